@@ -1,0 +1,330 @@
+"""Provides the ``diffreader`` command: ``main(argv=None) -> int``.
+
+Modes:
+    diffreader                     the reader on the configured corpus (else the demo corpus)
+    diffreader DIR                 the reader on a folder of articles
+    diffreader A B                 the reader on one pair, or the comparison printed when a
+                                   ``--format`` is given or stdout is not a terminal
+    diffreader A B --report FMT    a fact-check report with the review marks saved so far
+
+The print path imports the engine and ``diffreader.output`` only: Textual and Rich are
+imported inside the functions that open the reader, so scripts start fast (checked by
+``tests/test_import_hygiene.py``). Exit status follows diff(1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from collections.abc import Sequence
+from enum import IntEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+
+from diffreader import __version__
+
+if TYPE_CHECKING:
+    from diffreader.engine.model import Comparison, Document
+
+__all__ = ["ExitStatus", "build_parser", "demo_corpus", "main"]
+
+
+class ExitStatus(IntEnum):
+    """Exit codes, as diff(1) has them (plus the shell's code for Ctrl+C)."""
+
+    SAME = 0
+    """No differences in content (boilerplate aside)."""
+    DIFFERENT = 1
+    """The articles differ."""
+    TROUBLE = 2
+    """A file could not be read, or the command line was wrong."""
+    INTERRUPTED = 130
+    """Interrupted by Ctrl+C (128 + SIGINT)."""
+
+
+DESCRIPTION = """\
+Show what a rewrite of a news article changed: sentences moved, reworded, added and
+dropped, the claims a rewrite adds, the details it drops, and whether its quotations
+are verbatim, altered or new.
+
+With no PATH, the reader opens on the configured corpus (else the bundled demo corpus).
+With one folder, it opens on that folder. With two files A (the original) and B (the
+rewrite), it opens on that pair, or prints the comparison when --format is given or
+stdout is not a terminal."""
+
+EPILOG = """\
+examples:
+  diffreader                                  browse the bundled demo corpus
+  diffreader ~/news/rewrites                  browse a folder of articles
+  diffreader original.txt rewrite.txt         read one comparison in the terminal
+  diffreader original.txt rewrite.txt --format json | jq .stats
+  diffreader original.txt rewrite.txt --format markdown > ticket.md
+  diffreader original.txt rewrite.txt --report html -o report.html
+
+exit status:
+  0  no differences in content (boilerplate such as captions is ignored)
+  1  the articles differ
+  2  trouble: a file is missing, a folder, binary, empty, unreadable or
+     undecodable, or the command line is wrong
+
+environment:
+  NO_COLOR             no colour in text output (unless --color always)
+  DIFFREADER_DATA_DIR  where review marks are kept (like --data-dir)
+  DIFFREADER_CONFIG    the config file (corpus, theme, keys)"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with diff(1)'s exit status for usage errors and one-line messages."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(ExitStatus.TROUBLE, f"{self.prog}: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (also used to render ``--help`` in the README)."""
+    parser = _Parser(
+        prog="diffreader",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="two article files to compare (A, then B), or one folder to browse",
+    )
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=("text", "markdown", "json"),
+        metavar="FMT",
+        help="print the comparison of two files as text, markdown or json "
+        "instead of opening the reader",
+    )
+    parser.add_argument(
+        "--report",
+        choices=("markdown", "html", "json"),
+        metavar="FMT",
+        help="write a fact-check report of two files, with your review marks "
+        "(markdown, html or json)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write the comparison or report to FILE instead of stdout",
+    )
+    parser.add_argument(
+        "--corpus", metavar="DIR", help="folder of articles to browse (overrides the config)"
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where review marks are kept (default: $DIFFREADER_DATA_DIR, else the user data dir)",
+    )
+    parser.add_argument(
+        "--color",
+        "--colour",
+        choices=("auto", "always", "never"),
+        default="auto",
+        metavar="WHEN",
+        help="colour in text output: auto (on a terminal, unless NO_COLOR is set), always or never",
+    )
+    parser.add_argument("-V", "--version", action="version", version=f"diffreader {__version__}")
+    return parser
+
+
+class _Trouble(Exception):
+    """A user-facing problem: printed as ``diffreader: <message>``, exit status 2."""
+
+
+def demo_corpus() -> Path:
+    """The folder of the demo corpus bundled with the package."""
+    return Path(__file__).resolve().parent / "demo"
+
+
+def _use_color(choice: str, stream: TextIO) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return _isatty(stream)
+
+
+def _isatty(stream: TextIO | None) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _load(paths: Sequence[str]) -> list[Document]:
+    """Load each file, turning every loading problem into ``_Trouble``."""
+    from diffreader.engine import LoadError, load_document
+
+    docs = []
+    for path in paths:
+        try:
+            docs.append(load_document(path))
+        except LoadError as error:
+            raise _Trouble(str(error) if error.path else f"{path}: {error}") from error
+        except OSError as error:  # the loader maps the usual ones; this is a backstop
+            raise _Trouble(f"{path}: {error.strerror or error}") from error
+    return docs
+
+
+def _load_pair(path_a: str, path_b: str) -> Comparison:
+    """Load and compare two files."""
+    from diffreader.engine import compare
+
+    a, b = _load((path_a, path_b))
+    return compare(a, b)
+
+
+def _write(text: str, output: str | None) -> None:
+    """Write ``text`` to ``output`` (a file path) or to stdout."""
+    if output is None or output == "-":
+        if hasattr(sys.stdout, "reconfigure"):
+            # An ASCII-only stdout (PYTHONIOENCODING=ascii) gets escapes, not a traceback.
+            sys.stdout.reconfigure(errors="backslashreplace")
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        with open(output, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except OSError as error:
+        raise _Trouble(f"{output}: cannot write ({error.strerror or error})") from error
+
+
+def _print_comparison(args: argparse.Namespace) -> ExitStatus:
+    from diffreader.output import render
+
+    comparison = _load_pair(*args.paths)
+    to_file = args.output not in (None, "-")
+    color = False if to_file else _use_color(args.color, sys.stdout)
+    width = shutil.get_terminal_size((100, 24)).columns if not to_file else 100
+    text = render(comparison, args.format or "text", color=color, width=min(max(width, 60), 120))
+    _write(text, args.output)
+    return ExitStatus.DIFFERENT if comparison.has_differences else ExitStatus.SAME
+
+
+def _write_report(args: argparse.Namespace) -> ExitStatus:
+    from diffreader.report import render_report
+    from diffreader.storage.review import ReviewStore
+
+    comparison = _load_pair(*args.paths)
+    session, messages = ReviewStore(_data_dir(args)).load_for(comparison)
+    for message in messages:
+        print(f"diffreader: {message}", file=sys.stderr)
+    _write(render_report(comparison, session.entries(), args.report), args.output)
+    return ExitStatus.DIFFERENT if comparison.has_differences else ExitStatus.SAME
+
+
+def _data_dir(args: argparse.Namespace) -> Path | None:
+    return Path(args.data_dir).expanduser() if args.data_dir else None
+
+
+def _corpus_dir(args: argparse.Namespace) -> Path:
+    """The folder to browse: --corpus, else the config's corpus, else the demo corpus."""
+    if args.corpus:
+        return _checked_dir(args.corpus)
+    from diffreader.storage.config import load_config
+
+    config, messages = load_config()
+    for message in messages:
+        print(f"diffreader: config: {message}", file=sys.stderr)
+    if config.corpus is not None:
+        return _checked_dir(str(config.corpus))
+    return demo_corpus()
+
+
+def _checked_dir(path: str) -> Path:
+    folder = Path(path).expanduser()
+    if not folder.exists():
+        raise _Trouble(f"{path}: no such folder")
+    if not folder.is_dir():
+        raise _Trouble(f"{path}: not a folder (give a folder of articles, or two files)")
+    return folder
+
+
+def _need_terminal() -> None:
+    if not (_isatty(sys.stdin) and _isatty(sys.stdout)):
+        raise _Trouble(
+            "the reader needs a terminal; to print a comparison instead, give two files "
+            "and a format, e.g. diffreader A.txt B.txt --format text"
+        )
+
+
+def _run_reader(**kwargs: Any) -> ExitStatus:
+    """Open the terminal reader (imports Textual, so only here)."""
+    _need_terminal()
+    from diffreader.tui.app import make_app
+
+    app = make_app(**kwargs)
+    app.run()
+    code = getattr(app, "return_code", None)
+    return ExitStatus.TROUBLE if code not in (None, 0) else ExitStatus.SAME
+
+
+def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> ExitStatus:
+    paths: list[str] = args.paths
+    if len(paths) > 2:
+        parser.error("give at most two paths: an original and a rewrite (or one folder)")
+    if args.report and len(paths) != 2:
+        parser.error("--report needs two files: the original and the rewrite")
+    if args.format and len(paths) != 2:
+        parser.error("--format needs two files: the original and the rewrite")
+    if args.output and not (args.report or len(paths) == 2):
+        parser.error("-o/--output needs two files (with --format or --report)")
+    if args.corpus and paths:
+        parser.error("--corpus opens a folder; give either --corpus or paths, not both")
+    if args.report and args.format:
+        parser.error("give either --format (the comparison) or --report (a report), not both")
+
+    if len(paths) == 2:
+        if args.report:
+            return _write_report(args)
+        if args.format or args.output or not _isatty(sys.stdout):
+            return _print_comparison(args)
+        # Fail before the reader starts: an unreadable file is a one-line error, not a screen.
+        _load(paths)
+        return _run_reader(pair=(Path(paths[0]), Path(paths[1])), data_dir=_data_dir(args))
+    if len(paths) == 1:
+        return _run_reader(corpus=_checked_dir(paths[0]), data_dir=_data_dir(args))
+    return _run_reader(corpus=_corpus_dir(args), data_dir=_data_dir(args))
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the final flush cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status (see ``ExitStatus``)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        return int(_dispatch(args, parser))
+    except _Trouble as error:
+        print(f"diffreader: {error}", file=sys.stderr)
+        return ExitStatus.TROUBLE
+    except BrokenPipeError:
+        # `diffreader A B | head`: the reader went away; that is not our trouble to report.
+        _quiet_stdout()
+        return ExitStatus.TROUBLE
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return ExitStatus.INTERRUPTED
+
+
+if __name__ == "__main__":  # pragma: no cover - `python -m diffreader` uses __main__.py
+    raise SystemExit(main())

@@ -1,0 +1,30 @@
+"""Provides fixtures shared by every test: an isolated data dir, config file and colour setting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+DEMO = Path(__file__).resolve().parents[1] / "src" / "diffreader" / "demo"
+"""The bundled demo corpus (the main test fixture)."""
+
+SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "sample"
+"""The sample corpus beside the repository (``../shared``); tests skip when it is absent."""
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Keep every test away from the user's data, config and colour preferences."""
+    data = tmp_path / "diffreader-data"
+    monkeypatch.setenv("DIFFREADER_DATA_DIR", str(data))
+    monkeypatch.setenv("DIFFREADER_CONFIG", str(tmp_path / "diffreader-config.toml"))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    yield
+
+
+@pytest.fixture
+def demo() -> Path:
+    """The folder of the bundled demo corpus."""
+    return DEMO
