@@ -355,22 +355,30 @@ def _text_group(
     )
     a, b = comparison.a, comparison.b
     if pair.status is Status.ADDED:
-        w.wrap([(_group_text(b, pair.b), "green")], first=("  + ", "green bold"))
+        w.wrap([(_group_text(b, pair.b), "green")], first=("  + ", "green bold"), indent="    ")
     elif pair.status is Status.DROPPED:
-        w.wrap([(_group_text(a, pair.a), "red")], first=("  - ", "red bold"))
+        w.wrap([(_group_text(a, pair.a), "red")], first=("  - ", "red bold"), indent="    ")
     elif pair.status in (Status.SAME, Status.BOILERPLATE) or not _has_word_changes(pair.ops):
         text = _group_text(b, pair.b) if pair.b else _group_text(a, pair.a)
-        w.wrap([(text, "dim" if pair.status is not Status.MOVED else "")], first=("    ", ""))
+        w.wrap(
+            [(text, "dim" if pair.status is not Status.MOVED else "")],
+            first=("    ", ""),
+            indent="    ",
+        )
     else:
         runs: list[Run] = []
+        previous = Op.EQUAL
         for op, text in _word_runs(comparison, pair):
+            if w.color and previous is Op.DELETE and op is Op.INSERT and text[:1].strip():
+                runs.append((" ", ""))  # "close shut", not "closeshut", once markers are colours
+            previous = op
             if op is Op.DELETE:
                 runs.append((text, "red strike") if w.color else (f"[-{text}-]", ""))
             elif op is Op.INSERT:
                 runs.append((text, "green bold") if w.color else (f"{{+{text}+}}", ""))
             else:
                 runs.append((text, ""))
-        w.wrap(_merge_spaces(runs), first=("  ~ ", "yellow bold"))
+        w.wrap(_merge_spaces(runs), first=("  ~ ", "yellow bold"), indent="    ")
     for claim in claims:
         _text_claim(w, claim)
     for quote in quotes:
@@ -504,6 +512,8 @@ def _md_word_diff(comparison: Comparison, pair: Pair) -> str:
             continue
         if not flat:
             continue
+        if op is Op.INSERT and parts and parts[-1].endswith("~~") and text[:1].strip():
+            parts.append(" ")  # "~~close~~ **shut**": adjacent markers do not render well
         mark = "~~" if op is Op.DELETE else "**"
         lead = " " if text[:1].isspace() else ""
         tail = " " if text[-1:].isspace() else ""

@@ -1,0 +1,390 @@
+"""Tests the ``diffreader`` command line: modes, exit status and error messages."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import types
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from diffreader import __version__, cli
+from diffreader.cli import ExitStatus, main
+
+ORIGINAL = "00_original.txt"
+REWRITE = "02_rewrite_contentfarm.txt"
+SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "sample"
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """``python -m diffreader ARGS`` in a fresh process, as a script would run it."""
+    return subprocess.run(
+        [sys.executable, "-m", "diffreader", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        stdin=subprocess.DEVNULL,
+        check=False,
+        timeout=120,
+    )
+
+
+def assert_trouble(capsys: pytest.CaptureFixture[str], status: int, path: Path | str) -> str:
+    """Exit status 2 and exactly one ``diffreader: <path>: <reason>`` line on stderr."""
+    captured = capsys.readouterr()
+    assert status == ExitStatus.TROUBLE
+    assert captured.out == ""
+    lines = captured.err.splitlines()
+    assert len(lines) == 1, captured.err
+    assert lines[0].startswith(f"diffreader: {path}: "), lines[0]
+    assert "Traceback" not in captured.err
+    return lines[0]
+
+
+# --------------------------------------------------------------------------- printing
+
+
+def test_identical_files_exit_0(demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    original = demo / ORIGINAL
+    assert main([str(original), str(original), "--format", "json"]) == ExitStatus.SAME
+    data = json.loads(capsys.readouterr().out)
+    assert data["stats"]["has_differences"] is False
+    assert {p["status"] for p in data["pairs"]} <= {"same", "boilerplate"}
+
+
+def test_same_text_in_another_encoding_exits_0(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    original = demo / ORIGINAL
+    utf16 = tmp_path / "utf16.txt"
+    utf16.write_bytes(original.read_text(encoding="utf-8").encode("utf-16"))  # with a BOM
+    assert main([str(original), str(utf16), "--format", "text"]) == ExitStatus.SAME
+    assert "no differences" in capsys.readouterr().out
+
+
+def test_a_rewrite_exits_1(demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(demo / ORIGINAL), str(demo / REWRITE), "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["stats"]["has_differences"] is True
+    assert data["claims"]
+
+
+def test_whole_process_prints_json_and_exits_1(demo: Path) -> None:
+    done = run(demo / ORIGINAL, demo / REWRITE, "--format", "json")
+    assert done.returncode == 1, done.stderr
+    assert done.stderr == ""
+    assert json.loads(done.stdout)["schema"] == 1
+
+
+def test_piped_output_without_format_prints_plain_text(demo: Path) -> None:
+    done = run(demo / ORIGINAL, demo / REWRITE)
+    assert done.returncode == 1, done.stderr
+    assert "\x1b" not in done.stdout
+    assert "Coverage" in done.stdout
+
+
+@pytest.mark.sample
+@pytest.mark.skipif(not SAMPLE.is_dir(), reason="../shared/corpus/sample is absent")
+def test_sample_rewrite_exits_1() -> None:
+    files = sorted(SAMPLE.glob("*.txt"))
+    done = run(files[0], files[1], "--format", "json")
+    assert done.returncode == 1, done.stderr
+    assert json.loads(done.stdout)["claims"]
+
+
+def test_output_option_writes_the_file(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "out.md"
+    status = main(
+        [str(demo / ORIGINAL), str(demo / REWRITE), "--format", "markdown", "-o", str(target)]
+    )
+    assert status == ExitStatus.DIFFERENT
+    assert capsys.readouterr().out == ""
+    assert target.read_text(encoding="utf-8").startswith("# diffreader")
+
+
+def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"diffreader {__version__}"
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    help_text = capsys.readouterr().out
+    for needle in ("examples:", "exit status:", "--format", "--report", "NO_COLOR"):
+        assert needle in help_text
+
+
+# --------------------------------------------------------------------------- trouble
+
+
+def test_missing_file(demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "missing.txt"
+    status = main([str(demo / ORIGINAL), str(missing), "--format", "json"])
+    assert "no such file" in assert_trouble(capsys, status, missing)
+
+
+def test_directory_where_a_file_is_needed(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = main([str(tmp_path), str(demo / ORIGINAL), "--format", "json"])
+    assert "directory" in assert_trouble(capsys, status, tmp_path)
+
+
+def test_binary_file(demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    binary = tmp_path / "photo.jpg"
+    binary.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x02" + bytes(range(256)) * 8)
+    status = main([str(demo / ORIGINAL), str(binary), "--format", "text"])
+    assert "binary" in assert_trouble(capsys, status, binary)
+
+
+def test_empty_file(demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n\n", encoding="utf-8")
+    status = main([str(empty), str(demo / ORIGINAL), "--format", "text"])
+    assert "empty" in assert_trouble(capsys, status, empty)
+
+
+def test_undecodable_file(demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = tmp_path / "broken-utf16.txt"
+    broken.write_bytes(b"\xff\xfe" + "Harbour closes".encode("utf-16-le") + b"\x00")  # odd length
+    status = main([str(demo / ORIGINAL), str(broken), "--format", "json"])
+    assert_trouble(capsys, status, broken)
+
+
+def test_too_large_file(demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from diffreader.engine.load import MAX_BYTES
+
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(MAX_BYTES + 1)  # sparse: no disk space, no time
+    status = main([str(demo / ORIGINAL), str(huge), "--format", "json"])
+    assert "too large" in assert_trouble(capsys, status, huge)
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can read a chmod 000 file"
+)
+def test_unreadable_file_by_mode(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    locked = tmp_path / "locked.txt"
+    locked.write_text("Some text.", encoding="utf-8")
+    locked.chmod(0)
+    try:
+        status = main([str(demo / ORIGINAL), str(locked), "--format", "json"])
+    finally:
+        locked.chmod(0o600)
+    assert "permission" in assert_trouble(capsys, status, locked)
+
+
+def test_unreadable_file(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same as above, for any user (root included): opening fails with EACCES."""
+    locked = tmp_path / "locked.txt"
+    locked.write_text("Some text.", encoding="utf-8")
+    real_open = Path.open
+
+    def refusing_open(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refusing_open)
+    status = main([str(demo / ORIGINAL), str(locked), "--format", "json"])
+    assert "permission" in assert_trouble(capsys, status, locked).lower()
+
+
+def test_unexpected_os_error_is_one_line(
+    demo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import diffreader.engine
+
+    def failing_load(path: str) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(diffreader.engine, "load_document", failing_load)
+    status = main([str(demo / ORIGINAL), str(demo / REWRITE), "--format", "json"])
+    assert "Input/output error" in assert_trouble(capsys, status, demo / ORIGINAL)
+
+
+def test_errors_from_a_real_process_have_no_traceback(tmp_path: Path) -> None:
+    done = run(tmp_path / "a.txt", tmp_path / "b.txt", "--format", "json")
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr == f"diffreader: {tmp_path / 'a.txt'}: no such file\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["a", "b", "c"],
+        ["--format", "json"],
+        ["--report", "markdown"],
+        ["--format", "yaml", "a", "b"],
+        ["--corpus", "x", "a", "b"],
+        ["--no-such-option"],
+    ],
+)
+def test_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(args)
+    assert exit_info.value.code == ExitStatus.TROUBLE
+    assert capsys.readouterr().err.splitlines()[-1].startswith("diffreader: ")
+
+
+def test_ctrl_c_exits_130(
+    demo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted(*args: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_dispatch", interrupted)
+    assert main([str(demo / ORIGINAL), str(demo / REWRITE)]) == ExitStatus.INTERRUPTED
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_broken_pipe_is_quiet(demo: Path, tmp_path: Path) -> None:
+    """``diffreader A B | head -c 100``: no traceback when the reader goes away."""
+    body = (demo / ORIGINAL).read_text(encoding="utf-8")
+    big_a, big_b = tmp_path / "a.txt", tmp_path / "b.txt"
+    big_a.write_text("\n\n".join([body] * 12), encoding="utf-8")  # output far above a pipe buffer
+    big_b.write_text((demo / REWRITE).read_text(encoding="utf-8") * 3, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "diffreader", str(big_a), str(big_b), "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.read(100)
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    process.wait(timeout=120)
+    assert "Traceback" not in stderr
+    assert "BrokenPipe" not in stderr
+    assert stderr == ""
+
+
+# --------------------------------------------------------------------------- the reader
+
+
+@pytest.fixture
+def fake_reader(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """Replace the TUI with a recorder, and pretend stdin and stdout are a terminal."""
+    calls: list[dict[str, Any]] = []
+
+    class FakeApp:
+        return_code = 0
+
+        def __init__(self, **kwargs: Any) -> None:
+            calls.append(kwargs)
+
+        def run(self) -> None:
+            pass
+
+    module = types.ModuleType("diffreader.tui.app")
+    module.make_app = FakeApp  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "diffreader.tui.app", module)
+    monkeypatch.setattr(cli, "_isatty", lambda stream: True)
+    return calls
+
+
+def test_no_paths_opens_the_demo_corpus(fake_reader: list[dict[str, Any]], demo: Path) -> None:
+    assert main([]) == ExitStatus.SAME
+    assert fake_reader == [{"corpus": cli.demo_corpus(), "data_dir": None}]
+    assert cli.demo_corpus().resolve() == demo.resolve()
+    assert (cli.demo_corpus() / ORIGINAL).is_file()
+
+
+def test_no_paths_opens_the_configured_corpus(
+    fake_reader: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    Path(os.environ["DIFFREADER_CONFIG"]).write_text(f'corpus = "{corpus}"\n', encoding="utf-8")
+    assert main(["--data-dir", str(tmp_path / "data")]) == ExitStatus.SAME
+    assert fake_reader[0]["corpus"].resolve() == corpus.resolve()
+    assert fake_reader[0]["data_dir"] == tmp_path / "data"
+
+
+def test_corpus_option_wins_over_the_config(
+    fake_reader: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    configured, chosen = tmp_path / "configured", tmp_path / "chosen"
+    configured.mkdir()
+    chosen.mkdir()
+    Path(os.environ["DIFFREADER_CONFIG"]).write_text(f'corpus = "{configured}"\n', encoding="utf-8")
+    assert main(["--corpus", str(chosen)]) == ExitStatus.SAME
+    assert fake_reader[0]["corpus"] == chosen
+
+
+def test_one_folder_opens_it(fake_reader: list[dict[str, Any]], tmp_path: Path) -> None:
+    assert main([str(tmp_path)]) == ExitStatus.SAME
+    assert fake_reader == [{"corpus": tmp_path, "data_dir": None}]
+
+
+def test_one_file_is_not_a_folder(
+    fake_reader: list[dict[str, Any]], demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = demo / ORIGINAL
+    assert_trouble(capsys, main([str(path)]), path)
+    assert fake_reader == []
+
+
+def test_two_files_on_a_terminal_open_the_pair(
+    fake_reader: list[dict[str, Any]], demo: Path
+) -> None:
+    a, b = demo / ORIGINAL, demo / REWRITE
+    assert main([str(a), str(b)]) == ExitStatus.SAME
+    assert fake_reader == [{"pair": (a, b), "data_dir": None}]
+
+
+def test_two_files_with_a_format_print_even_on_a_terminal(
+    fake_reader: list[dict[str, Any]], demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([str(demo / ORIGINAL), str(demo / REWRITE), "--format", "json"]) == 1
+    assert fake_reader == []
+    assert json.loads(capsys.readouterr().out)["schema"] == 1
+
+
+def test_bad_pair_fails_before_the_reader_opens(
+    fake_reader: list[dict[str, Any]],
+    demo: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    missing = tmp_path / "missing.txt"
+    assert_trouble(capsys, main([str(demo / ORIGINAL), str(missing)]), missing)
+    assert fake_reader == []
+
+
+def test_the_reader_needs_a_terminal(demo: Path) -> None:
+    done = run()  # stdin is /dev/null and stdout a pipe
+    assert done.returncode == ExitStatus.TROUBLE
+    assert done.stderr.startswith("diffreader: the reader needs a terminal")
+    assert len(done.stderr.splitlines()) == 1
+
+
+# --------------------------------------------------------------------------- reports
+
+
+def test_report_is_written(demo: Path, tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    done = run(demo / ORIGINAL, demo / REWRITE, "--report", "markdown", "-o", target)
+    assert done.returncode == ExitStatus.DIFFERENT, done.stderr
+    assert done.stdout == ""
+    assert target.read_text(encoding="utf-8").strip()
+
+
+def test_json_report_goes_to_stdout(demo: Path) -> None:
+    done = run(demo / ORIGINAL, demo / REWRITE, "--report", "json")
+    assert done.returncode == ExitStatus.DIFFERENT, done.stderr
+    assert json.loads(done.stdout)
