@@ -1,0 +1,120 @@
+"""Tests for storage.review.review_items: what is reviewable, and stable content keys."""
+
+from __future__ import annotations
+
+from comparison_builder import A_LINES, B_LINES, make_comparison, sample
+from diffreader.engine.model import ClaimCategory, QuoteStatus, Side, Status
+from diffreader.storage.review import ItemKind, review_items
+
+
+def test_every_reviewable_item_is_listed() -> None:
+    items = review_items(sample())
+    kinds = [item.kind for item in items]
+    assert kinds.count(ItemKind.ADDED) == 4
+    assert kinds.count(ItemKind.DROPPED) == 2
+    assert kinds.count(ItemKind.QUOTE_ALTERED) == 1
+    assert kinds.count(ItemKind.QUOTE_NEW) == 1
+    assert kinds.count(ItemKind.REWORDED) == 2
+    assert kinds.count(ItemKind.MOVED) == 1
+    assert len({item.key for item in items}) == len(items)
+
+
+def test_items_carry_their_context() -> None:
+    comparison = sample()
+    items = {item.text: item for item in review_items(comparison)}
+    bridge = items["which has no bridge"]
+    assert bridge.side is Side.B
+    assert bridge.label == "Added claim (assertion)"
+    assert bridge.sentence == B_LINES[2]
+    assert bridge.departs_from == A_LINES[1]  # the A sentence of its reworded group
+    assert comparison.b.text[bridge.start : bridge.end] == "which has no bridge"
+    assert bridge.sentence[bridge.start - bridge.sentence_start :].startswith("which")
+    altered = items["This route will transform lives."]
+    assert altered.source_text == "This route will change lives."
+    assert altered.departs_from == A_LINES[2]
+    euros = items["4 million euros"]
+    assert euros.side is Side.A and euros.category == "number"
+
+
+def test_keys_survive_edits_elsewhere_and_index_shifts() -> None:
+    before = {i.text: i.key for i in review_items(sample())}
+    # A new sentence at the top of B shifts every offset, sentence id and pair index.
+    b_lines = [B_LINES[0], "An unrelated new opening line.", *B_LINES[1:]]
+    pairs = [
+        ((0,), (0,), Status.REWORDED),
+        ((), (1,), Status.ADDED),
+        ((2,), (2,), Status.MOVED),
+        ((1,), (3,), Status.REWORDED),
+        ((3,), (), Status.DROPPED),
+        ((4,), (), Status.DROPPED),
+        ((), (4,), Status.ADDED),
+        ((), (5,), Status.ADDED),
+    ]
+    claims = [
+        (Side.B, ClaimCategory.ASSERTION, "which has no bridge", 3),
+        (Side.B, ClaimCategory.DATE, "2026", 4),
+        (Side.B, ClaimCategory.DURATION, "over ten years", 5),
+        (Side.B, ClaimCategory.PERSON, "Tom Reyes", 5),
+        (Side.A, ClaimCategory.NUMBER, "4 million euros", 3),
+    ]
+    edited = make_comparison(A_LINES, b_lines, pairs, claims)
+    after = {i.text: i.key for i in review_items(edited)}
+    for text in ("which has no bridge", "2026", "over ten years", "Tom Reyes", "4 million euros"):
+        assert after[text] == before[text], text
+
+
+def test_a_changed_sentence_changes_the_key() -> None:
+    before = {i.text: i.key for i in review_items(sample())}
+    b_lines = list(B_LINES)
+    b_lines[3] = "The service will start in 2026, the mayor said."
+    after = {i.text: i.key for i in review_items(sample(b_lines=b_lines))}
+    assert after["2026"] != before["2026"]
+    assert after["Tom Reyes"] == before["Tom Reyes"]
+
+
+def test_keys_ignore_quote_style_and_spacing() -> None:
+    b_lines = [line.replace("“", '"').replace("”", '"') for line in B_LINES]
+    b_lines[3] = "The service  will start in 2026, officials said."
+    plain = {i.text.replace('"', ""): i.key for i in review_items(sample())}
+    curly = {i.text.replace('"', ""): i.key for i in review_items(sample(b_lines=b_lines))}
+    assert curly["2026"] == plain["2026"]
+    assert curly["Tom Reyes"] == plain["Tom Reyes"]
+
+
+def test_keys_do_not_depend_on_paths() -> None:
+    one = [i.key for i in review_items(sample(a_path="/x/a.txt", b_path="/x/b.txt"))]
+    two = [i.key for i in review_items(sample(a_path=None, b_path=None))]
+    assert one == two
+
+
+def test_identical_claims_in_identical_sentences_get_distinct_keys() -> None:
+    line = "Sources said 40 people attended."
+    comparison = make_comparison(
+        ["Head"],
+        ["Head", line, line],
+        [((0,), (0,), Status.SAME), ((), (1,), Status.ADDED), ((), (2,), Status.ADDED)],
+        [(Side.B, ClaimCategory.NUMBER, "40", 1), (Side.B, ClaimCategory.NUMBER, "40", 2)],
+    )
+    keys = [item.key for item in review_items(comparison)]
+    assert len(keys) == 2 and keys[0] != keys[1]
+
+
+def test_a_quotation_claim_is_folded_into_its_quotation_check() -> None:
+    comparison = make_comparison(
+        ["Head", "Nothing."],
+        ["Head", "Nothing.", "She said: “All is well.”"],
+        [((0,), (0,), Status.SAME), ((1,), (1,), Status.SAME), ((), (2,), Status.ADDED)],
+        [(Side.B, ClaimCategory.QUOTATION, "All is well.", 2)],
+        [(Side.B, 2, "All is well.", QuoteStatus.NEW, None)],
+    )
+    items = review_items(comparison)
+    assert [item.kind for item in items] == [ItemKind.QUOTE_NEW]
+
+
+def test_same_and_boilerplate_groups_are_not_reviewable() -> None:
+    comparison = make_comparison(
+        ["Head", "Photo: Agency"],
+        ["Head", "Photo: Agency"],
+        [((0,), (0,), Status.SAME), ((1,), (1,), Status.BOILERPLATE)],
+    )
+    assert review_items(comparison) == []
