@@ -1,0 +1,91 @@
+"""Provides the corpus model: loading a folder of articles and ranking them (no widgets).
+
+``scan(folder)`` lists candidate files; ``load_article(path)`` loads one, never raising:
+an unreadable file becomes an ``Article`` with ``error`` set, so the list can show why.
+Both run in the corpus screen's worker thread.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from diffreader.engine.model import Comparison, Document
+from diffreader.tui.similarity import term_counts
+from diffreader.tui.textutil import display_text, document_label
+
+__all__ = ["Article", "engine_similarity", "load_article", "scan"]
+
+
+@dataclass(slots=True)
+class Article:
+    """One file of the corpus, loaded or refused."""
+
+    path: Path
+    doc: Document | None = None
+    error: str | None = None
+    """Why the file cannot be read (``None`` when ``doc`` is set)."""
+    counts: Counter[str] = field(default_factory=Counter)
+    words: int = 0
+    haystack: str = ""
+    """Lowercased title + text, for the incremental filter."""
+
+    @property
+    def key(self) -> str:
+        return str(self.path)
+
+    @property
+    def title(self) -> str:
+        """Display title (literal, one line)."""
+        if self.doc is None:
+            return display_text(self.path.name)[0]
+        return document_label(self.doc)
+
+    @property
+    def date(self) -> str:
+        return (self.doc.date if self.doc else None) or ""
+
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
+"""Files that may hold an article; others (images, JSON sidecars) are not listed."""
+
+
+def scan(folder: Path) -> list[Path]:
+    """Candidate article files in ``folder`` (not recursive), by name.
+
+    Hidden files and README files (they describe the folder) are left out. A candidate
+    that turns out to be binary or unreadable is still listed, with the reason.
+    """
+    return sorted(
+        (
+            p
+            for p in folder.iterdir()
+            if not p.name.startswith(".")
+            and not p.name.lower().startswith("readme")
+            and p.suffix.lower() in ARTICLE_SUFFIXES
+            and p.is_file()
+        ),
+        key=lambda p: p.name.casefold(),
+    )
+
+
+def load_article(path: Path) -> Article:
+    """Load one file; problems become ``Article.error`` instead of exceptions."""
+    from diffreader.engine import LoadError, load_document
+
+    try:
+        doc = load_document(path)
+    except LoadError as error:
+        return Article(path, error=str(error) or "cannot be read")
+    except (OSError, ValueError) as error:
+        return Article(path, error=f"cannot be read: {error}")
+    counts = term_counts(doc.text)
+    title = (doc.title or "").lower()
+    return Article(path, doc, None, counts, len(doc.text.split()), f"{title}\n{doc.text.lower()}")
+
+
+def engine_similarity(comparison: Comparison) -> float:
+    """How much two articles share, from the engine's coverage: mean of A kept and B old."""
+    stats = comparison.stats
+    return max(0.0, min(1.0, (stats.a_kept + (1.0 - stats.b_new)) / 2))

@@ -1,0 +1,1 @@
+"""Provides the reader's screens: corpus, diff and help."""

@@ -1,0 +1,448 @@
+"""Provides ``CorpusScreen``: the article list, preview, filter, sort and A/B picking.
+
+Loading runs in a thread worker that posts batches, so a large folder fills the list
+progressively under a progress bar. Similarity to the marked article is TF-IDF at once
+(``similarity.py``), then refined with the engine's coverage for the closest candidates in
+a second worker; refined figures replace the ``≈`` estimates as they arrive.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
+
+from diffreader.tui.corpus import Article, engine_similarity, load_article, scan
+from diffreader.tui.messages import CompareRequested
+from diffreader.tui.similarity import Similarity
+from diffreader.tui.textutil import display_text
+
+__all__ = ["CorpusScreen"]
+
+SORTS: tuple[str, ...] = ("file", "date", "title", "similarity")
+_REFINE_TOP = 25
+"""How many nearest candidates (by TF-IDF) get the engine's exact figure."""
+_BAR = " ▏▎▍▌▋▊▉█"
+
+
+def _bar(value: float, width: int = 6) -> str:
+    eighths = round(max(0.0, min(1.0, value)) * width * 8)
+    full, part = divmod(eighths, 8)
+    return ("█" * full + (_BAR[part] if part else "")).ljust(width)
+
+
+class CorpusScreen(Screen[None]):
+    """Pick two articles of a folder and compare them.
+
+    Args:
+        folder: The corpus folder.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "mark_a", "Mark A", id="corpus.mark_a",
+                tooltip="Mark the highlighted article as A (the original)"),
+        Binding("b", "mark_b", "Mark B", id="corpus.mark_b",
+                tooltip="Mark the highlighted article as B (the rewrite)"),
+        Binding("s", "swap", "Swap", id="corpus.swap", tooltip="Swap the A and B marks"),
+        Binding("enter", "compare", "Compare", id="corpus.compare", priority=True,
+                tooltip="Compare A with B (or with the highlighted article)"),
+        Binding("slash", "filter", "Filter", id="corpus.filter",
+                tooltip="Filter the list by title or text"),
+        Binding("o", "cycle_sort", "Sort", id="corpus.sort",
+                tooltip="Sort by file, date, title or similarity to A"),
+        Binding("escape", "clear", "Clear", show=False, id="corpus.clear",
+                tooltip="Clear the filter, then the marks"),
+        Binding("q", "quit", "Quit", id="corpus.quit", tooltip="Quit diffreader"),
+    ]
+
+    sort_key: reactive[str] = reactive("file", init=False)
+    """``file``, ``date``, ``title`` or ``similarity``."""
+    filter_text: reactive[str] = reactive("", init=False)
+    mark_a: reactive[str | None] = reactive(None, init=False)
+    """Key (path) of the article marked A."""
+    mark_b: reactive[str | None] = reactive(None, init=False)
+    loading: reactive[bool] = reactive(True)
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
+        self.articles: dict[str, Article] = {}
+        self.similarity: dict[str, float] = {}
+        """Similarity of each article to A (TF-IDF estimate, then engine-refined)."""
+        self.refined: set[str] = set()
+        self._index: Similarity | None = None
+        self.load_seconds = 0.0
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="corpus-title")
+        yield Input(placeholder="Filter by title or text  (/ to focus, Escape to clear)",
+                    id="filter")
+        yield ProgressBar(id="load-progress", show_eta=False)
+        with Horizontal(id="corpus-body"):
+            yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="preview"):
+                yield Static(id="preview-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._table_width = 0
+        self._columns_for(80)
+        self.query_one(DataTable).focus()
+        self.call_after_refresh(self._fit_columns)
+        self._update_title()
+        self.load(self.folder)
+
+    def _columns_for(self, width: int) -> None:
+        """(Re)create the columns so the title takes whatever the others leave."""
+        fixed = {"mark": 1, "date": 10, "file": 16, "words": 5, "similarity": 11}
+        # DataTable pads each cell by one on both sides; keep one cell for the scrollbar.
+        title = max(12, width - sum(fixed.values()) - 2 * (len(fixed) + 1) - 2)
+        table = self.query_one(DataTable)
+        self._table_width = width
+        table.clear(columns=True)
+        table.add_column(" ", key="mark", width=1)
+        table.add_column("Title", key="title", width=title)
+        table.add_column("Date", key="date", width=10)
+        table.add_column("File", key="file", width=16)
+        table.add_column("Words", key="words", width=5)
+        table.add_column("Similarity", key="similarity", width=11)
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self.call_after_refresh(self._fit_columns)
+
+    def _fit_columns(self) -> None:
+        width = self.query_one(DataTable).size.width
+        if width and width != self._table_width:
+            self._columns_for(width)
+            self._refresh_table()
+
+    # -- loading ------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load")
+    def load(self, folder: Path) -> None:
+        """Load every file of ``folder`` off the UI thread, posting batches."""
+        started = time.perf_counter()
+        try:
+            paths = scan(folder)
+        except OSError as error:
+            self.app.call_from_thread(self.notify, f"Cannot read {folder}: {error}",
+                                      severity="error")
+            paths = []
+        self.app.call_from_thread(self._set_total, len(paths))
+        batch: list[Article] = []
+        last = time.perf_counter()
+        for path in paths:
+            batch.append(load_article(path))
+            if time.perf_counter() - last > 0.1:
+                self.app.call_from_thread(self._add_batch, batch)
+                batch = []
+                last = time.perf_counter()
+        self.app.call_from_thread(self._add_batch, batch)
+        index = Similarity({a.key: a.counts for a in self.articles.values() if a.doc})
+        self.load_seconds = time.perf_counter() - started
+        self.app.call_from_thread(self._loaded, index)
+
+    def _set_total(self, total: int) -> None:
+        self.query_one(ProgressBar).update(total=max(total, 1), progress=0)
+
+    def _add_batch(self, batch: list[Article]) -> None:
+        for article in batch:
+            self.articles[article.key] = article
+        self.query_one(ProgressBar).advance(len(batch))
+        self._refresh_table()
+
+    def _loaded(self, index: Similarity) -> None:
+        self._index = index
+        self.loading = False
+        if self.mark_a:
+            self._rank()
+        self._update_title()
+
+    def watch_loading(self, loading: bool) -> None:
+        self.query_one(ProgressBar).display = loading
+
+    # -- table --------------------------------------------------------------------------
+
+    def visible_articles(self) -> list[Article]:
+        """The articles the table shows, filtered and sorted."""
+        needle = self.filter_text.lower().strip()
+        items: Iterable[Article] = self.articles.values()
+        if needle:
+            items = (a for a in items if needle in a.haystack or needle in a.path.name.lower())
+        key: Callable[[Article], object]
+        if self.sort_key == "date":
+            key = lambda a: (not a.date, a.date, a.path.name)  # noqa: E731  undated last
+        elif self.sort_key == "title":
+            key = lambda a: (a.doc is None, a.title.casefold())  # noqa: E731
+        elif self.sort_key == "similarity":
+            key = lambda a: (a.key != self.mark_a, -self.similarity.get(a.key, -1.0))  # noqa: E731
+        else:
+            key = lambda a: a.path.name.casefold()  # noqa: E731
+        return sorted(items, key=key)
+
+    def _row(self, article: Article) -> list[Text | str]:
+        mark = "A" if article.key == self.mark_a else "B" if article.key == self.mark_b else ""
+        mark_text = Text(mark, style="bold reverse" if mark else "", end="")
+        name, _ = display_text(article.path.name)
+        if article.error is not None:
+            reason, _ = display_text(article.error)
+            return [mark_text, Text(f"⚠ {reason}", style="italic red", end=""), "",
+                    Text(name, end=""), "", ""]
+        similarity: Text | str = ""
+        if self.mark_a and article.key != self.mark_a and article.key in self.similarity:
+            value = self.similarity[article.key]
+            exact = article.key in self.refined
+            similarity = Text(f"{_bar(value)}{'' if exact else '≈'}{value:>3.0%}", end="")
+        elif article.key == self.mark_a:
+            similarity = Text("marked A", style="dim", end="")
+        return [mark_text, Text(article.title, end=""), article.date, Text(name, end=""),
+                str(article.words), similarity]
+
+    def _refresh_table(self) -> None:
+        table = self.query_one(DataTable)
+        current = self.highlighted
+        table.clear()
+        for article in self.visible_articles():
+            table.add_row(*self._row(article), key=article.key)
+        if current is not None and current.key in {a.key for a in self.visible_articles()}:
+            table.move_cursor(row=table.get_row_index(current.key), animate=False)
+        self._show_preview()
+        self._update_title()
+
+    @property
+    def highlighted(self) -> Article | None:
+        """The article under the table's cursor."""
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        try:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        except Exception:  # the cursor can be stale right after clear()
+            return None
+        return self.articles.get(key or "")
+
+    def _update_title(self) -> None:
+        shown, _ = display_text(str(self.folder))
+        text = Text(end="", no_wrap=True, overflow="ellipsis")
+        text.append(" diffreader ", style="bold reverse")
+        text.append(f"  {shown}  ", style="bold")
+        loaded = len(self.articles)
+        bad = sum(1 for a in self.articles.values() if a.error)
+        text.append(f"{loaded} files" + (f", {bad} unreadable" if bad else ""), style="dim")
+        if self.loading:
+            text.append("  loading…", style="italic")
+        for label, key in (("A", self.mark_a), ("B", self.mark_b)):
+            text.append("   ")
+            text.append(f" {label} ", style="bold reverse")
+            article = self.articles.get(key or "")
+            title = article.title if article else "–"
+            text.append(f" {title[:28]}{'…' if len(title) > 28 else ''}", style="" if article else "dim")
+        text.append(f"   sort: {self.sort_key}", style="dim")
+        self.query_one("#corpus-title", Static).update(text)
+
+    def _show_preview(self) -> None:
+        article = self.highlighted
+        preview = self.query_one("#preview-text", Static)
+        if article is None:
+            preview.update(Text("No article.", style="dim"))
+            return
+        text = Text(end="")
+        text.append(article.title, style="bold")
+        name, _ = display_text(str(article.path))
+        text.append(f"\n{name}", style="dim")
+        if article.error is not None or article.doc is None:
+            reason, _ = display_text(article.error or "")
+            text.append(f"\n\n⚠ {reason}", style="italic red")
+        else:
+            doc = article.doc
+            text.append(f"\n{article.date or 'undated'} · {article.words} words · "
+                        f"{len(doc.sentences)} sentences · {doc.encoding}", style="dim")
+            if self.mark_a and article.key in self.similarity and article.key != self.mark_a:
+                exact = "" if article.key in self.refined else "≈"
+                text.append(f"\nsimilarity to A: {exact}{self.similarity[article.key]:.0%}",
+                            style="bold")
+            # Line breaks survive in the preview; everything else is shown literally.
+            body = "\n".join(display_text(line)[0] for line in doc.text.strip().splitlines())
+            text.append("\n\n")
+            text.append(body)
+        preview.update(text)
+        self.query_one("#preview", VerticalScroll).scroll_home(animate=False)
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self._show_preview()
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()  # Enter is the screen's priority binding; clicks only highlight
+
+    @on(DataTable.HeaderSelected)
+    def _header(self, event: DataTable.HeaderSelected) -> None:
+        key = str(event.column_key.value)
+        if key in SORTS:
+            self.sort_key = key
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self, _event: Input.Submitted) -> None:
+        self.query_one(DataTable).focus()
+
+    def watch_filter_text(self) -> None:
+        self._refresh_table()
+
+    def watch_sort_key(self) -> None:
+        self._refresh_table()
+
+    def watch_mark_a(self) -> None:
+        self.similarity = {}
+        self.refined = set()
+        if self.mark_a and not self.loading:
+            self._rank()
+        self._refresh_table()
+
+    def watch_mark_b(self) -> None:
+        self._refresh_table()
+
+    # -- similarity ---------------------------------------------------------------------
+
+    def _rank(self) -> None:
+        if self._index is None or not self.mark_a:
+            return
+        self.similarity = self._index.scores(self.mark_a)
+        self.refined = set()
+        candidates = sorted(
+            (k for k in self.similarity if k != self.mark_a),
+            key=lambda k: -self.similarity[k],
+        )[:_REFINE_TOP]
+        self._refine(self.mark_a, candidates)
+
+    @work(thread=True, exclusive=True, group="rank")
+    def _refine(self, key_a: str, candidates: list[str]) -> None:
+        """Replace TF-IDF estimates with the engine's coverage, nearest first."""
+        from textual.worker import get_current_worker
+
+        from diffreader.engine import compare
+
+        worker = get_current_worker()
+        doc_a = self.articles[key_a].doc
+        if doc_a is None:
+            return
+        for key in candidates:
+            if worker.is_cancelled:
+                return
+            doc_b = self.articles[key].doc
+            if doc_b is None:
+                continue
+            try:
+                value = engine_similarity(compare(doc_a, doc_b))
+            except Exception:  # keep the estimate if the engine trips on one file
+                continue
+            self.app.call_from_thread(self._refined, key_a, key, value)
+
+    def _refined(self, key_a: str, key: str, value: float) -> None:
+        if key_a != self.mark_a:
+            return
+        self.similarity[key] = value
+        self.refined.add(key)
+        table = self.query_one(DataTable)
+        article = self.articles[key]
+        try:
+            table.update_cell(key, "similarity", self._row(article)[-1])
+        except Exception:  # the row is filtered out
+            pass
+        if self.sort_key == "similarity" and len(self.refined) == min(
+            _REFINE_TOP, len(self.similarity) - 1
+        ):
+            self._refresh_table()
+
+    # -- actions ------------------------------------------------------------------------
+
+    def _mark(self, which: str) -> None:
+        article = self.highlighted
+        if article is None:
+            return
+        if article.error is not None:
+            self.notify(f"{article.path.name}: {article.error}", title="Cannot use this file",
+                        severity="warning")
+            return
+        other = self.mark_b if which == "a" else self.mark_a
+        if other == article.key:
+            # Marking the other side's article moves the mark (no self-comparison).
+            if which == "a":
+                self.mark_b = None
+            else:
+                self.mark_a = None
+        setattr(self, f"mark_{which}", article.key)
+
+    def action_mark_a(self) -> None:
+        self._mark("a")
+
+    def action_mark_b(self) -> None:
+        self._mark("b")
+
+    def action_swap(self) -> None:
+        self.mark_a, self.mark_b = self.mark_b, self.mark_a
+
+    def action_compare(self) -> None:
+        if self.query_one("#filter", Input).has_focus:
+            self.query_one(DataTable).focus()
+            return
+        a = self.articles.get(self.mark_a or "")
+        b = self.articles.get(self.mark_b or "")
+        if a is None:
+            self._mark("a")
+            if self.mark_a:
+                self.notify("Marked A. Now pick B (b) or press Enter on another article.",
+                            timeout=3)
+            return
+        if b is None:
+            b = self.highlighted
+            if b is None or b.key == a.key or b.doc is None:
+                self.notify("Pick a different article as B.", timeout=3)
+                return
+        assert a.doc is not None and b.doc is not None
+        self.post_message(CompareRequested(a.doc, b.doc))
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_cycle_sort(self) -> None:
+        order = SORTS if self.mark_a else SORTS[:-1]
+        position = order.index(self.sort_key) if self.sort_key in order else -1
+        self.sort_key = order[(position + 1) % len(order)]
+
+    def action_sort(self, key: str) -> None:
+        """Sort by ``key`` (one of ``SORTS``)."""
+        if key in SORTS:
+            self.sort_key = key
+
+    def action_clear(self) -> None:
+        filter_input = self.query_one("#filter", Input)
+        if filter_input.value:
+            filter_input.value = ""
+        elif self.mark_a or self.mark_b:
+            self.mark_a = self.mark_b = None
+        self.query_one(DataTable).focus()
+
+    async def action_quit(self) -> None:
+        self.app.exit()
+
+    def extra_commands(self) -> list[tuple[str, str, str]]:
+        """Palette commands without a key of their own: (title, help, action)."""
+        return [
+            (f"Sort by {key}", f"Sort the article list by {key}", f"sort('{key}')")
+            for key in SORTS
+        ]

@@ -1,0 +1,83 @@
+"""Provides ``HelpScreen``: every binding of the screen it was opened from, and the app's."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+__all__ = ["HelpScreen", "binding_rows"]
+
+
+def binding_rows(nodes: list[DOMNode], app_key_display) -> list[tuple[str, str, str, str]]:  # type: ignore[no-untyped-def]
+    """(section, keys, description, tooltip) for every binding of ``nodes``, keymap applied."""
+    rows: list[tuple[str, str, str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for node in nodes:
+        section = getattr(node, "HELP_SECTION", None) or type(node).__name__
+        by_action: dict[str, list[Binding]] = {}
+        for _key, bindings in node._bindings.key_to_bindings.items():
+            for binding in bindings:
+                if binding.system and binding.action not in ("help", "app.help"):
+                    continue
+                by_action.setdefault(binding.action, []).append(binding)
+        for action, bindings in by_action.items():
+            if (section, action) in seen:
+                continue
+            seen.add((section, action))
+            keys = ", ".join(dict.fromkeys(app_key_display(b) for b in bindings))
+            first = bindings[0]
+            rows.append((section, keys, first.description or action, first.tooltip or ""))
+    return rows
+
+
+class HelpScreen(ModalScreen[None]):
+    """A modal table of keys; any of ?, q or Escape closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "close", "Close", id="help.close",
+                tooltip="Close the help"),
+    ]
+
+    def __init__(self, screen: Screen[object]) -> None:
+        super().__init__()
+        self._target = screen
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body"):
+            yield Static(self._table(), id="help-table")
+
+    def _table(self) -> Table:
+        nodes: list[DOMNode] = []
+        focused = self._target.focused
+        # Widgets' own keys (the aligned view's movement keys) first, then screen, then app.
+        for widget in self._target.query("AlignedView, DataTable, SidePanel"):
+            nodes.append(widget)
+        if focused is not None and focused not in nodes:
+            nodes.append(focused)
+        nodes.extend([self._target, self.app])
+        table = Table(title=Text("diffreader keys", style="bold"), expand=True,
+                      show_edge=False, box=None, padding=(0, 1), caption=Text(
+                          "Keys can be remapped by binding id in the config file. "
+                          "Ctrl+P opens the command palette with the same actions.",
+                          style="dim"))
+        table.add_column("Where", style="dim", no_wrap=True)
+        table.add_column("Keys", style="bold", no_wrap=True)
+        table.add_column("Action", no_wrap=True)
+        table.add_column("What it does", style="dim")
+        names = {"AlignedView": "Diff view", "DiffScreen": "Diff", "CorpusScreen": "Corpus",
+                 "DiffReaderApp": "Everywhere", "DataTable": "List", "SidePanel": "Panel"}
+        for section, keys, description, tooltip in binding_rows(nodes, self.app.get_key_display):
+            table.add_row(Text(names.get(section, section)), Text(keys), Text(description),
+                          Text(tooltip))
+        return table
+
+    def action_close(self) -> None:
+        self.dismiss()

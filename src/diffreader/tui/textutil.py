@@ -1,0 +1,164 @@
+"""Provides the text helpers the reader renders with: literal display and cell-width wrapping.
+
+Article text is data, never markup. Everything the UI shows from an article goes through
+``display_text`` first and is then wrapped in ``rich.text.Text`` objects built without
+markup parsing, so ``[bold]`` stays ``[bold]`` and an ANSI escape shows as ``␛[31m``.
+
+``display_text`` also removes the few zero-width code points whose width terminals disagree
+on (variation selectors, zero-width joiners): with them gone, Rich's cell count and the
+terminal's agree, so the right-hand column never drifts. Because that changes lengths, it
+returns an index map so engine offsets still land on the right characters.
+
+API:
+    display_text(text) -> (display, index_map | None)
+    wrap_ranges(text, width) -> list[(start, end)]
+    cell_width(text) -> int
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from typing import TYPE_CHECKING
+
+from rich.cells import cell_len, split_graphemes
+
+if TYPE_CHECKING:
+    from diffreader.engine.model import Document
+
+__all__ = ["cell_width", "display_text", "document_label", "wrap_ranges"]
+
+_REPLACE: dict[int, str] = {
+    0x09: " ",  # tab: a fixed single cell keeps columns predictable
+    0x0A: " ",
+    0x0B: " ",
+    0x0C: " ",
+    0x0D: " ",
+    0x7F: "\u2421",  # ␡
+}
+for _code in range(0x20):
+    _REPLACE.setdefault(_code, chr(0x2400 + _code))  # control pictures: ESC shows as ␛
+for _code in range(0x80, 0xA0):
+    _REPLACE[_code] = "\ufffd"  # C1 controls (CSI is 0x9b): never sent to the terminal raw
+for _code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)):
+    _REPLACE[_code] = "\ufffd"  # bidi embeddings/overrides/isolates would reorder the line
+
+_DROP = frozenset(
+    "\ufe0e\ufe0f"  # variation selectors: terminals disagree on emoji presentation width
+    "\u200b\u200c\u200d"  # zero-width space / (non-)joiners: ZWJ emoji sequences likewise
+    "\u200e\u200f"  # LRM/RLM: invisible, and bidi-aware terminals would reorder
+    "\ufeff"  # a stray BOM inside the text
+)
+
+_SPECIAL = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufe0e\ufe0f\ufeff]"
+)
+_TRANSLATE = str.maketrans(_REPLACE)
+
+
+def display_text(text: str) -> tuple[str, list[int] | None]:
+    """Make article text safe to show literally, one grapheme per original character.
+
+    Args:
+        text: Text exactly as the engine holds it.
+
+    Returns:
+        The display string and, when characters were dropped, a list mapping each
+        original index ``0..len(text)`` (inclusive) to a display index; ``None`` when the
+        mapping is the identity (the common case).
+
+    >>> display_text("a\\x1b[31mb")
+    ('a␛[31mb', None)
+    >>> display_text("x\\ufe0fy")
+    ('xy', [0, 1, 1, 2])
+    """
+    if _SPECIAL.search(text) is None:
+        return text, None
+    if not any(ch in _DROP for ch in text):
+        return text.translate(_TRANSLATE), None
+    out: list[str] = []
+    index_map: list[int] = []
+    pos = 0
+    for ch in text:
+        index_map.append(pos)
+        if ch in _DROP:
+            continue
+        out.append(ch.translate(_TRANSLATE))
+        pos += 1
+    index_map.append(pos)
+    return "".join(out), index_map
+
+
+@lru_cache(maxsize=65536)
+def _word_width(word: str) -> int:
+    return len(word) if word.isascii() else cell_len(word)
+
+
+def cell_width(text: str) -> int:
+    """Terminal cells taken by ``text`` (after ``display_text``)."""
+    return len(text) if text.isascii() else cell_len(text)
+
+
+_WORDS = re.compile(r"\S+\s*|\s+")
+
+
+def wrap_ranges(text: str, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap measured in terminal cells.
+
+    Lines break after whitespace; a word wider than ``width`` is split between graphemes.
+    Trailing spaces stay on their line (the renderer crops them).
+
+    Args:
+        text: Display text (no newlines).
+        width: Cells available, at least 1.
+
+    Returns:
+        Half-open ``(start, end)`` index ranges, one per line, covering ``text``.
+
+    >>> wrap_ranges("aa bb cc", 5)
+    [(0, 3), (3, 6), (6, 8)]
+    """
+    width = max(1, width)
+    if not text:
+        return [(0, 0)]
+    if text.isascii() and len(text) <= width:
+        return [(0, len(text))]
+    lines: list[tuple[int, int]] = []
+    line_start = 0
+    line_w = 0
+    for match in _WORDS.finditer(text):
+        word = match.group()
+        start = match.start()
+        stripped = word.rstrip()
+        w_vis = _word_width(stripped) if stripped else 0
+        if line_w and line_w + w_vis > width:
+            lines.append((line_start, start))
+            line_start = start
+            line_w = 0
+        if w_vis > width:
+            # Hard-split an over-long word between graphemes, never inside one.
+            spans, _total = split_graphemes(word)
+            for g_start, g_end, g_w in spans:
+                if line_w and line_w + g_w > width and not word[g_start:g_end].isspace():
+                    lines.append((line_start, start + g_start))
+                    line_start = start + g_start
+                    line_w = 0
+                line_w += g_w
+            continue
+        line_w += _word_width(word)
+    lines.append((line_start, len(text)))
+    return lines
+
+
+def document_label(doc: Document, *, words: int = 12) -> str:
+    """A one-line literal label: the title, else the first words of the first sentence."""
+    label = doc.title
+    if not label:
+        for sentence in doc.sentences:
+            if sentence.kind.value in ("body", "headline"):
+                parts = sentence.text.split()
+                label = " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+                break
+    shown, _ = display_text(label or doc.name)
+    return " ".join(shown.split())

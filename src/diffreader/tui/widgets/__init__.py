@@ -1,0 +1,1 @@
+"""Provides the reader's widgets."""

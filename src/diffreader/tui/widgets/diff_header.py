@@ -1,0 +1,95 @@
+"""Provides the diff screen's header (both titles, dates, coverage) and its legend."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Group
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
+
+from diffreader.engine.model import Comparison, Document
+from diffreader.tui.textutil import display_text, document_label
+
+__all__ = ["DiffHeader", "Legend", "coverage_text"]
+
+
+def _plain(value: str) -> str:
+    shown, _ = display_text(value)
+    return " ".join(shown.split())
+
+
+def _side(label: str, doc: Document) -> Group:
+    title = document_label(doc)
+    text = Text(end="", no_wrap=True, overflow="ellipsis")
+    text.append(f" {label} ", style="bold reverse")
+    text.append(" ")
+    text.append(title, style="bold")
+    details = [doc.date or "undated"]
+    if doc.path:
+        details.append(_plain(Path(doc.path).name))
+    details.append(f"{len(doc.sentences)} sentences")
+    line2 = Text("    " + " · ".join(details), style="dim", end="", no_wrap=True,
+                 overflow="ellipsis")
+    return Group(text, line2)
+
+
+def coverage_text(comparison: Comparison) -> Text:
+    """One line of coverage figures and counts."""
+    stats = comparison.stats
+    text = Text(end="", no_wrap=True, overflow="ellipsis")
+    text.append(f"A kept {stats.a_kept:.0%}", style="bold")
+    text.append(" · ")
+    text.append(f"B new {stats.b_new:.0%}", style="bold")
+    text.append(" · ")
+    text.append(f"{stats.added_claims} added claims", style="bold")
+    text.append(" · ")
+    text.append(f"{stats.dropped_details} dropped details", style="bold")
+    quotes = ", ".join(f"{n} {k}" for k, n in stats.quotes.items() if n)
+    if quotes:
+        text.append(f" · quotes: {quotes}")
+    groups = " ".join(f"{n} {k}" for k, n in stats.counts.items() if n)
+    if groups:
+        text.append(f" · {groups}", style="dim")
+    return text
+
+
+class DiffHeader(Static):
+    """Both articles' titles and dates side by side, then the coverage line."""
+
+    def show(self, comparison: Comparison) -> None:
+        table = Table.grid(expand=True, padding=(0, 1))
+        table.add_column(ratio=1)
+        table.add_column(ratio=1)
+        table.add_row(_side("A", comparison.a), _side("B", comparison.b))
+        grid = Table.grid(expand=True)
+        grid.add_row(table)
+        grid.add_row(coverage_text(comparison))
+        self.update(grid)
+
+
+class Legend(Static):
+    """One line explaining the glyphs and colours, drawn with the view's own styles."""
+
+    ENTRIES: tuple[tuple[str, str, str], ...] = (
+        ("+", "claim-added", "added claim"),
+        ("−", "claim-dropped", "dropped detail"),
+        ("~", "word-insert", "reworded"),
+        ("↕", "glyph-moved", "moved"),
+        ("“=", "quote-verbatim", "quote verbatim"),
+        ("“≠", "quote-altered", "altered"),
+        ("“+", "quote-new", "new"),
+        ("╱╱", "hatch", "absent"),
+    )
+
+    def show(self, style_for: dict[str, Style]) -> None:
+        text = Text(end="", no_wrap=True, overflow="ellipsis")
+        for n, (sample, component, label) in enumerate(self.ENTRIES):
+            if n:
+                text.append("  ")
+            text.append(f" {sample} " if component.startswith(("claim", "word")) else sample,
+                        style=style_for.get(component, Style()))
+            text.append(f" {label}")
+        self.update(text)
