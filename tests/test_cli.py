@@ -315,6 +315,23 @@ def test_no_paths_opens_the_configured_corpus(
     assert fake_reader[0]["data_dir"] == tmp_path / "data"
 
 
+def test_config_keys_reach_the_reader(fake_reader: list[dict[str, Any]]) -> None:
+    Path(os.environ["DIFFREADER_CONFIG"]).write_text(
+        '[keys]\nnext_unreviewed = "n"\n', encoding="utf-8"
+    )
+    assert main([]) == ExitStatus.SAME
+    assert fake_reader[0]["keymap"] == {"next_unreviewed": "n"}
+
+
+def test_a_bad_config_is_reported_not_fatal(
+    fake_reader: list[dict[str, Any]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path(os.environ["DIFFREADER_CONFIG"]).write_text("corpus = [1, 2\n", encoding="utf-8")
+    assert main([]) == ExitStatus.SAME
+    assert fake_reader[0]["corpus"] == cli.demo_corpus()
+    assert capsys.readouterr().err.startswith("diffreader: config: ")
+
+
 def test_corpus_option_wins_over_the_config(
     fake_reader: list[dict[str, Any]], tmp_path: Path
 ) -> None:

@@ -27,6 +27,7 @@ from diffreader import __version__
 
 if TYPE_CHECKING:
     from diffreader.engine.model import Comparison, Document
+    from diffreader.storage.config import Config
 
 __all__ = ["ExitStatus", "build_parser", "demo_corpus", "main"]
 
@@ -229,15 +230,20 @@ def _data_dir(args: argparse.Namespace) -> Path | None:
     return Path(args.data_dir).expanduser() if args.data_dir else None
 
 
-def _corpus_dir(args: argparse.Namespace) -> Path:
-    """The folder to browse: --corpus, else the config's corpus, else the demo corpus."""
-    if args.corpus:
-        return _checked_dir(args.corpus)
+def _load_config() -> Config:
+    """The user's config; its problems are reported on stderr, never fatal."""
     from diffreader.storage.config import load_config
 
     config, messages = load_config()
     for message in messages:
         print(f"diffreader: config: {message}", file=sys.stderr)
+    return config
+
+
+def _corpus_dir(args: argparse.Namespace, config: Config) -> Path:
+    """The folder to browse: --corpus, else the config's corpus, else the demo corpus."""
+    if args.corpus:
+        return _checked_dir(args.corpus)
     if config.corpus is not None:
         return _checked_dir(str(config.corpus))
     return demo_corpus()
@@ -260,11 +266,13 @@ def _need_terminal() -> None:
         )
 
 
-def _run_reader(**kwargs: Any) -> ExitStatus:
+def _run_reader(config: Config, **kwargs: Any) -> ExitStatus:
     """Open the terminal reader (imports Textual, so only here)."""
     _need_terminal()
     from diffreader.tui.app import make_app
 
+    if config.keys:
+        kwargs["keymap"] = config.keys
     app = make_app(**kwargs)
     app.run()
     code = getattr(app, "return_code", None)
@@ -293,10 +301,13 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Exit
             return _print_comparison(args)
         # Fail before the reader starts: an unreadable file is a one-line error, not a screen.
         _load(paths)
-        return _run_reader(pair=(Path(paths[0]), Path(paths[1])), data_dir=_data_dir(args))
+    config = _load_config()
+    if len(paths) == 2:
+        pair = (Path(paths[0]), Path(paths[1]))
+        return _run_reader(config, pair=pair, data_dir=_data_dir(args))
     if len(paths) == 1:
-        return _run_reader(corpus=_checked_dir(paths[0]), data_dir=_data_dir(args))
-    return _run_reader(corpus=_corpus_dir(args), data_dir=_data_dir(args))
+        return _run_reader(config, corpus=_checked_dir(paths[0]), data_dir=_data_dir(args))
+    return _run_reader(config, corpus=_corpus_dir(args, config), data_dir=_data_dir(args))
 
 
 def _quiet_stdout() -> None:
