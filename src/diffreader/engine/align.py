@@ -20,7 +20,6 @@ API:
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -273,28 +272,38 @@ def _grow(
 
 
 def mark_moves(groups: Sequence[Group]) -> set[int]:
-    """Indexes of groups out of order: not in the longest chain increasing on both sides.
+    """Indexes of groups out of order: not in the heaviest chain increasing on both sides.
+
+    Each group weighs its similarity, so when two groups swap places the reworded one,
+    not the verbatim one, is called moved.
 
     >>> sorted(mark_moves([Group([0], [0]), Group([3], [1]), Group([1], [2]), Group([2], [3])]))
     [1]
     """
     order = sorted(range(len(groups)), key=lambda i: min(groups[i].b))
-    keys = [min(groups[i].a) for i in order]
-    # Patience sorting with back-pointers: O(n log n).
-    tails: list[int] = []
-    tail_idx: list[int] = []
-    back = [-1] * len(keys)
-    for i, key in enumerate(keys):
-        j = bisect_left(tails, key)
-        if j == len(tails):
-            tails.append(key)
-            tail_idx.append(i)
-        else:
-            tails[j] = key
-            tail_idx[j] = i
-        back[i] = tail_idx[j - 1] if j else -1
+    ranks = {key: r for r, key in enumerate(sorted({min(g.a) for g in groups}))}
+    size = len(ranks)
+    # Fenwick tree over A ranks holding (best chain weight, index in ``order``) prefixes.
+    tree: list[tuple[float, int]] = [(0.0, -1)] * (size + 1)
+    back = [-1] * len(order)
+    weight = [0.0] * len(order)
+    for i, gi in enumerate(order):
+        rank = ranks[min(groups[gi].a)]
+        best, prev = 0.0, -1
+        r = rank  # strictly smaller ranks: positions 1..rank
+        while r > 0:
+            if tree[r][0] > best:
+                best, prev = tree[r]
+            r -= r & -r
+        weight[i] = best + 0.5 + max(0.0, groups[gi].score)
+        back[i] = prev
+        r = rank + 1
+        while r <= size:
+            if weight[i] > tree[r][0]:
+                tree[r] = (weight[i], i)
+            r += r & -r
     keep: set[int] = set()
-    i = tail_idx[-1] if tail_idx else -1
+    i = max(range(len(order)), key=lambda k: weight[k]) if order else -1
     while i >= 0:
         keep.add(order[i])
         i = back[i]

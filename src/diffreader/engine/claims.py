@@ -22,7 +22,7 @@ API:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from diffreader.engine.model import (
@@ -40,7 +40,7 @@ from diffreader.engine.model import (
 )
 from diffreader.engine.text import STOPWORDS, is_word, stem, tokenize
 
-__all__ = ["Support", "find_claims", "find_facts"]
+__all__ = ["Fact", "Support", "find_claims", "find_facts", "names_in_use"]
 
 # ---------------------------------------------------------------------------
 # Lexicons
@@ -75,9 +75,11 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 _DATE = re.compile(
-    r"\b(?:(?:last|this|next|early|late|mid)[\s-]+(?:" + "|".join(_MONTHS + _WEEKDAYS + _SEASONS)
+    r"\b(?:(?:last|this|next|early|late|mid)[\s-]+(?:"
+    + "|".join(_MONTHS + _WEEKDAYS + _SEASONS)
     + r"|week|month|year|weekend)"
-    r"|(?:(?:on|in|since|by|from|until)\s+)?(?:" + "|".join(m.capitalize() for m in _MONTHS)
+    r"|(?:(?:on|in|since|by|from|until)\s+)?(?:"
+    + "|".join(m.capitalize() for m in _MONTHS)
     + r")\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?"
     r"|(?:(?:on|since|by|from|until)\s+)?(?:" + "|".join(d.capitalize() for d in _WEEKDAYS) + r")"
     r"|(?:in\s+)?(?:1[89]\d\d|20\d\d)s?"
@@ -86,7 +88,8 @@ _DATE = re.compile(
 _NUMBER = re.compile(
     r"(?:[$€£¥]\s?)?\b\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?(?:\s*%|\s+per\s?cent|\s+percent)?"
     r"(?:\s+(?:million|billion|trillion|thousand|hundred))?\b"
-    r"|\b(?:" + "|".join(k for k in _NUMBER_WORDS if k not in ("once", "double", "half"))
+    r"|\b(?:"
+    + "|".join(k for k in _NUMBER_WORDS if k not in ("once", "double", "half"))
     + r")(?:[\s-]+(?:largest|biggest|smallest|highest|lowest|richest|round|time|term|"
     r"million|billion|thousand|hundred|per\s?cent|percent))?\b",
     re.IGNORECASE,
@@ -95,14 +98,12 @@ _ROLE = re.compile(
     r"\b(?:head|chief|director|chair(?:man|woman|person)?|founder|co-founder|ceo|president|"
     r"minister|secretary|spokes(?:man|woman|person)|ambassador|envoy|advis[eo]r|aide|member|"
     r"leader|governor|mayor|manager|editor|professor|commander|owner|boss|architect|"
-    r"negotiator)\s+(?:of|at|for|to)\s+(?:the\s+)?(?P<np>[^,.;:()“”\"]{3,80}?)"
+    r"negotiator)\s+(?:of|for)\s+(?:the\s+)?(?P<np>[^,.;:()“”\"]{3,80}?)"
     r"(?=[,.;:()“”\"]|\s+(?:and|who|which|that|has|have|had|is|was|said|made|on|in)\b|$)",
     re.IGNORECASE,
 )
-_NAME = re.compile(
-    r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'-]*\.?)"
-    r"(?:\s+(?:(?:of|the|de|del|van|von|bin|al|for|and|&)\s+)?(?:(?:[A-Z]\.){2,}|[A-Z][\w’'-]*\.?))*"
-)
+_NAME_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w-]*(?:['’][A-Z][\w-]*)?\.?)"
+_NAME = re.compile(rf"{_NAME_WORD}(?:\s+(?:(?:of|the|de|del|van|von|bin|al|for)\s+)?{_NAME_WORD})*")
 _ORG_HEADS = frozenset(
     """fund bank ministry council agency association company corporation corp inc ltd llc
     group party union organisation organization department committee commission institute
@@ -174,6 +175,16 @@ _GENERIC = frozenset(
 # Support: what one article contains, for checking the other's facts against it
 
 
+def _duration_key(text: str) -> tuple[str, str]:
+    """(value, unit) of a duration: "over two years" -> ("2", "year")."""
+    unit = re.search(_UNITS, text, re.IGNORECASE)
+    value = re.search(rf"\b{_NUM}\b", text, re.IGNORECASE)
+    return (
+        _number_value(value.group()) if value else "",
+        stem(unit.group().lower()) if unit else "",
+    )
+
+
 def _number_value(token: str) -> str:
     token = token.lower().replace(",", "")
     if token in _NUMBER_WORDS:
@@ -189,6 +200,7 @@ class Support:
     stems: set[str]
     numbers: set[str]
     lowered: str
+    durations: set[tuple[str, str]]
 
     @classmethod
     def of(cls, doc: Document) -> Support:
@@ -209,7 +221,8 @@ class Support:
         for word, equivalents in _EQUIVALENT.items():
             if any(stem(e) in stems or f" {e} " in f" {text.lower()} " for e in equivalents):
                 stems.add(word)
-        return cls(stems, numbers, " ".join(text.lower().split()))
+        durations = {_duration_key(m.group()) for m in _DURATION.finditer(text)}
+        return cls(stems, numbers, " ".join(text.lower().split()), durations)
 
     def has_number(self, text: str) -> bool:
         """Every number in ``text`` occurs in the article."""
@@ -229,9 +242,7 @@ class Support:
 
     def has_name(self, name: str) -> bool:
         """The name's head word (a surname, a place) occurs in the article."""
-        words = [
-            t.key for t in tokenize(name) if is_word(t.key) and t.key not in STOPWORDS
-        ]
+        words = [t.key for t in tokenize(name) if is_word(t.key) and t.key not in STOPWORDS]
         words = [w for w in words if w not in _TITLES] or words
         if not words:
             return True
@@ -259,10 +270,24 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n:"
 
 
-def find_facts(text: str, start: int, end: int, doc_text: str) -> list[Fact]:
+_DEMONYM = re.compile(
+    r"^[A-Z][a-z]+(?:ern|ean|ian|ese|ish)$|^(?:American|Mexican|Soviet|Nazi|Allied|Arab|Thai|"
+    r"Iraqi|Israeli|Pakistani|Saudi|Kuwaiti|Yemeni|Afghan|Dutch|French|Greek|Swiss|Welsh|Scots?|"
+    r"Irish|British|Slavic|Baltic|Atlantic|Pacific|Arctic|Islamic|Catholic|Muslim|Jewish)$"
+)
+_CAPITALISED = re.compile(r"(?<=[\w,;] )[A-Z][\w-]+")
+
+
+def names_in_use(doc: Document) -> frozenset[str]:
+    """Capitalised words the article (or its rival) writes mid-sentence: names, not openers."""
+    return frozenset(m.group() for m in _CAPITALISED.finditer(doc.text))
+
+
+def find_facts(text: str, start: int, end: int, names: frozenset[str]) -> list[Fact]:
     """Numbers, dates, durations, names and roles inside ``text[start:end]``.
 
-    ``doc_text`` is the whole article, used to tell sentence-initial capitals from names.
+    ``names`` are capitalised words seen mid-sentence: a sentence-initial capital
+    counts as a name only when it is one of them.
     """
     facts: list[Fact] = []
     taken: list[tuple[int, int]] = []
@@ -300,7 +325,7 @@ def find_facts(text: str, start: int, end: int, doc_text: str) -> list[Fact]:
         while words and (
             words[0].lower() in STOPWORDS
             or words[0].lower().strip(".") in _TITLES
-            or (s == m.start() and _sentence_initial(text, s) and _common_word(words[0], doc_text))
+            or (s == m.start() and _sentence_initial(text, s) and words[0] not in names)
         ):
             s += len(words[0])
             s += len(text[s:e]) - len(text[s:e].lstrip())
@@ -312,17 +337,14 @@ def find_facts(text: str, start: int, end: int, doc_text: str) -> list[Fact]:
         if not words or not free(s, e):
             continue
         if len(words) == 1 and (
-            words[0].lower() in _MONTHS or words[0].lower() in _WEEKDAYS or len(words[0]) < 2
+            words[0].lower() in _MONTHS
+            or words[0].lower() in _WEEKDAYS
+            or len(words[0]) < 2
+            or _DEMONYM.search(words[0])
         ):
-            continue
+            continue  # "Western", "European": adjectives, not names
         add(_name_category(text, s, words), s, e)
     return sorted(facts, key=lambda f: f.start)
-
-
-def _common_word(word: str, doc_text: str) -> bool:
-    """A capitalised word that the article also writes in lower case."""
-    lower = word.lower().rstrip(".")
-    return lower in STOPWORDS or f" {lower} " in doc_text
 
 
 def _name_category(text: str, start: int, words: list[str]) -> ClaimCategory:
@@ -331,28 +353,24 @@ def _name_category(text: str, start: int, words: list[str]) -> ClaimCategory:
         return ClaimCategory.ORGANISATION
     if last in _ORG_HEADS or words[-1].lower() in _ORG_HEADS:
         return ClaimCategory.ORGANISATION
-    if all(w.lower().strip(".’'s") in _PLACES for w in words) or (
-        words[-1].lower() in _PLACES
-    ):
+    if all(w.lower().strip(".’'s") in _PLACES for w in words) or (words[-1].lower() in _PLACES):
         return ClaimCategory.PLACE
     before = text[max(0, start - 12) : start].lower()
     if re.search(r"\b(?:in|at|near|from|across|outside|to)\s+$", before) and len(words) <= 2:
         return ClaimCategory.PLACE
     prev = re.search(r"(\w+)\.?\s+$", text[max(0, start - 20) : start])
-    if len(words) >= 2 or (prev and prev.group(1).lower() in _TITLES):
+    titled = bool(prev and prev.group(1).lower() in _TITLES)
+    if titled or (len(words) >= 2 and not any(w.isupper() for w in words)):
         return ClaimCategory.PERSON
     return ClaimCategory.NAME
 
 
 def _supported(fact: Fact, text: str, support: Support) -> bool:
     value = text[fact.start : fact.end]
-    if fact.category in (ClaimCategory.NUMBER, ClaimCategory.DURATION):
-        if not support.has_number(value):
-            return False
-        if fact.category is ClaimCategory.DURATION:
-            unit = re.search(_UNITS, value, re.I)
-            return unit is None or stem(unit.group().lower()) in support.stems
-        return True
+    if fact.category is ClaimCategory.DURATION:
+        return _duration_key(value) in support.durations
+    if fact.category is ClaimCategory.NUMBER:
+        return support.has_number(value)
     if fact.category is ClaimCategory.DATE:
         words = [
             stem(t.key)
@@ -385,19 +403,23 @@ def _informative(text: str, support: Support) -> int:
     return count
 
 
-def _clauses(ops: Sequence[tuple[int, int]], text: str) -> Iterator[tuple[int, int]]:
-    """Merge changed runs separated by at most two short words into clauses."""
-    current: tuple[int, int] | None = None
-    for s, e in ops:
-        if current is not None:
-            gap = text[current[1] : s]
-            if len([t for t in tokenize(gap) if is_word(t.key)]) <= 2 and "\n" not in gap:
-                current = (current[0], e)
-                continue
-            yield current
-        current = (s, e)
-    if current is not None:
-        yield current
+_CLAUSE_BREAK = re.compile(
+    r"\s*[,;:()—–]\s*|\s+-\s+|\s+(?=(?:and|but|while|whereas|which|who|whom|whose|including|"
+    r"despite|although|though|because|after|before|as well as|amid|with)\b)"
+)
+
+
+def _clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a sentence into clauses at punctuation and conjunctions."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for match in _CLAUSE_BREAK.finditer(text, start, end):
+        if match.start() > pos:
+            spans.append((pos, match.start()))
+        pos = match.end()
+    if pos < end:
+        spans.append((pos, end))
+    return spans
 
 
 def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
@@ -438,13 +460,16 @@ def find_claims(
         ],
         Side.A: [],  # dropped quotations are not claims themselves: keep their facts
     }
+    names = names_in_use(doc_a) | names_in_use(doc_b)
     claims: list[Claim] = []
     for index, pair in enumerate(pairs):
         for side in (Side.A, Side.B):
-            claims.extend(_pair_claims(index, pair, side, doc_a, doc_b, support, quote_spans))
+            claims.extend(
+                _pair_claims(index, pair, side, doc_a, doc_b, support, quote_spans, names)
+            )
     for q in quotes:
         if q.side is Side.B and q.status in (QuoteStatus.NEW, QuoteStatus.ALTERED):
-            pair = pairs[q.pair] if 0 <= q.pair < len(pairs) else None
+            source = pairs[q.pair].a if 0 <= q.pair < len(pairs) else ()
             claims.append(
                 Claim(
                     Side.B,
@@ -455,7 +480,7 @@ def find_claims(
                     q.end,
                     q.pair,
                     q.sentence,
-                    tuple(pair.a) if pair is not None else (),
+                    tuple(source),
                 )
             )
     order = {id(c): i for i, c in enumerate(claims)}
@@ -471,6 +496,7 @@ def _pair_claims(
     doc_b: Document,
     support: dict[Side, Support],
     quote_spans: dict[Side, list[tuple[int, int]]],
+    names: frozenset[str],
 ) -> list[Claim]:
     doc = doc_a if side is Side.A else doc_b
     ids = pair.a if side is Side.A else pair.b
@@ -495,9 +521,17 @@ def _pair_claims(
         # A whole sentence with no counterpart.
         for sid in ids:
             sentence = doc.sentences[sid]
-            if not headline and _informative(sentence.text, other) >= 2:
-                claim(ClaimCategory.ASSERTION, sentence.start, sentence.end)
-            for fact in find_facts(text, sentence.start, sentence.end, text):
+            if not headline:
+                # Clause by clause: the parts of an added sentence that repeat the other
+                # article (who said it, what it is about) are not claims.
+                flagged = [
+                    (c_start, c_end)
+                    for c_start, c_end in _clause_spans(text, sentence.start, sentence.end)
+                    if _informative(text[c_start:c_end], other) >= 2
+                ]
+                for c_start, c_end in _merge_adjacent(text, flagged):
+                    claim(ClaimCategory.ASSERTION, c_start, c_end)
+            for fact in find_facts(text, sentence.start, sentence.end, names):
                 if not _supported(fact, text, other) and not _inside(fact, quote_spans[side]):
                     claim(fact.category, fact.start, fact.end)
         return out
@@ -505,22 +539,75 @@ def _pair_claims(
     runs = _changed_runs(pair, side)
     if not runs:
         return out
-    for s, e in _clauses(runs, text):
-        clause = text[s:e]
-        if not headline and _informative(clause, other) >= 3 and not _inside_span(
-            s, e, quote_spans[side]
-        ):
-            claim(ClaimCategory.ASSERTION, s, e)
-    # Facts touching a changed run, checked against the whole other article.
+    # Content the other side removed from this group can explain away as much content
+    # added here: replacing one phrase by another is rewording, adding one is a claim.
+    budget = _changed_information(pair, side.other, doc_b if side is Side.A else doc_a, support)
     for sid in ids:
         sentence = doc.sentences[sid]
-        for fact in find_facts(text, sentence.start, sentence.end, text):
+        if not headline:
+            for first, last, count in _changed_clauses(
+                text, sentence.start, sentence.end, runs, other
+            ):
+                explained = min(count, budget)
+                budget -= explained
+                if count - explained >= 3 and not _inside_span(first, last, quote_spans[side]):
+                    claim(ClaimCategory.ASSERTION, first, last)
+        # Facts touching a changed run, checked against the whole other article.
+        for fact in find_facts(text, sentence.start, sentence.end, names):
             if not any(fact.start < re_ and rs < fact.end for rs, re_ in runs):
                 continue
             if _supported(fact, text, other) or _inside(fact, quote_spans[side]):
                 continue
             claim(fact.category, fact.start, fact.end)
     return out
+
+
+def _merge_adjacent(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join spans separated only by punctuation, spaces or a conjunction."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and re.fullmatch(r"[\s,;:()—–-]*(?:\w+\s*)?", text[out[-1][1] : start]):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def _changed_clauses(
+    text: str, start: int, end: int, runs: Sequence[tuple[int, int]], other: Support
+) -> list[tuple[int, int, int]]:
+    """(start, end, informative words) of the changed part of each clause of a sentence."""
+    out = []
+    for c_start, c_end in _clause_spans(text, start, end):
+        changed = [
+            t
+            for t in tokenize(text[c_start:c_end], c_start)
+            if is_word(t.key) and any(t.start < re_ and rs < t.end for rs, re_ in runs)
+        ]
+        if changed:
+            count = _informative(" ".join(t.raw for t in changed), other)
+            out.append((changed[0].start, changed[-1].end, count))
+    return out
+
+
+def _changed_information(
+    pair: Pair, side: Side, doc: Document, support: dict[Side, Support]
+) -> int:
+    """Informative words in the changed clauses of one side of a group."""
+    runs = _changed_runs(pair, side)
+    if not runs:
+        return 0
+    ids = pair.a if side is Side.A else pair.b
+    other = support[side.other]
+    total = 0
+    for sid in ids:
+        sentence = doc.sentences[sid]
+        total += sum(
+            count
+            for _, _, count in _changed_clauses(doc.text, sentence.start, sentence.end, runs, other)
+            if count >= 3
+        )
+    return total
 
 
 def _inside(fact: Fact, spans: Sequence[tuple[int, int]]) -> bool:

@@ -12,25 +12,27 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from diffreader.engine.align import Group, Unit, align, mark_moves
 from diffreader.engine.claims import find_claims
 from diffreader.engine.load import document_from_text
 from diffreader.engine.model import (
+    Claim,
     Comparison,
     Document,
     Op,
     Pair,
+    Quote,
     QuoteStatus,
-    Sentence,
     SentenceKind,
     Side,
     Stats,
     Status,
+    WordOp,
 )
 from diffreader.engine.quotes import check_quotes
-from diffreader.engine.text import content_stems, is_word, token_key, tokenize
+from diffreader.engine.text import content_stems, is_word, tokenize
 from diffreader.engine.worddiff import word_diff
 
 __all__ = ["compare"]
@@ -201,10 +203,9 @@ def _make_pair(group: Group, doc_a: Document, doc_b: Document, moved: bool) -> P
     return Pair(a_ids, b_ids, status, round(min(1.0, score), 4), ops, changed)
 
 
-def _word_overlap(ops: Iterable[object], a_text: str, b_text: str) -> float:
+def _word_overlap(ops: Iterable[WordOp], a_text: str, b_text: str) -> float:
     equal = total = 0
     for op in ops:
-        assert hasattr(op, "op")
         a_words = sum(1 for t in tokenize(a_text[op.a_start : op.a_end]) if is_word(t.key))
         b_words = sum(1 for t in tokenize(b_text[op.b_start : op.b_end]) if is_word(t.key))
         if op.op is Op.EQUAL:
@@ -229,7 +230,11 @@ def _content_words(text: str) -> int:
 
 
 def _stats(
-    doc_a: Document, doc_b: Document, pairs: list[Pair], claims: list[object], quotes: list[object]
+    doc_a: Document,
+    doc_b: Document,
+    pairs: Sequence[Pair],
+    claims: Sequence[Claim],
+    quotes: Sequence[Quote],
 ) -> Stats:
     counts: dict[str, int] = {s.value: 0 for s in Status}
     a_total = b_total = a_kept = b_same = 0
@@ -252,10 +257,10 @@ def _stats(
                     n = _content_words(doc_a.text[op.a_start : op.a_end])
                     a_kept += n
                     b_same += _content_words(doc_b.text[op.b_start : op.b_end])
-    added = sum(1 for c in claims if getattr(c, "side", None) is Side.B)
+    added = sum(1 for c in claims if c.side is Side.B)
     quote_counts: dict[str, int] = {s.value: 0 for s in QuoteStatus}
     for q in quotes:
-        quote_counts[q.status.value] += 1  # type: ignore[attr-defined]
+        quote_counts[q.status.value] += 1
     return Stats(
         a_kept=round(a_kept / a_total, 4) if a_total else 1.0,
         b_new=round(1 - b_same / b_total, 4) if b_total else 0.0,
@@ -266,7 +271,3 @@ def _stats(
         dropped_details=len(claims) - added,
         quotes=quote_counts,
     )
-
-
-# Keep token_key importable from here for callers that build matching keys themselves.
-_ = token_key

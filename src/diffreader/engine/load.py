@@ -26,7 +26,7 @@ from diffreader.engine.segment import find_metadata, split_sentences
 __all__ = ["MAX_BYTES", "LoadError", "decode_bytes", "document_from_text", "load_document"]
 
 MAX_BYTES = 32 * 1024 * 1024
-"""Files larger than this are refused: an article is never this big, and the UI must stay responsive."""
+"""Larger files are refused: no article is this big, and the UI must stay responsive."""
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     # UTF-32 first: its little-endian BOM starts with UTF-16's.

@@ -34,6 +34,7 @@ from diffreader.engine.model import (
     SentenceKind,
     Side,
     Span,
+    WordOp,
 )
 from diffreader.engine.text import STOPWORDS, Token, is_word, stem, tokenize
 from diffreader.engine.worddiff import word_diff
@@ -47,13 +48,13 @@ _SPEECH = (
     r"emphasi[sz]ed|tweeted|posted|stating|noting|saying|adding|read|reads|recalled|replied|"
     r"answered|admitted|commented|announced|asked|according to|quoted"
 )
-_NAME = r"(?:[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|bin|al))*)"
+_NAME_WORD = r"(?:[A-Z][^\W\d_A-Z][\w’'-]*|[A-Z]\.)"
+_NAME = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|van|von|bin|al))*")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
-_SPEAKER_BEFORE = re.compile(
-    rf"(?P<name>{_NAME}|\b[Hh]e|\b[Ss]he|\b[Tt]hey)\b[^.“”\"]{{0,60}}?\b(?:{_SPEECH})\b[^.“”\"]{{0,40}}$"
-)
-_SPEAKER_AFTER = re.compile(
-    rf"^\W{{0,3}}\s*(?:(?P<name1>{_NAME}|he|she|they)\s+(?:{_SPEECH})\b|(?:{_SPEECH})\s+(?P<name2>{_NAME}))"
+_VERB = re.compile(rf"\b(?:{_SPEECH})\b")
+_AFTER = re.compile(
+    rf"^[\s,.”\"’]*(?:(?P<name1>{_NAME.pattern}|he|she|they)\s+(?:{_SPEECH})\b"
+    rf"|(?:{_SPEECH})\s+(?P<name2>{_NAME.pattern}))"
 )
 _BRACKETS = re.compile(r"\[[^\]\n]{0,80}\]")
 _ELLIPSIS = re.compile(r"\.\.\.|…|\[\.\.\.\]")
@@ -112,14 +113,73 @@ def _raw_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if text[s:e].strip()]
 
 
-def _speaker_at(text: str, before: str, after: str) -> str | None:
-    match = _SPEAKER_AFTER.search(after)
+def _speaker_at(before: str, after: str) -> str | None:
+    """Who says the quotation: a name or pronoun next to a speech verb.
+
+    ``before`` is the sentence up to the opening mark, ``after`` the rest of the
+    sentence after the closing mark.
+    """
+    match = _AFTER.search(after)
     if match:
         return match.group("name1") or match.group("name2")
-    match = _SPEAKER_BEFORE.search(before)
-    if match:
-        return match.group("name")
+    verbs = list(_VERB.finditer(before))
+    if not verbs:
+        return None
+    head = before[: verbs[-1].start()]
+    pronoun = re.search(r"\b(he|she|they)\s+(?:\w+\s+)?$", head, re.IGNORECASE)
+    if pronoun:
+        return pronoun.group(1)
+    names = [m for m in _NAME.finditer(head) if _is_person_like(m.group(), head, m.start())]
+    if not names:
+        return None
+    if verbs[-1].group().endswith("ing"):
+        return names[0].group()  # "X referenced ..., stating:": the subject speaks
+    last = names[-1]
+    if len(head[last.end() :].split()) <= 3:
+        return last.group()
+    return names[0].group()
+
+
+_TITLE_BEFORE = re.compile(
+    r"\b(?:President|Presidents|Minister|Mr|Mrs|Ms|Dr|Prof|Senator|Mayor|Governor|Ambassador|"
+    r"Chancellor|Secretary|Spokesman|Spokeswoman|aide|adviser|advisor|envoy|negotiator)\.?\s+"
+    rf"({_NAME.pattern})"
+)
+
+
+def _known_people(doc: Document) -> frozenset[str]:
+    """Last words of names the article shows speaking or titles as people."""
+    text = doc.text
+    people: set[str] = set()
+    for pattern in (
+        re.compile(rf"({_NAME.pattern})\s+(?:{_SPEECH})\b"),
+        re.compile(rf"\b(?:{_SPEECH})\s+({_NAME.pattern})"),
+        _TITLE_BEFORE,
+        re.compile(r"\b([A-Z][^\W\d_A-Z]+ [A-Z][^\W\d_A-Z]+)\b"),  # "Ines Varga"
+    ):
+        for match in pattern.finditer(text):
+            people.add(match.group(1).split()[-1])
+    return frozenset(people)
+
+
+def _recent_subject(doc: Document, sid: int, people: frozenset[str]) -> str | None:
+    """Antecedent of a pronoun: the first known person of the closest preceding sentence."""
+    for prev in range(sid, max(-1, sid - 4), -1):
+        sentence = doc.sentences[prev]
+        if sentence.kind is not SentenceKind.BODY:
+            continue
+        for match in _NAME.finditer(sentence.text):
+            if match.group().split()[-1] in people:
+                return match.group()
     return None
+
+
+def _is_person_like(name: str, text: str, start: int) -> bool:
+    first = name.split()[0]
+    if first.lower() in STOPWORDS:
+        return False
+    # A sentence-initial adverb ("Specifically", "Separately") is not a speaker.
+    return not (start == 0 and len(name.split()) == 1 and first.lower().endswith(("ly", "ing")))
 
 
 def find_quotations(doc: Document) -> list[Found]:
@@ -128,21 +188,40 @@ def find_quotations(doc: Document) -> list[Found]:
     found: list[Found] = []
     sentence_starts = [s.start for s in doc.sentences]
     last_speaker: str | None = None
+    people = _known_people(doc)
     for p_start, p_end, _ in _paragraph_spans(doc):
         for q_start, q_end in _raw_quotes(text, p_start, p_end):
             sid = _sentence_at(doc, sentence_starts, q_start)
             sentence = doc.sentences[sid]
-            before = text[min(sentence.start, q_start - 1) : max(q_start - 1, sentence.start)]
-            after = text[min(q_end + 1, p_end) : min(p_end, q_end + 80)]
-            speaker = _speaker_at(text, before, after)
+            before = text[sentence.start : max(q_start - 1, sentence.start)]
+            end_sentence = doc.sentences[_sentence_at(doc, sentence_starts, q_end)]
+            after = text[min(q_end + 1, p_end) : max(q_end + 1, end_sentence.end)]
+            speaker = _speaker_at(before, after)
             if speaker and speaker.lower() in _PRONOUNS:
-                speaker = last_speaker
+                speaker = _recent_subject(doc, sid - 1, people) or last_speaker
             if speaker and speaker.split()[0].lower() in STOPWORDS:
                 speaker = None
+            if speaker:
+                speaker = _strip_titles(speaker)
             if speaker:
                 last_speaker = speaker
             found.append(Found(q_start, _trim(text, q_start, q_end), sid, speaker))
     return found
+
+
+_SPEAKER_TITLES = frozenset(
+    "mayor president minister prime foreign mr mrs ms dr prof senator governor ambassador "
+    "chancellor secretary harbour harbor master finance officer local fisherman russian us "
+    "u.s. former top chief".split()
+)
+
+
+def _strip_titles(name: str) -> str:
+    """ "Mayor Helen Sørensen" -> "Helen Sørensen" (the last word always stays)."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in _SPEAKER_TITLES:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _trim(text: str, start: int, end: int) -> int:
@@ -206,45 +285,34 @@ def _content(tokens: Sequence[Token]) -> set[str]:
 def _best_altered(
     b_words: list[Token], a_quotes: list[tuple[Found, list[Token]]]
 ) -> tuple[int, int, int, float] | None:
-    """(A quotation index, source start, source end, score) of the closest A quotation."""
+    """(A quotation index, source start, source end, score) of the closest A quotation.
+
+    Every window of A's quotation words about as long as B's quotation is scored by
+    shared content words and by word order (rapidfuzz ``ratio`` over the words).
+    """
     from rapidfuzz import fuzz
 
-    b_str = " ".join(t.key for t in b_words)
     b_content = _content(b_words)
-    if len(b_words) < 3 or not b_content:
+    n = len(b_words)
+    if n < 3 or len(b_content) < 2:
         return None
+    b_str = " ".join(t.key for t in b_words)
     best: tuple[int, int, int, float] | None = None
     for index, (_, a_words) in enumerate(a_quotes):
-        if not a_words:
+        if not a_words or not (b_content & _content(a_words)):
             continue
-        a_str = " ".join(t.key for t in a_words)
-        aligned = fuzz.partial_ratio_alignment(b_str, a_str)
-        if aligned is None or aligned.score < 55:
-            continue
-        first, last = _char_to_words(a_words, aligned.dest_start, aligned.dest_end)
-        window = a_words[first : last + 1]
-        shared = len(b_content & _content(window)) / len(b_content)
-        if shared < 0.5:
-            continue
-        score = (aligned.score / 100 + shared) / 2
-        if best is None or score > best[3]:
-            best = (index, window[0].start, window[-1].end, score)
+        for size in range(max(1, n - 3), min(len(a_words), n + 5) + 1):
+            for first in range(0, len(a_words) - size + 1):
+                window = a_words[first : first + size]
+                common = len(b_content & _content(window))
+                if common < 2:
+                    continue
+                shared = common / len(b_content)
+                order = fuzz.ratio(b_str, " ".join(t.key for t in window)) / 100
+                score = (shared + order) / 2
+                if shared >= 0.4 and order >= 0.4 and (best is None or score > best[3]):
+                    best = (index, window[0].start, window[-1].end, score)
     return best
-
-
-def _char_to_words(words: list[Token], start: int, end: int) -> tuple[int, int]:
-    """Word indexes covering characters [start, end) of ' '.join(keys)."""
-    pos = 0
-    first, last = 0, len(words) - 1
-    found_first = False
-    for i, token in enumerate(words):
-        w_end = pos + len(token.key)
-        if not found_first and w_end > start:
-            first, found_first = i, True
-        if pos < end:
-            last = i
-        pos = w_end + 1
-    return first, max(first, last)
 
 
 def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> list[Quote]:
@@ -263,7 +331,7 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
         status = QuoteStatus.NEW
         source: Span | None = None
         score = 0.0
-        ops = ()
+        ops: tuple[WordOp, ...] = ()
         source_speaker: str | None = None
         for index, (a_f, a_words) in enumerate(a_quotes):
             span = _verbatim_in(frags, a_words)
@@ -327,4 +395,5 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
 
 
 def _surname(name: str) -> str:
-    return name.split()[-1].lower().rstrip("’'s")
+    last = name.split()[-1].lower()
+    return re.sub(r"['’]s$", "", last)

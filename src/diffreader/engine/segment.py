@@ -40,7 +40,9 @@ class Metadata:
 
 
 _DATE_MARKER = re.compile(r"\A\s*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE)
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.{0,4000}?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(
+    r"\A(?:\ufeff)?---[ \t]*\r?\n(.{0,4000}?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S
+)
 _FM_DATE = re.compile(r"^date[ \t]*:[ \t]*['\"]?(\d{4}-\d{2}-\d{2})", re.M | re.IGNORECASE)
 _FM_TITLE = re.compile(r"^title[ \t]*:[ \t]*['\"]?(.+?)['\"]?[ \t]*$", re.M | re.IGNORECASE)
 

@@ -57,7 +57,8 @@ def _encode(tokens: list[Token], table: dict[str, str]) -> str:
 def word_diff(a_pieces: Sequence[Piece], b_pieces: Sequence[Piece]) -> list[WordOp]:
     """Diff two groups of text pieces at word granularity.
 
-    >>> ops = word_diff([(0, "The bridge shut on Thursday.")], [(100, "The bridge closed on Thursday.")])
+    >>> ops = word_diff([(0, "The bridge shut on Thursday.")],
+    ...                 [(100, "The bridge closed on Thursday.")])
     >>> [(o.op.value, o.a_start, o.a_end, o.b_start, o.b_end) for o in ops]
     [('equal', 0, 11, 100, 111), ('delete', 11, 15, 111, 111), ('insert', 15, 15, 111, 117), \
 ('equal', 15, 28, 117, 130)]
@@ -86,15 +87,11 @@ def word_diff(a_pieces: Sequence[Piece], b_pieces: Sequence[Piece]) -> list[Word
             ib += n
         elif op is Op.DELETE:
             at_b = b_tokens[ib].start if ib < len(b_tokens) else b_end
-            ops.extend(
-                WordOp(Op.DELETE, s, e, at_b, at_b) for s, e in _runs(a_tokens[ia : ia + n])
-            )
+            ops.extend(WordOp(Op.DELETE, s, e, at_b, at_b) for s, e in _runs(a_tokens[ia : ia + n]))
             ia += n
         else:
             at_a = a_tokens[ia].start if ia < len(a_tokens) else a_end
-            ops.extend(
-                WordOp(Op.INSERT, at_a, at_a, s, e) for s, e in _runs(b_tokens[ib : ib + n])
-            )
+            ops.extend(WordOp(Op.INSERT, at_a, at_a, s, e) for s, e in _runs(b_tokens[ib : ib + n]))
             ib += n
     return ops
 
