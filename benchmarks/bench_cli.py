@@ -14,6 +14,7 @@ Textual or Rich were imported at all (they must not be on this path).
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import statistics
@@ -26,6 +27,9 @@ DEMO = Path(__file__).resolve().parents[1] / "src" / "diffreader" / "demo"
 
 _IMPORT_LINE = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \| (\s*)(\S+)")
 
+# A user's installed copy has its bytecode cached; let the warm-up run write it here too.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
 
 def _command(a: str, b: str) -> list[str]:
     script = shutil.which("diffreader")
@@ -35,11 +39,11 @@ def _command(a: str, b: str) -> list[str]:
 
 def time_runs(command: list[str], runs: int) -> list[float]:
     """Wall-clock seconds of each run (after one untimed warm-up run)."""
-    subprocess.run(command, capture_output=True, check=False)
+    subprocess.run(command, capture_output=True, check=False, env=ENV)
     times = []
     for _ in range(runs):
         started = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, check=False)
+        done = subprocess.run(command, capture_output=True, check=False, env=ENV)
         times.append(time.perf_counter() - started)
         if done.returncode not in (0, 1):
             raise SystemExit(f"{command} failed ({done.returncode}): {done.stderr.decode()}")
@@ -59,6 +63,7 @@ def import_times(a: str, b: str) -> tuple[list[tuple[str, int, int]], bool]:
         capture_output=True,
         text=True,
         check=False,
+        env=ENV,
     )
     rows = []
     for line in done.stderr.splitlines():
