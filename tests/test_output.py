@@ -289,7 +289,7 @@ def test_hand_built_text() -> None:
 def test_hand_built_markdown_and_json() -> None:
     comparison = _hand_built()
     markdown = render_markdown(comparison)
-    assert "The bridge will ~~close~~ **shut** on March 23**, officials said**." in markdown
+    assert "The bridge will ~~close~~ **shut** on March 23, **officials said**." in markdown
     data: dict[str, Any] = to_json_data(comparison)
     assert data["claims"][0] == {
         "side": "b",

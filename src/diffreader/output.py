@@ -503,21 +503,32 @@ def render_markdown(comparison: Comparison) -> str:
     return "\n".join(out) + "\n"
 
 
+_EDGE_CHARS = r"[\s.,;:!?\"'“”‘’«»()\[\]—–-]*"
+_EDGE = re.compile(rf"^({_EDGE_CHARS})(.*?)({_EDGE_CHARS})$", re.S)
+
+
 def _md_word_diff(comparison: Comparison, pair: Pair) -> str:
+    """B's text with ~~deleted~~ and **inserted** words.
+
+    CommonMark only honours ``**`` that hugs a word, so punctuation and spaces at the edge of
+    a change stay outside its marker, and a change of punctuation alone shows as B has it
+    (the JSON output keeps every change exactly).
+    """
     parts: list[str] = []
     for op, text in _word_runs(comparison, pair):
-        flat = " ".join(text.split())
-        if op is Op.EQUAL:
-            parts.append(_md_inline(text))
+        edges = _EDGE.match(text)
+        assert edges is not None  # every group of the pattern may be empty
+        lead, core, tail = edges.groups()
+        if op is Op.EQUAL or not core:
+            if op is not Op.DELETE:
+                parts.append(_md_inline(text))
             continue
-        if not flat:
-            continue
-        if op is Op.INSERT and parts and parts[-1].endswith("~~") and text[:1].strip():
-            parts.append(" ")  # "~~close~~ **shut**": adjacent markers do not render well
+        if op is Op.INSERT and parts and parts[-1].endswith("~~") and not lead:
+            lead = " "  # "~~close~~ **shut**": adjacent markers do not render well
         mark = "~~" if op is Op.DELETE else "**"
-        lead = " " if text[:1].isspace() else ""
-        tail = " " if text[-1:].isspace() else ""
-        parts.append(f"{lead}{mark}{_md(flat)}{mark}{tail}")
+        if op is Op.DELETE:  # A's punctuation around a deletion is not in B
+            lead, tail = (" " if lead[-1:].isspace() else ""), (" " if tail[:1].isspace() else "")
+        parts.append(f"{_md_inline(lead)}{mark}{_md(core)}{mark}{_md_inline(tail)}")
     return re.sub(r" {2,}", " ", "".join(parts)).strip()
 
 
