@@ -411,6 +411,23 @@ def test_entries_round_trip_through_json() -> None:
     assert entry.updated_at == 12
 
 
+def test_read_only_open_writes_nothing(isolated_dirs: Path) -> None:
+    session, messages = ReviewStore().load_for(sample(), record=False)
+    assert messages == [] and not isolated_dirs.exists()
+    session.set_mark(session.items[0].key, Mark.ACCEPTED)  # a change still saves
+    assert ReviewStore().load_for(sample())[0].mark(session.items[0].key) is Mark.ACCEPTED
+
+
+def test_read_only_open_still_shows_carried_marks() -> None:
+    session, _ = ReviewStore().load_for(sample())
+    session.set_mark(session.items[0].key, Mark.ACCEPTED)
+    b_lines = list(B_LINES)
+    b_lines[3] = "The service will start in 2026, the mayor said."
+    edited, messages = ReviewStore().load_for(sample(b_lines=b_lines), record=False)
+    assert len(messages) == 1 and edited.mark(session.items[0].key) is Mark.ACCEPTED
+    assert ReviewStore().summaries()[0].keys() == {session.pair_key}
+
+
 def test_environment_decides_the_default_store(isolated_dirs: Path) -> None:
     assert ReviewStore().root == isolated_dirs / "reviews"
     assert not isolated_dirs.exists()  # nothing is created before the first save

@@ -9,6 +9,7 @@ How the UI uses it (every call is cheap; each change is saved before the call re
 
     store = ReviewStore(data_dir)                  # None: $DIFFREADER_DATA_DIR / platformdirs
     session, messages = store.load_for(comparison) # show each message (corrupt file, carry-over)
+                                                   # record=False: write nothing (--report)
     session.items                                  # list[ReviewItem], display order
     session.mark(item.key) -> Mark | None          # None: not reviewed
     session.note(item.key) -> str
@@ -756,8 +757,16 @@ class ReviewStore:
 
     # -- loading
 
-    def load_for(self, comparison: Comparison) -> tuple[ReviewSession, list[str]]:
+    def load_for(
+        self, comparison: Comparison, *, record: bool = True
+    ) -> tuple[ReviewSession, list[str]]:
         """Open the review of a comparison, creating or carrying it over as needed.
+
+        Args:
+            comparison: The result of ``engine.compare``.
+            record: Save at once, which records the pair as opened for the corpus
+                screen (and persists a carry-over). ``False`` writes nothing until the
+                first change: for read-only uses such as ``--report``.
 
         Returns:
             The live session, and messages for the user (a corrupt file set aside, marks
@@ -775,8 +784,8 @@ class ReviewStore:
             state.a = replace(a_ref, path=a_ref.path or state.a.path)
             state.b = replace(b_ref, path=b_ref.path or state.b.path)
         session = ReviewSession(self, state, items)
-        # Saving at once records the pair as opened, for the corpus screen.
-        messages += session.save()
+        if record:
+            messages += session.save()
         return session, messages
 
     def load(self, key: str) -> tuple[ReviewState | None, list[str]]:
