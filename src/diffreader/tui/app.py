@@ -21,6 +21,7 @@ from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from diffreader.engine.model import Comparison
 from diffreader.tui.commands import ScreenCommands
 from diffreader.tui.messages import CompareRequested
 from diffreader.tui.screens.corpus import CorpusScreen
@@ -44,8 +45,9 @@ class DiffReaderApp(App[None]):
     TITLE = "diffreader"
     COMMANDS: ClassVar = App.COMMANDS | {ScreenCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help", id="app.help",
-                tooltip="Show every key of this screen"),
+        Binding(
+            "question_mark", "help", "Help", id="app.help", tooltip="Show every key of this screen"
+        ),
     ]
     HELP_SECTION = "DiffReaderApp"
 
@@ -55,15 +57,21 @@ class DiffReaderApp(App[None]):
         corpus: Path | None = None,
         pair: tuple[Path, Path] | None = None,
         data_dir: Path | None = None,
+        comparison: Comparison | None = None,
     ) -> None:
         super().__init__()
         self.corpus = corpus
         self.pair = pair
+        self.comparison = comparison
+        """A ready comparison to open directly (tests and screenshots)."""
         self.data_dir = data_dir
         """Where review state lives (issue 4); ``None`` means the platform default."""
 
     def on_mount(self) -> None:
-        if self.pair is not None:
+        if self.comparison is not None:
+            c = self.comparison
+            self.push_screen(DiffScreen(c.a, c.b, exit_on_back=True, comparison=c))
+        elif self.pair is not None:
             a, b = self.pair
             self.push_screen(DiffScreen(Path(a), Path(b), exit_on_back=True))
         else:
@@ -101,7 +109,7 @@ def make_app(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m diffreader.tui.app [DIR | A B]`` (development entry; the CLI is ``diffreader``)."""
+    """Development entry: ``python -m diffreader.tui.app [DIR | A B]``."""
     args = sys.argv[1:] if argv is None else argv
     if len(args) == 2:
         app = make_app(pair=(Path(args[0]), Path(args[1])))

@@ -34,8 +34,9 @@ class ScreenCommands(Provider):
             seen.add(binding.action)
             keys = self.app.get_key_display(binding) or key
             help_text = f"{binding.tooltip} · key {keys}" if binding.tooltip else f"key {keys}"
-            commands.append((binding.description, help_text,
-                             partial(self._run, binding.action, active.node)))
+            commands.append(
+                (binding.description, help_text, partial(self._run, binding.action, active.node))
+            )
         extra = getattr(screen, "extra_commands", None)
         if extra is not None:
             for title, help_text, action in extra():

@@ -213,7 +213,9 @@ class DiffModel:
             component = "word-delete" if side is Side.A else "word-insert"
             for op in pair.ops:
                 if op.op is wanted:
-                    start, end = (op.a_start, op.a_end) if side is Side.A else (op.b_start, op.b_end)
+                    start, end = (
+                        (op.a_start, op.a_end) if side is Side.A else (op.b_start, op.b_end)
+                    )
                     cell.stylize(side, start, end, component)
         return cell
 
@@ -241,7 +243,8 @@ class DiffModel:
             if end <= start:
                 return
             chunk = b.text[start:end]
-            sep = " " if need_space and not chunk[:1].isspace() and cell.text[-1:] != " " else ""
+            # After struck-out words, a space only before a word (never before punctuation).
+            sep = " " if need_space and chunk[:1].isalnum() else ""
             cell.add(b, Side.B, start, end, sep=sep)
             need_space = False
             if component:
@@ -249,14 +252,19 @@ class DiffModel:
 
         for op in sorted(pair.ops, key=lambda o: (o.b_start, o.op is not Op.DELETE)):
             if op.op is Op.DELETE:
-                if op.a_end <= op.a_start:
+                a_start, a_end = op.a_start, op.a_end
+                while a_start < a_end and a.text[a_start].isspace():
+                    a_start += 1
+                while a_end > a_start and a.text[a_end - 1].isspace():
+                    a_end -= 1
+                if a_end <= a_start:
                     continue
                 if op.b_start > b_pos:
                     add_b(b_pos, min(op.b_start, b_end), None)
                     b_pos = max(b_pos, op.b_start)
                 sep = " " if cell.text and not cell.text[-1:].isspace() else ""
-                cell.add(a, Side.A, op.a_start, op.a_end, sep=sep)
-                cell.stylize(Side.A, op.a_start, op.a_end, "word-deleted-inline")
+                cell.add(a, Side.A, a_start, a_end, sep=sep)
+                cell.stylize(Side.A, a_start, a_end, "word-deleted-inline")
                 need_space = True
                 continue
             if op.b_start > b_pos:
@@ -344,17 +352,25 @@ class DiffModel:
                     if src_cell.quote_style == "":
                         src_cell.quote_mark = QUOTE_MARK[quote.status]
                         src_cell.quote_style = component
-                if src_row is not None and src_row != row_index and quote.status is QuoteStatus.ALTERED:
+                if (
+                    src_row is not None
+                    and src_row != row_index
+                    and quote.status is QuoteStatus.ALTERED
+                ):
                     src_text, _ = display_text(
                         self.comparison.document(other).text[quote.source.start : quote.source.end]
                     )
-                    cell.notes.append((f"“≠ altered from A: “{' '.join(src_text.split())}”", "note-quote"))
+                    cell.notes.append(
+                        (f"“≠ altered from A: “{' '.join(src_text.split())}”", "note-quote")
+                    )
             if quote.speaker_changed:
                 who = f"{quote.source_speaker or '?'} → {quote.speaker or '?'}"
                 cell.notes.append((f"“ speaker changed: {who}", "note-quote"))
             text, _ = display_text(quote.text)
             self.panel.append(
-                PanelEntry("quotes", quote.status.value, " ".join(text.split()), row_index, component)
+                PanelEntry(
+                    "quotes", quote.status.value, " ".join(text.split()), row_index, component
+                )
             )
 
 

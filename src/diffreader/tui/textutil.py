@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, split_graphemes
@@ -27,7 +27,7 @@ from rich.cells import cell_len, split_graphemes
 if TYPE_CHECKING:
     from diffreader.engine.model import Document
 
-__all__ = ["cell_width", "display_text", "document_label", "wrap_ranges"]
+__all__ = ["cell_width", "display_path", "display_text", "document_label", "wrap_ranges"]
 
 _REPLACE: dict[int, str] = {
     0x09: " ",  # tab: a fixed single cell keeps columns predictable
@@ -162,3 +162,17 @@ def document_label(doc: Document, *, words: int = 12) -> str:
                 break
     shown, _ = display_text(label or doc.name)
     return " ".join(shown.split())
+
+
+def display_path(path: Path) -> str:
+    """A path as the user would type it: relative to the working directory when inside it,
+    else with ``~`` for the home directory (literal, one line)."""
+    resolved = path.resolve()
+    try:
+        shown = str(resolved.relative_to(Path.cwd().resolve()))
+    except ValueError:
+        try:
+            shown = str(Path("~") / resolved.relative_to(Path.home().resolve()))
+        except (ValueError, RuntimeError):
+            shown = str(resolved)
+    return display_text(shown)[0]

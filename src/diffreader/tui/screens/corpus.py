@@ -25,7 +25,7 @@ from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
 from diffreader.tui.corpus import Article, engine_similarity, load_article, scan
 from diffreader.tui.messages import CompareRequested
 from diffreader.tui.similarity import Similarity
-from diffreader.tui.textutil import display_text
+from diffreader.tui.textutil import display_path, display_text
 
 __all__ = ["CorpusScreen"]
 
@@ -49,19 +49,51 @@ class CorpusScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "mark_a", "Mark A", id="corpus.mark_a",
-                tooltip="Mark the highlighted article as A (the original)"),
-        Binding("b", "mark_b", "Mark B", id="corpus.mark_b",
-                tooltip="Mark the highlighted article as B (the rewrite)"),
+        Binding(
+            "a",
+            "mark_a",
+            "Mark A",
+            id="corpus.mark_a",
+            tooltip="Mark the highlighted article as A (the original)",
+        ),
+        Binding(
+            "b",
+            "mark_b",
+            "Mark B",
+            id="corpus.mark_b",
+            tooltip="Mark the highlighted article as B (the rewrite)",
+        ),
         Binding("s", "swap", "Swap", id="corpus.swap", tooltip="Swap the A and B marks"),
-        Binding("enter", "compare", "Compare", id="corpus.compare", priority=True,
-                tooltip="Compare A with B (or with the highlighted article)"),
-        Binding("slash", "filter", "Filter", id="corpus.filter",
-                tooltip="Filter the list by title or text"),
-        Binding("o", "cycle_sort", "Sort", id="corpus.sort",
-                tooltip="Sort by file, date, title or similarity to A"),
-        Binding("escape", "clear", "Clear", show=False, id="corpus.clear",
-                tooltip="Clear the filter, then the marks"),
+        Binding(
+            "enter",
+            "compare",
+            "Compare",
+            id="corpus.compare",
+            priority=True,
+            tooltip="Compare A with B (or with the highlighted article)",
+        ),
+        Binding(
+            "slash",
+            "filter",
+            "Filter",
+            id="corpus.filter",
+            tooltip="Filter the list by title or text",
+        ),
+        Binding(
+            "o",
+            "cycle_sort",
+            "Sort",
+            id="corpus.sort",
+            tooltip="Sort by file, date, title or similarity to A",
+        ),
+        Binding(
+            "escape",
+            "clear",
+            "Clear",
+            show=False,
+            id="corpus.clear",
+            tooltip="Clear the filter, then the marks",
+        ),
         Binding("q", "quit", "Quit", id="corpus.quit", tooltip="Quit diffreader"),
     ]
 
@@ -85,8 +117,9 @@ class CorpusScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="corpus-title")
-        yield Input(placeholder="Filter by title or text  (/ to focus, Escape to clear)",
-                    id="filter")
+        yield Input(
+            placeholder="Filter by title or text  (/ to focus, Escape to clear)", id="filter"
+        )
         yield ProgressBar(id="load-progress", show_eta=False)
         with Horizontal(id="corpus-body"):
             yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
@@ -135,8 +168,9 @@ class CorpusScreen(Screen[None]):
         try:
             paths = scan(folder)
         except OSError as error:
-            self.app.call_from_thread(self.notify, f"Cannot read {folder}: {error}",
-                                      severity="error")
+            self.app.call_from_thread(
+                self.notify, f"Cannot read {folder}: {error}", severity="error"
+            )
             paths = []
         self.app.call_from_thread(self._set_total, len(paths))
         batch: list[Article] = []
@@ -196,8 +230,14 @@ class CorpusScreen(Screen[None]):
         name, _ = display_text(article.path.name)
         if article.error is not None:
             reason, _ = display_text(article.error)
-            return [mark_text, Text(f"⚠ {reason}", style="italic red", end=""), "",
-                    Text(name, end=""), "", ""]
+            return [
+                mark_text,
+                Text(f"⚠ {reason}", style="italic red", end=""),
+                "",
+                Text(name, end=""),
+                "",
+                "",
+            ]
         similarity: Text | str = ""
         if self.mark_a and article.key != self.mark_a and article.key in self.similarity:
             value = self.similarity[article.key]
@@ -205,8 +245,14 @@ class CorpusScreen(Screen[None]):
             similarity = Text(f"{_bar(value)}{'' if exact else '≈'}{value:>3.0%}", end="")
         elif article.key == self.mark_a:
             similarity = Text("marked A", style="dim", end="")
-        return [mark_text, Text(article.title, end=""), article.date, Text(name, end=""),
-                str(article.words), similarity]
+        return [
+            mark_text,
+            Text(article.title, end=""),
+            article.date,
+            Text(name, end=""),
+            str(article.words),
+            similarity,
+        ]
 
     def _refresh_table(self) -> None:
         table = self.query_one(DataTable)
@@ -232,7 +278,7 @@ class CorpusScreen(Screen[None]):
         return self.articles.get(key or "")
 
     def _update_title(self) -> None:
-        shown, _ = display_text(str(self.folder))
+        shown = display_path(self.folder)
         text = Text(end="", no_wrap=True, overflow="ellipsis")
         text.append(" diffreader ", style="bold reverse")
         text.append(f"  {shown}  ", style="bold")
@@ -246,7 +292,9 @@ class CorpusScreen(Screen[None]):
             text.append(f" {label} ", style="bold reverse")
             article = self.articles.get(key or "")
             title = article.title if article else "–"
-            text.append(f" {title[:28]}{'…' if len(title) > 28 else ''}", style="" if article else "dim")
+            text.append(
+                f" {title[:28]}{'…' if len(title) > 28 else ''}", style="" if article else "dim"
+            )
         text.append(f"   sort: {self.sort_key}", style="dim")
         self.query_one("#corpus-title", Static).update(text)
 
@@ -258,19 +306,22 @@ class CorpusScreen(Screen[None]):
             return
         text = Text(end="")
         text.append(article.title, style="bold")
-        name, _ = display_text(str(article.path))
-        text.append(f"\n{name}", style="dim")
+        text.append(f"\n{display_path(article.path)}", style="dim")
         if article.error is not None or article.doc is None:
             reason, _ = display_text(article.error or "")
             text.append(f"\n\n⚠ {reason}", style="italic red")
         else:
             doc = article.doc
-            text.append(f"\n{article.date or 'undated'} · {article.words} words · "
-                        f"{len(doc.sentences)} sentences · {doc.encoding}", style="dim")
+            text.append(
+                f"\n{article.date or 'undated'} · {article.words} words · "
+                f"{len(doc.sentences)} sentences · {doc.encoding}",
+                style="dim",
+            )
             if self.mark_a and article.key in self.similarity and article.key != self.mark_a:
                 exact = "" if article.key in self.refined else "≈"
-                text.append(f"\nsimilarity to A: {exact}{self.similarity[article.key]:.0%}",
-                            style="bold")
+                text.append(
+                    f"\nsimilarity to A: {exact}{self.similarity[article.key]:.0%}", style="bold"
+                )
             # Line breaks survive in the preview; everything else is shown literally.
             body = "\n".join(display_text(line)[0] for line in doc.text.strip().splitlines())
             text.append("\n\n")
@@ -359,10 +410,8 @@ class CorpusScreen(Screen[None]):
         self.refined.add(key)
         table = self.query_one(DataTable)
         article = self.articles[key]
-        try:
+        if key in table.rows:  # it may be filtered out
             table.update_cell(key, "similarity", self._row(article)[-1])
-        except Exception:  # the row is filtered out
-            pass
         if self.sort_key == "similarity" and len(self.refined) == min(
             _REFINE_TOP, len(self.similarity) - 1
         ):
@@ -375,8 +424,11 @@ class CorpusScreen(Screen[None]):
         if article is None:
             return
         if article.error is not None:
-            self.notify(f"{article.path.name}: {article.error}", title="Cannot use this file",
-                        severity="warning")
+            self.notify(
+                f"{article.path.name}: {article.error}",
+                title="Cannot use this file",
+                severity="warning",
+            )
             return
         other = self.mark_b if which == "a" else self.mark_a
         if other == article.key:
@@ -405,8 +457,9 @@ class CorpusScreen(Screen[None]):
         if a is None:
             self._mark("a")
             if self.mark_a:
-                self.notify("Marked A. Now pick B (b) or press Enter on another article.",
-                            timeout=3)
+                self.notify(
+                    "Marked A. Now pick B (b) or press Enter on another article.", timeout=3
+                )
             return
         if b is None:
             b = self.highlighted
@@ -443,6 +496,5 @@ class CorpusScreen(Screen[None]):
     def extra_commands(self) -> list[tuple[str, str, str]]:
         """Palette commands without a key of their own: (title, help, action)."""
         return [
-            (f"Sort by {key}", f"Sort the article list by {key}", f"sort('{key}')")
-            for key in SORTS
+            (f"Sort by {key}", f"Sort the article list by {key}", f"sort('{key}')") for key in SORTS
         ]

@@ -18,7 +18,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, Static
 
-from diffreader.engine.model import Document
+from diffreader.engine.model import Comparison, Document
 from diffreader.tui.messages import ComparisonFailed, ComparisonReady
 from diffreader.tui.rows import DiffModel
 from diffreader.tui.textutil import display_text
@@ -43,36 +43,96 @@ class DiffScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "next_change", "Next change", id="diff.next_change",
-                tooltip="Jump to the next row that changed"),
-        Binding("N", "prev_change", "Prev change", show=False, id="diff.prev_change",
-                tooltip="Jump to the previous row that changed"),
-        Binding("c", "next_claim", "Next claim", id="diff.next_claim",
-                tooltip="Jump to the next added claim or dropped detail"),
-        Binding("C", "prev_claim", "Prev claim", show=False, id="diff.prev_claim",
-                tooltip="Jump to the previous added claim or dropped detail"),
-        Binding("f", "fold", "Fold", id="diff.fold",
-                tooltip="Fold (or unfold) runs of unchanged sentences"),
-        Binding("s", "swap", "Swap", id="diff.swap",
-                tooltip="Swap A and B and compare again"),
-        Binding("u", "unified", "Unified", id="diff.unified",
-                tooltip="Switch between side-by-side and unified (inline) view"),
-        Binding("p", "panel", "Panel", id="diff.panel",
-                tooltip="Show or hide the panel of claims, dropped details and quotations"),
-        Binding("slash", "search", "Search", id="diff.search",
-                tooltip="Search both articles (literal, case-insensitive)"),
-        Binding("tab", "focus_next", "Focus", show=False, id="diff.focus_next",
-                tooltip="Move focus between the diff and the panel"),
-        Binding("q,escape", "back", "Back", id="diff.back",
-                tooltip="Close the diff (back to the corpus, or quit when opened directly)"),
+        Binding(
+            "n",
+            "next_change",
+            "Next change",
+            id="diff.next_change",
+            tooltip="Jump to the next row that changed",
+        ),
+        Binding(
+            "N",
+            "prev_change",
+            "Prev change",
+            show=False,
+            id="diff.prev_change",
+            tooltip="Jump to the previous row that changed",
+        ),
+        Binding(
+            "c",
+            "next_claim",
+            "Next claim",
+            id="diff.next_claim",
+            tooltip="Jump to the next added claim or dropped detail",
+        ),
+        Binding(
+            "C",
+            "prev_claim",
+            "Prev claim",
+            show=False,
+            id="diff.prev_claim",
+            tooltip="Jump to the previous added claim or dropped detail",
+        ),
+        Binding(
+            "f",
+            "fold",
+            "Fold",
+            id="diff.fold",
+            tooltip="Fold (or unfold) runs of unchanged sentences",
+        ),
+        Binding("s", "swap", "Swap", id="diff.swap", tooltip="Swap A and B and compare again"),
+        Binding(
+            "u",
+            "unified",
+            "Unified",
+            id="diff.unified",
+            tooltip="Switch between side-by-side and unified (inline) view",
+        ),
+        Binding(
+            "p",
+            "panel",
+            "Panel",
+            id="diff.panel",
+            tooltip="Show or hide the panel of claims, dropped details and quotations",
+        ),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            id="diff.search",
+            tooltip="Search both articles (literal, case-insensitive)",
+        ),
+        Binding(
+            "tab",
+            "focus_next",
+            "Focus",
+            show=False,
+            id="diff.focus_next",
+            tooltip="Move focus between the diff and the panel",
+        ),
+        Binding(
+            "q,escape",
+            "back",
+            "Back",
+            id="diff.back",
+            tooltip="Close the diff (back to the corpus, or quit when opened directly)",
+        ),
     ]
 
     comparing: reactive[bool] = reactive(True)
     """True while the worker runs (the loading indicator shows)."""
 
-    def __init__(self, a: Source, b: Source, *, exit_on_back: bool = False) -> None:
+    def __init__(
+        self,
+        a: Source,
+        b: Source,
+        *,
+        exit_on_back: bool = False,
+        comparison: Comparison | None = None,
+    ) -> None:
         super().__init__()
         self._sources = (a, b)
+        self._given = comparison
         self.exit_on_back = exit_on_back
         self.model: DiffModel | None = None
         self.last_seconds = 0.0
@@ -95,7 +155,7 @@ class DiffScreen(Screen[None]):
         self.query_one(SearchBar).display = False
         self.query_one("#diff-error").display = False
         self.app.theme_changed_signal.subscribe(self, self._restyle)
-        self.run_compare(*self._sources)
+        self.run_compare(*self._sources, comparison=self._given)
 
     @property
     def view(self) -> AlignedView:
@@ -105,15 +165,19 @@ class DiffScreen(Screen[None]):
     # -- worker -------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="compare")
-    def run_compare(self, a: Source, b: Source) -> None:
-        """Load (if needed), compare and build the display model, off the UI thread."""
+    def run_compare(self, a: Source, b: Source, comparison: Comparison | None = None) -> None:
+        """Load (if needed), compare and build the display model, off the UI thread.
+
+        A ready ``comparison`` skips loading and comparing (tests, screenshots)."""
         from diffreader.engine import LoadError, compare, load_document
 
         started = time.perf_counter()
         try:
-            doc_a = a if isinstance(a, Document) else load_document(a)
-            doc_b = b if isinstance(b, Document) else load_document(b)
-            model = DiffModel(compare(doc_a, doc_b))
+            if comparison is None:
+                doc_a = a if isinstance(a, Document) else load_document(a)
+                doc_b = b if isinstance(b, Document) else load_document(b)
+                comparison = compare(doc_a, doc_b)
+            model = DiffModel(comparison)
         except LoadError as error:
             self.post_message(ComparisonFailed(str(error)))
             return

@@ -42,8 +42,9 @@ class HelpScreen(ModalScreen[None]):
     """A modal table of keys; any of ?, q or Escape closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "close", "Close", id="help.close",
-                tooltip="Close the help"),
+        Binding(
+            "escape,q,question_mark", "close", "Close", id="help.close", tooltip="Close the help"
+        ),
     ]
 
     def __init__(self, screen: Screen[object]) -> None:
@@ -63,20 +64,34 @@ class HelpScreen(ModalScreen[None]):
         if focused is not None and focused not in nodes:
             nodes.append(focused)
         nodes.extend([self._target, self.app])
-        table = Table(title=Text("diffreader keys", style="bold"), expand=True,
-                      show_edge=False, box=None, padding=(0, 1), caption=Text(
-                          "Keys can be remapped by binding id in the config file. "
-                          "Ctrl+P opens the command palette with the same actions.",
-                          style="dim"))
+        table = Table(
+            title=Text("diffreader keys", style="bold"),
+            expand=True,
+            show_edge=False,
+            box=None,
+            padding=(0, 1),
+            caption=Text(
+                "Keys can be remapped by binding id in the config file. "
+                "Ctrl+P opens the command palette with the same actions.",
+                style="dim",
+            ),
+        )
         table.add_column("Where", style="dim", no_wrap=True)
         table.add_column("Keys", style="bold", no_wrap=True)
         table.add_column("Action", no_wrap=True)
         table.add_column("What it does", style="dim")
-        names = {"AlignedView": "Diff view", "DiffScreen": "Diff", "CorpusScreen": "Corpus",
-                 "DiffReaderApp": "Everywhere", "DataTable": "List", "SidePanel": "Panel"}
+        names = {
+            "AlignedView": "Diff view",
+            "DiffScreen": "Diff",
+            "CorpusScreen": "Corpus",
+            "DiffReaderApp": "Everywhere",
+            "DataTable": "List",
+            "SidePanel": "Panel",
+        }
         for section, keys, description, tooltip in binding_rows(nodes, self.app.get_key_display):
-            table.add_row(Text(names.get(section, section)), Text(keys), Text(description),
-                          Text(tooltip))
+            table.add_row(
+                Text(names.get(section, section)), Text(keys), Text(description), Text(tooltip)
+            )
         return table
 
     def action_close(self) -> None:

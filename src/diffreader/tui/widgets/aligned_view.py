@@ -68,20 +68,47 @@ class AlignedView(ScrollView, can_focus=True):
     """The aligned side-by-side (or unified) view of a ``DiffModel``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="view.down",
-                tooltip="Move to the next row"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="view.up",
-                tooltip="Move to the previous row"),
-        Binding("pagedown,space", "page_down", "Page down", show=False, id="view.page_down",
-                tooltip="Scroll one page down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="view.page_up",
-                tooltip="Scroll one page up"),
-        Binding("g,home", "first", "Top", show=False, id="view.first",
-                tooltip="Go to the first row"),
-        Binding("G,end", "last", "Bottom", show=False, id="view.last",
-                tooltip="Go to the last row"),
-        Binding("enter", "unfold_here", "Unfold", show=False, id="view.unfold_here",
-                tooltip="Unfold the run of unchanged rows under the cursor"),
+        Binding(
+            "j,down",
+            "cursor_down",
+            "Down",
+            show=False,
+            id="view.down",
+            tooltip="Move to the next row",
+        ),
+        Binding(
+            "k,up", "cursor_up", "Up", show=False, id="view.up", tooltip="Move to the previous row"
+        ),
+        Binding(
+            "pagedown,space",
+            "page_down",
+            "Page down",
+            show=False,
+            id="view.page_down",
+            tooltip="Scroll one page down",
+        ),
+        Binding(
+            "pageup",
+            "page_up",
+            "Page up",
+            show=False,
+            id="view.page_up",
+            tooltip="Scroll one page up",
+        ),
+        Binding(
+            "g,home", "first", "Top", show=False, id="view.first", tooltip="Go to the first row"
+        ),
+        Binding(
+            "G,end", "last", "Bottom", show=False, id="view.last", tooltip="Go to the last row"
+        ),
+        Binding(
+            "enter",
+            "unfold_here",
+            "Unfold",
+            show=False,
+            id="view.unfold_here",
+            tooltip="Unfold the run of unchanged rows under the cursor",
+        ),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -370,10 +397,13 @@ class AlignedView(ScrollView, can_focus=True):
             component = f"aligned-view--{name}"
             partial = self.get_component_rich_style(component, partial=True)
             full = self.get_component_rich_style(component)
-            style = Style.from_color(
-                full.color if partial.color is not None else None,
-                full.bgcolor if partial.bgcolor is not None else None,
-            ) + partial.without_color
+            style = (
+                Style.from_color(
+                    full.color if partial.color is not None else None,
+                    full.bgcolor if partial.bgcolor is not None else None,
+                )
+                + partial.without_color
+            )
             self._styles[name] = style
         return style
 
@@ -387,8 +417,12 @@ class AlignedView(ScrollView, can_focus=True):
         index = self._index_of_row(row, unfold=False)
         if index is not None:
             self._row_cache.discard(index)
-            region = Region(0, self._ys[index] - round(self.scroll_y), self.size.width,
-                            self._ys[index + 1] - self._ys[index])
+            region = Region(
+                0,
+                self._ys[index] - round(self.scroll_y),
+                self.size.width,
+                self._ys[index + 1] - self._ys[index],
+            )
             self.refresh(region)
 
     def _cell_text(self, cell: Cell) -> Text:
@@ -472,11 +506,15 @@ class AlignedView(ScrollView, can_focus=True):
                 body = self._cell_strips(row.unified, text_w, height - 1, hatch=False)
                 gutter = self._gutter(row.unified)
                 for n, strip in enumerate(body):
-                    lines.append(Strip.join([
-                        margin if n == 0 else blank_margin,
-                        gutter if n == 0 else Strip.blank(_GUTTER),
-                        strip,
-                    ]))
+                    lines.append(
+                        Strip.join(
+                            [
+                                margin if n == 0 else blank_margin,
+                                gutter if n == 0 else Strip.blank(_GUTTER),
+                                strip,
+                            ]
+                        )
+                    )
             else:
                 col, pad = self._columns(width)
                 a_hatch = not row.a.pieces and bool(row.b.pieces)
@@ -488,15 +526,19 @@ class AlignedView(ScrollView, can_focus=True):
                 blank_gutter = Strip.blank(_GUTTER)
                 tail = Strip.blank(pad)
                 for n in range(height - 1):
-                    lines.append(Strip.join([
-                        margin if n == 0 else blank_margin,
-                        gut_a if n == 0 else blank_gutter,
-                        a_lines[n],
-                        sep,
-                        gut_b if n == 0 else blank_gutter,
-                        b_lines[n],
-                        tail,
-                    ]))
+                    lines.append(
+                        Strip.join(
+                            [
+                                margin if n == 0 else blank_margin,
+                                gut_a if n == 0 else blank_gutter,
+                                a_lines[n],
+                                sep,
+                                gut_b if n == 0 else blank_gutter,
+                                b_lines[n],
+                                tail,
+                            ]
+                        )
+                    )
             lines.append(Strip.join([blank_margin, Strip.blank(width - _MARGIN)]))
             strips = lines
         strips = [strip.apply_style(base).adjust_cell_length(width, base) for strip in strips]
@@ -638,8 +680,10 @@ class AlignedView(ScrollView, can_focus=True):
 
 
 def _foldable(row: Row) -> bool:
-    return row.status is Status.SAME and not row.claims and not row.b.quote_style.endswith(
-        ("altered", "new")
+    return (
+        row.status is Status.SAME
+        and not row.claims
+        and not row.b.quote_style.endswith(("altered", "new"))
     )
 
 

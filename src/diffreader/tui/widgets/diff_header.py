@@ -31,8 +31,9 @@ def _side(label: str, doc: Document) -> Group:
     if doc.path:
         details.append(_plain(Path(doc.path).name))
     details.append(f"{len(doc.sentences)} sentences")
-    line2 = Text("    " + " · ".join(details), style="dim", end="", no_wrap=True,
-                 overflow="ellipsis")
+    line2 = Text(
+        "    " + " · ".join(details), style="dim", end="", no_wrap=True, overflow="ellipsis"
+    )
     return Group(text, line2)
 
 
@@ -89,7 +90,9 @@ class Legend(Static):
         for n, (sample, component, label) in enumerate(self.ENTRIES):
             if n:
                 text.append("  ")
-            text.append(f" {sample} " if component.startswith(("claim", "word")) else sample,
-                        style=style_for.get(component, Style()))
+            text.append(
+                f" {sample} " if component.startswith(("claim", "word")) else sample,
+                style=style_for.get(component, Style()),
+            )
             text.append(f" {label}")
         self.update(text)

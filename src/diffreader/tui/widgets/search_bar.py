@@ -15,8 +15,13 @@ class SearchBar(Input):
     """An ``Input`` that closes on Escape (instead of leaving the screen)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close search", id="search.close",
-                tooltip="Close the search bar (matches stay highlighted)"),
+        Binding(
+            "escape",
+            "close",
+            "Close search",
+            id="search.close",
+            tooltip="Close the search bar (matches stay highlighted)",
+        ),
     ]
 
     class Closed(Message):

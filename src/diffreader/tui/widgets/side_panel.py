@@ -55,8 +55,9 @@ class SidePanel(OptionList):
                 self._rows[option_id] = entry.row
                 options.append(Option(prompt, id=option_id))
         if not model.panel:
-            options.append(Option(Text("No claims, details or quotations.", style="dim"),
-                                  disabled=True))
+            options.append(
+                Option(Text("No claims, details or quotations.", style="dim"), disabled=True)
+            )
         self.add_options(options)
 
     @on(OptionList.OptionSelected)

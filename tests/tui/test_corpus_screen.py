@@ -1,0 +1,120 @@
+"""Pilot tests for the corpus screen: loading, picking, filtering, sorting, comparing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable
+
+from conftest import corpus_loaded, diff_ready, wait_for
+from diffreader.tui.app import demo_corpus, make_app
+from diffreader.tui.messages import CompareRequested
+from diffreader.tui.screens.corpus import CorpusScreen
+from diffreader.tui.screens.diff import DiffScreen
+
+
+async def test_demo_corpus_is_the_default() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await corpus_loaded(pilot)
+        assert screen.folder == demo_corpus()
+        names = sorted(a.path.name for a in screen.articles.values())
+        assert names == sorted(p.name for p in demo_corpus().glob("*.txt"))
+        assert all(a.error is None for a in screen.articles.values())
+
+
+async def test_unreadable_file_is_listed_with_its_reason(corpus: Path) -> None:
+    app = make_app(corpus=corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await corpus_loaded(pilot)
+        binary = screen.articles[str(corpus / "d_binary.txt")]
+        assert binary.doc is None and binary.error
+        table = screen.query_one(DataTable)
+        assert table.row_count == 4
+        row = table.get_row(str(corpus / "d_binary.txt"))
+        assert "⚠" in str(row[1])
+        # It cannot be marked.
+        table.move_cursor(row=table.get_row_index(str(corpus / "d_binary.txt")))
+        await pilot.press("a")
+        assert screen.mark_a is None
+
+
+async def test_mark_swap_and_compare(corpus: Path) -> None:
+    messages: list[object] = []
+    app = make_app(corpus=corpus)
+    async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
+        screen = await corpus_loaded(pilot)
+        await pilot.press("a", "down", "b")
+        assert screen.mark_a == str(corpus / "a_original.txt")
+        assert screen.mark_b == str(corpus / "b_rewrite.txt")
+        await pilot.press("s")
+        assert screen.mark_a == str(corpus / "b_rewrite.txt")
+        assert screen.mark_b == str(corpus / "a_original.txt")
+        await pilot.press("s", "enter")
+        diff = await diff_ready(pilot)
+        requested = [m for m in messages if isinstance(m, CompareRequested)]
+        assert requested and requested[0].a.path == str(corpus / "a_original.txt")
+        assert diff.model is not None
+        assert diff.model.comparison.b.path == str(corpus / "b_rewrite.txt")
+        # q goes back to the corpus, marks intact.
+        await pilot.press("q")
+        await wait_for(pilot, lambda: isinstance(app.screen, CorpusScreen))
+        assert app.screen is screen and screen.mark_b == str(corpus / "b_rewrite.txt")
+
+
+async def test_enter_with_only_a_marked_compares_with_the_highlighted(corpus: Path) -> None:
+    app = make_app(corpus=corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await corpus_loaded(pilot)
+        await pilot.press("enter")  # nothing marked: marks A
+        await pilot.press("down", "enter")
+        diff = await diff_ready(pilot)
+        assert isinstance(diff, DiffScreen) and diff.model is not None
+
+
+async def test_incremental_filter_by_title_or_text(corpus: Path) -> None:
+    app = make_app(corpus=corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await corpus_loaded(pilot)
+        table = screen.query_one(DataTable)
+        await pilot.press("slash", *"literal")
+        assert {a.path.name for a in screen.visible_articles()} == {"c_hostile.txt"}
+        assert table.row_count == 1
+        await pilot.press("escape")  # leaves the input
+        await pilot.press("escape")  # clears the filter
+        assert table.row_count == 4
+
+
+async def test_sorting_and_similarity_ranking() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await corpus_loaded(pilot)
+        await pilot.press("a")  # 00_original
+        await wait_for(pilot, lambda: len(screen.refined) == len(screen.articles) - 1)
+        await app.workers.wait_for_complete()
+        screen.sort_key = "similarity"
+        await pilot.pause()
+        order = [a.path.name for a in screen.visible_articles()]
+        assert order[0] == "00_original.txt"
+        assert order[-1] == "04_unrelated.txt"
+        sims = screen.similarity
+        unrelated = sims[str(demo_corpus() / "04_unrelated.txt")]
+        rewrites = [sims[str(p)] for p in sorted(demo_corpus().glob("0[123]_*.txt"))]
+        assert max(unrelated * 2, 0.1) < min(rewrites)
+        await pilot.press("o")
+        assert screen.sort_key == "file"
+        await pilot.press("o")
+        assert screen.sort_key == "date"
+
+
+async def test_palette_offers_the_corpus_actions(corpus: Path) -> None:
+    app = make_app(corpus=corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await corpus_loaded(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Mark A")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: screen.mark_a is not None)
+        assert app.screen is screen

@@ -1,0 +1,292 @@
+"""Pilot tests for the diff screen: every key path, literal text, alignment, palette, mouse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.cells import cell_len
+from textual import events
+
+from conftest import diff_ready, wait_for
+from diffreader.engine.model import Side, Status
+from diffreader.tui.app import DiffReaderApp, demo_corpus, make_app
+from diffreader.tui.screens.help import HelpScreen
+from diffreader.tui.widgets.aligned_view import AlignedView
+from diffreader.tui.widgets.search_bar import SearchBar
+from diffreader.tui.widgets.side_panel import SidePanel
+
+DEMO_PAIR = (demo_corpus() / "00_original.txt", demo_corpus() / "03_rewrite_update.txt")
+
+
+def _screen_lines(view: AlignedView) -> list[str]:
+    return [view.render_line(y).text for y in range(view.size.height)]
+
+
+async def test_opens_the_pair_with_one_row_per_pair() -> None:
+    app = make_app(pair=DEMO_PAIR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await diff_ready(pilot)
+        assert screen.model is not None
+        view = screen.view
+        assert view.row_count == len(screen.model.comparison.pairs)
+        assert view.effective_mode == "split"
+        assert view.has_focus
+
+
+async def test_navigation_keys_move_the_cursor() -> None:
+    app = make_app(pair=DEMO_PAIR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = (await diff_ready(pilot)).view
+        assert view.cursor_row == 0
+        await pilot.press("j", "down")
+        assert view.cursor_row == 2
+        await pilot.press("k")
+        assert view.cursor_row == 1
+        await pilot.press("G")
+        assert view.cursor_row == view.row_count - 1
+        assert view.scroll_y == view.max_scroll_y
+        await pilot.press("g")
+        assert view.cursor_row == 0 and view.scroll_y == 0
+        await pilot.press("pagedown")
+        assert view.cursor_row > 1 and view.scroll_y > 0
+        await pilot.press("pageup")
+        assert view.scroll_y == 0
+
+
+async def test_next_change_and_next_claim() -> None:
+    app = make_app(pair=DEMO_PAIR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await diff_ready(pilot)
+        view, model = screen.view, screen.model
+        assert model is not None
+        await pilot.press("n")
+        first_change = view.cursor_row
+        assert first_change in model.change_rows and first_change > 0
+        await pilot.press("n", "N")
+        assert view.cursor_row == first_change
+        await pilot.press("g", "c")
+        assert view.cursor_row in model.claim_rows
+        second = model.claim_rows[model.claim_rows.index(view.cursor_row) + 1]
+        await pilot.press("c")
+        assert view.cursor_row == second
+        await pilot.press("C")
+        assert view.cursor_row == model.claim_rows[model.claim_rows.index(second) - 1]
+
+
+async def test_fold_unchanged_runs(pair: tuple[Path, Path]) -> None:
+    app = make_app(pair=pair)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await diff_ready(pilot)
+        view, model = screen.view, screen.model
+        assert model is not None
+        same = sum(1 for row in model.rows if row.status is Status.SAME)
+        assert same >= 3, "the fixture has a run of unchanged sentences"
+        before = view.row_count
+        await pilot.press("f")
+        assert view.folded and view.row_count < before
+        assert any("unchanged sentences" in line for line in _screen_lines(view))
+        await pilot.press("f")
+        assert view.row_count == before
+
+
+async def test_swap_compares_b_with_a(pair: tuple[Path, Path]) -> None:
+    app = make_app(pair=pair)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await diff_ready(pilot)
+        assert screen.model is not None
+        before = screen.model.comparison
+        await pilot.press("s")
+        await wait_for(
+            pilot, lambda: screen.model is not None and screen.model.comparison is not before
+        )
+        after = screen.model.comparison
+        assert after.a.path == before.b.path and after.b.path == before.a.path
+        assert after.stats.added_claims == before.stats.dropped_details or after.claims
+
+
+async def test_unified_view_toggle_and_narrow_fallback() -> None:
+    app = make_app(pair=DEMO_PAIR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = (await diff_ready(pilot)).view
+        await pilot.press("u")
+        assert view.effective_mode == "unified"
+        assert not any(" │ " in line for line in _screen_lines(view))
+        await pilot.press("u")
+        assert view.effective_mode == "split"
+        assert any(" │ " in line for line in _screen_lines(view))
+    app = make_app(pair=DEMO_PAIR)
+    async with app.run_test(size=(80, 30)) as pilot:
+        view = (await diff_ready(pilot)).view
+        assert view.effective_mode == "unified"
+
+
+async def test_search_jumps_to_the_match_and_escape_closes() -> None:
+    app = make_app(pair=DEMO_PAIR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await diff_ready(pilot)
+        view = screen.view
+        await pilot.press("slash")
+        bar = screen.query_one(SearchBar)
+        assert bar.display and bar.has_focus
+        await pilot.press(*"Gareth")
+        assert view.query == "Gareth"
+        assert view.cursor_row is not None and screen.model is not None
+        assert "Gareth" in screen.model.rows[view.cursor_row].b.text
+        await pilot.press("escape")
+        assert not bar.display and view.has_focus
+        assert screen.is_current  # escape closed the search, not the screen
+
+
+async def test_panel_lists_claims_and_jumps() -> None:
+    app = make_app(pair=DEMO_PAIR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await diff_ready(pilot)
+        await pilot.press("p")
+        panel = screen.query_one(SidePanel)
+        assert panel.display and panel.has_focus
+        assert screen.model is not None
+        entries = screen.model.panel
+        assert panel.option_count >= len(entries)
+        last = entries[-1]
+        await pilot.press("end", "enter")
+        assert screen.view.cursor_row == last.row
+        await pilot.press("p")
+        assert not panel.display and screen.view.has_focus
+
+
+async def test_help_lists_every_binding() -> None:
+    app = make_app(pair=DEMO_PAIR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await diff_ready(pilot)
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        help_text = str(app.screen.query_one("#help-table").render())
+        table = app.screen._table()
+        descriptions = [str(cell) for cell in table.columns[2]._cells]
+        for binding in [*screen.BINDINGS, *AlignedView.BINDINGS]:
+            assert binding.description in descriptions, binding
+        assert help_text
+        await pilot.press("escape")
+        assert app.screen is screen
+
+
+async def test_q_quits_when_opened_directly() -> None:
+    app = make_app(pair=DEMO_PAIR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await diff_ready(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0
+
+
+async def test_article_text_is_literal(hostile_pair: tuple[Path, Path]) -> None:
+    app = make_app(pair=hostile_pair)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await diff_ready(pilot)
+        text = "\n".join(_screen_lines(screen.view))
+        flat = " ".join(text.split())
+        for literal in (
+            "[bold]is",
+            "[/]",
+            "[red]not",
+            "[/red]",
+            "␛[31mstays␛[0m",
+            "[b]brackets[/b]",
+        ):
+            assert literal in flat, literal
+        assert "\x1b" not in text and "\x07" not in text
+        await pilot.press("u")
+        flat = " ".join("\n".join(_screen_lines(screen.view)).split())
+        assert "[bold]is" in flat and "␛[31mstays" in flat
+        await pilot.press("p")  # the panel shows claim text literally too
+        await pilot.pause()
+
+
+async def test_wide_characters_keep_the_columns_aligned(hostile_pair: tuple[Path, Path]) -> None:
+    app = make_app(pair=hostile_pair)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = (await diff_ready(pilot)).view
+        width = view.scrollable_content_region.width
+        columns = set()
+        for y in range(view.size.height):
+            strip = view.render_line(y)
+            assert strip.cell_length == width
+            line = strip.text
+            assert cell_len(line) == width
+            if "│" in line:
+                columns.add(cell_len(line[: line.index("│")]))
+        assert len(columns) == 1
+        assert any("🇷🇺" in view.render_line(y).text for y in range(view.size.height))
+
+
+async def test_palette_offers_the_diff_actions() -> None:
+    app = make_app(pair=DEMO_PAIR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await diff_ready(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Next claim")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        assert screen.model is not None
+        await wait_for(pilot, lambda: screen.view.cursor_row in screen.model.claim_rows)
+
+
+async def test_keymap_remaps_by_binding_id() -> None:
+    app = make_app(pair=DEMO_PAIR, keymap={"diff.next_claim": "x"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await diff_ready(pilot)
+        await pilot.press("x")
+        assert screen.model is not None and screen.view.cursor_row in screen.model.claim_rows
+
+
+async def test_mouse_click_and_wheel() -> None:
+    app = make_app(pair=DEMO_PAIR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = (await diff_ready(pilot)).view
+        y = view.row_y(2)
+        assert y is not None
+        await pilot.click(AlignedView, offset=(20, y))
+        assert view.cursor_row == 2
+        view.post_message(events.MouseScrollDown(view, 10, 10, 0, 0, 0, False, False, False))
+        await pilot.pause()
+        view._on_mouse_scroll_down(
+            events.MouseScrollDown(view, 10, 10, 0, 0, 0, False, False, False)
+        )
+        await pilot.pause()
+        assert view.scroll_y > 0
+
+
+async def test_light_theme_and_a_prebuilt_comparison() -> None:
+    from comparison_builder import sample
+
+    app = DiffReaderApp(comparison=sample())
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await diff_ready(pilot)
+        dark = screen.view.component_styles()["claim-added"]
+        app.theme = "textual-light"
+        await pilot.pause(0.2)
+        light = screen.view.component_styles()["claim-added"]
+        assert dark.bgcolor != light.bgcolor
+        assert screen.model is not None
+        added = [c for c in screen.model.comparison.claims if c.side is Side.B]
+        assert added and all(screen.model.rows[c.pair].b.claims for c in added)
+
+
+async def test_big_pair_renders_only_what_is_visible(tmp_path: Path) -> None:
+    sentences = [
+        f"Sentence number {n} says the council met on day {n % 28 + 1}." for n in range(3000)
+    ]
+    a = tmp_path / "big_a.txt"
+    b = tmp_path / "big_b.txt"
+    a.write_text(" ".join(sentences), encoding="utf-8")
+    changed = list(sentences)
+    changed[1500] = "A new sentence says the mayor resigned after 12 years."
+    b.write_text(" ".join(changed), encoding="utf-8")
+    app = make_app(pair=(a, b))
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = (await diff_ready(pilot, timeout=60)).view
+        await pilot.press("G")
+        assert len(view._row_cache) < 60
+        await pilot.press("g", "n")
+        assert view.cursor_row is not None and view.cursor_row > 1000
