@@ -156,28 +156,11 @@ _QUOTE_KINDS = {
     QuoteStatus.NEW: (ItemKind.QUOTE_NEW, "New quotation"),
 }
 
+# Curly quotes, primes and guillemets -> straight quotes; every dash -> "-".
 _NORMALISE = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2033": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-    }
+    "\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"
+    "\u2010\u2011\u2012\u2013\u2014\u2015\u2212",
+    "'" * 5 + '"' * 7 + "-" * 7,
 )
 
 
