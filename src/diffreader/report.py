@@ -155,6 +155,10 @@ def _percent(value: float) -> str:
     return f"{value:.0%}"
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def _stamp(ns: int) -> str | None:
     if not ns:
         return None
@@ -169,16 +173,18 @@ def _coverage_lines(comparison: Comparison) -> list[str]:
         f"{_percent(stats.b_new)} of the rewrite's wording is new",
         f"{_percent(stats.a_sentences_matched)} of the original's sentences and "
         f"{_percent(stats.b_sentences_matched)} of the rewrite's are matched",
-        f"{stats.added_claims} added claims, {stats.dropped_details} dropped details",
+        f"{_count(stats.added_claims, 'added claim')}, "
+        f"{_count(stats.dropped_details, 'dropped detail')}",
     ]
-    if stats.quotes:
+    if any(stats.quotes.values()):
         lines.append(
             "quotations: "
-            + ", ".join(f"{n} {status}" for status, n in sorted(stats.quotes.items()))
+            + ", ".join(f"{n} {status}" for status, n in sorted(stats.quotes.items()) if n)
         )
-    if stats.counts:
+    if any(stats.counts.values()):
         lines.append(
-            "groups: " + ", ".join(f"{n} {status}" for status, n in sorted(stats.counts.items()))
+            "groups: "
+            + ", ".join(f"{n} {status}" for status, n in sorted(stats.counts.items()) if n)
         )
     return lines
 
@@ -260,8 +266,6 @@ def _markdown(ctx: _Context) -> str:
         if not items and not extra:
             continue
         out += ["", f"### {title} ({len(items)})"]
-        if not items:
-            out.append("")
         for item in items:
             out += ["", *_md_item(ctx, item)]
         if title == "Quotations":
