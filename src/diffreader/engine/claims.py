@@ -290,14 +290,15 @@ def find_facts(text: str, start: int, end: int, names: frozenset[str]) -> list[F
     counts as a name only when it is one of them.
     """
     facts: list[Fact] = []
-    taken: list[tuple[int, int]] = []
+    # One flag per character: checking a candidate costs its length, not the number of facts.
+    taken = bytearray(end - start)
 
     def free(s: int, e: int) -> bool:
-        return all(e <= ts or s >= te for ts, te in taken)
+        return not any(taken[s - start : e - start])
 
     def add(category: ClaimCategory, s: int, e: int) -> None:
         facts.append(Fact(category, s, e))
-        taken.append((s, e))
+        taken[s - start : e - start] = b"\x01" * (e - s)
 
     for m in _DURATION.finditer(text, start, end):
         if re.search(r"\d|" + "|".join(_NUMBER_WORDS), m.group(), re.I) or re.match(
@@ -404,7 +405,7 @@ def _informative(text: str, support: Support) -> int:
 
 
 _CLAUSE_BREAK = re.compile(
-    r"\s*[,;:()—–]\s*|\s+-\s+|\s+(?=(?:and|but|while|whereas|which|who|whom|whose|including|"
+    r"(?<!\s)\s*[,;:()—–]\s*|(?<!\s)\s+-\s+|(?<!\s)\s+(?=(?:and|but|while|whereas|which|who|whom|whose|including|"
     r"despite|although|though|because|after|before|as well as|amid|with)\b)"
 )
 
@@ -452,20 +453,23 @@ def find_claims(
 ) -> list[Claim]:
     """Added claims (side B) and dropped details (side A), in display order."""
     support = {Side.A: Support.of(doc_a), Side.B: Support.of(doc_b)}
-    quote_spans = {
-        Side.B: [
-            (q.start, q.end)
-            for q in quotes
-            if q.side is Side.B and q.status in (QuoteStatus.NEW, QuoteStatus.ALTERED)
-        ],
-        Side.A: [],  # dropped quotations are not claims themselves: keep their facts
+    # Claims inside a new or altered quotation are that quotation's business.
+    quote_masks = {
+        Side.B: _Mask(
+            [
+                (q.start, q.end)
+                for q in quotes
+                if q.side is Side.B and q.status in (QuoteStatus.NEW, QuoteStatus.ALTERED)
+            ]
+        ),
+        Side.A: _Mask([]),  # dropped quotations are not claims themselves: keep their facts
     }
     names = names_in_use(doc_a) | names_in_use(doc_b)
     claims: list[Claim] = []
     for index, pair in enumerate(pairs):
         for side in (Side.A, Side.B):
             claims.extend(
-                _pair_claims(index, pair, side, doc_a, doc_b, support, quote_spans, names)
+                _pair_claims(index, pair, side, doc_a, doc_b, support, quote_masks, names)
             )
     for q in quotes:
         if q.side is Side.B and q.status in (QuoteStatus.NEW, QuoteStatus.ALTERED):
@@ -495,7 +499,7 @@ def _pair_claims(
     doc_a: Document,
     doc_b: Document,
     support: dict[Side, Support],
-    quote_spans: dict[Side, list[tuple[int, int]]],
+    quote_masks: dict[Side, _Mask],
     names: frozenset[str],
 ) -> list[Claim]:
     doc = doc_a if side is Side.A else doc_b
@@ -507,6 +511,7 @@ def _pair_claims(
         return []
     kind = ClaimKind.ADDED if side is Side.B else ClaimKind.DROPPED
     other = support[side.other]
+    quotes_mask = quote_masks[side]
     text = doc.text
     headline = all(doc.sentences[i].kind is SentenceKind.HEADLINE for i in ids)
     out: list[Claim] = []
@@ -532,13 +537,16 @@ def _pair_claims(
                 for c_start, c_end in _merge_adjacent(text, flagged):
                     claim(ClaimCategory.ASSERTION, c_start, c_end)
             for fact in find_facts(text, sentence.start, sentence.end, names):
-                if not _supported(fact, text, other) and not _inside(fact, quote_spans[side]):
+                if not _supported(fact, text, other) and not quotes_mask.covers(
+                    fact.start, fact.end
+                ):
                     claim(fact.category, fact.start, fact.end)
         return out
 
     runs = _changed_runs(pair, side)
     if not runs:
         return out
+    changed_mask = _Mask(runs)
     # Content the other side removed from this group can explain away as much content
     # added here: replacing one phrase by another is rewording, adding one is a claim.
     budget = _changed_information(pair, side.other, doc_b if side is Side.A else doc_a, support)
@@ -546,17 +554,17 @@ def _pair_claims(
         sentence = doc.sentences[sid]
         if not headline:
             for first, last, count in _changed_clauses(
-                text, sentence.start, sentence.end, runs, other
+                text, sentence.start, sentence.end, changed_mask, other
             ):
                 explained = min(count, budget)
                 budget -= explained
-                if count - explained >= 3 and not _inside_span(first, last, quote_spans[side]):
+                if count - explained >= 3 and not quotes_mask.covers(first, last):
                     claim(ClaimCategory.ASSERTION, first, last)
         # Facts touching a changed run, checked against the whole other article.
         for fact in find_facts(text, sentence.start, sentence.end, names):
-            if not any(fact.start < re_ and rs < fact.end for rs, re_ in runs):
+            if not changed_mask.touches(fact.start, fact.end):
                 continue
-            if _supported(fact, text, other) or _inside(fact, quote_spans[side]):
+            if _supported(fact, text, other) or quotes_mask.covers(fact.start, fact.end):
                 continue
             claim(fact.category, fact.start, fact.end)
     return out
@@ -573,8 +581,38 @@ def _merge_adjacent(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[i
     return out
 
 
+class _Mask:
+    """Which characters a set of spans covers, for constant-time overlap checks."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.offset = min((s for s, _ in spans), default=0)
+        end = max((e for _, e in spans), default=0)
+        self.flags = bytearray(max(0, end - self.offset))
+        # Prefix sums: covered(s, e) is a subtraction.
+        for s, e in spans:
+            self.flags[s - self.offset : e - self.offset] = b"\x01" * (e - s)
+        self.prefix = [0]
+        total = 0
+        for flag in self.flags:
+            total += flag
+            self.prefix.append(total)
+
+    def _count(self, s: int, e: int) -> int:
+        lo = min(max(s - self.offset, 0), len(self.flags))
+        hi = min(max(e - self.offset, 0), len(self.flags))
+        return self.prefix[hi] - self.prefix[lo] if hi > lo else 0
+
+    def touches(self, s: int, e: int) -> bool:
+        """Some character of [s, e) is covered."""
+        return self._count(s, e) > 0
+
+    def covers(self, s: int, e: int) -> bool:
+        """Every character of [s, e) is covered."""
+        return e > s and self._count(s, e) == e - s
+
+
 def _changed_clauses(
-    text: str, start: int, end: int, runs: Sequence[tuple[int, int]], other: Support
+    text: str, start: int, end: int, mask: _Mask, other: Support
 ) -> list[tuple[int, int, int]]:
     """(start, end, informative words) of the changed part of each clause of a sentence."""
     out = []
@@ -582,7 +620,7 @@ def _changed_clauses(
         changed = [
             t
             for t in tokenize(text[c_start:c_end], c_start)
-            if is_word(t.key) and any(t.start < re_ and rs < t.end for rs, re_ in runs)
+            if is_word(t.key) and mask.touches(t.start, t.end)
         ]
         if changed:
             count = _informative(" ".join(t.raw for t in changed), other)
@@ -600,19 +638,12 @@ def _changed_information(
     ids = pair.a if side is Side.A else pair.b
     other = support[side.other]
     total = 0
+    mask = _Mask(runs)
     for sid in ids:
         sentence = doc.sentences[sid]
         total += sum(
             count
-            for _, _, count in _changed_clauses(doc.text, sentence.start, sentence.end, runs, other)
+            for _, _, count in _changed_clauses(doc.text, sentence.start, sentence.end, mask, other)
             if count >= 3
         )
     return total
-
-
-def _inside(fact: Fact, spans: Sequence[tuple[int, int]]) -> bool:
-    return _inside_span(fact.start, fact.end, spans)
-
-
-def _inside_span(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(qs <= s and e <= qe for qs, qe in spans)

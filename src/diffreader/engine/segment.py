@@ -100,7 +100,7 @@ _CAPTION = re.compile(
     r"(?:^|[\s(])(?:file )?(?:photo(?:graph)?s?|image|picture|pictured|credit|illustration|"
     r"video)\s*:"
     r"|©|\(c\)\s*\d{4}|pic\.twitter\.com/|\bvia (?:getty|reuters|ap)\b"
-    r"|[\w.]+\s*/\s*(?:" + _AGENCIES + r")\s*$"
+    r"|(?<![\w.])[\w.]{1,60}[ \t]{0,3}/[ \t]{0,3}(?:" + _AGENCIES + r")\s*$"
     r"|—\s*[^—\n]{1,80}\(@\w{1,30}\)\s+\w+ \d{1,2}, \d{4}\s*$",
     re.IGNORECASE,
 )

@@ -1,0 +1,139 @@
+"""Segmentation: abbreviations, quotations, blocks, furniture, and the rebuild invariant."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diffreader.engine.model import SentenceKind
+from diffreader.engine.segment import is_boilerplate_line, split_sentences
+
+
+def texts(text: str) -> list[str]:
+    return [s.text for s in split_sentences(text)]
+
+
+def test_abbreviations_do_not_split() -> None:
+    text = (
+        "U.S. President Franklin D. Roosevelt arrived on Jan. 5 at No. 10 with 3.5 tonnes. "
+        "Dr. Lind of Coastway Ltd. agreed. The former U.S. Ambassador left."
+    )
+    assert texts(text) == [
+        "U.S. President Franklin D. Roosevelt arrived on Jan. 5 at No. 10 with 3.5 tonnes.",
+        "Dr. Lind of Coastway Ltd. agreed.",
+        "The former U.S. Ambassador left.",
+    ]
+
+
+def test_question_in_quotes_keeps_its_attribution() -> None:
+    assert texts('“Is it over?” she asked. It was.') == ['“Is it over?” she asked.', "It was."]
+
+
+def test_lines_are_paragraphs_and_headlines_are_found() -> None:
+    sentences = split_sentences("Bridge Closes For Repairs\n\nThe bridge shut. Cars turned back.")
+    assert [(s.text, s.kind, s.paragraph) for s in sentences] == [
+        ("Bridge Closes For Repairs", SentenceKind.HEADLINE, 1),
+        ("The bridge shut.", SentenceKind.BODY, 2),
+        ("Cars turned back.", SentenceKind.BODY, 2),
+    ]
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    text = (
+        "The council of the small harbour town met on Thursday evening to\n"
+        "discuss the closure of the old swing bridge, which carries most of\n"
+        "the traffic across the estuary and has been in service since the\n"
+        "end of the nineteenth century. It voted to close it.\n\n"
+        "Engineers had warned that the main supports were badly corroded\n"
+        "and that the structure could not safely carry heavy lorries much\n"
+        "longer, according to a report seen by this newspaper. Repairs follow.\n"
+    )
+    got = texts(text)
+    assert len(got) == 4
+    assert got[0].startswith("The council") and got[0].endswith("nineteenth century.")
+
+
+def test_furniture_is_boilerplate() -> None:
+    text = (
+        "The council met.\n\nFILE PHOTO: The bridge. © Coastline Press / A. Name\n\n"
+        "It voted.\n\nRecommended Articles\n\nComments\n\nPopular posts from this blog\n\n"
+        "Ten easy coastal walks for the whole family\n\nRecipe: smoked fish in five minutes"
+    )
+    kinds = [(s.text[:20], s.kind) for s in split_sentences(text)]
+    assert kinds == [
+        ("The council met.", SentenceKind.BODY),
+        ("FILE PHOTO: The brid", SentenceKind.BOILERPLATE),
+        ("It voted.", SentenceKind.BODY),
+        ("Recommended Articles", SentenceKind.BOILERPLATE),
+        ("Comments", SentenceKind.BOILERPLATE),
+        ("Popular posts from t", SentenceKind.BOILERPLATE),
+        ("Ten easy coastal wal", SentenceKind.BOILERPLATE),
+        ("Recipe: smoked fish ", SentenceKind.BOILERPLATE),
+    ]
+
+
+def test_caption_credits() -> None:
+    assert is_boilerplate_line("Kirill: the banker who became a dealmaker. Kremlin pool/Alamy")
+    assert is_boilerplate_line("Harbour master at the quay. Photo: J. Okafor/Coastline Press")
+    assert is_boilerplate_line("Peace. pic.twitter.com/abc — A. Person (@handle) September 6, 2025")
+    assert not is_boilerplate_line("The photo was taken on Tuesday in the harbour.")
+
+
+def test_leading_date_marker_is_meta() -> None:
+    sentences = split_sentences(" date 2025-09-08 The Russians are optimistic. They said so.")
+    assert sentences[0].kind is SentenceKind.META
+    assert sentences[0].text == "date 2025-09-08"
+    assert sentences[1].text == "The Russians are optimistic."
+
+
+def test_hostile_input_finishes() -> None:
+    # pysbd hangs for over a minute on this 43-character input; a linear segmenter must not.
+    # Run in a subprocess so a regression fails with a timeout instead of hanging CI.
+    code = (
+        "from diffreader.engine.segment import split_sentences\n"
+        "text = '..[111 111 111 111 111 111 111 111 111 111' * 5000\n"
+        "text += '\\n' + '.' * 200000 + '\\n' + '\"' * 100000\n"
+        "s = split_sentences(text)\n"
+        "assert ''.join(x.text for x in s).replace(' ', '') != ''\n"
+        "from diffreader.engine import compare, document_from_text\n"
+        "c = compare(document_from_text(text), document_from_text(text[::-1] + ' New Name.'))\n"
+        "print(len(s))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) > 0
+
+
+ALPHABET = st.sampled_from(
+    list("abc ABC.?!,;:\n\n\t“”\"'’()[]—-0123456789")
+    + ["U.S.", "Dr.", " No. ", "Jan.", "...", "…", "date 2026-01-01 ", "Photo: x/Alamy\n", "🇷🇺"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ALPHABET, max_size=80).map("".join))
+def test_sentences_and_gaps_rebuild_the_text(text: str) -> None:
+    sentences = split_sentences(text)
+    pos = 0
+    rebuilt = []
+    for s in sentences:
+        assert s.start >= pos, "sentences are in order and do not overlap"
+        assert text[s.start : s.end] == s.text
+        assert s.text == s.text.strip() and s.text
+        gap = text[pos : s.start]
+        assert gap.strip() == "" or s.kind is SentenceKind.BODY or gap.strip() in text
+        rebuilt.append(gap)
+        rebuilt.append(s.text)
+        pos = s.end
+    rebuilt.append(text[pos:])
+    assert "".join(rebuilt) == text
+    # Nothing but whitespace is left out of every sentence.
+    covered = set()
+    for s in sentences:
+        covered.update(range(s.start, s.end))
+    assert all(text[i].isspace() for i in range(len(text)) if i not in covered)
