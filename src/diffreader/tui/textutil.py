@@ -102,6 +102,45 @@ def cell_width(text: str) -> int:
 
 _WORDS = re.compile(r"\S+\s*|\s+")
 
+try:  # Rich's C-speed "every character is one cell" check (private, so guarded).
+    from rich.cells import _is_single_cell_widths as _rich_single_cell
+except ImportError:  # pragma: no cover - older/newer Rich
+    _rich_single_cell = None
+
+
+def _single_cell(text: str) -> bool:
+    """True when every character takes exactly one cell and the only space is U+0020."""
+    if text.isascii():
+        return True
+    if _rich_single_cell is None or not _rich_single_cell(text):
+        return False
+    return not any(ch.isspace() and ch != " " for ch in text)
+
+
+def _wrap_single_cell(text: str, width: int) -> list[tuple[int, int]]:
+    """``wrap_ranges`` when one character is one cell: one ``rfind`` per line, not per word.
+
+    This is what keeps the layout of a 10,000-sentence pair fast on every resize.
+    """
+    n = len(text)
+    lines: list[tuple[int, int]] = []
+    start = 0
+    while n - start > width:
+        if text[start + width] == " ":
+            # The line fills the width exactly; its trailing spaces stay on it.
+            cut = start + width
+        else:
+            space = text.rfind(" ", start + 1, start + width + 1)
+            cut = start + width if space < 0 else space
+        while cut < n and text[cut] == " ":
+            cut += 1
+        if cut >= n:
+            break
+        lines.append((start, cut))
+        start = cut
+    lines.append((start, n))
+    return lines
+
 
 def wrap_ranges(text: str, width: int) -> list[tuple[int, int]]:
     """Greedy word wrap measured in terminal cells.
@@ -122,8 +161,8 @@ def wrap_ranges(text: str, width: int) -> list[tuple[int, int]]:
     width = max(1, width)
     if not text:
         return [(0, 0)]
-    if text.isascii() and len(text) <= width:
-        return [(0, len(text))]
+    if _single_cell(text):
+        return _wrap_single_cell(text, width)
     lines: list[tuple[int, int]] = []
     line_start = 0
     line_w = 0

@@ -22,12 +22,21 @@ def binding_rows(nodes: list[DOMNode], app_key_display) -> list[tuple[str, str, 
     seen: set[tuple[str, str]] = set()
     for node in nodes:
         section = getattr(node, "HELP_SECTION", None) or type(node).__name__
+        # Only diffreader's own bindings: Textual's inherited ones (scroll left, copy...)
+        # do nothing useful here and would bury the keys that matter.
+        own = {
+            binding.action
+            for cls in type(node).__mro__
+            if cls.__module__.startswith("diffreader")
+            for binding in cls.__dict__.get("BINDINGS", [])
+            if isinstance(binding, Binding)
+        }
         by_action: dict[str, list[Binding]] = {}
+        # node._bindings has the keymap applied, so remapped keys show as remapped.
         for _key, bindings in node._bindings.key_to_bindings.items():
             for binding in bindings:
-                if binding.system and binding.action not in ("help", "app.help"):
-                    continue
-                by_action.setdefault(binding.action, []).append(binding)
+                if binding.action in own:
+                    by_action.setdefault(binding.action, []).append(binding)
         for action, bindings in by_action.items():
             if (section, action) in seen:
                 continue
@@ -59,11 +68,12 @@ class HelpScreen(ModalScreen[None]):
         nodes: list[DOMNode] = []
         focused = self._target.focused
         # Widgets' own keys (the aligned view's movement keys) first, then screen, then app.
-        for widget in self._target.query("AlignedView, DataTable, SidePanel"):
+        nodes.append(self._target)
+        for widget in self._target.query("AlignedView, SidePanel, SearchBar"):
             nodes.append(widget)
         if focused is not None and focused not in nodes:
             nodes.append(focused)
-        nodes.extend([self._target, self.app])
+        nodes.append(self.app)
         table = Table(
             title=Text("diffreader keys", style="bold"),
             expand=True,

@@ -230,6 +230,8 @@ class AlignedView(ScrollView, can_focus=True):
 
         The review feature sets these; the view only paints them in the margin."""
         self._items: list[int | _Fold] = []
+        self._index: dict[int, int] = {}
+        """Model row -> display index (rows inside a fold map to the fold)."""
         self._ys: list[int] = [0]
         self._layout_width = -1
         self._layout_mode = ""
@@ -350,6 +352,13 @@ class AlignedView(ScrollView, can_focus=True):
             return
         keep_row = self.cursor_row if self._items else None
         self._items = self._build_items()
+        self._index = {}
+        for index, item in enumerate(self._items):
+            if isinstance(item, _Fold):
+                for row in range(item.start, item.end):
+                    self._index[row] = index
+            else:
+                self._index[item] = index
         ys = [0]
         total = 0
         for item in self._items:
@@ -368,19 +377,17 @@ class AlignedView(ScrollView, can_focus=True):
         self.refresh()
 
     def _index_of_row(self, row: int, *, unfold: bool = True) -> int | None:
-        if self.model is None or not 0 <= row < len(self.model.rows):
+        if self.model is None:
             return None
-        for index, item in enumerate(self._items):
-            if isinstance(item, _Fold):
-                if item.start <= row < item.end:
-                    if not unfold:
-                        return index
-                    self._unfolded.add(item.start)
-                    self._relayout(force=True)
-                    return self._index_of_row(row, unfold=False)
-            elif item == row:
-                return index
-        return None
+        index = self._index.get(row)
+        if index is None:
+            return None
+        item = self._items[index]
+        if isinstance(item, _Fold) and unfold:
+            self._unfolded.add(item.start)
+            self._relayout(force=True)
+            return self._index.get(row)
+        return index
 
     def _item_at_y(self, y: int) -> int:
         if not self._items:

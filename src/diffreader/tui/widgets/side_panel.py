@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from itertools import groupby
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual import on
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -21,6 +23,33 @@ _HEADINGS = {"added": "Added claims", "dropped": "Dropped details", "quotes": "Q
 
 class SidePanel(OptionList):
     """Lists what matters; choosing an entry posts ``SidePanel.Chosen`` with its row."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "down,j",
+            "cursor_down",
+            "Next entry",
+            show=False,
+            id="panel.down",
+            tooltip="Highlight the next entry",
+        ),
+        Binding(
+            "up,k",
+            "cursor_up",
+            "Previous entry",
+            show=False,
+            id="panel.up",
+            tooltip="Highlight the previous entry",
+        ),
+        Binding(
+            "enter",
+            "select",
+            "Jump",
+            show=False,
+            id="panel.jump",
+            tooltip="Jump to the highlighted entry in the diff",
+        ),
+    ]
 
     class Chosen(Message):
         """An entry was chosen (Enter or click)."""
