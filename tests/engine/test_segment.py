@@ -29,7 +29,7 @@ def test_abbreviations_do_not_split() -> None:
 
 
 def test_question_in_quotes_keeps_its_attribution() -> None:
-    assert texts('“Is it over?” she asked. It was.') == ['“Is it over?” she asked.', "It was."]
+    assert texts("“Is it over?” she asked. It was.") == ["“Is it over?” she asked.", "It was."]
 
 
 def test_lines_are_paragraphs_and_headlines_are_found() -> None:

@@ -453,16 +453,11 @@ def find_claims(
 ) -> list[Claim]:
     """Added claims (side B) and dropped details (side A), in display order."""
     support = {Side.A: Support.of(doc_a), Side.B: Support.of(doc_b)}
-    # Claims inside a new or altered quotation are that quotation's business.
+    # A clause inside a claimed quotation is that quotation's business (facts still count).
+    claimed = [q for q in quotes if q.status is not QuoteStatus.VERBATIM]
     quote_masks = {
-        Side.B: _Mask(
-            [
-                (q.start, q.end)
-                for q in quotes
-                if q.side is Side.B and q.status in (QuoteStatus.NEW, QuoteStatus.ALTERED)
-            ]
-        ),
-        Side.A: _Mask([]),  # dropped quotations are not claims themselves: keep their facts
+        side: _Mask([(q.start, q.end) for q in claimed if q.side is side])
+        for side in (Side.A, Side.B)
     }
     names = names_in_use(doc_a) | names_in_use(doc_b)
     claims: list[Claim] = []
@@ -471,22 +466,26 @@ def find_claims(
             claims.extend(
                 _pair_claims(index, pair, side, doc_a, doc_b, support, quote_masks, names)
             )
-    for q in quotes:
-        if q.side is Side.B and q.status in (QuoteStatus.NEW, QuoteStatus.ALTERED):
-            source = pairs[q.pair].a if 0 <= q.pair < len(pairs) else ()
-            claims.append(
-                Claim(
-                    Side.B,
-                    ClaimKind.ADDED,
-                    ClaimCategory.QUOTATION,
-                    q.text,
-                    q.start,
-                    q.end,
-                    q.pair,
-                    q.sentence,
-                    tuple(source),
-                )
+    for q in claimed:
+        if 0 <= q.pair < len(pairs):
+            pair = pairs[q.pair]
+            source = pair.a if q.side is Side.B else pair.b
+        else:
+            source = ()
+        kind = ClaimKind.ADDED if q.side is Side.B else ClaimKind.DROPPED
+        claims.append(
+            Claim(
+                q.side,
+                kind,
+                ClaimCategory.QUOTATION,
+                q.text,
+                q.start,
+                q.end,
+                q.pair,
+                q.sentence,
+                tuple(source),
             )
+        )
     order = {id(c): i for i, c in enumerate(claims)}
     claims.sort(key=lambda c: (c.pair, c.side is Side.B, c.start, order[id(c)]))
     return claims
@@ -537,9 +536,7 @@ def _pair_claims(
                 for c_start, c_end in _merge_adjacent(text, flagged):
                     claim(ClaimCategory.ASSERTION, c_start, c_end)
             for fact in find_facts(text, sentence.start, sentence.end, names):
-                if not _supported(fact, text, other) and not quotes_mask.covers(
-                    fact.start, fact.end
-                ):
+                if not _supported(fact, text, other):
                     claim(fact.category, fact.start, fact.end)
         return out
 
@@ -564,9 +561,8 @@ def _pair_claims(
         for fact in find_facts(text, sentence.start, sentence.end, names):
             if not changed_mask.touches(fact.start, fact.end):
                 continue
-            if _supported(fact, text, other) or quotes_mask.covers(fact.start, fact.end):
-                continue
-            claim(fact.category, fact.start, fact.end)
+            if not _supported(fact, text, other):
+                claim(fact.category, fact.start, fact.end)
     return out
 
 

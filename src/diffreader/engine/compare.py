@@ -91,23 +91,21 @@ def _align_documents(doc_a: Document, doc_b: Document) -> list[Group]:
     if a_is_title and b_is_title:
         assert a_title is not None and b_title is not None
         groups.append(Group([a_title.id], [b_title.id], 0.0))
-    # A title summarises the article: it is never aligned with a body sentence.
-    if a_is_title:
-        assert a_title is not None
         used_a.add(a_title.id)
-    if b_is_title:
-        assert b_title is not None
         used_b.add(b_title.id)
+    # A title summarises the article: it is never aligned with a body sentence.
+    skip_a = {a_title.id} if a_is_title and a_title is not None else set()
+    skip_b = {b_title.id} if b_is_title and b_title is not None else set()
 
     a_units = [
         Unit(s.id, s.paragraph, content_stems(s.text))
         for s in a_sents
-        if s.kind in _CONTENT and s.id not in used_a
+        if s.kind in _CONTENT and s.id not in used_a and s.id not in skip_a
     ]
     b_units = [
         Unit(s.id, s.paragraph, content_stems(s.text))
         for s in b_sents
-        if s.kind in _CONTENT and s.id not in used_b
+        if s.kind in _CONTENT and s.id not in used_b and s.id not in skip_b
     ]
     # Identical sentences are matched first, in order: cheap, certain, and keeps
     # compare(x, x) exact even for repeated sentences.

@@ -333,7 +333,10 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
         score = 0.0
         ops: tuple[WordOp, ...] = ()
         source_speaker: str | None = None
-        for index, (a_f, a_words) in enumerate(a_quotes):
+        # A quotation repeated in B draws on a repeated one in A before reusing the first.
+        order = sorted(range(len(a_quotes)), key=lambda i: i in used_a)
+        for index in order:
+            a_f, a_words = a_quotes[index]
             span = _verbatim_in(frags, a_words)
             if span:
                 status, source, score = QuoteStatus.VERBATIM, Span(*span), 1.0

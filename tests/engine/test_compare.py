@@ -1,0 +1,173 @@
+"""compare(): statuses, moves, splits and merges, and the alignment invariants."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diffreader.engine import ClaimKind, Side, Status, compare, document_from_text
+from diffreader.engine.model import Comparison, SentenceKind
+
+ORIGINAL = (
+    "The harbour council voted on Thursday to close the swing bridge for repairs. "
+    "Engineers found corrosion in the two main supports beneath the quay. "
+    "Mayor Helen Varga said the decision had not been taken lightly. "
+    "The repairs will cost €1.8 million, shared with the county. "
+    "Ferries will run every hour while the bridge is shut."
+)
+
+
+def test_same_text_is_all_same() -> None:
+    c = compare(ORIGINAL, ORIGINAL)
+    assert {p.status for p in c.pairs} == {Status.SAME}
+    assert not c.claims and not c.has_differences
+    assert c.stats.a_kept == 1.0 and c.stats.b_new == 0.0
+
+
+def test_reordered_sentence_is_moved_and_not_a_claim() -> None:
+    sentences = ORIGINAL.split(". ")
+    moved = ". ".join([sentences[3].rstrip("."), *sentences[:3], sentences[4]])
+    c = compare(ORIGINAL, moved if moved.endswith(".") else moved + ".")
+    statuses = [p.status for p in c.pairs]
+    assert statuses.count(Status.MOVED) == 1
+    assert all(s in (Status.SAME, Status.MOVED) for s in statuses)
+    assert not c.claims
+
+
+def test_split_and_merge_are_one_group() -> None:
+    a = (
+        "The council met on Thursday. "
+        "Engineers found corrosion in the supports, and the mayor said the bridge would close "
+        "for six months while the steel beams are replaced."
+    )
+    b = (
+        "The council met on Thursday. Engineers found corrosion in the supports. "
+        "The mayor said the bridge would close for six months while the steel beams are replaced."
+    )
+    c = compare(a, b)
+    groups = [(p.a, p.b) for p in c.pairs]
+    assert ((1,), (1, 2)) in groups
+    swapped = compare(b, a)
+    assert ((1, 2), (1,)) in [(p.a, p.b) for p in swapped.pairs]
+
+
+def test_added_and_dropped_sentences() -> None:
+    b = ORIGINAL.replace(
+        "Ferries will run every hour while the bridge is shut.",
+        "The bridge first opened in 1908 in the fishing port of Kilbrannan.",
+    )
+    c = compare(ORIGINAL, b)
+    statuses = {p.status for p in c.pairs}
+    assert Status.ADDED in statuses and Status.DROPPED in statuses
+    added = {cl.text for cl in c.claims if cl.kind is ClaimKind.ADDED}
+    assert "Kilbrannan" in added
+    assert any("1908" in text for text in added)
+
+
+def test_rewording_supported_by_the_original_is_not_a_claim() -> None:
+    b = ORIGINAL.replace(
+        "Mayor Helen Varga said the decision had not been taken lightly.",
+        "Mayor Helen Varga told reporters that the decision had not been taken lightly.",
+    )
+    c = compare(ORIGINAL, b)
+    assert [p.status for p in c.pairs].count(Status.REWORDED) == 1
+    assert not c.claims
+
+
+def test_new_figure_in_reworded_sentence_is_a_claim() -> None:
+    b = ORIGINAL.replace("€1.8 million", "€2.4 million")
+    c = compare(ORIGINAL, b)
+    assert [(cl.kind, cl.category.value, cl.text) for cl in c.claims] == [
+        (ClaimKind.DROPPED, "number", "€1.8 million"),
+        (ClaimKind.ADDED, "number", "€2.4 million"),
+    ]
+
+
+def test_boilerplate_is_shown_but_never_claimed() -> None:
+    b = ORIGINAL + "\n\nPhoto: A. Person/Alamy\n\nRecommended Articles"
+    c = compare(ORIGINAL, b)
+    furniture = [p for p in c.pairs if p.status is Status.BOILERPLATE]
+    assert len(furniture) == 2
+    assert not c.claims
+    assert not c.has_differences
+
+
+# --- invariants -----------------------------------------------------------------------------
+
+SENTENCES = st.sampled_from(
+    [
+        "The bridge closed on Thursday.",
+        "Engineers found corrosion in the supports.",
+        "Mayor Helen Varga said the decision was hard.",
+        "Repairs will cost €1.8 million.",
+        "Ferries will run every hour.",
+        "“We will reopen by September,” Varga said.",
+        "The town has about 9,000 people.",
+        "A new road opened in Kilbrannan in 1908.",
+        "Recommended Articles",
+        "Traffic was diverted for over two years.",
+    ]
+)
+ARTICLES = st.lists(
+    st.lists(SENTENCES, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=5
+).map("\n\n".join)
+
+
+def check_pairs(c: Comparison) -> None:
+    for side, doc in ((Side.A, c.a), (Side.B, c.b)):
+        seen: list[int] = []
+        for pair in c.pairs:
+            seen.extend(pair.a if side is Side.A else pair.b)
+        assert len(seen) == len(set(seen)), "each sentence is in at most one pair"
+        expected = {s.id for s in doc.sentences if s.kind is not SentenceKind.META}
+        assert set(seen) == expected, "every sentence is shown exactly once"
+    for claim in c.claims:
+        doc = c.document(claim.side)
+        assert doc.text[claim.start : claim.end] == claim.text
+    for quote in c.quotes:
+        doc = c.document(quote.side)
+        assert doc.text[quote.start : quote.end] == quote.text
+
+
+@settings(max_examples=80, deadline=None)
+@given(ARTICLES, ARTICLES)
+def test_each_sentence_once_and_offsets_map_back(a: str, b: str) -> None:
+    check_pairs(compare(a, b))
+
+
+@settings(max_examples=60, deadline=None)
+@given(ARTICLES)
+def test_compare_with_itself_is_all_same(a: str) -> None:
+    c = compare(a, a)
+    assert all(p.status in (Status.SAME, Status.BOILERPLATE) for p in c.pairs)
+    assert not c.claims
+    assert all(q.status.value == "verbatim" for q in c.quotes)
+
+
+@settings(max_examples=60, deadline=None)
+@given(ARTICLES, ARTICLES)
+def test_swapping_sides_swaps_added_and_dropped(a: str, b: str) -> None:
+    forward = compare(a, b)
+    backward = compare(b, a)
+
+    def groups(c: Comparison, status: Status, side: str) -> set[tuple[int, ...]]:
+        return {getattr(p, side) for p in c.pairs if p.status is status}
+
+    assert groups(forward, Status.ADDED, "b") == groups(backward, Status.DROPPED, "a")
+    assert groups(forward, Status.DROPPED, "a") == groups(backward, Status.ADDED, "b")
+
+    def claims(c: Comparison, kind: ClaimKind) -> list[tuple[str, str]]:
+        return sorted(
+            (cl.category.value, cl.text)
+            for cl in c.claims
+            if cl.kind is kind and cl.category.value != "quotation"
+        )
+
+    assert claims(forward, ClaimKind.ADDED) == claims(backward, ClaimKind.DROPPED)
+    assert claims(forward, ClaimKind.DROPPED) == claims(backward, ClaimKind.ADDED)
+
+
+def test_document_from_text_and_compare_accept_documents() -> None:
+    a = document_from_text(ORIGINAL, path="a.txt")
+    c = compare(a, a)
+    assert c.a.path == "a.txt" and c.a.sentences[0].status is Status.SAME
