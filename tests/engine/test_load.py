@@ -52,7 +52,7 @@ def test_latin1_name_is_not_read_as_cp1250(tmp_path: Path) -> None:
 
 def test_offsets_index_the_decoded_text(tmp_path: Path) -> None:
     path = tmp_path / "bom.txt"
-    path.write_bytes(codecs.BOM_UTF8 + "Title Line\n\nOne sentence. Two sentence.".encode())
+    path.write_bytes(codecs.BOM_UTF8 + b"Title Line\n\nOne sentence. Two sentence.")
     doc = load_document(path)
     for sentence in doc.sentences:
         assert doc.text[sentence.start : sentence.end] == sentence.text
