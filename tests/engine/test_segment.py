@@ -111,15 +111,8 @@ def test_hostile_input_finishes() -> None:
 
 ALPHABET = st.sampled_from(
     [
-        *list("abc ABC.?!,;:\n\n\t“”\"'’()[]—-0123456789"),
-        "U.S.",
-        "Dr.",
-        " No. ",
-        "Jan.",
-        "...",
-        "…",
-        "date 2026-01-01 ",
-        "Photo: x/Alamy\n",
+        *"abc ABC.?!,;:\n\n\t“”\"'’()[]—-0123456789",
+        *["U.S.", "Dr.", " No. ", "Jan.", "...", "…", "date 2026-01-01 ", "Photo: x/Alamy\n"],
         "🇷🇺",
     ]
 )
