@@ -401,7 +401,25 @@ def test_report_is_written(demo: Path, tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8").strip()
 
 
-def test_json_report_goes_to_stdout(demo: Path) -> None:
-    done = run(demo / ORIGINAL, demo / REWRITE, "--report", "json")
+def test_json_report_goes_to_stdout(demo: Path, tmp_path: Path) -> None:
+    data_dir = tmp_path / "reviews-here"
+    done = run(demo / ORIGINAL, demo / REWRITE, "--report", "json", "--data-dir", data_dir)
     assert done.returncode == ExitStatus.DIFFERENT, done.stderr
     assert json.loads(done.stdout)
+    assert not data_dir.exists()  # a report reads review marks, never writes them
+
+
+def test_report_includes_saved_review_marks(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from diffreader.engine import compare, load_document
+    from diffreader.storage.review import Mark, ReviewStore
+
+    a, b = demo / ORIGINAL, demo / REWRITE
+    session, _ = ReviewStore(tmp_path).load_for(compare(load_document(a), load_document(b)))
+    item = session.items[0]
+    session.set_mark(item.key, Mark.FLAGGED)
+    session.set_note(item.key, "called the harbour office")
+    status = main([str(a), str(b), "--report", "markdown", "--data-dir", str(tmp_path)])
+    assert status == ExitStatus.DIFFERENT
+    assert "called the harbour office" in capsys.readouterr().out

@@ -219,7 +219,8 @@ def _write_report(args: argparse.Namespace) -> ExitStatus:
     from diffreader.storage.review import ReviewStore
 
     comparison = _load_pair(*args.paths)
-    session, messages = ReviewStore(_data_dir(args)).load_for(comparison)
+    # A report only reads the review: record=False leaves the data directory untouched.
+    session, messages = ReviewStore(_data_dir(args)).load_for(comparison, record=False)
     for message in messages:
         print(f"diffreader: {message}", file=sys.stderr)
     _write(render_report(comparison, session.entries(), args.report), args.output)
