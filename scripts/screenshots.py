@@ -42,7 +42,7 @@ async def shoot(out: Path, size: tuple[int, int]) -> list[Path]:
         corpus = app.screen
         assert isinstance(corpus, CorpusScreen)
         await pilot.press("a")
-        await _until(pilot, lambda: len(corpus.refined) >= len(corpus.articles) - 1)
+        await _until(pilot, lambda: len(corpus.similarity) == len(corpus.articles))
         await app.workers.wait_for_complete()
         await pilot.press("down", "down", "down")
         await pilot.pause(0.3)

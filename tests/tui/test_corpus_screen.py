@@ -90,8 +90,7 @@ async def test_sorting_and_similarity_ranking() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await corpus_loaded(pilot)
         await pilot.press("a")  # 00_original
-        await wait_for(pilot, lambda: len(screen.refined) == len(screen.articles) - 1)
-        await app.workers.wait_for_complete()
+        await wait_for(pilot, lambda: len(screen.similarity) == len(screen.articles))
         screen.sort_key = "similarity"
         await pilot.pause()
         order = [a.path.name for a in screen.visible_articles()]
@@ -100,7 +99,7 @@ async def test_sorting_and_similarity_ranking() -> None:
         sims = screen.similarity
         unrelated = sims[str(demo_corpus() / "04_unrelated.txt")]
         rewrites = [sims[str(p)] for p in sorted(demo_corpus().glob("0[123]_*.txt"))]
-        assert max(unrelated * 2, 0.1) < min(rewrites)
+        assert unrelated * 3 < min(rewrites)
         await pilot.press("o")
         assert screen.sort_key == "file"
         await pilot.press("o")

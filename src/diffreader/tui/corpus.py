@@ -11,11 +11,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from diffreader.engine.model import Comparison, Document
+from diffreader.engine.model import Document
 from diffreader.tui.similarity import term_counts
 from diffreader.tui.textutil import display_text, document_label
 
-__all__ = ["Article", "engine_similarity", "load_article", "scan"]
+__all__ = ["Article", "load_article", "scan"]
 
 
 @dataclass(slots=True)
@@ -83,9 +83,3 @@ def load_article(path: Path) -> Article:
     counts = term_counts(doc.text)
     title = (doc.title or "").lower()
     return Article(path, doc, None, counts, len(doc.text.split()), f"{title}\n{doc.text.lower()}")
-
-
-def engine_similarity(comparison: Comparison) -> float:
-    """How much two articles share, from the engine's coverage: mean of A kept and B old."""
-    stats = comparison.stats
-    return max(0.0, min(1.0, (stats.a_kept + (1.0 - stats.b_new)) / 2))

@@ -2,13 +2,21 @@
 
 The corpus screen needs "how likely is this a rewrite of the marked article" for every
 article at once, instantly. Running the full engine on every pair is far too slow for that,
-so this is TF-IDF cosine over content words (sublinear term frequency, smoothed IDF, a small
-stop-word list). Rewrites of one story share their names, places and numbers, which IDF
-weighs up; an unrelated story shares mostly function words, which it weighs down.
+so this is TF-IDF cosine (sublinear term frequency, smoothed IDF, a small stop-word list)
+over pairs of adjacent content words, with single words at a tenth of the weight (so very
+short texts still compare).
+
+Why pairs: a story on the same topic shares the single words (names, places: "Dmitriev",
+"Ukraine"), but only a rewrite of the *same* article keeps its phrases ("sovereign wealth",
+"19th round"). Against 000 of the sample corpus, single words score the unrelated 004 at
+0.36 and the rewrites at 0.41-0.44; this scores 004 at 0.07 and the rewrites at 0.18-0.27.
+
+Sparse pair vectors give small cosines even for close rewrites, so ``scores`` returns the
+square root: monotone (the ranking is unchanged) and spread over a readable 0-100%.
 
 API:
     term_counts(text) -> Counter[str]          once per article, at load time (thread-safe)
-    Similarity(corpus_counts).scores(key)      cosine of every article to one, in [0, 1]
+    Similarity(corpus_counts).scores(key)      similarity of every article to one, in [0, 1]
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping
+from itertools import pairwise
 
 __all__ = ["Similarity", "term_counts"]
 
@@ -31,17 +40,23 @@ _STOP = frozenset(
 )
 
 
-def term_counts(text: str) -> Counter[str]:
-    """Content-word counts of an article (lowercased, stop words removed).
+_UNIGRAM_WEIGHT = 0.1
 
-    >>> sorted(term_counts("The fund, the FUND and 19 rounds").items())
-    [('19', 1), ('fund', 2), ('rounds', 1)]
+
+def term_counts(text: str) -> Counter[str]:
+    """Counts of content-word pairs and single content words (lowercased, no stop words).
+
+    >>> sorted(term_counts("The wealth fund, the FUND").items())
+    [('fund', 2), ('fund fund', 1), ('wealth', 1), ('wealth fund', 1)]
     """
-    return Counter(
+    tokens = [
         tok
         for tok in (m.group().lower() for m in _TOKEN.finditer(text))
         if tok not in _STOP and (len(tok) > 1 or tok.isdigit())
-    )
+    ]
+    counts = Counter(tokens)
+    counts.update(f"{a} {b}" for a, b in pairwise(tokens))
+    return counts
 
 
 class Similarity:
@@ -59,17 +74,21 @@ class Similarity:
         idf = {t: math.log((1 + n) / (1 + d)) + 1.0 for t, d in df.items()}
         self._vectors: dict[str, dict[str, float]] = {}
         for key, c in counts.items():
-            vec = {t: (1.0 + math.log(tf)) * idf[t] for t, tf in c.items()}
+            vec = {
+                t: (1.0 + math.log(tf)) * idf[t] * (1.0 if " " in t else _UNIGRAM_WEIGHT)
+                for t, tf in c.items()
+            }
             norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
             self._vectors[key] = {t: v / norm for t, v in vec.items()}
 
     def scores(self, key: str) -> dict[str, float]:
-        """Cosine similarity in [0, 1] of every article to ``key`` (itself scores 1)."""
+        """Square-rooted cosine in [0, 1] of every article to ``key`` (itself scores 1)."""
         ref = self._vectors.get(key)
         if ref is None:
             return {}
         out: dict[str, float] = {}
         for other, vec in self._vectors.items():
             small, large = (vec, ref) if len(vec) < len(ref) else (ref, vec)
-            out[other] = min(1.0, sum(w * large.get(t, 0.0) for t, w in small.items()))
+            cosine = sum(w * large.get(t, 0.0) for t, w in small.items())
+            out[other] = math.sqrt(max(0.0, min(1.0, cosine)))
         return out

@@ -1,9 +1,8 @@
 """Provides ``CorpusScreen``: the article list, preview, filter, sort and A/B picking.
 
 Loading runs in a thread worker that posts batches, so a large folder fills the list
-progressively under a progress bar. Similarity to the marked article is TF-IDF at once
-(``similarity.py``), then refined with the engine's coverage for the closest candidates in
-a second worker; refined figures replace the ``≈`` estimates as they arrive.
+progressively under a progress bar. Similarity to the marked article (``similarity.py``,
+TF-IDF over word pairs) is computed in a second worker whenever A changes.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
 
-from diffreader.tui.corpus import Article, engine_similarity, load_article, scan
+from diffreader.tui.corpus import Article, load_article, scan
 from diffreader.tui.messages import CompareRequested
 from diffreader.tui.similarity import Similarity
 from diffreader.tui.textutil import display_path, display_text
@@ -30,8 +29,6 @@ from diffreader.tui.textutil import display_path, display_text
 __all__ = ["CorpusScreen"]
 
 SORTS: tuple[str, ...] = ("file", "date", "title", "similarity")
-_REFINE_TOP = 25
-"""How many nearest candidates (by TF-IDF) get the engine's exact figure."""
 _BAR = " ▏▎▍▌▋▊▉█"
 
 
@@ -104,14 +101,15 @@ class CorpusScreen(Screen[None]):
     """Key (path) of the article marked A."""
     mark_b: reactive[str | None] = reactive(None, init=False)
     loading: reactive[bool] = reactive(True)
+    ranking: reactive[bool] = reactive(False, init=False)
+    """True while similarities to A are being computed."""
 
     def __init__(self, folder: Path) -> None:
         super().__init__()
         self.folder = folder
         self.articles: dict[str, Article] = {}
         self.similarity: dict[str, float] = {}
-        """Similarity of each article to A (TF-IDF estimate, then engine-refined)."""
-        self.refined: set[str] = set()
+        """Similarity of each article to A, in [0, 1] (empty until ranked)."""
         self._index: Similarity | None = None
         self.load_seconds = 0.0
 
@@ -241,8 +239,7 @@ class CorpusScreen(Screen[None]):
         similarity: Text | str = ""
         if self.mark_a and article.key != self.mark_a and article.key in self.similarity:
             value = self.similarity[article.key]
-            exact = article.key in self.refined
-            similarity = Text(f"{_bar(value)}{'' if exact else '≈'}{value:>3.0%}", end="")
+            similarity = Text(f"{_bar(value)} {value:>4.0%}", end="")
         elif article.key == self.mark_a:
             similarity = Text("marked A", style="dim", end="")
         return [
@@ -318,10 +315,7 @@ class CorpusScreen(Screen[None]):
                 style="dim",
             )
             if self.mark_a and article.key in self.similarity and article.key != self.mark_a:
-                exact = "" if article.key in self.refined else "≈"
-                text.append(
-                    f"\nsimilarity to A: {exact}{self.similarity[article.key]:.0%}", style="bold"
-                )
+                text.append(f"\nsimilarity to A: {self.similarity[article.key]:.0%}", style="bold")
             # Line breaks survive in the preview; everything else is shown literally.
             body = "\n".join(display_text(line)[0] for line in doc.text.strip().splitlines())
             text.append("\n\n")
@@ -359,7 +353,6 @@ class CorpusScreen(Screen[None]):
 
     def watch_mark_a(self) -> None:
         self.similarity = {}
-        self.refined = set()
         if self.mark_a and not self.loading:
             self._rank()
         self._refresh_table()
@@ -370,51 +363,20 @@ class CorpusScreen(Screen[None]):
     # -- similarity ---------------------------------------------------------------------
 
     def _rank(self) -> None:
-        if self._index is None or not self.mark_a:
-            return
-        self.similarity = self._index.scores(self.mark_a)
-        self.refined = set()
-        candidates = sorted(
-            (k for k in self.similarity if k != self.mark_a),
-            key=lambda k: -self.similarity[k],
-        )[:_REFINE_TOP]
-        self._refine(self.mark_a, candidates)
+        if self._index is not None and self.mark_a:
+            self.ranking = True
+            self._score(self._index, self.mark_a)
 
     @work(thread=True, exclusive=True, group="rank")
-    def _refine(self, key_a: str, candidates: list[str]) -> None:
-        """Replace TF-IDF estimates with the engine's coverage, nearest first."""
-        from textual.worker import get_current_worker
+    def _score(self, index: Similarity, key_a: str) -> None:
+        """Similarity of every article to A, off the UI thread (large corpora)."""
+        scores = index.scores(key_a)
+        self.app.call_from_thread(self._scored, key_a, scores)
 
-        from diffreader.engine import compare
-
-        worker = get_current_worker()
-        doc_a = self.articles[key_a].doc
-        if doc_a is None:
-            return
-        for key in candidates:
-            if worker.is_cancelled:
-                return
-            doc_b = self.articles[key].doc
-            if doc_b is None:
-                continue
-            try:
-                value = engine_similarity(compare(doc_a, doc_b))
-            except Exception:  # keep the estimate if the engine trips on one file
-                continue
-            self.app.call_from_thread(self._refined, key_a, key, value)
-
-    def _refined(self, key_a: str, key: str, value: float) -> None:
-        if key_a != self.mark_a:
-            return
-        self.similarity[key] = value
-        self.refined.add(key)
-        table = self.query_one(DataTable)
-        article = self.articles[key]
-        if key in table.rows:  # it may be filtered out
-            table.update_cell(key, "similarity", self._row(article)[-1])
-        if self.sort_key == "similarity" and len(self.refined) == min(
-            _REFINE_TOP, len(self.similarity) - 1
-        ):
+    def _scored(self, key_a: str, scores: dict[str, float]) -> None:
+        self.ranking = False
+        if key_a == self.mark_a:
+            self.similarity = scores
             self._refresh_table()
 
     # -- actions ------------------------------------------------------------------------
