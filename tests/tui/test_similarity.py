@@ -29,7 +29,7 @@ def test_demo_rewrites_rank_far_above_the_unrelated_article() -> None:
 @pytest.mark.skipif(not SAMPLE.is_dir(), reason="../shared/corpus/sample is not there")
 def test_sample_004_ranks_far_below_001_to_003_against_000() -> None:
     *rewrites, other_story = _scores(SAMPLE)
-    assert other_story * 2.5 < min(rewrites)
+    assert other_story * 2 < min(rewrites)  # 0.07 against 0.18-0.27 today
 
 
 def test_identical_articles_score_one_and_disjoint_zero() -> None:
