@@ -117,3 +117,24 @@ async def test_palette_offers_the_corpus_actions(corpus: Path) -> None:
         await pilot.press("enter")
         await wait_for(pilot, lambda: screen.mark_a is not None)
         assert app.screen is screen
+
+
+async def test_large_folder_loads_in_a_worker_with_progress(tmp_path: Path) -> None:
+    from textual.widgets import ProgressBar
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(200):
+        (folder / f"{n:03}.txt").write_text(
+            f"Story {n}\n\nThe council met on day {n}. It voted {n % 9} to 2.\n", encoding="utf-8"
+        )
+    app = make_app(corpus=folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, CorpusScreen))
+        screen = app.screen
+        assert isinstance(screen, CorpusScreen)
+        bar = screen.query_one(ProgressBar)
+        await wait_for(pilot, lambda: bar.total == 200)
+        screen = await corpus_loaded(pilot)
+        assert bar.progress == 200 and not bar.display
+        assert screen.query_one(DataTable).row_count == 200

@@ -290,3 +290,15 @@ async def test_big_pair_renders_only_what_is_visible(tmp_path: Path) -> None:
         assert len(view._row_cache) < 60
         await pilot.press("g", "n")
         assert view.cursor_row is not None and view.cursor_row > 1000
+
+
+async def test_unreadable_pair_shows_the_reason(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    app = make_app(pair=(missing, DEMO_PAIR[1]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await diff_ready(pilot)
+        error = screen.query_one("#diff-error")
+        assert error.display and "missing.txt" in str(error.render())
+        assert screen.model is None
+        await pilot.press("q")
+        assert app.return_code == 0
