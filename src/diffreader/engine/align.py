@@ -19,6 +19,7 @@ API:
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -156,7 +157,7 @@ def align(a_units: Sequence[Unit], b_units: Sequence[Unit]) -> list[Group]:
         a_group[a] = b_group[b] = len(groups)
         groups.append(Group([a], [b], score))
 
-    _fill_gaps(groups, a_units, b_units, a_vec, b_vec, a_group, b_group)
+    _fill_gaps(groups, a_units, b_units, a_group, b_group, scored)
     _grow(groups, a_units, b_units, a_vec, b_vec, a_group, b_group, scored)
     for group in groups:
         group.a.sort()
@@ -168,47 +169,39 @@ def _fill_gaps(
     groups: list[Group],
     a_units: Sequence[Unit],
     b_units: Sequence[Unit],
-    a_vec: dict[int, Vector],
-    b_vec: dict[int, Vector],
     a_group: dict[int, int],
     b_group: dict[int, int],
+    scored: list[tuple[float, float, int, int, int]],
 ) -> None:
     """Match leftovers between two anchors with a lower threshold (Bleualign's gap filling).
 
     A weak similarity is trusted when both sentences sit in the same gap between
     matched neighbours: paraphrase keeps the story's order more often than not.
+    Candidates come from ``scored`` (best first), so the cost is linear in their number.
     """
-    a_order = [u.id for u in a_units]
+    a_rank = {u.id: i for i, u in enumerate(a_units)}
     b_order = [u.id for u in b_units]
-    a_rank = {sid: i for i, sid in enumerate(a_order)}
-    # For each unmatched B sentence, the A window between its matched neighbours.
-    for j, bid in enumerate(b_order):
+    # The A window of each B position: after the previous anchor's A, before the next's.
+    lower: dict[int, int] = {}
+    upper: dict[int, int] = {}
+    bound = -1
+    for bid in b_order:
         if bid in b_group:
+            bound = max(a_rank[a] for a in groups[b_group[bid]].a)
+        else:
+            lower[bid] = bound
+    bound = len(a_units)
+    for bid in reversed(b_order):
+        if bid in b_group:
+            bound = min(a_rank[a] for a in groups[b_group[bid]].a)
+        else:
+            upper[bid] = bound
+    for _, score, shared, a, b in scored:
+        if a in a_group or b in b_group or score < _GAP_THRESHOLD or shared < 3:
             continue
-        lo, hi = -1, len(a_order)
-        for k in range(j - 1, -1, -1):
-            if b_order[k] in b_group:
-                lo = max(a_rank[a] for a in groups[b_group[b_order[k]]].a)
-                break
-        for k in range(j + 1, len(b_order)):
-            if b_order[k] in b_group:
-                hi = min(a_rank[a] for a in groups[b_group[b_order[k]]].a)
-                break
-        if hi <= lo + 1:
-            continue
-        best: tuple[float, int] | None = None
-        for i in range(lo + 1, hi):
-            aid = a_order[i]
-            if aid in a_group:
-                continue
-            score = cosine(a_vec[aid], b_vec[bid])
-            shared = len(set(a_vec[aid]) & set(b_vec[bid]))
-            if score >= _GAP_THRESHOLD and shared >= 3 and (best is None or score > best[0]):
-                best = (score, aid)
-        if best is not None:
-            score, aid = best
-            a_group[aid] = b_group[bid] = len(groups)
-            groups.append(Group([aid], [bid], score))
+        if lower[b] < a_rank[a] < upper[b]:
+            a_group[a] = b_group[b] = len(groups)
+            groups.append(Group([a], [b], score))
 
 
 def _grow(
@@ -221,54 +214,60 @@ def _grow(
     b_group: dict[int, int],
     scored: list[tuple[float, float, int, int, int]],
 ) -> None:
-    """Grow 1:1 groups into splits and merges with unmatched sentences."""
+    """Grow 1:1 groups into splits and merges with unmatched sentences.
+
+    Lazy greedy: gains sit in a heap; a popped gain computed before its group last
+    changed is recomputed and pushed back, so each merge costs a few heap operations.
+    """
     a_para = {u.id: u.paragraph for u in a_units}
     b_para = {u.id: u.paragraph for u in b_units}
-    # For each unmatched sentence: the groups its candidates belong to.
-    options: list[tuple[str, int, int]] = []
+    version = [0] * len(groups)
+
+    def gain_of(side: str, sid: int, gid: int) -> float | None:
+        group = groups[gid]
+        same, other = (group.a, group.b) if side == "a" else (group.b, group.a)
+        vec_same, vec_other = (a_vec, b_vec) if side == "a" else (b_vec, a_vec)
+        paras = a_para if side == "a" else b_para
+        adjacent = any(
+            (abs(sid - m) == 1 and abs(paras[sid] - paras[m]) <= 1)
+            or (abs(sid - m) == 2 and paras[sid] == paras[m])
+            for m in same
+        )
+        target = _sum_vector([vec_other[m] for m in other])
+        score = cosine(_sum_vector([vec_same[m] for m in [*same, sid]]), target)
+        gain = score - group.score
+        # Does the sentence bring terms of the other side that the group lacked?
+        covered = set().union(*(vec_same[m] for m in same))
+        brings = len((set(vec_same[sid]) & set(target)) - covered)
+        needed = _GROW_SLACK if adjacent else 0.08
+        return gain if gain > needed and brings >= 2 else None
+
+    heap: list[tuple[float, str, int, int, int]] = []
     for _, _, _, a, b in scored:
-        if a not in a_group and b in b_group:
-            options.append(("a", a, b_group[b]))
-        if b not in b_group and a in a_group:
-            options.append(("b", b, a_group[a]))
-    changed = True
-    while changed and options:
-        changed = False
-        best: tuple[float, str, int, int] | None = None
-        for side, sid, gid in options:
-            taken = a_group if side == "a" else b_group
-            if sid in taken:
+        for side, sid, taken, gid in (
+            ("a", a, a_group, b_group.get(b)),
+            ("b", b, b_group, a_group.get(a)),
+        ):
+            if sid in taken or gid is None:
                 continue
-            group = groups[gid]
-            same, other = (group.a, group.b) if side == "a" else (group.b, group.a)
-            vec_same, vec_other = (a_vec, b_vec) if side == "a" else (b_vec, a_vec)
-            paras = a_para if side == "a" else b_para
-            adjacent = any(
-                (abs(sid - m) == 1 and abs(paras[sid] - paras[m]) <= 1)
-                or (abs(sid - m) == 2 and paras[sid] == paras[m])
-                for m in same
-            )
-            new = _sum_vector([vec_same[m] for m in [*same, sid]])
-            target = _sum_vector([vec_other[m] for m in other])
-            score = cosine(new, target)
-            gain = score - group.score
-            # Does the sentence bring terms of the other side that the group lacked?
-            covered = set().union(*(vec_same[m] for m in same))
-            brings = len((set(vec_same[sid]) & set(target)) - covered)
-            needed = _GROW_SLACK if adjacent else 0.08
-            if gain > needed and brings >= 2 and (best is None or gain > best[0]):
-                best = (gain, side, sid, gid)
-        if best is not None:
-            gain, side, sid, gid = best
-            group = groups[gid]
-            if side == "a":
-                group.a.append(sid)
-                a_group[sid] = gid
-            else:
-                group.b.append(sid)
-                b_group[sid] = gid
-            group.score += gain
-            changed = True
+            gain = gain_of(side, sid, gid)
+            if gain is not None:
+                heapq.heappush(heap, (-gain, side, sid, gid, version[gid]))
+    while heap:
+        neg_gain, side, sid, gid, seen = heapq.heappop(heap)
+        taken = a_group if side == "a" else b_group
+        if sid in taken:
+            continue
+        if seen != version[gid]:
+            gain = gain_of(side, sid, gid)
+            if gain is not None:
+                heapq.heappush(heap, (-gain, side, sid, gid, version[gid]))
+            continue
+        group = groups[gid]
+        (group.a if side == "a" else group.b).append(sid)
+        taken[sid] = gid
+        group.score += -neg_gain
+        version[gid] += 1
 
 
 def mark_moves(groups: Sequence[Group]) -> set[int]:

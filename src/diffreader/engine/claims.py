@@ -22,6 +22,7 @@ API:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -38,7 +39,7 @@ from diffreader.engine.model import (
     Side,
     Status,
 )
-from diffreader.engine.text import STOPWORDS, is_word, stem, tokenize
+from diffreader.engine.text import QUOTE_KEYS, STOPWORDS, is_word, stem, tokenize
 
 __all__ = ["Fact", "Support", "find_claims", "find_facts", "names_in_use"]
 
@@ -185,6 +186,14 @@ def _duration_key(text: str) -> tuple[str, str]:
     )
 
 
+_WORDS = re.compile(r"(?:[a-z]\.){2,}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s|%)?|\w+(?:'\w+)*")
+"""Word tokens as ``text.tokenize`` finds them (on lower-cased, quote-normalised text)."""
+
+
+def _undot(key: str) -> str:
+    return key.replace(".", "") if key[:1].isalpha() and key.endswith(".") else key
+
+
 def _number_value(token: str) -> str:
     token = token.lower().replace(",", "")
     if token in _NUMBER_WORDS:
@@ -211,18 +220,20 @@ class Support:
             if s.kind in (SentenceKind.BODY, SentenceKind.HEADLINE, SentenceKind.BOILERPLATE)
         ]
         text = "\n".join(parts)
+        lowered = " ".join(text.lower().split())
         stems: set[str] = set()
         numbers: set[str] = set()
-        for token in tokenize(text):
-            if is_word(token.key):
-                stems.add(stem(token.key))
-                if token.key[0].isdigit() or token.key in _NUMBER_WORDS:
-                    numbers.add(_number_value(token.key))
+        for key in set(_WORDS.findall(text.translate(QUOTE_KEYS).lower())):
+            key = _undot(key)
+            stems.add(stem(key))
+            if key[0].isdigit() or key in _NUMBER_WORDS:
+                numbers.add(_number_value(key))
+        padded = f" {lowered} "
         for word, equivalents in _EQUIVALENT.items():
-            if any(stem(e) in stems or f" {e} " in f" {text.lower()} " for e in equivalents):
+            if any(stem(e) in stems or f" {e} " in padded for e in equivalents):
                 stems.add(word)
         durations = {_duration_key(m.group()) for m in _DURATION.finditer(text)}
-        return cls(stems, numbers, " ".join(text.lower().split()), durations)
+        return cls(stems, numbers, lowered, durations)
 
     def has_number(self, text: str) -> bool:
         """Every number in ``text`` occurs in the article."""
@@ -462,9 +473,15 @@ def find_claims(
     names = names_in_use(doc_a) | names_in_use(doc_b)
     claims: list[Claim] = []
     for index, pair in enumerate(pairs):
+        clauses: dict[Side, list[tuple[int, int, int]]] = {Side.A: [], Side.B: []}
+        if pair.a and pair.b and pair.status is not Status.BOILERPLATE:
+            clauses = {
+                Side.A: _group_clauses(pair, Side.A, doc_a, support[Side.B]),
+                Side.B: _group_clauses(pair, Side.B, doc_b, support[Side.A]),
+            }
         for side in (Side.A, Side.B):
             claims.extend(
-                _pair_claims(index, pair, side, doc_a, doc_b, support, quote_masks, names)
+                _pair_claims(index, pair, side, doc_a, doc_b, support, quote_masks, names, clauses)
             )
     for q in claimed:
         if 0 <= q.pair < len(pairs):
@@ -500,6 +517,7 @@ def _pair_claims(
     support: dict[Side, Support],
     quote_masks: dict[Side, _Mask],
     names: frozenset[str],
+    clauses: dict[Side, list[tuple[int, int, int]]],
 ) -> list[Claim]:
     doc = doc_a if side is Side.A else doc_b
     ids = pair.a if side is Side.A else pair.b
@@ -544,19 +562,17 @@ def _pair_claims(
     if not runs:
         return out
     changed_mask = _Mask(runs)
-    # Content the other side removed from this group can explain away as much content
-    # added here: replacing one phrase by another is rewording, adding one is a claim.
-    budget = _changed_information(pair, side.other, doc_b if side is Side.A else doc_a, support)
+    if not headline:
+        # Content the other side removed from this group can explain away as much content
+        # added here: replacing one phrase by another is rewording, adding one is a claim.
+        budget = sum(count for _, _, count in clauses[side.other] if count >= 3)
+        for first, last, count in clauses[side]:
+            explained = min(count, budget)
+            budget -= explained
+            if count - explained >= 3 and not quotes_mask.covers(first, last):
+                claim(ClaimCategory.ASSERTION, first, last)
     for sid in ids:
         sentence = doc.sentences[sid]
-        if not headline:
-            for first, last, count in _changed_clauses(
-                text, sentence.start, sentence.end, changed_mask, other
-            ):
-                explained = min(count, budget)
-                budget -= explained
-                if count - explained >= 3 and not quotes_mask.covers(first, last):
-                    claim(ClaimCategory.ASSERTION, first, last)
         # Facts touching a changed run, checked against the whole other article.
         for fact in find_facts(text, sentence.start, sentence.end, names):
             if not changed_mask.touches(fact.start, fact.end):
@@ -578,33 +594,29 @@ def _merge_adjacent(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[i
 
 
 class _Mask:
-    """Which characters a set of spans covers, for constant-time overlap checks."""
+    """The union of a set of spans, for overlap checks in O(log n)."""
 
     def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
-        self.offset = min((s for s, _ in spans), default=0)
-        end = max((e for _, e in spans), default=0)
-        self.flags = bytearray(max(0, end - self.offset))
-        # Prefix sums: covered(s, e) is a subtraction.
-        for s, e in spans:
-            self.flags[s - self.offset : e - self.offset] = b"\x01" * (e - s)
-        self.prefix = [0]
-        total = 0
-        for flag in self.flags:
-            total += flag
-            self.prefix.append(total)
-
-    def _count(self, s: int, e: int) -> int:
-        lo = min(max(s - self.offset, 0), len(self.flags))
-        hi = min(max(e - self.offset, 0), len(self.flags))
-        return self.prefix[hi] - self.prefix[lo] if hi > lo else 0
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if e <= s:
+                continue
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [m[0] for m in merged]
+        self.ends = [m[1] for m in merged]
 
     def touches(self, s: int, e: int) -> bool:
         """Some character of [s, e) is covered."""
-        return self._count(s, e) > 0
+        i = bisect_left(self.starts, e) - 1  # the last interval starting before e
+        return i >= 0 and self.ends[i] > s
 
     def covers(self, s: int, e: int) -> bool:
         """Every character of [s, e) is covered."""
-        return e > s and self._count(s, e) == e - s
+        i = bisect_right(self.starts, s) - 1
+        return e > s and i >= 0 and self.ends[i] >= e
 
 
 def _changed_clauses(
@@ -624,22 +636,17 @@ def _changed_clauses(
     return out
 
 
-def _changed_information(
-    pair: Pair, side: Side, doc: Document, support: dict[Side, Support]
-) -> int:
-    """Informative words in the changed clauses of one side of a group."""
+def _group_clauses(
+    pair: Pair, side: Side, doc: Document, other: Support
+) -> list[tuple[int, int, int]]:
+    """(start, end, informative words) of each changed clause on one side of a group."""
     runs = _changed_runs(pair, side)
     if not runs:
-        return 0
-    ids = pair.a if side is Side.A else pair.b
-    other = support[side.other]
-    total = 0
+        return []
     mask = _Mask(runs)
+    ids = pair.a if side is Side.A else pair.b
+    out: list[tuple[int, int, int]] = []
     for sid in ids:
         sentence = doc.sentences[sid]
-        total += sum(
-            count
-            for _, _, count in _changed_clauses(doc.text, sentence.start, sentence.end, mask, other)
-            if count >= 3
-        )
-    return total
+        out.extend(_changed_clauses(doc.text, sentence.start, sentence.end, mask, other))
+    return out

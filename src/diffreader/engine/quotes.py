@@ -56,6 +56,8 @@ _AFTER = re.compile(
     rf"^[\s,.”\"’]*(?:(?P<name1>{_NAME.pattern}|he|she|they)\s+(?:{_SPEECH})\b"
     rf"|(?:{_SPEECH})\s+(?P<name2>{_NAME.pattern}))"
 )
+_MAX_SOURCES = 8
+"""How many A quotations (those sharing the most words) are searched for an altered source."""
 _BRACKETS = re.compile(r"\[[^\]\n]{0,80}\]")
 _ELLIPSIS = re.compile(r"\.\.\.|…|\[\.\.\.\]")
 
@@ -283,12 +285,16 @@ def _content(tokens: Sequence[Token]) -> set[str]:
 
 
 def _best_altered(
-    b_words: list[Token], a_quotes: list[tuple[Found, list[Token]]]
+    b_words: list[Token],
+    a_quotes: list[tuple[Found, list[Token]]],
+    index: dict[str, list[int]],
 ) -> tuple[int, int, int, float] | None:
     """(A quotation index, source start, source end, score) of the closest A quotation.
 
-    Every window of A's quotation words about as long as B's quotation is scored by
-    shared content words and by word order (rapidfuzz ``ratio`` over the words).
+    Candidates are the A quotations sharing at least two content words (``index`` maps
+    a content stem to the A quotations holding it). In each, every window about as long
+    as B's quotation is scored by shared content words and by word order (rapidfuzz
+    ``ratio`` over the words).
     """
     from rapidfuzz import fuzz
 
@@ -296,22 +302,27 @@ def _best_altered(
     n = len(b_words)
     if n < 3 or len(b_content) < 2:
         return None
+    shared_by: dict[int, int] = {}
+    for term in b_content:
+        for quote in index.get(term, ()):
+            shared_by[quote] = shared_by.get(quote, 0) + 1
+    candidates = sorted((q for q, k in shared_by.items() if k >= 2), key=lambda q: -shared_by[q])
     b_str = " ".join(t.key for t in b_words)
     best: tuple[int, int, int, float] | None = None
-    for index, (_, a_words) in enumerate(a_quotes):
-        if not a_words or not (b_content & _content(a_words)):
-            continue
+    for quote in candidates[:_MAX_SOURCES]:
+        a_words = a_quotes[quote][1]
+        stems = [stem(t.key) if t.key not in STOPWORDS else "" for t in a_words]
         for size in range(max(1, n - 3), min(len(a_words), n + 5) + 1):
             for first in range(0, len(a_words) - size + 1):
-                window = a_words[first : first + size]
-                common = len(b_content & _content(window))
+                common = len(b_content.intersection(stems[first : first + size]))
                 if common < 2:
                     continue
                 shared = common / len(b_content)
+                window = a_words[first : first + size]
                 order = fuzz.ratio(b_str, " ".join(t.key for t in window)) / 100
                 score = (shared + order) / 2
                 if shared >= 0.4 and order >= 0.4 and (best is None or score > best[3]):
-                    best = (index, window[0].start, window[-1].end, score)
+                    best = (quote, window[0].start, window[-1].end, score)
     return best
 
 
@@ -321,6 +332,13 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
     pair_of_b = {sid: i for i, p in enumerate(pairs) for sid in p.b}
     a_found = find_quotations(doc_a)
     a_quotes = [(f, _words(doc_a.text, f.start, f.end)) for f in a_found]
+    stem_index: dict[str, list[int]] = {}
+    key_index: dict[str, set[int]] = {}
+    for i, (_, a_words) in enumerate(a_quotes):
+        for token in a_words:
+            key_index.setdefault(token.key, set()).add(i)
+        for term in _content(a_words):
+            stem_index.setdefault(term, []).append(i)
     used_a: set[int] = set()
     out: list[Quote] = []
     for f in find_quotations(doc_b):
@@ -333,8 +351,15 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
         score = 0.0
         ops: tuple[WordOp, ...] = ()
         source_speaker: str | None = None
+        # Only A quotations holding every word of B's can hold it verbatim.
+        holders: set[int] | None = None
+        for key in sorted({t.key for t in b_words}, key=lambda k: len(key_index.get(k, ()))):
+            found = key_index.get(key, set())
+            holders = found if holders is None else holders & found
+            if len(holders) <= 1:
+                break
         # A quotation repeated in B draws on a repeated one in A before reusing the first.
-        order = sorted(range(len(a_quotes)), key=lambda i: i in used_a)
+        order = sorted(holders or (), key=lambda i: (i in used_a, i))
         for index in order:
             a_f, a_words = a_quotes[index]
             span = _verbatim_in(frags, a_words)
@@ -344,7 +369,7 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
                 used_a.add(index)
                 break
         else:
-            best = _best_altered(b_words, a_quotes)
+            best = _best_altered(b_words, a_quotes, stem_index)
             if best is not None:
                 index, s_start, s_end, score = best
                 status, source = QuoteStatus.ALTERED, Span(s_start, s_end)
