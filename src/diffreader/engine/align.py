@@ -98,28 +98,32 @@ def _candidates(
     idf: dict[str, float],
 ) -> set[tuple[int, int]]:
     """(src id, dst id) pairs that share one of the source sentence's rarest terms."""
-    index: dict[str, list[int]] = defaultdict(list)
+    index: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for unit in dst:
-        for term in set(unit.stems):
-            index[term].append(unit.id)
+        for term, weight in dst_vec[unit.id].items():
+            index[term].append((unit.id, weight))
     # A term in more than this many sentences says little about which one is the match.
-    cap = max(40, int(4 * math.sqrt(len(dst))))
+    cap = max(30, int(3 * math.sqrt(len(dst))))
     out: set[tuple[int, int]] = set()
     for unit in src:
-        terms = sorted(set(unit.stems), key=lambda t: -idf.get(t, 0.0))
-        partial: dict[int, float] = defaultdict(float)
         weights = src_vec[unit.id]
+        terms = sorted(weights, key=lambda t: -idf.get(t, 0.0))
+        partial: dict[int, float] = defaultdict(float)
         used = 0
         for term in terms:
             posting = index.get(term)
             if not posting or len(posting) > cap:
                 continue
-            for other in posting:
-                partial[other] += weights.get(term, 0.0) * dst_vec[other].get(term, 0.0)
+            weight = weights[term]
+            for other, other_weight in posting:
+                partial[other] += weight * other_weight
             used += 1
             if used >= _RARE_TERMS:
                 break
-        best = sorted(partial.items(), key=lambda kv: -kv[1])[:_MAX_CANDIDATES]
+        if len(partial) > _MAX_CANDIDATES:
+            best = heapq.nlargest(_MAX_CANDIDATES, partial.items(), key=lambda kv: kv[1])
+        else:
+            best = list(partial.items())
         out.update((unit.id, other) for other, _ in best)
     return out
 

@@ -176,6 +176,28 @@ _GENERIC = frozenset(
 # Support: what one article contains, for checking the other's facts against it
 
 
+_UNIT_WORD = re.compile(rf"\b(?:{_UNITS})\b", re.IGNORECASE)
+_HAS_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
+
+
+def _durations(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of durations in ``text[start:end]``, found from their unit word backwards.
+
+    Searching for the rare unit word first and then matching the short stretch before
+    it is much faster than trying the whole pattern at every word of a long article.
+    """
+    out: list[tuple[int, int]] = []
+    last = start
+    for unit in _UNIT_WORD.finditer(text, start, end):
+        window = max(last, unit.start() - 48)
+        for match in _DURATION.finditer(text, window, min(end, unit.end() + 6)):
+            if match.start() >= last and match.end() >= unit.end():
+                out.append((match.start(), match.end()))
+                last = match.end()
+                break
+    return out
+
+
 def _duration_key(text: str) -> tuple[str, str]:
     """(value, unit) of a duration: "over two years" -> ("2", "year")."""
     unit = re.search(_UNITS, text, re.IGNORECASE)
@@ -209,7 +231,17 @@ class Support:
     stems: set[str]
     numbers: set[str]
     lowered: str
-    durations: set[tuple[str, str]]
+    text: str
+    _durations: set[tuple[str, str]] | None = None
+
+    @property
+    def durations(self) -> set[tuple[str, str]]:
+        """(value, unit) of every duration in the article, computed when first needed."""
+        if self._durations is None:
+            self._durations = {
+                _duration_key(self.text[s:e]) for s, e in _durations(self.text, 0, len(self.text))
+            }
+        return self._durations
 
     @classmethod
     def of(cls, doc: Document) -> Support:
@@ -232,8 +264,7 @@ class Support:
         for word, equivalents in _EQUIVALENT.items():
             if any(stem(e) in stems or f" {e} " in padded for e in equivalents):
                 stems.add(word)
-        durations = {_duration_key(m.group()) for m in _DURATION.finditer(text)}
-        return cls(stems, numbers, lowered, durations)
+        return cls(stems, numbers, lowered, text)
 
     def has_number(self, text: str) -> bool:
         """Every number in ``text`` occurs in the article."""
@@ -277,7 +308,9 @@ class Fact:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \"“‘'(")
+    before = text[max(0, start - 40) : start].rstrip(" \"“‘'(")
+    if not before and start > 40:
+        return False
     return not before or before[-1] in ".!?\n:"
 
 
@@ -311,11 +344,12 @@ def find_facts(text: str, start: int, end: int, names: frozenset[str]) -> list[F
         facts.append(Fact(category, s, e))
         taken[s - start : e - start] = b"\x01" * (e - s)
 
-    for m in _DURATION.finditer(text, start, end):
-        if re.search(r"\d|" + "|".join(_NUMBER_WORDS), m.group(), re.I) or re.match(
-            r"(?:a few|several|many)\b", m.group().split(" ", 1)[-1], re.I
+    for d_start, d_end in _durations(text, start, end):
+        found = text[d_start:d_end]
+        if _HAS_NUMBER.search(found) or re.match(
+            r"(?:a few|several|many)\b", found.split(" ", 1)[-1], re.I
         ):
-            add(ClaimCategory.DURATION, m.start(), m.end())
+            add(ClaimCategory.DURATION, d_start, d_end)
     for m in _DATE.finditer(text, start, end):
         if free(m.start(), m.end()) and not (
             m.group().lower().startswith("may") and not re.search(r"\d", m.group())

@@ -90,26 +90,36 @@ def _paragraph_spans(doc: Document) -> list[tuple[int, int, int]]:
     return spans
 
 
+_QUOTE_MARK = re.compile(r'["“«„]')
+
+
 def _raw_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Inner (start, end) of quotations within ``text[start:end]``."""
+    """Inner (start, end) of quotations within ``text[start:end]``.
+
+    Curly and guillemet quotations run to their closing mark; straight quotes pair up
+    in order. A quotation left open runs to the end of the paragraph.
+    """
     out: list[tuple[int, int]] = []
-    i = start
     straight_open: int | None = None
-    while i < end:
+    pos = start
+    while True:
+        match = _QUOTE_MARK.search(text, pos, end)
+        if match is None:
+            break
+        i = match.start()
         ch = text[i]
-        if ch in _OPEN_CLOSE:
-            close = text.find(_OPEN_CLOSE[ch], i + 1, end)
-            stop = close if close != -1 else end
-            out.append((i + 1, stop))
-            i = stop + 1
-            continue
         if ch == '"':
             if straight_open is None:
                 straight_open = i + 1
             else:
                 out.append((straight_open, i))
                 straight_open = None
-        i += 1
+            pos = i + 1
+            continue
+        close = text.find(_OPEN_CLOSE[ch], i + 1, end)
+        stop = close if close != -1 else end
+        out.append((i + 1, stop))
+        pos = stop + 1
     if straight_open is not None:
         out.append((straight_open, end))
     return [(s, e) for s, e in out if text[s:e].strip()]

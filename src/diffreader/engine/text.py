@@ -151,8 +151,13 @@ def content_stems(text: str) -> list[str]:
     ['talk', 'alaska', 'describ', 'productive']
     """
     out = []
-    for match in _TOKEN.finditer(text):
-        key = token_key(match.group())
-        if is_word(key) and key not in STOPWORDS:
-            out.append(stem(key))
+    for word in _WORD.findall(text.translate(QUOTE_KEYS).lower()):
+        if word[-1] == "." and word[0].isalpha():
+            word = word.replace(".", "")  # U.S. -> us, as token_key does
+        if word not in STOPWORDS:
+            out.append(stem(word))
     return out
+
+
+_WORD = re.compile(r"(?:[a-z]\.){2,}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s|%)?|\w+(?:'\w+)*")
+"""Word and number tokens of ``_TOKEN``, for lower-cased, quote-normalised text."""

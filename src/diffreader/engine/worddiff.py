@@ -63,6 +63,15 @@ def word_diff(a_pieces: Sequence[Piece], b_pieces: Sequence[Piece]) -> list[Word
     [('equal', 0, 11, 100, 111), ('delete', 11, 15, 111, 111), ('insert', 15, 15, 111, 117), \
 ('equal', 15, 28, 117, 130)]
     """
+    if len(a_pieces) == len(b_pieces) and all(
+        ta == tb for (_, ta), (_, tb) in zip(a_pieces, b_pieces, strict=True)
+    ):
+        # Character-identical groups (most of a syndicated copy): no tokens needed.
+        return [
+            WordOp(Op.EQUAL, oa, oa + len(ta), ob, ob + len(ta))
+            for (oa, ta), (ob, _) in zip(a_pieces, b_pieces, strict=True)
+            if ta
+        ]
     a_tokens = _tokens(a_pieces)
     b_tokens = _tokens(b_pieces)
     if [t.key for t in a_tokens] == [t.key for t in b_tokens]:
