@@ -15,18 +15,21 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from diffreader.engine.model import Comparison
 from diffreader.tui.commands import ScreenCommands
 from diffreader.tui.messages import CompareRequested
 from diffreader.tui.screens.corpus import CorpusScreen
-from diffreader.tui.screens.diff import DiffScreen
-from diffreader.tui.screens.help import HelpScreen
+
+if TYPE_CHECKING:
+    from diffreader.engine.model import Comparison
+
+# The diff and help screens (and through them the engine) are imported when first needed:
+# the corpus screen's first frame should not wait for them (startup target 0.6 s).
 
 __all__ = ["DiffReaderApp", "demo_corpus", "make_app"]
 
@@ -68,6 +71,8 @@ class DiffReaderApp(App[None]):
         """Where review state lives (issue 4); ``None`` means the platform default."""
 
     def on_mount(self) -> None:
+        from diffreader.tui.screens.diff import DiffScreen
+
         if self.comparison is not None:
             c = self.comparison
             self.push_screen(DiffScreen(c.a, c.b, exit_on_back=True, comparison=c))
@@ -79,9 +84,13 @@ class DiffReaderApp(App[None]):
 
     @on(CompareRequested)
     def _compare(self, message: CompareRequested) -> None:
+        from diffreader.tui.screens.diff import DiffScreen
+
         self.push_screen(DiffScreen(message.a, message.b))
 
     def action_help(self) -> None:
+        from diffreader.tui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.screen))

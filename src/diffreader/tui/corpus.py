@@ -10,10 +10,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from diffreader.engine.model import Document
 from diffreader.tui.similarity import term_counts
 from diffreader.tui.textutil import display_text, document_label
+
+if TYPE_CHECKING:
+    from diffreader.engine.model import Document
 
 __all__ = ["Article", "load_article", "scan"]
 

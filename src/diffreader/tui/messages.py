@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from diffreader.engine.model import Document
-from diffreader.tui.rows import DiffModel
+if TYPE_CHECKING:
+    from diffreader.engine.model import Document
+    from diffreader.tui.rows import DiffModel
 
 __all__ = ["CompareRequested", "ComparisonFailed", "ComparisonReady"]
 
