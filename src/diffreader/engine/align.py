@@ -35,7 +35,7 @@ _WEAK_THRESHOLD = 0.2
 _GAP_THRESHOLD = 0.1
 """Minimum cosine for a match inside a gap between two matched neighbours."""
 _GROW_SLACK = 0.02
-_RARE_TERMS = 6
+_RARE_TERMS = 4
 _MAX_CANDIDATES = 12
 
 Vector = dict[str, float]
@@ -103,7 +103,7 @@ def _candidates(
         for term, weight in dst_vec[unit.id].items():
             index[term].append((unit.id, weight))
     # A term in more than this many sentences says little about which one is the match.
-    cap = max(30, int(3 * math.sqrt(len(dst))))
+    cap = max(24, int(2 * math.sqrt(len(dst))))
     out: set[tuple[int, int]] = set()
     for unit in src:
         weights = src_vec[unit.id]

@@ -234,14 +234,13 @@ class Support:
     text: str
     _durations: set[tuple[str, str]] | None = None
 
-    @property
-    def durations(self) -> set[tuple[str, str]]:
-        """(value, unit) of every duration in the article, computed when first needed."""
-        if self._durations is None:
+    def has_duration(self, key: tuple[str, str]) -> bool:
+        """The article states this (value, unit) duration ("two years" == "2 years")."""
+        if self._durations is None:  # indexed when first needed: most checks never are
             self._durations = {
                 _duration_key(self.text[s:e]) for s, e in _durations(self.text, 0, len(self.text))
             }
-        return self._durations
+        return key in self._durations
 
     @classmethod
     def of(cls, doc: Document) -> Support:
@@ -414,7 +413,7 @@ def _name_category(text: str, start: int, words: list[str]) -> ClaimCategory:
 def _supported(fact: Fact, text: str, support: Support) -> bool:
     value = text[fact.start : fact.end]
     if fact.category is ClaimCategory.DURATION:
-        return _duration_key(value) in support.durations
+        return support.has_duration(_duration_key(value))
     if fact.category is ClaimCategory.NUMBER:
         return support.has_number(value)
     if fact.category is ClaimCategory.DATE:

@@ -11,8 +11,10 @@ API:
 from __future__ import annotations
 
 import dataclasses
+import gc
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 from diffreader.engine.align import Group, Unit, align, mark_moves
 from diffreader.engine.claims import find_claims
@@ -56,6 +58,28 @@ def compare(a: Document | str, b: Document | str) -> Comparison:
     """
     doc_a = a if isinstance(a, Document) else document_from_text(a)
     doc_b = b if isinstance(b, Document) else document_from_text(b)
+    with _gc_paused():
+        return _compare(doc_a, doc_b)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while comparing.
+
+    A comparison allocates hundreds of thousands of small tuples and frees them all at
+    the end; no cycles are made, so collecting during it only costs time (about a fifth
+    of the run on a 1 MB pair). Reference counting still frees memory as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _compare(doc_a: Document, doc_b: Document) -> Comparison:
     groups = _align_documents(doc_a, doc_b)
     moved = mark_moves([g for g in groups if g.a and g.b and not _is_furniture(g, doc_a)])
     content_groups = [g for g in groups if g.a and g.b and not _is_furniture(g, doc_a)]

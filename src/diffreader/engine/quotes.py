@@ -200,7 +200,7 @@ def find_quotations(doc: Document) -> list[Found]:
     found: list[Found] = []
     sentence_starts = [s.start for s in doc.sentences]
     last_speaker: str | None = None
-    people = _known_people(doc)
+    people: frozenset[str] | None = None  # computed on the first pronoun
     for p_start, p_end, _ in _paragraph_spans(doc):
         for q_start, q_end in _raw_quotes(text, p_start, p_end):
             sid = _sentence_at(doc, sentence_starts, q_start)
@@ -210,6 +210,8 @@ def find_quotations(doc: Document) -> list[Found]:
             after = text[min(q_end + 1, p_end) : max(q_end + 1, end_sentence.end)]
             speaker = _speaker_at(before, after)
             if speaker and speaker.lower() in _PRONOUNS:
+                if people is None:
+                    people = _known_people(doc)
                 speaker = _recent_subject(doc, sid - 1, people) or last_speaker
             if speaker and speaker.split()[0].lower() in STOPWORDS:
                 speaker = None
