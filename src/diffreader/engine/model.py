@@ -244,9 +244,11 @@ class Stats:
     """Coverage figures and counts."""
 
     a_kept: float
-    """Share of A's content words (body sentences) that B keeps, in [0, 1]."""
+    """Share of A's content words (body sentences, stopwords aside) that B's aligned
+    counterpart also has, in [0, 1]: content kept, whatever the wording around it."""
     b_new: float
-    """Share of B's content words (body sentences) that are new, in [0, 1]."""
+    """Share of B's content words that its aligned counterpart in A lacks (all of an added
+    sentence's), in [0, 1]."""
     a_sentences_matched: float
     """Share of A's body sentences that belong to a pair with B."""
     b_sentences_matched: float
