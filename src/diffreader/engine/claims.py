@@ -110,14 +110,15 @@ _ORG_HEADS = frozenset(
     group party union organisation organization department committee commission institute
     university trust foundation authority court office service services army navy times post
     news press engineering conference forum parliament senate congress assembly board bureau
-    federation league alliance club society network centre center agency""".split()
+    federation league alliance club society network centre center agency academy school
+    college hospital museum church police brigade regiment airline airways""".split()
 )
 _TITLES = frozenset(
     """mr mrs ms dr prof president presidents minister prime secretary senator rep gov governor
     mayor king queen prince princess sir lord lady general gen col colonel captain capt judge
     justice ambassador envoy chancellor premier pope sheikh crown chief ceo director leader
     foreign finance defense defence interior former deputy vice acting local harbour harbor
-    master officer""".split()
+    master officer mp mep""".split()
 )
 _PLACES = frozenset(
     """afghanistan albania algeria america angola argentina armenia australia austria

@@ -22,6 +22,7 @@ API:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -416,6 +417,7 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
                 pair=pair_of_b.get(f.sentence, -1),
             )
         )
+    _pair_leftovers(out, a_quotes, used_a, doc_a, doc_b, pair_of_a)
     for index, (a_f, _) in enumerate(a_quotes):
         if index in used_a:
             continue
@@ -437,3 +439,47 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
 def _surname(name: str) -> str:
     last = name.split()[-1].lower()
     return re.sub(r"['’]s$", "", last)
+
+
+def _pair_leftovers(
+    out: list[Quote],
+    a_quotes: list[tuple[Found, list[Token]]],
+    used_a: set[int],
+    doc_a: Document,
+    doc_b: Document,
+    pair_of_a: dict[int, int],
+) -> None:
+    """A new quotation in a sentence whose counterpart lost one of its own is that one altered.
+
+    "working around the clock" -> "working day and night" shares too few words for the
+    fuzzy search, but it sits in the same place of the same aligned sentence.
+    """
+    for i, quote in enumerate(out):
+        if quote.status is not QuoteStatus.NEW or quote.pair < 0:
+            continue
+        slots = [
+            k
+            for k, (a_f, _) in enumerate(a_quotes)
+            if k not in used_a and pair_of_a.get(a_f.sentence, -2) == quote.pair
+        ]
+        if len(slots) != 1:
+            continue  # none, or ambiguous: leave it new
+        k = slots[0]
+        a_f = a_quotes[k][0]
+        used_a.add(k)
+        ops = tuple(
+            word_diff(
+                [(a_f.start, doc_a.text[a_f.start : a_f.end])],
+                [(quote.start, doc_b.text[quote.start : quote.end])],
+            )
+        )
+        out[i] = dataclasses.replace(
+            quote,
+            status=QuoteStatus.ALTERED,
+            source=Span(a_f.start, a_f.end),
+            ops=ops,
+            source_speaker=a_f.speaker,
+            speaker_changed=bool(
+                quote.speaker and a_f.speaker and _surname(quote.speaker) != _surname(a_f.speaker)
+            ),
+        )
