@@ -499,7 +499,9 @@ def find_claims(
     """Added claims (side B) and dropped details (side A), in display order."""
     support = {Side.A: Support.of(doc_a), Side.B: Support.of(doc_b)}
     # A clause inside a claimed quotation is that quotation's business (facts still count).
-    claimed = [q for q in quotes if q.status is not QuoteStatus.VERBATIM]
+    # Every quotation that is not kept as it was: new, altered, dropped, or now put in
+    # someone else's mouth (verbatim words, different speaker).
+    claimed = [q for q in quotes if q.status is not QuoteStatus.VERBATIM or q.speaker_changed]
     quote_masks = {
         side: _Mask([(q.start, q.end) for q in claimed if q.side is side])
         for side in (Side.A, Side.B)
