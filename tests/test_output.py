@@ -301,6 +301,7 @@ def test_hand_built_markdown_and_json() -> None:
         "pair": 0,
         "sentence": 0,
         "departs_from": [],
+        "parent": -1,
     }
     assert data["pairs"][0]["ops"][1] == {
         "op": "delete",

@@ -306,11 +306,12 @@ def _text_header(w: _TextWriter, comparison: Comparison) -> None:
 
 
 def _text_claim(w: _TextWriter, claim: Claim) -> None:
+    indent = "    " if claim.parent >= 0 else ""  # a name or figure inside an added sentence
     if claim.kind is ClaimKind.ADDED:
-        tag, style = f"  ▲ ADDED {claim.category.value}: ", "green bold"
+        tag, style = f"  {indent}▲ ADDED {claim.category.value}: ", "green bold"
         where = f"B{claim.sentence}"
     else:
-        tag, style = f"  ▼ DROPPED {claim.category.value}: ", "red bold"
+        tag, style = f"  {indent}▼ DROPPED {claim.category.value}: ", "red bold"
         where = f"A{claim.sentence}"
     w.wrap(
         [(f"“{claim.text}”", style + " underline" if w.color else style), (f" ({where})", "dim")],
@@ -577,6 +578,7 @@ def _claim_data(claim: Claim) -> dict[str, Any]:
         "pair": claim.pair,
         "sentence": claim.sentence,
         "departs_from": list(claim.departs_from),
+        "parent": claim.parent,
     }
 
 

@@ -21,6 +21,7 @@ API:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -540,8 +541,30 @@ def find_claims(
             )
         )
     order = {id(c): i for i, c in enumerate(claims)}
-    claims.sort(key=lambda c: (c.pair, c.side is Side.B, c.start, order[id(c)]))
-    return claims
+    # An enclosing span sorts before what it encloses: by start, then the longer first.
+    claims.sort(key=lambda c: (c.pair, c.side is Side.B, c.start, -c.end, order[id(c)]))
+    return _nest(claims)
+
+
+def _nest(claims: list[Claim]) -> list[Claim]:
+    """Point each claim inside an assertion of the same sentence at that assertion."""
+    out: list[Claim] = []
+    open_assertion = -1
+    for claim in claims:
+        parent = -1
+        if open_assertion >= 0:
+            holder = out[open_assertion]
+            if (
+                holder.side is claim.side
+                and holder.sentence == claim.sentence
+                and holder.start <= claim.start
+                and claim.end <= holder.end
+            ):
+                parent = open_assertion
+        if claim.category is ClaimCategory.ASSERTION and parent < 0:
+            open_assertion = len(out)
+        out.append(dataclasses.replace(claim, parent=parent) if parent >= 0 else claim)
+    return out
 
 
 def _pair_claims(

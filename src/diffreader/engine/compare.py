@@ -275,7 +275,8 @@ def _stats(
             a_set, b_set = set(a_stems), set(b_stems)
             a_kept += sum(1 for t in a_stems if t in b_set)
             b_same += sum(1 for t in b_stems if t in a_set)
-    added = sum(1 for c in claims if c.side is Side.B)
+    top = [c for c in claims if c.parent < 0]
+    added = sum(1 for c in top if c.side is Side.B)
     quote_counts: dict[str, int] = {s.value: 0 for s in QuoteStatus}
     for q in quotes:
         quote_counts[q.status.value] += 1
@@ -286,6 +287,6 @@ def _stats(
         b_sentences_matched=round(b_matched / b_body, 4) if b_body else 1.0,
         counts=counts,
         added_claims=added,
-        dropped_details=len(claims) - added,
+        dropped_details=len(top) - added,
         quotes=quote_counts,
     )

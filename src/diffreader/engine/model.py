@@ -213,6 +213,9 @@ class Claim:
     """Id of the sentence (on ``side``) containing the claim."""
     departs_from: tuple[int, ...] = ()
     """For reworded groups: ids of the sentences on the other side it departs from."""
+    parent: int = -1
+    """Index into ``Comparison.claims`` of the assertion claim whose span contains this one
+    (a name or figure inside an added sentence), or -1 for a top-level claim."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +258,9 @@ class Stats:
     counts: dict[str, int] = field(default_factory=dict)
     """Number of groups per ``Status`` value."""
     added_claims: int = 0
+    """Top-level added claims (facts inside an added assertion count with it)."""
     dropped_details: int = 0
+    """Top-level dropped details."""
     quotes: dict[str, int] = field(default_factory=dict)
     """Number of B quotations per ``QuoteStatus`` value (plus ``dropped`` for A's)."""
 
