@@ -63,6 +63,20 @@ def test_diff_screen_with_panel(snap_compare, diff_app) -> None:  # type: ignore
     assert snap_compare(diff_app, terminal_size=(160, 40), run_before=run_before)
 
 
+def test_diff_screen_with_marks(snap_compare, diff_app) -> None:  # type: ignore[no-untyped-def]
+    """Marks in the margin (✓, !, ✎), the selected claim highlighted, the counter."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await _diff_ready(pilot)
+        # Accept the headline; flag the altered quotation and accept its moved group; a
+        # note on the added claim of row 2, which stays selected.
+        await pilot.press("x", "j", "exclamation_mark", "i", "x", "j", "e")
+        await pilot.press(*"source: council minutes", "enter")
+        await pilot.pause()
+
+    assert snap_compare(diff_app, terminal_size=SIZE, run_before=run_before)
+
+
 def test_diff_screen_unified_folded(snap_compare, diff_app) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot: Pilot[None]) -> None:
         await _diff_ready(pilot)

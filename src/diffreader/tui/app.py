@@ -69,6 +69,8 @@ class DiffReaderApp(App[None]):
         """A ready comparison to open directly (tests and screenshots)."""
         self.data_dir = data_dir
         """Where review state lives (issue 4); ``None`` means the platform default."""
+        self.keymap_ids: set[str] = set()
+        """Binding ids the keymap remaps (checked against the real ones once running)."""
 
     def on_mount(self) -> None:
         from diffreader.tui.screens.diff import DiffScreen
@@ -81,6 +83,20 @@ class DiffReaderApp(App[None]):
             self.push_screen(DiffScreen(Path(a), Path(b), exit_on_back=True))
         else:
             self.push_screen(CorpusScreen(self.corpus or demo_corpus()))
+        if self.keymap_ids:
+            # After the first frame: it imports every screen, which startup avoids.
+            self.call_after_refresh(self._check_keymap)
+
+    def _check_keymap(self) -> None:
+        """Tell the user about remaps whose binding id does not exist (a config typo)."""
+        unknown = sorted(self.keymap_ids - binding_ids())
+        if unknown:
+            self.notify(
+                f"config [keys]: no binding with id {', '.join(unknown)}; see ? for the keys.",
+                title="Config",
+                severity="warning",
+                timeout=10,
+            )
 
     @on(CompareRequested)
     def _compare(self, message: CompareRequested) -> None:
@@ -94,6 +110,41 @@ class DiffReaderApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.screen))
+
+
+def binding_ids() -> set[str]:
+    """Every binding id of the app's screens and widgets (what ``[keys]`` may remap)."""
+    from diffreader.tui.screens.diff import DiffScreen
+    from diffreader.tui.screens.help import HelpScreen
+    from diffreader.tui.screens.review_dialogs import ExportDialog, NoteEditor
+    from diffreader.tui.widgets.aligned_view import AlignedView
+    from diffreader.tui.widgets.side_panel import SidePanel
+
+    classes = (DiffReaderApp, CorpusScreen, DiffScreen, HelpScreen, AlignedView, SidePanel)
+    classes += (NoteEditor, ExportDialog)
+    return {
+        binding.id
+        for cls in classes
+        for binding in cls.BINDINGS
+        if isinstance(binding, Binding) and binding.id
+    }
+
+
+def normalise_keymap(keymap: Mapping[str, str]) -> dict[str, str]:
+    """Keys as Textual names them: ``"!"`` becomes ``exclamation_mark``, ``"]"`` ...
+
+    Textual's keymap takes key *names*; a config file naturally says ``flag = "!"``.
+    """
+    from textual.keys import _character_to_key
+
+    def name(key: str) -> str:
+        key = key.strip()
+        return _character_to_key(key) if len(key) == 1 else key
+
+    return {
+        binding_id: ",".join(name(key) for key in keys.split(",") if key.strip())
+        for binding_id, keys in keymap.items()
+    }
 
 
 def make_app(
@@ -110,10 +161,13 @@ def make_app(
         pair: Two files to open directly in the diff screen.
         data_dir: Where review state is kept (``None``: the platform default).
         keymap: Binding id -> keys, e.g. ``{"diff.next_claim": "x"}`` (from the config file).
+            Single characters may be given as such (``"!"``); unknown ids are reported
+            once the app runs.
     """
     app = DiffReaderApp(corpus=corpus, pair=pair, data_dir=data_dir)
     if keymap:
-        app.set_keymap(dict(keymap))
+        app.keymap_ids = set(keymap)
+        app.set_keymap(normalise_keymap(keymap))
     return app
 
 

@@ -33,6 +33,8 @@ class Article:
     words: int = 0
     haystack: str = ""
     """Lowercased title + text, for the incremental filter."""
+    text_hash: str = ""
+    """``storage.review.text_hash`` of the text: finds the article's stored reviews."""
 
     @property
     def key(self) -> str:
@@ -76,6 +78,7 @@ def scan(folder: Path) -> list[Path]:
 def load_article(path: Path) -> Article:
     """Load one file; problems become ``Article.error`` instead of exceptions."""
     from diffreader.engine import LoadError, load_document
+    from diffreader.storage.review import text_hash
 
     try:
         doc = load_document(path)
@@ -85,4 +88,12 @@ def load_article(path: Path) -> Article:
         return Article(path, error=f"cannot be read: {error}")
     counts = term_counts(doc.text)
     title = (doc.title or "").lower()
-    return Article(path, doc, None, counts, len(doc.text.split()), f"{title}\n{doc.text.lower()}")
+    return Article(
+        path,
+        doc,
+        None,
+        counts,
+        len(doc.text.split()),
+        f"{title}\n{doc.text.lower()}",
+        text_hash(doc.text),
+    )

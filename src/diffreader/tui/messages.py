@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 if TYPE_CHECKING:
     from diffreader.engine.model import Document
+    from diffreader.storage.review import ReviewSession
     from diffreader.tui.rows import DiffModel
 
 __all__ = ["CompareRequested", "ComparisonFailed", "ComparisonReady"]
@@ -29,6 +30,10 @@ class ComparisonReady(Message):
     model: DiffModel
     seconds: float
     """Wall time of loading, comparing and building the model."""
+    review: ReviewSession | None = None
+    """The pair's review, loaded (or created) in the same worker."""
+    review_messages: list[str] = field(default_factory=list)
+    """What loading the review has to say (a corrupt file set aside, marks carried over)."""
 
 
 @dataclass

@@ -3,6 +3,12 @@
 Loading runs in a thread worker that posts batches, so a large folder fills the list
 progressively under a progress bar. Similarity to the marked article (``similarity.py``,
 TF-IDF over word pairs) is computed in a second worker whenever A changes.
+
+Review progress: once A is marked, the Review column shows, for each article whose pair
+with A has been opened, "reviewed/total" and "!flagged" ("3/12 !1"). The figures come
+from the review index (one small file), read in a worker when the folder has loaded and
+again whenever the screen comes back from a diff; articles are matched by content hash,
+so a renamed file keeps its figures.
 """
 
 from __future__ import annotations
@@ -10,7 +16,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events, on, work
@@ -25,6 +31,9 @@ from diffreader.tui.corpus import Article, load_article, scan
 from diffreader.tui.messages import CompareRequested
 from diffreader.tui.similarity import Similarity
 from diffreader.tui.textutil import display_path, display_text
+
+if TYPE_CHECKING:
+    from diffreader.storage.review import ReviewSummary
 
 __all__ = ["CorpusScreen"]
 
@@ -112,6 +121,9 @@ class CorpusScreen(Screen[None]):
         """Similarity of each article to A, in [0, 1] (empty until ranked)."""
         self._index: Similarity | None = None
         self.load_seconds = 0.0
+        self.reviews: dict[tuple[str, str], ReviewSummary] = {}
+        """Stored review summaries by (A's text hash, B's text hash)."""
+        self._review_column = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="corpus-title")
@@ -136,6 +148,11 @@ class CorpusScreen(Screen[None]):
     def _columns_for(self, width: int) -> None:
         """(Re)create the columns so the title takes whatever the others leave."""
         fixed = {"mark": 1, "date": 10, "file": 16, "words": 5, "similarity": 11}
+        # The Review column appears once some pair has been reviewed: until then it would
+        # only take width from the titles.
+        self._review_column = bool(self.reviews)
+        if self._review_column:
+            fixed["review"] = 8
         # DataTable pads each cell by one on both sides; keep one cell for the scrollbar.
         title = max(12, width - sum(fixed.values()) - 2 * (len(fixed) + 1) - 2)
         table = self.query_one(DataTable)
@@ -147,6 +164,8 @@ class CorpusScreen(Screen[None]):
         table.add_column("File", key="file", width=16)
         table.add_column("Words", key="words", width=5)
         table.add_column("Similarity", key="similarity", width=11)
+        if self._review_column:
+            table.add_column("Review", key="review", width=8)
 
     def on_resize(self, _event: events.Resize) -> None:
         self.call_after_refresh(self._fit_columns)
@@ -183,6 +202,57 @@ class CorpusScreen(Screen[None]):
         index = Similarity({a.key: a.counts for a in self.articles.values() if a.doc})
         self.load_seconds = time.perf_counter() - started
         self.app.call_from_thread(self._loaded, index)
+        self._read_reviews()
+
+    def _read_reviews(self) -> None:
+        """Read the review index (call from a worker thread) and show its figures."""
+        from diffreader.storage.review import ReviewStore
+
+        try:
+            summaries, messages = ReviewStore(getattr(self.app, "data_dir", None)).summaries()
+        except Exception as error:  # progress figures must never stop the corpus screen
+            summaries, messages = {}, [f"Could not read the review index: {error}"]
+        reviews = {(s.a.hash, s.b.hash): s for s in summaries.values()}
+        self.app.call_from_thread(self._reviews_read, reviews, messages)
+
+    @work(thread=True, exclusive=True, group="reviews")
+    def refresh_reviews(self) -> None:
+        """Re-read the review figures (after a diff, where marks may have changed)."""
+        self._read_reviews()
+
+    def _reviews_read(
+        self, reviews: dict[tuple[str, str], ReviewSummary], messages: list[str]
+    ) -> None:
+        for message in messages:
+            self.notify(display_text(message)[0], title="Review", severity="warning")
+        if reviews != self.reviews:
+            self.reviews = reviews
+            if bool(reviews) != self._review_column:
+                self._columns_for(self._table_width or 80)
+            self._refresh_table()
+
+    def on_screen_resume(self) -> None:
+        if not self.loading:
+            self.refresh_reviews()
+
+    def review_summary(self, article: Article) -> ReviewSummary | None:
+        """The stored review of the pair (A, ``article``), if it was ever opened."""
+        a = self.articles.get(self.mark_a or "")
+        if a is None or a.key == article.key or not a.text_hash or not article.text_hash:
+            return None
+        return self.reviews.get((a.text_hash, article.text_hash))
+
+    def review_text(self, article: Article) -> str:
+        """The Review cell of ``article``: its pair with A's progress, or ""."""
+        summary = self.review_summary(article)
+        if summary is None:
+            return ""
+        text = f"{summary.reviewed}/{summary.total}"
+        if summary.flagged:
+            text += f" !{summary.flagged}"
+        elif summary.total and summary.reviewed >= summary.total:
+            text += " ✓"
+        return text
 
     def _set_total(self, total: int) -> None:
         self.query_one(ProgressBar).update(total=max(total, 1), progress=0)
@@ -228,7 +298,7 @@ class CorpusScreen(Screen[None]):
         name, _ = display_text(article.path.name)
         if article.error is not None:
             reason, _ = display_text(article.error)
-            return [
+            cells: list[Text | str] = [
                 mark_text,
                 Text(f"⚠ {reason}", style="italic red", end=""),
                 "",
@@ -236,13 +306,14 @@ class CorpusScreen(Screen[None]):
                 "",
                 "",
             ]
+            return [*cells, ""] if self._review_column else cells
         similarity: Text | str = ""
         if self.mark_a and article.key != self.mark_a and article.key in self.similarity:
             value = self.similarity[article.key]
             similarity = Text(f"{_bar(value)} {value:>4.0%}", end="")
         elif article.key == self.mark_a:
             similarity = Text("marked A", style="dim", end="")
-        return [
+        row: list[Text | str] = [
             mark_text,
             Text(article.title, end=""),
             article.date,
@@ -250,6 +321,12 @@ class CorpusScreen(Screen[None]):
             str(article.words),
             similarity,
         ]
+        return [*row, self._review_cell(article)] if self._review_column else row
+
+    def _review_cell(self, article: Article) -> Text:
+        text = self.review_text(article)
+        style = "bold red" if "!" in text else "green" if "✓" in text else ""
+        return Text(text, style=style, end="")
 
     def _refresh_table(self) -> None:
         table = self.query_one(DataTable)
@@ -316,6 +393,11 @@ class CorpusScreen(Screen[None]):
             )
             if self.mark_a and article.key in self.similarity and article.key != self.mark_a:
                 text.append(f"\nsimilarity to A: {self.similarity[article.key]:.0%}", style="bold")
+            review = self.review_summary(article)
+            if review is not None:
+                text.append(f"\nreview with A: {review.progress}", style="bold")
+                if review.stale:
+                    text.append(f", {review.stale} stale", style="bold")
             # Line breaks survive in the preview; everything else is shown literally.
             body = "\n".join(display_text(line)[0] for line in doc.text.strip().splitlines())
             text.append("\n\n")

@@ -1,7 +1,20 @@
 """Provides ``DiffScreen``: header, the aligned view, the side panel, search and legend.
 
 The comparison runs in a thread worker (``compare`` is pure Python and may take a second on
-a long pair); a ``LoadingIndicator`` shows until ``ComparisonReady`` arrives.
+a long pair), which also loads the pair's review; a ``LoadingIndicator`` shows until
+``ComparisonReady`` arrives.
+
+Reviewing: every reviewable item (``storage.review.review_items``) can be accepted (x),
+flagged (!), cleared (Backspace) or given a note (e). The keys act on the *selected* item,
+which the review bar under the diff names (and the view highlights):
+
+* when the side panel has focus, the panel's highlighted entry (stale marks included);
+* otherwise an item of the row under the cursor: when the cursor arrives, its first claim
+  or quotation (the reworded or moved group itself comes last), and i steps through the
+  others when the row holds several.
+
+Each change is saved at once by the session (atomic, merged with other instances); a
+failed save is reported and retried on the next change.
 """
 
 from __future__ import annotations
@@ -19,17 +32,22 @@ from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, Static
 
 from diffreader.engine.model import Comparison, Document
+from diffreader.storage.review import ItemKind, Mark, ReviewEntry, ReviewItem, ReviewSession
 from diffreader.tui.messages import ComparisonFailed, ComparisonReady
+from diffreader.tui.review import default_report_path, items_by_row, one_line, row_mark
 from diffreader.tui.rows import DiffModel
 from diffreader.tui.textutil import display_text
 from diffreader.tui.widgets.aligned_view import AlignedView
 from diffreader.tui.widgets.diff_header import DiffHeader, Legend
+from diffreader.tui.widgets.review_bar import ReviewBar
 from diffreader.tui.widgets.search_bar import SearchBar
 from diffreader.tui.widgets.side_panel import SidePanel
 
 __all__ = ["DiffScreen"]
 
 Source = Document | Path
+_GROUP_KINDS = frozenset({ItemKind.REWORDED, ItemKind.MOVED})
+"""Items that are a whole group: the row is the item, no span is highlighted."""
 
 
 class DiffScreen(Screen[None]):
@@ -77,14 +95,23 @@ class DiffScreen(Screen[None]):
             "f",
             "fold",
             "Fold",
+            show=False,
             id="diff.fold",
             tooltip="Fold (or unfold) runs of unchanged sentences",
         ),
-        Binding("s", "swap", "Swap", id="diff.swap", tooltip="Swap A and B and compare again"),
+        Binding(
+            "s",
+            "swap",
+            "Swap",
+            show=False,
+            id="diff.swap",
+            tooltip="Swap A and B and compare again",
+        ),
         Binding(
             "u",
             "unified",
             "Unified",
+            show=False,
             id="diff.unified",
             tooltip="Switch between side-by-side and unified (inline) view",
         ),
@@ -93,12 +120,13 @@ class DiffScreen(Screen[None]):
             "panel",
             "Panel",
             id="diff.panel",
-            tooltip="Show or hide the panel of claims, dropped details and quotations",
+            tooltip="Show or hide the panel of items to review, with their marks and notes",
         ),
         Binding(
             "slash",
             "search",
             "Search",
+            show=False,
             id="diff.search",
             tooltip="Search both articles (literal, case-insensitive)",
         ),
@@ -109,6 +137,73 @@ class DiffScreen(Screen[None]):
             show=False,
             id="diff.focus_next",
             tooltip="Move focus between the diff and the panel",
+        ),
+        Binding(
+            "x",
+            "accept",
+            "Accept",
+            id="review.accept",
+            tooltip="Mark the selected item accepted (✓): checked, fine as it is",
+        ),
+        Binding(
+            "exclamation_mark",
+            "flag",
+            "Flag",
+            id="review.flag",
+            tooltip="Flag the selected item (!): wrong or needs follow-up",
+        ),
+        Binding(
+            "backspace,delete",
+            "clear_mark",
+            "Clear mark",
+            show=False,
+            id="review.clear",
+            tooltip="Remove the selected item's mark (a stale mark is dismissed with its note)",
+        ),
+        Binding(
+            "e",
+            "note",
+            "Note",
+            id="review.note",
+            tooltip="Write a note on the selected item (✎); Enter saves, Escape cancels",
+        ),
+        Binding(
+            "r,right_square_bracket",
+            "next_unreviewed",
+            "Next unreviewed",
+            id="review.next_unreviewed",
+            tooltip="Jump to the next item without a mark",
+        ),
+        Binding(
+            "R,left_square_bracket",
+            "prev_unreviewed",
+            "Prev unreviewed",
+            show=False,
+            id="review.prev_unreviewed",
+            tooltip="Jump to the previous item without a mark",
+        ),
+        Binding(
+            "i",
+            "cycle_item",
+            "Next item in row",
+            show=False,
+            id="review.cycle_item",
+            tooltip="Select the next reviewable item of the row (when it holds several)",
+        ),
+        Binding(
+            "F",
+            "flagged_only",
+            "Flagged only",
+            show=False,
+            id="review.flagged_only",
+            tooltip="Show only flagged items, in the diff and the panel (again: show all)",
+        ),
+        Binding(
+            "E",
+            "export",
+            "Export",
+            id="review.export",
+            tooltip="Write a fact-check report with the marks and notes (Markdown, HTML, JSON)",
         ),
         Binding(
             "q,escape",
@@ -137,6 +232,15 @@ class DiffScreen(Screen[None]):
         self.model: DiffModel | None = None
         self.last_seconds = 0.0
         """Wall time of the last comparison (loading + compare + model)."""
+        self.session: ReviewSession | None = None
+        """The review of the pair shown (``None`` until the worker has loaded it)."""
+        self.selected_key: str | None = None
+        """Key of the review item (or stale entry) the review keys act on."""
+        self.flagged_only = False
+        """The flagged filter is on (``F``)."""
+        self._row_items: dict[int, list[ReviewItem]] = {}
+        self.last_report: Path | None = None
+        """The last report written by the export key."""
 
     def compose(self) -> ComposeResult:
         yield DiffHeader(id="diff-header")
@@ -145,6 +249,7 @@ class DiffScreen(Screen[None]):
                 yield LoadingIndicator(id="diff-loading")
                 yield Static(id="diff-error")
                 yield AlignedView(id="diff-view")
+                yield ReviewBar(id="review-bar")
             yield SidePanel(id="side-panel")
         yield SearchBar(placeholder="Search (Enter: next match, Escape: close)", id="search-bar")
         yield Legend(id="legend")
@@ -162,6 +267,11 @@ class DiffScreen(Screen[None]):
         """The aligned view."""
         return self.query_one(AlignedView)
 
+    @property
+    def panel(self) -> SidePanel:
+        """The side panel."""
+        return self.query_one(SidePanel)
+
     # -- worker -------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="compare")
@@ -178,13 +288,40 @@ class DiffScreen(Screen[None]):
                 doc_b = b if isinstance(b, Document) else load_document(b)
                 comparison = compare(doc_a, doc_b)
             model = DiffModel(comparison)
+            review, review_messages = self._load_review(comparison)
         except LoadError as error:
             self.post_message(ComparisonFailed(str(error)))
             return
         except Exception as error:  # a comparison bug must not kill the reader
             self.post_message(ComparisonFailed(f"Comparison failed: {error!r}"))
             raise
-        self.post_message(ComparisonReady(model, time.perf_counter() - started))
+        seconds = time.perf_counter() - started
+        self.post_message(ComparisonReady(model, seconds, review, review_messages))
+
+    def _load_review(self, comparison: Comparison) -> tuple[ReviewSession, list[str]]:
+        """Open the pair's review (worker thread); on failure, a review kept in memory."""
+        from diffreader.storage.review import (
+            ArticleRef,
+            ReviewState,
+            ReviewStore,
+            pair_key,
+            review_items,
+        )
+
+        store = ReviewStore(getattr(self.app, "data_dir", None))
+        try:
+            return store.load_for(comparison)
+        except Exception as error:  # the reader must open even when the review cannot
+            state = ReviewState(
+                pair_key(comparison.a.text, comparison.b.text),
+                ArticleRef.of(comparison.a),
+                ArticleRef.of(comparison.b),
+            )
+            session = ReviewSession(store, state, review_items(comparison))
+            return session, [
+                f"The saved review could not be opened ({error}); marks are kept in memory "
+                "and saving is retried on each change."
+            ]
 
     def watch_comparing(self, comparing: bool) -> None:
         self.query_one("#diff-loading").display = comparing
@@ -200,9 +337,28 @@ class DiffScreen(Screen[None]):
         self.comparing = False
         self.query_one(DiffHeader).show(comparison)
         view = self.view
+        self.session = message.review
+        self.selected_key = None
+        self.flagged_only = False
+        self._row_items = {}
+        if self.session is not None:
+            # Within a row the claims and quotations come before the group itself: they are
+            # what a reviewer checks first, and what the cursor should land on.
+            for row, items in items_by_row(self.session.items).items():
+                self._row_items[row] = sorted(items, key=lambda i: i.kind in _GROUP_KINDS)
+        view.marks.clear()
+        view.selection = None
+        view.set_row_filter(None)
+        if self.session is not None:
+            for row, items in self._row_items.items():
+                mark = row_mark(self.session, items)
+                if mark is not None:
+                    view.marks[row] = mark
         view.set_model(message.model, keep_position=swapping)
         self._show_styles()
         view.focus()
+        self._sync_selection()
+        self._review_loaded(message.review_messages)
 
     @on(ComparisonFailed)
     def _failed(self, message: ComparisonFailed) -> None:
@@ -214,11 +370,35 @@ class DiffScreen(Screen[None]):
         error.display = True
         self.notify(shown, title="Cannot compare", severity="error")
 
+    def _review_loaded(self, messages: list[str]) -> None:
+        for text in messages:
+            self.notify(display_text(text)[0], title="Review", severity="warning", timeout=10)
+        session = self.session
+        if session is None:
+            return
+        stale = session.stale()
+        if stale:
+            self.notify(
+                f"{len(stale)} marks or notes are on text that has changed; the panel (p) "
+                "lists them under Stale marks.",
+                title="Review",
+                severity="warning",
+                timeout=10,
+            )
+        progress = session.progress()
+        if progress.reviewed or any(session.note(item.key) for item in session.items):
+            self.notify(
+                f"Review resumed: {progress}. r jumps to the next unreviewed item.",
+                title="Review",
+                timeout=5,
+            )
+
     def _show_styles(self) -> None:
         styles = self.view.component_styles()
         self.query_one(Legend).show(styles)
         if self.model is not None:
-            self.query_one(SidePanel).show(self.model, styles)
+            self.panel.show(self.model, styles, self.session, flagged_only=self.flagged_only)
+            self._sync_selection()
 
     def _restyle(self, _theme: object = None) -> None:
         # Component styles are recomputed after the CSS refresh that follows a theme change.
@@ -243,6 +423,8 @@ class DiffScreen(Screen[None]):
             self.notify("No more claims above.", timeout=2)
 
     def action_fold(self) -> None:
+        if self.flagged_only:
+            self.action_flagged_only()
         self.view.folded = not self.view.folded
 
     def action_unified(self) -> None:
@@ -278,11 +460,280 @@ class DiffScreen(Screen[None]):
         else:
             self.dismiss()
 
+    # -- review -------------------------------------------------------------------------
+
+    def _acting_key(self) -> str | None:
+        """The key the review keys act on (see the module docstring)."""
+        panel = self.panel
+        if panel.display and panel.has_focus:
+            return panel.highlighted_key
+        row = self.view.cursor_row
+        items = self._row_items.get(row, []) if row is not None else []
+        if any(item.key == self.selected_key for item in items):
+            return self.selected_key
+        return items[0].key if items else None
+
+    def _sync_selection(self) -> None:
+        """Recompute the selected item and show it (review bar, view highlight, panel)."""
+        session = self.session
+        if session is None or self.model is None:
+            return
+        key = self._acting_key()
+        self.selected_key = key
+        item = session.item(key) if key is not None else None
+        panel = self.panel
+        if key is not None and not panel.has_focus:
+            panel.highlight_key(key)
+        view = self.view
+        if item is not None and item.pair >= 0 and item.kind not in _GROUP_KINDS:
+            view.set_selection((item.pair, item.side, item.start, item.end))
+        else:
+            view.set_selection(None)
+        self._show_bar()
+
+    def _show_bar(self) -> None:
+        session = self.session
+        bar = self.query_one(ReviewBar)
+        if session is None:
+            bar.show(progress=None)
+            return
+        key = self.selected_key
+        item = session.item(key) if key is not None else None
+        stale = session.state.entries.get(key) if key is not None and item is None else None
+        position = None
+        if item is not None and item.pair >= 0:
+            row_items = self._row_items.get(item.pair, [])
+            position = (row_items.index(item) + 1, len(row_items))
+        if session.items:
+            hint = "Nothing to review in this row. r: next unreviewed item."
+        else:
+            hint = "Nothing to review in this comparison."
+        bar.show(
+            progress=session.progress(),
+            item=item,
+            stale=stale,
+            mark=session.mark(key) if key is not None else None,
+            note=session.note(key) if key is not None else "",
+            position=position,
+            flagged_only=self.flagged_only,
+            hint=hint,
+            style_for=self.view.component_styles(),
+        )
+
+    def _target(self) -> str | None:
+        """The key to act on, or None after telling the user why there is none."""
+        if self.session is None:
+            self.notify("The review is still loading.", timeout=2)
+            return None
+        key = self._acting_key()
+        if key is None:
+            self.notify("Nothing to review here. r jumps to the next unreviewed item.", timeout=3)
+        return key
+
+    def _report(self, messages: list[str]) -> None:
+        for text in messages:
+            self.notify(display_text(text)[0], title="Review not saved", severity="error")
+
+    def _changed(self, key: str) -> None:
+        """Redraw everything that shows ``key``'s mark or note."""
+        session = self.session
+        assert session is not None
+        item = session.item(key)
+        if item is not None and item.pair >= 0:
+            self.view.set_mark(
+                item.pair, *(row_mark(session, self._row_items[item.pair]) or (None,))
+            )
+        self.panel.update_item(key)
+        self._sync_selection()
+
+    def _set_mark(self, mark: Mark | None) -> None:
+        key = self._target()
+        if key is None or self.session is None:
+            return
+        self._report(self.session.set_mark(key, mark))
+        self._changed(key)
+
+    def action_accept(self) -> None:
+        self._set_mark(Mark.ACCEPTED)
+
+    def action_flag(self) -> None:
+        self._set_mark(Mark.FLAGGED)
+
+    def action_clear_mark(self) -> None:
+        key = self._target()
+        session = self.session
+        if key is None or session is None:
+            return
+        if session.item(key) is None:
+            # A stale entry: clearing dismisses it, note and all (there is no item left).
+            self._report(session.clear(key))
+            self.notify("Stale mark dismissed.", timeout=2)
+            self._show_styles()
+            return
+        if session.mark(key) is None:
+            self.notify("No mark to clear (e edits the note).", timeout=2)
+            return
+        self._report(session.set_mark(key, None))
+        self._changed(key)
+
+    def action_note(self) -> None:
+        from diffreader.tui.screens.review_dialogs import NoteEditor
+
+        key = self._target()
+        session = self.session
+        if key is None or session is None:
+            return
+        item = session.item(key)
+        entry = session.state.entries.get(key)
+        label = item.label if item else (entry.label if entry else "item")
+        text = item.text if item else (entry.text if entry else "")
+
+        def save(note: str | None) -> None:
+            if note is None or self.session is not session:
+                return
+            self._report(session.set_note(key, note))
+            self._changed(key)
+
+        self.app.push_screen(NoteEditor(label, one_line(text, 300), session.note(key)), save)
+
+    def _step_unreviewed(self, forward: bool) -> None:
+        session = self.session
+        if session is None:
+            return
+        items = session.items
+        if not items:
+            self.notify("Nothing to review in this comparison.", timeout=2)
+            return
+        n = len(items)
+        key = self._acting_key()
+        positions = {item.key: i for i, item in enumerate(items)}
+        if key in positions:
+            start = positions[key]
+        else:
+            row = self.view.cursor_row or 0
+            first = next((i for i, item in enumerate(items) if item.pair >= row), n)
+            start = first - 1 if forward else first
+        step = 1 if forward else -1
+        for offset in range(1, n + 1):
+            item = items[(start + step * offset) % n]
+            if session.mark(item.key) is None:
+                self._select(item)
+                return
+        progress = session.progress()
+        self.notify(f"Every item is reviewed ({progress}).", timeout=3)
+
+    def _select(self, item: ReviewItem) -> None:
+        """Make ``item`` the selected one and bring it into view."""
+        self.selected_key = item.key
+        panel = self.panel
+        if item.pair < 0 and not panel.display:
+            panel.display = True  # an item the engine could not place lives in the panel only
+        if panel.display and (panel.has_focus or item.pair < 0):
+            panel.highlight_key(item.key)
+            if item.pair < 0:
+                panel.focus()
+        if item.pair >= 0:
+            self.view.jump_to_row(item.pair)
+        self._sync_selection()
+
+    def action_next_unreviewed(self) -> None:
+        self._step_unreviewed(True)
+
+    def action_prev_unreviewed(self) -> None:
+        self._step_unreviewed(False)
+
+    def action_cycle_item(self) -> None:
+        session = self.session
+        key = self._acting_key()
+        item = session.item(key) if session is not None and key is not None else None
+        if item is None or item.pair < 0:
+            self.notify("No other item to select in this row.", timeout=2)
+            return
+        row_items = self._row_items[item.pair]
+        if len(row_items) < 2:
+            self.notify("This row holds one item to review.", timeout=2)
+            return
+        self._select(row_items[(row_items.index(item) + 1) % len(row_items)])
+
+    def action_flagged_only(self) -> None:
+        session = self.session
+        if session is None or self.model is None:
+            return
+        self.flagged_only = not self.flagged_only
+        view, panel = self.view, self.panel
+        if self.flagged_only:
+            flagged = session.flagged()
+            view.set_row_filter(
+                frozenset(item.pair for item in flagged if item.pair >= 0), "flagged items"
+            )
+            panel.display = True
+            if not flagged:
+                self.notify("No flagged items yet.", timeout=3)
+        else:
+            view.set_row_filter(None)
+        self._show_styles()
+
+    def action_export(self) -> None:
+        from diffreader.report import FORMATS
+        from diffreader.tui.screens.review_dialogs import ExportDialog
+
+        session, model = self.session, self.model
+        if session is None or model is None:
+            self.notify("Nothing to export yet.", timeout=2)
+            return
+        folder = Path.cwd()
+        paths = {fmt: default_report_path(model.comparison, fmt, folder) for fmt in FORMATS}
+
+        def export(choice: tuple[str, Path] | None) -> None:
+            if choice is None or self.session is not session:
+                return
+            fmt, path = choice
+            self.write_report(model.comparison, session.entries(), fmt, path)
+
+        self.app.push_screen(ExportDialog(paths), export)
+
+    @work(thread=True, group="export")
+    def write_report(
+        self, comparison: Comparison, entries: dict[str, ReviewEntry], fmt: str, path: Path
+    ) -> None:
+        """Render and write a report off the UI thread, then say where it went."""
+        from diffreader.report import render_report
+
+        try:
+            text = render_report(comparison, entries, fmt)
+            path.write_text(text, encoding="utf-8")
+        except OSError as error:
+            reason = error.strerror or error.__class__.__name__
+            self.app.call_from_thread(
+                self.notify,
+                f"Could not write {path}: {reason}",
+                title="Export failed",
+                severity="error",
+            )
+            return
+        self.last_report = path
+        self.app.call_from_thread(self.notify, f"Wrote {path}", title="Report exported")
+
     # -- handlers -----------------------------------------------------------------------
 
     @on(SidePanel.Chosen)
     def _jump(self, message: SidePanel.Chosen) -> None:
         self.view.jump_to_row(message.row)
+
+    @on(SidePanel.ItemHighlighted)
+    def _panel_highlighted(self, message: SidePanel.ItemHighlighted) -> None:
+        if not message.panel.has_focus:
+            return
+        if message.row is not None and message.row != self.view.cursor_row:
+            self.view.jump_to_row(message.row)
+        self._sync_selection()
+
+    @on(AlignedView.CursorMoved)
+    def _cursor_moved(self, _message: AlignedView.CursorMoved) -> None:
+        self._sync_selection()
+
+    def on_descendant_focus(self, _event: object) -> None:
+        self._sync_selection()
 
     @on(SearchBar.Changed)
     def _search_changed(self, event: SearchBar.Changed) -> None:

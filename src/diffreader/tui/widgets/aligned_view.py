@@ -39,7 +39,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from diffreader.engine.model import Status
+from diffreader.engine.model import Side, Status
 from diffreader.tui.rows import Cell, DiffModel, Row
 from diffreader.tui.textutil import wrap_ranges
 
@@ -62,6 +62,8 @@ class _Fold:
     start: int
     end: int
     """Row indices ``[start, end)``."""
+    hidden: bool = False
+    """Rows left out by a filter (``set_row_filter``), not a run of unchanged rows."""
 
 
 class AlignedView(ScrollView, can_focus=True):
@@ -142,6 +144,11 @@ class AlignedView(ScrollView, can_focus=True):
         "aligned-view--note-quote",
         "aligned-view--search",
         "aligned-view--mark",
+        "aligned-view--mark-accepted",
+        "aligned-view--mark-flagged",
+        "aligned-view--mark-partial",
+        "aligned-view--mark-note",
+        "aligned-view--selected",
     }
 
     DEFAULT_CSS = """
@@ -191,6 +198,11 @@ class AlignedView(ScrollView, can_focus=True):
         & > .aligned-view--note-quote { color: $text-warning; text-style: italic; }
         & > .aligned-view--search { background: $warning; color: $background; }
         & > .aligned-view--mark { color: $text-accent; text-style: bold; }
+        & > .aligned-view--mark-accepted { color: $text-success; text-style: bold; }
+        & > .aligned-view--mark-flagged { background: $error; color: $text; text-style: bold; }
+        & > .aligned-view--mark-partial { color: $text-success 60%; }
+        & > .aligned-view--mark-note { color: $text-accent; text-style: bold; }
+        & > .aligned-view--selected { text-style: bold reverse; }
     }
     """
 
@@ -229,6 +241,10 @@ class AlignedView(ScrollView, can_focus=True):
         """Per-row review marks: row index -> (one-cell glyph, component name).
 
         The review feature sets these; the view only paints them in the margin."""
+        self.selection: tuple[int, Side, int, int] | None = None
+        """``(row, side, start, end)``: the review item to highlight (see ``set_selection``)."""
+        self._row_filter: frozenset[int] | None = None
+        self._filter_label = ""
         self._items: list[int | _Fold] = []
         self._index: dict[int, int] = {}
         """Model row -> display index (rows inside a fold map to the fold)."""
@@ -282,6 +298,33 @@ class AlignedView(ScrollView, can_focus=True):
             self.marks[row] = (glyph[:1], component)
         self._invalidate_row(row)
 
+    def set_selection(self, selection: tuple[int, Side, int, int] | None) -> None:
+        """Highlight a document span ``(row, side, start, end)`` in its row (or nothing)."""
+        if selection == self.selection:
+            return
+        old, self.selection = self.selection, selection
+        for chosen in (old, selection):
+            if chosen is not None:
+                self._invalidate_row(chosen[0])
+
+    def set_row_filter(self, rows: frozenset[int] | None, label: str = "") -> None:
+        """Show only ``rows``; the others collapse into one line per run (``None``: all).
+
+        Args:
+            rows: Model rows to keep.
+            label: What the kept rows have in common ("flagged items"), for the hidden runs.
+        """
+        self._row_filter = rows
+        self._filter_label = label
+        self._unfolded.clear()
+        self._relayout(force=True)
+        self._scroll_cursor_into_view()
+
+    @property
+    def row_filter(self) -> frozenset[int] | None:
+        """The rows ``set_row_filter`` keeps (``None``: no filter)."""
+        return self._row_filter
+
     def jump_to_row(self, row: int, *, context: bool = True) -> None:
         """Move the cursor to a model row, unfolding it if needed, and scroll it into view."""
         index = self._index_of_row(row)
@@ -306,6 +349,8 @@ class AlignedView(ScrollView, can_focus=True):
     def _build_items(self) -> list[int | _Fold]:
         assert self.model is not None
         rows = self.model.rows
+        if self._row_filter is not None:
+            return self._filtered_items(self._row_filter)
         if not self.folded:
             return list(range(len(rows)))
         items: list[int | _Fold] = []
@@ -323,6 +368,25 @@ class AlignedView(ScrollView, can_focus=True):
             else:
                 items.append(i)
                 i += 1
+        return items
+
+    def _filtered_items(self, keep: frozenset[int]) -> list[int | _Fold]:
+        assert self.model is not None
+        items: list[int | _Fold] = []
+        i, n = 0, len(self.model.rows)
+        while i < n:
+            if i in keep:
+                items.append(i)
+                i += 1
+                continue
+            j = i
+            while j < n and j not in keep:
+                j += 1
+            if i in self._unfolded:
+                items.extend(range(i, j))
+            else:
+                items.append(_Fold(i, j, hidden=True))
+            i = j
         return items
 
     def _columns(self, width: int) -> tuple[int, int]:
@@ -432,10 +496,14 @@ class AlignedView(ScrollView, can_focus=True):
             )
             self.refresh(region)
 
-    def _cell_text(self, cell: Cell) -> Text:
+    def _cell_text(self, cell: Cell, row: int = -1) -> Text:
         text = Text(cell.text, style=self._style(cell.base) if cell.base else "", end="")
         for start, end, component in cell.spans:
             text.stylize(self._style(component), start, end)
+        if self.selection is not None and self.selection[0] == row:
+            _row, side, start, end = self.selection
+            for d0, d1 in cell.map_span(side, start, end):
+                text.stylize(self._style("selected"), d0, d1)
         if self.query:
             lowered = cell.text.lower()
             needle = self.query.lower()
@@ -446,14 +514,16 @@ class AlignedView(ScrollView, can_focus=True):
                 pos = lowered.find(needle, pos + len(needle))
         return text
 
-    def _cell_strips(self, cell: Cell, width: int, height: int, hatch: bool) -> list[Strip]:
+    def _cell_strips(
+        self, cell: Cell, width: int, height: int, hatch: bool, row: int = -1
+    ) -> list[Strip]:
         if hatch:
             line = Strip([Segment(_HATCH * width, self._style("hatch"))], width)
             return [line] * height
         console = self.app.console
         strips: list[Strip] = []
         if cell.pieces:
-            text = self._cell_text(cell)
+            text = self._cell_text(cell, row)
             ranges = wrap_ranges(cell.text, width)
             cuts = [start for start, _end in ranges[1:]]
             for line in text.divide(cuts):
@@ -496,7 +566,11 @@ class AlignedView(ScrollView, can_focus=True):
         base = self.rich_style + self._style("cursor") if cursor else self.rich_style
         if isinstance(item, _Fold):
             count = item.end - item.start
-            label = f"⋯ {count} unchanged sentences (f or Enter to unfold) ⋯"
+            if item.hidden:
+                rows = "row" if count == 1 else "rows"
+                label = f"⋯ {count} {rows} without {self._filter_label} (Enter shows them) ⋯"
+            else:
+                label = f"⋯ {count} unchanged sentences (f or Enter to unfold) ⋯"
             text = Text(label, style=self._style("fold"), justify="center", end="")
             line = Strip(text.render(self.app.console)).text_align(width, "center")
             strips = [
@@ -510,7 +584,7 @@ class AlignedView(ScrollView, can_focus=True):
             lines: list[Strip] = []
             if self._layout_mode == "unified":
                 text_w = width - _MARGIN - _GUTTER
-                body = self._cell_strips(row.unified, text_w, height - 1, hatch=False)
+                body = self._cell_strips(row.unified, text_w, height - 1, False, item)
                 gutter = self._gutter(row.unified)
                 for n, strip in enumerate(body):
                     lines.append(
@@ -526,8 +600,8 @@ class AlignedView(ScrollView, can_focus=True):
                 col, pad = self._columns(width)
                 a_hatch = not row.a.pieces and bool(row.b.pieces)
                 b_hatch = not row.b.pieces and bool(row.a.pieces)
-                a_lines = self._cell_strips(row.a, col, height - 1, hatch=a_hatch)
-                b_lines = self._cell_strips(row.b, col, height - 1, hatch=b_hatch)
+                a_lines = self._cell_strips(row.a, col, height - 1, a_hatch, item)
+                b_lines = self._cell_strips(row.b, col, height - 1, b_hatch, item)
                 sep = Strip([Segment(_SEP, self._style("separator"))], len(_SEP))
                 gut_a, gut_b = self._gutter(row.a), self._gutter(row.b)
                 blank_gutter = Strip.blank(_GUTTER)

@@ -1,8 +1,17 @@
-"""Provides the side panel: added claims, dropped details and quotation checks."""
+"""Provides the side panel: every reviewable item with its mark and note, and stale marks.
+
+Sections: added claims, dropped details, quotations (the reviewable ones, and verbatim or
+dropped quotations for information), rewording (reworded and moved groups), and marks
+left on text that has since changed ("stale"), which are listed, never dropped. Each
+reviewable entry starts with its mark: ✓ accepted, ! flagged, · not reviewed; a note
+shows on a second line after ✎. Before the review is loaded, the panel lists the
+model's claims and quotations only.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from itertools import groupby
 from typing import ClassVar
 
@@ -14,15 +23,38 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from diffreader.tui.rows import DiffModel
+from diffreader.storage.review import ItemKind, Mark, ReviewEntry, ReviewItem, ReviewSession
+from diffreader.tui.review import GLYPH, NOTE_GLYPH, item_component, item_tag, one_line
+from diffreader.tui.rows import DiffModel, PanelEntry
 
 __all__ = ["SidePanel"]
 
 _HEADINGS = {"added": "Added claims", "dropped": "Dropped details", "quotes": "Quotations"}
+_SECTIONS: tuple[tuple[str, str, frozenset[ItemKind]], ...] = (
+    ("added", "Added claims", frozenset({ItemKind.ADDED})),
+    ("dropped", "Dropped details", frozenset({ItemKind.DROPPED})),
+    (
+        "quotes",
+        "Quotations",
+        frozenset({ItemKind.QUOTE_ALTERED, ItemKind.QUOTE_NEW, ItemKind.QUOTE_SPEAKER}),
+    ),
+    ("rewording", "Reworded and moved", frozenset({ItemKind.REWORDED, ItemKind.MOVED})),
+)
+_INFO_QUOTES = ("verbatim", "dropped")
+"""Quotation checks with nothing to review, listed for information."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Target:
+    """What an option points at."""
+
+    row: int | None
+    key: str | None = None
+    """Review item (or stale entry) key; ``None`` for information entries."""
 
 
 class SidePanel(OptionList):
-    """Lists what matters; choosing an entry posts ``SidePanel.Chosen`` with its row."""
+    """Lists what to review; highlighting an entry posts ``ItemHighlighted``, Enter ``Chosen``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -54,44 +86,245 @@ class SidePanel(OptionList):
     class Chosen(Message):
         """An entry was chosen (Enter or click)."""
 
-        def __init__(self, panel: SidePanel, row: int) -> None:
+        def __init__(self, panel: SidePanel, row: int, key: str | None = None) -> None:
             self.panel = panel
             self.row = row
             """Index into ``Comparison.pairs``."""
+            self.key = key
+            """The review item's key (``None`` for an information entry)."""
             super().__init__()
 
         @property
         def control(self) -> SidePanel:
             return self.panel
 
-    def show(self, model: DiffModel, style_for: Mapping[str, Style]) -> None:
-        """Fill the panel from a model (styles come from the aligned view)."""
+    class ItemHighlighted(Message):
+        """The highlight moved to an entry."""
+
+        def __init__(self, panel: SidePanel, key: str | None, row: int | None) -> None:
+            self.panel = panel
+            self.key = key
+            """Review item or stale entry key; ``None`` for an information entry."""
+            self.row = row
+            """Its row, when it has one (stale entries and unplaced items do not)."""
+            super().__init__()
+
+        @property
+        def control(self) -> SidePanel:
+            return self.panel
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._targets: dict[str, _Target] = {}
+        self._session: ReviewSession | None = None
+        self._styles: Mapping[str, Style] = {}
+        self.flagged_only = False
+        """True when the panel lists flagged items only (see ``show``)."""
+
+    # -- filling ------------------------------------------------------------------------
+
+    def show(
+        self,
+        model: DiffModel,
+        style_for: Mapping[str, Style],
+        session: ReviewSession | None = None,
+        *,
+        flagged_only: bool = False,
+    ) -> None:
+        """Fill the panel (styles come from the aligned view).
+
+        Args:
+            model: The display model.
+            style_for: The aligned view's component styles.
+            session: The review; ``None`` lists the model's claims and quotations only.
+            flagged_only: List flagged items (and stale marks) only.
+        """
+        keep = self.highlighted_key
+        self._session = session
+        self._styles = style_for
+        self.flagged_only = flagged_only
+        self._targets = {}
         self.clear_options()
+        if session is None:
+            options = self._model_options(model)
+        else:
+            options = self._review_options(model, session)
+        self.add_options(options)
+        if keep is not None:
+            self.highlight_key(keep)
+
+    def _heading(self, group: str, title: str, count: int) -> Option:
+        heading = Text(f"{title} ({count})", style="bold", end="")
+        return Option(heading, id=f"heading-{group}", disabled=True)
+
+    def _model_options(self, model: DiffModel) -> list[Option | None]:
         options: list[Option | None] = []
-        self._rows: dict[str, int] = {}
         for group, entries in groupby(model.panel, key=lambda e: e.group):
             items = list(entries)
             if options:
                 options.append(None)
-            heading = Text(f"{_HEADINGS[group]} ({len(items)})", style="bold", end="")
-            options.append(Option(heading, id=f"heading-{group}", disabled=True))
+            options.append(self._heading(group, _HEADINGS[group], len(items)))
             for n, entry in enumerate(items):
-                prompt = Text(end="")
-                prompt.append(f"{entry.label}", style=style_for.get(entry.style, Style()))
-                prompt.append(" ")
-                prompt.append(entry.text)
-                option_id = f"{group}-{n}"
-                self._rows[option_id] = entry.row
-                options.append(Option(prompt, id=option_id))
+                options.append(self._info_option(f"{group}-{n}", entry))
         if not model.panel:
             options.append(
                 Option(Text("No claims, details or quotations.", style="dim"), disabled=True)
             )
-        self.add_options(options)
+        return options
+
+    def _info_option(self, option_id: str, entry: PanelEntry) -> Option:
+        prompt = Text(end="")
+        if self._session is not None:
+            prompt.append("  ")
+        prompt.append(entry.label, style=self._styles.get(entry.style, Style()))
+        prompt.append(" ")
+        prompt.append(entry.text)
+        self._targets[option_id] = _Target(entry.row)
+        return Option(prompt, id=option_id)
+
+    def _review_options(self, model: DiffModel, session: ReviewSession) -> list[Option | None]:
+        options: list[Option | None] = []
+        shown = 0
+        for group, title, kinds in _SECTIONS:
+            items = [item for item in session.items if item.kind in kinds]
+            if self.flagged_only:
+                items = [item for item in items if session.mark(item.key) is Mark.FLAGGED]
+            entries: list[tuple[int, ReviewItem | PanelEntry]] = [(i.pair, i) for i in items]
+            if group == "quotes" and not self.flagged_only:
+                speaker_rows = {i.pair for i in items if i.kind is ItemKind.QUOTE_SPEAKER}
+                entries += [
+                    (e.row, e)
+                    for e in model.panel
+                    if e.group == "quotes"
+                    and e.label in _INFO_QUOTES
+                    and not (e.label == "verbatim" and e.row in speaker_rows)
+                ]
+                entries.sort(key=lambda pair: pair[0])
+            if not entries:
+                continue
+            if options:
+                options.append(None)
+            options.append(self._heading(group, title, len(items)))
+            for n, (_row, entry) in enumerate(entries):
+                if isinstance(entry, PanelEntry):
+                    options.append(self._info_option(f"info-{group}-{n}", entry))
+                else:
+                    option_id = f"item-{entry.key}"
+                    self._targets[option_id] = _Target(
+                        entry.pair if entry.pair >= 0 else None, entry.key
+                    )
+                    options.append(Option(self._item_prompt(entry), id=option_id))
+                    shown += 1
+        stale = session.stale()
+        if stale:
+            if options:
+                options.append(None)
+            heading = Text(f"Stale marks: text changed ({len(stale)})", style="bold", end="")
+            options.append(Option(heading, id="heading-stale", disabled=True))
+            for found in stale:
+                option_id = f"stale-{found.key}"
+                self._targets[option_id] = _Target(None, found.key)
+                options.append(Option(self._stale_prompt(found.entry), id=option_id))
+        if not options:
+            empty = (
+                "No flagged items (F lists everything)."
+                if self.flagged_only
+                else "Nothing to review: no claims, details, quotations or rewording."
+            )
+            options.append(Option(Text(empty, style="dim"), disabled=True))
+        return options
+
+    # -- prompts ------------------------------------------------------------------------
+
+    def _mark_glyph(self, prompt: Text, mark: Mark | None) -> None:
+        if mark is Mark.ACCEPTED:
+            style = self._styles.get("mark-accepted", Style(bold=True))
+        elif mark is Mark.FLAGGED:
+            style = self._styles.get("mark-flagged", Style(bold=True, reverse=True))
+        else:
+            style = Style(dim=True)
+        prompt.append(GLYPH[mark], style=style)
+        prompt.append(" ")
+
+    def _note_line(self, prompt: Text, note: str) -> None:
+        if note:
+            prompt.append(f"\n  {NOTE_GLYPH} ", style=self._styles.get("mark-note", Style()))
+            prompt.append(one_line(note, 200), style=Style(italic=True))
+
+    def _item_prompt(self, item: ReviewItem) -> Text:
+        assert self._session is not None
+        prompt = Text(end="")
+        self._mark_glyph(prompt, self._session.mark(item.key))
+        prompt.append(item_tag(item), style=self._styles.get(item_component(item), Style()))
+        prompt.append(" ")
+        limit = 70 if item.kind in (ItemKind.REWORDED, ItemKind.MOVED) else 160
+        prompt.append(one_line(item.text, limit))
+        self._note_line(prompt, self._session.note(item.key))
+        return prompt
+
+    def _stale_prompt(self, entry: ReviewEntry) -> Text:
+        prompt = Text(end="")
+        self._mark_glyph(prompt, entry.mark)
+        prompt.append(one_line(entry.label or "Item", 40), style=Style(dim=True))
+        prompt.append(" ")
+        prompt.append(one_line(entry.text, 120) or "(text not recorded)")
+        self._note_line(prompt, entry.note)
+        return prompt
+
+    def update_item(self, key: str) -> None:
+        """Redraw the entry of ``key`` after its mark or note changed."""
+        if self._session is None:
+            return
+        item = self._session.item(key)
+        option_id = f"item-{key}" if item is not None else f"stale-{key}"
+        if option_id not in self._targets:
+            return
+        if item is not None:
+            prompt = self._item_prompt(item)
+        else:
+            entry = self._session.state.entries.get(key)
+            if entry is None:
+                return
+            prompt = self._stale_prompt(entry)
+        self.replace_option_prompt(option_id, prompt)
+
+    # -- highlight ----------------------------------------------------------------------
+
+    @property
+    def highlighted_key(self) -> str | None:
+        """The key of the highlighted review item or stale entry, if any."""
+        option = self.highlighted_option
+        if option is None or option.id is None:
+            return None
+        target = self._targets.get(option.id)
+        return target.key if target is not None else None
+
+    def highlight_key(self, key: str) -> bool:
+        """Highlight the entry of ``key``; False when the panel does not list it."""
+        for option_id in (f"item-{key}", f"stale-{key}"):
+            if option_id in self._targets:
+                index = self.get_option_index(option_id)
+                if self.highlighted != index:
+                    self.highlighted = index
+                return True
+        return False
+
+    def lists(self, key: str) -> bool:
+        """True when the panel has an entry for ``key``."""
+        return f"item-{key}" in self._targets or f"stale-{key}" in self._targets
+
+    # -- handlers -----------------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        target = self._targets.get(event.option.id or "")
+        if target is not None:
+            self.post_message(self.ItemHighlighted(self, target.key, target.row))
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        row = self._rows.get(event.option.id or "")
-        if row is not None:
-            self.post_message(self.Chosen(self, row))
+        target = self._targets.get(event.option.id or "")
+        if target is not None and target.row is not None:
+            self.post_message(self.Chosen(self, target.row, target.key))

@@ -1,0 +1,109 @@
+"""Provides what the reader shows of a review session: glyphs, labels, styles, report paths.
+
+No widgets here: the diff screen, side panel and review bar all read these, so an item
+looks the same everywhere (✓ accepted, ! flagged, ✎ a note, · not reviewed yet).
+The session itself (``storage.review.ReviewSession``) is the only state; nothing here
+keeps any.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from diffreader.engine.model import Comparison, Document
+from diffreader.storage.review import ItemKind, Mark, ReviewItem, ReviewSession
+from diffreader.tui.textutil import display_text
+
+__all__ = [
+    "GLYPH",
+    "REPORT_SUFFIX",
+    "default_report_path",
+    "item_component",
+    "item_tag",
+    "items_by_row",
+    "one_line",
+    "row_mark",
+]
+
+GLYPH: dict[Mark | None, str] = {Mark.ACCEPTED: "✓", Mark.FLAGGED: "!", None: "·"}
+"""The mark glyph of an item (``None``: not reviewed)."""
+NOTE_GLYPH = "✎"
+
+REPORT_SUFFIX = {"markdown": ".md", "html": ".html", "json": ".json"}
+"""File suffix of each report format."""
+
+_COMPONENT: dict[ItemKind, str] = {
+    ItemKind.ADDED: "claim-added",
+    ItemKind.DROPPED: "claim-dropped",
+    ItemKind.QUOTE_ALTERED: "quote-altered",
+    ItemKind.QUOTE_NEW: "quote-new",
+    ItemKind.QUOTE_SPEAKER: "quote-verbatim",
+    ItemKind.REWORDED: "glyph-reworded",
+    ItemKind.MOVED: "glyph-moved",
+}
+_TAG: dict[ItemKind, str] = {
+    ItemKind.QUOTE_ALTERED: "altered",
+    ItemKind.QUOTE_NEW: "new",
+    ItemKind.QUOTE_SPEAKER: "speaker",
+    ItemKind.REWORDED: "reworded",
+    ItemKind.MOVED: "moved",
+}
+
+
+def item_component(item: ReviewItem) -> str:
+    """The aligned view's component (short name) an item is drawn with."""
+    return _COMPONENT[item.kind]
+
+
+def item_tag(item: ReviewItem) -> str:
+    """A one-word tag: the claim category, or the quotation / group status."""
+    return item.category or _TAG.get(item.kind, item.kind.value)
+
+
+def one_line(text: str, limit: int = 0) -> str:
+    """``text`` made literal (``display_text``) on one line, cut to ``limit`` cells."""
+    shown = " ".join(display_text(text)[0].split())
+    if limit and len(shown) > limit:
+        shown = shown[: limit - 1].rstrip() + "…"
+    return shown
+
+
+def items_by_row(items: list[ReviewItem]) -> dict[int, list[ReviewItem]]:
+    """The items of each row (``ReviewItem.pair``), in display order; unplaced ones left out."""
+    rows: dict[int, list[ReviewItem]] = defaultdict(list)
+    for item in items:
+        if item.pair >= 0:
+            rows[item.pair].append(item)
+    return dict(rows)
+
+
+def row_mark(session: ReviewSession, items: list[ReviewItem]) -> tuple[str, str] | None:
+    """The margin glyph of a row holding ``items``: ``(glyph, component)`` or ``None``.
+
+    Any flagged item makes the row ``!``; all accepted makes it ``✓``; some accepted a dim
+    ``✓``; only notes ``✎``; nothing reviewed, no glyph.
+    """
+    marks = [session.mark(item.key) for item in items]
+    if Mark.FLAGGED in marks:
+        return "!", "mark-flagged"
+    if marks and all(mark is Mark.ACCEPTED for mark in marks):
+        return "✓", "mark-accepted"
+    if Mark.ACCEPTED in marks:
+        return "✓", "mark-partial"
+    if any(session.note(item.key) for item in items):
+        return NOTE_GLYPH, "mark-note"
+    return None
+
+
+def _stem(doc: Document, fallback: str) -> str:
+    name = Path(doc.path).stem if doc.path else fallback
+    slug = re.sub(r"[^\w.-]+", "-", name, flags=re.ASCII).strip("-.")
+    return slug[:40] or fallback
+
+
+def default_report_path(comparison: Comparison, fmt: str, folder: Path) -> Path:
+    """Where the export key suggests writing a report: ``folder/factcheck-A-vs-B.md``."""
+    name = f"factcheck-{_stem(comparison.a, 'a')}-vs-{_stem(comparison.b, 'b')}"
+    return folder / (name + REPORT_SUFFIX.get(fmt, ".txt"))

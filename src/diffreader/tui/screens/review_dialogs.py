@@ -1,0 +1,130 @@
+"""Provides the review dialogs: ``NoteEditor`` (a note on one item) and ``ExportDialog``.
+
+Both are small modal screens over the diff: Enter confirms, Escape cancels, and the
+result comes back through ``dismiss`` (``None`` when cancelled).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, RadioButton, RadioSet, Static
+
+from diffreader.report import FORMATS
+from diffreader.tui.review import REPORT_SUFFIX
+
+__all__ = ["ExportDialog", "NoteEditor"]
+
+_FORMAT_LABELS = {"markdown": "Markdown", "html": "HTML", "json": "JSON"}
+
+
+class NoteEditor(ModalScreen[str | None]):
+    """Edit the note of one review item: Enter saves (empty removes it), Escape cancels.
+
+    Args:
+        label: What the item is ("Added claim (number)").
+        text: The item's text, shown for context (already literal, one line).
+        note: The current note.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="note.cancel", tooltip="Close without saving"),
+    ]
+
+    def __init__(self, label: str, text: str, note: str) -> None:
+        super().__init__()
+        self._label = label
+        self._text = text
+        self._note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="note-dialog", classes="review-dialog"):
+            title = Text(end="")
+            title.append("Note on ", style="bold")
+            title.append(self._label, style="bold")
+            yield Static(title, classes="dialog-title")
+            yield Static(Text(self._text, style="italic"), classes="dialog-context")
+            yield Input(self._note, placeholder="What did you check? Who did you call?", id="note")
+            yield Static(
+                Text("Enter saves · Escape cancels · an empty note removes it", style="dim"),
+                classes="dialog-hint",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted, "#note")
+    def _save(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ExportDialog(ModalScreen[tuple[str, Path] | None]):
+    """Choose a report format and a file: Enter writes, Escape cancels.
+
+    Changing the format changes the suggested file's suffix.
+
+    Args:
+        paths: The suggested file for each format.
+        fmt: The format selected first.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="export.cancel", tooltip="Close without writing"),
+    ]
+
+    def __init__(self, paths: dict[str, Path], fmt: str = "markdown") -> None:
+        super().__init__()
+        self._paths = paths
+        self.fmt = fmt
+        """The selected format."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-dialog", classes="review-dialog"):
+            yield Static(Text("Export a fact-check report", style="bold"), classes="dialog-title")
+            with RadioSet(id="export-format"):
+                for fmt in FORMATS:
+                    yield RadioButton(_FORMAT_LABELS[fmt], value=fmt == self.fmt, id=f"fmt-{fmt}")
+            yield Input(str(self._paths[self.fmt]), id="export-path")
+            yield Static(
+                Text("Enter writes · Tab/Shift+Tab: format or file · Escape cancels", style="dim"),
+                classes="dialog-hint",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    @on(RadioSet.Changed, "#export-format")
+    def _format_changed(self, event: RadioSet.Changed) -> None:
+        button_id = event.pressed.id or ""
+        fmt = button_id.removeprefix("fmt-")
+        if fmt not in FORMATS or fmt == self.fmt:
+            return
+        path_input = self.query_one("#export-path", Input)
+        current = Path(path_input.value.strip() or str(self._paths[fmt]))
+        if current.suffix.lower() in REPORT_SUFFIX.values():
+            current = current.with_suffix(REPORT_SUFFIX[fmt])
+        path_input.value = str(current)
+        self.fmt = fmt
+
+    @on(Input.Submitted, "#export-path")
+    def _submit(self, event: Input.Submitted) -> None:
+        event.stop()
+        value = event.value.strip()
+        if not value:
+            self.notify("Give a file to write.", severity="warning", timeout=3)
+            return
+        self.dismiss((self.fmt, Path(value).expanduser()))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
