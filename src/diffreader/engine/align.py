@@ -227,7 +227,8 @@ def _grow(
     b_para = {u.id: u.paragraph for u in b_units}
     version = [0] * len(groups)
 
-    def gain_of(side: str, sid: int, gid: int) -> float | None:
+    def gain_of(side: str, sid: int, gid: int) -> tuple[float, float] | None:
+        """(priority, new group score) of adding sentence ``sid`` to group ``gid``, or None."""
         group = groups[gid]
         same, other = (group.a, group.b) if side == "a" else (group.b, group.a)
         vec_same, vec_other = (a_vec, b_vec) if side == "a" else (b_vec, a_vec)
@@ -242,9 +243,22 @@ def _grow(
         gain = score - group.score
         # Does the sentence bring terms of the other side that the group lacked?
         covered = set().union(*(vec_same[m] for m in same))
-        brings = len((set(vec_same[sid]) & set(target)) - covered)
+        mine = vec_same[sid]
+        new_terms = (set(mine) & set(target)) - covered
+        if len(new_terms) < 2:
+            return None
         needed = _GROW_SLACK if adjacent else 0.08
-        return gain if gain > needed and brings >= 2 else None
+        if gain > needed:
+            return gain, score
+        # A merged clause often lowers the cosine (its other words dilute it) while it
+        # clearly completes the other side: "Two nearby roads remain closed" folded into
+        # "..., and two roads close to the school are still shut".
+        total = sum(target.values()) or 1.0
+        coverage = sum(target[t] for t in new_terms) / total
+        precision = sum(v for t, v in mine.items() if t in target) / (sum(mine.values()) or 1.0)
+        if adjacent and coverage >= 0.12 and precision >= 0.4:
+            return coverage / 2, score
+        return None
 
     heap: list[tuple[float, str, int, int, int]] = []
     for _, _, _, a, b in scored:
@@ -254,23 +268,24 @@ def _grow(
         ):
             if sid in taken or gid is None:
                 continue
-            gain = gain_of(side, sid, gid)
-            if gain is not None:
-                heapq.heappush(heap, (-gain, side, sid, gid, version[gid]))
+            found = gain_of(side, sid, gid)
+            if found is not None:
+                heapq.heappush(heap, (-found[0], side, sid, gid, version[gid]))
     while heap:
-        neg_gain, side, sid, gid, seen = heapq.heappop(heap)
+        _, side, sid, gid, seen = heapq.heappop(heap)
         taken = a_group if side == "a" else b_group
         if sid in taken:
             continue
+        found = gain_of(side, sid, gid)
+        if found is None:
+            continue
         if seen != version[gid]:
-            gain = gain_of(side, sid, gid)
-            if gain is not None:
-                heapq.heappush(heap, (-gain, side, sid, gid, version[gid]))
+            heapq.heappush(heap, (-found[0], side, sid, gid, version[gid]))
             continue
         group = groups[gid]
         (group.a if side == "a" else group.b).append(sid)
         taken[sid] = gid
-        group.score += -neg_gain
+        group.score = found[1]
         version[gid] += 1
 
 

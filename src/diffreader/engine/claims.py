@@ -171,7 +171,8 @@ _GENERIC = frozenset(
     described describe describing called call referred referring suggested suggest
     indicated indicate expressed express expressing underscores underscore underscored
     marked mark comes came come news story article piece narrative figure figures
-    individual people person thing things way ways part parts time times day days""".split()
+    individual people person thing things way ways part parts time times day days roughly
+    approximately about around nearly almost some just only still again also now then""".split()
 )
 
 # ---------------------------------------------------------------------------
@@ -624,8 +625,10 @@ def _pair_claims(
     if not headline:
         # Content the other side removed from this group can explain away as much content
         # added here: replacing one phrase by another is rewording, adding one is a claim.
-        budget = sum(count for _, _, count in clauses[side.other] if count >= 3)
+        budget = sum(count for _, _, count in clauses[side.other])
         for first, last, count in clauses[side]:
+            if count < 3:
+                continue  # rewording too small to be a claim spends none of the budget
             explained = min(count, budget)
             budget -= explained
             if count - explained >= 3 and not quotes_mask.covers(first, last):

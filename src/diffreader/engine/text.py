@@ -123,6 +123,8 @@ def stem(word: str) -> str:
 
     >>> [stem(w) for w in ["sanctions", "policies", "talks", "ending", "described", "russia's"]]
     ['sanction', 'policy', 'talk', 'end', 'describ', 'russia']
+    >>> [stem(w) for w in ["close", "closed", "closes", "closing"]]
+    ['clos', 'clos', 'clos', 'clos']
     """
     w = word.lower().translate(QUOTE_KEYS)
     if w.endswith("'s"):
@@ -140,7 +142,10 @@ def stem(word: str) -> str:
     if len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):
         return w[:-2]
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
+        w = w[:-1]
+    # A final e goes too, so "close", "closed" and "closing" meet at "clos".
+    if len(w) > 3 and w.endswith("e") and not w.endswith("ee"):
+        w = w[:-1]
     return w
 
 
@@ -148,7 +153,7 @@ def content_stems(text: str) -> list[str]:
     """Stems of the content words of ``text``, in order, stopwords left out.
 
     >>> content_stems("The talks in Alaska were described as productive.")
-    ['talk', 'alaska', 'describ', 'productive']
+    ['talk', 'alaska', 'describ', 'productiv']
     """
     out = []
     for word in _WORD.findall(text.translate(QUOTE_KEYS).lower()):
