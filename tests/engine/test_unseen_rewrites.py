@@ -1,0 +1,54 @@
+"""Two rewrites the engine was not tuned on: a quiet update and a pure paraphrase.
+
+The paraphrase says nothing the original does not (reordered clauses, synonyms, passive
+voice, a sentence merged into its neighbour), so it must produce no claim at all. The update
+adds figures, a place, an organisation, a person and a changed quotation, and each must be
+found.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from diffreader.engine import ClaimKind, Document, QuoteStatus, Status, compare, load_document
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def load(name: str) -> Document:
+    return load_document(DATA / f"school_{name}.txt")
+
+
+def test_pure_paraphrase_has_no_claims() -> None:
+    c = compare(load("original"), load("paraphrase"))
+    assert c.claims == ()
+    assert {p.status for p in c.pairs} == {Status.REWORDED}
+    # "Two nearby roads remain closed." is folded into the sentence that now carries it.
+    merged = [p for p in c.pairs if len(p.a) == 2]
+    assert len(merged) == 1
+    assert all(q.status is QuoteStatus.VERBATIM for q in c.quotes)
+
+
+def test_quiet_update_claims() -> None:
+    c = compare(load("original"), load("update"))
+    added = {(x.category.value, x.text) for x in c.claims if x.kind is ClaimKind.ADDED}
+    assert {
+        ("duration", "for two weeks"),
+        ("duration", "at least two weeks"),
+        ("date", "on Wednesday"),
+        ("number", "60"),
+        ("organisation", "Lune Valley Academy"),
+        ("place", "Carnforth"),
+        ("number", "£1.2 million"),
+        ("person", "James Hartley"),
+        ("quotation", "working day and night"),
+    } <= added
+    dropped = [x.text for x in c.claims if x.kind is ClaimKind.DROPPED]
+    assert dropped == ["Two nearby roads remain closed"]
+    altered = [q for q in c.quotes if q.status is QuoteStatus.ALTERED]
+    assert len(altered) == 1 and altered[0].source is not None
+    assert c.a.text[altered[0].source.start : altered[0].source.end] == "working around the clock"
+    # Figures inside an added sentence are nested under it and not counted twice.
+    money = next(x for x in c.claims if x.text == "£1.2 million")
+    assert c.claims[money.parent].category.value == "assertion"
+    assert c.stats.added_claims < len([x for x in c.claims if x.kind is ClaimKind.ADDED])
