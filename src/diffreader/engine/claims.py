@@ -40,7 +40,7 @@ from diffreader.engine.model import (
     Side,
     Status,
 )
-from diffreader.engine.text import QUOTE_KEYS, STOPWORDS, is_word, stem, tokenize
+from diffreader.engine.text import STOPWORDS, fold_quotes, is_word, stem, tokenize
 
 __all__ = ["Fact", "Support", "find_claims", "find_facts", "names_in_use"]
 
@@ -257,7 +257,7 @@ class Support:
         lowered = " ".join(text.lower().split())
         stems: set[str] = set()
         numbers: set[str] = set()
-        for key in set(_WORDS.findall(text.translate(QUOTE_KEYS).lower())):
+        for key in set(_WORDS.findall(fold_quotes(text).lower())):
             key = _undot(key)
             stems.add(stem(key))
             if key[0].isdigit() or key in _NUMBER_WORDS:

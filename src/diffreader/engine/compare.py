@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
@@ -33,7 +34,7 @@ from diffreader.engine.model import (
     WordOp,
 )
 from diffreader.engine.quotes import check_quotes
-from diffreader.engine.text import QUOTE_KEYS, content_stems, is_word, tokenize
+from diffreader.engine.text import content_stems, fold_quotes, is_word, tokenize
 from diffreader.engine.worddiff import word_diff
 
 __all__ = ["compare"]
@@ -43,7 +44,7 @@ _CONTENT = (SentenceKind.BODY, SentenceKind.HEADLINE)
 
 def _norm(text: str) -> str:
     """Key for exact matching: case, quote marks, dashes and spacing do not count."""
-    return " ".join(text.translate(QUOTE_KEYS).lower().split())
+    return " ".join(fold_quotes(text).lower().split())
 
 
 def compare(a: Document | str, b: Document | str) -> Comparison:
@@ -121,31 +122,35 @@ def _align_documents(doc_a: Document, doc_b: Document) -> list[Group]:
     skip_a = {a_title.id} if a_is_title and a_title is not None else set()
     skip_b = {b_title.id} if b_is_title and b_title is not None else set()
 
-    a_units = [
-        Unit(s.id, s.paragraph, content_stems(s.text))
-        for s in a_sents
-        if s.kind in _CONTENT and s.id not in used_a and s.id not in skip_a
+    a_ids = [
+        s.id for s in a_sents if s.kind in _CONTENT and s.id not in used_a and s.id not in skip_a
     ]
-    b_units = [
-        Unit(s.id, s.paragraph, content_stems(s.text))
-        for s in b_sents
-        if s.kind in _CONTENT and s.id not in used_b and s.id not in skip_b
+    b_ids = [
+        s.id for s in b_sents if s.kind in _CONTENT and s.id not in used_b and s.id not in skip_b
     ]
     # Identical sentences are matched first, in order: cheap, certain, and keeps
     # compare(x, x) exact even for repeated sentences.
-    a_norm = {u.id: _norm(a_sents[u.id].text) for u in a_units}
-    by_text: dict[str, list[int]] = {}
-    for u in a_units:
-        by_text.setdefault(a_norm[u.id], []).append(u.id)
-    for u in b_units:
-        candidates = by_text.get(_norm(b_sents[u.id].text))
+    by_text: dict[str, deque[int]] = {}
+    for aid in a_ids:
+        by_text.setdefault(_norm(a_sents[aid].text), deque()).append(aid)
+    for bid in b_ids:
+        candidates = by_text.get(_norm(b_sents[bid].text))
         if candidates:
-            aid = candidates.pop(0)
-            groups.append(Group([aid], [u.id], 1.0))
+            aid = candidates.popleft()
+            groups.append(Group([aid], [bid], 1.0))
             used_a.add(aid)
-            used_b.add(u.id)
-    rest_a = [u for u in a_units if u.id not in used_a]
-    rest_b = [u for u in b_units if u.id not in used_b]
+            used_b.add(bid)
+    # Only what is left needs stems and the similarity search.
+    rest_a = [
+        Unit(i, a_sents[i].paragraph, content_stems(a_sents[i].text))
+        for i in a_ids
+        if i not in used_a
+    ]
+    rest_b = [
+        Unit(i, b_sents[i].paragraph, content_stems(b_sents[i].text))
+        for i in b_ids
+        if i not in used_b
+    ]
     for group in align(rest_a, rest_b):
         groups.append(group)
         used_a.update(group.a)
