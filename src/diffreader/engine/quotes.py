@@ -118,6 +118,9 @@ def _raw_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
             pos = i + 1
             continue
         close = text.find(_OPEN_CLOSE[ch], i + 1, end)
+        straight = text.find('"', i + 1, close if close != -1 else end)
+        if straight != -1:
+            close = straight  # mixed marks (“…"), common in hand-edited copy
         stop = close if close != -1 else end
         out.append((i + 1, stop))
         pos = stop + 1

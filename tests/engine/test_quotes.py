@@ -1,0 +1,67 @@
+"""Quotation checks: verbatim despite marks, brackets and ellipses; altered; new; speakers."""
+
+from __future__ import annotations
+
+from diffreader.engine import QuoteStatus, Side, compare
+
+ORIGINAL = (
+    'Mayor Helen Varga said: "We will reopen [the Lanner Street] bridge by September, '
+    'and we will publish a report every week until then."\n\n'
+    "Harbour master Ines Okafor said the fleet would suffer. "
+    "“Boats will lose about forty minutes on each trip,” she said."
+)
+
+
+def quotes_of(rewrite: str) -> dict[str, tuple[QuoteStatus, str | None, bool]]:
+    c = compare(ORIGINAL, rewrite)
+    return {
+        q.text: (q.status, q.source_speaker, q.speaker_changed)
+        for q in c.quotes
+        if q.side is Side.B
+    }
+
+
+def test_verbatim_modulo_marks_brackets_and_ellipses() -> None:
+    rewrite = (
+        "Varga said: “We will reopen bridge by September … we will publish a report every week "
+        'until then." Okafor said: "Boats will lose about forty minutes on each trip."'
+    )
+    found = quotes_of(rewrite)
+    assert {status for status, _, _ in found.values()} == {QuoteStatus.VERBATIM}
+
+
+def test_altered_quotation_keeps_its_source_and_diff() -> None:
+    c = compare(
+        ORIGINAL,
+        'Varga said: "We will reopen the bridge before summer, and we will publish a report '
+        'every week until then."',
+    )
+    quote = next(q for q in c.quotes if q.side is Side.B)
+    assert quote.status is QuoteStatus.ALTERED
+    assert quote.source is not None
+    assert "by September" in c.a.text[quote.source.start : quote.source.end]
+    inserted = {c.b.text[o.b_start : o.b_end] for o in quote.ops if o.op.value == "insert"}
+    assert any("summer" in text for text in inserted)
+
+
+def test_new_quotation_is_a_claim() -> None:
+    c = compare(ORIGINAL, ORIGINAL + '\n\nA fisherman said: "Nobody asked us about any of this."')
+    new = [q for q in c.quotes if q.status is QuoteStatus.NEW]
+    assert [q.text for q in new] == ["Nobody asked us about any of this."]
+    assert any(x.category.value == "quotation" and x.side is Side.B for x in c.claims)
+
+
+def test_quotation_given_to_another_speaker_is_flagged() -> None:
+    rewrite = ORIGINAL.replace("she said.", "Mayor Varga said.")
+    c = compare(ORIGINAL, rewrite)
+    moved = [q for q in c.quotes if q.side is Side.B and q.speaker_changed]
+    assert len(moved) == 1
+    assert moved[0].status is QuoteStatus.VERBATIM
+    assert moved[0].source_speaker is not None and "Okafor" in moved[0].source_speaker
+    assert any(x.category.value == "quotation" and x.side is Side.B for x in c.claims)
+
+
+def test_dropped_quotation_is_reported_on_side_a() -> None:
+    c = compare(ORIGINAL, "Mayor Helen Varga spoke about the bridge.")
+    dropped = [q for q in c.quotes if q.status is QuoteStatus.DROPPED]
+    assert len(dropped) == 2 and all(q.side is Side.A for q in dropped)
