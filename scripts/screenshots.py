@@ -2,15 +2,18 @@
 
     python scripts/screenshots.py [--out screenshots] [--size 120x40]
 
-Writes corpus.svg (A marked, similarities ranked), diff.svg (side by side with the side
-panel open on the first added claim), unified.svg and help.svg. Everything goes through
-``make_app`` and Pilot, as the tests do (harlequin's export_screenshots.py).
+Writes diff.svg (side by side, a review under way: marks in the margin and the panel, a
+note, the progress counter), unified.svg, help.svg and corpus.svg (A marked, similarities
+ranked, the Review column showing that review's progress). Everything goes through
+``make_app`` and Pilot, as the tests do (harlequin's export_screenshots.py); review marks
+go to a temporary data directory, never the user's.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import tempfile
 import time
 from pathlib import Path
 
@@ -30,31 +33,25 @@ async def _until(pilot, predicate, timeout: float = 30.0) -> None:  # type: igno
         await pilot.pause(0.05)
 
 
-async def shoot(out: Path, size: tuple[int, int]) -> list[Path]:
+async def shoot(out: Path, size: tuple[int, int], data: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     original = demo_corpus() / "00_original.txt"
     rewrite = demo_corpus() / "03_rewrite_update.txt"
 
-    app = make_app()
-    async with app.run_test(size=size) as pilot:
-        await _until(pilot, lambda: isinstance(app.screen, CorpusScreen) and not app.screen.loading)
-        corpus = app.screen
-        assert isinstance(corpus, CorpusScreen)
-        await pilot.press("a")
-        await _until(pilot, lambda: len(corpus.similarity) == len(corpus.articles))
-        await app.workers.wait_for_complete()
-        await pilot.press("down", "down", "down")
-        await pilot.pause(0.3)
-        written.append(Path(app.save_screenshot("corpus.svg", str(out))))
-
-    app = make_app(pair=(original, rewrite))
+    app = make_app(pair=(original, rewrite), data_dir=data)
     # Wider, so the two columns and the side panel fit side by side.
     wide = (max(size[0], 160), max(size[1], 45))
     async with app.run_test(size=wide) as pilot:
-        await _until(pilot, lambda: isinstance(app.screen, DiffScreen) and not app.screen.comparing)
-        await pilot.press("p")  # the panel, then jump to the first added claim
-        await pilot.press("down", "enter")
+        await _until(
+            pilot,
+            lambda: isinstance(app.screen, DiffScreen) and app.screen.session is not None,
+        )
+        # A review under way: row 0's dropped date and its group accepted, row 1's dropped
+        # date flagged with a note, then on to the next unreviewed items, panel open.
+        await pilot.press("x", "r", "x", "r", "exclamation_mark")
+        await pilot.press("e", *"the closure date matters: ask the council", "enter")
+        await pilot.press("r", "r", "p")
         await pilot.pause(0.3)
         written.append(Path(app.save_screenshot("diff.svg", str(out))))
         await pilot.press("p", "u", "g")
@@ -64,6 +61,19 @@ async def shoot(out: Path, size: tuple[int, int]) -> list[Path]:
         await _until(pilot, lambda: isinstance(app.screen, HelpScreen))
         await pilot.pause(0.3)
         written.append(Path(app.save_screenshot("help.svg", str(out))))
+
+    app = make_app(data_dir=data)
+    async with app.run_test(size=size) as pilot:
+        await _until(pilot, lambda: isinstance(app.screen, CorpusScreen) and not app.screen.loading)
+        corpus = app.screen
+        assert isinstance(corpus, CorpusScreen)
+        await _until(pilot, lambda: bool(corpus.reviews))
+        await pilot.press("a")
+        await _until(pilot, lambda: len(corpus.similarity) == len(corpus.articles))
+        await app.workers.wait_for_complete()
+        await pilot.press("down", "down", "down")
+        await pilot.pause(0.3)
+        written.append(Path(app.save_screenshot("corpus.svg", str(out))))
     return written
 
 
@@ -73,8 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="120x40", help="COLUMNSxROWS")
     args = parser.parse_args(argv)
     columns, rows = (int(n) for n in args.size.lower().split("x"))
-    for path in asyncio.run(shoot(args.out, (columns, rows))):
-        print(path)
+    with tempfile.TemporaryDirectory(prefix="diffreader-shots-") as data:
+        for path in asyncio.run(shoot(args.out, (columns, rows), Path(data))):
+            print(path)
     return 0
 
 

@@ -197,14 +197,16 @@ async def test_next_and_previous_unreviewed() -> None:
         assert session is not None
         items = session.items
         await pilot.press("x")  # row 0
+        # Row by row; within a row, claims and quotations before the group itself.
         await pilot.press("r")
-        assert screen.selected_key == items[1].key and view.cursor_row == 1
-        await pilot.press("x", "r")  # accept the moved group: next is the quote, same row
+        assert items[2].kind is ItemKind.QUOTE_ALTERED
         assert screen.selected_key == items[2].key and view.cursor_row == 1
+        await pilot.press("x", "r")  # accept the quotation: next is the moved group
+        assert screen.selected_key == items[1].key and view.cursor_row == 1
         await pilot.press("R")
         assert screen.selected_key == items[10].key  # wraps round to the last one
         await pilot.press("right_square_bracket")
-        assert screen.selected_key == items[2].key
+        assert screen.selected_key == items[1].key
 
         for item in items:
             session.set_mark(item.key, Mark.ACCEPTED)
@@ -295,8 +297,8 @@ async def test_marks_survive_a_restart() -> None:
         assert "2 of 11 reviewed, 1 flagged" in _bar(screen)
         await pilot.pause()
         assert any("Review resumed" in n for n in _notes(app))
-        await pilot.press("r")
-        assert screen.selected_key == session.items[1].key
+        await pilot.press("r")  # row 1's quotation, the first unreviewed item
+        assert screen.selected_key == session.items[2].key
 
 
 async def test_review_follows_a_renamed_file(pair: tuple[Path, Path]) -> None:

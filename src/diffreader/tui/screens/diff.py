@@ -239,6 +239,8 @@ class DiffScreen(Screen[None]):
         self.flagged_only = False
         """The flagged filter is on (``F``)."""
         self._row_items: dict[int, list[ReviewItem]] = {}
+        self._order: list[ReviewItem] = []
+        """Every item in the order r/R walk: by row, each row as ``_row_items`` has it."""
         self.last_report: Path | None = None
         """The last report written by the export key."""
 
@@ -341,11 +343,14 @@ class DiffScreen(Screen[None]):
         self.selected_key = None
         self.flagged_only = False
         self._row_items = {}
+        self._order = []
         if self.session is not None:
             # Within a row the claims and quotations come before the group itself: they are
             # what a reviewer checks first, and what the cursor should land on.
             for row, items in items_by_row(self.session.items).items():
                 self._row_items[row] = sorted(items, key=lambda i: i.kind in _GROUP_KINDS)
+            self._order = [item for row in sorted(self._row_items) for item in self._row_items[row]]
+            self._order += [item for item in self.session.items if item.pair < 0]
         view.marks.clear()
         view.selection = None
         view.set_row_filter(None)
@@ -600,7 +605,7 @@ class DiffScreen(Screen[None]):
         session = self.session
         if session is None:
             return
-        items = session.items
+        items = self._order
         if not items:
             self.notify("Nothing to review in this comparison.", timeout=2)
             return
