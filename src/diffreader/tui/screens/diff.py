@@ -451,6 +451,8 @@ class DiffScreen(Screen[None]):
         panel.display = not panel.display
         if panel.display:
             panel.focus()
+            # The highlight may have moved while the panel was hidden (and had no size).
+            self.call_after_refresh(panel.scroll_to_highlight)
         else:
             self.view.focus()
 
