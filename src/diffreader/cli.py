@@ -274,7 +274,7 @@ def _run_reader(config: Config, **kwargs: Any) -> ExitStatus:
 
     if config.keys:
         kwargs["keymap"] = config.keys
-    app = make_app(**kwargs)
+    app = make_app(theme=config.theme, light_theme=config.light_theme, **kwargs)
     app.run()
     code = getattr(app, "return_code", None)
     return ExitStatus.TROUBLE if code not in (None, 0) else ExitStatus.SAME

@@ -51,6 +51,14 @@ class DiffReaderApp(App[None]):
         Binding(
             "question_mark", "help", "Help", id="app.help", tooltip="Show every key of this screen"
         ),
+        Binding(
+            "ctrl+t",
+            "toggle_light",
+            "Light/dark",
+            id="app.toggle_light",
+            tooltip="Switch between the configured theme and the light theme",
+            show=False,
+        ),
     ]
     HELP_SECTION = "DiffReaderApp"
 
@@ -61,8 +69,14 @@ class DiffReaderApp(App[None]):
         pair: tuple[Path, Path] | None = None,
         data_dir: Path | None = None,
         comparison: Comparison | None = None,
+        theme: str | None = None,
+        light_theme: str = "textual-light",
     ) -> None:
         super().__init__()
+        self.initial_theme = theme
+        """The config file's theme, applied (or reported unknown) once running."""
+        self.light_theme = light_theme
+        """The theme ``ctrl+t`` switches to and back from."""
         self.corpus = corpus
         self.pair = pair
         self.comparison = comparison
@@ -75,6 +89,8 @@ class DiffReaderApp(App[None]):
     def on_mount(self) -> None:
         from diffreader.tui.screens.diff import DiffScreen
 
+        if self.initial_theme:
+            self._apply_theme(self.initial_theme, source="config 'theme'")
         if self.comparison is not None:
             c = self.comparison
             self.push_screen(DiffScreen(c.a, c.b, exit_on_back=True, comparison=c))
@@ -86,6 +102,26 @@ class DiffReaderApp(App[None]):
         if self.keymap_ids:
             # After the first frame: it imports every screen, which startup avoids.
             self.call_after_refresh(self._check_keymap)
+
+    def _apply_theme(self, name: str, *, source: str) -> bool:
+        """Switch to theme ``name``; an unknown name is reported and the theme stays."""
+        if name not in self.available_themes:
+            known = ", ".join(sorted(self.available_themes))
+            self.notify(
+                f"{source}: no theme {name!r}; keeping {self.theme!r}. Themes: {known}",
+                title="Config",
+                severity="warning",
+                timeout=10,
+            )
+            return False
+        self.theme = name
+        return True
+
+    def action_toggle_light(self) -> None:
+        """Switch between the starting theme and the light theme."""
+        dark = self.initial_theme or "textual-dark"
+        target = dark if self.theme == self.light_theme else self.light_theme
+        self._apply_theme(target, source="config 'light_theme'")
 
     def _check_keymap(self) -> None:
         """Tell the user about remaps whose binding id does not exist (a config typo)."""
@@ -153,6 +189,8 @@ def make_app(
     pair: tuple[Path, Path] | None = None,
     data_dir: Path | None = None,
     keymap: Mapping[str, str] | None = None,
+    theme: str | None = None,
+    light_theme: str = "textual-light",
 ) -> DiffReaderApp:
     """Build the app (the CLI then calls ``run()``).
 
@@ -163,8 +201,12 @@ def make_app(
         keymap: Binding id -> keys, e.g. ``{"diff.next_claim": "x"}`` (from the config file).
             Single characters may be given as such (``"!"``); unknown ids are reported
             once the app runs.
+        theme: The theme to start with (config ``theme``); an unknown name is reported.
+        light_theme: The theme ``ctrl+t`` toggles to (config ``light_theme``).
     """
-    app = DiffReaderApp(corpus=corpus, pair=pair, data_dir=data_dir)
+    app = DiffReaderApp(
+        corpus=corpus, pair=pair, data_dir=data_dir, theme=theme, light_theme=light_theme
+    )
     if keymap:
         app.keymap_ids = set(keymap)
         app.set_keymap(normalise_keymap(keymap))
