@@ -299,7 +299,14 @@ def fake_reader(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
 
 def test_no_paths_opens_the_demo_corpus(fake_reader: list[dict[str, Any]], demo: Path) -> None:
     assert main([]) == ExitStatus.SAME
-    assert fake_reader == [{"corpus": cli.demo_corpus(), "data_dir": None}]
+    assert fake_reader == [
+        {
+            "theme": "textual-dark",
+            "light_theme": "textual-light",
+            "corpus": cli.demo_corpus(),
+            "data_dir": None,
+        }
+    ]
     assert cli.demo_corpus().resolve() == demo.resolve()
     assert (cli.demo_corpus() / ORIGINAL).is_file()
 
@@ -315,12 +322,13 @@ def test_no_paths_opens_the_configured_corpus(
     assert fake_reader[0]["data_dir"] == tmp_path / "data"
 
 
-def test_config_keys_reach_the_reader(fake_reader: list[dict[str, Any]]) -> None:
+def test_config_keys_and_theme_reach_the_reader(fake_reader: list[dict[str, Any]]) -> None:
     Path(os.environ["DIFFREADER_CONFIG"]).write_text(
-        '[keys]\nnext_unreviewed = "n"\n', encoding="utf-8"
+        'theme = "nord"\n[keys]\n"review.next_unreviewed" = "n"\n', encoding="utf-8"
     )
     assert main([]) == ExitStatus.SAME
-    assert fake_reader[0]["keymap"] == {"next_unreviewed": "n"}
+    assert fake_reader[0]["keymap"] == {"review.next_unreviewed": "n"}
+    assert fake_reader[0]["theme"] == "nord"
 
 
 def test_a_bad_config_is_reported_not_fatal(
@@ -345,7 +353,14 @@ def test_corpus_option_wins_over_the_config(
 
 def test_one_folder_opens_it(fake_reader: list[dict[str, Any]], tmp_path: Path) -> None:
     assert main([str(tmp_path)]) == ExitStatus.SAME
-    assert fake_reader == [{"corpus": tmp_path, "data_dir": None}]
+    assert fake_reader == [
+        {
+            "theme": "textual-dark",
+            "light_theme": "textual-light",
+            "corpus": tmp_path,
+            "data_dir": None,
+        }
+    ]
 
 
 def test_one_file_is_not_a_folder(
@@ -361,7 +376,9 @@ def test_two_files_on_a_terminal_open_the_pair(
 ) -> None:
     a, b = demo / ORIGINAL, demo / REWRITE
     assert main([str(a), str(b)]) == ExitStatus.SAME
-    assert fake_reader == [{"pair": (a, b), "data_dir": None}]
+    assert fake_reader == [
+        {"theme": "textual-dark", "light_theme": "textual-light", "pair": (a, b), "data_dir": None}
+    ]
 
 
 def test_two_files_with_a_format_print_even_on_a_terminal(
