@@ -9,11 +9,11 @@ Example ``config.toml``::
 
     corpus = "~/news/rewrites"     # folder the corpus screen opens
     theme = "textual-dark"         # any Textual theme name
-    light_theme = "textual-light"  # used when the light/dark toggle is on light
+    light_theme = "textual-light"  # what ctrl+t switches to and back from
 
-    [keys]                         # binding id -> key(s), comma separated
-    next_unreviewed = "n"
-    flag = "f,!"
+    [keys]                         # binding id -> key(s), comma separated (? lists the ids)
+    "review.next_unreviewed" = "n"
+    "review.flag" = "f,!"
 
 API:
     Config                                   the settings, with their defaults
