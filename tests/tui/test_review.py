@@ -275,6 +275,25 @@ async def test_export_writes_a_report(tmp_path: Path) -> None:
         await wait_for(pilot, lambda: any("Could not write" in n for n in _notes(app)))
 
 
+async def test_export_never_overwrites_without_a_second_enter(tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    target.write_text("my edited report", encoding="utf-8")
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(pilot)
+        await pilot.press("E")
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#export-path").value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog), "the first Enter only warns"
+        assert target.read_text(encoding="utf-8") == "my edited report"
+        assert any("exists" in n for n in _notes(app))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: target.read_text(encoding="utf-8") != "my edited report")
+
+
 async def test_marks_survive_a_restart() -> None:
     app = _app()
     async with app.run_test(size=SIZE) as pilot:

@@ -88,6 +88,8 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
         self._paths = paths
         self.fmt = fmt
         """The selected format."""
+        self._confirmed: Path | None = None
+        """An existing file the user has been warned about once."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog", classes="review-dialog"):
@@ -124,7 +126,18 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
         if not value:
             self.notify("Give a file to write.", severity="warning", timeout=3)
             return
-        self.dismiss((self.fmt, Path(value).expanduser()))
+        target = Path(value).expanduser()
+        # Never overwrite a file silently (it may be an earlier report with edits of its
+        # own): the first Enter warns, a second Enter on the same path confirms.
+        if target.exists() and self._confirmed != target:
+            self._confirmed = target
+            self.notify(
+                f"{target} exists: Enter again to replace it, or change the file name.",
+                severity="warning",
+                timeout=6,
+            )
+            return
+        self.dismiss((self.fmt, target))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
