@@ -474,3 +474,29 @@ def _demo_pair() -> tuple[Path, Path]:
     from diffreader.tui.app import demo_corpus
 
     return demo_corpus() / "00_original.txt", demo_corpus() / "02_rewrite_contentfarm.txt"
+
+
+async def test_panel_indents_facts_inside_an_added_sentence() -> None:
+    from diffreader.engine import compare, load_document
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    comparison = compare(
+        load_document(data / "school_original.txt"), load_document(data / "school_update.txt")
+    )
+    app = DiffReaderApp(comparison=comparison)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await _ready(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        panel = screen.query_one(SidePanel)
+        session = screen.session
+        assert session is not None
+        by_text = {item.text: item.key for item in session.items}
+        money = str(panel.get_option(f"item-{by_text['£1.2 million']}").prompt)
+        sentence = str(
+            panel.get_option(
+                f"item-{by_text['Insurers estimate the damage at £1.2 million']}"
+            ).prompt
+        )
+        assert money.startswith("  ↳ ")
+        assert not sentence.startswith("  ↳")

@@ -23,6 +23,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from diffreader.engine.model import Side
 from diffreader.storage.review import ItemKind, Mark, ReviewEntry, ReviewItem, ReviewSession
 from diffreader.tui.review import GLYPH, NOTE_GLYPH, item_component, item_tag, one_line
 from diffreader.tui.rows import DiffModel, PanelEntry
@@ -120,6 +121,8 @@ class SidePanel(OptionList):
         self._styles: Mapping[str, Style] = {}
         self.flagged_only = False
         """True when the panel lists flagged items only (see ``show``)."""
+        self._nested: set[tuple[Side, int, int]] = set()
+        """(side, start, end) of claims nested in an assertion (filled per comparison)."""
 
     # -- filling ------------------------------------------------------------------------
 
@@ -184,6 +187,8 @@ class SidePanel(OptionList):
 
     def _review_options(self, model: DiffModel, session: ReviewSession) -> list[Option | None]:
         options: list[Option | None] = []
+        # Names and figures inside an added (dropped) sentence sit under it, indented.
+        self._nested = {(c.side, c.start, c.end) for c in model.comparison.claims if c.parent >= 0}
         shown = 0
         for group, title, kinds in _SECTIONS:
             items = [item for item in session.items if item.kind in kinds]
@@ -254,6 +259,8 @@ class SidePanel(OptionList):
     def _item_prompt(self, item: ReviewItem) -> Text:
         assert self._session is not None
         prompt = Text(end="")
+        if (item.side, item.start, item.end) in self._nested:
+            prompt.append("  ↳ ", style=Style(dim=True))
         self._mark_glyph(prompt, self._session.mark(item.key))
         prompt.append(item_tag(item), style=self._styles.get(item_component(item), Style()))
         prompt.append(" ")
