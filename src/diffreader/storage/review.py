@@ -224,7 +224,8 @@ def review_items(comparison: Comparison) -> list[ReviewItem]:
     side_rank = {Side.A: 1, Side.B: 2}
 
     def add(item: ReviewItem, rank: int) -> None:
-        drafts.append(((item.pair, rank, item.start, item.end), item))
+        # At one start, the longer span first: a sentence-long claim before the names in it.
+        drafts.append(((item.pair, rank, item.start, -item.end), item))
 
     for index, pair in enumerate(comparison.pairs):
         if pair.status not in (Status.REWORDED, Status.MOVED) or not pair.a or not pair.b:
