@@ -40,7 +40,7 @@ from diffreader.engine.model import (
     Side,
     Status,
 )
-from diffreader.engine.text import STOPWORDS, fold_quotes, is_word, stem, tokenize
+from diffreader.engine.text import STOPWORDS, is_word, stem, tokenize, word_keys
 
 __all__ = ["Fact", "Support", "find_claims", "find_facts", "names_in_use"]
 
@@ -211,14 +211,6 @@ def _duration_key(text: str) -> tuple[str, str]:
     )
 
 
-_WORDS = re.compile(r"(?:[a-z]\.){2,}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s|%)?|\w+(?:'\w+)*")
-"""Word tokens as ``text.tokenize`` finds them (on lower-cased, quote-normalised text)."""
-
-
-def _undot(key: str) -> str:
-    return key.replace(".", "") if key[:1].isalpha() and key.endswith(".") else key
-
-
 def _number_value(token: str) -> str:
     token = token.lower().replace(",", "")
     if token in _NUMBER_WORDS:
@@ -257,8 +249,7 @@ class Support:
         lowered = " ".join(text.lower().split())
         stems: set[str] = set()
         numbers: set[str] = set()
-        for key in set(_WORDS.findall(fold_quotes(text).lower())):
-            key = _undot(key)
+        for key in set(word_keys(text)):
             stems.add(stem(key))
             if key[0].isdigit() or key in _NUMBER_WORDS:
                 numbers.add(_number_value(key))

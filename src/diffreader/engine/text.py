@@ -28,6 +28,7 @@ __all__ = [
     "stem",
     "token_key",
     "tokenize",
+    "word_keys",
 ]
 
 _TOKEN = re.compile(
@@ -168,19 +169,28 @@ def stem(word: str) -> str:
     return w
 
 
+def word_keys(text: str) -> list[str]:
+    """Matching keys of the word and number tokens of ``text``, in order (a fast path:
+    no ``Token`` objects are built).
+
+    >>> word_keys("The U.S. “plan” costs 4,300 euros.")
+    ['the', 'us', 'plan', 'costs', '4,300', 'euros']
+    """
+    out = []
+    for word in _WORD.findall(fold_quotes(text).lower()):
+        if word[-1] == "." and word[0].isalpha():
+            word = word.replace(".", "")  # U.S. -> us, as token_key does
+        out.append(word)
+    return out
+
+
 def content_stems(text: str) -> list[str]:
     """Stems of the content words of ``text``, in order, stopwords left out.
 
     >>> content_stems("The talks in Alaska were described as productive.")
     ['talk', 'alaska', 'describ', 'productiv']
     """
-    out = []
-    for word in _WORD.findall(fold_quotes(text).lower()):
-        if word[-1] == "." and word[0].isalpha():
-            word = word.replace(".", "")  # U.S. -> us, as token_key does
-        if word not in STOPWORDS:
-            out.append(stem(word))
-    return out
+    return [stem(word) for word in word_keys(text) if word not in STOPWORDS]
 
 
 _WORD = re.compile(r"(?:[a-z]\.){2,}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s|%)?|\w+(?:'\w+)*")
