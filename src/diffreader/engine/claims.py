@@ -179,6 +179,16 @@ _GENERIC = frozenset(
 # Support: what one article contains, for checking the other's facts against it
 
 
+_MAY_HOLD_FACT = re.compile(r"[A-Z0-9$€£¥%]")
+"""A changed stretch without these cannot hold a name, a figure or a date written in digits."""
+_FACT_WORD = re.compile(
+    r"\b(?:"
+    + "|".join([*_NUMBER_WORDS, *_MONTHS, *_WEEKDAYS, *_SEASONS, "last", "next", "ago"])
+    + r"|head|chief|director|chair\w*|founder|ceo|president|minister|secretary|spokes\w+|"
+    r"ambassador|envoy|advis[eo]r|aide|member|leader|governor|mayor|manager|editor|professor|"
+    r"commander|owner|boss|architect|negotiator)\b"
+)
+"""Lower-case words that can start a fact: number words, dates, roles."""
 _UNIT_WORD = re.compile(rf"\b(?:{_UNITS})\b", re.IGNORECASE)
 _HAS_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
 
@@ -624,6 +634,9 @@ def _pair_claims(
             budget -= explained
             if count - explained >= 3 and not quotes_mask.covers(first, last):
                 claim(ClaimCategory.ASSERTION, first, last)
+    changed_text = " ".join(text[rs:re_] for rs, re_ in runs)
+    if not _MAY_HOLD_FACT.search(changed_text) and not _FACT_WORD.search(changed_text):
+        return out  # no capital, digit, number, month or role word changed: no new fact
     for sid in ids:
         sentence = doc.sentences[sid]
         # Facts touching a changed run, checked against the whole other article.

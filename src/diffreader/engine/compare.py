@@ -267,6 +267,17 @@ def _stats(
         if pair.status is Status.BOILERPLATE:
             continue
         a_stems = [t for i in pair.a for t in content_stems(doc_a.sentences[i].text)]
+        if pair.status is Status.SAME:
+            # Identical words: every content word is kept, nothing is new.
+            a_total += len(a_stems)
+            b_total += len(a_stems)
+            a_kept += len(a_stems)
+            b_same += len(a_stems)
+            a_body += len(pair.a)
+            b_body += len(pair.b)
+            a_matched += len(pair.a)
+            b_matched += len(pair.b)
+            continue
         b_stems = [t for i in pair.b for t in content_stems(doc_b.sentences[i].text)]
         a_total += len(a_stems)
         b_total += len(b_stems)

@@ -35,9 +35,10 @@ from diffreader.engine.model import (
     SentenceKind,
     Side,
     Span,
+    Status,
     WordOp,
 )
-from diffreader.engine.text import STOPWORDS, Token, is_word, stem, tokenize
+from diffreader.engine.text import STOPWORDS, Token, fold_quotes, is_word, stem, tokenize
 from diffreader.engine.worddiff import word_diff
 
 __all__ = ["Found", "check_quotes", "find_quotations"]
@@ -347,20 +348,48 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
     pair_of_a = {sid: i for i, p in enumerate(pairs) for sid in p.a}
     pair_of_b = {sid: i for i, p in enumerate(pairs) for sid in p.b}
     a_found = find_quotations(doc_a)
-    a_quotes = [(f, _words(doc_a.text, f.start, f.end)) for f in a_found]
+    a_at = {f.start: i for i, f in enumerate(a_found)}
+    # Word lists and indexes of A's quotations, built only if some quotation of B needs a
+    # search (a quotation inside an identical sentence is matched by position).
+    a_quotes: list[tuple[Found, list[Token]]] = []
     stem_index: dict[str, list[int]] = {}
     key_index: dict[str, set[int]] = {}
-    for i, (_, a_words) in enumerate(a_quotes):
-        for token in a_words:
-            key_index.setdefault(token.key, set()).add(i)
-        for term in _content(a_words):
-            stem_index.setdefault(term, []).append(i)
     used_a: set[int] = set()
     out: list[Quote] = []
     for f in find_quotations(doc_b):
+        same = _same_place(f, doc_a, doc_b, pairs, pair_of_b, a_at, a_found)
+        if same is not None and same not in used_a:
+            a_f = a_found[same]
+            used_a.add(same)
+            out.append(
+                Quote(
+                    side=Side.B,
+                    start=f.start,
+                    end=f.end,
+                    text=doc_b.text[f.start : f.end],
+                    status=QuoteStatus.VERBATIM,
+                    source=Span(a_f.start, a_f.end),
+                    score=1.0,
+                    speaker=f.speaker,
+                    source_speaker=a_f.speaker,
+                    speaker_changed=bool(
+                        f.speaker and a_f.speaker and _surname(f.speaker) != _surname(a_f.speaker)
+                    ),
+                    sentence=f.sentence,
+                    pair=pair_of_b.get(f.sentence, -1),
+                )
+            )
+            continue
         b_words = _words(doc_b.text, f.start, f.end)
         if not b_words:
             continue
+        if not a_quotes and a_found:
+            a_quotes = [(a_f, _words(doc_a.text, a_f.start, a_f.end)) for a_f in a_found]
+            for i, (_, a_words) in enumerate(a_quotes):
+                for token in a_words:
+                    key_index.setdefault(token.key, set()).add(i)
+                for term in _content(a_words):
+                    stem_index.setdefault(term, []).append(i)
         frags = _fragments(doc_b.text, f.start, f.end)
         status = QuoteStatus.NEW
         source: Span | None = None
@@ -420,8 +449,8 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
                 pair=pair_of_b.get(f.sentence, -1),
             )
         )
-    _pair_leftovers(out, a_quotes, used_a, doc_a, doc_b, pair_of_a)
-    for index, (a_f, _) in enumerate(a_quotes):
+    _pair_leftovers(out, a_found, used_a, doc_a, doc_b, pair_of_a)
+    for index, a_f in enumerate(a_found):
         if index in used_a:
             continue
         out.append(
@@ -444,9 +473,33 @@ def _surname(name: str) -> str:
     return re.sub(r"['’]s$", "", last)
 
 
+def _same_place(
+    f: Found,
+    doc_a: Document,
+    doc_b: Document,
+    pairs: Sequence[Pair],
+    pair_of_b: dict[int, int],
+    a_at: dict[int, int],
+    a_found: list[Found],
+) -> int | None:
+    """The A quotation at the same place of an identical aligned sentence, if any."""
+    index = pair_of_b.get(f.sentence, -1)
+    if index < 0 or pairs[index].status is not Status.SAME:
+        return None
+    pair = pairs[index]
+    a_sentence = doc_a.sentences[pair.a[pair.b.index(f.sentence)]]
+    b_sentence = doc_b.sentences[f.sentence]
+    found = a_at.get(a_sentence.start + (f.start - b_sentence.start))
+    if found is None:
+        return None
+    a_f = a_found[found]
+    a_text = fold_quotes(doc_a.text[a_f.start : a_f.end])
+    return found if a_text == fold_quotes(doc_b.text[f.start : f.end]) else None
+
+
 def _pair_leftovers(
     out: list[Quote],
-    a_quotes: list[tuple[Found, list[Token]]],
+    a_found: list[Found],
     used_a: set[int],
     doc_a: Document,
     doc_b: Document,
@@ -462,13 +515,13 @@ def _pair_leftovers(
             continue
         slots = [
             k
-            for k, (a_f, _) in enumerate(a_quotes)
+            for k, a_f in enumerate(a_found)
             if k not in used_a and pair_of_a.get(a_f.sentence, -2) == quote.pair
         ]
         if len(slots) != 1:
             continue  # none, or ambiguous: leave it new
         k = slots[0]
-        a_f = a_quotes[k][0]
+        a_f = a_found[k]
         used_a.add(k)
         ops = tuple(
             word_diff(
