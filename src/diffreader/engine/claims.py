@@ -40,7 +40,14 @@ from diffreader.engine.model import (
     Side,
     Status,
 )
-from diffreader.engine.text import STOPWORDS, is_word, stem, tokenize, word_keys
+from diffreader.engine.text import (
+    STOPWORDS,
+    is_word,
+    sentence_tokens,
+    stem,
+    tokenize,
+    word_keys,
+)
 
 __all__ = ["Fact", "Support", "find_claims", "find_facts", "names_in_use"]
 
@@ -179,6 +186,8 @@ _GENERIC = frozenset(
 # Support: what one article contains, for checking the other's facts against it
 
 
+_DURATION_KEY = re.compile(rf"\b({_NUM})(?:[\s-]+\w+)?[\s-]+({_UNITS})\b", re.IGNORECASE)
+"""Value and unit of each duration, for the index of what an article states."""
 _MAY_HOLD_FACT = re.compile(r"[A-Z0-9$€£¥%]")
 """A changed stretch without these cannot hold a name, a figure or a date written in digits."""
 _FACT_WORD = re.compile(
@@ -243,7 +252,8 @@ class Support:
         """The article states this (value, unit) duration ("two years" == "2 years")."""
         if self._durations is None:  # indexed when first needed: most checks never are
             self._durations = {
-                _duration_key(self.text[s:e]) for s, e in _durations(self.text, 0, len(self.text))
+                (_number_value(m.group(1)), stem(m.group(2).lower()))
+                for m in _DURATION_KEY.finditer(self.text)
             }
         return key in self._durations
 
@@ -686,14 +696,17 @@ class _Mask:
 
 
 def _changed_clauses(
-    text: str, start: int, end: int, mask: _Mask, other: Support
+    doc: Document, sid: int, mask: _Mask, other: Support
 ) -> list[tuple[int, int, int]]:
     """(start, end, informative words) of the changed part of each clause of a sentence."""
+    sentence = doc.sentences[sid]
+    tokens = sentence_tokens(sentence.text, sentence.start)
+    starts = [t.start for t in tokens]
     out = []
-    for c_start, c_end in _clause_spans(text, start, end):
+    for c_start, c_end in _clause_spans(doc.text, sentence.start, sentence.end):
         changed = [
             t
-            for t in tokenize(text[c_start:c_end], c_start)
+            for t in tokens[bisect_left(starts, c_start) : bisect_left(starts, c_end)]
             if is_word(t.key) and mask.touches(t.start, t.end)
         ]
         if changed:
@@ -713,6 +726,5 @@ def _group_clauses(
     ids = pair.a if side is Side.A else pair.b
     out: list[tuple[int, int, int]] = []
     for sid in ids:
-        sentence = doc.sentences[sid]
-        out.extend(_changed_clauses(doc.text, sentence.start, sentence.end, mask, other))
+        out.extend(_changed_clauses(doc, sid, mask, other))
     return out

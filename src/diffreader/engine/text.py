@@ -117,6 +117,13 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     ]
 
 
+@lru_cache(maxsize=16384)
+def sentence_tokens(text: str, offset: int) -> tuple[Token, ...]:
+    """``tokenize(text, offset)``, remembered: a sentence's tokens serve the word diff,
+    the claim search and the quotation checks, so they are built once per comparison."""
+    return tuple(tokenize(text, offset))
+
+
 def is_word(key: str) -> bool:
     """True for word and number tokens (not whitespace or punctuation)."""
     return key[:1].isalnum()

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 import diff_match_patch as _dmp
 
 from diffreader.engine.model import Op, WordOp
-from diffreader.engine.text import Token, tokenize
+from diffreader.engine.text import Token, sentence_tokens
 
 __all__ = ["word_diff"]
 
@@ -38,7 +38,7 @@ Piece = tuple[int, str]
 def _tokens(pieces: Sequence[Piece]) -> list[Token]:
     out: list[Token] = []
     for offset, text in pieces:
-        out.extend(tokenize(text, offset))
+        out.extend(sentence_tokens(text, offset))
     return out
 
 
