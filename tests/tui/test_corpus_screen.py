@@ -138,3 +138,25 @@ async def test_large_folder_loads_in_a_worker_with_progress(tmp_path: Path) -> N
         screen = await corpus_loaded(pilot)
         assert bar.progress == 200 and not bar.display
         assert screen.query_one(DataTable).row_count == 200
+
+
+async def test_keys_typed_in_one_burst_keep_their_order() -> None:
+    """A terminal delivers "↓ ↓ b Enter" typed fast as one read: Enter must not overtake.
+
+    Enter is a priority binding; it used to compare before the cursor moved and B was
+    marked. The keys are posted without waiting in between, as a real terminal sends them.
+    """
+    from textual import events
+
+    app = make_app(corpus=demo_corpus())
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await corpus_loaded(pilot)
+        await pilot.press("a")
+        for key, char in (("down", None), ("down", None), ("b", "b"), ("enter", "\r")):
+            app.post_message(events.Key(key, char))
+        diff = await diff_ready(pilot)
+        expected = sorted(screen.articles.values(), key=lambda a: a.path.name)[2]
+        assert screen.mark_b == expected.key
+        await wait_for(pilot, lambda: diff.model is not None)
+        assert diff.model is not None
+        assert diff.model.comparison.b.path == expected.doc.path

@@ -23,6 +23,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
@@ -492,10 +493,29 @@ class CorpusScreen(Screen[None]):
     def action_swap(self) -> None:
         self.mark_a, self.mark_b = self.mark_b, self.mark_a
 
+    class _CompareNow(Message):
+        """Enter, routed through the table's queue (see ``action_compare``)."""
+
     def action_compare(self) -> None:
+        table = self.query_one(DataTable)
         if self.query_one("#filter", Input).has_focus:
-            self.query_one(DataTable).focus()
+            table.focus()
             return
+        # Enter is a priority binding (the table would take it otherwise), and priority
+        # bindings run as soon as the key arrives, ahead of keys still queued for the
+        # table. Typed fast ("↓ ↓ b Enter"), Enter would compare before the cursor moved
+        # and B was marked; passing it through the table's queue (then the app's) keeps
+        # the keys in the order they were typed.
+        table.post_message(self._CompareNow())
+
+    @on(_CompareNow)
+    def _compare_now(self, event: _CompareNow) -> None:
+        event.stop()
+        # Non-priority keys (b, s) reach their bindings at the app, after this screen has
+        # passed them on: queue the comparison behind them there too.
+        self.app.call_later(self._compare)
+
+    def _compare(self) -> None:
         a = self.articles.get(self.mark_a or "")
         b = self.articles.get(self.mark_b or "")
         if a is None:
