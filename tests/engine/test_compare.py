@@ -171,3 +171,13 @@ def test_document_from_text_and_compare_accept_documents() -> None:
     a = document_from_text(ORIGINAL, path="a.txt")
     c = compare(a, a)
     assert c.a.path == "a.txt" and c.a.sentences[0].status is Status.SAME
+
+
+@settings(max_examples=40, deadline=None)
+@given(ARTICLES, ARTICLES)
+def test_compare_is_align_pair_then_annotate(a: str, b: str) -> None:
+    from diffreader.engine import align_pair, annotate
+
+    aligned = align_pair(a, b)
+    assert aligned.claims == () and aligned.quotes == ()
+    assert annotate(aligned) == compare(a, b)

@@ -303,3 +303,32 @@ async def test_unreadable_pair_shows_the_reason(tmp_path: Path) -> None:
         assert screen.model is None
         await pilot.press("q")
         assert app.return_code == 0
+
+
+async def test_long_pair_shows_the_aligned_diff_before_its_claims(tmp_path: Path) -> None:
+    """From PROGRESSIVE_SENTENCES on, the aligned diff is painted before claims are found."""
+    from diffreader.tui.messages import ComparisonReady
+    from diffreader.tui.screens.diff import PROGRESSIVE_SENTENCES
+
+    n = PROGRESSIVE_SENTENCES // 2 + 10
+    a_lines = [f"Sentence number {i} says the harbour opened at dawn." for i in range(n)]
+    b_lines = list(a_lines)
+    b_lines[5] = "Sentence number 5 says the harbour opened at dawn in Kilbrannan."
+    a_path, b_path = tmp_path / "a.txt", tmp_path / "b.txt"
+    a_path.write_text("\n\n".join(a_lines), encoding="utf-8")
+    b_path.write_text("\n\n".join(b_lines), encoding="utf-8")
+    ready: list[ComparisonReady] = []
+
+    def hook(message: object) -> None:
+        if isinstance(message, ComparisonReady):
+            ready.append(message)
+
+    app = make_app(pair=(a_path, b_path))
+    async with app.run_test(size=(140, 40), message_hook=hook) as pilot:
+        screen = await diff_ready(pilot, timeout=60)
+        await wait_for(pilot, lambda: screen.session is not None, timeout=60)
+        assert [m.partial for m in ready] == [True, False]
+        assert ready[0].model.comparison.claims == ()
+        assert any(c.text == "Kilbrannan" for c in ready[1].model.comparison.claims)
+        assert not screen.annotating
+        assert screen.model is ready[1].model

@@ -5,12 +5,13 @@ Never imports textual or rich (checked by import-linter and tests/test_import_hy
 API:
     load_document(path) -> Document        read and decode a file (raises LoadError)
     document_from_text(text, path=None)    segment an already-decoded text
-    compare(a, b) -> Comparison            the one call the UI, CLI and reports make
+    compare(a, b) -> Comparison            the one call the CLI and reports make
+    align_pair(a, b) / annotate(c)         compare in two halves (a reader shows the first early)
 """
 
 from __future__ import annotations
 
-from diffreader.engine.compare import compare
+from diffreader.engine.compare import align_pair, annotate, compare
 from diffreader.engine.load import LoadError, document_from_text, load_document
 from diffreader.engine.model import (
     Claim,
@@ -49,6 +50,8 @@ __all__ = [
     "Stats",
     "Status",
     "WordOp",
+    "align_pair",
+    "annotate",
     "compare",
     "document_from_text",
     "load_document",

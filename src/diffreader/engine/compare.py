@@ -37,7 +37,7 @@ from diffreader.engine.quotes import check_quotes
 from diffreader.engine.text import content_stems, fold_quotes, is_word, tokenize
 from diffreader.engine.worddiff import word_diff
 
-__all__ = ["compare"]
+__all__ = ["align_pair", "annotate", "compare"]
 
 _CONTENT = (SentenceKind.BODY, SentenceKind.HEADLINE)
 
@@ -48,7 +48,7 @@ def _norm(text: str) -> str:
 
 
 def compare(a: Document | str, b: Document | str) -> Comparison:
-    """Compare an original ``a`` with a rewrite ``b``.
+    """Compare an original ``a`` with a rewrite ``b``: ``annotate(align_pair(a, b))``.
 
     Strings are segmented first. The result's ``pairs`` are in display order.
 
@@ -59,7 +59,25 @@ def compare(a: Document | str, b: Document | str) -> Comparison:
     doc_a = a if isinstance(a, Document) else document_from_text(a)
     doc_b = b if isinstance(b, Document) else document_from_text(b)
     with _gc_paused():
-        return _compare(doc_a, doc_b)
+        return _annotate(_align_pair(doc_a, doc_b))
+
+
+def align_pair(a: Document | str, b: Document | str) -> Comparison:
+    """The first half of ``compare``: aligned groups with their word diffs and statuses.
+
+    Its ``claims`` and ``quotes`` are empty and its stats count no claims; ``annotate``
+    adds them. A reader can show this much of a long pair while the rest is computed.
+    """
+    doc_a = a if isinstance(a, Document) else document_from_text(a)
+    doc_b = b if isinstance(b, Document) else document_from_text(b)
+    with _gc_paused():
+        return _align_pair(doc_a, doc_b)
+
+
+def annotate(aligned: Comparison) -> Comparison:
+    """The second half of ``compare``: quotation checks, claims and the final stats."""
+    with _gc_paused():
+        return _annotate(aligned)
 
 
 @contextmanager
@@ -79,7 +97,7 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _compare(doc_a: Document, doc_b: Document) -> Comparison:
+def _align_pair(doc_a: Document, doc_b: Document) -> Comparison:
     groups = _align_documents(doc_a, doc_b)
     moved = mark_moves([g for g in groups if g.a and g.b and not _is_furniture(g, doc_a)])
     content_groups = [g for g in groups if g.a and g.b and not _is_furniture(g, doc_a)]
@@ -88,13 +106,18 @@ def _compare(doc_a: Document, doc_b: Document) -> Comparison:
     pairs: list[Pair] = []
     for group in _display_order(groups, doc_a, doc_b):
         pairs.append(_make_pair(group, doc_a, doc_b, id(group) in moved_ids))
-
-    quotes = check_quotes(doc_a, doc_b, pairs)
-    claims = find_claims(doc_a, doc_b, pairs, quotes)
     doc_a = _with_status(doc_a, pairs, Side.A)
     doc_b = _with_status(doc_b, pairs, Side.B)
+    stats = _stats(doc_a, doc_b, pairs, (), ())
+    return Comparison(doc_a, doc_b, tuple(pairs), (), (), stats)
+
+
+def _annotate(aligned: Comparison) -> Comparison:
+    doc_a, doc_b, pairs = aligned.a, aligned.b, aligned.pairs
+    quotes = check_quotes(doc_a, doc_b, pairs)
+    claims = find_claims(doc_a, doc_b, pairs, quotes)
     stats = _stats(doc_a, doc_b, pairs, claims, quotes)
-    return Comparison(doc_a, doc_b, tuple(pairs), tuple(claims), tuple(quotes), stats)
+    return Comparison(doc_a, doc_b, pairs, tuple(claims), tuple(quotes), stats)
 
 
 def _is_furniture(group: Group, doc_a: Document) -> bool:

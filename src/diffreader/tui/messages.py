@@ -34,6 +34,8 @@ class ComparisonReady(Message):
     """The pair's review, loaded (or created) in the same worker."""
     review_messages: list[str] = field(default_factory=list)
     """What loading the review has to say (a corrupt file set aside, marks carried over)."""
+    partial: bool = False
+    """Only the alignment and word diff of a long pair: claims and quotations follow."""
 
 
 @dataclass

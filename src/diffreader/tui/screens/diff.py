@@ -19,6 +19,7 @@ failed save is reported and retried on the next change.
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 from typing import ClassVar
@@ -44,6 +45,9 @@ from diffreader.tui.widgets.search_bar import SearchBar
 from diffreader.tui.widgets.side_panel import SidePanel
 
 __all__ = ["DiffScreen"]
+
+PROGRESSIVE_SENTENCES = 3000
+"""From this many sentences (both sides), the aligned diff is shown before its claims."""
 
 Source = Document | Path
 _GROUP_KINDS = frozenset({ItemKind.REWORDED, ItemKind.MOVED})
@@ -243,6 +247,10 @@ class DiffScreen(Screen[None]):
         """Every item in the order r/R walk: by row, each row as ``_row_items`` has it."""
         self.last_report: Path | None = None
         """The last report written by the export key."""
+        self.annotating = False
+        """A long pair's aligned diff is shown; its claims and quotations are on the way."""
+        self._painted = threading.Event()
+        """Set once the partial diff of a long pair has been painted (see ``run_compare``)."""
 
     def compose(self) -> ComposeResult:
         yield DiffHeader(id="diff-header")
@@ -281,14 +289,26 @@ class DiffScreen(Screen[None]):
         """Load (if needed), compare and build the display model, off the UI thread.
 
         A ready ``comparison`` skips loading and comparing (tests, screenshots)."""
-        from diffreader.engine import LoadError, compare, load_document
+        from diffreader.engine import LoadError, align_pair, annotate, load_document
 
         started = time.perf_counter()
         try:
             if comparison is None:
                 doc_a = a if isinstance(a, Document) else load_document(a)
                 doc_b = b if isinstance(b, Document) else load_document(b)
-                comparison = compare(doc_a, doc_b)
+                aligned = align_pair(doc_a, doc_b)
+                if len(doc_a.sentences) + len(doc_b.sentences) >= PROGRESSIVE_SENTENCES:
+                    # A long pair: show the aligned diff now, claims and quotations when
+                    # they are ready (they take about half of the comparison).
+                    seconds = time.perf_counter() - started
+                    self._painted.clear()
+                    self.post_message(
+                        ComparisonReady(DiffModel(aligned), seconds, None, [], partial=True)
+                    )
+                    # Let the UI thread paint before annotating: both need the GIL, and
+                    # sharing it would delay the first frame by a second or more.
+                    self._painted.wait(timeout=3.0)
+                comparison = annotate(aligned)
             model = DiffModel(comparison)
             review, review_messages = self._load_review(comparison)
         except LoadError as error:
@@ -331,12 +351,16 @@ class DiffScreen(Screen[None]):
     @on(ComparisonReady)
     def _ready(self, message: ComparisonReady) -> None:
         message.stop()
+        if message.partial:
+            self._show_partial(message)
+            return
         swapping = self.model is not None
         self.model = message.model
         self.last_seconds = message.seconds
         comparison = message.model.comparison
         self._sources = (comparison.a, comparison.b)
         self.comparing = False
+        self.annotating = False
         self.query_one(DiffHeader).show(comparison)
         view = self.view
         self.session = message.review
@@ -364,6 +388,18 @@ class DiffScreen(Screen[None]):
         view.focus()
         self._sync_selection()
         self._review_loaded(message.review_messages)
+
+    def _show_partial(self, message: ComparisonReady) -> None:
+        """Paint the aligned diff of a long pair while its claims are still computed."""
+        self.model = message.model
+        self.last_seconds = message.seconds
+        self.comparing = False
+        self.annotating = True
+        self.query_one(DiffHeader).show(message.model.comparison, pending=True)
+        self.view.set_model(message.model, keep_position=False)
+        self._show_styles()
+        self.view.focus()
+        self.call_after_refresh(self._painted.set)
 
     @on(ComparisonFailed)
     def _failed(self, message: ComparisonFailed) -> None:

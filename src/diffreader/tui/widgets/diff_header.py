@@ -37,14 +37,17 @@ def _side(label: str, doc: Document) -> Group:
     return Group(text, line2)
 
 
-def coverage_text(comparison: Comparison) -> Text:
-    """One line of coverage figures and counts."""
+def coverage_text(comparison: Comparison, *, pending: bool = False) -> Text:
+    """One line of coverage figures and counts (``pending``: claims not yet known)."""
     stats = comparison.stats
     text = Text(end="", no_wrap=True, overflow="ellipsis")
     text.append(f"A kept {stats.a_kept:.0%}", style="bold")
     text.append(" · ")
     text.append(f"B new {stats.b_new:.0%}", style="bold")
     text.append(" · ")
+    if pending:
+        text.append("finding claims and checking quotations…", style="italic")
+        return text
     text.append(f"{stats.added_claims} added claims", style="bold")
     text.append(" · ")
     text.append(f"{stats.dropped_details} dropped details", style="bold")
@@ -60,14 +63,14 @@ def coverage_text(comparison: Comparison) -> Text:
 class DiffHeader(Static):
     """Both articles' titles and dates side by side, then the coverage line."""
 
-    def show(self, comparison: Comparison) -> None:
+    def show(self, comparison: Comparison, *, pending: bool = False) -> None:
         table = Table.grid(expand=True, padding=(0, 1))
         table.add_column(ratio=1)
         table.add_column(ratio=1)
         table.add_row(_side("A", comparison.a), _side("B", comparison.b))
         grid = Table.grid(expand=True)
         grid.add_row(table)
-        grid.add_row(coverage_text(comparison))
+        grid.add_row(coverage_text(comparison, pending=pending))
         self.update(grid)
 
 
