@@ -356,28 +356,39 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
     key_index: dict[str, set[int]] = {}
     used_a: set[int] = set()
     out: list[Quote] = []
+
+    def b_quote(
+        f: Found,
+        status: QuoteStatus,
+        source: Span | None,
+        source_speaker: str | None,
+        score: float,
+        ops: tuple[WordOp, ...],
+    ) -> Quote:
+        return Quote(
+            side=Side.B,
+            start=f.start,
+            end=f.end,
+            text=doc_b.text[f.start : f.end],
+            status=status,
+            source=source,
+            ops=ops,
+            score=round(score, 4),
+            speaker=f.speaker,
+            source_speaker=source_speaker,
+            speaker_changed=status is not QuoteStatus.NEW
+            and _speakers_differ(f.speaker, source_speaker),
+            sentence=f.sentence,
+            pair=pair_of_b.get(f.sentence, -1),
+        )
+
     for f in find_quotations(doc_b):
         same = _same_place(f, doc_a, doc_b, pairs, pair_of_b, a_at, a_found)
         if same is not None and same not in used_a:
             a_f = a_found[same]
             used_a.add(same)
             out.append(
-                Quote(
-                    side=Side.B,
-                    start=f.start,
-                    end=f.end,
-                    text=doc_b.text[f.start : f.end],
-                    status=QuoteStatus.VERBATIM,
-                    source=Span(a_f.start, a_f.end),
-                    score=1.0,
-                    speaker=f.speaker,
-                    source_speaker=a_f.speaker,
-                    speaker_changed=bool(
-                        f.speaker and a_f.speaker and _surname(f.speaker) != _surname(a_f.speaker)
-                    ),
-                    sentence=f.sentence,
-                    pair=pair_of_b.get(f.sentence, -1),
-                )
+                b_quote(f, QuoteStatus.VERBATIM, Span(a_f.start, a_f.end), a_f.speaker, 1.0, ())
             )
             continue
         b_words = _words(doc_b.text, f.start, f.end)
@@ -426,29 +437,7 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
                         [(f.start, doc_b.text[f.start : f.end])],
                     )
                 )
-        changed = bool(
-            f.speaker
-            and source_speaker
-            and _surname(f.speaker) != _surname(source_speaker)
-            and status is not QuoteStatus.NEW
-        )
-        out.append(
-            Quote(
-                side=Side.B,
-                start=f.start,
-                end=f.end,
-                text=doc_b.text[f.start : f.end],
-                status=status,
-                source=source,
-                ops=ops,
-                score=round(score, 4),
-                speaker=f.speaker,
-                source_speaker=source_speaker,
-                speaker_changed=changed,
-                sentence=f.sentence,
-                pair=pair_of_b.get(f.sentence, -1),
-            )
-        )
+        out.append(b_quote(f, status, source, source_speaker, score, ops))
     _pair_leftovers(out, a_found, used_a, doc_a, doc_b, pair_of_a)
     for index, a_f in enumerate(a_found):
         if index in used_a:
@@ -466,6 +455,11 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
             )
         )
     return out
+
+
+def _speakers_differ(speaker: str | None, source_speaker: str | None) -> bool:
+    """Both speakers are known and are not the same person (compared by surname)."""
+    return bool(speaker and source_speaker and _surname(speaker) != _surname(source_speaker))
 
 
 def _surname(name: str) -> str:
@@ -535,7 +529,5 @@ def _pair_leftovers(
             source=Span(a_f.start, a_f.end),
             ops=ops,
             source_speaker=a_f.speaker,
-            speaker_changed=bool(
-                quote.speaker and a_f.speaker and _surname(quote.speaker) != _surname(a_f.speaker)
-            ),
+            speaker_changed=_speakers_differ(quote.speaker, a_f.speaker),
         )
