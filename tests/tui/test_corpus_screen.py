@@ -160,3 +160,18 @@ async def test_keys_typed_in_one_burst_keep_their_order() -> None:
         await wait_for(pilot, lambda: diff.model is not None)
         assert diff.model is not None
         assert diff.model.comparison.b.path == expected.doc.path
+
+
+async def test_j_and_k_move_through_the_list() -> None:
+    app = make_app(corpus=demo_corpus())
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await corpus_loaded(pilot)
+        table = screen.query_one(DataTable)
+        start = table.cursor_row
+        await pilot.press("j", "j")
+        assert table.cursor_row == start + 2
+        await pilot.press("k")
+        assert table.cursor_row == start + 1
+        # In the filter box, j is a letter to type.
+        await pilot.press("slash", "j")
+        assert screen.query_one("#filter").value == "j"

@@ -102,6 +102,8 @@ class CorpusScreen(Screen[None]):
             tooltip="Clear the filter, then the marks",
         ),
         Binding("q", "quit", "Quit", id="corpus.quit", tooltip="Quit diffreader"),
+        Binding("j", "cursor(1)", "Down", show=False, id="corpus.down", tooltip="Next article"),
+        Binding("k", "cursor(-1)", "Up", show=False, id="corpus.up", tooltip="Previous article"),
     ]
 
     sort_key: reactive[str] = reactive("file", init=False)
@@ -532,6 +534,14 @@ class CorpusScreen(Screen[None]):
                 return
         assert a.doc is not None and b.doc is not None
         self.post_message(CompareRequested(a.doc, b.doc))
+
+    def action_cursor(self, step: int) -> None:
+        """j/k move through the list as the arrow keys do (vi keys, as in the diff)."""
+        table = self.query_one(DataTable)
+        if step > 0:
+            table.action_cursor_down()
+        else:
+            table.action_cursor_up()
 
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()
