@@ -175,3 +175,19 @@ async def test_j_and_k_move_through_the_list() -> None:
         # In the filter box, j is a letter to type.
         await pilot.press("slash", "j")
         assert screen.query_one("#filter").value == "j"
+
+
+async def test_back_from_a_diff_keeps_the_cursor_on_b() -> None:
+    """Returning from the first review of a pair adds the Review column: the cursor stays."""
+    app = make_app(corpus=demo_corpus())
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await corpus_loaded(pilot)
+        await pilot.press("a", "down", "down", "b", "enter")
+        await diff_ready(pilot)
+        await wait_for(pilot, lambda: app.screen.session is not None)
+        await pilot.press("q")
+        await wait_for(pilot, lambda: isinstance(app.screen, CorpusScreen))
+        await wait_for(pilot, lambda: bool(screen.reviews))
+        await pilot.pause()
+        assert screen.highlighted is not None
+        assert screen.highlighted.key == screen.mark_b

@@ -176,8 +176,9 @@ class CorpusScreen(Screen[None]):
     def _fit_columns(self) -> None:
         width = self.query_one(DataTable).size.width
         if width and width != self._table_width:
+            current = self.highlighted
             self._columns_for(width)
-            self._refresh_table()
+            self._refresh_table(keep=current.key if current else None)
 
     # -- loading ------------------------------------------------------------------------
 
@@ -229,10 +230,12 @@ class CorpusScreen(Screen[None]):
         for message in messages:
             self.notify(display_text(message)[0], title="Review", severity="warning")
         if reviews != self.reviews:
+            # Rebuilding the columns clears the table: keep the cursor on its article.
+            current = self.highlighted
             self.reviews = reviews
             if bool(reviews) != self._review_column:
                 self._columns_for(self._table_width or 80)
-            self._refresh_table()
+            self._refresh_table(keep=current.key if current else None)
 
     def on_screen_resume(self) -> None:
         if not self.loading:
@@ -331,9 +334,9 @@ class CorpusScreen(Screen[None]):
         style = "bold red" if "!" in text else "green" if "✓" in text else ""
         return Text(text, style=style, end="")
 
-    def _refresh_table(self) -> None:
+    def _refresh_table(self, keep: str | None = None) -> None:
         table = self.query_one(DataTable)
-        current = self.highlighted
+        current = self.articles.get(keep or "") or self.highlighted
         table.clear()
         for article in self.visible_articles():
             table.add_row(*self._row(article), key=article.key)
