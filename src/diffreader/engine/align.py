@@ -261,13 +261,16 @@ def _grow(
         return None
 
     heap: list[tuple[float, str, int, int, int]] = []
-    for _, _, _, a, b in scored:
+    for _, score, _, a, b in scored:
         for side, sid, taken, gid in (
             ("a", a, a_group, b_group.get(b)),
             ("b", b, b_group, a_group.get(a)),
         ):
             if sid in taken or gid is None:
                 continue
+            members = groups[gid].a if side == "a" else groups[gid].b
+            if score < MATCH_THRESHOLD and all(abs(sid - m) > 2 for m in members):
+                continue  # a weak, distant candidate never clears the non-adjacent bar
             found = gain_of(side, sid, gid)
             if found is not None:
                 heapq.heappush(heap, (-found[0], side, sid, gid, version[gid]))

@@ -186,8 +186,8 @@ _GENERIC = frozenset(
 # Support: what one article contains, for checking the other's facts against it
 
 
-_DURATION_KEY = re.compile(rf"\b({_NUM})(?:[\s-]+\w+)?[\s-]+({_UNITS})\b", re.IGNORECASE)
-"""Value and unit of each duration, for the index of what an article states."""
+_VALUE_BEFORE = re.compile(rf"\b({_NUM})(?:[\s-]+\w+)?[\s-]+\Z", re.IGNORECASE)
+"""The value of a duration, read just before its unit word ("two full |years")."""
 _MAY_HOLD_FACT = re.compile(r"[A-Z0-9$€£¥%]")
 """A changed stretch without these cannot hold a name, a figure or a date written in digits."""
 _FACT_WORD = re.compile(
@@ -251,10 +251,14 @@ class Support:
     def has_duration(self, key: tuple[str, str]) -> bool:
         """The article states this (value, unit) duration ("two years" == "2 years")."""
         if self._durations is None:  # indexed when first needed: most checks never are
-            self._durations = {
-                (_number_value(m.group(1)), stem(m.group(2).lower()))
-                for m in _DURATION_KEY.finditer(self.text)
-            }
+            # Unit words are rare and cheap to find; the value is read just before each.
+            text = self.text
+            found: set[tuple[str, str]] = set()
+            for unit in _UNIT_WORD.finditer(text):
+                value = _VALUE_BEFORE.search(text, max(0, unit.start() - 40), unit.start())
+                if value:
+                    found.add((_number_value(value.group(1)), stem(unit.group().lower())))
+            self._durations = found
         return key in self._durations
 
     @classmethod

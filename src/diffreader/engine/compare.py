@@ -34,7 +34,14 @@ from diffreader.engine.model import (
     WordOp,
 )
 from diffreader.engine.quotes import check_quotes
-from diffreader.engine.text import content_stems, fold_quotes, is_word, tokenize
+from diffreader.engine.text import (
+    STOPWORDS,
+    content_stems,
+    fold_quotes,
+    is_word,
+    tokenize,
+    word_keys,
+)
 from diffreader.engine.worddiff import word_diff
 
 __all__ = ["align_pair", "annotate", "compare"]
@@ -285,22 +292,21 @@ def _stats(
     counts: dict[str, int] = {s.value: 0 for s in Status}
     a_total = b_total = a_kept = b_same = 0
     a_matched = b_matched = a_body = b_body = 0
+    same_texts: list[str] = []
     for pair in pairs:
         counts[pair.status.value] += 1
         if pair.status is Status.BOILERPLATE:
             continue
-        a_stems = [t for i in pair.a for t in content_stems(doc_a.sentences[i].text)]
         if pair.status is Status.SAME:
-            # Identical words: every content word is kept, nothing is new.
-            a_total += len(a_stems)
-            b_total += len(a_stems)
-            a_kept += len(a_stems)
-            b_same += len(a_stems)
+            # Identical words: every content word is kept, nothing is new. Counted below in
+            # one pass over all such sentences (one call per sentence costs more than that).
+            same_texts.extend(doc_a.sentences[i].text for i in pair.a)
             a_body += len(pair.a)
             b_body += len(pair.b)
             a_matched += len(pair.a)
             b_matched += len(pair.b)
             continue
+        a_stems = [t for i in pair.a for t in content_stems(doc_a.sentences[i].text)]
         b_stems = [t for i in pair.b for t in content_stems(doc_b.sentences[i].text)]
         a_total += len(a_stems)
         b_total += len(b_stems)
@@ -314,6 +320,11 @@ def _stats(
             a_set, b_set = set(a_stems), set(b_stems)
             a_kept += sum(1 for t in a_stems if t in b_set)
             b_same += sum(1 for t in b_stems if t in a_set)
+    same_words = sum(1 for w in word_keys("\n".join(same_texts)) if w not in STOPWORDS)
+    a_total += same_words
+    b_total += same_words
+    a_kept += same_words
+    b_same += same_words
     top = [c for c in claims if c.parent < 0]
     added = sum(1 for c in top if c.side is Side.B)
     quote_counts: dict[str, int] = {s.value: 0 for s in QuoteStatus}
