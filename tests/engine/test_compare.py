@@ -181,3 +181,31 @@ def test_compare_is_align_pair_then_annotate(a: str, b: str) -> None:
     aligned = align_pair(a, b)
     assert aligned.claims == () and aligned.quotes == ()
     assert annotate(aligned) == compare(a, b)
+
+
+FIGURES = (
+    "The bridge carries 4,300 vehicles a day. Repairs will cost €1.8 million, with the council "
+    "paying 60 per cent. The work will take six months, starting on March 23."
+)
+
+
+def test_figures_written_another_way_are_not_claims() -> None:
+    b = (
+        "The bridge carries 4300 vehicles daily. Repairs will cost €1.8m, with the council "
+        "paying 60%. The work will take 6 months, starting 23 March."
+    )
+    assert compare(FIGURES, b).claims == ()
+
+
+def test_changed_figures_are_claims_with_their_units() -> None:
+    b = (
+        "The bridge carries 4,800 vehicles daily. Repairs will cost €2.1m, with the council "
+        "paying 40%. The work will take 8 months, starting 23 April."
+    )
+    c = compare(FIGURES, b)
+    added = {(x.category.value, x.text) for x in c.claims if x.kind is ClaimKind.ADDED}
+    dropped = {(x.category.value, x.text) for x in c.claims if x.kind is ClaimKind.DROPPED}
+    assert {("number", "4,800"), ("number", "€2.1m"), ("number", "40%")} <= added
+    assert ("duration", "8 months") in added
+    assert {("number", "4,300"), ("number", "€1.8 million"), ("number", "60 per cent")} <= dropped
+    assert ("duration", "six months") in dropped

@@ -95,8 +95,9 @@ _DATE = re.compile(
     r"|\d{4}-\d{2}-\d{2})\b",
 )
 _NUMBER = re.compile(
-    r"(?:[$€£¥]\s?)?\b\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?(?:\s*%|\s+per\s?cent|\s+percent)?"
-    r"(?:\s+(?:million|billion|trillion|thousand|hundred))?\b"
+    r"(?:[$€£¥]\s?)?\b\d+(?:[.,]\d+)*"
+    r"(?:(?:st|nd|rd|th|s|m|bn|k)\b|\s*%|\s+per\s?cent\b|\s+percent\b|\b)"
+    r"(?:\s+(?:million|billion|trillion|thousand|hundred)\b)?"
     r"|\b(?:"
     + "|".join(k for k in _NUMBER_WORDS if k not in ("once", "double", "half"))
     + r")(?:[\s-]+(?:largest|biggest|smallest|highest|lowest|richest|round|time|term|"
