@@ -152,6 +152,8 @@ async def test_keys_typed_in_one_burst_keep_their_order() -> None:
     async with app.run_test(size=(140, 40)) as pilot:
         screen = await corpus_loaded(pilot)
         await pilot.press("a")
+        await app.workers.wait_for_complete()  # the similarity ranking A's mark starts
+        await pilot.pause()
         for key, char in (("down", None), ("down", None), ("b", "b"), ("enter", "\r")):
             app.post_message(events.Key(key, char))
         diff = await diff_ready(pilot)
