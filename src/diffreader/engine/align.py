@@ -47,7 +47,7 @@ class Unit:
 
     id: int
     paragraph: int
-    stems: list[str]
+    stems: Sequence[str]
 
 
 @dataclass(slots=True)

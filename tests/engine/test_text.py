@@ -1,0 +1,64 @@
+"""Tokens and matching keys: the fast paths agree with the token-by-token definition."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from diffreader.engine.text import (
+    content_stems,
+    is_word,
+    stem,
+    tokenize,
+    word_key_set,
+    word_keys,
+)
+
+# News-like pieces plus the awkward ones: acronyms, a.m., inner apostrophes (straight
+# and curly), numbers with separators and suffixes, underscores, accents, lone dots.
+PIECES = st.sampled_from(
+    [
+        "U.S.", "u.s.", "a.m.", "e.g.", "ba.b.", "A.B.C", "Putin's", "Putin’s", "don’t",
+        "4,300", "3.5", "19th", "1990s", "60%", "€1.8m", "x5", "snake_case", "_", "café",
+        "İstanbul", "Bridge", "the", "THE", "“", "”", "—", "-", ".", ",", "'", "’", "(",
+        "May", "sept.", "No.", "10",
+    ]
+)  # fmt: skip
+SEPARATORS = st.sampled_from([" ", "", "  ", "\n", ". ", ", "])
+TEXTS = st.lists(st.tuples(PIECES, SEPARATORS), max_size=25).map(
+    lambda parts: "".join(p + s for p, s in parts)
+)
+
+
+@given(TEXTS, st.integers(min_value=0, max_value=10_000))
+def test_tokens_tile_the_text_at_their_offsets(text: str, offset: int) -> None:
+    tokens = tokenize(text, offset)
+    assert "".join(t.raw for t in tokens) == text
+    position = offset
+    for token in tokens:
+        assert token.start == position
+        assert token.end == position + len(token.raw)
+        assert text[token.start - offset : token.end - offset] == token.raw
+        position = token.end
+
+
+@given(TEXTS)
+def test_word_keys_are_the_keys_of_the_word_tokens(text: str) -> None:
+    expected = [t.key for t in tokenize(text) if is_word(t.key)]
+    assert [k for k in word_keys(text) if is_word(k)] == expected
+    assert {k for k in word_key_set(text) if is_word(k)} == set(expected)
+
+
+@given(TEXTS)
+def test_content_stems_are_stems_of_the_content_words(text: str) -> None:
+    stems = content_stems(text)
+    assert stems == content_stems(text)  # remembered, and the same either way
+    assert all(s == stem(s) or s for s in stems)
+    assert len(stems) <= len(word_keys(text))
+
+
+def test_acronyms_are_undotted_like_token_keys() -> None:
+    assert word_keys("The U.S. plan, at 9 a.m. today") == [
+        "the", "us", "plan", "at", "9", "am", "today",
+    ]  # fmt: skip
+    assert word_key_set("U.S. and US") == {"us", "and"}
