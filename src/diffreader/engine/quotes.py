@@ -323,7 +323,10 @@ def _best_altered(
     for term in b_content:
         for quote in index.get(term, ()):
             shared_by[quote] = shared_by.get(quote, 0) + 1
-    candidates = sorted((q for q, k in shared_by.items() if k >= 2), key=lambda q: -shared_by[q])
+    # Ties go to the earlier A quotation: never to set order, which varies between runs.
+    candidates = sorted(
+        (q for q, k in shared_by.items() if k >= 2), key=lambda q: (-shared_by[q], q)
+    )
     b_str = " ".join(t.key for t in b_words)
     best: tuple[int, int, int, float] | None = None
     for quote in candidates[:_MAX_SOURCES]:
