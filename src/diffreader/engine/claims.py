@@ -45,7 +45,7 @@ from diffreader.engine.text import (
     is_word,
     sentence_tokens,
     stem,
-    tokenize,
+    word_key_set,
     word_keys,
 )
 
@@ -200,6 +200,9 @@ _FACT_WORD = re.compile(
 )
 """Lower-case words that can start a fact: number words, dates, roles."""
 _UNIT_WORD = re.compile(rf"\b(?:{_UNITS})\b", re.IGNORECASE)
+_UNIT_WORD_LOWER = re.compile(rf"\b(?:{_UNITS})\b")
+_VALUE_BEFORE_LOWER = re.compile(rf"\b({_NUM})(?:[\s-]+\w+)?[\s-]+\Z")
+"""The two patterns above for lower-cased text."""
 _HAS_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
 
 
@@ -253,12 +256,13 @@ class Support:
         """The article states this (value, unit) duration ("two years" == "2 years")."""
         if self._durations is None:  # indexed when first needed: most checks never are
             # Unit words are rare and cheap to find; the value is read just before each.
-            text = self.text
+            # Lower-cased text and case-sensitive patterns: about four times faster.
+            text = self.lowered
             found: set[tuple[str, str]] = set()
-            for unit in _UNIT_WORD.finditer(text):
-                value = _VALUE_BEFORE.search(text, max(0, unit.start() - 40), unit.start())
+            for unit in _UNIT_WORD_LOWER.finditer(text):
+                value = _VALUE_BEFORE_LOWER.search(text, max(0, unit.start() - 40), unit.start())
                 if value:
-                    found.add((_number_value(value.group(1)), stem(unit.group().lower())))
+                    found.add((_number_value(value.group(1)), stem(unit.group())))
             self._durations = found
         return key in self._durations
 
@@ -274,7 +278,7 @@ class Support:
         lowered = " ".join(text.lower().split())
         stems: set[str] = set()
         numbers: set[str] = set()
-        for key in set(word_keys(text)):
+        for key in word_key_set(text):
             stems.add(stem(key))
             if key[0].isdigit() or key in _NUMBER_WORDS:
                 numbers.add(_number_value(key))
@@ -287,22 +291,22 @@ class Support:
     def has_number(self, text: str) -> bool:
         """Every number in ``text`` occurs in the article."""
         values = [
-            _number_value(t.key)
-            for t in tokenize(text)
-            if t.key[:1].isdigit() or t.key in _NUMBER_WORDS
+            _number_value(key)
+            for key in word_keys(text)
+            if key[:1].isdigit() or key in _NUMBER_WORDS
         ]
         return all(v in self.numbers for v in values)
 
     def has_words(self, text: str) -> float:
         """Share of ``text``'s content words that occur in the article."""
-        words = [stem(t.key) for t in tokenize(text) if is_word(t.key) and t.key not in STOPWORDS]
+        words = [stem(k) for k in word_keys(text) if is_word(k) and k not in STOPWORDS]
         if not words:
             return 1.0
         return sum(1 for w in words if w in self.stems) / len(words)
 
     def has_name(self, name: str) -> bool:
         """The name's head word (a surname, a place) occurs in the article."""
-        words = [t.key for t in tokenize(name) if is_word(t.key) and t.key not in STOPWORDS]
+        words = [k for k in word_keys(name) if is_word(k) and k not in STOPWORDS]
         words = [w for w in words if w not in _TITLES] or words
         if not words:
             return True
@@ -437,9 +441,9 @@ def _supported(fact: Fact, text: str, support: Support) -> bool:
         return support.has_number(value)
     if fact.category is ClaimCategory.DATE:
         words = [
-            stem(t.key)
-            for t in tokenize(value)
-            if is_word(t.key) and t.key not in STOPWORDS and t.key not in ("on", "in", "by")
+            stem(key)
+            for key in word_keys(value)
+            if is_word(key) and key not in STOPWORDS and key not in ("on", "in", "by")
         ]
         return all(w in support.stems or w in support.numbers for w in words)
     if fact.category is ClaimCategory.ROLE:
@@ -456,8 +460,7 @@ def _supported(fact: Fact, text: str, support: Support) -> bool:
 def _informative(text: str, support: Support) -> int:
     """Content words of ``text`` that the other article lacks and that are not filler."""
     count = 0
-    for token in tokenize(text):
-        key = token.key
+    for key in word_keys(text):
         if not is_word(key) or key in STOPWORDS:
             continue
         s = stem(key)
