@@ -23,9 +23,12 @@ API:
 from __future__ import annotations
 
 import dataclasses
+import heapq
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate, chain
 
 from diffreader.engine.model import (
     Document,
@@ -301,17 +304,30 @@ def _content(tokens: Sequence[Token]) -> set[str]:
     return {stem(t.key) for t in tokens if t.key not in STOPWORDS}
 
 
+class _Words:
+    """An A quotation's words prepared for the window search: content stems ("" for a
+    stopword), the keys joined by spaces, and where each word starts in that string."""
+
+    __slots__ = ("joined", "offsets", "stems", "tokens")
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.stems = [stem(t.key) if t.key not in STOPWORDS else "" for t in tokens]
+        self.joined = " ".join(t.key for t in tokens)
+        self.offsets = list(accumulate((len(t.key) + 1 for t in tokens), initial=0))
+
+
 def _best_altered(
     b_words: list[Token],
-    a_quotes: list[tuple[Found, list[Token]]],
+    a_words: list[_Words],
     index: dict[str, list[int]],
 ) -> tuple[int, int, int, float] | None:
     """(A quotation index, source start, source end, score) of the closest A quotation.
 
     Candidates are the A quotations sharing at least two content words (``index`` maps
-    a content stem to the A quotations holding it). In each, every window about as long
-    as B's quotation is scored by shared content words and by word order (rapidfuzz
-    ``ratio`` over the words).
+    a content stem to the A quotations holding it); the ``_MAX_SOURCES`` sharing most
+    are searched. In each, every window about as long as B's quotation is scored by
+    shared content words and by word order (rapidfuzz ``ratio`` over the words).
     """
     from rapidfuzz import fuzz
 
@@ -319,30 +335,44 @@ def _best_altered(
     n = len(b_words)
     if n < 3 or len(b_content) < 2:
         return None
-    shared_by: dict[int, int] = {}
-    for term in b_content:
-        for quote in index.get(term, ()):
-            shared_by[quote] = shared_by.get(quote, 0) + 1
-    # Ties go to the earlier A quotation: never to set order, which varies between runs.
-    candidates = sorted(
-        (q for q, k in shared_by.items() if k >= 2), key=lambda q: (-shared_by[q], q)
-    )
+    shared_by = Counter(chain.from_iterable(index.get(term, ()) for term in b_content))
+    # Most shared first; ties go to the earlier A quotation, never to set order (which
+    # varies between runs).
+    candidates = heapq.nsmallest(_MAX_SOURCES, [(-k, q) for q, k in shared_by.items() if k >= 2])
     b_str = " ".join(t.key for t in b_words)
     best: tuple[int, int, int, float] | None = None
-    for quote in candidates[:_MAX_SOURCES]:
-        a_words = a_quotes[quote][1]
-        stems = [stem(t.key) if t.key not in STOPWORDS else "" for t in a_words]
-        for size in range(max(1, n - 3), min(len(a_words), n + 5) + 1):
-            for first in range(0, len(a_words) - size + 1):
-                common = len(b_content.intersection(stems[first : first + size]))
+    for _, quote in candidates:
+        words = a_words[quote]
+        stems = words.stems
+        hits = [s in b_content for s in stems]
+        matched = [s for s, hit in zip(stems, hits, strict=True) if hit]
+        distinct = len(set(matched))
+        # A window can share no more than the whole quotation does: skip a quotation
+        # whose best possible score cannot beat the best found (ties keep the first).
+        if best is not None and (distinct / len(b_content) + 1) / 2 <= best[3]:
+            continue
+        # Shared words per window from running counts, unless a shared word repeats
+        # (then a window must count it once: the set intersection does).
+        running = list(accumulate(hits, initial=0)) if distinct == len(matched) else None
+        for size in range(max(1, n - 3), min(len(stems), n + 5) + 1):
+            for first in range(0, len(stems) - size + 1):
+                if running is not None:
+                    common = running[first + size] - running[first]
+                else:
+                    common = len(b_content.intersection(stems[first : first + size]))
                 if common < 2:
                     continue
                 shared = common / len(b_content)
-                window = a_words[first : first + size]
-                order = fuzz.ratio(b_str, " ".join(t.key for t in window)) / 100
+                if shared < 0.4 or (best is not None and (shared + 1) / 2 <= best[3]):
+                    continue
+                # The order score must reach 0.4 and, to win, lift the score above the best.
+                floor = max(0.4, 2 * best[3] - shared) if best is not None else 0.4
+                window = words.joined[words.offsets[first] : words.offsets[first + size] - 1]
+                order = fuzz.ratio(b_str, window, score_cutoff=floor * 100 - 1e-9) / 100
                 score = (shared + order) / 2
-                if shared >= 0.4 and order >= 0.4 and (best is None or score > best[3]):
-                    best = (quote, window[0].start, window[-1].end, score)
+                if order >= 0.4 and (best is None or score > best[3]):
+                    tokens = words.tokens
+                    best = (quote, tokens[first].start, tokens[first + size - 1].end, score)
     return best
 
 
@@ -355,6 +385,7 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
     # Word lists and indexes of A's quotations, built only if some quotation of B needs a
     # search (a quotation inside an identical sentence is matched by position).
     a_quotes: list[tuple[Found, list[Token]]] = []
+    a_prepared: list[_Words] = []
     stem_index: dict[str, list[int]] = {}
     key_index: dict[str, set[int]] = {}
     used_a: set[int] = set()
@@ -399,10 +430,11 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
             continue
         if not a_quotes and a_found:
             a_quotes = [(a_f, _words(doc_a.text, a_f.start, a_f.end)) for a_f in a_found]
+            a_prepared = [_Words(a_words) for _, a_words in a_quotes]
             for i, (_, a_words) in enumerate(a_quotes):
                 for token in a_words:
                     key_index.setdefault(token.key, set()).add(i)
-                for term in _content(a_words):
+                for term in set(a_prepared[i].stems) - {""}:
                     stem_index.setdefault(term, []).append(i)
         frags = _fragments(doc_b.text, f.start, f.end)
         status = QuoteStatus.NEW
@@ -428,7 +460,7 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
                 used_a.add(index)
                 break
         else:
-            best = _best_altered(b_words, a_quotes, stem_index)
+            best = _best_altered(b_words, a_prepared, stem_index)
             if best is not None:
                 index, s_start, s_end, score = best
                 status, source = QuoteStatus.ALTERED, Span(s_start, s_end)
