@@ -24,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from diffreader.engine.model import (
@@ -284,7 +284,8 @@ class Support:
                 numbers.add(_number_value(key))
         padded = f" {lowered} "
         for word, equivalents in _EQUIVALENT.items():
-            if any(stem(e) in stems or f" {e} " in padded for e in equivalents):
+            # A one-word equivalent in the text is among the stems already.
+            if any(stem(e) in stems or (" " in e and f" {e} " in padded) for e in equivalents):
                 stems.add(word)
         return cls(stems, numbers, lowered, text)
 
@@ -349,6 +350,48 @@ def names_in_use(doc: Document) -> frozenset[str]:
     return frozenset(m.group() for m in _CAPITALISED.finditer(doc.text))
 
 
+_UNIT_KEYS = frozenset(
+    "year years month months week weeks day days hour hours minute minutes decade decades "
+    "centuries century night nights season seasons term terms round rounds".split()
+)
+_DATE_KEYS = frozenset([*_MONTHS, *_WEEKDAYS, *_SEASONS, "week", "month", "year", "weekend"])
+_NUMBER_KEYS = frozenset(k for k in _NUMBER_WORDS if k not in ("once", "double", "half"))
+_ROLE_KEYS = frozenset(
+    """head chief director chair chairman chairwoman chairperson founder ceo president
+    minister secretary spokesman spokeswoman spokesperson ambassador envoy adviser advisor
+    aide member leader governor mayor manager editor professor commander owner boss
+    architect negotiator""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _FactGates:
+    """Which fact patterns can match a stretch of text, from the words in it.
+
+    The patterns are tried at every position, which is slow on long articles; most
+    sentences hold no month, unit word, number or role word, and then need none of them.
+    Each gate is True whenever its pattern can match (tested as a property).
+    """
+
+    durations: bool
+    dates: bool
+    numbers: bool
+    roles: bool
+
+    @classmethod
+    def of(cls, text: str) -> _FactGates:
+        words = set()
+        for key in word_key_set(text):
+            words.update(key.split("'"))
+        digits = any(w[:1].isdigit() for w in words)
+        return cls(
+            durations=not words.isdisjoint(_UNIT_KEYS),
+            dates=digits or not words.isdisjoint(_DATE_KEYS),
+            numbers=digits or not words.isdisjoint(_NUMBER_KEYS),
+            roles=not words.isdisjoint(_ROLE_KEYS) and not words.isdisjoint(("of", "for")),
+        )
+
+
 def find_facts(text: str, start: int, end: int, names: frozenset[str]) -> list[Fact]:
     """Numbers, dates, durations, names and roles inside ``text[start:end]``.
 
@@ -366,24 +409,25 @@ def find_facts(text: str, start: int, end: int, names: frozenset[str]) -> list[F
         facts.append(Fact(category, s, e))
         taken[s - start : e - start] = b"\x01" * (e - s)
 
-    for d_start, d_end in _durations(text, start, end):
+    gates = _FactGates.of(text[start:end])
+    for d_start, d_end in _durations(text, start, end) if gates.durations else ():
         found = text[d_start:d_end]
         if _HAS_NUMBER.search(found) or re.match(
             r"(?:a few|several|many)\b", found.split(" ", 1)[-1], re.I
         ):
             add(ClaimCategory.DURATION, d_start, d_end)
-    for m in _DATE.finditer(text, start, end):
+    for m in _DATE.finditer(text, start, end) if gates.dates else ():
         if free(m.start(), m.end()) and not (
             m.group().lower().startswith("may") and not re.search(r"\d", m.group())
         ):
             add(ClaimCategory.DATE, m.start(), m.end())
-    for m in _NUMBER.finditer(text, start, end):
+    for m in _NUMBER.finditer(text, start, end) if gates.numbers else ():
         word = m.group().lower()
         if word in ("one", "first", "second") and not re.search(r"[\s-]", word):
             continue  # "one of the", "first time": rarely a checkable figure
         if free(m.start(), m.end()):
             add(ClaimCategory.NUMBER, m.start(), m.end())
-    for m in _ROLE.finditer(text, start, end):
+    for m in _ROLE.finditer(text, start, end) if gates.roles else ():
         if free(m.start(), m.end()):
             add(ClaimCategory.ROLE, m.start(), m.end())
     for m in _NAME.finditer(text, start, end):
@@ -459,8 +503,13 @@ def _supported(fact: Fact, text: str, support: Support) -> bool:
 
 def _informative(text: str, support: Support) -> int:
     """Content words of ``text`` that the other article lacks and that are not filler."""
+    return _informative_keys(word_keys(text), support)
+
+
+def _informative_keys(keys: Iterable[str], support: Support) -> int:
+    """``_informative`` over word keys already found."""
     count = 0
-    for key in word_keys(text):
+    for key in keys:
         if not is_word(key) or key in STOPWORDS:
             continue
         s = stem(key)
@@ -710,15 +759,25 @@ def _changed_clauses(
     sentence = doc.sentences[sid]
     tokens = sentence_tokens(sentence.text, sentence.start)
     starts = [t.start for t in tokens]
+    ends = [t.end for t in tokens]
+    # Flag the tokens each changed run touches: a few bisections per run, not one per token.
+    touched = bytearray(len(tokens))
+    for k in range(bisect_right(mask.ends, sentence.start), len(mask.starts)):
+        run_start, run_end = mask.starts[k], mask.ends[k]
+        if run_start >= sentence.end:
+            break
+        lo, hi = bisect_right(ends, run_start), bisect_left(starts, run_end)
+        if hi > lo:
+            touched[lo:hi] = b"\x01" * (hi - lo)
     out = []
     for c_start, c_end in _clause_spans(doc.text, sentence.start, sentence.end):
         changed = [
-            t
-            for t in tokens[bisect_left(starts, c_start) : bisect_left(starts, c_end)]
-            if is_word(t.key) and mask.touches(t.start, t.end)
+            tokens[i]
+            for i in range(bisect_left(starts, c_start), bisect_left(starts, c_end))
+            if touched[i] and is_word(tokens[i].key)
         ]
         if changed:
-            count = _informative(" ".join(t.raw for t in changed), other)
+            count = _informative_keys([t.key for t in changed], other)
             out.append((changed[0].start, changed[-1].end, count))
     return out
 

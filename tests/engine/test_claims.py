@@ -1,0 +1,70 @@
+"""Fact finding: the word gates in front of the fact patterns never hide a fact."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diffreader.engine.claims import (
+    _DATE,
+    _NUMBER,
+    _ROLE,
+    _UNIT_WORD,
+    Fact,
+    _FactGates,
+    find_facts,
+)
+from diffreader.engine.model import ClaimCategory
+
+PIECES = st.sampled_from(
+    [
+        # dates
+        "May", "may", "MAY", "mid-March", "Sept.", "Jan.", "last week", "next Monday",
+        "early spring", "2024-05-01", "1990s", "in 2019", "on Tuesday", "May's",
+        # durations and numbers
+        "two-year", "over two years", "Years'", "year's", "a few weeks", "6 rounds",
+        "4,300", "€4.5m", "60 per cent", "one's", "Twenty-five", "first", "half", "once",
+        "twice", "x5", "seventh-largest", "3 p.m.",
+        # roles
+        "CEO of", "co-founder of", "spokesman for", "Chairman of the", "head", "of", "for",
+        "chief executive", "Head's",
+        # filler
+        "the", "bridge", "Saltmere", "council", "said", "U.S.", "“", "”", ",", ".", "-",
+        "_", "weekly", "yearly", "oneself", "someone", "headline", "members",
+    ]
+)  # fmt: skip
+TEXTS = st.lists(PIECES, max_size=12).map(" ".join) | st.lists(PIECES, max_size=12).map("".join)
+
+
+@settings(max_examples=400)
+@given(TEXTS)
+def test_a_gate_is_open_whenever_its_pattern_can_match(text: str) -> None:
+    gates = _FactGates.of(text)
+    if _UNIT_WORD.search(text):
+        assert gates.durations
+    if _DATE.search(text):
+        assert gates.dates
+    if _NUMBER.search(text):
+        assert gates.numbers
+    if _ROLE.search(text):
+        assert gates.roles
+
+
+def categories(text: str) -> list[tuple[ClaimCategory, str]]:
+    facts: list[Fact] = find_facts(text, 0, len(text), frozenset())
+    return [(f.category, text[f.start : f.end]) for f in facts]
+
+
+def test_facts_of_each_kind_are_found() -> None:
+    found = categories(
+        "The harbour master of Saltmere said on Tuesday that the works would last over "
+        "two years and cost €4.5m, according to the head of the regional fund."
+    )
+    assert (ClaimCategory.DATE, "on Tuesday") in found
+    assert (ClaimCategory.DURATION, "over two years") in found
+    assert (ClaimCategory.NUMBER, "€4.5m") in found
+    assert (ClaimCategory.ROLE, "head of the regional fund") in found
+
+
+def test_a_sentence_without_fact_words_has_no_facts() -> None:
+    assert categories("the bridge will close and the ferry will run instead.") == []
