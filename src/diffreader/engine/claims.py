@@ -347,7 +347,7 @@ _CAPITALISED = re.compile(r"(?<=[\w,;] )[A-Z][\w-]+")
 
 def names_in_use(doc: Document) -> frozenset[str]:
     """Capitalised words the article (or its rival) writes mid-sentence: names, not openers."""
-    return frozenset(m.group() for m in _CAPITALISED.finditer(doc.text))
+    return frozenset(_CAPITALISED.findall(doc.text))
 
 
 _UNIT_KEYS = frozenset(
@@ -355,6 +355,7 @@ _UNIT_KEYS = frozenset(
     "centuries century night nights season seasons term terms round rounds".split()
 )
 _DATE_KEYS = frozenset([*_MONTHS, *_WEEKDAYS, *_SEASONS, "week", "month", "year", "weekend"])
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _NUMBER_KEYS = frozenset(k for k in _NUMBER_WORDS if k not in ("once", "double", "half"))
 _ROLE_KEYS = frozenset(
     """head chief director chair chairman chairwoman chairperson founder ceo president
@@ -386,7 +387,9 @@ class _FactGates:
         digits = any(w[:1].isdigit() for w in words)
         return cls(
             durations=not words.isdisjoint(_UNIT_KEYS),
-            dates=digits or not words.isdisjoint(_DATE_KEYS),
+            # A date in figures holds a year or an ISO date: four digits in a row.
+            dates=not words.isdisjoint(_DATE_KEYS)
+            or (digits and any(_FOUR_DIGITS.search(w) for w in words)),
             numbers=digits or not words.isdisjoint(_NUMBER_KEYS),
             roles=not words.isdisjoint(_ROLE_KEYS) and not words.isdisjoint(("of", "for")),
         )
@@ -403,7 +406,7 @@ def find_facts(text: str, start: int, end: int, names: frozenset[str]) -> list[F
     taken = bytearray(end - start)
 
     def free(s: int, e: int) -> bool:
-        return not any(taken[s - start : e - start])
+        return taken.find(1, s - start, e - start) < 0
 
     def add(category: ClaimCategory, s: int, e: int) -> None:
         facts.append(Fact(category, s, e))
