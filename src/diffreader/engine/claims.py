@@ -760,11 +760,10 @@ def _changed_clauses(
 ) -> list[tuple[int, int, int]]:
     """(start, end, informative words) of the changed part of each clause of a sentence."""
     sentence = doc.sentences[sid]
-    tokens = sentence_tokens(sentence.text, sentence.start)
-    starts = [t.start for t in tokens]
-    ends = [t.end for t in tokens]
+    run = sentence_tokens(sentence.text, sentence.start)
+    starts, ends, keys = run.bounds[:-1], run.bounds[1:], run.keys
     # Flag the tokens each changed run touches: a few bisections per run, not one per token.
-    touched = bytearray(len(tokens))
+    touched = bytearray(len(keys))
     for k in range(bisect_right(mask.ends, sentence.start), len(mask.starts)):
         run_start, run_end = mask.starts[k], mask.ends[k]
         if run_start >= sentence.end:
@@ -775,13 +774,13 @@ def _changed_clauses(
     out = []
     for c_start, c_end in _clause_spans(doc.text, sentence.start, sentence.end):
         changed = [
-            tokens[i]
+            i
             for i in range(bisect_left(starts, c_start), bisect_left(starts, c_end))
-            if touched[i] and is_word(tokens[i].key)
+            if touched[i] and is_word(keys[i])
         ]
         if changed:
-            count = _informative_keys([t.key for t in changed], other)
-            out.append((changed[0].start, changed[-1].end, count))
+            count = _informative_keys([keys[i] for i in changed], other)
+            out.append((starts[changed[0]], ends[changed[-1]], count))
     return out
 
 

@@ -6,6 +6,7 @@ is never normalised; keys only decide what counts as equal.
 
 API:
     Token, tokenize(text, offset=0) -> list[Token]
+    TokenRun, sentence_tokens(text, offset) -> TokenRun
     token_key(raw) -> str
     stem(word) -> str
     content_stems(text) -> tuple[str, ...]
@@ -24,6 +25,7 @@ __all__ = [
     "QUOTE_KEYS",
     "STOPWORDS",
     "Token",
+    "TokenRun",
     "content_stems",
     "fold_quotes",
     "is_word",
@@ -121,11 +123,29 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return list(map(Token, ends, ends[1:], raws, map(token_key, raws)))
 
 
+class TokenRun(NamedTuple):
+    """A sentence's tokens as parallel tuples (no object per token): token ``i`` is
+    ``raws[i]``, with key ``keys[i]``, at ``[bounds[i], bounds[i + 1])``."""
+
+    bounds: tuple[int, ...]
+    raws: tuple[str, ...]
+    keys: tuple[str, ...]
+
+
 @lru_cache(maxsize=16384)
-def sentence_tokens(text: str, offset: int) -> tuple[Token, ...]:
-    """``tokenize(text, offset)``, remembered: a sentence's tokens serve the word diff,
-    the claim search and the quotation checks, so they are built once per comparison."""
-    return tuple(tokenize(text, offset))
+def sentence_tokens(text: str, offset: int) -> TokenRun:
+    """The tokens of ``tokenize(text, offset)`` as a ``TokenRun``, remembered: a
+    sentence's tokens serve the word diff and the claim search, so they are built once
+    per comparison.
+
+    >>> run = sentence_tokens("U.S. aid.", 10)
+    >>> run.raws, run.keys, run.bounds
+    (('U.S.', ' ', 'aid', '.'), ('us', ' ', 'aid', '.'), (10, 14, 15, 18, 19))
+    """
+    raws = tuple(_TOKEN.findall(text))
+    return TokenRun(
+        tuple(accumulate(map(len, raws), initial=offset)), raws, tuple(map(token_key, raws))
+    )
 
 
 def is_word(key: str) -> bool:

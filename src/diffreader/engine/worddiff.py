@@ -21,7 +21,7 @@ from collections.abc import Sequence
 import diff_match_patch as _dmp
 
 from diffreader.engine.model import Op, WordOp
-from diffreader.engine.text import Token, sentence_tokens
+from diffreader.engine.text import sentence_tokens
 
 __all__ = ["word_diff"]
 
@@ -35,23 +35,31 @@ Piece = tuple[int, str]
 """A sentence's start offset and its text."""
 
 
-def _tokens(pieces: Sequence[Piece]) -> list[Token]:
-    out: list[Token] = []
-    for offset, text in pieces:
-        out.extend(sentence_tokens(text, offset))
-    return out
+class _Side:
+    """One side's tokens, flattened over its pieces: keys, and where each token starts
+    and ends (a group's sentences are not contiguous in the text)."""
+
+    __slots__ = ("ends", "keys", "starts")
+
+    def __init__(self, pieces: Sequence[Piece]) -> None:
+        self.keys: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for offset, text in pieces:
+            run = sentence_tokens(text, offset)
+            self.keys.extend(run.keys)
+            self.starts.extend(run.bounds[:-1])
+            self.ends.extend(run.bounds[1:])
 
 
-def _encode(tokens: list[Token], table: dict[str, str]) -> str:
-    chars = []
-    for token in tokens:
-        char = table.get(token.key)
-        if char is None:
+def _encode(keys: list[str], table: dict[str, str]) -> str:
+    """One private character per distinct key (shared by both sides through ``table``)."""
+    for key in keys:
+        if key not in table:
             # Skip the surrogate range: it cannot stand alone in a str diff-match-patch slices.
             code = 0xE000 + len(table) if len(table) < 0x1900 else 0x10000 + len(table)
-            char = table[token.key] = chr(code)
-        chars.append(char)
-    return "".join(chars)
+            table[key] = chr(code)
+    return "".join(map(table.__getitem__, keys))
 
 
 def word_diff(a_pieces: Sequence[Piece], b_pieces: Sequence[Piece]) -> list[WordOp]:
@@ -72,13 +80,13 @@ def word_diff(a_pieces: Sequence[Piece], b_pieces: Sequence[Piece]) -> list[Word
             for (oa, ta), (ob, _) in zip(a_pieces, b_pieces, strict=True)
             if ta
         ]
-    a_tokens = _tokens(a_pieces)
-    b_tokens = _tokens(b_pieces)
-    if [t.key for t in a_tokens] == [t.key for t in b_tokens]:
-        return _equal_runs(a_tokens, b_tokens)
+    a = _Side(a_pieces)
+    b = _Side(b_pieces)
+    if a.keys == b.keys:
+        return _equal_runs(a, b, 0, 0, len(a.keys))
     table: dict[str, str] = {}
-    a_chars = _encode(a_tokens, table)
-    b_chars = _encode(b_tokens, table)
+    a_chars = _encode(a.keys, table)
+    b_chars = _encode(b.keys, table)
     engine = _dmp.diff_match_patch()
     engine.Diff_Timeout = _DIFF_TIMEOUT
     diffs = engine.diff_main(a_chars, b_chars, False)
@@ -91,38 +99,46 @@ def word_diff(a_pieces: Sequence[Piece], b_pieces: Sequence[Piece]) -> list[Word
         n = len(chars)
         op = _OPS[tag]
         if op is Op.EQUAL:
-            ops.extend(_equal_runs(a_tokens[ia : ia + n], b_tokens[ib : ib + n]))
+            ops.extend(_equal_runs(a, b, ia, ib, n))
             ia += n
             ib += n
         elif op is Op.DELETE:
-            at_b = b_tokens[ib].start if ib < len(b_tokens) else b_end
-            ops.extend(WordOp(Op.DELETE, s, e, at_b, at_b) for s, e in _runs(a_tokens[ia : ia + n]))
+            at_b = b.starts[ib] if ib < len(b.starts) else b_end
+            ops.extend(WordOp(Op.DELETE, s, e, at_b, at_b) for s, e in _runs(a, ia, ia + n))
             ia += n
         else:
-            at_a = a_tokens[ia].start if ia < len(a_tokens) else a_end
-            ops.extend(WordOp(Op.INSERT, at_a, at_a, s, e) for s, e in _runs(b_tokens[ib : ib + n]))
+            at_a = a.starts[ia] if ia < len(a.starts) else a_end
+            ops.extend(WordOp(Op.INSERT, at_a, at_a, s, e) for s, e in _runs(b, ib, ib + n))
             ib += n
     return ops
 
 
-def _runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """Contiguous stretches of tokens (a group's sentences are not contiguous in the text)."""
+def _runs(side: _Side, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Contiguous stretches of tokens ``lo`` to ``hi`` (exclusive) of one side."""
     runs: list[tuple[int, int]] = []
-    for token in tokens:
-        if runs and runs[-1][1] == token.start:
-            runs[-1] = (runs[-1][0], token.end)
+    starts, ends = side.starts, side.ends
+    for i in range(lo, hi):
+        if runs and runs[-1][1] == starts[i]:
+            runs[-1] = (runs[-1][0], ends[i])
         else:
-            runs.append((token.start, token.end))
+            runs.append((starts[i], ends[i]))
     return runs
 
 
-def _equal_runs(a_tokens: Sequence[Token], b_tokens: Sequence[Token]) -> list[WordOp]:
-    """Equal ops for token-for-token equal stretches, cut where either side jumps."""
+def _equal_runs(a: _Side, b: _Side, ia: int, ib: int, n: int) -> list[WordOp]:
+    """Equal ops for ``n`` token-for-token equal tokens from ``ia`` and ``ib``, cut where
+    either side jumps (to the next sentence of its group)."""
     ops: list[WordOp] = []
-    for ta, tb in zip(a_tokens, b_tokens, strict=True):
-        if ops and ops[-1].a_end == ta.start and ops[-1].b_end == tb.start:
-            last = ops[-1]
-            ops[-1] = WordOp(Op.EQUAL, last.a_start, ta.end, last.b_start, tb.end)
+    if n <= 0:
+        return ops
+    a_starts, a_ends, b_starts, b_ends = a.starts, a.ends, b.starts, b.ends
+    run_a, end_a, run_b, end_b = a_starts[ia], a_ends[ia], b_starts[ib], b_ends[ib]
+    for k in range(1, n):
+        x, y = ia + k, ib + k
+        if a_starts[x] == end_a and b_starts[y] == end_b:
+            end_a, end_b = a_ends[x], b_ends[y]
         else:
-            ops.append(WordOp(Op.EQUAL, ta.start, ta.end, tb.start, tb.end))
+            ops.append(WordOp(Op.EQUAL, run_a, end_a, run_b, end_b))
+            run_a, end_a, run_b, end_b = a_starts[x], a_ends[x], b_starts[y], b_ends[y]
+    ops.append(WordOp(Op.EQUAL, run_a, end_a, run_b, end_b))
     return ops
