@@ -121,10 +121,10 @@ def _candidates(
             if used >= _RARE_TERMS:
                 break
         if len(partial) > _MAX_CANDIDATES:
-            best = heapq.nlargest(_MAX_CANDIDATES, partial.items(), key=lambda kv: kv[1])
+            best = heapq.nlargest(_MAX_CANDIDATES, partial, key=partial.__getitem__)
         else:
-            best = list(partial.items())
-        out.update((unit.id, other) for other, _ in best)
+            best = list(partial)
+        out.update((unit.id, other) for other in best)
     return out
 
 
@@ -144,7 +144,7 @@ def align(a_units: Sequence[Unit], b_units: Sequence[Unit]) -> list[Group]:
     for a, b in pairs:
         score = cosine(a_vec[a], b_vec[b])
         if score >= _GAP_THRESHOLD:
-            shared = len(set(a_vec[a]) & set(b_vec[b]))
+            shared = len(a_vec[a].keys() & b_vec[b].keys())
             # Ties between repeated sentences go to the one in the closer position.
             tie = 0.01 * (1.0 - abs(a_pos[a] - b_pos[b]))
             scored.append((score + tie, score, shared, a, b))
