@@ -140,3 +140,27 @@ def test_sentences_and_gaps_rebuild_the_text(text: str) -> None:
     for s in sentences:
         covered.update(range(s.start, s.end))
     assert all(text[i].isspace() for i in range(len(text)) if i not in covered)
+
+
+NEWS_PIECES = st.sampled_from(
+    [
+        "The bridge closed.", "It said.", "U.S.", "Dr.", "Mr. Lind", "No. 10", "Jan. 5",
+        "3.5", "e.g.", "i.e.", "etc.", "Inc.", "(Hi.)", "“Over?”", "she asked.", "...", "…",
+        "Wow!!!", "Why?", "A. B.", "J.R.R.", "a.m.", "The", "harbour", "Saltmere", "\n",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(NEWS_PIECES, max_size=30).map(" ".join), st.booleans())
+def test_remembered_decisions_split_as_punkt_does(text: str, wrapped: bool) -> None:
+    import punkt
+
+    from diffreader.engine.segment import _tokenizer
+
+    plain = punkt.tokenizer_for(
+        "english", line_breaks="ignore" if wrapped else "always", prefixes=True
+    )
+    # Twice: the second pass answers from the memo.
+    for _ in range(2):
+        assert list(_tokenizer(wrapped).span_tokenize(text)) == list(plain.span_tokenize(text))
