@@ -8,10 +8,13 @@ from hypothesis import strategies as st
 from diffreader.engine.claims import (
     _DATE,
     _NUMBER,
+    _NUMBER_FIGURE,
+    _NUMBER_SPELLED,
     _ROLE,
     _UNIT_WORD,
     Fact,
     _FactGates,
+    _numbers,
     find_facts,
 )
 from diffreader.engine.model import ClaimCategory
@@ -25,7 +28,8 @@ PIECES = st.sampled_from(
         # durations and numbers
         "two-year", "over two years", "Years'", "year's", "a few weeks", "6 rounds",
         "4,300", "€4.5m", "60 per cent", "one's", "Twenty-five", "first", "half", "once",
-        "twice", "x5", "seventh-largest", "3 p.m.",
+        "twice", "x5", "seventh-largest", "3 p.m.", "5 thousand", "$ 5", "€5bn", "10TH",
+        "two-thirds", "5,000 hundred", "x€5", "5x",
         # roles
         "CEO of", "co-founder of", "spokesman for", "Chairman of the", "head", "of", "for",
         "chief executive", "Head's",
@@ -45,8 +49,19 @@ def test_a_gate_is_open_whenever_its_pattern_can_match(text: str) -> None:
         assert gates.durations
     if _DATE.search(text):
         assert gates.dates
-    if _NUMBER.search(text):
-        assert gates.numbers
+    if _NUMBER_FIGURE.search(text):
+        assert gates.figures
+    if _NUMBER_SPELLED.search(text):
+        assert gates.spelled
+
+
+@settings(max_examples=400)
+@given(TEXTS)
+def test_numbers_are_found_as_the_whole_pattern_finds_them(text: str) -> None:
+    everything = _FactGates(durations=True, dates=True, figures=True, spelled=True, roles=True)
+    for gates in (everything, _FactGates.of(text)):
+        found = [m.span() for m in _numbers(text, 0, len(text), gates)]
+        assert found == [m.span() for m in _NUMBER.finditer(text)]
     if _ROLE.search(text):
         assert gates.roles
 

@@ -94,16 +94,27 @@ _DATE = re.compile(
     r"|(?:in\s+)?(?:1[89]\d\d|20\d\d)s?"
     r"|\d{4}-\d{2}-\d{2})\b",
 )
-_NUMBER = re.compile(
+_FIGURE = (
     r"(?:[$€£¥]\s?)?\b\d+(?:[.,]\d+)*"
     r"(?:(?:st|nd|rd|th|s|m|bn|k)\b|\s*%|\s+per\s?cent\b|\s+percent\b|\b)"
     r"(?:\s+(?:million|billion|trillion|thousand|hundred)\b)?"
-    r"|\b(?:"
+)
+_SPELLED = (
+    r"\b(?:"
     + "|".join(k for k in _NUMBER_WORDS if k not in ("once", "double", "half"))
     + r")(?:[\s-]+(?:largest|biggest|smallest|highest|lowest|richest|round|time|term|"
-    r"million|billion|thousand|hundred|per\s?cent|percent))?\b",
+    r"million|billion|thousand|hundred|per\s?cent|percent))?\b"
+)
+_NUMBER = re.compile(f"{_FIGURE}|{_SPELLED}", re.IGNORECASE)
+"""A number: a figure (with its currency, suffix or unit) or a number word."""
+# The two halves on their own. A figure starts with a currency sign or a digit and a
+# number word with a letter, so the two never start at the same place; a number word
+# inside a figure ("5 thousand") is dropped as finditer over ``_NUMBER`` would.
+_NUMBER_FIGURE = re.compile(
+    _FIGURE.replace(r"(?:[$€£¥]\s?)?\b\d+", r"(?:[$€£¥]\s?(?=\d)|(?<!\w)(?=\d))\d+", 1),
     re.IGNORECASE,
 )
+_NUMBER_SPELLED = re.compile(_SPELLED, re.IGNORECASE)
 _ROLE = re.compile(
     r"\b(?:head|chief|director|chair(?:man|woman|person)?|founder|co-founder|ceo|president|"
     r"minister|secretary|spokes(?:man|woman|person)|ambassador|envoy|advis[eo]r|aide|member|"
@@ -356,6 +367,8 @@ _UNIT_KEYS = frozenset(
 )
 _DATE_KEYS = frozenset([*_MONTHS, *_WEEKDAYS, *_SEASONS, "week", "month", "year", "weekend"])
 _FOUR_DIGITS = re.compile(r"\d{4}")
+_DIGIT = re.compile(r"\d")
+_NON_WORD = re.compile(r"\W+")
 _NUMBER_KEYS = frozenset(k for k in _NUMBER_WORDS if k not in ("once", "double", "half"))
 _ROLE_KEYS = frozenset(
     """head chief director chair chairman chairwoman chairperson founder ceo president
@@ -376,23 +389,41 @@ class _FactGates:
 
     durations: bool
     dates: bool
-    numbers: bool
+    figures: bool
+    spelled: bool
     roles: bool
 
     @classmethod
     def of(cls, text: str) -> _FactGates:
-        words = set()
-        for key in word_key_set(text):
-            words.update(key.split("'"))
-        digits = any(w[:1].isdigit() for w in words)
+        # Every pattern's key word is a whole run of word characters: splitting the
+        # lower-cased text at non-word characters finds it (one C call, no tokens).
+        words = set(_NON_WORD.split(text.lower()))
+        digits = _DIGIT.search(text) is not None
         return cls(
             durations=not words.isdisjoint(_UNIT_KEYS),
             # A date in figures holds a year or an ISO date: four digits in a row.
-            dates=not words.isdisjoint(_DATE_KEYS)
-            or (digits and any(_FOUR_DIGITS.search(w) for w in words)),
-            numbers=digits or not words.isdisjoint(_NUMBER_KEYS),
+            dates=not words.isdisjoint(_DATE_KEYS) or (digits and _FOUR_DIGITS.search(text)),
+            figures=digits,
+            spelled=not words.isdisjoint(_NUMBER_KEYS),
             roles=not words.isdisjoint(_ROLE_KEYS) and not words.isdisjoint(("of", "for")),
         )
+
+
+def _numbers(text: str, start: int, end: int, gates: _FactGates) -> list[re.Match[str]]:
+    """``_NUMBER.finditer(text, start, end)``, trying each half only where it can match."""
+    figures = list(_NUMBER_FIGURE.finditer(text, start, end)) if gates.figures else []
+    if not gates.spelled:
+        return figures
+    spelled = list(_NUMBER_SPELLED.finditer(text, start, end))
+    if not figures:
+        return spelled
+    out: list[re.Match[str]] = []
+    last = start
+    for match in sorted([*figures, *spelled], key=lambda m: m.start()):
+        if match.start() >= last:
+            out.append(match)
+            last = match.end()
+    return out
 
 
 def find_facts(text: str, start: int, end: int, names: frozenset[str]) -> list[Fact]:
@@ -424,7 +455,7 @@ def find_facts(text: str, start: int, end: int, names: frozenset[str]) -> list[F
             m.group().lower().startswith("may") and not re.search(r"\d", m.group())
         ):
             add(ClaimCategory.DATE, m.start(), m.end())
-    for m in _NUMBER.finditer(text, start, end) if gates.numbers else ():
+    for m in _numbers(text, start, end, gates):
         word = m.group().lower()
         if word in ("one", "first", "second") and not re.search(r"[\s-]", word):
             continue  # "one of the", "first time": rarely a checkable figure

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
@@ -27,6 +27,7 @@ from diffreader.engine.model import (
     Pair,
     Quote,
     QuoteStatus,
+    Sentence,
     SentenceKind,
     Side,
     Stats,
@@ -277,10 +278,16 @@ def _with_status(doc: Document, pairs: list[Pair], side: Side) -> Document:
     for pair in pairs:
         for sid in pair.a if side is Side.A else pair.b:
             status[sid] = pair.status
-    sentences = tuple(
-        dataclasses.replace(s, status=status.get(s.id, Status.BOILERPLATE)) for s in doc.sentences
-    )
-    return dataclasses.replace(doc, sentences=sentences)
+    sentences = []
+    for s in doc.sentences:
+        new = status.get(s.id, Status.BOILERPLATE)
+        # Frozen sentences can be shared: only a changed status needs a new one.
+        sentences.append(
+            s
+            if new is s.status
+            else Sentence(s.id, s.start, s.end, s.text, s.paragraph, s.kind, new)
+        )
+    return dataclasses.replace(doc, sentences=tuple(sentences))
 
 
 def _stats(
@@ -321,7 +328,8 @@ def _stats(
             a_set, b_set = set(a_stems), set(b_stems)
             a_kept += sum(1 for t in a_stems if t in b_set)
             b_same += sum(1 for t in b_stems if t in a_set)
-    same_words = sum(1 for w in word_keys("\n".join(same_texts)) if w not in STOPWORDS)
+    same_counts = Counter(word_keys("\n".join(same_texts)))
+    same_words = sum(n for w, n in same_counts.items() if w not in STOPWORDS)
     a_total += same_words
     b_total += same_words
     a_kept += same_words
