@@ -107,7 +107,7 @@ def _candidates(
     out: set[tuple[int, int]] = set()
     for unit in src:
         weights = src_vec[unit.id]
-        terms = sorted(weights, key=lambda t: -idf.get(t, 0.0))
+        terms = sorted(weights, key=idf.__getitem__, reverse=True)  # rarest first, stable
         partial: dict[int, float] = defaultdict(float)
         used = 0
         for term in terms:
