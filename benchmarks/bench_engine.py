@@ -204,11 +204,12 @@ def run_once(megabytes: float, seed: int) -> dict[str, float]:
 
     a, b = make_pair(megabytes, seed)
     baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     doc_a, doc_b = document_from_text(a), document_from_text(b)
     loaded = time.perf_counter()
     comparison = compare(doc_a, doc_b)
     seconds = time.perf_counter() - started
+    cpu_seconds = time.process_time() - cpu_started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
     return {
         "mb": megabytes,
@@ -218,6 +219,7 @@ def run_once(megabytes: float, seed: int) -> dict[str, float]:
         "b_sentences": len(doc_b.sentences),
         "pairs": len(comparison.pairs),
         "seconds": seconds,
+        "cpu_seconds": cpu_seconds,
         "segment_seconds": loaded - started,
         "peak_rss_mb": peak / 1024,
         "rss_rise_mb": (peak - baseline) / 1024,
@@ -247,14 +249,18 @@ def main(argv: list[str] | None = None) -> int:
             )
             runs.append(json.loads(done.stdout))
         rows.append((size, runs))
-        print(f"measured {size} MB: {[round(r['seconds'], 2) for r in runs]} s", file=sys.stderr)
+        print(
+            f"measured {size} MB: {[round(r['seconds'], 2) for r in runs]} s "
+            f"(CPU {[round(r['cpu_seconds'], 2) for r in runs]} s)",
+            file=sys.stderr,
+        )
 
     print(f"Engine: load + compare, median of {args.runs} runs, each in a fresh process.\n")
     print(
-        "| size | A / B bytes | A / B sentences | groups | time (s) | of which segmenting "
-        "| peak RSS (MB) | RSS rise (MB) |"
+        "| size | A / B bytes | A / B sentences | groups | time (s) | CPU time (s) "
+        "| of which segmenting | peak RSS (MB) | RSS rise (MB) |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     for size, runs in rows:
         first = runs[0]
 
@@ -264,7 +270,8 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"| {size:g} MB | {first['a_bytes']:,} / {first['b_bytes']:,} "
             f"| {first['a_sentences']:,} / {first['b_sentences']:,} | {first['pairs']:,} "
-            f"| {median('seconds'):.2f} | {median('segment_seconds'):.2f} "
+            f"| {median('seconds'):.2f} | {median('cpu_seconds'):.2f} "
+            f"| {median('segment_seconds'):.2f} "
             f"| {median('peak_rss_mb'):.0f} | {median('rss_rise_mb'):.0f} |"
         )
     return 0
