@@ -228,6 +228,12 @@ async def test_flagged_filter_shows_only_flagged_items() -> None:
         assert panel.display
         items = [o for o in panel._options if (o.id or "").startswith("item-")]
         assert [o.id for o in items] == [f"item-{_key(screen, ItemKind.ADDED, 'no bridge')}"]
+        # Accepting the flagged item takes it out of the flagged view at once.
+        await pilot.press("x")
+        await pilot.pause()
+        assert view.row_filter == frozenset()
+        assert not [o for o in panel._options if (o.id or "").startswith("item-")]
+        assert "No flagged items" in str(panel._options[0].prompt)
         await pilot.press("F")
         assert not screen.flagged_only and view.row_filter is None
         assert view.row_count == 7
@@ -411,9 +417,11 @@ async def test_corpus_screen_shows_review_progress(corpus: Path) -> None:
         await wait_for(pilot, lambda: screen.review_text(rewrite) == f"2/{total} !1")
         hostile = screen.articles[str(corpus / "c_hostile.txt")]
         assert screen.review_text(hostile) == ""
-        # Only pairs with A count: with the rewrite as A, the original shows nothing.
+        # With the rewrite as A, the original shows the review made the other way round.
         await pilot.press("a")
-        assert screen.review_text(screen.articles[str(corpus / "a_original.txt")]) == ""
+        original = screen.articles[str(corpus / "a_original.txt")]
+        assert screen.review_text(original) == f"⇆2/{total} !1"
+        assert screen.review_text(hostile) == ""
 
     # A new instance reads the figures from the index once the folder has loaded.
     app = make_app(corpus=corpus)

@@ -5,7 +5,8 @@ progressively under a progress bar. Similarity to the marked article (``similari
 TF-IDF over word pairs) is computed in a second worker whenever A changes.
 
 Review progress: once A is marked, the Review column shows, for each article whose pair
-with A has been opened, "reviewed/total" and "!flagged" ("3/12 !1"). The figures come
+with A has been opened, "reviewed/total" and "!flagged" ("3/12 !1"); a pair only
+reviewed the other way round (the article as A) shows behind "⇆". The figures come
 from the review index (one small file), read in a worker when the folder has loaded and
 again whenever the screen comes back from a diff; articles are matched by content hash,
 so a renamed file keeps its figures.
@@ -155,7 +156,7 @@ class CorpusScreen(Screen[None]):
         # only take width from the titles.
         self._review_column = bool(self.reviews)
         if self._review_column:
-            fixed["review"] = 8
+            fixed["review"] = 9
         # DataTable pads each cell by one on both sides; keep one cell for the scrollbar.
         title = max(12, width - sum(fixed.values()) - 2 * (len(fixed) + 1) - 2)
         table = self.query_one(DataTable)
@@ -168,7 +169,7 @@ class CorpusScreen(Screen[None]):
         table.add_column("Words", key="words", width=5)
         table.add_column("Similarity", key="similarity", width=11)
         if self._review_column:
-            table.add_column("Review", key="review", width=8)
+            table.add_column("Review", key="review", width=9)
 
     def on_resize(self, _event: events.Resize) -> None:
         self.call_after_refresh(self._fit_columns)
@@ -241,19 +242,32 @@ class CorpusScreen(Screen[None]):
         if not self.loading:
             self.refresh_reviews()
 
-    def review_summary(self, article: Article) -> ReviewSummary | None:
-        """The stored review of the pair (A, ``article``), if it was ever opened."""
+    def review_summary(
+        self, article: Article, *, reverse: bool = False
+    ) -> ReviewSummary | None:
+        """The stored review of the pair (A, ``article``), or of (``article``, A) with
+        ``reverse``, if it was ever opened."""
         a = self.articles.get(self.mark_a or "")
         if a is None or a.key == article.key or not a.text_hash or not article.text_hash:
             return None
-        return self.reviews.get((a.text_hash, article.text_hash))
+        key = (article.text_hash, a.text_hash) if reverse else (a.text_hash, article.text_hash)
+        return self.reviews.get(key)
 
     def review_text(self, article: Article) -> str:
-        """The Review cell of ``article``: its pair with A's progress, or ""."""
+        """The Review cell of ``article``: its pair with A's progress, or "".
+
+        A review of the pair the other way round (``article`` as A) is a different review
+        (its added claims are this one's dropped details); it shows behind "⇆" until the
+        pair is reviewed this way round.
+        """
         summary = self.review_summary(article)
+        prefix = ""
+        if summary is None:
+            summary = self.review_summary(article, reverse=True)
+            prefix = "⇆"
         if summary is None:
             return ""
-        text = f"{summary.reviewed}/{summary.total}"
+        text = f"{prefix}{summary.reviewed}/{summary.total}"
         if summary.flagged:
             text += f" !{summary.flagged}"
         elif summary.total and summary.reviewed >= summary.total:

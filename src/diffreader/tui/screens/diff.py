@@ -587,7 +587,19 @@ class DiffScreen(Screen[None]):
                 item.pair, *(row_mark(session, self._row_items[item.pair]) or (None,))
             )
         self.panel.update_item(key)
+        if self.flagged_only:
+            self._apply_flagged_filter()
         self._sync_selection()
+
+    def _apply_flagged_filter(self) -> None:
+        """Keep the rows (and panel entries) of flagged items only, as marks stand now."""
+        session = self.session
+        assert session is not None
+        flagged = session.flagged()
+        self.view.set_row_filter(
+            frozenset(item.pair for item in flagged if item.pair >= 0), "flagged items"
+        )
+        self._show_styles()
 
     def _set_mark(self, mark: Mark | None) -> None:
         key = self._target()
@@ -703,18 +715,14 @@ class DiffScreen(Screen[None]):
         if session is None or self.model is None:
             return
         self.flagged_only = not self.flagged_only
-        view, panel = self.view, self.panel
         if self.flagged_only:
-            flagged = session.flagged()
-            view.set_row_filter(
-                frozenset(item.pair for item in flagged if item.pair >= 0), "flagged items"
-            )
-            panel.display = True
-            if not flagged:
+            self.panel.display = True
+            self._apply_flagged_filter()
+            if not session.flagged():
                 self.notify("No flagged items yet.", timeout=3)
         else:
-            view.set_row_filter(None)
-        self._show_styles()
+            self.view.set_row_filter(None)
+            self._show_styles()
 
     def action_export(self) -> None:
         from diffreader.report import FORMATS
