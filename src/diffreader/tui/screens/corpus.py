@@ -242,9 +242,7 @@ class CorpusScreen(Screen[None]):
         if not self.loading:
             self.refresh_reviews()
 
-    def review_summary(
-        self, article: Article, *, reverse: bool = False
-    ) -> ReviewSummary | None:
+    def review_summary(self, article: Article, *, reverse: bool = False) -> ReviewSummary | None:
         """The stored review of the pair (A, ``article``), or of (``article``, A) with
         ``reverse``, if it was ever opened."""
         a = self.articles.get(self.mark_a or "")
