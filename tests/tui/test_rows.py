@@ -69,3 +69,24 @@ def test_panel_lists_every_claim_and_quote() -> None:
     assert len(model.panel) == len(comparison.claims) + len(comparison.quotes)
     assert {e.group for e in model.panel} <= {"added", "dropped", "quotes"}
     assert model.claim_rows == sorted({c.pair for c in comparison.claims})
+
+
+def test_a_model_built_on_the_aligned_one_equals_a_fresh_one() -> None:
+    """Long pairs are shown aligned first; the annotated model then reuses the rows no
+    claim or quotation touches, and must come out as if built from scratch."""
+    from diffreader.engine import align_pair, annotate
+
+    for name in sorted(p.name for p in DEMO.glob("0*.txt"))[1:]:
+        aligned = align_pair(load_document(DEMO / "00_original.txt"), load_document(DEMO / name))
+        first = DiffModel(aligned)
+        annotated = annotate(aligned)
+        reused = DiffModel(annotated, base=first)
+        fresh = DiffModel(annotated)
+        assert reused.rows == fresh.rows
+        assert reused.panel == fresh.panel
+        assert reused.change_rows == fresh.change_rows
+        assert reused.claim_rows == fresh.claim_rows
+        # Untouched rows are shared, touched ones rebuilt: the aligned model is unchanged.
+        shared = sum(r is f for r, f in zip(reused.rows, first.rows, strict=True))
+        assert 0 < shared < len(first.rows)
+        assert all(row.claims == 0 for row in first.rows)

@@ -168,19 +168,34 @@ class DiffModel:
         comparison: The engine's result.
     """
 
-    def __init__(self, comparison: Comparison) -> None:
+    def __init__(self, comparison: Comparison, base: DiffModel | None = None) -> None:
         self.comparison = comparison
         a, b = comparison.a, comparison.b
         self._a_starts = [s.start for s in a.sentences]
         self._b_starts = [s.start for s in b.sentences]
-        self.rows: list[Row] = [self._build_row(i, p) for i, p in enumerate(comparison.pairs)]
         self._a_row: dict[int, int] = {}
         self._b_row: dict[int, int] = {}
-        for row in self.rows:
-            for sid in row.pair.a:
-                self._a_row[sid] = row.index
-            for sid in row.pair.b:
-                self._b_row[sid] = row.index
+        for index, pair in enumerate(comparison.pairs):
+            for sid in pair.a:
+                self._a_row[sid] = index
+            for sid in pair.b:
+                self._b_row[sid] = index
+        if (
+            base is not None
+            and base.comparison.pairs is comparison.pairs
+            and base.comparison.a is a
+            and base.comparison.b is b
+        ):
+            # The same aligned pairs with claims and quotations added (``annotate``): rows
+            # they do not touch are built already. Rows are never changed once built, so
+            # both models can share them.
+            touched = self._touched_rows(comparison)
+            self.rows: list[Row] = [
+                self._build_row(i, p) if i in touched else base.rows[i]
+                for i, p in enumerate(comparison.pairs)
+            ]
+        else:
+            self.rows = [self._build_row(i, p) for i, p in enumerate(comparison.pairs)]
         self.panel: list[PanelEntry] = []
         self._apply_claims(comparison.claims)
         self._apply_quotes(comparison.quotes)
@@ -285,6 +300,22 @@ class DiffModel:
         unified = self._unified_cell(a_cell, b_cell, pair)
         unified.notes = b_cell.notes if pair.b else a_cell.notes
         return Row(index, pair, a_cell, b_cell, unified)
+
+    def _touched_rows(self, comparison: Comparison) -> set[int]:
+        """Rows that claims or quotations style: the rows ``_apply_claims`` and
+        ``_apply_quotes`` change."""
+        touched: set[int] = set()
+        n = len(comparison.pairs)
+        for item in (*comparison.claims, *comparison.quotes):
+            row = item.pair if 0 <= item.pair < n else self._row_of(item.side, item.start)
+            if row is not None:
+                touched.add(row)
+        for quote in comparison.quotes:
+            if quote.source is not None:
+                row = self._row_of(quote.side.other, quote.source.start)
+                if row is not None:
+                    touched.add(row)
+        return touched
 
     def _row_of(self, side: Side, offset: int) -> int | None:
         starts = self._a_starts if side is Side.A else self._b_starts

@@ -292,6 +292,7 @@ class DiffScreen(Screen[None]):
         from diffreader.engine import LoadError, align_pair, annotate, load_document
 
         started = time.perf_counter()
+        partial: DiffModel | None = None
         try:
             if comparison is None:
                 doc_a = a if isinstance(a, Document) else load_document(a)
@@ -302,14 +303,14 @@ class DiffScreen(Screen[None]):
                     # they are ready (they take about half of the comparison).
                     seconds = time.perf_counter() - started
                     self._painted.clear()
-                    self.post_message(
-                        ComparisonReady(DiffModel(aligned), seconds, None, [], partial=True)
-                    )
+                    partial = DiffModel(aligned)
+                    self.post_message(ComparisonReady(partial, seconds, None, [], partial=True))
                     # Let the UI thread paint before annotating: both need the GIL, and
                     # sharing it would delay the first frame by a second or more.
                     self._painted.wait(timeout=3.0)
                 comparison = annotate(aligned)
-            model = DiffModel(comparison)
+            # The partial model's rows serve again where no claim or quotation falls.
+            model = DiffModel(comparison, base=partial)
             review, review_messages = self._load_review(comparison)
         except LoadError as error:
             self.post_message(ComparisonFailed(str(error)))
