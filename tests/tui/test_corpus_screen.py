@@ -193,3 +193,41 @@ async def test_back_from_a_diff_keeps_the_cursor_on_b() -> None:
         await pilot.pause()
         assert screen.highlighted is not None
         assert screen.highlighted.key == screen.mark_b
+
+
+def _table_cells(screen: CorpusScreen) -> list[list[str]]:
+    table = screen.query_one(DataTable)
+    return [
+        [str(getattr(cell, "plain", cell)) for cell in table.get_row(key)]
+        for key in [row.key for row in table.ordered_rows]
+    ]
+
+
+def _fresh_cells(screen: CorpusScreen) -> list[list[str]]:
+    return [
+        [str(getattr(cell, "plain", cell)) for cell in screen._row(article)]
+        for article in screen.visible_articles()
+    ]
+
+
+async def test_the_table_updates_in_place_and_stays_true(corpus: Path) -> None:
+    """Marks and similarity figures change cells in place (a table of thousands of rows is
+    not refilled for one key); after every step the table shows what a refill would."""
+    app = make_app(corpus=corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await corpus_loaded(pilot)
+        table = screen.query_one(DataTable)
+        first_row = table.ordered_rows[0]
+        for keys in (["a"], ["down", "b"], ["s"], ["down", "b"], ["up", "up", "a"]):
+            await pilot.press(*keys)
+            await wait_for(pilot, lambda: not screen.ranking)
+            await pilot.pause()
+            assert _table_cells(screen) == _fresh_cells(screen)
+        # The same Row objects: updated, never cleared and refilled.
+        assert table.ordered_rows[0] is first_row
+        marks = [cells[0] for cells in _table_cells(screen)]
+        assert sorted(m for m in marks if m) == ["A", "B"]
+        # A different order (sorting) refills the table, still true.
+        await pilot.press("o")
+        await pilot.pause()
+        assert _table_cells(screen) == _fresh_cells(screen)

@@ -43,6 +43,13 @@ SORTS: tuple[str, ...] = ("file", "date", "title", "similarity")
 _BAR = " ▏▎▍▌▋▊▉█"
 
 
+def _same_cell(new: Text | str, old: Text | str) -> bool:
+    """Whether a table cell would look the same (``Text ==`` ignores the base style)."""
+    if isinstance(new, Text) and isinstance(old, Text):
+        return new.plain == old.plain and new.style == old.style and new.spans == old.spans
+    return new == old
+
+
 def _bar(value: float, width: int = 6) -> str:
     eighths = round(max(0.0, min(1.0, value)) * width * 8)
     full, part = divmod(eighths, 8)
@@ -128,6 +135,8 @@ class CorpusScreen(Screen[None]):
         self.reviews: dict[tuple[str, str], ReviewSummary] = {}
         """Stored review summaries by (A's text hash, B's text hash)."""
         self._review_column = False
+        self._shown: dict[str, list[Text | str]] | None = None
+        """The cells the table holds, by article key, in table order (None: rebuild)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="corpus-title")
@@ -162,6 +171,7 @@ class CorpusScreen(Screen[None]):
         table = self.query_one(DataTable)
         self._table_width = width
         table.clear(columns=True)
+        self._shown = None
         table.add_column(" ", key="mark", width=1)
         table.add_column("Title", key="title", width=title)
         table.add_column("Date", key="date", width=10)
@@ -349,10 +359,24 @@ class CorpusScreen(Screen[None]):
     def _refresh_table(self, keep: str | None = None) -> None:
         table = self.query_one(DataTable)
         current = self.articles.get(keep or "") or self.highlighted
-        table.clear()
-        for article in self.visible_articles():
-            table.add_row(*self._row(article), key=article.key)
-        if current is not None and current.key in {a.key for a in self.visible_articles()}:
+        visible = self.visible_articles()
+        rows = {article.key: self._row(article) for article in visible}
+        shown = self._shown
+        if shown is not None and list(shown) == list(rows) and table.row_count == len(rows):
+            # Same rows in the same order (a mark, a similarity or a review figure
+            # changed): update the cells that differ. Clearing and refilling a table of
+            # thousands of rows re-measures every one of them.
+            columns = list(table.columns)
+            for key, cells in rows.items():
+                for column, new, old in zip(columns, cells, shown[key], strict=True):
+                    if not _same_cell(new, old):
+                        table.update_cell(key, column, new)
+        else:
+            table.clear()
+            for key, cells in rows.items():
+                table.add_row(*cells, key=key)
+        self._shown = rows
+        if current is not None and current.key in rows and current is not self.highlighted:
             table.move_cursor(row=table.get_row_index(current.key), animate=False)
         self._show_preview()
         self._update_title()
