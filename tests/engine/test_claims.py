@@ -84,3 +84,37 @@ def test_facts_of_each_kind_are_found() -> None:
 
 def test_a_sentence_without_fact_words_has_no_facts() -> None:
     assert categories("the bridge will close and the ferry will run instead.") == []
+
+
+def test_name_categories() -> None:
+    found = {
+        text: category
+        for sentence in (
+            "Officials in the UK recalled how the Allies defeated Nazi Germany.",
+            "Analysts at the World Bank compared it with WWII, said Mayor Helen Varga.",
+        )
+        for category, text in categories(sentence)
+    }
+    assert found["UK"] is ClaimCategory.PLACE
+    assert found["Nazi Germany."] is ClaimCategory.PLACE
+    assert found["World Bank"] is ClaimCategory.ORGANISATION
+    assert found["WWII"] is ClaimCategory.NAME
+    assert found["Helen Varga."] is ClaimCategory.PERSON
+
+
+def test_facts_inside_a_dropped_quotation_nest_under_it() -> None:
+    from diffreader.engine import Side, compare
+
+    c = compare(
+        "The council met on Monday. "
+        '"Traffic fell by 40 per cent after the Saltmere bridge closed," Varga said.',
+        "The council met on Monday.",
+    )
+    (quotation,) = [x for x in c.claims if x.category is ClaimCategory.QUOTATION]
+    inside = [x for x in c.claims if quotation.start <= x.start and x.end <= quotation.end]
+    nested = [x for x in inside if x is not quotation]
+    assert quotation.side is Side.A and quotation.parent == -1
+    assert {x.text for x in nested} >= {"40 per cent", "Saltmere"}
+    assert all(c.claims[x.parent] == quotation for x in nested)
+    # Words of the quotation are not repeated as assertions beside it.
+    assert not [x for x in nested if x.category is ClaimCategory.ASSERTION]

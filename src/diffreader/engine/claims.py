@@ -157,7 +157,7 @@ _PLACES = frozenset(
     jerusalem gaza ankara istanbul cairo riyadh doha dubai delhi geneva vienna helsinki
     stockholm oslo copenhagen budapest prague bucharest sofia athens lisbon dublin
     ottawa canberra seoul pyongyang hanoi manila jakarta bangkok yalta siberia arctic
-    africa asia balkans caucasus baltic pacific atlantic mediterranean""".split()
+    africa asia balkans caucasus baltic pacific atlantic mediterranean us usa uk uae ussr""".split()
 )
 # Rewording that A supports: the other side's names that count as the same thing.
 _EQUIVALENT = {
@@ -493,14 +493,28 @@ def find_facts(text: str, start: int, end: int, names: frozenset[str]) -> list[F
     return sorted(facts, key=lambda f: f.start)
 
 
+def _bare(word: str) -> str:
+    """A name word without case, a final full stop or a possessive: "Germany." -> "germany"."""
+    bare = word.lower().rstrip(".")
+    if bare.endswith(("'s", "’s")):
+        bare = bare[:-2]
+    return bare.rstrip("'’")
+
+
+_EVENTS = frozenset("wwi wwii wwiii ww1 ww2 ww3 9/11".split())
+
+
 def _name_category(text: str, start: int, words: list[str]) -> ClaimCategory:
-    last = words[-1].lower().strip(".’'s")
+    bare = [_bare(w) for w in words]
+    last = bare[-1]
+    if len(words) == 1 and last in _EVENTS:
+        return ClaimCategory.NAME  # "WWII": neither a place nor an organisation
+    if all(w in _PLACES for w in bare) or last in _PLACES:
+        return ClaimCategory.PLACE  # before acronyms: "UK", "US"
     if words[-1].isupper() and len(words[-1].strip(".")) >= 2 and len(words) == 1:
         return ClaimCategory.ORGANISATION
-    if last in _ORG_HEADS or words[-1].lower() in _ORG_HEADS:
+    if last in _ORG_HEADS:
         return ClaimCategory.ORGANISATION
-    if all(w.lower().strip(".’'s") in _PLACES for w in words) or (words[-1].lower() in _PLACES):
-        return ClaimCategory.PLACE
     before = text[max(0, start - 12) : start].lower()
     if re.search(r"\b(?:in|at|near|from|across|outside|to)\s+$", before) and len(words) <= 2:
         return ClaimCategory.PLACE
@@ -649,23 +663,27 @@ def find_claims(
     return _nest(claims)
 
 
+_HOLDERS = (ClaimCategory.ASSERTION, ClaimCategory.QUOTATION)
+
+
 def _nest(claims: list[Claim]) -> list[Claim]:
-    """Point each claim inside an assertion of the same sentence at that assertion."""
+    """Point each claim inside an assertion or a quotation of the same sentence (a name
+    in an added sentence, a figure in a dropped quotation) at that enclosing claim."""
     out: list[Claim] = []
-    open_assertion = -1
+    holder_index = -1
     for claim in claims:
         parent = -1
-        if open_assertion >= 0:
-            holder = out[open_assertion]
+        if holder_index >= 0:
+            holder = out[holder_index]
             if (
                 holder.side is claim.side
                 and holder.sentence == claim.sentence
                 and holder.start <= claim.start
                 and claim.end <= holder.end
             ):
-                parent = open_assertion
-        if claim.category is ClaimCategory.ASSERTION and parent < 0:
-            open_assertion = len(out)
+                parent = holder_index
+        if claim.category in _HOLDERS and parent < 0:
+            holder_index = len(out)
         out.append(dataclasses.replace(claim, parent=parent) if parent >= 0 else claim)
     return out
 
@@ -707,11 +725,13 @@ def _pair_claims(
             sentence = doc.sentences[sid]
             if not headline:
                 # Clause by clause: the parts of an added sentence that repeat the other
-                # article (who said it, what it is about) are not claims.
+                # article (who said it, what it is about) are not claims. Words inside a
+                # claimed quotation are that quotation's claim, not an assertion besides it.
                 flagged = [
-                    (c_start, c_end)
+                    (p_start, p_end)
                     for c_start, c_end in _clause_spans(text, sentence.start, sentence.end)
-                    if _informative(text[c_start:c_end], other) >= 2
+                    for p_start, p_end in quotes_mask.outside(c_start, c_end)
+                    if _informative(text[p_start:p_end], other) >= 2
                 ]
                 for c_start, c_end in _merge_adjacent(text, flagged):
                     claim(ClaimCategory.ASSERTION, c_start, c_end)
@@ -779,6 +799,24 @@ class _Mask:
         """Some character of [s, e) is covered."""
         i = bisect_left(self.starts, e) - 1  # the last interval starting before e
         return i >= 0 and self.ends[i] > s
+
+    def outside(self, s: int, e: int) -> list[tuple[int, int]]:
+        """The stretches of [s, e) that no span covers, in order.
+
+        >>> _Mask([(3, 5), (7, 8)]).outside(0, 10)
+        [(0, 3), (5, 7), (8, 10)]
+        """
+        out: list[tuple[int, int]] = []
+        pos = s
+        for i in range(max(0, bisect_right(self.ends, s)), len(self.starts)):
+            if self.starts[i] >= e:
+                break
+            if self.starts[i] > pos:
+                out.append((pos, self.starts[i]))
+            pos = max(pos, self.ends[i])
+        if pos < e:
+            out.append((pos, e))
+        return out
 
     def covers(self, s: int, e: int) -> bool:
         """Every character of [s, e) is covered."""

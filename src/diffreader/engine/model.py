@@ -214,8 +214,9 @@ class Claim:
     departs_from: tuple[int, ...] = ()
     """For reworded groups: ids of the sentences on the other side it departs from."""
     parent: int = -1
-    """Index into ``Comparison.claims`` of the assertion claim whose span contains this one
-    (a name or figure inside an added sentence), or -1 for a top-level claim."""
+    """Index into ``Comparison.claims`` of the assertion or quotation claim whose span
+    contains this one (a name in an added sentence, a figure in a dropped quotation), or
+    -1 for a top-level claim."""
 
 
 @dataclass(frozen=True, slots=True)
