@@ -402,7 +402,8 @@ class _FactGates:
         return cls(
             durations=not words.isdisjoint(_UNIT_KEYS),
             # A date in figures holds a year or an ISO date: four digits in a row.
-            dates=not words.isdisjoint(_DATE_KEYS) or (digits and _FOUR_DIGITS.search(text)),
+            dates=not words.isdisjoint(_DATE_KEYS)
+            or (digits and _FOUR_DIGITS.search(text) is not None),
             figures=digits,
             spelled=not words.isdisjoint(_NUMBER_KEYS),
             roles=not words.isdisjoint(_ROLE_KEYS) and not words.isdisjoint(("of", "for")),
