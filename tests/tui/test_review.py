@@ -20,6 +20,7 @@ import os
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from comparison_builder import A_LINES, B_LINES, CLAIMS, PAIRS, QUOTES, make_comparison, sample
 from conftest import corpus_loaded, diff_ready, wait_for
@@ -422,6 +423,10 @@ async def test_corpus_screen_shows_review_progress(corpus: Path) -> None:
         original = screen.articles[str(corpus / "a_original.txt")]
         assert screen.review_text(original) == f"⇆2/{total} !1"
         assert screen.review_text(hostile) == ""
+        while screen.highlighted is not original:
+            await pilot.press("k")
+        preview = str(screen.query_one("#preview-text", Static).content)
+        assert f"⇆ review with this as A: 2 of {total} reviewed, 1 flagged" in preview
 
     # A new instance reads the figures from the index once the folder has loaded.
     app = make_app(corpus=corpus)

@@ -436,8 +436,12 @@ class CorpusScreen(Screen[None]):
             if self.mark_a and article.key in self.similarity and article.key != self.mark_a:
                 text.append(f"\nsimilarity to A: {self.similarity[article.key]:.0%}", style="bold")
             review = self.review_summary(article)
+            label = "review with A"
+            if review is None:
+                review = self.review_summary(article, reverse=True)
+                label = "⇆ review with this as A"
             if review is not None:
-                text.append(f"\nreview with A: {review.progress}", style="bold")
+                text.append(f"\n{label}: {review.progress}", style="bold")
                 if review.stale:
                     text.append(f", {review.stale} stale", style="bold")
             # Line breaks survive in the preview; everything else is shown literally.
