@@ -196,6 +196,20 @@ def make_pair(megabytes: float, seed: int) -> tuple[str, str]:
     return _join(original), _join(make_rewrite(original, rng))
 
 
+def calibrate() -> float:
+    """Seconds for a fixed pure-Python workload (dict and string work, like the engine's).
+
+    The machine's speed drifts (a shared host): this figure, taken just before each run,
+    says how fast the interpreter was at the time, so runs can be compared.
+    """
+    started = time.process_time()
+    counts: dict[str, int] = {}
+    for i in range(600_000):
+        key = f"w{i % 5000}"
+        counts[key] = counts.get(key, 0) + len(key)
+    return time.process_time() - started
+
+
 def run_once(megabytes: float, seed: int) -> dict[str, float]:
     """One measurement (meant to run in a fresh process): seconds and peak RSS rise."""
     import resource
@@ -203,6 +217,7 @@ def run_once(megabytes: float, seed: int) -> dict[str, float]:
     from diffreader.engine import compare, document_from_text
 
     a, b = make_pair(megabytes, seed)
+    calibration = calibrate()
     baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started, cpu_started = time.perf_counter(), time.process_time()
     doc_a, doc_b = document_from_text(a), document_from_text(b)
@@ -220,6 +235,7 @@ def run_once(megabytes: float, seed: int) -> dict[str, float]:
         "pairs": len(comparison.pairs),
         "seconds": seconds,
         "cpu_seconds": cpu_seconds,
+        "calibration": calibration,
         "segment_seconds": loaded - started,
         "peak_rss_mb": peak / 1024,
         "rss_rise_mb": (peak - baseline) / 1024,
@@ -251,16 +267,17 @@ def main(argv: list[str] | None = None) -> int:
         rows.append((size, runs))
         print(
             f"measured {size} MB: {[round(r['seconds'], 2) for r in runs]} s "
-            f"(CPU {[round(r['cpu_seconds'], 2) for r in runs]} s)",
+            f"(CPU {[round(r['cpu_seconds'], 2) for r in runs]} s; "
+            f"calibration {[round(r['calibration'], 3) for r in runs]} s)",
             file=sys.stderr,
         )
 
     print(f"Engine: load + compare, median of {args.runs} runs, each in a fresh process.\n")
     print(
         "| size | A / B bytes | A / B sentences | groups | time (s) | CPU time (s) "
-        "| of which segmenting | peak RSS (MB) | RSS rise (MB) |"
+        "| of which segmenting | peak RSS (MB) | RSS rise (MB) | calibration (s) |"
     )
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for size, runs in rows:
         first = runs[0]
 
@@ -272,7 +289,8 @@ def main(argv: list[str] | None = None) -> int:
             f"| {first['a_sentences']:,} / {first['b_sentences']:,} | {first['pairs']:,} "
             f"| {median('seconds'):.2f} | {median('cpu_seconds'):.2f} "
             f"| {median('segment_seconds'):.2f} "
-            f"| {median('peak_rss_mb'):.0f} | {median('rss_rise_mb'):.0f} |"
+            f"| {median('peak_rss_mb'):.0f} | {median('rss_rise_mb'):.0f} "
+            f"| {median('calibration'):.3f} |"
         )
     return 0
 
