@@ -278,18 +278,25 @@ class Support:
         return key in self._durations
 
     @classmethod
-    def of(cls, doc: Document) -> Support:
-        """Index the content sentences of ``doc``."""
-        parts = [
-            s.text
+    def of(
+        cls, doc: Document, known: frozenset[str] = frozenset(), skip: frozenset[int] = frozenset()
+    ) -> Support:
+        """Index the content sentences of ``doc``.
+
+        ``known`` holds the word keys of the sentences ``skip`` lists (sentences both
+        articles share, indexed once for the two of them).
+        """
+        content = [
+            s
             for s in doc.sentences
             if s.kind in (SentenceKind.BODY, SentenceKind.HEADLINE, SentenceKind.BOILERPLATE)
         ]
-        text = "\n".join(parts)
+        text = "\n".join(s.text for s in content)
         lowered = " ".join(text.lower().split())
         stems: set[str] = set()
         numbers: set[str] = set()
-        for key in word_key_set(text):
+        keys = word_key_set("\n".join(s.text for s in content if s.id not in skip)) | known
+        for key in keys:
             stems.add(stem(key))
             if key[0].isdigit() or key in _NUMBER_WORDS:
                 numbers.add(_number_value(key))
@@ -616,7 +623,14 @@ def find_claims(
     doc_a: Document, doc_b: Document, pairs: Sequence[Pair], quotes: Sequence[Quote]
 ) -> list[Claim]:
     """Added claims (side B) and dropped details (side A), in display order."""
-    support = {Side.A: Support.of(doc_a), Side.B: Support.of(doc_b)}
+    # Identical sentences have the same words on both sides: find them once.
+    same_a = frozenset(i for p in pairs if p.status is Status.SAME for i in p.a)
+    same_b = frozenset(i for p in pairs if p.status is Status.SAME for i in p.b)
+    shared = frozenset(word_key_set("\n".join(doc_a.sentences[i].text for i in same_a)))
+    support = {
+        Side.A: Support.of(doc_a, shared, same_a),
+        Side.B: Support.of(doc_b, shared, same_b),
+    }
     # A clause inside a claimed quotation is that quotation's business (facts still count).
     # Every quotation that is not kept as it was: new, altered, dropped, or now put in
     # someone else's mouth (verbatim words, different speaker).

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from diffreader.engine.model import Sentence, SentenceKind
@@ -290,6 +290,23 @@ def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _body_spans(block: str, wrapped: bool) -> tuple[tuple[int, int], ...]:
+    """Sentence spans of a body block, relative to it (Punkt, then the repairs).
+
+    Remembered: a rewrite repeats most paragraphs of its original word for word (a
+    syndicated copy, all of them), and a block's sentences depend on its text alone.
+    """
+    spans = _repair(block, list(_tokenizer(wrapped).span_tokenize(block)))
+    out = []
+    for start, end in spans or [(0, len(block))]:
+        start = _lstrip(block, start, end)
+        end = _rstrip(block, start, end)
+        if end > start:
+            out.append((start, end))
+    return tuple(out)
+
+
 def _is_headline(line: str) -> bool:
     """A short line that does not end like a sentence."""
     stripped = line.strip()
@@ -345,9 +362,8 @@ def split_sentences(text: str) -> list[Sentence]:
         else:
             spans = [
                 (block.start + s, block.start + e)
-                for s, e in _tokenizer(block.wrapped).span_tokenize(block_text)
+                for s, e in _body_spans(block_text, block.wrapped)
             ]
-            spans = _repair(text, spans) or [(block.start, block.end)]
         for start, end in spans:
             start = _lstrip(text, start, end)
             end = _rstrip(text, start, end)
