@@ -24,6 +24,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 __all__ = ["MATCH_THRESHOLD", "Group", "Unit", "align", "cosine", "mark_moves"]
 
@@ -121,10 +122,12 @@ def _candidates(
             if used >= _RARE_TERMS:
                 break
         if len(partial) > _MAX_CANDIDATES:
-            best = heapq.nlargest(_MAX_CANDIDATES, partial, key=partial.__getitem__)
+            # The best few by partial score, ties in insertion order: heapq.nlargest's
+            # result, from one sort in C.
+            ranked = sorted(partial.items(), key=itemgetter(1), reverse=True)
+            out.update((unit.id, other) for other, _ in ranked[:_MAX_CANDIDATES])
         else:
-            best = list(partial)
-        out.update((unit.id, other) for other in best)
+            out.update((unit.id, other) for other in partial)
     return out
 
 

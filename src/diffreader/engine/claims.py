@@ -642,6 +642,8 @@ def find_claims(
     names = names_in_use(doc_a) | names_in_use(doc_b)
     claims: list[Claim] = []
     for index, pair in enumerate(pairs):
+        if pair.status is Status.SAME:
+            continue  # identical words on both sides: nothing added, nothing dropped
         clauses: dict[Side, list[tuple[int, int, int]]] = {Side.A: [], Side.B: []}
         if pair.a and pair.b and pair.status is not Status.BOILERPLATE:
             clauses = {
