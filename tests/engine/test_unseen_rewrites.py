@@ -1,4 +1,5 @@
-"""Two rewrites the engine was not tuned on: a quiet update and a pure paraphrase.
+"""Rewrites the engine was not tuned on: a quiet update, a pure paraphrase and a reordered
+update with changed figures and speaker.
 
 The paraphrase says nothing the original does not (reordered clauses, synonyms, passive
 voice, a sentence merged into its neighbour), so it must produce no claim at all. The update
@@ -52,3 +53,31 @@ def test_quiet_update_claims() -> None:
     money = next(x for x in c.claims if x.text == "£1.2 million")
     assert c.claims[money.parent].category.value == "assertion"
     assert c.stats.added_claims < len([x for x in c.claims if x.kind is ClaimKind.ADDED])
+
+
+def test_changed_figures_date_and_speaker_in_a_reordered_update() -> None:
+    """Written after the engine: figures, a day and a speaker quietly changed, paragraphs
+    reordered, one detail added, the original's attribution dropped."""
+    c = compare(
+        load_document(DATA / "floods_original.txt"), load_document(DATA / "floods_update.txt")
+    )
+    claims = {(x.kind.value, x.category.value, x.text) for x in c.claims}
+    assert {
+        ("dropped", "date", "on Tuesday"),
+        ("added", "date", "on Wednesday"),
+        ("dropped", "number", "4 million"),
+        ("added", "number", "6 million"),
+        ("dropped", "number", "Twelve"),
+        ("added", "number", "Fifteen"),
+        ("added", "place", "Tønsberg"),
+        ("added", "person", "Per Holm"),
+        ("dropped", "person", "Ingrid Dahl"),
+        ("dropped", "role", "spokeswoman for the rail operator"),
+    } <= claims
+    # Rewording the original supports is not a claim.
+    texts = {x.text for x in c.claims}
+    assert not texts & {"Torrential", "shut", "railway", "stranding roughly", "3,000"}
+    (quote,) = [q for q in c.quotes if q.side.value == "b"]
+    assert quote.status is QuoteStatus.ALTERED and quote.speaker_changed
+    assert (quote.source_speaker, quote.speaker) == ("Ingrid Dahl", "Holm")
+    assert sum(p.status is Status.MOVED for p in c.pairs) == 2
