@@ -271,7 +271,20 @@ class Support:
             text = self.lowered
             found: set[tuple[str, str]] = set()
             for unit in _UNIT_WORD_LOWER.finditer(text):
-                value = _VALUE_BEFORE_LOWER.search(text, max(0, unit.start() - 40), unit.start())
+                end = unit.start()
+                lo = start = max(0, end - 40)
+                # The value is in the last three words before the unit ("a few more |
+                # weeks"): start there rather than try the pattern at all 40 places. The
+                # text's spaces are single (and words may also meet at hyphens, which only
+                # moves this start further back).
+                cut = end - 1
+                for _ in range(4):
+                    cut = text.rfind(" ", lo, cut)
+                    if cut < 0:
+                        break
+                else:
+                    start = cut + 1
+                value = _VALUE_BEFORE_LOWER.search(text, start, end)
                 if value:
                     found.add((_number_value(value.group(1)), stem(unit.group())))
             self._durations = found
