@@ -118,3 +118,33 @@ def test_facts_inside_a_dropped_quotation_nest_under_it() -> None:
     assert all(c.claims[x.parent] == quotation for x in nested)
     # Words of the quotation are not repeated as assertions beside it.
     assert not [x for x in nested if x.category is ClaimCategory.ASSERTION]
+
+
+DURATION_WORDS = st.sampled_from(
+    ["two", "a", "few", "more", "an", "many", "several", "3.5", "1,000", "x5", "€5", "full",
+     "long", "and", "half", "the", "over", "-", "year", "years", "weeks", "day", "days-long"]
+)  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(DURATION_WORDS, min_size=1, max_size=14))
+def test_duration_index_reads_values_as_the_whole_pattern_does(words: list[str]) -> None:
+    from diffreader.engine import document_from_text
+    from diffreader.engine.claims import (
+        _UNIT_WORD_LOWER,
+        _VALUE_BEFORE_LOWER,
+        Support,
+        _number_value,
+    )
+    from diffreader.engine.text import stem
+
+    text = " ".join(words).replace(" - ", "-") + "."
+    support = Support.of(document_from_text(text))
+    support.has_duration(("", ""))  # builds the index
+    expected = set()
+    for unit in _UNIT_WORD_LOWER.finditer(support.lowered):
+        end = unit.start()
+        value = _VALUE_BEFORE_LOWER.search(support.lowered, max(0, end - 40), end)
+        if value:
+            expected.add((_number_value(value.group(1)), stem(unit.group())))
+    assert support._durations == expected
