@@ -198,8 +198,6 @@ _GENERIC = frozenset(
 # Support: what one article contains, for checking the other's facts against it
 
 
-_VALUE_BEFORE = re.compile(rf"\b({_NUM})(?:[\s-]+\w+)?[\s-]+\Z", re.IGNORECASE)
-"""The value of a duration, read just before its unit word ("two full |years")."""
 _MAY_HOLD_FACT = re.compile(r"[A-Z0-9$€£¥%]")
 """A changed stretch without these cannot hold a name, a figure or a date written in digits."""
 _FACT_WORD = re.compile(
@@ -213,7 +211,7 @@ _FACT_WORD = re.compile(
 _UNIT_WORD = re.compile(rf"\b(?:{_UNITS})\b", re.IGNORECASE)
 _UNIT_WORD_LOWER = re.compile(rf"\b(?:{_UNITS})\b")
 _VALUE_BEFORE_LOWER = re.compile(rf"\b({_NUM})(?:[\s-]+\w+)?[\s-]+\Z")
-"""The two patterns above for lower-cased text."""
+"""For lower-cased text: a unit word, and the value read just before it ("two full |years")."""
 _HAS_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
 
 
