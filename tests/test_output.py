@@ -167,6 +167,13 @@ def test_markdown(comparisons: dict[str, Comparison]) -> None:
         assert heading in text
     assert "~~" in text and "**" in text
     assert "\x1b" not in text
+    # Headings count top-level claims, as the summary does; the rest sit indented under them.
+    stats = comparison.stats
+    nested = [c for c in comparison.claims if c.parent >= 0 and c.kind.value == "added"]
+    assert f"## Added claims ({stats.added_claims}" in text
+    assert nested and all(
+        f"  - **{c.category.value}**: “{c.text}”" in text for c in nested if "*" not in c.text
+    )
 
 
 def test_no_color_environment_on_a_terminal(

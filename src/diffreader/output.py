@@ -474,13 +474,18 @@ def render_markdown(comparison: Comparison) -> str:
     )
     for kind, title in ((ClaimKind.ADDED, "Added claims"), (ClaimKind.DROPPED, "Dropped details")):
         claims = [c for c in comparison.claims if c.kind is kind]
-        out += ["", f"## {title} ({len(claims)})", ""]
+        top = sum(1 for c in claims if c.parent < 0)
+        # Names and figures inside an added sentence or a quotation are listed under it
+        # (the heading counts top-level claims, as the summary does).
+        inside = f", {len(claims) - top} details inside them" if len(claims) > top else ""
+        out += ["", f"## {title} ({top}{inside})", ""]
         if not claims:
             out.append("None.")
         for claim in claims:
             side = claim.side.value.upper()
+            indent = "  " if claim.parent >= 0 else ""
             out.append(
-                f"- **{claim.category.value}**: “{_md(claim.text)}” "
+                f"{indent}- **{claim.category.value}**: “{_md(claim.text)}” "
                 f"({side} sentence {claim.sentence})"
             )
     out += ["", f"## Quotations ({len(comparison.quotes)})", ""]

@@ -360,9 +360,18 @@ class Fact:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    before = text[max(0, start - 40) : start].rstrip(" \"“‘'(")
+    """Whether ``start`` opens a sentence: after a full stop, also one inside a closing
+    quotation mark or bracket ('… “new reality.” Meanwhile').
+
+    >>> _sentence_initial('part of the “new reality.” Meanwhile, talks', 27)
+    True
+    >>> _sentence_initial("talks with Putin", 11)
+    False
+    """
+    before = text[max(0, start - 40) : start].rstrip(" \t\"“‘'(")
     if not before and start > 40:
         return False
+    before = before.rstrip("\"”’')]»")
     return not before or before[-1] in ".!?\n:"
 
 
@@ -490,7 +499,12 @@ def find_facts(text: str, start: int, end: int, names: frozenset[str]) -> list[F
         while words and (
             words[0].lower() in STOPWORDS
             or words[0].lower().strip(".") in _TITLES
-            or (s == m.start() and _sentence_initial(text, s) and words[0] not in names)
+            or (
+                s == m.start()
+                and _sentence_initial(text, s)
+                and words[0] not in names
+                and not _first_name(words)
+            )
         ):
             s += len(words[0])
             s += len(text[s:e]) - len(text[s:e].lstrip())
@@ -521,6 +535,26 @@ def _bare(word: str) -> str:
 
 
 _EVENTS = frozenset("wwi wwii wwiii ww1 ww2 ww3 9/11".split())
+
+
+_OPENERS = frozenset(
+    """meanwhile yesterday today tonight earlier later however separately still instead
+    overall elsewhere nevertheless nonetheless therefore thus otherwise finally first
+    second third last next according despite following amid asked""".split()
+)
+
+
+def _first_name(words: list[str]) -> bool:
+    """A sentence-initial word that opens a full name: followed by another capitalised
+    word ("Gareth Quill, head of …"), and not a sentence adverb ("Meanwhile", "Earlier")."""
+    head = words[0].lower()
+    return (
+        len(words) >= 2
+        and head not in _OPENERS
+        and not head.endswith("ly")
+        and words[0].isalpha()
+        and words[1][:1].isupper()
+    )
 
 
 def _name_category(text: str, start: int, words: list[str]) -> ClaimCategory:
