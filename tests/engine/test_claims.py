@@ -148,3 +148,13 @@ def test_duration_index_reads_values_as_the_whole_pattern_does(words: list[str])
         if value:
             expected.add((_number_value(value.group(1)), stem(unit.group())))
     assert support._durations == expected
+
+
+def test_sentence_openers_and_full_names_after_a_quotation() -> None:
+    text = (
+        "Officials called it the “new reality.” Meanwhile, Putin spoke. "
+        "Reyes called the reserves “stretched.” Gareth Quill, head of the fund, agreed."
+    )
+    found = categories(text)
+    assert (ClaimCategory.PERSON, "Gareth Quill") in found
+    assert not [t for _, t in found if t.startswith("Meanwhile")]
