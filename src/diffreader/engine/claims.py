@@ -665,13 +665,21 @@ def _sentence_of(doc: Document, ids: Sequence[int], offset: int) -> int:
 
 
 def find_claims(
-    doc_a: Document, doc_b: Document, pairs: Sequence[Pair], quotes: Sequence[Quote]
+    doc_a: Document,
+    doc_b: Document,
+    pairs: Sequence[Pair],
+    quotes: Sequence[Quote],
+    shared: frozenset[str] | None = None,
 ) -> list[Claim]:
-    """Added claims (side B) and dropped details (side A), in display order."""
+    """Added claims (side B) and dropped details (side A), in display order.
+
+    ``shared``: the word keys of the identical (``same``) groups, if already found.
+    """
     # Identical sentences have the same words on both sides: find them once.
     same_a = frozenset(i for p in pairs if p.status is Status.SAME for i in p.a)
     same_b = frozenset(i for p in pairs if p.status is Status.SAME for i in p.b)
-    shared = frozenset(word_key_set("\n".join(doc_a.sentences[i].text for i in same_a)))
+    if shared is None:
+        shared = frozenset(word_key_set("\n".join(doc_a.sentences[i].text for i in same_a)))
     support = {
         Side.A: Support.of(doc_a, shared, same_a),
         Side.B: Support.of(doc_b, shared, same_b),

@@ -124,8 +124,10 @@ def _align_pair(doc_a: Document, doc_b: Document, *, count: bool = True) -> Comp
 def _annotate(aligned: Comparison) -> Comparison:
     doc_a, doc_b, pairs = aligned.a, aligned.b, aligned.pairs
     quotes = check_quotes(doc_a, doc_b, pairs)
-    claims = find_claims(doc_a, doc_b, pairs, quotes)
-    stats = _stats(doc_a, doc_b, pairs, claims, quotes)
+    # The words of the identical groups serve both the claims' support and the coverage.
+    same_keys = _same_keys(doc_a, pairs)
+    claims = find_claims(doc_a, doc_b, pairs, quotes, frozenset(same_keys))
+    stats = _stats(doc_a, doc_b, pairs, claims, quotes, same_keys)
     return Comparison(doc_a, doc_b, pairs, tuple(claims), tuple(quotes), stats)
 
 
@@ -290,17 +292,23 @@ def _with_status(doc: Document, pairs: list[Pair], side: Side) -> Document:
     return dataclasses.replace(doc, sentences=tuple(sentences))
 
 
+def _same_keys(doc_a: Document, pairs: Sequence[Pair]) -> list[str]:
+    """Word keys of the identical groups (their A side; B's words are the same)."""
+    texts = [doc_a.sentences[i].text for p in pairs if p.status is Status.SAME for i in p.a]
+    return word_keys("\n".join(texts))
+
+
 def _stats(
     doc_a: Document,
     doc_b: Document,
     pairs: Sequence[Pair],
     claims: Sequence[Claim],
     quotes: Sequence[Quote],
+    same_keys: list[str] | None = None,
 ) -> Stats:
     counts: dict[str, int] = {s.value: 0 for s in Status}
     a_total = b_total = a_kept = b_same = 0
     a_matched = b_matched = a_body = b_body = 0
-    same_texts: list[str] = []
     for pair in pairs:
         counts[pair.status.value] += 1
         if pair.status is Status.BOILERPLATE:
@@ -308,7 +316,6 @@ def _stats(
         if pair.status is Status.SAME:
             # Identical words: every content word is kept, nothing is new. Counted below in
             # one pass over all such sentences (one call per sentence costs more than that).
-            same_texts.extend(doc_a.sentences[i].text for i in pair.a)
             a_body += len(pair.a)
             b_body += len(pair.b)
             a_matched += len(pair.a)
@@ -328,7 +335,7 @@ def _stats(
             a_set, b_set = set(a_stems), set(b_stems)
             a_kept += sum(1 for t in a_stems if t in b_set)
             b_same += sum(1 for t in b_stems if t in a_set)
-    same_counts = Counter(word_keys("\n".join(same_texts)))
+    same_counts = Counter(_same_keys(doc_a, pairs) if same_keys is None else same_keys)
     same_words = sum(n for w, n in same_counts.items() if w not in STOPWORDS)
     a_total += same_words
     b_total += same_words
