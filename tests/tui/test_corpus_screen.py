@@ -135,9 +135,15 @@ async def test_large_folder_loads_in_a_worker_with_progress(tmp_path: Path) -> N
         assert isinstance(screen, CorpusScreen)
         bar = screen.query_one(ProgressBar)
         await wait_for(pilot, lambda: bar.total == 200)
+        table = screen.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count > 0)
+        first_row = table.ordered_rows[0]
         screen = await corpus_loaded(pilot)
         assert bar.progress == 200 and not bar.display
-        assert screen.query_one(DataTable).row_count == 200
+        assert table.row_count == 200
+        # Batches that sort after the rows shown are appended: the table is not refilled.
+        assert table.ordered_rows[0] is first_row
+        assert _table_cells(screen) == _fresh_cells(screen)
 
 
 async def test_keys_typed_in_one_burst_keep_their_order() -> None:

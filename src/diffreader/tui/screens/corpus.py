@@ -362,15 +362,23 @@ class CorpusScreen(Screen[None]):
         visible = self.visible_articles()
         rows = {article.key: self._row(article) for article in visible}
         shown = self._shown
-        if shown is not None and list(shown) == list(rows) and table.row_count == len(rows):
-            # Same rows in the same order (a mark, a similarity or a review figure
-            # changed): update the cells that differ. Clearing and refilling a table of
-            # thousands of rows re-measures every one of them.
+        keys = list(rows)
+        if (
+            shown is not None
+            and table.row_count == len(shown)
+            and keys[: len(shown)] == list(shown)
+        ):
+            # The rows shown stay, in the same order (a mark, a similarity or a review
+            # figure changed, or a batch of files loaded after them): update the cells
+            # that differ and add the new rows. Clearing and refilling a table of thousands
+            # of rows re-measures every one of them.
             columns = list(table.columns)
-            for key, cells in rows.items():
-                for column, new, old in zip(columns, cells, shown[key], strict=True):
+            for key in keys[: len(shown)]:
+                for column, new, old in zip(columns, rows[key], shown[key], strict=True):
                     if not _same_cell(new, old):
                         table.update_cell(key, column, new)
+            for key in keys[len(shown) :]:
+                table.add_row(*rows[key], key=key)
         else:
             table.clear()
             for key, cells in rows.items():
