@@ -158,3 +158,16 @@ def test_sentence_openers_and_full_names_after_a_quotation() -> None:
     found = categories(text)
     assert (ClaimCategory.PERSON, "Gareth Quill") in found
     assert not [t for _, t in found if t.startswith("Meanwhile")]
+
+
+def test_title_case_headlines_yield_only_real_names() -> None:
+    from diffreader.engine import compare
+
+    body = "Heavy rain closed the line between Larvik and Skien on Tuesday."
+    c = compare(
+        f"Floods Close Rail Line In The North\n\n{body}\n",
+        f"Rail Line Shut As Floods Hit Tønsberg\n\n{body} Two people in Tønsberg were hurt.\n",
+    )
+    headline = [x for x in c.claims if x.sentence == 0]
+    # Capitalised headline words are not names, unless the articles use them as names.
+    assert [x.text for x in headline] == ["Tønsberg"]

@@ -384,8 +384,15 @@ _CAPITALISED = re.compile(r"(?<=[\w,;] )[A-Z][\w-]+")
 
 
 def names_in_use(doc: Document) -> frozenset[str]:
-    """Capitalised words the article (or its rival) writes mid-sentence: names, not openers."""
-    return frozenset(_CAPITALISED.findall(doc.text))
+    """Capitalised words the article (or its rival) writes mid-sentence: names, not openers.
+
+    Headlines and page furniture in title case ("Rail Line Shut As Floods Hit") capitalise
+    every word, so they do not count.
+    """
+    text = "\n".join(
+        s.text for s in doc.sentences if s.kind is SentenceKind.BODY or not _is_title_case(s.text)
+    )
+    return frozenset(_CAPITALISED.findall(text))
 
 
 _UNIT_KEYS = frozenset(
@@ -492,7 +499,15 @@ def find_facts(text: str, start: int, end: int, names: frozenset[str]) -> list[F
     for m in _ROLE.finditer(text, start, end) if gates.roles else ():
         if free(m.start(), m.end()):
             add(ClaimCategory.ROLE, m.start(), m.end())
+    title_case = _is_title_case(text[start:end])
     for m in _NAME.finditer(text, start, end):
+        if title_case:
+            # "Rail Line Shut As Floods Hit Northern Towns": capitals say nothing here.
+            # Only words the articles write as names elsewhere count.
+            for s, e in _known_name_runs(m, names):
+                if free(s, e):
+                    add(_name_category(text, s, text[s:e].split()), s, e)
+            continue
         s, e = m.start(), m.end()
         words = m.group().split()
         # Drop a sentence-initial common word ("The", "While", "Recent").
@@ -535,6 +550,43 @@ def _bare(word: str) -> str:
 
 
 _EVENTS = frozenset("wwi wwii wwiii ww1 ww2 ww3 9/11".split())
+
+
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def _is_title_case(text: str) -> bool:
+    """A headline in title case: (almost) every longer word capitalised.
+
+    >>> _is_title_case("Rail Line Shut As Floods Hit Northern Towns")
+    True
+    >>> _is_title_case("Heavy rain closed the line between Larvik and Skien on Tuesday.")
+    False
+    """
+    words = _LONG_WORD.findall(text)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _known_name_runs(match: re.Match[str], names: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans of the runs of words in ``match`` that are names in their own right: written
+    capitalised mid-sentence somewhere in the articles, a known place, or an acronym."""
+    runs: list[tuple[int, int]] = []
+    last_end = -1
+    for word in re.finditer(r"\S+", match.group()):
+        raw = word.group().rstrip(".,;:")
+        bare = _bare(raw)
+        known = raw in names or bare in _PLACES or (raw.isupper() and len(raw) >= 2)
+        if not known or bare in STOPWORDS:
+            last_end = -1
+            continue
+        start = match.start() + word.start()
+        end = start + len(raw)
+        if runs and last_end >= 0:
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+        last_end = end
+    return runs
 
 
 _OPENERS = frozenset(
