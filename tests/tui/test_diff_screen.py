@@ -7,7 +7,7 @@ from pathlib import Path
 from rich.cells import cell_len
 from textual import events
 
-from conftest import diff_ready, wait_for
+from conftest import corpus_loaded, diff_ready, wait_for
 from diffreader.engine.model import Side, Status
 from diffreader.tui.app import DiffReaderApp, demo_corpus, make_app
 from diffreader.tui.screens.help import HelpScreen
@@ -135,6 +135,48 @@ async def test_search_jumps_to_the_match_and_escape_closes() -> None:
         await pilot.press("escape")
         assert not bar.display and view.has_focus
         assert screen.is_current  # escape closed the search, not the screen
+
+
+async def test_escape_closes_the_innermost_thing_never_the_screen() -> None:
+    """Escape closes the panel, then the search bar; the comparison stays open (one-off)."""
+    app = make_app(pair=DEMO_PAIR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await diff_ready(pilot)
+        panel = screen.query_one(SidePanel)
+        await pilot.press("p")
+        assert panel.display and panel.has_focus
+        await pilot.press("escape")
+        assert not panel.display and screen.view.has_focus
+        assert app.is_running and app.screen is screen
+        # Panel open while the search bar is shown: the panel goes first, then the bar.
+        await pilot.press("slash", *"mayor")
+        screen.view.focus()
+        await pilot.press("p")
+        bar = screen.query_one(SearchBar)
+        assert panel.display and bar.display
+        await pilot.press("escape")
+        assert not panel.display and bar.display
+        screen.view.focus()
+        await pilot.press("escape")
+        assert not bar.display
+        # Nothing left to close: Escape does nothing, q still leaves.
+        await pilot.press("escape", "escape")
+        assert app.is_running and app.screen is screen
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0
+
+
+async def test_escape_in_the_panel_keeps_a_corpus_comparison_open() -> None:
+    app = make_app(corpus=demo_corpus())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await corpus_loaded(pilot)
+        await pilot.press("a", "j", "j", "j", "b", "enter")
+        screen = await diff_ready(pilot)
+        await pilot.press("p", "escape")
+        assert app.screen is screen and not screen.panel.display
+        await pilot.press("q")
+        await wait_for(pilot, lambda: app.screen is not screen)
 
 
 async def test_panel_lists_claims_and_jumps() -> None:

@@ -264,7 +264,7 @@ async def test_export_writes_a_report(tmp_path: Path) -> None:
         await pilot.press("E")
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
-        await pilot.press("shift+tab", "right", "enter")
+        await pilot.press("shift+tab", "right", "space")
         path_input = dialog.query_one("#export-path")
         assert dialog.fmt == "html" and path_input.value.endswith(".html")
         html_target = tmp_path / "report.html"
@@ -280,6 +280,33 @@ async def test_export_writes_a_report(tmp_path: Path) -> None:
         app.screen.query_one("#export-path").value = str(tmp_path / "missing" / "r.md")
         await pilot.press("enter")
         await wait_for(pilot, lambda: any("Could not write" in n for n in _notes(app)))
+
+
+async def test_enter_on_a_format_selects_it_and_exports(tmp_path: Path) -> None:
+    """The hint says "Enter writes": Enter on the format list exports in that format."""
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _ready(pilot)
+        await pilot.press("E")
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#export-path").value = str(tmp_path / "report.md")
+        await pilot.press("shift+tab")  # to the formats
+        await pilot.press("right", "right", "enter")  # JSON, then Enter
+        target = tmp_path / "report.json"
+        await wait_for(pilot, lambda: target.exists() and screen.last_report == target)
+        assert isinstance(app.screen, DiffScreen)
+        assert target.read_text(encoding="utf-8").lstrip().startswith("{")
+
+        # Enter on the format already selected (Markdown, the default) exports too.
+        await pilot.press("E")
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        again = tmp_path / "again.md"
+        dialog.query_one("#export-path").value = str(again)
+        await pilot.press("shift+tab", "enter")
+        await wait_for(pilot, lambda: again.exists() and screen.last_report == again)
+        assert again.read_text(encoding="utf-8").startswith("## Fact-check")  # Markdown
 
 
 async def test_export_never_overwrites_without_a_second_enter(tmp_path: Path) -> None:

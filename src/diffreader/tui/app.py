@@ -3,7 +3,7 @@
 Starting points:
     make_app()                        the bundled demo corpus
     make_app(corpus=DIR)              the corpus screen of a folder
-    make_app(pair=(A, B))             the diff of two files; q/Escape quits, as in ``less``
+    make_app(pair=(A, B))             the diff of two files; q quits, as in ``less``
                                       (the pair was asked for on the command line, so there is
                                       no corpus to go back to)
 

@@ -60,7 +60,7 @@ class DiffScreen(Screen[None]):
     Args:
         a: The original (a loaded document, or a path to load in the worker).
         b: The rewrite.
-        exit_on_back: Quit the app on q/Escape (the screen was opened directly, as in
+        exit_on_back: Quit the app on q (the screen was opened directly, as in
             ``diffreader A B``) instead of returning to the corpus.
     """
 
@@ -210,11 +210,19 @@ class DiffScreen(Screen[None]):
             tooltip="Write a fact-check report with the marks and notes (Markdown, HTML, JSON)",
         ),
         Binding(
-            "q,escape",
+            "q",
             "back",
             "Back",
             id="diff.back",
             tooltip="Close the diff (back to the corpus, or quit when opened directly)",
+        ),
+        Binding(
+            "escape",
+            "close_innermost",
+            "Close panel",
+            show=False,
+            id="diff.close_innermost",
+            tooltip="Close the innermost open thing (the panel, the search bar), never the diff",
         ),
     ]
 
@@ -497,6 +505,20 @@ class DiffScreen(Screen[None]):
         bar = self.query_one(SearchBar)
         bar.display = True
         bar.focus()
+
+    def action_close_innermost(self) -> None:
+        """Escape: close the side panel, else the search bar; never the screen.
+
+        A user who opened the panel or the search expects Escape to undo just that
+        (as in a dialog); losing the comparison to a stray Escape loses their place.
+        """
+        panel = self.panel
+        if panel.display:
+            self.action_panel()
+            return
+        bar = self.query_one(SearchBar)
+        if bar.display:
+            bar.action_close()
 
     def action_back(self) -> None:
         if self.exit_on_back:

@@ -14,15 +14,53 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, RadioButton, RadioSet, Static
 
 from diffreader.report import FORMATS
 from diffreader.tui.review import REPORT_SUFFIX
 
-__all__ = ["ExportDialog", "NoteEditor"]
+__all__ = ["ExportDialog", "FormatSet", "NoteEditor"]
 
 _FORMAT_LABELS = {"markdown": "Markdown", "html": "HTML", "json": "JSON"}
+
+
+class FormatSet(RadioSet):
+    """The export formats: Space selects the highlighted one, Enter selects it and exports.
+
+    A plain ``RadioSet`` takes Enter to toggle its button, so a dialog whose hint says
+    "Enter writes" would silently ignore Enter while the formats have focus.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_button", "Select", show=False),
+        Binding("enter", "choose", "Export", show=False),
+    ]
+
+    class Chosen(Message):
+        """Enter was pressed on a format: select it and export."""
+
+        def __init__(self, format_set: FormatSet, fmt: str) -> None:
+            self.format_set = format_set
+            self.fmt = fmt
+            """The format highlighted when Enter was pressed."""
+            super().__init__()
+
+        @property
+        def control(self) -> FormatSet:
+            return self.format_set
+
+    def action_choose(self) -> None:
+        """Select the highlighted format (if any), then ask the dialog to export."""
+        index = self._selected if self._selected is not None else self.pressed_index
+        buttons = list(self.query(RadioButton))
+        if not 0 <= index < len(buttons):
+            return
+        button = buttons[index]
+        if not button.value:
+            button.value = True
+        self.post_message(self.Chosen(self, (button.id or "").removeprefix("fmt-")))
 
 
 class NoteEditor(ModalScreen[str | None]):
@@ -94,7 +132,7 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog", classes="review-dialog"):
             yield Static(Text("Export a fact-check report", style="bold"), classes="dialog-title")
-            with RadioSet(id="export-format"):
+            with FormatSet(id="export-format"):
                 for fmt in FORMATS:
                     yield RadioButton(_FORMAT_LABELS[fmt], value=fmt == self.fmt, id=f"fmt-{fmt}")
             yield Input(str(self._paths[self.fmt]), id="export-path")
@@ -110,7 +148,12 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
     def _format_changed(self, event: RadioSet.Changed) -> None:
         button_id = event.pressed.id or ""
         fmt = button_id.removeprefix("fmt-")
-        if fmt not in FORMATS or fmt == self.fmt:
+        if fmt in FORMATS:
+            self._select_format(fmt)
+
+    def _select_format(self, fmt: str) -> None:
+        """Make ``fmt`` the format, and give the suggested file its suffix."""
+        if fmt == self.fmt:
             return
         path_input = self.query_one("#export-path", Input)
         current = Path(path_input.value.strip() or str(self._paths[fmt]))
@@ -119,10 +162,21 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
         path_input.value = str(current)
         self.fmt = fmt
 
+    @on(FormatSet.Chosen)
+    def _chosen(self, event: FormatSet.Chosen) -> None:
+        event.stop()
+        if event.fmt in FORMATS:
+            self._select_format(event.fmt)
+        self._export(self.query_one("#export-path", Input).value)
+
     @on(Input.Submitted, "#export-path")
     def _submit(self, event: Input.Submitted) -> None:
         event.stop()
-        value = event.value.strip()
+        self._export(event.value)
+
+    def _export(self, value: str) -> None:
+        """Write to ``value`` in the selected format (a second Enter confirms a replace)."""
+        value = value.strip()
         if not value:
             self.notify("Give a file to write.", severity="warning", timeout=3)
             return
