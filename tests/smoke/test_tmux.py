@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -57,7 +58,9 @@ class Tmux:
 
 @pytest.fixture
 def tmux(tmp_path: Path) -> Iterator[Tmux]:
-    server = Tmux(f"diffreader-test-{os.getpid()}")
+    # One server per test: a server killed at the end of the previous test may still be
+    # shutting down on its socket, and a session started there would vanish with it.
+    server = Tmux(f"diffreader-test-{os.getpid()}-{uuid.uuid4().hex[:8]}")
     try:
         yield server
     finally:

@@ -50,6 +50,19 @@ def _same_cell(new: Text | str, old: Text | str) -> bool:
     return new == old
 
 
+_TITLE_KEEPS = 30
+"""Below this many cells for the title, similarity is shown without its bar."""
+_OPTIONAL_COLUMNS = (
+    (("date", "Date", 10), 30),
+    (("words", "Words", 5), 48),
+    (("file", "File", 16), 48),
+)
+"""The columns that give way to the title, most important first, each with the title
+width it must leave."""
+_SIMILARITY_WIDTH = 11
+"""A bar and a percentage ("█████▏  69%"); a bare percentage takes 4."""
+
+
 def _bar(value: float, width: int = 6) -> str:
     eighths = round(max(0.0, min(1.0, value)) * width * 8)
     full, part = divmod(eighths, 8)
@@ -135,6 +148,8 @@ class CorpusScreen(Screen[None]):
         self.reviews: dict[tuple[str, str], ReviewSummary] = {}
         """Stored review summaries by (A's text hash, B's text hash)."""
         self._review_column = False
+        self._plan: tuple[tuple[str, str, int], ...] = ()
+        """The columns the table has (see ``_column_plan``)."""
         self._shown: dict[str, list[Text | str]] | None = None
         """The cells the table holds, by article key, in table order (None: rebuild)."""
 
@@ -158,28 +173,47 @@ class CorpusScreen(Screen[None]):
         self._update_title()
         self.load(self.folder)
 
+    def _column_plan(self, width: int) -> tuple[tuple[str, str, int], ...]:
+        """The columns for a table ``width`` cells wide: (key, label, width) each.
+
+        The title is what a journalist reads, so it gets the width first. Similarity
+        appears only once an article is marked A, and Review only once A is marked and some
+        pair has been reviewed; the date, word count and file name (in that order of
+        importance) only while the title keeps enough cells beside them
+        (``_OPTIONAL_COLUMNS``), and on a narrow screen similarity is a bare percentage.
+        The preview shows the full title and path.
+        """
+
+        def title_width(cols: list[tuple[str, str, int]]) -> int:
+            # DataTable pads each cell by one on both sides; keep one cell for the scrollbar.
+            return width - sum(w for _, _, w in cols) - 2 * len(cols) - 1
+
+        columns = [("mark", " ", 1), ("title", "Title", 0)]
+        if self.mark_a:
+            columns.append(("similarity", "Similarity", _SIMILARITY_WIDTH))
+            if self.reviews:
+                columns.append(("review", "Review", 9))
+        if title_width(columns) < _TITLE_KEEPS and self.mark_a:
+            columns[2] = ("similarity", "Sim.", 4)
+        for column, keeps in _OPTIONAL_COLUMNS:
+            if title_width([*columns, column]) >= keeps:
+                columns.append(column)
+        order = ("mark", "title", "date", "file", "words", "similarity", "review")
+        columns.sort(key=lambda column: order.index(column[0]))
+        title = max(8, title_width(columns))
+        return tuple((key, label, title if key == "title" else w) for key, label, w in columns)
+
     def _columns_for(self, width: int) -> None:
         """(Re)create the columns so the title takes whatever the others leave."""
-        fixed = {"mark": 1, "date": 10, "file": 16, "words": 5, "similarity": 11}
-        # The Review column appears once some pair has been reviewed: until then it would
-        # only take width from the titles.
-        self._review_column = bool(self.reviews)
-        if self._review_column:
-            fixed["review"] = 9
-        # DataTable pads each cell by one on both sides; keep one cell for the scrollbar.
-        title = max(12, width - sum(fixed.values()) - 2 * (len(fixed) + 1) - 2)
+        plan = self._column_plan(width)
         table = self.query_one(DataTable)
         self._table_width = width
+        self._plan = plan
+        self._review_column = any(key == "review" for key, _, _ in plan)
         table.clear(columns=True)
         self._shown = None
-        table.add_column(" ", key="mark", width=1)
-        table.add_column("Title", key="title", width=title)
-        table.add_column("Date", key="date", width=10)
-        table.add_column("File", key="file", width=16)
-        table.add_column("Words", key="words", width=5)
-        table.add_column("Similarity", key="similarity", width=11)
-        if self._review_column:
-            table.add_column("Review", key="review", width=9)
+        for key, label, column_width in plan:
+            table.add_column(label, key=key, width=column_width)
 
     def on_resize(self, _event: events.Resize) -> None:
         self.call_after_refresh(self._fit_columns)
@@ -244,7 +278,7 @@ class CorpusScreen(Screen[None]):
             # Rebuilding the columns clears the table: keep the cursor on its article.
             current = self.highlighted
             self.reviews = reviews
-            if bool(reviews) != self._review_column:
+            if self._column_plan(self._table_width or 80) != self._plan:
                 self._columns_for(self._table_width or 80)
             self._refresh_table(keep=current.key if current else None)
 
@@ -321,35 +355,42 @@ class CorpusScreen(Screen[None]):
         return sorted(items, key=key)
 
     def _row(self, article: Article) -> list[Text | str]:
+        """The cells of ``article``'s row, one per column of the current plan."""
         mark = "A" if article.key == self.mark_a else "B" if article.key == self.mark_b else ""
-        mark_text = Text(mark, style="bold reverse" if mark else "", end="")
         name, _ = display_text(article.path.name)
+        cells: dict[str, Text | str] = {
+            "mark": Text(mark, style="bold reverse" if mark else "", end=""),
+            "file": Text(name, end=""),
+        }
         if article.error is not None:
             reason, _ = display_text(article.error)
-            cells: list[Text | str] = [
-                mark_text,
-                Text(f"⚠ {reason}", style="italic red", end=""),
-                "",
-                Text(name, end=""),
-                "",
-                "",
-            ]
-            return [*cells, ""] if self._review_column else cells
-        similarity: Text | str = ""
-        if self.mark_a and article.key != self.mark_a and article.key in self.similarity:
-            value = self.similarity[article.key]
-            similarity = Text(f"{_bar(value)} {value:>4.0%}", end="")
-        elif article.key == self.mark_a:
-            similarity = Text("marked A", style="dim", end="")
-        row: list[Text | str] = [
-            mark_text,
-            Text(article.title, end=""),
-            article.date,
-            Text(name, end=""),
-            str(article.words),
-            similarity,
-        ]
-        return [*row, self._review_cell(article)] if self._review_column else row
+            cells["title"] = Text(f"⚠ {reason}", style="italic red", end="")
+        else:
+            similarity: Text | str = ""
+            if self.mark_a and article.key != self.mark_a and article.key in self.similarity:
+                value = self.similarity[article.key]
+                bar = self._column_width("similarity") >= _SIMILARITY_WIDTH
+                similarity = Text(
+                    f"{_bar(value)} {value:>4.0%}" if bar else f"{value:>4.0%}", end=""
+                )
+            elif article.key == self.mark_a and self._column_width("similarity") < 8:
+                similarity = Text("A", style="dim", end="")
+            elif article.key == self.mark_a:
+                similarity = Text("marked A", style="dim", end="")
+            title, _ = display_text(article.title)
+            cells |= {
+                "title": Text(title, end=""),
+                "date": article.date,
+                "words": str(article.words),
+                "similarity": similarity,
+            }
+            if self._review_column:
+                cells["review"] = self._review_cell(article)
+        return [cells.get(key, "") for key, _, _ in self._plan]
+
+    def _column_width(self, key: str) -> int:
+        """The width of column ``key`` in the current plan (0 when it is not shown)."""
+        return next((width for k, _, width in self._plan if k == key), 0)
 
     def _review_cell(self, article: Article) -> Text:
         text = self.review_text(article)
@@ -491,7 +532,12 @@ class CorpusScreen(Screen[None]):
         self.similarity = {}
         if self.mark_a and not self.loading:
             self._rank()
-        self._refresh_table()
+        if self._column_plan(self._table_width or 80) != self._plan:
+            current = self.highlighted
+            self._columns_for(self._table_width or 80)
+            self._refresh_table(keep=current.key if current else None)
+        else:
+            self._refresh_table()
 
     def watch_mark_b(self) -> None:
         self._refresh_table()
