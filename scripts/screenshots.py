@@ -3,16 +3,24 @@
     python scripts/screenshots.py [--out screenshots] [--size 120x40]
 
 Writes diff.svg (side by side, a review under way: marks in the margin and the panel, a
-note, the progress counter), unified.svg, help.svg and corpus.svg (A marked, similarities
-ranked, the Review column showing that review's progress). Everything goes through
-``make_app`` and Pilot, as the tests do (harlequin's export_screenshots.py); review marks
-go to a temporary data directory, never the user's.
+note, the progress counter), review.svg (the same review at 120x40: the panel beside the
+unified view, an item flagged with a note), unified.svg, help.svg and corpus.svg (A marked,
+similarities ranked, the Review column showing that review's progress). Everything goes
+through ``make_app`` and Pilot, as the tests do (harlequin's export_screenshots.py); review
+marks go to a temporary data directory, never the user's.
+
+Textual's SVGs name the Fira Code web font and write spaces as no-break spaces; without
+that font (offline, or in ``rsvg-convert``, which ignores web fonts and drops those spaces
+at run boundaries) words run together. ``portable_svg`` rewrites each file so it renders
+in a plain Chromium and in ``rsvg-convert`` alike: a fallback list of common monospace
+fonts, plain spaces kept with ``xml:space="preserve"``, and no font fetched from the web.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import re
 import tempfile
 import time
 from pathlib import Path
@@ -23,6 +31,32 @@ from diffreader.tui.screens.diff import DiffScreen
 from diffreader.tui.screens.help import HelpScreen
 
 ROOT = Path(__file__).resolve().parents[1]
+
+MONOSPACE = '"Fira Code", "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace'
+"""The terminal font, then fonts most systems have with the same cell shape."""
+SANS = 'Arial, "Liberation Sans", "DejaVu Sans", Helvetica, sans-serif'
+
+
+def portable_svg(svg: str) -> str:
+    """Make a Textual screenshot render without its web font (see the module docstring).
+
+    >>> portable_svg('<svg class="x"><style>a { font-family: Fira Code, monospace; }'
+    ...              '</style><text>a&#160;b</text></svg>')  # doctest: +ELLIPSIS
+    '<svg xml:space="preserve" class="x"><style>a { font-family: "Fira Code", "DejaVu...'
+    """
+    svg = svg.replace("<svg ", '<svg xml:space="preserve" ', 1)
+    svg = svg.replace("&#160;", " ")
+    svg = svg.replace("font-family: Fira Code, monospace;", f"font-family: {MONOSPACE};")
+    svg = svg.replace("font-family: arial;", f"font-family: {SANS};")
+    # Keep the local Fira Code when installed; never fetch fonts from the web.
+    return re.sub(r',\s*url\("https?://[^"]*"\) format\("[^"]*"\)', "", svg)
+
+
+def _save(app, name: str, out: Path) -> Path:  # type: ignore[no-untyped-def]
+    """Save a screenshot of ``app`` as ``out/name``, made portable."""
+    path = out / name
+    path.write_text(portable_svg(app.export_screenshot()), encoding="utf-8")
+    return path
 
 
 async def _until(pilot, predicate, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
@@ -53,14 +87,26 @@ async def shoot(out: Path, size: tuple[int, int], data: Path) -> list[Path]:
         await pilot.press("e", *"the closure date matters: ask the council", "enter")
         await pilot.press("r", "r", "p")
         await pilot.pause(0.3)
-        written.append(Path(app.save_screenshot("diff.svg", str(out))))
+        written.append(_save(app, "diff.svg", out))
         await pilot.press("p", "u", "g")
         await pilot.pause(0.3)
-        written.append(Path(app.save_screenshot("unified.svg", str(out))))
+        written.append(_save(app, "unified.svg", out))
         await pilot.press("question_mark")
         await _until(pilot, lambda: isinstance(app.screen, HelpScreen))
         await pilot.pause(0.3)
-        written.append(Path(app.save_screenshot("help.svg", str(out))))
+        written.append(_save(app, "help.svg", out))
+
+    # The same review at the size people use: the panel beside the (unified) diff, an
+    # item flagged with its note, the progress counter under way.
+    app = make_app(pair=(original, rewrite), data_dir=data)
+    async with app.run_test(size=size) as pilot:
+        await _until(
+            pilot,
+            lambda: isinstance(app.screen, DiffScreen) and app.screen.session is not None,
+        )
+        await pilot.press("r", "r", "p")
+        await pilot.pause(0.3)
+        written.append(_save(app, "review.svg", out))
 
     app = make_app(data_dir=data)
     async with app.run_test(size=size) as pilot:
@@ -73,7 +119,7 @@ async def shoot(out: Path, size: tuple[int, int], data: Path) -> list[Path]:
         await app.workers.wait_for_complete()
         await pilot.press("down", "down", "down")
         await pilot.pause(0.3)
-        written.append(Path(app.save_screenshot("corpus.svg", str(out))))
+        written.append(_save(app, "corpus.svg", out))
     return written
 
 
