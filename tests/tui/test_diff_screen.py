@@ -374,3 +374,25 @@ async def test_long_pair_shows_the_aligned_diff_before_its_claims(tmp_path: Path
         assert any(c.text == "Kilbrannan" for c in ready[1].model.comparison.claims)
         assert not screen.annotating
         assert screen.model is ready[1].model
+
+
+async def test_the_comparison_says_what_it_is_doing() -> None:
+    """While the worker runs, the screen names each stage; the line goes once it is done."""
+    from diffreader.tui.messages import ComparisonProgress
+
+    stages: list[str] = []
+
+    def record(message: object) -> None:
+        if isinstance(message, ComparisonProgress):
+            stages.append(message.stage)
+
+    app = make_app(pair=DEMO_PAIR)
+    async with app.run_test(size=(120, 40), message_hook=record) as pilot:
+        screen = await diff_ready(pilot)
+        await wait_for(pilot, lambda: screen.session is not None)
+        assert stages[0] == "Loading the articles…"
+        assert stages[1].startswith("Aligning ") and " sentences with " in stages[1]
+        assert any("claims" in s and "quotations" in s for s in stages)
+        assert stages[-1] == "Opening the review…"
+        progress = screen.query_one("#diff-progress")
+        assert not progress.display

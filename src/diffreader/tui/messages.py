@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from diffreader.storage.review import ReviewSession
     from diffreader.tui.rows import DiffModel
 
-__all__ = ["CompareRequested", "ComparisonFailed", "ComparisonReady"]
+__all__ = ["CompareRequested", "ComparisonFailed", "ComparisonProgress", "ComparisonReady"]
 
 
 @dataclass
@@ -43,3 +43,11 @@ class ComparisonFailed(Message):
     """Loading or comparing failed; ``reason`` is one line for the user."""
 
     reason: str
+
+
+@dataclass
+class ComparisonProgress(Message):
+    """The comparison worker started a stage; ``stage`` says which, for the user."""
+
+    stage: str
+    """What the worker is doing now ("Aligning sentences…")."""

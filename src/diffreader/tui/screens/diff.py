@@ -34,7 +34,7 @@ from textual.widgets import Footer, LoadingIndicator, Static
 
 from diffreader.engine.model import Comparison, Document
 from diffreader.storage.review import ItemKind, Mark, ReviewEntry, ReviewItem, ReviewSession
-from diffreader.tui.messages import ComparisonFailed, ComparisonReady
+from diffreader.tui.messages import ComparisonFailed, ComparisonProgress, ComparisonReady
 from diffreader.tui.review import default_report_path, items_by_row, one_line, row_mark
 from diffreader.tui.rows import DiffModel
 from diffreader.tui.textutil import display_text
@@ -265,6 +265,7 @@ class DiffScreen(Screen[None]):
         with Horizontal(id="diff-body"):
             with Vertical(id="diff-main"):
                 yield LoadingIndicator(id="diff-loading")
+                yield Static(id="diff-progress", markup=False)
                 yield Static(id="diff-error")
                 yield AlignedView(id="diff-view")
                 yield ReviewBar(id="review-bar")
@@ -301,10 +302,17 @@ class DiffScreen(Screen[None]):
 
         started = time.perf_counter()
         partial: DiffModel | None = None
+
+        def stage(text: str) -> None:
+            self.post_message(ComparisonProgress(text))
+
         try:
             if comparison is None:
+                if not isinstance(a, Document) or not isinstance(b, Document):
+                    stage("Loading the articles…")
                 doc_a = a if isinstance(a, Document) else load_document(a)
                 doc_b = b if isinstance(b, Document) else load_document(b)
+                stage(f"Aligning {len(doc_a.sentences):,} sentences with {len(doc_b.sentences):,}…")
                 aligned = align_pair(doc_a, doc_b)
                 if len(doc_a.sentences) + len(doc_b.sentences) >= PROGRESSIVE_SENTENCES:
                     # A long pair: show the aligned diff now, claims and quotations when
@@ -316,9 +324,13 @@ class DiffScreen(Screen[None]):
                     # Let the UI thread paint before annotating: both need the GIL, and
                     # sharing it would delay the first frame by a second or more.
                     self._painted.wait(timeout=3.0)
+                if partial is None:
+                    stage("Finding added claims and dropped details, checking quotations…")
                 comparison = annotate(aligned)
+            stage("Laying out the rows…")
             # The partial model's rows serve again where no claim or quotation falls.
             model = DiffModel(comparison, base=partial)
+            stage("Opening the review…")
             review, review_messages = self._load_review(comparison)
         except LoadError as error:
             self.post_message(ComparisonFailed(str(error)))
@@ -356,6 +368,15 @@ class DiffScreen(Screen[None]):
 
     def watch_comparing(self, comparing: bool) -> None:
         self.query_one("#diff-loading").display = comparing
+        progress = self.query_one("#diff-progress", Static)
+        progress.display = comparing
+        if not comparing:
+            progress.update("")
+
+    @on(ComparisonProgress)
+    def _progress(self, message: ComparisonProgress) -> None:
+        if self.comparing:
+            self.query_one("#diff-progress", Static).update(message.stage)
 
     @on(ComparisonReady)
     def _ready(self, message: ComparisonReady) -> None:
