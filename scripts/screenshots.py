@@ -13,7 +13,8 @@ Textual's SVGs name the Fira Code web font and write spaces as no-break spaces; 
 that font (offline, or in ``rsvg-convert``, which ignores web fonts and drops those spaces
 at run boundaries) words run together. ``portable_svg`` rewrites each file so it renders
 in a plain Chromium and in ``rsvg-convert`` alike: a fallback list of common monospace
-fonts, plain spaces kept with ``xml:space="preserve"``, and no font fetched from the web.
+fonts, plain spaces kept (``xml:space="preserve"`` for librsvg, ``white-space: pre`` for
+browsers), and no font fetched from the web.
 """
 
 from __future__ import annotations
@@ -42,9 +43,11 @@ def portable_svg(svg: str) -> str:
 
     >>> portable_svg('<svg class="x"><style>a { font-family: Fira Code, monospace; }'
     ...              '</style><text>a&#160;b</text></svg>')  # doctest: +ELLIPSIS
-    '<svg xml:space="preserve" class="x"><style>a { font-family: "Fira Code", "DejaVu...'
+    '<svg xml:space="preserve" class="x"><style> text { white-space: pre; }a {...'
     """
     svg = svg.replace("<svg ", '<svg xml:space="preserve" ', 1)
+    # Chromium follows CSS rather than xml:space; librsvg follows xml:space.
+    svg = svg.replace("<style>", "<style> text { white-space: pre; }", 1)
     svg = svg.replace("&#160;", " ")
     svg = svg.replace("font-family: Fira Code, monospace;", f"font-family: {MONOSPACE};")
     svg = svg.replace("font-family: arial;", f"font-family: {SANS};")

@@ -41,6 +41,7 @@ async def test_portable_svg_keeps_spaces_and_falls_back_to_local_fonts() -> None
     svg = _script().portable_svg(raw)
     assert "&#160;" not in svg
     assert svg.startswith('<svg xml:space="preserve" ')
+    assert "text { white-space: pre; }" in svg  # browsers keep the spaces too
     assert '"DejaVu Sans Mono", "Liberation Mono"' in svg
     assert not re.search(r"url\(\"https?://", svg), "no font is fetched from the web"
     # Only spaces changed: the text of the screen is the same.
