@@ -22,7 +22,7 @@ top-level items per section, and the details inside them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -37,6 +37,7 @@ from diffreader.engine.model import (
     Status,
 )
 from diffreader.review.keys import digest, normalise
+from diffreader.review.locate import PairLocator
 
 __all__ = [
     "ItemCounts",
@@ -113,18 +114,6 @@ def _context(doc: Document, ids: Iterable[int]) -> tuple[str, int]:
     return " ".join(s.text for s in sentences), first.start
 
 
-def _sentence_at(doc: Document, offset: int) -> int:
-    """Id of the sentence containing ``offset`` (the nearest preceding one), or -1."""
-    low, high = 0, len(doc.sentences)
-    while low < high:
-        mid = (low + high) // 2
-        if doc.sentences[mid].start <= offset:
-            low = mid + 1
-        else:
-            high = mid
-    return doc.sentences[low - 1].id if low else -1
-
-
 def review_items(comparison: Comparison) -> list[ReviewItem]:
     """List every reviewable item of a comparison, in display order.
 
@@ -141,12 +130,7 @@ def review_items(comparison: Comparison) -> list[ReviewItem]:
         the side A items, then side B, each by position.
     """
     a, b = comparison.a, comparison.b
-    pair_of: dict[Side, dict[int, int]] = {Side.A: {}, Side.B: {}}
-    for index, pair in enumerate(comparison.pairs):
-        for sid in pair.a:
-            pair_of[Side.A][sid] = index
-        for sid in pair.b:
-            pair_of[Side.B][sid] = index
+    locate = PairLocator(comparison)
 
     drafts: list[tuple[tuple[int, int, int, int, int], ReviewItem]] = []
     side_rank = {Side.A: 1, Side.B: 2}
@@ -185,7 +169,7 @@ def review_items(comparison: Comparison) -> list[ReviewItem]:
 
     quote_items: list[tuple[ReviewItem, int]] = []
     for quote in comparison.quotes:
-        item_or_none = _quote_item(comparison, quote, pair_of)
+        item_or_none = _quote_item(comparison, quote, locate)
         if item_or_none is not None:
             quote_items.append((item_or_none, add(item_or_none, side_rank[quote.side])))
 
@@ -208,9 +192,13 @@ def review_items(comparison: Comparison) -> list[ReviewItem]:
                 continue
         doc = comparison.document(claim.side)
         other = comparison.document(claim.side.other)
-        sentence_id = claim.sentence if claim.sentence >= 0 else _sentence_at(doc, claim.start)
+        sentence_id = claim.sentence
+        if sentence_id < 0:
+            sentence_id = locate.sentence_at(claim.side, claim.start)
         sentence, sentence_start = _context(doc, [sentence_id])
-        pair_index = claim.pair if claim.pair >= 0 else pair_of[claim.side].get(sentence_id, -1)
+        pair_index = claim.pair
+        if pair_index < 0:
+            pair_index = locate.pair_of_sentence(claim.side, sentence_id)
         departs_ids: tuple[int, ...] = claim.departs_from
         if not departs_ids and 0 <= pair_index < len(comparison.pairs):
             pair = comparison.pairs[pair_index]
@@ -258,7 +246,7 @@ def review_items(comparison: Comparison) -> list[ReviewItem]:
 
 
 def _quote_item(
-    comparison: Comparison, quote: Quote, pair_of: Mapping[Side, Mapping[int, int]]
+    comparison: Comparison, quote: Quote, locate: PairLocator
 ) -> ReviewItem | None:
     """The review item for a quotation check, or None when there is nothing to review."""
     if quote.status in _QUOTE_KINDS:
@@ -269,13 +257,17 @@ def _quote_item(
         return None
     doc = comparison.document(quote.side)
     other = comparison.document(quote.side.other)
-    sentence_id = quote.sentence if quote.sentence >= 0 else _sentence_at(doc, quote.start)
+    sentence_id = quote.sentence
+    if sentence_id < 0:
+        sentence_id = locate.sentence_at(quote.side, quote.start)
     sentence, sentence_start = _context(doc, [sentence_id])
-    pair_index = quote.pair if quote.pair >= 0 else pair_of[quote.side].get(sentence_id, -1)
+    pair_index = quote.pair
+    if pair_index < 0:
+        pair_index = locate.pair_of_sentence(quote.side, sentence_id)
     departs = source_text = ""
     if quote.source is not None:
         source_text = other.text[quote.source.start : quote.source.end]
-        departs, _ = _context(other, [_sentence_at(other, quote.source.start)])
+        departs, _ = _context(other, [locate.sentence_at(quote.side.other, quote.source.start)])
     return ReviewItem(
         key="|".join((kind, quote.side.value, normalise(quote.text), normalise(sentence))),
         kind=kind,

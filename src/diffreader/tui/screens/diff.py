@@ -726,7 +726,7 @@ class DiffScreen(Screen[None]):
             self._show_styles()
 
     def action_export(self) -> None:
-        from diffreader.report import FORMATS
+        from diffreader.render import REPORT_FORMATS as FORMATS
         from diffreader.tui.screens.review_dialogs import ExportDialog
 
         session, model = self.session, self.model
@@ -749,7 +749,7 @@ class DiffScreen(Screen[None]):
         self, comparison: Comparison, entries: dict[str, ReviewEntry], fmt: str, path: Path
     ) -> None:
         """Render and write a report off the UI thread, then say where it went."""
-        from diffreader.report import render_report
+        from diffreader.render import render_report
 
         try:
             text = render_report(comparison, entries, fmt)

@@ -17,7 +17,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, RadioButton, RadioSet, Static
 
-from diffreader.report import FORMATS
+from diffreader.render import REPORT_FORMATS as FORMATS
 from diffreader.tui.review import REPORT_SUFFIX
 
 __all__ = ["ExportDialog", "NoteEditor"]

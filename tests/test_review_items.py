@@ -1,10 +1,10 @@
-"""Tests for storage.review.review_items: what is reviewable, and stable content keys."""
+"""Tests for review.review_items: what is reviewable, and stable content keys."""
 
 from __future__ import annotations
 
 from comparison_builder import A_LINES, B_LINES, make_comparison, sample
 from diffreader.engine.model import ClaimCategory, QuoteStatus, Side, Status
-from diffreader.storage.review import ItemKind, review_items
+from diffreader.review import ItemKind, review_items
 
 
 def test_every_reviewable_item_is_listed() -> None:
