@@ -78,7 +78,7 @@ def scan(folder: Path) -> list[Path]:
 def load_article(path: Path) -> Article:
     """Load one file; problems become ``Article.error`` instead of exceptions."""
     from diffreader.engine import LoadError, load_document
-    from diffreader.storage.review import text_hash
+    from diffreader.review import text_hash
 
     try:
         doc = load_document(path)

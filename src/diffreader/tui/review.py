@@ -13,7 +13,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from diffreader.engine.model import Comparison, Document
-from diffreader.storage.review import ItemKind, Mark, ReviewItem, ReviewSession
+from diffreader.review import ItemKind, Mark, ReviewItem
+from diffreader.storage.review import ReviewSession
 from diffreader.tui.textutil import display_text
 
 __all__ = [

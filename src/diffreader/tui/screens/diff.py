@@ -4,7 +4,7 @@ The comparison runs in a thread worker (``compare`` is pure Python and may take 
 a long pair), which also loads the pair's review; a ``LoadingIndicator`` shows until
 ``ComparisonReady`` arrives.
 
-Reviewing: every reviewable item (``storage.review.review_items``) can be accepted (x),
+Reviewing: every reviewable item (``review.review_items``) can be accepted (x),
 flagged (!), cleared (Backspace) or given a note (e). The keys act on the *selected* item,
 which the review bar under the diff names (and the view highlights):
 
@@ -33,7 +33,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, Static
 
 from diffreader.engine.model import Comparison, Document
-from diffreader.storage.review import ItemKind, Mark, ReviewEntry, ReviewItem, ReviewSession
+from diffreader.review import ItemKind, Mark, ReviewEntry, ReviewItem
+from diffreader.storage.review import ReviewSession
 from diffreader.tui.messages import ComparisonFailed, ComparisonReady
 from diffreader.tui.review import default_report_path, items_by_row, one_line, row_mark
 from diffreader.tui.rows import DiffModel
@@ -323,13 +324,8 @@ class DiffScreen(Screen[None]):
 
     def _load_review(self, comparison: Comparison) -> tuple[ReviewSession, list[str]]:
         """Open the pair's review (worker thread); on failure, a review kept in memory."""
-        from diffreader.storage.review import (
-            ArticleRef,
-            ReviewState,
-            ReviewStore,
-            pair_key,
-            review_items,
-        )
+        from diffreader.review import ArticleRef, ReviewState, pair_key, review_items
+        from diffreader.storage.review import ReviewStore
 
         store = ReviewStore(getattr(self.app, "data_dir", None))
         try:

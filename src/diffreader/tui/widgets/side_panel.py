@@ -24,7 +24,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from diffreader.engine.model import Side
-from diffreader.storage.review import ItemKind, Mark, ReviewEntry, ReviewItem, ReviewSession
+from diffreader.review import ItemKind, Mark, ReviewEntry, ReviewItem
+from diffreader.storage.review import ReviewSession
 from diffreader.tui.review import GLYPH, NOTE_GLYPH, item_component, item_tag, one_line
 from diffreader.tui.rows import DiffModel, PanelEntry
 
