@@ -125,15 +125,12 @@ class RowView:
     pair: Pair
     layers: tuple[Layer, ...] = ()
     """Highlights on both sides, in paint order (see the module docstring)."""
+    annotated: bool = False
+    """True when a claim or a quotation highlights something in this row."""
 
     def side_layers(self, side: Side) -> list[Layer]:
         """The layers on ``side``, in paint order."""
         return [layer for layer in self.layers if layer.side is side]
-
-    @property
-    def annotated(self) -> bool:
-        """True when a claim or a quotation highlights something in this row."""
-        return any(not layer.kind.startswith("word-") for layer in self.layers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +238,10 @@ def _quote_title(quote: Quote) -> str:
 
 
 def build_view(
-    comparison: Comparison, entries: Mapping[str, ReviewEntry] | None = None
+    comparison: Comparison,
+    entries: Mapping[str, ReviewEntry] | None = None,
+    *,
+    base: View | None = None,
 ) -> View:
     """Build the presentation model of a comparison.
 
@@ -249,28 +249,48 @@ def build_view(
         comparison: The result of ``engine.compare`` (or ``align_pair``: no claims yet).
         entries: Review entries by item key (``ReviewSession.entries()``); ``None``:
             nothing reviewed.
+        base: The view of the same aligned pairs before claims and quotations were
+            added (``align_pair`` then ``annotate``): its look-up and the rows nothing
+            annotates are reused, so the second half of a long pair costs little.
 
     Returns:
         The view every writer reads.
     """
-    locate = PairLocator(comparison)
+    same_pairs = (
+        base is not None
+        and base.comparison.pairs is comparison.pairs
+        and base.comparison.a is comparison.a
+        and base.comparison.b is comparison.b
+    )
+    locate = base.locate if base is not None and same_pairs else PairLocator(comparison)
     size = len(comparison.pairs)
-    layers: list[list[Layer]] = [_word_layers(pair) for pair in comparison.pairs]
+    layers: dict[int, list[Layer]] = {}
+    annotated: set[int] = set()
+
+    def row_layers(index: int) -> list[Layer]:
+        found = layers.get(index)
+        if found is None:
+            found = layers[index] = _word_layers(comparison.pairs[index])
+        return found
+
     for claim in comparison.claims:
         row = locate.place(claim.side, claim.start, claim.pair)
         if row >= 0:
-            layers[row].append(_claim_layer(claim))
+            row_layers(row).append(_claim_layer(claim))
+            annotated.add(row)
     for quote in comparison.quotes:
         row = locate.place(quote.side, quote.start, quote.pair)
         if row < 0:
             continue
         kind = LayerKind.of_quote(quote.status)
         title = _quote_title(quote)
-        layers[row].append(Layer(kind, quote.side, quote.start, quote.end, title, quote=quote))
+        row_layers(row).append(Layer(kind, quote.side, quote.start, quote.end, title, quote=quote))
+        annotated.add(row)
         if quote.source is not None:
             source_row = locate.pair_at(quote.side.other, quote.source.start)
             if 0 <= source_row < size:
-                layers[source_row].append(
+                annotated.add(source_row)
+                row_layers(source_row).append(
                     Layer(
                         kind,
                         quote.side.other,
@@ -281,10 +301,23 @@ def build_view(
                         source=True,
                     )
                 )
-    rows = tuple(
-        RowView(index, pair, tuple(layers[index])) for index, pair in enumerate(comparison.pairs)
-    )
-    items = tuple(review_items(comparison))
+    if base is not None and same_pairs:
+        rows = tuple(
+            [
+                base.rows[index]
+                if index not in annotated and not base.rows[index].annotated
+                else RowView(index, pair, tuple(row_layers(index)), index in annotated)
+                for index, pair in enumerate(comparison.pairs)
+            ]
+        )
+    else:
+        rows = tuple(
+            [
+                RowView(index, pair, tuple(row_layers(index)), index in annotated)
+                for index, pair in enumerate(comparison.pairs)
+            ]
+        )
+    items = tuple(review_items(comparison, locate))
     entries = dict(entries or {})
     keys = {item.key for item in items}
     stale = sorted(

@@ -114,7 +114,7 @@ def _context(doc: Document, ids: Iterable[int]) -> tuple[str, int]:
     return " ".join(s.text for s in sentences), first.start
 
 
-def review_items(comparison: Comparison) -> list[ReviewItem]:
+def review_items(comparison: Comparison, locate: PairLocator | None = None) -> list[ReviewItem]:
     """List every reviewable item of a comparison, in display order.
 
     Items are: each added claim and dropped detail, each altered or new quotation (and
@@ -124,13 +124,14 @@ def review_items(comparison: Comparison) -> list[ReviewItem]:
 
     Args:
         comparison: The result of ``engine.compare``.
+        locate: The comparison's ``PairLocator``, when the caller has one already.
 
     Returns:
         Items ordered by group (``Comparison.pairs`` order), the group item first, then
         the side A items, then side B, each by position.
     """
     a, b = comparison.a, comparison.b
-    locate = PairLocator(comparison)
+    locate = locate or PairLocator(comparison)
 
     drafts: list[tuple[tuple[int, int, int, int, int], ReviewItem]] = []
     side_rank = {Side.A: 1, Side.B: 2}

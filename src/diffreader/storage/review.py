@@ -61,7 +61,7 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -203,7 +203,11 @@ class ReviewStore:
     # -- loading
 
     def load_for(
-        self, comparison: Comparison, *, record: bool = True
+        self,
+        comparison: Comparison,
+        *,
+        record: bool = True,
+        items: Sequence[ReviewItem] | None = None,
     ) -> tuple[ReviewSession, list[str]]:
         """Open the review of a comparison, creating or carrying it over as needed.
 
@@ -212,12 +216,14 @@ class ReviewStore:
             record: Save at once, which records the pair as opened for the corpus
                 screen (and persists a carry-over). ``False`` writes nothing until the
                 first change: for read-only uses such as ``--report``.
+            items: ``review_items(comparison)``, when the caller has them already (the
+                reader's presentation model does).
 
         Returns:
             The live session, and messages for the user (a corrupt file set aside, marks
             carried over from an earlier version of an article, a failed save).
         """
-        items = review_items(comparison)
+        items = list(items) if items is not None else review_items(comparison)
         a_ref, b_ref = ArticleRef.of(comparison.a), ArticleRef.of(comparison.b)
         key = pair_key(comparison.a.text, comparison.b.text)
         state, messages = self.load(key)

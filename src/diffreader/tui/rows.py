@@ -167,7 +167,7 @@ class DiffModel:
 
     def __init__(self, comparison: Comparison, base: DiffModel | None = None) -> None:
         self.comparison = comparison
-        self.view: View = build_view(comparison)
+        self.view: View = build_view(comparison, base=base.view if base is not None else None)
         """The presentation model: layers, review items and counts."""
         reuse = (
             base is not None
@@ -177,7 +177,7 @@ class DiffModel:
         )
         rows: list[Row] = []
         for row_view in self.view.rows:
-            if reuse and base is not None and not row_view.annotated:
+            if reuse and base is not None and row_view is base.view.rows[row_view.index]:
                 # The same aligned pairs with claims and quotations added (``annotate``):
                 # rows they do not touch are built already. Rows are never changed once
                 # built, so both models can share them.

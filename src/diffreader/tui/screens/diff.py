@@ -312,7 +312,7 @@ class DiffScreen(Screen[None]):
                 comparison = annotate(aligned)
             # The partial model's rows serve again where no claim or quotation falls.
             model = DiffModel(comparison, base=partial)
-            review, review_messages = self._load_review(comparison)
+            review, review_messages = self._load_review(comparison, model)
         except LoadError as error:
             self.post_message(ComparisonFailed(str(error)))
             return
@@ -322,21 +322,23 @@ class DiffScreen(Screen[None]):
         seconds = time.perf_counter() - started
         self.post_message(ComparisonReady(model, seconds, review, review_messages))
 
-    def _load_review(self, comparison: Comparison) -> tuple[ReviewSession, list[str]]:
+    def _load_review(
+        self, comparison: Comparison, model: DiffModel
+    ) -> tuple[ReviewSession, list[str]]:
         """Open the pair's review (worker thread); on failure, a review kept in memory."""
-        from diffreader.review import ArticleRef, ReviewState, pair_key, review_items
+        from diffreader.review import ArticleRef, ReviewState, pair_key
         from diffreader.storage.review import ReviewStore
 
         store = ReviewStore(getattr(self.app, "data_dir", None))
         try:
-            return store.load_for(comparison)
+            return store.load_for(comparison, items=model.view.items)
         except Exception as error:  # the reader must open even when the review cannot
             state = ReviewState(
                 pair_key(comparison.a.text, comparison.b.text),
                 ArticleRef.of(comparison.a),
                 ArticleRef.of(comparison.b),
             )
-            session = ReviewSession(store, state, review_items(comparison))
+            session = ReviewSession(store, state, list(model.view.items))
             return session, [
                 f"The saved review could not be opened ({error}); marks are kept in memory "
                 "and saving is retried on each change."
