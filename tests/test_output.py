@@ -27,11 +27,11 @@ from diffreader.engine.model import (
     WordOp,
 )
 from diffreader.render import build_view, visible
-from diffreader.review import ItemKind, review_items
 from diffreader.render import render_markdown as _render_markdown
 from diffreader.render import render_text as _render_text
 from diffreader.render import to_json_data as _to_json_data
 from diffreader.render.model import word_runs as _word_runs
+from diffreader.review import ItemKind, review_items
 
 
 def render_text(comparison: Comparison, *, color: bool = False, width: int = 100) -> str:
@@ -44,6 +44,7 @@ def render_markdown(comparison: Comparison) -> str:
 
 def to_json_data(comparison: Comparison) -> dict[str, Any]:
     return _to_json_data(build_view(comparison))
+
 
 REWRITES = ("01_rewrite_syndicated.txt", "02_rewrite_contentfarm.txt", "03_rewrite_update.txt")
 SGR = re.compile(r"\x1b\[[0-9;]*m")

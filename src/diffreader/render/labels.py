@@ -16,6 +16,7 @@ API:
     SECTION_TITLE[Section]          "Added claims", "Dropped details", ...
     count_phrase(n, noun) -> str    "1 added claim", "2 added claims"
     counts_heading(counts) -> str   "15" or "15, 5 details inside"
+    counts_short(counts) -> str     "15" or "15 · 5 inside" (narrow places: the side panel)
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ __all__ = [
     "STATUS_LABEL",
     "count_phrase",
     "counts_heading",
+    "counts_short",
     "group_label",
 ]
 
@@ -99,3 +101,14 @@ def counts_heading(counts: ItemCounts) -> str:
     if not counts.inside:
         return str(counts.top)
     return f"{counts.top}, {count_phrase(counts.inside, 'detail')} inside"
+
+
+def counts_short(counts: ItemCounts) -> str:
+    """``counts_heading`` for narrow places.
+
+    >>> counts_short(ItemCounts(15, 0)), counts_short(ItemCounts(15, 5))
+    ('15', '15 · 5 inside')
+    """
+    if not counts.inside:
+        return str(counts.top)
+    return f"{counts.top} · {counts.inside} inside"

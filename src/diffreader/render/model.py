@@ -342,8 +342,6 @@ def build_view(
     )
 
 
-
-
 def group_text(doc: Document, ids: Sequence[int]) -> str:
     """The article text covering sentences ``ids`` (with the gaps between them)."""
     if not ids:

@@ -36,8 +36,6 @@ from diffreader.review.marks import Mark
 __all__ = ["Highlight", "highlight_html", "report_html"]
 
 
-
-
 @dataclass(frozen=True, slots=True)
 class Highlight:
     """A styled span ``[start, end)`` in a side's text, for ``highlight_html``."""

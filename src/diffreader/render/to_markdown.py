@@ -240,5 +240,3 @@ def _md_other_quotes(view: View) -> list[str]:
         out += ["", f"Quotations of the original the rewrite leaves out ({len(dropped)}):"]
         out += [f"- “{_md(q.text)}”" for q in dropped]
     return out
-
-

@@ -300,5 +300,3 @@ def render_text(view: View, *, color: bool = False, width: int = 100) -> str:
     verdict = "differences in content" if comparison.has_differences else "no differences"
     w.line(("diffreader: ", "dim"), (verdict, "bold"))
     return w.text()
-
-

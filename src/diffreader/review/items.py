@@ -103,6 +103,7 @@ _QUOTE_KINDS = {
     QuoteStatus.NEW: (ItemKind.QUOTE_NEW, "New quotation"),
 }
 
+
 def _context(doc: Document, ids: Iterable[int]) -> tuple[str, int]:
     """Verbatim text of sentences ``ids`` (with the gaps between them) and its offset."""
     sentences = [doc.sentences[i] for i in sorted(set(ids)) if 0 <= i < len(doc.sentences)]
@@ -246,9 +247,7 @@ def review_items(comparison: Comparison, locate: PairLocator | None = None) -> l
     return items
 
 
-def _quote_item(
-    comparison: Comparison, quote: Quote, locate: PairLocator
-) -> ReviewItem | None:
+def _quote_item(comparison: Comparison, quote: Quote, locate: PairLocator) -> ReviewItem | None:
     """The review item for a quotation check, or None when there is nothing to review."""
     if quote.status in _QUOTE_KINDS:
         kind, label = _QUOTE_KINDS[quote.status]
@@ -283,7 +282,6 @@ def _quote_item(
         departs_from=departs,
         source_text=source_text,
     )
-
 
 
 class Section(StrEnum):

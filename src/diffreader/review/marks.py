@@ -46,6 +46,7 @@ __all__ = [
 SCHEMA_VERSION = 1
 """Version of the per-pair state file and of ``index.json``."""
 
+
 class Mark(StrEnum):
     """A review mark. No mark (cleared) is ``None``."""
 
@@ -163,8 +164,6 @@ class StaleEntry:
 
     key: str
     entry: ReviewEntry
-
-
 
 
 def text_hash(text: str) -> str:
@@ -341,4 +340,3 @@ class ReviewSummary:
             stale,
             updated_at,
         )
-

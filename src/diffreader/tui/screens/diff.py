@@ -360,7 +360,7 @@ class DiffScreen(Screen[None]):
         self._sources = (comparison.a, comparison.b)
         self.comparing = False
         self.annotating = False
-        self.query_one(DiffHeader).show(comparison)
+        self.query_one(DiffHeader).show(comparison, counts=message.model.view.counts)
         view = self.view
         self.session = message.review
         self.selected_key = None
