@@ -1,4 +1,4 @@
-"""Tests for report.py: Markdown, HTML and JSON fact-check reports."""
+"""Tests for the fact-check reports (render.render_report): Markdown, HTML and JSON."""
 
 from __future__ import annotations
 

@@ -15,7 +15,16 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 
-from diffreader.engine.model import ClaimKind, Document, Pair, Quote, QuoteStatus, Side, Status
+from diffreader.engine.model import (
+    ClaimKind,
+    Document,
+    Op,
+    Pair,
+    Quote,
+    QuoteStatus,
+    Side,
+    Status,
+)
 from diffreader.render.escape import markdown as _md
 from diffreader.render.escape import markdown_inline as _md_inline
 from diffreader.render.labels import (
@@ -123,14 +132,14 @@ def _md_word_diff(view: View, pair: Pair) -> str:
         edges = _EDGE.match(text)
         assert edges is not None  # every group of the pattern may be empty
         lead, core, tail = edges.groups()
-        if op.value == "equal" or not core:
-            if op.value != "delete":
+        if op is Op.EQUAL or not core:
+            if op is not Op.DELETE:
                 parts.append(_md_inline(text))
             continue
-        if op.value == "insert" and parts and parts[-1].endswith("~~") and not lead:
+        if op is Op.INSERT and parts and parts[-1].endswith("~~") and not lead:
             lead = " "  # "~~close~~ **shut**": adjacent markers do not render well
-        mark = "~~" if op.value == "delete" else "**"
-        if op.value == "delete":  # A's punctuation around a deletion is not in B
+        mark = "~~" if op is Op.DELETE else "**"
+        if op is Op.DELETE:  # A's punctuation around a deletion is not in B
             lead, tail = (" " if lead[-1:].isspace() else ""), (" " if tail[:1].isspace() else "")
         parts.append(f"{_md_inline(lead)}{mark}{_md(core)}{mark}{_md_inline(tail)}")
     return re.sub(r" {2,}", " ", "".join(parts)).strip()

@@ -34,7 +34,7 @@ class Article:
     haystack: str = ""
     """Lowercased title + text, for the incremental filter."""
     text_hash: str = ""
-    """``storage.review.text_hash`` of the text: finds the article's stored reviews."""
+    """``review.text_hash`` of the text: finds the article's stored reviews."""
 
     @property
     def key(self) -> str:
