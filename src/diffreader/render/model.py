@@ -174,10 +174,6 @@ class View:
         entry = self.entry(key)
         return entry.mark if entry else None
 
-    def depth(self, item: ReviewItem) -> int:
-        """0 for a top-level item, 1 for a detail inside another item."""
-        return 0 if item.parent is None else 1
-
     def claim_items(self, kind: ClaimKind) -> list[ReviewItem]:
         """The added claims (or dropped details) listed, nested ones after their holder."""
         return self.section(Section.ADDED if kind is ClaimKind.ADDED else Section.DROPPED)
