@@ -20,6 +20,7 @@ from diffreader.tui.textutil import display_text
 
 __all__ = [
     "GLYPH",
+    "NOTE_GLYPH",
     "REPORT_SUFFIX",
     "default_report_path",
     "item_component",
