@@ -21,7 +21,7 @@ How the UI uses it (every call is cheap; each change is saved before the call re
                                    "14 of 37 reviewed, 3 flagged"
     session.next_unreviewed(after=item.key) -> ReviewItem | None  (wraps around)
     session.stale()             -> list[StaleEntry]: marks whose text changed
-    session.entries()           -> dict[key, ReviewEntry], for report.render_report
+    session.entries()           -> dict[key, ReviewEntry], for render.render_report
 
     # corpus screen: progress of pairs already opened, without comparing anything
     store.summaries() -> (dict[pair_key, ReviewSummary], messages)   # one small file
