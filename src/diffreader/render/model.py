@@ -19,6 +19,10 @@ Highlight layers of a row, in paint order (a later layer wins where they overlap
                                         a quotation's source on the other side gets a
                                         layer too (``Layer.source``), in the row holding it
 
+That is the order the reader has always painted in (an earlier ``tui/rows.py`` docstring
+listed quotations before claims; its code painted claims first), kept so that nothing on
+screen moves.
+
 API:
     LayerKind, Layer, RowView, View
     build_view(comparison, entries=None) -> View
