@@ -430,7 +430,8 @@ def test_report_includes_saved_review_marks(
     demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from diffreader.engine import compare, load_document
-    from diffreader.storage.review import Mark, ReviewStore
+    from diffreader.review import Mark
+    from diffreader.storage.review import ReviewStore
 
     a, b = demo / ORIGINAL, demo / REWRITE
     session, _ = ReviewStore(tmp_path).load_for(compare(load_document(a), load_document(b)))

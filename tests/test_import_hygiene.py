@@ -45,13 +45,18 @@ def _submodules(package: str) -> list[str]:
 
 
 def test_engine_and_storage_never_import_the_ui() -> None:
-    modules = _submodules("diffreader.engine") + _submodules("diffreader.storage")
+    modules = [
+        *_submodules("diffreader.engine"),
+        *_submodules("diffreader.storage"),
+        *_submodules("diffreader.review"),
+        *_submodules("diffreader.render"),
+    ]
     code = "\n".join(f"import {name}" for name in modules)
     assert _loaded_after(code) == []
 
 
 def test_cli_and_output_modules_import_no_ui() -> None:
-    assert _loaded_after("import diffreader, diffreader.cli, diffreader.output") == []
+    assert _loaded_after("import diffreader, diffreader.cli, diffreader.render") == []
 
 
 def test_printing_a_comparison_never_imports_textual(demo: Path) -> None:

@@ -26,7 +26,25 @@ from diffreader.engine.model import (
     Status,
     WordOp,
 )
-from diffreader.output import _word_runs, render_markdown, render_text, to_json_data, visible
+from diffreader.render import build_view, visible
+from diffreader.render import render_markdown as _render_markdown
+from diffreader.render import render_text as _render_text
+from diffreader.render import to_json_data as _to_json_data
+from diffreader.render.model import word_runs as _word_runs
+from diffreader.review import ItemKind, review_items
+
+
+def render_text(comparison: Comparison, *, color: bool = False, width: int = 100) -> str:
+    return _render_text(build_view(comparison), color=color, width=width)
+
+
+def render_markdown(comparison: Comparison) -> str:
+    return _render_markdown(build_view(comparison))
+
+
+def to_json_data(comparison: Comparison) -> dict[str, Any]:
+    return _to_json_data(build_view(comparison))
+
 
 REWRITES = ("01_rewrite_syndicated.txt", "02_rewrite_contentfarm.txt", "03_rewrite_update.txt")
 SGR = re.compile(r"\x1b\[[0-9;]*m")
@@ -113,9 +131,9 @@ def _loose(text: str) -> str:
 
 
 def test_json_is_utf8_not_escaped(comparisons: dict[str, Comparison]) -> None:
-    from diffreader.output import render_json
+    from diffreader.render import render
 
-    text = render_json(comparisons["01_rewrite_syndicated.txt"])
+    text = render(comparisons["01_rewrite_syndicated.txt"], "json")
     assert "Sørensen" in text and "€" in text
 
 
@@ -142,8 +160,14 @@ def test_text_report_shows_every_group_and_claim(comparisons: dict[str, Comparis
     text = render_text(comparison, width=100)
     assert "\x1b" not in text
     assert "Coverage" in text and "Groups" in text
-    assert text.count("▲ ADDED") == sum(c.kind is ClaimKind.ADDED for c in comparison.claims)
-    assert text.count("▼ DROPPED") == sum(c.kind is ClaimKind.DROPPED for c in comparison.claims)
+    # Every claim is listed once: as a claim, or inside the quotation check it is folded into.
+    items = review_items(comparison)
+    assert text.count("▲ ADDED") == sum(i.kind is ItemKind.ADDED for i in items)
+    assert text.count("▼ DROPPED") == sum(i.kind is ItemKind.DROPPED for i in items)
+    folded = sum(c.kind is ClaimKind.ADDED for c in comparison.claims) - text.count("▲ ADDED")
+    assert folded == sum(
+        c.kind is ClaimKind.ADDED and c.category.value == "quotation" for c in comparison.claims
+    ) - sum(i.kind is ItemKind.ADDED and i.category == "quotation" for i in items)
     for index, pair in enumerate(comparison.pairs):
         assert re.search(rf"^\s*{index + 1} {pair.status.value.upper()}", text, re.M), pair
     assert "{+" in text and "[-" in text
@@ -168,11 +192,12 @@ def test_markdown(comparisons: dict[str, Comparison]) -> None:
     assert "~~" in text and "**" in text
     assert "\x1b" not in text
     # Headings count top-level claims, as the summary does; the rest sit indented under them.
-    stats = comparison.stats
-    nested = [c for c in comparison.claims if c.parent >= 0 and c.kind.value == "added"]
-    assert f"## Added claims ({stats.added_claims}" in text
+    view = build_view(comparison)
+    nested = [i for i in view.items if i.parent is not None and i.kind is ItemKind.ADDED]
+    inside = f", {len(nested)} details inside" if len(nested) != 1 else ", 1 detail inside"
+    assert f"## Added claims ({view.added_claims}{inside})" in text
     assert nested and all(
-        f"  - **{c.category.value}**: “{c.text}”" in text for c in nested if "*" not in c.text
+        f"  - **{i.category}**: “{i.text}”" in text for i in nested if "*" not in i.text
     )
 
 

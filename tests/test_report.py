@@ -1,4 +1,4 @@
-"""Tests for report.py: Markdown, HTML and JSON fact-check reports."""
+"""Tests for the fact-check reports (render.render_report): Markdown, HTML and JSON."""
 
 from __future__ import annotations
 
@@ -17,8 +17,11 @@ from hypothesis import strategies as st
 
 from comparison_builder import A_LINES, B_LINES, make_comparison, sample
 from diffreader.engine.model import ClaimCategory, QuoteStatus, Side, Status
-from diffreader.report import FORMATS, REPORT_SCHEMA, Layer, highlight_html, render_report
-from diffreader.storage.review import Mark, ReviewEntry, review_items
+from diffreader.render import REPORT_FORMATS as FORMATS
+from diffreader.render import REPORT_SCHEMA, render_report
+from diffreader.render.to_html import Highlight as Layer
+from diffreader.render.to_html import highlight_html
+from diffreader.review import Mark, ReviewEntry, review_items
 
 DEMO = Path(__file__).resolve().parents[1] / "src" / "diffreader" / "demo"
 
@@ -307,7 +310,7 @@ def test_reports_on_the_demo_corpus(fmt: str) -> None:
 
 def test_report_module_never_imports_the_ui() -> None:
     code = (
-        "import sys, diffreader.report\n"
+        "import sys, diffreader.render\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -7,7 +7,7 @@ Modes:
                                    ``--format`` is given or stdout is not a terminal
     diffreader A B --report FMT    a fact-check report with the review marks saved so far
 
-The print path imports the engine and ``diffreader.output`` only: Textual and Rich are
+The print path imports the engine and ``diffreader.render`` only: Textual and Rich are
 imported inside the functions that open the reader, so scripts start fast (checked by
 ``tests/test_import_hygiene.py``). Exit status follows diff(1).
 """
@@ -203,7 +203,7 @@ def _write(text: str, output: str | None) -> None:
 
 
 def _print_comparison(args: argparse.Namespace) -> ExitStatus:
-    from diffreader.output import render
+    from diffreader.render import render
 
     comparison = _load_pair(*args.paths)
     to_file = args.output not in (None, "-")
@@ -215,7 +215,7 @@ def _print_comparison(args: argparse.Namespace) -> ExitStatus:
 
 
 def _write_report(args: argparse.Namespace) -> ExitStatus:
-    from diffreader.report import render_report
+    from diffreader.render import render_report
     from diffreader.storage.review import ReviewStore
 
     comparison = _load_pair(*args.paths)

@@ -9,13 +9,21 @@ import pkgutil
 import pytest
 
 import diffreader.engine
+import diffreader.render
+import diffreader.review
 
 MODULES = sorted(
     f"diffreader.engine.{info.name}" for info in pkgutil.iter_modules(diffreader.engine.__path__)
 )
+PURE = sorted(
+    f"{package.__name__}.{info.name}"
+    for package in (diffreader.render, diffreader.review)
+    for info in pkgutil.iter_modules(package.__path__)
+)
+"""The presentation layer and the review model: pure too, with examples."""
 
 
-@pytest.mark.parametrize("name", MODULES)
+@pytest.mark.parametrize("name", MODULES + PURE)
 def test_docstring_examples(name: str) -> None:
     module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)

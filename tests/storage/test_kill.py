@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from comparison_builder import many_added
-from diffreader.storage.review import Mark, ReviewStore, pair_key
+from diffreader.review import Mark, pair_key
+from diffreader.storage.review import ReviewStore
 
 TESTS = Path(__file__).resolve().parents[1]
 ITEMS = 1500
@@ -31,7 +32,8 @@ CHILD = textwrap.dedent(
     import random, sys
     sys.path.insert(0, sys.argv[1])
     from comparison_builder import many_added
-    from diffreader.storage.review import Mark, ReviewStore
+    from diffreader.review import Mark
+    from diffreader.storage.review import ReviewStore
     session, messages = ReviewStore(sys.argv[2]).load_for(many_added(int(sys.argv[3])))
     assert not [m for m in messages if "unreadable" in m], messages
     print("ready", flush=True)

@@ -14,17 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from comparison_builder import B_LINES, many_added, sample
+from diffreader.review import Mark, Progress, ReviewEntry, merge_entries, merge_entry, pair_key
 from diffreader.storage import review
-from diffreader.storage.review import (
-    Mark,
-    Progress,
-    ReviewEntry,
-    ReviewStore,
-    merge_entries,
-    merge_entry,
-    pair_key,
-    review_summary_for_pair,
-)
+from diffreader.storage.review import ReviewStore, review_summary_for_pair
 
 TESTS = Path(__file__).resolve().parents[1]
 
@@ -317,7 +309,8 @@ WRITER = textwrap.dedent(
     import sys
     sys.path.insert(0, sys.argv[1])
     from comparison_builder import many_added
-    from diffreader.storage.review import Mark, ReviewStore
+    from diffreader.review import Mark
+    from diffreader.storage.review import ReviewStore
     session, _ = ReviewStore(sys.argv[2]).load_for(many_added(80))
     worker = int(sys.argv[3])
     print("ready", flush=True)

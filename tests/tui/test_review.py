@@ -25,7 +25,8 @@ from textual.widgets import Static
 from comparison_builder import A_LINES, B_LINES, CLAIMS, PAIRS, QUOTES, make_comparison, sample
 from conftest import corpus_loaded, diff_ready, wait_for
 from diffreader.engine.model import ClaimCategory, Comparison, Side
-from diffreader.storage.review import ItemKind, Mark, ReviewStore, review_items
+from diffreader.review import ItemKind, Mark, review_items
+from diffreader.storage.review import ReviewStore
 from diffreader.tui.app import DiffReaderApp, make_app, normalise_keymap
 from diffreader.tui.commands import ScreenCommands
 from diffreader.tui.screens.diff import DiffScreen

@@ -5,7 +5,8 @@ Never imports textual or rich (checked by import-linter and tests/test_import_hy
 Modules:
     paths     data_dir(), config_path(), reviews_dir(): lazy, environment first
     config    Config, load_config() -> (Config, messages)
-    review    review_items(), ReviewStore, ReviewSession, Mark, summaries for the corpus
+    review    ReviewStore, ReviewSession, summaries for the corpus: reads and writes the
+              pure review model (``diffreader.review``: items, keys, marks)
 
 Nothing is imported here, so ``import diffreader.storage.paths`` stays cheap.
 """

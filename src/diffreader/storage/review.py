@@ -3,7 +3,9 @@
 A journalist works through a rewrite item by item (each added claim, dropped detail,
 altered or new quotation, and each reworded or moved group), marks it accepted or
 flagged, may attach a note, and can stop and come back. This module is the non-UI core
-of that: it never imports Textual or Rich.
+of that: it never imports Textual or Rich. What an item is, its key, marks and their JSON
+form live in the pure ``diffreader.review`` package; this module reads and writes them
+(and re-exports those names, so older imports keep working).
 
 How the UI uses it (every call is cheap; each change is saved before the call returns)::
 
@@ -19,7 +21,7 @@ How the UI uses it (every call is cheap; each change is saved before the call re
                                    "14 of 37 reviewed, 3 flagged"
     session.next_unreviewed(after=item.key) -> ReviewItem | None  (wraps around)
     session.stale()             -> list[StaleEntry]: marks whose text changed
-    session.entries()           -> dict[key, ReviewEntry], for report.render_report
+    session.entries()           -> dict[key, ReviewEntry], for render.render_report
 
     # corpus screen: progress of pairs already opened, without comparing anything
     store.summaries() -> (dict[pair_key, ReviewSummary], messages)   # one small file
@@ -54,28 +56,31 @@ Identity and persistence:
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sys
 import tempfile
 import time
-import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
-from enum import StrEnum
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
-from diffreader.engine.model import (
-    ClaimCategory,
-    ClaimKind,
-    Comparison,
-    Document,
-    Quote,
-    QuoteStatus,
-    Side,
-    Status,
+from diffreader.engine.model import Comparison
+from diffreader.review.items import ItemKind, ReviewItem, review_items
+from diffreader.review.marks import (
+    SCHEMA_VERSION,
+    ArticleRef,
+    Mark,
+    Progress,
+    ReviewEntry,
+    ReviewState,
+    ReviewSummary,
+    StaleEntry,
+    merge_entries,
+    merge_entry,
+    pair_key,
+    text_hash,
 )
 from diffreader.storage.paths import reviews_dir
 
@@ -99,550 +104,6 @@ __all__ = [
     "review_summary_for_pair",
     "text_hash",
 ]
-
-SCHEMA_VERSION = 1
-"""Version of the per-pair state file and of ``index.json``."""
-
-# --------------------------------------------------------------------------- items
-
-
-class ItemKind(StrEnum):
-    """What kind of reviewable item this is."""
-
-    ADDED = "added"
-    """An added claim (in B)."""
-    DROPPED = "dropped"
-    """A dropped detail (in A)."""
-    QUOTE_ALTERED = "quote-altered"
-    QUOTE_NEW = "quote-new"
-    QUOTE_SPEAKER = "quote-speaker"
-    """A verbatim quotation now attributed to someone else."""
-    REWORDED = "reworded"
-    MOVED = "moved"
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewItem:
-    """One thing the reviewer can mark, with what the UI and reports need to show it."""
-
-    key: str
-    """Stable identity derived from content (see the module docstring)."""
-    kind: ItemKind
-    label: str
-    """Human label: "Added claim (number)", "Altered quotation", "Reworded"..."""
-    side: Side
-    """The article the item lives in (B for groups)."""
-    text: str
-    """The item itself: the claim, the quotation, or the group's B text."""
-    start: int
-    end: int
-    """Offsets of ``text`` in that side's ``Document.text``."""
-    pair: int
-    """Index into ``Comparison.pairs`` (-1 when the engine did not place it)."""
-    sentence: str
-    """Context: the sentence(s) on ``side`` holding the item, verbatim."""
-    sentence_start: int
-    """Offset of ``sentence`` in that side's text (to highlight the item inside it)."""
-    departs_from: str = ""
-    """Context on the other side: the sentence(s) the item departs from, or ""."""
-    category: str | None = None
-    """The claim category (``ClaimCategory`` value) for claims."""
-    source_text: str = ""
-    """For an altered or re-attributed quotation: the quotation as the original has it."""
-
-
-_QUOTE_KINDS = {
-    QuoteStatus.ALTERED: (ItemKind.QUOTE_ALTERED, "Altered quotation"),
-    QuoteStatus.NEW: (ItemKind.QUOTE_NEW, "New quotation"),
-}
-
-# Curly quotes, primes and guillemets -> straight quotes; every dash -> "-".
-_NORMALISE = str.maketrans(
-    "\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"
-    "\u2010\u2011\u2012\u2013\u2014\u2015\u2212",
-    "'" * 5 + '"' * 7 + "-" * 7,
-)
-
-
-def _normalise(text: str) -> str:
-    """Matching form of a text: NFKC, straight quotes, plain dashes, single spaces."""
-    return " ".join(unicodedata.normalize("NFKC", text).translate(_NORMALISE).split())
-
-
-def _digest(*parts: str, size: int = 20) -> str:
-    data = "\x1f".join(parts).encode("utf-8", "surrogatepass")
-    return hashlib.sha1(data, usedforsecurity=False).hexdigest()[:size]
-
-
-def _context(doc: Document, ids: Iterable[int]) -> tuple[str, int]:
-    """Verbatim text of sentences ``ids`` (with the gaps between them) and its offset."""
-    sentences = [doc.sentences[i] for i in sorted(set(ids)) if 0 <= i < len(doc.sentences)]
-    if not sentences:
-        return "", 0
-    first, last = sentences[0], sentences[-1]
-    if last.id - first.id == len(sentences) - 1:
-        return doc.text[first.start : last.end], first.start
-    return " ".join(s.text for s in sentences), first.start
-
-
-def _sentence_at(doc: Document, offset: int) -> int:
-    """Id of the sentence containing ``offset`` (the nearest preceding one), or -1."""
-    low, high = 0, len(doc.sentences)
-    while low < high:
-        mid = (low + high) // 2
-        if doc.sentences[mid].start <= offset:
-            low = mid + 1
-        else:
-            high = mid
-    return doc.sentences[low - 1].id if low else -1
-
-
-def review_items(comparison: Comparison) -> list[ReviewItem]:
-    """List every reviewable item of a comparison, in display order.
-
-    Items are: each added claim and dropped detail, each altered or new quotation (and
-    each verbatim one attributed to a different speaker), and each reworded or moved
-    group. A claim of category ``quotation`` that overlaps a listed quotation on the
-    same side is folded into that quotation, so nothing is reviewed twice.
-
-    Args:
-        comparison: The result of ``engine.compare``.
-
-    Returns:
-        Items ordered by group (``Comparison.pairs`` order), the group item first, then
-        the side A items, then side B, each by position.
-    """
-    a, b = comparison.a, comparison.b
-    pair_of: dict[Side, dict[int, int]] = {Side.A: {}, Side.B: {}}
-    for index, pair in enumerate(comparison.pairs):
-        for sid in pair.a:
-            pair_of[Side.A][sid] = index
-        for sid in pair.b:
-            pair_of[Side.B][sid] = index
-
-    drafts: list[tuple[tuple[int, int, int, int], ReviewItem]] = []
-    side_rank = {Side.A: 1, Side.B: 2}
-
-    def add(item: ReviewItem, rank: int) -> None:
-        # At one start, the longer span first: a sentence-long claim before the names in it.
-        drafts.append(((item.pair, rank, item.start, -item.end), item))
-
-    for index, pair in enumerate(comparison.pairs):
-        if pair.status not in (Status.REWORDED, Status.MOVED) or not pair.a or not pair.b:
-            continue
-        a_text, _ = _context(a, pair.a)
-        b_text, b_start = _context(b, pair.b)
-        if pair.status is Status.REWORDED:
-            kind, label = ItemKind.REWORDED, "Reworded"
-        else:
-            kind = ItemKind.MOVED
-            label = "Moved and reworded" if pair.changed else "Moved"
-        identity = (kind, "b", _normalise(a_text) + "\x1e" + _normalise(b_text), "")
-        item = ReviewItem(
-            key="|".join(identity),  # replaced by the digest below
-            kind=kind,
-            label=label,
-            side=Side.B,
-            text=b_text,
-            start=b_start,
-            end=b_start + len(b_text),
-            pair=index,
-            sentence=b_text,
-            sentence_start=b_start,
-            departs_from=a_text,
-        )
-        add(item, 0)
-
-    quote_items: list[ReviewItem] = []
-    for quote in comparison.quotes:
-        item_or_none = _quote_item(comparison, quote, pair_of)
-        if item_or_none is not None:
-            quote_items.append(item_or_none)
-            add(item_or_none, side_rank[quote.side])
-
-    for claim in comparison.claims:
-        if claim.category is ClaimCategory.QUOTATION and any(
-            q.side is claim.side and q.start < claim.end and claim.start < q.end
-            for q in quote_items
-        ):
-            continue
-        doc = comparison.document(claim.side)
-        other = comparison.document(claim.side.other)
-        sentence_id = claim.sentence if claim.sentence >= 0 else _sentence_at(doc, claim.start)
-        sentence, sentence_start = _context(doc, [sentence_id])
-        pair_index = claim.pair if claim.pair >= 0 else pair_of[claim.side].get(sentence_id, -1)
-        departs_ids: tuple[int, ...] = claim.departs_from
-        if not departs_ids and 0 <= pair_index < len(comparison.pairs):
-            pair = comparison.pairs[pair_index]
-            departs_ids = pair.b if claim.side is Side.A else pair.a
-        departs, _ = _context(other, departs_ids)
-        if claim.kind is ClaimKind.ADDED:
-            kind, label = ItemKind.ADDED, f"Added claim ({claim.category.value})"
-        else:
-            kind, label = ItemKind.DROPPED, f"Dropped detail ({claim.category.value})"
-        item = ReviewItem(
-            key="|".join((kind, claim.side.value, _normalise(claim.text), _normalise(sentence))),
-            kind=kind,
-            label=label,
-            side=claim.side,
-            text=claim.text,
-            start=claim.start,
-            end=claim.end,
-            pair=pair_index,
-            sentence=sentence,
-            sentence_start=sentence_start,
-            departs_from=departs,
-            category=claim.category.value,
-        )
-        add(item, side_rank[claim.side])
-
-    drafts.sort(key=lambda draft: draft[0])
-    items: list[ReviewItem] = []
-    seen: dict[str, int] = {}
-    for _, item in drafts:
-        # The same claim in two identical sentences gets an occurrence number, so keys
-        # stay unique and still depend on content only.
-        occurrence = seen.get(item.key, 0)
-        seen[item.key] = occurrence + 1
-        items.append(replace(item, key=_digest(item.key, str(occurrence))))
-    return items
-
-
-def _quote_item(
-    comparison: Comparison, quote: Quote, pair_of: Mapping[Side, Mapping[int, int]]
-) -> ReviewItem | None:
-    """The review item for a quotation check, or None when there is nothing to review."""
-    if quote.status in _QUOTE_KINDS:
-        kind, label = _QUOTE_KINDS[quote.status]
-    elif quote.status is QuoteStatus.VERBATIM and quote.speaker_changed:
-        kind, label = ItemKind.QUOTE_SPEAKER, "Quotation attributed to someone else"
-    else:
-        return None
-    doc = comparison.document(quote.side)
-    other = comparison.document(quote.side.other)
-    sentence_id = quote.sentence if quote.sentence >= 0 else _sentence_at(doc, quote.start)
-    sentence, sentence_start = _context(doc, [sentence_id])
-    pair_index = quote.pair if quote.pair >= 0 else pair_of[quote.side].get(sentence_id, -1)
-    departs = source_text = ""
-    if quote.source is not None:
-        source_text = other.text[quote.source.start : quote.source.end]
-        departs, _ = _context(other, [_sentence_at(other, quote.source.start)])
-    return ReviewItem(
-        key="|".join((kind, quote.side.value, _normalise(quote.text), _normalise(sentence))),
-        kind=kind,
-        label=label,
-        side=quote.side,
-        text=quote.text,
-        start=quote.start,
-        end=quote.end,
-        pair=pair_index,
-        sentence=sentence,
-        sentence_start=sentence_start,
-        departs_from=departs,
-        source_text=source_text,
-    )
-
-
-# --------------------------------------------------------------------------- marks
-
-
-class Mark(StrEnum):
-    """A review mark. No mark (cleared) is ``None``."""
-
-    ACCEPTED = "accepted"
-    FLAGGED = "flagged"
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewEntry:
-    """The review of one item: its mark and note, each with the time it was last set.
-
-    A cleared mark with an empty note is a *tombstone*: it is kept, with its
-    timestamps, so that merging with an older copy does not bring the mark back.
-    Timestamps are integer nanoseconds since the epoch (``time.time_ns``).
-    """
-
-    mark: Mark | None = None
-    note: str = ""
-    text: str = ""
-    """The item's text when it was marked: lets a stale mark say what it was about."""
-    label: str = ""
-    """The item's label when it was marked."""
-    mark_at: int = 0
-    note_at: int = 0
-
-    @property
-    def updated_at(self) -> int:
-        """When the mark or the note last changed (ns since the epoch)."""
-        return max(self.mark_at, self.note_at)
-
-    @property
-    def is_live(self) -> bool:
-        """True unless this entry is a tombstone (no mark and no note)."""
-        return self.mark is not None or bool(self.note)
-
-    def to_json(self) -> dict[str, Any]:
-        """Plain JSON form."""
-        return {
-            "mark": self.mark.value if self.mark else None,
-            "mark_at": self.mark_at,
-            "note": self.note,
-            "note_at": self.note_at,
-            "text": self.text,
-            "label": self.label,
-        }
-
-    @classmethod
-    def from_json(cls, data: Any) -> ReviewEntry:
-        """Parse the JSON form; raises ``ValueError`` when it is malformed."""
-        if not isinstance(data, dict):
-            raise ValueError("entry is not an object")
-        mark = data.get("mark")
-        if mark is not None and mark not in Mark.__members__.values():
-            raise ValueError(f"unknown mark {mark!r}")
-        values = {k: data.get(k, d) for k, d in (("note", ""), ("text", ""), ("label", ""))}
-        stamps = {k: data.get(k, 0) for k in ("mark_at", "note_at")}
-        if not all(isinstance(v, str) for v in values.values()):
-            raise ValueError("entry note/text/label must be strings")
-        if not all(isinstance(v, int) and not isinstance(v, bool) for v in stamps.values()):
-            raise ValueError("entry timestamps must be integers")
-        return cls(
-            mark=Mark(mark) if mark is not None else None,
-            note=values["note"],
-            text=values["text"],
-            label=values["label"],
-            mark_at=stamps["mark_at"],
-            note_at=stamps["note_at"],
-        )
-
-
-def merge_entry(x: ReviewEntry, y: ReviewEntry) -> ReviewEntry:
-    """Merge two versions of one item's review: per field, the later change wins.
-
-    Ties are broken on the values themselves, so the merge is commutative,
-    associative and idempotent whatever order instances save in.
-    """
-    mark_from = max(x, y, key=lambda e: (e.mark_at, e.mark.value if e.mark else ""))
-    note_from = max(x, y, key=lambda e: (e.note_at, e.note))
-    text_from = max(x, y, key=lambda e: (e.updated_at, e.text, e.label))
-    return ReviewEntry(
-        mark=mark_from.mark,
-        mark_at=mark_from.mark_at,
-        note=note_from.note,
-        note_at=note_from.note_at,
-        text=text_from.text,
-        label=text_from.label,
-    )
-
-
-def merge_entries(
-    x: Mapping[str, ReviewEntry], y: Mapping[str, ReviewEntry]
-) -> dict[str, ReviewEntry]:
-    """Merge two entry maps item by item (see ``merge_entry``)."""
-    merged = dict(x)
-    for key, entry in y.items():
-        merged[key] = merge_entry(merged[key], entry) if key in merged else entry
-    return merged
-
-
-class Progress(NamedTuple):
-    """Review progress: unpacks as ``(reviewed, total, flagged)``."""
-
-    reviewed: int
-    """Items with a mark (accepted or flagged)."""
-    total: int
-    flagged: int
-
-    def __str__(self) -> str:
-        return f"{self.reviewed} of {self.total} reviewed, {self.flagged} flagged"
-
-
-@dataclass(frozen=True, slots=True)
-class StaleEntry:
-    """A mark or note whose item no longer exists (its text changed)."""
-
-    key: str
-    entry: ReviewEntry
-
-
-# --------------------------------------------------------------------------- state
-
-
-def text_hash(text: str) -> str:
-    """Content hash of one article, blind to a BOM, line-ending style and edge blanks."""
-    canonical = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").strip()
-    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def pair_key(a_text: str, b_text: str) -> str:
-    """The key of a review: a hash of both articles' content, in order (A, B)."""
-    return _digest("pair", text_hash(a_text), text_hash(b_text), size=32)
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleRef:
-    """What a review remembers about one article."""
-
-    hash: str
-    """``text_hash`` of its content."""
-    path: str | None = None
-    """Absolute path when last opened (used to find the review again after an edit)."""
-    title: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        """Plain JSON form."""
-        return {"hash": self.hash, "path": self.path, "title": self.title}
-
-    @classmethod
-    def from_json(cls, data: Any) -> ArticleRef:
-        """Parse the JSON form; raises ``ValueError`` when it is malformed."""
-        if not isinstance(data, dict) or not isinstance(data.get("hash"), str):
-            raise ValueError("article reference needs a hash")
-        path, title = data.get("path"), data.get("title")
-        if not (path is None or isinstance(path, str)):
-            raise ValueError("article path must be a string")
-        if not (title is None or isinstance(title, str)):
-            raise ValueError("article title must be a string")
-        return cls(data["hash"], path, title)
-
-    @classmethod
-    def of(cls, doc: Document) -> ArticleRef:
-        """The reference of a loaded document."""
-        path = os.path.abspath(doc.path) if doc.path else None
-        return cls(text_hash(doc.text), path, doc.title)
-
-
-@dataclass(slots=True)
-class ReviewState:
-    """All marks and notes of one pair of articles, as stored on disk."""
-
-    pair_key: str
-    a: ArticleRef
-    b: ArticleRef
-    entries: dict[str, ReviewEntry] = field(default_factory=dict)
-    """Item key -> entry, tombstones and stale entries included."""
-    carried_from: str | None = None
-    """The pair key this review was carried over from when an article changed."""
-    total: int = 0
-    """Number of items when last saved (for summaries, without comparing again)."""
-
-    def live(self) -> dict[str, ReviewEntry]:
-        """Entries that carry a mark or a note."""
-        return {k: e for k, e in self.entries.items() if e.is_live}
-
-    def progress(self, items: Iterable[ReviewItem]) -> Progress:
-        """``(reviewed, total, flagged)`` over ``items``."""
-        reviewed = total = flagged = 0
-        for item in items:
-            total += 1
-            entry = self.entries.get(item.key)
-            if entry is not None and entry.mark is not None:
-                reviewed += 1
-                flagged += entry.mark is Mark.FLAGGED
-        return Progress(reviewed, total, flagged)
-
-    def stale(self, items: Iterable[ReviewItem]) -> list[StaleEntry]:
-        """Live entries whose key is not among ``items``, oldest first."""
-        keys = {item.key for item in items}
-        found = [StaleEntry(k, e) for k, e in self.entries.items() if e.is_live and k not in keys]
-        return sorted(found, key=lambda s: (s.entry.updated_at, s.key))
-
-    def merge(self, other: ReviewState) -> None:
-        """Fold another copy of this review into this one (see ``merge_entry``)."""
-        self.entries = merge_entries(self.entries, other.entries)
-        if self.carried_from is None:
-            self.carried_from = other.carried_from
-
-    def to_json(self, summary: ReviewSummary | None = None) -> dict[str, Any]:
-        """Plain JSON form (the state file)."""
-        data: dict[str, Any] = {
-            "schema_version": SCHEMA_VERSION,
-            "pair_key": self.pair_key,
-            "a": self.a.to_json(),
-            "b": self.b.to_json(),
-            "carried_from": self.carried_from,
-            "total": self.total,
-            "entries": {k: e.to_json() for k, e in sorted(self.entries.items())},
-        }
-        if summary is not None:
-            data["summary"] = summary.to_json()
-        return data
-
-    @classmethod
-    def from_json(cls, data: Any) -> ReviewState:
-        """Parse the state file; raises ``ValueError`` when it is malformed."""
-        if not isinstance(data, dict):
-            raise ValueError("not a JSON object")
-        version = data.get("schema_version")
-        if version != SCHEMA_VERSION:
-            raise ValueError(f"unsupported schema_version {version!r}")
-        key, entries = data.get("pair_key"), data.get("entries", {})
-        if not isinstance(key, str) or not isinstance(entries, dict):
-            raise ValueError("missing pair_key or entries")
-        carried, total = data.get("carried_from"), data.get("total", 0)
-        if not (carried is None or isinstance(carried, str)) or not isinstance(total, int):
-            raise ValueError("bad carried_from or total")
-        return cls(
-            pair_key=key,
-            a=ArticleRef.from_json(data.get("a")),
-            b=ArticleRef.from_json(data.get("b")),
-            entries={str(k): ReviewEntry.from_json(v) for k, v in entries.items()},
-            carried_from=carried,
-            total=total,
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewSummary:
-    """Progress of one stored review, for the corpus screen."""
-
-    pair_key: str
-    a: ArticleRef
-    b: ArticleRef
-    reviewed: int
-    total: int
-    flagged: int
-    stale: int = 0
-    updated_at: int = 0
-    """When the review was last saved (ns since the epoch)."""
-
-    @property
-    def progress(self) -> Progress:
-        """The figures as a ``Progress``."""
-        return Progress(self.reviewed, self.total, self.flagged)
-
-    def to_json(self) -> dict[str, Any]:
-        """Plain JSON form (an ``index.json`` entry)."""
-        return {
-            "a": self.a.to_json(),
-            "b": self.b.to_json(),
-            "reviewed": self.reviewed,
-            "total": self.total,
-            "flagged": self.flagged,
-            "stale": self.stale,
-            "updated_at": self.updated_at,
-        }
-
-    @classmethod
-    def from_json(cls, key: str, data: Any) -> ReviewSummary:
-        """Parse an ``index.json`` entry; raises ``ValueError`` when it is malformed."""
-        if not isinstance(data, dict):
-            raise ValueError("summary is not an object")
-        numbers = [data.get(k, 0) for k in ("reviewed", "total", "flagged", "stale", "updated_at")]
-        if not all(isinstance(n, int) for n in numbers):
-            raise ValueError("summary figures must be integers")
-        reviewed, total, flagged, stale, updated_at = numbers
-        return cls(
-            key,
-            ArticleRef.from_json(data.get("a")),
-            ArticleRef.from_json(data.get("b")),
-            reviewed,
-            total,
-            flagged,
-            stale,
-            updated_at,
-        )
-
 
 # --------------------------------------------------------------------------- files
 
@@ -742,7 +203,11 @@ class ReviewStore:
     # -- loading
 
     def load_for(
-        self, comparison: Comparison, *, record: bool = True
+        self,
+        comparison: Comparison,
+        *,
+        record: bool = True,
+        items: Sequence[ReviewItem] | None = None,
     ) -> tuple[ReviewSession, list[str]]:
         """Open the review of a comparison, creating or carrying it over as needed.
 
@@ -751,12 +216,14 @@ class ReviewStore:
             record: Save at once, which records the pair as opened for the corpus
                 screen (and persists a carry-over). ``False`` writes nothing until the
                 first change: for read-only uses such as ``--report``.
+            items: ``review_items(comparison)``, when the caller has them already (the
+                reader's presentation model does).
 
         Returns:
             The live session, and messages for the user (a corrupt file set aside, marks
             carried over from an earlier version of an article, a failed save).
         """
-        items = review_items(comparison)
+        items = list(items) if items is not None else review_items(comparison)
         a_ref, b_ref = ArticleRef.of(comparison.a), ArticleRef.of(comparison.b)
         key = pair_key(comparison.a.text, comparison.b.text)
         state, messages = self.load(key)

@@ -34,7 +34,7 @@ class Article:
     haystack: str = ""
     """Lowercased title + text, for the incremental filter."""
     text_hash: str = ""
-    """``storage.review.text_hash`` of the text: finds the article's stored reviews."""
+    """``review.text_hash`` of the text: finds the article's stored reviews."""
 
     @property
     def key(self) -> str:
@@ -78,7 +78,7 @@ def scan(folder: Path) -> list[Path]:
 def load_article(path: Path) -> Article:
     """Load one file; problems become ``Article.error`` instead of exceptions."""
     from diffreader.engine import LoadError, load_document
-    from diffreader.storage.review import text_hash
+    from diffreader.review import text_hash
 
     try:
         doc = load_document(path)

@@ -2,8 +2,8 @@
 
 No widgets here: the diff screen, side panel and review bar all read these, so an item
 looks the same everywhere (✓ accepted, ! flagged, ✎ a note, · not reviewed yet).
-The session itself (``storage.review.ReviewSession``) is the only state; nothing here
-keeps any.
+The session itself (``storage.review.ReviewSession``, over the pure ``review`` model) is
+the only state; nothing here keeps any. Words and glyphs come from ``render.labels``.
 """
 
 from __future__ import annotations
@@ -13,11 +13,14 @@ from collections import defaultdict
 from pathlib import Path
 
 from diffreader.engine.model import Comparison, Document
-from diffreader.storage.review import ItemKind, Mark, ReviewItem, ReviewSession
+from diffreader.render.labels import ITEM_TAG, MARK_GLYPH, NOTE_GLYPH
+from diffreader.review import ItemKind, Mark, ReviewItem
+from diffreader.storage.review import ReviewSession
 from diffreader.tui.textutil import display_text
 
 __all__ = [
     "GLYPH",
+    "NOTE_GLYPH",
     "REPORT_SUFFIX",
     "default_report_path",
     "item_component",
@@ -27,9 +30,8 @@ __all__ = [
     "row_mark",
 ]
 
-GLYPH: dict[Mark | None, str] = {Mark.ACCEPTED: "✓", Mark.FLAGGED: "!", None: "·"}
-"""The mark glyph of an item (``None``: not reviewed)."""
-NOTE_GLYPH = "✎"
+GLYPH: dict[Mark | None, str] = MARK_GLYPH
+"""The mark glyph of an item (``None``: not reviewed), from ``render.labels``."""
 
 REPORT_SUFFIX = {"markdown": ".md", "html": ".html", "json": ".json"}
 """File suffix of each report format."""
@@ -43,13 +45,6 @@ _COMPONENT: dict[ItemKind, str] = {
     ItemKind.REWORDED: "glyph-reworded",
     ItemKind.MOVED: "glyph-moved",
 }
-_TAG: dict[ItemKind, str] = {
-    ItemKind.QUOTE_ALTERED: "altered",
-    ItemKind.QUOTE_NEW: "new",
-    ItemKind.QUOTE_SPEAKER: "speaker",
-    ItemKind.REWORDED: "reworded",
-    ItemKind.MOVED: "moved",
-}
 
 
 def item_component(item: ReviewItem) -> str:
@@ -59,7 +54,7 @@ def item_component(item: ReviewItem) -> str:
 
 def item_tag(item: ReviewItem) -> str:
     """A one-word tag: the claim category, or the quotation / group status."""
-    return item.category or _TAG.get(item.kind, item.kind.value)
+    return item.category or ITEM_TAG[item.kind]
 
 
 def one_line(text: str, limit: int = 0) -> str:

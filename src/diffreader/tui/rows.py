@@ -7,31 +7,30 @@ of the documents it came from (so engine offsets map onto it) and a list of styl
 named after the view's component classes. Building it is pure Python and thread-safe, so it
 runs in the comparison worker; only wrapping and painting happen on the UI thread.
 
-Span layers, painted in this order (later wins):
-    word-delete / word-insert        subtle: word-level rewording (``Pair.ops``)
-    quote-verbatim/altered/new/...   quotation status
-    claim-dropped / claim-added      strong: dropped details and added claims
+What to highlight comes from the presentation model (``render.build_view``): this module
+only maps its layers onto cells. A layer's kind is the component name; spans are painted
+in the layers' order (see ``render.model``: word diff, then claims, then quotations; a
+later span wins). The reader, the reports and the CLI thus highlight, count and place
+the same things.
 """
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from diffreader.engine.model import (
-    Claim,
-    ClaimKind,
     Comparison,
     Document,
     Op,
     Pair,
-    Quote,
     QuoteStatus,
     SentenceKind,
     Side,
     Status,
 )
+from diffreader.render.model import Layer, LayerKind, RowView, View, build_view
+from diffreader.review.items import ItemKind
 from diffreader.tui.textutil import display_text
 
 __all__ = ["Cell", "DiffModel", "PanelEntry", "Row"]
@@ -155,10 +154,8 @@ class PanelEntry:
     """Display text (literal)."""
     row: int
     style: str
-
-
-def _quote_component(quote: Quote) -> str:
-    return f"quote-{quote.status.value}"
+    nested: bool = False
+    """A detail inside the entry above it (a name in an added sentence)."""
 
 
 class DiffModel:
@@ -170,42 +167,33 @@ class DiffModel:
 
     def __init__(self, comparison: Comparison, base: DiffModel | None = None) -> None:
         self.comparison = comparison
-        a, b = comparison.a, comparison.b
-        self._a_starts = [s.start for s in a.sentences]
-        self._b_starts = [s.start for s in b.sentences]
-        self._a_row: dict[int, int] = {}
-        self._b_row: dict[int, int] = {}
-        for index, pair in enumerate(comparison.pairs):
-            for sid in pair.a:
-                self._a_row[sid] = index
-            for sid in pair.b:
-                self._b_row[sid] = index
-        if (
+        self.view: View = build_view(comparison, base=base.view if base is not None else None)
+        """The presentation model: layers, review items and counts."""
+        reuse = (
             base is not None
             and base.comparison.pairs is comparison.pairs
-            and base.comparison.a is a
-            and base.comparison.b is b
-        ):
-            # The same aligned pairs with claims and quotations added (``annotate``): rows
-            # they do not touch are built already. Rows are never changed once built, so
-            # both models can share them.
-            touched = self._touched_rows(comparison)
-            self.rows: list[Row] = [
-                self._build_row(i, p) if i in touched else base.rows[i]
-                for i, p in enumerate(comparison.pairs)
-            ]
-        else:
-            self.rows = [self._build_row(i, p) for i, p in enumerate(comparison.pairs)]
-        self.panel: list[PanelEntry] = []
-        self._apply_claims(comparison.claims)
-        self._apply_quotes(comparison.quotes)
+            and base.comparison.a is comparison.a
+            and base.comparison.b is comparison.b
+        )
+        rows: list[Row] = []
+        for row_view in self.view.rows:
+            if reuse and base is not None and row_view is base.view.rows[row_view.index]:
+                # The same aligned pairs with claims and quotations added (``annotate``):
+                # rows they do not touch are built already. Rows are never changed once
+                # built, so both models can share them.
+                rows.append(base.rows[row_view.index])
+            else:
+                rows.append(self._build_row(row_view))
+        self.rows: list[Row] = rows
+        self.panel: list[PanelEntry] = self._panel()
         self.change_rows = [r.index for r in self.rows if r.is_change]
         self.claim_rows = [r.index for r in self.rows if r.claims]
-        self.panel.sort(key=lambda e: ({"added": 0, "dropped": 1, "quotes": 2}[e.group], e.row))
 
     # -- building ---------------------------------------------------------------------
 
-    def _side_cell(self, doc: Document, side: Side, ids: tuple[int, ...], pair: Pair) -> Cell:
+    def _side_cell(
+        self, doc: Document, side: Side, ids: tuple[int, ...], pair: Pair, layers: list[Layer]
+    ) -> Cell:
         cell = Cell()
         if not ids:
             return cell
@@ -223,15 +211,9 @@ class DiffModel:
         glyphs = STATUS_GLYPH_A if side is Side.A else STATUS_GLYPH_B
         cell.glyph = glyphs[status]
         cell.glyph_style = f"glyph-{status.value}"
-        if status in (Status.REWORDED, Status.MOVED):
-            wanted = Op.DELETE if side is Side.A else Op.INSERT
-            component = "word-delete" if side is Side.A else "word-insert"
-            for op in pair.ops:
-                if op.op is wanted:
-                    start, end = (
-                        (op.a_start, op.a_end) if side is Side.A else (op.b_start, op.b_end)
-                    )
-                    cell.stylize(side, start, end, component)
+        for layer in layers:
+            if layer.kind in (LayerKind.WORD_DELETE, LayerKind.WORD_INSERT):
+                cell.stylize(side, layer.start, layer.end, layer.kind.value)
         return cell
 
     def _unified_cell(self, row_a: Cell, row_b: Cell, pair: Pair) -> Cell:
@@ -290,119 +272,109 @@ class DiffModel:
         add_b(b_pos, b_end, None)
         return cell
 
-    def _build_row(self, index: int, pair: Pair) -> Row:
+    def _build_row(self, row_view: RowView) -> Row:
         comp = self.comparison
-        a_cell = self._side_cell(comp.a, Side.A, pair.a, pair)
-        b_cell = self._side_cell(comp.b, Side.B, pair.b, pair)
+        index, pair = row_view.index, row_view.pair
+        a_cell = self._side_cell(comp.a, Side.A, pair.a, pair, row_view.side_layers(Side.A))
+        b_cell = self._side_cell(comp.b, Side.B, pair.b, pair, row_view.side_layers(Side.B))
         if pair.status is Status.MOVED and pair.a:
             para = comp.a.sentences[pair.a[0]].paragraph + 1
             b_cell.notes.append((f"↕ moved from ¶{para} of A", "note-moved"))
         unified = self._unified_cell(a_cell, b_cell, pair)
         unified.notes = b_cell.notes if pair.b else a_cell.notes
-        return Row(index, pair, a_cell, b_cell, unified)
+        row = Row(index, pair, a_cell, b_cell, unified)
+        for layer in row_view.layers:
+            if layer.kind.is_claim:
+                self._paint_claim(row, layer)
+            elif layer.source:
+                self._paint_source(row, layer)
+            elif layer.kind.is_quote:
+                self._paint_quote(row, layer)
+        return row
 
-    def _touched_rows(self, comparison: Comparison) -> set[int]:
-        """Rows that claims or quotations style: the rows ``_apply_claims`` and
-        ``_apply_quotes`` change."""
-        touched: set[int] = set()
-        n = len(comparison.pairs)
-        for item in (*comparison.claims, *comparison.quotes):
-            row = item.pair if 0 <= item.pair < n else self._row_of(item.side, item.start)
-            if row is not None:
-                touched.add(row)
-        for quote in comparison.quotes:
-            if quote.source is not None:
-                row = self._row_of(quote.side.other, quote.source.start)
-                if row is not None:
-                    touched.add(row)
-        return touched
+    def _paint_claim(self, row: Row, layer: Layer) -> None:
+        added = layer.kind is LayerKind.CLAIM_ADDED
+        component = layer.kind.value
+        cell = row.b if layer.side is Side.B else row.a
+        cell.stylize(layer.side, layer.start, layer.end, component)
+        row.unified.stylize(layer.side, layer.start, layer.end, component)
+        cell.claims += 1
+        row.claims += 1
+        cell.glyph_style = "glyph-claim-added" if added else "glyph-claim-dropped"
+        if not cell.glyph.strip():
+            cell.glyph = "+" if added else "−"
+        row.unified.glyph_style = cell.glyph_style
+        if not row.unified.glyph.strip() or row.unified.glyph == "~":
+            row.unified.glyph = "+" if added else "−"
 
-    def _row_of(self, side: Side, offset: int) -> int | None:
-        starts = self._a_starts if side is Side.A else self._b_starts
-        sid = bisect.bisect_right(starts, offset) - 1
-        if sid < 0:
-            return None
-        return (self._a_row if side is Side.A else self._b_row).get(sid)
+    def _paint_quote(self, row: Row, layer: Layer) -> None:
+        quote = layer.quote
+        assert quote is not None  # quotation layers carry their quotation
+        component = layer.kind.value
+        cell = row.b if layer.side is Side.B else row.a
+        cell.stylize(layer.side, layer.start, layer.end, component)
+        row.unified.stylize(layer.side, layer.start, layer.end, component)
+        for target in (cell, row.unified):
+            shown = _quote_status_of(target.quote_style)
+            old = _QUOTE_RANK[shown] if shown is not None else -1
+            if _QUOTE_RANK[quote.status] > old:
+                target.quote_mark = QUOTE_MARK[quote.status]
+                target.quote_style = component
+        if quote.source is not None and quote.status is QuoteStatus.ALTERED:
+            source_row = self.view.locate.pair_at(quote.side.other, quote.source.start)
+            if 0 <= source_row != row.index:
+                src_text, _ = display_text(self.view.source_text(quote))
+                cell.notes.append(
+                    (f"“≠ altered from A: “{' '.join(src_text.split())}”", "note-quote")
+                )
+        if quote.speaker_changed:
+            who = f"{quote.source_speaker or '?'} → {quote.speaker or '?'}"
+            cell.notes.append((f"“ speaker changed: {who}", "note-quote"))
 
-    def _apply_claims(self, claims: tuple[Claim, ...]) -> None:
-        for claim in claims:
-            row_index = claim.pair if 0 <= claim.pair < len(self.rows) else None
-            if row_index is None:
-                row_index = self._row_of(claim.side, claim.start)
-            if row_index is None:
+    def _paint_source(self, row: Row, layer: Layer) -> None:
+        """Mark where a quotation of the other side comes from."""
+        assert layer.quote is not None
+        cell = row.a if layer.side is Side.A else row.b
+        cell.stylize(layer.side, layer.start, layer.end, layer.kind.value)
+        if cell.quote_style == "":
+            cell.quote_mark = QUOTE_MARK[layer.quote.status]
+            cell.quote_style = layer.kind.value
+
+    def _panel(self) -> list[PanelEntry]:
+        """The side panel's entries before the review is loaded: the view's claims (nested
+        ones flagged) and every quotation check."""
+        panel: list[PanelEntry] = []
+        for item in self.view.items:
+            if item.kind not in (ItemKind.ADDED, ItemKind.DROPPED) or item.pair < 0:
                 continue
-            row = self.rows[row_index]
-            added = claim.kind is ClaimKind.ADDED
-            component = "claim-added" if added else "claim-dropped"
-            cell = row.b if claim.side is Side.B else row.a
-            cell.stylize(claim.side, claim.start, claim.end, component)
-            row.unified.stylize(claim.side, claim.start, claim.end, component)
-            cell.claims += 1
-            row.claims += 1
-            cell.glyph_style = "glyph-claim-added" if added else "glyph-claim-dropped"
-            if not cell.glyph.strip():
-                cell.glyph = "+" if added else "−"
-            row.unified.glyph_style = cell.glyph_style
-            if not row.unified.glyph.strip() or row.unified.glyph == "~":
-                row.unified.glyph = "+" if added else "−"
-            text, _ = display_text(claim.text)
-            self.panel.append(
+            text, _ = display_text(item.text)
+            group = "added" if item.kind is ItemKind.ADDED else "dropped"
+            panel.append(
                 PanelEntry(
-                    "added" if added else "dropped",
-                    claim.category.value,
+                    group,
+                    item.category or group,
                     " ".join(text.split()),
-                    row_index,
-                    component,
+                    item.pair,
+                    f"claim-{group}",
+                    nested=item.parent is not None,
                 )
             )
-
-    def _apply_quotes(self, quotes: tuple[Quote, ...]) -> None:
-        for quote in quotes:
-            row_index = quote.pair if 0 <= quote.pair < len(self.rows) else None
-            if row_index is None:
-                row_index = self._row_of(quote.side, quote.start)
-            if row_index is None:
-                continue
-            row = self.rows[row_index]
-            component = _quote_component(quote)
-            cell = row.b if quote.side is Side.B else row.a
-            cell.stylize(quote.side, quote.start, quote.end, component)
-            row.unified.stylize(quote.side, quote.start, quote.end, component)
-            for target in (cell, row.unified):
-                old = _QUOTE_RANK.get(_quote_status_of(target.quote_style), -1)
-                if _QUOTE_RANK[quote.status] > old:
-                    target.quote_mark = QUOTE_MARK[quote.status]
-                    target.quote_style = component
-            if quote.source is not None:
-                other = quote.side.other
-                src_row = self._row_of(other, quote.source.start)
-                if src_row is not None:
-                    src = self.rows[src_row]
-                    src_cell = src.a if other is Side.A else src.b
-                    src_cell.stylize(other, quote.source.start, quote.source.end, component)
-                    if src_cell.quote_style == "":
-                        src_cell.quote_mark = QUOTE_MARK[quote.status]
-                        src_cell.quote_style = component
-                if (
-                    src_row is not None
-                    and src_row != row_index
-                    and quote.status is QuoteStatus.ALTERED
-                ):
-                    src_text, _ = display_text(
-                        self.comparison.document(other).text[quote.source.start : quote.source.end]
+        for row_view in self.view.rows:
+            for layer in row_view.layers:
+                if layer.quote is None or layer.source:
+                    continue
+                text, _ = display_text(layer.quote.text)
+                panel.append(
+                    PanelEntry(
+                        "quotes",
+                        layer.quote.status.value,
+                        " ".join(text.split()),
+                        row_view.index,
+                        layer.kind.value,
                     )
-                    cell.notes.append(
-                        (f"“≠ altered from A: “{' '.join(src_text.split())}”", "note-quote")
-                    )
-            if quote.speaker_changed:
-                who = f"{quote.source_speaker or '?'} → {quote.speaker or '?'}"
-                cell.notes.append((f"“ speaker changed: {who}", "note-quote"))
-            text, _ = display_text(quote.text)
-            self.panel.append(
-                PanelEntry(
-                    "quotes", quote.status.value, " ".join(text.split()), row_index, component
                 )
-            )
+        panel.sort(key=lambda e: {"added": 0, "dropped": 1, "quotes": 2}[e.group])
+        return panel
 
 
 def _quote_status_of(component: str) -> QuoteStatus | None:

@@ -35,7 +35,7 @@ from diffreader.tui.similarity import Similarity
 from diffreader.tui.textutil import display_path, display_text
 
 if TYPE_CHECKING:
-    from diffreader.storage.review import ReviewSummary
+    from diffreader.review import ReviewSummary
 
 __all__ = ["CorpusScreen"]
 

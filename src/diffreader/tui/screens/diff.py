@@ -4,7 +4,7 @@ The comparison runs in a thread worker (``compare`` is pure Python and may take 
 a long pair), which also loads the pair's review; a ``LoadingIndicator`` shows until
 ``ComparisonReady`` arrives.
 
-Reviewing: every reviewable item (``storage.review.review_items``) can be accepted (x),
+Reviewing: every reviewable item (``review.review_items``) can be accepted (x),
 flagged (!), cleared (Backspace) or given a note (e). The keys act on the *selected* item,
 which the review bar under the diff names (and the view highlights):
 
@@ -33,7 +33,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, Static
 
 from diffreader.engine.model import Comparison, Document
-from diffreader.storage.review import ItemKind, Mark, ReviewEntry, ReviewItem, ReviewSession
+from diffreader.review import ItemKind, Mark, ReviewEntry, ReviewItem
+from diffreader.storage.review import ReviewSession
 from diffreader.tui.messages import ComparisonFailed, ComparisonProgress, ComparisonReady
 from diffreader.tui.review import default_report_path, items_by_row, one_line, row_mark
 from diffreader.tui.rows import DiffModel
@@ -331,7 +332,7 @@ class DiffScreen(Screen[None]):
             # The partial model's rows serve again where no claim or quotation falls.
             model = DiffModel(comparison, base=partial)
             stage("Opening the review…")
-            review, review_messages = self._load_review(comparison)
+            review, review_messages = self._load_review(comparison, model)
         except LoadError as error:
             self.post_message(ComparisonFailed(str(error)))
             return
@@ -341,26 +342,23 @@ class DiffScreen(Screen[None]):
         seconds = time.perf_counter() - started
         self.post_message(ComparisonReady(model, seconds, review, review_messages))
 
-    def _load_review(self, comparison: Comparison) -> tuple[ReviewSession, list[str]]:
+    def _load_review(
+        self, comparison: Comparison, model: DiffModel
+    ) -> tuple[ReviewSession, list[str]]:
         """Open the pair's review (worker thread); on failure, a review kept in memory."""
-        from diffreader.storage.review import (
-            ArticleRef,
-            ReviewState,
-            ReviewStore,
-            pair_key,
-            review_items,
-        )
+        from diffreader.review import ArticleRef, ReviewState, pair_key
+        from diffreader.storage.review import ReviewStore
 
         store = ReviewStore(getattr(self.app, "data_dir", None))
         try:
-            return store.load_for(comparison)
+            return store.load_for(comparison, items=model.view.items)
         except Exception as error:  # the reader must open even when the review cannot
             state = ReviewState(
                 pair_key(comparison.a.text, comparison.b.text),
                 ArticleRef.of(comparison.a),
                 ArticleRef.of(comparison.b),
             )
-            session = ReviewSession(store, state, review_items(comparison))
+            session = ReviewSession(store, state, list(model.view.items))
             return session, [
                 f"The saved review could not be opened ({error}); marks are kept in memory "
                 "and saving is retried on each change."
@@ -391,7 +389,7 @@ class DiffScreen(Screen[None]):
         self._sources = (comparison.a, comparison.b)
         self.comparing = False
         self.annotating = False
-        self.query_one(DiffHeader).show(comparison)
+        self.query_one(DiffHeader).show(comparison, counts=message.model.view.counts)
         view = self.view
         self.session = message.review
         self.selected_key = None
@@ -769,7 +767,7 @@ class DiffScreen(Screen[None]):
             self._show_styles()
 
     def action_export(self) -> None:
-        from diffreader.report import FORMATS
+        from diffreader.render import REPORT_FORMATS as FORMATS
         from diffreader.tui.screens.review_dialogs import ExportDialog
 
         session, model = self.session, self.model
@@ -792,7 +790,7 @@ class DiffScreen(Screen[None]):
         self, comparison: Comparison, entries: dict[str, ReviewEntry], fmt: str, path: Path
     ) -> None:
         """Render and write a report off the UI thread, then say where it went."""
-        from diffreader.report import render_report
+        from diffreader.render import render_report
 
         try:
             text = render_report(comparison, entries, fmt)

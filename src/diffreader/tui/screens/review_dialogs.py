@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, RadioButton, RadioSet, Static
 
-from diffreader.report import FORMATS
+from diffreader.render import REPORT_FORMATS as FORMATS
 from diffreader.tui.review import REPORT_SUFFIX
 
 __all__ = ["ExportDialog", "FormatSet", "NoteEditor"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from rich.console import Group
@@ -11,6 +12,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from diffreader.engine.model import Comparison, Document
+from diffreader.review.items import ItemCounts, Section, count_items, review_items
 from diffreader.tui.textutil import display_text, document_label
 
 __all__ = ["DiffHeader", "Legend", "coverage_text"]
@@ -37,8 +39,20 @@ def _side(label: str, doc: Document) -> Group:
     return Group(text, line2)
 
 
-def coverage_text(comparison: Comparison, *, pending: bool = False) -> Text:
-    """One line of coverage figures and counts (``pending``: claims not yet known)."""
+def coverage_text(
+    comparison: Comparison,
+    *,
+    pending: bool = False,
+    counts: Mapping[Section, ItemCounts] | None = None,
+) -> Text:
+    """One line of coverage figures and counts (``pending``: claims not yet known).
+
+    Args:
+        comparison: The comparison shown.
+        pending: Claims and quotations are still being found.
+        counts: The presentation model's counts (``View.counts``), the ones every view
+            shows; counted from the comparison when not given.
+    """
     stats = comparison.stats
     text = Text(end="", no_wrap=True, overflow="ellipsis")
     text.append(f"A kept {stats.a_kept:.0%}", style="bold")
@@ -48,9 +62,11 @@ def coverage_text(comparison: Comparison, *, pending: bool = False) -> Text:
     if pending:
         text.append("finding claims and checking quotations…", style="italic")
         return text
-    text.append(f"{stats.added_claims} added claims", style="bold")
+    if counts is None:
+        counts = count_items(review_items(comparison))
+    text.append(f"{counts[Section.ADDED].top} added claims", style="bold")
     text.append(" · ")
-    text.append(f"{stats.dropped_details} dropped details", style="bold")
+    text.append(f"{counts[Section.DROPPED].top} dropped details", style="bold")
     quotes = ", ".join(f"{n} {k}" for k, n in stats.quotes.items() if n)
     if quotes:
         text.append(f" · quotes: {quotes}")
@@ -63,14 +79,21 @@ def coverage_text(comparison: Comparison, *, pending: bool = False) -> Text:
 class DiffHeader(Static):
     """Both articles' titles and dates side by side, then the coverage line."""
 
-    def show(self, comparison: Comparison, *, pending: bool = False) -> None:
+    def show(
+        self,
+        comparison: Comparison,
+        *,
+        pending: bool = False,
+        counts: Mapping[Section, ItemCounts] | None = None,
+    ) -> None:
+        """Show both articles and the coverage line (``counts``: see ``coverage_text``)."""
         table = Table.grid(expand=True, padding=(0, 1))
         table.add_column(ratio=1)
         table.add_column(ratio=1)
         table.add_row(_side("A", comparison.a), _side("B", comparison.b))
         grid = Table.grid(expand=True)
         grid.add_row(table)
-        grid.add_row(coverage_text(comparison, pending=pending))
+        grid.add_row(coverage_text(comparison, pending=pending, counts=counts))
         self.update(grid)
 
 

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from diffreader.storage.review import Mark, Progress, ReviewEntry, ReviewItem
+from diffreader.review import Mark, Progress, ReviewEntry, ReviewItem
 from diffreader.tui.review import GLYPH, NOTE_GLYPH, item_component, one_line
 
 __all__ = ["ReviewBar"]

@@ -23,13 +23,21 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from diffreader.engine.model import Side
-from diffreader.storage.review import ItemKind, Mark, ReviewEntry, ReviewItem, ReviewSession
+from diffreader.render.labels import counts_short
+from diffreader.review import ItemKind, Mark, ReviewEntry, ReviewItem
+from diffreader.review.items import Section, count_items
+from diffreader.storage.review import ReviewSession
 from diffreader.tui.review import GLYPH, NOTE_GLYPH, item_component, item_tag, one_line
 from diffreader.tui.rows import DiffModel, PanelEntry
 
 __all__ = ["SidePanel"]
 
+_SECTION_OF_KIND = {
+    "added": Section.ADDED,
+    "dropped": Section.DROPPED,
+    "quotes": Section.QUOTES,
+    "rewording": Section.REWORDING,
+}
 _HEADINGS = {"added": "Added claims", "dropped": "Dropped details", "quotes": "Quotations"}
 _SECTIONS: tuple[tuple[str, str, frozenset[ItemKind]], ...] = (
     ("added", "Added claims", frozenset({ItemKind.ADDED})),
@@ -41,6 +49,7 @@ _SECTIONS: tuple[tuple[str, str, frozenset[ItemKind]], ...] = (
     ),
     ("rewording", "Reworded and moved", frozenset({ItemKind.REWORDED, ItemKind.MOVED})),
 )
+_SECTION_OF_GROUP = {"added": Section.ADDED, "dropped": Section.DROPPED}
 _INFO_QUOTES = ("verbatim", "dropped")
 """Quotation checks with nothing to review, listed for information."""
 
@@ -121,8 +130,6 @@ class SidePanel(OptionList):
         self._styles: Mapping[str, Style] = {}
         self.flagged_only = False
         """True when the panel lists flagged items only (see ``show``)."""
-        self._nested: set[tuple[Side, int, int]] = set()
-        """(side, start, end) of claims nested in an assertion (filled per comparison)."""
 
     # -- filling ------------------------------------------------------------------------
 
@@ -156,7 +163,7 @@ class SidePanel(OptionList):
         if keep is not None:
             self.highlight_key(keep)
 
-    def _heading(self, group: str, title: str, count: int) -> Option:
+    def _heading(self, group: str, title: str, count: str) -> Option:
         heading = Text(f"{title} ({count})", style="bold", end="")
         return Option(heading, id=f"heading-{group}", disabled=True)
 
@@ -166,7 +173,11 @@ class SidePanel(OptionList):
             items = list(entries)
             if options:
                 options.append(None)
-            options.append(self._heading(group, _HEADINGS[group], len(items)))
+            if group in _SECTION_OF_GROUP:
+                count = counts_short(model.view.counts[_SECTION_OF_GROUP[group]])
+            else:
+                count = str(len(items))  # every quotation check, reviewable or not
+            options.append(self._heading(group, _HEADINGS[group], count))
             for n, entry in enumerate(items):
                 options.append(self._info_option(f"{group}-{n}", entry))
         if not model.panel:
@@ -179,6 +190,8 @@ class SidePanel(OptionList):
         prompt = Text(end="")
         if self._session is not None:
             prompt.append("  ")
+        if entry.nested:
+            prompt.append("  ↳ ", style=Style(dim=True))
         prompt.append(entry.label, style=self._styles.get(entry.style, Style()))
         prompt.append(" ")
         prompt.append(entry.text)
@@ -187,8 +200,6 @@ class SidePanel(OptionList):
 
     def _review_options(self, model: DiffModel, session: ReviewSession) -> list[Option | None]:
         options: list[Option | None] = []
-        # Names and figures inside an added (dropped) sentence sit under it, indented.
-        self._nested = {(c.side, c.start, c.end) for c in model.comparison.claims if c.parent >= 0}
         shown = 0
         for group, title, kinds in _SECTIONS:
             items = [item for item in session.items if item.kind in kinds]
@@ -209,7 +220,8 @@ class SidePanel(OptionList):
                 continue
             if options:
                 options.append(None)
-            options.append(self._heading(group, title, len(items)))
+            counts = count_items(items)[_SECTION_OF_KIND[group]]
+            options.append(self._heading(group, title, counts_short(counts)))
             for n, (_row, entry) in enumerate(entries):
                 if isinstance(entry, PanelEntry):
                     options.append(self._info_option(f"info-{group}-{n}", entry))
@@ -259,7 +271,7 @@ class SidePanel(OptionList):
     def _item_prompt(self, item: ReviewItem) -> Text:
         assert self._session is not None
         prompt = Text(end="")
-        if (item.side, item.start, item.end) in self._nested:
+        if item.parent is not None:  # a name or figure inside the sentence above it
             prompt.append("  ↳ ", style=Style(dim=True))
         self._mark_glyph(prompt, self._session.mark(item.key))
         prompt.append(item_tag(item), style=self._styles.get(item_component(item), Style()))

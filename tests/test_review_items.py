@@ -1,10 +1,10 @@
-"""Tests for storage.review.review_items: what is reviewable, and stable content keys."""
+"""Tests for review.review_items: what is reviewable, and stable content keys."""
 
 from __future__ import annotations
 
 from comparison_builder import A_LINES, B_LINES, make_comparison, sample
 from diffreader.engine.model import ClaimCategory, QuoteStatus, Side, Status
-from diffreader.storage.review import ItemKind, review_items
+from diffreader.review import ItemKind, review_items
 
 
 def test_every_reviewable_item_is_listed() -> None:
@@ -118,3 +118,72 @@ def test_same_and_boilerplate_groups_are_not_reviewable() -> None:
         [((0,), (0,), Status.SAME), ((1,), (1,), Status.BOILERPLATE)],
     )
     assert review_items(comparison) == []
+
+
+# Keys as the code before the review model moved out of storage derived them: saved reviews
+# on users' disks are keyed by these, so they must never change.
+FROZEN_KEYS = [
+    ("reworded", "e6fe6128e36b6830b6a0"),
+    ("moved", "a12cf8751fb82a9ecc79"),
+    ("quote-altered", "a6260c532934b9306c7d"),
+    ("reworded", "8fd477077627f03b7e90"),
+    ("added", "ac56c6f8228c9d9f60fc"),
+    ("dropped", "318830592d3e7bde1028"),
+    ("dropped", "eb46752db57f85e5daea"),
+    ("added", "e85f198072cc5a64149e"),
+    ("quote-new", "b135fbb20f1d4b075e7a"),
+    ("added", "9c62e3bfc37638b4ebf7"),
+    ("added", "646ae9d2964f7077ef97"),
+]
+
+
+def test_item_and_pair_keys_are_frozen() -> None:
+    from comparison_builder import sample
+    from diffreader.review import pair_key
+
+    comparison = sample()
+    assert [(i.kind.value, i.key) for i in review_items(comparison)] == FROZEN_KEYS
+    assert pair_key(comparison.a.text, comparison.b.text) == "fd943bdfed47e08792360ab345520fd8"
+
+
+def test_nesting_points_at_the_holding_item() -> None:
+    from comparison_builder import sample
+
+    items = review_items(sample())
+    keys = {item.key: item for item in items}
+    for item in items:
+        if item.parent is not None:
+            holder = keys[item.parent]
+            assert holder.start <= item.start and item.end <= holder.end
+
+
+def test_a_detail_inside_a_folded_quotation_claim_nests_under_the_quotation() -> None:
+    import dataclasses
+
+    from comparison_builder import sample
+    from diffreader.engine.model import Claim, ClaimCategory, ClaimKind
+
+    comparison = sample()
+    quote = next(q for q in comparison.quotes if q.status.value == "new")
+    detail = next(c for c in comparison.claims if c.text == "over ten years")
+    holder = Claim(
+        quote.side,
+        ClaimKind.ADDED,
+        ClaimCategory.QUOTATION,
+        quote.text,
+        quote.start,
+        quote.end,
+        detail.pair,
+        detail.sentence,
+    )
+    claims = [*comparison.claims, holder]
+    claims[comparison.claims.index(detail)] = dataclasses.replace(detail, parent=len(claims) - 1)
+    nested = dataclasses.replace(comparison, claims=tuple(claims))
+    items = review_items(nested)
+    keys = {item.key: item for item in items}
+    # The quotation claim is folded into the quotation check: reviewed (and counted) once.
+    assert not any(i.category == "quotation" for i in items)
+    inside = next(i for i in items if i.text == "over ten years")
+    assert inside.parent is not None and keys[inside.parent].kind is ItemKind.QUOTE_NEW
+    # Keys do not depend on nesting.
+    assert [i.key for i in items] == [i.key for i in review_items(comparison)]

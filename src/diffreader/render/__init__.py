@@ -1,0 +1,115 @@
+"""Provides the presentation layer: one model of what a comparison shows, thin writers.
+
+Imports the engine, the review model and the standard library only (never textual, rich
+or storage), so ``diffreader A B --format json`` starts fast and reports need no disk.
+Build once, write per medium: ``build_view`` gathers rows, highlight layers, review items
+with their nesting and counts, and the pair look-up; each writer escapes for its medium
+through ``escape`` and derives nothing itself. The reader's rows (``tui.rows``) paint
+the same layers.
+
+Modules:
+    escape       terminal(), markdown(), markdown_inline(), html(), json_safe()
+    labels       the one table of words: statuses, categories, quotes, marks, sections
+    model        build_view() -> View: RowView, Layer, LayerKind, counts, locate
+    summary      coverage_lines(), doc_line(), split_item(): phrases the reports share
+    to_text      render_text(view): the terminal summary (plain or ANSI)
+    to_markdown  render_markdown(view), report_markdown(view)
+    to_html      report_html(view), Highlight, highlight_html()
+    to_json      to_json_data(view), render_json(view), report_json(view)
+
+API (what the CLI and the reader call):
+    render(comparison, fmt, *, color=False, width=100) -> str        fmt in FORMATS
+    render_report(comparison, entries=None, fmt="markdown", *, generated_at=None) -> str
+    FORMATS ("text", "markdown", "json"), REPORT_FORMATS ("markdown", "html", "json")
+    SCHEMA_VERSION (the CLI's JSON), REPORT_SCHEMA (the report's JSON)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Literal
+
+from diffreader.engine.model import Comparison
+from diffreader.render.escape import terminal as visible
+from diffreader.render.model import View, build_view
+from diffreader.render.to_html import report_html
+from diffreader.render.to_json import (
+    REPORT_SCHEMA,
+    SCHEMA_VERSION,
+    render_json,
+    report_json,
+    to_json_data,
+)
+from diffreader.render.to_markdown import render_markdown, report_markdown
+from diffreader.render.to_text import render_text
+from diffreader.review.marks import ReviewEntry
+
+__all__ = [
+    "FORMATS",
+    "REPORT_FORMATS",
+    "REPORT_SCHEMA",
+    "SCHEMA_VERSION",
+    "Format",
+    "View",
+    "build_view",
+    "render",
+    "render_json",
+    "render_markdown",
+    "render_report",
+    "render_text",
+    "to_json_data",
+    "visible",
+]
+
+Format = Literal["text", "markdown", "json"]
+FORMATS: tuple[Format, ...] = ("text", "markdown", "json")
+REPORT_FORMATS = ("markdown", "html", "json")
+
+
+def render(comparison: Comparison, fmt: Format, *, color: bool = False, width: int = 100) -> str:
+    """Render ``comparison`` in one of ``FORMATS``; the result ends with a newline."""
+    view = build_view(comparison)
+    if fmt == "json":
+        return render_json(view)
+    if fmt == "markdown":
+        return render_markdown(view)
+    return render_text(view, color=color, width=width)
+
+
+def render_report(
+    comparison: Comparison,
+    entries: Mapping[str, ReviewEntry] | None = None,
+    fmt: str = "markdown",
+    *,
+    generated_at: datetime | None = None,
+) -> str:
+    """Render a fact-check report.
+
+    A report carries both titles and dates, the coverage figures, every added claim,
+    dropped detail and quotation check with its context (its sentence, and the sentence
+    it departs from), and the review mark and note of each.
+
+    Args:
+        comparison: The result of ``engine.compare``.
+        entries: Review entries by item key (``ReviewSession.entries()``); entries whose
+            item no longer exists are reported as stale. ``None``: nothing reviewed yet.
+        fmt: ``"markdown"``, ``"html"`` or ``"json"``.
+        generated_at: When given, printed in the report (left out by default so the
+            output is reproducible).
+
+    Returns:
+        The report text.
+
+    Raises:
+        ValueError: ``fmt`` is not one of ``REPORT_FORMATS``.
+    """
+    if fmt not in REPORT_FORMATS:
+        choices = ", ".join(REPORT_FORMATS)
+        raise ValueError(f"unknown report format {fmt!r} (choose from {choices})")
+    view = build_view(comparison, entries)
+    if fmt == "markdown":
+        return report_markdown(view, generated_at)
+    if fmt == "html":
+        return report_html(view, generated_at)
+    return report_json(view, generated_at)

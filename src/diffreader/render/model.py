@@ -1,0 +1,379 @@
+"""Provides the presentation model: what a comparison shows, built once for every writer.
+
+``build_view(comparison, entries)`` gathers everything the writers (terminal text,
+Markdown, HTML, JSON, and the reader's rows) show, so none of them derives anything:
+
+* one ``RowView`` per ``Pair`` (in ``Comparison.pairs`` order) with its highlight
+  ``Layer``s in document offsets;
+* the review items (``review_items``), with their nesting (``ReviewItem.parent``), and
+  the counts every view prints (``View.counts``, from ``count_items``);
+* the review entries (marks and notes) when given, progress and stale marks;
+* the one pair look-up (``View.locate``, a bisection).
+
+Highlight layers of a row, in paint order (a later layer wins where they overlap):
+    word-delete (A) / word-insert (B)   subtle: word-level rewording of a reworded or
+                                        moved group (``Pair.ops``)
+    claim-added / claim-dropped         strong: added claims and dropped details, in
+                                        ``Comparison.claims`` order
+    quote-verbatim/altered/new/dropped  quotation checks, in ``Comparison.quotes`` order;
+                                        a quotation's source on the other side gets a
+                                        layer too (``Layer.source``), in the row holding it
+
+That is the order the reader has always painted in (an earlier ``tui/rows.py`` docstring
+listed quotations before claims; its code painted claims first), kept so that nothing on
+screen moves.
+
+API:
+    LayerKind, Layer, RowView, View
+    build_view(comparison, entries=None) -> View
+    View.counts[Section] / .added_claims / .dropped_details   the one set of counts
+    View.locate.pair_at(side, offset)                         the one pair look-up
+    word_runs(comparison, pair)      B's text with A's deletions interleaved, as runs
+    group_text(doc, ids), has_word_changes(pair)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from diffreader.engine.model import (
+    Claim,
+    ClaimKind,
+    Comparison,
+    Document,
+    Op,
+    Pair,
+    Quote,
+    QuoteStatus,
+    Side,
+    Status,
+)
+from diffreader.render.labels import CATEGORY_LABEL, QUOTE_BADGE
+from diffreader.review.items import (
+    ItemCounts,
+    ReviewItem,
+    Section,
+    count_items,
+    review_items,
+    section_of,
+)
+from diffreader.review.locate import PairLocator
+from diffreader.review.marks import Mark, Progress, ReviewEntry, StaleEntry
+
+__all__ = [
+    "Layer",
+    "LayerKind",
+    "RowView",
+    "View",
+    "build_view",
+    "group_text",
+    "has_word_changes",
+    "word_runs",
+]
+
+
+class LayerKind(StrEnum):
+    """What a highlight layer marks; the values are the reader's component names."""
+
+    WORD_DELETE = "word-delete"
+    WORD_INSERT = "word-insert"
+    CLAIM_ADDED = "claim-added"
+    CLAIM_DROPPED = "claim-dropped"
+    QUOTE_VERBATIM = "quote-verbatim"
+    QUOTE_ALTERED = "quote-altered"
+    QUOTE_NEW = "quote-new"
+    QUOTE_DROPPED = "quote-dropped"
+
+    @classmethod
+    def of_quote(cls, status: QuoteStatus) -> LayerKind:
+        """The layer of a quotation with ``status``."""
+        return cls(f"quote-{status.value}")
+
+    @property
+    def is_quote(self) -> bool:
+        """True for the quotation layers."""
+        return self.value.startswith("quote-")
+
+    @property
+    def is_claim(self) -> bool:
+        """True for added claims and dropped details."""
+        return self in (LayerKind.CLAIM_ADDED, LayerKind.CLAIM_DROPPED)
+
+
+@dataclass(frozen=True, slots=True)
+class Layer:
+    """A highlighted span ``[start, end)`` of one side's text (document offsets)."""
+
+    kind: LayerKind
+    side: Side
+    start: int
+    end: int
+    title: str = ""
+    """What it is, in words (plain text: a tooltip)."""
+    claim: Claim | None = None
+    """The claim it marks (claim layers)."""
+    quote: Quote | None = None
+    """The quotation it marks (quotation layers)."""
+    source: bool = False
+    """True when it marks a quotation's source on the other side, not the quotation."""
+
+
+@dataclass(frozen=True, slots=True)
+class RowView:
+    """One aligned group and its layers."""
+
+    index: int
+    """Index into ``Comparison.pairs``."""
+    pair: Pair
+    layers: tuple[Layer, ...] = ()
+    """Highlights on both sides, in paint order (see the module docstring)."""
+    annotated: bool = False
+    """True when a claim or a quotation highlights something in this row."""
+
+    def side_layers(self, side: Side) -> list[Layer]:
+        """The layers on ``side``, in paint order."""
+        return [layer for layer in self.layers if layer.side is side]
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """Everything a comparison shows; build it with ``build_view``."""
+
+    comparison: Comparison
+    rows: tuple[RowView, ...]
+    items: tuple[ReviewItem, ...]
+    """Reviewable items in display order (nested ones after their holder)."""
+    counts: Mapping[Section, ItemCounts]
+    """Top-level items and details inside, per section: the figures every view prints."""
+    locate: PairLocator
+    entries: Mapping[str, ReviewEntry] = field(default_factory=dict)
+    """Review entries by item key (empty when nothing is reviewed)."""
+    stale: tuple[StaleEntry, ...] = ()
+    """Live entries whose item no longer exists, oldest first."""
+    progress: Progress = field(default_factory=lambda: Progress(0, 0, 0))
+
+    @property
+    def added_claims(self) -> int:
+        """Top-level added claims (``Stats.added_claims`` as every view shows it)."""
+        return self.counts[Section.ADDED].top
+
+    @property
+    def dropped_details(self) -> int:
+        """Top-level dropped details."""
+        return self.counts[Section.DROPPED].top
+
+    def section(self, section: Section) -> list[ReviewItem]:
+        """The items listed in ``section``, in display order."""
+        return [item for item in self.items if section_of(item.kind) is section]
+
+    def entry(self, key: str) -> ReviewEntry | None:
+        """The live entry of ``key`` (``None`` when unmarked and without a note)."""
+        entry = self.entries.get(key)
+        return entry if entry is not None and entry.is_live else None
+
+    def mark(self, key: str) -> Mark | None:
+        """The mark of ``key``, ``None`` when not reviewed."""
+        entry = self.entry(key)
+        return entry.mark if entry else None
+
+    def claim_items(self, kind: ClaimKind) -> list[ReviewItem]:
+        """The added claims (or dropped details) listed, nested ones after their holder."""
+        return self.section(Section.ADDED if kind is ClaimKind.ADDED else Section.DROPPED)
+
+    def verbatim_quotes(self) -> list[Quote]:
+        """Verbatim quotations with nothing to review (same words, same speaker)."""
+        return [
+            q
+            for q in self.comparison.quotes
+            if q.status is QuoteStatus.VERBATIM and not q.speaker_changed
+        ]
+
+    def dropped_quotes(self) -> list[Quote]:
+        """Quotations of the original the rewrite leaves out."""
+        return [q for q in self.comparison.quotes if q.status is QuoteStatus.DROPPED]
+
+    def source_text(self, quote: Quote) -> str:
+        """The text a quotation's source span covers on the other side ("" when none)."""
+        if quote.source is None:
+            return ""
+        return self.comparison.document(quote.side.other).text[
+            quote.source.start : quote.source.end
+        ]
+
+
+def _word_layers(pair: Pair) -> list[Layer]:
+    if pair.status not in (Status.REWORDED, Status.MOVED):
+        return []
+    layers: list[Layer] = []
+    for op in pair.ops:
+        if op.op is Op.DELETE:
+            layers.append(Layer(LayerKind.WORD_DELETE, Side.A, op.a_start, op.a_end))
+    for op in pair.ops:
+        if op.op is Op.INSERT:
+            layers.append(Layer(LayerKind.WORD_INSERT, Side.B, op.b_start, op.b_end))
+    return layers
+
+
+def _claim_layer(claim: Claim) -> Layer:
+    added = claim.kind is ClaimKind.ADDED
+    word = "added claim" if added else "dropped detail"
+    return Layer(
+        LayerKind.CLAIM_ADDED if added else LayerKind.CLAIM_DROPPED,
+        claim.side,
+        claim.start,
+        claim.end,
+        f"{word} ({CATEGORY_LABEL[claim.category]})",
+        claim=claim,
+    )
+
+
+def _quote_title(quote: Quote) -> str:
+    badge = QUOTE_BADGE[quote.status]
+    title = badge if quote.status is not QuoteStatus.VERBATIM else "verbatim quote"
+    if quote.speaker_changed:
+        title += f" (attributed to {quote.speaker or '?'}, was {quote.source_speaker or '?'})"
+    return title
+
+
+def build_view(
+    comparison: Comparison,
+    entries: Mapping[str, ReviewEntry] | None = None,
+    *,
+    base: View | None = None,
+) -> View:
+    """Build the presentation model of a comparison.
+
+    Args:
+        comparison: The result of ``engine.compare`` (or ``align_pair``: no claims yet).
+        entries: Review entries by item key (``ReviewSession.entries()``); ``None``:
+            nothing reviewed.
+        base: The view of the same aligned pairs before claims and quotations were
+            added (``align_pair`` then ``annotate``): its look-up and the rows nothing
+            annotates are reused, so the second half of a long pair costs little.
+
+    Returns:
+        The view every writer reads.
+    """
+    same_pairs = (
+        base is not None
+        and base.comparison.pairs is comparison.pairs
+        and base.comparison.a is comparison.a
+        and base.comparison.b is comparison.b
+    )
+    locate = base.locate if base is not None and same_pairs else PairLocator(comparison)
+    size = len(comparison.pairs)
+    layers: dict[int, list[Layer]] = {}
+    annotated: set[int] = set()
+
+    def row_layers(index: int) -> list[Layer]:
+        found = layers.get(index)
+        if found is None:
+            found = layers[index] = _word_layers(comparison.pairs[index])
+        return found
+
+    for claim in comparison.claims:
+        row = locate.place(claim.side, claim.start, claim.pair)
+        if row >= 0:
+            row_layers(row).append(_claim_layer(claim))
+            annotated.add(row)
+    for quote in comparison.quotes:
+        row = locate.place(quote.side, quote.start, quote.pair)
+        if row < 0:
+            continue
+        kind = LayerKind.of_quote(quote.status)
+        title = _quote_title(quote)
+        row_layers(row).append(Layer(kind, quote.side, quote.start, quote.end, title, quote=quote))
+        annotated.add(row)
+        if quote.source is not None:
+            source_row = locate.pair_at(quote.side.other, quote.source.start)
+            if 0 <= source_row < size:
+                annotated.add(source_row)
+                row_layers(source_row).append(
+                    Layer(
+                        kind,
+                        quote.side.other,
+                        quote.source.start,
+                        quote.source.end,
+                        title,
+                        quote=quote,
+                        source=True,
+                    )
+                )
+    if base is not None and same_pairs:
+        rows = tuple(
+            [
+                base.rows[index]
+                if index not in annotated and not base.rows[index].annotated
+                else RowView(index, pair, tuple(row_layers(index)), index in annotated)
+                for index, pair in enumerate(comparison.pairs)
+            ]
+        )
+    else:
+        rows = tuple(
+            [
+                RowView(index, pair, tuple(row_layers(index)), index in annotated)
+                for index, pair in enumerate(comparison.pairs)
+            ]
+        )
+    items = tuple(review_items(comparison, locate))
+    entries = dict(entries or {})
+    keys = {item.key for item in items}
+    stale = sorted(
+        (StaleEntry(k, e) for k, e in entries.items() if e.is_live and k not in keys),
+        key=lambda s: (s.entry.updated_at, s.key),
+    )
+    reviewed = flagged = 0
+    for item in items:
+        entry = entries.get(item.key)
+        if entry is not None and entry.mark is not None:
+            reviewed += 1
+            flagged += entry.mark is Mark.FLAGGED
+    return View(
+        comparison=comparison,
+        rows=rows,
+        items=items,
+        counts=count_items(items),
+        locate=locate,
+        entries=entries,
+        stale=tuple(stale),
+        progress=Progress(reviewed, len(items), flagged),
+    )
+
+
+def group_text(doc: Document, ids: Sequence[int]) -> str:
+    """The article text covering sentences ``ids`` (with the gaps between them)."""
+    if not ids:
+        return ""
+    first, last = doc.sentences[min(ids)], doc.sentences[max(ids)]
+    return doc.text[first.start : last.end]
+
+
+def has_word_changes(pair: Pair) -> bool:
+    """True when the group's word diff has an insertion or a deletion."""
+    return any(op.op is not Op.EQUAL for op in pair.ops)
+
+
+def word_runs(comparison: Comparison, pair: Pair) -> Iterator[tuple[Op, str]]:
+    """Yield ``(op, text)`` runs that read as B with A's deletions interleaved.
+
+    Equal runs show B's wording (they can differ from A only in quote marks, dashes and
+    whitespace, which matching normalises). Text between ops on B's side (spaces the
+    tokeniser left out) is yielded as equal, so the group reads exactly as B.
+    """
+    a_text, b_text = comparison.a.text, comparison.b.text
+    b_ids = pair.b
+    cursor = comparison.b.sentences[min(b_ids)].start if b_ids else None
+    for op in pair.ops:
+        if op.op is Op.DELETE:
+            yield Op.DELETE, a_text[op.a_start : op.a_end]
+            continue
+        if cursor is not None and op.b_start > cursor:
+            yield Op.EQUAL, b_text[cursor : op.b_start]
+        yield op.op, b_text[op.b_start : op.b_end]
+        cursor = op.b_end if cursor is None else max(cursor, op.b_end)
+    if b_ids and cursor is not None:
+        end = comparison.b.sentences[max(b_ids)].end
+        if end > cursor:
+            yield Op.EQUAL, b_text[cursor:end]

@@ -1,0 +1,218 @@
+"""Provides the JSON writers: the CLI's ``schema: 1`` contract and the fact-check report's.
+
+Both are plain data built from the view, serialised through ``escape.json_safe``
+(article text stays exact, as offsets need, but no raw control character reaches the
+output). ``stats.added_claims`` and ``stats.dropped_details`` are the view's counts
+(top-level items, as every other view shows), so JSON and text always agree.
+
+API:
+    SCHEMA_VERSION, to_json_data(view) -> dict, render_json(view) -> str    the CLI's
+    REPORT_SCHEMA, report_json(view, generated_at=None) -> str            the report's
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import UTC, datetime
+from typing import Any
+
+from diffreader.engine.model import Claim, Document, Quote, QuoteStatus, Status, WordOp
+from diffreader.render.escape import json_safe
+from diffreader.render.model import View
+
+__all__ = ["REPORT_SCHEMA", "SCHEMA_VERSION", "render_json", "report_json", "to_json_data"]
+
+SCHEMA_VERSION = 1
+"""Bumped whenever a field of the CLI's JSON output changes meaning or disappears."""
+REPORT_SCHEMA = 1
+"""Version of the JSON report; bumped on any incompatible change."""
+
+
+def _op_data(op: WordOp) -> dict[str, Any]:
+    return {
+        "op": op.op.value,
+        "a_start": op.a_start,
+        "a_end": op.a_end,
+        "b_start": op.b_start,
+        "b_end": op.b_end,
+    }
+
+
+def _document_data(doc: Document) -> dict[str, Any]:
+    return {
+        "path": doc.path,
+        "title": doc.title,
+        "date": doc.date,
+        "encoding": doc.encoding,
+        "sentences": [
+            {
+                "id": s.id,
+                "start": s.start,
+                "end": s.end,
+                "status": s.status.value,
+                "kind": s.kind.value,
+                "paragraph": s.paragraph,
+                "text": s.text,
+            }
+            for s in doc.sentences
+        ],
+    }
+
+
+def _claim_data(claim: Claim) -> dict[str, Any]:
+    return {
+        "side": claim.side.value,
+        "kind": claim.kind.value,
+        "category": claim.category.value,
+        "text": claim.text,
+        "start": claim.start,
+        "end": claim.end,
+        "pair": claim.pair,
+        "sentence": claim.sentence,
+        "departs_from": list(claim.departs_from),
+        "parent": claim.parent,
+    }
+
+
+def _quote_data(quote: Quote) -> dict[str, Any]:
+    source = quote.source
+    return {
+        "side": quote.side.value,
+        "start": quote.start,
+        "end": quote.end,
+        "text": quote.text,
+        "status": quote.status.value,
+        "source": None if source is None else {"start": source.start, "end": source.end},
+        "score": round(quote.score, 4),
+        "speaker": quote.speaker,
+        "source_speaker": quote.source_speaker,
+        "speaker_changed": quote.speaker_changed,
+        "sentence": quote.sentence,
+        "pair": quote.pair,
+        "ops": [_op_data(op) for op in quote.ops],
+    }
+
+
+def to_json_data(view: View) -> dict[str, Any]:
+    """The JSON contract, ``schema`` 1, as plain Python data (documented in README.md)."""
+    comparison = view.comparison
+    stats = comparison.stats
+    return {
+        "schema": SCHEMA_VERSION,
+        "a": _document_data(comparison.a),
+        "b": _document_data(comparison.b),
+        "pairs": [
+            {
+                "a": list(pair.a),
+                "b": list(pair.b),
+                "status": pair.status.value,
+                "score": round(pair.score, 4),
+                "changed": pair.changed,
+                "ops": [_op_data(op) for op in pair.ops],
+            }
+            for pair in comparison.pairs
+        ],
+        "claims": [_claim_data(claim) for claim in comparison.claims],
+        "quotes": [_quote_data(quote) for quote in comparison.quotes],
+        "stats": {
+            "a_kept": round(stats.a_kept, 4),
+            "b_new": round(stats.b_new, 4),
+            "a_sentences_matched": round(stats.a_sentences_matched, 4),
+            "b_sentences_matched": round(stats.b_sentences_matched, 4),
+            "counts": {s.value: stats.counts.get(s.value, 0) for s in Status},
+            "added_claims": view.added_claims,
+            "dropped_details": view.dropped_details,
+            "quotes": {s.value: stats.quotes.get(s.value, 0) for s in QuoteStatus},
+            "has_differences": comparison.has_differences,
+        },
+    }
+
+
+def render_json(view: View) -> str:
+    """The JSON contract as text (UTF-8 friendly: ``ensure_ascii=False``)."""
+    return json_safe(json.dumps(to_json_data(view), ensure_ascii=False, indent=2)) + "\n"
+
+
+def _stamp(ns: int) -> str | None:
+    if not ns:
+        return None
+    return datetime.fromtimestamp(ns / 1e9, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _doc_json(doc: Document) -> dict[str, Any]:
+    return {"path": doc.path, "title": doc.title, "date": doc.date}
+
+
+def report_json(view: View, generated_at: datetime | None = None) -> str:
+    """The fact-check report as JSON (``schema`` ``REPORT_SCHEMA``)."""
+    comparison = view.comparison
+    items = []
+    for item in view.items:
+        entry = view.entry(item.key)
+        items.append(
+            {
+                "key": item.key,
+                "kind": item.kind.value,
+                "label": item.label,
+                "category": item.category,
+                "side": item.side.value,
+                "text": item.text,
+                "start": item.start,
+                "end": item.end,
+                "pair": item.pair,
+                "sentence": item.sentence,
+                "departs_from": item.departs_from,
+                "source_text": item.source_text,
+                "mark": entry.mark.value if entry and entry.mark else None,
+                "note": entry.note if entry else "",
+                "updated_at": _stamp(entry.updated_at) if entry else None,
+            }
+        )
+    quotes = [
+        {
+            "side": q.side.value,
+            "status": q.status.value,
+            "text": q.text,
+            "start": q.start,
+            "end": q.end,
+            "source": (
+                {"start": q.source.start, "end": q.source.end, "text": view.source_text(q)}
+                if q.source
+                else None
+            ),
+            "speaker": q.speaker,
+            "source_speaker": q.source_speaker,
+            "speaker_changed": q.speaker_changed,
+        }
+        for q in comparison.quotes
+    ]
+    stale = [
+        {
+            "key": found.key,
+            "label": found.entry.label,
+            "text": found.entry.text,
+            "mark": found.entry.mark.value if found.entry.mark else None,
+            "note": found.entry.note,
+            "updated_at": _stamp(found.entry.updated_at),
+        }
+        for found in view.stale
+    ]
+    reviewed, total, flagged = view.progress
+    stats = asdict(comparison.stats)
+    stats["added_claims"] = view.added_claims
+    stats["dropped_details"] = view.dropped_details
+    payload: dict[str, Any] = {
+        "schema": REPORT_SCHEMA,
+        "kind": "diffreader-report",
+        "a": _doc_json(comparison.a),
+        "b": _doc_json(comparison.b),
+        "stats": stats,
+        "review": {"reviewed": reviewed, "total": total, "flagged": flagged, "stale": len(stale)},
+        "items": items,
+        "quotes": quotes,
+        "stale": stale,
+    }
+    if generated_at is not None:
+        payload["generated_at"] = generated_at.isoformat()
+    return json_safe(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n"

@@ -1,0 +1,302 @@
+"""Provides the terminal text writer: ``diffreader A B`` (``--format text``), plain or ANSI.
+
+Standard library only (never rich or textual), so the one-off starts fast. Colour is raw
+ANSI SGR, and only when the caller asks for it. Article text goes through
+``escape.terminal``; rich-style markup such as ``[bold]`` needs no escaping here, because
+nothing here interprets it.
+
+API:
+    render_text(view, *, color=False, width=100) -> str
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from diffreader.engine.model import Comparison, Op, Pair, Quote, QuoteStatus, Status
+from diffreader.render.escape import terminal
+from diffreader.render.labels import QUOTE_LABEL, STATUS_LABEL, group_label
+from diffreader.render.model import View, group_text, has_word_changes, word_runs
+from diffreader.review.items import ItemKind, ReviewItem
+
+__all__ = ["render_text"]
+
+_SGR = {
+    "bold": "1",
+    "dim": "2",
+    "italic": "3",
+    "underline": "4",
+    "strike": "9",
+    "red": "31",
+    "green": "32",
+    "yellow": "33",
+    "blue": "34",
+    "magenta": "35",
+    "cyan": "36",
+}
+
+_STATUS_STYLE = {
+    Status.SAME: "dim",
+    Status.REWORDED: "yellow bold",
+    Status.MOVED: "blue bold",
+    Status.ADDED: "green bold",
+    Status.DROPPED: "red bold",
+    Status.BOILERPLATE: "dim",
+}
+
+_QUOTE_STYLE = {
+    QuoteStatus.VERBATIM: "green",
+    QuoteStatus.ALTERED: "yellow bold",
+    QuoteStatus.NEW: "magenta bold",
+    QuoteStatus.DROPPED: "red bold",
+}
+
+Run = tuple[str, str]
+"""A piece of output text and its style (space-separated ``_SGR`` names, or "")."""
+
+
+def _ids(ids: Sequence[int]) -> str:
+    return ",".join(str(i) for i in ids)
+
+
+def _percent(value: float) -> str:
+    return f"{round(value * 100)}%"
+
+
+def status_counts(comparison: Comparison) -> str:
+    """Groups per status, in ``Status`` order: "3 same, 1 reworded" ("none" when empty)."""
+    counts = comparison.stats.counts
+    parts = [f"{counts[s.value]} {STATUS_LABEL[s]}" for s in Status if counts.get(s.value)]
+    return ", ".join(parts) or "none"
+
+
+def quote_counts(comparison: Comparison) -> str:
+    """Quotations per status, in ``QuoteStatus`` order ("none" when empty)."""
+    counts = comparison.stats.quotes
+    parts = [f"{counts[s.value]} {QUOTE_LABEL[s]}" for s in QuoteStatus if counts.get(s.value)]
+    return ", ".join(parts) or "none"
+
+
+class _TextWriter:
+    """Collects lines, wrapping styled runs to a width and colouring them on request."""
+
+    def __init__(self, *, color: bool, width: int) -> None:
+        self.color = color
+        self.width = max(width, 40)
+        self.lines: list[str] = []
+
+    def style(self, text: str, style: str) -> str:
+        if not self.color or not style or not text:
+            return text
+        codes = ";".join(_SGR[name] for name in style.split())
+        return f"\x1b[{codes}m{text}\x1b[0m"
+
+    def blank(self) -> None:
+        if self.lines and self.lines[-1]:
+            self.lines.append("")
+
+    def line(self, *runs: Run) -> None:
+        merged: list[list[str]] = []
+        for text, style in runs:
+            if merged and merged[-1][1] == style:
+                merged[-1][0] += text
+            else:
+                merged.append([text, style])
+        self.lines.append("".join(self.style(text, style) for text, style in merged))
+
+    def wrap(self, runs: Iterable[Run], *, indent: str = "  ", first: Run | None = None) -> None:
+        """Word-wrap ``runs`` (article text made visible) after ``first``, hanging at ``indent``."""
+        lead = (indent, "") if first is None else first
+        current: list[Run] = [lead]
+        used = len(lead[0])
+        breakable = False  # only break where the text has whitespace, never inside a word
+        for text, style in runs:
+            for token in re.findall(r"\s+|\S+", terminal(text)):
+                if token.isspace():
+                    if used > len(indent):
+                        # a space inside a deletion/insertion keeps its colour
+                        current.append((" ", style if style and "strike" not in style else ""))
+                        used += 1
+                    breakable = True
+                    continue
+                if breakable and used + len(token) > self.width and used > len(indent):
+                    while current and current[-1][0] == " ":
+                        current.pop()
+                    self.line(*current)
+                    current, used = [(indent, "")], len(indent)
+                current.append((token, style))
+                used += len(token)
+                breakable = False
+        while current and current[-1][0] == " ":
+            current.pop()
+        if len(current) > 1:
+            self.line(*current)
+
+    def text(self) -> str:
+        while self.lines and not self.lines[-1]:
+            self.lines.pop()
+        return "\n".join(self.lines) + "\n"
+
+
+def _text_header(w: _TextWriter, view: View) -> None:
+    comparison = view.comparison
+    a, b, stats = comparison.a, comparison.b, comparison.stats
+    w.line(("diffreader", "bold"), (" · what the rewrite (B) changed in the original (A)", ""))
+    for side, doc in (("A", a), ("B", b)):
+        style = "red bold" if side == "A" else "green bold"
+        w.wrap(
+            [(f"{doc.path or 'untitled'}", "bold")],
+            first=(f"  {side}  ", style),
+            indent="      ",
+        )
+        details = [
+            f"title: {terminal(doc.title) if doc.title else '(none)'}",
+            f"date: {doc.date or '(none)'}",
+            f"{len(doc.sentences)} sentences",
+            doc.encoding,
+        ]
+        w.wrap([(" · ".join(details), "dim")], indent="      ")
+    w.line(
+        ("  Coverage  ", "bold"),
+        (f"{_percent(stats.a_kept)} of A kept in B, {_percent(stats.b_new)} of B is new", ""),
+    )
+    w.line(("  Groups    ", "bold"), (status_counts(comparison), ""))
+    added, dropped = view.added_claims, view.dropped_details
+    w.line(
+        ("  Claims    ", "bold"),
+        (f"{added} added in B", "green bold" if added else ""),
+        (", ", ""),
+        (f"{dropped} dropped from A", "red bold" if dropped else ""),
+    )
+    w.line(("  Quotes    ", "bold"), (quote_counts(comparison), ""))
+
+
+def _text_claim(w: _TextWriter, view: View, item: ReviewItem) -> None:
+    indent = "    " if item.parent is not None else ""  # a name or figure inside a sentence
+    sentence = view.locate.sentence_at(item.side, item.sentence_start)
+    if item.kind is ItemKind.ADDED:
+        tag, style = f"  {indent}▲ ADDED {item.category}: ", "green bold"
+    else:
+        tag, style = f"  {indent}▼ DROPPED {item.category}: ", "red bold"
+    where = f"{item.side.value.upper()}{sentence}"
+    w.wrap(
+        [(f"“{item.text}”", style + " underline" if w.color else style), (f" ({where})", "dim")],
+        first=(tag, style),
+        indent=" " * 6,
+    )
+
+
+def _text_quote(w: _TextWriter, view: View, quote: Quote) -> None:
+    style = _QUOTE_STYLE.get(quote.status, "bold")
+    runs: list[Run] = [(f"“{quote.text}”", "")]
+    if quote.status is QuoteStatus.ALTERED and quote.source is not None:
+        runs.append((f" — A says: “{view.source_text(quote)}”", "dim"))
+    if quote.speaker_changed:
+        runs.append(
+            (f" — speaker changed: {quote.source_speaker or '?'} → {quote.speaker or '?'}", "bold")
+        )
+    label = QUOTE_LABEL[quote.status]
+    w.wrap(runs, first=(f"  ❝ quote {label}: ", style), indent=" " * 6)
+
+
+def _text_group(
+    w: _TextWriter,
+    view: View,
+    index: int,
+    pair: Pair,
+    claims: Sequence[ReviewItem],
+    quotes: Sequence[Quote],
+) -> None:
+    comparison = view.comparison
+    style = _STATUS_STYLE.get(pair.status, "")
+    refs = []
+    if pair.a:
+        refs.append(f"A{_ids(pair.a)}")
+    if pair.b:
+        refs.append(f"B{_ids(pair.b)}")
+    score = f" {pair.score:.2f}" if pair.a and pair.b else ""
+    label = group_label(pair).upper()
+    w.line(
+        (f"{index + 1:>3} ", "dim"),
+        (label, style),
+        (f"  {' → '.join(refs)}{score}", "dim"),
+    )
+    a, b = comparison.a, comparison.b
+    if pair.status is Status.ADDED:
+        w.wrap([(group_text(b, pair.b), "green")], first=("  + ", "green bold"), indent="    ")
+    elif pair.status is Status.DROPPED:
+        w.wrap([(group_text(a, pair.a), "red")], first=("  - ", "red bold"), indent="    ")
+    elif pair.status in (Status.SAME, Status.BOILERPLATE) or not has_word_changes(pair):
+        text = group_text(b, pair.b) if pair.b else group_text(a, pair.a)
+        w.wrap(
+            [(text, "dim" if pair.status is not Status.MOVED else "")],
+            first=("    ", ""),
+            indent="    ",
+        )
+    else:
+        runs: list[Run] = []
+        previous = Op.EQUAL
+        for op, text in word_runs(comparison, pair):
+            if w.color and previous is Op.DELETE and op is Op.INSERT and text[:1].strip():
+                runs.append((" ", ""))  # "close shut", not "closeshut", once markers are colours
+            previous = op
+            if op is Op.DELETE:
+                runs.append((text, "red strike") if w.color else (f"[-{text}-]", ""))
+            elif op is Op.INSERT:
+                runs.append((text, "green bold") if w.color else (f"{{+{text}+}}", ""))
+            else:
+                runs.append((text, ""))
+        w.wrap(_merge_spaces(runs), first=("  ~ ", "yellow bold"), indent="    ")
+    for item in claims:
+        _text_claim(w, view, item)
+    for quote in quotes:
+        _text_quote(w, view, quote)
+
+
+def _merge_spaces(runs: list[Run]) -> list[Run]:
+    """Keep markers like ``[-a b-]`` readable: a marker never starts or ends on a space."""
+    out: list[Run] = []
+    for text, style in runs:
+        if text.startswith(("[-", "{+")) and len(text) > 4:
+            inner = text[2:-2]
+            stripped = inner.strip()
+            if not stripped:
+                continue
+            lead = inner[: len(inner) - len(inner.lstrip())]
+            tail = inner[len(inner.rstrip()) :]
+            text = f"{lead}{text[:2]}{stripped}{text[-2:]}{tail}"
+        out.append((text, style))
+    return out
+
+
+def render_text(view: View, *, color: bool = False, width: int = 100) -> str:
+    """A readable report for a terminal: header, then every group in display order.
+
+    Without colour, deletions read ``[-old-]`` and insertions ``{+new+}`` (as in
+    ``git diff --word-diff``); added claims are marked ``▲ ADDED`` and dropped details
+    ``▼ DROPPED``, the details inside one indented under it.
+    """
+    comparison = view.comparison
+    w = _TextWriter(color=color, width=width)
+    _text_header(w, view)
+    claims: dict[int, list[ReviewItem]] = {}
+    for item in view.items:
+        if item.kind in (ItemKind.ADDED, ItemKind.DROPPED):
+            claims.setdefault(item.pair, []).append(item)
+    quotes: dict[int, list[Quote]] = {}
+    for quote in comparison.quotes:
+        quotes.setdefault(quote.pair, []).append(quote)
+    for index, pair in enumerate(comparison.pairs):
+        w.blank()
+        _text_group(w, view, index, pair, claims.get(index, ()), quotes.get(index, ()))
+    orphans = [q for q in comparison.quotes if not 0 <= q.pair < len(comparison.pairs)]
+    if orphans:
+        w.blank()
+        w.line(("Quotations", "bold"))
+        for quote in orphans:
+            _text_quote(w, view, quote)
+    w.blank()
+    verdict = "differences in content" if comparison.has_differences else "no differences"
+    w.line(("diffreader: ", "dim"), (verdict, "bold"))
+    return w.text()

@@ -1,0 +1,38 @@
+"""Provides the matching form of a text and the digest that every review key is made of.
+
+Changing either changes every item key and pair key, and so orphans the marks saved on
+users' disks: both are frozen.
+
+API:
+    normalise(text) -> str          NFKC, straight quotes, plain dashes, single spaces
+    digest(*parts, size=20) -> str  SHA-1 of the parts joined by U+001F, hex, truncated
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+
+__all__ = ["digest", "normalise"]
+
+# Curly quotes, primes and guillemets -> straight quotes; every dash -> "-".
+_NORMALISE = str.maketrans(
+    "\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"
+    "\u2010\u2011\u2012\u2013\u2014\u2015\u2212",
+    "'" * 5 + '"' * 7 + "-" * 7,
+)
+
+
+def normalise(text: str) -> str:
+    """Matching form of a text: NFKC, straight quotes, plain dashes, single spaces.
+
+    >>> normalise("\u201cQuoted\u201d \u2014  text")
+    '"Quoted" - text'
+    """
+    return " ".join(unicodedata.normalize("NFKC", text).translate(_NORMALISE).split())
+
+
+def digest(*parts: str, size: int = 20) -> str:
+    """Hex SHA-1 of ``parts`` joined by U+001F, cut to ``size`` characters."""
+    data = "\x1f".join(parts).encode("utf-8", "surrogatepass")
+    return hashlib.sha1(data, usedforsecurity=False).hexdigest()[:size]
