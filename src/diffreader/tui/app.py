@@ -20,10 +20,12 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 
 from diffreader.tui.commands import ScreenCommands
 from diffreader.tui.messages import CompareRequested
 from diffreader.tui.screens.corpus import CorpusScreen
+from diffreader.tui.textutil import display_text
 
 if TYPE_CHECKING:
     from diffreader.engine.model import Comparison
@@ -102,6 +104,31 @@ class DiffReaderApp(App[None]):
         if self.keymap_ids:
             # After the first frame: it imports every screen, which startup avoids.
             self.call_after_refresh(self._check_keymap)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Show a notification, always literally: the one path every notification takes.
+
+        Screens and widgets call ``self.notify``, which Textual hands to the app, so this
+        covers them all. Messages carry user text (file names, search text, config values,
+        error reasons): ``markup`` is ignored and forced off, since ``[/]`` would crash the
+        toast and ``[@click=app.quit]`` would make it a button. Control characters and
+        escapes are made visible (``␛``), as in article text.
+        """
+        super().notify(
+            display_text(message)[0],
+            title=display_text(title)[0],
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def _apply_theme(self, name: str, *, source: str) -> bool:
         """Switch to theme ``name``; an unknown name is reported and the theme stays."""

@@ -83,7 +83,8 @@ def load_article(path: Path) -> Article:
     try:
         doc = load_document(path)
     except LoadError as error:
-        return Article(path, error=str(error) or "cannot be read")
+        # The reason alone: the list, the preview and the warnings show the name beside it.
+        return Article(path, error=error.reason or "cannot be read")
     except (OSError, ValueError) as error:
         return Article(path, error=f"cannot be read: {error}")
     counts = term_counts(doc.text)

@@ -19,6 +19,7 @@ from textual.widgets import Input, RadioButton, RadioSet, Static
 
 from diffreader.report import FORMATS
 from diffreader.tui.review import REPORT_SUFFIX
+from diffreader.tui.textutil import LiteralHighlighter
 
 __all__ = ["ExportDialog", "NoteEditor"]
 
@@ -51,7 +52,12 @@ class NoteEditor(ModalScreen[str | None]):
             title.append(self._label, style="bold")
             yield Static(title, classes="dialog-title")
             yield Static(Text(self._text, style="italic"), classes="dialog-context")
-            yield Input(self._note, placeholder="What did you check? Who did you call?", id="note")
+            yield Input(
+                self._note,
+                placeholder="What did you check? Who did you call?",
+                id="note",
+                highlighter=LiteralHighlighter(),
+            )
             yield Static(
                 Text("Enter saves · Escape cancels · an empty note removes it", style="dim"),
                 classes="dialog-hint",
@@ -97,7 +103,9 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
             with RadioSet(id="export-format"):
                 for fmt in FORMATS:
                     yield RadioButton(_FORMAT_LABELS[fmt], value=fmt == self.fmt, id=f"fmt-{fmt}")
-            yield Input(str(self._paths[self.fmt]), id="export-path")
+            yield Input(
+                str(self._paths[self.fmt]), id="export-path", highlighter=LiteralHighlighter()
+            )
             yield Static(
                 Text("Enter writes · Tab/Shift+Tab: format or file · Escape cancels", style="dim"),
                 classes="dialog-hint",
