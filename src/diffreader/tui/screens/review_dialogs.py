@@ -135,6 +135,14 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
             self.notify("Give a file to write.", severity="warning", timeout=3)
             return
         target = Path(value).expanduser()
+        if target.exists() and not target.is_file():
+            # A folder cannot be written; a FIFO or a device would block the export for ever.
+            self.notify(
+                f"{target}: not a regular file; give a file to write.",
+                severity="warning",
+                timeout=6,
+            )
+            return
         # Never overwrite a file silently (it may be an earlier report with edits of its
         # own): the first Enter warns, a second Enter on the same path confirms.
         if target.exists() and self._confirmed != target:
