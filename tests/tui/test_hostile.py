@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import os
 from pathlib import Path
 
 import pytest
@@ -227,6 +228,68 @@ async def test_export_to_a_path_with_markup(tmp_path: Path, monkeypatch) -> None
         await pilot.press("enter")
         await wait_for(pilot, lambda: any("Export failed" in t for t in toast_texts(app)))
         assert app.is_running
+
+
+async def test_a_startup_notice_is_shown(tmp_path: Path) -> None:
+    notice = f"config 'corpus': {tmp_path / 'gone [/]'}: no such folder; showing the demo corpus"
+    app = make_app(notices=[notice])
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await corpus_loaded(pilot)
+        assert screen.folder == demo_corpus()
+        texts = await toasts_shown(pilot)
+        assert any(notice in text for text in texts)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+async def test_special_files_are_listed_with_the_reason(tmp_path: Path) -> None:
+    """FIFOs, broken links and link loops stay in the list, as binary files do."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ORIGINAL, encoding="utf-8")
+    os.mkfifo(folder / "fifo.txt")
+    (folder / "[b]dangling[a=b=c].txt").symlink_to(folder / "gone.txt")
+    (folder / "loop.txt").symlink_to(folder / "loop2.txt")
+    (folder / "loop2.txt").symlink_to(folder / "loop.txt")
+    (folder / "sub.txt").mkdir()  # a folder is not a candidate
+    app = make_app(corpus=folder)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await corpus_loaded(pilot)
+        reasons = {a.path.name: a.error for a in screen.articles.values()}
+        assert reasons == {
+            "a.txt": None,
+            "fifo.txt": "not a regular file (a FIFO), not an article",
+            "[b]dangling[a=b=c].txt": "broken symbolic link (its target is missing)",
+            "loop.txt": "symbolic link loop",
+            "loop2.txt": "symbolic link loop",
+        }
+        table = screen.query_one(DataTable)
+        table.move_cursor(row=table.get_row_index(str(folder / "fifo.txt")))
+        await pilot.press("a")
+        texts = await toasts_shown(pilot)
+        assert any("fifo.txt: not a regular file" in text for text in texts)
+        assert screen.mark_a is None
+        assert "4 unreadable" in screen_text(app)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+async def test_export_to_a_fifo_or_a_folder_is_refused(tmp_path: Path) -> None:
+    fifo = tmp_path / "report.md"
+    os.mkfifo(fifo)
+    app = make_app(pair=DEMO_PAIR, data_dir=tmp_path / "data")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await diff_ready(pilot)
+        await wait_for(pilot, lambda: screen.session is not None)
+        await pilot.press("E")
+        dialog = app.screen
+        for target in (fifo, tmp_path):
+            dialog.query_one("#export-path", Input).value = str(target)
+            await pilot.press("enter", "enter")
+            await wait_for(
+                pilot, lambda t=target: any(f"{t}: not a regular" in x for x in toast_texts(app))
+            )
+            assert app.screen is dialog
+        await pilot.press("escape")
+        assert screen.last_report is None
 
 
 # -- the property -----------------------------------------------------------------------

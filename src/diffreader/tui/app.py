@@ -13,7 +13,7 @@ Starting points:
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -73,8 +73,11 @@ class DiffReaderApp(App[None]):
         comparison: Comparison | None = None,
         theme: str | None = None,
         light_theme: str = "textual-light",
+        notices: Sequence[str] = (),
     ) -> None:
         super().__init__()
+        self.notices = list(notices)
+        """Warnings from the start (a configured corpus that is gone), shown once running."""
         self.initial_theme = theme
         """The config file's theme, applied (or reported unknown) once running."""
         self.light_theme = light_theme
@@ -93,6 +96,8 @@ class DiffReaderApp(App[None]):
 
         if self.initial_theme:
             self._apply_theme(self.initial_theme, source="config 'theme'")
+        for notice in self.notices:
+            self.notify(notice, title="Config", severity="warning", timeout=15)
         if self.comparison is not None:
             c = self.comparison
             self.push_screen(DiffScreen(c.a, c.b, exit_on_back=True, comparison=c))
@@ -218,6 +223,7 @@ def make_app(
     keymap: Mapping[str, str] | None = None,
     theme: str | None = None,
     light_theme: str = "textual-light",
+    notices: Sequence[str] = (),
 ) -> DiffReaderApp:
     """Build the app (the CLI then calls ``run()``).
 
@@ -230,9 +236,15 @@ def make_app(
             once the app runs.
         theme: The theme to start with (config ``theme``); an unknown name is reported.
         light_theme: The theme ``ctrl+t`` toggles to (config ``light_theme``).
+        notices: Warnings to show once the reader runs (the CLI's fallbacks).
     """
     app = DiffReaderApp(
-        corpus=corpus, pair=pair, data_dir=data_dir, theme=theme, light_theme=light_theme
+        corpus=corpus,
+        pair=pair,
+        data_dir=data_dir,
+        theme=theme,
+        light_theme=light_theme,
+        notices=notices,
     )
     if keymap:
         app.keymap_ids = set(keymap)
