@@ -68,8 +68,9 @@ examples:
 exit status:
   0  no differences in content (boilerplate such as captions is ignored)
   1  the articles differ
-  2  trouble: a file is missing, a folder, binary, empty, unreadable or
-     undecodable, or the command line is wrong
+  2  trouble: a file is missing, a folder or not a regular file, binary,
+     empty, unreadable or undecodable, -o names an article, or the
+     command line is wrong
 
 environment:
   NO_COLOR             no colour in text output (unless --color always)
