@@ -441,3 +441,187 @@ def test_report_includes_saved_review_marks(
     status = main([str(a), str(b), "--report", "markdown", "--data-dir", str(tmp_path)])
     assert status == ExitStatus.DIFFERENT
     assert "called the harbour office" in capsys.readouterr().out
+
+
+# --------------------------------------------------------------------------- hostile input
+
+
+def run_with_timeout(
+    *args: str | Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``run`` with a short timeout: a FIFO used to make diffreader wait for ever."""
+    return subprocess.run(
+        [sys.executable, "-m", "diffreader", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        stdin=subprocess.DEVNULL,
+        check=False,
+        timeout=60,
+        env={**os.environ, **(env or {})},
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+def test_a_fifo_as_an_article_is_refused(demo: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    for args in ((fifo, demo / REWRITE), (demo / ORIGINAL, fifo, "--report", "json")):
+        done = run_with_timeout(*args)
+        assert done.returncode == ExitStatus.TROUBLE
+        assert done.stdout == ""
+        assert done.stderr == f"diffreader: {fifo}: not a regular file (a FIFO), not an article\n"
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_a_device_or_a_folder_as_an_article_is_refused(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = main(["/dev/zero", str(demo / REWRITE), "--format", "json"])
+    assert "not a regular file (a character device)" in assert_trouble(capsys, status, "/dev/zero")
+    status = main([str(demo / ORIGINAL), str(demo), "--format", "text"])
+    assert "is a directory" in assert_trouble(capsys, status, demo)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+def test_a_fifo_as_the_config_file_is_reported_and_defaults_apply(
+    demo: Path, tmp_path: Path
+) -> None:
+    fifo = tmp_path / "config.toml"
+    os.mkfifo(fifo)
+    done = run_with_timeout(env={"DIFFREADER_CONFIG": str(fifo)})
+    lines = done.stderr.splitlines()
+    assert lines[0] == (
+        f"diffreader: config: {fifo}: cannot be read (not a regular file), using the defaults"
+    )
+    assert "needs a terminal" in lines[1]  # it went on to start the reader
+    assert "Traceback" not in done.stderr
+    done = run_with_timeout(demo / ORIGINAL, demo / ORIGINAL, env={"DIFFREADER_CONFIG": str(fifo)})
+    assert done.returncode == ExitStatus.SAME
+
+
+def test_a_deeply_nested_config_is_reported_not_fatal(
+    fake_reader: list[dict[str, Any]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path(os.environ["DIFFREADER_CONFIG"]).write_text(
+        "corpus = " + "[" * 10000 + "]" * 10000 + "\n", encoding="utf-8"
+    )
+    assert main([]) == ExitStatus.SAME
+    assert fake_reader[0]["corpus"] == cli.demo_corpus()
+    err = capsys.readouterr().err
+    assert err.startswith("diffreader: config: ") and "nested too deeply" in err
+
+
+def test_a_missing_configured_corpus_opens_the_demo_corpus_with_a_warning(
+    fake_reader: list[dict[str, Any]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The README promises the reader always starts: the configured folder may be gone."""
+    gone = tmp_path / "unplugged"
+    Path(os.environ["DIFFREADER_CONFIG"]).write_text(f'corpus = "{gone}"\n', encoding="utf-8")
+    assert main([]) == ExitStatus.SAME
+    assert fake_reader[0]["corpus"] == cli.demo_corpus()
+    notice = f"config 'corpus': {gone}: no such folder; showing the demo corpus"
+    assert fake_reader[0]["notices"] == [notice]
+    assert capsys.readouterr().err == f"diffreader: {notice}\n"
+    # Named on the command line, a missing folder is still an error.
+    fake_reader.clear()
+    assert_trouble(capsys, main([str(gone)]), gone)
+    assert_trouble(capsys, main(["--corpus", str(gone)]), gone)
+    assert fake_reader == []
+
+
+def test_escapes_in_a_refused_file_name_are_made_visible(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = "\x1b]0;pwned\x07\x1b[31mred\u2028\n.txt"
+    status = main([str(tmp_path / name), str(demo / REWRITE), "--format", "json"])
+    line = assert_trouble(capsys, status, tmp_path / "␛]0;pwned␇␛[31mred<U+2028>␊.txt")
+    assert line.endswith("no such file")
+    binary = tmp_path / "[bold]\x1b[2J.txt"
+    binary.write_bytes(b"\x00\x01\x02")
+    status = main([str(binary), str(demo / REWRITE), "--format", "text"])
+    assert "binary" in assert_trouble(capsys, status, tmp_path / "[bold]␛[2J.txt")
+
+
+def test_a_corrupt_review_message_on_stderr_is_visible(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from diffreader.engine import compare, load_document
+    from diffreader.storage.review import ReviewStore
+
+    data = tmp_path / "data"
+    comparison = compare(load_document(demo / ORIGINAL), load_document(demo / REWRITE))
+    ReviewStore(data).load_for(comparison)
+    for path in (data / "reviews").glob("*.json"):
+        if path.name != "index.json":
+            path.write_text(json.dumps({"schema_version": "\x1b[2J"}), encoding="utf-8")
+    status = main(
+        [str(demo / ORIGINAL), str(demo / REWRITE), "--report", "json", "--data-dir", str(data)]
+    )
+    assert status == ExitStatus.DIFFERENT
+    err = capsys.readouterr().err
+    assert err and "\x1b" not in err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX shell redirections")
+@pytest.mark.parametrize("how", [">&-", "| head -c 0", "| true"])
+def test_a_closed_stdout_exits_quietly(demo: Path, how: str) -> None:
+    command = (
+        f"{sys.executable} -m diffreader {demo / ORIGINAL} {demo / REWRITE} --format text {how}"
+    )
+    done = subprocess.run(
+        ["sh", "-c", command + "; echo status=$? >&2" if ">&-" in how else command],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert "Traceback" not in done.stderr and "Error" not in done.stderr
+    if ">&-" in how:
+        assert done.stderr == "status=2\n"
+    else:
+        assert done.stderr == ""
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+def test_a_full_disk_on_stdout_is_one_line(demo: Path) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "diffreader",
+                demo / ORIGINAL,
+                demo / REWRITE,
+                "--format",
+                "json",
+            ],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert done.returncode == ExitStatus.TROUBLE
+    assert done.stderr == "diffreader: standard output: cannot write (No space left on device)\n"
+
+
+@pytest.mark.parametrize("fmt", [["--format", "json"], ["--report", "markdown"]])
+def test_output_naming_an_input_article_is_refused(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: list[str]
+) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_bytes((demo / ORIGINAL).read_bytes())
+    b.write_bytes((demo / REWRITE).read_bytes())
+    before = b.read_bytes()
+    via = tmp_path / "sub" / ".." / "b.txt"
+    (tmp_path / "sub").mkdir()
+    status = main([str(a), str(b), *fmt, "-o", str(via)])
+    line = assert_trouble(capsys, status, via)
+    assert "is the article" in line
+    assert b.read_bytes() == before
+    if hasattr(os, "link"):
+        os.link(a, tmp_path / "hard.txt")
+        status = main([str(a), str(b), *fmt, "-o", str(tmp_path / "hard.txt")])
+        assert_trouble(capsys, status, tmp_path / "hard.txt")
+        assert a.read_bytes() == (demo / ORIGINAL).read_bytes()

@@ -15,6 +15,7 @@ imported inside the functions that open the reader, so scripts start fast (check
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import shutil
 import sys
@@ -67,8 +68,9 @@ examples:
 exit status:
   0  no differences in content (boilerplate such as captions is ignored)
   1  the articles differ
-  2  trouble: a file is missing, a folder, binary, empty, unreadable or
-     undecodable, or the command line is wrong
+  2  trouble: a file is missing, a folder or not a regular file, binary,
+     empty, unreadable or undecodable, -o names an article, or the
+     command line is wrong
 
 environment:
   NO_COLOR             no colour in text output (unless --color always)
@@ -81,7 +83,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(ExitStatus.TROUBLE, f"{self.prog}: {message}\n")
+        self.exit(ExitStatus.TROUBLE, f"{self.prog}: {_shown(message)}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -143,6 +145,20 @@ class _Trouble(Exception):
     """A user-facing problem: printed as ``diffreader: <message>``, exit status 2."""
 
 
+def _shown(text: str) -> str:
+    """``text`` fit for one line of stderr: a refused file's name (or a config value) may
+    hold escape sequences, control characters or line breaks; they are made visible."""
+    from diffreader.render.escape import terminal as visible
+
+    for separator, shown in (("\n", "␊"), ("\u2028", "<U+2028>"), ("\u2029", "<U+2029>")):
+        text = text.replace(separator, shown)
+    return visible(text)
+
+
+def _warn(message: str) -> None:
+    print(f"diffreader: {_shown(message)}", file=sys.stderr)
+
+
 def demo_corpus() -> Path:
     """The folder of the demo corpus bundled with the package."""
     return Path(__file__).resolve().parent / "demo"
@@ -189,11 +205,22 @@ def _load_pair(path_a: str, path_b: str) -> Comparison:
 def _write(text: str, output: str | None) -> None:
     """Write ``text`` to ``output`` (a file path) or to stdout."""
     if output is None or output == "-":
-        if hasattr(sys.stdout, "reconfigure"):
-            # An ASCII-only stdout (PYTHONIOENCODING=ascii) gets escapes, not a traceback.
-            sys.stdout.reconfigure(errors="backslashreplace")
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        stdout = sys.stdout
+        if stdout is None:
+            # Started with stdout closed (`>&-`): nowhere to write, as after a broken pipe.
+            raise BrokenPipeError(errno.EBADF, "standard output is closed")
+        try:
+            if hasattr(stdout, "reconfigure"):
+                # An ASCII-only stdout (PYTHONIOENCODING=ascii) gets escapes, not a traceback.
+                stdout.reconfigure(errors="backslashreplace")
+            stdout.write(text)
+            stdout.flush()
+        except BrokenPipeError:
+            raise
+        except (OSError, ValueError) as error:  # /dev/full, a closed descriptor
+            _quiet_stdout()
+            reason = getattr(error, "strerror", None) or error
+            raise _Trouble(f"standard output: cannot write ({reason})") from error
         return
     try:
         with open(output, "w", encoding="utf-8", newline="\n") as handle:
@@ -222,7 +249,7 @@ def _write_report(args: argparse.Namespace) -> ExitStatus:
     # A report only reads the review: record=False leaves the data directory untouched.
     session, messages = ReviewStore(_data_dir(args)).load_for(comparison, record=False)
     for message in messages:
-        print(f"diffreader: {message}", file=sys.stderr)
+        _warn(message)
     _write(render_report(comparison, session.entries(), args.report), args.output)
     return ExitStatus.DIFFERENT if comparison.has_differences else ExitStatus.SAME
 
@@ -237,22 +264,35 @@ def _load_config() -> Config:
 
     config, messages = load_config()
     for message in messages:
-        print(f"diffreader: config: {message}", file=sys.stderr)
+        _warn(f"config: {message}")
     return config
 
 
-def _corpus_dir(args: argparse.Namespace, config: Config) -> Path:
-    """The folder to browse: --corpus, else the config's corpus, else the demo corpus."""
+def _corpus_dir(args: argparse.Namespace, config: Config, notices: list[str]) -> Path:
+    """The folder to browse: --corpus, else the config's corpus, else the demo corpus.
+
+    A configured folder that is gone (an unplugged drive, a typo) is not fatal: the reader
+    always starts, on the demo corpus, and says why (``notices``, shown in the reader).
+    """
     if args.corpus:
         return _checked_dir(args.corpus)
     if config.corpus is not None:
-        return _checked_dir(str(config.corpus))
+        try:
+            return _checked_dir(str(config.corpus))
+        except _Trouble as error:
+            notice = f"config 'corpus': {error}; showing the demo corpus"
+            _warn(notice)
+            notices.append(notice)
     return demo_corpus()
 
 
 def _checked_dir(path: str) -> Path:
     folder = Path(path).expanduser()
-    if not folder.exists():
+    try:
+        exists = folder.exists()
+    except OSError as error:  # a symbolic link loop, a name too long
+        raise _Trouble(f"{path}: cannot open ({error.strerror or error})") from error
+    if not exists:
         raise _Trouble(f"{path}: no such folder")
     if not folder.is_dir():
         raise _Trouble(f"{path}: not a folder (give a folder of articles, or two files)")
@@ -296,6 +336,7 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Exit
         parser.error("give either --format (the comparison) or --report (a report), not both")
 
     if len(paths) == 2:
+        _check_output(args.output, paths)
         if args.report:
             return _write_report(args)
         if args.format or args.output or not _isatty(sys.stdout):
@@ -308,11 +349,31 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Exit
         return _run_reader(config, pair=pair, data_dir=_data_dir(args))
     if len(paths) == 1:
         return _run_reader(config, corpus=_checked_dir(paths[0]), data_dir=_data_dir(args))
-    return _run_reader(config, corpus=_corpus_dir(args, config), data_dir=_data_dir(args))
+    notices: list[str] = []
+    corpus = _corpus_dir(args, config, notices)
+    if notices:
+        return _run_reader(config, corpus=corpus, data_dir=_data_dir(args), notices=notices)
+    return _run_reader(config, corpus=corpus, data_dir=_data_dir(args))
+
+
+def _check_output(output: str | None, paths: Sequence[str]) -> None:
+    """Refuse ``-o`` naming one of the articles: writing would destroy the input."""
+    if output in (None, "-"):
+        return
+    assert output is not None
+    for path in paths:
+        try:
+            same = os.path.samefile(output, path)
+        except (OSError, ValueError):  # either is missing: nothing to destroy
+            same = False
+        if same:
+            raise _Trouble(f"{output}: is the article {path}; give another file for -o")
 
 
 def _quiet_stdout() -> None:
     """After a broken pipe, point stdout at /dev/null so the final flush cannot fail."""
+    if sys.stdout is None:
+        return
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -327,7 +388,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
         return int(_dispatch(args, parser))
     except _Trouble as error:
-        print(f"diffreader: {error}", file=sys.stderr)
+        _warn(str(error))
         return ExitStatus.TROUBLE
     except BrokenPipeError:
         # `diffreader A B | head`: the reader went away; that is not our trouble to report.

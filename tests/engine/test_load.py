@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -130,3 +133,74 @@ def test_error_message_names_the_file(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as info:
         load_document(missing)
     assert str(info.value) == f"{missing}: no such file"
+
+
+# -- not regular files: refused before anything is read (a FIFO would block for ever) ----
+
+
+def test_directory_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(LoadError, match="is a directory"):
+        load_document(tmp_path)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_character_device_is_refused() -> None:
+    with pytest.raises(LoadError, match=r"not a regular file \(a character device\)"):
+        load_document("/dev/zero")
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links")
+def test_broken_link_and_link_loop_are_refused(tmp_path: Path) -> None:
+    dangling = tmp_path / "dangling.txt"
+    dangling.symlink_to(tmp_path / "gone.txt")
+    with pytest.raises(LoadError, match="broken symbolic link"):
+        load_document(dangling)
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(tmp_path / "loop2.txt")
+    (tmp_path / "loop2.txt").symlink_to(loop)
+    with pytest.raises(LoadError, match="symbolic link loop"):
+        load_document(loop)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+def test_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
+    """In a child process with a timeout: the old loader waited for a writer for ever."""
+    fifo = tmp_path / "fifo.txt"
+    os.mkfifo(fifo)
+    code = (
+        "import sys\n"
+        "from diffreader.engine import LoadError, load_document\n"
+        "try:\n"
+        "    load_document(sys.argv[1])\n"
+        "except LoadError as error:\n"
+        "    print(error)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(fifo)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert done.stdout == f"{fifo}: not a regular file (a FIFO), not an article\n"
+
+
+def test_a_nul_byte_anywhere_means_binary(tmp_path: Path) -> None:
+    """Not only in the first 64 KiB: a text file with binary data appended is refused."""
+    path = tmp_path / "appended.txt"
+    path.write_bytes(b"The harbour closed. " * 5000 + b"\x00\x01\x02PNG")
+    with pytest.raises(LoadError, match="binary"):
+        load_document(path)
+    utf16 = tmp_path / "utf16.txt"
+    utf16.write_bytes(codecs.BOM_UTF16_LE + ("Text. " * 20000 + "\x00").encode("utf-16-le"))
+    with pytest.raises(LoadError, match="binary"):
+        load_document(utf16)
+
+
+def test_a_megabyte_is_checked_fast() -> None:
+    import time
+
+    data = b"The harbour closed on Tuesday. " * 34000  # about 1 MB
+    started = time.perf_counter()
+    decode_bytes(data)
+    assert time.perf_counter() - started < 0.5

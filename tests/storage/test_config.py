@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from diffreader.storage.config import Config, load_config
 
@@ -87,3 +92,35 @@ def test_directory_instead_of_file(tmp_path: Path) -> None:
     config, messages = load_config(tmp_path / "config.toml")
     assert config == Config()
     assert len(messages) == 1 and "cannot be read" in messages[0]
+
+
+def test_deeply_nested_file_gives_defaults_and_a_message(tmp_path: Path) -> None:
+    for text in ("a = " + "[" * 5000 + "]" * 5000, "x = " + "{a = " * 3000 + "1" + "}" * 3000):
+        file = write(tmp_path / "config.toml", text + "\n")
+        config, messages = load_config(file)
+        assert config == Config()
+        assert messages == [f"{file}: is nested too deeply to read, using the defaults"]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_a_device_instead_of_a_file() -> None:
+    config, messages = load_config("/dev/zero")
+    assert config == Config()
+    assert messages == ["/dev/zero: cannot be read (not a regular file), using the defaults"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+def test_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
+    """In a child process with a timeout: the old reader waited for a writer for ever."""
+    fifo = tmp_path / "config.toml"
+    os.mkfifo(fifo)
+    code = "import sys\nfrom diffreader.storage.config import load_config\n"
+    code += "print(load_config(sys.argv[1])[1])\n"
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(fifo)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert "not a regular file" in done.stdout

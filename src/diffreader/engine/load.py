@@ -16,8 +16,10 @@ API:
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
+import stat
 from pathlib import Path
 
 from diffreader.engine.model import Document, SentenceKind
@@ -72,8 +74,12 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 text = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as error:
                 raise LoadError(f"invalid {encoding} text after its byte-order mark") from error
+            if "\x00" in text:
+                raise LoadError("binary file (contains NUL characters), not an article")
             return text, encoding + ("-sig" if encoding == "utf-8" else "")
-    if b"\x00" in data[:65536]:
+    # The whole file, not a sample: a NUL anywhere means binary (a text file with an image
+    # appended, say). ``in`` on bytes is a C scan, about a millisecond per MB.
+    if b"\x00" in data:
         raise LoadError("binary file (contains NUL bytes), not an article")
     try:
         text = data.decode("utf-8")
@@ -106,30 +112,37 @@ def load_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -
     """Read, decode and segment an article file.
 
     Raises:
-        LoadError: missing, a directory, unreadable, too large, empty or binary.
+        LoadError: missing, a directory or another non-regular file (a FIFO, a device),
+            a broken or looping symbolic link, unreadable, too large, empty or binary.
     """
     shown = os.fspath(path)
     file = Path(path)
     try:
-        if file.is_dir():
-            raise LoadError("is a directory, not an article file", shown)
-        size = file.stat().st_size
-        if size > max_bytes:
+        info = file.stat()
+        _check_regular(info.st_mode)
+        if info.st_size > max_bytes:
             raise LoadError(
-                f"too large ({size / 1048576:.1f} MB; the limit is {max_bytes / 1048576:.0f} MB)",
+                f"too large ({info.st_size / 1048576:.1f} MB; "
+                f"the limit is {max_bytes / 1048576:.0f} MB)",
                 shown,
             )
         with file.open("rb") as handle:
+            # Checked again on what was opened: a FIFO put in its place meanwhile would
+            # otherwise block the read forever.
+            _check_regular(os.fstat(handle.fileno()).st_mode)
             data = handle.read(max_bytes + 1)
-    except LoadError:
-        raise
+    except LoadError as error:
+        raise LoadError(error.reason, shown) from error
     except FileNotFoundError as error:
-        raise LoadError("no such file", shown) from error
+        reason = "broken symbolic link (its target is missing)" if file.is_symlink() else None
+        raise LoadError(reason or "no such file", shown) from error
     except PermissionError as error:
         raise LoadError("permission denied", shown) from error
     except IsADirectoryError as error:
         raise LoadError("is a directory, not an article file", shown) from error
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise LoadError("symbolic link loop", shown) from error
         raise LoadError(f"cannot read ({error.strerror or error})", shown) from error
     if len(data) > max_bytes:
         raise LoadError(f"too large (over {max_bytes / 1048576:.0f} MB)", shown)
@@ -140,6 +153,24 @@ def load_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -
     if not text.strip():
         raise LoadError("empty file (no text to compare)", shown)
     return document_from_text(text, path=shown, encoding=encoding)
+
+
+_KINDS = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _check_regular(mode: int) -> None:
+    """Refuse anything but a regular file: reading a FIFO or a tty waits for ever, and
+    ``/dev/zero`` never ends."""
+    if stat.S_ISDIR(mode):
+        raise LoadError("is a directory, not an article file")
+    if not stat.S_ISREG(mode):
+        kind = next((name for test, name in _KINDS if test(mode)), "special")
+        raise LoadError(f"not a regular file ({kind}), not an article")
 
 
 def document_from_text(text: str, path: str | None = None, encoding: str = "utf-8") -> Document:

@@ -26,6 +26,7 @@ module checks types only, so it never imports Textual.
 from __future__ import annotations
 
 import os
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +59,9 @@ class Config:
 
 _KNOWN = ("corpus", "theme", "light_theme", "keys")
 
+_MAX_BYTES = 1024 * 1024
+"""A config file is a few lines; a bigger one is a mistake (or not a config file)."""
+
 
 def load_config(path: str | os.PathLike[str] | None = None) -> tuple[Config, list[str]]:
     """Read the config file, falling back to defaults for anything missing or wrong.
@@ -73,18 +77,28 @@ def load_config(path: str | os.PathLike[str] | None = None) -> tuple[Config, lis
     name = file.name
     config = Config()
     try:
-        raw = file.read_bytes()
+        # Only a regular file: reading a FIFO would wait for ever, /dev/zero never ends.
+        if not stat.S_ISREG(file.stat().st_mode):
+            return config, [f"{file}: cannot be read (not a regular file), using the defaults"]
+        with file.open("rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # swapped meanwhile
+                return config, [f"{file}: cannot be read (not a regular file), using the defaults"]
+            raw = handle.read(_MAX_BYTES + 1)
     except FileNotFoundError:
         return config, []
     except OSError as error:
         reason = error.strerror or error.__class__.__name__
         return config, [f"{file}: cannot be read ({reason}), using the defaults"]
+    if len(raw) > _MAX_BYTES:
+        return config, [f"{file}: too large for a config file, using the defaults"]
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         return config, [f"{file}: is not UTF-8 text, using the defaults"]
     except tomllib.TOMLDecodeError as error:
         return config, [f"{file}: is not valid TOML ({error}), using the defaults"]
+    except RecursionError:
+        return config, [f"{file}: is nested too deeply to read, using the defaults"]
 
     messages: list[str] = []
     for key in data:

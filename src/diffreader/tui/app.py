@@ -13,17 +13,19 @@ Starting points:
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 
 from diffreader.tui.commands import ScreenCommands
 from diffreader.tui.messages import CompareRequested
 from diffreader.tui.screens.corpus import CorpusScreen
+from diffreader.tui.textutil import display_text
 
 if TYPE_CHECKING:
     from diffreader.engine.model import Comparison
@@ -71,8 +73,11 @@ class DiffReaderApp(App[None]):
         comparison: Comparison | None = None,
         theme: str | None = None,
         light_theme: str = "textual-light",
+        notices: Sequence[str] = (),
     ) -> None:
         super().__init__()
+        self.notices = list(notices)
+        """Warnings from the start (a configured corpus that is gone), shown once running."""
         self.initial_theme = theme
         """The config file's theme, applied (or reported unknown) once running."""
         self.light_theme = light_theme
@@ -91,6 +96,8 @@ class DiffReaderApp(App[None]):
 
         if self.initial_theme:
             self._apply_theme(self.initial_theme, source="config 'theme'")
+        for notice in self.notices:
+            self.notify(notice, title="Config", severity="warning", timeout=15)
         if self.comparison is not None:
             c = self.comparison
             self.push_screen(DiffScreen(c.a, c.b, exit_on_back=True, comparison=c))
@@ -102,6 +109,31 @@ class DiffReaderApp(App[None]):
         if self.keymap_ids:
             # After the first frame: it imports every screen, which startup avoids.
             self.call_after_refresh(self._check_keymap)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Show a notification, always literally: the one path every notification takes.
+
+        Screens and widgets call ``self.notify``, which Textual hands to the app, so this
+        covers them all. Messages carry user text (file names, search text, config values,
+        error reasons): ``markup`` is ignored and forced off, since ``[/]`` would crash the
+        toast and ``[@click=app.quit]`` would make it a button. Control characters and
+        escapes are made visible (``␛``), as in article text.
+        """
+        super().notify(
+            display_text(message)[0],
+            title=display_text(title)[0],
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def _apply_theme(self, name: str, *, source: str) -> bool:
         """Switch to theme ``name``; an unknown name is reported and the theme stays."""
@@ -191,6 +223,7 @@ def make_app(
     keymap: Mapping[str, str] | None = None,
     theme: str | None = None,
     light_theme: str = "textual-light",
+    notices: Sequence[str] = (),
 ) -> DiffReaderApp:
     """Build the app (the CLI then calls ``run()``).
 
@@ -203,9 +236,15 @@ def make_app(
             once the app runs.
         theme: The theme to start with (config ``theme``); an unknown name is reported.
         light_theme: The theme ``ctrl+t`` toggles to (config ``light_theme``).
+        notices: Warnings to show once the reader runs (the CLI's fallbacks).
     """
     app = DiffReaderApp(
-        corpus=corpus, pair=pair, data_dir=data_dir, theme=theme, light_theme=light_theme
+        corpus=corpus,
+        pair=pair,
+        data_dir=data_dir,
+        theme=theme,
+        light_theme=light_theme,
+        notices=notices,
     )
     if keymap:
         app.keymap_ids = set(keymap)

@@ -12,6 +12,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
+from textual.markup import escape
 
 __all__ = ["ScreenCommands"]
 
@@ -34,6 +35,8 @@ class ScreenCommands(Provider):
             seen.add(binding.action)
             keys = self.app.get_key_display(binding) or key
             help_text = f"{binding.tooltip} · key {keys}" if binding.tooltip else f"key {keys}"
+            # The palette reads help as markup, and the keys come from the config file.
+            help_text = escape(help_text)
             commands.append(
                 (binding.description, help_text, partial(self._run, binding.action, active.node))
             )

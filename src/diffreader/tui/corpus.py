@@ -59,8 +59,9 @@ ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
 def scan(folder: Path) -> list[Path]:
     """Candidate article files in ``folder`` (not recursive), by name.
 
-    Hidden files and README files (they describe the folder) are left out. A candidate
-    that turns out to be binary or unreadable is still listed, with the reason.
+    Hidden files, README files (they describe the folder) and folders are left out. A
+    candidate that turns out to be binary, unreadable, not a regular file (a FIFO, a
+    device), a broken link or a link loop is still listed, with the reason.
     """
     return sorted(
         (
@@ -69,7 +70,7 @@ def scan(folder: Path) -> list[Path]:
             if not p.name.startswith(".")
             and not p.name.lower().startswith("readme")
             and p.suffix.lower() in ARTICLE_SUFFIXES
-            and p.is_file()
+            and not p.is_dir()
         ),
         key=lambda p: p.name.casefold(),
     )
@@ -83,7 +84,8 @@ def load_article(path: Path) -> Article:
     try:
         doc = load_document(path)
     except LoadError as error:
-        return Article(path, error=str(error) or "cannot be read")
+        # The reason alone: the list, the preview and the warnings show the name beside it.
+        return Article(path, error=error.reason or "cannot be read")
     except (OSError, ValueError) as error:
         return Article(path, error=f"cannot be read: {error}")
     counts = term_counts(doc.text)

@@ -13,6 +13,7 @@ API:
     display_text(text) -> (display, index_map | None)
     wrap_ranges(text, width) -> list[(start, end)]
     cell_width(text) -> int
+    LiteralHighlighter()                for ``Input``: typed or pasted controls shown as ``␛``
 """
 
 from __future__ import annotations
@@ -23,11 +24,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, split_graphemes
+from rich.highlighter import Highlighter
 
 if TYPE_CHECKING:
+    from rich.text import Text
+
     from diffreader.engine.model import Document
 
-__all__ = ["cell_width", "display_path", "display_text", "document_label", "wrap_ranges"]
+__all__ = [
+    "LiteralHighlighter",
+    "cell_width",
+    "display_path",
+    "display_text",
+    "document_label",
+    "wrap_ranges",
+]
 
 _REPLACE: dict[int, str] = {
     0x09: " ",  # tab: a fixed single cell keeps columns predictable
@@ -36,6 +47,8 @@ _REPLACE: dict[int, str] = {
     0x0C: " ",
     0x0D: " ",
     0x7F: "\u2421",  # ␡
+    0x2028: " ",  # line and paragraph separators: line breaks, as newline is
+    0x2029: " ",
 }
 for _code in range(0x20):
     _REPLACE.setdefault(_code, chr(0x2400 + _code))  # control pictures: ESC shows as ␛
@@ -52,7 +65,7 @@ _DROP = frozenset(
 )
 
 _SPECIAL = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufe0e\ufe0f\ufeff]"
+    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufe0e\ufe0f\ufeff]"
 )
 _TRANSLATE = str.maketrans(_REPLACE)
 
@@ -88,6 +101,20 @@ def display_text(text: str) -> tuple[str, list[int] | None]:
         pos += 1
     index_map.append(pos)
     return "".join(out), index_map
+
+
+class LiteralHighlighter(Highlighter):
+    """Shows control characters in an ``Input`` as symbols (ESC as ``␛``), one for one.
+
+    An ``Input`` draws its value as it is, so a pasted escape sequence would reach the
+    terminal. Replacing each control character by one symbol keeps the value itself (what
+    the user searches for or saves) unchanged and the cursor where it was.
+    """
+
+    def highlight(self, text: Text) -> None:
+        plain = text.plain
+        if _SPECIAL.search(plain) is not None:
+            text.plain = plain.translate(_TRANSLATE)
 
 
 @lru_cache(maxsize=65536)

@@ -32,7 +32,7 @@ from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
 from diffreader.tui.corpus import Article, load_article, scan
 from diffreader.tui.messages import CompareRequested
 from diffreader.tui.similarity import Similarity
-from diffreader.tui.textutil import display_path, display_text
+from diffreader.tui.textutil import LiteralHighlighter, display_path, display_text
 
 if TYPE_CHECKING:
     from diffreader.review import ReviewSummary
@@ -156,7 +156,9 @@ class CorpusScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="corpus-title")
         yield Input(
-            placeholder="Filter by title or text  (/ to focus, Escape to clear)", id="filter"
+            placeholder="Filter by title or text  (/ to focus, Escape to clear)",
+            id="filter",
+            highlighter=LiteralHighlighter(),
         )
         yield ProgressBar(id="load-progress", show_eta=False)
         with Horizontal(id="corpus-body"):

@@ -267,7 +267,7 @@ class DiffScreen(Screen[None]):
             with Vertical(id="diff-main"):
                 yield LoadingIndicator(id="diff-loading")
                 yield Static(id="diff-progress", markup=False)
-                yield Static(id="diff-error")
+                yield Static(id="diff-error", markup=False)
                 yield AlignedView(id="diff-view")
                 yield ReviewBar(id="review-bar")
             yield SidePanel(id="side-panel")

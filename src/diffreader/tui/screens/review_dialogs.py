@@ -20,6 +20,7 @@ from textual.widgets import Input, RadioButton, RadioSet, Static
 
 from diffreader.render import REPORT_FORMATS as FORMATS
 from diffreader.tui.review import REPORT_SUFFIX
+from diffreader.tui.textutil import LiteralHighlighter
 
 __all__ = ["ExportDialog", "FormatSet", "NoteEditor"]
 
@@ -89,7 +90,12 @@ class NoteEditor(ModalScreen[str | None]):
             title.append(self._label, style="bold")
             yield Static(title, classes="dialog-title")
             yield Static(Text(self._text, style="italic"), classes="dialog-context")
-            yield Input(self._note, placeholder="What did you check? Who did you call?", id="note")
+            yield Input(
+                self._note,
+                placeholder="What did you check? Who did you call?",
+                id="note",
+                highlighter=LiteralHighlighter(),
+            )
             yield Static(
                 Text("Enter saves · Escape cancels · an empty note removes it", style="dim"),
                 classes="dialog-hint",
@@ -135,7 +141,9 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
             with FormatSet(id="export-format"):
                 for fmt in FORMATS:
                     yield RadioButton(_FORMAT_LABELS[fmt], value=fmt == self.fmt, id=f"fmt-{fmt}")
-            yield Input(str(self._paths[self.fmt]), id="export-path")
+            yield Input(
+                str(self._paths[self.fmt]), id="export-path", highlighter=LiteralHighlighter()
+            )
             yield Static(
                 Text("Enter writes · Tab/Shift+Tab: format or file · Escape cancels", style="dim"),
                 classes="dialog-hint",
@@ -181,6 +189,14 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
             self.notify("Give a file to write.", severity="warning", timeout=3)
             return
         target = Path(value).expanduser()
+        if target.exists() and not target.is_file():
+            # A folder cannot be written; a FIFO or a device would block the export for ever.
+            self.notify(
+                f"{target}: not a regular file; give a file to write.",
+                severity="warning",
+                timeout=6,
+            )
+            return
         # Never overwrite a file silently (it may be an earlier report with edits of its
         # own): the first Enter warns, a second Enter on the same path confirms.
         if target.exists() and self._confirmed != target:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Input
+
+from diffreader.tui.textutil import LiteralHighlighter
 
 __all__ = ["SearchBar"]
 
@@ -23,6 +25,10 @@ class SearchBar(Input):
             tooltip="Close the search bar (matches stay highlighted)",
         ),
     ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("highlighter", LiteralHighlighter())  # pasted escapes show as ␛
+        super().__init__(*args, **kwargs)
 
     class Closed(Message):
         """The user closed the search bar."""
