@@ -5,19 +5,23 @@ hand-written development set in ``benchmarks/judgement/`` and prints it beside a
 
 Each pair has an original (A), a rewrite (B) and gold in ``gold.json``: ``must`` items (a change a
 careful editor wants flagged: kind added on B or dropped on A, a category, the exact substring)
-and ``quiet`` items (rewording that must not be flagged). See ``benchmarks/judgement/README.md``.
+and ``quiet`` items (rewording that must not be flagged). A ``must`` item may list ``also``:
+other substrings of the same side that express the same change (a flag there counts as the
+item's). See ``benchmarks/judgement/README.md``.
 
 Flags of the engine:
     * every claim (top-level or nested) on its side;
     * every quotation check that reports a change: a B quotation that is altered or new or whose
-      speaker changed, and an A quotation that B dropped.
+      speaker changed, and an A quotation that B dropped; the A source of an altered quotation
+      also marks a dropped ``quotation`` item (what the quotation lost), nothing else.
+
 A gold ``must`` item is *found* when a flag on its side overlaps its span (for the category
-``quotation`` a quotation check also counts when the sentence holding it overlaps the span, so a
-quotation attributed to someone else is found through its attribution). *Review items* are the
-top-level claims (``parent == -1``) plus the altered, new and speaker-changed quotation checks:
-precision is the share of them that hit some ``must`` span of their pair, and a paraphrase pair
-(no ``must`` item) with any review item counts as a false alarm. A ``quiet`` span is a false
-alarm when any flag (top-level or nested) overlaps it.
+``quotation`` a quotation check or a quotation claim also counts when the sentence holding it
+overlaps the span, so a quotation attributed to someone else is found through its attribution).
+*Review items* are the top-level claims (``parent == -1``) plus the altered, new and
+speaker-changed quotation checks: precision is the share of them that hit some ``must`` span of
+their pair, and a paraphrase pair (no ``must`` item) with any review item counts as a false alarm.
+A ``quiet`` span is a false alarm when any flag (top-level or nested) overlaps it.
 
 Balanced accuracy, per side: every ``must`` item of that side is a change (positive), every
 ``quiet`` item a non-change (negative); the score is the mean of recall on the changes and
@@ -95,7 +99,9 @@ class Flag:
     top: bool
     """A review item (counted for precision and items per pair)."""
     quote_sentence: tuple[int, int] | None = None
-    """For quotation checks: the span of the sentence holding the quotation."""
+    """For quotation checks and quotation claims: the span of the sentence holding it."""
+    quotation_only: bool = False
+    """The A source of an altered quotation: it marks only gold of the category quotation."""
 
 
 @dataclass
@@ -137,7 +143,7 @@ def _unique_span(text: str, needle: str, where: str) -> tuple[int, int]:
 
 def read_text(path: Path) -> str:
     """The text of an article exactly as the project's loader decodes it."""
-    return load_document(path).text
+    return str(load_document(path).text)
 
 
 def load_gold(set_dir: Path, ids: Iterable[str] | None = None) -> list[GoldPair]:
@@ -196,14 +202,20 @@ def engine_flags(a: Document, b: Document) -> list[Flag]:
     flags: list[Flag] = []
     for claim in comparison.claims:
         side = _value(claim.side)
+        category = _value(claim.category)
+        holder = None
+        sentences = docs[side].sentences
+        if category == "quotation" and 0 <= claim.sentence < len(sentences):
+            holder = (sentences[claim.sentence].start, sentences[claim.sentence].end)
         flags.append(
             Flag(
                 side,
                 claim.start,
                 claim.end,
-                f"{_value(claim.kind)} {_value(claim.category)}",
+                f"{_value(claim.kind)} {category}",
                 claim.text,
                 claim.parent == -1,
+                holder,
             )
         )
     for quote in comparison.quotes:
@@ -223,6 +235,19 @@ def engine_flags(a: Document, b: Document) -> list[Flag]:
             s = sentences[quote.sentence]
             holder = (s.start, s.end)
         flags.append(Flag(side, quote.start, quote.end, label, quote.text, top, holder))
+        source = getattr(quote, "source", None)
+        if side == "b" and status == "altered" and source is not None:
+            flags.append(
+                Flag(
+                    "a",
+                    source.start,
+                    source.end,
+                    "quote altered (A source)",
+                    docs["a"].text[source.start : source.end],
+                    False,
+                    quotation_only=True,
+                )
+            )
     return flags
 
 
@@ -280,7 +305,7 @@ def _overlaps(s1: int, e1: int, s2: int, e2: int) -> bool:
 
 def hits(flag: Flag, item: Item) -> bool:
     """Whether ``flag`` marks ``item`` (same side, overlapping span; see the module doc)."""
-    if flag.side != item.side:
+    if flag.side != item.side or (flag.quotation_only and item.category != "quotation"):
         return False
     for start, end in item.spans:
         if _overlaps(flag.start, flag.end, start, end):
@@ -300,7 +325,10 @@ def score_pair(gold: GoldPair, flags: Sequence[Flag]) -> PairResult:
         result.found.append((item, any(hits(f, item) for f in flags)))
     for item in gold.quiet:
         flagged = any(
-            f.side == item.side and _overlaps(f.start, f.end, item.start, item.end) for f in flags
+            f.side == item.side
+            and not f.quotation_only
+            and _overlaps(f.start, f.end, item.start, item.end)
+            for f in flags
         )
         result.quiet.append((item, flagged))
     for f in flags:
@@ -432,7 +460,7 @@ def _pct(x: float | None) -> str:
 
 
 def _row(label: str, gold: object, engine: str, baseline: str) -> str:
-    return f"  {label:27}{gold!s:>8}  {engine:>13}  {baseline:>13}"
+    return f"  {label:27}{gold!s:>8}  {engine:>13}  {baseline:>13}".rstrip()
 
 
 def format_table(report: dict[str, Any]) -> str:
