@@ -129,7 +129,7 @@ async def test_search_jumps_to_the_match_and_escape_closes() -> None:
         bar = screen.query_one(SearchBar)
         assert bar.display and bar.has_focus
         await pilot.press(*"Gareth")
-        assert view.query == "Gareth"
+        assert view.search_query == "Gareth"
         assert view.cursor_row is not None and screen.model is not None
         assert "Gareth" in screen.model.rows[view.cursor_row].b.text
         await pilot.press("escape")

@@ -51,7 +51,11 @@ QUOTE_MARK: dict[QuoteStatus, str] = {
     QuoteStatus.NEW: "“+",
     QuoteStatus.DROPPED: "“−",
 }
-_QUOTE_RANK = {QuoteStatus.VERBATIM: 0, QuoteStatus.DROPPED: 1, QuoteStatus.NEW: 2}
+_QUOTE_RANK: dict[QuoteStatus | None, int] = {
+    QuoteStatus.VERBATIM: 0,
+    QuoteStatus.DROPPED: 1,
+    QuoteStatus.NEW: 2,
+}
 _QUOTE_RANK[QuoteStatus.ALTERED] = 3
 
 
@@ -306,7 +310,8 @@ class DiffModel:
         ``_apply_quotes`` change."""
         touched: set[int] = set()
         n = len(comparison.pairs)
-        for item in (*comparison.claims, *comparison.quotes):
+        items: tuple[Claim | Quote, ...] = (*comparison.claims, *comparison.quotes)
+        for item in items:
             row = item.pair if 0 <= item.pair < n else self._row_of(item.side, item.start)
             if row is not None:
                 touched.add(row)
