@@ -51,6 +51,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from diffreader.engine.lexicon import (
     CALENDAR_PERIODS,
@@ -432,16 +433,23 @@ def _numbers(text: str, start: int, end: int, gates: _FactGates) -> list[re.Matc
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class Stretch:
+class Stretch(NamedTuple):
     """What a detector searches: ``text[start:end]`` (one sentence), the capitalised
-    words the articles write mid-sentence (``names``) and which patterns can match."""
+    words the articles write mid-sentence (``names``) and which patterns can match.
+
+    A named tuple rather than a frozen dataclass: one is built per sentence searched.
+    """
 
     text: str
     start: int
     end: int
     names: frozenset[str]
     gates: _FactGates
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int, names: frozenset[str]) -> Stretch:
+        """The stretch ``text[start:end]``, its gates read from its words."""
+        return cls(text, start, end, names, _FactGates.of(text[start:end]))
 
 
 def _find_durations(at: Stretch) -> list[Fact]:
@@ -505,7 +513,7 @@ def _find_names(at: Stretch) -> list[Fact]:
         # Drop a title ("Harbour Master") and a sentence-initial common word ("The",
         # "While", "Recent").
         while words:
-            drop = title_length(words)
+            drop = title_length(words) if len(words) > 1 else 0
             if not drop and (
                 words[0].lower() in STOPWORDS
                 or words[0].lower().strip(".") in _TITLE_WORDS
@@ -604,26 +612,35 @@ DETECTORS: tuple[Detector, ...] = (
 _DETECTOR_OF = {category: d for d in DETECTORS for category in d.categories}
 
 
-def resolve_overlaps(found: Iterable[tuple[int, Fact]], start: int, end: int) -> list[Fact]:
-    """The facts that keep their span, in text order, from (priority, fact) candidates
-    inside ``[start, end)``.
+def resolve_overlaps(
+    found: Iterable[tuple[int, Sequence[Fact]]], start: int, end: int
+) -> list[Fact]:
+    """The facts that keep their span, in text order, from each detector's candidates
+    inside ``[start, end)``: (priority, its facts in text order) pairs.
 
     Candidates are taken by priority, highest first, and in text order within one
     priority; each is kept unless it overlaps a fact already kept. So a kept fact never
     overlaps another, and a candidate is only lost to a kept one that outranks it.
 
     >>> a, b = Fact(ClaimCategory.NAME, 0, 5), Fact(ClaimCategory.DATE, 3, 9)
-    >>> resolve_overlaps([(10, a), (40, b)], 0, 9) == [b]
+    >>> resolve_overlaps([(10, [a]), (40, [b])], 0, 9) == [b]
     True
     """
+    groups = [(priority, facts) for priority, facts in found if facts]
+    if not groups:
+        return []
+    if len(groups) == 1 and len(groups[0][1]) == 1:
+        return list(groups[0][1])
+    groups.sort(key=lambda group: -group[0])
     # One flag per character: checking a candidate costs its length, not the facts kept.
     taken = bytearray(end - start)
     kept: list[Fact] = []
-    for _, fact in sorted(found, key=lambda ranked: (-ranked[0], ranked[1].start)):
-        s, e = fact.start - start, fact.end - start
-        if taken.find(1, s, e) < 0:
-            kept.append(fact)
-            taken[s:e] = b"\x01" * (e - s)
+    for _, facts in groups:
+        for fact in facts:
+            s, e = fact.start - start, fact.end - start
+            if taken.find(1, s, e) < 0:
+                kept.append(fact)
+                taken[s:e] = b"\x01" * (e - s)
     kept.sort(key=lambda f: f.start)
     return kept
 
@@ -635,9 +652,8 @@ def find_facts(text: str, start: int, end: int, names: frozenset[str]) -> list[F
     ``names`` are capitalised words seen mid-sentence: a sentence-initial capital
     counts as a name only when it is one of them.
     """
-    at = Stretch(text, start, end, names, _FactGates.of(text[start:end]))
-    found = [(d.priority, fact) for d in DETECTORS for fact in d.find(at)]
-    return resolve_overlaps(found, start, end)
+    at = Stretch.of(text, start, end, names)
+    return resolve_overlaps([(d.priority, d.find(at)) for d in DETECTORS], start, end)
 
 
 def _bare(word: str) -> str:

@@ -145,8 +145,11 @@ TITLES = _words(
 """Title nouns: offices and ranks written before a name ("Mayor Helen Lind", "Senator
 Reyes"). The last word of a title ("Finance Officer", "Harbour Master", "Deputy Prime
 Minister") is one of them; the words before it are its modifiers (``title_length``)."""
-TITLE_MODIFIERS = _words("former deputy vice acting prime crown")
-"""Words that open a title but are no title alone ("Former President", "Prime Minister")."""
+TITLE_MODIFIERS = _words(
+    "former deputy vice acting prime crown foreign finance defense defence interior"
+)
+"""Words that open a title but are no title alone: ranks and the great ministerial
+portfolios ("Former President", "Prime Minister", "the Foreign Minister said")."""
 ROLE_NOUNS = _words(
     """head chief director chair chairman chairwoman chairperson founder co-founder ceo
     president minister secretary spokesman spokeswoman spokesperson ambassador envoy
@@ -314,14 +317,19 @@ def title_length(words: Sequence[str]) -> int:
     3
     >>> title_length("Dr. Varga".split()), title_length("President".split())
     (1, 0)
+    >>> title_length("Acme CEO Jane Doe".split()), title_length("Acme CEO".split())
+    (2, 0)
     """
-    keys = [w.lower().strip(".") for w in words[:-1]]
+    last = len(words) - 1
     length = 0
-    while length < len(keys) and (
-        keys[length] in HONORIFICS or keys[length] in TITLES or keys[length] in TITLE_MODIFIERS
-    ):
+    while length < last and words[length].lower().strip(".") in _TITLE_PARTS:
         length += 1
-    for i in range(min(len(keys), length + 3) - 1, length - 1, -1):
-        if keys[i] in TITLES:
+    # words[length] is no title word (and so no title noun): a title noun after it, within
+    # three words, ends a longer title. Two-word names, the most common, stop here.
+    for i in range(min(last, length + 3) - 1, length, -1):
+        if words[i].lower().strip(".") in TITLES:
             return i + 1
     return length
+
+
+_TITLE_PARTS = HONORIFICS | TITLES | TITLE_MODIFIERS
