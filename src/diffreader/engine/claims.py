@@ -61,7 +61,6 @@ from diffreader.engine.lexicon import (
     DURATION_QUALIFIERS,
     EVENTS,
     FILLER,
-    HONORIFICS,
     MONTHS,
     NAME_PARTICLES,
     NUMBER_WORDS,
@@ -75,8 +74,7 @@ from diffreader.engine.lexicon import (
     SENTENCE_OPENERS,
     STOPWORDS,
     TIME_UNITS,
-    TITLE_MODIFIERS,
-    TITLES,
+    TITLE_WORDS,
     VAGUE_QUANTITIES,
     WEAK_NUMBER_WORDS,
     WEEKDAYS,
@@ -170,8 +168,6 @@ _NAME = re.compile(
     rf"{_NAME_WORD}(?:\s+(?:(?:{alternation(NAME_PARTICLES | {'of', 'the', 'for'})})\s+)?"
     rf"{_NAME_WORD})*"
 )
-_TITLE_WORDS = HONORIFICS | TITLES | TITLE_MODIFIERS
-"""Words of a title before a name: never the name itself."""
 _GENERIC = frozenset(stem(w) for w in FILLER)
 _VAGUE = re.compile(rf"(?:{alternation(VAGUE_QUANTITIES)})\b", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(rf"\b(?:{alternation(PLACE_PREPOSITIONS)})\s+$")
@@ -317,7 +313,7 @@ class Support:
     def has_name(self, name: str) -> bool:
         """The name's head word (a surname, a place) occurs in the article."""
         words = [k for k in word_keys(name) if is_word(k) and k not in STOPWORDS]
-        words = [w for w in words if w not in _TITLE_WORDS] or words
+        words = [w for w in words if w not in TITLE_WORDS] or words
         if not words:
             return True
         if stem(words[-1]) in self.stems:
@@ -380,7 +376,7 @@ _DATE_KEYS = MONTHS | WEEKDAYS | SEASONS | CALENDAR_PERIODS
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _DIGIT = re.compile(r"\d")
 _NON_WORD = re.compile(r"\W+")
-_NUMBER_KEYS = NUMBER_WORDS.keys() - NUMBERS_NEVER_ALONE
+_NUMBER_KEYS = frozenset(NUMBER_WORDS.keys() - NUMBERS_NEVER_ALONE)
 _ROLE_KEYS = ROLE_NOUNS
 
 
@@ -516,7 +512,7 @@ def _find_names(at: Stretch) -> list[Fact]:
             drop = title_length(words) if len(words) > 1 else 0
             if not drop and (
                 words[0].lower() in STOPWORDS
-                or words[0].lower().strip(".") in _TITLE_WORDS
+                or words[0].lower().strip(".") in TITLE_WORDS
                 or (
                     s == m.start()
                     and _sentence_initial(text, s)
@@ -729,7 +725,7 @@ def _name_category(text: str, start: int, words: list[str]) -> ClaimCategory:
     if _PLACE_BEFORE.search(before) and len(words) <= 2:
         return ClaimCategory.PLACE
     prev = re.search(r"(\w+)\.?\s+$", text[max(0, start - 20) : start])
-    titled = bool(prev and prev.group(1).lower() in _TITLE_WORDS)
+    titled = bool(prev and prev.group(1).lower() in TITLE_WORDS)
     if titled or (len(words) >= 2 and not any(w.isupper() for w in words)):
         return ClaimCategory.PERSON
     return ClaimCategory.NAME

@@ -17,8 +17,8 @@ API:
     Numbers and time:  NUMBER_WORDS, NUMBERS_NEVER_ALONE, WEAK_NUMBER_WORDS,
                        VAGUE_QUANTITIES, MONTHS, WEEKDAYS, SEASONS, CALENDAR_PERIODS,
                        DATE_MODIFIERS, TIME_UNITS, DURATION_QUALIFIERS
-    People and roles:  HONORIFICS, TITLES, TITLE_MODIFIERS, ROLE_NOUNS, NAME_PARTICLES,
-                       PRONOUNS
+    People and roles:  HONORIFICS, TITLES, TITLE_MODIFIERS, TITLE_WORDS (their union),
+                       ROLE_NOUNS, NAME_PARTICLES, PRONOUNS
     Places and bodies: PLACES, PLACE_EQUIVALENTS, PLACE_PREPOSITIONS, ORGANISATION_HEADS,
                        CAPITALISED_ADJECTIVES, EVENTS, NEWS_AGENCIES,
                        WORDS_AFTER_US_ABBREVIATION
@@ -59,6 +59,7 @@ __all__ = [
     "TIME_UNITS",
     "TITLES",
     "TITLE_MODIFIERS",
+    "TITLE_WORDS",
     "VAGUE_QUANTITIES",
     "WEAK_NUMBER_WORDS",
     "WEEKDAYS",
@@ -150,6 +151,8 @@ TITLE_MODIFIERS = _words(
 )
 """Words that open a title but are no title alone: ranks and the great ministerial
 portfolios ("Former President", "Prime Minister", "the Foreign Minister said")."""
+TITLE_WORDS = HONORIFICS | TITLES | TITLE_MODIFIERS
+"""Every word of a title (derived): never the name itself ("Dr", "Mayor", "Former")."""
 ROLE_NOUNS = _words(
     """head chief director chair chairman chairwoman chairperson founder co-founder ceo
     president minister secretary spokesman spokeswoman spokesperson ambassador envoy
@@ -159,7 +162,7 @@ ROLE_NOUNS = _words(
 """Nouns that make a role of what follows "of" or "for" ("head of the regional fund",
 "spokesperson for the council"); they also open a speaker's description ("aide Varga")."""
 NAME_PARTICLES = _words("de del van von bin al")
-"""Lower-case words inside a personal name ("Ursula von der Leyen" keeps "von")."""
+"""Lower-case words inside a personal name ("Mohammed bin Salman", "Vincent van Gogh")."""
 PRONOUNS = _words("he she they it we i")
 """Subject pronouns a quotation can be attributed to; resolved to the last person named."""
 
@@ -322,7 +325,7 @@ def title_length(words: Sequence[str]) -> int:
     """
     last = len(words) - 1
     length = 0
-    while length < last and words[length].lower().strip(".") in _TITLE_PARTS:
+    while length < last and words[length].lower().strip(".") in TITLE_WORDS:
         length += 1
     # words[length] is no title word (and so no title noun): a title noun after it, within
     # three words, ends a longer title. Two-word names, the most common, stop here.
@@ -330,6 +333,3 @@ def title_length(words: Sequence[str]) -> int:
         if words[i].lower().strip(".") in TITLES:
             return i + 1
     return length
-
-
-_TITLE_PARTS = HONORIFICS | TITLES | TITLE_MODIFIERS
