@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diffreader.engine import lexicon
+from diffreader.engine import Side, compare, lexicon, load_document
 from diffreader.engine.claims import (
     DETECTORS,
     Detector,
@@ -220,6 +221,22 @@ def test_find_facts_keeps_each_detector_category_and_never_overlaps(text: str) -
     assert all(f.category in categories for f in facts)
     for a, b in itertools.pairwise(facts):
         assert a.end <= b.start
+
+
+@pytest.mark.parametrize("rewrite", ["01", "02", "03"])
+def test_fact_claims_of_one_side_never_overlap(demo: Path, rewrite: str) -> None:
+    """In a whole comparison, the facts claimed on one side keep apart too."""
+    original = load_document(demo / "00_original.txt")
+    c = compare(original, load_document(next(demo.glob(f"{rewrite}_*.txt"))))
+    holders = {ClaimCategory.QUOTATION, ClaimCategory.ASSERTION}
+    for side in (Side.A, Side.B):
+        facts = sorted(
+            (x for x in c.claims if x.side is side and x.category not in holders),
+            key=lambda x: x.start,
+        )
+        assert facts
+        for a, b in itertools.pairwise(facts):
+            assert a.end <= b.start, (a.text, b.text)
 
 
 # ---------------------------------------------------------------------------
