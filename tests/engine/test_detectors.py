@@ -4,6 +4,7 @@ table is well formed, overlaps go to the higher priority, and every word list is
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -295,6 +296,25 @@ def test_titles_hold_no_words_chosen_for_the_demo() -> None:
     title_words = lexicon.HONORIFICS | lexicon.TITLES | lexicon.TITLE_MODIFIERS
     for word in ("harbour", "harbor", "fisherman", "local"):
         assert word not in title_words
+
+
+def _flat(words: set[str]) -> str:
+    """The plain alternation ``alternation`` stands for: longest words first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@settings(max_examples=300)
+@given(
+    st.sets(st.text("abn -", min_size=1, max_size=4), min_size=1, max_size=8),
+    st.text("abn -x", max_size=30),
+)
+def test_alternation_matches_as_the_plain_longest_first_alternation(
+    words: set[str], text: str
+) -> None:
+    trie, flat = lexicon.alternation(words), _flat(words)
+    for shape in ("(?:{})", r"\b(?:{})\b", r"(?:{})(?:\s+x|$)", r"(?:{})x?"):
+        found = [m.span() for m in re.finditer(shape.format(trie), text)]
+        assert found == [m.span() for m in re.finditer(shape.format(flat), text)]
 
 
 @pytest.mark.parametrize(
