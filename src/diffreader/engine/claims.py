@@ -449,7 +449,7 @@ class Stretch(NamedTuple):
 
 
 def _find_durations(at: Stretch) -> list[Fact]:
-    """ "over two years", "a few weeks", "a six-month term": a value and a time unit."""
+    """ "over two years", "for a few weeks", "a six-month term": a value and a time unit."""
     if not at.gates.durations:
         return []
     out = []
@@ -584,24 +584,42 @@ class Detector:
 DETECTORS: tuple[Detector, ...] = (
     # A duration holds a number ("two years" is one fact, not the number "two").
     Detector(
-        "duration",
-        ClaimCategory.DURATION,
-        50,
-        _find_durations,
-        lambda value, support: support.has_duration(_duration_key(value)),
+        name="duration",
+        category=ClaimCategory.DURATION,
+        priority=50,
+        find=_find_durations,
+        supported=lambda value, support: support.has_duration(_duration_key(value)),
     ),
     # A date holds numbers ("March 5, 2024") and names ("Tuesday").
-    Detector("date", ClaimCategory.DATE, 40, _find_dates, _date_supported),
-    Detector("number", ClaimCategory.NUMBER, 30, _find_numbers, lambda v, s: s.has_number(v)),
-    # A role holds the name of what it heads ("head of the World Bank").
-    Detector("role", ClaimCategory.ROLE, 20, _find_roles, _role_supported),
     Detector(
-        "name",
-        ClaimCategory.NAME,
-        10,
-        _find_names,
-        lambda value, support: support.has_name(value),
-        (ClaimCategory.PERSON, ClaimCategory.PLACE, ClaimCategory.ORGANISATION),
+        name="date",
+        category=ClaimCategory.DATE,
+        priority=40,
+        find=_find_dates,
+        supported=_date_supported,
+    ),
+    Detector(
+        name="number",
+        category=ClaimCategory.NUMBER,
+        priority=30,
+        find=_find_numbers,
+        supported=lambda value, support: support.has_number(value),
+    ),
+    # A role holds the name of what it heads ("head of the World Bank").
+    Detector(
+        name="role",
+        category=ClaimCategory.ROLE,
+        priority=20,
+        find=_find_roles,
+        supported=_role_supported,
+    ),
+    Detector(
+        name="name",
+        category=ClaimCategory.NAME,
+        priority=10,
+        find=_find_names,
+        supported=lambda value, support: support.has_name(value),
+        refines=(ClaimCategory.PERSON, ClaimCategory.PLACE, ClaimCategory.ORGANISATION),
     ),
 )
 """The fact detectors that ``find_facts`` runs, one entry per kind of fact."""
