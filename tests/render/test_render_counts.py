@@ -14,10 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEMO, SAMPLE
 from diffreader.engine import Comparison, compare, load_document
 from diffreader.render import build_view, render, render_report
 from diffreader.review import ItemKind, Section, count_items, review_items
+
+# Not imported from tests/conftest.py: "conftest" names several modules (tests/tui has
+# one too), and which one an import finds depends on the order tests were collected in.
+_ROOT = Path(__file__).resolve().parents[2]
+DEMO = _ROOT / "src" / "diffreader" / "demo"
+SAMPLE = _ROOT.parent / "shared" / "corpus" / "sample"
 
 DEMO_PAIRS = [
     pytest.param(DEMO / "00_original.txt", path, id=f"demo-{path.stem}")
