@@ -94,6 +94,7 @@ from diffreader.engine.model import (
     Side,
     Status,
 )
+from diffreader.engine.substitutions import Group, find_substitutions, new_statuses
 from diffreader.engine.text import (
     is_word,
     sentence_tokens,
@@ -455,6 +456,8 @@ def _find_durations(at: Stretch) -> list[Fact]:
     out = []
     for d_start, d_end in _durations(at.text, at.start, at.end):
         found = at.text[d_start:d_end]
+        if at.text.startswith("-old", d_end):
+            continue  # "the 58-year-old": an age, a number (``_find_numbers``)
         if _HAS_NUMBER.search(found) or _VAGUE.match(found.split(" ", 1)[-1]):
             out.append(Fact(ClaimCategory.DURATION, d_start, d_end))
     return out
@@ -544,13 +547,26 @@ def _find_names(at: Stretch) -> list[Fact]:
     return out
 
 
+_MONTH_FORMS: dict[str, frozenset[str]] = {}
+for _month in MONTHS:
+    # "jan", "january": the forms sharing a month's first three letters ("sept" too).
+    _forms = frozenset(stem(m) for m in MONTHS if m[:3] == _month[:3])
+    _MONTH_FORMS[stem(_month)] = _forms
+
+
 def _date_supported(value: str, support: Support) -> bool:
+    """Every word of the date occurs in the article ("Jan." and "January" are one)."""
     words = [
         stem(key)
         for key in word_keys(value)
         if is_word(key) and key not in STOPWORDS and key not in ("on", "in", "by")
     ]
-    return all(w in support.stems or w in support.numbers for w in words)
+    return all(
+        w in support.stems
+        or w in support.numbers
+        or not _MONTH_FORMS.get(w, frozenset()).isdisjoint(support.stems)
+        for w in words
+    )
 
 
 def _role_supported(value: str, support: Support) -> bool:
@@ -860,10 +876,14 @@ def find_claims(
                 Side.A: _group_clauses(pair, Side.A, doc_a, support[Side.B]),
                 Side.B: _group_clauses(pair, Side.B, doc_b, support[Side.A]),
             }
+        found: list[Claim] = []
         for side in (Side.A, Side.B):
-            claims.extend(
+            found.extend(
                 _pair_claims(index, pair, side, doc_a, doc_b, support, quote_masks, names, clauses)
             )
+        if clauses[Side.A] or clauses[Side.B]:
+            found = _with_substitutions(index, pair, doc_a, doc_b, names, found)
+        claims.extend(found)
     for q in claimed:
         if 0 <= q.pair < len(pairs):
             pair = pairs[q.pair]
@@ -891,6 +911,65 @@ def find_claims(
 
 
 _HOLDERS = (ClaimCategory.ASSERTION, ClaimCategory.QUOTATION)
+
+
+def _with_substitutions(
+    index: int,
+    pair: Pair,
+    doc_a: Document,
+    doc_b: Document,
+    names: frozenset[str],
+    claims: list[Claim],
+) -> list[Claim]:
+    """``claims`` of one aligned group plus what the substitution layer finds in it
+    (substitutions.py), one claim per span: a substitution takes the place of the facts
+    it encloses, and a fact that already covers a substitution keeps it."""
+    if any(
+        doc.sentences[i].kind not in (SentenceKind.BODY, SentenceKind.HEADLINE)
+        for doc, ids in ((doc_a, pair.a), (doc_b, pair.b))
+        for i in ids
+    ):
+        return claims
+
+    def facts(doc: Document, sid: int) -> list[tuple[ClaimCategory, int, int]]:
+        sentence = doc.sentences[sid]
+        return [
+            (f.category, f.start, f.end)
+            for f in find_facts(doc.text, sentence.start, sentence.end, names)
+        ]
+
+    found = find_substitutions(Group.of(pair, doc_a, doc_b, facts))
+    if not found:
+        return claims
+    out = list(claims)
+    for side, category, start, end in found:
+        doc = doc_a if side is Side.A else doc_b
+        ids, other_ids = (pair.a, pair.b) if side is Side.A else (pair.b, pair.a)
+        start, end = _strip_span(doc.text, start, end)
+        if end <= start:
+            continue
+        if any(
+            c.side is side
+            and c.category not in _HOLDERS
+            and c.start <= start
+            and end <= c.end
+            and (c.category is category or c.end - c.start > end - start)
+            for c in out
+        ):
+            continue
+        out = [
+            c
+            for c in out
+            if not (
+                c.side is side and c.category not in _HOLDERS and start <= c.start and c.end <= end
+            )
+        ]
+        kind = ClaimKind.ADDED if side is Side.B else ClaimKind.DROPPED
+        sid = _sentence_of(doc, ids, start)
+        out.append(
+            Claim(side, kind, category, doc.text[start:end], start, end, index, sid, other_ids)
+        )
+    return out
 
 
 def _nest(claims: list[Claim]) -> list[Claim]:
@@ -962,7 +1041,12 @@ def _pair_claims(
                 ]
                 for c_start, c_end in _merge_adjacent(text, flagged):
                     claim(ClaimCategory.ASSERTION, c_start, c_end)
+            statuses = new_statuses(text, sentence.start, sentence.end, other.text)
+            for s_start, s_end in statuses:
+                claim(ClaimCategory.ROLE, s_start, s_end)
             for fact in find_facts(text, sentence.start, sentence.end, names):
+                if any(s_start <= fact.start and fact.end <= s_end for s_start, s_end in statuses):
+                    continue  # the name of the person given a new status
                 if not _supported(fact, text, other):
                     claim(fact.category, fact.start, fact.end)
         return out

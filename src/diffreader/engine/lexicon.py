@@ -24,6 +24,9 @@ API:
                        WORDS_AFTER_US_ABBREVIATION
     Wording:           STOPWORDS, FILLER, REPORTING_VERBS, SENTENCE_OPENERS,
                        CLAUSE_CONJUNCTIONS
+    Substitutions:     NEGATIONS, NEGATING_VERBS, DENIAL_VERBS, NEGATIVE_PREFIXES,
+                       STATUS_MODIFIERS, RANKS, SCALE_WORDS, MEASURE_UNITS,
+                       UNIT_EQUIVALENTS, QUANTITY_QUALIFIERS
 """
 
 from __future__ import annotations
@@ -38,12 +41,17 @@ __all__ = [
     "CAPITALISED_ADJECTIVES",
     "CLAUSE_CONJUNCTIONS",
     "DATE_MODIFIERS",
+    "DENIAL_VERBS",
     "DURATION_QUALIFIERS",
     "EVENTS",
     "FILLER",
     "HONORIFICS",
+    "MEASURE_UNITS",
     "MONTHS",
     "NAME_PARTICLES",
+    "NEGATING_VERBS",
+    "NEGATIONS",
+    "NEGATIVE_PREFIXES",
     "NEWS_AGENCIES",
     "NUMBERS_NEVER_ALONE",
     "NUMBER_WORDS",
@@ -52,15 +60,20 @@ __all__ = [
     "PLACE_EQUIVALENTS",
     "PLACE_PREPOSITIONS",
     "PRONOUNS",
+    "QUANTITY_QUALIFIERS",
+    "RANKS",
     "REPORTING_VERBS",
     "ROLE_NOUNS",
+    "SCALE_WORDS",
     "SEASONS",
     "SENTENCE_OPENERS",
+    "STATUS_MODIFIERS",
     "STOPWORDS",
     "TIME_UNITS",
     "TITLES",
     "TITLE_MODIFIERS",
     "TITLE_WORDS",
+    "UNIT_EQUIVALENTS",
     "VAGUE_QUANTITIES",
     "WEAK_NUMBER_WORDS",
     "WEEKDAYS",
@@ -327,6 +340,97 @@ CLAUSE_CONJUNCTIONS = _phrases(
     although | though | because | after | before | as well as | amid | with"""
 )
 """Words that open a new clause: an added sentence is judged clause by clause."""
+
+
+# ---------------------------------------------------------------------------
+# Substitutions (claims.py's second table): polarity, status, quantities
+
+NEGATIONS = _words("not no never none nobody nothing neither nor without cannot nowhere")
+"""Words that negate what follows them; any word ending in "n't" negates too."""
+NEGATING_VERBS = _words("fail fails failed failing refuse refuses refused refusing")
+"""Verbs that negate the infinitive after them ("failed to qualify", "refused to sign")."""
+DENIAL_VERBS = _words("deny denies denied denying")
+"""Verbs that negate what they report ("denied the report")."""
+NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
+"""Prefixes that negate a word ("unable" is "not able"): a negation and a prefixed word
+facing each other are one polarity."""
+STATUS_MODIFIERS = _words(
+    """former ex late acting interim deputy vice assistant associate outgoing incoming
+    caretaker retired ousted exiled jailed disgraced elect designate emeritus honorary"""
+)
+"""Words that give a person a status before a title or a name ("former President",
+"the late architect", "acting head", "ex-minister")."""
+RANKS = _words(
+    """inspector superintendent sergeant constable commissioner detective lieutenant
+    admiral marshal corporal dean provost lecturer rector headteacher headmaster
+    headmistress coach referee vice-chancellor treasurer registrar bishop archbishop
+    cardinal sheriff magistrate prosecutor coroner councillor alderman"""
+)
+"""Ranks and offices (police, armed forces, universities, churches, courts, councils)
+that ``TITLES`` and ``ROLE_NOUNS`` leave out: a change of title is a change of role."""
+SCALE_WORDS: Mapping[str, float] = MappingProxyType(
+    {
+        "hundred": 1e2,
+        "thousand": 1e3,
+        "million": 1e6,
+        "billion": 1e9,
+        "trillion": 1e12,
+        "dozen": 12,
+        "k": 1e3,
+        "m": 1e6,
+        "mn": 1e6,
+        "bn": 1e9,
+        "tn": 1e12,
+    }
+)
+"""Words (and agency abbreviations: "£4m", "$2bn") that multiply the number before them."""
+MEASURE_UNITS = _words(
+    """metre metres meter meters kilometre kilometres kilometer kilometers km centimetre
+    centimetres cm millimetre millimetres mm mile miles foot feet ft inch inches yard yards
+    kilogram kilograms kg gram grams tonne tonnes ton tons ounce ounces lb lbs litre litres
+    liter liters gallon gallons acre acres hectare hectares degree degrees celsius
+    fahrenheit mph kph knots calorie calories watt watts kilowatt kilowatts megawatt
+    megawatts gigawatt gigawatts volt volts barrel barrels point points second seconds
+    square cubic"""
+)
+"""Units a quantity is measured in (besides ``TIME_UNITS``): "six hours" and "six
+minutes" differ, and so do "square miles" and "square kilometres"."""
+UNIT_EQUIVALENTS: Mapping[str, tuple[float, str]] = MappingProxyType(
+    {
+        "km": (1, "kilometre"), "kilometer": (1, "kilometre"), "cm": (1, "centimetre"),
+        "centimeter": (1, "centimetre"), "mm": (1, "millimetre"),
+        "millimeter": (1, "millimetre"), "meter": (1, "metre"), "kg": (1, "kilogram"),
+        "lb": (1, "pound"), "lbs": (1, "pound"), "ft": (1, "foot"), "feet": (1, "foot"),
+        "inches": (1, "inch"), "liter": (1, "litre"), "ton": (1, "tonne"),
+        "tons": (1, "tonne"), "decade": (10, "year"), "century": (100, "year"),
+        "centuries": (100, "year"), "fortnight": (2, "week"),
+    }
+)  # fmt: skip
+"""Abbreviations and spellings of a unit, and units that are a multiple of another:
+"3km" is "three kilometres", "a century" is "a hundred years"."""
+QUANTITY_QUALIFIERS: Mapping[str, str] = MappingProxyType(
+    {
+        **dict.fromkeys(
+            ("about", "around", "roughly", "approximately", "some", "nearly", "almost",
+             "close to", "an estimated", "estimated"),
+            "about",
+        ),
+        **dict.fromkeys(
+            ("more than", "over", "at least", "above", "upwards of", "in excess of",
+             "no fewer than", "no less than"),
+            "at least",
+        ),
+        **dict.fromkeys(
+            ("less than", "fewer than", "under", "up to", "at most", "below", "no more than",
+             "as much as", "as many as"),
+            "at most",
+        ),
+        **dict.fromkeys(("exactly", "precisely"), "exactly"),
+    }
+)  # fmt: skip
+"""Words before a figure and the kind of bound they make: "about" (an estimate, as good as
+no qualifier), "at least", "at most", "exactly". Replacing one kind by another changes
+the claim ("About 300" is not "More than 300")."""
 
 
 def title_length(words: Sequence[str]) -> int:

@@ -1,0 +1,775 @@
+"""Provides the substitution layer: what a reworded group replaced, judged against the
+sentences it is aligned with rather than the whole article.
+
+``claims.py`` checks a fact against everything the other article says, so a value swapped
+for another the article mentions elsewhere ("21 → 25", "Lund → Kwan", "million → billion")
+passes as supported, and changes without a capital or a digit (a negation, an antonym, a
+status word such as "former") reach no detector at all. This module looks at the small
+diff hunks of one aligned group — a deletion in A facing an insertion in B at the same
+place of the word diff — and at the group's own sentences:
+
+    ============  ============  =========================================================
+    substitution  category      flags
+    ============  ============  =========================================================
+    negation      negation      a negation (not, n't, never, without, failed to, denied…)
+                                that the other side of the group lacks: added on B,
+                                dropped on A. Quiet when the group keeps its count of
+                                negations, when "not able" faces "unable", and when a
+                                negation and an antonym cancel ("did not accept" /
+                                "rejected").
+    opposite      opposite      a word replaced by its antonym in the same hunk
+                                (rose → fell, most → least), from ``antonyms.py``
+    figure        number        a quantity touching a hunk whose value, scale, unit or
+                                bound ("about" / "more than") the other side's group
+                                lacks; formats are normalised ("five" = "5",
+                                "5 per cent" = "5%", "$45 million" = "$45m")
+    date          date          a date touching a hunk that no date of the other side's
+                                group agrees with (weekday, month, day, year, "last" /
+                                "next" period); "Jan. 5" = "January 5"
+    name          person, place, a name replaced by another: both sides of the group hold a
+                  organisation,  changed name the other side's group lacks (surname-only
+                  name          references to the same person stay quiet)
+    role          role          a status word attached to a person (former, ex-, late,
+                                acting, interim, deputy…) that the other side's group
+                                lacks, and a title before a name both sides hold that
+                                the other side lacks ("Chief Inspector" → "Superintendent")
+    ============  ============  =========================================================
+
+Each entry of ``SUBSTITUTIONS`` is a function of one ``Group``; adding a kind of
+substitution is adding one entry, its words in lexicon.py and its tests in
+tests/engine/test_substitutions.py. A substitution is reported on both sides (the new
+value added on B, the old value dropped from A), so the rule stays symmetric: swapping A
+and B swaps added and dropped.
+
+A sentence with no counterpart has no hunks; ``new_statuses`` finds in it a status given
+to someone the other article names without it ("former President Trump").
+
+API:
+    find_substitutions(group) -> list[Found]
+    new_statuses(text, start, end, other_text) -> list[tuple[int, int]]
+    Group, Word, Found, Substitution, SUBSTITUTIONS
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from diffreader.engine import antonyms
+from diffreader.engine.lexicon import (
+    CALENDAR_PERIODS,
+    DATE_MODIFIERS,
+    DENIAL_VERBS,
+    HONORIFICS,
+    MEASURE_UNITS,
+    MONTHS,
+    NEGATING_VERBS,
+    NEGATIONS,
+    NEGATIVE_PREFIXES,
+    NUMBER_WORDS,
+    QUANTITY_QUALIFIERS,
+    RANKS,
+    ROLE_NOUNS,
+    SCALE_WORDS,
+    SEASONS,
+    STATUS_MODIFIERS,
+    STOPWORDS,
+    TIME_UNITS,
+    TITLE_MODIFIERS,
+    TITLES,
+    UNIT_EQUIVALENTS,
+    WEAK_NUMBER_WORDS,
+    WEEKDAYS,
+)
+from diffreader.engine.model import ClaimCategory, Document, Op, Pair, Side
+from diffreader.engine.text import sentence_tokens, stem
+
+__all__ = [
+    "SUBSTITUTIONS",
+    "Found",
+    "Group",
+    "Substitution",
+    "Word",
+    "find_substitutions",
+    "new_statuses",
+]
+
+_NAME_CATEGORIES = frozenset(
+    (
+        ClaimCategory.PERSON,
+        ClaimCategory.PLACE,
+        ClaimCategory.ORGANISATION,
+        ClaimCategory.NAME,
+    )
+)
+_TITLE_NOUNS = (TITLES | ROLE_NOUNS | RANKS) - HONORIFICS
+_CURRENCY = frozenset("$€£¥")
+_MAX_HUNK_WORDS = 5
+"""An antonym counts only inside a small replacement: in a rewritten clause, words
+facing each other are not a substitution."""
+_MAX_NAME_HUNK_WORDS = 8
+"""A name replaces another only inside a replacement this small (a title and a name)."""
+
+
+class Word(NamedTuple):
+    """A word (or number, or sign) of one side of a group."""
+
+    start: int
+    end: int
+    raw: str
+    key: str
+    hunk: int
+    """Index of the hunk that changed it, or -1 for a word both sides share here."""
+    space_before: bool
+    """Whitespace separates it from the token before it."""
+
+
+class Found(NamedTuple):
+    """A substitution found: a span of one side and its category."""
+
+    side: Side
+    category: ClaimCategory
+    start: int
+    end: int
+
+
+@dataclass
+class Group:
+    """One aligned group as the substitutions see it: the words of each side, which
+    hunk changed each of them, and the facts the detectors of claims.py found."""
+
+    words: dict[Side, list[Word]]
+    hunks: list[tuple[bool, bool]]
+    """For each hunk: (it deletes words of A, it inserts words of B)."""
+    facts: dict[Side, list[tuple[ClaimCategory, int, int]]]
+    text: dict[Side, str]
+    _keys: dict[Side, frozenset[str]] = field(default_factory=dict)
+
+    def keys(self, side: Side) -> frozenset[str]:
+        """Every word key of one side of the group."""
+        if side not in self._keys:
+            self._keys[side] = frozenset(w.key for w in self.words[side])
+        return self._keys[side]
+
+    def small(self, hunk: int, limit: int) -> bool:
+        """Neither side of the hunk changes more than ``limit`` words: a substitution
+        rather than a rewritten clause."""
+        return all(
+            sum(1 for w in self.words[side] if w.hunk == hunk) <= limit for side in (Side.A, Side.B)
+        )
+
+    def replaced(self, word: Word) -> bool:
+        """The word changed in a hunk that changes both sides (a substitution)."""
+        return word.hunk >= 0 and all(self.hunks[word.hunk])
+
+    @classmethod
+    def of(
+        cls,
+        pair: Pair,
+        doc_a: Document,
+        doc_b: Document,
+        facts: Callable[[Document, int], Iterable[tuple[ClaimCategory, int, int]]],
+    ) -> Group:
+        """The group of ``pair``; ``facts(doc, sentence id)`` lists a sentence's facts."""
+        hunk_of: dict[Side, list[tuple[int, int, int]]] = {Side.A: [], Side.B: []}
+        hunks: list[tuple[bool, bool]] = []
+        open_hunk = False
+        for op in pair.ops:
+            if op.op is Op.EQUAL:
+                # A shared space or comma does not end a hunk ("rose 3%" → "fell, 3%").
+                if doc_a.text[op.a_start : op.a_end].strip(" ,;:-–—"):
+                    open_hunk = False
+                continue
+            if not open_hunk:
+                hunks.append((False, False))
+                open_hunk = True
+            deletes, inserts = hunks[-1]
+            if op.op is Op.DELETE and op.a_end > op.a_start:
+                hunk_of[Side.A].append((op.a_start, op.a_end, len(hunks) - 1))
+                hunks[-1] = (True, inserts)
+            elif op.op is Op.INSERT and op.b_end > op.b_start:
+                hunk_of[Side.B].append((op.b_start, op.b_end, len(hunks) - 1))
+                hunks[-1] = (deletes, True)
+        words: dict[Side, list[Word]] = {}
+        found: dict[Side, list[tuple[ClaimCategory, int, int]]] = {}
+        for side, doc, ids in ((Side.A, doc_a, pair.a), (Side.B, doc_b, pair.b)):
+            runs = hunk_of[side]
+            out: list[Word] = []
+            k = 0
+            for sid in ids:
+                sentence = doc.sentences[sid]
+                run = sentence_tokens(sentence.text, sentence.start)
+                space = True
+                for i, key in enumerate(run.keys):
+                    if key == " ":
+                        space = True
+                        continue
+                    start, end = run.bounds[i], run.bounds[i + 1]
+                    while k < len(runs) and runs[k][1] <= start:
+                        k += 1
+                    hunk = runs[k][2] if k < len(runs) and runs[k][0] < end else -1
+                    out.append(Word(start, end, run.raws[i], key, hunk, space))
+                    space = False
+            words[side] = out
+            found[side] = [f for sid in ids for f in facts(doc, sid)]
+        return cls(words, hunks, found, {Side.A: doc_a.text, Side.B: doc_b.text})
+
+
+Substitution = Callable[[Group], list[Found]]
+
+
+# ---------------------------------------------------------------------------
+# Negation
+
+
+def _negation_at(words: Sequence[Word], i: int) -> bool:
+    key = words[i].key
+    if key in NEGATIONS or key.endswith("n't"):
+        # "not only", "no doubt" open no negated claim.
+        nxt = words[i + 1].key if i + 1 < len(words) else ""
+        return not (key == "not" and nxt in ("only", "just")) and not (
+            key == "no" and nxt in ("doubt", "longer")
+        )
+    if key in NEGATING_VERBS:
+        return i + 1 < len(words) and words[i + 1].key == "to"
+    return key in DENIAL_VERBS
+
+
+def _negations(words: Sequence[Word]) -> list[int]:
+    return [i for i in range(len(words)) if _negation_at(words, i)]
+
+
+def _negated_span(words: Sequence[Word], i: int) -> tuple[int, int]:
+    """The negation and what it negates: up to its next content word, three words at most."""
+    end = i
+    for j in range(i + 1, min(len(words), i + 4)):
+        if not words[j].key[:1].isalnum():
+            break
+        end = j
+        if words[j].key not in STOPWORDS:
+            break
+    return words[i].start, words[end].end
+
+
+def _next_content(words: Sequence[Word], i: int) -> str:
+    for j in range(i + 1, min(len(words), i + 4)):
+        if words[j].key[:1].isalpha() and words[j].key not in STOPWORDS:
+            return words[j].key
+    return ""
+
+
+def _prefixed(word: str, base: str) -> bool:
+    """``word`` is ``base`` with a negative prefix ("unable", "able")."""
+    return any(word == p + base or word == p + "-" + base for p in NEGATIVE_PREFIXES)
+
+
+def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
+    """Words replaced by their antonym in one small hunk: (A word, B word)."""
+    by_hunk: dict[int, dict[Side, list[Word]]] = {}
+    for side in (Side.A, Side.B):
+        for w in group.words[side]:
+            if group.replaced(w) and w.key.isalpha():
+                by_hunk.setdefault(w.hunk, {Side.A: [], Side.B: []})[side].append(w)
+    out = []
+    for sides in by_hunk.values():
+        a_words, b_words = sides[Side.A], sides[Side.B]
+        if len(a_words) > _MAX_HUNK_WORDS or len(b_words) > _MAX_HUNK_WORDS:
+            continue
+        for a in a_words:
+            for b in b_words:
+                if antonyms.are_opposites(a.key, b.key):
+                    out.append((a, b))
+    if not out:
+        return out
+    # A word whose antonym pair both sides hold ("rise and fall") is no swap.
+    lemmas = {
+        side: {antonyms.lemma(w.key) for w in group.words[side] if w.key.isalpha()}
+        for side in (Side.A, Side.B)
+    }
+    return [
+        (a, b)
+        for a, b in out
+        if antonyms.lemma(a.key) not in lemmas[Side.B]
+        and antonyms.lemma(b.key) not in lemmas[Side.A]
+    ]
+
+
+def _find_negations(group: Group) -> list[Found]:
+    """A negation one side of the group has and the other lacks."""
+    cues = {side: _negations(group.words[side]) for side in (Side.A, Side.B)}
+    more = len(cues[Side.B]) - len(cues[Side.A])
+    if not more:
+        return []
+    side = Side.B if more > 0 else Side.A
+    words, other = group.words[side], group.words[side.other]
+    other_changed = [w.key for w in other if w.hunk >= 0]
+    # A negation and an antonym cancel: "did not accept" is "rejected".
+    if more % 2 and _opposite_pairs(group):
+        return []
+    out = []
+    for i in cues[side]:
+        if words[i].hunk < 0:
+            continue
+        negated = _next_content(words, i)
+        if negated and any(_prefixed(k, negated) for k in other_changed):
+            continue  # "not able" / "unable"
+        out.append(Found(side, ClaimCategory.NEGATION, *_negated_span(words, i)))
+    return out
+
+
+def _find_opposites(group: Group) -> list[Found]:
+    """A word replaced by its antonym, on both sides (unless a negation cancels it)."""
+    pairs = _opposite_pairs(group)
+    if not pairs:
+        return []
+    flips = len(_negations(group.words[Side.B])) - len(_negations(group.words[Side.A]))
+    if flips % 2:
+        return []  # "did not accept" / "rejected": the polarity is the same
+    out = []
+    for a, b in pairs:
+        out.append(Found(Side.A, ClaimCategory.OPPOSITE, a.start, a.end))
+        out.append(Found(Side.B, ClaimCategory.OPPOSITE, b.start, b.end))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Figures
+
+
+class _Quantity(NamedTuple):
+    start: int
+    end: int
+    bound: str
+    value: float
+    currency: str
+    unit: str
+    hunks: frozenset[int]
+    """The hunks that changed its words (with its qualifier's)."""
+
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_PERCENT = frozenset(("%", "percent", "per cent"))
+
+
+def _number_of(key: str) -> float | None:
+    if key in NUMBER_WORDS:
+        return float(NUMBER_WORDS[key])
+    digits = re.match(r"\d+(?:[.,]\d+)*", key)
+    if not digits:
+        return None
+    text = digits.group()
+    # "4,300" groups thousands; "3,5" is rare in English copy.
+    text = text.replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _quantities(group: Group, side: Side) -> list[_Quantity]:
+    """Every quantity of one side of the group: qualifier, value, currency, unit."""
+    words = group.words[side]
+    out: list[_Quantity] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        w = words[i]
+        value = _number_of(w.key)
+        starts_money = w.key in _CURRENCY and i + 1 < n and _number_of(words[i + 1].key)
+        article = (
+            w.key in ("a", "an")
+            and i + 1 < n
+            and (words[i + 1].key in SCALE_WORDS or _unit(words[i + 1].key) is not None)
+        )
+        if value is None and not starts_money and not article:
+            i += 1
+            continue
+        first = i
+        currency = ""
+        if starts_money:
+            currency = w.key
+            i += 1
+            value = _number_of(words[i].key)
+        elif article:
+            value = 1.0
+        assert value is not None
+        unit = "%" if w.key[:1].isdigit() and w.key.endswith("%") else ""
+        j = i + 1
+        while j < n:
+            key = words[j].key
+            if key == "-":
+                j += 1
+                continue
+            if key in SCALE_WORDS and (
+                words[j].space_before or key in ("m", "bn", "k", "mn", "tn")
+            ):
+                value *= SCALE_WORDS[key]
+            elif key in NUMBER_WORDS and (
+                words[j - 1].key in NUMBER_WORDS or words[j - 1].key in ("-", "and")
+            ):
+                number = float(NUMBER_WORDS[key])
+                value = value + number if number < 10 and value >= 20 else value * number
+            elif key in ("%", "percent") or (
+                key == "per" and j + 1 < n and words[j + 1].key == "cent"
+            ):
+                unit = "%"
+                if key == "per":
+                    j += 1
+            elif (found := _unit(key)) is not None:
+                factor, name = found
+                value *= factor
+                unit = (unit + " " if unit in ("square", "cubic") else "") + name
+            else:
+                break
+            j += 1
+        last = j - 1
+        while last > first and words[last].key == "-":
+            last -= 1
+        # A bare year is a date, not a figure; "one" alone is rarely one ("no one").
+        bare = not (currency or unit) and last == first
+        if bare and (_YEAR.fullmatch(words[first].key) or words[first].key in WEAK_NUMBER_WORDS):
+            i = j
+            continue
+        if j < n and words[j].key == "ago":
+            i = j  # "a year ago": a date
+            continue
+        bound, q_start = _bound_before(words, first)
+        hunks = frozenset(words[k].hunk for k in range(q_start, last + 1) if words[k].hunk >= 0)
+        # The qualifier belongs to the span only when it bounds the figure.
+        shown = q_start if bound not in ("", "about") else first
+        out.append(
+            _Quantity(words[shown].start, words[last].end, bound, value, currency, unit, hunks)
+        )
+        i = j
+    return out
+
+
+def _unit(key: str) -> tuple[float, str] | None:
+    """(factor, unit) of a unit word: "km" -> (1, "kilometre"), "decade" -> (10, "year")."""
+    if key in UNIT_EQUIVALENTS:
+        return UNIT_EQUIVALENTS[key]
+    if key in MEASURE_UNITS or key in TIME_UNITS:
+        base = key[:-1] if key.endswith("s") and key[:-1] in MEASURE_UNITS | TIME_UNITS else key
+        return UNIT_EQUIVALENTS.get(base, (1, base))
+    return None
+
+
+def _bound_before(words: Sequence[Word], first: int) -> tuple[str, int]:
+    """The qualifier just before a figure ("more than", "about") and its first word."""
+    for length in (3, 2, 1):
+        if first - length < 0:
+            continue
+        phrase = " ".join(w.key for w in words[first - length : first])
+        if phrase in QUANTITY_QUALIFIERS:
+            return QUANTITY_QUALIFIERS[phrase], first - length
+    return "", first
+
+
+def _same_figure(x: _Quantity, y: _Quantity, *, bound: bool) -> bool:
+    if abs(x.value - y.value) > 1e-9 * max(1.0, abs(x.value)):
+        return False
+    if x.currency and y.currency and x.currency != y.currency:
+        return False
+    if x.unit and y.unit and x.unit != y.unit:
+        return False
+    # "about" is as good as no qualifier; "at least" and "at most" bound the figure.
+    return not (bound and {x.bound, y.bound} - {"", "about"} and x.bound != y.bound)
+
+
+def _find_figures(group: Group) -> list[Found]:
+    """A changed quantity: one the other side's group does not state."""
+    quantities = {side: _quantities(group, side) for side in (Side.A, Side.B)}
+    # Only a figure facing another in one hunk is a substitution: one that moved to
+    # another group, or came with no counterpart, is claims.py's to judge.
+    facing = {
+        side: frozenset(h for q in quantities[side] for h in q.hunks) for side in (Side.A, Side.B)
+    }
+    if not facing[Side.A] & facing[Side.B]:
+        return []
+    out = []
+    for side in (Side.A, Side.B):
+        others = quantities[side.other]
+        for q in quantities[side]:
+            if not q.hunks & facing[side.other]:
+                continue
+            if any(_same_figure(q, o, bound=True) for o in others):
+                continue
+            if any(_same_figure(q, o, bound=False) for o in others) and q.bound in ("",):
+                continue  # the other side added a bound: its claim, not this one's
+            out.append(Found(side, ClaimCategory.NUMBER, q.start, q.end))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Dates
+
+_MONTH_INDEX = {
+    m: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        )
+    )
+    for m in names
+    if m in MONTHS
+}
+
+
+def _date_parts(text: str) -> dict[str, str]:
+    """What a date says: weekday, month, day, year, relative period ("last week")."""
+    parts: dict[str, str] = {}
+    keys = re.findall(r"[a-z]+|\d+", text.lower())
+    for n, key in enumerate(keys):
+        if key in WEEKDAYS:
+            parts["weekday"] = key
+        elif key in _MONTH_INDEX:
+            parts["month"] = str(_MONTH_INDEX[key])
+        elif key.isdigit() and len(key) == 4:
+            parts["year"] = key
+        elif key.isdigit() and "month" in parts:
+            parts["day"] = str(int(key))
+        elif key in DATE_MODIFIERS and n + 1 < len(keys):
+            period = keys[n + 1]
+            if period in CALENDAR_PERIODS | SEASONS | WEEKDAYS or period in _MONTH_INDEX:
+                parts["when " + period] = key
+    return parts
+
+
+def _same_date(x: dict[str, str], y: dict[str, str]) -> bool:
+    shared = x.keys() & y.keys()
+    return bool(shared) and all(x[k] == y[k] for k in shared)
+
+
+def _find_dates(group: Group) -> list[Found]:
+    """A changed date: one no date of the other side's group agrees with."""
+    dates = {
+        side: [
+            (s, e, _date_parts(group.text[side][s:e]))
+            for category, s, e in group.facts[side]
+            if category is ClaimCategory.DATE
+        ]
+        for side in (Side.A, Side.B)
+    }
+    # The hunks that change a date on each side: a date is replaced when both do.
+    touched = {
+        side: {
+            w.start: w.hunk
+            for w in group.words[side]
+            if group.replaced(w) and any(s <= w.start < e for s, e, _ in dates[side])
+        }
+        for side in (Side.A, Side.B)
+    }
+    facing = set(touched[Side.A].values()) & set(touched[Side.B].values())
+    if not facing:
+        return []
+    out = []
+    for side in (Side.A, Side.B):
+        changed = {c for c, h in touched[side].items() if h in facing}
+        # Relative dates the date pattern misses at a sentence start ("Next year it …").
+        relative = {
+            k: v
+            for k, v in _date_parts(" ".join(w.key for w in group.words[side.other])).items()
+            if k.startswith("when ")
+        }
+        for s, e, parts in dates[side]:
+            if not parts or not any(s <= c < e for c in changed):
+                continue
+            others = [other for _, _, other in dates[side.other]]
+            if not any(_same_date(parts, other) for other in [*others, relative]):
+                out.append(Found(side, ClaimCategory.DATE, s, e))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Names
+
+
+def _name_heads(text: str) -> list[str]:
+    return [
+        k.rstrip(".")
+        for k in re.findall(r"[\w.'’-]+", text.lower())
+        if k not in STOPWORDS and k.strip(".") not in HONORIFICS | TITLES | TITLE_MODIFIERS
+    ]
+
+
+def _find_names(group: Group) -> list[Found]:
+    """A name replaced by another: each side holds a changed name the other side lacks."""
+    swapped: dict[Side, dict[int, list[Found]]] = {Side.A: {}, Side.B: {}}
+    for side in (Side.A, Side.B):
+        changed = {w.start: w.hunk for w in group.words[side] if group.replaced(w)}
+        other = group.keys(side.other)
+        for category, s, e in group.facts[side]:
+            hunks = {h for c, h in changed.items() if s <= c < e}
+            if category not in _NAME_CATEGORIES or not hunks:
+                continue
+            heads = _name_heads(group.text[side][s:e])
+            if heads and not any(h in other or stem(h) in other for h in heads):
+                for h in hunks:
+                    swapped[side].setdefault(h, []).append(Found(side, category, s, e))
+    # Only names facing each other in one small hunk: one replaced the other.
+    out = [
+        f
+        for h in swapped[Side.A].keys() & swapped[Side.B].keys()
+        if group.small(h, _MAX_NAME_HUNK_WORDS)
+        for f in (*swapped[Side.A][h], *swapped[Side.B][h])
+    ]
+    return sorted(set(out))
+
+
+# ---------------------------------------------------------------------------
+# Roles
+
+
+def _is_status(words: Sequence[Word], i: int) -> bool:
+    """A status word attached to a person: "former President", "the late Odell",
+    "ex-minister", "acting head"."""
+    key = words[i].key
+    if key not in STATUS_MODIFIERS:
+        return False
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    if nxt is None:
+        return False
+    if nxt.key == "-":
+        nxt = words[i + 2] if i + 2 < len(words) else None
+        if nxt is None or nxt.space_before:
+            return False
+        if key in ("ex", "vice"):
+            return True
+    if nxt.key in MONTHS or nxt.key in WEEKDAYS or nxt.key in CALENDAR_PERIODS | SEASONS:
+        return False
+    return nxt.raw[:1].isupper() or nxt.key in _TITLE_NOUNS or nxt.key in STATUS_MODIFIERS
+
+
+def _title_run(words: Sequence[Word], i: int) -> int:
+    """The last word of the title a status word opens ("former U.S. President")."""
+    last = i
+    for j in range(i + 1, min(len(words), i + 7)):
+        key = words[j].key
+        if key == "-" or key in STATUS_MODIFIERS or key in _TITLE_NOUNS:
+            last = j
+        elif words[j].raw[:1].isupper() and key not in STOPWORDS:
+            last = j  # "former U.S. leader Donald Trump": the name ends the run
+        else:
+            break
+    return last
+
+
+def _find_roles(group: Group) -> list[Found]:
+    """A status or a title attached to a person that the other side's group lacks."""
+    out: list[Found] = []
+    for side in (Side.A, Side.B):
+        words, other = group.words[side], group.keys(side.other)
+        for i, w in enumerate(words):
+            if w.hunk < 0:
+                continue
+            if _is_status(words, i):
+                if w.key in other:
+                    continue
+                last = _title_run(words, i)
+                out.append(Found(side, ClaimCategory.ROLE, w.start, words[last].end))
+            elif (
+                w.key in _TITLE_NOUNS
+                and w.raw[:1].isupper()
+                and stem(w.key) not in {stem(k) for k in other}
+                and _before_shared_name(words, i, other)
+            ):
+                s = i
+                while s > 0 and words[s - 1].hunk >= 0 and words[s - 1].key in _TITLE_NOUNS:
+                    s -= 1
+                out.append(Found(side, ClaimCategory.ROLE, words[s].start, w.end))
+    return _merge(out)
+
+
+def new_statuses(text: str, start: int, end: int, other_text: str) -> list[tuple[int, int]]:
+    """Statuses in a sentence with no counterpart ("former President Trump") given to a
+    person the other article names without that status word just before the name."""
+    sentence = text[start:end]
+    if not any(m in sentence.lower() for m in STATUS_MODIFIERS):
+        return []
+    run = sentence_tokens(sentence, start)
+    words: list[Word] = []
+    space = True
+    for i, key in enumerate(run.keys):
+        if key == " ":
+            space = True
+            continue
+        words.append(Word(run.bounds[i], run.bounds[i + 1], run.raws[i], key, -1, space))
+        space = False
+    out = []
+    for i, w in enumerate(words):
+        if not _is_status(words, i):
+            continue
+        last = _title_run(words, i)
+        head = words[last].raw.removesuffix("'s").removesuffix("’s")
+        if not head[:1].isupper() or words[last].key in _TITLE_NOUNS:
+            continue
+        mentions = list(re.finditer(rf"\b{re.escape(head)}\b", other_text))
+        status = re.compile(rf"\b{re.escape(w.key)}\b")
+        if mentions and not any(
+            status.search(other_text[max(0, m.start() - 40) : m.start()].lower()) for m in mentions
+        ):
+            out.append((w.start, words[last].end))
+    return out
+
+
+def _before_shared_name(words: Sequence[Word], i: int, other: frozenset[str]) -> bool:
+    """A title right before a name the other side also writes ("Superintendent Dana
+    Whitlock" where the other side has "Chief Inspector Dana Whitlock")."""
+    j = i + 1
+    while j < len(words) and words[j].key in _TITLE_NOUNS:
+        j += 1
+    return j < len(words) and words[j].raw[:1].isupper() and words[j].key in other
+
+
+def _merge(found: list[Found]) -> list[Found]:
+    """Overlapping finds of one side and category as one."""
+    out: list[Found] = []
+    for f in sorted(found, key=lambda f: (f.side, f.start, -f.end)):
+        if (
+            out
+            and out[-1].side is f.side
+            and out[-1].category is f.category
+            and f.start < out[-1].end
+        ):
+            if f.end > out[-1].end:
+                out[-1] = out[-1]._replace(end=f.end)
+            continue
+        out.append(f)
+    return out
+
+
+SUBSTITUTIONS: tuple[tuple[str, Substitution], ...] = (
+    ("negation", _find_negations),
+    ("opposite", _find_opposites),
+    ("date", _find_dates),
+    ("figure", _find_figures),
+    ("role", _find_roles),
+    ("name", _find_names),
+)
+"""The substitutions ``find_substitutions`` runs, in order; where two find overlapping
+spans of one side, the earlier entry keeps its span (a date before the figure in it, a
+role before the name in it)."""
+
+
+def find_substitutions(group: Group) -> list[Found]:
+    """What the group replaced, by the table ``SUBSTITUTIONS``, in text order per side."""
+    kept: list[Found] = []
+    for _, find in SUBSTITUTIONS:
+        for f in find(group):
+            if not any(k.side is f.side and k.start < f.end and f.start < k.end for k in kept):
+                kept.append(f)
+    kept.sort(key=lambda f: (f.side, f.start))
+    return kept
