@@ -20,9 +20,10 @@ opposite, nor is ``best`` the opposite of ``better``).
 Limits of the stemmer: it strips -s/-es/-ies, -ed/-ied, -ing, -er/-est/-ier/-iest and
 -ly/-ily (undoing a doubled final consonant and restoring a final -e), and keeps a base only
 if the table lists it in a part of speech the suffix fits: -s and -es for nouns and verbs,
--ed and -ing for verbs, -er and -est for adjectives and adverbs, -ly for adjectives; bases
-need at least three letters. It knows no other English vocabulary, so a word that merely
-looks inflected still maps onto a table word ("offer" -> "off"), and it is blind to word
+-ed and -ing for verbs, -er and -est for adjectives and adverbs, -ly for adjectives (and
+only for words the table does not list itself); bases need at least three letters. It
+knows no other English vocabulary, so a word that merely looks inflected still maps onto a
+table word ("offer" -> "off", "after" -> "aft", "united" -> "unite"), and it is blind to word
 sense: WordNet pairs hold for one sense each ("fire"/"hire" as verbs). Tokens are taken as
 given: callers strip punctuation and possessives; anything not purely alphabetic after
 lower-casing has no lemma in the table and no opposites.
@@ -89,9 +90,12 @@ def _tables() -> _Tables:
 def _stems(word: str, parts_of_speech: dict[str, frozenset[str]]) -> list[str]:
     """Bases of ``word`` by the regular suffixes that the table lists in a fitting POS."""
     found: list[str] = []
+    listed = word in parts_of_speech
     for suffix, replacement, wanted in _SUFFIXES:
         if not word.endswith(suffix) or (suffix == "s" and word.endswith("ss")):
             continue
+        if listed and suffix.endswith("ly"):
+            continue  # "unlikely" is listed (unlikely/likely): it is not "unlike" + -ly
         stem = word[: -len(suffix)]
         options = [stem + replacement]
         if not replacement and len(stem) > 2 and stem[-1] == stem[-2]:
