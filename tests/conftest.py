@@ -6,6 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# The suite runs on every core at once (pytest-xdist), beside whatever else the machine
+# runs: a per-example deadline would then measure the load, not the code, and fail at
+# random. Speed is measured by benchmarks/, not by the property tests.
+settings.register_profile("diffreader", deadline=None)
+settings.load_profile("diffreader")
 
 DEMO = Path(__file__).resolve().parents[1] / "src" / "diffreader" / "demo"
 """The bundled demo corpus (the main test fixture)."""

@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from diffreader.engine.text import (
+    STOPWORDS,
     content_stems,
     is_word,
     stem,
@@ -53,8 +54,16 @@ def test_word_keys_are_the_keys_of_the_word_tokens(text: str) -> None:
 def test_content_stems_are_stems_of_the_content_words(text: str) -> None:
     stems = content_stems(text)
     assert stems == content_stems(text)  # remembered, and the same either way
-    assert all(s == stem(s) or s for s in stems)
+    # The token-by-token definition: the stem of each word token that is not a stopword.
+    expected = [stem(t.key) for t in tokenize(text) if is_word(t.key) and t.key not in STOPWORDS]
+    assert [s for s in stems if is_word(s)] == expected
     assert len(stems) <= len(word_keys(text))
+
+
+def test_content_stems_leave_out_stopwords_and_stem_the_rest() -> None:
+    assert content_stems("The bridges were closed by the Council's engineers.") == (
+        "bridg", "clos", "council", "engineer",
+    )  # fmt: skip
 
 
 def test_acronyms_are_undotted_like_token_keys() -> None:

@@ -8,7 +8,7 @@ from rich.cells import cell_len
 from textual import events
 
 from conftest import corpus_loaded, diff_ready, wait_for
-from diffreader.engine.model import Side, Status
+from diffreader.engine.model import ClaimCategory, ClaimKind, Comparison, Side, Status
 from diffreader.tui.app import DiffReaderApp, demo_corpus, make_app
 from diffreader.tui.screens.help import HelpScreen
 from diffreader.tui.widgets.aligned_view import AlignedView
@@ -101,7 +101,21 @@ async def test_swap_compares_b_with_a(pair: tuple[Path, Path]) -> None:
         )
         after = screen.model.comparison
         assert after.a.path == before.b.path and after.b.path == before.a.path
-        assert after.stats.added_claims == before.stats.dropped_details or after.claims
+        assert (after.a.text, after.b.text) == (before.b.text, before.a.text)
+        # What B added, A now lacks, and the other way round. (A changed quotation is a
+        # claim on the rewrite's side either way, worded as that side has it: left out.)
+        assert _claims(after, ClaimKind.DROPPED) == _claims(before, ClaimKind.ADDED)
+        assert _claims(after, ClaimKind.ADDED) == _claims(before, ClaimKind.DROPPED)
+        assert _claims(after, ClaimKind.DROPPED), "the fixture's rewrite adds claims"
+
+
+def _claims(comparison: Comparison, kind: ClaimKind) -> list[tuple[str, str]]:
+    """(category, text) of the claims of ``kind``, quotations left out, sorted."""
+    return sorted(
+        (c.category.value, c.text)
+        for c in comparison.claims
+        if c.kind is kind and c.category is not ClaimCategory.QUOTATION
+    )
 
 
 async def test_unified_view_toggle_and_narrow_fallback() -> None:
@@ -129,7 +143,7 @@ async def test_search_jumps_to_the_match_and_escape_closes() -> None:
         bar = screen.query_one(SearchBar)
         assert bar.display and bar.has_focus
         await pilot.press(*"Gareth")
-        assert view.query == "Gareth"
+        assert view.search_query == "Gareth"
         assert view.cursor_row is not None and screen.model is not None
         assert "Gareth" in screen.model.rows[view.cursor_row].b.text
         await pilot.press("escape")

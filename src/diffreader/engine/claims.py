@@ -14,9 +14,34 @@ change is a claim only when the other article does not support it anywhere:
 
 The same rules run in both directions, so swapping A and B swaps added and dropped.
 
+Facts come from a table, ``DETECTORS``: one ``Detector`` per kind of fact, with its
+category, its priority and two functions (``find`` its candidates in a sentence, check
+whether the other article ``supported`` one). ``find_facts`` runs every detector and
+``resolve_overlaps`` settles contested spans by priority, highest first:
+
+    =========  ============  ========  ==================================================
+    detector   category      priority  wins over
+    =========  ============  ========  ==================================================
+    duration   duration      50        the number inside it ("two years", not "two")
+    date       date          40        numbers and names inside it ("March 5, 2024")
+    number     number        30        a role or a name it overlaps
+    role       role          20        the names inside it ("head of the World Bank")
+    name       name, person, 10        (refined by ``_name_category``)
+               place, organisation
+    =========  ============  ========  ==================================================
+
+Quotations and assertions are no detectors: they hold facts rather than compete with
+them (a figure inside a dropped quotation nests under it). Word lists live in
+lexicon.py. To add a kind of fact: add a ``ClaimCategory`` value, a ``Detector`` entry
+(if its facts can start with a lower-case word, add that word's list to ``_FACT_WORD``
+too), and its examples to tests/engine/test_detectors.py.
+
 API:
     find_claims(doc_a, doc_b, pairs, quotes) -> list[Claim]
-    Support
+    find_facts(text, start, end, names) -> list[Fact]
+    DETECTORS, Detector, Stretch, resolve_overlaps(found, start, end) -> list[Fact]
+    names_in_use(doc) -> frozenset[str]
+    Support, Fact
 """
 
 from __future__ import annotations
@@ -24,9 +49,38 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
+from diffreader.engine.lexicon import (
+    CALENDAR_PERIODS,
+    CAPITALISED_ADJECTIVES,
+    CLAUSE_CONJUNCTIONS,
+    DATE_MODIFIERS,
+    DURATION_QUALIFIERS,
+    EVENTS,
+    FILLER,
+    MONTHS,
+    NAME_PARTICLES,
+    NUMBER_WORDS,
+    NUMBERS_NEVER_ALONE,
+    ORGANISATION_HEADS,
+    PLACE_EQUIVALENTS,
+    PLACE_PREPOSITIONS,
+    PLACES,
+    ROLE_NOUNS,
+    SEASONS,
+    SENTENCE_OPENERS,
+    STOPWORDS,
+    TIME_UNITS,
+    TITLE_WORDS,
+    VAGUE_QUANTITIES,
+    WEAK_NUMBER_WORDS,
+    WEEKDAYS,
+    alternation,
+    title_length,
+)
 from diffreader.engine.model import (
     Claim,
     ClaimCategory,
@@ -41,7 +95,6 @@ from diffreader.engine.model import (
     Status,
 )
 from diffreader.engine.text import (
-    STOPWORDS,
     is_word,
     sentence_tokens,
     stem,
@@ -49,48 +102,38 @@ from diffreader.engine.text import (
     word_keys,
 )
 
-__all__ = ["Fact", "Support", "find_claims", "find_facts", "names_in_use"]
+__all__ = [
+    "DETECTORS",
+    "Detector",
+    "Fact",
+    "Stretch",
+    "Support",
+    "find_claims",
+    "find_facts",
+    "names_in_use",
+    "resolve_overlaps",
+]
 
 # ---------------------------------------------------------------------------
-# Lexicons
+# Patterns, built from the word lists of lexicon.py
 
-_NUMBER_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
-    "dozen": 12, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "half": 0.5, "twice": 2,
-    "once": 1, "double": 2, "triple": 3,
-}  # fmt: skip
-_MONTHS = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-).split()
-_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
-_SEASONS = "spring summer autumn fall winter".split()
-_UNITS = (
-    r"years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century|nights?|"
-    r"seasons?|terms?|rounds?"
-)
-_NUM = r"(?:\d+(?:[.,]\d+)*|" + "|".join(_NUMBER_WORDS) + r"|a few|several|many|a|an)"
-_QUALIFIER = (
-    r"(?:(?:for|over|more than|less than|nearly|almost|about|around|roughly|at least|"
-    r"at most|up to|some|just|only|under|within|after|in)\s+)?"
-)
+_UNITS = alternation(TIME_UNITS)
+_NUM = r"(?:\d+(?:[.,]\d+)*|" + alternation([*NUMBER_WORDS, *VAGUE_QUANTITIES, "a", "an"]) + ")"
+_QUALIFIER = rf"(?:(?:{alternation(DURATION_QUALIFIERS)})\s+)?"
 _DURATION = re.compile(
     rf"\b{_QUALIFIER}{_NUM}(?:[\s-]+(?:and a half|full|long))?[\s-]+(?:{_UNITS})\b(?:\s+ago)?",
     re.IGNORECASE,
 )
 _DATE = re.compile(
-    r"\b(?:(?:last|this|next|early|late|mid)[\s-]+(?:"
-    + "|".join(_MONTHS + _WEEKDAYS + _SEASONS)
-    + r"|week|month|year|weekend)"
+    r"\b(?:(?:"
+    + alternation(DATE_MODIFIERS)
+    + r")[\s-]+(?:"
+    + alternation(MONTHS | WEEKDAYS | SEASONS | CALENDAR_PERIODS)
+    + r")"
     r"|(?:(?:on|in|since|by|from|until)\s+)?(?:"
-    + "|".join(m.capitalize() for m in _MONTHS)
+    + alternation(m.capitalize() for m in MONTHS)
     + r")\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?"
-    r"|(?:(?:on|since|by|from|until)\s+)?(?:" + "|".join(d.capitalize() for d in _WEEKDAYS) + r")"
+    r"|(?:(?:on|since|by|from|until)\s+)?(?:" + alternation(d.capitalize() for d in WEEKDAYS) + r")"
     r"|(?:in\s+)?(?:1[89]\d\d|20\d\d)s?"
     r"|\d{4}-\d{2}-\d{2})\b",
 )
@@ -101,7 +144,7 @@ _FIGURE = (
 )
 _SPELLED = (
     r"\b(?:"
-    + "|".join(k for k in _NUMBER_WORDS if k not in ("once", "double", "half"))
+    + alternation(NUMBER_WORDS.keys() - NUMBERS_NEVER_ALONE)
     + r")(?:[\s-]+(?:largest|biggest|smallest|highest|lowest|richest|round|time|term|"
     r"million|billion|thousand|hundred|per\s?cent|percent))?\b"
 )
@@ -116,83 +159,18 @@ _NUMBER_FIGURE = re.compile(
 )
 _NUMBER_SPELLED = re.compile(_SPELLED, re.IGNORECASE)
 _ROLE = re.compile(
-    r"\b(?:head|chief|director|chair(?:man|woman|person)?|founder|co-founder|ceo|president|"
-    r"minister|secretary|spokes(?:man|woman|person)|ambassador|envoy|advis[eo]r|aide|member|"
-    r"leader|governor|mayor|manager|editor|professor|commander|owner|boss|architect|"
-    r"negotiator)\s+(?:of|for)\s+(?:the\s+)?(?P<np>[^,.;:()“”\"]{3,80}?)"
+    rf"\b(?:{alternation(ROLE_NOUNS)})\s+(?:of|for)\s+(?:the\s+)?(?P<np>[^,.;:()“”\"]{{3,80}}?)"
     r"(?=[,.;:()“”\"]|\s+(?:and|who|which|that|has|have|had|is|was|said|made|on|in)\b|$)",
     re.IGNORECASE,
 )
 _NAME_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w-]*(?:['’][A-Z][\w-]*)?\.?)"
-_NAME = re.compile(rf"{_NAME_WORD}(?:\s+(?:(?:of|the|de|del|van|von|bin|al|for)\s+)?{_NAME_WORD})*")
-_ORG_HEADS = frozenset(
-    """fund bank ministry council agency association company corporation corp inc ltd llc
-    group party union organisation organization department committee commission institute
-    university trust foundation authority court office service services army navy times post
-    news press engineering conference forum parliament senate congress assembly board bureau
-    federation league alliance club society network centre center agency academy school
-    college hospital museum church police brigade regiment airline airways""".split()
+_NAME = re.compile(
+    rf"{_NAME_WORD}(?:\s+(?:(?:{alternation(NAME_PARTICLES | {'of', 'the', 'for'})})\s+)?"
+    rf"{_NAME_WORD})*"
 )
-_TITLES = frozenset(
-    """mr mrs ms dr prof president presidents minister prime secretary senator rep gov governor
-    mayor king queen prince princess sir lord lady general gen col colonel captain capt judge
-    justice ambassador envoy chancellor premier pope sheikh crown chief ceo director leader
-    foreign finance defense defence interior former deputy vice acting local harbour harbor
-    master officer mp mep""".split()
-)
-_PLACES = frozenset(
-    """afghanistan albania algeria america angola argentina armenia australia austria
-    azerbaijan bahrain bangladesh belarus belgium bolivia bosnia brazil britain bulgaria
-    cambodia cameroon canada chile china colombia congo croatia cuba cyprus czechia denmark
-    egypt england estonia ethiopia europe finland france georgia germany ghana greece
-    hungary iceland india indonesia iran iraq ireland israel italy japan jordan kazakhstan
-    kenya korea kosovo kuwait latvia lebanon libya lithuania luxembourg malaysia mali malta
-    mexico moldova mongolia montenegro morocco myanmar nepal netherlands nigeria norway oman
-    pakistan palestine panama peru philippines poland portugal qatar romania russia rwanda
-    scotland serbia singapore slovakia slovenia somalia spain sudan sweden switzerland syria
-    taiwan tajikistan tanzania thailand tunisia turkey turkmenistan uganda ukraine
-    uzbekistan venezuela vietnam wales yemen zambia zimbabwe alaska california texas florida
-    crimea donbas donetsk luhansk kherson zaporizhzhia kharkiv odesa kyiv kiev moscow
-    washington london paris berlin beijing tokyo brussels rome madrid warsaw minsk tehran
-    jerusalem gaza ankara istanbul cairo riyadh doha dubai delhi geneva vienna helsinki
-    stockholm oslo copenhagen budapest prague bucharest sofia athens lisbon dublin
-    ottawa canberra seoul pyongyang hanoi manila jakarta bangkok yalta siberia arctic
-    africa asia balkans caucasus baltic pacific atlantic mediterranean us usa uk uae ussr""".split()
-)
-# Rewording that A supports: the other side's names that count as the same thing.
-_EQUIVALENT = {
-    "washington": ("us", "america", "american", "united states"),
-    "moscow": ("russia", "russian", "kremlin"),
-    "kremlin": ("russia", "russian", "moscow"),
-    "kyiv": ("ukraine", "ukrainian"),
-    "kiev": ("ukraine", "ukrainian"),
-    "beijing": ("china", "chinese"),
-    "london": ("uk", "britain", "british"),
-    "british": ("uk", "britain", "london"),
-    "american": ("us", "america", "washington"),
-    "russian": ("russia", "moscow", "kremlin"),
-    "ukrainian": ("ukraine", "kyiv"),
-    "soviet": ("ussr", "soviet union"),
-    "us": ("america", "american", "washington", "united states"),
-    "uk": ("britain", "british", "united kingdom"),
-}
-_GENERIC = frozenset(
-    stem(w)
-    for w in """said say says stated state claimed claim claims asserted assert noted note
-    argued argue emphasized emphasised emphasize stressed added told tell wrote write post
-    posted posts message statement statements remarks remark comment comments commented
-    shared social media platform online according reportedly reported report reports
-    official officials source sources notably furthermore moreover meanwhile however also
-    additionally indeed significant significantly development developments recent recently
-    ongoing current currently previous previously former latter senior high-level high
-    level key major potential possible possibly likely widely widespread various several
-    many much further amid among despite while made make making highlighted highlight
-    described describe describing called call referred referring suggested suggest
-    indicated indicate expressed express expressing underscores underscore underscored
-    marked mark comes came come news story article piece narrative figure figures
-    individual people person thing things way ways part parts time times day days roughly
-    approximately about around nearly almost some just only still again also now then""".split()
-)
+_GENERIC = frozenset(stem(w) for w in FILLER)
+_VAGUE = re.compile(rf"(?:{alternation(VAGUE_QUANTITIES)})\b", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(rf"\b(?:{alternation(PLACE_PREPOSITIONS)})\s+$")
 
 # ---------------------------------------------------------------------------
 # Support: what one article contains, for checking the other's facts against it
@@ -202,17 +180,15 @@ _MAY_HOLD_FACT = re.compile(r"[A-Z0-9$€£¥%]")
 """A changed stretch without these cannot hold a name, a figure or a date written in digits."""
 _FACT_WORD = re.compile(
     r"\b(?:"
-    + "|".join([*_NUMBER_WORDS, *_MONTHS, *_WEEKDAYS, *_SEASONS, "last", "next", "ago"])
-    + r"|head|chief|director|chair\w*|founder|ceo|president|minister|secretary|spokes\w+|"
-    r"ambassador|envoy|advis[eo]r|aide|member|leader|governor|mayor|manager|editor|professor|"
-    r"commander|owner|boss|architect|negotiator)\b"
+    + alternation([*NUMBER_WORDS, *MONTHS, *WEEKDAYS, *SEASONS, "last", "next", "ago", *ROLE_NOUNS])
+    + r")\b"
 )
 """Lower-case words that can start a fact: number words, dates, roles."""
 _UNIT_WORD = re.compile(rf"\b(?:{_UNITS})\b", re.IGNORECASE)
 _UNIT_WORD_LOWER = re.compile(rf"\b(?:{_UNITS})\b")
 _VALUE_BEFORE_LOWER = re.compile(rf"\b({_NUM})(?:[\s-]+\w+)?[\s-]+\Z")
 """For lower-cased text: a unit word, and the value read just before it ("two full |years")."""
-_HAS_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
+_HAS_NUMBER = re.compile(r"\d|\b(?:" + alternation(NUMBER_WORDS) + r")\b", re.IGNORECASE)
 
 
 def _durations(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -245,8 +221,8 @@ def _duration_key(text: str) -> tuple[str, str]:
 
 def _number_value(token: str) -> str:
     token = token.lower().replace(",", "")
-    if token in _NUMBER_WORDS:
-        return str(_NUMBER_WORDS[token])
+    if token in NUMBER_WORDS:
+        return str(NUMBER_WORDS[token])
     match = re.match(r"\d+(?:\.\d+)?", token)
     return match.group() if match else token
 
@@ -309,10 +285,10 @@ class Support:
         keys = word_key_set("\n".join(s.text for s in content if s.id not in skip)) | known
         for key in keys:
             stems.add(stem(key))
-            if key[0].isdigit() or key in _NUMBER_WORDS:
+            if key[0].isdigit() or key in NUMBER_WORDS:
                 numbers.add(_number_value(key))
         padded = f" {lowered} "
-        for word, equivalents in _EQUIVALENT.items():
+        for word, equivalents in PLACE_EQUIVALENTS.items():
             # A one-word equivalent in the text is among the stems already.
             if any(stem(e) in stems or (" " in e and f" {e} " in padded) for e in equivalents):
                 stems.add(word)
@@ -323,7 +299,7 @@ class Support:
         values = [
             _number_value(key)
             for key in word_keys(text)
-            if key[:1].isdigit() or key in _NUMBER_WORDS
+            if key[:1].isdigit() or key in NUMBER_WORDS
         ]
         return all(v in self.numbers for v in values)
 
@@ -337,7 +313,7 @@ class Support:
     def has_name(self, name: str) -> bool:
         """The name's head word (a surname, a place) occurs in the article."""
         words = [k for k in word_keys(name) if is_word(k) and k not in STOPWORDS]
-        words = [w for w in words if w not in _TITLES] or words
+        words = [w for w in words if w not in TITLE_WORDS] or words
         if not words:
             return True
         if stem(words[-1]) in self.stems:
@@ -376,9 +352,9 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 
 _DEMONYM = re.compile(
-    r"^[A-Z][a-z]+(?:ern|ean|ian|ese|ish)$|^(?:American|Mexican|Soviet|Nazi|Allied|Arab|Thai|"
-    r"Iraqi|Israeli|Pakistani|Saudi|Kuwaiti|Yemeni|Afghan|Dutch|French|Greek|Swiss|Welsh|Scots?|"
-    r"Irish|British|Slavic|Baltic|Atlantic|Pacific|Arctic|Islamic|Catholic|Muslim|Jewish)$"
+    r"^[A-Z][a-z]+(?:ern|ean|ian|ese|ish)$|^(?:"
+    + alternation(w.capitalize() for w in CAPITALISED_ADJECTIVES)
+    + r")$"
 )
 _CAPITALISED = re.compile(r"(?<=[\w,;] )[A-Z][\w-]+")
 
@@ -395,21 +371,13 @@ def names_in_use(doc: Document) -> frozenset[str]:
     return frozenset(_CAPITALISED.findall(text))
 
 
-_UNIT_KEYS = frozenset(
-    "year years month months week weeks day days hour hours minute minutes decade decades "
-    "centuries century night nights season seasons term terms round rounds".split()
-)
-_DATE_KEYS = frozenset([*_MONTHS, *_WEEKDAYS, *_SEASONS, "week", "month", "year", "weekend"])
+_UNIT_KEYS = TIME_UNITS
+_DATE_KEYS = MONTHS | WEEKDAYS | SEASONS | CALENDAR_PERIODS
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _DIGIT = re.compile(r"\d")
 _NON_WORD = re.compile(r"\W+")
-_NUMBER_KEYS = frozenset(k for k in _NUMBER_WORDS if k not in ("once", "double", "half"))
-_ROLE_KEYS = frozenset(
-    """head chief director chair chairman chairwoman chairperson founder ceo president
-    minister secretary spokesman spokeswoman spokesperson ambassador envoy adviser advisor
-    aide member leader governor mayor manager editor professor commander owner boss
-    architect negotiator""".split()
-)
+_NUMBER_KEYS = frozenset(NUMBER_WORDS.keys() - NUMBERS_NEVER_ALONE)
+_ROLE_KEYS = ROLE_NOUNS
 
 
 @dataclass(frozen=True, slots=True)
@@ -461,84 +429,245 @@ def _numbers(text: str, start: int, end: int, gates: _FactGates) -> list[re.Matc
     return out
 
 
-def find_facts(text: str, start: int, end: int, names: frozenset[str]) -> list[Fact]:
-    """Numbers, dates, durations, names and roles inside ``text[start:end]``.
+class Stretch(NamedTuple):
+    """What a detector searches: ``text[start:end]`` (one sentence), the capitalised
+    words the articles write mid-sentence (``names``) and which patterns can match.
 
-    ``names`` are capitalised words seen mid-sentence: a sentence-initial capital
-    counts as a name only when it is one of them.
+    A named tuple rather than a frozen dataclass: one is built per sentence searched.
     """
-    facts: list[Fact] = []
-    # One flag per character: checking a candidate costs its length, not the number of facts.
-    taken = bytearray(end - start)
 
-    def free(s: int, e: int) -> bool:
-        return taken.find(1, s - start, e - start) < 0
+    text: str
+    start: int
+    end: int
+    names: frozenset[str]
+    gates: _FactGates
 
-    def add(category: ClaimCategory, s: int, e: int) -> None:
-        facts.append(Fact(category, s, e))
-        taken[s - start : e - start] = b"\x01" * (e - s)
+    @classmethod
+    def of(cls, text: str, start: int, end: int, names: frozenset[str]) -> Stretch:
+        """The stretch ``text[start:end]``, its gates read from its words."""
+        return cls(text, start, end, names, _FactGates.of(text[start:end]))
 
-    gates = _FactGates.of(text[start:end])
-    for d_start, d_end in _durations(text, start, end) if gates.durations else ():
-        found = text[d_start:d_end]
-        if _HAS_NUMBER.search(found) or re.match(
-            r"(?:a few|several|many)\b", found.split(" ", 1)[-1], re.I
-        ):
-            add(ClaimCategory.DURATION, d_start, d_end)
-    for m in _DATE.finditer(text, start, end) if gates.dates else ():
-        if free(m.start(), m.end()) and not (
-            m.group().lower().startswith("may") and not re.search(r"\d", m.group())
-        ):
-            add(ClaimCategory.DATE, m.start(), m.end())
-    for m in _numbers(text, start, end, gates):
-        word = m.group().lower()
-        if word in ("one", "first", "second") and not re.search(r"[\s-]", word):
-            continue  # "one of the", "first time": rarely a checkable figure
-        if free(m.start(), m.end()):
-            add(ClaimCategory.NUMBER, m.start(), m.end())
-    for m in _ROLE.finditer(text, start, end) if gates.roles else ():
-        if free(m.start(), m.end()):
-            add(ClaimCategory.ROLE, m.start(), m.end())
-    title_case = _is_title_case(text[start:end])
-    for m in _NAME.finditer(text, start, end):
+
+def _find_durations(at: Stretch) -> list[Fact]:
+    """ "over two years", "for a few weeks", "a six-month term": a value and a time unit."""
+    if not at.gates.durations:
+        return []
+    out = []
+    for d_start, d_end in _durations(at.text, at.start, at.end):
+        found = at.text[d_start:d_end]
+        if _HAS_NUMBER.search(found) or _VAGUE.match(found.split(" ", 1)[-1]):
+            out.append(Fact(ClaimCategory.DURATION, d_start, d_end))
+    return out
+
+
+def _find_dates(at: Stretch) -> list[Fact]:
+    """ "on Tuesday", "last week", "March 5, 2024", "in 2019", "2024-05-01"."""
+    if not at.gates.dates:
+        return []
+    return [
+        Fact(ClaimCategory.DATE, m.start(), m.end())
+        for m in _DATE.finditer(at.text, at.start, at.end)
+        # "may" is a verb far more often than a month: only with a day or year.
+        if not (m.group().lower().startswith("may") and not _DIGIT.search(m.group()))
+    ]
+
+
+def _find_numbers(at: Stretch) -> list[Fact]:
+    """ "€4.5m", "60 per cent", "twelve", "seventh-largest"."""
+    return [
+        Fact(ClaimCategory.NUMBER, m.start(), m.end())
+        for m in _numbers(at.text, at.start, at.end, at.gates)
+        if m.group().lower() not in WEAK_NUMBER_WORDS
+    ]
+
+
+def _find_roles(at: Stretch) -> list[Fact]:
+    """ "head of the regional fund", "spokeswoman for the council"."""
+    if not at.gates.roles:
+        return []
+    return [Fact(ClaimCategory.ROLE, *m.span()) for m in _ROLE.finditer(at.text, at.start, at.end)]
+
+
+def _find_names(at: Stretch) -> list[Fact]:
+    """Capitalised runs: people, places, organisations, other names (``_name_category``).
+
+    Sentence-initial capitals count only for words written as names elsewhere (or a full
+    name); titles before a name ("Harbour Master", "Dr") are not part of it.
+    """
+    text, names = at.text, at.names
+    out: list[Fact] = []
+    title_case = _is_title_case(text[at.start : at.end])
+    for m in _NAME.finditer(text, at.start, at.end):
         if title_case:
             # "Rail Line Shut As Floods Hit Northern Towns": capitals say nothing here.
             # Only words the articles write as names elsewhere count.
             for s, e in _known_name_runs(m, names):
-                if free(s, e):
-                    add(_name_category(text, s, text[s:e].split()), s, e)
+                out.append(Fact(_name_category(text, s, text[s:e].split()), s, e))
             continue
         s, e = m.start(), m.end()
         words = m.group().split()
-        # Drop a sentence-initial common word ("The", "While", "Recent").
-        while words and (
-            words[0].lower() in STOPWORDS
-            or words[0].lower().strip(".") in _TITLES
-            or (
-                s == m.start()
-                and _sentence_initial(text, s)
-                and words[0] not in names
-                and not _first_name(words)
-            )
-        ):
-            s += len(words[0])
-            s += len(text[s:e]) - len(text[s:e].lstrip())
-            words = words[1:]
+        # Drop a title ("Harbour Master") and a sentence-initial common word ("The",
+        # "While", "Recent").
+        while words:
+            drop = title_length(words) if len(words) > 1 else 0
+            if not drop and (
+                words[0].lower() in STOPWORDS
+                or words[0].lower().strip(".") in TITLE_WORDS
+                or (
+                    s == m.start()
+                    and _sentence_initial(text, s)
+                    and words[0] not in names
+                    and not _first_name(words)
+                )
+            ):
+                drop = 1
+            if not drop:
+                break
+            for word in words[:drop]:
+                s += len(word)
+                s += len(text[s:e]) - len(text[s:e].lstrip())
+            words = words[drop:]
         while words and words[-1].lower() in STOPWORDS:
             e -= len(words[-1])
             e = s + len(text[s:e].rstrip())
             words = words[:-1]
-        if not words or not free(s, e):
+        if not words:
             continue
         if len(words) == 1 and (
-            words[0].lower() in _MONTHS
-            or words[0].lower() in _WEEKDAYS
+            words[0].lower() in MONTHS
+            or words[0].lower() in WEEKDAYS
             or len(words[0]) < 2
             or _DEMONYM.search(words[0])
         ):
             continue  # "Western", "European": adjectives, not names
-        add(_name_category(text, s, words), s, e)
-    return sorted(facts, key=lambda f: f.start)
+        out.append(Fact(_name_category(text, s, words), s, e))
+    return out
+
+
+def _date_supported(value: str, support: Support) -> bool:
+    words = [
+        stem(key)
+        for key in word_keys(value)
+        if is_word(key) and key not in STOPWORDS and key not in ("on", "in", "by")
+    ]
+    return all(w in support.stems or w in support.numbers for w in words)
+
+
+def _role_supported(value: str, support: Support) -> bool:
+    match = _ROLE.match(value)
+    return support.has_words(match.group("np") if match else value) >= 0.75
+
+
+@dataclass(frozen=True, slots=True)
+class Detector:
+    """One kind of fact: an entry of ``DETECTORS``."""
+
+    name: str
+    """Unique, for tests and messages."""
+    category: ClaimCategory
+    """The category of its facts."""
+    priority: int
+    """Where its spans overlap another detector's, the higher priority keeps the span."""
+    find: Callable[[Stretch], list[Fact]]
+    """Its candidate facts in a stretch, in text order, overlapping other detectors' freely."""
+    supported: Callable[[str, Support], bool]
+    """Whether the other article supports a fact's text (then it is no claim)."""
+    refines: tuple[ClaimCategory, ...] = ()
+    """Further categories its facts may take (a name may be a person, a place, …)."""
+
+    @property
+    def categories(self) -> tuple[ClaimCategory, ...]:
+        """Every category its facts can have."""
+        return (self.category, *self.refines)
+
+
+DETECTORS: tuple[Detector, ...] = (
+    # A duration holds a number ("two years" is one fact, not the number "two").
+    Detector(
+        name="duration",
+        category=ClaimCategory.DURATION,
+        priority=50,
+        find=_find_durations,
+        supported=lambda value, support: support.has_duration(_duration_key(value)),
+    ),
+    # A date holds numbers ("March 5, 2024") and names ("Tuesday").
+    Detector(
+        name="date",
+        category=ClaimCategory.DATE,
+        priority=40,
+        find=_find_dates,
+        supported=_date_supported,
+    ),
+    Detector(
+        name="number",
+        category=ClaimCategory.NUMBER,
+        priority=30,
+        find=_find_numbers,
+        supported=lambda value, support: support.has_number(value),
+    ),
+    # A role holds the name of what it heads ("head of the World Bank").
+    Detector(
+        name="role",
+        category=ClaimCategory.ROLE,
+        priority=20,
+        find=_find_roles,
+        supported=_role_supported,
+    ),
+    Detector(
+        name="name",
+        category=ClaimCategory.NAME,
+        priority=10,
+        find=_find_names,
+        supported=lambda value, support: support.has_name(value),
+        refines=(ClaimCategory.PERSON, ClaimCategory.PLACE, ClaimCategory.ORGANISATION),
+    ),
+)
+"""The fact detectors that ``find_facts`` runs, one entry per kind of fact."""
+_DETECTOR_OF = {category: d for d in DETECTORS for category in d.categories}
+
+
+def resolve_overlaps(
+    found: Iterable[tuple[int, Sequence[Fact]]], start: int, end: int
+) -> list[Fact]:
+    """The facts that keep their span, in text order, from each detector's candidates
+    inside ``[start, end)``: (priority, its facts in text order) pairs.
+
+    Candidates are taken by priority, highest first, and in text order within one
+    priority; each is kept unless it overlaps a fact already kept. So a kept fact never
+    overlaps another, and a candidate is only lost to a kept one that outranks it.
+
+    >>> a, b = Fact(ClaimCategory.NAME, 0, 5), Fact(ClaimCategory.DATE, 3, 9)
+    >>> resolve_overlaps([(10, [a]), (40, [b])], 0, 9) == [b]
+    True
+    """
+    groups = [(priority, facts) for priority, facts in found if facts]
+    if not groups:
+        return []
+    if len(groups) == 1 and len(groups[0][1]) == 1:
+        return list(groups[0][1])
+    groups.sort(key=lambda group: -group[0])
+    # One flag per character: checking a candidate costs its length, not the facts kept.
+    taken = bytearray(end - start)
+    kept: list[Fact] = []
+    for _, facts in groups:
+        for fact in facts:
+            s, e = fact.start - start, fact.end - start
+            if taken.find(1, s, e) < 0:
+                kept.append(fact)
+                taken[s:e] = b"\x01" * (e - s)
+    kept.sort(key=lambda f: f.start)
+    return kept
+
+
+def find_facts(text: str, start: int, end: int, names: frozenset[str]) -> list[Fact]:
+    """Numbers, dates, durations, names and roles inside ``text[start:end]``: every
+    detector of ``DETECTORS``, overlaps resolved by priority (``resolve_overlaps``).
+
+    ``names`` are capitalised words seen mid-sentence: a sentence-initial capital
+    counts as a name only when it is one of them.
+    """
+    at = Stretch.of(text, start, end, names)
+    return resolve_overlaps([(d.priority, d.find(at)) for d in DETECTORS], start, end)
 
 
 def _bare(word: str) -> str:
@@ -547,9 +676,6 @@ def _bare(word: str) -> str:
     if bare.endswith(("'s", "’s")):
         bare = bare[:-2]
     return bare.rstrip("'’")
-
-
-_EVENTS = frozenset("wwi wwii wwiii ww1 ww2 ww3 9/11".split())
 
 
 _LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
@@ -575,7 +701,7 @@ def _known_name_runs(match: re.Match[str], names: frozenset[str]) -> list[tuple[
     for word in re.finditer(r"\S+", match.group()):
         raw = word.group().rstrip(".,;:")
         bare = _bare(raw)
-        known = raw in names or bare in _PLACES or (raw.isupper() and len(raw) >= 2)
+        known = raw in names or bare in PLACES or (raw.isupper() and len(raw) >= 2)
         if not known or bare in STOPWORDS:
             last_end = -1
             continue
@@ -589,20 +715,13 @@ def _known_name_runs(match: re.Match[str], names: frozenset[str]) -> list[tuple[
     return runs
 
 
-_OPENERS = frozenset(
-    """meanwhile yesterday today tonight earlier later however separately still instead
-    overall elsewhere nevertheless nonetheless therefore thus otherwise finally first
-    second third last next according despite following amid asked""".split()
-)
-
-
 def _first_name(words: list[str]) -> bool:
     """A sentence-initial word that opens a full name: followed by another capitalised
     word ("Gareth Quill, head of …"), and not a sentence adverb ("Meanwhile", "Earlier")."""
     head = words[0].lower()
     return (
         len(words) >= 2
-        and head not in _OPENERS
+        and head not in SENTENCE_OPENERS
         and not head.endswith("ly")
         and words[0].isalpha()
         and words[1][:1].isupper()
@@ -612,42 +731,27 @@ def _first_name(words: list[str]) -> bool:
 def _name_category(text: str, start: int, words: list[str]) -> ClaimCategory:
     bare = [_bare(w) for w in words]
     last = bare[-1]
-    if len(words) == 1 and last in _EVENTS:
+    if len(words) == 1 and last in EVENTS:
         return ClaimCategory.NAME  # "WWII": neither a place nor an organisation
-    if all(w in _PLACES for w in bare) or last in _PLACES:
+    if all(w in PLACES for w in bare) or last in PLACES:
         return ClaimCategory.PLACE  # before acronyms: "UK", "US"
     if words[-1].isupper() and len(words[-1].strip(".")) >= 2 and len(words) == 1:
         return ClaimCategory.ORGANISATION
-    if last in _ORG_HEADS:
+    if last in ORGANISATION_HEADS:
         return ClaimCategory.ORGANISATION
     before = text[max(0, start - 12) : start].lower()
-    if re.search(r"\b(?:in|at|near|from|across|outside|to)\s+$", before) and len(words) <= 2:
+    if _PLACE_BEFORE.search(before) and len(words) <= 2:
         return ClaimCategory.PLACE
     prev = re.search(r"(\w+)\.?\s+$", text[max(0, start - 20) : start])
-    titled = bool(prev and prev.group(1).lower() in _TITLES)
+    titled = bool(prev and prev.group(1).lower() in TITLE_WORDS)
     if titled or (len(words) >= 2 and not any(w.isupper() for w in words)):
         return ClaimCategory.PERSON
     return ClaimCategory.NAME
 
 
 def _supported(fact: Fact, text: str, support: Support) -> bool:
-    value = text[fact.start : fact.end]
-    if fact.category is ClaimCategory.DURATION:
-        return support.has_duration(_duration_key(value))
-    if fact.category is ClaimCategory.NUMBER:
-        return support.has_number(value)
-    if fact.category is ClaimCategory.DATE:
-        words = [
-            stem(key)
-            for key in word_keys(value)
-            if is_word(key) and key not in STOPWORDS and key not in ("on", "in", "by")
-        ]
-        return all(w in support.stems or w in support.numbers for w in words)
-    if fact.category is ClaimCategory.ROLE:
-        match = _ROLE.match(value)
-        np = match.group("np") if match else value
-        return support.has_words(np) >= 0.75
-    return support.has_name(value)
+    """The other article supports the fact: its detector's check."""
+    return _DETECTOR_OF[fact.category].supported(text[fact.start : fact.end], support)
 
 
 # ---------------------------------------------------------------------------
@@ -673,8 +777,9 @@ def _informative_keys(keys: Iterable[str], support: Support) -> int:
 
 
 _CLAUSE_BREAK = re.compile(
-    r"(?<!\s)\s*[,;:()—–]\s*|(?<!\s)\s+-\s+|(?<!\s)\s+(?=(?:and|but|while|whereas|which|who|whom|whose|including|"
-    r"despite|although|though|because|after|before|as well as|amid|with)\b)"
+    r"(?<!\s)\s*[,;:()—–]\s*|(?<!\s)\s+-\s+|(?<!\s)\s+(?=(?:"
+    + alternation(CLAUSE_CONJUNCTIONS)
+    + r")\b)"
 )
 
 

@@ -30,6 +30,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate, chain
 
+from diffreader.engine.lexicon import (
+    HONORIFICS,
+    NAME_PARTICLES,
+    PRONOUNS,
+    REPORTING_VERBS,
+    ROLE_NOUNS,
+    STOPWORDS,
+    TITLES,
+    alternation,
+    title_length,
+)
 from diffreader.engine.model import (
     Document,
     Pair,
@@ -41,21 +52,15 @@ from diffreader.engine.model import (
     Status,
     WordOp,
 )
-from diffreader.engine.text import STOPWORDS, Token, fold_quotes, is_word, stem, tokenize
+from diffreader.engine.text import Token, fold_quotes, is_word, stem, tokenize
 from diffreader.engine.worddiff import word_diff
 
 __all__ = ["Found", "check_quotes", "find_quotations"]
 
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
-_SPEECH = (
-    r"said|says|say|wrote|writes|stated|states|added|adds|asserted|argued|noted|told|tells|"
-    r"warned|insisted|declared|explained|claimed|remarked|continued|concluded|acknowledged|"
-    r"emphasi[sz]ed|tweeted|posted|stating|noting|saying|adding|read|reads|recalled|replied|"
-    r"answered|admitted|commented|announced|asked|according to|quoted"
-)
+_SPEECH = alternation(REPORTING_VERBS)
 _NAME_WORD = r"(?:[A-Z][^\W\d_A-Z][\w’'-]*|[A-Z]\.)"
-_NAME = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|van|von|bin|al))*")
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+_NAME = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|" + alternation(NAME_PARTICLES) + "))*")
 _VERB = re.compile(rf"\b(?:{_SPEECH})\b")
 _AFTER = re.compile(
     rf"^[\s,.”\"’]*(?:(?P<name1>{_NAME.pattern}|he|she|they)\s+(?:{_SPEECH})\b"
@@ -161,10 +166,14 @@ def _speaker_at(before: str, after: str) -> str | None:
 
 
 _TITLE_BEFORE = re.compile(
-    r"\b(?:President|Presidents|Minister|Mr|Mrs|Ms|Dr|Prof|Senator|Mayor|Governor|Ambassador|"
-    r"Chancellor|Secretary|Spokesman|Spokeswoman|aide|adviser|advisor|envoy|negotiator)\.?\s+"
-    rf"({_NAME.pattern})"
+    r"\b(?:"
+    + alternation(w.capitalize() for w in HONORIFICS | TITLES)
+    + "|"
+    + alternation(ROLE_NOUNS)
+    + r")\.?\s+"
+    + rf"({_NAME.pattern})"
 )
+"""A title or a role before a name: "Mayor Helen Lind", "aide Declan Aske"."""
 
 
 def _known_people(doc: Document) -> frozenset[str]:
@@ -217,7 +226,7 @@ def find_quotations(doc: Document) -> list[Found]:
             end_sentence = doc.sentences[_sentence_at(doc, sentence_starts, q_end)]
             after = text[min(q_end + 1, p_end) : max(q_end + 1, end_sentence.end)]
             speaker = _speaker_at(before, after)
-            if speaker and speaker.lower() in _PRONOUNS:
+            if speaker and speaker.lower() in PRONOUNS:
                 if people is None:
                     people = _known_people(doc)
                 speaker = _recent_subject(doc, sid - 1, people) or last_speaker
@@ -231,19 +240,10 @@ def find_quotations(doc: Document) -> list[Found]:
     return found
 
 
-_SPEAKER_TITLES = frozenset(
-    "mayor president minister prime foreign mr mrs ms dr prof senator governor ambassador "
-    "chancellor secretary harbour harbor master finance officer local fisherman russian us "
-    "u.s. former top chief".split()
-)
-
-
 def _strip_titles(name: str) -> str:
     """ "Mayor Helen Sørensen" -> "Helen Sørensen" (the last word always stays)."""
     words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in _SPEAKER_TITLES:
-        words = words[1:]
-    return " ".join(words)
+    return " ".join(words[title_length(words) :])
 
 
 def _trim(text: str, start: int, end: int) -> int:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from diffreader.engine.lexicon import NEWS_AGENCIES, WORDS_AFTER_US_ABBREVIATION, alternation
 from diffreader.engine.model import Sentence, SentenceKind
 
 __all__ = ["Metadata", "find_metadata", "is_boilerplate_line", "split_sentences"]
@@ -91,11 +92,7 @@ _LIST_HEADING = re.compile(
     r"news|see also|also read)",
     re.IGNORECASE,
 )
-_AGENCIES = (
-    r"alamy|getty(?: images)?|reuters|afp|ap|epa|shutterstock|sputnik|tass|bloomberg|pool|"
-    r"associated press|anadolu|xinhua|ria novosti|efe|dpa|pa(?: images| media)?|zuma(?: press)?|"
-    r"imago|sipa|wikimedia(?: commons)?|handout|file"
-)
+_AGENCIES = alternation(NEWS_AGENCIES)
 # Caption and credit patterns, each tried only when the character it needs is in the line:
 # tried at every position of every paragraph, one combined pattern cost a sixth of the
 # segmentation time of a long article.
@@ -254,15 +251,7 @@ def _tokenizer(wrapped: bool) -> Any:
 _ACRONYM_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
 _INITIAL_END = re.compile(r"(?:^|\s)[A-Z]\.$")
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
-# Capitalised words that follow "U.S." inside one sentence far more often than they start one.
-_TITLE_WORDS = frozenset(
-    "ambassador ambassadors president presidents senator senators secretary treasury army navy "
-    "embassy department congress senate supreme attorney envoy middle government administration "
-    "officials official forces military representative rep sen gov special trade dollar capitol "
-    "intelligence state states court commerce defense defence justice border census citizens "
-    "citizen troops marine marines air federal national postal open house diplomats diplomat "
-    "allies ally envoys lawmakers markets economy election elections".split()
-)
+_TITLE_WORDS = WORDS_AFTER_US_ABBREVIATION
 
 
 def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

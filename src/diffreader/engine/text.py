@@ -11,7 +11,7 @@ API:
     stem(word) -> str
     content_stems(text) -> tuple[str, ...]
     word_keys(text) -> list[str], word_key_set(text) -> set[str]
-    STOPWORDS
+    STOPWORDS                       (from lexicon.py)
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ import re
 from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
+
+from diffreader.engine.lexicon import STOPWORDS
 
 __all__ = [
     "QUOTE_KEYS",
@@ -151,21 +153,6 @@ def sentence_tokens(text: str, offset: int) -> TokenRun:
 def is_word(key: str) -> bool:
     """True for word and number tokens (not whitespace or punctuation)."""
     return key[:1].isalnum()
-
-
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are aren't as at be because been
-    before being below between both but by can cannot could couldn't did didn't do does doesn't
-    doing don't down during each few for from further had hadn't has hasn't have haven't having he
-    he'd he'll he's her here here's hers herself him himself his how how's i i'd i'll i'm i've if
-    in into is isn't it it's its itself let's me more most mustn't my myself no nor not of off on
-    once only or other ought our ours ourselves out over own same shan't she she'd she'll she's
-    should shouldn't so some such than that that's the their theirs them themselves then there
-    there's these they they'd they'll they're they've this those through to too under until up
-    very was wasn't we we'd we'll we're we've were weren't what what's when when's where where's
-    which while who who's whom why why's with won't would wouldn't you you'd you'll you're you've
-    your yours yourself yourselves s t will just now said says say also would could""".split()
-)
 
 
 @lru_cache(maxsize=65536)

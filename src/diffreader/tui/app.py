@@ -28,6 +28,8 @@ from diffreader.tui.screens.corpus import CorpusScreen
 from diffreader.tui.textutil import display_text
 
 if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
     from diffreader.engine.model import Comparison
 
 # The diff and help screens (and through them the engine) are imported when first needed:
@@ -188,8 +190,16 @@ def binding_ids() -> set[str]:
     from diffreader.tui.widgets.aligned_view import AlignedView
     from diffreader.tui.widgets.side_panel import SidePanel
 
-    classes = (DiffReaderApp, CorpusScreen, DiffScreen, HelpScreen, AlignedView, SidePanel)
-    classes += (NoteEditor, ExportDialog)
+    classes: tuple[type[DOMNode], ...] = (
+        DiffReaderApp,
+        CorpusScreen,
+        DiffScreen,
+        HelpScreen,
+        AlignedView,
+        SidePanel,
+        NoteEditor,
+        ExportDialog,
+    )
     return {
         binding.id
         for cls in classes

@@ -50,7 +50,11 @@ QUOTE_MARK: dict[QuoteStatus, str] = {
     QuoteStatus.NEW: "“+",
     QuoteStatus.DROPPED: "“−",
 }
-_QUOTE_RANK = {QuoteStatus.VERBATIM: 0, QuoteStatus.DROPPED: 1, QuoteStatus.NEW: 2}
+_QUOTE_RANK: dict[QuoteStatus | None, int] = {
+    QuoteStatus.VERBATIM: 0,
+    QuoteStatus.DROPPED: 1,
+    QuoteStatus.NEW: 2,
+}
 _QUOTE_RANK[QuoteStatus.ALTERED] = 3
 
 

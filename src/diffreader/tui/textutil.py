@@ -19,10 +19,12 @@ API:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import rich.cells
 from rich.cells import cell_len, split_graphemes
 from rich.highlighter import Highlighter
 
@@ -129,10 +131,10 @@ def cell_width(text: str) -> int:
 
 _WORDS = re.compile(r"\S+\s*|\s+")
 
-try:  # Rich's C-speed "every character is one cell" check (private, so guarded).
-    from rich.cells import _is_single_cell_widths as _rich_single_cell
-except ImportError:  # pragma: no cover - older/newer Rich
-    _rich_single_cell = None
+# Rich's fast "every character is one cell" check: private, so absent in some Rich releases.
+_rich_single_cell: Callable[[str], bool] | None = getattr(
+    rich.cells, "_is_single_cell_widths", None
+)
 
 
 def _single_cell(text: str) -> bool:
@@ -182,8 +184,14 @@ def wrap_ranges(text: str, width: int) -> list[tuple[int, int]]:
     Returns:
         Half-open ``(start, end)`` index ranges, one per line, covering ``text``.
 
+    "aa bb" fills five cells exactly, so it stays on one line (its space is cropped):
+
     >>> wrap_ranges("aa bb cc", 5)
+    [(0, 6), (6, 8)]
+    >>> wrap_ranges("aa bb cc", 4)
     [(0, 3), (3, 6), (6, 8)]
+    >>> wrap_ranges("abcdefg", 3)
+    [(0, 3), (3, 6), (6, 7)]
     """
     width = max(1, width)
     if not text:

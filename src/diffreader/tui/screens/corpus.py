@@ -14,6 +14,7 @@ so a renamed file keeps its figures.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -24,6 +25,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -133,7 +135,12 @@ class CorpusScreen(Screen[None]):
     mark_a: reactive[str | None] = reactive(None, init=False)
     """Key (path) of the article marked A."""
     mark_b: reactive[str | None] = reactive(None, init=False)
-    loading: reactive[bool] = reactive(True)
+    loading: reactive[bool] = reactive(True, init=False)
+    """True until every file is loaded (the progress bar shows).
+
+    ``init=False`` (as in Textual's ``Collapsible``): reading it before the screen is
+    composed must not run the watcher, which needs the progress bar; ``on_mount`` shows
+    the initial state."""
     ranking: reactive[bool] = reactive(False, init=False)
     """True while similarities to A are being computed."""
 
@@ -168,6 +175,7 @@ class CorpusScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._show_loading(self.loading)
         self._table_width = 0
         self._columns_for(80)
         self.query_one(DataTable).focus()
@@ -335,7 +343,11 @@ class CorpusScreen(Screen[None]):
         self._update_title()
 
     def watch_loading(self, loading: bool) -> None:
-        self.query_one(ProgressBar).display = loading
+        self._show_loading(loading)
+
+    def _show_loading(self, loading: bool) -> None:
+        with contextlib.suppress(NoMatches):  # not composed yet: on_mount calls this again
+            self.query_one(ProgressBar).display = loading
 
     # -- table --------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ failed save is reported and retried on the next change.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from pathlib import Path
@@ -28,6 +29,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, Static
@@ -227,8 +229,12 @@ class DiffScreen(Screen[None]):
         ),
     ]
 
-    comparing: reactive[bool] = reactive(True)
-    """True while the worker runs (the loading indicator shows)."""
+    comparing: reactive[bool] = reactive(True, init=False)
+    """True while the worker runs (the loading indicator shows).
+
+    ``init=False``, as Textual's ``Collapsible`` does: reading it before the screen is
+    composed (a test polling it, a key typed early) must not run the watcher, which
+    needs the indicator; ``on_mount`` shows the initial state."""
 
     def __init__(
         self,
@@ -276,6 +282,7 @@ class DiffScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._show_comparing(self.comparing)
         self.query_one("#side-panel").display = False
         self.query_one(SearchBar).display = False
         self.query_one("#diff-error").display = False
@@ -365,11 +372,15 @@ class DiffScreen(Screen[None]):
             ]
 
     def watch_comparing(self, comparing: bool) -> None:
-        self.query_one("#diff-loading").display = comparing
-        progress = self.query_one("#diff-progress", Static)
-        progress.display = comparing
-        if not comparing:
-            progress.update("")
+        self._show_comparing(comparing)
+
+    def _show_comparing(self, comparing: bool) -> None:
+        with contextlib.suppress(NoMatches):  # not composed yet: on_mount calls this again
+            self.query_one("#diff-loading").display = comparing
+            progress = self.query_one("#diff-progress", Static)
+            progress.display = comparing
+            if not comparing:
+                progress.update("")
 
     @on(ComparisonProgress)
     def _progress(self, message: ComparisonProgress) -> None:
@@ -834,7 +845,7 @@ class DiffScreen(Screen[None]):
 
     @on(SearchBar.Changed)
     def _search_changed(self, event: SearchBar.Changed) -> None:
-        self.view.query = event.value
+        self.view.search_query = event.value
         self._search_next(from_current=True)
 
     @on(SearchBar.Submitted)
@@ -848,7 +859,7 @@ class DiffScreen(Screen[None]):
 
     def _search_next(self, *, from_current: bool) -> None:
         view = self.view
-        needle = view.query.lower()
+        needle = view.search_query.lower()
         if not needle or self.model is None:
             return
         rows = self.model.rows

@@ -231,8 +231,11 @@ class AlignedView(ScrollView, can_focus=True):
     """Requested layout: ``split`` (two columns) or ``unified``. See ``effective_mode``."""
     folded: reactive[bool] = reactive(False, init=False)
     """Fold runs of unchanged rows into one line each."""
-    query: reactive[str] = reactive("", init=False)
-    """Search text highlighted in every row (case-insensitive, literal)."""
+    search_query: reactive[str] = reactive("", init=False)
+    """Search text highlighted in every row (case-insensitive, literal).
+
+    Not ``query``: that name would hide ``Widget.query()``, which Textual itself calls
+    (double-clicking selects text through it)."""
     narrow_width: ClassVar[int] = 100
     """At or below this many columns the view falls back to the unified layout."""
 
@@ -470,9 +473,9 @@ class AlignedView(ScrollView, can_focus=True):
         self._row_cache.clear()
         self.virtual_size = Size(width, total)
         if keep_row is not None:
-            index = self._index_of_row(keep_row, unfold=False)
-            if index is not None:
-                self._cursor = index
+            kept = self._index_of_row(keep_row, unfold=False)
+            if kept is not None:
+                self._cursor = kept
         self._cursor = min(self._cursor, max(0, len(self._items) - 1))
         self.refresh()
 
@@ -543,9 +546,9 @@ class AlignedView(ScrollView, can_focus=True):
             _row, side, start, end = self.selection
             for d0, d1 in cell.map_span(side, start, end):
                 text.stylize(self._style("selected"), d0, d1)
-        if self.query:
+        if self.search_query:
             lowered = cell.text.lower()
-            needle = self.query.lower()
+            needle = self.search_query.lower()
             style = self._style("search")
             pos = lowered.find(needle)
             while pos >= 0 and needle:
@@ -557,8 +560,8 @@ class AlignedView(ScrollView, can_focus=True):
         self, cell: Cell, width: int, height: int, hatch: bool, row: int = -1
     ) -> list[Strip]:
         if hatch:
-            line = Strip([Segment(_HATCH * width, self._style("hatch"))], width)
-            return [line] * height
+            hatched = Strip([Segment(_HATCH * width, self._style("hatch"))], width)
+            return [hatched] * height
         console = self.app.console
         strips: list[Strip] = []
         if cell.pieces:
@@ -746,7 +749,7 @@ class AlignedView(ScrollView, can_focus=True):
         self._relayout(force=True)
         self._scroll_cursor_into_view()
 
-    def watch_query(self) -> None:
+    def watch_search_query(self) -> None:
         self._row_cache.clear()
         self.refresh()
 

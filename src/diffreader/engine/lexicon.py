@@ -1,0 +1,357 @@
+"""Provides the engine's word lists: every list of words it uses for judgement, defined once.
+
+Entries are general English and newsroom vocabulary (the words a style guide, a news
+agency's house rules or a grammar would list), never words chosen because a demo
+article or a test fixture uses them. Where a fixture needs more than a list holds, a
+general rule does the work (a title is a run of words ending in a title noun:
+``Harbour Master``, ``Finance Officer``), not a new entry.
+
+Every list is a ``frozenset`` of lower-case entries (multi-word entries have single
+spaces); the two tables with values are read-only mappings. Patterns built from a list
+go through ``alternation``, which prefers longer entries, so a regular expression reads
+the longest entry at a place ("september" before "sep", "a few" before "a").
+
+API:
+    alternation(words) -> str               a regex of the words (a trie), longest first
+    title_length(words) -> int              how many leading words of a name are a title
+    Numbers and time:  NUMBER_WORDS, NUMBERS_NEVER_ALONE, WEAK_NUMBER_WORDS,
+                       VAGUE_QUANTITIES, MONTHS, WEEKDAYS, SEASONS, CALENDAR_PERIODS,
+                       DATE_MODIFIERS, TIME_UNITS, DURATION_QUALIFIERS
+    People and roles:  HONORIFICS, TITLES, TITLE_MODIFIERS, TITLE_WORDS (their union),
+                       ROLE_NOUNS, NAME_PARTICLES, PRONOUNS
+    Places and bodies: PLACES, PLACE_EQUIVALENTS, PLACE_PREPOSITIONS, ORGANISATION_HEADS,
+                       CAPITALISED_ADJECTIVES, EVENTS, NEWS_AGENCIES,
+                       WORDS_AFTER_US_ABBREVIATION
+    Wording:           STOPWORDS, FILLER, REPORTING_VERBS, SENTENCE_OPENERS,
+                       CLAUSE_CONJUNCTIONS
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any
+
+__all__ = [
+    "CALENDAR_PERIODS",
+    "CAPITALISED_ADJECTIVES",
+    "CLAUSE_CONJUNCTIONS",
+    "DATE_MODIFIERS",
+    "DURATION_QUALIFIERS",
+    "EVENTS",
+    "FILLER",
+    "HONORIFICS",
+    "MONTHS",
+    "NAME_PARTICLES",
+    "NEWS_AGENCIES",
+    "NUMBERS_NEVER_ALONE",
+    "NUMBER_WORDS",
+    "ORGANISATION_HEADS",
+    "PLACES",
+    "PLACE_EQUIVALENTS",
+    "PLACE_PREPOSITIONS",
+    "PRONOUNS",
+    "REPORTING_VERBS",
+    "ROLE_NOUNS",
+    "SEASONS",
+    "SENTENCE_OPENERS",
+    "STOPWORDS",
+    "TIME_UNITS",
+    "TITLES",
+    "TITLE_MODIFIERS",
+    "TITLE_WORDS",
+    "VAGUE_QUANTITIES",
+    "WEAK_NUMBER_WORDS",
+    "WEEKDAYS",
+    "WORDS_AFTER_US_ABBREVIATION",
+    "alternation",
+    "title_length",
+]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _phrases(text: str) -> frozenset[str]:
+    """Entries separated by ``|`` (entries may hold spaces)."""
+    return frozenset(" ".join(p.split()) for p in text.split("|") if p.strip())
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, longest first where several match
+    at a place ("september" before "sep", "a few" before "a"), as a trie: the words
+    share their prefixes, so the pattern reads each letter once rather than once per word.
+
+    >>> alternation({"sep", "sept", "september", "oct"})
+    '(?:oct|sep(?:t(?:ember)?)?)'
+    >>> alternation({"a", "an", "and"})
+    'a(?:n(?:d)?)?'
+    """
+    trie: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(trie)
+
+
+def _branches(node: dict[str, dict[str, Any]]) -> str:
+    """The pattern of a trie node: its branches, then (optionally) nothing more."""
+    branches = [re.escape(char) + _branches(node[char]) for char in sorted(node) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    if "" not in node:
+        return body
+    # A word ends here: the longer words first (a greedy "?"), then this one.
+    return f"{body}?" if body.startswith("(?:") and len(branches) > 1 else f"(?:{body})?"
+
+
+# ---------------------------------------------------------------------------
+# Numbers and time
+
+_NUMBER_VALUES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+    "dozen": 12, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "half": 0.5, "twice": 2,
+    "once": 1, "double": 2, "triple": 3,
+}  # fmt: skip
+NUMBER_WORDS: Mapping[str, float] = MappingProxyType(_NUMBER_VALUES)
+"""Number words (cardinals, ordinals, multipliers) and their values: "two years" and
+"2 years" state the same fact."""
+NUMBERS_NEVER_ALONE = _words("once double half")
+"""Number words that are no figure on their own ("once again", "double down", "half of")."""
+WEAK_NUMBER_WORDS = _words("one first second")
+"""Number words that alone are rarely a checkable figure ("one of the", "first time")."""
+VAGUE_QUANTITIES = _phrases("a few | several | many")
+"""Quantities without a value that still make a duration a fact ("for several weeks")."""
+MONTHS = _words(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec"""
+)
+"""Month names and their agency-style abbreviations ("Sept.", "Jan.")."""
+WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+SEASONS = _words("spring summer autumn fall winter")
+CALENDAR_PERIODS = _words("week month year weekend")
+"""Periods a relative date names ("last week", "next year")."""
+DATE_MODIFIERS = _words("last this next early late mid")
+"""Words that make a relative date of a period, month, weekday or season ("mid-March")."""
+TIME_UNITS = _words(
+    """year years month months week weeks day days hour hours minute minutes decade decades
+    century centuries night nights season seasons term terms round rounds"""
+)
+"""Units a duration counts in, singular and plural ("two years", "a six-month term")."""
+DURATION_QUALIFIERS = _phrases(
+    """for | over | more than | less than | nearly | almost | about | around | roughly |
+    at least | at most | up to | some | just | only | under | within | after | in"""
+)
+"""Words before a duration's value that belong to the fact ("more than two years")."""
+
+# ---------------------------------------------------------------------------
+# People and roles
+
+HONORIFICS = _words("mr mrs ms dr prof sir lord lady")
+"""Forms of address before a name ("Dr Varga"), written with or without a full stop."""
+TITLES = _words(
+    """president presidents minister secretary senator rep gov governor mayor king queen
+    prince princess general gen col colonel captain capt judge justice ambassador envoy
+    chancellor premier pope sheikh chief ceo director leader mp mep officer master spokesman
+    spokeswoman spokesperson"""
+)
+"""Title nouns: offices and ranks written before a name ("Mayor Helen Lind", "Senator
+Reyes"). The last word of a title ("Finance Officer", "Harbour Master", "Deputy Prime
+Minister") is one of them; the words before it are its modifiers (``title_length``)."""
+TITLE_MODIFIERS = _words(
+    "former deputy vice acting prime crown foreign finance defense defence interior"
+)
+"""Words that open a title but are no title alone: ranks and the great ministerial
+portfolios ("Former President", "Prime Minister", "the Foreign Minister said")."""
+TITLE_WORDS = HONORIFICS | TITLES | TITLE_MODIFIERS
+"""Every word of a title (derived): never the name itself ("Dr", "Mayor", "Former")."""
+ROLE_NOUNS = _words(
+    """head chief director chair chairman chairwoman chairperson founder co-founder ceo
+    president minister secretary spokesman spokeswoman spokesperson ambassador envoy
+    adviser advisor aide member leader governor mayor manager editor professor commander
+    owner boss architect negotiator"""
+)
+"""Nouns that make a role of what follows "of" or "for" ("head of the regional fund",
+"spokesperson for the council"); they also open a speaker's description ("aide Varga")."""
+NAME_PARTICLES = _words("de del van von bin al")
+"""Lower-case words inside a personal name ("Mohammed bin Salman", "Vincent van Gogh")."""
+PRONOUNS = _words("he she they it we i")
+"""Subject pronouns a quotation can be attributed to; resolved to the last person named."""
+
+# ---------------------------------------------------------------------------
+# Places and bodies
+
+PLACES = _words(
+    """afghanistan albania algeria america angola argentina armenia australia austria
+    azerbaijan bahrain bangladesh belarus belgium bolivia bosnia brazil britain bulgaria
+    cambodia cameroon canada chile china colombia congo croatia cuba cyprus czechia denmark
+    egypt england estonia ethiopia europe finland france georgia germany ghana greece
+    hungary iceland india indonesia iran iraq ireland israel italy japan jordan kazakhstan
+    kenya korea kosovo kuwait latvia lebanon libya lithuania luxembourg malaysia mali malta
+    mexico moldova mongolia montenegro morocco myanmar nepal netherlands nigeria norway oman
+    pakistan palestine panama peru philippines poland portugal qatar romania russia rwanda
+    scotland serbia singapore slovakia slovenia somalia spain sudan sweden switzerland syria
+    taiwan tajikistan tanzania thailand tunisia turkey turkmenistan uganda ukraine
+    uzbekistan venezuela vietnam wales yemen zambia zimbabwe alaska california texas florida
+    crimea donbas donetsk luhansk kherson zaporizhzhia kharkiv odesa kyiv kiev moscow
+    washington london paris berlin beijing tokyo brussels rome madrid warsaw minsk tehran
+    jerusalem gaza ankara istanbul cairo riyadh doha dubai delhi geneva vienna helsinki
+    stockholm oslo copenhagen budapest prague bucharest sofia athens lisbon dublin
+    ottawa canberra seoul pyongyang hanoi manila jakarta bangkok yalta siberia arctic
+    africa asia balkans caucasus baltic pacific atlantic mediterranean us usa uk uae ussr"""
+)
+"""Countries, capitals, regions and seas often in international news: a name ending in
+one is a place ("Nazi Germany", "South Korea")."""
+PLACE_EQUIVALENTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "washington": ("us", "america", "american", "united states"),
+        "moscow": ("russia", "russian", "kremlin"),
+        "kremlin": ("russia", "russian", "moscow"),
+        "kyiv": ("ukraine", "ukrainian"),
+        "kiev": ("ukraine", "ukrainian"),
+        "beijing": ("china", "chinese"),
+        "london": ("uk", "britain", "british"),
+        "british": ("uk", "britain", "london"),
+        "american": ("us", "america", "washington"),
+        "russian": ("russia", "moscow", "kremlin"),
+        "ukrainian": ("ukraine", "kyiv"),
+        "soviet": ("ussr", "soviet union"),
+        "us": ("america", "american", "washington", "united states"),
+        "uk": ("britain", "british", "united kingdom"),
+    }
+)
+"""Metonyms: a capital or adjective stands for its country ("Washington" for the US), so
+one article's "Washington" is supported by the other's "US"."""
+PLACE_PREPOSITIONS = _words("in at near from across outside to")
+"""Prepositions that make a short unknown name a place ("talks in Kestle")."""
+ORGANISATION_HEADS = _words(
+    """fund bank ministry council agency association company corporation corp inc ltd llc
+    group party union organisation organization department committee commission institute
+    university trust foundation authority court office service services army navy times post
+    news press engineering conference forum parliament senate congress assembly board bureau
+    federation league alliance club society network centre center academy school college
+    hospital museum church police brigade regiment airline airways"""
+)
+"""Last words of organisations' names ("World Bank", "Coastline Press", "Met Office")."""
+CAPITALISED_ADJECTIVES = _words(
+    """american mexican soviet nazi allied arab thai iraqi israeli pakistani saudi kuwaiti
+    yemeni afghan dutch french greek swiss welsh scot scots irish british slavic baltic
+    atlantic pacific arctic islamic catholic muslim jewish"""
+)
+"""Adjectives English capitalises (nationalities, religions) whose endings the -ern, -ean,
+-ian, -ese, -ish rule misses: alone, they are no name."""
+EVENTS = _words("wwi wwii wwiii ww1 ww2 ww3 9/11")
+"""Events written as acronyms: names, but neither places nor organisations."""
+NEWS_AGENCIES = _phrases(
+    """alamy | getty | getty images | reuters | afp | ap | epa | shutterstock | sputnik | tass |
+    bloomberg | pool | associated press | anadolu | xinhua | ria novosti | efe | dpa | pa |
+    pa images | pa media | zuma | zuma press | imago | sipa | wikimedia | wikimedia commons |
+    handout | file"""
+)
+"""Agencies and picture libraries after a photo credit's slash ("A. Name/Reuters")."""
+WORDS_AFTER_US_ABBREVIATION = _words(
+    """ambassador ambassadors president presidents senator senators secretary treasury army
+    navy embassy department congress senate supreme attorney envoy middle government
+    administration officials official forces military representative rep sen gov special
+    trade dollar capitol intelligence state states court commerce defense defence justice
+    border census citizens citizen troops marine marines air federal national postal open
+    house diplomats diplomat allies ally envoys lawmakers markets economy election
+    elections"""
+)
+"""Capitalised words that follow "U.S." inside one sentence far more often than they
+start one ("the U.S. Senate"): after them, a full stop ending in "U.S." ends no sentence."""
+
+# ---------------------------------------------------------------------------
+# Wording
+
+STOPWORDS = _words(
+    """a about above after again against all also am an and any are aren't as at be because
+    been before being below between both but by can cannot could couldn't did didn't do does
+    doesn't doing don't down during each few for from further had hadn't has hasn't have
+    haven't having he he'd he'll he's her here here's hers herself him himself his how how's i
+    i'd i'll i'm i've if in into is isn't it it's its itself let's me more most mustn't my
+    myself no nor not of off on once only or other ought our ours ourselves out over own same
+    shan't she she'd she'll she's should shouldn't so some such than that that's the their
+    theirs them themselves then there there's these they they'd they'll they're they've this
+    those through to too under until up very was wasn't we we'd we'll we're we've were weren't
+    what what's when when's where where's which while who who's whom why why's with won't
+    would wouldn't you you'd you'll you're you've your yours yourself yourselves s t will just
+    now said says say"""
+)
+"""English function words (the classic information-retrieval list) plus "said": they
+carry no content when matching sentences or counting new words."""
+FILLER = _words(
+    """said say says stated state claimed claim claims asserted assert noted note argued
+    argue emphasized emphasised emphasize stressed added told tell wrote write post posted
+    posts message statement statements remarks remark comment comments commented shared
+    social media platform online according reportedly reported report reports official
+    officials source sources notably furthermore moreover meanwhile however also
+    additionally indeed significant significantly development developments recent recently
+    ongoing current currently previous previously former latter senior high-level high level
+    key major potential possible possibly likely widely widespread various several many much
+    further amid among despite while made make making highlighted highlight described
+    describe describing called call referred referring suggested suggest indicated indicate
+    expressed express expressing underscores underscore underscored marked mark comes came
+    come news story article piece narrative figure figures individual people person thing
+    things way ways part parts time times day days roughly approximately about around nearly
+    almost some just only still again now then"""
+)
+"""Attribution, hedges and newsroom filler: rewording, not a claim ("made the claim on
+social media", "notably"). Compared by stem."""
+REPORTING_VERBS = _phrases(
+    """said | says | say | wrote | writes | stated | states | added | adds | asserted |
+    argued | noted | told | tells | warned | insisted | declared | explained | claimed |
+    remarked | continued | concluded | acknowledged | emphasised | emphasized | tweeted |
+    posted | stating | noting | saying | adding | read | reads | recalled | replied |
+    answered | admitted | commented | announced | asked | according to | quoted"""
+)
+"""Verbs (and "according to") that attribute a quotation to its speaker."""
+SENTENCE_OPENERS = _words(
+    """meanwhile yesterday today tonight earlier later however separately still instead
+    overall elsewhere nevertheless nonetheless therefore thus otherwise finally first
+    second third last next according despite following amid asked"""
+)
+"""Capitalised words that open sentences rather than names ("Meanwhile Putin spoke")."""
+CLAUSE_CONJUNCTIONS = _phrases(
+    """and | but | while | whereas | which | who | whom | whose | including | despite |
+    although | though | because | after | before | as well as | amid | with"""
+)
+"""Words that open a new clause: an added sentence is judged clause by clause."""
+
+
+def title_length(words: Sequence[str]) -> int:
+    """How many leading words of a capitalised run are a title rather than the name.
+
+    Honorifics, title nouns and title modifiers at the front are a title, and so is a run
+    of up to three words ending in a title noun ("Harbour Master", "Deputy Health
+    Minister"). The last word always stays: it is the name.
+
+    >>> title_length("Harbour Master Ines Varga".split())
+    2
+    >>> title_length("Former Finance Officer Reyes".split())
+    3
+    >>> title_length("Dr. Varga".split()), title_length("President".split())
+    (1, 0)
+    >>> title_length("Acme CEO Jane Doe".split()), title_length("Acme CEO".split())
+    (2, 0)
+    """
+    last = len(words) - 1
+    length = 0
+    while length < last and words[length].lower().strip(".") in TITLE_WORDS:
+        length += 1
+    # words[length] is no title word (and so no title noun): a title noun after it, within
+    # three words, ends a longer title. Two-word names, the most common, stop here.
+    for i in range(min(last, length + 3) - 1, length, -1):
+        if words[i].lower().strip(".") in TITLES:
+            return i + 1
+    return length
