@@ -152,8 +152,67 @@ def test_html_side_by_side_has_the_colour_layers() -> None:
     assert '<span class="badge q-new">new quote</span>' in table
     # Overlapping layers: "over ten years" is an added claim inside a new quotation.
     assert re.search(r'<span class="quote q-new claim-added"[^>]*>over ten years</span>', table)
-    # Review marks sit next to their items and link to the summary.
-    assert 'class="mark m-accepted"' in table and 'class="mark m-flagged"' in table
+    # Review marks sit next to their items (as badges) and link to the summary.
+    assert 'class="ref m-accepted"' in table and 'class="ref m-flagged"' in table
+
+
+def _cell_texts(table: str) -> list[str]:
+    """The text of every article cell of the side by side (tags dropped, entities decoded)."""
+    cells = re.findall(r'<td class="[ab]">(.*?)</td>', table, re.S)
+    return [html.unescape(re.sub(r"<[^>]+>", "", cell)) for cell in cells]
+
+
+def _numbered_items(page: str) -> dict[str, int]:
+    """Item id -> the number its list shows (``<ol start>`` plus its place in the list)."""
+    numbers: dict[str, int] = {}
+    for start, body in re.findall(r'<ol class="items" start="(\d+)">(.*?)</ol>', page, re.S):
+        for n, item_id in enumerate(re.findall(r'<li id="(r-[^"]+)"', body)):
+            numbers[item_id] = int(start) + n
+    return numbers
+
+
+def test_html_marks_items_with_numbered_badges_not_stray_dots(tmp_path: Path) -> None:
+    """Issue 11 item 5: the side by side has no `·` markers mixed into the article text; each
+    item ends with a badge naming its number in the lists, linking to it there."""
+    a_text = (DEMO / "00_original.txt").read_text(encoding="utf-8")
+    b_text = (DEMO / "03_rewrite_update.txt").read_text(encoding="utf-8")
+    # An article with its own middle dot keeps it (one per side here).
+    a_text = a_text.replace("Photo: J. Okafor", "Photo · J. Okafor")
+    b_text += "\nHarbour master Ines Varga at St. Brigid’s Quay. Photo · J. Okafor\n"
+    (tmp_path / "a.txt").write_text(a_text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(b_text, encoding="utf-8")
+    from diffreader.engine import compare, load_document
+
+    comparison = compare(load_document(tmp_path / "a.txt"), load_document(tmp_path / "b.txt"))
+    items = review_items(comparison)
+    accepted, flagged = items[0], items[1]
+    entries = {
+        accepted.key: ReviewEntry(Mark.ACCEPTED, "", accepted.text, accepted.label, 1, 0),
+        flagged.key: ReviewEntry(Mark.FLAGGED, "ask", flagged.text, flagged.label, 1, 0),
+    }
+    page = render_report(comparison, entries, "html")  # type: ignore[arg-type]
+    check_html(page)
+    table = page[page.index('<table class="sbs">') :]
+    assert "·" not in "".join(re.findall(r'<span class="ref[^"]*">.*?</span>', table))
+    assert sum(text.count("·") for text in _cell_texts(table)) == 2
+
+    # Every item listed has one badge in the side by side, showing its list number and
+    # linking to it; reviewed ones also show their mark.
+    numbers = _numbered_items(page)
+    assert sorted(numbers.values()) == list(range(1, len(numbers) + 1))
+    badges = re.findall(
+        r'<(sup|span) class="ref (m-[a-z]+)"><a href="#(r-[^"]+)" title="[^"]*">([^<]*)</a>',
+        table,
+    )
+    assert len(badges) == len(numbers) == len([i for i in items if i.pair >= 0])
+    for _tag, cls, target, shown in badges:
+        mark = {"m-accepted": "✓", "m-flagged": "!", "m-none": ""}[cls]
+        assert shown == f"{numbers[target]}{mark}", (target, shown)
+    shown_marks = {cls for _tag, cls, _target, _shown in badges}
+    assert shown_marks == {"m-accepted", "m-flagged", "m-none"}
+    # The anchors the list links back to are still in the text.
+    for target in numbers:
+        assert f'id="t-{target[2:]}"' in table
 
 
 def test_html_summary_lists_items_with_marks_notes_and_stale() -> None:

@@ -4,15 +4,17 @@ Each test runs the installed program as a user would and reads the screen back:
 
 1. the corpus list gives its titles the width (empty columns and file names give way);
 2. Escape in the side panel closes the panel, never the comparison;
-3. the unified view says which side each piece of text comes from;
+3. the unified view says which side each piece of text comes from (labels, tints, arrows);
 4. Enter in the export dialog writes the report, also from the list of formats.
 """
 
 from __future__ import annotations
 
+import re
 import shlex
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -24,11 +26,17 @@ A = DEMO / "00_original.txt"
 B = DEMO / "03_rewrite_update.txt"
 
 
-def _start(tmux: Tmux, tmp_path: Path, size: tuple[int, int], *args: Path | str) -> None:
-    """Start ``diffreader ARGS`` in ``tmp_path`` on a pane of ``size``, echoing its exit."""
+def _start(
+    tmux: Tmux, tmp_path: Path, size: tuple[int, int], *args: Path | str, env: str = ""
+) -> None:
+    """Start ``diffreader ARGS`` in ``tmp_path`` on a pane of ``size``, echoing its exit.
+
+    ``env``: extra ``NAME=value`` words for ``env`` (``COLORTERM=truecolor``, ``NO_COLOR=1``).
+    """
     program = " ".join(shlex.quote(str(arg)) for arg in args)
     command = (
-        f"cd {shlex.quote(str(tmp_path))} && env -u COLUMNS -u LINES TERM=xterm-256color "
+        f"cd {shlex.quote(str(tmp_path))} && env -u COLUMNS -u LINES -u COLORTERM -u NO_COLOR "
+        f"TERM=xterm-256color {env} "
         f"DIFFREADER_DATA_DIR={shlex.quote(str(tmp_path / 'data'))} "
         f"{shlex.quote(sys.executable)} -m diffreader {program}; echo EXITED:$?; sleep 30"
     )
@@ -105,5 +113,99 @@ def test_enter_in_the_export_dialog_writes(
     written = sorted(tmp_path.glob("factcheck-*.html"))
     assert written, screen
     assert written[0].read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype")
+    tmux.keys("q")
+    assert "EXITED:0" in tmux.wait_for(lambda s: "EXITED:" in s)
+
+
+def _backgrounds(line: str) -> list[tuple[str, str]]:
+    """``(character, background SGR)`` for each character of a ``capture-pane -e`` line."""
+    cells: list[tuple[str, str]] = []
+    bg = ""
+    for match in re.finditer(r"\x1b\[([0-9;]*)m|([^\x1b])", line):
+        if match[2] is not None:
+            cells.append((match[2], bg))
+            continue
+        params = match[1].split(";") if match[1] else ["0"]
+        i = 0
+        while i < len(params):
+            if params[i] in ("0", "49"):
+                bg = ""
+            elif params[i] == "48":
+                width = 5 if params[i + 1] == "2" else 3
+                bg = ";".join(params[i : i + width])
+                i += width - 1
+            elif params[i] == "38":
+                i += 4 if params[i + 1] == "2" else 2
+            i += 1
+    return cells
+
+
+def _background_of(screen_e: str, needle: str) -> str:
+    """The background of the first character of ``needle`` on a ``capture-pane -e`` screen."""
+    for line in screen_e.splitlines():
+        cells = _backgrounds(line)
+        text = "".join(ch for ch, _bg in cells)
+        if needle in text:
+            return cells[text.index(needle)][1]
+    raise AssertionError(f"{needle!r} not on screen")
+
+
+def _step_until(tmux: Tmux, key: str, predicate: Callable[[str], bool], tries: int = 30) -> str:
+    """Press ``key`` until the screen satisfies ``predicate`` (each press waits for a redraw)."""
+    screen = tmux.screen()
+    for _ in range(tries):
+        if predicate(screen):
+            return screen
+        tmux.keys(key)
+        before = screen
+        screen = tmux.wait_for(lambda s, before=before: s != before)
+    assert predicate(screen), screen
+    return screen
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_unified_view_says_which_side_text_comes_from(
+    tmux: Tmux, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    _start(tmux, tmp_path, size, A, B, env="COLORTERM=truecolor")
+    tmux.wait_for(lambda s: "0 of" in s and "reviewed" in s)  # compared, review loaded
+    if size[0] > 100:
+        tmux.keys("u")  # side by side at 120 columns; u for the unified view
+    screen = tmux.wait_for(lambda s: "+B only in B" in s and "−A only in A" in s)  # the legend
+    # A reworded row: each deleted phrase, an arrow, then the words replacing it.
+    assert "carries about → approximately 4,300 vehicles a → per" in screen, screen
+
+    # An added sentence is labelled +B in its gutter, a dropped one −A.
+    added = _step_until(tmux, "c", lambda s: "Gareth Quill" in s)
+    assert re.search(r"\+B +Gareth Quill, head of the regional", added), added
+    dropped = _step_until(tmux, "n", lambda s: "two councillors who voted" in s)
+    assert re.search(r"−A +The two councillors who voted against", dropped), dropped
+
+    # Each side has its own background: the dropped text (and its label) the A tint, the
+    # added sentence's label the B tint; unchanged text neither.
+    screen_e = tmux.run("capture-pane", "-p", "-e", "-t", "reader")
+    tint_a = _background_of(screen_e, "The two councillors")
+    label_a = _background_of(screen_e, "A   The two councillors")
+    plain = _background_of(screen_e, "Brennan said.")
+    assert tint_a == label_a and tint_a != plain, (tint_a, plain)
+    tmux.keys("g")
+    screen = _step_until(tmux, "c", lambda s: "Gareth Quill" in s)
+    screen_e = tmux.run("capture-pane", "-p", "-e", "-t", "reader")
+    label_b = _background_of(screen_e, "B   Gareth Quill")
+    assert label_b not in (tint_a, plain), (label_b, tint_a, plain)
+    tmux.keys("q")
+    assert "EXITED:0" in tmux.wait_for(lambda s: "EXITED:" in s)
+
+
+def test_unified_view_without_colour_keeps_its_marks(tmux: Tmux, tmp_path: Path) -> None:
+    """NO_COLOR: the arrow and the side labels still say which side text comes from."""
+    _start(tmux, tmp_path, (80, 24), A, B, env="NO_COLOR=1")
+    screen = tmux.wait_for(lambda s: "0 of" in s and "reviewed" in s and "+B only in B" in s)
+    assert "carries about → approximately" in screen, screen
+    screen_e = tmux.run("capture-pane", "-p", "-e", "-t", "reader")
+    line = next(line for line in screen_e.splitlines() if "carries" in line)
+    assert re.search(r"\x1b\[(\d+;)*9(;\d+)*m", line), line  # the deletion is struck through
+    screen = _step_until(tmux, "c", lambda s: "Gareth Quill" in s)
+    assert re.search(r"\+B +Gareth Quill", screen), screen
     tmux.keys("q")
     assert "EXITED:0" in tmux.wait_for(lambda s: "EXITED:" in s)

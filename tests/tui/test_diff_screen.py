@@ -410,3 +410,67 @@ async def test_the_comparison_says_what_it_is_doing() -> None:
         assert stages[-1] == "Opening the review…"
         progress = screen.query_one("#diff-progress")
         assert not progress.display
+
+
+# -- the unified view says which side text comes from (issue 11, item 3) ------------------
+
+
+def _line_with(view: AlignedView, needle: str):  # type: ignore[no-untyped-def]
+    """The painted strip of the first line on screen containing ``needle``."""
+    for y in range(view.size.height):
+        strip = view.render_line(y)
+        if needle in strip.text:
+            return strip
+    raise AssertionError(f"{needle!r} is not on screen: {_screen_lines(view)}")
+
+
+async def test_unified_search_lands_on_the_word_after_an_arrow() -> None:
+    app = make_app(pair=DEMO_PAIR)
+    async with app.run_test(size=(80, 30)) as pilot:
+        screen = await diff_ready(pilot)
+        view = screen.view
+        assert view.effective_mode == "unified"
+        await pilot.press("slash", *"approximately")
+        await pilot.pause()
+        assert screen.model is not None and view.cursor_row == 1
+        strip = _line_with(view, "about → approximately")
+        search_bg = view.component_styles()["search"].bgcolor
+        found = "".join(seg.text for seg in strip if seg.style and seg.style.bgcolor == search_bg)
+        assert found == "approximately"
+
+
+async def test_unified_rows_carry_their_side_and_the_legend_says_so() -> None:
+    pair = (demo_corpus() / "00_original.txt", demo_corpus() / "02_rewrite_contentfarm.txt")
+    app = make_app(pair=pair)
+    async with app.run_test(size=(80, 30)) as pilot:
+        screen = await diff_ready(pilot)
+        view = screen.view
+        legend = str(screen.query_one("#legend").render())
+        assert "+B only in B" in legend and "−A only in A" in legend and "old → new" in legend
+        assert screen.model is not None
+        styles = view.component_styles()
+        for status, label, tint in (
+            (Status.ADDED, "+B", "side-b"),
+            (Status.DROPPED, "−A", "side-a"),
+        ):
+            row = next(r for r in screen.model.rows if r.status is status and not r.claims)
+            view.jump_to_row(row.index)
+            await pilot.pause()
+            first_words = row.unified.text[:20]
+            strip = _line_with(view, first_words)
+            assert strip.text[2:4] == label, strip.text  # after the cursor bar and mark
+            # The text and the rest of the line carry the side's tint.
+            text_bg = {seg.style.bgcolor for seg in strip if seg.text.strip() and seg.style}
+            assert styles[tint].bgcolor in text_bg
+        assert styles["side-a"].bgcolor != styles["side-b"].bgcolor
+        # Side by side the legend is the two-column one again.
+    app = make_app(pair=pair)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await diff_ready(pilot)
+        assert "only in B" not in str(screen.query_one("#legend").render())
+        await pilot.press("u")
+        await pilot.pause()
+        assert "+B only in B" in str(screen.query_one("#legend").render())
+        await pilot.press("u")
+        await pilot.pause()
+        assert "only in B" not in str(screen.query_one("#legend").render())

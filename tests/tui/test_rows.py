@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -90,3 +91,83 @@ def test_a_model_built_on_the_aligned_one_equals_a_fresh_one() -> None:
         shared = sum(r is f for r, f in zip(reused.rows, first.rows, strict=True))
         assert 0 < shared < len(first.rows)
         assert all(row.claims == 0 for row in first.rows)
+
+
+# -- the unified view says which side text comes from (issue 11, item 3) ------------------
+
+
+def test_an_arrow_separates_each_deletion_from_the_insertion_replacing_it() -> None:
+    model = _demo_model()
+    rows = [r for r in model.rows if r.pair.a and r.pair.b and r.pair.ops]
+    arrows = 0
+    for row in rows:
+        cell = row.unified
+        spans = sorted(
+            (s, e, c)
+            for s, e, c in cell.spans
+            if c in ("word-deleted-inline", "word-insert", "word-arrow")
+        )
+        for n, (start, end, component) in enumerate(spans):
+            if component != "word-arrow":
+                continue
+            arrows += 1
+            assert cell.text[start:end] == " → "
+            # Right after a deletion, right before an insertion: nothing else between.
+            before, after = spans[n - 1], spans[n + 1]
+            assert before[2] == "word-deleted-inline" and before[1] == start
+            assert after[2] == "word-insert" and after[0] == end
+        # A deletion and an insertion with only spaces between them always have one.
+        for (s0, e0, c0), (s1, _e1, c1) in itertools.pairwise(spans):
+            if {c0, c1} == {"word-deleted-inline", "word-insert"}:
+                between = cell.text[e0:s1]
+                assert between.strip(), f"{cell.text[s0:e0]!r} runs into its neighbour"
+    assert arrows >= 10
+    assert "→" not in "".join(row.a.text + row.b.text for row in model.rows)
+    second = model.rows[1].unified.text
+    assert "carries about → approximately 4,300 vehicles a → per day" in second
+
+
+def test_arrows_are_display_only_and_offsets_still_map() -> None:
+    model = _demo_model()
+    for row in model.rows:
+        cell = row.unified
+        arrows = [(s, e) for s, e, c in cell.spans if c == "word-arrow"]
+        for piece in cell.pieces:
+            doc = model.comparison.a if piece.side is Side.A else model.comparison.b
+            shown, _ = display_text(doc.text[piece.doc_start : piece.doc_end])
+            assert cell.text[piece.disp_start : piece.disp_end] == shown
+            assert not any(s < piece.disp_end and piece.disp_start < e for s, e in arrows)
+    # An inserted word right after an arrow maps onto exactly that word.
+    b = model.comparison.b
+    row = model.rows[1]
+    start = b.text.index("approximately")
+    ((d0, d1),) = row.unified.map_span(Side.B, start, start + len("approximately"))
+    assert row.unified.text[d0:d1] == "approximately"
+    assert row.unified.text[d0 - 3 : d0] == " → "
+
+
+def test_whole_added_and_dropped_groups_carry_their_side() -> None:
+    model = _demo_model("00_original.txt", "02_rewrite_contentfarm.txt")
+    seen = set()
+    for row in model.rows:
+        cell = row.unified
+        if row.status is Status.ADDED:
+            assert (cell.side_label, cell.side_style, cell.tint) == ("B", "side-label-b", "side-b")
+            assert cell.glyph == "+"
+            seen.add("added")
+        elif row.status is Status.DROPPED:
+            assert (cell.side_label, cell.side_style, cell.tint) == ("A", "side-label-a", "side-a")
+            assert cell.glyph == "−"
+            seen.add("dropped")
+        elif row.pair.a and row.pair.b:
+            assert not cell.side_label and not cell.tint
+        else:  # boilerplate on one side: labelled, not tinted
+            assert cell.side_label == ("A" if row.pair.a else "B") and not cell.tint
+        # Whole-group tints are for the unified view only.
+        assert not row.a.tint and not row.b.tint and not row.a.side_label
+    assert seen == {"added", "dropped"}
+    # Claims inside a tinted group are painted over the tint (they come later).
+    claimed = [r for r in model.rows if r.status is Status.ADDED and r.claims]
+    assert claimed and all(
+        any(c == "claim-added" for _s, _e, c in r.unified.spans) for r in claimed
+    )

@@ -108,3 +108,14 @@ def test_help_screen(snap_compare, diff_app) -> None:  # type: ignore[no-untyped
         await pilot.pause(0.2)
 
     assert snap_compare(diff_app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_diff_screen_unified_light_theme(snap_compare, diff_app) -> None:  # type: ignore[no-untyped-def]
+    """The unified view's side tints, labels and arrows come from theme variables."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await _diff_ready(pilot)
+        pilot.app.theme = "textual-light"
+        await pilot.pause(0.1)
+
+    assert snap_compare(diff_app, terminal_size=(80, 40), run_before=run_before)

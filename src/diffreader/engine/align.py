@@ -22,9 +22,10 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
+from itertools import repeat
+from operator import itemgetter, mul
 
 __all__ = ["MATCH_THRESHOLD", "Group", "Unit", "align", "cosine", "mark_moves"]
 
@@ -71,7 +72,7 @@ def _idf(units: Sequence[Unit]) -> dict[str, float]:
 def _vector(stems: Sequence[str], idf: dict[str, float]) -> Vector:
     counts = Counter(stems)
     vec = {t: (1.0 + math.log(c)) * idf.get(t, 1.0) for t, c in counts.items()}
-    norm = math.sqrt(sum(v * v for v in vec.values()))
+    norm = math.sqrt(sum(map(mul, vec.values(), vec.values())))
     return {t: v / norm for t, v in vec.items()} if norm else {}
 
 
@@ -79,7 +80,10 @@ def cosine(x: Vector, y: Vector) -> float:
     """Cosine of two unit-normalised sparse vectors."""
     if len(x) > len(y):
         x, y = y, x
-    return sum(v * y.get(t, 0.0) for t, v in x.items())
+    # sum(v * y.get(t, 0.0) for t, v in x.items()), the same products added in the same
+    # order, without a Python frame per term (alignment scores tens of thousands of pairs).
+    products: Iterator[float] = map(mul, x.values(), map(y.get, x, repeat(0.0)))
+    return sum(products)
 
 
 def _sum_vector(vectors: Sequence[Vector]) -> Vector:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+from bisect import bisect_left
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -113,7 +114,7 @@ def _align_pair(doc_a: Document, doc_b: Document, *, count: bool = True) -> Comp
     moved_ids = {id(content_groups[i]) for i in moved}
 
     pairs: list[Pair] = []
-    for group in _display_order(groups, doc_a, doc_b):
+    for group in _display_order(groups):
         pairs.append(_make_pair(group, doc_a, doc_b, id(group) in moved_ids))
     doc_a = _with_status(doc_a, pairs, Side.A)
     doc_b = _with_status(doc_b, pairs, Side.B)
@@ -212,22 +213,24 @@ def _align_documents(doc_a: Document, doc_b: Document) -> list[Group]:
     return groups
 
 
-def _display_order(groups: list[Group], doc_a: Document, doc_b: Document) -> list[Group]:
-    """B's reading order; A-only groups after the group holding the nearest preceding A sentence."""
+def _display_order(groups: list[Group]) -> list[Group]:
+    """B's reading order; A-only groups after the group holding the nearest preceding A sentence.
+
+    The nearest preceding A sentence is found by bisection over the sorted A ids that have
+    a row, so a long A that B barely uses costs n log n, not a backwards scan per A-only
+    group (40,000 dropped sentences took 27 s that way).
+    """
     with_b = sorted((g for g in groups if g.b), key=lambda g: min(g.b))
     a_only = sorted((g for g in groups if not g.b), key=lambda g: min(g.a))
     row_of_a: dict[int, int] = {}
     for row, group in enumerate(with_b):
         for aid in group.a:
             row_of_a[aid] = row
+    anchored = sorted(aid for aid in row_of_a if aid >= 0)
     after: dict[int, list[Group]] = {}
     for group in a_only:
-        first = min(group.a)
-        anchor = -1
-        for aid in range(first - 1, -1, -1):
-            if aid in row_of_a:
-                anchor = row_of_a[aid]
-                break
+        below = bisect_left(anchored, min(group.a))
+        anchor = row_of_a[anchored[below - 1]] if below else -1
         after.setdefault(anchor, []).append(group)
     out = list(after.get(-1, []))
     for row, group in enumerate(with_b):

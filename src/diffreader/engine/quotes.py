@@ -23,12 +23,12 @@ API:
 from __future__ import annotations
 
 import dataclasses
-import heapq
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate, chain
+from itertools import accumulate, chain, compress
+from operator import sub
 
 from diffreader.engine.lexicon import (
     HONORIFICS,
@@ -317,6 +317,27 @@ class _Words:
         self.offsets = list(accumulate((len(t.key) + 1 for t in tokens), initial=0))
 
 
+def _most_shared(shared_by: Counter[int]) -> list[tuple[int, int]]:
+    """``heapq.nsmallest(_MAX_SOURCES, [(-k, q) for q, k in shared_by.items() if k >= 2])``:
+    the quotations sharing the most words, ties to the earlier one (never to set order,
+    which varies between runs).
+
+    When A's quotations share a common vocabulary, every one of them shares words with
+    B's and thousands tie: the loops here run in C (counting, ``compress``, sorting ints).
+    """
+    floor, seen = 2, 0
+    for count, many in sorted(Counter(shared_by.values()).items(), reverse=True):
+        seen += many
+        if seen >= _MAX_SOURCES:
+            floor = max(floor, count)
+            break
+    above = sorted(
+        (-k, q) for q, k in compress(shared_by.items(), map(floor.__lt__, shared_by.values()))
+    )
+    tied = sorted(compress(shared_by, map(floor.__eq__, shared_by.values())))
+    return above + [(-floor, q) for q in tied[: _MAX_SOURCES - len(above)]]
+
+
 def _best_altered(
     b_words: list[Token],
     a_words: list[_Words],
@@ -336,10 +357,9 @@ def _best_altered(
     if n < 3 or len(b_content) < 2:
         return None
     shared_by = Counter(chain.from_iterable(index.get(term, ()) for term in b_content))
-    # Most shared first; ties go to the earlier A quotation, never to set order (which
-    # varies between runs).
-    candidates = heapq.nsmallest(_MAX_SOURCES, [(-k, q) for q, k in shared_by.items() if k >= 2])
+    candidates = _most_shared(shared_by)
     b_str = " ".join(t.key for t in b_words)
+    nb = len(b_content)
     best: tuple[int, int, int, float] | None = None
     for _, quote in candidates:
         words = a_words[quote]
@@ -349,20 +369,34 @@ def _best_altered(
         distinct = len(set(matched))
         # A window can share no more than the whole quotation does: skip a quotation
         # whose best possible score cannot beat the best found (ties keep the first).
-        if best is not None and (distinct / len(b_content) + 1) / 2 <= best[3]:
+        if best is not None and (distinct / nb + 1) / 2 <= best[3]:
             continue
-        # Shared words per window from running counts, unless a shared word repeats
-        # (then a window must count it once: the set intersection does).
-        running = list(accumulate(hits, initial=0)) if distinct == len(matched) else None
+        # Shared words per window from running counts, exact unless a shared word repeats
+        # (then a window must count it once: the set intersection does, and the running
+        # count is only an upper bound).
+        running = list(accumulate(hits, initial=0))
+        exact = distinct == len(matched)
+        # Which counts of shared words can pass the tests below, with the best score found
+        # so far: a window's count only needs checking when its bound passes (the tests
+        # only tighten as the best rises, and a larger count passes whenever a smaller one
+        # does), so the windows to score are picked in C.
         for size in range(max(1, n - 3), min(len(stems), n + 5) + 1):
-            for first in range(0, len(stems) - size + 1):
-                if running is not None:
+            passes = [
+                common >= 2
+                and common / nb >= 0.4
+                and (best is None or (common / nb + 1) / 2 > best[3])
+                for common in range(len(matched) + 1)
+            ]
+            bounds = map(sub, running[size:], running)
+            firsts = compress(range(len(stems) - size + 1), map(passes.__getitem__, bounds))
+            for first in firsts:
+                if exact:
                     common = running[first + size] - running[first]
                 else:
                     common = len(b_content.intersection(stems[first : first + size]))
                 if common < 2:
                     continue
-                shared = common / len(b_content)
+                shared = common / nb
                 if shared < 0.4 or (best is not None and (shared + 1) / 2 <= best[3]):
                     continue
                 # The order score must reach 0.4 and, to win, lift the score above the best.

@@ -2,8 +2,11 @@
 
 The page has inline CSS, no scripts and no external assets: a summary, every item with
 its context and review mark, and the full side-by-side view painted from the view's
-highlight layers. Every piece of article text goes through ``escape.html`` (control
-characters made visible, markup escaped), so a ``<script>`` in an article stays text.
+highlight layers. Items are numbered through the whole report; in the side by side each
+item ends with a small footnote-style badge (its number, with ✓ or ! once reviewed) that
+links to it in the list, so no mark glyph is mixed into the article's text. Every piece
+of article text goes through ``escape.html`` (control characters made visible, markup
+escaped), so a ``<script>`` in an article stays text.
 
 API:
     report_html(view, generated_at=None) -> str
@@ -154,6 +157,15 @@ blockquote .who { color: var(--muted); font-size: .85em; margin-right: .4em; }
 .mark { font-weight: 700; text-decoration: none; padding: 0 .15em; }
 .m-accepted { color: var(--ok); } .m-flagged { color: var(--flag); }
 .m-none { color: var(--muted); }
+.ref { font: 600 .68em/1 system-ui, -apple-system, "Segoe UI", sans-serif; font-style: normal;
+  user-select: none; white-space: nowrap; margin: 0 .1em 0 .15em; }
+sup.ref { vertical-align: .6em; }
+.ref a { display: inline-block; min-width: 1.5em; padding: .12em .4em; border-radius: 1em;
+  text-align: center; text-decoration: none; color: var(--muted); background: var(--panel);
+  border: 1px solid var(--line); }
+.ref a:hover { border-color: currentColor; }
+.ref.m-accepted a { color: var(--bg); background: var(--ok); border-color: var(--ok); }
+.ref.m-flagged a { color: var(--bg); background: var(--flag); border-color: var(--flag); }
 table.sbs { width: 100%; border-collapse: collapse; table-layout: fixed; }
 .sbs th { text-align: left; position: sticky; top: 0; background: var(--bg);
   border-bottom: 2px solid var(--line); padding: .4rem .6rem; }
@@ -195,9 +207,36 @@ def _mark_html(view: View, key: str, *, link: str | None = None) -> str:
     return f'<a class="mark {cls}"{href} title="{_e(title)}">{symbol}</a>'
 
 
+def _ref_html(view: View, key: str, number: int | None, *, tag: str = "sup") -> str:
+    """The badge that marks an item in the side by side: ``<sup class="ref">3</sup>``.
+
+    It shows the item's number in the report's lists (with ✓ or ! once reviewed) and links
+    to the item there, like a footnote marker; ``user-select: none`` keeps it out of text
+    copied from the article.
+    """
+    entry = view.entry(key)
+    mark = entry.mark if entry else None
+    cls, symbol, word = _MARK_HTML[mark]
+    shown = "" if number is None else str(number)
+    if mark is not None:
+        shown += symbol
+    title = (f"Item {number}: " if number is not None else "") + word
+    if entry and entry.note:
+        title += f": {entry.note}"
+    return (
+        f'<{tag} class="ref {cls}"><a href="#r-{key}" title="{_e(title)}">'
+        f"{_e(shown or '?')}</a></{tag}>"
+    )
+
+
 def report_html(view: View, generated_at: datetime | None = None) -> str:
     """The fact-check report as one self-contained HTML page (see ``render.render_report``)."""
     comparison = view.comparison
+    # One numbering through all the lists, so a badge's number names one item.
+    numbers: dict[str, int] = {}
+    for section in Section:
+        for item in view.section(section):
+            numbers.setdefault(item.key, len(numbers) + 1)
     a_title, a_details = doc_line(comparison.a)
     b_title, b_details = doc_line(comparison.b)
     out = [
@@ -234,7 +273,7 @@ def report_html(view: View, generated_at: datetime | None = None) -> str:
         heading = f"{SECTION_TITLE[section]} ({counts_heading(view.counts[section])})"
         out.append(f"<h2>{_e(heading)}</h2>")
         if items:
-            out.append('<ol class="items">')
+            out.append(f'<ol class="items" start="{numbers[items[0].key]}">')
             out += [_html_item(view, item) for item in items]
             out.append("</ol>")
         if section is Section.QUOTES:
@@ -254,7 +293,7 @@ def report_html(view: View, generated_at: datetime | None = None) -> str:
         out.append("</ul>")
 
     out.append("<h2>Side by side</h2>")
-    out.append(_html_table(view))
+    out.append(_html_table(view, numbers))
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"
 
@@ -312,7 +351,7 @@ def _html_other_quotes(view: View) -> list[str]:
     return out
 
 
-def _html_table(view: View) -> str:
+def _html_table(view: View, numbers: Mapping[str, int]) -> str:
     comparison = view.comparison
     inserts: dict[tuple[int, Side], dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
     for row in view.rows:
@@ -334,7 +373,7 @@ def _html_table(view: View) -> str:
             continue
         spot = inserts[item.pair, item.side]
         spot[item.start].insert(0, f'<span id="t-{item.key}"></span>')
-        spot[item.end].insert(0, _mark_html(view, item.key, link=f"r-{item.key}"))
+        spot[item.end].insert(0, _ref_html(view, item.key, numbers.get(item.key)))
 
     a_title, _ = doc_line(comparison.a)
     b_title, _ = doc_line(comparison.b)
@@ -376,9 +415,8 @@ def _html_table(view: View) -> str:
         status_cell = _e(group_label(pair))
         if index in group_items:
             key = group_items[index].key
-            status_cell = (
-                f'<span id="t-{key}"></span>{_mark_html(view, key, link=f"r-{key}")} {status_cell}'
-            )
+            badge = _ref_html(view, key, numbers.get(key), tag="span")
+            status_cell = f'<span id="t-{key}"></span>{badge} {status_cell}'
         if pair.a and pair.b and pair.status is not Status.SAME:
             status_cell += f"<br>{pair.score:.0%}"
         rows.append(

@@ -97,6 +97,11 @@ class Cell:
     quote_mark: str = "  "
     quote_style: str = ""
     claims: int = 0
+    side_label: str = ""
+    """Unified view: ``A`` or ``B`` when all of the text comes from one side, else empty."""
+    side_style: str = ""
+    tint: str = ""
+    """Component whose background fills the cell's text lines (a whole added or dropped group)."""
 
     def add(self, doc: Document, side: Side, start: int, end: int, sep: str = " ") -> None:
         """Append ``doc.text[start:end]`` (made literal), after ``sep`` if not first."""
@@ -106,6 +111,12 @@ class Cell:
         d0 = len(self.text)
         self.text += shown
         self.pieces.append(Piece(side, start, end, d0, len(self.text), index_map))
+
+    def add_separator(self, mark: str, component: str) -> None:
+        """Append display-only text (in no piece, so no document offset maps onto it)."""
+        start = len(self.text)
+        self.text += mark
+        self.spans.append((start, len(self.text), component))
 
     def map_span(self, side: Side, start: int, end: int) -> Iterator[tuple[int, int]]:
         """Cell ranges showing document range ``[start, end)`` of ``side``."""
@@ -221,23 +232,34 @@ class DiffModel:
         return cell
 
     def _unified_cell(self, row_a: Cell, row_b: Cell, pair: Pair) -> Cell:
-        a, b = self.comparison.a, self.comparison.b
         status = pair.status
         if status is Status.DROPPED or not pair.b:
-            cell = Cell(row_a.text, list(row_a.pieces), list(row_a.spans), row_a.base or "dropped")
-            cell.glyph, cell.glyph_style = row_a.glyph, row_a.glyph_style
-            return cell
+            return _one_side_cell(row_a, Side.A, status is Status.DROPPED)
         if status not in (Status.REWORDED, Status.MOVED) or not pair.ops or not pair.a:
-            cell = Cell(row_b.text, list(row_b.pieces), list(row_b.spans), row_b.base)
-            cell.glyph, cell.glyph_style = row_b.glyph, row_b.glyph_style
-            return cell
-        # Inline word diff: B's text in B's order, A's deleted words struck through in place.
+            if pair.a:  # the same sentences on both sides: nothing to say about sides
+                cell = Cell(row_b.text, list(row_b.pieces), list(row_b.spans), row_b.base)
+                cell.glyph, cell.glyph_style = row_b.glyph, row_b.glyph_style
+                return cell
+            return _one_side_cell(row_b, Side.B, status is Status.ADDED)
+        return self._inline_cell(row_b, pair)
+
+    def _inline_cell(self, row_b: Cell, pair: Pair) -> Cell:
+        """B's text in B's order with A's deleted words struck through in place.
+
+        A deletion and the insertion that replaces it are one *change run*: the deleted
+        words come first, then a display-only ``→``, then the inserted words, so the two
+        never read as one phrase ("about → approximately", not "about approximately").
+        Runs are ended by unchanged text; deletions inside a run always come before its
+        insertions, so the arrow always points from A's words to B's.
+        """
+        a, b = self.comparison.a, self.comparison.b
         cell = Cell(base=row_b.base)
         cell.glyph, cell.glyph_style = row_b.glyph, row_b.glyph_style
-        b_ids = pair.b
-        b_pos = b.sentences[b_ids[0]].start
-        b_end = b.sentences[b_ids[-1]].end
+        b_pos = b.sentences[pair.b[0]].start
+        b_end = b.sentences[pair.b[-1]].end
         need_space = False
+        deletions: list[tuple[int, int]] = []
+        insertions: list[tuple[int, int]] = []
 
         def add_b(start: int, end: int, component: str | None) -> None:
             nonlocal need_space
@@ -251,29 +273,52 @@ class DiffModel:
             if component:
                 cell.stylize(Side.B, start, end, component)
 
+        def flush() -> None:
+            nonlocal need_space
+            for a_start, a_end in deletions:
+                sep = " " if cell.text and not cell.text[-1:].isspace() else ""
+                cell.add(a, Side.A, a_start, a_end, sep=sep)
+                cell.stylize(Side.A, a_start, a_end, "word-deleted-inline")
+                need_space = True
+            if deletions and insertions:
+                start = insertions[0][0]
+                while start < insertions[0][1] and b.text[start].isspace():
+                    start += 1  # the arrow's own space stands in for it
+                insertions[0] = (start, insertions[0][1])
+                cell.add_separator(" → ", "word-arrow")
+                need_space = False
+            for start, end in insertions:
+                add_b(start, end, "word-insert")
+            deletions.clear()
+            insertions.clear()
+
+        def add_equal(start: int, end: int) -> None:
+            if end > start:
+                flush()
+                add_b(start, end, None)
+
         for op in sorted(pair.ops, key=lambda o: (o.b_start, o.op is not Op.DELETE)):
+            if op.b_start > b_pos:
+                add_equal(b_pos, min(op.b_start, b_end))
+                b_pos = max(b_pos, op.b_start)
             if op.op is Op.DELETE:
                 a_start, a_end = op.a_start, op.a_end
                 while a_start < a_end and a.text[a_start].isspace():
                     a_start += 1
                 while a_end > a_start and a.text[a_end - 1].isspace():
                     a_end -= 1
-                if a_end <= a_start:
-                    continue
-                if op.b_start > b_pos:
-                    add_b(b_pos, min(op.b_start, b_end), None)
-                    b_pos = max(b_pos, op.b_start)
-                sep = " " if cell.text and not cell.text[-1:].isspace() else ""
-                cell.add(a, Side.A, a_start, a_end, sep=sep)
-                cell.stylize(Side.A, a_start, a_end, "word-deleted-inline")
-                need_space = True
+                if a_end > a_start:
+                    deletions.append((a_start, a_end))
                 continue
-            if op.b_start > b_pos:
-                add_b(b_pos, op.b_start, None)
-            start = max(op.b_start, b_pos)
-            add_b(start, op.b_end, "word-insert" if op.op is Op.INSERT else None)
+            start, end = max(op.b_start, b_pos), min(op.b_end, b_end)
+            if op.op is Op.INSERT:
+                if end > start:
+                    insertions.append((start, end))
+            else:
+                add_equal(start, end)
             b_pos = max(b_pos, op.b_end)
-        add_b(b_pos, b_end, None)
+        add_equal(b_pos, b_end)
+        flush()
         return cell
 
     def _build_row(self, row_view: RowView) -> Row:
@@ -379,6 +424,23 @@ class DiffModel:
                 )
         panel.sort(key=lambda e: {"added": 0, "dropped": 1, "quotes": 2}[e.group])
         return panel
+
+
+def _one_side_cell(cell: Cell, side: Side, tinted: bool) -> Cell:
+    """A unified cell showing one side's text only, labelled with that side (and tinted
+    with it when the whole group was added or dropped)."""
+    letter = side.value.upper()
+    shown = Cell(
+        cell.text,
+        list(cell.pieces),
+        list(cell.spans),
+        cell.base or ("dropped" if side is Side.A else ""),
+        side_label=letter,
+        side_style=f"side-label-{letter.lower()}",
+        tint=f"side-{letter.lower()}" if tinted else "",
+    )
+    shown.glyph, shown.glyph_style = cell.glyph, cell.glyph_style
+    return shown
 
 
 def _quote_status_of(component: str) -> QuoteStatus | None:

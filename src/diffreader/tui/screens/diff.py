@@ -475,7 +475,7 @@ class DiffScreen(Screen[None]):
 
     def _show_styles(self) -> None:
         styles = self.view.component_styles()
-        self.query_one(Legend).show(styles)
+        self.query_one(Legend).show(styles, unified=self.view.effective_mode == "unified")
         if self.model is not None:
             self.panel.show(self.model, styles, self.session, flagged_only=self.flagged_only)
             self._sync_selection()
@@ -831,6 +831,10 @@ class DiffScreen(Screen[None]):
         if message.row is not None and message.row != self.view.cursor_row:
             self.view.jump_to_row(message.row)
         self._sync_selection()
+
+    @on(AlignedView.LayoutChanged)
+    def _layout_changed(self, message: AlignedView.LayoutChanged) -> None:
+        self.query_one(Legend).show(self.view.component_styles(), unified=message.mode == "unified")
 
     @on(AlignedView.CursorMoved)
     def _cursor_moved(self, _message: AlignedView.CursorMoved) -> None:

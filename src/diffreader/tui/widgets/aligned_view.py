@@ -8,7 +8,10 @@ cost of the 40 lines on screen.
 
 Layers are component classes, so themes colour them: ``aligned-view--word-*`` (subtle
 rewording), ``aligned-view--claim-*`` (strong: added claims, dropped details) and
-``aligned-view--quote-*`` (quotation status).
+``aligned-view--quote-*`` (quotation status). The unified view also says which side text
+comes from: a whole added or dropped group is tinted ``aligned-view--side-b``/``-a`` (lighter
+than a claim) and labelled ``+B``/``−A`` in its gutter; inside a reworded group deleted and
+inserted words have their own tints and a dim ``→`` between them (``word-arrow``).
 
 Key table (the screen adds n/N, c/C, f, s, u and the rest):
 
@@ -49,6 +52,8 @@ _MARGIN = 2
 """Cursor bar + review mark."""
 _GUTTER = 4
 """Status glyph, two-cell quote mark, space."""
+_UNIFIED_GUTTER = 5
+"""Status glyph, side label (``A``/``B``), two-cell quote mark, space."""
 _SEP = " │ "
 _MIN_FOLD = 3
 """Only runs of at least this many unchanged rows fold."""
@@ -126,6 +131,11 @@ class AlignedView(ScrollView, can_focus=True):
         "aligned-view--word-insert",
         "aligned-view--word-delete",
         "aligned-view--word-deleted-inline",
+        "aligned-view--word-arrow",
+        "aligned-view--side-a",
+        "aligned-view--side-b",
+        "aligned-view--side-label-a",
+        "aligned-view--side-label-b",
         "aligned-view--claim-added",
         "aligned-view--claim-dropped",
         "aligned-view--quote-verbatim",
@@ -169,7 +179,18 @@ class AlignedView(ScrollView, can_focus=True):
         & > .aligned-view--dropped { }
         & > .aligned-view--word-insert { background: $success 18%; text-style: underline; }
         & > .aligned-view--word-delete { background: $error 18%; text-style: underline; }
-        & > .aligned-view--word-deleted-inline { color: $text-error; text-style: strike; }
+        & > .aligned-view--word-deleted-inline {
+            background: $error 18%; color: $text-error; text-style: strike;
+        }
+        & > .aligned-view--word-arrow { color: $text-muted; text-style: bold; }
+        & > .aligned-view--side-a { background: $error 8%; }
+        & > .aligned-view--side-b { background: $success 8%; }
+        & > .aligned-view--side-label-a {
+            background: $error 8%; color: $text-error; text-style: bold;
+        }
+        & > .aligned-view--side-label-b {
+            background: $success 8%; color: $text-success; text-style: bold;
+        }
         & > .aligned-view--claim-added {
             background: $success-muted; color: $text-success; text-style: bold;
         }
@@ -225,6 +246,19 @@ class AlignedView(ScrollView, can_focus=True):
             self.view = view
             self.row = row
             """Index into ``Comparison.pairs`` (``None`` on a folded run)."""
+            super().__init__()
+
+        @property
+        def control(self) -> AlignedView:
+            return self.view
+
+    class LayoutChanged(Message):
+        """The view switched between side by side and unified (``effective_mode``)."""
+
+        def __init__(self, view: AlignedView, mode: str) -> None:
+            self.view = view
+            self.mode = mode
+            """``split`` or ``unified``."""
             super().__init__()
 
         @property
@@ -404,7 +438,7 @@ class AlignedView(ScrollView, can_focus=True):
         assert self.model is not None
         row = self.model.rows[item]
         if mode == "unified":
-            return _cell_lines(row.unified, width - _MARGIN - _GUTTER) + 1
+            return _cell_lines(row.unified, width - _MARGIN - _UNIFIED_GUTTER) + 1
         col, _pad = self._columns(width)
         return max(_cell_lines(row.a, col), _cell_lines(row.b, col)) + 1
 
@@ -433,6 +467,8 @@ class AlignedView(ScrollView, can_focus=True):
             ys.append(total)
         self._ys = ys
         self._layout_width = width
+        if mode != self._layout_mode:
+            self.post_message(self.LayoutChanged(self, mode))
         self._layout_mode = mode
         self._row_cache.clear()
         self.virtual_size = Size(width, total)
@@ -500,7 +536,10 @@ class AlignedView(ScrollView, can_focus=True):
             self.refresh(region)
 
     def _cell_text(self, cell: Cell, row: int = -1) -> Text:
-        text = Text(cell.text, style=self._style(cell.base) if cell.base else "", end="")
+        style = self._style(cell.base) if cell.base else Style()
+        if cell.tint:
+            style = self._style(cell.tint) + style
+        text = Text(cell.text, style=style, end="")
         for start, end, component in cell.spans:
             text.stylize(self._style(component), start, end)
         if self.selection is not None and self.selection[0] == row:
@@ -529,9 +568,11 @@ class AlignedView(ScrollView, can_focus=True):
             text = self._cell_text(cell, row)
             ranges = wrap_ranges(cell.text, width)
             cuts = [start for start, _end in ranges[1:]]
+            # A tinted cell (a whole added or dropped group) fills its lines, as delta does.
+            fill = self._style(cell.tint) if cell.tint else None
             for line in text.divide(cuts):
                 line.rstrip()
-                strips.append(Strip(line.render(console), None).adjust_cell_length(width))
+                strips.append(Strip(line.render(console), None).adjust_cell_length(width, fill))
         for note, component in cell.notes:
             note_text = Text(note, style=self._style(component), end="")
             for start, end in wrap_ranges(note, width):
@@ -542,15 +583,21 @@ class AlignedView(ScrollView, can_focus=True):
         strips.extend([blank] * (height - len(strips)))
         return strips
 
-    def _gutter(self, cell: Cell | None) -> Strip:
+    def _gutter(self, cell: Cell | None, *, unified: bool = False) -> Strip:
+        width = _UNIFIED_GUTTER if unified else _GUTTER
         if cell is None or not cell.pieces:
-            return Strip.blank(_GUTTER)
+            return Strip.blank(width)
         segments = [
-            Segment(cell.glyph, self._style(cell.glyph_style) if cell.glyph_style else None),
+            Segment(cell.glyph, self._style(cell.glyph_style) if cell.glyph_style else None)
+        ]
+        if unified:
+            style = self._style(cell.side_style) if cell.side_style else None
+            segments.append(Segment(cell.side_label[:1] or " ", style))
+        segments += [
             Segment(cell.quote_mark, self._style(cell.quote_style) if cell.quote_style else None),
             Segment(" "),
         ]
-        return Strip(segments, _GUTTER)
+        return Strip(segments, width)
 
     def _margin(self, row: int, cursor: bool) -> Strip:
         bar = Segment("▌" if cursor else " ", self._style("cursor-bar"))
@@ -586,15 +633,15 @@ class AlignedView(ScrollView, can_focus=True):
             blank_margin = Strip.blank(_MARGIN) if not cursor else self._margin(-1, True)
             lines: list[Strip] = []
             if self._layout_mode == "unified":
-                text_w = width - _MARGIN - _GUTTER
+                text_w = width - _MARGIN - _UNIFIED_GUTTER
                 body = self._cell_strips(row.unified, text_w, height - 1, False, item)
-                gutter = self._gutter(row.unified)
+                gutter = self._gutter(row.unified, unified=True)
                 for n, strip in enumerate(body):
                     lines.append(
                         Strip.join(
                             [
                                 margin if n == 0 else blank_margin,
-                                gutter if n == 0 else Strip.blank(_GUTTER),
+                                gutter if n == 0 else Strip.blank(_UNIFIED_GUTTER),
                                 strip,
                             ]
                         )

@@ -111,14 +111,45 @@ class Legend(Static):
         ("╱╱", "hatch", "absent"),
     )
 
-    def show(self, style_for: dict[str, Style]) -> None:
+    UNIFIED_ENTRIES: tuple[tuple[str, str, str], ...] = (
+        ("+", "claim-added", "added claim"),
+        ("−", "claim-dropped", "dropped detail"),
+        ("+B", "side-label-b", "only in B"),
+        ("−A", "side-label-a", "only in A"),
+        ("→", "word-arrow", "reworded"),
+        ("↕", "glyph-moved", "moved"),
+        ("“=", "quote-verbatim", "quote verbatim"),
+        ("“≠", "quote-altered", "altered"),
+        ("“+", "quote-new", "new"),
+    )
+    """The unified view has no empty cells; it says which side text comes from instead."""
+
+    def show(self, style_for: dict[str, Style], *, unified: bool = False) -> None:
+        """Explain the marks of the side-by-side view (or of the unified one)."""
         text = Text(end="", no_wrap=True, overflow="ellipsis")
-        for n, (sample, component, label) in enumerate(self.ENTRIES):
+        for n, (sample, component, label) in enumerate(
+            self.UNIFIED_ENTRIES if unified else self.ENTRIES
+        ):
             if n:
                 text.append("  ")
-            text.append(
-                f" {sample} " if component.startswith(("claim", "word")) else sample,
-                style=style_for.get(component, Style()),
-            )
+            style = style_for.get(component, Style())
+            if component == "word-arrow":
+                # A sample of a reworded phrase: struck A words, the arrow, B's words.
+                text.append("old", style=style_for.get("word-deleted-inline", Style()))
+                text.append(f" {sample} ", style=style)
+                text.append("new", style=style_for.get("word-insert", Style()))
+            elif component.startswith(("claim", "word")):
+                text.append(f" {sample} ", style=style)
+            elif component.startswith("side-label"):
+                # The gutter shows the status glyph, then the side letter.
+                text.append(
+                    sample[0],
+                    style=style_for.get(
+                        f"glyph-{'added' if sample[1] == 'B' else 'dropped'}", Style()
+                    ),
+                )
+                text.append(sample[1:], style=style)
+            else:
+                text.append(sample, style=style)
             text.append(f" {label}")
         self.update(text)

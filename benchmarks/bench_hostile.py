@@ -1,0 +1,299 @@
+"""Provides the hostile-content benchmark: the engine on the content classes that were slow.
+
+Usage::
+
+    python benchmarks/bench_hostile.py [--classes few_matches figures quotes abbrevs flat]
+        [--sizes 0.25 0.5 1] [--runs 3] [--seed 7] [--timeout 300]
+
+Five generated classes, each at about ``size`` MB of original (A):
+
+- ``few_matches``: a long A of short one-line sentences (about 31,000 at 1 MB) against a
+  short B that keeps A's last three: almost all of A is dropped;
+- ``figures``: sentences dense with figures (counts, percentages, money, years), most of
+  them changed in B;
+- ``quotes``: quotations with attributions, many altered by a word or two, some dropped,
+  some new;
+- ``abbrevs``: abbreviations everywhere ("U.S.", "Dr.", "No. 5", "a.m.", "Jan."), reworded
+  as in ``bench_engine.py``;
+- ``flat``: ``bench_engine.py``'s article and rewrite, each flattened into one huge line.
+
+Same conventions as ``bench_engine.py``: each run is a fresh subprocess that times
+``compare(document_from_text(a), document_from_text(b))``; the table gives medians of wall
+time, CPU time and peak RSS, with the calibration time (a fixed pure-Python workload run just
+before each measurement) for the host's speed. A run that exceeds ``--timeout`` seconds is
+reported as ``>timeout``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+
+from bench_engine import (
+    FIRST,
+    LAST,
+    MONTHS,
+    NOUNS,
+    ORGS,
+    PLACES,
+    VERBS,
+    _join,
+    _person,
+    calibrate,
+    make_original,
+    make_rewrite,
+)
+
+Pair = tuple[str, str]
+
+
+def _paragraphs(size: int, make: Callable[[], str], rng: random.Random) -> list[list[str]]:
+    paragraphs: list[list[str]] = []
+    total = 0
+    while total < size:
+        paragraph = [make() for _ in range(rng.randrange(2, 6))]
+        paragraphs.append(paragraph)
+        total += sum(len(s) + 1 for s in paragraph) + 1
+    return paragraphs
+
+
+def few_matches(size: int, rng: random.Random) -> Pair:
+    """About 31,000 short one-line sentences per MB against a short, mostly unrelated B."""
+    lines: list[str] = []
+    total = 0
+    while total < size:
+        line = f"{rng.choice(FIRST)} {rng.choice(LAST)} filed item {rng.randrange(1, 99999)}."
+        lines.append(line)
+        total += len(line) + 1
+    # B keeps A's last lines only: every dropped line's nearest kept predecessor is far away.
+    kept = lines[-3:]
+    short = make_original(4000, rng)
+    short[0].extend(kept)
+    return "\n".join(lines) + "\n", _join(short)
+
+
+def _figures_sentence(rng: random.Random) -> str:
+    return (
+        f"{rng.choice(PLACES)} reported {rng.randrange(2, 90000):,} cases in "
+        f"{rng.randrange(1990, 2030)}, up {rng.randrange(1, 99)}.{rng.randrange(10)}% from "
+        f"{rng.randrange(2, 90000):,}, at a cost of ${rng.randrange(1, 999)}."
+        f"{rng.randrange(10)} million, or {rng.randrange(2, 99)} per cent of the "
+        f"{rng.randrange(2, 900)} million budget."
+    )
+
+
+def _change_figures(sentence: str, rng: random.Random, rate: float) -> str:
+    words = sentence.split(" ")
+    for i, word in enumerate(words):
+        figure = word[:1].isdigit() or word[:2] in {"$1", "$2", "$3", "$4", "$5", "$6", "$7", "$8"}
+        if figure and rng.random() < rate:
+            tail = word[-1] if not word[-1].isdigit() else ""
+            head = "$" if word.startswith("$") else ""
+            words[i] = f"{head}{rng.randrange(2, 9000):,}{tail}"
+    return " ".join(words)
+
+
+def figures(size: int, rng: random.Random) -> Pair:
+    """Figure-dense sentences; in B about seven figures in ten change."""
+    original = _paragraphs(size, lambda: _figures_sentence(rng), rng)
+    rewrite = [
+        [_change_figures(s, rng, 0.7) if rng.random() < 0.9 else s for s in p] for p in original
+    ]
+    return _join(original), _join(rewrite)
+
+
+_QUOTE_WORDS = (
+    *NOUNS,
+    *VERBS,
+    *"we will never the a of to and it is was not our people this town have been".split(),
+)
+
+
+def _quote_body(rng: random.Random) -> str:
+    words = [rng.choice(_QUOTE_WORDS) for _ in range(rng.randrange(8, 24))]
+    words[0] = words[0].capitalize()
+    return " ".join(words)
+
+
+def _quote_sentence(rng: random.Random) -> str:
+    if rng.random() < 0.5:
+        return f"“{_quote_body(rng)},” {_person(rng)} said."
+    return f"{_person(rng)} of {rng.choice(ORGS)} said the plan was “{_quote_body(rng)}”."
+
+
+def _alter_quote(sentence: str, rng: random.Random) -> str:
+    words = sentence.split(" ")
+    for _ in range(rng.randrange(1, 3)):
+        i = rng.randrange(1, len(words) - 2)
+        if "“" not in words[i] and "”" not in words[i]:
+            words[i] = rng.choice(_QUOTE_WORDS)
+    return " ".join(words)
+
+
+def quotes(size: int, rng: random.Random) -> Pair:
+    """Quotations with attributions: in B four in ten altered, one in ten dropped, new ones."""
+    original = _paragraphs(size, lambda: _quote_sentence(rng), rng)
+    rewrite: list[list[str]] = []
+    for paragraph in original:
+        out: list[str] = []
+        for sentence in paragraph:
+            roll = rng.random()
+            if roll < 0.1:
+                continue
+            out.append(_alter_quote(sentence, rng) if roll < 0.5 else sentence)
+            if rng.random() < 0.15:
+                out.append(_quote_sentence(rng))
+        rewrite.append(out or [_quote_sentence(rng)])
+    return _join(original), _join(rewrite)
+
+
+def _abbrev_sentence(rng: random.Random) -> str:
+    kind = rng.randrange(4)
+    last, other = rng.choice(LAST), rng.choice(LAST)
+    if kind == 0:
+        return (
+            f"Dr. {last} of the U.S. Dept. of {rng.choice(NOUNS).capitalize()}s met Sen. "
+            f"{other} at {rng.randrange(1, 12)}:{rng.randrange(10, 60)} a.m. on "
+            f"{rng.choice(MONTHS)[:3]}. {rng.randrange(1, 29)}."
+        )
+    if kind == 1:
+        return (
+            f"Gov. {last} said No. {rng.randrange(1, 99)} St. in Washington, D.C., would "
+            f"{rng.choice(VERBS)} by {rng.randrange(1, 12)} p.m., according to Mr. {other} et al."
+        )
+    if kind == 2:
+        return (
+            f"The U.K. and the U.S. agreed on approx. {rng.randrange(2, 900)} km of "
+            f"{rng.choice(NOUNS)}s, i.e. about {rng.randrange(2, 90)} per cent, Prof. {last} said."
+        )
+    return f"Mrs. {last} and Lt. Col. {other} Jr. of {rng.choice(PLACES)} Inc. were there."
+
+
+def abbrevs(size: int, rng: random.Random) -> Pair:
+    """Abbreviation-dense sentences, reworded, moved, dropped and added as in bench_engine."""
+    original = _paragraphs(size, lambda: _abbrev_sentence(rng), rng)
+    return _join(original), _join(make_rewrite(original, rng))
+
+
+def flat(size: int, rng: random.Random) -> Pair:
+    """bench_engine's article and rewrite, each flattened into one line."""
+    original = make_original(size, rng)
+    rewrite = make_rewrite(original, rng)
+    return (
+        " ".join(s for p in original for s in p) + "\n",
+        " ".join(s for p in rewrite for s in p) + "\n",
+    )
+
+
+CLASSES: dict[str, Callable[[int, random.Random], Pair]] = {
+    "few_matches": few_matches,
+    "figures": figures,
+    "quotes": quotes,
+    "abbrevs": abbrevs,
+    "flat": flat,
+}
+
+
+def make_pair(kind: str, megabytes: float, seed: int) -> Pair:
+    """A pair of class ``kind`` whose original is about ``megabytes`` MB."""
+    return CLASSES[kind](int(megabytes * 1_000_000), random.Random(seed))
+
+
+def run_once(kind: str, megabytes: float, seed: int) -> dict[str, float | str]:
+    """One measurement (meant to run in a fresh process)."""
+    import resource
+
+    from diffreader.engine import compare, document_from_text
+
+    a, b = make_pair(kind, megabytes, seed)
+    calibration = calibrate()
+    started, cpu_started = time.perf_counter(), time.process_time()
+    doc_a, doc_b = document_from_text(a), document_from_text(b)
+    comparison = compare(doc_a, doc_b)
+    seconds = time.perf_counter() - started
+    cpu_seconds = time.process_time() - cpu_started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    return {
+        "kind": kind,
+        "mb": megabytes,
+        "a_bytes": len(a.encode()),
+        "b_bytes": len(b.encode()),
+        "a_sentences": len(doc_a.sentences),
+        "b_sentences": len(doc_b.sentences),
+        "pairs": len(comparison.pairs),
+        "seconds": seconds,
+        "cpu_seconds": cpu_seconds,
+        "calibration": calibration,
+        "peak_rss_mb": peak / 1024,
+    }
+
+
+def _median(runs: list[dict[str, float | str]], key: str) -> float:
+    return statistics.median(float(r[key]) for r in runs)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--classes", nargs="+", choices=list(CLASSES), default=list(CLASSES))
+    parser.add_argument("--sizes", type=float, nargs="+", default=[0.25, 0.5, 1.0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--timeout", type=float, default=300.0)
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child is not None:
+        print(json.dumps(run_once(args.child[0], float(args.child[1]), args.seed)))
+        return 0
+
+    print(
+        f"Hostile content: load + compare, median of {args.runs} runs, each in a fresh process.\n"
+    )
+    print(
+        "| class | size | A / B bytes | A / B sentences | groups | time (s) | CPU time (s) "
+        "| peak RSS (MB) | calibration (s) |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
+    for kind in args.classes:
+        for size in args.sizes:
+            runs: list[dict[str, float | str]] = []
+            for _ in range(args.runs):
+                command = [sys.executable, __file__, "--child", kind, str(size)]
+                try:
+                    done = subprocess.run(
+                        [*command, "--seed", str(args.seed)],
+                        check=True,
+                        capture_output=True,
+                        text=True,
+                        timeout=args.timeout,
+                    )
+                except subprocess.TimeoutExpired:
+                    break
+                runs.append(json.loads(done.stdout))
+            print(
+                f"measured {kind} {size} MB: {[round(float(r['seconds']), 2) for r in runs]} s "
+                f"(CPU {[round(float(r['cpu_seconds']), 2) for r in runs]} s; calibration "
+                f"{[round(float(r['calibration']), 3) for r in runs]} s)",
+                file=sys.stderr,
+            )
+            if not runs:
+                print(f"| {kind} | {size:g} MB | | | | >{args.timeout:g} | | | |", flush=True)
+                continue
+            first = runs[0]
+            print(
+                f"| {kind} | {size:g} MB | {first['a_bytes']:,} / {first['b_bytes']:,} "
+                f"| {first['a_sentences']:,} / {first['b_sentences']:,} | {first['pairs']:,} "
+                f"| {_median(runs, 'seconds'):.2f} | {_median(runs, 'cpu_seconds'):.2f} "
+                f"| {_median(runs, 'peak_rss_mb'):.0f} | {_median(runs, 'calibration'):.3f} |",
+                flush=True,
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
