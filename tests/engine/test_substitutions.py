@@ -1,0 +1,254 @@
+"""The substitution layer (engine/substitutions.py): what a reworded sentence replaced.
+
+Each kind of substitution has sentences where it must flag a change (on B as added, on A as
+dropped) and paraphrases where it must stay quiet; properties check that formats do not
+count as changes and that swapping the articles swaps added and dropped."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diffreader.engine import compare, document_from_text
+from diffreader.engine.model import Claim, ClaimCategory, Comparison, Side
+from diffreader.engine.substitutions import SUBSTITUTIONS, new_statuses
+
+# Context sentences shared by both versions, so the pair under test is one reworded group.
+_BEFORE = "The regional council met in the town hall to discuss its annual budget."
+_AFTER = "A final decision is expected when the committee meets again."
+
+
+def _compare(a: str, b: str) -> Comparison:
+    return compare(
+        document_from_text(f"{_BEFORE} {a} {_AFTER}\n"),
+        document_from_text(f"{_BEFORE} {b} {_AFTER}\n"),
+    )
+
+
+def _claims(comparison: Comparison, side: Side, category: ClaimCategory) -> list[Claim]:
+    return [c for c in comparison.claims if c.side is side and c.category is category]
+
+
+# (original, rewrite, category, text flagged in B or None, text flagged in A or None)
+CHANGES = [
+    # negation
+    (
+        "The defendant was granted bail by the judge on Monday.",
+        "The defendant was not granted bail by the judge on Monday.",
+        ClaimCategory.NEGATION,
+        "not granted",
+        None,
+    ),
+    (
+        "The vaccine has been approved for use in children under twelve.",
+        "The vaccine has never been approved for use in children under twelve.",
+        ClaimCategory.NEGATION,
+        "never been approved",
+        None,
+    ),
+    (
+        "The minister failed to answer questions about the contract.",
+        "The minister answered questions about the contract.",
+        ClaimCategory.NEGATION,
+        None,
+        "failed",
+    ),
+    # opposite
+    (
+        "Shares in the retailer rose sharply after the results.",
+        "Shares in the retailer fell sharply after the results.",
+        ClaimCategory.OPPOSITE,
+        "fell",
+        "rose",
+    ),
+    (
+        "Officials said the firm had been buying land near the river.",
+        "Officials said the firm had been selling land near the river.",
+        ClaimCategory.OPPOSITE,
+        "selling",
+        "buying",
+    ),
+    # figure
+    (
+        "The company reported a profit of £412 million for the year.",
+        "The company reported a profit of £412 billion for the year.",
+        ClaimCategory.NUMBER,
+        "£412 billion",
+        "£412 million",
+    ),
+    (
+        "The crossing took six hours in rough weather.",
+        "The crossing took six minutes in rough weather.",
+        ClaimCategory.NUMBER,
+        "six minutes",
+        "six hours",
+    ),
+    (
+        "About 300 people were treated at the clinic.",
+        "More than 300 people were treated at the clinic.",
+        ClaimCategory.NUMBER,
+        "More than 300",
+        "About 300",
+    ),
+    # date
+    (
+        "The hearing will resume on Tuesday at the crown court.",
+        "The hearing will resume on Thursday at the crown court.",
+        ClaimCategory.DATE,
+        "Thursday",
+        "Tuesday",
+    ),
+    (
+        "Polls open on March 3 across the country.",
+        "Polls open on March 13 across the country.",
+        ClaimCategory.DATE,
+        "March 13",
+        "March 3",
+    ),
+    # role
+    (
+        "President Hal Morrow opened the new bridge over the river.",
+        "Former President Hal Morrow opened the new bridge over the river.",
+        ClaimCategory.ROLE,
+        "Former President Hal Morrow",
+        None,
+    ),
+    (
+        "The report was written by interim director Jo Pike and her staff.",
+        "The report was written by director Jo Pike and her staff.",
+        ClaimCategory.ROLE,
+        None,
+        "interim director Jo Pike",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "category", "added", "dropped"), CHANGES)
+def test_a_substitution_is_flagged(
+    a: str, b: str, category: ClaimCategory, added: str | None, dropped: str | None
+) -> None:
+    comparison = _compare(a, b)
+    for side, expected in ((Side.B, added), (Side.A, dropped)):
+        if expected is None:
+            continue
+        found = [c.text for c in _claims(comparison, side, category)]
+        assert any(expected in text or text in expected for text in found), (side, found)
+
+
+def test_a_name_swapped_for_one_the_article_mentions_elsewhere() -> None:
+    a = "Talks were led by Erin Voss. Voss met the trade envoy on Friday."
+    b = "Talks were led by Erin Voss. Tomas Brek met the trade envoy on Friday."
+    comparison = compare(document_from_text(a + "\n"), document_from_text(b + "\n"))
+    added = [c.text for c in comparison.claims if c.side is Side.B]
+    dropped = [c.text for c in comparison.claims if c.side is Side.A]
+    assert any("Tomas Brek" in t for t in added), added
+    assert any("Voss" in t for t in dropped), dropped
+
+
+# Paraphrases that keep the facts: nothing of the substitution layer's categories.
+QUIET = [
+    (
+        "Nobody was hurt in the blaze at the warehouse.",
+        "No one was injured in the blaze at the warehouse.",
+    ),
+    (
+        "Thousands of fans had been unable to buy tickets online.",
+        "Thousands of fans had not been able to buy tickets online.",
+    ),
+    ("The charity raised five million pounds.", "The charity raised 5 million pounds."),
+    ("Unemployment fell to 5 per cent in June.", "Unemployment fell to 5% in June."),
+    ("The fund holds $45 million in cash.", "The fund holds $45m in cash."),
+    ("Voting ends on Jan. 14 at noon.", "Voting ends on January 14 at noon."),
+    (
+        "Former finance minister Ada Lenz chaired the panel.",
+        "The panel was chaired by former finance minister Ada Lenz.",
+    ),
+    ("Dr. Maria Ortiz said the team was ready.", "Ortiz said the team was ready."),
+    ("The path was 3km long.", "The path was three kilometres long."),
+]
+_LAYER = (
+    ClaimCategory.NEGATION,
+    ClaimCategory.OPPOSITE,
+    ClaimCategory.NUMBER,
+    ClaimCategory.DATE,
+    ClaimCategory.ROLE,
+)
+
+
+@pytest.mark.parametrize(("a", "b"), QUIET)
+def test_a_paraphrase_stays_quiet(a: str, b: str) -> None:
+    comparison = _compare(a, b)
+    flagged = [(c.category, c.text) for c in comparison.claims if c.category in _LAYER]
+    assert not flagged
+
+
+def test_a_negation_and_an_antonym_cancel() -> None:
+    comparison = _compare(
+        "The board did not accept the offer from the union.",
+        "The board rejected the offer from the union.",
+    )
+    assert not [
+        c
+        for c in comparison.claims
+        if c.category in (ClaimCategory.NEGATION, ClaimCategory.OPPOSITE)
+    ]
+
+
+def test_the_table_is_well_formed() -> None:
+    names = [name for name, _ in SUBSTITUTIONS]
+    assert len(names) == len(set(names))
+    assert {"negation", "opposite", "figure", "date", "name", "role"} <= set(names)
+
+
+def test_a_new_status_in_an_added_sentence() -> None:
+    other = "President Hal Morrow said talks would continue."
+    text = "The former President Hal Morrow has called for calm."
+    spans = new_statuses(text, 0, len(text), other)
+    assert [text[s:e] for s, e in spans] == ["former President Hal Morrow"]
+    # The other article gives him the same status: nothing new.
+    assert not new_statuses(text, 0, len(text), "Former President Hal Morrow spoke.")
+
+
+_FORMATS = [
+    ("five", "5"),
+    ("twelve", "12"),
+    ("1,000", "1000"),
+    ("40 per cent", "40%"),
+    ("£3 million", "£3m"),
+    ("2 billion", "2bn"),
+]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(_FORMATS), st.booleans())
+def test_number_formats_are_no_changed_figure(forms: tuple[str, str], flip: bool) -> None:
+    x, y = forms if not flip else forms[::-1]
+    comparison = _compare(
+        f"Officials said {x} homes were affected by the storm.",
+        f"Officials said {y} homes were affected by the storm.",
+    )
+    assert not [c for c in comparison.claims if c.category is ClaimCategory.NUMBER]
+
+
+_NEGATED = [
+    ("The bridge will reopen next month.", "The bridge will not reopen next month."),
+    ("The club has signed the striker.", "The club has never signed the striker."),
+    ("Residents can park without a permit.", "Residents can park with a permit."),
+]
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.sampled_from(_NEGATED))
+def test_swapping_sides_swaps_added_and_dropped_negations(sentences: tuple[str, str]) -> None:
+    a, b = sentences
+    forward = [
+        (c.side, c.text) for c in _compare(a, b).claims if c.category is ClaimCategory.NEGATION
+    ]
+    backward = [
+        (c.side.other, c.text)
+        for c in _compare(b, a).claims
+        if c.category is ClaimCategory.NEGATION
+    ]
+    assert forward
+    assert sorted(forward) == sorted(backward)
