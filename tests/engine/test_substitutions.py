@@ -196,9 +196,11 @@ def test_a_negation_and_an_antonym_cancel() -> None:
 
 
 def test_the_table_is_well_formed() -> None:
-    names = [name for name, _ in SUBSTITUTIONS]
+    names = [s.name for s in SUBSTITUTIONS]
     assert len(names) == len(set(names))
     assert {"negation", "opposite", "figure", "date", "name", "role"} <= set(names)
+    categories = {c for s in SUBSTITUTIONS for c in s.categories}
+    assert {ClaimCategory.NEGATION, ClaimCategory.OPPOSITE, ClaimCategory.ROLE} <= categories
 
 
 def test_a_new_status_in_an_added_sentence() -> None:

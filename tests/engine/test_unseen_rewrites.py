@@ -45,7 +45,9 @@ def test_quiet_update_claims() -> None:
         ("quotation", "working day and night"),
     } <= added
     dropped = [x.text for x in c.claims if x.kind is ClaimKind.DROPPED]
-    assert dropped == ["Two nearby roads remain closed"]
+    # The headline's "for a week" became "for two weeks": the old value is a dropped
+    # figure of the substitution layer, beside the dropped sentence.
+    assert dropped == ["a week", "Two nearby roads remain closed"]
     altered = [q for q in c.quotes if q.status is QuoteStatus.ALTERED]
     assert len(altered) == 1 and altered[0].source is not None
     assert c.a.text[altered[0].source.start : altered[0].source.end] == "working around the clock"

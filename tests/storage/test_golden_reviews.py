@@ -56,8 +56,17 @@ PAIRS: dict[str, tuple[str, str, list[Expected], tuple[int, int, int]]] = {
             ("quote-altered", "Boats longer", "flagged", ""),
             ("moved", "Shop owners on the east bank", None, "Lead moved up."),
         ],
-        (5, 29, 3),
+        (5, 32, 3),
     ),
+}
+
+# The progress the golden files store (their index, written by the engine of the day);
+# today's engine finds more items in the content-farm pair (the substitution layer: "an
+# hour" replacing "about forty minutes" in a quotation, "stood" / "sat"), so its live
+# total is higher. Every saved mark and note still lands on its item with its key.
+STORED_PROGRESS = {
+    key: (progress if name != "contentfarm" else (5, 29, 3))
+    for name, (_, key, _, progress) in PAIRS.items()
 }
 
 TOMBSTONES = {
@@ -127,7 +136,8 @@ def test_golden_review_is_written_back_unchanged(golden_store: ReviewStore, name
     after = json.loads(golden_store.path_for(key).read_text("utf-8"))
     assert after["schema_version"] == before["schema_version"] == 1
     assert after["entries"] == before["entries"]
-    assert after["total"] == before["total"]
+    assert after["total"] == PAIRS[name][3][1]  # today's count of items
+    assert before["total"] == STORED_PROGRESS[key][1]
     assert after["summary"]["reviewed"] == before["summary"]["reviewed"]
     assert after["summary"]["flagged"] == before["summary"]["flagged"]
 
@@ -136,4 +146,4 @@ def test_golden_index_gives_the_corpus_screen_its_progress(golden_store: ReviewS
     summaries, messages = golden_store.summaries()
     assert messages == []
     got = {key: tuple(summary.progress) for key, summary in summaries.items()}
-    assert got == {key: progress for _, key, _, progress in PAIRS.values()}
+    assert got == STORED_PROGRESS

@@ -949,14 +949,10 @@ def _with_substitutions(
         if end <= start:
             continue
         if any(
-            c.side is side
-            and c.category not in _HOLDERS
-            and c.start <= start
-            and end <= c.end
-            and (c.category is category or c.end - c.start > end - start)
+            c.side is side and c.category not in _HOLDERS and c.start <= start and end <= c.end
             for c in out
         ):
-            continue
+            continue  # a fact already flags it (in its own category: "8 months", a duration)
         out = [
             c
             for c in out

@@ -395,19 +395,18 @@ MEASURE_UNITS = _words(
 )
 """Units a quantity is measured in (besides ``TIME_UNITS``): "six hours" and "six
 minutes" differ, and so do "square miles" and "square kilometres"."""
-UNIT_EQUIVALENTS: Mapping[str, tuple[float, str]] = MappingProxyType(
+UNIT_EQUIVALENTS: Mapping[str, str] = MappingProxyType(
     {
-        "km": (1, "kilometre"), "kilometer": (1, "kilometre"), "cm": (1, "centimetre"),
-        "centimeter": (1, "centimetre"), "mm": (1, "millimetre"),
-        "millimeter": (1, "millimetre"), "meter": (1, "metre"), "kg": (1, "kilogram"),
-        "lb": (1, "pound"), "lbs": (1, "pound"), "ft": (1, "foot"), "feet": (1, "foot"),
-        "inches": (1, "inch"), "liter": (1, "litre"), "ton": (1, "tonne"),
-        "tons": (1, "tonne"), "decade": (10, "year"), "century": (100, "year"),
-        "centuries": (100, "year"), "fortnight": (2, "week"),
+        "km": "kilometre", "kilometer": "kilometre", "cm": "centimetre",
+        "centimeter": "centimetre", "mm": "millimetre", "millimeter": "millimetre",
+        "meter": "metre", "kg": "kilogram", "lb": "pound", "lbs": "pound", "ft": "foot",
+        "feet": "foot", "inches": "inch", "liter": "litre", "ton": "tonne", "tons": "tonne",
+        "decade": "10 year", "century": "100 year", "centuries": "100 year",
+        "fortnight": "2 week",
     }
 )  # fmt: skip
-"""Abbreviations and spellings of a unit, and units that are a multiple of another:
-"3km" is "three kilometres", "a century" is "a hundred years"."""
+"""Abbreviations and spellings of a unit, and units that are a multiple of another
+("factor unit"): "3km" is "three kilometres", "a century" is "a hundred years"."""
 QUANTITY_QUALIFIERS: Mapping[str, str] = MappingProxyType(
     {
         **dict.fromkeys(

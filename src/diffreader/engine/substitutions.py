@@ -57,7 +57,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from diffreader.engine import antonyms
 from diffreader.engine.lexicon import (
     CALENDAR_PERIODS,
     DATE_MODIFIERS,
@@ -217,7 +216,15 @@ class Group:
         return cls(words, hunks, found, {Side.A: doc_a.text, Side.B: doc_b.text})
 
 
-Substitution = Callable[[Group], list[Found]]
+class Substitution(NamedTuple):
+    """One kind of substitution: an entry of ``SUBSTITUTIONS``."""
+
+    name: str
+    """Unique, for tests and messages."""
+    categories: tuple[ClaimCategory, ...]
+    """The categories of what it finds."""
+    find: Callable[[Group], list[Found]]
+    """What it finds in one aligned group, on either side."""
 
 
 # ---------------------------------------------------------------------------
@@ -267,6 +274,9 @@ def _prefixed(word: str, base: str) -> bool:
 
 def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
     """Words replaced by their antonym in one small hunk: (A word, B word)."""
+    # Imported here: importing the engine must not load the antonym table.
+    from diffreader.engine import antonyms
+
     by_hunk: dict[int, dict[Side, list[Word]]] = {}
     for side in (Side.A, Side.B):
         for w in group.words[side]:
@@ -448,11 +458,10 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
 
 def _unit(key: str) -> tuple[float, str] | None:
     """(factor, unit) of a unit word: "km" -> (1, "kilometre"), "decade" -> (10, "year")."""
-    if key in UNIT_EQUIVALENTS:
-        return UNIT_EQUIVALENTS[key]
-    if key in MEASURE_UNITS or key in TIME_UNITS:
+    if key in MEASURE_UNITS or key in TIME_UNITS or key in UNIT_EQUIVALENTS:
         base = key[:-1] if key.endswith("s") and key[:-1] in MEASURE_UNITS | TIME_UNITS else key
-        return UNIT_EQUIVALENTS.get(base, (1, base))
+        factor, _, unit = UNIT_EQUIVALENTS.get(base, base).rpartition(" ")
+        return float(factor or 1), unit
     return None
 
 
@@ -751,13 +760,13 @@ def _merge(found: list[Found]) -> list[Found]:
     return out
 
 
-SUBSTITUTIONS: tuple[tuple[str, Substitution], ...] = (
-    ("negation", _find_negations),
-    ("opposite", _find_opposites),
-    ("date", _find_dates),
-    ("figure", _find_figures),
-    ("role", _find_roles),
-    ("name", _find_names),
+SUBSTITUTIONS: tuple[Substitution, ...] = (
+    Substitution("negation", (ClaimCategory.NEGATION,), _find_negations),
+    Substitution("opposite", (ClaimCategory.OPPOSITE,), _find_opposites),
+    Substitution("date", (ClaimCategory.DATE,), _find_dates),
+    Substitution("figure", (ClaimCategory.NUMBER,), _find_figures),
+    Substitution("role", (ClaimCategory.ROLE,), _find_roles),
+    Substitution("name", tuple(sorted(_NAME_CATEGORIES)), _find_names),
 )
 """The substitutions ``find_substitutions`` runs, in order; where two find overlapping
 spans of one side, the earlier entry keeps its span (a date before the figure in it, a
@@ -767,8 +776,8 @@ role before the name in it)."""
 def find_substitutions(group: Group) -> list[Found]:
     """What the group replaced, by the table ``SUBSTITUTIONS``, in text order per side."""
     kept: list[Found] = []
-    for _, find in SUBSTITUTIONS:
-        for f in find(group):
+    for substitution in SUBSTITUTIONS:
+        for f in substitution.find(group):
             if not any(k.side is f.side and k.start < f.end and f.start < k.end for k in kept):
                 kept.append(f)
     kept.sort(key=lambda f: (f.side, f.start))
