@@ -143,15 +143,19 @@ def test_html_side_by_side_has_the_colour_layers() -> None:
     page = render_report(comparison, entries, "html")  # type: ignore[arg-type]
     assert page.count('<tr class="st-') == len(comparison.pairs)  # type: ignore[attr-defined]
     table = page[page.index('<table class="sbs">') :]
-    assert re.search(r'<span class="claim-added"[^>]*>2026</span>', table)
-    assert re.search(r'<span class="claim-dropped"[^>]*>4 million euros</span>', table)
+    assert re.search(r'<span class="claim-added cat-date"[^>]*>2026</span>', table)
+    assert re.search(r'<span class="claim-dropped cat-figure"[^>]*>4 million euros</span>', table)
     # Subtle word-level layers, under the quotation layer for "transform".
     assert re.search(r'<span class="quote q-altered ins"[^>]*>transform</span>', table)
     assert re.search(r'<span class="del"[^>]*>change</span>', table)
     assert '<span class="badge q-altered">altered quote</span>' in table
     assert '<span class="badge q-new">new quote</span>' in table
     # Overlapping layers: "over ten years" is an added claim inside a new quotation.
-    assert re.search(r'<span class="quote q-new claim-added"[^>]*>over ten years</span>', table)
+    assert re.search(
+        r'<span class="quote q-new claim-added cat-figure"[^>]*>over ten years</span>', table
+    )
+    # Each fact's colour family is named in the legend, from the theme's variables.
+    assert '<p class="legend">' in page and "var(--cat-negation)" in page
     # Review marks sit next to their items (as badges) and link to the summary.
     assert 'class="ref m-accepted"' in table and 'class="ref m-flagged"' in table
 

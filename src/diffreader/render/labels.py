@@ -6,6 +6,9 @@ API:
     STATUS_LABEL[Status]            "same", "reworded", ...
     group_label(pair) -> str        the status, "moved, reworded" for a reworded move
     CATEGORY_LABEL[ClaimCategory]   "number", "person", ...
+    CATEGORY_COLOUR[ClaimCategory]  the colour family of a fact: "figure", "date", "name",
+                                    "role", "negation", "opposite" ("" for sentences
+                                    and quotations); LEGEND_COLOURS in legend order
     QUOTE_LABEL[QuoteStatus]        "verbatim", "altered", "new", "dropped"
     QUOTE_BADGE[QuoteStatus]        "verbatim", "altered quote", "new quote", "dropped quote"
     MARK_GLYPH[Mark | None]         ✓ accepted, ! flagged, · not reviewed
@@ -26,8 +29,10 @@ from diffreader.review.items import ItemCounts, ItemKind, Section
 from diffreader.review.marks import Mark
 
 __all__ = [
+    "CATEGORY_COLOUR",
     "CATEGORY_LABEL",
     "ITEM_TAG",
+    "LEGEND_COLOURS",
     "MARK_CHECKBOX",
     "MARK_GLYPH",
     "MARK_WORD",
@@ -44,6 +49,21 @@ __all__ = [
 
 STATUS_LABEL: dict[Status, str] = {status: status.value for status in Status}
 CATEGORY_LABEL: dict[ClaimCategory, str] = {c: c.value for c in ClaimCategory}
+CATEGORY_COLOUR: dict[ClaimCategory, str] = {
+    ClaimCategory.NUMBER: "figure",
+    ClaimCategory.DURATION: "figure",
+    ClaimCategory.DATE: "date",
+    ClaimCategory.PERSON: "name",
+    ClaimCategory.PLACE: "name",
+    ClaimCategory.ORGANISATION: "name",
+    ClaimCategory.NAME: "name",
+    ClaimCategory.ROLE: "role",
+    ClaimCategory.NEGATION: "negation",
+    ClaimCategory.OPPOSITE: "opposite",
+    ClaimCategory.QUOTATION: "",
+    ClaimCategory.ASSERTION: "",
+}
+LEGEND_COLOURS: tuple[str, ...] = ("figure", "date", "name", "role", "negation", "opposite")
 QUOTE_LABEL: dict[QuoteStatus, str] = {q: q.value for q in QuoteStatus}
 QUOTE_BADGE: dict[QuoteStatus, str] = {
     QuoteStatus.VERBATIM: "verbatim",

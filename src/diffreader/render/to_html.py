@@ -24,6 +24,8 @@ from itertools import pairwise
 from diffreader.engine.model import QuoteStatus, SentenceKind, Side, Status
 from diffreader.render.escape import html as escape_html
 from diffreader.render.labels import (
+    CATEGORY_COLOUR,
+    LEGEND_COLOURS,
     MARK_GLYPH,
     MARK_WORD,
     QUOTE_BADGE,
@@ -31,7 +33,7 @@ from diffreader.render.labels import (
     counts_heading,
     group_label,
 )
-from diffreader.render.model import LayerKind, View
+from diffreader.render.model import Layer, LayerKind, View
 from diffreader.render.summary import coverage_lines, doc_line
 from diffreader.review.items import ItemKind, ReviewItem, Section
 from diffreader.review.marks import Mark
@@ -117,13 +119,16 @@ _CSS = """
   --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --panel: #f6f8fa;
   --ins: #dafbe1; --ins-strong: #9be9a8; --ins-edge: #1a7f37;
   --del: #ffebe9; --del-strong: #ffb8b0; --del-edge: #cf222e;
-  --moved: #ddf4ff; --moved-edge: #0969da; --warn: #9a6700; --flag: #cf222e; --ok: #1a7f37; }
+  --moved: #ddf4ff; --moved-edge: #0969da; --warn: #9a6700; --flag: #cf222e; --ok: #1a7f37;
+  --cat-figure: #0969da; --cat-date: #8250df; --cat-name: #bf3989; --cat-role: #bc4c00;
+  --cat-negation: #cf222e; --cat-opposite: #9a6700; }
 @media (prefers-color-scheme: dark) { :root {
   --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --line: #3d444d; --panel: #151b23;
   --ins: rgba(46,160,67,.18); --ins-strong: rgba(46,160,67,.45); --ins-edge: #3fb950;
   --del: rgba(248,81,73,.18); --del-strong: rgba(248,81,73,.45); --del-edge: #f85149;
   --moved: rgba(56,139,253,.15); --moved-edge: #58a6ff; --warn: #d29922; --flag: #f85149;
-  --ok: #3fb950; } }
+  --ok: #3fb950; --cat-figure: #58a6ff; --cat-date: #bc8cff; --cat-name: #f778ba;
+  --cat-role: #ffa657; --cat-negation: #ff7b72; --cat-opposite: #e3b341; } }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 1400px; padding: 1.5rem; background: var(--bg);
   color: var(--fg); font: 15px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; }
@@ -148,6 +153,13 @@ blockquote .who { color: var(--muted); font-size: .85em; margin-right: .4em; }
   font-weight: 600; }
 .claim-dropped { background: var(--del-strong); box-shadow: inset 0 -2px var(--del-edge);
   font-weight: 600; }
+.cat-figure { --cat: var(--cat-figure); } .cat-date { --cat: var(--cat-date); }
+.cat-name { --cat: var(--cat-name); } .cat-role { --cat: var(--cat-role); }
+.cat-negation { --cat: var(--cat-negation); } .cat-opposite { --cat: var(--cat-opposite); }
+.claim-added[class*="cat-"], .claim-dropped[class*="cat-"] { box-shadow: inset 0 -3px var(--cat); }
+.legend { margin: .25rem 0 1rem; font-size: .9em; color: var(--muted); }
+.legend span[class*="cat-"] { margin-right: .9em; padding: 0 .3em;
+  box-shadow: inset 0 -3px var(--cat); color: var(--fg); }
 .quote { text-decoration: underline dotted; text-underline-offset: 3px; }
 .badge { display: inline-block; font-size: .72em; font-weight: 600; line-height: 1.3;
   border-radius: 4px; padding: 0 .35em; margin: 0 .2em; border: 1px solid currentColor;
@@ -193,6 +205,13 @@ _LAYER_CLASS = {
     LayerKind.CLAIM_DROPPED: "claim-dropped",
     **{LayerKind.of_quote(q): f"quote q-{q.value}" for q in QuoteStatus},
 }
+
+
+def _layer_class(layer: Layer) -> str:
+    """A layer's classes: a claim's also name its colour family ("cat-negation")."""
+    cls = _LAYER_CLASS[layer.kind]
+    colour = CATEGORY_COLOUR[layer.claim.category] if layer.claim is not None else ""
+    return f"{cls} cat-{colour}" if colour else cls
 
 
 def _e(text: str | None) -> str:
@@ -264,6 +283,11 @@ def report_html(view: View, generated_at: datetime | None = None) -> str:
     out.append('<ul class="figures">')
     out += [f"<li>{_e(line)}</li>" for line in coverage_lines(view)]
     out.append("</ul>")
+    out.append(
+        '<p class="legend">Facts underlined by kind: '
+        + "".join(f'<span class="cat-{c}">{_e(c)}</span>' for c in LEGEND_COLOURS)
+        + "</p>"
+    )
 
     for section in Section:
         items = view.section(section)
@@ -391,7 +415,7 @@ def _html_table(view: View, numbers: Mapping[str, int]) -> str:
             doc = comparison.document(side)
             # The side by side marks each quotation where it is, not its source.
             side_layers = [
-                Highlight(layer.start, layer.end, _LAYER_CLASS[layer.kind], layer.title)
+                Highlight(layer.start, layer.end, _layer_class(layer), layer.title)
                 for layer in row.side_layers(side)
                 if not layer.source
             ]
