@@ -913,6 +913,11 @@ def find_claims(
 _HOLDERS = (ClaimCategory.ASSERTION, ClaimCategory.QUOTATION)
 
 
+_MAX_SUBSTITUTION_GROUP = 20_000
+"""Characters per side beyond which a group is no sentences an editor reads as such (a
+wall of text, a hostile input): the substitution layer skips it."""
+
+
 def _with_substitutions(
     index: int,
     pair: Pair,
@@ -930,6 +935,11 @@ def _with_substitutions(
         for i in ids
     ):
         return claims
+    if any(
+        sum(len(doc.sentences[i].text) for i in ids) > _MAX_SUBSTITUTION_GROUP
+        for doc, ids in ((doc_a, pair.a), (doc_b, pair.b))
+    ):
+        return claims  # no sentences but a wall of text: nothing is "replaced" in it
 
     def facts(doc: Document, sid: int) -> list[tuple[ClaimCategory, int, int]]:
         sentence = doc.sentences[sid]

@@ -53,6 +53,8 @@ API:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -142,9 +144,29 @@ class Group:
     words: dict[Side, list[Word]]
     hunks: list[tuple[bool, bool]]
     """For each hunk: (it deletes words of A, it inserts words of B)."""
-    facts: dict[Side, list[tuple[ClaimCategory, int, int]]]
     text: dict[Side, str]
+    find_facts: Callable[[Side], list[tuple[ClaimCategory, int, int]]]
+    """The facts of one side's sentences (called once per side, when first needed)."""
     _keys: dict[Side, frozenset[str]] = field(default_factory=dict)
+    _facts: dict[Side, list[tuple[ClaimCategory, int, int]]] = field(default_factory=dict)
+    _sizes: dict[tuple[Side, int], int] | None = None
+
+    def facts(self, side: Side) -> list[tuple[ClaimCategory, int, int]]:
+        """(category, start, end) of the facts claims.py finds in one side's sentences."""
+        if side not in self._facts:
+            self._facts[side] = self.find_facts(side)
+        return self._facts[side]
+
+    def changed_in(self, side: Side, start: int, end: int) -> set[int]:
+        """The hunks (of replacements) that change a word of ``[start, end)`` on ``side``."""
+        words = self.words[side]
+        i = bisect_left(words, start, key=lambda w: w.end)
+        out = set()
+        while i < len(words) and words[i].start < end:
+            if self.replaced(words[i]) and words[i].start >= start:
+                out.add(words[i].hunk)
+            i += 1
+        return out
 
     def keys(self, side: Side) -> frozenset[str]:
         """Every word key of one side of the group."""
@@ -155,9 +177,19 @@ class Group:
     def small(self, hunk: int, limit: int) -> bool:
         """Neither side of the hunk changes more than ``limit`` words: a substitution
         rather than a rewritten clause."""
-        return all(
-            sum(1 for w in self.words[side] if w.hunk == hunk) <= limit for side in (Side.A, Side.B)
-        )
+        if self._sizes is None:
+            self._sizes = Counter(
+                (side, w.hunk) for side in (Side.A, Side.B) for w in self.words[side] if w.hunk >= 0
+            )
+        return all(self._sizes.get((side, hunk), 0) <= limit for side in (Side.A, Side.B))
+
+    def both_replace(self, test: Callable[[Word], bool]) -> bool:
+        """Some hunk replaces, on each side, a word that passes ``test`` (a cheap gate)."""
+        found = [
+            {w.hunk for w in self.words[side] if w.hunk >= 0 and self.replaced(w) and test(w)}
+            for side in (Side.A, Side.B)
+        ]
+        return bool(found[0] & found[1])
 
     def replaced(self, word: Word) -> bool:
         """The word changed in a hunk that changes both sides (a substitution)."""
@@ -192,7 +224,6 @@ class Group:
                 hunk_of[Side.B].append((op.b_start, op.b_end, len(hunks) - 1))
                 hunks[-1] = (deletes, True)
         words: dict[Side, list[Word]] = {}
-        found: dict[Side, list[tuple[ClaimCategory, int, int]]] = {}
         for side, doc, ids in ((Side.A, doc_a, pair.a), (Side.B, doc_b, pair.b)):
             runs = hunk_of[side]
             out: list[Word] = []
@@ -200,20 +231,25 @@ class Group:
             for sid in ids:
                 sentence = doc.sentences[sid]
                 run = sentence_tokens(sentence.text, sentence.start)
+                raws, bounds = run.raws, run.bounds  # ``raws`` is built on each access
                 space = True
                 for i, key in enumerate(run.keys):
                     if key == " ":
                         space = True
                         continue
-                    start, end = run.bounds[i], run.bounds[i + 1]
+                    start, end = bounds[i], bounds[i + 1]
                     while k < len(runs) and runs[k][1] <= start:
                         k += 1
                     hunk = runs[k][2] if k < len(runs) and runs[k][0] < end else -1
-                    out.append(Word(start, end, run.raws[i], key, hunk, space))
+                    out.append(Word(start, end, raws[i], key, hunk, space))
                     space = False
             words[side] = out
-            found[side] = [f for sid in ids for f in facts(doc, sid)]
-        return cls(words, hunks, found, {Side.A: doc_a.text, Side.B: doc_b.text})
+
+        def find_facts(side: Side) -> list[tuple[ClaimCategory, int, int]]:
+            doc, ids = (doc_a, pair.a) if side is Side.A else (doc_b, pair.b)
+            return [f for sid in ids for f in facts(doc, sid)]
+
+        return cls(words, hunks, {Side.A: doc_a.text, Side.B: doc_b.text}, find_facts)
 
 
 class Substitution(NamedTuple):
@@ -239,9 +275,9 @@ def _negation_at(words: Sequence[Word], i: int) -> bool:
         return not (key == "not" and nxt in ("only", "just")) and not (
             key == "no" and nxt in ("doubt", "longer")
         )
-    if key in NEGATING_VERBS:
-        return i + 1 < len(words) and words[i + 1].key == "to"
-    return key in DENIAL_VERBS
+    # "failed to qualify", and a bare "failed" too: "the talks failed" and "the talks
+    # did not work" keep one polarity.
+    return key in NEGATING_VERBS or key in DENIAL_VERBS
 
 
 def _negations(words: Sequence[Word]) -> list[int]:
@@ -360,6 +396,11 @@ class _Quantity(NamedTuple):
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_QUANTITY_STARTS = frozenset((*NUMBER_WORDS, *_CURRENCY, "a", "an"))
+_QUANTITY_WORDS = frozenset(
+    (*NUMBER_WORDS, *SCALE_WORDS, *MEASURE_UNITS, *TIME_UNITS, *_CURRENCY, "%", "a", "an")
+).union(*(phrase.split() for phrase in QUANTITY_QUALIFIERS))
+"""Words a changed quantity may consist of (its value, scale, unit or qualifier)."""
 _PERCENT = frozenset(("%", "percent", "per cent"))
 
 
@@ -386,6 +427,9 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
     n = len(words)
     while i < n:
         w = words[i]
+        if not (w.key[:1].isdigit() or w.key in _QUANTITY_STARTS):
+            i += 1  # most words: not even a candidate
+            continue
         value = _number_of(w.key)
         starts_money = w.key in _CURRENCY and i + 1 < n and _number_of(words[i + 1].key)
         article = (
@@ -489,6 +533,17 @@ def _same_figure(x: _Quantity, y: _Quantity, *, bound: bool) -> bool:
 
 def _find_figures(group: Group) -> list[Found]:
     """A changed quantity: one the other side's group does not state."""
+    # A replacement that changes a figure, a scale or a unit on both sides, else nothing.
+    hunks = [
+        {
+            w.hunk
+            for w in group.words[side]
+            if group.replaced(w) and (w.key[:1].isdigit() or w.key in _QUANTITY_WORDS)
+        }
+        for side in (Side.A, Side.B)
+    ]
+    if not hunks[0] & hunks[1]:
+        return []
     quantities = {side: _quantities(group, side) for side in (Side.A, Side.B)}
     # Only a figure facing another in one hunk is a substitution: one that moved to
     # another group, or came with no counterpart, is claims.py's to judge.
@@ -499,10 +554,13 @@ def _find_figures(group: Group) -> list[Found]:
         return []
     out = []
     for side in (Side.A, Side.B):
-        others = quantities[side.other]
+        by_value: dict[float, list[_Quantity]] = {}
+        for o in quantities[side.other]:
+            by_value.setdefault(o.value, []).append(o)
         for q in quantities[side]:
             if not q.hunks & facing[side.other]:
                 continue
+            others = by_value.get(q.value, [])
             if any(_same_figure(q, o, bound=True) for o in others):
                 continue
             if any(_same_figure(q, o, bound=False) for o in others) and q.bound in ("",):
@@ -537,6 +595,13 @@ _MONTH_INDEX = {
 }
 
 
+_DATE_WORDS = frozenset((*_MONTH_INDEX, *WEEKDAYS, *SEASONS, *CALENDAR_PERIODS, *DATE_MODIFIERS))
+
+
+def _date_word(word: Word) -> bool:
+    return word.key[:1].isdigit() or word.key in _DATE_WORDS
+
+
 def _date_parts(text: str) -> dict[str, str]:
     """What a date says: weekday, month, day, year, relative period ("last week")."""
     parts: dict[str, str] = {}
@@ -564,39 +629,35 @@ def _same_date(x: dict[str, str], y: dict[str, str]) -> bool:
 
 def _find_dates(group: Group) -> list[Found]:
     """A changed date: one no date of the other side's group agrees with."""
+    if not group.both_replace(_date_word):
+        return []
     dates = {
         side: [
             (s, e, _date_parts(group.text[side][s:e]))
-            for category, s, e in group.facts[side]
+            for category, s, e in group.facts(side)
             if category is ClaimCategory.DATE
         ]
         for side in (Side.A, Side.B)
     }
     # The hunks that change a date on each side: a date is replaced when both do.
     touched = {
-        side: {
-            w.start: w.hunk
-            for w in group.words[side]
-            if group.replaced(w) and any(s <= w.start < e for s, e, _ in dates[side])
-        }
-        for side in (Side.A, Side.B)
+        side: [group.changed_in(side, s, e) for s, e, _ in dates[side]] for side in (Side.A, Side.B)
     }
-    facing = set(touched[Side.A].values()) & set(touched[Side.B].values())
+    facing = {h for hs in touched[Side.A] for h in hs} & {h for hs in touched[Side.B] for h in hs}
     if not facing:
         return []
     out = []
     for side in (Side.A, Side.B):
-        changed = {c for c, h in touched[side].items() if h in facing}
         # Relative dates the date pattern misses at a sentence start ("Next year it …").
         relative = {
             k: v
             for k, v in _date_parts(" ".join(w.key for w in group.words[side.other])).items()
             if k.startswith("when ")
         }
-        for s, e, parts in dates[side]:
-            if not parts or not any(s <= c < e for c in changed):
+        others = [other for _, _, other in dates[side.other]]
+        for (s, e, parts), hunks in zip(dates[side], touched[side], strict=True):
+            if not parts or not hunks & facing:
                 continue
-            others = [other for _, _, other in dates[side.other]]
             if not any(_same_date(parts, other) for other in [*others, relative]):
                 out.append(Found(side, ClaimCategory.DATE, s, e))
     return out
@@ -616,13 +677,16 @@ def _name_heads(text: str) -> list[str]:
 
 def _find_names(group: Group) -> list[Found]:
     """A name replaced by another: each side holds a changed name the other side lacks."""
+    if not group.both_replace(lambda w: w.raw[:1].isupper()):
+        return []
     swapped: dict[Side, dict[int, list[Found]]] = {Side.A: {}, Side.B: {}}
     for side in (Side.A, Side.B):
-        changed = {w.start: w.hunk for w in group.words[side] if group.replaced(w)}
         other = group.keys(side.other)
-        for category, s, e in group.facts[side]:
-            hunks = {h for c, h in changed.items() if s <= c < e}
-            if category not in _NAME_CATEGORIES or not hunks:
+        for category, s, e in group.facts(side):
+            if category not in _NAME_CATEGORIES:
+                continue
+            hunks = group.changed_in(side, s, e)
+            if not hunks:
                 continue
             heads = _name_heads(group.text[side][s:e])
             if heads and not any(h in other or stem(h) in other for h in heads):
@@ -681,6 +745,7 @@ def _find_roles(group: Group) -> list[Found]:
     out: list[Found] = []
     for side in (Side.A, Side.B):
         words, other = group.words[side], group.keys(side.other)
+        other_stems = {stem(k) for k in other}
         for i, w in enumerate(words):
             if w.hunk < 0:
                 continue
@@ -692,7 +757,7 @@ def _find_roles(group: Group) -> list[Found]:
             elif (
                 w.key in _TITLE_NOUNS
                 and w.raw[:1].isupper()
-                and stem(w.key) not in {stem(k) for k in other}
+                and stem(w.key) not in other_stems
                 and _before_shared_name(words, i, other)
             ):
                 s = i
@@ -709,13 +774,14 @@ def new_statuses(text: str, start: int, end: int, other_text: str) -> list[tuple
     if not any(m in sentence.lower() for m in STATUS_MODIFIERS):
         return []
     run = sentence_tokens(sentence, start)
+    raws, bounds = run.raws, run.bounds
     words: list[Word] = []
     space = True
     for i, key in enumerate(run.keys):
         if key == " ":
             space = True
             continue
-        words.append(Word(run.bounds[i], run.bounds[i + 1], run.raws[i], key, -1, space))
+        words.append(Word(bounds[i], bounds[i + 1], raws[i], key, -1, space))
         space = False
     out = []
     for i, w in enumerate(words):
