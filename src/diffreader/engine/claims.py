@@ -94,7 +94,12 @@ from diffreader.engine.model import (
     Side,
     Status,
 )
-from diffreader.engine.substitutions import Group, find_substitutions, new_statuses
+from diffreader.engine.substitutions import (
+    Group,
+    find_substitutions,
+    might_substitute,
+    new_statuses,
+)
 from diffreader.engine.text import (
     is_word,
     sentence_tokens,
@@ -866,6 +871,16 @@ def find_claims(
         for side in (Side.A, Side.B)
     }
     names = names_in_use(doc_a) | names_in_use(doc_b)
+    # A reworded sentence's facts serve both the fact check and the substitution layer.
+    memo: dict[tuple[bool, int, int], list[Fact]] = {}
+
+    def facts_of(text: str, start: int, end: int) -> list[Fact]:
+        key = (text is doc_a.text, start, end)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = find_facts(text, start, end, names)
+        return found
+
     claims: list[Claim] = []
     for index, pair in enumerate(pairs):
         if pair.status is Status.SAME:
@@ -879,10 +894,12 @@ def find_claims(
         found: list[Claim] = []
         for side in (Side.A, Side.B):
             found.extend(
-                _pair_claims(index, pair, side, doc_a, doc_b, support, quote_masks, names, clauses)
+                _pair_claims(
+                    index, pair, side, doc_a, doc_b, support, quote_masks, facts_of, clauses
+                )
             )
         if clauses[Side.A] or clauses[Side.B]:
-            found = _with_substitutions(index, pair, doc_a, doc_b, names, found)
+            found = _with_substitutions(index, pair, doc_a, doc_b, facts_of, found)
         claims.extend(found)
     for q in claimed:
         if 0 <= q.pair < len(pairs):
@@ -923,7 +940,7 @@ def _with_substitutions(
     pair: Pair,
     doc_a: Document,
     doc_b: Document,
-    names: frozenset[str],
+    facts_of: Callable[[str, int, int], list[Fact]],
     claims: list[Claim],
 ) -> list[Claim]:
     """``claims`` of one aligned group plus what the substitution layer finds in it
@@ -940,12 +957,15 @@ def _with_substitutions(
         for doc, ids in ((doc_a, pair.a), (doc_b, pair.b))
     ):
         return claims  # no sentences but a wall of text: nothing is "replaced" in it
+    deleted = " ".join(doc_a.text[s:e] for s, e in _changed_runs(pair, Side.A))
+    inserted = " ".join(doc_b.text[s:e] for s, e in _changed_runs(pair, Side.B))
+    if not might_substitute(deleted, inserted):
+        return claims
 
     def facts(doc: Document, sid: int) -> list[tuple[ClaimCategory, int, int]]:
         sentence = doc.sentences[sid]
         return [
-            (f.category, f.start, f.end)
-            for f in find_facts(doc.text, sentence.start, sentence.end, names)
+            (f.category, f.start, f.end) for f in facts_of(doc.text, sentence.start, sentence.end)
         ]
 
     found = find_substitutions(Group.of(pair, doc_a, doc_b, facts))
@@ -1008,7 +1028,7 @@ def _pair_claims(
     doc_b: Document,
     support: dict[Side, Support],
     quote_masks: dict[Side, _Mask],
-    names: frozenset[str],
+    facts_of: Callable[[str, int, int], list[Fact]],
     clauses: dict[Side, list[tuple[int, int, int]]],
 ) -> list[Claim]:
     doc = doc_a if side is Side.A else doc_b
@@ -1050,7 +1070,7 @@ def _pair_claims(
             statuses = new_statuses(text, sentence.start, sentence.end, other.text)
             for s_start, s_end in statuses:
                 claim(ClaimCategory.ROLE, s_start, s_end)
-            for fact in find_facts(text, sentence.start, sentence.end, names):
+            for fact in facts_of(text, sentence.start, sentence.end):
                 if any(s_start <= fact.start and fact.end <= s_end for s_start, s_end in statuses):
                     continue  # the name of the person given a new status
                 if not _supported(fact, text, other):
@@ -1078,7 +1098,7 @@ def _pair_claims(
     for sid in ids:
         sentence = doc.sentences[sid]
         # Facts touching a changed run, checked against the whole other article.
-        for fact in find_facts(text, sentence.start, sentence.end, names):
+        for fact in facts_of(text, sentence.start, sentence.end):
             if not changed_mask.touches(fact.start, fact.end):
                 continue
             if not _supported(fact, text, other):

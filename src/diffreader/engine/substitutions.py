@@ -46,6 +46,7 @@ to someone the other article names without it ("former President Trump").
 
 API:
     find_substitutions(group) -> list[Found]
+    might_substitute(deleted, inserted) -> bool      a cheap gate before building a Group
     new_statuses(text, start, end, other_text) -> list[tuple[int, int]]
     Group, Word, Found, Substitution, SUBSTITUTIONS
 """
@@ -94,6 +95,7 @@ __all__ = [
     "Substitution",
     "Word",
     "find_substitutions",
+    "might_substitute",
     "new_statuses",
 ]
 
@@ -837,6 +839,43 @@ SUBSTITUTIONS: tuple[Substitution, ...] = (
 """The substitutions ``find_substitutions`` runs, in order; where two find overlapping
 spans of one side, the earlier entry keeps its span (a date before the figure in it, a
 role before the name in it)."""
+
+
+_GATE_WORDS = frozenset(
+    (
+        *NEGATIONS,
+        *NEGATING_VERBS,
+        *DENIAL_VERBS,
+        *STATUS_MODIFIERS,
+        *_TITLE_NOUNS,
+        *_QUANTITY_WORDS,
+        *_DATE_WORDS,
+    )
+)
+_GATE_WORD = re.compile(r"[a-z]+(?:['’]t)?")
+
+
+def might_substitute(deleted: str, inserted: str) -> bool:
+    """Whether a group whose word diff deletes ``deleted`` and inserts ``inserted`` (the
+    changed stretches, joined) can hold a substitution: a cheap test that spares most
+    reworded groups building a ``Group``. Never False where a substitution exists.
+    """
+    words = [set(_GATE_WORD.findall(text.lower())) for text in (deleted, inserted)]
+    if any(w.endswith(("n't", "n’t")) for side in words for w in side):
+        return True
+    if not (words[0] | words[1]).isdisjoint(_GATE_WORDS):
+        return True
+    if not deleted or not inserted:
+        return False  # nothing replaced
+    if _FACT_MARK.search(deleted) and _FACT_MARK.search(inserted):
+        return True  # a capital or a digit on both sides: a name, a figure, a title
+    from diffreader.engine import antonyms
+
+    lemmas = {antonyms.lemma(w) for w in words[1]}
+    return any(not antonyms.opposites(w).isdisjoint(lemmas) for w in words[0])
+
+
+_FACT_MARK = re.compile(r"[A-Z0-9$€£¥%]")
 
 
 def find_substitutions(group: Group) -> list[Found]:
