@@ -152,6 +152,7 @@ class Group:
     _keys: dict[Side, frozenset[str]] = field(default_factory=dict)
     _facts: dict[Side, list[tuple[ClaimCategory, int, int]]] = field(default_factory=dict)
     _sizes: dict[tuple[Side, int], int] | None = None
+    _changed: dict[Side, list[int]] = field(default_factory=dict)
 
     def facts(self, side: Side) -> list[tuple[ClaimCategory, int, int]]:
         """(category, start, end) of the facts claims.py finds in one side's sentences."""
@@ -170,6 +171,12 @@ class Group:
             i += 1
         return out
 
+    def changed(self, side: Side) -> list[int]:
+        """Indices (into ``words[side]``) of the words a hunk changed."""
+        if side not in self._changed:
+            self._changed[side] = [i for i, w in enumerate(self.words[side]) if w.hunk >= 0]
+        return self._changed[side]
+
     def keys(self, side: Side) -> frozenset[str]:
         """Every word key of one side of the group."""
         if side not in self._keys:
@@ -181,14 +188,20 @@ class Group:
         rather than a rewritten clause."""
         if self._sizes is None:
             self._sizes = Counter(
-                (side, w.hunk) for side in (Side.A, Side.B) for w in self.words[side] if w.hunk >= 0
+                (side, self.words[side][i].hunk)
+                for side in (Side.A, Side.B)
+                for i in self.changed(side)
             )
         return all(self._sizes.get((side, hunk), 0) <= limit for side in (Side.A, Side.B))
 
     def both_replace(self, test: Callable[[Word], bool]) -> bool:
         """Some hunk replaces, on each side, a word that passes ``test`` (a cheap gate)."""
         found = [
-            {w.hunk for w in self.words[side] if w.hunk >= 0 and self.replaced(w) and test(w)}
+            {
+                w.hunk
+                for w in map(self.words[side].__getitem__, self.changed(side))
+                if self.replaced(w) and test(w)
+            }
             for side in (Side.A, Side.B)
         ]
         return bool(found[0] & found[1])
@@ -317,7 +330,7 @@ def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
 
     by_hunk: dict[int, dict[Side, list[Word]]] = {}
     for side in (Side.A, Side.B):
-        for w in group.words[side]:
+        for w in map(group.words[side].__getitem__, group.changed(side)):
             if group.replaced(w) and w.key.isalpha():
                 by_hunk.setdefault(w.hunk, {Side.A: [], Side.B: []})[side].append(w)
     out = []
@@ -346,6 +359,10 @@ def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
 
 def _find_negations(group: Group) -> list[Found]:
     """A negation one side of the group has and the other lacks."""
+    if not any(
+        _negation_at(group.words[side], i) for side in (Side.A, Side.B) for i in group.changed(side)
+    ):
+        return []  # no negation changed
     cues = {side: _negations(group.words[side]) for side in (Side.A, Side.B)}
     more = len(cues[Side.B]) - len(cues[Side.A])
     if not more:
@@ -748,9 +765,8 @@ def _find_roles(group: Group) -> list[Found]:
     for side in (Side.A, Side.B):
         words, other = group.words[side], group.keys(side.other)
         other_stems = {stem(k) for k in other}
-        for i, w in enumerate(words):
-            if w.hunk < 0:
-                continue
+        for i in group.changed(side):
+            w = words[i]
             if _is_status(words, i):
                 if w.key in other:
                     continue
@@ -841,41 +857,47 @@ spans of one side, the earlier entry keeps its span (a date before the figure in
 role before the name in it)."""
 
 
-_GATE_WORDS = frozenset(
-    (
-        *NEGATIONS,
-        *NEGATING_VERBS,
-        *DENIAL_VERBS,
-        *STATUS_MODIFIERS,
-        *_TITLE_NOUNS,
-        *_QUANTITY_WORDS,
-        *_DATE_WORDS,
-    )
-)
+_ONE_SIDED = frozenset((*NEGATIONS, *NEGATING_VERBS, *DENIAL_VERBS, *STATUS_MODIFIERS))
+"""Words that make a substitution even when the other side replaces nothing."""
+_FIGURE_WORDS = frozenset(
+    (*NUMBER_WORDS, *SCALE_WORDS, *MEASURE_UNITS, *TIME_UNITS, *UNIT_EQUIVALENTS)
+).union(*(phrase.split() for phrase in QUANTITY_QUALIFIERS)).union(
+    _MONTH_INDEX, WEEKDAYS, SEASONS, CALENDAR_PERIODS
+) - {"a", "an", "to", "no", "in", "at", "as", "some", "this"}
+"""Words of a figure, a bound or a date, common function words aside."""
 _GATE_WORD = re.compile(r"[a-z]+(?:['’]t)?")
+_CAPITALISED = re.compile(r"\b[A-Z][\w.'’-]*")
 
 
 def might_substitute(deleted: str, inserted: str) -> bool:
     """Whether a group whose word diff deletes ``deleted`` and inserts ``inserted`` (the
     changed stretches, joined) can hold a substitution: a cheap test that spares most
-    reworded groups building a ``Group``. Never False where a substitution exists.
+    reworded groups building a ``Group``.
     """
     words = [set(_GATE_WORD.findall(text.lower())) for text in (deleted, inserted)]
     if any(w.endswith(("n't", "n’t")) for side in words for w in side):
         return True
-    if not (words[0] | words[1]).isdisjoint(_GATE_WORDS):
+    if not (words[0] | words[1]).isdisjoint(_ONE_SIDED):
         return True
     if not deleted or not inserted:
         return False  # nothing replaced
-    if _FACT_MARK.search(deleted) and _FACT_MARK.search(inserted):
-        return True  # a capital or a digit on both sides: a name, a figure, a title
+    figure = [
+        any(c.isdigit() for c in text) or not side.isdisjoint(_FIGURE_WORDS)
+        for text, side in zip((deleted, inserted), words, strict=True)
+    ]
+    article = [not side.isdisjoint(("a", "an")) for side in words]
+    if (figure[0] or article[0]) and (figure[1] or article[1]) and (figure[0] or figure[1]):
+        return True  # a figure, a bound or a date replaced ("a dozen" → "two dozen")
+    names = [
+        {w for w in _CAPITALISED.findall(text) if w.lower() not in STOPWORDS}
+        for text in (deleted, inserted)
+    ]
+    if names[0] and names[1] and names[0] != names[1]:
+        return True  # a name or a title replaced
     from diffreader.engine import antonyms
 
     lemmas = {antonyms.lemma(w) for w in words[1]}
     return any(not antonyms.opposites(w).isdisjoint(lemmas) for w in words[0])
-
-
-_FACT_MARK = re.compile(r"[A-Z0-9$€£¥%]")
 
 
 def find_substitutions(group: Group) -> list[Found]:
