@@ -51,11 +51,14 @@ Identity and persistence:
       without ``fcntl`` (Windows) saves are still atomic but not locked.
     * A corrupt or unreadable file is renamed ``<name>.corrupt-<timestamp>.json``, a
       message says so, and the session starts empty.
+    * Reading never needs write access: on a read-only data dir the marks are shown,
+      and one message says they cannot be saved (they are kept in memory).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import sys
@@ -112,7 +115,7 @@ if sys.platform != "win32":
 
     @contextlib.contextmanager
     def _locked(path: Path) -> Iterator[None]:
-        """Hold an exclusive advisory lock on ``path`` (created if needed)."""
+        """Hold an exclusive advisory lock on ``path`` (created if needed): for writers."""
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
@@ -120,11 +123,36 @@ if sys.platform != "win32":
         finally:
             os.close(fd)  # closing releases the lock
 
+    @contextlib.contextmanager
+    def _locked_if_possible(path: Path) -> Iterator[bool]:
+        """Hold the lock on ``path`` when it can be opened; yields whether it is held.
+
+        Only a reader that may set a corrupt file aside needs the lock (so as not to move
+        a file a writer has just replaced). On a read-only data dir or lock file it goes
+        on without: reading itself never needs the lock, as writes are atomic renames.
+        """
+        for flags in (os.O_RDWR | os.O_CREAT, os.O_RDONLY):  # flock works on either
+            try:
+                fd = os.open(path, flags, 0o644)
+            except OSError:
+                continue
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+                yield True
+            finally:
+                os.close(fd)
+            return
+        yield False
+
 else:  # pragma: no cover - no flock on Windows: saves stay atomic, just unserialised
 
     @contextlib.contextmanager
     def _locked(path: Path) -> Iterator[None]:
         yield
+
+    @contextlib.contextmanager
+    def _locked_if_possible(path: Path) -> Iterator[bool]:
+        yield True
 
 
 def _fsync_dir(directory: Path) -> None:
@@ -162,6 +190,13 @@ def _remove_orphans(path: Path) -> None:
 
 def _dumps(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+_PARSE_ERRORS = (ValueError, UnicodeDecodeError, RecursionError)
+"""What reading a malformed file raises (``json`` and the ``from_json`` parsers)."""
+
+_READ_ONLY = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
+"""Errors that mean the data dir cannot be written at all (retrying will not help)."""
 
 
 def _reason(error: BaseException) -> str:
@@ -240,26 +275,55 @@ class ReviewStore:
         return session, messages
 
     def load(self, key: str) -> tuple[ReviewState | None, list[str]]:
-        """Read the state of pair ``key``; ``None`` when there is none (or it was corrupt)."""
-        path = self.path_for(key)
-        if not path.exists():
-            return None, []
-        try:
-            with _locked(self._lock_path(path)):
-                return self._read_locked(path)
-        except OSError as error:
-            return None, [f"Could not read the saved review {path}: {_reason(error)}"]
+        """Read the state of pair ``key``; ``None`` when there is none (or it is corrupt).
 
-    def _read_locked(self, path: Path) -> tuple[ReviewState | None, list[str]]:
-        """Read a state file, setting it aside if it is corrupt (lock held)."""
+        Reading needs no write access: it works on a read-only data dir or file. A corrupt
+        file is set aside (renamed ``.corrupt-<time>.json``) when its lock can be taken.
+        """
+        path = self.path_for(key)
+        state, error = self._read(path)
+        if error is not None:
+            with _locked_if_possible(self._lock_path(path)) as locked:
+                if locked:  # read again: a writer may have replaced it meanwhile
+                    state, error = self._read(path)
+                    if error is not None and not isinstance(error, OSError):
+                        return None, [self._set_aside(path, error)]
+        if error is None:
+            return state, []
+        if isinstance(error, OSError):
+            return None, [f"Could not read the saved review {path}: {_reason(error)}"]
+        return None, [
+            f"The saved review {path} is unreadable ({_reason(error)}); it was left as it "
+            "is and no marks are shown."
+        ]
+
+    def _read(self, path: Path) -> tuple[ReviewState | None, Exception | None]:
+        """Read a state file without writing anything: ``(state, None)``, ``(None, None)``
+        when it does not exist, or ``(None, error)`` when it cannot be read or parsed."""
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
-            return None, []
+            return None, None
+        except OSError as error:
+            return None, error
         try:
-            return ReviewState.from_json(json.loads(raw.decode("utf-8"))), []
-        except (ValueError, UnicodeDecodeError, RecursionError) as error:
+            state = ReviewState.from_json(json.loads(raw.decode("utf-8")))
+        except _PARSE_ERRORS as error:
+            return None, error
+        return state, None
+
+    def _read_locked(self, path: Path) -> tuple[ReviewState | None, list[str]]:
+        """Read a state file before a save, setting it aside if it is corrupt (lock held).
+
+        Raises:
+            OSError: The file exists but cannot be read (a save must not overwrite it).
+        """
+        state, error = self._read(path)
+        if isinstance(error, OSError):
+            raise error
+        if error is not None:
             return None, [self._set_aside(path, error)]
+        return state, []
 
     def _set_aside(self, path: Path, error: BaseException) -> str:
         """Rename a corrupt file out of the way and say so."""
@@ -377,20 +441,34 @@ class ReviewStore:
             return [f"Could not update the review index: {_reason(error)}"]
         return messages
 
-    def _read_index_locked(self) -> tuple[dict[str, ReviewSummary], list[str]]:
-        """Read ``index.json``, rebuilding it from the state files when missing or corrupt."""
-        messages: list[str] = []
+    def _read_index(self) -> tuple[dict[str, ReviewSummary] | None, Exception | None]:
+        """Read ``index.json`` without writing: ``(None, None)`` when it does not exist."""
         try:
-            data = json.loads(self.index_path.read_bytes().decode("utf-8"))
+            raw = self.index_path.read_bytes()
+        except FileNotFoundError:
+            return None, None
+        except OSError as error:
+            return None, error
+        try:
+            data = json.loads(raw.decode("utf-8"))
             if not isinstance(data, dict) or data.get("schema_version") != SCHEMA_VERSION:
                 raise ValueError("unsupported schema_version")
             pairs = data.get("pairs")
             if not isinstance(pairs, dict):
                 raise ValueError("no pairs")
-            return {str(k): ReviewSummary.from_json(str(k), v) for k, v in pairs.items()}, []
-        except FileNotFoundError:
-            pass
-        except (ValueError, UnicodeDecodeError, RecursionError) as error:
+            return {str(k): ReviewSummary.from_json(str(k), v) for k, v in pairs.items()}, None
+        except _PARSE_ERRORS as error:
+            return None, error
+
+    def _read_index_locked(self) -> tuple[dict[str, ReviewSummary], list[str]]:
+        """Read ``index.json`` (lock held), rebuilding it when missing or corrupt (set aside)."""
+        summaries, error = self._read_index()
+        if summaries is not None:
+            return summaries, []
+        messages: list[str] = []
+        if isinstance(error, OSError):
+            messages.append(f"Could not read the review index: {_reason(error)}")
+        elif error is not None:
             messages.append(self._set_aside(self.index_path, error))
         return self._rebuild_index(), messages
 
@@ -404,20 +482,33 @@ class ReviewStore:
                 data = json.loads(path.read_bytes().decode("utf-8"))
                 state = ReviewState.from_json(data)
                 summary = ReviewSummary.from_json(state.pair_key, data.get("summary"))
-            except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+            except (OSError, *_PARSE_ERRORS):
                 continue  # a corrupt state file is dealt with when its pair is opened
             summaries[state.pair_key] = summary
         return summaries
 
     def summaries(self) -> tuple[dict[str, ReviewSummary], list[str]]:
-        """Progress of every stored review (pair key -> summary), read from ``index.json``."""
+        """Progress of every stored review (pair key -> summary), read from ``index.json``.
+
+        Reading needs no write access. A missing or corrupt index is rebuilt (in memory)
+        from the state files; a corrupt one is also set aside when its lock can be taken.
+        """
         if not self.root.is_dir():
             return {}, []
-        try:
-            with _locked(self._lock_path(self.index_path)):
-                return self._read_index_locked()
-        except OSError as error:
-            return {}, [f"Could not read the review index: {_reason(error)}"]
+        summaries, error = self._read_index()
+        if summaries is not None:
+            return summaries, []
+        if error is not None and not isinstance(error, OSError):
+            with _locked_if_possible(self._lock_path(self.index_path)) as locked:
+                if locked:  # read again: a writer may have replaced it meanwhile
+                    return self._read_index_locked()
+        if error is None:
+            return self._rebuild_index(), []
+        if isinstance(error, OSError):
+            reason = f"Could not read the review index: {_reason(error)}"
+        else:
+            reason = f"The review index is unreadable ({_reason(error)}); it was left as it is"
+        return self._rebuild_index(), [reason]
 
     def summary(self, a_text: str, b_text: str) -> ReviewSummary | None:
         """Progress of the review of this pair of texts, or ``None`` if never opened.
@@ -429,7 +520,7 @@ class ReviewStore:
             data = json.loads(path.read_bytes().decode("utf-8"))
             state = ReviewState.from_json(data)
             return ReviewSummary.from_json(state.pair_key, data.get("summary"))
-        except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+        except (OSError, *_PARSE_ERRORS):
             return None
 
 
@@ -456,6 +547,8 @@ class ReviewSession:
         """Reviewable items in display order."""
         self.unsaved = False
         """True when the last save failed; the next change (or ``save()``) retries."""
+        self._read_only_told = False
+        """The user was told that the data dir is read-only (said once, not per mark)."""
         self._index = {item.key: i for i, item in enumerate(items)}
 
     @property
@@ -515,16 +608,29 @@ class ReviewSession:
         return self.set_mark(key, None) + self.set_note(key, "")
 
     def save(self) -> list[str]:
-        """Save now (merging with other instances); never raises ``OSError``."""
+        """Save now (merging with other instances); never raises ``OSError``.
+
+        A read-only data dir is reported once (then every change fails the same way,
+        and the marks stay in memory); other failures are reported each time.
+        """
         try:
             messages = self.store.save(self.state, self.items)
         except OSError as error:
             self.unsaved = True
+            if error.errno not in _READ_ONLY:
+                return [
+                    f"Could not save the review to {self.store.path_for(self.pair_key)}: "
+                    f"{_reason(error)}. The change is kept in memory; saving will be retried."
+                ]
+            if self._read_only_told:
+                return []
+            self._read_only_told = True
             return [
-                f"Could not save the review to {self.store.path_for(self.pair_key)}: "
-                f"{_reason(error)}. The change is kept in memory; saving will be retried."
+                f"Marks cannot be saved: {self.store.root} is read-only ({_reason(error)}). "
+                "Marks and notes are kept in memory until the reader closes."
             ]
         self.unsaved = False
+        self._read_only_told = False
         return messages
 
     def reload(self) -> list[str]:

@@ -1,0 +1,149 @@
+"""Tests for storage.review against faults and hostile files (issue 10).
+
+A read-only data dir, two windows on one pair, ``--report`` on a corrupt file, stored
+times out of range, and crafted keys that name files outside ``reviews/``.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from comparison_builder import B_LINES, sample
+from diffreader.review import (
+    Mark,
+)
+from diffreader.storage import review
+from diffreader.storage.review import ReviewStore
+from read_only_fs import read_only
+
+
+def files(root: Path) -> dict[str, bytes]:
+    """Every file under ``root`` with its content (what a read-only use must not change)."""
+    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def marked_store(data: Path | None = None) -> tuple[ReviewStore, list[str]]:
+    """A store holding a review of ``sample()`` with 2 marks (1 flagged) and a note."""
+    store = ReviewStore(data)
+    session, _ = store.load_for(sample())
+    keys = [item.key for item in session.items]
+    session.set_mark(keys[0], Mark.ACCEPTED)
+    session.set_mark(keys[1], Mark.FLAGGED)
+    session.set_note(keys[1], "check with the desk")
+    return store, keys
+
+
+# --------------------------------------------------------------------------- read-only
+
+
+def test_marks_are_read_from_a_read_only_data_dir(isolated_dirs: Path) -> None:
+    store, keys = marked_store()
+    for lock in store.root.glob("*.lock"):
+        lock.unlink()  # no lock file to open: reading must not need to create one
+    before = files(isolated_dirs)
+    with read_only(isolated_dirs):
+        session, messages = ReviewStore().load_for(sample(), record=False)
+        summaries, index_messages = ReviewStore().summaries()
+    assert messages == [] and index_messages == []
+    assert session.mark(keys[0]) is Mark.ACCEPTED and session.mark(keys[1]) is Mark.FLAGGED
+    assert session.note(keys[1]) == "check with the desk"
+    assert session.progress() == (2, 11, 1)
+    assert summaries[session.pair_key].progress == (2, 11, 1)
+    assert files(isolated_dirs) == before
+
+
+def test_reader_on_a_read_only_data_dir_says_once_that_marks_cannot_be_saved(
+    isolated_dirs: Path,
+) -> None:
+    _, keys = marked_store()
+    before = files(isolated_dirs)
+    with read_only(isolated_dirs):
+        session, messages = ReviewStore().load_for(sample())  # the reader records at once
+        assert len(messages) == 1, messages
+        assert "cannot be saved" in messages[0] and "read-only" in messages[0]
+        assert session.progress() == (2, 11, 1)  # what was saved before is shown
+        # Each later change fails the same way: kept in memory, not reported again.
+        assert session.set_mark(keys[2], Mark.ACCEPTED) == []
+        assert session.set_mark(keys[3], Mark.FLAGGED) == []
+        assert session.set_note(keys[3], "in memory") == []
+        assert session.unsaved
+        assert session.progress() == (4, 11, 2) and session.note(keys[3]) == "in memory"
+    assert files(isolated_dirs) == before
+    # Once the data dir is writable again, the next change saves everything.
+    assert session.set_mark(keys[4], Mark.ACCEPTED) == [] and not session.unsaved
+    assert ReviewStore().load_for(sample())[0].progress() == (5, 11, 2)
+
+
+def test_a_data_dir_that_cannot_be_created_is_reported_once(tmp_path: Path) -> None:
+    data = tmp_path / "ro" / "data"
+    data.parent.mkdir()
+    with read_only(data.parent):
+        session, messages = ReviewStore(data).load_for(sample())
+        assert len(messages) == 1 and "cannot be saved" in messages[0]
+        assert session.set_mark(session.items[0].key, Mark.ACCEPTED) == []
+        assert session.mark(session.items[0].key) is Mark.ACCEPTED
+    assert not data.exists()
+
+
+def test_other_save_failures_are_still_reported_each_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    session, _ = ReviewStore().load_for(sample())
+
+    def full_disk(path: Path, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(review, "_atomic_write", full_disk)
+    for item in session.items[:2]:
+        messages = session.set_mark(item.key, Mark.ACCEPTED)
+        assert len(messages) == 1 and "No space left" in messages[0]
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root ignores file modes"
+)
+def test_marks_are_read_from_a_data_dir_without_write_permission(isolated_dirs: Path) -> None:
+    store, _ = marked_store()
+    for lock in store.root.glob("*.lock"):
+        lock.unlink()
+    modes = {p: p.stat().st_mode for p in [store.root, *store.root.iterdir()]}
+    try:
+        for path in modes:
+            path.chmod(0o555 if path.is_dir() else 0o444)
+        session, messages = ReviewStore().load_for(sample())
+        assert len(messages) == 1 and "cannot be saved" in messages[0]
+        assert session.progress() == (2, 11, 1)
+        assert session.set_mark(session.items[5].key, Mark.ACCEPTED) == []
+    finally:
+        for path, mode in modes.items():
+            path.chmod(mode)
+
+
+def test_report_shows_the_real_counts_when_no_lock_can_be_created(
+    isolated_dirs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from comparison_builder import A_LINES
+    from diffreader.cli import main
+
+    a, b = isolated_dirs.parent / "a.txt", isolated_dirs.parent / "b.txt"
+    a.write_text("\n\n".join(A_LINES), encoding="utf-8")
+    b.write_text("\n\n".join(B_LINES), encoding="utf-8")
+    from diffreader.engine import compare, load_document
+
+    session, _ = ReviewStore().load_for(compare(load_document(a), load_document(b)))
+    for item in session.items[:4]:
+        session.set_mark(item.key, Mark.FLAGGED)
+    total = len(session.items)
+    for lock in session.store.root.glob("*.lock"):
+        lock.unlink()
+    with read_only(isolated_dirs):
+        status = main([str(a), str(b), "--report", "json"])
+    captured = capsys.readouterr()
+    assert status == 1 and captured.err == ""
+    progress = json.loads(captured.out)["review"]
+    assert (progress["reviewed"], progress["total"], progress["flagged"]) == (4, total, 4)
