@@ -16,6 +16,7 @@ import pytest
 from comparison_builder import B_LINES, sample
 from diffreader.review import (
     Mark,
+    pair_key,
 )
 from diffreader.storage import review
 from diffreader.storage.review import ReviewStore
@@ -147,3 +148,76 @@ def test_report_shows_the_real_counts_when_no_lock_can_be_created(
     assert status == 1 and captured.err == ""
     progress = json.loads(captured.out)["review"]
     assert (progress["reviewed"], progress["total"], progress["flagged"]) == (4, total, 4)
+
+
+# --------------------------------------------------------------------------- --report
+
+
+def corrupt_state(data: Path, content: bytes = b"{broken") -> Path:
+    comparison = sample()
+    path = ReviewStore(data).path_for(pair_key(comparison.a.text, comparison.b.text))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    return path
+
+
+def test_read_only_open_of_a_corrupt_file_changes_nothing(isolated_dirs: Path) -> None:
+    corrupt_state(isolated_dirs)
+    before = files(isolated_dirs)
+    session, messages = ReviewStore().load_for(sample(), record=False)
+    assert len(messages) == 1 and "unreadable" in messages[0] and "left as it is" in messages[0]
+    assert session.progress().reviewed == 0
+    assert files(isolated_dirs) == before  # not renamed, no lock file, no index
+
+
+def test_report_on_a_corrupt_file_changes_nothing(
+    isolated_dirs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from comparison_builder import A_LINES
+    from diffreader.cli import main
+    from diffreader.engine import compare, load_document
+
+    a, b = isolated_dirs.parent / "a.txt", isolated_dirs.parent / "b.txt"
+    a.write_text("\n\n".join(A_LINES), encoding="utf-8")
+    b.write_text("\n\n".join(B_LINES), encoding="utf-8")
+    comparison = compare(load_document(a), load_document(b))
+    store = ReviewStore()
+    store.load_for(comparison)  # an index and a lock file, as a real data dir has
+    store.path_for(pair_key(comparison.a.text, comparison.b.text)).write_bytes(b"\xff garbage")
+    store.index_path.write_bytes(b"{not json")
+    before = files(isolated_dirs)
+    status = main([str(a), str(b), "--report", "markdown"])
+    captured = capsys.readouterr()
+    assert status == 1 and "# " in captured.out
+    assert "unreadable" in captured.err and "left as it is" in captured.err
+    assert files(isolated_dirs) == before
+
+
+def test_read_only_carry_over_leaves_a_corrupt_previous_review_alone(isolated_dirs: Path) -> None:
+    session, _ = ReviewStore().load_for(sample())
+    session.set_mark(session.items[0].key, Mark.ACCEPTED)
+    ReviewStore().path_for(session.pair_key).write_bytes(b"[]")
+    before = files(isolated_dirs)
+    b_lines = list(B_LINES)
+    b_lines[3] = "The service will start in 2026, the mayor said."
+    edited, _ = ReviewStore().load_for(sample(b_lines=b_lines), record=False)
+    assert edited.progress().reviewed == 0
+    assert files(isolated_dirs) == before
+
+
+def test_reload_never_sets_a_corrupt_file_aside(isolated_dirs: Path) -> None:
+    session, _ = ReviewStore().load_for(sample())
+    session.set_mark(session.items[0].key, Mark.ACCEPTED)
+    ReviewStore().path_for(session.pair_key).write_bytes(b"{")
+    before = files(isolated_dirs)
+    messages = session.reload()
+    assert len(messages) == 1 and "unreadable" in messages[0]
+    assert files(isolated_dirs) == before
+    assert session.mark(session.items[0].key) is Mark.ACCEPTED
+
+
+def test_the_reader_still_sets_a_corrupt_file_aside(isolated_dirs: Path) -> None:
+    path = corrupt_state(isolated_dirs)
+    _, messages = ReviewStore().load_for(sample())
+    assert len(messages) == 1 and "was unreadable" in messages[0]
+    assert list(path.parent.glob(f"{path.stem}.corrupt-*.json"))

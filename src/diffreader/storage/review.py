@@ -50,7 +50,8 @@ Identity and persistence:
       timestamp wins; clearing is a timestamped tombstone) and writes. On systems
       without ``fcntl`` (Windows) saves are still atomic but not locked.
     * A corrupt or unreadable file is renamed ``<name>.corrupt-<timestamp>.json``, a
-      message says so, and the session starts empty.
+      message says so, and the session starts empty; ``record=False`` (``--report``)
+      only says so and leaves the file alone.
     * Reading never needs write access: on a read-only data dir the marks are shown,
       and one message says they cannot be saved (they are kept in memory).
 """
@@ -249,8 +250,9 @@ class ReviewStore:
         Args:
             comparison: The result of ``engine.compare``.
             record: Save at once, which records the pair as opened for the corpus
-                screen (and persists a carry-over). ``False`` writes nothing until the
-                first change: for read-only uses such as ``--report``.
+                screen (and persists a carry-over), and set a corrupt file aside.
+                ``False`` writes, renames and creates nothing until the first change:
+                for read-only uses such as ``--report``.
             items: ``review_items(comparison)``, when the caller has them already (the
                 reader's presentation model does).
 
@@ -261,10 +263,10 @@ class ReviewStore:
         items = list(items) if items is not None else review_items(comparison)
         a_ref, b_ref = ArticleRef.of(comparison.a), ArticleRef.of(comparison.b)
         key = pair_key(comparison.a.text, comparison.b.text)
-        state, messages = self.load(key)
+        state, messages = self.load(key, repair=record)
         if state is None:
             state = ReviewState(key, a_ref, b_ref)
-            messages += self._carry_over(state, items)
+            messages += self._carry_over(state, items, repair=record)
         else:
             # Keep the latest paths and titles: a renamed file is found again by path.
             state.a = replace(a_ref, path=a_ref.path or state.a.path)
@@ -274,15 +276,19 @@ class ReviewStore:
             messages += session.save()
         return session, messages
 
-    def load(self, key: str) -> tuple[ReviewState | None, list[str]]:
+    def load(self, key: str, *, repair: bool = True) -> tuple[ReviewState | None, list[str]]:
         """Read the state of pair ``key``; ``None`` when there is none (or it is corrupt).
 
-        Reading needs no write access: it works on a read-only data dir or file. A corrupt
-        file is set aside (renamed ``.corrupt-<time>.json``) when its lock can be taken.
+        Reading needs no write access: it works on a read-only data dir or file.
+
+        Args:
+            key: The pair key.
+            repair: Set a corrupt file aside (renamed ``.corrupt-<time>.json``) so the
+                next save starts afresh. ``False`` leaves it as it is (``--report``).
         """
         path = self.path_for(key)
         state, error = self._read(path)
-        if error is not None:
+        if error is not None and repair:
             with _locked_if_possible(self._lock_path(path)) as locked:
                 if locked:  # read again: a writer may have replaced it meanwhile
                     state, error = self._read(path)
@@ -346,9 +352,11 @@ class ReviewStore:
             f"as {target.name} and this review starts empty."
         )
 
-    def _carry_over(self, state: ReviewState, items: list[ReviewItem]) -> list[str]:
+    def _carry_over(
+        self, state: ReviewState, items: list[ReviewItem], *, repair: bool = True
+    ) -> list[str]:
         """Fill a new state from the previous review of the same files, if any."""
-        summaries, _ = self.summaries()
+        summaries, _ = self.summaries(repair=repair)
         a, b = state.a, state.b
         candidates = [
             s
@@ -365,7 +373,7 @@ class ReviewStore:
             )
         ]
         for summary in sorted(candidates, key=lambda s: s.updated_at, reverse=True):
-            previous, _ = self.load(summary.pair_key)
+            previous, _ = self.load(summary.pair_key, repair=repair)
             if previous is None:
                 continue
             carried = previous.live()
@@ -487,18 +495,18 @@ class ReviewStore:
             summaries[state.pair_key] = summary
         return summaries
 
-    def summaries(self) -> tuple[dict[str, ReviewSummary], list[str]]:
+    def summaries(self, *, repair: bool = True) -> tuple[dict[str, ReviewSummary], list[str]]:
         """Progress of every stored review (pair key -> summary), read from ``index.json``.
 
         Reading needs no write access. A missing or corrupt index is rebuilt (in memory)
-        from the state files; a corrupt one is also set aside when its lock can be taken.
+        from the state files; with ``repair`` a corrupt one is also set aside.
         """
         if not self.root.is_dir():
             return {}, []
         summaries, error = self._read_index()
         if summaries is not None:
             return summaries, []
-        if error is not None and not isinstance(error, OSError):
+        if error is not None and not isinstance(error, OSError) and repair:
             with _locked_if_possible(self._lock_path(self.index_path)) as locked:
                 if locked:  # read again: a writer may have replaced it meanwhile
                     return self._read_index_locked()
@@ -635,7 +643,7 @@ class ReviewSession:
 
     def reload(self) -> list[str]:
         """Fold in what other instances saved since (without writing)."""
-        on_disk, messages = self.store.load(self.pair_key)
+        on_disk, messages = self.store.load(self.pair_key, repair=False)
         if on_disk is not None:
             self.state.merge(on_disk)
         return messages
