@@ -150,6 +150,42 @@ def test_report_shows_the_real_counts_when_no_lock_can_be_created(
     assert (progress["reviewed"], progress["total"], progress["flagged"]) == (4, total, 4)
 
 
+# --------------------------------------------------------------------------- two windows
+
+
+def test_reapplying_the_mark_a_window_shows_wins_over_another_window() -> None:
+    one, _ = ReviewStore().load_for(sample())
+    two, _ = ReviewStore().load_for(sample())  # opened earlier: shows the item unmarked
+    key = one.items[0].key
+    assert one.set_mark(key, Mark.ACCEPTED) == []
+    assert two.set_mark(key, Mark.FLAGGED) == []
+    assert one.mark(key) is Mark.ACCEPTED  # window 1 has not seen window 2's change
+    assert one.set_mark(key, Mark.ACCEPTED) == []  # the user's latest action
+    assert ReviewStore().load_for(sample())[0].mark(key) is Mark.ACCEPTED
+    two.reload()
+    assert two.mark(key) is Mark.ACCEPTED
+
+
+def test_reapplying_the_note_a_window_shows_wins_over_another_window() -> None:
+    one, _ = ReviewStore().load_for(sample())
+    two, _ = ReviewStore().load_for(sample())
+    key = one.items[0].key
+    one.set_note(key, "first")
+    two.set_note(key, "second")
+    one.set_note(key, "first")
+    assert ReviewStore().load_for(sample())[0].note(key) == "first"
+
+
+def test_clearing_what_a_window_shows_as_clear_wins_too() -> None:
+    one, _ = ReviewStore().load_for(sample())
+    two, _ = ReviewStore().load_for(sample())
+    key = one.items[0].key
+    two.set_mark(key, Mark.FLAGGED)
+    assert one.mark(key) is None
+    one.set_mark(key, None)
+    assert ReviewStore().load_for(sample())[0].mark(key) is None
+
+
 # --------------------------------------------------------------------------- --report
 
 

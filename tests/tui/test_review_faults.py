@@ -56,3 +56,22 @@ async def test_a_read_only_data_dir_is_said_once_and_marks_stay_in_memory(
             said = [n for n in _notes(app) if "cannot be saved" in n]
             assert len(said) == 1, _notes(app)
             assert not [n for n in _notes(app) if "Could not" in n]
+
+
+async def test_clearing_what_the_window_shows_unmarked_wins_over_another_window(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    a, b = _pair(tmp_path)
+    app = make_app(pair=(a, b), data_dir=data)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _ready(pilot)
+        key = screen.selected_key
+        assert key is not None
+        other, _ = ReviewStore(data).load_for(compare(load_document(a), load_document(b)))
+        other.set_mark(key, Mark.FLAGGED)  # a second window, after this one loaded
+        await pilot.press("delete")  # this window shows the item unmarked: still saved
+        await pilot.pause()
+        assert any("No mark to clear" in n for n in _notes(app))
+    final, _ = ReviewStore(data).load_for(compare(load_document(a), load_document(b)))
+    assert final.mark(key) is None

@@ -591,22 +591,23 @@ class ReviewSession:
     def set_mark(self, key: str, mark: Mark | None) -> list[str]:
         """Mark an item accepted or flagged (``None`` clears), and save.
 
+        Setting the mark an item already shows is saved too, with a new time: another
+        window on the same pair may have changed it since, and the user's latest action
+        must win on disk.
+
         Raises:
             KeyError: ``key`` is neither an item nor a stored (possibly stale) entry.
         """
         current = self._current(key)
-        if current.mark == mark:
-            return []
         stamp = max(_now_ns(), current.mark_at + 1)
         self.state.entries[key] = replace(self._described(key, current), mark=mark, mark_at=stamp)
         return self.save()
 
     def set_note(self, key: str, note: str) -> list[str]:
-        """Attach a note to an item ("" removes it), and save."""
+        """Attach a note to an item ("" removes it), and save (as ``set_mark``: even when
+        the note is the one shown, since another window may have changed it since)."""
         current = self._current(key)
         note = note.strip()
-        if current.note == note:
-            return []
         stamp = max(_now_ns(), current.note_at + 1)
         self.state.entries[key] = replace(self._described(key, current), note=note, note_at=stamp)
         return self.save()
