@@ -16,6 +16,8 @@ import pytest
 from comparison_builder import B_LINES, sample
 from diffreader.review import (
     Mark,
+    ReviewState,
+    is_pair_key,
     pair_key,
 )
 from diffreader.storage import review
@@ -257,3 +259,74 @@ def test_the_reader_still_sets_a_corrupt_file_aside(isolated_dirs: Path) -> None
     _, messages = ReviewStore().load_for(sample())
     assert len(messages) == 1 and "was unreadable" in messages[0]
     assert list(path.parent.glob(f"{path.stem}.corrupt-*.json"))
+
+
+# --------------------------------------------------------------------------- crafted keys
+
+
+@pytest.mark.parametrize("key", ["../../x", "../x", "/tmp/x", "A" * 32, "0" * 31, "0" * 32 + "\n"])
+def test_a_path_is_never_built_from_a_bad_key(key: str) -> None:
+    assert not is_pair_key(key)
+    with pytest.raises(ValueError):
+        ReviewStore().path_for(key)
+    assert is_pair_key(pair_key("a", "b"))
+
+
+def test_a_crafted_pair_key_in_a_state_file_cannot_steer_saves(
+    isolated_dirs: Path, tmp_path: Path
+) -> None:
+    session, _ = ReviewStore().load_for(sample())
+    session.set_mark(session.items[0].key, Mark.ACCEPTED)
+    path = ReviewStore().path_for(session.pair_key)
+    data = json.loads(path.read_text("utf-8"))
+    data["pair_key"] = "../../x"
+    data["carried_from"] = "../../y"
+    path.write_text(json.dumps(data), "utf-8")
+    with pytest.raises(ValueError):
+        ReviewState.from_json(data)
+    again, messages = ReviewStore().load_for(sample())
+    assert len(messages) == 1 and "unreadable" in messages[0]
+    assert again.pair_key == session.pair_key
+    again.set_mark(again.items[1].key, Mark.FLAGGED)
+    assert not (tmp_path / "x.json").exists() and not (isolated_dirs / "x.json").exists()
+    assert all(p.parent == ReviewStore().root for p in isolated_dirs.rglob("*") if p.is_file())
+
+
+def test_a_state_file_of_another_pair_is_not_taken_for_this_one(isolated_dirs: Path) -> None:
+    session, _ = ReviewStore().load_for(sample())
+    session.set_mark(session.items[0].key, Mark.ACCEPTED)
+    path = ReviewStore().path_for(session.pair_key)
+    data = json.loads(path.read_text("utf-8"))
+    data["pair_key"] = "0" * 32
+    path.write_text(json.dumps(data), "utf-8")
+    again, messages = ReviewStore().load_for(sample(), record=False)
+    assert len(messages) == 1 and again.progress().reviewed == 0
+    assert ReviewStore().summary(sample().a.text, sample().b.text) is None
+    assert "0" * 32 not in ReviewStore().summaries(repair=False)[0]
+
+
+def test_a_crafted_index_cannot_make_carry_over_touch_files_outside(
+    isolated_dirs: Path, tmp_path: Path
+) -> None:
+    session, _ = ReviewStore().load_for(sample())
+    session.set_mark(session.items[0].key, Mark.ACCEPTED)
+    store = ReviewStore()
+    index = json.loads(store.index_path.read_text("utf-8"))
+    summary = index["pairs"][session.pair_key]
+    # The crafted entry matches the edited pair's paths, so carry-over would open it.
+    index["pairs"] = {"../../../x": summary, "../../x": summary}
+    store.index_path.write_text(json.dumps(index), "utf-8")
+    store.path_for(session.pair_key).unlink()  # only the crafted entries are left
+    bait = {tmp_path / "x.json": b"{bait", isolated_dirs / "x.json": b"{bait"}
+    for path, content in bait.items():
+        path.write_bytes(content)
+    b_lines = list(B_LINES)
+    b_lines[3] = "The service will start in 2026, the mayor said."
+    for record in (False, True):
+        edited, _ = ReviewStore().load_for(sample(b_lines=b_lines), record=record)
+        assert edited.progress().reviewed == 0
+    edited.set_mark(edited.items[0].key, Mark.FLAGGED)
+    for path, content in bait.items():
+        assert path.read_bytes() == content  # neither read as a review nor set aside
+    assert not list(tmp_path.glob("x.corrupt-*")) and not list(isolated_dirs.glob("x.corrupt-*"))
+    assert all(is_pair_key(k) for k in ReviewStore().summaries()[0])

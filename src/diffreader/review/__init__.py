@@ -8,7 +8,8 @@ Modules:
     keys     normalise(), digest(): the frozen ingredients of every key
     items    ItemKind, ReviewItem, review_items(), Section, ItemCounts, count_items()
     marks    Mark, ReviewEntry, merge_entry(), Progress, StaleEntry, text_hash(),
-             pair_key(), ArticleRef, ReviewState, ReviewSummary, SCHEMA_VERSION
+             pair_key(), is_pair_key(), ArticleRef, ReviewState, ReviewSummary,
+             SCHEMA_VERSION
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from diffreader.review.marks import (
     ReviewState,
     ReviewSummary,
     StaleEntry,
+    is_pair_key,
     merge_entries,
     merge_entry,
     pair_key,
@@ -51,6 +53,7 @@ __all__ = [
     "Section",
     "StaleEntry",
     "count_items",
+    "is_pair_key",
     "merge_entries",
     "merge_entry",
     "pair_key",

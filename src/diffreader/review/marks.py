@@ -10,6 +10,7 @@ API:
     merge_entry(x, y), merge_entries(x, y) per field, the later change wins (a CRDT merge)
     Progress, StaleEntry                   ``(reviewed, total, flagged)``; a mark on lost text
     text_hash(text), pair_key(a, b)        content hashes (a review is stored per pair key)
+    is_pair_key(value)                     True for what ``pair_key`` returns (and nothing else)
     ArticleRef, ReviewState, ReviewSummary what the state file and the index hold
 
 The JSON forms are the on-disk format: frozen, like the item keys.
@@ -19,10 +20,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeGuard
 
 from diffreader.engine.model import Document
 from diffreader.review.items import ReviewItem
@@ -37,6 +39,7 @@ __all__ = [
     "ReviewState",
     "ReviewSummary",
     "StaleEntry",
+    "is_pair_key",
     "merge_entries",
     "merge_entry",
     "pair_key",
@@ -45,6 +48,9 @@ __all__ = [
 
 SCHEMA_VERSION = 1
 """Version of the per-pair state file and of ``index.json``."""
+
+_PAIR_KEY = re.compile(r"[0-9a-f]{32}")
+"""What ``pair_key`` returns: 32 lowercase hex digits (file names are built from it)."""
 
 
 class Mark(StrEnum):
@@ -177,6 +183,15 @@ def pair_key(a_text: str, b_text: str) -> str:
     return digest("pair", text_hash(a_text), text_hash(b_text), size=32)
 
 
+def is_pair_key(value: object) -> TypeGuard[str]:
+    """True when ``value`` has the form of a ``pair_key`` (safe to build a file name from).
+
+    >>> is_pair_key(pair_key("a", "b")), is_pair_key("../../x"), is_pair_key("A" * 32)
+    (True, False, False)
+    """
+    return isinstance(value, str) and _PAIR_KEY.fullmatch(value) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleRef:
     """What a review remembers about one article."""
@@ -275,17 +290,21 @@ class ReviewState:
         if version != SCHEMA_VERSION:
             raise ValueError(f"unsupported schema_version {version!r}")
         key, entries = data.get("pair_key"), data.get("entries", {})
-        if not isinstance(key, str) or not isinstance(entries, dict):
-            raise ValueError("missing pair_key or entries")
+        if not isinstance(entries, dict):
+            raise ValueError("entries is not an object")
+        # The key names the file the review is saved to: anything but a pair key's form
+        # ("../../x") is refused, so a crafted file cannot steer a save elsewhere.
+        if not is_pair_key(key):
+            raise ValueError("pair_key is not a review key")
         carried, total = data.get("carried_from"), data.get("total", 0)
-        if not (carried is None or isinstance(carried, str)) or not isinstance(total, int):
-            raise ValueError("bad carried_from or total")
+        if not isinstance(total, int):
+            raise ValueError("bad total")
         return cls(
             pair_key=key,
             a=ArticleRef.from_json(data.get("a")),
             b=ArticleRef.from_json(data.get("b")),
             entries={str(k): ReviewEntry.from_json(v) for k, v in entries.items()},
-            carried_from=carried,
+            carried_from=carried if is_pair_key(carried) else None,
             total=total,
         )
 
@@ -323,7 +342,12 @@ class ReviewSummary:
 
     @classmethod
     def from_json(cls, key: str, data: Any) -> ReviewSummary:
-        """Parse an ``index.json`` entry; raises ``ValueError`` when it is malformed."""
+        """Parse an ``index.json`` entry; raises ``ValueError`` when it is malformed.
+
+        ``key`` must have a pair key's form (the index names state files by it).
+        """
+        if not is_pair_key(key):
+            raise ValueError("not a review key")
         if not isinstance(data, dict):
             raise ValueError("summary is not an object")
         numbers = [data.get(k, 0) for k in ("reviewed", "total", "flagged", "stale", "updated_at")]

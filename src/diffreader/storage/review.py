@@ -54,6 +54,9 @@ Identity and persistence:
       only says so and leaves the file alone.
     * Reading never needs write access: on a read-only data dir the marks are shown,
       and one message says they cannot be saved (they are kept in memory).
+    * Every file name built from stored data goes through ``path_for``, which refuses
+      anything but a pair key's form (``is_pair_key``): a crafted state or index file
+      cannot make a save write outside ``reviews/``.
 """
 
 from __future__ import annotations
@@ -81,6 +84,7 @@ from diffreader.review.marks import (
     ReviewState,
     ReviewSummary,
     StaleEntry,
+    is_pair_key,
     merge_entries,
     merge_entry,
     pair_key,
@@ -225,7 +229,14 @@ class ReviewStore:
     # -- paths
 
     def path_for(self, key: str) -> Path:
-        """The state file of pair ``key``."""
+        """The state file of pair ``key``.
+
+        Raises:
+            ValueError: ``key`` is not a pair key's form (hex digits only): a key read
+                from a crafted file ("../../x") never names a file outside ``root``.
+        """
+        if not is_pair_key(key):
+            raise ValueError(f"not a review key: {key!r}")
         return self.root / f"{key}.json"
 
     @property
@@ -316,6 +327,8 @@ class ReviewStore:
             state = ReviewState.from_json(json.loads(raw.decode("utf-8")))
         except _PARSE_ERRORS as error:
             return None, error
+        if state.pair_key != path.stem:
+            return None, ValueError("the file holds the review of another pair")
         return state, None
 
     def _read_locked(self, path: Path) -> tuple[ReviewState | None, list[str]]:
@@ -450,7 +463,11 @@ class ReviewStore:
         return messages
 
     def _read_index(self) -> tuple[dict[str, ReviewSummary] | None, Exception | None]:
-        """Read ``index.json`` without writing: ``(None, None)`` when it does not exist."""
+        """Read ``index.json`` without writing: ``(None, None)`` when it does not exist.
+
+        A pair key that is not a pair key's form makes the whole index corrupt: its keys
+        name the state files that carry-over opens.
+        """
         try:
             raw = self.index_path.read_bytes()
         except FileNotFoundError:
@@ -484,7 +501,7 @@ class ReviewStore:
         """Summaries read from each state file (the index is only a cache of these)."""
         summaries: dict[str, ReviewSummary] = {}
         for path in self.root.glob("*.json"):
-            if path.name == self.index_path.name or ".corrupt-" in path.name:
+            if not is_pair_key(path.stem):  # index.json, set-aside copies, strangers
                 continue
             try:
                 data = json.loads(path.read_bytes().decode("utf-8"))
@@ -492,7 +509,8 @@ class ReviewStore:
                 summary = ReviewSummary.from_json(state.pair_key, data.get("summary"))
             except (OSError, *_PARSE_ERRORS):
                 continue  # a corrupt state file is dealt with when its pair is opened
-            summaries[state.pair_key] = summary
+            if state.pair_key == path.stem:
+                summaries[state.pair_key] = summary
         return summaries
 
     def summaries(self, *, repair: bool = True) -> tuple[dict[str, ReviewSummary], list[str]]:
@@ -523,13 +541,14 @@ class ReviewStore:
 
         Reads only that pair's state file, which is the source of truth.
         """
-        path = self.path_for(pair_key(a_text, b_text))
+        key = pair_key(a_text, b_text)
         try:
-            data = json.loads(path.read_bytes().decode("utf-8"))
+            data = json.loads(self.path_for(key).read_bytes().decode("utf-8"))
             state = ReviewState.from_json(data)
-            return ReviewSummary.from_json(state.pair_key, data.get("summary"))
+            summary = ReviewSummary.from_json(key, data.get("summary"))
         except (OSError, *_PARSE_ERRORS):
             return None
+        return summary if state.pair_key == key else None
 
 
 def review_summary_for_pair(
