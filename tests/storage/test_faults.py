@@ -6,19 +6,30 @@ times out of range, and crafted keys that name files outside ``reviews/``.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
+import math
 import os
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from comparison_builder import B_LINES, sample
+from diffreader.render import REPORT_FORMATS, render_report
 from diffreader.review import (
+    MAX_STAMP,
     Mark,
+    ReviewEntry,
     ReviewState,
     is_pair_key,
     pair_key,
+    review_items,
 )
 from diffreader.storage import review
 from diffreader.storage.review import ReviewStore
@@ -259,6 +270,147 @@ def test_the_reader_still_sets_a_corrupt_file_aside(isolated_dirs: Path) -> None
     _, messages = ReviewStore().load_for(sample())
     assert len(messages) == 1 and "was unreadable" in messages[0]
     assert list(path.parent.glob(f"{path.stem}.corrupt-*.json"))
+
+
+# --------------------------------------------------------------------------- timestamps
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [10**30, -5, MAX_STAMP + 1, "2026-01-01", None, True, [1], {"a": 1}, math.nan, math.inf, 1e300],
+)
+def test_a_stored_time_out_of_range_is_unknown(isolated_dirs: Path, stamp: object) -> None:
+    session, _ = ReviewStore().load_for(sample())
+    key = session.items[0].key
+    session.set_mark(key, Mark.FLAGGED)
+    session.set_note(key, "odd times")
+    path = ReviewStore().path_for(session.pair_key)
+    data = json.loads(path.read_text("utf-8"))
+    entry = data["entries"][key]
+    entry["mark_at"] = entry["note_at"] = stamp
+    # A stale entry too: reports print its time.
+    data["entries"]["0" * 20] = dict(entry, text="gone", label="Added claim (number)")
+    data["summary"]["updated_at"] = stamp
+    path.write_text(json.dumps(data), "utf-8")
+
+    again, messages = ReviewStore().load_for(sample(), record=False)
+    assert messages == []
+    assert again.mark(key) is Mark.FLAGGED and again.note(key) == "odd times"
+    assert again.state.entries[key].mark_at == 0 and again.state.entries[key].note_at == 0
+    for fmt in REPORT_FORMATS:
+        assert render_report(sample(), again.entries(), fmt)
+    summary = ReviewStore().summary(sample().a.text, sample().b.text)
+    assert summary is not None and summary.updated_at == 0
+    # A user's action after a crafted time still wins.
+    assert again.set_mark(key, Mark.ACCEPTED) == []
+    assert ReviewStore().load_for(sample())[0].mark(key) is Mark.ACCEPTED
+
+
+def test_stored_times_in_range_are_kept() -> None:
+    entry = ReviewEntry.from_json({"mark": "accepted", "mark_at": MAX_STAMP, "note_at": 1.0})
+    assert (entry.mark_at, entry.note_at) == (MAX_STAMP, 1)
+    for fmt in REPORT_FORMATS:
+        comparison = sample()
+        assert render_report(comparison, {"0" * 20: entry}, fmt)
+
+
+def test_a_report_survives_an_entry_built_with_any_time() -> None:
+    comparison = sample()
+    key = review_items(comparison)[0].key
+    for stamp in (10**30, -(10**30), -1, MAX_STAMP):
+        entry = ReviewEntry(Mark.FLAGGED, "n", "t", "L", stamp, 0)
+        for fmt in REPORT_FORMATS:
+            assert render_report(comparison, {key: entry, "0" * 20: entry}, fmt)
+
+
+hostile_numbers = st.sampled_from(
+    [10**30, -1, -(10**30), 2**63, 2**64, MAX_STAMP, 1e300, -1e300, math.nan, math.inf]
+)
+json_values = st.recursive(
+    hostile_numbers
+    | st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+def _fields(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    """Every field of a JSON document, nested ones included, as a path of keys."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield (*path, key)
+            yield from _fields(value, (*path, key))
+
+
+def _put(data: Any, path: tuple[Any, ...], value: Any) -> None:
+    for key in path[:-1]:
+        data = data[key]
+    data[path[-1]] = value
+
+
+_SAVED: dict[str, Any] = {}
+
+
+def _saved_review() -> dict[str, Any]:
+    """A saved state file and index with marks, notes and a stale entry (made once)."""
+    if not _SAVED:
+        with tempfile.TemporaryDirectory() as temp:
+            store, _ = marked_store(Path(temp))
+            state, _ = store.load(pair_key(sample().a.text, sample().b.text))
+            assert state is not None
+            state.entries["0" * 20] = ReviewEntry(Mark.FLAGGED, "old", "gone", "Gone", 5, 6)
+            store.save(state)
+            _SAVED["state"] = json.loads(store.path_for(state.pair_key).read_text("utf-8"))
+            _SAVED["index"] = json.loads(store.index_path.read_text("utf-8"))
+            _SAVED["key"] = state.pair_key
+    return json.loads(json.dumps(_SAVED))  # a deep copy
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_any_value_in_any_field_never_crashes(data: st.DataObject) -> None:
+    """Random JSON values in a saved review's fields (1 to 4 at a time, in the state file
+    or the index) never crash loading, the session, the summaries or any report."""
+    saved = _saved_review()
+    places = [(which, field) for which in ("state", "index") for field in _fields(saved[which])]
+    changes = data.draw(
+        st.lists(
+            st.tuples(st.sampled_from(places), hostile_numbers | json_values),
+            min_size=1,
+            max_size=4,
+        ),
+        label="changes",
+    )
+    for (which, field), value in changes:
+        with contextlib.suppress(KeyError, TypeError):  # an earlier change replaced a parent
+            _put(saved[which], field, value)
+    with tempfile.TemporaryDirectory() as temp:
+        store = ReviewStore(temp)
+        store.root.mkdir(parents=True)
+        store.path_for(saved["key"]).write_text(json.dumps(saved["state"]), "utf-8")
+        store.index_path.write_text(json.dumps(saved["index"]), "utf-8")
+        for record in (False, True):
+            session, messages = ReviewStore(temp).load_for(sample(), record=record)
+            assert all(isinstance(m, str) for m in messages)
+            session.progress()
+            session.stale()
+            session.next_unreviewed()
+            entries = session.entries()
+            for fmt in REPORT_FORMATS:
+                assert render_report(sample(), entries, fmt)
+        ReviewStore(temp).summaries()
+        ReviewStore(temp).summary(sample().a.text, sample().b.text)
+        assert session.set_mark(session.items[0].key, Mark.ACCEPTED) == []
+        assert session.set_note(session.items[0].key, "after") == []
+        assert sorted(p.name for p in Path(temp).iterdir()) == ["reviews"]
 
 
 # --------------------------------------------------------------------------- crafted keys

@@ -9,7 +9,7 @@ Modules:
     items    ItemKind, ReviewItem, review_items(), Section, ItemCounts, count_items()
     marks    Mark, ReviewEntry, merge_entry(), Progress, StaleEntry, text_hash(),
              pair_key(), is_pair_key(), ArticleRef, ReviewState, ReviewSummary,
-             SCHEMA_VERSION
+             SCHEMA_VERSION, MAX_STAMP
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from diffreader.review.items import (
     section_of,
 )
 from diffreader.review.marks import (
+    MAX_STAMP,
     SCHEMA_VERSION,
     ArticleRef,
     Mark,
@@ -40,6 +41,7 @@ from diffreader.review.marks import (
 )
 
 __all__ = [
+    "MAX_STAMP",
     "SCHEMA_VERSION",
     "ArticleRef",
     "ItemCounts",

@@ -56,7 +56,8 @@ Identity and persistence:
       and one message says they cannot be saved (they are kept in memory).
     * Every file name built from stored data goes through ``path_for``, which refuses
       anything but a pair key's form (``is_pair_key``): a crafted state or index file
-      cannot make a save write outside ``reviews/``.
+      cannot make a save write outside ``reviews/``. Stored times out of range read as
+      unknown (``MAX_STAMP``).
 """
 
 from __future__ import annotations
