@@ -189,6 +189,23 @@ def test_reapplying_the_note_a_window_shows_wins_over_another_window() -> None:
     assert ReviewStore().load_for(sample())[0].note(key) == "first"
 
 
+def test_the_latest_action_wins_even_when_the_clock_went_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    one, _ = ReviewStore().load_for(sample())
+    two, _ = ReviewStore().load_for(sample())
+    key = one.items[0].key
+    one.set_mark(key, Mark.ACCEPTED)
+    two.set_note(key, "from two")
+    two.set_mark(key, Mark.FLAGGED)
+    # The clock is set back (NTP), or window 1 runs on a machine that is behind.
+    monkeypatch.setattr(review, "_now_ns", lambda: 1)
+    assert one.set_mark(key, Mark.ACCEPTED) == []
+    assert one.set_note(key, "from one") == []
+    final, _ = ReviewStore().load_for(sample())
+    assert final.mark(key) is Mark.ACCEPTED and final.note(key) == "from one"
+
+
 def test_clearing_what_a_window_shows_as_clear_wins_too() -> None:
     one, _ = ReviewStore().load_for(sample())
     two, _ = ReviewStore().load_for(sample())

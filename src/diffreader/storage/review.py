@@ -613,12 +613,12 @@ class ReviewSession:
 
         Setting the mark an item already shows is saved too, with a new time: another
         window on the same pair may have changed it since, and the user's latest action
-        must win on disk.
+        must win on disk (so the time is also later than the one on disk).
 
         Raises:
             KeyError: ``key`` is neither an item nor a stored (possibly stale) entry.
         """
-        current = self._current(key)
+        current = self._latest(key)
         stamp = max(_now_ns(), current.mark_at + 1)
         self.state.entries[key] = replace(self._described(key, current), mark=mark, mark_at=stamp)
         return self.save()
@@ -626,7 +626,7 @@ class ReviewSession:
     def set_note(self, key: str, note: str) -> list[str]:
         """Attach a note to an item ("" removes it), and save (as ``set_mark``: even when
         the note is the one shown, since another window may have changed it since)."""
-        current = self._current(key)
+        current = self._latest(key)
         note = note.strip()
         stamp = max(_now_ns(), current.note_at + 1)
         self.state.entries[key] = replace(self._described(key, current), note=note, note_at=stamp)
@@ -702,6 +702,18 @@ class ReviewSession:
         if key not in self._index and key not in self.state.entries:
             raise KeyError(key)
         return self.state.entries.get(key, ReviewEntry())
+
+    def _latest(self, key: str) -> ReviewEntry:
+        """``key``'s entry merged with the one on disk now (read only, no lock).
+
+        A change is stamped later than this, so it wins the merge over whatever another
+        window saved, even if this clock is behind (set back, or another machine's).
+        """
+        current = self._current(key)
+        on_disk, _ = self.store.load(self.pair_key, repair=False)  # save() reports trouble
+        if on_disk is not None and key in on_disk.entries:
+            current = merge_entry(current, on_disk.entries[key])
+        return current
 
     def _described(self, key: str, entry: ReviewEntry) -> ReviewEntry:
         """``entry`` with the item's current text and label (kept for stale display)."""
