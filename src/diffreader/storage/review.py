@@ -25,12 +25,15 @@ How the UI uses it (every call is cheap; each change is saved before the call re
 
     # corpus screen: progress of pairs already opened, without comparing anything
     store.summaries() -> (dict[pair_key, ReviewSummary], messages)   # one small file
+                                                  # repair=False: never set a file aside
     store.summary(a_text, b_text) -> ReviewSummary | None            # one pair
     review_summary_for_pair(a_text, b_text, data_dir=None)           # same, no store
 
 ``set_mark``/``set_note`` return messages only when something went wrong (the disk is
-full, the file was corrupted behind our back); the change is kept in memory and saving
-is retried on the next change (``session.unsaved`` tells).
+full, the file was corrupted behind our back; a read-only data dir is said only once);
+the change is kept in memory and saving is retried on the next change
+(``session.unsaved`` tells). Each call is a user action, saved even when it sets the
+value already shown (another window may have changed it since).
 
 Identity and persistence:
     * An item's ``key`` is a hash of its kind, side, normalised text and the normalised
