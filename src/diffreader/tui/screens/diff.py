@@ -679,6 +679,9 @@ class DiffScreen(Screen[None]):
             self._show_styles()
             return
         if session.mark(key) is None:
+            # Saved all the same: another window on this pair may have marked it since,
+            # and the user's latest action must win on disk.
+            self._report(session.set_mark(key, None))
             self.notify("No mark to clear (e edits the note).", timeout=2)
             return
         self._report(session.set_mark(key, None))
