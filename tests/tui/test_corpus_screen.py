@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pilot_helpers import corpus_loaded, diff_ready, wait_for
 from textual.widgets import DataTable
 
-from conftest import corpus_loaded, diff_ready, wait_for
 from diffreader.tui.app import demo_corpus, make_app
 from diffreader.tui.messages import CompareRequested
 from diffreader.tui.screens.corpus import CorpusScreen

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pilot_helpers import diff_ready, wait_for
 from textual.pilot import Pilot
 
 from comparison_builder import A_LINES, B_LINES
-from conftest import diff_ready, wait_for
 from diffreader.engine import compare, load_document
 from diffreader.review import Mark
 from diffreader.storage.review import ReviewStore
@@ -75,3 +75,47 @@ async def test_clearing_what_the_window_shows_unmarked_wins_over_another_window(
         assert any("No mark to clear" in n for n in _notes(app))
     final, _ = ReviewStore(data).load_for(compare(load_document(a), load_document(b)))
     assert final.mark(key) is None
+
+
+async def test_a_lock_held_elsewhere_never_freezes_the_reader(tmp_path: Path) -> None:
+    """Another process holds the review's lock: marking stays instant, the bar says
+    "saving…", and once the lock is free the marks reach the disk (none lost at exit)."""
+    import fcntl
+    import os
+
+    data = tmp_path / "data"
+    a, b = _pair(tmp_path)
+    comparison = compare(load_document(a), load_document(b))
+    store = ReviewStore(data)
+    session, _ = store.load_for(comparison)  # creates the state file
+    lock_path = store.path_for(session.pair_key).with_suffix(".lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT)
+    app = make_app(pair=(a, b), data_dir=data)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await _ready(pilot)
+            fcntl.flock(fd, fcntl.LOCK_EX)  # "another process" takes the lock
+            await pilot.press("x", "r", "exclamation_mark")
+            await pilot.pause()
+            assert screen.session is not None
+            assert screen.session.progress().reviewed == 2  # shown at once
+            assert "saving…" in screen.query_one("#review-bar").text  # type: ignore[attr-defined]
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            await wait_for(pilot, lambda: screen._saving == 0)
+            assert "saving…" not in screen.query_one("#review-bar").text  # type: ignore[attr-defined]
+            on_disk, _ = ReviewStore(data).load(screen.session.pair_key)
+            assert on_disk is not None
+            marks = sorted(e.mark.value for e in on_disk.entries.values() if e.mark)
+            assert marks == ["accepted", "flagged"]
+            # A mark made while the lock is held again is saved when the reader closes.
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            await pilot.press("r", "x")
+            await pilot.pause()
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            await pilot.press("q")
+    finally:
+        os.close(fd)
+    on_disk, _ = ReviewStore(data).load(session.pair_key)
+    assert on_disk is not None
+    assert sum(1 for e in on_disk.entries.values() if e.mark) == 3

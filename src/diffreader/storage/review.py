@@ -568,7 +568,8 @@ def review_summary_for_pair(
 class ReviewSession:
     """The live review of one comparison: what the UI reads and changes.
 
-    Created by ``ReviewStore.load_for``. Every change is saved before the call returns.
+    Created by ``ReviewStore.load_for``. Every change is saved before the call returns,
+    unless the caller asks to save a ``snapshot()`` itself (off the UI thread).
     """
 
     def __init__(self, store: ReviewStore, state: ReviewState, items: list[ReviewItem]) -> None:
@@ -611,12 +612,18 @@ class ReviewSession:
         """Every live entry (stale ones included): the input of ``render_report``."""
         return self.state.live()
 
-    def set_mark(self, key: str, mark: Mark | None) -> list[str]:
+    def set_mark(self, key: str, mark: Mark | None, *, save: bool = True) -> list[str]:
         """Mark an item accepted or flagged (``None`` clears), and save.
 
         Setting the mark an item already shows is saved too, with a new time: another
         window on the same pair may have changed it since, and the user's latest action
         must win on disk (so the time is also later than the one on disk).
+
+        Args:
+            key: The item (or stale entry).
+            mark: The new mark.
+            save: Save before returning; ``False`` changes memory only, for a caller that
+                saves a ``snapshot()`` elsewhere (the reader saves off its UI thread).
 
         Raises:
             KeyError: ``key`` is neither an item nor a stored (possibly stale) entry.
@@ -624,29 +631,46 @@ class ReviewSession:
         current = self._latest(key)
         stamp = max(_now_ns(), current.mark_at + 1)
         self.state.entries[key] = replace(self._described(key, current), mark=mark, mark_at=stamp)
-        return self.save()
+        return self.save() if save else []
 
-    def set_note(self, key: str, note: str) -> list[str]:
+    def set_note(self, key: str, note: str, *, save: bool = True) -> list[str]:
         """Attach a note to an item ("" removes it), and save (as ``set_mark``: even when
         the note is the one shown, since another window may have changed it since)."""
         current = self._latest(key)
         note = note.strip()
         stamp = max(_now_ns(), current.note_at + 1)
         self.state.entries[key] = replace(self._described(key, current), note=note, note_at=stamp)
-        return self.save()
+        return self.save() if save else []
 
-    def clear(self, key: str) -> list[str]:
+    def clear(self, key: str, *, save: bool = True) -> list[str]:
         """Remove an item's mark and note (how a stale entry is dismissed)."""
-        return self.set_mark(key, None) + self.set_note(key, "")
+        return self.set_mark(key, None, save=save) + self.set_note(key, "", save=save)
 
-    def save(self) -> list[str]:
+    def snapshot(self) -> ReviewState:
+        """A copy of the state to save from another thread (``save(snapshot)``).
+
+        Entries are frozen, so copying the mapping is enough; the copy is taken on the
+        thread that changes the state, so it is never read half-changed.
+        """
+        return replace(self.state, entries=dict(self.state.entries))
+
+    def absorb(self, snapshot: ReviewState) -> None:
+        """Fold a saved snapshot back in (it holds what other windows had saved); each
+        entry keeps its latest mark and note, so nothing changed since is lost."""
+        self.state.merge(snapshot)
+
+    def save(self, state: ReviewState | None = None) -> list[str]:
         """Save now (merging with other instances); never raises ``OSError``.
 
         A read-only data dir is reported once (then every change fails the same way,
         and the marks stay in memory); other failures are reported each time.
+
+        Args:
+            state: What to save: this session's state (the default), or a ``snapshot()``
+                of it (then ``absorb`` it on the session's own thread afterwards).
         """
         try:
-            messages = self.store.save(self.state, self.items)
+            messages = self.store.save(self.state if state is None else state, self.items)
         except OSError as error:
             self.unsaved = True
             if error.errno not in _READ_ONLY:
