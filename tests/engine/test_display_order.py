@@ -12,10 +12,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import DEMO, SAMPLE
 from diffreader.engine.align import Group
 from diffreader.engine.compare import _align_documents, _display_order
 from diffreader.engine.load import load_document
+
+# Not imported from tests/conftest.py: several folders have a conftest.py, and which one
+# "from conftest import" finds depends on the order pytest collected them in.
+_ROOT = Path(__file__).resolve().parents[2]
+DEMO = _ROOT / "src" / "diffreader" / "demo"
+SAMPLE = _ROOT.parent / "shared" / "corpus" / "sample"
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

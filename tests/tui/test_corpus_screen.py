@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pilot_helpers import corpus_loaded, diff_ready, wait_for
 from textual.widgets import DataTable
 
-from conftest import corpus_loaded, diff_ready, wait_for
 from diffreader.tui.app import demo_corpus, make_app
 from diffreader.tui.messages import CompareRequested
 from diffreader.tui.screens.corpus import CorpusScreen
@@ -244,3 +244,35 @@ async def test_the_table_updates_in_place_and_stays_true(corpus: Path) -> None:
         await pilot.press("o")
         await pilot.pause()
         assert _table_cells(screen) == _fresh_cells(screen)
+
+
+async def test_the_preview_shows_a_bounded_prefix_of_a_huge_one_line_file(tmp_path: Path) -> None:
+    """A 2 MB article on one line previews its start, says how much is left, and a table
+    refresh (a sort, a mark) does not redraw a preview that shows the same thing."""
+    from textual.widgets import Static
+
+    from diffreader.tui.screens.corpus import PREVIEW_CHARS
+
+    (tmp_path / "a_small.txt").write_text("Small story\n\nThe council met on Monday.\n")
+    sentence = "The committee heard evidence from residents about the new road scheme. "
+    (tmp_path / "b_huge.txt").write_text("Huge story\n\n" + sentence * 28_000)
+    app = make_app(corpus=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await corpus_loaded(pilot)
+        await pilot.press("j")
+        assert screen.highlighted is not None and screen.highlighted.path.name == "b_huge.txt"
+        shown = str(screen.query_one("#preview-text", Static).render())
+        assert "more characters (Enter compares the whole article)" in shown
+        assert len(shown) < PREVIEW_CHARS + 1_000
+
+        updates: list[object] = []
+        preview = screen.query_one("#preview-text", Static)
+        original = preview.update
+        preview.update = lambda *args, **kw: (updates.append(args), original(*args, **kw))  # type: ignore[method-assign]
+        await pilot.press("o")  # sort by date: the table refreshes, the article stays
+        await pilot.pause()
+        assert screen.highlighted.path.name == "b_huge.txt"
+        assert updates == []
+        await pilot.press("k")
+        await pilot.pause()
+        assert len(updates) == 1  # another article: redrawn once

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pilot_helpers import corpus_loaded, diff_ready, wait_for
 from rich.cells import cell_len
 from textual import events
 
-from conftest import corpus_loaded, diff_ready, wait_for
 from diffreader.engine.model import ClaimCategory, ClaimKind, Comparison, Side, Status
 from diffreader.tui.app import DiffReaderApp, demo_corpus, make_app
 from diffreader.tui.screens.help import HelpScreen

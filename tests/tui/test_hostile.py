@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from pilot_helpers import ORIGINAL, REPO, REWRITE, corpus_loaded, diff_ready, wait_for
 from textual.app import App
 from textual.widgets import DataTable, Input, Static
 from textual.widgets._toast import Toast
 
-from conftest import ORIGINAL, REPO, REWRITE, corpus_loaded, diff_ready, wait_for
 from diffreader.engine import compare, document_from_text
 from diffreader.storage.config import load_config
 from diffreader.tui.app import DiffReaderApp, demo_corpus, make_app

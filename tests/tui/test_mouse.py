@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pilot_helpers import corpus_loaded, diff_ready, wait_for
 from textual import events
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import DataTable
 
-from conftest import corpus_loaded, diff_ready, wait_for
 from diffreader.engine.model import Status
 from diffreader.tui.app import demo_corpus, make_app
 from diffreader.tui.screens.corpus import CorpusScreen

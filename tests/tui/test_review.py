@@ -19,11 +19,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from pilot_helpers import corpus_loaded, diff_ready, wait_for
 from textual.pilot import Pilot
 from textual.widgets import Static
 
 from comparison_builder import A_LINES, B_LINES, CLAIMS, PAIRS, QUOTES, make_comparison, sample
-from conftest import corpus_loaded, diff_ready, wait_for
 from diffreader.engine.model import ClaimCategory, Comparison, Side
 from diffreader.review import ItemKind, Mark, review_items
 from diffreader.storage.review import ReviewStore

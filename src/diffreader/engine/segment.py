@@ -109,8 +109,32 @@ _AGENCY_CREDIT = re.compile(
 _TWEET_EMBED = re.compile(r"—\s*[^—\n]{1,80}\(@\w{1,30}\)\s+\w+ \d{1,2}, \d{4}\s*$")
 
 
+_CAPTION_START = re.compile(
+    r"^[(\[]?(?:file )?(?:photo(?:graph)?s?|image|picture|pictured|credit|illustration|"
+    r"video)\s*:",
+    re.IGNORECASE,
+)
+_CREDIT_WORDS = 40
+"""A caption with its credit ("The quay at dawn. Photo: A. Name/Agency"), a credit or an
+embedded post is short: a longer stretch that mentions "©" or a "photo:" somewhere is
+prose about it, not furniture (its credit sentence alone may be)."""
+_CREDIT_ALONE = 12
+"""Inside prose, a sentence that is not opened by a caption label or mark counts as a
+credit only when it is this short."""
+
+
 def _is_caption(line: str) -> bool:
-    """A photo caption, a credit, or an embedded post's signature."""
+    """A photo caption, a credit, or an embedded post's signature, judged on its shape.
+
+    A caption label ("FILE PHOTO:", "Video:") must open the text; the other signs (a
+    copyright mark, an agency credit, an embedded post's link or signature) count only in
+    a short text. So one line of prose that mentions a photo, or a flattened article
+    holding a credit somewhere, is not furniture as a whole.
+    """
+    if _CAPTION_START.match(line):
+        return True
+    if len(line.split()) > _CREDIT_WORDS:
+        return False
     lowered = line.lower()
     return bool(
         ("©" in line or "pic.twitter.com/" in lowered)
@@ -122,6 +146,15 @@ def _is_caption(line: str) -> bool:
     )
 
 
+def _is_credit(sentence: str) -> bool:
+    """A caption or credit standing as one sentence among prose: opened by its label or
+    mark ("Photo: …", "© …"), or short enough to be nothing else."""
+    stripped = sentence.strip()
+    if _CAPTION_START.match(stripped) or stripped.startswith(("©", "(c)", "(C)")):
+        return True
+    return len(stripped.split()) <= _CREDIT_ALONE and _is_caption(stripped)
+
+
 def is_boilerplate_line(line: str) -> bool:
     """True for page furniture: captions, credits, embeds and widget headings.
 
@@ -130,6 +163,8 @@ def is_boilerplate_line(line: str) -> bool:
     >>> is_boilerplate_line("FILE PHOTO: The east pier. © Coastline Press / A. Name")
     True
     >>> is_boilerplate_line("The council voted on Tuesday.")
+    False
+    >>> is_boilerplate_line("The council voted on Tuesday. " * 8 + "© Coastline Press")
     False
     """
     stripped = line.strip()
@@ -150,7 +185,11 @@ class _Block:
     """Several hard-wrapped lines forming one paragraph."""
 
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
+# Every line boundary Python's str.splitlines() knows: besides CR and LF, VT, FF, the file,
+# group and record separators, NEL and the Unicode line and paragraph separators. An
+# article separated by any of them must not read as one line.
+_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE = re.compile(rf"[^{_BREAKS}]*(?:\r\n|[{_BREAKS}]|\Z)")
 _TERMINAL = re.compile(r"[.!?…:;\"”’»)\]]\s*$")
 
 
@@ -160,7 +199,7 @@ def _lines(text: str, start: int) -> Iterator[tuple[int, int]]:
         line = match.group()
         if not line:
             break
-        yield match.start(), match.start() + len(line.rstrip("\r\n"))
+        yield match.start(), match.start() + len(line.rstrip(_BREAKS))
 
 
 def _blocks(text: str, start: int) -> list[_Block]:
@@ -357,7 +396,12 @@ def split_sentences(text: str) -> list[Sentence]:
             start = _lstrip(text, start, end)
             end = _rstrip(text, start, end)
             if end > start:
+                # Furniture is judged on its own shape: inside a paragraph of prose (or an
+                # article flattened to one line), only the caption or credit itself is.
+                own = kind
+                if kind is SentenceKind.BODY and len(spans) > 1 and _is_credit(text[start:end]):
+                    own = SentenceKind.BOILERPLATE
                 sentences.append(
-                    Sentence(len(sentences), start, end, text[start:end], paragraph + 1, kind)
+                    Sentence(len(sentences), start, end, text[start:end], paragraph + 1, own)
                 )
     return sentences

@@ -135,9 +135,17 @@ def render_json(view: View) -> str:
 
 
 def _stamp(ns: int) -> str | None:
+    """UTC time of a review timestamp; ``None`` when unknown (0) or beyond any calendar.
+
+    Loading already reads a stored time out of range as 0 (``review.MAX_STAMP``); this
+    guard keeps an entry built in memory from breaking the whole report.
+    """
     if not ns:
         return None
-    return datetime.fromtimestamp(ns / 1e9, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    try:
+        return datetime.fromtimestamp(ns / 1e9, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def _doc_json(doc: Document) -> dict[str, Any]:

@@ -8,7 +8,8 @@ Modules:
     keys     normalise(), digest(): the frozen ingredients of every key
     items    ItemKind, ReviewItem, review_items(), Section, ItemCounts, count_items()
     marks    Mark, ReviewEntry, merge_entry(), Progress, StaleEntry, text_hash(),
-             pair_key(), ArticleRef, ReviewState, ReviewSummary, SCHEMA_VERSION
+             pair_key(), is_pair_key(), ArticleRef, ReviewState, ReviewSummary,
+             SCHEMA_VERSION, MAX_STAMP
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from diffreader.review.items import (
     section_of,
 )
 from diffreader.review.marks import (
+    MAX_STAMP,
     SCHEMA_VERSION,
     ArticleRef,
     Mark,
@@ -31,6 +33,7 @@ from diffreader.review.marks import (
     ReviewState,
     ReviewSummary,
     StaleEntry,
+    is_pair_key,
     merge_entries,
     merge_entry,
     pair_key,
@@ -38,6 +41,7 @@ from diffreader.review.marks import (
 )
 
 __all__ = [
+    "MAX_STAMP",
     "SCHEMA_VERSION",
     "ArticleRef",
     "ItemCounts",
@@ -51,6 +55,7 @@ __all__ = [
     "Section",
     "StaleEntry",
     "count_items",
+    "is_pair_key",
     "merge_entries",
     "merge_entry",
     "pair_key",

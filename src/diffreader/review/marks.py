@@ -10,6 +10,8 @@ API:
     merge_entry(x, y), merge_entries(x, y) per field, the later change wins (a CRDT merge)
     Progress, StaleEntry                   ``(reviewed, total, flagged)``; a mark on lost text
     text_hash(text), pair_key(a, b)        content hashes (a review is stored per pair key)
+    is_pair_key(value)                     True for what ``pair_key`` returns (and nothing else)
+    MAX_STAMP                              the latest timestamp a stored entry may carry
     ArticleRef, ReviewState, ReviewSummary what the state file and the index hold
 
 The JSON forms are the on-disk format: frozen, like the item keys.
@@ -18,17 +20,20 @@ The JSON forms are the on-disk format: frozen, like the item keys.
 from __future__ import annotations
 
 import hashlib
+import math
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeGuard
 
 from diffreader.engine.model import Document
 from diffreader.review.items import ReviewItem
 from diffreader.review.keys import digest
 
 __all__ = [
+    "MAX_STAMP",
     "SCHEMA_VERSION",
     "ArticleRef",
     "Mark",
@@ -37,6 +42,7 @@ __all__ = [
     "ReviewState",
     "ReviewSummary",
     "StaleEntry",
+    "is_pair_key",
     "merge_entries",
     "merge_entry",
     "pair_key",
@@ -45,6 +51,33 @@ __all__ = [
 
 SCHEMA_VERSION = 1
 """Version of the per-pair state file and of ``index.json``."""
+
+MAX_STAMP = 2**63 - 1
+"""The latest timestamp (ns since the epoch, year 2262) a stored entry may carry.
+
+``time.time_ns`` fits in 64 bits until then, and every date library can show it. A stored
+time outside ``[0, MAX_STAMP]`` (or not a number) is read as 0, "unknown": a crafted
+far-future time must neither crash a report nor outrank every later user action.
+"""
+
+_PAIR_KEY = re.compile(r"[0-9a-f]{32}")
+"""What ``pair_key`` returns: 32 lowercase hex digits (file names are built from it)."""
+
+
+def _stamp(value: Any) -> int:
+    """A stored timestamp made safe: whole ns in ``[0, MAX_STAMP]``, else 0 (unknown)."""
+    if isinstance(value, float) and math.isfinite(value):
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        return 0
+    return value if 0 <= value <= MAX_STAMP else 0
+
+
+def _count(value: Any) -> int:
+    """A stored count made safe: a non-negative integer, else 0."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return 0
+    return max(value, 0)
 
 
 class Mark(StrEnum):
@@ -102,11 +135,11 @@ class ReviewEntry:
         if mark is not None and mark not in Mark.__members__.values():
             raise ValueError(f"unknown mark {mark!r}")
         values = {k: data.get(k, d) for k, d in (("note", ""), ("text", ""), ("label", ""))}
-        stamps = {k: data.get(k, 0) for k in ("mark_at", "note_at")}
         if not all(isinstance(v, str) for v in values.values()):
             raise ValueError("entry note/text/label must be strings")
-        if not all(isinstance(v, int) and not isinstance(v, bool) for v in stamps.values()):
-            raise ValueError("entry timestamps must be integers")
+        # A time out of range or of the wrong type is unknown (0), not a reason to drop
+        # the review: the mark and note are what matter (see ``MAX_STAMP``).
+        stamps = {k: _stamp(data.get(k, 0)) for k in ("mark_at", "note_at")}
         return cls(
             mark=Mark(mark) if mark is not None else None,
             note=values["note"],
@@ -175,6 +208,15 @@ def text_hash(text: str) -> str:
 def pair_key(a_text: str, b_text: str) -> str:
     """The key of a review: a hash of both articles' content, in order (A, B)."""
     return digest("pair", text_hash(a_text), text_hash(b_text), size=32)
+
+
+def is_pair_key(value: object) -> TypeGuard[str]:
+    """True when ``value`` has the form of a ``pair_key`` (safe to build a file name from).
+
+    >>> is_pair_key(pair_key("a", "b")), is_pair_key("../../x"), is_pair_key("A" * 32)
+    (True, False, False)
+    """
+    return isinstance(value, str) and _PAIR_KEY.fullmatch(value) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,18 +317,20 @@ class ReviewState:
         if version != SCHEMA_VERSION:
             raise ValueError(f"unsupported schema_version {version!r}")
         key, entries = data.get("pair_key"), data.get("entries", {})
-        if not isinstance(key, str) or not isinstance(entries, dict):
-            raise ValueError("missing pair_key or entries")
-        carried, total = data.get("carried_from"), data.get("total", 0)
-        if not (carried is None or isinstance(carried, str)) or not isinstance(total, int):
-            raise ValueError("bad carried_from or total")
+        if not isinstance(entries, dict):
+            raise ValueError("entries is not an object")
+        # The key names the file the review is saved to: anything but a pair key's form
+        # ("../../x") is refused, so a crafted file cannot steer a save elsewhere.
+        if not is_pair_key(key):
+            raise ValueError("pair_key is not a review key")
+        carried = data.get("carried_from")
         return cls(
             pair_key=key,
             a=ArticleRef.from_json(data.get("a")),
             b=ArticleRef.from_json(data.get("b")),
             entries={str(k): ReviewEntry.from_json(v) for k, v in entries.items()},
-            carried_from=carried,
-            total=total,
+            carried_from=carried if is_pair_key(carried) else None,
+            total=_count(data.get("total", 0)),
         )
 
 
@@ -323,13 +367,19 @@ class ReviewSummary:
 
     @classmethod
     def from_json(cls, key: str, data: Any) -> ReviewSummary:
-        """Parse an ``index.json`` entry; raises ``ValueError`` when it is malformed."""
+        """Parse an ``index.json`` entry; raises ``ValueError`` when it is malformed.
+
+        ``key`` must have a pair key's form (the index names state files by it); figures
+        that are not non-negative integers read as 0, an out-of-range time as unknown.
+        """
+        if not is_pair_key(key):
+            raise ValueError("not a review key")
         if not isinstance(data, dict):
             raise ValueError("summary is not an object")
-        numbers = [data.get(k, 0) for k in ("reviewed", "total", "flagged", "stale", "updated_at")]
-        if not all(isinstance(n, int) for n in numbers):
-            raise ValueError("summary figures must be integers")
-        reviewed, total, flagged, stale, updated_at = numbers
+        reviewed, total, flagged, stale = (
+            _count(data.get(k, 0)) for k in ("reviewed", "total", "flagged", "stale")
+        )
+        updated_at = _stamp(data.get("updated_at", 0))
         return cls(
             key,
             ArticleRef.from_json(data.get("a")),

@@ -25,12 +25,15 @@ How the UI uses it (every call is cheap; each change is saved before the call re
 
     # corpus screen: progress of pairs already opened, without comparing anything
     store.summaries() -> (dict[pair_key, ReviewSummary], messages)   # one small file
+                                                  # repair=False: never set a file aside
     store.summary(a_text, b_text) -> ReviewSummary | None            # one pair
     review_summary_for_pair(a_text, b_text, data_dir=None)           # same, no store
 
 ``set_mark``/``set_note`` return messages only when something went wrong (the disk is
-full, the file was corrupted behind our back); the change is kept in memory and saving
-is retried on the next change (``session.unsaved`` tells).
+full, the file was corrupted behind our back; a read-only data dir is said only once);
+the change is kept in memory and saving is retried on the next change
+(``session.unsaved`` tells). Each call is a user action, saved even when it sets the
+value already shown (another window may have changed it since).
 
 Identity and persistence:
     * An item's ``key`` is a hash of its kind, side, normalised text and the normalised
@@ -50,12 +53,20 @@ Identity and persistence:
       timestamp wins; clearing is a timestamped tombstone) and writes. On systems
       without ``fcntl`` (Windows) saves are still atomic but not locked.
     * A corrupt or unreadable file is renamed ``<name>.corrupt-<timestamp>.json``, a
-      message says so, and the session starts empty.
+      message says so, and the session starts empty; ``record=False`` (``--report``)
+      only says so and leaves the file alone.
+    * Reading never needs write access: on a read-only data dir the marks are shown,
+      and one message says they cannot be saved (they are kept in memory).
+    * Every file name built from stored data goes through ``path_for``, which refuses
+      anything but a pair key's form (``is_pair_key``): a crafted state or index file
+      cannot make a save write outside ``reviews/``. Stored times out of range read as
+      unknown (``MAX_STAMP``).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import sys
@@ -77,6 +88,7 @@ from diffreader.review.marks import (
     ReviewState,
     ReviewSummary,
     StaleEntry,
+    is_pair_key,
     merge_entries,
     merge_entry,
     pair_key,
@@ -112,7 +124,7 @@ if sys.platform != "win32":
 
     @contextlib.contextmanager
     def _locked(path: Path) -> Iterator[None]:
-        """Hold an exclusive advisory lock on ``path`` (created if needed)."""
+        """Hold an exclusive advisory lock on ``path`` (created if needed): for writers."""
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
@@ -120,11 +132,36 @@ if sys.platform != "win32":
         finally:
             os.close(fd)  # closing releases the lock
 
+    @contextlib.contextmanager
+    def _locked_if_possible(path: Path) -> Iterator[bool]:
+        """Hold the lock on ``path`` when it can be opened; yields whether it is held.
+
+        Only a reader that may set a corrupt file aside needs the lock (so as not to move
+        a file a writer has just replaced). On a read-only data dir or lock file it goes
+        on without: reading itself never needs the lock, as writes are atomic renames.
+        """
+        for flags in (os.O_RDWR | os.O_CREAT, os.O_RDONLY):  # flock works on either
+            try:
+                fd = os.open(path, flags, 0o644)
+            except OSError:
+                continue
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+                yield True
+            finally:
+                os.close(fd)
+            return
+        yield False
+
 else:  # pragma: no cover - no flock on Windows: saves stay atomic, just unserialised
 
     @contextlib.contextmanager
     def _locked(path: Path) -> Iterator[None]:
         yield
+
+    @contextlib.contextmanager
+    def _locked_if_possible(path: Path) -> Iterator[bool]:
+        yield True
 
 
 def _fsync_dir(directory: Path) -> None:
@@ -164,6 +201,13 @@ def _dumps(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
+_PARSE_ERRORS = (ValueError, UnicodeDecodeError, RecursionError)
+"""What reading a malformed file raises (``json`` and the ``from_json`` parsers)."""
+
+_READ_ONLY = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
+"""Errors that mean the data dir cannot be written at all (retrying will not help)."""
+
+
 def _reason(error: BaseException) -> str:
     if isinstance(error, OSError):
         return error.strerror or error.__class__.__name__
@@ -189,7 +233,14 @@ class ReviewStore:
     # -- paths
 
     def path_for(self, key: str) -> Path:
-        """The state file of pair ``key``."""
+        """The state file of pair ``key``.
+
+        Raises:
+            ValueError: ``key`` is not a pair key's form (hex digits only): a key read
+                from a crafted file ("../../x") never names a file outside ``root``.
+        """
+        if not is_pair_key(key):
+            raise ValueError(f"not a review key: {key!r}")
         return self.root / f"{key}.json"
 
     @property
@@ -214,8 +265,9 @@ class ReviewStore:
         Args:
             comparison: The result of ``engine.compare``.
             record: Save at once, which records the pair as opened for the corpus
-                screen (and persists a carry-over). ``False`` writes nothing until the
-                first change: for read-only uses such as ``--report``.
+                screen (and persists a carry-over), and set a corrupt file aside.
+                ``False`` writes, renames and creates nothing until the first change:
+                for read-only uses such as ``--report``.
             items: ``review_items(comparison)``, when the caller has them already (the
                 reader's presentation model does).
 
@@ -226,10 +278,10 @@ class ReviewStore:
         items = list(items) if items is not None else review_items(comparison)
         a_ref, b_ref = ArticleRef.of(comparison.a), ArticleRef.of(comparison.b)
         key = pair_key(comparison.a.text, comparison.b.text)
-        state, messages = self.load(key)
+        state, messages = self.load(key, repair=record)
         if state is None:
             state = ReviewState(key, a_ref, b_ref)
-            messages += self._carry_over(state, items)
+            messages += self._carry_over(state, items, repair=record)
         else:
             # Keep the latest paths and titles: a renamed file is found again by path.
             state.a = replace(a_ref, path=a_ref.path or state.a.path)
@@ -239,27 +291,62 @@ class ReviewStore:
             messages += session.save()
         return session, messages
 
-    def load(self, key: str) -> tuple[ReviewState | None, list[str]]:
-        """Read the state of pair ``key``; ``None`` when there is none (or it was corrupt)."""
-        path = self.path_for(key)
-        if not path.exists():
-            return None, []
-        try:
-            with _locked(self._lock_path(path)):
-                return self._read_locked(path)
-        except OSError as error:
-            return None, [f"Could not read the saved review {path}: {_reason(error)}"]
+    def load(self, key: str, *, repair: bool = True) -> tuple[ReviewState | None, list[str]]:
+        """Read the state of pair ``key``; ``None`` when there is none (or it is corrupt).
 
-    def _read_locked(self, path: Path) -> tuple[ReviewState | None, list[str]]:
-        """Read a state file, setting it aside if it is corrupt (lock held)."""
+        Reading needs no write access: it works on a read-only data dir or file.
+
+        Args:
+            key: The pair key.
+            repair: Set a corrupt file aside (renamed ``.corrupt-<time>.json``) so the
+                next save starts afresh. ``False`` leaves it as it is (``--report``).
+        """
+        path = self.path_for(key)
+        state, error = self._read(path)
+        if error is not None and repair:
+            with _locked_if_possible(self._lock_path(path)) as locked:
+                if locked:  # read again: a writer may have replaced it meanwhile
+                    state, error = self._read(path)
+                    if error is not None and not isinstance(error, OSError):
+                        return None, [self._set_aside(path, error)]
+        if error is None:
+            return state, []
+        if isinstance(error, OSError):
+            return None, [f"Could not read the saved review {path}: {_reason(error)}"]
+        return None, [
+            f"The saved review {path} is unreadable ({_reason(error)}); it was left as it "
+            "is and no marks are shown."
+        ]
+
+    def _read(self, path: Path) -> tuple[ReviewState | None, Exception | None]:
+        """Read a state file without writing anything: ``(state, None)``, ``(None, None)``
+        when it does not exist, or ``(None, error)`` when it cannot be read or parsed."""
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
-            return None, []
+            return None, None
+        except OSError as error:
+            return None, error
         try:
-            return ReviewState.from_json(json.loads(raw.decode("utf-8"))), []
-        except (ValueError, UnicodeDecodeError, RecursionError) as error:
+            state = ReviewState.from_json(json.loads(raw.decode("utf-8")))
+        except _PARSE_ERRORS as error:
+            return None, error
+        if state.pair_key != path.stem:
+            return None, ValueError("the file holds the review of another pair")
+        return state, None
+
+    def _read_locked(self, path: Path) -> tuple[ReviewState | None, list[str]]:
+        """Read a state file before a save, setting it aside if it is corrupt (lock held).
+
+        Raises:
+            OSError: The file exists but cannot be read (a save must not overwrite it).
+        """
+        state, error = self._read(path)
+        if isinstance(error, OSError):
+            raise error
+        if error is not None:
             return None, [self._set_aside(path, error)]
+        return state, []
 
     def _set_aside(self, path: Path, error: BaseException) -> str:
         """Rename a corrupt file out of the way and say so."""
@@ -282,9 +369,11 @@ class ReviewStore:
             f"as {target.name} and this review starts empty."
         )
 
-    def _carry_over(self, state: ReviewState, items: list[ReviewItem]) -> list[str]:
+    def _carry_over(
+        self, state: ReviewState, items: list[ReviewItem], *, repair: bool = True
+    ) -> list[str]:
         """Fill a new state from the previous review of the same files, if any."""
-        summaries, _ = self.summaries()
+        summaries, _ = self.summaries(repair=repair)
         a, b = state.a, state.b
         candidates = [
             s
@@ -301,7 +390,7 @@ class ReviewStore:
             )
         ]
         for summary in sorted(candidates, key=lambda s: s.updated_at, reverse=True):
-            previous, _ = self.load(summary.pair_key)
+            previous, _ = self.load(summary.pair_key, repair=repair)
             if previous is None:
                 continue
             carried = previous.live()
@@ -377,20 +466,38 @@ class ReviewStore:
             return [f"Could not update the review index: {_reason(error)}"]
         return messages
 
-    def _read_index_locked(self) -> tuple[dict[str, ReviewSummary], list[str]]:
-        """Read ``index.json``, rebuilding it from the state files when missing or corrupt."""
-        messages: list[str] = []
+    def _read_index(self) -> tuple[dict[str, ReviewSummary] | None, Exception | None]:
+        """Read ``index.json`` without writing: ``(None, None)`` when it does not exist.
+
+        A pair key that is not a pair key's form makes the whole index corrupt: its keys
+        name the state files that carry-over opens.
+        """
         try:
-            data = json.loads(self.index_path.read_bytes().decode("utf-8"))
+            raw = self.index_path.read_bytes()
+        except FileNotFoundError:
+            return None, None
+        except OSError as error:
+            return None, error
+        try:
+            data = json.loads(raw.decode("utf-8"))
             if not isinstance(data, dict) or data.get("schema_version") != SCHEMA_VERSION:
                 raise ValueError("unsupported schema_version")
             pairs = data.get("pairs")
             if not isinstance(pairs, dict):
                 raise ValueError("no pairs")
-            return {str(k): ReviewSummary.from_json(str(k), v) for k, v in pairs.items()}, []
-        except FileNotFoundError:
-            pass
-        except (ValueError, UnicodeDecodeError, RecursionError) as error:
+            return {str(k): ReviewSummary.from_json(str(k), v) for k, v in pairs.items()}, None
+        except _PARSE_ERRORS as error:
+            return None, error
+
+    def _read_index_locked(self) -> tuple[dict[str, ReviewSummary], list[str]]:
+        """Read ``index.json`` (lock held), rebuilding it when missing or corrupt (set aside)."""
+        summaries, error = self._read_index()
+        if summaries is not None:
+            return summaries, []
+        messages: list[str] = []
+        if isinstance(error, OSError):
+            messages.append(f"Could not read the review index: {_reason(error)}")
+        elif error is not None:
             messages.append(self._set_aside(self.index_path, error))
         return self._rebuild_index(), messages
 
@@ -398,39 +505,54 @@ class ReviewStore:
         """Summaries read from each state file (the index is only a cache of these)."""
         summaries: dict[str, ReviewSummary] = {}
         for path in self.root.glob("*.json"):
-            if path.name == self.index_path.name or ".corrupt-" in path.name:
+            if not is_pair_key(path.stem):  # index.json, set-aside copies, strangers
                 continue
             try:
                 data = json.loads(path.read_bytes().decode("utf-8"))
                 state = ReviewState.from_json(data)
                 summary = ReviewSummary.from_json(state.pair_key, data.get("summary"))
-            except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+            except (OSError, *_PARSE_ERRORS):
                 continue  # a corrupt state file is dealt with when its pair is opened
-            summaries[state.pair_key] = summary
+            if state.pair_key == path.stem:
+                summaries[state.pair_key] = summary
         return summaries
 
-    def summaries(self) -> tuple[dict[str, ReviewSummary], list[str]]:
-        """Progress of every stored review (pair key -> summary), read from ``index.json``."""
+    def summaries(self, *, repair: bool = True) -> tuple[dict[str, ReviewSummary], list[str]]:
+        """Progress of every stored review (pair key -> summary), read from ``index.json``.
+
+        Reading needs no write access. A missing or corrupt index is rebuilt (in memory)
+        from the state files; with ``repair`` a corrupt one is also set aside.
+        """
         if not self.root.is_dir():
             return {}, []
-        try:
-            with _locked(self._lock_path(self.index_path)):
-                return self._read_index_locked()
-        except OSError as error:
-            return {}, [f"Could not read the review index: {_reason(error)}"]
+        summaries, error = self._read_index()
+        if summaries is not None:
+            return summaries, []
+        if error is not None and not isinstance(error, OSError) and repair:
+            with _locked_if_possible(self._lock_path(self.index_path)) as locked:
+                if locked:  # read again: a writer may have replaced it meanwhile
+                    return self._read_index_locked()
+        if error is None:
+            return self._rebuild_index(), []
+        if isinstance(error, OSError):
+            reason = f"Could not read the review index: {_reason(error)}"
+        else:
+            reason = f"The review index is unreadable ({_reason(error)}); it was left as it is"
+        return self._rebuild_index(), [reason]
 
     def summary(self, a_text: str, b_text: str) -> ReviewSummary | None:
         """Progress of the review of this pair of texts, or ``None`` if never opened.
 
         Reads only that pair's state file, which is the source of truth.
         """
-        path = self.path_for(pair_key(a_text, b_text))
+        key = pair_key(a_text, b_text)
         try:
-            data = json.loads(path.read_bytes().decode("utf-8"))
+            data = json.loads(self.path_for(key).read_bytes().decode("utf-8"))
             state = ReviewState.from_json(data)
-            return ReviewSummary.from_json(state.pair_key, data.get("summary"))
-        except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+            summary = ReviewSummary.from_json(key, data.get("summary"))
+        except (OSError, *_PARSE_ERRORS):
             return None
+        return summary if state.pair_key == key else None
 
 
 def review_summary_for_pair(
@@ -446,7 +568,8 @@ def review_summary_for_pair(
 class ReviewSession:
     """The live review of one comparison: what the UI reads and changes.
 
-    Created by ``ReviewStore.load_for``. Every change is saved before the call returns.
+    Created by ``ReviewStore.load_for``. Every change is saved before the call returns,
+    unless the caller asks to save a ``snapshot()`` itself (off the UI thread).
     """
 
     def __init__(self, store: ReviewStore, state: ReviewState, items: list[ReviewItem]) -> None:
@@ -456,6 +579,8 @@ class ReviewSession:
         """Reviewable items in display order."""
         self.unsaved = False
         """True when the last save failed; the next change (or ``save()``) retries."""
+        self._read_only_told = False
+        """The user was told that the data dir is read-only (said once, not per mark)."""
         self._index = {item.key: i for i, item in enumerate(items)}
 
     @property
@@ -487,49 +612,86 @@ class ReviewSession:
         """Every live entry (stale ones included): the input of ``render_report``."""
         return self.state.live()
 
-    def set_mark(self, key: str, mark: Mark | None) -> list[str]:
+    def set_mark(self, key: str, mark: Mark | None, *, save: bool = True) -> list[str]:
         """Mark an item accepted or flagged (``None`` clears), and save.
+
+        Setting the mark an item already shows is saved too, with a new time: another
+        window on the same pair may have changed it since, and the user's latest action
+        must win on disk (so the time is also later than the one on disk).
+
+        Args:
+            key: The item (or stale entry).
+            mark: The new mark.
+            save: Save before returning; ``False`` changes memory only, for a caller that
+                saves a ``snapshot()`` elsewhere (the reader saves off its UI thread).
 
         Raises:
             KeyError: ``key`` is neither an item nor a stored (possibly stale) entry.
         """
-        current = self._current(key)
-        if current.mark == mark:
-            return []
+        current = self._latest(key)
         stamp = max(_now_ns(), current.mark_at + 1)
         self.state.entries[key] = replace(self._described(key, current), mark=mark, mark_at=stamp)
-        return self.save()
+        return self.save() if save else []
 
-    def set_note(self, key: str, note: str) -> list[str]:
-        """Attach a note to an item ("" removes it), and save."""
-        current = self._current(key)
+    def set_note(self, key: str, note: str, *, save: bool = True) -> list[str]:
+        """Attach a note to an item ("" removes it), and save (as ``set_mark``: even when
+        the note is the one shown, since another window may have changed it since)."""
+        current = self._latest(key)
         note = note.strip()
-        if current.note == note:
-            return []
         stamp = max(_now_ns(), current.note_at + 1)
         self.state.entries[key] = replace(self._described(key, current), note=note, note_at=stamp)
-        return self.save()
+        return self.save() if save else []
 
-    def clear(self, key: str) -> list[str]:
+    def clear(self, key: str, *, save: bool = True) -> list[str]:
         """Remove an item's mark and note (how a stale entry is dismissed)."""
-        return self.set_mark(key, None) + self.set_note(key, "")
+        return self.set_mark(key, None, save=save) + self.set_note(key, "", save=save)
 
-    def save(self) -> list[str]:
-        """Save now (merging with other instances); never raises ``OSError``."""
+    def snapshot(self) -> ReviewState:
+        """A copy of the state to save from another thread (``save(snapshot)``).
+
+        Entries are frozen, so copying the mapping is enough; the copy is taken on the
+        thread that changes the state, so it is never read half-changed.
+        """
+        return replace(self.state, entries=dict(self.state.entries))
+
+    def absorb(self, snapshot: ReviewState) -> None:
+        """Fold a saved snapshot back in (it holds what other windows had saved); each
+        entry keeps its latest mark and note, so nothing changed since is lost."""
+        self.state.merge(snapshot)
+
+    def save(self, state: ReviewState | None = None) -> list[str]:
+        """Save now (merging with other instances); never raises ``OSError``.
+
+        A read-only data dir is reported once (then every change fails the same way,
+        and the marks stay in memory); other failures are reported each time.
+
+        Args:
+            state: What to save: this session's state (the default), or a ``snapshot()``
+                of it (then ``absorb`` it on the session's own thread afterwards).
+        """
         try:
-            messages = self.store.save(self.state, self.items)
+            messages = self.store.save(self.state if state is None else state, self.items)
         except OSError as error:
             self.unsaved = True
+            if error.errno not in _READ_ONLY:
+                return [
+                    f"Could not save the review to {self.store.path_for(self.pair_key)}: "
+                    f"{_reason(error)}. The change is kept in memory; saving will be retried."
+                ]
+            if self._read_only_told:
+                return []
+            self._read_only_told = True
             return [
-                f"Could not save the review to {self.store.path_for(self.pair_key)}: "
-                f"{_reason(error)}. The change is kept in memory; saving will be retried."
+                f"Marks cannot be saved: {self.store.root} is read-only ({_reason(error)}). "
+                "Marks and notes are kept in memory until the reader closes."
             ]
         self.unsaved = False
+        self._read_only_told = False
         return messages
 
     def reload(self) -> list[str]:
         """Fold in what other instances saved since (without writing)."""
-        on_disk, messages = self.store.load(self.pair_key)
+        on_disk, messages = self.store.load(self.pair_key, repair=False)
         if on_disk is not None:
             self.state.merge(on_disk)
         return messages
@@ -567,6 +729,18 @@ class ReviewSession:
         if key not in self._index and key not in self.state.entries:
             raise KeyError(key)
         return self.state.entries.get(key, ReviewEntry())
+
+    def _latest(self, key: str) -> ReviewEntry:
+        """``key``'s entry merged with the one on disk now (read only, no lock).
+
+        A change is stamped later than this, so it wins the merge over whatever another
+        window saved, even if this clock is behind (set back, or another machine's).
+        """
+        current = self._current(key)
+        on_disk, _ = self.store.load(self.pair_key, repair=False)  # save() reports trouble
+        if on_disk is not None and key in on_disk.entries:
+            current = merge_entry(current, on_disk.entries[key])
+        return current
 
     def _described(self, key: str, entry: ReviewEntry) -> ReviewEntry:
         """``entry`` with the item's current text and label (kept for stale display)."""

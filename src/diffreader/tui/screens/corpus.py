@@ -52,6 +52,9 @@ def _same_cell(new: Text | str, old: Text | str) -> bool:
     return new == old
 
 
+PREVIEW_CHARS = 12_000
+"""How much of an article the preview shows (a pane holds a few hundred words)."""
+
 _TITLE_KEEPS = 30
 """Below this many cells for the title, similarity is shown without its bar."""
 _OPTIONAL_COLUMNS = (
@@ -155,6 +158,8 @@ class CorpusScreen(Screen[None]):
         self.reviews: dict[tuple[str, str], ReviewSummary] = {}
         """Stored review summaries by (A's text hash, B's text hash)."""
         self._review_column = False
+        self._previewed: tuple[object, ...] | None = None
+        """What the preview shows now (see ``_show_preview``)."""
         self._plan: tuple[tuple[str, str, int], ...] = ()
         """The columns the table has (see ``_column_plan``)."""
         self._shown: dict[str, list[Text | str]] | None = None
@@ -481,8 +486,20 @@ class CorpusScreen(Screen[None]):
         article = self.highlighted
         preview = self.query_one("#preview-text", Static)
         if article is None:
+            self._previewed = None
             preview.update(Text("No article.", style="dim"))
             return
+        # A table refresh (a batch loaded, a mark, a review figure) must not redraw the
+        # preview when what it shows is the same: the article text is the costly part.
+        shown = (
+            article.key,
+            self.similarity.get(article.key) if self.mark_a != article.key else None,
+            self.review_summary(article),
+            self.review_summary(article, reverse=True),
+        )
+        if shown == self._previewed:
+            return
+        self._previewed = shown
         text = Text(end="")
         text.append(article.title, style="bold")
         text.append(f"\n{display_path(article.path)}", style="dim")
@@ -507,10 +524,19 @@ class CorpusScreen(Screen[None]):
                 text.append(f"\n{label}: {review.progress}", style="bold")
                 if review.stale:
                     text.append(f", {review.stale} stale", style="bold")
-            # Line breaks survive in the preview; everything else is shown literally.
-            body = "\n".join(display_text(line)[0] for line in doc.text.strip().splitlines())
+            # Line breaks survive in the preview; everything else is shown literally. Only
+            # a bounded prefix is shown: a 5 MB one-line file must not freeze the screen.
+            body_text = doc.text.strip()
+            head = body_text[:PREVIEW_CHARS]
+            body = "\n".join(display_text(line)[0] for line in head.splitlines())
             text.append("\n\n")
             text.append(body)
+            if len(body_text) > len(head):
+                rest = len(body_text) - len(head)
+                text.append(
+                    f"\n\n… {rest:,} more characters (Enter compares the whole article)",
+                    style="dim italic",
+                )
         preview.update(text)
         self.query_one("#preview", VerticalScroll).scroll_home(animate=False)
 

@@ -35,7 +35,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, Static
 
 from diffreader.engine.model import Comparison, Document
-from diffreader.review import ItemKind, Mark, ReviewEntry, ReviewItem
+from diffreader.review import ItemKind, Mark, ReviewEntry, ReviewItem, ReviewState
 from diffreader.storage.review import ReviewSession
 from diffreader.tui.messages import ComparisonFailed, ComparisonProgress, ComparisonReady
 from diffreader.tui.review import default_report_path, items_by_row, one_line, row_mark
@@ -264,6 +264,9 @@ class DiffScreen(Screen[None]):
         """The last report written by the export key."""
         self.annotating = False
         """A long pair's aligned diff is shown; its claims and quotations are on the way."""
+        self._saving = 0
+        """Saves in flight (the review bar says "saving…")."""
+        self._save_lock = threading.Lock()
         self._painted = threading.Event()
         """Set once the partial diff of a long pair has been painted (see ``run_compare``)."""
 
@@ -605,6 +608,7 @@ class DiffScreen(Screen[None]):
         else:
             hint = "Nothing to review in this comparison."
         bar.show(
+            saving=self._saving > 0,
             progress=session.progress(),
             item=item,
             stale=stale,
@@ -625,6 +629,40 @@ class DiffScreen(Screen[None]):
         if key is None:
             self.notify("Nothing to review here. r jumps to the next unreviewed item.", timeout=3)
         return key
+
+    def _save_soon(self) -> None:
+        """Save the session's change off the UI thread: another window may hold the
+        review's lock, and waiting for it must not freeze the reader ("saving…" shows
+        meanwhile). Each save writes a snapshot taken now, merged with the disk by time
+        (so saves finishing out of order lose nothing), then folded back in."""
+        session = self.session
+        if session is None:
+            return
+        self._saving += 1
+        self._show_bar()
+        self._save_worker(session, session.snapshot())
+
+    @work(thread=True, group="save")
+    def _save_worker(self, session: ReviewSession, snapshot: ReviewState) -> None:
+        with self._save_lock:  # one save at a time from this window
+            messages = session.save(snapshot)
+        self.app.call_from_thread(self._saved, session, snapshot, messages)
+
+    def _saved(self, session: ReviewSession, snapshot: ReviewState, messages: list[str]) -> None:
+        session.absorb(snapshot)
+        self._saving -= 1
+        self._report(messages)
+        if self.session is session and self.is_mounted:
+            self._show_bar()
+
+    def on_unmount(self) -> None:
+        # Closing (q, or the app quitting): a save still in flight or one that failed is
+        # done once more here, in the foreground, so no mark is lost at exit. Saves merge
+        # by time, so one racing a background save is harmless.
+        session = self.session
+        if session is not None and (self._saving or session.unsaved):
+            with self._save_lock:
+                session.save()
 
     def _report(self, messages: list[str]) -> None:
         for text in messages:
@@ -658,7 +696,8 @@ class DiffScreen(Screen[None]):
         key = self._target()
         if key is None or self.session is None:
             return
-        self._report(self.session.set_mark(key, mark))
+        self.session.set_mark(key, mark, save=False)
+        self._save_soon()
         self._changed(key)
 
     def action_accept(self) -> None:
@@ -674,14 +713,20 @@ class DiffScreen(Screen[None]):
             return
         if session.item(key) is None:
             # A stale entry: clearing dismisses it, note and all (there is no item left).
-            self._report(session.clear(key))
+            session.clear(key, save=False)
+            self._save_soon()
             self.notify("Stale mark dismissed.", timeout=2)
             self._show_styles()
             return
         if session.mark(key) is None:
+            # Saved all the same: another window on this pair may have marked it since,
+            # and the user's latest action must win on disk.
+            session.set_mark(key, None, save=False)
+            self._save_soon()
             self.notify("No mark to clear (e edits the note).", timeout=2)
             return
-        self._report(session.set_mark(key, None))
+        session.set_mark(key, None, save=False)
+        self._save_soon()
         self._changed(key)
 
     def action_note(self) -> None:
@@ -699,7 +744,8 @@ class DiffScreen(Screen[None]):
         def save(note: str | None) -> None:
             if note is None or self.session is not session:
                 return
-            self._report(session.set_note(key, note))
+            session.set_note(key, note, save=False)
+            self._save_soon()
             self._changed(key)
 
         self.app.push_screen(NoteEditor(label, one_line(text, 300), session.note(key)), save)

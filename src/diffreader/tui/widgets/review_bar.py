@@ -39,6 +39,7 @@ class ReviewBar(Static):
         flagged_only: bool = False,
         hint: str = "",
         style_for: Mapping[str, Style] | None = None,
+        saving: bool = False,
     ) -> None:
         """Redraw the bar.
 
@@ -52,6 +53,7 @@ class ReviewBar(Static):
             flagged_only: The flagged filter is on.
             hint: What to say when nothing is selected.
             style_for: The aligned view's component styles.
+            saving: A save is in flight (another window may hold the review's lock).
         """
         styles = style_for or {}
         left = Text(end="", no_wrap=True, overflow="ellipsis")
@@ -81,6 +83,8 @@ class ReviewBar(Static):
         if flagged_only:
             right.append("flagged only ", style=styles.get("mark-flagged", Style(reverse=True)))
             right.append("  ")
+        if saving:
+            right.append("saving…  ", style=Style(italic=True, dim=True))
         if progress is not None:
             right.append(str(progress), style=Style(bold=True))
         self.text = f"{left.plain}  {right.plain}"
