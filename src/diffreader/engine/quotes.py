@@ -47,6 +47,8 @@ from __future__ import annotations
 
 import heapq
 import re
+import sys
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress
@@ -311,19 +313,20 @@ def _contains(hay: Sequence[str], needle: Sequence[str], start: int = 0) -> int:
     return -1
 
 
-def _verbatim_in(b_frags: list[list[Token]], a_words: list[Token]) -> tuple[int, int] | None:
-    keys = [t.key for t in a_words]
+def _verbatim_in(b_frags: list[list[str]], a_words: _Words) -> tuple[int, int] | None:
+    """Span of ``a_words`` holding the fragments' words in order, each one contiguous."""
+    keys = a_words.keys
     pos = 0
     first = last = -1
     for frag in b_frags:
-        at = _contains(keys, [t.key for t in frag], pos)
+        at = _contains(keys, frag, pos)
         if at < 0:
             return None
         if first < 0:
             first = at
         pos = at + len(frag)
         last = pos - 1
-    return (a_words[first].start, a_words[last].end) if first >= 0 else None
+    return (a_words.starts[first], a_words.ends[last]) if first >= 0 else None
 
 
 def _content(tokens: Sequence[Token]) -> set[str]:
@@ -331,16 +334,19 @@ def _content(tokens: Sequence[Token]) -> set[str]:
 
 
 class _Words:
-    """A quotation's words prepared for the window search: content stems ("" for a
+    """A quotation's words prepared for the search: their keys and spans in the text (no
+    object per word: both sides' quotations are held at once), content stems ("" for a
     stopword), the keys joined by spaces, and where each word starts in that string."""
 
-    __slots__ = ("joined", "offsets", "stems", "tokens")
+    __slots__ = ("ends", "joined", "keys", "offsets", "starts", "stems")
 
     def __init__(self, tokens: list[Token]) -> None:
-        self.tokens = tokens
-        self.stems = [stem(t.key) if t.key not in STOPWORDS else "" for t in tokens]
-        self.joined = " ".join(t.key for t in tokens)
-        self.offsets = list(accumulate((len(t.key) + 1 for t in tokens), initial=0))
+        self.keys = [sys.intern(t.key) for t in tokens]
+        self.starts = array("q", [t.start for t in tokens])
+        self.ends = array("q", [t.end for t in tokens])
+        self.stems = [stem(k) if k not in STOPWORDS else "" for k in self.keys]
+        self.joined = " ".join(self.keys)
+        self.offsets = array("q", accumulate((len(k) + 1 for k in self.keys), initial=0))
 
 
 def _window_score(short: _Words, content: set[str], long: _Words) -> tuple[int, int, float] | None:
@@ -353,7 +359,7 @@ def _window_score(short: _Words, content: set[str], long: _Words) -> tuple[int, 
     """
     from rapidfuzz import fuzz
 
-    n = len(short.tokens)
+    n = len(short.keys)
     nb = len(content)
     if n < 3 or nb < 2:
         return None
@@ -401,11 +407,16 @@ class _Quotation:
 
     __slots__ = ("content", "found", "frags", "index", "pair", "words")
     words: _Words
-    frags: list[list[Token]]
+    frags: list[list[str]]
     content: set[str]
 
     def __init__(
-        self, doc: Document, found: Found, index: int, pair: int, same: _Quotation | None = None
+        self,
+        doc: Document,
+        found: Found,
+        index: int,
+        pair: int,
+        same: _Quotation | None = None,
     ) -> None:
         self.found = found
         self.index = index
@@ -417,10 +428,11 @@ class _Quotation:
             return
         self.words = _Words(_words(doc.text, found.start, found.end))
         if _ELLIPSIS.search(doc.text, found.start, found.end):
-            self.frags = _fragments(doc.text, found.start, found.end)
+            frags = _fragments(doc.text, found.start, found.end)
+            self.frags = [[sys.intern(t.key) for t in frag] for frag in frags]
         else:
-            self.frags = [self.words.tokens] if self.words.tokens else []
-        self.content = _content(self.words.tokens)
+            self.frags = [self.words.keys] if self.words.keys else []
+        self.content = set(self.words.stems) - {""}
 
 
 _Key = str | tuple[str, str, str]
@@ -443,7 +455,7 @@ class _Index:
         self.trigrams: dict[_Key, list[int]] = {}
         self.stems: dict[str, list[int]] = {}
         for q in quotes:
-            for key in dict.fromkeys(_trigrams([t.key for t in q.words.tokens])):
+            for key in dict.fromkeys(_trigrams(q.words.keys)):
                 self.trigrams.setdefault(key, []).append(q.index)
             for term in q.content:
                 self.stems.setdefault(term, []).append(q.index)
@@ -452,7 +464,7 @@ class _Index:
         if self._words is None:
             self._words = {}
             for q in self._quotes:
-                for key in dict.fromkeys(t.key for t in q.words.tokens):
+                for key in dict.fromkeys(q.words.keys):
                     self._words.setdefault(key, []).append(q.index)
         return self._words
 
@@ -463,7 +475,7 @@ def _containers(needle: _Quotation, index: _Index, others: Sequence[_Quotation])
     for a fragment of fewer than three words) are checked."""
     anchor: list[int] | None = None
     for frag in needle.frags:
-        keys: list[_Key] = [t.key for t in frag]
+        keys: list[_Key] = list(frag)
         postings = index.trigrams if len(keys) >= 3 else index.words()
         for key in _trigrams(keys) if len(keys) >= 3 else keys:
             found = postings.get(key)
@@ -473,7 +485,7 @@ def _containers(needle: _Quotation, index: _Index, others: Sequence[_Quotation])
                 anchor = found
     if anchor is None:
         return []
-    return [j for j in anchor if _verbatim_in(needle.frags, others[j].words.tokens)]
+    return [j for j in anchor if _verbatim_in(needle.frags, others[j].words)]
 
 
 def _candidates(x: _Quotation, index: _Index, others: Sequence[_Quotation]) -> list[int]:
@@ -490,7 +502,7 @@ def _candidates(x: _Quotation, index: _Index, others: Sequence[_Quotation]) -> l
         found = index.stems.get(term, ())
         if len(found) <= _MAX_POSTING:
             hits.update(found)
-    for key in _trigrams([t.key for t in x.words.tokens]):
+    for key in _trigrams(x.words.keys):
         found = index.trigrams.get(key, ())
         if len(found) <= _MAX_POSTING:
             hits.update(found)
@@ -517,13 +529,12 @@ def _altered_link(qa: _Quotation, qb: _Quotation) -> _Link | None:
     Equal lengths are searched both ways and the better kept: the score is symmetric.
     """
     best: _Link | None = None
-    na, nb = len(qa.words.tokens), len(qb.words.tokens)
+    na, nb = len(qa.words.keys), len(qb.words.keys)
     if nb <= na:
         found = _window_score(qb.words, qb.content, qa.words)
         if found is not None:
             first, size, score = found
-            tokens = qa.words.tokens
-            span = (tokens[first].start, tokens[first + size - 1].end)
+            span = (qa.words.starts[first], qa.words.ends[first + size - 1])
             best = _Link(qa.index, qb.index, QuoteStatus.ALTERED, span, score)
     if na <= nb:
         found = _window_score(qa.words, qa.content, qb.words)
@@ -536,7 +547,7 @@ def _altered_link(qa: _Quotation, qb: _Quotation) -> _Link | None:
 def _rank(link: _Link, qa: _Quotation, qb: _Quotation, na: int, nb: int) -> tuple[float, ...]:
     """Sort key of a link, the same whichever side is A: verbatim first, then by score,
     then the closer lengths, the same aligned pair, the closer relative position."""
-    la, lb = len(qa.words.tokens), len(qb.words.tokens)
+    la, lb = len(qa.words.keys), len(qb.words.keys)
     ratio = min(la, lb) / max(la, lb, 1)
     ra, rb = qa.index / max(na, 1), qb.index / max(nb, 1)
     return (
@@ -582,7 +593,11 @@ def _relate(
     qa = [_Quotation(doc_a, f, i, pair_of_a.get(f.sentence, -1)) for i, f in enumerate(a_found)]
     qb = [
         _Quotation(
-            doc_b, f, j, pair_of_b.get(f.sentence, -1), qa[matched[j].a] if j in matched else None
+            doc_b,
+            f,
+            j,
+            pair_of_b.get(f.sentence, -1),
+            qa[matched[j].a] if j in matched else None,
         )
         for j, f in enumerate(b_found)
     ]
@@ -590,13 +605,13 @@ def _relate(
     links: dict[tuple[int, int], _Link] = {}
     # Verbatim: the words of one occur in order inside the other, whichever is longer.
     for x in qb:
-        if x.words.tokens:
+        if x.words.keys:
             for i in _containers(x, index_a, qa):
-                span = _verbatim_in(x.frags, qa[i].words.tokens)
+                span = _verbatim_in(x.frags, qa[i].words)
                 assert span is not None
                 links[(i, x.index)] = _Link(i, x.index, QuoteStatus.VERBATIM, span, 1.0)
     for x in qa:
-        if x.words.tokens:
+        if x.words.keys:
             for j in _containers(x, index_b, qb):
                 if (x.index, j) not in links:
                     span = (x.found.start, x.found.end)
@@ -634,8 +649,8 @@ def _relate(
             carried_a.add(link.a)
     related = a_matched | carried_a
     _pair_leftovers(qa, qb, matched, related)
-    wordless_a = {q.index for q in qa if not q.words.tokens}
-    wordless_b = {q.index for q in qb if not q.words.tokens}
+    wordless_a = {q.index for q in qa if not q.words.keys}
+    wordless_b = {q.index for q in qb if not q.words.keys}
     return matched, related, wordless_a, wordless_b
 
 
@@ -743,10 +758,10 @@ def _pair_leftovers(
     left_a: dict[int, list[int]] = {}
     left_b: dict[int, list[int]] = {}
     for q in qa:
-        if q.pair >= 0 and q.index not in related_a and q.words.tokens:
+        if q.pair >= 0 and q.index not in related_a and q.words.keys:
             left_a.setdefault(q.pair, []).append(q.index)
     for q in qb:
-        if q.pair >= 0 and q.index not in links and q.words.tokens:
+        if q.pair >= 0 and q.index not in links and q.words.keys:
             left_b.setdefault(q.pair, []).append(q.index)
     for pair, bs in left_b.items():
         as_ = left_a.get(pair, [])
