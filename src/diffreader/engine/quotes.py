@@ -49,6 +49,7 @@ import heapq
 import re
 import sys
 from array import array
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress
@@ -493,11 +494,12 @@ def _candidates(x: _Quotation, index: _Index, others: Sequence[_Quotation]) -> l
     (at least two; ties to the earlier one).
 
     Candidates come from the postings of ``x``'s content stems and word trigrams, leaving
-    out those held by more than ``_MAX_POSTING`` quotations: when the quotations share a
-    vocabulary, only their rarer words and word runs say which ones are related, and the
-    search stays linear. Below that many quotations nothing is left out.
+    out those held by more than ``_MAX_POSTING`` quotations, and must be in at least two
+    of the postings read: when the quotations share a vocabulary, only their rarer words
+    and word runs say which ones are related, and the search stays linear. Below that
+    many quotations nothing is left out (and two shared stems are two postings).
     """
-    hits: set[int] = set()
+    hits: Counter[int] = Counter()
     for term in x.content:
         found = index.stems.get(term, ())
         if len(found) <= _MAX_POSTING:
@@ -507,7 +509,11 @@ def _candidates(x: _Quotation, index: _Index, others: Sequence[_Quotation]) -> l
         if len(found) <= _MAX_POSTING:
             hits.update(found)
     content = x.content
-    ranked = [(-k, j) for j in hits if (k := len(content.intersection(others[j].content))) >= 2]
+    ranked = [
+        (-k, j)
+        for j, n in hits.items()
+        if n >= 2 and (k := len(content.intersection(others[j].content))) >= 2
+    ]
     return [j for _, j in heapq.nsmallest(_MAX_SOURCES, ranked)]
 
 
