@@ -5,12 +5,35 @@ curly, straight and guillemet marks; a quotation left open runs to the end of it
 paragraph, as news style does. Matching ignores quote marks, case, punctuation,
 editorial brackets (``[former US President Joe]``) and ellipses.
 
-- ``verbatim``: B's words occur, in order, inside one quotation of A (each fragment
-  between ellipses contiguous).
-- ``altered``: a quotation of A is close (fuzzy alignment with rapidfuzz, enough shared
-  content words), but the words differ; the source span and a word diff are carried.
-- ``new``: no quotation of A is its source.
-Quotations of A that no B quotation draws on are reported as ``dropped``.
+The relation between a quotation of A and one of B is symmetric: it does not depend on
+which article is the original. ``compare(b, a)`` relates the same quotations as
+``compare(a, b)``, verbatim to verbatim, altered to altered, and a new quotation of one
+is a dropped quotation of the other.
+
+- ``verbatim``: the words of one occur, in order, inside the other (each fragment between
+  ellipses contiguous). Which one is longer does not matter: a rewrite quoting an excerpt
+  of the original's quotation and a rewrite quoting more of it than the original did are
+  both verbatim for that pair, since either is the other read backwards (whatever B adds
+  around the original's words shows in the sentence's word diff and claims).
+- ``altered``: the shorter quotation (fewer words; equal lengths are searched both ways)
+  is close to a window of the longer one: enough shared content words, as a share of the
+  shorter one's, and similar word order (rapidfuzz); the source span and a word diff
+  are carried.
+- ``new``: no quotation of A is its source. Quotations of A that no quotation of B is
+  related to are reported as ``dropped``.
+
+Which quotations are related is decided once for the pair of articles, not for each
+quotation of B in turn: a quotation at the same place of an identical aligned sentence
+first; then every related (A, B) pair, best first (verbatim before altered, higher score,
+closer lengths, the same aligned pair, closer relative position), each quotation taken
+at most once; then a quotation left out that is verbatim with a taken one is still
+related to it (a second excerpt of one long quotation, a repeated quotation: verbatim on
+B's side, not dropped on A's); last, an aligned pair left with exactly one unrelated
+quotation on each side relates those two (altered). An altered relation is one-to-one.
+
+Candidates for the altered search come from inverted indexes of content stems and word
+trigrams whose postings are short (``_MAX_POSTING``): a vocabulary every quotation shares
+yields no candidates, so the search stays linear in the number of quotations.
 
 Speakers are read from speech verbs next to the quotation ("Dmitriev said", "he
 wrote", "according to Lavrov"), resolving pronouns to the last speaker named.
@@ -22,12 +45,14 @@ API:
 
 from __future__ import annotations
 
-import dataclasses
+import heapq
 import re
+import sys
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate, chain, compress
+from itertools import accumulate, compress
 from operator import sub
 
 from diffreader.engine.lexicon import (
@@ -67,7 +92,11 @@ _AFTER = re.compile(
     rf"|(?:{_SPEECH})\s+(?P<name2>{_NAME.pattern}))"
 )
 _MAX_SOURCES = 8
-"""How many A quotations (those sharing the most words) are searched for an altered source."""
+"""How many quotations of the other side (those sharing the most content words) each
+quotation is searched against for an altered relation."""
+_MAX_POSTING = 48
+"""Postings longer than this (stems or word trigrams held by more quotations) are left
+out of candidate generation."""
 _BRACKETS = re.compile(r"\[[^\]\n]{0,80}\]")
 _ELLIPSIS = re.compile(r"\.\.\.|…|\[\.\.\.\]")
 
@@ -285,19 +314,20 @@ def _contains(hay: Sequence[str], needle: Sequence[str], start: int = 0) -> int:
     return -1
 
 
-def _verbatim_in(b_frags: list[list[Token]], a_words: list[Token]) -> tuple[int, int] | None:
-    keys = [t.key for t in a_words]
+def _verbatim_in(b_frags: list[list[str]], a_words: _Words) -> tuple[int, int] | None:
+    """Span of ``a_words`` holding the fragments' words in order, each one contiguous."""
+    keys = a_words.keys
     pos = 0
     first = last = -1
     for frag in b_frags:
-        at = _contains(keys, [t.key for t in frag], pos)
+        at = _contains(keys, frag, pos)
         if at < 0:
             return None
         if first < 0:
             first = at
         pos = at + len(frag)
         last = pos - 1
-    return (a_words[first].start, a_words[last].end) if first >= 0 else None
+    return (a_words.starts[first], a_words.ends[last]) if first >= 0 else None
 
 
 def _content(tokens: Sequence[Token]) -> set[str]:
@@ -305,109 +335,329 @@ def _content(tokens: Sequence[Token]) -> set[str]:
 
 
 class _Words:
-    """An A quotation's words prepared for the window search: content stems ("" for a
+    """A quotation's words prepared for the search: their keys and spans in the text (no
+    object per word: both sides' quotations are held at once), content stems ("" for a
     stopword), the keys joined by spaces, and where each word starts in that string."""
 
-    __slots__ = ("joined", "offsets", "stems", "tokens")
+    __slots__ = ("ends", "joined", "keys", "offsets", "starts", "stems")
 
     def __init__(self, tokens: list[Token]) -> None:
-        self.tokens = tokens
-        self.stems = [stem(t.key) if t.key not in STOPWORDS else "" for t in tokens]
-        self.joined = " ".join(t.key for t in tokens)
-        self.offsets = list(accumulate((len(t.key) + 1 for t in tokens), initial=0))
+        self.keys = [sys.intern(t.key) for t in tokens]
+        self.starts = array("q", [t.start for t in tokens])
+        self.ends = array("q", [t.end for t in tokens])
+        self.stems = [stem(k) if k not in STOPWORDS else "" for k in self.keys]
+        self.joined = " ".join(self.keys)
+        self.offsets = array("q", accumulate((len(k) + 1 for k in self.keys), initial=0))
 
 
-def _most_shared(shared_by: Counter[int]) -> list[tuple[int, int]]:
-    """``heapq.nsmallest(_MAX_SOURCES, [(-k, q) for q, k in shared_by.items() if k >= 2])``:
-    the quotations sharing the most words, ties to the earlier one (never to set order,
-    which varies between runs).
+def _window_score(short: _Words, content: set[str], long: _Words) -> tuple[int, int, float] | None:
+    """(first word, window size, score) of the window of ``long`` closest to ``short``.
 
-    When A's quotations share a common vocabulary, every one of them shares words with
-    B's and thousands tie: the loops here run in C (counting, ``compress``, sorting ints).
-    """
-    floor, seen = 2, 0
-    for count, many in sorted(Counter(shared_by.values()).items(), reverse=True):
-        seen += many
-        if seen >= _MAX_SOURCES:
-            floor = max(floor, count)
-            break
-    above = sorted(
-        (-k, q) for q, k in compress(shared_by.items(), map(floor.__lt__, shared_by.values()))
-    )
-    tied = sorted(compress(shared_by, map(floor.__eq__, shared_by.values())))
-    return above + [(-floor, q) for q in tied[: _MAX_SOURCES - len(above)]]
-
-
-def _best_altered(
-    b_words: list[Token],
-    a_words: list[_Words],
-    index: dict[str, list[int]],
-) -> tuple[int, int, int, float] | None:
-    """(A quotation index, source start, source end, score) of the closest A quotation.
-
-    Candidates are the A quotations sharing at least two content words (``index`` maps
-    a content stem to the A quotations holding it); the ``_MAX_SOURCES`` sharing most
-    are searched. In each, every window about as long as B's quotation is scored by
-    shared content words and by word order (rapidfuzz ``ratio`` over the words).
+    Every window of ``long`` about as long as ``short`` is scored by the share of
+    ``short``'s content stems (``content``) it holds and by word order (rapidfuzz
+    ``ratio`` over the words): both must reach 0.4, with at least two shared stems; the
+    score is their mean. The first best window wins (smaller sizes, then earlier).
     """
     from rapidfuzz import fuzz
 
-    b_content = _content(b_words)
-    n = len(b_words)
-    if n < 3 or len(b_content) < 2:
+    n = len(short.keys)
+    nb = len(content)
+    if n < 3 or nb < 2:
         return None
-    shared_by = Counter(chain.from_iterable(index.get(term, ()) for term in b_content))
-    candidates = _most_shared(shared_by)
-    b_str = " ".join(t.key for t in b_words)
-    nb = len(b_content)
-    best: tuple[int, int, int, float] | None = None
-    for _, quote in candidates:
-        words = a_words[quote]
-        stems = words.stems
-        hits = [s in b_content for s in stems]
-        matched = [s for s, hit in zip(stems, hits, strict=True) if hit]
-        distinct = len(set(matched))
-        # A window can share no more than the whole quotation does: skip a quotation
-        # whose best possible score cannot beat the best found (ties keep the first).
-        if best is not None and (distinct / nb + 1) / 2 <= best[3]:
-            continue
-        # Shared words per window from running counts, exact unless a shared word repeats
-        # (then a window must count it once: the set intersection does, and the running
-        # count is only an upper bound).
-        running = list(accumulate(hits, initial=0))
-        exact = distinct == len(matched)
+    stems = long.stems
+    hits = [s in content for s in stems]
+    matched = [s for s, hit in zip(stems, hits, strict=True) if hit]
+    distinct = len(set(matched))
+    if distinct < 2 or distinct / nb < 0.4:
+        return None
+    # Shared words per window from running counts, exact unless a shared word repeats
+    # (then a window must count it once: the set intersection does, and the running
+    # count is only an upper bound).
+    running = list(accumulate(hits, initial=0))
+    exact = distinct == len(matched)
+    best: tuple[int, int, float] | None = None
+    for size in range(max(1, n - 3), min(len(stems), n + 5) + 1):
         # Which counts of shared words can pass the tests below, with the best score found
         # so far: a window's count only needs checking when its bound passes (the tests
-        # only tighten as the best rises, and a larger count passes whenever a smaller one
-        # does), so the windows to score are picked in C.
-        for size in range(max(1, n - 3), min(len(stems), n + 5) + 1):
-            passes = [
-                common >= 2
-                and common / nb >= 0.4
-                and (best is None or (common / nb + 1) / 2 > best[3])
-                for common in range(len(matched) + 1)
-            ]
-            bounds = map(sub, running[size:], running)
-            firsts = compress(range(len(stems) - size + 1), map(passes.__getitem__, bounds))
-            for first in firsts:
-                if exact:
-                    common = running[first + size] - running[first]
-                else:
-                    common = len(b_content.intersection(stems[first : first + size]))
-                if common < 2:
-                    continue
-                shared = common / nb
-                if shared < 0.4 or (best is not None and (shared + 1) / 2 <= best[3]):
-                    continue
-                # The order score must reach 0.4 and, to win, lift the score above the best.
-                floor = max(0.4, 2 * best[3] - shared) if best is not None else 0.4
-                window = words.joined[words.offsets[first] : words.offsets[first + size] - 1]
-                order = fuzz.ratio(b_str, window, score_cutoff=floor * 100 - 1e-9) / 100
-                score = (shared + order) / 2
-                if order >= 0.4 and (best is None or score > best[3]):
-                    tokens = words.tokens
-                    best = (quote, tokens[first].start, tokens[first + size - 1].end, score)
+        # only tighten as the best rises), so the windows to score are picked in C.
+        passes = [
+            common >= 2 and common / nb >= 0.4 and (best is None or (common / nb + 1) / 2 > best[2])
+            for common in range(len(matched) + 1)
+        ]
+        bounds = map(sub, running[size:], running)
+        for first in compress(range(len(stems) - size + 1), map(passes.__getitem__, bounds)):
+            if exact:
+                common = running[first + size] - running[first]
+            else:
+                common = len(content.intersection(stems[first : first + size]))
+            shared = common / nb
+            if common < 2 or shared < 0.4 or (best is not None and (shared + 1) / 2 <= best[2]):
+                continue
+            # The order score must reach 0.4 and, to win, lift the score above the best.
+            floor = max(0.4, 2 * best[2] - shared) if best is not None else 0.4
+            window = long.joined[long.offsets[first] : long.offsets[first + size] - 1]
+            order = fuzz.ratio(short.joined, window, score_cutoff=floor * 100 - 1e-9) / 100
+            score = (shared + order) / 2
+            if order >= 0.4 and (best is None or score > best[2]):
+                best = (first, size, score)
     return best
+
+
+class _Quotation:
+    """A quotation of one side with everything the matching needs."""
+
+    __slots__ = ("content", "found", "frags", "index", "pair", "words")
+    words: _Words
+    frags: list[list[str]]
+    content: set[str]
+
+    def __init__(
+        self,
+        doc: Document,
+        found: Found,
+        index: int,
+        pair: int,
+        same: _Quotation | None = None,
+    ) -> None:
+        self.found = found
+        self.index = index
+        self.pair = pair
+        if same is not None:
+            # The same words at the same place of an identical sentence: shared, only the
+            # word keys are read (a matched quotation is never a source of the other side).
+            self.words, self.frags, self.content = same.words, same.frags, same.content
+            return
+        self.words = _Words(_words(doc.text, found.start, found.end))
+        if _ELLIPSIS.search(doc.text, found.start, found.end):
+            frags = _fragments(doc.text, found.start, found.end)
+            self.frags = [[sys.intern(t.key) for t in frag] for frag in frags]
+        else:
+            self.frags = [self.words.keys] if self.words.keys else []
+        self.content = set(self.words.stems) - {""}
+
+
+_Key = str | tuple[str, str, str]
+"""A word key or a run of three."""
+
+
+def _trigrams(keys: Sequence[_Key]) -> list[_Key]:
+    return list(zip(keys, keys[1:], keys[2:], strict=False))  # type: ignore[arg-type]
+
+
+class _Index:
+    """Postings of one side's quotations: word trigrams and content stems, and single
+    words (built when a quotation of fewer than three words is searched)."""
+
+    __slots__ = ("_quotes", "_words", "stems", "trigrams")
+
+    def __init__(self, quotes: Sequence[_Quotation]) -> None:
+        self._quotes = quotes
+        self._words: dict[_Key, list[int]] | None = None
+        self.trigrams: dict[_Key, list[int]] = {}
+        self.stems: dict[str, list[int]] = {}
+        for q in quotes:
+            for key in dict.fromkeys(_trigrams(q.words.keys)):
+                self.trigrams.setdefault(key, []).append(q.index)
+            for term in q.content:
+                self.stems.setdefault(term, []).append(q.index)
+
+    def words(self) -> dict[_Key, list[int]]:
+        if self._words is None:
+            self._words = {}
+            for q in self._quotes:
+                for key in dict.fromkeys(q.words.keys):
+                    self._words.setdefault(key, []).append(q.index)
+        return self._words
+
+
+def _containers(needle: _Quotation, index: _Index, others: Sequence[_Quotation]) -> list[int]:
+    """Quotations of ``others`` that hold ``needle``'s words in order (each fragment
+    between ellipses contiguous): those holding its rarest word trigram (its rarest word,
+    for a fragment of fewer than three words) are checked."""
+    anchor: list[int] | None = None
+    for frag in needle.frags:
+        keys: list[_Key] = list(frag)
+        postings = index.trigrams if len(keys) >= 3 else index.words()
+        for key in _trigrams(keys) if len(keys) >= 3 else keys:
+            found = postings.get(key)
+            if found is None:
+                return []
+            if anchor is None or len(found) < len(anchor):
+                anchor = found
+    if anchor is None:
+        return []
+    return [j for j in anchor if _verbatim_in(needle.frags, others[j].words)]
+
+
+def _candidates(x: _Quotation, index: _Index, others: Sequence[_Quotation]) -> list[int]:
+    """The ``_MAX_SOURCES`` quotations of ``others`` sharing most content stems with ``x``
+    (at least two; ties to the earlier one).
+
+    Candidates come from the postings of ``x``'s content stems and word trigrams, leaving
+    out those held by more than ``_MAX_POSTING`` quotations, and must be in at least two
+    of the postings read: when the quotations share a vocabulary, only their rarer words
+    and word runs say which ones are related, and the search stays linear. Below that
+    many quotations nothing is left out (and two shared stems are two postings).
+    """
+    hits: Counter[int] = Counter()
+    for term in x.content:
+        found = index.stems.get(term, ())
+        if len(found) <= _MAX_POSTING:
+            hits.update(found)
+    for key in _trigrams(x.words.keys):
+        found = index.trigrams.get(key, ())
+        if len(found) <= _MAX_POSTING:
+            hits.update(found)
+    content = x.content
+    ranked = [
+        (-k, j)
+        for j, n in hits.items()
+        if n >= 2 and (k := len(content.intersection(others[j].content))) >= 2
+    ]
+    return [j for _, j in heapq.nsmallest(_MAX_SOURCES, ranked)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Link:
+    """A relation between quotation ``a`` of A and quotation ``b`` of B."""
+
+    a: int
+    b: int
+    status: QuoteStatus
+    source: tuple[int, int]
+    """The span of A's text the quotation of B draws on."""
+    score: float
+
+
+def _altered_link(qa: _Quotation, qb: _Quotation) -> _Link | None:
+    """The fuzzy relation: the shorter quotation (fewer words) searched in the longer.
+
+    Equal lengths are searched both ways and the better kept: the score is symmetric.
+    """
+    best: _Link | None = None
+    na, nb = len(qa.words.keys), len(qb.words.keys)
+    if nb <= na:
+        found = _window_score(qb.words, qb.content, qa.words)
+        if found is not None:
+            first, size, score = found
+            span = (qa.words.starts[first], qa.words.ends[first + size - 1])
+            best = _Link(qa.index, qb.index, QuoteStatus.ALTERED, span, score)
+    if na <= nb:
+        found = _window_score(qa.words, qa.content, qb.words)
+        if found is not None and (best is None or found[2] > best.score):
+            span = (qa.found.start, qa.found.end)
+            best = _Link(qa.index, qb.index, QuoteStatus.ALTERED, span, found[2])
+    return best
+
+
+def _rank(link: _Link, qa: _Quotation, qb: _Quotation, na: int, nb: int) -> tuple[float, ...]:
+    """Sort key of a link, the same whichever side is A: verbatim first, then by score,
+    then the closer lengths, the same aligned pair, the closer relative position."""
+    la, lb = len(qa.words.keys), len(qb.words.keys)
+    ratio = min(la, lb) / max(la, lb, 1)
+    ra, rb = qa.index / max(na, 1), qb.index / max(nb, 1)
+    return (
+        link.status is not QuoteStatus.VERBATIM,
+        -round(link.score, 9),
+        -ratio,
+        not (qa.pair >= 0 and qa.pair == qb.pair),
+        abs(ra - rb),
+        min(ra, rb),
+        max(ra, rb),
+        qa.index,
+        qb.index,
+    )
+
+
+def _relate(
+    doc_a: Document,
+    doc_b: Document,
+    a_found: list[Found],
+    b_found: list[Found],
+    pairs: Sequence[Pair],
+) -> tuple[dict[int, _Link], set[int], set[int], set[int]]:
+    """Links of B's quotations (by index), the A quotations B still carries, and the
+    quotations of A and of B without words (only an identical place relates them).
+
+    See the module docstring: identical places first, then a one-to-one matching taken
+    best-first over every related (A, B) pair, then quotations related to an already
+    matched one (carried), then the leftovers of one aligned pair.
+    """
+    pair_of_a = {sid: i for i, p in enumerate(pairs) for sid in p.a}
+    pair_of_b = {sid: i for i, p in enumerate(pairs) for sid in p.b}
+    a_at = {f.start: i for i, f in enumerate(a_found)}
+    matched: dict[int, _Link] = {}  # by B quotation
+    a_matched: set[int] = set()
+    for j, f in enumerate(b_found):
+        same = _same_place(f, doc_a, doc_b, pairs, pair_of_b, a_at, a_found)
+        if same is not None and same not in a_matched:
+            a_f = a_found[same]
+            matched[j] = _Link(same, j, QuoteStatus.VERBATIM, (a_f.start, a_f.end), 1.0)
+            a_matched.add(same)
+    if len(matched) == len(b_found) and len(a_matched) == len(a_found):
+        return matched, a_matched, set(), set()
+    qa = [_Quotation(doc_a, f, i, pair_of_a.get(f.sentence, -1)) for i, f in enumerate(a_found)]
+    qb = [
+        _Quotation(
+            doc_b,
+            f,
+            j,
+            pair_of_b.get(f.sentence, -1),
+            qa[matched[j].a] if j in matched else None,
+        )
+        for j, f in enumerate(b_found)
+    ]
+    index_a, index_b = _Index(qa), _Index(qb)
+    links: dict[tuple[int, int], _Link] = {}
+    # Verbatim: the words of one occur in order inside the other, whichever is longer.
+    for x in qb:
+        if x.words.keys:
+            for i in _containers(x, index_a, qa):
+                span = _verbatim_in(x.frags, qa[i].words)
+                assert span is not None
+                links[(i, x.index)] = _Link(i, x.index, QuoteStatus.VERBATIM, span, 1.0)
+    for x in qa:
+        if x.words.keys:
+            for j in _containers(x, index_b, qb):
+                if (x.index, j) not in links:
+                    span = (x.found.start, x.found.end)
+                    links[(x.index, j)] = _Link(x.index, j, QuoteStatus.VERBATIM, span, 1.0)
+    # Altered: between quotations neither matched by place nor verbatim with any quotation
+    # of the other side, the candidates of each, either side.
+    settled_a = a_matched | {i for i, _ in links}
+    settled_b = matched.keys() | {j for _, j in links}
+    tried: set[tuple[int, int]] = set()
+    for j in range(len(qb)):
+        if j not in settled_b:
+            tried.update((i, j) for i in _candidates(qb[j], index_a, qa) if i not in settled_a)
+    for i in range(len(qa)):
+        if i not in settled_a:
+            tried.update((i, j) for j in _candidates(qa[i], index_b, qb) if j not in settled_b)
+    for i, j in sorted(tried):
+        link = _altered_link(qa[i], qb[j])
+        if link is not None:
+            links[(i, j)] = link
+    na, nb = len(qa), len(qb)
+    ranked = sorted(links.values(), key=lambda k: _rank(k, qa[k.a], qb[k.b], na, nb))
+    for link in ranked:
+        if link.b not in matched and link.a not in a_matched:
+            matched[link.b] = link
+            a_matched.add(link.a)
+    # A quotation left out of the matching but verbatim with a matched one is carried: a
+    # second excerpt of one quotation, a quotation repeated.
+    carried_a: set[int] = set()
+    for link in ranked:
+        if link.status is not QuoteStatus.VERBATIM:
+            break  # an altered quotation is one quotation changed: one-to-one
+        if link.b not in matched:
+            matched[link.b] = link
+        if link.a not in a_matched:
+            carried_a.add(link.a)
+    related = a_matched | carried_a
+    _pair_leftovers(qa, qb, matched, related)
+    wordless_a = {q.index for q in qa if not q.words.keys}
+    wordless_b = {q.index for q in qb if not q.words.keys}
+    return matched, related, wordless_a, wordless_b
 
 
 def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> list[Quote]:
@@ -415,101 +665,40 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
     pair_of_a = {sid: i for i, p in enumerate(pairs) for sid in p.a}
     pair_of_b = {sid: i for i, p in enumerate(pairs) for sid in p.b}
     a_found = find_quotations(doc_a)
-    a_at = {f.start: i for i, f in enumerate(a_found)}
-    # Word lists and indexes of A's quotations, built only if some quotation of B needs a
-    # search (a quotation inside an identical sentence is matched by position).
-    a_quotes: list[tuple[Found, list[Token]]] = []
-    a_prepared: list[_Words] = []
-    stem_index: dict[str, list[int]] = {}
-    key_index: dict[str, set[int]] = {}
-    used_a: set[int] = set()
+    b_found = find_quotations(doc_b)
+    links, carried, wordless_a, wordless_b = _relate(doc_a, doc_b, a_found, b_found, pairs)
     out: list[Quote] = []
-
-    def b_quote(
-        f: Found,
-        status: QuoteStatus,
-        source: Span | None,
-        source_speaker: str | None,
-        score: float,
-        ops: tuple[WordOp, ...],
-    ) -> Quote:
-        return Quote(
-            side=Side.B,
-            start=f.start,
-            end=f.end,
-            text=doc_b.text[f.start : f.end],
-            status=status,
-            source=source,
-            ops=ops,
-            score=round(score, 4),
-            speaker=f.speaker,
-            source_speaker=source_speaker,
-            speaker_changed=status is not QuoteStatus.NEW
-            and _speakers_differ(f.speaker, source_speaker),
-            sentence=f.sentence,
-            pair=pair_of_b.get(f.sentence, -1),
-        )
-
-    for f in find_quotations(doc_b):
-        same = _same_place(f, doc_a, doc_b, pairs, pair_of_b, a_at, a_found)
-        if same is not None and same not in used_a:
-            a_f = a_found[same]
-            used_a.add(same)
-            out.append(
-                b_quote(f, QuoteStatus.VERBATIM, Span(a_f.start, a_f.end), a_f.speaker, 1.0, ())
-            )
-            continue
-        b_words = _words(doc_b.text, f.start, f.end)
-        if not b_words:
-            continue
-        if not a_quotes and a_found:
-            a_quotes = [(a_f, _words(doc_a.text, a_f.start, a_f.end)) for a_f in a_found]
-            a_prepared = [_Words(a_words) for _, a_words in a_quotes]
-            for i, (_, a_words) in enumerate(a_quotes):
-                for token in a_words:
-                    key_index.setdefault(token.key, set()).add(i)
-                for term in set(a_prepared[i].stems) - {""}:
-                    stem_index.setdefault(term, []).append(i)
-        frags = _fragments(doc_b.text, f.start, f.end)
-        status = QuoteStatus.NEW
-        source: Span | None = None
-        score = 0.0
+    for j, f in enumerate(b_found):
+        link = links.get(j)
+        text = doc_b.text[f.start : f.end]
+        if link is None and j in wordless_b:
+            continue  # no words: only an identical place relates it
+        status = link.status if link is not None else QuoteStatus.NEW
+        source = Span(*link.source) if link is not None else None
+        source_speaker = a_found[link.a].speaker if link is not None else None
         ops: tuple[WordOp, ...] = ()
-        source_speaker: str | None = None
-        # Only A quotations holding every word of B's can hold it verbatim.
-        holders: set[int] | None = None
-        for key in sorted({t.key for t in b_words}, key=lambda k: len(key_index.get(k, ()))):
-            found = key_index.get(key, set())
-            holders = found if holders is None else holders & found
-            if len(holders) <= 1:
-                break
-        # A quotation repeated in B draws on a repeated one in A before reusing the first.
-        order = sorted(holders or (), key=lambda i: (i in used_a, i))
-        for index in order:
-            a_f, a_words = a_quotes[index]
-            span = _verbatim_in(frags, a_words)
-            if span:
-                status, source, score = QuoteStatus.VERBATIM, Span(*span), 1.0
-                source_speaker = a_f.speaker
-                used_a.add(index)
-                break
-        else:
-            best = _best_altered(b_words, a_prepared, stem_index)
-            if best is not None:
-                index, s_start, s_end, score = best
-                status, source = QuoteStatus.ALTERED, Span(s_start, s_end)
-                source_speaker = a_quotes[index][0].speaker
-                used_a.add(index)
-                ops = tuple(
-                    word_diff(
-                        [(s_start, doc_a.text[s_start:s_end])],
-                        [(f.start, doc_b.text[f.start : f.end])],
-                    )
-                )
-        out.append(b_quote(f, status, source, source_speaker, score, ops))
-    _pair_leftovers(out, a_found, used_a, doc_a, doc_b, pair_of_a)
+        if link is not None and link.status is QuoteStatus.ALTERED:
+            s_start, s_end = link.source
+            ops = tuple(word_diff([(s_start, doc_a.text[s_start:s_end])], [(f.start, text)]))
+        out.append(
+            Quote(
+                side=Side.B,
+                start=f.start,
+                end=f.end,
+                text=text,
+                status=status,
+                source=source,
+                ops=ops,
+                score=round(link.score, 4) if link is not None else 0.0,
+                speaker=f.speaker,
+                source_speaker=source_speaker,
+                speaker_changed=link is not None and _speakers_differ(f.speaker, source_speaker),
+                sentence=f.sentence,
+                pair=pair_of_b.get(f.sentence, -1),
+            )
+        )
     for index, a_f in enumerate(a_found):
-        if index in used_a:
+        if index in carried or index in wordless_a:
             continue
         out.append(
             Quote(
@@ -561,42 +750,28 @@ def _same_place(
 
 
 def _pair_leftovers(
-    out: list[Quote],
-    a_found: list[Found],
-    used_a: set[int],
-    doc_a: Document,
-    doc_b: Document,
-    pair_of_a: dict[int, int],
+    qa: Sequence[_Quotation],
+    qb: Sequence[_Quotation],
+    links: dict[int, _Link],
+    related_a: set[int],
 ) -> None:
     """A new quotation in a sentence whose counterpart lost one of its own is that one altered.
 
     "working around the clock" -> "working day and night" shares too few words for the
-    fuzzy search, but it sits in the same place of the same aligned sentence.
+    fuzzy search, but it sits in the same place of the same aligned sentence: when an
+    aligned pair holds exactly one unrelated quotation on each side, they are related.
     """
-    for i, quote in enumerate(out):
-        if quote.status is not QuoteStatus.NEW or quote.pair < 0:
-            continue
-        slots = [
-            k
-            for k, a_f in enumerate(a_found)
-            if k not in used_a and pair_of_a.get(a_f.sentence, -2) == quote.pair
-        ]
-        if len(slots) != 1:
-            continue  # none, or ambiguous: leave it new
-        k = slots[0]
-        a_f = a_found[k]
-        used_a.add(k)
-        ops = tuple(
-            word_diff(
-                [(a_f.start, doc_a.text[a_f.start : a_f.end])],
-                [(quote.start, doc_b.text[quote.start : quote.end])],
-            )
-        )
-        out[i] = dataclasses.replace(
-            quote,
-            status=QuoteStatus.ALTERED,
-            source=Span(a_f.start, a_f.end),
-            ops=ops,
-            source_speaker=a_f.speaker,
-            speaker_changed=_speakers_differ(quote.speaker, a_f.speaker),
-        )
+    left_a: dict[int, list[int]] = {}
+    left_b: dict[int, list[int]] = {}
+    for q in qa:
+        if q.pair >= 0 and q.index not in related_a and q.words.keys:
+            left_a.setdefault(q.pair, []).append(q.index)
+    for q in qb:
+        if q.pair >= 0 and q.index not in links and q.words.keys:
+            left_b.setdefault(q.pair, []).append(q.index)
+    for pair, bs in left_b.items():
+        as_ = left_a.get(pair, [])
+        if len(bs) == 1 and len(as_) == 1:
+            a_f = qa[as_[0]].found
+            links[bs[0]] = _Link(as_[0], bs[0], QuoteStatus.ALTERED, (a_f.start, a_f.end), 0.0)
+            related_a.add(as_[0])
