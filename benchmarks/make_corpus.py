@@ -291,7 +291,7 @@ def new_story(rng: random.Random, day: int) -> Story:
     people = [_person(rng) for _ in range(3)]
     roles = rng.sample(ROLES, 3)
     figures = [_figure(rng) for _ in range(9)]
-    act, obj, issue, event = TOPICS[topic]
+    _act, obj, _issue, _event = TOPICS[topic]
     fill = {"obj": obj, "place": place, "org": org}
     quotes = [_quote(rng, fill) for _ in range(4)]
     year, rest = divmod(day, 360)
@@ -311,7 +311,7 @@ def related_story(rng: random.Random, base: Story, day: int) -> Story:
     story.org = base.org
     story.people[0] = base.people[0]
     story.roles[0] = base.roles[0]
-    act, obj, issue, event = TOPICS[story.topic]
+    _act, obj, _issue, _event = TOPICS[story.topic]
     fill = {"obj": obj, "place": story.place, "org": story.org}
     story.quotes = [_quote(rng, fill) for _ in range(4)]
     return story

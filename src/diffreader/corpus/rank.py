@@ -72,7 +72,8 @@ def rank(
         n: Number of articles in the corpus.
         exclude: The query's own id, left out.
 
-    >>> ranked = rank(["n:kovac", "w:harbour"], {"n:kovac": (2, [1, 2]), "w:harbour": (3, [2, 3, 1])}, 10)
+    >>> postings = {"n:kovac": (2, [1, 2]), "w:harbour": (3, [2, 3, 1])}
+    >>> ranked = rank(["n:kovac", "w:harbour"], postings, 10)
     >>> [(c.article, c.shared) for c in ranked]
     [(1, {'n': 1, 'w': 1}), (2, {'n': 1, 'w': 1}), (3, {'w': 1})]
     """
@@ -112,8 +113,8 @@ def reasons(shared: Mapping[str, int], check: Check | None) -> str:
     """The reasons shown beside a verdict.
 
     >>> from diffreader.corpus.verify import Check, Verdict
-    >>> reasons({"n": 12, "f": 5, "s": 1}, Check(Verdict.REWRITE, 0.4, 0.2, 3, 6))
-    '3 shared quotations, 5 shared figures, 12 names, 1 identical sentence; 40% of sentences matched'
+    >>> print(reasons({"n": 12, "f": 5, "s": 1}, Check(Verdict.REWRITE, 0.4, 0.2, 3, 6)))
+    3 shared quotations, 5 shared figures, 12 names, 1 identical sentence; 40% of sentences matched
     """
     parts = []
     if check is not None and check.quotations:

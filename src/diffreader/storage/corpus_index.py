@@ -41,7 +41,7 @@ from pathlib import Path
 from diffreader.corpus.features import content_hash, extract
 from diffreader.corpus.rank import WEIGHTS, Candidate, idf, max_df, rank, reasons
 from diffreader.corpus.stories import Linked, group, pivot_order
-from diffreader.corpus.verify import Check, Verdict, verify
+from diffreader.corpus.verify import MIN_FACTS, Check, Verdict, verify
 from diffreader.storage.paths import data_dir
 
 __all__ = [
@@ -673,10 +673,8 @@ class CorpusIndex:
                 (a_hash, b_hash, VERIFY_VERSION),
             ).fetchone()
             if row is not None:
-                try:
+                with contextlib.suppress(ValueError, KeyError, TypeError):
                     out[a_hash, b_hash] = _check_from_json(row[0])
-                except (ValueError, KeyError, TypeError):
-                    pass
         return out
 
     def _remember(self, fresh: list[tuple[str, str, Check]]) -> None:
@@ -693,13 +691,14 @@ class CorpusIndex:
 
     # -- stories ----------------------------------------------------------------------
 
-    def _links(self) -> dict[int, list[int]]:
-        """Candidate links between indexed articles: pairs whose shared-term score is at
-        least ``FLOOR`` of the smaller of their own scores (over terms shared with
-        another article, at most ``max_df`` articles)."""
+    def _links(self) -> dict[tuple[int, int], int]:
+        """Candidate links between indexed articles, ``(a, b)`` with ``a < b``, and the
+        names and figures they share: pairs whose shared-term score is at least ``FLOOR``
+        of the smaller of their own scores (over terms in 2 to ``max_df`` articles)."""
         n = max(self._count(), 1)
         limit = max_df(n)
         pair: dict[tuple[int, int], float] = defaultdict(float)
+        facts: dict[tuple[int, int], int] = defaultdict(int)
         own: dict[int, float] = defaultdict(float)
         rows = self._db.execute(
             "SELECT p.term, p.article, t.df FROM postings p JOIN terms t ON t.id = p.term"
@@ -709,93 +708,120 @@ class CorpusIndex:
         current = None
         holders: list[int] = []
         weight = 0.0
+        fact = False
 
         def flush() -> None:
             for i, a in enumerate(holders):
                 own[a] += weight
                 for b in holders[i + 1 :]:
-                    pair[(a, b) if a < b else (b, a)] += weight
+                    key = (a, b) if a < b else (b, a)
+                    pair[key] += weight
+                    if fact:
+                        facts[key] += 1
 
         for term, article, df in rows:
             if term != current:
                 flush()
                 current, holders = term, []
-                weight = WEIGHTS.get(_kind(term), 0.5) * idf(n, df)
+                kind = _kind(term)
+                weight = WEIGHTS.get(kind, 0.5) * idf(n, df)
+                fact = kind in ("n", "f")
             holders.append(article)
         flush()
-        links: dict[int, list[int]] = defaultdict(list)
-        for (a, b), score in pair.items():
-            if score >= FLOOR * min(own[a], own[b]) and score > 0:
-                links[a].append(b)
-                links[b].append(a)
-        return links
+        return {
+            key: facts.get(key, 0)
+            for key, score in pair.items()
+            if score > 0 and score >= FLOOR * min(own[key[0]], own[key[1]])
+        }
 
-    def stories(self, progress: Callable[[int, int], None] | None = None) -> list[StoryView]:
-        """Group the indexed articles into stories (see ``corpus.stories``)."""
-        from diffreader.engine.load import LoadError, load_document
-        from diffreader.engine.model import Document
+    def stories(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        workers: int | None = None,
+    ) -> list[StoryView]:
+        """Group the indexed articles into stories (see ``corpus.stories``).
 
+        Args:
+            progress: Called with ``(done, total)`` of the pairs being verified.
+            workers: Processes for verifying (default: the usable cores).
+        """
         entries = {e.id: e for e in self.entries() if e.error is None}
         order = pivot_order((e.id, e.date, e.name) for e in entries.values())
-        links = self._links()
         position = {article: i for i, article in enumerate(order)}
-        wanted = sorted(
-            {
-                (a, b) if position[a] < position[b] else (b, a)
-                for a, others in links.items()
-                for b in others
-                if a in position and b in position
-            }
-        )
+        facts: dict[tuple[int, int], int] = {}
+        for (a, b), count in self._links().items():
+            # Fewer shared names and figures than a rewrite has: not worth verifying
+            # (the verdict could only be related or unrelated, and a large corpus has
+            # tens of such links per article).
+            if a in position and b in position and count >= MIN_FACTS:
+                key = (a, b) if position[a] < position[b] else (b, a)
+                facts[key] = count
+        wanted = sorted(facts)
         keys = [(entries[a].hash or "", entries[b].hash or "") for a, b in wanted]
         known = self._cached(keys)
         missing = [(a, b) for (a, b), key in zip(wanted, keys, strict=True) if key not in known]
-        docs: dict[int, Document | None] = {}
-
-        def doc(article: int) -> Document | None:
-            if article not in docs:
-                try:
-                    docs[article] = load_document(self.folder / entries[article].name)
-                except (LoadError, OSError):
-                    docs[article] = None
-                if len(docs) > 512:  # bounded memory: forget the oldest
-                    docs.pop(next(iter(docs)))
-            return docs.get(article)
-
+        folder = os.fspath(self.folder)
+        jobs = [(folder, entries[a].name, entries[b].name) for a, b in missing]
         fresh: list[tuple[str, str, Check]] = []
-        for done, (a, b) in enumerate(missing, 1):
-            doc_a, doc_b = doc(a), doc(b)
-            if doc_a is None or doc_b is None:
-                check = Check(Verdict.UNRELATED, 0.0, 0.0, 0, 0)
+        with contextlib.ExitStack() as stack:
+            results: Iterable[Check]
+            count = _workers(workers)
+            if count > 1 and len(jobs) >= POOL_MIN // 3:
+                from concurrent.futures import ProcessPoolExecutor
+                from multiprocessing import get_context
+
+                pool = stack.enter_context(
+                    ProcessPoolExecutor(count, mp_context=get_context("spawn"))
+                )
+                results = pool.map(_verify_files, jobs, chunksize=8)
             else:
-                check = verify(doc_a, doc_b)
-            fresh.append((entries[a].hash or "", entries[b].hash or "", check))
-            known[fresh[-1][0], fresh[-1][1]] = check
-            if len(fresh) >= 200:
-                self._remember(fresh)
-                fresh = []
-            if progress is not None and (done % 20 == 0 or done == len(missing)):
-                progress(done, len(missing))
+                results = map(_verify_files, jobs)
+            for done, ((a, b), result) in enumerate(zip(missing, results, strict=True), 1):
+                hashes = (entries[a].hash or "", entries[b].hash or "")
+                known[hashes] = result
+                fresh.append((*hashes, result))
+                if len(fresh) >= 200:
+                    self._remember(fresh)
+                    fresh = []
+                if progress is not None and (done % 20 == 0 or done == len(missing)):
+                    progress(done, len(missing))
         self._remember(fresh)
 
         def check(a: int, b: int) -> Check:
             found = known.get((entries[a].hash or "", entries[b].hash or ""))
-            return found or Check(Verdict.UNRELATED, 0.0, 0.0, 0, 0)
+            if found is None:
+                return _NOTHING
+            return found.judged(facts.get((a, b), facts.get((b, a), 0)))
 
-        stories = group(order, links, check)
+        neighbours: dict[int, list[int]] = defaultdict(list)
+        for a, b in wanted:
+            neighbours[a].append(b)
         views = []
-        for story in stories:
-            related: list[tuple[Entry, Check | None, Entry | None]] = []
-            for linked in story.related:
-                related.append(_related(linked, entries))
+        for story in group(order, neighbours, check):
             views.append(
                 StoryView(
                     entries[story.pivot],
                     [(entries[m.article], m.check) for m in story.members if m.check],
-                    related,
+                    [_related(linked, entries) for linked in story.related],
                 )
             )
         return views
+
+
+_NOTHING = Check(Verdict.UNRELATED, 0.0, 0.0, 0, 0)
+
+
+def _verify_files(job: tuple[str, str, str]) -> Check:
+    """Verify two files of a folder (runs in a worker process or inline)."""
+    from diffreader.engine.load import LoadError, load_document
+
+    folder, name_a, name_b = job
+    try:
+        doc_a = load_document(os.path.join(folder, name_a))
+        doc_b = load_document(os.path.join(folder, name_b))
+    except (LoadError, OSError):
+        return _NOTHING
+    return verify(doc_a, doc_b)
 
 
 def _facts(shared: dict[str, int]) -> int:
