@@ -6,7 +6,8 @@ figures with units and quotations; its sentences come from per-topic templates, 
 several wordings. Some stories are rewritten one to three ways (each kept sentence
 reworded with another wording or kept verbatim, sentences dropped and added, the
 headline changed, quotations kept, trimmed or re-attributed); some get a *related* story
-(the same place, organisation and one person, a new event, new figures and quotations).
+(the same place, organisation and one person, a new event, new figures and quotations,
+told in its own sentences).
 The rest stand alone. Articles are about 3 KB.
 
     python benchmarks/make_corpus.py OUT_DIR --count 10000 [--seed 7]
@@ -213,6 +214,26 @@ ADDED = [
     "The {org} did not respond to a request for further comment.",
     "Local campaigners plan to protest outside the offices of the {org} in {place}.",
 ]
+# A related story is a different article: a follow-up told in its own sentences.
+FOLLOW_UP = [
+    "Weeks after the row over {obj}, {p0} is facing fresh questions in {place}.",
+    "This time the dispute concerns {event}, which campaigners say was rushed through.",
+    "Documents seen by this newspaper suggest {f0} could be at stake.",
+    "{p0} declined to answer questions when approached outside the {org} offices.",
+    "In a written statement, the {org} described the claims as misleading.",
+    "“{q0},” the statement read.",
+    "{p1}, who has lived in {place} for {f1}, said trust in the {org} had collapsed.",
+    "“{q1},” {p1} said at a packed meeting on Thursday evening.",
+    "An audit due in {month} is expected to examine spending of {f2}.",
+    "Elsewhere in the region, {place2} faces a similar debate over {issue}.",
+    "The regulator confirmed it had received {f3} complaints since the spring.",
+    "A spokesperson for {p2} said the matter was now in the hands of lawyers.",
+    "“{q2},” {p2} told a local radio station.",
+    "The {org} is expected to respond formally within {f4}.",
+    "Opposition members have called for an emergency session before {month}.",
+    "Residents have until the end of {month} to submit their views.",
+]
+
 # Generic background sentences (every article has some; they repeat across the corpus).
 FILLER = [
     "The meeting lasted more than three hours.",
@@ -346,6 +367,16 @@ def _headline(rng: random.Random, story: Story) -> str:
     return rng.choice(HEADLINES).format(place=story.place, orgshort=short, Act=act.title(), act=act)
 
 
+def render_follow_up(rng: random.Random, story: Story) -> str:
+    """A related story: the same place, organisation and one person, its own sentences."""
+    fill = _fill(story)
+    picked = sorted(rng.sample(range(len(FOLLOW_UP)), rng.randint(13, 16)))
+    body = [FOLLOW_UP[i].format(**fill) for i in picked]
+    head = f"Fresh Questions For {story.people[0]} Over {TOPICS[story.topic][3].title()}"
+    text = head + "\n\n" + "\n\n".join(_paragraphs(rng, body)) + "\n"
+    return f"date {story.date} " + text
+
+
 def render(rng: random.Random, story: Story, *, dated: bool = True) -> str:
     """The original article."""
     fill = _fill(story)
@@ -429,7 +460,7 @@ def generate(folder: Path, count: int, seed: int = 7) -> dict[str, dict[str, lis
         if rng.random() < 0.12:
             other = related_story(rng, story, day + rng.randint(3, 40))
             related.setdefault(original, []).append(len(articles))
-            articles.append((_slug(other), render(rng, other)))
+            articles.append((_slug(other), render_follow_up(rng, other)))
     del articles[count:]
     # Shuffled names: the folder's order says nothing about which is the original.
     order = list(range(len(articles)))
