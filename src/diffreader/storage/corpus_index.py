@@ -78,6 +78,8 @@ POOL_MIN = 150
 _KIND_BITS = {"n": 1, "f": 2, "q": 3, "w": 4, "s": 5}
 _BITS_KIND = {v: k for k, v in _KIND_BITS.items()}
 _CHUNK = 500
+_FULL_RECOUNT = 50_000
+"""Past this many touched terms, all document frequencies are recounted in one scan."""
 _STAT_FAILED = -1
 
 _TABLES = """
@@ -303,6 +305,8 @@ class CorpusIndex:
         self.path = Path(path) if path is not None else index_path(folder, data_dir)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._db = self._connect()
+        self._touched: set[int] = set()
+        """Terms whose document frequency this update changed."""
 
     # -- the database -----------------------------------------------------------------
 
@@ -379,6 +383,9 @@ class CorpusIndex:
         """
         names = scan(self.folder)
         summary = UpdateSummary(listed=len(names))
+        # Left stale by a crash or by another process mid-update: counted again in full.
+        stale = self._db.execute("SELECT 1 FROM meta WHERE key = 'df_stale'").fetchone()
+        self._touched = set()
         known = {
             row[0]: (row[1], row[2], row[3])
             for row in self._db.execute("SELECT name, size, mtime_ns, error FROM articles")
@@ -402,8 +409,34 @@ class CorpusIndex:
             summary.removed = len(gone)
         if todo:
             self._index(todo, summary, progress, _workers(workers))
+        if stale is not None or self._touched:
+            self._count_df(full=stale is not None or len(self._touched) > _FULL_RECOUNT)
         summary.refused.sort()
         return summary
+
+    def _count_df(self, *, full: bool) -> None:
+        """Recount the document frequencies of the terms this update touched (or all).
+
+        Counted once at the end of an update rather than kept up to date per article: one
+        grouped scan of the postings costs far less than an upsert per term and article.
+        Until it is done the index says so (``df_stale``), so a crash is repaired by the
+        next update.
+        """
+        with self._write() as db:
+            if full:
+                db.execute("DELETE FROM terms")
+                db.execute("INSERT INTO terms SELECT term, COUNT(*) FROM postings GROUP BY term")
+            else:
+                for chunk in _chunks(sorted(self._touched)):
+                    marks = ",".join("?" * len(chunk))
+                    db.execute(f"DELETE FROM terms WHERE id IN ({marks})", tuple(chunk))
+                    db.execute(
+                        f"INSERT INTO terms SELECT term, COUNT(*) FROM postings"
+                        f" WHERE term IN ({marks}) GROUP BY term",
+                        tuple(chunk),
+                    )
+            db.execute("DELETE FROM meta WHERE key = 'df_stale'")
+        self._touched = set()
 
     def _index(
         self,
@@ -442,8 +475,8 @@ class CorpusIndex:
             self._store(batch, summary)
 
     def _store(self, batch: list[_Extracted], summary: UpdateSummary) -> None:
-        df: dict[int, int] = defaultdict(int)
         with self._write() as db:
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('df_stale', '1')")
             for item in batch:
                 row = db.execute(
                     "SELECT id, hash, error FROM articles WHERE name = ?", (item.name,)
@@ -492,12 +525,7 @@ class CorpusIndex:
                     "INSERT INTO postings VALUES (?, ?, ?)",
                     zip(terms, [article] * len(terms), counts.tolist(), strict=True),
                 )
-                for term in terms:
-                    df[term] += 1
-            db.executemany(
-                "INSERT INTO terms VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET df = df + ?",
-                ((term, count, count) for term, count in df.items()),
-            )
+                self._touched.update(terms)
 
     def _delete(self, db: sqlite3.Connection, name: str) -> None:
         row = db.execute("SELECT id, terms FROM articles WHERE name = ?", (name,)).fetchone()
@@ -505,7 +533,8 @@ class CorpusIndex:
             return
         article, blob = row
         terms = _unpack(blob)
-        db.executemany("UPDATE terms SET df = df - 1 WHERE id = ?", ((t,) for t in terms))
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('df_stale', '1')")
+        self._touched.update(terms)
         db.executemany(
             "DELETE FROM postings WHERE term = ? AND article = ?", ((t, article) for t in terms)
         )
