@@ -14,7 +14,10 @@ subprocess (``diffreader.storage.corpus_index`` directly, as the commands do):
 - stories: cold (every verdict computed, once) and warm (verdicts from the index's cache).
 
 Each figure is the median of ``--runs``; memory is the peak resident set of the process
-(``ru_maxrss``, children included for the cold index).
+(``ru_maxrss``: the largest of the process and its pool workers, each counted alone);
+``cold CPU s`` is the CPU time of the process and its workers, which, unlike wall time,
+does not grow when other programs share the machine (on 2 idle cores, wall time is about
+half of it).
 """
 
 from __future__ import annotations
@@ -62,8 +65,10 @@ CHILD = textwrap.dedent(
                 stories = index.stories()
                 out["stories"] = time.perf_counter() - t
                 out["with_rewrites"] = sum(1 for s in stories if s.members)
-        self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        me = resource.getrusage(resource.RUSAGE_SELF)
+        kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+        out["cpu_s"] = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+        self_rss, child_rss = me.ru_maxrss, kids.ru_maxrss
         out["rss_mb"] = max(self_rss, child_rss) / 1024
         print(json.dumps(out))
 
@@ -99,6 +104,7 @@ def bench(size: int, runs: int, work: Path) -> dict[str, float]:
         if SAMPLE.is_dir():
             for path in SAMPLE.glob("*.txt"):
                 shutil.copyfile(path, folder / path.name)
+    cold_cpu: list[float] = []
     cold, cold_rss, warm, warm_rss, find, stories_cold, stories_warm = [], [], [], [], [], [], []
     for run in range(runs):
         db = work / f"index-{size}-{run}.sqlite3"
@@ -106,6 +112,7 @@ def bench(size: int, runs: int, work: Path) -> dict[str, float]:
             Path(f"{db}{suffix}").unlink(missing_ok=True)
         first = _run("index", folder, db)
         cold.append(first["update"])
+        cold_cpu.append(first["cpu_s"])
         cold_rss.append(first["rss_mb"])
         second = _run("find", folder, db)
         warm.append(second["update"])
@@ -125,6 +132,7 @@ def bench(size: int, runs: int, work: Path) -> dict[str, float]:
         "articles": size,
         "cold_s": _median(cold),
         "cold_rss_mb": _median(cold_rss),
+        "cold_cpu_s": _median(cold_cpu),
         "warm_s": _median(warm),
         "warm_rss_mb": _median(warm_rss),
         "find_s": _median(find),
@@ -143,13 +151,15 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     try:
         print(
-            f"{'articles':>8} {'cold s':>7} {'cold MB':>8} {'warm s':>7} {'warm MB':>8}"
+            f"{'articles':>8} {'cold s':>7} {'cold CPU s':>10} {'cold MB':>8}"
+            f" {'warm s':>7} {'warm MB':>8}"
             f" {'find s':>7} {'stories cold s':>15} {'stories warm s':>15}"
         )
         for size in args.sizes:
             r = bench(size, args.runs, work)
             print(
-                f"{size:>8,} {r['cold_s']:>7.2f} {r['cold_rss_mb']:>8.0f} {r['warm_s']:>7.2f}"
+                f"{size:>8,} {r['cold_s']:>7.2f} {r['cold_cpu_s']:>10.1f}"
+                f" {r['cold_rss_mb']:>8.0f} {r['warm_s']:>7.2f}"
                 f" {r['warm_rss_mb']:>8.0f} {r['find_s']:>7.3f} {r['stories_cold_s']:>15.1f}"
                 f" {r['stories_warm_s']:>15.2f}",
                 flush=True,

@@ -654,7 +654,12 @@ def _stories(
                     f"  rewrite  {_shown(str(folder / entry.name))}  {_story_reason(check)}"
                 )
             for entry, _check, owner in s.related:
-                where = f"  (in the story of {_shown(owner.name)})" if owner else ""
+                if owner is None:
+                    where = ""
+                elif owner.name == entry.name:
+                    where = "  (an earlier story of its own)"
+                else:
+                    where = f"  (in the story of {_shown(owner.name)})"
                 lines.append(f"  related  {_shown(str(folder / entry.name))}{where}")
         summary = f"{len(stories):,} stories, {with_rewrites:,} with rewrites"
         if alone:
