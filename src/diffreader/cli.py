@@ -6,6 +6,11 @@ Modes:
     diffreader A B                 the reader on one pair, or the comparison printed when a
                                    ``--format`` is given or stdout is not a terminal
     diffreader A B --report FMT    a fact-check report with the review marks saved so far
+    diffreader find ARTICLE DIR    the rewrites of ARTICLE in a folder (ranked, verified)
+    diffreader stories DIR         the folder grouped into stories
+
+``find`` and ``stories`` are commands when they are the first argument and no file or
+folder of that name exists (``diffreader ./find other.txt`` always compares files).
 
 The print path imports the engine and ``diffreader.render`` only: Textual and Rich are
 imported inside the functions that open the reader, so scripts start fast (checked by
@@ -64,6 +69,13 @@ examples:
   diffreader original.txt rewrite.txt --format json | jq .stats
   diffreader original.txt rewrite.txt --format markdown > ticket.md
   diffreader original.txt rewrite.txt --report html -o report.html
+  diffreader find original.txt ~/news --format json | jq '.candidates[0]'
+  diffreader stories ~/news
+
+commands (see diffreader find --help, diffreader stories --help):
+  find ARTICLE DIR    rank DIR's articles as rewrites of ARTICLE and verify the best
+  stories DIR         group DIR into stories, each on its earliest article
+  (a command only when no file or folder of that name exists here)
 
 exit status:
   0  no differences in content (boilerplate such as captions is ignored)
@@ -356,6 +368,308 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Exit
     return _run_reader(config, corpus=corpus, data_dir=_data_dir(args))
 
 
+# -- find and stories ---------------------------------------------------------------
+
+FIND_EPILOG = """\
+Ranks the articles of DIR by the rare terms they share with ARTICLE (names, figures,
+quotation words, rare words, identical sentences; IDF-weighted), then verifies the best
+with the comparison engine: each gets a verdict, rewrite, related story or unrelated,
+with its reasons. The folder's index is kept in the data dir and updated for changed
+files only.
+
+exit status:
+  0  at least one rewrite of ARTICLE was found
+  1  no rewrite was found
+  2  trouble: ARTICLE or DIR cannot be read, or the command line is wrong"""
+
+STORIES_EPILOG = """\
+Groups the articles of DIR into stories: each story pivots on its earliest-dated
+article (undated ones after dated, then by name) and lists the articles verified as
+rewrites of it; articles linked to a story only through one of its members are listed
+as related, never chained in.
+
+exit status:
+  0  at least one story has a rewrite
+  1  no article has a rewrite in DIR
+  2  trouble: DIR cannot be read, or the command line is wrong"""
+
+
+def _command_parser(command: str) -> argparse.ArgumentParser:
+    if command == "find":
+        parser = _Parser(
+            prog="diffreader find",
+            description="Find the rewrites of ARTICLE in the folder DIR.",
+            epilog=FIND_EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        parser.add_argument("article", metavar="ARTICLE", help="the article whose rewrites to find")
+        parser.add_argument("folder", metavar="DIR", help="the folder of articles to search")
+        parser.add_argument(
+            "-n",
+            "--limit",
+            type=int,
+            default=20,
+            metavar="N",
+            help="list the best N candidates (default 20)",
+        )
+    else:
+        parser = _Parser(
+            prog="diffreader stories",
+            description="Group the folder DIR into stories.",
+            epilog=STORIES_EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        parser.add_argument("folder", metavar="DIR", help="the folder of articles")
+        parser.add_argument(
+            "--all",
+            action="store_true",
+            help="in text, list the articles without rewrites or related stories too",
+        )
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        metavar="FMT",
+        help="text (default) or json",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where the index is kept (default: $DIFFREADER_DATA_DIR, else the user data dir)",
+    )
+    return parser
+
+
+class _Progress:
+    """``indexing 4,210 / 10,005`` on stderr, rewritten in place; only on a terminal."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.shown = False
+        self.enabled = _isatty(sys.stderr)
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        sys.stderr.write(f"\r{self.label} {done:,} / {total:,}\x1b[K")
+        sys.stderr.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+            self.shown = False
+
+
+def _run_command(command: str, argv: Sequence[str]) -> ExitStatus:
+    import sqlite3
+
+    from diffreader.storage.corpus_index import CorpusIndex
+
+    parser = _command_parser(command)
+    args = parser.parse_args(argv)
+    if command == "find" and args.limit < 1:
+        parser.error("--limit must be 1 or more")
+    folder = _checked_dir(args.folder)
+    _check_output(args.output, [args.article] if command == "find" else [])
+    progress = _Progress("indexing")
+    try:
+        with CorpusIndex(folder, _data_dir(args)) as index:
+            try:
+                summary = index.update(progress)
+            finally:
+                progress.clear()
+            if command == "find":
+                return _find(index, args, folder, summary.refused)
+            return _stories(index, args, folder, summary.refused)
+    except sqlite3.Error as error:
+        raise _Trouble(f"corpus index: {error}") from error
+    except OSError as error:
+        raise _Trouble(f"{args.folder}: cannot read ({error.strerror or error})") from error
+
+
+def _entry_json(folder: Path, entry: Any) -> dict[str, Any]:
+    return {"path": str(folder / entry.name), "title": entry.title, "date": entry.date}
+
+
+def _figures_json(check: Any) -> dict[str, Any] | None:
+    if check is None:
+        return None
+    return {
+        "matched": check.matched,
+        "kept": check.kept,
+        "quotations": check.quotations,
+        "matched_sentences": check.matched_sentences,
+        "facts": check.facts,
+    }
+
+
+def _refused_json(folder: Path, refused: Sequence[tuple[str, str]]) -> list[dict[str, str]]:
+    return [{"path": str(folder / name), "reason": reason} for name, reason in refused]
+
+
+def _find(
+    index: Any, args: argparse.Namespace, folder: Path, refused: Sequence[tuple[str, str]]
+) -> ExitStatus:
+    import json
+
+    from diffreader.corpus.features import KINDS
+    from diffreader.corpus.verify import VERDICT_RULE
+    from diffreader.engine import LoadError
+
+    try:
+        found = index.find(args.article, limit=args.limit)
+    except LoadError as error:
+        raise _Trouble(str(error) if error.path else f"{args.article}: {error}") from error
+    rewrites = sum(1 for f in found if f.verdict == "rewrite")
+    related = sum(1 for f in found if f.verdict == "related")
+    articles = sum(1 for e in index.entries() if e.error is None)
+    if args.format == "json":
+        names = {"n": "names", "f": "figures", "q": "quotation_words", "w": "rare_words"}
+        names["s"] = "sentences"
+        document = {
+            "schema": 1,
+            "kind": "diffreader-find",
+            "article": args.article,
+            "folder": str(folder),
+            "rule": VERDICT_RULE,
+            "counts": {"articles": articles, "rewrites": rewrites, "related": related},
+            "candidates": [
+                {
+                    **_entry_json(folder, f.entry),
+                    "verdict": f.verdict.value,
+                    "verified": f.verified,
+                    "score": f.score,
+                    "relative": f.relative,
+                    "reasons": f.reasons,
+                    "shared": {names[k]: f.shared.get(k, 0) for k in KINDS},
+                    "figures": _figures_json(f.check),
+                }
+                for f in found
+            ],
+            "refused": _refused_json(folder, refused),
+        }
+        _write(json.dumps(document, indent=2, ensure_ascii=False) + "\n", args.output)
+    else:
+        lines = [
+            f"{args.article}: {rewrites} rewrite{'s' if rewrites != 1 else ''}, "
+            f"{related} related in {folder} ({articles:,} articles)"
+        ]
+        for f in found:
+            if f.verdict == "unrelated" and not f.verified and f is not found[0]:
+                continue
+            lines.append(
+                f"  {f.verdict.value:<9}  {_shown(str(folder / f.entry.name))}  "
+                f"score {f.score:.1f}  {f.reasons}"
+            )
+        unverified = sum(1 for f in found if not f.verified)
+        if unverified:
+            lines.append(f"  ({unverified} more candidates share too little to verify)")
+        lines.extend(_refused_lines(folder, refused))
+        _write("\n".join(lines) + "\n", args.output)
+    return ExitStatus.SAME if rewrites else ExitStatus.DIFFERENT
+
+
+def _refused_lines(folder: Path, refused: Sequence[tuple[str, str]]) -> list[str]:
+    if not refused:
+        return []
+    lines = [f"not articles ({len(refused)}):"]
+    lines.extend(f"  {_shown(str(folder / name))}: {_shown(reason)}" for name, reason in refused)
+    return lines
+
+
+def _story_reason(check: Any) -> str:
+    parts = []
+    if check.quotations:
+        parts.append(f"{check.quotations} shared quotation{'s' if check.quotations != 1 else ''}")
+    if check.facts is not None:
+        parts.append(f"{check.facts} shared names and figures")
+    return ", ".join([*parts, f"{round(check.matched * 100)}% of sentences matched"])
+
+
+def _stories(
+    index: Any, args: argparse.Namespace, folder: Path, refused: Sequence[tuple[str, str]]
+) -> ExitStatus:
+    import json
+
+    from diffreader.corpus.verify import VERDICT_RULE
+
+    progress = _Progress("verifying")
+    try:
+        stories = index.stories(progress)
+    finally:
+        progress.clear()
+    with_rewrites = sum(1 for s in stories if s.members)
+    if args.format == "json":
+        document = {
+            "schema": 1,
+            "kind": "diffreader-stories",
+            "folder": str(folder),
+            "rule": VERDICT_RULE,
+            "counts": {
+                "articles": sum(1 + len(s.members) for s in stories),
+                "stories": len(stories),
+                "with_rewrites": with_rewrites,
+            },
+            "stories": [
+                {
+                    "pivot": _entry_json(folder, s.pivot),
+                    "members": [
+                        {
+                            **_entry_json(folder, entry),
+                            "verdict": check.verdict.value,
+                            "reasons": _story_reason(check),
+                            "figures": _figures_json(check),
+                        }
+                        for entry, check in s.members
+                    ],
+                    "related": [
+                        {
+                            **_entry_json(folder, entry),
+                            "verdict": check.verdict.value if check else None,
+                            "story": str(folder / owner.name) if owner else None,
+                        }
+                        for entry, check, owner in s.related
+                    ],
+                }
+                for s in stories
+            ],
+            "refused": _refused_json(folder, refused),
+        }
+        _write(json.dumps(document, indent=2, ensure_ascii=False) + "\n", args.output)
+    else:
+        lines = []
+        alone = 0
+        for s in stories:
+            if not (s.members or s.related or args.all):
+                alone += 1
+                continue
+            date = f" ({s.pivot.date})" if s.pivot.date else ""
+            lines.append(f"{_shown(str(folder / s.pivot.name))}{date}")
+            for entry, check in s.members:
+                lines.append(
+                    f"  rewrite  {_shown(str(folder / entry.name))}  {_story_reason(check)}"
+                )
+            for entry, _check, owner in s.related:
+                if owner is None:
+                    where = ""
+                elif owner.name == entry.name:
+                    where = "  (an earlier story of its own)"
+                else:
+                    where = f"  (in the story of {_shown(owner.name)})"
+                lines.append(f"  related  {_shown(str(folder / entry.name))}{where}")
+        summary = f"{len(stories):,} stories, {with_rewrites:,} with rewrites"
+        if alone:
+            summary += f"; {alone:,} articles alone (--all lists them)"
+        lines.append(summary)
+        lines.extend(_refused_lines(folder, refused))
+        _write("\n".join(lines) + "\n", args.output)
+    return ExitStatus.SAME if with_rewrites else ExitStatus.DIFFERENT
+
+
 def _check_output(output: str | None, paths: Sequence[str]) -> None:
     """Refuse ``-o`` naming one of the articles: writing would destroy the input."""
     if output in (None, "-"):
@@ -381,11 +695,26 @@ def _quiet_stdout() -> None:
         pass
 
 
+COMMANDS = ("find", "stories")
+"""Subcommands: the first argument, when no file or folder of that name exists."""
+
+
+def _command(argv: Sequence[str]) -> str | None:
+    """The subcommand ``argv`` names, if any (a file named ``find`` stays a file)."""
+    if argv and argv[0] in COMMANDS and not os.path.lexists(argv[0]):
+        return argv[0]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (see ``ExitStatus``)."""
-    parser = build_parser()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    command = _command(arguments)
     try:
-        args = parser.parse_args(argv)
+        if command is not None:
+            return int(_run_command(command, arguments[1:]))
+        parser = build_parser()
+        args = parser.parse_args(arguments)
         return int(_dispatch(args, parser))
     except _Trouble as error:
         _warn(str(error))

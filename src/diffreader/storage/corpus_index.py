@@ -1,0 +1,878 @@
+"""Provides the persistent corpus index: a SQLite database per folder, in the data dir.
+
+One database per corpus folder (``<data dir>/corpus/<hash of the folder>.sqlite3``) holds,
+per file (by name: the folder is read flat, with the reader's rules for what may be an
+article): size, mtime, content hash, title, date, word count, or the reason it was refused,
+and its features as an inverted index (term -> article, with counts; document frequency
+per term). Term ids are 63-bit hashes with the kind in the top bits, so workers compute
+them and no table of term strings is needed.
+
+Durability: WAL journal, a busy timeout (two processes may index or read at once), and
+each batch of articles is one transaction (an article's row, its postings and the document
+frequencies change together), so a crash mid-update leaves the batches before it and an
+index that opens; the next run finishes the job. A file is re-read only when its size or
+mtime changed, and re-indexed only when its content hash changed.
+
+API:
+    index_path(folder, data_dir=None) -> Path
+    CorpusIndex(folder, data_dir=None)          open (create) the index of a folder
+        .update(progress=None, workers=None) -> UpdateSummary
+        .entries() -> list[Entry]               every listed file, refused ones with reason
+        .find(path, limit=20) -> list[Found]    ranked, verified candidates
+        .stories(progress=None) -> list[StoryView]
+        .close()
+    scan(folder) -> list[str]                   candidate file names
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import math
+import os
+import sqlite3
+from array import array
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from diffreader.corpus.features import content_hash, extract
+from diffreader.corpus.rank import WEIGHTS, Candidate, idf, max_df, rank, reasons
+from diffreader.corpus.stories import Linked, group, pivot_order
+from diffreader.corpus.verify import MIN_FACTS, Check, Verdict, verify
+from diffreader.storage.paths import data_dir
+
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "CorpusIndex",
+    "Entry",
+    "Found",
+    "StoryView",
+    "UpdateSummary",
+    "index_path",
+    "scan",
+]
+
+SCHEMA = 1
+"""Bumped when the tables or the features change: an older index is rebuilt."""
+VERIFY_VERSION = 1
+"""Bumped when the verdict rule changes: cached verdicts of another version are ignored."""
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
+"""Files that may hold an article (the reader's rule); others are not listed."""
+
+VERIFY = 12
+"""At most this many of the best candidates are verified with the pair engine."""
+NEAR_BEST = 0.25
+"""...and only those scoring at least this share of the best candidate's score: the
+rest share a few names or words with the query, not a story."""
+FLOOR = 0.06
+"""Stories link two articles whose shared-term score is at least this share of the
+smaller of their own scores (over the terms each shares with any other article)."""
+BATCH = 500
+"""Articles per transaction."""
+POOL_MIN = 150
+"""Fewer files to read than this are read in this process (a pool costs a second)."""
+_KIND_BITS = {"n": 1, "f": 2, "q": 3, "w": 4, "s": 5}
+_BITS_KIND = {v: k for k, v in _KIND_BITS.items()}
+_CHUNK = 500
+_FULL_RECOUNT = 50_000
+"""Past this many touched terms, all document frequencies are recounted in one scan."""
+_STAT_FAILED = -1
+
+_TABLES = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    hash TEXT,
+    title TEXT,
+    date TEXT,
+    words INTEGER NOT NULL DEFAULT 0,
+    error TEXT,
+    terms BLOB
+);
+CREATE TABLE IF NOT EXISTS terms (id INTEGER PRIMARY KEY, df INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS postings (
+    term INTEGER NOT NULL,
+    article INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (term, article)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS verdicts (
+    a_hash TEXT NOT NULL,
+    b_hash TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    figures TEXT NOT NULL,
+    PRIMARY KEY (a_hash, b_hash)
+) WITHOUT ROWID;
+"""
+
+
+def term_id(term: str) -> int:
+    """A stable 63-bit id of a term: its kind in bits 56-59, a hash below.
+
+    >>> term_id("n:kovac") >> 56, term_id("n:kovac") == term_id("n:kovac")
+    (1, True)
+    """
+    digest = hashlib.blake2b(term.encode("utf-8", "surrogatepass"), digest_size=7).digest()
+    return (_KIND_BITS.get(term[0], 4) << 56) | int.from_bytes(digest, "big")
+
+
+def _kind(term: int) -> str:
+    return _BITS_KIND.get(term >> 56, "w")
+
+
+def index_path(folder: str | os.PathLike[str], base: str | os.PathLike[str] | None = None) -> Path:
+    """Where the index of ``folder`` lives: ``<data dir>/corpus/<hash>.sqlite3``."""
+    resolved = os.path.realpath(os.fspath(folder))
+    digest = hashlib.blake2b(resolved.encode("utf-8", "surrogatepass"), digest_size=10)
+    return data_dir(base) / "corpus" / f"{digest.hexdigest()}.sqlite3"
+
+
+def scan(folder: Path) -> list[str]:
+    """Names of the candidate article files in ``folder`` (not recursive).
+
+    Hidden files, README files and folders are left out; everything else with an
+    article's suffix is listed, even a FIFO or a broken link (the index gives the reason).
+    """
+    names = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            name = entry.name
+            if name.startswith(".") or name.lower().startswith("readme"):
+                continue
+            if os.path.splitext(name)[1].lower() not in ARTICLE_SUFFIXES:
+                continue
+            try:
+                if entry.is_dir():
+                    continue
+            except OSError:
+                pass
+            names.append(name)
+    return sorted(names, key=lambda n: (n.casefold(), n))
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One listed file: an article, or a refused file with its reason."""
+
+    id: int
+    name: str
+    title: str | None
+    date: str | None
+    words: int
+    hash: str | None
+    error: str | None
+
+
+@dataclass(slots=True)
+class UpdateSummary:
+    """What an update did."""
+
+    listed: int = 0
+    added: int = 0
+    changed: int = 0
+    """Re-indexed: the content hash changed."""
+    touched: int = 0
+    """Size or mtime changed, content did not."""
+    removed: int = 0
+    unchanged: int = 0
+    refused: list[tuple[str, str]] = field(default_factory=list)
+    """``(name, reason)`` of every file that is not an article."""
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A ranked candidate, verified or not."""
+
+    entry: Entry
+    score: float
+    relative: float
+    verdict: Verdict
+    verified: bool
+    check: Check | None
+    shared: dict[str, int]
+    reasons: str
+
+
+@dataclass(slots=True)
+class StoryView:
+    """A story with entries in place of ids."""
+
+    pivot: Entry
+    members: list[tuple[Entry, Check]]
+    related: list[tuple[Entry, Check | None, Entry | None]]
+    """``(article, its check against the pivot or None, the pivot of its own story)``."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Extracted:
+    name: str
+    size: int
+    mtime_ns: int
+    error: str | None = None
+    hash: str | None = None
+    title: str | None = None
+    date: str | None = None
+    words: int = 0
+    terms: bytes = b""
+    counts: bytes = b""
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    try:
+        info = path.stat()
+    except OSError:
+        return _STAT_FAILED, _STAT_FAILED
+    return info.st_size, info.st_mtime_ns
+
+
+def _read(path_text: str) -> _Extracted:
+    """Load and extract one file (runs in a worker process or inline)."""
+    from diffreader.engine.load import LoadError, load_document
+
+    path = Path(path_text)
+    name = path.name
+    size, mtime = _stat(path)
+    try:
+        doc = load_document(path)
+    except LoadError as error:
+        return _Extracted(name, size, mtime, error=error.reason or "cannot be read")
+    except (OSError, ValueError) as error:
+        return _Extracted(name, size, mtime, error=f"cannot be read: {error}")
+    features = extract(doc)
+    ids: dict[int, int] = {}
+    for term, count in features.terms.items():
+        key = term_id(term)
+        ids[key] = ids.get(key, 0) + count
+    keys = sorted(ids)
+    return _Extracted(
+        name,
+        size,
+        mtime,
+        hash=features.hash,
+        title=features.title,
+        date=features.date,
+        words=features.words,
+        terms=array("q", keys).tobytes(),
+        counts=array("l", (ids[k] for k in keys)).tobytes(),
+    )
+
+
+def _unpack(blob: bytes | None) -> list[int]:
+    values = array("q")
+    if blob:
+        values.frombytes(blob)
+    return values.tolist()
+
+
+def _chunks(items: Sequence[int], size: int = _CHUNK) -> Iterator[Sequence[int]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _workers(requested: int | None) -> int:
+    if requested is not None:
+        return max(1, requested)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class CorpusIndex:
+    """The index of one folder of articles.
+
+    Args:
+        folder: The corpus folder.
+        data_dir: Overrides the data dir (``--data-dir``); default ``storage.paths.data_dir``.
+        path: The database file itself (tests); overrides ``data_dir``.
+    """
+
+    def __init__(
+        self,
+        folder: str | os.PathLike[str],
+        data_dir: str | os.PathLike[str] | None = None,
+        *,
+        path: str | os.PathLike[str] | None = None,
+    ) -> None:
+        self.folder = Path(folder)
+        self.path = Path(path) if path is not None else index_path(folder, data_dir)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = self._connect()
+        self._touched: set[int] = set()
+        """Terms whose document frequency this update changed."""
+
+    # -- the database -----------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            return self._open()
+        except sqlite3.DatabaseError:
+            # Not a database (a torn first write, a stray file): keep it aside, start over.
+            with contextlib.suppress(OSError):
+                os.replace(self.path, self.path.with_suffix(".corrupt"))
+            return self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=60.0, isolation_level=None)
+        try:
+            db.execute("PRAGMA busy_timeout = 60000")
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                # One statement at a time: executescript would commit the transaction first.
+                for statement in _TABLES.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+                if row is None or row[0] != str(SCHEMA):
+                    for table in ("articles", "terms", "postings", "verdicts"):
+                        db.execute(f"DELETE FROM {table}")
+                    db.execute(
+                        "INSERT OR REPLACE INTO meta VALUES ('schema', ?), ('folder', ?)",
+                        (str(SCHEMA), os.path.realpath(self.folder)),
+                    )
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def close(self) -> None:
+        """Close the database."""
+        self._db.close()
+
+    def __enter__(self) -> CorpusIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # -- updating ---------------------------------------------------------------------
+
+    def update(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        workers: int | None = None,
+    ) -> UpdateSummary:
+        """Bring the index up to date with the folder.
+
+        Args:
+            progress: Called with ``(done, total)`` of the files being read.
+            workers: Processes for reading (default: the usable cores; 1 reads inline).
+        """
+        names = scan(self.folder)
+        summary = UpdateSummary(listed=len(names))
+        # Left stale by a crash or by another process mid-update: counted again in full.
+        stale = self._db.execute("SELECT 1 FROM meta WHERE key = 'df_stale'").fetchone()
+        self._touched = set()
+        known = {
+            row[0]: (row[1], row[2], row[3])
+            for row in self._db.execute("SELECT name, size, mtime_ns, error FROM articles")
+        }
+        todo: list[str] = []
+        for name in names:
+            old = known.get(name)
+            size, mtime = _stat(self.folder / name)
+            if old is not None and old[0] == size and old[1] == mtime and size != _STAT_FAILED:
+                summary.unchanged += 1
+                if old[2] is not None:
+                    summary.refused.append((name, old[2]))
+                continue
+            todo.append(name)
+        listed = set(names)
+        gone = [name for name in known if name not in listed]
+        if gone:
+            with self._write() as db:
+                for name in gone:
+                    self._delete(db, name)
+            summary.removed = len(gone)
+        if todo:
+            self._index(todo, summary, progress, _workers(workers))
+        if stale is not None or self._touched:
+            self._count_df(full=stale is not None or len(self._touched) > _FULL_RECOUNT)
+        summary.refused.sort()
+        return summary
+
+    def _count_df(self, *, full: bool) -> None:
+        """Recount the document frequencies of the terms this update touched (or all).
+
+        Counted once at the end of an update rather than kept up to date per article: one
+        grouped scan of the postings costs far less than an upsert per term and article.
+        Until it is done the index says so (``df_stale``), so a crash is repaired by the
+        next update.
+        """
+        with self._write() as db:
+            if full:
+                db.execute("DELETE FROM terms")
+                db.execute("INSERT INTO terms SELECT term, COUNT(*) FROM postings GROUP BY term")
+            else:
+                for chunk in _chunks(sorted(self._touched)):
+                    marks = ",".join("?" * len(chunk))
+                    db.execute(f"DELETE FROM terms WHERE id IN ({marks})", tuple(chunk))
+                    db.execute(
+                        f"INSERT INTO terms SELECT term, COUNT(*) FROM postings"
+                        f" WHERE term IN ({marks}) GROUP BY term",
+                        tuple(chunk),
+                    )
+            db.execute("DELETE FROM meta WHERE key = 'df_stale'")
+        self._touched = set()
+
+    def _index(
+        self,
+        names: list[str],
+        summary: UpdateSummary,
+        progress: Callable[[int, int], None] | None,
+        workers: int,
+    ) -> None:
+        paths = [os.fspath(self.folder / name) for name in names]
+        total = len(paths)
+        batch: list[_Extracted] = []
+        done = 0
+        with contextlib.ExitStack() as stack:
+            results: Iterable[_Extracted]
+            if workers > 1 and total >= POOL_MIN:
+                from concurrent.futures import ProcessPoolExecutor
+                from multiprocessing import get_context
+
+                # spawn, not fork: the reader calls this from a thread, and a forked child
+                # of a threaded process may inherit a held lock.
+                pool = stack.enter_context(
+                    ProcessPoolExecutor(workers, mp_context=get_context("spawn"))
+                )
+                results = pool.map(_read, paths, chunksize=32)
+            else:
+                results = map(_read, paths)
+            for item in results:
+                batch.append(item)
+                done += 1
+                if len(batch) >= BATCH:
+                    self._store(batch, summary)
+                    batch = []
+                if progress is not None and (done % 50 == 0 or done == total):
+                    progress(done, total)
+        if batch:
+            self._store(batch, summary)
+
+    def _store(self, batch: list[_Extracted], summary: UpdateSummary) -> None:
+        with self._write() as db:
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('df_stale', '1')")
+            for item in batch:
+                row = db.execute(
+                    "SELECT id, hash, error FROM articles WHERE name = ?", (item.name,)
+                ).fetchone()
+                if item.error is not None:
+                    summary.refused.append((item.name, item.error))
+                if (
+                    row is not None
+                    and item.error is None
+                    and row[2] is None
+                    and row[1] == item.hash
+                ):
+                    db.execute(
+                        "UPDATE articles SET size = ?, mtime_ns = ? WHERE id = ?",
+                        (item.size, item.mtime_ns, row[0]),
+                    )
+                    summary.touched += 1
+                    continue
+                if row is not None:
+                    self._delete(db, item.name)
+                    summary.changed += 1
+                else:
+                    summary.added += 1
+                cursor = db.execute(
+                    "INSERT INTO articles (name, size, mtime_ns, hash, title, date, words,"
+                    " error, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        item.name,
+                        item.size,
+                        item.mtime_ns,
+                        item.hash,
+                        item.title,
+                        item.date,
+                        item.words,
+                        item.error,
+                        item.terms or None,
+                    ),
+                )
+                if item.error is not None:
+                    continue
+                article = cursor.lastrowid
+                terms = _unpack(item.terms)
+                counts = array("l")
+                counts.frombytes(item.counts)
+                db.executemany(
+                    "INSERT INTO postings VALUES (?, ?, ?)",
+                    zip(terms, [article] * len(terms), counts.tolist(), strict=True),
+                )
+                self._touched.update(terms)
+
+    def _delete(self, db: sqlite3.Connection, name: str) -> None:
+        row = db.execute("SELECT id, terms FROM articles WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            return
+        article, blob = row
+        terms = _unpack(blob)
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('df_stale', '1')")
+        self._touched.update(terms)
+        db.executemany(
+            "DELETE FROM postings WHERE term = ? AND article = ?", ((t, article) for t in terms)
+        )
+        db.execute("DELETE FROM articles WHERE id = ?", (article,))
+
+    # -- reading ----------------------------------------------------------------------
+
+    def entries(self) -> list[Entry]:
+        """Every listed file, by name."""
+        rows = self._db.execute(
+            "SELECT id, name, title, date, words, hash, error FROM articles"
+        ).fetchall()
+        entries = [Entry(*row) for row in rows]
+        return sorted(entries, key=lambda e: (e.name.casefold(), e.name))
+
+    def _entries(self, ids: Iterable[int]) -> dict[int, Entry]:
+        out: dict[int, Entry] = {}
+        for chunk in _chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            for row in self._db.execute(
+                f"SELECT id, name, title, date, words, hash, error FROM articles"
+                f" WHERE id IN ({marks})",
+                tuple(chunk),
+            ):
+                out[row[0]] = Entry(*row)
+        return out
+
+    def _count(self) -> int:
+        row = self._db.execute("SELECT COUNT(*) FROM articles WHERE error IS NULL").fetchone()
+        return int(row[0])
+
+    def _postings(self, terms: Sequence[int], n: int) -> dict[str, tuple[int, list[int]]]:
+        """Term -> (df, articles) for ``terms`` (as strings of the id, kind first)."""
+        limit = max_df(n)
+        frequent: dict[int, int] = {}
+        for chunk in _chunks(terms):
+            marks = ",".join("?" * len(chunk))
+            for term, df in self._db.execute(
+                f"SELECT id, df FROM terms WHERE id IN ({marks})", tuple(chunk)
+            ):
+                frequent[term] = df
+        rare = [t for t, df in frequent.items() if 0 < df <= limit]
+        holders: dict[int, list[int]] = defaultdict(list)
+        for chunk in _chunks(rare):
+            marks = ",".join("?" * len(chunk))
+            for term, article in self._db.execute(
+                f"SELECT term, article FROM postings WHERE term IN ({marks})", tuple(chunk)
+            ):
+                holders[term].append(article)
+        out: dict[str, tuple[int, list[int]]] = {}
+        for term, df in frequent.items():
+            out[f"{_kind(term)}{term}"] = (df, holders.get(term, []))
+        return out
+
+    def _query_terms(self, path: Path) -> tuple[int | None, list[int], str | None]:
+        """The query's own id (when it is in the folder and fresh), terms and hash."""
+        try:
+            same_folder = os.path.samefile(path.parent, self.folder)
+        except OSError:
+            same_folder = False
+        if same_folder:
+            row = self._db.execute(
+                "SELECT id, size, mtime_ns, terms, hash, error FROM articles WHERE name = ?",
+                (path.name,),
+            ).fetchone()
+            if row is not None and (row[1], row[2]) == _stat(path) and row[5] is None:
+                return row[0], _unpack(row[3]), row[4]
+        from diffreader.engine.load import load_document
+
+        doc = load_document(path)  # raises LoadError: the caller reports it
+        features = extract(doc)
+        return None, sorted({term_id(t) for t in features.terms}), features.hash
+
+    def find(self, path: str | os.PathLike[str], limit: int = 20) -> list[Found]:
+        """Rank the corpus against the article at ``path`` and verify the best ``limit``.
+
+        The best ``VERIFY`` candidates scoring at least ``NEAR_BEST`` of the best score are
+        verified; the others are listed as unrelated, unverified.
+
+        Raises:
+            LoadError: the article cannot be read.
+        """
+        from diffreader.engine.load import load_document
+
+        query = Path(path)
+        own, terms, query_hash = self._query_terms(query)
+        n = max(self._count(), 1)
+        postings = self._postings(terms, n)
+        ranked = rank(postings.keys(), postings, n, exclude=own)
+        # Another copy of the very same text (a duplicate file) is not a candidate of itself.
+        top = ranked[: limit * 2]
+        entries = self._entries(c.article for c in top)
+        chosen: list[Candidate] = []
+        for candidate in top:
+            entry = entries.get(candidate.article)
+            if entry is None or entry.error is not None:
+                continue
+            if own is None and entry.hash == query_hash and entry.name == query.name:
+                continue
+            chosen.append(candidate)
+            if len(chosen) >= limit:
+                break
+        best = chosen[0].score if chosen else 0.0
+        to_verify = [c for c in chosen[:VERIFY] if c.score >= NEAR_BEST * best]
+        checks = self._checks(
+            load_document(query) if to_verify else None,
+            query_hash or "",
+            [entries[c.article] for c in to_verify],
+        )
+        for candidate in to_verify:
+            check = checks.get(candidate.article)
+            if check is not None:
+                checks[candidate.article] = check.judged(_facts(candidate.shared))
+        found = []
+        for candidate in chosen:
+            entry = entries[candidate.article]
+            check = checks.get(entry.id)
+            verdict = check.verdict if check else Verdict.UNRELATED
+            found.append(
+                Found(
+                    entry,
+                    round(candidate.score, 3),
+                    round(candidate.relative, 4),
+                    verdict,
+                    check is not None,
+                    check,
+                    dict(candidate.shared),
+                    reasons(candidate.shared, check),
+                )
+            )
+        order = {Verdict.REWRITE: 0, Verdict.RELATED: 1, Verdict.UNRELATED: 2}
+        found.sort(key=lambda f: (order[f.verdict], -f.score, f.entry.name))
+        return found
+
+    def _checks(self, query_doc: object, query_hash: str, others: list[Entry]) -> dict[int, Check]:
+        """Verify ``others`` against the query, through the verdict cache."""
+        from diffreader.engine.load import LoadError, load_document
+        from diffreader.engine.model import Document
+
+        out: dict[int, Check] = {}
+        if not others or not isinstance(query_doc, Document):
+            return out
+        cached = self._cached([(query_hash, e.hash or "") for e in others])
+        fresh: list[tuple[str, str, Check]] = []
+        for entry in others:
+            check = cached.get((query_hash, entry.hash or ""))
+            if check is None:
+                try:
+                    doc = load_document(self.folder / entry.name)
+                except (LoadError, OSError):
+                    continue
+                if entry.hash != content_hash(doc.text):
+                    continue  # changed since it was indexed: the next update sees it
+                check = verify(query_doc, doc)
+                fresh.append((query_hash, entry.hash or "", check))
+            out[entry.id] = check
+        self._remember(fresh)
+        return out
+
+    def _cached(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], Check]:
+        out: dict[tuple[str, str], Check] = {}
+        for a_hash, b_hash in keys:
+            row = self._db.execute(
+                "SELECT figures FROM verdicts WHERE a_hash = ? AND b_hash = ? AND version = ?",
+                (a_hash, b_hash, VERIFY_VERSION),
+            ).fetchone()
+            if row is not None:
+                with contextlib.suppress(ValueError, KeyError, TypeError):
+                    out[a_hash, b_hash] = _check_from_json(row[0])
+        return out
+
+    def _remember(self, fresh: list[tuple[str, str, Check]]) -> None:
+        if not fresh:
+            return
+        try:
+            with self._write() as db:
+                db.executemany(
+                    "INSERT OR REPLACE INTO verdicts VALUES (?, ?, ?, ?)",
+                    ((a, b, VERIFY_VERSION, _check_to_json(c)) for a, b, c in fresh),
+                )
+        except sqlite3.OperationalError:
+            pass  # a read-only or busy index: the verdicts are computed again next time
+
+    # -- stories ----------------------------------------------------------------------
+
+    def _links(self) -> dict[tuple[int, int], int]:
+        """Candidate links between indexed articles, ``(a, b)`` with ``a < b``, and the
+        names and figures they share: pairs whose shared-term score is at least ``FLOOR``
+        of the smaller of their own scores (over terms in 2 to ``max_df`` articles)."""
+        n = max(self._count(), 1)
+        limit = max_df(n)
+        pair: dict[tuple[int, int], float] = defaultdict(float)
+        facts: dict[tuple[int, int], int] = defaultdict(int)
+        own: dict[int, float] = defaultdict(float)
+        rows = self._db.execute(
+            "SELECT p.term, p.article, t.df FROM postings p JOIN terms t ON t.id = p.term"
+            " WHERE t.df BETWEEN 2 AND ? ORDER BY p.term",
+            (limit,),
+        )
+        current = None
+        holders: list[int] = []
+        weight = 0.0
+        fact = False
+
+        def flush() -> None:
+            for i, a in enumerate(holders):
+                own[a] += weight
+                for b in holders[i + 1 :]:
+                    key = (a, b) if a < b else (b, a)
+                    pair[key] += weight
+                    if fact:
+                        facts[key] += 1
+
+        for term, article, df in rows:
+            if term != current:
+                flush()
+                current, holders = term, []
+                kind = _kind(term)
+                weight = WEIGHTS.get(kind, 0.5) * idf(n, df)
+                fact = kind in ("n", "f")
+            holders.append(article)
+        flush()
+        return {
+            key: facts.get(key, 0)
+            for key, score in pair.items()
+            if score > 0 and score >= FLOOR * min(own[key[0]], own[key[1]])
+        }
+
+    def stories(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        workers: int | None = None,
+    ) -> list[StoryView]:
+        """Group the indexed articles into stories (see ``corpus.stories``).
+
+        Args:
+            progress: Called with ``(done, total)`` of the pairs being verified.
+            workers: Processes for verifying (default: the usable cores).
+        """
+        entries = {e.id: e for e in self.entries() if e.error is None}
+        order = pivot_order((e.id, e.date, e.name) for e in entries.values())
+        position = {article: i for i, article in enumerate(order)}
+        facts: dict[tuple[int, int], int] = {}
+        for (a, b), count in self._links().items():
+            # Fewer shared names and figures than a rewrite has: not worth verifying
+            # (the verdict could only be related or unrelated, and a large corpus has
+            # tens of such links per article).
+            if a in position and b in position and count >= MIN_FACTS:
+                key = (a, b) if position[a] < position[b] else (b, a)
+                facts[key] = count
+        wanted = sorted(facts)
+        keys = [(entries[a].hash or "", entries[b].hash or "") for a, b in wanted]
+        known = self._cached(keys)
+        missing = [(a, b) for (a, b), key in zip(wanted, keys, strict=True) if key not in known]
+        folder = os.fspath(self.folder)
+        jobs = [(folder, entries[a].name, entries[b].name) for a, b in missing]
+        fresh: list[tuple[str, str, Check]] = []
+        with contextlib.ExitStack() as stack:
+            results: Iterable[Check]
+            count = _workers(workers)
+            if count > 1 and len(jobs) >= POOL_MIN // 3:
+                from concurrent.futures import ProcessPoolExecutor
+                from multiprocessing import get_context
+
+                pool = stack.enter_context(
+                    ProcessPoolExecutor(count, mp_context=get_context("spawn"))
+                )
+                results = pool.map(_verify_files, jobs, chunksize=8)
+            else:
+                results = map(_verify_files, jobs)
+            for done, ((a, b), result) in enumerate(zip(missing, results, strict=True), 1):
+                hashes = (entries[a].hash or "", entries[b].hash or "")
+                known[hashes] = result
+                fresh.append((*hashes, result))
+                if len(fresh) >= 200:
+                    self._remember(fresh)
+                    fresh = []
+                if progress is not None and (done % 20 == 0 or done == len(missing)):
+                    progress(done, len(missing))
+        self._remember(fresh)
+
+        def check(a: int, b: int) -> Check:
+            found = known.get((entries[a].hash or "", entries[b].hash or ""))
+            if found is None:
+                return _NOTHING
+            return found.judged(facts.get((a, b), facts.get((b, a), 0)))
+
+        neighbours: dict[int, list[int]] = defaultdict(list)
+        for a, b in wanted:
+            neighbours[a].append(b)
+        views = []
+        for story in group(order, neighbours, check):
+            views.append(
+                StoryView(
+                    entries[story.pivot],
+                    [(entries[m.article], m.check) for m in story.members if m.check],
+                    [_related(linked, entries) for linked in story.related],
+                )
+            )
+        return views
+
+
+_NOTHING = Check(Verdict.UNRELATED, 0.0, 0.0, 0, 0)
+
+
+def _verify_files(job: tuple[str, str, str]) -> Check:
+    """Verify two files of a folder (runs in a worker process or inline)."""
+    from diffreader.engine.load import LoadError, load_document
+
+    folder, name_a, name_b = job
+    try:
+        doc_a = load_document(os.path.join(folder, name_a))
+        doc_b = load_document(os.path.join(folder, name_b))
+    except (LoadError, OSError):
+        return _NOTHING
+    return verify(doc_a, doc_b)
+
+
+def _facts(shared: dict[str, int]) -> int:
+    """Shared names and figures."""
+    return shared.get("n", 0) + shared.get("f", 0)
+
+
+def _related(linked: Linked, entries: dict[int, Entry]) -> tuple[Entry, Check | None, Entry | None]:
+    owner = entries.get(linked.story) if linked.story is not None else None
+    return entries[linked.article], linked.check, owner
+
+
+def _check_to_json(check: Check) -> str:
+    return json.dumps(
+        [check.verdict.value, check.matched, check.kept, check.quotations, check.matched_sentences]
+    )
+
+
+def _check_from_json(text: str) -> Check:
+    verdict, matched, kept, quotations, sentences = json.loads(text)
+    if not all(isinstance(v, int | float) for v in (matched, kept, quotations, sentences)):
+        raise ValueError("bad figures")
+    if math.isnan(matched) or math.isnan(kept):
+        raise ValueError("bad figures")
+    return Check(Verdict(verdict), float(matched), float(kept), int(quotations), int(sentences))

@@ -1,0 +1,233 @@
+"""Tests the persistent corpus index: reuse, updates, crashes, concurrency, bad input."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from diffreader.storage.corpus_index import CorpusIndex, index_path
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+
+
+def _article(i: int, extra: str = "") -> str:
+    return (
+        f"Story Number {i}\n\n"
+        f"The Brindle{i} council met on Tuesday to discuss plan number {i}, said Ana Kovac{i}. "
+        f"It will cost {i + 10} million pounds and affect {i * 7 + 3} homes in the town. "
+        f"“We have listened to people in Brindle{i} for months,” Kovac{i} said. {extra}\n"
+    )
+
+
+def _folder(tmp_path: Path, count: int = 20) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i in range(count):
+        (folder / f"{i:03d}.txt").write_text(_article(i), encoding="utf-8")
+    return folder
+
+
+def test_index_is_reused(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    with CorpusIndex(folder) as index:
+        first = index.update(workers=1)
+    assert first.added == 20 and first.listed == 20
+    with CorpusIndex(folder) as index:
+        second = index.update(workers=1)
+        assert second.unchanged == 20 and second.added == second.changed == 0
+        assert len(index.entries()) == 20
+    assert index_path(folder).is_file()
+
+
+def test_only_changed_files_are_reindexed(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    with CorpusIndex(folder) as index:
+        index.update(workers=1)
+        changed = folder / "003.txt"
+        changed.write_text(_article(3, "A new sentence about the Harbour Board."), "utf-8")
+        touched = folder / "004.txt"
+        os.utime(touched, ns=(time.time_ns(), time.time_ns() + 10_000_000_000))
+        (folder / "005.txt").unlink()
+        (folder / "new.txt").write_text(_article(99), encoding="utf-8")
+        summary = index.update(workers=1)
+        assert (summary.changed, summary.touched, summary.removed, summary.added) == (1, 1, 1, 1)
+        assert summary.unchanged == 17
+        # The changed article's new words are found; the removed one's are gone.
+        terms = dict(index._db.execute("SELECT id, df FROM terms").fetchall())
+        assert all(df >= 0 for df in terms.values())
+        names = [e.name for e in index.entries()]
+        assert "005.txt" not in names and "new.txt" in names
+
+
+def test_df_counts_stay_exact(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, 6)
+    with CorpusIndex(folder) as index:
+        index.update(workers=1)
+        for i in range(3):
+            (folder / f"{i:03d}.txt").write_text(_article(i + 50), encoding="utf-8")
+        index.update(workers=1)
+        db = index._db
+        bad = db.execute(
+            "SELECT COUNT(*) FROM terms t WHERE df != (SELECT COUNT(*) FROM postings p"
+            " WHERE p.term = t.id)"
+        ).fetchone()[0]
+        assert bad == 0
+
+
+def test_bad_input_is_listed_with_reason(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, 3)
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "broken.txt").symlink_to(folder / "missing-target.txt")
+    os.mkfifo(folder / "pipe.txt")
+    locked = folder / "locked.txt"
+    locked.write_text(_article(7), encoding="utf-8")
+    locked.chmod(0)
+    code = textwrap.dedent(
+        """
+        import sys
+        from diffreader.storage.corpus_index import CorpusIndex
+        with CorpusIndex(sys.argv[1]) as index:
+            summary = index.update(workers=1)
+            for name, reason in summary.refused:
+                print(f"{name}\\t{reason}")
+        """
+    )
+    try:
+        result = subprocess.run(
+            [sys.executable, "-c", code, str(folder)],
+            capture_output=True,
+            text=True,
+            timeout=60,  # a FIFO read would block for ever
+            env={**os.environ, "PYTHONPATH": str(SRC)},
+            check=True,
+        )
+    finally:
+        locked.chmod(0o644)
+    refused = dict(line.split("\t") for line in result.stdout.splitlines())
+    assert "binary" in refused["binary.txt"]
+    assert "empty" in refused["empty.txt"]
+    assert "broken symbolic link" in refused["broken.txt"]
+    assert "FIFO" in refused["pipe.txt"]
+    if os.geteuid() != 0:  # root reads anything
+        assert "permission denied" in refused["locked.txt"]
+    # Refused files are listed again on the next run, from the index.
+    with CorpusIndex(folder) as index:
+        again = index.update(workers=1)
+        assert {name for name, _ in again.refused} >= {"binary.txt", "pipe.txt", "broken.txt"}
+        assert len(index.entries()) == 8  # 3 articles, 4 refused, locked.txt either
+
+
+CHILD = textwrap.dedent(
+    """
+    import sys
+    from diffreader.storage import corpus_index
+    corpus_index.BATCH = 5
+    with corpus_index.CorpusIndex(sys.argv[1], path=sys.argv[2]) as index:
+        index.update(progress=lambda done, total: print(done, flush=True), workers=1)
+    print("finished", flush=True)
+    """
+)
+
+
+def test_kill_mid_update_leaves_a_readable_index(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, 400)
+    db = tmp_path / "index.sqlite3"
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(folder), str(db)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+    )
+    assert child.stdout is not None
+    line = child.stdout.readline()  # the first progress report: batches are being written
+    assert line.strip().isdigit()
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+    with CorpusIndex(folder, path=db) as index:
+        partial = len(index.entries())
+        assert partial < 400
+        summary = index.update(workers=1)
+        assert summary.added == 400 - partial
+        assert len(index.entries()) == 400
+        bad = index._db.execute(
+            "SELECT COUNT(*) FROM terms t WHERE df != (SELECT COUNT(*) FROM postings p"
+            " WHERE p.term = t.id)"
+        ).fetchone()[0]
+        assert bad == 0
+
+
+def test_two_processes_index_at_once(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, 150)
+    db = tmp_path / "index.sqlite3"
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(folder), str(db)],
+            stdout=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(SRC)},
+        )
+        for _ in range(2)
+    ]
+    for child in children:
+        out, _ = child.communicate(timeout=120)
+        assert child.returncode == 0 and "finished" in out
+    with CorpusIndex(folder, path=db) as index:
+        assert len(index.entries()) == 150
+        assert index.update(workers=1).unchanged == 150
+        bad = index._db.execute(
+            "SELECT COUNT(*) FROM terms t WHERE df != (SELECT COUNT(*) FROM postings p"
+            " WHERE p.term = t.id)"
+        ).fetchone()[0]
+        assert bad == 0
+
+
+def test_a_corrupt_index_is_rebuilt(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, 3)
+    db = tmp_path / "index.sqlite3"
+    db.write_bytes(b"this is not a database" * 100)
+    with CorpusIndex(folder, path=db) as index:
+        assert index.update(workers=1).added == 3
+
+
+def test_find_in_folder_and_outside(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, 10)
+    rewrite = (
+        "Council Backs Plan\n\n"
+        "On Tuesday the Brindle4 council discussed plan number 4, according to Ana Kovac4. "
+        "The plan will cost 14 million pounds and affect 31 homes in the town. "
+        "“We have listened to people in Brindle4 for months,” Kovac4 said.\n"
+    )
+    (folder / "rewrite.txt").write_text(rewrite, encoding="utf-8")
+    with CorpusIndex(folder) as index:
+        index.update(workers=1)
+        found = index.find(folder / "004.txt")
+        assert found[0].entry.name == "rewrite.txt" and found[0].verified
+        outside = tmp_path / "query.txt"
+        outside.write_text(rewrite, encoding="utf-8")
+        again = index.find(outside)
+        assert again[0].entry.name in ("rewrite.txt", "004.txt")
+        assert "004.txt" in {f.entry.name for f in again[:2]}
+
+
+@pytest.mark.parametrize("workers", [2])
+def test_pool_gives_the_same_index(tmp_path: Path, workers: int) -> None:
+    folder = _folder(tmp_path, 160)
+    with CorpusIndex(folder, path=tmp_path / "a.sqlite3") as one:
+        one.update(workers=1)
+        rows_one = one._db.execute(
+            "SELECT name, hash, terms FROM articles ORDER BY name"
+        ).fetchall()
+    with CorpusIndex(folder, path=tmp_path / "b.sqlite3") as two:
+        two.update(workers=workers)
+        rows_two = two._db.execute(
+            "SELECT name, hash, terms FROM articles ORDER BY name"
+        ).fetchall()
+    assert rows_one == rows_two

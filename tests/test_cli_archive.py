@@ -1,0 +1,128 @@
+"""Tests the ``find`` and ``stories`` commands: text, JSON, exit status, the command rule."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from diffreader.cli import main
+
+SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "sample"
+needs_sample = pytest.mark.skipif(not SAMPLE.is_dir(), reason="the sample corpus is absent")
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """The sample corpus copied into a temporary folder, plus a refused file."""
+    folder = tmp_path / "news"
+    shutil.copytree(SAMPLE, folder)
+    for path in folder.iterdir():
+        path.chmod(0o644)
+    (folder / "image.txt").write_bytes(b"\x89PNG\x00\x00")
+    return folder
+
+
+def _original(folder: Path) -> Path:
+    return next(folder.glob("000_*.txt"))
+
+
+@needs_sample
+def test_find_text(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["find", str(_original(corpus)), str(corpus)]) == 0
+    out = capsys.readouterr().out
+    assert "3 rewrites, 1 related" in out
+    assert out.count("  rewrite  ") == 3 and out.count("  related  ") == 1
+    assert "% of sentences matched" in out
+    assert "image.txt: binary file" in out
+
+
+@needs_sample
+def test_find_json(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["find", str(_original(corpus)), str(corpus), "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["schema"] == 1 and document["kind"] == "diffreader-find"
+    verdicts = {Path(c["path"]).name[:3]: c["verdict"] for c in document["candidates"]}
+    assert verdicts == {"001": "rewrite", "002": "rewrite", "003": "rewrite", "004": "related"}
+    first = document["candidates"][0]
+    assert set(first) >= {"path", "title", "date", "verdict", "verified", "score", "reasons"}
+    assert set(first["shared"]) == {
+        "names",
+        "figures",
+        "quotation_words",
+        "rare_words",
+        "sentences",
+    }
+    assert document["refused"][0]["reason"].startswith("binary file")
+
+
+@needs_sample
+def test_find_no_rewrite_exits_1(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    related = next(corpus.glob("004_*.txt"))
+    assert main(["find", str(related), str(corpus)]) == 1
+    assert "0 rewrites" in capsys.readouterr().out
+
+
+@needs_sample
+def test_stories_text_and_json(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stories", str(corpus)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].endswith("(2025-09-08)")
+    assert main(["stories", str(corpus), "-f", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["kind"] == "diffreader-stories" and document["schema"] == 1
+    story = document["stories"][0]
+    assert Path(story["pivot"]["path"]).name.startswith("000_")
+    assert sorted(Path(m["path"]).name[:3] for m in story["members"]) == ["001", "002", "003"]
+    assert [Path(r["path"]).name[:3] for r in story["related"]] == ["004"]
+    # 004 is its own story: the rewrites of 000 are never chained into it.
+    other = document["stories"][1]
+    assert Path(other["pivot"]["path"]).name.startswith("004_") and other["members"] == []
+
+
+def test_stories_without_rewrites_exits_1(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The harbour closed on Monday after a storm.\n", "utf-8")
+    (folder / "b.txt").write_text("A school in Brindle won a chess prize.\n", "utf-8")
+    assert main(["stories", str(folder)]) == 1
+
+
+def test_trouble_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stories", str(tmp_path / "missing")]) == 2
+    assert "no such folder" in capsys.readouterr().err
+    assert main(["find", str(tmp_path / "nope.txt"), str(tmp_path)]) == 2
+    assert "no such file" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_info:
+        main(["find", str(tmp_path)])
+    assert exit_info.value.code == 2
+
+
+def test_a_file_named_like_a_command_is_compared(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("find").write_text("The harbour closed on Monday.\n", encoding="utf-8")
+    Path("other.txt").write_text("The harbour opened on Monday.\n", encoding="utf-8")
+    assert main(["find", "other.txt", "--format", "json"]) == 1
+    assert json.loads(capsys.readouterr().out).get("kind") != "diffreader-find"
+
+
+def test_progress_only_on_a_terminal(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The harbour closed on Monday after a storm.\n", "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "diffreader", "stories", str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "DIFFREADER_DATA_DIR": str(tmp_path / "data")},
+    )
+    assert result.returncode == 1
+    assert result.stderr == ""
