@@ -134,7 +134,9 @@ async def test_the_reader_shows_the_same_counts(a: Path, b: Path) -> None:
         assert isinstance(screen, DiffScreen) and screen.session is not None
         header = screen.query_one(DiffHeader)
         shown = _plain(header.content)
-        assert f"{added} added claims · {dropped} dropped details" in shown
+        claims = f"{added} added claim" + ("" if added == 1 else "s")
+        details = f"{dropped} dropped detail" + ("" if dropped == 1 else "s")
+        assert f"{claims} · {details}" in shown
 
         await pilot.press("p")
         await pilot.pause()

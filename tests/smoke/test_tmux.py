@@ -83,7 +83,7 @@ def test_reader_in_a_real_terminal(tmux: Tmux, tmp_path: Path) -> None:
     lines = screen.splitlines()
     assert "The town council of Saltmere" in lines[0]  # A's title, top left
     assert "In a significant development" in lines[0]  # B's title, top right
-    assert "A kept" in screen and "added claims" in screen and "dropped details" in screen
+    assert "A kept" in screen and "added claim" in screen and "dropped detail" in screen
     assert "Next change" in screen and "Help" in screen  # the footer
 
     # c steps through claims; the added sentence shows up opposite a hatched cell.

@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from diffreader.engine.model import Comparison, Document
+from diffreader.render.labels import count_phrase
 from diffreader.review.items import ItemCounts, Section, count_items, review_items
 from diffreader.tui.textutil import display_text, document_label
 
@@ -64,9 +65,9 @@ def coverage_text(
         return text
     if counts is None:
         counts = count_items(review_items(comparison))
-    text.append(f"{counts[Section.ADDED].top} added claims", style="bold")
+    text.append(count_phrase(counts[Section.ADDED].top, "added claim"), style="bold")
     text.append(" · ")
-    text.append(f"{counts[Section.DROPPED].top} dropped details", style="bold")
+    text.append(count_phrase(counts[Section.DROPPED].top, "dropped detail"), style="bold")
     quotes = ", ".join(f"{n} {k}" for k, n in stats.quotes.items() if n)
     if quotes:
         text.append(f" · quotes: {quotes}")
