@@ -47,6 +47,7 @@ API:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
@@ -225,11 +226,15 @@ def _duration_key(text: str) -> tuple[str, str]:
     )
 
 
+_LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+@functools.lru_cache(maxsize=65536)
 def _number_value(token: str) -> str:
     token = token.lower().replace(",", "")
     if token in NUMBER_WORDS:
         return str(NUMBER_WORDS[token])
-    match = re.match(r"\d+(?:\.\d+)?", token)
+    match = _LEADING_NUMBER.match(token)
     return match.group() if match else token
 
 

@@ -53,6 +53,7 @@ API:
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -423,10 +424,14 @@ _QUANTITY_WORDS = frozenset(
 _PERCENT = frozenset(("%", "percent", "per cent"))
 
 
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@functools.lru_cache(maxsize=65536)
 def _number_of(key: str) -> float | None:
     if key in NUMBER_WORDS:
         return float(NUMBER_WORDS[key])
-    digits = re.match(r"\d+(?:[.,]\d+)*", key)
+    digits = _DIGITS.match(key)
     if not digits:
         return None
     text = digits.group()
