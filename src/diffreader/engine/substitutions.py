@@ -533,8 +533,14 @@ def _unit(key: str) -> tuple[float, str] | None:
     return None
 
 
+_QUALIFIER_ENDS = frozenset(q[i:] for q in QUANTITY_QUALIFIERS for i in range(len(q)))
+"""Every ending of a qualifier: the word before a figure ends one, else no qualifier."""
+
+
 def _bound_before(words: Sequence[Word], first: int) -> tuple[str, int]:
     """The qualifier just before a figure ("more than", "about") and its first word."""
+    if first == 0 or words[first - 1].key not in _QUALIFIER_ENDS:
+        return "", first
     for length in (3, 2, 1):
         if first - length < 0:
             continue
