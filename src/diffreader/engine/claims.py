@@ -247,6 +247,8 @@ class Support:
     lowered: str
     text: str
     _durations: set[tuple[str, str]] | None = None
+    _number_checks: dict[str, bool] = dataclasses.field(default_factory=dict)
+    """``has_number``'s answers by text: a figure recurs in many facts and groups."""
 
     def has_duration(self, key: tuple[str, str]) -> bool:
         """The article states this (value, unit) duration ("two years" == "2 years")."""
@@ -307,12 +309,15 @@ class Support:
 
     def has_number(self, text: str) -> bool:
         """Every number in ``text`` occurs in the article."""
-        values = [
-            _number_value(key)
-            for key in word_keys(text)
-            if key[:1].isdigit() or key in NUMBER_WORDS
-        ]
-        return all(v in self.numbers for v in values)
+        known = self._number_checks.get(text)
+        if known is None:
+            values = [
+                _number_value(key)
+                for key in word_keys(text)
+                if key[:1].isdigit() or key in NUMBER_WORDS
+            ]
+            known = self._number_checks[text] = all(v in self.numbers for v in values)
+        return known
 
     def has_words(self, text: str) -> float:
         """Share of ``text``'s content words that occur in the article."""
