@@ -242,22 +242,26 @@ class Group:
         words: dict[Side, list[Word]] = {}
         for side, doc, ids in ((Side.A, doc_a, pair.a), (Side.B, doc_b, pair.b)):
             runs = hunk_of[side]
+            n_runs = len(runs)
             out: list[Word] = []
+            append = out.append
             k = 0
             for sid in ids:
                 sentence = doc.sentences[sid]
                 run = sentence_tokens(sentence.text, sentence.start)
-                raws, bounds = run.raws, run.bounds  # ``raws`` is built on each access
+                # Raw words cut from the sentence here: ``run.raws`` would cut every token.
+                bounds, text = run.bounds, run.text
+                offset = bounds[0]
                 space = True
                 for i, key in enumerate(run.keys):
                     if key == " ":
                         space = True
                         continue
                     start, end = bounds[i], bounds[i + 1]
-                    while k < len(runs) and runs[k][1] <= start:
+                    while k < n_runs and runs[k][1] <= start:
                         k += 1
-                    hunk = runs[k][2] if k < len(runs) and runs[k][0] < end else -1
-                    out.append(Word(start, end, raws[i], key, hunk, space))
+                    hunk = runs[k][2] if k < n_runs and runs[k][0] < end else -1
+                    append(Word(start, end, text[start - offset : end - offset], key, hunk, space))
                     space = False
             words[side] = out
 
