@@ -778,21 +778,22 @@ def _find_roles(group: Group) -> list[Found]:
     """A status or a title attached to a person that the other side's group lacks."""
     out: list[Found] = []
     for side in (Side.A, Side.B):
-        words, other = group.words[side], group.keys(side.other)
-        other_stems = {stem(k) for k in other}
+        words = group.words[side]
+        # The other side's keys and stems only when a changed word needs them (rarely).
+        other_stems: set[str] | None = None
         for i in group.changed(side):
             w = words[i]
             if _is_status(words, i):
-                if w.key in other:
+                if w.key in group.keys(side.other):
                     continue
                 last = _title_run(words, i)
                 out.append(Found(side, ClaimCategory.ROLE, w.start, words[last].end))
-            elif (
-                w.key in _TITLE_NOUNS
-                and w.raw[:1].isupper()
-                and stem(w.key) not in other_stems
-                and _before_shared_name(words, i, other)
-            ):
+            elif w.key in _TITLE_NOUNS and w.raw[:1].isupper():
+                other = group.keys(side.other)
+                if other_stems is None:
+                    other_stems = {stem(k) for k in other}
+                if stem(w.key) in other_stems or not _before_shared_name(words, i, other):
+                    continue
                 s = i
                 while s > 0 and words[s - 1].hunk >= 0 and words[s - 1].key in _TITLE_NOUNS:
                     s -= 1
