@@ -216,10 +216,14 @@ def _durations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_UNITS_ANY_CASE = re.compile(_UNITS, re.IGNORECASE)
+_NUM_ANY_CASE = re.compile(rf"\b{_NUM}\b", re.IGNORECASE)
+
+
 def _duration_key(text: str) -> tuple[str, str]:
     """(value, unit) of a duration: "over two years" -> ("2", "year")."""
-    unit = re.search(_UNITS, text, re.IGNORECASE)
-    value = re.search(rf"\b{_NUM}\b", text, re.IGNORECASE)
+    unit = _UNITS_ANY_CASE.search(text)
+    value = _NUM_ANY_CASE.search(text)
     return (
         _number_value(value.group()) if value else "",
         stem(unit.group().lower()) if unit else "",
@@ -759,6 +763,10 @@ def _first_name(words: list[str]) -> bool:
     )
 
 
+_WORD_BEFORE = re.compile(r"(\w+)\.?\s+$")
+"""The word just before a name ("Dr. | Smith"), a title or not."""
+
+
 def _name_category(text: str, start: int, words: list[str]) -> ClaimCategory:
     bare = [_bare(w) for w in words]
     last = bare[-1]
@@ -773,7 +781,7 @@ def _name_category(text: str, start: int, words: list[str]) -> ClaimCategory:
     before = text[max(0, start - 12) : start].lower()
     if _PLACE_BEFORE.search(before) and len(words) <= 2:
         return ClaimCategory.PLACE
-    prev = re.search(r"(\w+)\.?\s+$", text[max(0, start - 20) : start])
+    prev = _WORD_BEFORE.search(text[max(0, start - 20) : start])
     titled = bool(prev and prev.group(1).lower() in TITLE_WORDS)
     if titled or (len(words) >= 2 and not any(w.isupper() for w in words)):
         return ClaimCategory.PERSON
@@ -1116,11 +1124,15 @@ def _pair_claims(
     return out
 
 
+_ADJACENT_GAP = re.compile(r"[\s,;:()—–-]*(?:\w+\s*)?")
+"""What may part two spans that still read as one (punctuation and one word)."""
+
+
 def _merge_adjacent(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join spans separated only by punctuation, spaces or a conjunction."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        if out and re.fullmatch(r"[\s,;:()—–-]*(?:\w+\s*)?", text[out[-1][1] : start]):
+        if out and _ADJACENT_GAP.fullmatch(text[out[-1][1] : start]):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
