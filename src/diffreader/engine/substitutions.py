@@ -451,13 +451,16 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
     """Every quantity of one side of the group: qualifier, value, currency, unit."""
     words = group.words[side]
     out: list[_Quantity] = []
-    i = 0
     n = len(words)
-    while i < n:
+    resume = 0  # the word after the last quantity read
+    # Most words are not even candidates: list the few that are, in one pass.
+    candidates = [
+        k for k, w in enumerate(words) if w.key[:1].isdigit() or w.key in _QUANTITY_STARTS
+    ]
+    for i in candidates:
+        if i < resume:
+            continue  # inside the quantity just read
         w = words[i]
-        if not (w.key[:1].isdigit() or w.key in _QUANTITY_STARTS):
-            i += 1  # most words: not even a candidate
-            continue
         value = _number_of(w.key)
         starts_money = w.key in _CURRENCY and i + 1 < n and _number_of(words[i + 1].key)
         article = (
@@ -466,7 +469,6 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
             and (words[i + 1].key in SCALE_WORDS or _unit(words[i + 1].key) is not None)
         )
         if value is None and not starts_money and not article:
-            i += 1
             continue
         first = i
         currency = ""
@@ -512,10 +514,10 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
         # A bare year is a date, not a figure; "one" alone is rarely one ("no one").
         bare = not (currency or unit) and last == first
         if bare and (_YEAR.fullmatch(words[first].key) or words[first].key in WEAK_NUMBER_WORDS):
-            i = j
+            resume = j
             continue
         if j < n and words[j].key == "ago":
-            i = j  # "a year ago": a date
+            resume = j  # "a year ago": a date
             continue
         bound, q_start = _bound_before(words, first)
         hunks = frozenset(words[k].hunk for k in range(q_start, last + 1) if words[k].hunk >= 0)
@@ -524,7 +526,7 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
         out.append(
             _Quantity(words[shown].start, words[last].end, bound, value, currency, unit, hunks)
         )
-        i = j
+        resume = j
     return out
 
 
@@ -568,11 +570,13 @@ def _same_figure(x: _Quantity, y: _Quantity, *, bound: bool) -> bool:
 def _find_figures(group: Group) -> list[Found]:
     """A changed quantity: one the other side's group does not state."""
     # A replacement that changes a figure, a scale or a unit on both sides, else nothing.
+    # ``group.replaced(w)``, inlined: the hunks that change both sides, listed once.
+    replacements = {h for h, (deletes, inserts) in enumerate(group.hunks) if deletes and inserts}
     hunks = [
         {
             w.hunk
             for w in group.words[side]
-            if group.replaced(w) and (w.key[:1].isdigit() or w.key in _QUANTITY_WORDS)
+            if w.hunk in replacements and (w.key[:1].isdigit() or w.key in _QUANTITY_WORDS)
         }
         for side in (Side.A, Side.B)
     ]
