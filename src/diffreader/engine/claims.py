@@ -233,7 +233,7 @@ def _duration_key(text: str) -> tuple[str, str]:
 _LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def _number_value(token: str) -> str:
     token = token.lower().replace(",", "")
     if token in NUMBER_WORDS:

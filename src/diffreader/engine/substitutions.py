@@ -431,7 +431,7 @@ _PERCENT = frozenset(("%", "percent", "per cent"))
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def _number_of(key: str) -> float | None:
     if key in NUMBER_WORDS:
         return float(NUMBER_WORDS[key])
