@@ -4,8 +4,8 @@ A journalist works through a rewrite item by item (each added claim, dropped det
 altered or new quotation, and each reworded or moved group), marks it accepted or
 flagged, may attach a note, and can stop and come back. This module is the non-UI core
 of that: it never imports Textual or Rich. What an item is, its key, marks and their JSON
-form live in the pure ``diffreader.review`` package; this module reads and writes them
-(and re-exports those names, so older imports keep working).
+form live in the pure ``diffreader.review`` package; this module only reads and writes
+them.
 
 How the UI uses it (every call is cheap; each change is saved before the call returns)::
 
@@ -78,7 +78,7 @@ from pathlib import Path
 from typing import Any
 
 from diffreader.engine.model import Comparison
-from diffreader.review.items import ItemKind, ReviewItem, review_items
+from diffreader.review.items import ReviewItem, review_items
 from diffreader.review.marks import (
     SCHEMA_VERSION,
     ArticleRef,
@@ -89,33 +89,13 @@ from diffreader.review.marks import (
     ReviewSummary,
     StaleEntry,
     is_pair_key,
-    merge_entries,
     merge_entry,
     pair_key,
-    text_hash,
 )
 from diffreader.storage.paths import reviews_dir
 
-__all__ = [
-    "SCHEMA_VERSION",
-    "ArticleRef",
-    "ItemKind",
-    "Mark",
-    "Progress",
-    "ReviewEntry",
-    "ReviewItem",
-    "ReviewSession",
-    "ReviewState",
-    "ReviewStore",
-    "ReviewSummary",
-    "StaleEntry",
-    "merge_entries",
-    "merge_entry",
-    "pair_key",
-    "review_items",
-    "review_summary_for_pair",
-    "text_hash",
-]
+__all__ = ["ReviewSession", "ReviewStore", "review_summary_for_pair"]
+"""Only storage's own names: the review model is imported from ``diffreader.review``."""
 
 # --------------------------------------------------------------------------- files
 

@@ -15,7 +15,8 @@ import sys
 from pathlib import Path
 
 from diffreader.engine import compare, load_document
-from diffreader.storage.review import ItemKind, Mark, ReviewSession, ReviewStore
+from diffreader.review import ItemKind, Mark
+from diffreader.storage.review import ReviewSession, ReviewStore
 
 OK, FLAG = Mark.ACCEPTED, Mark.FLAGGED
 
