@@ -210,13 +210,15 @@ def calibrate() -> float:
     return time.process_time() - started
 
 
-def run_once(megabytes: float, seed: int) -> dict[str, float]:
-    """One measurement (meant to run in a fresh process): seconds and peak RSS rise."""
+def measure(a: str, b: str) -> dict[str, float]:
+    """Compare two texts once (meant to run in a fresh process): times, sizes, peak RSS.
+
+    ``bench_hostile.py`` measures its content classes with this too.
+    """
     import resource
 
     from diffreader.engine import compare, document_from_text
 
-    a, b = make_pair(megabytes, seed)
     calibration = calibrate()
     baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started, cpu_started = time.perf_counter(), time.process_time()
@@ -227,7 +229,6 @@ def run_once(megabytes: float, seed: int) -> dict[str, float]:
     cpu_seconds = time.process_time() - cpu_started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
     return {
-        "mb": megabytes,
         "a_bytes": len(a.encode()),
         "b_bytes": len(b.encode()),
         "a_sentences": len(doc_a.sentences),
@@ -240,6 +241,12 @@ def run_once(megabytes: float, seed: int) -> dict[str, float]:
         "peak_rss_mb": peak / 1024,
         "rss_rise_mb": (peak - baseline) / 1024,
     }
+
+
+def run_once(megabytes: float, seed: int) -> dict[str, float]:
+    """One measurement of a generated pair of about ``megabytes`` (a fresh process)."""
+    a, b = make_pair(megabytes, seed)
+    return {"mb": megabytes, **measure(a, b)}
 
 
 def main(argv: list[str] | None = None) -> int:

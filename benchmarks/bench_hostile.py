@@ -32,7 +32,6 @@ import random
 import statistics
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 
 from bench_engine import (
@@ -45,9 +44,9 @@ from bench_engine import (
     VERBS,
     _join,
     _person,
-    calibrate,
     make_original,
     make_rewrite,
+    measure,
 )
 
 Pair = tuple[str, str]
@@ -206,32 +205,9 @@ def make_pair(kind: str, megabytes: float, seed: int) -> Pair:
 
 
 def run_once(kind: str, megabytes: float, seed: int) -> dict[str, float | str]:
-    """One measurement (meant to run in a fresh process)."""
-    import resource
-
-    from diffreader.engine import compare, document_from_text
-
+    """One measurement of class ``kind`` at about ``megabytes`` (a fresh process)."""
     a, b = make_pair(kind, megabytes, seed)
-    calibration = calibrate()
-    started, cpu_started = time.perf_counter(), time.process_time()
-    doc_a, doc_b = document_from_text(a), document_from_text(b)
-    comparison = compare(doc_a, doc_b)
-    seconds = time.perf_counter() - started
-    cpu_seconds = time.process_time() - cpu_started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-    return {
-        "kind": kind,
-        "mb": megabytes,
-        "a_bytes": len(a.encode()),
-        "b_bytes": len(b.encode()),
-        "a_sentences": len(doc_a.sentences),
-        "b_sentences": len(doc_b.sentences),
-        "pairs": len(comparison.pairs),
-        "seconds": seconds,
-        "cpu_seconds": cpu_seconds,
-        "calibration": calibration,
-        "peak_rss_mb": peak / 1024,
-    }
+    return {"kind": kind, "mb": megabytes, **measure(a, b)}
 
 
 def _median(runs: list[dict[str, float | str]], key: str) -> float:
