@@ -6,6 +6,8 @@ Modes:
     diffreader A B                 the reader on one pair, or the comparison printed when a
                                    ``--format`` is given or stdout is not a terminal
     diffreader A B --report FMT    a fact-check report with the review marks saved so far
+    diffreader A V1 V2 ...         one original and many versions (the multi-version view,
+                                   printed like a pair; ``--report`` too)
     diffreader find ARTICLE DIR    the rewrites of ARTICLE in a folder (ranked, verified)
     diffreader stories DIR         the folder grouped into stories
 
@@ -59,7 +61,9 @@ are verbatim, altered or new.
 With no PATH, the reader opens on the configured corpus (else the bundled demo corpus).
 With one folder, it opens on that folder. With two files A (the original) and B (the
 rewrite), it opens on that pair, or prints the comparison when --format is given or
-stdout is not a terminal."""
+stdout is not a terminal. With three or more files, the first is the original and the
+others its versions: the multi-version view groups what every version added, dropped
+and altered (printed, or opened in the reader, as for a pair)."""
 
 EPILOG = """\
 examples:
@@ -69,6 +73,7 @@ examples:
   diffreader original.txt rewrite.txt --format json | jq .stats
   diffreader original.txt rewrite.txt --format markdown > ticket.md
   diffreader original.txt rewrite.txt --report html -o report.html
+  diffreader original.txt v1.txt v2.txt v3.txt    claims all versions share, or one alone
   diffreader find original.txt ~/news --format json | jq '.candidates[0]'
   diffreader stories ~/news
 
@@ -110,7 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="two article files to compare (A, then B), or one folder to browse",
+        help="two article files to compare (A, then B), three or more (the original, "
+        "then its versions), or one folder to browse",
     )
     parser.add_argument(
         "-f",
@@ -332,16 +338,56 @@ def _run_reader(config: Config, **kwargs: Any) -> ExitStatus:
     return ExitStatus.TROUBLE if code not in (None, 0) else ExitStatus.SAME
 
 
+def _versions(args: argparse.Namespace, config_needed: bool) -> ExitStatus:
+    """``diffreader ORIGINAL V1 V2 ...``: the multi-version view, printed or in the reader."""
+    from diffreader.render import render_versions, render_versions_report
+    from diffreader.versions import collate
+
+    paths: list[str] = args.paths
+    _check_output(args.output, paths)
+    docs = _load(paths)
+    if not config_needed:
+        collation = collate(docs[0], docs[1:])
+        if args.report:
+            from diffreader.storage.review import ReviewStore
+
+            store = ReviewStore(_data_dir(args))
+            entries = []
+            for comparison, items in zip(collation.comparisons, collation.items, strict=True):
+                session, messages = store.load_for(comparison, record=False, items=items)
+                for message in messages:
+                    _warn(message)
+                entries.append(session.entries())
+            text = render_versions_report(collation, entries, args.report)
+        else:
+            to_file = args.output not in (None, "-")
+            color = False if to_file else _use_color(args.color, sys.stdout)
+            width = shutil.get_terminal_size((100, 24)).columns if not to_file else 100
+            fmt = args.format or "text"
+            text = render_versions(collation, fmt, color=color, width=min(max(width, 60), 120))
+        _write(text, args.output)
+        return ExitStatus.DIFFERENT if collation.has_differences else ExitStatus.SAME
+    versions = tuple(Path(p) for p in paths[1:])
+    return _run_reader(
+        _load_config(), versions=(Path(paths[0]), versions), data_dir=_data_dir(args)
+    )
+
+
 def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> ExitStatus:
     paths: list[str] = args.paths
     if len(paths) > 2:
-        parser.error("give at most two paths: an original and a rewrite (or one folder)")
+        if args.corpus:
+            parser.error("--corpus opens a folder; give either --corpus or paths, not both")
+        if args.report and args.format:
+            parser.error("give either --format (the comparison) or --report (a report), not both")
+        printing = bool(args.report or args.format or args.output) or not _isatty(sys.stdout)
+        return _versions(args, config_needed=not printing)
     if args.report and len(paths) != 2:
-        parser.error("--report needs two files: the original and the rewrite")
+        parser.error("--report needs two or more files: the original and the rewrites")
     if args.format and len(paths) != 2:
-        parser.error("--format needs two files: the original and the rewrite")
+        parser.error("--format needs two or more files: the original and the rewrites")
     if args.output and not (args.report or len(paths) == 2):
-        parser.error("-o/--output needs two files (with --format or --report)")
+        parser.error("-o/--output needs two or more files (with --format or --report)")
     if args.corpus and paths:
         parser.error("--corpus opens a folder; give either --corpus or paths, not both")
     if args.report and args.format:

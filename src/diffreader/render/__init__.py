@@ -16,12 +16,16 @@ Modules:
     to_markdown  render_markdown(view), report_markdown(view)
     to_html      report_html(view), Highlight, highlight_html()
     to_json      to_json_data(view), render_json(view), report_json(view)
+    versions     the multi-version view (``versions.Collation``): versions_data(),
+                 render_versions(), render_versions_report()
 
 API (what the CLI and the reader call):
     render(comparison, fmt, *, color=False, width=100) -> str        fmt in FORMATS
     render_report(comparison, entries=None, fmt="markdown", *, generated_at=None) -> str
     FORMATS ("text", "markdown", "json"), REPORT_FORMATS ("markdown", "html", "json")
     SCHEMA_VERSION (the CLI's JSON), REPORT_SCHEMA (the report's JSON)
+    render_versions(collation, fmt, ...), render_versions_report(collation, entries, fmt)
+                                          one original and many versions (same formats)
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ from diffreader.render.to_json import (
 )
 from diffreader.render.to_markdown import render_markdown, report_markdown
 from diffreader.render.to_text import render_text
+from diffreader.render.versions import render_versions, render_versions_report
 from diffreader.review.marks import ReviewEntry
 
 __all__ = [
@@ -58,6 +63,8 @@ __all__ = [
     "render_markdown",
     "render_report",
     "render_text",
+    "render_versions",
+    "render_versions_report",
     "to_json_data",
     "visible",
 ]
