@@ -401,7 +401,7 @@ def render_versions_text(collation: Collation, *, color: bool = False, width: in
     out.append("  " + " ".join(f"{version_label(i):<3}" for i in range(n)) + "  " + LEGEND)
     for row in collation.sentences:
         cells = " ".join(f"{cell_glyph(cell):<3}" for cell in row.cells)
-        label = f"A{row.a + 1:<3}" if row.a >= 0 else "  + "
+        label = f"A{row.a:<3}" if row.a >= 0 else "  + "
         out.append(f"{label} {cells} " + text_of(row.text, 6 + 4 * n))
 
     heading("Shared between versions, not in the original")
@@ -482,7 +482,7 @@ def render_versions_markdown(collation: Collation, entries: Entries | None = Non
     out.append("| | " + " | ".join(version_label(i) for i in range(n)) + " | Sentence |")
     out.append("|---|" + "---|" * n + "---|")
     for row in collation.sentences:
-        label = f"A{row.a + 1}" if row.a >= 0 else "+"
+        label = f"A{row.a}" if row.a >= 0 else "+"
         cells = " | ".join(CELL_WORD[c.status] if c else "" for c in row.cells)
         out.append(f"| {label} | {cells} | {markdown(_clip(row.text, 160))} |")
     out.extend(["", "## Shared between versions, not in the original", ""])
@@ -583,7 +583,7 @@ def render_versions_html(
     out.append("<h2>Sentences</h2><table><tr><th></th>")
     out.append("".join(f"<th>{version_label(i)}</th>" for i in range(n)) + "<th>Sentence</th></tr>")
     for row in collation.sentences:
-        label = f"A{row.a + 1}" if row.a >= 0 else "+"
+        label = f"A{row.a}" if row.a >= 0 else "+"
         cells = "".join(
             f'<td class="c {c.status.value}">{CELL_WORD[c.status]}</td>' if c else "<td></td>"
             for c in row.cells
