@@ -21,8 +21,8 @@ from diffreader.engine import (
     document_from_text,
     load_document,
 )
-from diffreader.versions import Band, Collation, collate, collate_comparisons, group_mark
 from diffreader.review import Mark, ReviewEntry
+from diffreader.versions import Band, Collation, collate, collate_comparisons, group_mark
 
 DEMO = Path(__file__).resolve().parents[2] / "src" / "diffreader" / "demo"
 
@@ -45,7 +45,10 @@ def assert_columns_are_pairwise(original: Document, versions: list[Document]) ->
             for m in g.members:
                 if m.version == v:
                     assert pair.quotes[m.quote].status is g.status
-                    assert (pair.quotes[m.quote].start, pair.quotes[m.quote].end) == (m.start, m.end)
+                    assert (pair.quotes[m.quote].start, pair.quotes[m.quote].end) == (
+                        m.start,
+                        m.end,
+                    )
         # Sentences: each sentence of the original has its pair's status; every group of
         # the pair with no sentence of the original is in exactly one added row.
         for row in c.sentences:
@@ -138,8 +141,11 @@ def test_identical_versions_have_no_differences() -> None:
     same = load_document(DATA / "same.txt")
     c = collate(original, [same, same, same])
     assert not c.has_differences and c.claims == () and c.shared[0].claims == ()
-    assert all(cell is not None and cell.status in (Status.SAME, Status.BOILERPLATE)
-               for row in c.sentences for cell in row.cells)
+    assert all(
+        cell is not None and cell.status in (Status.SAME, Status.BOILERPLATE)
+        for row in c.sentences
+        for cell in row.cells
+    )
 
 
 def test_collate_comparisons_refuses_different_originals() -> None:
@@ -195,19 +201,31 @@ def canonical(c: Collation, names: list[str]) -> tuple[object, ...]:
     """The collation with version indexes replaced by the versions' names."""
     claims = tuple(
         (
-            g.kind, g.category, g.text, g.parent,
+            g.kind,
+            g.category,
+            g.text,
+            g.parent,
             tuple(sorted((names[m.version], m.start, m.end, m.claim) for m in g.members)),
         )
         for g in c.claims
     )
     rows = tuple(
-        (row.a, row.text, row.after,
-         tuple(sorted((names[v], cell) for v, cell in enumerate(row.cells) if cell)))
+        (
+            row.a,
+            row.text,
+            row.after,
+            tuple(sorted((names[v], cell) for v, cell in enumerate(row.cells) if cell)),
+        )
         for row in c.sentences
     )
     quotes = tuple(
-        (q.status, q.text, q.source, q.changes,
-         tuple(sorted((names[m.version], m.start, m.end) for m in q.members)))
+        (
+            q.status,
+            q.text,
+            q.source,
+            q.changes,
+            tuple(sorted((names[m.version], m.start, m.end) for m in q.members)),
+        )
         for q in c.quotes
     )
     shared = frozenset(

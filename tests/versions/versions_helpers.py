@@ -30,5 +30,6 @@ def claim_signature(c: Collation, version: int) -> list[tuple[object, ...]]:
 def pairwise_claims(original: Document, version: Document) -> list[tuple[object, ...]]:
     """The pair engine's claims of (original, version), sorted."""
     return sorted(
-        (x.kind, x.category, x.side, x.start, x.end, x.text) for x in compare(original, version).claims
+        (x.kind, x.category, x.side, x.start, x.end, x.text)
+        for x in compare(original, version).claims
     )

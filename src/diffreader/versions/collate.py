@@ -668,11 +668,11 @@ def _quote_groups(
                 key=lambda m: (m.version, m.start, m.quote),
             )
         )
-        source = _representative(e[5] for e in entries) if status is not QuoteStatus.NEW else None
+        origin = _representative(e[5] for e in entries) if status is not QuoteStatus.NEW else ""
         group = QuoteGroup(
             status,
             _representative(m.text for m in members),
-            source or None,
+            origin or None,
             entries[0][4],
             members,
         )
