@@ -225,7 +225,7 @@ def test_errors_from_a_real_process_have_no_traceback(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "args",
     [
-        ["a", "b", "c"],
+        ["--corpus", "x", "a", "b", "c"],  # three or more paths are the multi-version view
         ["--format", "json"],
         ["--report", "markdown"],
         ["--format", "yaml", "a", "b"],

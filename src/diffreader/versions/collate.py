@@ -299,7 +299,7 @@ def collate(original: Document | str, versions: Sequence[Document | str]) -> Col
     >>> c = collate("The bridge shut. Rain fell.", ["The bridge shut for 3 days. Rain fell.",
     ...     "The bridge shut for 3 days. Rain fell hard.", "Rain fell."])
     >>> [(g.kind.value, g.text, g.versions) for g in c.claims if g.category.value == "duration"]
-    [('added', '3 days', (0, 1))]
+    [('added', 'for 3 days', (0, 1))]
     >>> [c.band(g).value for g in c.claims][:1]
     ['added by some']
     """
