@@ -6,6 +6,7 @@ derived here beyond wording: bands, groups and rows are the collation's.
 
 API:
     versions_data(collation, entries=None) -> dict    the JSON contract (README, schema 1)
+    claim_bands(collation), claim_children(collation) the bands and nesting every view lists
     render_versions(collation, fmt, *, color=False, width=100) -> str   fmt: text|markdown|json
     render_versions_report(collation, entries, fmt) -> str               markdown|html|json
     SCHEMA_VERSION, KIND, REPORT_KIND
@@ -40,8 +41,11 @@ __all__ = [
     "SCHEMA_VERSION",
     "band_title",
     "cell_glyph",
+    "claim_bands",
+    "claim_children",
     "render_versions",
     "render_versions_report",
+    "version_label",
     "versions_data",
 ]
 
@@ -101,7 +105,7 @@ def band_title(band: Band, n: int, versions: Sequence[int] = ()) -> str:
     return f"Only in {only}" if band is Band.ADDED_ONE else f"Dropped only by {only}"
 
 
-def _bands(collation: Collation) -> list[tuple[str, list[int]]]:
+def claim_bands(collation: Collation) -> list[tuple[str, list[int]]]:
     """Headings and the top-level groups under each: bands in ``Band`` order, the
     "only in" bands by version, each group in the collation's order."""
     n = len(collation.comparisons)
@@ -118,7 +122,8 @@ def _bands(collation: Collation) -> list[tuple[str, list[int]]]:
     ]
 
 
-def _children(collation: Collation) -> dict[int, list[int]]:
+def claim_children(collation: Collation) -> dict[int, list[int]]:
+    """The groups listed inside each group (``ClaimGroup.parent``), in order."""
     children: dict[int, list[int]] = {}
     for index, group in enumerate(collation.claims):
         if group.parent >= 0:
@@ -367,8 +372,8 @@ def render_versions_text(collation: Collation, *, color: bool = False, width: in
         out.append(f"{'':<9} {_stats_phrase(collation, i)}")
     out.extend(_summary_lines(collation))
 
-    children = _children(collation)
-    for title, indexes in _bands(collation):
+    children = claim_children(collation)
+    for title, indexes in claim_bands(collation):
         heading(f"{title} ({len(indexes)})")
         for index in indexes:
             group = collation.claims[index]
@@ -450,8 +455,8 @@ def render_versions_markdown(collation: Collation, entries: Entries | None = Non
             f"({markdown(_stats_phrase(collation, i))})"
         )
     out.extend(["", *(f"{line}  " for line in _summary_lines(collation))])
-    children = _children(collation)
-    for heading, indexes in _bands(collation):
+    children = claim_children(collation)
+    for heading, indexes in claim_bands(collation):
         out.extend(["", f"## {markdown(heading)} ({len(indexes)})", ""])
         for index in indexes:
             group = collation.claims[index]
@@ -534,7 +539,7 @@ def render_versions_html(
         )
     out.append("</ul>")
     out.extend(f"<p>{h(line)}</p>" for line in _summary_lines(collation))
-    children = _children(collation)
+    children = claim_children(collation)
 
     def mark_of(keys: Sequence[tuple[int, str]]) -> str:
         if entries is None:
@@ -546,7 +551,7 @@ def render_versions_html(
         glyph = "~" if mark == MIXED else MARK_GLYPH[mark if isinstance(mark, Mark) else None]
         return f'<span class=tag title="{word}">[{glyph}]</span> '
 
-    for heading, indexes in _bands(collation):
+    for heading, indexes in claim_bands(collation):
         out.append(f"<h2>{h(heading)} ({len(indexes)})</h2><ul>")
         for index in indexes:
             group = collation.claims[index]

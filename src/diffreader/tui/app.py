@@ -6,6 +6,7 @@ Starting points:
     make_app(pair=(A, B))             the diff of two files; q quits, as in ``less``
                                       (the pair was asked for on the command line, so there is
                                       no corpus to go back to)
+    make_app(versions=(A, [V1, ...]))  the multi-version view of an original and its versions
 
 ``python -m diffreader.tui.app [DIR | A B]`` runs it without the CLI (development, tmux).
 """
@@ -76,8 +77,11 @@ class DiffReaderApp(App[None]):
         theme: str | None = None,
         light_theme: str = "textual-light",
         notices: Sequence[str] = (),
+        versions: tuple[Path, Sequence[Path]] | None = None,
     ) -> None:
         super().__init__()
+        self.versions = versions
+        """An original and its versions to open in the multi-version view (q quits)."""
         self.notices = list(notices)
         """Warnings from the start (a configured corpus that is gone), shown once running."""
         self.initial_theme = theme
@@ -106,6 +110,8 @@ class DiffReaderApp(App[None]):
         elif self.pair is not None:
             a, b = self.pair
             self.push_screen(DiffScreen(Path(a), Path(b), exit_on_back=True))
+        elif self.versions is not None:
+            self.open_versions(*self.versions, exit_on_back=True)
         else:
             self.push_screen(CorpusScreen(self.corpus or demo_corpus()))
         if self.keymap_ids:
@@ -174,6 +180,19 @@ class DiffReaderApp(App[None]):
 
         self.push_screen(DiffScreen(message.a, message.b))
 
+    def open_versions(
+        self, original_path: Path, version_paths: Sequence[Path], *, exit_on_back: bool = False
+    ) -> None:
+        """Open the multi-version view of an original and its versions (the corpus screen
+        calls this for a story or for several marked articles)."""
+        from diffreader.tui.screens.versions import VersionsScreen
+
+        self.push_screen(
+            VersionsScreen(
+                Path(original_path), [Path(p) for p in version_paths], exit_on_back=exit_on_back
+            )
+        )
+
     def action_help(self) -> None:
         from diffreader.tui.screens.help import HelpScreen
 
@@ -187,6 +206,7 @@ def binding_ids() -> set[str]:
     from diffreader.tui.screens.diff import DiffScreen
     from diffreader.tui.screens.help import HelpScreen
     from diffreader.tui.screens.review_dialogs import ExportDialog, NoteEditor
+    from diffreader.tui.screens.versions import VersionsScreen
     from diffreader.tui.widgets.aligned_view import AlignedView
     from diffreader.tui.widgets.side_panel import SidePanel
 
@@ -199,6 +219,7 @@ def binding_ids() -> set[str]:
         SidePanel,
         NoteEditor,
         ExportDialog,
+        VersionsScreen,
     )
     return {
         binding.id
@@ -234,6 +255,7 @@ def make_app(
     theme: str | None = None,
     light_theme: str = "textual-light",
     notices: Sequence[str] = (),
+    versions: tuple[Path, Sequence[Path]] | None = None,
 ) -> DiffReaderApp:
     """Build the app (the CLI then calls ``run()``).
 
@@ -247,6 +269,7 @@ def make_app(
         theme: The theme to start with (config ``theme``); an unknown name is reported.
         light_theme: The theme ``ctrl+t`` toggles to (config ``light_theme``).
         notices: Warnings to show once the reader runs (the CLI's fallbacks).
+        versions: An original and its versions to open in the multi-version view.
     """
     app = DiffReaderApp(
         corpus=corpus,
@@ -255,6 +278,7 @@ def make_app(
         theme=theme,
         light_theme=light_theme,
         notices=notices,
+        versions=versions,
     )
     if keymap:
         app.keymap_ids = set(keymap)
@@ -263,9 +287,11 @@ def make_app(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Development entry: ``python -m diffreader.tui.app [DIR | A B]``."""
+    """Development entry: ``python -m diffreader.tui.app [DIR | A B | A V1 V2 ...]``."""
     args = sys.argv[1:] if argv is None else argv
-    if len(args) == 2:
+    if len(args) > 2:
+        app = make_app(versions=(Path(args[0]), [Path(p) for p in args[1:]]))
+    elif len(args) == 2:
         app = make_app(pair=(Path(args[0]), Path(args[1])))
     elif len(args) == 1:
         app = make_app(corpus=Path(args[0]))
