@@ -26,6 +26,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.request
 import zlib
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
@@ -103,58 +104,78 @@ class Served:
         return self.log.read_text(errors="replace")
 
 
+def _start(log: Path) -> Served:
+    """``diffreader serve DEMO`` on a free port, once it answers (retried when another
+    program took the port between the probe and the bind)."""
+    for _attempt in range(3):
+        port = _free_port()
+        with log.open("wb") as sink:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "diffreader", "serve", str(DEMO), "--port", str(port)],
+                stdin=subprocess.DEVNULL,
+                stdout=sink,
+                stderr=subprocess.STDOUT,
+                env={**os.environ, "COLUMNS": "200"},
+            )
+        server = Served(process, port, log)
+        deadline = time.monotonic() + DEADLINE
+        while process.poll() is None and time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(server.url + "/", timeout=DEADLINE) as response:
+                    if response.status == 200:
+                        return server
+            except OSError:  # not listening yet
+                time.sleep(0.1)
+        _stop(process)
+        if "cannot serve" not in server.output():
+            break
+    raise AssertionError(f"the server did not start:\n{log.read_text(errors='replace')}")
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        for pid in _descendants(process.pid):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        process.kill()
+    process.wait(timeout=30)
+
+
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[Served]:
-    """``diffreader serve DEMO`` on a free port, stopped (and reaped) at the end."""
+    """The server, stopped (and its tabs' processes reaped) at the end."""
     if not Path("/proc/self/stat").exists():
         pytest.skip("needs /proc to follow the app processes")
-    log = tmp_path / "serve.log"
-    port = _free_port()
-    with log.open("wb") as sink:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "diffreader", "serve", str(DEMO), "--port", str(port)],
-            stdin=subprocess.DEVNULL,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "COLUMNS": "200"},
-        )
-    server = Served(process, port, log)
+    server = _start(tmp_path / "serve.log")
     try:
         yield server
     finally:
-        if process.poll() is None:
-            for pid in _descendants(process.pid):
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGKILL)
-            process.kill()
-        process.wait(timeout=30)
+        _stop(server.process)
 
 
-async def _wait_for_page(session: Any, server: Served) -> str:
-    deadline = time.monotonic() + DEADLINE
-    while True:
-        if server.process.poll() is not None:
-            raise AssertionError(f"the server exited early:\n{server.output()}")
-        try:
-            async with session.get(server.url + "/") as response:
-                assert response.status == 200
-                page: str = await response.text()
-                return page
-        except aiohttp.ClientConnectionError:
-            if time.monotonic() > deadline:
-                raise
-            await asyncio.sleep(0.1)
+async def _page(session: Any, server: Served) -> str:
+    async with session.get(server.url + "/") as response:
+        assert response.status == 200
+        page: str = await response.text()
+        return page
 
 
 async def test_a_browser_tab_gets_the_reader_and_q_ends_its_process(served: Served) -> None:
     async with aiohttp.ClientSession() as session:
-        page = await _wait_for_page(session, served)
+        page = await _page(session, served)
         assert f'data-session-websocket-url="ws://127.0.0.1:{served.port}/ws"' in page
         assert f"diffreader: {DEMO}" in page
         async with session.ws_connect(f"{served.url}/ws?width=120&height=36") as ws:
             stream = b""
+            deadline = time.monotonic() + DEADLINE
             while TITLE not in _ESCAPES.sub(b"", stream).decode("utf-8", "replace"):
-                message = await asyncio.wait_for(ws.receive(), DEADLINE)
+                # textual-serve keeps the socket open when the app dies: watch its log too.
+                assert "Application failed to start" not in served.output(), served.output()
+                assert time.monotonic() < deadline, (stream[-2000:], served.output())
+                try:
+                    message = await ws.receive(timeout=1.0)
+                except TimeoutError:
+                    continue
                 assert message.type == aiohttp.WSMsgType.BINARY, (message, stream[-2000:])
                 stream += message.data
             apps = {
@@ -367,31 +388,32 @@ def _glyphs_drawn(shot: bytes, screen: dict[str, Any], row: int, column: int, wi
 async def test_the_page_shows_the_corpus_in_headless_chromium(
     served: Served, tmp_path: Path
 ) -> None:
-    async with aiohttp.ClientSession() as session:
-        await _wait_for_page(session, served)
-        async with _chromium(session, tmp_path / "profile") as browser:
-            await browser.call("Page.enable")
-            await browser.call("Page.addScriptToEvaluateOnNewDocument", source=_CATCH_TERMINAL)
-            await browser.call("Page.navigate", url=served.url + "/")
-            deadline = time.monotonic() + DEADLINE
-            screen: dict[str, Any] | None = None
-            while True:
-                screen = await browser.evaluate(_READ_SCREEN)
-                text = "\n".join(screen["rows"]) if screen else ""
-                if screen and screen["started"] and TITLE in text:
-                    row = next(y for y, line in enumerate(screen["rows"]) if TITLE in line)
-                    column = screen["rows"][row].index(TITLE)
-                    shot_data = await browser.call("Page.captureScreenshot", format="png")
-                    shot = base64.b64decode(shot_data["data"])
-                    (tmp_path / "browser.png").write_bytes(shot)
-                    if _glyphs_drawn(shot, screen, row, column, len(TITLE)):
-                        break
-                assert time.monotonic() < deadline, f"not on screen; the terminal showed:\n{text}"
-                await asyncio.sleep(0.25)
-            # The check can fail: a stretch of the same column with no text shows no glyphs.
-            blank = next(
-                y
-                for y, line in enumerate(screen["rows"])
-                if y > row and not line[column : column + len(TITLE)].strip()
-            )
-            assert not _glyphs_drawn(shot, screen, blank, column, len(TITLE))
+    async with (
+        aiohttp.ClientSession() as session,
+        _chromium(session, tmp_path / "profile") as browser,
+    ):
+        await browser.call("Page.enable")
+        await browser.call("Page.addScriptToEvaluateOnNewDocument", source=_CATCH_TERMINAL)
+        await browser.call("Page.navigate", url=served.url + "/")
+        deadline = time.monotonic() + DEADLINE
+        screen: dict[str, Any] | None = None
+        while True:
+            screen = await browser.evaluate(_READ_SCREEN)
+            text = "\n".join(screen["rows"]) if screen else ""
+            if screen and screen["started"] and TITLE in text:
+                row = next(y for y, line in enumerate(screen["rows"]) if TITLE in line)
+                column = screen["rows"][row].index(TITLE)
+                shot_data = await browser.call("Page.captureScreenshot", format="png")
+                shot = base64.b64decode(shot_data["data"])
+                (tmp_path / "browser.png").write_bytes(shot)
+                if _glyphs_drawn(shot, screen, row, column, len(TITLE)):
+                    break
+            assert time.monotonic() < deadline, f"not on screen; the terminal showed:\n{text}"
+            await asyncio.sleep(0.25)
+        # The check can fail: a stretch of the same column with no text shows no glyphs.
+        blank = next(
+            y
+            for y, line in enumerate(screen["rows"])
+            if y > row and not line[column : column + len(TITLE)].strip()
+        )
+        assert not _glyphs_drawn(shot, screen, blank, column, len(TITLE))
