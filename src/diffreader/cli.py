@@ -10,8 +10,9 @@ Modes:
                                    printed like a pair; ``--report`` too)
     diffreader find ARTICLE DIR    the rewrites of ARTICLE in a folder (ranked, verified)
     diffreader stories DIR         the folder grouped into stories
+    diffreader serve [DIR]         the reader in web browsers (``diffreader[serve]``)
 
-``find`` and ``stories`` are commands when they are the first argument and no file or
+``find``, ``stories`` and ``serve`` are commands when they are the first argument and no file or
 folder of that name exists (``diffreader ./find other.txt`` always compares files).
 
 The print path imports the engine and ``diffreader.render`` only: Textual and Rich are
@@ -76,10 +77,12 @@ examples:
   diffreader original.txt v1.txt v2.txt v3.txt    claims all versions share, or one alone
   diffreader find original.txt ~/news --format json | jq '.candidates[0]'
   diffreader stories ~/news
+  diffreader serve ~/news --port 8000         the reader in a browser
 
-commands (see diffreader find --help, diffreader stories --help):
+commands (see diffreader COMMAND --help):
   find ARTICLE DIR    rank DIR's articles as rewrites of ARTICLE and verify the best
   stories DIR         group DIR into stories, each on its earliest article
+  serve [DIR]         serve the reader to web browsers (needs diffreader[serve])
   (a command only when no file or folder of that name exists here)
 
 exit status:
@@ -317,7 +320,19 @@ def _checked_dir(path: str) -> Path:
     return folder
 
 
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
+"""The driver textual-serve names in ``TEXTUAL_DRIVER`` for each app process it starts."""
+
+
+def _served() -> bool:
+    """Whether textual-serve started this process for a browser tab: it talks to the server
+    over pipes through Textual's web driver, never to a terminal."""
+    return os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER
+
+
 def _need_terminal() -> None:
+    if _served():
+        return
     if not (_isatty(sys.stdin) and _isatty(sys.stdout)):
         raise _Trouble(
             "the reader needs a terminal; to print a comparison instead, give two files "
@@ -716,6 +731,131 @@ def _stories(
     return ExitStatus.SAME if with_rewrites else ExitStatus.DIFFERENT
 
 
+# -- serve ----------------------------------------------------------------------------
+
+SERVE_INSTALL = "pip install 'diffreader[serve]'"
+
+SERVE_EPILOG = f"""\
+Serves the reader to web browsers through textual-serve: each browser tab runs its own
+reader process (diffreader DIR) on this machine. It has no login: anyone who can reach
+the address can read DIR's articles and save review marks, so it listens on 127.0.0.1
+(this machine only) unless --host names another address. Ctrl+C stops it.
+
+Needs the serve extra: {SERVE_INSTALL}
+
+exit status:
+  0  stopped with Ctrl+C (or SIGTERM)
+  2  trouble: DIR cannot be read, the port is taken, the extra is missing"""
+
+
+def _serve_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="diffreader serve",
+        description="Serve the reader to web browsers (one reader process per tab).",
+        epilog=SERVE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "folder",
+        nargs="?",
+        metavar="DIR",
+        help="the folder of articles (default: the configured corpus, else the demo corpus)",
+    )
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)"
+    )
+    parser.add_argument(
+        "--port", type=int, default=8000, help="the port to listen on (default 8000)"
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where review marks are kept (default: $DIFFREADER_DATA_DIR, else the user data dir)",
+    )
+    return parser
+
+
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _public_url(host: str, port: int) -> str:
+    """The address the served page tells the browser to open its websocket on."""
+    import socket
+
+    host = host.strip("[]")
+    if host in ("", "0.0.0.0", "::"):  # every interface: the machine's name reaches it
+        host = socket.gethostname()
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+def _check_bindable(host: str, port: int) -> None:
+    """Fail with one line, before textual-serve prints its banner, when the port is taken
+    or the address is not this machine's (the server binds as this probe does)."""
+    import socket
+
+    try:
+        family, kind, proto, _name, address = socket.getaddrinfo(
+            host.strip("[]") or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as error:
+        raise _Trouble(f"cannot serve on {host}:{port} ({error.strerror or error})") from error
+
+
+def _serve(argv: Sequence[str]) -> ExitStatus:
+    """``diffreader serve``: the reader in web browsers, through textual-serve."""
+    import shlex
+
+    parser = _serve_parser()
+    args = parser.parse_args(argv)
+    if not 0 < args.port < 65536:
+        parser.error("--port must be between 1 and 65535")
+    if args.folder:
+        folder = _checked_dir(args.folder)
+    else:
+        folder = _corpus_dir(argparse.Namespace(corpus=None), _load_config(), [])
+    try:
+        from textual_serve.server import Server
+    except ImportError as error:
+        raise _Trouble(f"serving the reader needs the optional extra: {SERVE_INSTALL}") from error
+    # Each tab's process is this command (run by /bin/sh): the same Python, the folder
+    # made absolute (the argument can never be read as a command or an option).
+    command = [sys.executable, "-m", "diffreader"]
+    if args.data_dir:
+        command += ["--data-dir", str(Path(args.data_dir).expanduser().resolve())]
+    command.append(str(folder.resolve()))
+    if not _is_loopback(args.host):
+        _warn(
+            f"serving on {args.host}, not only this machine: the reader has no login, so "
+            f"anyone who can reach port {args.port} can read {folder} and save review marks"
+        )
+    _check_bindable(args.host, args.port)
+    server = Server(
+        shlex.join(command),
+        host=args.host,
+        port=args.port,
+        title=f"diffreader: {folder}",
+        public_url=_public_url(args.host, args.port),
+    )
+    try:
+        server.serve()
+    except OSError as error:  # the port is taken, the address is not this machine's
+        raise _Trouble(
+            f"cannot serve on {args.host}:{args.port} ({error.strerror or error})"
+        ) from error
+    return ExitStatus.SAME
+
+
 def _check_output(output: str | None, paths: Sequence[str]) -> None:
     """Refuse ``-o`` naming one of the articles: writing would destroy the input."""
     if output in (None, "-"):
@@ -741,7 +881,7 @@ def _quiet_stdout() -> None:
         pass
 
 
-COMMANDS = ("find", "stories")
+COMMANDS = ("find", "stories", "serve")
 """Subcommands: the first argument, when no file or folder of that name exists."""
 
 
@@ -757,6 +897,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     command = _command(arguments)
     try:
+        if command == "serve":
+            return int(_serve(arguments[1:]))
         if command is not None:
             return int(_run_command(command, arguments[1:]))
         parser = build_parser()

@@ -6,7 +6,14 @@ detection reads latin-1 as cp1250 and turns "Sergueï" into "Sergueď"); then cp
 with replacement characters. Binary data, empty files and oversized files are
 refused with a ``LoadError`` whose message is fit to show a user.
 
+A saved web page (a name ending in ``.html``/``.htm``, or bytes opening with an HTML
+doctype or ``<html`` after any BOM and whitespace) is read by ``diffreader.engine.html``
+instead: the optional extra ``diffreader[html]`` extracts its main text, and that
+extracted text is what the document's offsets index. trafilatura is imported only then.
+
 API:
+    ARTICLE_SUFFIXES, HTML_SUFFIXES
+    looks_like_html(path, data) -> bool
     load_document(path, *, max_bytes=MAX_BYTES) -> Document
     document_from_text(text, path=None, encoding="utf-8") -> Document
     decode_bytes(data) -> tuple[str, str]
@@ -25,7 +32,23 @@ from pathlib import Path
 from diffreader.engine.model import Document, SentenceKind
 from diffreader.engine.segment import find_metadata, split_sentences
 
-__all__ = ["MAX_BYTES", "LoadError", "decode_bytes", "document_from_text", "load_document"]
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "HTML_SUFFIXES",
+    "MAX_BYTES",
+    "LoadError",
+    "decode_bytes",
+    "document_from_text",
+    "load_document",
+    "looks_like_html",
+]
+
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+"""Saved web pages: read through the main-text extractor (``diffreader.engine.html``)."""
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", "", *HTML_SUFFIXES})
+"""Files that may hold an article, by suffix (the corpus reader's and the index's rule);
+others (images, JSON sidecars) are not listed."""
 
 MAX_BYTES = 8 * 1024 * 1024
 """Larger files are refused: no article is this big (news articles are tens of KB), and
@@ -146,6 +169,13 @@ def load_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -
         raise LoadError(f"cannot read ({error.strerror or error})", shown) from error
     if len(data) > max_bytes:
         raise LoadError(f"too large (over {max_bytes / 1048576:.0f} MB)", shown)
+    if looks_like_html(shown, data):
+        from diffreader.engine.html import document_from_html
+
+        try:
+            return document_from_html(data, path=shown)
+        except LoadError as error:
+            raise LoadError(error.reason, shown) from error
     try:
         text, encoding = decode_bytes(data)
     except LoadError as error:
@@ -153,6 +183,31 @@ def load_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -
     if not text.strip():
         raise LoadError("empty file (no text to compare)", shown)
     return document_from_text(text, path=shown, encoding=encoding)
+
+
+_HTML_OPENINGS = (b"<!doctype html", b"<html")
+
+
+def looks_like_html(path: str | os.PathLike[str] | None, data: bytes) -> bool:
+    """Whether ``data`` (the file ``path``) is a web page rather than a text article.
+
+    >>> looks_like_html("page.HTM", b"anything")
+    True
+    >>> looks_like_html("a.txt", codecs.BOM_UTF8 + b"  \\n<!DOCTYPE html><title>x</title>")
+    True
+    >>> looks_like_html("a.txt", "<html>".encode("utf-16"))
+    True
+    >>> looks_like_html("a.txt", b"The <html> tag opens a page.")
+    False
+    """
+    if path is not None and os.path.splitext(os.fspath(path))[1].lower() in HTML_SUFFIXES:
+        return True
+    head = data[:1024]
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            head = head[len(bom) :].decode(encoding, errors="ignore").encode("ascii", "ignore")
+            break
+    return head.lstrip().lower().startswith(_HTML_OPENINGS)
 
 
 _KINDS = (

@@ -161,6 +161,8 @@ class Document:
     date: str | None = None
     """ISO date from a leading ``date YYYY-MM-DD`` marker or front matter."""
     encoding: str = "utf-8"
+    author: str | None = None
+    """The author a web page's metadata names (text files have none)."""
 
     @property
     def name(self) -> str:

@@ -42,6 +42,7 @@ from diffreader.corpus.features import content_hash, extract
 from diffreader.corpus.rank import WEIGHTS, Candidate, idf, max_df, rank, reasons
 from diffreader.corpus.stories import Linked, group, pivot_order
 from diffreader.corpus.verify import MIN_FACTS, Check, Verdict, verify
+from diffreader.engine.load import ARTICLE_SUFFIXES
 from diffreader.storage.paths import data_dir
 
 __all__ = [
@@ -59,9 +60,6 @@ SCHEMA = 1
 """Bumped when the tables or the features change: an older index is rebuilt."""
 VERIFY_VERSION = 1
 """Bumped when the verdict rule changes: cached verdicts of another version are ignored."""
-
-ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
-"""Files that may hold an article (the reader's rule); others are not listed."""
 
 VERIFY = 12
 """At most this many of the best candidates are verified with the pair engine."""

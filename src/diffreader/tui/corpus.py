@@ -52,10 +52,6 @@ class Article:
         return (self.doc.date if self.doc else None) or ""
 
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
-"""Files that may hold an article; others (images, JSON sidecars) are not listed."""
-
-
 def scan(folder: Path) -> list[Path]:
     """Candidate article files in ``folder`` (not recursive), by name.
 
@@ -63,6 +59,9 @@ def scan(folder: Path) -> list[Path]:
     candidate that turns out to be binary, unreadable, not a regular file (a FIFO, a
     device), a broken link or a link loop is still listed, with the reason.
     """
+    # Here, not at the top: the engine loads in this worker, after the first frame.
+    from diffreader.engine.load import ARTICLE_SUFFIXES
+
     return sorted(
         (
             p
