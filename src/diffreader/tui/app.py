@@ -6,6 +6,7 @@ Starting points:
     make_app(pair=(A, B))             the diff of two files; q quits, as in ``less``
                                       (the pair was asked for on the command line, so there is
                                       no corpus to go back to)
+    make_app(scan=RESULTS)            the stories and pairs of a ``diffreader scan``
 
 ``python -m diffreader.tui.app [DIR | A B]`` runs it without the CLI (development, tmux).
 """
@@ -76,8 +77,11 @@ class DiffReaderApp(App[None]):
         theme: str | None = None,
         light_theme: str = "textual-light",
         notices: Sequence[str] = (),
+        scan: Path | None = None,
     ) -> None:
         super().__init__()
+        self.scan = scan
+        """A ``diffreader scan`` results folder to open on (its stories and pairs)."""
         self.notices = list(notices)
         """Warnings from the start (a configured corpus that is gone), shown once running."""
         self.initial_theme = theme
@@ -106,6 +110,10 @@ class DiffReaderApp(App[None]):
         elif self.pair is not None:
             a, b = self.pair
             self.push_screen(DiffScreen(Path(a), Path(b), exit_on_back=True))
+        elif self.scan is not None:
+            from diffreader.tui.screens.scan_results import ScanResultsScreen
+
+            self.push_screen(ScanResultsScreen(self.scan))
         else:
             self.push_screen(CorpusScreen(self.corpus or demo_corpus()))
         if self.keymap_ids:
@@ -187,6 +195,7 @@ def binding_ids() -> set[str]:
     from diffreader.tui.screens.diff import DiffScreen
     from diffreader.tui.screens.help import HelpScreen
     from diffreader.tui.screens.review_dialogs import ExportDialog, NoteEditor
+    from diffreader.tui.screens.scan_results import ScanResultsScreen
     from diffreader.tui.widgets.aligned_view import AlignedView
     from diffreader.tui.widgets.side_panel import SidePanel
 
@@ -199,6 +208,7 @@ def binding_ids() -> set[str]:
         SidePanel,
         NoteEditor,
         ExportDialog,
+        ScanResultsScreen,
     )
     return {
         binding.id
@@ -234,6 +244,7 @@ def make_app(
     theme: str | None = None,
     light_theme: str = "textual-light",
     notices: Sequence[str] = (),
+    scan: Path | None = None,
 ) -> DiffReaderApp:
     """Build the app (the CLI then calls ``run()``).
 
@@ -247,6 +258,7 @@ def make_app(
         theme: The theme to start with (config ``theme``); an unknown name is reported.
         light_theme: The theme ``ctrl+t`` toggles to (config ``light_theme``).
         notices: Warnings to show once the reader runs (the CLI's fallbacks).
+        scan: A ``diffreader scan`` results folder: open on its stories and pairs.
     """
     app = DiffReaderApp(
         corpus=corpus,
@@ -255,6 +267,7 @@ def make_app(
         theme=theme,
         light_theme=light_theme,
         notices=notices,
+        scan=scan,
     )
     if keymap:
         app.keymap_ids = set(keymap)
