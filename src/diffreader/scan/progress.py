@@ -36,16 +36,22 @@ class StageRate:
     count: int
     unit: str
     seconds: float
+    reused: int = 0
+    """Units found finished in the results (a resumed scan), not counted in ``count``."""
 
     @property
     def rate(self) -> float:
         return self.count / self.seconds if self.seconds > 0 else 0.0
 
     def line(self) -> str:
-        return (
+        """``verify      159 pairs in 8.3s, 19.1/s (12 already in the results)``."""
+        text = (
             f"{self.stage:<10}  {self.count:,} {self.unit} in {self.seconds:.1f}s, "
             f"{self.rate:,.1f}/s"
         )
+        if self.reused:
+            text += f" ({self.reused:,} already in the results)"
+        return text
 
 
 def _bar(fraction: float) -> str:
@@ -77,13 +83,15 @@ class Progress:
         self._unit = ""
         self._total = 0
         self._done = 0
+        self._reused = 0
         self._started = 0.0
         self._shown = 0.0
         self.finished: list[StageRate] = []
 
-    def stage(self, name: str, total: int, unit: str) -> None:
-        """Start a stage of ``total`` units."""
+    def stage(self, name: str, total: int, unit: str, reused: int = 0) -> None:
+        """Start a stage of ``total`` units (``reused`` more were found finished)."""
         self._name, self._total, self._unit, self._done = name, total, unit, 0
+        self._reused = reused
         self._started = self._shown = self._now()
         self._show(force=self.tty)
 
@@ -93,7 +101,9 @@ class Progress:
 
     def done(self) -> StageRate:
         """End the stage; its rate is kept in ``finished``."""
-        rate = StageRate(self._name, self._done, self._unit, self._now() - self._started)
+        rate = StageRate(
+            self._name, self._done, self._unit, self._now() - self._started, self._reused
+        )
         self.finished.append(rate)
         self._write(("\r\x1b[K" if self.tty else "") + rate.line() + "\n")
         return rate

@@ -179,7 +179,7 @@ def _features(
                 current[path] = before
                 continue
         jobs.append((path, known))
-    report.stage("features", len(jobs), "articles")
+    report.stage("features", len(jobs), "articles", reused=len(current))
     chunks = _chunks(jobs, FEATURES_CHUNK)
     with (
         res.Appender(folder / "articles.jsonl") as articles_out,
@@ -310,7 +310,7 @@ def _verify(
         if old is not None and old in wanted:
             done[old] = record
     missing = [key for key in wanted if key not in done]
-    report.stage("verify", len(missing), "pairs")
+    report.stage("verify", len(missing), "pairs", reused=len(done))
     with (
         res.Appender(folder / "pairs.jsonl") as pairs_out,
         res.Appender(folder / "comparisons.jsonl") as comparisons_out,
