@@ -47,7 +47,7 @@ class DaskExecutor:
 
     @classmethod
     def local(cls, workers: int) -> DaskExecutor:
-        """A LocalCluster of ``workers`` processes, one thread each, no dashboard."""
+        """A LocalCluster of ``workers`` processes, one thread each."""
         from distributed import Client, LocalCluster
 
         try:
@@ -55,7 +55,8 @@ class DaskExecutor:
                 n_workers=workers,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                # A free port: a fixed one (8787) clashes with any other cluster here.
+                dashboard_address=":0",
                 silence_logs=logging.ERROR,
             )
         except (OSError, RuntimeError) as error:
