@@ -14,9 +14,9 @@ from scan_helpers import generate, result_bytes, scan
 
 pytest.importorskip("distributed")
 
-from diffreader.cli import main  # noqa: E402
-from diffreader.scan.dask_executor import DaskExecutor  # noqa: E402
-from diffreader.scan.executors import ExecutorError  # noqa: E402
+from diffreader.cli import main
+from diffreader.scan.dask_executor import DaskExecutor
+from diffreader.scan.executors import ExecutorError
 
 
 @pytest.fixture(scope="module")

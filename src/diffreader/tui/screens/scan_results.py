@@ -4,7 +4,7 @@
 with ``p``: the **stories** (each pivot, then its rewrites and related articles) and every
 verified **pair** (rewrites first, then related, then unrelated). Enter opens the
 highlighted pair in the diff screen, with its review as for any pair (marks are keyed by
-the two texts, so a pair reviewed here is reviewed everywhere); Escape there comes back.
+the two texts, so a pair reviewed here is reviewed everywhere); q there comes back.
 
 The results are read in a thread worker (a large scan's files take a moment) and shown
 literally: titles and paths go through ``display_text``.
