@@ -756,6 +756,10 @@ def _run_scan(argv: Sequence[str]) -> ExitStatus:
         summary = run_scan(folders, Path(args.output).expanduser(), executor, progress)
     except ScanError as error:
         raise _Trouble(str(error)) from error
+    except KeyboardInterrupt:
+        progress.clear()
+        _warn("interrupted; run the same command again to continue where it stopped")
+        raise
     finally:
         executor.close()
     refused = f" ({summary.refused:,} files not articles)" if summary.refused else ""

@@ -171,3 +171,31 @@ def test_a_scan_and_the_one_off_never_load_dask(kind: str, tmp_path: Path) -> No
     code, loaded = json.loads(done.stdout.strip().splitlines()[-1])
     assert code == expected, done.stderr
     assert loaded == []
+
+
+def test_ctrl_c_exits_130_and_says_how_to_continue(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    from scan_helpers import generate
+
+    corpus = generate(tmp_path / "news", 120)
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "diffreader", "scan", str(corpus), "-o", str(out), "-j", "2"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # Ctrl+C reaches the whole group: the pool's workers too
+    )
+    deadline = time.monotonic() + 120
+    while not (out / "pairs.jsonl").exists() or not (out / "pairs.jsonl").stat().st_size:
+        assert process.poll() is None and time.monotonic() < deadline
+        time.sleep(0.02)
+    os.killpg(process.pid, signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert "diffreader: interrupted; run the same command again to continue" in err
+    assert "Traceback" not in err

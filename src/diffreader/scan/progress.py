@@ -112,6 +112,11 @@ class Progress:
         """A line of its own (a stage skipped because it is finished)."""
         self._write(("\r\x1b[K" if self.tty else "") + text + "\n")
 
+    def clear(self) -> None:
+        """Clear the bar's line (before an error message)."""
+        if self.tty:
+            self._write("\r\x1b[K")
+
     def _show(self, *, force: bool = False) -> None:
         now = self._now()
         wait = 0.1 if self.tty else self.interval
