@@ -11,9 +11,11 @@ Modes:
     diffreader find ARTICLE DIR    the rewrites of ARTICLE in a folder (ranked, verified)
     diffreader stories DIR         the folder grouped into stories
     diffreader serve [DIR]         the reader in web browsers (``diffreader[serve]``)
+    diffreader scan DIR... -o OUT  a whole archive into a results folder (process pool or
+                                   Dask); ``diffreader OUT`` opens the results in the reader
 
-``find``, ``stories`` and ``serve`` are commands when they are the first argument and no file or
-folder of that name exists (``diffreader ./find other.txt`` always compares files).
+``find``, ``stories``, ``serve`` and ``scan`` are commands when they are the first argument and
+no file or folder of that name exists (``diffreader ./find other.txt`` always compares files).
 
 The print path imports the engine and ``diffreader.render`` only: Textual and Rich are
 imported inside the functions that open the reader, so scripts start fast (checked by
@@ -78,11 +80,13 @@ examples:
   diffreader find original.txt ~/news --format json | jq '.candidates[0]'
   diffreader stories ~/news
   diffreader serve ~/news --port 8000         the reader in a browser
+  diffreader scan ~/archive -o ~/scan && diffreader ~/scan
 
 commands (see diffreader COMMAND --help):
   find ARTICLE DIR    rank DIR's articles as rewrites of ARTICLE and verify the best
   stories DIR         group DIR into stories, each on its earliest article
   serve [DIR]         serve the reader to web browsers (needs diffreader[serve])
+  scan DIR... -o OUT  scan an archive into a results folder (resumable; --dask for a cluster)
   (a command only when no file or folder of that name exists here)
 
 exit status:
@@ -421,7 +425,10 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Exit
         pair = (Path(paths[0]), Path(paths[1]))
         return _run_reader(config, pair=pair, data_dir=_data_dir(args))
     if len(paths) == 1:
-        return _run_reader(config, corpus=_checked_dir(paths[0]), data_dir=_data_dir(args))
+        folder = _checked_dir(paths[0])
+        if _is_scan_results(folder):
+            return _run_reader(config, scan=folder, data_dir=_data_dir(args))
+        return _run_reader(config, corpus=folder, data_dir=_data_dir(args))
     notices: list[str] = []
     corpus = _corpus_dir(args, config, notices)
     if notices:
@@ -771,6 +778,60 @@ def _serve_parser() -> argparse.ArgumentParser:
         "--data-dir",
         metavar="DIR",
         help="where review marks are kept (default: $DIFFREADER_DATA_DIR, else the user data dir)",
+# -- scan -----------------------------------------------------------------------------
+
+SCAN_EPILOG = """\
+Runs the corpus finder over every article under the folders DIR (recursively):
+features of each article (cached by content hash), candidate pairs from an inverted
+index of rare terms, the verdict of the comparison engine on each candidate, and the
+stories. RESULTS is a folder of JSON Lines files (see docs/scale-out.md); give it again
+to continue a scan that was stopped, or to bring it up to date after the folders
+changed: only what is missing is computed. Open it with: diffreader RESULTS
+
+executors:
+  --jobs N                 N local processes (default: the usable cores; 1: in-process)
+  --dask local             a Dask LocalCluster of --jobs workers
+  --dask tcp://HOST:PORT   an existing Dask scheduler; its workers need diffreader
+                           installed and the articles at the same paths
+  (--dask needs the optional extra: pip install 'diffreader[dask]')
+
+exit status:
+  0    at least one rewrite was found
+  1    no rewrite was found
+  2    trouble: a DIR cannot be read, RESULTS cannot be written or holds other
+       files, the Dask scheduler cannot be reached, or the command line is wrong
+  130  interrupted (run the same command again to continue)"""
+
+
+def _scan_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="diffreader scan",
+        description="Scan folders of articles for rewrites and stories, into a results folder.",
+        epilog=SCAN_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("folders", nargs="+", metavar="DIR", help="folders of articles")
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="RESULTS",
+        help="the results folder (new, empty, or an earlier scan's to continue it)",
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="local processes, or the LocalCluster's workers (default: the usable cores)",
+    )
+    parser.add_argument(
+        "--dask",
+        metavar="WHERE",
+        help="run on Dask: 'local' (a LocalCluster) or a scheduler address tcp://HOST:PORT",
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress on stderr, only the summary"
     )
     return parser
 
@@ -854,6 +915,47 @@ def _serve(argv: Sequence[str]) -> ExitStatus:
             f"cannot serve on {args.host}:{args.port} ({error.strerror or error})"
         ) from error
     return ExitStatus.SAME
+def _run_scan(argv: Sequence[str]) -> ExitStatus:
+    from diffreader.scan.executors import ExecutorError, make_executor
+    from diffreader.scan.progress import Progress, Silent
+    from diffreader.scan.run import ScanError, run_scan
+
+    parser = _scan_parser()
+    args = parser.parse_args(argv)
+    if args.jobs is not None and args.jobs < 1:
+        parser.error("--jobs must be 1 or more")
+    if args.dask is not None and args.dask != "local" and "://" not in args.dask:
+        parser.error("--dask takes 'local' or a scheduler address such as tcp://HOST:8786")
+    folders = [_checked_dir(folder) for folder in args.folders]
+    try:
+        executor = make_executor(args.jobs, args.dask)
+    except ExecutorError as error:
+        raise _Trouble(str(error)) from error
+    progress = Silent() if args.quiet else Progress(sys.stderr)
+    try:
+        summary = run_scan(folders, Path(args.output).expanduser(), executor, progress)
+    except ScanError as error:
+        raise _Trouble(str(error)) from error
+    except KeyboardInterrupt:
+        progress.clear()
+        _warn("interrupted; run the same command again to continue where it stopped")
+        raise
+    finally:
+        executor.close()
+    refused = f" ({summary.refused:,} files not articles)" if summary.refused else ""
+    _write(
+        f"{summary.articles:,} articles{refused}, {summary.candidates:,} candidate pairs "
+        f"verified: {summary.rewrites:,} rewrites, {summary.related:,} related; "
+        f"{summary.stories:,} stories with rewrites -> {_shown(args.output)}\n",
+        None,
+    )
+    return ExitStatus.SAME if summary.rewrites else ExitStatus.DIFFERENT
+
+
+def _is_scan_results(folder: Path) -> bool:
+    from diffreader.scan.results import is_results
+
+    return is_results(folder)
 
 
 def _check_output(output: str | None, paths: Sequence[str]) -> None:
@@ -881,7 +983,7 @@ def _quiet_stdout() -> None:
         pass
 
 
-COMMANDS = ("find", "stories", "serve")
+COMMANDS = ("find", "stories", "serve", "scan")
 """Subcommands: the first argument, when no file or folder of that name exists."""
 
 
@@ -899,6 +1001,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if command == "serve":
             return int(_serve(arguments[1:]))
+        if command == "scan":
+            return int(_run_scan(arguments[1:]))
         if command is not None:
             return int(_run_command(command, arguments[1:]))
         parser = build_parser()

@@ -7,6 +7,7 @@ Starting points:
                                       (the pair was asked for on the command line, so there is
                                       no corpus to go back to)
     make_app(versions=(A, [V1, ...]))  the multi-version view of an original and its versions
+    make_app(scan=RESULTS)            the stories and pairs of a ``diffreader scan``
 
 ``python -m diffreader.tui.app [DIR | A B]`` runs it without the CLI (development, tmux).
 """
@@ -82,6 +83,11 @@ class DiffReaderApp(App[None]):
         super().__init__()
         self.versions = versions
         """An original and its versions to open in the multi-version view (q quits)."""
+        scan: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.scan = scan
+        """A ``diffreader scan`` results folder to open on (its stories and pairs)."""
         self.notices = list(notices)
         """Warnings from the start (a configured corpus that is gone), shown once running."""
         self.initial_theme = theme
@@ -112,6 +118,10 @@ class DiffReaderApp(App[None]):
             self.push_screen(DiffScreen(Path(a), Path(b), exit_on_back=True))
         elif self.versions is not None:
             self.open_versions(*self.versions, exit_on_back=True)
+        elif self.scan is not None:
+            from diffreader.tui.screens.scan_results import ScanResultsScreen
+
+            self.push_screen(ScanResultsScreen(self.scan))
         else:
             self.push_screen(CorpusScreen(self.corpus or demo_corpus()))
         if self.keymap_ids:
@@ -207,6 +217,7 @@ def binding_ids() -> set[str]:
     from diffreader.tui.screens.help import HelpScreen
     from diffreader.tui.screens.review_dialogs import ExportDialog, NoteEditor
     from diffreader.tui.screens.versions import VersionsScreen
+    from diffreader.tui.screens.scan_results import ScanResultsScreen
     from diffreader.tui.widgets.aligned_view import AlignedView
     from diffreader.tui.widgets.side_panel import SidePanel
 
@@ -220,6 +231,7 @@ def binding_ids() -> set[str]:
         NoteEditor,
         ExportDialog,
         VersionsScreen,
+        ScanResultsScreen,
     )
     return {
         binding.id
@@ -256,6 +268,7 @@ def make_app(
     light_theme: str = "textual-light",
     notices: Sequence[str] = (),
     versions: tuple[Path, Sequence[Path]] | None = None,
+    scan: Path | None = None,
 ) -> DiffReaderApp:
     """Build the app (the CLI then calls ``run()``).
 
@@ -270,6 +283,7 @@ def make_app(
         light_theme: The theme ``ctrl+t`` toggles to (config ``light_theme``).
         notices: Warnings to show once the reader runs (the CLI's fallbacks).
         versions: An original and its versions to open in the multi-version view.
+        scan: A ``diffreader scan`` results folder: open on its stories and pairs.
     """
     app = DiffReaderApp(
         corpus=corpus,
@@ -279,6 +293,7 @@ def make_app(
         light_theme=light_theme,
         notices=notices,
         versions=versions,
+        scan=scan,
     )
     if keymap:
         app.keymap_ids = set(keymap)

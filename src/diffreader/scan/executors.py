@@ -1,0 +1,145 @@
+"""Provides where a scan's tasks run: in-process, a local process pool, or Dask.
+
+An executor runs one function over a list of items (each a chunk of work, plain data)
+and yields ``(index, result)`` as results arrive, in any order: the stages never depend
+on the order (they key every result and sort before writing). At most ``window`` tasks
+are in flight, so a million-article scan never holds a million futures.
+
+Dask is imported by ``scan.dask_executor`` alone, and only when ``make_executor`` is
+asked for it (``--dask``): a plain scan and the one-off comparison never load it.
+
+API:
+    Executor                          the protocol: run(fn, items) -> Iterator[(i, result)]
+    InProcess(), ProcessPool(jobs)    the local executors
+    make_executor(jobs, dask) -> Executor
+    ExecutorError, DaskMissing        a scheduler out of reach; ``--dask`` without the extra
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from typing import Protocol, TypeVar
+
+__all__ = [
+    "DaskMissing",
+    "Executor",
+    "ExecutorError",
+    "InProcess",
+    "ProcessPool",
+    "default_jobs",
+    "make_executor",
+]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class Executor(Protocol):
+    """Runs tasks; ``close`` releases the workers."""
+
+    name: str
+    """Shown in the progress line and the manifest (``in-process``, ``processes:2``, ...)."""
+    workers: int
+
+    def run(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[tuple[int, R]]:
+        """Run ``fn`` on each item; yield ``(index, result)`` as they finish."""
+        ...
+
+    def close(self) -> None:
+        """Stop the workers (also after an interruption)."""
+        ...
+
+
+class ExecutorError(Exception):
+    """The executor cannot start (no scheduler at that address); one line for the user."""
+
+
+class DaskMissing(ExecutorError):
+    """``--dask`` was asked for and the extra ``diffreader[dask]`` is not installed."""
+
+
+def default_jobs() -> int:
+    """The usable cores."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class InProcess:
+    """Runs every task here, in order (``--jobs 1``; tests; tiny folders)."""
+
+    name = "in-process"
+    workers = 1
+
+    def run(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[tuple[int, R]]:
+        for index, item in enumerate(items):
+            yield index, fn(item)
+
+    def close(self) -> None:
+        pass
+
+
+class ProcessPool:
+    """A local pool of ``jobs`` processes (spawned: no state leaks from the parent)."""
+
+    def __init__(self, jobs: int) -> None:
+        self.workers = jobs
+        self.name = f"processes:{jobs}"
+        self._pool: ProcessPoolExecutor | None = None
+
+    def run(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[tuple[int, R]]:
+        if self._pool is None:
+            from multiprocessing import get_context
+
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"))
+        pool = self._pool
+        window = self.workers * 4
+        pending: dict[Future[R], int] = {}
+        following = iter(enumerate(items))
+        for index, item in following:
+            pending[pool.submit(fn, item)] = index
+            if len(pending) >= window:
+                break
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                index = pending.pop(future)
+                yield index, future.result()
+                for more, item in following:
+                    pending[pool.submit(fn, item)] = more
+                    break
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def make_executor(jobs: int | None = None, dask: str | None = None) -> Executor:
+    """The executor for ``--jobs``/``--dask``.
+
+    Args:
+        jobs: Local processes (default: the usable cores); 1 runs in-process. With
+            ``dask="local"``: the LocalCluster's workers.
+        dask: ``None``; ``"local"`` for a LocalCluster; or a scheduler's address
+            (``tcp://host:8786``), whose workers need diffreader installed.
+
+    Raises:
+        DaskMissing: ``dask`` given without the extra installed.
+        ExecutorError: the scheduler cannot be reached, or the cluster cannot start.
+    """
+    if dask is not None:
+        try:
+            from diffreader.scan.dask_executor import DaskExecutor
+        except ImportError as error:
+            raise DaskMissing(
+                "--dask needs the optional extra: pip install 'diffreader[dask]'"
+            ) from error
+        if dask == "local":
+            return DaskExecutor.local(jobs or default_jobs())
+        return DaskExecutor.connect(dask)
+    count = jobs if jobs is not None else default_jobs()
+    return InProcess() if count <= 1 else ProcessPool(count)

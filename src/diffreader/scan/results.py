@@ -1,0 +1,302 @@
+"""Provides the results folder of a scan: a manifest and JSON Lines files.
+
+Layout of ``RESULTS/``::
+
+    diffreader-scan.json   the manifest: kind, schema, inputs, a completion marker per
+                           stage (with the digest of what it was computed from), counts
+    articles.jsonl         one line per article file: path, size, mtime, hash, title,
+                           date, words, or the reason it is not an article
+    features.jsonl         the terms of each distinct text, keyed by content hash
+    candidates.jsonl       candidate pairs: a, b (paths, a the earlier), shared facts
+    pairs.jsonl            every verified pair: paths, hashes, verdict and its figures
+    comparisons.jsonl      the comparison of each rewrite or related pair: a, b and the
+                           JSON contract of ``diffreader A B --format json``
+    stories.jsonl          stories with a rewrite or a related article
+
+Files grow append-only while a stage runs (a line is the unit of progress; a line cut by
+a crash is skipped on reading and the next append starts on a new line); when a stage
+finishes its file is rewritten sorted and deduplicated (temp file, fsync,
+``os.replace``), so the finished results are the same bytes whatever the executor.
+
+API:
+    MANIFEST, KIND, SCHEMA
+    is_results(folder) -> bool
+    read_manifest(folder) -> dict | None, write_manifest(folder, data)
+    read_jsonl(path) -> Iterator[dict], Appender(path), write_jsonl(path, records)
+    Results, read_results(folder) -> Results        what the reader lists
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from diffreader.render.escape import json_safe
+
+__all__ = [
+    "KIND",
+    "MANIFEST",
+    "SCHEMA",
+    "Appender",
+    "Results",
+    "ResultsError",
+    "ScanPair",
+    "ScanStory",
+    "dumps",
+    "is_results",
+    "read_jsonl",
+    "read_manifest",
+    "read_results",
+    "write_jsonl",
+    "write_manifest",
+]
+
+MANIFEST = "diffreader-scan.json"
+"""The manifest's file name: its presence (with ``kind``) makes a folder a scan's results."""
+KIND = "diffreader-scan"
+SCHEMA = 1
+"""Bumped whenever a file or field of the results changes meaning or disappears."""
+
+
+class ResultsError(Exception):
+    """A results folder that cannot be used; ``str(error)`` is one line for the user."""
+
+
+def dumps(record: Any) -> str:
+    """One JSON line: UTF-8 kept, control characters escaped (``render.escape.json_safe``).
+
+    >>> dumps({"a": "x\\u001by"})
+    '{"a": "x\\\\u001by"}'
+    """
+    return json_safe(json.dumps(record, ensure_ascii=False, sort_keys=True))
+
+
+def is_results(folder: str | os.PathLike[str]) -> bool:
+    """Whether ``folder`` holds a scan's manifest."""
+    manifest = read_manifest(folder)
+    return manifest is not None
+
+
+def read_manifest(folder: str | os.PathLike[str]) -> dict[str, Any] | None:
+    """The manifest of ``folder``, or ``None`` when it has none (or not a scan's)."""
+    try:
+        with open(Path(folder) / MANIFEST, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("kind") != KIND:
+        return None
+    return data
+
+
+def write_manifest(folder: Path, data: dict[str, Any]) -> None:
+    """Write the manifest atomically."""
+    _write_atomic(folder / MANIFEST, json.dumps(data, indent=2, sort_keys=True) + "\n")
+
+
+def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    """The records of a JSON Lines file; a missing file is empty, a bad line is skipped
+    (the last line of a file written when the scan was killed may be cut short)."""
+    with (
+        contextlib.suppress(FileNotFoundError),
+        open(path, encoding="utf-8", newline="\n") as handle,
+    ):
+        for line in handle:
+            if not line.endswith("\n"):
+                continue  # cut short by a crash: never complete, never trusted
+            with contextlib.suppress(ValueError):
+                record = json.loads(line)
+                if isinstance(record, dict):
+                    yield record
+
+
+class Appender:
+    """Appends records to a JSON Lines file, one ``write`` + flush per batch.
+
+    A file whose last line was cut short (a killed scan) gets a newline first, so the new
+    records start on lines of their own.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._handle: IO[str] | None = None
+
+    def _open(self) -> IO[str]:
+        if self._handle is None:
+            torn = False
+            with contextlib.suppress(OSError), open(self.path, "rb") as existing:
+                existing.seek(0, os.SEEK_END)
+                if existing.tell():
+                    existing.seek(-1, os.SEEK_END)
+                    torn = existing.read(1) != b"\n"
+            # Kept open across batches (closed by close() or the with block).
+            self._handle = open(self.path, "a", encoding="utf-8", newline="\n")  # noqa: SIM115
+            if torn:
+                self._handle.write("\n")
+        return self._handle
+
+    def write(self, records: Iterable[Any]) -> None:
+        """Append ``records`` and flush them to the operating system."""
+        text = "".join(dumps(r) + "\n" for r in records)
+        if not text:
+            return
+        handle = self._open()
+        handle.write(text)
+        handle.flush()
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+
+    def __enter__(self) -> Appender:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def write_jsonl(path: Path, records: Iterable[Any]) -> None:
+    """Replace ``path`` with ``records``, atomically."""
+    _write_atomic(path, "".join(dumps(r) + "\n" for r in records))
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        # mkstemp makes the file private; results are shared like any file written here.
+        os.chmod(temp, 0o666 & ~_umask())
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+# -- reading the results (the reader's scan screen) -------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ScanPair:
+    """A verified pair as the reader lists it."""
+
+    a: str
+    b: str
+    verdict: str
+    matched: float
+    kept: float
+    quotations: int
+    facts: int | None
+    a_title: str | None = None
+    b_title: str | None = None
+
+
+@dataclass(slots=True)
+class ScanStory:
+    """A story: its pivot and the pairs of the pivot with its members and related."""
+
+    pivot: str
+    title: str | None
+    date: str | None
+    members: list[ScanPair] = field(default_factory=list)
+    related: list[ScanPair] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Results:
+    """A scan's results, as the reader lists them."""
+
+    folder: Path
+    manifest: dict[str, Any]
+    stories: list[ScanStory]
+    pairs: list[ScanPair]
+    """Every verified pair, stories' or not."""
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.manifest.get("complete"))
+
+
+def _pair(record: dict[str, Any], titles: dict[str, str | None]) -> ScanPair | None:
+    try:
+        a, b = str(record["a"]), str(record["b"])
+        facts = record.get("facts")
+        return ScanPair(
+            a,
+            b,
+            str(record["verdict"]),
+            float(record.get("matched", 0.0)),
+            float(record.get("kept", 0.0)),
+            int(record.get("quotations", 0)),
+            int(facts) if isinstance(facts, int) else None,
+            titles.get(a),
+            titles.get(b),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def read_results(folder: str | os.PathLike[str]) -> Results:
+    """Read a scan's results (finished or not) for listing.
+
+    Raises:
+        ResultsError: ``folder`` holds no scan manifest, or one of a newer schema.
+    """
+    path = Path(folder)
+    manifest = read_manifest(path)
+    if manifest is None:
+        raise ResultsError(f"{folder}: not the results of diffreader scan (no {MANIFEST})")
+    schema = manifest.get("schema")
+    if not isinstance(schema, int) or schema > SCHEMA:
+        raise ResultsError(f"{folder}: results of a newer diffreader (schema {schema!r})")
+    titles: dict[str, str | None] = {}
+    for record in read_jsonl(path / "articles.jsonl"):
+        if isinstance(record.get("path"), str):
+            title = record.get("title")
+            titles[record["path"]] = title if isinstance(title, str) else None
+    by_key: dict[tuple[str, str], ScanPair] = {}
+    for record in read_jsonl(path / "pairs.jsonl"):
+        pair = _pair(record, titles)
+        if pair is not None:
+            by_key[pair.a, pair.b] = pair
+    stories: list[ScanStory] = []
+    for record in read_jsonl(path / "stories.jsonl"):
+        pivot = record.get("pivot")
+        if not isinstance(pivot, str):
+            continue
+        story = ScanStory(pivot, titles.get(pivot), _text(record.get("date")))
+        for key, into in (("members", story.members), ("related", story.related)):
+            for other in record.get(key) or []:
+                if not isinstance(other, dict) or not isinstance(other.get("path"), str):
+                    continue
+                found = by_key.get((pivot, other["path"])) or by_key.get((other["path"], pivot))
+                if found is None:
+                    # Related through another story (never verified against this pivot).
+                    found = ScanPair(
+                        pivot, other["path"], "linked", 0.0, 0.0, 0, None,
+                        titles.get(pivot), titles.get(other["path"]),
+                    )  # fmt: skip
+                into.append(found)
+        stories.append(story)
+    pairs = sorted(by_key.values(), key=lambda p: (p.a, p.b))
+    return Results(path, manifest, stories, pairs)
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None

@@ -1,0 +1,57 @@
+"""Provides what the scan tests share: a generated corpus and the results' files.
+
+A module of its own, not ``conftest`` (see ``tests/tui/pilot_helpers.py``).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from diffreader.scan.executors import Executor, InProcess
+from diffreader.scan.progress import Silent
+from diffreader.scan.run import Summary, run_scan
+
+ROOT = Path(__file__).resolve().parents[2]
+RESULT_FILES = (
+    "articles.jsonl",
+    "features.jsonl",
+    "candidates.jsonl",
+    "pairs.jsonl",
+    "comparisons.jsonl",
+    "stories.jsonl",
+)
+
+
+def make_corpus() -> ModuleType:
+    """``benchmarks/make_corpus.py`` as a module."""
+    spec = importlib.util.spec_from_file_location(
+        "make_corpus", ROOT / "benchmarks" / "make_corpus.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def generate(folder: Path, count: int, seed: int = 11) -> Path:
+    """Write ``count`` generated articles (with known rewrites) into ``folder``."""
+    make_corpus().generate(folder, count, seed)
+    return folder
+
+
+def scan(corpus: Path, out: Path, executor: Executor | None = None) -> Summary:
+    """Run a scan silently (in-process unless told otherwise)."""
+    used = executor if executor is not None else InProcess()
+    try:
+        return run_scan([corpus], out, used, Silent())
+    finally:
+        used.close()
+
+
+def result_bytes(out: Path) -> dict[str, bytes]:
+    """The bytes of each JSON Lines file of a results folder."""
+    return {name: (out / name).read_bytes() for name in RESULT_FILES}

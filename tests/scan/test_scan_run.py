@@ -1,0 +1,165 @@
+"""Tests of a whole scan: results, resuming after an interruption or a kill, incremental
+updates, and the same results from every local executor."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from scan_helpers import ROOT, generate, result_bytes, scan
+
+from diffreader.scan.executors import InProcess, ProcessPool
+from diffreader.scan.progress import Progress, Silent
+from diffreader.scan.results import read_jsonl, read_results
+from diffreader.scan.run import ScanError, run_scan
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generate(tmp_path_factory.mktemp("scan") / "news", 120)
+
+
+@pytest.fixture(scope="module")
+def reference(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A scan run start to finish, in-process."""
+    out = tmp_path_factory.mktemp("reference") / "results"
+    scan(corpus, out)
+    return out
+
+
+def test_results_hold_stories_pairs_and_comparisons(corpus: Path, reference: Path) -> None:
+    manifest = json.loads((reference / "diffreader-scan.json").read_text(encoding="utf-8"))
+    assert manifest["kind"] == "diffreader-scan" and manifest["complete"]
+    pairs = {(p["a"], p["b"]): p for p in read_jsonl(reference / "pairs.jsonl")}
+    candidates = [(c["a"], c["b"]) for c in read_jsonl(reference / "candidates.jsonl")]
+    assert sorted(pairs) == sorted(candidates) and pairs  # every candidate verified once
+    comparisons = {
+        (c["a"], c["b"]): c["comparison"] for c in read_jsonl(reference / "comparisons.jsonl")
+    }
+    interesting = {k for k, p in pairs.items() if p["verdict"] != "unrelated"}
+    assert set(comparisons) == interesting
+    for story in read_jsonl(reference / "stories.jsonl"):
+        for member in story["members"]:
+            assert pairs[story["pivot"], member["path"]]["verdict"] == "rewrite"
+            assert comparisons[story["pivot"], member["path"]]["schema"] == 1
+    # The generator's known rewrites are found (pairs of an original and its rewrite).
+    truth = json.loads((corpus / ".truth.json").read_text(encoding="utf-8"))["rewrites"]
+    known = {(str(corpus / a), str(corpus / b)) for a, bs in truth.items() for b in bs}
+    found = {k for k, p in pairs.items() if p["verdict"] == "rewrite"}
+    found |= {(b, a) for a, b in found}
+    assert len(known & found) >= 0.9 * len(known)
+
+
+def test_a_process_pool_gives_the_same_results(
+    corpus: Path, reference: Path, tmp_path: Path
+) -> None:
+    scan(corpus, tmp_path / "pool", ProcessPool(2))
+    assert result_bytes(tmp_path / "pool") == result_bytes(reference)
+
+
+class _StopAfter(Progress):
+    """Interrupts the scan (as Ctrl+C would) after ``count`` pairs were verified."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(stream=sys.stderr, tty=False)
+        self.count = count
+
+    def advance(self, count: int = 1) -> None:
+        super().advance(count)
+        if self._name == "verify" and self._done >= self.count:
+            raise KeyboardInterrupt
+
+    def _write(self, text: str) -> None:
+        pass
+
+
+def test_an_interrupted_scan_continues_where_it_stopped(
+    corpus: Path, reference: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "results"
+    with pytest.raises(KeyboardInterrupt):
+        run_scan([corpus], out, InProcess(), _StopAfter(8))
+    manifest = json.loads((out / "diffreader-scan.json").read_text(encoding="utf-8"))
+    assert not manifest["complete"] and "verify" not in manifest["stages"]
+    kept = len(list(read_jsonl(out / "pairs.jsonl")))
+    assert kept >= 8
+    assert not read_results(out).complete  # the reader says it is unfinished
+    progress = Silent()
+    run_scan([corpus], out, InProcess(), progress)
+    rates = {r.stage: r for r in progress.finished}
+    assert rates["features"].count == 0 and rates["features"].reused == 120
+    assert rates["verify"].reused == kept  # only the pairs left were verified
+    assert rates["verify"].count + kept == len(list(read_jsonl(reference / "pairs.jsonl")))
+    assert result_bytes(out) == result_bytes(reference)
+
+
+def test_a_killed_scan_continues_where_it_stopped(
+    corpus: Path, reference: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "results"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    command = [sys.executable, "-m", "diffreader", "scan", str(corpus), "-o", str(out), "-j", "1"]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        while not (out / "pairs.jsonl").exists() or not (out / "pairs.jsonl").stat().st_size:
+            assert process.poll() is None, process.stderr.read() if process.stderr else ""
+            assert time.monotonic() < deadline, "the scan never started verifying"
+            time.sleep(0.02)
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.wait(timeout=30)
+        if process.stderr:
+            process.stderr.close()
+    manifest = json.loads((out / "diffreader-scan.json").read_text(encoding="utf-8"))
+    assert not manifest["complete"]
+    done = subprocess.run(
+        command, env=env, capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "already in the results" in done.stderr
+    assert result_bytes(out) == result_bytes(reference)
+
+
+def test_a_rescan_reads_only_what_changed(corpus: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    names = sorted(p.name for p in corpus.iterdir() if p.suffix == ".txt")[:30]
+    for name in names:
+        (folder / name).write_bytes((corpus / name).read_bytes())
+    out = tmp_path / "results"
+    scan(folder, out)
+    # One file touched (same text), one rewritten, one removed, one added.
+    os.utime(folder / names[0], ns=(1, 1))
+    changed = folder / names[1]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nA new closing line.\n", "utf-8")
+    (folder / names[2]).unlink()
+    (folder / "zz_new.txt").write_bytes((corpus / names[2]).read_bytes())
+    progress = Silent()
+    run_scan([folder], out, InProcess(), progress)
+    features = progress.finished[0]
+    assert (features.count, features.reused) == (3, 27)
+    paths = [r["path"] for r in read_jsonl(out / "articles.jsonl")]
+    assert str(folder / names[2]) not in paths and str(folder / "zz_new.txt") in paths
+    # Every stage's files now equal a fresh scan of the folder as it is.
+    scan(folder, tmp_path / "fresh")
+    assert result_bytes(out) == result_bytes(tmp_path / "fresh")
+
+
+def test_a_results_folder_must_be_new_empty_or_a_scan(corpus: Path, tmp_path: Path) -> None:
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "todo.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(ScanError, match="holds other files"):
+        run_scan([corpus], tmp_path / "notes", InProcess(), Silent())
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    with pytest.raises(ScanError, match="not a folder"):
+        run_scan([corpus], tmp_path / "file", InProcess(), Silent())
+    with pytest.raises(ScanError, match="cannot write"):
+        run_scan([corpus], tmp_path / "file" / "results", InProcess(), Silent())
+    assert (tmp_path / "notes" / "todo.txt").read_text(encoding="utf-8") == "mine"

@@ -1,0 +1,117 @@
+"""Pilot tests of the reader on a scan's results: stories and pairs listed, Enter opens a
+pair's comparison (with its review, as for any pair), titles shown literally."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from scan_helpers import ROOT, scan
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Static
+
+from diffreader.tui.app import make_app
+from diffreader.tui.screens.diff import DiffScreen
+from diffreader.tui.screens.scan_results import ScanResultsScreen
+
+DEMO = ROOT / "src" / "diffreader" / "demo"
+
+
+async def _wait(pilot: Pilot[None], predicate: Callable[[], bool], timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < deadline, "timed out waiting for the app"
+        await pilot.pause(0.02)
+
+
+async def _loaded(pilot: Pilot[None]) -> ScanResultsScreen:
+    await _wait(pilot, lambda: isinstance(pilot.app.screen, ScanResultsScreen))
+    screen = pilot.app.screen
+    assert isinstance(screen, ScanResultsScreen)
+    await _wait(pilot, lambda: screen.results is not None)
+    await pilot.pause()
+    return screen
+
+
+def _cells(screen: ScanResultsScreen) -> list[list[str]]:
+    table = screen.query_one(DataTable)
+    return [
+        [str(getattr(c, "plain", c)) for c in table.get_row_at(i)] for i in range(table.row_count)
+    ]
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("scan") / "results"
+    scan(DEMO, out)
+    return out
+
+
+async def test_the_stories_list_and_enter_opens_the_pair(results: Path, tmp_path: Path) -> None:
+    app = make_app(scan=results, data_dir=tmp_path / "data")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _loaded(pilot)
+        rows = _cells(screen)
+        assert rows[0][0] == "story · 3 rewrites"
+        assert rows[0][3] == "00_original.txt"  # untitled: its file name
+        assert [r[0] for r in rows[1:4]] == ["  rewrite"] * 3
+        assert all(r[3] == rows[0][3] for r in rows[1:4])  # each member against the pivot
+        await pilot.press("j", "enter")
+        await _wait(pilot, lambda: isinstance(app.screen, DiffScreen))
+        diff = app.screen
+        assert isinstance(diff, DiffScreen)
+        await _wait(pilot, lambda: not diff.comparing)
+        assert diff.model is not None
+        pair = (diff.model.comparison.a.path, diff.model.comparison.b.path)
+        assert pair == screen.highlighted_pair()
+        assert Path(pair[0]).name == "00_original.txt"
+        # Its review is loaded and kept in the data dir, as for any pair.
+        await _wait(pilot, lambda: diff.session is not None)
+        assert diff.session is not None and diff.session.items
+        await pilot.press("q")  # the diff's "back"
+        await _wait(pilot, lambda: app.screen is screen)
+
+
+async def test_p_lists_every_verified_pair(results: Path) -> None:
+    app = make_app(scan=results)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _loaded(pilot)
+        await pilot.press("p")
+        rows = _cells(screen)
+        assert len(rows) == 6 and {r[0] for r in rows} == {"rewrite"}
+        assert "[pairs]" in str(screen.query_one("#scan-title", Static).render())
+        await pilot.press("p")
+        assert _cells(screen)[0][0].startswith("story")
+
+
+async def test_titles_and_paths_are_shown_literally(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    hostile = "[bold]Flooding[/] closes \x1b[31mharbour[0m road"
+    for name in ("00_original.txt", "01_rewrite_syndicated.txt"):
+        text = (DEMO / name).read_text(encoding="utf-8").split("\n", 1)[1]
+        (folder / name).write_text(hostile + "\n" + text, encoding="utf-8")
+    scan(folder, tmp_path / "results")
+    app = make_app(scan=tmp_path / "results")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _loaded(pilot)
+        rows = _cells(screen)
+        assert rows[0][3] == "[bold]Flooding[/] closes ␛[31mharbour[0m road"
+
+
+async def test_an_unfinished_scan_says_so(results: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "results"
+    copy.mkdir()
+    for path in results.iterdir():
+        (copy / path.name).write_bytes(path.read_bytes())
+    manifest = json.loads((copy / "diffreader-scan.json").read_text(encoding="utf-8"))
+    manifest["complete"] = False
+    (copy / "diffreader-scan.json").write_text(json.dumps(manifest), encoding="utf-8")
+    app = make_app(scan=copy)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await _loaded(pilot)
+        title = str(screen.query_one("#scan-title", Static).render())
+        assert "unfinished: run the same diffreader scan again" in title
