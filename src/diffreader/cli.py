@@ -778,6 +778,10 @@ def _serve_parser() -> argparse.ArgumentParser:
         "--data-dir",
         metavar="DIR",
         help="where review marks are kept (default: $DIFFREADER_DATA_DIR, else the user data dir)",
+    )
+    return parser
+
+
 # -- scan -----------------------------------------------------------------------------
 
 SCAN_EPILOG = """\
@@ -915,6 +919,8 @@ def _serve(argv: Sequence[str]) -> ExitStatus:
             f"cannot serve on {args.host}:{args.port} ({error.strerror or error})"
         ) from error
     return ExitStatus.SAME
+
+
 def _run_scan(argv: Sequence[str]) -> ExitStatus:
     from diffreader.scan.executors import ExecutorError, make_executor
     from diffreader.scan.progress import Progress, Silent

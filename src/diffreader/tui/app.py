@@ -79,13 +79,11 @@ class DiffReaderApp(App[None]):
         light_theme: str = "textual-light",
         notices: Sequence[str] = (),
         versions: tuple[Path, Sequence[Path]] | None = None,
+        scan: Path | None = None,
     ) -> None:
         super().__init__()
         self.versions = versions
         """An original and its versions to open in the multi-version view (q quits)."""
-        scan: Path | None = None,
-    ) -> None:
-        super().__init__()
         self.scan = scan
         """A ``diffreader scan`` results folder to open on (its stories and pairs)."""
         self.notices = list(notices)
@@ -216,8 +214,8 @@ def binding_ids() -> set[str]:
     from diffreader.tui.screens.diff import DiffScreen
     from diffreader.tui.screens.help import HelpScreen
     from diffreader.tui.screens.review_dialogs import ExportDialog, NoteEditor
-    from diffreader.tui.screens.versions import VersionsScreen
     from diffreader.tui.screens.scan_results import ScanResultsScreen
+    from diffreader.tui.screens.versions import VersionsScreen
     from diffreader.tui.widgets.aligned_view import AlignedView
     from diffreader.tui.widgets.side_panel import SidePanel
 
