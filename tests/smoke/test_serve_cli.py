@@ -148,3 +148,33 @@ def test_the_reader_still_refuses_a_pipe_unless_textual_serve_started_it(
     monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
     assert main([str(DEMO)]) == 2  # pytest's stdout is no terminal
     assert "needs a terminal" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [
+        ("127.0.0.1", True),
+        ("127.8.9.10", True),
+        ("localhost", True),
+        ("LOCALHOST", True),
+        ("::1", True),
+        ("[::1]", True),
+        ("0.0.0.0", False),
+        ("::", False),
+        ("192.0.2.1", False),
+        ("newsroom.example", False),
+    ],
+)
+def test_only_loopback_addresses_go_without_a_warning(host: str, loopback: bool) -> None:
+    from diffreader.cli import _is_loopback
+
+    assert _is_loopback(host) is loopback
+
+
+def test_the_page_points_browsers_at_an_address_they_can_reach() -> None:
+    from diffreader.cli import _public_url
+
+    assert _public_url("127.0.0.1", 8000) == "http://127.0.0.1:8000"
+    assert _public_url("::1", 8001) == "http://[::1]:8001"
+    # Listening on every interface: 0.0.0.0 is no address a browser can open.
+    assert _public_url("0.0.0.0", 8002) == f"http://{socket.gethostname()}:8002"
