@@ -90,7 +90,7 @@ def _status(args: list[str]) -> int | str | None:
 def test_dask_without_the_extra_says_how_to_install_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setitem(sys.modules, "diffreader.scan.dask_executor", None)  # not installed
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if not installed
     assert main(["scan", str(DEMO), "-o", str(tmp_path / "out"), "--dask", "local"]) == 2
     assert capsys.readouterr().err == (
         "diffreader: --dask needs the optional extra: pip install 'diffreader[dask]'\n"

@@ -163,3 +163,17 @@ def test_a_results_folder_must_be_new_empty_or_a_scan(corpus: Path, tmp_path: Pa
     with pytest.raises(ScanError, match="cannot write"):
         run_scan([corpus], tmp_path / "file" / "results", InProcess(), Silent())
     assert (tmp_path / "notes" / "todo.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_two_scans_never_write_the_same_results_at_once(corpus: Path, tmp_path: Path) -> None:
+    import fcntl
+
+    from diffreader.scan.run import LOCK
+
+    out = tmp_path / "results"
+    out.mkdir()
+    with open(out / LOCK, "a+b") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)  # as a running scan holds it
+        with pytest.raises(ScanError, match="another diffreader scan is writing"):
+            run_scan([corpus], out, InProcess(), Silent())
+    assert not (out / "articles.jsonl").exists()

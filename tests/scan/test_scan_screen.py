@@ -115,3 +115,19 @@ async def test_an_unfinished_scan_says_so(results: Path, tmp_path: Path) -> None
         screen = await _loaded(pilot)
         title = str(screen.query_one("#scan-title", Static).render())
         assert "unfinished: run the same diffreader scan again" in title
+
+
+async def test_help_lists_the_screen_keys(results: Path) -> None:
+    from diffreader.tui.screens.help import HelpScreen
+
+    app = make_app(scan=results)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(pilot)
+        await pilot.press("question_mark")
+        await _wait(pilot, lambda: isinstance(app.screen, HelpScreen))
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        table = help_screen._table()
+        descriptions = [str(cell) for cell in table.columns[2]._cells]
+        keys = dict(zip(descriptions, (str(cell) for cell in table.columns[1]._cells), strict=True))
+        assert keys["Stories/pairs"] == "p" and "Open pair" in keys

@@ -12,7 +12,11 @@ Three ways to run:
 Tasks are submitted through a window (``workers * 4`` in flight) and collected with
 ``distributed.as_completed``, so the client never holds every future of a large scan.
 
+Dask itself is imported inside the functions, so importing this module costs nothing
+and works without the extra (``available()`` says whether it is installed).
+
 API:
+    available() -> bool
     DaskExecutor.local(n), .connect(address), .synchronous()
 """
 
@@ -22,18 +26,25 @@ import logging
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from dask.base import compute
-from dask.delayed import delayed
-
 from diffreader.scan.executors import ExecutorError
 
-__all__ = ["DaskExecutor"]
+__all__ = ["DaskExecutor", "available"]
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 CONNECT_TIMEOUT = "10s"
 """How long to wait for a scheduler given by address."""
+
+
+def available() -> bool:
+    """Whether the extra ``diffreader[dask]`` (dask and distributed) is installed."""
+    try:
+        import dask  # noqa: F401
+        import distributed  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 class DaskExecutor:
@@ -112,6 +123,9 @@ class DaskExecutor:
             submit()
 
     def _run_synchronous(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[tuple[int, R]]:
+        from dask.base import compute
+        from dask.delayed import delayed
+
         task = delayed(fn, pure=False)
         step = 16
         for start in range(0, len(items), step):

@@ -132,12 +132,10 @@ def make_executor(jobs: int | None = None, dask: str | None = None) -> Executor:
         ExecutorError: the scheduler cannot be reached, or the cluster cannot start.
     """
     if dask is not None:
-        try:
-            from diffreader.scan.dask_executor import DaskExecutor
-        except ImportError as error:
-            raise DaskMissing(
-                "--dask needs the optional extra: pip install 'diffreader[dask]'"
-            ) from error
+        from diffreader.scan.dask_executor import DaskExecutor, available
+
+        if not available():
+            raise DaskMissing("--dask needs the optional extra: pip install 'diffreader[dask]'")
         if dask == "local":
             return DaskExecutor.local(jobs or default_jobs())
         return DaskExecutor.connect(dask)

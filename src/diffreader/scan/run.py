@@ -23,9 +23,10 @@ API:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -93,7 +94,7 @@ def prepare(out: Path) -> dict[str, Any]:
         out.mkdir(parents=True, exist_ok=True)
         manifest = res.read_manifest(out)
         if manifest is None:
-            if any(out.iterdir()):
+            if any(p.name != LOCK for p in out.iterdir()):
                 raise ScanError(
                     f"{out}: holds other files; give a new or empty folder, or the results "
                     "of an earlier scan to continue it"
@@ -128,16 +129,42 @@ def run_scan(
     manifest["inputs"] = [os.path.abspath(os.fspath(d)) for d in dirs]
     manifest["complete"] = False
     try:
-        articles, terms, digest = _features(folder, dirs, executor, report, manifest)
-        links = _candidates(folder, articles, terms, digest, executor, report, manifest)
-        checks = _verify(folder, articles, links, executor, report, manifest)
-        summary = _stories(folder, articles, links, checks, manifest)
+        with _locked(folder):
+            articles, terms, digest = _features(folder, dirs, executor, report, manifest)
+            links = _candidates(folder, articles, terms, digest, executor, report, manifest)
+            checks = _verify(folder, articles, links, executor, report, manifest)
+            summary = _stories(folder, articles, links, checks, manifest)
     except OSError as error:
         raise ScanError(
             f"{folder}: cannot write the results ({error.strerror or error})"
         ) from error
     summary.rates = list(report.finished)
     return summary
+
+
+LOCK = ".diffreader-scan.lock"
+"""Held (``flock``) while a scan writes the results: two scans never append at once."""
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX: no lock, as SQLite-less tools do
+        yield
+        return
+    with open(folder / LOCK, "a+b") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as error:
+            raise ScanError(
+                f"{folder}: another diffreader scan is writing these results; wait for it "
+                "or stop it"
+            ) from error
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def _save(folder: Path, manifest: dict[str, Any]) -> None:
