@@ -91,7 +91,7 @@ commands (see diffreader COMMAND --help):
 
 exit status:
   0  no differences in content (boilerplate such as captions is ignored)
-  1  the articles differ
+  1  the articles differ (with three or more: any version differs)
   2  trouble: a file is missing, a folder or not a regular file, binary,
      empty, unreadable or undecodable, -o names an article, or the
      command line is wrong
@@ -130,14 +130,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=("text", "markdown", "json"),
         metavar="FMT",
-        help="print the comparison of two files as text, markdown or json "
-        "instead of opening the reader",
+        help="print the comparison of two files (or the multi-version view of three or "
+        "more) as text, markdown or json instead of opening the reader",
     )
     parser.add_argument(
         "--report",
         choices=("markdown", "html", "json"),
         metavar="FMT",
-        help="write a fact-check report of two files, with your review marks "
+        help="write a fact-check report of two (or more) files, with your review marks "
         "(markdown, html or json)",
     )
     parser.add_argument(

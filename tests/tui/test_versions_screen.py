@@ -29,7 +29,7 @@ async def versions_ready(pilot: Pilot[None]) -> VersionsScreen:
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, VersionsScreen))
     screen = pilot.app.screen
     assert isinstance(screen, VersionsScreen)
-    await wait_for(pilot, lambda: not screen.loading and screen.collation is not None)
+    await wait_for(pilot, lambda: not screen.collating and screen.collation is not None)
     await pilot.pause()
     return screen
 
@@ -158,6 +158,18 @@ async def test_a_mark_on_a_grouped_claim_applies_in_every_version(tmp_path: Path
         assert all(screen.sessions[v].mark(k) is None for v, k in group.items)
 
 
+async def test_help_lists_the_views_keys(tmp_path: Path) -> None:
+    from diffreader.tui.app import binding_ids
+    from diffreader.tui.screens.help import HelpScreen
+
+    assert {"versions.open", "versions.next_version", "versions.switch"} <= binding_ids()
+    app = versions_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await versions_ready(pilot)
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, HelpScreen))
+
+
 async def test_marks_need_a_claim(tmp_path: Path) -> None:
     app = versions_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -173,7 +185,7 @@ async def test_a_missing_version_is_reported(tmp_path: Path) -> None:
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, VersionsScreen))
         screen = pilot.app.screen
         assert isinstance(screen, VersionsScreen)
-        await wait_for(pilot, lambda: not screen.loading)
+        await wait_for(pilot, lambda: not screen.collating)
         assert screen.collation is None
         assert screen.query_one("#versions-error").display
 

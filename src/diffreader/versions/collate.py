@@ -34,6 +34,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from itertools import combinations
 
 from diffreader.engine.compare import compare
@@ -353,6 +354,7 @@ class _Clusters:
         return list(out.values())
 
 
+@lru_cache(maxsize=8192)
 def _key(text: str) -> str:
     """The exact matching key of a fact: word keys (case, quotes, dots folded)."""
     return " ".join(word_keys(text))
@@ -395,9 +397,9 @@ def _cluster(
 def _representative(texts: Iterable[str]) -> str:
     """The wording most members share (by key), then the shortest, then the first in
     sort order: a choice independent of the order versions come in."""
-    texts = list(texts)
-    counts = Counter(_key(t) for t in texts)
-    return min(texts, key=lambda t: (-counts[_key(t)], len(t), t))
+    keyed = [(_key(t), t) for t in texts]
+    counts = Counter(key for key, _ in keyed)
+    return min(keyed, key=lambda kt: (-counts[kt[0]], len(kt[1]), kt[1]))[1]
 
 
 # -- claims --------------------------------------------------------------------------------
@@ -531,6 +533,11 @@ def _claim_groups(
 # -- sentences -----------------------------------------------------------------------------
 
 
+def _cells_order(cells: Sequence[Cell | None]) -> list[tuple[str, int, tuple[int, ...]]]:
+    """A tie-break for rows that does not depend on which column each cell is in."""
+    return sorted((c.status.value, c.pair, c.sentences) for c in cells if c is not None)
+
+
 def _sentence_rows(comparisons: Sequence[Comparison]) -> tuple[SentenceRow, ...]:
     original = comparisons[0].a
     n = len(comparisons)
@@ -579,14 +586,17 @@ def _sentence_rows(comparisons: Sequence[Comparison]) -> tuple[SentenceRow, ...]
         anchor, rank = min((e[1], e[2]) for e in entries)
         text = _representative(e[3] for e in entries)
         rows.append(
-            ((anchor, 1, rank, _key(text)), SentenceRow(-1, text, tuple(row_cells_added), anchor))
+            (
+                (anchor, 1, rank, _key(text), _cells_order(row_cells_added)),
+                SentenceRow(-1, text, tuple(row_cells_added), anchor),
+            )
         )
         for v, anchor_x, rank_x, text_x, cell in extra:
             single: list[Cell | None] = [None] * n
             single[v] = cell
             rows.append(
                 (
-                    (anchor_x, 1, rank_x, _key(text_x)),
+                    (anchor_x, 1, rank_x, _key(text_x), _cells_order(single)),
                     SentenceRow(-1, text_x, tuple(single), anchor_x),
                 )
             )
@@ -677,9 +687,17 @@ def _quote_groups(
             members,
         )
         position = min(_position(comparisons[m.version], m.side, m.start) for m in members)
-        drafts.append(
-            ((rank.get(status, 3), -len(group.versions), position, _key(group.text)), group)
+        # Ties (the same words at the same place) are broken by what does not depend on
+        # the order of the versions: the attribution, then the spans.
+        order = (
+            rank.get(status, 3),
+            -len(group.versions),
+            position,
+            _key(group.text),
+            any(m.speaker_changed for m in members),
+            sorted((m.start, m.end) for m in members),
         )
+        drafts.append((order, group))
     drafts.sort(key=lambda d: d[0])
     return tuple(group for _, group in drafts)
 

@@ -185,7 +185,10 @@ class VersionsScreen(Screen[None]):
         """The multi-version view (``None`` until the worker is done)."""
         self.sessions: list[ReviewSession] = []
         """Each pair's review, in version order."""
-        self.loading = True
+        self.collating = True
+        """True while the worker compares and groups (the loading indicator shows).
+
+        Not ``loading``: that is Textual's own reactive on every widget (an overlay)."""
         self.last_seconds = 0.0
         """Wall time of the last collation (loading, comparing, grouping, reviews)."""
         self._claim_rows: list[tuple[str, int]] = []
@@ -252,7 +255,7 @@ class VersionsScreen(Screen[None]):
     @on(VersionsReady)
     def _ready(self, message: VersionsReady) -> None:
         message.stop()
-        self.loading = False
+        self.collating = False
         with contextlib.suppress(NoMatches):
             self.query_one("#versions-loading").display = False
         if message.collation is None:
