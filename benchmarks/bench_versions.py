@@ -8,8 +8,10 @@ Three measurements, each the median of ``--runs`` after one warm-up:
 
 1. the whole process (interpreter start, imports, loading, N comparisons, grouping,
    printing JSON) on the demo original (about 2.3 KB) and N versions made from the demo's
-   three rewrites by deterministic edits (paragraphs reordered, sentences dropped, a
-   figure changed, a sentence of another rewrite added), written to a temporary folder;
+   three rewrites by deterministic edits (paragraphs reordered, one dropped, a figure
+   changed, three paragraphs of another rewrite added: about 3 KB each), written to a
+   temporary folder; beside it, the demo pair (``diffreader A B``) as a calibration, since
+   a shared machine's speed drifts;
 2. ``collate`` alone, in process, on the sample corpus 000 against 001 002 003 (when
    ``../shared/corpus/sample`` is beside the repository);
 3. peak memory of ``collate`` (tracemalloc) for 2, 5, 10 and 20 versions: it should grow
@@ -50,13 +52,15 @@ def make_versions(count: int, seed: int = 14) -> list[str]:
     for i in range(count):
         paragraphs = [p for p in rewrites[i % 3].split("\n\n") if p.strip()]
         head, body = paragraphs[:1], paragraphs[1:]
+        donor = [p for p in rewrites[(i + 1) % 3].split("\n\n") if p.strip()][1:]
         if i >= 3:
             rng.shuffle(body)
             if len(body) > 4:
                 body.pop(rng.randrange(len(body)))
-            donor = [p for p in rewrites[(i + 1) % 3].split("\n\n") if p.strip()]
-            body.insert(rng.randrange(len(body) + 1), rng.choice(donor[1:]))
             body = [p.replace("4,300", f"{4300 + 100 * i:,}", 1) for p in body]
+        # Three paragraphs of another rewrite: about 3 KB, and material versions share.
+        for paragraph in rng.sample(donor, 3):
+            body.insert(rng.randrange(len(body) + 1), paragraph)
         versions.append("\n\n".join(head + body) + "\n")
     return versions
 
@@ -94,11 +98,19 @@ def main(argv: list[str] | None = None) -> int:
             if done.returncode not in (0, 1):
                 raise SystemExit(f"failed ({done.returncode}): {done.stderr.decode()}")
 
+        pair = [sys.executable, "-m", "diffreader", str(DEMO / "00_original.txt"), paths[0]]
+        pair += ["--format", "json"]
+
+        def one_pair() -> None:
+            subprocess.run(pair, capture_output=True, check=False, env=ENV)
+
         size = sum(Path(p).stat().st_size for p in paths) / len(paths)
         seconds = median_seconds(whole, args.runs)
+        calibration = median_seconds(one_pair, args.runs)
         print(
             f"whole process, original + {args.versions} versions (~{size / 1000:.1f} KB each): "
-            f"median {seconds:.3f} s over {args.runs} runs"
+            f"median {seconds:.3f} s over {args.runs} runs "
+            f"(one pair, same machine, same minutes: {calibration:.3f} s)"
         )
 
         original = load_document(DEMO / "00_original.txt")

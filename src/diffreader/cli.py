@@ -357,7 +357,7 @@ def _run_reader(config: Config, **kwargs: Any) -> ExitStatus:
     return ExitStatus.TROUBLE if code not in (None, 0) else ExitStatus.SAME
 
 
-def _versions(args: argparse.Namespace, config_needed: bool) -> ExitStatus:
+def _versions(args: argparse.Namespace, *, reader: bool) -> ExitStatus:
     """``diffreader ORIGINAL V1 V2 ...``: the multi-version view, printed or in the reader."""
     from diffreader.render import render_versions, render_versions_report
     from diffreader.versions import collate
@@ -365,7 +365,7 @@ def _versions(args: argparse.Namespace, config_needed: bool) -> ExitStatus:
     paths: list[str] = args.paths
     _check_output(args.output, paths)
     docs = _load(paths)
-    if not config_needed:
+    if not reader:
         collation = collate(docs[0], docs[1:])
         if args.report:
             from diffreader.storage.review import ReviewStore
@@ -400,7 +400,7 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Exit
         if args.report and args.format:
             parser.error("give either --format (the comparison) or --report (a report), not both")
         printing = bool(args.report or args.format or args.output) or not _isatty(sys.stdout)
-        return _versions(args, config_needed=not printing)
+        return _versions(args, reader=not printing)
     if args.report and len(paths) != 2:
         parser.error("--report needs two or more files: the original and the rewrites")
     if args.format and len(paths) != 2:
