@@ -37,6 +37,7 @@ from diffreader.scan import results as res
 from diffreader.scan.executors import Executor
 from diffreader.scan.progress import Progress, Silent, StageRate
 from diffreader.scan.stages import (
+    PartialLinks,
     article_features,
     build_stories,
     check_of,
@@ -274,12 +275,21 @@ def _candidates(
     parts = partitions(index, len(articles), count)
     del index
     report.stage("candidates", count, "partitions")
-    partials: list[Any] = [None] * count
-    for position, partial in executor.run(link_partition, parts):
-        partials[position] = partial
-        report.advance()
+
+    def in_order() -> Iterator[PartialLinks]:
+        """The partials in partition order (the sums' order), each as soon as it can go:
+        only those arriving early wait, so the client never holds every partial at once."""
+        waiting: dict[int, PartialLinks] = {}
+        following = 0
+        for position, partial in executor.run(link_partition, parts):
+            report.advance()
+            waiting[position] = partial
+            while following in waiting:
+                yield waiting.pop(following)
+                following += 1
+
+    merged = merge_links(in_order())
     report.done()
-    merged = merge_links(partials)
     order = pivot_order((i, a.get("date"), a["path"]) for i, a in enumerate(articles))
     rank = {article: i for i, article in enumerate(order)}
     links = sorted(

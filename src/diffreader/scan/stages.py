@@ -204,7 +204,7 @@ def link_partition(entries: Sequence[Entry]) -> PartialLinks:
 
 
 def merge_links(
-    partials: Sequence[PartialLinks], min_facts: int = MIN_FACTS
+    partials: Iterable[PartialLinks], min_facts: int = MIN_FACTS
 ) -> dict[tuple[int, int], int]:
     """Sum the partitions' scores (in the order given) and keep the candidate links:
     a score of at least ``FLOOR`` of the smaller own score and ``min_facts`` shared
@@ -213,19 +213,23 @@ def merge_links(
     >>> merge_links([([(0, 1, 5.0, 6), (0, 2, 0.1, 9)], [(0, 5.0), (1, 5.0), (2, 5.0)])])
     {(0, 1): 6}
     """
-    score: dict[tuple[int, int], float] = defaultdict(float)
-    facts: dict[tuple[int, int], int] = defaultdict(int)
+    sums: dict[tuple[int, int], list[float]] = {}
+    """(a, b) -> [score, facts]: one dict, not two (a large corpus scores millions of pairs)."""
     own: dict[int, float] = defaultdict(float)
     for pairs, owns in partials:
         for a, b, value, shared in pairs:
-            score[a, b] += value
-            facts[a, b] += shared
+            found = sums.get((a, b))
+            if found is None:
+                sums[a, b] = [value, shared]
+            else:
+                found[0] += value
+                found[1] += shared
         for article, value in owns:
             own[article] += value
     return {
-        key: facts[key]
-        for key, value in sorted(score.items())
-        if value > 0 and value >= FLOOR * min(own[key[0]], own[key[1]]) and facts[key] >= min_facts
+        key: int(shared)
+        for key, (value, shared) in sorted(sums.items())
+        if value > 0 and value >= FLOOR * min(own[key[0]], own[key[1]]) and shared >= min_facts
     }
 
 
