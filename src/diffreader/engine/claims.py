@@ -50,6 +50,7 @@ import dataclasses
 import functools
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -94,6 +95,7 @@ from diffreader.engine.model import (
     SentenceKind,
     Side,
     Status,
+    WordOp,
 )
 from diffreader.engine.substitutions import (
     Group,
@@ -102,6 +104,7 @@ from diffreader.engine.substitutions import (
     new_statuses,
 )
 from diffreader.engine.text import (
+    content_stems,
     is_word,
     sentence_tokens,
     stem,
@@ -340,6 +343,99 @@ class Support:
             return True
         acronym = "".join(w[0] for w in words if w not in ("of", "and", "the"))
         return len(words) > 1 and acronym in self.stems
+
+
+class _StemIndex:
+    """The paragraphs of one article's content sentences by stem: whether words it has in
+    several places stand together in one paragraph, and a paragraph's stems. Built when
+    first needed."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._by_stem: dict[str, set[int]] | None = None
+        self._of_paragraph: dict[int, set[str]] = {}
+
+    def _build(self) -> dict[str, set[int]]:
+        by_stem: dict[str, set[int]] = {}
+        of_paragraph = self._of_paragraph
+        for s in self.doc.sentences:
+            if s.kind in _SUPPORT_KINDS:
+                stems = content_stems(s.text)
+                of_paragraph.setdefault(s.paragraph, set()).update(stems)
+                for w in stems:
+                    by_stem.setdefault(w, set()).add(s.paragraph)
+        self._by_stem = by_stem
+        return by_stem
+
+    def paragraphs(self, word: str) -> set[int]:
+        """The paragraphs holding the stem ``word``."""
+        by_stem = self._by_stem if self._by_stem is not None else self._build()
+        return by_stem.get(word, set())
+
+    def stems(self, paragraph: int) -> set[str]:
+        """The content stems of one paragraph."""
+        if self._by_stem is None:
+            self._build()
+        return self._of_paragraph.get(paragraph, set())
+
+
+_SUPPORT_KINDS = (SentenceKind.BODY, SentenceKind.HEADLINE, SentenceKind.BOILERPLATE)
+
+
+class _LocalSupport:
+    """What the other side of one aligned group says near it: the sentences the group
+    aligns with, their neighbours and their paragraphs, before the whole article.
+
+    A changed word is rewording when its neighbourhood has it. Elsewhere in the article it
+    supports the change only together with another of the clause's words in one paragraph
+    (content moved from another paragraph), or alone when it is the clause's only such
+    word: words scattered over the article ("special military operation", "senior aide")
+    do not make "military aid to Kyiv" a rewording.
+    """
+
+    def __init__(self, doc: Document, ids: Sequence[int], support: Support, index: _StemIndex):
+        near: set[str] = set()
+        sentences = doc.sentences
+        for i in {j for sid in ids for j in (sid - 1, sid, sid + 1)}:
+            if 0 <= i < len(sentences) and sentences[i].kind in _SUPPORT_KINDS:
+                near.update(content_stems(sentences[i].text))
+        for paragraph in {sentences[i].paragraph for i in ids}:
+            near.update(index.stems(paragraph))
+        for word, equivalents in PLACE_EQUIVALENTS.items():
+            if any(" " not in e and stem(e) in near for e in equivalents):
+                near.add(word)
+        self.near = near
+        self.support = support
+        self.index = index
+
+    def count(self, keys: Iterable[str]) -> int:
+        """Informative words among ``keys``: content words, not filler, that neither the
+        neighbourhood nor one other paragraph of the article states (see the class doc)."""
+        far: list[str] = []
+        count = 0
+        for key in keys:
+            if not is_word(key) or key in STOPWORDS or len(key) < 3:
+                continue
+            s = stem(key)
+            if s in self.near or s in _GENERIC:
+                continue
+            if s in self.support.stems:
+                far.append(s)
+            else:
+                count += 1
+        if not far:
+            return count
+        distinct = set(far)
+        if len(distinct) == 1:
+            return count  # one word stated elsewhere: moved, not new
+        together: Counter[int] = Counter()
+        for word in distinct:
+            together.update(self.index.paragraphs(word))
+        with_company = {i for i, n in together.items() if n >= 2}
+        if not with_company:
+            return count + len(far)
+        stated = {w for w in distinct if not with_company.isdisjoint(self.index.paragraphs(w))}
+        return count + sum(1 for w in far if w not in stated)
 
 
 # ---------------------------------------------------------------------------
@@ -880,6 +976,7 @@ def find_claims(
         Side.A: Support.of(doc_a, shared, same_a),
         Side.B: Support.of(doc_b, shared, same_b),
     }
+    by_stem = {Side.A: _StemIndex(doc_a), Side.B: _StemIndex(doc_b)}
     # A clause inside a claimed quotation is that quotation's business (facts still count).
     # Every quotation that is not kept as it was: new, altered, dropped, or now put in
     # someone else's mouth (verbatim words, different speaker).
@@ -903,11 +1000,15 @@ def find_claims(
     for index, pair in enumerate(pairs):
         if pair.status is Status.SAME:
             continue  # identical words on both sides: nothing added, nothing dropped
-        clauses: dict[Side, list[tuple[int, int, int]]] = {Side.A: [], Side.B: []}
+        clauses: dict[Side, list[_Clause]] = {Side.A: [], Side.B: []}
         if pair.a and pair.b and pair.status is not Status.BOILERPLATE:
+            # Each side's changes are judged against the other side's aligned sentences
+            # and their neighbours first (_LocalSupport).
+            near_a = _LocalSupport(doc_b, pair.b, support[Side.B], by_stem[Side.B])
+            near_b = _LocalSupport(doc_a, pair.a, support[Side.A], by_stem[Side.A])
             clauses = {
-                Side.A: _group_clauses(pair, Side.A, doc_a, support[Side.B]),
-                Side.B: _group_clauses(pair, Side.B, doc_b, support[Side.A]),
+                Side.A: _group_clauses(pair, Side.A, doc_a, doc_b, near_a),
+                Side.B: _group_clauses(pair, Side.B, doc_a, doc_b, near_b),
             }
         found: list[Claim] = []
         for side in (Side.A, Side.B):
@@ -1047,7 +1148,7 @@ def _pair_claims(
     support: dict[Side, Support],
     quote_masks: dict[Side, _Mask],
     facts_of: Callable[[str, int, int], list[Fact]],
-    clauses: dict[Side, list[tuple[int, int, int]]],
+    clauses: dict[Side, list[_Clause]],
 ) -> list[Claim]:
     doc = doc_a if side is Side.A else doc_b
     ids = pair.a if side is Side.A else pair.b
@@ -1100,15 +1201,11 @@ def _pair_claims(
         return out
     changed_mask = _Mask(runs)
     if not headline:
-        # Content the other side removed from this group can explain away as much content
-        # added here: replacing one phrase by another is rewording, adding one is a claim.
-        budget = sum(count for _, _, count in clauses[side.other])
-        for first, last, count in clauses[side]:
-            if count < 3:
-                continue  # rewording too small to be a claim spends none of the budget
-            explained = min(count, budget)
-            budget -= explained
-            if count - explained >= 3 and not quotes_mask.covers(first, last):
+        # Content the other side removed from this group can explain away as much related
+        # content added here: replacing one phrase by another is rewording; adding one is
+        # a claim (_net).
+        for first, last in _merge_adjacent(text, _net(text, clauses[side], clauses[side.other])):
+            if not quotes_mask.covers(first, last):
                 claim(ClaimCategory.ASSERTION, first, last)
     changed_text = " ".join(text[rs:re_] for rs, re_ in runs)
     if not _MAY_HOLD_FACT.search(changed_text) and not _FACT_WORD.search(changed_text):
@@ -1183,10 +1280,24 @@ class _Mask:
         return e > s and i >= 0 and self.ends[i] >= e
 
 
+class _Clause(NamedTuple):
+    """The changed part of one clause of a reworded group, as the netting reads it."""
+
+    first: int
+    last: int
+    """The span from the clause's first changed token to its last."""
+    informative: int
+    """Informative words among its changed tokens (``_LocalSupport.count``)."""
+    stems: frozenset[str]
+    """Content stems of the whole clause, changed or not: what it is about."""
+    hunks: frozenset[int]
+    """The small diff hunks (a deletion facing an insertion) its changed tokens sit in."""
+
+
 def _changed_clauses(
-    doc: Document, sid: int, mask: _Mask, other: Support
-) -> list[tuple[int, int, int]]:
-    """(start, end, informative words) of the changed part of each clause of a sentence."""
+    doc: Document, sid: int, mask: _Mask, judge: _LocalSupport, hunk_of: Callable[[int], int]
+) -> list[_Clause]:
+    """The changed part of each clause of a sentence, with what netting needs of it."""
     sentence = doc.sentences[sid]
     run = sentence_tokens(sentence.text, sentence.start)
     starts, ends, keys = run.bounds[:-1], run.bounds[1:], run.keys
@@ -1201,27 +1312,133 @@ def _changed_clauses(
             touched[lo:hi] = b"\x01" * (hi - lo)
     out = []
     for c_start, c_end in _clause_spans(doc.text, sentence.start, sentence.end):
-        changed = [
-            i
-            for i in range(bisect_left(starts, c_start), bisect_left(starts, c_end))
-            if touched[i] and is_word(keys[i])
-        ]
+        lo, hi = bisect_left(starts, c_start), bisect_left(starts, c_end)
+        changed = [i for i in range(lo, hi) if touched[i] and is_word(keys[i])]
         if changed:
-            count = _informative_keys([keys[i] for i in changed], other)
-            out.append((starts[changed[0]], ends[changed[-1]], count))
+            count = judge.count([keys[i] for i in changed])
+            stems = frozenset(
+                stem(keys[i])
+                for i in range(lo, hi)
+                if is_word(keys[i]) and keys[i] not in STOPWORDS and len(keys[i]) > 1
+            )
+            hunks = frozenset(h for i in changed if (h := hunk_of(starts[i])) >= 0)
+            out.append(_Clause(starts[changed[0]], ends[changed[-1]], count, stems, hunks))
+    return out
+
+
+_SMALL_HUNK_WORDS = 8
+"""A deletion and an insertion facing each other with at most this many words on each side
+are a replacement ("suffered minor injuries" / "were slightly hurt"): their clauses net
+against each other whatever words they share."""
+
+
+def _small_hunks(
+    pair: Pair, side: Side, doc_a: Document, doc_b: Document
+) -> list[tuple[int, int, int]]:
+    """(start, end, hunk) of this side's changed runs that sit in a small hunk.
+
+    A hunk is a maximal stretch of non-equal ops between two equal ones; it is small when
+    neither side holds more than ``_SMALL_HUNK_WORDS`` words and both hold some.
+    """
+    out: list[tuple[int, int, int]] = []
+    hunk: list[WordOp] = []
+    number = 0
+
+    def close() -> None:
+        nonlocal number
+        a_words = sum(
+            len(word_keys(doc_a.text[op.a_start : op.a_end])) for op in hunk if op.op is Op.DELETE
+        )
+        b_words = sum(
+            len(word_keys(doc_b.text[op.b_start : op.b_end])) for op in hunk if op.op is Op.INSERT
+        )
+        if 0 < a_words <= _SMALL_HUNK_WORDS and 0 < b_words <= _SMALL_HUNK_WORDS:
+            kind = Op.DELETE if side is Side.A else Op.INSERT
+            for op in hunk:
+                if op.op is kind:
+                    span = (op.a_start, op.a_end) if side is Side.A else (op.b_start, op.b_end)
+                    out.append((*span, number))
+        number += 1
+
+    for op in pair.ops:
+        if op.op is Op.EQUAL:
+            if hunk:
+                close()
+                hunk = []
+        else:
+            hunk.append(op)
+    if hunk:
+        close()
     return out
 
 
 def _group_clauses(
-    pair: Pair, side: Side, doc: Document, other: Support
-) -> list[tuple[int, int, int]]:
-    """(start, end, informative words) of each changed clause on one side of a group."""
+    pair: Pair, side: Side, doc_a: Document, doc_b: Document, judge: _LocalSupport
+) -> list[_Clause]:
+    """The changed clauses on one side of a group, judged against ``judge``."""
     runs = _changed_runs(pair, side)
     if not runs:
         return []
     mask = _Mask(runs)
+    doc = doc_a if side is Side.A else doc_b
+    small = _small_hunks(pair, side, doc_a, doc_b)
+    small_starts = [s for s, _, _ in small]
+
+    def hunk_of(offset: int) -> int:
+        i = bisect_right(small_starts, offset) - 1
+        return small[i][2] if i >= 0 and offset < small[i][1] else -1
+
     ids = pair.a if side is Side.A else pair.b
-    out: list[tuple[int, int, int]] = []
+    out: list[_Clause] = []
     for sid in ids:
-        out.extend(_changed_clauses(doc, sid, mask, other))
+        out.extend(_changed_clauses(doc, sid, mask, judge, hunk_of))
     return out
+
+
+def _related(x: _Clause, y: _Clause) -> bool:
+    """Two changed clauses facing each other across a group can be one rewording: they share
+    a content word, or sit in one small replacement."""
+    return not x.stems.isdisjoint(y.stems) or not x.hunks.isdisjoint(y.hunks)
+
+
+def _net(text: str, clauses: Sequence[_Clause], others: Sequence[_Clause]) -> list[tuple[int, int]]:
+    """Spans of the changed clauses that add (or drop) content the other side does not
+    replace: each clause's informative words, net of what the other side's clauses related
+    to it (``_related``) removed. Replacing one phrase by another is rewording; adding one
+    is a claim. An unrelated clause of the other side explains nothing: in a loosely
+    aligned group, one side's additions do not excuse the other side's drops.
+
+    A claimed clause carries on over the next changed clause of its sentence when only a
+    conjunction or punctuation parts them and that clause still adds two words ("… major
+    energy | and banking sector sanctions").
+    """
+    budget = [o.informative for o in others]
+    left: list[int] = []
+    for clause in clauses:
+        if clause.informative < 3:
+            left.append(clause.informative)
+            continue  # rewording too small to be a claim spends none of the budget
+        need = clause.informative
+        for j, other in enumerate(others):
+            if need and budget[j] and _related(clause, other):
+                spent = min(need, budget[j])
+                budget[j] -= spent
+                need -= spent
+        left.append(need)
+    spans: list[tuple[int, int]] = []
+    for clause, rest in zip(clauses, left, strict=True):
+        joins = (
+            rest >= 2
+            and spans
+            and spans[-1][1] <= clause.first
+            and _CARRY_GAP.fullmatch(text[spans[-1][1] : clause.first]) is not None
+        )
+        if rest >= 3 or joins:
+            spans.append((clause.first, clause.last))
+    return spans
+
+
+_CARRY_GAP = re.compile(
+    r"[\s,;:()—–-]*(?:(?:" + alternation(CLAUSE_CONJUNCTIONS) + r")\s+)?", re.IGNORECASE
+)
+"""What may part a claimed clause from the clause that carries it on."""
