@@ -404,6 +404,8 @@ class _LocalSupport:
         for word, equivalents in PLACE_EQUIVALENTS.items():
             if any(" " not in e and stem(e) in near for e in equivalents):
                 near.add(word)
+        for month in [w for w in near if w in _MONTH_FORMS]:
+            near.update(_MONTH_FORMS[month])  # "Jan." and "January" are one word
         self.near = near
         self.support = support
         self.index = index
@@ -623,6 +625,8 @@ def _find_names(at: Stretch) -> list[Fact]:
                 out.append(Fact(_name_category(text, s, text[s:e].split()), s, e))
             continue
         s, e = m.start(), m.end()
+        if text.startswith("$", e):
+            continue  # "US$45m", "A$3bn": the currency of a figure, not a place
         words = m.group().split()
         # Drop a title ("Harbour Master") and a sentence-initial common word ("The",
         # "While", "Recent").
