@@ -916,14 +916,20 @@ def _informative_keys(keys: Iterable[str], support: Support) -> int:
 
 
 _CLAUSE_BREAK = re.compile(
-    r"(?<!\s)\s*[,;:()—–]\s*|(?<!\s)\s+-\s+|(?<!\s)\s+(?=(?:"
+    # A comma between two digits is a thousands separator ("4,000"), no clause break.
+    r"(?<!\s)\s*(?:[;:()—–]|,(?!\d)|(?<!\d),)\s*|(?<!\s)\s+-\s+|(?<!\s)\s+(?=(?:"
     + alternation(CLAUSE_CONJUNCTIONS)
     + r")\b)"
 )
 
 
 def _clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Cut a sentence into clauses at punctuation and conjunctions."""
+    """Cut a sentence into clauses at punctuation and conjunctions.
+
+    >>> t = "More than 4,000 people came, and 12 left"
+    >>> [t[s:e] for s, e in _clause_spans(t, 0, len(t))]
+    ['More than 4,000 people came', 'and 12 left']
+    """
     spans: list[tuple[int, int]] = []
     pos = start
     for match in _CLAUSE_BREAK.finditer(text, start, end):
