@@ -354,6 +354,7 @@ class _StemIndex:
         self.doc = doc
         self._by_stem: dict[str, set[int]] | None = None
         self._of_paragraph: dict[int, set[str]] = {}
+        self._sentences: Counter[int] = Counter()
 
     def _build(self) -> dict[str, set[int]]:
         by_stem: dict[str, set[int]] = {}
@@ -361,6 +362,7 @@ class _StemIndex:
         for s in self.doc.sentences:
             if s.kind in _SUPPORT_KINDS:
                 stems = content_stems(s.text)
+                self._sentences[s.paragraph] += 1
                 of_paragraph.setdefault(s.paragraph, set()).update(stems)
                 for w in stems:
                     by_stem.setdefault(w, set()).add(s.paragraph)
@@ -373,10 +375,17 @@ class _StemIndex:
         return by_stem.get(word, set())
 
     def stems(self, paragraph: int) -> set[str]:
-        """The content stems of one paragraph."""
+        """The content stems of one paragraph of at most ``_NEAR_PARAGRAPH`` sentences (a
+        longer one is no neighbourhood: a wall of text would make every group's)."""
         if self._by_stem is None:
             self._build()
+        if self._sentences[paragraph] > _NEAR_PARAGRAPH:
+            return set()
         return self._of_paragraph.get(paragraph, set())
+
+
+_NEAR_PARAGRAPH = 12
+"""Sentences up to which a paragraph is part of its sentences' neighbourhood."""
 
 
 _SUPPORT_KINDS = (SentenceKind.BODY, SentenceKind.HEADLINE, SentenceKind.BOILERPLATE)
