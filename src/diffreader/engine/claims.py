@@ -346,78 +346,97 @@ class Support:
 
 
 class _StemIndex:
-    """The paragraphs of one article's content sentences by stem: whether words it has in
-    several places stand together in one paragraph, and a paragraph's stems. Built when
-    first needed."""
+    """One article's content stems by sentence and by paragraph, and its paragraphs by stem
+    (whether words it has in several places stand together in one paragraph). Everything is
+    built when first needed and kept for the comparison."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self._by_stem: dict[str, set[int]] | None = None
-        self._of_paragraph: dict[int, set[str]] = {}
-        self._sentences: Counter[int] = Counter()
+        self._of_sentence: dict[int, frozenset[str]] = {}
+        self._of_paragraph: dict[int, frozenset[str]] = {}
+        self._members: dict[int, list[int]] | None = None
+        self._by_stem: dict[str, list[int]] | None = None
 
-    def _build(self) -> dict[str, set[int]]:
-        by_stem: dict[str, set[int]] = {}
-        of_paragraph = self._of_paragraph
-        for s in self.doc.sentences:
-            if s.kind in _SUPPORT_KINDS:
-                stems = content_stems(s.text)
-                self._sentences[s.paragraph] += 1
-                of_paragraph.setdefault(s.paragraph, set()).update(stems)
-                for w in stems:
-                    by_stem.setdefault(w, set()).add(s.paragraph)
-        self._by_stem = by_stem
-        return by_stem
+    def sentence(self, sid: int) -> frozenset[str]:
+        """The content stems of a content sentence (none for furniture or meta lines)."""
+        found = self._of_sentence.get(sid)
+        if found is None:
+            s = self.doc.sentences[sid]
+            found = frozenset(content_stems(s.text)) if s.kind in _SUPPORT_KINDS else frozenset()
+            self._of_sentence[sid] = found
+        return found
 
-    def paragraphs(self, word: str) -> set[int]:
+    def _paragraph_members(self) -> dict[int, list[int]]:
+        if self._members is None:
+            self._members = {}
+            for s in self.doc.sentences:
+                if s.kind in _SUPPORT_KINDS:
+                    self._members.setdefault(s.paragraph, []).append(s.id)
+        return self._members
+
+    def paragraph(self, paragraph: int) -> frozenset[str]:
+        """The content stems of one paragraph."""
+        found = self._of_paragraph.get(paragraph)
+        if found is None:
+            ids = self._paragraph_members().get(paragraph, [])
+            # One pass over the paragraph's words (each distinct word stemmed once) is
+            # cheaper than joining its sentences' stems.
+            keys = word_key_set("\n".join(self.doc.sentences[i].text for i in ids))
+            found = frozenset(stem(k) for k in keys if k not in STOPWORDS)
+            self._of_paragraph[paragraph] = found
+        return found
+
+    def short_paragraph(self, paragraph: int) -> frozenset[str]:
+        """``paragraph``'s stems if it has at most ``_NEAR_PARAGRAPH`` sentences (a longer one
+        is no neighbourhood: a wall of text would make every group's), else none."""
+        if len(self._paragraph_members().get(paragraph, ())) > _NEAR_PARAGRAPH:
+            return frozenset()
+        return self.paragraph(paragraph)
+
+    def paragraphs(self, word: str) -> list[int]:
         """The paragraphs holding the stem ``word``."""
-        by_stem = self._by_stem if self._by_stem is not None else self._build()
-        return by_stem.get(word, set())
-
-    def stems(self, paragraph: int) -> set[str]:
-        """The content stems of one paragraph of at most ``_NEAR_PARAGRAPH`` sentences (a
-        longer one is no neighbourhood: a wall of text would make every group's)."""
-        if self._by_stem is None:
-            self._build()
-        if self._sentences[paragraph] > _NEAR_PARAGRAPH:
-            return set()
-        return self._of_paragraph.get(paragraph, set())
+        by_stem = self._by_stem
+        if by_stem is None:
+            by_stem = self._by_stem = {}
+            for paragraph in self._paragraph_members():
+                for w in self.paragraph(paragraph):
+                    by_stem.setdefault(w, []).append(paragraph)
+        return by_stem.get(word, [])
 
 
+_SUPPORT_KINDS = (SentenceKind.BODY, SentenceKind.HEADLINE, SentenceKind.BOILERPLATE)
 _NEAR_PARAGRAPH = 12
 """Sentences up to which a paragraph is part of its sentences' neighbourhood."""
 
 
-_SUPPORT_KINDS = (SentenceKind.BODY, SentenceKind.HEADLINE, SentenceKind.BOILERPLATE)
-
-
 class _LocalSupport:
     """What the other side of one aligned group says near it: the sentences the group
-    aligns with, their neighbours and their paragraphs, before the whole article.
+    aligns with, their neighbours and their paragraph, before the whole article.
 
-    A changed word is rewording when its neighbourhood has it. Elsewhere in the article it
-    supports the change only together with another of the clause's words in one paragraph
-    (content moved from another paragraph), or alone when it is the clause's only such
-    word: words scattered over the article ("special military operation", "senior aide")
-    do not make "military aid to Kyiv" a rewording.
+    A changed word is rewording when its neighbourhood has it (a place through the country
+    it stands for, "Jan." through "January"). Elsewhere in the article it supports the
+    change only together with another of the clause's words in one paragraph (content
+    moved from another paragraph), or alone when it is the clause's only such word: words
+    scattered over the article ("special military operation", "senior aide") do not make
+    "military aid to Kyiv" a rewording.
     """
 
     def __init__(self, doc: Document, ids: Sequence[int], support: Support, index: _StemIndex):
-        near: set[str] = set()
         sentences = doc.sentences
-        for i in {j for sid in ids for j in (sid - 1, sid, sid + 1)}:
-            if 0 <= i < len(sentences) and sentences[i].kind in _SUPPORT_KINDS:
-                near.update(content_stems(sentences[i].text))
-        for paragraph in {sentences[i].paragraph for i in ids}:
-            near.update(index.stems(paragraph))
-        for word, equivalents in PLACE_EQUIVALENTS.items():
-            if any(" " not in e and stem(e) in near for e in equivalents):
-                near.add(word)
-        for month in [w for w in near if w in _MONTH_FORMS]:
-            near.update(_MONTH_FORMS[month])  # "Jan." and "January" are one word
-        self.near = near
+        near = {j for sid in ids for j in (sid - 1, sid, sid + 1) if 0 <= j < len(sentences)}
+        # Stem sets held apart, not joined: most words are found in the first one or two.
+        self.sets = [index.sentence(i) for i in sorted(near)]
+        self.sets += [index.short_paragraph(p) for p in {sentences[i].paragraph for i in ids}]
         self.support = support
         self.index = index
+
+    def near(self, word: str) -> bool:
+        """The neighbourhood has the stem ``word`` or an equivalent of it."""
+        sets = self.sets
+        if any(word in s for s in sets):
+            return True
+        forms = _EQUIVALENT_STEMS.get(word)
+        return forms is not None and any(f in s for f in forms for s in sets)
 
     def count(self, keys: Iterable[str]) -> int:
         """Informative words among ``keys``: content words, not filler, that neither the
@@ -428,7 +447,7 @@ class _LocalSupport:
             if not is_word(key) or key in STOPWORDS or len(key) < 3:
                 continue
             s = stem(key)
-            if s in self.near or s in _GENERIC:
+            if s in _GENERIC or self.near(s):
                 continue
             if s in self.support.stems:
                 far.append(s)
@@ -680,6 +699,13 @@ for _month in MONTHS:
     # "jan", "january": the forms sharing a month's first three letters ("sept" too).
     _forms = frozenset(stem(m) for m in MONTHS if m[:3] == _month[:3])
     _MONTH_FORMS[stem(_month)] = _forms
+
+_EQUIVALENT_STEMS: dict[str, tuple[str, ...]] = {}
+"""For local support: stems that stand for a stem ("kyiv" for "ukraine", "jan" for "january")."""
+for _word, _equivalents in PLACE_EQUIVALENTS.items():
+    _EQUIVALENT_STEMS[stem(_word)] = tuple(stem(e) for e in _equivalents if " " not in e)
+for _month_stem, _forms in _MONTH_FORMS.items():
+    _EQUIVALENT_STEMS[_month_stem] = (*_EQUIVALENT_STEMS.get(_month_stem, ()), *_forms)
 
 
 def _date_supported(value: str, support: Support) -> bool:
@@ -1223,7 +1249,13 @@ def _pair_claims(
         # Content the other side removed from this group can explain away as much related
         # content added here: replacing one phrase by another is rewording; adding one is
         # a claim (_net).
-        for first, last in _merge_adjacent(text, _net(text, clauses[side], clauses[side.other])):
+        facing = _Facing(pair, doc_a, doc_b)
+
+        def related(x: _Clause, y: _Clause) -> bool:
+            return facing.related(side, x, y)
+
+        netted = _net(text, clauses[side], clauses[side.other], related)
+        for first, last in _merge_adjacent(text, netted):
             if not quotes_mask.covers(first, last):
                 claim(ClaimCategory.ASSERTION, first, last)
     changed_text = " ".join(text[rs:re_] for rs, re_ in runs)
@@ -1307,15 +1339,19 @@ class _Clause(NamedTuple):
     """The span from the clause's first changed token to its last."""
     informative: int
     """Informative words among its changed tokens (``_LocalSupport.count``)."""
-    stems: frozenset[str]
-    """Content stems of the whole clause, changed or not: what it is about."""
-    hunks: frozenset[int]
-    """The small diff hunks (a deletion facing an insertion) its changed tokens sit in."""
+    words: tuple[str, ...]
+    """The word keys of the whole clause, changed or not: what it is about."""
+    changed: tuple[int, ...]
+    """Where its changed words start (to find the diff hunks they sit in)."""
 
 
-def _changed_clauses(
-    doc: Document, sid: int, mask: _Mask, judge: _LocalSupport, hunk_of: Callable[[int], int]
-) -> list[_Clause]:
+@functools.lru_cache(maxsize=4096)
+def _clause_stems(words: tuple[str, ...]) -> frozenset[str]:
+    """Content stems of a clause's words."""
+    return frozenset(stem(k) for k in words if k not in STOPWORDS and len(k) > 1)
+
+
+def _changed_clauses(doc: Document, sid: int, mask: _Mask, judge: _LocalSupport) -> list[_Clause]:
     """The changed part of each clause of a sentence, with what netting needs of it."""
     sentence = doc.sentences[sid]
     run = sentence_tokens(sentence.text, sentence.start)
@@ -1335,13 +1371,9 @@ def _changed_clauses(
         changed = [i for i in range(lo, hi) if touched[i] and is_word(keys[i])]
         if changed:
             count = judge.count([keys[i] for i in changed])
-            stems = frozenset(
-                stem(keys[i])
-                for i in range(lo, hi)
-                if is_word(keys[i]) and keys[i] not in STOPWORDS and len(keys[i]) > 1
-            )
-            hunks = frozenset(h for i in changed if (h := hunk_of(starts[i])) >= 0)
-            out.append(_Clause(starts[changed[0]], ends[changed[-1]], count, stems, hunks))
+            words = tuple(keys[i] for i in range(lo, hi) if is_word(keys[i]))
+            at = tuple(starts[i] for i in changed)
+            out.append(_Clause(starts[changed[0]], ends[changed[-1]], count, words, at))
     return out
 
 
@@ -1400,30 +1432,51 @@ def _group_clauses(
         return []
     mask = _Mask(runs)
     doc = doc_a if side is Side.A else doc_b
-    small = _small_hunks(pair, side, doc_a, doc_b)
-    small_starts = [s for s, _, _ in small]
-
-    def hunk_of(offset: int) -> int:
-        i = bisect_right(small_starts, offset) - 1
-        return small[i][2] if i >= 0 and offset < small[i][1] else -1
-
     ids = pair.a if side is Side.A else pair.b
     out: list[_Clause] = []
     for sid in ids:
-        out.extend(_changed_clauses(doc, sid, mask, judge, hunk_of))
+        out.extend(_changed_clauses(doc, sid, mask, judge))
     return out
 
 
-def _related(x: _Clause, y: _Clause) -> bool:
-    """Two changed clauses facing each other across a group can be one rewording: they share
-    a content word, or sit in one small replacement."""
-    return not x.stems.isdisjoint(y.stems) or not x.hunks.isdisjoint(y.hunks)
+class _Facing:
+    """Which changed clauses of the two sides of a group can be one rewording (``related``):
+    they share a content word, or sit in one small replacement hunk (found when first
+    asked: most related clauses share a word)."""
+
+    def __init__(self, pair: Pair, doc_a: Document, doc_b: Document) -> None:
+        self.pair, self.doc_a, self.doc_b = pair, doc_a, doc_b
+        self._small: dict[Side, tuple[list[int], list[tuple[int, int, int]]]] = {}
+
+    def _hunks(self, side: Side, clause: _Clause) -> set[int]:
+        found = self._small.get(side)
+        if found is None:
+            small = _small_hunks(self.pair, side, self.doc_a, self.doc_b)
+            found = self._small[side] = ([s for s, _, _ in small], small)
+        starts, small = found
+        out = set()
+        for offset in clause.changed:
+            i = bisect_right(starts, offset) - 1
+            if i >= 0 and offset < small[i][1]:
+                out.add(small[i][2])
+        return out
+
+    def related(self, side: Side, x: _Clause, y: _Clause) -> bool:
+        """``x`` (of ``side``) and ``y`` (of the other side) can be one rewording."""
+        if not _clause_stems(x.words).isdisjoint(_clause_stems(y.words)):
+            return True
+        return not self._hunks(side, x).isdisjoint(self._hunks(side.other, y))
 
 
-def _net(text: str, clauses: Sequence[_Clause], others: Sequence[_Clause]) -> list[tuple[int, int]]:
+def _net(
+    text: str,
+    clauses: Sequence[_Clause],
+    others: Sequence[_Clause],
+    related: Callable[[_Clause, _Clause], bool],
+) -> list[tuple[int, int]]:
     """Spans of the changed clauses that add (or drop) content the other side does not
     replace: each clause's informative words, net of what the other side's clauses related
-    to it (``_related``) removed. Replacing one phrase by another is rewording; adding one
+    to it (``_Facing.related``) removed. Replacing one phrase by another is rewording; adding one
     is a claim. An unrelated clause of the other side explains nothing: in a loosely
     aligned group, one side's additions do not excuse the other side's drops.
 
@@ -1439,7 +1492,7 @@ def _net(text: str, clauses: Sequence[_Clause], others: Sequence[_Clause]) -> li
             continue  # rewording too small to be a claim spends none of the budget
         need = clause.informative
         for j, other in enumerate(others):
-            if need and budget[j] and _related(clause, other):
+            if need and budget[j] and related(clause, other):
                 spent = min(need, budget[j])
                 budget[j] -= spent
                 need -= spent
