@@ -397,7 +397,28 @@ def summarise(golds: Sequence[GoldPair], results: Sequence[PairResult]) -> dict[
         },
         "items_per_pair": _ratio(len(items), len(results)),
         "balanced_accuracy": balanced,
+        "precision_by_label": _precision_by_label(items),
     }
+
+
+def _label_group(label: str) -> str:
+    """The judge's category of a review item: "added opposite" -> "opposite"; the
+    quotation checks ("quote altered, speaker changed") -> "quote check"."""
+    if label.startswith("quote"):
+        return "quote check"
+    return label.split(" ", 1)[-1]
+
+
+def _precision_by_label(items: Sequence[tuple[Flag, bool]]) -> dict[str, dict[str, Any]]:
+    """Review items per category the judge gave them, and the share that hit a gold change."""
+    out: dict[str, dict[str, Any]] = {}
+    for flag, ok in items:
+        row = out.setdefault(_label_group(flag.label), {"items": 0, "on_target": 0})
+        row["items"] += 1
+        row["on_target"] += ok
+    for row in out.values():
+        row["precision"] = _ratio(row["on_target"], row["items"])
+    return dict(sorted(out.items()))
 
 
 def _details(golds: Sequence[GoldPair], results: Sequence[PairResult]) -> dict[str, Any]:
@@ -516,6 +537,17 @@ def format_table(report: dict[str, Any]) -> str:
             f"{bf['paraphrase_pairs_flagged']:>3} {_pct(bf['paraphrase_pair_rate']):>5}",
         )
     )
+    lines.append("")
+    lines.append(_row("precision by the judge's category", "", "hit/items", "hit/items"))
+    labels = sorted(set(e["precision_by_label"]) | set(b["precision_by_label"]))
+    for label in labels:
+        cells = []
+        for judge in (e, b):
+            row = judge["precision_by_label"].get(label)
+            cells.append(
+                f"{row['on_target']}/{row['items']} {_pct(row['precision']):>5}" if row else "-"
+            )
+        lines.append(_row(f"  {label}", "", *cells))
     lines.append("")
     lines.append(_row("balanced accuracy", "chg+qt", "", ""))
     for side in ("added", "dropped", "both"):

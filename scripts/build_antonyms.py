@@ -11,7 +11,7 @@ given as paths):
   from WordNet 3.0 in Debian's ``wordnet-base`` 1:3.0-37 (``apt-get download``); only forms
   whose lemma is a word of the antonym table are kept.
 
-The rule (everything it keeps comes from WordNet; nothing is added by hand):
+The rule (everything it keeps comes from WordNet, except the reviewed overrides of rule 7):
 
 1. every direct antonym pointer (``!``) of data.adj, data.verb, data.adv and data.noun gives
    a pair of word senses;
@@ -25,14 +25,29 @@ The rule (everything it keeps comes from WordNet; nothing is added by hand):
    index.sense). Adjective, verb and adverb direct pairs are kept when at least one side is
    common; noun pairs only when both sides are. This keeps rise/fall, buy/sell, win/lose,
    gain/loss and drops technical pairs (abaxial/adaxial, apogee/perigee);
-5. a word is never paired with itself; each unordered pair is written once, the smaller
+5. a sense is "rare" when SemCor tagged the word at least ten times in that part of speech
+   (``MIN_SENSE_TAGS``) and gave this sense fewer than one tag in ten (``MIN_SENSE_SHARE``).
+   A direct verb pair with a rare side is dropped: WordNet pairs hold for one sense each,
+   and a verb read in its rare sense is a false alarm ("rise"/"set" of the sun,
+   "find"/"lose", "stand"/"yield"); win/lose (a tenth of "lose"'s tags), rise/fall and
+   approve/disapprove stay. Nouns and adjectives are not filtered: SemCor's general English
+   is no guide to news for a company's gain/loss;
+6. the other words of a verb synset on one side of a direct pair take the pair's word on
+   the other side (approve -> {disapprove, reject}: approve/reject; increase -> {decrease,
+   diminish, lessen, fall}), when that synset is their common, not rare, sense;
+7. ``data/antonyms-overrides.tsv``, reviewed by hand, removes pairs whose senses are both
+   frequent in general English but rarely opposite in news ("on"/"off" are prepositions
+   and particles there, "stand"/"sit" are standing for and sitting on bodies) and adds
+   common news opposites WordNet does not pair (approve/reject as a vote, allow/ban);
+   each line gives its reason;
+8. a word is never paired with itself; each unordered pair is written once, the smaller
    word first, with the sorted, comma-joined parts of speech it holds in (``a``, ``n``,
    ``r``, ``v``; satellites count as ``a``).
 
 Writes, in ``src/diffreader/engine/data/``: ``antonyms.tsv`` (``word<TAB>word<TAB>pos``,
 sorted), ``inflections.tsv`` (``form<TAB>lemma``, sorted) and ``LICENSE-WordNet.txt`` (the
-licence notices, verbatim). The output is
-deterministic: re-running on the same sources yields the same bytes.
+licence notices, verbatim); reads ``antonyms-overrides.tsv`` from the same folder. The output
+is deterministic: re-running on the same sources yields the same bytes.
 """
 
 from __future__ import annotations
@@ -57,6 +72,13 @@ WORD = re.compile(r"[a-z]{2,15}")
 ADJ_MARKER = re.compile(r"\([a-z]+\)$")
 # In sense keys the synset type is a digit: 1 noun, 2 verb, 3 adjective, 4 adverb, 5 satellite.
 SENSE_POS = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "s"}
+MIN_SENSE_SHARE = 0.1
+"""A sense given fewer than this share of its word's SemCor tags (in its part of speech)
+is rare (rule 5)."""
+MIN_SENSE_TAGS = 10
+"""A word's senses are judged rare only when SemCor tagged the word this often (in that part
+of speech): fewer tags say little about which sense is usual."""
+OVERRIDES = "antonyms-overrides.tsv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,12 +143,21 @@ def _usable(word: str) -> bool:
 def antonym_pairs(
     synsets: Iterable[Synset], senses: Mapping[tuple[str, str, str], Sense]
 ) -> dict[tuple[str, str], set[str]]:
-    """Apply the module docstring's rule: {(smaller word, larger word): {pos, ...}}."""
+    """Apply the module docstring's rules 1-6: {(smaller word, larger word): {pos, ...}}."""
     by_key = {(_pos(s.pos), s.offset): s for s in synsets}
+    tags: dict[tuple[str, str], int] = defaultdict(int)
+    for (lemma, pos, _offset), sense in senses.items():
+        tags[(lemma, pos)] += sense.tag_count
 
     def common(word: str, pos: str, offset: str) -> bool:
         sense = senses.get((word.lower(), pos, offset))
         return sense is not None and sense.tag_count >= 1
+
+    def rare(word: str, pos: str, offset: str) -> bool:
+        total = tags.get((word.lower(), pos), 0)
+        sense = senses.get((word.lower(), pos, offset))
+        count = sense.tag_count if sense is not None else 0
+        return total >= MIN_SENSE_TAGS and count < MIN_SENSE_SHARE * total
 
     def primary(word: str, offset: str) -> bool:
         sense = senses.get((word.lower(), "a", offset))
@@ -146,9 +177,16 @@ def antonym_pairs(
                 if other is None:
                     continue
                 a, b = synset.words[source_no - 1], other.words[target_no - 1]
+                if pos == "v" and (rare(a, pos, offset) or rare(b, pos, target)):
+                    continue  # rule 5: verbs are the most polysemous part of speech
                 a_common, b_common = common(a, pos, offset), common(b, pos, target)
                 if (a_common and b_common) or (pos != "n" and (a_common or b_common)):
                     add(a, b, pos)
+                    if pos == "v":
+                        # Rule 6: the antonym's synset mates, in their common sense.
+                        for mate in other.words:
+                            if common(mate, pos, target) and not rare(mate, pos, target):
+                                add(a, mate, pos)
             elif symbol == "&" and synset.pos == "s" and (head := by_key.get(("a", target))):
                 heads.append(head)
         # Indirect antonyms: the other words of a head synset and of its satellites take
@@ -165,6 +203,37 @@ def antonym_pairs(
                     if primary(a, offset):
                         add(a, b, "a")
     return dict(pairs)
+
+
+def parse_overrides(lines: Iterable[str]) -> tuple[set[tuple[str, str]], set[tuple[str, str, str]]]:
+    """(pairs to remove, (word, word, pos) to add) from the override file's lines:
+    ``-<TAB>word<TAB>word<TAB>reason`` or ``+<TAB>word<TAB>word<TAB>pos<TAB>reason``;
+    blank lines and ``#`` comments are skipped."""
+    remove: set[tuple[str, str]] = set()
+    add: set[tuple[str, str, str]] = set()
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.rstrip("\n").split("\t")
+        if fields[0] == "-" and len(fields) == 4 and all(map(_usable, fields[1:3])):
+            remove.add((min(fields[1:3]), max(fields[1:3])))
+        elif fields[0] == "+" and len(fields) == 5 and all(map(_usable, fields[1:3])):
+            add.add((min(fields[1:3]), max(fields[1:3]), fields[3]))
+        else:
+            raise ValueError(f"{OVERRIDES}:{number}: not an override line: {line!r}")
+    return remove, add
+
+
+def apply_overrides(
+    pairs: dict[tuple[str, str], set[str]],
+    remove: set[tuple[str, str]],
+    add: set[tuple[str, str, str]],
+) -> dict[tuple[str, str], set[str]]:
+    """Rule 7: the table with the reviewed removals and additions applied."""
+    out = {pair: set(parts) for pair, parts in pairs.items() if pair not in remove}
+    for a, b, pos in add:
+        out.setdefault((a, b), set()).add(pos)
+    return out
 
 
 def _pos(pos: str) -> str:
@@ -262,7 +331,8 @@ def main() -> None:
     for name in DATA_FILES:
         synsets += parse_data(texts[f"dict/data.{name}"].splitlines())
     senses = parse_senses(texts["dict/index.sense"].splitlines())
-    pairs = antonym_pairs(synsets, senses)
+    overrides = (OUT_DIR / OVERRIDES).read_text("utf-8").splitlines()
+    pairs = apply_overrides(antonym_pairs(synsets, senses), *parse_overrides(overrides))
     vocabulary = {w for pair in pairs for w in pair}
     rows = inflections(parse_exceptions(exception_lines), vocabulary)
     args.out.mkdir(parents=True, exist_ok=True)

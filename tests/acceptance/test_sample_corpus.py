@@ -162,3 +162,40 @@ def test_related_story_is_a_different_story() -> None:
         x.side is Side.A and c.a.sentences[x.sentence].kind is SentenceKind.BOILERPLATE
         for x in c.claims
     )
+
+
+def covering(c: Comparison, side: Side, phrase: str) -> list[str]:
+    """Categories of the claims on ``side`` whose span holds all of ``phrase``."""
+    text = c.a.text if side is Side.A else c.b.text
+    start = text.index(phrase)
+    end = start + len(phrase)
+    return [
+        x.category.value for x in c.claims if x.side is side and x.start <= start < end <= x.end
+    ]
+
+
+@pytest.mark.parametrize("rewrite", ["001", "002", "003"])
+def test_whole_dropped_clauses_are_dropped_details(rewrite: str) -> None:
+    # Issue 9, mechanism 4: the rewrites' unrelated additions to the same group no longer
+    # "explain" these clauses away (only "19th" and "Nazi Germany" were flagged).
+    c = pair("000", rewrite)
+    assert "assertion" in covering(c, Side.A, "potential 19th round of major energy and banking")
+    assert "assertion" in covering(c, Side.A, "following the defeat of Nazi Germany")
+
+
+def test_military_aid_is_an_added_claim() -> None:
+    # Issue 9, mechanism 1: "military", "aid" and "Kyiv" each occur somewhere in 000
+    # ("special military operation", "senior aide", "Ukraine"), never near this sentence.
+    assert "assertion" in covering(pair("000", "001"), Side.B, "military aid to Kyiv")
+
+
+@pytest.mark.parametrize("rewrite", ["001", "002", "003"])
+def test_former_trump_is_an_added_role(rewrite: str) -> None:
+    c = pair("000", rewrite)
+    start = c.b.text.index("Donald Trump")
+    roles = [
+        x.text
+        for x in c.claims
+        if x.side is Side.B and x.category.value == "role" and x.start <= start < x.end
+    ]
+    assert roles and all(r.startswith("former U.S.") for r in roles)

@@ -234,3 +234,65 @@ def test_build_script_keeps_inflections_of_table_words_only() -> None:
     exc = ["rose rise", "fell fall fell", "geese goose", "axes axis axe", "went go"]
     rows = build.inflections(build.parse_exceptions(exc), {"rise", "fall", "axe"})
     assert build.format_inflections(rows) == "axes\taxe\nfell\tfall\nrose\trise\n"
+
+
+DATA_VERB_SENSES = (
+    "00002000 31 v 02 approve 0 sanction 0 001 ! 00002100 v 0101 | accept as good\n"
+    "00002100 31 v 02 disapprove 0 reject 0 001 ! 00002000 v 0101 | deem wrong\n"
+    "00002200 43 v 01 set 0 001 ! 00002300 v 0101 | of the sun: go down\n"
+    "00002300 43 v 01 rise 0 001 ! 00002200 v 0101 | of the sun: come up\n"
+)
+INDEX_VERB_SENSES = (
+    "approve%2:31:00:: 00002000 1 20\n"
+    "sanction%2:31:00:: 00002000 2 1\n"  # too few tags to call any of its senses rare
+    "disapprove%2:31:00:: 00002100 1 5\n"
+    "reject%2:31:00:: 00002100 2 8\n"
+    "reject%2:31:01:: 00009000 1 30\n"  # 8 of reject's 38 tags: not rare
+    "set%2:43:00:: 00002200 10 2\n"
+    "set%2:35:00:: 00009100 1 100\n"  # 2 of set's 102 tags: rare
+    "rise%2:43:00:: 00002300 16 1\n"
+    "rise%2:38:00:: 00009200 1 50\n"
+)
+
+
+def test_build_drops_verb_pairs_in_a_rare_sense_and_pairs_synset_mates() -> None:
+    build = _build_script()
+    synsets = list(build.parse_data(DATA_VERB_SENSES.splitlines()))
+    pairs = build.antonym_pairs(synsets, build.parse_senses(INDEX_VERB_SENSES.splitlines()))
+    assert pairs == {
+        ("approve", "disapprove"): {"v"},
+        ("approve", "reject"): {"v"},  # rule 6: disapprove's synset mate
+        ("disapprove", "sanction"): {"v"},  # and approve's
+    }  # rise/set of the sun: a rare sense of both verbs (rule 5)
+
+
+def test_build_applies_reviewed_overrides() -> None:
+    build = _build_script()
+    lines = [
+        "# a comment",
+        "",
+        "-\ton\toff\tparticles in news",
+        "+\tban\tallow\tv\ta rule allows or bans",
+    ]
+    remove, add = build.parse_overrides(lines)
+    assert remove == {("off", "on")}
+    assert add == {("allow", "ban", "v")}
+    pairs = {("off", "on"): {"a"}, ("fall", "rise"): {"v"}, ("allow", "ban"): {"n"}}
+    assert build.apply_overrides(pairs, remove, add) == {
+        ("fall", "rise"): {"v"},
+        ("allow", "ban"): {"n", "v"},
+    }
+    with pytest.raises(ValueError, match="not an override line"):
+        build.parse_overrides(["+\tone\ttwo"])
+
+
+def test_the_shipped_overrides_are_well_formed_and_applied() -> None:
+    build = _build_script()
+    remove, add = build.parse_overrides(
+        (DATA / "antonyms-overrides.tsv").read_text("utf-8").splitlines()
+    )
+    assert remove and add
+    for a, b in remove:
+        assert not are_opposites(a, b), (a, b)
+    for a, b, _pos in add:
+        assert are_opposites(a, b), (a, b)

@@ -76,6 +76,7 @@ NEGATIVE: dict[str, list[str]] = {
         "The committee met again.",
         "Meanwhile, prices rose.",
         "French officials disagreed.",
+        "The start-up raised US$12m from investors.",
     ],
 }
 

@@ -148,6 +148,10 @@ def test_a_name_swapped_for_one_the_article_mentions_elsewhere() -> None:
 
 # Paraphrases that keep the facts: nothing of the substitution layer's categories.
 QUIET = [
+    (  # a negation with "until" says when, not whether
+        "Some customers may have to wait until Friday for their supply.",
+        "Some customers may not be reconnected until Friday.",
+    ),
     (
         "Nobody was hurt in the blaze at the warehouse.",
         "No one was injured in the blaze at the warehouse.",
@@ -254,3 +258,38 @@ def test_swapping_sides_swaps_added_and_dropped_negations(sentences: tuple[str, 
     ]
     assert forward
     assert sorted(forward) == sorted(backward)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Posture verbs, not opposites in news: standing for and sitting on a council.
+        ("Maria Lund stood for the council in 2019.", "Maria Lund sat on the council in 2019."),
+        # "on" and "off" are prepositions and particles here.
+        (
+            "The plan should ease pressure on the emergency department.",
+            "The plan should take pressure off the emergency department.",
+        ),
+    ],
+)
+def test_rarely_opposite_senses_are_no_opposites(a: str, b: str) -> None:
+    c = _compare(a, b)
+    assert _claims(c, Side.B, ClaimCategory.OPPOSITE) == []
+    assert _claims(c, Side.A, ClaimCategory.OPPOSITE) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "added", "dropped"),
+    [
+        ("The committee approved the application.", "The committee rejected the application.",
+         "rejected", "approved"),
+        ("The new law allows street parties.", "The new law bans street parties.",
+         "bans", "allows"),
+        ("Production stopped at the plant in May.", "Production started at the plant in May.",
+         "started", "stopped"),
+    ],
+)  # fmt: skip
+def test_common_news_opposites_are_found(a: str, b: str, added: str, dropped: str) -> None:
+    c = _compare(a, b)
+    assert [x.text for x in _claims(c, Side.B, ClaimCategory.OPPOSITE)] == [added]
+    assert [x.text for x in _claims(c, Side.A, ClaimCategory.OPPOSITE)] == [dropped]

@@ -43,7 +43,7 @@ PAIRS: dict[str, tuple[str, str, list[Expected], tuple[int, int, int]]] = {
             ("moved", "The inspection was carried out", "accepted", ""),
             ("dropped", "Ines Varga", None, "Dropped the harbour master’s name."),
         ],
-        (6, 27, 3),
+        (6, 26, 3),
     ),
     "contentfarm": (
         "02_rewrite_contentfarm.txt",
@@ -61,12 +61,15 @@ PAIRS: dict[str, tuple[str, str, list[Expected], tuple[int, int, int]]] = {
 }
 
 # The progress the golden files store (their index, written by the engine of the day);
-# today's engine finds more items in the content-farm pair (the substitution layer: "an
-# hour" replacing "about forty minutes" in a quotation, "stood" / "sat"), so its live
-# total is higher. Every saved mark and note still lands on its item with its key.
+# today's engine finds other items. In the content-farm pair: "an hour" replacing "about
+# forty minutes" in a quotation (the substitution layer), "whose firm has monitored the
+# bridge…" (local support); "stood" / "sat" of seawater is no longer an opposite. In the
+# update pair the dropped fragment "Harbour master Ines Varga said the closure would" is
+# gone (netting against related content): the person it held, "Ines Varga", is the item.
+# Every saved mark and note still lands on its item with its key.
+_STORED = {"contentfarm": (5, 29, 3), "update": (6, 27, 3)}
 STORED_PROGRESS = {
-    key: (progress if name != "contentfarm" else (5, 29, 3))
-    for name, (_, key, _, progress) in PAIRS.items()
+    key: _STORED.get(name, progress) for name, (_, key, _, progress) in PAIRS.items()
 }
 
 TOMBSTONES = {

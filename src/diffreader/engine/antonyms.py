@@ -24,7 +24,9 @@ if the table lists it in a part of speech the suffix fits: -s and -es for nouns 
 only for words the table does not list itself); bases need at least three letters. It
 knows no other English vocabulary, so a word that merely looks inflected still maps onto a
 table word ("offer" -> "off", "after" -> "aft", "united" -> "unite"), and it is blind to word
-sense: WordNet pairs hold for one sense each ("fire"/"hire" as verbs). Tokens are taken as
+sense: WordNet pairs hold for one sense each. The build drops verb pairs in a rare sense and a
+reviewed list of pairs rarely opposite in news ("on"/"off", "stand"/"sit"), but a pair kept
+may still be read in another sense. Tokens are taken as
 given: callers strip punctuation and possessives; anything not purely alphabetic after
 lower-casing has no lemma in the table and no opposites.
 """

@@ -50,6 +50,7 @@ import dataclasses
 import functools
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -94,6 +95,7 @@ from diffreader.engine.model import (
     SentenceKind,
     Side,
     Status,
+    WordOp,
 )
 from diffreader.engine.substitutions import (
     Group,
@@ -102,6 +104,7 @@ from diffreader.engine.substitutions import (
     new_statuses,
 )
 from diffreader.engine.text import (
+    content_stems,
     is_word,
     sentence_tokens,
     stem,
@@ -342,6 +345,129 @@ class Support:
         return len(words) > 1 and acronym in self.stems
 
 
+class _StemIndex:
+    """One article's content stems by sentence and by paragraph, and its paragraphs by stem
+    (whether words it has in several places stand together in one paragraph). Everything is
+    built when first needed and kept for the comparison."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._of_sentence: dict[int, frozenset[str]] = {}
+        self._of_paragraph: dict[int, frozenset[str]] = {}
+        self._members: dict[int, list[int]] | None = None
+        self._by_stem: dict[str, list[int]] | None = None
+
+    def sentence(self, sid: int) -> frozenset[str]:
+        """The content stems of a content sentence (none for furniture or meta lines)."""
+        found = self._of_sentence.get(sid)
+        if found is None:
+            s = self.doc.sentences[sid]
+            found = frozenset(content_stems(s.text)) if s.kind in _SUPPORT_KINDS else frozenset()
+            self._of_sentence[sid] = found
+        return found
+
+    def _paragraph_members(self) -> dict[int, list[int]]:
+        if self._members is None:
+            self._members = {}
+            for s in self.doc.sentences:
+                if s.kind in _SUPPORT_KINDS:
+                    self._members.setdefault(s.paragraph, []).append(s.id)
+        return self._members
+
+    def paragraph(self, paragraph: int) -> frozenset[str]:
+        """The content stems of one paragraph."""
+        found = self._of_paragraph.get(paragraph)
+        if found is None:
+            ids = self._paragraph_members().get(paragraph, [])
+            # One pass over the paragraph's words (each distinct word stemmed once) is
+            # cheaper than joining its sentences' stems.
+            keys = word_key_set("\n".join(self.doc.sentences[i].text for i in ids))
+            found = frozenset(stem(k) for k in keys if k not in STOPWORDS)
+            self._of_paragraph[paragraph] = found
+        return found
+
+    def short_paragraph(self, paragraph: int) -> frozenset[str]:
+        """``paragraph``'s stems if it has at most ``_NEAR_PARAGRAPH`` sentences (a longer one
+        is no neighbourhood: a wall of text would make every group's), else none."""
+        if len(self._paragraph_members().get(paragraph, ())) > _NEAR_PARAGRAPH:
+            return frozenset()
+        return self.paragraph(paragraph)
+
+    def paragraphs(self, word: str) -> list[int]:
+        """The paragraphs holding the stem ``word``."""
+        by_stem = self._by_stem
+        if by_stem is None:
+            by_stem = self._by_stem = {}
+            for paragraph in self._paragraph_members():
+                for w in self.paragraph(paragraph):
+                    by_stem.setdefault(w, []).append(paragraph)
+        return by_stem.get(word, [])
+
+
+_SUPPORT_KINDS = (SentenceKind.BODY, SentenceKind.HEADLINE, SentenceKind.BOILERPLATE)
+_NEAR_PARAGRAPH = 12
+"""Sentences up to which a paragraph is part of its sentences' neighbourhood."""
+
+
+class _LocalSupport:
+    """What the other side of one aligned group says near it: the sentences the group
+    aligns with, their neighbours and their paragraph, before the whole article.
+
+    A changed word is rewording when its neighbourhood has it (a place through the country
+    it stands for, "Jan." through "January"). Elsewhere in the article it supports the
+    change only together with another of the clause's words in one paragraph (content
+    moved from another paragraph), or alone when it is the clause's only such word: words
+    scattered over the article ("special military operation", "senior aide") do not make
+    "military aid to Kyiv" a rewording.
+    """
+
+    def __init__(self, doc: Document, ids: Sequence[int], support: Support, index: _StemIndex):
+        sentences = doc.sentences
+        near = {j for sid in ids for j in (sid - 1, sid, sid + 1) if 0 <= j < len(sentences)}
+        # Stem sets held apart, not joined: most words are found in the first one or two.
+        self.sets = [index.sentence(i) for i in sorted(near)]
+        self.sets += [index.short_paragraph(p) for p in {sentences[i].paragraph for i in ids}]
+        self.support = support
+        self.index = index
+
+    def near(self, word: str) -> bool:
+        """The neighbourhood has the stem ``word`` or an equivalent of it."""
+        sets = self.sets
+        if any(word in s for s in sets):
+            return True
+        forms = _EQUIVALENT_STEMS.get(word)
+        return forms is not None and any(f in s for f in forms for s in sets)
+
+    def count(self, keys: Iterable[str]) -> int:
+        """Informative words among ``keys``: content words, not filler, that neither the
+        neighbourhood nor one other paragraph of the article states (see the class doc)."""
+        far: list[str] = []
+        count = 0
+        for key in keys:
+            if not is_word(key) or key in STOPWORDS or len(key) < 3:
+                continue
+            s = stem(key)
+            if s in _GENERIC or self.near(s):
+                continue
+            if s in self.support.stems:
+                far.append(s)
+            else:
+                count += 1
+        if not far:
+            return count
+        distinct = set(far)
+        if len(distinct) == 1:
+            return count  # one word stated elsewhere: moved, not new
+        together: Counter[int] = Counter()
+        for word in distinct:
+            together.update(self.index.paragraphs(word))
+        with_company = {i for i, n in together.items() if n >= 2}
+        if not with_company:
+            return count + len(far)
+        stated = {w for w in distinct if not with_company.isdisjoint(self.index.paragraphs(w))}
+        return count + sum(1 for w in far if w not in stated)
+
+
 # ---------------------------------------------------------------------------
 # Facts
 
@@ -527,6 +653,8 @@ def _find_names(at: Stretch) -> list[Fact]:
                 out.append(Fact(_name_category(text, s, text[s:e].split()), s, e))
             continue
         s, e = m.start(), m.end()
+        if text.startswith("$", e):
+            continue  # "US$45m", "A$3bn": the currency of a figure, not a place
         words = m.group().split()
         # Drop a title ("Harbour Master") and a sentence-initial common word ("The",
         # "While", "Recent").
@@ -571,6 +699,13 @@ for _month in MONTHS:
     # "jan", "january": the forms sharing a month's first three letters ("sept" too).
     _forms = frozenset(stem(m) for m in MONTHS if m[:3] == _month[:3])
     _MONTH_FORMS[stem(_month)] = _forms
+
+_EQUIVALENT_STEMS: dict[str, tuple[str, ...]] = {}
+"""For local support: stems that stand for a stem ("kyiv" for "ukraine", "jan" for "january")."""
+for _word, _equivalents in PLACE_EQUIVALENTS.items():
+    _EQUIVALENT_STEMS[stem(_word)] = tuple(stem(e) for e in _equivalents if " " not in e)
+for _month_stem, _forms in _MONTH_FORMS.items():
+    _EQUIVALENT_STEMS[_month_stem] = (*_EQUIVALENT_STEMS.get(_month_stem, ()), *_forms)
 
 
 def _date_supported(value: str, support: Support) -> bool:
@@ -816,14 +951,20 @@ def _informative_keys(keys: Iterable[str], support: Support) -> int:
 
 
 _CLAUSE_BREAK = re.compile(
-    r"(?<!\s)\s*[,;:()—–]\s*|(?<!\s)\s+-\s+|(?<!\s)\s+(?=(?:"
+    # A comma between two digits is a thousands separator ("4,000"), no clause break.
+    r"(?<!\s)\s*(?:[;:()—–]|,(?!\d)|(?<!\d),)\s*|(?<!\s)\s+-\s+|(?<!\s)\s+(?=(?:"
     + alternation(CLAUSE_CONJUNCTIONS)
     + r")\b)"
 )
 
 
 def _clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Cut a sentence into clauses at punctuation and conjunctions."""
+    """Cut a sentence into clauses at punctuation and conjunctions.
+
+    >>> t = "More than 4,000 people came, and 12 left"
+    >>> [t[s:e] for s, e in _clause_spans(t, 0, len(t))]
+    ['More than 4,000 people came', 'and 12 left']
+    """
     spans: list[tuple[int, int]] = []
     pos = start
     for match in _CLAUSE_BREAK.finditer(text, start, end):
@@ -880,6 +1021,7 @@ def find_claims(
         Side.A: Support.of(doc_a, shared, same_a),
         Side.B: Support.of(doc_b, shared, same_b),
     }
+    by_stem = {Side.A: _StemIndex(doc_a), Side.B: _StemIndex(doc_b)}
     # A clause inside a claimed quotation is that quotation's business (facts still count).
     # Every quotation that is not kept as it was: new, altered, dropped, or now put in
     # someone else's mouth (verbatim words, different speaker).
@@ -903,11 +1045,15 @@ def find_claims(
     for index, pair in enumerate(pairs):
         if pair.status is Status.SAME:
             continue  # identical words on both sides: nothing added, nothing dropped
-        clauses: dict[Side, list[tuple[int, int, int]]] = {Side.A: [], Side.B: []}
+        clauses: dict[Side, list[_Clause]] = {Side.A: [], Side.B: []}
         if pair.a and pair.b and pair.status is not Status.BOILERPLATE:
+            # Each side's changes are judged against the other side's aligned sentences
+            # and their neighbours first (_LocalSupport).
+            near_a = _LocalSupport(doc_b, pair.b, support[Side.B], by_stem[Side.B])
+            near_b = _LocalSupport(doc_a, pair.a, support[Side.A], by_stem[Side.A])
             clauses = {
-                Side.A: _group_clauses(pair, Side.A, doc_a, support[Side.B]),
-                Side.B: _group_clauses(pair, Side.B, doc_b, support[Side.A]),
+                Side.A: _group_clauses(pair, Side.A, doc_a, doc_b, near_a),
+                Side.B: _group_clauses(pair, Side.B, doc_a, doc_b, near_b),
             }
         found: list[Claim] = []
         for side in (Side.A, Side.B):
@@ -1047,7 +1193,7 @@ def _pair_claims(
     support: dict[Side, Support],
     quote_masks: dict[Side, _Mask],
     facts_of: Callable[[str, int, int], list[Fact]],
-    clauses: dict[Side, list[tuple[int, int, int]]],
+    clauses: dict[Side, list[_Clause]],
 ) -> list[Claim]:
     doc = doc_a if side is Side.A else doc_b
     ids = pair.a if side is Side.A else pair.b
@@ -1100,15 +1246,17 @@ def _pair_claims(
         return out
     changed_mask = _Mask(runs)
     if not headline:
-        # Content the other side removed from this group can explain away as much content
-        # added here: replacing one phrase by another is rewording, adding one is a claim.
-        budget = sum(count for _, _, count in clauses[side.other])
-        for first, last, count in clauses[side]:
-            if count < 3:
-                continue  # rewording too small to be a claim spends none of the budget
-            explained = min(count, budget)
-            budget -= explained
-            if count - explained >= 3 and not quotes_mask.covers(first, last):
+        # Content the other side removed from this group can explain away as much related
+        # content added here: replacing one phrase by another is rewording; adding one is
+        # a claim (_net).
+        facing = _Facing(pair, doc_a, doc_b)
+
+        def related(x: _Clause, y: _Clause) -> bool:
+            return facing.related(side, x, y)
+
+        netted = _net(text, clauses[side], clauses[side.other], related)
+        for first, last in _merge_adjacent(text, netted):
+            if not quotes_mask.covers(first, last):
                 claim(ClaimCategory.ASSERTION, first, last)
     changed_text = " ".join(text[rs:re_] for rs, re_ in runs)
     if not _MAY_HOLD_FACT.search(changed_text) and not _FACT_WORD.search(changed_text):
@@ -1183,10 +1331,28 @@ class _Mask:
         return e > s and i >= 0 and self.ends[i] >= e
 
 
-def _changed_clauses(
-    doc: Document, sid: int, mask: _Mask, other: Support
-) -> list[tuple[int, int, int]]:
-    """(start, end, informative words) of the changed part of each clause of a sentence."""
+class _Clause(NamedTuple):
+    """The changed part of one clause of a reworded group, as the netting reads it."""
+
+    first: int
+    last: int
+    """The span from the clause's first changed token to its last."""
+    informative: int
+    """Informative words among its changed tokens (``_LocalSupport.count``)."""
+    words: tuple[str, ...]
+    """The word keys of the whole clause, changed or not: what it is about."""
+    changed: tuple[int, ...]
+    """Where its changed words start (to find the diff hunks they sit in)."""
+
+
+@functools.lru_cache(maxsize=4096)
+def _clause_stems(words: tuple[str, ...]) -> frozenset[str]:
+    """Content stems of a clause's words."""
+    return frozenset(stem(k) for k in words if k not in STOPWORDS and len(k) > 1)
+
+
+def _changed_clauses(doc: Document, sid: int, mask: _Mask, judge: _LocalSupport) -> list[_Clause]:
+    """The changed part of each clause of a sentence, with what netting needs of it."""
     sentence = doc.sentences[sid]
     run = sentence_tokens(sentence.text, sentence.start)
     starts, ends, keys = run.bounds[:-1], run.bounds[1:], run.keys
@@ -1201,27 +1367,150 @@ def _changed_clauses(
             touched[lo:hi] = b"\x01" * (hi - lo)
     out = []
     for c_start, c_end in _clause_spans(doc.text, sentence.start, sentence.end):
-        changed = [
-            i
-            for i in range(bisect_left(starts, c_start), bisect_left(starts, c_end))
-            if touched[i] and is_word(keys[i])
-        ]
+        lo, hi = bisect_left(starts, c_start), bisect_left(starts, c_end)
+        changed = [i for i in range(lo, hi) if touched[i] and is_word(keys[i])]
         if changed:
-            count = _informative_keys([keys[i] for i in changed], other)
-            out.append((starts[changed[0]], ends[changed[-1]], count))
+            count = judge.count([keys[i] for i in changed])
+            words = tuple(keys[i] for i in range(lo, hi) if is_word(keys[i]))
+            at = tuple(starts[i] for i in changed)
+            out.append(_Clause(starts[changed[0]], ends[changed[-1]], count, words, at))
+    return out
+
+
+_SMALL_HUNK_WORDS = 8
+"""A deletion and an insertion facing each other with at most this many words on each side
+are a replacement ("suffered minor injuries" / "were slightly hurt"): their clauses net
+against each other whatever words they share."""
+
+
+def _small_hunks(
+    pair: Pair, side: Side, doc_a: Document, doc_b: Document
+) -> list[tuple[int, int, int]]:
+    """(start, end, hunk) of this side's changed runs that sit in a small hunk.
+
+    A hunk is a maximal stretch of non-equal ops between two equal ones; it is small when
+    neither side holds more than ``_SMALL_HUNK_WORDS`` words and both hold some.
+    """
+    out: list[tuple[int, int, int]] = []
+    hunk: list[WordOp] = []
+    number = 0
+
+    def close() -> None:
+        nonlocal number
+        a_words = sum(
+            len(word_keys(doc_a.text[op.a_start : op.a_end])) for op in hunk if op.op is Op.DELETE
+        )
+        b_words = sum(
+            len(word_keys(doc_b.text[op.b_start : op.b_end])) for op in hunk if op.op is Op.INSERT
+        )
+        if 0 < a_words <= _SMALL_HUNK_WORDS and 0 < b_words <= _SMALL_HUNK_WORDS:
+            kind = Op.DELETE if side is Side.A else Op.INSERT
+            for op in hunk:
+                if op.op is kind:
+                    span = (op.a_start, op.a_end) if side is Side.A else (op.b_start, op.b_end)
+                    out.append((*span, number))
+        number += 1
+
+    for op in pair.ops:
+        if op.op is Op.EQUAL:
+            if hunk:
+                close()
+                hunk = []
+        else:
+            hunk.append(op)
+    if hunk:
+        close()
     return out
 
 
 def _group_clauses(
-    pair: Pair, side: Side, doc: Document, other: Support
-) -> list[tuple[int, int, int]]:
-    """(start, end, informative words) of each changed clause on one side of a group."""
+    pair: Pair, side: Side, doc_a: Document, doc_b: Document, judge: _LocalSupport
+) -> list[_Clause]:
+    """The changed clauses on one side of a group, judged against ``judge``."""
     runs = _changed_runs(pair, side)
     if not runs:
         return []
     mask = _Mask(runs)
+    doc = doc_a if side is Side.A else doc_b
     ids = pair.a if side is Side.A else pair.b
-    out: list[tuple[int, int, int]] = []
+    out: list[_Clause] = []
     for sid in ids:
-        out.extend(_changed_clauses(doc, sid, mask, other))
+        out.extend(_changed_clauses(doc, sid, mask, judge))
     return out
+
+
+class _Facing:
+    """Which changed clauses of the two sides of a group can be one rewording (``related``):
+    they share a content word, or sit in one small replacement hunk (found when first
+    asked: most related clauses share a word)."""
+
+    def __init__(self, pair: Pair, doc_a: Document, doc_b: Document) -> None:
+        self.pair, self.doc_a, self.doc_b = pair, doc_a, doc_b
+        self._small: dict[Side, tuple[list[int], list[tuple[int, int, int]]]] = {}
+
+    def _hunks(self, side: Side, clause: _Clause) -> set[int]:
+        found = self._small.get(side)
+        if found is None:
+            small = _small_hunks(self.pair, side, self.doc_a, self.doc_b)
+            found = self._small[side] = ([s for s, _, _ in small], small)
+        starts, small = found
+        out = set()
+        for offset in clause.changed:
+            i = bisect_right(starts, offset) - 1
+            if i >= 0 and offset < small[i][1]:
+                out.add(small[i][2])
+        return out
+
+    def related(self, side: Side, x: _Clause, y: _Clause) -> bool:
+        """``x`` (of ``side``) and ``y`` (of the other side) can be one rewording."""
+        if not _clause_stems(x.words).isdisjoint(_clause_stems(y.words)):
+            return True
+        return not self._hunks(side, x).isdisjoint(self._hunks(side.other, y))
+
+
+def _net(
+    text: str,
+    clauses: Sequence[_Clause],
+    others: Sequence[_Clause],
+    related: Callable[[_Clause, _Clause], bool],
+) -> list[tuple[int, int]]:
+    """Spans of the changed clauses that add (or drop) content the other side does not
+    replace: each clause's informative words, net of what the other side's clauses related
+    to it (``_Facing.related``) removed. Replacing one phrase by another is rewording; adding one
+    is a claim. An unrelated clause of the other side explains nothing: in a loosely
+    aligned group, one side's additions do not excuse the other side's drops.
+
+    A claimed clause carries on over the next changed clause of its sentence when only a
+    conjunction or punctuation parts them and that clause still adds two words ("… major
+    energy | and banking sector sanctions").
+    """
+    budget = [o.informative for o in others]
+    left: list[int] = []
+    for clause in clauses:
+        if clause.informative < 3:
+            left.append(clause.informative)
+            continue  # rewording too small to be a claim spends none of the budget
+        need = clause.informative
+        for j, other in enumerate(others):
+            if need and budget[j] and related(clause, other):
+                spent = min(need, budget[j])
+                budget[j] -= spent
+                need -= spent
+        left.append(need)
+    spans: list[tuple[int, int]] = []
+    for clause, rest in zip(clauses, left, strict=True):
+        joins = (
+            rest >= 2
+            and spans
+            and spans[-1][1] <= clause.first
+            and _CARRY_GAP.fullmatch(text[spans[-1][1] : clause.first]) is not None
+        )
+        if rest >= 3 or joins:
+            spans.append((clause.first, clause.last))
+    return spans
+
+
+_CARRY_GAP = re.compile(
+    r"[\s,;:()—–-]*(?:(?:" + alternation(CLAUSE_CONJUNCTIONS) + r")\s+)?", re.IGNORECASE
+)
+"""What may part a claimed clause from the clause that carries it on."""

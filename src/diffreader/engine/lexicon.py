@@ -347,7 +347,9 @@ CLAUSE_CONJUNCTIONS = _phrases(
 
 NEGATIONS = _words("not no never none nobody nothing neither nor without cannot nowhere")
 """Words that negate what follows them; any word ending in "n't" negates too."""
-NEGATING_VERBS = _words("fail fails failed failing refuse refuses refused refusing")
+NEGATING_VERBS = _words(
+    "fail fails failed failing refuse refuses refused refusing avoid avoids avoided avoiding"
+)
 """Verbs that negate the infinitive after them ("failed to qualify", "refused to sign") or
 state a failure alone ("the talks failed")."""
 DENIAL_VERBS = _words("deny denies denied denying")

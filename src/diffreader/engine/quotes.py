@@ -56,6 +56,7 @@ from itertools import accumulate, compress
 from operator import sub
 
 from diffreader.engine.lexicon import (
+    FILLER,
     HONORIFICS,
     NAME_PARTICLES,
     PRONOUNS,
@@ -540,6 +541,7 @@ def _altered_link(qa: _Quotation, qb: _Quotation) -> _Link | None:
         found = _window_score(qb.words, qb.content, qa.words)
         if found is not None:
             first, size, score = found
+            first, size = _widen(qb.words, qa.words, first, size)
             span = (qa.words.starts[first], qa.words.ends[first + size - 1])
             best = _Link(qa.index, qb.index, QuoteStatus.ALTERED, span, score)
     if na <= nb:
@@ -548,6 +550,79 @@ def _altered_link(qa: _Quotation, qb: _Quotation) -> _Link | None:
             span = (qa.found.start, qa.found.end)
             best = _Link(qa.index, qb.index, QuoteStatus.ALTERED, span, found[2])
     return best
+
+
+def _widen(short: _Words, long: _Words, first: int, size: int) -> tuple[int, int]:
+    """The window of ``long`` that ``short`` was found in, grown over the words it lost at
+    either edge: as many of ``long``'s words before (after) the window as ``short`` has
+    words before its first (after its last) word found in the window. The source of "We
+    know the inspector erred" in "We believe the inspector erred" is the whole quotation,
+    so the A side shows what the quotation lost ("believe"), not only what it kept.
+
+    >>> w = lambda text: _Words(_words(text, 0, len(text)))
+    >>> _widen(w("we know the inspector erred"), w("we believe the inspector erred"), 2, 3)
+    (0, 5)
+    """
+    window = set(long.keys[first : first + size])
+    keys = short.keys
+    lead = next((i for i, k in enumerate(keys) if k in window), 0)
+    trail = next((i for i, k in enumerate(reversed(keys)) if k in window), 0)
+    start = max(0, first - lead)
+    end = min(len(long.keys), first + size + trail)
+    return start, end - start
+
+
+_SHORT_QUOTATION = 3
+"""Words up to which a quotation is checked for what it describes (``_same_referent``)."""
+_NOUN_PHRASE_BEFORE = frozenset(
+    "the a an this that these those his her their its our my your whose of".split()
+)
+"""Words before an opening mark that make the quotation a noun phrase (the "isolation
+attempts"): it names its referent itself."""
+_FRAME_SKIP = frozenset(stem(w) for w in STOPWORDS | FILLER | REPORTING_VERBS)
+"""Stems of words that say nothing of what a quotation describes ("marks", "said")."""
+
+
+def _frame(doc: Document, start: int, offset: int) -> list[str]:
+    """The last two content stems of ``doc.text[start:offset]``: what a short quotation
+    at ``offset`` is said of ("described the burglars as | 'reckless'")."""
+    stems = [
+        stem(t.key)
+        for t in tokenize(doc.text[start:offset])
+        if is_word(t.key) and t.key not in STOPWORDS and not t.key.isdigit()
+    ]
+    return [s for s in stems if s not in _FRAME_SKIP][-2:]
+
+
+def _word_before(text: str, offset: int) -> str:
+    """The key of the last word before ``offset`` (within 40 characters), or ""."""
+    keys = [t.key for t in tokenize(text[max(0, offset - 40) : offset]) if is_word(t.key)]
+    return keys[-1] if keys else ""
+
+
+def _same_referent(doc: Document, short: Found, other: Document, holder: Found, at: int) -> bool:
+    """Whether a quotation of ``_SHORT_QUOTATION`` words or fewer (``short``, in ``doc``)
+    describes the same thing as its words at ``at`` in ``other`` (inside ``holder``).
+
+    It does unless both have words before them and share none of their last two content
+    words: "Residents described the burglars as 'reckless'" and "Residents called the
+    police response 'reckless'" say it of different things. Longer quotations, and a
+    quotation that is a noun phrase ("what he called the 'isolation attempts'"), are
+    taken as the same; so is a quotation opening its sentence (nothing to compare).
+    """
+    words = _words(doc.text, short.start, short.end)
+    if not words or len(words) > _SHORT_QUOTATION:
+        return True
+    if _word_before(doc.text, short.start) in _NOUN_PHRASE_BEFORE:
+        return True
+    if _word_before(other.text, at) in _NOUN_PHRASE_BEFORE:
+        return True  # either side's noun phrase: the relation stays symmetric
+    mine = _frame(doc, doc.sentences[short.sentence].start, short.start)
+    # Inside a longer quotation of the other side: the words before it in that quotation
+    # ("Wrong. Peace is close because of this dialogue. | Idiotic …").
+    start = holder.start if at > holder.start else other.sentences[holder.sentence].start
+    theirs = _frame(other, start, at)
+    return not mine or not theirs or not set(mine).isdisjoint(theirs)
 
 
 def _rank(link: _Link, qa: _Quotation, qb: _Quotation, na: int, nb: int) -> tuple[float, ...]:
@@ -610,16 +685,27 @@ def _relate(
     index_a, index_b = _Index(qa), _Index(qb)
     links: dict[tuple[int, int], _Link] = {}
     # Verbatim: the words of one occur in order inside the other, whichever is longer.
+    # A quotation of one to three words is the same quotation only when it describes the
+    # same thing: "reckless" said of the burglars is not "reckless" said of the police.
+    unrelated: set[tuple[int, int]] = set()
     for x in qb:
         if x.words.keys:
             for i in _containers(x, index_a, qa):
                 span = _verbatim_in(x.frags, qa[i].words)
                 assert span is not None
+                if not _same_referent(doc_b, x.found, doc_a, qa[i].found, span[0]):
+                    unrelated.add((i, x.index))
+                    continue
                 links[(i, x.index)] = _Link(i, x.index, QuoteStatus.VERBATIM, span, 1.0)
     for x in qa:
         if x.words.keys:
             for j in _containers(x, index_b, qb):
-                if (x.index, j) not in links:
+                if (x.index, j) not in links and (x.index, j) not in unrelated:
+                    there = _verbatim_in(x.frags, qb[j].words)
+                    assert there is not None
+                    if not _same_referent(doc_a, x.found, doc_b, qb[j].found, there[0]):
+                        unrelated.add((x.index, j))
+                        continue
                     span = (x.found.start, x.found.end)
                     links[(x.index, j)] = _Link(x.index, j, QuoteStatus.VERBATIM, span, 1.0)
     # Altered: between quotations neither matched by place nor verbatim with any quotation
@@ -633,7 +719,7 @@ def _relate(
     for i in range(len(qa)):
         if i not in settled_a:
             tried.update((i, j) for j in _candidates(qa[i], index_b, qb) if j not in settled_b)
-    for i, j in sorted(tried):
+    for i, j in sorted(tried - unrelated):
         link = _altered_link(qa[i], qb[j])
         if link is not None:
             links[(i, j)] = link
@@ -654,7 +740,7 @@ def _relate(
         if link.a not in a_matched:
             carried_a.add(link.a)
     related = a_matched | carried_a
-    _pair_leftovers(qa, qb, matched, related)
+    _pair_leftovers(qa, qb, matched, related, unrelated)
     wordless_a = {q.index for q in qa if not q.words.keys}
     wordless_b = {q.index for q in qb if not q.words.keys}
     return matched, related, wordless_a, wordless_b
@@ -754,6 +840,7 @@ def _pair_leftovers(
     qb: Sequence[_Quotation],
     links: dict[int, _Link],
     related_a: set[int],
+    unrelated: set[tuple[int, int]],
 ) -> None:
     """A new quotation in a sentence whose counterpart lost one of its own is that one altered.
 
@@ -771,7 +858,7 @@ def _pair_leftovers(
             left_b.setdefault(q.pair, []).append(q.index)
     for pair, bs in left_b.items():
         as_ = left_a.get(pair, [])
-        if len(bs) == 1 and len(as_) == 1:
+        if len(bs) == 1 and len(as_) == 1 and (as_[0], bs[0]) not in unrelated:
             a_f = qa[as_[0]].found
             links[bs[0]] = _Link(as_[0], bs[0], QuoteStatus.ALTERED, (a_f.start, a_f.end), 0.0)
             related_a.add(as_[0])

@@ -287,14 +287,23 @@ class Substitution(NamedTuple):
 # Negation
 
 
+_UNTIL = frozenset(("until", "till", "til"))
+_UNTIL_REACH = 5
+"""A negation with "until" this few words after it sets a time ("will not reopen until
+May"), which a rewrite may state without a negation ("will reopen in May")."""
+
+
 def _negation_at(words: Sequence[Word], i: int) -> bool:
     key = words[i].key
     if key in NEGATIONS or key.endswith("n't"):
         # "not only", "no doubt" open no negated claim.
         nxt = words[i + 1].key if i + 1 < len(words) else ""
-        return not (key == "not" and nxt in ("only", "just")) and not (
+        if (key == "not" and nxt in ("only", "just")) or (
             key == "no" and nxt in ("doubt", "longer")
-        )
+        ):
+            return False
+        # "not back until the evening" says when, not whether: "wait until the evening".
+        return not any(w.key in _UNTIL for w in words[i + 1 : i + 1 + _UNTIL_REACH])
     # "failed to qualify", and a bare "failed" too: "the talks failed" and "the talks
     # did not work" keep one polarity.
     return key in NEGATING_VERBS or key in DENIAL_VERBS
