@@ -318,12 +318,13 @@ def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _body_spans(block: str, wrapped: bool) -> tuple[tuple[int, int], ...]:
     """Sentence spans of a body block, relative to it (Punkt, then the repairs).
 
     Remembered: a rewrite repeats most paragraphs of its original word for word (a
     syndicated copy, all of them), and a block's sentences depend on its text alone.
+    Room for every paragraph of an 8 MB original, so its rewrite finds them all.
     """
     spans = _repair(block, list(_tokenizer(wrapped).span_tokenize(block)))
     out = []

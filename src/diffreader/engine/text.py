@@ -148,11 +148,13 @@ class TokenRun(NamedTuple):
         return tuple(text[s - offset : e - offset] for s, e in pairwise(bounds))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=131072)
 def sentence_tokens(text: str, offset: int) -> TokenRun:
     """The tokens of ``tokenize(text, offset)`` as a ``TokenRun``, remembered: a
     sentence's tokens serve the word diff and the claim search, so they are built once
-    per comparison.
+    per comparison. Room for every sentence of the largest pair accepted (two 8 MB files
+    of figures hold 120,000): with 16,384 entries, a 2 MB pair tokenised 24,000
+    sentences twice, and the cost per MB grew with the size.
 
     >>> run = sentence_tokens("U.S. aid.", 10)
     >>> run.raws, run.keys, list(run.bounds)
@@ -230,11 +232,13 @@ def _undot(word: str) -> str:
     return word.replace(".", "") if word[-1] == "." and word[0].isalpha() else word
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=262144)
 def content_stems(text: str) -> tuple[str, ...]:
     """Stems of the content words of ``text``, in order, stopwords left out.
 
-    Remembered: alignment and the coverage figures both need a sentence's stems.
+    Remembered: alignment and the coverage figures both need a sentence's stems; room
+    for every sentence of the largest pair accepted (two 8 MB files of one-line
+    sentences hold 250,000), so the cost per MB stays flat.
 
     >>> content_stems("The talks in Alaska were described as productive.")
     ('talk', 'alaska', 'describ', 'productiv')
