@@ -132,7 +132,8 @@ class TokenRun(NamedTuple):
 
     Remembered runs are the largest part of a long comparison's memory, so they hold no
     object per token: the bounds are a machine-integer array (an ``int`` object per
-    bound cost 36 bytes, 8 here), the keys are shared strings, and the raw tokens are
+    bound cost 36 bytes, 4 here: 32-bit while offsets fit, as they do in any file the
+    loader accepts), the keys are shared strings, and the raw tokens are
     not kept: ``raws`` cuts them from ``text``, the sentence's own string, when asked.
     """
 
@@ -161,9 +162,14 @@ def sentence_tokens(text: str, offset: int) -> TokenRun:
     (('U.S.', ' ', 'aid', '.'), ('us', ' ', 'aid', '.'), [10, 14, 15, 18, 19])
     """
     raws = _TOKEN.findall(text)
+    code = "i" if offset + len(text) < _INT32 else "q"
     return TokenRun(
-        array("q", accumulate(map(len, raws), initial=offset)), tuple(map(token_key, raws)), text
+        array(code, accumulate(map(len, raws), initial=offset)), tuple(map(token_key, raws)), text
     )
+
+
+_INT32 = 2**31
+"""Bounds below this fit a 32-bit array (``"i"``), half the memory of a 64-bit one."""
 
 
 def is_word(key: str) -> bool:
