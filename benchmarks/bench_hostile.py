@@ -3,7 +3,7 @@
 Usage::
 
     python benchmarks/bench_hostile.py [--classes few_matches figures quotes abbrevs flat]
-        [--sizes 0.25 0.5 1] [--runs 3] [--seed 7] [--timeout 300]
+        [--sizes 0.25 0.5 1] [--runs 3] [--seed 7] [--timeout 300] [--stages]
 
 Five generated classes, each at about ``size`` MB of original (A):
 
@@ -22,6 +22,11 @@ Same conventions as ``bench_engine.py``: each run is a fresh subprocess that tim
 time, CPU time and peak RSS, with the calibration time (a fixed pure-Python workload run just
 before each measurement) for the host's speed. A run that exceeds ``--timeout`` seconds is
 reported as ``>timeout``.
+
+``--stages`` adds where the CPU time goes, from a second comparison in the same process
+(after the measured one, so its figures are not disturbed): segmenting both texts
+(``document_from_text``), aligning with the word diffs (``align_pair``), and the quotation
+checks, claims and stats (``annotate``). Stages are medians over the runs too.
 """
 
 from __future__ import annotations
@@ -204,10 +209,47 @@ def make_pair(kind: str, megabytes: float, seed: int) -> Pair:
     return CLASSES[kind](int(megabytes * 1_000_000), random.Random(seed))
 
 
-def run_once(kind: str, megabytes: float, seed: int) -> dict[str, float | str]:
+def _empty_engine_caches() -> None:
+    """Empty the engine's bounded caches (what a comparison fills: tokens, stems, spans),
+    keeping the unbounded ones (the Punkt model, word lists), as a fresh process has them."""
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("diffreader.engine"):
+            continue
+        for value in vars(module).values():
+            parameters = getattr(value, "cache_parameters", None)
+            if parameters is not None and parameters()["maxsize"] is not None:
+                value.cache_clear()
+
+
+def stage_times(a: str, b: str) -> dict[str, float]:
+    """CPU seconds of each half of the engine on one pair (segment, align, annotate)."""
+    import time
+
+    from diffreader.engine import align_pair, annotate, document_from_text
+
+    _empty_engine_caches()
+    started = time.process_time()
+    doc_a, doc_b = document_from_text(a), document_from_text(b)
+    segmented = time.process_time()
+    aligned = align_pair(doc_a, doc_b)
+    done_align = time.process_time()
+    annotate(aligned)
+    return {
+        "segment_cpu": segmented - started,
+        "align_cpu": done_align - segmented,
+        "annotate_cpu": time.process_time() - done_align,
+    }
+
+
+def run_once(
+    kind: str, megabytes: float, seed: int, *, stages: bool = False
+) -> dict[str, float | str]:
     """One measurement of class ``kind`` at about ``megabytes`` (a fresh process)."""
     a, b = make_pair(kind, megabytes, seed)
-    return {"kind": kind, "mb": megabytes, **measure(a, b)}
+    result: dict[str, float | str] = {"kind": kind, "mb": megabytes, **measure(a, b)}
+    if stages:
+        result.update(stage_times(a, b))
+    return result
 
 
 def _median(runs: list[dict[str, float | str]], key: str) -> float:
@@ -221,25 +263,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--timeout", type=float, default=300.0)
+    parser.add_argument(
+        "--stages",
+        action="store_true",
+        help="also time segmenting, aligning (with word diffs) and annotating separately",
+    )
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child is not None:
-        print(json.dumps(run_once(args.child[0], float(args.child[1]), args.seed)))
+        found = run_once(args.child[0], float(args.child[1]), args.seed, stages=args.stages)
+        print(json.dumps(found))
         return 0
 
     print(
         f"Hostile content: load + compare, median of {args.runs} runs, each in a fresh process.\n"
     )
+    stage_head = " segment / align / annotate CPU (s) |" if args.stages else ""
     print(
         "| class | size | A / B bytes | A / B sentences | groups | time (s) | CPU time (s) "
-        "| peak RSS (MB) | calibration (s) |"
+        f"| peak RSS (MB) | calibration (s) |{stage_head}"
     )
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|" + ("---|" if args.stages else ""))
     for kind in args.classes:
         for size in args.sizes:
             runs: list[dict[str, float | str]] = []
             for _ in range(args.runs):
                 command = [sys.executable, __file__, "--child", kind, str(size)]
+                if args.stages:
+                    command.append("--stages")
                 try:
                     done = subprocess.run(
                         [*command, "--seed", str(args.seed)],
@@ -258,14 +309,23 @@ def main(argv: list[str] | None = None) -> int:
                 file=sys.stderr,
             )
             if not runs:
-                print(f"| {kind} | {size:g} MB | | | | >{args.timeout:g} | | | |", flush=True)
+                empty = " |" if args.stages else ""
+                print(
+                    f"| {kind} | {size:g} MB | | | | >{args.timeout:g} | | | |{empty}", flush=True
+                )
                 continue
             first = runs[0]
             print(
                 f"| {kind} | {size:g} MB | {first['a_bytes']:,} / {first['b_bytes']:,} "
                 f"| {first['a_sentences']:,} / {first['b_sentences']:,} | {first['pairs']:,} "
                 f"| {_median(runs, 'seconds'):.2f} | {_median(runs, 'cpu_seconds'):.2f} "
-                f"| {_median(runs, 'peak_rss_mb'):.0f} | {_median(runs, 'calibration'):.3f} |",
+                f"| {_median(runs, 'peak_rss_mb'):.0f} | {_median(runs, 'calibration'):.3f} |"
+                + (
+                    f" {_median(runs, 'segment_cpu'):.2f} / {_median(runs, 'align_cpu'):.2f} "
+                    f"/ {_median(runs, 'annotate_cpu'):.2f} |"
+                    if args.stages
+                    else ""
+                ),
                 flush=True,
             )
     return 0

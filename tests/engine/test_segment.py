@@ -166,6 +166,30 @@ def test_remembered_decisions_split_as_punkt_does(text: str, wrapped: bool) -> N
         assert list(_tokenizer(wrapped).span_tokenize(text)) == list(plain.span_tokenize(text))
 
 
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.one_of(NEWS_PIECES, ALPHABET), max_size=12).map(lambda p: " ".join(p).strip()),
+    st.booleans(),
+)
+def test_a_block_kept_whole_without_punkt_is_what_punkt_keeps_whole(
+    block: str, wrapped: bool
+) -> None:
+    from diffreader.engine.segment import _one_sentence, _tokenizer
+
+    if block and _one_sentence(block):
+        assert list(_tokenizer(wrapped).span_tokenize(block)) == [(0, len(block.rstrip()))]
+
+
+def test_one_line_sentences_skip_punkt_but_not_the_ones_it_could_split() -> None:
+    from diffreader.engine.segment import _one_sentence
+
+    assert _one_sentence("Helen Lind filed item 4,300.")
+    assert _one_sentence("Is it over?")
+    assert not _one_sentence("It rained. The bridge shut.")
+    assert not _one_sentence("(Hi.) Bye")
+    assert not _one_sentence("One line\nand another")
+
+
 # -- furniture judged on its own shape; every line separator (issue 10, defect 5) --------
 
 _ARTICLE = (

@@ -70,8 +70,13 @@ def _idf(units: Sequence[Unit]) -> dict[str, float]:
 
 
 def _vector(stems: Sequence[str], idf: dict[str, float]) -> Vector:
-    counts = Counter(stems)
-    vec = {t: (1.0 + math.log(c)) * idf.get(t, 1.0) for t, c in counts.items()}
+    get = idf.get
+    if len(set(stems)) == len(stems):
+        # Every term once (most sentences): its weight is (1 + log 1) * idf = idf exactly.
+        vec = {t: get(t, 1.0) for t in stems}
+    else:
+        counts = Counter(stems)
+        vec = {t: (1.0 + math.log(c)) * get(t, 1.0) for t, c in counts.items()}
     norm = math.sqrt(sum(map(mul, vec.values(), vec.values())))
     return {t: v / norm for t, v in vec.items()} if norm else {}
 
@@ -105,23 +110,33 @@ def _candidates(
     """(src id, dst id) pairs that share one of the source sentence's rarest terms."""
     index: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for unit in dst:
-        for term, weight in dst_vec[unit.id].items():
-            index[term].append((unit.id, weight))
-    # A term in more than this many sentences says little about which one is the match.
+        uid = unit.id
+        for term, weight in dst_vec[uid].items():
+            index[term].append((uid, weight))
+    # A term in more than this many sentences says little about which one is the match:
+    # such postings are left out of the index once, rather than skipped per sentence.
     cap = max(24, int(2 * math.sqrt(len(dst))))
+    usable = {term: posting for term, posting in index.items() if len(posting) <= cap}
+    rank = idf.__getitem__
     out: set[tuple[int, int]] = set()
     for unit in src:
-        weights = src_vec[unit.id]
-        terms = sorted(weights, key=idf.__getitem__, reverse=True)  # rarest first, stable
-        partial: dict[int, float] = defaultdict(float)
+        uid = unit.id
+        weights = src_vec[uid]
+        partial: dict[int, float] = {}
         used = 0
-        for term in terms:
-            posting = index.get(term)
-            if not posting or len(posting) > cap:
+        # Rarest first (a stable sort: ties in the vector's order).
+        for term in sorted(weights, key=rank, reverse=True):
+            posting = usable.get(term)
+            if not posting:
                 continue
             weight = weights[term]
-            for other, other_weight in posting:
-                partial[other] += weight * other_weight
+            if used:
+                get = partial.get
+                for other, other_weight in posting:
+                    partial[other] = get(other, 0.0) + weight * other_weight
+            else:
+                # 0.0 + x is x: the first posting needs no look-ups.
+                partial = {other: weight * other_weight for other, other_weight in posting}
             used += 1
             if used >= _RARE_TERMS:
                 break
@@ -129,9 +144,9 @@ def _candidates(
             # The best few by partial score, ties in insertion order: heapq.nlargest's
             # result, from one sort in C.
             ranked = sorted(partial.items(), key=itemgetter(1), reverse=True)
-            out.update((unit.id, other) for other, _ in ranked[:_MAX_CANDIDATES])
+            out.update((uid, other) for other, _ in ranked[:_MAX_CANDIDATES])
         else:
-            out.update((unit.id, other) for other in partial)
+            out.update((uid, other) for other in partial)
     return out
 
 
@@ -147,14 +162,20 @@ def align(a_units: Sequence[Unit], b_units: Sequence[Unit]) -> list[Group]:
     pairs |= {(a, b) for b, a in _candidates(b_units, a_units, b_vec, a_vec, idf)}
     a_pos = {u.id: i / max(1, len(a_units)) for i, u in enumerate(a_units)}
     b_pos = {u.id: i / max(1, len(b_units)) for i, u in enumerate(b_units)}
-    scored = []
+    scored: list[tuple[float, float, int, int, int]] = []
+    append = scored.append
     for a, b in pairs:
-        score = cosine(a_vec[a], b_vec[b])
+        x, y = a_vec[a], b_vec[b]
+        # cosine(x, y), inlined: alignment scores hundreds of thousands of pairs.
+        if len(x) > len(y):
+            score = sum(map(mul, y.values(), map(x.get, y, repeat(0.0))))
+        else:
+            score = sum(map(mul, x.values(), map(y.get, x, repeat(0.0))))
         if score >= _GAP_THRESHOLD:
-            shared = len(a_vec[a].keys() & b_vec[b].keys())
+            shared = len(x.keys() & y.keys())
             # Ties between repeated sentences go to the one in the closer position.
             tie = 0.01 * (1.0 - abs(a_pos[a] - b_pos[b]))
-            scored.append((score + tie, score, shared, a, b))
+            append((score + tie, score, shared, a, b))
     scored.sort(reverse=True)
 
     groups: list[Group] = []

@@ -287,6 +287,26 @@ def _tokenizer(wrapped: bool) -> Any:
     return tokenizer
 
 
+@cache
+def _candidate_pattern() -> Any:
+    """Punkt's own candidate-boundary detector for English (its regex, compiled once)."""
+    import punkt
+
+    return punkt.PunktBoundaryDetector(_tokenizer(False).rules)
+
+
+_BREAK_CHAR = re.compile(f"[{_BREAKS}]")
+
+
+def _one_sentence(block: str) -> bool:
+    """Punkt would keep ``block`` whole: no line break, and not one place where its
+    detector sees a possible sentence end ("Lind filed item 4." has none: a full stop
+    needs something after it). A text of one-line paragraphs skips Punkt's machinery."""
+    return (
+        _BREAK_CHAR.search(block) is None and next(_candidate_pattern().match(block), None) is None
+    )
+
+
 _ACRONYM_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
 _INITIAL_END = re.compile(r"(?:^|\s)[A-Z]\.$")
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
@@ -318,14 +338,19 @@ def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _body_spans(block: str, wrapped: bool) -> tuple[tuple[int, int], ...]:
     """Sentence spans of a body block, relative to it (Punkt, then the repairs).
 
     Remembered: a rewrite repeats most paragraphs of its original word for word (a
     syndicated copy, all of them), and a block's sentences depend on its text alone.
+    Room for every paragraph of an 8 MB original, so its rewrite finds them all.
     """
-    spans = _repair(block, list(_tokenizer(wrapped).span_tokenize(block)))
+    if _one_sentence(block):
+        # What Punkt returns when it finds no candidate boundary: the block, right-stripped.
+        spans = [(0, len(block.rstrip()))]
+    else:
+        spans = _repair(block, list(_tokenizer(wrapped).span_tokenize(block)))
     out = []
     for start, end in spans or [(0, len(block))]:
         start = _lstrip(block, start, end)
@@ -333,6 +358,10 @@ def _body_spans(block: str, wrapped: bool) -> tuple[tuple[int, int], ...]:
         if end > start:
             out.append((start, end))
     return tuple(out)
+
+
+_SENTENCE_END = re.compile(r"(?:[.,;:][\"”’»]?|[!?][\"”’»])$")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+\S")
 
 
 def _is_headline(line: str) -> bool:
@@ -343,9 +372,9 @@ def _is_headline(line: str) -> bool:
     words = stripped.split()
     if len(words) > 25:
         return False
-    if re.search(r"(?:[.,;:][\"”’»]?|[!?][\"”’»])$", stripped):
+    if _SENTENCE_END.search(stripped):
         return False
-    return not re.search(r"[.!?][\"”’]?\s+\S", stripped)
+    return not _SENTENCE_BREAK.search(stripped)
 
 
 def _is_link_title(line: str) -> bool:
