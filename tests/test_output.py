@@ -31,7 +31,7 @@ from diffreader.render import render_markdown as _render_markdown
 from diffreader.render import render_text as _render_text
 from diffreader.render import to_json_data as _to_json_data
 from diffreader.render.model import word_runs as _word_runs
-from diffreader.review import ItemKind, review_items
+from diffreader.review import ItemKind, Section, review_items
 
 
 def render_text(comparison: Comparison, *, color: bool = False, width: int = 100) -> str:
@@ -193,7 +193,7 @@ def test_markdown(comparisons: dict[str, Comparison]) -> None:
     assert "\x1b" not in text
     # Headings count top-level claims, as the summary does; the rest sit indented under them.
     view = build_view(comparison)
-    nested = [i for i in view.items if i.parent is not None and i.kind is ItemKind.ADDED]
+    nested = [i for i in view.section(Section.ADDED) if i.parent is not None]
     inside = f", {len(nested)} details inside" if len(nested) != 1 else ", 1 detail inside"
     assert f"## Added claims ({view.added_claims}{inside})" in text
     assert nested and all(

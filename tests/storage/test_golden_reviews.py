@@ -56,14 +56,16 @@ PAIRS: dict[str, tuple[str, str, list[Expected], tuple[int, int, int]]] = {
             ("quote-altered", "Boats longer", "flagged", ""),
             ("moved", "Shop owners on the east bank", None, "Lead moved up."),
         ],
-        (5, 32, 3),
+        (5, 31, 3),
     ),
 }
 
 # The progress the golden files store (their index, written by the engine of the day);
 # today's engine finds more items in the content-farm pair (the substitution layer: "an
 # hour" replacing "about forty minutes" in a quotation, "stood" / "sat"), so its live
-# total is higher. Every saved mark and note still lands on its item with its key.
+# total is higher; "stood" / "sat" is one item (the review layer folds the A side of a
+# substitution into the B side), hence 31, not 32. Every saved mark and note still lands
+# on its item with its key.
 STORED_PROGRESS = {
     key: (progress if name != "contentfarm" else (5, 29, 3))
     for name, (_, key, _, progress) in PAIRS.items()

@@ -56,8 +56,8 @@ from diffreader.review.items import (
     ReviewItem,
     Section,
     count_items,
+    listed_in,
     review_items,
-    section_of,
 )
 from diffreader.review.locate import PairLocator
 from diffreader.review.marks import Mark, Progress, ReviewEntry, StaleEntry
@@ -166,7 +166,7 @@ class View:
 
     def section(self, section: Section) -> list[ReviewItem]:
         """The items listed in ``section``, in display order."""
-        return [item for item in self.items if section_of(item.kind) is section]
+        return [item for item in self.items if listed_in(item) is section]
 
     def entry(self, key: str) -> ReviewEntry | None:
         """The live entry of ``key`` (``None`` when unmarked and without a note)."""

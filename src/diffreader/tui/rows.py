@@ -30,7 +30,7 @@ from diffreader.engine.model import (
     Status,
 )
 from diffreader.render.model import Layer, LayerKind, RowView, View, build_view
-from diffreader.review.items import ItemKind
+from diffreader.review.items import Section, listed_in
 from diffreader.tui.textutil import display_text
 
 __all__ = ["Cell", "DiffModel", "PanelEntry", "Row"]
@@ -393,15 +393,16 @@ class DiffModel:
         """The side panel's entries before the review is loaded: the view's claims (nested
         ones flagged) and every quotation check."""
         panel: list[PanelEntry] = []
+        groups = {Section.ADDED: "added", Section.DROPPED: "dropped"}
         for item in self.view.items:
-            if item.kind not in (ItemKind.ADDED, ItemKind.DROPPED) or item.pair < 0:
+            group = groups.get(listed_in(item))
+            if item.pair < 0 or not group:
                 continue
             text, _ = display_text(item.text)
-            group = "added" if item.kind is ItemKind.ADDED else "dropped"
             panel.append(
                 PanelEntry(
                     group,
-                    item.category or group,
+                    item.category or item.kind.value,
                     " ".join(text.split()),
                     item.pair,
                     f"claim-{group}",
