@@ -225,11 +225,12 @@ def test_html_summary_lists_items_with_marks_notes_and_stale() -> None:
     summary = page[: page.index('<table class="sbs">')]
     assert "Council Backs Ferry Route to Kestrel Island" in summary
     assert "Harbour Council Approves New Ferry Route" in summary
-    assert "2 of 12 reviewed, 1 flagged, 1 stale" in summary
-    # One item per added sentence: the sentence holding "over ten years" and "Tom Reyes".
-    assert "<h2>Added claims (2, 2 details inside)</h2>" in summary
+    assert "2 of 11 reviewed, 1 flagged, 1 stale" in summary
+    # "over ten years" is listed inside its new quotation, "which has no bridge" (one
+    # content word) inside its reworded group.
+    assert "<h2>Added claims (2)</h2>" in summary
     assert "<h2>Dropped details (2)</h2>" in summary
-    assert "<h2>Quotations (2)</h2>" in summary
+    assert "<h2>Quotations (2, 1 detail inside)</h2>" in summary
     assert "<h2>Stale marks (1)</h2>" in summary and "40 ferries" in summary
 
 
@@ -248,15 +249,15 @@ def test_markdown_report_content() -> None:
         "- **Original:** Harbour Council Approves New Ferry Route (2025-09-08 · original.txt)"
         in text
     )
-    assert "- **Review:** 2 of 12 reviewed, 1 flagged, 1 stale" in text
+    assert "- **Review:** 2 of 11 reviewed, 1 flagged, 1 stale" in text
     assert "60% of the original's wording kept" in text
-    assert "### Added claims (2, 2 details inside)" in text and "### Dropped details (2)" in text
-    # "which has no bridge" (one content word) is listed inside its reworded group.
-    assert "### Quotations (2)" in text and "### Rewording (3, 1 detail inside)" in text
+    assert "### Added claims (2)" in text and "### Dropped details (2)" in text
+    assert "### Quotations (2, 1 detail inside)" in text
+    assert "### Rewording (3, 1 detail inside)" in text
     assert "- [✓] **Added claim (date)**: “2026”" in text
     assert "  > _Rewrite:_ The service will start in **2026**, officials said." in text
-    assert "  - [!] **Added claim (person)**: “Tom Reyes” — **flagged**" in text
-    assert "    - **Note:** Not in the original: call \\<the desk\\> & check" in text
+    assert "- [!] **Added claim (person)**: “Tom Reyes” — **flagged**" in text
+    assert "  - **Note:** Not in the original: call \\<the desk\\> & check" in text
     # A claim in a reworded sentence shows the sentence it departs from.
     bridge = text[text.index("“which has no bridge”") :]
     assert bridge.split("\n")[3] == f"    > _Original:_ {A_LINES[1]}"
@@ -288,7 +289,7 @@ def test_json_report_is_versioned_and_complete() -> None:
     data = json.loads(render_report(comparison, entries, "json"))  # type: ignore[arg-type]
     assert data["schema"] == REPORT_SCHEMA and data["kind"] == "diffreader-report"
     assert data["a"]["title"] == A_LINES[0] and data["b"]["date"] == "2025-09-08"
-    assert data["review"] == {"reviewed": 2, "total": 12, "flagged": 1, "stale": 1}
+    assert data["review"] == {"reviewed": 2, "total": 11, "flagged": 1, "stale": 1}
     assert data["stats"]["a_kept"] == 0.6
     by_text = {item["text"]: item for item in data["items"]}
     assert by_text["Tom Reyes"]["mark"] == "flagged"

@@ -60,7 +60,7 @@ from diffreader.review.items import (
     review_items,
 )
 from diffreader.review.locate import PairLocator
-from diffreader.review.marks import Mark, Progress, ReviewEntry, StaleEntry
+from diffreader.review.marks import Mark, Progress, ReviewEntry, StaleEntry, stale_entries
 
 __all__ = [
     "Layer",
@@ -319,11 +319,7 @@ def build_view(
         )
     items = tuple(review_items(comparison, locate))
     entries = dict(entries or {})
-    keys = {item.key for item in items}
-    stale = sorted(
-        (StaleEntry(k, e) for k, e in entries.items() if e.is_live and k not in keys),
-        key=lambda s: (s.entry.updated_at, s.key),
-    )
+    stale = stale_entries(entries, items)
     reviewed = flagged = 0
     for item in items:
         entry = entries.get(item.key)

@@ -230,7 +230,8 @@ def review_items(comparison: Comparison, locate: PairLocator | None = None) -> l
     * an added (dropped) sentence is one item: the quotation it holds, its one clause
       when that clause holds everything flagged in it, else the whole sentence; its other
       clauses fold into it (``aliases``), its facts and short quotations nest inside it;
-    * a fact the A side of an altered quotation loses nests inside that quotation;
+    * a fact inside a listed quotation nests inside it, and so does a fact the A side
+      of an altered quotation loses;
     * a clause of a reworded group under ``MIN_CLAUSE_WORDS`` content words, and a new
       quotation of at most ``SHORT_QUOTE_WORDS`` words, nest inside their group's item.
 
@@ -308,7 +309,7 @@ class _Consolidation:
 
     def run(self) -> list[ReviewItem]:
         self.substitutions()
-        self.altered_quotations()
+        self.quotations()
         self.sentences()
         self.fragments()
         return self.ordered()
@@ -336,18 +337,20 @@ class _Consolidation:
                 self.was[added.key] = old.text
                 self.fold(old.key, added.key)
 
-    def altered_quotations(self) -> None:
+    def quotations(self) -> None:
         for key, quote in self.sources.quote_of.items():
-            if quote.status is not QuoteStatus.ALTERED or quote.source is None:
-                continue
-            source = quote.source
+            source = quote.source if quote.status is QuoteStatus.ALTERED else None
             for item in self.top():
-                if (
-                    item.key in self.sources.claim_of
+                if item.key not in self.sources.claim_of or not family(item):
+                    continue
+                inside = item.side is quote.side and quote.start <= item.start < quote.end
+                lost = (
+                    source is not None
                     and item.side is quote.side.other
                     and source.start <= item.start
                     and item.end <= source.end
-                ):
+                )
+                if (inside and item.end <= quote.end) or lost:
                     self.nest(item.key, key)
 
     def _short_quote(self, key: str) -> bool:
