@@ -64,7 +64,13 @@ def comparisons() -> dict[str, Comparison]:
 def test_json_contract_keys(comparisons: dict[str, Comparison]) -> None:
     data = to_json_data(comparisons["02_rewrite_contentfarm.txt"])
     assert data["schema"] == 1
-    assert set(data) == {"schema", "a", "b", "pairs", "claims", "quotes", "stats"}
+    assert set(data) == {"schema", "a", "b", "pairs", "claims", "quotes", "items", "stats"}
+    # The review items (new in schema 1, additive): one per change, counted as stats says.
+    tops = [item for item in data["items"] if item["parent"] is None]
+    assert sum(item["section"] == "added" for item in tops) == data["stats"]["added_claims"]
+    assert sum(item["section"] == "dropped" for item in tops) == data["stats"]["dropped_details"]
+    sat = next(item for item in data["items"] if item["text"] == "sat")
+    assert (sat["was"], sat["salience"], len(sat["aliases"])) == ("stood", 0, 1)
     for side in ("a", "b"):
         assert {"path", "title", "date", "encoding", "sentences"} <= set(data[side])
         for sentence in data[side]["sentences"]:

@@ -339,6 +339,8 @@ def _html_item(view: View, item: ReviewItem) -> str:
     ]
     if item.kind not in (ItemKind.REWORDED, ItemKind.MOVED):
         parts.append(f": “{_e(item.text)}”")
+        if item.was:
+            parts.append(f' <span class="was">(was “{_e(item.was)}”)</span>')
     parts.append("</div>")
     if item.kind in (ItemKind.REWORDED, ItemKind.MOVED):
         parts.append(_quote_block(there, _e(item.departs_from)))

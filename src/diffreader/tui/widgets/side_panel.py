@@ -283,6 +283,9 @@ class SidePanel(OptionList):
         prompt.append(" ")
         limit = 70 if item.kind in (ItemKind.REWORDED, ItemKind.MOVED) else 160
         prompt.append(one_line(item.text, limit))
+        if item.was:  # a changed fact: what the original had in its place
+            prompt.append(" was ", style=Style(dim=True))
+            prompt.append(one_line(item.was, 60), style=Style(strike=True))
         self._note_line(prompt, self._session.note(item.key))
         return prompt
 
