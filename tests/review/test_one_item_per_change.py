@@ -178,8 +178,9 @@ def test_items_are_by_salience_and_account_for_every_claim(a: list[str], b: list
     keys = [i.key for i in items]
     assert len(set(keys)) == len(keys)
     top = [i for i in items if i.parent is None]
-    ranks = [salience(i) for i in top]
-    assert ranks == sorted(ranks)
+    sections = list(Section)
+    ranks = [(sections.index(listed_in(i)), salience(i)) for i in top]
+    assert ranks == sorted(ranks)  # section by section, the most salient first
     holder: str | None = None
     for item in items:
         if item.parent is None:

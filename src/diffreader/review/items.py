@@ -240,10 +240,13 @@ def review_items(comparison: Comparison, locate: PairLocator | None = None) -> l
         locate: The comparison's ``PairLocator``, when the caller has one already.
 
     Returns:
-        Top-level items by ``salience``, then by position (``Comparison.pairs`` order,
-        side A before B, then offset); each followed by the items nested in it, by
-        position. Keys are those of ``_keyed_items`` (frozen); a sentence item made here
-        gets a key derived the same way from its text.
+        Top-level items by ``Section`` (the order every list shows them in), then by
+        ``salience``, then by position (``Comparison.pairs`` order, side A before B, then
+        offset); each followed by the items nested in it, by position: the order the
+        side panel, the reports and the JSON list them in (the diff, the text output and
+        the reader's r/R keys walk the document instead). Keys are those of
+        ``_keyed_items`` (frozen); a sentence item made here gets a key derived the same
+        way from its text.
     """
     locate = locate or PairLocator(comparison)
     items, sources = _keyed_items(comparison, locate)
@@ -505,7 +508,11 @@ class _Consolidation:
             else:
                 inside.setdefault(item.parent, []).append(item)
         out: list[ReviewItem] = []
-        for item in sorted(tops, key=lambda i: (salience(i), position(i))):
+        sections = list(Section)
+        order = sorted(
+            tops, key=lambda i: (sections.index(_SECTION_OF[i.kind]), salience(i), position(i))
+        )
+        for item in order:
             out.append(item)
             for child in sorted(inside.get(item.key, []), key=position):
                 out.append(replace(child, holder_kind=item.kind))

@@ -25,7 +25,7 @@ from textual.widgets.option_list import Option
 
 from diffreader.render.labels import counts_short
 from diffreader.review import ItemKind, Mark, ReviewEntry, ReviewItem
-from diffreader.review.items import Section, count_items, listed_in
+from diffreader.review.items import Section, count_items, family, listed_in
 from diffreader.storage.review import ReviewSession
 from diffreader.tui.review import GLYPH, NOTE_GLYPH, item_component, item_tag, one_line
 from diffreader.tui.rows import DiffModel, PanelEntry
@@ -279,7 +279,10 @@ class SidePanel(OptionList):
         if item.parent is not None:  # a name or figure inside the sentence above it
             prompt.append("  ↳ ", style=Style(dim=True))
         self._mark_glyph(prompt, self._session.mark(item.key))
-        prompt.append(item_tag(item), style=self._styles.get(item_component(item), Style()))
+        style = self._styles.get(item_component(item), Style())
+        if family(item):  # a fact: its family's colour, as in the diff
+            style += self._styles.get(f"fact-{family(item)}", Style())
+        prompt.append(item_tag(item), style=style)
         prompt.append(" ")
         limit = 70 if item.kind in (ItemKind.REWORDED, ItemKind.MOVED) else 160
         prompt.append(one_line(item.text, limit))
