@@ -1,6 +1,7 @@
 """Render the README screenshots (SVG) from the demo corpus into ``screenshots/``.
 
     python scripts/screenshots.py [--out screenshots] [--size 120x40]
+    python scripts/screenshots.py --pair A B [--out DIR]    # any pair, 80x24 and 120x40
 
 Writes diff.svg (side by side, a review under way: marks in the margin and the panel, a
 note, the progress counter), review.svg (the same review at 120x40: the panel beside the
@@ -126,14 +127,45 @@ async def shoot(out: Path, size: tuple[int, int], data: Path) -> list[Path]:
     return written
 
 
+async def shoot_pair(out: Path, pair: tuple[Path, Path], data: Path) -> list[Path]:
+    """The diff of any pair at 80x24 and 120x40 (the panel open at 120x40), to look at
+    how a real rewrite reads; written as ``pair-80x24.svg`` and ``pair-120x40.svg``."""
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for size, keys in (((80, 24), ("c", "c")), ((120, 40), ("p",))):
+        app = make_app(pair=pair, data_dir=data)
+        async with app.run_test(size=size) as pilot:
+            await _until(
+                pilot,
+                lambda app=app: (
+                    isinstance(app.screen, DiffScreen) and app.screen.session is not None
+                ),
+            )
+            await pilot.press(*keys)
+            await pilot.pause(0.3)
+            written.append(_save(app, f"pair-{size[0]}x{size[1]}.svg", out))
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Render the README screenshots.")
     parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
     parser.add_argument("--size", default="120x40", help="COLUMNSxROWS")
+    parser.add_argument(
+        "--pair",
+        nargs=2,
+        type=Path,
+        metavar=("A", "B"),
+        help="instead, shoot the diff of A and B at 80x24 and 120x40 (pair-*.svg)",
+    )
     args = parser.parse_args(argv)
     columns, rows = (int(n) for n in args.size.lower().split("x"))
     with tempfile.TemporaryDirectory(prefix="diffreader-shots-") as data:
-        for path in asyncio.run(shoot(args.out, (columns, rows), Path(data))):
+        if args.pair:
+            shots = shoot_pair(args.out, (args.pair[0], args.pair[1]), Path(data))
+        else:
+            shots = shoot(args.out, (columns, rows), Path(data))
+        for path in asyncio.run(shots):
             print(path)
     return 0
 

@@ -31,7 +31,7 @@ from diffreader.render import render_markdown as _render_markdown
 from diffreader.render import render_text as _render_text
 from diffreader.render import to_json_data as _to_json_data
 from diffreader.render.model import word_runs as _word_runs
-from diffreader.review import ItemKind, review_items
+from diffreader.review import ItemKind, Section, review_items
 
 
 def render_text(comparison: Comparison, *, color: bool = False, width: int = 100) -> str:
@@ -64,7 +64,13 @@ def comparisons() -> dict[str, Comparison]:
 def test_json_contract_keys(comparisons: dict[str, Comparison]) -> None:
     data = to_json_data(comparisons["02_rewrite_contentfarm.txt"])
     assert data["schema"] == 1
-    assert set(data) == {"schema", "a", "b", "pairs", "claims", "quotes", "stats"}
+    assert set(data) == {"schema", "a", "b", "pairs", "claims", "quotes", "items", "stats"}
+    # The review items (new in schema 1, additive): one per change, counted as stats says.
+    tops = [item for item in data["items"] if item["parent"] is None]
+    assert sum(item["section"] == "added" for item in tops) == data["stats"]["added_claims"]
+    assert sum(item["section"] == "dropped" for item in tops) == data["stats"]["dropped_details"]
+    sat = next(item for item in data["items"] if item["text"] == "sat")
+    assert (sat["was"], sat["salience"], len(sat["aliases"])) == ("stood", 0, 1)
     for side in ("a", "b"):
         assert {"path", "title", "date", "encoding", "sentences"} <= set(data[side])
         for sentence in data[side]["sentences"]:
@@ -193,7 +199,7 @@ def test_markdown(comparisons: dict[str, Comparison]) -> None:
     assert "\x1b" not in text
     # Headings count top-level claims, as the summary does; the rest sit indented under them.
     view = build_view(comparison)
-    nested = [i for i in view.items if i.parent is not None and i.kind is ItemKind.ADDED]
+    nested = [i for i in view.section(Section.ADDED) if i.parent is not None]
     inside = f", {len(nested)} details inside" if len(nested) != 1 else ", 1 detail inside"
     assert f"## Added claims ({view.added_claims}{inside})" in text
     assert nested and all(

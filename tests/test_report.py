@@ -226,9 +226,11 @@ def test_html_summary_lists_items_with_marks_notes_and_stale() -> None:
     assert "Council Backs Ferry Route to Kestrel Island" in summary
     assert "Harbour Council Approves New Ferry Route" in summary
     assert "2 of 11 reviewed, 1 flagged, 1 stale" in summary
-    assert "<h2>Added claims (4)</h2>" in summary
+    # "over ten years" is listed inside its new quotation, "which has no bridge" (one
+    # content word) inside its reworded group.
+    assert "<h2>Added claims (2)</h2>" in summary
     assert "<h2>Dropped details (2)</h2>" in summary
-    assert "<h2>Quotations (2)</h2>" in summary
+    assert "<h2>Quotations (2, 1 detail inside)</h2>" in summary
     assert "<h2>Stale marks (1)</h2>" in summary and "40 ferries" in summary
 
 
@@ -249,15 +251,16 @@ def test_markdown_report_content() -> None:
     )
     assert "- **Review:** 2 of 11 reviewed, 1 flagged, 1 stale" in text
     assert "60% of the original's wording kept" in text
-    assert "### Added claims (4)" in text and "### Dropped details (2)" in text
-    assert "### Quotations (2)" in text and "### Rewording (3)" in text
+    assert "### Added claims (2)" in text and "### Dropped details (2)" in text
+    assert "### Quotations (2, 1 detail inside)" in text
+    assert "### Rewording (3, 1 detail inside)" in text
     assert "- [✓] **Added claim (date)**: “2026”" in text
     assert "  > _Rewrite:_ The service will start in **2026**, officials said." in text
     assert "- [!] **Added claim (person)**: “Tom Reyes” — **flagged**" in text
     assert "  - **Note:** Not in the original: call \\<the desk\\> & check" in text
     # A claim in a reworded sentence shows the sentence it departs from.
     bridge = text[text.index("“which has no bridge”") :]
-    assert bridge.split("\n")[3] == f"  > _Original:_ {A_LINES[1]}"
+    assert bridge.split("\n")[3] == f"    > _Original:_ {A_LINES[1]}"
     assert "  > _Original:_ The mayor, Ana Ruiz, said: “This route will change lives.”" in text
     assert "### Stale marks (1)" in text and "- [!] **Added claim (number):** “40 ferries”" in text
     assert "- [ ] **Dropped detail (number)**: “4 million euros”" in text

@@ -66,6 +66,7 @@ PAIRS: dict[str, tuple[str, str, list[Expected], tuple[int, int, int]]] = {
 # bridge…" (local support); "stood" / "sat" of seawater is no longer an opposite. In the
 # update pair the dropped fragment "Harbour master Ines Varga said the closure would" is
 # gone (netting against related content): the person it held, "Ines Varga", is the item.
+# (The review layer folds the A side of a substitution into its B side: one item a change.)
 # Every saved mark and note still lands on its item with its key.
 _STORED = {"contentfarm": (5, 29, 3), "update": (6, 27, 3)}
 STORED_PROGRESS = {

@@ -8,7 +8,8 @@ API:
     CATEGORY_LABEL[ClaimCategory]   "number", "person", ...
     CATEGORY_COLOUR[ClaimCategory]  the colour family of a fact: "figure", "date", "name",
                                     "role", "negation", "opposite" ("" for sentences
-                                    and quotations); LEGEND_COLOURS in legend order
+                                    and quotations); LEGEND_COLOURS in legend order;
+                                    FAMILY_HELP what each covers
     QUOTE_LABEL[QuoteStatus]        "verbatim", "altered", "new", "dropped"
     QUOTE_BADGE[QuoteStatus]        "verbatim", "altered quote", "new quote", "dropped quote"
     MARK_GLYPH[Mark | None]         ✓ accepted, ! flagged, · not reviewed
@@ -25,12 +26,13 @@ API:
 from __future__ import annotations
 
 from diffreader.engine.model import ClaimCategory, Pair, QuoteStatus, Status
-from diffreader.review.items import ItemCounts, ItemKind, Section
+from diffreader.review.items import CATEGORY_FAMILY, FAMILIES, ItemCounts, ItemKind, Section
 from diffreader.review.marks import Mark
 
 __all__ = [
     "CATEGORY_COLOUR",
     "CATEGORY_LABEL",
+    "FAMILY_HELP",
     "ITEM_TAG",
     "LEGEND_COLOURS",
     "MARK_CHECKBOX",
@@ -49,21 +51,18 @@ __all__ = [
 
 STATUS_LABEL: dict[Status, str] = {status: status.value for status in Status}
 CATEGORY_LABEL: dict[ClaimCategory, str] = {c: c.value for c in ClaimCategory}
-CATEGORY_COLOUR: dict[ClaimCategory, str] = {
-    ClaimCategory.NUMBER: "figure",
-    ClaimCategory.DURATION: "figure",
-    ClaimCategory.DATE: "date",
-    ClaimCategory.PERSON: "name",
-    ClaimCategory.PLACE: "name",
-    ClaimCategory.ORGANISATION: "name",
-    ClaimCategory.NAME: "name",
-    ClaimCategory.ROLE: "role",
-    ClaimCategory.NEGATION: "negation",
-    ClaimCategory.OPPOSITE: "opposite",
-    ClaimCategory.QUOTATION: "",
-    ClaimCategory.ASSERTION: "",
+CATEGORY_COLOUR: dict[ClaimCategory, str] = dict(CATEGORY_FAMILY)
+"""The colour family of a fact: its ``review.items.CATEGORY_FAMILY`` (one table)."""
+LEGEND_COLOURS: tuple[str, ...] = FAMILIES
+FAMILY_HELP: dict[str, str] = {
+    "figure": "a number, amount or duration (25, €2.4 million, over two years)",
+    "date": "a date, day or period (on Thursday, March 23, last month)",
+    "name": "a person, place or organisation",
+    "role": "a title or status given to someone (former, acting, head of the fund)",
+    "negation": "a negation added or removed (not, never, failed to)",
+    "opposite": "a word replaced by its opposite (rose → fell, most → least)",
 }
-LEGEND_COLOURS: tuple[str, ...] = ("figure", "date", "name", "role", "negation", "opposite")
+"""What each fact family covers, for legends and help (plain text)."""
 QUOTE_LABEL: dict[QuoteStatus, str] = {q: q.value for q in QuoteStatus}
 QUOTE_BADGE: dict[QuoteStatus, str] = {
     QuoteStatus.VERBATIM: "verbatim",

@@ -56,11 +56,11 @@ from diffreader.review.items import (
     ReviewItem,
     Section,
     count_items,
+    listed_in,
     review_items,
-    section_of,
 )
 from diffreader.review.locate import PairLocator
-from diffreader.review.marks import Mark, Progress, ReviewEntry, StaleEntry
+from diffreader.review.marks import Mark, Progress, ReviewEntry, StaleEntry, stale_entries
 
 __all__ = [
     "Layer",
@@ -166,7 +166,7 @@ class View:
 
     def section(self, section: Section) -> list[ReviewItem]:
         """The items listed in ``section``, in display order."""
-        return [item for item in self.items if section_of(item.kind) is section]
+        return [item for item in self.items if listed_in(item) is section]
 
     def entry(self, key: str) -> ReviewEntry | None:
         """The live entry of ``key`` (``None`` when unmarked and without a note)."""
@@ -319,11 +319,7 @@ def build_view(
         )
     items = tuple(review_items(comparison, locate))
     entries = dict(entries or {})
-    keys = {item.key for item in items}
-    stale = sorted(
-        (StaleEntry(k, e) for k, e in entries.items() if e.is_live and k not in keys),
-        key=lambda s: (s.entry.updated_at, s.key),
-    )
+    stale = stale_entries(entries, items)
     reviewed = flagged = 0
     for item in items:
         entry = entries.get(item.key)

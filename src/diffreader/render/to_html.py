@@ -25,6 +25,7 @@ from diffreader.engine.model import QuoteStatus, SentenceKind, Side, Status
 from diffreader.render.escape import html as escape_html
 from diffreader.render.labels import (
     CATEGORY_COLOUR,
+    FAMILY_HELP,
     LEGEND_COLOURS,
     MARK_GLYPH,
     MARK_WORD,
@@ -149,17 +150,17 @@ blockquote .who { color: var(--muted); font-size: .85em; margin-right: .4em; }
 .note { margin: .3rem 0 0; } .note::before { content: "Note: "; font-weight: 600; }
 .ins { background: var(--ins); }
 .del { background: var(--del); }
-.claim-added { background: var(--ins-strong); box-shadow: inset 0 -2px var(--ins-edge);
-  font-weight: 600; }
-.claim-dropped { background: var(--del-strong); box-shadow: inset 0 -2px var(--del-edge);
-  font-weight: 600; }
+.claim-added { background: var(--ins-strong); box-shadow: inset 0 -2px var(--ins-edge); }
+.claim-dropped { background: var(--del-strong); box-shadow: inset 0 -2px var(--del-edge); }
 .cat-figure { --cat: var(--cat-figure); } .cat-date { --cat: var(--cat-date); }
 .cat-name { --cat: var(--cat-name); } .cat-role { --cat: var(--cat-role); }
 .cat-negation { --cat: var(--cat-negation); } .cat-opposite { --cat: var(--cat-opposite); }
-.claim-added[class*="cat-"], .claim-dropped[class*="cat-"] { box-shadow: inset 0 -3px var(--cat); }
+.claim-added[class*="cat-"], .claim-dropped[class*="cat-"], .legend span[class*="cat-"] {
+  font-weight: 700; background: color-mix(in srgb, var(--cat) 30%, var(--bg));
+  box-shadow: inset 0 -3px var(--cat); }
+.was { color: var(--muted); }
 .legend { margin: .25rem 0 1rem; font-size: .9em; color: var(--muted); }
-.legend span[class*="cat-"] { margin-right: .9em; padding: 0 .3em;
-  box-shadow: inset 0 -3px var(--cat); color: var(--fg); }
+.legend span[class*="cat-"] { margin-right: .9em; padding: 0 .3em; color: var(--fg); }
 .quote { text-decoration: underline dotted; text-underline-offset: 3px; }
 .badge { display: inline-block; font-size: .72em; font-weight: 600; line-height: 1.3;
   border-radius: 4px; padding: 0 .35em; margin: 0 .2em; border: 1px solid currentColor;
@@ -284,8 +285,11 @@ def report_html(view: View, generated_at: datetime | None = None) -> str:
     out += [f"<li>{_e(line)}</li>" for line in coverage_lines(view)]
     out.append("</ul>")
     out.append(
-        '<p class="legend">Facts underlined by kind: '
-        + "".join(f'<span class="cat-{c}">{_e(c)}</span>' for c in LEGEND_COLOURS)
+        '<p class="legend">Facts inside a claim, by kind: '
+        + "".join(
+            f'<span class="cat-{c}" title="{_e(FAMILY_HELP[c])}">{_e(c)}</span>'
+            for c in LEGEND_COLOURS
+        )
         + "</p>"
     )
 
@@ -339,6 +343,8 @@ def _html_item(view: View, item: ReviewItem) -> str:
     ]
     if item.kind not in (ItemKind.REWORDED, ItemKind.MOVED):
         parts.append(f": “{_e(item.text)}”")
+        if item.was:
+            parts.append(f' <span class="was">(was “{_e(item.was)}”)</span>')
     parts.append("</div>")
     if item.kind in (ItemKind.REWORDED, ItemKind.MOVED):
         parts.append(_quote_block(there, _e(item.departs_from)))

@@ -20,6 +20,7 @@ from typing import Any
 from diffreader.engine.model import Claim, Document, Quote, QuoteStatus, Status, WordOp
 from diffreader.render.escape import json_safe
 from diffreader.render.model import View
+from diffreader.review.items import ReviewItem, listed_in, salience
 
 __all__ = ["REPORT_SCHEMA", "SCHEMA_VERSION", "render_json", "report_json", "to_json_data"]
 
@@ -75,6 +76,25 @@ def _claim_data(claim: Claim) -> dict[str, Any]:
     }
 
 
+def _item_data(item: ReviewItem) -> dict[str, Any]:
+    """A review item: one change to review, as every view lists and counts it."""
+    return {
+        "key": item.key,
+        "kind": item.kind.value,
+        "section": listed_in(item).value,
+        "category": item.category,
+        "side": item.side.value,
+        "text": item.text,
+        "start": item.start,
+        "end": item.end,
+        "pair": item.pair,
+        "parent": item.parent,
+        "was": item.was,
+        "aliases": list(item.aliases),
+        "salience": salience(item),
+    }
+
+
 def _quote_data(quote: Quote) -> dict[str, Any]:
     source = quote.source
     return {
@@ -115,6 +135,7 @@ def to_json_data(view: View) -> dict[str, Any]:
         ],
         "claims": [_claim_data(claim) for claim in comparison.claims],
         "quotes": [_quote_data(quote) for quote in comparison.quotes],
+        "items": [_item_data(item) for item in view.items],
         "stats": {
             "a_kept": round(stats.a_kept, 4),
             "b_new": round(stats.b_new, 4),
@@ -172,6 +193,9 @@ def report_json(view: View, generated_at: datetime | None = None) -> str:
                 "sentence": item.sentence,
                 "departs_from": item.departs_from,
                 "source_text": item.source_text,
+                "parent": item.parent,
+                "was": item.was,
+                "aliases": list(item.aliases),
                 "mark": entry.mark.value if entry and entry.mark else None,
                 "note": entry.note if entry else "",
                 "updated_at": _stamp(entry.updated_at) if entry else None,

@@ -221,6 +221,8 @@ def _md_item(view: View, item: ReviewItem) -> list[str]:
         quotes = [(there, _md(item.departs_from)), (here, _md(item.sentence))]
     else:
         head += f": “{_md(item.text)}”"
+        if item.was:
+            head += f" (was “{_md(item.was)}”)"
         quotes = [(here, _md_context(item))]
         if item.departs_from:
             quotes.append((there, _md(item.departs_from)))

@@ -180,8 +180,13 @@ def _text_claim(w: _TextWriter, view: View, item: ReviewItem) -> None:
     else:
         tag, style = f"  {indent}▼ DROPPED {item.category}: ", "red bold"
     where = f"{item.side.value.upper()}{sentence}"
+    was = [(f" was “{item.was}”", "red" if w.color else "")] if item.was else []
     w.wrap(
-        [(f"“{item.text}”", style + " underline" if w.color else style), (f" ({where})", "dim")],
+        [
+            (f"“{item.text}”", style + " underline" if w.color else style),
+            *was,
+            (f" ({where})", "dim"),
+        ],
         first=(tag, style),
         indent=" " * 6,
     )

@@ -22,15 +22,20 @@ top-level items per section, and the details inside them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from diffreader.engine.lexicon import STOPWORDS
 from diffreader.engine.model import (
+    Claim,
     ClaimCategory,
     ClaimKind,
     Comparison,
     Document,
+    Op,
+    Pair,
     Quote,
     QuoteStatus,
     Side,
@@ -40,12 +45,19 @@ from diffreader.review.keys import digest, normalise
 from diffreader.review.locate import PairLocator
 
 __all__ = [
+    "CATEGORY_FAMILY",
+    "FAMILIES",
+    "MIN_CLAUSE_WORDS",
+    "SHORT_QUOTE_WORDS",
     "ItemCounts",
     "ItemKind",
     "ReviewItem",
     "Section",
     "count_items",
+    "family",
+    "listed_in",
     "review_items",
+    "salience",
     "section_of",
 ]
 
@@ -96,6 +108,13 @@ class ReviewItem:
     parent: str | None = None
     """Key of the item holding this one (a name inside an added sentence, a figure inside
     a quotation), or ``None`` for a top-level item. Not part of the key."""
+    was: str = ""
+    """For a changed fact (a substitution): the A side's text it replaced ("21" for "25")."""
+    aliases: tuple[str, ...] = ()
+    """Keys of items folded into this one (the A side of a substitution, the other clauses
+    of an added sentence): a mark saved under one of them belongs to this item."""
+    holder_kind: ItemKind | None = None
+    """For a nested item: the kind of the top-level item holding it (where it is listed)."""
 
 
 _QUOTE_KINDS = {
@@ -115,24 +134,406 @@ def _context(doc: Document, ids: Iterable[int]) -> tuple[str, int]:
     return " ".join(s.text for s in sentences), first.start
 
 
-def review_items(comparison: Comparison, locate: PairLocator | None = None) -> list[ReviewItem]:
-    """List every reviewable item of a comparison, in display order.
+CATEGORY_FAMILY: dict[ClaimCategory, str] = {
+    ClaimCategory.NUMBER: "figure",
+    ClaimCategory.DURATION: "figure",
+    ClaimCategory.DATE: "date",
+    ClaimCategory.PERSON: "name",
+    ClaimCategory.PLACE: "name",
+    ClaimCategory.ORGANISATION: "name",
+    ClaimCategory.NAME: "name",
+    ClaimCategory.ROLE: "role",
+    ClaimCategory.NEGATION: "negation",
+    ClaimCategory.OPPOSITE: "opposite",
+    ClaimCategory.QUOTATION: "",
+    ClaimCategory.ASSERTION: "",
+}
+"""The family of a fact ("figure", "date", "name", "role", "negation", "opposite"; "" for
+sentences and quotations): a dropped fact and an added fact of one family in one reworded
+group are one change, and each family has its colour in every view."""
 
-    Items are: each added claim and dropped detail, each altered or new quotation (and
-    each verbatim one attributed to a different speaker), and each reworded or moved
-    group. A claim of category ``quotation`` that overlaps a listed quotation on the
-    same side is folded into that quotation, so nothing is reviewed twice.
+FAMILIES: tuple[str, ...] = ("figure", "date", "name", "role", "negation", "opposite")
+"""The fact families, in legend order."""
+
+_FAMILY_OF = {c.value: f for c, f in CATEGORY_FAMILY.items()}
+_HOLDERS = (ClaimCategory.ASSERTION.value, ClaimCategory.QUOTATION.value)
+_CHANGES = (ClaimCategory.NEGATION.value, ClaimCategory.OPPOSITE.value, ClaimCategory.ROLE.value)
+
+MIN_CLAUSE_WORDS = 4
+"""A clause added to (dropped from) a reworded sentence with fewer content words than this
+(stopwords aside) and no fact inside is no item of its own: it is listed inside the
+reworded group's item."""
+
+SHORT_QUOTE_WORDS = 3
+"""A new quotation of at most this many words ("productive") is listed inside the item of
+its sentence (an added sentence, a reworded group), not on its own."""
+
+
+def family(item: ReviewItem) -> str:
+    """The fact family of a claim item ("" for sentences, quotations and other items)."""
+    return _FAMILY_OF.get(item.category or "", "")
+
+
+def salience(item: ReviewItem) -> int:
+    """How much an item matters, 0 first: the order lists show top-level items in.
+
+    0: a changed fact (``was`` set), a negation, an opposite, a new or dropped role;
+    1: a figure, a date, a name; 2: a quotation; 3: a sentence or clause (assertion);
+    4: a reworded or moved group.
+
+    >>> salience(ReviewItem("k", ItemKind.REWORDED, "Reworded", Side.B, "x", 0, 1, 0, "x", 0))
+    4
+    """
+    if item.kind in (ItemKind.REWORDED, ItemKind.MOVED):
+        return 4
+    if item.kind in (ItemKind.QUOTE_ALTERED, ItemKind.QUOTE_NEW, ItemKind.QUOTE_SPEAKER):
+        return 2
+    if item.was or item.category in _CHANGES:
+        return 0
+    if family(item):
+        return 1
+    return 2 if item.category == ClaimCategory.QUOTATION.value else 3
+
+
+@dataclass(slots=True)
+class _Sources:
+    """Where each keyed item comes from (by draft number, then by key once keyed)."""
+
+    groups: dict[int, int] = field(default_factory=dict)
+    quotes: dict[int, Quote] = field(default_factory=dict)
+    claims: dict[int, tuple[Claim, int]] = field(default_factory=dict)
+    """Draft -> the claim and the id of its sentence."""
+    group_of: dict[str, int] = field(default_factory=dict)
+    quote_of: dict[str, Quote] = field(default_factory=dict)
+    claim_of: dict[str, tuple[Claim, int]] = field(default_factory=dict)
+    seen: dict[str, int] = field(default_factory=dict)
+    """Identity -> how many items have it (the next occurrence number)."""
+
+    def rekey(self, keys: dict[int, str], seen: dict[str, int]) -> None:
+        self.group_of = {keys[n]: v for n, v in self.groups.items()}
+        self.quote_of = {keys[n]: v for n, v in self.quotes.items()}
+        self.claim_of = {keys[n]: v for n, v in self.claims.items()}
+        self.seen = seen
+
+
+def review_items(comparison: Comparison, locate: PairLocator | None = None) -> list[ReviewItem]:
+    """List every reviewable item of a comparison: one item per change, most salient first.
+
+    The engine's claims and quotation checks become items (a claim of category
+    ``quotation`` that overlaps a listed quotation on the same side is folded into that
+    quotation, so nothing is reviewed twice), plus one item per reworded or moved group.
+    Then each change is made one item:
+
+    * a substitution (a dropped fact and an added fact of one ``family`` in one reworded
+      group: a changed figure, a swapped name, a new role) is the B side's item, with the
+      A side's text as ``was``; the A side's key is among its ``aliases``;
+    * an added (dropped) sentence is one item: the quotation it holds, its one clause
+      when that clause holds everything flagged in it, else the whole sentence; its other
+      clauses fold into it (``aliases``), its facts and short quotations nest inside it;
+    * a fact inside a listed quotation nests inside it, and so does a fact the A side
+      of an altered quotation loses;
+    * a clause of a reworded group under ``MIN_CLAUSE_WORDS`` content words, and a new
+      quotation of at most ``SHORT_QUOTE_WORDS`` words, nest inside their group's item.
 
     Args:
         comparison: The result of ``engine.compare``.
         locate: The comparison's ``PairLocator``, when the caller has one already.
 
     Returns:
-        Items ordered by group (``Comparison.pairs`` order), the group item first, then
-        the side A items, then side B, each by position.
+        Top-level items by ``Section`` (the order every list shows them in), then by
+        ``salience``, then by position (``Comparison.pairs`` order, side A before B, then
+        offset); each followed by the items nested in it, by position: the order the
+        side panel, the reports and the JSON list them in (the diff, the text output and
+        the reader's r/R keys walk the document instead). Keys are those of
+        ``_keyed_items`` (frozen); a sentence item made here gets a key derived the same
+        way from its text.
+    """
+    locate = locate or PairLocator(comparison)
+    items, sources = _keyed_items(comparison, locate)
+    return _Consolidation(comparison, items, sources).run()
+
+
+def _content_words(text: str) -> int:
+    return sum(
+        1 for word in re.findall(r"[^\W_]+(?:['’][^\W_]+)?", text.lower()) if word not in STOPWORDS
+    )
+
+
+def _to_b(pair: Pair, offset: int) -> int:
+    """Where A's ``offset`` falls in B, through the group's word diff."""
+    best = (offset, -1)
+    for op in pair.ops:
+        if op.a_start <= offset < op.a_end or (op.a_start == offset == op.a_end):
+            if op.op is Op.EQUAL:
+                return op.b_start + (offset - op.a_start)
+            return op.b_start
+        gap = min(abs(op.a_start - offset), abs(op.a_end - offset))
+        if best[1] < 0 or gap < best[1]:
+            best = (op.b_start, gap)
+    return best[0]
+
+
+class _Consolidation:
+    """The rewriting ``review_items`` does on the keyed items (see its docstring)."""
+
+    def __init__(self, comparison: Comparison, items: list[ReviewItem], sources: _Sources):
+        self.comparison = comparison
+        self.items = list(items)
+        self.sources = sources
+        self.by_key = {item.key: item for item in items}
+        self.parent: dict[str, str | None] = {item.key: item.parent for item in items}
+        self.removed: set[str] = set()
+        self.aliases: dict[str, list[str]] = {}
+        self.was: dict[str, str] = {}
+        self.group_item = {index: key for key, index in sources.group_of.items()}
+
+    # -- moves ------------------------------------------------------------------------
+
+    def _children(self, key: str) -> list[str]:
+        return [k for k, p in self.parent.items() if p == key and k not in self.removed]
+
+    def nest(self, key: str, into: str) -> None:
+        """List ``key`` inside ``into`` (what was inside ``key`` too: one level only)."""
+        for child in self._children(key):
+            self.parent[child] = into
+        self.parent[key] = into
+
+    def fold(self, key: str, into: str) -> None:
+        """Make ``key`` part of ``into``: no item of its own, its key an alias of ``into``."""
+        for child in self._children(key):
+            self.parent[child] = into
+        self.removed.add(key)
+        self.aliases.setdefault(into, []).extend([key, *self.aliases.pop(key, [])])
+
+    def top(self) -> list[ReviewItem]:
+        return [i for i in self.items if i.key not in self.removed and self.parent[i.key] is None]
+
+    # -- steps ------------------------------------------------------------------------
+
+    def run(self) -> list[ReviewItem]:
+        self.substitutions()
+        self.quotations()
+        self.sentences()
+        self.fragments()
+        return self.ordered()
+
+    def substitutions(self) -> None:
+        pairs = self.comparison.pairs
+        facts: dict[int, list[ReviewItem]] = {}
+        for item in self.top():
+            if item.key in self.sources.claim_of and family(item) and 0 <= item.pair < len(pairs):
+                facts.setdefault(item.pair, []).append(item)
+        for index, members in facts.items():
+            pair = pairs[index]
+            if pair.status not in (Status.REWORDED, Status.MOVED) or not pair.a or not pair.b:
+                continue
+            dropped = [m for m in members if m.side is Side.A]
+            used: set[str] = set()
+            for added in (m for m in members if m.side is Side.B):
+                candidates = [
+                    d for d in dropped if d.key not in used and family(d) == family(added)
+                ]
+                if not candidates:
+                    continue
+                old = min(candidates, key=lambda d: (abs(_to_b(pair, d.start) - added.start),))
+                used.add(old.key)
+                self.was[added.key] = old.text
+                self.fold(old.key, added.key)
+
+    def quotations(self) -> None:
+        for key, quote in self.sources.quote_of.items():
+            source = quote.source if quote.status is QuoteStatus.ALTERED else None
+            for item in self.top():
+                if item.key not in self.sources.claim_of or not family(item):
+                    continue
+                inside = item.side is quote.side and quote.start <= item.start < quote.end
+                lost = (
+                    source is not None
+                    and item.side is quote.side.other
+                    and source.start <= item.start
+                    and item.end <= source.end
+                )
+                if (inside and item.end <= quote.end) or lost:
+                    self.nest(item.key, key)
+
+    def _short_quote(self, key: str) -> bool:
+        quote = self.sources.quote_of.get(key)
+        return (
+            quote is not None
+            and quote.status is QuoteStatus.NEW
+            and len(quote.text.split()) <= SHORT_QUOTE_WORDS
+        )
+
+    def sentences(self) -> None:
+        pairs = self.comparison.pairs
+        # A fact inside a quotation or clause flagged on its own (a quotation running over
+        # two sentences holds the facts of both) is listed inside it.
+        tops = [i for i in self.top() if i.key in self.sources.claim_of]
+        holders = [i for i in tops if i.category in _HOLDERS]
+        for item in tops:
+            if item.category in _HOLDERS:
+                continue
+            holder = next(
+                (
+                    h
+                    for h in holders
+                    if h.side is item.side and h.start <= item.start and item.end <= h.end
+                ),
+                None,
+            )
+            if holder is not None:
+                self.nest(item.key, holder.key)
+        members: dict[tuple[Side, int], list[ReviewItem]] = {}
+        quotes: dict[tuple[Side, int], list[str]] = {}
+        for item in self.top():
+            source = self.sources.claim_of.get(item.key)
+            if source is not None:
+                if not 0 <= item.pair < len(pairs):
+                    continue
+                status = pairs[item.pair].status
+                if (status, item.side) in ((Status.ADDED, Side.B), (Status.DROPPED, Side.A)):
+                    members.setdefault((item.side, source[1]), []).append(item)
+            elif self._short_quote(item.key):
+                quote = self.sources.quote_of[item.key]
+                quotes.setdefault((quote.side, quote.sentence), []).append(item.key)
+        for place, inside in members.items():
+            if len(inside) == 1 and not quotes.get(place):
+                continue  # one item already: the sentence's one fact or clause
+            holder_key = self._holder(place, inside)
+            for item in inside:
+                if item.key == holder_key:
+                    continue
+                if item.category == ClaimCategory.ASSERTION.value:
+                    self.fold(item.key, holder_key)
+                else:
+                    self.nest(item.key, holder_key)
+            for key in quotes.get(place, []):
+                self.nest(key, holder_key)
+
+    def _holder(self, place: tuple[Side, int], found: list[ReviewItem]) -> str:
+        """The key of the one item of an added (dropped) sentence, made when needed."""
+        holders = [i for i in found if i.category in _HOLDERS]
+        quotations = [i for i in holders if i.category == ClaimCategory.QUOTATION.value]
+        if quotations:
+            return max(quotations, key=lambda i: (i.end - i.start, -i.start)).key
+        if len(holders) == 1 and all(
+            holders[0].start <= i.start and i.end <= holders[0].end for i in found
+        ):
+            return holders[0].key
+        first = found[0]
+        doc = self.comparison.document(place[0])
+        lead = len(first.sentence) - len(first.sentence.lstrip())
+        text = first.sentence.strip()
+        identity = "|".join(
+            (first.kind, first.side.value, normalise(text), normalise(first.sentence))
+        )
+        occurrence = self.sources.seen.get(identity, 0)
+        self.sources.seen[identity] = occurrence + 1
+        start = first.sentence_start + lead
+        category = ClaimCategory.ASSERTION.value
+        word = "Added claim" if first.kind is ItemKind.ADDED else "Dropped detail"
+        item = replace(
+            first,
+            key=digest(identity, str(occurrence)),
+            label=f"{word} ({category})",
+            text=text,
+            start=start,
+            end=min(start + len(text), len(doc.text)),
+            category=category,
+            parent=None,
+        )
+        self.items.append(item)
+        self.by_key[item.key] = item
+        self.parent[item.key] = None
+        return item.key
+
+    def fragments(self) -> None:
+        pairs = self.comparison.pairs
+        for item in self.top():
+            group = self.group_item.get(item.pair)
+            if group is None or group == item.key:
+                continue
+            if self._short_quote(item.key):
+                self.nest(item.key, group)
+                continue
+            if (
+                item.key not in self.sources.claim_of
+                or item.category != ClaimCategory.ASSERTION.value
+                or pairs[item.pair].status not in (Status.REWORDED, Status.MOVED)
+                or _content_words(item.text) >= MIN_CLAUSE_WORDS
+            ):
+                continue
+            for child in self._children(item.key):
+                self.parent[child] = None  # a fact inside stays an item of its own
+            self.parent[item.key] = group
+
+    def ordered(self) -> list[ReviewItem]:
+        live = [i for i in self.items if i.key not in self.removed]
+        keys = {i.key for i in live}
+
+        def root(key: str) -> str | None:
+            """The top-level item ``key`` is listed in (nesting is one level deep)."""
+            parent, hops = self.parent[key], 0
+            while parent is not None and parent in keys and hops < len(keys):
+                up = self.parent[parent]
+                if up is None or up not in keys:
+                    return parent
+                parent, hops = up, hops + 1
+            return None
+
+        final: dict[str, ReviewItem] = {}
+        for item in live:
+            parent = root(item.key)
+            final[item.key] = replace(
+                item,
+                parent=parent,
+                was=self.was.get(item.key, item.was),
+                aliases=tuple(self.aliases.get(item.key, ())),
+            )
+        size = len(self.comparison.pairs)
+
+        def position(item: ReviewItem) -> tuple[int, int, int, int]:
+            return (
+                item.pair if item.pair >= 0 else size,
+                item.side is Side.B,
+                item.start,
+                -item.end,
+            )
+
+        inside: dict[str, list[ReviewItem]] = {}
+        tops: list[ReviewItem] = []
+        for item in final.values():
+            if item.parent is None:
+                tops.append(item)
+            else:
+                inside.setdefault(item.parent, []).append(item)
+        out: list[ReviewItem] = []
+        sections = list(Section)
+        order = sorted(
+            tops, key=lambda i: (sections.index(_SECTION_OF[i.kind]), salience(i), position(i))
+        )
+        for item in order:
+            out.append(item)
+            for child in sorted(inside.get(item.key, []), key=position):
+                out.append(replace(child, holder_kind=item.kind))
+        return out
+
+
+def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[ReviewItem], _Sources]:
+    """Every reviewable item as the engine reports it, with its frozen key, and where each
+    comes from.
+
+    Items are: each added claim and dropped detail, each altered or new quotation (and
+    each verbatim one attributed to a different speaker), and each reworded or moved
+    group. A claim of category ``quotation`` that overlaps a listed quotation on the
+    same side is folded into that quotation, so nothing is reviewed twice.
+
+    Items are in the order their keys' occurrence numbers were first given in (group by
+    group, the group item first, then side A, then side B, each by position): that order
+    is part of the frozen key derivation.
     """
     a, b = comparison.a, comparison.b
-    locate = locate or PairLocator(comparison)
+    sources = _Sources()
 
     drafts: list[tuple[tuple[int, int, int, int, int], ReviewItem]] = []
     side_rank = {Side.A: 1, Side.B: 2}
@@ -167,13 +568,15 @@ def review_items(comparison: Comparison, locate: PairLocator | None = None) -> l
             sentence_start=b_start,
             departs_from=a_text,
         )
-        add(item, 0)
+        sources.groups[add(item, 0)] = index
 
     quote_items: list[tuple[ReviewItem, int]] = []
     for quote in comparison.quotes:
         item_or_none = _quote_item(comparison, quote, locate)
         if item_or_none is not None:
-            quote_items.append((item_or_none, add(item_or_none, side_rank[quote.side])))
+            number = add(item_or_none, side_rank[quote.side])
+            quote_items.append((item_or_none, number))
+            sources.quotes[number] = quote
 
     claim_draft: dict[int, int] = {}
     """Claim index -> the draft showing it (its own, or the quotation it is folded into)."""
@@ -225,6 +628,7 @@ def review_items(comparison: Comparison, locate: PairLocator | None = None) -> l
             category=claim.category.value,
         )
         number = add(item, side_rank[claim.side])
+        sources.claims[number] = (claim, sentence_id)
         claim_draft[index] = number
         if claim.parent >= 0:
             parent_of[number] = claim.parent
@@ -244,7 +648,8 @@ def review_items(comparison: Comparison, locate: PairLocator | None = None) -> l
         holder = claim_draft.get(parent_of.get(number, -1))
         parent = keys[holder] if holder is not None and holder != number else None
         items.append(replace(drafts[number][1], key=keys[number], parent=parent))
-    return items
+    sources.rekey(keys, seen)
+    return items, sources
 
 
 def _quote_item(comparison: Comparison, quote: Quote, locate: PairLocator) -> ReviewItem | None:
@@ -313,6 +718,12 @@ def section_of(kind: ItemKind) -> Section:
     return _SECTION_OF[kind]
 
 
+def listed_in(item: ReviewItem) -> Section:
+    """The section ``item`` is listed (and counted) in: its holder's, when nested (a short
+    new quotation inside an added sentence is listed with that sentence)."""
+    return _SECTION_OF[item.holder_kind or item.kind]
+
+
 @dataclass(frozen=True, slots=True)
 class ItemCounts:
     """How many items a section lists: top-level ones, and the details inside them."""
@@ -344,7 +755,7 @@ def count_items(items: Iterable[ReviewItem]) -> dict[Section, ItemCounts]:
     top = dict.fromkeys(Section, 0)
     inside = dict.fromkeys(Section, 0)
     for item in items:
-        section = _SECTION_OF[item.kind]
+        section = listed_in(item)
         if item.parent is None:
             top[section] += 1
         else:

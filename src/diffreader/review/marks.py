@@ -8,6 +8,7 @@ API:
     Mark                                   accepted, flagged (no mark is ``None``)
     ReviewEntry                            mark + note + timestamps; ``to_json``/``from_json``
     merge_entry(x, y), merge_entries(x, y) per field, the later change wins (a CRDT merge)
+    stale_entries(entries, items)          live entries no item holds (aliases adopted aside)
     Progress, StaleEntry                   ``(reviewed, total, flagged)``; a mark on lost text
     text_hash(text), pair_key(a, b)        content hashes (a review is stored per pair key)
     is_pair_key(value)                     True for what ``pair_key`` returns (and nothing else)
@@ -46,6 +47,7 @@ __all__ = [
     "merge_entries",
     "merge_entry",
     "pair_key",
+    "stale_entries",
     "text_hash",
 ]
 
@@ -199,6 +201,35 @@ class StaleEntry:
     entry: ReviewEntry
 
 
+def stale_entries(
+    entries: Mapping[str, ReviewEntry], items: Iterable[ReviewItem]
+) -> list[StaleEntry]:
+    """Live entries whose item no longer exists, oldest first.
+
+    An entry under an item's alias (``ReviewItem.aliases``) whose mark and note the item
+    now carries is the item's (``ReviewState.adopt``), not stale; one that differs from
+    the item's own entry is listed, so nothing marked is silently lost.
+    """
+    keys: set[str] = set()
+    for item in items:
+        keys.add(item.key)
+        own = entries.get(item.key)
+        for alias in item.aliases:
+            entry = entries.get(alias)
+            if (
+                entry is not None
+                and own is not None
+                and (entry.mark, entry.note)
+                == (
+                    own.mark,
+                    own.note,
+                )
+            ):
+                keys.add(alias)
+    found = [StaleEntry(k, e) for k, e in entries.items() if e.is_live and k not in keys]
+    return sorted(found, key=lambda s: (s.entry.updated_at, s.key))
+
+
 def text_hash(text: str) -> str:
     """Content hash of one article, blind to a BOM, line-ending style and edge blanks."""
     canonical = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").strip()
@@ -282,10 +313,38 @@ class ReviewState:
         return Progress(reviewed, total, flagged)
 
     def stale(self, items: Iterable[ReviewItem]) -> list[StaleEntry]:
-        """Live entries whose key is not among ``items``, oldest first."""
-        keys = {item.key for item in items}
-        found = [StaleEntry(k, e) for k, e in self.entries.items() if e.is_live and k not in keys]
-        return sorted(found, key=lambda s: (s.entry.updated_at, s.key))
+        """Live entries that belong to none of ``items``, oldest first (``stale_entries``)."""
+        return stale_entries(self.entries, items)
+
+    def adopt(self, items: Iterable[ReviewItem]) -> int:
+        """Give each item without an entry of its own the entries saved under its aliases.
+
+        An item that absorbed others (the A side of a substitution, the clauses of an
+        added sentence: ``ReviewItem.aliases``) takes over what was marked on them, so a
+        review saved before they were one item keeps its marks on the item that now holds
+        the change. Several are merged (``merge_entry``: per field, the later wins). The
+        alias entries stay as they were (an older version reading the file finds them).
+
+        Returns:
+            The number of items that adopted an entry.
+        """
+        adopted = 0
+        for item in items:
+            if not item.aliases or item.key in self.entries:
+                continue
+            found = [
+                self.entries[k]
+                for k in item.aliases
+                if k in self.entries and self.entries[k].is_live
+            ]
+            if not found:
+                continue
+            merged = found[0]
+            for entry in found[1:]:
+                merged = merge_entry(merged, entry)
+            self.entries[item.key] = merged
+            adopted += 1
+        return adopted
 
     def merge(self, other: ReviewState) -> None:
         """Fold another copy of this review into this one (see ``merge_entry``)."""

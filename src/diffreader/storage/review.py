@@ -266,6 +266,7 @@ class ReviewStore:
             # Keep the latest paths and titles: a renamed file is found again by path.
             state.a = replace(a_ref, path=a_ref.path or state.a.path)
             state.b = replace(b_ref, path=b_ref.path or state.b.path)
+        state.adopt(items)  # marks saved on items since folded into others (aliases)
         session = ReviewSession(self, state, items)
         if record:
             messages += session.save()

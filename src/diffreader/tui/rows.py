@@ -30,7 +30,7 @@ from diffreader.engine.model import (
     Status,
 )
 from diffreader.render.model import Layer, LayerKind, RowView, View, build_view
-from diffreader.review.items import ItemKind
+from diffreader.review.items import CATEGORY_FAMILY, Section, listed_in
 from diffreader.tui.textutil import display_text
 
 __all__ = ["Cell", "DiffModel", "PanelEntry", "Row"]
@@ -347,6 +347,11 @@ class DiffModel:
         cell = row.b if layer.side is Side.B else row.a
         cell.stylize(layer.side, layer.start, layer.end, component)
         row.unified.stylize(layer.side, layer.start, layer.end, component)
+        colour = CATEGORY_FAMILY[layer.claim.category] if layer.claim is not None else ""
+        if colour:
+            # A fact stands out from the sentence around it, in its family's colour.
+            cell.stylize(layer.side, layer.start, layer.end, f"fact-{colour}")
+            row.unified.stylize(layer.side, layer.start, layer.end, f"fact-{colour}")
         cell.claims += 1
         row.claims += 1
         cell.glyph_style = "glyph-claim-added" if added else "glyph-claim-dropped"
@@ -393,15 +398,16 @@ class DiffModel:
         """The side panel's entries before the review is loaded: the view's claims (nested
         ones flagged) and every quotation check."""
         panel: list[PanelEntry] = []
+        groups = {Section.ADDED: "added", Section.DROPPED: "dropped"}
         for item in self.view.items:
-            if item.kind not in (ItemKind.ADDED, ItemKind.DROPPED) or item.pair < 0:
+            group = groups.get(listed_in(item))
+            if item.pair < 0 or not group:
                 continue
             text, _ = display_text(item.text)
-            group = "added" if item.kind is ItemKind.ADDED else "dropped"
             panel.append(
                 PanelEntry(
                     group,
-                    item.category or group,
+                    item.category or item.kind.value,
                     " ".join(text.split()),
                     item.pair,
                     f"claim-{group}",

@@ -1,9 +1,11 @@
-"""Provides ``HelpScreen``: every binding of the screen it was opened from, and the app's."""
+"""Provides ``HelpScreen``: every binding of the screen it was opened from, and the app's,
+then (on the diff screen) what the diff's colours mean, fact families included."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,6 +14,9 @@ from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
+
+from diffreader.render.labels import FAMILY_HELP, LEGEND_COLOURS
+from diffreader.tui.widgets.aligned_view import AlignedView
 
 __all__ = ["HelpScreen", "binding_rows"]
 
@@ -63,6 +68,9 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
             yield Static(self._table(), id="help-table")
+            colours = self._colours()
+            if colours is not None:
+                yield Static(colours, id="help-colours")
 
     def _table(self) -> Table:
         nodes: list[DOMNode] = []
@@ -102,6 +110,34 @@ class HelpScreen(ModalScreen[None]):
             table.add_row(
                 Text(names.get(section, section)), Text(keys), Text(description), Text(tooltip)
             )
+        return table
+
+    def _colours(self) -> Table | None:
+        """What the diff's colours mean, drawn in the view's own styles (diff screen only)."""
+        views = self._target.query(AlignedView)
+        if not views:
+            return None
+        style_for = views.first().component_styles()
+        table = Table(
+            title=Text("Colours in the diff", style="bold"),
+            expand=True,
+            show_edge=False,
+            box=None,
+            padding=(0, 1),
+        )
+        table.add_column("Sample", no_wrap=True)
+        table.add_column("Means")
+        rows = [
+            ("added claim", "claim-added", "in the rewrite, not supported by the original"),
+            ("dropped detail", "claim-dropped", "in the original, left out of the rewrite"),
+            ("reworded", "word-insert", "words changed where the meaning is kept (quiet)"),
+        ]
+        for label, component, means in rows:
+            table.add_row(Text(f" {label} ", style=style_for.get(component, Style())), means)
+        claim = style_for.get("claim-added", Style())
+        for family in LEGEND_COLOURS:
+            style = claim + style_for.get(f"fact-{family}", Style())
+            table.add_row(Text(f" {family} ", style=style), FAMILY_HELP[family])
         return table
 
     def action_close(self) -> None:

@@ -138,6 +138,12 @@ class AlignedView(ScrollView, can_focus=True):
         "aligned-view--side-label-b",
         "aligned-view--claim-added",
         "aligned-view--claim-dropped",
+        "aligned-view--fact-figure",
+        "aligned-view--fact-date",
+        "aligned-view--fact-name",
+        "aligned-view--fact-role",
+        "aligned-view--fact-negation",
+        "aligned-view--fact-opposite",
         "aligned-view--quote-verbatim",
         "aligned-view--quote-altered",
         "aligned-view--quote-new",
@@ -177,8 +183,9 @@ class AlignedView(ScrollView, can_focus=True):
         & > .aligned-view--boilerplate { color: $text-muted; text-style: italic; }
         & > .aligned-view--meta { color: $text-muted; }
         & > .aligned-view--dropped { }
-        & > .aligned-view--word-insert { background: $success 18%; text-style: underline; }
-        & > .aligned-view--word-delete { background: $error 18%; text-style: underline; }
+        /* Rewording: quieter than any claim (a faint tint, the text's own colour). */
+        & > .aligned-view--word-insert { background: $success 10%; text-style: underline; }
+        & > .aligned-view--word-delete { background: $error 10%; text-style: underline; }
         & > .aligned-view--word-deleted-inline {
             background: $error 18%; color: $text-error; text-style: strike;
         }
@@ -191,11 +198,19 @@ class AlignedView(ScrollView, can_focus=True):
         & > .aligned-view--side-label-b {
             background: $success 8%; color: $text-success; text-style: bold;
         }
-        & > .aligned-view--claim-added {
-            background: $success-muted; color: $text-success; text-style: bold;
+        & > .aligned-view--claim-added { background: $success-muted; color: $text-success; }
+        & > .aligned-view--claim-dropped { background: $error-muted; color: $text-error; }
+        /* A fact inside a claim: its family's colour (render.labels.CATEGORY_COLOUR, as
+           in the HTML report), bold, over the claim's quieter tint. */
+        & > .aligned-view--fact-figure { background: dodgerblue 45%; text-style: bold; }
+        & > .aligned-view--fact-date { background: mediumpurple 50%; text-style: bold; }
+        & > .aligned-view--fact-name { background: hotpink 40%; text-style: bold; }
+        & > .aligned-view--fact-role { background: darkorange 45%; text-style: bold; }
+        & > .aligned-view--fact-negation {
+            background: crimson 55%; text-style: bold underline;
         }
-        & > .aligned-view--claim-dropped {
-            background: $error-muted; color: $text-error; text-style: bold;
+        & > .aligned-view--fact-opposite {
+            background: goldenrod 50%; text-style: bold underline;
         }
         & > .aligned-view--quote-verbatim { color: $text-primary; text-style: italic; }
         & > .aligned-view--quote-altered {

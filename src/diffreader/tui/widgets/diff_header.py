@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from diffreader.engine.model import Comparison, Document
-from diffreader.render.labels import count_phrase
+from diffreader.render.labels import LEGEND_COLOURS, count_phrase
 from diffreader.review.items import ItemCounts, Section, count_items, review_items
 from diffreader.tui.textutil import display_text, document_label
 
@@ -128,6 +128,7 @@ class Legend(Static):
     def show(self, style_for: dict[str, Style], *, unified: bool = False) -> None:
         """Explain the marks of the side-by-side view (or of the unified one)."""
         text = Text(end="", no_wrap=True, overflow="ellipsis")
+        self._facts(text, style_for)
         for n, (sample, component, label) in enumerate(
             self.UNIFIED_ENTRIES if unified else self.ENTRIES
         ):
@@ -154,3 +155,13 @@ class Legend(Static):
                 text.append(sample, style=style)
             text.append(f" {label}")
         self.update(text)
+
+    @staticmethod
+    def _facts(text: Text, style_for: dict[str, Style]) -> None:
+        """The first line: each fact family in its colour, as facts show inside a claim."""
+        text.append("facts in a claim:", style=Style(dim=True))
+        claim = style_for.get("claim-added", Style())
+        for family in LEGEND_COLOURS:
+            text.append(" ")
+            text.append(f" {family} ", style=claim + style_for.get(f"fact-{family}", Style()))
+        text.append("\n")

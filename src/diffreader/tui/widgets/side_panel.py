@@ -25,7 +25,7 @@ from textual.widgets.option_list import Option
 
 from diffreader.render.labels import counts_short
 from diffreader.review import ItemKind, Mark, ReviewEntry, ReviewItem
-from diffreader.review.items import Section, count_items
+from diffreader.review.items import Section, count_items, family, listed_in
 from diffreader.storage.review import ReviewSession
 from diffreader.tui.review import GLYPH, NOTE_GLYPH, item_component, item_tag, one_line
 from diffreader.tui.rows import DiffModel, PanelEntry
@@ -201,15 +201,20 @@ class SidePanel(OptionList):
     def _review_options(self, model: DiffModel, session: ReviewSession) -> list[Option | None]:
         options: list[Option | None] = []
         shown = 0
-        for group, title, kinds in _SECTIONS:
-            items = [item for item in session.items if item.kind in kinds]
+        for group, title, _kinds in _SECTIONS:
+            # Listed where it is counted: a detail nested in an item of another section
+            # (a fact an altered quotation lost) is listed with that item.
+            section = _SECTION_OF_KIND[group]
+            items = [item for item in session.items if listed_in(item) is section]
             if self.flagged_only:
                 items = [item for item in items if session.mark(item.key) is Mark.FLAGGED]
-            entries: list[tuple[int, ReviewItem | PanelEntry]] = [(i.pair, i) for i in items]
+            entries: list[tuple[int, ReviewItem | PanelEntry]] = list(enumerate(items))
             if group == "quotes" and not self.flagged_only:
                 speaker_rows = {i.pair for i in items if i.kind is ItemKind.QUOTE_SPEAKER}
+                # Information entries follow the reviewable quotations of their row.
+                last = {item.pair: n for n, item in enumerate(items)}
                 entries += [
-                    (e.row, e)
+                    (last.get(e.row, len(items)), e)
                     for e in model.panel
                     if e.group == "quotes"
                     and e.label in _INFO_QUOTES
@@ -274,10 +279,16 @@ class SidePanel(OptionList):
         if item.parent is not None:  # a name or figure inside the sentence above it
             prompt.append("  ↳ ", style=Style(dim=True))
         self._mark_glyph(prompt, self._session.mark(item.key))
-        prompt.append(item_tag(item), style=self._styles.get(item_component(item), Style()))
+        style = self._styles.get(item_component(item), Style())
+        if family(item):  # a fact: its family's colour, as in the diff
+            style += self._styles.get(f"fact-{family(item)}", Style())
+        prompt.append(item_tag(item), style=style)
         prompt.append(" ")
         limit = 70 if item.kind in (ItemKind.REWORDED, ItemKind.MOVED) else 160
         prompt.append(one_line(item.text, limit))
+        if item.was:  # a changed fact: what the original had in its place
+            prompt.append(" was ", style=Style(dim=True))
+            prompt.append(one_line(item.was, 60), style=Style(strike=True))
         self._note_line(prompt, self._session.note(item.key))
         return prompt
 
