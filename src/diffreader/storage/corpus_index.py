@@ -38,11 +38,14 @@ import json
 import math
 import os
 import sqlite3
+import sys
+import threading
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from diffreader.corpus.features import content_hash, extract
 from diffreader.corpus.rank import WEIGHTS, Candidate, idf, max_df, rank, reasons
@@ -290,6 +293,34 @@ def _chunks(items: Sequence[int], size: int = _CHUNK) -> Iterator[Sequence[int]]
         yield items[start : start + size]
 
 
+def _pool(workers: int) -> Any:
+    """A process pool of ``workers`` (spawned: the reader calls from a thread, and a forked
+    child of a threaded process may inherit a held lock).
+
+    multiprocessing's resource tracker hands ``sys.stderr``'s descriptor to its process;
+    a terminal UI that captures ``sys.stderr`` (Textual's capture says -1) would make every
+    spawn fail, so the tracker is started with the real stderr.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context, resource_tracker
+
+    try:
+        captured = sys.stderr is None or sys.stderr.fileno() < 0
+    except (AttributeError, OSError, ValueError):
+        captured = False  # the tracker skips a stderr without a descriptor itself
+    if captured and sys.__stderr__ is not None:
+        with _TRACKER_LOCK:
+            shown, sys.stderr = sys.stderr, sys.__stderr__
+            try:
+                resource_tracker.ensure_running()
+            finally:
+                sys.stderr = shown
+    return ProcessPoolExecutor(workers, mp_context=get_context("spawn"))
+
+
+_TRACKER_LOCK = threading.Lock()
+
+
 def _workers(requested: int | None) -> int:
     if requested is not None:
         return max(1, requested)
@@ -487,14 +518,9 @@ class CorpusIndex:
         with contextlib.ExitStack() as stack:
             results: Iterable[_Extracted]
             if workers > 1 and total >= POOL_MIN:
-                from concurrent.futures import ProcessPoolExecutor
-                from multiprocessing import get_context
-
-                # spawn, not fork: the reader calls this from a thread, and a forked child
-                # of a threaded process may inherit a held lock.
-                pool = stack.enter_context(
-                    ProcessPoolExecutor(workers, mp_context=get_context("spawn"))
-                )
+                pool = _pool(workers)
+                # On an error (a cancelled update), the files not yet read are dropped.
+                stack.callback(pool.shutdown, wait=True, cancel_futures=True)
                 results = pool.map(_read, paths, chunksize=32)
             else:
                 results = map(_read, paths)
@@ -833,12 +859,8 @@ class CorpusIndex:
             results: Iterable[Check]
             count = _workers(workers)
             if count > 1 and len(jobs) >= POOL_MIN // 3:
-                from concurrent.futures import ProcessPoolExecutor
-                from multiprocessing import get_context
-
-                pool = stack.enter_context(
-                    ProcessPoolExecutor(count, mp_context=get_context("spawn"))
-                )
+                pool = _pool(count)
+                stack.callback(pool.shutdown, wait=True, cancel_futures=True)
                 results = pool.map(_verify_files, jobs, chunksize=8)
             else:
                 results = map(_verify_files, jobs)
