@@ -579,7 +579,7 @@ class CorpusIndex:
                 )
                 if item.error is not None:
                     continue
-                article = cursor.lastrowid
+                article = int(cursor.lastrowid or 0)
                 terms = _unpack(item.terms)
                 counts = array("l")
                 counts.frombytes(item.counts)

@@ -472,6 +472,8 @@ class CorpusScreen(Screen[None]):
     @on(_Progress)
     def _progress(self, message: _Progress) -> None:
         message.stop()
+        if not (self.indexing if message.status == "indexing" else self._grouping):
+            return  # overtaken by the end of the work it counts
         bar = self.query_one(ProgressBar)
         if bar.total != message.total:
             bar.update(total=max(message.total, 1))
@@ -500,6 +502,8 @@ class CorpusScreen(Screen[None]):
         self._update_title()
         if self.mark_a:
             self._rank()
+        if self.view == "stories":
+            self._start_grouping()
 
     def _update_rows(self, articles: Iterable[Article]) -> None:
         """Update the cells of ``articles``' rows in place (those the table shows)."""
@@ -740,6 +744,7 @@ class CorpusScreen(Screen[None]):
             return
         # A table refresh (a batch listed, a mark, a review figure) must not redraw the
         # preview when what it shows is the same: reading the file is the costly part.
+        why = self._result_why() if self.view != "list" else None
         shown = (
             article.key,
             article.error,
@@ -747,6 +752,7 @@ class CorpusScreen(Screen[None]):
             self.similarity.get(article.key) if self.mark_a != article.key else None,
             self.review_summary(article),
             self.review_summary(article, reverse=True),
+            why,
         )
         if shown == self._previewed:
             return
@@ -754,6 +760,8 @@ class CorpusScreen(Screen[None]):
         text = Text(end="")
         text.append(article.title, style="bold")
         text.append(f"\n{display_path(article.path)}", style="dim")
+        if why:
+            text.append(f"\n{display_text(why)[0]}", style="bold")
         body_text = ""
         data = b""
         if article.error is None:
@@ -900,20 +908,21 @@ class CorpusScreen(Screen[None]):
         else:
             results.focus()
             self._fill_results()
+            self.call_after_refresh(self._fill_results)  # at the table's real width
         self._previewed = None
         self._show_preview()
         self._update_title()
 
     def _result_columns(self) -> list[tuple[str, str, int]]:
+        """Verdict, title, date and reasons (the preview shows the reasons in full)."""
         width = self._results_table.size.width or self.size.width * 2 // 3 or 80
-        rest = max(20, width - 9 - 10 - 3 * 2 - 1)
-        title = max(12, rest * 3 // 5)
-        return [
-            ("verdict", "Verdict", 9),
-            ("title", "Title", title),
-            ("date", "Date", 10),
-            ("why", "Why", max(8, rest - title)),
-        ]
+        date = 10 if width >= 90 else 0
+        rest = max(20, width - 9 - date - 2 * (3 + (date > 0)) - 1)
+        title = max(12, rest * 9 // 20)
+        columns = [("verdict", "Verdict", 9), ("title", "Title", title)]
+        if date:
+            columns.append(("date", "Date", date))
+        return [*columns, ("why", "Why", max(8, rest - title))]
 
     def _fill_results(self) -> None:
         """Fill the results table for the current view (rewrites of A, or stories)."""
@@ -925,8 +934,9 @@ class CorpusScreen(Screen[None]):
         self._results = []
         self._story_rows = []
         rows = self._rewrite_rows() if self.view == "rewrites" else self._stories_rows()
+        keep = {key for key, _, _ in self._result_columns()}
         for cells, pair, story in rows:
-            table.add_row(*cells)
+            table.add_row(*(c for c, k in zip(cells, _RESULT_KEYS, strict=True) if k in keep))
             self._results.append(pair)
             self._story_rows.append(story)
         if rows:
@@ -1023,6 +1033,11 @@ class CorpusScreen(Screen[None]):
     def _result_article(self) -> Article | None:
         """The article (B of the pair) under the results table's cursor."""
         row = self._results_table.cursor_row
+        story = self.story_at_cursor()
+        if story is not None and self._result_why() is not None:
+            verdict = self._results_table.get_row_at(row)[0]
+            if getattr(verdict, "plain", "") == "story":
+                return self.articles.get(str(self.folder / story.pivot.name))
         if not 0 <= row < len(self._results) or self._results[row] is None:
             if 0 <= row < len(self._story_rows) and self._story_rows[row] is not None:
                 story = (self.stories or [])[self._story_rows[row] or 0]
@@ -1031,6 +1046,17 @@ class CorpusScreen(Screen[None]):
         pair = self._results[row]
         assert pair is not None
         return self.articles.get(pair[1])
+
+    def _result_why(self) -> str | None:
+        """The verdict and reasons of the results row under the cursor, in full."""
+        table = self._results_table
+        row = table.cursor_row
+        if not 0 <= row < table.row_count or not self._results:
+            return None
+        cells = table.get_row_at(row)
+        verdict = getattr(cells[0], "plain", str(cells[0]))
+        why = getattr(cells[-1], "plain", str(cells[-1]))
+        return f"{verdict}: {why}" if verdict and why else None
 
     def story_at_cursor(self) -> StoryView | None:
         """The story under the cursor of the stories view (None elsewhere)."""
@@ -1251,6 +1277,9 @@ class CorpusScreen(Screen[None]):
         return [
             (f"Sort by {key}", f"Sort the article list by {key}", f"sort('{key}')") for key in SORTS
         ]
+
+
+_RESULT_KEYS = ("verdict", "title", "date", "why")
 
 
 class _Stopped(Exception):
