@@ -207,6 +207,7 @@ class CorpusScreen(Screen[None]):
         self._status = ""
         """What a worker is doing, shown in the header ("indexing 4,210 / 10,005")."""
         self._refused = 0
+        self._folder_shown: str | None = None
         self._grouping = False
         self._results: list[tuple[str, str] | None] = []
         """The (A, B) paths each row of the results table compares (None: a heading)."""
@@ -446,12 +447,13 @@ class CorpusScreen(Screen[None]):
         assert shown is not None
         needle = self.filter_text.lower().strip()
         was_empty = table.row_count == 0
-        for article in batch:
-            if needle and not _matches(article, needle):
-                continue
-            cells = self._row(article)
-            table.add_row(*cells, key=article.key)
-            shown[article.key] = cells
+        rows = [
+            (article.key, self._row(article))
+            for article in batch
+            if not needle or _matches(article, needle)
+        ]
+        table.append_rows(rows)
+        shown.update(rows)
         if was_empty:
             self._show_preview()
 
@@ -680,12 +682,10 @@ class CorpusScreen(Screen[None]):
                 for column, new, old in zip(columns, rows[key], shown[key], strict=True):
                     if not _same_cell(new, old):
                         table.update_cell(key, column, new)
-            for key in keys[len(shown) :]:
-                table.add_row(*rows[key], key=key)
+            table.append_rows([(key, rows[key]) for key in keys[len(shown) :]])
         else:
             table.clear()
-            for key, cells in rows.items():
-                table.add_row(*cells, key=key)
+            table.append_rows(list(rows.items()))
         self._shown = rows
         if current is not None and current.key in rows and current is not self.highlighted:
             table.move_cursor(row=table.get_row_index(current.key), animate=False)
@@ -705,7 +705,10 @@ class CorpusScreen(Screen[None]):
         return self.articles.get(key or "")
 
     def _update_title(self) -> None:
-        shown = display_path(self.folder)
+        if self._folder_shown is None:
+            # Resolving a path stats each of its parts: once, not once per batch listed.
+            self._folder_shown = display_path(self.folder)
+        shown = self._folder_shown
         text = Text(end="", no_wrap=True, overflow="ellipsis")
         text.append(" diffreader ", style="bold reverse")
         listed = len(self.articles)
