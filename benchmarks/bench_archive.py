@@ -3,6 +3,7 @@
 Usage::
 
     python benchmarks/bench_archive.py [--sizes 1000 10000] [--runs 3] [--keep DIR]
+    python benchmarks/bench_archive.py --reader [--sizes 10000] [--runs 3] [--keep DIR]
 
 For each size, a corpus is generated (``make_corpus.py``, fixed seed; the sample corpus
 is added when ``../shared/corpus/sample`` exists) and each measurement runs in a fresh
@@ -12,6 +13,14 @@ subprocess (``diffreader.storage.corpus_index`` directly, as the commands do):
 - warm: the same index reopened, nothing changed (scan, stat, compare with the index);
 - find: ``find`` of 20 articles (the sample's original first) on the warm index, median;
 - stories: cold (every verdict computed, once) and warm (verdicts from the index's cache).
+
+With ``--reader``, the terminal reader is measured on the same corpora instead (a fresh
+process per run, headless through Textual's Pilot at 120x40, a new data dir for a cold run,
+the same one again for a warm run): start to the corpus screen's first frame, to every file
+listed (the table holds a row per file), to the index complete (cold: every file read by
+the pool; warm: the index reused), a page-down step of the list once everything is listed
+(the key press to its frame), and the reader's peak memory (its own process; the index
+pool's workers are separate processes, counted apart).
 
 Each figure is the median of ``--runs``; memory is the peak resident set of the process
 (``ru_maxrss``: the largest of the process and its pool workers, each counted alone);
@@ -78,6 +87,102 @@ CHILD = textwrap.dedent(
 )
 
 
+READER_CHILD = textwrap.dedent(
+    """
+    import asyncio, json, resource, statistics, sys, time
+    from pathlib import Path
+
+    t0 = float(sys.argv[1])
+    folder = Path(sys.argv[2])
+    from diffreader.tui.app import make_app
+    from diffreader.tui.screens.corpus import CorpusScreen
+
+    marks = {}
+    mount = CorpusScreen.on_mount
+
+    def on_mount(self):
+        mount(self)
+        self.call_after_refresh(lambda: marks.setdefault("first_frame", time.time() - t0))
+
+    CorpusScreen.on_mount = on_mount
+
+    async def main():
+        app = make_app(corpus=folder)
+        async with app.run_test(size=(120, 40)) as pilot:
+            while not isinstance(app.screen, CorpusScreen):
+                await asyncio.sleep(0.005)
+            screen = app.screen
+            table = screen.query_one("#articles")
+            while screen.loading or table.row_count < len(screen.articles):
+                await asyncio.sleep(0.005)
+            marks["listed"] = time.time() - t0
+            marks["rows"] = table.row_count
+            while not screen.index_ready and screen.index_error is None:
+                await asyncio.sleep(0.02)
+            marks["indexed"] = time.time() - t0
+            await pilot.pause()
+            steps = []
+            for _ in range(20):
+                start = time.perf_counter()
+                await pilot.press("pagedown")
+                steps.append(time.perf_counter() - start)
+            marks["page_step"] = statistics.median(steps)
+        me = resource.getrusage(resource.RUSAGE_SELF)
+        marks["rss_mb"] = me.ru_maxrss / 1024
+        print(json.dumps(marks))
+
+    if __name__ == "__main__":
+        asyncio.run(main())
+    """
+)
+
+
+def _reader(folder: Path, data: Path) -> dict[str, float]:
+    import time
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "DIFFREADER_DATA_DIR": str(data)}
+    t0 = time.time()
+    result = subprocess.run(
+        [sys.executable, "-c", READER_CHILD, repr(t0), str(folder)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=600,
+    )
+    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def bench_reader(size: int, runs: int, work: Path) -> dict[str, float]:
+    folder = _corpus(size, work)
+    cold: list[dict[str, float]] = []
+    warm: list[dict[str, float]] = []
+    for run in range(runs):
+        data = work / f"reader-data-{size}-{run}"
+        shutil.rmtree(data, ignore_errors=True)
+        cold.append(_reader(folder, data))
+        warm.append(_reader(folder, data))
+        shutil.rmtree(data, ignore_errors=True)
+    out: dict[str, float] = {"articles": size}
+    for label, results in (("cold", cold), ("warm", warm)):
+        for key in ("first_frame", "listed", "indexed", "page_step", "rss_mb"):
+            out[f"{label}_{key}"] = _median([r[key] for r in results])
+    return out
+
+
+def _corpus(size: int, work: Path) -> Path:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from make_corpus import generate
+
+    folder = work / f"corpus-{size}"
+    if not folder.is_dir():
+        generate(folder, size - (5 if SAMPLE.is_dir() else 0), seed=5)
+        if SAMPLE.is_dir():
+            for path in SAMPLE.glob("*.txt"):
+                shutil.copyfile(path, folder / path.name)
+    return folder
+
+
 def _run(mode: str, folder: Path, db: Path) -> dict[str, float]:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     result = subprocess.run(
@@ -95,15 +200,7 @@ def _median(values: list[float]) -> float:
 
 
 def bench(size: int, runs: int, work: Path) -> dict[str, float]:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from make_corpus import generate
-
-    folder = work / f"corpus-{size}"
-    if not folder.is_dir():
-        generate(folder, size - (5 if SAMPLE.is_dir() else 0), seed=5)
-        if SAMPLE.is_dir():
-            for path in SAMPLE.glob("*.txt"):
-                shutil.copyfile(path, folder / path.name)
+    folder = _corpus(size, work)
     cold_cpu: list[float] = []
     cold, cold_rss, warm, warm_rss, find, stories_cold, stories_warm = [], [], [], [], [], [], []
     for run in range(runs):
@@ -146,9 +243,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="generate corpora here and keep them")
+    parser.add_argument(
+        "--reader", action="store_true", help="measure the terminal reader's corpus screen"
+    )
     args = parser.parse_args(argv)
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-archive-"))
     work.mkdir(parents=True, exist_ok=True)
+    if args.reader:
+        try:
+            print(
+                f"{'articles':>8} {'run':>5} {'frame s':>8} {'listed s':>9} {'indexed s':>10}"
+                f" {'page ms':>8} {'MB':>5}"
+            )
+            for size in args.sizes:
+                r = bench_reader(size, args.runs, work)
+                for label in ("cold", "warm"):
+                    print(
+                        f"{size:>8,} {label:>5} {r[f'{label}_first_frame']:>8.2f}"
+                        f" {r[f'{label}_listed']:>9.2f} {r[f'{label}_indexed']:>10.2f}"
+                        f" {r[f'{label}_page_step'] * 1000:>8.1f} {r[f'{label}_rss_mb']:>5.0f}",
+                        flush=True,
+                    )
+        finally:
+            if args.keep is None:
+                shutil.rmtree(work, ignore_errors=True)
+        return 0
     try:
         print(
             f"{'articles':>8} {'cold s':>7} {'cold CPU s':>10} {'cold MB':>8}"

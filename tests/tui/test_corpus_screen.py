@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pilot_helpers import corpus_loaded, diff_ready, wait_for
 from textual.widgets import DataTable
 
@@ -119,31 +120,67 @@ async def test_palette_offers_the_corpus_actions(corpus: Path) -> None:
         assert app.screen is screen
 
 
-async def test_large_folder_loads_in_a_worker_with_progress(tmp_path: Path) -> None:
+async def test_large_folder_is_listed_in_batches_then_indexed_with_progress(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list fills from quick reads in appended batches (never refilled), the header
+    counts what is listed, then the index fills under the bar ("indexing n / total")."""
     from textual.widgets import ProgressBar
 
+    from diffreader.tui.screens import corpus as corpus_screen
+
+    monkeypatch.setattr(corpus_screen, "_BATCH_MAX", 40)
     folder = tmp_path / "many"
     folder.mkdir()
     for n in range(200):
         (folder / f"{n:03}.txt").write_text(
             f"Story {n}\n\nThe council met on day {n}. It voted {n % 9} to 2.\n", encoding="utf-8"
         )
+    messages: list[object] = []
     app = make_app(corpus=folder)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, CorpusScreen))
         screen = app.screen
         assert isinstance(screen, CorpusScreen)
-        bar = screen.query_one(ProgressBar)
-        await wait_for(pilot, lambda: bar.total == 200)
         table = screen.query_one(DataTable)
         await wait_for(pilot, lambda: table.row_count > 0)
         first_row = table.ordered_rows[0]
         screen = await corpus_loaded(pilot)
-        assert bar.progress == 200 and not bar.display
         assert table.row_count == 200
-        # Batches that sort after the rows shown are appended: the table is not refilled.
+        assert "200 articles" in screen_text(app)
+        batches = [m for m in messages if isinstance(m, CorpusScreen._Listed)]
+        assert len(batches) >= 5 and sum(len(m.batch) for m in batches) == 200
+        # Listed before parsing: title and date from the quick read.
+        assert screen.articles[str(folder / "007.txt")].title == "Story 7"
+        await wait_for(pilot, lambda: screen.index_ready)
+        await pilot.pause()
+        progress = [m for m in messages if isinstance(m, CorpusScreen._Progress)]
+        assert progress and progress[-1].status == "indexing"
+        assert (progress[-1].done, progress[-1].total) == (200, 200)
+        assert not screen.query_one(ProgressBar).display
+        assert "indexing" not in screen_text(app)
+        # Appended: the first row is the same object, and the table shows what a refill would.
         assert table.ordered_rows[0] is first_row
         assert _table_cells(screen) == _fresh_cells(screen)
+
+
+async def test_the_header_says_indexing_while_the_index_fills(tmp_path: Path) -> None:
+    folder = tmp_path / "few"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"{n}.txt").write_text(f"Story {n}\n\nThe council met on day {n}.\n")
+    app = make_app(corpus=folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await corpus_loaded(pilot)
+        await wait_for(pilot, lambda: screen.index_ready)
+        # As a large folder's update reports it (a finished index ignores late reports).
+        screen.post_message(CorpusScreen._Progress("indexing", 4210, 10005))
+        await pilot.pause()
+        assert "indexing 4,210" not in screen_text(app)
+        screen.indexing = True
+        screen.post_message(CorpusScreen._Progress("indexing", 4210, 10005))
+        await pilot.pause()
+        assert "indexing 4,210 / 10,005" in screen_text(app)
 
 
 async def test_keys_typed_in_one_burst_keep_their_order() -> None:
@@ -199,6 +236,11 @@ async def test_back_from_a_diff_keeps_the_cursor_on_b() -> None:
         await pilot.pause()
         assert screen.highlighted is not None
         assert screen.highlighted.key == screen.mark_b
+
+
+def screen_text(app: object) -> str:
+    """Everything the current screen shows, as plain text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())  # type: ignore[attr-defined]
 
 
 def _table_cells(screen: CorpusScreen) -> list[list[str]]:
@@ -259,10 +301,11 @@ async def test_the_preview_shows_a_bounded_prefix_of_a_huge_one_line_file(tmp_pa
     app = make_app(corpus=tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await corpus_loaded(pilot)
+        await wait_for(pilot, lambda: screen.index_ready)
         await pilot.press("j")
         assert screen.highlighted is not None and screen.highlighted.path.name == "b_huge.txt"
         shown = str(screen.query_one("#preview-text", Static).render())
-        assert "more characters (Enter compares the whole article)" in shown
+        assert "more bytes (Enter compares the whole article)" in shown
         assert len(shown) < PREVIEW_CHARS + 1_000
 
         updates: list[object] = []

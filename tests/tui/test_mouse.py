@@ -122,6 +122,8 @@ async def test_corpus_table_click_double_click_header_and_wheel() -> None:
     app = make_app(corpus=demo_corpus())
     async with app.run_test(size=(140, 10)) as pilot:
         screen = await corpus_loaded(pilot)
+        await wait_for(pilot, lambda: screen.index_ready)  # the progress bar has gone
+        await pilot.pause()
         table = screen.query_one(DataTable)
         assert table.cursor_row == 0
         # Line 0 is the header; row n is on line n + 1.

@@ -43,6 +43,7 @@ def test_corpus_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot: Pilot[None]) -> None:
         app = pilot.app
         await _wait(pilot, lambda: isinstance(app.screen, CorpusScreen) and not app.screen.loading)
+        await _wait(pilot, lambda: app.screen.index_ready)  # the progress bar has gone
         # No A mark: similarity figures come from the engine and would move with it.
         await pilot.press("down", "down", "down")
         await pilot.pause()

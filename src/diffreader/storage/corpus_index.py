@@ -8,9 +8,15 @@ per term). Term ids are 63-bit hashes with the kind in the top bits, so workers 
 them and no table of term strings is needed.
 
 Durability: WAL journal, a busy timeout (two processes may index or read at once), and
-each batch of articles is one transaction (an article's row, its postings and the document
-frequencies change together), so a crash mid-update leaves the batches before it and an
-index that opens; the next run finishes the job. A file is re-read only when its size or
+each batch of articles is one transaction (an article's row and its postings change
+together), so a crash mid-update leaves the batches before it and an index that opens;
+the next run finishes the job.
+
+Bulk loading: a batch's postings are appended to ``staged`` (a table without a key,
+indexed only by article, whose ids only grow), and moved into ``postings`` sorted by
+term at the end of the update (and at the start of the next one, after a crash):
+inserting 2 million postings in term order into the keyed table costs a third of
+inserting them article by article. A file is re-read only when its size or
 mtime changed, and re-indexed only when its content hash changed.
 
 API:
@@ -32,11 +38,14 @@ import json
 import math
 import os
 import sqlite3
+import sys
+import threading
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from diffreader.corpus.features import content_hash, extract
 from diffreader.corpus.rank import WEIGHTS, Candidate, idf, max_df, rank, reasons
@@ -56,7 +65,7 @@ __all__ = [
     "scan",
 ]
 
-SCHEMA = 1
+SCHEMA = 2
 """Bumped when the tables or the features change: an older index is rebuilt."""
 VERIFY_VERSION = 1
 """Bumped when the verdict rule changes: cached verdicts of another version are ignored."""
@@ -69,7 +78,7 @@ rest share a few names or words with the query, not a story."""
 FLOOR = 0.06
 """Stories link two articles whose shared-term score is at least this share of the
 smaller of their own scores (over the terms each shares with any other article)."""
-BATCH = 500
+BATCH = 1000
 """Articles per transaction."""
 POOL_MIN = 150
 """Fewer files to read than this are read in this process (a pool costs a second)."""
@@ -79,6 +88,8 @@ _CHUNK = 500
 _FULL_RECOUNT = 50_000
 """Past this many touched terms, all document frequencies are recounted in one scan."""
 _STAT_FAILED = -1
+_CACHE_KB = 32_768
+"""SQLite's page cache (KiB): the postings of a batch touch pages all over the table."""
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -101,6 +112,12 @@ CREATE TABLE IF NOT EXISTS postings (
     count INTEGER NOT NULL,
     PRIMARY KEY (term, article)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS staged (
+    term INTEGER NOT NULL,
+    article INTEGER NOT NULL,
+    count INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS staged_article ON staged (article);
 CREATE TABLE IF NOT EXISTS verdicts (
     a_hash TEXT NOT NULL,
     b_hash TEXT NOT NULL,
@@ -274,6 +291,34 @@ def _chunks(items: Sequence[int], size: int = _CHUNK) -> Iterator[Sequence[int]]
         yield items[start : start + size]
 
 
+def _pool(workers: int) -> Any:
+    """A process pool of ``workers`` (spawned: the reader calls from a thread, and a forked
+    child of a threaded process may inherit a held lock).
+
+    multiprocessing's resource tracker hands ``sys.stderr``'s descriptor to its process;
+    a terminal UI that captures ``sys.stderr`` (Textual's capture says -1) would make every
+    spawn fail, so the tracker is started with the real stderr.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context, resource_tracker
+
+    try:
+        captured = sys.stderr is None or sys.stderr.fileno() < 0
+    except (AttributeError, OSError, ValueError):
+        captured = False  # the tracker skips a stderr without a descriptor itself
+    if captured and sys.__stderr__ is not None:
+        with _TRACKER_LOCK:
+            shown, sys.stderr = sys.stderr, sys.__stderr__
+            try:
+                resource_tracker.ensure_running()
+            finally:
+                sys.stderr = shown
+    return ProcessPoolExecutor(workers, mp_context=get_context("spawn"))
+
+
+_TRACKER_LOCK = threading.Lock()
+
+
 def _workers(requested: int | None) -> int:
     if requested is not None:
         return max(1, requested)
@@ -305,6 +350,8 @@ class CorpusIndex:
         self._db = self._connect()
         self._touched: set[int] = set()
         """Terms whose document frequency this update changed."""
+        self._full = False
+        """This update recounts every document frequency (``_touched`` is not kept)."""
 
     # -- the database -----------------------------------------------------------------
 
@@ -322,7 +369,10 @@ class CorpusIndex:
         try:
             db.execute("PRAGMA busy_timeout = 60000")
             db.execute("PRAGMA journal_mode = WAL")
+            # In WAL mode NORMAL still never corrupts the index: a power cut may only
+            # lose the last transactions, which the next update redoes.
             db.execute("PRAGMA synchronous = NORMAL")
+            db.execute(f"PRAGMA cache_size = -{_CACHE_KB}")
             db.execute("BEGIN IMMEDIATE")
             try:
                 # One statement at a time: executescript would commit the transaction first.
@@ -331,7 +381,7 @@ class CorpusIndex:
                         db.execute(statement)
                 row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
                 if row is None or row[0] != str(SCHEMA):
-                    for table in ("articles", "terms", "postings", "verdicts"):
+                    for table in ("articles", "terms", "postings", "staged", "verdicts"):
                         db.execute(f"DELETE FROM {table}")
                     db.execute(
                         "INSERT OR REPLACE INTO meta VALUES ('schema', ?), ('folder', ?)",
@@ -384,6 +434,7 @@ class CorpusIndex:
         # Left stale by a crash or by another process mid-update: counted again in full.
         stale = self._db.execute("SELECT 1 FROM meta WHERE key = 'df_stale'").fetchone()
         self._touched = set()
+        self._merge_staged()
         known = {
             row[0]: (row[1], row[2], row[3])
             for row in self._db.execute("SELECT name, size, mtime_ns, error FROM articles")
@@ -405,12 +456,27 @@ class CorpusIndex:
                 for name in gone:
                     self._delete(db, name)
             summary.removed = len(gone)
+        # A first index (or most of one) recounts every term: tracking them costs more.
+        self._full = stale is not None or len(todo) > max(len(known), 1000)
         if todo:
             self._index(todo, summary, progress, _workers(workers))
-        if stale is not None or self._touched:
-            self._count_df(full=stale is not None or len(self._touched) > _FULL_RECOUNT)
+            self._merge_staged()
+        if stale is not None or self._full or self._touched:
+            self._count_df(full=self._full or len(self._touched) > _FULL_RECOUNT)
         summary.refused.sort()
         return summary
+
+    def _merge_staged(self) -> None:
+        """Move the staged postings into ``postings``, in term order (one transaction)."""
+        if self._db.execute("SELECT 1 FROM staged LIMIT 1").fetchone() is None:
+            return
+        with self._write() as db:
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('df_stale', '1')")
+            db.execute(
+                "INSERT OR REPLACE INTO postings SELECT term, article, count FROM staged"
+                " ORDER BY term, article"
+            )
+            db.execute("DELETE FROM staged")
 
     def _count_df(self, *, full: bool) -> None:
         """Recount the document frequencies of the terms this update touched (or all).
@@ -450,14 +516,9 @@ class CorpusIndex:
         with contextlib.ExitStack() as stack:
             results: Iterable[_Extracted]
             if workers > 1 and total >= POOL_MIN:
-                from concurrent.futures import ProcessPoolExecutor
-                from multiprocessing import get_context
-
-                # spawn, not fork: the reader calls this from a thread, and a forked child
-                # of a threaded process may inherit a held lock.
-                pool = stack.enter_context(
-                    ProcessPoolExecutor(workers, mp_context=get_context("spawn"))
-                )
+                pool = _pool(workers)
+                # On an error (a cancelled update), the files not yet read are dropped.
+                stack.callback(pool.shutdown, wait=True, cancel_futures=True)
                 results = pool.map(_read, paths, chunksize=32)
             else:
                 results = map(_read, paths)
@@ -473,6 +534,7 @@ class CorpusIndex:
             self._store(batch, summary)
 
     def _store(self, batch: list[_Extracted], summary: UpdateSummary) -> None:
+        postings: list[tuple[int, int, int]] = []
         with self._write() as db:
             db.execute("INSERT OR REPLACE INTO meta VALUES ('df_stale', '1')")
             for item in batch:
@@ -515,15 +577,14 @@ class CorpusIndex:
                 )
                 if item.error is not None:
                     continue
-                article = cursor.lastrowid
+                article = int(cursor.lastrowid or 0)
                 terms = _unpack(item.terms)
                 counts = array("l")
                 counts.frombytes(item.counts)
-                db.executemany(
-                    "INSERT INTO postings VALUES (?, ?, ?)",
-                    zip(terms, [article] * len(terms), counts.tolist(), strict=True),
-                )
-                self._touched.update(terms)
+                postings.extend(zip(terms, [article] * len(terms), counts.tolist(), strict=True))
+                if not self._full:
+                    self._touched.update(terms)
+            db.executemany("INSERT INTO staged VALUES (?, ?, ?)", postings)
 
     def _delete(self, db: sqlite3.Connection, name: str) -> None:
         row = db.execute("SELECT id, terms FROM articles WHERE name = ?", (name,)).fetchone()
@@ -536,6 +597,8 @@ class CorpusIndex:
         db.executemany(
             "DELETE FROM postings WHERE term = ? AND article = ?", ((t, article) for t in terms)
         )
+        # Staged by another process's update that has not merged them yet.
+        db.execute("DELETE FROM staged WHERE article = ?", (article,))
         db.execute("DELETE FROM articles WHERE id = ?", (article,))
 
     # -- reading ----------------------------------------------------------------------
@@ -794,12 +857,8 @@ class CorpusIndex:
             results: Iterable[Check]
             count = _workers(workers)
             if count > 1 and len(jobs) >= POOL_MIN // 3:
-                from concurrent.futures import ProcessPoolExecutor
-                from multiprocessing import get_context
-
-                pool = stack.enter_context(
-                    ProcessPoolExecutor(count, mp_context=get_context("spawn"))
-                )
+                pool = _pool(count)
+                stack.callback(pool.shutdown, wait=True, cancel_futures=True)
                 results = pool.map(_verify_files, jobs, chunksize=8)
             else:
                 results = map(_verify_files, jobs)

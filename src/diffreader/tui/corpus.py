@@ -1,55 +1,89 @@
-"""Provides the corpus model: loading a folder of articles and ranking them (no widgets).
+"""Provides the corpus model of the reader: listing a folder from a quick read of each file.
 
-``scan(folder)`` lists candidate files; ``load_article(path)`` loads one, never raising:
-an unreadable file becomes an ``Article`` with ``error`` set, so the list can show why.
-Both run in the corpus screen's worker thread.
+``scan(folder)`` lists candidate files (``storage.corpus_index.scan``: the same rule as the
+index and the commands). ``peek(path)`` reads at most ``HEAD_BYTES`` of one file, never
+raising and never parsing: the title (the first line when it reads as a headline, else the
+opening words), the date marker, and, when the whole file fits, its word count and review
+hash. A file that cannot be an article (binary, too large, empty, unreadable, a FIFO or a
+device, a broken link or a link loop) becomes an ``Article`` with ``error`` set, so the list
+shows why. Full parsing is the corpus index's job (in a worker), and comparing loads the
+two documents it needs (``Article.load``).
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
+import codecs
+import errno
+import os
+import re
+import stat
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from diffreader.tui.similarity import term_counts
-from diffreader.tui.textutil import display_text, document_label
+from diffreader.tui.textutil import display_text
 
 if TYPE_CHECKING:
     from diffreader.engine.model import Document
 
-__all__ = ["Article", "load_article", "scan"]
+__all__ = ["HEAD_BYTES", "Article", "decode_prefix", "peek", "quick_title", "read_prefix", "scan"]
+
+HEAD_BYTES = 16_384
+"""How much of each file the listing reads: a whole news article, mostly (~3 KB)."""
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_SENTENCE_END = re.compile(r"(?:[.,;:][\"”’»]?|[!?][\"”’»])$")
+_LABEL_WORDS = 12
+_SPECIAL = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 @dataclass(slots=True)
 class Article:
-    """One file of the corpus, loaded or refused."""
+    """One file of the corpus, from a quick read of its start (or refused, with why)."""
 
     path: Path
-    doc: Document | None = None
+    title: str = ""
+    """Display title (literal, one line)."""
+    date: str = ""
     error: str | None = None
-    """Why the file cannot be read (``None`` when ``doc`` is set)."""
-    counts: Counter[str] = field(default_factory=Counter)
-    words: int = 0
+    """Why the file cannot be an article (``None`` when it may be one)."""
+    words: int | None = None
+    """Whitespace-separated words (``None`` until known: the file is longer than the
+    quick read, and the index has not counted it yet)."""
     haystack: str = ""
-    """Lowercased title + text, for the incremental filter."""
+    """Lowercased title and opening text (``HEAD_BYTES``), for the incremental filter."""
     text_hash: str = ""
-    """``review.text_hash`` of the text: finds the article's stored reviews."""
+    """``review.text_hash`` of the text ('' until known): finds its stored reviews."""
+    size: int = 0
+    doc: Document | None = None
+    """The parsed article, once loaded for a comparison (``load``)."""
 
     @property
     def key(self) -> str:
         return str(self.path)
 
     @property
-    def title(self) -> str:
-        """Display title (literal, one line)."""
-        if self.doc is None:
-            return display_text(self.path.name)[0]
-        return document_label(self.doc)
+    def name(self) -> str:
+        return self.path.name
 
-    @property
-    def date(self) -> str:
-        return (self.doc.date if self.doc else None) or ""
+    def load(self) -> Document:
+        """Parse the whole file (a worker thread calls this before comparing).
+
+        Raises:
+            LoadError: the file cannot be read as an article.
+        """
+        from diffreader.engine.load import load_document
+        from diffreader.review import text_hash
+
+        if self.doc is None:
+            self.doc = load_document(self.path)
+            self.text_hash = text_hash(self.doc.text)
+        return self.doc
 
 
 def scan(folder: Path) -> list[Path]:
@@ -59,42 +93,167 @@ def scan(folder: Path) -> list[Path]:
     candidate that turns out to be binary, unreadable, not a regular file (a FIFO, a
     device), a broken link or a link loop is still listed, with the reason.
     """
-    # Here, not at the top: the engine loads in this worker, after the first frame.
-    from diffreader.engine.load import ARTICLE_SUFFIXES
+    from diffreader.storage.corpus_index import scan as scan_names
 
-    return sorted(
-        (
-            p
-            for p in folder.iterdir()
-            if not p.name.startswith(".")
-            and not p.name.lower().startswith("readme")
-            and p.suffix.lower() in ARTICLE_SUFFIXES
-            and not p.is_dir()
-        ),
-        key=lambda p: p.name.casefold(),
-    )
+    return [folder / name for name in scan_names(folder)]
 
 
-def load_article(path: Path) -> Article:
-    """Load one file; problems become ``Article.error`` instead of exceptions."""
-    from diffreader.engine import LoadError, load_document
-    from diffreader.review import text_hash
+def _refusal(path: Path) -> tuple[str | None, int]:
+    """Why ``path`` is not an article file, from ``stat`` alone, and its size."""
+    from diffreader.engine.load import MAX_BYTES
 
     try:
-        doc = load_document(path)
-    except LoadError as error:
-        # The reason alone: the list, the preview and the warnings show the name beside it.
-        return Article(path, error=error.reason or "cannot be read")
-    except (OSError, ValueError) as error:
-        return Article(path, error=f"cannot be read: {error}")
-    counts = term_counts(doc.text)
-    title = (doc.title or "").lower()
+        info = path.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            return "broken symbolic link (its target is missing)", 0
+        return "no such file", 0
+    except PermissionError:
+        return "permission denied", 0
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symbolic link loop", 0
+        return f"cannot read ({error.strerror or error})", 0
+    mode = info.st_mode
+    if stat.S_ISDIR(mode):
+        return "is a directory, not an article file", 0
+    if not stat.S_ISREG(mode):
+        kind = next((name for test, name in _SPECIAL if test(mode)), "special")
+        return f"not a regular file ({kind}), not an article", 0
+    if info.st_size > MAX_BYTES:
+        return (
+            f"too large ({info.st_size / 1048576:.1f} MB; "
+            f"the limit is {MAX_BYTES / 1048576:.0f} MB)",
+            info.st_size,
+        )
+    if info.st_size == 0:
+        return "empty file (no text to compare)", 0
+    return None, info.st_size
+
+
+def read_prefix(path: Path, limit: int) -> bytes:
+    """At most ``limit`` bytes from the start of a regular file.
+
+    Opened without blocking and checked again once open: a FIFO put in the file's place
+    since it was listed must not freeze the caller.
+
+    Raises:
+        OSError: the file cannot be read, or is no longer a regular file.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "no longer a regular file")
+        chunks: list[bytes] = []
+        left = limit
+        while left > 0:
+            chunk = os.read(fd, left)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def decode_prefix(data: bytes, complete: bool) -> str:
+    """Decode the start of an article as ``engine.load`` decodes the whole of it.
+
+    A prefix may end inside a character; it is decoded up to there.
+
+    Raises:
+        LoadError: binary data.
+    """
+    from diffreader.engine.load import LoadError, decode_bytes
+
+    if complete:
+        return decode_bytes(data)[0]
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            decoder = codecs.getincrementaldecoder(encoding)("replace")
+            return decoder.decode(data[len(bom) :], final=False)
+    if b"\x00" in data:
+        raise LoadError("binary file (contains NUL bytes), not an article")
+    try:
+        text = codecs.getincrementaldecoder("utf-8")("strict").decode(data, final=False)
+    except UnicodeDecodeError:
+        # A legacy single-byte encoding: the full load decides which; cp1252 reads most.
+        text = data.decode("cp1252", errors="replace")
+    if text and len(_CONTROL.findall(text)) > max(8, len(text) // 100):
+        raise LoadError("binary file (mostly control characters), not an article")
+    return text
+
+
+def quick_title(text: str) -> str:
+    """The title as the listing shows it before the article is parsed.
+
+    The first line after any date marker or front matter when it reads as a headline
+    (short, not ending like a sentence, followed by more text), else the opening words.
+
+    >>> quick_title("Harbour Closes\\n\\nThe harbour closed on Monday.")
+    'Harbour Closes'
+    >>> quick_title("date 2025-01-02\\nThe harbour closed on Monday after the storm.")
+    'The harbour closed on Monday after the storm.'
+    """
+    from diffreader.engine.segment import find_metadata
+
+    meta = find_metadata(text)
+    body = text[meta.end :].lstrip("\ufeff \t\r\n")
+    first, _, rest = body.partition("\n")
+    first = first.strip()
+    words = first.split()
+    if (
+        first
+        and rest.strip()
+        and len(first) <= 200
+        and len(words) <= 25
+        and not _SENTENCE_END.search(first)
+    ):
+        label = first
+    else:
+        words = body.split()
+        label = " ".join(words[:_LABEL_WORDS]) + (" …" if len(words) > _LABEL_WORDS else "")
+    shown, _ = display_text(label)
+    return " ".join(shown.split())
+
+
+def peek(path: Path, limit: int = HEAD_BYTES) -> Article:
+    """A quick read of one file's start (never raises, never parses)."""
+    from diffreader.engine.load import LoadError
+    from diffreader.engine.segment import find_metadata
+    from diffreader.review import text_hash
+
+    error, size = _refusal(path)
+    if error is not None:
+        return Article(path, title=display_text(path.name)[0], error=error, size=size)
+    try:
+        data = read_prefix(path, limit)
+        complete = len(data) < limit or len(data) == size
+        text = decode_prefix(data, complete)
+    except LoadError as refused:
+        return Article(path, title=display_text(path.name)[0], error=refused.reason, size=size)
+    except OSError as failed:
+        reason = "permission denied" if isinstance(failed, PermissionError) else None
+        reason = reason or f"cannot read ({failed.strerror or failed})"
+        return Article(path, title=display_text(path.name)[0], error=reason, size=size)
+    if complete and not text.strip():
+        return Article(
+            path, title=display_text(path.name)[0], error="empty file (no text to compare)"
+        )
+    title = quick_title(text) or display_text(path.name)[0]
     return Article(
         path,
-        doc,
-        None,
-        counts,
-        len(doc.text.split()),
-        f"{title}\n{doc.text.lower()}",
-        text_hash(doc.text),
+        title=title,
+        date=find_metadata(text).date or "",
+        words=len(text.split()) if complete else None,
+        haystack=f"{title.lower()}\n{text.lower()}",
+        text_hash=text_hash(text) if complete else "",
+        size=size,
     )

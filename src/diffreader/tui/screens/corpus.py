@@ -1,13 +1,26 @@
-"""Provides ``CorpusScreen``: the article list, preview, filter, sort and A/B picking.
+"""Provides ``CorpusScreen``: the article list, preview, filter, sort and A/B picking,
+the rewrites of the article marked A, and the folder's stories.
 
-Loading runs in a thread worker that posts batches, so a large folder fills the list
-progressively under a progress bar. Similarity to the marked article (``similarity.py``,
-TF-IDF over word pairs) is computed in a second worker whenever A changes.
+Listing never waits for parsing: a thread worker lists the folder (``tui.corpus.scan``) and
+reads the start of each file (``tui.corpus.peek``: title, date, at most ``HEAD_BYTES``),
+posting batches that the table appends (never refilled while the order is the file
+order). The same worker then brings the folder's corpus index up to date
+(``storage.corpus_index.CorpusIndex``, full parsing in a process pool) under a progress
+bar ("indexing 4,210 / 10,005"); a warm index is reused at once.
+
+Once A is marked and the index is ready, a worker ranks the folder against A with
+``CorpusIndex.find``: the Similarity column shows each candidate's score relative to A's
+own, and ``r`` (Rewrites) lists the candidates with their verdict (rewrite, related story,
+unrelated) and the reasons; Enter compares A with the one under the cursor. ``t``
+(Stories) lists the folder's stories (``CorpusIndex.stories``): each pivot with its
+rewrites and related articles; Enter compares the pivot with the one under the cursor.
+``story_versions`` gives the articles of the story under the cursor, for a view of
+several versions.
 
 Review progress: once A is marked, the Review column shows, for each article whose pair
 with A has been opened, "reviewed/total" and "!flagged" ("3/12 !1"); a pair only
 reviewed the other way round (the article as A) shows behind "⇆". The figures come
-from the review index (one small file), read in a worker when the folder has loaded and
+from the review index (one small file), read in a worker when the folder is listed and
 again whenever the screen comes back from a diff; articles are matched by content hash,
 so a renamed file keeps its figures.
 """
@@ -30,18 +43,21 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
+from textual.worker import get_current_worker
 
-from diffreader.tui.corpus import Article, load_article, scan
+from diffreader.tui.corpus import Article, decode_prefix, peek, read_prefix, scan
 from diffreader.tui.messages import CompareRequested
-from diffreader.tui.similarity import Similarity
 from diffreader.tui.textutil import LiteralHighlighter, display_path, display_text
+from diffreader.tui.widgets.article_table import ArticleTable
 
 if TYPE_CHECKING:
     from diffreader.review import ReviewSummary
+    from diffreader.storage.corpus_index import Entry, Found, StoryView
 
 __all__ = ["CorpusScreen"]
 
 SORTS: tuple[str, ...] = ("file", "date", "title", "similarity")
+VIEWS: tuple[str, ...] = ("list", "rewrites", "stories")
 _BAR = " ▏▎▍▌▋▊▉█"
 
 
@@ -54,7 +70,13 @@ def _same_cell(new: Text | str, old: Text | str) -> bool:
 
 PREVIEW_CHARS = 12_000
 """How much of an article the preview shows (a pane holds a few hundred words)."""
-
+_PREVIEW_BYTES = 4 * PREVIEW_CHARS
+"""The most the preview reads from disk (UTF-32 takes four bytes a character)."""
+RANKED = 20
+"""Candidates ``find`` lists for the Rewrites view and the Similarity column."""
+_BATCH_SECONDS = 0.05
+"""The listing worker posts what it has read at least this often."""
+_BATCH_MAX = 2_000
 _TITLE_KEEPS = 30
 """Below this many cells for the title, similarity is shown without its bar."""
 _OPTIONAL_COLUMNS = (
@@ -120,12 +142,26 @@ class CorpusScreen(Screen[None]):
             tooltip="Sort by file, date, title or similarity to A",
         ),
         Binding(
+            "r",
+            "rewrites",
+            "Rewrites",
+            id="corpus.rewrites",
+            tooltip="List the rewrites of A found in the folder, with verdicts and reasons",
+        ),
+        Binding(
+            "t",
+            "stories",
+            "Stories",
+            id="corpus.stories",
+            tooltip="Group the folder into stories (toggles back to the list)",
+        ),
+        Binding(
             "escape",
             "clear",
             "Clear",
             show=False,
             id="corpus.clear",
-            tooltip="Clear the filter, then the marks",
+            tooltip="Back to the list, else clear the filter, then the marks",
         ),
         Binding("q", "quit", "Quit", id="corpus.quit", tooltip="Quit diffreader"),
         Binding("j", "cursor(1)", "Down", show=False, id="corpus.down", tooltip="Next article"),
@@ -145,7 +181,11 @@ class CorpusScreen(Screen[None]):
     composed must not run the watcher, which needs the progress bar; ``on_mount`` shows
     the initial state."""
     ranking: reactive[bool] = reactive(False, init=False)
-    """True while similarities to A are being computed."""
+    """True while the folder is being ranked against A."""
+    indexing: reactive[bool] = reactive(False, init=False)
+    """True while the corpus index is being brought up to date (the bar shows)."""
+    view: reactive[str] = reactive("list", init=False)
+    """``list`` (the articles), ``rewrites`` (of A) or ``stories``."""
 
     def __init__(self, folder: Path) -> None:
         super().__init__()
@@ -153,8 +193,26 @@ class CorpusScreen(Screen[None]):
         self.articles: dict[str, Article] = {}
         self.similarity: dict[str, float] = {}
         """Similarity of each article to A, in [0, 1] (empty until ranked)."""
-        self._index: Similarity | None = None
-        self.load_seconds = 0.0
+        self.found: list[Found] | None = None
+        """A's candidates from the index, best first (None until ranked)."""
+        self.stories: list[StoryView] | None = None
+        """The folder's stories (None until grouped)."""
+        self.index_ready = False
+        """The corpus index is up to date (ranking and stories can run)."""
+        self.index_error: str | None = None
+        """Why the corpus index cannot be used (the list still works)."""
+        self.listed_seconds = 0.0
+        """Time from the start of listing until every file was listed."""
+        self.indexed_seconds = 0.0
+        self._status = ""
+        """What a worker is doing, shown in the header ("indexing 4,210 / 10,005")."""
+        self._refused = 0
+        self._folder_shown: str | None = None
+        self._grouping = False
+        self._results: list[tuple[str, str] | None] = []
+        """The (A, B) paths each row of the results table compares (None: a heading)."""
+        self._story_rows: list[int | None] = []
+        """The story (index in ``stories``) of each row of the stories view."""
         self.reviews: dict[tuple[str, str], ReviewSummary] = {}
         """Stored review summaries by (A's text hash, B's text hash)."""
         self._review_column = False
@@ -174,7 +232,8 @@ class CorpusScreen(Screen[None]):
         )
         yield ProgressBar(id="load-progress", show_eta=False)
         with Horizontal(id="corpus-body"):
-            yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+            yield ArticleTable(id="articles", cursor_type="row", zebra_stripes=True)
+            yield ArticleTable(id="results", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="preview"):
                 yield Static(id="preview-text")
         yield Footer()
@@ -183,10 +242,15 @@ class CorpusScreen(Screen[None]):
         self._show_loading(self.loading)
         self._table_width = 0
         self._columns_for(80)
-        self.query_one(DataTable).focus()
+        self.query_one("#results", ArticleTable).display = False
+        self._table.focus()
         self.call_after_refresh(self._fit_columns)
         self._update_title()
         self.load(self.folder)
+
+    @property
+    def _table(self) -> ArticleTable:
+        return self.query_one("#articles", ArticleTable)
 
     def _column_plan(self, width: int) -> tuple[tuple[str, str, int], ...]:
         """The columns for a table ``width`` cells wide: (key, label, width) each.
@@ -221,7 +285,7 @@ class CorpusScreen(Screen[None]):
     def _columns_for(self, width: int) -> None:
         """(Re)create the columns so the title takes whatever the others leave."""
         plan = self._column_plan(width)
-        table = self.query_one(DataTable)
+        table = self._table
         self._table_width = width
         self._plan = plan
         self._review_column = any(key == "review" for key, _, _ in plan)
@@ -234,17 +298,39 @@ class CorpusScreen(Screen[None]):
         self.call_after_refresh(self._fit_columns)
 
     def _fit_columns(self) -> None:
-        width = self.query_one(DataTable).size.width
+        if self.view != "list":
+            self._fill_results()
+            return
+        width = self._table.size.width
         if width and width != self._table_width:
             current = self.highlighted
             self._columns_for(width)
             self._refresh_table(keep=current.key if current else None)
 
-    # -- loading ------------------------------------------------------------------------
+    # -- listing and indexing -----------------------------------------------------------
+
+    class _Listed(Message):
+        """A batch of files read by the listing worker (posted: the worker never waits)."""
+
+        def __init__(self, batch: list[Article], total: int, done: bool) -> None:
+            super().__init__()
+            self.batch = batch
+            self.total = total
+            self.done = done
+
+    class _Progress(Message):
+        """A worker's progress, for the header and the bar."""
+
+        def __init__(self, status: str, done: int, total: int) -> None:
+            super().__init__()
+            self.status = status
+            self.done = done
+            self.total = total
 
     @work(thread=True, exclusive=True, group="load")
     def load(self, folder: Path) -> None:
-        """Load every file of ``folder`` off the UI thread, posting batches."""
+        """List ``folder`` from a quick read of each file, then bring its index up to date."""
+        worker = get_current_worker()
         started = time.perf_counter()
         try:
             paths = scan(folder)
@@ -253,20 +339,191 @@ class CorpusScreen(Screen[None]):
                 self.notify, f"Cannot read {folder}: {error}", severity="error"
             )
             paths = []
-        self.app.call_from_thread(self._set_total, len(paths))
+        total = len(paths)
         batch: list[Article] = []
         last = time.perf_counter()
         for path in paths:
-            batch.append(load_article(path))
-            if time.perf_counter() - last > 0.1:
-                self.app.call_from_thread(self._add_batch, batch)
-                batch = []
-                last = time.perf_counter()
-        self.app.call_from_thread(self._add_batch, batch)
-        index = Similarity({a.key: a.counts for a in self.articles.values() if a.doc})
-        self.load_seconds = time.perf_counter() - started
-        self.app.call_from_thread(self._loaded, index)
+            if worker.is_cancelled:
+                return
+            batch.append(peek(path))
+            now = time.perf_counter()
+            if len(batch) >= _BATCH_MAX or now - last > _BATCH_SECONDS:
+                self.post_message(self._Listed(batch, total, False))
+                batch, last = [], now
+        self.listed_seconds = time.perf_counter() - started
+        self.post_message(self._Listed(batch, total, True))
         self._read_reviews()
+        self._update_index(folder)
+        self.indexed_seconds = time.perf_counter() - started
+
+    def _update_index(self, folder: Path) -> None:
+        """Bring the index up to date (worker thread), posting progress; then the entries."""
+        from diffreader.storage.corpus_index import CorpusIndex
+
+        worker = get_current_worker()
+        last = [0.0]
+
+        def progress(done: int, total: int) -> None:
+            if worker.is_cancelled:
+                raise _Stopped
+            now = time.perf_counter()
+            if now - last[0] > 0.1 or done == total:
+                last[0] = now
+                self.post_message(self._Progress("indexing", done, total))
+
+        entries: list[Entry] = []
+        try:
+            with CorpusIndex(folder, getattr(self.app, "data_dir", None)) as index:
+                index.update(progress)
+                entries = index.entries()
+        except _Stopped:
+            return
+        except Exception as error:  # the list works without the index
+            self.app.call_from_thread(self._index_failed, str(error))
+            return
+        if worker.is_cancelled:
+            return
+        self.app.call_from_thread(self._indexed, entries)
+        self._hash_long_articles()
+
+    def _hash_long_articles(self) -> None:
+        """Review hashes of articles longer than the quick read (worker thread)."""
+        from diffreader.engine.load import LoadError, load_document
+        from diffreader.review import text_hash
+
+        worker = get_current_worker()
+        hashes: dict[str, str] = {}
+        for article in list(self.articles.values()):
+            if worker.is_cancelled:
+                return
+            if article.error is None and not article.text_hash:
+                with contextlib.suppress(LoadError, OSError):
+                    hashes[article.key] = text_hash(load_document(article.path).text)
+        if hashes:
+            self.app.call_from_thread(self._hashed, hashes)
+
+    def _hashed(self, hashes: dict[str, str]) -> None:
+        for key, value in hashes.items():
+            if key in self.articles:
+                self.articles[key].text_hash = value
+        if self.reviews and self.mark_a:
+            self._refresh_table()
+
+    @on(_Listed)
+    def _listed(self, message: _Listed) -> None:
+        message.stop()
+        bar = self.query_one(ProgressBar)
+        if bar.total != message.total:
+            bar.update(total=max(message.total, 1), progress=0)
+        self._add_batch(message.batch)
+        if message.done:
+            self.loading = False
+            if self.index_ready or self.index_error:
+                return
+            self.indexing = True
+            bar.update(total=None, progress=0)  # indeterminate until the first file is read
+        self._update_title()
+
+    def _add_batch(self, batch: list[Article]) -> None:
+        """Add listed files: appended to the table when they sort after its rows."""
+        table = self._table
+        shown = self._shown
+        for article in batch:
+            self.articles[article.key] = article
+            self._refused += article.error is not None
+        self.query_one(ProgressBar).advance(len(batch))
+        if not batch:
+            return
+        last = next(reversed(shown)) if shown else None
+        appendable = (
+            shown is not None
+            and self.sort_key == "file"
+            and table.row_count == len(shown)
+            and (last is None or _file_order(self.articles[last]) <= _file_order(batch[0]))
+        )
+        if not appendable:
+            self._refresh_table()
+            return
+        assert shown is not None
+        needle = self.filter_text.lower().strip()
+        was_empty = table.row_count == 0
+        rows = [
+            (article.key, self._row(article))
+            for article in batch
+            if not needle or _matches(article, needle)
+        ]
+        table.append_rows(rows)
+        shown.update(rows)
+        if was_empty:
+            self._show_preview()
+
+    def _index_failed(self, reason: str) -> None:
+        self.indexing = False
+        self.index_error = reason
+        self._status = ""
+        self.notify(
+            display_text(
+                f"The corpus index cannot be used ({reason}): rewrites and stories "
+                "are unavailable; the list works."
+            )[0],
+            title="Corpus index",
+            severity="warning",
+        )
+        self._update_title()
+
+    @on(_Progress)
+    def _progress(self, message: _Progress) -> None:
+        message.stop()
+        if not (self.indexing if message.status == "indexing" else self._grouping):
+            return  # overtaken by the end of the work it counts
+        bar = self.query_one(ProgressBar)
+        if bar.total != message.total:
+            bar.update(total=max(message.total, 1))
+        bar.update(progress=message.done)
+        self._status = f"{message.status} {message.done:,} / {message.total:,}"
+        self._update_title()
+
+    def _indexed(self, entries: list[Entry]) -> None:
+        """The index is up to date: refusals and word counts the quick read did not know."""
+        self.indexing = False
+        self.index_ready = True
+        self._status = ""
+        changed: list[Article] = []
+        for entry in entries:
+            article = self.articles.get(str(self.folder / entry.name))
+            if article is None:
+                continue
+            if entry.error is not None and article.error is None:
+                article.error = entry.error
+                self._refused += 1
+                changed.append(article)
+            elif entry.error is None and article.words is None:
+                article.words = entry.words
+                changed.append(article)
+        self._update_rows(changed)
+        self._update_title()
+        if self.mark_a:
+            self._rank()
+        if self.view == "stories":
+            self._start_grouping()
+
+    def _update_rows(self, articles: Iterable[Article]) -> None:
+        """Update the cells of ``articles``' rows in place (those the table shows)."""
+        table = self._table
+        shown = self._shown
+        if shown is None:
+            return
+        columns = list(table.columns)
+        for article in articles:
+            old = shown.get(article.key)
+            if old is None:
+                continue
+            new = self._row(article)
+            for column, cell, before in zip(columns, new, old, strict=True):
+                if not _same_cell(cell, before):
+                    table.update_cell(article.key, column, cell)
+            shown[article.key] = new
+        self._show_preview()
 
     def _read_reviews(self) -> None:
         """Read the review index (call from a worker thread) and show its figures."""
@@ -331,28 +588,16 @@ class CorpusScreen(Screen[None]):
             text += " ✓"
         return text
 
-    def _set_total(self, total: int) -> None:
-        self.query_one(ProgressBar).update(total=max(total, 1), progress=0)
+    def watch_loading(self) -> None:
+        self._show_loading()
 
-    def _add_batch(self, batch: list[Article]) -> None:
-        for article in batch:
-            self.articles[article.key] = article
-        self.query_one(ProgressBar).advance(len(batch))
-        self._refresh_table()
+    def watch_indexing(self) -> None:
+        self._show_loading()
 
-    def _loaded(self, index: Similarity) -> None:
-        self._index = index
-        self.loading = False
-        if self.mark_a:
-            self._rank()
-        self._update_title()
-
-    def watch_loading(self, loading: bool) -> None:
-        self._show_loading(loading)
-
-    def _show_loading(self, loading: bool) -> None:
+    def _show_loading(self, _loading: bool = False) -> None:
         with contextlib.suppress(NoMatches):  # not composed yet: on_mount calls this again
-            self.query_one(ProgressBar).display = loading
+            busy = self.loading or self.indexing or self._grouping
+            self.query_one(ProgressBar).display = busy
 
     # -- table --------------------------------------------------------------------------
 
@@ -361,16 +606,16 @@ class CorpusScreen(Screen[None]):
         needle = self.filter_text.lower().strip()
         items: Iterable[Article] = self.articles.values()
         if needle:
-            items = (a for a in items if needle in a.haystack or needle in a.path.name.lower())
+            items = (a for a in items if _matches(a, needle))
         key: Callable[[Article], object]
         if self.sort_key == "date":
             key = lambda a: (not a.date, a.date, a.path.name)  # noqa: E731  undated last
         elif self.sort_key == "title":
-            key = lambda a: (a.doc is None, a.title.casefold())  # noqa: E731
+            key = lambda a: (a.error is not None, a.title.casefold())  # noqa: E731
         elif self.sort_key == "similarity":
             key = lambda a: (a.key != self.mark_a, -self.similarity.get(a.key, -1.0))  # noqa: E731
         else:
-            key = lambda a: a.path.name.casefold()  # noqa: E731
+            key = _file_order
         return sorted(items, key=key)
 
     def _row(self, article: Article) -> list[Text | str]:
@@ -400,7 +645,7 @@ class CorpusScreen(Screen[None]):
             cells |= {
                 "title": Text(title, end=""),
                 "date": article.date,
-                "words": str(article.words),
+                "words": "" if article.words is None else str(article.words),
                 "similarity": similarity,
             }
             if self._review_column:
@@ -417,7 +662,7 @@ class CorpusScreen(Screen[None]):
         return Text(text, style=style, end="")
 
     def _refresh_table(self, keep: str | None = None) -> None:
-        table = self.query_one(DataTable)
+        table = self._table
         current = self.articles.get(keep or "") or self.highlighted
         visible = self.visible_articles()
         rows = {article.key: self._row(article) for article in visible}
@@ -437,12 +682,10 @@ class CorpusScreen(Screen[None]):
                 for column, new, old in zip(columns, rows[key], shown[key], strict=True):
                     if not _same_cell(new, old):
                         table.update_cell(key, column, new)
-            for key in keys[len(shown) :]:
-                table.add_row(*rows[key], key=key)
+            table.append_rows([(key, rows[key]) for key in keys[len(shown) :]])
         else:
             table.clear()
-            for key, cells in rows.items():
-                table.add_row(*cells, key=key)
+            table.append_rows(list(rows.items()))
         self._shown = rows
         if current is not None and current.key in rows and current is not self.highlighted:
             table.move_cursor(row=table.get_row_index(current.key), animate=False)
@@ -452,7 +695,7 @@ class CorpusScreen(Screen[None]):
     @property
     def highlighted(self) -> Article | None:
         """The article under the table's cursor."""
-        table = self.query_one(DataTable)
+        table = self._table
         if table.row_count == 0:
             return None
         try:
@@ -462,15 +705,27 @@ class CorpusScreen(Screen[None]):
         return self.articles.get(key or "")
 
     def _update_title(self) -> None:
-        shown = display_path(self.folder)
+        if self._folder_shown is None:
+            # Resolving a path stats each of its parts: once, not once per batch listed.
+            self._folder_shown = display_path(self.folder)
+        shown = self._folder_shown
         text = Text(end="", no_wrap=True, overflow="ellipsis")
         text.append(" diffreader ", style="bold reverse")
-        text.append(f"  {shown}  ", style="bold")
-        loaded = len(self.articles)
-        bad = sum(1 for a in self.articles.values() if a.error)
-        text.append(f"{loaded} files" + (f", {bad} unreadable" if bad else ""), style="dim")
+        listed = len(self.articles)
+        text.append(
+            f"  {listed:,} article{'s' if listed != 1 else ''}"
+            + (f", {self._refused:,} unreadable" if self._refused else ""),
+            style="bold",
+        )
         if self.loading:
-            text.append("  loading…", style="italic")
+            text.append("  listing…", style="italic")
+        elif self._status:
+            text.append(f"  {self._status}", style="italic")
+        elif self.indexing:
+            text.append("  indexing…", style="italic")
+        text.append(f"  {shown}", style="bold")
+        if self.view != "list":
+            text.append(f"   [{self.view}]", style="bold")
         for label, key in (("A", self.mark_a), ("B", self.mark_b)):
             text.append("   ")
             text.append(f" {label} ", style="bold reverse")
@@ -482,20 +737,25 @@ class CorpusScreen(Screen[None]):
         text.append(f"   sort: {self.sort_key}", style="dim")
         self.query_one("#corpus-title", Static).update(text)
 
-    def _show_preview(self) -> None:
-        article = self.highlighted
+    def _show_preview(self, article: Article | None = None) -> None:
+        if article is None:
+            article = self.highlighted if self.view == "list" else self._result_article()
         preview = self.query_one("#preview-text", Static)
         if article is None:
             self._previewed = None
             preview.update(Text("No article.", style="dim"))
             return
-        # A table refresh (a batch loaded, a mark, a review figure) must not redraw the
-        # preview when what it shows is the same: the article text is the costly part.
+        # A table refresh (a batch listed, a mark, a review figure) must not redraw the
+        # preview when what it shows is the same: reading the file is the costly part.
+        why = self._result_why() if self.view != "list" else None
         shown = (
             article.key,
+            article.error,
+            article.words,
             self.similarity.get(article.key) if self.mark_a != article.key else None,
             self.review_summary(article),
             self.review_summary(article, reverse=True),
+            why,
         )
         if shown == self._previewed:
             return
@@ -503,15 +763,28 @@ class CorpusScreen(Screen[None]):
         text = Text(end="")
         text.append(article.title, style="bold")
         text.append(f"\n{display_path(article.path)}", style="dim")
-        if article.error is not None or article.doc is None:
-            reason, _ = display_text(article.error or "")
+        if why:
+            text.append(f"\n{display_text(why)[0]}", style="bold")
+        body_text = ""
+        data = b""
+        if article.error is None:
+            try:
+                # A bounded prefix, read without blocking: a 5 MB one-line file, or a FIFO
+                # put in the file's place, must not freeze the screen.
+                data = read_prefix(article.path, _PREVIEW_BYTES)
+                body_text = decode_prefix(data, len(data) < _PREVIEW_BYTES).strip()
+            except Exception as error:  # the file changed since it was listed
+                article_error = getattr(error, "reason", None) or str(error)
+                text.append(f"\n\n⚠ {display_text(article_error)[0]}", style="italic red")
+                preview.update(text)
+                return
+        if article.error is not None:
+            reason, _ = display_text(article.error)
             text.append(f"\n\n⚠ {reason}", style="italic red")
         else:
-            doc = article.doc
+            words = "" if article.words is None else f" · {article.words:,} words"
             text.append(
-                f"\n{article.date or 'undated'} · {article.words} words · "
-                f"{len(doc.sentences)} sentences · {doc.encoding}",
-                style="dim",
+                f"\n{article.date or 'undated'}{words} · {article.size:,} bytes", style="dim"
             )
             if self.mark_a and article.key in self.similarity and article.key != self.mark_a:
                 text.append(f"\nsimilarity to A: {self.similarity[article.key]:.0%}", style="bold")
@@ -524,17 +797,15 @@ class CorpusScreen(Screen[None]):
                 text.append(f"\n{label}: {review.progress}", style="bold")
                 if review.stale:
                     text.append(f", {review.stale} stale", style="bold")
-            # Line breaks survive in the preview; everything else is shown literally. Only
-            # a bounded prefix is shown: a 5 MB one-line file must not freeze the screen.
-            body_text = doc.text.strip()
+            # Line breaks survive in the preview; everything else is shown literally.
             head = body_text[:PREVIEW_CHARS]
             body = "\n".join(display_text(line)[0] for line in head.splitlines())
             text.append("\n\n")
             text.append(body)
-            if len(body_text) > len(head):
-                rest = len(body_text) - len(head)
+            rest = article.size - len(head.encode("utf-8", "surrogatepass"))
+            if len(body_text) > len(head) or len(data) >= _PREVIEW_BYTES:
                 text.append(
-                    f"\n\n… {rest:,} more characters (Enter compares the whole article)",
+                    f"\n\n… about {max(rest, 0):,} more bytes (Enter compares the whole article)",
                     style="dim italic",
                 )
         preview.update(text)
@@ -550,6 +821,8 @@ class CorpusScreen(Screen[None]):
 
     @on(DataTable.HeaderSelected)
     def _header(self, event: DataTable.HeaderSelected) -> None:
+        if event.control is not self._table:
+            return
         key = str(event.column_key.value)
         if key in SORTS:
             self.sort_key = key
@@ -570,8 +843,11 @@ class CorpusScreen(Screen[None]):
 
     def watch_mark_a(self) -> None:
         self.similarity = {}
-        if self.mark_a and not self.loading:
+        self.found = None
+        if self.mark_a:
             self._rank()
+        if self.view == "rewrites":
+            self._fill_results()
         if self._column_plan(self._table_width or 80) != self._plan:
             current = self.highlighted
             self._columns_for(self._table_width or 80)
@@ -582,24 +858,289 @@ class CorpusScreen(Screen[None]):
     def watch_mark_b(self) -> None:
         self._refresh_table()
 
-    # -- similarity ---------------------------------------------------------------------
+    # -- rewrites of A -------------------------------------------------------------------
 
     def _rank(self) -> None:
-        if self._index is not None and self.mark_a:
+        if self.index_ready and self.mark_a:
             self.ranking = True
-            self._score(self._index, self.mark_a)
+            self._find(self.mark_a)
 
     @work(thread=True, exclusive=True, group="rank")
-    def _score(self, index: Similarity, key_a: str) -> None:
-        """Similarity of every article to A, off the UI thread (large corpora)."""
-        scores = index.scores(key_a)
-        self.app.call_from_thread(self._scored, key_a, scores)
+    def _find(self, key_a: str) -> None:
+        """Rank the folder against A through the index (worker thread)."""
+        from diffreader.engine.load import LoadError
+        from diffreader.storage.corpus_index import CorpusIndex
 
-    def _scored(self, key_a: str, scores: dict[str, float]) -> None:
+        try:
+            with CorpusIndex(self.folder, getattr(self.app, "data_dir", None)) as index:
+                found = index.find(Path(key_a), limit=RANKED)
+        except (LoadError, OSError, Exception) as error:  # never stop the corpus screen
+            reason = getattr(error, "reason", None) or str(error)
+            self.app.call_from_thread(self._found, key_a, None, reason)
+            return
+        self.app.call_from_thread(self._found, key_a, found, None)
+
+    def _found(self, key_a: str, found: list[Found] | None, error: str | None) -> None:
+        if key_a != self.mark_a:
+            return
         self.ranking = False
-        if key_a == self.mark_a:
-            self.similarity = scores
-            self._refresh_table()
+        if found is None:
+            self.notify(display_text(f"Cannot rank the folder: {error}")[0], severity="warning")
+            found = []
+        self.found = found
+        self.similarity = {key_a: 1.0}
+        for candidate in found:
+            self.similarity[str(self.folder / candidate.entry.name)] = candidate.relative
+        self._refresh_table()
+        if self.view == "rewrites":
+            self._fill_results()
+
+    # -- the results table: rewrites and stories ----------------------------------------
+
+    @property
+    def _results_table(self) -> ArticleTable:
+        return self.query_one("#results", ArticleTable)
+
+    def watch_view(self, view: str) -> None:
+        results = self._results_table
+        results.display = view != "list"
+        self._table.display = view == "list"
+        if view == "list":
+            self._table.focus()
+            self.call_after_refresh(self._fit_columns)
+        else:
+            results.focus()
+            self._fill_results()
+            self.call_after_refresh(self._fill_results)  # at the table's real width
+        self._previewed = None
+        self._show_preview()
+        self._update_title()
+
+    def _result_columns(self) -> list[tuple[str, str, int]]:
+        """Verdict, title, date and reasons (the preview shows the reasons in full)."""
+        width = self._results_table.size.width or self.size.width * 2 // 3 or 80
+        date = 10 if width >= 90 else 0
+        rest = max(20, width - 9 - date - 2 * (3 + (date > 0)) - 1)
+        title = max(12, rest * 9 // 20)
+        columns = [("verdict", "Verdict", 9), ("title", "Title", title)]
+        if date:
+            columns.append(("date", "Date", date))
+        return [*columns, ("why", "Why", max(8, rest - title))]
+
+    def _fill_results(self) -> None:
+        """Fill the results table for the current view (rewrites of A, or stories)."""
+        table = self._results_table
+        current = table.cursor_row
+        table.clear(columns=True)
+        for key, label, width in self._result_columns():
+            table.add_column(label, key=key, width=width)
+        self._results = []
+        self._story_rows = []
+        rows = self._rewrite_rows() if self.view == "rewrites" else self._stories_rows()
+        keep = {key for key, _, _ in self._result_columns()}
+        for cells, pair, story in rows:
+            table.add_row(*(c for c, k in zip(cells, _RESULT_KEYS, strict=True) if k in keep))
+            self._results.append(pair)
+            self._story_rows.append(story)
+        if rows:
+            table.move_cursor(row=min(current, len(rows) - 1), animate=False)
+
+    def _verdict_cell(self, verdict: str) -> Text:
+        style = {"rewrite": "bold green", "related": "yellow", "story": "bold reverse"}.get(
+            verdict, "dim"
+        )
+        return Text(verdict, style=style, end="")
+
+    def _entry_cells(self, verdict: str, name: str, why: str) -> list[Text | str]:
+        article = self.articles.get(str(self.folder / name))
+        title = article.title if article else display_text(name)[0]
+        date = article.date if article else ""
+        return [
+            self._verdict_cell(verdict),
+            Text(title, end=""),
+            date,
+            Text(display_text(why)[0], style="dim", end=""),
+        ]
+
+    def _rewrite_rows(
+        self,
+    ) -> list[tuple[list[Text | str], tuple[str, str] | None, int | None]]:
+        if not self.mark_a:
+            return [(self._note("Mark an article as A (a), then press r."), None, None)]
+        if self.found is None or self.ranking:
+            waiting = "ranking the folder against A…"
+            if not self.index_ready:
+                waiting = "the folder is being indexed; the rewrites follow…"
+            return [(self._note(waiting), None, None)]
+        if not self.found:
+            return [(self._note("Nothing in the folder shares enough with A."), None, None)]
+        a = self.mark_a
+        return [
+            (
+                self._entry_cells(found.verdict.value, found.entry.name, found.reasons),
+                (a, str(self.folder / found.entry.name)),
+                None,
+            )
+            for found in self.found
+        ]
+
+    def _note(self, text: str) -> list[Text | str]:
+        return ["", Text(text, style="italic", end=""), "", ""]
+
+    def _stories_rows(
+        self,
+    ) -> list[tuple[list[Text | str], tuple[str, str] | None, int | None]]:
+        if self.stories is None:
+            waiting = "grouping the folder into stories…"
+            if not self.index_ready:
+                waiting = "the folder is being indexed; the stories follow…"
+            return [(self._note(waiting), None, None)]
+        rows: list[tuple[list[Text | str], tuple[str, str] | None, int | None]] = []
+        for number, story in enumerate(self.stories):
+            if not story.members and not story.related:
+                continue
+            pivot = str(self.folder / story.pivot.name)
+            first = str(self.folder / story.members[0][0].name) if story.members else None
+            counts = f"{len(story.members)} rewrites, {len(story.related)} related"
+            rows.append(
+                (
+                    self._entry_cells("story", story.pivot.name, counts),
+                    (pivot, first) if first else None,
+                    number,
+                )
+            )
+            for entry, check in story.members:
+                rows.append(
+                    (
+                        self._entry_cells("rewrite", entry.name, _story_reason(check)),
+                        (pivot, str(self.folder / entry.name)),
+                        number,
+                    )
+                )
+            for entry, related_check, owner in story.related:
+                why = _story_reason(related_check) if related_check else ""
+                if owner is not None:
+                    why = f"{why}; " if why else ""
+                    why += f"a rewrite of {owner.name}"
+                rows.append(
+                    (
+                        self._entry_cells("related", entry.name, why),
+                        (pivot, str(self.folder / entry.name)),
+                        number,
+                    )
+                )
+        if not rows:
+            rows.append((self._note("No story in the folder has a rewrite."), None, None))
+        return rows
+
+    def _result_article(self) -> Article | None:
+        """The article (B of the pair) under the results table's cursor."""
+        row = self._results_table.cursor_row
+        story = self.story_at_cursor()
+        if story is not None and self._result_why() is not None:
+            verdict = self._results_table.get_row_at(row)[0]
+            if getattr(verdict, "plain", "") == "story":
+                return self.articles.get(str(self.folder / story.pivot.name))
+        if not 0 <= row < len(self._results) or self._results[row] is None:
+            if 0 <= row < len(self._story_rows) and self._story_rows[row] is not None:
+                story = (self.stories or [])[self._story_rows[row] or 0]
+                return self.articles.get(str(self.folder / story.pivot.name))
+            return None
+        pair = self._results[row]
+        assert pair is not None
+        return self.articles.get(pair[1])
+
+    def _result_why(self) -> str | None:
+        """The verdict and reasons of the results row under the cursor, in full."""
+        table = self._results_table
+        row = table.cursor_row
+        if not 0 <= row < table.row_count or not self._results:
+            return None
+        cells = table.get_row_at(row)
+        verdict = getattr(cells[0], "plain", str(cells[0]))
+        why = getattr(cells[-1], "plain", str(cells[-1]))
+        return f"{verdict}: {why}" if verdict and why else None
+
+    def story_at_cursor(self) -> StoryView | None:
+        """The story under the cursor of the stories view (None elsewhere)."""
+        row = self._results_table.cursor_row
+        if self.view != "stories" or not 0 <= row < len(self._story_rows):
+            return None
+        number = self._story_rows[row]
+        return None if number is None or self.stories is None else self.stories[number]
+
+    def story_versions(self, story: StoryView | None = None) -> list[Path]:
+        """The versions of ``story`` (default: the one under the cursor), pivot first,
+        then its rewrites in the order listed: what a view of several versions opens."""
+        story = story or self.story_at_cursor()
+        if story is None:
+            return []
+        return [self.folder / story.pivot.name] + [
+            self.folder / entry.name for entry, _ in story.members
+        ]
+
+    @work(thread=True, exclusive=True, group="stories")
+    def _group(self) -> None:
+        """Group the folder into stories through the index (worker thread)."""
+        from diffreader.storage.corpus_index import CorpusIndex
+
+        worker = get_current_worker()
+        last = [0.0]
+
+        def progress(done: int, total: int) -> None:
+            if worker.is_cancelled:
+                raise _Stopped
+            now = time.perf_counter()
+            if now - last[0] > 0.1 or done == total:
+                last[0] = now
+                self.post_message(self._Progress("verifying", done, total))
+
+        try:
+            with CorpusIndex(self.folder, getattr(self.app, "data_dir", None)) as index:
+                stories = index.stories(progress)
+        except _Stopped:
+            return
+        except Exception as error:  # never stop the corpus screen
+            self.app.call_from_thread(self._grouped, None, str(error))
+            return
+        self.app.call_from_thread(self._grouped, stories, None)
+
+    def _grouped(self, stories: list[StoryView] | None, error: str | None) -> None:
+        self._grouping = False
+        self._status = ""
+        self._show_loading()
+        if stories is None:
+            self.notify(display_text(f"Cannot group the folder: {error}")[0], severity="warning")
+            stories = []
+        self.stories = stories
+        self._update_title()
+        if self.view == "stories":
+            self._fill_results()
+
+    def _start_grouping(self) -> None:
+        if self.index_ready and self.stories is None and not self._grouping:
+            self._grouping = True
+            self._show_loading()
+            self.query_one(ProgressBar).update(total=None, progress=0)
+            self._group()
+
+    def action_rewrites(self) -> None:
+        """Show the rewrites of A (toggles back to the list)."""
+        if self.view == "rewrites":
+            self.view = "list"
+            return
+        if not self.mark_a:
+            self.notify("Mark an article as A first (a), then press r.", timeout=3)
+            return
+        self.view = "rewrites"
+
+    def action_stories(self) -> None:
+        """Show the folder's stories (toggles back to the list)."""
+        if self.view == "stories":
+            self.view = "list"
+            return
+        self.view = "stories"
+        self._start_grouping()
 
     # -- actions ------------------------------------------------------------------------
 
@@ -655,6 +1196,16 @@ class CorpusScreen(Screen[None]):
         self.app.call_later(self._compare)
 
     def _compare(self) -> None:
+        if self.view != "list":
+            row = self._results_table.cursor_row
+            pair = self._results[row] if 0 <= row < len(self._results) else None
+            if pair is None:
+                self.notify("Pick a rewrite or a related article to compare.", timeout=3)
+                return
+            first, second = self.articles.get(pair[0]), self.articles.get(pair[1])
+            if first is not None and second is not None:
+                self._open_pair(first, second)
+            return
         a = self.articles.get(self.mark_a or "")
         b = self.articles.get(self.mark_b or "")
         if a is None:
@@ -666,21 +1217,38 @@ class CorpusScreen(Screen[None]):
             return
         if b is None:
             b = self.highlighted
-            if b is None or b.key == a.key or b.doc is None:
+            if b is None or b.key == a.key or b.error is not None:
                 self.notify("Pick a different article as B.", timeout=3)
                 return
-        assert a.doc is not None and b.doc is not None
-        self.post_message(CompareRequested(a.doc, b.doc))
+        self._open_pair(a, b)
+
+    @work(thread=True, exclusive=True, group="open")
+    def _open_pair(self, a: Article, b: Article) -> None:
+        """Parse both articles (worker thread), then ask for their comparison."""
+        from diffreader.engine.load import LoadError
+
+        try:
+            doc_a, doc_b = a.load(), b.load()
+        except LoadError as error:
+            self.app.call_from_thread(
+                self.notify,
+                display_text(f"Cannot compare: {error}")[0],
+                title="Cannot use this file",
+                severity="warning",
+            )
+            return
+        self.post_message(CompareRequested(doc_a, doc_b))
 
     def action_cursor(self, step: int) -> None:
         """j/k move through the list as the arrow keys do (vi keys, as in the diff)."""
-        table = self.query_one(DataTable)
+        table = self._table if self.view == "list" else self._results_table
         if step > 0:
             table.action_cursor_down()
         else:
             table.action_cursor_up()
 
     def action_filter(self) -> None:
+        self.view = "list"
         self.query_one("#filter", Input).focus()
 
     def action_cycle_sort(self) -> None:
@@ -694,12 +1262,15 @@ class CorpusScreen(Screen[None]):
             self.sort_key = key
 
     def action_clear(self) -> None:
+        if self.view != "list":
+            self.view = "list"
+            return
         filter_input = self.query_one("#filter", Input)
         if filter_input.value:
             filter_input.value = ""
         elif self.mark_a or self.mark_b:
             self.mark_a = self.mark_b = None
-        self.query_one(DataTable).focus()
+        self._table.focus()
 
     async def action_quit(self) -> None:
         self.app.exit()
@@ -709,3 +1280,32 @@ class CorpusScreen(Screen[None]):
         return [
             (f"Sort by {key}", f"Sort the article list by {key}", f"sort('{key}')") for key in SORTS
         ]
+
+
+_RESULT_KEYS = ("verdict", "title", "date", "why")
+
+
+class _Stopped(Exception):
+    """Raised in a progress callback when the worker was cancelled (the screen closed)."""
+
+
+def _file_order(article: Article) -> tuple[str, str]:
+    """The listing's order: by name, case-blind (as ``storage.corpus_index.scan``)."""
+    return (article.path.name.casefold(), article.path.name)
+
+
+def _matches(article: Article, needle: str) -> bool:
+    return needle in article.haystack or needle in article.path.name.lower()
+
+
+def _story_reason(check: object) -> str:
+    """What a story member's verdict was read from."""
+    quotations = getattr(check, "quotations", 0)
+    facts = getattr(check, "facts", None)
+    matched = getattr(check, "matched", 0.0)
+    parts = []
+    if quotations:
+        parts.append(f"{quotations} shared quotation{'s' if quotations != 1 else ''}")
+    if facts is not None:
+        parts.append(f"{facts} shared names and figures")
+    return ", ".join([*parts, f"{round(matched * 100)}% of sentences matched"])
