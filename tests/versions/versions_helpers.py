@@ -8,7 +8,7 @@ from diffreader.engine import Document, compare, load_document
 from diffreader.versions import Collation
 
 DATA = Path(__file__).resolve().parent / "data"
-"""``original.txt``, ``v1.txt`` … ``v4.txt`` (``v4`` is the original, re-headed), ``same.txt``."""
+"""``original.txt``, its versions ``v1.txt`` … ``v3.txt``, and ``same.txt`` (its copy)."""
 
 
 def fixture_docs() -> tuple[Document, list[Document]]:
