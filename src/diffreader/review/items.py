@@ -391,21 +391,20 @@ class _Consolidation:
         pairs = self.comparison.pairs
         # A fact inside a quotation or clause flagged on its own (a quotation running over
         # two sentences holds the facts of both) is listed inside it.
-        groups: dict[tuple[Side, int], list[ReviewItem]] = {}
+        facts: dict[Side, list[ReviewItem]] = {Side.A: [], Side.B: []}
+        holders: list[ReviewItem] = []
         for item in self.top():
             if item.key in self.sources.claim_of:
-                groups.setdefault((item.side, item.pair), []).append(item)
-        for group in groups.values():
-            holders = [i for i in group if i.category in _HOLDERS]
-            if not holders:
-                continue
-            for item in group:
-                if item.category in _HOLDERS:
-                    continue
-                holder = next(
-                    (h for h in holders if h.start <= item.start and item.end <= h.end), None
-                )
-                if holder is not None:
+                (holders if item.category in _HOLDERS else facts[item.side]).append(item)
+        starts: dict[Side, list[int]] = {}
+        for side, found in facts.items():
+            found.sort(key=lambda i: (i.start, i.end))
+            starts[side] = [i.start for i in found]
+        for holder in sorted(holders, key=lambda h: (h.start, -h.end)):
+            first = bisect_left(starts[holder.side], holder.start)
+            last = bisect_left(starts[holder.side], holder.end)
+            for item in facts[holder.side][first:last]:
+                if item.end <= holder.end and self.parent[item.key] is None:
                     self.nest(item.key, holder.key)
         members: dict[tuple[Side, int], list[ReviewItem]] = {}
         quotes: dict[tuple[Side, int], list[str]] = {}
