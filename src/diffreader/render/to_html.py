@@ -36,7 +36,7 @@ from diffreader.render.labels import (
 )
 from diffreader.render.model import Layer, LayerKind, View
 from diffreader.render.summary import coverage_lines, doc_line
-from diffreader.review.items import ItemKind, ReviewItem, Section
+from diffreader.review.items import ItemKind, ReviewItem, Section, family
 from diffreader.review.marks import Mark
 
 __all__ = ["Highlight", "highlight_html", "report_html"]
@@ -350,7 +350,8 @@ def _html_item(view: View, item: ReviewItem) -> str:
         parts.append(_quote_block(there, _e(item.departs_from)))
         parts.append(_quote_block(here, _e(item.sentence)))
     else:
-        layer = Highlight(item.start, item.end, strong)
+        colour = family(item)  # a fact: its family's colour, as in the side by side
+        layer = Highlight(item.start, item.end, f"{strong} cat-{colour}" if colour else strong)
         sentence = highlight_html(item.sentence, item.sentence_start, [layer])
         parts.append(_quote_block(here, sentence))
         if item.departs_from:

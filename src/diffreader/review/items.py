@@ -23,6 +23,7 @@ top-level items per section, and the details inside them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -282,6 +283,11 @@ class _Consolidation:
         self.sources = sources
         self.by_key = {item.key: item for item in items}
         self.parent: dict[str, str | None] = {item.key: item.parent for item in items}
+        self.kids: dict[str, set[str]] = {}
+        """Holder -> the keys listed inside it (the inverse of ``parent``)."""
+        for item in items:
+            if item.parent is not None:
+                self.kids.setdefault(item.parent, set()).add(item.key)
         self.removed: set[str] = set()
         self.aliases: dict[str, list[str]] = {}
         self.was: dict[str, str] = {}
@@ -290,18 +296,26 @@ class _Consolidation:
     # -- moves ------------------------------------------------------------------------
 
     def _children(self, key: str) -> list[str]:
-        return [k for k, p in self.parent.items() if p == key and k not in self.removed]
+        return sorted(k for k in self.kids.get(key, ()) if k not in self.removed)
+
+    def set_parent(self, key: str, parent: str | None) -> None:
+        old = self.parent[key]
+        if old is not None:
+            self.kids.get(old, set()).discard(key)
+        self.parent[key] = parent
+        if parent is not None:
+            self.kids.setdefault(parent, set()).add(key)
 
     def nest(self, key: str, into: str) -> None:
         """List ``key`` inside ``into`` (what was inside ``key`` too: one level only)."""
         for child in self._children(key):
-            self.parent[child] = into
-        self.parent[key] = into
+            self.set_parent(child, into)
+        self.set_parent(key, into)
 
     def fold(self, key: str, into: str) -> None:
         """Make ``key`` part of ``into``: no item of its own, its key an alias of ``into``."""
         for child in self._children(key):
-            self.parent[child] = into
+            self.set_parent(child, into)
         self.removed.add(key)
         self.aliases.setdefault(into, []).extend([key, *self.aliases.pop(key, [])])
 
@@ -341,19 +355,28 @@ class _Consolidation:
                 self.fold(old.key, added.key)
 
     def quotations(self) -> None:
+        # Facts by side, sorted by start, so each quotation looks at its own span only.
+        facts: dict[Side, list[ReviewItem]] = {Side.A: [], Side.B: []}
+        for item in self.top():
+            if item.key in self.sources.claim_of and family(item):
+                facts[item.side].append(item)
+        starts: dict[Side, list[int]] = {}
+        for side, found in facts.items():
+            found.sort(key=lambda i: (i.start, i.end))
+            starts[side] = [i.start for i in found]
+
+        def within(side: Side, start: int, end: int) -> list[ReviewItem]:
+            first = bisect_left(starts[side], start)
+            last = bisect_left(starts[side], end)
+            return [i for i in facts[side][first:last] if i.end <= end]
+
         for key, quote in self.sources.quote_of.items():
-            source = quote.source if quote.status is QuoteStatus.ALTERED else None
-            for item in self.top():
-                if item.key not in self.sources.claim_of or not family(item):
-                    continue
-                inside = item.side is quote.side and quote.start <= item.start < quote.end
-                lost = (
-                    source is not None
-                    and item.side is quote.side.other
-                    and source.start <= item.start
-                    and item.end <= source.end
-                )
-                if (inside and item.end <= quote.end) or lost:
+            found = within(quote.side, quote.start, quote.end)
+            if quote.status is QuoteStatus.ALTERED and quote.source is not None:
+                # What the A side of the quotation had and lost.
+                found += within(quote.side.other, quote.source.start, quote.source.end)
+            for item in found:
+                if self.parent[item.key] is None and item.key not in self.removed:
                     self.nest(item.key, key)
 
     def _short_quote(self, key: str) -> bool:
@@ -368,21 +391,21 @@ class _Consolidation:
         pairs = self.comparison.pairs
         # A fact inside a quotation or clause flagged on its own (a quotation running over
         # two sentences holds the facts of both) is listed inside it.
-        tops = [i for i in self.top() if i.key in self.sources.claim_of]
-        holders = [i for i in tops if i.category in _HOLDERS]
-        for item in tops:
-            if item.category in _HOLDERS:
-                continue
-            holder = next(
-                (
-                    h
-                    for h in holders
-                    if h.side is item.side and h.start <= item.start and item.end <= h.end
-                ),
-                None,
-            )
-            if holder is not None:
-                self.nest(item.key, holder.key)
+        facts: dict[Side, list[ReviewItem]] = {Side.A: [], Side.B: []}
+        holders: list[ReviewItem] = []
+        for item in self.top():
+            if item.key in self.sources.claim_of:
+                (holders if item.category in _HOLDERS else facts[item.side]).append(item)
+        starts: dict[Side, list[int]] = {}
+        for side, found in facts.items():
+            found.sort(key=lambda i: (i.start, i.end))
+            starts[side] = [i.start for i in found]
+        for holder in sorted(holders, key=lambda h: (h.start, -h.end)):
+            first = bisect_left(starts[holder.side], holder.start)
+            last = bisect_left(starts[holder.side], holder.end)
+            for item in facts[holder.side][first:last]:
+                if item.end <= holder.end and self.parent[item.key] is None:
+                    self.nest(item.key, holder.key)
         members: dict[tuple[Side, int], list[ReviewItem]] = {}
         quotes: dict[tuple[Side, int], list[str]] = {}
         for item in self.top():
@@ -484,12 +507,11 @@ class _Consolidation:
         final: dict[str, ReviewItem] = {}
         for item in live:
             parent = root(item.key)
-            final[item.key] = replace(
-                item,
-                parent=parent,
-                was=self.was.get(item.key, item.was),
-                aliases=tuple(self.aliases.get(item.key, ())),
-            )
+            was = self.was.get(item.key, item.was)
+            aliases = tuple(self.aliases.get(item.key, ()))
+            if (parent, was, aliases) != (item.parent, item.was, item.aliases):
+                item = replace(item, parent=parent, was=was, aliases=aliases)
+            final[item.key] = item
         size = len(self.comparison.pairs)
 
         def position(item: ReviewItem) -> tuple[int, int, int, int]:
@@ -515,7 +537,9 @@ class _Consolidation:
         for item in order:
             out.append(item)
             for child in sorted(inside.get(item.key, []), key=position):
-                out.append(replace(child, holder_kind=item.kind))
+                if child.holder_kind is not item.kind:
+                    child = replace(child, holder_kind=item.kind)
+                out.append(child)
         return out
 
 
