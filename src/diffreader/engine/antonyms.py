@@ -143,7 +143,7 @@ def opposites(word: str) -> frozenset[str]:
     """Return the table's antonyms of ``word`` and of its lemmas (empty when it has none).
 
     >>> sorted(opposites("bought")), sorted(opposites("Accepted"))
-    (['sell'], ['refuse', 'reject'])
+    (['sell'], ['decline', 'refuse', 'reject'])
     """
     found = _candidates(word)
     table = _tables().opposites

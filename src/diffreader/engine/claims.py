@@ -51,7 +51,7 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -352,19 +352,15 @@ class _StemIndex:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self._of_sentence: dict[int, frozenset[str]] = {}
         self._of_paragraph: dict[int, frozenset[str]] = {}
         self._members: dict[int, list[int]] | None = None
         self._by_stem: dict[str, list[int]] | None = None
 
-    def sentence(self, sid: int) -> frozenset[str]:
-        """The content stems of a content sentence (none for furniture or meta lines)."""
-        found = self._of_sentence.get(sid)
-        if found is None:
-            s = self.doc.sentences[sid]
-            found = frozenset(content_stems(s.text)) if s.kind in _SUPPORT_KINDS else frozenset()
-            self._of_sentence[sid] = found
-        return found
+    def sentence(self, sid: int) -> tuple[str, ...]:
+        """The content stems of a content sentence (none for furniture or meta lines): a
+        short tuple, remembered by ``content_stems`` rather than held here."""
+        s = self.doc.sentences[sid]
+        return content_stems(s.text) if s.kind in _SUPPORT_KINDS else ()
 
     def _paragraph_members(self) -> dict[int, list[int]]:
         if self._members is None:
@@ -425,7 +421,7 @@ class _LocalSupport:
         sentences = doc.sentences
         near = {j for sid in ids for j in (sid - 1, sid, sid + 1) if 0 <= j < len(sentences)}
         # Stem sets held apart, not joined: most words are found in the first one or two.
-        self.sets = [index.sentence(i) for i in sorted(near)]
+        self.sets: list[Collection[str]] = [index.sentence(i) for i in sorted(near)]
         self.sets += [index.short_paragraph(p) for p in {sentences[i].paragraph for i in ids}]
         self.support = support
         self.index = index
