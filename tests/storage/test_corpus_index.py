@@ -231,3 +231,38 @@ def test_pool_gives_the_same_index(tmp_path: Path, workers: int) -> None:
             "SELECT name, hash, terms FROM articles ORDER BY name"
         ).fetchall()
     assert rows_one == rows_two
+
+
+def test_postings_staged_before_a_crash_are_merged_by_the_next_update(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An update that stops after its batches committed but before moving the staged
+    postings (a crash) leaves them staged; the next update moves them and recounts."""
+    folder = _folder(tmp_path, 12)
+    with monkeypatch.context() as patch:
+        patch.setattr(CorpusIndex, "_merge_staged", lambda self: None)
+        patch.setattr(CorpusIndex, "_count_df", lambda self, full: None)
+        with CorpusIndex(folder) as index:
+            index.update(workers=1)
+            db = index._db
+            assert db.execute("SELECT COUNT(*) FROM staged").fetchone()[0] > 0
+            assert db.execute("SELECT COUNT(*) FROM postings").fetchone()[0] == 0
+    with CorpusIndex(folder) as index:
+        summary = index.update(workers=1)
+        assert summary.unchanged == 12 and summary.added == 0
+        db = index._db
+        assert db.execute("SELECT COUNT(*) FROM staged").fetchone()[0] == 0
+        # Every article has one posting per term it was indexed with.
+        for article, blob in db.execute("SELECT id, terms FROM articles").fetchall():
+            count = db.execute(
+                "SELECT COUNT(*) FROM postings WHERE article = ?", (article,)
+            ).fetchone()[0]
+            assert count == len(blob) // 8 > 0
+        bad = db.execute(
+            "SELECT COUNT(*) FROM terms t WHERE df != (SELECT COUNT(*) FROM postings p"
+            " WHERE p.term = t.id)"
+        ).fetchone()[0]
+        assert bad == 0
+        assert db.execute("SELECT COUNT(*) FROM terms").fetchone()[0] > 0
+        found = index.find(folder / "003.txt")
+        assert found and all(f.entry.name != "003.txt" for f in found)

@@ -246,7 +246,9 @@ class CorpusScreen(Screen[None]):
         self._table.focus()
         self.call_after_refresh(self._fit_columns)
         self._update_title()
-        self.load(self.folder)
+        # After the first frame: the listing thread would otherwise share the interpreter
+        # with the first layout and paint.
+        self.call_after_refresh(self.load, self.folder)
 
     @property
     def _table(self) -> ArticleTable:
