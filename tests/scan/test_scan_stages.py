@@ -173,3 +173,30 @@ def test_the_synchronous_dask_scheduler_gives_the_in_process_results(tmp_path: P
     assert result_bytes(tmp_path / "here") == result_bytes(tmp_path / "dask")
     manifest = json.loads((tmp_path / "dask" / "diffreader-scan.json").read_text())
     assert manifest["complete"] and manifest["counts"]["rewrites"] > 0
+
+
+_RECORDS = st.lists(
+    st.dictionaries(st.sampled_from("abc"), st.one_of(st.integers(), st.text(max_size=20))),
+    min_size=1,
+    max_size=8,
+)
+
+
+@given(_RECORDS, _RECORDS, st.floats(0, 1))
+def test_a_file_cut_anywhere_keeps_its_whole_lines_and_takes_new_ones(
+    first: list[dict[str, object]], then: list[dict[str, object]], cut: float
+) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "pairs.jsonl"
+        with Appender(path) as out:
+            out.write(first)
+        data = path.read_bytes()
+        kept = data[: round(len(data) * cut)]
+        path.write_bytes(kept)  # killed while writing: any byte may be the last
+        survivors = list(read_jsonl(path))
+        assert survivors == first[: kept.count(b"\n")]
+        with Appender(path) as out:
+            out.write(then)
+        assert list(read_jsonl(path)) == survivors + then

@@ -103,15 +103,14 @@ def write_manifest(folder: Path, data: dict[str, Any]) -> None:
 def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
     """The records of a JSON Lines file; a missing file is empty, a bad line is skipped
     (the last line of a file written when the scan was killed may be cut short)."""
-    with (
-        contextlib.suppress(FileNotFoundError),
-        open(path, encoding="utf-8", newline="\n") as handle,
-    ):
+    # Bytes, split on b"\n" only: a crash may cut a line inside a UTF-8 sequence, and
+    # article text may hold U+2028, which str.splitlines would take for a line break.
+    with contextlib.suppress(FileNotFoundError), open(path, "rb") as handle:
         for line in handle:
-            if not line.endswith("\n"):
+            if not line.endswith(b"\n"):
                 continue  # cut short by a crash: never complete, never trusted
-            with contextlib.suppress(ValueError):
-                record = json.loads(line)
+            with contextlib.suppress(ValueError):  # UnicodeDecodeError is a ValueError
+                record = json.loads(line.decode("utf-8"))
                 if isinstance(record, dict):
                     yield record
 
@@ -119,8 +118,8 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
 class Appender:
     """Appends records to a JSON Lines file, one ``write`` + flush per batch.
 
-    A file whose last line was cut short (a killed scan) gets a newline first, so the new
-    records start on lines of their own.
+    A file whose last line was cut short (a killed scan) loses that part line first (it may
+    even parse, as ``{}`` does), so the new records start on lines of their own.
     """
 
     def __init__(self, path: Path) -> None:
@@ -129,16 +128,9 @@ class Appender:
 
     def _open(self) -> IO[str]:
         if self._handle is None:
-            torn = False
-            with contextlib.suppress(OSError), open(self.path, "rb") as existing:
-                existing.seek(0, os.SEEK_END)
-                if existing.tell():
-                    existing.seek(-1, os.SEEK_END)
-                    torn = existing.read(1) != b"\n"
+            _drop_part_line(self.path)
             # Kept open across batches (closed by close() or the with block).
             self._handle = open(self.path, "a", encoding="utf-8", newline="\n")  # noqa: SIM115
-            if torn:
-                self._handle.write("\n")
         return self._handle
 
     def write(self, records: Iterable[Any]) -> None:
@@ -160,6 +152,27 @@ class Appender:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _drop_part_line(path: Path) -> None:
+    """Truncate ``path`` after its last newline (nothing to do when it ends with one)."""
+    try:
+        with open(path, "r+b") as handle:
+            end = handle.seek(0, os.SEEK_END)
+            position = end
+            while position > 0:
+                start = max(0, position - 65536)
+                handle.seek(start)
+                chunk = handle.read(position - start)
+                newline = chunk.rfind(b"\n")
+                if newline >= 0:
+                    position = start + newline + 1
+                    break
+                position = start
+            if position != end:
+                handle.truncate(position)
+    except FileNotFoundError:
+        pass
 
 
 def write_jsonl(path: Path, records: Iterable[Any]) -> None:
