@@ -375,10 +375,8 @@ class _StemIndex:
         found = self._of_paragraph.get(paragraph)
         if found is None:
             ids = self._paragraph_members().get(paragraph, [])
-            # One pass over the paragraph's words (each distinct word stemmed once) is
-            # cheaper than joining its sentences' stems.
-            keys = word_key_set("\n".join(self.doc.sentences[i].text for i in ids))
-            found = frozenset(stem(k) for k in keys if k not in STOPWORDS)
+            # The sentences' stems are mostly remembered from the alignment: one union in C.
+            found = frozenset().union(*map(self.sentence, ids))
             self._of_paragraph[paragraph] = found
         return found
 
