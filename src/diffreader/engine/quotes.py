@@ -583,12 +583,18 @@ _FRAME_SKIP = frozenset(stem(w) for w in STOPWORDS | FILLER | REPORTING_VERBS)
 """Stems of words that say nothing of what a quotation describes ("marks", "said")."""
 
 
+_FRAME_CHARS = 300
+"""How far back the words a short quotation describes are looked for (a wall of text has
+no sentence end to stop at)."""
+
+
 def _frame(doc: Document, start: int, offset: int) -> list[str]:
-    """The last two content stems of ``doc.text[start:offset]``: what a short quotation
-    at ``offset`` is said of ("described the burglars as | 'reckless'")."""
+    """The last two content stems of ``doc.text[start:offset]`` (its last ``_FRAME_CHARS``
+    characters): what a short quotation at ``offset`` is said of ("described the burglars as
+    | 'reckless'")."""
     stems = [
         stem(t.key)
-        for t in tokenize(doc.text[start:offset])
+        for t in tokenize(doc.text[max(start, offset - _FRAME_CHARS) : offset])
         if is_word(t.key) and t.key not in STOPWORDS and not t.key.isdigit()
     ]
     return [s for s in stems if s not in _FRAME_SKIP][-2:]
