@@ -204,42 +204,60 @@ def _demo_items() -> tuple[object, list]:  # type: ignore[type-arg]
     return comparison, review_items(comparison)
 
 
+# A substitution of our own: "approved" turned into "rejected" (an opposite), folded into
+# one item whose old side's key is its alias.
+_VOTE_A = (
+    "Council votes on harbour plan\n\nThe city council approved the harbour plan on Monday "
+    "after a long debate. The work starts in spring.\n"
+)
+_VOTE_B = _VOTE_A.replace("approved", "rejected")
+
+
+def _vote_items() -> tuple[object, list]:  # type: ignore[type-arg]
+    from diffreader.engine.load import document_from_text
+
+    comparison = compare(document_from_text(_VOTE_A, "a.txt"), document_from_text(_VOTE_B, "b.txt"))
+    return comparison, review_items(comparison)
+
+
 def test_a_mark_on_a_folded_item_lands_on_the_item_that_holds_it(tmp_path: Path) -> None:
     from diffreader.storage.review import ReviewStore
 
-    comparison, items = _demo_items()
-    sat = next(i for i in items if i.text == "sat")
-    assert sat.was == "stood" and len(sat.aliases) == 1
-    (stood_key,) = sat.aliases
-    assert stood_key not in {i.key for i in items}
-    # A review saved by a version that listed "stood" on its own.
+    comparison, items = _vote_items()
+    rejected = next(i for i in items if i.text == "rejected")
+    assert rejected.was == "approved" and len(rejected.aliases) == 1
+    (approved_key,) = rejected.aliases
+    assert approved_key not in {i.key for i in items}
+    # A review saved by a version that listed "approved" on its own.
     a, b = comparison.a, comparison.b  # type: ignore[attr-defined]
     state = ReviewState(pair_key(a.text, b.text), ArticleRef.of(a), ArticleRef.of(b))
-    old = ReviewEntry(Mark.FLAGGED, "Stood or sat?", "stood", "Dropped detail (opposite)", 5, 6)
-    state.entries[stood_key] = old
+    old = ReviewEntry(
+        Mark.FLAGGED, "Approved or rejected?", "approved", "Dropped detail (opposite)", 5, 6
+    )
+    state.entries[approved_key] = old
     store = ReviewStore(tmp_path)
     assert store.save(state) == []
 
     session, messages = store.load_for(comparison)  # type: ignore[arg-type]
     assert messages == []
-    assert session.mark(sat.key) is Mark.FLAGGED
-    assert session.note(sat.key) == "Stood or sat?"
+    assert session.mark(rejected.key) is Mark.FLAGGED
+    assert session.note(rejected.key) == "Approved or rejected?"
     assert session.stale() == []
-    assert session.state.entries[stood_key] == old  # kept for older versions
+    assert session.state.entries[approved_key] == old  # kept for older versions
 
 
 def test_an_alias_mark_that_differs_from_the_item_s_own_is_listed_as_stale() -> None:
-    _, items = _demo_items()
-    sat = next(i for i in items if i.text == "sat")
-    (stood_key,) = sat.aliases
+    _, items = _vote_items()
+    rejected = next(i for i in items if i.text == "rejected")
+    (approved_key,) = rejected.aliases
     entries = {
-        sat.key: ReviewEntry(Mark.ACCEPTED, mark_at=9),
-        stood_key: ReviewEntry(Mark.FLAGGED, "check", mark_at=5, note_at=5),
+        rejected.key: ReviewEntry(Mark.ACCEPTED, mark_at=9),
+        approved_key: ReviewEntry(Mark.FLAGGED, "check", mark_at=5, note_at=5),
     }
-    assert [s.key for s in stale_entries(entries, items)] == [stood_key]
-    entries[sat.key] = ReviewEntry(Mark.FLAGGED, "check", mark_at=5, note_at=5)
+    assert [s.key for s in stale_entries(entries, items)] == [approved_key]
+    entries[rejected.key] = ReviewEntry(Mark.FLAGGED, "check", mark_at=5, note_at=5)
     assert stale_entries(entries, items) == []
     state = ReviewState("0" * 32, ArticleRef("x"), ArticleRef("y"))
-    state.entries = {stood_key: entries[stood_key]}
-    assert state.adopt(items) == 1 and state.entries[sat.key] == entries[stood_key]
+    state.entries = {approved_key: entries[approved_key]}
+    assert state.adopt(items) == 1 and state.entries[rejected.key] == entries[approved_key]
     assert state.adopt(items) == 0  # an item with an entry of its own keeps it
