@@ -109,7 +109,8 @@ def test_enter_in_the_export_dialog_writes(
     tmux.keys("BTab")  # to the formats
     tmux.keys("Right")  # HTML
     tmux.keys("Enter")
-    screen = tmux.wait_for(lambda s: "Export a fact-check report" not in s)
+    # The report is written in a worker after the dialog closes: wait for its notice.
+    screen = tmux.wait_for(lambda s: "Report exported" in s or "Export failed" in s)
     written = sorted(tmp_path.glob("factcheck-*.html"))
     assert written, screen
     assert written[0].read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype")
