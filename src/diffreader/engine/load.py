@@ -52,9 +52,9 @@ others (images, JSON sidecars) are not listed."""
 
 MAX_BYTES = 8 * 1024 * 1024
 """Larger files are refused: no article is this big (news articles are tens of KB), and
-comparing grows about linearly, from 2.5 s per MB of ordinary prose to about 11 s per MB of
+comparing grows about linearly, from 2.5 s per MB of ordinary prose to 8–12 s per MB of
 text whose every sentence changes figures (the worst class measured): two such 8 MB files
-take about 85 s CPU and under 850 MB (``benchmarks/bench_hostile.py --sizes 7.8``). A bigger
+take 70–100 s CPU and under 800 MB (``benchmarks/bench_hostile.py --sizes 7.8``). A bigger
 file is a mistake that would keep the user waiting for minutes."""
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
