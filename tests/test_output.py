@@ -12,6 +12,7 @@ import pytest
 from diffreader import cli
 from diffreader.cli import main
 from diffreader.engine import Comparison, compare, load_document
+from diffreader.engine.load import document_from_text
 from diffreader.engine.model import (
     Claim,
     ClaimCategory,
@@ -69,8 +70,15 @@ def test_json_contract_keys(comparisons: dict[str, Comparison]) -> None:
     tops = [item for item in data["items"] if item["parent"] is None]
     assert sum(item["section"] == "added" for item in tops) == data["stats"]["added_claims"]
     assert sum(item["section"] == "dropped" for item in tops) == data["stats"]["dropped_details"]
-    sat = next(item for item in data["items"] if item["text"] == "sat")
-    assert (sat["was"], sat["salience"], len(sat["aliases"])) == ("stood", 0, 1)
+    for item in data["items"]:
+        assert {"key", "section", "text", "was", "salience", "aliases", "parent"} <= set(item)
+    # A substitution is one item: the new fact, what it replaced, the old side's key.
+    text_a = "Vote\n\nThe city council approved the harbour plan on Monday after a debate.\n"
+    vote = compare(
+        document_from_text(text_a), document_from_text(text_a.replace("approved", "rejected"))
+    )
+    rejected = next(item for item in to_json_data(vote)["items"] if item["text"] == "rejected")
+    assert (rejected["was"], rejected["salience"], len(rejected["aliases"])) == ("approved", 0, 1)
     for side in ("a", "b"):
         assert {"path", "title", "date", "encoding", "sentences"} <= set(data[side])
         for sentence in data[side]["sentences"]:
