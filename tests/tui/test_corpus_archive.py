@@ -119,6 +119,20 @@ async def test_stories_view_opens_the_pivot_against_a_member(archive: Path) -> N
         versions = screen.story_versions()
         assert versions[0] == archive / "00_original.txt"
         assert sorted(p.name for p in versions[1:]) == members
+        # v opens the story as one original against all its rewrites; q comes back.
+        from diffreader.tui.screens.versions import VersionsScreen
+
+        await pilot.press("v")
+        await wait_for(pilot, lambda: isinstance(app.screen, VersionsScreen))
+        shown = app.screen
+        assert isinstance(shown, VersionsScreen)
+        original, versions_shown = shown._sources
+        assert original == archive / "00_original.txt"
+        assert sorted(Path(str(p)).name for p in versions_shown) == members
+        await pilot.press("q")
+        await wait_for(pilot, lambda: app.screen is screen)
+        results.move_cursor(row=row)
+        await pilot.pause()
         # The row after the pivot is its first member: Enter compares the two.
         results.move_cursor(row=row + 1)
         await pilot.press("enter")

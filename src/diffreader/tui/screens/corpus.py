@@ -159,6 +159,13 @@ class CorpusScreen(Screen[None]):
             tooltip="Group the folder into stories (toggles back to the list)",
         ),
         Binding(
+            "v",
+            "versions",
+            "All versions",
+            id="corpus.versions",
+            tooltip="Open the story under the cursor as its pivot against all its rewrites",
+        ),
+        Binding(
             "escape",
             "clear",
             "Clear",
@@ -910,6 +917,7 @@ class CorpusScreen(Screen[None]):
         return self.query_one("#results", ArticleTable)
 
     def watch_view(self, view: str) -> None:
+        self.refresh_bindings()  # "All versions" is offered in the stories view only
         results = self._results_table
         results.display = view != "list"
         self._table.display = view == "list"
@@ -1149,6 +1157,24 @@ class CorpusScreen(Screen[None]):
             return
         self.view = "stories"
         self._start_grouping()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "versions":
+            return self.view == "stories"
+        return True
+
+    def action_versions(self) -> None:
+        """Open the story under the cursor in the multi-version view (pivot vs rewrites)."""
+        paths = self.story_versions()
+        if len(paths) < 3:
+            self.notify(
+                "This story has fewer than two rewrites: Enter compares its pivot with one.",
+                timeout=4,
+            )
+            return
+        open_versions = getattr(self.app, "open_versions", None)
+        if open_versions is not None:
+            open_versions(paths[0], paths[1:])
 
     # -- actions ------------------------------------------------------------------------
 
