@@ -145,6 +145,24 @@ class ClaimGroup:
         return tuple(seen)
 
 
+_CATEGORY_SALIENCE = {
+    ClaimCategory.NEGATION: 0,
+    ClaimCategory.OPPOSITE: 0,
+    ClaimCategory.ROLE: 0,
+    ClaimCategory.NUMBER: 1,
+    ClaimCategory.DATE: 1,
+    ClaimCategory.DURATION: 1,
+    ClaimCategory.PERSON: 1,
+    ClaimCategory.PLACE: 1,
+    ClaimCategory.ORGANISATION: 1,
+    ClaimCategory.NAME: 1,
+    ClaimCategory.QUOTATION: 2,
+}
+"""Within a band, groups are listed as the review items are (``review.salience``): roles,
+negations and opposites first, then figures, dates and names, then quotations, then
+assertions (3)."""
+
+
 def band_of(group: ClaimGroup, n: int) -> Band:
     """The band ``group`` is listed in when there are ``n`` versions."""
     k = len(group.versions)
@@ -503,7 +521,10 @@ def _claim_groups(
         position = min(_position(comparisons[m.version], m.side, m.start) for m in members)
         rank = BAND_ORDER.index(band_of(group, len(comparisons)))
         spans = sorted((m.start, m.end, m.text) for m in members)
-        drafts.append(((rank, -len(group.versions), position, _key(group.text), spans), group))
+        importance = _CATEGORY_SALIENCE.get(category, 3)
+        drafts.append(
+            ((rank, -len(group.versions), importance, position, _key(group.text), spans), group)
+        )
     drafts.sort(key=lambda d: d[0])
     groups = [group for _, group in drafts]
 
