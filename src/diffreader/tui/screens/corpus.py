@@ -121,6 +121,14 @@ class CorpusScreen(Screen[None]):
             id="corpus.mark_b",
             tooltip="Mark the highlighted article as B (the rewrite)",
         ),
+        Binding(
+            "m",
+            "mark_version",
+            "Mark V",
+            id="corpus.mark_version",
+            tooltip="Mark or unmark the highlighted article as one more version to compare"
+            " with A (v opens A against B and them all)",
+        ),
         Binding("s", "swap", "Swap", id="corpus.swap", tooltip="Swap the A and B marks"),
         Binding(
             "enter",
@@ -163,7 +171,8 @@ class CorpusScreen(Screen[None]):
             "versions",
             "All versions",
             id="corpus.versions",
-            tooltip="Open the story under the cursor as its pivot against all its rewrites",
+            tooltip="Open A against B and the articles marked V (in the stories: the story"
+            " under the cursor as its pivot against all its rewrites)",
         ),
         Binding(
             "escape",
@@ -184,6 +193,9 @@ class CorpusScreen(Screen[None]):
     mark_a: reactive[str | None] = reactive(None, init=False)
     """Key (path) of the article marked A."""
     mark_b: reactive[str | None] = reactive(None, init=False)
+    mark_versions: reactive[tuple[str, ...]] = reactive((), init=False)
+    """Keys of the articles marked V (extra versions beside B), in the order marked: a set
+    that keeps its order, so the multi-version view's columns follow the marking."""
     loading: reactive[bool] = reactive(True, init=False)
     """True until every file is loaded (the progress bar shows).
 
@@ -635,7 +647,15 @@ class CorpusScreen(Screen[None]):
 
     def _row(self, article: Article) -> list[Text | str]:
         """The cells of ``article``'s row, one per column of the current plan."""
-        mark = "A" if article.key == self.mark_a else "B" if article.key == self.mark_b else ""
+        mark = (
+            "A"
+            if article.key == self.mark_a
+            else "B"
+            if article.key == self.mark_b
+            else "V"
+            if article.key in self.mark_versions
+            else ""
+        )
         name, _ = display_text(article.path.name)
         cells: dict[str, Text | str] = {
             "mark": Text(mark, style="bold reverse" if mark else "", end=""),
@@ -749,6 +769,9 @@ class CorpusScreen(Screen[None]):
             text.append(
                 f" {title[:28]}{'…' if len(title) > 28 else ''}", style="" if article else "dim"
             )
+        if self.mark_versions:
+            count = len(self.mark_versions)
+            text.append(f"   +{count} version{'s' if count != 1 else ''}", style="bold")
         text.append(f"   sort: {self.sort_key}", style="dim")
         self.query_one("#corpus-title", Static).update(text)
 
@@ -857,6 +880,7 @@ class CorpusScreen(Screen[None]):
         self._refresh_table()
 
     def watch_mark_a(self) -> None:
+        self.refresh_bindings()
         self.similarity = {}
         self.found = None
         if self.mark_a:
@@ -871,6 +895,11 @@ class CorpusScreen(Screen[None]):
             self._refresh_table()
 
     def watch_mark_b(self) -> None:
+        self.refresh_bindings()
+        self._refresh_table()
+
+    def watch_mark_versions(self) -> None:
+        self.refresh_bindings()
         self._refresh_table()
 
     # -- rewrites of A -------------------------------------------------------------------
@@ -917,7 +946,7 @@ class CorpusScreen(Screen[None]):
         return self.query_one("#results", ArticleTable)
 
     def watch_view(self, view: str) -> None:
-        self.refresh_bindings()  # "All versions" is offered in the stories view only
+        self.refresh_bindings()  # "All versions" depends on the view (see check_action)
         results = self._results_table
         results.display = view != "list"
         self._table.display = view == "list"
@@ -1160,11 +1189,25 @@ class CorpusScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "versions":
+            if self.view == "list":
+                # Offered once marking has begun: it then opens the marked versions or
+                # says what is still to mark.
+                return bool(self.mark_a or self.mark_b or self.mark_versions)
             return self.view == "stories"
         return True
 
+    def marked_versions(self) -> list[str]:
+        """The versions marked to compare with A: B first, then those marked V."""
+        return ([self.mark_b] if self.mark_b else []) + [
+            key for key in self.mark_versions if key not in (self.mark_a, self.mark_b)
+        ]
+
     def action_versions(self) -> None:
-        """Open the story under the cursor in the multi-version view (pivot vs rewrites)."""
+        """Open the multi-version view: in the list, A against B and the articles marked
+        V; in the stories view, the story under the cursor (pivot against its rewrites)."""
+        if self.view == "list":
+            self._open_marked_versions()
+            return
         paths = self.story_versions()
         if len(paths) < 3:
             self.notify(
@@ -1175,6 +1218,26 @@ class CorpusScreen(Screen[None]):
         open_versions = getattr(self.app, "open_versions", None)
         if open_versions is not None:
             open_versions(paths[0], paths[1:])
+
+    def _open_marked_versions(self) -> None:
+        versions = self.marked_versions()
+        if not self.mark_a:
+            self.notify(
+                "Mark the original as A (a), then two or more versions (b, m), then press v.",
+                timeout=4,
+            )
+            return
+        if len(versions) < 2:
+            missing = 2 - len(versions)
+            self.notify(
+                f"Mark {missing} more version{'s' if missing != 1 else ''} (b or m) to compare"
+                " A with several versions; Enter compares A with B.",
+                timeout=4,
+            )
+            return
+        open_versions = getattr(self.app, "open_versions", None)
+        if open_versions is not None:
+            open_versions(Path(self.mark_a), [Path(key) for key in versions])
 
     # -- actions ------------------------------------------------------------------------
 
@@ -1196,6 +1259,9 @@ class CorpusScreen(Screen[None]):
                 self.mark_b = None
             else:
                 self.mark_a = None
+        if article.key in self.mark_versions:
+            # A is the original, and B is a version already: the V mark moves too.
+            self.mark_versions = tuple(k for k in self.mark_versions if k != article.key)
         setattr(self, f"mark_{which}", article.key)
 
     def action_mark_a(self) -> None:
@@ -1203,6 +1269,29 @@ class CorpusScreen(Screen[None]):
 
     def action_mark_b(self) -> None:
         self._mark("b")
+
+    def action_mark_version(self) -> None:
+        """Mark the highlighted article as one more version (V), or unmark it."""
+        article = self.highlighted
+        if article is None:
+            return
+        if article.key in self.mark_versions:
+            self.mark_versions = tuple(k for k in self.mark_versions if k != article.key)
+            return
+        if article.error is not None:
+            self.notify(
+                f"{article.path.name}: {article.error}",
+                title="Cannot use this file",
+                severity="warning",
+            )
+            return
+        if article.key == self.mark_a:
+            self.notify("This is A, the original: mark a version on another article.", timeout=3)
+            return
+        if article.key == self.mark_b:
+            self.notify("This is B, already one of the versions.", timeout=3)
+            return
+        self.mark_versions = (*self.mark_versions, article.key)
 
     def action_swap(self) -> None:
         self.mark_a, self.mark_b = self.mark_b, self.mark_a
@@ -1302,8 +1391,9 @@ class CorpusScreen(Screen[None]):
         filter_input = self.query_one("#filter", Input)
         if filter_input.value:
             filter_input.value = ""
-        elif self.mark_a or self.mark_b:
+        elif self.mark_a or self.mark_b or self.mark_versions:
             self.mark_a = self.mark_b = None
+            self.mark_versions = ()
         self._table.focus()
 
     async def action_quit(self) -> None:
