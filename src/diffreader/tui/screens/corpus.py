@@ -15,7 +15,8 @@ unrelated) and the reasons; Enter compares A with the one under the cursor. ``t`
 (Stories) lists the folder's stories (``CorpusIndex.stories``): each pivot with its
 rewrites and related articles; Enter compares the pivot with the one under the cursor.
 ``story_versions`` gives the articles of the story under the cursor, for a view of
-several versions.
+several versions (``v``). In the list, ``m`` marks more versions beside B (V marks, in the
+order marked), and ``v`` opens A against B and them (``marked_versions``).
 
 Review progress: once A is marked, the Review column shows, for each article whose pair
 with A has been opened, "reviewed/total" and "!flagged" ("3/12 !1"); a pair only
@@ -761,17 +762,20 @@ class CorpusScreen(Screen[None]):
         text.append(f"  {shown}", style="bold")
         if self.view != "list":
             text.append(f"   [{self.view}]", style="bold")
+        # With V marks the titles give way to the count, which must stay in sight.
+        room = 20 if self.mark_versions else 28
         for label, key in (("A", self.mark_a), ("B", self.mark_b)):
             text.append("   ")
             text.append(f" {label} ", style="bold reverse")
             article = self.articles.get(key or "")
-            title = article.title if article else "–"
+            title = display_text(article.title)[0] if article else "–"
             text.append(
-                f" {title[:28]}{'…' if len(title) > 28 else ''}", style="" if article else "dim"
+                f" {title[:room]}{'…' if len(title) > room else ''}",
+                style="" if article else "dim",
             )
-        if self.mark_versions:
-            count = len(self.mark_versions)
-            text.append(f"   +{count} version{'s' if count != 1 else ''}", style="bold")
+            if label == "B" and self.mark_versions:
+                count = len(self.mark_versions)
+                text.append(f"  +{count} version{'s' if count != 1 else ''}", style="bold")
         text.append(f"   sort: {self.sort_key}", style="dim")
         self.query_one("#corpus-title", Static).update(text)
 
@@ -1188,6 +1192,8 @@ class CorpusScreen(Screen[None]):
         self._start_grouping()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "mark_version":
+            return self.view == "list"  # it marks the list's article, hidden elsewhere
         if action == "versions":
             if self.view == "list":
                 # Offered once marking has begun: it then opens the marked versions or
