@@ -116,6 +116,8 @@ async def test_stories_view_opens_the_pivot_against_a_member(archive: Path) -> N
         results.move_cursor(row=row)
         await pilot.pause()
         assert screen.story_at_cursor() is demo
+        # m marks the list's article: not offered over the stories.
+        assert screen.check_action("mark_version", ()) is False
         versions = screen.story_versions()
         assert versions[0] == archive / "00_original.txt"
         assert sorted(p.name for p in versions[1:]) == members
