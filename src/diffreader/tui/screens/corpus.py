@@ -126,11 +126,14 @@ class CorpusScreen(Screen[None]):
             "m",
             "mark_version",
             "Mark V",
+            show=False,
             id="corpus.mark_version",
             tooltip="Mark or unmark the highlighted article as one more version to compare"
             " with A (v opens A against B and them all)",
         ),
-        Binding("s", "swap", "Swap", id="corpus.swap", tooltip="Swap the A and B marks"),
+        Binding(
+            "s", "swap", "Swap", show=False, id="corpus.swap", tooltip="Swap the A and B marks"
+        ),
         Binding(
             "enter",
             "compare",
@@ -170,7 +173,7 @@ class CorpusScreen(Screen[None]):
         Binding(
             "v",
             "versions",
-            "All versions",
+            "Versions",
             id="corpus.versions",
             tooltip="Open A against B and the articles marked V (in the stories: the story"
             " under the cursor as its pivot against all its rewrites)",
