@@ -953,7 +953,7 @@ class CorpusScreen(Screen[None]):
         return self.query_one("#results", ArticleTable)
 
     def watch_view(self, view: str) -> None:
-        self.refresh_bindings()  # "All versions" depends on the view (see check_action)
+        self.refresh_bindings()  # "Versions" depends on the view (see check_action)
         results = self._results_table
         results.display = view != "list"
         self._table.display = view == "list"
