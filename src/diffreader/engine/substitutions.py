@@ -814,11 +814,15 @@ def _find_roles(group: Group) -> list[Found]:
     return _merge(out)
 
 
+_STATUS_GATE = re.compile("|".join(map(re.escape, sorted(STATUS_MODIFIERS))))
+"""Some status word as a substring of a lower-cased sentence (one C scan, not one per word)."""
+
+
 def new_statuses(text: str, start: int, end: int, other_text: str) -> list[tuple[int, int]]:
     """Statuses in a sentence with no counterpart ("former President Trump") given to a
     person the other article names without that status word just before the name."""
     sentence = text[start:end]
-    if not any(m in sentence.lower() for m in STATUS_MODIFIERS):
+    if _STATUS_GATE.search(sentence.lower()) is None:
         return []
     run = sentence_tokens(sentence, start)
     raws, bounds = run.raws, run.bounds
