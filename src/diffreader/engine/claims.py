@@ -427,23 +427,32 @@ class _LocalSupport:
     def near(self, word: str) -> bool:
         """The neighbourhood has the stem ``word`` or an equivalent of it."""
         sets = self.sets
-        if any(word in s for s in sets):
-            return True
+        # Plain loops: a generator per word costs more than the few lookups it makes.
+        for s in sets:
+            if word in s:
+                return True
         forms = _EQUIVALENT_STEMS.get(word)
-        return forms is not None and any(f in s for f in forms for s in sets)
+        if forms is not None:
+            for f in forms:
+                for s in sets:
+                    if f in s:
+                        return True
+        return False
 
     def count(self, keys: Iterable[str]) -> int:
         """Informative words among ``keys``: content words, not filler, that neither the
         neighbourhood nor one other paragraph of the article states (see the class doc)."""
         far: list[str] = []
         count = 0
+        stems = self.support.stems
+        near = self.near
         for key in keys:
-            if not is_word(key) or key in STOPWORDS or len(key) < 3:
+            if not key[:1].isalnum() or key in STOPWORDS or len(key) < 3:  # ``is_word``
                 continue
             s = stem(key)
-            if s in _GENERIC or self.near(s):
+            if s in _GENERIC or near(s):
                 continue
-            if s in self.support.stems:
+            if s in stems:
                 far.append(s)
             else:
                 count += 1
