@@ -256,6 +256,8 @@ class Support:
     _durations: set[tuple[str, str]] | None = None
     _number_checks: dict[str, bool] = dataclasses.field(default_factory=dict)
     """``has_number``'s answers by text: a figure recurs in many facts and groups."""
+    _name_checks: dict[str, bool] = dataclasses.field(default_factory=dict)
+    """``has_name``'s answers by text: a name recurs in many sentences."""
 
     def has_duration(self, key: tuple[str, str]) -> bool:
         """The article states this (value, unit) duration ("two years" == "2 years")."""
@@ -335,6 +337,12 @@ class Support:
 
     def has_name(self, name: str) -> bool:
         """The name's head word (a surname, a place) occurs in the article."""
+        known = self._name_checks.get(name)
+        if known is None:
+            known = self._name_checks[name] = self._has_name(name)
+        return known
+
+    def _has_name(self, name: str) -> bool:
         words = [k for k in word_keys(name) if is_word(k) and k not in STOPWORDS]
         words = [w for w in words if w not in TITLE_WORDS] or words
         if not words:
@@ -1089,9 +1097,9 @@ def find_claims(
                 tuple(source),
             )
         )
-    order = {id(c): i for i, c in enumerate(claims)}
-    # An enclosing span sorts before what it encloses: by start, then the longer first.
-    claims.sort(key=lambda c: (c.pair, c.side is Side.B, c.start, -c.end, order[id(c)]))
+    # An enclosing span sorts before what it encloses: by start, then the longer first
+    # (ties keep the order found: the sort is stable).
+    claims.sort(key=lambda c: (c.pair, c.side is Side.B, c.start, -c.end))
     return _nest(claims)
 
 
