@@ -596,10 +596,11 @@ def _find_figures(group: Group) -> list[Found]:
     # A replacement that changes a figure, a scale or a unit on both sides, else nothing.
     # ``group.replaced(w)``, inlined: the hunks that change both sides, listed once.
     replacements = {h for h, (deletes, inserts) in enumerate(group.hunks) if deletes and inserts}
+    # Only changed words can sit in a replacement: the side's changed words, listed once.
     hunks = [
         {
             w.hunk
-            for w in group.words[side]
+            for w in map(group.words[side].__getitem__, group.changed(side))
             if w.hunk in replacements and (w.key[:1].isdigit() or w.key in _QUANTITY_WORDS)
         }
         for side in (Side.A, Side.B)
