@@ -78,7 +78,7 @@ from diffreader.engine.model import (
     Status,
     WordOp,
 )
-from diffreader.engine.text import Token, fold_quotes, is_word, stem, tokenize
+from diffreader.engine.text import _TOKEN, Token, fold_quotes, is_word, stem, token_key, tokenize
 from diffreader.engine.worddiff import word_diff
 
 __all__ = ["Found", "check_quotes", "find_quotations"]
@@ -292,7 +292,16 @@ def _sentence_at(doc: Document, starts: list[int], offset: int) -> int:
 def _words(text: str, start: int, end: int) -> list[Token]:
     """Word tokens of a quotation, with editorial brackets blanked out."""
     inner = _BRACKETS.sub(lambda m: " " * len(m.group()), text[start:end])
-    return [t for t in tokenize(inner, start) if is_word(t.key)]
+    # ``tokenize``, keeping only the words: no token object for a space or a sign.
+    out: list[Token] = []
+    pos = start
+    for raw in _TOKEN.findall(inner):
+        after = pos + len(raw)
+        key = token_key(raw)
+        if key[:1].isalnum():  # ``is_word``
+            out.append(Token(pos, after, raw, key))
+        pos = after
+    return out
 
 
 def _fragments(text: str, start: int, end: int) -> list[list[Token]]:

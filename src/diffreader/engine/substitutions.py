@@ -240,6 +240,7 @@ class Group:
                 hunk_of[Side.B].append((op.b_start, op.b_end, len(hunks) - 1))
                 hunks[-1] = (deletes, True)
         words: dict[Side, list[Word]] = {}
+        new = tuple.__new__
         for side, doc, ids in ((Side.A, doc_a, pair.a), (Side.B, doc_b, pair.b)):
             runs = hunk_of[side]
             n_runs = len(runs)
@@ -261,7 +262,9 @@ class Group:
                     while k < n_runs and runs[k][1] <= start:
                         k += 1
                     hunk = runs[k][2] if k < n_runs and runs[k][0] < end else -1
-                    append(Word(start, end, text[start - offset : end - offset], key, hunk, space))
+                    # ``Word(...)`` without its Python-level ``__new__``: one per token.
+                    word = (start, end, text[start - offset : end - offset], key, hunk, space)
+                    append(new(Word, word))
                     space = False
             words[side] = out
 
@@ -510,7 +513,7 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
                 unit = "%"
                 if key == "per":
                     j += 1
-            elif (found := _unit(key)) is not None:
+            elif key in _UNIT_KEYS and (found := _unit(key)) is not None:
                 factor, name = found
                 value *= factor
                 unit = (unit + " " if unit in ("square", "cubic") else "") + name
@@ -528,8 +531,15 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
         if j < n and words[j].key == "ago":
             resume = j  # "a year ago": a date
             continue
-        bound, q_start = _bound_before(words, first)
-        hunks = frozenset(words[k].hunk for k in range(q_start, last + 1) if words[k].hunk >= 0)
+        if first and words[first - 1].key in _QUALIFIER_ENDS:
+            bound, q_start = _bound_before(words, first)
+        else:
+            bound, q_start = "", first  # no qualifier (``_bound_before``'s first test)
+        if q_start == last:
+            hunk = words[last].hunk
+            hunks = frozenset((hunk,)) if hunk >= 0 else _NO_HUNKS
+        else:
+            hunks = frozenset(words[k].hunk for k in range(q_start, last + 1) if words[k].hunk >= 0)
         # The qualifier belongs to the span only when it bounds the figure.
         shown = q_start if bound not in ("", "about") else first
         out.append(
@@ -537,6 +547,9 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
         )
         resume = j
     return out
+
+
+_NO_HUNKS: frozenset[int] = frozenset()
 
 
 def _unit(key: str) -> tuple[float, str] | None:
@@ -548,6 +561,8 @@ def _unit(key: str) -> tuple[float, str] | None:
     return None
 
 
+_UNIT_KEYS = frozenset((*MEASURE_UNITS, *TIME_UNITS, *UNIT_EQUIVALENTS))
+"""Every key ``_unit`` reads as a unit: a cheap test before calling it."""
 _QUALIFIER_ENDS = frozenset(q[i:] for q in QUANTITY_QUALIFIERS for i in range(len(q)))
 """Every ending of a qualifier: the word before a figure ends one, else no qualifier."""
 
@@ -581,10 +596,11 @@ def _find_figures(group: Group) -> list[Found]:
     # A replacement that changes a figure, a scale or a unit on both sides, else nothing.
     # ``group.replaced(w)``, inlined: the hunks that change both sides, listed once.
     replacements = {h for h, (deletes, inserts) in enumerate(group.hunks) if deletes and inserts}
+    # Only changed words can sit in a replacement: the side's changed words, listed once.
     hunks = [
         {
             w.hunk
-            for w in group.words[side]
+            for w in map(group.words[side].__getitem__, group.changed(side))
             if w.hunk in replacements and (w.key[:1].isdigit() or w.key in _QUANTITY_WORDS)
         }
         for side in (Side.A, Side.B)
@@ -814,11 +830,15 @@ def _find_roles(group: Group) -> list[Found]:
     return _merge(out)
 
 
+_STATUS_GATE = re.compile("|".join(map(re.escape, sorted(STATUS_MODIFIERS))))
+"""Some status word as a substring of a lower-cased sentence (one C scan, not one per word)."""
+
+
 def new_statuses(text: str, start: int, end: int, other_text: str) -> list[tuple[int, int]]:
     """Statuses in a sentence with no counterpart ("former President Trump") given to a
     person the other article names without that status word just before the name."""
     sentence = text[start:end]
-    if not any(m in sentence.lower() for m in STATUS_MODIFIERS):
+    if _STATUS_GATE.search(sentence.lower()) is None:
         return []
     run = sentence_tokens(sentence, start)
     raws, bounds = run.raws, run.bounds
