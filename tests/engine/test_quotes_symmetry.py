@@ -16,9 +16,14 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import DEMO, SAMPLE
 from diffreader.engine import Comparison, QuoteStatus, Side, compare, load_document
 from diffreader.engine.quotes import find_quotations
+
+# Not imported from tests/conftest.py: several folders have a conftest.py, and which one
+# "from conftest import" finds depends on the order pytest collected them in.
+_ROOT = Path(__file__).resolve().parents[2]
+DEMO = _ROOT / "src" / "diffreader" / "demo"
+SAMPLE = _ROOT.parent / "shared" / "corpus" / "sample"
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
