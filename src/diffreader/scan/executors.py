@@ -82,6 +82,14 @@ class InProcess:
         pass
 
 
+def _ignore_sigint() -> None:
+    """In a pool worker: Ctrl+C is the parent's to handle (it stops handing out tasks and
+    shuts the pool down); a worker that took it would print a traceback while idle."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 class ProcessPool:
     """A local pool of ``jobs`` processes (spawned: no state leaks from the parent)."""
 
@@ -94,7 +102,9 @@ class ProcessPool:
         if self._pool is None:
             from multiprocessing import get_context
 
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"))
+            self._pool = ProcessPoolExecutor(
+                self.workers, mp_context=get_context("spawn"), initializer=_ignore_sigint
+            )
         pool = self._pool
         window = self.workers * 4
         pending: dict[Future[R], int] = {}
