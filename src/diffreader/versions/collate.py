@@ -53,7 +53,7 @@ from diffreader.engine.model import (
     Status,
 )
 from diffreader.engine.text import content_stems, word_keys
-from diffreader.review.items import ItemKind, ReviewItem, review_items
+from diffreader.review.items import CATEGORY_FAMILY, ItemKind, ReviewItem, review_items
 from diffreader.review.marks import Mark, ReviewEntry
 
 __all__ = [
@@ -422,22 +422,10 @@ def _representative(texts: Iterable[str]) -> str:
 
 # -- claims --------------------------------------------------------------------------------
 
-_FAMILY: dict[ClaimCategory, str] = {
-    ClaimCategory.NUMBER: "figure",
-    ClaimCategory.DURATION: "figure",
-    ClaimCategory.DATE: "date",
-    ClaimCategory.PERSON: "name",
-    ClaimCategory.PLACE: "name",
-    ClaimCategory.ORGANISATION: "name",
-    ClaimCategory.NAME: "name",
-    ClaimCategory.ROLE: "role",
-    ClaimCategory.NEGATION: "negation",
-    ClaimCategory.OPPOSITE: "opposite",
-    ClaimCategory.QUOTATION: "quotation",
-    ClaimCategory.ASSERTION: "assertion",
-}
-"""Categories that state the same kind of fact: the engine may call one name a person
-in one pair and a name in another."""
+_FAMILY: dict[ClaimCategory, str] = {c: CATEGORY_FAMILY[c] or c.value for c in ClaimCategory}
+"""Categories that state the same kind of fact (the review model's families; a quotation and an
+assertion are their own): the engine may call one name a person in one pair and a name in
+another."""
 
 _FUZZY = frozenset({"role", "quotation", "assertion"})
 """Families matched by content words as well as by their exact wording."""
