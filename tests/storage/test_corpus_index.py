@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from diffreader.storage.corpus_index import CorpusIndex, index_path
+from diffreader.storage.corpus_index import CorpusIndex, Listed, index_path
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
@@ -266,3 +266,66 @@ def test_postings_staged_before_a_crash_are_merged_by_the_next_update(
         assert db.execute("SELECT COUNT(*) FROM terms").fetchone()[0] > 0
         found = index.find(folder / "003.txt")
         assert found and all(f.entry.name != "003.txt" for f in found)
+
+
+def test_the_listings_quick_reads_are_kept_replaced_and_forgotten(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, 3)
+    reads = [
+        Listed(f"{i:03d}.txt", 100 + i, 1_000 + i, f"Story [b]{i}[/]", "", None, f"h{i}", "s")
+        for i in range(3)
+    ]
+    with CorpusIndex(folder) as index:
+        assert index.listing() == {}
+        index.remember_listing(reads)
+        index.update(workers=1)  # an update leaves the listing's reads alone
+    changed = Listed("001.txt", 7, 8, "New", "2025-01-02", 12, "h", "new")
+    with CorpusIndex(folder) as index:
+        assert index.listing() == {read.name: read for read in reads}
+        index.remember_listing([changed], gone=["002.txt"])
+    with CorpusIndex(folder) as index:
+        assert index.listing() == {"000.txt": reads[0], "001.txt": changed}
+
+
+def test_an_index_of_another_schema_forgets_the_listing_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diffreader.storage import corpus_index
+
+    folder = _folder(tmp_path, 1)
+    with CorpusIndex(folder) as index:
+        index.remember_listing([Listed("000.txt", 1, 2, "T", "", 3, "h", "t")])
+    monkeypatch.setattr(corpus_index, "SCHEMA", corpus_index.SCHEMA + 1)
+    with CorpusIndex(folder) as index:
+        assert index.listing() == {}
+
+
+def test_an_update_from_the_callers_listing_equals_its_own(tmp_path: Path) -> None:
+    """``update(seen=...)`` (the reader's listing: names and stat stamps) skips the update's
+    own listing and stat pass and does the same: new, changed and gone files."""
+    folder = _folder(tmp_path, 6)
+
+    def stamps() -> dict[str, tuple[int, int] | None]:
+        out: dict[str, tuple[int, int] | None] = {}
+        for path in sorted(folder.iterdir()):
+            info = path.stat()
+            out[path.name] = (info.st_size, info.st_mtime_ns)
+        return out
+
+    with CorpusIndex(folder) as index:
+        assert index.update(workers=1, seen=stamps()).added == 6
+        assert index.update(workers=1, seen=stamps()).unchanged == 6
+    (folder / "001.txt").write_text(_article(1, "A new closing line."), encoding="utf-8")
+    (folder / "002.txt").unlink()
+    (folder / "009.txt").write_text(_article(9), encoding="utf-8")
+    with CorpusIndex(folder) as index:
+        summary = index.update(workers=1, seen=stamps())
+        assert (summary.added, summary.changed, summary.removed) == (1, 1, 1)
+        by_seen = [(e.name, e.hash, e.title) for e in index.entries()]
+    with CorpusIndex(folder, path=tmp_path / "own.sqlite3") as index:
+        index.update(workers=1)
+        assert [(e.name, e.hash, e.title) for e in index.entries()] == by_seen
+    # A stamp that could not be taken: the file is read (and refused with its reason).
+    with CorpusIndex(folder) as index:
+        seen = stamps()
+        seen["003.txt"] = None
+        assert index.update(workers=1, seen=seen).touched == 1

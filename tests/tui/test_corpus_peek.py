@@ -5,12 +5,22 @@ from __future__ import annotations
 import string
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffreader.engine.load import load_document
 from diffreader.review import text_hash
-from diffreader.tui.corpus import HEAD_BYTES, decode_prefix, peek, quick_title
+from diffreader.storage.corpus_index import CorpusIndex
+from diffreader.tui.corpus import (
+    HEAD_BYTES,
+    Article,
+    decode_prefix,
+    list_file,
+    peek,
+    quick_title,
+    scan,
+)
 
 _WORDS = st.text(alphabet=string.ascii_lowercase + "éçø’", min_size=1, max_size=10)
 _SENTENCES = st.lists(_WORDS, min_size=3, max_size=14).map(lambda w: " ".join(w).capitalize() + ".")
@@ -71,3 +81,74 @@ def test_a_long_file_is_listed_from_its_start_only(tmp_path: Path) -> None:
 
 def test_quick_title_is_literal() -> None:
     assert quick_title("Headline [bold]x[/] \x1b[31m\n\nBody text.") == "Headline [bold]x[/] ␛[31m"
+
+
+def _mixed_folder(folder: Path) -> list[Path]:
+    """Files the listing reads differently: headline or not, a date, long, legacy bytes,
+    a BOM, literal markup, binary, empty and blank."""
+    folder.mkdir()
+    files = {
+        "a_headline.txt": "Harbour Closes\n\nThe harbour closed on Monday. Boats waited.\n",
+        "b_dated.txt": "date 2025-01-02\nThe harbour closed on Monday after the storm.\n",
+        "c_long.txt": "Long Story\n\n" + "The council met again. " * (HEAD_BYTES // 10),
+        "d_markup.txt": "Headline [bold]x[/] \x1b[31m\n\nBody text here.\n",
+        "e_blank.txt": "  \n\n",
+    }
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "f_legacy.txt").write_bytes("Caf\xe9 Opens\n\nIt served cr\xe8me.\n".encode("cp1252"))
+    (folder / "g_bom.txt").write_bytes("Tide Report\n\nLow at noon.\n".encode("utf-16"))
+    (folder / "h_binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)))
+    (folder / "i_empty.txt").write_bytes(b"")
+    return scan(folder)
+
+
+def test_listing_from_the_index_equals_listing_from_peek_row_by_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A warm start lists every unchanged file from the index's kept quick read, without
+    opening it, and the row is the one ``peek`` gives; a changed file is read again."""
+    from diffreader.tui import corpus as corpus_module
+
+    paths = _mixed_folder(tmp_path / "mixed")
+    peeked = [peek(path) for path in paths]
+    first = [list_file(path, {}) for path in paths]
+    assert [article for article, _, _ in first] == peeked
+    # The stamps are the files' (size, mtime), as the index's update would stat them.
+    for path, (_, stamp, _) in zip(paths, first, strict=True):
+        info = path.stat()
+        assert stamp == (info.st_size, info.st_mtime_ns)
+    kept_reads = [read for _, _, read in first if read is not None]
+    # Articles are kept; refused files (binary, empty, blank) are read again each time.
+    assert sorted(read.name for read in kept_reads) == [
+        "a_headline.txt",
+        "b_dated.txt",
+        "c_long.txt",
+        "d_markup.txt",
+        "f_legacy.txt",
+        "g_bom.txt",
+    ]
+    with CorpusIndex(tmp_path / "mixed", path=tmp_path / "index.sqlite3") as index:
+        index.remember_listing(kept_reads)
+    with CorpusIndex(tmp_path / "mixed", path=tmp_path / "index.sqlite3") as index:
+        kept = index.listing()
+    opened: list[str] = []
+    real_peek = corpus_module.peek
+
+    def counting_peek(path: Path, limit: int = HEAD_BYTES) -> Article:
+        opened.append(path.name)
+        return real_peek(path, limit)
+
+    monkeypatch.setattr(corpus_module, "peek", counting_peek)
+    second = [list_file(path, kept) for path in paths]
+    assert [article for article, _, _ in second] == peeked
+    assert [stamp for _, stamp, _ in second] == [stamp for _, stamp, _ in first]
+    assert all(read is None for _, _, read in second)
+    assert sorted(opened) == ["e_blank.txt", "h_binary.txt", "i_empty.txt"]
+    # A changed file (another size) is peeked again, and its new read is returned.
+    (tmp_path / "mixed" / "a_headline.txt").write_text("Harbour Reopens\n\nAt last.\n")
+    opened.clear()
+    article, _, read = list_file(tmp_path / "mixed" / "a_headline.txt", kept)
+    assert opened == ["a_headline.txt"]
+    assert article.title == "Harbour Reopens" and read is not None
+    assert read.title == "Harbour Reopens"

@@ -319,3 +319,39 @@ async def test_the_preview_shows_a_bounded_prefix_of_a_huge_one_line_file(tmp_pa
         await pilot.press("k")
         await pilot.pause()
         assert len(updates) == 1  # another article: redrawn once
+
+
+async def test_a_warm_start_lists_unchanged_files_from_the_index(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second start lists every unchanged article from the index's kept quick reads
+    (no file opened), with the same rows; refused files are read again, with reasons."""
+    from diffreader.tui import corpus as corpus_module
+
+    async def listed_rows() -> list[list[str]]:
+        app = make_app(corpus=corpus)
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await corpus_loaded(pilot)
+            await wait_for(pilot, lambda: screen.index_ready)
+            await pilot.pause()
+            assert _table_cells(screen) == _fresh_cells(screen)
+            return _table_cells(screen)
+
+    cold = await listed_rows()
+    opened: list[str] = []
+    real_peek = corpus_module.peek
+
+    def counting_peek(path: Path, limit: int = corpus_module.HEAD_BYTES) -> object:
+        opened.append(path.name)
+        return real_peek(path, limit)
+
+    monkeypatch.setattr(corpus_module, "peek", counting_peek)
+    warm = await listed_rows()
+    assert warm == cold
+    assert opened == ["d_binary.txt"]
+    # A changed file is read again on the next start, and shows its new title.
+    (corpus / "b_rewrite.txt").write_text("Harbour Reopens\n\nThe harbour reopened today.\n")
+    opened.clear()
+    changed = await listed_rows()
+    assert sorted(opened) == ["b_rewrite.txt", "d_binary.txt"]
+    assert any("Harbour Reopens" in cell for row in changed for cell in row)

@@ -19,11 +19,17 @@ inserting 2 million postings in term order into the keyed table costs a third of
 inserting them article by article. A file is re-read only when its size or
 mtime changed, and re-indexed only when its content hash changed.
 
+The reader's listing keeps its quick read of each file (title, date, words, review hash
+and the lowercased start its filter searches) in ``listing``, with the size and mtime
+it was read at: a warm start lists every unchanged file from there without opening it.
+
 API:
     index_path(folder, data_dir=None) -> Path
     CorpusIndex(folder, data_dir=None)          open (create) the index of a folder
-        .update(progress=None, workers=None) -> UpdateSummary
+        .update(progress=None, workers=None, seen=None) -> UpdateSummary
         .entries() -> list[Entry]               every listed file, refused ones with reason
+        .listing() -> dict[str, Listed]         the reader's kept quick reads, by name
+        .remember_listing(fresh, gone=())       keep (forget) quick reads
         .find(path, limit=20) -> list[Found]    ranked, verified candidates
         .stories(progress=None) -> list[StoryView]
         .close()
@@ -42,10 +48,10 @@ import sys
 import threading
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from diffreader.corpus.features import content_hash, extract
 from diffreader.corpus.rank import WEIGHTS, Candidate, idf, max_df, rank, reasons
@@ -59,6 +65,7 @@ __all__ = [
     "CorpusIndex",
     "Entry",
     "Found",
+    "Listed",
     "StoryView",
     "UpdateSummary",
     "index_path",
@@ -118,6 +125,16 @@ CREATE TABLE IF NOT EXISTS staged (
     count INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS staged_article ON staged (article);
+CREATE TABLE IF NOT EXISTS listing (
+    name TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    date TEXT NOT NULL,
+    words INTEGER,
+    text_hash TEXT NOT NULL,
+    haystack TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS verdicts (
     a_hash TEXT NOT NULL,
     b_hash TEXT NOT NULL,
@@ -183,6 +200,22 @@ class Entry:
     words: int
     hash: str | None
     error: str | None
+
+
+class Listed(NamedTuple):
+    """What the reader's listing read from the start of one file (its quick read), kept
+    so a warm start lists the file from here while its size and mtime are the same.
+
+    A named tuple: a warm start builds ten thousand of them from rows."""
+
+    name: str
+    size: int
+    mtime_ns: int
+    title: str
+    date: str
+    words: int | None
+    text_hash: str
+    haystack: str
 
 
 @dataclass(slots=True)
@@ -381,7 +414,7 @@ class CorpusIndex:
                         db.execute(statement)
                 row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
                 if row is None or row[0] != str(SCHEMA):
-                    for table in ("articles", "terms", "postings", "staged", "verdicts"):
+                    for table in ("articles", "terms", "postings", "staged", "verdicts", "listing"):
                         db.execute(f"DELETE FROM {table}")
                     db.execute(
                         "INSERT OR REPLACE INTO meta VALUES ('schema', ?), ('folder', ?)",
@@ -422,14 +455,19 @@ class CorpusIndex:
         self,
         progress: Callable[[int, int], None] | None = None,
         workers: int | None = None,
+        *,
+        seen: Mapping[str, tuple[int, int] | None] | None = None,
     ) -> UpdateSummary:
         """Bring the index up to date with the folder.
 
         Args:
             progress: Called with ``(done, total)`` of the files being read.
             workers: Processes for reading (default: the usable cores; 1 reads inline).
+            seen: The folder as the caller has just listed it (``scan``): each name and its
+                ``(size, mtime_ns)`` (``None`` when it cannot be stat'ed), in place of this
+                update's own listing and stat pass. A change since then is seen next time.
         """
-        names = scan(self.folder)
+        names = scan(self.folder) if seen is None else list(seen)
         summary = UpdateSummary(listed=len(names))
         # Left stale by a crash or by another process mid-update: counted again in full.
         stale = self._db.execute("SELECT 1 FROM meta WHERE key = 'df_stale'").fetchone()
@@ -442,7 +480,10 @@ class CorpusIndex:
         todo: list[str] = []
         for name in names:
             old = known.get(name)
-            size, mtime = _stat(self.folder / name)
+            if seen is None:
+                size, mtime = _stat(self.folder / name)
+            else:
+                size, mtime = seen[name] or (_STAT_FAILED, _STAT_FAILED)
             if old is not None and old[0] == size and old[1] == mtime and size != _STAT_FAILED:
                 summary.unchanged += 1
                 if old[2] is not None:
@@ -601,7 +642,36 @@ class CorpusIndex:
         db.execute("DELETE FROM staged WHERE article = ?", (article,))
         db.execute("DELETE FROM articles WHERE id = ?", (article,))
 
+    def remember_listing(self, fresh: Iterable[Listed], gone: Iterable[str] = ()) -> None:
+        """Keep the listing's quick reads of ``fresh`` files; forget those of ``gone`` ones.
+
+        One transaction; a busy or read-only index keeps what it had (the files are read
+        again next time).
+        """
+        rows = [tuple(read) for read in fresh]
+        names = [(name,) for name in gone]
+        if not rows and not names:
+            return
+        try:
+            with self._write() as db:
+                db.executemany("DELETE FROM listing WHERE name = ?", names)
+                db.executemany(
+                    "INSERT OR REPLACE INTO listing VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows
+                )
+        except (sqlite3.OperationalError, UnicodeEncodeError):
+            pass  # busy, read-only, or a file name that is not UTF-8: read again next time
+
     # -- reading ----------------------------------------------------------------------
+
+    def listing(self) -> dict[str, Listed]:
+        """The listing's kept quick reads, by file name (see ``remember_listing``)."""
+        make = Listed._make
+        return {
+            row[0]: make(row)
+            for row in self._db.execute(
+                "SELECT name, size, mtime_ns, title, date, words, text_hash, haystack FROM listing"
+            )
+        }
 
     def entries(self) -> list[Entry]:
         """Every listed file, by name."""

@@ -8,6 +8,11 @@ hash. A file that cannot be an article (binary, too large, empty, unreadable, a 
 device, a broken link or a link loop) becomes an ``Article`` with ``error`` set, so the list
 shows why. Full parsing is the corpus index's job (in a worker), and comparing loads the
 two documents it needs (``Article.load``).
+
+``list_file(path, kept)`` is ``peek`` through the corpus index's kept quick reads
+(``CorpusIndex.listing``): a file whose size and mtime are those it was read at is listed
+from there without being opened (the same ``Article``), any other is peeked, and its
+quick read returned to be kept.
 """
 
 from __future__ import annotations
@@ -24,9 +29,21 @@ from typing import TYPE_CHECKING
 from diffreader.tui.textutil import display_text
 
 if TYPE_CHECKING:
-    from diffreader.engine.model import Document
+    from collections.abc import Mapping
 
-__all__ = ["HEAD_BYTES", "Article", "decode_prefix", "peek", "quick_title", "read_prefix", "scan"]
+    from diffreader.engine.model import Document
+    from diffreader.storage.corpus_index import Listed
+
+__all__ = [
+    "HEAD_BYTES",
+    "Article",
+    "decode_prefix",
+    "list_file",
+    "peek",
+    "quick_title",
+    "read_prefix",
+    "scan",
+]
 
 HEAD_BYTES = 16_384
 """How much of each file the listing reads: a whole news article, mostly (~3 KB)."""
@@ -256,4 +273,56 @@ def peek(path: Path, limit: int = HEAD_BYTES) -> Article:
         haystack=f"{title.lower()}\n{text.lower()}",
         text_hash=text_hash(text) if complete else "",
         size=size,
+    )
+
+
+def list_file(
+    path: Path, kept: Mapping[str, Listed]
+) -> tuple[Article, tuple[int, int] | None, Listed | None]:
+    """``peek(path)``, or the same ``Article`` from ``kept`` when the file is unchanged.
+
+    Returns:
+        The article; the file's ``(size, mtime_ns)`` (``None`` when it cannot be
+        stat'ed: ``CorpusIndex.update(seen=...)`` takes them); and the quick read to keep
+        when the file was peeked and is an article (``None`` when it came from ``kept``
+        or was refused).
+    """
+    from diffreader.storage.corpus_index import Listed
+
+    try:
+        info = os.stat(path)
+    except OSError:
+        return peek(path), None, None
+    stamp = (info.st_size, info.st_mtime_ns)
+    if not stat.S_ISREG(info.st_mode):
+        return peek(path), stamp, None
+    old = kept.get(path.name)
+    if old is not None and old.size == info.st_size and old.mtime_ns == info.st_mtime_ns:
+        article = Article(
+            path,
+            title=old.title,
+            date=old.date,
+            words=old.words,
+            haystack=old.haystack,
+            text_hash=old.text_hash,
+            size=old.size,
+        )
+        return article, stamp, None
+    # Stat before the read: a change after it gives another mtime, read again next time.
+    article = peek(path)
+    if article.error is not None or article.size != info.st_size:
+        return article, stamp, None
+    return (
+        article,
+        stamp,
+        Listed(
+            path.name,
+            info.st_size,
+            info.st_mtime_ns,
+            article.title,
+            article.date,
+            article.words,
+            article.text_hash,
+            article.haystack,
+        ),
     )

@@ -2,7 +2,8 @@
 the rewrites of the article marked A, and the folder's stories.
 
 Listing never waits for parsing: a thread worker lists the folder (``tui.corpus.scan``) and
-reads the start of each file (``tui.corpus.peek``: title, date, at most ``HEAD_BYTES``),
+reads the start of each file (``tui.corpus.peek``: title, date, at most ``HEAD_BYTES``;
+on a warm start, an unchanged file is listed from the index's kept read, ``list_file``),
 posting batches that the table appends (never refilled while the order is the file
 order). The same worker then brings the folder's corpus index up to date
 (``storage.corpus_index.CorpusIndex``, full parsing in a process pool) under a progress
@@ -46,14 +47,14 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
-from diffreader.tui.corpus import Article, decode_prefix, peek, read_prefix, scan
+from diffreader.tui.corpus import Article, decode_prefix, list_file, read_prefix, scan
 from diffreader.tui.messages import CompareRequested
 from diffreader.tui.textutil import LiteralHighlighter, display_path, display_text
 from diffreader.tui.widgets.article_table import ArticleTable
 
 if TYPE_CHECKING:
     from diffreader.review import ReviewSummary
-    from diffreader.storage.corpus_index import Entry, Found, StoryView
+    from diffreader.storage.corpus_index import Entry, Found, Listed, StoryView
 
 __all__ = ["CorpusScreen"]
 
@@ -367,6 +368,12 @@ class CorpusScreen(Screen[None]):
                 self.notify, f"Cannot read {folder}: {error}", severity="error"
             )
             paths = []
+            scanned = False
+        else:
+            scanned = True
+        kept = self._kept_listing(folder) if scanned else {}
+        fresh: list[Listed] = []
+        seen: dict[str, tuple[int, int] | None] = {}
         total = len(paths)
         batch: list[Article] = []
         last = time.perf_counter()
@@ -374,7 +381,11 @@ class CorpusScreen(Screen[None]):
         for path in paths:
             if worker.is_cancelled:
                 return
-            batch.append(peek(path))
+            article, stamp, read = list_file(path, kept)
+            seen[path.name] = stamp
+            batch.append(article)
+            if read is not None:
+                fresh.append(read)
             now = time.perf_counter()
             first = not posted and len(batch) >= _FIRST_BATCH
             if first or len(batch) >= _BATCH_MAX or now - last > _BATCH_SECONDS:
@@ -384,11 +395,31 @@ class CorpusScreen(Screen[None]):
         self.listed_seconds = time.perf_counter() - started
         self.post_message(self._Listed(batch, total, True))
         self._read_reviews()
-        self._update_index(folder)
+        # An unreadable folder is not an empty one: the update lists it and says why.
+        gone = [name for name in kept if name not in seen]
+        self._update_index(folder, seen if scanned else None, fresh, gone)
         self.indexed_seconds = time.perf_counter() - started
 
-    def _update_index(self, folder: Path) -> None:
-        """Bring the index up to date (worker thread), posting progress; then the entries."""
+    def _kept_listing(self, folder: Path) -> dict[str, Listed]:
+        """The index's kept quick reads of ``folder`` (worker thread; none without it)."""
+        from diffreader.storage.corpus_index import CorpusIndex
+
+        try:
+            with CorpusIndex(folder, getattr(self.app, "data_dir", None)) as index:
+                return index.listing()
+        except Exception:  # the list works without the index (_update_index says why)
+            return {}
+
+    def _update_index(
+        self,
+        folder: Path,
+        seen: dict[str, tuple[int, int] | None] | None,
+        fresh: list[Listed],
+        gone: list[str],
+    ) -> None:
+        """Keep the quick reads of ``fresh`` files and forget ``gone`` ones, bring the index
+        up to date with the folder as listed (``seen``: worker thread), posting progress;
+        then the entries."""
         from diffreader.storage.corpus_index import CorpusIndex
 
         worker = get_current_worker()
@@ -405,7 +436,8 @@ class CorpusScreen(Screen[None]):
         entries: list[Entry] = []
         try:
             with CorpusIndex(folder, getattr(self.app, "data_dir", None)) as index:
-                index.update(progress)
+                index.remember_listing(fresh, gone)
+                index.update(progress, seen=seen)
                 entries = index.entries()
         except _Stopped:
             return
