@@ -17,6 +17,7 @@ from diffreader.tui.corpus import (
     Article,
     decode_prefix,
     list_file,
+    list_files,
     peek,
     quick_title,
     scan,
@@ -145,6 +146,9 @@ def test_listing_from_the_index_equals_listing_from_peek_row_by_row(
     assert [stamp for _, stamp, _ in second] == [stamp for _, stamp, _ in first]
     assert all(read is None for _, _, read in second)
     assert sorted(opened) == ["e_blank.txt", "h_binary.txt", "i_empty.txt"]
+    # Stat'ing all first (the listing worker's way) lists the same.
+    assert list(list_files(paths, kept)) == second
+    assert list(list_files(paths, {})) == first
     # A changed file (another size) is peeked again, and its new read is returned.
     (tmp_path / "mixed" / "a_headline.txt").write_text("Harbour Reopens\n\nAt last.\n")
     opened.clear()

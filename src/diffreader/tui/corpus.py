@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from diffreader.tui.textutil import display_text
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterator, Mapping, Sequence
 
     from diffreader.engine.model import Document
     from diffreader.storage.corpus_index import Listed
@@ -39,6 +39,7 @@ __all__ = [
     "Article",
     "decode_prefix",
     "list_file",
+    "list_files",
     "peek",
     "quick_title",
     "read_prefix",
@@ -287,11 +288,36 @@ def list_file(
         when the file was peeked and is an article (``None`` when it came from ``kept``
         or was refused).
     """
+    return _list_one(path, kept, _stat_or_none(path))
+
+
+def list_files(
+    paths: Sequence[Path], kept: Mapping[str, Listed]
+) -> Iterator[tuple[Article, tuple[int, int] | None, Listed | None]]:
+    """``list_file`` of each of ``paths``, in order, with every file stat'ed first.
+
+    One burst of system calls before the first result (the listing worker makes it while
+    the screen is idle): a thread that makes a system call per file while the UI thread
+    works waits for the interpreter lock after each one.
+    """
+    infos = [_stat_or_none(path) for path in paths]
+    for path, info in zip(paths, infos, strict=True):
+        yield _list_one(path, kept, info)
+
+
+def _stat_or_none(path: Path) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
+
+
+def _list_one(
+    path: Path, kept: Mapping[str, Listed], info: os.stat_result | None
+) -> tuple[Article, tuple[int, int] | None, Listed | None]:
     from diffreader.storage.corpus_index import Listed
 
-    try:
-        info = os.stat(path)
-    except OSError:
+    if info is None:
         return peek(path), None, None
     stamp = (info.st_size, info.st_mtime_ns)
     if not stat.S_ISREG(info.st_mode):

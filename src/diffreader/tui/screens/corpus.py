@@ -47,14 +47,14 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
-from diffreader.tui.corpus import Article, decode_prefix, list_file, read_prefix, scan
+from diffreader.tui.corpus import Article, decode_prefix, list_files, read_prefix, scan
 from diffreader.tui.messages import CompareRequested
 from diffreader.tui.textutil import LiteralHighlighter, display_path, display_text
 from diffreader.tui.widgets.article_table import ArticleTable
 
 if TYPE_CHECKING:
     from diffreader.review import ReviewSummary
-    from diffreader.storage.corpus_index import Entry, Found, Listed, StoryView
+    from diffreader.storage.corpus_index import CorpusIndex, Entry, Found, Listed, StoryView
 
 __all__ = ["CorpusScreen"]
 
@@ -371,55 +371,72 @@ class CorpusScreen(Screen[None]):
             scanned = False
         else:
             scanned = True
-        kept = self._kept_listing(folder) if scanned else {}
-        fresh: list[Listed] = []
-        seen: dict[str, tuple[int, int] | None] = {}
-        total = len(paths)
-        batch: list[Article] = []
-        last = time.perf_counter()
-        posted = False
-        for path in paths:
-            if worker.is_cancelled:
-                return
-            article, stamp, read = list_file(path, kept)
-            seen[path.name] = stamp
-            batch.append(article)
-            if read is not None:
-                fresh.append(read)
-            now = time.perf_counter()
-            first = not posted and len(batch) >= _FIRST_BATCH
-            if first or len(batch) >= _BATCH_MAX or now - last > _BATCH_SECONDS:
-                posted = True
-                self.post_message(self._Listed(batch, total, False))
-                batch, last = [], now
-        self.listed_seconds = time.perf_counter() - started
-        self.post_message(self._Listed(batch, total, True))
-        self._read_reviews()
-        # An unreadable folder is not an empty one: the update lists it and says why.
-        gone = [name for name in kept if name not in seen]
-        self._update_index(folder, seen if scanned else None, fresh, gone)
+        # One connection for the listing's kept reads and the update, opened while the
+        # screen is idle (each statement gives up the interpreter lock).
+        index = self._open_index(folder) if scanned else None
+        try:
+            kept = self._kept_listing(index)
+            fresh: list[Listed] = []
+            seen: dict[str, tuple[int, int] | None] = {}
+            total = len(paths)
+            batch: list[Article] = []
+            last = time.perf_counter()
+            posted = False
+            for path, (article, stamp, read) in zip(paths, list_files(paths, kept), strict=True):
+                if worker.is_cancelled:
+                    return
+                seen[path.name] = stamp
+                batch.append(article)
+                if read is not None:
+                    fresh.append(read)
+                now = time.perf_counter()
+                first = not posted and len(batch) >= _FIRST_BATCH
+                if first or len(batch) >= _BATCH_MAX or now - last > _BATCH_SECONDS:
+                    posted = True
+                    self.post_message(self._Listed(batch, total, False))
+                    batch, last = [], now
+            self.listed_seconds = time.perf_counter() - started
+            self.post_message(self._Listed(batch, total, True))
+            # Also waits for the screen to take the rows: the update then runs uncontended.
+            self._read_reviews()
+            # An unreadable folder is not an empty one: the update lists it and says why.
+            gone = [name for name in kept if name not in seen]
+            self._update_index(folder, index, seen if scanned else None, fresh, gone)
+        finally:
+            if index is not None:
+                index.close()
         self.indexed_seconds = time.perf_counter() - started
 
-    def _kept_listing(self, folder: Path) -> dict[str, Listed]:
-        """The index's kept quick reads of ``folder`` (worker thread; none without it)."""
+    def _open_index(self, folder: Path) -> CorpusIndex | None:
+        """The folder's index (worker thread), or ``None`` (``_update_index`` says why)."""
         from diffreader.storage.corpus_index import CorpusIndex
 
         try:
-            with CorpusIndex(folder, getattr(self.app, "data_dir", None)) as index:
-                return index.listing()
-        except Exception:  # the list works without the index (_update_index says why)
+            return CorpusIndex(folder, getattr(self.app, "data_dir", None))
+        except Exception:  # the list works without the index
+            return None
+
+    @staticmethod
+    def _kept_listing(index: CorpusIndex | None) -> dict[str, Listed]:
+        """The index's kept quick reads (worker thread; none without it)."""
+        if index is None:
+            return {}
+        try:
+            return index.listing()
+        except Exception:  # the list works without them
             return {}
 
     def _update_index(
         self,
         folder: Path,
+        index: CorpusIndex | None,
         seen: dict[str, tuple[int, int] | None] | None,
         fresh: list[Listed],
         gone: list[str],
     ) -> None:
         """Keep the quick reads of ``fresh`` files and forget ``gone`` ones, bring the index
-        up to date with the folder as listed (``seen``: worker thread), posting progress;
-        then the entries."""
+        (``index``, or the folder's opened here) up to date with the folder as listed
+        (``seen``: worker thread), posting progress; then the entries."""
         from diffreader.storage.corpus_index import CorpusIndex
 
         worker = get_current_worker()
@@ -435,7 +452,11 @@ class CorpusScreen(Screen[None]):
 
         entries: list[Entry] = []
         try:
-            with CorpusIndex(folder, getattr(self.app, "data_dir", None)) as index:
+            with contextlib.ExitStack() as stack:
+                if index is None:
+                    index = stack.enter_context(
+                        CorpusIndex(folder, getattr(self.app, "data_dir", None))
+                    )
                 index.remember_listing(fresh, gone)
                 index.update(progress, seen=seen)
                 entries = index.entries()
