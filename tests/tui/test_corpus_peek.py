@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import string
 from pathlib import Path
 
@@ -136,9 +137,11 @@ def test_listing_from_the_index_equals_listing_from_peek_row_by_row(
     opened: list[str] = []
     real_peek = corpus_module.peek
 
-    def counting_peek(path: Path, limit: int = HEAD_BYTES) -> Article:
+    def counting_peek(
+        path: Path, limit: int = HEAD_BYTES, info: os.stat_result | None = None
+    ) -> Article:
         opened.append(path.name)
-        return real_peek(path, limit)
+        return real_peek(path, limit, info)
 
     monkeypatch.setattr(corpus_module, "peek", counting_peek)
     second = [list_file(path, kept) for path in paths]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -341,9 +342,11 @@ async def test_a_warm_start_lists_unchanged_files_from_the_index(
     opened: list[str] = []
     real_peek = corpus_module.peek
 
-    def counting_peek(path: Path, limit: int = corpus_module.HEAD_BYTES) -> object:
+    def counting_peek(
+        path: Path, limit: int = corpus_module.HEAD_BYTES, info: os.stat_result | None = None
+    ) -> object:
         opened.append(path.name)
-        return real_peek(path, limit)
+        return real_peek(path, limit, info)
 
     monkeypatch.setattr(corpus_module, "peek", counting_peek)
     warm = await listed_rows()

@@ -116,12 +116,13 @@ def scan(folder: Path) -> list[Path]:
     return [folder / name for name in scan_names(folder)]
 
 
-def _refusal(path: Path) -> tuple[str | None, int]:
-    """Why ``path`` is not an article file, from ``stat`` alone, and its size."""
+def _refusal(path: Path, info: os.stat_result | None = None) -> tuple[str | None, int]:
+    """Why ``path`` is not an article file, from ``stat`` alone (``info`` when the caller
+    has just taken it), and its size."""
     from diffreader.engine.load import MAX_BYTES
 
     try:
-        info = path.stat()
+        info = path.stat() if info is None else info
     except FileNotFoundError:
         if path.is_symlink():
             return "broken symbolic link (its target is missing)", 0
@@ -242,13 +243,14 @@ def quick_title(text: str) -> str:
     return " ".join(shown.split())
 
 
-def peek(path: Path, limit: int = HEAD_BYTES) -> Article:
-    """A quick read of one file's start (never raises, never parses)."""
+def peek(path: Path, limit: int = HEAD_BYTES, info: os.stat_result | None = None) -> Article:
+    """A quick read of one file's start (never raises, never parses); ``info``: its
+    ``os.stat`` when the caller has just taken it."""
     from diffreader.engine.load import LoadError
     from diffreader.engine.segment import find_metadata
     from diffreader.review import text_hash
 
-    error, size = _refusal(path)
+    error, size = _refusal(path, info)
     if error is not None:
         return Article(path, title=display_text(path.name)[0], error=error, size=size)
     try:
@@ -321,7 +323,7 @@ def _list_one(
         return peek(path), None, None
     stamp = (info.st_size, info.st_mtime_ns)
     if not stat.S_ISREG(info.st_mode):
-        return peek(path), stamp, None
+        return peek(path, info=info), stamp, None
     old = kept.get(path.name)
     if old is not None and old.size == info.st_size and old.mtime_ns == info.st_mtime_ns:
         article = Article(
@@ -335,7 +337,7 @@ def _list_one(
         )
         return article, stamp, None
     # Stat before the read: a change after it gives another mtime, read again next time.
-    article = peek(path)
+    article = peek(path, info=info)
     if article.error is not None or article.size != info.st_size:
         return article, stamp, None
     return (
