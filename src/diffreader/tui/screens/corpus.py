@@ -440,15 +440,7 @@ class CorpusScreen(Screen[None]):
         from diffreader.storage.corpus_index import CorpusIndex
 
         worker = get_current_worker()
-        last = [0.0]
-
-        def progress(done: int, total: int) -> None:
-            if worker.is_cancelled:
-                raise _Stopped
-            now = time.perf_counter()
-            if now - last[0] > 0.1 or done == total:
-                last[0] = now
-                self.post_message(self._Progress("indexing", done, total))
+        progress = self._progress_reporter("indexing")
 
         entries: list[Entry] = []
         try:
@@ -1184,11 +1176,9 @@ class CorpusScreen(Screen[None]):
             self.folder / entry.name for entry, _ in story.members
         ]
 
-    @work(thread=True, exclusive=True, group="stories")
-    def _group(self) -> None:
-        """Group the folder into stories through the index (worker thread)."""
-        from diffreader.storage.corpus_index import CorpusIndex
-
+    def _progress_reporter(self, status: str) -> Callable[[int, int], None]:
+        """A progress callback for the index (worker thread): it stops the work when the
+        worker is cancelled and posts at most ten updates a second, and the last one."""
         worker = get_current_worker()
         last = [0.0]
 
@@ -1198,7 +1188,16 @@ class CorpusScreen(Screen[None]):
             now = time.perf_counter()
             if now - last[0] > 0.1 or done == total:
                 last[0] = now
-                self.post_message(self._Progress("verifying", done, total))
+                self.post_message(self._Progress(status, done, total))
+
+        return progress
+
+    @work(thread=True, exclusive=True, group="stories")
+    def _group(self) -> None:
+        """Group the folder into stories through the index (worker thread)."""
+        from diffreader.storage.corpus_index import CorpusIndex
+
+        progress = self._progress_reporter("verifying")
 
         try:
             with CorpusIndex(self.folder, getattr(self.app, "data_dir", None)) as index:
