@@ -112,7 +112,7 @@ def test_other_save_failures_are_still_reported_each_time(
     def full_disk(path: Path, data: bytes) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(review, "_atomic_write", full_disk)
+    monkeypatch.setattr(review, "atomic_write", full_disk)
     for item in session.items[:2]:
         messages = session.set_mark(item.key, Mark.ACCEPTED)
         assert len(messages) == 1 and "No space left" in messages[0]

@@ -103,7 +103,7 @@ def test_failed_save_keeps_the_change_and_retries(monkeypatch: pytest.MonkeyPatc
         raise OSError(28, "No space left on device")
 
     with monkeypatch.context() as patch:
-        patch.setattr(review, "_atomic_write", full_disk)
+        patch.setattr(review, "atomic_write", full_disk)
         messages = session.set_mark(key, Mark.ACCEPTED)
     assert len(messages) == 1 and "No space left on device" in messages[0]
     assert session.unsaved and session.mark(key) is Mark.ACCEPTED

@@ -31,13 +31,13 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from diffreader.render.escape import json_safe
+from diffreader.storage.files import atomic_write
 
 __all__ = [
     "KIND",
@@ -97,7 +97,11 @@ def read_manifest(folder: str | os.PathLike[str]) -> dict[str, Any] | None:
 
 def write_manifest(folder: Path, data: dict[str, Any]) -> None:
     """Write the manifest atomically."""
-    _write_atomic(folder / MANIFEST, json.dumps(data, indent=2, sort_keys=True) + "\n")
+    atomic_write(
+        folder / MANIFEST,
+        (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("utf-8"),
+        shared=True,
+    )
 
 
 def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
@@ -177,29 +181,7 @@ def _drop_part_line(path: Path) -> None:
 
 def write_jsonl(path: Path, records: Iterable[Any]) -> None:
     """Replace ``path`` with ``records``, atomically."""
-    _write_atomic(path, "".join(dumps(r) + "\n" for r in records))
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        # mkstemp makes the file private; results are shared like any file written here.
-        os.chmod(temp, 0o666 & ~_umask())
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    atomic_write(path, "".join(dumps(r) + "\n" for r in records).encode("utf-8"), shared=True)
 
 
 # -- reading the results (the reader's scan screen) -------------------------------------

@@ -70,7 +70,6 @@ import errno
 import json
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -92,6 +91,7 @@ from diffreader.review.marks import (
     merge_entry,
     pair_key,
 )
+from diffreader.storage.files import atomic_write, fsync_dir
 from diffreader.storage.paths import reviews_dir
 
 __all__ = ["ReviewSession", "ReviewStore", "review_summary_for_pair"]
@@ -142,32 +142,6 @@ else:  # pragma: no cover - no flock on Windows: saves stay atomic, just unseria
     @contextlib.contextmanager
     def _locked_if_possible(path: Path) -> Iterator[bool]:
         yield True
-
-
-def _fsync_dir(directory: Path) -> None:
-    """Make a rename in ``directory`` durable (a no-op where directories can't be opened)."""
-    with contextlib.suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically: readers see the old or the new file."""
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    _fsync_dir(path.parent)
 
 
 def _remove_orphans(path: Path) -> None:
@@ -344,7 +318,7 @@ class ReviewStore:
                 f"The saved review {path} is unreadable ({_reason(error)}) and could not be "
                 f"set aside ({_reason(move_error)}); starting with an empty review."
             )
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
         return (
             f"The saved review {path.name} was unreadable ({_reason(error)}); it was kept "
             f"as {target.name} and this review starts empty."
@@ -412,7 +386,7 @@ class ReviewStore:
             if items is not None:
                 state.total = len(items)
             summary = self._summary(state, items)
-            _atomic_write(path, _dumps(state.to_json(summary)))
+            atomic_write(path, _dumps(state.to_json(summary)))
         messages += self._update_index(summary)
         return messages
 
@@ -442,7 +416,7 @@ class ReviewStore:
                     "schema_version": SCHEMA_VERSION,
                     "pairs": {k: s.to_json() for k, s in sorted(summaries.items())},
                 }
-                _atomic_write(self.index_path, _dumps(payload))
+                atomic_write(self.index_path, _dumps(payload))
         except OSError as error:
             return [f"Could not update the review index: {_reason(error)}"]
         return messages

@@ -1,0 +1,62 @@
+"""Provides the one way diffreader replaces a file on disk: atomically and durably.
+
+API:
+    atomic_write(path, data, shared=False)   readers see the old file or the new one, never
+                                             a part; the rename is fsync'ed with its folder
+    fsync_dir(folder)                        make a rename in ``folder`` durable
+
+A temp file is named ``.NAME.<random>.tmp`` beside ``path``; a writer killed before the
+rename leaves one behind, which the owner of ``path`` may delete under its own lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+__all__ = ["atomic_write", "fsync_dir"]
+
+
+def fsync_dir(directory: Path) -> None:
+    """Make a rename in ``directory`` durable (a no-op where directories can't be opened)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it and back: call from one thread)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def atomic_write(path: Path, data: bytes, *, shared: bool = False) -> None:
+    """Replace ``path`` with ``data`` atomically.
+
+    Args:
+        path: The file to write (its folder must exist).
+        data: The whole new content.
+        shared: Give the file the modes any new file gets here (0666 less the umask)
+            rather than ``mkstemp``'s private 0600: for results meant to be shared;
+            review files stay private.
+    """
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        if shared:
+            os.chmod(temp, 0o666 & ~_umask())
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    fsync_dir(path.parent)
