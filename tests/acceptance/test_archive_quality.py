@@ -8,35 +8,23 @@ leave room for the generator to change.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
+from corpus_generator import generate
 from diffreader.storage.corpus_index import CorpusIndex
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT.parent / "shared" / "corpus" / "sample"
 
 
-def _generator():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location(
-        "make_corpus", ROOT / "benchmarks" / "make_corpus.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, list[str]]]:
     folder = tmp_path_factory.mktemp("archive") / "news"
-    truth = _generator().generate(folder, 300, seed=11)
+    truth = generate(folder, 300, seed=11)
     if SAMPLE.is_dir():
         for path in SAMPLE.glob("*.txt"):
             shutil.copyfile(path, folder / path.name)

@@ -5,11 +5,9 @@ A module of its own, not ``conftest`` (see ``tests/tui/pilot_helpers.py``).
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
+import corpus_generator
 from diffreader.scan.executors import Executor, InProcess
 from diffreader.scan.progress import Silent
 from diffreader.scan.run import Summary, run_scan
@@ -25,21 +23,9 @@ RESULT_FILES = (
 )
 
 
-def make_corpus() -> ModuleType:
-    """``benchmarks/make_corpus.py`` as a module."""
-    spec = importlib.util.spec_from_file_location(
-        "make_corpus", ROOT / "benchmarks" / "make_corpus.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
 def generate(folder: Path, count: int, seed: int = 11) -> Path:
     """Write ``count`` generated articles (with known rewrites) into ``folder``."""
-    make_corpus().generate(folder, count, seed)
+    corpus_generator.generate(folder, count, seed)
     return folder
 
 

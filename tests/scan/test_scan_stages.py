@@ -29,11 +29,23 @@ DEMO = Path(__file__).resolve().parents[2] / "src" / "diffreader" / "demo"
 def test_list_articles_walks_folders_and_skips_hidden_and_readme(tmp_path: Path) -> None:
     (tmp_path / "2025" / "01").mkdir(parents=True)
     (tmp_path / ".cache").mkdir()
-    for name in ("b.txt", "2025/01/a.md", "2025/plain", ".hidden.txt", ".cache/c.txt",
-                 "README.txt", "photo.jpg"):  # fmt: skip
+    for name in ("b.txt", "2025/01/a.md", "2025/plain", "page.html", "2025/old.HTM",
+                 ".hidden.txt", ".cache/c.txt", "README.txt", "photo.jpg"):  # fmt: skip
         (tmp_path / name).write_text("x", encoding="utf-8")
     found = stages.list_articles([tmp_path, tmp_path / "2025"])  # given twice: listed once
-    assert found == sorted(str(tmp_path / n) for n in ("b.txt", "2025/01/a.md", "2025/plain"))
+    expected = ("b.txt", "2025/01/a.md", "2025/plain", "page.html", "2025/old.HTM")
+    assert found == sorted(str(tmp_path / n) for n in expected)
+
+
+def test_a_scan_lists_the_files_the_reader_lists(tmp_path: Path) -> None:
+    """One set of article suffixes: a saved web page is scanned as the reader lists it."""
+    from diffreader.storage.corpus_index import scan as reader_listing
+
+    for name in ("a.txt", "b.html", "c.htm", "d.markdown", "e", "f.pdf", "g.json"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    scanned = [Path(p).name for p in stages.list_articles([tmp_path])]
+    assert sorted(scanned) == sorted(reader_listing(tmp_path))
+    assert {"b.html", "c.htm"} <= set(scanned)
 
 
 def test_article_features_are_the_corpus_features_and_reuse_a_known_hash(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from typing import Any
 from diffreader.corpus.rank import WEIGHTS, idf, max_df
 from diffreader.corpus.stories import group, pivot_order
 from diffreader.corpus.verify import MIN_FACTS, Check, Verdict
+from diffreader.engine.load import ARTICLE_SUFFIXES
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -41,9 +42,6 @@ __all__ = [
     "postings",
     "verify_pairs",
 ]
-
-ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
-"""File suffixes listed as articles (as the corpus index and the reader list them)."""
 
 FLOOR = 0.06
 """A pair is a candidate when its shared-term score is at least this share of the smaller
