@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
-from pilot_helpers import REPO, diff_ready, wait_for
+from pilot_helpers import REPO, corpus_loaded, diff_ready, wait_for
 from textual.pilot import Pilot
 
 from comparison_builder import A_LINES, make_comparison, sample
@@ -268,11 +268,14 @@ def test_versions_screen_snapshot(snap_compare) -> None:  # type: ignore[no-unty
 
     async def run_before(pilot: Pilot[None]) -> None:
         app = pilot.app
-        await wait_for(pilot, lambda: app.screen is not None)
+        # The corpus screen underneath lists and indexes its folder in workers: let it
+        # finish first, so nothing it does later (a toast, a refresh) lands in the picture.
+        corpus = await corpus_loaded(pilot)
+        await wait_for(pilot, lambda: not corpus.indexing)
         app.push_screen(VersionsScreen(collation.original, collation.versions, collation=collation))
-        await versions_ready(pilot)
+        screen = await versions_ready(pilot)
         await pilot.press("down", "v", "v")
-        await pilot.pause()
+        await wait_for(pilot, lambda: screen.current_version() == 1)
         await pilot.pause()
 
     # 50 lines: the claims fit with room to spare (at the exact fit, whether a scrollbar
