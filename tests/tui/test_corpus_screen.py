@@ -362,3 +362,59 @@ async def test_a_warm_start_lists_unchanged_files_from_the_index(
     changed = await listed_rows()
     assert sorted(opened) == ["b_rewrite.txt", "d_binary.txt"]
     assert any("Harbour Reopens" in cell for row in changed for cell in row)
+
+
+async def test_sorting_by_date_while_listing_gives_the_date_order_once_all_is_listed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Batches that arrive after a sort by date are merged into the date order (not
+    appended, nor sorted again from scratch); undated articles come last."""
+    import threading
+
+    from diffreader.tui.screens import corpus as corpus_screen
+
+    monkeypatch.setattr(corpus_screen, "_BATCH_MAX", 30)
+    folder = tmp_path / "dated"
+    folder.mkdir()
+    for n in range(150):
+        # Names and dates in different orders; every seventh article is undated.
+        day = (n * 37) % 28 + 1
+        month = (n * 11) % 12 + 1
+        marker = "" if n % 7 == 3 else f"date 2025-{month:02}-{day:02}\n"
+        (folder / f"{n:03}.txt").write_text(
+            f"{marker}Story {n}\n\nThe council met. It voted {n % 9} to 2.\n", encoding="utf-8"
+        )
+    gate = threading.Event()
+    real = corpus_screen.list_files
+
+    def gated(paths, kept):  # type: ignore[no-untyped-def]
+        for number, item in enumerate(real(paths, kept)):
+            if number == 30:  # the first batch is posted: wait for the sort
+                gate.wait(10)
+            yield item
+
+    monkeypatch.setattr(corpus_screen, "list_files", gated)
+    messages: list[object] = []
+    app = make_app(corpus=folder)
+    async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, CorpusScreen))
+        screen = app.screen
+        assert isinstance(screen, CorpusScreen)
+        table = screen.query_one("#articles", ArticleTable)
+        await wait_for(pilot, lambda: table.row_count == 30)
+        assert screen.loading
+        screen.sort_key = "date"
+        await pilot.pause()
+        gate.set()
+        screen = await corpus_loaded(pilot)
+        batches = [m for m in messages if isinstance(m, CorpusScreen._Listed)]
+        assert len(batches) >= 5
+        assert table.row_count == 150
+        dates = [screen.articles[key].date for key in table.keys]
+        dated = [d for d in dates if d]
+        assert dated == sorted(dated) and len(dated) == 150 - 21
+        assert dates[len(dated) :] == [""] * 21
+        # Ties (the same date) by file name, as a sort from scratch orders them.
+        expected = sorted(screen.articles.values(), key=lambda a: (not a.date, a.date, a.path.name))
+        assert list(table.keys) == [a.key for a in expected]
+        assert _table_cells(screen) == _fresh_cells(screen)

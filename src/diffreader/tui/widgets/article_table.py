@@ -30,6 +30,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import ClassVar, NamedTuple
 
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions
 from rich.padding import Padding
 from rich.segment import Segment
 from rich.style import Style
@@ -43,13 +45,73 @@ from textual.renderables.styled import Styled
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-__all__ = ["CACHE_ROWS", "ArticleTable", "Column"]
+__all__ = ["CACHE_ROWS", "ArticleTable", "Column", "render_cell", "render_cell_with_rich"]
 
 CACHE_ROWS = 1_000
 """How many rows' cells (and rendered lines) are kept: a few screens' worth."""
 
 CellsFunction = Callable[[str], Sequence[Text | str]]
 """Builds the cells of the row with a given key, one per column."""
+
+
+_JOIN = Text("\n")
+
+
+def render_cell(
+    console: Console,
+    options: ConsoleOptions,
+    cell: Text | str,
+    width: int,
+    pre: Style,
+    post: Style,
+) -> list[Segment]:
+    """One line of ``cell``, ``width`` cells wide and padded by one on both sides, styled
+    ``pre`` under the cell's own styles and ``post`` over them: the segments ``DataTable``
+    renders (``Styled(Padding(cell, (0, 1)))``, on one line, not wrapped), made directly for
+    a one-line text; anything else takes Rich's way (``render_cell_with_rich``).
+    """
+    text = Text(cell, end="") if isinstance(cell, str) else cell
+    plain = text.plain
+    if "\n" in plain or text.justify not in (None, "default") or options.justify is not None:
+        return render_cell_with_rich(console, options, text, width, pre, post)
+    # Text.wrap with no_wrap: the tabs expanded, then truncated to the width.
+    line = text
+    if "\t" in plain:
+        line = text.copy()
+        tab_size = console.tab_size if text.tab_size is None else text.tab_size
+        line.expand_tabs(tab_size or 8)
+    if cell_len(line.plain) > width:
+        line = line.copy() if line is text else line
+        line.truncate(width, overflow=text.overflow or options.overflow or "fold")
+    blank = Style.null()
+    # Joined as Text.__rich_console__ joins its lines: the base style becomes a span.
+    rendered = [segment for segment in _JOIN.join([line]).render(console) if segment.text]
+    # Fitted as Rich fits a line (by its segments' lengths: a grapheme split by a style
+    # change counts apart).
+    blank = Style.null()
+    segments = [
+        Segment(" ", blank),
+        *Segment.adjust_line_length(rendered, width, style=blank, pad=True),
+        Segment(" ", blank),
+    ]
+    return list(Segment.apply_style(segments, pre, post))
+
+
+def render_cell_with_rich(
+    console: Console,
+    options: ConsoleOptions,
+    cell: Text | str,
+    width: int,
+    pre: Style,
+    post: Style,
+) -> list[Segment]:
+    """``render_cell`` through Rich's renderables, as ``DataTable`` renders a cell."""
+    text = Text(cell, end="") if isinstance(cell, str) else cell
+    lines = console.render_lines(
+        Styled(Padding(text, (0, 1)), pre_style=pre, post_style=post),
+        options.update_dimensions(width + 2, 1).update(no_wrap=True),
+    )
+    return lines[0]
 
 
 class Column(NamedTuple):
@@ -266,7 +328,11 @@ class ArticleTable(ScrollView, can_focus=True):
         self._cells.clear()
         self._strips.clear()
         self._update_virtual_size()
-        row = self.get_row_index(keep) if keep is not None and keep in self._key_index else None
+        try:
+            # A scan, not the key index: a listing merges batches into a long list.
+            row: int | None = self._keys.index(keep) if keep is not None else None
+        except ValueError:
+            row = None
         self._cursor = self._clamp(self._cursor if row is None else row)
         if row is not None:
             self._scroll_cursor_into_view()
@@ -421,18 +487,13 @@ class ArticleTable(ScrollView, can_focus=True):
         # cell's background (a reversed mark) over the cursor's.
         post = Style.from_color(color=component.color)
         console = self.app.console
-        console_options = self.app.console_options
+        options = self.app.console_options.update(height=1, no_wrap=True)
         segments: list[Segment] = []
         # The cells' meta (row, column) as DataTable gives it: the same segments, so the
         # same screenshots.
         for number, (column, cell) in enumerate(zip(self._columns, cells, strict=False)):
-            content = Text(cell, end="") if isinstance(cell, str) else cell
-            options = console_options.update_dimensions(column.width + 2, 1).update(no_wrap=True)
             pre = row_style + Style.from_meta({"row": row, "column": number}) + component
-            lines = console.render_lines(
-                Styled(Padding(content, (0, 1)), pre_style=pre, post_style=post), options
-            )
-            segments.extend(lines[0])
+            segments.extend(render_cell(console, options, cell, column.width, pre, post))
         table_width = sum(column.width + 2 for column in self._columns)
         rest = max(0, self.size.width - table_width)
         if rest:
