@@ -553,8 +553,12 @@ class CorpusScreen(Screen[None]):
         self.index_ready = True
         self._status = ""
         changed: list[Article] = []
+        # The key of a file of the folder is str(folder / name): the prefix once, not a
+        # path joined per entry (10,000 of them on the screen's thread).
+        prefix = str(self.folder / "_")[:-1]
+        articles = self.articles
         for entry in entries:
-            article = self.articles.get(str(self.folder / entry.name))
+            article = articles.get(prefix + entry.name)
             if article is None:
                 continue
             if entry.error is not None and article.error is None:
