@@ -243,9 +243,9 @@ class CorpusScreen(Screen[None]):
         self._plan: tuple[tuple[str, str, int], ...] = ()
         """The columns the table has (see ``_column_plan``)."""
         self._sort_keys: dict[str, Any] = {}
-        """Each listed article's sort key for the current order (see ``_sort_function``):
-        a batch listed in another order than the files' is merged in without computing
-        the others' again."""
+        """While listing, each listed article's sort key in the current order (see
+        ``_sort_function``): a batch listed in another order than the files' is merged in
+        without computing the others' again."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="corpus-title")
@@ -489,6 +489,7 @@ class CorpusScreen(Screen[None]):
             bar.update(total=None, progress=0)  # indeterminate until the first file is read
         if message.done:
             self.loading = False
+            self._sort_keys = {}
         self._update_title()
 
     def _add_batch(self, batch: list[Article]) -> None:
@@ -515,7 +516,7 @@ class CorpusScreen(Screen[None]):
             # the table once made, made listing quadratic).
             sort_keys = self._sort_keys
             order = self._sort_function()
-            for article in new:
+            for article in (*(self.articles[key] for key in keys if key not in sort_keys), *new):
                 sort_keys[article.key] = order(article)
             table.set_rows(sorted([*keys, *(a.key for a in new)], key=sort_keys.__getitem__))
         if was_empty:
@@ -732,8 +733,10 @@ class CorpusScreen(Screen[None]):
         if needle:
             items = (a for a in items if _matches(a, needle))
         order = self._sort_function()
-        self._sort_keys = sort_keys = {article.key: order(article) for article in items}
+        sort_keys = {article.key: order(article) for article in items}
         self._table.set_rows(sorted(sort_keys, key=sort_keys.__getitem__), keep=keep)
+        # Kept while batches may still arrive (they are merged in), then let go.
+        self._sort_keys = sort_keys if self.loading else {}
         self._show_preview()
         self._update_title()
 
