@@ -8,9 +8,10 @@ view are rendered (``render_line``), and the rows rendered are kept in a bounded
 (``CACHE_ROWS``) until the screen says they changed (``invalidate``, ``set_rows``).
 
 Columns have fixed widths (the screen's column plan); each cell is padded by one cell on
-both sides and rendered as ``DataTable`` renders it (``Styled(Padding(cell))``), with the
-same component styles (header, zebra stripes, cursor, hover), so the list looks as it did.
-Cells are shown literally: a ``str`` cell is plain text, never markup.
+both sides and gives the segments ``DataTable`` gives (``Styled(Padding(cell))``, here made
+directly for one-line text: ``render_cell``), with the same component styles (header, zebra
+stripes, cursor, hover) and the same meta, so the list looks as it did. Cells are shown
+literally: a ``str`` cell is plain text, never markup.
 
 Key table (the corpus screen adds its own):
 
@@ -83,7 +84,6 @@ def render_cell(
     if cell_len(line.plain) > width:
         line = line.copy() if line is text else line
         line.truncate(width, overflow=text.overflow or options.overflow or "fold")
-    blank = Style.null()
     # Joined as Text.__rich_console__ joins its lines: the base style becomes a span.
     rendered = [segment for segment in _JOIN.join([line]).render(console) if segment.text]
     # Fitted as Rich fits a line (by its segments' lengths: a grapheme split by a style
