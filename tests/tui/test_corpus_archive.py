@@ -14,6 +14,7 @@ from textual.widgets import DataTable
 
 from diffreader.tui.app import demo_corpus, make_app
 from diffreader.tui.screens.corpus import CorpusScreen
+from diffreader.tui.widgets.article_table import ArticleTable
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -58,7 +59,7 @@ async def test_rewrites_of_a_are_ranked_with_verdicts_and_open_as_a_comparison(
         screen = await corpus_loaded(pilot)
         await pilot.press("r")  # nothing marked: says how to start
         assert screen.view == "list"
-        table = screen.query_one("#articles", DataTable)
+        table = screen.query_one("#articles", ArticleTable)
         table.move_cursor(row=table.get_row_index(str(archive / "00_original.txt")))
         await pilot.press("a", "r")
         assert screen.view == "rewrites"
@@ -182,7 +183,7 @@ async def test_refused_files_are_listed_with_their_reason_and_never_stall(
         assert "FIFO" in (reasons["f_fifo.txt"] or "")
         assert "broken symbolic link" in (reasons["g_broken.txt"] or "")
         assert "link loop" in (reasons["h_loop.txt"] or "")
-        table = screen.query_one("#articles", DataTable)
+        table = screen.query_one("#articles", ArticleTable)
         late_row = table.get_row(str(folder / "d_late_nul.txt"))
         assert "⚠" in str(late_row[1]) and "binary" in str(late_row[1])
         title = str(screen.query_one("#corpus-title").render())

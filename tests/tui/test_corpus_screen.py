@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 from pilot_helpers import corpus_loaded, diff_ready, wait_for
-from textual.widgets import DataTable
 
 from diffreader.tui.app import demo_corpus, make_app
 from diffreader.tui.messages import CompareRequested
 from diffreader.tui.screens.corpus import CorpusScreen
 from diffreader.tui.screens.diff import DiffScreen
+from diffreader.tui.widgets.article_table import ArticleTable
 
 
 async def test_demo_corpus_is_the_default() -> None:
@@ -31,7 +31,7 @@ async def test_unreadable_file_is_listed_with_its_reason(corpus: Path) -> None:
         screen = await corpus_loaded(pilot)
         binary = screen.articles[str(corpus / "d_binary.txt")]
         assert binary.doc is None and binary.error
-        table = screen.query_one(DataTable)
+        table = screen.query_one("#articles", ArticleTable)
         assert table.row_count == 4
         row = table.get_row(str(corpus / "d_binary.txt"))
         assert "⚠" in str(row[1])
@@ -78,7 +78,7 @@ async def test_incremental_filter_by_title_or_text(corpus: Path) -> None:
     app = make_app(corpus=corpus)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await corpus_loaded(pilot)
-        table = screen.query_one(DataTable)
+        table = screen.query_one("#articles", ArticleTable)
         await pilot.press("slash", *"literal")
         assert {a.path.name for a in screen.visible_articles()} == {"c_hostile.txt"}
         assert table.row_count == 1
@@ -143,9 +143,8 @@ async def test_large_folder_is_listed_in_batches_then_indexed_with_progress(
         await wait_for(pilot, lambda: isinstance(app.screen, CorpusScreen))
         screen = app.screen
         assert isinstance(screen, CorpusScreen)
-        table = screen.query_one(DataTable)
+        table = screen.query_one("#articles", ArticleTable)
         await wait_for(pilot, lambda: table.row_count > 0)
-        first_row = table.ordered_rows[0]
         screen = await corpus_loaded(pilot)
         assert table.row_count == 200
         assert "200 articles" in screen_text(app)
@@ -160,8 +159,9 @@ async def test_large_folder_is_listed_in_batches_then_indexed_with_progress(
         assert (progress[-1].done, progress[-1].total) == (200, 200)
         assert not screen.query_one(ProgressBar).display
         assert "indexing" not in screen_text(app)
-        # Appended: the first row is the same object, and the table shows what a refill would.
-        assert table.ordered_rows[0] is first_row
+        # Only the rows painted were built (a screenful, again once the index gave the
+        # word counts), and the table shows what a refill would.
+        assert 0 < table.rows_built <= 2 * table.size.height < 200
         assert _table_cells(screen) == _fresh_cells(screen)
 
 
@@ -212,7 +212,7 @@ async def test_j_and_k_move_through_the_list() -> None:
     app = make_app(corpus=demo_corpus())
     async with app.run_test(size=(140, 40)) as pilot:
         screen = await corpus_loaded(pilot)
-        table = screen.query_one(DataTable)
+        table = screen.query_one("#articles", ArticleTable)
         start = table.cursor_row
         await pilot.press("j", "j")
         assert table.cursor_row == start + 2
@@ -245,42 +245,46 @@ def screen_text(app: object) -> str:
 
 
 def _table_cells(screen: CorpusScreen) -> list[list[str]]:
-    table = screen.query_one(DataTable)
+    """The cells the table paints (its cached ones where it has them), in its order."""
+    table = screen.query_one("#articles", ArticleTable)
     return [
-        [str(getattr(cell, "plain", cell)) for cell in table.get_row(key)]
-        for key in [row.key for row in table.ordered_rows]
+        [str(getattr(cell, "plain", cell)) for cell in table.get_row(key)] for key in table.keys
     ]
 
 
 def _fresh_cells(screen: CorpusScreen) -> list[list[str]]:
+    """The cells of every article, filtered and sorted afresh."""
+    needle = screen.filter_text.lower().strip()
+    articles = [
+        a
+        for a in screen.articles.values()
+        if not needle or needle in a.haystack or needle in a.path.name.lower()
+    ]
     return [
         [str(getattr(cell, "plain", cell)) for cell in screen._row(article)]
-        for article in screen.visible_articles()
+        for article in sorted(articles, key=screen._sort_function())
     ]
 
 
 async def test_the_table_updates_in_place_and_stays_true(corpus: Path) -> None:
-    """Marks and similarity figures change cells in place (a table of thousands of rows is
-    not refilled for one key); after every step the table shows what a refill would."""
+    """Marks and similarity figures change the cells shown (the table builds them again
+    when it paints them); after every step the table shows what a refill would."""
     app = make_app(corpus=corpus)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await corpus_loaded(pilot)
-        table = screen.query_one(DataTable)
+        table = screen.query_one("#articles", ArticleTable)
         # Marking A adds the Similarity column (the columns are rebuilt once).
-        assert "similarity" not in [str(key.value) for key in table.columns]
+        assert "similarity" not in [column.key for column in table.columns]
         await pilot.press("a")
         await wait_for(pilot, lambda: not screen.ranking)
         await pilot.pause()
-        assert "similarity" in [str(key.value) for key in table.columns]
+        assert "similarity" in [column.key for column in table.columns]
         assert _table_cells(screen) == _fresh_cells(screen)
-        first_row = table.ordered_rows[0]
         for keys in (["down", "b"], ["s"], ["down", "b"], ["up", "up", "a"]):
             await pilot.press(*keys)
             await wait_for(pilot, lambda: not screen.ranking)
             await pilot.pause()
             assert _table_cells(screen) == _fresh_cells(screen)
-        # The same Row objects: updated, never cleared and refilled.
-        assert table.ordered_rows[0] is first_row
         marks = [cells[0] for cells in _table_cells(screen)]
         assert sorted(m for m in marks if m) == ["A", "B"]
         # A different order (sorting) refills the table, still true.
@@ -358,3 +362,59 @@ async def test_a_warm_start_lists_unchanged_files_from_the_index(
     changed = await listed_rows()
     assert sorted(opened) == ["b_rewrite.txt", "d_binary.txt"]
     assert any("Harbour Reopens" in cell for row in changed for cell in row)
+
+
+async def test_sorting_by_date_while_listing_gives_the_date_order_once_all_is_listed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Batches that arrive after a sort by date are merged into the date order (not
+    appended, nor sorted again from scratch); undated articles come last."""
+    import threading
+
+    from diffreader.tui.screens import corpus as corpus_screen
+
+    monkeypatch.setattr(corpus_screen, "_BATCH_MAX", 30)
+    folder = tmp_path / "dated"
+    folder.mkdir()
+    for n in range(150):
+        # Names and dates in different orders; every seventh article is undated.
+        day = (n * 37) % 28 + 1
+        month = (n * 11) % 12 + 1
+        marker = "" if n % 7 == 3 else f"date 2025-{month:02}-{day:02}\n"
+        (folder / f"{n:03}.txt").write_text(
+            f"{marker}Story {n}\n\nThe council met. It voted {n % 9} to 2.\n", encoding="utf-8"
+        )
+    gate = threading.Event()
+    real = corpus_screen.list_files
+
+    def gated(paths, kept):  # type: ignore[no-untyped-def]
+        for number, item in enumerate(real(paths, kept)):
+            if number == 30:  # the first batch is posted: wait for the sort
+                gate.wait(10)
+            yield item
+
+    monkeypatch.setattr(corpus_screen, "list_files", gated)
+    messages: list[object] = []
+    app = make_app(corpus=folder)
+    async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, CorpusScreen))
+        screen = app.screen
+        assert isinstance(screen, CorpusScreen)
+        table = screen.query_one("#articles", ArticleTable)
+        await wait_for(pilot, lambda: table.row_count == 30)
+        assert screen.loading
+        screen.sort_key = "date"
+        await pilot.pause()
+        gate.set()
+        screen = await corpus_loaded(pilot)
+        batches = [m for m in messages if isinstance(m, CorpusScreen._Listed)]
+        assert len(batches) >= 5
+        assert table.row_count == 150
+        dates = [screen.articles[key].date for key in table.keys]
+        dated = [d for d in dates if d]
+        assert dated == sorted(dated) and len(dated) == 150 - 21
+        assert dates[len(dated) :] == [""] * 21
+        # Ties (the same date) by file name, as a sort from scratch orders them.
+        expected = sorted(screen.articles.values(), key=lambda a: (not a.date, a.date, a.path.name))
+        assert list(table.keys) == [a.key for a in expected]
+        assert _table_cells(screen) == _fresh_cells(screen)

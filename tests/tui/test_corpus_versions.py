@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from pilot_helpers import REWRITE, corpus_loaded, wait_for
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from diffreader.tui.app import make_app
 from diffreader.tui.screens.corpus import CorpusScreen
 from diffreader.tui.screens.versions import VersionsScreen
+from diffreader.tui.widgets.article_table import ArticleTable
 
 
 def _header(screen: CorpusScreen) -> str:
@@ -18,7 +19,7 @@ def _header(screen: CorpusScreen) -> str:
 
 
 def _mark_cell(screen: CorpusScreen, key: str) -> str:
-    table = screen.query_one("#articles", DataTable)
+    table = screen.query_one("#articles", ArticleTable)
     return str(table.get_row(key)[0])
 
 
@@ -45,7 +46,7 @@ async def test_marked_versions_open_in_the_multi_version_view(corpus: Path) -> N
         assert _mark_cell(screen, hostile) == "V"
         assert "+1 version" in _header(screen) and "+1 versions" not in _header(screen)
         # A version whose title holds markup is listed literally.
-        title = str(screen.query_one("#articles", DataTable).get_row(hostile)[1])
+        title = str(screen.query_one("#articles", ArticleTable).get_row(hostile)[1])
         assert title.startswith("Markup [bold]is not[/] bold")
         # A binary file is refused, as it is for a and b.
         await pilot.press("down", "m")
@@ -77,8 +78,8 @@ async def test_marked_versions_open_in_the_multi_version_view(corpus: Path) -> N
         await wait_for(pilot, lambda: app.screen is screen)
         # The marks survive the trip; m again unmarks.
         assert screen.mark_versions == (hostile, second)
-        screen.query_one("#articles", DataTable).move_cursor(
-            row=screen.query_one("#articles", DataTable).get_row_index(hostile)
+        screen.query_one("#articles", ArticleTable).move_cursor(
+            row=screen.query_one("#articles", ArticleTable).get_row_index(hostile)
         )
         await pilot.press("m")
         assert screen.mark_versions == (second,)

@@ -17,13 +17,14 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from pilot_helpers import ORIGINAL, REPO, REWRITE, corpus_loaded, diff_ready, wait_for
 from textual.app import App
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 from textual.widgets._toast import Toast
 
 from diffreader.engine import compare, document_from_text
 from diffreader.storage.config import load_config
 from diffreader.tui.app import DiffReaderApp, demo_corpus, make_app
 from diffreader.tui.textutil import display_text
+from diffreader.tui.widgets.article_table import ArticleTable
 from diffreader.tui.widgets.search_bar import SearchBar
 
 SIZE = (120, 40)
@@ -137,7 +138,7 @@ async def test_marking_an_unreadable_file_with_markup_in_its_name(tmp_path: Path
     app = make_app(corpus=folder)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await corpus_loaded(pilot)
-        table = screen.query_one(DataTable)
+        table = screen.query_one("#articles", ArticleTable)
         table.move_cursor(row=table.get_row_index(str(folder / "[a=b=c].txt")))
         await pilot.press("a")
         texts = await toasts_shown(pilot)
@@ -264,7 +265,7 @@ async def test_special_files_are_listed_with_the_reason(tmp_path: Path) -> None:
             "loop.txt": "symbolic link loop",
             "loop2.txt": "symbolic link loop",
         }
-        table = screen.query_one(DataTable)
+        table = screen.query_one("#articles", ArticleTable)
         table.move_cursor(row=table.get_row_index(str(folder / "fifo.txt")))
         await pilot.press("a")
         texts = await toasts_shown(pilot)

@@ -2,7 +2,7 @@
 
 The mouse handlers: ``AlignedView.on_click`` (moves the cursor, unfolds a folded run),
 ``SidePanel`` (an ``OptionList``: a click highlights and chooses an entry, which jumps the
-diff), the corpus ``DataTable`` (a click highlights a row; a double click must not
+diff), the corpus ``ArticleTable`` (a click highlights a row; a double click must not
 compare; a header click sorts) and Textual's own wheel scrolling and text selection on
 each. Each test checks that the app is still running and that the expected state changed.
 """
@@ -15,12 +15,12 @@ from pilot_helpers import corpus_loaded, diff_ready, wait_for
 from textual import events
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import DataTable
 
 from diffreader.engine.model import Status
 from diffreader.tui.app import demo_corpus, make_app
 from diffreader.tui.screens.corpus import CorpusScreen
 from diffreader.tui.widgets.aligned_view import AlignedView
+from diffreader.tui.widgets.article_table import ArticleTable
 from diffreader.tui.widgets.side_panel import SidePanel
 
 DEMO_PAIR = (demo_corpus() / "00_original.txt", demo_corpus() / "03_rewrite_update.txt")
@@ -124,15 +124,15 @@ async def test_corpus_table_click_double_click_header_and_wheel() -> None:
         screen = await corpus_loaded(pilot)
         await wait_for(pilot, lambda: screen.index_ready)  # the progress bar has gone
         await pilot.pause()
-        table = screen.query_one(DataTable)
+        table = screen.query_one("#articles", ArticleTable)
         assert table.cursor_row == 0
         # Line 0 is the header; row n is on line n + 1.
-        assert await pilot.click(DataTable, offset=(30, 3))
+        assert await pilot.click("#articles", offset=(30, 3))
         assert table.cursor_row == 2
         assert screen.highlighted is not None
         chosen = screen.highlighted.key
         # A double click selects the row: it must not compare (Enter does that).
-        assert await pilot.double_click(DataTable, offset=(30, 2))
+        assert await pilot.double_click("#articles", offset=(30, 2))
         assert table.cursor_row == 1
         await pilot.pause()
         assert isinstance(app.screen, CorpusScreen) and app.is_running
@@ -140,7 +140,7 @@ async def test_corpus_table_click_double_click_header_and_wheel() -> None:
 
         # Clicking a column header sorts by it.
         assert screen.sort_key == "file"
-        assert await pilot.click(DataTable, offset=(10, 0))  # the Title header
+        assert await pilot.click("#articles", offset=(10, 0))  # the Title header
         assert screen.sort_key == "title"
 
         assert table.max_scroll_y > 0, "five demo articles do not fit in 10 lines"

@@ -217,6 +217,7 @@ def binding_ids() -> set[str]:
     from diffreader.tui.screens.scan_results import ScanResultsScreen
     from diffreader.tui.screens.versions import VersionsScreen
     from diffreader.tui.widgets.aligned_view import AlignedView
+    from diffreader.tui.widgets.article_table import ArticleTable
     from diffreader.tui.widgets.side_panel import SidePanel
 
     classes: tuple[type[DOMNode], ...] = (
@@ -225,6 +226,7 @@ def binding_ids() -> set[str]:
         DiffScreen,
         HelpScreen,
         AlignedView,
+        ArticleTable,
         SidePanel,
         NoteEditor,
         ExportDialog,

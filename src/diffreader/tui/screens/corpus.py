@@ -4,10 +4,11 @@ the rewrites of the article marked A, and the folder's stories.
 Listing never waits for parsing: a thread worker lists the folder (``tui.corpus.scan``) and
 reads the start of each file (``tui.corpus.peek``: title, date, at most ``HEAD_BYTES``;
 on a warm start, an unchanged file is listed from the index's kept read, ``list_file``),
-posting batches that the table appends (never refilled while the order is the file
-order). The same worker then brings the folder's corpus index up to date
-(``storage.corpus_index.CorpusIndex``, full parsing in a process pool) under a progress
-bar ("indexing 4,210 / 10,005"); a warm index is reused at once.
+posting batches whose keys the table appends (``ArticleTable``, a virtual table: it holds
+the ordered keys and builds the cells of the rows it paints, through ``_row``). The same
+worker then brings the folder's corpus index up to date (``storage.corpus_index.CorpusIndex``,
+full parsing in a process pool) under a progress bar ("indexing 4,210 / 10,005"); a warm
+index is reused at once. Filtering and sorting reorder the keys; nothing is refilled.
 
 Once A is marked and the index is ready, a worker ranks the folder against A with
 ``CorpusIndex.find``: the Similarity column shows each candidate's score relative to A's
@@ -33,7 +34,7 @@ import contextlib
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import events, on, work
@@ -63,13 +64,6 @@ VIEWS: tuple[str, ...] = ("list", "rewrites", "stories")
 _BAR = " ▏▎▍▌▋▊▉█"
 
 
-def _same_cell(new: Text | str, old: Text | str) -> bool:
-    """Whether a table cell would look the same (``Text ==`` ignores the base style)."""
-    if isinstance(new, Text) and isinstance(old, Text):
-        return new.plain == old.plain and new.style == old.style and new.spans == old.spans
-    return new == old
-
-
 PREVIEW_CHARS = 12_000
 """How much of an article the preview shows (a pane holds a few hundred words)."""
 _PREVIEW_BYTES = 4 * PREVIEW_CHARS
@@ -78,7 +72,8 @@ RANKED = 20
 """Candidates ``find`` lists for the Rewrites view and the Similarity column."""
 _BATCH_SECONDS = 0.25
 """The listing worker posts what it has read this often (the first rows sooner): each
-batch costs the table a pass over all its rows, so fewer, larger batches list faster."""
+batch is a message for the screen, and in a sort other than the file order a merge of the
+sorted keys, so fewer, larger batches list faster."""
 _FIRST_BATCH = 100
 """The first batch is posted as soon as it holds this many files (the first screenful)."""
 _BATCH_MAX = 2_000
@@ -247,8 +242,10 @@ class CorpusScreen(Screen[None]):
         """What the preview shows now (see ``_show_preview``)."""
         self._plan: tuple[tuple[str, str, int], ...] = ()
         """The columns the table has (see ``_column_plan``)."""
-        self._shown: dict[str, list[Text | str]] | None = None
-        """The cells the table holds, by article key, in table order (None: rebuild)."""
+        self._sort_keys: dict[str, Any] = {}
+        """While listing, each listed article's sort key in the current order (see
+        ``_sort_function``): a batch listed in another order than the files' is merged in
+        without computing the others' again."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="corpus-title")
@@ -259,8 +256,8 @@ class CorpusScreen(Screen[None]):
         )
         yield ProgressBar(id="load-progress", show_eta=False)
         with Horizontal(id="corpus-body"):
-            yield ArticleTable(id="articles", cursor_type="row", zebra_stripes=True)
-            yield ArticleTable(id="results", cursor_type="row", zebra_stripes=True)
+            yield ArticleTable(self._cells_of, id="articles", zebra_stripes=True)
+            yield DataTable(id="results", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="preview"):
                 yield Static(id="preview-text")
         yield Footer()
@@ -269,7 +266,7 @@ class CorpusScreen(Screen[None]):
         self._show_loading(self.loading)
         self._table_width = 0
         self._columns_for(80)
-        self.query_one("#results", ArticleTable).display = False
+        self._results_table.display = False
         self._table.focus()
         self.call_after_refresh(self._fit_columns)
         self._update_title()
@@ -314,14 +311,10 @@ class CorpusScreen(Screen[None]):
     def _columns_for(self, width: int) -> None:
         """(Re)create the columns so the title takes whatever the others leave."""
         plan = self._column_plan(width)
-        table = self._table
         self._table_width = width
         self._plan = plan
         self._review_column = any(key == "review" for key, _, _ in plan)
-        table.clear(columns=True)
-        self._shown = None
-        for key, label, column_width in plan:
-            table.add_column(label, key=key, width=column_width)
+        self._table.set_columns(plan)  # every row's cells are built again when painted
 
     def on_resize(self, _event: events.Resize) -> None:
         self.call_after_refresh(self._fit_columns)
@@ -332,9 +325,7 @@ class CorpusScreen(Screen[None]):
             return
         width = self._table.size.width
         if width and width != self._table_width:
-            current = self.highlighted
             self._columns_for(width)
-            self._refresh_table(keep=current.key if current else None)
 
     # -- listing and indexing -----------------------------------------------------------
 
@@ -483,7 +474,7 @@ class CorpusScreen(Screen[None]):
             if key in self.articles:
                 self.articles[key].text_hash = value
         if self.reviews and self.mark_a:
-            self._refresh_table()
+            self._repaint()
 
     @on(_Listed)
     def _listed(self, message: _Listed) -> None:
@@ -492,44 +483,42 @@ class CorpusScreen(Screen[None]):
         if bar.total != message.total:
             bar.update(total=max(message.total, 1), progress=0)
         self._add_batch(message.batch)
-        if message.done:
-            self.loading = False
-            if self.index_ready or self.index_error:
-                return
+        # The index can be done first (its worker does not wait for these messages).
+        if message.done and not (self.index_ready or self.index_error):
             self.indexing = True
             bar.update(total=None, progress=0)  # indeterminate until the first file is read
+        if message.done:
+            self.loading = False
+            self._sort_keys = {}
         self._update_title()
 
     def _add_batch(self, batch: list[Article]) -> None:
-        """Add listed files: appended to the table when they sort after its rows."""
+        """Add listed files: their keys are appended to the table's when they sort after
+        its rows (the file order, as listed), else merged into the order shown."""
         table = self._table
-        shown = self._shown
         for article in batch:
             self.articles[article.key] = article
             self._refused += article.error is not None
         self.query_one(ProgressBar).advance(len(batch))
-        if not batch:
-            return
-        last = next(reversed(shown)) if shown else None
-        appendable = (
-            shown is not None
-            and self.sort_key == "file"
-            and table.row_count == len(shown)
-            and (last is None or _file_order(self.articles[last]) <= _file_order(batch[0]))
-        )
-        if not appendable:
-            self._refresh_table()
-            return
-        assert shown is not None
         needle = self.filter_text.lower().strip()
+        new = [article for article in batch if not needle or _matches(article, needle)]
+        if not new:
+            return
         was_empty = table.row_count == 0
-        rows = [
-            (article.key, self._row(article))
-            for article in batch
-            if not needle or _matches(article, needle)
-        ]
-        table.append_rows(rows)
-        shown.update(rows)
+        keys = table.keys
+        if self.sort_key == "file" and (
+            not keys or _file_order(self.articles[keys[-1]]) <= _file_order(new[0])
+        ):
+            table.append_rows(article.key for article in sorted(new, key=_file_order))
+        else:
+            # Timsort merges the two sorted runs in linear time; each article's sort key
+            # was computed when it was listed (a pass per batch over every row's cells, as
+            # the table once made, made listing quadratic).
+            sort_keys = self._sort_keys
+            order = self._sort_function()
+            for article in (*(self.articles[key] for key in keys if key not in sort_keys), *new):
+                sort_keys[article.key] = order(article)
+            table.set_rows(sorted([*keys, *(a.key for a in new)], key=sort_keys.__getitem__))
         if was_empty:
             self._show_preview()
 
@@ -565,8 +554,12 @@ class CorpusScreen(Screen[None]):
         self.index_ready = True
         self._status = ""
         changed: list[Article] = []
+        # The key of a file of the folder is str(folder / name): the prefix once, not a
+        # path joined per entry (10,000 of them on the screen's thread).
+        prefix = str(self.folder / "_")[:-1]
+        articles = self.articles
         for entry in entries:
-            article = self.articles.get(str(self.folder / entry.name))
+            article = articles.get(prefix + entry.name)
             if article is None:
                 continue
             if entry.error is not None and article.error is None:
@@ -584,21 +577,8 @@ class CorpusScreen(Screen[None]):
             self._start_grouping()
 
     def _update_rows(self, articles: Iterable[Article]) -> None:
-        """Update the cells of ``articles``' rows in place (those the table shows)."""
-        table = self._table
-        shown = self._shown
-        if shown is None:
-            return
-        columns = list(table.columns)
-        for article in articles:
-            old = shown.get(article.key)
-            if old is None:
-                continue
-            new = self._row(article)
-            for column, cell, before in zip(columns, new, old, strict=True):
-                if not _same_cell(cell, before):
-                    table.update_cell(article.key, column, cell)
-            shown[article.key] = new
+        """Show the new cells of ``articles``' rows (built again when painted)."""
+        self._table.invalidate(article.key for article in articles)
         self._show_preview()
 
     def _read_reviews(self) -> None:
@@ -623,12 +603,10 @@ class CorpusScreen(Screen[None]):
         for message in messages:
             self.notify(display_text(message)[0], title="Review", severity="warning")
         if reviews != self.reviews:
-            # Rebuilding the columns clears the table: keep the cursor on its article.
-            current = self.highlighted
             self.reviews = reviews
             if self._column_plan(self._table_width or 80) != self._plan:
                 self._columns_for(self._table_width or 80)
-            self._refresh_table(keep=current.key if current else None)
+            self._repaint()
 
     def on_screen_resume(self) -> None:
         if not self.loading:
@@ -679,20 +657,23 @@ class CorpusScreen(Screen[None]):
 
     def visible_articles(self) -> list[Article]:
         """The articles the table shows, filtered and sorted."""
-        needle = self.filter_text.lower().strip()
-        items: Iterable[Article] = self.articles.values()
-        if needle:
-            items = (a for a in items if _matches(a, needle))
-        key: Callable[[Article], object]
+        return [self.articles[key] for key in self._table.keys]
+
+    def _sort_function(self) -> Callable[[Article], Any]:
+        """An article's sort key in the current order (``sort_key``)."""
         if self.sort_key == "date":
-            key = lambda a: (not a.date, a.date, a.path.name)  # noqa: E731  undated last
-        elif self.sort_key == "title":
-            key = lambda a: (a.error is not None, a.title.casefold())  # noqa: E731
-        elif self.sort_key == "similarity":
-            key = lambda a: (a.key != self.mark_a, -self.similarity.get(a.key, -1.0))  # noqa: E731
-        else:
-            key = _file_order
-        return sorted(items, key=key)
+            return lambda a: (not a.date, a.date, a.path.name)  # undated last
+        if self.sort_key == "title":
+            return lambda a: (a.error is not None, a.title.casefold())
+        if self.sort_key == "similarity":
+            mark_a, similarity = self.mark_a, self.similarity
+            return lambda a: (a.key != mark_a, -similarity.get(a.key, -1.0))
+        return _file_order
+
+    def _cells_of(self, key: str) -> list[Text | str]:
+        """The cells of the row of ``key`` (the table asks for the rows it paints)."""
+        article = self.articles.get(key)
+        return [] if article is None else self._row(article)
 
     def _row(self, article: Article) -> list[Text | str]:
         """The cells of ``article``'s row, one per column of the current plan."""
@@ -746,47 +727,29 @@ class CorpusScreen(Screen[None]):
         return Text(text, style=style, end="")
 
     def _refresh_table(self, keep: str | None = None) -> None:
-        table = self._table
-        current = self.articles.get(keep or "") or self.highlighted
-        visible = self.visible_articles()
-        rows = {article.key: self._row(article) for article in visible}
-        shown = self._shown
-        keys = list(rows)
-        if (
-            shown is not None
-            and table.row_count == len(shown)
-            and keys[: len(shown)] == list(shown)
-        ):
-            # The rows shown stay, in the same order (a mark, a similarity or a review
-            # figure changed, or a batch of files loaded after them): update the cells
-            # that differ and add the new rows. Clearing and refilling a table of thousands
-            # of rows re-measures every one of them.
-            columns = list(table.columns)
-            for key in keys[: len(shown)]:
-                for column, new, old in zip(columns, rows[key], shown[key], strict=True):
-                    if not _same_cell(new, old):
-                        table.update_cell(key, column, new)
-            table.append_rows([(key, rows[key]) for key in keys[len(shown) :]])
-        else:
-            table.clear()
-            table.append_rows(list(rows.items()))
-        self._shown = rows
-        if current is not None and current.key in rows and current is not self.highlighted:
-            table.move_cursor(row=table.get_row_index(current.key), animate=False)
+        """Filter and sort the articles again (their keys: no cell is built here)."""
+        needle = self.filter_text.lower().strip()
+        items: Iterable[Article] = self.articles.values()
+        if needle:
+            items = (a for a in items if _matches(a, needle))
+        order = self._sort_function()
+        sort_keys = {article.key: order(article) for article in items}
+        self._table.set_rows(sorted(sort_keys, key=sort_keys.__getitem__), keep=keep)
+        # Kept while batches may still arrive (they are merged in), then let go.
+        self._sort_keys = sort_keys if self.loading else {}
+        self._show_preview()
+        self._update_title()
+
+    def _repaint(self) -> None:
+        """Show new cells (marks, similarity, review figures) in the same order."""
+        self._table.invalidate()
         self._show_preview()
         self._update_title()
 
     @property
     def highlighted(self) -> Article | None:
         """The article under the table's cursor."""
-        table = self._table
-        if table.row_count == 0:
-            return None
-        try:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        except Exception:  # the cursor can be stale right after clear()
-            return None
-        return self.articles.get(key or "")
+        return self.articles.get(self._table.cursor_key or "")
 
     def _update_title(self) -> None:
         if self._folder_shown is None:
@@ -901,21 +864,20 @@ class CorpusScreen(Screen[None]):
         preview.update(text)
         self.query_one("#preview", VerticalScroll).scroll_home(animate=False)
 
+    @on(ArticleTable.RowHighlighted)
     @on(DataTable.RowHighlighted)
-    def _highlighted(self, _event: DataTable.RowHighlighted) -> None:
+    def _highlighted(self, _event: ArticleTable.RowHighlighted | DataTable.RowHighlighted) -> None:
         self._show_preview()
 
+    @on(ArticleTable.RowSelected)
     @on(DataTable.RowSelected)
-    def _selected(self, event: DataTable.RowSelected) -> None:
+    def _selected(self, event: ArticleTable.RowSelected | DataTable.RowSelected) -> None:
         event.stop()  # Enter is the screen's priority binding; clicks only highlight
 
-    @on(DataTable.HeaderSelected)
-    def _header(self, event: DataTable.HeaderSelected) -> None:
-        if event.control is not self._table:
-            return
-        key = str(event.column_key.value)
-        if key in SORTS:
-            self.sort_key = key
+    @on(ArticleTable.HeaderSelected)
+    def _header(self, event: ArticleTable.HeaderSelected) -> None:
+        if event.column_key in SORTS:
+            self.sort_key = event.column_key
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -923,7 +885,7 @@ class CorpusScreen(Screen[None]):
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self, _event: Input.Submitted) -> None:
-        self.query_one(DataTable).focus()
+        self._table.focus()
 
     def watch_filter_text(self) -> None:
         self._refresh_table()
@@ -940,19 +902,16 @@ class CorpusScreen(Screen[None]):
         if self.view == "rewrites":
             self._fill_results()
         if self._column_plan(self._table_width or 80) != self._plan:
-            current = self.highlighted
             self._columns_for(self._table_width or 80)
-            self._refresh_table(keep=current.key if current else None)
-        else:
-            self._refresh_table()
+        self._refresh_table()  # sorted by similarity, A comes first
 
     def watch_mark_b(self) -> None:
         self.refresh_bindings()
-        self._refresh_table()
+        self._repaint()
 
     def watch_mark_versions(self) -> None:
         self.refresh_bindings()
-        self._refresh_table()
+        self._repaint()
 
     # -- rewrites of A -------------------------------------------------------------------
 
@@ -994,8 +953,8 @@ class CorpusScreen(Screen[None]):
     # -- the results table: rewrites and stories ----------------------------------------
 
     @property
-    def _results_table(self) -> ArticleTable:
-        return self.query_one("#results", ArticleTable)
+    def _results_table(self) -> DataTable[object]:
+        return self.query_one("#results", DataTable)
 
     def watch_view(self, view: str) -> None:
         self.refresh_bindings()  # "Versions" depends on the view (see check_action)
@@ -1361,7 +1320,7 @@ class CorpusScreen(Screen[None]):
         """Enter, routed through the table's queue (see ``action_compare``)."""
 
     def action_compare(self) -> None:
-        table = self.query_one(DataTable)
+        table = self._table if self.view == "list" else self._results_table
         if self.query_one("#filter", Input).has_focus:
             table.focus()
             return
