@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 from pilot_helpers import corpus_loaded, diff_ready, wait_for
 from textual.widgets import DataTable
 
+from corpus_generator import generate
 from diffreader.tui.app import demo_corpus, make_app
 from diffreader.tui.screens.corpus import CorpusScreen
 from diffreader.tui.widgets.article_table import ArticleTable
@@ -19,23 +18,12 @@ from diffreader.tui.widgets.article_table import ArticleTable
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _generator():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location(
-        "make_corpus", ROOT / "benchmarks" / "make_corpus.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture
 def archive(tmp_path: Path) -> Path:
     """Sixty generated articles (with rewrites and related stories) and the demo corpus:
     an original, three rewrites of it and an unrelated article."""
     folder = tmp_path / "archive"
-    _generator().generate(folder, 60, seed=3)
+    generate(folder, 60, seed=3)
     for path in demo_corpus().glob("*.txt"):
         shutil.copyfile(path, folder / path.name)
     return folder
