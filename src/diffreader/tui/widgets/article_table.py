@@ -219,31 +219,24 @@ class ArticleTable(ScrollView, can_focus=True):
     }
     """
 
-    class RowHighlighted(Message):
+    class _RowMessage(Message):
+        """About the row under the cursor: its index and its key."""
+
+        def __init__(self, table: ArticleTable, cursor_row: int, key: str) -> None:
+            super().__init__()
+            self.table = table
+            self.cursor_row = cursor_row
+            self.key = key
+
+        @property
+        def control(self) -> ArticleTable:
+            return self.table
+
+    class RowHighlighted(_RowMessage):
         """The cursor is on another row (or the row under it has another key)."""
 
-        def __init__(self, table: ArticleTable, cursor_row: int, key: str) -> None:
-            super().__init__()
-            self.table = table
-            self.cursor_row = cursor_row
-            self.key = key
-
-        @property
-        def control(self) -> ArticleTable:
-            return self.table
-
-    class RowSelected(Message):
+    class RowSelected(_RowMessage):
         """Enter on a row, or a click on the highlighted row."""
-
-        def __init__(self, table: ArticleTable, cursor_row: int, key: str) -> None:
-            super().__init__()
-            self.table = table
-            self.cursor_row = cursor_row
-            self.key = key
-
-        @property
-        def control(self) -> ArticleTable:
-            return self.table
 
     class HeaderSelected(Message):
         """A click on a column's header."""
