@@ -56,6 +56,20 @@ def _notes(app: DiffReaderApp) -> list[str]:
     return [n.message for n in app._notifications]
 
 
+async def _write_note(pilot: Pilot[None], *keys: str) -> None:
+    """``e``, then ``keys`` once the note editor has focus (typed before it has, a key
+    would go to the screen underneath)."""
+    await pilot.press("e")
+    await wait_for(
+        pilot,
+        lambda: (
+            isinstance(pilot.app.screen, NoteEditor)
+            and pilot.app.focused is pilot.app.screen.query_one("#note")
+        ),
+    )
+    await pilot.press(*keys)
+
+
 def _key(screen: DiffScreen, kind: ItemKind, text: str = "") -> str:
     assert screen.session is not None
     return next(i.key for i in screen.session.items if i.kind is kind and text in i.text)
@@ -137,10 +151,7 @@ async def test_note_saves_on_enter_and_cancels_on_escape() -> None:
         key = screen.selected_key
         assert key is not None
 
-        await pilot.press("e")
-        assert isinstance(app.screen, NoteEditor)
-        await pilot.press(*"called the council")
-        await pilot.press("enter")
+        await _write_note(pilot, *"called the council", "enter")
         assert isinstance(app.screen, DiffScreen)
         assert session.note(key) == "called the council"
         assert session.mark(key) is None
@@ -149,12 +160,12 @@ async def test_note_saves_on_enter_and_cancels_on_escape() -> None:
         stored, _ = ReviewStore().load(session.pair_key)
         assert stored is not None and stored.entries[key].note == "called the council"
 
-        await pilot.press("e", *" and the mayor", "escape")
+        await _write_note(pilot, *" and the mayor", "escape")
         assert isinstance(app.screen, DiffScreen)
         assert session.note(key) == "called the council"
 
         # The text is selected when the editor opens: typing replaces it; empty removes it.
-        await pilot.press("e", "backspace", "enter")
+        await _write_note(pilot, "backspace", "enter")
         assert session.note(key) == ""
         assert 0 not in screen.view.marks
 
@@ -169,7 +180,7 @@ async def test_progress_counter_and_panel_show_marks_and_notes() -> None:
         assert str(session.progress()) == "3 of 11 reviewed, 1 flagged"
         assert "3 of 11 reviewed, 1 flagged" in _bar(screen)
 
-        await pilot.press("e", *"source: council minutes", "enter")
+        await _write_note(pilot, *"source: council minutes", "enter")
         await pilot.press("p")
         panel = screen.query_one(SidePanel)
         assert panel.display and panel.has_focus
@@ -249,7 +260,8 @@ async def test_export_writes_a_report(tmp_path: Path) -> None:
     app = _app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await _ready(pilot)
-        await pilot.press("exclamation_mark", "e", *"headline overstates", "enter")
+        await pilot.press("exclamation_mark")
+        await _write_note(pilot, *"headline overstates", "enter")
         await pilot.press("E")
         assert isinstance(app.screen, ExportDialog)
         dialog = app.screen
@@ -336,7 +348,8 @@ async def test_marks_survive_a_restart() -> None:
     app = _app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await _ready(pilot)
-        await pilot.press("x", "j", "j", "exclamation_mark", "e", *"check", "enter")
+        await pilot.press("x", "j", "j", "exclamation_mark")
+        await _write_note(pilot, *"check", "enter")
         assert screen.session is not None
         flagged = screen.selected_key
         await pilot.press("q")

@@ -46,6 +46,18 @@ def test_corpus_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
         await _wait(pilot, lambda: app.screen.index_ready)  # the progress bar has gone
         # No A mark: similarity figures come from the engine and would move with it.
         await pilot.press("down", "down", "down")
+        screen = app.screen
+        assert isinstance(screen, CorpusScreen)
+        # The cursor on the fourth row and the preview showing that article.
+        await _wait(
+            pilot,
+            lambda: (
+                screen._table.cursor_row == 3
+                and screen.highlighted is not None
+                and screen._previewed is not None
+                and screen._previewed[0] == screen.highlighted.key
+            ),
+        )
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
