@@ -10,6 +10,7 @@ vocabulary, so that many quotations tie on the words they share.
 from __future__ import annotations
 
 import heapq
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -26,7 +27,7 @@ from diffreader.engine.quotes import (
     _Words,
     find_quotations,
 )
-from diffreader.engine.text import Token, is_word, tokenize
+from diffreader.engine.text import Token, is_word, token_key, tokenize
 
 
 def reference_window_score(
@@ -92,3 +93,28 @@ def test_candidates_equal_ranking_every_quotation(texts: list[list[str]], one: l
     ranked = [(-len(x.content & o.content), o.index) for o in others]
     expected = [j for _, j in heapq.nsmallest(_MAX_SOURCES, [r for r in ranked if r[0] <= -2])]
     assert _candidates(x, _Index(others), others) == expected
+
+
+def reference_words(text: str, start: int, end: int) -> list[Token]:
+    """Word tokens of ``text[start:end]`` with editorial brackets blanked, the plain way."""
+    inner = re.sub(r"\[[^\]\n]{0,80}\]", lambda m: " " * len(m.group()), text[start:end])
+    return [t for t in tokenize(inner, start) if is_word(t.key)]
+
+
+QUOTED_TEXT = st.lists(
+    st.sampled_from([*"aB1 .,'’[]…-“”\"_\nUS", "U.S.", "[the council]", "4,300", "A.B…"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(QUOTED_TEXT, st.integers(0, 60), st.integers(0, 60))
+def test_words_of_a_span_equal_the_word_tokens(text: str, start: int, end: int) -> None:
+    """``_Words.of`` (no token objects) holds what ``_Words`` of the word tokens holds."""
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    built = _Words.of(text, start, end)
+    reference = _Words(reference_words(text, start, end))
+    for slot in ("keys", "starts", "ends", "stems", "joined", "offsets", "trigrams"):
+        assert getattr(built, slot) == getattr(reference, slot), slot
+    for key, s, e in zip(built.keys, built.starts, built.ends, strict=True):
+        assert token_key(text[s:e]) == key
