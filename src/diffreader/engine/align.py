@@ -111,10 +111,20 @@ def _candidates(
 ) -> set[tuple[int, int]]:
     """(src id, dst id) pairs that share one of the source sentence's rarest terms."""
     index: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for unit in dst:
-        uid = unit.id
-        for term, weight in dst_vec[uid].items():
-            index[term].append((uid, weight))
+    if len(src) < len(dst):
+        # Only the source's terms are ever looked up: a short article against a long one
+        # indexes the long one's postings of the few terms the short one has.
+        wanted = {term for unit in src for term in src_vec[unit.id]}
+        for unit in dst:
+            uid = unit.id
+            vec = dst_vec[uid]
+            for term in wanted.intersection(vec):
+                index[term].append((uid, vec[term]))
+    else:
+        for unit in dst:
+            uid = unit.id
+            for term, weight in dst_vec[uid].items():
+                index[term].append((uid, weight))
     # A term in more than this many sentences says little about which one is the match:
     # such postings are left out of the index once, rather than skipped per sentence.
     cap = max(24, int(2 * math.sqrt(len(dst))))
@@ -125,23 +135,19 @@ def _candidates(
         uid = unit.id
         weights = src_vec[uid]
         partial: dict[int, float] = {}
-        used = 0
-        # Rarest first (a stable sort: ties in the vector's order).
-        for term in sorted(weights, key=rank, reverse=True):
-            posting = usable.get(term)
-            if not posting:
-                continue
+        # The rarest terms first (a stable sort: ties in the vector's order). Sorting only
+        # the terms with a posting gives them in the order of sorting all, the rest skipped.
+        rarest = sorted(filter(usable.__contains__, weights), key=rank, reverse=True)
+        for term in rarest[:_RARE_TERMS]:
+            posting = usable[term]
             weight = weights[term]
-            if used:
+            if partial:
                 get = partial.get
                 for other, other_weight in posting:
                     partial[other] = get(other, 0.0) + weight * other_weight
             else:
-                # 0.0 + x is x: the first posting needs no look-ups.
+                # The first posting (none is empty): 0.0 + x is x, no look-ups needed.
                 partial = {other: weight * other_weight for other, other_weight in posting}
-            used += 1
-            if used >= _RARE_TERMS:
-                break
         if len(partial) > _MAX_CANDIDATES:
             # The best few by partial score, ties in insertion order: heapq.nlargest's
             # result, from one sort in C.
