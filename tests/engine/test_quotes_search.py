@@ -20,9 +20,11 @@ from diffreader.engine.quotes import (
     _MAX_POSTING,
     _MAX_SOURCES,
     _candidates,
+    _containers,
     _content,
     _Index,
     _Quotation,
+    _verbatim_in,
     _window_score,
     _Words,
     find_quotations,
@@ -118,3 +120,33 @@ def test_words_of_a_span_equal_the_word_tokens(text: str, start: int, end: int) 
         assert getattr(built, slot) == getattr(reference, slot), slot
     for key, s, e in zip(built.keys, built.starts, built.ends, strict=True):
         assert token_key(text[s:e]) == key
+
+
+def reference_containers(needle: _Quotation, index: _Index, others: list[_Quotation]) -> list[int]:
+    """The quotations holding the needle's first rarest run, scanned one run at a time."""
+    anchor: list[int] | None = None
+    for frag in needle.frags:
+        runs = list(zip(frag, frag[1:], frag[2:], strict=False)) if len(frag) >= 3 else frag
+        postings = index.trigrams if len(frag) >= 3 else index.words()
+        for key in runs:
+            found = postings.get(key)
+            if found is None:
+                return []
+            if anchor is None or len(found) < len(anchor):
+                anchor = found
+    if anchor is None:
+        return []
+    return [j for j in anchor if _verbatim_in(needle.frags, others[j].words)]
+
+
+fragmented = st.lists(st.sampled_from([*VOCABULARY, "…", "..."]), min_size=1, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(fragmented, min_size=1, max_size=12), fragmented)
+def test_containers_equal_a_scan_of_every_run(texts: list[list[str]], one: list[str]) -> None:
+    """Quotations with ellipses (fragments of one to many words) and without."""
+    others = _quotations(texts)
+    for x in _quotations([one]):
+        index = _Index(others)
+        assert _containers(x, index, others) == reference_containers(x, _Index(others), others)

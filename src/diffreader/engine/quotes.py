@@ -53,8 +53,9 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress
+from itertools import accumulate, chain, compress
 from operator import sub
+from typing import cast
 
 from diffreader.engine.lexicon import (
     FILLER,
@@ -513,22 +514,19 @@ def _containers(needle: _Quotation, index: _Index, others: Sequence[_Quotation])
     """Quotations of ``others`` that hold ``needle``'s words in order (each fragment
     between ellipses contiguous): those holding its rarest word trigram (its rarest word,
     for a fragment of fewer than three words) are checked."""
-    anchor: list[int] | None = None
+    found: list[list[int] | None] = []
     for frag in needle.frags:
-        keys: list[_Key] = list(frag)
-        postings = index.trigrams if len(keys) >= 3 else index.words()
-        if len(keys) < 3:
-            runs = keys
+        if len(frag) >= 3:
+            runs = needle.words.trigrams if frag is needle.words.keys else _trigrams(frag)
+            found += map(index.trigrams.get, runs)
         else:
-            runs = needle.words.trigrams if frag is needle.words.keys else _trigrams(keys)
-        for key in runs:
-            found = postings.get(key)
-            if found is None:
-                return []
-            if anchor is None or len(found) < len(anchor):
-                anchor = found
-    if anchor is None:
+            found += map(index.words().get, frag)
+        if None in found:
+            return []  # a run no quotation holds
+    if not found:
         return []
+    # The first shortest posting, as a scan keeping the first strictly shorter one does.
+    anchor = min(cast("list[list[int]]", found), key=len)
     return [j for j in anchor if _verbatim_in(needle.frags, others[j].words)]
 
 
@@ -542,15 +540,14 @@ def _candidates(x: _Quotation, index: _Index, others: Sequence[_Quotation]) -> l
     and word runs say which ones are related, and the search stays linear. Below that
     many quotations nothing is left out (and two shared stems are two postings).
     """
-    hits: Counter[int] = Counter()
-    for term in x.content:
-        found = index.stems.get(term, ())
-        if len(found) <= _MAX_POSTING:
-            hits.update(found)
-    for key in x.words.trigrams:
-        found = index.trigrams.get(key, ())
-        if len(found) <= _MAX_POSTING:
-            hits.update(found)
+    stems, trigrams = index.stems, index.trigrams
+    postings = [found for term in x.content if len(found := stems.get(term, ())) <= _MAX_POSTING]
+    postings += [
+        found for key in x.words.trigrams if len(found := trigrams.get(key, ())) <= _MAX_POSTING
+    ]
+    # One count over all the postings read: what updating the counter with each in turn
+    # gives, in the same order, without a call per posting.
+    hits = Counter(chain.from_iterable(postings))
     content = x.content
     ranked = [
         (-k, j)
