@@ -224,6 +224,10 @@ def align(a_units: Sequence[Unit], b_units: Sequence[Unit]) -> list[Group]:
             continue
         a_group[a] = b_group[b] = len(groups)
         groups.append(Group([a], [b], score))
+    # A pair whose sentences are both grouped serves neither gap filling (both free) nor
+    # growth (one free), and stays so: groups only gain sentences. Most pairs of a long,
+    # closely rewritten article are such; the rest keep their order.
+    scored = [e for e in scored if e[2] not in a_group or e[3] not in b_group]
 
     _fill_gaps(groups, a_units, b_units, a_group, b_group, scored, shared)
     _grow(groups, a_units, b_units, a_vec, b_vec, a_group, b_group, scored)
