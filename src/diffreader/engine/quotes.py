@@ -170,6 +170,10 @@ def _raw_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if text[s:e].strip()]
 
 
+_PRONOUN_BEFORE = re.compile(r"\b(he|she|they)\s+(?:\w+\s+)?$", re.IGNORECASE)
+"""A pronoun just before a speech verb ("she | said", "he later | told")."""
+
+
 def _speaker_at(before: str, after: str) -> str | None:
     """Who says the quotation: a name or pronoun next to a speech verb.
 
@@ -183,7 +187,7 @@ def _speaker_at(before: str, after: str) -> str | None:
     if not verbs:
         return None
     head = before[: verbs[-1].start()]
-    pronoun = re.search(r"\b(he|she|they)\s+(?:\w+\s+)?$", head, re.IGNORECASE)
+    pronoun = _PRONOUN_BEFORE.search(head)
     if pronoun:
         return pronoun.group(1)
     names = [m for m in _NAME.finditer(head) if _is_person_like(m.group(), head, m.start())]

@@ -230,10 +230,13 @@ def _blocks(text: str, start: int) -> list[_Block]:
         if not lines:
             continue
         if wrapped_text and len(lines) > 1:
-            blocks.append(_Block(_lstrip(text, lines[0][0], lines[-1][1]), lines[-1][1], True))
+            start, end = _lstrip(text, lines[0][0], lines[-1][1]), lines[-1][1]
+            blocks.append(_Block(start, _rstrip(text, start, end), True))
         else:
-            blocks.extend(_Block(_lstrip(text, s, e), e, False) for s, e in lines)
-    return [_Block(b.start, _rstrip(text, b.start, b.end), b.wrapped) for b in blocks]
+            for line_start, line_end in lines:
+                start = _lstrip(text, line_start, line_end)
+                blocks.append(_Block(start, _rstrip(text, start, line_end), False))
+    return blocks
 
 
 def _lstrip(text: str, start: int, end: int) -> int:
