@@ -101,3 +101,28 @@ def test_identical_sides_pair_each_sentence_with_itself() -> None:
 def test_cosine_of_a_unit_vector_with_itself_is_one() -> None:
     vec = align_module._vector(["a", "b", "b", "c"], {"a": 1.0, "b": 2.0, "c": 3.0})
     assert math.isclose(cosine(vec, vec), 1.0)
+
+
+SCORES = st.sampled_from([0.1, 0.25, 0.5, 0.75])
+ENTRIES = st.lists(
+    st.tuples(SCORES, SCORES, st.integers(0, 9), st.integers(0, 9)),
+    max_size=40,
+    unique_by=lambda e: (e[2], e[3]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ENTRIES, st.dictionaries(st.tuples(st.integers(0, 9), st.integers(0, 9)), st.integers(0, 5)))
+def test_scored_pairs_sort_as_with_the_shared_terms_in_the_key(
+    entries: list[tuple[float, float, int, int]], shared_terms: dict[tuple[int, int], int]
+) -> None:
+    """The shared terms are counted only for equal scores, yet the order is the one of a
+    sort on (score with tie-break, score, shared terms, A id, B id), descending."""
+
+    def shared(a: int, b: int) -> int:
+        return shared_terms.get((a, b), 0)
+
+    scored = list(entries)
+    align_module._sort_scored(scored, shared)
+    reference = sorted(((k, s, shared(a, b), a, b) for k, s, a, b in entries), reverse=True)
+    assert scored == [(k, s, a, b) for k, s, _, a, b in reference]

@@ -10,6 +10,7 @@ vocabulary, so that many quotations tie on the words they share.
 from __future__ import annotations
 
 import heapq
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -19,14 +20,16 @@ from diffreader.engine.quotes import (
     _MAX_POSTING,
     _MAX_SOURCES,
     _candidates,
+    _containers,
     _content,
     _Index,
     _Quotation,
+    _verbatim_in,
     _window_score,
     _Words,
     find_quotations,
 )
-from diffreader.engine.text import Token, is_word, tokenize
+from diffreader.engine.text import Token, is_word, token_key, tokenize
 
 
 def reference_window_score(
@@ -92,3 +95,58 @@ def test_candidates_equal_ranking_every_quotation(texts: list[list[str]], one: l
     ranked = [(-len(x.content & o.content), o.index) for o in others]
     expected = [j for _, j in heapq.nsmallest(_MAX_SOURCES, [r for r in ranked if r[0] <= -2])]
     assert _candidates(x, _Index(others), others) == expected
+
+
+def reference_words(text: str, start: int, end: int) -> list[Token]:
+    """Word tokens of ``text[start:end]`` with editorial brackets blanked, the plain way."""
+    inner = re.sub(r"\[[^\]\n]{0,80}\]", lambda m: " " * len(m.group()), text[start:end])
+    return [t for t in tokenize(inner, start) if is_word(t.key)]
+
+
+QUOTED_TEXT = st.lists(
+    st.sampled_from([*"aB1 .,'’[]…-“”\"_\nUS", "U.S.", "[the council]", "4,300", "A.B…"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(QUOTED_TEXT, st.integers(0, 60), st.integers(0, 60))
+def test_words_of_a_span_equal_the_word_tokens(text: str, start: int, end: int) -> None:
+    """``_Words.of`` (no token objects) holds what ``_Words`` of the word tokens holds."""
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    built = _Words.of(text, start, end)
+    reference = _Words(reference_words(text, start, end))
+    for slot in ("keys", "starts", "ends", "stems", "joined", "offsets", "trigrams"):
+        assert getattr(built, slot) == getattr(reference, slot), slot
+    for key, s, e in zip(built.keys, built.starts, built.ends, strict=True):
+        assert token_key(text[s:e]) == key
+
+
+def reference_containers(needle: _Quotation, index: _Index, others: list[_Quotation]) -> list[int]:
+    """The quotations holding the needle's first rarest run, scanned one run at a time."""
+    anchor: list[int] | None = None
+    for frag in needle.frags:
+        runs = list(zip(frag, frag[1:], frag[2:], strict=False)) if len(frag) >= 3 else frag
+        postings = index.trigrams if len(frag) >= 3 else index.words()
+        for key in runs:
+            found = postings.get(key)
+            if found is None:
+                return []
+            if anchor is None or len(found) < len(anchor):
+                anchor = found
+    if anchor is None:
+        return []
+    return [j for j in anchor if _verbatim_in(needle.frags, others[j].words)]
+
+
+fragmented = st.lists(st.sampled_from([*VOCABULARY, "…", "..."]), min_size=1, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(fragmented, min_size=1, max_size=12), fragmented)
+def test_containers_equal_a_scan_of_every_run(texts: list[list[str]], one: list[str]) -> None:
+    """Quotations with ellipses (fragments of one to many words) and without."""
+    others = _quotations(texts)
+    for x in _quotations([one]):
+        index = _Index(others)
+        assert _containers(x, index, others) == reference_containers(x, _Index(others), others)

@@ -166,6 +166,31 @@ def test_remembered_decisions_split_as_punkt_does(text: str, wrapped: bool) -> N
         assert list(_tokenizer(wrapped).span_tokenize(text)) == list(plain.span_tokenize(text))
 
 
+PUNCTUATED = st.lists(
+    st.tuples(
+        st.one_of(NEWS_PIECES, st.sampled_from([*'.!?;:…"”’)]', ". . .", "e.g"])),
+        st.sampled_from(["", " ", "  ", "\n", "\t", "\u2028", "\xa0"]),
+    ),
+    max_size=25,
+).map(lambda parts: "".join(piece + gap for piece, gap in parts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(PUNCTUATED, st.booleans())
+def test_candidate_boundaries_are_punkts_in_runs_of_punctuation(text: str, wrapped: bool) -> None:
+    """The fused candidate search (``Tokenizer._candidate_spans``) splits as Punkt's own
+    detector does where marks run together ("acting!!!", ". . .", "?”)") and words are
+    separated by other spaces than one."""
+    import punkt
+
+    from diffreader.engine.segment import _tokenizer
+
+    plain = punkt.tokenizer_for(
+        "english", line_breaks="ignore" if wrapped else "always", prefixes=True
+    )
+    assert list(_tokenizer(wrapped).span_tokenize(text)) == list(plain.span_tokenize(text))
+
+
 @settings(max_examples=500, deadline=None)
 @given(
     st.lists(st.one_of(NEWS_PIECES, ALPHABET), max_size=12).map(lambda p: " ".join(p).strip()),

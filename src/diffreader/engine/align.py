@@ -22,9 +22,9 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import groupby, repeat
 from operator import itemgetter, mul
 
 __all__ = ["MATCH_THRESHOLD", "Group", "Unit", "align", "cosine", "mark_moves"]
@@ -41,6 +41,8 @@ _RARE_TERMS = 4
 _MAX_CANDIDATES = 12
 
 Vector = dict[str, float]
+Scored = tuple[float, float, int, int]
+"""A scored candidate pair: (score plus its position tie-break, score, A id, B id)."""
 
 
 @dataclass(slots=True)
@@ -109,10 +111,20 @@ def _candidates(
 ) -> set[tuple[int, int]]:
     """(src id, dst id) pairs that share one of the source sentence's rarest terms."""
     index: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for unit in dst:
-        uid = unit.id
-        for term, weight in dst_vec[uid].items():
-            index[term].append((uid, weight))
+    if len(src) < len(dst):
+        # Only the source's terms are ever looked up: a short article against a long one
+        # indexes the long one's postings of the few terms the short one has.
+        wanted = {term for unit in src for term in src_vec[unit.id]}
+        for unit in dst:
+            uid = unit.id
+            vec = dst_vec[uid]
+            for term in wanted.intersection(vec):
+                index[term].append((uid, vec[term]))
+    else:
+        for unit in dst:
+            uid = unit.id
+            for term, weight in dst_vec[uid].items():
+                index[term].append((uid, weight))
     # A term in more than this many sentences says little about which one is the match:
     # such postings are left out of the index once, rather than skipped per sentence.
     cap = max(24, int(2 * math.sqrt(len(dst))))
@@ -123,23 +135,19 @@ def _candidates(
         uid = unit.id
         weights = src_vec[uid]
         partial: dict[int, float] = {}
-        used = 0
-        # Rarest first (a stable sort: ties in the vector's order).
-        for term in sorted(weights, key=rank, reverse=True):
-            posting = usable.get(term)
-            if not posting:
-                continue
+        # The rarest terms first (a stable sort: ties in the vector's order). Sorting only
+        # the terms with a posting gives them in the order of sorting all, the rest skipped.
+        rarest = sorted(filter(usable.__contains__, weights), key=rank, reverse=True)
+        for term in rarest[:_RARE_TERMS]:
+            posting = usable[term]
             weight = weights[term]
-            if used:
+            if partial:
                 get = partial.get
                 for other, other_weight in posting:
                     partial[other] = get(other, 0.0) + weight * other_weight
             else:
-                # 0.0 + x is x: the first posting needs no look-ups.
+                # The first posting (none is empty): 0.0 + x is x, no look-ups needed.
                 partial = {other: weight * other_weight for other, other_weight in posting}
-            used += 1
-            if used >= _RARE_TERMS:
-                break
         if len(partial) > _MAX_CANDIDATES:
             # The best few by partial score, ties in insertion order: heapq.nlargest's
             # result, from one sort in C.
@@ -148,6 +156,29 @@ def _candidates(
         else:
             out.update((uid, other) for other in partial)
     return out
+
+
+def _sort_scored(scored: list[Scored], shared: Callable[[int, int], int]) -> None:
+    """Sort ``scored`` best first, by score with its tie-break, then the shared terms, then
+    the ids (all descending). Equal scores are rare, so the shared terms are counted only
+    for the runs of equal scores, after one sort on the rest.
+
+    >>> scored = [(0.5, 0.5, 1, 1), (0.5, 0.5, 2, 2), (0.9, 0.9, 0, 0)]
+    >>> _sort_scored(scored, lambda a, b: 3 if a == 1 else 2)
+    >>> [(a, b) for _, _, a, b in scored]
+    [(0, 0), (1, 1), (2, 2)]
+    """
+    scored.sort(reverse=True)
+    firsts = [entry[0] for entry in scored]
+    if len(set(firsts)) == len(firsts):
+        return
+    ordered: list[Scored] = []
+    for _, run in groupby(scored, key=itemgetter(0, 1)):
+        ties = list(run)
+        if len(ties) > 1:
+            ties.sort(key=lambda e: (shared(e[2], e[3]), e[2], e[3]), reverse=True)
+        ordered.extend(ties)
+    scored[:] = ordered
 
 
 def align(a_units: Sequence[Unit], b_units: Sequence[Unit]) -> list[Group]:
@@ -162,7 +193,7 @@ def align(a_units: Sequence[Unit], b_units: Sequence[Unit]) -> list[Group]:
     pairs |= {(a, b) for b, a in _candidates(b_units, a_units, b_vec, a_vec, idf)}
     a_pos = {u.id: i / max(1, len(a_units)) for i, u in enumerate(a_units)}
     b_pos = {u.id: i / max(1, len(b_units)) for i, u in enumerate(b_units)}
-    scored: list[tuple[float, float, int, int, int]] = []
+    scored: list[Scored] = []
     append = scored.append
     for a, b in pairs:
         x, y = a_vec[a], b_vec[b]
@@ -172,24 +203,33 @@ def align(a_units: Sequence[Unit], b_units: Sequence[Unit]) -> list[Group]:
         else:
             score = sum(map(mul, x.values(), map(y.get, x, repeat(0.0))))
         if score >= _GAP_THRESHOLD:
-            shared = len(x.keys() & y.keys())
             # Ties between repeated sentences go to the one in the closer position.
             tie = 0.01 * (1.0 - abs(a_pos[a] - b_pos[b]))
-            append((score + tie, score, shared, a, b))
-    scored.sort(reverse=True)
+            append((score + tie, score, a, b))
+
+    def shared(a: int, b: int) -> int:
+        """How many terms sentences ``a`` and ``b`` share: asked of the few pairs a
+        threshold needs it for, not counted for every pair scored."""
+        return len(a_vec[a].keys() & b_vec[b].keys())
+
+    _sort_scored(scored, shared)
 
     groups: list[Group] = []
     a_group: dict[int, int] = {}
     b_group: dict[int, int] = {}
-    for _, score, shared, a, b in scored:
+    for _, score, a, b in scored:
         if a in a_group or b in b_group:
             continue
-        if score < MATCH_THRESHOLD and (score < _WEAK_THRESHOLD or shared < 4):
+        if score < MATCH_THRESHOLD and (score < _WEAK_THRESHOLD or shared(a, b) < 4):
             continue
         a_group[a] = b_group[b] = len(groups)
         groups.append(Group([a], [b], score))
+    # A pair whose sentences are both grouped serves neither gap filling (both free) nor
+    # growth (one free), and stays so: groups only gain sentences. Most pairs of a long,
+    # closely rewritten article are such; the rest keep their order.
+    scored = [e for e in scored if e[2] not in a_group or e[3] not in b_group]
 
-    _fill_gaps(groups, a_units, b_units, a_group, b_group, scored)
+    _fill_gaps(groups, a_units, b_units, a_group, b_group, scored, shared)
     _grow(groups, a_units, b_units, a_vec, b_vec, a_group, b_group, scored)
     for group in groups:
         group.a.sort()
@@ -203,7 +243,8 @@ def _fill_gaps(
     b_units: Sequence[Unit],
     a_group: dict[int, int],
     b_group: dict[int, int],
-    scored: list[tuple[float, float, int, int, int]],
+    scored: list[Scored],
+    shared: Callable[[int, int], int],
 ) -> None:
     """Match leftovers between two anchors with a lower threshold (Bleualign's gap filling).
 
@@ -228,8 +269,8 @@ def _fill_gaps(
             bound = min(a_rank[a] for a in groups[b_group[bid]].a)
         else:
             upper[bid] = bound
-    for _, score, shared, a, b in scored:
-        if a in a_group or b in b_group or score < _GAP_THRESHOLD or shared < 3:
+    for _, score, a, b in scored:
+        if a in a_group or b in b_group or score < _GAP_THRESHOLD or shared(a, b) < 3:
             continue
         if lower[b] < a_rank[a] < upper[b]:
             a_group[a] = b_group[b] = len(groups)
@@ -244,7 +285,7 @@ def _grow(
     b_vec: dict[int, Vector],
     a_group: dict[int, int],
     b_group: dict[int, int],
-    scored: list[tuple[float, float, int, int, int]],
+    scored: list[Scored],
 ) -> None:
     """Grow 1:1 groups into splits and merges with unmatched sentences.
 
@@ -289,19 +330,18 @@ def _grow(
         return None
 
     heap: list[tuple[float, str, int, int, int]] = []
-    for _, score, _, a, b in scored:
-        for side, sid, taken, gid in (
-            ("a", a, a_group, b_group.get(b)),
-            ("b", b, b_group, a_group.get(a)),
-        ):
-            if sid in taken or gid is None:
-                continue
-            members = groups[gid].a if side == "a" else groups[gid].b
-            if score < MATCH_THRESHOLD and all(abs(sid - m) > 2 for m in members):
-                continue  # a weak, distant candidate never clears the non-adjacent bar
-            found = gain_of(side, sid, gid)
-            if found is not None:
-                heapq.heappush(heap, (-found[0], side, sid, gid, version[gid]))
+    for _, score, a, b in scored:
+        # One sentence may join the group of the other: only when exactly one is grouped.
+        a_taken = a in a_group
+        if a_taken is (b in b_group):
+            continue
+        side, sid, gid = ("b", b, a_group[a]) if a_taken else ("a", a, b_group[b])
+        members = groups[gid].a if side == "a" else groups[gid].b
+        if score < MATCH_THRESHOLD and all(abs(sid - m) > 2 for m in members):
+            continue  # a weak, distant candidate never clears the non-adjacent bar
+        found = gain_of(side, sid, gid)
+        if found is not None:
+            heapq.heappush(heap, (-found[0], side, sid, gid, version[gid]))
     while heap:
         _, side, sid, gid, seen = heapq.heappop(heap)
         taken = a_group if side == "a" else b_group

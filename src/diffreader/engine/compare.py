@@ -353,20 +353,24 @@ def _stats(
             a_matched += len(pair.a)
             b_matched += len(pair.b)
             continue
+        a_body += len(pair.a)
+        b_body += len(pair.b)
+        if not (pair.a and pair.b):
+            # Added or dropped: its content words only count (none is kept or shared).
+            a_total += sum(len(content_stems(doc_a.sentences[i].text)) for i in pair.a)
+            b_total += sum(len(content_stems(doc_b.sentences[i].text)) for i in pair.b)
+            continue
         a_stems = [t for i in pair.a for t in content_stems(doc_a.sentences[i].text)]
         b_stems = [t for i in pair.b for t in content_stems(doc_b.sentences[i].text)]
         a_total += len(a_stems)
         b_total += len(b_stems)
-        a_body += len(pair.a)
-        b_body += len(pair.b)
-        if pair.a and pair.b:
-            a_matched += len(pair.a)
-            b_matched += len(pair.b)
-            # Content kept, in any order or wording around it: a paraphrase keeps most
-            # of its counterpart's content words even when a word diff keeps almost none.
-            a_set, b_set = set(a_stems), set(b_stems)
-            a_kept += sum(1 for t in a_stems if t in b_set)
-            b_same += sum(1 for t in b_stems if t in a_set)
+        a_matched += len(pair.a)
+        b_matched += len(pair.b)
+        # Content kept, in any order or wording around it: a paraphrase keeps most of its
+        # counterpart's content words even when a word diff keeps almost none.
+        a_set, b_set = set(a_stems), set(b_stems)
+        a_kept += sum(1 for t in a_stems if t in b_set)
+        b_same += sum(1 for t in b_stems if t in a_set)
     same_counts = Counter(_same_keys(doc_a, pairs) if same_keys is None else same_keys)
     same_words = sum(n for w, n in same_counts.items() if w not in STOPWORDS)
     a_total += same_words

@@ -49,11 +49,13 @@ import heapq
 import re
 import sys
 from array import array
-from collections import Counter
+from bisect import bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress
+from itertools import accumulate, chain, compress
 from operator import sub
+from typing import cast
 
 from diffreader.engine.lexicon import (
     FILLER,
@@ -168,6 +170,10 @@ def _raw_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if text[s:e].strip()]
 
 
+_PRONOUN_BEFORE = re.compile(r"\b(he|she|they)\s+(?:\w+\s+)?$", re.IGNORECASE)
+"""A pronoun just before a speech verb ("she | said", "he later | told")."""
+
+
 def _speaker_at(before: str, after: str) -> str | None:
     """Who says the quotation: a name or pronoun next to a speech verb.
 
@@ -181,7 +187,7 @@ def _speaker_at(before: str, after: str) -> str | None:
     if not verbs:
         return None
     head = before[: verbs[-1].start()]
-    pronoun = re.search(r"\b(he|she|they)\s+(?:\w+\s+)?$", head, re.IGNORECASE)
+    pronoun = _PRONOUN_BEFORE.search(head)
     if pronoun:
         return pronoun.group(1)
     names = [m for m in _NAME.finditer(head) if _is_person_like(m.group(), head, m.start())]
@@ -283,35 +289,42 @@ def _trim(text: str, start: int, end: int) -> int:
 
 
 def _sentence_at(doc: Document, starts: list[int], offset: int) -> int:
-    from bisect import bisect_right
-
     index = max(0, bisect_right(starts, offset) - 1)
     return doc.sentences[index].id
 
 
-def _words(text: str, start: int, end: int) -> list[Token]:
-    """Word tokens of a quotation, with editorial brackets blanked out."""
-    inner = _BRACKETS.sub(lambda m: " " * len(m.group()), text[start:end])
-    # ``tokenize``, keeping only the words: no token object for a space or a sign.
-    out: list[Token] = []
-    pos = start
-    for raw in _TOKEN.findall(inner):
-        after = pos + len(raw)
-        key = token_key(raw)
-        if key[:1].isalnum():  # ``is_word``
-            out.append(Token(pos, after, raw, key))
-        pos = after
-    return out
+def _word_spans(text: str, start: int, end: int) -> tuple[list[str], list[int], list[int]]:
+    """Keys, starts and ends of the word tokens of ``text[start:end]`` (a quotation or a
+    fragment of one), with editorial brackets blanked out.
+
+    ``tokenize``, keeping only the words (``is_word``), built as parallel lists: no token
+    object for a word, a space or a sign.
+
+    >>> _word_spans("“We [the council] won’t”", 1, 23)
+    (['we', "won't"], [1, 18], [3, 23])
+    """
+    inner = text[start:end]
+    if "[" in inner:
+        inner = _BRACKETS.sub(lambda m: " " * len(m.group()), inner)
+    raws = _TOKEN.findall(inner)
+    bounds = list(accumulate(map(len, raws), initial=start))
+    keys = list(map(token_key, raws))
+    keep = [key[:1].isalnum() for key in keys]
+    return (
+        list(compress(keys, keep)),
+        list(compress(bounds, keep)),
+        list(compress(bounds[1:], keep)),
+    )
 
 
-def _fragments(text: str, start: int, end: int) -> list[list[Token]]:
-    """Word lists of the fragments between ellipses."""
-    out: list[list[Token]] = []
+def _fragments(text: str, start: int, end: int) -> list[list[str]]:
+    """Word keys of the fragments between ellipses (those holding words)."""
+    out: list[list[str]] = []
     pos = start
     for match in _ELLIPSIS.finditer(text, start, end):
-        out.append(_words(text, pos, match.start()))
+        out.append(_word_spans(text, pos, match.start())[0])
         pos = match.end()
-    out.append(_words(text, pos, end))
+    out.append(_word_spans(text, pos, end)[0])
     return [f for f in out if f]
 
 
@@ -349,15 +362,27 @@ class _Words:
     object per word: both sides' quotations are held at once), content stems ("" for a
     stopword), the keys joined by spaces, and where each word starts in that string."""
 
-    __slots__ = ("ends", "joined", "keys", "offsets", "starts", "stems")
+    __slots__ = ("ends", "joined", "keys", "offsets", "starts", "stems", "trigrams")
 
-    def __init__(self, tokens: list[Token]) -> None:
-        self.keys = [sys.intern(t.key) for t in tokens]
-        self.starts = array("q", [t.start for t in tokens])
-        self.ends = array("q", [t.end for t in tokens])
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self._fill([t.key for t in tokens], [t.start for t in tokens], [t.end for t in tokens])
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> _Words:
+        """The words of ``text[start:end]`` (``_word_spans``), with no token objects."""
+        words = cls.__new__(cls)
+        words._fill(*_word_spans(text, start, end))
+        return words
+
+    def _fill(self, keys: list[str], starts: list[int], ends: list[int]) -> None:
+        self.keys = list(map(sys.intern, keys))
+        self.starts = array("q", starts)
+        self.ends = array("q", ends)
         self.stems = [stem(k) if k not in STOPWORDS else "" for k in self.keys]
         self.joined = " ".join(self.keys)
         self.offsets = array("q", accumulate((len(k) + 1 for k in self.keys), initial=0))
+        # Read by the index and by both searches of each quotation: made once.
+        self.trigrams = _trigrams(self.keys)
 
 
 def _window_score(short: _Words, content: set[str], long: _Words) -> tuple[int, int, float] | None:
@@ -416,10 +441,14 @@ def _window_score(short: _Words, content: set[str], long: _Words) -> tuple[int, 
 class _Quotation:
     """A quotation of one side with everything the matching needs."""
 
-    __slots__ = ("content", "found", "frags", "index", "pair", "words")
+    __slots__ = ("content", "count", "found", "frags", "index", "pair", "words")
     words: _Words
     frags: list[list[str]]
     content: set[str]
+    count: int
+    """How many words its own text holds, or -1 when ``words`` are those of the same
+    quotation of the other side (the text may differ in quote marks and ellipses, which
+    can cut a dotted acronym differently)."""
 
     def __init__(
         self,
@@ -436,14 +465,16 @@ class _Quotation:
             # The same words at the same place of an identical sentence: shared, only the
             # word keys are read (a matched quotation is never a source of the other side).
             self.words, self.frags, self.content = same.words, same.frags, same.content
+            self.count = -1
             return
-        self.words = _Words(_words(doc.text, found.start, found.end))
+        self.words = _Words.of(doc.text, found.start, found.end)
         if _ELLIPSIS.search(doc.text, found.start, found.end):
             frags = _fragments(doc.text, found.start, found.end)
-            self.frags = [[sys.intern(t.key) for t in frag] for frag in frags]
+            self.frags = [list(map(sys.intern, frag)) for frag in frags]
         else:
             self.frags = [self.words.keys] if self.words.keys else []
         self.content = set(self.words.stems) - {""}
+        self.count = len(self.words.keys)
 
 
 _Key = str | tuple[str, str, str]
@@ -463,13 +494,16 @@ class _Index:
     def __init__(self, quotes: Sequence[_Quotation]) -> None:
         self._quotes = quotes
         self._words: dict[_Key, list[int]] | None = None
-        self.trigrams: dict[_Key, list[int]] = {}
-        self.stems: dict[str, list[int]] = {}
+        # defaultdicts, so that a posting's list is made once, not once per look-up;
+        # both are only read with ``get`` afterwards.
+        self.trigrams: dict[_Key, list[int]] = defaultdict(list)
+        self.stems: dict[str, list[int]] = defaultdict(list)
         for q in quotes:
-            for key in dict.fromkeys(_trigrams(q.words.keys)):
-                self.trigrams.setdefault(key, []).append(q.index)
+            index = q.index
+            for key in dict.fromkeys(q.words.trigrams):
+                self.trigrams[key].append(index)
             for term in q.content:
-                self.stems.setdefault(term, []).append(q.index)
+                self.stems[term].append(index)
 
     def words(self) -> dict[_Key, list[int]]:
         if self._words is None:
@@ -484,18 +518,19 @@ def _containers(needle: _Quotation, index: _Index, others: Sequence[_Quotation])
     """Quotations of ``others`` that hold ``needle``'s words in order (each fragment
     between ellipses contiguous): those holding its rarest word trigram (its rarest word,
     for a fragment of fewer than three words) are checked."""
-    anchor: list[int] | None = None
+    found: list[list[int] | None] = []
     for frag in needle.frags:
-        keys: list[_Key] = list(frag)
-        postings = index.trigrams if len(keys) >= 3 else index.words()
-        for key in _trigrams(keys) if len(keys) >= 3 else keys:
-            found = postings.get(key)
-            if found is None:
-                return []
-            if anchor is None or len(found) < len(anchor):
-                anchor = found
-    if anchor is None:
+        if len(frag) >= 3:
+            runs = needle.words.trigrams if frag is needle.words.keys else _trigrams(frag)
+            found += map(index.trigrams.get, runs)
+        else:
+            found += map(index.words().get, frag)
+        if None in found:
+            return []  # a run no quotation holds
+    if not found:
         return []
+    # The first shortest posting, as a scan keeping the first strictly shorter one does.
+    anchor = min(cast("list[list[int]]", found), key=len)
     return [j for j in anchor if _verbatim_in(needle.frags, others[j].words)]
 
 
@@ -509,15 +544,14 @@ def _candidates(x: _Quotation, index: _Index, others: Sequence[_Quotation]) -> l
     and word runs say which ones are related, and the search stays linear. Below that
     many quotations nothing is left out (and two shared stems are two postings).
     """
-    hits: Counter[int] = Counter()
-    for term in x.content:
-        found = index.stems.get(term, ())
-        if len(found) <= _MAX_POSTING:
-            hits.update(found)
-    for key in _trigrams(x.words.keys):
-        found = index.trigrams.get(key, ())
-        if len(found) <= _MAX_POSTING:
-            hits.update(found)
+    stems, trigrams = index.stems, index.trigrams
+    postings = [found for term in x.content if len(found := stems.get(term, ())) <= _MAX_POSTING]
+    postings += [
+        found for key in x.words.trigrams if len(found := trigrams.get(key, ())) <= _MAX_POSTING
+    ]
+    # One count over all the postings read: what updating the counter with each in turn
+    # gives, in the same order, without a call per posting.
+    hits = Counter(chain.from_iterable(postings))
     content = x.content
     ranked = [
         (-k, j)
@@ -568,7 +602,7 @@ def _widen(short: _Words, long: _Words, first: int, size: int) -> tuple[int, int
     know the inspector erred" in "We believe the inspector erred" is the whole quotation,
     so the A side shows what the quotation lost ("believe"), not only what it kept.
 
-    >>> w = lambda text: _Words(_words(text, 0, len(text)))
+    >>> w = lambda text: _Words.of(text, 0, len(text))
     >>> _widen(w("we know the inspector erred"), w("we believe the inspector erred"), 2, 3)
     (0, 5)
     """
@@ -615,9 +649,12 @@ def _word_before(text: str, offset: int) -> str:
     return keys[-1] if keys else ""
 
 
-def _same_referent(doc: Document, short: Found, other: Document, holder: Found, at: int) -> bool:
-    """Whether a quotation of ``_SHORT_QUOTATION`` words or fewer (``short``, in ``doc``)
-    describes the same thing as its words at ``at`` in ``other`` (inside ``holder``).
+def _same_referent(
+    doc: Document, short: Found, other: Document, holder: Found, at: int, count: int = -1
+) -> bool:
+    """Whether a quotation of ``_SHORT_QUOTATION`` words or fewer (``short``, in ``doc``,
+    of ``count`` words, or -1 to count them here) describes the same thing as its words at
+    ``at`` in ``other`` (inside ``holder``).
 
     It does unless both have words before them and share none of their last two content
     words: "Residents described the burglars as 'reckless'" and "Residents called the
@@ -625,8 +662,9 @@ def _same_referent(doc: Document, short: Found, other: Document, holder: Found, 
     quotation that is a noun phrase ("what he called the 'isolation attempts'"), are
     taken as the same; so is a quotation opening its sentence (nothing to compare).
     """
-    words = _words(doc.text, short.start, short.end)
-    if not words or len(words) > _SHORT_QUOTATION:
+    if count < 0:
+        count = len(_word_spans(doc.text, short.start, short.end)[0])
+    if not count or count > _SHORT_QUOTATION:
         return True
     if _word_before(doc.text, short.start) in _NOUN_PHRASE_BEFORE:
         return True
@@ -708,7 +746,7 @@ def _relate(
             for i in _containers(x, index_a, qa):
                 span = _verbatim_in(x.frags, qa[i].words)
                 assert span is not None
-                if not _same_referent(doc_b, x.found, doc_a, qa[i].found, span[0]):
+                if not _same_referent(doc_b, x.found, doc_a, qa[i].found, span[0], x.count):
                     unrelated.add((i, x.index))
                     continue
                 links[(i, x.index)] = _Link(i, x.index, QuoteStatus.VERBATIM, span, 1.0)
@@ -718,7 +756,7 @@ def _relate(
                 if (x.index, j) not in links and (x.index, j) not in unrelated:
                     there = _verbatim_in(x.frags, qb[j].words)
                     assert there is not None
-                    if not _same_referent(doc_a, x.found, doc_b, qb[j].found, there[0]):
+                    if not _same_referent(doc_a, x.found, doc_b, qb[j].found, there[0], x.count):
                         unrelated.add((x.index, j))
                         continue
                     span = (x.found.start, x.found.end)
