@@ -171,3 +171,54 @@ def test_title_case_headlines_yield_only_real_names() -> None:
     headline = [x for x in c.claims if x.sentence == 0]
     # Capitalised headline words are not names, unless the articles use them as names.
     assert [x.text for x in headline] == ["Tønsberg"]
+
+
+LED_TEXTS = st.lists(
+    st.sampled_from(
+        [
+            *"AaBbDdEeFfHhNnOoSsTtZzſK 0123456789,;:()—–-.\n\t$€’'",
+            *("and ", "with ", "Dr. ", "U.S. ", "seven", "Thirty ", "dozen ", "of the "),
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=400)
+@given(LED_TEXTS, st.integers(0, 5))
+def test_a_pattern_led_by_its_first_characters_matches_as_its_plain_form(
+    text: str, start: int
+) -> None:
+    import re
+
+    from diffreader.engine.claims import _CLAUSE_BREAK, _NAME
+
+    for led in (_CLAUSE_BREAK, _NAME, _NUMBER_SPELLED):
+        plain_pattern = re.fullmatch(r"\(\?=\[[^]]*\]\)\(\?:(.*)\)", led.pattern, re.DOTALL)
+        assert plain_pattern is not None
+        plain = re.compile(plain_pattern.group(1), led.flags)
+        found = [m.span() for m in led.finditer(text, start)]
+        assert found == [m.span() for m in plain.finditer(text, start)]
+
+
+DATE_TEXTS = st.lists(
+    st.sampled_from(
+        [" ", "-", ",", ".", "\n", "x", "5", "12", "1999", "2024-05-01", "3rd", "s", "in ",
+         "on ", "since ", "by ", "from ", "until ", "last", "this", "next", "early", "late",
+         "mid", "March", "march", "May", "Sept", "Jan.", "Monday", "Tuesday", "week", "year",
+         "spring", "weekend", "Thursday", "Apr", "Oct", "Nov", "Dec", "Fri", "Sun"]
+    ),
+    max_size=16,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(DATE_TEXTS, st.integers(0, 5))
+def test_the_date_pattern_matches_as_its_plain_form(text: str, start: int) -> None:
+    import re
+
+    from diffreader.engine.claims import _DATE_BODY
+
+    plain = re.compile(r"\b" + _DATE_BODY)
+    found = [m.span() for m in _DATE.finditer(text, start)]
+    assert found == [m.span() for m in plain.finditer(text, start)]
