@@ -222,3 +222,17 @@ def test_the_date_pattern_matches_as_its_plain_form(text: str, start: int) -> No
     plain = re.compile(r"\b" + _DATE_BODY)
     found = [m.span() for m in _DATE.finditer(text, start)]
     assert found == [m.span() for m in plain.finditer(text, start)]
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(
+        st.sampled_from([*"aZk5 ,.-'’“\t", "Varga", "51", "U.S.", "3rd", "ſ", "é", "٣"]),
+        max_size=10,
+    ).map("".join)
+)
+def test_a_facts_keys_are_its_word_keys(text: str) -> None:
+    from diffreader.engine.claims import _fact_keys
+    from diffreader.engine.text import word_keys
+
+    assert _fact_keys(text) == word_keys(text)

@@ -273,6 +273,18 @@ def _number_value(token: str) -> str:
     return match.group() if match else token
 
 
+_PLAIN_FACT = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*|\d+(?:[.,]\d+)*")
+"""A fact's text whose word keys are its lower-cased words: "Helen Varga", "51,752"."""
+
+
+def _fact_keys(text: str) -> list[str]:
+    """``word_keys(text)``, with a shortcut for the commonest facts (``_PLAIN_FACT``): most
+    names and figures are checked once, so remembering their keys would not help."""
+    if _PLAIN_FACT.fullmatch(text):
+        return text.lower().split()
+    return word_keys(text)
+
+
 @dataclass(slots=True)
 class Support:
     """An index of one article's words, names and numbers."""
@@ -350,7 +362,7 @@ class Support:
         if known is None:
             values = [
                 _number_value(key)
-                for key in word_keys(text)
+                for key in _fact_keys(text)
                 if key[:1].isdigit() or key in NUMBER_WORDS
             ]
             known = self._number_checks[text] = all(v in self.numbers for v in values)
@@ -371,7 +383,7 @@ class Support:
         return known
 
     def _has_name(self, name: str) -> bool:
-        words = [k for k in word_keys(name) if is_word(k) and k not in STOPWORDS]
+        words = [k for k in _fact_keys(name) if is_word(k) and k not in STOPWORDS]
         words = [w for w in words if w not in TITLE_WORDS] or words
         if not words:
             return True
@@ -751,7 +763,7 @@ def _date_supported(value: str, support: Support) -> bool:
     """Every word of the date occurs in the article ("Jan." and "January" are one)."""
     words = [
         stem(key)
-        for key in word_keys(value)
+        for key in _fact_keys(value)
         if is_word(key) and key not in STOPWORDS and key not in ("on", "in", "by")
     ]
     return all(
@@ -959,22 +971,22 @@ _WORD_BEFORE = re.compile(r"(\w+)\.?\s+$")
 
 
 def _name_category(text: str, start: int, words: list[str]) -> ClaimCategory:
-    bare = [_bare(w) for w in words]
-    last = bare[-1]
+    last = _bare(words[-1])
     if len(words) == 1 and last in EVENTS:
         return ClaimCategory.NAME  # "WWII": neither a place nor an organisation
-    if all(w in PLACES for w in bare) or last in PLACES:
+    if last in PLACES:
         return ClaimCategory.PLACE  # before acronyms: "UK", "US"
     if words[-1].isupper() and len(words[-1].strip(".")) >= 2 and len(words) == 1:
         return ClaimCategory.ORGANISATION
     if last in ORGANISATION_HEADS:
         return ClaimCategory.ORGANISATION
-    before = text[max(0, start - 12) : start].lower()
-    if _PLACE_BEFORE.search(before) and len(words) <= 2:
+    if len(words) <= 2 and _PLACE_BEFORE.search(text[max(0, start - 12) : start].lower()):
         return ClaimCategory.PLACE
+    if len(words) >= 2 and not any(w.isupper() for w in words):
+        return ClaimCategory.PERSON
+    # A single word or an acronym: a person when a title stands before it.
     prev = _WORD_BEFORE.search(text[max(0, start - 20) : start])
-    titled = bool(prev and prev.group(1).lower() in TITLE_WORDS)
-    if titled or (len(words) >= 2 and not any(w.isupper() for w in words)):
+    if prev and prev.group(1).lower() in TITLE_WORDS:
         return ClaimCategory.PERSON
     return ClaimCategory.NAME
 
