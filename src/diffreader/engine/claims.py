@@ -523,9 +523,11 @@ class _LocalSupport:
 # Facts
 
 
-@dataclass(frozen=True, slots=True)
-class Fact:
-    """A checkable detail found in a text span."""
+class Fact(NamedTuple):
+    """A checkable detail found in a text span.
+
+    A named tuple rather than a frozen dataclass: a sentence of figures holds ten.
+    """
 
     category: ClaimCategory
     start: int
@@ -876,7 +878,7 @@ def resolve_overlaps(
         previous_end = fact.end
     else:
         return every
-    groups.sort(key=lambda group: -group[0])
+    groups.sort(key=_PRIORITY, reverse=True)  # stable: equal priorities keep their order
     # One flag per character: checking a candidate costs its length, not the facts kept.
     taken = bytearray(end - start)
     kept: list[Fact] = []
@@ -886,11 +888,12 @@ def resolve_overlaps(
             if taken.find(1, s, e) < 0:
                 kept.append(fact)
                 taken[s:e] = b"\x01" * (e - s)
-    kept.sort(key=lambda f: f.start)
+    kept.sort(key=_START)
     return kept
 
 
 _START = operator.attrgetter("start")
+_PRIORITY = operator.itemgetter(0)
 
 
 def find_facts(text: str, start: int, end: int, names: frozenset[str]) -> list[Fact]:
