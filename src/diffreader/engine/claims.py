@@ -1057,13 +1057,27 @@ def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _changed_runs(pair: Pair, side: Side) -> list[tuple[int, int]]:
-    op_kind = Op.INSERT if side is Side.B else Op.DELETE
-    runs = []
+class _Changed(NamedTuple):
+    """One side's changed runs in a reworded group (its deleted or inserted words, in
+    order) and their union, found once for the group's clauses, facts and substitutions."""
+
+    runs: list[tuple[int, int]]
+    mask: _Mask
+
+
+def _changes(pair: Pair) -> dict[Side, _Changed]:
+    """Each side's ``_Changed`` of ``pair``, from one pass over its word diff."""
+    deleted: list[tuple[int, int]] = []
+    inserted: list[tuple[int, int]] = []
     for op in pair.ops:
-        if op.op is op_kind:
-            runs.append((op.b_start, op.b_end) if side is Side.B else (op.a_start, op.a_end))
-    return runs
+        if op.op is Op.DELETE:
+            deleted.append((op.a_start, op.a_end))
+        elif op.op is Op.INSERT:
+            inserted.append((op.b_start, op.b_end))
+    return {
+        Side.A: _Changed(deleted, _Mask(deleted)),
+        Side.B: _Changed(inserted, _Mask(inserted)),
+    }
 
 
 def _sentence_of(doc: Document, ids: Sequence[int], offset: int) -> int:
@@ -1119,24 +1133,35 @@ def find_claims(
         if pair.status is Status.SAME:
             continue  # identical words on both sides: nothing added, nothing dropped
         clauses: dict[Side, list[_Clause]] = {Side.A: [], Side.B: []}
+        changes: dict[Side, _Changed] = {}
         if pair.a and pair.b and pair.status is not Status.BOILERPLATE:
+            changes = _changes(pair)
             # Each side's changes are judged against the other side's aligned sentences
             # and their neighbours first (_LocalSupport).
             near_a = _LocalSupport(doc_b, pair.b, support[Side.B], by_stem[Side.B])
             near_b = _LocalSupport(doc_a, pair.a, support[Side.A], by_stem[Side.A])
             clauses = {
-                Side.A: _group_clauses(pair, Side.A, doc_a, doc_b, near_a),
-                Side.B: _group_clauses(pair, Side.B, doc_a, doc_b, near_b),
+                Side.A: _group_clauses(pair, Side.A, doc_a, changes[Side.A].mask, near_a),
+                Side.B: _group_clauses(pair, Side.B, doc_b, changes[Side.B].mask, near_b),
             }
         found: list[Claim] = []
         for side in (Side.A, Side.B):
             found.extend(
                 _pair_claims(
-                    index, pair, side, doc_a, doc_b, support, quote_masks, facts_of, clauses
+                    index,
+                    pair,
+                    side,
+                    doc_a,
+                    doc_b,
+                    support,
+                    quote_masks,
+                    facts_of,
+                    clauses,
+                    changes,
                 )
             )
         if clauses[Side.A] or clauses[Side.B]:
-            found = _with_substitutions(index, pair, doc_a, doc_b, facts_of, found)
+            found = _with_substitutions(index, pair, doc_a, doc_b, facts_of, found, changes)
         claims.extend(found)
     for q in claimed:
         if 0 <= q.pair < len(pairs):
@@ -1179,6 +1204,7 @@ def _with_substitutions(
     doc_b: Document,
     facts_of: Callable[[str, int, int], list[Fact]],
     claims: list[Claim],
+    changes: dict[Side, _Changed],
 ) -> list[Claim]:
     """``claims`` of one aligned group plus what the substitution layer finds in it
     (substitutions.py), one claim per span: a substitution takes the place of the facts
@@ -1194,16 +1220,15 @@ def _with_substitutions(
         for doc, ids in ((doc_a, pair.a), (doc_b, pair.b))
     ):
         return claims  # no sentences but a wall of text: nothing is "replaced" in it
-    deleted = " ".join(doc_a.text[s:e] for s, e in _changed_runs(pair, Side.A))
-    inserted = " ".join(doc_b.text[s:e] for s, e in _changed_runs(pair, Side.B))
+    deleted = " ".join([doc_a.text[s:e] for s, e in changes[Side.A].runs])
+    inserted = " ".join([doc_b.text[s:e] for s, e in changes[Side.B].runs])
     if not might_substitute(deleted, inserted):
         return claims
 
-    def facts(doc: Document, sid: int) -> list[tuple[ClaimCategory, int, int]]:
+    def facts(doc: Document, sid: int) -> list[Fact]:
+        # A fact is the (category, start, end) tuple the substitution layer reads.
         sentence = doc.sentences[sid]
-        return [
-            (f.category, f.start, f.end) for f in facts_of(doc.text, sentence.start, sentence.end)
-        ]
+        return facts_of(doc.text, sentence.start, sentence.end)
 
     found = find_substitutions(Group.of(pair, doc_a, doc_b, facts))
     if not found:
@@ -1272,6 +1297,7 @@ def _pair_claims(
     quote_masks: dict[Side, _Mask],
     facts_of: Callable[[str, int, int], list[Fact]],
     clauses: dict[Side, list[_Clause]],
+    changes: dict[Side, _Changed],
 ) -> list[Claim]:
     doc = doc_a if side is Side.A else doc_b
     ids = pair.a if side is Side.A else pair.b
@@ -1319,10 +1345,9 @@ def _pair_claims(
                     claim(fact.category, fact.start, fact.end)
         return out
 
-    runs = _changed_runs(pair, side)
+    runs, changed_mask = changes[side]
     if not runs:
         return out
-    changed_mask = _Mask(runs)
     if not headline:
         # Content the other side removed from this group can explain away as much related
         # content added here: replacing one phrase by another is rewording; adding one is
@@ -1336,7 +1361,7 @@ def _pair_claims(
         for first, last in _merge_adjacent(text, netted):
             if not quotes_mask.covers(first, last):
                 claim(ClaimCategory.ASSERTION, first, last)
-    changed_text = " ".join(text[rs:re_] for rs, re_ in runs)
+    changed_text = " ".join([text[rs:re_] for rs, re_ in runs])
     if not _MAY_HOLD_FACT.search(changed_text) and not _FACT_WORD.search(changed_text):
         return out  # no capital, digit, number, month or role word changed: no new fact
     for sid in ids:
@@ -1446,13 +1471,15 @@ def _changed_clauses(doc: Document, sid: int, mask: _Mask, judge: _LocalSupport)
     out = []
     for c_start, c_end in _clause_spans(doc.text, sentence.start, sentence.end):
         lo, hi = bisect_left(starts, c_start), bisect_left(starts, c_end)
+        if touched.find(1, lo, hi) < 0:
+            continue  # no changed token in the clause
         # ``is_word``, inlined: the clause's word tokens, then those a changed run touches.
         word_at = [i for i in range(lo, hi) if keys[i][:1].isalnum()]
         changed = [i for i in word_at if touched[i]]
         if changed:
             count = judge.count([keys[i] for i in changed])
-            words = tuple(keys[i] for i in word_at)
-            at = tuple(starts[i] for i in changed)
+            words = tuple([keys[i] for i in word_at])
+            at = tuple([starts[i] for i in changed])
             out.append(_Clause(starts[changed[0]], ends[changed[-1]], count, words, at))
     return out
 
@@ -1504,14 +1531,12 @@ def _small_hunks(
 
 
 def _group_clauses(
-    pair: Pair, side: Side, doc_a: Document, doc_b: Document, judge: _LocalSupport
+    pair: Pair, side: Side, doc: Document, mask: _Mask, judge: _LocalSupport
 ) -> list[_Clause]:
-    """The changed clauses on one side of a group, judged against ``judge``."""
-    runs = _changed_runs(pair, side)
-    if not runs:
+    """The changed clauses on ``side`` (``doc``) of a group, whose changed runs ``mask``
+    holds, judged against ``judge``."""
+    if not mask.starts:
         return []
-    mask = _Mask(runs)
-    doc = doc_a if side is Side.A else doc_b
     ids = pair.a if side is Side.A else pair.b
     out: list[_Clause] = []
     for sid in ids:
