@@ -273,14 +273,20 @@ def _number_value(token: str) -> str:
     return match.group() if match else token
 
 
-_PLAIN_FACT = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*|\d+(?:[.,]\d+)*")
-"""A fact's text whose word keys are its lower-cased words: "Helen Varga", "51,752"."""
+_PLAIN_WORD = r"(?:[A-Za-z]+|\d+(?:[.,]\d+)*%?)"
+_PLAIN_FACT = re.compile(rf"[$€£¥]?{_PLAIN_WORD}(?: {_PLAIN_WORD})*\.?")
+"""A text whose word keys are its lower-cased words, once a currency sign before them and
+a full stop after them are cut: "Helen Varga.", "$4.5 million", "60 per cent"."""
 
 
 def _fact_keys(text: str) -> list[str]:
-    """``word_keys(text)``, with a shortcut for the commonest facts (``_PLAIN_FACT``): most
-    names and figures are checked once, so remembering their keys would not help."""
+    """``word_keys(text)``, with a shortcut for the commonest facts and clauses
+    (``_PLAIN_FACT``): most are checked once, so remembering their keys would not help."""
     if _PLAIN_FACT.fullmatch(text):
+        if text[0] in "$€£¥":
+            text = text[1:]
+        if text[-1] == ".":
+            text = text[:-1]
         return text.lower().split()
     return word_keys(text)
 
@@ -1005,7 +1011,7 @@ def _supported(fact: Fact, text: str, support: Support) -> bool:
 
 def _informative(text: str, support: Support) -> int:
     """Content words of ``text`` that the other article lacks and that are not filler."""
-    return _informative_keys(word_keys(text), support)
+    return _informative_keys(_fact_keys(text), support)
 
 
 def _informative_keys(keys: Iterable[str], support: Support) -> int:
@@ -1240,18 +1246,26 @@ def _with_substitutions(
         start, end = _strip_span(doc.text, start, end)
         if end <= start:
             continue
-        if any(
-            c.side is side and c.category not in _HOLDERS and c.start <= start and end <= c.end
-            for c in out
-        ):
+        covered = encloses = False
+        for c in out:
+            if c.side is side and c.category not in _HOLDERS:
+                if c.start <= start and end <= c.end:
+                    covered = True
+                    break
+                encloses = encloses or (start <= c.start and c.end <= end)
+        if covered:
             continue  # a fact already flags it (in its own category: "8 months", a duration)
-        out = [
-            c
-            for c in out
-            if not (
-                c.side is side and c.category not in _HOLDERS and start <= c.start and c.end <= end
-            )
-        ]
+        if encloses:
+            out = [
+                c
+                for c in out
+                if not (
+                    c.side is side
+                    and c.category not in _HOLDERS
+                    and start <= c.start
+                    and c.end <= end
+                )
+            ]
         kind = ClaimKind.ADDED if side is Side.B else ClaimKind.DROPPED
         sid = _sentence_of(doc, ids, start)
         out.append(
