@@ -239,3 +239,18 @@ def test_a_facts_keys_are_its_word_keys(text: str) -> None:
     from diffreader.engine.text import word_keys
 
     assert _fact_keys(text) == word_keys(text)
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(
+        st.sampled_from([*"aZk5 ,.-'’“$%:", "4,300", "1990s", "1990's", "²", "٣", "3rd", "U.S."]),
+        max_size=10,
+    ).map("".join)
+)
+def test_a_word_keys_stem_is_the_stem(text: str) -> None:
+    from diffreader.engine.claims import _stem
+    from diffreader.engine.text import stem, word_keys
+
+    for key in word_keys(text):
+        assert _stem(key) == stem(key)

@@ -264,6 +264,17 @@ def _duration_key(text: str) -> tuple[str, str]:
 _LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
+def _stem(key: str) -> str:
+    """``stem(key)`` of a word key (folded and lower-cased, as ``word_keys`` gives it).
+
+    A figure ("8,231", "4.5%") is its own stem: it is returned without a look in
+    ``stem``'s cache, which an article dense with figures would fill with them.
+    """
+    if key[:1].isdigit() and "'" not in key:
+        return key
+    return stem(key)
+
+
 @functools.lru_cache(maxsize=4096)
 def _number_value(token: str) -> str:
     token = token.lower().replace(",", "")
@@ -352,7 +363,7 @@ class Support:
         numbers: set[str] = set()
         keys = word_key_set("\n".join(s.text for s in content if s.id not in skip)) | known
         for key in keys:
-            stems.add(stem(key))
+            stems.add(_stem(key))
             if key[0].isdigit() or key in NUMBER_WORDS:
                 numbers.add(_number_value(key))
         padded = f" {lowered} "
@@ -503,7 +514,7 @@ class _LocalSupport:
         for key in keys:
             if not key[:1].isalnum() or key in STOPWORDS or len(key) < 3:  # ``is_word``
                 continue
-            s = stem(key)
+            s = _stem(key)
             if s in _GENERIC or near(s):
                 continue
             if s in stems:
@@ -681,9 +692,12 @@ def _find_dates(at: Stretch) -> list[Fact]:
 
 def _find_numbers(at: Stretch) -> list[Fact]:
     """ "€4.5m", "60 per cent", "twelve", "seventh-largest"."""
+    found = _numbers(at.text, at.start, at.end, at.gates)
+    if not at.gates.spelled:  # figures only, and no figure is a weak number word
+        return [Fact(ClaimCategory.NUMBER, *m.span()) for m in found]
     return [
-        Fact(ClaimCategory.NUMBER, m.start(), m.end())
-        for m in _numbers(at.text, at.start, at.end, at.gates)
+        Fact(ClaimCategory.NUMBER, *m.span())
+        for m in found
         if m.group().lower() not in WEAK_NUMBER_WORDS
     ]
 
@@ -852,7 +866,8 @@ DETECTORS: tuple[Detector, ...] = (
     ),
 )
 """The fact detectors that ``find_facts`` runs, one entry per kind of fact."""
-_DETECTOR_OF = {category: d for d in DETECTORS for category in d.categories}
+_SUPPORTED = {category: d.supported for d in DETECTORS for category in d.categories}
+"""Each fact category's support check (its detector's ``supported``)."""
 
 
 def resolve_overlaps(
@@ -937,7 +952,7 @@ def _is_title_case(text: str) -> bool:
     False
     """
     words = _LONG_WORD.findall(text)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    return len(words) >= 3 and len([w for w in words if w[0].isupper()]) >= 0.8 * len(words)
 
 
 def _known_name_runs(match: re.Match[str], names: frozenset[str]) -> list[tuple[int, int]]:
@@ -1002,7 +1017,7 @@ def _name_category(text: str, start: int, words: list[str]) -> ClaimCategory:
 
 def _supported(fact: Fact, text: str, support: Support) -> bool:
     """The other article supports the fact: its detector's check."""
-    return _DETECTOR_OF[fact.category].supported(text[fact.start : fact.end], support)
+    return _SUPPORTED[fact.category](text[fact.start : fact.end], support)
 
 
 # ---------------------------------------------------------------------------
@@ -1021,7 +1036,7 @@ def _informative_keys(keys: Iterable[str], support: Support) -> int:
     for key in keys:
         if not key[:1].isalnum() or key in STOPWORDS:  # ``is_word``, inlined
             continue
-        s = stem(key)
+        s = _stem(key)
         if s in stems or s in _GENERIC or len(key) < 3:
             continue
         count += 1
@@ -1353,7 +1368,9 @@ def _pair_claims(
             for s_start, s_end in statuses:
                 claim(ClaimCategory.ROLE, s_start, s_end)
             for fact in facts_of(text, sentence.start, sentence.end):
-                if any(s_start <= fact.start and fact.end <= s_end for s_start, s_end in statuses):
+                if statuses and any(
+                    s_start <= fact.start and fact.end <= s_end for s_start, s_end in statuses
+                ):
                     continue  # the name of the person given a new status
                 if not _supported(fact, text, other):
                     claim(fact.category, fact.start, fact.end)
