@@ -268,7 +268,8 @@ def _stem(key: str) -> str:
     """``stem(key)`` of a word key (folded and lower-cased, as ``word_keys`` gives it).
 
     A figure ("8,231", "4.5%") is its own stem: it is returned without a look in
-    ``stem``'s cache, which an article dense with figures would fill with them.
+    ``stem``'s cache, which an article dense with figures would fill with them. Inlined
+    in the loops over a clause's words.
     """
     if key[:1].isdigit() and "'" not in key:
         return key
@@ -514,7 +515,7 @@ class _LocalSupport:
         for key in keys:
             if not key[:1].isalnum() or key in STOPWORDS or len(key) < 3:  # ``is_word``
                 continue
-            s = _stem(key)
+            s = key if key[0].isdigit() and "'" not in key else stem(key)  # ``_stem``
             if s in _GENERIC or near(s):
                 continue
             if s in stems:
@@ -733,19 +734,20 @@ def _find_names(at: Stretch) -> list[Fact]:
         # "While", "Recent").
         while words:
             drop = title_length(words) if len(words) > 1 else 0
-            if not drop and (
-                words[0].lower() in STOPWORDS
-                or words[0].lower().strip(".") in TITLE_WORDS
-                or (
-                    s == m.start()
-                    and _sentence_initial(text, s)
-                    and words[0] not in names
-                    and not _first_name(words)
-                )
-            ):
-                drop = 1
             if not drop:
-                break
+                first = words[0].lower()
+                if not (
+                    first in STOPWORDS
+                    or first.strip(".") in TITLE_WORDS
+                    or (
+                        s == m.start()
+                        and _sentence_initial(text, s)
+                        and words[0] not in names
+                        and not _first_name(words)
+                    )
+                ):
+                    break
+                drop = 1
             for word in words[:drop]:
                 s += len(word)
                 s += len(text[s:e]) - len(text[s:e].lstrip())
@@ -1036,7 +1038,7 @@ def _informative_keys(keys: Iterable[str], support: Support) -> int:
     for key in keys:
         if not key[:1].isalnum() or key in STOPWORDS:  # ``is_word``, inlined
             continue
-        s = _stem(key)
+        s = key if key[0].isdigit() and "'" not in key else stem(key)  # ``_stem``
         if s in stems or s in _GENERIC or len(key) < 3:
             continue
         count += 1
