@@ -164,7 +164,8 @@ _DATE_OPENERS = sorted(
     {w[:2] for w in (*DATE_MODIFIERS, "on", "in", "since", "by", "from", "until")}
     | {w.capitalize()[:2] for w in MONTHS | WEEKDAYS}
 )
-"""The first two letters of every word a date can start with ("la" for "last week")."""
+"""The first two letters of every word a date can start with ("la" for "last week"): a
+word that starts a date in ``_DATE_BODY`` has its first two letters here."""
 _DATE = _led_by(
     "".join(sorted({w[0] for w in _DATE_OPENERS})) + r"\d",
     rf"\b(?=(?:{'|'.join(_DATE_OPENERS)}|\d)){_DATE_BODY}",
