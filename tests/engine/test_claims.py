@@ -178,6 +178,7 @@ LED_TEXTS = st.lists(
         [
             *"AaBbDdEeFfHhNnOoSsTtZzſK 0123456789,;:()—–-.\n\t$€’'",
             *("and ", "with ", "Dr. ", "U.S. ", "seven", "Thirty ", "dozen ", "of the "),
+            *("O’Neil", "van ", "A.B.", "X-ray", "Lund's"),
         ]
     ),
     max_size=40,
@@ -191,9 +192,23 @@ def test_a_pattern_led_by_its_first_characters_matches_as_its_plain_form(
 ) -> None:
     import re
 
-    from diffreader.engine.claims import _CLAUSE_BREAK, _NAME
+    from diffreader.engine.claims import (
+        _CAPITALISED,
+        _CLAUSE_BREAK,
+        _NAME,
+        _NAME_REST,
+        _NAME_WORD,
+    )
 
-    for led in (_CLAUSE_BREAK, _NAME, _NUMBER_SPELLED):
+    # Patterns written to open with the character class their matches start with.
+    opening = {
+        _NAME: _NAME_WORD + _NAME_REST,
+        _CAPITALISED: r"(?<=[\w,;] )[A-Z][\w-]+",
+    }
+    for fast, plain_pattern in opening.items():
+        found = [m.span() for m in fast.finditer(text, start)]
+        assert found == [m.span() for m in re.compile(plain_pattern).finditer(text, start)]
+    for led in (_CLAUSE_BREAK, _NUMBER_SPELLED):
         plain_pattern = re.fullmatch(r"\(\?=\[[^]]*\]\)\(\?:(.*)\)", led.pattern, re.DOTALL)
         assert plain_pattern is not None
         plain = re.compile(plain_pattern.group(1), led.flags)
