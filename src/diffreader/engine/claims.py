@@ -1050,12 +1050,20 @@ def _informative_keys(keys: Iterable[str], support: Support) -> int:
     return count
 
 
-_CLAUSE_BREAK = _led_by(
-    r"\s;:()—–,",
+_CONJUNCTION_AHEAD = rf"(?=(?:{alternation(CLAUSE_CONJUNCTIONS)})\b)"
+_CLAUSE_BREAK_PATTERN = (
     # A comma between two digits is a thousands separator ("4,000"), no clause break.
-    r"(?<!\s)\s*(?:[;:()—–]|,(?!\d)|(?<!\d),)\s*|(?<!\s)\s+-\s+|(?<!\s)\s+(?=(?:"
-    + alternation(CLAUSE_CONJUNCTIONS)
-    + r")\b)",
+    r"(?<!\s)\s*(?:[;:()—–]|,(?!\d)|(?<!\d),)\s*|(?<!\s)\s+-\s+|(?<!\s)\s+" + _CONJUNCTION_AHEAD
+)
+"""Where a sentence breaks into clauses: punctuation, a spaced dash, before a conjunction."""
+_CLAUSE_BREAK = re.compile(
+    # ``_CLAUSE_BREAK_PATTERN`` opening with the character it matches first (see ``_NAME``),
+    # then each alternative carried on from that character.
+    r"[\s;:()—–,](?<!\s[\s\S])(?:"
+    r"(?<=\s)(?:\s*(?:[;:()—–]|,(?!\d)|(?<!\d),)\s*|\s*-\s+|\s*" + _CONJUNCTION_AHEAD + ")"
+    r"|(?<=[;:()—–])\s*"
+    r"|(?<=,)(?:(?!\d)|(?<!\d,))\s*"
+    ")"
 )
 
 
