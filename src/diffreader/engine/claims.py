@@ -187,8 +187,15 @@ _NUMBER = re.compile(f"{_FIGURE}|{_SPELLED}", re.IGNORECASE)
 # The two halves on their own. A figure starts with a currency sign or a digit and a
 # number word with a letter, so the two never start at the same place; a number word
 # inside a figure ("5 thousand") is dropped as finditer over ``_NUMBER`` would.
+# The figure half opens with that first character's class, which the regex engine scans
+# for in C (see ``_NAME``): a currency sign and its figure, or a digit with no word
+# character before it.
 _NUMBER_FIGURE = re.compile(
-    _FIGURE.replace(r"(?:[$€£¥]\s?)?\b\d+", r"(?:[$€£¥]\s?(?=\d)|(?<!\w)(?=\d))\d+", 1),
+    _FIGURE.replace(
+        r"(?:[$€£¥]\s?)?\b\d+",
+        r"[$€£¥\d](?:(?<=[$€£¥])\s?(?=\d)\d+|(?<=\d)(?<!\w\d)\d*)",
+        1,
+    ),
     re.IGNORECASE,
 )
 _NUMBER_SPELLED = _led_by(
