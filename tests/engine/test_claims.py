@@ -271,3 +271,15 @@ def test_a_word_keys_stem_is_the_stem(text: str) -> None:
 
     for key in word_keys(text):
         assert _stem(key) == stem(key)
+
+
+def test_every_gate_key_a_word_can_be_is_a_run_of_ascii_letters() -> None:
+    import re
+
+    from diffreader.engine.claims import _DATE_KEYS, _NUMBER_KEYS, _ROLE_KEYS, _UNIT_KEYS
+
+    # _FactGates.of finds key words as runs of ASCII letters; a key of other word
+    # characters would never open its gate.
+    for key in (*_UNIT_KEYS, *_DATE_KEYS, *_NUMBER_KEYS, *_ROLE_KEYS):
+        if re.fullmatch(r"\w+", key):
+            assert re.fullmatch("[a-z]+", key), key
