@@ -171,3 +171,115 @@ def test_title_case_headlines_yield_only_real_names() -> None:
     headline = [x for x in c.claims if x.sentence == 0]
     # Capitalised headline words are not names, unless the articles use them as names.
     assert [x.text for x in headline] == ["Tønsberg"]
+
+
+LED_TEXTS = st.lists(
+    st.sampled_from(
+        [
+            *"AaBbDdEeFfHhNnOoSsTtZzſK 0123456789,;:()—–-.\n\t$€’'",
+            *("and ", "with ", "Dr. ", "U.S. ", "seven", "Thirty ", "dozen ", "of the "),
+            *("O’Neil", "van ", "A.B.", "X-ray", "Lund's"),
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=400)
+@given(LED_TEXTS, st.integers(0, 5))
+def test_a_pattern_led_by_its_first_characters_matches_as_its_plain_form(
+    text: str, start: int
+) -> None:
+    import re
+
+    from diffreader.engine.claims import (
+        _CAPITALISED,
+        _CLAUSE_BREAK,
+        _CLAUSE_BREAK_PATTERN,
+        _NAME,
+        _NAME_REST,
+        _NAME_WORD,
+    )
+
+    # Patterns written to open with the character class their matches start with.
+    opening = {
+        _NAME: _NAME_WORD + _NAME_REST,
+        _CAPITALISED: r"(?<=[\w,;] )[A-Z][\w-]+",
+        _CLAUSE_BREAK: _CLAUSE_BREAK_PATTERN,
+    }
+    for fast, plain_pattern in opening.items():
+        found = [m.span() for m in fast.finditer(text, start)]
+        assert found == [m.span() for m in re.compile(plain_pattern).finditer(text, start)]
+    for led in (_NUMBER_SPELLED,):
+        plain_pattern = re.fullmatch(r"\(\?=\[[^]]*\]\)\(\?:(.*)\)", led.pattern, re.DOTALL)
+        assert plain_pattern is not None
+        plain = re.compile(plain_pattern.group(1), led.flags)
+        found = [m.span() for m in led.finditer(text, start)]
+        assert found == [m.span() for m in plain.finditer(text, start)]
+
+
+DATE_TEXTS = st.lists(
+    st.sampled_from(
+        [" ", "-", ",", ".", "\n", "x", "5", "12", "1999", "2024-05-01", "3rd", "s", "in ",
+         "on ", "since ", "by ", "from ", "until ", "last", "this", "next", "early", "late",
+         "mid", "March", "march", "May", "Sept", "Jan.", "Monday", "Tuesday", "week", "year",
+         "spring", "weekend", "Thursday", "Apr", "Oct", "Nov", "Dec", "Fri", "Sun"]
+    ),
+    max_size=16,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(DATE_TEXTS, st.integers(0, 5))
+def test_the_date_pattern_matches_as_its_plain_form(text: str, start: int) -> None:
+    import re
+
+    from diffreader.engine.claims import _DATE_BODY
+
+    plain = re.compile(r"\b" + _DATE_BODY)
+    found = [m.span() for m in _DATE.finditer(text, start)]
+    assert found == [m.span() for m in plain.finditer(text, start)]
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(
+        st.sampled_from(
+            [*"aZk5 ,.-'’“\t$€%:", "Varga", "51", "U.S.", "3rd", "ſ", "é", "٣", "million", "İ"]
+        ),
+        max_size=10,
+    ).map("".join)
+)
+def test_a_facts_keys_are_its_word_keys(text: str) -> None:
+    # ``_fact_keys`` cuts the text into words itself when it is plain enough.
+    from diffreader.engine.claims import _fact_keys
+    from diffreader.engine.text import word_keys
+
+    assert _fact_keys(text) == word_keys(text)
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(
+        st.sampled_from([*"aZk5 ,.-'’“$%:", "4,300", "1990s", "1990's", "²", "٣", "3rd", "U.S."]),
+        max_size=10,
+    ).map("".join)
+)
+def test_a_word_keys_stem_is_the_stem(text: str) -> None:
+    from diffreader.engine.claims import _stem
+    from diffreader.engine.text import stem, word_keys
+
+    for key in word_keys(text):
+        assert _stem(key) == stem(key)
+
+
+def test_every_gate_key_a_word_can_be_is_a_run_of_ascii_letters() -> None:
+    import re
+
+    from diffreader.engine.claims import _DATE_KEYS, _NUMBER_KEYS, _ROLE_KEYS, _UNIT_KEYS
+
+    # _FactGates.of finds key words as runs of ASCII letters; a key of other word
+    # characters would never open its gate.
+    for key in (*_UNIT_KEYS, *_DATE_KEYS, *_NUMBER_KEYS, *_ROLE_KEYS):
+        if re.fullmatch(r"\w+", key):
+            assert re.fullmatch("[a-z]+", key), key
