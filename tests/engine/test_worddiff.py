@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import diff_match_patch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -83,13 +84,15 @@ def test_identical_texts_are_all_equal(text: str) -> None:
     assert all(op.op is Op.EQUAL for op in word_diff([(0, text)], [(5, text)]))
 
 
-# The one-pass diff of replacements (``_replacements_only``) must be exactly what
-# diff-match-patch returns whenever it answers. Checked on pairs of that shape: shared
-# letters (a, b), each side's own letters (X, Z only in a; Y, W only in b) in stretches,
-# a stretch inside the pair as long on both sides, the ends free. And on pairs near it,
-# where it must decline or agree: stretches inside the pair of any length (where
-# diff-match-patch's half match can settle for a coarser diff: "ZaaaaZaaaZaaa" /
-# "YWaaaYaaaaaWWaa"), or any letters. Few shared letters make long repeats, the hard case.
+# The one-pass diff of replacements (``_replacements_only``, then diff-match-patch's
+# final merge) must be exactly what diff-match-patch returns whenever it answers.
+# Checked on pairs of that shape: shared letters (a, b), each side's own letters (X, Z
+# only in a; Y, W only in b) in stretches, a stretch inside the pair as long on both
+# sides, the ends free. And on pairs near it, where it must decline or agree: stretches
+# inside the pair of any length (where diff-match-patch's half match can settle for a
+# coarser diff: "ZaaaaZaaaZaaa" / "YWaaaYaaaaaWWaa"), a text and a few edits of it
+# (replaced letters that the common prefix or suffix holds), any two texts. Few letters
+# make long repeats, the hard case.
 
 
 def _own(alphabet: str, low: int, high: int) -> st.SearchStrategy[str]:
@@ -113,26 +116,52 @@ def _replaced(draw: st.DrawFn, *, balanced: bool) -> tuple[str, str]:
     return "".join(a), "".join(b)
 
 
+@st.composite
+def _edited(draw: st.DrawFn) -> tuple[str, str]:
+    alphabet = draw(st.sampled_from(("ab", "abc", "abcdefgh")))
+    a = draw(st.text(alphabet=alphabet, min_size=1, max_size=40))
+    b = list(a)
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(b) - 1)) if b else 0
+        edit = draw(st.sampled_from(("replace", "replace", "replace", "delete", "insert")))
+        if edit == "replace" and b:
+            b[at] = draw(st.sampled_from(alphabet))
+        elif edit == "delete" and b:
+            del b[at]
+        else:
+            b.insert(at, draw(st.sampled_from(alphabet)))
+    return a, "".join(b)
+
+
 def _common_length(a: str, b: str) -> int:
     return next(
         (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
     )
 
 
-def _dmp_diff(a: str, b: str) -> list[tuple[int, str]]:
-    import diff_match_patch
-
+def _engine() -> diff_match_patch.diff_match_patch:
     engine = diff_match_patch.diff_match_patch()
     engine.Diff_Timeout = _DIFF_TIMEOUT  # as word_diff sets it (it enables the half match)
-    result: list[tuple[int, str]] = engine.diff_main(a, b, False)
+    return engine
+
+
+def _one_pass(a: str, b: str) -> list[tuple[int, str]] | None:
+    found = _replacements_only(a, b)
+    if found is not None:
+        _engine().diff_cleanupMerge(found)
+    return found
+
+
+def _dmp_diff(a: str, b: str) -> list[tuple[int, str]]:
+    result: list[tuple[int, str]] = _engine().diff_main(a, b, False)
     return result
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=2000, deadline=None)
 @given(_replaced(balanced=True))
 def test_replacements_diff_is_diff_match_patchs(pair: tuple[str, str]) -> None:
     a, b = pair
-    found = _replacements_only(a, b)
+    found = _one_pass(a, b)
     if found is None:
         # Declined only where diff-match-patch answers at once: the pair differs in less
         # than two characters of one side, once the common prefix and suffix are trimmed.
@@ -144,18 +173,14 @@ def test_replacements_diff_is_diff_match_patchs(pair: tuple[str, str]) -> None:
 
 
 @settings(max_examples=1000, deadline=None)
-@given(_replaced(balanced=False))
-def test_replacements_diff_of_uneven_stretches_declines_or_agrees(pair: tuple[str, str]) -> None:
+@given(
+    st.one_of(
+        _replaced(balanced=False), _edited(), st.tuples(_own("abXY", 0, 24), _own("abXY", 0, 24))
+    )
+)
+def test_replacements_diff_declines_or_agrees(pair: tuple[str, str]) -> None:
     a, b = pair
-    found = _replacements_only(a, b)
-    if found is not None:
-        assert found == _dmp_diff(a, b)
-
-
-@settings(max_examples=1000, deadline=None)
-@given(st.text(alphabet="abXY", max_size=24), st.text(alphabet="abXY", max_size=24))
-def test_replacements_diff_declines_or_agrees(a: str, b: str) -> None:
-    found = _replacements_only(a, b)
+    found = _one_pass(a, b)
     if found is not None:
         assert found == _dmp_diff(a, b)
 

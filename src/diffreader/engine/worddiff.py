@@ -92,6 +92,8 @@ def word_diff(a_pieces: Sequence[Piece], b_pieces: Sequence[Piece]) -> list[Word
     diffs = _replacements_only(a_chars, b_chars)
     if diffs is None:
         diffs = engine.diff_main(a_chars, b_chars, False)
+    else:
+        engine.diff_cleanupMerge(diffs)  # as diff_main ends (see _replacements_only)
     engine.diff_cleanupSemantic(diffs)
     ops: list[WordOp] = []
     ia = ib = 0
@@ -116,26 +118,28 @@ def word_diff(a_pieces: Sequence[Piece], b_pieces: Sequence[Piece]) -> list[Word
 
 
 def _replacements_only(a: str, b: str) -> list[tuple[int, str]] | None:
-    """``diff_main(a, b)``'s result, found in one pass, when ``b`` is ``a`` with some
-    stretches replaced by characters ``a`` never has (and what they replace never in
-    ``b``); ``None`` for any other pair, and for pairs diff-match-patch answers at once.
+    """The diff ``diff_main(a, b)`` returns, found in one pass, but for diff-match-patch's
+    final merge (``diff_cleanupMerge``), when the texts differ only by replaced stretches:
+    ``None`` for any other pair, and for pairs diff-match-patch answers at once.
 
-    A replaced figure or word, the common change of a reworded group, is that shape: its
-    diff is then forced, and diff-match-patch's recursion finds it slowly (half the word
-    diff's time on a pair dense with changed figures). Precisely: the characters of each
-    side that the other side holds read alike in order (so they are the one longest
-    common subsequence), and between the common prefix and suffix every changed stretch but the
-    first and the last changes as many characters on each side. Then every diff with the
-    most equal characters matches exactly those, and diff-match-patch finds one: after
-    trimming the common prefix and suffix, its one heuristic that can settle for fewer,
-    the "half match" (a common substring half as long as the longer text), can only pick
-    a stretch of equal characters that is also aligned in that subsequence (two distinct
-    equal stretches that long would not fit beside a changed stretch), and its splits
-    keep the shape. Its final merge writes each change as the deletion then the
-    insertion, as here, and shifts none (a change shares no character with the other
-    side). tests/engine/test_worddiff.py checks this against diff-match-patch on pairs of
-    this shape and near it. (One difference: past its time-out, diff-match-patch settles
-    for a coarser diff; this one never needs to.)
+    A replaced figure or word, the common change of a reworded group, makes such a pair:
+    its diff is then forced, and diff-match-patch's recursion finds it slowly (half the
+    word diff's time on a pair dense with changed figures). diff-match-patch trims the
+    common prefix and suffix, diffs the middle, and merges. Here the middle must be a
+    pair whose characters held by both sides read alike in order (they are then its one
+    longest common subsequence: every other character is absent from the other side's
+    middle), and whose changed stretches, but the first and the last, change as many
+    characters on each side. Every diff of the middle with the most equal characters
+    matches exactly those, and diff-match-patch finds one: its one heuristic that can
+    settle for fewer, the "half match" (a common substring half as long as the longer
+    text), can only pick on such a pair a stretch that is also aligned in that
+    subsequence (two distinct equal stretches that long would not fit beside a changed
+    stretch), and each of its splits is again such a pair. Its merges of the parts write
+    each change as the deletion then the insertion, as here, and move none (a change
+    shares no character with the other side's middle). tests/engine/test_worddiff.py
+    checks the result against diff-match-patch on pairs of this shape and near it. (One
+    difference: past its time-out, diff-match-patch settles for a coarser diff; this
+    one never needs to.)
     """
     n_a, n_b = len(a), len(b)
     prefix = _common_prefix(a, b)
@@ -143,7 +147,7 @@ def _replacements_only(a: str, b: str) -> list[tuple[int, str]] | None:
     end_a, end_b = n_a - suffix, n_b - suffix
     if end_a - prefix < 2 or end_b - prefix < 2:
         return None  # an insertion, a deletion or one character replaced: no recursion
-    in_a, in_b = set(a), set(b)
+    in_a, in_b = set(a[prefix:end_a]), set(b[prefix:end_b])
     diffs: list[tuple[int, str]] = [(0, a[:prefix])] if prefix else []
     i = j = prefix
     while True:
