@@ -462,39 +462,38 @@ def _number_of(key: str) -> float | None:
 def _quantities(group: Group, side: Side) -> list[_Quantity]:
     """Every quantity of one side of the group: qualifier, value, currency, unit."""
     words = group.words[side]
+    keys = [w.key for w in words]
     out: list[_Quantity] = []
-    n = len(words)
+    n = len(keys)
     resume = 0  # the word after the last quantity read
     # Most words are not even candidates: list the few that are, in one pass.
-    candidates = [
-        k for k, w in enumerate(words) if w.key[:1].isdigit() or w.key in _QUANTITY_STARTS
-    ]
+    candidates = [k for k, key in enumerate(keys) if key in _QUANTITY_STARTS or key[:1].isdigit()]
     for i in candidates:
         if i < resume:
             continue  # inside the quantity just read
-        w = words[i]
-        value = _number_of(w.key)
-        starts_money = w.key in _CURRENCY and i + 1 < n and _number_of(words[i + 1].key)
+        key = keys[i]
+        value = _number_of(key)
+        starts_money = key in _CURRENCY and i + 1 < n and _number_of(keys[i + 1])
         article = (
-            w.key in ("a", "an")
+            key in ("a", "an")
             and i + 1 < n
-            and (words[i + 1].key in SCALE_WORDS or _unit(words[i + 1].key) is not None)
+            and (keys[i + 1] in SCALE_WORDS or _unit(keys[i + 1]) is not None)
         )
         if value is None and not starts_money and not article:
             continue
         first = i
         currency = ""
         if starts_money:
-            currency = w.key
+            currency = key
             i += 1
-            value = _number_of(words[i].key)
+            value = _number_of(keys[i])
         elif article:
             value = 1.0
         assert value is not None
-        unit = "%" if w.key[:1].isdigit() and w.key.endswith("%") else ""
+        unit = "%" if key[:1].isdigit() and key.endswith("%") else ""
         j = i + 1
         while j < n:
-            key = words[j].key
+            key = keys[j]
             if key == "-":
                 j += 1
                 continue
@@ -503,13 +502,11 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
             ):
                 value *= SCALE_WORDS[key]
             elif key in NUMBER_WORDS and (
-                words[j - 1].key in NUMBER_WORDS or words[j - 1].key in ("-", "and")
+                keys[j - 1] in NUMBER_WORDS or keys[j - 1] in ("-", "and")
             ):
                 number = float(NUMBER_WORDS[key])
                 value = value + number if number < 10 and value >= 20 else value * number
-            elif key in ("%", "percent") or (
-                key == "per" and j + 1 < n and words[j + 1].key == "cent"
-            ):
+            elif key in ("%", "percent") or (key == "per" and j + 1 < n and keys[j + 1] == "cent"):
                 unit = "%"
                 if key == "per":
                     j += 1
@@ -521,17 +518,17 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
                 break
             j += 1
         last = j - 1
-        while last > first and words[last].key == "-":
+        while last > first and keys[last] == "-":
             last -= 1
         # A bare year is a date, not a figure; "one" alone is rarely one ("no one").
         bare = not (currency or unit) and last == first
-        if bare and (_YEAR.fullmatch(words[first].key) or words[first].key in WEAK_NUMBER_WORDS):
+        if bare and (_YEAR.fullmatch(keys[first]) or keys[first] in WEAK_NUMBER_WORDS):
             resume = j
             continue
-        if j < n and words[j].key == "ago":
+        if j < n and keys[j] == "ago":
             resume = j  # "a year ago": a date
             continue
-        if first and words[first - 1].key in _QUALIFIER_ENDS:
+        if first and keys[first - 1] in _QUALIFIER_ENDS:
             bound, q_start = _bound_before(words, first)
         else:
             bound, q_start = "", first  # no qualifier (``_bound_before``'s first test)
@@ -542,9 +539,9 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
             hunks = frozenset(words[k].hunk for k in range(q_start, last + 1) if words[k].hunk >= 0)
         # The qualifier belongs to the span only when it bounds the figure.
         shown = q_start if bound not in ("", "about") else first
-        out.append(
-            _Quantity(words[shown].start, words[last].end, bound, value, currency, unit, hunks)
-        )
+        # ``_Quantity(...)`` without its Python-level ``__new__``, as ``Word`` in ``Group.of``.
+        quantity = (words[shown].start, words[last].end, bound, value, currency, unit, hunks)
+        out.append(tuple.__new__(_Quantity, quantity))
         resume = j
     return out
 
