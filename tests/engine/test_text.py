@@ -9,6 +9,7 @@ from diffreader.engine.text import (
     QUOTE_KEYS,
     STOPWORDS,
     content_stems,
+    fold_quotes,
     is_word,
     stem,
     token_key,
@@ -90,3 +91,8 @@ def test_curly_apostrophes_key_and_stem_as_straight_ones() -> None:
     assert token_key("Putin’s") == token_key("Putin's") == "putin's"
     assert stem("Putin’s") == stem("Putin's") == "putin"
     assert token_key("—") == "-"
+
+
+@given(st.one_of(TEXTS, st.text(max_size=30)))
+def test_fold_quotes_is_the_quote_keys_translation(text: str) -> None:
+    assert fold_quotes(text) == text.translate(QUOTE_KEYS)

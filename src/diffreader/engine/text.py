@@ -80,6 +80,8 @@ def fold_quotes(text: str) -> str:
     >>> print(fold_quotes("“Yes” — it’s"))
     "Yes" - it's
     """
+    if text.isascii():
+        return text  # every character it folds is outside ASCII (a flag of the string)
     for char, replacement in _FOLDS:
         if char in text:
             text = text.replace(char, replacement)
