@@ -11,8 +11,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffreader.engine import compare, document_from_text
+from diffreader.engine.lexicon import DENIAL_VERBS, NEGATING_VERBS, NEGATIONS
 from diffreader.engine.model import Claim, ClaimCategory, Comparison, Side
-from diffreader.engine.substitutions import SUBSTITUTIONS, new_statuses
+from diffreader.engine.substitutions import (
+    SUBSTITUTIONS,
+    Word,
+    _may_negate,
+    _negation_at,
+    new_statuses,
+)
 
 # Context sentences shared by both versions, so the pair under test is one reworded group.
 _BEFORE = "The regional council met in the town hall to discuss its annual budget."
@@ -293,3 +300,21 @@ def test_common_news_opposites_are_found(a: str, b: str, added: str, dropped: st
     c = _compare(a, b)
     assert [x.text for x in _claims(c, Side.B, ClaimCategory.OPPOSITE)] == [added]
     assert [x.text for x in _claims(c, Side.A, ClaimCategory.OPPOSITE)] == [dropped]
+
+
+_CUE_KEYS = st.sampled_from(
+    [
+        *sorted(NEGATIONS | NEGATING_VERBS | DENIAL_VERBS),
+        *["didn't", "won’t", "cannot", "only", "until", "doubt", "longer", "the", "rose", "5"],
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CUE_KEYS, min_size=1, max_size=12))
+def test_the_negation_gate_passes_every_negation(keys: list[str]) -> None:
+    # ``_find_negations`` skips a group whose changed keys ``_may_negate`` rejects: it
+    # must accept every key ``_negation_at`` reads as a negation.
+    words = [Word(i * 10, i * 10 + len(k), k, k, 0, True) for i, k in enumerate(keys)]
+    if any(_negation_at(words, i) for i in range(len(words))):
+        assert _may_negate(frozenset(keys))

@@ -6,10 +6,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from diffreader.engine.text import (
+    QUOTE_KEYS,
     STOPWORDS,
     content_stems,
+    fold_quotes,
     is_word,
     stem,
+    token_key,
     tokenize,
     word_key_set,
     word_keys,
@@ -71,3 +74,25 @@ def test_acronyms_are_undotted_like_token_keys() -> None:
         "the", "us", "plan", "at", "9", "am", "today",
     ]  # fmt: skip
     assert word_key_set("U.S. and US") == {"us", "and"}
+
+
+@given(st.lists(PIECES, min_size=1, max_size=3).map("".join))
+def test_keys_and_stems_fold_quotes_as_quote_keys_define(raw: str) -> None:
+    # token_key and stem skip the translation for ASCII text: the same as translating.
+    key = raw.translate(QUOTE_KEYS).lower()
+    if len(key) > 2 and key.endswith(".") and "." in key[:-1] and key[0].isalpha():
+        key = key.replace(".", "")
+    assert token_key(raw) == key
+    assert stem(raw) == stem(raw.translate(QUOTE_KEYS))
+    assert stem(raw.replace("'", "’")) == stem(raw.replace("’", "'"))
+
+
+def test_curly_apostrophes_key_and_stem_as_straight_ones() -> None:
+    assert token_key("Putin’s") == token_key("Putin's") == "putin's"
+    assert stem("Putin’s") == stem("Putin's") == "putin"
+    assert token_key("—") == "-"
+
+
+@given(st.one_of(TEXTS, st.text(max_size=30)))
+def test_fold_quotes_is_the_quote_keys_translation(text: str) -> None:
+    assert fold_quotes(text) == text.translate(QUOTE_KEYS)

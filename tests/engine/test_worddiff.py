@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import diff_match_patch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffreader.engine.model import Op
-from diffreader.engine.worddiff import word_diff
+from diffreader.engine.worddiff import _DIFF_TIMEOUT, _replacements_only, word_diff
 
 
 def spans(text_a: str, text_b: str) -> list[tuple[str, str, str]]:
@@ -81,3 +82,117 @@ def test_equal_and_delete_rebuild_a_equal_and_insert_rebuild_b(
 @given(TEXTS)
 def test_identical_texts_are_all_equal(text: str) -> None:
     assert all(op.op is Op.EQUAL for op in word_diff([(0, text)], [(5, text)]))
+
+
+# The one-pass diff of replacements (``_replacements_only``, then diff-match-patch's
+# final merge) must be exactly what diff-match-patch returns whenever it answers.
+# Checked on pairs of that shape: shared letters (a, b), each side's own letters (X, Z
+# only in a; Y, W only in b) in stretches, a stretch inside the pair as long on both
+# sides, the ends free. And on pairs near it, where it must decline or agree: stretches
+# inside the pair of any length (where diff-match-patch's half match can settle for a
+# coarser diff: "ZaaaaZaaaZaaa" / "YWaaaYaaaaaWWaa"), a text and a few edits of it
+# (replaced letters that the common prefix or suffix holds), any two texts. Few letters
+# make long repeats, the hard case.
+
+
+def _own(alphabet: str, low: int, high: int) -> st.SearchStrategy[str]:
+    return st.text(alphabet=alphabet, min_size=low, max_size=high)
+
+
+@st.composite
+def _replaced(draw: st.DrawFn, *, balanced: bool) -> tuple[str, str]:
+    a = [draw(_own("XZ", 0, 3))]
+    b = [draw(_own("YW", 0, 3))]
+    shared = draw(st.text(alphabet=draw(st.sampled_from(("a", "ab"))), max_size=30))
+    for n, char in enumerate(shared):
+        if n and draw(st.booleans()):
+            width = draw(st.integers(1, 3))
+            a.append(draw(_own("XZ", width, width) if balanced else _own("XZ", 0, 3)))
+            b.append(draw(_own("YW", width, width) if balanced else _own("YW", 0, 3)))
+        a.append(char)
+        b.append(char)
+    a.append(draw(_own("XZ", 0, 3)))
+    b.append(draw(_own("YW", 0, 3)))
+    return "".join(a), "".join(b)
+
+
+@st.composite
+def _edited(draw: st.DrawFn) -> tuple[str, str]:
+    alphabet = draw(st.sampled_from(("ab", "abc", "abcdefgh")))
+    a = draw(st.text(alphabet=alphabet, min_size=1, max_size=40))
+    b = list(a)
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(b) - 1)) if b else 0
+        edit = draw(st.sampled_from(("replace", "replace", "replace", "delete", "insert")))
+        if edit == "replace" and b:
+            b[at] = draw(st.sampled_from(alphabet))
+        elif edit == "delete" and b:
+            del b[at]
+        else:
+            b.insert(at, draw(st.sampled_from(alphabet)))
+    return a, "".join(b)
+
+
+def _common_length(a: str, b: str) -> int:
+    return next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+
+
+def _engine() -> diff_match_patch.diff_match_patch:
+    engine = diff_match_patch.diff_match_patch()
+    engine.Diff_Timeout = _DIFF_TIMEOUT  # as word_diff sets it (it enables the half match)
+    return engine
+
+
+def _one_pass(a: str, b: str) -> list[tuple[int, str]] | None:
+    found = _replacements_only(a, b)
+    if found is not None:
+        _engine().diff_cleanupMerge(found)
+    return found
+
+
+def _dmp_diff(a: str, b: str) -> list[tuple[int, str]]:
+    result: list[tuple[int, str]] = _engine().diff_main(a, b, False)
+    return result
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_replaced(balanced=True))
+def test_replacements_diff_is_diff_match_patchs(pair: tuple[str, str]) -> None:
+    a, b = pair
+    found = _one_pass(a, b)
+    if found is None:
+        # Declined only where diff-match-patch answers at once: the pair differs in less
+        # than two characters of one side, once the common prefix and suffix are trimmed.
+        prefix = _common_length(a, b)
+        suffix = _common_length(a[prefix:][::-1], b[prefix:][::-1])
+        assert min(len(a), len(b)) - prefix - suffix < 2
+    else:
+        assert found == _dmp_diff(a, b)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.one_of(
+        _replaced(balanced=False), _edited(), st.tuples(_own("abXY", 0, 24), _own("abXY", 0, 24))
+    )
+)
+def test_replacements_diff_declines_or_agrees(pair: tuple[str, str]) -> None:
+    a, b = pair
+    found = _one_pass(a, b)
+    if found is not None:
+        assert found == _dmp_diff(a, b)
+
+
+def test_replacements_diff_declines_a_moved_word() -> None:
+    # "b" moves: the shared letters do not read alike in order.
+    assert _replacements_only("abXcd", "bacYd") is None
+    # A stretch inside the changed middle shrinks ("XX" for "Y"): left to diff-match-patch.
+    assert _replacements_only("aXbXXcXd", "aYbYcYd") is None
+    assert _replacements_only("aXXbXcXd", "aYbYcYd") == [
+        *[(0, "a"), (-1, "XX"), (1, "Y"), (0, "b"), (-1, "X"), (1, "Y")],
+        *[(0, "c"), (-1, "X"), (1, "Y"), (0, "d")],
+    ]
+    # One character replaced: diff-match-patch answers at once.
+    assert _replacements_only("aXb", "aYb") is None

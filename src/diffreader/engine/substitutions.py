@@ -54,6 +54,7 @@ API:
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -154,6 +155,8 @@ class Group:
     _facts: dict[Side, list[tuple[ClaimCategory, int, int]]] = field(default_factory=dict)
     _sizes: dict[tuple[Side, int], int] | None = None
     _changed: dict[Side, list[int]] = field(default_factory=dict)
+    _changed_keys: dict[Side, frozenset[str]] = field(default_factory=dict)
+    _replacing: dict[Side, list[Word]] = field(default_factory=dict)
 
     def facts(self, side: Side) -> list[tuple[ClaimCategory, int, int]]:
         """(category, start, end) of the facts claims.py finds in one side's sentences."""
@@ -178,6 +181,25 @@ class Group:
             self._changed[side] = [i for i, w in enumerate(self.words[side]) if w.hunk >= 0]
         return self._changed[side]
 
+    def changed_keys(self, side: Side) -> frozenset[str]:
+        """The keys of the words a hunk changed on one side: a detector whose cue words
+        are none of them has nothing to look at."""
+        if side not in self._changed_keys:
+            words = self.words[side]
+            self._changed_keys[side] = frozenset(words[i].key for i in self.changed(side))
+        return self._changed_keys[side]
+
+    def replacing(self, side: Side) -> list[Word]:
+        """The words of one side that a replacement changed (``replaced``), in order."""
+        if side not in self._replacing:
+            hunks = self.hunks
+            self._replacing[side] = [
+                w
+                for w in map(self.words[side].__getitem__, self.changed(side))
+                if all(hunks[w.hunk])
+            ]
+        return self._replacing[side]
+
     def keys(self, side: Side) -> frozenset[str]:
         """Every word key of one side of the group."""
         if side not in self._keys:
@@ -197,14 +219,7 @@ class Group:
 
     def both_replace(self, test: Callable[[Word], bool]) -> bool:
         """Some hunk replaces, on each side, a word that passes ``test`` (a cheap gate)."""
-        found = [
-            {
-                w.hunk
-                for w in map(self.words[side].__getitem__, self.changed(side))
-                if self.replaced(w) and test(w)
-            }
-            for side in (Side.A, Side.B)
-        ]
+        found = [{w.hunk for w in self.replacing(side) if test(w)} for side in (Side.A, Side.B)]
         return bool(found[0] & found[1])
 
     def replaced(self, word: Word) -> bool:
@@ -312,6 +327,15 @@ def _negation_at(words: Sequence[Word], i: int) -> bool:
     return key in NEGATING_VERBS or key in DENIAL_VERBS
 
 
+_NEGATION_CUES = frozenset((*NEGATIONS, *NEGATING_VERBS, *DENIAL_VERBS))
+_ENDS_NT = operator.methodcaller("endswith", "n't")
+
+
+def _may_negate(keys: frozenset[str]) -> bool:
+    """Some key may be a negation (``_negation_at`` is true only for these)."""
+    return not _NEGATION_CUES.isdisjoint(keys) or any(map(_ENDS_NT, keys))
+
+
 def _negations(words: Sequence[Word]) -> list[int]:
     return [i for i in range(len(words)) if _negation_at(words, i)]
 
@@ -347,8 +371,8 @@ def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
 
     by_hunk: dict[int, dict[Side, list[Word]]] = {}
     for side in (Side.A, Side.B):
-        for w in map(group.words[side].__getitem__, group.changed(side)):
-            if group.replaced(w) and w.key.isalpha():
+        for w in group.replacing(side):
+            if w.key.isalpha():
                 by_hunk.setdefault(w.hunk, {Side.A: [], Side.B: []})[side].append(w)
     out = []
     for sides in by_hunk.values():
@@ -376,6 +400,8 @@ def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
 
 def _find_negations(group: Group) -> list[Found]:
     """A negation one side of the group has and the other lacks."""
+    if not any(_may_negate(group.changed_keys(side)) for side in (Side.A, Side.B)):
+        return []  # no cue of a negation changed (``_negation_at``'s tests, on keys)
     if not any(
         _negation_at(group.words[side], i) for side in (Side.A, Side.B) for i in group.changed(side)
     ):
@@ -462,39 +488,38 @@ def _number_of(key: str) -> float | None:
 def _quantities(group: Group, side: Side) -> list[_Quantity]:
     """Every quantity of one side of the group: qualifier, value, currency, unit."""
     words = group.words[side]
+    keys = [w.key for w in words]
     out: list[_Quantity] = []
-    n = len(words)
+    n = len(keys)
     resume = 0  # the word after the last quantity read
     # Most words are not even candidates: list the few that are, in one pass.
-    candidates = [
-        k for k, w in enumerate(words) if w.key[:1].isdigit() or w.key in _QUANTITY_STARTS
-    ]
+    candidates = [k for k, key in enumerate(keys) if key in _QUANTITY_STARTS or key[:1].isdigit()]
     for i in candidates:
         if i < resume:
             continue  # inside the quantity just read
-        w = words[i]
-        value = _number_of(w.key)
-        starts_money = w.key in _CURRENCY and i + 1 < n and _number_of(words[i + 1].key)
+        key = keys[i]
+        value = _number_of(key)
+        starts_money = key in _CURRENCY and i + 1 < n and _number_of(keys[i + 1])
         article = (
-            w.key in ("a", "an")
+            key in ("a", "an")
             and i + 1 < n
-            and (words[i + 1].key in SCALE_WORDS or _unit(words[i + 1].key) is not None)
+            and (keys[i + 1] in SCALE_WORDS or _unit(keys[i + 1]) is not None)
         )
         if value is None and not starts_money and not article:
             continue
         first = i
         currency = ""
         if starts_money:
-            currency = w.key
+            currency = key
             i += 1
-            value = _number_of(words[i].key)
+            value = _number_of(keys[i])
         elif article:
             value = 1.0
         assert value is not None
-        unit = "%" if w.key[:1].isdigit() and w.key.endswith("%") else ""
+        unit = "%" if key[:1].isdigit() and key.endswith("%") else ""
         j = i + 1
         while j < n:
-            key = words[j].key
+            key = keys[j]
             if key == "-":
                 j += 1
                 continue
@@ -503,13 +528,11 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
             ):
                 value *= SCALE_WORDS[key]
             elif key in NUMBER_WORDS and (
-                words[j - 1].key in NUMBER_WORDS or words[j - 1].key in ("-", "and")
+                keys[j - 1] in NUMBER_WORDS or keys[j - 1] in ("-", "and")
             ):
                 number = float(NUMBER_WORDS[key])
                 value = value + number if number < 10 and value >= 20 else value * number
-            elif key in ("%", "percent") or (
-                key == "per" and j + 1 < n and words[j + 1].key == "cent"
-            ):
+            elif key in ("%", "percent") or (key == "per" and j + 1 < n and keys[j + 1] == "cent"):
                 unit = "%"
                 if key == "per":
                     j += 1
@@ -521,17 +544,17 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
                 break
             j += 1
         last = j - 1
-        while last > first and words[last].key == "-":
+        while last > first and keys[last] == "-":
             last -= 1
         # A bare year is a date, not a figure; "one" alone is rarely one ("no one").
         bare = not (currency or unit) and last == first
-        if bare and (_YEAR.fullmatch(words[first].key) or words[first].key in WEAK_NUMBER_WORDS):
+        if bare and (_YEAR.fullmatch(keys[first]) or keys[first] in WEAK_NUMBER_WORDS):
             resume = j
             continue
-        if j < n and words[j].key == "ago":
+        if j < n and keys[j] == "ago":
             resume = j  # "a year ago": a date
             continue
-        if first and words[first - 1].key in _QUALIFIER_ENDS:
+        if first and keys[first - 1] in _QUALIFIER_ENDS:
             bound, q_start = _bound_before(words, first)
         else:
             bound, q_start = "", first  # no qualifier (``_bound_before``'s first test)
@@ -542,9 +565,9 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
             hunks = frozenset(words[k].hunk for k in range(q_start, last + 1) if words[k].hunk >= 0)
         # The qualifier belongs to the span only when it bounds the figure.
         shown = q_start if bound not in ("", "about") else first
-        out.append(
-            _Quantity(words[shown].start, words[last].end, bound, value, currency, unit, hunks)
-        )
+        # ``_Quantity(...)`` without its Python-level ``__new__``, as ``Word`` in ``Group.of``.
+        quantity = (words[shown].start, words[last].end, bound, value, currency, unit, hunks)
+        out.append(tuple.__new__(_Quantity, quantity))
         resume = j
     return out
 
@@ -594,15 +617,8 @@ def _same_figure(x: _Quantity, y: _Quantity, *, bound: bool) -> bool:
 def _find_figures(group: Group) -> list[Found]:
     """A changed quantity: one the other side's group does not state."""
     # A replacement that changes a figure, a scale or a unit on both sides, else nothing.
-    # ``group.replaced(w)``, inlined: the hunks that change both sides, listed once.
-    replacements = {h for h, (deletes, inserts) in enumerate(group.hunks) if deletes and inserts}
-    # Only changed words can sit in a replacement: the side's changed words, listed once.
     hunks = [
-        {
-            w.hunk
-            for w in map(group.words[side].__getitem__, group.changed(side))
-            if w.hunk in replacements and (w.key[:1].isdigit() or w.key in _QUANTITY_WORDS)
-        }
+        {w.hunk for w in group.replacing(side) if w.key in _QUANTITY_WORDS or w.key[:1].isdigit()}
         for side in (Side.A, Side.B)
     ]
     if not hunks[0] & hunks[1]:
@@ -805,6 +821,8 @@ def _title_run(words: Sequence[Word], i: int) -> int:
 
 def _find_roles(group: Group) -> list[Found]:
     """A status or a title attached to a person that the other side's group lacks."""
+    if all(_ROLE_CUES.isdisjoint(group.changed_keys(side)) for side in (Side.A, Side.B)):
+        return []  # no changed word is a status or a title (the tests below, on keys)
     out: list[Found] = []
     for side in (Side.A, Side.B):
         words = group.words[side]
@@ -828,6 +846,9 @@ def _find_roles(group: Group) -> list[Found]:
                     s -= 1
                 out.append(Found(side, ClaimCategory.ROLE, words[s].start, w.end))
     return _merge(out)
+
+
+_ROLE_CUES = STATUS_MODIFIERS | _TITLE_NOUNS
 
 
 _STATUS_GATE = re.compile("|".join(map(re.escape, sorted(STATUS_MODIFIERS))))

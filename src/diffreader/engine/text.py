@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from array import array
 from functools import lru_cache
-from itertools import accumulate, pairwise
+from itertools import accumulate, filterfalse, pairwise
 from typing import NamedTuple
 
 from diffreader.engine.lexicon import STOPWORDS
@@ -80,6 +80,8 @@ def fold_quotes(text: str) -> str:
     >>> print(fold_quotes("“Yes” — it’s"))
     "Yes" - it's
     """
+    if text.isascii():
+        return text  # every character it folds is outside ASCII (a flag of the string)
     for char, replacement in _FOLDS:
         if char in text:
             text = text.replace(char, replacement)
@@ -107,7 +109,9 @@ def token_key(raw: str) -> str:
     """
     if raw.isspace():
         return " "
-    key = raw.translate(QUOTE_KEYS).lower()
+    # Every character QUOTE_KEYS folds is outside ASCII, and ``isascii`` costs nothing
+    # (a flag of the string): most tokens skip the slower per-character translation.
+    key = raw.lower() if raw.isascii() else raw.translate(QUOTE_KEYS).lower()
     if len(key) > 2 and key.endswith(".") and "." in key[:-1] and key[0].isalpha():
         key = key.replace(".", "")
     return key
@@ -186,7 +190,9 @@ def stem(word: str) -> str:
     >>> [stem(w) for w in ["close", "closed", "closes", "closing"]]
     ['clos', 'clos', 'clos', 'clos']
     """
-    w = word.lower().translate(QUOTE_KEYS)
+    w = word.lower()
+    if not w.isascii():  # QUOTE_KEYS folds no ASCII character (as in ``token_key``)
+        w = w.translate(QUOTE_KEYS)
     if w.endswith("'s"):
         w = w[:-2]
     elif w.endswith("'"):
@@ -250,7 +256,7 @@ def content_stems(text: str) -> tuple[str, ...]:
     >>> content_stems("The talks in Alaska were described as productive.")
     ('talk', 'alaska', 'describ', 'productiv')
     """
-    return tuple(stem(word) for word in word_keys(text) if word not in STOPWORDS)
+    return tuple(map(stem, filterfalse(STOPWORDS.__contains__, word_keys(text))))
 
 
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s|%)?|\w+(?:'\w+)*")

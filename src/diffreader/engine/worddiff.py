@@ -89,7 +89,11 @@ def word_diff(a_pieces: Sequence[Piece], b_pieces: Sequence[Piece]) -> list[Word
     b_chars = _encode(b.keys, table)
     engine = _dmp.diff_match_patch()
     engine.Diff_Timeout = _DIFF_TIMEOUT
-    diffs = engine.diff_main(a_chars, b_chars, False)
+    diffs = _replacements_only(a_chars, b_chars)
+    if diffs is None:
+        diffs = engine.diff_main(a_chars, b_chars, False)
+    else:
+        engine.diff_cleanupMerge(diffs)  # as diff_main ends (see _replacements_only)
     engine.diff_cleanupSemantic(diffs)
     ops: list[WordOp] = []
     ia = ib = 0
@@ -111,6 +115,80 @@ def word_diff(a_pieces: Sequence[Piece], b_pieces: Sequence[Piece]) -> list[Word
             ops.extend(WordOp(Op.INSERT, at_a, at_a, s, e) for s, e in _runs(b, ib, ib + n))
             ib += n
     return ops
+
+
+def _replacements_only(a: str, b: str) -> list[tuple[int, str]] | None:
+    """The diff ``diff_main(a, b)`` returns, found in one pass, but for diff-match-patch's
+    final merge (``diff_cleanupMerge``), when the texts differ only by replaced stretches:
+    ``None`` for any other pair, and for pairs diff-match-patch answers at once.
+
+    A replaced figure or word, the common change of a reworded group, makes such a pair:
+    its diff is then forced, and diff-match-patch's recursion finds it slowly (half the
+    word diff's time on a pair dense with changed figures). diff-match-patch trims the
+    common prefix and suffix, diffs the middle, and merges. Here the middle must be a
+    pair whose characters held by both sides read alike in order (they are then its one
+    longest common subsequence: every other character is absent from the other side's
+    middle), and whose changed stretches, but the first and the last, change as many
+    characters on each side. Every diff of the middle with the most equal characters
+    matches exactly those, and diff-match-patch finds one: its one heuristic that can
+    settle for fewer, the "half match" (a common substring half as long as the longer
+    text), can only pick on such a pair a stretch that is also aligned in that
+    subsequence (two distinct equal stretches that long would not fit beside a changed
+    stretch), and each of its splits is again such a pair. Its merges of the parts write
+    each change as the deletion then the insertion, as here, and move none (a change
+    shares no character with the other side's middle). tests/engine/test_worddiff.py
+    checks the result against diff-match-patch on pairs of this shape and near it. (One
+    difference: past its time-out, diff-match-patch settles for a coarser diff; this
+    one never needs to.)
+    """
+    n_a, n_b = len(a), len(b)
+    prefix = _common_prefix(a, b)
+    suffix = _common_prefix(a[prefix:][::-1], b[prefix:][::-1])
+    end_a, end_b = n_a - suffix, n_b - suffix
+    if end_a - prefix < 2 or end_b - prefix < 2:
+        return None  # an insertion, a deletion or one character replaced: no recursion
+    in_a, in_b = set(a[prefix:end_a]), set(b[prefix:end_b])
+    diffs: list[tuple[int, str]] = [(0, a[:prefix])] if prefix else []
+    i = j = prefix
+    while True:
+        k = 0
+        while i + k < end_a and j + k < end_b and a[i + k] == b[j + k]:
+            k += 1
+        if k:
+            diffs.append((0, a[i : i + k]))
+            i += k
+            j += k
+        i0, j0 = i, j
+        while i < end_a and a[i] not in in_b:
+            i += 1
+        while j < end_b and b[j] not in in_a:
+            j += 1
+        at_end = i == end_a and j == end_b
+        if i == i0 and j == j0:
+            return None  # two different shared characters meet (never at the end)
+        if not at_end and (i0, j0) != (prefix, prefix) and i - i0 != j - j0:
+            return None  # a stretch inside grows or shrinks: no forced diff
+        if i > i0:
+            diffs.append((-1, a[i0:i]))
+        if j > j0:
+            diffs.append((1, b[j0:j]))
+        if at_end:
+            if suffix:
+                diffs.append((0, a[end_a:]))
+            return diffs
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """The length of the common prefix of ``a`` and ``b`` (a binary search on slices, as
+    diff-match-patch does it: each comparison runs in C)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        mid = (low + high + 1) // 2
+        if a[low:mid] == b[low:mid]:
+            low = mid
+        else:
+            high = mid - 1
+    return low
 
 
 def _runs(side: _Side, lo: int, hi: int) -> list[tuple[int, int]]:
