@@ -123,6 +123,16 @@ def test_bad_input_is_listed_with_reason(tmp_path: Path) -> None:
         again = index.update(workers=1)
         assert {name for name, _ in again.refused} >= {"binary.txt", "pipe.txt", "broken.txt"}
         assert len(index.entries()) == 8  # 3 articles, 4 refused, locked.txt either
+        # What a listing from quick reads lacks: the refused files, and the names asked for.
+        every = {e.name: e for e in index.entries()}
+        refused_names = {name for name, e in every.items() if e.error is not None}
+        article = next(name for name, e in every.items() if e.error is None)
+        shown = index.entries_to_show([article, "binary.txt", "not-listed.txt"])
+        assert [e.name for e in shown] == sorted(
+            refused_names | {article}, key=lambda n: (n.casefold(), n)
+        )
+        assert all(e == every[e.name] for e in shown)
+        assert {e.name for e in index.entries_to_show([])} == refused_names
 
 
 CHILD = textwrap.dedent(

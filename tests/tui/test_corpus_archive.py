@@ -157,6 +157,8 @@ async def test_refused_files_are_listed_with_their_reason_and_never_stall(
     os.mkfifo(folder / "f_fifo.txt")
     (folder / "g_broken.txt").symlink_to(folder / "missing.txt")
     (folder / "h_loop.txt").symlink_to(folder / "h_loop.txt")
+    # Longer than the quick read: its word count comes from the index.
+    (folder / "i_long.txt").write_text("Long story\n\n" + "The council met on Monday. " * 800)
     app = make_app(corpus=folder)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await corpus_loaded(pilot)
@@ -171,8 +173,11 @@ async def test_refused_files_are_listed_with_their_reason_and_never_stall(
         assert "FIFO" in (reasons["f_fifo.txt"] or "")
         assert "broken symbolic link" in (reasons["g_broken.txt"] or "")
         assert "link loop" in (reasons["h_loop.txt"] or "")
+        assert reasons["i_long.txt"] is None
+        long_article = screen.articles[str(folder / "i_long.txt")]
+        assert long_article.words is not None and long_article.words >= 4_000
         table = screen.query_one("#articles", ArticleTable)
         late_row = table.get_row(str(folder / "d_late_nul.txt"))
         assert "⚠" in str(late_row[1]) and "binary" in str(late_row[1])
         title = str(screen.query_one("#corpus-title").render())
-        assert "8 articles, 7 unreadable" in title
+        assert "9 articles, 7 unreadable" in title

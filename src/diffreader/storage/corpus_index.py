@@ -28,6 +28,7 @@ API:
     CorpusIndex(folder, data_dir=None)          open (create) the index of a folder
         .update(progress=None, workers=None, seen=None) -> UpdateSummary
         .entries() -> list[Entry]               every listed file, refused ones with reason
+        .entries_to_show(unknown) -> list[Entry] refused files and the ``unknown`` names
         .listing() -> dict[str, Listed]         the reader's kept quick reads, by name
         .remember_listing(fresh, gone=())       keep (forget) quick reads
         .find(path, limit=20) -> list[Found]    ranked, verified candidates
@@ -680,6 +681,27 @@ class CorpusIndex:
         ).fetchall()
         entries = [Entry(*row) for row in rows]
         return sorted(entries, key=lambda e: (e.name.casefold(), e.name))
+
+    def entries_to_show(self, unknown: Iterable[str]) -> list[Entry]:
+        """What a listing from quick reads still lacks: every refused file, and the
+        entries of the ``unknown`` names (files whose quick read could not count their
+        words). Far fewer rows than ``entries`` on a warm start."""
+        rows = self._db.execute(
+            "SELECT id, name, title, date, words, hash, error FROM articles WHERE error IS NOT NULL"
+        ).fetchall()
+        refused = {row[1] for row in rows}
+        wanted = sorted(set(unknown) - refused)
+        for chunk in _chunks(range(len(wanted))):
+            names = [wanted[i] for i in chunk]
+            marks = ",".join("?" * len(names))
+            rows.extend(
+                self._db.execute(
+                    f"SELECT id, name, title, date, words, hash, error FROM articles"
+                    f" WHERE name IN ({marks})",
+                    names,
+                )
+            )
+        return sorted((Entry(*row) for row in rows), key=lambda e: (e.name.casefold(), e.name))
 
     def _entries(self, ids: Iterable[int]) -> dict[int, Entry]:
         out: dict[int, Entry] = {}

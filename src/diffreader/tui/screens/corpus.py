@@ -369,6 +369,7 @@ class CorpusScreen(Screen[None]):
             kept = self._kept_listing(index)
             fresh: list[Listed] = []
             seen: dict[str, tuple[int, int] | None] = {}
+            uncounted: list[str] = []  # the index gives their word counts
             total = len(paths)
             batch: list[Article] = []
             last = time.perf_counter()
@@ -378,6 +379,8 @@ class CorpusScreen(Screen[None]):
                     return
                 seen[path.name] = stamp
                 batch.append(article)
+                if article.words is None and article.error is None:
+                    uncounted.append(path.name)
                 if read is not None:
                     fresh.append(read)
                 now = time.perf_counter()
@@ -392,7 +395,7 @@ class CorpusScreen(Screen[None]):
             self._read_reviews()
             # An unreadable folder is not an empty one: the update lists it and says why.
             gone = [name for name in kept if name not in seen]
-            self._update_index(folder, index, seen if scanned else None, fresh, gone)
+            self._update_index(folder, index, seen if scanned else None, fresh, gone, uncounted)
         finally:
             if index is not None:
                 index.close()
@@ -424,6 +427,7 @@ class CorpusScreen(Screen[None]):
         seen: dict[str, tuple[int, int] | None] | None,
         fresh: list[Listed],
         gone: list[str],
+        uncounted: list[str] | None = None,
     ) -> None:
         """Keep the quick reads of ``fresh`` files and forget ``gone`` ones, bring the index
         (``index``, or the folder's opened here) up to date with the folder as listed
@@ -442,7 +446,9 @@ class CorpusScreen(Screen[None]):
                     )
                 index.remember_listing(fresh, gone)
                 index.update(progress, seen=seen)
-                entries = index.entries()
+                # Only what the listing lacks (refusals, word counts of ``uncounted``
+                # files); every entry when the listing did not run.
+                entries = index.entries() if uncounted is None else index.entries_to_show(uncounted)
         except _Stopped:
             return
         except Exception as error:  # the list works without the index
