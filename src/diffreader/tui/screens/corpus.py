@@ -533,10 +533,8 @@ class CorpusScreen(Screen[None]):
         self.index_error = reason
         self._status = ""
         self.notify(
-            display_text(
-                f"The corpus index cannot be used ({reason}): rewrites and stories "
-                "are unavailable; the list works."
-            )[0],
+            f"The corpus index cannot be used ({reason}): rewrites and stories "
+            "are unavailable; the list works.",
             title="Corpus index",
             severity="warning",
         )
@@ -607,7 +605,7 @@ class CorpusScreen(Screen[None]):
         self, reviews: dict[tuple[str, str], ReviewSummary], messages: list[str]
     ) -> None:
         for message in messages:
-            self.notify(display_text(message)[0], title="Review", severity="warning")
+            self.notify(message, title="Review", severity="warning")
         if reviews != self.reviews:
             self.reviews = reviews
             if self._column_plan(self._table_width or 80) != self._plan:
@@ -946,7 +944,7 @@ class CorpusScreen(Screen[None]):
             return
         self.ranking = False
         if found is None:
-            self.notify(display_text(f"Cannot rank the folder: {error}")[0], severity="warning")
+            self.notify(f"Cannot rank the folder: {error}", severity="warning")
             found = []
         self.found = found
         self.similarity = {key_a: 1.0}
@@ -1179,7 +1177,7 @@ class CorpusScreen(Screen[None]):
         self._status = ""
         self._show_loading()
         if stories is None:
-            self.notify(display_text(f"Cannot group the folder: {error}")[0], severity="warning")
+            self.notify(f"Cannot group the folder: {error}", severity="warning")
             stories = []
         self.stories = stories
         self._update_title()
@@ -1267,16 +1265,22 @@ class CorpusScreen(Screen[None]):
 
     # -- actions ------------------------------------------------------------------------
 
+    def _refused_file(self, article: Article) -> bool:
+        """Whether ``article`` cannot be compared (a refused file), saying why."""
+        if article.error is None:
+            return False
+        self.notify(
+            f"{article.path.name}: {article.error}",
+            title="Cannot use this file",
+            severity="warning",
+        )
+        return True
+
     def _mark(self, which: str) -> None:
         article = self.highlighted
         if article is None:
             return
-        if article.error is not None:
-            self.notify(
-                f"{article.path.name}: {article.error}",
-                title="Cannot use this file",
-                severity="warning",
-            )
+        if self._refused_file(article):
             return
         other = self.mark_b if which == "a" else self.mark_a
         if other == article.key:
@@ -1304,12 +1308,7 @@ class CorpusScreen(Screen[None]):
         if article.key in self.mark_versions:
             self.mark_versions = tuple(k for k in self.mark_versions if k != article.key)
             return
-        if article.error is not None:
-            self.notify(
-                f"{article.path.name}: {article.error}",
-                title="Cannot use this file",
-                severity="warning",
-            )
+        if self._refused_file(article):
             return
         if article.key == self.mark_a:
             self.notify("This is A, the original: mark a version on another article.", timeout=3)

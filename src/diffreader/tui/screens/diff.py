@@ -455,7 +455,7 @@ class DiffScreen(Screen[None]):
 
     def _review_loaded(self, messages: list[str]) -> None:
         for text in messages:
-            self.notify(display_text(text)[0], title="Review", severity="warning", timeout=10)
+            self.notify(text, title="Review", severity="warning", timeout=10)
         session = self.session
         if session is None:
             return
@@ -666,7 +666,7 @@ class DiffScreen(Screen[None]):
 
     def _report(self, messages: list[str]) -> None:
         for text in messages:
-            self.notify(display_text(text)[0], title="Review not saved", severity="error")
+            self.notify(text, title="Review not saved", severity="error")
 
     def _changed(self, key: str) -> None:
         """Redraw everything that shows ``key``'s mark or note."""
