@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import chain
 from typing import Any
 
 from diffreader.engine.lexicon import NEWS_AGENCIES, WORDS_AFTER_US_ABBREVIATION, alternation
@@ -294,36 +295,38 @@ def _tokenizer(wrapped: bool) -> Any:
             interior = _multi_char_interior(text, detector.lang_vars)
             spaced = detector.lang_vars.next_sentence_requires_space
             decide = self._context_has_sentbreak
+
+            def breaks_after(match: re.Match[str], word_start: int, word_end: int) -> bool:
+                context = text[word_start:word_end] + match.group()
+                return decide(context + match.group("after_tok"))
+
             last_break = 0
             # The previous match, not yet a candidate: a later match whose preceding word
             # overlaps it (a run of punctuation, "acting!!!") drops it.
             previous: re.Match[str] | None = None
             word_start = word_end = 0
-            for match in detector.match(text):
-                at = match.start()
-                if at in interior:
-                    continue
-                space = _last_whitespace_index(text[word_end:at])
-                if space:
-                    start = word_end + space + 1
-                elif not spaced and at > word_end:
-                    start = word_end
-                else:
-                    start = word_start
-                if previous is not None and word_end <= start:
-                    context = text[word_start:word_end] + previous.group()
-                    if decide(context + previous.group("after_tok")):
-                        yield last_break, previous.end()
-                        # Followed directly by punctuation: the next sentence starts there.
-                        has_next = previous.group("next_tok")
-                        last_break = previous.start("next_tok") if has_next else previous.end()
-                previous, word_start, word_end = match, start, at
-            if previous is not None:
-                context = text[word_start:word_end] + previous.group()
-                if decide(context + previous.group("after_tok")):
+            for match in chain(detector.match(text), [None]):  # None: the text's end
+                if match is not None:
+                    at = match.start()
+                    if at in interior:
+                        continue
+                    space = _last_whitespace_index(text[word_end:at])
+                    if space:
+                        start = word_end + space + 1
+                    elif not spaced and at > word_end:
+                        start = word_end
+                    else:
+                        start = word_start
+                    if word_end > start:
+                        previous, word_start, word_end = match, start, at
+                        continue
+                if previous is not None and breaks_after(previous, word_start, word_end):
                     yield last_break, previous.end()
+                    # Followed directly by punctuation: the next sentence starts there.
                     has_next = previous.group("next_tok")
                     last_break = previous.start("next_tok") if has_next else previous.end()
+                if match is not None:
+                    previous, word_start, word_end = match, start, at
             # The trailing sentence stops at the last non-space character.
             yield last_break, len(text.rstrip())
 
