@@ -52,7 +52,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from diffreader.corpus.features import content_hash, extract
 from diffreader.corpus.rank import WEIGHTS, Candidate, idf, max_df, rank, reasons
@@ -98,6 +98,8 @@ _FULL_RECOUNT = 50_000
 _STAT_FAILED = -1
 _CACHE_KB = 32_768
 """SQLite's page cache (KiB): the postings of a batch touch pages all over the table."""
+
+_T = TypeVar("_T")
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -320,7 +322,7 @@ def _unpack(blob: bytes | None) -> list[int]:
     return values.tolist()
 
 
-def _chunks(items: Sequence[int], size: int = _CHUNK) -> Iterator[Sequence[int]]:
+def _chunks(items: Sequence[_T], size: int = _CHUNK) -> Iterator[Sequence[_T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
@@ -690,15 +692,13 @@ class CorpusIndex:
             "SELECT id, name, title, date, words, hash, error FROM articles WHERE error IS NOT NULL"
         ).fetchall()
         refused = {row[1] for row in rows}
-        wanted = sorted(set(unknown) - refused)
-        for chunk in _chunks(range(len(wanted))):
-            names = [wanted[i] for i in chunk]
+        for names in _chunks(sorted(set(unknown) - refused)):
             marks = ",".join("?" * len(names))
             rows.extend(
                 self._db.execute(
                     f"SELECT id, name, title, date, words, hash, error FROM articles"
                     f" WHERE name IN ({marks})",
-                    names,
+                    tuple(names),
                 )
             )
         return sorted((Entry(*row) for row in rows), key=lambda e: (e.name.casefold(), e.name))
