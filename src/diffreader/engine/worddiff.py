@@ -25,6 +25,8 @@ from diffreader.engine.text import sentence_tokens
 
 __all__ = ["word_diff"]
 
+_SHARED = _dmp.diff_match_patch()
+"""For diff-match-patch's common prefix and suffix (stateless, binary searches in C)."""
 _DIFF_TIMEOUT = 2.0
 """Seconds diff-match-patch may spend on one group before settling for a coarser diff.
 Groups are a few sentences, so this is only a safety net against pathological input."""
@@ -142,8 +144,8 @@ def _replacements_only(a: str, b: str) -> list[tuple[int, str]] | None:
     one never needs to.)
     """
     n_a, n_b = len(a), len(b)
-    prefix = _common_prefix(a, b)
-    suffix = _common_prefix(a[prefix:][::-1], b[prefix:][::-1])
+    prefix = _SHARED.diff_commonPrefix(a, b)
+    suffix = _SHARED.diff_commonSuffix(a[prefix:], b[prefix:])
     end_a, end_b = n_a - suffix, n_b - suffix
     if end_a - prefix < 2 or end_b - prefix < 2:
         return None  # an insertion, a deletion or one character replaced: no recursion
@@ -176,19 +178,6 @@ def _replacements_only(a: str, b: str) -> list[tuple[int, str]] | None:
             if suffix:
                 diffs.append((0, a[end_a:]))
             return diffs
-
-
-def _common_prefix(a: str, b: str) -> int:
-    """The length of the common prefix of ``a`` and ``b`` (a binary search on slices, as
-    diff-match-patch does it: each comparison runs in C)."""
-    low, high = 0, min(len(a), len(b))
-    while low < high:
-        mid = (low + high + 1) // 2
-        if a[low:mid] == b[low:mid]:
-            low = mid
-        else:
-            high = mid - 1
-    return low
 
 
 def _runs(side: _Side, lo: int, hi: int) -> list[tuple[int, int]]:
