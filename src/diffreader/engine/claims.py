@@ -278,8 +278,7 @@ def _stem(key: str) -> str:
     """``stem(key)`` of a word key (folded and lower-cased, as ``word_keys`` gives it).
 
     A figure ("8,231", "4.5%") is its own stem: it is returned without a look in
-    ``stem``'s cache, which an article dense with figures would fill with them. Inlined
-    in the loops over a clause's words.
+    ``stem``'s cache, which an article dense with figures would fill with them.
     """
     if key[:1].isdigit() and "'" not in key:
         return key
@@ -523,9 +522,9 @@ class _LocalSupport:
         stems = self.support.stems
         near = self.near
         for key in keys:
-            if not key[:1].isalnum() or key in STOPWORDS or len(key) < 3:  # ``is_word``
+            if not is_word(key) or key in STOPWORDS or len(key) < 3:
                 continue
-            s = key if key[0].isdigit() and "'" not in key else stem(key)  # ``_stem``
+            s = _stem(key)
             if s in _GENERIC or near(s):
                 continue
             if s in stems:
@@ -1050,9 +1049,9 @@ def _informative_keys(keys: Iterable[str], support: Support) -> int:
     count = 0
     stems = support.stems
     for key in keys:
-        if not key[:1].isalnum() or key in STOPWORDS:  # ``is_word``, inlined
+        if not is_word(key) or key in STOPWORDS:
             continue
-        s = key if key[0].isdigit() and "'" not in key else stem(key)  # ``_stem``
+        s = _stem(key)
         if s in stems or s in _GENERIC or len(key) < 3:
             continue
         count += 1
