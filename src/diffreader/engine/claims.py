@@ -1527,8 +1527,8 @@ def _changed_clauses(doc: Document, sid: int, mask: _Mask, judge: _LocalSupport)
         lo, hi = bisect_left(starts, c_start), bisect_left(starts, c_end)
         if touched.find(1, lo, hi) < 0:
             continue  # no changed token in the clause
-        # ``is_word``, inlined: the clause's word tokens, then those a changed run touches.
-        word_at = [i for i in range(lo, hi) if keys[i][:1].isalnum()]
+        # The clause's word tokens, then those a changed run touches.
+        word_at = [i for i in range(lo, hi) if is_word(keys[i])]
         changed = [i for i in word_at if touched[i]]
         if changed:
             count = judge.count([keys[i] for i in changed])
