@@ -1,8 +1,8 @@
-"""The model's frozen records: the quick ``__init__`` builds what a dataclass's would.
+"""The model's frozen records: the contract other parts rely on.
 
-``_quick_init`` replaces the generated ``__init__`` of the records a comparison makes by
-the hundred thousand; these tests pin that the replacement keeps the signature, the
-defaults, the values and the frozen, hashable, picklable behaviour.
+The records a comparison makes by the hundred thousand (spans, sentences, word operations,
+pairs, claims, quotes) keep their fields as the signature, their defaults, and stay frozen,
+hashable, copyable and picklable (the scan's executors ship them between processes).
 """
 
 from __future__ import annotations

@@ -11,9 +11,8 @@ Members:
 
 from __future__ import annotations
 
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, TypeVar
 
 __all__ = [
     "Claim",
@@ -33,39 +32,6 @@ __all__ = [
     "Status",
     "WordOp",
 ]
-
-
-_T = TypeVar("_T")
-
-
-def _quick_init(cls: type[_T]) -> type[_T]:
-    """Give a frozen, slotted dataclass an ``__init__`` that fills each slot through its
-    own descriptor: the same signature, defaults and result as the generated one, in
-    about half the time.
-
-    A frozen dataclass's generated ``__init__`` goes through ``object.__setattr__`` for
-    every field (its own ``__setattr__`` refuses); a comparison builds a few hundred
-    thousand sentences, word operations, pairs and claims, so that costs a few percent of
-    it. Instances stay frozen, compare, hash, copy and pickle as before.
-    """
-    namespace: dict[str, Any] = {}
-    params: list[str] = []
-    body: list[str] = []
-    for f in fields(cls):  # type: ignore[arg-type]
-        assert f.init and f.default_factory is MISSING and not f.kw_only, f.name
-        namespace[f"_set_{f.name}"] = vars(cls)[f.name].__set__
-        if f.default is MISSING:
-            params.append(f.name)
-        else:
-            namespace[f"_default_{f.name}"] = f.default
-            params.append(f"{f.name}=_default_{f.name}")
-        body.append(f"    _set_{f.name}(self, {f.name})")
-    exec(f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body), namespace)
-    init = namespace["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
-    init.__annotations__ = dict(cls.__init__.__annotations__)
-    cls.__init__ = init  # type: ignore[method-assign]
-    return cls
 
 
 class Side(StrEnum):
@@ -154,7 +120,6 @@ class QuoteStatus(StrEnum):
     """Only used for quotations of A that B no longer carries at all."""
 
 
-@_quick_init
 @dataclass(frozen=True, slots=True)
 class Span:
     """A half-open character range ``[start, end)`` in one side's text."""
@@ -166,7 +131,6 @@ class Span:
         return self.end - self.start
 
 
-@_quick_init
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """One segment of an article, with offsets into the decoded text."""
@@ -210,7 +174,6 @@ class Document:
         return "untitled"
 
 
-@_quick_init
 @dataclass(frozen=True, slots=True)
 class WordOp:
     """One word-diff operation with offsets on both sides.
@@ -226,7 +189,6 @@ class WordOp:
     b_end: int
 
 
-@_quick_init
 @dataclass(frozen=True, slots=True)
 class Pair:
     """One aligned group: sentence ids on each side (either may be empty)."""
@@ -241,7 +203,6 @@ class Pair:
     """True when the words differ (a moved pair may be verbatim or reworded)."""
 
 
-@_quick_init
 @dataclass(frozen=True, slots=True)
 class Claim:
     """An added claim (in B) or a dropped detail (in A)."""
@@ -264,7 +225,6 @@ class Claim:
     -1 for a top-level claim."""
 
 
-@_quick_init
 @dataclass(frozen=True, slots=True)
 class Quote:
     """A quotation check."""
