@@ -255,7 +255,6 @@ class Group:
                 hunk_of[Side.B].append((op.b_start, op.b_end, len(hunks) - 1))
                 hunks[-1] = (deletes, True)
         words: dict[Side, list[Word]] = {}
-        new = tuple.__new__
         for side, doc, ids in ((Side.A, doc_a, pair.a), (Side.B, doc_b, pair.b)):
             runs = hunk_of[side]
             n_runs = len(runs)
@@ -277,9 +276,7 @@ class Group:
                     while k < n_runs and runs[k][1] <= start:
                         k += 1
                     hunk = runs[k][2] if k < n_runs and runs[k][0] < end else -1
-                    # ``Word(...)`` without its Python-level ``__new__``: one per token.
-                    word = (start, end, text[start - offset : end - offset], key, hunk, space)
-                    append(new(Word, word))
+                    append(Word(start, end, text[start - offset : end - offset], key, hunk, space))
                     space = False
             words[side] = out
 
@@ -565,9 +562,9 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
             hunks = frozenset(words[k].hunk for k in range(q_start, last + 1) if words[k].hunk >= 0)
         # The qualifier belongs to the span only when it bounds the figure.
         shown = q_start if bound not in ("", "about") else first
-        # ``_Quantity(...)`` without its Python-level ``__new__``, as ``Word`` in ``Group.of``.
-        quantity = (words[shown].start, words[last].end, bound, value, currency, unit, hunks)
-        out.append(tuple.__new__(_Quantity, quantity))
+        out.append(
+            _Quantity(words[shown].start, words[last].end, bound, value, currency, unit, hunks)
+        )
         resume = j
     return out
 
