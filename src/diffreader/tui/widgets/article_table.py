@@ -219,18 +219,24 @@ class ArticleTable(ScrollView, can_focus=True):
     }
     """
 
-    class _RowMessage(Message):
-        """About the row under the cursor: its index and its key."""
+    class _TableMessage(Message):
+        """From this table (``control``)."""
 
-        def __init__(self, table: ArticleTable, cursor_row: int, key: str) -> None:
+        def __init__(self, table: ArticleTable) -> None:
             super().__init__()
             self.table = table
-            self.cursor_row = cursor_row
-            self.key = key
 
         @property
         def control(self) -> ArticleTable:
             return self.table
+
+    class _RowMessage(_TableMessage):
+        """About the row under the cursor: its index and its key."""
+
+        def __init__(self, table: ArticleTable, cursor_row: int, key: str) -> None:
+            super().__init__(table)
+            self.cursor_row = cursor_row
+            self.key = key
 
     class RowHighlighted(_RowMessage):
         """The cursor is on another row (or the row under it has another key)."""
@@ -238,18 +244,13 @@ class ArticleTable(ScrollView, can_focus=True):
     class RowSelected(_RowMessage):
         """Enter on a row, or a click on the highlighted row."""
 
-    class HeaderSelected(Message):
+    class HeaderSelected(_TableMessage):
         """A click on a column's header."""
 
         def __init__(self, table: ArticleTable, column_key: str, column_index: int) -> None:
-            super().__init__()
-            self.table = table
+            super().__init__(table)
             self.column_key = column_key
             self.column_index = column_index
-
-        @property
-        def control(self) -> ArticleTable:
-            return self.table
 
     def __init__(
         self,
