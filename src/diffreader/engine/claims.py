@@ -56,6 +56,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from diffreader.engine import parallel
 from diffreader.engine.lexicon import (
     CALENDAR_PERIODS,
     CAPITALISED_ADJECTIVES,
@@ -1172,41 +1173,55 @@ def find_claims(
             found = memo[key] = find_facts(text, start, end, names)
         return found
 
-    claims: list[Claim] = []
-    for index, pair in enumerate(pairs):
-        if pair.status is Status.SAME:
-            continue  # identical words on both sides: nothing added, nothing dropped
-        clauses: dict[Side, list[_Clause]] = {Side.A: [], Side.B: []}
-        changes: dict[Side, _Changed] = {}
-        if pair.a and pair.b and pair.status is not Status.BOILERPLATE:
-            changes = _changes(pair)
-            # Each side's changes are judged against the other side's aligned sentences
-            # and their neighbours first (_LocalSupport).
-            near_a = _LocalSupport(doc_b, pair.b, support[Side.B], by_stem[Side.B])
-            near_b = _LocalSupport(doc_a, pair.a, support[Side.A], by_stem[Side.A])
-            clauses = {
-                Side.A: _group_clauses(pair, Side.A, doc_a, changes[Side.A].mask, near_a),
-                Side.B: _group_clauses(pair, Side.B, doc_b, changes[Side.B].mask, near_b),
-            }
-        found: list[Claim] = []
-        for side in (Side.A, Side.B):
-            found.extend(
-                _pair_claims(
-                    index,
-                    pair,
-                    side,
-                    doc_a,
-                    doc_b,
-                    support,
-                    quote_masks,
-                    facts_of,
-                    clauses,
-                    changes,
+    def claims_of(lo: int, hi: int) -> list[Claim]:
+        """The claims of ``pairs[lo:hi]`` (the quotations' apart), in pair order."""
+        claims: list[Claim] = []
+        for index in range(lo, hi):
+            pair = pairs[index]
+            if pair.status is Status.SAME:
+                continue  # identical words on both sides: nothing added, nothing dropped
+            clauses: dict[Side, list[_Clause]] = {Side.A: [], Side.B: []}
+            changes: dict[Side, _Changed] = {}
+            if pair.a and pair.b and pair.status is not Status.BOILERPLATE:
+                changes = _changes(pair)
+                # Each side's changes are judged against the other side's aligned sentences
+                # and their neighbours first (_LocalSupport).
+                near_a = _LocalSupport(doc_b, pair.b, support[Side.B], by_stem[Side.B])
+                near_b = _LocalSupport(doc_a, pair.a, support[Side.A], by_stem[Side.A])
+                clauses = {
+                    Side.A: _group_clauses(pair, Side.A, doc_a, changes[Side.A].mask, near_a),
+                    Side.B: _group_clauses(pair, Side.B, doc_b, changes[Side.B].mask, near_b),
+                }
+            found: list[Claim] = []
+            for side in (Side.A, Side.B):
+                found.extend(
+                    _pair_claims(
+                        index,
+                        pair,
+                        side,
+                        doc_a,
+                        doc_b,
+                        support,
+                        quote_masks,
+                        facts_of,
+                        clauses,
+                        changes,
+                    )
                 )
-            )
-        if clauses[Side.A] or clauses[Side.B]:
-            found = _with_substitutions(index, pair, doc_a, doc_b, facts_of, found, changes)
-        claims.extend(found)
+            if clauses[Side.A] or clauses[Side.B]:
+                found = _with_substitutions(index, pair, doc_a, doc_b, facts_of, found, changes)
+            claims.extend(found)
+        return claims
+
+    # Each pair's claims depend on the tables above and on that pair alone: a long
+    # comparison has ranges of pairs judged in other processes (parallel.py).
+    weights = [_weight(pair, doc_a, doc_b) for pair in pairs]
+    bounds = parallel.split(weights, parallel.jobs())
+    claims = [
+        claim
+        for part in parallel.fork_map(claims_of, bounds, _encode_claims, _decode_claims)
+        for claim in part
+    ]
     for q in claimed:
         if 0 <= q.pair < len(pairs):
             pair = pairs[q.pair]
@@ -1231,6 +1246,52 @@ def find_claims(
     # (ties keep the order found: the sort is stable).
     claims.sort(key=lambda c: (c.pair, c.side is Side.B, c.start, -c.end))
     return _nest(claims)
+
+
+def _weight(pair: Pair, doc_a: Document, doc_b: Document) -> int:
+    """What judging a pair costs, about: the characters of a changed pair's sentences."""
+    if pair.status is Status.SAME:
+        return 0
+    return sum(doc_a.sentences[i].end - doc_a.sentences[i].start for i in pair.a) + sum(
+        doc_b.sentences[i].end - doc_b.sentences[i].start for i in pair.b
+    )
+
+
+_SIDES = tuple(Side)
+_KINDS = tuple(ClaimKind)
+_CATEGORIES = tuple(ClaimCategory)
+_SIDE_INDEX = {side: i for i, side in enumerate(_SIDES)}
+_KIND_INDEX = {kind: i for i, kind in enumerate(_KINDS)}
+_CATEGORY_INDEX = {category: i for i, category in enumerate(_CATEGORIES)}
+
+_EncodedClaim = tuple[int, int, int, str, int, int, int, int, tuple[int, ...], int]
+
+
+def _encode_claims(claims: list[Claim]) -> list[_EncodedClaim]:
+    """Claims as plain tuples, for the transfer from a child process (parallel.py)."""
+    return [
+        (
+            _SIDE_INDEX[c.side],
+            _KIND_INDEX[c.kind],
+            _CATEGORY_INDEX[c.category],
+            c.text,
+            c.start,
+            c.end,
+            c.pair,
+            c.sentence,
+            c.departs_from,
+            c.parent,
+        )
+        for c in claims
+    ]
+
+
+def _decode_claims(encoded: list[_EncodedClaim]) -> list[Claim]:
+    """``_encode_claims`` undone."""
+    return [
+        Claim(_SIDES[s], _KINDS[k], _CATEGORIES[c], text, start, end, pair, sid, departs, parent)
+        for s, k, c, text, start, end, pair, sid, departs, parent in encoded
+    ]
 
 
 _HOLDERS = (ClaimCategory.ASSERTION, ClaimCategory.QUOTATION)

@@ -17,6 +17,7 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
+from diffreader.engine import parallel
 from diffreader.engine.align import Group, Unit, align, mark_moves
 from diffreader.engine.claims import find_claims
 from diffreader.engine.load import document_from_text
@@ -124,9 +125,7 @@ def _align_pair(doc_a: Document, doc_b: Document, *, count: bool = True) -> Comp
     content_groups = [g for g in groups if g.a and g.b and not _is_furniture(g, doc_a)]
     moved_ids = {id(content_groups[i]) for i in moved}
 
-    pairs: list[Pair] = []
-    for group in _display_order(groups):
-        pairs.append(_make_pair(group, doc_a, doc_b, id(group) in moved_ids))
+    pairs = _make_pairs(_display_order(groups), doc_a, doc_b, moved_ids)
     doc_a = _with_status(doc_a, pairs, Side.A)
     doc_b = _with_status(doc_b, pairs, Side.B)
     stats = _stats(doc_a, doc_b, pairs, (), ()) if count else Stats(0.0, 0.0, 0.0, 0.0)
@@ -294,6 +293,70 @@ def _make_pair(group: Group, doc_a: Document, doc_b: Document, moved: bool) -> P
     if changed and score <= 0.0:  # titles are paired without a score: measure it now
         score = _word_overlap(ops, doc_a.text, doc_b.text)
     return Pair(a_ids, b_ids, status, round(min(1.0, score), 4), ops, changed)
+
+
+def _make_pairs(
+    groups: Sequence[Group], doc_a: Document, doc_b: Document, moved_ids: set[int]
+) -> list[Pair]:
+    """The pair of each group, in order: a long comparison word-diffs ranges of groups in
+    other processes (parallel.py)."""
+
+    def pairs_of(lo: int, hi: int) -> list[Pair]:
+        return [_make_pair(group, doc_a, doc_b, id(group) in moved_ids) for group in groups[lo:hi]]
+
+    def weight(group: Group) -> int:
+        if not (group.a and group.b):
+            return 0  # no word diff to make
+        return sum(len(doc_a.sentences[i].text) for i in group.a) + sum(
+            len(doc_b.sentences[i].text) for i in group.b
+        )
+
+    bounds = parallel.split([weight(g) for g in groups], parallel.jobs())
+    parts = parallel.fork_map(pairs_of, bounds, _encode_pairs, _decode_pairs)
+    return [pair for part in parts for pair in part]
+
+
+_OPS = tuple(Op)
+_OP_INDEX = {op: i for i, op in enumerate(_OPS)}
+_STATUSES = tuple(Status)
+_STATUS_INDEX = {status: i for i, status in enumerate(_STATUSES)}
+
+_EncodedPair = tuple[tuple[int, ...], tuple[int, ...], int, float, tuple[int, ...], bool]
+
+
+def _encode_pairs(pairs: list[Pair]) -> list[_EncodedPair]:
+    """Pairs as plain tuples, each word op five integers, for the transfer from a child
+    process (parallel.py)."""
+    return [
+        (
+            p.a,
+            p.b,
+            _STATUS_INDEX[p.status],
+            p.score,
+            tuple(
+                n
+                for op in p.ops
+                for n in (_OP_INDEX[op.op], op.a_start, op.a_end, op.b_start, op.b_end)
+            ),
+            p.changed,
+        )
+        for p in pairs
+    ]
+
+
+def _decode_pairs(encoded: list[_EncodedPair]) -> list[Pair]:
+    """``_encode_pairs`` undone."""
+    out = []
+    for a, b, status, score, flat, changed in encoded:
+        numbers = iter(flat)
+        ops = tuple(
+            WordOp(_OPS[op], a_start, a_end, b_start, b_end)
+            for op, a_start, a_end, b_start, b_end in zip(
+                numbers, numbers, numbers, numbers, numbers, strict=True
+            )
+        )
+        out.append(Pair(a, b, _STATUSES[status], score, ops, changed))
+    return out
 
 
 def _word_overlap(ops: Iterable[WordOp], a_text: str, b_text: str) -> float:

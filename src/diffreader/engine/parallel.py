@@ -1,0 +1,204 @@
+"""Provides fork-join over the machine's cores for the per-group work of a long comparison.
+
+Most of a long comparison is work that is independent from one aligned group to the next:
+each group's word diff, each group's claims. ``fork_map`` runs contiguous ranges of such
+work in forked children, which inherit the comparison's state as it stands (nothing is
+sent to them), runs the first range in the calling process meanwhile, and gathers the
+children's results through pipes, in range order. The result is the result of running the
+ranges one after another: a range whose fork or child fails is run here instead.
+
+Forking is used only where it is safe and pays (``jobs``): on Linux, from a process that
+runs a single thread (the reader compares in a worker thread, so it stays serial; so does
+a Dask worker), outside a child, and for work large enough to repay the fork and the
+transfer of results (``MIN_WEIGHT``). ``DIFFREADER_JOBS`` sets the number of processes
+(``1``: never fork).
+
+API:
+    jobs() -> int
+    split(weights, parts, min_weight) -> list[int]
+    fork_map(task, bounds) -> list[result]
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from itertools import accumulate, pairwise
+from typing import Any, TypeVar
+
+__all__ = ["MAX_JOBS", "MIN_WEIGHT", "fork_map", "jobs", "split"]
+
+T = TypeVar("T")
+
+MAX_JOBS = 8
+"""Processes at most, whatever the machine has: beyond this, the transfer of results
+back to the parent (which is serial) outweighs what one more child saves."""
+
+MIN_WEIGHT = 40_000
+"""Characters of work below which a range is not worth a process: a fork and the
+transfer of its results cost about what comparing 40 KB of changed text costs."""
+
+_in_child = False
+"""True in a forked child: a child never forks again."""
+
+
+def jobs() -> int:
+    """How many processes a comparison may use here (1: run everything in this one).
+
+    ``DIFFREADER_JOBS`` if set (a positive integer), else the cores this process may run
+    on (at most ``MAX_JOBS``); always 1 where forking is unavailable or unsafe: not on
+    Linux, inside a forked child, or with a second thread running (a fork copies only the
+    calling thread, and a lock another thread holds would stay locked in the child).
+    """
+    if _in_child or sys.platform != "linux" or threading.active_count() > 1:
+        return 1
+    setting = os.environ.get("DIFFREADER_JOBS", "").strip()
+    if setting:
+        try:
+            return max(1, int(setting))
+        except ValueError:
+            return 1
+    return max(1, min(MAX_JOBS, len(os.sched_getaffinity(0))))
+
+
+def split(weights: Sequence[int], parts: int, min_weight: int | None = None) -> list[int]:
+    """Bounds of at most ``parts`` contiguous ranges of about equal total weight.
+
+    There are no more ranges than the total weight holds ``min_weight`` (by default
+    ``MIN_WEIGHT``), so light work gets fewer, down to one; the bounds start at 0 and end
+    at ``len(weights)``.
+
+    >>> split([5, 5, 5, 5], 2, min_weight=1)
+    [0, 2, 4]
+    >>> split([5, 5, 5, 5], 2, min_weight=15)
+    [0, 4]
+    """
+    total = sum(weights)
+    least = MIN_WEIGHT if min_weight is None else min_weight
+    parts = max(1, min(parts, total // max(1, least), len(weights)))
+    bounds = [0]
+    if parts > 1:
+        share = total / parts
+        target = share
+        for i, running in enumerate(accumulate(weights), start=1):
+            if running >= target and len(bounds) < parts:
+                bounds.append(i)
+                target = running + share
+    if len(bounds) == 1 or bounds[-1] != len(weights):
+        bounds.append(len(weights))
+    return bounds
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def fork_map(
+    task: Callable[[int, int], T],
+    bounds: Sequence[int],
+    encode: Callable[[T], object] = _same,
+    decode: Callable[[Any], T] = _same,
+) -> list[T]:
+    """``[task(bounds[i], bounds[i + 1]) for each i]``, the ranges after the first in
+    forked children, in parallel with the first in this process.
+
+    ``task`` must be a pure function of the state at the call (a child's changes to that
+    state are lost with it). A child sends ``encode(result)`` (pickled), which this process
+    turns back with ``decode``: plain tuples pickle several times faster than frozen
+    dataclasses. A child that fails for any reason, or that could not be forked, has its
+    range run here afterwards: the result is always the serial one.
+
+    >>> fork_map(lambda lo, hi: list(range(lo, hi)), [0, 2, 5])
+    [[0, 1], [2, 3, 4]]
+    """
+    ranges = list(pairwise(bounds))
+    if not ranges:
+        return []
+    children: list[tuple[int, int] | None] = []  # (pid, read end) per range after the first
+    for lo, hi in ranges[1:]:
+        children.append(_fork(task, encode, lo, hi, [c[1] for c in children if c is not None]))
+    results: list[T] = []
+    try:
+        results.append(task(*ranges[0]))
+        for i, (lo, hi) in enumerate(ranges[1:]):
+            child, children[i] = children[i], None
+            results.append(_gather(child, task, decode, lo, hi))
+    finally:
+        # This process failed (or was interrupted) before gathering them all: end the rest.
+        for child in children:
+            if child is not None:
+                _discard(child)
+    return results
+
+
+def _fork(
+    task: Callable[[int, int], T],
+    encode: Callable[[T], object],
+    lo: int,
+    hi: int,
+    inherited: list[int],
+) -> tuple[int, int] | None:
+    """Start a child running ``task(lo, hi)`` into a pipe: (pid, read end), or None."""
+    try:
+        read_end, write_end = os.pipe()
+    except OSError:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return None
+    if pid == 0:  # the child: never returns into the caller's code
+        global _in_child
+        _in_child = True
+        status = 1
+        try:
+            os.close(read_end)
+            for fd in inherited:
+                os.close(fd)
+            payload = pickle.dumps(encode(task(lo, hi)), protocol=pickle.HIGHEST_PROTOCOL)
+            with open(write_end, "wb") as out:
+                out.write(payload)
+            status = 0
+        except BaseException:
+            status = 1
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    return pid, read_end
+
+
+def _discard(child: tuple[int, int]) -> None:
+    """Close a child's pipe (its write then fails and it exits) and reap it."""
+    pid, read_end = child
+    os.close(read_end)
+    os.waitpid(pid, 0)
+
+
+def _gather(
+    child: tuple[int, int] | None,
+    task: Callable[[int, int], T],
+    decode: Callable[[Any], T],
+    lo: int,
+    hi: int,
+) -> T:
+    """The child's result, or the range run here when the child did not deliver it."""
+    if child is None:
+        return task(lo, hi)
+    pid, read_end = child
+    try:
+        with open(read_end, "rb") as pipe:
+            payload = pipe.read()
+    finally:
+        _, wait_status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(wait_status) == 0 and payload:
+        try:
+            result = decode(pickle.loads(payload))
+        except Exception:
+            return task(lo, hi)
+        return result
+    return task(lo, hi)

@@ -1,0 +1,239 @@
+"""Tests for the fork-join of long comparisons (engine/parallel.py): same results as serial."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diffreader.engine import compare, document_from_text, parallel
+from diffreader.engine.model import Comparison
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="forks only on Linux")
+
+DEMO = Path(__file__).resolve().parents[2] / "src" / "diffreader" / "demo"
+DEVSET = Path(__file__).resolve().parents[2] / "benchmarks" / "judgement"
+
+
+@pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """Counts the forks made (the pids of the children)."""
+    made: list[int] = []
+    real_fork = os.fork
+
+    def counting_fork() -> int:
+        pid = real_fork()
+        if pid:
+            made.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", counting_fork)
+    yield made
+
+
+def _no_children_left() -> bool:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def _ranges(lo: int, hi: int) -> list[int]:
+    return [n * n for n in range(lo, hi)]
+
+
+@settings(max_examples=15)
+@given(st.lists(st.integers(0, 30), max_size=5).map(lambda cuts: sorted({0, 30, *cuts})))
+def test_fork_map_gives_the_serial_result(bounds: list[int]) -> None:
+    expected = [_ranges(lo, hi) for lo, hi in pairwise(bounds)]
+    assert parallel.fork_map(_ranges, bounds) == expected
+    assert _no_children_left()
+
+
+def test_results_cross_as_encoded_and_come_back_decoded(forks: list[int]) -> None:
+    seen_in_parent: list[object] = []
+
+    def decode(value: object) -> list[int]:
+        seen_in_parent.append(value)
+        assert isinstance(value, str)
+        return [int(n) for n in value.split(",") if n]
+
+    def encode(result: list[int]) -> str:
+        return ",".join(map(str, result))
+
+    result = parallel.fork_map(_ranges, [0, 2, 4, 6], encode, decode)
+    assert result == [[0, 1], [4, 9], [16, 25]]
+    assert len(forks) == 2
+    assert seen_in_parent == ["4,9", "16,25"]  # the first range never leaves this process
+
+
+def test_a_failing_child_has_its_range_run_here(forks: list[int]) -> None:
+    def task(lo: int, hi: int) -> list[int]:
+        if parallel._in_child:
+            raise RuntimeError("lost in the child")
+        return _ranges(lo, hi)
+
+    assert parallel.fork_map(task, [0, 3, 6, 9]) == [_ranges(0, 3), _ranges(3, 6), _ranges(6, 9)]
+    assert len(forks) == 2
+    assert _no_children_left()
+
+
+def test_a_child_killed_outright_has_its_range_run_here(forks: list[int]) -> None:
+    def task(lo: int, hi: int) -> list[int]:
+        if parallel._in_child:
+            os._exit(9)  # as if killed: nothing sent
+        return _ranges(lo, hi)
+
+    assert parallel.fork_map(task, [0, 4, 8]) == [_ranges(0, 4), _ranges(4, 8)]
+    assert _no_children_left()
+
+
+def test_a_failure_here_ends_the_children_and_propagates(forks: list[int]) -> None:
+    def task(lo: int, hi: int) -> list[int]:
+        if not parallel._in_child:
+            raise ValueError("the parent's range failed")
+        return _ranges(lo, hi) * 20_000  # more than a pipe holds: the child is writing
+
+    with pytest.raises(ValueError, match="parent's range"):
+        parallel.fork_map(task, [0, 5, 10, 15])
+    assert len(forks) == 2
+    assert _no_children_left()
+
+
+def test_jobs_follows_the_setting_and_stays_serial_beside_threads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("DIFFREADER_JOBS", "3")
+    assert parallel.jobs() == 3
+    for setting in ("1", "0", "-2", "many"):
+        monkeypatch.setenv("DIFFREADER_JOBS", setting)
+        assert parallel.jobs() == 1
+    monkeypatch.delenv("DIFFREADER_JOBS")
+    assert parallel.jobs() == min(parallel.MAX_JOBS, len(os.sched_getaffinity(0)))
+    monkeypatch.setenv("DIFFREADER_JOBS", "4")
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert parallel.jobs() == 1  # a fork would copy this thread only
+    finally:
+        release.set()
+        other.join()
+    assert parallel.jobs() == 4
+
+
+@given(
+    st.lists(st.integers(0, 50), max_size=40),
+    st.integers(1, 6),
+    st.integers(1, 200),
+)
+def test_split_covers_everything_in_order_with_enough_weight_each(
+    weights: list[int], parts: int, min_weight: int
+) -> None:
+    bounds = parallel.split(weights, parts, min_weight)
+    assert bounds[0] == 0
+    assert bounds[-1] == len(weights)
+    assert bounds == sorted(set(bounds)) or bounds == [0, 0]  # one range, even of nothing
+    ranges = len(bounds) - 1
+    assert 1 <= ranges <= max(1, parts)
+    if ranges > 1:
+        assert ranges <= sum(weights) // min_weight
+
+
+def _equal_comparisons(left: Comparison, right: Comparison) -> None:
+    assert left.pairs == right.pairs
+    assert left.claims == right.claims
+    assert left.quotes == right.quotes
+    assert left.stats == right.stats
+    assert left == right
+
+
+def _split_finely(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make every comparison of the test big enough to be split in several processes."""
+    monkeypatch.setenv("DIFFREADER_JOBS", "3")
+    monkeypatch.setattr(parallel, "MIN_WEIGHT", 50)
+
+
+def _serially(run: Callable[[], Comparison], monkeypatch: pytest.MonkeyPatch) -> Comparison:
+    with monkeypatch.context() as serial:
+        serial.setenv("DIFFREADER_JOBS", "1")
+        return run()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (DEMO / "00_original.txt", DEMO / "01_rewrite_syndicated.txt"),
+        (DEMO / "00_original.txt", DEMO / "02_rewrite_contentfarm.txt"),
+        (DEMO / "00_original.txt", DEMO / "03_rewrite_update.txt"),
+        (DEMO / "03_rewrite_update.txt", DEMO / "00_original.txt"),
+    ],
+    ids=["syndicated", "contentfarm", "update", "update-reversed"],
+)
+def test_a_comparison_split_over_processes_equals_the_serial_one(
+    a: Path, b: Path, monkeypatch: pytest.MonkeyPatch, forks: list[int]
+) -> None:
+    doc_a = document_from_text(a.read_text(encoding="utf-8"))
+    doc_b = document_from_text(b.read_text(encoding="utf-8"))
+    _split_finely(monkeypatch)
+    expected = _serially(lambda: compare(doc_a, doc_b), monkeypatch)
+    assert not forks
+    _equal_comparisons(compare(doc_a, doc_b), expected)
+    assert len(forks) >= 4  # both the word diffs and the claims were split
+    assert _no_children_left()
+
+
+def test_the_development_set_split_over_processes_equals_serial(
+    monkeypatch: pytest.MonkeyPatch, forks: list[int]
+) -> None:
+    _split_finely(monkeypatch)
+    originals = sorted(DEVSET.glob("*.a.txt"))
+    assert originals
+    for path in originals[::6]:
+        doc_a = document_from_text(path.read_text(encoding="utf-8"))
+        rewrite = path.with_name(path.name.replace(".a.txt", ".b.txt"))
+        doc_b = document_from_text(rewrite.read_text(encoding="utf-8"))
+        expected = _serially(lambda: compare(doc_a, doc_b), monkeypatch)  # noqa: B023
+        _equal_comparisons(compare(doc_a, doc_b), expected)
+    assert forks
+
+
+_SENTENCE = st.sampled_from(
+    [
+        "The council approved 40 new homes on Tuesday.",
+        "The council did not approve 45 new homes on Monday.",
+        '"We will build them," said Mayor Ann Lee.',
+        '"We might build them," said former mayor Ann Lee.',
+        "Prices rose 3% in March, up from 2.5% in February.",
+        "Prices fell 4% in April.",
+        "Residents in Leeds objected.",
+        "Residents in York welcomed the plan over two years.",
+        "Copyright 2026 Example News.",
+    ]
+)
+
+
+@settings(max_examples=20)
+@given(
+    st.lists(st.lists(_SENTENCE, min_size=1, max_size=4), min_size=1, max_size=8),
+    st.lists(st.lists(_SENTENCE, min_size=1, max_size=4), min_size=1, max_size=8),
+)
+def test_random_articles_compare_alike_split_or_not(a: list[list[str]], b: list[list[str]]) -> None:
+    text_a = "\n\n".join(" ".join(p) for p in a)
+    text_b = "\n\n".join(" ".join(p) for p in b)
+    doc_a, doc_b = document_from_text(text_a), document_from_text(text_b)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DIFFREADER_JOBS", "1")
+        expected = compare(doc_a, doc_b)
+    with pytest.MonkeyPatch.context() as patch:
+        _split_finely(patch)
+        _equal_comparisons(compare(doc_a, doc_b), expected)
+    assert _no_children_left()
