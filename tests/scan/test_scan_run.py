@@ -63,6 +63,24 @@ def test_a_process_pool_gives_the_same_results(
     assert result_bytes(tmp_path / "pool") == result_bytes(reference)
 
 
+def _processes_for_a_comparison(_: int) -> int:
+    from diffreader.engine import parallel
+
+    return parallel.jobs()
+
+
+def test_a_pool_worker_does_not_split_its_comparisons_over_more_processes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("DIFFREADER_JOBS", "4")  # what a worker would otherwise inherit
+    pool = ProcessPool(2)
+    try:
+        seen = dict(pool.run(_processes_for_a_comparison, [0, 1, 2, 3]))
+    finally:
+        pool.close()
+    assert seen == {0: 1, 1: 1, 2: 1, 3: 1}
+
+
 class _StopAfter(Progress):
     """Interrupts the scan (as Ctrl+C would) after ``count`` pairs were verified."""
 
