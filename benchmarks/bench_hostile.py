@@ -19,14 +19,16 @@ Five generated classes, each at about ``size`` MB of original (A):
 
 Same conventions as ``bench_engine.py``: each run is a fresh subprocess that times
 ``compare(document_from_text(a), document_from_text(b))``; the table gives medians of wall
-time, CPU time and peak RSS, with the calibration time (a fixed pure-Python workload run just
-before each measurement) for the host's speed. A run that exceeds ``--timeout`` seconds is
+time, CPU time (the process's + its forked children's), its peak RSS and the peak memory of
+it and its children together (PSS), with the calibration time (a fixed pure-Python workload
+run just before each measurement) for the host's speed. A run that exceeds ``--timeout`` seconds is
 reported as ``>timeout``.
 
 ``--stages`` adds where the CPU time goes, from a second comparison in the same process
 (after the measured one, so its figures are not disturbed): segmenting both texts
 (``document_from_text``), aligning with the word diffs (``align_pair``), and the quotation
-checks, claims and stats (``annotate``). Stages are medians over the runs too.
+checks, claims and stats (``annotate``), all in one process. Stages are medians over the
+runs too.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ from bench_engine import (
     make_original,
     make_rewrite,
     measure,
+    run_measured,
 )
 
 Pair = tuple[str, str]
@@ -222,12 +225,15 @@ def _empty_engine_caches() -> None:
 
 
 def stage_times(a: str, b: str) -> dict[str, float]:
-    """CPU seconds of each half of the engine on one pair (segment, align, annotate)."""
+    """CPU seconds of each half of the engine on one pair (segment, align, annotate), all
+    in this process (``DIFFREADER_JOBS=1``: a child's CPU would not count here)."""
+    import os
     import time
 
     from diffreader.engine import align_pair, annotate, document_from_text
 
     _empty_engine_caches()
+    os.environ["DIFFREADER_JOBS"] = "1"
     started = time.process_time()
     doc_a, doc_b = document_from_text(a), document_from_text(b)
     segmented = time.process_time()
@@ -281,9 +287,9 @@ def main(argv: list[str] | None = None) -> int:
     stage_head = " segment / align / annotate CPU (s) |" if args.stages else ""
     print(
         "| class | size | A / B bytes | A / B sentences | groups | time (s) | CPU time (s) "
-        f"| peak RSS (MB) | calibration (s) |{stage_head}"
+        f"| peak RSS (MB) | memory, all processes (MB) | calibration (s) |{stage_head}"
     )
-    print("|---|---|---|---|---|---|---|---|---|" + ("---|" if args.stages else ""))
+    print("|---|---|---|---|---|---|---|---|---|---|" + ("---|" if args.stages else ""))
     for kind in args.classes:
         for size in args.sizes:
             runs: list[dict[str, float | str]] = []
@@ -292,16 +298,12 @@ def main(argv: list[str] | None = None) -> int:
                 if args.stages:
                     command.append("--stages")
                 try:
-                    done = subprocess.run(
-                        [*command, "--seed", str(args.seed)],
-                        check=True,
-                        capture_output=True,
-                        text=True,
-                        timeout=args.timeout,
+                    out, peak_pss = run_measured(
+                        [*command, "--seed", str(args.seed)], timeout=args.timeout
                     )
                 except subprocess.TimeoutExpired:
                     break
-                runs.append(json.loads(done.stdout))
+                runs.append({**json.loads(out), "peak_pss_mb": peak_pss})
             print(
                 f"measured {kind} {size} MB: {[round(float(r['seconds']), 2) for r in runs]} s "
                 f"(CPU {[round(float(r['cpu_seconds']), 2) for r in runs]} s; calibration "
@@ -311,15 +313,17 @@ def main(argv: list[str] | None = None) -> int:
             if not runs:
                 empty = " |" if args.stages else ""
                 print(
-                    f"| {kind} | {size:g} MB | | | | >{args.timeout:g} | | | |{empty}", flush=True
+                    f"| {kind} | {size:g} MB | | | | >{args.timeout:g} | | | | |{empty}", flush=True
                 )
                 continue
             first = runs[0]
             print(
                 f"| {kind} | {size:g} MB | {first['a_bytes']:,} / {first['b_bytes']:,} "
                 f"| {first['a_sentences']:,} / {first['b_sentences']:,} | {first['pairs']:,} "
-                f"| {_median(runs, 'seconds'):.2f} | {_median(runs, 'cpu_seconds'):.2f} "
-                f"| {_median(runs, 'peak_rss_mb'):.0f} | {_median(runs, 'calibration'):.3f} |"
+                f"| {_median(runs, 'seconds'):.2f} | {_median(runs, 'cpu_seconds'):.2f} + "
+                f"{_median(runs, 'children_cpu_seconds'):.2f} "
+                f"| {_median(runs, 'peak_rss_mb'):.0f} | {_median(runs, 'peak_pss_mb'):.0f} "
+                f"| {_median(runs, 'calibration'):.3f} |"
                 + (
                     f" {_median(runs, 'segment_cpu'):.2f} / {_median(runs, 'align_cpu'):.2f} "
                     f"/ {_median(runs, 'annotate_cpu'):.2f} |"
