@@ -7,8 +7,9 @@ Usage::
 Each run happens in a fresh subprocess, so one size's memory cannot hide another's. A run
 generates an original (A, built from a varied synthetic vocabulary with names, places,
 numbers, dates and quotations) and a rewrite (B: paragraphs shuffled, sentences reworded,
-dropped, added, split and merged), then times ``compare(document_from_text(a),
-document_from_text(b))``, the whole engine (segmentation included). Time is wall time; CPU
+dropped, added, split and merged), then times ``compare(*documents_from_texts([a, b]))``,
+the whole engine (segmentation included, of both texts at once as the command line loads
+two files). Time is wall time; CPU
 time is the measuring process's plus its children's (a long comparison forks: see
 ``diffreader/engine/parallel.py``; ``DIFFREADER_JOBS=1`` keeps it in one process). Memory is
 the process's peak RSS (``ru_maxrss``), its rise over the baseline taken just before the timed
@@ -221,12 +222,13 @@ def measure(a: str, b: str) -> dict[str, float]:
     """
     import resource
 
-    from diffreader.engine import compare, document_from_text
+    from diffreader.engine import compare
+    from diffreader.engine.load import documents_from_texts
 
     calibration = calibrate()
     baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started, cpu_started = time.perf_counter(), time.process_time()
-    doc_a, doc_b = document_from_text(a), document_from_text(b)
+    doc_a, doc_b = documents_from_texts([a, b])  # as the command line loads two files
     loaded = time.perf_counter()
     comparison = compare(doc_a, doc_b)
     seconds = time.perf_counter() - started

@@ -18,7 +18,7 @@ Five generated classes, each at about ``size`` MB of original (A):
 - ``flat``: ``bench_engine.py``'s article and rewrite, each flattened into one huge line.
 
 Same conventions as ``bench_engine.py``: each run is a fresh subprocess that times
-``compare(document_from_text(a), document_from_text(b))``; the table gives medians of wall
+``compare(*documents_from_texts([a, b]))``; the table gives medians of wall
 time, CPU time (the process's + its forked children's), its peak RSS and the peak memory of
 it and its children together (PSS), with the calibration time (a fixed pure-Python workload
 run just before each measurement) for the host's speed. A run that exceeds ``--timeout`` seconds is

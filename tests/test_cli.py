@@ -205,12 +205,12 @@ def test_unreadable_file(
 def test_unexpected_os_error_is_one_line(
     demo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import diffreader.engine
+    import diffreader.engine.load
 
-    def failing_load(path: str) -> None:
+    def failing_load(path: str, **_: object) -> None:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(diffreader.engine, "load_document", failing_load)
+    monkeypatch.setattr(diffreader.engine.load, "load_document", failing_load)
     status = main([str(demo / ORIGINAL), str(demo / REWRITE), "--format", "json"])
     assert "Input/output error" in assert_trouble(capsys, status, demo / ORIGINAL)
 

@@ -206,17 +206,14 @@ def _isatty(stream: TextIO | None) -> bool:
 
 def _load(paths: Sequence[str]) -> list[Document]:
     """Load each file, turning every loading problem into ``_Trouble``."""
-    from diffreader.engine import LoadError, load_document
+    from diffreader.engine import LoadError
+    from diffreader.engine.load import load_documents
 
-    docs = []
-    for path in paths:
-        try:
-            docs.append(load_document(path))
-        except LoadError as error:
-            raise _Trouble(str(error) if error.path else f"{path}: {error}") from error
-        except OSError as error:  # the loader maps the usual ones; this is a backstop
-            raise _Trouble(f"{path}: {error.strerror or error}") from error
-    return docs
+    try:
+        # Long files are segmented in parallel; the first error is still the first path's.
+        return load_documents(paths)
+    except LoadError as error:
+        raise _Trouble(str(error)) from error  # it names the path
 
 
 def _load_pair(path_a: str, path_b: str) -> Comparison:

@@ -13,7 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diffreader.engine import compare, document_from_text, parallel
+from diffreader.engine import LoadError, compare, document_from_text, parallel
+from diffreader.engine.load import documents_from_texts, load_documents
 from diffreader.engine.model import Comparison
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="forks only on Linux")
@@ -236,4 +237,53 @@ def test_random_articles_compare_alike_split_or_not(a: list[list[str]], b: list[
     with pytest.MonkeyPatch.context() as patch:
         _split_finely(patch)
         _equal_comparisons(compare(doc_a, doc_b), expected)
+    assert _no_children_left()
+
+
+def _demo_paths() -> list[Path]:
+    return sorted(DEMO.glob("*.txt"))
+
+
+def test_documents_load_alike_split_or_not(
+    monkeypatch: pytest.MonkeyPatch, forks: list[int], tmp_path: Path
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Harbour [b]news[/b]</title></head><body><article>"
+        "<h1>Harbour closes</h1><p>The harbour closed on Monday. Boats stayed in.</p>"
+        "<p>“We had no choice,” said Ann Lee.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Sergueï Petrov said the café would reopen.\n".encode("cp1252"))
+    paths = [*_demo_paths(), latin, page]
+    with monkeypatch.context() as serial:
+        serial.setenv("DIFFREADER_JOBS", "1")
+        expected = load_documents(paths)
+    _split_finely(monkeypatch)
+    assert load_documents(paths) == expected
+    assert len(forks) == 2
+    texts = [path.read_text(encoding="utf-8") for path in _demo_paths()]
+    assert documents_from_texts(texts) == [document_from_text(text) for text in texts]
+    assert len(forks) == 4
+    assert _no_children_left()
+
+
+@pytest.mark.parametrize("split_finely", [False, True], ids=["serial", "split"])
+def test_the_first_bad_path_is_the_one_reported(
+    split_finely: bool, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    if split_finely:
+        _split_finely(monkeypatch)
+    good = _demo_paths()
+    missing = tmp_path / "missing.txt"
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load_documents([*good[:3], missing, *good[3:], empty])
+    assert caught.value.path == str(missing)
+    with pytest.raises(LoadError) as caught:
+        load_documents([*good, empty])
+    assert caught.value.path == str(empty)
+    assert caught.value.reason.startswith("empty file")
     assert _no_children_left()

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from diffreader.engine import parallel
 from diffreader.engine.align import Group, Unit, align, mark_moves
 from diffreader.engine.claims import find_claims
-from diffreader.engine.load import document_from_text
+from diffreader.engine.load import document_from_text, documents_from_texts
 from diffreader.engine.model import (
     Claim,
     Comparison,
@@ -77,8 +77,7 @@ def compare(a: Document | str, b: Document | str) -> Comparison:
     >>> [(p.a, p.b, p.status.value) for p in c.pairs]
     [((1,), (0,), 'same'), ((0,), (1,), 'moved')]
     """
-    doc_a = a if isinstance(a, Document) else document_from_text(a)
-    doc_b = b if isinstance(b, Document) else document_from_text(b)
+    doc_a, doc_b = _documents(a, b)
     with _gc_paused():
         # Stats are counted once, by _annotate: the aligned half's would be thrown away.
         return _annotate(_align_pair(doc_a, doc_b, count=False))
@@ -90,10 +89,20 @@ def align_pair(a: Document | str, b: Document | str) -> Comparison:
     Its ``claims`` and ``quotes`` are empty and its stats count no claims; ``annotate``
     adds them. A reader can show this much of a long pair while the rest is computed.
     """
-    doc_a = a if isinstance(a, Document) else document_from_text(a)
-    doc_b = b if isinstance(b, Document) else document_from_text(b)
+    doc_a, doc_b = _documents(a, b)
     with _gc_paused():
         return _align_pair(doc_a, doc_b)
+
+
+def _documents(a: Document | str, b: Document | str) -> tuple[Document, Document]:
+    """Both sides as documents: texts are segmented (two long ones in parallel)."""
+    if isinstance(a, str) and isinstance(b, str):
+        doc_a, doc_b = documents_from_texts([a, b])
+        return doc_a, doc_b
+    return (
+        a if isinstance(a, Document) else document_from_text(a),
+        b if isinstance(b, Document) else document_from_text(b),
+    )
 
 
 def annotate(aligned: Comparison) -> Comparison:

@@ -15,6 +15,8 @@ API:
     ARTICLE_SUFFIXES, HTML_SUFFIXES
     looks_like_html(path, data) -> bool
     load_document(path, *, max_bytes=MAX_BYTES) -> Document
+    load_documents(paths, *, max_bytes=MAX_BYTES) -> list[Document]  (in parallel)
+    documents_from_texts(texts) -> list[Document]  (in parallel)
     document_from_text(text, path=None, encoding="utf-8") -> Document
     decode_bytes(data) -> tuple[str, str]
     LoadError
@@ -27,9 +29,11 @@ import errno
 import os
 import re
 import stat
+from collections.abc import Sequence
 from pathlib import Path
 
-from diffreader.engine.model import Document, SentenceKind
+from diffreader.engine import parallel
+from diffreader.engine.model import Document, Sentence, SentenceKind, Status
 from diffreader.engine.segment import find_metadata, split_sentences
 
 __all__ = [
@@ -39,7 +43,9 @@ __all__ = [
     "LoadError",
     "decode_bytes",
     "document_from_text",
+    "documents_from_texts",
     "load_document",
+    "load_documents",
     "looks_like_html",
 ]
 
@@ -253,3 +259,107 @@ def document_from_text(text: str, path: str | None = None, encoding: str = "utf-
         date=find_metadata(text).date,
         encoding=encoding,
     )
+
+
+def load_documents(
+    paths: Sequence[str | os.PathLike[str]], *, max_bytes: int = MAX_BYTES
+) -> list[Document]:
+    """``[load_document(path) for path in paths]``, long files read in parallel.
+
+    Files big enough to repay a process (``parallel.MIN_WEIGHT`` bytes and more) are
+    segmented in forked processes (parallel.py) while this one segments the first; the
+    documents, and the first ``LoadError`` in path order, are those of the serial loop (an
+    unexpected ``OSError`` becomes a ``LoadError`` naming its path).
+    """
+    weights = []
+    for path in paths:
+        try:
+            weights.append(os.stat(path).st_size)  # stat never blocks, even on a FIFO
+        except (OSError, ValueError):
+            weights.append(0)
+
+    def load_one(path: str | os.PathLike[str]) -> Document:
+        try:
+            return load_document(path, max_bytes=max_bytes)
+        except LoadError:
+            raise
+        except OSError as error:  # load_document maps the usual ones; this is a backstop
+            reason = f"cannot read ({error.strerror or error})"
+            raise LoadError(reason, os.fspath(path)) from error
+
+    def load(lo: int, hi: int) -> list[Document]:
+        return [load_one(path) for path in paths[lo:hi]]
+
+    bounds = parallel.split(weights, parallel.jobs())
+    parts = parallel.fork_map(load, bounds, _encode_documents, _decode_documents)
+    return [doc for part in parts for doc in part]
+
+
+def documents_from_texts(texts: Sequence[str]) -> list[Document]:
+    """``[document_from_text(text) for text in texts]``, long texts segmented in parallel
+    (as ``load_documents``)."""
+
+    def segment(lo: int, hi: int) -> list[Document]:
+        return [document_from_text(text) for text in texts[lo:hi]]
+
+    bounds = parallel.split([len(text) for text in texts], parallel.jobs())
+    parts = parallel.fork_map(segment, bounds, _encode_documents, _decode_documents)
+    return [doc for part in parts for doc in part]
+
+
+_SENTENCE_KINDS = tuple(SentenceKind)
+_SENTENCE_KIND_INDEX = {kind: i for i, kind in enumerate(_SENTENCE_KINDS)}
+_STATUSES = tuple(Status)
+_STATUS_INDEX = {status: i for i, status in enumerate(_STATUSES)}
+
+_EncodedDocument = tuple[str, tuple[int, ...], str | None, str | None, str | None, str, str | None]
+
+
+def _encode_documents(docs: list[Document]) -> list[_EncodedDocument]:
+    """Documents as plain values for the transfer from a child process (parallel.py):
+    each sentence five integers (its text is the document's slice)."""
+    return [
+        (
+            doc.text,
+            tuple(
+                n
+                for s in doc.sentences
+                for n in (
+                    s.start,
+                    s.end,
+                    s.paragraph,
+                    _SENTENCE_KIND_INDEX[s.kind],
+                    _STATUS_INDEX[s.status],
+                )
+            ),
+            doc.path,
+            doc.title,
+            doc.date,
+            doc.encoding,
+            doc.author,
+        )
+        for doc in docs
+    ]
+
+
+def _decode_documents(encoded: list[_EncodedDocument]) -> list[Document]:
+    """``_encode_documents`` undone."""
+    docs = []
+    for text, flat, path, title, date, encoding, author in encoded:
+        numbers = iter(flat)
+        sentences = tuple(
+            Sentence(
+                sid,
+                start,
+                end,
+                text[start:end],
+                paragraph,
+                _SENTENCE_KINDS[kind],
+                _STATUSES[status],
+            )
+            for sid, (start, end, paragraph, kind, status) in enumerate(
+                zip(numbers, numbers, numbers, numbers, numbers, strict=True)
+            )
+        )
+        docs.append(Document(text, sentences, path, title, date, encoding, author))
+    return docs
