@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+import random
+import signal
+import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from itertools import pairwise
 from pathlib import Path
@@ -287,3 +291,54 @@ def test_the_first_bad_path_is_the_one_reported(
     assert caught.value.path == str(empty)
     assert caught.value.reason.startswith("empty file")
     assert _no_children_left()
+
+
+def _figures_article(seed: int, sentences: int) -> str:
+    """A long article whose every sentence carries figures (seeded: the rewrite changes them)."""
+    rng = random.Random(seed)
+    places = ["Leeds", "York", "Hull", "Derby", "Bath", "Ely"]
+    paragraphs = []
+    for start in range(0, sentences, 4):
+        paragraphs.append(
+            " ".join(
+                f"{places[(start + k) % len(places)]} reported {rng.randrange(2, 90000):,} cases "
+                f"in {rng.randrange(1990, 2030)}, up {rng.randrange(1, 99)}% at a cost of "
+                f"${rng.randrange(1, 999)} million."
+                for k in range(4)
+            )
+        )
+    return "\n\n".join(paragraphs) + "\n"
+
+
+@pytest.mark.skipif(parallel.jobs() < 2, reason="one core: nothing is forked")
+@pytest.mark.parametrize("forks_seen", [1, 2], ids=["loading", "comparing"])
+def test_ctrl_c_during_a_long_comparison_ends_every_process(
+    forks_seen: int, tmp_path: Path
+) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(_figures_article(1, 6000), encoding="utf-8")
+    b.write_text(_figures_article(2, 6000), encoding="utf-8")
+    env = {**os.environ, "DIFFREADER_JOBS": "2"}
+    command = [sys.executable, "-m", "diffreader", str(a), str(b), "--format", "json"]
+    with subprocess.Popen(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+    ) as process:
+        children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+        deadline = time.monotonic() + 60
+        seen: set[str] = set()
+        while len(seen) < forks_seen:  # the first fork loads B, the next word-diffs
+            assert process.poll() is None, process.stderr.read() if process.stderr else ""
+            assert time.monotonic() < deadline, f"{len(seen)} processes forked"
+            seen.update(children.read_text().split())
+            time.sleep(0.002)
+        os.killpg(process.pid, signal.SIGINT)  # Ctrl+C reaches the whole group
+        _, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err
+    assert "Traceback" not in err
+    with pytest.raises(ProcessLookupError):
+        os.killpg(process.pid, 0)  # nothing of the group is left

@@ -21,13 +21,15 @@ API:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
+import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
 from itertools import accumulate, pairwise
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 __all__ = ["MAX_JOBS", "MIN_WEIGHT", "fork_map", "jobs", "split"]
 
@@ -118,16 +120,16 @@ def fork_map(
     if not ranges:
         return []
     children: list[tuple[int, int] | None] = []  # (pid, read end) per range after the first
-    for lo, hi in ranges[1:]:
-        children.append(_fork(task, encode, lo, hi, [c[1] for c in children if c is not None]))
     results: list[T] = []
     try:
+        for lo, hi in ranges[1:]:
+            _fork(task, encode, lo, hi, children)
         results.append(task(*ranges[0]))
         for i, (lo, hi) in enumerate(ranges[1:]):
             child, children[i] = children[i], None
             results.append(_gather(child, task, decode, lo, hi))
     finally:
-        # This process failed (or was interrupted) before gathering them all: end the rest.
+        # This process failed or was interrupted before gathering them all: end the rest.
         for child in children:
             if child is not None:
                 _discard(child)
@@ -139,43 +141,73 @@ def _fork(
     encode: Callable[[T], object],
     lo: int,
     hi: int,
-    inherited: list[int],
-) -> tuple[int, int] | None:
-    """Start a child running ``task(lo, hi)`` into a pipe: (pid, read end), or None."""
+    children: list[tuple[int, int] | None],
+) -> None:
+    """Start a child running ``task(lo, hi)`` into a pipe and append (its pid, the pipe's
+    read end) to ``children``, or None when it cannot be started.
+
+    Ctrl+C and termination are held back from the fork until the child is on the list (so
+    an interrupted caller always ends it), and a child dies of them at once: the caller
+    is interrupted too and does not want its result.
+    """
     try:
         read_end, write_end = os.pipe()
     except OSError:
-        return None
+        children.append(None)
+        return
+    signals = {signal.SIGINT, signal.SIGTERM}
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, signals)
     try:
         pid = os.fork()
     except OSError:
         os.close(read_end)
         os.close(write_end)
-        return None
+        children.append(None)
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        return
     if pid == 0:  # the child: never returns into the caller's code
-        global _in_child
-        _in_child = True
-        status = 1
-        try:
-            os.close(read_end)
-            for fd in inherited:
-                os.close(fd)
-            payload = pickle.dumps(encode(task(lo, hi)), protocol=pickle.HIGHEST_PROTOCOL)
-            with open(write_end, "wb") as out:
-                out.write(payload)
-            status = 0
-        except BaseException:
-            status = 1
-        finally:
-            os._exit(status)
+        _run_child(task, encode, lo, hi, write_end, [read_end, *(c[1] for c in children if c)])
+    children.append((pid, read_end))
     os.close(write_end)
-    return pid, read_end
+    signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def _run_child(
+    task: Callable[[int, int], T],
+    encode: Callable[[T], object],
+    lo: int,
+    hi: int,
+    write_end: int,
+    not_mine: list[int],
+) -> NoReturn:
+    """In a forked child: send ``encode(task(lo, hi))`` pickled down the pipe, then exit
+    (status 0 once sent) without running the parent's exit handlers or flushing its
+    buffers."""
+    global _in_child
+    _in_child = True
+    status = 1
+    try:
+        for number in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(number, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+        for fd in not_mine:
+            os.close(fd)
+        payload = pickle.dumps(encode(task(lo, hi)), protocol=pickle.HIGHEST_PROTOCOL)
+        with open(write_end, "wb") as out:
+            out.write(payload)
+        status = 0
+    except BaseException:
+        status = 1
+    finally:
+        os._exit(status)
 
 
 def _discard(child: tuple[int, int]) -> None:
-    """Close a child's pipe (its write then fails and it exits) and reap it."""
+    """End a child whose result is no longer wanted, and reap it."""
     pid, read_end = child
     os.close(read_end)
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
 
 
