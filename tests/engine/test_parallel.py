@@ -151,6 +151,15 @@ def test_split_covers_everything_in_order_with_enough_weight_each(
     assert 1 <= ranges <= max(1, parts)
     if ranges > 1:
         assert ranges <= sum(weights) // min_weight
+        share = sum(weights) / ranges
+        for lo, hi in pairwise(bounds):
+            assert sum(weights[lo:hi]) <= share + max(weights)  # about equal
+            assert hi > lo
+
+
+def test_two_long_texts_of_unequal_length_are_split_in_two() -> None:
+    assert parallel.split([1_000_401, 1_019_637], 2, min_weight=1) == [0, 1, 2]
+    assert parallel.split([10, 1, 1, 1, 1, 10], 2, min_weight=1) == [0, 3, 6]
 
 
 def _equal_comparisons(left: Comparison, right: Comparison) -> None:

@@ -27,6 +27,7 @@ import pickle
 import signal
 import sys
 import threading
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from itertools import accumulate, pairwise
 from typing import Any, NoReturn, TypeVar
@@ -81,16 +82,18 @@ def split(weights: Sequence[int], parts: int, min_weight: int | None = None) -> 
     total = sum(weights)
     least = MIN_WEIGHT if min_weight is None else min_weight
     parts = max(1, min(parts, total // max(1, least), len(weights)))
+    running = list(accumulate(weights))
     bounds = [0]
-    if parts > 1:
-        share = total / parts
-        target = share
-        for i, running in enumerate(accumulate(weights), start=1):
-            if running >= target and len(bounds) < parts:
-                bounds.append(i)
-                target = running + share
-    if len(bounds) == 1 or bounds[-1] != len(weights):
-        bounds.append(len(weights))
+    for k in range(1, parts):
+        # The cut whose weight before it is nearest k shares (after the previous cut, and
+        # leaving at least one item for each range still to come).
+        target = total * k / parts
+        cut = bisect_left(running, target)  # running[cut] >= target: cut after item cut
+        if cut > 0 and target - running[cut - 1] < running[cut] - target:
+            cut -= 1
+        cut = min(max(cut + 1, bounds[-1] + 1), len(weights) - (parts - k))
+        bounds.append(cut)
+    bounds.append(len(weights))
     return bounds
 
 
