@@ -278,13 +278,15 @@ def _tree(pid: int) -> list[int]:
     return found
 
 
-def run_measured(command: list[str], timeout: float) -> tuple[str, float]:
+def run_measured(
+    command: list[str], timeout: float, ok: tuple[int, ...] = (0,)
+) -> tuple[str, float]:
     """Run a measuring child; its standard output and the peak memory of it and its own
     children together (MB of PSS, sampled every 20 ms: the sum counts memory the forked
     processes share once, where their separate peak RSS would count it in each).
 
-    Raises ``subprocess.TimeoutExpired`` or ``subprocess.CalledProcessError`` as
-    ``subprocess.run`` would.
+    Raises ``subprocess.TimeoutExpired``, or ``subprocess.CalledProcessError`` for an exit
+    status not in ``ok``.
     """
     peak = 0
     with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as child:
@@ -297,7 +299,7 @@ def run_measured(command: list[str], timeout: float) -> tuple[str, float]:
             peak = max(peak, sum(_pss_kib(pid) for pid in _tree(child.pid)))
             time.sleep(0.02)
         out = child.stdout.read() if child.stdout else ""
-        if child.returncode:
+        if child.returncode not in ok:
             raise subprocess.CalledProcessError(child.returncode, command, out)
     return out, peak / 1024
 

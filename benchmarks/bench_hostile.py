@@ -3,7 +3,7 @@
 Usage::
 
     python benchmarks/bench_hostile.py [--classes few_matches figures quotes abbrevs flat]
-        [--sizes 0.25 0.5 1] [--runs 3] [--seed 7] [--timeout 300] [--stages]
+        [--sizes 0.25 0.5 1] [--runs 3] [--seed 7] [--timeout 300] [--stages] [--cli text|markdown|json]
 
 Five generated classes, each at about ``size`` MB of original (A):
 
@@ -23,6 +23,10 @@ time, CPU time (the process's + its forked children's), its peak RSS and the pea
 it and its children together (PSS), with the calibration time (a fixed pure-Python workload
 run just before each measurement) for the host's speed. A run that exceeds ``--timeout`` seconds is
 reported as ``>timeout``.
+
+``--cli FORMAT`` times the command line instead, end to end as a user runs it (``diffreader A
+B --format FORMAT -o FILE``: loading, comparing, the review items and the rendering), with
+the CPU time and peak memory of all its processes.
 
 ``--stages`` adds where the CPU time goes, from a second comparison in the same process
 (after the measured one, so its figures are not disturbed): segmenting both texts
@@ -262,6 +266,51 @@ def _median(runs: list[dict[str, float | str]], key: str) -> float:
     return statistics.median(float(r[key]) for r in runs)
 
 
+def _cli_main(args: argparse.Namespace) -> int:
+    """``--cli``: the whole command, as a user runs it, on each class's pair written to files."""
+    import resource
+    import tempfile
+    import time
+    from pathlib import Path
+
+    print(
+        f"Hostile content: `diffreader A B --format {args.cli} -o FILE`, median of {args.runs} "
+        "runs, each a fresh process.\n"
+    )
+    print(
+        "| class | size | time (s) | CPU time, all processes (s) | memory, all processes (MB) "
+        "| output (MB) |"
+    )
+    print("|---|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory() as folder:
+        for kind in args.classes:
+            for size in args.sizes:
+                a, b = make_pair(kind, size, args.seed)
+                path_a, path_b = Path(folder, "a.txt"), Path(folder, "b.txt")
+                path_a.write_text(a, encoding="utf-8")
+                path_b.write_text(b, encoding="utf-8")
+                output = Path(folder, "out")
+                command = [sys.executable, "-m", "diffreader", str(path_a), str(path_b)]
+                command += ["--format", args.cli, "-o", str(output)]
+                times, cpus, peaks = [], [], []
+                for _ in range(args.runs):
+                    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                    started = time.perf_counter()
+                    # Exit status 1: the files differ (as they all do here).
+                    _, peak = run_measured(command, timeout=args.timeout, ok=(0, 1))
+                    times.append(time.perf_counter() - started)
+                    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                    cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+                    peaks.append(peak)
+                print(
+                    f"| {kind} | {size:g} MB | {statistics.median(times):.2f} "
+                    f"| {statistics.median(cpus):.2f} | {statistics.median(peaks):.0f} "
+                    f"| {output.stat().st_size / 1e6:.1f} |",
+                    flush=True,
+                )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--classes", nargs="+", choices=list(CLASSES), default=list(CLASSES))
@@ -274,12 +323,19 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also time segmenting, aligning (with word diffs) and annotating separately",
     )
+    parser.add_argument(
+        "--cli",
+        choices=["text", "markdown", "json"],
+        help="time the command line instead, end to end: diffreader A B --format FORMAT -o FILE",
+    )
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child is not None:
         found = run_once(args.child[0], float(args.child[1]), args.seed, stages=args.stages)
         print(json.dumps(found))
         return 0
+    if args.cli:
+        return _cli_main(args)
 
     print(
         f"Hostile content: load + compare, median of {args.runs} runs, each in a fresh process.\n"
