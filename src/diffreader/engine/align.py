@@ -241,14 +241,17 @@ def align(a_units: Sequence[Unit], b_units: Sequence[Unit]) -> list[Group]:
         threshold needs it for, not counted for every pair scored."""
         return len(a_vec[a].keys() & b_vec[b].keys())
 
-    _sort_scored(scored, shared)
-
+    # Only a pair scoring at least the weak threshold can start a group, and no pair can
+    # once both its sentences are grouped: the pairs are put in order twice, those that
+    # can start a group and then those that are left, not all of them at once (on a long,
+    # closely rewritten article, nine in ten pairs are in neither list). Both lists keep
+    # the order of the whole, as ``_sort_scored`` sorts on a key.
+    strong = [e for e in scored if e[0] >= _WEAK_THRESHOLD]
+    _sort_scored(strong, shared)
     groups: list[Group] = []
     a_group: dict[int, int] = {}
     b_group: dict[int, int] = {}
-    for first, score, a, b in scored:
-        if first < _WEAK_THRESHOLD:
-            break  # every score from here is lower (a tie-break only adds): none is kept
+    for _, score, a, b in strong:
         if a in a_group or b in b_group:
             continue
         if score < MATCH_THRESHOLD and (score < _WEAK_THRESHOLD or shared(a, b) < 4):
@@ -256,9 +259,9 @@ def align(a_units: Sequence[Unit], b_units: Sequence[Unit]) -> list[Group]:
         a_group[a] = b_group[b] = len(groups)
         groups.append(Group([a], [b], score))
     # A pair whose sentences are both grouped serves neither gap filling (both free) nor
-    # growth (one free), and stays so: groups only gain sentences. Most pairs of a long,
-    # closely rewritten article are such; the rest keep their order.
+    # growth (one free), and stays so: groups only gain sentences.
     scored = [e for e in scored if e[2] not in a_group or e[3] not in b_group]
+    _sort_scored(scored, shared)
 
     _fill_gaps(groups, a_units, b_units, a_group, b_group, scored, shared)
     _grow(groups, a_units, b_units, a_vec, b_vec, a_group, b_group, scored)
