@@ -80,7 +80,7 @@ from diffreader.engine.model import (
     Status,
     WordOp,
 )
-from diffreader.engine.text import _TOKEN, Token, fold_quotes, is_word, stem, token_key, tokenize
+from diffreader.engine.text import Token, fold_quotes, is_word, stem, token_key, tokenize
 from diffreader.engine.worddiff import word_diff
 
 __all__ = ["Found", "check_quotes", "find_quotations"]
@@ -101,6 +101,13 @@ _MAX_POSTING = 48
 """Postings longer than this (stems or word trigrams held by more quotations) are left
 out of candidate generation."""
 _BRACKETS = re.compile(r"\[[^\]\n]{0,80}\]")
+_WORD_TOKEN = re.compile(
+    r"((?:[A-Za-z]\.){2,}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s|%)?|\w+(?:['’]\w+)*)"
+)
+"""The tokens of ``text._TOKEN`` that can be words (its alternatives but whitespace runs and
+single signs), captured: ``split`` then gives the tokens and the text between them. Every
+character it skips is one ``_TOKEN`` reads as whitespace or a sign, so the tokens it finds
+are ``_TOKEN``'s."""
 _ELLIPSIS = re.compile(r"\.\.\.|…|\[\.\.\.\]")
 
 
@@ -298,7 +305,8 @@ def _word_spans(text: str, start: int, end: int) -> tuple[list[str], list[int], 
     fragment of one), with editorial brackets blanked out.
 
     ``tokenize``, keeping only the words (``is_word``), built as parallel lists: no token
-    object for a word, a space or a sign.
+    object for a word, a space or a sign. The text is split around its word-like tokens
+    (``_WORD_TOKEN``, in C), so the spaces and signs between are never keyed one by one.
 
     >>> _word_spans("“We [the council] won’t”", 1, 23)
     (['we', "won't"], [1, 18], [3, 23])
@@ -306,15 +314,15 @@ def _word_spans(text: str, start: int, end: int) -> tuple[list[str], list[int], 
     inner = text[start:end]
     if "[" in inner:
         inner = _BRACKETS.sub(lambda m: " " * len(m.group()), inner)
-    raws = _TOKEN.findall(inner)
-    bounds = list(accumulate(map(len, raws), initial=start))
-    keys = list(map(token_key, raws))
-    keep = [key[:1].isalnum() for key in keys]
-    return (
-        list(compress(keys, keep)),
-        list(compress(bounds, keep)),
-        list(compress(bounds[1:], keep)),
-    )
+    # gap, token, gap, token, ..., gap: token k is parts[2k + 1], at bounds[2k + 1:2k + 3].
+    parts = _WORD_TOKEN.split(inner)
+    bounds = list(accumulate(map(len, parts), initial=start))
+    keys = list(map(token_key, parts[1::2]))
+    starts, ends = bounds[1:-1:2], bounds[2::2]
+    keep = [key[:1].isalnum() for key in keys]  # "_x" is a \w run but no word
+    if all(keep):
+        return keys, starts, ends
+    return list(compress(keys, keep)), list(compress(starts, keep)), list(compress(ends, keep))
 
 
 def _fragments(text: str, start: int, end: int) -> list[list[str]]:
