@@ -78,6 +78,17 @@ def test_equal_and_delete_rebuild_a_equal_and_insert_rebuild_b(
             assert op.b_start == op.b_end
 
 
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, TEXTS)
+def test_one_piece_sides_diff_as_the_general_path_does(text_a: str, text_b: str) -> None:
+    """A side of one piece reads its token run as it is and makes each stretch one run;
+    the same text with an empty second piece goes through the general path (lists built
+    piece by piece, runs cut wherever a token does not start where the last one ended)."""
+    one = word_diff([(3, text_a)], [(40, text_b)])
+    assert one == word_diff([(3, text_a), (3 + len(text_a), "")], [(40, text_b)])
+    assert one == word_diff([(3, text_a)], [(40, text_b), (40 + len(text_b), "")])
+
+
 @settings(max_examples=100, deadline=None)
 @given(TEXTS)
 def test_identical_texts_are_all_equal(text: str) -> None:

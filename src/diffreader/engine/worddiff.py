@@ -39,24 +39,42 @@ Piece = tuple[int, str]
 
 class _Side:
     """One side's tokens, flattened over its pieces: keys, and where each token starts
-    and ends (a group's sentences are not contiguous in the text)."""
+    and ends (a group's sentences are not contiguous in the text).
 
-    __slots__ = ("ends", "keys", "starts")
+    ``contiguous`` when each token starts where the one before ends, as in one piece
+    (most groups are one sentence a side): then a stretch of tokens is one run, and the
+    side reads its piece's token run as it is, without copying it."""
+
+    __slots__ = ("contiguous", "ends", "keys", "starts")
+
+    keys: tuple[str, ...]
+    starts: Sequence[int]
+    ends: Sequence[int]
 
     def __init__(self, pieces: Sequence[Piece]) -> None:
-        self.keys: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+        if len(pieces) == 1:
+            offset, text = pieces[0]
+            run = sentence_tokens(text, offset)
+            self.keys, self.starts, self.ends = run.keys, run.bounds[:-1], run.bounds[1:]
+            self.contiguous = True
+            return
+        keys: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
         for offset, text in pieces:
             run = sentence_tokens(text, offset)
-            self.keys.extend(run.keys)
-            self.starts.extend(run.bounds[:-1])
-            self.ends.extend(run.bounds[1:])
+            keys.extend(run.keys)
+            starts.extend(run.bounds[:-1])
+            ends.extend(run.bounds[1:])
+        self.keys, self.starts, self.ends = tuple(keys), starts, ends
+        self.contiguous = False
 
 
-def _encode(keys: list[str], table: dict[str, str]) -> str:
-    """One private character per distinct key (shared by both sides through ``table``)."""
-    for key in keys:
+def _encode(keys: Sequence[str], table: dict[str, str]) -> str:
+    """One private character per distinct key (shared by both sides through ``table``),
+    numbered in the order keys first occur."""
+    # Each distinct key once (a sentence repeats its spaces and commas), in order.
+    for key in dict.fromkeys(keys):
         if key not in table:
             # Skip the surrogate range: it cannot stand alone in a str diff-match-patch slices.
             code = 0xE000 + len(table) if len(table) < 0x1900 else 0x10000 + len(table)
@@ -182,8 +200,10 @@ def _replacements_only(a: str, b: str) -> list[tuple[int, str]] | None:
 
 def _runs(side: _Side, lo: int, hi: int) -> list[tuple[int, int]]:
     """Contiguous stretches of tokens ``lo`` to ``hi`` (exclusive) of one side."""
-    runs: list[tuple[int, int]] = []
     starts, ends = side.starts, side.ends
+    if side.contiguous:
+        return [(starts[lo], ends[hi - 1])] if hi > lo else []
+    runs: list[tuple[int, int]] = []
     for i in range(lo, hi):
         if runs and runs[-1][1] == starts[i]:
             runs[-1] = (runs[-1][0], ends[i])
@@ -199,6 +219,9 @@ def _equal_runs(a: _Side, b: _Side, ia: int, ib: int, n: int) -> list[WordOp]:
     if n <= 0:
         return ops
     a_starts, a_ends, b_starts, b_ends = a.starts, a.ends, b.starts, b.ends
+    if a.contiguous and b.contiguous:
+        last_a, last_b = ia + n - 1, ib + n - 1
+        return [WordOp(Op.EQUAL, a_starts[ia], a_ends[last_a], b_starts[ib], b_ends[last_b])]
     run_a, end_a, run_b, end_b = a_starts[ia], a_ends[ia], b_starts[ib], b_ends[ib]
     for k in range(1, n):
         x, y = ia + k, ib + k
