@@ -749,9 +749,15 @@ def _relate(
     # A quotation of one to three words is the same quotation only when it describes the
     # same thing: "reckless" said of the burglars is not "reckless" said of the police.
     unrelated: set[tuple[int, int]] = set()
+    # A pair of quotations both already related by place is left out: neither can be
+    # matched again, carried or left over, so its link (or its being unrelated) would
+    # change nothing, and an article copied closely holds one for each quotation kept.
     for x in qb:
         if x.words.keys:
+            placed = x.index in matched
             for i in _containers(x, index_a, qa):
+                if placed and i in a_matched:
+                    continue
                 span = _verbatim_in(x.frags, qa[i].words)
                 assert span is not None
                 if not _same_referent(doc_b, x.found, doc_a, qa[i].found, span[0], x.count):
@@ -760,7 +766,10 @@ def _relate(
                 links[(i, x.index)] = _Link(i, x.index, QuoteStatus.VERBATIM, span, 1.0)
     for x in qa:
         if x.words.keys:
+            placed = x.index in a_matched
             for j in _containers(x, index_b, qb):
+                if placed and j in matched:
+                    continue
                 if (x.index, j) not in links and (x.index, j) not in unrelated:
                     there = _verbatim_in(x.frags, qb[j].words)
                     assert there is not None
