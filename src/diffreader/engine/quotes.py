@@ -51,7 +51,7 @@ import sys
 from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, chain, compress
 from operator import sub
@@ -370,7 +370,10 @@ class _Words:
     object per word: both sides' quotations are held at once), content stems ("" for a
     stopword), the keys joined by spaces, and where each word starts in that string."""
 
-    __slots__ = ("ends", "joined", "keys", "offsets", "starts", "stems", "trigrams")
+    __slots__ = ("_joined", "_offsets", "ends", "keys", "starts", "stems", "trigrams")
+
+    _joined: str | None
+    _offsets: array[int] | None
 
     def __init__(self, tokens: Sequence[Token]) -> None:
         self._fill([t.key for t in tokens], [t.start for t in tokens], [t.end for t in tokens])
@@ -387,10 +390,24 @@ class _Words:
         self.starts = array("q", starts)
         self.ends = array("q", ends)
         self.stems = [stem(k) if k not in STOPWORDS else "" for k in self.keys]
-        self.joined = " ".join(self.keys)
-        self.offsets = array("q", accumulate((len(k) + 1 for k in self.keys), initial=0))
         # Read by the index and by both searches of each quotation: made once.
         self.trigrams = _trigrams(self.keys)
+        # Only the altered search reads these, for the few quotations it compares.
+        self._joined = self._offsets = None
+
+    @property
+    def joined(self) -> str:
+        """The keys joined by spaces (made when first read)."""
+        if self._joined is None:
+            self._joined = " ".join(self.keys)
+        return self._joined
+
+    @property
+    def offsets(self) -> array[int]:
+        """Where each key starts in ``joined``, and one past its end (made when first read)."""
+        if self._offsets is None:
+            self._offsets = array("q", accumulate((len(k) + 1 for k in self.keys), initial=0))
+        return self._offsets
 
 
 def _window_score(short: _Words, content: set[str], long: _Words) -> tuple[int, int, float] | None:
@@ -418,6 +435,7 @@ def _window_score(short: _Words, content: set[str], long: _Words) -> tuple[int, 
     # count is only an upper bound).
     running = list(accumulate(hits, initial=0))
     exact = distinct == len(matched)
+    joined, offsets, short_joined = long.joined, long.offsets, short.joined
     best: tuple[int, int, float] | None = None
     for size in range(max(1, n - 3), min(len(stems), n + 5) + 1):
         # Which counts of shared words can pass the tests below, with the best score found
@@ -438,8 +456,8 @@ def _window_score(short: _Words, content: set[str], long: _Words) -> tuple[int, 
                 continue
             # The order score must reach 0.4 and, to win, lift the score above the best.
             floor = max(0.4, 2 * best[2] - shared) if best is not None else 0.4
-            window = long.joined[long.offsets[first] : long.offsets[first + size] - 1]
-            order = fuzz.ratio(short.joined, window, score_cutoff=floor * 100 - 1e-9) / 100
+            window = joined[offsets[first] : offsets[first + size] - 1]
+            order = fuzz.ratio(short_joined, window, score_cutoff=floor * 100 - 1e-9) / 100
             score = (shared + order) / 2
             if order >= 0.4 and (best is None or score > best[2]):
                 best = (first, size, score)
@@ -522,10 +540,15 @@ class _Index:
         return self._words
 
 
-def _containers(needle: _Quotation, index: _Index, others: Sequence[_Quotation]) -> list[int]:
+def _containers(
+    needle: _Quotation,
+    index: _Index,
+    others: Sequence[_Quotation],
+    skip: Container[int] = (),
+) -> list[int]:
     """Quotations of ``others`` that hold ``needle``'s words in order (each fragment
     between ellipses contiguous): those holding its rarest word trigram (its rarest word,
-    for a fragment of fewer than three words) are checked."""
+    for a fragment of fewer than three words) are checked, but those in ``skip``."""
     found: list[list[int] | None] = []
     for frag in needle.frags:
         if len(frag) >= 3:
@@ -539,7 +562,7 @@ def _containers(needle: _Quotation, index: _Index, others: Sequence[_Quotation])
         return []
     # The first shortest posting, as a scan keeping the first strictly shorter one does.
     anchor = min(cast("list[list[int]]", found), key=len)
-    return [j for j in anchor if _verbatim_in(needle.frags, others[j].words)]
+    return [j for j in anchor if j not in skip and _verbatim_in(needle.frags, others[j].words)]
 
 
 def _candidates(x: _Quotation, index: _Index, others: Sequence[_Quotation]) -> list[int]:
@@ -754,10 +777,7 @@ def _relate(
     # change nothing, and an article copied closely holds one for each quotation kept.
     for x in qb:
         if x.words.keys:
-            placed = x.index in matched
-            for i in _containers(x, index_a, qa):
-                if placed and i in a_matched:
-                    continue
+            for i in _containers(x, index_a, qa, a_matched if x.index in matched else ()):
                 span = _verbatim_in(x.frags, qa[i].words)
                 assert span is not None
                 if not _same_referent(doc_b, x.found, doc_a, qa[i].found, span[0], x.count):
@@ -766,10 +786,7 @@ def _relate(
                 links[(i, x.index)] = _Link(i, x.index, QuoteStatus.VERBATIM, span, 1.0)
     for x in qa:
         if x.words.keys:
-            placed = x.index in a_matched
-            for j in _containers(x, index_b, qb):
-                if placed and j in matched:
-                    continue
+            for j in _containers(x, index_b, qb, matched if x.index in a_matched else ()):
                 if (x.index, j) not in links and (x.index, j) not in unrelated:
                     there = _verbatim_in(x.frags, qb[j].words)
                     assert there is not None
