@@ -17,6 +17,7 @@ API:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 
 import diff_match_patch as _dmp
 
@@ -70,16 +71,21 @@ class _Side:
         self.contiguous = False
 
 
-def _encode(keys: Sequence[str], table: dict[str, str]) -> str:
-    """One private character per distinct key (shared by both sides through ``table``),
-    numbered in the order keys first occur."""
-    # Each distinct key once (a sentence repeats its spaces and commas), in order.
-    for key in dict.fromkeys(keys):
-        if key not in table:
-            # Skip the surrogate range: it cannot stand alone in a str diff-match-patch slices.
-            code = 0xE000 + len(table) if len(table) < 0x1900 else 0x10000 + len(table)
-            table[key] = chr(code)
-    return "".join(map(table.__getitem__, keys))
+def _encode(a_keys: Sequence[str], b_keys: Sequence[str]) -> tuple[str, str]:
+    """Both sides as strings of one private character per distinct key, numbered in the
+    order keys first occur (A's, then B's new ones)."""
+    distinct = dict.fromkeys(chain(a_keys, b_keys))
+    # Skip the surrogate range: it cannot stand alone in a str diff-match-patch slices.
+    low = min(len(distinct), _LOW_CODES)
+    codes = chain(range(0xE000, 0xE000 + low), range(0x10000 + low, 0x10000 + len(distinct)))
+    table = dict(zip(distinct, map(chr, codes), strict=True))
+    char = table.__getitem__
+    return "".join(map(char, a_keys)), "".join(map(char, b_keys))
+
+
+_LOW_CODES = 0x1900
+"""Keys numbered below this get the characters from U+E000 (the private use area up to
+the end of the BMP); the rest, U+10000 plus their number."""
 
 
 def word_diff(a_pieces: Sequence[Piece], b_pieces: Sequence[Piece]) -> list[WordOp]:
@@ -104,9 +110,7 @@ def word_diff(a_pieces: Sequence[Piece], b_pieces: Sequence[Piece]) -> list[Word
     b = _Side(b_pieces)
     if a.keys == b.keys:
         return _equal_runs(a, b, 0, 0, len(a.keys))
-    table: dict[str, str] = {}
-    a_chars = _encode(a.keys, table)
-    b_chars = _encode(b.keys, table)
+    a_chars, b_chars = _encode(a.keys, b.keys)
     engine = _dmp.diff_match_patch()
     engine.Diff_Timeout = _DIFF_TIMEOUT
     diffs = _replacements_only(a_chars, b_chars)
