@@ -425,8 +425,8 @@ def _window_score(short: _Words, content: set[str], long: _Words) -> tuple[int, 
     if n < 3 or nb < 2:
         return None
     stems = long.stems
-    hits = [s in content for s in stems]
-    matched = [s for s, hit in zip(stems, hits, strict=True) if hit]
+    hits = list(map(content.__contains__, stems))
+    matched = list(compress(stems, hits))
     distinct = len(set(matched))
     if distinct < 2 or distinct / nb < 0.4:
         return None

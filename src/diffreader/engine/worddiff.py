@@ -119,10 +119,12 @@ def word_diff(a_pieces: Sequence[Piece], b_pieces: Sequence[Piece]) -> list[Word
     else:
         engine.diff_cleanupMerge(diffs)  # as diff_main ends (see _replacements_only)
     engine.diff_cleanupSemantic(diffs)
-    ops: list[WordOp] = []
-    ia = ib = 0
     a_end = a_pieces[-1][0] + len(a_pieces[-1][1]) if a_pieces else 0
     b_end = b_pieces[-1][0] + len(b_pieces[-1][1]) if b_pieces else 0
+    if a.contiguous and b.contiguous:
+        return _contiguous_ops(diffs, a, b, a_end, b_end)
+    ops: list[WordOp] = []
+    ia = ib = 0
     for tag, chars in diffs:
         n = len(chars)
         op = _OPS[tag]
@@ -137,6 +139,38 @@ def word_diff(a_pieces: Sequence[Piece], b_pieces: Sequence[Piece]) -> list[Word
         else:
             at_a = a.starts[ia] if ia < len(a.starts) else a_end
             ops.extend(WordOp(Op.INSERT, at_a, at_a, s, e) for s, e in _runs(b, ib, ib + n))
+            ib += n
+    return ops
+
+
+def _contiguous_ops(
+    diffs: list[tuple[int, str]], a: _Side, b: _Side, a_end: int, b_end: int
+) -> list[WordOp]:
+    """``word_diff``'s ops from ``diffs`` when each side is one piece: each diff is then one
+    op, from its first token's start to its last token's end (the general loop's runs and
+    equal runs, without a call or a list for each)."""
+    ops: list[WordOp] = []
+    append = ops.append
+    a_starts, a_ends, b_starts, b_ends = a.starts, a.ends, b.starts, b.ends
+    n_a, n_b = len(a_starts), len(b_starts)
+    ia = ib = 0
+    for tag, chars in diffs:
+        n = len(chars)
+        if not n:
+            continue  # no tokens, no op
+        if tag == 0:
+            append(
+                WordOp(Op.EQUAL, a_starts[ia], a_ends[ia + n - 1], b_starts[ib], b_ends[ib + n - 1])
+            )
+            ia += n
+            ib += n
+        elif tag < 0:
+            at_b = b_starts[ib] if ib < n_b else b_end
+            append(WordOp(Op.DELETE, a_starts[ia], a_ends[ia + n - 1], at_b, at_b))
+            ia += n
+        else:
+            at_a = a_starts[ia] if ia < n_a else a_end
+            append(WordOp(Op.INSERT, at_a, at_a, b_starts[ib], b_ends[ib + n - 1]))
             ib += n
     return ops
 
