@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby, repeat
-from operator import itemgetter, mul
+from operator import itemgetter, mul, truediv
 
 __all__ = ["MATCH_THRESHOLD", "Group", "Unit", "align", "cosine", "mark_moves"]
 
@@ -72,15 +72,18 @@ def _idf(units: Sequence[Unit]) -> dict[str, float]:
 
 
 def _vector(stems: Sequence[str], idf: dict[str, float]) -> Vector:
+    """The unit vector of ``stems``: each term weighs (1 + log count) * idf, in the order
+    terms first occur. Built in C: a term met once weighs (1 + log 1) * idf = idf exactly,
+    so only a repeated term's weight is computed apart."""
     get = idf.get
-    if len(set(stems)) == len(stems):
-        # Every term once (most sentences): its weight is (1 + log 1) * idf = idf exactly.
-        vec = {t: get(t, 1.0) for t in stems}
-    else:
-        counts = Counter(stems)
-        vec = {t: (1.0 + math.log(c)) * get(t, 1.0) for t, c in counts.items()}
-    norm = math.sqrt(sum(map(mul, vec.values(), vec.values())))
-    return {t: v / norm for t, v in vec.items()} if norm else {}
+    vec = dict(zip(stems, map(get, stems, repeat(1.0)), strict=True))
+    if len(vec) != len(stems):
+        for term, count in Counter(stems).items():
+            if count > 1:
+                vec[term] = (1.0 + math.log(count)) * get(term, 1.0)
+    weights = vec.values()
+    norm = math.sqrt(sum(map(mul, weights, weights)))
+    return dict(zip(vec, map(truediv, weights, repeat(norm)), strict=True)) if norm else {}
 
 
 def cosine(x: Vector, y: Vector) -> float:
