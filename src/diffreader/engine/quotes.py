@@ -734,16 +734,17 @@ def _relate(
     a_found: list[Found],
     b_found: list[Found],
     pairs: Sequence[Pair],
+    pair_of_a: dict[int, int],
+    pair_of_b: dict[int, int],
 ) -> tuple[dict[int, _Link], set[int], set[int], set[int]]:
     """Links of B's quotations (by index), the A quotations B still carries, and the
     quotations of A and of B without words (only an identical place relates them).
+    ``pair_of_a`` and ``pair_of_b`` give the index in ``pairs`` of each sentence's pair.
 
     See the module docstring: identical places first, then a one-to-one matching taken
     best-first over every related (A, B) pair, then quotations related to an already
     matched one (carried), then the leftovers of one aligned pair.
     """
-    pair_of_a = {sid: i for i, p in enumerate(pairs) for sid in p.a}
-    pair_of_b = {sid: i for i, p in enumerate(pairs) for sid in p.b}
     a_at = {f.start: i for i, f in enumerate(a_found)}
     matched: dict[int, _Link] = {}  # by B quotation
     a_matched: set[int] = set()
@@ -839,7 +840,9 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
     pair_of_b = {sid: i for i, p in enumerate(pairs) for sid in p.b}
     a_found = find_quotations(doc_a)
     b_found = find_quotations(doc_b)
-    links, carried, wordless_a, wordless_b = _relate(doc_a, doc_b, a_found, b_found, pairs)
+    links, carried, wordless_a, wordless_b = _relate(
+        doc_a, doc_b, a_found, b_found, pairs, pair_of_a, pair_of_b
+    )
     out: list[Quote] = []
     for j, f in enumerate(b_found):
         link = links.get(j)
@@ -895,7 +898,10 @@ def _speakers_differ(speaker: str | None, source_speaker: str | None) -> bool:
 
 def _surname(name: str) -> str:
     last = name.split()[-1].lower()
-    return re.sub(r"['’]s$", "", last)
+    return _POSSESSIVE.sub("", last)
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _same_place(
