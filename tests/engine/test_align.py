@@ -75,9 +75,34 @@ def test_vectors_and_candidates_match_the_plain_formulas(
     for unit in a_units:
         assert a_vec[unit.id] == _reference_vector(list(unit.stems), idf)
         assert list(a_vec[unit.id]) == list(dict.fromkeys(unit.stems))
-    assert align_module._candidates(a_units, b_units, a_vec, b_vec, idf) == (
+    found = align_module._candidates(a_units, b_units, a_vec, b_vec, idf)
+    assert all(found.values())
+    assert {(a, b) for a, bs in found.items() for b in bs} == (
         _reference_candidates(a_units, b_units, a_vec, b_vec, idf)
     )
+
+
+@settings(max_examples=200, deadline=None)
+@given(SIDES, SIDES)
+def test_scored_pairs_are_the_candidates_of_either_direction_scored_plainly(
+    a_side: list[list[str]], b_side: list[list[str]]
+) -> None:
+    """Scored by A sentence, each pair once: the same entries as scoring the union of
+    both directions' candidate pairs with ``cosine``, float for float."""
+    a_units, b_units = _units(a_side), _units(b_side)
+    idf = align_module._idf([*a_units, *b_units])
+    a_vec = {u.id: align_module._vector(u.stems, idf) for u in a_units}
+    b_vec = {u.id: align_module._vector(u.stems, idf) for u in b_units}
+    pairs = _reference_candidates(a_units, b_units, a_vec, b_vec, idf)
+    pairs |= {(a, b) for b, a in _reference_candidates(b_units, a_units, b_vec, a_vec, idf)}
+    reference = []
+    for a, b in pairs:
+        score = cosine(a_vec[a], b_vec[b])
+        if score >= align_module._GAP_THRESHOLD:
+            tie = 0.01 * (1.0 - abs(a / max(1, len(a_units)) - b / max(1, len(b_units))))
+            reference.append((score + tie, score, a, b))
+    scored = align_module._score_candidates(a_units, b_units, a_vec, b_vec, idf)
+    assert sorted(scored) == sorted(reference)
 
 
 @settings(max_examples=200, deadline=None)

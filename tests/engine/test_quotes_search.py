@@ -26,6 +26,7 @@ from diffreader.engine.quotes import (
     _Quotation,
     _verbatim_in,
     _window_score,
+    _word_spans,
     _Words,
     find_quotations,
 )
@@ -120,6 +121,21 @@ def test_words_of_a_span_equal_the_word_tokens(text: str, start: int, end: int) 
         assert getattr(built, slot) == getattr(reference, slot), slot
     for key, s, e in zip(built.keys, built.starts, built.ends, strict=True):
         assert token_key(text[s:e]) == key
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*"aZé1٣_ .,:%'’[]…-“”\n\t", "st", "U.S.", "4,300", "19th"]), max_size=40
+    ).map("".join)
+)
+def test_word_spans_are_the_word_tokens_of_any_text(text: str) -> None:
+    """The word-only split finds exactly ``tokenize``'s word tokens, whatever surrounds them."""
+    keys, starts, ends = _word_spans(text, 0, len(text))
+    reference = reference_words(text, 0, len(text))
+    assert keys == [t.key for t in reference]
+    assert starts == [t.start for t in reference]
+    assert ends == [t.end for t in reference]
 
 
 def reference_containers(needle: _Quotation, index: _Index, others: list[_Quotation]) -> list[int]:

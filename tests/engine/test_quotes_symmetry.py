@@ -125,6 +125,26 @@ def test_two_excerpts_of_one_quotation_are_verbatim_and_carried() -> None:
     assert_mirrored(forward, backward)
 
 
+def test_a_quotation_kept_in_place_still_carries_the_longer_one_holding_it() -> None:
+    """A quotation related by place (its sentence kept word for word) is still searched
+    for in the other side's quotations: the dropped sentence's longer quotation holding
+    its words is carried, not dropped; the two kept in place stay verbatim."""
+    original = (
+        "“We will rebuild the bridge,” Lind said.\n\n"
+        "The council met on Monday.\n\n"
+        "Later she was firmer: “We will rebuild the bridge and the school by spring.”\n\n"
+        "“We will rebuild the bridge,” Lind said."
+    )
+    rewrite = (
+        "“We will rebuild the bridge,” Lind said.\n\n"
+        "The council met on Monday.\n\n"
+        "“We will rebuild the bridge,” Lind said."
+    )
+    forward = compare(original, rewrite)
+    assert [(q.side, q.status) for q in forward.quotes] == [(Side.B, QuoteStatus.VERBATIM)] * 2
+    assert_mirrored(forward, compare(rewrite, original))
+
+
 def test_a_long_quotation_finds_its_short_altered_source() -> None:
     """The shorter quotation is searched in the longer one, whichever side it is on."""
     short = "“Peace is near because of this dialogue,” Varga said."

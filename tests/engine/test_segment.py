@@ -5,11 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from diffreader.engine.model import SentenceKind
-from diffreader.engine.segment import is_boilerplate_line, split_sentences
+from diffreader.engine.segment import _interior, _tokenizer, is_boilerplate_line, split_sentences
 
 
 def texts(text: str) -> list[str]:
@@ -295,3 +295,16 @@ def test_odd_separators_and_flattening_compare_as_the_same_article() -> None:
     ]
     assert dropped_body == []  # only the headline, which the flattened copy lacks
     assert any(c.kind is ClaimKind.ADDED and "40" in c.text for c in result.claims), result.claims
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([".", " ", "-", "\u00a0", "a", "Dr."]), max_size=30).map("".join))
+@example("It ended . . . Then")
+@example("a.\u00a0.\n.")
+@example("so -- and")
+def test_interior_of_dot_and_hyphen_runs_is_punkts(text: str) -> None:
+    """The plain searches rule out only texts where Punkt's pattern finds no run."""
+    from punkt.rules.boundaries import _multi_char_interior
+
+    lang_vars = _tokenizer(False)._boundaries.lang_vars
+    assert _interior(text, lang_vars) == _multi_char_interior(text, lang_vars)

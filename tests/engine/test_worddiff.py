@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffreader.engine.model import Op
-from diffreader.engine.worddiff import _DIFF_TIMEOUT, _replacements_only, word_diff
+from diffreader.engine.worddiff import _DIFF_TIMEOUT, _encode, _replacements_only, word_diff
 
 
 def spans(text_a: str, text_b: str) -> list[tuple[str, str, str]]:
@@ -76,6 +76,46 @@ def test_equal_and_delete_rebuild_a_equal_and_insert_rebuild_b(
             assert op.a_start == op.a_end
         if op.op is Op.DELETE:
             assert op.b_start == op.b_end
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, TEXTS)
+def test_one_piece_sides_diff_as_the_general_path_does(text_a: str, text_b: str) -> None:
+    """A side of one piece reads its token run as it is and makes each stretch one run;
+    the same text with an empty second piece goes through the general path (lists built
+    piece by piece, runs cut wherever a token does not start where the last one ended)."""
+    one = word_diff([(3, text_a)], [(40, text_b)])
+    assert one == word_diff([(3, text_a), (3 + len(text_a), "")], [(40, text_b)])
+    assert one == word_diff([(3, text_a)], [(40, text_b), (40 + len(text_b), "")])
+
+
+def _reference_encode(keys: list[str], table: dict[str, str]) -> str:
+    """One character per distinct key, numbered as keys first occur, past the surrogates."""
+    for key in keys:
+        if key not in table:
+            n = len(table)
+            table[key] = chr(0xE000 + n if n < 0x1900 else 0x10000 + n)
+    return "".join(table[key] for key in keys)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from("abcdef "), max_size=12),
+    st.lists(st.sampled_from("defgh "), max_size=12),
+)
+def test_keys_are_encoded_as_numbered_one_by_one(a_keys: list[str], b_keys: list[str]) -> None:
+    table: dict[str, str] = {}
+    expected = (_reference_encode(a_keys, table), _reference_encode(b_keys, table))
+    assert _encode(a_keys, b_keys) == expected
+
+
+def test_keys_past_the_private_area_skip_the_surrogates() -> None:
+    a_keys = [f"a{i}" for i in range(5000)]
+    b_keys = [f"b{i}" for i in range(3000)] + a_keys[:10]
+    table: dict[str, str] = {}
+    expected = (_reference_encode(a_keys, table), _reference_encode(b_keys, table))
+    assert _encode(a_keys, b_keys) == expected
+    assert not any(0xD800 <= ord(ch) <= 0xDFFF for ch in "".join(expected))
 
 
 @settings(max_examples=100, deadline=None)

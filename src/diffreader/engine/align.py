@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby, repeat
-from operator import itemgetter, mul
+from operator import itemgetter, mul, truediv
 
 __all__ = ["MATCH_THRESHOLD", "Group", "Unit", "align", "cosine", "mark_moves"]
 
@@ -72,15 +72,18 @@ def _idf(units: Sequence[Unit]) -> dict[str, float]:
 
 
 def _vector(stems: Sequence[str], idf: dict[str, float]) -> Vector:
+    """The unit vector of ``stems``: each term weighs (1 + log count) * idf, in the order
+    terms first occur. Built in C: a term met once weighs (1 + log 1) * idf = idf exactly,
+    so only a repeated term's weight is computed apart."""
     get = idf.get
-    if len(set(stems)) == len(stems):
-        # Every term once (most sentences): its weight is (1 + log 1) * idf = idf exactly.
-        vec = {t: get(t, 1.0) for t in stems}
-    else:
-        counts = Counter(stems)
-        vec = {t: (1.0 + math.log(c)) * get(t, 1.0) for t, c in counts.items()}
-    norm = math.sqrt(sum(map(mul, vec.values(), vec.values())))
-    return {t: v / norm for t, v in vec.items()} if norm else {}
+    vec = dict(zip(stems, map(get, stems, repeat(1.0)), strict=True))
+    if len(vec) != len(stems):
+        for term, count in Counter(stems).items():
+            if count > 1:
+                vec[term] = (1.0 + math.log(count)) * get(term, 1.0)
+    weights = vec.values()
+    norm = math.sqrt(sum(map(mul, weights, weights)))
+    return dict(zip(vec, map(truediv, weights, repeat(norm)), strict=True)) if norm else {}
 
 
 def cosine(x: Vector, y: Vector) -> float:
@@ -108,8 +111,13 @@ def _candidates(
     src_vec: dict[int, Vector],
     dst_vec: dict[int, Vector],
     idf: dict[str, float],
-) -> set[tuple[int, int]]:
-    """(src id, dst id) pairs that share one of the source sentence's rarest terms."""
+) -> dict[int, list[int]]:
+    """For each source id, the dst ids that share one of its rarest terms (the best
+    ``_MAX_CANDIDATES`` by the score over those terms); a source sharing none is left out.
+
+    Lists by source rather than a set of (src, dst) tuples: ``align`` scores a source's
+    candidates together (its vector looked up once), and about 150,000 pair tuples on a
+    1 MB article are never built."""
     index: dict[str, list[tuple[int, float]]] = defaultdict(list)
     if len(src) < len(dst):
         # Only the source's terms are ever looked up: a short article against a long one
@@ -130,7 +138,7 @@ def _candidates(
     cap = max(24, int(2 * math.sqrt(len(dst))))
     usable = {term: posting for term, posting in index.items() if len(posting) <= cap}
     rank = idf.__getitem__
-    out: set[tuple[int, int]] = set()
+    out: dict[int, list[int]] = {}
     for unit in src:
         uid = unit.id
         weights = src_vec[uid]
@@ -151,11 +159,51 @@ def _candidates(
         if len(partial) > _MAX_CANDIDATES:
             # The best few by partial score, ties in insertion order: heapq.nlargest's
             # result, from one sort in C.
-            ranked = sorted(partial.items(), key=itemgetter(1), reverse=True)
-            out.update((uid, other) for other, _ in ranked[:_MAX_CANDIDATES])
-        else:
-            out.update((uid, other) for other in partial)
+            out[uid] = sorted(partial, key=partial.__getitem__, reverse=True)[:_MAX_CANDIDATES]
+        elif partial:
+            out[uid] = list(partial)
     return out
+
+
+def _score_candidates(
+    a_units: Sequence[Unit],
+    b_units: Sequence[Unit],
+    a_vec: dict[int, Vector],
+    b_vec: dict[int, Vector],
+    idf: dict[str, float],
+) -> list[Scored]:
+    """The candidate pairs of either direction scoring at least ``_GAP_THRESHOLD``, with
+    their position tie-break, in no particular order (``_sort_scored`` orders them).
+
+    Each pair is scored once, with its A sentence's candidates together: the pairs of
+    the B-to-A search are filed under their A sentence first.
+    """
+    by_a = _candidates(a_units, b_units, a_vec, b_vec, idf)
+    for b, found in _candidates(b_units, a_units, b_vec, a_vec, idf).items():
+        for a in found:
+            if a in by_a:
+                by_a[a].append(b)
+            else:
+                by_a[a] = [b]
+    n_a, n_b = max(1, len(a_units)), max(1, len(b_units))
+    a_pos = {u.id: i / n_a for i, u in enumerate(a_units)}
+    b_pos = {u.id: i / n_b for i, u in enumerate(b_units)}
+    scored: list[Scored] = []
+    append = scored.append
+    for a, found in by_a.items():
+        x = a_vec[a]
+        x_size, x_values, x_get, at = len(x), x.values(), x.get, a_pos[a]
+        for b in set(found):
+            y = b_vec[b]
+            # cosine(x, y), inlined: alignment scores about 100,000 pairs on a 1 MB article.
+            if x_size > len(y):
+                score = sum(map(mul, y.values(), map(x_get, y, repeat(0.0))))
+            else:
+                score = sum(map(mul, x_values, map(y.get, x, repeat(0.0))))
+            if score >= _GAP_THRESHOLD:
+                # Ties between repeated sentences go to the one in the closer position.
+                append((score + 0.01 * (1.0 - abs(at - b_pos[b])), score, a, b))
+    return scored
 
 
 def _sort_scored(scored: list[Scored], shared: Callable[[int, int], int]) -> None:
@@ -189,35 +237,24 @@ def align(a_units: Sequence[Unit], b_units: Sequence[Unit]) -> list[Group]:
     idf = _idf([*a_units, *b_units])
     a_vec = {u.id: _vector(u.stems, idf) for u in a_units}
     b_vec = {u.id: _vector(u.stems, idf) for u in b_units}
-    pairs = _candidates(a_units, b_units, a_vec, b_vec, idf)
-    pairs |= {(a, b) for b, a in _candidates(b_units, a_units, b_vec, a_vec, idf)}
-    a_pos = {u.id: i / max(1, len(a_units)) for i, u in enumerate(a_units)}
-    b_pos = {u.id: i / max(1, len(b_units)) for i, u in enumerate(b_units)}
-    scored: list[Scored] = []
-    append = scored.append
-    for a, b in pairs:
-        x, y = a_vec[a], b_vec[b]
-        # cosine(x, y), inlined: alignment scores hundreds of thousands of pairs.
-        if len(x) > len(y):
-            score = sum(map(mul, y.values(), map(x.get, y, repeat(0.0))))
-        else:
-            score = sum(map(mul, x.values(), map(y.get, x, repeat(0.0))))
-        if score >= _GAP_THRESHOLD:
-            # Ties between repeated sentences go to the one in the closer position.
-            tie = 0.01 * (1.0 - abs(a_pos[a] - b_pos[b]))
-            append((score + tie, score, a, b))
+    scored = _score_candidates(a_units, b_units, a_vec, b_vec, idf)
 
     def shared(a: int, b: int) -> int:
         """How many terms sentences ``a`` and ``b`` share: asked of the few pairs a
         threshold needs it for, not counted for every pair scored."""
         return len(a_vec[a].keys() & b_vec[b].keys())
 
-    _sort_scored(scored, shared)
-
+    # Only a pair scoring at least the weak threshold can start a group, and no pair can
+    # once both its sentences are grouped: the pairs are put in order twice, those that
+    # can start a group and then those that are left, not all of them at once (on a long,
+    # closely rewritten article, nine in ten pairs are in neither list). Both lists keep
+    # the order of the whole, as ``_sort_scored`` sorts on a key.
+    strong = [e for e in scored if e[0] >= _WEAK_THRESHOLD]
+    _sort_scored(strong, shared)
     groups: list[Group] = []
     a_group: dict[int, int] = {}
     b_group: dict[int, int] = {}
-    for _, score, a, b in scored:
+    for _, score, a, b in strong:
         if a in a_group or b in b_group:
             continue
         if score < MATCH_THRESHOLD and (score < _WEAK_THRESHOLD or shared(a, b) < 4):
@@ -225,9 +262,9 @@ def align(a_units: Sequence[Unit], b_units: Sequence[Unit]) -> list[Group]:
         a_group[a] = b_group[b] = len(groups)
         groups.append(Group([a], [b], score))
     # A pair whose sentences are both grouped serves neither gap filling (both free) nor
-    # growth (one free), and stays so: groups only gain sentences. Most pairs of a long,
-    # closely rewritten article are such; the rest keep their order.
+    # growth (one free), and stays so: groups only gain sentences.
     scored = [e for e in scored if e[2] not in a_group or e[3] not in b_group]
+    _sort_scored(scored, shared)
 
     _fill_gaps(groups, a_units, b_units, a_group, b_group, scored, shared)
     _grow(groups, a_units, b_units, a_vec, b_vec, a_group, b_group, scored)

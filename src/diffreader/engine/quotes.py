@@ -51,7 +51,7 @@ import sys
 from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, chain, compress
 from operator import sub
@@ -80,7 +80,7 @@ from diffreader.engine.model import (
     Status,
     WordOp,
 )
-from diffreader.engine.text import _TOKEN, Token, fold_quotes, is_word, stem, token_key, tokenize
+from diffreader.engine.text import Token, fold_quotes, is_word, stem, token_key, tokenize
 from diffreader.engine.worddiff import word_diff
 
 __all__ = ["Found", "check_quotes", "find_quotations"]
@@ -101,6 +101,13 @@ _MAX_POSTING = 48
 """Postings longer than this (stems or word trigrams held by more quotations) are left
 out of candidate generation."""
 _BRACKETS = re.compile(r"\[[^\]\n]{0,80}\]")
+_WORD_TOKEN = re.compile(
+    r"((?:[A-Za-z]\.){2,}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s|%)?|\w+(?:['’]\w+)*)"
+)
+"""The tokens of ``text._TOKEN`` that can be words (its alternatives but whitespace runs and
+single signs), captured: ``split`` then gives the tokens and the text between them. Every
+character it skips is one ``_TOKEN`` reads as whitespace or a sign, so the tokens it finds
+are ``_TOKEN``'s."""
 _ELLIPSIS = re.compile(r"\.\.\.|…|\[\.\.\.\]")
 
 
@@ -298,7 +305,8 @@ def _word_spans(text: str, start: int, end: int) -> tuple[list[str], list[int], 
     fragment of one), with editorial brackets blanked out.
 
     ``tokenize``, keeping only the words (``is_word``), built as parallel lists: no token
-    object for a word, a space or a sign.
+    object for a word, a space or a sign. The text is split around its word-like tokens
+    (``_WORD_TOKEN``, in C), so the spaces and signs between are never keyed one by one.
 
     >>> _word_spans("“We [the council] won’t”", 1, 23)
     (['we', "won't"], [1, 18], [3, 23])
@@ -306,15 +314,15 @@ def _word_spans(text: str, start: int, end: int) -> tuple[list[str], list[int], 
     inner = text[start:end]
     if "[" in inner:
         inner = _BRACKETS.sub(lambda m: " " * len(m.group()), inner)
-    raws = _TOKEN.findall(inner)
-    bounds = list(accumulate(map(len, raws), initial=start))
-    keys = list(map(token_key, raws))
-    keep = [key[:1].isalnum() for key in keys]
-    return (
-        list(compress(keys, keep)),
-        list(compress(bounds, keep)),
-        list(compress(bounds[1:], keep)),
-    )
+    # gap, token, gap, token, ..., gap: token k is parts[2k + 1], at bounds[2k + 1:2k + 3].
+    parts = _WORD_TOKEN.split(inner)
+    bounds = list(accumulate(map(len, parts), initial=start))
+    keys = list(map(token_key, parts[1::2]))
+    starts, ends = bounds[1:-1:2], bounds[2::2]
+    keep = [key[:1].isalnum() for key in keys]  # "_x" is a \w run but no word
+    if all(keep):
+        return keys, starts, ends
+    return list(compress(keys, keep)), list(compress(starts, keep)), list(compress(ends, keep))
 
 
 def _fragments(text: str, start: int, end: int) -> list[list[str]]:
@@ -362,7 +370,10 @@ class _Words:
     object per word: both sides' quotations are held at once), content stems ("" for a
     stopword), the keys joined by spaces, and where each word starts in that string."""
 
-    __slots__ = ("ends", "joined", "keys", "offsets", "starts", "stems", "trigrams")
+    __slots__ = ("_joined", "_offsets", "ends", "keys", "starts", "stems", "trigrams")
+
+    _joined: str | None
+    _offsets: array[int] | None
 
     def __init__(self, tokens: Sequence[Token]) -> None:
         self._fill([t.key for t in tokens], [t.start for t in tokens], [t.end for t in tokens])
@@ -379,10 +390,24 @@ class _Words:
         self.starts = array("q", starts)
         self.ends = array("q", ends)
         self.stems = [stem(k) if k not in STOPWORDS else "" for k in self.keys]
-        self.joined = " ".join(self.keys)
-        self.offsets = array("q", accumulate((len(k) + 1 for k in self.keys), initial=0))
         # Read by the index and by both searches of each quotation: made once.
         self.trigrams = _trigrams(self.keys)
+        # Only the altered search reads these, for the few quotations it compares.
+        self._joined = self._offsets = None
+
+    @property
+    def joined(self) -> str:
+        """The keys joined by spaces (made when first read)."""
+        if self._joined is None:
+            self._joined = " ".join(self.keys)
+        return self._joined
+
+    @property
+    def offsets(self) -> array[int]:
+        """Where each key starts in ``joined``, and one past its end (made when first read)."""
+        if self._offsets is None:
+            self._offsets = array("q", accumulate((len(k) + 1 for k in self.keys), initial=0))
+        return self._offsets
 
 
 def _window_score(short: _Words, content: set[str], long: _Words) -> tuple[int, int, float] | None:
@@ -400,8 +425,8 @@ def _window_score(short: _Words, content: set[str], long: _Words) -> tuple[int, 
     if n < 3 or nb < 2:
         return None
     stems = long.stems
-    hits = [s in content for s in stems]
-    matched = [s for s, hit in zip(stems, hits, strict=True) if hit]
+    hits = list(map(content.__contains__, stems))
+    matched = list(compress(stems, hits))
     distinct = len(set(matched))
     if distinct < 2 or distinct / nb < 0.4:
         return None
@@ -410,6 +435,7 @@ def _window_score(short: _Words, content: set[str], long: _Words) -> tuple[int, 
     # count is only an upper bound).
     running = list(accumulate(hits, initial=0))
     exact = distinct == len(matched)
+    joined, offsets, short_joined = long.joined, long.offsets, short.joined
     best: tuple[int, int, float] | None = None
     for size in range(max(1, n - 3), min(len(stems), n + 5) + 1):
         # Which counts of shared words can pass the tests below, with the best score found
@@ -430,8 +456,8 @@ def _window_score(short: _Words, content: set[str], long: _Words) -> tuple[int, 
                 continue
             # The order score must reach 0.4 and, to win, lift the score above the best.
             floor = max(0.4, 2 * best[2] - shared) if best is not None else 0.4
-            window = long.joined[long.offsets[first] : long.offsets[first + size] - 1]
-            order = fuzz.ratio(short.joined, window, score_cutoff=floor * 100 - 1e-9) / 100
+            window = joined[offsets[first] : offsets[first + size] - 1]
+            order = fuzz.ratio(short_joined, window, score_cutoff=floor * 100 - 1e-9) / 100
             score = (shared + order) / 2
             if order >= 0.4 and (best is None or score > best[2]):
                 best = (first, size, score)
@@ -514,10 +540,15 @@ class _Index:
         return self._words
 
 
-def _containers(needle: _Quotation, index: _Index, others: Sequence[_Quotation]) -> list[int]:
+def _containers(
+    needle: _Quotation,
+    index: _Index,
+    others: Sequence[_Quotation],
+    skip: Container[int] = (),
+) -> list[int]:
     """Quotations of ``others`` that hold ``needle``'s words in order (each fragment
     between ellipses contiguous): those holding its rarest word trigram (its rarest word,
-    for a fragment of fewer than three words) are checked."""
+    for a fragment of fewer than three words) are checked, but those in ``skip``."""
     found: list[list[int] | None] = []
     for frag in needle.frags:
         if len(frag) >= 3:
@@ -531,7 +562,7 @@ def _containers(needle: _Quotation, index: _Index, others: Sequence[_Quotation])
         return []
     # The first shortest posting, as a scan keeping the first strictly shorter one does.
     anchor = min(cast("list[list[int]]", found), key=len)
-    return [j for j in anchor if _verbatim_in(needle.frags, others[j].words)]
+    return [j for j in anchor if j not in skip and _verbatim_in(needle.frags, others[j].words)]
 
 
 def _candidates(x: _Quotation, index: _Index, others: Sequence[_Quotation]) -> list[int]:
@@ -703,16 +734,17 @@ def _relate(
     a_found: list[Found],
     b_found: list[Found],
     pairs: Sequence[Pair],
+    pair_of_a: dict[int, int],
+    pair_of_b: dict[int, int],
 ) -> tuple[dict[int, _Link], set[int], set[int], set[int]]:
     """Links of B's quotations (by index), the A quotations B still carries, and the
     quotations of A and of B without words (only an identical place relates them).
+    ``pair_of_a`` and ``pair_of_b`` give the index in ``pairs`` of each sentence's pair.
 
     See the module docstring: identical places first, then a one-to-one matching taken
     best-first over every related (A, B) pair, then quotations related to an already
     matched one (carried), then the leftovers of one aligned pair.
     """
-    pair_of_a = {sid: i for i, p in enumerate(pairs) for sid in p.a}
-    pair_of_b = {sid: i for i, p in enumerate(pairs) for sid in p.b}
     a_at = {f.start: i for i, f in enumerate(a_found)}
     matched: dict[int, _Link] = {}  # by B quotation
     a_matched: set[int] = set()
@@ -741,9 +773,12 @@ def _relate(
     # A quotation of one to three words is the same quotation only when it describes the
     # same thing: "reckless" said of the burglars is not "reckless" said of the police.
     unrelated: set[tuple[int, int]] = set()
+    # A pair of quotations both already related by place is left out: neither can be
+    # matched again, carried or left over, so its link (or its being unrelated) would
+    # change nothing, and an article copied closely holds one for each quotation kept.
     for x in qb:
         if x.words.keys:
-            for i in _containers(x, index_a, qa):
+            for i in _containers(x, index_a, qa, a_matched if x.index in matched else ()):
                 span = _verbatim_in(x.frags, qa[i].words)
                 assert span is not None
                 if not _same_referent(doc_b, x.found, doc_a, qa[i].found, span[0], x.count):
@@ -752,7 +787,7 @@ def _relate(
                 links[(i, x.index)] = _Link(i, x.index, QuoteStatus.VERBATIM, span, 1.0)
     for x in qa:
         if x.words.keys:
-            for j in _containers(x, index_b, qb):
+            for j in _containers(x, index_b, qb, matched if x.index in a_matched else ()):
                 if (x.index, j) not in links and (x.index, j) not in unrelated:
                     there = _verbatim_in(x.frags, qb[j].words)
                     assert there is not None
@@ -805,7 +840,9 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
     pair_of_b = {sid: i for i, p in enumerate(pairs) for sid in p.b}
     a_found = find_quotations(doc_a)
     b_found = find_quotations(doc_b)
-    links, carried, wordless_a, wordless_b = _relate(doc_a, doc_b, a_found, b_found, pairs)
+    links, carried, wordless_a, wordless_b = _relate(
+        doc_a, doc_b, a_found, b_found, pairs, pair_of_a, pair_of_b
+    )
     out: list[Quote] = []
     for j, f in enumerate(b_found):
         link = links.get(j)
@@ -861,7 +898,10 @@ def _speakers_differ(speaker: str | None, source_speaker: str | None) -> bool:
 
 def _surname(name: str) -> str:
     last = name.split()[-1].lower()
-    return re.sub(r"['’]s$", "", last)
+    return _POSSESSIVE.sub("", last)
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _same_place(

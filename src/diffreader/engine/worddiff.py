@@ -17,6 +17,7 @@ API:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 
 import diff_match_patch as _dmp
 
@@ -39,29 +40,52 @@ Piece = tuple[int, str]
 
 class _Side:
     """One side's tokens, flattened over its pieces: keys, and where each token starts
-    and ends (a group's sentences are not contiguous in the text)."""
+    and ends (a group's sentences are not contiguous in the text).
 
-    __slots__ = ("ends", "keys", "starts")
+    ``contiguous`` when each token starts where the one before ends, as in one piece
+    (most groups are one sentence a side): then a stretch of tokens is one run, and the
+    side reads its piece's token run as it is, without copying it."""
+
+    __slots__ = ("contiguous", "ends", "keys", "starts")
+
+    keys: tuple[str, ...]
+    starts: Sequence[int]
+    ends: Sequence[int]
 
     def __init__(self, pieces: Sequence[Piece]) -> None:
-        self.keys: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+        if len(pieces) == 1:
+            offset, text = pieces[0]
+            run = sentence_tokens(text, offset)
+            self.keys, self.starts, self.ends = run.keys, run.bounds[:-1], run.bounds[1:]
+            self.contiguous = True
+            return
+        keys: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
         for offset, text in pieces:
             run = sentence_tokens(text, offset)
-            self.keys.extend(run.keys)
-            self.starts.extend(run.bounds[:-1])
-            self.ends.extend(run.bounds[1:])
+            keys.extend(run.keys)
+            starts.extend(run.bounds[:-1])
+            ends.extend(run.bounds[1:])
+        self.keys, self.starts, self.ends = tuple(keys), starts, ends
+        self.contiguous = False
 
 
-def _encode(keys: list[str], table: dict[str, str]) -> str:
-    """One private character per distinct key (shared by both sides through ``table``)."""
-    for key in keys:
-        if key not in table:
-            # Skip the surrogate range: it cannot stand alone in a str diff-match-patch slices.
-            code = 0xE000 + len(table) if len(table) < 0x1900 else 0x10000 + len(table)
-            table[key] = chr(code)
-    return "".join(map(table.__getitem__, keys))
+def _encode(a_keys: Sequence[str], b_keys: Sequence[str]) -> tuple[str, str]:
+    """Both sides as strings of one private character per distinct key, numbered in the
+    order keys first occur (A's, then B's new ones)."""
+    distinct = dict.fromkeys(chain(a_keys, b_keys))
+    # Skip the surrogate range: it cannot stand alone in a str diff-match-patch slices.
+    low = min(len(distinct), _LOW_CODES)
+    codes = chain(range(0xE000, 0xE000 + low), range(0x10000 + low, 0x10000 + len(distinct)))
+    table = dict(zip(distinct, map(chr, codes), strict=True))
+    char = table.__getitem__
+    return "".join(map(char, a_keys)), "".join(map(char, b_keys))
+
+
+_LOW_CODES = 0x1900
+"""Keys numbered below this get the characters from U+E000 (the private use area up to
+the end of the BMP); the rest, U+10000 plus their number."""
 
 
 def word_diff(a_pieces: Sequence[Piece], b_pieces: Sequence[Piece]) -> list[WordOp]:
@@ -86,9 +110,7 @@ def word_diff(a_pieces: Sequence[Piece], b_pieces: Sequence[Piece]) -> list[Word
     b = _Side(b_pieces)
     if a.keys == b.keys:
         return _equal_runs(a, b, 0, 0, len(a.keys))
-    table: dict[str, str] = {}
-    a_chars = _encode(a.keys, table)
-    b_chars = _encode(b.keys, table)
+    a_chars, b_chars = _encode(a.keys, b.keys)
     engine = _dmp.diff_match_patch()
     engine.Diff_Timeout = _DIFF_TIMEOUT
     diffs = _replacements_only(a_chars, b_chars)
@@ -97,10 +119,12 @@ def word_diff(a_pieces: Sequence[Piece], b_pieces: Sequence[Piece]) -> list[Word
     else:
         engine.diff_cleanupMerge(diffs)  # as diff_main ends (see _replacements_only)
     engine.diff_cleanupSemantic(diffs)
-    ops: list[WordOp] = []
-    ia = ib = 0
     a_end = a_pieces[-1][0] + len(a_pieces[-1][1]) if a_pieces else 0
     b_end = b_pieces[-1][0] + len(b_pieces[-1][1]) if b_pieces else 0
+    if a.contiguous and b.contiguous:
+        return _contiguous_ops(diffs, a, b, a_end, b_end)
+    ops: list[WordOp] = []
+    ia = ib = 0
     for tag, chars in diffs:
         n = len(chars)
         op = _OPS[tag]
@@ -115,6 +139,38 @@ def word_diff(a_pieces: Sequence[Piece], b_pieces: Sequence[Piece]) -> list[Word
         else:
             at_a = a.starts[ia] if ia < len(a.starts) else a_end
             ops.extend(WordOp(Op.INSERT, at_a, at_a, s, e) for s, e in _runs(b, ib, ib + n))
+            ib += n
+    return ops
+
+
+def _contiguous_ops(
+    diffs: list[tuple[int, str]], a: _Side, b: _Side, a_end: int, b_end: int
+) -> list[WordOp]:
+    """``word_diff``'s ops from ``diffs`` when each side is one piece: each diff is then one
+    op, from its first token's start to its last token's end (the general loop's runs and
+    equal runs, without a call or a list for each)."""
+    ops: list[WordOp] = []
+    append = ops.append
+    a_starts, a_ends, b_starts, b_ends = a.starts, a.ends, b.starts, b.ends
+    n_a, n_b = len(a_starts), len(b_starts)
+    ia = ib = 0
+    for tag, chars in diffs:
+        n = len(chars)
+        if not n:
+            continue  # no tokens, no op
+        if tag == 0:
+            append(
+                WordOp(Op.EQUAL, a_starts[ia], a_ends[ia + n - 1], b_starts[ib], b_ends[ib + n - 1])
+            )
+            ia += n
+            ib += n
+        elif tag < 0:
+            at_b = b_starts[ib] if ib < n_b else b_end
+            append(WordOp(Op.DELETE, a_starts[ia], a_ends[ia + n - 1], at_b, at_b))
+            ia += n
+        else:
+            at_a = a_starts[ia] if ia < n_a else a_end
+            append(WordOp(Op.INSERT, at_a, at_a, b_starts[ib], b_ends[ib + n - 1]))
             ib += n
     return ops
 
@@ -182,8 +238,10 @@ def _replacements_only(a: str, b: str) -> list[tuple[int, str]] | None:
 
 def _runs(side: _Side, lo: int, hi: int) -> list[tuple[int, int]]:
     """Contiguous stretches of tokens ``lo`` to ``hi`` (exclusive) of one side."""
-    runs: list[tuple[int, int]] = []
     starts, ends = side.starts, side.ends
+    if side.contiguous:
+        return [(starts[lo], ends[hi - 1])] if hi > lo else []
+    runs: list[tuple[int, int]] = []
     for i in range(lo, hi):
         if runs and runs[-1][1] == starts[i]:
             runs[-1] = (runs[-1][0], ends[i])
@@ -199,6 +257,9 @@ def _equal_runs(a: _Side, b: _Side, ia: int, ib: int, n: int) -> list[WordOp]:
     if n <= 0:
         return ops
     a_starts, a_ends, b_starts, b_ends = a.starts, a.ends, b.starts, b.ends
+    if a.contiguous and b.contiguous:
+        last_a, last_b = ia + n - 1, ib + n - 1
+        return [WordOp(Op.EQUAL, a_starts[ia], a_ends[last_a], b_starts[ib], b_ends[last_b])]
     run_a, end_a, run_b, end_b = a_starts[ia], a_ends[ia], b_starts[ib], b_ends[ib]
     for k in range(1, n):
         x, y = ia + k, ib + k
