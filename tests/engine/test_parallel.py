@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diffreader.engine import LoadError, compare, document_from_text, parallel
+from diffreader.engine import LoadError, align, compare, document_from_text, parallel
 from diffreader.engine.load import documents_from_texts, load_documents
 from diffreader.engine.model import Comparison
 
@@ -174,6 +174,8 @@ def _split_finely(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make every comparison of the test big enough to be split in several processes."""
     monkeypatch.setenv("DIFFREADER_JOBS", "3")
     monkeypatch.setattr(parallel, "MIN_WEIGHT", 50)
+    monkeypatch.setattr(align, "_MIN_UNITS_A_PROCESS", 2)
+    monkeypatch.setattr(align, "_MIN_PAIRS_A_PROCESS", 2)
 
 
 def _serially(run: Callable[[], Comparison], monkeypatch: pytest.MonkeyPatch) -> Comparison:
@@ -201,7 +203,7 @@ def test_a_comparison_split_over_processes_equals_the_serial_one(
     expected = _serially(lambda: compare(doc_a, doc_b), monkeypatch)
     assert not forks
     _equal_comparisons(compare(doc_a, doc_b), expected)
-    assert len(forks) >= 4  # both the word diffs and the claims were split
+    assert len(forks) >= 7  # the searches, the scores, the word diffs and the claims were split
     assert _no_children_left()
 
 

@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from itertools import groupby, repeat
 from operator import itemgetter, mul, truediv
 
+from diffreader.engine import parallel
+
 __all__ = ["MATCH_THRESHOLD", "Group", "Unit", "align", "cosine", "mark_moves"]
 
 MATCH_THRESHOLD = 0.28
@@ -39,6 +41,11 @@ _GAP_THRESHOLD = 0.1
 _GROW_SLACK = 0.02
 _RARE_TERMS = 4
 _MAX_CANDIDATES = 12
+_MIN_UNITS_A_PROCESS = 3_000
+"""Sentences below which a candidate search is not worth a process of its own (about
+30 ms of work; see parallel.py)."""
+_MIN_PAIRS_A_PROCESS = 10_000
+"""Candidate pairs below which scoring is not worth a process of its own (about 30 ms)."""
 
 Vector = dict[str, float]
 Scored = tuple[float, float, int, int]
@@ -178,8 +185,20 @@ def _score_candidates(
     Each pair is scored once, with its A sentence's candidates together: the pairs of
     the B-to-A search are filed under their A sentence first.
     """
-    by_a = _candidates(a_units, b_units, a_vec, b_vec, idf)
-    for b, found in _candidates(b_units, a_units, b_vec, a_vec, idf).items():
+
+    def search(lo: int, hi: int) -> list[dict[int, list[int]]]:
+        return [
+            _candidates(a_units, b_units, a_vec, b_vec, idf)
+            if direction == 0
+            else _candidates(b_units, a_units, b_vec, a_vec, idf)
+            for direction in range(lo, hi)
+        ]
+
+    # A long article's two searches run at once, the B-to-A one in a child (parallel.py).
+    sizes = [len(a_units) + len(b_units)] * 2
+    bounds = parallel.split(sizes, parallel.jobs(), _MIN_UNITS_A_PROCESS)
+    by_a, by_b = (found for part in parallel.fork_map(search, bounds) for found in part)
+    for b, found in by_b.items():
         for a in found:
             if a in by_a:
                 by_a[a].append(b)
@@ -188,22 +207,31 @@ def _score_candidates(
     n_a, n_b = max(1, len(a_units)), max(1, len(b_units))
     a_pos = {u.id: i / n_a for i, u in enumerate(a_units)}
     b_pos = {u.id: i / n_b for i, u in enumerate(b_units)}
-    scored: list[Scored] = []
-    append = scored.append
-    for a, found in by_a.items():
-        x = a_vec[a]
-        x_size, x_values, x_get, at = len(x), x.values(), x.get, a_pos[a]
-        for b in set(found):
-            y = b_vec[b]
-            # cosine(x, y), inlined: alignment scores about 100,000 pairs on a 1 MB article.
-            if x_size > len(y):
-                score = sum(map(mul, y.values(), map(x_get, y, repeat(0.0))))
-            else:
-                score = sum(map(mul, x_values, map(y.get, x, repeat(0.0))))
-            if score >= _GAP_THRESHOLD:
-                # Ties between repeated sentences go to the one in the closer position.
-                append((score + 0.01 * (1.0 - abs(at - b_pos[b])), score, a, b))
-    return scored
+    filed = list(by_a.items())
+
+    def score(lo: int, hi: int) -> list[Scored]:
+        scored: list[Scored] = []
+        append = scored.append
+        for a, found in filed[lo:hi]:
+            x = a_vec[a]
+            x_size, x_values, x_get, at = len(x), x.values(), x.get, a_pos[a]
+            for b in set(found):
+                y = b_vec[b]
+                # cosine(x, y), inlined: alignment scores about 100,000 pairs on a 1 MB article.
+                if x_size > len(y):
+                    value = sum(map(mul, y.values(), map(x_get, y, repeat(0.0))))
+                else:
+                    value = sum(map(mul, x_values, map(y.get, x, repeat(0.0))))
+                if value >= _GAP_THRESHOLD:
+                    # Ties between repeated sentences go to the one in the closer position.
+                    append((value + 0.01 * (1.0 - abs(at - b_pos[b])), value, a, b))
+        return scored
+
+    # Scored in ranges of A sentences, a long article's in several processes: the order
+    # of the list does not matter (``_sort_scored`` orders it on a key).
+    weights = [len(found) for _, found in filed]
+    bounds = parallel.split(weights, parallel.jobs(), _MIN_PAIRS_A_PROCESS)
+    return [entry for part in parallel.fork_map(score, bounds) for entry in part]
 
 
 def _sort_scored(scored: list[Scored], shared: Callable[[int, int], int]) -> None:
