@@ -4,7 +4,15 @@ paragraph before the whole article, and rewording is netted only against related
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from diffreader.engine import ClaimCategory, Comparison, Side, Status, compare
+from diffreader.engine.claims import _EQUIVALENT_STEMS, Support, _LocalSupport, _StemIndex
+from diffreader.engine.load import document_from_text
+from diffreader.engine.text import stem
 
 BRIDGE_A = (
     "The river authority closed the old bridge on Monday after engineers found cracks in "
@@ -89,3 +97,37 @@ def test_a_related_rewording_of_a_clause_stays_quiet() -> None:
     )
     assert assertions(c, Side.A) == []
     assert assertions(c, Side.B) == []
+
+
+_LOCAL_VOCABULARY = ["bridge", "ferry", "school", "river", "Kyiv", "Ukraine", "Jan.", "January"]
+_LOCAL_WORDS = st.sampled_from([*_LOCAL_VOCABULARY, "bus", "the"])
+_LOCAL_SENTENCES = st.lists(_LOCAL_WORDS, min_size=1, max_size=5).map(
+    lambda words: " ".join(words).capitalize() + "."
+)
+_LOCAL_ARTICLES = st.lists(
+    st.lists(_LOCAL_SENTENCES, min_size=1, max_size=15), min_size=1, max_size=4
+).map(lambda paragraphs: "\n\n".join(" ".join(p) for p in paragraphs))
+
+
+@settings(max_examples=60, deadline=None)
+@given(_LOCAL_ARTICLES, st.data())
+def test_the_neighbourhood_is_the_neighbours_and_the_short_paragraphs(
+    text: str, data: st.DataObject
+) -> None:
+    # ``near`` reads a short paragraph's stems in place of its sentences' (a paragraph
+    # holds them): it must answer as the definition does, every neighbour and every short
+    # paragraph of the group searched, and an equivalent form ("kyiv" for "ukraine") too.
+    doc = document_from_text(text)
+    n = len(doc.sentences)
+    first = data.draw(st.integers(0, n - 1))
+    ids = list(range(first, data.draw(st.integers(first, min(n - 1, first + 2))) + 1))
+    index = _StemIndex(doc)
+    judge = _LocalSupport(doc, ids, Support.of(doc), index)
+    neighbours = {j for i in ids for j in (i - 1, i, i + 1) if 0 <= j < n}
+    places: list[Collection[str]] = [index.sentence(j) for j in neighbours]
+    places += [
+        index.paragraph(p) for p in {doc.sentences[i].paragraph for i in ids} if index.is_short(p)
+    ]
+    for word in {stem(w.lower().rstrip(".")) for w in _LOCAL_VOCABULARY}:
+        forms = (word, *_EQUIVALENT_STEMS.get(word, ()))
+        assert judge.near(word) == any(f in place for f in forms for place in places)

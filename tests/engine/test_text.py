@@ -14,6 +14,7 @@ from diffreader.engine.text import (
     stem,
     token_key,
     tokenize,
+    word_flags,
     word_key_set,
     word_keys,
 )
@@ -51,6 +52,12 @@ def test_word_keys_are_the_keys_of_the_word_tokens(text: str) -> None:
     expected = [t.key for t in tokenize(text) if is_word(t.key)]
     assert [k for k in word_keys(text) if is_word(k)] == expected
     assert {k for k in word_key_set(text) if is_word(k)} == set(expected)
+
+
+@given(TEXTS)
+def test_word_flags_are_is_word_of_each_token_key(text: str) -> None:
+    keys = [t.key for t in tokenize(text)]
+    assert list(word_flags(keys)) == [is_word(k) for k in keys]
 
 
 @given(TEXTS)

@@ -54,6 +54,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress
 from typing import NamedTuple
 
 from diffreader.engine.lexicon import (
@@ -109,6 +110,7 @@ from diffreader.engine.text import (
     is_word,
     sentence_tokens,
     stem,
+    word_flags,
     word_key_set,
     word_keys,
 )
@@ -455,12 +457,11 @@ class _StemIndex:
             self._of_paragraph[paragraph] = found
         return found
 
-    def short_paragraph(self, paragraph: int) -> frozenset[str]:
-        """``paragraph``'s stems if it has at most ``_NEAR_PARAGRAPH`` sentences (a longer one
-        is no neighbourhood: a wall of text would make every group's), else none."""
-        if len(self._paragraph_members().get(paragraph, ())) > _NEAR_PARAGRAPH:
-            return frozenset()
-        return self.paragraph(paragraph)
+    def is_short(self, paragraph: int) -> bool:
+        """``paragraph`` has at most ``_NEAR_PARAGRAPH`` sentences: it is part of its
+        sentences' neighbourhood (a longer one is not: a wall of text would make every
+        group's)."""
+        return len(self._paragraph_members().get(paragraph, ())) <= _NEAR_PARAGRAPH
 
     def paragraphs(self, word: str) -> list[int]:
         """The paragraphs holding the stem ``word``."""
@@ -494,8 +495,14 @@ class _LocalSupport:
         sentences = doc.sentences
         near = {j for sid in ids for j in (sid - 1, sid, sid + 1) if 0 <= j < len(sentences)}
         # Stem sets held apart, not joined: most words are found in the first one or two.
-        self.sets: list[Collection[str]] = [index.sentence(i) for i in sorted(near)]
-        self.sets += [index.short_paragraph(p) for p in {sentences[i].paragraph for i in ids}]
+        # The group's short paragraphs come first, then only the neighbours outside them:
+        # a paragraph's stems hold its sentences' stems, so one look in a paragraph's set
+        # does the work of a scan through each of its sentences' stems.
+        local = [p for p in {sentences[i].paragraph for i in ids} if index.is_short(p)]
+        self.sets: list[Collection[str]] = [index.paragraph(p) for p in local]
+        self.sets += [
+            index.sentence(i) for i in sorted(near) if sentences[i].paragraph not in local
+        ]
         self.support = support
         self.index = index
 
@@ -515,14 +522,15 @@ class _LocalSupport:
         return False
 
     def count(self, keys: Iterable[str]) -> int:
-        """Informative words among ``keys``: content words, not filler, that neither the
-        neighbourhood nor one other paragraph of the article states (see the class doc)."""
+        """Informative words among ``keys`` (word keys): content words, not filler, that
+        neither the neighbourhood nor one other paragraph of the article states (see the
+        class doc)."""
         far: list[str] = []
         count = 0
         stems = self.support.stems
         near = self.near
         for key in keys:
-            if not is_word(key) or key in STOPWORDS or len(key) < 3:
+            if key in STOPWORDS or len(key) < 3:
                 continue
             s = _stem(key)
             if s in _GENERIC or near(s):
@@ -1528,12 +1536,12 @@ def _changed_clauses(doc: Document, sid: int, mask: _Mask, judge: _LocalSupport)
         if touched.find(1, lo, hi) < 0:
             continue  # no changed token in the clause
         # The clause's word tokens, then those a changed run touches.
-        word_at = [i for i in range(lo, hi) if is_word(keys[i])]
-        changed = [i for i in word_at if touched[i]]
+        word_at = list(compress(range(lo, hi), word_flags(keys[lo:hi])))
+        changed = list(compress(word_at, map(touched.__getitem__, word_at)))
         if changed:
-            count = judge.count([keys[i] for i in changed])
-            words = tuple([keys[i] for i in word_at])
-            at = tuple([starts[i] for i in changed])
+            count = judge.count(map(keys.__getitem__, changed))
+            words = tuple(map(keys.__getitem__, word_at))
+            at = tuple(map(starts.__getitem__, changed))
             out.append(_Clause(starts[changed[0]], ends[changed[-1]], count, words, at))
     return out
 
