@@ -963,7 +963,9 @@ def _bare(word: str) -> str:
     return bare.rstrip("'’")
 
 
-_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+_LONG_WORD = re.compile(r"([^\W\d_])[\w'’-]{3,}")
+"""A word of four letters or more; its group is its first letter (``findall`` then makes
+no string per word: a one-letter string is shared)."""
 
 
 def _is_title_case(text: str) -> bool:
@@ -974,8 +976,8 @@ def _is_title_case(text: str) -> bool:
     >>> _is_title_case("Heavy rain closed the line between Larvik and Skien on Tuesday.")
     False
     """
-    words = _LONG_WORD.findall(text)
-    return len(words) >= 3 and len([w for w in words if w[0].isupper()]) >= 0.8 * len(words)
+    initials = _LONG_WORD.findall(text)
+    return len(initials) >= 3 and sum(map(str.isupper, initials)) >= 0.8 * len(initials)
 
 
 def _known_name_runs(match: re.Match[str], names: frozenset[str]) -> list[tuple[int, int]]:

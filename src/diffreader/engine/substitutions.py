@@ -175,17 +175,17 @@ class Group:
     _sizes: dict[tuple[Side, int], int] | None = None
     _changed: dict[Side, list[int]] = field(default_factory=dict)
     _changed_keys: dict[Side, frozenset[str]] = field(default_factory=dict)
-    _replacing: dict[Side, list[Word]] = field(default_factory=dict)
+    _replacing: dict[Side, list[int]] = field(default_factory=dict)
 
     def words(self, side: Side) -> list[Word]:
         """Every word of one side, in order (built when first asked)."""
         found = self._words.get(side)
         if found is None:
             n = len(self.columns[side].keys)
-            found = self._words[side] = [self._word(side, i) for i in range(n)]
+            found = self._words[side] = [self.word(side, i) for i in range(n)]
         return found
 
-    def _word(self, side: Side, i: int) -> Word:
+    def word(self, side: Side, i: int) -> Word:
         """Word ``i`` of one side."""
         c = self.columns[side]
         start, end = c.starts[i], c.ends[i]
@@ -224,13 +224,11 @@ class Group:
             self._changed_keys[side] = frozenset(map(keys.__getitem__, self.changed(side)))
         return self._changed_keys[side]
 
-    def replacing(self, side: Side) -> list[Word]:
-        """The words of one side that a replacement changed (``replaced``), in order."""
+    def replacing(self, side: Side) -> list[int]:
+        """Indices of the words of one side that a replacement changed (``replaced``)."""
         if side not in self._replacing:
             hunks, of_word = self.hunks, self.columns[side].hunks
-            self._replacing[side] = [
-                self._word(side, i) for i in self.changed(side) if all(hunks[of_word[i]])
-            ]
+            self._replacing[side] = [i for i in self.changed(side) if all(hunks[of_word[i]])]
         return self._replacing[side]
 
     def keys(self, side: Side) -> frozenset[str]:
@@ -250,9 +248,20 @@ class Group:
             )
         return all(self._sizes.get((side, hunk), 0) <= limit for side in (Side.A, Side.B))
 
-    def both_replace(self, test: Callable[[Word], bool]) -> bool:
-        """Some hunk replaces, on each side, a word that passes ``test`` (a cheap gate)."""
-        found = [{w.hunk for w in self.replacing(side) if test(w)} for side in (Side.A, Side.B)]
+    def both_replace(self, test: Callable[[str], bool], *, raw: bool = False) -> bool:
+        """Some hunk replaces, on each side, a word whose key (or raw text, with ``raw``)
+        passes ``test`` (a cheap gate)."""
+        found = []
+        for side in (Side.A, Side.B):
+            starts, ends, keys, of_word, _ = self.columns[side]
+            text = self.text[side]
+            found.append(
+                {
+                    of_word[i]
+                    for i in self.replacing(side)
+                    if test(text[starts[i] : ends[i]] if raw else keys[i])
+                }
+            )
         return bool(found[0] & found[1])
 
     def replaced(self, word: Word) -> bool:
@@ -400,8 +409,10 @@ def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
 
     by_hunk: dict[int, dict[Side, list[Word]]] = {}
     for side in (Side.A, Side.B):
-        for w in group.replacing(side):
-            if w.key.isalpha():
+        keys = group.columns[side].keys
+        for i in group.replacing(side):
+            if keys[i].isalpha():
+                w = group.word(side, i)
                 by_hunk.setdefault(w.hunk, {Side.A: [], Side.B: []})[side].append(w)
     out = []
     for sides in by_hunk.values():
@@ -643,7 +654,11 @@ def _find_figures(group: Group) -> list[Found]:
     """A changed quantity: one the other side's group does not state."""
     # A replacement that changes a figure, a scale or a unit on both sides, else nothing.
     hunks = [
-        {w.hunk for w in group.replacing(side) if w.key in _QUANTITY_WORDS or w.key[:1].isdigit()}
+        {
+            group.columns[side].hunks[i]
+            for i in group.replacing(side)
+            if (key := group.columns[side].keys[i]) in _QUANTITY_WORDS or key[:1].isdigit()
+        }
         for side in (Side.A, Side.B)
     ]
     if not hunks[0] & hunks[1]:
@@ -702,8 +717,8 @@ _MONTH_INDEX = {
 _DATE_WORDS = frozenset((*_MONTH_INDEX, *WEEKDAYS, *SEASONS, *CALENDAR_PERIODS, *DATE_MODIFIERS))
 
 
-def _date_word(word: Word) -> bool:
-    return word.key[:1].isdigit() or word.key in _DATE_WORDS
+def _date_word(key: str) -> bool:
+    return key[:1].isdigit() or key in _DATE_WORDS
 
 
 def _date_parts(text: str) -> dict[str, str]:
@@ -735,21 +750,21 @@ def _find_dates(group: Group) -> list[Found]:
     """A changed date: one no date of the other side's group agrees with."""
     if not group.both_replace(_date_word):
         return []
-    dates = {
-        side: [
-            (s, e, _date_parts(group.text[side][s:e]))
-            for category, s, e in group.facts(side)
-            if category is ClaimCategory.DATE
-        ]
+    spans = {
+        side: [(s, e) for category, s, e in group.facts(side) if category is ClaimCategory.DATE]
         for side in (Side.A, Side.B)
     }
     # The hunks that change a date on each side: a date is replaced when both do.
     touched = {
-        side: [group.changed_in(side, s, e) for s, e, _ in dates[side]] for side in (Side.A, Side.B)
+        side: [group.changed_in(side, s, e) for s, e in spans[side]] for side in (Side.A, Side.B)
     }
     facing = {h for hs in touched[Side.A] for h in hs} & {h for hs in touched[Side.B] for h in hs}
     if not facing:
-        return []
+        return []  # read before what each date says: most groups replace no date
+    dates = {
+        side: [(s, e, _date_parts(group.text[side][s:e])) for s, e in spans[side]]
+        for side in (Side.A, Side.B)
+    }
     out = []
     for side in (Side.A, Side.B):
         # Relative dates the date pattern misses at a sentence start ("Next year it …").
@@ -779,9 +794,13 @@ def _name_heads(text: str) -> list[str]:
     ]
 
 
+def _capitalised(raw: str) -> bool:
+    return raw[:1].isupper()
+
+
 def _find_names(group: Group) -> list[Found]:
     """A name replaced by another: each side holds a changed name the other side lacks."""
-    if not group.both_replace(lambda w: w.raw[:1].isupper()):
+    if not group.both_replace(_capitalised, raw=True):
         return []
     swapped: dict[Side, dict[int, list[Found]]] = {Side.A: {}, Side.B: {}}
     for side in (Side.A, Side.B):
