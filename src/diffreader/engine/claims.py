@@ -106,8 +106,11 @@ from diffreader.engine.substitutions import (
     new_statuses,
 )
 from diffreader.engine.text import (
+    TokenRun,
     content_stems,
     is_word,
+    keys_as_tokens,
+    run_word_key_set,
     sentence_tokens,
     stem,
     word_flags,
@@ -373,7 +376,19 @@ class Support:
         lowered = " ".join(text.lower().split())
         stems: set[str] = set()
         numbers: set[str] = set()
-        keys = word_key_set("\n".join(s.text for s in content if s.id not in skip)) | known
+        # The word diff has tokenised every sentence of a paired group (the status
+        # ``compare`` gives it says which): their keys are read from those tokens, the
+        # rest from the text, in one pass of ``word_key_set``.
+        runs: list[TokenRun] = []
+        rest: list[str] = []
+        for s in content:
+            if s.id in skip:
+                continue
+            if s.status in _TOKENISED and keys_as_tokens(s.text):
+                runs.append(sentence_tokens(s.text, s.start))
+            else:
+                rest.append(s.text)
+        keys = run_word_key_set(runs) | word_key_set("\n".join(rest)) | known
         for key in keys:
             stems.add(_stem(key))
             if key[0].isdigit() or key in NUMBER_WORDS:
@@ -420,6 +435,10 @@ class Support:
             return True
         acronym = "".join(w[0] for w in words if w not in ("of", "and", "the"))
         return len(words) > 1 and acronym in self.stems
+
+
+_TOKENISED = (Status.REWORDED, Status.MOVED, Status.SAME)
+"""Statuses of the sentences in groups with a word diff (paired groups of content)."""
 
 
 class _StemIndex:

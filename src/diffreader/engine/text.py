@@ -12,6 +12,7 @@ API:
     stem(word) -> str
     content_stems(text) -> tuple[str, ...]
     word_keys(text) -> list[str], word_key_set(text) -> set[str]
+    run_word_key_set(runs) -> set[str], keys_as_tokens(text) -> bool
     STOPWORDS                       (from lexicon.py)
 """
 
@@ -35,6 +36,8 @@ __all__ = [
     "content_stems",
     "fold_quotes",
     "is_word",
+    "keys_as_tokens",
+    "run_word_key_set",
     "stem",
     "token_key",
     "tokenize",
@@ -254,6 +257,32 @@ def word_key_set(text: str) -> set[str]:
     if _DOTTED.search(folded):
         words = {_undot(word) for word in words}
     return words
+
+
+_WORD_FOLDS = ("‘", "‚")
+"""The characters ``fold_quotes`` turns into an apostrophe that joins two words (``it‘s``
+keys as ``it's`` in ``word_keys``, as three tokens in ``tokenize``)."""
+
+
+def keys_as_tokens(text: str) -> bool:
+    """``word_key_set(text)`` equals ``run_word_key_set`` of the text's tokens: the text
+    holds no character that ``fold_quotes`` makes part of a word (``_WORD_FOLDS``)."""
+    return not any(char in text for char in _WORD_FOLDS)
+
+
+def run_word_key_set(runs: Iterable[TokenRun]) -> set[str]:
+    """The word keys of some sentences' token runs: ``word_key_set`` of their texts, read
+    from tokens a comparison has already made rather than from a second pass of a
+    pattern over the text (for texts where ``keys_as_tokens`` holds).
+
+    A word token is one ``_WORD`` finds: one starting with a word character (``\\w``: a
+    letter, a digit or ``_``); the rest are whitespace and single punctuation marks.
+
+    >>> sorted(run_word_key_set([sentence_tokens("U.S. aid, aid.", 0)]))
+    ['aid', 'us']
+    """
+    keys: set[str] = set().union(*(run.keys for run in runs))
+    return {key for key in keys if key[0].isalnum() or key[0] == "_"}
 
 
 def _undot(word: str) -> str:
