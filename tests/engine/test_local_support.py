@@ -10,9 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffreader.engine import ClaimCategory, Comparison, Side, Status, compare
-from diffreader.engine.claims import _EQUIVALENT_STEMS, Support, _LocalSupport, _StemIndex
+from diffreader.engine.claims import (
+    _EQUIVALENT_STEMS,
+    _GENERIC,
+    Support,
+    _LocalSupport,
+    _StemIndex,
+)
 from diffreader.engine.load import document_from_text
-from diffreader.engine.text import stem
+from diffreader.engine.text import STOPWORDS, stem
 
 BRIDGE_A = (
     "The river authority closed the old bridge on Monday after engineers found cracks in "
@@ -131,3 +137,51 @@ def test_the_neighbourhood_is_the_neighbours_and_the_short_paragraphs(
     for word in {stem(w.lower().rstrip(".")) for w in _LOCAL_VOCABULARY}:
         forms = (word, *_EQUIVALENT_STEMS.get(word, ()))
         assert judge.near(word) == any(f in place for f in forms for place in places)
+
+
+def _count_by_definition(judge: _LocalSupport, keys: list[str]) -> int:
+    """``_LocalSupport.count`` as first written: every word looked for around the group."""
+    far: list[str] = []
+    count = 0
+    for key in keys:
+        if key in STOPWORDS or len(key) < 3:
+            continue
+        s = stem(key)
+        if s in _GENERIC or judge.near(s):
+            continue
+        if s in judge.support.stems:
+            far.append(s)
+        else:
+            count += 1
+    if len(set(far)) <= 1:
+        return count
+    paragraphs = {w: set(judge.index.paragraphs(w)) for w in far}
+    return count + sum(
+        1 for w in far if not any(paragraphs[w] & paragraphs[v] for v in set(far) - {w})
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(_LOCAL_ARTICLES, st.lists(st.sampled_from([*_LOCAL_VOCABULARY, "Feb.", "Lviv"])), st.data())
+def test_the_informative_count_is_its_definition(
+    text: str, words: list[str], data: st.DataObject
+) -> None:
+    # ``count`` skips the look around the group for a word the article lacks (unless an
+    # equivalent form may stand near it): the count must be the definition's.
+    doc = document_from_text(text)
+    first = data.draw(st.integers(0, len(doc.sentences) - 1))
+    index = _StemIndex(doc)
+    judge = _LocalSupport(doc, [first], Support.of(doc), index)
+    keys = [k.lower().rstrip(".") for k in words]
+    assert judge.count(keys) == _count_by_definition(judge, keys)
+
+
+def test_a_word_the_article_states_only_in_another_form_is_near() -> None:
+    # "January" is not among the article's stems, but "Jan." stands near it: no new word.
+    doc = document_from_text("The ferry sails on Jan. 5 from the bridge.")
+    judge = _LocalSupport(doc, [0], Support.of(doc), _StemIndex(doc))
+    assert "january" not in judge.support.stems
+    assert judge.count(["january", "ferry", "harbour"]) == 1
+    assert judge.count(["january", "harbour"]) == _count_by_definition(
+        judge, ["january", "harbour"]
+    )

@@ -552,11 +552,15 @@ class _LocalSupport:
             if key in STOPWORDS or len(key) < 3:
                 continue
             s = _stem(key)
-            if s in _GENERIC or near(s):
+            if s in _GENERIC:
                 continue
+            # The neighbourhood's stems are the article's: a stem the article lacks is
+            # near only through an equivalent form ("jan" for "january"), and most changed
+            # words the article lacks (new figures, new names) need no look around.
             if s in stems:
-                far.append(s)
-            else:
+                if not near(s):
+                    far.append(s)
+            elif s not in _EQUIVALENT_STEMS or not near(s):
                 count += 1
         if not far:
             return count
