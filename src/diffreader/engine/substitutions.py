@@ -60,7 +60,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, compress, islice
+from itertools import compress, islice
 from typing import NamedTuple
 
 from diffreader.engine.lexicon import (
@@ -144,7 +144,7 @@ class Found(NamedTuple):
 class _Words(NamedTuple):
     """One side's words (every token but whitespace) as columns: word ``i`` is at
     ``[starts[i], ends[i])``, with key ``keys[i]``, changed by hunk ``hunks[i]`` (-1 for
-    none), and ``spaced[i]`` when whitespace comes before it (or it opens a sentence).
+    none); ``openers`` holds the indices of the words that open a sentence.
 
     Columns rather than a ``Word`` per word: most detectors read a few columns of a few
     words, and building every word of a group cost about a fifth of the layer's time.
@@ -154,7 +154,13 @@ class _Words(NamedTuple):
     ends: list[int]
     keys: list[str]
     hunks: list[int]
-    spaced: list[bool]
+    openers: frozenset[int]
+
+    def spaced(self, i: int) -> bool:
+        """Whitespace comes before word ``i``, or it opens a sentence. The columns leave out
+        only whitespace tokens, and tokens tile a sentence: a gap before a word inside a
+        sentence is whitespace."""
+        return i in self.openers or self.ends[i - 1] != self.starts[i]
 
 
 @dataclass
@@ -189,7 +195,7 @@ class Group:
         """Word ``i`` of one side."""
         c = self.columns[side]
         start, end = c.starts[i], c.ends[i]
-        return Word(start, end, self.text[side][start:end], c.keys[i], c.hunks[i], c.spaced[i])
+        return Word(start, end, self.text[side][start:end], c.keys[i], c.hunks[i], c.spaced(i))
 
     def facts(self, side: Side) -> list[tuple[ClaimCategory, int, int]]:
         """(category, start, end) of the facts claims.py finds in one side's sentences."""
@@ -301,16 +307,16 @@ class Group:
             starts: list[int] = []
             ends: list[int] = []
             keys: list[str] = []
-            spaced: list[bool] = []
+            openers: list[int] = []
             for sid in ids:
                 sentence = doc.sentences[sid]
                 run = sentence_tokens(sentence.text, sentence.start)
                 # The tokens but whitespace, picked out in C (no loop per token here).
                 kept = list(map(" ".__ne__, run.keys))
+                openers.append(len(keys))
                 keys += compress(run.keys, kept)
                 starts += compress(run.bounds, kept)
                 ends += compress(islice(run.bounds, 1, None), kept)
-                spaced += compress(chain((True,), map(" ".__eq__, run.keys)), kept)
             # Each changed run marks the words it overlaps. The sentences are in text
             # order, so the columns are sorted: two bisections per run. A word two runs
             # overlap takes the first one's hunk (the runs are marked last first).
@@ -319,7 +325,7 @@ class Group:
                 lo, hi = bisect_right(ends, run_start), bisect_left(starts, run_end)
                 if hi > lo:
                     of_word[lo:hi] = [hunk] * (hi - lo)
-            columns[side] = _Words(starts, ends, keys, of_word, spaced)
+            columns[side] = _Words(starts, ends, keys, of_word, frozenset(openers))
 
         def find_facts(side: Side) -> list[tuple[ClaimCategory, int, int]]:
             doc, ids = (doc_a, pair.a) if side is Side.A else (doc_b, pair.b)
@@ -527,7 +533,8 @@ def _number_of(key: str) -> float | None:
 
 def _quantities(group: Group, side: Side) -> list[_Quantity]:
     """Every quantity of one side of the group: qualifier, value, currency, unit."""
-    starts, ends, keys, of_word, spaced = group.columns[side]
+    columns = group.columns[side]
+    starts, ends, keys, of_word, _ = columns
     out: list[_Quantity] = []
     n = len(keys)
     resume = 0  # the word after the last quantity read
@@ -562,7 +569,7 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
             if key == "-":
                 j += 1
                 continue
-            if key in SCALE_WORDS and (spaced[j] or key in ("m", "bn", "k", "mn", "tn")):
+            if key in SCALE_WORDS and (columns.spaced(j) or key in ("m", "bn", "k", "mn", "tn")):
                 value *= SCALE_WORDS[key]
             elif key in NUMBER_WORDS and (
                 keys[j - 1] in NUMBER_WORDS or keys[j - 1] in ("-", "and")
