@@ -989,6 +989,9 @@ def _bare(word: str) -> str:
 _LONG_WORD = re.compile(r"([^\W\d_])[\w'’-]{3,}")
 """A word of four letters or more; its group is its first letter (``findall`` then makes
 no string per word: a one-letter string is shared)."""
+_LONG_WORD_ASCII = re.compile(_LONG_WORD.pattern, re.ASCII)
+"""``_LONG_WORD`` for ASCII text, where it finds the same words faster: its ``\\w`` reads a
+table rather than the Unicode database at each character (a headline in ASCII is common)."""
 
 
 def _is_title_case(text: str) -> bool:
@@ -999,7 +1002,7 @@ def _is_title_case(text: str) -> bool:
     >>> _is_title_case("Heavy rain closed the line between Larvik and Skien on Tuesday.")
     False
     """
-    initials = _LONG_WORD.findall(text)
+    initials = (_LONG_WORD_ASCII if text.isascii() else _LONG_WORD).findall(text)
     return len(initials) >= 3 and sum(map(str.isupper, initials)) >= 0.8 * len(initials)
 
 
