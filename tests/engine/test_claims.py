@@ -292,3 +292,19 @@ def test_the_long_words_of_ascii_text_are_found_as_the_pattern_finds_them(text: 
 
     if text.isascii():
         assert _LONG_WORD_ASCII.findall(text) == _LONG_WORD.findall(text)
+
+
+@given(st.text("0123456789,.%٣²x one") | st.sampled_from(["4,300", "4.5%", "five", "٣٣", "1²"]))
+def test_a_number_of_digits_alone_is_its_own_value(token: str) -> None:
+    import re
+
+    from diffreader.engine.claims import _number_value
+    from diffreader.engine.lexicon import NUMBER_WORDS
+
+    # The definition: a number word's value, else the leading number the token holds.
+    bare = token.lower().replace(",", "")
+    match = re.match(r"\d+(?:\.\d+)?", bare)
+    expected = (
+        str(NUMBER_WORDS[bare]) if bare in NUMBER_WORDS else (match.group() if match else bare)
+    )
+    assert _number_value(token) == expected

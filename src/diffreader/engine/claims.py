@@ -290,9 +290,17 @@ def _stem(key: str) -> str:
     return stem(key)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=32768)
 def _number_value(token: str) -> str:
+    """The value a number token states: "4,300" -> "4300", "4.5%" -> "4.5", "five" -> "5".
+
+    Remembered for as many figures as two articles of figures hold (Support indexes each
+    article's, then each fact's are looked up again); a token of digits alone is its own
+    value, with no pattern to try.
+    """
     token = token.lower().replace(",", "")
+    if token.isdecimal():
+        return token  # what ``_LEADING_NUMBER`` would match: all of it
     if token in NUMBER_WORDS:
         return str(NUMBER_WORDS[token])
     match = _LEADING_NUMBER.match(token)
