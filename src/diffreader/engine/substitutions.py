@@ -60,7 +60,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, islice
+from itertools import compress, islice, repeat
 from typing import NamedTuple
 
 from diffreader.engine.lexicon import (
@@ -219,7 +219,10 @@ class Group:
     def changed(self, side: Side) -> list[int]:
         """Indices (into ``words(side)``) of the words a hunk changed."""
         if side not in self._changed:
-            self._changed[side] = [i for i, h in enumerate(self.columns[side].hunks) if h >= 0]
+            hunks = self.columns[side].hunks
+            # The words with a hunk (>= 0), picked in C: no Python step per word.
+            changed = compress(range(len(hunks)), map(operator.ge, hunks, repeat(0)))
+            self._changed[side] = list(changed)
         return self._changed[side]
 
     def changed_keys(self, side: Side) -> frozenset[str]:
@@ -538,8 +541,11 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
     out: list[_Quantity] = []
     n = len(keys)
     resume = 0  # the word after the last quantity read
-    # Most words are not even candidates: list the few that are, in one pass.
-    candidates = [k for k, key in enumerate(keys) if key in _QUANTITY_STARTS or key[:1].isdigit()]
+    # Most words are not even candidates: list the few that are (a quantity's first word
+    # or one starting with a digit), tested in C with no Python step per word.
+    digit_led = map(str.isdigit, map(_FIRST, keys))
+    opens = map(operator.or_, map(_QUANTITY_STARTS.__contains__, keys), digit_led)
+    candidates = list(compress(range(n), opens))
     for i in candidates:
         if i < resume:
             continue  # inside the quantity just read
@@ -615,6 +621,7 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
 
 
 _NO_HUNKS: frozenset[int] = frozenset()
+_FIRST = operator.itemgetter(0)
 
 
 def _unit(key: str) -> tuple[float, str] | None:
