@@ -283,3 +283,28 @@ def test_every_gate_key_a_word_can_be_is_a_run_of_ascii_letters() -> None:
     for key in (*_UNIT_KEYS, *_DATE_KEYS, *_NUMBER_KEYS, *_ROLE_KEYS):
         if re.fullmatch(r"\w+", key):
             assert re.fullmatch("[a-z]+", key), key
+
+
+@settings(max_examples=300)
+@given(LED_TEXTS)
+def test_the_long_words_of_ascii_text_are_found_as_the_pattern_finds_them(text: str) -> None:
+    from diffreader.engine.claims import _LONG_WORD, _LONG_WORD_ASCII
+
+    if text.isascii():
+        assert _LONG_WORD_ASCII.findall(text) == _LONG_WORD.findall(text)
+
+
+@given(st.text("0123456789,.%٣²x one") | st.sampled_from(["4,300", "4.5%", "five", "٣٣", "1²"]))
+def test_a_number_of_digits_alone_is_its_own_value(token: str) -> None:
+    import re
+
+    from diffreader.engine.claims import _number_value
+    from diffreader.engine.lexicon import NUMBER_WORDS
+
+    # The definition: a number word's value, else the leading number the token holds.
+    bare = token.lower().replace(",", "")
+    match = re.match(r"\d+(?:\.\d+)?", bare)
+    expected = (
+        str(NUMBER_WORDS[bare]) if bare in NUMBER_WORDS else (match.group() if match else bare)
+    )
+    assert _number_value(token) == expected

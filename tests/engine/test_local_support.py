@@ -4,7 +4,21 @@ paragraph before the whole article, and rewording is netted only against related
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from diffreader.engine import ClaimCategory, Comparison, Side, Status, compare
+from diffreader.engine.claims import (
+    _EQUIVALENT_STEMS,
+    _GENERIC,
+    Support,
+    _LocalSupport,
+    _StemIndex,
+)
+from diffreader.engine.load import document_from_text
+from diffreader.engine.text import STOPWORDS, stem
 
 BRIDGE_A = (
     "The river authority closed the old bridge on Monday after engineers found cracks in "
@@ -89,3 +103,85 @@ def test_a_related_rewording_of_a_clause_stays_quiet() -> None:
     )
     assert assertions(c, Side.A) == []
     assert assertions(c, Side.B) == []
+
+
+_LOCAL_VOCABULARY = ["bridge", "ferry", "school", "river", "Kyiv", "Ukraine", "Jan.", "January"]
+_LOCAL_WORDS = st.sampled_from([*_LOCAL_VOCABULARY, "bus", "the"])
+_LOCAL_SENTENCES = st.lists(_LOCAL_WORDS, min_size=1, max_size=5).map(
+    lambda words: " ".join(words).capitalize() + "."
+)
+_LOCAL_ARTICLES = st.lists(
+    st.lists(_LOCAL_SENTENCES, min_size=1, max_size=15), min_size=1, max_size=4
+).map(lambda paragraphs: "\n\n".join(" ".join(p) for p in paragraphs))
+
+
+@settings(max_examples=60, deadline=None)
+@given(_LOCAL_ARTICLES, st.data())
+def test_the_neighbourhood_is_the_neighbours_and_the_short_paragraphs(
+    text: str, data: st.DataObject
+) -> None:
+    # ``near`` reads a short paragraph's stems in place of its sentences' (a paragraph
+    # holds them): it must answer as the definition does, every neighbour and every short
+    # paragraph of the group searched, and an equivalent form ("kyiv" for "ukraine") too.
+    doc = document_from_text(text)
+    n = len(doc.sentences)
+    first = data.draw(st.integers(0, n - 1))
+    ids = list(range(first, data.draw(st.integers(first, min(n - 1, first + 2))) + 1))
+    index = _StemIndex(doc)
+    judge = _LocalSupport(doc, ids, Support.of(doc), index)
+    neighbours = {j for i in ids for j in (i - 1, i, i + 1) if 0 <= j < n}
+    places: list[Collection[str]] = [index.sentence(j) for j in neighbours]
+    places += [
+        index.paragraph(p) for p in {doc.sentences[i].paragraph for i in ids} if index.is_short(p)
+    ]
+    for word in {stem(w.lower().rstrip(".")) for w in _LOCAL_VOCABULARY}:
+        forms = (word, *_EQUIVALENT_STEMS.get(word, ()))
+        assert judge.near(word) == any(f in place for f in forms for place in places)
+
+
+def _count_by_definition(judge: _LocalSupport, keys: list[str]) -> int:
+    """``_LocalSupport.count`` as first written: every word looked for around the group."""
+    far: list[str] = []
+    count = 0
+    for key in keys:
+        if key in STOPWORDS or len(key) < 3:
+            continue
+        s = stem(key)
+        if s in _GENERIC or judge.near(s):
+            continue
+        if s in judge.support.stems:
+            far.append(s)
+        else:
+            count += 1
+    if len(set(far)) <= 1:
+        return count
+    paragraphs = {w: set(judge.index.paragraphs(w)) for w in far}
+    return count + sum(
+        1 for w in far if not any(paragraphs[w] & paragraphs[v] for v in set(far) - {w})
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(_LOCAL_ARTICLES, st.lists(st.sampled_from([*_LOCAL_VOCABULARY, "Feb.", "Lviv"])), st.data())
+def test_the_informative_count_is_its_definition(
+    text: str, words: list[str], data: st.DataObject
+) -> None:
+    # ``count`` skips the look around the group for a word the article lacks (unless an
+    # equivalent form may stand near it): the count must be the definition's.
+    doc = document_from_text(text)
+    first = data.draw(st.integers(0, len(doc.sentences) - 1))
+    index = _StemIndex(doc)
+    judge = _LocalSupport(doc, [first], Support.of(doc), index)
+    keys = [k.lower().rstrip(".") for k in words]
+    assert judge.count(keys) == _count_by_definition(judge, keys)
+
+
+def test_a_word_the_article_states_only_in_another_form_is_near() -> None:
+    # "January" is not among the article's stems, but "Jan." stands near it: no new word.
+    doc = document_from_text("The ferry sails on Jan. 5 from the bridge.")
+    judge = _LocalSupport(doc, [0], Support.of(doc), _StemIndex(doc))
+    assert "january" not in judge.support.stems
+    assert judge.count(["january", "ferry", "harbour"]) == 1
+    assert judge.count(["january", "harbour"]) == _count_by_definition(
+        judge, ["january", "harbour"]
+    )

@@ -12,14 +12,16 @@ from hypothesis import strategies as st
 
 from diffreader.engine import compare, document_from_text
 from diffreader.engine.lexicon import DENIAL_VERBS, NEGATING_VERBS, NEGATIONS
-from diffreader.engine.model import Claim, ClaimCategory, Comparison, Side
+from diffreader.engine.model import Claim, ClaimCategory, Comparison, Document, Op, Pair, Side
 from diffreader.engine.substitutions import (
     SUBSTITUTIONS,
+    Group,
     Word,
     _may_negate,
     _negation_at,
     new_statuses,
 )
+from diffreader.engine.text import tokenize
 
 # Context sentences shared by both versions, so the pair under test is one reworded group.
 _BEFORE = "The regional council met in the town hall to discuss its annual budget."
@@ -318,3 +320,62 @@ def test_the_negation_gate_passes_every_negation(keys: list[str]) -> None:
     words = [Word(i * 10, i * 10 + len(k), k, k, 0, True) for i, k in enumerate(keys)]
     if any(_negation_at(words, i) for i in range(len(words))):
         assert _may_negate(frozenset(keys))
+
+
+def _words_by_definition(
+    group: Group, pair: Pair, doc_a: Document, doc_b: Document
+) -> dict[Side, list[Word]]:
+    """Each side's words as ``Group.of`` first built them: token by token, a word taking
+    the hunk of the first changed run it overlaps, spaced after whitespace or at a
+    sentence start."""
+    runs: dict[Side, list[tuple[int, int, int]]] = {Side.A: [], Side.B: []}
+    hunk, open_hunk = -1, False
+    for op in pair.ops:
+        if op.op is Op.EQUAL:
+            if doc_a.text[op.a_start : op.a_end].strip(" ,;:-–—"):
+                open_hunk = False
+            continue
+        if not open_hunk:
+            hunk, open_hunk = hunk + 1, True
+        if op.op is Op.DELETE and op.a_end > op.a_start:
+            runs[Side.A].append((op.a_start, op.a_end, hunk))
+        elif op.op is Op.INSERT and op.b_end > op.b_start:
+            runs[Side.B].append((op.b_start, op.b_end, hunk))
+    out = {}
+    for side, doc, ids in ((Side.A, doc_a, pair.a), (Side.B, doc_b, pair.b)):
+        words = []
+        for sid in ids:
+            space = True
+            for token in tokenize(doc.sentences[sid].text, doc.sentences[sid].start):
+                if token.key == " ":
+                    space = True
+                    continue
+                overlapping = [h for s, e, h in runs[side] if s < token.end and token.start < e]
+                found = overlapping[0] if overlapping else -1
+                words.append(Word(token.start, token.end, token.raw, token.key, found, space))
+                space = False
+        out[side] = words
+    return out
+
+
+_REWRITE_WORDS = st.sampled_from(
+    ["rose", "fell", "5%", "$4.5m", "Lund", "Kwan", "not", "former", "in", "2024", "the", ","]
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_REWRITE_WORDS, min_size=1, max_size=12), st.lists(_REWRITE_WORDS, max_size=12))
+def test_a_group_holds_each_token_as_its_definition_gives_it(
+    changed: list[str], inserted: list[str]
+) -> None:
+    # Group.of picks the words out of the remembered tokens in C and marks the hunks by
+    # bisection: every word, hunk and spacing must be the token-by-token definition's.
+    a = f"Ms Lund said prices {' '.join(changed)} last year, and {' '.join(changed[:3])}."
+    b = f"Ms Lund said prices {' '.join(inserted)} last year, and{' '.join(changed[1:])}."
+    c = _compare(a, b)
+    for pair in c.pairs:
+        if pair.a and pair.b:
+            group = Group.of(pair, c.a, c.b, lambda doc, sid: [])
+            expected = _words_by_definition(group, pair, c.a, c.b)
+            assert group.words(Side.A) == expected[Side.A]
+            assert group.words(Side.B) == expected[Side.B]

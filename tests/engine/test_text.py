@@ -11,9 +11,13 @@ from diffreader.engine.text import (
     content_stems,
     fold_quotes,
     is_word,
+    keys_as_tokens,
+    run_word_key_set,
+    sentence_tokens,
     stem,
     token_key,
     tokenize,
+    word_flags,
     word_key_set,
     word_keys,
 )
@@ -51,6 +55,26 @@ def test_word_keys_are_the_keys_of_the_word_tokens(text: str) -> None:
     expected = [t.key for t in tokenize(text) if is_word(t.key)]
     assert [k for k in word_keys(text) if is_word(k)] == expected
     assert {k for k in word_key_set(text) if is_word(k)} == set(expected)
+
+
+@given(st.lists(TEXTS | st.text(max_size=30) | st.text("aU1_ ‘’'.,-", max_size=30), max_size=4))
+def test_word_keys_read_from_token_runs_are_the_word_key_set(texts: list[str]) -> None:
+    # Support reads the word keys of sentences the word diff tokenised from their runs.
+    kept = [t for t in texts if keys_as_tokens(t)]
+    runs = [sentence_tokens(t, 0) for t in kept]
+    assert run_word_key_set(runs) == word_key_set("\n".join(kept))
+
+
+def test_texts_whose_folds_join_words_are_not_read_from_tokens() -> None:
+    for text in ("it‘s", "a‚b"):
+        assert run_word_key_set([sentence_tokens(text, 0)]) != word_key_set(text)
+        assert not keys_as_tokens(text)
+
+
+@given(TEXTS)
+def test_word_flags_are_is_word_of_each_token_key(text: str) -> None:
+    keys = [t.key for t in tokenize(text)]
+    assert list(word_flags(keys)) == [is_word(k) for k in keys]
 
 
 @given(TEXTS)

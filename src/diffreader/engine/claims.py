@@ -54,6 +54,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress
 from typing import NamedTuple
 
 from diffreader.engine import parallel
@@ -106,10 +107,14 @@ from diffreader.engine.substitutions import (
     new_statuses,
 )
 from diffreader.engine.text import (
+    TokenRun,
     content_stems,
     is_word,
+    keys_as_tokens,
+    run_word_key_set,
     sentence_tokens,
     stem,
+    word_flags,
     word_key_set,
     word_keys,
 )
@@ -286,9 +291,17 @@ def _stem(key: str) -> str:
     return stem(key)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=32768)
 def _number_value(token: str) -> str:
+    """The value a number token states: "4,300" -> "4300", "4.5%" -> "4.5", "five" -> "5".
+
+    Remembered for as many figures as two articles of figures hold (Support indexes each
+    article's, then each fact's are looked up again); a token of digits alone is its own
+    value, with no pattern to try.
+    """
     token = token.lower().replace(",", "")
+    if token.isdecimal():
+        return token  # what ``_LEADING_NUMBER`` would match: all of it
     if token in NUMBER_WORDS:
         return str(NUMBER_WORDS[token])
     match = _LEADING_NUMBER.match(token)
@@ -372,7 +385,19 @@ class Support:
         lowered = " ".join(text.lower().split())
         stems: set[str] = set()
         numbers: set[str] = set()
-        keys = word_key_set("\n".join(s.text for s in content if s.id not in skip)) | known
+        # The word diff has tokenised every sentence of a paired group (the status
+        # ``compare`` gives it says which): their keys are read from those tokens, the
+        # rest from the text, in one pass of ``word_key_set``.
+        runs: list[TokenRun] = []
+        rest: list[str] = []
+        for s in content:
+            if s.id in skip:
+                continue
+            if s.status in _TOKENISED and keys_as_tokens(s.text):
+                runs.append(sentence_tokens(s.text, s.start))
+            else:
+                rest.append(s.text)
+        keys = run_word_key_set(runs) | word_key_set("\n".join(rest)) | known
         for key in keys:
             stems.add(_stem(key))
             if key[0].isdigit() or key in NUMBER_WORDS:
@@ -421,6 +446,10 @@ class Support:
         return len(words) > 1 and acronym in self.stems
 
 
+_TOKENISED = (Status.REWORDED, Status.MOVED, Status.SAME)
+"""Statuses of the sentences in groups with a word diff (paired groups of content)."""
+
+
 class _StemIndex:
     """One article's content stems by sentence and by paragraph, and its paragraphs by stem
     (whether words it has in several places stand together in one paragraph). Everything is
@@ -456,12 +485,11 @@ class _StemIndex:
             self._of_paragraph[paragraph] = found
         return found
 
-    def short_paragraph(self, paragraph: int) -> frozenset[str]:
-        """``paragraph``'s stems if it has at most ``_NEAR_PARAGRAPH`` sentences (a longer one
-        is no neighbourhood: a wall of text would make every group's), else none."""
-        if len(self._paragraph_members().get(paragraph, ())) > _NEAR_PARAGRAPH:
-            return frozenset()
-        return self.paragraph(paragraph)
+    def is_short(self, paragraph: int) -> bool:
+        """``paragraph`` has at most ``_NEAR_PARAGRAPH`` sentences: it is part of its
+        sentences' neighbourhood (a longer one is not: a wall of text would make every
+        group's)."""
+        return len(self._paragraph_members().get(paragraph, ())) <= _NEAR_PARAGRAPH
 
     def paragraphs(self, word: str) -> list[int]:
         """The paragraphs holding the stem ``word``."""
@@ -495,8 +523,14 @@ class _LocalSupport:
         sentences = doc.sentences
         near = {j for sid in ids for j in (sid - 1, sid, sid + 1) if 0 <= j < len(sentences)}
         # Stem sets held apart, not joined: most words are found in the first one or two.
-        self.sets: list[Collection[str]] = [index.sentence(i) for i in sorted(near)]
-        self.sets += [index.short_paragraph(p) for p in {sentences[i].paragraph for i in ids}]
+        # The group's short paragraphs come first, then only the neighbours outside them:
+        # a paragraph's stems hold its sentences' stems, so one look in a paragraph's set
+        # does the work of a scan through each of its sentences' stems.
+        local = [p for p in {sentences[i].paragraph for i in ids} if index.is_short(p)]
+        self.sets: list[Collection[str]] = [index.paragraph(p) for p in local]
+        self.sets += [
+            index.sentence(i) for i in sorted(near) if sentences[i].paragraph not in local
+        ]
         self.support = support
         self.index = index
 
@@ -516,21 +550,26 @@ class _LocalSupport:
         return False
 
     def count(self, keys: Iterable[str]) -> int:
-        """Informative words among ``keys``: content words, not filler, that neither the
-        neighbourhood nor one other paragraph of the article states (see the class doc)."""
+        """Informative words among ``keys`` (word keys): content words, not filler, that
+        neither the neighbourhood nor one other paragraph of the article states (see the
+        class doc)."""
         far: list[str] = []
         count = 0
         stems = self.support.stems
         near = self.near
         for key in keys:
-            if not is_word(key) or key in STOPWORDS or len(key) < 3:
+            if key in STOPWORDS or len(key) < 3:
                 continue
             s = _stem(key)
-            if s in _GENERIC or near(s):
+            if s in _GENERIC:
                 continue
+            # The neighbourhood's stems are the article's: a stem the article lacks is
+            # near only through an equivalent form ("jan" for "january"), and most changed
+            # words the article lacks (new figures, new names) need no look around.
             if s in stems:
-                far.append(s)
-            else:
+                if not near(s):
+                    far.append(s)
+            elif s not in _EQUIVALENT_STEMS or not near(s):
                 count += 1
         if not far:
             return count
@@ -956,7 +995,12 @@ def _bare(word: str) -> str:
     return bare.rstrip("'’")
 
 
-_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+_LONG_WORD = re.compile(r"([^\W\d_])[\w'’-]{3,}")
+"""A word of four letters or more; its group is its first letter (``findall`` then makes
+no string per word: a one-letter string is shared)."""
+_LONG_WORD_ASCII = re.compile(_LONG_WORD.pattern, re.ASCII)
+"""``_LONG_WORD`` for ASCII text, where it finds the same words faster: its ``\\w`` reads a
+table rather than the Unicode database at each character (a headline in ASCII is common)."""
 
 
 def _is_title_case(text: str) -> bool:
@@ -967,8 +1011,8 @@ def _is_title_case(text: str) -> bool:
     >>> _is_title_case("Heavy rain closed the line between Larvik and Skien on Tuesday.")
     False
     """
-    words = _LONG_WORD.findall(text)
-    return len(words) >= 3 and len([w for w in words if w[0].isupper()]) >= 0.8 * len(words)
+    initials = (_LONG_WORD_ASCII if text.isascii() else _LONG_WORD).findall(text)
+    return len(initials) >= 3 and sum(map(str.isupper, initials)) >= 0.8 * len(initials)
 
 
 def _known_name_runs(match: re.Match[str], names: frozenset[str]) -> list[tuple[int, int]]:
@@ -1589,12 +1633,12 @@ def _changed_clauses(doc: Document, sid: int, mask: _Mask, judge: _LocalSupport)
         if touched.find(1, lo, hi) < 0:
             continue  # no changed token in the clause
         # The clause's word tokens, then those a changed run touches.
-        word_at = [i for i in range(lo, hi) if is_word(keys[i])]
-        changed = [i for i in word_at if touched[i]]
+        word_at = list(compress(range(lo, hi), word_flags(keys[lo:hi])))
+        changed = list(compress(word_at, map(touched.__getitem__, word_at)))
         if changed:
-            count = judge.count([keys[i] for i in changed])
-            words = tuple([keys[i] for i in word_at])
-            at = tuple([starts[i] for i in changed])
+            count = judge.count(map(keys.__getitem__, changed))
+            words = tuple(map(keys.__getitem__, word_at))
+            at = tuple(map(starts.__getitem__, changed))
             out.append(_Clause(starts[changed[0]], ends[changed[-1]], count, words, at))
     return out
 

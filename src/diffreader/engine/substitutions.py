@@ -56,10 +56,11 @@ from __future__ import annotations
 import functools
 import operator
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, islice, repeat
 from typing import NamedTuple
 
 from diffreader.engine.lexicon import (
@@ -140,23 +141,61 @@ class Found(NamedTuple):
     end: int
 
 
+class _Words(NamedTuple):
+    """One side's words (every token but whitespace) as columns: word ``i`` is at
+    ``[starts[i], ends[i])``, with key ``keys[i]``, changed by hunk ``hunks[i]`` (-1 for
+    none); ``openers`` holds the indices of the words that open a sentence.
+
+    Columns rather than a ``Word`` per word: most detectors read a few columns of a few
+    words, and building every word of a group cost about a fifth of the layer's time.
+    """
+
+    starts: list[int]
+    ends: list[int]
+    keys: list[str]
+    hunks: list[int]
+    openers: frozenset[int]
+
+    def spaced(self, i: int) -> bool:
+        """Whitespace comes before word ``i``, or it opens a sentence. The columns leave out
+        only whitespace tokens, and tokens tile a sentence: a gap before a word inside a
+        sentence is whitespace."""
+        return i in self.openers or self.ends[i - 1] != self.starts[i]
+
+
 @dataclass
 class Group:
     """One aligned group as the substitutions see it: the words of each side, which
     hunk changed each of them, and the facts the detectors of claims.py found."""
 
-    words: dict[Side, list[Word]]
+    columns: dict[Side, _Words]
+    """Each side's words, as columns; ``words`` gives them as ``Word`` objects."""
     hunks: list[tuple[bool, bool]]
     """For each hunk: (it deletes words of A, it inserts words of B)."""
     text: dict[Side, str]
     find_facts: Callable[[Side], list[tuple[ClaimCategory, int, int]]]
     """The facts of one side's sentences (called once per side, when first needed)."""
+    _words: dict[Side, list[Word]] = field(default_factory=dict)
     _keys: dict[Side, frozenset[str]] = field(default_factory=dict)
     _facts: dict[Side, list[tuple[ClaimCategory, int, int]]] = field(default_factory=dict)
     _sizes: dict[tuple[Side, int], int] | None = None
     _changed: dict[Side, list[int]] = field(default_factory=dict)
     _changed_keys: dict[Side, frozenset[str]] = field(default_factory=dict)
-    _replacing: dict[Side, list[Word]] = field(default_factory=dict)
+    _replacing: dict[Side, list[int]] = field(default_factory=dict)
+
+    def words(self, side: Side) -> list[Word]:
+        """Every word of one side, in order (built when first asked)."""
+        found = self._words.get(side)
+        if found is None:
+            n = len(self.columns[side].keys)
+            found = self._words[side] = [self.word(side, i) for i in range(n)]
+        return found
+
+    def word(self, side: Side, i: int) -> Word:
+        """Word ``i`` of one side."""
+        c = self.columns[side]
+        start, end = c.starts[i], c.ends[i]
+        return Word(start, end, self.text[side][start:end], c.keys[i], c.hunks[i], c.spaced(i))
 
     def facts(self, side: Side) -> list[tuple[ClaimCategory, int, int]]:
         """(category, start, end) of the facts claims.py finds in one side's sentences."""
@@ -166,44 +205,45 @@ class Group:
 
     def changed_in(self, side: Side, start: int, end: int) -> set[int]:
         """The hunks (of replacements) that change a word of ``[start, end)`` on ``side``."""
-        words = self.words[side]
-        i = bisect_left(words, start, key=lambda w: w.end)
+        c = self.columns[side]
+        starts, hunks = c.starts, c.hunks
+        i = bisect_left(c.ends, start)
         out = set()
-        while i < len(words) and words[i].start < end:
-            if self.replaced(words[i]) and words[i].start >= start:
-                out.add(words[i].hunk)
+        while i < len(starts) and starts[i] < end:
+            hunk = hunks[i]
+            if hunk >= 0 and all(self.hunks[hunk]) and starts[i] >= start:
+                out.add(hunk)
             i += 1
         return out
 
     def changed(self, side: Side) -> list[int]:
-        """Indices (into ``words[side]``) of the words a hunk changed."""
+        """Indices (into ``words(side)``) of the words a hunk changed."""
         if side not in self._changed:
-            self._changed[side] = [i for i, w in enumerate(self.words[side]) if w.hunk >= 0]
+            hunks = self.columns[side].hunks
+            # The words with a hunk (>= 0), picked in C: no Python step per word.
+            changed = compress(range(len(hunks)), map(operator.ge, hunks, repeat(0)))
+            self._changed[side] = list(changed)
         return self._changed[side]
 
     def changed_keys(self, side: Side) -> frozenset[str]:
         """The keys of the words a hunk changed on one side: a detector whose cue words
         are none of them has nothing to look at."""
         if side not in self._changed_keys:
-            words = self.words[side]
-            self._changed_keys[side] = frozenset(words[i].key for i in self.changed(side))
+            keys = self.columns[side].keys
+            self._changed_keys[side] = frozenset(map(keys.__getitem__, self.changed(side)))
         return self._changed_keys[side]
 
-    def replacing(self, side: Side) -> list[Word]:
-        """The words of one side that a replacement changed (``replaced``), in order."""
+    def replacing(self, side: Side) -> list[int]:
+        """Indices of the words of one side that a replacement changed (``replaced``)."""
         if side not in self._replacing:
-            hunks = self.hunks
-            self._replacing[side] = [
-                w
-                for w in map(self.words[side].__getitem__, self.changed(side))
-                if all(hunks[w.hunk])
-            ]
+            hunks, of_word = self.hunks, self.columns[side].hunks
+            self._replacing[side] = [i for i in self.changed(side) if all(hunks[of_word[i]])]
         return self._replacing[side]
 
     def keys(self, side: Side) -> frozenset[str]:
         """Every word key of one side of the group."""
         if side not in self._keys:
-            self._keys[side] = frozenset(w.key for w in self.words[side])
+            self._keys[side] = frozenset(self.columns[side].keys)
         return self._keys[side]
 
     def small(self, hunk: int, limit: int) -> bool:
@@ -211,15 +251,26 @@ class Group:
         rather than a rewritten clause."""
         if self._sizes is None:
             self._sizes = Counter(
-                (side, self.words[side][i].hunk)
+                (side, self.columns[side].hunks[i])
                 for side in (Side.A, Side.B)
                 for i in self.changed(side)
             )
         return all(self._sizes.get((side, hunk), 0) <= limit for side in (Side.A, Side.B))
 
-    def both_replace(self, test: Callable[[Word], bool]) -> bool:
-        """Some hunk replaces, on each side, a word that passes ``test`` (a cheap gate)."""
-        found = [{w.hunk for w in self.replacing(side) if test(w)} for side in (Side.A, Side.B)]
+    def both_replace(self, test: Callable[[str], bool], *, raw: bool = False) -> bool:
+        """Some hunk replaces, on each side, a word whose key (or raw text, with ``raw``)
+        passes ``test`` (a cheap gate)."""
+        found = []
+        for side in (Side.A, Side.B):
+            starts, ends, keys, of_word, _ = self.columns[side]
+            text = self.text[side]
+            found.append(
+                {
+                    of_word[i]
+                    for i in self.replacing(side)
+                    if test(text[starts[i] : ends[i]] if raw else keys[i])
+                }
+            )
         return bool(found[0] & found[1])
 
     def replaced(self, word: Word) -> bool:
@@ -254,37 +305,36 @@ class Group:
             elif op.op is Op.INSERT and op.b_end > op.b_start:
                 hunk_of[Side.B].append((op.b_start, op.b_end, len(hunks) - 1))
                 hunks[-1] = (deletes, True)
-        words: dict[Side, list[Word]] = {}
+        columns: dict[Side, _Words] = {}
         for side, doc, ids in ((Side.A, doc_a, pair.a), (Side.B, doc_b, pair.b)):
-            runs = hunk_of[side]
-            n_runs = len(runs)
-            out: list[Word] = []
-            append = out.append
-            k = 0
+            starts: list[int] = []
+            ends: list[int] = []
+            keys: list[str] = []
+            openers: list[int] = []
             for sid in ids:
                 sentence = doc.sentences[sid]
                 run = sentence_tokens(sentence.text, sentence.start)
-                # Raw words cut from the sentence here: ``run.raws`` would cut every token.
-                bounds, text = run.bounds, run.text
-                offset = bounds[0]
-                space = True
-                for i, key in enumerate(run.keys):
-                    if key == " ":
-                        space = True
-                        continue
-                    start, end = bounds[i], bounds[i + 1]
-                    while k < n_runs and runs[k][1] <= start:
-                        k += 1
-                    hunk = runs[k][2] if k < n_runs and runs[k][0] < end else -1
-                    append(Word(start, end, text[start - offset : end - offset], key, hunk, space))
-                    space = False
-            words[side] = out
+                # The tokens but whitespace, picked out in C (no loop per token here).
+                kept = list(map(" ".__ne__, run.keys))
+                openers.append(len(keys))
+                keys += compress(run.keys, kept)
+                starts += compress(run.bounds, kept)
+                ends += compress(islice(run.bounds, 1, None), kept)
+            # Each changed run marks the words it overlaps. The sentences are in text
+            # order, so the columns are sorted: two bisections per run. A word two runs
+            # overlap takes the first one's hunk (the runs are marked last first).
+            of_word = [-1] * len(keys)
+            for run_start, run_end, hunk in reversed(hunk_of[side]):
+                lo, hi = bisect_right(ends, run_start), bisect_left(starts, run_end)
+                if hi > lo:
+                    of_word[lo:hi] = [hunk] * (hi - lo)
+            columns[side] = _Words(starts, ends, keys, of_word, frozenset(openers))
 
         def find_facts(side: Side) -> list[tuple[ClaimCategory, int, int]]:
             doc, ids = (doc_a, pair.a) if side is Side.A else (doc_b, pair.b)
             return [f for sid in ids for f in facts(doc, sid)]
 
-        return cls(words, hunks, {Side.A: doc_a.text, Side.B: doc_b.text}, find_facts)
+        return cls(columns, hunks, {Side.A: doc_a.text, Side.B: doc_b.text}, find_facts)
 
 
 class Substitution(NamedTuple):
@@ -368,8 +418,10 @@ def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
 
     by_hunk: dict[int, dict[Side, list[Word]]] = {}
     for side in (Side.A, Side.B):
-        for w in group.replacing(side):
-            if w.key.isalpha():
+        keys = group.columns[side].keys
+        for i in group.replacing(side):
+            if keys[i].isalpha():
+                w = group.word(side, i)
                 by_hunk.setdefault(w.hunk, {Side.A: [], Side.B: []})[side].append(w)
     out = []
     for sides in by_hunk.values():
@@ -384,7 +436,7 @@ def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
         return out
     # A word whose antonym pair both sides hold ("rise and fall") is no swap.
     lemmas = {
-        side: {antonyms.lemma(w.key) for w in group.words[side] if w.key.isalpha()}
+        side: {antonyms.lemma(k) for k in group.columns[side].keys if k.isalpha()}
         for side in (Side.A, Side.B)
     }
     return [
@@ -400,15 +452,15 @@ def _find_negations(group: Group) -> list[Found]:
     if not any(_may_negate(group.changed_keys(side)) for side in (Side.A, Side.B)):
         return []  # no cue of a negation changed (``_negation_at``'s tests, on keys)
     if not any(
-        _negation_at(group.words[side], i) for side in (Side.A, Side.B) for i in group.changed(side)
+        _negation_at(group.words(side), i) for side in (Side.A, Side.B) for i in group.changed(side)
     ):
         return []  # no negation changed
-    cues = {side: _negations(group.words[side]) for side in (Side.A, Side.B)}
+    cues = {side: _negations(group.words(side)) for side in (Side.A, Side.B)}
     more = len(cues[Side.B]) - len(cues[Side.A])
     if not more:
         return []
     side = Side.B if more > 0 else Side.A
-    words, other = group.words[side], group.words[side.other]
+    words, other = group.words(side), group.words(side.other)
     other_changed = [w.key for w in other if w.hunk >= 0]
     # A negation and an antonym cancel: "did not accept" is "rejected".
     if more % 2 and _opposite_pairs(group):
@@ -429,7 +481,7 @@ def _find_opposites(group: Group) -> list[Found]:
     pairs = _opposite_pairs(group)
     if not pairs:
         return []
-    flips = len(_negations(group.words[Side.B])) - len(_negations(group.words[Side.A]))
+    flips = len(_negations(group.words(Side.B))) - len(_negations(group.words(Side.A)))
     if flips % 2:
         return []  # "did not accept" / "rejected": the polarity is the same
     out = []
@@ -484,13 +536,16 @@ def _number_of(key: str) -> float | None:
 
 def _quantities(group: Group, side: Side) -> list[_Quantity]:
     """Every quantity of one side of the group: qualifier, value, currency, unit."""
-    words = group.words[side]
-    keys = [w.key for w in words]
+    columns = group.columns[side]
+    starts, ends, keys, of_word, _ = columns
     out: list[_Quantity] = []
     n = len(keys)
     resume = 0  # the word after the last quantity read
-    # Most words are not even candidates: list the few that are, in one pass.
-    candidates = [k for k, key in enumerate(keys) if key in _QUANTITY_STARTS or key[:1].isdigit()]
+    # Most words are not even candidates: list the few that are (a quantity's first word
+    # or one starting with a digit), tested in C with no Python step per word.
+    digit_led = map(str.isdigit, map(_FIRST, keys))
+    opens = map(operator.or_, map(_QUANTITY_STARTS.__contains__, keys), digit_led)
+    candidates = list(compress(range(n), opens))
     for i in candidates:
         if i < resume:
             continue  # inside the quantity just read
@@ -520,9 +575,7 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
             if key == "-":
                 j += 1
                 continue
-            if key in SCALE_WORDS and (
-                words[j].space_before or key in ("m", "bn", "k", "mn", "tn")
-            ):
+            if key in SCALE_WORDS and (columns.spaced(j) or key in ("m", "bn", "k", "mn", "tn")):
                 value *= SCALE_WORDS[key]
             elif key in NUMBER_WORDS and (
                 keys[j - 1] in NUMBER_WORDS or keys[j - 1] in ("-", "and")
@@ -552,24 +605,23 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
             resume = j  # "a year ago": a date
             continue
         if first and keys[first - 1] in _QUALIFIER_ENDS:
-            bound, q_start = _bound_before(words, first)
+            bound, q_start = _bound_before(keys, first)
         else:
             bound, q_start = "", first  # no qualifier (``_bound_before``'s first test)
         if q_start == last:
-            hunk = words[last].hunk
+            hunk = of_word[last]
             hunks = frozenset((hunk,)) if hunk >= 0 else _NO_HUNKS
         else:
-            hunks = frozenset(words[k].hunk for k in range(q_start, last + 1) if words[k].hunk >= 0)
+            hunks = frozenset(h for h in of_word[q_start : last + 1] if h >= 0)
         # The qualifier belongs to the span only when it bounds the figure.
         shown = q_start if bound not in ("", "about") else first
-        out.append(
-            _Quantity(words[shown].start, words[last].end, bound, value, currency, unit, hunks)
-        )
+        out.append(_Quantity(starts[shown], ends[last], bound, value, currency, unit, hunks))
         resume = j
     return out
 
 
 _NO_HUNKS: frozenset[int] = frozenset()
+_FIRST = operator.itemgetter(0)
 
 
 def _unit(key: str) -> tuple[float, str] | None:
@@ -587,14 +639,15 @@ _QUALIFIER_ENDS = frozenset(q[i:] for q in QUANTITY_QUALIFIERS for i in range(le
 """Every ending of a qualifier: the word before a figure ends one, else no qualifier."""
 
 
-def _bound_before(words: Sequence[Word], first: int) -> tuple[str, int]:
-    """The qualifier just before a figure ("more than", "about") and its first word."""
-    if first == 0 or words[first - 1].key not in _QUALIFIER_ENDS:
+def _bound_before(keys: Sequence[str], first: int) -> tuple[str, int]:
+    """The qualifier just before the figure at ``keys[first]`` ("more than", "about") and
+    the index of its first word."""
+    if first == 0 or keys[first - 1] not in _QUALIFIER_ENDS:
         return "", first
     for length in (3, 2, 1):
         if first - length < 0:
             continue
-        phrase = " ".join(w.key for w in words[first - length : first])
+        phrase = " ".join(keys[first - length : first])
         if phrase in QUANTITY_QUALIFIERS:
             return QUANTITY_QUALIFIERS[phrase], first - length
     return "", first
@@ -615,7 +668,11 @@ def _find_figures(group: Group) -> list[Found]:
     """A changed quantity: one the other side's group does not state."""
     # A replacement that changes a figure, a scale or a unit on both sides, else nothing.
     hunks = [
-        {w.hunk for w in group.replacing(side) if w.key in _QUANTITY_WORDS or w.key[:1].isdigit()}
+        {
+            group.columns[side].hunks[i]
+            for i in group.replacing(side)
+            if (key := group.columns[side].keys[i]) in _QUANTITY_WORDS or key[:1].isdigit()
+        }
         for side in (Side.A, Side.B)
     ]
     if not hunks[0] & hunks[1]:
@@ -674,8 +731,8 @@ _MONTH_INDEX = {
 _DATE_WORDS = frozenset((*_MONTH_INDEX, *WEEKDAYS, *SEASONS, *CALENDAR_PERIODS, *DATE_MODIFIERS))
 
 
-def _date_word(word: Word) -> bool:
-    return word.key[:1].isdigit() or word.key in _DATE_WORDS
+def _date_word(key: str) -> bool:
+    return key[:1].isdigit() or key in _DATE_WORDS
 
 
 def _date_parts(text: str) -> dict[str, str]:
@@ -707,27 +764,27 @@ def _find_dates(group: Group) -> list[Found]:
     """A changed date: one no date of the other side's group agrees with."""
     if not group.both_replace(_date_word):
         return []
-    dates = {
-        side: [
-            (s, e, _date_parts(group.text[side][s:e]))
-            for category, s, e in group.facts(side)
-            if category is ClaimCategory.DATE
-        ]
+    spans = {
+        side: [(s, e) for category, s, e in group.facts(side) if category is ClaimCategory.DATE]
         for side in (Side.A, Side.B)
     }
     # The hunks that change a date on each side: a date is replaced when both do.
     touched = {
-        side: [group.changed_in(side, s, e) for s, e, _ in dates[side]] for side in (Side.A, Side.B)
+        side: [group.changed_in(side, s, e) for s, e in spans[side]] for side in (Side.A, Side.B)
     }
     facing = {h for hs in touched[Side.A] for h in hs} & {h for hs in touched[Side.B] for h in hs}
     if not facing:
-        return []
+        return []  # read before what each date says: most groups replace no date
+    dates = {
+        side: [(s, e, _date_parts(group.text[side][s:e])) for s, e in spans[side]]
+        for side in (Side.A, Side.B)
+    }
     out = []
     for side in (Side.A, Side.B):
         # Relative dates the date pattern misses at a sentence start ("Next year it …").
         relative = {
             k: v
-            for k, v in _date_parts(" ".join(w.key for w in group.words[side.other])).items()
+            for k, v in _date_parts(" ".join(group.columns[side.other].keys)).items()
             if k.startswith("when ")
         }
         others = [other for _, _, other in dates[side.other]]
@@ -751,9 +808,13 @@ def _name_heads(text: str) -> list[str]:
     ]
 
 
+def _capitalised(raw: str) -> bool:
+    return raw[:1].isupper()
+
+
 def _find_names(group: Group) -> list[Found]:
     """A name replaced by another: each side holds a changed name the other side lacks."""
-    if not group.both_replace(lambda w: w.raw[:1].isupper()):
+    if not group.both_replace(_capitalised, raw=True):
         return []
     swapped: dict[Side, dict[int, list[Found]]] = {Side.A: {}, Side.B: {}}
     for side in (Side.A, Side.B):
@@ -822,7 +883,7 @@ def _find_roles(group: Group) -> list[Found]:
         return []  # no changed word is a status or a title (the tests below, on keys)
     out: list[Found] = []
     for side in (Side.A, Side.B):
-        words = group.words[side]
+        words = group.words(side)
         # The other side's keys and stems only when a changed word needs them (rarely).
         other_stems: set[str] | None = None
         for i in group.changed(side):

@@ -8,16 +8,20 @@ API:
     Token, tokenize(text, offset=0) -> list[Token]
     TokenRun, sentence_tokens(text, offset) -> TokenRun
     token_key(raw) -> str
+    is_word(key) -> bool, word_flags(keys) -> Iterator[bool]
     stem(word) -> str
     content_stems(text) -> tuple[str, ...]
     word_keys(text) -> list[str], word_key_set(text) -> set[str]
+    run_word_key_set(runs) -> set[str], keys_as_tokens(text) -> bool
     STOPWORDS                       (from lexicon.py)
 """
 
 from __future__ import annotations
 
+import operator
 import re
 from array import array
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import accumulate, filterfalse, pairwise
 from typing import NamedTuple
@@ -32,9 +36,12 @@ __all__ = [
     "content_stems",
     "fold_quotes",
     "is_word",
+    "keys_as_tokens",
+    "run_word_key_set",
     "stem",
     "token_key",
     "tokenize",
+    "word_flags",
     "word_key_set",
     "word_keys",
 ]
@@ -181,6 +188,19 @@ def is_word(key: str) -> bool:
     return key[:1].isalnum()
 
 
+_FIRST = operator.itemgetter(0)
+
+
+def word_flags(keys: Iterable[str]) -> Iterator[bool]:
+    """``is_word`` of each of ``keys`` (token keys, never empty), in order: the same test
+    run in C, with no Python call per key (a sentence's tokens are flagged at once).
+
+    >>> list(word_flags(("us", " ", "aid", ",", "4,300")))
+    [True, False, True, False, True]
+    """
+    return map(str.isalnum, map(_FIRST, keys))
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light English stem for matching (plurals, -ing, -ed, possessives).
@@ -237,6 +257,32 @@ def word_key_set(text: str) -> set[str]:
     if _DOTTED.search(folded):
         words = {_undot(word) for word in words}
     return words
+
+
+_WORD_FOLDS = ("‘", "‚")
+"""The characters ``fold_quotes`` turns into an apostrophe that joins two words (``it‘s``
+keys as ``it's`` in ``word_keys``, as three tokens in ``tokenize``)."""
+
+
+def keys_as_tokens(text: str) -> bool:
+    """``word_key_set(text)`` equals ``run_word_key_set`` of the text's tokens: the text
+    holds no character that ``fold_quotes`` makes part of a word (``_WORD_FOLDS``)."""
+    return not any(char in text for char in _WORD_FOLDS)
+
+
+def run_word_key_set(runs: Iterable[TokenRun]) -> set[str]:
+    """The word keys of some sentences' token runs: ``word_key_set`` of their texts, read
+    from tokens a comparison has already made rather than from a second pass of a
+    pattern over the text (for texts where ``keys_as_tokens`` holds).
+
+    A word token is one ``_WORD`` finds: one starting with a word character (``\\w``: a
+    letter, a digit or ``_``); the rest are whitespace and single punctuation marks.
+
+    >>> sorted(run_word_key_set([sentence_tokens("U.S. aid, aid.", 0)]))
+    ['aid', 'us']
+    """
+    keys: set[str] = set().union(*(run.keys for run in runs))
+    return {key for key in keys if key[0].isalnum() or key[0] == "_"}
 
 
 def _undot(word: str) -> str:
