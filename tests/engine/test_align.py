@@ -103,6 +103,14 @@ def test_scored_pairs_are_the_candidates_of_either_direction_scored_plainly(
             reference.append((score + tie, score, a, b))
     scored = align_module._score_candidates(a_units, b_units, a_vec, b_vec, idf)
     assert sorted(scored) == sorted(reference)
+    # Leaving out the vectors of sentences sharing no term with the other side (as
+    # ``align`` does) changes nothing: no posting the other side reads holds them.
+    a_terms = {t for u in a_units for t in u.stems}
+    b_terms = {t for u in b_units for t in u.stems}
+    a_live = {i: v for i, v in a_vec.items() if b_terms & set(a_units[i].stems)}
+    b_live = {i: v for i, v in b_vec.items() if a_terms & set(b_units[i].stems)}
+    pruned = align_module._score_candidates(a_units, b_units, a_live, b_live, idf)
+    assert sorted(pruned) == sorted(reference)
 
 
 @settings(max_examples=200, deadline=None)
@@ -151,3 +159,19 @@ def test_scored_pairs_sort_as_with_the_shared_terms_in_the_key(
     align_module._sort_scored(scored, shared)
     reference = sorted(((k, s, shared(a, b), a, b) for k, s, a, b in entries), reverse=True)
     assert scored == [(k, s, a, b) for k, s, _, a, b in reference]
+
+
+def test_left_out_sentences_still_count_for_the_posting_cap() -> None:
+    """The cap on a posting's length grows with the whole side, not with the sentences
+    kept for the search: a term in 30 of 400 sentences of B is usable (cap 40), even when
+    only those 30 share a term with A (a cap of 24 had they been all). A's 60 sentences
+    holding the term make it unusable the other way."""
+    a_units = _units([["x", f"a{i}"] for i in range(60)])
+    b_units = _units([["x", f"b{i}"] for i in range(30)] + [[f"z{i}"] for i in range(370)])
+    idf = align_module._idf([*a_units, *b_units])
+    a_vec = {u.id: align_module._vector(u.stems, idf) for u in a_units}
+    b_vec = {u.id: align_module._vector(u.stems, idf) for u in b_units}
+    full = align_module._score_candidates(a_units, b_units, a_vec, b_vec, idf)
+    b_live = {i: v for i, v in b_vec.items() if i < 30}
+    assert full
+    assert align_module._score_candidates(a_units, b_units, a_vec, b_live, idf) == full

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import heapq
 import re
+import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -121,6 +122,14 @@ def test_words_of_a_span_equal_the_word_tokens(text: str, start: int, end: int) 
         assert getattr(built, slot) == getattr(reference, slot), slot
     for key, s, e in zip(built.keys, built.starts, built.ends, strict=True):
         assert token_key(text[s:e]) == key
+
+
+def test_every_word_character_but_the_underscore_keys_to_a_word() -> None:
+    """What ``_word_spans`` relies on to skip its filter when a text holds no "_": the key
+    of a token opening with any \\w character but "_" opens with a letter or a digit."""
+    word = re.compile(r"\w")
+    chars = (chr(code) for code in range(sys.maxunicode + 1))
+    assert [c for c in chars if c != "_" and word.match(c) and not is_word(token_key(c))] == []
 
 
 @settings(max_examples=500, deadline=None)

@@ -118,9 +118,12 @@ def _candidates(
     src_vec: dict[int, Vector],
     dst_vec: dict[int, Vector],
     idf: dict[str, float],
+    dst_count: int | None = None,
 ) -> dict[int, list[int]]:
     """For each source id, the dst ids that share one of its rarest terms (the best
     ``_MAX_CANDIDATES`` by the score over those terms); a source sharing none is left out.
+    ``dst_count`` is how many sentences the dst side has (``len(dst)`` by default: ``dst``
+    may leave out sentences sharing no term with ``src``), which sets the posting cap.
 
     Lists by source rather than a set of (src, dst) tuples: ``align`` scores a source's
     candidates together (its vector looked up once), and about 150,000 pair tuples on a
@@ -142,7 +145,7 @@ def _candidates(
                 index[term].append((uid, weight))
     # A term in more than this many sentences says little about which one is the match:
     # such postings are left out of the index once, rather than skipped per sentence.
-    cap = max(24, int(2 * math.sqrt(len(dst))))
+    cap = max(24, int(2 * math.sqrt(len(dst) if dst_count is None else dst_count)))
     usable = {term: posting for term, posting in index.items() if len(posting) <= cap}
     rank = idf.__getitem__
     out: dict[int, list[int]] = {}
@@ -181,21 +184,24 @@ def _score_candidates(
 ) -> list[Scored]:
     """The candidate pairs of either direction scoring at least ``_GAP_THRESHOLD``, with
     their position tie-break, in no particular order (``_sort_scored`` orders them).
+    Only the sentences with a vector (in ``a_vec``, ``b_vec``) are searched.
 
     Each pair is scored once, with its A sentence's candidates together: the pairs of
     the B-to-A search are filed under their A sentence first.
     """
+    a_live = [u for u in a_units if u.id in a_vec]
+    b_live = [u for u in b_units if u.id in b_vec]
 
     def search(lo: int, hi: int) -> list[dict[int, list[int]]]:
         return [
-            _candidates(a_units, b_units, a_vec, b_vec, idf)
+            _candidates(a_live, b_live, a_vec, b_vec, idf, len(b_units))
             if direction == 0
-            else _candidates(b_units, a_units, b_vec, a_vec, idf)
+            else _candidates(b_live, a_live, b_vec, a_vec, idf, len(a_units))
             for direction in range(lo, hi)
         ]
 
     # A long article's two searches run at once, the B-to-A one in a child (parallel.py).
-    sizes = [len(a_units) + len(b_units)] * 2
+    sizes = [len(a_live) + len(b_live)] * 2
     bounds = parallel.split(sizes, parallel.jobs(), _MIN_UNITS_A_PROCESS)
     by_a, by_b = (found for part in parallel.fork_map(search, bounds) for found in part)
     for b, found in by_b.items():
@@ -263,8 +269,13 @@ def align(a_units: Sequence[Unit], b_units: Sequence[Unit]) -> list[Group]:
     Each sentence id appears in at most one group.
     """
     idf = _idf([*a_units, *b_units])
-    a_vec = {u.id: _vector(u.stems, idf) for u in a_units}
-    b_vec = {u.id: _vector(u.stems, idf) for u in b_units}
+    # A sentence sharing no term with the other side is in no candidate pair, either way
+    # (its terms are in no posting the other side reads): its vector is never read. A long
+    # article against a short one has mostly such sentences.
+    a_terms = set().union(*(u.stems for u in a_units))
+    b_terms = set().union(*(u.stems for u in b_units))
+    a_vec = {u.id: _vector(u.stems, idf) for u in a_units if not b_terms.isdisjoint(u.stems)}
+    b_vec = {u.id: _vector(u.stems, idf) for u in b_units if not a_terms.isdisjoint(u.stems)}
     scored = _score_candidates(a_units, b_units, a_vec, b_vec, idf)
 
     def shared(a: int, b: int) -> int:

@@ -53,6 +53,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate, chain, compress
 from operator import sub
 from typing import cast
@@ -181,11 +182,13 @@ _PRONOUN_BEFORE = re.compile(r"\b(he|she|they)\s+(?:\w+\s+)?$", re.IGNORECASE)
 """A pronoun just before a speech verb ("she | said", "he later | told")."""
 
 
+@lru_cache(maxsize=16384)
 def _speaker_at(before: str, after: str) -> str | None:
     """Who says the quotation: a name or pronoun next to a speech verb.
 
     ``before`` is the sentence up to the opening mark, ``after`` the rest of the
-    sentence after the closing mark.
+    sentence after the closing mark. Remembered: a rewrite keeps most sentences of its
+    original word for word, and with them their quotations' surroundings.
     """
     match = _AFTER.search(after)
     if match:
@@ -319,9 +322,11 @@ def _word_spans(text: str, start: int, end: int) -> tuple[list[str], list[int], 
     bounds = list(accumulate(map(len, parts), initial=start))
     keys = list(map(token_key, parts[1::2]))
     starts, ends = bounds[1:-1:2], bounds[2::2]
-    keep = [key[:1].isalnum() for key in keys]  # "_x" is a \w run but no word
-    if all(keep):
+    if "_" not in inner:
+        # A token's key starts as its first character lower-cased, and every \w character
+        # but "_" lower-cases to a letter or digit: each token found is a word.
         return keys, starts, ends
+    keep = [key[:1].isalnum() for key in keys]  # "_x" is a \w run but no word
     return list(compress(keys, keep)), list(compress(starts, keep)), list(compress(ends, keep))
 
 
@@ -365,6 +370,12 @@ def _content(tokens: Sequence[Token]) -> set[str]:
     return {stem(t.key) for t in tokens if t.key not in STOPWORDS}
 
 
+@lru_cache(maxsize=65536)
+def _content_stem(key: str) -> str:
+    """``stem(key)``, or "" for a stopword: what ``_Words.stems`` holds for each word."""
+    return "" if key in STOPWORDS else stem(key)
+
+
 class _Words:
     """A quotation's words prepared for the search: their keys and spans in the text (no
     object per word: both sides' quotations are held at once), content stems ("" for a
@@ -389,7 +400,7 @@ class _Words:
         self.keys = list(map(sys.intern, keys))
         self.starts = array("q", starts)
         self.ends = array("q", ends)
-        self.stems = [stem(k) if k not in STOPWORDS else "" for k in self.keys]
+        self.stems = list(map(_content_stem, self.keys))
         # Read by the index and by both searches of each quotation: made once.
         self.trigrams = _trigrams(self.keys)
         # Only the altered search reads these, for the few quotations it compares.
@@ -556,8 +567,8 @@ def _containers(
             found += map(index.trigrams.get, runs)
         else:
             found += map(index.words().get, frag)
-        if None in found:
-            return []  # a run no quotation holds
+        if not all(found):  # a posting is never empty: only a run no quotation holds
+            return []
     if not found:
         return []
     # The first shortest posting, as a scan keeping the first strictly shorter one does.
