@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import fields, replace
 
 from hypothesis import given
@@ -9,6 +10,7 @@ from hypothesis import strategies as st
 
 from diffreader.engine.model import Side
 from diffreader.review.items import ItemKind, ReviewItem, _placed, _QuoteSpans
+from diffreader.review.keys import _NORMALISE, normalise
 
 _SIDES = st.sampled_from(list(Side))
 _KINDS = st.sampled_from(list(ItemKind))
@@ -82,3 +84,9 @@ def test_quote_spans_find_the_first_overlapping_quotation(
         None,
     )
     assert _QuoteSpans(quote_items).first_overlapping(side, start, end) == want
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text())
+def test_normalise_takes_a_shortcut_for_ascii_only_where_it_changes_nothing(text: str) -> None:
+    slow = " ".join(unicodedata.normalize("NFKC", text).translate(_NORMALISE).split())
+    assert normalise(text) == slow
