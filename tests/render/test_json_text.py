@@ -78,3 +78,21 @@ def test_what_is_not_json_raises_type_error(bad: Any) -> None:
         _stdlib(bad)
     with pytest.raises(TypeError):
         dumps(bad)
+
+
+@given(st.lists(st.text(max_size=5), max_size=20), st.integers(1, 12))
+def test_coalesced_pieces_keep_the_text_and_reach_the_size(pieces: list[str], size: int) -> None:
+    from diffreader.render import _coalesced
+
+    joined = list(_coalesced(iter(pieces), size))
+    assert "".join(joined) == "".join(pieces)
+    assert all(len(piece) >= size for piece in joined[:-1])
+
+
+def test_a_short_comparison_renders_in_one_piece() -> None:
+    from diffreader.engine import compare, document_from_text
+    from diffreader.render import render, render_pieces
+
+    comparison = compare(document_from_text("One cat. Two dogs."), document_from_text("One cat."))
+    for fmt in ("json", "markdown", "text"):
+        assert list(render_pieces(comparison, fmt)) == [render(comparison, fmt)]

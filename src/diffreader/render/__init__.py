@@ -90,11 +90,32 @@ def render(comparison: Comparison, fmt: Format, *, color: bool = False, width: i
 def render_pieces(
     comparison: Comparison, fmt: Format, *, color: bool = False, width: int = 100
 ) -> Iterator[str]:
-    """``render``'s text in pieces: JSON as it is written (a long comparison's JSON is
-    never held whole); the other formats in one piece."""
+    """``render``'s text in pieces: JSON as it is written, in pieces of about a megabyte
+    (a long comparison's JSON is never held whole; a short one comes in one piece, so a
+    reader that quits early, as ``head`` does, sees what it saw before); the other
+    formats in one piece."""
     if fmt == "json":
-        return json_pieces(build_view(comparison))
+        return _coalesced(json_pieces(build_view(comparison)), PIECE_SIZE)
     return iter((render(comparison, fmt, color=color, width=width),))
+
+
+PIECE_SIZE = 1 << 20
+"""About how many characters ``render_pieces`` joins into one piece."""
+
+
+def _coalesced(pieces: Iterator[str], size: int) -> Iterator[str]:
+    """``pieces`` joined into pieces of at least ``size`` characters (the last aside)."""
+    held: list[str] = []
+    length = 0
+    for piece in pieces:
+        held.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(held)
+            held.clear()
+            length = 0
+    if held:
+        yield "".join(held)
 
 
 def render_report(
