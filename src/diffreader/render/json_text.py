@@ -83,7 +83,7 @@ _LEAF_TEXT: dict[type, Callable[[Any], str]] = {
 }
 """How each exact leaf type is written (as ``json.dumps`` writes it)."""
 
-_CONTAINERS = frozenset({list, tuple, dict})
+_CONTAINERS = (list, tuple, dict)
 _PLACEHOLDER = "\x00diffreader: a container goes here\x00"
 _PLACEHOLDER_TEXT = encode_basestring(_PLACEHOLDER)
 
@@ -182,33 +182,63 @@ class _Writer:
         """
         leaves = _LEAVES
         rows: list[dict[Any, Any]] = []
-        nested: list[str] = []
+        inside: list[Any] = []
         for item in items:
             if leaves.issuperset(map(type, item.values())):
                 rows.append(item)
                 continue
-            row = {}
-            for key, value in item.items():
-                kind = type(value)
-                if kind in leaves or (not value and kind in _CONTAINERS):
-                    row[key] = value  # an empty container is "[]" or "{}" at any depth
-                else:
+            # The C encoder writes all but a non-empty container as ``json.dumps`` does at
+            # any depth ("[]" and "{}" included; what is no JSON raises TypeError there).
+            odd = [key for key, value in item.items() if type(value) not in leaves]
+            row = item
+            for key in odd:
+                value = item[key]
+                if value and isinstance(value, _CONTAINERS):
+                    if row is item:
+                        row = item.copy()  # the same keys in the same order
                     row[key] = _PLACEHOLDER
-                    nested.append(self.text(value, level + 2))
+                    inside.append(value)
             rows.append(row)
         inner = "\n" + _INDENT * (level + 1)
         field = "\n" + _INDENT * (level + 2)
         text = self.flat(level + 2)(rows)
         text = text[2:-2].replace("}," + field + "{", inner + "}," + inner + "{" + field)
-        if nested:
+        if inside:
+            nested = self.texts(inside, level + 2)
             parts = text.split(_PLACEHOLDER_TEXT)
             if len(parts) != len(nested) + 1:
                 return None
             pieces = [parts[0]]
-            for inside, after in zip(nested, parts[1:], strict=True):
-                pieces += (inside, after)
+            for written, after in zip(nested, parts[1:], strict=True):
+                pieces += (written, after)
             text = "".join(pieces)
         return "[" + inner + "{" + field + text + inner + "}\n" + _INDENT * level + "]"
+
+    def texts(self, values: list[Any], level: int) -> list[str]:
+        """Each of ``values`` written at ``level``: the lists of scalars among them (the
+        ids and keys inside records) in one C call, the rest one by one."""
+        leaves = _LEAVES
+        found = [
+            n
+            for n, value in enumerate(values)
+            if type(value) is list and leaves.issuperset(map(type, value))
+        ]
+        texts = [""] * len(values)
+        if found:
+            # Written as one list of lists, with the separator of their items: a "]"
+            # before a separator and a "[" after one can only close and open a list, so
+            # the boundaries between them are found exactly.
+            inner = ",\n" + _INDENT * (level + 1)
+            bodies = self.flat(level + 1)([values[n] for n in found])[2:-2].split("]" + inner + "[")
+            head, tail = "[\n" + _INDENT * (level + 1), "\n" + _INDENT * level + "]"
+            for n, body in zip(found, bodies, strict=True):
+                texts[n] = head + body + tail
+        if len(found) < len(values):
+            batched = set(found)
+            for n, value in enumerate(values):
+                if n not in batched:
+                    texts[n] = self.text(value, level)
+        return texts
 
     def text(self, obj: Any, level: int) -> str:
         """``obj`` written at ``level``, as a string (not added to the output)."""
