@@ -96,3 +96,22 @@ def test_a_short_comparison_renders_in_one_piece() -> None:
     comparison = compare(document_from_text("One cat. Two dogs."), document_from_text("One cat."))
     for fmt in ("json", "markdown", "text"):
         assert list(render_pieces(comparison, fmt)) == [render(comparison, fmt)]
+
+
+_ARTICLE = st.lists(
+    st.sampled_from(["The council", "voted 7 to 2", "on Monday.", "\u201cNo,\u201d she said."])
+    | st.text(st.characters(codec=None) | st.sampled_from(["\x1b", "\x7f", "\x9b", "\u202e"])),
+    max_size=6,
+).map(" ".join)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_ARTICLE, _ARTICLE)
+def test_render_json_is_json_safe_of_json_dumps(a: str, b: str) -> None:
+    from diffreader.engine import compare, document_from_text
+    from diffreader.render import build_view, render_json, to_json_data
+    from diffreader.render.escape import json_safe
+
+    view = build_view(compare(document_from_text(a), document_from_text(b)))
+    want = json_safe(json.dumps(to_json_data(view), ensure_ascii=False, indent=2)) + "\n"
+    assert render_json(view) == want
