@@ -43,11 +43,18 @@ _JSON = st.recursive(
     ),
     max_leaves=40,
 )
+_ROW = st.dictionaries(_TEXT, _SCALARS, max_size=3)
 _RECORDS = st.lists(
-    st.dictionaries(_TEXT, _SCALARS | st.lists(_SCALARS, max_size=3), min_size=1, max_size=4),
+    st.dictionaries(
+        _TEXT,
+        _SCALARS | st.lists(_SCALARS, max_size=3) | st.lists(_ROW, max_size=3),
+        min_size=1,
+        max_size=4,
+    ),
     max_size=6,
 )
-"""Lists of objects of scalars and scalar lists: the shape the C fast paths take."""
+"""Lists of objects of scalars, scalar lists and lists of objects of scalars (empty ones
+among them): the shapes the C fast paths take."""
 
 
 @settings(max_examples=400)

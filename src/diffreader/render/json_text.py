@@ -216,7 +216,8 @@ class _Writer:
 
     def texts(self, values: list[Any], level: int) -> list[str]:
         """Each of ``values`` written at ``level``: the lists of scalars among them (the
-        ids and keys inside records) in one C call, the rest one by one."""
+        ids and keys inside records) in one C call, the lists of objects of scalars (the
+        word ops of pairs) in another, the rest one by one."""
         leaves = _LEAVES
         found = [
             n
@@ -235,10 +236,46 @@ class _Writer:
                 texts[n] = head + body + tail
         if len(found) < len(values):
             batched = set(found)
-            for n, value in enumerate(values):
+            rest = [n for n in range(len(values)) if n not in batched]
+            tables = [
+                n
+                for n in rest
+                if type(values[n]) is list
+                and all(
+                    type(row) is dict and row and leaves.issuperset(map(type, row.values()))
+                    for row in values[n]
+                )
+            ]
+            if tables:
+                self.tables(values, tables, level, texts)
+                batched.update(tables)
+            for n in rest:
                 if n not in batched:
-                    texts[n] = self.text(value, level)
+                    texts[n] = self.text(values[n], level)
         return texts
+
+    def tables(self, values: list[Any], found: list[int], level: int, texts: list[str]) -> None:
+        """Write the lists of objects of scalars ``values[n]`` for ``n`` in ``found`` (the
+        word ops inside pairs) into ``texts``, all their objects in one C call.
+
+        As in ``records``: a "}" before a separator and a "{" after one can only close
+        and open an object, so splitting there gives each object's fields exactly.
+        """
+        field = "\n" + _INDENT * (level + 2)
+        inner = "\n" + _INDENT * (level + 1)
+        rows = [row for n in found for row in values[n]]
+        bodies = self.flat(level + 2)(rows)[2:-2].split("}," + field + "{")
+        if len(bodies) != len(rows):  # cannot happen (see above); stay exact regardless
+            for n in found:
+                texts[n] = self.text(values[n], level)
+            return
+        joint = inner + "}," + inner + "{" + field
+        head, tail = "[" + inner + "{" + field, inner + "}\n" + _INDENT * level + "]"
+        start = 0
+        for n in found:
+            end = start + len(values[n])
+            texts[n] = head + joint.join(bodies[start:end]) + tail
+            start = end
 
     def text(self, obj: Any, level: int) -> str:
         """``obj`` written at ``level``, as a string (not added to the output)."""
