@@ -1,11 +1,11 @@
-"""Provides a fast writer of indented JSON: the text of ``json.dumps`` with ``indent=2``.
+"""Provides a fast writer of indented JSON: ``json.dumps(obj, ensure_ascii=False, indent=2)``.
 
-(And ``ensure_ascii=False``.)
 The standard library serialises indented JSON in pure Python (its C encoder handles no
 indent), which makes the tens of megabytes of a long comparison's JSON cost seconds.
 This writer hands the C encoder every container holding only scalars (a sentence, a word
-op, a list of ids), with separators that carry that container's indent, and a whole list
-of such objects in one call; only containers holding containers are walked in Python. It
+op, a list of ids), with separators that carry that container's indent, and whole lists
+of such objects in one call (a record's few inner lists stand in as a placeholder string
+and are written apart, also in batches); only other containers are walked in Python. It
 gives the text in pieces, so it need not be held whole.
 
 Equality with ``json.dumps`` is the contract (a hypothesis test checks it over arbitrary
