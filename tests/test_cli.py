@@ -625,3 +625,26 @@ def test_output_naming_an_input_article_is_refused(
         status = main([str(a), str(b), *fmt, "-o", str(tmp_path / "hard.txt")])
         assert_trouble(capsys, status, tmp_path / "hard.txt")
         assert a.read_bytes() == (demo / ORIGINAL).read_bytes()
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown", "text"])
+@pytest.mark.parametrize("to_file", [True, False])
+def test_the_streamed_output_is_the_rendered_text(
+    demo: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    fmt: str,
+    to_file: bool,
+) -> None:
+    from diffreader.engine import compare, load_document
+    from diffreader.render import render
+
+    monkeypatch.setenv("COLUMNS", "100")  # the width text output to stdout is wrapped to
+
+    comparison = compare(load_document(demo / ORIGINAL), load_document(demo / REWRITE))
+    out = tmp_path / "out.txt"
+    args = [str(demo / ORIGINAL), str(demo / REWRITE), "--format", fmt, "--color", "never"]
+    assert main([*args, "-o", str(out)] if to_file else args) == ExitStatus.DIFFERENT
+    written = out.read_text(encoding="utf-8") if to_file else capsys.readouterr().out
+    assert written == render(comparison, fmt, width=100)

@@ -29,7 +29,7 @@ import errno
 import os
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
@@ -224,8 +224,9 @@ def _load_pair(path_a: str, path_b: str) -> Comparison:
     return compare(a, b)
 
 
-def _write(text: str, output: str | None) -> None:
-    """Write ``text`` to ``output`` (a file path) or to stdout."""
+def _write(text: str | Iterable[str], output: str | None) -> None:
+    """Write ``text`` (or its pieces, in order) to ``output`` (a file path) or to stdout."""
+    pieces = (text,) if isinstance(text, str) else text
     if output is None or output == "-":
         stdout = sys.stdout
         if stdout is None:
@@ -235,7 +236,8 @@ def _write(text: str, output: str | None) -> None:
             if hasattr(stdout, "reconfigure"):
                 # An ASCII-only stdout (PYTHONIOENCODING=ascii) gets escapes, not a traceback.
                 stdout.reconfigure(errors="backslashreplace")
-            stdout.write(text)
+            for piece in pieces:
+                stdout.write(piece)
             stdout.flush()
         except BrokenPipeError:
             raise
@@ -246,20 +248,22 @@ def _write(text: str, output: str | None) -> None:
         return
     try:
         with open(output, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            for piece in pieces:
+                handle.write(piece)
     except OSError as error:
         raise _Trouble(f"{output}: cannot write ({error.strerror or error})") from error
 
 
 def _print_comparison(args: argparse.Namespace) -> ExitStatus:
-    from diffreader.render import render
+    from diffreader.render import render_pieces
 
     comparison = _load_pair(*args.paths)
     to_file = args.output not in (None, "-")
     color = False if to_file else _use_color(args.color, sys.stdout)
     width = shutil.get_terminal_size((100, 24)).columns if not to_file else 100
-    text = render(comparison, args.format or "text", color=color, width=min(max(width, 60), 120))
-    _write(text, args.output)
+    width = min(max(width, 60), 120)
+    # In pieces: a long comparison's JSON is written as it is made, never held whole.
+    _write(render_pieces(comparison, args.format or "text", color=color, width=width), args.output)
     return ExitStatus.DIFFERENT if comparison.has_differences else ExitStatus.SAME
 
 

@@ -207,3 +207,17 @@ def test_counts_split_every_item_once(name: str) -> None:
 def test_nfkc_is_not_needed_to_read_the_visible_forms() -> None:
     # The control pictures are ordinary printable characters.
     assert all(unicodedata.category(c) == "So" for c in terminal("\x00\x1b\x1f"))
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_build_view_leaves_the_garbage_collector_as_it_found_it(collecting: bool) -> None:
+    import gc
+
+    comparison = compare(document_from_text("One cat. Two dogs."), document_from_text("One cat."))
+    was = gc.isenabled()
+    try:
+        (gc.enable if collecting else gc.disable)()
+        build_view(comparison)
+        assert gc.isenabled() is collecting
+    finally:
+        (gc.enable if was else gc.disable)()

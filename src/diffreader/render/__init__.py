@@ -21,6 +21,7 @@ Modules:
 
 API (what the CLI and the reader call):
     render(comparison, fmt, *, color=False, width=100) -> str        fmt in FORMATS
+    render_pieces(comparison, fmt, ...) -> Iterator[str]             the same, in pieces
     render_report(comparison, entries=None, fmt="markdown", *, generated_at=None) -> str
     FORMATS ("text", "markdown", "json"), REPORT_FORMATS ("markdown", "html", "json")
     SCHEMA_VERSION (the CLI's JSON), REPORT_SCHEMA (the report's JSON)
@@ -30,7 +31,7 @@ API (what the CLI and the reader call):
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import datetime
 from typing import Literal
 
@@ -41,6 +42,7 @@ from diffreader.render.to_html import report_html
 from diffreader.render.to_json import (
     REPORT_SCHEMA,
     SCHEMA_VERSION,
+    json_pieces,
     render_json,
     report_json,
     to_json_data,
@@ -61,6 +63,7 @@ __all__ = [
     "render",
     "render_json",
     "render_markdown",
+    "render_pieces",
     "render_report",
     "render_text",
     "render_versions",
@@ -82,6 +85,37 @@ def render(comparison: Comparison, fmt: Format, *, color: bool = False, width: i
     if fmt == "markdown":
         return render_markdown(view)
     return render_text(view, color=color, width=width)
+
+
+def render_pieces(
+    comparison: Comparison, fmt: Format, *, color: bool = False, width: int = 100
+) -> Iterator[str]:
+    """``render``'s text in pieces: JSON as it is written, in pieces of about a megabyte
+    (a long comparison's JSON is never held whole; a short one comes in one piece, so a
+    reader that quits early, as ``head`` does, sees what it saw before); the other
+    formats in one piece."""
+    if fmt == "json":
+        return _coalesced(json_pieces(build_view(comparison)), PIECE_SIZE)
+    return iter((render(comparison, fmt, color=color, width=width),))
+
+
+PIECE_SIZE = 1 << 20
+"""About how many characters ``render_pieces`` joins into one piece."""
+
+
+def _coalesced(pieces: Iterator[str], size: int) -> Iterator[str]:
+    """``pieces`` joined into pieces of at least ``size`` characters (the last aside)."""
+    held: list[str] = []
+    length = 0
+    for piece in pieces:
+        held.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(held)
+            held.clear()
+            length = 0
+    if held:
+        yield "".join(held)
 
 
 def render_report(

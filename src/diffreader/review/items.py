@@ -118,6 +118,63 @@ class ReviewItem:
     """For a nested item: the kind of the top-level item holding it (where it is listed)."""
 
 
+def _placed(
+    item: ReviewItem,
+    key: str,
+    parent: str | None,
+    was: str,
+    aliases: tuple[str, ...],
+    holder_kind: ItemKind | None,
+) -> ReviewItem:
+    """``item`` with its key and its place in the list set.
+
+    What ``dataclasses.replace`` does, by one positional constructor call: ``replace``
+    introspects the fields on every call, and the item lists of a long pair make it the
+    largest cost of ``review_items``. Every field is passed (a test checks that this
+    agrees with ``replace`` on every field, so a field added later cannot be lost here).
+    """
+    return ReviewItem(
+        key,
+        item.kind,
+        item.label,
+        item.side,
+        item.text,
+        item.start,
+        item.end,
+        item.pair,
+        item.sentence,
+        item.sentence_start,
+        item.departs_from,
+        item.category,
+        item.source_text,
+        parent,
+        was,
+        aliases,
+        holder_kind,
+    )
+
+
+_Fields = tuple[ItemKind, str, Side, str, int, int, int, str, int, str, str | None, str]
+"""The fields of a ``ReviewItem`` from ``kind`` to ``source_text``, in order."""
+
+
+def _fields(item: ReviewItem) -> _Fields:
+    return (
+        item.kind,
+        item.label,
+        item.side,
+        item.text,
+        item.start,
+        item.end,
+        item.pair,
+        item.sentence,
+        item.sentence_start,
+        item.departs_from,
+        item.category,
+        item.source_text,
+    )
+
+
 _QUOTE_KINDS = {
     QuoteStatus.ALTERED: (ItemKind.QUOTE_ALTERED, "Altered quotation"),
     QuoteStatus.NEW: (ItemKind.QUOTE_NEW, "New quotation"),
@@ -341,15 +398,21 @@ class _Consolidation:
             pair = pairs[index]
             if pair.status not in (Status.REWORDED, Status.MOVED) or not pair.a or not pair.b:
                 continue
-            dropped = [m for m in members if m.side is Side.A]
+            # Each dropped fact with where it falls in B (computed once, not per added fact).
+            dropped = [(m, family(m), _to_b(pair, m.start)) for m in members if m.side is Side.A]
             used: set[str] = set()
             for added in (m for m in members if m.side is Side.B):
-                candidates = [
-                    d for d in dropped if d.key not in used and family(d) == family(added)
-                ]
-                if not candidates:
+                kin = family(added)
+                old: ReviewItem | None = None
+                nearest = 0
+                for d, d_family, at in dropped:
+                    # The nearest unused one of its family; the first of equals (as ``min``).
+                    if d_family == kin and d.key not in used:
+                        gap = abs(at - added.start)
+                        if old is None or gap < nearest:
+                            old, nearest = d, gap
+                if old is None:
                     continue
-                old = min(candidates, key=lambda d: (abs(_to_b(pair, d.start) - added.start),))
                 used.add(old.key)
                 self.was[added.key] = old.text
                 self.fold(old.key, added.key)
@@ -510,7 +573,7 @@ class _Consolidation:
             was = self.was.get(item.key, item.was)
             aliases = tuple(self.aliases.get(item.key, ()))
             if (parent, was, aliases) != (item.parent, item.was, item.aliases):
-                item = replace(item, parent=parent, was=was, aliases=aliases)
+                item = _placed(item, item.key, parent, was, aliases, item.holder_kind)
             final[item.key] = item
         size = len(self.comparison.pairs)
 
@@ -530,15 +593,15 @@ class _Consolidation:
             else:
                 inside.setdefault(item.parent, []).append(item)
         out: list[ReviewItem] = []
-        sections = list(Section)
-        order = sorted(
-            tops, key=lambda i: (sections.index(_SECTION_OF[i.kind]), salience(i), position(i))
-        )
+        rank = {kind: list(Section).index(section) for kind, section in _SECTION_OF.items()}
+        order = sorted(tops, key=lambda i: (rank[i.kind], salience(i), position(i)))
         for item in order:
             out.append(item)
             for child in sorted(inside.get(item.key, []), key=position):
                 if child.holder_kind is not item.kind:
-                    child = replace(child, holder_kind=item.kind)
+                    child = _placed(
+                        child, child.key, child.parent, child.was, child.aliases, item.kind
+                    )
                 out.append(child)
         return out
 
@@ -558,15 +621,38 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
     """
     a, b = comparison.a, comparison.b
     sources = _Sources()
+    # Many claims share a sentence (and the sentences they depart from): the context and
+    # the matching form of each text are made once. (One cache per side: hashing a
+    # ``Side``, an enum, is a Python-level call.)
+    a_contexts: dict[tuple[int, ...], tuple[str, int]] = {}
+    b_contexts: dict[tuple[int, ...], tuple[str, int]] = {}
+    normal: dict[str, str] = {}
 
-    drafts: list[tuple[tuple[int, int, int, int, int], ReviewItem]] = []
-    side_rank = {Side.A: 1, Side.B: 2}
+    def context(side: Side, ids: tuple[int, ...]) -> tuple[str, int]:
+        cache = a_contexts if side is Side.A else b_contexts
+        found = cache.get(ids)
+        if found is None:
+            found = cache[ids] = _context(a if side is Side.A else b, ids)
+        return found
 
-    def add(item: ReviewItem, rank: int) -> int:
+    def norm(text: str) -> str:
+        found = normal.get(text)
+        if found is None:
+            found = normal[text] = normalise(text)
+        return found
+
+    # A draft is the key's identity and the item's other fields, made an item once keyed.
+    drafts: list[tuple[tuple[int, int, int, int, int], str, _Fields]] = []
+
+    def add(identity: str, fields: _Fields, rank: int) -> int:
         # At one start, the longer span first: a sentence-long claim before the names in it.
         # The draft number breaks no ties (the sort is stable): it only names the draft.
-        drafts.append(((item.pair, rank, item.start, -item.end, len(drafts)), item))
+        sort_key = (fields[6], rank, fields[4], -fields[5], len(drafts))
+        drafts.append((sort_key, identity, fields))
         return len(drafts) - 1
+
+    def add_item(item: ReviewItem, rank: int) -> int:
+        return add(item.key, _fields(item), rank)
 
     for index, pair in enumerate(comparison.pairs):
         if pair.status not in (Status.REWORDED, Status.MOVED) or not pair.a or not pair.b:
@@ -592,15 +678,16 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
             sentence_start=b_start,
             departs_from=a_text,
         )
-        sources.groups[add(item, 0)] = index
+        sources.groups[add_item(item, 0)] = index
 
     quote_items: list[tuple[ReviewItem, int]] = []
     for quote in comparison.quotes:
         item_or_none = _quote_item(comparison, quote, locate)
         if item_or_none is not None:
-            number = add(item_or_none, side_rank[quote.side])
+            number = add_item(item_or_none, 1 if quote.side is Side.A else 2)
             quote_items.append((item_or_none, number))
             sources.quotes[number] = quote
+    quote_spans = _QuoteSpans(quote_items)
 
     claim_draft: dict[int, int] = {}
     """Claim index -> the draft showing it (its own, or the quotation it is folded into)."""
@@ -608,23 +695,14 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
     """Draft of a nested claim -> claim index of its holder."""
     for index, claim in enumerate(comparison.claims):
         if claim.category is ClaimCategory.QUOTATION:
-            holder = next(
-                (
-                    number
-                    for q, number in quote_items
-                    if q.side is claim.side and q.start < claim.end and claim.start < q.end
-                ),
-                None,
-            )
+            holder = quote_spans.first_overlapping(claim.side, claim.start, claim.end)
             if holder is not None:
                 claim_draft[index] = holder
                 continue
-        doc = comparison.document(claim.side)
-        other = comparison.document(claim.side.other)
         sentence_id = claim.sentence
         if sentence_id < 0:
             sentence_id = locate.sentence_at(claim.side, claim.start)
-        sentence, sentence_start = _context(doc, [sentence_id])
+        sentence, sentence_start = context(claim.side, (sentence_id,))
         pair_index = claim.pair
         if pair_index < 0:
             pair_index = locate.pair_of_sentence(claim.side, sentence_id)
@@ -632,26 +710,28 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
         if not departs_ids and 0 <= pair_index < len(comparison.pairs):
             pair = comparison.pairs[pair_index]
             departs_ids = pair.b if claim.side is Side.A else pair.a
-        departs, _ = _context(other, departs_ids)
+        departs, _ = context(claim.side.other, departs_ids)
         if claim.kind is ClaimKind.ADDED:
             kind, label = ItemKind.ADDED, f"Added claim ({claim.category.value})"
         else:
             kind, label = ItemKind.DROPPED, f"Dropped detail ({claim.category.value})"
-        item = ReviewItem(
-            key="|".join((kind, claim.side.value, normalise(claim.text), normalise(sentence))),
-            kind=kind,
-            label=label,
-            side=claim.side,
-            text=claim.text,
-            start=claim.start,
-            end=claim.end,
-            pair=pair_index,
-            sentence=sentence,
-            sentence_start=sentence_start,
-            departs_from=departs,
-            category=claim.category.value,
+        side = claim.side
+        fields: _Fields = (
+            kind,
+            label,
+            side,
+            claim.text,
+            claim.start,
+            claim.end,
+            pair_index,
+            sentence,
+            sentence_start,
+            departs,
+            claim.category.value,
+            "",
         )
-        number = add(item, side_rank[claim.side])
+        claim_identity = "|".join((kind, side.value, norm(claim.text), norm(sentence)))
+        number = add(claim_identity, fields, 1 if side is Side.A else 2)
         sources.claims[number] = (claim, sentence_id)
         claim_draft[index] = number
         if claim.parent >= 0:
@@ -661,19 +741,62 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
     keys: dict[int, str] = {}
     seen: dict[str, int] = {}
     for number in order:
-        item = drafts[number][1]
+        draft_identity = drafts[number][1]
         # The same claim in two identical sentences gets an occurrence number, so keys
         # stay unique and still depend on content only.
-        occurrence = seen.get(item.key, 0)
-        seen[item.key] = occurrence + 1
-        keys[number] = digest(item.key, str(occurrence))
+        occurrence = seen.get(draft_identity, 0)
+        seen[draft_identity] = occurrence + 1
+        keys[number] = digest(draft_identity, str(occurrence))
     items: list[ReviewItem] = []
     for number in order:
         holder = claim_draft.get(parent_of.get(number, -1))
         parent = keys[holder] if holder is not None and holder != number else None
-        items.append(replace(drafts[number][1], key=keys[number], parent=parent))
+        items.append(ReviewItem(keys[number], *drafts[number][2], parent))
     sources.rekey(keys, seen)
     return items, sources
+
+
+class _QuoteSpans:
+    """The quotation items of each side, to find the first (in list order) a span overlaps.
+
+    A bisection over the starts, then a walk back only as far as a quotation could still
+    reach the span (``reach``: the furthest end among the quotations so far), so a claim
+    costs the quotations near it, not all of them.
+    """
+
+    __slots__ = ("_ends", "_numbers", "_reach", "_starts")
+
+    def __init__(self, quote_items: list[tuple[ReviewItem, int]]) -> None:
+        by_side: dict[Side, list[tuple[int, int, int]]] = {Side.A: [], Side.B: []}
+        for order, (item, _) in enumerate(quote_items):
+            by_side[item.side].append((item.start, item.end, order))
+        self._starts: dict[Side, list[int]] = {}
+        self._ends: dict[Side, list[int]] = {}
+        self._reach: dict[Side, list[int]] = {}
+        self._numbers: dict[Side, list[tuple[int, int]]] = {}
+        for side, spans in by_side.items():
+            spans.sort()
+            self._starts[side] = [start for start, _, _ in spans]
+            self._ends[side] = [end for _, end, _ in spans]
+            reach: list[int] = []
+            furthest = -1
+            for _, end, _ in spans:
+                furthest = max(furthest, end)
+                reach.append(furthest)
+            self._reach[side] = reach
+            self._numbers[side] = [(order, quote_items[order][1]) for _, _, order in spans]
+
+    def first_overlapping(self, side: Side, start: int, end: int) -> int | None:
+        """The draft number of the first quotation item on ``side`` overlapping
+        ``[start, end)`` (``q.start < end and start < q.end``), or ``None``."""
+        ends, reach, numbers = self._ends[side], self._reach[side], self._numbers[side]
+        best: tuple[int, int] | None = None
+        index = bisect_left(self._starts[side], end) - 1
+        while index >= 0 and reach[index] > start:
+            if ends[index] > start and (best is None or numbers[index] < best):
+                best = numbers[index]
+            index -= 1
+        return None if best is None else best[1]
 
 
 def _quote_item(comparison: Comparison, quote: Quote, locate: PairLocator) -> ReviewItem | None:
