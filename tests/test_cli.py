@@ -648,3 +648,45 @@ def test_the_streamed_output_is_the_rendered_text(
     assert main([*args, "-o", str(out)] if to_file else args) == ExitStatus.DIFFERENT
     written = out.read_text(encoding="utf-8") if to_file else capsys.readouterr().out
     assert written == render(comparison, fmt, width=100)
+
+
+def test_output_midway_failure_leaves_the_old_file_whole(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    out.write_text("the previous report\n", encoding="utf-8")
+
+    def pieces() -> Any:
+        yield '{\n  "schema": 1,\n'
+        raise KeyboardInterrupt  # Ctrl+C while the rest is being made
+
+    with pytest.raises(KeyboardInterrupt):
+        cli._write(pieces(), str(out))
+    assert out.read_text(encoding="utf-8") == "the previous report\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]  # no temp file left
+
+
+def test_output_replaces_a_file_keeping_its_permissions_and_links(
+    demo: Path, tmp_path: Path
+) -> None:
+    real = tmp_path / "real.md"
+    real.write_text("old\n", encoding="utf-8")
+    real.chmod(0o640)
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    pair = [str(demo / ORIGINAL), str(demo / REWRITE)]
+    status = main([*pair, "--format", "markdown", "-o", str(link)])
+    assert status == ExitStatus.DIFFERENT
+    assert link.is_symlink()  # the link still names the file, which holds the new text
+    assert real.read_text(encoding="utf-8").startswith("#")
+    assert (real.stat().st_mode & 0o777) == 0o640
+    created = tmp_path / "new.json"
+    main([*pair, "--format", "json", "-o", str(created)])
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (created.stat().st_mode & 0o777) == 0o666 & ~umask
+
+
+def test_output_to_a_device_writes_to_it_in_place(demo: Path) -> None:
+    pair = [str(demo / ORIGINAL), str(demo / REWRITE)]
+    status = main([*pair, "--format", "json", "-o", "/dev/null"])
+    assert status == ExitStatus.DIFFERENT
+    assert Path("/dev/null").is_char_device()

@@ -28,6 +28,7 @@ import argparse
 import errno
 import os
 import shutil
+import stat
 import sys
 from collections.abc import Iterable, Sequence
 from enum import IntEnum
@@ -247,11 +248,31 @@ def _write(text: str | Iterable[str], output: str | None) -> None:
             raise _Trouble(f"standard output: cannot write ({reason})") from error
         return
     try:
+        _write_file(output, pieces)
+    except OSError as error:
+        raise _Trouble(f"{output}: cannot write ({error.strerror or error})") from error
+
+
+def _write_file(output: str, pieces: Iterable[str]) -> None:
+    """Write ``pieces`` to the file ``output``: a regular file (or a new one) is replaced
+    atomically once the last piece is written, so Ctrl+C or a failure midway leaves the
+    old file as it was and no part of the new one; anything else (``/dev/null``, a FIFO,
+    ``/dev/stdout``) is written to in place."""
+    from diffreader.storage.files import atomic_write_pieces, new_file_mode
+
+    try:
+        info = os.stat(output)  # through symbolic links: the file they name is replaced
+    except FileNotFoundError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
         with open(output, "w", encoding="utf-8", newline="\n") as handle:
             for piece in pieces:
                 handle.write(piece)
-    except OSError as error:
-        raise _Trouble(f"{output}: cannot write ({error.strerror or error})") from error
+        return
+    target = Path(os.path.realpath(output))
+    # The file keeps its permissions; a new one gets those any new file gets here.
+    mode = stat.S_IMODE(info.st_mode) if info is not None else new_file_mode()
+    atomic_write_pieces(target, (piece.encode("utf-8") for piece in pieces), mode=mode)
 
 
 def _print_comparison(args: argparse.Namespace) -> ExitStatus:

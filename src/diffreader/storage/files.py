@@ -3,7 +3,9 @@
 API:
     atomic_write(path, data, shared=False)   readers see the old file or the new one, never
                                              a part; the rename is fsync'ed with its folder
+    atomic_write_pieces(path, pieces, mode=None)   the same, written piece by piece
     fsync_dir(folder)                        make a rename in ``folder`` durable
+    new_file_mode()                          0666 less the umask
 
 A temp file is named ``.NAME.<random>.tmp`` beside ``path``; a writer killed before the
 rename leaves one behind, which the owner of ``path`` may delete under its own lock.
@@ -14,9 +16,10 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["atomic_write", "fsync_dir"]
+__all__ = ["atomic_write", "atomic_write_pieces", "fsync_dir", "new_file_mode"]
 
 
 def fsync_dir(directory: Path) -> None:
@@ -36,6 +39,11 @@ def _umask() -> int:
     return mask
 
 
+def new_file_mode() -> int:
+    """The permission bits a new file gets here: 0666 less the umask."""
+    return 0o666 & ~_umask()
+
+
 def atomic_write(path: Path, data: bytes, *, shared: bool = False) -> None:
     """Replace ``path`` with ``data`` atomically.
 
@@ -46,12 +54,23 @@ def atomic_write(path: Path, data: bytes, *, shared: bool = False) -> None:
             rather than ``mkstemp``'s private 0600: for results meant to be shared;
             review files stay private.
     """
+    atomic_write_pieces(path, (data,), mode=new_file_mode() if shared else None)
+
+
+def atomic_write_pieces(path: Path, pieces: Iterable[bytes], *, mode: int | None = None) -> None:
+    """Replace ``path`` with the concatenated ``pieces`` atomically, writing each as it
+    comes (a long output is never held whole): until the last is written, ``path`` keeps
+    its old content, and a failure or an interruption leaves no part of the new one.
+
+    ``mode``: the new file's permission bits (default: ``mkstemp``'s private 0600).
+    """
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        if shared:
-            os.chmod(temp, 0o666 & ~_umask())
+        if mode is not None:
+            os.chmod(temp, mode)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for piece in pieces:
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp, path)
