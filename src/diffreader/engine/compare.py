@@ -35,6 +35,8 @@ from diffreader.engine.model import (
     Stats,
     Status,
     WordOp,
+    pack_ops,
+    unpack_ops,
 )
 from diffreader.engine.quotes import check_quotes
 from diffreader.engine.text import (
@@ -325,8 +327,6 @@ def _make_pairs(
     return [pair for part in parts for pair in part]
 
 
-_OPS = tuple(Op)
-_OP_INDEX = {op: i for i, op in enumerate(_OPS)}
 _STATUSES = tuple(Status)
 _STATUS_INDEX = {status: i for i, status in enumerate(_STATUSES)}
 
@@ -334,38 +334,17 @@ _EncodedPair = tuple[tuple[int, ...], tuple[int, ...], int, float, tuple[int, ..
 
 
 def _encode_pairs(pairs: list[Pair]) -> list[_EncodedPair]:
-    """Pairs as plain tuples, each word op five integers, for the transfer from a child
+    """Pairs as plain tuples, their word ops packed, for the transfer from a child
     process (parallel.py)."""
-    return [
-        (
-            p.a,
-            p.b,
-            _STATUS_INDEX[p.status],
-            p.score,
-            tuple(
-                n
-                for op in p.ops
-                for n in (_OP_INDEX[op.op], op.a_start, op.a_end, op.b_start, op.b_end)
-            ),
-            p.changed,
-        )
-        for p in pairs
-    ]
+    return [(p.a, p.b, _STATUS_INDEX[p.status], p.score, pack_ops(p.ops), p.changed) for p in pairs]
 
 
 def _decode_pairs(encoded: list[_EncodedPair]) -> list[Pair]:
     """``_encode_pairs`` undone."""
-    out = []
-    for a, b, status, score, flat, changed in encoded:
-        numbers = iter(flat)
-        ops = tuple(
-            WordOp(_OPS[op], a_start, a_end, b_start, b_end)
-            for op, a_start, a_end, b_start, b_end in zip(
-                numbers, numbers, numbers, numbers, numbers, strict=True
-            )
-        )
-        out.append(Pair(a, b, _STATUSES[status], score, ops, changed))
-    return out
+    return [
+        Pair(a, b, _STATUSES[status], score, unpack_ops(flat), changed)
+        for a, b, status, score, flat, changed in encoded
+    ]
 
 
 def _word_overlap(ops: Iterable[WordOp], a_text: str, b_text: str) -> float:

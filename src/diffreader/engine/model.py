@@ -7,10 +7,12 @@ normalised for display: normalisation happens only inside matching keys.
 Members:
     Side, Status, SentenceKind, Op, ClaimKind, ClaimCategory, QuoteStatus: enums.
     Span, Sentence, Document, WordOp, Pair, Claim, Quote, Stats, Comparison.
+    pack_ops, unpack_ops: word ops as plain integers (for the transfer between processes).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -31,6 +33,8 @@ __all__ = [
     "Stats",
     "Status",
     "WordOp",
+    "pack_ops",
+    "unpack_ops",
 ]
 
 
@@ -187,6 +191,33 @@ class WordOp:
     a_end: int
     b_start: int
     b_end: int
+
+
+_OPS = tuple(Op)
+_OP_INDEX = {op: i for i, op in enumerate(_OPS)}
+
+
+def pack_ops(ops: Iterable[WordOp]) -> tuple[int, ...]:
+    """Word ops as five integers each, for the transfer between processes (a tuple of
+    integers pickles several times faster than frozen dataclasses; see parallel.py).
+
+    >>> unpack_ops(pack_ops([WordOp(Op.INSERT, 3, 3, 3, 8)]))
+    (WordOp(op=<Op.INSERT: 'insert'>, a_start=3, a_end=3, b_start=3, b_end=8),)
+    """
+    return tuple(
+        n for op in ops for n in (_OP_INDEX[op.op], op.a_start, op.a_end, op.b_start, op.b_end)
+    )
+
+
+def unpack_ops(flat: Iterable[int]) -> tuple[WordOp, ...]:
+    """``pack_ops`` undone."""
+    numbers = iter(flat)
+    return tuple(
+        WordOp(_OPS[op], a_start, a_end, b_start, b_end)
+        for op, a_start, a_end, b_start, b_end in zip(
+            numbers, numbers, numbers, numbers, numbers, strict=True
+        )
+    )
 
 
 @dataclass(frozen=True, slots=True)

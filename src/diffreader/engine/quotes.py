@@ -58,6 +58,7 @@ from itertools import accumulate, chain, compress
 from operator import sub
 from typing import cast
 
+from diffreader.engine import parallel
 from diffreader.engine.lexicon import (
     FILLER,
     HONORIFICS,
@@ -80,6 +81,8 @@ from diffreader.engine.model import (
     Span,
     Status,
     WordOp,
+    pack_ops,
+    unpack_ops,
 )
 from diffreader.engine.text import Token, fold_quotes, is_word, stem, token_key, tokenize
 from diffreader.engine.worddiff import word_diff
@@ -854,6 +857,7 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
     links, carried, wordless_a, wordless_b = _relate(
         doc_a, doc_b, a_found, b_found, pairs, pair_of_a, pair_of_b
     )
+    ops_of = _altered_ops(doc_a, doc_b, b_found, links)
     out: list[Quote] = []
     for j, f in enumerate(b_found):
         link = links.get(j)
@@ -863,10 +867,7 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
         status = link.status if link is not None else QuoteStatus.NEW
         source = Span(*link.source) if link is not None else None
         source_speaker = a_found[link.a].speaker if link is not None else None
-        ops: tuple[WordOp, ...] = ()
-        if link is not None and link.status is QuoteStatus.ALTERED:
-            s_start, s_end = link.source
-            ops = tuple(word_diff([(s_start, doc_a.text[s_start:s_end])], [(f.start, text)]))
+        ops = ops_of.get(j, ())
         out.append(
             Quote(
                 side=Side.B,
@@ -900,6 +901,42 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
             )
         )
     return out
+
+
+def _altered_ops(
+    doc_a: Document, doc_b: Document, b_found: list[Found], links: dict[int, _Link]
+) -> dict[int, tuple[WordOp, ...]]:
+    """The word diff of each altered quotation of B (by index) against its source; many
+    altered quotations are diffed in ranges in other processes (parallel.py)."""
+    altered = [
+        (j, link.source, (b_found[j].start, b_found[j].end))
+        for j, link in sorted(links.items())
+        if link.status is QuoteStatus.ALTERED
+    ]
+
+    def diffs(lo: int, hi: int) -> list[tuple[WordOp, ...]]:
+        return [
+            tuple(
+                word_diff(
+                    [(s_start, doc_a.text[s_start:s_end])], [(b_start, doc_b.text[b_start:b_end])]
+                )
+            )
+            for _, (s_start, s_end), (b_start, b_end) in altered[lo:hi]
+        ]
+
+    weights = [s[1] - s[0] + b[1] - b[0] for _, s, b in altered]
+    bounds = parallel.split(weights, parallel.jobs())
+    parts = parallel.fork_map(diffs, bounds, _pack_all, _unpack_all)
+    found = (ops for part in parts for ops in part)
+    return dict(zip((j for j, _, _ in altered), found, strict=True))
+
+
+def _pack_all(diffs: list[tuple[WordOp, ...]]) -> list[tuple[int, ...]]:
+    return [pack_ops(ops) for ops in diffs]
+
+
+def _unpack_all(packed: list[tuple[int, ...]]) -> list[tuple[WordOp, ...]]:
+    return [unpack_ops(flat) for flat in packed]
 
 
 def _speakers_differ(speaker: str | None, source_speaker: str | None) -> bool:
