@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diffreader.engine import LoadError, align, compare, document_from_text, parallel
+from diffreader.engine import LoadError, align, compare, document_from_text, parallel, quotes
 from diffreader.engine.load import documents_from_texts, load_documents
 from diffreader.engine.model import Comparison
 
@@ -176,6 +176,7 @@ def _split_finely(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "MIN_WEIGHT", 50)
     monkeypatch.setattr(align, "_MIN_UNITS_A_PROCESS", 2)
     monkeypatch.setattr(align, "_MIN_PAIRS_A_PROCESS", 2)
+    monkeypatch.setattr(quotes, "_MIN_WORDS_A_PROCESS", 2)
 
 
 def _serially(run: Callable[[], Comparison], monkeypatch: pytest.MonkeyPatch) -> Comparison:

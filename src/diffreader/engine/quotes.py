@@ -618,6 +618,41 @@ class _Link:
     score: float
 
 
+_MIN_WORDS_A_PROCESS = 20_000
+"""Words of quotation pairs below which the altered search is not worth a process of its
+own (about 40 ms of work; see parallel.py)."""
+
+_STATUSES = tuple(QuoteStatus)
+_STATUS_INDEX = {status: i for i, status in enumerate(_STATUSES)}
+
+_EncodedLink = tuple[int, int, int, tuple[int, int], float] | None
+
+
+def _altered_links(
+    qa: Sequence[_Quotation], qb: Sequence[_Quotation], tried: list[tuple[int, int]]
+) -> list[_Link]:
+    """The altered links among the ``tried`` pairs (A index, B index), in their order; many
+    pairs are searched in ranges in other processes (parallel.py)."""
+
+    def search(lo: int, hi: int) -> list[_Link | None]:
+        return [_altered_link(qa[i], qb[j]) for i, j in tried[lo:hi]]
+
+    weights = [max(0, qa[i].count) + max(0, qb[j].count) for i, j in tried]
+    bounds = parallel.split(weights, parallel.jobs(), _MIN_WORDS_A_PROCESS)
+    parts = parallel.fork_map(search, bounds, _encode_links, _decode_links)
+    return [link for part in parts for link in part if link is not None]
+
+
+def _encode_links(links: list[_Link | None]) -> list[_EncodedLink]:
+    return [
+        None if k is None else (k.a, k.b, _STATUS_INDEX[k.status], k.source, k.score) for k in links
+    ]
+
+
+def _decode_links(encoded: list[_EncodedLink]) -> list[_Link | None]:
+    return [None if e is None else _Link(e[0], e[1], _STATUSES[e[2]], e[3], e[4]) for e in encoded]
+
+
 def _altered_link(qa: _Quotation, qb: _Quotation) -> _Link | None:
     """The fuzzy relation: the shorter quotation (fewer words) searched in the longer.
 
@@ -821,10 +856,8 @@ def _relate(
     for i in range(len(qa)):
         if i not in settled_a:
             tried.update((i, j) for j in _candidates(qa[i], index_b, qb) if j not in settled_b)
-    for i, j in sorted(tried - unrelated):
-        link = _altered_link(qa[i], qb[j])
-        if link is not None:
-            links[(i, j)] = link
+    for link in _altered_links(qa, qb, sorted(tried - unrelated)):
+        links[(link.a, link.b)] = link
     na, nb = len(qa), len(qb)
     ranked = sorted(links.values(), key=lambda k: _rank(k, qa[k.a], qb[k.b], na, nb))
     for link in ranked:
