@@ -133,6 +133,8 @@ def test_jobs_follows_the_setting_and_stays_serial_beside_threads(
         release.set()
         other.join()
     assert parallel.jobs() == 4
+    monkeypatch.setattr(parallel, "MAX_FORK_RSS", 1024)  # this process holds more than that
+    assert parallel.jobs() == 1
 
 
 @given(

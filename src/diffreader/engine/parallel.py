@@ -9,9 +9,10 @@ ranges one after another: a range whose fork or child fails is run here instead.
 
 Forking is used only where it is safe and pays (``jobs``): on Linux, from a process that
 runs a single thread (the reader compares in a worker thread, so it stays serial; so does
-a Dask worker), outside a child, and for work large enough to repay the fork and the
-transfer of results (``MIN_WEIGHT``). ``DIFFREADER_JOBS`` sets the number of processes
-(``1``: never fork).
+a Dask worker), outside a child, from a process holding less than ``MAX_FORK_RSS`` (the
+children of a process comparing two 8 MB files would take its memory past a gigabyte),
+and for work large enough to repay the fork and the transfer of results (``MIN_WEIGHT``).
+``DIFFREADER_JOBS`` sets the number of processes (``1``: never fork).
 
 API:
     jobs() -> int
@@ -44,6 +45,12 @@ MIN_WEIGHT = 40_000
 """Characters of work below which a range is not worth a process: a fork and the
 transfer of its results cost about what comparing 40 KB of changed text costs."""
 
+MAX_FORK_RSS = 400 * 1024 * 1024
+"""Resident memory above which a process does not fork: a child's private pages grow to
+about half its parent's (the objects it reads get their reference counts written, so
+their pages are copied), and the largest accepted pair (two 8 MB files) would need 1.3 GB
+in two processes against 0.8 GB in one."""
+
 _in_child = False
 """True in a forked child: a child never forks again."""
 
@@ -52,12 +59,15 @@ def jobs() -> int:
     """How many processes a comparison may use here (1: run everything in this one).
 
     ``DIFFREADER_JOBS`` if set (a positive integer), else the cores this process may run
-    on (at most ``MAX_JOBS``); always 1 where forking is unavailable or unsafe: not on
-    Linux, inside a forked child, or with a second thread running (a fork copies only the
-    calling thread, and a lock another thread holds would stay locked in the child).
+    on (at most ``MAX_JOBS``); always 1 where forking is unavailable, unsafe or too dear:
+    not on Linux, inside a forked child, with a second thread running (a fork copies only
+    the calling thread, and a lock another thread holds would stay locked in the child),
+    or once this process holds more than ``MAX_FORK_RSS``.
     """
     if _in_child or sys.platform != "linux" or threading.active_count() > 1:
         return 1
+    if _resident_bytes() > MAX_FORK_RSS:
+        return 1  # a child would add about as much again: the largest inputs stay serial
     setting = os.environ.get("DIFFREADER_JOBS", "").strip()
     if setting:
         try:
@@ -65,6 +75,15 @@ def jobs() -> int:
         except ValueError:
             return 1
     return max(1, min(MAX_JOBS, len(os.sched_getaffinity(0))))
+
+
+def _resident_bytes() -> int:
+    """This process's resident memory now (0 where ``/proc`` cannot tell)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def split(weights: Sequence[int], parts: int, min_weight: int | None = None) -> list[int]:
