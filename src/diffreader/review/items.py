@@ -133,25 +133,7 @@ def _placed(
     largest cost of ``review_items``. Every field is passed (a test checks that this
     agrees with ``replace`` on every field, so a field added later cannot be lost here).
     """
-    return ReviewItem(
-        key,
-        item.kind,
-        item.label,
-        item.side,
-        item.text,
-        item.start,
-        item.end,
-        item.pair,
-        item.sentence,
-        item.sentence_start,
-        item.departs_from,
-        item.category,
-        item.source_text,
-        parent,
-        was,
-        aliases,
-        holder_kind,
-    )
+    return ReviewItem(key, *_fields(item), parent, was, aliases, holder_kind)
 
 
 _Fields = tuple[ItemKind, str, Side, str, int, int, int, str, int, str, str | None, str]
