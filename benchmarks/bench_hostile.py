@@ -3,7 +3,8 @@
 Usage::
 
     python benchmarks/bench_hostile.py [--classes few_matches figures quotes abbrevs flat]
-        [--sizes 0.25 0.5 1] [--runs 3] [--seed 7] [--timeout 300] [--stages] [--cli text|markdown|json]
+        [--sizes 0.25 0.5 1] [--runs 3] [--seed 7] [--timeout 300] [--stages]
+        [--cli text|markdown|json]
 
 Five generated classes, each at about ``size`` MB of original (A):
 
