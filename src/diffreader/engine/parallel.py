@@ -9,9 +9,10 @@ ranges one after another: a range whose fork or child fails is run here instead.
 
 Forking is used only where it is safe and pays (``jobs``): on Linux, from a process that
 runs a single thread (the reader compares in a worker thread, so it stays serial; so does
-a Dask worker), outside a child, from a process holding less than ``MAX_FORK_RSS`` (the
-children of a process comparing two 8 MB files would take its memory past a gigabyte),
-and for work large enough to repay the fork and the transfer of results (``MIN_WEIGHT``).
+a Dask worker), outside a child and outside a pool's worker process (the scan's), from a
+process holding less than ``MAX_FORK_RSS`` (the children of a process comparing two 8 MB
+files would take its memory past a gigabyte), and for work large enough to repay the fork
+and the transfer of results (``MIN_WEIGHT``).
 ``DIFFREADER_JOBS`` sets the number of processes (``1``: never fork).
 
 API:
@@ -60,12 +61,14 @@ def jobs() -> int:
 
     ``DIFFREADER_JOBS`` if set (a positive integer), else the cores this process may run
     on (at most ``MAX_JOBS``); always 1 where forking is unavailable, unsafe or too dear:
-    not on Linux, inside a forked child, with a second thread running (a fork copies only
-    the calling thread, and a lock another thread holds would stay locked in the child),
-    or once this process holds more than ``MAX_FORK_RSS``.
+    not on Linux, inside a forked child or a ``multiprocessing`` worker, with a second
+    thread running (a fork copies only the calling thread, and a lock another thread holds
+    would stay locked in the child), or once this process holds more than ``MAX_FORK_RSS``.
     """
     if _in_child or sys.platform != "linux" or threading.active_count() > 1:
         return 1
+    if _in_pool_worker():
+        return 1  # one of a pool's processes (the scan's): the pool already uses the cores
     if _resident_bytes() > MAX_FORK_RSS:
         return 1  # a child would add about as much again: the largest inputs stay serial
     setting = os.environ.get("DIFFREADER_JOBS", "").strip()
@@ -75,6 +78,13 @@ def jobs() -> int:
         except ValueError:
             return 1
     return max(1, min(MAX_JOBS, len(os.sched_getaffinity(0))))
+
+
+def _in_pool_worker() -> bool:
+    """This process was started by ``multiprocessing`` (a ``ProcessPoolExecutor``'s worker,
+    say): a module such a process always has imported, so it is not imported here."""
+    started_by = sys.modules.get("multiprocessing")
+    return started_by is not None and started_by.parent_process() is not None
 
 
 def _resident_bytes() -> int:

@@ -82,16 +82,12 @@ class InProcess:
         pass
 
 
-def _start_worker() -> None:
+def _ignore_sigint() -> None:
     """In a pool worker: Ctrl+C is the parent's to handle (it stops handing out tasks and
-    shuts the pool down); a worker that took it would print a traceback while idle. The
-    pool already uses the cores: a long comparison in a worker is not split further over
-    processes of its own (engine/parallel.py)."""
-    import os
+    shuts the pool down); a worker that took it would print a traceback while idle."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    os.environ["DIFFREADER_JOBS"] = "1"
 
 
 class ProcessPool:
@@ -107,7 +103,7 @@ class ProcessPool:
             from multiprocessing import get_context
 
             self._pool = ProcessPoolExecutor(
-                self.workers, mp_context=get_context("spawn"), initializer=_start_worker
+                self.workers, mp_context=get_context("spawn"), initializer=_ignore_sigint
             )
         pool = self._pool
         window = self.workers * 4
