@@ -196,8 +196,11 @@ def test_unified_view_says_which_side_text_comes_from(
     label_a = _background_of(screen_e, "A   The two councillors")
     plain = _background_of(screen_e, "Brennan said.")
     assert tint_a == label_a and tint_a != plain, (tint_a, plain)
+    # Back to the top, waited for: the screen read before the jump still shows the row.
+    before = tmux.screen()
     tmux.keys("g")
-    screen = _step_until(tmux, "c", lambda s: "Gareth Quill" in s)
+    tmux.wait_for(lambda s: s != before)
+    _step_until(tmux, "c", lambda s: re.search(r"\+B +Gareth Quill", s) is not None)
     screen_e = tmux.run("capture-pane", "-p", "-e", "-t", "reader")
     label_b = _background_of(screen_e, "B   Gareth Quill")
     assert label_b not in (tint_a, plain), (label_b, tint_a, plain)
