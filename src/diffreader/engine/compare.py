@@ -44,6 +44,7 @@ from diffreader.engine.text import (
     content_stems,
     fold_quotes,
     is_word,
+    remember_stems,
     tokenize,
     word_keys,
 )
@@ -215,16 +216,12 @@ def _align_documents(doc_a: Document, doc_b: Document) -> list[Group]:
             used_a.add(aid)
             used_b.add(bid)
     # Only what is left needs stems and the similarity search.
-    rest_a = [
-        Unit(i, a_sents[i].paragraph, content_stems(a_sents[i].text))
-        for i in a_ids
-        if i not in used_a
-    ]
-    rest_b = [
-        Unit(i, b_sents[i].paragraph, content_stems(b_sents[i].text))
-        for i in b_ids
-        if i not in used_b
-    ]
+    left_a = [a_sents[i] for i in a_ids if i not in used_a]
+    left_b = [b_sents[i] for i in b_ids if i not in used_b]
+    stems = _content_stems([s.text for s in (*left_a, *left_b)])
+    stems_a, stems_b = stems[: len(left_a)], stems[len(left_a) :]
+    rest_a = [Unit(s.id, s.paragraph, st) for s, st in zip(left_a, stems_a, strict=True)]
+    rest_b = [Unit(s.id, s.paragraph, st) for s, st in zip(left_b, stems_b, strict=True)]
     for group in align(rest_a, rest_b):
         groups.append(group)
         used_a.update(group.a)
@@ -250,6 +247,24 @@ def _align_documents(doc_a: Document, doc_b: Document) -> list[Group]:
         if s.id not in used_b and s.kind is not SentenceKind.META:
             groups.append(Group([], [s.id], 0.0))
     return groups
+
+
+def _content_stems(texts: Sequence[str]) -> list[tuple[str, ...]]:
+    """``content_stems`` of each of ``texts``, a long list's in ranges in other processes
+    (parallel.py); what those found is remembered here too, for the coverage figures and
+    the claims' look-ups."""
+
+    def stems_of(lo: int, hi: int) -> list[tuple[str, ...]]:
+        return [content_stems(text) for text in texts[lo:hi]]
+
+    bounds = parallel.split([len(t) for t in texts], parallel.jobs(), _MIN_STEMMED_A_PROCESS)
+    stems = [found for part in parallel.fork_map(stems_of, bounds) for found in part]
+    remember_stems(zip(texts[bounds[1] :], stems[bounds[1] :], strict=True))
+    return stems
+
+
+_MIN_STEMMED_A_PROCESS = 200_000
+"""Characters below which stemming is not worth a process of its own (about 40 ms)."""
 
 
 def _display_order(groups: list[Group]) -> list[Group]:

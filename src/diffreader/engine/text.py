@@ -10,7 +10,7 @@ API:
     token_key(raw) -> str
     is_word(key) -> bool, word_flags(keys) -> Iterator[bool]
     stem(word) -> str
-    content_stems(text) -> tuple[str, ...]
+    content_stems(text) -> tuple[str, ...], remember_stems(found)
     word_keys(text) -> list[str], word_key_set(text) -> set[str]
     run_word_key_set(runs) -> set[str], keys_as_tokens(text) -> bool
     STOPWORDS                       (from lexicon.py)
@@ -37,6 +37,7 @@ __all__ = [
     "fold_quotes",
     "is_word",
     "keys_as_tokens",
+    "remember_stems",
     "run_word_key_set",
     "stem",
     "token_key",
@@ -297,12 +298,35 @@ def content_stems(text: str) -> tuple[str, ...]:
     Remembered: alignment and the coverage figures both need a sentence's stems; room
     for every sentence of two 8 MB files of prose (120,000). Files of one-line sentences
     (250,000 at 8 MB) recompute some for the coverage figures: remembering them all
-    cost 60 MB more for 3% less time.
+    cost 60 MB more for 3% less time. Stems found in another process are remembered
+    too (``remember_stems``).
 
     >>> content_stems("The talks in Alaska were described as productive.")
     ('talk', 'alaska', 'describ', 'productiv')
     """
+    found = _FOUND_ELSEWHERE.get(text)
+    if found is not None:
+        return found
     return tuple(map(stem, filterfalse(STOPWORDS.__contains__, word_keys(text))))
+
+
+_FOUND_ELSEWHERE: dict[str, tuple[str, ...]] = {}
+"""``content_stems`` of texts being remembered by ``remember_stems``, just while it runs."""
+
+
+def remember_stems(found: Iterable[tuple[str, tuple[str, ...]]]) -> None:
+    """Remember (text, ``content_stems(text)``) pairs computed in another process (a
+    child of a long comparison, parallel.py) as if computed here: later calls for those
+    texts, here and in children forked after, find them remembered.
+
+    >>> remember_stems([("Ferries stopped.", ("ferry", "stopp"))])
+    >>> content_stems("Ferries stopped.")
+    ('ferry', 'stopp')
+    """
+    for text, stems in found:
+        _FOUND_ELSEWHERE[text] = stems
+        content_stems(text)
+        _FOUND_ELSEWHERE.pop(text, None)
 
 
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s|%)?|\w+(?:'\w+)*")
