@@ -44,6 +44,8 @@ _MAX_CANDIDATES = 12
 _MIN_UNITS_A_PROCESS = 3_000
 """Sentences below which a candidate search is not worth a process of its own (about
 30 ms of work; see parallel.py)."""
+_MIN_TERMS_A_PROCESS = 50_000
+"""Terms below which building vectors is not worth a process of its own (about 40 ms)."""
 _MIN_PAIRS_A_PROCESS = 10_000
 """Candidate pairs below which scoring is not worth a process of its own (about 30 ms)."""
 
@@ -240,6 +242,16 @@ def _score_candidates(
     return [entry for part in parallel.fork_map(score, bounds) for entry in part]
 
 
+def _vectors(units: Sequence[Unit], idf: dict[str, float]) -> list[Vector]:
+    """The vector of each of ``units``; a long list's in ranges in other processes."""
+
+    def vectors_of(lo: int, hi: int) -> list[Vector]:
+        return [_vector(unit.stems, idf) for unit in units[lo:hi]]
+
+    bounds = parallel.split([len(u.stems) for u in units], parallel.jobs(), _MIN_TERMS_A_PROCESS)
+    return [vec for part in parallel.fork_map(vectors_of, bounds) for vec in part]
+
+
 def _sort_scored(scored: list[Scored], shared: Callable[[int, int], int]) -> None:
     """Sort ``scored`` best first, by score with its tie-break, then the shared terms, then
     the ids (all descending). Equal scores are rare, so the shared terms are counted only
@@ -274,8 +286,11 @@ def align(a_units: Sequence[Unit], b_units: Sequence[Unit]) -> list[Group]:
     # article against a short one has mostly such sentences.
     a_terms = set().union(*(u.stems for u in a_units))
     b_terms = set().union(*(u.stems for u in b_units))
-    a_vec = {u.id: _vector(u.stems, idf) for u in a_units if not b_terms.isdisjoint(u.stems)}
-    b_vec = {u.id: _vector(u.stems, idf) for u in b_units if not a_terms.isdisjoint(u.stems)}
+    live_a = [u for u in a_units if not b_terms.isdisjoint(u.stems)]
+    live_b = [u for u in b_units if not a_terms.isdisjoint(u.stems)]
+    vectors = _vectors([*live_a, *live_b], idf)
+    a_vec = {u.id: vec for u, vec in zip(live_a, vectors, strict=False)}
+    b_vec = {u.id: vec for u, vec in zip(live_b, vectors[len(live_a) :], strict=True)}
     scored = _score_candidates(a_units, b_units, a_vec, b_vec, idf)
 
     def shared(a: int, b: int) -> int:
