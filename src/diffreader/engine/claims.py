@@ -1193,10 +1193,7 @@ def find_claims(
     same_b = frozenset(i for p in pairs if p.status is Status.SAME for i in p.b)
     if shared is None:
         shared = frozenset(word_key_set("\n".join(doc_a.sentences[i].text for i in same_a)))
-    support = {
-        Side.A: Support.of(doc_a, shared, same_a),
-        Side.B: Support.of(doc_b, shared, same_b),
-    }
+    support = _supports(doc_a, doc_b, shared, same_a, same_b)
     by_stem = {Side.A: _StemIndex(doc_a), Side.B: _StemIndex(doc_b)}
     # A clause inside a claimed quotation is that quotation's business (facts still count).
     # Every quotation that is not kept as it was: new, altered, dropped, or now put in
@@ -1290,6 +1287,45 @@ def find_claims(
     # (ties keep the order found: the sort is stable).
     claims.sort(key=lambda c: (c.pair, c.side is Side.B, c.start, -c.end))
     return _nest(claims)
+
+
+def _supports(
+    doc_a: Document,
+    doc_b: Document,
+    shared: frozenset[str],
+    same_a: frozenset[int],
+    same_b: frozenset[int],
+) -> dict[Side, Support]:
+    """``Support.of`` each side; two long articles' at once, B's in a child (parallel.py)."""
+
+    def supports_of(lo: int, hi: int) -> list[Support]:
+        return [
+            Support.of(doc_a, shared, same_a) if side == 0 else Support.of(doc_b, shared, same_b)
+            for side in range(lo, hi)
+        ]
+
+    sizes = [len(doc_a.text), len(doc_b.text)]
+    bounds = parallel.split(sizes, parallel.jobs(), _MIN_INDEXED_A_PROCESS)
+    parts = parallel.fork_map(supports_of, bounds, _encode_supports, _decode_supports)
+    support_a, support_b = (support for part in parts for support in part)
+    return {Side.A: support_a, Side.B: support_b}
+
+
+_MIN_INDEXED_A_PROCESS = 300_000
+"""Characters of an article below which indexing it is not worth a process (about 40 ms)."""
+
+_EncodedSupport = tuple[set[str], set[str], str, str]
+
+
+def _encode_supports(supports: list[Support]) -> list[_EncodedSupport]:
+    """Fresh indexes as plain tuples (their look-up memories are empty), for the transfer
+    from a child process."""
+    return [(s.stems, s.numbers, s.lowered, s.text) for s in supports]
+
+
+def _decode_supports(encoded: list[_EncodedSupport]) -> list[Support]:
+    """``_encode_supports`` undone."""
+    return [Support(stems, numbers, lowered, text) for stems, numbers, lowered, text in encoded]
 
 
 def _weight(pair: Pair, doc_a: Document, doc_b: Document) -> int:
