@@ -24,8 +24,8 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import groupby, repeat
-from operator import itemgetter, mul, truediv
+from itertools import compress, count, islice, repeat
+from operator import eq, itemgetter, mul, truediv
 
 from diffreader.engine import parallel
 
@@ -263,16 +263,25 @@ def _sort_scored(scored: list[Scored], shared: Callable[[int, int], int]) -> Non
     [(0, 0), (1, 1), (2, 2)]
     """
     scored.sort(reverse=True)
-    firsts = [entry[0] for entry in scored]
-    if len(set(firsts)) == len(firsts):
-        return
-    ordered: list[Scored] = []
-    for _, run in groupby(scored, key=itemgetter(0, 1)):
-        ties = list(run)
-        if len(ties) > 1:
-            ties.sort(key=lambda e: (shared(e[2], e[3]), e[2], e[3]), reverse=True)
-        ordered.extend(ties)
-    scored[:] = ordered
+    keys = list(map(_TIE_KEY, scored))
+    # Where an entry ties with the next one, found in C (repetitive text has many ties,
+    # but most entries have none): only the runs of ties are visited here.
+    tied = list(compress(count(), map(eq, keys, islice(keys, 1, None))))
+    start = end = -2
+    for i in [*tied, -2]:
+        if i == end:  # the run goes on
+            end = i + 1
+            continue
+        if start >= 0:
+            scored[start : end + 1] = sorted(
+                scored[start : end + 1],
+                key=lambda e: (shared(e[2], e[3]), e[2], e[3]),
+                reverse=True,
+            )
+        start, end = i, i + 1
+
+
+_TIE_KEY = itemgetter(0, 1)
 
 
 def align(a_units: Sequence[Unit], b_units: Sequence[Unit]) -> list[Group]:
@@ -392,6 +401,15 @@ def _grow(
         group = groups[gid]
         same, other = (group.a, group.b) if side == "a" else (group.b, group.a)
         vec_same, vec_other = (a_vec, b_vec) if side == "a" else (b_vec, a_vec)
+        # Does the sentence bring terms of the other side that the group lacked? Asked
+        # first, of the terms alone (the summed vector has every term of its parts): on
+        # repetitive text most candidates bring none, and the rest costs more.
+        mine = vec_same[sid]
+        new_terms = (mine.keys() & set().union(*map(vec_other.__getitem__, other))).difference(
+            *map(vec_same.__getitem__, same)
+        )
+        if len(new_terms) < 2:
+            return None
         paras = a_para if side == "a" else b_para
         adjacent = any(
             (abs(sid - m) == 1 and abs(paras[sid] - paras[m]) <= 1)
@@ -401,12 +419,6 @@ def _grow(
         target = _sum_vector([vec_other[m] for m in other])
         score = cosine(_sum_vector([vec_same[m] for m in [*same, sid]]), target)
         gain = score - group.score
-        # Does the sentence bring terms of the other side that the group lacked?
-        covered = set().union(*(vec_same[m] for m in same))
-        mine = vec_same[sid]
-        new_terms = (set(mine) & set(target)) - covered
-        if len(new_terms) < 2:
-            return None
         needed = _GROW_SLACK if adjacent else 0.08
         if gain > needed:
             return gain, score
