@@ -2,11 +2,11 @@
 
 Usage::
 
-    python benchmarks/bench_hostile.py [--classes few_matches figures quotes abbrevs flat]
+    python benchmarks/bench_hostile.py [--classes few_matches figures quotes abbrevs flat repeats]
         [--sizes 0.25 0.5 1] [--runs 3] [--seed 7] [--timeout 300] [--stages]
         [--cli text|markdown|json]
 
-Five generated classes, each at about ``size`` MB of original (A):
+Six generated classes, each at about ``size`` MB of original (A):
 
 - ``few_matches``: a long A of short one-line sentences (about 31,000 at 1 MB) against a
   short B that keeps A's last three: almost all of A is dropped;
@@ -16,7 +16,10 @@ Five generated classes, each at about ``size`` MB of original (A):
   some new;
 - ``abbrevs``: abbreviations everywhere ("U.S.", "Dr.", "No. 5", "a.m.", "Jan."), reworded
   as in ``bench_engine.py``;
-- ``flat``: ``bench_engine.py``'s article and rewrite, each flattened into one huge line.
+- ``flat``: ``bench_engine.py``'s article and rewrite, each flattened into one huge line;
+- ``repeats``: a listing of one sentence template (a results table written out: "The count
+  in ward 12 was 431 votes."), about 25,000 sentences at 1 MB that differ only in their
+  figures, three in ten reworded in B: every sentence is a candidate match for hundreds.
 
 Same conventions as ``bench_engine.py``: each run is a fresh subprocess that times
 ``compare(*documents_from_texts([a, b]))``; the table gives medians of wall
@@ -203,12 +206,31 @@ def flat(size: int, rng: random.Random) -> Pair:
     )
 
 
+def repeats(size: int, rng: random.Random) -> Pair:
+    """One sentence template over and over, differing in its figures; in B three in ten
+    sentences get a figure inserted ("was about 80 or 431 votes")."""
+    lines: list[str] = []
+    total = 0
+    while total < size:
+        line = f"The count in ward {len(lines) % 60} was {rng.randrange(1, 999)} votes."
+        lines.append(line)
+        total += len(line) + 1
+    rewrite = [
+        line.replace(" was ", f" was about {rng.randrange(1, 999)} or ")
+        if rng.random() < 0.3
+        else line
+        for line in lines
+    ]
+    return " ".join(lines) + "\n", " ".join(rewrite) + "\n"
+
+
 CLASSES: dict[str, Callable[[int, random.Random], Pair]] = {
     "few_matches": few_matches,
     "figures": figures,
     "quotes": quotes,
     "abbrevs": abbrevs,
     "flat": flat,
+    "repeats": repeats,
 }
 
 
