@@ -1383,22 +1383,22 @@ def _with_substitutions(
     if not found:
         return claims
     out = list(claims)
+    # The spans of each side's fact claims (not the assertions and quotations holding
+    # them), kept in step with ``out``: each substitution is checked against them.
+    spans: dict[Side, list[tuple[int, int]]] = {Side.A: [], Side.B: []}
+    for c in claims:
+        if c.category not in _HOLDERS:
+            spans[c.side].append((c.start, c.end))
     for side, category, start, end in found:
         doc = doc_a if side is Side.A else doc_b
         ids, other_ids = (pair.a, pair.b) if side is Side.A else (pair.b, pair.a)
         start, end = _strip_span(doc.text, start, end)
         if end <= start:
             continue
-        covered = encloses = False
-        for c in out:
-            if c.side is side and c.category not in _HOLDERS:
-                if c.start <= start and end <= c.end:
-                    covered = True
-                    break
-                encloses = encloses or (start <= c.start and c.end <= end)
-        if covered:
+        taken = spans[side]
+        if any(s <= start and end <= e for s, e in taken):
             continue  # a fact already flags it (in its own category: "8 months", a duration)
-        if encloses:
+        if any(start <= s and e <= end for s, e in taken):
             out = [
                 c
                 for c in out
@@ -1409,11 +1409,13 @@ def _with_substitutions(
                     and c.end <= end
                 )
             ]
+            taken = spans[side] = [(s, e) for s, e in taken if not (start <= s and e <= end)]
         kind = ClaimKind.ADDED if side is Side.B else ClaimKind.DROPPED
         sid = _sentence_of(doc, ids, start)
         out.append(
             Claim(side, kind, category, doc.text[start:end], start, end, index, sid, other_ids)
         )
+        taken.append((start, end))
     return out
 
 

@@ -53,7 +53,6 @@ API:
 
 from __future__ import annotations
 
-import functools
 import operator
 import re
 from bisect import bisect_left, bisect_right
@@ -518,16 +517,29 @@ _PERCENT = frozenset(("%", "percent", "per cent"))
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-@functools.lru_cache(maxsize=4096)
+_NUMBER_VALUES = dict(NUMBER_WORDS)
+_SCALES = dict(SCALE_WORDS)
+"""``NUMBER_WORDS`` and ``SCALE_WORDS`` as plain dicts: a read-only mapping proxy costs
+an extra step per lookup, and ``_quantities`` makes several per word."""
+
+
 def _number_of(key: str) -> float | None:
-    if key in NUMBER_WORDS:
-        return float(NUMBER_WORDS[key])
+    """The value of a number word or of a key led by digits ("4,300" -> 4300.0, "18.4%" ->
+    18.4), else None.
+
+    Not remembered: an article of figures holds tens of thousands of distinct ones, which
+    a bounded cache would only churn through.
+    """
+    value = _NUMBER_VALUES.get(key)
+    if value is not None:
+        return float(value)
+    if key.isdecimal():
+        return float(key)  # what ``_DIGITS`` matches: all of it
     digits = _DIGITS.match(key)
     if not digits:
         return None
-    text = digits.group()
     # "4,300" groups thousands; "3,5" is rare in English copy.
-    text = text.replace(",", "")
+    text = digits.group().replace(",", "")
     try:
         return float(text)
     except ValueError:
@@ -541,6 +553,7 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
     out: list[_Quantity] = []
     n = len(keys)
     resume = 0  # the word after the last quantity read
+    numbers, scales = _NUMBER_VALUES, _SCALES
     # Most words are not even candidates: list the few that are (a quantity's first word
     # or one starting with a digit), tested in C with no Python step per word.
     digit_led = map(str.isdigit, map(_FIRST, keys))
@@ -551,11 +564,11 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
             continue  # inside the quantity just read
         key = keys[i]
         value = _number_of(key)
-        starts_money = key in _CURRENCY and i + 1 < n and _number_of(keys[i + 1])
+        starts_money = key in _CURRENCY and i + 1 < n and bool(_number_of(keys[i + 1]))
         article = (
             key in ("a", "an")
             and i + 1 < n
-            and (keys[i + 1] in SCALE_WORDS or _unit(keys[i + 1]) is not None)
+            and (keys[i + 1] in scales or _unit(keys[i + 1]) is not None)
         )
         if value is None and not starts_money and not article:
             continue
@@ -575,12 +588,10 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
             if key == "-":
                 j += 1
                 continue
-            if key in SCALE_WORDS and (columns.spaced(j) or key in ("m", "bn", "k", "mn", "tn")):
-                value *= SCALE_WORDS[key]
-            elif key in NUMBER_WORDS and (
-                keys[j - 1] in NUMBER_WORDS or keys[j - 1] in ("-", "and")
-            ):
-                number = float(NUMBER_WORDS[key])
+            if key in scales and (columns.spaced(j) or key in ("m", "bn", "k", "mn", "tn")):
+                value *= scales[key]
+            elif key in numbers and (keys[j - 1] in numbers or keys[j - 1] in ("-", "and")):
+                number = float(numbers[key])
                 value = value + number if number < 10 and value >= 20 else value * number
             elif key in ("%", "percent") or (key == "per" and j + 1 < n and keys[j + 1] == "cent"):
                 unit = "%"
@@ -597,10 +608,11 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
         while last > first and keys[last] == "-":
             last -= 1
         # A bare year is a date, not a figure; "one" alone is rarely one ("no one").
-        bare = not (currency or unit) and last == first
-        if bare and (_YEAR.fullmatch(keys[first]) or keys[first] in WEAK_NUMBER_WORDS):
-            resume = j
-            continue
+        if not (currency or unit) and last == first:
+            bare = keys[first]
+            if (len(bare) == 4 and _YEAR.fullmatch(bare)) or bare in WEAK_NUMBER_WORDS:
+                resume = j
+                continue
         if j < n and keys[j] == "ago":
             resume = j  # "a year ago": a date
             continue
@@ -664,41 +676,49 @@ def _same_figure(x: _Quantity, y: _Quantity, *, bound: bool) -> bool:
     return not (bound and {x.bound, y.bound} - {"", "about"} and x.bound != y.bound)
 
 
+def _stated(q: _Quantity, others: Iterable[_Quantity]) -> bool:
+    """Some quantity of ``others`` states ``q``: the same figure with the same bound, or
+    the same figure with a bound ``q`` lacks (the other side added it: its claim)."""
+    same = [o for o in others if _same_figure(q, o, bound=False)]
+    # A figure with the same bound is the same figure without regard to bounds too.
+    return bool(same) and (q.bound == "" or any(_same_figure(q, o, bound=True) for o in same))
+
+
 def _find_figures(group: Group) -> list[Found]:
     """A changed quantity: one the other side's group does not state."""
     # A replacement that changes a figure, a scale or a unit on both sides, else nothing.
-    hunks = [
-        {
-            group.columns[side].hunks[i]
-            for i in group.replacing(side)
-            if (key := group.columns[side].keys[i]) in _QUANTITY_WORDS or key[:1].isdigit()
-        }
-        for side in (Side.A, Side.B)
-    ]
-    if not hunks[0] & hunks[1]:
+    hunks = []
+    for side in (Side.A, Side.B):
+        keys, of_word = group.columns[side].keys, group.columns[side].hunks
+        hunks.append(
+            {
+                of_word[i]
+                for i in group.replacing(side)
+                if (key := keys[i]) in _QUANTITY_WORDS or key[:1].isdigit()
+            }
+        )
+    if hunks[0].isdisjoint(hunks[1]):
         return []
     quantities = {side: _quantities(group, side) for side in (Side.A, Side.B)}
     # Only a figure facing another in one hunk is a substitution: one that moved to
     # another group, or came with no counterpart, is claims.py's to judge.
     facing = {
-        side: frozenset(h for q in quantities[side] for h in q.hunks) for side in (Side.A, Side.B)
+        side: frozenset().union(*[q.hunks for q in quantities[side]]) for side in (Side.A, Side.B)
     }
-    if not facing[Side.A] & facing[Side.B]:
+    if facing[Side.A].isdisjoint(facing[Side.B]):
         return []
     out = []
-    for side in (Side.A, Side.B):
+    for side, other in ((Side.A, Side.B), (Side.B, Side.A)):
         by_value: dict[float, list[_Quantity]] = {}
-        for o in quantities[side.other]:
+        for o in quantities[other]:
             by_value.setdefault(o.value, []).append(o)
+        facing_other = facing[other]
         for q in quantities[side]:
-            if not q.hunks & facing[side.other]:
+            if q.hunks.isdisjoint(facing_other):
                 continue
-            others = by_value.get(q.value, [])
-            if any(_same_figure(q, o, bound=True) for o in others):
-                continue
-            if any(_same_figure(q, o, bound=False) for o in others) and q.bound in ("",):
-                continue  # the other side added a bound: its claim, not this one's
-            out.append(Found(side, ClaimCategory.NUMBER, q.start, q.end))
+            others = by_value.get(q.value)
+            if others is None or not _stated(q, others):
+                out.append(Found(side, ClaimCategory.NUMBER, q.start, q.end))
     return out
 
 
