@@ -291,6 +291,11 @@ def _stem(key: str) -> str:
     return stem(key)
 
 
+_FIRST_CHAR = operator.itemgetter(0)
+_NUMBER_KEY_SET = frozenset(NUMBER_WORDS)
+"""The number words, as a set to intersect an article's keys with."""
+
+
 @functools.lru_cache(maxsize=32768)
 def _number_value(token: str) -> str:
     """The value a number token states: "4,300" -> "4300", "4.5%" -> "4.5", "five" -> "5".
@@ -398,10 +403,13 @@ class Support:
             else:
                 rest.append(s.text)
         keys = run_word_key_set(runs) | word_key_set("\n".join(rest)) | known
-        for key in keys:
-            stems.add(_stem(key))
-            if key[0].isdigit() or key in NUMBER_WORDS:
-                numbers.add(_number_value(key))
+        # Each key's stem and each number's value, with no Python step per key here (an
+        # article of figures holds tens of thousands of distinct keys).
+        stems.update(map(_stem, keys))
+        listed = list(keys)
+        figures = compress(listed, map(str.isdigit, map(_FIRST_CHAR, listed)))
+        numbers.update(map(_number_value, figures))
+        numbers.update(map(_number_value, keys & _NUMBER_KEY_SET))
         padded = f" {lowered} "
         for word, equivalents in PLACE_EQUIVALENTS.items():
             # A one-word equivalent in the text is among the stems already.
@@ -671,14 +679,14 @@ class _FactGates(NamedTuple):
         # gate where its pattern then finds nothing.
         words = set(_LETTERS.findall(text.lower()))
         digits = _DIGIT.search(text) is not None
+        # Positional: keywords cost a named tuple's constructor a dict per sentence.
         return cls(
-            durations=not words.isdisjoint(_UNIT_KEYS),
-            # A date in figures holds a year or an ISO date: four digits in a row.
-            dates=not words.isdisjoint(_DATE_KEYS)
-            or (digits and _FOUR_DIGITS.search(text) is not None),
-            figures=digits,
-            spelled=not words.isdisjoint(_NUMBER_KEYS),
-            roles=not words.isdisjoint(_ROLE_KEYS) and not words.isdisjoint(("of", "for")),
+            not words.isdisjoint(_UNIT_KEYS),  # durations
+            # dates: a date in figures holds a year or an ISO date, four digits in a row
+            not words.isdisjoint(_DATE_KEYS) or (digits and _FOUR_DIGITS.search(text) is not None),
+            digits,  # figures
+            not words.isdisjoint(_NUMBER_KEYS),  # spelled
+            not words.isdisjoint(_ROLE_KEYS) and not words.isdisjoint(("of", "for")),  # roles
         )
 
 
@@ -1390,12 +1398,14 @@ def _with_substitutions(
         if c.category not in _HOLDERS:
             spans[c.side].append((c.start, c.end))
     for side, category, start, end in found:
+        taken = spans[side]
+        if any(s <= start and end <= e for s, e in taken):
+            continue  # a fact already flags it, and so what stripping leaves of it (below)
         doc = doc_a if side is Side.A else doc_b
         ids, other_ids = (pair.a, pair.b) if side is Side.A else (pair.b, pair.a)
         start, end = _strip_span(doc.text, start, end)
         if end <= start:
             continue
-        taken = spans[side]
         if any(s <= start and end <= e for s, e in taken):
             continue  # a fact already flags it (in its own category: "8 months", a duration)
         if any(start <= s and e <= end for s, e in taken):
@@ -1629,19 +1639,25 @@ def _changed_clauses(doc: Document, sid: int, mask: _Mask, judge: _LocalSupport)
         lo, hi = bisect_right(ends, run_start), bisect_left(starts, run_end)
         if hi > lo:
             touched[lo:hi] = b"\x01" * (hi - lo)
+    # The sentence's word tokens, then those a changed run touches (indices, in order).
+    word_at = list(compress(range(len(keys)), word_flags(keys)))
+    changed = list(compress(word_at, map(touched.__getitem__, word_at)))
+    if not changed:
+        return []
     out = []
     for c_start, c_end in _clause_spans(doc.text, sentence.start, sentence.end):
         lo, hi = bisect_left(starts, c_start), bisect_left(starts, c_end)
-        if touched.find(1, lo, hi) < 0:
-            continue  # no changed token in the clause
-        # The clause's word tokens, then those a changed run touches.
-        word_at = list(compress(range(lo, hi), word_flags(keys[lo:hi])))
-        changed = list(compress(word_at, map(touched.__getitem__, word_at)))
-        if changed:
-            count = judge.count(map(keys.__getitem__, changed))
-            words = tuple(map(keys.__getitem__, word_at))
-            at = tuple(map(starts.__getitem__, changed))
-            out.append(_Clause(starts[changed[0]], ends[changed[-1]], count, words, at))
+        # The clause's tokens are ``[lo, hi)``: its share of each list, by bisection.
+        c_lo, c_hi = bisect_left(changed, lo), bisect_left(changed, hi)
+        if c_lo == c_hi:
+            continue  # no changed word in the clause
+        in_clause = changed[c_lo:c_hi]
+        count = judge.count(map(keys.__getitem__, in_clause))
+        words = tuple(
+            map(keys.__getitem__, word_at[bisect_left(word_at, lo) : bisect_left(word_at, hi)])
+        )
+        at = tuple(map(starts.__getitem__, in_clause))
+        out.append(_Clause(starts[in_clause[0]], ends[in_clause[-1]], count, words, at))
     return out
 
 

@@ -563,24 +563,25 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
         if i < resume:
             continue  # inside the quantity just read
         key = keys[i]
-        value = _number_of(key)
-        starts_money = key in _CURRENCY and i + 1 < n and bool(_number_of(keys[i + 1]))
-        article = (
-            key in ("a", "an")
-            and i + 1 < n
-            and (keys[i + 1] in scales or _unit(keys[i + 1]) is not None)
-        )
-        if value is None and not starts_money and not article:
-            continue
         first = i
         currency = ""
-        if starts_money:
+        if key in _CURRENCY:
+            # A currency sign opens a quantity before a (non-zero) figure: "$ 45".
+            value = _number_of(keys[i + 1]) if i + 1 < n else None
+            if not value:
+                continue
             currency = key
             i += 1
-            value = _number_of(keys[i])
-        elif article:
+        elif key in ("a", "an"):
+            # "a dozen", "a mile" (no number word is an article, nor a currency sign);
+            # ``_unit`` reads exactly the ``_UNIT_KEYS`` as units.
+            if not (i + 1 < n and (keys[i + 1] in scales or keys[i + 1] in _UNIT_KEYS)):
+                continue
             value = 1.0
-        assert value is not None
+        else:
+            value = _number_of(key)
+            if value is None:
+                continue
         unit = "%" if key[:1].isdigit() and key.endswith("%") else ""
         j = i + 1
         while j < n:
@@ -1051,9 +1052,12 @@ def might_substitute(deleted: str, inserted: str) -> bool:
 def find_substitutions(group: Group) -> list[Found]:
     """What the group replaced, by the table ``SUBSTITUTIONS``, in text order per side."""
     kept: list[Found] = []
+    spans: dict[Side, list[tuple[int, int]]] = {Side.A: [], Side.B: []}
     for substitution in SUBSTITUTIONS:
         for f in substitution.find(group):
-            if not any(k.side is f.side and k.start < f.end and f.start < k.end for k in kept):
+            taken, start, end = spans[f.side], f.start, f.end
+            if not any(s < end and start < e for s, e in taken):
                 kept.append(f)
+                taken.append((start, end))
     kept.sort(key=lambda f: (f.side, f.start))
     return kept
