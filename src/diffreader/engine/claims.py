@@ -1234,16 +1234,25 @@ def find_claims(
                 continue  # identical words on both sides: nothing added, nothing dropped
             clauses: dict[Side, list[_Clause]] = {Side.A: [], Side.B: []}
             changes: dict[Side, _Changed] = {}
+            reworded = False  # some clause of the group has a changed word
             if pair.a and pair.b and pair.status is not Status.BOILERPLATE:
                 changes = _changes(pair)
-                # Each side's changes are judged against the other side's aligned sentences
-                # and their neighbours first (_LocalSupport).
-                near_a = _LocalSupport(doc_b, pair.b, support[Side.B], by_stem[Side.B])
-                near_b = _LocalSupport(doc_a, pair.a, support[Side.A], by_stem[Side.A])
-                clauses = {
-                    Side.A: _group_clauses(pair, Side.A, doc_a, changes[Side.A].mask, near_a),
-                    Side.B: _group_clauses(pair, Side.B, doc_b, changes[Side.B].mask, near_b),
+                drafts = {
+                    Side.A: _group_clauses(pair, Side.A, doc_a, changes[Side.A].mask),
+                    Side.B: _group_clauses(pair, Side.B, doc_b, changes[Side.B].mask),
                 }
+                reworded = bool(drafts[Side.A] or drafts[Side.B])
+                # Netting (_net) claims only a clause with three informative words or more:
+                # when no clause of the group can have that many, there is nothing to judge.
+                if any(d.bound >= 3 for d in (*drafts[Side.A], *drafts[Side.B])):
+                    # Each side's changes are judged against the other side's aligned
+                    # sentences and their neighbours first (_LocalSupport).
+                    near_a = _LocalSupport(doc_b, pair.b, support[Side.B], by_stem[Side.B])
+                    near_b = _LocalSupport(doc_a, pair.a, support[Side.A], by_stem[Side.A])
+                    clauses = {
+                        Side.A: [d.judged(near_a) for d in drafts[Side.A]],
+                        Side.B: [d.judged(near_b) for d in drafts[Side.B]],
+                    }
             found: list[Claim] = []
             for side in (Side.A, Side.B):
                 found.extend(
@@ -1260,7 +1269,7 @@ def find_claims(
                         changes,
                     )
                 )
-            if clauses[Side.A] or clauses[Side.B]:
+            if reworded:
                 found = _with_substitutions(index, pair, doc_a, doc_b, facts_of, found, changes)
             claims.extend(found)
         return claims
@@ -1625,7 +1634,48 @@ def _clause_stems(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(stem(k) for k in words if k not in STOPWORDS and len(k) > 1)
 
 
-def _changed_clauses(doc: Document, sid: int, mask: _Mask, judge: _LocalSupport) -> list[_Clause]:
+class _Draft(NamedTuple):
+    """A changed clause of a sentence before it is judged: ``judged`` makes its ``_Clause``.
+
+    Judging a clause (``_LocalSupport.count``) is most of the cost of netting, and a
+    group none of whose clauses can bring three informative words (``bound``) nets
+    nothing: such groups are common (figures replaced by figures) and skip it.
+    """
+
+    first: int
+    last: int
+    """The span from the clause's first changed token to its last."""
+    keys: tuple[str, ...]
+    """The keys of the sentence's tokens."""
+    starts: Sequence[int]
+    """Where the sentence's tokens start."""
+    word_at: list[int]
+    """The indices of the sentence's word tokens."""
+    lo: int
+    hi: int
+    """The clause's tokens: ``[lo, hi)``."""
+    changed: list[int]
+    """The indices of the clause's changed words."""
+    bound: int
+    """At most this many of its changed words are informative: the words ``count`` reads
+    (no stopword, three characters or more)."""
+
+    def judged(self, judge: _LocalSupport) -> _Clause:
+        """The clause, its changed words judged against ``judge``."""
+        keys, word_at = self.keys, self.word_at
+        count = judge.count(map(keys.__getitem__, self.changed))
+        in_clause = word_at[bisect_left(word_at, self.lo) : bisect_left(word_at, self.hi)]
+        words = tuple(map(keys.__getitem__, in_clause))
+        at = tuple(map(self.starts.__getitem__, self.changed))
+        return _Clause(self.first, self.last, count, words, at)
+
+
+def _may_inform(key: str) -> bool:
+    """A word key ``_LocalSupport.count`` may count: it reads no other."""
+    return len(key) >= 3 and key not in STOPWORDS
+
+
+def _changed_clauses(doc: Document, sid: int, mask: _Mask) -> list[_Draft]:
     """The changed part of each clause of a sentence, with what netting needs of it."""
     sentence = doc.sentences[sid]
     run = sentence_tokens(sentence.text, sentence.start)
@@ -1647,17 +1697,14 @@ def _changed_clauses(doc: Document, sid: int, mask: _Mask, judge: _LocalSupport)
     out = []
     for c_start, c_end in _clause_spans(doc.text, sentence.start, sentence.end):
         lo, hi = bisect_left(starts, c_start), bisect_left(starts, c_end)
-        # The clause's tokens are ``[lo, hi)``: its share of each list, by bisection.
+        # The clause's tokens are ``[lo, hi)``: its share of the changed words, by bisection.
         c_lo, c_hi = bisect_left(changed, lo), bisect_left(changed, hi)
         if c_lo == c_hi:
             continue  # no changed word in the clause
         in_clause = changed[c_lo:c_hi]
-        count = judge.count(map(keys.__getitem__, in_clause))
-        words = tuple(
-            map(keys.__getitem__, word_at[bisect_left(word_at, lo) : bisect_left(word_at, hi)])
-        )
-        at = tuple(map(starts.__getitem__, in_clause))
-        out.append(_Clause(starts[in_clause[0]], ends[in_clause[-1]], count, words, at))
+        bound = sum(map(_may_inform, map(keys.__getitem__, in_clause)))
+        first, last = starts[in_clause[0]], ends[in_clause[-1]]
+        out.append(_Draft(first, last, keys, starts, word_at, lo, hi, in_clause, bound))
     return out
 
 
@@ -1707,17 +1754,15 @@ def _small_hunks(
     return out
 
 
-def _group_clauses(
-    pair: Pair, side: Side, doc: Document, mask: _Mask, judge: _LocalSupport
-) -> list[_Clause]:
+def _group_clauses(pair: Pair, side: Side, doc: Document, mask: _Mask) -> list[_Draft]:
     """The changed clauses on ``side`` (``doc``) of a group, whose changed runs ``mask``
-    holds, judged against ``judge``."""
+    holds, not yet judged."""
     if not mask.starts:
         return []
     ids = pair.a if side is Side.A else pair.b
-    out: list[_Clause] = []
+    out: list[_Draft] = []
     for sid in ids:
-        out.extend(_changed_clauses(doc, sid, mask, judge))
+        out.extend(_changed_clauses(doc, sid, mask))
     return out
 
 
