@@ -586,6 +586,8 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
         j = i + 1
         while j < n:
             key = keys[j]
+            if key not in _QUANTITY_GOES_ON:
+                break  # what the tests below would find: most figures end at once
             if key == "-":
                 j += 1
                 continue
@@ -648,6 +650,11 @@ def _unit(key: str) -> tuple[float, str] | None:
 
 _UNIT_KEYS = frozenset((*MEASURE_UNITS, *TIME_UNITS, *UNIT_EQUIVALENTS))
 """Every key ``_unit`` reads as a unit: a cheap test before calling it."""
+_QUANTITY_GOES_ON = frozenset(
+    ("-", "%", "percent", "per", *SCALE_WORDS, *NUMBER_WORDS, *_UNIT_KEYS)
+)
+"""Every key that can carry a quantity on in ``_quantities`` (a dash, a scale, a number
+word, a percent sign, a unit): at any other, the quantity ends."""
 _QUALIFIER_ENDS = frozenset(q[i:] for q in QUANTITY_QUALIFIERS for i in range(len(q)))
 """Every ending of a qualifier: the word before a figure ends one, else no qualifier."""
 
