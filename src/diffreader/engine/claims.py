@@ -424,9 +424,9 @@ class Support:
             values = [
                 _number_value(key)
                 for key in _fact_keys(text)
-                if key[:1].isdigit() or key in NUMBER_WORDS
+                if key[:1].isdigit() or key in _NUMBER_KEY_SET
             ]
-            known = self._number_checks[text] = all(v in self.numbers for v in values)
+            known = self._number_checks[text] = all(map(self.numbers.__contains__, values))
         return known
 
     def has_words(self, text: str) -> float:
@@ -755,13 +755,10 @@ def _find_dates(at: Stretch) -> list[Fact]:
 def _find_numbers(at: Stretch) -> list[Fact]:
     """ "€4.5m", "60 per cent", "twelve", "seventh-largest"."""
     found = _numbers(at.text, at.start, at.end, at.gates)
+    number = ClaimCategory.NUMBER  # read once: an enum member read from its class is slow
     if not at.gates.spelled:  # figures only, and no figure is a weak number word
-        return [Fact(ClaimCategory.NUMBER, *m.span()) for m in found]
-    return [
-        Fact(ClaimCategory.NUMBER, *m.span())
-        for m in found
-        if m.group().lower() not in WEAK_NUMBER_WORDS
-    ]
+        return [Fact(number, *m.span()) for m in found]
+    return [Fact(number, *m.span()) for m in found if m.group().lower() not in WEAK_NUMBER_WORDS]
 
 
 def _find_roles(at: Stretch) -> list[Fact]:
@@ -1166,10 +1163,11 @@ def _changes(pair: Pair) -> dict[Side, _Changed]:
     """Each side's ``_Changed`` of ``pair``, from one pass over its word diff."""
     deleted: list[tuple[int, int]] = []
     inserted: list[tuple[int, int]] = []
+    delete, insert = Op.DELETE, Op.INSERT  # an enum member read from its class is slow
     for op in pair.ops:
-        if op.op is Op.DELETE:
+        if op.op is delete:
             deleted.append((op.a_start, op.a_end))
-        elif op.op is Op.INSERT:
+        elif op.op is insert:
             inserted.append((op.b_start, op.b_end))
     return {
         Side.A: _Changed(deleted, _Mask(deleted)),
@@ -1528,7 +1526,7 @@ def _pair_claims(
     runs, changed_mask = changes[side]
     if not runs:
         return out
-    if not headline:
+    if not headline and clauses[side]:  # no clauses (none worth judging): nothing to net
         # Content the other side removed from this group can explain away as much related
         # content added here: replacing one phrase by another is rewording; adding one is
         # a claim (_net).

@@ -286,10 +286,13 @@ class Group:
     ) -> Group:
         """The group of ``pair``; ``facts(doc, sentence id)`` lists a sentence's facts."""
         hunk_of: dict[Side, list[tuple[int, int, int]]] = {Side.A: [], Side.B: []}
+        deleted, inserted = hunk_of[Side.A], hunk_of[Side.B]
         hunks: list[tuple[bool, bool]] = []
         open_hunk = False
+        equal, delete, insert = Op.EQUAL, Op.DELETE, Op.INSERT  # slow to read from the class
         for op in pair.ops:
-            if op.op is Op.EQUAL:
+            kind = op.op
+            if kind is equal:
                 # A shared space or comma does not end a hunk ("rose 3%" → "fell, 3%").
                 if doc_a.text[op.a_start : op.a_end].strip(" ,;:-–—"):
                     open_hunk = False
@@ -298,11 +301,11 @@ class Group:
                 hunks.append((False, False))
                 open_hunk = True
             deletes, inserts = hunks[-1]
-            if op.op is Op.DELETE and op.a_end > op.a_start:
-                hunk_of[Side.A].append((op.a_start, op.a_end, len(hunks) - 1))
+            if kind is delete and op.a_end > op.a_start:
+                deleted.append((op.a_start, op.a_end, len(hunks) - 1))
                 hunks[-1] = (True, inserts)
-            elif op.op is Op.INSERT and op.b_end > op.b_start:
-                hunk_of[Side.B].append((op.b_start, op.b_end, len(hunks) - 1))
+            elif kind is insert and op.b_end > op.b_start:
+                inserted.append((op.b_start, op.b_end, len(hunks) - 1))
                 hunks[-1] = (deletes, True)
         columns: dict[Side, _Words] = {}
         for side, doc, ids in ((Side.A, doc_a, pair.a), (Side.B, doc_b, pair.b)):
@@ -630,12 +633,16 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
             hunks = frozenset(h for h in of_word[q_start : last + 1] if h >= 0)
         # The qualifier belongs to the span only when it bounds the figure.
         shown = q_start if bound not in ("", "about") else first
-        out.append(_Quantity(starts[shown], ends[last], bound, value, currency, unit, hunks))
+        fields = (starts[shown], ends[last], bound, value, currency, unit, hunks)
+        out.append(_new_quantity(_Quantity, fields))
         resume = j
     return out
 
 
 _NO_HUNKS: frozenset[int] = frozenset()
+_new_quantity = tuple.__new__
+"""``_Quantity(*fields)`` without the named tuple's ``__new__`` in Python (one call per
+figure of an article of figures)."""
 _FIRST = operator.itemgetter(0)
 
 
