@@ -1099,10 +1099,12 @@ def _informative_keys(keys: Iterable[str], support: Support) -> int:
     count = 0
     stems = support.stems
     for key in keys:
-        if not is_word(key) or key in STOPWORDS:
+        # Cheapest tests first (``key[:1].isalnum()`` is ``is_word``, written out: this
+        # runs for every word of every added or dropped sentence).
+        if len(key) < 3 or not key[:1].isalnum() or key in STOPWORDS:
             continue
         s = _stem(key)
-        if s in stems or s in _GENERIC or len(key) < 3:
+        if s in stems or s in _GENERIC:
             continue
         count += 1
     return count
@@ -1356,6 +1358,9 @@ def _decode_claims(encoded: list[_EncodedClaim]) -> list[Claim]:
 _HOLDERS = (ClaimCategory.ASSERTION, ClaimCategory.QUOTATION)
 
 
+_READ_KINDS = (SentenceKind.BODY, SentenceKind.HEADLINE)
+"""The kinds of sentence whose groups the claims and the substitution layer read."""
+_READ_KIND_SET = frozenset(_READ_KINDS)
 _MAX_SUBSTITUTION_GROUP = 20_000
 """Characters per side beyond which a group is no sentences an editor reads as such (a
 wall of text, a hostile input): the substitution layer skips it."""
@@ -1373,17 +1378,15 @@ def _with_substitutions(
     """``claims`` of one aligned group plus what the substitution layer finds in it
     (substitutions.py), one claim per span: a substitution takes the place of the facts
     it encloses, and a fact that already covers a substitution keeps it."""
-    if any(
-        doc.sentences[i].kind not in (SentenceKind.BODY, SentenceKind.HEADLINE)
-        for doc, ids in ((doc_a, pair.a), (doc_b, pair.b))
-        for i in ids
-    ):
-        return claims
-    if any(
-        sum(len(doc.sentences[i].text) for i in ids) > _MAX_SUBSTITUTION_GROUP
-        for doc, ids in ((doc_a, pair.a), (doc_b, pair.b))
-    ):
-        return claims  # no sentences but a wall of text: nothing is "replaced" in it
+    for doc, ids in ((doc_a, pair.a), (doc_b, pair.b)):
+        size = 0
+        for i in ids:
+            sentence = doc.sentences[i]
+            if sentence.kind not in _READ_KINDS:
+                return claims
+            size += len(sentence.text)
+        if size > _MAX_SUBSTITUTION_GROUP:
+            return claims  # no sentences but a wall of text: nothing is "replaced" in it
     deleted = " ".join([doc_a.text[s:e] for s, e in changes[Side.A].runs])
     inserted = " ".join([doc_b.text[s:e] for s, e in changes[Side.B].runs])
     if not might_substitute(deleted, inserted):
@@ -1480,13 +1483,14 @@ def _pair_claims(
     other_ids = pair.b if side is Side.A else pair.a
     if not ids or pair.status in (Status.BOILERPLATE, Status.SAME):
         return []
-    if any(doc.sentences[i].kind not in (SentenceKind.BODY, SentenceKind.HEADLINE) for i in ids):
+    kinds = [doc.sentences[i].kind for i in ids]
+    if not _READ_KIND_SET.issuperset(kinds):
         return []
     kind = ClaimKind.ADDED if side is Side.B else ClaimKind.DROPPED
     other = support[side.other]
     quotes_mask = quote_masks[side]
     text = doc.text
-    headline = all(doc.sentences[i].kind is SentenceKind.HEADLINE for i in ids)
+    headline = kinds.count(SentenceKind.HEADLINE) == len(kinds)
     out: list[Claim] = []
 
     def claim(category: ClaimCategory, s: int, e: int) -> None:
