@@ -1678,7 +1678,7 @@ def _may_inform(key: str) -> bool:
 
 
 def _changed_clauses(doc: Document, sid: int, mask: _Mask) -> list[_Draft]:
-    """The changed part of each clause of a sentence, with what netting needs of it."""
+    """The changed part of each clause of a sentence, as a draft for netting to judge."""
     sentence = doc.sentences[sid]
     run = sentence_tokens(sentence.text, sentence.start)
     starts, ends, keys = run.bounds[:-1], run.bounds[1:], run.keys
