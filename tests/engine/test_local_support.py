@@ -15,6 +15,7 @@ from diffreader.engine.claims import (
     _GENERIC,
     Support,
     _LocalSupport,
+    _may_inform,
     _StemIndex,
 )
 from diffreader.engine.load import document_from_text
@@ -185,3 +186,21 @@ def test_a_word_the_article_states_only_in_another_form_is_near() -> None:
     assert judge.count(["january", "harbour"]) == _count_by_definition(
         judge, ["january", "harbour"]
     )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    _LOCAL_ARTICLES,
+    st.lists(st.sampled_from([*_LOCAL_VOCABULARY, "Lviv", "the", "of", "an", "and", "4.5%"])),
+    st.data(),
+)
+def test_the_informative_count_is_at_most_its_bound(
+    text: str, words: list[str], data: st.DataObject
+) -> None:
+    # A group whose clauses all have fewer than three words ``_may_inform`` accepts is not
+    # judged at all (its clauses could not be netted): the bound must hold for any words.
+    doc = document_from_text(text)
+    first = data.draw(st.integers(0, len(doc.sentences) - 1))
+    judge = _LocalSupport(doc, [first], Support.of(doc), _StemIndex(doc))
+    keys = [k.lower().rstrip(".") for k in words]
+    assert judge.count(keys) <= sum(map(_may_inform, keys))

@@ -291,6 +291,11 @@ def _stem(key: str) -> str:
     return stem(key)
 
 
+_FIRST_CHAR = operator.itemgetter(0)
+_NUMBER_KEY_SET = frozenset(NUMBER_WORDS)
+"""The number words, as a set to intersect an article's keys with."""
+
+
 @functools.lru_cache(maxsize=32768)
 def _number_value(token: str) -> str:
     """The value a number token states: "4,300" -> "4300", "4.5%" -> "4.5", "five" -> "5".
@@ -398,10 +403,13 @@ class Support:
             else:
                 rest.append(s.text)
         keys = run_word_key_set(runs) | word_key_set("\n".join(rest)) | known
-        for key in keys:
-            stems.add(_stem(key))
-            if key[0].isdigit() or key in NUMBER_WORDS:
-                numbers.add(_number_value(key))
+        # Each key's stem and each number's value, with no Python step per key here (an
+        # article of figures holds tens of thousands of distinct keys).
+        stems.update(map(_stem, keys))
+        listed = list(keys)
+        figures = compress(listed, map(str.isdigit, map(_FIRST_CHAR, listed)))
+        numbers.update(map(_number_value, figures))
+        numbers.update(map(_number_value, keys & _NUMBER_KEY_SET))
         padded = f" {lowered} "
         for word, equivalents in PLACE_EQUIVALENTS.items():
             # A one-word equivalent in the text is among the stems already.
@@ -416,9 +424,9 @@ class Support:
             values = [
                 _number_value(key)
                 for key in _fact_keys(text)
-                if key[:1].isdigit() or key in NUMBER_WORDS
+                if key[:1].isdigit() or key in _NUMBER_KEY_SET
             ]
-            known = self._number_checks[text] = all(v in self.numbers for v in values)
+            known = self._number_checks[text] = all(map(self.numbers.__contains__, values))
         return known
 
     def has_words(self, text: str) -> float:
@@ -671,14 +679,14 @@ class _FactGates(NamedTuple):
         # gate where its pattern then finds nothing.
         words = set(_LETTERS.findall(text.lower()))
         digits = _DIGIT.search(text) is not None
+        # Positional: keywords cost a named tuple's constructor a dict per sentence.
         return cls(
-            durations=not words.isdisjoint(_UNIT_KEYS),
-            # A date in figures holds a year or an ISO date: four digits in a row.
-            dates=not words.isdisjoint(_DATE_KEYS)
-            or (digits and _FOUR_DIGITS.search(text) is not None),
-            figures=digits,
-            spelled=not words.isdisjoint(_NUMBER_KEYS),
-            roles=not words.isdisjoint(_ROLE_KEYS) and not words.isdisjoint(("of", "for")),
+            not words.isdisjoint(_UNIT_KEYS),  # durations
+            # dates: a date in figures holds a year or an ISO date, four digits in a row
+            not words.isdisjoint(_DATE_KEYS) or (digits and _FOUR_DIGITS.search(text) is not None),
+            digits,  # figures
+            not words.isdisjoint(_NUMBER_KEYS),  # spelled
+            not words.isdisjoint(_ROLE_KEYS) and not words.isdisjoint(("of", "for")),  # roles
         )
 
 
@@ -747,13 +755,10 @@ def _find_dates(at: Stretch) -> list[Fact]:
 def _find_numbers(at: Stretch) -> list[Fact]:
     """ "€4.5m", "60 per cent", "twelve", "seventh-largest"."""
     found = _numbers(at.text, at.start, at.end, at.gates)
+    number = ClaimCategory.NUMBER  # read once: an enum member read from its class is slow
     if not at.gates.spelled:  # figures only, and no figure is a weak number word
-        return [Fact(ClaimCategory.NUMBER, *m.span()) for m in found]
-    return [
-        Fact(ClaimCategory.NUMBER, *m.span())
-        for m in found
-        if m.group().lower() not in WEAK_NUMBER_WORDS
-    ]
+        return [Fact(number, *m.span()) for m in found]
+    return [Fact(number, *m.span()) for m in found if m.group().lower() not in WEAK_NUMBER_WORDS]
 
 
 def _find_roles(at: Stretch) -> list[Fact]:
@@ -1094,10 +1099,12 @@ def _informative_keys(keys: Iterable[str], support: Support) -> int:
     count = 0
     stems = support.stems
     for key in keys:
-        if not is_word(key) or key in STOPWORDS:
+        # Cheapest tests first (``key[:1].isalnum()`` is ``is_word``, written out: this
+        # runs for every word of every added or dropped sentence).
+        if len(key) < 3 or not key[:1].isalnum() or key in STOPWORDS:
             continue
         s = _stem(key)
-        if s in stems or s in _GENERIC or len(key) < 3:
+        if s in stems or s in _GENERIC:
             continue
         count += 1
     return count
@@ -1158,10 +1165,11 @@ def _changes(pair: Pair) -> dict[Side, _Changed]:
     """Each side's ``_Changed`` of ``pair``, from one pass over its word diff."""
     deleted: list[tuple[int, int]] = []
     inserted: list[tuple[int, int]] = []
+    delete, insert = Op.DELETE, Op.INSERT  # an enum member read from its class is slow
     for op in pair.ops:
-        if op.op is Op.DELETE:
+        if op.op is delete:
             deleted.append((op.a_start, op.a_end))
-        elif op.op is Op.INSERT:
+        elif op.op is insert:
             inserted.append((op.b_start, op.b_end))
     return {
         Side.A: _Changed(deleted, _Mask(deleted)),
@@ -1223,16 +1231,25 @@ def find_claims(
                 continue  # identical words on both sides: nothing added, nothing dropped
             clauses: dict[Side, list[_Clause]] = {Side.A: [], Side.B: []}
             changes: dict[Side, _Changed] = {}
+            reworded = False  # some clause of the group has a changed word
             if pair.a and pair.b and pair.status is not Status.BOILERPLATE:
                 changes = _changes(pair)
-                # Each side's changes are judged against the other side's aligned sentences
-                # and their neighbours first (_LocalSupport).
-                near_a = _LocalSupport(doc_b, pair.b, support[Side.B], by_stem[Side.B])
-                near_b = _LocalSupport(doc_a, pair.a, support[Side.A], by_stem[Side.A])
-                clauses = {
-                    Side.A: _group_clauses(pair, Side.A, doc_a, changes[Side.A].mask, near_a),
-                    Side.B: _group_clauses(pair, Side.B, doc_b, changes[Side.B].mask, near_b),
+                drafts = {
+                    Side.A: _group_clauses(pair, Side.A, doc_a, changes[Side.A].mask),
+                    Side.B: _group_clauses(pair, Side.B, doc_b, changes[Side.B].mask),
                 }
+                reworded = bool(drafts[Side.A] or drafts[Side.B])
+                # Netting (_net) claims only a clause with three informative words or more:
+                # when no clause of the group can have that many, there is nothing to judge.
+                if any(d.bound >= 3 for d in (*drafts[Side.A], *drafts[Side.B])):
+                    # Each side's changes are judged against the other side's aligned
+                    # sentences and their neighbours first (_LocalSupport).
+                    near_a = _LocalSupport(doc_b, pair.b, support[Side.B], by_stem[Side.B])
+                    near_b = _LocalSupport(doc_a, pair.a, support[Side.A], by_stem[Side.A])
+                    clauses = {
+                        Side.A: [d.judged(near_a) for d in drafts[Side.A]],
+                        Side.B: [d.judged(near_b) for d in drafts[Side.B]],
+                    }
             found: list[Claim] = []
             for side in (Side.A, Side.B):
                 found.extend(
@@ -1249,7 +1266,7 @@ def find_claims(
                         changes,
                     )
                 )
-            if clauses[Side.A] or clauses[Side.B]:
+            if reworded:
                 found = _with_substitutions(index, pair, doc_a, doc_b, facts_of, found, changes)
             claims.extend(found)
         return claims
@@ -1377,6 +1394,9 @@ def _decode_claims(encoded: list[_EncodedClaim]) -> list[Claim]:
 _HOLDERS = (ClaimCategory.ASSERTION, ClaimCategory.QUOTATION)
 
 
+_READ_KINDS = (SentenceKind.BODY, SentenceKind.HEADLINE)
+"""The kinds of sentence whose groups the claims and the substitution layer read."""
+_READ_KIND_SET = frozenset(_READ_KINDS)
 _MAX_SUBSTITUTION_GROUP = 20_000
 """Characters per side beyond which a group is no sentences an editor reads as such (a
 wall of text, a hostile input): the substitution layer skips it."""
@@ -1394,17 +1414,15 @@ def _with_substitutions(
     """``claims`` of one aligned group plus what the substitution layer finds in it
     (substitutions.py), one claim per span: a substitution takes the place of the facts
     it encloses, and a fact that already covers a substitution keeps it."""
-    if any(
-        doc.sentences[i].kind not in (SentenceKind.BODY, SentenceKind.HEADLINE)
-        for doc, ids in ((doc_a, pair.a), (doc_b, pair.b))
-        for i in ids
-    ):
-        return claims
-    if any(
-        sum(len(doc.sentences[i].text) for i in ids) > _MAX_SUBSTITUTION_GROUP
-        for doc, ids in ((doc_a, pair.a), (doc_b, pair.b))
-    ):
-        return claims  # no sentences but a wall of text: nothing is "replaced" in it
+    for doc, ids in ((doc_a, pair.a), (doc_b, pair.b)):
+        size = 0
+        for i in ids:
+            sentence = doc.sentences[i]
+            if sentence.kind not in _READ_KINDS:
+                return claims
+            size += len(sentence.text)
+        if size > _MAX_SUBSTITUTION_GROUP:
+            return claims  # no sentences but a wall of text: nothing is "replaced" in it
     deleted = " ".join([doc_a.text[s:e] for s, e in changes[Side.A].runs])
     inserted = " ".join([doc_b.text[s:e] for s, e in changes[Side.B].runs])
     if not might_substitute(deleted, inserted):
@@ -1419,22 +1437,24 @@ def _with_substitutions(
     if not found:
         return claims
     out = list(claims)
+    # The spans of each side's fact claims (not the assertions and quotations holding
+    # them), kept in step with ``out``: each substitution is checked against them.
+    spans: dict[Side, list[tuple[int, int]]] = {Side.A: [], Side.B: []}
+    for c in claims:
+        if c.category not in _HOLDERS:
+            spans[c.side].append((c.start, c.end))
     for side, category, start, end in found:
+        taken = spans[side]
+        if any(s <= start and end <= e for s, e in taken):
+            continue  # a fact already flags it, and so what stripping leaves of it (below)
         doc = doc_a if side is Side.A else doc_b
         ids, other_ids = (pair.a, pair.b) if side is Side.A else (pair.b, pair.a)
         start, end = _strip_span(doc.text, start, end)
         if end <= start:
             continue
-        covered = encloses = False
-        for c in out:
-            if c.side is side and c.category not in _HOLDERS:
-                if c.start <= start and end <= c.end:
-                    covered = True
-                    break
-                encloses = encloses or (start <= c.start and c.end <= end)
-        if covered:
+        if any(s <= start and end <= e for s, e in taken):
             continue  # a fact already flags it (in its own category: "8 months", a duration)
-        if encloses:
+        if any(start <= s and e <= end for s, e in taken):
             out = [
                 c
                 for c in out
@@ -1445,11 +1465,13 @@ def _with_substitutions(
                     and c.end <= end
                 )
             ]
+            taken = spans[side] = [(s, e) for s, e in taken if not (start <= s and e <= end)]
         kind = ClaimKind.ADDED if side is Side.B else ClaimKind.DROPPED
         sid = _sentence_of(doc, ids, start)
         out.append(
             Claim(side, kind, category, doc.text[start:end], start, end, index, sid, other_ids)
         )
+        taken.append((start, end))
     return out
 
 
@@ -1497,13 +1519,14 @@ def _pair_claims(
     other_ids = pair.b if side is Side.A else pair.a
     if not ids or pair.status in (Status.BOILERPLATE, Status.SAME):
         return []
-    if any(doc.sentences[i].kind not in (SentenceKind.BODY, SentenceKind.HEADLINE) for i in ids):
+    kinds = [doc.sentences[i].kind for i in ids]
+    if not _READ_KIND_SET.issuperset(kinds):
         return []
     kind = ClaimKind.ADDED if side is Side.B else ClaimKind.DROPPED
     other = support[side.other]
     quotes_mask = quote_masks[side]
     text = doc.text
-    headline = all(doc.sentences[i].kind is SentenceKind.HEADLINE for i in ids)
+    headline = kinds.count(SentenceKind.HEADLINE) == len(kinds)
     out: list[Claim] = []
 
     def claim(category: ClaimCategory, s: int, e: int) -> None:
@@ -1543,7 +1566,7 @@ def _pair_claims(
     runs, changed_mask = changes[side]
     if not runs:
         return out
-    if not headline:
+    if not headline and clauses[side]:  # no clauses (none worth judging): nothing to net
         # Content the other side removed from this group can explain away as much related
         # content added here: replacing one phrase by another is rewording; adding one is
         # a claim (_net).
@@ -1649,8 +1672,49 @@ def _clause_stems(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(stem(k) for k in words if k not in STOPWORDS and len(k) > 1)
 
 
-def _changed_clauses(doc: Document, sid: int, mask: _Mask, judge: _LocalSupport) -> list[_Clause]:
-    """The changed part of each clause of a sentence, with what netting needs of it."""
+class _Draft(NamedTuple):
+    """A changed clause of a sentence before it is judged: ``judged`` makes its ``_Clause``.
+
+    Judging a clause (``_LocalSupport.count``) is most of the cost of netting, and a
+    group none of whose clauses can bring three informative words (``bound``) nets
+    nothing: such groups are common (figures replaced by figures) and skip it.
+    """
+
+    first: int
+    last: int
+    """The span from the clause's first changed token to its last."""
+    keys: tuple[str, ...]
+    """The keys of the sentence's tokens."""
+    starts: Sequence[int]
+    """Where the sentence's tokens start."""
+    word_at: list[int]
+    """The indices of the sentence's word tokens."""
+    lo: int
+    hi: int
+    """The clause's tokens: ``[lo, hi)``."""
+    changed: list[int]
+    """The indices of the clause's changed words."""
+    bound: int
+    """At most this many of its changed words are informative: the words ``count`` reads
+    (no stopword, three characters or more)."""
+
+    def judged(self, judge: _LocalSupport) -> _Clause:
+        """The clause, its changed words judged against ``judge``."""
+        keys, word_at = self.keys, self.word_at
+        count = judge.count(map(keys.__getitem__, self.changed))
+        in_clause = word_at[bisect_left(word_at, self.lo) : bisect_left(word_at, self.hi)]
+        words = tuple(map(keys.__getitem__, in_clause))
+        at = tuple(map(self.starts.__getitem__, self.changed))
+        return _Clause(self.first, self.last, count, words, at)
+
+
+def _may_inform(key: str) -> bool:
+    """A word key ``_LocalSupport.count`` may count: it reads no other."""
+    return len(key) >= 3 and key not in STOPWORDS
+
+
+def _changed_clauses(doc: Document, sid: int, mask: _Mask) -> list[_Draft]:
+    """The changed part of each clause of a sentence, as a draft for netting to judge."""
     sentence = doc.sentences[sid]
     run = sentence_tokens(sentence.text, sentence.start)
     starts, ends, keys = run.bounds[:-1], run.bounds[1:], run.keys
@@ -1663,19 +1727,22 @@ def _changed_clauses(doc: Document, sid: int, mask: _Mask, judge: _LocalSupport)
         lo, hi = bisect_right(ends, run_start), bisect_left(starts, run_end)
         if hi > lo:
             touched[lo:hi] = b"\x01" * (hi - lo)
+    # The sentence's word tokens, then those a changed run touches (indices, in order).
+    word_at = list(compress(range(len(keys)), word_flags(keys)))
+    changed = list(compress(word_at, map(touched.__getitem__, word_at)))
+    if not changed:
+        return []
     out = []
     for c_start, c_end in _clause_spans(doc.text, sentence.start, sentence.end):
         lo, hi = bisect_left(starts, c_start), bisect_left(starts, c_end)
-        if touched.find(1, lo, hi) < 0:
-            continue  # no changed token in the clause
-        # The clause's word tokens, then those a changed run touches.
-        word_at = list(compress(range(lo, hi), word_flags(keys[lo:hi])))
-        changed = list(compress(word_at, map(touched.__getitem__, word_at)))
-        if changed:
-            count = judge.count(map(keys.__getitem__, changed))
-            words = tuple(map(keys.__getitem__, word_at))
-            at = tuple(map(starts.__getitem__, changed))
-            out.append(_Clause(starts[changed[0]], ends[changed[-1]], count, words, at))
+        # The clause's tokens are ``[lo, hi)``: its share of the changed words, by bisection.
+        c_lo, c_hi = bisect_left(changed, lo), bisect_left(changed, hi)
+        if c_lo == c_hi:
+            continue  # no changed word in the clause
+        in_clause = changed[c_lo:c_hi]
+        bound = sum(map(_may_inform, map(keys.__getitem__, in_clause)))
+        first, last = starts[in_clause[0]], ends[in_clause[-1]]
+        out.append(_Draft(first, last, keys, starts, word_at, lo, hi, in_clause, bound))
     return out
 
 
@@ -1725,17 +1792,15 @@ def _small_hunks(
     return out
 
 
-def _group_clauses(
-    pair: Pair, side: Side, doc: Document, mask: _Mask, judge: _LocalSupport
-) -> list[_Clause]:
+def _group_clauses(pair: Pair, side: Side, doc: Document, mask: _Mask) -> list[_Draft]:
     """The changed clauses on ``side`` (``doc``) of a group, whose changed runs ``mask``
-    holds, judged against ``judge``."""
+    holds, not yet judged."""
     if not mask.starts:
         return []
     ids = pair.a if side is Side.A else pair.b
-    out: list[_Clause] = []
+    out: list[_Draft] = []
     for sid in ids:
-        out.extend(_changed_clauses(doc, sid, mask, judge))
+        out.extend(_changed_clauses(doc, sid, mask))
     return out
 
 

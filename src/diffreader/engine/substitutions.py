@@ -53,7 +53,6 @@ API:
 
 from __future__ import annotations
 
-import functools
 import operator
 import re
 from bisect import bisect_left, bisect_right
@@ -287,10 +286,13 @@ class Group:
     ) -> Group:
         """The group of ``pair``; ``facts(doc, sentence id)`` lists a sentence's facts."""
         hunk_of: dict[Side, list[tuple[int, int, int]]] = {Side.A: [], Side.B: []}
+        deleted, inserted = hunk_of[Side.A], hunk_of[Side.B]
         hunks: list[tuple[bool, bool]] = []
         open_hunk = False
+        equal, delete, insert = Op.EQUAL, Op.DELETE, Op.INSERT  # slow to read from the class
         for op in pair.ops:
-            if op.op is Op.EQUAL:
+            kind = op.op
+            if kind is equal:
                 # A shared space or comma does not end a hunk ("rose 3%" → "fell, 3%").
                 if doc_a.text[op.a_start : op.a_end].strip(" ,;:-–—"):
                     open_hunk = False
@@ -299,11 +301,11 @@ class Group:
                 hunks.append((False, False))
                 open_hunk = True
             deletes, inserts = hunks[-1]
-            if op.op is Op.DELETE and op.a_end > op.a_start:
-                hunk_of[Side.A].append((op.a_start, op.a_end, len(hunks) - 1))
+            if kind is delete and op.a_end > op.a_start:
+                deleted.append((op.a_start, op.a_end, len(hunks) - 1))
                 hunks[-1] = (True, inserts)
-            elif op.op is Op.INSERT and op.b_end > op.b_start:
-                hunk_of[Side.B].append((op.b_start, op.b_end, len(hunks) - 1))
+            elif kind is insert and op.b_end > op.b_start:
+                inserted.append((op.b_start, op.b_end, len(hunks) - 1))
                 hunks[-1] = (deletes, True)
         columns: dict[Side, _Words] = {}
         for side, doc, ids in ((Side.A, doc_a, pair.a), (Side.B, doc_b, pair.b)):
@@ -518,16 +520,29 @@ _PERCENT = frozenset(("%", "percent", "per cent"))
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-@functools.lru_cache(maxsize=4096)
+_NUMBER_VALUES = dict(NUMBER_WORDS)
+_SCALES = dict(SCALE_WORDS)
+"""``NUMBER_WORDS`` and ``SCALE_WORDS`` as plain dicts: a read-only mapping proxy costs
+an extra step per lookup, and ``_quantities`` makes several per word."""
+
+
 def _number_of(key: str) -> float | None:
-    if key in NUMBER_WORDS:
-        return float(NUMBER_WORDS[key])
+    """The value of a number word or of a key led by digits ("4,300" -> 4300.0, "18.4%" ->
+    18.4), else None.
+
+    Not remembered: an article of figures holds tens of thousands of distinct ones, which
+    a bounded cache would only churn through.
+    """
+    value = _NUMBER_VALUES.get(key)
+    if value is not None:
+        return float(value)
+    if key.isdecimal():
+        return float(key)  # what ``_DIGITS`` matches: all of it
     digits = _DIGITS.match(key)
     if not digits:
         return None
-    text = digits.group()
     # "4,300" groups thousands; "3,5" is rare in English copy.
-    text = text.replace(",", "")
+    text = digits.group().replace(",", "")
     try:
         return float(text)
     except ValueError:
@@ -541,6 +556,7 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
     out: list[_Quantity] = []
     n = len(keys)
     resume = 0  # the word after the last quantity read
+    numbers, scales = _NUMBER_VALUES, _SCALES
     # Most words are not even candidates: list the few that are (a quantity's first word
     # or one starting with a digit), tested in C with no Python step per word.
     digit_led = map(str.isdigit, map(_FIRST, keys))
@@ -550,37 +566,38 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
         if i < resume:
             continue  # inside the quantity just read
         key = keys[i]
-        value = _number_of(key)
-        starts_money = key in _CURRENCY and i + 1 < n and _number_of(keys[i + 1])
-        article = (
-            key in ("a", "an")
-            and i + 1 < n
-            and (keys[i + 1] in SCALE_WORDS or _unit(keys[i + 1]) is not None)
-        )
-        if value is None and not starts_money and not article:
-            continue
         first = i
         currency = ""
-        if starts_money:
+        if key in _CURRENCY:
+            # A currency sign opens a quantity before a (non-zero) figure: "$ 45".
+            value = _number_of(keys[i + 1]) if i + 1 < n else None
+            if not value:
+                continue
             currency = key
             i += 1
-            value = _number_of(keys[i])
-        elif article:
+        elif key in ("a", "an"):
+            # "a dozen", "a mile" (no number word is an article, nor a currency sign);
+            # ``_unit`` reads exactly the ``_UNIT_KEYS`` as units.
+            if not (i + 1 < n and (keys[i + 1] in scales or keys[i + 1] in _UNIT_KEYS)):
+                continue
             value = 1.0
-        assert value is not None
+        else:
+            value = _number_of(key)
+            if value is None:
+                continue
         unit = "%" if key[:1].isdigit() and key.endswith("%") else ""
         j = i + 1
         while j < n:
             key = keys[j]
+            if key not in _QUANTITY_GOES_ON:
+                break  # what the tests below would find: most figures end at once
             if key == "-":
                 j += 1
                 continue
-            if key in SCALE_WORDS and (columns.spaced(j) or key in ("m", "bn", "k", "mn", "tn")):
-                value *= SCALE_WORDS[key]
-            elif key in NUMBER_WORDS and (
-                keys[j - 1] in NUMBER_WORDS or keys[j - 1] in ("-", "and")
-            ):
-                number = float(NUMBER_WORDS[key])
+            if key in scales and (columns.spaced(j) or key in ("m", "bn", "k", "mn", "tn")):
+                value *= scales[key]
+            elif key in numbers and (keys[j - 1] in numbers or keys[j - 1] in ("-", "and")):
+                number = float(numbers[key])
                 value = value + number if number < 10 and value >= 20 else value * number
             elif key in ("%", "percent") or (key == "per" and j + 1 < n and keys[j + 1] == "cent"):
                 unit = "%"
@@ -597,10 +614,11 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
         while last > first and keys[last] == "-":
             last -= 1
         # A bare year is a date, not a figure; "one" alone is rarely one ("no one").
-        bare = not (currency or unit) and last == first
-        if bare and (_YEAR.fullmatch(keys[first]) or keys[first] in WEAK_NUMBER_WORDS):
-            resume = j
-            continue
+        if not (currency or unit) and last == first:
+            bare = keys[first]
+            if (len(bare) == 4 and _YEAR.fullmatch(bare)) or bare in WEAK_NUMBER_WORDS:
+                resume = j
+                continue
         if j < n and keys[j] == "ago":
             resume = j  # "a year ago": a date
             continue
@@ -615,12 +633,16 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
             hunks = frozenset(h for h in of_word[q_start : last + 1] if h >= 0)
         # The qualifier belongs to the span only when it bounds the figure.
         shown = q_start if bound not in ("", "about") else first
-        out.append(_Quantity(starts[shown], ends[last], bound, value, currency, unit, hunks))
+        fields = (starts[shown], ends[last], bound, value, currency, unit, hunks)
+        out.append(_new_quantity(_Quantity, fields))
         resume = j
     return out
 
 
 _NO_HUNKS: frozenset[int] = frozenset()
+_new_quantity = tuple.__new__
+"""``_Quantity(*fields)`` without the named tuple's ``__new__`` in Python (one call per
+figure of an article of figures)."""
 _FIRST = operator.itemgetter(0)
 
 
@@ -635,6 +657,11 @@ def _unit(key: str) -> tuple[float, str] | None:
 
 _UNIT_KEYS = frozenset((*MEASURE_UNITS, *TIME_UNITS, *UNIT_EQUIVALENTS))
 """Every key ``_unit`` reads as a unit: a cheap test before calling it."""
+_QUANTITY_GOES_ON = frozenset(
+    ("-", "%", "percent", "per", *SCALE_WORDS, *NUMBER_WORDS, *_UNIT_KEYS)
+)
+"""Every key that can carry a quantity on in ``_quantities`` (a dash, a scale, a number
+word, a percent sign, a unit): at any other, the quantity ends."""
 _QUALIFIER_ENDS = frozenset(q[i:] for q in QUANTITY_QUALIFIERS for i in range(len(q)))
 """Every ending of a qualifier: the word before a figure ends one, else no qualifier."""
 
@@ -664,41 +691,49 @@ def _same_figure(x: _Quantity, y: _Quantity, *, bound: bool) -> bool:
     return not (bound and {x.bound, y.bound} - {"", "about"} and x.bound != y.bound)
 
 
+def _stated(q: _Quantity, others: Iterable[_Quantity]) -> bool:
+    """Some quantity of ``others`` states ``q``: the same figure with the same bound, or
+    the same figure with a bound ``q`` lacks (the other side added it: its claim)."""
+    same = [o for o in others if _same_figure(q, o, bound=False)]
+    # A figure with the same bound is the same figure without regard to bounds too.
+    return bool(same) and (q.bound == "" or any(_same_figure(q, o, bound=True) for o in same))
+
+
 def _find_figures(group: Group) -> list[Found]:
     """A changed quantity: one the other side's group does not state."""
     # A replacement that changes a figure, a scale or a unit on both sides, else nothing.
-    hunks = [
-        {
-            group.columns[side].hunks[i]
-            for i in group.replacing(side)
-            if (key := group.columns[side].keys[i]) in _QUANTITY_WORDS or key[:1].isdigit()
-        }
-        for side in (Side.A, Side.B)
-    ]
-    if not hunks[0] & hunks[1]:
+    hunks = []
+    for side in (Side.A, Side.B):
+        keys, of_word = group.columns[side].keys, group.columns[side].hunks
+        hunks.append(
+            {
+                of_word[i]
+                for i in group.replacing(side)
+                if (key := keys[i]) in _QUANTITY_WORDS or key[:1].isdigit()
+            }
+        )
+    if hunks[0].isdisjoint(hunks[1]):
         return []
     quantities = {side: _quantities(group, side) for side in (Side.A, Side.B)}
     # Only a figure facing another in one hunk is a substitution: one that moved to
     # another group, or came with no counterpart, is claims.py's to judge.
     facing = {
-        side: frozenset(h for q in quantities[side] for h in q.hunks) for side in (Side.A, Side.B)
+        side: frozenset().union(*[q.hunks for q in quantities[side]]) for side in (Side.A, Side.B)
     }
-    if not facing[Side.A] & facing[Side.B]:
+    if facing[Side.A].isdisjoint(facing[Side.B]):
         return []
     out = []
-    for side in (Side.A, Side.B):
+    for side, other in ((Side.A, Side.B), (Side.B, Side.A)):
         by_value: dict[float, list[_Quantity]] = {}
-        for o in quantities[side.other]:
+        for o in quantities[other]:
             by_value.setdefault(o.value, []).append(o)
+        facing_other = facing[other]
         for q in quantities[side]:
-            if not q.hunks & facing[side.other]:
+            if q.hunks.isdisjoint(facing_other):
                 continue
-            others = by_value.get(q.value, [])
-            if any(_same_figure(q, o, bound=True) for o in others):
-                continue
-            if any(_same_figure(q, o, bound=False) for o in others) and q.bound in ("",):
-                continue  # the other side added a bound: its claim, not this one's
-            out.append(Found(side, ClaimCategory.NUMBER, q.start, q.end))
+            others = by_value.get(q.value)
+            if others is None or not _stated(q, others):
+                out.append(Found(side, ClaimCategory.NUMBER, q.start, q.end))
     return out
 
 
@@ -1031,9 +1066,12 @@ def might_substitute(deleted: str, inserted: str) -> bool:
 def find_substitutions(group: Group) -> list[Found]:
     """What the group replaced, by the table ``SUBSTITUTIONS``, in text order per side."""
     kept: list[Found] = []
+    spans: dict[Side, list[tuple[int, int]]] = {Side.A: [], Side.B: []}
     for substitution in SUBSTITUTIONS:
         for f in substitution.find(group):
-            if not any(k.side is f.side and k.start < f.end and f.start < k.end for k in kept):
+            taken, start, end = spans[f.side], f.start, f.end
+            if not any(s < end and start < e for s, e in taken):
                 kept.append(f)
+                taken.append((start, end))
     kept.sort(key=lambda f: (f.side, f.start))
     return kept
