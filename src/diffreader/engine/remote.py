@@ -15,8 +15,8 @@ comparison running.
 Protocol: the parent writes one request to the child's standard input and closes it: the
 two paths (the child loads them, both at once, and sends the documents back) or the two
 documents the parent already has (encoded as plain tuples; the child sends back only the
-sentences' statuses). The child answers with frames on its standard output (its own
-``print`` goes to standard error, which the parent keeps in a temporary file): ``loaded``
+sentences' statuses). The child answers with frames on a pipe of its own (its standard
+output and error go to a temporary file, whose last line a failure quotes): ``loaded``
 (the sentence counts), ``aligned`` (the pairs and the first half's stats, as
 ``compare._encode_pairs`` packs them), ``annotated`` (claims, quotations and the final
 stats), or ``load-error`` / ``error``. Each frame is a magic number, a length and a pickle
@@ -39,6 +39,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import select
 import signal
 import struct
 import subprocess
@@ -48,7 +49,7 @@ import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, BinaryIO
+from typing import Any, BinaryIO
 
 from diffreader.engine.claims import _decode_claims, _encode_claims
 from diffreader.engine.compare import _decode_pairs, _encode_pairs, align_pair, annotate
@@ -247,19 +248,13 @@ def _write_frame(out: BinaryIO, message: tuple[Any, ...]) -> None:
     out.flush()
 
 
-def _read_exactly(stream: IO[bytes], size: int) -> bytes:
-    data = stream.read(size)
-    if data is None or len(data) != size:
-        raise RemoteFailed("the comparison process stopped before it finished")
-    return data
-
-
-def _read_frame(stream: IO[bytes]) -> tuple[Any, ...]:
-    magic, size = _HEADER.unpack(_read_exactly(stream, _HEADER.size))
+def _read_frame(read: Callable[[int], bytes]) -> tuple[Any, ...]:
+    """One frame, read with ``read(size)`` (exactly ``size`` bytes or ``RemoteFailed``)."""
+    magic, size = _HEADER.unpack(read(_HEADER.size))
     if magic != _MAGIC or size > _MAX_FRAME:
         raise RemoteFailed("the comparison process wrote something that is not a result")
     try:
-        message = pickle.loads(_read_exactly(stream, size))
+        message = pickle.loads(read(size))
     except RemoteFailed:
         raise
     except Exception as error:  # whatever a damaged pickle raises
@@ -310,29 +305,35 @@ class RemoteComparison:
             raise RemoteFailed("give two documents or two paths")
         else:
             request = ("paths", [os.fspath(a), os.fspath(b)])
+        self._request: bytes | None = pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL)
         self._aligned: Comparison | None = None
-        # Closed by close(): the child writes its stderr there for as long as it runs.
-        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115
+        # Closed by close(): the child writes its stdout and stderr there while it runs.
+        self._output = tempfile.TemporaryFile()  # noqa: SIM115
         root = str(Path(__file__).resolve().parents[2])
-        command = [executable or sys.executable, "-c", _LAUNCH, root, str(os.getpid())]
+        self._answers, answer_end = os.pipe()
+        command = [
+            executable or sys.executable,
+            "-c",
+            _LAUNCH,
+            root,
+            str(answer_end),
+            str(os.getpid()),
+        ]
         try:
             self._process: subprocess.Popen[bytes] = subprocess.Popen(
                 command,
                 stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=self._stderr,
+                stdout=self._output,
+                stderr=self._output,
+                pass_fds=(answer_end,),
                 process_group=0,  # its own group: kill() ends its forked helpers too
             )
         except (OSError, ValueError, subprocess.SubprocessError) as error:
-            self._stderr.close()
+            os.close(self._answers)
+            self._output.close()
             raise RemoteFailed(f"the comparison process could not start ({error})") from error
-        try:
-            assert self._process.stdin is not None
-            with self._process.stdin as stdin:
-                stdin.write(pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL))
-        except OSError as error:  # the child died before reading its request
-            self.close()
-            raise RemoteFailed(self._failure("could not receive the articles")) from error
+        finally:
+            os.close(answer_end)  # the child's alone: its end of the pipe is then EOF here
 
     @property
     def pid(self) -> int:
@@ -364,44 +365,80 @@ class RemoteComparison:
                 os.killpg(self._process.pid, signal.SIGKILL)
 
     def close(self) -> None:
-        """End the child if it still runs, reap it, and free its pipes."""
+        """End the child if it still runs, reap it, and free its pipes (in the thread that
+        reads it; other threads call ``kill``)."""
         with self._lock:
             self._kill_group()
             self._process.wait()
-        for stream in (self._process.stdout, self._process.stdin):
-            if stream is not None:
-                with contextlib.suppress(OSError):
-                    stream.close()
-        self._stderr.close()
+            if self._answers >= 0:
+                os.close(self._answers)
+                self._answers = -1
+        if self._process.stdin is not None:
+            with contextlib.suppress(OSError):
+                self._process.stdin.close()
+        self._output.close()
 
     def _failure(self, what: str) -> str:
-        """One line: what went wrong, with the last line the child wrote on its stderr."""
+        """One line: what went wrong, with the last line the child wrote (its stderr)."""
         if self.killed:
             return "the comparison process was stopped"
-        code = self._process.poll()
-        if code is None:
-            with self._lock:
-                self._kill_group()
+        with self._lock:
+            if self._process.poll() is None:
+                self._kill_group()  # alive but not answering: it is no use any more
             code = self._process.wait()
         last = ""
         with contextlib.suppress(OSError, ValueError):
-            self._stderr.seek(0, os.SEEK_END)
-            size = self._stderr.tell()
-            self._stderr.seek(max(0, size - 2000))
-            lines = self._stderr.read().decode("utf-8", "replace").strip().splitlines()
+            self._output.seek(0, os.SEEK_END)
+            size = self._output.tell()
+            self._output.seek(max(0, size - 2000))
+            lines = self._output.read().decode("utf-8", "replace").strip().splitlines()
             last = lines[-1].strip() if lines else ""
         how = f"killed by signal {-code}" if code < 0 else f"exit status {code}"
         return f"the comparison process {what} ({how}{': ' + last if last else ''})"
 
-    def _next(self) -> tuple[Any, ...]:
-        stream = self._process.stdout
-        assert stream is not None
+    def _send_request(self) -> None:
+        """Write the request to the child (once; it reads it whole before working). Done
+        on the first read, not at the start: a caller that registered the child can then
+        kill it, which ends a write blocked on a child that does not read."""
+        request, self._request = self._request, None
+        if request is None:
+            return
         try:
-            message = _read_frame(stream)
+            assert self._process.stdin is not None
+            with self._process.stdin as stdin:
+                stdin.write(request)
+        except OSError as error:  # the child died (or was killed) before reading it
+            raise RemoteFailed("the comparison process could not receive the articles") from error
+
+    def _read_exactly(self, size: int) -> bytes:
+        """``size`` bytes from the answer pipe; ``RemoteFailed`` at its end, or as soon as
+        the child has exited with nothing more in the pipe (a helper it forked may hold
+        the pipe open a while after the child was killed)."""
+        data = bytearray()
+        while len(data) < size:
+            if self._answers < 0:
+                raise RemoteFailed("the comparison process stopped before it finished")
+            ready, _, _ = select.select([self._answers], [], [], 0.25)
+            if not ready:
+                with self._lock:
+                    exited = self._process.poll() is not None
+                if exited and not select.select([self._answers], [], [], 0)[0]:
+                    raise RemoteFailed("the comparison process stopped before it finished")
+                continue
+            chunk = os.read(self._answers, min(size - len(data), 1 << 20))
+            if not chunk:
+                raise RemoteFailed("the comparison process stopped before it finished")
+            data += chunk
+        return bytes(data)
+
+    def _next(self) -> tuple[Any, ...]:
+        try:
+            self._send_request()
+            message = _read_frame(self._read_exactly)
         except RemoteFailed as error:
             what = str(error).removeprefix("the comparison process ")
             raise RemoteFailed(self._failure(what)) from error
-        except (OSError, ValueError) as error:  # a closed pipe (killed meanwhile)
+        except (OSError, ValueError) as error:  # the pipe closed under us (close())
             raise RemoteFailed(self._failure("could not be read")) from error
         if message[0] == "error":
             raise RemoteFailed(f"the comparison failed in its process: {message[1]}")
@@ -508,10 +545,9 @@ def _die_with_parent(parent: int) -> None:
 def _child_main() -> int:
     """Run the request on standard input, answer on standard output (see the module
     docstring); returns the exit status (never returns after a full answer)."""
-    out = os.fdopen(os.dup(1), "wb")
-    os.dup2(2, 1)  # a stray print must not corrupt the frames
-    if len(sys.argv) > 2:
-        _die_with_parent(int(sys.argv[2]))
+    out = os.fdopen(int(sys.argv[2]), "wb")  # the answer pipe (stdout is a log file)
+    if len(sys.argv) > 3:
+        _die_with_parent(int(sys.argv[3]))
     try:
         kind, payload = pickle.loads(sys.stdin.buffer.read())
         if kind == "paths":
