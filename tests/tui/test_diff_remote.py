@@ -190,7 +190,7 @@ async def test_a_long_pair_shows_its_aligned_half_first_through_the_process(
     [
         "echo 'Traceback: boom' >&2\nexit 3\n",
         "kill -9 $$\n",
-        'cat >/dev/null\necho garbage >"/proc/self/fd/$4"\n',
+        'head -c 1 >/dev/null\necho garbage >"/proc/self/fd/$4"\n',
     ],
     ids=["exit-status", "killed", "garbage"],
 )

@@ -12,11 +12,14 @@ The child is started in a process group of its own (its forked helpers join it),
 started it dies (Linux's parent-death signal), so a reader killed outright leaves no
 comparison running.
 
-Protocol: the parent writes one request to the child's standard input and closes it: the
-two paths (the child loads them, both at once, and sends the documents back) or the two
-documents the parent already has (encoded as plain tuples; the child sends back only the
-sentences' statuses). The child answers with frames on a pipe of its own (its standard
-output and error go to a temporary file, whose last line a failure quotes): ``loaded``
+Protocol: the parent writes one request frame to the child's standard input: the two paths
+(the child loads them, both at once, and sends the documents back) or the two documents
+the parent already has (encoded as plain tuples; the child sends back only the sentences'
+statuses). The child sends the first half, then waits for "go" on its input (or its end)
+before the second: the reader builds and paints the first half meanwhile, which the
+child's processes would only slow down. The child answers with frames on a pipe of its
+own (its standard output and error go to a temporary file, whose last line a failure
+quotes): ``loaded``
 (the sentence counts), ``aligned`` (the pairs and the first half's stats, as
 ``compare._encode_pairs`` packs them), ``annotated`` (claims, quotations and the final
 stats), or ``load-error`` / ``error``. Each frame is a magic number, a length and a pickle
@@ -29,6 +32,7 @@ API:
     available() -> bool                 Linux, more than one core, DIFFREADER_JOBS not 1
     RemoteComparison(a, b)              a, b: documents or paths; starts the child
         .aligned(on_loaded=None)        -> Comparison (as align_pair)
+        .start_annotating()             the child may go on to the second half
         .annotated()                    -> Comparison (as annotate of the aligned one)
         .kill() / .close()              end the child (and its helpers), reap it
     compare(a, b) -> Comparison         both halves at once (tests, scripts)
@@ -397,18 +401,30 @@ class RemoteComparison:
         return f"the comparison process {what} ({how}{': ' + last if last else ''})"
 
     def _send_request(self) -> None:
-        """Write the request to the child (once; it reads it whole before working). Done
-        on the first read, not at the start: a caller that registered the child can then
-        kill it, which ends a write blocked on a child that does not read."""
+        """Write the request to the child (once; a frame it reads whole before working).
+        Done on the first read, not at the start: a caller that registered the child can
+        then kill it, which ends a write blocked on a child that does not read."""
         request, self._request = self._request, None
         if request is None:
             return
         try:
             assert self._process.stdin is not None
-            with self._process.stdin as stdin:
-                stdin.write(request)
+            self._process.stdin.write(_HEADER.pack(_MAGIC, len(request)) + request)
+            self._process.stdin.flush()
         except OSError as error:  # the child died (or was killed) before reading it
             raise RemoteFailed("the comparison process could not receive the articles") from error
+
+    def start_annotating(self) -> None:
+        """Let the child go on to the second half (``annotated`` does it too). It waits
+        for this after sending the first: a reader builds and paints the aligned diff
+        meanwhile, which the child's processes would otherwise slow down."""
+        stdin = self._process.stdin
+        if stdin is None or stdin.closed:
+            return
+        with contextlib.suppress(OSError):  # gone already: the next read says why
+            stdin.write(b"go")
+        with contextlib.suppress(OSError):
+            stdin.close()
 
     def _read_exactly(self, size: int) -> bytes:
         """``size`` bytes from the answer pipe; ``RemoteFailed`` at its end, or as soon as
@@ -481,6 +497,7 @@ class RemoteComparison:
     def annotated(self) -> Comparison:
         """The whole comparison, as ``annotate(self.aligned())`` gives it."""
         aligned = self._aligned if self._aligned is not None else self.aligned()
+        self.start_annotating()
         message = self._next()
         if message[0] != "annotated":
             raise RemoteFailed(f"the comparison process sent {message[0]!r} for 'annotated'")
@@ -549,7 +566,11 @@ def _child_main() -> int:
     if len(sys.argv) > 3:
         _die_with_parent(int(sys.argv[3]))
     try:
-        kind, payload = pickle.loads(sys.stdin.buffer.read())
+        requests = sys.stdin.buffer
+        magic, size = _HEADER.unpack(requests.read(_HEADER.size))
+        if magic != _MAGIC:
+            raise ValueError("not a comparison request")
+        kind, payload = pickle.loads(requests.read(size))
         if kind == "paths":
             try:
                 doc_a, doc_b = load_documents(payload)
@@ -567,6 +588,7 @@ def _child_main() -> int:
         pairs = _encode_pairs(list(aligned.pairs))
         _write_frame(out, ("aligned", documents, pairs, _encode_stats(aligned.stats)))
         del pairs, documents
+        requests.read(2)  # "go" (or the end of the input): the parent has shown the first half
         full = annotate(aligned)
         claims = _encode_claims(list(full.claims))
         _write_frame(

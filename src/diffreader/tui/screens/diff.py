@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -390,7 +391,7 @@ class DiffScreen(Screen[None]):
                     aligned = remote.aligned(self._aligning)
                     if self._cancelled():
                         return None, None
-                    partial = self._show_aligned(aligned, started)
+                    partial = self._show_aligned(aligned, started, remote.start_annotating)
                     if self._cancelled():
                         return None, None
                     return remote.annotated(), partial
@@ -418,9 +419,13 @@ class DiffScreen(Screen[None]):
     def _aligning(self, a_sentences: int, b_sentences: int) -> None:
         self._stage(f"Aligning {a_sentences:,} sentences with {b_sentences:,}…")
 
-    def _show_aligned(self, aligned: Comparison, started: float) -> DiffModel | None:
+    def _show_aligned(
+        self, aligned: Comparison, started: float, shown: Callable[[], None] | None = None
+    ) -> DiffModel | None:
         """Show a long pair's aligned diff now (its model), claims and quotations when
-        they are ready (they take about half of the comparison); None for a short pair."""
+        they are ready (they take about half of the comparison); None for a short pair.
+        ``shown`` is called once the aligned diff is posted (the comparison process then
+        annotates while this process paints)."""
         if len(aligned.a.sentences) + len(aligned.b.sentences) < PROGRESSIVE_SENTENCES:
             self._stage("Finding added claims and dropped details, checking quotations…")
             return None
@@ -430,6 +435,8 @@ class DiffScreen(Screen[None]):
         if self._cancelled():
             return partial
         self.post_message(ComparisonReady(partial, seconds, None, [], partial=True))
+        if shown is not None:
+            shown()
         # Let the UI thread paint before annotating: both need the GIL, and sharing it
         # would delay the first frame by a second or more.
         self._painted.wait(timeout=3.0)
