@@ -335,7 +335,7 @@ class DiffScreen(Screen[None]):
 
         A ready ``comparison`` skips loading and comparing (tests, screenshots). A long
         pair is compared in a separate process where that uses more cores
-        (``_compare_remote``), else here."""
+        (``_start_remote``), else here."""
         from diffreader.engine import LoadError
 
         started = time.perf_counter()
