@@ -101,6 +101,8 @@ async def _measure(a: Path, b: Path, way: str, how: str) -> dict[str, float]:
         while not (isinstance(app.screen, diff.DiffScreen) and app.screen.session is not None):
             await asyncio.sleep(0.01)
         marks["full"] = time.perf_counter()
+        while "first" not in marks:  # a short pair is painted once, after its review
+            await asyncio.sleep(0.005)
     start = marks["start"]
     me = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)

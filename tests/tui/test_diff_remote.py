@@ -240,9 +240,10 @@ async def test_a_process_killed_after_the_aligned_half_is_annotated_here(
         assert _alive_in_group(started[0].pid) == []
 
 
-async def test_a_load_error_in_the_process_is_shown_as_the_thread_shows_it(
+async def test_a_load_error_is_shown_as_before_and_ends_the_process(
     tmp_path: Path, started: Started
 ) -> None:
+    # The thread loads the files while the child starts, and tells the child nothing.
     a, empty = tmp_path / "a.txt", tmp_path / "empty.txt"
     a.write_text("One sentence here. Another one.", encoding="utf-8")
     empty.write_text(" \n", encoding="utf-8")
@@ -258,6 +259,7 @@ async def test_a_load_error_in_the_process_is_shown_as_the_thread_shows_it(
         assert len(started) == 1
         assert [m.reason for m in failed] == [f"{empty}: empty file (no text to compare)"]
         assert screen.query_one("#diff-error").display and screen.model is None
+    assert _ended(started[0].pid)
 
 
 _STUCK = "sleep 600 &\nsleep 600 &\nexec sleep 600\n"

@@ -30,7 +30,8 @@ the caller's process (``tests/engine/test_remote.py``).
 
 API:
     available() -> bool                 Linux, more than one core, DIFFREADER_JOBS not 1
-    RemoteComparison(a, b)              a, b: documents or paths; starts the child
+    RemoteComparison(a=None, b=None)    starts the child; a, b: documents or paths
+        .send(a, b)                     what to compare, when not given at the start
         .aligned(on_loaded=None)        -> Comparison (as align_pair)
         .start_annotating()             the child may go on to the second half
         .annotated()                    -> Comparison (as annotate of the aligned one)
@@ -41,6 +42,7 @@ API:
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import select
@@ -50,7 +52,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, BinaryIO
@@ -245,6 +247,20 @@ def _with_statuses(doc: Document, statuses: bytes) -> Document:
 # -- frames -----------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a result is unpickled and decoded: it makes
+    hundreds of thousands of small objects and no cycles, and the collector's passes over
+    the reader's heap meanwhile cost more than the decoding (as in ``compare``)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _write_frame(out: BinaryIO, message: tuple[Any, ...]) -> None:
     payload = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
     out.write(_HEADER.pack(_MAGIC, len(payload)))
@@ -257,8 +273,10 @@ def _read_frame(read: Callable[[int], bytes]) -> tuple[Any, ...]:
     magic, size = _HEADER.unpack(read(_HEADER.size))
     if magic != _MAGIC or size > _MAX_FRAME:
         raise RemoteFailed("the comparison process wrote something that is not a result")
+    payload = read(size)
     try:
-        message = pickle.loads(read(size))
+        with _gc_paused():
+            message = pickle.loads(payload)
     except RemoteFailed:
         raise
     except Exception as error:  # whatever a damaged pickle raises
@@ -285,32 +303,32 @@ _LAUNCH = (
 class RemoteComparison:
     """A comparison of ``a`` with ``b`` running in a child process, read in two halves.
 
-    Starting it starts the child (``RemoteFailed`` when it cannot be started). ``aligned``
+    Starting it starts the child (``RemoteFailed`` when it cannot be started), which then
+    waits for ``send`` (done at once when ``a`` and ``b`` are given). ``aligned``
     and ``annotated`` block until the child has sent that half; both raise
     ``RemoteFailed`` when it does not deliver, and ``aligned`` raises the ``LoadError``
     the child met loading a path. ``kill`` (from any thread) ends the child and makes a
     blocked read fail at once; ``close`` (or leaving a ``with`` block) ends and reaps it.
 
     Args:
-        a: The original: a loaded document (sent to the child) or a path (loaded there).
+        a: The original: a loaded document (sent to the child) or a path (loaded there);
+            None to ``send`` it later.
         b: The rewrite.
         executable: The Python interpreter to run (tests point it elsewhere).
     """
 
-    def __init__(self, a: Source, b: Source, *, executable: str | None = None) -> None:
+    def __init__(
+        self, a: Source | None = None, b: Source | None = None, *, executable: str | None = None
+    ) -> None:
         self._lock = threading.Lock()
         self.killed = False
         """``kill`` was called: a failed read is the caller's own doing, not the child's."""
         self._documents: tuple[Document, Document] | None = None
-        if isinstance(a, Document) and isinstance(b, Document):
-            self._documents = (a, b)
-            request: tuple[Any, ...] = ("documents", _encode_documents([a, b]))
-        elif isinstance(a, Document) or isinstance(b, Document):
-            raise RemoteFailed("give two documents or two paths")
-        else:
-            request = ("paths", [os.fspath(a), os.fspath(b)])
-        self._request: bytes | None = pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL)
+        self._request: bytes | None = None
+        if a is not None and b is not None:
+            self.send(a, b)
         self._aligned: Comparison | None = None
+        self._sent = False
         # Closed by close(): the child writes its stdout and stderr there while it runs.
         self._output = tempfile.TemporaryFile()  # noqa: SIM115
         root = str(Path(__file__).resolve().parents[2])
@@ -338,6 +356,21 @@ class RemoteComparison:
             raise RemoteFailed(f"the comparison process could not start ({error})") from error
         finally:
             os.close(answer_end)  # the child's alone: its end of the pipe is then EOF here
+
+    def send(self, a: Source, b: Source) -> None:
+        """Say what to compare (once): two documents (the child takes them as they are)
+        or two paths (the child loads them). The child starts before this, so a caller
+        can load the documents while the interpreter starts."""
+        if self._documents is not None or self._request is not None:
+            raise RemoteFailed("the comparison process has its articles already")
+        if isinstance(a, Document) and isinstance(b, Document):
+            self._documents = (a, b)
+            request: tuple[Any, ...] = ("documents", _encode_documents([a, b]))
+        elif isinstance(a, Document) or isinstance(b, Document):
+            raise RemoteFailed("give two documents or two paths")
+        else:
+            request = ("paths", [os.fspath(a), os.fspath(b)])
+        self._request = pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL)
 
     @property
     def pid(self) -> int:
@@ -406,7 +439,10 @@ class RemoteComparison:
         then kill it, which ends a write blocked on a child that does not read."""
         request, self._request = self._request, None
         if request is None:
-            return
+            if self._sent:
+                return
+            raise RemoteFailed("the comparison process was given no articles")
+        self._sent = True
         try:
             assert self._process.stdin is not None
             self._process.stdin.write(_HEADER.pack(_MAGIC, len(request)) + request)
@@ -475,16 +511,17 @@ class RemoteComparison:
         if message[0] != "aligned":
             raise RemoteFailed(f"the comparison process sent {message[0]!r} for 'aligned'")
         try:
-            _, documents, pairs, stats = message
-            if self._documents is not None:
-                doc_a = _with_statuses(self._documents[0], documents[0])
-                doc_b = _with_statuses(self._documents[1], documents[1])
-            else:
-                doc_a, doc_b = _decode_documents(documents)
-            aligned = Comparison(
-                doc_a, doc_b, tuple(_decode_pairs(pairs)), (), (), _decode_stats(stats)
-            )
-            _check(aligned)
+            with _gc_paused():
+                _, documents, pairs, stats = message
+                if self._documents is not None:
+                    doc_a = _with_statuses(self._documents[0], documents[0])
+                    doc_b = _with_statuses(self._documents[1], documents[1])
+                else:
+                    doc_a, doc_b = _decode_documents(documents)
+                aligned = Comparison(
+                    doc_a, doc_b, tuple(_decode_pairs(pairs)), (), (), _decode_stats(stats)
+                )
+                _check(aligned)
         except RemoteFailed:
             raise
         except Exception as error:  # a malformed result: not a comparison to show
@@ -502,16 +539,17 @@ class RemoteComparison:
         if message[0] != "annotated":
             raise RemoteFailed(f"the comparison process sent {message[0]!r} for 'annotated'")
         try:
-            _, claims, quotes, stats = message
-            comparison = Comparison(
-                aligned.a,
-                aligned.b,
-                aligned.pairs,
-                tuple(_decode_claims(claims)),
-                tuple(_decode_quotes(quotes)),
-                _decode_stats(stats),
-            )
-            _check(comparison)
+            with _gc_paused():
+                _, claims, quotes, stats = message
+                comparison = Comparison(
+                    aligned.a,
+                    aligned.b,
+                    aligned.pairs,
+                    tuple(_decode_claims(claims)),
+                    tuple(_decode_quotes(quotes)),
+                    _decode_stats(stats),
+                )
+                _check(comparison)
         except RemoteFailed:
             raise
         except Exception as error:

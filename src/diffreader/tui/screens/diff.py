@@ -377,17 +377,22 @@ class DiffScreen(Screen[None]):
     ) -> tuple[Comparison | None, DiffModel | None]:
         """The comparison of ``a`` with ``b`` and the partial model shown meanwhile (a
         long pair), or ``(None, None)`` when it was cancelled."""
-        from diffreader.engine import align_pair, annotate, load_document
+        from diffreader.engine import align_pair, annotate
         from diffreader.engine.remote import RemoteFailed
 
         if not isinstance(a, Document) or not isinstance(b, Document):
             self._stage("Loading the articles…")
+        docs: tuple[Document, Document] | None = None
         aligned: Comparison | None = None
         partial: DiffModel | None = None
         remote = self._start_remote(a, b)
         if remote is not None:
             try:
                 with remote:
+                    # Loaded here while the child's interpreter starts (faster than the
+                    # child loading them and sending them back).
+                    docs = self._load(a, b)
+                    remote.send(*docs)
                     aligned = remote.aligned(self._aligning)
                     if self._cancelled():
                         return None, None
@@ -405,8 +410,7 @@ class DiffScreen(Screen[None]):
                 with self._remote_lock:
                     self._remotes.discard(remote)
         if aligned is None:
-            doc_a = a if isinstance(a, Document) else load_document(a)
-            doc_b = b if isinstance(b, Document) else load_document(b)
+            doc_a, doc_b = docs if docs is not None else self._load(a, b)
             self._aligning(len(doc_a.sentences), len(doc_b.sentences))
             aligned = align_pair(doc_a, doc_b)
             if self._cancelled():
@@ -415,6 +419,15 @@ class DiffScreen(Screen[None]):
         if self._cancelled():
             return None, None
         return annotate(aligned), partial
+
+    @staticmethod
+    def _load(a: Source, b: Source) -> tuple[Document, Document]:
+        from diffreader.engine import load_document
+
+        return (
+            a if isinstance(a, Document) else load_document(a),
+            b if isinstance(b, Document) else load_document(b),
+        )
 
     def _aligning(self, a_sentences: int, b_sentences: int) -> None:
         self._stage(f"Aligning {a_sentences:,} sentences with {b_sentences:,}…")
@@ -453,7 +466,7 @@ class DiffScreen(Screen[None]):
         if None in sizes or sum(s or 0 for s in sizes) < REMOTE_MIN_CHARS:
             return None  # short, or a path that cannot be read: this thread says why
         try:
-            started = remote.RemoteComparison(a, b)
+            started = remote.RemoteComparison()  # told what to compare once loaded
         except remote.RemoteFailed:
             return None
         with self._remote_lock:
