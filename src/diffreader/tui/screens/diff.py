@@ -57,10 +57,14 @@ __all__ = ["DiffScreen"]
 PROGRESSIVE_SENTENCES = 3000
 """From this many sentences (both sides), the aligned diff is shown before its claims."""
 
-REMOTE_MIN_CHARS = 300_000
+REMOTE_MIN_CHARS = 1_000_000
 """From this many characters (both files' sizes, or both documents' texts), a pair is
-compared in a separate process (``engine/remote.py``) where that uses more cores: starting
-it costs about 0.3 s, which a shorter pair does not win back."""
+compared in a separate process (``engine/remote.py``) where that can use more cores.
+Measured (``benchmarks/bench_reader_compare.py``, 2 shared cores): starting the process
+and moving the results cost about 0.5 s, so at 0.5 MB (both sides) the process was slower
+by that much; from 1 MB the two ways were within the host's noise (faster on figure-dense
+text, up to 0.4 s slower on news-like text, with the other cores busy), and a comparison
+in a process stops at once when the screen closes (one in a thread runs to its end)."""
 
 Source = Document | Path
 _GROUP_KINDS = frozenset({ItemKind.REWORDED, ItemKind.MOVED})
