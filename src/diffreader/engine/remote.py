@@ -470,11 +470,10 @@ class RemoteComparison:
         while len(data) < size:
             if self._answers < 0:
                 raise RemoteFailed("the comparison process stopped before it finished")
-            ready, _, _ = select.select([self._answers], [], [], 0.25)
-            if not ready:
+            if not _readable(self._answers, 0.25):
                 with self._lock:
                     exited = self._process.poll() is not None
-                if exited and not select.select([self._answers], [], [], 0)[0]:
+                if exited and not _readable(self._answers, 0):
                     raise RemoteFailed("the comparison process stopped before it finished")
                 continue
             chunk = os.read(self._answers, min(size - len(data), 1 << 20))
@@ -557,6 +556,13 @@ class RemoteComparison:
                 f"the comparison process sent a malformed result ({error!r})"
             ) from error
         return comparison
+
+
+def _readable(fd: int, seconds: float) -> bool:
+    """Whether ``fd`` has data (or its end) within ``seconds`` (``poll``: any fd number)."""
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    return bool(poller.poll(seconds * 1000))
 
 
 def _check(comparison: Comparison) -> None:
