@@ -2,7 +2,9 @@
 
 The comparison runs in a thread worker (``compare`` is pure Python and may take a second on
 a long pair), which also loads the pair's review; a ``LoadingIndicator`` shows until
-``ComparisonReady`` arrives.
+``ComparisonReady`` arrives. From ``REMOTE_MIN_CHARS`` the worker hands the comparison to a
+separate process that forks over the cores (``engine/remote.py``; a process running this
+thread never forks) and waits on it, killing it when the screen closes.
 
 Reviewing: every reviewable item (``review.review_items``) can be accepted (x),
 flagged (!), cleared (Backspace) or given a note (e). The keys act on the *selected* item,
