@@ -2,7 +2,9 @@
 
 The comparison runs in a thread worker (``compare`` is pure Python and may take a second on
 a long pair), which also loads the pair's review; a ``LoadingIndicator`` shows until
-``ComparisonReady`` arrives.
+``ComparisonReady`` arrives. From ``REMOTE_MIN_CHARS`` the worker hands the comparison to a
+separate process that forks over the cores (``engine/remote.py``; a process running this
+thread never forks) and waits on it, killing it when the screen closes.
 
 Reviewing: every reviewable item (``review.review_items``) can be accepted (x),
 flagged (!), cleared (Backspace) or given a note (e). The keys act on the *selected* item,
@@ -22,8 +24,9 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -33,6 +36,7 @@ from textual.css.query import NoMatches
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, Static
+from textual.worker import get_current_worker
 
 from diffreader.engine.model import Comparison, Document
 from diffreader.review import ItemKind, Mark, ReviewEntry, ReviewItem, ReviewState
@@ -47,14 +51,36 @@ from diffreader.tui.widgets.review_bar import ReviewBar
 from diffreader.tui.widgets.search_bar import SearchBar
 from diffreader.tui.widgets.side_panel import SidePanel
 
+if TYPE_CHECKING:
+    from diffreader.engine.remote import RemoteComparison
+
 __all__ = ["DiffScreen"]
 
 PROGRESSIVE_SENTENCES = 3000
 """From this many sentences (both sides), the aligned diff is shown before its claims."""
 
+REMOTE_MIN_CHARS = 1_000_000
+"""From this many characters (both files' sizes, or both documents' texts), a pair is
+compared in a separate process (``engine/remote.py``) where that can use more cores.
+Measured (``benchmarks/bench_reader_compare.py``, 2 shared cores): starting the process
+and moving the results cost about 0.5 s, so at 0.5 MB (both sides) the process was slower
+by that much; from 1 MB the two ways were within the host's noise (faster on figure-dense
+text, up to 0.4 s slower on news-like text, with the other cores busy), and a comparison
+in a process stops at once when the screen closes (one in a thread runs to its end)."""
+
 Source = Document | Path
 _GROUP_KINDS = frozenset({ItemKind.REWORDED, ItemKind.MOVED})
 """Items that are a whole group: the row is the item, no span is highlighted."""
+
+
+def _size(source: Source) -> int | None:
+    """Characters of a document, or bytes of a file (None when it cannot be read)."""
+    if isinstance(source, Document):
+        return len(source.text)
+    try:
+        return source.stat().st_size
+    except OSError:
+        return None
 
 
 class DiffScreen(Screen[None]):
@@ -269,6 +295,11 @@ class DiffScreen(Screen[None]):
         self._save_lock = threading.Lock()
         self._painted = threading.Event()
         """Set once the partial diff of a long pair has been painted (see ``run_compare``)."""
+        self._remotes: set[RemoteComparison] = set()
+        """Comparison processes running for this screen (``_start_remote``)."""
+        self._remote_lock = threading.Lock()
+        self._closing = False
+        """The screen is unmounted: a comparison still running is dropped."""
 
     def compose(self) -> ComposeResult:
         yield DiffHeader(id="diff-header")
@@ -308,40 +339,25 @@ class DiffScreen(Screen[None]):
     def run_compare(self, a: Source, b: Source, comparison: Comparison | None = None) -> None:
         """Load (if needed), compare and build the display model, off the UI thread.
 
-        A ready ``comparison`` skips loading and comparing (tests, screenshots)."""
-        from diffreader.engine import LoadError, align_pair, annotate, load_document
+        A ready ``comparison`` skips loading and comparing (tests, screenshots). A long
+        pair is compared in a separate process where that uses more cores
+        (``_start_remote``), else here."""
+        from diffreader.engine import LoadError
 
         started = time.perf_counter()
         partial: DiffModel | None = None
-
-        def stage(text: str) -> None:
-            self.post_message(ComparisonProgress(text))
-
         try:
             if comparison is None:
-                if not isinstance(a, Document) or not isinstance(b, Document):
-                    stage("Loading the articles…")
-                doc_a = a if isinstance(a, Document) else load_document(a)
-                doc_b = b if isinstance(b, Document) else load_document(b)
-                stage(f"Aligning {len(doc_a.sentences):,} sentences with {len(doc_b.sentences):,}…")
-                aligned = align_pair(doc_a, doc_b)
-                if len(doc_a.sentences) + len(doc_b.sentences) >= PROGRESSIVE_SENTENCES:
-                    # A long pair: show the aligned diff now, claims and quotations when
-                    # they are ready (they take about half of the comparison).
-                    seconds = time.perf_counter() - started
-                    self._painted.clear()
-                    partial = DiffModel(aligned)
-                    self.post_message(ComparisonReady(partial, seconds, None, [], partial=True))
-                    # Let the UI thread paint before annotating: both need the GIL, and
-                    # sharing it would delay the first frame by a second or more.
-                    self._painted.wait(timeout=3.0)
-                if partial is None:
-                    stage("Finding added claims and dropped details, checking quotations…")
-                comparison = annotate(aligned)
-            stage("Laying out the rows…")
+                self._stop_remote()  # a comparison still running for this screen (s)
+                comparison, partial = self._compare(a, b, started)
+                if comparison is None:
+                    return  # cancelled: the screen closed or another comparison started
+            self._stage("Laying out the rows…")
             # The partial model's rows serve again where no claim or quotation falls.
             model = DiffModel(comparison, base=partial)
-            stage("Opening the review…")
+            if self._cancelled():
+                return
+            self._stage("Opening the review…")
             review, review_messages = self._load_review(comparison, model)
         except LoadError as error:
             self.post_message(ComparisonFailed(str(error)))
@@ -349,8 +365,130 @@ class DiffScreen(Screen[None]):
         except Exception as error:  # a comparison bug must not kill the reader
             self.post_message(ComparisonFailed(f"Comparison failed: {error!r}"))
             raise
+        if self._cancelled():
+            return
         seconds = time.perf_counter() - started
         self.post_message(ComparisonReady(model, seconds, review, review_messages))
+
+    def _stage(self, text: str) -> None:
+        self.post_message(ComparisonProgress(text))
+
+    def _cancelled(self) -> bool:
+        """The comparison running in this thread is no longer wanted (the screen closed,
+        or another comparison replaced it)."""
+        return self._closing or get_current_worker().is_cancelled
+
+    def _compare(
+        self, a: Source, b: Source, started: float
+    ) -> tuple[Comparison | None, DiffModel | None]:
+        """The comparison of ``a`` with ``b`` and the partial model shown meanwhile (a
+        long pair), or ``(None, None)`` when it was cancelled."""
+        from diffreader.engine import align_pair, annotate
+        from diffreader.engine.remote import RemoteFailed
+
+        if not isinstance(a, Document) or not isinstance(b, Document):
+            self._stage("Loading the articles…")
+        docs: tuple[Document, Document] | None = None
+        aligned: Comparison | None = None
+        partial: DiffModel | None = None
+        remote = self._start_remote(a, b)
+        if remote is not None:
+            try:
+                with remote:
+                    # Loaded here while the child's interpreter starts (faster than the
+                    # child loading them and sending them back).
+                    docs = self._load(a, b)
+                    remote.send(*docs)
+                    aligned = remote.aligned(self._aligning)
+                    if self._cancelled():
+                        return None, None
+                    partial = self._show_aligned(aligned, started, remote.start_annotating)
+                    if self._cancelled():
+                        return None, None
+                    return remote.annotated(), partial
+            except RemoteFailed as error:
+                if remote.killed or self._cancelled():
+                    return None, None
+                # Compare here instead (whatever the child had sent is kept).
+                reason = str(error)
+                self._stage(f"{reason[:1].upper()}{reason[1:]}; comparing here instead…")
+            finally:
+                with self._remote_lock:
+                    self._remotes.discard(remote)
+        if aligned is None:
+            doc_a, doc_b = docs if docs is not None else self._load(a, b)
+            self._aligning(len(doc_a.sentences), len(doc_b.sentences))
+            aligned = align_pair(doc_a, doc_b)
+            if self._cancelled():
+                return None, None
+            partial = self._show_aligned(aligned, started)
+        if self._cancelled():
+            return None, None
+        return annotate(aligned), partial
+
+    @staticmethod
+    def _load(a: Source, b: Source) -> tuple[Document, Document]:
+        from diffreader.engine import load_document
+
+        return (
+            a if isinstance(a, Document) else load_document(a),
+            b if isinstance(b, Document) else load_document(b),
+        )
+
+    def _aligning(self, a_sentences: int, b_sentences: int) -> None:
+        self._stage(f"Aligning {a_sentences:,} sentences with {b_sentences:,}…")
+
+    def _show_aligned(
+        self, aligned: Comparison, started: float, shown: Callable[[], None] | None = None
+    ) -> DiffModel | None:
+        """Show a long pair's aligned diff now (its model), claims and quotations when
+        they are ready (they take about half of the comparison); None for a short pair.
+        ``shown`` is called once the aligned diff is posted (the comparison process then
+        annotates while this process paints)."""
+        if len(aligned.a.sentences) + len(aligned.b.sentences) < PROGRESSIVE_SENTENCES:
+            self._stage("Finding added claims and dropped details, checking quotations…")
+            return None
+        seconds = time.perf_counter() - started
+        self._painted.clear()
+        partial = DiffModel(aligned)
+        if self._cancelled():
+            return partial
+        self.post_message(ComparisonReady(partial, seconds, None, [], partial=True))
+        if shown is not None:
+            shown()
+        # Let the UI thread paint before annotating: both need the GIL, and sharing it
+        # would delay the first frame by a second or more.
+        self._painted.wait(timeout=3.0)
+        return partial
+
+    def _start_remote(self, a: Source, b: Source) -> RemoteComparison | None:
+        """A child process comparing ``a`` with ``b``, or None where comparing here is as
+        fast: a short pair (under ``REMOTE_MIN_CHARS``), a single core, not Linux."""
+        from diffreader.engine import remote
+
+        if not remote.available():
+            return None
+        sizes = [_size(source) for source in (a, b)]
+        if None in sizes or sum(s or 0 for s in sizes) < REMOTE_MIN_CHARS:
+            return None  # short, or a path that cannot be read: this thread says why
+        try:
+            started = remote.RemoteComparison()  # told what to compare once loaded
+        except remote.RemoteFailed:
+            return None
+        with self._remote_lock:
+            if self._closing:
+                started.close()
+                return None
+            self._remotes.add(started)
+        return started
+
+    def _stop_remote(self) -> None:
+        """Kill the comparison processes this screen started (any thread)."""
+        with self._remote_lock:
+            running = list(self._remotes)
+            self._remotes.clear()
+        for child in running:
+            child.kill()
 
     def _load_review(
         self, comparison: Comparison, model: DiffModel
@@ -656,6 +794,11 @@ class DiffScreen(Screen[None]):
             self._show_bar()
 
     def on_unmount(self) -> None:
+        # Closing: a comparison still running is not wanted any more. Its process is
+        # killed, which also frees its thread at once (the app waits for it on exit).
+        self._closing = True
+        self._stop_remote()
+        self._painted.set()
         # Closing (q, or the app quitting): a save still in flight or one that failed is
         # done once more here, in the foreground, so no mark is lost at exit. Saves merge
         # by time, so one racing a background save is harmless.
