@@ -21,6 +21,7 @@ once). The table reports the median of the runs.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import random
 import statistics
@@ -279,11 +280,17 @@ def _tree(pid: int) -> list[int]:
 
 
 def run_measured(
-    command: list[str], timeout: float, ok: tuple[int, ...] = (0,)
+    command: list[str], timeout: float, ok: tuple[int, ...] = (0,), *, memory: bool = True
 ) -> tuple[str, float]:
     """Run a measuring child; its standard output and the peak memory of it and its own
     children together (MB of PSS, sampled every 20 ms: the sum counts memory the forked
-    processes share once, where their separate peak RSS would count it in each).
+    processes share once, where their separate peak RSS would count it in each), or 0.0
+    without ``memory``.
+
+    Sampling costs the measured processes time: reading the page tables of a 250 MB
+    process tree every 20 ms takes a good share of a core, and a long comparison uses
+    both cores of a 2-core machine (1 MB of figures: 4.4 s sampled, 3.8 s not). So the
+    benchmarks time runs that are not sampled and take the memory from a run of its own.
 
     Raises ``subprocess.TimeoutExpired``, or ``subprocess.CalledProcessError`` for an exit
     status not in ``ok``.
@@ -296,8 +303,12 @@ def run_measured(
                 child.kill()
                 child.wait()
                 raise subprocess.TimeoutExpired(command, timeout)
-            peak = max(peak, sum(_pss_kib(pid) for pid in _tree(child.pid)))
-            time.sleep(0.02)
+            if memory:
+                peak = max(peak, sum(_pss_kib(pid) for pid in _tree(child.pid)))
+                time.sleep(0.02)
+            else:
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    child.wait(timeout=max(0.0, deadline - time.monotonic()))
         out = child.stdout.read() if child.stdout else ""
         if child.returncode not in ok:
             raise subprocess.CalledProcessError(child.returncode, command, out)
@@ -324,12 +335,14 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for size in args.sizes:
         runs = []
+        command = [sys.executable, __file__, "--child", str(size), "--seed", str(args.seed)]
         for _ in range(args.runs):
-            out, peak_pss = run_measured(
-                [sys.executable, __file__, "--child", str(size), "--seed", str(args.seed)],
-                timeout=3600,
-            )
-            runs.append({**json.loads(out), "peak_pss_mb": peak_pss})
+            out, _ = run_measured(command, timeout=3600, memory=False)
+            runs.append(json.loads(out))
+        # The memory of all the processes, from one more run (sampling slows the timed ones).
+        _, peak_pss = run_measured(command, timeout=3600)
+        for run in runs:
+            run["peak_pss_mb"] = peak_pss
         rows.append((size, runs))
         print(
             f"measured {size} MB: {[round(r['seconds'], 2) for r in runs]} s "

@@ -24,7 +24,8 @@ Six generated classes, each at about ``size`` MB of original (A):
 Same conventions as ``bench_engine.py``: each run is a fresh subprocess that times
 ``compare(*documents_from_texts([a, b]))``; the table gives medians of wall
 time, CPU time (the process's + its forked children's), its peak RSS and the peak memory of
-it and its children together (PSS), with the calibration time (a fixed pure-Python workload
+it and its children together (PSS, from one more run: sampling it slows the timed runs),
+with the calibration time (a fixed pure-Python workload
 run just before each measurement) for the host's speed. A run that exceeds ``--timeout`` seconds is
 reported as ``>timeout``.
 
@@ -315,19 +316,20 @@ def _cli_main(args: argparse.Namespace) -> int:
                 output = Path(folder, "out")
                 command = [sys.executable, "-m", "diffreader", str(path_a), str(path_b)]
                 command += ["--format", args.cli, "-o", str(output)]
-                times, cpus, peaks = [], [], []
+                times, cpus = [], []
                 for _ in range(args.runs):
                     before = resource.getrusage(resource.RUSAGE_CHILDREN)
                     started = time.perf_counter()
                     # Exit status 1: the files differ (as they all do here).
-                    _, peak = run_measured(command, timeout=args.timeout, ok=(0, 1))
+                    run_measured(command, timeout=args.timeout, ok=(0, 1), memory=False)
                     times.append(time.perf_counter() - started)
                     after = resource.getrusage(resource.RUSAGE_CHILDREN)
                     cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
-                    peaks.append(peak)
+                # The memory from one more run: sampling slows the timed ones (run_measured).
+                _, peak = run_measured(command, timeout=args.timeout, ok=(0, 1))
                 print(
                     f"| {kind} | {size:g} MB | {statistics.median(times):.2f} "
-                    f"| {statistics.median(cpus):.2f} | {statistics.median(peaks):.0f} "
+                    f"| {statistics.median(cpus):.2f} | {peak:.0f} "
                     f"| {output.stat().st_size / 1e6:.1f} |",
                     flush=True,
                 )
@@ -372,17 +374,22 @@ def main(argv: list[str] | None = None) -> int:
     for kind in args.classes:
         for size in args.sizes:
             runs: list[dict[str, float | str]] = []
+            command = [sys.executable, __file__, "--child", kind, str(size)]
+            if args.stages:
+                command.append("--stages")
+            command += ["--seed", str(args.seed)]
             for _ in range(args.runs):
-                command = [sys.executable, __file__, "--child", kind, str(size)]
-                if args.stages:
-                    command.append("--stages")
                 try:
-                    out, peak_pss = run_measured(
-                        [*command, "--seed", str(args.seed)], timeout=args.timeout
-                    )
+                    out, _ = run_measured(command, timeout=args.timeout, memory=False)
                 except subprocess.TimeoutExpired:
                     break
-                runs.append({**json.loads(out), "peak_pss_mb": peak_pss})
+                runs.append(json.loads(out))
+            if runs:
+                # The memory of all the processes, from one more run (sampling slows the
+                # timed ones: run_measured).
+                _, peak_pss = run_measured(command, timeout=args.timeout)
+                for run in runs:
+                    run["peak_pss_mb"] = peak_pss
             print(
                 f"measured {kind} {size} MB: {[round(float(r['seconds']), 2) for r in runs]} s "
                 f"(CPU {[round(float(r['cpu_seconds']), 2) for r in runs]} s; calibration "
