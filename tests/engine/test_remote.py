@@ -30,6 +30,7 @@ from diffreader.engine import (
 from diffreader.engine.load import LoadError
 from diffreader.engine.model import Comparison, Op, Quote, QuoteStatus, Side, Span, Stats, WordOp
 from diffreader.engine.remote import RemoteComparison, RemoteFailed
+from processes import alive_in_group
 
 DEMO = Path(__file__).resolve().parents[2] / "src" / "diffreader" / "demo"
 
@@ -107,21 +108,6 @@ def _here(a: Path | str, b: Path | str) -> tuple[Comparison, Comparison]:
             os.environ["DIFFREADER_JOBS"] = previous
 
 
-def _alive_in_group(pgid: int) -> list[int]:
-    """Processes of group ``pgid`` that still run (zombies left to init do not count)."""
-    alive = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[2]) == pgid and fields[0] != "Z":
-            alive.append(int(entry.name))
-    return alive
-
-
 def _wait_until(predicate, what: str, timeout: float = 60.0) -> None:  # type: ignore[no-untyped-def]
     """Poll ``predicate`` (not a speed check: the deadline only keeps a failure from hanging)."""
     deadline = time.monotonic() + timeout
@@ -167,7 +153,7 @@ def test_paths_compared_in_a_child_equal_the_comparison_made_here(
         assert aligned == aligned_here
         assert child.annotated() == here
     assert loaded == [(len(here.a.sentences), len(here.b.sentences))]
-    assert _alive_in_group(child.pid) == []
+    assert alive_in_group(child.pid) == []
 
 
 def test_documents_sent_to_a_child_equal_the_comparison_made_here(
@@ -311,7 +297,7 @@ def test_a_child_that_does_not_deliver_fails_clearly(
         pytest.raises(RemoteFailed, match=message),
     ):
         child.aligned()
-    assert _alive_in_group(child.pid) == []
+    assert alive_in_group(child.pid) == []
 
 
 _FRAMES = """
@@ -365,7 +351,7 @@ def test_kill_ends_the_child_and_its_helpers_and_frees_a_blocked_read(
     child = RemoteComparison(
         DEMO / "00_original.txt", DEMO / "03_rewrite_update.txt", executable=executable
     )
-    _wait_until(lambda: len(_alive_in_group(child.pid)) == 3, "the helpers started")
+    _wait_until(lambda: len(alive_in_group(child.pid)) == 3, "the helpers started")
     failed: list[BaseException] = []
 
     def read() -> None:
@@ -382,7 +368,7 @@ def test_kill_ends_the_child_and_its_helpers_and_frees_a_blocked_read(
     assert len(failed) == 1 and isinstance(failed[0], RemoteFailed) and child.killed
     assert "stopped" in str(failed[0])
     child.close()
-    _wait_until(lambda: _alive_in_group(child.pid) == [], "the group ended")
+    _wait_until(lambda: alive_in_group(child.pid) == [], "the group ended")
 
 
 def _alive(pid: int) -> bool:
@@ -476,4 +462,4 @@ def test_a_finished_child_leaves_nothing_running(long_pair: tuple[Path, Path]) -
     with RemoteComparison(*long_pair) as child:
         child.annotated()
     assert child._process.returncode in (0, -signal.SIGKILL)
-    assert _alive_in_group(child.pid) == []
+    assert alive_in_group(child.pid) == []

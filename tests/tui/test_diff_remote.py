@@ -28,6 +28,7 @@ from diffreader.tui.app import make_app
 from diffreader.tui.messages import ComparisonFailed, ComparisonProgress, ComparisonReady
 from diffreader.tui.screens import diff
 from diffreader.tui.screens.diff import DiffScreen
+from processes import alive_in_group
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="process groups and /proc")
 
@@ -37,26 +38,11 @@ def _here(a: Path, b: Path) -> Comparison:
     return annotate(align_pair(load_document(a), load_document(b)))
 
 
-def _alive_in_group(pgid: int) -> list[int]:
-    """Processes of group ``pgid`` that still run (zombies left to init do not count)."""
-    alive = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[2]) == pgid and fields[0] != "Z":
-            alive.append(int(entry.name))
-    return alive
-
-
 def _ended(pgid: int) -> bool:
     """Wait for group ``pgid`` to end: SIGKILL is sent at once but takes effect a moment
     later (the deadline only keeps a failure from hanging)."""
     deadline = time.monotonic() + 30
-    while _alive_in_group(pgid):
+    while alive_in_group(pgid):
         if time.monotonic() > deadline:
             return False
         time.sleep(0.01)
@@ -85,7 +71,7 @@ def started(monkeypatch: pytest.MonkeyPatch) -> Iterator[Started]:
 
     def rescue() -> None:
         for process in processes:
-            if _alive_in_group(process.pid):
+            if alive_in_group(process.pid):
                 rescued.append(process.pid)
                 os.killpg(process.pid, signal.SIGKILL)
 
@@ -143,7 +129,7 @@ async def test_a_pair_compared_in_a_process_shows_what_the_thread_shows(
         assert screen.model is not None
         assert screen.model.comparison == _here(*pair)
     assert started[0]._process.returncode is not None  # reaped
-    assert _alive_in_group(started[0].pid) == []
+    assert alive_in_group(started[0].pid) == []
 
 
 async def test_the_corpus_sends_its_documents_to_the_process(
@@ -237,7 +223,7 @@ async def test_a_process_killed_after_the_aligned_half_is_annotated_here(
         await wait_for(pilot, lambda: screen.session is not None, timeout=60)
         assert [m.partial for m in ready] == [True, False]
         assert ready[1].model.comparison == _here(a, b)
-        assert _alive_in_group(started[0].pid) == []
+        assert alive_in_group(started[0].pid) == []
 
 
 async def test_a_load_error_is_shown_as_before_and_ends_the_process(
@@ -275,10 +261,10 @@ async def test_closing_the_screen_mid_comparison_ends_the_process(
     async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
         corpus_screen = await corpus_loaded(pilot)
         await app.push_screen(DiffScreen(corpus / "a_original.txt", corpus / "b_rewrite.txt"))
-        await wait_for(pilot, lambda: bool(started) and len(_alive_in_group(started[0].pid)) == 3)
+        await wait_for(pilot, lambda: bool(started) and len(alive_in_group(started[0].pid)) == 3)
         await pilot.press("q")
         await wait_for(pilot, lambda: app.screen is corpus_screen)
-        await wait_for(pilot, lambda: _alive_in_group(started[0].pid) == [])
+        await wait_for(pilot, lambda: alive_in_group(started[0].pid) == [])
         await app.workers.wait_for_complete()
         # Dropped quietly: no result, no error, no fallback comparison.
         assert not any(isinstance(m, ComparisonReady | ComparisonFailed) for m in messages)
@@ -291,7 +277,7 @@ async def test_quitting_mid_comparison_ends_the_process(
     child_program(_STUCK)
     app = make_app(pair=pair)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: bool(started) and len(_alive_in_group(started[0].pid)) == 3)
+        await wait_for(pilot, lambda: bool(started) and len(alive_in_group(started[0].pid)) == 3)
         await pilot.press("q")
     # The app has shut down, its worker thread with it (it would wait for the child).
     assert app.return_code == 0
@@ -334,7 +320,7 @@ async def test_swapping_during_the_annotation_replaces_the_process(
             timeout=60,
         )
         await app.workers.wait_for_complete()
-        assert _alive_in_group(started[0].pid) == []
+        assert alive_in_group(started[0].pid) == []
         # Whatever the first process had delivered before s, the last word is the swap's.
         assert ready[-1].model.comparison == _here(b, a)
         assert screen.model is ready[-1].model

@@ -42,7 +42,6 @@ API:
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import pickle
 import select
@@ -52,13 +51,19 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, BinaryIO
 
 from diffreader.engine.claims import _decode_claims, _encode_claims
-from diffreader.engine.compare import _decode_pairs, _encode_pairs, align_pair, annotate
+from diffreader.engine.compare import (
+    _decode_pairs,
+    _encode_pairs,
+    _gc_paused,  # a result is unpickled and decoded with the collector paused, as compared
+    align_pair,
+    annotate,
+)
 from diffreader.engine.load import (
     LoadError,
     _decode_documents,
@@ -245,20 +250,6 @@ def _with_statuses(doc: Document, statuses: bytes) -> Document:
 
 
 # -- frames -----------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a result is unpickled and decoded: it makes
-    hundreds of thousands of small objects and no cycles, and the collector's passes over
-    the reader's heap meanwhile cost more than the decoding (as in ``compare``)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _write_frame(out: BinaryIO, message: tuple[Any, ...]) -> None:
