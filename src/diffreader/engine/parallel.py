@@ -16,7 +16,7 @@ and the transfer of results (``MIN_WEIGHT``).
 ``DIFFREADER_JOBS`` sets the number of processes (``1``: never fork).
 
 API:
-    jobs() -> int
+    jobs() -> int, configured_jobs() -> int
     split(weights, parts, min_weight) -> list[int]
     fork_map(task, bounds) -> list[result]
 """
@@ -34,7 +34,7 @@ from collections.abc import Callable, Sequence
 from itertools import accumulate, pairwise
 from typing import Any, NoReturn, TypeVar
 
-__all__ = ["MAX_JOBS", "MIN_WEIGHT", "fork_map", "jobs", "split"]
+__all__ = ["MAX_JOBS", "MIN_WEIGHT", "configured_jobs", "fork_map", "jobs", "split"]
 
 T = TypeVar("T")
 
@@ -71,6 +71,14 @@ def jobs() -> int:
         return 1  # one of a pool's processes (the scan's): the pool already uses the cores
     if _resident_bytes() > MAX_FORK_RSS:
         return 1  # a child would add about as much again: the largest inputs stay serial
+    return configured_jobs()
+
+
+def configured_jobs() -> int:
+    """The processes a comparison may use on this machine, whatever this process is
+    (its threads, its memory): ``DIFFREADER_JOBS`` if set, else the cores this process
+    may run on (at most ``MAX_JOBS``). The reader asks this before starting a process
+    of its own to compare in (``remote.available``)."""
     setting = os.environ.get("DIFFREADER_JOBS", "").strip()
     if setting:
         try:

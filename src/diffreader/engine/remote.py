@@ -56,6 +56,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, BinaryIO
 
+from diffreader.engine import parallel
 from diffreader.engine.claims import _decode_claims, _encode_claims
 from diffreader.engine.compare import (
     _decode_pairs,
@@ -106,18 +107,12 @@ class RemoteFailed(Exception):
 
 def available() -> bool:
     """Whether a comparison in another process can use more cores than this one: on Linux
-    (where ``parallel`` forks), with more than one core to run on, and ``DIFFREADER_JOBS``
-    unset or above 1 (as ``parallel.jobs()`` reads it; the threads of this process do not
-    matter: the child runs none)."""
+    (where ``parallel`` forks) and ``parallel.configured_jobs()`` above 1 (more than one
+    core, ``DIFFREADER_JOBS`` unset or above 1; the threads of this process do not matter:
+    the child runs none)."""
     if sys.platform != "linux" or not sys.executable:
         return False
-    setting = os.environ.get("DIFFREADER_JOBS", "").strip()
-    if setting:
-        try:
-            return int(setting) > 1
-        except ValueError:
-            return False
-    return len(os.sched_getaffinity(0)) > 1
+    return parallel.configured_jobs() > 1
 
 
 # -- encoding ---------------------------------------------------------------------------
