@@ -57,8 +57,12 @@ from types import TracebackType
 from typing import Any, BinaryIO
 
 from diffreader.engine import parallel
-from diffreader.engine.claims import _decode_claims, _encode_claims
+
+# The encoders of the engine's own transfers between processes, and their enum tables.
+from diffreader.engine.claims import _SIDE_INDEX, _SIDES, _decode_claims, _encode_claims
 from diffreader.engine.compare import (
+    _STATUS_INDEX,
+    _STATUSES,
     _decode_pairs,
     _encode_pairs,
     _gc_paused,  # a result is unpickled and decoded with the collector paused, as compared
@@ -75,15 +79,14 @@ from diffreader.engine.model import (
     Comparison,
     Document,
     Quote,
-    QuoteStatus,
     Sentence,
-    Side,
     Span,
     Stats,
-    Status,
     pack_ops,
     unpack_ops,
 )
+from diffreader.engine.quotes import _STATUS_INDEX as _QUOTE_STATUS_INDEX
+from diffreader.engine.quotes import _STATUSES as _QUOTE_STATUSES
 
 __all__ = ["RemoteComparison", "RemoteFailed", "available", "compare"]
 
@@ -117,12 +120,6 @@ def available() -> bool:
 
 # -- encoding ---------------------------------------------------------------------------
 
-_SIDES = tuple(Side)
-_SIDE_INDEX = {side: i for i, side in enumerate(_SIDES)}
-_QUOTE_STATUSES = tuple(QuoteStatus)
-_QUOTE_STATUS_INDEX = {status: i for i, status in enumerate(_QUOTE_STATUSES)}
-_STATUSES = tuple(Status)
-_STATUS_INDEX = {status: i for i, status in enumerate(_STATUSES)}
 
 _EncodedQuote = tuple[
     int,
