@@ -30,6 +30,7 @@ from diffreader.engine import (
 )
 from diffreader.engine.load import documents_from_texts, load_documents
 from diffreader.engine.model import Comparison
+from processes import as_foreground_job
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="forks only on Linux")
 
@@ -362,6 +363,7 @@ def test_ctrl_c_during_a_long_comparison_ends_every_process(
         text=True,
         env=env,
         start_new_session=True,  # its own process group, as a terminal's foreground job
+        preexec_fn=as_foreground_job,
     ) as process:
         children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
         deadline = time.monotonic() + 60

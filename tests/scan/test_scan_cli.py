@@ -16,6 +16,7 @@ from scan_helpers import ROOT
 
 from diffreader import cli
 from diffreader.cli import main
+from processes import as_foreground_job
 
 DEMO = ROOT / "src" / "diffreader" / "demo"
 
@@ -189,6 +190,7 @@ def test_ctrl_c_exits_130_and_says_how_to_continue(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # Ctrl+C reaches the whole group: the pool's workers too
+        preexec_fn=as_foreground_job,
     )
     deadline = time.monotonic() + 120
     while not (out / "pairs.jsonl").exists() or not (out / "pairs.jsonl").stat().st_size:
