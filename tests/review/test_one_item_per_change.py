@@ -56,6 +56,83 @@ def test_a_changed_figure_is_one_item_on_the_b_side_with_what_it_replaced() -> N
     assert fact.key == next(i for i in b_alone if i.kind is ItemKind.ADDED).key
 
 
+def test_each_changed_figure_says_what_stood_in_its_place_when_one_has_no_counterpart() -> None:
+    # The year gives way to a count (a date dropped, a figure added with nothing of its
+    # family in its place): the figures after it are each paired with the one they
+    # replaced, not shifted onto their neighbours'.
+    a = (
+        "Clinic figures\n\nThe clinic treated 4,210 patients in 2019, up 12% from 3,760, at a "
+        "cost of $8.5 million, a council report said.\n"
+    )
+    b = (
+        "Clinic figures\n\nThe clinic treated 5,020 patients in 14 towns, up 17% from 3,900, at "
+        "a cost of $9.1 million, a council report said.\n"
+    )
+    items = review_items(compare(document_from_text(a), document_from_text(b)))
+    facts = {(i.kind, i.category, i.text, i.was) for i in items if i.category}
+    assert facts == {
+        (ItemKind.ADDED, "number", "5,020", "4,210"),
+        (ItemKind.ADDED, "number", "17%", "12%"),
+        (ItemKind.ADDED, "number", "3,900", "3,760"),
+        (ItemKind.ADDED, "number", "$9.1 million", "$8.5 million"),
+        (ItemKind.ADDED, "number", "14", ""),
+        (ItemKind.DROPPED, "date", "in 2019", ""),
+    }
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.integers(min_value=11, max_value=9_999), min_size=2, max_size=7, unique=True),
+    st.data(),
+)
+def test_a_figure_changed_in_place_is_paired_with_the_figure_it_replaced(
+    figures: list[int], data: st.DataObject
+) -> None:
+    # One clause per figure. In B each clause keeps its figure, changes it in place (to a
+    # value no clause has), loses it for a word, or gains one where A had a word: every
+    # changed figure's "was" is the figure of its own clause; a gained one has none, or a
+    # lost one (left over in the same sentence, the two are one change).
+    slots = data.draw(
+        st.lists(
+            st.sampled_from(["kept", "changed", "lost", "gained"]),
+            min_size=len(figures),
+            max_size=len(figures),
+        ).filter(lambda s: "changed" in s)
+    )
+    towns = ["Arvik", "Belmor", "Castra", "Dunholm", "Eskeby", "Fornas", "Galtby"]
+
+    def sentence(values: list[str]) -> str:
+        clauses = [f"{t} counted {v} boats" for t, v in zip(towns, values, strict=False)]
+        return "Harbour census\n\nThis year " + ", ".join(clauses) + ", the port office said.\n"
+
+    fresh = iter(range(20_000, 30_000, 7))
+    a_values: list[str] = []
+    b_values: list[str] = []
+    replaced: dict[str, str] = {}
+    gained: set[str] = set()
+    lost = {""}
+    for figure, slot in zip(figures, slots, strict=True):
+        old, new = f"{figure:,}", f"{next(fresh):,}"
+        a_values.append("several" if slot == "gained" else old)
+        b_values.append({"kept": old, "lost": "several"}.get(slot, new))
+        if slot == "changed":
+            replaced[new] = old
+        elif slot == "gained":
+            gained.add(new)
+        elif slot == "lost":
+            lost.add(old)
+    items = review_items(
+        compare(document_from_text(sentence(a_values)), document_from_text(sentence(b_values)))
+    )
+    was = {i.text: i.was for i in items if i.kind is ItemKind.ADDED and i.category == "number"}
+    assert was.keys() == replaced.keys() | gained
+    assert {new: was[new] for new in replaced} == replaced
+    assert all(was[new] in lost for new in gained)
+    # No lost figure is given to two.
+    given = [was[new] for new in gained if was[new]]
+    assert len(given) == len(set(given))
+
+
 def test_facts_of_different_families_stay_two_items() -> None:
     b_lines = ["Head", "The fund now holds 21 billion dollars, its chair Ana Reyes said on Monday."]
     claims = [

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -313,6 +313,29 @@ def _to_b(pair: Pair, offset: int) -> int:
     return best[0]
 
 
+_NEAREST = 8
+"""How many dropped facts of its family on each side of an added fact (by place in B) can
+be paired with it: enough for any sentence, and a group of a thousand figures stays
+linear."""
+
+
+def _nearest_pairs(
+    added: list[ReviewItem], dropped: list[tuple[ReviewItem, str, int]]
+) -> Iterator[tuple[int, int, int]]:
+    """(gap, added index, dropped index) for each added fact and the dropped facts of its
+    family nearest to it in B."""
+    by_family: dict[str, list[tuple[int, int]]] = {}
+    for m, (_, kin, at) in enumerate(dropped):
+        by_family.setdefault(kin, []).append((at, m))
+    for found in by_family.values():
+        found.sort()
+    for n, item in enumerate(added):
+        places = by_family.get(family(item), [])
+        middle = bisect_left(places, (item.start, -1))
+        for at, m in places[max(0, middle - _NEAREST) : middle + _NEAREST]:
+            yield abs(at - item.start), n, m
+
+
 class _Consolidation:
     """The rewriting ``review_items`` does on the keyed items (see its docstring)."""
 
@@ -382,22 +405,23 @@ class _Consolidation:
                 continue
             # Each dropped fact with where it falls in B (computed once, not per added fact).
             dropped = [(m, family(m), _to_b(pair, m.start)) for m in members if m.side is Side.A]
-            used: set[str] = set()
-            for added in (m for m in members if m.side is Side.B):
-                kin = family(added)
-                old: ReviewItem | None = None
-                nearest = 0
-                for d, d_family, at in dropped:
-                    # The nearest unused one of its family; the first of equals (as ``min``).
-                    if d_family == kin and d.key not in used:
-                        gap = abs(at - added.start)
-                        if old is None or gap < nearest:
-                            old, nearest = d, gap
-                if old is None:
+            added = [m for m in members if m.side is Side.B]
+            # Every added fact and dropped fact of one family, the closest first (in B,
+            # through the word diff): a fact is paired with the one it replaced in place,
+            # before a neighbour can take it. (Pairing each added fact in turn with the
+            # nearest one left shifted the rest when one fact had no counterpart: a year
+            # replaced by a count made every later figure "was" its predecessor.)
+            candidates = sorted(_nearest_pairs(added, dropped))
+            paired_a: set[int] = set()
+            paired_b: set[int] = set()
+            for _, n, m in candidates:
+                if n in paired_b or m in paired_a:
                     continue
-                used.add(old.key)
-                self.was[added.key] = old.text
-                self.fold(old.key, added.key)
+                paired_b.add(n)
+                paired_a.add(m)
+                old = dropped[m][0]
+                self.was[added[n].key] = old.text
+                self.fold(old.key, added[n].key)
 
     def quotations(self) -> None:
         # Facts by side, sorted by start, so each quotation looks at its own span only.
