@@ -11,13 +11,11 @@ API:
 from __future__ import annotations
 
 import dataclasses
-import gc
 from bisect import bisect_left
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 
-from diffreader.engine import parallel
+from diffreader.engine import collector, parallel
 from diffreader.engine.align import Group, Unit, align, mark_moves
 from diffreader.engine.claims import find_claims
 from diffreader.engine.load import document_from_text, documents_from_texts
@@ -81,7 +79,7 @@ def compare(a: Document | str, b: Document | str) -> Comparison:
     [((1,), (0,), 'same'), ((0,), (1,), 'moved')]
     """
     doc_a, doc_b = _documents(a, b)
-    with _gc_paused():
+    with collector.paused():
         # Stats are counted once, by _annotate: the aligned half's would be thrown away.
         return _annotate(_align_pair(doc_a, doc_b, count=False))
 
@@ -93,7 +91,7 @@ def align_pair(a: Document | str, b: Document | str) -> Comparison:
     adds them. A reader can show this much of a long pair while the rest is computed.
     """
     doc_a, doc_b = _documents(a, b)
-    with _gc_paused():
+    with collector.paused():
         return _align_pair(doc_a, doc_b)
 
 
@@ -110,25 +108,8 @@ def _documents(a: Document | str, b: Document | str) -> tuple[Document, Document
 
 def annotate(aligned: Comparison) -> Comparison:
     """The second half of ``compare``: quotation checks, claims and the final stats."""
-    with _gc_paused():
+    with collector.paused():
         return _annotate(aligned)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while comparing.
-
-    A comparison allocates hundreds of thousands of small tuples and frees them all at
-    the end; no cycles are made, so collecting during it only costs time (about a fifth
-    of the run on a 1 MB pair). Reference counting still frees memory as usual.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _align_pair(doc_a: Document, doc_b: Document, *, count: bool = True) -> Comparison:

@@ -56,7 +56,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, BinaryIO
 
-from diffreader.engine import parallel
+from diffreader.engine import collector, parallel
 
 # The encoders of the engine's own transfers between processes, and their enum tables.
 from diffreader.engine.claims import _SIDE_INDEX, _SIDES, _decode_claims, _encode_claims
@@ -65,7 +65,6 @@ from diffreader.engine.compare import (
     _STATUSES,
     _decode_pairs,
     _encode_pairs,
-    _gc_paused,  # a result is unpickled and decoded with the collector paused, as compared
     align_pair,
     annotate,
 )
@@ -258,7 +257,7 @@ def _read_frame(read: Callable[[int], bytes]) -> tuple[Any, ...]:
         raise RemoteFailed("the comparison process wrote something that is not a result")
     payload = read(size)
     try:
-        with _gc_paused():
+        with collector.paused():  # as compared: many small objects, no cycles
             message = pickle.loads(payload)
     except RemoteFailed:
         raise
@@ -493,7 +492,7 @@ class RemoteComparison:
         if message[0] != "aligned":
             raise RemoteFailed(f"the comparison process sent {message[0]!r} for 'aligned'")
         try:
-            with _gc_paused():
+            with collector.paused():  # as compared: many small objects, no cycles
                 _, documents, pairs, stats = message
                 if self._documents is not None:
                     doc_a = _with_statuses(self._documents[0], documents[0])
@@ -521,7 +520,7 @@ class RemoteComparison:
         if message[0] != "annotated":
             raise RemoteFailed(f"the comparison process sent {message[0]!r} for 'annotated'")
         try:
-            with _gc_paused():
+            with collector.paused():  # as compared: many small objects, no cycles
                 _, claims, quotes, stats = message
                 comparison = Comparison(
                     aligned.a,

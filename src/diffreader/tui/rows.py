@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from diffreader.engine import collector
 from diffreader.engine.model import (
     Comparison,
     Document,
@@ -120,19 +121,32 @@ class Cell:
 
     def map_span(self, side: Side, start: int, end: int) -> Iterator[tuple[int, int]]:
         """Cell ranges showing document range ``[start, end)`` of ``side``."""
+        return iter(self.ranges(side, start, end))
+
+    def ranges(self, side: Side, start: int, end: int) -> list[tuple[int, int]]:
+        """``map_span``'s ranges as a list (what painting a span several times reuses).
+
+        ``Piece.to_display`` written out: a long comparison paints some hundred thousand
+        spans, most of them in a cell of one piece with no index map.
+        """
+        out = []
         for piece in self.pieces:
-            if piece.side is side and start < piece.doc_end and end > piece.doc_start:
-                d0, d1 = piece.to_display(start), piece.to_display(end)
-                if d1 > d0:
-                    yield d0, d1
+            doc_start, doc_end = piece.doc_start, piece.doc_end
+            if piece.side is side and start < doc_end and end > doc_start:
+                rel0 = (start if start > doc_start else doc_start) - doc_start
+                rel1 = (end if end < doc_end else doc_end) - doc_start
+                index_map = piece.index_map
+                if index_map is not None:
+                    rel0, rel1 = index_map[rel0], index_map[rel1]
+                if rel1 > rel0:
+                    out.append((piece.disp_start + rel0, piece.disp_start + rel1))
+        return out
 
     def stylize(self, side: Side, start: int, end: int, component: str) -> bool:
         """Add a span for a document range; True if any of it is in this cell."""
-        hit = False
-        for d0, d1 in self.map_span(side, start, end):
-            self.spans.append((d0, d1, component))
-            hit = True
-        return hit
+        found = self.ranges(side, start, end)
+        self.spans += [(d0, d1, component) for d0, d1 in found]
+        return bool(found)
 
 
 @dataclass(slots=True)
@@ -181,6 +195,13 @@ class DiffModel:
     """
 
     def __init__(self, comparison: Comparison, base: DiffModel | None = None) -> None:
+        # Rows of a long pair are some hundred thousand small objects (cells, pieces,
+        # spans) in no reference cycle: the collector's passes over them cost about two
+        # fifths of the build, and are paused meanwhile (``engine.collector``).
+        with collector.paused():
+            self._build(comparison, base)
+
+    def _build(self, comparison: Comparison, base: DiffModel | None) -> None:
         self.comparison = comparison
         self.view: View = build_view(comparison, base=base.view if base is not None else None)
         """The presentation model: layers, review items and counts."""
@@ -345,13 +366,14 @@ class DiffModel:
         added = layer.kind is LayerKind.CLAIM_ADDED
         component = layer.kind.value
         cell = row.b if layer.side is Side.B else row.a
-        cell.stylize(layer.side, layer.start, layer.end, component)
-        row.unified.stylize(layer.side, layer.start, layer.end, component)
         colour = CATEGORY_FAMILY[layer.claim.category] if layer.claim is not None else ""
-        if colour:
-            # A fact stands out from the sentence around it, in its family's colour.
-            cell.stylize(layer.side, layer.start, layer.end, f"fact-{colour}")
-            row.unified.stylize(layer.side, layer.start, layer.end, f"fact-{colour}")
+        for target in (cell, row.unified):
+            found = target.ranges(layer.side, layer.start, layer.end)
+            target.spans += [(d0, d1, component) for d0, d1 in found]
+            if colour:
+                # A fact stands out from the sentence around it, in its family's colour.
+                fact = f"fact-{colour}"
+                target.spans += [(d0, d1, fact) for d0, d1 in found]
         cell.claims += 1
         row.claims += 1
         cell.glyph_style = "glyph-claim-added" if added else "glyph-claim-dropped"
