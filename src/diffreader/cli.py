@@ -276,15 +276,21 @@ def _write_file(output: str, pieces: Iterable[str]) -> None:
 
 
 def _print_comparison(args: argparse.Namespace) -> ExitStatus:
+    from diffreader.engine import collector
     from diffreader.render import render_pieces
 
-    comparison = _load_pair(*args.paths)
-    to_file = args.output not in (None, "-")
-    color = False if to_file else _use_color(args.color, sys.stdout)
-    width = shutil.get_terminal_size((100, 24)).columns if not to_file else 100
-    width = min(max(width, 60), 120)
-    # In pieces: a long comparison's JSON is written as it is made, never held whole.
-    _write(render_pieces(comparison, args.format or "text", color=color, width=width), args.output)
+    # The comparison, its review items and the output are hundreds of thousands of small
+    # objects in no reference cycle, alive to the end: the collector's passes over them
+    # found nothing and cost a fifth of the output's time on a long pair.
+    with collector.paused():
+        comparison = _load_pair(*args.paths)
+        to_file = args.output not in (None, "-")
+        color = False if to_file else _use_color(args.color, sys.stdout)
+        width = shutil.get_terminal_size((100, 24)).columns if not to_file else 100
+        width = min(max(width, 60), 120)
+        # In pieces: a long comparison's JSON is written as it is made, never held whole.
+        pieces = render_pieces(comparison, args.format or "text", color=color, width=width)
+        _write(pieces, args.output)
     return ExitStatus.DIFFERENT if comparison.has_differences else ExitStatus.SAME
 
 
