@@ -15,14 +15,16 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import ClassVar
 
+from rich.control import strip_control_codes
 from rich.style import Style
-from rich.text import Text
+from rich.text import Span, Text
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from diffreader.engine import collector
 from diffreader.render.labels import counts_short
 from diffreader.review import ItemKind, Mark, ReviewEntry, ReviewItem
 from diffreader.review.items import Section, count_items, family, listed_in
@@ -52,6 +54,49 @@ _SECTIONS: tuple[tuple[str, str, frozenset[ItemKind]], ...] = (
 _SECTION_OF_GROUP = {"added": Section.ADDED, "dropped": Section.DROPPED}
 _INFO_QUOTES = ("verbatim", "dropped")
 """Quotation checks with nothing to review, listed for information."""
+
+
+_DIM = Style(dim=True)
+_STRIKE = Style(strike=True)
+_ITALIC = Style(italic=True)
+_PLAIN = Style()
+_BOLD = Style(bold=True)
+_BOLD_REVERSE = Style(bold=True, reverse=True)
+
+
+class _Prompt:
+    """An entry's prompt: pieces appended as to a ``Text``, made one ``Text`` at the end.
+
+    ``Text.append`` strips control codes from each piece and makes a span per styled piece;
+    the panel of a long pair holds some forty thousand entries of six pieces, and building
+    them piece by piece took about a second and a half of the UI thread. Here the text is
+    checked once, and the spans are made directly (the same ones ``append`` makes).
+    """
+
+    __slots__ = ("pieces",)
+
+    def __init__(self) -> None:
+        self.pieces: list[tuple[str, Style | None]] = []
+
+    def append(self, text: str, style: Style | None = None) -> None:
+        self.pieces.append((text, style))
+
+    def text(self) -> Text:
+        plain = "".join([text for text, _ in self.pieces])
+        if strip_control_codes(plain) != plain:
+            # Stripping a control code would shift the spans after it: as Rich does it.
+            slow = Text(end="")
+            for text, style in self.pieces:
+                slow.append(text, style=style)
+            return slow
+        spans = []
+        offset = 0
+        for text, style in self.pieces:
+            end = offset + len(text)
+            if style and end > offset:
+                spans.append(Span(offset, end, style))
+            offset = end
+        return Text(plain, end="", spans=spans)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,11 +200,14 @@ class SidePanel(OptionList):
         self.flagged_only = flagged_only
         self._targets = {}
         self.clear_options()
-        if session is None:
-            options = self._model_options(model)
-        else:
-            options = self._review_options(model, session)
-        self.add_options(options)
+        # A long pair lists tens of thousands of entries: the collector's passes over the
+        # comparison's heap, which these allocations set off, found nothing (no cycles).
+        with collector.paused():
+            if session is None:
+                options = self._model_options(model)
+            else:
+                options = self._review_options(model, session)
+            self.add_options(options)
         if keep is not None:
             self.highlight_key(keep)
 
@@ -187,16 +235,16 @@ class SidePanel(OptionList):
         return options
 
     def _info_option(self, option_id: str, entry: PanelEntry) -> Option:
-        prompt = Text(end="")
+        prompt = _Prompt()
         if self._session is not None:
             prompt.append("  ")
         if entry.nested:
-            prompt.append("  ↳ ", style=Style(dim=True))
-        prompt.append(entry.label, style=self._styles.get(entry.style, Style()))
+            prompt.append("  ↳ ", _DIM)
+        prompt.append(entry.label, self._styles.get(entry.style, _PLAIN))
         prompt.append(" ")
         prompt.append(entry.text)
         self._targets[option_id] = _Target(entry.row)
-        return Option(prompt, id=option_id)
+        return Option(prompt.text(), id=option_id)
 
     def _review_options(self, model: DiffModel, session: ReviewSession) -> list[Option | None]:
         options: list[Option | None] = []
@@ -258,48 +306,49 @@ class SidePanel(OptionList):
 
     # -- prompts ------------------------------------------------------------------------
 
-    def _mark_glyph(self, prompt: Text, mark: Mark | None) -> None:
+    def _mark_glyph(self, prompt: _Prompt, mark: Mark | None) -> None:
         if mark is Mark.ACCEPTED:
-            style = self._styles.get("mark-accepted", Style(bold=True))
+            style = self._styles.get("mark-accepted", _BOLD)
         elif mark is Mark.FLAGGED:
-            style = self._styles.get("mark-flagged", Style(bold=True, reverse=True))
+            style = self._styles.get("mark-flagged", _BOLD_REVERSE)
         else:
-            style = Style(dim=True)
-        prompt.append(GLYPH[mark], style=style)
+            style = _DIM
+        prompt.append(GLYPH[mark], style)
         prompt.append(" ")
 
-    def _note_line(self, prompt: Text, note: str) -> None:
+    def _note_line(self, prompt: _Prompt, note: str) -> None:
         if note:
-            prompt.append(f"\n  {NOTE_GLYPH} ", style=self._styles.get("mark-note", Style()))
-            prompt.append(one_line(note, 200), style=Style(italic=True))
+            prompt.append(f"\n  {NOTE_GLYPH} ", self._styles.get("mark-note", _PLAIN))
+            prompt.append(one_line(note, 200), _ITALIC)
 
     def _item_prompt(self, item: ReviewItem) -> Text:
         assert self._session is not None
-        prompt = Text(end="")
+        prompt = _Prompt()
         if item.parent is not None:  # a name or figure inside the sentence above it
-            prompt.append("  ↳ ", style=Style(dim=True))
+            prompt.append("  ↳ ", _DIM)
         self._mark_glyph(prompt, self._session.mark(item.key))
-        style = self._styles.get(item_component(item), Style())
-        if family(item):  # a fact: its family's colour, as in the diff
-            style += self._styles.get(f"fact-{family(item)}", Style())
-        prompt.append(item_tag(item), style=style)
+        style = self._styles.get(item_component(item), _PLAIN)
+        kin = family(item)
+        if kin:  # a fact: its family's colour, as in the diff
+            style += self._styles.get(f"fact-{kin}", _PLAIN)
+        prompt.append(item_tag(item), style)
         prompt.append(" ")
         limit = 70 if item.kind in (ItemKind.REWORDED, ItemKind.MOVED) else 160
         prompt.append(one_line(item.text, limit))
         if item.was:  # a changed fact: what the original had in its place
-            prompt.append(" was ", style=Style(dim=True))
-            prompt.append(one_line(item.was, 60), style=Style(strike=True))
+            prompt.append(" was ", _DIM)
+            prompt.append(one_line(item.was, 60), _STRIKE)
         self._note_line(prompt, self._session.note(item.key))
-        return prompt
+        return prompt.text()
 
     def _stale_prompt(self, entry: ReviewEntry) -> Text:
-        prompt = Text(end="")
+        prompt = _Prompt()
         self._mark_glyph(prompt, entry.mark)
-        prompt.append(one_line(entry.label or "Item", 40), style=Style(dim=True))
+        prompt.append(one_line(entry.label or "Item", 40), _DIM)
         prompt.append(" ")
         prompt.append(one_line(entry.text, 120) or "(text not recorded)")
         self._note_line(prompt, entry.note)
-        return prompt
+        return prompt.text()
 
     def update_item(self, key: str) -> None:
         """Redraw the entry of ``key`` after its mark or note changed."""
