@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import itertools
 import re
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from comparison_builder import sample
 from diffreader.engine import compare, load_document
@@ -84,8 +88,10 @@ def test_a_model_built_on_the_aligned_one_equals_a_fresh_one() -> None:
     for name in sorted(p.name for p in DEMO.glob("0*.txt"))[1:]:
         aligned = align_pair(load_document(DEMO / "00_original.txt"), load_document(DEMO / name))
         first = DiffModel(aligned)
+        before = copy.deepcopy(first.rows)
         annotated = annotate(aligned)
         reused = DiffModel(annotated, base=first)
+        assert first.rows == before  # touched rows are painted on copies
         fresh = DiffModel(annotated)
         assert reused.rows == fresh.rows
         assert reused.panel == fresh.panel
@@ -95,6 +101,40 @@ def test_a_model_built_on_the_aligned_one_equals_a_fresh_one() -> None:
         shared = sum(r is f for r, f in zip(reused.rows, first.rows, strict=True))
         assert 0 < shared < len(first.rows)
         assert all(row.claims == 0 for row in first.rows)
+
+
+_LINES = st.lists(
+    st.sampled_from(
+        [
+            "The council voted 7 to 2 on Monday.",
+            "The council voted 9 to 0 on Friday, its clerk said.",
+            'Mayor Ines Dahl said: "We had no choice."',
+            'Mayor Ines Dahl said: "We had every choice, and we took it."',
+            "Repairs will cost 1.8 million euros.",
+            "Repairs will not cost 4 million euros, said Anna Berg, head of the port.",
+            "Traffic moves to the ferry run by Nordlink.",
+            "It was the third vote this year, and the last before the election in Kestle.",
+        ]
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_LINES, _LINES)
+def test_any_model_built_on_the_aligned_one_equals_a_fresh_one(a: list[str], b: list[str]) -> None:
+    # Quotations (their notes and marks), moves (their notes), claims of every kind: a row
+    # painted on a copy of the aligned row is the row built from scratch, and the aligned
+    # model is left as it was.
+    from diffreader.engine import align_pair, annotate, document_from_text
+
+    aligned = align_pair(document_from_text("\n\n".join(a)), document_from_text("\n\n".join(b)))
+    first = DiffModel(aligned)
+    before = copy.deepcopy(first.rows)
+    annotated = annotate(aligned)
+    assert DiffModel(annotated, base=first).rows == DiffModel(annotated).rows
+    assert first.rows == before
 
 
 # -- the unified view says which side text comes from (issue 11, item 3) ------------------

@@ -104,6 +104,25 @@ class Cell:
     tint: str = ""
     """Component whose background fills the cell's text lines (a whole added or dropped group)."""
 
+    def copy(self) -> Cell:
+        """A copy whose spans and notes can grow without changing this cell's (pieces are
+        never changed once the text is made, so they are shared)."""
+        return Cell(
+            self.text,
+            self.pieces,
+            list(self.spans),
+            self.base,
+            list(self.notes),
+            self.glyph,
+            self.glyph_style,
+            self.quote_mark,
+            self.quote_style,
+            self.claims,
+            self.side_label,
+            self.side_style,
+            self.tint,
+        )
+
     def add(self, doc: Document, side: Side, start: int, end: int, sep: str = " ") -> None:
         """Append ``doc.text[start:end]`` (made literal), after ``sep`` if not first."""
         if self.text and sep:
@@ -165,6 +184,17 @@ class Row:
     def status(self) -> Status:
         return self.pair.status
 
+    def copy(self) -> Row:
+        """A copy to paint on: cells copied, the unified cell's notes still those of the
+        side it shows (as ``DiffModel._build_row`` makes them)."""
+        a, b = self.a.copy(), self.b.copy()
+        unified = self.unified.copy()
+        if self.unified.notes is self.b.notes:
+            unified.notes = b.notes
+        elif self.unified.notes is self.a.notes:
+            unified.notes = a.notes
+        return Row(self.index, self.pair, a, b, unified, self.claims)
+
     @property
     def is_change(self) -> bool:
         """Anything but ``same`` and boilerplate (what n/N step through)."""
@@ -213,11 +243,18 @@ class DiffModel:
         )
         rows: list[Row] = []
         for row_view in self.view.rows:
-            if reuse and base is not None and row_view is base.view.rows[row_view.index]:
+            if reuse and base is not None:
                 # The same aligned pairs with claims and quotations added (``annotate``):
                 # rows they do not touch are built already. Rows are never changed once
-                # built, so both models can share them.
-                rows.append(base.rows[row_view.index])
+                # built, so both models can share them; a row they touch is a copy of the
+                # built one with its claims and quotations painted on.
+                built, built_view = base.rows[row_view.index], base.view.rows[row_view.index]
+                if row_view is built_view:
+                    rows.append(built)
+                elif not any(map(_painted_on, built_view.layers)):
+                    rows.append(self._paint(built.copy(), row_view))
+                else:
+                    rows.append(self._build_row(row_view))
             else:
                 rows.append(self._build_row(row_view))
         self.rows: list[Row] = rows
@@ -352,7 +389,10 @@ class DiffModel:
             b_cell.notes.append((f"↕ moved from ¶{para} of A", "note-moved"))
         unified = self._unified_cell(a_cell, b_cell, pair)
         unified.notes = b_cell.notes if pair.b else a_cell.notes
-        row = Row(index, pair, a_cell, b_cell, unified)
+        return self._paint(Row(index, pair, a_cell, b_cell, unified), row_view)
+
+    def _paint(self, row: Row, row_view: RowView) -> Row:
+        """Paint the row's claims and quotations (its word changes are in its cells)."""
         for layer in row_view.layers:
             if layer.kind.is_claim:
                 self._paint_claim(row, layer)
@@ -469,6 +509,11 @@ def _one_side_cell(cell: Cell, side: Side, tinted: bool) -> Cell:
     )
     shown.glyph, shown.glyph_style = cell.glyph, cell.glyph_style
     return shown
+
+
+def _painted_on(layer: Layer) -> bool:
+    """A layer ``DiffModel._paint`` paints (a claim or quotation), not a word change."""
+    return layer.kind.is_claim or layer.source or layer.kind.is_quote
 
 
 def _quote_status_of(component: str) -> QuoteStatus | None:
