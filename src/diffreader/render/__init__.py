@@ -79,7 +79,7 @@ REPORT_FORMATS = ("markdown", "html", "json")
 
 def render(comparison: Comparison, fmt: Format, *, color: bool = False, width: int = 100) -> str:
     """Render ``comparison`` in one of ``FORMATS``; the result ends with a newline."""
-    view = build_view(comparison)
+    view = build_view(comparison, rows=False)  # these writers read no highlight layers
     if fmt == "json":
         return render_json(view)
     if fmt == "markdown":
@@ -95,7 +95,7 @@ def render_pieces(
     reader that quits early, as ``head`` does, sees what it saw before); the other
     formats in one piece."""
     if fmt == "json":
-        return _coalesced(json_pieces(build_view(comparison)), PIECE_SIZE)
+        return _coalesced(json_pieces(build_view(comparison, rows=False)), PIECE_SIZE)
     return iter((render(comparison, fmt, color=color, width=width),))
 
 

@@ -18,6 +18,7 @@ from diffreader.engine.model import Comparison, Op, Pair, Quote, QuoteStatus, St
 from diffreader.render.escape import terminal
 from diffreader.render.labels import QUOTE_LABEL, STATUS_LABEL, group_label
 from diffreader.render.model import View, group_text, has_word_changes, word_runs
+from diffreader.render.ranges import in_ranges, span_weight
 from diffreader.review.items import ItemKind, ReviewItem
 
 __all__ = ["render_text"]
@@ -292,9 +293,31 @@ def render_text(view: View, *, color: bool = False, width: int = 100) -> str:
     quotes: dict[int, list[Quote]] = {}
     for quote in comparison.quotes:
         quotes.setdefault(quote.pair, []).append(quote)
-    for index, pair in enumerate(comparison.pairs):
-        w.blank()
-        _text_group(w, view, index, pair, claims.get(index, ()), quotes.get(index, ()))
+    a, b = comparison.a, comparison.b
+
+    def groups(lo: int, hi: int) -> str:
+        """The lines of groups ``lo`` to ``hi``, each after a blank line (what ``blank()``
+        adds after the header or a group: both always end on a line with text)."""
+        part = _TextWriter(color=color, width=width)
+        for index in range(lo, hi):
+            part.lines.append("")
+            _text_group(
+                part,
+                view,
+                index,
+                comparison.pairs[index],
+                claims.get(index, ()),
+                quotes.get(index, ()),
+            )
+        return "\n".join(part.lines)
+
+    if comparison.pairs:
+        # Long output is written in ranges of groups over the cores (ranges.py).
+        weights = [
+            span_weight(a, pair.a) + span_weight(b, pair.b) + 200 * len(claims.get(index, ()))
+            for index, pair in enumerate(comparison.pairs)
+        ]
+        w.lines += in_ranges(groups, weights)
     orphans = [q for q in comparison.quotes if not 0 <= q.pair < len(comparison.pairs)]
     if orphans:
         w.blank()
