@@ -53,6 +53,10 @@ _QUOTE_STYLE = {
     QuoteStatus.DROPPED: "red bold",
 }
 
+_TOKENS = re.compile(r"\s+|\S+")
+"""Whitespace and words, in turn: where ``wrap`` may break."""
+_SPACES = re.compile(r"\s+")
+
 Run = tuple[str, str]
 """A piece of output text and its style (space-separated ``_SGR`` names, or "")."""
 
@@ -98,6 +102,9 @@ class _TextWriter:
             self.lines.append("")
 
     def line(self, *runs: Run) -> None:
+        if not self.color:  # styles change nothing: the texts, joined
+            self.lines.append("".join([text for text, _ in runs]))
+            return
         merged: list[list[str]] = []
         for text, style in runs:
             if merged and merged[-1][1] == style:
@@ -109,11 +116,14 @@ class _TextWriter:
     def wrap(self, runs: Iterable[Run], *, indent: str = "  ", first: Run | None = None) -> None:
         """Word-wrap ``runs`` (article text made visible) after ``first``, hanging at ``indent``."""
         lead = (indent, "") if first is None else first
+        if not self.color:
+            self._wrap_plain([terminal(text) for text, _ in runs], indent, lead[0])
+            return
         current: list[Run] = [lead]
         used = len(lead[0])
         breakable = False  # only break where the text has whitespace, never inside a word
         for text, style in runs:
-            for token in re.findall(r"\s+|\S+", terminal(text)):
+            for token in _TOKENS.findall(terminal(text)):
                 if token.isspace():
                     if used > len(indent):
                         # a space inside a deletion/insertion keeps its colour
@@ -133,6 +143,44 @@ class _TextWriter:
             current.pop()
         if len(current) > 1:
             self.line(*current)
+
+    def _wrap_plain(self, texts: list[str], indent: str, lead: str) -> None:
+        """``wrap`` without colour (where only the texts count), on visible ``texts``."""
+        used = len(lead)
+        hanging = len(indent)
+        if used >= hanging and used + sum(map(len, texts)) <= self.width:
+            # All on this line (whitespace only shrinks): each whitespace run one space
+            # (none before the first word when the lead is no longer than the indent),
+            # none at the end.
+            body = "".join([_SPACES.sub(" ", text) for text in texts])
+            if used == hanging:
+                body = body.lstrip(" ")
+            body = body.rstrip(" ")
+            if body:
+                self.lines.append(lead + body)
+            return
+        parts = [lead]
+        breakable = False  # only break where the text has whitespace, never inside a word
+        for text in texts:
+            for token in _TOKENS.findall(text):
+                if token.isspace():
+                    if used > hanging:
+                        parts.append(" ")
+                        used += 1
+                    breakable = True
+                    continue
+                if breakable and used + len(token) > self.width and used > hanging:
+                    while parts and parts[-1] == " ":
+                        parts.pop()
+                    self.lines.append("".join(parts))
+                    parts, used = [indent], hanging
+                parts.append(token)
+                used += len(token)
+                breakable = False
+        while parts and parts[-1] == " ":
+            parts.pop()
+        if len(parts) > 1:
+            self.lines.append("".join(parts))
 
     def text(self) -> str:
         while self.lines and not self.lines[-1]:
