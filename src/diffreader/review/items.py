@@ -582,8 +582,8 @@ class _Consolidation:
             was = self.was.get(item.key, item.was)
             aliases = tuple(self.aliases.get(item.key, ()))
             # A nested item is listed with its holder (a top-level item: nesting is one
-            # level deep), whose kind it records: set here, so an item is made once.
-            holder_kind = item.holder_kind if parent is None else kinds[parent]
+            # level deep), whose kind it records; a top-level item records none.
+            holder_kind = None if parent is None else kinds[parent]
             if (parent, was, aliases, holder_kind) != (
                 item.parent,
                 item.was,
@@ -787,8 +787,13 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
     items: list[ReviewItem] = []
     for number in order:
         holder = claim_draft.get(parent_of.get(number, -1))
-        parent = keys[holder] if holder is not None and holder != number else None
-        items.append(ReviewItem(keys[number], *drafts[number][2], parent))
+        if holder is not None and holder != number:
+            # Listed inside its holder unless the consolidation moves it: the holder's kind
+            # set now, so ``ordered`` need not make the item again (it sets the final one).
+            held = drafts[holder][2][0]
+            items.append(ReviewItem(keys[number], *drafts[number][2], keys[holder], "", (), held))
+        else:
+            items.append(ReviewItem(keys[number], *drafts[number][2]))
     sources.rekey(keys, seen)
     return items, sources
 
