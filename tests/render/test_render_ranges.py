@@ -72,6 +72,7 @@ def test_split_output_is_the_serial_output(
     assert not forks
     monkeypatch.setenv("DIFFREADER_JOBS", "3")
     monkeypatch.setattr(ranges, "MIN_WEIGHT", 50)  # every writer splits its groups
+    monkeypatch.setattr(ranges, "MAX_FORK_RSS", 1 << 40)  # whatever the test process holds
     got = _outputs(comparison)
     assert forks  # the writers did run ranges in children
     for want, have in zip(expected, got, strict=True):
@@ -89,6 +90,7 @@ def test_split_json_is_json_dumps(monkeypatch: pytest.MonkeyPatch) -> None:
     view = build_view(comparison)
     monkeypatch.setenv("DIFFREADER_JOBS", "3")
     monkeypatch.setattr(ranges, "MIN_WEIGHT", 50)
+    monkeypatch.setattr(ranges, "MAX_FORK_RSS", 1 << 40)
     text = "".join(json_pieces(view))
     assert text == json_safe(json.dumps(to_json_data(view), ensure_ascii=False, indent=2)) + "\n"
 
@@ -105,6 +107,7 @@ def test_a_child_that_fails_is_written_here(monkeypatch: pytest.MonkeyPatch) -> 
 
     monkeypatch.setenv("DIFFREADER_JOBS", "3")
     monkeypatch.setattr(ranges, "MIN_WEIGHT", 50)
+    monkeypatch.setattr(ranges, "MAX_FORK_RSS", 1 << 40)
     monkeypatch.setattr(os, "fork", no_fork)
     assert _outputs(comparison) == expected
 
@@ -115,3 +118,16 @@ def test_short_output_is_not_split(monkeypatch: pytest.MonkeyPatch, forks: list[
     _outputs(comparison)
     assert not forks  # a demo article is far below ranges.MIN_WEIGHT
     assert parallel.jobs() == 3
+
+
+def test_a_large_process_writes_alone(monkeypatch: pytest.MonkeyPatch, forks: list[int]) -> None:
+    """Past ``MAX_FORK_RSS`` the writers do not fork (children would add a third of it)."""
+    comparison = _compare(*PAIRS[1], monkeypatch)
+    monkeypatch.setenv("DIFFREADER_JOBS", "3")
+    monkeypatch.setattr(ranges, "MIN_WEIGHT", 50)
+    monkeypatch.setattr(ranges, "MAX_FORK_RSS", 1024)  # this process holds more than that
+    with monkeypatch.context() as serial:
+        serial.setenv("DIFFREADER_JOBS", "1")
+        expected = _outputs(comparison)
+    assert _outputs(comparison) == expected
+    assert not forks
