@@ -13,7 +13,7 @@ import pytest
 from diffreader.engine import parallel
 from diffreader.engine.load import load_documents
 from diffreader.engine.model import Comparison
-from diffreader.render import ranges, render, render_pieces
+from diffreader.render import ranges, render, render_pieces, to_text
 from diffreader.render.model import build_view
 from diffreader.render.to_json import json_pieces
 
@@ -73,6 +73,7 @@ def test_split_output_is_the_serial_output(
     monkeypatch.setenv("DIFFREADER_JOBS", "3")
     monkeypatch.setattr(ranges, "MIN_WEIGHT", 50)  # every writer splits its groups
     monkeypatch.setattr(ranges, "MAX_FORK_RSS", 1 << 40)  # whatever the test process holds
+    monkeypatch.setattr(to_text, "_GROUPS_A_TEXT", 3)  # a range's lines joined in several texts
     got = _outputs(comparison)
     assert forks  # the writers did run ranges in children
     for want, have in zip(expected, got, strict=True):

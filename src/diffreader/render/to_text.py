@@ -324,6 +324,10 @@ def _merge_spaces(runs: list[Run]) -> list[Run]:
     return out
 
 
+_GROUPS_A_TEXT = 2000
+"""Groups whose lines ``render_text`` joins into one text as it goes."""
+
+
 def render_text(view: View, *, color: bool = False, width: int = 100) -> str:
     """A readable report for a terminal: header, then every group in display order.
 
@@ -343,21 +347,25 @@ def render_text(view: View, *, color: bool = False, width: int = 100) -> str:
         quotes.setdefault(quote.pair, []).append(quote)
     a, b = comparison.a, comparison.b
 
-    def groups(lo: int, hi: int) -> str:
+    def groups(lo: int, hi: int) -> list[str]:
         """The lines of groups ``lo`` to ``hi``, each after a blank line (what ``blank()``
-        adds after the header or a group: both always end on a line with text)."""
-        part = _TextWriter(color=color, width=width)
-        for index in range(lo, hi):
-            part.lines.append("")
-            _text_group(
-                part,
-                view,
-                index,
-                comparison.pairs[index],
-                claims.get(index, ()),
-                quotes.get(index, ()),
-            )
-        return "\n".join(part.lines)
+        adds after the header or a group: both always end on a line with text), joined a
+        few thousand groups at a time (the lines of a long range are never all held)."""
+        texts = []
+        for start in range(lo, hi, _GROUPS_A_TEXT):
+            part = _TextWriter(color=color, width=width)
+            for index in range(start, min(hi, start + _GROUPS_A_TEXT)):
+                part.lines.append("")
+                _text_group(
+                    part,
+                    view,
+                    index,
+                    comparison.pairs[index],
+                    claims.get(index, ()),
+                    quotes.get(index, ()),
+                )
+            texts.append("\n".join(part.lines))
+        return texts
 
     if comparison.pairs:
         # Long output is written in ranges of groups over the cores (ranges.py).
@@ -365,7 +373,8 @@ def render_text(view: View, *, color: bool = False, width: int = 100) -> str:
             span_weight(a, pair.a) + span_weight(b, pair.b) + 200 * len(claims.get(index, ()))
             for index, pair in enumerate(comparison.pairs)
         ]
-        w.lines += in_ranges(groups, weights)
+        for texts in in_ranges(groups, weights):
+            w.lines += texts
     orphans = [q for q in comparison.quotes if not 0 <= q.pair < len(comparison.pairs)]
     if orphans:
         w.blank()
