@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diffreader.render.json_text import _PLACEHOLDER, dumps, iter_dumps
+from diffreader.render.json_text import _PLACEHOLDER, Rows, dumps, iter_dumps
 
 
 def _stdlib(obj: Any) -> str:
@@ -122,3 +123,28 @@ def test_render_json_is_json_safe_of_json_dumps(a: str, b: str) -> None:
     view = build_view(compare(document_from_text(a), document_from_text(b)))
     want = json_safe(json.dumps(to_json_data(view), ensure_ascii=False, indent=2)) + "\n"
     assert render_json(view) == want
+
+
+@given(
+    st.lists(st.lists(_JSON, max_size=8), max_size=4),
+    st.integers(1, 5),
+    st.lists(st.integers(0, 8), max_size=3),
+)
+@settings(max_examples=150)
+def test_rows_are_written_as_the_list_they_stand_for(
+    lists: list[list[Any]], batch: int, cuts: list[int]
+) -> None:
+    """A ``Rows`` written in batches and in any ranges is the list written whole, at the
+    depth an outer object puts it."""
+
+    def ranges(task: Any, size: int) -> list[list[str]]:
+        bounds = sorted({0, size, *(min(cut, size) for cut in cuts)})
+        return [task(lo, hi) for lo, hi in pairwise(bounds)]
+
+    data = {f"k{n}": {"inner": items, "n": n} for n, items in enumerate(lists)}
+
+    def rows(items: list[Any]) -> Rows:
+        return Rows(len(items), lambda lo, hi: items[lo:hi], ranges)
+
+    lazy = {key: {"inner": rows(value["inner"]), "n": value["n"]} for key, value in data.items()}
+    assert "".join(iter_dumps(lazy, batch=batch)) == _stdlib(data)

@@ -16,6 +16,7 @@ Modules:
     to_markdown  render_markdown(view), report_markdown(view)
     to_html      report_html(view), Highlight, highlight_html()
     to_json      to_json_data(view), render_json(view), report_json(view)
+    ranges       in_ranges(): long output written in ranges over the cores (forked)
     versions     the multi-version view (``versions.Collation``): versions_data(),
                  render_versions(), render_versions_report()
 
@@ -79,7 +80,7 @@ REPORT_FORMATS = ("markdown", "html", "json")
 
 def render(comparison: Comparison, fmt: Format, *, color: bool = False, width: int = 100) -> str:
     """Render ``comparison`` in one of ``FORMATS``; the result ends with a newline."""
-    view = build_view(comparison)
+    view = build_view(comparison, rows=False)  # these writers read no highlight layers
     if fmt == "json":
         return render_json(view)
     if fmt == "markdown":
@@ -95,7 +96,7 @@ def render_pieces(
     reader that quits early, as ``head`` does, sees what it saw before); the other
     formats in one piece."""
     if fmt == "json":
-        return _coalesced(json_pieces(build_view(comparison)), PIECE_SIZE)
+        return _coalesced(json_pieces(build_view(comparison, rows=False)), PIECE_SIZE)
     return iter((render(comparison, fmt, color=color, width=width),))
 
 

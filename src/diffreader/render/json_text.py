@@ -17,6 +17,7 @@ check for circular references (it is fed fresh data).
 API:
     dumps(obj) -> str                  the text
     iter_dumps(obj) -> Iterator[str]   the same text in pieces (for streaming)
+    Rows(size, make, run=None)         a long list near the top made and written in ranges
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from collections.abc import Callable, Iterator
 from json.encoder import encode_basestring
 from typing import Any
 
-__all__ = ["dumps", "iter_dumps"]
+__all__ = ["Rows", "dumps", "iter_dumps"]
 
 _INDENT = "  "
 _LEAVES = frozenset({str, int, float, bool, type(None)})
@@ -316,6 +317,32 @@ class _Writer:
         out.append("\n" + _INDENT * level + "}")
 
 
+Ranges = Callable[[Callable[[int, int], list[str]], int], list[list[str]]]
+"""How ``Rows`` runs the writing of its ranges: ``run(task, size)`` is ``task`` over
+contiguous ranges covering ``range(size)``, results in order."""
+
+
+def _one_range(task: Callable[[int, int], list[str]], size: int) -> list[list[str]]:
+    return [task(0, size)]
+
+
+class Rows:
+    """A list that ``iter_dumps`` writes as the list ``make(0, size)`` without its being
+        held whole: ``make(lo, hi)`` gives items ``lo`` to ``hi`` (JSON data), made and written
+        a batch at a time, range by range (``run``: one range here by default; a caller may run
+        them in other processes). Only as a value of an object ``iter_dumps`` walks (an outer
+    one: ``_STREAMED_LEVELS``), not inside a list or deeper."""
+
+    __slots__ = ("make", "run", "size")
+
+    def __init__(
+        self, size: int, make: Callable[[int, int], list[Any]], run: Ranges | None = None
+    ) -> None:
+        self.size = size
+        self.make = make
+        self.run: Ranges = run or _one_range
+
+
 _STREAMED_LEVELS = 2
 """How deep ``iter_dumps`` walks as a generator; below, each value is written whole."""
 
@@ -365,8 +392,35 @@ def _pieces(writer: _Writer, obj: Any, level: int, batch: int) -> Iterator[str]:
             text = writer.text(obj[first : first + batch], level)
             yield ("[" if first == 0 else ",") + text[1 : -len(tail)]
         yield tail
+    elif type(obj) is Rows:  # a value of an object walked here
+        yield from _rows(obj, level, batch)
     else:
         yield writer.text(obj, level)
+
+
+def _rows(rows: Rows, level: int, batch: int) -> Iterator[str]:
+    """``rows`` written as the list it stands for (see the list case of ``_pieces``)."""
+    if not rows.size:
+        yield "[]"
+        return
+    tail = "\n" + _INDENT * level + "]"
+
+    def bodies(lo: int, hi: int) -> list[str]:
+        """The batches of items ``lo`` to ``hi``, each written as a list without its
+        brackets (a newline and an indent, then the items)."""
+        writer = _Writer()
+        out = []
+        for first in range(lo, hi, batch):
+            text = writer.text(rows.make(first, min(hi, first + batch)), level)
+            out.append(text[1 : -len(tail)])
+        return out
+
+    opening = "["
+    for part in rows.run(bodies, rows.size):
+        for body in part:
+            yield opening + body
+            opening = ","
+    yield tail
 
 
 def dumps(obj: Any) -> str:

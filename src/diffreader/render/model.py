@@ -25,7 +25,7 @@ screen moves.
 
 API:
     LayerKind, Layer, RowView, View
-    build_view(comparison, entries=None) -> View
+    build_view(comparison, entries=None, *, base=None, rows=True) -> View
     View.counts[Section] / .added_claims / .dropped_details   the one set of counts
     View.locate.pair_at(side, offset)                         the one pair look-up
     word_runs(comparison, pair)      B's text with A's deletions interleaved, as runs
@@ -144,6 +144,7 @@ class View:
 
     comparison: Comparison
     rows: tuple[RowView, ...]
+    """One per pair, in ``Comparison.pairs`` order (empty when built with ``rows=False``)."""
     items: tuple[ReviewItem, ...]
     """Reviewable items in display order (nested ones after their holder)."""
     counts: Mapping[Section, ItemCounts]
@@ -243,6 +244,7 @@ def build_view(
     entries: Mapping[str, ReviewEntry] | None = None,
     *,
     base: View | None = None,
+    rows: bool = True,
 ) -> View:
     """Build the presentation model of a comparison.
 
@@ -253,6 +255,9 @@ def build_view(
         base: The view of the same aligned pairs before claims and quotations were
             added (``align_pair`` then ``annotate``): its look-up and the rows nothing
             annotates are reused, so the second half of a long pair costs little.
+        rows: ``False``: leave ``View.rows`` empty, for a writer that reads no highlight
+            layers (the CLI's text, Markdown and JSON): a long pair's layers are some
+            hundred thousand objects.
 
     Returns:
         The view every writer reads.
@@ -263,14 +268,18 @@ def build_view(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _build_view(comparison, entries, base)
+        return _build_view(comparison, entries, base, with_rows=rows)
     finally:
         if collecting:
             gc.enable()
 
 
 def _build_view(
-    comparison: Comparison, entries: Mapping[str, ReviewEntry] | None, base: View | None
+    comparison: Comparison,
+    entries: Mapping[str, ReviewEntry] | None,
+    base: View | None,
+    *,
+    with_rows: bool,
 ) -> View:
     same_pairs = (
         base is not None
@@ -279,6 +288,31 @@ def _build_view(
         and base.comparison.b is comparison.b
     )
     locate = base.locate if base is not None and same_pairs else PairLocator(comparison)
+    rows = _rows(comparison, locate, base if same_pairs else None) if with_rows else ()
+    items = tuple(review_items(comparison, locate))
+    entries = dict(entries or {})
+    stale = stale_entries(entries, items)
+    reviewed = flagged = 0
+    for item in items:
+        entry = entries.get(item.key)
+        if entry is not None and entry.mark is not None:
+            reviewed += 1
+            flagged += entry.mark is Mark.FLAGGED
+    return View(
+        comparison=comparison,
+        rows=rows,
+        items=items,
+        counts=count_items(items),
+        locate=locate,
+        entries=entries,
+        stale=tuple(stale),
+        progress=Progress(reviewed, len(items), flagged),
+    )
+
+
+def _rows(comparison: Comparison, locate: PairLocator, base: View | None) -> tuple[RowView, ...]:
+    """One ``RowView`` per pair with its layers (``base``'s rows reused where nothing
+    annotates them)."""
     size = len(comparison.pairs)
     layers: dict[int, list[Layer]] = {}
     annotated: set[int] = set()
@@ -317,8 +351,8 @@ def _build_view(
                         source=True,
                     )
                 )
-    if base is not None and same_pairs:
-        rows = tuple(
+    if base is not None:
+        return tuple(
             [
                 base.rows[index]
                 if index not in annotated and not base.rows[index].annotated
@@ -326,31 +360,11 @@ def _build_view(
                 for index, pair in enumerate(comparison.pairs)
             ]
         )
-    else:
-        rows = tuple(
-            [
-                RowView(index, pair, tuple(row_layers(index)), index in annotated)
-                for index, pair in enumerate(comparison.pairs)
-            ]
-        )
-    items = tuple(review_items(comparison, locate))
-    entries = dict(entries or {})
-    stale = stale_entries(entries, items)
-    reviewed = flagged = 0
-    for item in items:
-        entry = entries.get(item.key)
-        if entry is not None and entry.mark is not None:
-            reviewed += 1
-            flagged += entry.mark is Mark.FLAGGED
-    return View(
-        comparison=comparison,
-        rows=rows,
-        items=items,
-        counts=count_items(items),
-        locate=locate,
-        entries=entries,
-        stale=tuple(stale),
-        progress=Progress(reviewed, len(items), flagged),
+    return tuple(
+        [
+            RowView(index, pair, tuple(row_layers(index)), index in annotated)
+            for index, pair in enumerate(comparison.pairs)
+        ]
     )
 
 

@@ -16,16 +16,25 @@ API:
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
-from diffreader.engine.model import Claim, Document, Quote, QuoteStatus, Status, WordOp
+from diffreader.engine.model import (
+    Claim,
+    Document,
+    Pair,
+    Quote,
+    QuoteStatus,
+    Sentence,
+    Status,
+    WordOp,
+)
 from diffreader.render.escape import json_safe
-from diffreader.render.json_text import dumps, iter_dumps
+from diffreader.render.json_text import Rows, dumps, iter_dumps
 from diffreader.render.model import View
+from diffreader.render.ranges import in_ranges
 from diffreader.review.items import ReviewItem, listed_in, salience
 
 __all__ = [
@@ -43,9 +52,13 @@ REPORT_SCHEMA = 1
 """Version of the JSON report; bumped on any incompatible change."""
 
 
+# The records below read an enum's ``_value_`` (what ``value`` returns): ``value`` is a
+# property, two Python-level calls, and a long comparison's JSON has a million of them.
+
+
 def _op_data(op: WordOp) -> dict[str, Any]:
     return {
-        "op": op.op.value,
+        "op": op.op._value_,
         "a_start": op.a_start,
         "a_end": op.a_end,
         "b_start": op.b_start,
@@ -53,32 +66,44 @@ def _op_data(op: WordOp) -> dict[str, Any]:
     }
 
 
-def _document_data(doc: Document) -> dict[str, Any]:
+def _sentence_data(s: Sentence) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "start": s.start,
+        "end": s.end,
+        "status": s.status._value_,
+        "kind": s.kind._value_,
+        "paragraph": s.paragraph,
+        "text": s.text,
+    }
+
+
+def _document_data(doc: Document, rows: _RowsOf) -> dict[str, Any]:
     return {
         "path": doc.path,
         "title": doc.title,
         "date": doc.date,
         "encoding": doc.encoding,
-        "sentences": [
-            {
-                "id": s.id,
-                "start": s.start,
-                "end": s.end,
-                "status": s.status.value,
-                "kind": s.kind.value,
-                "paragraph": s.paragraph,
-                "text": s.text,
-            }
-            for s in doc.sentences
-        ],
+        "sentences": rows(doc.sentences, _sentence_data, _sentence_weight),
+    }
+
+
+def _pair_data(pair: Pair) -> dict[str, Any]:
+    return {
+        "a": list(pair.a),
+        "b": list(pair.b),
+        "status": pair.status._value_,
+        "score": round(pair.score, 4),
+        "changed": pair.changed,
+        "ops": [_op_data(op) for op in pair.ops],
     }
 
 
 def _claim_data(claim: Claim) -> dict[str, Any]:
     return {
-        "side": claim.side.value,
-        "kind": claim.kind.value,
-        "category": claim.category.value,
+        "side": claim.side._value_,
+        "kind": claim.kind._value_,
+        "category": claim.category._value_,
         "text": claim.text,
         "start": claim.start,
         "end": claim.end,
@@ -93,10 +118,10 @@ def _item_data(item: ReviewItem) -> dict[str, Any]:
     """A review item: one change to review, as every view lists and counts it."""
     return {
         "key": item.key,
-        "kind": item.kind.value,
-        "section": listed_in(item).value,
+        "kind": item.kind._value_,
+        "section": listed_in(item)._value_,
         "category": item.category,
-        "side": item.side.value,
+        "side": item.side._value_,
         "text": item.text,
         "start": item.start,
         "end": item.end,
@@ -111,11 +136,11 @@ def _item_data(item: ReviewItem) -> dict[str, Any]:
 def _quote_data(quote: Quote) -> dict[str, Any]:
     source = quote.source
     return {
-        "side": quote.side.value,
+        "side": quote.side._value_,
         "start": quote.start,
         "end": quote.end,
         "text": quote.text,
-        "status": quote.status.value,
+        "status": quote.status._value_,
         "source": None if source is None else {"start": source.start, "end": source.end},
         "score": round(quote.score, 4),
         "speaker": quote.speaker,
@@ -127,28 +152,78 @@ def _quote_data(quote: Quote) -> dict[str, Any]:
     }
 
 
+R = TypeVar("R")
+
+
+class _RowsOf(Protocol):
+    """How ``_data`` makes a long list of records: ``rows(objects, record, weight)``."""
+
+    def __call__(
+        self,
+        objects: Sequence[R],
+        record: Callable[[R], dict[str, Any]],
+        weight: Callable[[R], int],
+    ) -> Any: ...
+
+
+def _listed(
+    objects: Sequence[R], record: Callable[[R], dict[str, Any]], weight: Callable[[R], int]
+) -> list[dict[str, Any]]:
+    return [record(obj) for obj in objects]
+
+
+def _in_ranges(
+    objects: Sequence[R], record: Callable[[R], dict[str, Any]], weight: Callable[[R], int]
+) -> Rows:
+    """The records of ``objects``, made and written range by range, long lists in forked
+    children (``ranges.in_ranges``, by the characters each record is about)."""
+
+    def make(lo: int, hi: int) -> list[dict[str, Any]]:
+        return [record(obj) for obj in objects[lo:hi]]
+
+    def run(task: Callable[[int, int], list[str]], size: int) -> list[list[str]]:
+        return in_ranges(task, [weight(obj) for obj in objects])
+
+    return Rows(len(objects), make, run)
+
+
+def _sentence_weight(s: Sentence) -> int:
+    return 150 + len(s.text)
+
+
+def _pair_weight(pair: Pair) -> int:
+    return 150 + 120 * len(pair.ops)
+
+
+def _claim_weight(claim: Claim) -> int:
+    return 250 + len(claim.text)
+
+
+def _quote_weight(quote: Quote) -> int:
+    return 400 + len(quote.text) + 120 * len(quote.ops)
+
+
+def _item_weight(item: ReviewItem) -> int:
+    return 350 + len(item.text)
+
+
 def to_json_data(view: View) -> dict[str, Any]:
     """The JSON contract, ``schema`` 1, as plain Python data (documented in README.md)."""
+    return _data(view, _listed)
+
+
+def _data(view: View, rows: _RowsOf) -> dict[str, Any]:
+    """``to_json_data``, its long lists made by ``rows``."""
     comparison = view.comparison
     stats = comparison.stats
     return {
         "schema": SCHEMA_VERSION,
-        "a": _document_data(comparison.a),
-        "b": _document_data(comparison.b),
-        "pairs": [
-            {
-                "a": list(pair.a),
-                "b": list(pair.b),
-                "status": pair.status.value,
-                "score": round(pair.score, 4),
-                "changed": pair.changed,
-                "ops": [_op_data(op) for op in pair.ops],
-            }
-            for pair in comparison.pairs
-        ],
-        "claims": [_claim_data(claim) for claim in comparison.claims],
-        "quotes": [_quote_data(quote) for quote in comparison.quotes],
-        "items": [_item_data(item) for item in view.items],
+        "a": _document_data(comparison.a, rows),
+        "b": _document_data(comparison.b, rows),
+        "pairs": rows(comparison.pairs, _pair_data, _pair_weight),
+        "claims": rows(comparison.claims, _claim_data, _claim_weight),
+        "quotes": rows(comparison.quotes, _quote_data, _quote_weight),
+        "items": rows(view.items, _item_data, _item_weight),
         "stats": {
             "a_kept": round(stats.a_kept, 4),
             "b_new": round(stats.b_new, 4),
@@ -173,16 +248,11 @@ def json_pieces(view: View) -> Iterator[str]:
 
     The text is ``json.dumps(to_json_data(view), ensure_ascii=False, indent=2)`` through
     ``json_safe``, written by ``json_text`` (the same text, faster); ``json_safe`` acts
-    on single characters, so it can be applied piece by piece.
+    on single characters, so it can be applied piece by piece. The long lists (sentences,
+    pairs, claims, quotations, items) are made a batch at a time as they are written, never
+    held whole, and a long one is written in ranges over the cores (``ranges.py``).
     """
-    collecting = gc.isenabled()
-    gc.disable()  # a dict per sentence, op and claim, no cycles (as in ``build_view``)
-    try:
-        data = to_json_data(view)
-    finally:
-        if collecting:
-            gc.enable()
-    for piece in iter_dumps(data):
+    for piece in iter_dumps(_data(view, _in_ranges)):
         # The writer escapes every C0 control (its only raw ones are its newlines): an
         # ASCII piece without DEL has nothing for ``json_safe`` to do, and this test is
         # many times faster than its scan.

@@ -34,6 +34,7 @@ from diffreader.render.labels import (
     group_label,
 )
 from diffreader.render.model import View, group_text, has_word_changes, word_runs
+from diffreader.render.ranges import in_ranges, span_weight
 from diffreader.render.summary import coverage_lines, doc_line, split_item
 from diffreader.render.to_text import quote_counts, status_counts
 from diffreader.review.items import ItemKind, ReviewItem, Section
@@ -88,32 +89,66 @@ def render_markdown(view: View) -> str:
         out += ["", f"## {SECTION_TITLE[section]} ({counts_heading(view.counts[section])})", ""]
         if not items:
             out.append("None.")
-        for item in items:
+        out += _md_claim_lines(view, items)
+    out += ["", f"## Quotations ({len(comparison.quotes)})", ""]
+    if not comparison.quotes:
+        out.append("None.")
+    out += [_md_quote_line(view, quote) for quote in comparison.quotes]
+    out += ["", "## Groups", "", "Deleted words are ~~struck~~, inserted words **bold**.", ""]
+    out += _md_group_lines(view)
+    return "\n".join(out) + "\n"
+
+
+def _md_claim_lines(view: View, items: Sequence[ReviewItem]) -> list[str]:
+    """One line per claim item, a long list written in ranges over the cores (each range's
+    lines as one text)."""
+
+    def lines(lo: int, hi: int) -> str:
+        out = []
+        for item in items[lo:hi]:
             side = item.side.value.upper()
             indent = "  " if item.parent is not None else ""
             sentence = view.locate.sentence_at(item.side, item.sentence_start)
             out.append(
                 f"{indent}- **{item.category}**: “{_md(item.text)}” ({side} sentence {sentence})"
             )
-    out += ["", f"## Quotations ({len(comparison.quotes)})", ""]
-    if not comparison.quotes:
-        out.append("None.")
-    out += [_md_quote_line(view, quote) for quote in comparison.quotes]
-    out += ["", "## Groups", "", "Deleted words are ~~struck~~, inserted words **bold**.", ""]
-    for index, pair in enumerate(comparison.pairs):
-        refs = " → ".join(
-            part for part in (pair.a and f"A{_ids(pair.a)}", pair.b and f"B{_ids(pair.b)}") if part
-        )
-        if pair.status is Status.ADDED:
-            body = f"**{_md(group_text(b, pair.b))}**"
-        elif pair.status is Status.DROPPED:
-            body = f"~~{_md(group_text(a, pair.a))}~~"
-        elif has_word_changes(pair) and pair.status not in (Status.SAME, Status.BOILERPLATE):
-            body = _md_word_diff(view, pair)
-        else:
-            body = _md(group_text(b, pair.b) if pair.b else group_text(a, pair.a))
-        out.append(f"{index + 1}. *{group_label(pair)}* ({refs}): {body}")
-    return "\n".join(out) + "\n"
+        return "\n".join(out)
+
+    if not items:
+        return []
+    return in_ranges(lines, [60 + len(item.text) for item in items])
+
+
+def _md_group_lines(view: View) -> list[str]:
+    """One line per group, a long list written in ranges over the cores (ranges.py; each
+    range's lines as one text)."""
+    comparison = view.comparison
+    a, b = comparison.a, comparison.b
+
+    def lines(lo: int, hi: int) -> str:
+        out = []
+        for index in range(lo, hi):
+            pair = comparison.pairs[index]
+            refs = " → ".join(
+                part
+                for part in (pair.a and f"A{_ids(pair.a)}", pair.b and f"B{_ids(pair.b)}")
+                if part
+            )
+            if pair.status is Status.ADDED:
+                body = f"**{_md(group_text(b, pair.b))}**"
+            elif pair.status is Status.DROPPED:
+                body = f"~~{_md(group_text(a, pair.a))}~~"
+            elif has_word_changes(pair) and pair.status not in (Status.SAME, Status.BOILERPLATE):
+                body = _md_word_diff(view, pair)
+            else:
+                body = _md(group_text(b, pair.b) if pair.b else group_text(a, pair.a))
+            out.append(f"{index + 1}. *{group_label(pair)}* ({refs}): {body}")
+        return "\n".join(out)
+
+    if not comparison.pairs:
+        return []
+    weights = [span_weight(a, p.a) + span_weight(b, p.b) for p in comparison.pairs]
+    return in_ranges(lines, weights)
 
 
 _EDGE_CHARS = r"[\s.,;:!?\"'“”‘’«»()\[\]—–-]*"

@@ -18,6 +18,7 @@ from diffreader.engine.model import Comparison, Op, Pair, Quote, QuoteStatus, St
 from diffreader.render.escape import terminal
 from diffreader.render.labels import QUOTE_LABEL, STATUS_LABEL, group_label
 from diffreader.render.model import View, group_text, has_word_changes, word_runs
+from diffreader.render.ranges import in_ranges, span_weight
 from diffreader.review.items import ItemKind, ReviewItem
 
 __all__ = ["render_text"]
@@ -51,6 +52,10 @@ _QUOTE_STYLE = {
     QuoteStatus.NEW: "magenta bold",
     QuoteStatus.DROPPED: "red bold",
 }
+
+_TOKENS = re.compile(r"\s+|\S+")
+"""Whitespace and words, in turn: where ``wrap`` may break."""
+_SPACES = re.compile(r"\s+")
 
 Run = tuple[str, str]
 """A piece of output text and its style (space-separated ``_SGR`` names, or "")."""
@@ -97,6 +102,9 @@ class _TextWriter:
             self.lines.append("")
 
     def line(self, *runs: Run) -> None:
+        if not self.color:  # styles change nothing: the texts, joined
+            self.lines.append("".join([text for text, _ in runs]))
+            return
         merged: list[list[str]] = []
         for text, style in runs:
             if merged and merged[-1][1] == style:
@@ -108,11 +116,14 @@ class _TextWriter:
     def wrap(self, runs: Iterable[Run], *, indent: str = "  ", first: Run | None = None) -> None:
         """Word-wrap ``runs`` (article text made visible) after ``first``, hanging at ``indent``."""
         lead = (indent, "") if first is None else first
+        if not self.color:
+            self._wrap_plain([terminal(text) for text, _ in runs], indent, lead[0])
+            return
         current: list[Run] = [lead]
         used = len(lead[0])
         breakable = False  # only break where the text has whitespace, never inside a word
         for text, style in runs:
-            for token in re.findall(r"\s+|\S+", terminal(text)):
+            for token in _TOKENS.findall(terminal(text)):
                 if token.isspace():
                     if used > len(indent):
                         # a space inside a deletion/insertion keeps its colour
@@ -132,6 +143,44 @@ class _TextWriter:
             current.pop()
         if len(current) > 1:
             self.line(*current)
+
+    def _wrap_plain(self, texts: list[str], indent: str, lead: str) -> None:
+        """``wrap`` without colour (where only the texts count), on visible ``texts``."""
+        used = len(lead)
+        hanging = len(indent)
+        if used >= hanging and used + sum(map(len, texts)) <= self.width:
+            # All on this line (whitespace only shrinks): each whitespace run one space
+            # (none before the first word when the lead is no longer than the indent),
+            # none at the end.
+            body = "".join([_SPACES.sub(" ", text) for text in texts])
+            if used == hanging:
+                body = body.lstrip(" ")
+            body = body.rstrip(" ")
+            if body:
+                self.lines.append(lead + body)
+            return
+        parts = [lead]
+        breakable = False  # only break where the text has whitespace, never inside a word
+        for text in texts:
+            for token in _TOKENS.findall(text):
+                if token.isspace():
+                    if used > hanging:
+                        parts.append(" ")
+                        used += 1
+                    breakable = True
+                    continue
+                if breakable and used + len(token) > self.width and used > hanging:
+                    while parts and parts[-1] == " ":
+                        parts.pop()
+                    self.lines.append("".join(parts))
+                    parts, used = [indent], hanging
+                parts.append(token)
+                used += len(token)
+                breakable = False
+        while parts and parts[-1] == " ":
+            parts.pop()
+        if len(parts) > 1:
+            self.lines.append("".join(parts))
 
     def text(self) -> str:
         while self.lines and not self.lines[-1]:
@@ -275,6 +324,10 @@ def _merge_spaces(runs: list[Run]) -> list[Run]:
     return out
 
 
+_GROUPS_A_TEXT = 2000
+"""Groups whose lines ``render_text`` joins into one text as it goes."""
+
+
 def render_text(view: View, *, color: bool = False, width: int = 100) -> str:
     """A readable report for a terminal: header, then every group in display order.
 
@@ -292,9 +345,36 @@ def render_text(view: View, *, color: bool = False, width: int = 100) -> str:
     quotes: dict[int, list[Quote]] = {}
     for quote in comparison.quotes:
         quotes.setdefault(quote.pair, []).append(quote)
-    for index, pair in enumerate(comparison.pairs):
-        w.blank()
-        _text_group(w, view, index, pair, claims.get(index, ()), quotes.get(index, ()))
+    a, b = comparison.a, comparison.b
+
+    def groups(lo: int, hi: int) -> list[str]:
+        """The lines of groups ``lo`` to ``hi``, each after a blank line (what ``blank()``
+        adds after the header or a group: both always end on a line with text), joined a
+        few thousand groups at a time (the lines of a long range are never all held)."""
+        texts = []
+        for start in range(lo, hi, _GROUPS_A_TEXT):
+            part = _TextWriter(color=color, width=width)
+            for index in range(start, min(hi, start + _GROUPS_A_TEXT)):
+                part.lines.append("")
+                _text_group(
+                    part,
+                    view,
+                    index,
+                    comparison.pairs[index],
+                    claims.get(index, ()),
+                    quotes.get(index, ()),
+                )
+            texts.append("\n".join(part.lines))
+        return texts
+
+    if comparison.pairs:
+        # Long output is written in ranges of groups over the cores (ranges.py).
+        weights = [
+            span_weight(a, pair.a) + span_weight(b, pair.b) + 200 * len(claims.get(index, ()))
+            for index, pair in enumerate(comparison.pairs)
+        ]
+        for texts in in_ranges(groups, weights):
+            w.lines += texts
     orphans = [q for q in comparison.quotes if not 0 <= q.pair < len(comparison.pairs)]
     if orphans:
         w.blank()

@@ -27,6 +27,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from hashlib import sha1
 
 from diffreader.engine.lexicon import STOPWORDS
 from diffreader.engine.model import (
@@ -573,13 +574,23 @@ class _Consolidation:
                 parent, hops = up, hops + 1
             return None
 
+        roots = {i.key: root(i.key) for i in live}
+        kinds = {i.key: i.kind for i in live}
         final: dict[str, ReviewItem] = {}
         for item in live:
-            parent = root(item.key)
+            parent = roots[item.key]
             was = self.was.get(item.key, item.was)
             aliases = tuple(self.aliases.get(item.key, ()))
-            if (parent, was, aliases) != (item.parent, item.was, item.aliases):
-                item = _placed(item, item.key, parent, was, aliases, item.holder_kind)
+            # A nested item is listed with its holder (a top-level item: nesting is one
+            # level deep), whose kind it records; a top-level item records none.
+            holder_kind = None if parent is None else kinds[parent]
+            if (parent, was, aliases, holder_kind) != (
+                item.parent,
+                item.was,
+                item.aliases,
+                item.holder_kind,
+            ):
+                item = _placed(item, item.key, parent, was, aliases, holder_kind)
             final[item.key] = item
         size = len(self.comparison.pairs)
 
@@ -603,13 +614,17 @@ class _Consolidation:
         order = sorted(tops, key=lambda i: (rank[i.kind], salience(i), position(i)))
         for item in order:
             out.append(item)
-            for child in sorted(inside.get(item.key, []), key=position):
-                if child.holder_kind is not item.kind:
-                    child = _placed(
-                        child, child.key, child.parent, child.was, child.aliases, item.kind
-                    )
-                out.append(child)
+            found = inside.get(item.key)
+            if found:
+                out += sorted(found, key=position)
         return out
+
+
+def _digest(identity: str, occurrence: int) -> str:
+    """``keys.digest(identity, str(occurrence))``, the frozen key of an item, without the
+    general function's joining of any number of parts (a test checks they agree)."""
+    data = (identity + "\x1f" + str(occurrence)).encode("utf-8", "surrogatepass")
+    return sha1(data, usedforsecurity=False).hexdigest()[:20]
 
 
 def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[ReviewItem], _Sources]:
@@ -699,51 +714,67 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
     """Claim index -> the draft showing it (its own, or the quotation it is folded into)."""
     parent_of: dict[int, int] = {}
     """Draft of a nested claim -> claim index of its holder."""
+    # What each category and side contributes, looked up once (an enum's ``value`` and a
+    # ``Side``'s ``other`` are Python-level calls, and a long pair has 100k claims).
+    labels = {
+        category.value: (
+            category.value,
+            f"Added claim ({category.value})",
+            f"Dropped detail ({category.value})",
+        )
+        for category in ClaimCategory
+    }
+    quotation, added_kind, side_a = ClaimCategory.QUOTATION, ClaimKind.ADDED, Side.A
+    pairs = comparison.pairs
     for index, claim in enumerate(comparison.claims):
-        if claim.category is ClaimCategory.QUOTATION:
-            holder = quote_spans.first_overlapping(claim.side, claim.start, claim.end)
+        side = claim.side
+        if claim.category is quotation:
+            holder = quote_spans.first_overlapping(side, claim.start, claim.end)
             if holder is not None:
                 claim_draft[index] = holder
                 continue
+        on_a = side is side_a
         sentence_id = claim.sentence
         if sentence_id < 0:
-            sentence_id = locate.sentence_at(claim.side, claim.start)
-        sentence, sentence_start = context(claim.side, (sentence_id,))
+            sentence_id = locate.sentence_at(side, claim.start)
+        sentence, sentence_start = context(side, (sentence_id,))
         pair_index = claim.pair
         if pair_index < 0:
-            pair_index = locate.pair_of_sentence(claim.side, sentence_id)
+            pair_index = locate.pair_of_sentence(side, sentence_id)
         departs_ids: tuple[int, ...] = claim.departs_from
-        if not departs_ids and 0 <= pair_index < len(comparison.pairs):
-            pair = comparison.pairs[pair_index]
-            departs_ids = pair.b if claim.side is Side.A else pair.a
-        departs, _ = context(claim.side.other, departs_ids)
-        if claim.kind is ClaimKind.ADDED:
-            kind, label = ItemKind.ADDED, f"Added claim ({claim.category.value})"
+        if not departs_ids and 0 <= pair_index < len(pairs):
+            pair = pairs[pair_index]
+            departs_ids = pair.b if on_a else pair.a
+        departs, _ = context(Side.B if on_a else side_a, departs_ids)
+        value, added_label, dropped_label = labels[claim.category._value_]
+        if claim.kind is added_kind:
+            kind, label, kind_text = ItemKind.ADDED, added_label, "added"
         else:
-            kind, label = ItemKind.DROPPED, f"Dropped detail ({claim.category.value})"
-        side = claim.side
+            kind, label, kind_text = ItemKind.DROPPED, dropped_label, "dropped"
+        text = claim.text
         fields: _Fields = (
             kind,
             label,
             side,
-            claim.text,
+            text,
             claim.start,
             claim.end,
             pair_index,
             sentence,
             sentence_start,
             departs,
-            claim.category.value,
+            value,
             "",
         )
-        claim_identity = "|".join((kind, side.value, norm(claim.text), norm(sentence)))
-        number = add(claim_identity, fields, 1 if side is Side.A else 2)
+        claim_identity = "|".join((kind_text, "a" if on_a else "b", norm(text), norm(sentence)))
+        number = add(claim_identity, fields, 1 if on_a else 2)
         sources.claims[number] = (claim, sentence_id)
         claim_draft[index] = number
         if claim.parent >= 0:
             parent_of[number] = claim.parent
 
-    order = sorted(range(len(drafts)), key=lambda n: drafts[n][0])
+    sort_keys = [draft[0] for draft in drafts]
+    order = sorted(range(len(drafts)), key=sort_keys.__getitem__)
     keys: dict[int, str] = {}
     seen: dict[str, int] = {}
     for number in order:
@@ -752,12 +783,17 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
         # stay unique and still depend on content only.
         occurrence = seen.get(draft_identity, 0)
         seen[draft_identity] = occurrence + 1
-        keys[number] = digest(draft_identity, str(occurrence))
+        keys[number] = _digest(draft_identity, occurrence)
     items: list[ReviewItem] = []
     for number in order:
         holder = claim_draft.get(parent_of.get(number, -1))
-        parent = keys[holder] if holder is not None and holder != number else None
-        items.append(ReviewItem(keys[number], *drafts[number][2], parent))
+        if holder is not None and holder != number:
+            # Listed inside its holder unless the consolidation moves it: the holder's kind
+            # set now, so ``ordered`` need not make the item again (it sets the final one).
+            held = drafts[holder][2][0]
+            items.append(ReviewItem(keys[number], *drafts[number][2], keys[holder], "", (), held))
+        else:
+            items.append(ReviewItem(keys[number], *drafts[number][2]))
     sources.rekey(keys, seen)
     return items, sources
 

@@ -1,0 +1,80 @@
+"""Provides the writers' fork-join: a long comparison's output written in ranges over the cores.
+
+The text of one group (one record of the JSON) depends on that group alone, so the writers
+cut the groups (records) into contiguous ranges, write each range in a forked child
+(``engine.parallel.fork_map``: children inherit the view, send back their text, in range
+order) and join the texts: the same text as written in one go. Short output, a process
+that may not fork (a second thread, a pool's worker: ``parallel.jobs``), a process past
+``MAX_FORK_RSS`` (a comparison of two 1 MB files) and ``DIFFREADER_JOBS=1`` write it all
+here.
+
+API:
+    MIN_WEIGHT                         characters of output below which a range is not forked
+    MAX_FORK_RSS                       resident memory above which the writers do not fork
+    in_ranges(task, weights) -> list   task(lo, hi) over contiguous ranges, in order
+    span_weight(doc, ids) -> int       the characters of sentences ``ids`` (a group's weight)
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from diffreader.engine import parallel
+from diffreader.engine.model import Document
+
+__all__ = ["MAX_FORK_RSS", "MIN_WEIGHT", "in_ranges", "span_weight"]
+
+T = TypeVar("T")
+
+MAX_FORK_RSS = 160 * 1024 * 1024
+"""Resident memory above which the writers do not fork (lower than the engine's
+``parallel.MAX_FORK_RSS``): by the time a comparison is written, a child writing half of
+it touches (and so copies) about a third of its parent's pages, and the parent its own:
+on a 1 MB pair (a parent of about 220 MB) the processes together would hold about 280 MB
+against 230 MB written in one process, for some tenths of a second."""
+
+MIN_WEIGHT = 200_000
+"""About the characters of output a range must hold to be worth a process: writing this
+much takes some tens of milliseconds, against a few for the fork and the transfer."""
+
+
+def in_ranges(task: Callable[[int, int], T], weights: Sequence[int]) -> list[T]:
+    """``[task(lo, hi) for each range]`` over contiguous ranges covering
+    ``range(len(weights))`` (at least one, possibly empty), ranges after the first in
+    forked children when the weights (characters of output) repay it.
+
+    ``task`` must be a pure function of the state at the call, and its result picklable:
+    text, or lists of text.
+    """
+    parts = parallel.jobs()
+    if parts <= 1 or sum(weights) < 2 * MIN_WEIGHT or _resident_bytes() > MAX_FORK_RSS:
+        return [task(0, len(weights))]
+    collecting = gc.isenabled()
+    # The collector stays off meanwhile, in this process and in the children: a writer
+    # makes no cycles, and a collection in a child would walk the objects it inherited,
+    # copying the pages it shares with this process (its memory would grow towards ours).
+    gc.disable()
+    try:
+        return parallel.fork_map(task, parallel.split(weights, parts, MIN_WEIGHT))
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _resident_bytes() -> int:
+    """This process's resident memory now (0 where ``/proc`` cannot tell)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def span_weight(doc: Document, ids: Sequence[int]) -> int:
+    """The characters sentences ``ids`` of ``doc`` cover (0 for none)."""
+    if not ids:
+        return 0
+    return doc.sentences[max(ids)].end - doc.sentences[min(ids)].start

@@ -1,0 +1,73 @@
+"""The text writer's plain wrapping (``_TextWriter._wrap_plain`` and its one-line fast
+path) writes what the general wrapping, token by token, writes without colour."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diffreader.render.escape import terminal
+from diffreader.render.to_text import _TextWriter
+
+Run = tuple[str, str]
+
+
+def _reference(runs: list[Run], indent: str, first: Run | None, width: int) -> list[str]:
+    """The wrapping as it was written before the plain path: runs of tokens, merged by
+    style, styles ignored without colour."""
+    width = max(width, 40)
+    lines: list[str] = []
+
+    def line(*parts: Run) -> None:
+        lines.append("".join(text for text, _ in parts))
+
+    lead = (indent, "") if first is None else first
+    current: list[Run] = [lead]
+    used = len(lead[0])
+    breakable = False
+    for text, style in runs:
+        for token in re.findall(r"\s+|\S+", terminal(text)):
+            if token.isspace():
+                if used > len(indent):
+                    current.append((" ", style if style and "strike" not in style else ""))
+                    used += 1
+                breakable = True
+                continue
+            if breakable and used + len(token) > width and used > len(indent):
+                while current and current[-1][0] == " ":
+                    current.pop()
+                line(*current)
+                current, used = [(indent, "")], len(indent)
+            current.append((token, style))
+            used += len(token)
+            breakable = False
+    while current and current[-1][0] == " ":
+        current.pop()
+    if len(current) > 1:
+        line(*current)
+    return lines
+
+
+_WORDS = st.text(alphabet=st.sampled_from("ab “”é\t\n\u00a0\u2028\x1b[-+"), max_size=30)
+_RUNS = st.lists(st.tuples(_WORDS, st.sampled_from(["", "dim", "red strike"])), max_size=6)
+_LEADS = st.none() | st.tuples(
+    st.sampled_from(["", " ", "  ", "  + ", "  ▲ ADDED name: "]), st.just("")
+)
+
+
+@given(_RUNS, st.sampled_from(["", " ", "  ", "    ", "      "]), _LEADS, st.integers(0, 70))
+@settings(max_examples=400)
+def test_plain_wrap_is_the_token_wrap(
+    runs: list[Run], indent: str, first: Run | None, width: int
+) -> None:
+    writer = _TextWriter(color=False, width=width)
+    writer.wrap(runs, indent=indent, first=first)
+    assert writer.lines == _reference(runs, indent, first, width)
+
+
+def test_a_run_that_fits_is_one_line() -> None:
+    writer = _TextWriter(color=False, width=100)
+    writer.wrap([("  a \t b ", ""), (" c  ", "dim")], first=("  + ", ""), indent="    ")
+    assert writer.lines == ["  + a b  c"]  # no space after a lead as wide as the indent
