@@ -21,7 +21,9 @@ _PIECES = st.lists(
 
 @settings(max_examples=200, deadline=None)
 @given(_PIECES)
-def test_a_prompt_is_what_appending_its_pieces_makes(pieces: list[tuple[str, Style | None]]) -> None:
+def test_a_prompt_is_what_appending_its_pieces_makes(
+    pieces: list[tuple[str, Style | None]],
+) -> None:
     expected = Text(end="")
     prompt = _Prompt()
     for text, style in pieces:

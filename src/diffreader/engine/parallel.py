@@ -17,6 +17,7 @@ and the transfer of results (``MIN_WEIGHT``).
 
 API:
     jobs() -> int, configured_jobs() -> int
+    resident_bytes() -> int
     split(weights, parts, min_weight) -> list[int]
     fork_map(task, bounds) -> list[result]
 """
@@ -34,7 +35,15 @@ from collections.abc import Callable, Sequence
 from itertools import accumulate, pairwise
 from typing import Any, NoReturn, TypeVar
 
-__all__ = ["MAX_JOBS", "MIN_WEIGHT", "configured_jobs", "fork_map", "jobs", "split"]
+__all__ = [
+    "MAX_JOBS",
+    "MIN_WEIGHT",
+    "configured_jobs",
+    "fork_map",
+    "jobs",
+    "resident_bytes",
+    "split",
+]
 
 T = TypeVar("T")
 
@@ -69,7 +78,7 @@ def jobs() -> int:
         return 1
     if _in_pool_worker():
         return 1  # one of a pool's processes (the scan's): the pool already uses the cores
-    if _resident_bytes() > MAX_FORK_RSS:
+    if resident_bytes() > MAX_FORK_RSS:
         return 1  # a child would add about as much again: the largest inputs stay serial
     return configured_jobs()
 
@@ -95,7 +104,7 @@ def _in_pool_worker() -> bool:
     return started_by is not None and started_by.parent_process() is not None
 
 
-def _resident_bytes() -> int:
+def resident_bytes() -> int:
     """This process's resident memory now (0 where ``/proc`` cannot tell)."""
     try:
         with open("/proc/self/statm", encoding="ascii") as statm:

@@ -22,11 +22,12 @@ API:
 
 from __future__ import annotations
 
-import gc
 import json
 from collections.abc import Callable, Iterator
 from json.encoder import encode_basestring
 from typing import Any
+
+from diffreader.engine import collector
 
 __all__ = ["Rows", "dumps", "iter_dumps"]
 
@@ -361,13 +362,8 @@ def iter_dumps(obj: Any, batch: int = 1000) -> Iterator[str]:
     Raises:
         TypeError: Something in ``obj`` is not JSON data (pieces before it were given).
     """
-    collecting = gc.isenabled()
-    gc.disable()  # many short-lived small objects, no cycles (as in ``build_view``)
-    try:
+    with collector.paused():  # many short-lived small objects, no cycles (as in ``build_view``)
         yield from _pieces(_Writer(), obj, 0, batch)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _pieces(writer: _Writer, obj: Any, level: int, batch: int) -> Iterator[str]:

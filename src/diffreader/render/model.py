@@ -34,11 +34,11 @@ API:
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from diffreader.engine import collector
 from diffreader.engine.model import (
     Claim,
     ClaimKind,
@@ -265,13 +265,8 @@ def build_view(
     # A long comparison makes some hundred thousand small objects here, none of them in a
     # reference cycle, and the collector's full passes over the growing heap cost about a
     # quarter of the build: it is paused meanwhile (and left as it was found).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         return _build_view(comparison, entries, base, with_rows=rows)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _build_view(

@@ -17,12 +17,10 @@ API:
 
 from __future__ import annotations
 
-import gc
-import os
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from diffreader.engine import parallel
+from diffreader.engine import collector, parallel
 from diffreader.engine.model import Document
 
 __all__ = ["MAX_FORK_RSS", "MIN_WEIGHT", "in_ranges", "span_weight"]
@@ -50,27 +48,13 @@ def in_ranges(task: Callable[[int, int], T], weights: Sequence[int]) -> list[T]:
     text, or lists of text.
     """
     parts = parallel.jobs()
-    if parts <= 1 or sum(weights) < 2 * MIN_WEIGHT or _resident_bytes() > MAX_FORK_RSS:
+    if parts <= 1 or sum(weights) < 2 * MIN_WEIGHT or parallel.resident_bytes() > MAX_FORK_RSS:
         return [task(0, len(weights))]
-    collecting = gc.isenabled()
     # The collector stays off meanwhile, in this process and in the children: a writer
     # makes no cycles, and a collection in a child would walk the objects it inherited,
     # copying the pages it shares with this process (its memory would grow towards ours).
-    gc.disable()
-    try:
+    with collector.paused():
         return parallel.fork_map(task, parallel.split(weights, parts, MIN_WEIGHT))
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _resident_bytes() -> int:
-    """This process's resident memory now (0 where ``/proc`` cannot tell)."""
-    try:
-        with open("/proc/self/statm", encoding="ascii") as statm:
-            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        return 0
 
 
 def span_weight(doc: Document, ids: Sequence[int]) -> int:
