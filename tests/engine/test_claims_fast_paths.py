@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from diffreader.engine.claims import (
     _changed_clauses,
+    _changed_words,
     _clause_spans,
     _LocalSupport,
     _Mask,
@@ -102,8 +103,13 @@ def test_changed_clauses_are_their_definition(case: tuple[str, list[tuple[int, i
             )
         )
     judge = cast(_LocalSupport, _Counter())
+    # The sentence's changed words say whether it has a changed clause, and bound them all.
+    words = _changed_words(doc, 0, _Mask(runs))
+    drafts = _changed_clauses(doc, 0, _Mask(runs))
+    assert (words is None) == (not drafts)
+    assert all(words is not None and d.bound <= words.bound for d in drafts)
     found = []
-    for draft in _changed_clauses(doc, 0, _Mask(runs)):
+    for draft in drafts:
         clause = draft.judged(judge)
         found.append(
             (draft.first, draft.last, draft.bound, clause.informative, clause.words, clause.changed)

@@ -1250,13 +1250,22 @@ def find_claims(
             reworded = False  # some clause of the group has a changed word
             if pair.a and pair.b and pair.status is not Status.BOILERPLATE:
                 changes = _changes(pair, doc_a, doc_b)
-                drafts = {
-                    Side.A: _group_clauses(pair, Side.A, doc_a, changes[Side.A].mask),
-                    Side.B: _group_clauses(pair, Side.B, doc_b, changes[Side.B].mask),
+                words = {
+                    Side.A: _group_words(pair, Side.A, doc_a, changes[Side.A].mask),
+                    Side.B: _group_words(pair, Side.B, doc_b, changes[Side.B].mask),
                 }
-                reworded = bool(drafts[Side.A] or drafts[Side.B])
+                # Every word lies in a clause: a changed word is a changed clause.
+                reworded = bool(words[Side.A] or words[Side.B])
                 # Netting (_net) claims only a clause with three informative words or more:
                 # when no clause of the group can have that many, there is nothing to judge.
+                # A clause has at most its sentence's: most groups are settled before
+                # their sentences are cut into clauses.
+                drafts: dict[Side, list[_Draft]] = {Side.A: [], Side.B: []}
+                if any(w.bound >= 3 for w in (*words[Side.A], *words[Side.B])):
+                    drafts = {
+                        Side.A: [d for w in words[Side.A] for d in _drafts(doc_a, w)],
+                        Side.B: [d for w in words[Side.B] for d in _drafts(doc_b, w)],
+                    }
                 if any(d.bound >= 3 for d in (*drafts[Side.A], *drafts[Side.B])):
                     # Each side's changes are judged against the other side's aligned
                     # sentences and their neighbours first (_LocalSupport).
@@ -1730,11 +1739,25 @@ def _may_inform(key: str) -> bool:
     return len(key) >= 3 and key not in STOPWORDS
 
 
-def _changed_clauses(doc: Document, sid: int, mask: _Mask) -> list[_Draft]:
-    """The changed part of each clause of a sentence, as a draft for netting to judge."""
+class _Words(NamedTuple):
+    """The changed words of one sentence of a reworded group."""
+
+    sid: int
+    run: TokenRun
+    """The sentence's tokens."""
+    changed: list[int]
+    """The indices of the word tokens a changed run touches, in order (never empty)."""
+    bound: int
+    """At most this many of them are informative (``_may_inform``): a bound on each of
+    its clauses' ``_Draft.bound``."""
+
+
+def _changed_words(doc: Document, sid: int, mask: _Mask) -> _Words | None:
+    """The words of a sentence that the changed runs ``mask`` holds touch (None for none)."""
     sentence = doc.sentences[sid]
     run = sentence_tokens(sentence.text, sentence.start)
-    starts, ends, keys = run.bounds[:-1], run.bounds[1:], run.keys
+    bounds, keys = run.bounds, run.keys
+    starts, ends = bounds[:-1], bounds[1:]
     # The indices of the word tokens the changed runs touch, in order: a few bisections
     # per run, and only the touched tokens tested. The runs are sorted and apart, so the
     # tokens each touches start at or after the last one's (a token two runs touch is
@@ -1750,7 +1773,15 @@ def _changed_clauses(doc: Document, sid: int, mask: _Mask) -> list[_Draft]:
             changed += compress(range(lo, hi), word_flags(keys[lo:hi]))
             taken = hi
     if not changed:
-        return []
+        return None
+    return _Words(sid, run, changed, sum(map(_may_inform, map(keys.__getitem__, changed))))
+
+
+def _drafts(doc: Document, words: _Words) -> list[_Draft]:
+    """The changed part of each clause of a sentence, as a draft for netting to judge."""
+    sentence = doc.sentences[words.sid]
+    bounds, keys, changed = words.run.bounds, words.run.keys, words.changed
+    starts, ends = bounds[:-1], bounds[1:]
     out = []
     for c_start, c_end in _clause_spans(doc.text, sentence.start, sentence.end):
         lo, hi = bisect_left(starts, c_start), bisect_left(starts, c_end)
@@ -1811,16 +1842,20 @@ def _small_hunks(
     return out
 
 
-def _group_clauses(pair: Pair, side: Side, doc: Document, mask: _Mask) -> list[_Draft]:
-    """The changed clauses on ``side`` (``doc``) of a group, whose changed runs ``mask``
-    holds, not yet judged."""
+def _changed_clauses(doc: Document, sid: int, mask: _Mask) -> list[_Draft]:
+    """The changed part of each clause of a sentence, as a draft for netting to judge."""
+    words = _changed_words(doc, sid, mask)
+    return _drafts(doc, words) if words is not None else []
+
+
+def _group_words(pair: Pair, side: Side, doc: Document, mask: _Mask) -> list[_Words]:
+    """The changed words of each sentence on ``side`` (``doc``) of a group whose changed
+    runs ``mask`` holds, for its sentences with some."""
     if not mask.starts:
         return []
     ids = pair.a if side is Side.A else pair.b
-    out: list[_Draft] = []
-    for sid in ids:
-        out.extend(_changed_clauses(doc, sid, mask))
-    return out
+    found = [_changed_words(doc, sid, mask) for sid in ids]
+    return [words for words in found if words is not None]
 
 
 class _Facing:
