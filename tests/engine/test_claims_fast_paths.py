@@ -107,7 +107,7 @@ def test_changed_clauses_are_their_definition(case: tuple[str, list[tuple[int, i
     words = _changed_words(doc, 0, _Mask(runs))
     drafts = _changed_clauses(doc, 0, _Mask(runs))
     assert (words is None) == (not drafts)
-    assert all(words is not None and d.bound <= words.bound for d in drafts)
+    assert all(words is not None and d.bound <= words.bound() for d in drafts)
     found = []
     for draft in drafts:
         clause = draft.judged(judge)

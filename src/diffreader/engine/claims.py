@@ -1261,7 +1261,7 @@ def find_claims(
                 # A clause has at most its sentence's: most groups are settled before
                 # their sentences are cut into clauses.
                 drafts: dict[Side, list[_Draft]] = {Side.A: [], Side.B: []}
-                if any(w.bound >= 3 for w in (*words[Side.A], *words[Side.B])):
+                if any(w.bound() >= 3 for w in (*words[Side.A], *words[Side.B])):
                     drafts = {
                         Side.A: [d for w in words[Side.A] for d in _drafts(doc_a, w)],
                         Side.B: [d for w in words[Side.B] for d in _drafts(doc_b, w)],
@@ -1743,21 +1743,24 @@ class _Words(NamedTuple):
     """The changed words of one sentence of a reworded group."""
 
     sid: int
-    run: TokenRun
-    """The sentence's tokens."""
+    keys: tuple[str, ...]
+    starts: Sequence[int]
+    ends: Sequence[int]
+    """The keys, starts and ends of the sentence's tokens."""
     changed: list[int]
     """The indices of the word tokens a changed run touches, in order (never empty)."""
-    bound: int
-    """At most this many of them are informative (``_may_inform``): a bound on each of
-    its clauses' ``_Draft.bound``."""
+
+    def bound(self) -> int:
+        """At most this many changed words are informative (``_may_inform``): a bound on
+        each of the sentence's ``_Draft.bound``."""
+        return sum(map(_may_inform, map(self.keys.__getitem__, self.changed)))
 
 
 def _changed_words(doc: Document, sid: int, mask: _Mask) -> _Words | None:
     """The words of a sentence that the changed runs ``mask`` holds touch (None for none)."""
     sentence = doc.sentences[sid]
     run = sentence_tokens(sentence.text, sentence.start)
-    bounds, keys = run.bounds, run.keys
-    starts, ends = bounds[:-1], bounds[1:]
+    starts, ends, keys = run.bounds[:-1], run.bounds[1:], run.keys
     # The indices of the word tokens the changed runs touch, in order: a few bisections
     # per run, and only the touched tokens tested. The runs are sorted and apart, so the
     # tokens each touches start at or after the last one's (a token two runs touch is
@@ -1774,14 +1777,13 @@ def _changed_words(doc: Document, sid: int, mask: _Mask) -> _Words | None:
             taken = hi
     if not changed:
         return None
-    return _Words(sid, run, changed, sum(map(_may_inform, map(keys.__getitem__, changed))))
+    return _Words(sid, keys, starts, ends, changed)
 
 
 def _drafts(doc: Document, words: _Words) -> list[_Draft]:
     """The changed part of each clause of a sentence, as a draft for netting to judge."""
-    sentence = doc.sentences[words.sid]
-    bounds, keys, changed = words.run.bounds, words.run.keys, words.changed
-    starts, ends = bounds[:-1], bounds[1:]
+    sid, keys, starts, ends, changed = words
+    sentence = doc.sentences[sid]
     out = []
     for c_start, c_end in _clause_spans(doc.text, sentence.start, sentence.end):
         lo, hi = bisect_left(starts, c_start), bisect_left(starts, c_end)
