@@ -1250,21 +1250,19 @@ def find_claims(
             reworded = False  # some clause of the group has a changed word
             if pair.a and pair.b and pair.status is not Status.BOILERPLATE:
                 changes = _changes(pair, doc_a, doc_b)
-                words = {
-                    Side.A: _group_words(pair, Side.A, doc_a, changes[Side.A].mask),
-                    Side.B: _group_words(pair, Side.B, doc_b, changes[Side.B].mask),
-                }
+                words_a = _group_words(pair.a, doc_a, changes[Side.A].mask)
+                words_b = _group_words(pair.b, doc_b, changes[Side.B].mask)
                 # Every word lies in a clause: a changed word is a changed clause.
-                reworded = bool(words[Side.A] or words[Side.B])
+                reworded = bool(words_a or words_b)
                 # Netting (_net) claims only a clause with three informative words or more:
                 # when no clause of the group can have that many, there is nothing to judge.
                 # A clause has at most its sentence's: most groups are settled before
                 # their sentences are cut into clauses.
                 drafts: dict[Side, list[_Draft]] = {Side.A: [], Side.B: []}
-                if any(w.bound() >= 3 for w in (*words[Side.A], *words[Side.B])):
+                if _may_net(words_a) or _may_net(words_b):
                     drafts = {
-                        Side.A: [d for w in words[Side.A] for d in _drafts(doc_a, w)],
-                        Side.B: [d for w in words[Side.B] for d in _drafts(doc_b, w)],
+                        Side.A: [d for w in words_a for d in _drafts(doc_a, w)],
+                        Side.B: [d for w in words_b for d in _drafts(doc_b, w)],
                     }
                 if any(d.bound >= 3 for d in (*drafts[Side.A], *drafts[Side.B])):
                     # Each side's changes are judged against the other side's aligned
@@ -1777,7 +1775,17 @@ def _changed_words(doc: Document, sid: int, mask: _Mask) -> _Words | None:
             taken = hi
     if not changed:
         return None
-    return _Words(sid, keys, starts, ends, changed)
+    return _new_words(_Words, (sid, keys, starts, ends, changed))
+
+
+_new_words = tuple.__new__
+"""``_Words(*fields)`` without the named tuple's ``__new__`` in Python (one per changed
+sentence)."""
+
+
+def _may_net(found: list[_Words]) -> bool:
+    """Some sentence of ``found`` has three changed words netting may count."""
+    return max(map(_Words.bound, found), default=0) >= 3
 
 
 def _drafts(doc: Document, words: _Words) -> list[_Draft]:
@@ -1850,12 +1858,14 @@ def _changed_clauses(doc: Document, sid: int, mask: _Mask) -> list[_Draft]:
     return _drafts(doc, words) if words is not None else []
 
 
-def _group_words(pair: Pair, side: Side, doc: Document, mask: _Mask) -> list[_Words]:
-    """The changed words of each sentence on ``side`` (``doc``) of a group whose changed
-    runs ``mask`` holds, for its sentences with some."""
+def _group_words(ids: Sequence[int], doc: Document, mask: _Mask) -> list[_Words]:
+    """The changed words of each sentence ``ids`` of ``doc`` lists (one side of a group,
+    whose changed runs ``mask`` holds), for its sentences with some."""
     if not mask.starts:
         return []
-    ids = pair.a if side is Side.A else pair.b
+    if len(ids) == 1:
+        words = _changed_words(doc, ids[0], mask)
+        return [words] if words is not None else []
     found = [_changed_words(doc, sid, mask) for sid in ids]
     return [words for words in found if words is not None]
 
