@@ -107,7 +107,9 @@ def test_changed_clauses_are_their_definition(case: tuple[str, list[tuple[int, i
     words = _changed_words(doc, 0, _Mask(runs))
     drafts = _changed_clauses(doc, 0, _Mask(runs))
     assert (words is None) == (not drafts)
-    assert all(words is not None and d.bound <= words.bound() for d in drafts)
+    if words is not None:
+        assert words.bound() == sum(_may_inform(tokens[i].key) for i in changed)
+        assert all(d.bound <= words.bound() for d in drafts)
     found = []
     for draft in drafts:
         clause = draft.judged(judge)

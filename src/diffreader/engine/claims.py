@@ -54,7 +54,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, repeat
 from typing import NamedTuple
 
 from diffreader.engine import parallel
@@ -1749,9 +1749,12 @@ class _Words(NamedTuple):
     """The indices of the word tokens a changed run touches, in order (never empty)."""
 
     def bound(self) -> int:
-        """At most this many changed words are informative (``_may_inform``): a bound on
-        each of the sentence's ``_Draft.bound``."""
-        return sum(map(_may_inform, map(self.keys.__getitem__, self.changed)))
+        """How many changed words netting may count (``_may_inform``, tested in C): a bound
+        on each of the sentence's ``_Draft.bound``."""
+        keys = list(map(self.keys.__getitem__, self.changed))
+        # Three characters or more (``3 <= len``), and no stopword: ``long > stop``.
+        long = map(operator.le, repeat(3), map(len, keys))
+        return sum(map(operator.gt, long, map(STOPWORDS.__contains__, keys)))
 
 
 def _changed_words(doc: Document, sid: int, mask: _Mask) -> _Words | None:
@@ -1784,8 +1787,9 @@ sentence)."""
 
 
 def _may_net(found: list[_Words]) -> bool:
-    """Some sentence of ``found`` has three changed words netting may count."""
-    return max(map(_Words.bound, found), default=0) >= 3
+    """Some sentence of ``found`` has three changed words that netting may count (and so
+    may have such a clause); most have fewer than three changed words at all."""
+    return any(len(words.changed) >= 3 and words.bound() >= 3 for words in found)
 
 
 def _drafts(doc: Document, words: _Words) -> list[_Draft]:
