@@ -108,8 +108,10 @@ def test_changed_clauses_are_their_definition(case: tuple[str, list[tuple[int, i
     drafts = _changed_clauses(doc, 0, _Mask(runs))
     assert (words is None) == (not drafts)
     if words is not None:
-        assert words.bound() == sum(_may_inform(tokens[i].key) for i in changed)
-        assert all(d.bound <= words.bound() for d in drafts)
+        assert words.changed == changed
+        informative = sum(_may_inform(tokens[i].key) for i in changed)
+        assert words.may_net() == (informative >= 3)
+        assert all(d.bound <= informative for d in drafts)
     found = []
     for draft in drafts:
         clause = draft.judged(judge)

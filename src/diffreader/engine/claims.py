@@ -54,7 +54,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import compress, repeat
+from itertools import compress
 from typing import NamedTuple
 
 from diffreader.engine import parallel
@@ -1748,13 +1748,18 @@ class _Words(NamedTuple):
     changed: list[int]
     """The indices of the word tokens a changed run touches, in order (never empty)."""
 
-    def bound(self) -> int:
-        """How many changed words netting may count (``_may_inform``, tested in C): a bound
-        on each of the sentence's ``_Draft.bound``."""
-        keys = list(map(self.keys.__getitem__, self.changed))
-        # Three characters or more (``3 <= len``), and no stopword: ``long > stop``.
-        long = map(operator.le, repeat(3), map(len, keys))
-        return sum(map(operator.gt, long, map(STOPWORDS.__contains__, keys)))
+    def may_net(self) -> bool:
+        """Three of the changed words are words netting may count (``_may_inform``): else
+        none of the sentence's clauses has three (``_Draft.bound``). Read until the third,
+        which is mostly among the first three."""
+        keys, count = self.keys, 0
+        for i in self.changed:
+            key = keys[i]
+            if len(key) >= 3 and key not in STOPWORDS:
+                count += 1
+                if count == 3:
+                    return True
+        return False
 
 
 def _changed_words(doc: Document, sid: int, mask: _Mask) -> _Words | None:
@@ -1789,7 +1794,7 @@ sentence)."""
 def _may_net(found: list[_Words]) -> bool:
     """Some sentence of ``found`` has three changed words that netting may count (and so
     may have such a clause); most have fewer than three changed words at all."""
-    return any(len(words.changed) >= 3 and words.bound() >= 3 for words in found)
+    return any(len(words.changed) >= 3 and words.may_net() for words in found)
 
 
 def _drafts(doc: Document, words: _Words) -> list[_Draft]:
