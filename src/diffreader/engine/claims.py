@@ -757,8 +757,17 @@ def _find_numbers(at: Stretch) -> list[Fact]:
     found = _numbers(at.text, at.start, at.end, at.gates)
     number = ClaimCategory.NUMBER  # read once: an enum member read from its class is slow
     if not at.gates.spelled:  # figures only, and no figure is a weak number word
-        return [Fact(number, *m.span()) for m in found]
-    return [Fact(number, *m.span()) for m in found if m.group().lower() not in WEAK_NUMBER_WORDS]
+        return [_new_fact(Fact, (number, *m.span())) for m in found]
+    return [
+        _new_fact(Fact, (number, *m.span()))
+        for m in found
+        if m.group().lower() not in WEAK_NUMBER_WORDS
+    ]
+
+
+_new_fact = tuple.__new__
+"""``Fact(*fields)`` without the named tuple's ``__new__`` in Python (a sentence of figures
+holds ten)."""
 
 
 def _find_roles(at: Stretch) -> list[Fact]:
@@ -1159,9 +1168,11 @@ class _Changed(NamedTuple):
 
     runs: list[tuple[int, int]]
     mask: _Mask
+    text: str
+    """The changed runs' text, joined by spaces: what the fact and substitution gates read."""
 
 
-def _changes(pair: Pair) -> dict[Side, _Changed]:
+def _changes(pair: Pair, doc_a: Document, doc_b: Document) -> dict[Side, _Changed]:
     """Each side's ``_Changed`` of ``pair``, from one pass over its word diff."""
     deleted: list[tuple[int, int]] = []
     inserted: list[tuple[int, int]] = []
@@ -1171,13 +1182,18 @@ def _changes(pair: Pair) -> dict[Side, _Changed]:
             deleted.append((op.a_start, op.a_end))
         elif op.op is insert:
             inserted.append((op.b_start, op.b_end))
+    text_a, text_b = doc_a.text, doc_b.text
     return {
-        Side.A: _Changed(deleted, _Mask(deleted)),
-        Side.B: _Changed(inserted, _Mask(inserted)),
+        Side.A: _Changed(deleted, _Mask(deleted), " ".join([text_a[s:e] for s, e in deleted])),
+        Side.B: _Changed(inserted, _Mask(inserted), " ".join([text_b[s:e] for s, e in inserted])),
     }
 
 
 def _sentence_of(doc: Document, ids: Sequence[int], offset: int) -> int:
+    """The sentence of ``ids`` holding ``offset`` (else the first): a group of one sentence
+    answers at once (most groups; a claim of a long pair of figures asks once per claim)."""
+    if len(ids) == 1:
+        return ids[0]
     for sid in ids:
         s = doc.sentences[sid]
         if s.start <= offset < s.end:
@@ -1233,14 +1249,21 @@ def find_claims(
             changes: dict[Side, _Changed] = {}
             reworded = False  # some clause of the group has a changed word
             if pair.a and pair.b and pair.status is not Status.BOILERPLATE:
-                changes = _changes(pair)
-                drafts = {
-                    Side.A: _group_clauses(pair, Side.A, doc_a, changes[Side.A].mask),
-                    Side.B: _group_clauses(pair, Side.B, doc_b, changes[Side.B].mask),
-                }
-                reworded = bool(drafts[Side.A] or drafts[Side.B])
+                changes = _changes(pair, doc_a, doc_b)
+                words_a = _group_words(pair.a, doc_a, changes[Side.A].mask)
+                words_b = _group_words(pair.b, doc_b, changes[Side.B].mask)
+                # Every word lies in a clause: a changed word is a changed clause.
+                reworded = bool(words_a or words_b)
                 # Netting (_net) claims only a clause with three informative words or more:
                 # when no clause of the group can have that many, there is nothing to judge.
+                # A clause has at most its sentence's: most groups are settled before
+                # their sentences are cut into clauses.
+                drafts: dict[Side, list[_Draft]] = {Side.A: [], Side.B: []}
+                if _may_net(words_a) or _may_net(words_b):
+                    drafts = {
+                        Side.A: [d for w in words_a for d in _drafts(doc_a, w)],
+                        Side.B: [d for w in words_b for d in _drafts(doc_b, w)],
+                    }
                 if any(d.bound >= 3 for d in (*drafts[Side.A], *drafts[Side.B])):
                     # Each side's changes are judged against the other side's aligned
                     # sentences and their neighbours first (_LocalSupport).
@@ -1423,9 +1446,7 @@ def _with_substitutions(
             size += len(sentence.text)
         if size > _MAX_SUBSTITUTION_GROUP:
             return claims  # no sentences but a wall of text: nothing is "replaced" in it
-    deleted = " ".join([doc_a.text[s:e] for s, e in changes[Side.A].runs])
-    inserted = " ".join([doc_b.text[s:e] for s, e in changes[Side.B].runs])
-    if not might_substitute(deleted, inserted):
+    if not might_substitute(changes[Side.A].text, changes[Side.B].text):
         return claims
 
     def facts(doc: Document, sid: int) -> list[Fact]:
@@ -1445,16 +1466,17 @@ def _with_substitutions(
             spans[c.side].append((c.start, c.end))
     for side, category, start, end in found:
         taken = spans[side]
-        if any(s <= start and end <= e for s, e in taken):
+        if taken and any(s <= start and end <= e for s, e in taken):
             continue  # a fact already flags it, and so what stripping leaves of it (below)
         doc = doc_a if side is Side.A else doc_b
         ids, other_ids = (pair.a, pair.b) if side is Side.A else (pair.b, pair.a)
         start, end = _strip_span(doc.text, start, end)
         if end <= start:
             continue
-        if any(s <= start and end <= e for s, e in taken):
+        # (No fact claim on this side, the usual case: nothing to keep or to replace.)
+        if taken and any(s <= start and end <= e for s, e in taken):
             continue  # a fact already flags it (in its own category: "8 months", a duration)
-        if any(start <= s and e <= end for s, e in taken):
+        if taken and any(start <= s and e <= end for s, e in taken):
             out = [
                 c
                 for c in out
@@ -1563,7 +1585,7 @@ def _pair_claims(
                     claim(fact.category, fact.start, fact.end)
         return out
 
-    runs, changed_mask = changes[side]
+    runs, changed_mask, changed_text = changes[side]
     if not runs:
         return out
     if not headline and clauses[side]:  # no clauses (none worth judging): nothing to net
@@ -1579,17 +1601,20 @@ def _pair_claims(
         for first, last in _merge_adjacent(text, netted):
             if not quotes_mask.covers(first, last):
                 claim(ClaimCategory.ASSERTION, first, last)
-    changed_text = " ".join([text[rs:re_] for rs, re_ in runs])
     if not _MAY_HOLD_FACT.search(changed_text) and not _FACT_WORD.search(changed_text):
         return out  # no capital, digit, number, month or role word changed: no new fact
+    run_starts, run_ends = changed_mask.starts, changed_mask.ends
     for sid in ids:
         sentence = doc.sentences[sid]
-        # Facts touching a changed run, checked against the whole other article.
-        for fact in facts_of(text, sentence.start, sentence.end):
-            if not changed_mask.touches(fact.start, fact.end):
+        # Facts touching a changed run, checked against the whole other article:
+        # ``changed_mask.touches`` and ``_supported``, written out (a sentence of figures
+        # holds ten facts).
+        for category, start, end in facts_of(text, sentence.start, sentence.end):
+            i = bisect_left(run_starts, end) - 1  # the last run starting before the end
+            if i < 0 or run_ends[i] <= start:
                 continue
-            if not _supported(fact, text, other):
-                claim(fact.category, fact.start, fact.end)
+            if not _SUPPORTED[category](text[start:end], other):
+                claim(category, start, end)
     return out
 
 
@@ -1687,8 +1712,6 @@ class _Draft(NamedTuple):
     """The keys of the sentence's tokens."""
     starts: Sequence[int]
     """Where the sentence's tokens start."""
-    word_at: list[int]
-    """The indices of the sentence's word tokens."""
     lo: int
     hi: int
     """The clause's tokens: ``[lo, hi)``."""
@@ -1700,9 +1723,10 @@ class _Draft(NamedTuple):
 
     def judged(self, judge: _LocalSupport) -> _Clause:
         """The clause, its changed words judged against ``judge``."""
-        keys, word_at = self.keys, self.word_at
+        keys, lo = self.keys, self.lo
         count = judge.count(map(keys.__getitem__, self.changed))
-        in_clause = word_at[bisect_left(word_at, self.lo) : bisect_left(word_at, self.hi)]
+        # The clause's word tokens: those of ``keys[lo:hi]`` that ``is_word`` keeps.
+        in_clause = compress(range(lo, self.hi), word_flags(keys[lo : self.hi]))
         words = tuple(map(keys.__getitem__, in_clause))
         at = tuple(map(self.starts.__getitem__, self.changed))
         return _Clause(self.first, self.last, count, words, at)
@@ -1713,25 +1737,70 @@ def _may_inform(key: str) -> bool:
     return len(key) >= 3 and key not in STOPWORDS
 
 
-def _changed_clauses(doc: Document, sid: int, mask: _Mask) -> list[_Draft]:
-    """The changed part of each clause of a sentence, as a draft for netting to judge."""
+class _Words(NamedTuple):
+    """The changed words of one sentence of a reworded group."""
+
+    sid: int
+    keys: tuple[str, ...]
+    starts: Sequence[int]
+    ends: Sequence[int]
+    """The keys, starts and ends of the sentence's tokens."""
+    changed: list[int]
+    """The indices of the word tokens a changed run touches, in order (never empty)."""
+
+    def may_net(self) -> bool:
+        """Three of the changed words are words netting may count (``_may_inform``): else
+        none of the sentence's clauses has three (``_Draft.bound``). Read until the third,
+        which is mostly among the first three."""
+        keys, count = self.keys, 0
+        for i in self.changed:
+            key = keys[i]
+            if len(key) >= 3 and key not in STOPWORDS:
+                count += 1
+                if count == 3:
+                    return True
+        return False
+
+
+def _changed_words(doc: Document, sid: int, mask: _Mask) -> _Words | None:
+    """The words of a sentence that the changed runs ``mask`` holds touch (None for none)."""
     sentence = doc.sentences[sid]
     run = sentence_tokens(sentence.text, sentence.start)
     starts, ends, keys = run.bounds[:-1], run.bounds[1:], run.keys
-    # Flag the tokens each changed run touches: a few bisections per run, not one per token.
-    touched = bytearray(len(keys))
+    # The indices of the word tokens the changed runs touch, in order: a few bisections
+    # per run, and only the touched tokens tested. The runs are sorted and apart, so the
+    # tokens each touches start at or after the last one's (a token two runs touch is
+    # taken once).
+    changed: list[int] = []
+    taken = 0
     for k in range(bisect_right(mask.ends, sentence.start), len(mask.starts)):
         run_start, run_end = mask.starts[k], mask.ends[k]
         if run_start >= sentence.end:
             break
-        lo, hi = bisect_right(ends, run_start), bisect_left(starts, run_end)
+        lo, hi = max(bisect_right(ends, run_start), taken), bisect_left(starts, run_end)
         if hi > lo:
-            touched[lo:hi] = b"\x01" * (hi - lo)
-    # The sentence's word tokens, then those a changed run touches (indices, in order).
-    word_at = list(compress(range(len(keys)), word_flags(keys)))
-    changed = list(compress(word_at, map(touched.__getitem__, word_at)))
+            changed += compress(range(lo, hi), word_flags(keys[lo:hi]))
+            taken = hi
     if not changed:
-        return []
+        return None
+    return _new_words(_Words, (sid, keys, starts, ends, changed))
+
+
+_new_words = tuple.__new__
+"""``_Words(*fields)`` without the named tuple's ``__new__`` in Python (one per changed
+sentence)."""
+
+
+def _may_net(found: list[_Words]) -> bool:
+    """Some sentence of ``found`` has three changed words that netting may count (and so
+    may have such a clause); most have fewer than three changed words at all."""
+    return any(len(words.changed) >= 3 and words.may_net() for words in found)
+
+
+def _drafts(doc: Document, words: _Words) -> list[_Draft]:
+    """The changed part of each clause of a sentence, as a draft for netting to judge."""
+    sid, keys, starts, ends, changed = words
+    sentence = doc.sentences[sid]
     out = []
     for c_start, c_end in _clause_spans(doc.text, sentence.start, sentence.end):
         lo, hi = bisect_left(starts, c_start), bisect_left(starts, c_end)
@@ -1742,7 +1811,7 @@ def _changed_clauses(doc: Document, sid: int, mask: _Mask) -> list[_Draft]:
         in_clause = changed[c_lo:c_hi]
         bound = sum(map(_may_inform, map(keys.__getitem__, in_clause)))
         first, last = starts[in_clause[0]], ends[in_clause[-1]]
-        out.append(_Draft(first, last, keys, starts, word_at, lo, hi, in_clause, bound))
+        out.append(_Draft(first, last, keys, starts, lo, hi, in_clause, bound))
     return out
 
 
@@ -1792,16 +1861,22 @@ def _small_hunks(
     return out
 
 
-def _group_clauses(pair: Pair, side: Side, doc: Document, mask: _Mask) -> list[_Draft]:
-    """The changed clauses on ``side`` (``doc``) of a group, whose changed runs ``mask``
-    holds, not yet judged."""
+def _changed_clauses(doc: Document, sid: int, mask: _Mask) -> list[_Draft]:
+    """The changed part of each clause of a sentence, as a draft for netting to judge."""
+    words = _changed_words(doc, sid, mask)
+    return _drafts(doc, words) if words is not None else []
+
+
+def _group_words(ids: Sequence[int], doc: Document, mask: _Mask) -> list[_Words]:
+    """The changed words of each sentence ``ids`` of ``doc`` lists (one side of a group,
+    whose changed runs ``mask`` holds), for its sentences with some."""
     if not mask.starts:
         return []
-    ids = pair.a if side is Side.A else pair.b
-    out: list[_Draft] = []
-    for sid in ids:
-        out.extend(_changed_clauses(doc, sid, mask))
-    return out
+    if len(ids) == 1:
+        words = _changed_words(doc, ids[0], mask)
+        return [words] if words is not None else []
+    found = [_changed_words(doc, sid, mask) for sid in ids]
+    return [words for words in found if words is not None]
 
 
 class _Facing:

@@ -582,7 +582,8 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
                 continue
             value = 1.0
         else:
-            value = _number_of(key)
+            # A key of digits alone is its own value (``_number_of``'s second test).
+            value = float(key) if key.isdecimal() else _number_of(key)
             if value is None:
                 continue
         unit = "%" if key[:1].isdigit() and key.endswith("%") else ""
@@ -803,6 +804,8 @@ def _find_dates(group: Group) -> list[Found]:
         side: [(s, e) for category, s, e in group.facts(side) if category is ClaimCategory.DATE]
         for side in (Side.A, Side.B)
     }
+    if not spans[Side.A] or not spans[Side.B]:
+        return []  # a side without a date: no date faces another (``facing`` below is empty)
     # The hunks that change a date on each side: a date is replaced when both do.
     touched = {
         side: [group.changed_in(side, s, e) for s, e in spans[side]] for side in (Side.A, Side.B)
