@@ -7,7 +7,8 @@ Usage::
 
 For each content class of ``bench_hostile.py`` (generated at about ``size`` MB of A), the
 pair is compared once, then each stage is timed ``runs`` times in this process (CPU
-seconds, medians): ``build_view`` (of which ``review_items``), ``to_json_data``, and the
+seconds, medians, with the cyclic collector off as the command line has it):
+``build_view`` (of which ``review_items``), ``to_json_data``, and the
 JSON text, ``render_json`` (to_json_data, writing and ``json_safe``), beside the standard
 library's ``json.dumps(..., indent=2)`` of the same data for scale. ``--cli`` also runs
 ``diffreader A B --format json -o FILE`` once in a fresh process and reports its CPU time
@@ -17,6 +18,7 @@ and peak RSS (``os.wait4``'s figures for the child), the figures issue 10 sets l
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import random
@@ -39,11 +41,18 @@ from diffreader.review import review_items
 
 
 def _cpu(call: Callable[[], object], runs: int) -> float:
+    """Median CPU seconds of ``call``, run with the cyclic collector off, as the command
+    line runs its output stage (``engine.collector.paused``): with it on, its passes over
+    the comparison's heap in this process would be counted too."""
     times = []
     for _ in range(runs):
-        start = time.process_time()
-        call()
-        times.append(time.process_time() - start)
+        gc.disable()
+        try:
+            start = time.process_time()
+            call()
+            times.append(time.process_time() - start)
+        finally:
+            gc.enable()
     return statistics.median(times)
 
 
