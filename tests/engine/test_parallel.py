@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 
@@ -39,22 +39,6 @@ compare_module = importlib.import_module("diffreader.engine.compare")
 
 DEMO = Path(__file__).resolve().parents[2] / "src" / "diffreader" / "demo"
 DEVSET = Path(__file__).resolve().parents[2] / "benchmarks" / "judgement"
-
-
-@pytest.fixture
-def forks(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
-    """Counts the forks made (the pids of the children)."""
-    made: list[int] = []
-    real_fork = os.fork
-
-    def counting_fork() -> int:
-        pid = real_fork()
-        if pid:
-            made.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", counting_fork)
-    yield made
 
 
 def _no_children_left() -> bool:

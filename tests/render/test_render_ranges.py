@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,22 +24,6 @@ PAIRS = [
     ("00_original.txt", "02_rewrite_contentfarm.txt"),
     ("03_rewrite_update.txt", "00_original.txt"),
 ]
-
-
-@pytest.fixture
-def forks(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
-    """Counts the forks made (the pids of the children)."""
-    made: list[int] = []
-    real_fork = os.fork
-
-    def counting_fork() -> int:
-        pid = real_fork()
-        if pid:
-            made.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", counting_fork)
-    yield made
 
 
 def _compare(a: str, b: str, monkeypatch: pytest.MonkeyPatch) -> Comparison:
