@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pilot_helpers import corpus_loaded, diff_ready, wait_for
 from rich.cells import cell_len
 from textual import events
@@ -388,6 +389,48 @@ async def test_long_pair_shows_the_aligned_diff_before_its_claims(tmp_path: Path
         assert any(c.text == "Kilbrannan" for c in ready[1].model.comparison.claims)
         assert not screen.annotating
         assert screen.model is ready[1].model
+
+
+async def test_a_long_pair_s_panel_entries_are_made_in_the_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long pair's side panel is filled with entries the worker made (the UI thread only
+    adds them), and they are the entries the panel makes itself."""
+    from diffreader.tui.messages import ComparisonReady
+    from diffreader.tui.screens import diff
+
+    monkeypatch.setattr(diff, "PREPARED_PANEL_ITEMS", 1)
+    n = diff.PROGRESSIVE_SENTENCES // 2 + 10
+    a_lines = [f"Sentence number {i} says the harbour opened at dawn." for i in range(n)]
+    b_lines = list(a_lines)
+    b_lines[5] = "Sentence number 5 says the harbour opened at dawn in Kilbrannan."
+    b_lines[40] = "Sentence number 40 says the harbour opened at 9 pm, [bold]not[/] at dawn."
+    a_path, b_path = tmp_path / "a.txt", tmp_path / "b.txt"
+    a_path.write_text("\n\n".join(a_lines), encoding="utf-8")
+    b_path.write_text("\n\n".join(b_lines), encoding="utf-8")
+    ready: list[ComparisonReady] = []
+
+    def hook(message: object) -> None:
+        if isinstance(message, ComparisonReady):
+            ready.append(message)
+
+    app = make_app(pair=(a_path, b_path))
+    async with app.run_test(size=(140, 40), message_hook=hook) as pilot:
+        screen = await diff_ready(pilot, timeout=60)
+        await wait_for(pilot, lambda: screen.session is not None, timeout=60)
+        assert ready[-1].panel is not None
+        panel = screen.panel
+
+        def listing() -> list[tuple[object, ...]]:
+            options = [panel.get_option_at_index(i) for i in range(panel.option_count)]
+            return [(o.id, o.prompt.plain, o.prompt.spans) for o in options]
+
+        shown = listing()
+        assert any("Kilbrannan" in plain for _, plain, _ in shown)
+        assert any("[bold]not[/]" in plain for _, plain, _ in shown)  # literal
+        assert screen.model is not None
+        panel.show(screen.model, screen.view.component_styles(), screen.session)
+        assert listing() == shown
 
 
 async def test_the_comparison_says_what_it_is_doing() -> None:

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from diffreader.engine.model import Document
     from diffreader.storage.review import ReviewSession
     from diffreader.tui.rows import DiffModel
+    from diffreader.tui.widgets.side_panel import PanelContents
 
 __all__ = ["CompareRequested", "ComparisonFailed", "ComparisonProgress", "ComparisonReady"]
 
@@ -36,6 +37,8 @@ class ComparisonReady(Message):
     """What loading the review has to say (a corrupt file set aside, marks carried over)."""
     partial: bool = False
     """Only the alignment and word diff of a long pair: claims and quotations follow."""
+    panel: PanelContents | None = None
+    """The side panel's entries, made in the worker for a long pair (or ``None``)."""
 
 
 @dataclass

@@ -28,6 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.style import Style
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -49,7 +50,7 @@ from diffreader.tui.widgets.aligned_view import AlignedView
 from diffreader.tui.widgets.diff_header import DiffHeader, Legend
 from diffreader.tui.widgets.review_bar import ReviewBar
 from diffreader.tui.widgets.search_bar import SearchBar
-from diffreader.tui.widgets.side_panel import SidePanel
+from diffreader.tui.widgets.side_panel import PanelContents, SidePanel
 
 if TYPE_CHECKING:
     from diffreader.engine.remote import RemoteComparison
@@ -67,6 +68,10 @@ and moving the results cost about 0.5 s, so at 0.5 MB (both sides) the process w
 by that much; from 1 MB the two ways were within the host's noise (faster on figure-dense
 text, up to 0.4 s slower on news-like text, with the other cores busy), and a comparison
 in a process stops at once when the screen closes (one in a thread runs to its end)."""
+
+PREPARED_PANEL_ITEMS = 2000
+"""From this many review items, the side panel's entries are made in the comparison's
+worker (``PanelContents``) and not on the UI thread: forty thousand took about a second."""
 
 Source = Document | Path
 _GROUP_KINDS = frozenset({ItemKind.REWORDED, ItemKind.MOVED})
@@ -300,6 +305,11 @@ class DiffScreen(Screen[None]):
         self._remote_lock = threading.Lock()
         self._closing = False
         """The screen is unmounted: a comparison still running is dropped."""
+        self._panel_styles: dict[str, Style] | None = None
+        """The component styles the panel was last filled with (the worker fills a long
+        pair's panel ahead with them)."""
+        self._prepared: PanelContents | None = None
+        """The panel's entries as the worker made them, for the next ``_show_styles``."""
 
     def compose(self) -> ComposeResult:
         yield DiffHeader(id="diff-header")
@@ -359,6 +369,7 @@ class DiffScreen(Screen[None]):
                 return
             self._stage("Opening the review…")
             review, review_messages = self._load_review(comparison, model)
+            prepared = self._prepare_panel(model, review)
         except LoadError as error:
             self.post_message(ComparisonFailed(str(error)))
             return
@@ -368,7 +379,16 @@ class DiffScreen(Screen[None]):
         if self._cancelled():
             return
         seconds = time.perf_counter() - started
-        self.post_message(ComparisonReady(model, seconds, review, review_messages))
+        self.post_message(ComparisonReady(model, seconds, review, review_messages, panel=prepared))
+
+    def _prepare_panel(self, model: DiffModel, review: ReviewSession) -> PanelContents | None:
+        """The side panel's entries for a long pair, made here rather than on the UI thread
+        (about a second for forty thousand), with the styles the partial diff was shown with
+        (``None``: a short pair, or no styles known yet: the panel makes them itself)."""
+        styles = self._panel_styles
+        if styles is None or len(model.view.items) < PREPARED_PANEL_ITEMS:
+            return None
+        return PanelContents.of(model, styles, review, flagged_only=False)
 
     def _stage(self, text: str) -> None:
         self.post_message(ComparisonProgress(text))
@@ -564,6 +584,7 @@ class DiffScreen(Screen[None]):
                 if mark is not None:
                     view.marks[row] = mark
         view.set_model(message.model, keep_position=swapping)
+        self._prepared = message.panel
         self._show_styles()
         view.focus()
         self._sync_selection()
@@ -616,9 +637,17 @@ class DiffScreen(Screen[None]):
 
     def _show_styles(self) -> None:
         styles = self.view.component_styles()
+        self._panel_styles = styles
         self.query_one(Legend).show(styles, unified=self.view.effective_mode == "unified")
+        prepared, self._prepared = self._prepared, None
         if self.model is not None:
-            self.panel.show(self.model, styles, self.session, flagged_only=self.flagged_only)
+            self.panel.show(
+                self.model,
+                styles,
+                self.session,
+                flagged_only=self.flagged_only,
+                prepared=prepared,
+            )
             self._sync_selection()
 
     def _restyle(self, _theme: object = None) -> None:
