@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
 from pilot_helpers import corpus_loaded, diff_ready, wait_for
 from rich.cells import cell_len
 from textual import events
+from textual.pilot import Pilot
 
 from diffreader.engine.model import ClaimCategory, ClaimKind, Comparison, Side, Status
 from diffreader.tui.app import DiffReaderApp, demo_corpus, make_app
+from diffreader.tui.messages import ComparisonReady
+from diffreader.tui.screens.diff import DiffScreen
 from diffreader.tui.screens.help import HelpScreen
 from diffreader.tui.widgets.aligned_view import AlignedView
 from diffreader.tui.widgets.search_bar import SearchBar
@@ -362,18 +367,26 @@ async def test_unreadable_pair_shows_the_reason(tmp_path: Path) -> None:
         assert app.return_code == 0
 
 
-async def test_long_pair_shows_the_aligned_diff_before_its_claims(tmp_path: Path) -> None:
-    """From PROGRESSIVE_SENTENCES on, the aligned diff is painted before claims are found."""
-    from diffreader.tui.messages import ComparisonReady
+def _long_pair(tmp_path: Path, changes: dict[int, str]) -> tuple[Path, Path]:
+    """A pair just past ``PROGRESSIVE_SENTENCES`` (its aligned half is shown first): the
+    same numbered sentences, B's ``changes`` aside."""
     from diffreader.tui.screens.diff import PROGRESSIVE_SENTENCES
 
     n = PROGRESSIVE_SENTENCES // 2 + 10
     a_lines = [f"Sentence number {i} says the harbour opened at dawn." for i in range(n)]
-    b_lines = list(a_lines)
-    b_lines[5] = "Sentence number 5 says the harbour opened at dawn in Kilbrannan."
+    b_lines = [changes.get(i, line) for i, line in enumerate(a_lines)]
     a_path, b_path = tmp_path / "a.txt", tmp_path / "b.txt"
     a_path.write_text("\n\n".join(a_lines), encoding="utf-8")
     b_path.write_text("\n\n".join(b_lines), encoding="utf-8")
+    return a_path, b_path
+
+
+@asynccontextmanager
+async def _open_long_pair(
+    a_path: Path, b_path: Path
+) -> AsyncIterator[tuple[Pilot[None], DiffScreen, list[ComparisonReady]]]:
+    """The reader on the pair, once its full comparison is shown, with the
+    ``ComparisonReady`` messages it got."""
     ready: list[ComparisonReady] = []
 
     def hook(message: object) -> None:
@@ -384,6 +397,15 @@ async def test_long_pair_shows_the_aligned_diff_before_its_claims(tmp_path: Path
     async with app.run_test(size=(140, 40), message_hook=hook) as pilot:
         screen = await diff_ready(pilot, timeout=60)
         await wait_for(pilot, lambda: screen.session is not None, timeout=60)
+        yield pilot, screen, ready
+
+
+async def test_long_pair_shows_the_aligned_diff_before_its_claims(tmp_path: Path) -> None:
+    """From PROGRESSIVE_SENTENCES on, the aligned diff is painted before claims are found."""
+    pair = _long_pair(
+        tmp_path, {5: "Sentence number 5 says the harbour opened at dawn in Kilbrannan."}
+    )
+    async with _open_long_pair(*pair) as (_pilot, screen, ready):
         assert [m.partial for m in ready] == [True, False]
         assert ready[0].model.comparison.claims == ()
         assert any(c.text == "Kilbrannan" for c in ready[1].model.comparison.claims)
@@ -396,41 +418,29 @@ async def test_a_long_pair_s_panel_entries_are_made_in_the_worker(
 ) -> None:
     """A long pair's side panel is filled with entries the worker made (the UI thread only
     adds them), and they are the entries the panel makes itself."""
-    from diffreader.tui.messages import ComparisonReady
     from diffreader.tui.screens import diff
 
     monkeypatch.setattr(diff, "PREPARED_PANEL_ITEMS", 1)
-    n = diff.PROGRESSIVE_SENTENCES // 2 + 10
-    a_lines = [f"Sentence number {i} says the harbour opened at dawn." for i in range(n)]
-    b_lines = list(a_lines)
-    b_lines[5] = "Sentence number 5 says the harbour opened at dawn in Kilbrannan."
-    b_lines[40] = "Sentence number 40 says the harbour opened at 9 pm, [bold]not[/] at dawn."
-    a_path, b_path = tmp_path / "a.txt", tmp_path / "b.txt"
-    a_path.write_text("\n\n".join(a_lines), encoding="utf-8")
-    b_path.write_text("\n\n".join(b_lines), encoding="utf-8")
-    ready: list[ComparisonReady] = []
-
-    def hook(message: object) -> None:
-        if isinstance(message, ComparisonReady):
-            ready.append(message)
-
-    app = make_app(pair=(a_path, b_path))
-    async with app.run_test(size=(140, 40), message_hook=hook) as pilot:
-        screen = await diff_ready(pilot, timeout=60)
-        await wait_for(pilot, lambda: screen.session is not None, timeout=60)
+    pair = _long_pair(
+        tmp_path,
+        {
+            5: "Sentence number 5 says the harbour opened at dawn in Kilbrannan.",
+            40: "Sentence number 40 says the harbour opened at 9 pm, [bold]not[/] at dawn.",
+        },
+    )
+    async with _open_long_pair(*pair) as (_pilot, screen, ready):
         assert ready[-1].panel is not None
-        panel = screen.panel
-
-        def listing() -> list[tuple[object, ...]]:
-            options = [panel.get_option_at_index(i) for i in range(panel.option_count)]
-            return [(o.id, o.prompt.plain, o.prompt.spans) for o in options]
-
-        shown = listing()
+        shown = _listing(screen.panel)
         assert any("Kilbrannan" in plain for _, plain, _ in shown)
         assert any("[bold]not[/]" in plain for _, plain, _ in shown)  # literal
         assert screen.model is not None
-        panel.show(screen.model, screen.view.component_styles(), screen.session)
-        assert listing() == shown
+        screen.panel.show(screen.model, screen.view.component_styles(), screen.session)
+        assert _listing(screen.panel) == shown
+
+
+def _listing(panel: SidePanel) -> list[tuple[object, ...]]:
+    options = [panel.get_option_at_index(i) for i in range(panel.option_count)]
+    return [(o.id, o.prompt.plain, o.prompt.spans) for o in options]
 
 
 async def test_the_comparison_says_what_it_is_doing() -> None:
