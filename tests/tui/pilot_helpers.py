@@ -7,7 +7,9 @@ which one ``from pilot_helpers import ...`` finds depends on the order pytest co
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from textual.pilot import Pilot
 
@@ -15,6 +17,20 @@ from diffreader.tui.screens.corpus import CorpusScreen
 from diffreader.tui.screens.diff import DiffScreen
 
 REPO = Path(__file__).resolve().parents[2]
+
+M = TypeVar("M")
+
+
+def messages_of(kind: type[M]) -> tuple[list[M], Callable[[object], None]]:
+    """A ``message_hook`` for ``run_test`` keeping the messages of ``kind``, and their list."""
+    seen: list[M] = []
+
+    def hook(message: object) -> None:
+        if isinstance(message, kind):
+            seen.append(message)
+
+    return seen, hook
+
 
 ORIGINAL = """Harbour bridge closes for repairs
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pilot_helpers import corpus_loaded, diff_ready, wait_for
+from pilot_helpers import corpus_loaded, diff_ready, messages_of, wait_for
 
 from diffreader.engine import align_pair, annotate, load_document, remote
 from diffreader.engine.model import Comparison
@@ -151,12 +151,7 @@ async def test_a_long_pair_shows_its_aligned_half_first_through_the_process(
     tmp_path: Path, started: Started
 ) -> None:
     a, b = _long_pair(tmp_path)
-    ready: list[ComparisonReady] = []
-
-    def hook(message: object) -> None:
-        if isinstance(message, ComparisonReady):
-            ready.append(message)
-
+    ready, hook = messages_of(ComparisonReady)
     app = make_app(pair=(a, b))
     async with app.run_test(size=(140, 40), message_hook=hook) as pilot:
         screen = await diff_ready(pilot, timeout=60)
@@ -211,12 +206,8 @@ async def test_a_process_killed_after_the_aligned_half_is_annotated_here(
         return annotated(self)
 
     monkeypatch.setattr(remote.RemoteComparison, "annotated", killed_first)
-    ready: list[ComparisonReady] = []
+    ready, hook = messages_of(ComparisonReady)
     app = make_app(pair=(a, b))
-
-    def hook(message: object) -> None:
-        if isinstance(message, ComparisonReady):
-            ready.append(message)
 
     async with app.run_test(size=(140, 40), message_hook=hook) as pilot:
         screen = await diff_ready(pilot, timeout=60)
@@ -233,12 +224,7 @@ async def test_a_load_error_is_shown_as_before_and_ends_the_process(
     a, empty = tmp_path / "a.txt", tmp_path / "empty.txt"
     a.write_text("One sentence here. Another one.", encoding="utf-8")
     empty.write_text(" \n", encoding="utf-8")
-    failed: list[ComparisonFailed] = []
-
-    def hook(message: object) -> None:
-        if isinstance(message, ComparisonFailed):
-            failed.append(message)
-
+    failed, hook = messages_of(ComparisonFailed)
     app = make_app(pair=(a, empty))
     async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
         screen = await diff_ready(pilot)
@@ -299,12 +285,7 @@ async def test_swapping_during_the_annotation_replaces_the_process(
     tmp_path: Path, started: Started
 ) -> None:
     a, b = _long_pair(tmp_path)
-    ready: list[ComparisonReady] = []
-
-    def hook(message: object) -> None:
-        if isinstance(message, ComparisonReady):
-            ready.append(message)
-
+    ready, hook = messages_of(ComparisonReady)
     app = make_app(pair=(a, b))
     async with app.run_test(size=(140, 40), message_hook=hook) as pilot:
         screen = await diff_ready(pilot, timeout=60)  # the aligned half is shown

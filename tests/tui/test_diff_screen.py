@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
-from pilot_helpers import corpus_loaded, diff_ready, wait_for
+from pilot_helpers import corpus_loaded, diff_ready, messages_of, wait_for
 from rich.cells import cell_len
 from textual import events
 from textual.pilot import Pilot
@@ -387,12 +387,7 @@ async def _open_long_pair(
 ) -> AsyncIterator[tuple[Pilot[None], DiffScreen, list[ComparisonReady]]]:
     """The reader on the pair, once its full comparison is shown, with the
     ``ComparisonReady`` messages it got."""
-    ready: list[ComparisonReady] = []
-
-    def hook(message: object) -> None:
-        if isinstance(message, ComparisonReady):
-            ready.append(message)
-
+    ready, hook = messages_of(ComparisonReady)
     app = make_app(pair=(a_path, b_path))
     async with app.run_test(size=(140, 40), message_hook=hook) as pilot:
         screen = await diff_ready(pilot, timeout=60)
