@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from diffreader.engine.model import Side
-from diffreader.review.items import ItemKind, ReviewItem, _digest, _placed, _QuoteSpans
-from diffreader.review.keys import _NORMALISE, digest, normalise
+from diffreader.review.items import ItemKind, ReviewItem, _placed, _QuoteSpans
+from diffreader.review.keys import _NORMALISE, normalise
 
 _SIDES = st.sampled_from(list(Side))
 _KINDS = st.sampled_from(list(ItemKind))
@@ -90,10 +90,3 @@ def test_quote_spans_find_the_first_overlapping_quotation(
 def test_normalise_takes_a_shortcut_for_ascii_only_where_it_changes_nothing(text: str) -> None:
     slow = " ".join(unicodedata.normalize("NFKC", text).translate(_NORMALISE).split())
     assert normalise(text) == slow
-
-
-@given(st.text(), st.integers(0, 10**6))
-def test_item_digest_is_the_frozen_digest(identity: str, occurrence: int) -> None:
-    """The key ``_keyed_items`` makes is ``keys.digest(identity, occurrence)`` (lone
-    surrogates included: ``surrogatepass``)."""
-    assert _digest(identity, occurrence) == digest(identity, str(occurrence))

@@ -27,7 +27,6 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from hashlib import sha1
 
 from diffreader.engine.lexicon import STOPWORDS
 from diffreader.engine.model import (
@@ -620,13 +619,6 @@ class _Consolidation:
         return out
 
 
-def _digest(identity: str, occurrence: int) -> str:
-    """``keys.digest(identity, str(occurrence))``, the frozen key of an item, without the
-    general function's joining of any number of parts (a test checks they agree)."""
-    data = (identity + "\x1f" + str(occurrence)).encode("utf-8", "surrogatepass")
-    return sha1(data, usedforsecurity=False).hexdigest()[:20]
-
-
 def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[ReviewItem], _Sources]:
     """Every reviewable item as the engine reports it, with its frozen key, and where each
     comes from.
@@ -783,7 +775,7 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
         # stay unique and still depend on content only.
         occurrence = seen.get(draft_identity, 0)
         seen[draft_identity] = occurrence + 1
-        keys[number] = _digest(draft_identity, occurrence)
+        keys[number] = digest(draft_identity, str(occurrence))
     items: list[ReviewItem] = []
     for number in order:
         holder = claim_draft.get(parent_of.get(number, -1))
