@@ -244,7 +244,7 @@ class PanelContents:
                     self.targets[option_id] = _Target(
                         entry.pair if entry.pair >= 0 else None, entry.key
                     )
-                    options.append(Option(self._item_prompt(entry), id=option_id))
+                    options.append(Option(self.item_prompt(entry), id=option_id))
                     shown += 1
         stale = session.stale()
         if stale:
@@ -255,7 +255,7 @@ class PanelContents:
             for found in stale:
                 option_id = f"stale-{found.key}"
                 self.targets[option_id] = _Target(None, found.key)
-                options.append(Option(self._stale_prompt(found.entry), id=option_id))
+                options.append(Option(self.stale_prompt(found.entry), id=option_id))
         if not options:
             empty = (
                 "No flagged items (F lists everything)."
@@ -282,7 +282,8 @@ class PanelContents:
             prompt.append(f"\n  {NOTE_GLYPH} ", self._styles.get("mark-note", _PLAIN))
             prompt.append(one_line(note, 200), _ITALIC)
 
-    def _item_prompt(self, item: ReviewItem) -> Text:
+    def item_prompt(self, item: ReviewItem) -> Text:
+        """The entry of a review item: its mark, tag, text, what it replaced, its note."""
         assert self._session is not None
         prompt = _Prompt()
         if item.parent is not None:  # a name or figure inside the sentence above it
@@ -302,7 +303,8 @@ class PanelContents:
         self._note_line(prompt, self._session.note(item.key))
         return prompt.text()
 
-    def _stale_prompt(self, entry: ReviewEntry) -> Text:
+    def stale_prompt(self, entry: ReviewEntry) -> Text:
+        """The entry of a mark left on text that has since changed."""
         prompt = _Prompt()
         self._mark_glyph(prompt, entry.mark)
         prompt.append(one_line(entry.label or "Item", 40), _DIM)
@@ -430,12 +432,12 @@ class SidePanel(OptionList):
             return
         prompts = PanelContents(self._styles, self._session, flagged_only=self.flagged_only)
         if item is not None:
-            prompt = prompts._item_prompt(item)
+            prompt = prompts.item_prompt(item)
         else:
             entry = self._session.state.entries.get(key)
             if entry is None:
                 return
-            prompt = prompts._stale_prompt(entry)
+            prompt = prompts.stale_prompt(entry)
         self.replace_option_prompt(option_id, prompt)
 
     # -- highlight ----------------------------------------------------------------------
