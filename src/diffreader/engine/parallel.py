@@ -16,8 +16,7 @@ and the transfer of results (``MIN_WEIGHT``).
 ``DIFFREADER_JOBS`` sets the number of processes (``1``: never fork).
 
 API:
-    jobs() -> int, configured_jobs() -> int
-    resident_bytes() -> int
+    jobs(max_rss) -> int, configured_jobs() -> int
     split(weights, parts, min_weight) -> list[int]
     fork_map(task, bounds) -> list[result]
 """
@@ -41,7 +40,6 @@ __all__ = [
     "configured_jobs",
     "fork_map",
     "jobs",
-    "resident_bytes",
     "split",
 ]
 
@@ -65,20 +63,22 @@ _in_child = False
 """True in a forked child: a child never forks again."""
 
 
-def jobs() -> int:
+def jobs(max_rss: int | None = None) -> int:
     """How many processes a comparison may use here (1: run everything in this one).
 
     ``DIFFREADER_JOBS`` if set (a positive integer), else the cores this process may run
     on (at most ``MAX_JOBS``); always 1 where forking is unavailable, unsafe or too dear:
     not on Linux, inside a forked child or a ``multiprocessing`` worker, with a second
     thread running (a fork copies only the calling thread, and a lock another thread holds
-    would stay locked in the child), or once this process holds more than ``MAX_FORK_RSS``.
+    would stay locked in the child), or once this process holds more than ``max_rss``
+    (by default ``MAX_FORK_RSS``; the writers, which fork after a comparison is resident,
+    ask less).
     """
     if _in_child or sys.platform != "linux" or threading.active_count() > 1:
         return 1
     if _in_pool_worker():
         return 1  # one of a pool's processes (the scan's): the pool already uses the cores
-    if resident_bytes() > MAX_FORK_RSS:
+    if _resident_bytes() > (MAX_FORK_RSS if max_rss is None else max_rss):
         return 1  # a child would add about as much again: the largest inputs stay serial
     return configured_jobs()
 
@@ -104,7 +104,7 @@ def _in_pool_worker() -> bool:
     return started_by is not None and started_by.parent_process() is not None
 
 
-def resident_bytes() -> int:
+def _resident_bytes() -> int:
     """This process's resident memory now (0 where ``/proc`` cannot tell)."""
     try:
         with open("/proc/self/statm", encoding="ascii") as statm:

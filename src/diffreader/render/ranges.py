@@ -47,8 +47,8 @@ def in_ranges(task: Callable[[int, int], T], weights: Sequence[int]) -> list[T]:
     ``task`` must be a pure function of the state at the call, and its result picklable:
     text, or lists of text.
     """
-    parts = parallel.jobs()
-    if parts <= 1 or sum(weights) < 2 * MIN_WEIGHT or parallel.resident_bytes() > MAX_FORK_RSS:
+    parts = parallel.jobs(max_rss=MAX_FORK_RSS)
+    if parts <= 1 or sum(weights) < 2 * MIN_WEIGHT:
         return [task(0, len(weights))]
     # The collector stays off meanwhile, in this process and in the children: a writer
     # makes no cycles, and a collection in a child would walk the objects it inherited,
