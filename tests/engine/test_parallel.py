@@ -120,6 +120,7 @@ def test_jobs_follows_the_setting_and_stays_serial_beside_threads(
         monkeypatch.setenv("DIFFREADER_JOBS", setting)
         assert parallel.jobs() == 1
     monkeypatch.delenv("DIFFREADER_JOBS")
+    monkeypatch.setattr(parallel, "_resident_bytes", lambda: 20 * 1024 * 1024)
     assert parallel.jobs() == min(parallel.MAX_JOBS, len(os.sched_getaffinity(0)))
     monkeypatch.setenv("DIFFREADER_JOBS", "4")
     release = threading.Event()
@@ -133,6 +134,26 @@ def test_jobs_follows_the_setting_and_stays_serial_beside_threads(
     assert parallel.jobs() == 4
     monkeypatch.setattr(parallel, "MAX_FORK_RSS", 1024)  # this process holds more than that
     assert parallel.jobs() == 1
+
+
+@pytest.mark.parametrize(
+    ("resident_mb", "expected"),
+    [(20, 8), (50, 7), (80, 3), (105, 2), (200, 2), (390, 2), (410, 1)],
+)
+def test_many_cores_are_cut_to_the_processes_the_memory_budget_holds(
+    monkeypatch: pytest.MonkeyPatch, resident_mb: int, expected: int
+) -> None:
+    # Issue 10: a 1 MB pair stays within 250 MB on a machine of 16 cores as on one of two.
+    # Two processes always (a long comparison has the second core), one past MAX_FORK_RSS.
+    monkeypatch.delenv("DIFFREADER_JOBS", raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(16)))
+    monkeypatch.setattr(parallel, "_resident_bytes", lambda: resident_mb * 1024 * 1024)
+    assert parallel.jobs() == expected
+    monkeypatch.setenv("DIFFREADER_JOBS", "6")  # a setting is the user's: it is followed
+    assert parallel.jobs() == (6 if expected > 1 else 1)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0})
+    monkeypatch.delenv("DIFFREADER_JOBS")
+    assert parallel.jobs() == 1  # one core: no fork, whatever the memory
 
 
 @given(

@@ -12,8 +12,10 @@ runs a single thread (the reader compares in a worker thread, so it stays serial
 a Dask worker), outside a child and outside a pool's worker process (the scan's), from a
 process holding less than ``MAX_FORK_RSS`` (the children of a process comparing two 8 MB
 files would take its memory past a gigabyte), and for work large enough to repay the fork
-and the transfer of results (``MIN_WEIGHT``).
-``DIFFREADER_JOBS`` sets the number of processes (``1``: never fork).
+and the transfer of results (``MIN_WEIGHT``). On a machine of many cores, the processes
+are as many as fit ``MEMORY_BUDGET`` together (never fewer than two: a long comparison
+always has the second core). ``DIFFREADER_JOBS`` sets the number of processes (``1``:
+never fork).
 
 API:
     jobs(max_rss) -> int, configured_jobs() -> int
@@ -36,6 +38,7 @@ from typing import Any, NoReturn, TypeVar
 
 __all__ = [
     "MAX_JOBS",
+    "MEMORY_BUDGET",
     "MIN_WEIGHT",
     "configured_jobs",
     "fork_map",
@@ -59,6 +62,18 @@ about half its parent's (the objects it reads get their reference counts written
 their pages are copied), and the largest accepted pair (two 8 MB files) would need 1.3 GB
 in two processes against 0.8 GB in one."""
 
+MEMORY_BUDGET = 250 * 1024 * 1024
+"""Memory for all the processes of one comparison together, which the number of processes
+a machine of many cores would give is cut down to (``jobs``): issue 10's bound for a pair of
+1 MB files, whatever the machine."""
+
+_GROWTH_PER_PROCESS = 0.55
+"""How much memory each process of a fork-join adds at the stage's peak, as a share of the
+parent's resident memory at the fork: the children's copied pages and everyone's working
+memory. Measured on the heaviest stage (the claims of 1 MB of figures, a parent of about
+105 MB): all processes at the peak held 234 MB in two processes, 264 MB in three and 306 MB
+in four (``rss * (1 + 0.55 * processes)`` bounds the three)."""
+
 _in_child = False
 """True in a forked child: a child never forks again."""
 
@@ -72,15 +87,33 @@ def jobs(max_rss: int | None = None) -> int:
     thread running (a fork copies only the calling thread, and a lock another thread holds
     would stay locked in the child), or once this process holds more than ``max_rss``
     (by default ``MAX_FORK_RSS``; the writers, which fork after a comparison is resident,
-    ask less).
+    ask less). Without ``DIFFREADER_JOBS``, the cores are cut to the processes that fit
+    ``MEMORY_BUDGET`` together, and never below two.
     """
     if _in_child or sys.platform != "linux" or threading.active_count() > 1:
         return 1
     if _in_pool_worker():
         return 1  # one of a pool's processes (the scan's): the pool already uses the cores
-    if _resident_bytes() > (MAX_FORK_RSS if max_rss is None else max_rss):
+    resident = _resident_bytes()
+    if resident > (MAX_FORK_RSS if max_rss is None else max_rss):
         return 1  # a child would add about as much again: the largest inputs stay serial
-    return configured_jobs()
+    setting = _setting()
+    if setting is not None:
+        return setting
+    return min(_cores(), _fitting(resident))
+
+
+def _fitting(resident: int) -> int:
+    """The processes (two at least) whose fork-join keeps a parent now holding ``resident``
+    bytes and its children within ``MEMORY_BUDGET``, by ``_GROWTH_PER_PROCESS``.
+
+    >>> [_fitting(mb * 1024 * 1024) for mb in (0, 20, 50, 80, 105, 300)]
+    [8, 8, 7, 3, 2, 2]
+    """
+    if resident <= 0:
+        return MAX_JOBS  # the memory is unknown here: the cores decide
+    fitting = int((MEMORY_BUDGET / resident - 1) / _GROWTH_PER_PROCESS)
+    return max(2, min(MAX_JOBS, fitting))
 
 
 def configured_jobs() -> int:
@@ -88,12 +121,23 @@ def configured_jobs() -> int:
     (its threads, its memory): ``DIFFREADER_JOBS`` if set, else the cores this process
     may run on (at most ``MAX_JOBS``). The reader asks this before starting a process
     of its own to compare in (``remote.available``)."""
+    setting = _setting()
+    return _cores() if setting is None else setting
+
+
+def _setting() -> int | None:
+    """``DIFFREADER_JOBS`` (1 for a value that is not a positive number), None unset."""
     setting = os.environ.get("DIFFREADER_JOBS", "").strip()
-    if setting:
-        try:
-            return max(1, int(setting))
-        except ValueError:
-            return 1
+    if not setting:
+        return None
+    try:
+        return max(1, int(setting))
+    except ValueError:
+        return 1
+
+
+def _cores() -> int:
+    """The cores this process may run on, at most ``MAX_JOBS``."""
     return max(1, min(MAX_JOBS, len(os.sched_getaffinity(0))))
 
 
