@@ -276,7 +276,7 @@ def _write_file(output: str, pieces: Iterable[str]) -> None:
 
 
 def _print_comparison(args: argparse.Namespace) -> ExitStatus:
-    from diffreader.engine import collector
+    from diffreader.engine import caches, collector
     from diffreader.render import render_pieces
 
     # The comparison, its review items and the output are hundreds of thousands of small
@@ -284,6 +284,8 @@ def _print_comparison(args: argparse.Namespace) -> ExitStatus:
     # found nothing and cost a fifth of the output's time on a long pair.
     with collector.paused():
         comparison = _load_pair(*args.paths)
+        # The engine's remembered tokens and stems serve no output: their memory goes to it.
+        caches.forget()
         to_file = args.output not in (None, "-")
         color = False if to_file else _use_color(args.color, sys.stdout)
         width = shutil.get_terminal_size((100, 24)).columns if not to_file else 100
