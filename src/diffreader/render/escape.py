@@ -7,6 +7,7 @@ window title, move the cursor or hide text, whatever medium the output is read i
 
 API:
     terminal(text) -> str          control characters and escape sequences made visible
+    is_visible(text) -> bool       True when ``terminal`` would change nothing
     markdown(text) -> str          visible, one line, Markdown markup escaped, stripped
     markdown_inline(text) -> str   the same, keeping a leading or trailing space
     html(text) -> str              visible, then ``html.escape``d (quotes included)
@@ -23,7 +24,7 @@ from __future__ import annotations
 import html as _html
 import re
 
-__all__ = ["html", "json_safe", "markdown", "markdown_inline", "terminal"]
+__all__ = ["html", "is_visible", "json_safe", "markdown", "markdown_inline", "terminal"]
 
 
 def _visible_char(match: re.Match[str]) -> str:
@@ -52,6 +53,16 @@ def terminal(text: str) -> str:
     '[bold]kept as is[/]'
     """
     return _UNSAFE.sub(_visible_char, text)
+
+
+def is_visible(text: str) -> bool:
+    """True when ``terminal`` leaves ``text`` as it is (a search, cheaper than the
+    substitution when there is nothing to make visible, as in most text).
+
+    >>> is_visible("plain text"), is_visible("bell\\x07")
+    (True, False)
+    """
+    return _UNSAFE.search(text) is None
 
 
 _WHITESPACE = re.compile(r"\s+")

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from diffreader.engine.model import Comparison, Op, Pair, Quote, QuoteStatus, Status
-from diffreader.render.escape import terminal
+from diffreader.render.escape import is_visible, terminal
 from diffreader.render.labels import QUOTE_LABEL, STATUS_LABEL, group_label
 from diffreader.render.model import View, group_text, has_word_changes, word_runs
 from diffreader.render.ranges import in_ranges, span_weight
@@ -57,8 +57,24 @@ _TOKENS = re.compile(r"\s+|\S+")
 """Whitespace and words, in turn: where ``wrap`` may break."""
 _SPACES = re.compile(r"\s+")
 
+_ODD_SPACE = re.compile(r"[^\S ]|  ")
+"""Whitespace other than single spaces: what ``wrap``'s line-at-a-time path leaves to the
+word-by-word one."""
+
 Run = tuple[str, str]
 """A piece of output text and its style (space-separated ``_SGR`` names, or "")."""
+
+
+def _glued(texts: list[str]) -> bool:
+    """True when a word of ``texts`` runs from one text into the next (no space between)."""
+    previous = ""
+    for text in texts:
+        if not text:
+            continue
+        if previous and previous[-1] != " " and text[0] != " ":
+            return True
+        previous = text
+    return False
 
 
 def _ids(ids: Sequence[int]) -> str:
@@ -117,7 +133,12 @@ class _TextWriter:
         """Word-wrap ``runs`` (article text made visible) after ``first``, hanging at ``indent``."""
         lead = (indent, "") if first is None else first
         if not self.color:
-            self._wrap_plain([terminal(text) for text, _ in runs], indent, lead[0])
+            texts = [text for text, _ in runs]
+            joined = "".join(texts)
+            if is_visible(joined) and _ODD_SPACE.search(joined) is None:
+                self._wrap_simple(texts, joined, indent, lead[0])
+            else:
+                self._wrap_plain([terminal(text) for text in texts], indent, lead[0])
             return
         current: list[Run] = [lead]
         used = len(lead[0])
@@ -143,6 +164,48 @@ class _TextWriter:
             current.pop()
         if len(current) > 1:
             self.line(*current)
+
+    def _wrap_simple(self, texts: list[str], joined: str, indent: str, lead: str) -> None:
+        """``_wrap_plain`` for texts already visible whose only whitespace is single spaces
+        (``joined``: the texts joined), most of the output: a line at a time, not a word.
+
+        Where the word-by-word walk would do something else than the greedy fill of lines
+        done here, it does the walk: a lead narrower than the indent (it drops the spaces
+        the line has before it is wider than the indent), a space at either end of the text
+        (a leading one can be breakable or dropped), and a word running from one text into
+        the next (only its first part is checked against the width).
+        """
+        used = len(lead)
+        hanging = len(indent)
+        width = self.width
+        if used >= hanging and used + len(joined) <= width:
+            # All on this line: what ``_wrap_plain``'s own fast path writes.
+            body = joined.lstrip(" ") if used == hanging else joined
+            body = body.rstrip(" ")
+            if body:
+                self.lines.append(lead + body)
+            return
+        if used < hanging or joined[:1] == " " or joined[-1:] == " " or _glued(texts):
+            self._wrap_plain(texts, indent, lead)
+            return
+        # Each line holds its first word whatever its width (a word is never broken), then
+        # every following word that ends within the width: a line ends at the last space
+        # up to the width (one space between words: the line is a slice of ``joined``).
+        lines = self.lines
+        prefix, start, size = lead, 0, len(joined)
+        while True:
+            limit = start + width - used
+            if limit >= size:
+                lines.append(prefix + joined[start:])
+                return
+            end = joined.rfind(" ", start, limit + 1)
+            if end <= start:  # the first word alone is wider than the line
+                end = joined.find(" ", start)
+                if end < 0:
+                    lines.append(prefix + joined[start:])
+                    return
+            lines.append(prefix + joined[start:end])
+            prefix, start, used = indent, end + 1, hanging
 
     def _wrap_plain(self, texts: list[str], indent: str, lead: str) -> None:
         """``wrap`` without colour (where only the texts count), on visible ``texts``."""
