@@ -169,6 +169,8 @@ def _context(doc: Document, ids: Iterable[int]) -> tuple[str, int]:
     if not sentences:
         return "", 0
     first, last = sentences[0], sentences[-1]
+    if first is last:
+        return first.text, first.start  # ``doc.text[first.start : first.end]``, already made
     if last.id - first.id == len(sentences) - 1:
         return doc.text[first.start : last.end], first.start
     return " ".join(s.text for s in sentences), first.start
@@ -634,26 +636,6 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
     """
     a, b = comparison.a, comparison.b
     sources = _Sources()
-    # Many claims share a sentence (and the sentences they depart from): the context and
-    # the matching form of each text are made once. (One cache per side: hashing a
-    # ``Side``, an enum, is a Python-level call.)
-    a_contexts: dict[tuple[int, ...], tuple[str, int]] = {}
-    b_contexts: dict[tuple[int, ...], tuple[str, int]] = {}
-    normal: dict[str, str] = {}
-
-    def context(side: Side, ids: tuple[int, ...]) -> tuple[str, int]:
-        cache = a_contexts if side is Side.A else b_contexts
-        found = cache.get(ids)
-        if found is None:
-            found = cache[ids] = _context(a if side is Side.A else b, ids)
-        return found
-
-    def norm(text: str) -> str:
-        found = normal.get(text)
-        if found is None:
-            found = normal[text] = normalise(text)
-        return found
-
     # A draft is the key's identity and the item's other fields, made an item once keyed.
     drafts: list[tuple[tuple[int, int, int, int, int], str, _Fields]] = []
 
@@ -706,6 +688,13 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
     """Claim index -> the draft showing it (its own, or the quotation it is folded into)."""
     parent_of: dict[int, int] = {}
     """Draft of a nested claim -> claim index of its holder."""
+    # Many claims share a sentence (and the sentences they depart from): what each sentence
+    # gives (its text, offset and matching form) and the context a claim departs from are
+    # made once, in one table per side (indexed by ``on_a``: hashing a ``Side``, an enum,
+    # is a Python-level call), and so is the matching form of each claim's text.
+    sentence_of: tuple[dict[int, tuple[str, int, str]], dict[int, tuple[str, int, str]]] = ({}, {})
+    departs_of: tuple[dict[tuple[int, ...], str], dict[tuple[int, ...], str]] = ({}, {})
+    normal: dict[str, str] = {}
     # What each category and side contributes, looked up once (an enum's ``value`` and a
     # ``Side``'s ``other`` are Python-level calls, and a long pair has 100k claims).
     labels = {
@@ -717,7 +706,10 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
         for category in ClaimCategory
     }
     quotation, added_kind, side_a = ClaimCategory.QUOTATION, ClaimKind.ADDED, Side.A
+    added, dropped = ItemKind.ADDED, ItemKind.DROPPED
     pairs = comparison.pairs
+    size = len(pairs)
+    draft_claims = sources.claims
     for index, claim in enumerate(comparison.claims):
         side = claim.side
         if claim.category is quotation:
@@ -729,28 +721,40 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
         sentence_id = claim.sentence
         if sentence_id < 0:
             sentence_id = locate.sentence_at(side, claim.start)
-        sentence, sentence_start = context(side, (sentence_id,))
+        known = sentence_of[on_a].get(sentence_id)
+        if known is None:
+            context, context_start = _context(a if on_a else b, (sentence_id,))
+            known = sentence_of[on_a][sentence_id] = (context, context_start, normalise(context))
+        sentence, sentence_start, sentence_form = known
         pair_index = claim.pair
         if pair_index < 0:
             pair_index = locate.pair_of_sentence(side, sentence_id)
         departs_ids: tuple[int, ...] = claim.departs_from
-        if not departs_ids and 0 <= pair_index < len(pairs):
+        if not departs_ids and 0 <= pair_index < size:
             pair = pairs[pair_index]
             departs_ids = pair.b if on_a else pair.a
-        departs, _ = context(Side.B if on_a else side_a, departs_ids)
+        departs = departs_of[on_a].get(departs_ids)
+        if departs is None:
+            departs = departs_of[on_a][departs_ids] = _context(b if on_a else a, departs_ids)[0]
         value, added_label, dropped_label = labels[claim.category._value_]
-        if claim.kind is added_kind:
-            kind, label, kind_text = ItemKind.ADDED, added_label, "added"
-        else:
-            kind, label, kind_text = ItemKind.DROPPED, dropped_label, "dropped"
         text = claim.text
+        form = normal.get(text)
+        if form is None:
+            form = normal[text] = normalise(text)
+        start, end = claim.start, claim.end
+        if claim.kind is added_kind:
+            kind, label, head = added, added_label, "added|a|" if on_a else "added|b|"
+        else:
+            kind, label, head = dropped, dropped_label, "dropped|a|" if on_a else "dropped|b|"
+        # What ``add`` does, inline (a long pair has 100k claims): the identity is
+        # kind|side|text|sentence, as ``"|".join`` of the four makes it.
         fields: _Fields = (
             kind,
             label,
             side,
             text,
-            claim.start,
-            claim.end,
+            start,
+            end,
             pair_index,
             sentence,
             sentence_start,
@@ -758,9 +762,10 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
             value,
             "",
         )
-        claim_identity = "|".join((kind_text, "a" if on_a else "b", norm(text), norm(sentence)))
-        number = add(claim_identity, fields, 1 if on_a else 2)
-        sources.claims[number] = (claim, sentence_id)
+        number = len(drafts)
+        sort_key = (pair_index, 1 if on_a else 2, start, -end, number)
+        drafts.append((sort_key, head + form + "|" + sentence_form, fields))
+        draft_claims[number] = (claim, sentence_id)
         claim_draft[index] = number
         if claim.parent >= 0:
             parent_of[number] = claim.parent
