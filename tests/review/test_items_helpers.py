@@ -8,9 +8,9 @@ from dataclasses import fields, replace
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diffreader.engine.model import Side
-from diffreader.review.items import ItemKind, ReviewItem, _placed, _QuoteSpans
-from diffreader.review.keys import _NORMALISE, normalise
+from diffreader.engine.model import ClaimCategory, Side
+from diffreader.review.items import ItemKind, ReviewItem, _placed, _QuoteSpans, family, salience
+from diffreader.review.keys import _NORMALISE, digest, normalise, occurrence_digest
 
 _SIDES = st.sampled_from(list(Side))
 _KINDS = st.sampled_from(list(ItemKind))
@@ -90,3 +90,29 @@ def test_quote_spans_find_the_first_overlapping_quotation(
 def test_normalise_takes_a_shortcut_for_ascii_only_where_it_changes_nothing(text: str) -> None:
     slow = " ".join(unicodedata.normalize("NFKC", text).translate(_NORMALISE).split())
     assert normalise(text) == slow
+
+
+@given(st.text(), st.integers(0, 10**6))
+def test_occurrence_digest_is_the_digest_of_the_identity_and_its_number(
+    identity: str, occurrence: int
+) -> None:
+    assert occurrence_digest(identity, occurrence) == digest(identity, str(occurrence))
+
+
+_CATEGORIES = st.sampled_from([None, *(c.value for c in ClaimCategory)]) | _TEXT
+
+
+@given(_items(), _CATEGORIES, st.sampled_from(["", "21"]))
+def test_salience_is_the_rule(item: ReviewItem, category: str | None, was: str) -> None:
+    item = replace(item, category=category, was=was)
+    if item.kind in (ItemKind.REWORDED, ItemKind.MOVED):
+        want = 4
+    elif item.kind in (ItemKind.QUOTE_ALTERED, ItemKind.QUOTE_NEW, ItemKind.QUOTE_SPEAKER):
+        want = 2
+    elif was or category in ("negation", "opposite", "role"):
+        want = 0
+    elif family(item):
+        want = 1
+    else:
+        want = 2 if category == "quotation" else 3
+    assert salience(item) == want

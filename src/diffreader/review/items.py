@@ -42,7 +42,7 @@ from diffreader.engine.model import (
     Side,
     Status,
 )
-from diffreader.review.keys import digest, normalise
+from diffreader.review.keys import digest, normalise, occurrence_digest
 from diffreader.review.locate import PairLocator
 
 __all__ = [
@@ -226,15 +226,32 @@ def salience(item: ReviewItem) -> int:
     >>> salience(ReviewItem("k", ItemKind.REWORDED, "Reworded", Side.B, "x", 0, 1, 0, "x", 0))
     4
     """
-    if item.kind in (ItemKind.REWORDED, ItemKind.MOVED):
+    found = _SALIENCE.get((item.kind, item.category, item.was != ""))
+    if found is None:
+        return _salience(item.kind, item.category, item.was != "")
+    return found
+
+
+def _salience(kind: ItemKind, category: str | None, was: bool) -> int:
+    """``salience`` of an item of ``kind`` and ``category``, ``was`` set or not."""
+    if kind in (ItemKind.REWORDED, ItemKind.MOVED):
         return 4
-    if item.kind in (ItemKind.QUOTE_ALTERED, ItemKind.QUOTE_NEW, ItemKind.QUOTE_SPEAKER):
+    if kind in (ItemKind.QUOTE_ALTERED, ItemKind.QUOTE_NEW, ItemKind.QUOTE_SPEAKER):
         return 2
-    if item.was or item.category in _CHANGES:
+    if was or category in _CHANGES:
         return 0
-    if family(item):
+    if _FAMILY_OF.get(category or "", ""):
         return 1
-    return 2 if item.category == ClaimCategory.QUOTATION.value else 3
+    return 2 if category == ClaimCategory.QUOTATION.value else 3
+
+
+_SALIENCE = {
+    (kind, category, was): _salience(kind, category, was)
+    for kind in ItemKind
+    for category in [None, *(c.value for c in ClaimCategory)]
+    for was in (False, True)
+}
+"""``_salience`` of every kind and category an item has (lists sort by it, the JSON writes it)."""
 
 
 @dataclass(slots=True)
@@ -251,7 +268,7 @@ class _Sources:
     seen: dict[str, int] = field(default_factory=dict)
     """Identity -> how many items have it (the next occurrence number)."""
 
-    def rekey(self, keys: dict[int, str], seen: dict[str, int]) -> None:
+    def rekey(self, keys: list[str], seen: dict[str, int]) -> None:
         self.group_of = {keys[n]: v for n, v in self.groups.items()}
         self.quote_of = {keys[n]: v for n, v in self.quotes.items()}
         self.claim_of = {keys[n]: v for n, v in self.claims.items()}
@@ -360,7 +377,10 @@ class _Consolidation:
     # -- moves ------------------------------------------------------------------------
 
     def _children(self, key: str) -> list[str]:
-        return sorted(k for k in self.kids.get(key, ()) if k not in self.removed)
+        kids = self.kids.get(key)
+        if not kids:  # most items hold nothing
+            return []
+        return sorted(k for k in kids if k not in self.removed)
 
     def set_parent(self, key: str, parent: str | None) -> None:
         old = self.parent[key]
@@ -384,7 +404,8 @@ class _Consolidation:
         self.aliases.setdefault(into, []).extend([key, *self.aliases.pop(key, [])])
 
     def top(self) -> list[ReviewItem]:
-        return [i for i in self.items if i.key not in self.removed and self.parent[i.key] is None]
+        removed, parent = self.removed, self.parent
+        return [i for i in self.items if parent[i.key] is None and i.key not in removed]
 
     # -- steps ------------------------------------------------------------------------
 
@@ -562,62 +583,75 @@ class _Consolidation:
             self.parent[item.key] = group
 
     def ordered(self) -> list[ReviewItem]:
-        live = [i for i in self.items if i.key not in self.removed]
+        removed, parents, by_key = self.removed, self.parent, self.by_key
+        live = [i for i in self.items if i.key not in removed]
         keys = {i.key for i in live}
 
         def root(key: str) -> str | None:
             """The top-level item ``key`` is listed in (nesting is one level deep)."""
-            parent, hops = self.parent[key], 0
+            parent, hops = parents[key], 0
             while parent is not None and parent in keys and hops < len(keys):
-                up = self.parent[parent]
+                up = parents[parent]
                 if up is None or up not in keys:
                     return parent
                 parent, hops = up, hops + 1
             return None
 
-        roots = {i.key: root(i.key) for i in live}
-        kinds = {i.key: i.kind for i in live}
-        final: dict[str, ReviewItem] = {}
+        was_of, aliases_of = self.was, self.aliases
+        inside: dict[str, list[ReviewItem]] = {}
+        tops: list[ReviewItem] = []
         for item in live:
-            parent = roots[item.key]
-            was = self.was.get(item.key, item.was)
-            aliases = tuple(self.aliases.get(item.key, ()))
+            key = item.key
+            parent = parents[key]
+            if parent is not None and (parent not in keys or parents[parent] is not None):
+                parent = root(key)  # not the usual case: a holder in the list, at the top
+            was = was_of.get(key, item.was)
+            found = aliases_of.get(key)
+            aliases = tuple(found) if found else ()
             # A nested item is listed with its holder (a top-level item: nesting is one
             # level deep), whose kind it records; a top-level item records none.
-            holder_kind = None if parent is None else kinds[parent]
-            if (parent, was, aliases, holder_kind) != (
-                item.parent,
-                item.was,
-                item.aliases,
-                item.holder_kind,
+            holder_kind = None if parent is None else by_key[parent].kind
+            if (
+                parent != item.parent
+                or was != item.was
+                or aliases != item.aliases
+                or holder_kind is not item.holder_kind
             ):
-                item = _placed(item, item.key, parent, was, aliases, holder_kind)
-            final[item.key] = item
+                item = _placed(item, key, parent, was, aliases, holder_kind)
+            if parent is None:
+                tops.append(item)
+            else:
+                inside.setdefault(parent, []).append(item)
         size = len(self.comparison.pairs)
+        side_b = Side.B
 
         def position(item: ReviewItem) -> tuple[int, int, int, int]:
             return (
                 item.pair if item.pair >= 0 else size,
-                item.side is Side.B,
+                item.side is side_b,
                 item.start,
                 -item.end,
             )
 
-        inside: dict[str, list[ReviewItem]] = {}
-        tops: list[ReviewItem] = []
-        for item in final.values():
-            if item.parent is None:
-                tops.append(item)
-            else:
-                inside.setdefault(item.parent, []).append(item)
-        out: list[ReviewItem] = []
         rank = {kind: list(Section).index(section) for kind, section in _SECTION_OF.items()}
-        order = sorted(tops, key=lambda i: (rank[i.kind], salience(i), position(i)))
-        for item in order:
+        order = [
+            (
+                rank[i.kind],
+                salience(i),
+                i.pair if i.pair >= 0 else size,
+                i.side is side_b,
+                i.start,
+                -i.end,
+            )
+            for i in tops
+        ]
+        out: list[ReviewItem] = []
+        for number in sorted(range(len(tops)), key=order.__getitem__):
+            item = tops[number]
             out.append(item)
-            found = inside.get(item.key)
-            if found:
-                out += sorted(found, key=position)
+            found_inside = inside.get(item.key)
+            if found_inside:
+                out += sorted(found_inside, key=position) if len(found_inside) > 1 else found_inside
         return out
 
 
@@ -772,7 +806,8 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
 
     sort_keys = [draft[0] for draft in drafts]
     order = sorted(range(len(drafts)), key=sort_keys.__getitem__)
-    keys: dict[int, str] = {}
+    keys = [""] * len(drafts)
+    """Draft number -> its key."""
     seen: dict[str, int] = {}
     for number in order:
         draft_identity = drafts[number][1]
@@ -780,7 +815,7 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
         # stay unique and still depend on content only.
         occurrence = seen.get(draft_identity, 0)
         seen[draft_identity] = occurrence + 1
-        keys[number] = digest(draft_identity, str(occurrence))
+        keys[number] = occurrence_digest(draft_identity, occurrence)
     items: list[ReviewItem] = []
     for number in order:
         holder = claim_draft.get(parent_of.get(number, -1))
