@@ -8,8 +8,17 @@ from dataclasses import fields, replace
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diffreader.engine.model import ClaimCategory, Side
-from diffreader.review.items import ItemKind, ReviewItem, _placed, _QuoteSpans, family, salience
+from diffreader.engine.model import ClaimCategory, Op, Pair, Side, Status, WordOp
+from diffreader.review.items import (
+    ItemKind,
+    ReviewItem,
+    _placed,
+    _QuoteSpans,
+    _to_b,
+    _to_b_each,
+    family,
+    salience,
+)
 from diffreader.review.keys import _NORMALISE, digest, normalise, occurrence_digest
 
 _SIDES = st.sampled_from(list(Side))
@@ -116,3 +125,28 @@ def test_salience_is_the_rule(item: ReviewItem, category: str | None, was: str) 
     else:
         want = 2 if category == "quotation" else 3
     assert salience(item) == want
+
+
+@st.composite
+def _word_diffs(draw: st.DrawFn) -> tuple[WordOp, ...]:
+    """Word-diff ops: in order of their A spans as a diff makes them (zero-width insertions
+    among them, ties), or, now and then, shuffled."""
+    ops = []
+    at = b_at = 0
+    for _ in range(draw(st.integers(0, 8))):
+        op = draw(st.sampled_from(list(Op)))
+        at += draw(st.integers(0, 2))  # the spaces the tokeniser left out
+        width = 0 if op is Op.INSERT else draw(st.integers(0, 3))
+        b_width = 0 if op is Op.DELETE else draw(st.integers(0, 3))
+        ops.append(WordOp(op, at, at + width, b_at, b_at + b_width))
+        at, b_at = at + width, b_at + b_width
+    if draw(st.booleans()) and len(ops) > 1:
+        ops = draw(st.permutations(ops))
+    return tuple(ops)
+
+
+@given(_word_diffs(), st.lists(st.integers(-2, 30), max_size=8))
+def test_to_b_each_is_to_b_of_each(ops: tuple[WordOp, ...], offsets: list[int]) -> None:
+    pair = Pair((0,), (0,), Status.REWORDED, 0.5, ops)
+    offsets += [at for op in ops for at in (op.a_start, op.a_end)]  # the edge cases
+    assert _to_b_each(pair, offsets) == [_to_b(pair, offset) for offset in offsets]

@@ -23,10 +23,11 @@ top-level items per section, and the details inside them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from itertools import pairwise
 
 from diffreader.engine.lexicon import STOPWORDS
 from diffreader.engine.model import (
@@ -332,6 +333,50 @@ def _to_b(pair: Pair, offset: int) -> int:
     return best[0]
 
 
+def _to_b_each(pair: Pair, offsets: list[int]) -> list[int]:
+    """``[_to_b(pair, offset) for offset in offsets]``, each by bisection over the group's
+    word diff (its ops in order of their A spans, as the diff makes them; otherwise, one
+    by one as ``_to_b`` does): a group of a thousand figures has a thousand ops.
+
+    The first op (in order) holding the offset starts at or after the first op that
+    does not end before it; when none holds it, the nearest op is the first of: the
+    first op ending where the last op before the offset ends, an op ending at the
+    offset, the first op starting after it.
+    """
+    ops = pair.ops
+    starts = [op.a_start for op in ops]
+    ends = [op.a_end for op in ops]
+    if any(x > y for x, y in pairwise(starts)) or any(x > y for x, y in pairwise(ends)):
+        return [_to_b(pair, offset) for offset in offsets]
+    size = len(ops)
+    out: list[int] = []
+    for offset in offsets:
+        first = bisect_left(ends, offset)
+        index = first
+        while index < size and starts[index] <= offset:
+            op = ops[index]
+            if offset < op.a_end or op.a_start == offset == op.a_end:
+                break
+            index += 1
+        else:
+            index = -1
+        if index >= 0:
+            op = ops[index]
+            equal = op.op is Op.EQUAL
+            out.append(op.b_start + (offset - op.a_start) if equal else op.b_start)
+            continue
+        after = bisect_right(starts, offset)
+        nearest: list[tuple[int, int]] = []
+        if first > 0:
+            nearest.append((offset - ends[first - 1], bisect_left(ends, ends[first - 1])))
+        if first < after:
+            nearest.append((0, first))
+        if after < size:
+            nearest.append((starts[after] - offset, after))
+        out.append(ops[min(nearest)[1]].b_start if nearest else offset)
+    return out
+
+
 _NEAREST = 8
 """How many dropped facts of its family on each side of an added fact (by place in B) can
 be paired with it: enough for any sentence, and a group of a thousand figures stays
@@ -427,7 +472,9 @@ class _Consolidation:
             if pair.status not in (Status.REWORDED, Status.MOVED) or not pair.a or not pair.b:
                 continue
             # Each dropped fact with where it falls in B (computed once, not per added fact).
-            dropped = [(m, family(m), _to_b(pair, m.start)) for m in members if m.side is Side.A]
+            on_a = [m for m in members if m.side is Side.A]
+            in_b = _to_b_each(pair, [m.start for m in on_a])
+            dropped = [(m, family(m), at) for m, at in zip(on_a, in_b, strict=True)]
             added = [m for m in members if m.side is Side.B]
             # Every added fact and dropped fact of one family, the closest first (in B,
             # through the word diff): a fact is paired with the one it replaced in place,
