@@ -192,7 +192,7 @@ def _in_ranges(
         return [record(obj) for obj in objects[lo:hi]]
 
     def run(task: Callable[[int, int], list[str]], size: int) -> list[list[str]]:
-        return in_ranges(task, [weight(obj) for obj in objects])
+        return in_ranges(task, size, lambda: [weight(obj) for obj in objects])
 
     return Rows(len(objects), make, run, containers)
 

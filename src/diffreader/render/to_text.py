@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 from diffreader.engine.model import Comparison, Op, Pair, Quote, QuoteStatus, Side, Status
-from diffreader.render.escape import is_visible, terminal
+from diffreader.render.escape import UNSAFE, terminal
 from diffreader.render.labels import QUOTE_LABEL, STATUS_LABEL, group_label
 from diffreader.render.model import View, group_text, has_word_changes, word_runs
 from diffreader.render.ranges import in_ranges, span_weight
@@ -58,9 +58,9 @@ _TOKENS = re.compile(r"\s+|\S+")
 """Whitespace and words, in turn: where ``wrap`` may break."""
 _SPACES = re.compile(r"\s+")
 
-_ODD_SPACE = re.compile(r"[^\S ]|  ")
-"""Whitespace other than single spaces: what ``wrap``'s line-at-a-time path leaves to the
-word-by-word one."""
+_NOT_SIMPLE = re.compile(UNSAFE + r"|[^\S ]|  ")
+"""What ``terminal`` changes, and whitespace other than single spaces: text with any of it
+is wrapped word by word (``_wrap_plain``), other text a line at a time."""
 
 Run = tuple[str, str]
 """A piece of output text and its style (space-separated ``_SGR`` names, or "")."""
@@ -169,7 +169,7 @@ class _TextWriter:
         """``wrap`` without colour, where only the texts count: ``texts`` (article text
         made visible here) after ``lead``, hanging at ``indent``."""
         joined = "".join(texts)
-        if is_visible(joined) and _ODD_SPACE.search(joined) is None:
+        if _NOT_SIMPLE.search(joined) is None:
             self._wrap_simple(texts, joined, indent, lead)
         else:
             self._wrap_plain([terminal(text) for text in texts], indent, lead)
@@ -457,11 +457,15 @@ def render_text(view: View, *, color: bool = False, width: int = 100) -> str:
 
     if comparison.pairs:
         # Long output is written in ranges of groups over the cores (ranges.py).
-        weights = [
-            span_weight(a, pair.a) + span_weight(b, pair.b) + 200 * len(claims.get(index, ()))
-            for index, pair in enumerate(comparison.pairs)
-        ]
-        for texts in in_ranges(groups, weights):
+        pairs = comparison.pairs
+
+        def weights() -> list[int]:
+            return [
+                span_weight(a, pair.a) + span_weight(b, pair.b) + 200 * len(claims.get(index, ()))
+                for index, pair in enumerate(pairs)
+            ]
+
+        for texts in in_ranges(groups, len(pairs), weights):
             w.lines += texts
     orphans = [q for q in comparison.quotes if not 0 <= q.pair < len(comparison.pairs)]
     if orphans:
