@@ -12,11 +12,14 @@ from diffreader.engine.model import ClaimCategory, Op, Pair, Side, Status, WordO
 from diffreader.review.items import (
     ItemKind,
     ReviewItem,
+    Section,
     _placed,
     _QuoteSpans,
     _to_b,
     _to_b_each,
+    count_items,
     family,
+    listed_in,
     salience,
 )
 from diffreader.review.keys import _NORMALISE, digest, normalise, occurrence_digest
@@ -150,3 +153,12 @@ def test_to_b_each_is_to_b_of_each(ops: tuple[WordOp, ...], offsets: list[int]) 
     pair = Pair((0,), (0,), Status.REWORDED, 0.5, ops)
     offsets += [at for op in ops for at in (op.a_start, op.a_end)]  # the edge cases
     assert _to_b_each(pair, offsets) == [_to_b(pair, offset) for offset in offsets]
+
+
+@given(st.lists(_items(), max_size=12))
+def test_count_items_counts_each_item_where_it_is_listed(items: list[ReviewItem]) -> None:
+    counts = count_items(items)
+    for section in Section:
+        listed = [item for item in items if listed_in(item) is section]
+        top = sum(1 for item in listed if item.parent is None)
+        assert (counts[section].top, counts[section].inside) == (top, len(listed) - top)

@@ -1020,12 +1020,16 @@ def count_items(items: Iterable[ReviewItem]) -> dict[Section, ItemCounts]:
     Returns:
         Counts for every ``Section`` (zero when it lists nothing).
     """
-    top = dict.fromkeys(Section, 0)
-    inside = dict.fromkeys(Section, 0)
+    # By kind first (``listed_in`` per item, inline: a long pair has 100k items).
+    top: dict[ItemKind, int] = dict.fromkeys(ItemKind, 0)
+    inside: dict[ItemKind, int] = dict.fromkeys(ItemKind, 0)
     for item in items:
-        section = listed_in(item)
         if item.parent is None:
-            top[section] += 1
+            top[item.holder_kind or item.kind] += 1
         else:
-            inside[section] += 1
-    return {section: ItemCounts(top[section], inside[section]) for section in Section}
+            inside[item.holder_kind or item.kind] += 1
+    counts = {section: [0, 0] for section in Section}
+    for kind, section in _SECTION_OF.items():
+        counts[section][0] += top[kind]
+        counts[section][1] += inside[kind]
+    return {section: ItemCounts(*counts[section]) for section in Section}
