@@ -463,9 +463,12 @@ class _Consolidation:
 
     def substitutions(self) -> None:
         pairs = self.comparison.pairs
+        groups = self.group_item  # the reworded and moved groups: where facts are paired
+        if not groups:
+            return
         facts: dict[int, list[ReviewItem]] = {}
         for item in self.top():
-            if item.key in self.sources.claim_of and family(item) and 0 <= item.pair < len(pairs):
+            if item.pair in groups and item.key in self.sources.claim_of and family(item):
                 facts.setdefault(item.pair, []).append(item)
         for index, members in facts.items():
             pair = pairs[index]
@@ -494,6 +497,8 @@ class _Consolidation:
                 self.fold(old.key, added[n].key)
 
     def quotations(self) -> None:
+        if not self.sources.quote_of:
+            return
         # Facts by side, sorted by start, so each quotation looks at its own span only.
         facts: dict[Side, list[ReviewItem]] = {Side.A: [], Side.B: []}
         for item in self.top():
@@ -611,6 +616,8 @@ class _Consolidation:
 
     def fragments(self) -> None:
         pairs = self.comparison.pairs
+        if not self.group_item:
+            return
         for item in self.top():
             group = self.group_item.get(item.pair)
             if group is None or group == item.key:
