@@ -422,10 +422,12 @@ class _Consolidation:
     # -- moves ------------------------------------------------------------------------
 
     def _children(self, key: str) -> list[str]:
+        """What ``key`` holds, in no particular order: each is moved alone (``set_parent``),
+        so the order changes nothing."""
         kids = self.kids.get(key)
         if not kids:  # most items hold nothing
             return []
-        return sorted(k for k in kids if k not in self.removed)
+        return [k for k in kids if k not in self.removed]
 
     def set_parent(self, key: str, parent: str | None) -> None:
         old = self.parent[key]
