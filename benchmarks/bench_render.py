@@ -10,9 +10,12 @@ pair is compared once, then each stage is timed ``runs`` times in this process (
 seconds, medians, with the cyclic collector off as the command line has it):
 ``build_view`` (of which ``review_items``), ``to_json_data``, and the
 JSON text, ``render_json`` (to_json_data, writing and ``json_safe``), beside the standard
-library's ``json.dumps(..., indent=2)`` of the same data for scale. ``--cli`` also runs
-``diffreader A B --format json -o FILE`` once in a fresh process and reports its CPU time
-and peak RSS (``os.wait4``'s figures for the child), the figures issue 10 sets limits on.
+library's ``json.dumps(..., indent=2)`` of the same data for scale; then the command line's
+whole output stage, ``render_pieces`` (its view without rows, its review items, the writer)
+for ``--format text`` and ``--format json``, in one process (``DIFFREADER_JOBS`` as set).
+``--cli`` also runs ``diffreader A B --format json -o FILE`` once in a fresh process and
+reports its CPU time and peak RSS (``os.wait4``'s figures for the child), the figures
+issue 10 sets limits on.
 """
 
 from __future__ import annotations
@@ -36,7 +39,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_hostile
 
 from diffreader.engine import compare, document_from_text
-from diffreader.render import build_view, render_json, to_json_data
+from diffreader.engine.model import Comparison
+from diffreader.render import Format, build_view, render_json, render_pieces, to_json_data
 from diffreader.review import review_items
 
 
@@ -54,6 +58,11 @@ def _cpu(call: Callable[[], object], runs: int) -> float:
         finally:
             gc.enable()
     return statistics.median(times)
+
+
+def _output(comparison: Comparison, fmt: Format) -> int:
+    """The command line's output stage: its pieces, as it writes them (their length)."""
+    return sum(len(piece) for piece in render_pieces(comparison, fmt))
 
 
 def _cli(a: str, b: str) -> tuple[float, float]:
@@ -76,7 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cli", action="store_true", help="also time the whole CLI once")
     args = parser.parse_args(argv)
     print(f"Presentation of a long comparison: CPU s, median of {args.runs} runs")
-    print("class      build_view  review_items  to_json_data  render_json  json.dumps(indent=2)")
+    print(
+        "class      build_view  review_items  to_json_data  render_json  json.dumps(indent=2)"
+        "  output text  output json"
+    )
     pairs = {
         name: bench_hostile.CLASSES[name](int(args.size * 1_000_000), random.Random(args.seed))
         for name in args.classes
@@ -101,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
             _cpu(partial(to_json_data, view), args.runs),
             _cpu(partial(render_json, view), args.runs),
             _cpu(partial(json.dumps, data, ensure_ascii=False, indent=2), args.runs),
+            _cpu(partial(_output, comparison, "text"), args.runs),
+            _cpu(partial(_output, comparison, "json"), args.runs),
         )
         print(f"{name:<10} " + "  ".join(f"{f:>10.2f}" for f in figures))
         if name in whole:

@@ -148,3 +148,34 @@ def test_rows_are_written_as_the_list_they_stand_for(
 
     lazy = {key: {"inner": rows(value["inner"]), "n": value["n"]} for key, value in data.items()}
     assert "".join(iter_dumps(lazy, batch=batch)) == _stdlib(data)
+
+
+@st.composite
+def _records(draw: st.DrawFn) -> dict[str, Any]:
+    """A record whose fields are scalars but "c" and "d" (anything, containers included),
+    keys in a drawn order: what ``Rows.containers`` promises of its objects."""
+    names = draw(st.permutations(["x", "c", "y", "d"]))
+    return {name: draw(_JSON if name in ("c", "d") else _SCALARS) for name in names}
+
+
+@given(st.lists(_records(), max_size=8), st.integers(1, 4), st.lists(st.integers(0, 8), max_size=2))
+@settings(max_examples=150)
+def test_rows_of_records_with_their_containers_named(
+    records: list[dict[str, Any]], batch: int, cuts: list[int]
+) -> None:
+    """Records written looking only at the fields ``containers`` names (in each record's
+    key order) are the list written whole."""
+
+    def ranges(task: Any, size: int) -> list[list[str]]:
+        bounds = sorted({0, size, *(min(cut, size) for cut in cuts)})
+        return [task(lo, hi) for lo, hi in pairwise(bounds)]
+
+    def make(lo: int, hi: int) -> list[dict[str, Any]]:
+        return records[lo:hi]
+
+    # One key order for all the records of a list, as the JSON writer's records have.
+    order = list(records[0]) if records else []
+    records = [{key: record[key] for key in order} for record in records]
+    containers = tuple(key for key in order if key in ("c", "d"))
+    lazy = {"records": Rows(len(records), make, ranges, containers), "n": 1}
+    assert "".join(iter_dumps(lazy, batch=batch)) == _stdlib({"records": records, "n": 1})

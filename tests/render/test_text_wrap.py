@@ -1,5 +1,6 @@
 """The text writer's plain wrapping (``_TextWriter._wrap_plain`` and its one-line fast
-path) writes what the general wrapping, token by token, writes without colour."""
+path, ``_wrap_simple`` and its line-at-a-time fill) writes what the general wrapping,
+token by token, writes without colour."""
 
 from __future__ import annotations
 
@@ -65,6 +66,37 @@ def test_plain_wrap_is_the_token_wrap(
     writer = _TextWriter(color=False, width=width)
     writer.wrap(runs, indent=indent, first=first)
     assert writer.lines == _reference(runs, indent, first, width)
+
+
+_SIMPLE_WORDS = st.lists(
+    st.text(alphabet=st.sampled_from("abcé“”-"), min_size=0, max_size=14), max_size=12
+).map(" ".join)
+"""Text whose only whitespace is single spaces (with words of up to 14 letters, some
+empty: a space at an end, two spaces): the texts the line-at-a-time path takes."""
+
+
+@given(
+    st.lists(st.tuples(_SIMPLE_WORDS, st.just("")), max_size=4),
+    st.sampled_from(["", " ", "  ", "    ", "      "]),
+    _LEADS | st.just(("  ▲ ADDED a rather long category name: ", "")),
+    st.integers(0, 60),
+)
+@settings(max_examples=600)
+def test_line_at_a_time_wrap_is_the_token_wrap(
+    runs: list[Run], indent: str, first: Run | None, width: int
+) -> None:
+    writer = _TextWriter(color=False, width=width)
+    writer.wrap(runs, indent=indent, first=first)
+    assert writer.lines == _reference(runs, indent, first, width)
+
+
+def test_long_text_is_filled_line_by_line() -> None:
+    words = " ".join(["word"] * 30 + ["a" * 50] + ["end"])
+    writer = _TextWriter(color=False, width=40)
+    writer.wrap([(words, "")], first=("  + ", ""), indent="    ")
+    assert writer.lines == _reference([(words, "")], "    ", ("  + ", ""), 40)
+    assert writer.lines[0] == "  + " + " ".join(["word"] * 7)
+    assert "    " + "a" * 50 in writer.lines  # a word wider than the line has a line
 
 
 def test_a_run_that_fits_is_one_line() -> None:

@@ -7,6 +7,7 @@ window title, move the cursor or hide text, whatever medium the output is read i
 
 API:
     terminal(text) -> str          control characters and escape sequences made visible
+    UNSAFE                         those characters, as a regular expression's class
     markdown(text) -> str          visible, one line, Markdown markup escaped, stripped
     markdown_inline(text) -> str   the same, keeping a leading or trailing space
     html(text) -> str              visible, then ``html.escape``d (quotes included)
@@ -23,7 +24,7 @@ from __future__ import annotations
 import html as _html
 import re
 
-__all__ = ["html", "json_safe", "markdown", "markdown_inline", "terminal"]
+__all__ = ["UNSAFE", "html", "json_safe", "markdown", "markdown_inline", "terminal"]
 
 
 def _visible_char(match: re.Match[str]) -> str:
@@ -40,7 +41,9 @@ def _visible_char(match: re.Match[str]) -> str:
 
 # C0 controls except tab and newline, DEL, C1 controls (0x9B is a one-byte CSI on some
 # terminals), and the bidirectional overrides/isolates that can reorder what is displayed.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+"""The characters every escaper makes visible, as a regular expression's class."""
+_UNSAFE = re.compile(UNSAFE)
 
 
 def terminal(text: str) -> str:

@@ -17,13 +17,14 @@ check for circular references (it is fed fresh data).
 API:
     dumps(obj) -> str                  the text
     iter_dumps(obj) -> Iterator[str]   the same text in pieces (for streaming)
-    Rows(size, make, run=None)         a long list near the top made and written in ranges
+    Rows(size, make, run=None, containers=None)
+                                       a long list near the top made and written in ranges
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -170,7 +171,12 @@ class _Writer:
             self.value(item, level + 1)
         out.append("\n" + _INDENT * level + "]")
 
-    def records(self, items: list[dict[Any, Any]], level: int) -> str | None:
+    def records(
+        self,
+        items: list[dict[Any, Any]],
+        level: int,
+        containers: tuple[str, ...] | None = None,
+    ) -> str | None:
         """A list of non-empty objects at ``level``, mostly in one C call (``None``: a
         string in it holds the placeholder's text, so it takes the general path).
 
@@ -181,17 +187,23 @@ class _Writer:
         object is written apart (at its own depth) and stands in the C call as a
         placeholder string, put back by splitting on its text: if any other string
         holds that text, the count tells, and the general path is taken.
+
+        ``containers`` (``Rows.containers``): the only keys that can hold a container, in
+        the objects' key order; the other fields are not looked at.
         """
         leaves = _LEAVES
         rows: list[dict[Any, Any]] = []
         inside: list[Any] = []
         for item in items:
-            if leaves.issuperset(map(type, item.values())):
+            if containers is not None:
+                odd: Iterable[Any] = containers
+            elif leaves.issuperset(map(type, item.values())):
                 rows.append(item)
                 continue
+            else:
+                odd = [key for key, value in item.items() if type(value) not in leaves]
             # The C encoder writes all but a non-empty container as ``json.dumps`` does at
             # any depth ("[]" and "{}" included; what is no JSON raises TypeError there).
-            odd = [key for key, value in item.items() if type(value) not in leaves]
             row = item
             for key in odd:
                 value = item[key]
@@ -334,14 +346,23 @@ class Rows:
         them in other processes). Only as a value of an object ``iter_dumps`` walks (an outer
     one: ``_STREAMED_LEVELS``), not inside a list or deeper."""
 
-    __slots__ = ("make", "run", "size")
+    __slots__ = ("containers", "make", "run", "size")
 
     def __init__(
-        self, size: int, make: Callable[[int, int], list[Any]], run: Ranges | None = None
+        self,
+        size: int,
+        make: Callable[[int, int], list[Any]],
+        run: Ranges | None = None,
+        containers: tuple[str, ...] | None = None,
     ) -> None:
         self.size = size
         self.make = make
         self.run: Ranges = run or _one_range
+        self.containers = containers
+        """When given, ``make`` gives non-empty objects (dicts) whose fields are all scalars
+        (``str``, ``int``, ``float``, ``bool``, ``None``) but those of these keys (in the
+        objects' key order): they are written without a look at their other fields (a
+        long comparison's JSON has some hundred thousand of them)."""
 
 
 _STREAMED_LEVELS = 2
@@ -407,7 +428,12 @@ def _rows(rows: Rows, level: int, batch: int) -> Iterator[str]:
         writer = _Writer()
         out = []
         for first in range(lo, hi, batch):
-            text = writer.text(rows.make(first, min(hi, first + batch)), level)
+            made = rows.make(first, min(hi, first + batch))
+            text = None
+            if rows.containers is not None and made:
+                text = writer.records(made, level, rows.containers)
+            if text is None:
+                text = writer.text(made, level)
             out.append(text[1 : -len(tail)])
         return out
 

@@ -286,9 +286,10 @@ def _build_view(
     rows = _rows(comparison, locate, base if same_pairs else None) if with_rows else ()
     items = tuple(review_items(comparison, locate))
     entries = dict(entries or {})
-    stale = stale_entries(entries, items)
+    # Nothing reviewed (the command line's output): no entry is stale, none marked.
+    stale = stale_entries(entries, items) if entries else []
     reviewed = flagged = 0
-    for item in items:
+    for item in items if entries else ():
         entry = entries.get(item.key)
         if entry is not None and entry.mark is not None:
             reviewed += 1

@@ -84,7 +84,7 @@ def _document_data(doc: Document, rows: _RowsOf) -> dict[str, Any]:
         "title": doc.title,
         "date": doc.date,
         "encoding": doc.encoding,
-        "sentences": rows(doc.sentences, _sentence_data, _sentence_weight),
+        "sentences": rows(doc.sentences, _sentence_data, _sentence_weight, ()),
     }
 
 
@@ -156,35 +156,45 @@ R = TypeVar("R")
 
 
 class _RowsOf(Protocol):
-    """How ``_data`` makes a long list of records: ``rows(objects, record, weight)``."""
+    """How ``_data`` makes a long list of records: ``rows(objects, record, weight,
+    containers)``, ``containers`` the keys of the record's fields that can hold a list or
+    an object, in the record's order (its other fields hold scalars)."""
 
     def __call__(
         self,
         objects: Sequence[R],
         record: Callable[[R], dict[str, Any]],
         weight: Callable[[R], int],
+        containers: tuple[str, ...],
     ) -> Any: ...
 
 
 def _listed(
-    objects: Sequence[R], record: Callable[[R], dict[str, Any]], weight: Callable[[R], int]
+    objects: Sequence[R],
+    record: Callable[[R], dict[str, Any]],
+    weight: Callable[[R], int],
+    containers: tuple[str, ...],
 ) -> list[dict[str, Any]]:
     return [record(obj) for obj in objects]
 
 
 def _in_ranges(
-    objects: Sequence[R], record: Callable[[R], dict[str, Any]], weight: Callable[[R], int]
+    objects: Sequence[R],
+    record: Callable[[R], dict[str, Any]],
+    weight: Callable[[R], int],
+    containers: tuple[str, ...],
 ) -> Rows:
     """The records of ``objects``, made and written range by range, long lists in forked
-    children (``ranges.in_ranges``, by the characters each record is about)."""
+    children (``ranges.in_ranges``, by the characters each record is about); the writer
+    looks only at the ``containers`` fields of each (``Rows.containers``)."""
 
     def make(lo: int, hi: int) -> list[dict[str, Any]]:
         return [record(obj) for obj in objects[lo:hi]]
 
     def run(task: Callable[[int, int], list[str]], size: int) -> list[list[str]]:
-        return in_ranges(task, [weight(obj) for obj in objects])
+        return in_ranges(task, size, lambda: [weight(obj) for obj in objects])
 
-    return Rows(len(objects), make, run)
+    return Rows(len(objects), make, run, containers)
 
 
 def _sentence_weight(s: Sentence) -> int:
@@ -220,10 +230,10 @@ def _data(view: View, rows: _RowsOf) -> dict[str, Any]:
         "schema": SCHEMA_VERSION,
         "a": _document_data(comparison.a, rows),
         "b": _document_data(comparison.b, rows),
-        "pairs": rows(comparison.pairs, _pair_data, _pair_weight),
-        "claims": rows(comparison.claims, _claim_data, _claim_weight),
-        "quotes": rows(comparison.quotes, _quote_data, _quote_weight),
-        "items": rows(view.items, _item_data, _item_weight),
+        "pairs": rows(comparison.pairs, _pair_data, _pair_weight, ("a", "b", "ops")),
+        "claims": rows(comparison.claims, _claim_data, _claim_weight, ("departs_from",)),
+        "quotes": rows(comparison.quotes, _quote_data, _quote_weight, ("source", "ops")),
+        "items": rows(view.items, _item_data, _item_weight, ("aliases",)),
         "stats": {
             "a_kept": round(stats.a_kept, 4),
             "b_new": round(stats.b_new, 4),

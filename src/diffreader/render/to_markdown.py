@@ -116,7 +116,7 @@ def _md_claim_lines(view: View, items: Sequence[ReviewItem]) -> list[str]:
 
     if not items:
         return []
-    return in_ranges(lines, [60 + len(item.text) for item in items])
+    return in_ranges(lines, len(items), lambda: [60 + len(item.text) for item in items])
 
 
 def _md_group_lines(view: View) -> list[str]:
@@ -147,8 +147,10 @@ def _md_group_lines(view: View) -> list[str]:
 
     if not comparison.pairs:
         return []
-    weights = [span_weight(a, p.a) + span_weight(b, p.b) for p in comparison.pairs]
-    return in_ranges(lines, weights)
+    pairs = comparison.pairs
+    return in_ranges(
+        lines, len(pairs), lambda: [span_weight(a, p.a) + span_weight(b, p.b) for p in pairs]
+    )
 
 
 _EDGE_CHARS = r"[\s.,;:!?\"'“”‘’«»()\[\]—–-]*"

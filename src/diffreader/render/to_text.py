@@ -12,10 +12,11 @@ API:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
-from diffreader.engine.model import Comparison, Op, Pair, Quote, QuoteStatus, Status
-from diffreader.render.escape import terminal
+from diffreader.engine.model import Comparison, Op, Pair, Quote, QuoteStatus, Side, Status
+from diffreader.render.escape import UNSAFE, terminal
 from diffreader.render.labels import QUOTE_LABEL, STATUS_LABEL, group_label
 from diffreader.render.model import View, group_text, has_word_changes, word_runs
 from diffreader.render.ranges import in_ranges, span_weight
@@ -57,8 +58,28 @@ _TOKENS = re.compile(r"\s+|\S+")
 """Whitespace and words, in turn: where ``wrap`` may break."""
 _SPACES = re.compile(r"\s+")
 
+_NOT_SIMPLE = re.compile(UNSAFE + r"|[^\S ]|  ")
+"""What ``terminal`` changes, and whitespace other than single spaces: text with any of it
+is wrapped word by word (``_wrap_plain``), other text a line at a time."""
+
 Run = tuple[str, str]
 """A piece of output text and its style (space-separated ``_SGR`` names, or "")."""
+
+
+def _glue(texts: list[str]) -> list[int]:
+    """Where a word of ``texts`` runs from one text into the next (no space between):
+    offsets in the texts joined, in order (``[-old-]{+new+}`` has one)."""
+    points: list[int] = []
+    previous = ""
+    at = 0
+    for text in texts:
+        if not text:
+            continue
+        if previous and previous[-1] != " " and text[0] != " ":
+            points.append(at)
+        previous = text
+        at += len(text)
+    return points
 
 
 def _ids(ids: Sequence[int]) -> str:
@@ -117,7 +138,7 @@ class _TextWriter:
         """Word-wrap ``runs`` (article text made visible) after ``first``, hanging at ``indent``."""
         lead = (indent, "") if first is None else first
         if not self.color:
-            self._wrap_plain([terminal(text) for text, _ in runs], indent, lead[0])
+            self.wrap_texts([text for text, _ in runs], indent, lead[0])
             return
         current: list[Run] = [lead]
         used = len(lead[0])
@@ -143,6 +164,66 @@ class _TextWriter:
             current.pop()
         if len(current) > 1:
             self.line(*current)
+
+    def wrap_texts(self, texts: list[str], indent: str, lead: str) -> None:
+        """``wrap`` without colour, where only the texts count: ``texts`` (article text
+        made visible here) after ``lead``, hanging at ``indent``."""
+        joined = "".join(texts)
+        if _NOT_SIMPLE.search(joined) is None:
+            self._wrap_simple(texts, joined, indent, lead)
+        else:
+            self._wrap_plain([terminal(text) for text in texts], indent, lead)
+
+    def _wrap_simple(self, texts: list[str], joined: str, indent: str, lead: str) -> None:
+        """``_wrap_plain`` for texts already visible whose only whitespace is single spaces
+        (``joined``: the texts joined), most of the output: a line at a time, not a word.
+
+        Where the word-by-word walk would do something else than the greedy fill of lines
+        done here, it does the walk: a lead narrower than the indent (it drops the spaces
+        the line has before it is wider than the indent), a space at either end of the text
+        (a leading one can be breakable or dropped), and a word running from one text into
+        the next (only its first part is checked against the width).
+        """
+        used = len(lead)
+        hanging = len(indent)
+        width = self.width
+        if used >= hanging and used + len(joined) <= width:
+            # All on this line: what ``_wrap_plain``'s own fast path writes.
+            body = joined.lstrip(" ") if used == hanging else joined
+            body = body.rstrip(" ")
+            if body:
+                self.lines.append(lead + body)
+            return
+        if used < hanging or joined[:1] == " " or joined[-1:] == " ":
+            self._wrap_plain(texts, indent, lead)
+            return
+        # Each line holds its first word whatever its width (a word is never broken), then
+        # every following word that ends within the width: a line ends at the last space
+        # up to the width (one space between words: the line is a slice of ``joined``).
+        # The walk checks only the part of a word in its first text: a word glued across
+        # texts whose first part ends within the width is on the line, past the width.
+        glue = _glue(texts)
+        lines = self.lines
+        prefix, start, size = lead, 0, len(joined)
+        while True:
+            limit = start + width - used
+            if limit >= size:
+                lines.append(prefix + joined[start:])
+                return
+            end = joined.rfind(" ", start, limit + 1)
+            if end <= start:  # the first word alone is wider than the line
+                end = -1
+            elif glue:
+                point = bisect_right(glue, end + 1)
+                if point < len(glue) and glue[point] <= limit:  # inside the next word
+                    end = -1
+            if end < 0:  # the line ends after the word that runs past the width
+                end = joined.find(" ", limit)
+                if end < 0:
+                    lines.append(prefix + joined[start:])
+                    return
+            lines.append(prefix + joined[start:end])
+            prefix, start, used = indent, end + 1, hanging
 
     def _wrap_plain(self, texts: list[str], indent: str, lead: str) -> None:
         """``wrap`` without colour (where only the texts count), on visible ``texts``."""
@@ -223,16 +304,23 @@ def _text_header(w: _TextWriter, view: View) -> None:
 
 def _text_claim(w: _TextWriter, view: View, item: ReviewItem) -> None:
     indent = "    " if item.parent is not None else ""  # a name or figure inside a sentence
-    sentence = view.locate.sentence_at(item.side, item.sentence_start)
+    side = item.side
+    sentence = view.locate.sentence_at(side, item.sentence_start)
     if item.kind is ItemKind.ADDED:
         tag, style = f"  {indent}▲ ADDED {item.category}: ", "green bold"
     else:
         tag, style = f"  {indent}▼ DROPPED {item.category}: ", "red bold"
-    where = f"{item.side.value.upper()}{sentence}"
-    was = [(f" was “{item.was}”", "red" if w.color else "")] if item.was else []
+    where = f"{'A' if side is Side.A else 'B'}{sentence}"
+    if not w.color:  # the texts alone (a long comparison has a hundred thousand claims)
+        texts = [f"“{item.text}”", f" was “{item.was}”", f" ({where})"]
+        if not item.was:
+            del texts[1]
+        w.wrap_texts(texts, " " * 6, tag)
+        return
+    was = [(f" was “{item.was}”", "red")] if item.was else []
     w.wrap(
         [
-            (f"“{item.text}”", style + " underline" if w.color else style),
+            (f"“{item.text}”", style + " underline"),
             *was,
             (f" ({where})", "dim"),
         ],
@@ -369,11 +457,15 @@ def render_text(view: View, *, color: bool = False, width: int = 100) -> str:
 
     if comparison.pairs:
         # Long output is written in ranges of groups over the cores (ranges.py).
-        weights = [
-            span_weight(a, pair.a) + span_weight(b, pair.b) + 200 * len(claims.get(index, ()))
-            for index, pair in enumerate(comparison.pairs)
-        ]
-        for texts in in_ranges(groups, weights):
+        pairs = comparison.pairs
+
+        def weights() -> list[int]:
+            return [
+                span_weight(a, pair.a) + span_weight(b, pair.b) + 200 * len(claims.get(index, ()))
+                for index, pair in enumerate(pairs)
+            ]
+
+        for texts in in_ranges(groups, len(pairs), weights):
             w.lines += texts
     orphans = [q for q in comparison.quotes if not 0 <= q.pair < len(comparison.pairs)]
     if orphans:

@@ -23,10 +23,11 @@ top-level items per section, and the details inside them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from itertools import pairwise
 
 from diffreader.engine.lexicon import STOPWORDS
 from diffreader.engine.model import (
@@ -42,7 +43,7 @@ from diffreader.engine.model import (
     Side,
     Status,
 )
-from diffreader.review.keys import digest, normalise
+from diffreader.review.keys import digest, normalise, occurrence_digest
 from diffreader.review.locate import PairLocator
 
 __all__ = [
@@ -169,6 +170,8 @@ def _context(doc: Document, ids: Iterable[int]) -> tuple[str, int]:
     if not sentences:
         return "", 0
     first, last = sentences[0], sentences[-1]
+    if first is last:
+        return first.text, first.start  # ``doc.text[first.start : first.end]``, already made
     if last.id - first.id == len(sentences) - 1:
         return doc.text[first.start : last.end], first.start
     return " ".join(s.text for s in sentences), first.start
@@ -224,15 +227,32 @@ def salience(item: ReviewItem) -> int:
     >>> salience(ReviewItem("k", ItemKind.REWORDED, "Reworded", Side.B, "x", 0, 1, 0, "x", 0))
     4
     """
-    if item.kind in (ItemKind.REWORDED, ItemKind.MOVED):
+    found = _SALIENCE.get((item.kind, item.category, item.was != ""))
+    if found is None:
+        return _salience(item.kind, item.category, item.was != "")
+    return found
+
+
+def _salience(kind: ItemKind, category: str | None, was: bool) -> int:
+    """``salience`` of an item of ``kind`` and ``category``, ``was`` set or not."""
+    if kind in (ItemKind.REWORDED, ItemKind.MOVED):
         return 4
-    if item.kind in (ItemKind.QUOTE_ALTERED, ItemKind.QUOTE_NEW, ItemKind.QUOTE_SPEAKER):
+    if kind in (ItemKind.QUOTE_ALTERED, ItemKind.QUOTE_NEW, ItemKind.QUOTE_SPEAKER):
         return 2
-    if item.was or item.category in _CHANGES:
+    if was or category in _CHANGES:
         return 0
-    if family(item):
+    if _FAMILY_OF.get(category or "", ""):
         return 1
-    return 2 if item.category == ClaimCategory.QUOTATION.value else 3
+    return 2 if category == ClaimCategory.QUOTATION.value else 3
+
+
+_SALIENCE = {
+    (kind, category, was): _salience(kind, category, was)
+    for kind in ItemKind
+    for category in [None, *(c.value for c in ClaimCategory)]
+    for was in (False, True)
+}
+"""``_salience`` of every kind and category an item has (lists sort by it, the JSON writes it)."""
 
 
 @dataclass(slots=True)
@@ -249,7 +269,7 @@ class _Sources:
     seen: dict[str, int] = field(default_factory=dict)
     """Identity -> how many items have it (the next occurrence number)."""
 
-    def rekey(self, keys: dict[int, str], seen: dict[str, int]) -> None:
+    def rekey(self, keys: list[str], seen: dict[str, int]) -> None:
         self.group_of = {keys[n]: v for n, v in self.groups.items()}
         self.quote_of = {keys[n]: v for n, v in self.quotes.items()}
         self.claim_of = {keys[n]: v for n, v in self.claims.items()}
@@ -313,6 +333,50 @@ def _to_b(pair: Pair, offset: int) -> int:
     return best[0]
 
 
+def _to_b_each(pair: Pair, offsets: list[int]) -> list[int]:
+    """``[_to_b(pair, offset) for offset in offsets]``, each by bisection over the group's
+    word diff (its ops in order of their A spans, as the diff makes them; otherwise, one
+    by one as ``_to_b`` does): a group of a thousand figures has a thousand ops.
+
+    The first op (in order) holding the offset starts at or after the first op that
+    does not end before it; when none holds it, the nearest op is the first of: the
+    first op ending where the last op before the offset ends, an op ending at the
+    offset, the first op starting after it.
+    """
+    ops = pair.ops
+    starts = [op.a_start for op in ops]
+    ends = [op.a_end for op in ops]
+    if any(x > y for x, y in pairwise(starts)) or any(x > y for x, y in pairwise(ends)):
+        return [_to_b(pair, offset) for offset in offsets]
+    size = len(ops)
+    out: list[int] = []
+    for offset in offsets:
+        first = bisect_left(ends, offset)
+        index = first
+        while index < size and starts[index] <= offset:
+            op = ops[index]
+            if offset < op.a_end or op.a_start == offset == op.a_end:
+                break
+            index += 1
+        else:
+            index = -1
+        if index >= 0:
+            op = ops[index]
+            equal = op.op is Op.EQUAL
+            out.append(op.b_start + (offset - op.a_start) if equal else op.b_start)
+            continue
+        after = bisect_right(starts, offset)
+        nearest: list[tuple[int, int]] = []
+        if first > 0:
+            nearest.append((offset - ends[first - 1], bisect_left(ends, ends[first - 1])))
+        if first < after:
+            nearest.append((0, first))
+        if after < size:
+            nearest.append((starts[after] - offset, after))
+        out.append(ops[min(nearest)[1]].b_start if nearest else offset)
+    return out
+
+
 _NEAREST = 8
 """How many dropped facts of its family on each side of an added fact (by place in B) can
 be paired with it: enough for any sentence, and a group of a thousand figures stays
@@ -358,7 +422,12 @@ class _Consolidation:
     # -- moves ------------------------------------------------------------------------
 
     def _children(self, key: str) -> list[str]:
-        return sorted(k for k in self.kids.get(key, ()) if k not in self.removed)
+        """What ``key`` holds, in no particular order: each is moved alone (``set_parent``),
+        so the order changes nothing."""
+        kids = self.kids.get(key)
+        if not kids:  # most items hold nothing
+            return []
+        return [k for k in kids if k not in self.removed]
 
     def set_parent(self, key: str, parent: str | None) -> None:
         old = self.parent[key]
@@ -382,7 +451,8 @@ class _Consolidation:
         self.aliases.setdefault(into, []).extend([key, *self.aliases.pop(key, [])])
 
     def top(self) -> list[ReviewItem]:
-        return [i for i in self.items if i.key not in self.removed and self.parent[i.key] is None]
+        removed, parent = self.removed, self.parent
+        return [i for i in self.items if parent[i.key] is None and i.key not in removed]
 
     # -- steps ------------------------------------------------------------------------
 
@@ -395,16 +465,21 @@ class _Consolidation:
 
     def substitutions(self) -> None:
         pairs = self.comparison.pairs
+        groups = self.group_item  # the reworded and moved groups: where facts are paired
+        if not groups:
+            return
         facts: dict[int, list[ReviewItem]] = {}
         for item in self.top():
-            if item.key in self.sources.claim_of and family(item) and 0 <= item.pair < len(pairs):
+            if item.pair in groups and item.key in self.sources.claim_of and family(item):
                 facts.setdefault(item.pair, []).append(item)
         for index, members in facts.items():
             pair = pairs[index]
             if pair.status not in (Status.REWORDED, Status.MOVED) or not pair.a or not pair.b:
                 continue
             # Each dropped fact with where it falls in B (computed once, not per added fact).
-            dropped = [(m, family(m), _to_b(pair, m.start)) for m in members if m.side is Side.A]
+            on_a = [m for m in members if m.side is Side.A]
+            in_b = _to_b_each(pair, [m.start for m in on_a])
+            dropped = [(m, family(m), at) for m, at in zip(on_a, in_b, strict=True)]
             added = [m for m in members if m.side is Side.B]
             # Every added fact and dropped fact of one family, the closest first (in B,
             # through the word diff): a fact is paired with the one it replaced in place,
@@ -424,6 +499,8 @@ class _Consolidation:
                 self.fold(old.key, added[n].key)
 
     def quotations(self) -> None:
+        if not self.sources.quote_of:
+            return
         # Facts by side, sorted by start, so each quotation looks at its own span only.
         facts: dict[Side, list[ReviewItem]] = {Side.A: [], Side.B: []}
         for item in self.top():
@@ -541,6 +618,8 @@ class _Consolidation:
 
     def fragments(self) -> None:
         pairs = self.comparison.pairs
+        if not self.group_item:
+            return
         for item in self.top():
             group = self.group_item.get(item.pair)
             if group is None or group == item.key:
@@ -560,62 +639,75 @@ class _Consolidation:
             self.parent[item.key] = group
 
     def ordered(self) -> list[ReviewItem]:
-        live = [i for i in self.items if i.key not in self.removed]
+        removed, parents, by_key = self.removed, self.parent, self.by_key
+        live = [i for i in self.items if i.key not in removed]
         keys = {i.key for i in live}
 
         def root(key: str) -> str | None:
             """The top-level item ``key`` is listed in (nesting is one level deep)."""
-            parent, hops = self.parent[key], 0
+            parent, hops = parents[key], 0
             while parent is not None and parent in keys and hops < len(keys):
-                up = self.parent[parent]
+                up = parents[parent]
                 if up is None or up not in keys:
                     return parent
                 parent, hops = up, hops + 1
             return None
 
-        roots = {i.key: root(i.key) for i in live}
-        kinds = {i.key: i.kind for i in live}
-        final: dict[str, ReviewItem] = {}
+        was_of, aliases_of = self.was, self.aliases
+        inside: dict[str, list[ReviewItem]] = {}
+        tops: list[ReviewItem] = []
         for item in live:
-            parent = roots[item.key]
-            was = self.was.get(item.key, item.was)
-            aliases = tuple(self.aliases.get(item.key, ()))
+            key = item.key
+            parent = parents[key]
+            if parent is not None and (parent not in keys or parents[parent] is not None):
+                parent = root(key)  # not the usual case: a holder in the list, at the top
+            was = was_of.get(key, item.was)
+            found = aliases_of.get(key)
+            aliases = tuple(found) if found else ()
             # A nested item is listed with its holder (a top-level item: nesting is one
             # level deep), whose kind it records; a top-level item records none.
-            holder_kind = None if parent is None else kinds[parent]
-            if (parent, was, aliases, holder_kind) != (
-                item.parent,
-                item.was,
-                item.aliases,
-                item.holder_kind,
+            holder_kind = None if parent is None else by_key[parent].kind
+            if (
+                parent != item.parent
+                or was != item.was
+                or aliases != item.aliases
+                or holder_kind is not item.holder_kind
             ):
-                item = _placed(item, item.key, parent, was, aliases, holder_kind)
-            final[item.key] = item
+                item = _placed(item, key, parent, was, aliases, holder_kind)
+            if parent is None:
+                tops.append(item)
+            else:
+                inside.setdefault(parent, []).append(item)
         size = len(self.comparison.pairs)
+        side_b = Side.B
 
         def position(item: ReviewItem) -> tuple[int, int, int, int]:
             return (
                 item.pair if item.pair >= 0 else size,
-                item.side is Side.B,
+                item.side is side_b,
                 item.start,
                 -item.end,
             )
 
-        inside: dict[str, list[ReviewItem]] = {}
-        tops: list[ReviewItem] = []
-        for item in final.values():
-            if item.parent is None:
-                tops.append(item)
-            else:
-                inside.setdefault(item.parent, []).append(item)
-        out: list[ReviewItem] = []
         rank = {kind: list(Section).index(section) for kind, section in _SECTION_OF.items()}
-        order = sorted(tops, key=lambda i: (rank[i.kind], salience(i), position(i)))
-        for item in order:
+        order = [
+            (
+                rank[i.kind],
+                salience(i),
+                i.pair if i.pair >= 0 else size,
+                i.side is side_b,
+                i.start,
+                -i.end,
+            )
+            for i in tops
+        ]
+        out: list[ReviewItem] = []
+        for number in sorted(range(len(tops)), key=order.__getitem__):
+            item = tops[number]
             out.append(item)
-            found = inside.get(item.key)
-            if found:
-                out += sorted(found, key=position)
+            found_inside = inside.get(item.key)
+            if found_inside:
+                out += sorted(found_inside, key=position) if len(found_inside) > 1 else found_inside
         return out
 
 
@@ -634,26 +726,6 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
     """
     a, b = comparison.a, comparison.b
     sources = _Sources()
-    # Many claims share a sentence (and the sentences they depart from): the context and
-    # the matching form of each text are made once. (One cache per side: hashing a
-    # ``Side``, an enum, is a Python-level call.)
-    a_contexts: dict[tuple[int, ...], tuple[str, int]] = {}
-    b_contexts: dict[tuple[int, ...], tuple[str, int]] = {}
-    normal: dict[str, str] = {}
-
-    def context(side: Side, ids: tuple[int, ...]) -> tuple[str, int]:
-        cache = a_contexts if side is Side.A else b_contexts
-        found = cache.get(ids)
-        if found is None:
-            found = cache[ids] = _context(a if side is Side.A else b, ids)
-        return found
-
-    def norm(text: str) -> str:
-        found = normal.get(text)
-        if found is None:
-            found = normal[text] = normalise(text)
-        return found
-
     # A draft is the key's identity and the item's other fields, made an item once keyed.
     drafts: list[tuple[tuple[int, int, int, int, int], str, _Fields]] = []
 
@@ -706,6 +778,13 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
     """Claim index -> the draft showing it (its own, or the quotation it is folded into)."""
     parent_of: dict[int, int] = {}
     """Draft of a nested claim -> claim index of its holder."""
+    # Many claims share a sentence (and the sentences they depart from): what each sentence
+    # gives (its text, offset and matching form) and the context a claim departs from are
+    # made once, in one table per side (indexed by ``on_a``: hashing a ``Side``, an enum,
+    # is a Python-level call), and so is the matching form of each claim's text.
+    sentence_of: tuple[dict[int, tuple[str, int, str]], dict[int, tuple[str, int, str]]] = ({}, {})
+    departs_of: tuple[dict[tuple[int, ...], str], dict[tuple[int, ...], str]] = ({}, {})
+    normal: dict[str, str] = {}
     # What each category and side contributes, looked up once (an enum's ``value`` and a
     # ``Side``'s ``other`` are Python-level calls, and a long pair has 100k claims).
     labels = {
@@ -717,7 +796,10 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
         for category in ClaimCategory
     }
     quotation, added_kind, side_a = ClaimCategory.QUOTATION, ClaimKind.ADDED, Side.A
+    added, dropped = ItemKind.ADDED, ItemKind.DROPPED
     pairs = comparison.pairs
+    size = len(pairs)
+    draft_claims = sources.claims
     for index, claim in enumerate(comparison.claims):
         side = claim.side
         if claim.category is quotation:
@@ -729,28 +811,40 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
         sentence_id = claim.sentence
         if sentence_id < 0:
             sentence_id = locate.sentence_at(side, claim.start)
-        sentence, sentence_start = context(side, (sentence_id,))
+        known = sentence_of[on_a].get(sentence_id)
+        if known is None:
+            context, context_start = _context(a if on_a else b, (sentence_id,))
+            known = sentence_of[on_a][sentence_id] = (context, context_start, normalise(context))
+        sentence, sentence_start, sentence_form = known
         pair_index = claim.pair
         if pair_index < 0:
             pair_index = locate.pair_of_sentence(side, sentence_id)
         departs_ids: tuple[int, ...] = claim.departs_from
-        if not departs_ids and 0 <= pair_index < len(pairs):
+        if not departs_ids and 0 <= pair_index < size:
             pair = pairs[pair_index]
             departs_ids = pair.b if on_a else pair.a
-        departs, _ = context(Side.B if on_a else side_a, departs_ids)
+        departs = departs_of[on_a].get(departs_ids)
+        if departs is None:
+            departs = departs_of[on_a][departs_ids] = _context(b if on_a else a, departs_ids)[0]
         value, added_label, dropped_label = labels[claim.category._value_]
-        if claim.kind is added_kind:
-            kind, label, kind_text = ItemKind.ADDED, added_label, "added"
-        else:
-            kind, label, kind_text = ItemKind.DROPPED, dropped_label, "dropped"
         text = claim.text
+        form = normal.get(text)
+        if form is None:
+            form = normal[text] = normalise(text)
+        start, end = claim.start, claim.end
+        if claim.kind is added_kind:
+            kind, label, head = added, added_label, "added|a|" if on_a else "added|b|"
+        else:
+            kind, label, head = dropped, dropped_label, "dropped|a|" if on_a else "dropped|b|"
+        # What ``add`` does, inline (a long pair has 100k claims): the identity is
+        # kind|side|text|sentence, as ``"|".join`` of the four makes it.
         fields: _Fields = (
             kind,
             label,
             side,
             text,
-            claim.start,
-            claim.end,
+            start,
+            end,
             pair_index,
             sentence,
             sentence_start,
@@ -758,16 +852,18 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
             value,
             "",
         )
-        claim_identity = "|".join((kind_text, "a" if on_a else "b", norm(text), norm(sentence)))
-        number = add(claim_identity, fields, 1 if on_a else 2)
-        sources.claims[number] = (claim, sentence_id)
+        number = len(drafts)
+        sort_key = (pair_index, 1 if on_a else 2, start, -end, number)
+        drafts.append((sort_key, head + form + "|" + sentence_form, fields))
+        draft_claims[number] = (claim, sentence_id)
         claim_draft[index] = number
         if claim.parent >= 0:
             parent_of[number] = claim.parent
 
     sort_keys = [draft[0] for draft in drafts]
     order = sorted(range(len(drafts)), key=sort_keys.__getitem__)
-    keys: dict[int, str] = {}
+    keys = [""] * len(drafts)
+    """Draft number -> its key."""
     seen: dict[str, int] = {}
     for number in order:
         draft_identity = drafts[number][1]
@@ -775,7 +871,7 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
         # stay unique and still depend on content only.
         occurrence = seen.get(draft_identity, 0)
         seen[draft_identity] = occurrence + 1
-        keys[number] = digest(draft_identity, str(occurrence))
+        keys[number] = occurrence_digest(draft_identity, occurrence)
     items: list[ReviewItem] = []
     for number in order:
         holder = claim_draft.get(parent_of.get(number, -1))
@@ -933,12 +1029,16 @@ def count_items(items: Iterable[ReviewItem]) -> dict[Section, ItemCounts]:
     Returns:
         Counts for every ``Section`` (zero when it lists nothing).
     """
-    top = dict.fromkeys(Section, 0)
-    inside = dict.fromkeys(Section, 0)
+    # By kind first (``listed_in`` per item, inline: a long pair has 100k items).
+    top: dict[ItemKind, int] = dict.fromkeys(ItemKind, 0)
+    inside: dict[ItemKind, int] = dict.fromkeys(ItemKind, 0)
     for item in items:
-        section = listed_in(item)
         if item.parent is None:
-            top[section] += 1
+            top[item.holder_kind or item.kind] += 1
         else:
-            inside[section] += 1
-    return {section: ItemCounts(top[section], inside[section]) for section in Section}
+            inside[item.holder_kind or item.kind] += 1
+    counts = {section: [0, 0] for section in Section}
+    for kind, section in _SECTION_OF.items():
+        counts[section][0] += top[kind]
+        counts[section][1] += inside[kind]
+    return {section: ItemCounts(*counts[section]) for section in Section}
