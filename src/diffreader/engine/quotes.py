@@ -816,35 +816,15 @@ def _relate(
         )
         for j, f in enumerate(b_found)
     ]
-    index_a, index_b = _Index(qa), _Index(qb)
+    # The verbatim and candidate searches of each direction run at once, a long list's
+    # B-to-A search here and its A-to-B search in a child (parallel.py).
+    searched = _searches(doc_a, doc_b, qa, qb, matched, a_matched)
     links: dict[tuple[int, int], _Link] = {}
-    # Verbatim: the words of one occur in order inside the other, whichever is longer.
-    # A quotation of one to three words is the same quotation only when it describes the
-    # same thing: "reckless" said of the burglars is not "reckless" said of the police.
     unrelated: set[tuple[int, int]] = set()
-    # A pair of quotations both already related by place is left out: neither can be
-    # matched again, carried or left over, so its link (or its being unrelated) would
-    # change nothing, and an article copied closely holds one for each quotation kept.
-    for x in qb:
-        if x.words.keys:
-            for i in _containers(x, index_a, qa, a_matched if x.index in matched else ()):
-                span = _verbatim_in(x.frags, qa[i].words)
-                assert span is not None
-                if not _same_referent(doc_b, x.found, doc_a, qa[i].found, span[0], x.count):
-                    unrelated.add((i, x.index))
-                    continue
-                links[(i, x.index)] = _Link(i, x.index, QuoteStatus.VERBATIM, span, 1.0)
-    for x in qa:
-        if x.words.keys:
-            for j in _containers(x, index_b, qb, matched if x.index in a_matched else ()):
-                if (x.index, j) not in links and (x.index, j) not in unrelated:
-                    there = _verbatim_in(x.frags, qb[j].words)
-                    assert there is not None
-                    if not _same_referent(doc_a, x.found, doc_b, qb[j].found, there[0], x.count):
-                        unrelated.add((x.index, j))
-                        continue
-                    span = (x.found.start, x.found.end)
-                    links[(x.index, j)] = _Link(x.index, j, QuoteStatus.VERBATIM, span, 1.0)
+    for found_links, found_unrelated, _ in searched:
+        links.update(((k.a, k.b), k) for k in found_links)
+        unrelated |= found_unrelated
+    (_, _, candidates_of_b), (_, _, candidates_of_a) = searched
     # Altered: between quotations neither matched by place nor verbatim with any quotation
     # of the other side, the candidates of each, either side.
     settled_a = a_matched | {i for i, _ in links}
@@ -852,10 +832,10 @@ def _relate(
     tried: set[tuple[int, int]] = set()
     for j in range(len(qb)):
         if j not in settled_b:
-            tried.update((i, j) for i in _candidates(qb[j], index_a, qa) if i not in settled_a)
+            tried.update((i, j) for i in candidates_of_b[j] if i not in settled_a)
     for i in range(len(qa)):
         if i not in settled_a:
-            tried.update((i, j) for j in _candidates(qa[i], index_b, qb) if j not in settled_b)
+            tried.update((i, j) for j in candidates_of_a[i] if j not in settled_b)
     for link in _altered_links(qa, qb, sorted(tried - unrelated)):
         links[(link.a, link.b)] = link
     na, nb = len(qa), len(qb)
@@ -881,12 +861,174 @@ def _relate(
     return matched, related, wordless_a, wordless_b
 
 
+_Search = tuple[list[_Link], set[tuple[int, int]], dict[int, list[int]]]
+"""One direction's search: the verbatim links it found, the pairs it found verbatim but
+describing different things (``_same_referent``), and the altered-search candidates of
+each of its quotations left unsettled by it."""
+
+_MIN_QUOTATIONS_A_PROCESS = 2_000
+"""Quotations (both sides') below which a direction's search is not worth a process of
+its own (about 40 ms of work; see parallel.py)."""
+
+
+def _searches(
+    doc_a: Document,
+    doc_b: Document,
+    qa: Sequence[_Quotation],
+    qb: Sequence[_Quotation],
+    matched: dict[int, _Link],
+    a_matched: set[int],
+) -> list[_Search]:
+    """The B-to-A search and the A-to-B one (``_search_b_in_a``, ``_search_a_in_b``), the
+    second in a child process when the quotations are many (parallel.py)."""
+
+    def search(lo: int, hi: int) -> list[_Search]:
+        return [
+            _search_b_in_a(doc_a, doc_b, qa, qb, matched, a_matched)
+            if direction == 0
+            else _search_a_in_b(doc_a, doc_b, qa, qb, matched, a_matched)
+            for direction in range(lo, hi)
+        ]
+
+    sizes = [len(qa) + len(qb)] * 2
+    bounds = parallel.split(sizes, parallel.jobs(), _MIN_QUOTATIONS_A_PROCESS)
+    parts = parallel.fork_map(search, bounds, _encode_searches, _decode_searches)
+    return [found for part in parts for found in part]
+
+
+def _search_b_in_a(
+    doc_a: Document,
+    doc_b: Document,
+    qa: Sequence[_Quotation],
+    qb: Sequence[_Quotation],
+    matched: dict[int, _Link],
+    a_matched: set[int],
+) -> _Search:
+    """B's quotations searched in A's: verbatim where the words of one of B occur in order
+    inside one of A, and the altered-search candidates in A of each quotation of B that is
+    neither matched by place nor verbatim in one of A.
+
+    A quotation of one to three words is the same quotation only when it describes the
+    same thing: "reckless" said of the burglars is not "reckless" said of the police. A
+    pair of quotations both already related by place is left out: neither can be matched
+    again, carried or left over, so its link (or its being unrelated) would change
+    nothing, and an article copied closely holds one for each quotation kept.
+    """
+    index_a = _Index(qa)
+    links: list[_Link] = []
+    unrelated: set[tuple[int, int]] = set()
+    for x in qb:
+        if x.words.keys:
+            for i in _containers(x, index_a, qa, a_matched if x.index in matched else ()):
+                span = _verbatim_in(x.frags, qa[i].words)
+                assert span is not None
+                if not _same_referent(doc_b, x.found, doc_a, qa[i].found, span[0], x.count):
+                    unrelated.add((i, x.index))
+                    continue
+                links.append(_Link(i, x.index, QuoteStatus.VERBATIM, span, 1.0))
+    # Settled on this side by what the other direction finds too: its candidates are
+    # looked for here all the same, and left unread.
+    settled = matched.keys() | {k.b for k in links}
+    candidates = {j: _candidates(qb[j], index_a, qa) for j in range(len(qb)) if j not in settled}
+    return links, unrelated, candidates
+
+
+def _search_a_in_b(
+    doc_a: Document,
+    doc_b: Document,
+    qa: Sequence[_Quotation],
+    qb: Sequence[_Quotation],
+    matched: dict[int, _Link],
+    a_matched: set[int],
+) -> _Search:
+    """A's quotations searched in B's (``_search_b_in_a`` the other way round), leaving out
+    the pairs that search decides: those whose quotation of B is verbatim in the one of A
+    (and not left out there), which it links or finds unrelated first."""
+    index_b = _Index(qb)
+    links: list[_Link] = []
+    unrelated: set[tuple[int, int]] = set()
+    for x in qa:
+        if x.words.keys:
+            for j in _containers(x, index_b, qb, matched if x.index in a_matched else ()):
+                y = qb[j]
+                if (
+                    y.words.keys
+                    and not (j in matched and x.index in a_matched)
+                    and _verbatim_in(y.frags, x.words) is not None
+                ):
+                    continue  # decided by the search of B in A
+                there = _verbatim_in(x.frags, y.words)
+                assert there is not None
+                if not _same_referent(doc_a, x.found, doc_b, y.found, there[0], x.count):
+                    unrelated.add((x.index, j))
+                    continue
+                span = (x.found.start, x.found.end)
+                links.append(_Link(x.index, j, QuoteStatus.VERBATIM, span, 1.0))
+    settled = a_matched | {k.a for k in links}
+    candidates = {i: _candidates(qa[i], index_b, qb) for i in range(len(qa)) if i not in settled}
+    return links, unrelated, candidates
+
+
+_EncodedSearch = tuple[list[_EncodedLink], list[tuple[int, int]], list[tuple[int, list[int]]]]
+
+
+def _encode_searches(searches: list[_Search]) -> list[_EncodedSearch]:
+    """Searches as plain values for the transfer from a child process (parallel.py)."""
+    return [
+        (_encode_links(list(links)), list(unrelated), list(candidates.items()))
+        for links, unrelated, candidates in searches
+    ]
+
+
+def _decode_searches(encoded: list[_EncodedSearch]) -> list[_Search]:
+    """``_encode_searches`` undone."""
+    return [
+        (
+            [k for k in _decode_links(links) if k is not None],
+            set(unrelated),
+            dict(candidates),
+        )
+        for links, unrelated, candidates in encoded
+    ]
+
+
+def _quotations_of(doc_a: Document, doc_b: Document) -> tuple[list[Found], list[Found]]:
+    """``find_quotations`` of both documents, B's in a child process while this one reads
+    A's when both are long (parallel.py)."""
+    docs = (doc_a, doc_b)
+
+    def find(lo: int, hi: int) -> list[list[Found]]:
+        return [find_quotations(doc) for doc in docs[lo:hi]]
+
+    bounds = parallel.split([len(doc.text) for doc in docs], parallel.jobs(), _MIN_READ_A_PROCESS)
+    a_found, b_found = (
+        found
+        for part in parallel.fork_map(find, bounds, _encode_found, _decode_found)
+        for found in part
+    )
+    return a_found, b_found
+
+
+_MIN_READ_A_PROCESS = 200_000
+"""Characters below which finding an article's quotations is not worth a process of its
+own (about 25 ms of work; see parallel.py)."""
+
+
+def _encode_found(found: list[list[Found]]) -> list[list[tuple[int, int, int, str | None]]]:
+    """Quotations found as plain tuples, for the transfer from a child process."""
+    return [[(f.start, f.end, f.sentence, f.speaker) for f in doc] for doc in found]
+
+
+def _decode_found(encoded: list[list[tuple[int, int, int, str | None]]]) -> list[list[Found]]:
+    """``_encode_found`` undone."""
+    return [[Found(*f) for f in doc] for doc in encoded]
+
+
 def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> list[Quote]:
     """Classify every quotation of B, and report A's quotations that B dropped."""
     pair_of_a = {sid: i for i, p in enumerate(pairs) for sid in p.a}
     pair_of_b = {sid: i for i, p in enumerate(pairs) for sid in p.b}
-    a_found = find_quotations(doc_a)
-    b_found = find_quotations(doc_b)
+    a_found, b_found = _quotations_of(doc_a, doc_b)
     links, carried, wordless_a, wordless_b = _relate(
         doc_a, doc_b, a_found, b_found, pairs, pair_of_a, pair_of_b
     )
