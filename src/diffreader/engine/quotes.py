@@ -507,14 +507,42 @@ class _Quotation:
             self.words, self.frags, self.content = same.words, same.frags, same.content
             self.count = -1
             return
-        self.words = _Words.of(doc.text, found.start, found.end)
-        if _ELLIPSIS.search(doc.text, found.start, found.end):
-            frags = _fragments(doc.text, found.start, found.end)
+        self._take(_spoken(doc.text, found))
+
+    @classmethod
+    def of(cls, found: Found, index: int, pair: int, spoken: _Spoken) -> _Quotation:
+        """The quotation ``found`` whose words were read already (``_spoken``)."""
+        quotation = cls.__new__(cls)
+        quotation.found = found
+        quotation.index = index
+        quotation.pair = pair
+        quotation._take(spoken)
+        return quotation
+
+    def _take(self, spoken: _Spoken) -> None:
+        keys, starts, ends, frags = spoken
+        self.words = words = _Words.__new__(_Words)
+        words._fill(keys, starts, ends)
+        if frags is not None:
             self.frags = [list(map(sys.intern, frag)) for frag in frags]
         else:
-            self.frags = [self.words.keys] if self.words.keys else []
-        self.content = set(self.words.stems) - {""}
-        self.count = len(self.words.keys)
+            self.frags = [words.keys] if words.keys else []
+        self.content = set(words.stems) - {""}
+        self.count = len(words.keys)
+
+
+_Spoken = tuple[list[str], list[int], list[int], list[list[str]] | None]
+"""The words of a quotation as read from its text: their keys, starts and ends
+(``_word_spans``), and the keys of its fragments between ellipses when it has any (else
+None: its one fragment is all its words). Plain values, sent from a child process."""
+
+
+def _spoken(text: str, found: Found) -> _Spoken:
+    """The words of the quotation ``found`` in ``text`` (see ``_Spoken``)."""
+    keys, starts, ends = _word_spans(text, found.start, found.end)
+    if _ELLIPSIS.search(text, found.start, found.end):
+        return keys, starts, ends, _fragments(text, found.start, found.end)
+    return keys, starts, ends, None
 
 
 _Key = str | tuple[str, str, str]
@@ -785,10 +813,14 @@ def _relate(
     pairs: Sequence[Pair],
     pair_of_a: dict[int, int],
     pair_of_b: dict[int, int],
+    a_spoken: Sequence[_Spoken] | None = None,
+    b_spoken: Sequence[_Spoken] | None = None,
 ) -> tuple[dict[int, _Link], set[int], set[int], set[int]]:
     """Links of B's quotations (by index), the A quotations B still carries, and the
     quotations of A and of B without words (only an identical place relates them).
-    ``pair_of_a`` and ``pair_of_b`` give the index in ``pairs`` of each sentence's pair.
+    ``pair_of_a`` and ``pair_of_b`` give the index in ``pairs`` of each sentence's pair;
+    ``a_spoken`` and ``b_spoken`` the words of each quotation (``_spoken``), when read
+    already.
 
     See the module docstring: identical places first, then a one-to-one matching taken
     best-first over every related (A, B) pair, then quotations related to an already
@@ -805,7 +837,12 @@ def _relate(
             a_matched.add(same)
     if len(matched) == len(b_found) and len(a_matched) == len(a_found):
         return matched, a_matched, set(), set()
-    qa = [_Quotation(doc_a, f, i, pair_of_a.get(f.sentence, -1)) for i, f in enumerate(a_found)]
+    qa = [
+        _Quotation(doc_a, f, i, pair_of_a.get(f.sentence, -1))
+        if a_spoken is None
+        else _Quotation.of(f, i, pair_of_a.get(f.sentence, -1), a_spoken[i])
+        for i, f in enumerate(a_found)
+    ]
     qb = [
         _Quotation(
             doc_b,
@@ -814,6 +851,8 @@ def _relate(
             pair_of_b.get(f.sentence, -1),
             qa[matched[j].a] if j in matched else None,
         )
+        if b_spoken is None or j in matched
+        else _Quotation.of(f, j, pair_of_b.get(f.sentence, -1), b_spoken[j])
         for j, f in enumerate(b_found)
     ]
     # The verbatim and candidate searches of each direction run at once, a long list's
@@ -992,45 +1031,56 @@ def _decode_searches(encoded: list[_EncodedSearch]) -> list[_Search]:
     ]
 
 
-def _quotations_of(doc_a: Document, doc_b: Document) -> tuple[list[Found], list[Found]]:
-    """``find_quotations`` of both documents, B's in a child process while this one reads
-    A's when both are long (parallel.py)."""
+def _quotations_of(
+    doc_a: Document, doc_b: Document
+) -> tuple[list[Found], list[Found], list[_Spoken] | None, list[_Spoken] | None]:
+    """``find_quotations`` of both documents, and the words of each quotation found
+    (``_spoken``) or None. When both are long, B's are read in a child process while this
+    one reads A's (parallel.py), words included: the search after only indexes them.
+    Otherwise the search reads the words it needs itself (None)."""
     docs = (doc_a, doc_b)
-
-    def find(lo: int, hi: int) -> list[list[Found]]:
-        return [find_quotations(doc) for doc in docs[lo:hi]]
-
     bounds = parallel.split([len(doc.text) for doc in docs], parallel.jobs(), _MIN_READ_A_PROCESS)
-    a_found, b_found = (
-        found
-        for part in parallel.fork_map(find, bounds, _encode_found, _decode_found)
-        for found in part
-    )
-    return a_found, b_found
+    in_parallel = len(bounds) > 2
+
+    def read(lo: int, hi: int) -> list[tuple[list[Found], list[_Spoken] | None]]:
+        out: list[tuple[list[Found], list[_Spoken] | None]] = []
+        for doc in docs[lo:hi]:
+            found = find_quotations(doc)
+            out.append((found, [_spoken(doc.text, f) for f in found] if in_parallel else None))
+        return out
+
+    parts = parallel.fork_map(read, bounds, _encode_read, _decode_read)
+    (a_found, a_spoken), (b_found, b_spoken) = (side for part in parts for side in part)
+    return a_found, b_found, a_spoken, b_spoken
 
 
 _MIN_READ_A_PROCESS = 200_000
-"""Characters below which finding an article's quotations is not worth a process of its
-own (about 25 ms of work; see parallel.py)."""
+"""Characters below which reading an article's quotations is not worth a process of its
+own (about 40 ms of work; see parallel.py)."""
+
+_EncodedRead = tuple[list[tuple[int, int, int, str | None]], list[_Spoken] | None]
 
 
-def _encode_found(found: list[list[Found]]) -> list[list[tuple[int, int, int, str | None]]]:
-    """Quotations found as plain tuples, for the transfer from a child process."""
-    return [[(f.start, f.end, f.sentence, f.speaker) for f in doc] for doc in found]
+def _encode_read(sides: list[tuple[list[Found], list[_Spoken] | None]]) -> list[_EncodedRead]:
+    """Quotations read, as plain values for the transfer from a child process."""
+    return [
+        ([(f.start, f.end, f.sentence, f.speaker) for f in found], spoken)
+        for found, spoken in sides
+    ]
 
 
-def _decode_found(encoded: list[list[tuple[int, int, int, str | None]]]) -> list[list[Found]]:
-    """``_encode_found`` undone."""
-    return [[Found(*f) for f in doc] for doc in encoded]
+def _decode_read(encoded: list[_EncodedRead]) -> list[tuple[list[Found], list[_Spoken] | None]]:
+    """``_encode_read`` undone."""
+    return [([Found(*f) for f in found], spoken) for found, spoken in encoded]
 
 
 def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> list[Quote]:
     """Classify every quotation of B, and report A's quotations that B dropped."""
     pair_of_a = {sid: i for i, p in enumerate(pairs) for sid in p.a}
     pair_of_b = {sid: i for i, p in enumerate(pairs) for sid in p.b}
-    a_found, b_found = _quotations_of(doc_a, doc_b)
+    a_found, b_found, a_spoken, b_spoken = _quotations_of(doc_a, doc_b)
     links, carried, wordless_a, wordless_b = _relate(
-        doc_a, doc_b, a_found, b_found, pairs, pair_of_a, pair_of_b
+        doc_a, doc_b, a_found, b_found, pairs, pair_of_a, pair_of_b, a_spoken, b_spoken
     )
     ops_of = _altered_ops(doc_a, doc_b, b_found, links)
     out: list[Quote] = []
