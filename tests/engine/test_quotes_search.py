@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffreader.engine import document_from_text
+from diffreader.engine.model import Document
 from diffreader.engine.quotes import (
     _MAX_POSTING,
     _MAX_SOURCES,
@@ -25,6 +26,9 @@ from diffreader.engine.quotes import (
     _content,
     _Index,
     _Quotation,
+    _same_referent,
+    _search_a_in_b,
+    _search_b_in_a,
     _verbatim_in,
     _window_score,
     _word_spans,
@@ -175,3 +179,41 @@ def test_containers_equal_a_scan_of_every_run(texts: list[list[str]], one: list[
     for x in _quotations([one]):
         index = _Index(others)
         assert _containers(x, index, others) == reference_containers(x, _Index(others), others)
+
+
+def reference_search_a_in_b(
+    qa: list[_Quotation], qb: list[_Quotation], doc_a: Document, doc_b: Document
+) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """The verbatim links and unrelated pairs of A's quotations held in B's, as one search
+    after the other: the pairs the search of B in A decided are not looked at again."""
+    b_links, decided, _ = _search_b_in_a(doc_a, doc_b, qa, qb, {}, set())
+    decided |= {(k.a, k.b) for k in b_links}
+    links: set[tuple[int, int]] = set()
+    unrelated: set[tuple[int, int]] = set()
+    index_b = _Index(qb)
+    for x in qa:
+        for j in _containers(x, index_b, qb) if x.words.keys else []:
+            if (x.index, j) in decided:
+                continue
+            there = _verbatim_in(x.frags, qb[j].words)
+            assert there is not None
+            same = _same_referent(doc_a, x.found, doc_b, qb[j].found, there[0], x.count)
+            (links if same else unrelated).add((x.index, j))
+    return links, unrelated
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(fragmented, min_size=1, max_size=10), st.lists(fragmented, min_size=1, max_size=10))
+def test_the_two_searches_decide_each_pair_once(a: list[list[str]], b: list[list[str]]) -> None:
+    """Run apart (in two processes), the search of A in B leaves out what the search of B in
+    A decides, as when it runs after it: quotations holding each other's words (short ones
+    too, whose referents are compared) are linked or found unrelated by one search only."""
+    doc_a, doc_b = (
+        document_from_text("\n\n".join(f"“{' '.join(w)}” he said" for w in t) + "\n")
+        for t in (a, b)
+    )
+    qa = [_Quotation(doc_a, f, i, -1) for i, f in enumerate(find_quotations(doc_a))]
+    qb = [_Quotation(doc_b, f, j, -1) for j, f in enumerate(find_quotations(doc_b))]
+    links, unrelated, _ = _search_a_in_b(doc_a, doc_b, qa, qb, {}, set())
+    expected = reference_search_a_in_b(qa, qb, doc_a, doc_b)
+    assert ({(k.a, k.b) for k in links}, unrelated) == expected

@@ -185,7 +185,7 @@ def _score_candidates(
     idf: dict[str, float],
 ) -> list[Scored]:
     """The candidate pairs of either direction scoring at least ``_GAP_THRESHOLD``, with
-    their position tie-break, in no particular order (``_sort_scored`` orders them).
+    their position tie-break, in sorted runs (``_sort_scored`` orders them all).
     Only the sentences with a vector (in ``a_vec``, ``b_vec``) are searched.
 
     Each pair is scored once, with its A sentence's candidates together: the pairs of
@@ -233,10 +233,14 @@ def _score_candidates(
                 if value >= _GAP_THRESHOLD:
                     # Ties between repeated sentences go to the one in the closer position.
                     append((value + 0.01 * (1.0 - abs(at - b_pos[b])), value, a, b))
+        # Sorted here, in the process that scored them: sorting the ranges put end to end
+        # then merges a few sorted runs rather than sorting the whole anew.
+        scored.sort(reverse=True)
         return scored
 
     # Scored in ranges of A sentences, a long article's in several processes: the order
-    # of the list does not matter (``_sort_scored`` orders it on a key).
+    # of the list does not matter (``_sort_scored`` orders it on a key), though each range
+    # comes sorted.
     weights = [len(found) for _, found in filed]
     bounds = parallel.split(weights, parallel.jobs(), _MIN_PAIRS_A_PROCESS)
     return [entry for part in parallel.fork_map(score, bounds) for entry in part]

@@ -114,9 +114,8 @@ def annotate(aligned: Comparison) -> Comparison:
 
 def _align_pair(doc_a: Document, doc_b: Document, *, count: bool = True) -> Comparison:
     groups = _split_unrelated(_align_documents(doc_a, doc_b))
-    moved = mark_moves([g for g in groups if g.a and g.b and not _is_furniture(g, doc_a)])
     content_groups = [g for g in groups if g.a and g.b and not _is_furniture(g, doc_a)]
-    moved_ids = {id(content_groups[i]) for i in moved}
+    moved_ids = {id(content_groups[i]) for i in mark_moves(content_groups)}
 
     pairs = _make_pairs(_display_order(groups), doc_a, doc_b, moved_ids)
     doc_a = _with_status(doc_a, pairs, Side.A)

@@ -507,14 +507,42 @@ class _Quotation:
             self.words, self.frags, self.content = same.words, same.frags, same.content
             self.count = -1
             return
-        self.words = _Words.of(doc.text, found.start, found.end)
-        if _ELLIPSIS.search(doc.text, found.start, found.end):
-            frags = _fragments(doc.text, found.start, found.end)
+        self._take(_spoken(doc.text, found))
+
+    @classmethod
+    def of(cls, found: Found, index: int, pair: int, spoken: _Spoken) -> _Quotation:
+        """The quotation ``found`` whose words were read already (``_spoken``)."""
+        quotation = cls.__new__(cls)
+        quotation.found = found
+        quotation.index = index
+        quotation.pair = pair
+        quotation._take(spoken)
+        return quotation
+
+    def _take(self, spoken: _Spoken) -> None:
+        keys, starts, ends, frags = spoken
+        self.words = words = _Words.__new__(_Words)
+        words._fill(keys, starts, ends)
+        if frags is not None:
             self.frags = [list(map(sys.intern, frag)) for frag in frags]
         else:
-            self.frags = [self.words.keys] if self.words.keys else []
-        self.content = set(self.words.stems) - {""}
-        self.count = len(self.words.keys)
+            self.frags = [words.keys] if words.keys else []
+        self.content = set(words.stems) - {""}
+        self.count = len(words.keys)
+
+
+_Spoken = tuple[list[str], list[int], list[int], list[list[str]] | None]
+"""The words of a quotation as read from its text: their keys, starts and ends
+(``_word_spans``), and the keys of its fragments between ellipses when it has any (else
+None: its one fragment is all its words). Plain values, sent from a child process."""
+
+
+def _spoken(text: str, found: Found) -> _Spoken:
+    """The words of the quotation ``found`` in ``text`` (see ``_Spoken``)."""
+    keys, starts, ends = _word_spans(text, found.start, found.end)
+    if _ELLIPSIS.search(text, found.start, found.end):
+        return keys, starts, ends, _fragments(text, found.start, found.end)
+    return keys, starts, ends, None
 
 
 _Key = str | tuple[str, str, str]
@@ -785,10 +813,14 @@ def _relate(
     pairs: Sequence[Pair],
     pair_of_a: dict[int, int],
     pair_of_b: dict[int, int],
+    a_spoken: Sequence[_Spoken] | None = None,
+    b_spoken: Sequence[_Spoken] | None = None,
 ) -> tuple[dict[int, _Link], set[int], set[int], set[int]]:
     """Links of B's quotations (by index), the A quotations B still carries, and the
     quotations of A and of B without words (only an identical place relates them).
-    ``pair_of_a`` and ``pair_of_b`` give the index in ``pairs`` of each sentence's pair.
+    ``pair_of_a`` and ``pair_of_b`` give the index in ``pairs`` of each sentence's pair;
+    ``a_spoken`` and ``b_spoken`` the words of each quotation (``_spoken``), when read
+    already.
 
     See the module docstring: identical places first, then a one-to-one matching taken
     best-first over every related (A, B) pair, then quotations related to an already
@@ -805,7 +837,12 @@ def _relate(
             a_matched.add(same)
     if len(matched) == len(b_found) and len(a_matched) == len(a_found):
         return matched, a_matched, set(), set()
-    qa = [_Quotation(doc_a, f, i, pair_of_a.get(f.sentence, -1)) for i, f in enumerate(a_found)]
+    qa = [
+        _Quotation(doc_a, f, i, pair_of_a.get(f.sentence, -1))
+        if a_spoken is None
+        else _Quotation.of(f, i, pair_of_a.get(f.sentence, -1), a_spoken[i])
+        for i, f in enumerate(a_found)
+    ]
     qb = [
         _Quotation(
             doc_b,
@@ -814,37 +851,19 @@ def _relate(
             pair_of_b.get(f.sentence, -1),
             qa[matched[j].a] if j in matched else None,
         )
+        if b_spoken is None or j in matched
+        else _Quotation.of(f, j, pair_of_b.get(f.sentence, -1), b_spoken[j])
         for j, f in enumerate(b_found)
     ]
-    index_a, index_b = _Index(qa), _Index(qb)
+    # The verbatim and candidate searches of each direction run at once, a long list's
+    # B-to-A search here and its A-to-B search in a child (parallel.py).
+    searched = _searches(doc_a, doc_b, qa, qb, matched, a_matched)
     links: dict[tuple[int, int], _Link] = {}
-    # Verbatim: the words of one occur in order inside the other, whichever is longer.
-    # A quotation of one to three words is the same quotation only when it describes the
-    # same thing: "reckless" said of the burglars is not "reckless" said of the police.
     unrelated: set[tuple[int, int]] = set()
-    # A pair of quotations both already related by place is left out: neither can be
-    # matched again, carried or left over, so its link (or its being unrelated) would
-    # change nothing, and an article copied closely holds one for each quotation kept.
-    for x in qb:
-        if x.words.keys:
-            for i in _containers(x, index_a, qa, a_matched if x.index in matched else ()):
-                span = _verbatim_in(x.frags, qa[i].words)
-                assert span is not None
-                if not _same_referent(doc_b, x.found, doc_a, qa[i].found, span[0], x.count):
-                    unrelated.add((i, x.index))
-                    continue
-                links[(i, x.index)] = _Link(i, x.index, QuoteStatus.VERBATIM, span, 1.0)
-    for x in qa:
-        if x.words.keys:
-            for j in _containers(x, index_b, qb, matched if x.index in a_matched else ()):
-                if (x.index, j) not in links and (x.index, j) not in unrelated:
-                    there = _verbatim_in(x.frags, qb[j].words)
-                    assert there is not None
-                    if not _same_referent(doc_a, x.found, doc_b, qb[j].found, there[0], x.count):
-                        unrelated.add((x.index, j))
-                        continue
-                    span = (x.found.start, x.found.end)
-                    links[(x.index, j)] = _Link(x.index, j, QuoteStatus.VERBATIM, span, 1.0)
+    for found_links, found_unrelated, _ in searched:
+        links.update(((k.a, k.b), k) for k in found_links)
+        unrelated |= found_unrelated
+    (_, _, candidates_of_b), (_, _, candidates_of_a) = searched
     # Altered: between quotations neither matched by place nor verbatim with any quotation
     # of the other side, the candidates of each, either side.
     settled_a = a_matched | {i for i, _ in links}
@@ -852,10 +871,10 @@ def _relate(
     tried: set[tuple[int, int]] = set()
     for j in range(len(qb)):
         if j not in settled_b:
-            tried.update((i, j) for i in _candidates(qb[j], index_a, qa) if i not in settled_a)
+            tried.update((i, j) for i in candidates_of_b[j] if i not in settled_a)
     for i in range(len(qa)):
         if i not in settled_a:
-            tried.update((i, j) for j in _candidates(qa[i], index_b, qb) if j not in settled_b)
+            tried.update((i, j) for j in candidates_of_a[i] if j not in settled_b)
     for link in _altered_links(qa, qb, sorted(tried - unrelated)):
         links[(link.a, link.b)] = link
     na, nb = len(qa), len(qb)
@@ -881,14 +900,187 @@ def _relate(
     return matched, related, wordless_a, wordless_b
 
 
+_Search = tuple[list[_Link], set[tuple[int, int]], dict[int, list[int]]]
+"""One direction's search: the verbatim links it found, the pairs it found verbatim but
+describing different things (``_same_referent``), and the altered-search candidates of
+each of its quotations left unsettled by it."""
+
+_MIN_QUOTATIONS_A_PROCESS = 2_000
+"""Quotations (both sides') below which a direction's search is not worth a process of
+its own (about 40 ms of work; see parallel.py)."""
+
+
+def _searches(
+    doc_a: Document,
+    doc_b: Document,
+    qa: Sequence[_Quotation],
+    qb: Sequence[_Quotation],
+    matched: dict[int, _Link],
+    a_matched: set[int],
+) -> list[_Search]:
+    """The B-to-A search and the A-to-B one (``_search_b_in_a``, ``_search_a_in_b``), the
+    second in a child process when the quotations are many (parallel.py)."""
+
+    def search(lo: int, hi: int) -> list[_Search]:
+        return [
+            _search_b_in_a(doc_a, doc_b, qa, qb, matched, a_matched)
+            if direction == 0
+            else _search_a_in_b(doc_a, doc_b, qa, qb, matched, a_matched)
+            for direction in range(lo, hi)
+        ]
+
+    sizes = [len(qa) + len(qb)] * 2
+    bounds = parallel.split(sizes, parallel.jobs(), _MIN_QUOTATIONS_A_PROCESS)
+    parts = parallel.fork_map(search, bounds, _encode_searches, _decode_searches)
+    return [found for part in parts for found in part]
+
+
+def _search_b_in_a(
+    doc_a: Document,
+    doc_b: Document,
+    qa: Sequence[_Quotation],
+    qb: Sequence[_Quotation],
+    matched: dict[int, _Link],
+    a_matched: set[int],
+) -> _Search:
+    """B's quotations searched in A's: verbatim where the words of one of B occur in order
+    inside one of A, and the altered-search candidates in A of each quotation of B that is
+    neither matched by place nor verbatim in one of A.
+
+    A quotation of one to three words is the same quotation only when it describes the
+    same thing: "reckless" said of the burglars is not "reckless" said of the police. A
+    pair of quotations both already related by place is left out: neither can be matched
+    again, carried or left over, so its link (or its being unrelated) would change
+    nothing, and an article copied closely holds one for each quotation kept.
+    """
+    index_a = _Index(qa)
+    links: list[_Link] = []
+    unrelated: set[tuple[int, int]] = set()
+    for x in qb:
+        if x.words.keys:
+            for i in _containers(x, index_a, qa, a_matched if x.index in matched else ()):
+                span = _verbatim_in(x.frags, qa[i].words)
+                assert span is not None
+                if not _same_referent(doc_b, x.found, doc_a, qa[i].found, span[0], x.count):
+                    unrelated.add((i, x.index))
+                    continue
+                links.append(_Link(i, x.index, QuoteStatus.VERBATIM, span, 1.0))
+    # Settled on this side by what the other direction finds too: its candidates are
+    # looked for here all the same, and left unread.
+    settled = matched.keys() | {k.b for k in links}
+    candidates = {j: _candidates(qb[j], index_a, qa) for j in range(len(qb)) if j not in settled}
+    return links, unrelated, candidates
+
+
+def _search_a_in_b(
+    doc_a: Document,
+    doc_b: Document,
+    qa: Sequence[_Quotation],
+    qb: Sequence[_Quotation],
+    matched: dict[int, _Link],
+    a_matched: set[int],
+) -> _Search:
+    """A's quotations searched in B's (``_search_b_in_a`` the other way round), leaving out
+    the pairs that search decides: those whose quotation of B is verbatim in the one of A
+    (and not left out there), which it links or finds unrelated first."""
+    index_b = _Index(qb)
+    links: list[_Link] = []
+    unrelated: set[tuple[int, int]] = set()
+    for x in qa:
+        if x.words.keys:
+            for j in _containers(x, index_b, qb, matched if x.index in a_matched else ()):
+                y = qb[j]
+                if (
+                    y.words.keys
+                    and not (j in matched and x.index in a_matched)
+                    and _verbatim_in(y.frags, x.words) is not None
+                ):
+                    continue  # decided by the search of B in A
+                there = _verbatim_in(x.frags, y.words)
+                assert there is not None
+                if not _same_referent(doc_a, x.found, doc_b, y.found, there[0], x.count):
+                    unrelated.add((x.index, j))
+                    continue
+                span = (x.found.start, x.found.end)
+                links.append(_Link(x.index, j, QuoteStatus.VERBATIM, span, 1.0))
+    settled = a_matched | {k.a for k in links}
+    candidates = {i: _candidates(qa[i], index_b, qb) for i in range(len(qa)) if i not in settled}
+    return links, unrelated, candidates
+
+
+_EncodedSearch = tuple[list[_EncodedLink], list[tuple[int, int]], list[tuple[int, list[int]]]]
+
+
+def _encode_searches(searches: list[_Search]) -> list[_EncodedSearch]:
+    """Searches as plain values for the transfer from a child process (parallel.py)."""
+    return [
+        (_encode_links(list(links)), list(unrelated), list(candidates.items()))
+        for links, unrelated, candidates in searches
+    ]
+
+
+def _decode_searches(encoded: list[_EncodedSearch]) -> list[_Search]:
+    """``_encode_searches`` undone."""
+    return [
+        (
+            [k for k in _decode_links(links) if k is not None],
+            set(unrelated),
+            dict(candidates),
+        )
+        for links, unrelated, candidates in encoded
+    ]
+
+
+def _quotations_of(
+    doc_a: Document, doc_b: Document
+) -> tuple[list[Found], list[Found], list[_Spoken] | None, list[_Spoken] | None]:
+    """``find_quotations`` of both documents, and the words of each quotation found
+    (``_spoken``) or None. When both are long, B's are read in a child process while this
+    one reads A's (parallel.py), words included: the search after only indexes them.
+    Otherwise the search reads the words it needs itself (None)."""
+    docs = (doc_a, doc_b)
+    bounds = parallel.split([len(doc.text) for doc in docs], parallel.jobs(), _MIN_READ_A_PROCESS)
+    in_parallel = len(bounds) > 2
+
+    def read(lo: int, hi: int) -> list[tuple[list[Found], list[_Spoken] | None]]:
+        out: list[tuple[list[Found], list[_Spoken] | None]] = []
+        for doc in docs[lo:hi]:
+            found = find_quotations(doc)
+            out.append((found, [_spoken(doc.text, f) for f in found] if in_parallel else None))
+        return out
+
+    parts = parallel.fork_map(read, bounds, _encode_read, _decode_read)
+    (a_found, a_spoken), (b_found, b_spoken) = (side for part in parts for side in part)
+    return a_found, b_found, a_spoken, b_spoken
+
+
+_MIN_READ_A_PROCESS = 200_000
+"""Characters below which reading an article's quotations is not worth a process of its
+own (about 40 ms of work; see parallel.py)."""
+
+_EncodedRead = tuple[list[tuple[int, int, int, str | None]], list[_Spoken] | None]
+
+
+def _encode_read(sides: list[tuple[list[Found], list[_Spoken] | None]]) -> list[_EncodedRead]:
+    """Quotations read, as plain values for the transfer from a child process."""
+    return [
+        ([(f.start, f.end, f.sentence, f.speaker) for f in found], spoken)
+        for found, spoken in sides
+    ]
+
+
+def _decode_read(encoded: list[_EncodedRead]) -> list[tuple[list[Found], list[_Spoken] | None]]:
+    """``_encode_read`` undone."""
+    return [([Found(*f) for f in found], spoken) for found, spoken in encoded]
+
+
 def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> list[Quote]:
     """Classify every quotation of B, and report A's quotations that B dropped."""
     pair_of_a = {sid: i for i, p in enumerate(pairs) for sid in p.a}
     pair_of_b = {sid: i for i, p in enumerate(pairs) for sid in p.b}
-    a_found = find_quotations(doc_a)
-    b_found = find_quotations(doc_b)
+    a_found, b_found, a_spoken, b_spoken = _quotations_of(doc_a, doc_b)
     links, carried, wordless_a, wordless_b = _relate(
-        doc_a, doc_b, a_found, b_found, pairs, pair_of_a, pair_of_b
+        doc_a, doc_b, a_found, b_found, pairs, pair_of_a, pair_of_b, a_spoken, b_spoken
     )
     ops_of = _altered_ops(doc_a, doc_b, b_found, links)
     out: list[Quote] = []

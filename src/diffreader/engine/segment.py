@@ -134,8 +134,12 @@ def _is_caption(line: str) -> bool:
     """
     if _CAPTION_START.match(line):
         return True
-    if len(line.split()) > _CREDIT_WORDS:
-        return False
+    return len(line.split()) <= _CREDIT_WORDS and _has_credit_sign(line)
+
+
+def _has_credit_sign(line: str) -> bool:
+    """A copyright mark, a caption label, an agency credit, an embedded post's link or
+    signature anywhere in ``line``: what makes a short text a caption or a credit."""
     lowered = line.lower()
     return bool(
         ("©" in line or "pic.twitter.com/" in lowered)
@@ -153,7 +157,8 @@ def _is_credit(sentence: str) -> bool:
     stripped = sentence.strip()
     if _CAPTION_START.match(stripped) or stripped.startswith(("©", "(c)", "(C)")):
         return True
-    return len(stripped.split()) <= _CREDIT_ALONE and _is_caption(stripped)
+    # _is_caption(stripped), its label ruled out already and its length bound a looser one.
+    return len(stripped.split()) <= _CREDIT_ALONE and _has_credit_sign(stripped)
 
 
 def is_boilerplate_line(line: str) -> bool:
@@ -503,9 +508,8 @@ def split_sentences(text: str) -> list[Sentence]:
                 # Furniture is judged on its own shape: inside a paragraph of prose (or an
                 # article flattened to one line), only the caption or credit itself is.
                 own = kind
-                if kind is SentenceKind.BODY and len(spans) > 1 and _is_credit(text[start:end]):
+                said = text[start:end]
+                if kind is SentenceKind.BODY and len(spans) > 1 and _is_credit(said):
                     own = SentenceKind.BOILERPLATE
-                sentences.append(
-                    Sentence(len(sentences), start, end, text[start:end], paragraph + 1, own)
-                )
+                sentences.append(Sentence(len(sentences), start, end, said, paragraph + 1, own))
     return sentences
