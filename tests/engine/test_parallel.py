@@ -199,7 +199,7 @@ def _split_finely(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(align, "_MIN_PAIRS_A_PROCESS", 2)
     monkeypatch.setattr(quotes, "_MIN_WORDS_A_PROCESS", 2)
     monkeypatch.setattr(quotes, "_MIN_QUOTATIONS_A_PROCESS", 1)
-    monkeypatch.setattr(quotes, "_MIN_READ_A_PROCESS", 50)
+    monkeypatch.setattr(quotes, "_MIN_MARKS_A_PROCESS", 1)
     monkeypatch.setattr(compare_module, "_MIN_STEMMED_A_PROCESS", 50)
     monkeypatch.setattr(align, "_MIN_TERMS_A_PROCESS", 2)
     monkeypatch.setattr(claims, "_MIN_INDEXED_A_PROCESS", 50)

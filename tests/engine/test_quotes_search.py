@@ -27,8 +27,8 @@ from diffreader.engine.quotes import (
     _Index,
     _Quotation,
     _same_referent,
-    _search_a_in_b,
-    _search_b_in_a,
+    _verbatim_a_in_b,
+    _verbatim_b_in_a,
     _verbatim_in,
     _window_score,
     _word_spans,
@@ -186,7 +186,7 @@ def reference_search_a_in_b(
 ) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
     """The verbatim links and unrelated pairs of A's quotations held in B's, as one search
     after the other: the pairs the search of B in A decided are not looked at again."""
-    b_links, decided, _ = _search_b_in_a(doc_a, doc_b, qa, qb, {}, set())
+    b_links, decided = _verbatim_b_in_a(doc_a, doc_b, qa, qb, _Index(qa), {}, set())
     decided |= {(k.a, k.b) for k in b_links}
     links: set[tuple[int, int]] = set()
     unrelated: set[tuple[int, int]] = set()
@@ -214,6 +214,6 @@ def test_the_two_searches_decide_each_pair_once(a: list[list[str]], b: list[list
     )
     qa = [_Quotation(doc_a, f, i, -1) for i, f in enumerate(find_quotations(doc_a))]
     qb = [_Quotation(doc_b, f, j, -1) for j, f in enumerate(find_quotations(doc_b))]
-    links, unrelated, _ = _search_a_in_b(doc_a, doc_b, qa, qb, {}, set())
+    links, unrelated = _verbatim_a_in_b(doc_a, doc_b, qa, qb, _Index(qb), {}, set())
     expected = reference_search_a_in_b(qa, qb, doc_a, doc_b)
     assert ({(k.a, k.b) for k in links}, unrelated) == expected

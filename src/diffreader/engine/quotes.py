@@ -143,7 +143,9 @@ def _paragraph_spans(doc: Document) -> list[tuple[int, int, int]]:
     return spans
 
 
-_QUOTE_MARK = re.compile(r'["“«„]')
+_MARKS = '"“«„'
+"""The marks that open a quotation (a straight one closes one too)."""
+_QUOTE_MARK = re.compile(f"[{_MARKS}]")
 
 
 def _raw_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -918,16 +920,43 @@ def _searches(
     matched: dict[int, _Link],
     a_matched: set[int],
 ) -> list[_Search]:
-    """The B-to-A search and the A-to-B one (``_search_b_in_a``, ``_search_a_in_b``), the
-    second in a child process when the quotations are many (parallel.py)."""
+    """The B-in-A search and the A-in-B one (``_verbatim_b_in_a``, ``_verbatim_a_in_b``,
+    then the altered-search candidates of the quotations left unsettled), the second in a
+    child process when the quotations are many (parallel.py).
+
+    A search run apart from the other does not know what that one settles: it looks for
+    the candidates of some quotations that turn out settled (they are left unread). Run
+    together, the two look only for those neither settles.
+    """
 
     def search(lo: int, hi: int) -> list[_Search]:
-        return [
-            _search_b_in_a(doc_a, doc_b, qa, qb, matched, a_matched)
-            if direction == 0
-            else _search_a_in_b(doc_a, doc_b, qa, qb, matched, a_matched)
-            for direction in range(lo, hi)
-        ]
+        verbatim: list[tuple[list[_Link], set[tuple[int, int]]]] = []
+        indexes: list[_Index] = []
+        for direction in range(lo, hi):
+            if direction == 0:
+                indexes.append(index := _Index(qa))
+                verbatim.append(_verbatim_b_in_a(doc_a, doc_b, qa, qb, index, matched, a_matched))
+            else:
+                indexes.append(index := _Index(qb))
+                verbatim.append(_verbatim_a_in_b(doc_a, doc_b, qa, qb, index, matched, a_matched))
+        # Settled by what the searches run here found.
+        settled_a = a_matched | {k.a for links, _ in verbatim for k in links}
+        settled_b = matched.keys() | {k.b for links, _ in verbatim for k in links}
+        out: list[_Search] = []
+        for direction, index, (links, unrelated) in zip(
+            range(lo, hi), indexes, verbatim, strict=True
+        ):
+            if direction == 0:
+                of_b = {
+                    j: _candidates(qb[j], index, qa) for j in range(len(qb)) if j not in settled_b
+                }
+                out.append((links, unrelated, of_b))
+            else:
+                of_a = {
+                    i: _candidates(qa[i], index, qb) for i in range(len(qa)) if i not in settled_a
+                }
+                out.append((links, unrelated, of_a))
+        return out
 
     sizes = [len(qa) + len(qb)] * 2
     bounds = parallel.split(sizes, parallel.jobs(), _MIN_QUOTATIONS_A_PROCESS)
@@ -935,17 +964,18 @@ def _searches(
     return [found for part in parts for found in part]
 
 
-def _search_b_in_a(
+def _verbatim_b_in_a(
     doc_a: Document,
     doc_b: Document,
     qa: Sequence[_Quotation],
     qb: Sequence[_Quotation],
+    index_a: _Index,
     matched: dict[int, _Link],
     a_matched: set[int],
-) -> _Search:
-    """B's quotations searched in A's: verbatim where the words of one of B occur in order
-    inside one of A, and the altered-search candidates in A of each quotation of B that is
-    neither matched by place nor verbatim in one of A.
+) -> tuple[list[_Link], set[tuple[int, int]]]:
+    """B's quotations searched in A's (indexed by ``index_a``): verbatim links where the
+    words of one of B occur in order inside one of A, and the pairs doing so that describe
+    different things.
 
     A quotation of one to three words is the same quotation only when it describes the
     same thing: "reckless" said of the burglars is not "reckless" said of the police. A
@@ -953,7 +983,6 @@ def _search_b_in_a(
     again, carried or left over, so its link (or its being unrelated) would change
     nothing, and an article copied closely holds one for each quotation kept.
     """
-    index_a = _Index(qa)
     links: list[_Link] = []
     unrelated: set[tuple[int, int]] = set()
     for x in qb:
@@ -965,25 +994,21 @@ def _search_b_in_a(
                     unrelated.add((i, x.index))
                     continue
                 links.append(_Link(i, x.index, QuoteStatus.VERBATIM, span, 1.0))
-    # Settled on this side by what the other direction finds too: its candidates are
-    # looked for here all the same, and left unread.
-    settled = matched.keys() | {k.b for k in links}
-    candidates = {j: _candidates(qb[j], index_a, qa) for j in range(len(qb)) if j not in settled}
-    return links, unrelated, candidates
+    return links, unrelated
 
 
-def _search_a_in_b(
+def _verbatim_a_in_b(
     doc_a: Document,
     doc_b: Document,
     qa: Sequence[_Quotation],
     qb: Sequence[_Quotation],
+    index_b: _Index,
     matched: dict[int, _Link],
     a_matched: set[int],
-) -> _Search:
-    """A's quotations searched in B's (``_search_b_in_a`` the other way round), leaving out
-    the pairs that search decides: those whose quotation of B is verbatim in the one of A
-    (and not left out there), which it links or finds unrelated first."""
-    index_b = _Index(qb)
+) -> tuple[list[_Link], set[tuple[int, int]]]:
+    """A's quotations searched in B's (``_verbatim_b_in_a`` the other way round), leaving
+    out the pairs that search decides: those whose quotation of B is verbatim in the one of
+    A (and not left out there), which it links or finds unrelated first."""
     links: list[_Link] = []
     unrelated: set[tuple[int, int]] = set()
     for x in qa:
@@ -1003,9 +1028,7 @@ def _search_a_in_b(
                     continue
                 span = (x.found.start, x.found.end)
                 links.append(_Link(x.index, j, QuoteStatus.VERBATIM, span, 1.0))
-    settled = a_matched | {k.a for k in links}
-    candidates = {i: _candidates(qa[i], index_b, qb) for i in range(len(qa)) if i not in settled}
-    return links, unrelated, candidates
+    return links, unrelated
 
 
 _EncodedSearch = tuple[list[_EncodedLink], list[tuple[int, int]], list[tuple[int, list[int]]]]
@@ -1039,7 +1062,10 @@ def _quotations_of(
     one reads A's (parallel.py), words included: the search after only indexes them.
     Otherwise the search reads the words it needs itself (None)."""
     docs = (doc_a, doc_b)
-    bounds = parallel.split([len(doc.text) for doc in docs], parallel.jobs(), _MIN_READ_A_PROCESS)
+    # Weighed by their quote marks: an article holding none is read in a few milliseconds,
+    # however long it is.
+    marks = [sum(map(doc.text.count, _MARKS)) for doc in docs]
+    bounds = parallel.split(marks, parallel.jobs(), _MIN_MARKS_A_PROCESS)
     in_parallel = len(bounds) > 2
 
     def read(lo: int, hi: int) -> list[tuple[list[Found], list[_Spoken] | None]]:
@@ -1054,9 +1080,9 @@ def _quotations_of(
     return a_found, b_found, a_spoken, b_spoken
 
 
-_MIN_READ_A_PROCESS = 200_000
-"""Characters below which reading an article's quotations is not worth a process of its
-own (about 40 ms of work; see parallel.py)."""
+_MIN_MARKS_A_PROCESS = 2_000
+"""Quote marks below which reading an article's quotations is not worth a process of its
+own (about 40 ms of work: a thousand quotations or so; see parallel.py)."""
 
 _EncodedRead = tuple[list[tuple[int, int, int, str | None]], list[_Spoken] | None]
 
