@@ -39,17 +39,20 @@ def normalise(text: str) -> str:
 
 def digest(*parts: str, size: int = 20) -> str:
     """Hex SHA-1 of ``parts`` joined by U+001F, cut to ``size`` characters."""
-    data = "\x1f".join(parts).encode("utf-8", "surrogatepass")
-    return hashlib.sha1(data, usedforsecurity=False).hexdigest()[:size]
+    return _hex("\x1f".join(parts), size)
 
 
 def occurrence_digest(identity: str, occurrence: int) -> str:
-    """``digest(identity, str(occurrence))``, written out: every review item's key is one,
-    and a long comparison has a hundred thousand items.
+    """``digest(identity, str(occurrence))`` without joining a tuple of parts: every review
+    item's key is one, and a long comparison has a hundred thousand items.
 
     >>> occurrence_digest("added|b|x|x", 1) == digest("added|b|x|x", "1")
     True
     """
-    return hashlib.sha1(
-        f"{identity}\x1f{occurrence}".encode("utf-8", "surrogatepass"), usedforsecurity=False
-    ).hexdigest()[:20]
+    return _hex(f"{identity}\x1f{occurrence}", 20)
+
+
+def _hex(joined: str, size: int) -> str:
+    """The hex SHA-1 of ``joined`` (its parts already joined by U+001F), cut to ``size``."""
+    data = joined.encode("utf-8", "surrogatepass")
+    return hashlib.sha1(data, usedforsecurity=False).hexdigest()[:size]
