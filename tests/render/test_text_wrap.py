@@ -58,14 +58,20 @@ _LEADS = st.none() | st.tuples(
 )
 
 
-@given(_RUNS, st.sampled_from(["", " ", "  ", "    ", "      "]), _LEADS, st.integers(0, 70))
-@settings(max_examples=400)
-def test_plain_wrap_is_the_token_wrap(
+def _assert_wrapped_as_reference(
     runs: list[Run], indent: str, first: Run | None, width: int
 ) -> None:
     writer = _TextWriter(color=False, width=width)
     writer.wrap(runs, indent=indent, first=first)
     assert writer.lines == _reference(runs, indent, first, width)
+
+
+@given(_RUNS, st.sampled_from(["", " ", "  ", "    ", "      "]), _LEADS, st.integers(0, 70))
+@settings(max_examples=400)
+def test_plain_wrap_is_the_token_wrap(
+    runs: list[Run], indent: str, first: Run | None, width: int
+) -> None:
+    _assert_wrapped_as_reference(runs, indent, first, width)
 
 
 _SIMPLE_WORDS = st.lists(
@@ -85,9 +91,7 @@ empty: a space at an end, two spaces): the texts the line-at-a-time path takes."
 def test_line_at_a_time_wrap_is_the_token_wrap(
     runs: list[Run], indent: str, first: Run | None, width: int
 ) -> None:
-    writer = _TextWriter(color=False, width=width)
-    writer.wrap(runs, indent=indent, first=first)
-    assert writer.lines == _reference(runs, indent, first, width)
+    _assert_wrapped_as_reference(runs, indent, first, width)
 
 
 def test_long_text_is_filled_line_by_line() -> None:
