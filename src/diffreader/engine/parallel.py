@@ -18,6 +18,7 @@ always has the second core). ``DIFFREADER_JOBS`` sets the number of processes (`
 never fork).
 
 API:
+    MAX_JOBS, MIN_WEIGHT, MEMORY_BUDGET
     jobs(max_rss) -> int, configured_jobs() -> int
     split(weights, parts, min_weight) -> list[int]
     fork_map(task, bounds) -> list[result]
