@@ -9,46 +9,22 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diffreader.render.escape import terminal
 from diffreader.render.to_text import _TextWriter
 
 Run = tuple[str, str]
 
 
+_SGR = re.compile("\x1b\\[[0-9;]*m")
+"""The colour codes ``_TextWriter.style`` writes (article text reaches it made visible:
+``terminal`` leaves no escape character of its own)."""
+
+
 def _reference(runs: list[Run], indent: str, first: Run | None, width: int) -> list[str]:
-    """The wrapping as it was written before the plain path: runs of tokens, merged by
-    style, styles ignored without colour."""
-    width = max(width, 40)
-    lines: list[str] = []
-
-    def line(*parts: Run) -> None:
-        lines.append("".join(text for text, _ in parts))
-
-    lead = (indent, "") if first is None else first
-    current: list[Run] = [lead]
-    used = len(lead[0])
-    breakable = False
-    for text, style in runs:
-        for token in re.findall(r"\s+|\S+", terminal(text)):
-            if token.isspace():
-                if used > len(indent):
-                    current.append((" ", style if style and "strike" not in style else ""))
-                    used += 1
-                breakable = True
-                continue
-            if breakable and used + len(token) > width and used > len(indent):
-                while current and current[-1][0] == " ":
-                    current.pop()
-                line(*current)
-                current, used = [(indent, "")], len(indent)
-            current.append((token, style))
-            used += len(token)
-            breakable = False
-    while current and current[-1][0] == " ":
-        current.pop()
-    if len(current) > 1:
-        line(*current)
-    return lines
+    """The general wrapping, token by token, as the coloured writer does it, its colour
+    codes taken out: what the plain paths must write."""
+    writer = _TextWriter(color=True, width=width)
+    writer.wrap(runs, indent=indent, first=first)
+    return [_SGR.sub("", line) for line in writer.lines]
 
 
 _WORDS = st.text(alphabet=st.sampled_from("ab “”é\t\n\u00a0\u2028\x1b[-+"), max_size=30)
