@@ -657,20 +657,78 @@ _STATUS_INDEX = {status: i for i, status in enumerate(_STATUSES)}
 
 _EncodedLink = tuple[int, int, int, tuple[int, int], float] | None
 
+_Diffs = dict[tuple[int, int], tuple[_Link, tuple[WordOp, ...]]]
+"""Word diffs made ahead of the matching: each altered link found (by its A and B
+indexes), with the word diff of its quotation of B against its source."""
+
 
 def _altered_links(
-    qa: Sequence[_Quotation], qb: Sequence[_Quotation], tried: list[tuple[int, int]]
-) -> list[_Link]:
+    doc_a: Document,
+    doc_b: Document,
+    qa: Sequence[_Quotation],
+    qb: Sequence[_Quotation],
+    tried: list[tuple[int, int]],
+) -> tuple[list[_Link], _Diffs]:
     """The altered links among the ``tried`` pairs (A index, B index), in their order; many
-    pairs are searched in ranges in other processes (parallel.py)."""
+    pairs are searched in ranges in other processes (parallel.py).
 
-    def search(lo: int, hi: int) -> list[_Link | None]:
-        return [_altered_link(qa[i], qb[j]) for i, j in tried[lo:hi]]
+    Searched in several processes, each also makes the word diff of each link it finds
+    (``_quote_diff``): the diffs then need no fork-join of their own once the matching has
+    picked its links, and most links found are picked (a few percent are not, whose diffs
+    are thrown away). Searched in this process only, nothing is diffed ahead (empty)."""
+
+    def search(lo: int, hi: int) -> list[tuple[_Link, tuple[WordOp, ...] | None]]:
+        found = [_altered_link(qa[i], qb[j]) for i, j in tried[lo:hi]]
+        return [
+            (link, _quote_diff(doc_a, doc_b, link.source, qb[link.b].found) if ahead else None)
+            for link in found
+            if link is not None
+        ]
 
     weights = [max(0, qa[i].count) + max(0, qb[j].count) for i, j in tried]
     bounds = parallel.split(weights, parallel.jobs(), _MIN_WORDS_A_PROCESS)
-    parts = parallel.fork_map(search, bounds, _encode_links, _decode_links)
-    return [link for part in parts for link in part if link is not None]
+    ahead = len(bounds) > 2
+    parts = parallel.fork_map(search, bounds, _encode_altered, _decode_altered)
+    links: list[_Link] = []
+    diffs: _Diffs = {}
+    for link, ops in chain.from_iterable(parts):
+        links.append(link)
+        if ops is not None:
+            diffs[(link.a, link.b)] = (link, ops)
+    return links, diffs
+
+
+_EncodedAltered = tuple[int, int, int, tuple[int, int], float, tuple[int, ...] | None]
+
+
+def _encode_altered(
+    found: list[tuple[_Link, tuple[WordOp, ...] | None]],
+) -> list[_EncodedAltered]:
+    """Altered links and their diffs as plain values for the transfer from a child."""
+    return [
+        (
+            k.a,
+            k.b,
+            _STATUS_INDEX[k.status],
+            k.source,
+            k.score,
+            None if ops is None else pack_ops(ops),
+        )
+        for k, ops in found
+    ]
+
+
+def _decode_altered(
+    encoded: list[_EncodedAltered],
+) -> list[tuple[_Link, tuple[WordOp, ...] | None]]:
+    """``_encode_altered`` undone."""
+    return [
+        (
+            _Link(a, b, _STATUSES[status], source, score),
+            None if packed is None else unpack_ops(packed),
+        )
+        for a, b, status, source, score, packed in encoded
+    ]
 
 
 def _encode_links(links: list[_Link | None]) -> list[_EncodedLink]:
@@ -681,6 +739,15 @@ def _encode_links(links: list[_Link | None]) -> list[_EncodedLink]:
 
 def _decode_links(encoded: list[_EncodedLink]) -> list[_Link | None]:
     return [None if e is None else _Link(e[0], e[1], _STATUSES[e[2]], e[3], e[4]) for e in encoded]
+
+
+def _quote_diff(
+    doc_a: Document, doc_b: Document, source: tuple[int, int], found: Found
+) -> tuple[WordOp, ...]:
+    """The word diff of the quotation ``found`` of B against ``source``, its span of A."""
+    s_start, s_end = source
+    b_piece = (found.start, doc_b.text[found.start : found.end])
+    return tuple(word_diff([(s_start, doc_a.text[s_start:s_end])], [b_piece]))
 
 
 def _altered_link(qa: _Quotation, qb: _Quotation) -> _Link | None:
@@ -817,9 +884,10 @@ def _relate(
     pair_of_b: dict[int, int],
     a_spoken: Sequence[_Spoken] | None = None,
     b_spoken: Sequence[_Spoken] | None = None,
-) -> tuple[dict[int, _Link], set[int], set[int], set[int]]:
-    """Links of B's quotations (by index), the A quotations B still carries, and the
-    quotations of A and of B without words (only an identical place relates them).
+) -> tuple[dict[int, _Link], set[int], set[int], set[int], _Diffs]:
+    """Links of B's quotations (by index), the A quotations B still carries, the
+    quotations of A and of B without words (only an identical place relates them), and
+    the word diffs of altered links made ahead (``_altered_links``).
     ``pair_of_a`` and ``pair_of_b`` give the index in ``pairs`` of each sentence's pair;
     ``a_spoken`` and ``b_spoken`` the words of each quotation (``_spoken``), when read
     already.
@@ -838,7 +906,7 @@ def _relate(
             matched[j] = _Link(same, j, QuoteStatus.VERBATIM, (a_f.start, a_f.end), 1.0)
             a_matched.add(same)
     if len(matched) == len(b_found) and len(a_matched) == len(a_found):
-        return matched, a_matched, set(), set()
+        return matched, a_matched, set(), set(), {}
     qa = [
         _Quotation(doc_a, f, i, pair_of_a.get(f.sentence, -1))
         if a_spoken is None
@@ -877,7 +945,8 @@ def _relate(
     for i in range(len(qa)):
         if i not in settled_a:
             tried.update((i, j) for j in candidates_of_a[i] if j not in settled_b)
-    for link in _altered_links(qa, qb, sorted(tried - unrelated)):
+    altered, diffs = _altered_links(doc_a, doc_b, qa, qb, sorted(tried - unrelated))
+    for link in altered:
         links[(link.a, link.b)] = link
     na, nb = len(qa), len(qb)
     ranked = sorted(links.values(), key=lambda k: _rank(k, qa[k.a], qb[k.b], na, nb))
@@ -899,7 +968,7 @@ def _relate(
     _pair_leftovers(qa, qb, matched, related, unrelated)
     wordless_a = {q.index for q in qa if not q.words.keys}
     wordless_b = {q.index for q in qb if not q.words.keys}
-    return matched, related, wordless_a, wordless_b
+    return matched, related, wordless_a, wordless_b, diffs
 
 
 _Search = tuple[list[_Link], set[tuple[int, int]], dict[int, list[int]]]
@@ -1105,10 +1174,10 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
     pair_of_a = {sid: i for i, p in enumerate(pairs) for sid in p.a}
     pair_of_b = {sid: i for i, p in enumerate(pairs) for sid in p.b}
     a_found, b_found, a_spoken, b_spoken = _quotations_of(doc_a, doc_b)
-    links, carried, wordless_a, wordless_b = _relate(
+    links, carried, wordless_a, wordless_b, diffs = _relate(
         doc_a, doc_b, a_found, b_found, pairs, pair_of_a, pair_of_b, a_spoken, b_spoken
     )
-    ops_of = _altered_ops(doc_a, doc_b, b_found, links)
+    ops_of = _altered_ops(doc_a, doc_b, b_found, links, diffs)
     out: list[Quote] = []
     for j, f in enumerate(b_found):
         link = links.get(j)
@@ -1155,31 +1224,33 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
 
 
 def _altered_ops(
-    doc_a: Document, doc_b: Document, b_found: list[Found], links: dict[int, _Link]
+    doc_a: Document,
+    doc_b: Document,
+    b_found: list[Found],
+    links: dict[int, _Link],
+    diffs: _Diffs,
 ) -> dict[int, tuple[WordOp, ...]]:
-    """The word diff of each altered quotation of B (by index) against its source; many
-    altered quotations are diffed in ranges in other processes (parallel.py)."""
-    altered = [
-        (j, link.source, (b_found[j].start, b_found[j].end))
-        for j, link in sorted(links.items())
-        if link.status is QuoteStatus.ALTERED
-    ]
+    """The word diff of each altered quotation of B (by index) against its source: the
+    one made ahead for its link (``diffs``), else made here; many altered quotations are
+    diffed in ranges in other processes (parallel.py)."""
+    ops_of: dict[int, tuple[WordOp, ...]] = {}
+    altered: list[tuple[int, tuple[int, int]]] = []
+    for j, link in sorted(links.items()):
+        if link.status is QuoteStatus.ALTERED:
+            ahead = diffs.get((link.a, link.b))
+            if ahead is not None and ahead[0] is link:
+                ops_of[j] = ahead[1]
+            else:
+                altered.append((j, link.source))
 
-    def diffs(lo: int, hi: int) -> list[tuple[WordOp, ...]]:
-        return [
-            tuple(
-                word_diff(
-                    [(s_start, doc_a.text[s_start:s_end])], [(b_start, doc_b.text[b_start:b_end])]
-                )
-            )
-            for _, (s_start, s_end), (b_start, b_end) in altered[lo:hi]
-        ]
+    def diff(lo: int, hi: int) -> list[tuple[WordOp, ...]]:
+        return [_quote_diff(doc_a, doc_b, source, b_found[j]) for j, source in altered[lo:hi]]
 
-    weights = [s[1] - s[0] + b[1] - b[0] for _, s, b in altered]
+    weights = [s[1] - s[0] + b_found[j].end - b_found[j].start for j, s in altered]
     bounds = parallel.split(weights, parallel.jobs())
-    parts = parallel.fork_map(diffs, bounds, _pack_all, _unpack_all)
-    found = (ops for part in parts for ops in part)
-    return dict(zip((j for j, _, _ in altered), found, strict=True))
+    parts = parallel.fork_map(diff, bounds, _pack_all, _unpack_all)
+    ops_of.update(zip((j for j, _ in altered), chain.from_iterable(parts), strict=True))
+    return ops_of
 
 
 def _pack_all(diffs: list[tuple[WordOp, ...]]) -> list[tuple[int, ...]]:
