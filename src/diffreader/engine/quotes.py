@@ -657,9 +657,9 @@ _STATUS_INDEX = {status: i for i, status in enumerate(_STATUSES)}
 
 _EncodedLink = tuple[int, int, int, tuple[int, int], float] | None
 
-_Diffs = dict[tuple[int, int], tuple[_Link, tuple[WordOp, ...]]]
-"""Word diffs made ahead of the matching: each altered link found (by its A and B
-indexes), with the word diff of its quotation of B against its source."""
+_Diffs = dict[tuple[tuple[int, int], int], tuple[WordOp, ...]]
+"""Word diffs made ahead of the matching, by (source span of A, index of the quotation of
+B): the word diff of that quotation against that span (``_quote_diff``)."""
 
 
 def _altered_links(
@@ -668,67 +668,99 @@ def _altered_links(
     qa: Sequence[_Quotation],
     qb: Sequence[_Quotation],
     tried: list[tuple[int, int]],
+    settled: tuple[Container[int], Container[int]],
+    unrelated: Container[tuple[int, int]],
 ) -> tuple[list[_Link], _Diffs]:
     """The altered links among the ``tried`` pairs (A index, B index), in their order; many
-    pairs are searched in ranges in other processes (parallel.py).
+    pairs are searched in ranges in other processes (parallel.py). ``settled`` holds the
+    quotations of A and of B the verbatim links settled, ``unrelated`` the pairs found
+    verbatim but describing different things.
 
-    Searched in several processes, each also makes the word diff of each link it finds
-    (``_quote_diff``): the diffs then need no fork-join of their own once the matching has
-    picked its links, and most links found are picked (a few percent are not, whose diffs
-    are thrown away). Searched in this process only, nothing is diffed ahead (empty)."""
-
-    def search(lo: int, hi: int) -> list[tuple[_Link, tuple[WordOp, ...] | None]]:
-        found = [_altered_link(qa[i], qb[j]) for i, j in tried[lo:hi]]
-        return [
-            (link, _quote_diff(doc_a, doc_b, link.source, qb[link.b].found) if ahead else None)
-            for link in found
-            if link is not None
-        ]
-
+    Searched in several processes, the word diffs of the quotations the matching is sure
+    to relate are made there too (``_Diffs``), so that the diffs need no fork-join of their
+    own after the matching (``_altered_ops`` makes the few others): the diff of each link
+    found for a pair whose quotations are in no other pair tried (nothing can take either
+    of them: the matching picks it), and the diff of each leftover pair whose quotations
+    are in no pair tried (``_sure_leftovers``) against the whole quotation of A. Searched
+    in this process only, nothing is diffed ahead.
+    """
     weights = [max(0, qa[i].count) + max(0, qb[j].count) for i, j in tried]
     bounds = parallel.split(weights, parallel.jobs(), _MIN_WORDS_A_PROCESS)
-    ahead = len(bounds) > 2
+    items = tried
+    sure: Container[tuple[int, int]] = ()
+    leftovers: Container[tuple[int, int]] = ()
+    if len(bounds) > 2:
+        tried_a = Counter(i for i, _ in tried)
+        tried_b = Counter(j for _, j in tried)
+        sure = {(i, j) for i, j in tried if tried_a[i] == 1 and tried_b[j] == 1}
+        leftovers = set(_sure_leftovers(qa, qb, settled, unrelated, (tried_a, tried_b)))
+        # In order of place, so that each range gets its share of the leftovers' diffs.
+        items = sorted(chain(tried, leftovers))
+        weights = [max(0, qa[i].count) + max(0, qb[j].count) for i, j in items]
+        bounds = parallel.split(weights, parallel.jobs(), _MIN_WORDS_A_PROCESS)
+
+    def search(lo: int, hi: int) -> tuple[list[_Link], list[_AheadDiff]]:
+        links: list[_Link] = []
+        diffs: list[_AheadDiff] = []
+        for i, j in items[lo:hi]:
+            if (i, j) in leftovers:
+                source = (qa[i].found.start, qa[i].found.end)
+            else:
+                link = _altered_link(qa[i], qb[j])
+                if link is None:
+                    continue
+                links.append(link)
+                if (i, j) not in sure:
+                    continue
+                source = link.source
+            diffs.append((source, j, _quote_diff(doc_a, doc_b, source, qb[j].found)))
+        return links, diffs
+
     parts = parallel.fork_map(search, bounds, _encode_altered, _decode_altered)
-    links: list[_Link] = []
-    diffs: _Diffs = {}
-    for link, ops in chain.from_iterable(parts):
-        links.append(link)
-        if ops is not None:
-            diffs[(link.a, link.b)] = (link, ops)
-    return links, diffs
+    links = [link for found, _ in parts for link in found]
+    return links, {(source, j): ops for _, diffs in parts for source, j, ops in diffs}
 
 
-_EncodedAltered = tuple[int, int, int, tuple[int, int], float, tuple[int, ...] | None]
+_AheadDiff = tuple[tuple[int, int], int, tuple[WordOp, ...]]
+"""A word diff made ahead: the source span of A, the index of the quotation of B, the ops."""
 
 
-def _encode_altered(
-    found: list[tuple[_Link, tuple[WordOp, ...] | None]],
-) -> list[_EncodedAltered]:
-    """Altered links and their diffs as plain values for the transfer from a child."""
+def _sure_leftovers(
+    qa: Sequence[_Quotation],
+    qb: Sequence[_Quotation],
+    settled: tuple[Container[int], Container[int]],
+    unrelated: Container[tuple[int, int]],
+    tried: tuple[Container[int], Container[int]],
+) -> list[tuple[int, int]]:
+    """The pairs ``_pair_leftovers`` will relate, known before the matching: the lone
+    pairs (``_lone_pairs``) the verbatim links leave (``settled``) whose quotations are in
+    no pair of the altered search (``tried``: its A and its B indexes). No link can relate
+    either quotation, and the matching relates no other quotation of their aligned pair
+    (each is settled already), so they stay its lone pair."""
+    tried_a, tried_b = tried
     return [
-        (
-            k.a,
-            k.b,
-            _STATUS_INDEX[k.status],
-            k.source,
-            k.score,
-            None if ops is None else pack_ops(ops),
-        )
-        for k, ops in found
+        (a, b)
+        for a, b in _lone_pairs(qa, qb, *settled, unrelated)
+        if a not in tried_a and b not in tried_b
     ]
 
 
-def _decode_altered(
-    encoded: list[_EncodedAltered],
-) -> list[tuple[_Link, tuple[WordOp, ...] | None]]:
+_EncodedAltered = tuple[list[_EncodedLink], list[tuple[tuple[int, int], int, tuple[int, ...]]]]
+
+
+def _encode_altered(found: tuple[list[_Link], list[_AheadDiff]]) -> _EncodedAltered:
+    """Altered links and diffs made ahead as plain values for the transfer from a child."""
+    links, diffs = found
+    return _encode_links(list(links)), [(s, j, pack_ops(ops)) for s, j, ops in diffs]
+
+
+def _decode_altered(encoded: _EncodedAltered) -> tuple[list[_Link], list[_AheadDiff]]:
     """``_encode_altered`` undone."""
-    return [
-        (
-            _Link(a, b, _STATUSES[status], source, score),
-            None if packed is None else unpack_ops(packed),
-        )
-        for a, b, status, source, score, packed in encoded
-    ]
+    links, diffs = encoded
+    return (
+        [k for k in _decode_links(links) if k is not None],
+        [(s, j, unpack_ops(packed)) for s, j, packed in diffs],
+    )
 
 
 def _encode_links(links: list[_Link | None]) -> list[_EncodedLink]:
@@ -945,7 +977,9 @@ def _relate(
     for i in range(len(qa)):
         if i not in settled_a:
             tried.update((i, j) for j in candidates_of_a[i] if j not in settled_b)
-    altered, diffs = _altered_links(doc_a, doc_b, qa, qb, sorted(tried - unrelated))
+    altered, diffs = _altered_links(
+        doc_a, doc_b, qa, qb, sorted(tried - unrelated), (settled_a, settled_b), unrelated
+    )
     for link in altered:
         links[(link.a, link.b)] = link
     na, nb = len(qa), len(qb)
@@ -1237,9 +1271,9 @@ def _altered_ops(
     altered: list[tuple[int, tuple[int, int]]] = []
     for j, link in sorted(links.items()):
         if link.status is QuoteStatus.ALTERED:
-            ahead = diffs.get((link.a, link.b))
-            if ahead is not None and ahead[0] is link:
-                ops_of[j] = ahead[1]
+            ahead = diffs.get((link.source, j))
+            if ahead is not None:
+                ops_of[j] = ahead
             else:
                 altered.append((j, link.source))
 
@@ -1311,17 +1345,32 @@ def _pair_leftovers(
     fuzzy search, but it sits in the same place of the same aligned sentence: when an
     aligned pair holds exactly one unrelated quotation on each side, they are related.
     """
+    for a, b in _lone_pairs(qa, qb, related_a, links, unrelated):
+        a_f = qa[a].found
+        links[b] = _Link(a, b, QuoteStatus.ALTERED, (a_f.start, a_f.end), 0.0)
+        related_a.add(a)
+
+
+def _lone_pairs(
+    qa: Sequence[_Quotation],
+    qb: Sequence[_Quotation],
+    related_a: Container[int],
+    related_b: Container[int],
+    unrelated: Container[tuple[int, int]],
+) -> list[tuple[int, int]]:
+    """(A index, B index) of each aligned pair holding exactly one quotation with words on
+    each side outside ``related_a`` and ``related_b``, but for pairs found unrelated."""
     left_a: dict[int, list[int]] = {}
     left_b: dict[int, list[int]] = {}
     for q in qa:
         if q.pair >= 0 and q.index not in related_a and q.words.keys:
             left_a.setdefault(q.pair, []).append(q.index)
     for q in qb:
-        if q.pair >= 0 and q.index not in links and q.words.keys:
+        if q.pair >= 0 and q.index not in related_b and q.words.keys:
             left_b.setdefault(q.pair, []).append(q.index)
+    out: list[tuple[int, int]] = []
     for pair, bs in left_b.items():
         as_ = left_a.get(pair, [])
         if len(bs) == 1 and len(as_) == 1 and (as_[0], bs[0]) not in unrelated:
-            a_f = qa[as_[0]].found
-            links[bs[0]] = _Link(as_[0], bs[0], QuoteStatus.ALTERED, (a_f.start, a_f.end), 0.0)
-            related_a.add(as_[0])
+            out.append((as_[0], bs[0]))
+    return out
