@@ -914,15 +914,15 @@ def _relate(
     pairs: Sequence[Pair],
     pair_of_a: dict[int, int],
     pair_of_b: dict[int, int],
-    a_spoken: Sequence[_Spoken] | None = None,
-    b_spoken: Sequence[_Spoken] | None = None,
+    a_spoken: Sequence[_Spoken | None] | None = None,
+    b_spoken: Sequence[_Spoken | None] | None = None,
 ) -> tuple[dict[int, _Link], set[int], set[int], set[int], _Diffs]:
     """Links of B's quotations (by index), the A quotations B still carries, the
     quotations of A and of B without words (only an identical place relates them), and
     the word diffs of altered links made ahead (``_altered_links``).
     ``pair_of_a`` and ``pair_of_b`` give the index in ``pairs`` of each sentence's pair;
     ``a_spoken`` and ``b_spoken`` the words of each quotation (``_spoken``), when read
-    already.
+    already (None for a quotation whose words are not).
 
     See the module docstring: identical places first, then a one-to-one matching taken
     best-first over every related (A, B) pair, then quotations related to an already
@@ -939,24 +939,21 @@ def _relate(
             a_matched.add(same)
     if len(matched) == len(b_found) and len(a_matched) == len(a_found):
         return matched, a_matched, set(), set(), {}
-    qa = [
-        _Quotation(doc_a, f, i, pair_of_a.get(f.sentence, -1))
-        if a_spoken is None
-        else _Quotation.of(f, i, pair_of_a.get(f.sentence, -1), a_spoken[i])
-        for i, f in enumerate(a_found)
-    ]
-    qb = [
-        _Quotation(
-            doc_b,
-            f,
-            j,
-            pair_of_b.get(f.sentence, -1),
-            qa[matched[j].a] if j in matched else None,
+    qa: list[_Quotation] = []
+    for i, f in enumerate(a_found):
+        pair = pair_of_a.get(f.sentence, -1)
+        spoken = None if a_spoken is None else a_spoken[i]
+        qa.append(
+            _Quotation(doc_a, f, i, pair) if spoken is None else _Quotation.of(f, i, pair, spoken)
         )
-        if b_spoken is None or j in matched
-        else _Quotation.of(f, j, pair_of_b.get(f.sentence, -1), b_spoken[j])
-        for j, f in enumerate(b_found)
-    ]
+    qb: list[_Quotation] = []
+    for j, f in enumerate(b_found):
+        pair = pair_of_b.get(f.sentence, -1)
+        spoken = None if b_spoken is None or j in matched else b_spoken[j]
+        if spoken is not None:
+            qb.append(_Quotation.of(f, j, pair, spoken))
+        else:
+            qb.append(_Quotation(doc_b, f, j, pair, qa[matched[j].a] if j in matched else None))
     # The verbatim and candidate searches of each direction run at once, a long list's
     # B-to-A search here and its A-to-B search in a child (parallel.py).
     searched = _searches(doc_a, doc_b, qa, qb, matched, a_matched)
@@ -1157,13 +1154,18 @@ def _decode_searches(encoded: list[_EncodedSearch]) -> list[_Search]:
     ]
 
 
-def _quotations_of(
-    doc_a: Document, doc_b: Document
-) -> tuple[list[Found], list[Found], list[_Spoken] | None, list[_Spoken] | None]:
-    """``find_quotations`` of both documents, and the words of each quotation found
+_Read = tuple[list[Found], list[_Spoken | None] | None]
+"""One article's quotations as read by ``_quotations_of``: those found, and the words of
+each (``_spoken``: None for one not read), or None."""
+
+
+def _quotations_of(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> tuple[_Read, _Read]:
+    """``find_quotations`` of both documents, and the words of their quotations
     (``_spoken``) or None. When both are long, B's are read in a child process while this
-    one reads A's (parallel.py), words included: the search after only indexes them.
-    Otherwise the search reads the words it needs itself (None)."""
+    one reads A's (parallel.py), words included: the search after only indexes them. The
+    child leaves out the words of B's quotations in an identical aligned pair (nearly all
+    are at the same place as one of A, whose words they share; the search reads the few
+    others). Otherwise the search reads the words it needs itself (None)."""
     docs = (doc_a, doc_b)
     # Weighed by their quote marks: an article holding none is read in a few milliseconds,
     # however long it is.
@@ -1171,26 +1173,39 @@ def _quotations_of(
     bounds = parallel.split(marks, parallel.jobs(), _MIN_MARKS_A_PROCESS)
     in_parallel = len(bounds) > 2
 
-    def read(lo: int, hi: int) -> list[tuple[list[Found], list[_Spoken] | None]]:
-        out: list[tuple[list[Found], list[_Spoken] | None]] = []
-        for doc in docs[lo:hi]:
-            found = find_quotations(doc)
-            out.append((found, [_spoken(doc.text, f) for f in found] if in_parallel else None))
+    def read(lo: int, hi: int) -> list[_Read]:
+        out: list[_Read] = []
+        for side in range(lo, hi):
+            text = docs[side].text
+            found = find_quotations(docs[side])
+            if not in_parallel:
+                out.append((found, None))
+                continue
+            same = _in_identical_pairs(pairs, side)
+            out.append((found, [None if f.sentence in same else _spoken(text, f) for f in found]))
         return out
 
     parts = parallel.fork_map(read, bounds, _encode_read, _decode_read)
-    (a_found, a_spoken), (b_found, b_spoken) = (side for part in parts for side in part)
-    return a_found, b_found, a_spoken, b_spoken
+    side_a, side_b = (side for part in parts for side in part)
+    return side_a, side_b
+
+
+def _in_identical_pairs(pairs: Sequence[Pair], side: int) -> Container[int]:
+    """The sentences of B (``side`` 1) in an aligned pair of identical sentences
+    (``Status.SAME``); none of A (``side`` 0), whose quotations' words are all read."""
+    if side == 0:
+        return ()
+    return {sid for pair in pairs if pair.status is Status.SAME for sid in pair.b}
 
 
 _MIN_MARKS_A_PROCESS = 2_000
 """Quote marks below which reading an article's quotations is not worth a process of its
 own (about 40 ms of work: a thousand quotations or so; see parallel.py)."""
 
-_EncodedRead = tuple[list[tuple[int, int, int, str | None]], list[_Spoken] | None]
+_EncodedRead = tuple[list[tuple[int, int, int, str | None]], list[_Spoken | None] | None]
 
 
-def _encode_read(sides: list[tuple[list[Found], list[_Spoken] | None]]) -> list[_EncodedRead]:
+def _encode_read(sides: list[_Read]) -> list[_EncodedRead]:
     """Quotations read, as plain values for the transfer from a child process."""
     return [
         ([(f.start, f.end, f.sentence, f.speaker) for f in found], spoken)
@@ -1198,7 +1213,7 @@ def _encode_read(sides: list[tuple[list[Found], list[_Spoken] | None]]) -> list[
     ]
 
 
-def _decode_read(encoded: list[_EncodedRead]) -> list[tuple[list[Found], list[_Spoken] | None]]:
+def _decode_read(encoded: list[_EncodedRead]) -> list[_Read]:
     """``_encode_read`` undone."""
     return [([Found(*f) for f in found], spoken) for found, spoken in encoded]
 
@@ -1207,7 +1222,7 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
     """Classify every quotation of B, and report A's quotations that B dropped."""
     pair_of_a = {sid: i for i, p in enumerate(pairs) for sid in p.a}
     pair_of_b = {sid: i for i, p in enumerate(pairs) for sid in p.b}
-    a_found, b_found, a_spoken, b_spoken = _quotations_of(doc_a, doc_b)
+    (a_found, a_spoken), (b_found, b_spoken) = _quotations_of(doc_a, doc_b, pairs)
     links, carried, wordless_a, wordless_b, diffs = _relate(
         doc_a, doc_b, a_found, b_found, pairs, pair_of_a, pair_of_b, a_spoken, b_spoken
     )
