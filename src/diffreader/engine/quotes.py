@@ -684,20 +684,22 @@ def _altered_links(
     are in no pair tried (``_sure_leftovers``) against the whole quotation of A. Searched
     in this process only, nothing is diffed ahead.
     """
-    weights = [max(0, qa[i].count) + max(0, qb[j].count) for i, j in tried]
-    bounds = parallel.split(weights, parallel.jobs(), _MIN_WORDS_A_PROCESS)
+    jobs = parallel.jobs()
     items = tried
+    bounds = [0, len(tried)]
     sure: Container[tuple[int, int]] = ()
     leftovers: Container[tuple[int, int]] = ()
-    if len(bounds) > 2:
+    if jobs > 1:
         tried_a = Counter(i for i, _ in tried)
         tried_b = Counter(j for _, j in tried)
-        sure = {(i, j) for i, j in tried if tried_a[i] == 1 and tried_b[j] == 1}
-        leftovers = set(_sure_leftovers(qa, qb, settled, unrelated, (tried_a, tried_b)))
+        lone = _sure_leftovers(qa, qb, settled, unrelated, (tried_a, tried_b))
         # In order of place, so that each range gets its share of the leftovers' diffs.
-        items = sorted(chain(tried, leftovers))
-        weights = [max(0, qa[i].count) + max(0, qb[j].count) for i, j in items]
-        bounds = parallel.split(weights, parallel.jobs(), _MIN_WORDS_A_PROCESS)
+        ahead = sorted(chain(tried, lone))
+        weights = [max(0, qa[i].count) + max(0, qb[j].count) for i, j in ahead]
+        split = parallel.split(weights, jobs, _MIN_WORDS_A_PROCESS)
+        if len(split) > 2:
+            items, bounds, leftovers = ahead, split, set(lone)
+            sure = {(i, j) for i, j in tried if tried_a[i] == 1 and tried_b[j] == 1}
 
     def search(lo: int, hi: int) -> tuple[list[_Link], list[_AheadDiff]]:
         links: list[_Link] = []
