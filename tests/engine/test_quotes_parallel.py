@@ -1,24 +1,22 @@
 """The quotation checks split over processes give the serial result (engine/quotes.py).
 
-Split, the read of B's quotations leaves out the words of those in identical aligned pairs,
-and the altered search makes ahead the word diffs of the links and leftovers the matching is
-sure to relate. Articles dense with quotations, kept, altered, rewritten, dropped and added,
-are checked both ways: the split result equals the serial one, and every diff made ahead is
-the plain diff of a quotation the matching relates (none is made for nothing).
+Split, B's quotations are read in a child process, which leaves out the words of those in
+identical aligned pairs (the search reads those it needs itself), and the searches and the
+diffs run in ranges. Articles dense with quotations, kept, altered, rewritten, dropped and
+added, are checked both ways: the split result equals the serial one.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from diffreader.engine import align_pair, document_from_text, parallel, quotes
-from diffreader.engine.model import Document, Pair, Quote, QuoteStatus
+from diffreader.engine.model import Document, Pair, Quote
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="forks only on Linux")
 
@@ -106,65 +104,22 @@ def test_split_quotation_checks_equal_the_serial_ones(
         assert quotes.check_quotes(x, y, aligned) == expected
 
 
-@_PROPERTY
-@given(articles)
-def test_every_diff_made_ahead_is_the_plain_diff_of_a_related_quotation(
-    split_finely: pytest.MonkeyPatch, pair: tuple[str, str]
+def test_a_quotation_of_an_identical_sentence_at_no_place_of_a_has_its_words_read(
+    split_finely: pytest.MonkeyPatch,
 ) -> None:
-    doc_a, doc_b, pairs = _aligned(*pair)
-    seen: list[tuple[dict[int, quotes._Link], quotes._Diffs]] = []
-    plain_altered_ops = quotes._altered_ops
-
-    def spying(
-        doc_a: Document,
-        doc_b: Document,
-        b_found: list[quotes.Found],
-        links: dict[int, quotes._Link],
-        diffs: quotes._Diffs,
-    ) -> dict[int, tuple[quotes.WordOp, ...]]:
-        seen.append((dict(links), dict(diffs)))
-        return plain_altered_ops(doc_a, doc_b, b_found, links, diffs)
-
-    with split_finely.context() as spied:
-        spied.setattr(quotes, "_altered_ops", spying)
-        split = quotes.check_quotes(doc_a, doc_b, pairs)
+    """The child leaves out the words of B's quotations in identical aligned pairs; one of
+    them with no quotation of A at its place (A's straight quotes pair up differently over
+    the paragraph) has its words read by the search, as serially, and is reported."""
+    a = 'Ada Lind said "we will fund the road. The bridge "is our town" at last.'
+    b = 'Ada Lind said we will fund the road. The bridge "is our town" at last.'
+    doc_a, doc_b, pairs = _aligned(a, b)
+    assert any(p.status.value == "same" and p.b == (1,) for p in pairs)
+    _, (b_found, b_spoken) = quotes._quotations_of(doc_a, doc_b, pairs)
+    assert b_spoken is not None
+    assert [
+        (doc_b.text[f.start : f.end], spoken) for f, spoken in zip(b_found, b_spoken, strict=True)
+    ] == [("is our town", None)]
+    split = quotes.check_quotes(doc_a, doc_b, pairs)
     assert split == _serially(split_finely, doc_a, doc_b, pairs)
-    b_found = quotes.find_quotations(doc_b)
-    (links, diffs), *_ = seen
-    for (source, j), ops in diffs.items():
-        link = links[j]
-        assert link.status is QuoteStatus.ALTERED
-        assert link.source == source
-        assert ops == quotes._quote_diff(doc_a, doc_b, source, b_found[j])
-
-
-def test_the_rewrites_of_the_examples_are_diffed_ahead(split_finely: pytest.MonkeyPatch) -> None:
-    """The property above is not empty: a rewrite with altered and rewritten quotations
-    has both kinds of diffs made ahead, and its checks equal the serial ones."""
-    original = [
-        [(["we", "will", "repair", "the", "road"], NAMES[0], "alter", ["bridge"])],
-        [(["the", "harbour", "is", "our", "town"], NAMES[1], "rewrite", ["never", "close", "it"])],
-        [(["fund", "the", "bridge", "and", "road"], NAMES[2], "keep", ["it"])],
-    ]
-    doc_a, doc_b, pairs = _aligned(*_articles(original))
-    made: list[quotes._Diffs] = []
-    plain_altered_links = quotes._altered_links
-
-    def spying(*args: Any) -> tuple[list[quotes._Link], quotes._Diffs]:
-        found = plain_altered_links(*args)
-        made.append(found[1])
-        return found
-
-    with split_finely.context() as spied:
-        spied.setattr(quotes, "_altered_links", spying)
-        split = quotes.check_quotes(doc_a, doc_b, pairs)
-    assert split == _serially(split_finely, doc_a, doc_b, pairs)
-    (diffs,) = made
-    leftover_source = next(
-        (f.start, f.end)
-        for f in quotes.find_quotations(doc_a)
-        if "harbour" in doc_a.text[f.start : f.end]
-    )
-    assert any(source == leftover_source for source, _ in diffs)  # the rewritten one
-    assert len(diffs) == 2
-    assert [q.status for q in split if q.side.value == "b"].count(QuoteStatus.ALTERED) == 2
+    # Reported (a quotation without words is not), against A's open quotation.
+    assert [q.text for q in split if q.side.value == "b"] == ["is our town"]

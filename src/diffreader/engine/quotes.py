@@ -657,112 +657,20 @@ _STATUS_INDEX = {status: i for i, status in enumerate(_STATUSES)}
 
 _EncodedLink = tuple[int, int, int, tuple[int, int], float] | None
 
-_Diffs = dict[tuple[tuple[int, int], int], tuple[WordOp, ...]]
-"""Word diffs made ahead of the matching, by (source span of A, index of the quotation of
-B): the word diff of that quotation against that span (``_quote_diff``)."""
-
 
 def _altered_links(
-    doc_a: Document,
-    doc_b: Document,
-    qa: Sequence[_Quotation],
-    qb: Sequence[_Quotation],
-    tried: list[tuple[int, int]],
-    settled: tuple[Container[int], Container[int]],
-    unrelated: Container[tuple[int, int]],
-) -> tuple[list[_Link], _Diffs]:
+    qa: Sequence[_Quotation], qb: Sequence[_Quotation], tried: list[tuple[int, int]]
+) -> list[_Link]:
     """The altered links among the ``tried`` pairs (A index, B index), in their order; many
-    pairs are searched in ranges in other processes (parallel.py). ``settled`` holds the
-    quotations of A and of B the verbatim links settled, ``unrelated`` the pairs found
-    verbatim but describing different things.
+    pairs are searched in ranges in other processes (parallel.py)."""
 
-    Searched in several processes, the word diffs of the quotations the matching is sure
-    to relate are made there too (``_Diffs``), so that the diffs need no fork-join of their
-    own after the matching (``_altered_ops`` makes the few others): the diff of each link
-    found for a pair whose quotations are in no other pair tried (nothing can take either
-    of them: the matching picks it), and the diff of each leftover pair whose quotations
-    are in no pair tried (``_sure_leftovers``) against the whole quotation of A. Searched
-    in this process only, nothing is diffed ahead.
-    """
-    jobs = parallel.jobs()
-    items = tried
-    bounds = [0, len(tried)]
-    sure: Container[tuple[int, int]] = ()
-    leftovers: Container[tuple[int, int]] = ()
-    if jobs > 1:
-        tried_a = Counter(i for i, _ in tried)
-        tried_b = Counter(j for _, j in tried)
-        lone = _sure_leftovers(qa, qb, settled, unrelated, (tried_a, tried_b))
-        # In order of place, so that each range gets its share of the leftovers' diffs.
-        ahead = sorted(chain(tried, lone))
-        weights = [max(0, qa[i].count) + max(0, qb[j].count) for i, j in ahead]
-        split = parallel.split(weights, jobs, _MIN_WORDS_A_PROCESS)
-        if len(split) > 2:
-            items, bounds, leftovers = ahead, split, set(lone)
-            sure = {(i, j) for i, j in tried if tried_a[i] == 1 and tried_b[j] == 1}
+    def search(lo: int, hi: int) -> list[_Link | None]:
+        return [_altered_link(qa[i], qb[j]) for i, j in tried[lo:hi]]
 
-    def search(lo: int, hi: int) -> tuple[list[_Link], list[_AheadDiff]]:
-        links: list[_Link] = []
-        diffs: list[_AheadDiff] = []
-        for i, j in items[lo:hi]:
-            if (i, j) in leftovers:
-                source = (qa[i].found.start, qa[i].found.end)
-            else:
-                link = _altered_link(qa[i], qb[j])
-                if link is None:
-                    continue
-                links.append(link)
-                if (i, j) not in sure:
-                    continue
-                source = link.source
-            diffs.append((source, j, _quote_diff(doc_a, doc_b, source, qb[j].found)))
-        return links, diffs
-
-    parts = parallel.fork_map(search, bounds, _encode_altered, _decode_altered)
-    links = [link for found, _ in parts for link in found]
-    return links, {(source, j): ops for _, diffs in parts for source, j, ops in diffs}
-
-
-_AheadDiff = tuple[tuple[int, int], int, tuple[WordOp, ...]]
-"""A word diff made ahead: the source span of A, the index of the quotation of B, the ops."""
-
-
-def _sure_leftovers(
-    qa: Sequence[_Quotation],
-    qb: Sequence[_Quotation],
-    settled: tuple[Container[int], Container[int]],
-    unrelated: Container[tuple[int, int]],
-    tried: tuple[Container[int], Container[int]],
-) -> list[tuple[int, int]]:
-    """The pairs ``_pair_leftovers`` will relate, known before the matching: the lone
-    pairs (``_lone_pairs``) the verbatim links leave (``settled``) whose quotations are in
-    no pair of the altered search (``tried``: its A and its B indexes). No link can relate
-    either quotation, and the matching relates no other quotation of their aligned pair
-    (each is settled already), so they stay its lone pair."""
-    tried_a, tried_b = tried
-    return [
-        (a, b)
-        for a, b in _lone_pairs(qa, qb, *settled, unrelated)
-        if a not in tried_a and b not in tried_b
-    ]
-
-
-_EncodedAltered = tuple[list[_EncodedLink], list[tuple[tuple[int, int], int, tuple[int, ...]]]]
-
-
-def _encode_altered(found: tuple[list[_Link], list[_AheadDiff]]) -> _EncodedAltered:
-    """Altered links and diffs made ahead as plain values for the transfer from a child."""
-    links, diffs = found
-    return _encode_links(list(links)), [(s, j, pack_ops(ops)) for s, j, ops in diffs]
-
-
-def _decode_altered(encoded: _EncodedAltered) -> tuple[list[_Link], list[_AheadDiff]]:
-    """``_encode_altered`` undone."""
-    links, diffs = encoded
-    return (
-        [k for k in _decode_links(links) if k is not None],
-        [(s, j, unpack_ops(packed)) for s, j, packed in diffs],
-    )
+    weights = [max(0, qa[i].count) + max(0, qb[j].count) for i, j in tried]
+    bounds = parallel.split(weights, parallel.jobs(), _MIN_WORDS_A_PROCESS)
+    parts = parallel.fork_map(search, bounds, _encode_links, _decode_links)
+    return [link for part in parts for link in part if link is not None]
 
 
 def _encode_links(links: list[_Link | None]) -> list[_EncodedLink]:
@@ -773,15 +681,6 @@ def _encode_links(links: list[_Link | None]) -> list[_EncodedLink]:
 
 def _decode_links(encoded: list[_EncodedLink]) -> list[_Link | None]:
     return [None if e is None else _Link(e[0], e[1], _STATUSES[e[2]], e[3], e[4]) for e in encoded]
-
-
-def _quote_diff(
-    doc_a: Document, doc_b: Document, source: tuple[int, int], found: Found
-) -> tuple[WordOp, ...]:
-    """The word diff of the quotation ``found`` of B against ``source``, its span of A."""
-    s_start, s_end = source
-    b_piece = (found.start, doc_b.text[found.start : found.end])
-    return tuple(word_diff([(s_start, doc_a.text[s_start:s_end])], [b_piece]))
 
 
 def _altered_link(qa: _Quotation, qb: _Quotation) -> _Link | None:
@@ -918,10 +817,9 @@ def _relate(
     pair_of_b: dict[int, int],
     a_spoken: Sequence[_Spoken | None] | None = None,
     b_spoken: Sequence[_Spoken | None] | None = None,
-) -> tuple[dict[int, _Link], set[int], set[int], set[int], _Diffs]:
-    """Links of B's quotations (by index), the A quotations B still carries, the
-    quotations of A and of B without words (only an identical place relates them), and
-    the word diffs of altered links made ahead (``_altered_links``).
+) -> tuple[dict[int, _Link], set[int], set[int], set[int]]:
+    """Links of B's quotations (by index), the A quotations B still carries, and the
+    quotations of A and of B without words (only an identical place relates them).
     ``pair_of_a`` and ``pair_of_b`` give the index in ``pairs`` of each sentence's pair;
     ``a_spoken`` and ``b_spoken`` the words of each quotation (``_spoken``), when read
     already (None for a quotation whose words are not).
@@ -940,7 +838,7 @@ def _relate(
             matched[j] = _Link(same, j, QuoteStatus.VERBATIM, (a_f.start, a_f.end), 1.0)
             a_matched.add(same)
     if len(matched) == len(b_found) and len(a_matched) == len(a_found):
-        return matched, a_matched, set(), set(), {}
+        return matched, a_matched, set(), set()
     qa: list[_Quotation] = []
     for i, f in enumerate(a_found):
         pair = pair_of_a.get(f.sentence, -1)
@@ -976,10 +874,7 @@ def _relate(
     for i in range(len(qa)):
         if i not in settled_a:
             tried.update((i, j) for j in candidates_of_a[i] if j not in settled_b)
-    altered, diffs = _altered_links(
-        doc_a, doc_b, qa, qb, sorted(tried - unrelated), (settled_a, settled_b), unrelated
-    )
-    for link in altered:
+    for link in _altered_links(qa, qb, sorted(tried - unrelated)):
         links[(link.a, link.b)] = link
     na, nb = len(qa), len(qb)
     ranked = sorted(links.values(), key=lambda k: _rank(k, qa[k.a], qb[k.b], na, nb))
@@ -1001,7 +896,7 @@ def _relate(
     _pair_leftovers(qa, qb, matched, related, unrelated)
     wordless_a = {q.index for q in qa if not q.words.keys}
     wordless_b = {q.index for q in qb if not q.words.keys}
-    return matched, related, wordless_a, wordless_b, diffs
+    return matched, related, wordless_a, wordless_b
 
 
 _Search = tuple[list[_Link], set[tuple[int, int]], dict[int, list[int]]]
@@ -1225,10 +1120,10 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
     pair_of_a = {sid: i for i, p in enumerate(pairs) for sid in p.a}
     pair_of_b = {sid: i for i, p in enumerate(pairs) for sid in p.b}
     (a_found, a_spoken), (b_found, b_spoken) = _quotations_of(doc_a, doc_b, pairs)
-    links, carried, wordless_a, wordless_b, diffs = _relate(
+    links, carried, wordless_a, wordless_b = _relate(
         doc_a, doc_b, a_found, b_found, pairs, pair_of_a, pair_of_b, a_spoken, b_spoken
     )
-    ops_of = _altered_ops(doc_a, doc_b, b_found, links, diffs)
+    ops_of = _altered_ops(doc_a, doc_b, b_found, links)
     out: list[Quote] = []
     for j, f in enumerate(b_found):
         link = links.get(j)
@@ -1275,33 +1170,31 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
 
 
 def _altered_ops(
-    doc_a: Document,
-    doc_b: Document,
-    b_found: list[Found],
-    links: dict[int, _Link],
-    diffs: _Diffs,
+    doc_a: Document, doc_b: Document, b_found: list[Found], links: dict[int, _Link]
 ) -> dict[int, tuple[WordOp, ...]]:
-    """The word diff of each altered quotation of B (by index) against its source: the
-    one made ahead for its link (``diffs``), else made here; many altered quotations are
-    diffed in ranges in other processes (parallel.py)."""
-    ops_of: dict[int, tuple[WordOp, ...]] = {}
-    altered: list[tuple[int, tuple[int, int]]] = []
-    for j, link in sorted(links.items()):
-        if link.status is QuoteStatus.ALTERED:
-            ahead = diffs.get((link.source, j))
-            if ahead is not None:
-                ops_of[j] = ahead
-            else:
-                altered.append((j, link.source))
+    """The word diff of each altered quotation of B (by index) against its source; many
+    altered quotations are diffed in ranges in other processes (parallel.py)."""
+    altered = [
+        (j, link.source, (b_found[j].start, b_found[j].end))
+        for j, link in sorted(links.items())
+        if link.status is QuoteStatus.ALTERED
+    ]
 
-    def diff(lo: int, hi: int) -> list[tuple[WordOp, ...]]:
-        return [_quote_diff(doc_a, doc_b, source, b_found[j]) for j, source in altered[lo:hi]]
+    def diffs(lo: int, hi: int) -> list[tuple[WordOp, ...]]:
+        return [
+            tuple(
+                word_diff(
+                    [(s_start, doc_a.text[s_start:s_end])], [(b_start, doc_b.text[b_start:b_end])]
+                )
+            )
+            for _, (s_start, s_end), (b_start, b_end) in altered[lo:hi]
+        ]
 
-    weights = [s[1] - s[0] + b_found[j].end - b_found[j].start for j, s in altered]
+    weights = [s[1] - s[0] + b[1] - b[0] for _, s, b in altered]
     bounds = parallel.split(weights, parallel.jobs())
-    parts = parallel.fork_map(diff, bounds, _pack_all, _unpack_all)
-    ops_of.update(zip((j for j, _ in altered), chain.from_iterable(parts), strict=True))
-    return ops_of
+    parts = parallel.fork_map(diffs, bounds, _pack_all, _unpack_all)
+    found = (ops for part in parts for ops in part)
+    return dict(zip((j for j, _, _ in altered), found, strict=True))
 
 
 def _pack_all(diffs: list[tuple[WordOp, ...]]) -> list[tuple[int, ...]]:
@@ -1362,32 +1255,17 @@ def _pair_leftovers(
     fuzzy search, but it sits in the same place of the same aligned sentence: when an
     aligned pair holds exactly one unrelated quotation on each side, they are related.
     """
-    for a, b in _lone_pairs(qa, qb, related_a, links, unrelated):
-        a_f = qa[a].found
-        links[b] = _Link(a, b, QuoteStatus.ALTERED, (a_f.start, a_f.end), 0.0)
-        related_a.add(a)
-
-
-def _lone_pairs(
-    qa: Sequence[_Quotation],
-    qb: Sequence[_Quotation],
-    related_a: Container[int],
-    related_b: Container[int],
-    unrelated: Container[tuple[int, int]],
-) -> list[tuple[int, int]]:
-    """(A index, B index) of each aligned pair holding exactly one quotation with words on
-    each side outside ``related_a`` and ``related_b``, but for pairs found unrelated."""
     left_a: dict[int, list[int]] = {}
     left_b: dict[int, list[int]] = {}
     for q in qa:
         if q.pair >= 0 and q.index not in related_a and q.words.keys:
             left_a.setdefault(q.pair, []).append(q.index)
     for q in qb:
-        if q.pair >= 0 and q.index not in related_b and q.words.keys:
+        if q.pair >= 0 and q.index not in links and q.words.keys:
             left_b.setdefault(q.pair, []).append(q.index)
-    out: list[tuple[int, int]] = []
     for pair, bs in left_b.items():
         as_ = left_a.get(pair, [])
         if len(bs) == 1 and len(as_) == 1 and (as_[0], bs[0]) not in unrelated:
-            out.append((as_[0], bs[0]))
-    return out
+            a_f = qa[as_[0]].found
+            links[bs[0]] = _Link(as_[0], bs[0], QuoteStatus.ALTERED, (a_f.start, a_f.end), 0.0)
+            related_a.add(as_[0])
