@@ -2,11 +2,12 @@
 
 Usage::
 
-    python benchmarks/bench_quotes_ab.py [--class quotes] [--size 1] [--runs 9]
+    python benchmarks/bench_quotes_ab.py [--class quotes] [--size 1] [--pair A B] [--runs 9]
         OLD/src/diffreader/engine/quotes.py NEW/src/diffreader/engine/quotes.py ...
 
 Loads each given ``quotes.py`` as a module of its own (they share the rest of the engine
-found on ``PYTHONPATH``), compares one ``bench_hostile.py`` pair once, then calls each
+found on ``PYTHONPATH``), compares one ``bench_hostile.py`` pair (or the two files
+``--pair`` names) once, then calls each
 version's ``check_quotes`` on the same documents and aligned pairs in turn, ``--runs``
 times (caches warm, as after the alignment of a real comparison), with the cyclic collector
 off as the command line has it. For each call it takes CPU times, not wall time: the
@@ -109,9 +110,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=float, default=1.0, help="MB of original")
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--pair", nargs=2, metavar=("A", "B"), help="two files instead")
     args = parser.parse_args(argv)
     modules = [_load(path, number) for number, path in enumerate(args.versions)]
-    a, b = bench_hostile.CLASSES[args.kind](int(args.size * 1_000_000), random.Random(args.seed))
+    if args.pair:
+        a, b = (Path(name).read_text(encoding="utf-8") for name in args.pair)
+        args.kind = " / ".join(args.pair)
+    else:
+        size = int(args.size * 1_000_000)
+        a, b = bench_hostile.CLASSES[args.kind](size, random.Random(args.seed))
     doc_a, doc_b = documents_from_texts([a, b])
     pairs = list(align_pair(doc_a, doc_b).pairs)
     timing = _Timing()
@@ -129,7 +136,8 @@ def main(argv: list[str] | None = None) -> int:
             figures[path].append((parent + waits, parent, children))
             results.setdefault(path, found)
             gc.collect()
-    print(f"{args.kind} {args.size:g} MB, {args.runs} runs each, load {os.getloadavg()[0]:.1f}")
+    mb = (len(a) + len(b)) / 2e6
+    print(f"{args.kind} ({mb:.2f} MB a side), {args.runs} runs each, load {os.getloadavg()[0]:.1f}")
     print("| version | model (s) | parent CPU (s) | children CPU (s) | same result |")
     print("|---|---|---|---|---|")
     first = results[args.versions[0]]
