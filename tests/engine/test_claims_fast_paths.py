@@ -16,6 +16,7 @@ from diffreader.engine.claims import (
     _LocalSupport,
     _Mask,
     _may_inform,
+    _may_net,
 )
 from diffreader.engine.load import document_from_text
 from diffreader.engine.substitutions import _number_of
@@ -119,6 +120,19 @@ def test_changed_clauses_are_their_definition(case: tuple[str, list[tuple[int, i
             (draft.first, draft.last, draft.bound, clause.informative, clause.words, clause.changed)
         )
     assert found == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(_sentence_and_runs())
+def test_the_netting_gate_is_its_definition(case: tuple[str, list[tuple[int, int]]]) -> None:
+    # ``_may_net`` says whether some clause's bound reaches three without cutting the
+    # sentence into clauses: it must agree with the drafts that cutting gives.
+    text, runs = case
+    doc = document_from_text(text)
+    words = _changed_words(doc, 0, _Mask(runs))
+    found = [] if words is None else [words]
+    drafts = _changed_clauses(doc, 0, _Mask(runs))
+    assert _may_net(doc, found) == any(d.bound >= 3 for d in drafts)
 
 
 @given(st.text(st.characters(categories=["Nd"]), min_size=1, max_size=12))

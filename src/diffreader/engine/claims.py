@@ -1258,13 +1258,11 @@ def find_claims(
                 # when no clause of the group can have that many, there is nothing to judge.
                 # A clause has at most its sentence's: most groups are settled before
                 # their sentences are cut into clauses.
-                drafts: dict[Side, list[_Draft]] = {Side.A: [], Side.B: []}
-                if _may_net(words_a) or _may_net(words_b):
+                if _may_net(doc_a, words_a) or _may_net(doc_b, words_b):
                     drafts = {
                         Side.A: [d for w in words_a for d in _drafts(doc_a, w)],
                         Side.B: [d for w in words_b for d in _drafts(doc_b, w)],
                     }
-                if any(d.bound >= 3 for d in (*drafts[Side.A], *drafts[Side.B])):
                     # Each side's changes are judged against the other side's aligned
                     # sentences and their neighbours first (_LocalSupport).
                     near_a = _LocalSupport(doc_b, pair.b, support[Side.B], by_stem[Side.B])
@@ -1465,18 +1463,23 @@ def _with_substitutions(
         if c.category not in _HOLDERS:
             spans[c.side].append((c.start, c.end))
     for side, category, start, end in found:
-        taken = spans[side]
-        if taken and any(s <= start and end <= e for s, e in taken):
-            continue  # a fact already flags it, and so what stripping leaves of it (below)
         doc = doc_a if side is Side.A else doc_b
-        ids, other_ids = (pair.a, pair.b) if side is Side.A else (pair.b, pair.a)
         start, end = _strip_span(doc.text, start, end)
         if end <= start:
             continue
-        # (No fact claim on this side, the usual case: nothing to keep or to replace.)
-        if taken and any(s <= start and end <= e for s, e in taken):
-            continue  # a fact already flags it (in its own category: "8 months", a duration)
-        if taken and any(start <= s and e <= end for s, e in taken):
+        taken = spans[side]
+        # One pass over this side's fact claims (none, the usual case: nothing to keep or
+        # to replace): does one hold the span, do some lie inside it?
+        held = encloses = False
+        for s, e in taken:
+            if s <= start and end <= e:
+                held = True  # a fact already flags it (in its own category: "8 months", …)
+                break
+            if start <= s and e <= end:
+                encloses = True
+        if held:
+            continue
+        if encloses:
             out = [
                 c
                 for c in out
@@ -1489,6 +1492,7 @@ def _with_substitutions(
             ]
             taken = spans[side] = [(s, e) for s, e in taken if not (start <= s and e <= end)]
         kind = ClaimKind.ADDED if side is Side.B else ClaimKind.DROPPED
+        ids, other_ids = (pair.a, pair.b) if side is Side.A else (pair.b, pair.a)
         sid = _sentence_of(doc, ids, start)
         out.append(
             Claim(side, kind, category, doc.text[start:end], start, end, index, sid, other_ids)
@@ -1791,10 +1795,38 @@ _new_words = tuple.__new__
 sentence)."""
 
 
-def _may_net(found: list[_Words]) -> bool:
-    """Some sentence of ``found`` has three changed words that netting may count (and so
-    may have such a clause); most have fewer than three changed words at all."""
-    return any(len(words.changed) >= 3 and words.may_net() for words in found)
+def _may_net(doc: Document, found: list[_Words]) -> bool:
+    """Some sentence of ``found`` (changed words of ``doc``) has a clause with three
+    changed words that netting may count: ``any(d.bound >= 3 for d in drafts)`` over the
+    sentences' ``_drafts``, without cutting them into clauses. Most have fewer than three
+    changed words at all; the rest are read by ``_nets``."""
+    return any(
+        len(words.changed) >= 3 and words.may_net() and _nets(doc, words) for words in found
+    )
+
+
+def _nets(doc: Document, words: _Words) -> bool:
+    """One clause of the sentence holds three of its changed words that netting may count
+    (``_Draft.bound`` >= 3 for one of its ``_drafts``).
+
+    Three such words, in order, share a clause when no clause break (``_CLAUSE_BREAK``)
+    starts between the first and the third. A break holds no letter or digit, where every
+    word starts, so no break straddles a word's start, and the first break at or after a
+    place is the one ``_clause_spans`` finds there (lookbehinds read before ``pos``): one
+    search per break met, from the first word of each three.
+    """
+    keys, starts = words.keys, words.starts
+    at = [starts[i] for i in words.changed if _may_inform(keys[i])]
+    if len(at) < 3:
+        return False
+    text, end = doc.text, doc.sentences[words.sid].end
+    k = 0
+    while k + 2 < len(at):
+        cut = _CLAUSE_BREAK.search(text, at[k], end)
+        if cut is None or cut.start() > at[k + 2]:
+            return True
+        k = bisect_right(at, cut.start(), k + 1)  # the first word after the break
+    return False
 
 
 def _drafts(doc: Document, words: _Words) -> list[_Draft]:

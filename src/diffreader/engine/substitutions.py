@@ -1073,7 +1073,10 @@ def find_substitutions(group: Group) -> list[Found]:
     for substitution in SUBSTITUTIONS:
         for f in substitution.find(group):
             taken, start, end = spans[f.side], f.start, f.end
-            if not any(s < end and start < e for s, e in taken):
+            for s, e in taken:  # a plain loop: a generator costs more than its few tests
+                if s < end and start < e:
+                    break  # overlaps a span an earlier entry (or find) kept
+            else:
                 kept.append(f)
                 taken.append((start, end))
     kept.sort(key=lambda f: (f.side, f.start))
