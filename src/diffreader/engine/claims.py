@@ -1800,9 +1800,7 @@ def _may_net(doc: Document, found: list[_Words]) -> bool:
     changed words that netting may count: ``any(d.bound >= 3 for d in drafts)`` over the
     sentences' ``_drafts``, without cutting them into clauses. Most have fewer than three
     changed words at all; the rest are read by ``_nets``."""
-    return any(
-        len(words.changed) >= 3 and words.may_net() and _nets(doc, words) for words in found
-    )
+    return any(len(words.changed) >= 3 and words.may_net() and _nets(doc, words) for words in found)
 
 
 def _nets(doc: Document, words: _Words) -> bool:
