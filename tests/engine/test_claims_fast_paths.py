@@ -4,6 +4,7 @@ definitions they stand for: the same answers, found with less work."""
 from __future__ import annotations
 
 import pickle
+import re
 from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
 from typing import Any, cast
@@ -197,3 +198,21 @@ def test_claims_cross_from_a_child_as_they_were_found(
             aligned.a, aligned.b, aligned.pairs, check_quotes(aligned.a, aligned.b, aligned.pairs)
         )
     assert ranges
+
+
+def _number_by_pattern(key: str) -> float | None:
+    """``_number_of``'s reading of a figure, by its pattern alone (no shortcut)."""
+    digits = re.match(r"\d+(?:[.,]\d+)*", key)
+    if not digits:
+        return None
+    try:
+        return float(digits.group().replace(",", ""))
+    except ValueError:
+        return None
+
+
+@settings(max_examples=400)
+@given(st.text(st.sampled_from("19,,.%٣"), min_size=1, max_size=10))
+def test_a_figure_with_commas_reads_as_its_pattern_says(key: str) -> None:
+    # ``_number_of`` reads a key of digits and commas ("4,300") without its pattern.
+    assert _number_of(key) == _number_by_pattern(key)

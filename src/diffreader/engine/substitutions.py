@@ -538,6 +538,11 @@ def _number_of(key: str) -> float | None:
         return float(value)
     if key.isdecimal():
         return float(key)  # what ``_DIGITS`` matches: all of it
+    plain = key.replace(",", "")
+    if plain.isdecimal() and key[0] != "," and ",," not in key:
+        # "4,300", most figures of a long article: ``_DIGITS`` matches all of it but a
+        # final comma, and the value is its digits.
+        return float(plain)
     digits = _DIGITS.match(key)
     if not digits:
         return None
