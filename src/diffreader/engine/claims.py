@@ -1436,18 +1436,41 @@ def _encode_found(claims: list[Claim]) -> array[int]:
 def _decode_found(text_a: str, text_b: str, pairs: Sequence[Pair], flat: array[int]) -> list[Claim]:
     """``_encode_found`` undone, with the texts of A and B and the comparison's pairs."""
     out: list[Claim] = []
+    append = out.append
     side_a, side_b, added, dropped = Side.A, Side.B, ClaimKind.ADDED, ClaimKind.DROPPED
     categories = _CATEGORIES
     fields = iter(flat)
     for on_b, category, start, end, index, sid in zip(*[fields] * 6, strict=True):
-        pair = pairs[index]
         if on_b:
-            text, departs, side, kind = text_b[start:end], pair.a, side_b, added
+            departs = tuple(pairs[index].a)
+            append(
+                Claim(
+                    side_b,
+                    added,
+                    categories[category],
+                    text_b[start:end],
+                    start,
+                    end,
+                    index,
+                    sid,
+                    departs,
+                )
+            )
         else:
-            text, departs, side, kind = text_a[start:end], pair.b, side_a, dropped
-        out.append(
-            Claim(side, kind, categories[category], text, start, end, index, sid, tuple(departs))
-        )
+            departs = tuple(pairs[index].b)
+            append(
+                Claim(
+                    side_a,
+                    dropped,
+                    categories[category],
+                    text_a[start:end],
+                    start,
+                    end,
+                    index,
+                    sid,
+                    departs,
+                )
+            )
     return out
 
 
