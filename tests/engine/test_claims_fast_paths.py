@@ -3,12 +3,17 @@ definitions they stand for: the same answers, found with less work."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import cast
+import pickle
+import re
+from collections.abc import Callable, Iterable, Sequence
+from itertools import pairwise
+from typing import Any, cast
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from diffreader.engine import claims
 from diffreader.engine.claims import (
     _changed_clauses,
     _changed_words,
@@ -16,8 +21,12 @@ from diffreader.engine.claims import (
     _LocalSupport,
     _Mask,
     _may_inform,
+    _may_net,
 )
+from diffreader.engine.compare import align_pair
 from diffreader.engine.load import document_from_text
+from diffreader.engine.model import Claim
+from diffreader.engine.quotes import check_quotes
 from diffreader.engine.substitutions import _number_of
 from diffreader.engine.text import is_word, tokenize
 
@@ -121,7 +130,89 @@ def test_changed_clauses_are_their_definition(case: tuple[str, list[tuple[int, i
     assert found == expected
 
 
+@settings(max_examples=400, deadline=None)
+@given(_sentence_and_runs())
+def test_the_netting_gate_is_its_definition(case: tuple[str, list[tuple[int, int]]]) -> None:
+    # ``_may_net`` says whether some clause's bound reaches three without cutting the
+    # sentence into clauses: it must agree with the drafts that cutting gives.
+    text, runs = case
+    doc = document_from_text(text)
+    words = _changed_words(doc, 0, _Mask(runs))
+    found = [] if words is None else [words]
+    drafts = _changed_clauses(doc, 0, _Mask(runs))
+    assert _may_net(doc, found) == any(d.bound >= 3 for d in drafts)
+
+
 @given(st.text(st.characters(categories=["Nd"]), min_size=1, max_size=12))
 def test_a_key_of_digits_is_its_own_value(key: str) -> None:
     # ``_quantities`` reads such a key with ``float`` rather than ``_number_of``.
     assert float(key) == _number_of(key)
+
+
+_ARTICLE_SENTENCES = st.sampled_from(
+    [
+        "The council approved 40 new homes on Tuesday.",
+        "The council did not approve 45 new homes on Monday.",
+        '"We will build them," said Mayor Ann Lee.',
+        '"We might build them," said former mayor Ann Lee.',
+        "Prices rose 3% in March, up from 2.5% in February, at a cost of $4.5 million.",
+        "Prices fell 4% in April, at a cost of $6 million, said Lund.",
+        "Residents in Leeds objected.",
+        "Residents in York welcomed the plan over two years, and the bridge.",
+    ]
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.lists(_ARTICLE_SENTENCES, min_size=1, max_size=4), min_size=1, max_size=6),
+    st.lists(st.lists(_ARTICLE_SENTENCES, min_size=1, max_size=4), min_size=1, max_size=6),
+)
+def test_claims_cross_from_a_child_as_they_were_found(
+    a: list[list[str]], b: list[list[str]]
+) -> None:
+    # A child process sends its range's claims as six integers each (``_encode_found``):
+    # the parent's ``_decode_found`` must rebuild each claim exactly as it was found.
+    aligned = align_pair("\n\n".join(" ".join(p) for p in a), "\n\n".join(" ".join(p) for p in b))
+    ranges: list[list[Claim]] = []
+
+    def round_trip(
+        task: Callable[[int, int], list[Claim]],
+        bounds: Sequence[int],
+        encode: Callable[[list[Claim]], object],
+        decode: Callable[[Any], list[Claim]],
+    ) -> list[list[Claim]]:
+        found = [task(lo, hi) for lo, hi in pairwise(bounds)]
+        for part in found:
+            assert decode(pickle.loads(pickle.dumps(encode(part)))) == part
+            if encode is claims._encode_found:  # (the other fork-join is the indexes')
+                # None is nested yet: ``_nest`` comes after, and sets their parents here.
+                assert all(c.parent == -1 for c in part)
+                ranges.append(part)
+        return found
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(claims.parallel, "fork_map", round_trip)
+        patch.setattr(claims.parallel, "jobs", lambda: 1)
+        claims.find_claims(
+            aligned.a, aligned.b, aligned.pairs, check_quotes(aligned.a, aligned.b, aligned.pairs)
+        )
+    assert ranges
+
+
+def _number_by_pattern(key: str) -> float | None:
+    """``_number_of``'s reading of a figure, by its pattern alone (no shortcut)."""
+    digits = re.match(r"\d+(?:[.,]\d+)*", key)
+    if not digits:
+        return None
+    try:
+        return float(digits.group().replace(",", ""))
+    except ValueError:
+        return None
+
+
+@settings(max_examples=400)
+@given(st.text(st.sampled_from("19,,.%٣"), min_size=1, max_size=10))
+def test_a_figure_with_commas_reads_as_its_pattern_says(key: str) -> None:
+    # ``_number_of`` reads a key of digits and commas ("4,300") without its pattern.
+    assert _number_of(key) == _number_by_pattern(key)

@@ -50,6 +50,7 @@ import dataclasses
 import functools
 import operator
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -1258,13 +1259,11 @@ def find_claims(
                 # when no clause of the group can have that many, there is nothing to judge.
                 # A clause has at most its sentence's: most groups are settled before
                 # their sentences are cut into clauses.
-                drafts: dict[Side, list[_Draft]] = {Side.A: [], Side.B: []}
-                if _may_net(words_a) or _may_net(words_b):
+                if _may_net(doc_a, words_a) or _may_net(doc_b, words_b):
                     drafts = {
                         Side.A: [d for w in words_a for d in _drafts(doc_a, w)],
                         Side.B: [d for w in words_b for d in _drafts(doc_b, w)],
                     }
-                if any(d.bound >= 3 for d in (*drafts[Side.A], *drafts[Side.B])):
                     # Each side's changes are judged against the other side's aligned
                     # sentences and their neighbours first (_LocalSupport).
                     near_a = _LocalSupport(doc_b, pair.b, support[Side.B], by_stem[Side.B])
@@ -1298,9 +1297,10 @@ def find_claims(
     # comparison has ranges of pairs judged in other processes (parallel.py).
     weights = [_weight(pair, doc_a, doc_b) for pair in pairs]
     bounds = parallel.split(weights, parallel.jobs())
+    decode = functools.partial(_decode_found, doc_a.text, doc_b.text, pairs)
     claims = [
         claim
-        for part in parallel.fork_map(claims_of, bounds, _encode_claims, _decode_claims)
+        for part in parallel.fork_map(claims_of, bounds, _encode_found, decode)
         for claim in part
     ]
     for q in claimed:
@@ -1414,6 +1414,66 @@ def _decode_claims(encoded: list[_EncodedClaim]) -> list[Claim]:
     ]
 
 
+def _encode_found(claims: list[Claim]) -> array[int]:
+    """The claims of a range of pairs (``claims_of``'s) as one flat array of integers, six
+    a claim, for the transfer from a child process (parallel.py): several times less to
+    pickle and to read than ``_encode_claims``' tuples of objects.
+
+    The rest of such a claim follows from these six (``_decode_found``): every claim
+    ``claims_of`` makes is built by ``_pair_claims`` or ``_with_substitutions`` with its
+    side's text as its text, ``added`` on B and ``dropped`` on A, the other side's
+    sentences of its pair as ``departs_from``, and no parent yet (``_nest`` comes after).
+    """
+    flat = array("q")
+    on_b, category_index = Side.B, _CATEGORY_INDEX
+    for c in claims:
+        flat.extend(
+            (c.side is on_b, category_index[c.category], c.start, c.end, c.pair, c.sentence)
+        )
+    return flat
+
+
+def _decode_found(text_a: str, text_b: str, pairs: Sequence[Pair], flat: array[int]) -> list[Claim]:
+    """``_encode_found`` undone, with the texts of A and B and the comparison's pairs."""
+    out: list[Claim] = []
+    append = out.append
+    side_a, side_b, added, dropped = Side.A, Side.B, ClaimKind.ADDED, ClaimKind.DROPPED
+    categories = _CATEGORIES
+    fields = iter(flat)
+    for on_b, category, start, end, index, sid in zip(*[fields] * 6, strict=True):
+        if on_b:
+            departs = tuple(pairs[index].a)
+            append(
+                Claim(
+                    side_b,
+                    added,
+                    categories[category],
+                    text_b[start:end],
+                    start,
+                    end,
+                    index,
+                    sid,
+                    departs,
+                )
+            )
+        else:
+            departs = tuple(pairs[index].b)
+            append(
+                Claim(
+                    side_a,
+                    dropped,
+                    categories[category],
+                    text_a[start:end],
+                    start,
+                    end,
+                    index,
+                    sid,
+                    departs,
+                )
+            )
+    return out
+
+
 _HOLDERS = (ClaimCategory.ASSERTION, ClaimCategory.QUOTATION)
 
 
@@ -1465,18 +1525,23 @@ def _with_substitutions(
         if c.category not in _HOLDERS:
             spans[c.side].append((c.start, c.end))
     for side, category, start, end in found:
-        taken = spans[side]
-        if taken and any(s <= start and end <= e for s, e in taken):
-            continue  # a fact already flags it, and so what stripping leaves of it (below)
         doc = doc_a if side is Side.A else doc_b
-        ids, other_ids = (pair.a, pair.b) if side is Side.A else (pair.b, pair.a)
         start, end = _strip_span(doc.text, start, end)
         if end <= start:
             continue
-        # (No fact claim on this side, the usual case: nothing to keep or to replace.)
-        if taken and any(s <= start and end <= e for s, e in taken):
-            continue  # a fact already flags it (in its own category: "8 months", a duration)
-        if taken and any(start <= s and e <= end for s, e in taken):
+        taken = spans[side]
+        # One pass over this side's fact claims (none, the usual case: nothing to keep or
+        # to replace): does one hold the span, do some lie inside it?
+        held = encloses = False
+        for s, e in taken:
+            if s <= start and end <= e:
+                held = True  # a fact already flags it (in its own category: "8 months", …)
+                break
+            if start <= s and e <= end:
+                encloses = True
+        if held:
+            continue
+        if encloses:
             out = [
                 c
                 for c in out
@@ -1489,6 +1554,7 @@ def _with_substitutions(
             ]
             taken = spans[side] = [(s, e) for s, e in taken if not (start <= s and e <= end)]
         kind = ClaimKind.ADDED if side is Side.B else ClaimKind.DROPPED
+        ids, other_ids = (pair.a, pair.b) if side is Side.A else (pair.b, pair.a)
         sid = _sentence_of(doc, ids, start)
         out.append(
             Claim(side, kind, category, doc.text[start:end], start, end, index, sid, other_ids)
@@ -1791,10 +1857,36 @@ _new_words = tuple.__new__
 sentence)."""
 
 
-def _may_net(found: list[_Words]) -> bool:
-    """Some sentence of ``found`` has three changed words that netting may count (and so
-    may have such a clause); most have fewer than three changed words at all."""
-    return any(len(words.changed) >= 3 and words.may_net() for words in found)
+def _may_net(doc: Document, found: list[_Words]) -> bool:
+    """Some sentence of ``found`` (changed words of ``doc``) has a clause with three
+    changed words that netting may count: ``any(d.bound >= 3 for d in drafts)`` over the
+    sentences' ``_drafts``, without cutting them into clauses. Most have fewer than three
+    changed words at all; the rest are read by ``_nets``."""
+    return any(len(words.changed) >= 3 and words.may_net() and _nets(doc, words) for words in found)
+
+
+def _nets(doc: Document, words: _Words) -> bool:
+    """One clause of the sentence holds three of its changed words that netting may count
+    (``_Draft.bound`` >= 3 for one of its ``_drafts``).
+
+    Three such words, in order, share a clause when no clause break (``_CLAUSE_BREAK``)
+    starts between the first and the third. A break holds no letter or digit, where every
+    word starts, so no break straddles a word's start, and the first break at or after a
+    place is the one ``_clause_spans`` finds there (lookbehinds read before ``pos``): one
+    search per break met, from the first word of each three.
+    """
+    keys, starts = words.keys, words.starts
+    at = [starts[i] for i in words.changed if _may_inform(keys[i])]
+    if len(at) < 3:
+        return False
+    text, end = doc.text, doc.sentences[words.sid].end
+    k = 0
+    while k + 2 < len(at):
+        cut = _CLAUSE_BREAK.search(text, at[k], end)
+        if cut is None or cut.start() > at[k + 2]:
+            return True
+        k = bisect_right(at, cut.start(), k + 1)  # the first word after the break
+    return False
 
 
 def _drafts(doc: Document, words: _Words) -> list[_Draft]:

@@ -538,6 +538,11 @@ def _number_of(key: str) -> float | None:
         return float(value)
     if key.isdecimal():
         return float(key)  # what ``_DIGITS`` matches: all of it
+    plain = key.replace(",", "")
+    if plain.isdecimal() and key[0] != "," and ",," not in key:
+        # "4,300", most figures of a long article: ``_DIGITS`` matches all of it but a
+        # final comma, and the value is its digits.
+        return float(plain)
     digits = _DIGITS.match(key)
     if not digits:
         return None
@@ -1073,7 +1078,10 @@ def find_substitutions(group: Group) -> list[Found]:
     for substitution in SUBSTITUTIONS:
         for f in substitution.find(group):
             taken, start, end = spans[f.side], f.start, f.end
-            if not any(s < end and start < e for s, e in taken):
+            for s, e in taken:  # a plain loop: a generator costs more than its few tests
+                if s < end and start < e:
+                    break  # overlaps a span an earlier entry (or find) kept
+            else:
                 kept.append(f)
                 taken.append((start, end))
     kept.sort(key=lambda f: (f.side, f.start))
