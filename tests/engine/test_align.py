@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -175,3 +176,113 @@ def test_left_out_sentences_still_count_for_the_posting_cap() -> None:
     b_live = {i: v for i, v in b_vec.items() if i < 30}
     assert full
     assert align_module._score_candidates(a_units, b_units, a_vec, b_live, idf) == full
+
+
+def _plain_candidates(
+    src: list[Unit],
+    dst: list[Unit],
+    src_vec: dict[int, dict[str, float]],
+    dst_vec: dict[int, dict[str, float]],
+    idf: dict[str, float],
+) -> dict[int, list[int]]:
+    """Each source's candidates in ``_candidates``' order, every posting added whole: the
+    best ``_MAX_CANDIDATES`` by partial score, ties in the order first met (or all, in
+    that order, when there are no more)."""
+    index: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for unit in dst:
+        for term, weight in dst_vec[unit.id].items():
+            index[term].append((unit.id, weight))
+    cap = max(24, int(2 * math.sqrt(len(dst))))
+    keep = align_module._MAX_CANDIDATES
+    out: dict[int, list[int]] = {}
+    for unit in src:
+        weights = src_vec[unit.id]
+        usable = [t for t in weights if 0 < len(index.get(t, ())) <= cap]
+        partial: dict[int, float] = {}
+        for term in sorted(usable, key=idf.__getitem__, reverse=True)[: align_module._RARE_TERMS]:
+            for other, other_weight in index[term]:
+                partial[other] = partial.get(other, 0.0) + weights[term] * other_weight
+        if partial:
+            ranked = sorted(partial, key=partial.__getitem__, reverse=True)
+            out[unit.id] = ranked[:keep] if len(ranked) > keep else list(partial)
+    return out
+
+
+# Few patterns over few terms: long postings, many sentences alike, so many equal weights.
+PATTERNS = st.lists(
+    st.lists(st.sampled_from(["p", "q", "r", "s", "t"]), max_size=4), min_size=1, max_size=6
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PATTERNS, st.lists(st.integers(0, 5), max_size=60), st.lists(st.integers(0, 5), max_size=60))
+def test_a_long_last_posting_read_in_part_gives_the_plain_candidates(
+    patterns: list[list[str]], a_picks: list[int], b_picks: list[int]
+) -> None:
+    """A long posting read last is read only as far as its best (``_add_best``), yet each
+    sentence gets the same candidates in the same order as adding it whole. With room
+    for 3 candidates and any posting longer than the scores so far plus 3 read in part,
+    most sentences of these sides take the short way."""
+    a_side = [patterns[i % len(patterns)] + [f"a{i % 7}"] for i in a_picks]
+    b_side = [patterns[i % len(patterns)] + [f"a{i % 5}"] for i in b_picks]
+    a_units, b_units = _units(a_side), _units(b_side)
+    idf = align_module._idf([*a_units, *b_units])
+    a_vec = {u.id: align_module._vector(u.stems, idf) for u in a_units}
+    b_vec = {u.id: align_module._vector(u.stems, idf) for u in b_units}
+    with (
+        mock.patch.object(align_module, "_MAX_CANDIDATES", 3),
+        mock.patch.object(align_module, "_LONG_POSTING", 3),
+    ):
+        for src, dst, src_vec, dst_vec in (
+            (a_units, b_units, a_vec, b_vec),
+            (b_units, a_units, b_vec, a_vec),
+        ):
+            found = align_module._candidates(src, dst, src_vec, dst_vec, idf)
+            assert found == _plain_candidates(src, dst, src_vec, dst_vec, idf)
+
+
+def test_the_best_of_a_long_posting_keep_their_ties() -> None:
+    """Thirty-nine sentences alike but for their place (of 400: a posting cap of 40): one
+    source reads their shared term last, after a rare one, and in part; the twelve kept
+    are the first met, as when all are added."""
+    a_units = _units([["common", "rare"]])
+    alike = [["common"] for _ in range(39)]
+    b_units = _units([["rare", "other"], *alike, *([f"z{i}"] for i in range(360))])
+    idf = align_module._idf([*a_units, *b_units])
+    a_vec = {u.id: align_module._vector(u.stems, idf) for u in a_units}
+    b_vec = {u.id: align_module._vector(u.stems, idf) for u in b_units}
+    found = align_module._candidates(a_units, b_units, a_vec, b_vec, idf)
+    assert found == {0: [0, *range(1, 12)]}
+    assert found == _plain_candidates(a_units, b_units, a_vec, b_vec, idf)
+
+
+# Weights one float apart: multiplied by the same weight they often round to one product,
+# which a sort on the weights alone would misorder.
+NEAR = st.sampled_from(
+    [0.7, math.nextafter(0.7, 0.0), 0.1, math.nextafter(0.1, 1.0), 0.3, math.nextafter(0.3, 1.0)]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.dictionaries(st.integers(0, 40), NEAR, max_size=6),
+    st.lists(st.tuples(st.integers(0, 40), NEAR), max_size=40, unique_by=lambda e: e[0]),
+    st.sampled_from([0.1, 0.77, 1.0 / 3.0]),
+)
+def test_a_posting_read_in_part_keeps_the_best_and_their_order(
+    partial: dict[int, float], posting: list[tuple[int, float]], weight: float
+) -> None:
+    """``_add_best`` against adding the whole posting: the same best ``_MAX_CANDIDATES``
+    in the same order after the stable sort, even where distinct weights give one product."""
+    keep = 3
+    plain = dict(partial)
+    for other, other_weight in posting:
+        plain[other] = plain.get(other, 0.0) + weight * other_weight
+    by_weight = sorted(range(len(posting)), key=lambda k: posting[k][1], reverse=True)
+    cut = dict(partial)
+    with mock.patch.object(align_module, "_MAX_CANDIDATES", keep):
+        align_module._add_best(cut, posting, weight, by_weight, dict(posting))
+    assert set(cut) <= set(plain)
+    assert all(cut[k] == plain[k] for k in cut)
+    best = sorted(plain, key=plain.__getitem__, reverse=True)[:keep]
+    assert sorted(cut, key=cut.__getitem__, reverse=True)[:keep] == best

@@ -386,3 +386,25 @@ def test_ctrl_c_during_a_long_comparison_ends_every_process(
     assert "Traceback" not in err
     with pytest.raises(ProcessLookupError):
         os.killpg(process.pid, 0)  # nothing of the group is left
+
+
+def test_a_group_moved_in_a_childs_range_is_marked_moved(
+    monkeypatch: pytest.MonkeyPatch, forks: list[int]
+) -> None:
+    """Which groups moved is found in this process while children word-diff their ranges,
+    and their pairs are marked after: the first sentence, moved to the end of B, has its
+    pair made in the last child, and is called moved as in a serial comparison."""
+    towns = ["Leeds", "York", "Hull", "Derby", "Bath", "Ely", "Wells", "Ripon", "Truro", "Lincoln"]
+    sentences = [
+        f"The council in {town} approved {10 + i} new homes on Tuesday."
+        for i, town in enumerate(towns)
+    ]
+    rewritten = [s.replace("approved", "backed") for s in sentences]
+    doc_a = document_from_text(" ".join(sentences))
+    doc_b = document_from_text(" ".join([*rewritten[1:], rewritten[0]]))
+    expected = _serially(lambda: compare(doc_a, doc_b), monkeypatch)
+    assert expected.pairs[-1].status is compare_module.Status.MOVED
+    _split_finely(monkeypatch)
+    split = compare(doc_a, doc_b)
+    assert len(forks) >= 2
+    _equal_comparisons(split, expected)

@@ -6,6 +6,7 @@ import diff_match_patch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from diffreader.engine import worddiff
 from diffreader.engine.model import Op
 from diffreader.engine.worddiff import _DIFF_TIMEOUT, _encode, _replacements_only, word_diff
 
@@ -236,3 +237,36 @@ def test_replacements_diff_declines_a_moved_word() -> None:
     ]
     # One character replaced: diff-match-patch answers at once.
     assert _replacements_only("aXb", "aYb") is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(TEXTS, TEXTS), min_size=1, max_size=6))
+def test_remembered_diffs_give_what_a_fresh_diff_gives(pairs: list[tuple[str, str]]) -> None:
+    """Diffs are remembered by the shape of a pair (its encoded token strings): each pair
+    diffs as with nothing remembered, whatever pairs of the same or another shape came
+    before; texts differing only in a figure share a shape."""
+    fresh = []
+    for text_a, text_b in pairs:
+        worddiff._token_diff.cache_clear()
+        fresh.append(word_diff([(0, text_a)], [(5, text_b)]))
+    worddiff._token_diff.cache_clear()
+    for (text_a, text_b), expected in zip(pairs, fresh, strict=True):
+        assert word_diff([(0, text_a)], [(5, text_b)]) == expected
+        # The same shape with other figures: served from memory, offsets of its own.
+        swapped_a, swapped_b = text_a.replace("4,300", "17"), text_b.replace("4,300", "17")
+        remembered = word_diff([(0, swapped_a)], [(5, swapped_b)])
+        worddiff._token_diff.cache_clear()
+        assert remembered == word_diff([(0, swapped_a)], [(5, swapped_b)])
+
+
+def test_a_shape_met_again_is_diffed_once() -> None:
+    worddiff._token_diff.cache_clear()
+    spans("The count in ward 5 was 80 votes.", "The count in ward 5 was about 431 or 80 votes.")
+    assert spans(
+        "The count in ward 7 was 12 votes.", "The count in ward 7 was about 9 or 12 votes."
+    ) == [
+        ("equal", "The count in ward 7 was ", "The count in ward 7 was "),
+        ("insert", "", "about 9 or "),
+        ("equal", "12 votes.", "12 votes."),
+    ]
+    assert worddiff._token_diff.cache_info().hits == 1

@@ -151,6 +151,8 @@ def _candidates(
     usable = {term: posting for term, posting in index.items() if len(posting) <= cap}
     rank = idf.__getitem__
     out: dict[int, list[int]] = {}
+    by_weight: dict[str, list[int]] = {}
+    as_map: dict[str, dict[int, float]] = {}
     for unit in src:
         uid = unit.id
         weights = src_vec[uid]
@@ -158,23 +160,86 @@ def _candidates(
         # The rarest terms first (a stable sort: ties in the vector's order). Sorting only
         # the terms with a posting gives them in the order of sorting all, the rest skipped.
         rarest = sorted(filter(usable.__contains__, weights), key=rank, reverse=True)
-        for term in rarest[:_RARE_TERMS]:
+        del rarest[_RARE_TERMS:]
+        last = len(rarest) - 1
+        cut = False  # whether the last posting was read in part (``_add_best``)
+        for i, term in enumerate(rarest):
             posting = usable[term]
             weight = weights[term]
-            if partial:
+            if i == last and len(posting) > len(partial) + _LONG_POSTING:
+                if term not in by_weight:
+                    by_weight[term] = sorted(
+                        range(len(posting)), key=lambda k: posting[k][1], reverse=True
+                    )
+                    as_map[term] = dict(posting)
+                _add_best(partial, posting, weight, by_weight[term], as_map[term])
+                cut = True
+            elif partial:
                 get = partial.get
                 for other, other_weight in posting:
                     partial[other] = get(other, 0.0) + weight * other_weight
             else:
                 # The first posting (none is empty): 0.0 + x is x, no look-ups needed.
                 partial = {other: weight * other_weight for other, other_weight in posting}
-        if len(partial) > _MAX_CANDIDATES:
+        if cut or len(partial) > _MAX_CANDIDATES:
             # The best few by partial score, ties in insertion order: heapq.nlargest's
-            # result, from one sort in C.
+            # result, from one sort in C. (A posting read in part leaves as few as
+            # ``_MAX_CANDIDATES`` of what would have been more: sorted all the same.)
             out[uid] = sorted(partial, key=partial.__getitem__, reverse=True)[:_MAX_CANDIDATES]
         elif partial:
             out[uid] = list(partial)
     return out
+
+
+_LONG_POSTING = 2 * _MAX_CANDIDATES
+"""A last posting longer than the partial scores so far plus this is read by ``_add_best``."""
+
+
+def _add_best(
+    partial: dict[int, float],
+    posting: list[tuple[int, float]],
+    weight: float,
+    by_weight: list[int],
+    weights: dict[int, float],
+) -> None:
+    """Add the last posting read for a sentence to its ``partial`` scores, leaving out
+    entries that cannot be among the ``_MAX_CANDIDATES`` best: the best of the whole
+    posting added are the best of what this adds, and the order of the rest is unchanged.
+
+    ``posting`` holds (sentence, weight) pairs; ``by_weight`` its indexes by weight
+    descending (ties in posting order) and ``weights`` the same as a dict, both built once
+    for all the sentences that read the posting last. On repetitive text a posting holds a
+    few hundred sentences (a ward number in a results table) and a sentence's rarer terms
+    a few dozen: adding the whole posting, and sorting it, was most of the search.
+
+    Exact: a sentence already scored gets its term added as when adding all (the same
+    sum); a new one would score ``weight * its weight``, which never grows as its weight
+    falls (a product is rounded monotonically). So the new sentences are read in
+    ``by_weight`` order until ``_MAX_CANDIDATES`` are found, then on while they tie with
+    the last; each one left scores less than those, so it would not be among the best.
+    Those kept join in posting order, where adding them all would put them, so the
+    stable sort of the partial scores ties them as it would have.
+    """
+    get = weights.get
+    for other, value in partial.items():
+        other_weight = get(other)
+        if other_weight is not None:
+            partial[other] = value + weight * other_weight
+    picked: list[int] = []
+    last = -1.0
+    for k in by_weight:
+        other, other_weight = posting[k]
+        if other in partial:
+            continue
+        product = weight * other_weight
+        if len(picked) >= _MAX_CANDIDATES and product != last:
+            break
+        picked.append(k)
+        last = product
+    picked.sort()
+    for k in picked:
+        other, other_weight = posting[k]
+        partial[other] = weight * other_weight
 
 
 def _score_candidates(
