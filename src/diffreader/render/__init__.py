@@ -49,7 +49,7 @@ from diffreader.render.to_json import (
     to_json_data,
 )
 from diffreader.render.to_markdown import render_markdown, report_markdown
-from diffreader.render.to_text import render_text
+from diffreader.render.to_text import render_comparison_text, render_text
 from diffreader.render.versions import render_versions, render_versions_report
 from diffreader.review.marks import ReviewEntry
 
@@ -80,12 +80,12 @@ REPORT_FORMATS = ("markdown", "html", "json")
 
 def render(comparison: Comparison, fmt: Format, *, color: bool = False, width: int = 100) -> str:
     """Render ``comparison`` in one of ``FORMATS``; the result ends with a newline."""
+    if fmt == "text":  # its review items made range by range with the text
+        return render_comparison_text(comparison, color=color, width=width)
     view = build_view(comparison, rows=False)  # these writers read no highlight layers
     if fmt == "json":
         return render_json(view)
-    if fmt == "markdown":
-        return render_markdown(view)
-    return render_text(view, color=color, width=width)
+    return render_markdown(view)
 
 
 def render_pieces(

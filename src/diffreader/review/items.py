@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import pairwise
@@ -51,14 +51,17 @@ __all__ = [
     "FAMILIES",
     "MIN_CLAUSE_WORDS",
     "SHORT_QUOTE_WORDS",
+    "ItemBlocks",
     "ItemCounts",
     "ItemKind",
     "ReviewItem",
     "Section",
     "count_items",
     "family",
+    "item_blocks",
     "listed_in",
     "review_items",
+    "review_items_in",
     "salience",
     "section_of",
 ]
@@ -310,6 +313,136 @@ def review_items(comparison: Comparison, locate: PairLocator | None = None) -> l
     """
     locate = locate or PairLocator(comparison)
     items, sources = _keyed_items(comparison, locate)
+    return _Consolidation(comparison, items, sources).run()
+
+
+@dataclass(frozen=True, slots=True)
+class ItemBlocks:
+    """Where the review items of a comparison can be made a range of groups at a time
+    (``item_blocks``, ``review_items_in``).
+
+    Each step of ``review_items`` relates an item to others only through the sentences
+    their spans share, a claim's ``parent``, the sentence a claim (quotation) names and the
+    group it is placed in: every item's *extent* is the range of groups (pair indexes) all
+    of these fall in. Groups are cut only where no extent straddles the cut, so the items
+    of a range of groups, made from the claims and quotations placed in it alone, are the
+    items ``review_items`` makes there, with the same nesting and order; only their keys
+    differ (a key's occurrence number counts the same identities before it, in the whole
+    comparison).
+    """
+
+    cuts: tuple[int, ...]
+    """The groups a range may start at, ascending, from 0; and the number of groups last."""
+    claim_pairs: tuple[int, ...]
+    """The group each claim is placed in (``ReviewItem.pair`` of its item)."""
+    quote_pairs: tuple[int, ...]
+    """The group each quotation's item is placed in (-1: the quotation makes no item)."""
+
+
+def item_blocks(comparison: Comparison, locate: PairLocator) -> ItemBlocks | None:
+    """Where the items of ``comparison`` can be made range by range (see ``ItemBlocks``),
+    or ``None`` when something is placed in no group (an unplaced claim or quotation, a
+    span or a sentence outside every group): those are made with the whole list."""
+    size = len(comparison.pairs)
+    if not size:
+        return None
+    # Per side, indexed by ``on_a`` (``side is Side.A``: hashing an enum is a Python call).
+    pair_of = (locate.pair_table(Side.B), locate.pair_table(Side.A))
+    starts = (locate.starts(Side.B), locate.starts(Side.A))
+    counts = (len(starts[0]), len(starts[1]))
+    reach = [-1] * size
+    """Group -> the furthest group an extent starting there reaches."""
+    side_a = Side.A
+
+    def extent(on_a: bool, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+        """``lo``-``hi`` widened by the groups of the sentences ``[start, end)`` touches
+        (-1, -1: a span outside every sentence or group)."""
+        first = bisect_right(starts[on_a], start) - 1
+        last = bisect_right(starts[on_a], max(start, end - 1)) - 1
+        if first < 0:
+            return -1, -1
+        table = pair_of[on_a]
+        for sentence in range(first, last + 1):
+            group = table[sentence]
+            if group < 0:
+                return -1, -1
+            lo, hi = min(lo, group), max(hi, group)
+        return lo, hi
+
+    claims = comparison.claims
+    claim_pairs: list[int] = []
+    spans: list[tuple[int, int]] = []
+    for claim in claims:
+        on_a = claim.side is side_a
+        sentence = claim.sentence
+        if sentence < 0:
+            sentence = bisect_right(starts[on_a], claim.start) - 1
+        group = pair_of[on_a][sentence] if 0 <= sentence < counts[on_a] else -1
+        placed = claim.pair if claim.pair >= 0 else group
+        if group < 0 or not 0 <= placed < size:
+            return None
+        lo, hi = min(group, placed), max(group, placed)
+        start, end = claim.start, claim.end
+        row = starts[on_a]
+        # Most claims lie in their own sentence: no look-up of the sentences they touch.
+        inside = row[sentence] <= start and (
+            sentence + 1 == counts[on_a] or max(start, end - 1) < row[sentence + 1]
+        )
+        if not inside:
+            lo, hi = extent(on_a, start, end, lo, hi)
+            if lo < 0:
+                return None
+        claim_pairs.append(placed)
+        spans.append((lo, hi))
+    for claim, (lo, hi) in zip(claims, spans, strict=True):
+        if 0 <= claim.parent < len(claims):
+            other = spans[claim.parent]
+            lo, hi = min(lo, other[0]), max(hi, other[1])
+        if hi > lo and hi > reach[lo]:
+            reach[lo] = hi
+    quote_pairs: list[int] = []
+    for quote in comparison.quotes:
+        if not (
+            quote.status in _QUOTE_KINDS
+            or (quote.status is QuoteStatus.VERBATIM and quote.speaker_changed)
+        ):
+            quote_pairs.append(-1)
+            continue
+        on_a = quote.side is side_a
+        sentence = quote.sentence
+        if sentence < 0:
+            sentence = bisect_right(starts[on_a], quote.start) - 1
+        group = pair_of[on_a][sentence] if 0 <= sentence < counts[on_a] else -1
+        placed = quote.pair if quote.pair >= 0 else group
+        if group < 0 or not 0 <= placed < size:
+            return None
+        lo, hi = extent(on_a, quote.start, quote.end, min(group, placed), max(group, placed))
+        if lo >= 0 and quote.source is not None:
+            lo, hi = extent(not on_a, quote.source.start, quote.source.end, lo, hi)
+        if lo < 0:
+            return None
+        quote_pairs.append(placed)
+        if hi > lo and hi > reach[lo]:
+            reach[lo] = hi
+    cuts = [0]
+    furthest = -1
+    for group in range(size):
+        if group and furthest < group:
+            cuts.append(group)
+        furthest = max(furthest, reach[group])
+    cuts.append(size)
+    return ItemBlocks(tuple(cuts), tuple(claim_pairs), tuple(quote_pairs))
+
+
+def review_items_in(
+    comparison: Comparison, locate: PairLocator, blocks: ItemBlocks, lo: int, hi: int
+) -> list[ReviewItem]:
+    """The items ``review_items`` lists in groups ``lo`` to ``hi`` (two of ``blocks.cuts``),
+    made from what is placed there alone: the same items, nesting and order, but keys (and
+    so ``parent`` and ``aliases``) that are only unique among them (see ``ItemBlocks``)."""
+    claims = [n for n, group in enumerate(blocks.claim_pairs) if lo <= group < hi]
+    quotes = [n for n, group in enumerate(blocks.quote_pairs) if lo <= group < hi]
+    items, sources = _keyed_items(comparison, locate, (range(lo, hi), quotes, claims))
     return _Consolidation(comparison, items, sources).run()
 
 
@@ -711,7 +844,13 @@ class _Consolidation:
         return out
 
 
-def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[ReviewItem], _Sources]:
+_Chosen = tuple[range, Sequence[int], Sequence[int]]
+"""The groups, quotations and claims (indexes) to make items of (``review_items_in``)."""
+
+
+def _keyed_items(
+    comparison: Comparison, locate: PairLocator, chosen: _Chosen | None = None
+) -> tuple[list[ReviewItem], _Sources]:
     """Every reviewable item as the engine reports it, with its frozen key, and where each
     comes from.
 
@@ -723,6 +862,8 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
     Items are in the order their keys' occurrence numbers were first given in (group by
     group, the group item first, then side A, then side B, each by position): that order
     is part of the frozen key derivation.
+
+    ``chosen``: make the items of these groups, quotations and claims only.
     """
     a, b = comparison.a, comparison.b
     sources = _Sources()
@@ -739,7 +880,17 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
     def add_item(item: ReviewItem, rank: int) -> int:
         return add(item.key, _fields(item), rank)
 
-    for index, pair in enumerate(comparison.pairs):
+    all_pairs, all_quotes, all_claims = comparison.pairs, comparison.quotes, comparison.claims
+    if chosen is None:
+        groups: Iterable[int] = range(len(all_pairs))
+        quotes: Iterable[Quote] = all_quotes
+        claims: Iterable[tuple[int, Claim]] = enumerate(all_claims)
+    else:
+        groups = chosen[0]
+        quotes = map(all_quotes.__getitem__, chosen[1])
+        claims = zip(chosen[2], map(all_claims.__getitem__, chosen[2]), strict=True)
+    for index in groups:
+        pair = all_pairs[index]
         if pair.status not in (Status.REWORDED, Status.MOVED) or not pair.a or not pair.b:
             continue
         a_text, _ = _context(a, pair.a)
@@ -766,7 +917,7 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
         sources.groups[add_item(item, 0)] = index
 
     quote_items: list[tuple[ReviewItem, int]] = []
-    for quote in comparison.quotes:
+    for quote in quotes:
         item_or_none = _quote_item(comparison, quote, locate)
         if item_or_none is not None:
             number = add_item(item_or_none, 1 if quote.side is Side.A else 2)
@@ -800,7 +951,7 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
     pairs = comparison.pairs
     size = len(pairs)
     draft_claims = sources.claims
-    for index, claim in enumerate(comparison.claims):
+    for index, claim in claims:
         side = claim.side
         if claim.category is quotation:
             holder = quote_spans.first_overlapping(side, claim.start, claim.end)
