@@ -236,3 +236,56 @@ def test_a_claim_running_over_two_groups_keeps_them_in_one_block() -> None:
     blocks = item_blocks(comparison, locate)
     assert blocks is not None
     assert blocks.cuts == (0, 2)
+
+
+def test_an_altered_quotation_and_the_fact_its_source_loses_stay_in_one_block() -> None:
+    """The figure the A side of an altered quotation loses is listed inside the quotation,
+    though the two are in groups apart: one block holds both."""
+    a_lines = ["Head.", "Ferries", "“It will cost 4 million euros,” she said."]
+    b_lines = ["Head.", "“It will cost a lot,” she said.", "Ferries"]
+    pairs: list[PairSpec] = [
+        ((0,), (0,), Status.SAME),
+        ((), (1,), Status.ADDED),
+        ((1,), (2,), Status.SAME),
+        ((2,), (), Status.DROPPED),
+    ]
+    base = make_comparison(a_lines, b_lines, pairs)
+    figure_start = base.a.text.index("4 million")
+    quote_start = base.b.text.index("It will cost a lot")
+    source_start = base.a.text.index("It will cost 4")
+    claims = (
+        Claim(
+            Side.A,
+            ClaimKind.DROPPED,
+            ClaimCategory.NUMBER,
+            "4 million euros",
+            figure_start,
+            figure_start + 15,
+            3,
+            2,
+        ),
+    )
+    quote = Quote(
+        Side.B,
+        quote_start,
+        quote_start + 18,
+        "It will cost a lot",
+        QuoteStatus.ALTERED,
+        Span(source_start, source_start + 28),
+        sentence=1,
+        pair=1,
+    )
+    comparison = replace(base, claims=claims, quotes=(quote,))
+    locate = PairLocator(comparison)
+    whole = review_items(comparison, locate)
+    assert [(i.kind, i.parent is None) for i in whole] == [
+        (ItemKind.QUOTE_ALTERED, True),
+        (ItemKind.DROPPED, False),
+    ]
+    blocks = item_blocks(comparison, locate)
+    assert blocks is not None
+    assert blocks.cuts == (0, 1, 4)
+    # Without a fact in its source, the quotation ties no group to its source's.
+    alone = item_blocks(replace(comparison, claims=()), locate)
+    assert alone is not None
+    assert alone.cuts == (0, 1, 2, 3, 4)

@@ -349,7 +349,6 @@ def item_blocks(comparison: Comparison, locate: PairLocator) -> ItemBlocks | Non
     # Per side, indexed by ``on_a`` (``side is Side.A``: hashing an enum is a Python call).
     pair_of = (locate.pair_table(Side.B), locate.pair_table(Side.A))
     starts = (locate.starts(Side.B), locate.starts(Side.A))
-    counts = (len(starts[0]), len(starts[1]))
     reach = [-1] * size
     """Group -> the furthest group an extent starting there reaches."""
     side_a = Side.A
@@ -370,37 +369,58 @@ def item_blocks(comparison: Comparison, locate: PairLocator) -> ItemBlocks | Non
         return lo, hi
 
     claims = comparison.claims
+    # The start of each sentence's successor (past the end for the last): a span lies in
+    # sentence ``s`` when it starts at or after ``starts[s]`` and ends by ``nexts[s]``.
+    nexts = tuple([*row[1:], 1 << 62] for row in starts)
     claim_pairs: list[int] = []
-    spans: list[tuple[int, int]] = []
-    for claim in claims:
+    wide: dict[int, tuple[int, int]] = {}
+    """Claim -> its extent, where that is more than the group it is placed in."""
+    links: list[tuple[int, int]] = []
+    """(claim, its parent)."""
+    place = claim_pairs.append
+    for index, claim in enumerate(claims):
         on_a = claim.side is side_a
-        sentence = claim.sentence
+        sentence, start, end = claim.sentence, claim.start, claim.end
         if sentence < 0:
-            sentence = bisect_right(starts[on_a], claim.start) - 1
-        group = pair_of[on_a][sentence] if 0 <= sentence < counts[on_a] else -1
+            sentence = bisect_right(starts[on_a], start) - 1
+        table = pair_of[on_a]
+        group = table[sentence] if 0 <= sentence < len(table) else -1
         placed = claim.pair if claim.pair >= 0 else group
-        if group < 0 or not 0 <= placed < size:
+        if group < 0 or placed >= size:
             return None
-        lo, hi = min(group, placed), max(group, placed)
-        start, end = claim.start, claim.end
-        row = starts[on_a]
-        # Most claims lie in their own sentence: no look-up of the sentences they touch.
-        inside = row[sentence] <= start and (
-            sentence + 1 == counts[on_a] or max(start, end - 1) < row[sentence + 1]
-        )
-        if not inside:
-            lo, hi = extent(on_a, start, end, lo, hi)
+        # Most claims lie in their own sentence, in its group: their extent is that group.
+        if (
+            group != placed
+            or start < starts[on_a][sentence]
+            or max(start, end - 1) >= nexts[on_a][sentence]
+        ):
+            lo, hi = extent(on_a, start, end, min(group, placed), max(group, placed))
             if lo < 0:
                 return None
-        claim_pairs.append(placed)
-        spans.append((lo, hi))
-    for claim, (lo, hi) in zip(claims, spans, strict=True):
-        if 0 <= claim.parent < len(claims):
-            other = spans[claim.parent]
-            lo, hi = min(lo, other[0]), max(hi, other[1])
-        if hi > lo and hi > reach[lo]:
+            wide[index] = (lo, hi)
+        place(placed)
+        if claim.parent >= 0:
+            links.append((index, claim.parent))
+    for lo, hi in wide.values():
+        if hi > reach[lo]:
+            reach[lo] = hi
+    for index, parent in links:
+        if parent >= len(claims):
+            continue
+        ours, theirs = wide.get(index), wide.get(parent)
+        if ours is None and theirs is None:
+            lo, hi = claim_pairs[index], claim_pairs[parent]
+            if lo > hi:
+                lo, hi = hi, lo
+        else:
+            ours = ours or (claim_pairs[index], claim_pairs[index])
+            theirs = theirs or (claim_pairs[parent], claim_pairs[parent])
+            lo, hi = min(ours[0], theirs[0]), max(ours[1], theirs[1])
+        if hi > reach[lo]:
             reach[lo] = hi
     quote_pairs: list[int] = []
+    claim_starts: tuple[list[int], list[int]] | None = None
+    """Per side (by ``on_a``), where its facts start, sorted (made when first needed)."""
     for quote in comparison.quotes:
         if not (
             quote.status in _QUOTE_KINDS
@@ -412,13 +432,24 @@ def item_blocks(comparison: Comparison, locate: PairLocator) -> ItemBlocks | Non
         sentence = quote.sentence
         if sentence < 0:
             sentence = bisect_right(starts[on_a], quote.start) - 1
-        group = pair_of[on_a][sentence] if 0 <= sentence < counts[on_a] else -1
+        group = pair_of[on_a][sentence] if 0 <= sentence < len(pair_of[on_a]) else -1
         placed = quote.pair if quote.pair >= 0 else group
         if group < 0 or not 0 <= placed < size:
             return None
         lo, hi = extent(on_a, quote.start, quote.end, min(group, placed), max(group, placed))
-        if lo >= 0 and quote.source is not None:
-            lo, hi = extent(not on_a, quote.source.start, quote.source.end, lo, hi)
+        source = quote.source
+        # The source is read only to nest in an altered quotation the facts its A side
+        # loses (``_Consolidation.quotations``): it ties groups only when a fact starts in it.
+        if lo >= 0 and source is not None and quote.status is QuoteStatus.ALTERED:
+            if claim_starts is None:
+                facts = [c for c in claims if CATEGORY_FAMILY[c.category]]
+                claim_starts = (
+                    sorted(c.start for c in facts if c.side is not side_a),
+                    sorted(c.start for c in facts if c.side is side_a),
+                )
+            found = claim_starts[not on_a]
+            if bisect_left(found, source.start) < bisect_left(found, source.end):
+                lo, hi = extent(not on_a, source.start, source.end, lo, hi)
         if lo < 0:
             return None
         quote_pairs.append(placed)
