@@ -485,7 +485,7 @@ def render_comparison_text(comparison: Comparison, *, color: bool = False, width
         ``last``."""
         lo, hi = cuts[first], cuts[last]
         with collector.paused():
-            items = tuple(review_items_in(comparison, locate, blocks, lo, hi))
+            items = tuple(review_items_in(comparison, locate, blocks, lo, hi, keyed=False))
             counts = count_items(items)
             view = View(comparison, (), items, counts, locate)
             texts = _group_texts(
