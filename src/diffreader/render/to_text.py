@@ -326,8 +326,15 @@ def _text_claim(w: _TextWriter, view: View, item: ReviewItem) -> None:
         tag, style = f"  {indent}▼ DROPPED {item.category}: ", "red bold"
     where = f"{'A' if side is Side.A else 'B'}{sentence}"
     if not w.color:  # the texts alone (a long comparison has a hundred thousand claims)
-        texts = [f"“{item.text}”", f" was “{item.was}”", f" ({where})"]
-        if not item.was:
+        was = item.was
+        joined = f"“{item.text}” was “{was}” ({where})" if was else f"“{item.text}” ({where})"
+        if len(tag) + len(joined) <= w.width and _NOT_SIMPLE.search(joined) is None:
+            # ``wrap_texts``' one line (``_wrap_simple``): the tag is wider than the
+            # indent, and the text ends on a parenthesis (no space to strip).
+            w.lines.append(tag + joined)
+            return
+        texts = [f"“{item.text}”", f" was “{was}”", f" ({where})"]
+        if not was:
             del texts[1]
         w.wrap_texts(texts, " " * 6, tag)
         return
