@@ -338,11 +338,11 @@ def _text_claim(w: _TextWriter, view: View, item: ReviewItem) -> None:
             del texts[1]
         w.wrap_texts(texts, " " * 6, tag)
         return
-    was = [(f" was “{item.was}”", "red")] if item.was else []
+    replaced = [(f" was “{item.was}”", "red")] if item.was else []
     w.wrap(
         [
             (f"“{item.text}”", style + " underline"),
-            *was,
+            *replaced,
             (f" ({where})", "dim"),
         ],
         first=(tag, style),
