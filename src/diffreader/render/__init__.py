@@ -12,7 +12,9 @@ Modules:
     labels       the one table of words: statuses, categories, quotes, marks, sections
     model        build_view() -> View: RowView, Layer, LayerKind, counts, locate
     summary      coverage_lines(), doc_line(), split_item(): phrases the reports share
-    to_text      render_text(view): the terminal summary (plain or ANSI)
+    to_text      render_text(view): the terminal summary (plain or ANSI);
+                 render_comparison_text(comparison): the same, its review items made
+                 range by range with its lines, over the cores (what ``render`` writes)
     to_markdown  render_markdown(view), report_markdown(view)
     to_html      report_html(view), Highlight, highlight_html()
     to_json      to_json_data(view), render_json(view), report_json(view)
