@@ -325,8 +325,9 @@ class ItemBlocks:
 
     Each step of ``review_items`` relates an item to others only through the sentences
     their spans share, a claim's ``parent``, the sentence a claim (quotation) names and the
-    group it is placed in: every item's *extent* is the range of groups (pair indexes) all
-    of these fall in. Groups are cut only where no extent straddles the cut, so the items
+    group it is placed in, and an altered quotation's source (where the facts its A side
+    loses start): every item's *extent* is the range of groups (pair indexes) all of these
+    fall in. Groups are cut only where no extent straddles the cut, so the items
     of a range of groups, made from the claims and quotations placed in it alone, are the
     items ``review_items`` makes there, with the same nesting and order; only their keys
     differ (a key's occurrence number counts the same identities before it, in the whole
