@@ -12,7 +12,9 @@ seconds, medians, with the cyclic collector off as the command line has it):
 JSON text, ``render_json`` (to_json_data, writing and ``json_safe``), beside the standard
 library's ``json.dumps(..., indent=2)`` of the same data for scale; then the command line's
 whole output stage, ``render_pieces`` (its view without rows, its review items, the writer)
-for ``--format text`` and ``--format json``, in one process (``DIFFREADER_JOBS`` as set).
+for ``--format text`` and ``--format json``: the CPU of this process (``DIFFREADER_JOBS`` as
+set: a forked child's share is not counted), and the wall time ("wall" columns: the output
+stage as the command line waits for it, its children working meanwhile, when they may).
 ``--cli`` also runs ``diffreader A B --format json -o FILE`` once in a fresh process and
 reports its CPU time and peak RSS (``os.wait4``'s figures for the child), the figures
 issue 10 sets limits on.
@@ -60,6 +62,20 @@ def _cpu(call: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
+def _wall(call: Callable[[], object], runs: int) -> float:
+    """Median wall seconds of ``call``, run with the cyclic collector off (as ``_cpu``)."""
+    times = []
+    for _ in range(runs):
+        gc.disable()
+        try:
+            start = time.perf_counter()
+            call()
+            times.append(time.perf_counter() - start)
+        finally:
+            gc.enable()
+    return statistics.median(times)
+
+
 def _output(comparison: Comparison, fmt: Format) -> int:
     """The command line's output stage: its pieces, as it writes them (their length)."""
     return sum(len(piece) for piece in render_pieces(comparison, fmt))
@@ -87,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Presentation of a long comparison: CPU s, median of {args.runs} runs")
     print(
         "class      build_view  review_items  to_json_data  render_json  json.dumps(indent=2)"
-        "  output text  output json"
+        "  output text  output json  text wall  json wall"
     )
     pairs = {
         name: bench_hostile.CLASSES[name](int(args.size * 1_000_000), random.Random(args.seed))
@@ -115,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
             _cpu(partial(json.dumps, data, ensure_ascii=False, indent=2), args.runs),
             _cpu(partial(_output, comparison, "text"), args.runs),
             _cpu(partial(_output, comparison, "json"), args.runs),
+            _wall(partial(_output, comparison, "text"), args.runs),
+            _wall(partial(_output, comparison, "json"), args.runs),
         )
         print(f"{name:<10} " + "  ".join(f"{f:>10.2f}" for f in figures))
         if name in whole:

@@ -9,7 +9,12 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diffreader.render.to_text import _TextWriter
+from comparison_builder import make_comparison
+from diffreader.engine.model import Side, Status
+from diffreader.render.model import View
+from diffreader.render.to_text import _text_claim, _TextWriter
+from diffreader.review.items import ItemKind, ReviewItem
+from diffreader.review.locate import PairLocator
 
 Run = tuple[str, str]
 
@@ -83,3 +88,45 @@ def test_a_run_that_fits_is_one_line() -> None:
     writer = _TextWriter(color=False, width=100)
     writer.wrap([("  a \t b ", ""), (" c  ", "dim")], first=("  + ", ""), indent="    ")
     assert writer.lines == ["  + a b  c"]  # no space after a lead as wide as the indent
+
+
+_COMPARISON = make_comparison(["Head.", "One line here."], ["Head."], [((0,), (0,), Status.SAME)])
+_VIEW = View(_COMPARISON, (), (), {}, PairLocator(_COMPARISON))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _WORDS,
+    st.just("") | _WORDS,
+    st.sampled_from([ItemKind.ADDED, ItemKind.DROPPED]),
+    st.sampled_from(["number", "person", "assertion"]),
+    st.none() | st.just("holder"),
+    st.sampled_from(list(Side)),
+    st.integers(0, 120),
+)
+def test_a_claim_line_is_the_token_wrap_of_its_texts(
+    text: str, was: str, kind: ItemKind, category: str, parent: str | None, side: Side, width: int
+) -> None:
+    """A claim's line (written at once when it fits and needs no escaping) is what the
+    coloured writer writes, its colour codes taken out."""
+    item = ReviewItem(
+        "k",
+        kind,
+        "label",
+        side,
+        text,
+        0,
+        len(text),
+        0,
+        "One line here.",
+        7,
+        "",
+        category,
+        "",
+        parent,
+        was,
+    )
+    plain, coloured = _TextWriter(color=False, width=width), _TextWriter(color=True, width=width)
+    _text_claim(plain, _VIEW, item)
+    _text_claim(coloured, _VIEW, item)
+    assert plain.lines == [_SGR.sub("", line) for line in coloured.lines]

@@ -12,7 +12,9 @@ Modules:
     labels       the one table of words: statuses, categories, quotes, marks, sections
     model        build_view() -> View: RowView, Layer, LayerKind, counts, locate
     summary      coverage_lines(), doc_line(), split_item(): phrases the reports share
-    to_text      render_text(view): the terminal summary (plain or ANSI)
+    to_text      render_text(view): the terminal summary (plain or ANSI);
+                 render_comparison_text(comparison): the same, its review items made
+                 range by range with its lines, over the cores (what ``render`` writes)
     to_markdown  render_markdown(view), report_markdown(view)
     to_html      report_html(view), Highlight, highlight_html()
     to_json      to_json_data(view), render_json(view), report_json(view)
@@ -49,7 +51,7 @@ from diffreader.render.to_json import (
     to_json_data,
 )
 from diffreader.render.to_markdown import render_markdown, report_markdown
-from diffreader.render.to_text import render_text
+from diffreader.render.to_text import render_comparison_text, render_text
 from diffreader.render.versions import render_versions, render_versions_report
 from diffreader.review.marks import ReviewEntry
 
@@ -80,12 +82,12 @@ REPORT_FORMATS = ("markdown", "html", "json")
 
 def render(comparison: Comparison, fmt: Format, *, color: bool = False, width: int = 100) -> str:
     """Render ``comparison`` in one of ``FORMATS``; the result ends with a newline."""
+    if fmt == "text":  # its review items made range by range with the text
+        return render_comparison_text(comparison, color=color, width=width)
     view = build_view(comparison, rows=False)  # these writers read no highlight layers
     if fmt == "json":
         return render_json(view)
-    if fmt == "markdown":
-        return render_markdown(view)
-    return render_text(view, color=color, width=width)
+    return render_markdown(view)
 
 
 def render_pieces(

@@ -11,6 +11,7 @@ here.
 API:
     MIN_WEIGHT                         characters of output below which a range is not forked
     MAX_FORK_RSS                       resident memory above which the writers do not fork
+    forking() -> bool                  this process may write in ranges (fork)
     in_ranges(task, size, weigh) -> list  task(lo, hi) over contiguous ranges, in order
     span_weight(doc, ids) -> int       the characters of sentences ``ids`` (a group's weight)
 """
@@ -23,7 +24,7 @@ from typing import TypeVar
 from diffreader.engine import collector, parallel
 from diffreader.engine.model import Document
 
-__all__ = ["MAX_FORK_RSS", "MIN_WEIGHT", "in_ranges", "span_weight"]
+__all__ = ["MAX_FORK_RSS", "MIN_WEIGHT", "forking", "in_ranges", "span_weight"]
 
 T = TypeVar("T")
 
@@ -38,6 +39,12 @@ for a tenth or two of a second when a core is free."""
 MIN_WEIGHT = 200_000
 """About the characters of output a range must hold to be worth a process: writing this
 much takes some tens of milliseconds, against a few for the fork and the transfer."""
+
+
+def forking() -> bool:
+    """True when this process may write in ranges over forked children (``in_ranges``
+    may fork, given the weight): what is worth preparing only for ranges is made then."""
+    return parallel.jobs(max_rss=MAX_FORK_RSS) > 1
 
 
 def in_ranges(

@@ -7,6 +7,9 @@ nothing here interprets it.
 
 API:
     render_text(view, *, color=False, width=100) -> str
+    render_comparison_text(comparison, *, color=False, width=100) -> str
+                                 ``render_text`` of the comparison's view, its items
+                                 made range by range with the text (the command line's)
 """
 
 from __future__ import annotations
@@ -14,15 +17,26 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
+from diffreader.engine import collector
 from diffreader.engine.model import Comparison, Op, Pair, Quote, QuoteStatus, Side, Status
 from diffreader.render.escape import UNSAFE, terminal
 from diffreader.render.labels import QUOTE_LABEL, STATUS_LABEL, group_label
-from diffreader.render.model import View, group_text, has_word_changes, word_runs
-from diffreader.render.ranges import in_ranges, span_weight
-from diffreader.review.items import ItemKind, ReviewItem
+from diffreader.render.model import View, build_view, group_text, has_word_changes, word_runs
+from diffreader.render.ranges import forking, in_ranges, span_weight
+from diffreader.review.items import (
+    ItemCounts,
+    ItemKind,
+    ReviewItem,
+    Section,
+    count_items,
+    item_blocks,
+    review_items_in,
+)
+from diffreader.review.locate import PairLocator
 
-__all__ = ["render_text"]
+__all__ = ["render_comparison_text", "render_text"]
 
 _SGR = {
     "bold": "1",
@@ -312,16 +326,23 @@ def _text_claim(w: _TextWriter, view: View, item: ReviewItem) -> None:
         tag, style = f"  {indent}▼ DROPPED {item.category}: ", "red bold"
     where = f"{'A' if side is Side.A else 'B'}{sentence}"
     if not w.color:  # the texts alone (a long comparison has a hundred thousand claims)
-        texts = [f"“{item.text}”", f" was “{item.was}”", f" ({where})"]
-        if not item.was:
+        was = item.was
+        joined = f"“{item.text}” was “{was}” ({where})" if was else f"“{item.text}” ({where})"
+        if len(tag) + len(joined) <= w.width and _NOT_SIMPLE.search(joined) is None:
+            # ``wrap_texts``' one line (``_wrap_simple``): the tag is wider than the
+            # indent, and the text ends on a parenthesis (no space to strip).
+            w.lines.append(tag + joined)
+            return
+        texts = [f"“{item.text}”", f" was “{was}”", f" ({where})"]
+        if not was:
             del texts[1]
         w.wrap_texts(texts, " " * 6, tag)
         return
-    was = [(f" was “{item.was}”", "red")] if item.was else []
+    replaced = [(f" was “{item.was}”", "red")] if item.was else []
     w.wrap(
         [
             (f"“{item.text}”", style + " underline"),
-            *was,
+            *replaced,
             (f" ({where})", "dim"),
         ],
         first=(tag, style),
@@ -424,37 +445,14 @@ def render_text(view: View, *, color: bool = False, width: int = 100) -> str:
     ``▼ DROPPED``, the details inside one indented under it.
     """
     comparison = view.comparison
-    w = _TextWriter(color=color, width=width)
-    _text_header(w, view)
-    claims: dict[int, list[ReviewItem]] = {}
-    for item in view.items:
-        if item.kind in (ItemKind.ADDED, ItemKind.DROPPED):
-            claims.setdefault(item.pair, []).append(item)
-    quotes: dict[int, list[Quote]] = {}
-    for quote in comparison.quotes:
-        quotes.setdefault(quote.pair, []).append(quote)
+    claims = _claims_by_group(view.items)
+    quotes = _quotes_by_group(comparison)
     a, b = comparison.a, comparison.b
 
     def groups(lo: int, hi: int) -> list[str]:
-        """The lines of groups ``lo`` to ``hi``, each after a blank line (what ``blank()``
-        adds after the header or a group: both always end on a line with text), joined a
-        few thousand groups at a time (the lines of a long range are never all held)."""
-        texts = []
-        for start in range(lo, hi, _GROUPS_A_TEXT):
-            part = _TextWriter(color=color, width=width)
-            for index in range(start, min(hi, start + _GROUPS_A_TEXT)):
-                part.lines.append("")
-                _text_group(
-                    part,
-                    view,
-                    index,
-                    comparison.pairs[index],
-                    claims.get(index, ()),
-                    quotes.get(index, ()),
-                )
-            texts.append("\n".join(part.lines))
-        return texts
+        return _group_texts(view, claims, quotes, lo, hi, color=color, width=width)
 
+    texts: list[str] = []
     if comparison.pairs:
         # Long output is written in ranges of groups over the cores (ranges.py).
         pairs = comparison.pairs
@@ -465,8 +463,116 @@ def render_text(view: View, *, color: bool = False, width: int = 100) -> str:
                 for index, pair in enumerate(pairs)
             ]
 
-        for texts in in_ranges(groups, len(pairs), weights):
-            w.lines += texts
+        for part in in_ranges(groups, len(pairs), weights):
+            texts += part
+    return _text_of(view, texts, color=color, width=width)
+
+
+def render_comparison_text(comparison: Comparison, *, color: bool = False, width: int = 100) -> str:
+    """``render_text(build_view(comparison, rows=False), ...)``, the view's review items made
+    range by range with the text (what the command line writes).
+
+    When the writer may fork (``ranges.forking``), the groups are cut where the review
+    items of each range can be made apart (``review.item_blocks``): each range's items
+    and text are made in its own process (the text reads no key, the only thing such
+    items do not share with the whole list), and the header's counts are the sums of the
+    ranges'. Otherwise, and when the items cannot be made apart, the view is built whole.
+    """
+    blocks = None
+    if comparison.pairs and forking():
+        locate = PairLocator(comparison)
+        blocks = item_blocks(comparison, locate)
+    if blocks is None:
+        return render_text(build_view(comparison, rows=False), color=color, width=width)
+    cuts = blocks.cuts
+    quotes = _quotes_by_group(comparison)
+
+    def task(first: int, last: int) -> tuple[list[int], list[str]]:
+        """The counts (top, inside, per ``Section``) and the text of blocks ``first`` to
+        ``last``."""
+        lo, hi = cuts[first], cuts[last]
+        with collector.paused():
+            items = tuple(review_items_in(comparison, locate, blocks, lo, hi, keyed=False))
+            counts = count_items(items)
+            view = View(comparison, (), items, counts, locate)
+            texts = _group_texts(
+                view, _claims_by_group(items), quotes, lo, hi, color=color, width=width
+            )
+        numbers = [n for section in Section for n in (counts[section].top, counts[section].inside)]
+        return numbers, texts
+
+    def weights() -> list[int]:
+        a, b = comparison.a, comparison.b
+        claims = [0] * len(comparison.pairs)
+        for group in blocks.claim_pairs:
+            claims[group] += 1
+        running = [0]
+        for index, pair in enumerate(comparison.pairs):
+            weight = span_weight(a, pair.a) + span_weight(b, pair.b) + 200 * claims[index]
+            running.append(running[-1] + weight)
+        return [running[hi] - running[lo] for lo, hi in pairwise(cuts)]
+
+    totals = [0] * (2 * len(Section))
+    texts: list[str] = []
+    for numbers, part in in_ranges(task, len(cuts) - 1, weights):
+        totals = [x + y for x, y in zip(totals, numbers, strict=True)]
+        texts += part
+    counts = {
+        section: ItemCounts(totals[2 * n], totals[2 * n + 1]) for n, section in enumerate(Section)
+    }
+    view = View(comparison, (), (), counts, locate)
+    return _text_of(view, texts, color=color, width=width)
+
+
+def _claims_by_group(items: Iterable[ReviewItem]) -> dict[int, list[ReviewItem]]:
+    """The added claims and dropped details of each group, in the order of ``items``."""
+    claims: dict[int, list[ReviewItem]] = {}
+    for item in items:
+        if item.kind in (ItemKind.ADDED, ItemKind.DROPPED):
+            claims.setdefault(item.pair, []).append(item)
+    return claims
+
+
+def _quotes_by_group(comparison: Comparison) -> dict[int, list[Quote]]:
+    quotes: dict[int, list[Quote]] = {}
+    for quote in comparison.quotes:
+        quotes.setdefault(quote.pair, []).append(quote)
+    return quotes
+
+
+def _group_texts(
+    view: View,
+    claims: dict[int, list[ReviewItem]],
+    quotes: dict[int, list[Quote]],
+    lo: int,
+    hi: int,
+    *,
+    color: bool,
+    width: int,
+) -> list[str]:
+    """The lines of groups ``lo`` to ``hi``, each after a blank line (what ``blank()``
+    adds after the header or a group: both always end on a line with text), joined a few
+    thousand groups at a time (the lines of a long range are never all held)."""
+    pairs = view.comparison.pairs
+    texts = []
+    for start in range(lo, hi, _GROUPS_A_TEXT):
+        part = _TextWriter(color=color, width=width)
+        for index in range(start, min(hi, start + _GROUPS_A_TEXT)):
+            part.lines.append("")
+            _text_group(
+                part, view, index, pairs[index], claims.get(index, ()), quotes.get(index, ())
+            )
+        texts.append("\n".join(part.lines))
+    return texts
+
+
+def _text_of(view: View, groups: list[str], *, color: bool, width: int) -> str:
+    """The whole text: the header, the texts of the groups (``_group_texts``), the
+    quotations placed in no group, and the verdict."""
+    comparison = view.comparison
+    w = _TextWriter(color=color, width=width)
+    _text_header(w, view)
+    w.lines += groups
     orphans = [q for q in comparison.quotes if not 0 <= q.pair < len(comparison.pairs)]
     if orphans:
         w.blank()

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import pairwise
@@ -51,14 +51,17 @@ __all__ = [
     "FAMILIES",
     "MIN_CLAUSE_WORDS",
     "SHORT_QUOTE_WORDS",
+    "ItemBlocks",
     "ItemCounts",
     "ItemKind",
     "ReviewItem",
     "Section",
     "count_items",
     "family",
+    "item_blocks",
     "listed_in",
     "review_items",
+    "review_items_in",
     "salience",
     "section_of",
 ]
@@ -268,6 +271,8 @@ class _Sources:
     claim_of: dict[str, tuple[Claim, int]] = field(default_factory=dict)
     seen: dict[str, int] = field(default_factory=dict)
     """Identity -> how many items have it (the next occurrence number)."""
+    keyed: bool = True
+    """False: keys are only unique, not derived from content (``review_items_in``)."""
 
     def rekey(self, keys: list[str], seen: dict[str, int]) -> None:
         self.group_of = {keys[n]: v for n, v in self.groups.items()}
@@ -311,6 +316,184 @@ def review_items(comparison: Comparison, locate: PairLocator | None = None) -> l
     locate = locate or PairLocator(comparison)
     items, sources = _keyed_items(comparison, locate)
     return _Consolidation(comparison, items, sources).run()
+
+
+@dataclass(frozen=True, slots=True)
+class ItemBlocks:
+    """Where the review items of a comparison can be made a range of groups at a time
+    (``item_blocks``, ``review_items_in``).
+
+    Each step of ``review_items`` relates an item to others only through the sentences
+    their spans share, a claim's ``parent``, the sentence a claim (quotation) names and the
+    group it is placed in, and an altered quotation's source (where the facts its A side
+    loses start): every item's *extent* is the range of groups (pair indexes) all of these
+    fall in. Groups are cut only where no extent straddles the cut, so the items
+    of a range of groups, made from the claims and quotations placed in it alone, are the
+    items ``review_items`` makes there, with the same nesting and order; only their keys
+    differ (a key's occurrence number counts the same identities before it, in the whole
+    comparison).
+    """
+
+    cuts: tuple[int, ...]
+    """The groups a range may start at, ascending, from 0; and the number of groups last."""
+    claim_pairs: tuple[int, ...]
+    """The group each claim is placed in (``ReviewItem.pair`` of its item)."""
+    quote_pairs: tuple[int, ...]
+    """The group each quotation's item is placed in (-1: the quotation makes no item)."""
+
+
+def item_blocks(comparison: Comparison, locate: PairLocator) -> ItemBlocks | None:
+    """Where the items of ``comparison`` can be made range by range (see ``ItemBlocks``),
+    or ``None`` when something is placed in no group (an unplaced claim or quotation, a
+    span or a sentence outside every group): those are made with the whole list."""
+    size = len(comparison.pairs)
+    if not size:
+        return None
+    # Per side, indexed by ``on_a`` (``side is Side.A``: hashing an enum is a Python call).
+    pair_of = (locate.pair_table(Side.B), locate.pair_table(Side.A))
+    starts = (locate.starts(Side.B), locate.starts(Side.A))
+    reach = [-1] * size
+    """Group -> the furthest group an extent starting there reaches."""
+    side_a = Side.A
+
+    def extent(on_a: bool, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+        """``lo``-``hi`` widened by the groups of the sentences ``[start, end)`` touches
+        (-1, -1: a span outside every sentence or group)."""
+        first = bisect_right(starts[on_a], start) - 1
+        last = bisect_right(starts[on_a], max(start, end - 1)) - 1
+        if first < 0:
+            return -1, -1
+        table = pair_of[on_a]
+        for sentence in range(first, last + 1):
+            group = table[sentence]
+            if group < 0:
+                return -1, -1
+            lo, hi = min(lo, group), max(hi, group)
+        return lo, hi
+
+    claims = comparison.claims
+    # The start of each sentence's successor (past the end for the last): a span lies in
+    # sentence ``s`` when it starts at or after ``starts[s]`` and ends by ``nexts[s]``.
+    nexts = tuple([*row[1:], 1 << 62] for row in starts)
+    claim_pairs: list[int] = []
+    wide: dict[int, tuple[int, int]] = {}
+    """Claim -> its extent, where that is more than the group it is placed in."""
+    links: list[tuple[int, int]] = []
+    """(claim, its parent)."""
+    place = claim_pairs.append
+    for index, claim in enumerate(claims):
+        on_a = claim.side is side_a
+        sentence, start, end = claim.sentence, claim.start, claim.end
+        if sentence < 0:
+            sentence = bisect_right(starts[on_a], start) - 1
+        table = pair_of[on_a]
+        group = table[sentence] if 0 <= sentence < len(table) else -1
+        placed = claim.pair if claim.pair >= 0 else group
+        if group < 0 or placed >= size:
+            return None
+        # Most claims lie in their own sentence, in its group: their extent is that group.
+        if (
+            group != placed
+            or start < starts[on_a][sentence]
+            or max(start, end - 1) >= nexts[on_a][sentence]
+        ):
+            lo, hi = extent(on_a, start, end, min(group, placed), max(group, placed))
+            if lo < 0:
+                return None
+            wide[index] = (lo, hi)
+        place(placed)
+        if claim.parent >= 0:
+            links.append((index, claim.parent))
+    for lo, hi in wide.values():
+        if hi > reach[lo]:
+            reach[lo] = hi
+    for index, parent in links:
+        if parent >= len(claims):
+            continue
+        ours, theirs = wide.get(index), wide.get(parent)
+        if ours is None and theirs is None:
+            lo, hi = claim_pairs[index], claim_pairs[parent]
+            if lo > hi:
+                lo, hi = hi, lo
+        else:
+            ours = ours or (claim_pairs[index], claim_pairs[index])
+            theirs = theirs or (claim_pairs[parent], claim_pairs[parent])
+            lo, hi = min(ours[0], theirs[0]), max(ours[1], theirs[1])
+        if hi > reach[lo]:
+            reach[lo] = hi
+    quote_pairs: list[int] = []
+    claim_starts: tuple[list[int], list[int]] | None = None
+    """Per side (by ``on_a``), where its facts start, sorted (made when first needed)."""
+    for quote in comparison.quotes:
+        if not (
+            quote.status in _QUOTE_KINDS
+            or (quote.status is QuoteStatus.VERBATIM and quote.speaker_changed)
+        ):
+            quote_pairs.append(-1)
+            continue
+        on_a = quote.side is side_a
+        sentence = quote.sentence
+        if sentence < 0:
+            sentence = bisect_right(starts[on_a], quote.start) - 1
+        group = pair_of[on_a][sentence] if 0 <= sentence < len(pair_of[on_a]) else -1
+        placed = quote.pair if quote.pair >= 0 else group
+        if group < 0 or not 0 <= placed < size:
+            return None
+        lo, hi = extent(on_a, quote.start, quote.end, min(group, placed), max(group, placed))
+        source = quote.source
+        # The source is read only to nest in an altered quotation the facts its A side
+        # loses (``_Consolidation.quotations``): it ties groups only when a fact starts in it.
+        if lo >= 0 and source is not None and quote.status is QuoteStatus.ALTERED:
+            if claim_starts is None:
+                facts = [c for c in claims if CATEGORY_FAMILY[c.category]]
+                claim_starts = (
+                    sorted(c.start for c in facts if c.side is not side_a),
+                    sorted(c.start for c in facts if c.side is side_a),
+                )
+            found = claim_starts[not on_a]
+            if bisect_left(found, source.start) < bisect_left(found, source.end):
+                lo, hi = extent(not on_a, source.start, source.end, lo, hi)
+        if lo < 0:
+            return None
+        quote_pairs.append(placed)
+        if hi > lo and hi > reach[lo]:
+            reach[lo] = hi
+    cuts = [0]
+    furthest = -1
+    for group in range(size):
+        if group and furthest < group:
+            cuts.append(group)
+        furthest = max(furthest, reach[group])
+    cuts.append(size)
+    return ItemBlocks(tuple(cuts), tuple(claim_pairs), tuple(quote_pairs))
+
+
+def review_items_in(
+    comparison: Comparison,
+    locate: PairLocator,
+    blocks: ItemBlocks,
+    lo: int,
+    hi: int,
+    *,
+    keyed: bool = True,
+) -> list[ReviewItem]:
+    """The items ``review_items`` lists in groups ``lo`` to ``hi`` (two of ``blocks.cuts``),
+    made from what is placed there alone: the same items, nesting and order, but keys (and
+    so ``parent`` and ``aliases``) that are only unique among them (see ``ItemBlocks``).
+
+    ``keyed=False``: keys not derived from content at all (numbers), for a writer that
+    reads none (the text): no matching form and no digest is made, a fifth of the cost.
+    """
+    claims = [n for n, group in enumerate(blocks.claim_pairs) if lo <= group < hi]
+    quotes = [n for n, group in enumerate(blocks.quote_pairs) if lo <= group < hi]
+    chosen = (range(lo, hi), quotes, claims)
+    items, sources = _keyed_items(comparison, locate, chosen, keyed=keyed)
+    return _Consolidation(comparison, items, sources).run()
+
+
+def _no_form(text: str) -> str:
+    """No matching form (``normalise``'s stand-in where keys are not derived)."""
+    return ""
 
 
 def _content_words(text: str) -> int:
@@ -593,17 +776,21 @@ class _Consolidation:
         doc = self.comparison.document(place[0])
         lead = len(first.sentence) - len(first.sentence.lstrip())
         text = first.sentence.strip()
-        identity = "|".join(
-            (first.kind, first.side.value, normalise(text), normalise(first.sentence))
-        )
-        occurrence = self.sources.seen.get(identity, 0)
-        self.sources.seen[identity] = occurrence + 1
+        if self.sources.keyed:
+            identity = "|".join(
+                (first.kind, first.side.value, normalise(text), normalise(first.sentence))
+            )
+            occurrence = self.sources.seen.get(identity, 0)
+            self.sources.seen[identity] = occurrence + 1
+            key = digest(identity, str(occurrence))
+        else:
+            key = f"h{len(self.items)}"  # unique: the drafts' keys are their numbers
         start = first.sentence_start + lead
         category = ClaimCategory.ASSERTION.value
         word = "Added claim" if first.kind is ItemKind.ADDED else "Dropped detail"
         item = replace(
             first,
-            key=digest(identity, str(occurrence)),
+            key=key,
             label=f"{word} ({category})",
             text=text,
             start=start,
@@ -711,7 +898,17 @@ class _Consolidation:
         return out
 
 
-def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[ReviewItem], _Sources]:
+_Chosen = tuple[range, Sequence[int], Sequence[int]]
+"""The groups, quotations and claims (indexes) to make items of (``review_items_in``)."""
+
+
+def _keyed_items(
+    comparison: Comparison,
+    locate: PairLocator,
+    chosen: _Chosen | None = None,
+    *,
+    keyed: bool = True,
+) -> tuple[list[ReviewItem], _Sources]:
     """Every reviewable item as the engine reports it, with its frozen key, and where each
     comes from.
 
@@ -723,9 +920,13 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
     Items are in the order their keys' occurrence numbers were first given in (group by
     group, the group item first, then side A, then side B, each by position): that order
     is part of the frozen key derivation.
+
+    ``chosen``: make the items of these groups, quotations and claims only. ``keyed``
+    False: keys that are only unique (the drafts' numbers), no matching forms made.
     """
     a, b = comparison.a, comparison.b
-    sources = _Sources()
+    sources = _Sources(keyed=keyed)
+    matching = normalise if keyed else _no_form
     # A draft is the key's identity and the item's other fields, made an item once keyed.
     drafts: list[tuple[tuple[int, int, int, int, int], str, _Fields]] = []
 
@@ -739,7 +940,17 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
     def add_item(item: ReviewItem, rank: int) -> int:
         return add(item.key, _fields(item), rank)
 
-    for index, pair in enumerate(comparison.pairs):
+    all_pairs, all_quotes, all_claims = comparison.pairs, comparison.quotes, comparison.claims
+    if chosen is None:
+        groups: Iterable[int] = range(len(all_pairs))
+        quotes: Iterable[Quote] = all_quotes
+        claims: Iterable[tuple[int, Claim]] = enumerate(all_claims)
+    else:
+        groups = chosen[0]
+        quotes = map(all_quotes.__getitem__, chosen[1])
+        claims = zip(chosen[2], map(all_claims.__getitem__, chosen[2]), strict=True)
+    for index in groups:
+        pair = all_pairs[index]
         if pair.status not in (Status.REWORDED, Status.MOVED) or not pair.a or not pair.b:
             continue
         a_text, _ = _context(a, pair.a)
@@ -749,7 +960,7 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
         else:
             kind = ItemKind.MOVED
             label = "Moved and reworded" if pair.changed else "Moved"
-        identity = (kind, "b", normalise(a_text) + "\x1e" + normalise(b_text), "")
+        identity = (kind, "b", matching(a_text) + "\x1e" + matching(b_text), "")
         item = ReviewItem(
             key="|".join(identity),  # replaced by the digest below
             kind=kind,
@@ -766,7 +977,7 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
         sources.groups[add_item(item, 0)] = index
 
     quote_items: list[tuple[ReviewItem, int]] = []
-    for quote in comparison.quotes:
+    for quote in quotes:
         item_or_none = _quote_item(comparison, quote, locate)
         if item_or_none is not None:
             number = add_item(item_or_none, 1 if quote.side is Side.A else 2)
@@ -800,7 +1011,7 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
     pairs = comparison.pairs
     size = len(pairs)
     draft_claims = sources.claims
-    for index, claim in enumerate(comparison.claims):
+    for index, claim in claims:
         side = claim.side
         if claim.category is quotation:
             holder = quote_spans.first_overlapping(side, claim.start, claim.end)
@@ -814,7 +1025,7 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
         known = sentence_of[on_a].get(sentence_id)
         if known is None:
             context, context_start = _context(a if on_a else b, (sentence_id,))
-            known = sentence_of[on_a][sentence_id] = (context, context_start, normalise(context))
+            known = sentence_of[on_a][sentence_id] = (context, context_start, matching(context))
         sentence, sentence_start, sentence_form = known
         pair_index = claim.pair
         if pair_index < 0:
@@ -830,7 +1041,7 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
         text = claim.text
         form = normal.get(text)
         if form is None:
-            form = normal[text] = normalise(text)
+            form = normal[text] = matching(text)
         start, end = claim.start, claim.end
         if claim.kind is added_kind:
             kind, label, head = added, added_label, "added|a|" if on_a else "added|b|"
@@ -865,13 +1076,15 @@ def _keyed_items(comparison: Comparison, locate: PairLocator) -> tuple[list[Revi
     keys = [""] * len(drafts)
     """Draft number -> its key."""
     seen: dict[str, int] = {}
-    for number in order:
+    for number in order if keyed else ():
         draft_identity = drafts[number][1]
         # The same claim in two identical sentences gets an occurrence number, so keys
         # stay unique and still depend on content only.
         occurrence = seen.get(draft_identity, 0)
         seen[draft_identity] = occurrence + 1
         keys[number] = occurrence_digest(draft_identity, occurrence)
+    if not keyed:
+        keys = [str(number) for number in range(len(drafts))]
     items: list[ReviewItem] = []
     for number in order:
         holder = claim_draft.get(parent_of.get(number, -1))

@@ -9,6 +9,8 @@ API:
         .pair_of_sentence(side, sid) -> int     index into ``Comparison.pairs``, or -1
         .pair_at(side, offset) -> int           the two combined
         .place(side, offset, pair) -> int       ``pair`` when valid, else ``pair_at``
+        .starts(side) -> list[int]              the sentences' starts, by id
+        .pair_table(side) -> list[int]          the pair of each sentence, by id (-1: none)
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ class PairLocator:
     (1, -1)
     """
 
-    __slots__ = ("_pairs", "_size", "_starts")
+    __slots__ = ("_pairs", "_size", "_starts", "_tables")
 
     def __init__(self, comparison: Comparison) -> None:
         self._size = len(comparison.pairs)
@@ -46,6 +48,7 @@ class PairLocator:
                 self._pairs[Side.A][sid] = index
             for sid in pair.b:
                 self._pairs[Side.B][sid] = index
+        self._tables: dict[Side, list[int]] = {}
 
     def sentence_at(self, side: Side, offset: int) -> int:
         """Id of the sentence holding ``offset`` (the nearest one starting before it), or -1."""
@@ -63,3 +66,19 @@ class PairLocator:
     def place(self, side: Side, offset: int, pair: int) -> int:
         """``pair`` when it is a valid index (the engine placed the span), else ``pair_at``."""
         return pair if 0 <= pair < self._size else self.pair_at(side, offset)
+
+    def starts(self, side: Side) -> list[int]:
+        """The start of each sentence of ``side``, by id (ascending: do not change it)."""
+        return self._starts[side]
+
+    def pair_table(self, side: Side) -> list[int]:
+        """The index of the pair holding each sentence of ``side``, by id (-1: none), made
+        on the first call (do not change it)."""
+        table = self._tables.get(side)
+        if table is None:
+            table = [-1] * len(self._starts[side])
+            for sentence, index in self._pairs[side].items():
+                if 0 <= sentence < len(table):
+                    table[sentence] = index
+            self._tables[side] = table
+        return table

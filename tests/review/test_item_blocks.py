@@ -1,0 +1,293 @@
+"""Review items made a range of groups at a time (``item_blocks``, ``review_items_in``) are
+the items ``review_items`` makes there, and the text written from them is the text
+written from the whole view, whatever the claims and quotations of a comparison touch:
+spans across sentences and groups, claims placed in another group than their sentence's,
+parents anywhere, quotations and their sources in groups shown far apart."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from itertools import pairwise
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from comparison_builder import PairSpec, make_comparison
+from diffreader.engine.model import (
+    Claim,
+    ClaimCategory,
+    ClaimKind,
+    Comparison,
+    Quote,
+    QuoteStatus,
+    Side,
+    Span,
+    Status,
+)
+from diffreader.render import to_text
+from diffreader.render.model import build_view
+from diffreader.review.items import ItemKind, ReviewItem, item_blocks, review_items, review_items_in
+from diffreader.review.locate import PairLocator
+
+_WORDS = [
+    "The council",
+    "voted",
+    "4 million euros",
+    "on Tuesday",
+    "Ana Ruiz",
+    "said",
+    "“we will not wait”",
+    "in 2026",
+    "the mayor",
+    "no",
+]
+_LINE = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6).map(lambda w: " ".join(w) + ".")
+
+
+@st.composite
+def _pairs(draw: st.DrawFn, n_a: int, n_b: int) -> list[PairSpec]:
+    """Groups covering the sentences in order, each of up to two sentences a side (one of
+    them left out now and then), in an order of their own now and then (moved groups)."""
+    specs: list[PairSpec] = []
+    i = j = 0
+    while i < n_a or j < n_b:
+        take_a = draw(st.integers(0, min(2, n_a - i)))
+        take_b = draw(st.integers(0, min(2, n_b - j)))
+        if not take_a and not take_b:
+            take_a, take_b = (1, 0) if i < n_a else (0, 1)
+        a_ids, b_ids = tuple(range(i, i + take_a)), tuple(range(j, j + take_b))
+        i, j = i + take_a, j + take_b
+        if a_ids and b_ids:
+            status = draw(st.sampled_from([Status.REWORDED, Status.MOVED, Status.SAME]))
+        else:
+            status = Status.DROPPED if a_ids else Status.ADDED
+        specs.append((a_ids, b_ids, status))
+    if len(specs) > 1 and draw(st.integers(0, 9)) == 0:
+        del specs[draw(st.integers(0, len(specs) - 1))]  # sentences in no group
+    if draw(st.booleans()):
+        specs = draw(st.permutations(specs))
+    return specs
+
+
+def _placed(
+    draw: st.DrawFn, comparison: Comparison, side: Side, start: int, size: int
+) -> tuple[int, int]:
+    """A sentence and a group for a span at ``start``: where it lies, or anywhere."""
+    locate = PairLocator(comparison)
+    sentence = locate.sentence_at(side, start)
+    pair = locate.pair_of_sentence(side, sentence) if sentence >= 0 else -1
+    count = len(comparison.document(side).sentences)
+    sentence = draw(st.just(sentence) | st.integers(-1, count - 1))
+    pair = draw(st.just(pair) | st.just(pair) | st.integers(-1, size - 1))
+    return sentence, pair
+
+
+def _span(draw: st.DrawFn, text: str) -> tuple[int, int]:
+    start = draw(st.integers(0, len(text)))
+    return start, min(len(text), start + draw(st.integers(0, 60)))
+
+
+@st.composite
+def _comparisons(draw: st.DrawFn) -> Comparison:
+    a_lines = draw(st.lists(_LINE, min_size=1, max_size=7))
+    b_lines = draw(st.lists(_LINE, min_size=1, max_size=7))
+    base = make_comparison(a_lines, b_lines, draw(_pairs(len(a_lines), len(b_lines))))
+    size = len(base.pairs)
+    count = draw(st.integers(0, 12))
+    claims: list[Claim] = []
+    for _ in range(count):
+        side = draw(st.sampled_from(list(Side)))
+        text = base.document(side).text
+        start, end = _span(draw, text)
+        sentence, pair = _placed(draw, base, side, start, size)
+        kind = ClaimKind.DROPPED if side is Side.A else ClaimKind.ADDED
+        if draw(st.integers(0, 9)) == 0:
+            kind = ClaimKind.ADDED if kind is ClaimKind.DROPPED else ClaimKind.DROPPED
+        category = draw(st.sampled_from(list(ClaimCategory)))
+        parent = draw(st.just(-1) | st.integers(-1, count - 1))
+        other = len(base.document(side.other).sentences)
+        departs = tuple(draw(st.lists(st.integers(0, other - 1), max_size=2)))
+        claims.append(
+            Claim(
+                side, kind, category, text[start:end], start, end, pair, sentence, departs, parent
+            )
+        )
+    quotes: list[Quote] = []
+    for _ in range(draw(st.integers(0, 4))):
+        side = draw(st.sampled_from(list(Side)))
+        text = base.document(side).text
+        start, end = _span(draw, text)
+        sentence, pair = _placed(draw, base, side, start, size)
+        source = None
+        if draw(st.booleans()):
+            at, to = _span(draw, base.document(side.other).text)
+            source = Span(at, to)
+        quotes.append(
+            Quote(
+                side,
+                start,
+                end,
+                text[start:end],
+                draw(st.sampled_from(list(QuoteStatus))),
+                source,
+                speaker="Ana Ruiz",
+                source_speaker="the mayor",
+                speaker_changed=draw(st.booleans()),
+                sentence=sentence,
+                pair=pair,
+            )
+        )
+    return replace(base, claims=tuple(claims), quotes=tuple(quotes))
+
+
+def _without_keys(item: ReviewItem) -> ReviewItem:
+    return replace(item, key="", parent=None if item.parent is None else "", aliases=())
+
+
+def _shapes(items: Sequence[ReviewItem]) -> list[tuple[ReviewItem, int | str | None, int]]:
+    place = {item.key: n for n, item in enumerate(items)}
+    return [
+        (
+            _without_keys(item),
+            None if item.parent is None else place.get(item.parent, "elsewhere"),
+            len(item.aliases),
+        )
+        for item in items
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_comparisons())
+def test_items_made_block_by_block_are_the_items_of_the_whole(comparison: Comparison) -> None:
+    locate = PairLocator(comparison)
+    whole = review_items(comparison, locate)
+    blocks = item_blocks(comparison, locate)
+    if blocks is None:
+        # Something is placed in no group: the items are only ever made whole.
+        return
+    cuts = blocks.cuts
+    assert cuts[0] == 0
+    assert cuts[-1] == len(comparison.pairs)
+    assert list(cuts) == sorted(set(cuts))
+    # Made at once from every block: exactly ``review_items``, keys and all.
+    assert review_items_in(comparison, locate, blocks, 0, cuts[-1]) == whole
+    for lo, hi in pairwise(cuts):
+        want = _shapes([i for i in whole if lo <= i.pair < hi])
+        assert _shapes(review_items_in(comparison, locate, blocks, lo, hi)) == want
+        # Keys not derived (numbers): the same items still.
+        assert _shapes(review_items_in(comparison, locate, blocks, lo, hi, keyed=False)) == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(_comparisons(), st.booleans())
+def test_text_written_block_by_block_is_the_text_of_the_whole_view(
+    comparison: Comparison, color: bool
+) -> None:
+    expected = to_text.render_text(build_view(comparison, rows=False), color=color, width=60)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(to_text, "forking", lambda: True)
+
+        def every_block(task: Callable[[int, int], Any], size: int, weigh: object) -> list[Any]:
+            return [task(n, n + 1) for n in range(size)]
+
+        patch.setattr(to_text, "in_ranges", every_block)
+        got = to_text.render_comparison_text(comparison, color=color, width=60)
+    assert got == expected
+
+
+def test_a_claim_running_over_two_groups_keeps_them_in_one_block() -> None:
+    """A dropped clause running from one group's sentence into the next holds the figure
+    of the second: the figure is listed inside it, whichever block each is placed in."""
+    a_lines = ["The council voted on Tuesday.", "It will cost 4 million euros."]
+    base = make_comparison(
+        a_lines, ["Head."], [((0,), (), Status.DROPPED), ((1,), (0,), Status.REWORDED)]
+    )
+    text = base.a.text
+    clause_start = text.index("on Tuesday")
+    figure_start = text.index("4 million")
+    claims = (
+        Claim(
+            Side.A,
+            ClaimKind.DROPPED,
+            ClaimCategory.ASSERTION,
+            text[clause_start:],
+            clause_start,
+            len(text),
+            0,
+            0,
+        ),
+        Claim(
+            Side.A,
+            ClaimKind.DROPPED,
+            ClaimCategory.NUMBER,
+            "4 million euros",
+            figure_start,
+            figure_start + 15,
+            1,
+            1,
+        ),
+    )
+    comparison = replace(base, claims=claims)
+    locate = PairLocator(comparison)
+    whole = review_items(comparison, locate)
+    dropped = [(i.category, i.parent is None) for i in whole if i.kind is ItemKind.DROPPED]
+    assert dropped == [("assertion", True), ("number", False)]  # the figure inside the clause
+    blocks = item_blocks(comparison, locate)
+    assert blocks is not None
+    assert blocks.cuts == (0, 2)
+
+
+def test_an_altered_quotation_and_the_fact_its_source_loses_stay_in_one_block() -> None:
+    """The figure the A side of an altered quotation loses is listed inside the quotation,
+    though the two are in groups apart: one block holds both."""
+    a_lines = ["Head.", "Ferries", "“It will cost 4 million euros,” she said."]
+    b_lines = ["Head.", "“It will cost a lot,” she said.", "Ferries"]
+    pairs: list[PairSpec] = [
+        ((0,), (0,), Status.SAME),
+        ((), (1,), Status.ADDED),
+        ((1,), (2,), Status.SAME),
+        ((2,), (), Status.DROPPED),
+    ]
+    base = make_comparison(a_lines, b_lines, pairs)
+    figure_start = base.a.text.index("4 million")
+    quote_start = base.b.text.index("It will cost a lot")
+    source_start = base.a.text.index("It will cost 4")
+    claims = (
+        Claim(
+            Side.A,
+            ClaimKind.DROPPED,
+            ClaimCategory.NUMBER,
+            "4 million euros",
+            figure_start,
+            figure_start + 15,
+            3,
+            2,
+        ),
+    )
+    quote = Quote(
+        Side.B,
+        quote_start,
+        quote_start + 18,
+        "It will cost a lot",
+        QuoteStatus.ALTERED,
+        Span(source_start, source_start + 28),
+        sentence=1,
+        pair=1,
+    )
+    comparison = replace(base, claims=claims, quotes=(quote,))
+    locate = PairLocator(comparison)
+    whole = review_items(comparison, locate)
+    assert [(i.kind, i.parent is None) for i in whole] == [
+        (ItemKind.QUOTE_ALTERED, True),
+        (ItemKind.DROPPED, False),
+    ]
+    blocks = item_blocks(comparison, locate)
+    assert blocks is not None
+    assert blocks.cuts == (0, 1, 4)
+    # Without a fact in its source, the quotation ties no group to its source's.
+    alone = item_blocks(replace(comparison, claims=()), locate)
+    assert alone is not None
+    assert alone.cuts == (0, 1, 2, 3, 4)
