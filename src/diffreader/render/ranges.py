@@ -11,6 +11,7 @@ here.
 API:
     MIN_WEIGHT                         characters of output below which a range is not forked
     MAX_FORK_RSS                       resident memory above which the writers do not fork
+    MAX_ITEM_SHARE                     share of the weight in one item above which they do not
     forking() -> bool                  this process may write in ranges (fork)
     in_ranges(task, size, weigh) -> list  task(lo, hi) over contiguous ranges, in order
     span_weight(doc, ids) -> int       the characters of sentences ``ids`` (a group's weight)
@@ -24,7 +25,7 @@ from typing import TypeVar
 from diffreader.engine import collector, parallel
 from diffreader.engine.model import Document
 
-__all__ = ["MAX_FORK_RSS", "MIN_WEIGHT", "forking", "in_ranges", "span_weight"]
+__all__ = ["MAX_FORK_RSS", "MAX_ITEM_SHARE", "MIN_WEIGHT", "forking", "in_ranges", "span_weight"]
 
 T = TypeVar("T")
 
@@ -41,6 +42,13 @@ MIN_WEIGHT = 200_000
 much takes some tens of milliseconds, against a few for the fork and the transfer."""
 
 
+MAX_ITEM_SHARE = 0.75
+"""The share of the whole weight above which one item (which a range cannot cut) leaves
+nothing to gain from forking: the process writing it would take about as long as all,
+plus the fork and the transfer (a long comparison of repeated quotations has one block of
+review items over nine groups in ten, ``to_text.render_comparison_text``)."""
+
+
 def forking() -> bool:
     """True when this process may write in ranges over forked children (``in_ranges``
     may fork, given the weight): what is worth preparing only for ranges is made then."""
@@ -52,7 +60,8 @@ def in_ranges(
 ) -> list[T]:
     """``[task(lo, hi) for each range]`` over contiguous ranges covering ``range(size)``
     (at least one, possibly empty), ranges after the first in forked children when the
-    weights (``weigh()``: the characters of output of each of the ``size`` items) repay it.
+    weights (``weigh()``: the characters of output of each of the ``size`` items) repay it:
+    enough output in all, no item holding more than ``MAX_ITEM_SHARE`` of it.
 
     ``weigh`` is called only when this process may fork (a long list's weights cost a
     pass over it). ``task`` must be a pure function of the state at the call, and its
@@ -62,7 +71,8 @@ def in_ranges(
     if parts <= 1:
         return [task(0, size)]
     weights = weigh()
-    if sum(weights) < 2 * MIN_WEIGHT:
+    total = sum(weights)
+    if total < 2 * MIN_WEIGHT or max(weights) > MAX_ITEM_SHARE * total:
         return [task(0, size)]
     # The collector stays off meanwhile, in this process and in the children: a writer
     # makes no cycles, and a collection in a child would walk the objects it inherited,
