@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from diffreader.engine import collector
 from diffreader.engine.model import Comparison, Op, Pair, Quote, QuoteStatus, Side, Status
@@ -447,7 +447,6 @@ def render_text(view: View, *, color: bool = False, width: int = 100) -> str:
     comparison = view.comparison
     claims = _claims_by_group(view.items)
     quotes = _quotes_by_group(comparison)
-    a, b = comparison.a, comparison.b
 
     def groups(lo: int, hi: int) -> list[str]:
         return _group_texts(view, claims, quotes, lo, hi, color=color, width=width)
@@ -458,10 +457,7 @@ def render_text(view: View, *, color: bool = False, width: int = 100) -> str:
         pairs = comparison.pairs
 
         def weights() -> list[int]:
-            return [
-                span_weight(a, pair.a) + span_weight(b, pair.b) + 200 * len(claims.get(index, ()))
-                for index, pair in enumerate(pairs)
-            ]
+            return _group_weights(comparison, [len(claims.get(i, ())) for i in range(len(pairs))])
 
         for part in in_ranges(groups, len(pairs), weights):
             texts += part
@@ -502,14 +498,10 @@ def render_comparison_text(comparison: Comparison, *, color: bool = False, width
         return numbers, texts
 
     def weights() -> list[int]:
-        a, b = comparison.a, comparison.b
         claims = [0] * len(comparison.pairs)
         for group in blocks.claim_pairs:
             claims[group] += 1
-        running = [0]
-        for index, pair in enumerate(comparison.pairs):
-            weight = span_weight(a, pair.a) + span_weight(b, pair.b) + 200 * claims[index]
-            running.append(running[-1] + weight)
+        running = [0, *accumulate(_group_weights(comparison, claims))]
         return [running[hi] - running[lo] for lo, hi in pairwise(cuts)]
 
     totals = [0] * (2 * len(Section))
@@ -522,6 +514,16 @@ def render_comparison_text(comparison: Comparison, *, color: bool = False, width
     }
     view = View(comparison, (), (), counts, locate)
     return _text_of(view, texts, color=color, width=width)
+
+
+def _group_weights(comparison: Comparison, claims: Sequence[int]) -> list[int]:
+    """About the characters of output of each group, given how many claims each lists:
+    what ``in_ranges`` balances."""
+    a, b = comparison.a, comparison.b
+    return [
+        span_weight(a, pair.a) + span_weight(b, pair.b) + 200 * claims[index]
+        for index, pair in enumerate(comparison.pairs)
+    ]
 
 
 def _claims_by_group(items: Iterable[ReviewItem]) -> dict[int, list[ReviewItem]]:
