@@ -1435,42 +1435,22 @@ def _encode_found(claims: list[Claim]) -> array[int]:
 
 def _decode_found(text_a: str, text_b: str, pairs: Sequence[Pair], flat: array[int]) -> list[Claim]:
     """``_encode_found`` undone, with the texts of A and B and the comparison's pairs."""
-    out: list[Claim] = []
-    append = out.append
-    side_a, side_b, added, dropped = Side.A, Side.B, ClaimKind.ADDED, ClaimKind.DROPPED
+    # By ``on_b``: the side, its kind of claim, its text, and the other side's sentences.
+    sides = (
+        (Side.A, ClaimKind.DROPPED, text_a, operator.attrgetter("b")),
+        (Side.B, ClaimKind.ADDED, text_b, operator.attrgetter("a")),
+    )
     categories = _CATEGORIES
     fields = iter(flat)
+    out: list[Claim] = []
     for on_b, category, start, end, index, sid in zip(*[fields] * 6, strict=True):
-        if on_b:
-            departs = tuple(pairs[index].a)
-            append(
-                Claim(
-                    side_b,
-                    added,
-                    categories[category],
-                    text_b[start:end],
-                    start,
-                    end,
-                    index,
-                    sid,
-                    departs,
-                )
+        side, kind, text, other = sides[on_b]
+        departs = tuple(other(pairs[index]))
+        out.append(
+            Claim(
+                side, kind, categories[category], text[start:end], start, end, index, sid, departs
             )
-        else:
-            departs = tuple(pairs[index].b)
-            append(
-                Claim(
-                    side_a,
-                    dropped,
-                    categories[category],
-                    text_a[start:end],
-                    start,
-                    end,
-                    index,
-                    sid,
-                    departs,
-                )
-            )
+        )
     return out
 
 
