@@ -291,3 +291,79 @@ def test_an_altered_quotation_and_the_fact_its_source_loses_stay_in_one_block() 
     alone = item_blocks(replace(comparison, claims=()), locate)
     assert alone is not None
     assert alone.cuts == (0, 1, 2, 3, 4)
+
+
+def _written(comparison: Comparison) -> tuple[str, list[tuple[int, int]], list[int]]:
+    """The command line's text of ``comparison`` as the fork would write it, every range
+    one item long, with the groups each call made items for and the size of each call's
+    ranges."""
+    made: list[tuple[int, int]] = []
+    sizes: list[int] = []
+    real = to_text.review_items_in
+
+    def recorded(
+        comparison: Comparison, locate: PairLocator, blocks: Any, lo: int, hi: int, **kw: Any
+    ) -> Any:
+        made.append((lo, hi))
+        return real(comparison, locate, blocks, lo, hi, **kw)
+
+    def every_one(task: Callable[[int, int], Any], size: int, weigh: object) -> list[Any]:
+        sizes.append(size)
+        return [task(n, n + 1) for n in range(size)]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(to_text, "forking", lambda: True)
+        patch.setattr(to_text, "review_items_in", recorded)
+        patch.setattr(to_text, "in_ranges", every_one)
+        text = to_text.render_comparison_text(comparison, width=60)
+    return text, made, sizes
+
+
+def test_one_block_holding_most_of_the_output_has_its_items_made_once() -> None:
+    """An altered quotation ties its group to its source's far away: their block holds
+    nearly all the output. Its items are made once, whole, and the text is still written
+    in ranges of groups: the same text as the whole view's."""
+    a_lines = ["Head.", "Ferries", "“It will cost 4 million euros,” she said."]
+    b_lines = ["Head.", "“It will cost a lot,” she said.", "Ferries"]
+    pairs: list[PairSpec] = [
+        ((0,), (0,), Status.SAME),
+        ((), (1,), Status.ADDED),
+        ((1,), (2,), Status.SAME),
+        ((2,), (), Status.DROPPED),
+    ]
+    base = make_comparison(a_lines, b_lines, pairs)
+    figure_start = base.a.text.index("4 million")
+    quote_start = base.b.text.index("It will cost a lot")
+    source_start = base.a.text.index("It will cost 4")
+    figure = Claim(
+        Side.A,
+        ClaimKind.DROPPED,
+        ClaimCategory.NUMBER,
+        "4 million euros",
+        figure_start,
+        figure_start + 15,
+        3,
+        2,
+    )
+    quote = Quote(
+        Side.B,
+        quote_start,
+        quote_start + 18,
+        "It will cost a lot",
+        QuoteStatus.ALTERED,
+        Span(source_start, source_start + 28),
+        sentence=1,
+        pair=1,
+    )
+    tied = replace(base, claims=(figure,), quotes=(quote,))
+    expected = to_text.render_text(build_view(tied, rows=False), width=60)
+    text, made, sizes = _written(tied)
+    assert text == expected
+    assert "4 million euros" in text
+    assert made == [(0, 4)]  # every group's items at once
+    assert sizes == [4]  # the text in one range per group
+    # Without the figure, nothing ties the groups: each block's items are made apart.
+    apart = replace(tied, claims=())
+    text, made, sizes = _written(apart)
+    assert text == to_text.render_text(build_view(apart, rows=False), width=60)
+    assert made == [(0, 1), (1, 2), (2, 3), (3, 4)]

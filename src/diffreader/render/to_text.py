@@ -24,7 +24,7 @@ from diffreader.engine.model import Comparison, Op, Pair, Quote, QuoteStatus, Si
 from diffreader.render.escape import UNSAFE, terminal
 from diffreader.render.labels import QUOTE_LABEL, STATUS_LABEL, group_label
 from diffreader.render.model import View, build_view, group_text, has_word_changes, word_runs
-from diffreader.render.ranges import forking, in_ranges, span_weight
+from diffreader.render.ranges import MAX_ITEM_SHARE, forking, in_ranges, span_weight
 from diffreader.review.items import (
     ItemCounts,
     ItemKind,
@@ -472,7 +472,10 @@ def render_comparison_text(comparison: Comparison, *, color: bool = False, width
     items of each range can be made apart (``review.item_blocks``): each range's items
     and text are made in its own process (the text reads no key, the only thing such
     items do not share with the whole list), and the header's counts are the sums of the
-    ranges'. Otherwise, and when the items cannot be made apart, the view is built whole.
+    ranges'. When one block holds most of the output (``ranges.MAX_ITEM_SHARE``), its
+    process would take about as long as all: the items are made here, whole, and the
+    text written in ranges of groups (``render_text``). Otherwise, and when the items
+    cannot be made apart, the view is built whole.
     """
     blocks = None
     if comparison.pairs and forking():
@@ -481,6 +484,14 @@ def render_comparison_text(comparison: Comparison, *, color: bool = False, width
     if blocks is None:
         return render_text(build_view(comparison, rows=False), color=color, width=width)
     cuts = blocks.cuts
+    weights = _block_weights(comparison, blocks.claim_pairs, cuts)
+    if max(weights) > MAX_ITEM_SHARE * sum(weights):
+        # One block of items holds most of the output (altered quotations tie groups far
+        # apart): its items are made here, whole, and the text in ranges of groups.
+        with collector.paused():
+            items = tuple(review_items_in(comparison, locate, blocks, 0, cuts[-1], keyed=False))
+        view = View(comparison, (), items, count_items(items), locate)
+        return render_text(view, color=color, width=width)
     quotes = _quotes_by_group(comparison)
 
     def task(first: int, last: int) -> tuple[list[int], list[str]]:
@@ -497,16 +508,9 @@ def render_comparison_text(comparison: Comparison, *, color: bool = False, width
         numbers = [n for section in Section for n in (counts[section].top, counts[section].inside)]
         return numbers, texts
 
-    def weights() -> list[int]:
-        claims = [0] * len(comparison.pairs)
-        for group in blocks.claim_pairs:
-            claims[group] += 1
-        running = [0, *accumulate(_group_weights(comparison, claims))]
-        return [running[hi] - running[lo] for lo, hi in pairwise(cuts)]
-
     totals = [0] * (2 * len(Section))
     texts: list[str] = []
-    for numbers, part in in_ranges(task, len(cuts) - 1, weights):
+    for numbers, part in in_ranges(task, len(cuts) - 1, lambda: weights):
         totals = [x + y for x, y in zip(totals, numbers, strict=True)]
         texts += part
     counts = {
@@ -514,6 +518,18 @@ def render_comparison_text(comparison: Comparison, *, color: bool = False, width
     }
     view = View(comparison, (), (), counts, locate)
     return _text_of(view, texts, color=color, width=width)
+
+
+def _block_weights(
+    comparison: Comparison, claim_pairs: Iterable[int], cuts: Sequence[int]
+) -> list[int]:
+    """The output weight (``_group_weights``) of each block of groups between ``cuts``,
+    given the group of each claim."""
+    claims = [0] * len(comparison.pairs)
+    for group in claim_pairs:
+        claims[group] += 1
+    running = [0, *accumulate(_group_weights(comparison, claims))]
+    return [running[hi] - running[lo] for lo, hi in pairwise(cuts)]
 
 
 def _group_weights(comparison: Comparison, claims: Sequence[int]) -> list[int]:
