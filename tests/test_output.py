@@ -31,6 +31,7 @@ from diffreader.render import build_view, visible
 from diffreader.render import render_markdown as _render_markdown
 from diffreader.render import render_text as _render_text
 from diffreader.render import to_json_data as _to_json_data
+from diffreader.render.model import group_text
 from diffreader.render.model import word_runs as _word_runs
 from diffreader.review import ItemKind, Section, review_items
 
@@ -158,12 +159,8 @@ def test_word_runs_read_as_b(comparisons: dict[str, Comparison]) -> None:
             if not (pair.ops and pair.a and pair.b):
                 continue
             runs = list(_word_runs(comparison, pair))
-            b_first, b_last = (
-                comparison.b.sentences[min(pair.b)],
-                comparison.b.sentences[max(pair.b)],
-            )
             rebuilt = "".join(text for op, text in runs if op is not Op.DELETE)
-            assert rebuilt == comparison.b.text[b_first.start : b_last.end]
+            assert rebuilt == group_text(comparison.b, pair.b)
 
 
 # --------------------------------------------------------------------------- text and markdown

@@ -30,6 +30,9 @@ API:
     View.locate.pair_at(side, offset)                         the one pair look-up
     word_runs(comparison, pair)      B's text with A's deletions interleaved, as runs
     group_text(doc, ids), has_word_changes(pair)
+    sentence_runs(doc, ids), in_runs(runs, lo, hi), GAP
+                                     a group's sentences lying apart, and what stands
+                                     for the text between them
 """
 
 from __future__ import annotations
@@ -64,6 +67,7 @@ from diffreader.review.locate import PairLocator
 from diffreader.review.marks import Mark, Progress, ReviewEntry, StaleEntry, stale_entries
 
 __all__ = [
+    "GAP",
     "Layer",
     "LayerKind",
     "RowView",
@@ -71,6 +75,8 @@ __all__ = [
     "build_view",
     "group_text",
     "has_word_changes",
+    "in_runs",
+    "sentence_runs",
     "word_runs",
 ]
 
@@ -364,12 +370,58 @@ def _rows(comparison: Comparison, locate: PairLocator, base: View | None) -> tup
     )
 
 
-def group_text(doc: Document, ids: Sequence[int]) -> str:
-    """The article text covering sentences ``ids`` (with the gaps between them)."""
+GAP = " … "
+"""What stands for the article text between two sentences of a group that are not
+neighbours (a sentence split in two, its parts far apart): that text is other groups',
+and shown inside this one it would read as unchanged text of the group."""
+
+
+def sentence_runs(doc: Document, ids: Sequence[int]) -> list[tuple[int, int]]:
+    """The text spans of sentences ``ids``, one per run of consecutive sentences (the
+    spaces and paragraph breaks between them included), in text order.
+
+    >>> from diffreader.engine.load import document_from_text
+    >>> doc = document_from_text("One. Two. Three. Four.")
+    >>> [doc.text[s:e] for s, e in sentence_runs(doc, (3, 0, 1))]
+    ['One. Two.', 'Four.']
+    """
     if not ids:
-        return ""
-    first, last = doc.sentences[min(ids)], doc.sentences[max(ids)]
-    return doc.text[first.start : last.end]
+        return []
+    sentences = doc.sentences
+    first, last = min(ids), max(ids)
+    if last - first + 1 == len(ids):  # one run (most groups): no sort
+        return [(sentences[first].start, sentences[last].end)]
+    ordered = sorted(set(ids))
+    runs: list[tuple[int, int]] = []
+    first = previous = ordered[0]
+    for sid in ordered[1:]:
+        if sid != previous + 1:
+            runs.append((sentences[first].start, sentences[previous].end))
+            first = sid
+        previous = sid
+    runs.append((sentences[first].start, sentences[previous].end))
+    return runs
+
+
+def in_runs(runs: Sequence[tuple[int, int]], lo: int, hi: int) -> Iterator[tuple[int, int] | None]:
+    """The stretches of ``[lo, hi)`` inside ``runs`` (``sentence_runs``), in order, and
+    None where it crosses from one run into the next (the text between is left out).
+
+    >>> list(in_runs([(0, 10), (50, 60)], 5, 55))
+    [(5, 10), None, (50, 55)]
+    """
+    for k, (start, end) in enumerate(runs):
+        if k and lo <= runs[k - 1][1] and hi >= start:
+            yield None
+        if hi > start and end > lo:
+            yield max(lo, start), min(hi, end)
+
+
+def group_text(doc: Document, ids: Sequence[int]) -> str:
+    """The article text of sentences ``ids``: each run of consecutive sentences with the
+    gaps between its sentences, runs apart joined by ``GAP``."""
+    text = doc.text
+    return GAP.join([text[start:end] for start, end in sentence_runs(doc, ids)])
 
 
 def has_word_changes(pair: Pair) -> bool:
@@ -386,6 +438,10 @@ def word_runs(comparison: Comparison, pair: Pair) -> Iterator[tuple[Op, str]]:
     """
     a_text, b_text = comparison.a.text, comparison.b.text
     b_ids = pair.b
+    runs = sentence_runs(comparison.b, b_ids)
+    if len(runs) > 1:
+        yield from _gapped_word_runs(a_text, b_text, pair, runs)
+        return
     cursor = comparison.b.sentences[min(b_ids)].start if b_ids else None
     for op in pair.ops:
         if op.op is Op.DELETE:
@@ -399,3 +455,26 @@ def word_runs(comparison: Comparison, pair: Pair) -> Iterator[tuple[Op, str]]:
         end = comparison.b.sentences[max(b_ids)].end
         if end > cursor:
             yield Op.EQUAL, b_text[cursor:end]
+
+
+def _gapped_word_runs(
+    a_text: str, b_text: str, pair: Pair, runs: Sequence[tuple[int, int]]
+) -> Iterator[tuple[Op, str]]:
+    """``word_runs`` of a group whose B sentences lie apart (``runs``): the text between
+    two runs is ``GAP``, never the sentences of other groups lying there."""
+
+    def equal(lo: int, hi: int) -> Iterator[tuple[Op, str]]:
+        for stretch in in_runs(runs, lo, hi):
+            yield Op.EQUAL, GAP if stretch is None else b_text[stretch[0] : stretch[1]]
+
+    cursor = runs[0][0]
+    for op in pair.ops:
+        if op.op is Op.DELETE:
+            yield Op.DELETE, a_text[op.a_start : op.a_end]
+            continue
+        if op.b_start > cursor:
+            yield from equal(cursor, op.b_start)
+        yield op.op, b_text[op.b_start : op.b_end]
+        cursor = max(cursor, op.b_end)
+    if runs[-1][1] > cursor:
+        yield from equal(cursor, runs[-1][1])

@@ -82,7 +82,13 @@ def in_ranges(
 
 
 def span_weight(doc: Document, ids: Sequence[int]) -> int:
-    """The characters sentences ``ids`` of ``doc`` cover (0 for none)."""
+    """The characters sentences ``ids`` of ``doc`` cover (0 for none): the span from the
+    first to the last, or when they lie apart (a sentence split in two, far apart) the
+    sentences' own (the writers show no text between)."""
     if not ids:
         return 0
-    return doc.sentences[max(ids)].end - doc.sentences[min(ids)].start
+    sentences = doc.sentences
+    first, last = min(ids), max(ids)
+    if last - first + 1 == len(ids):
+        return sentences[last].end - sentences[first].start
+    return sum(len(sentences[i].text) for i in ids)

@@ -30,7 +30,16 @@ from diffreader.engine.model import (
     Side,
     Status,
 )
-from diffreader.render.model import Layer, LayerKind, RowView, View, build_view
+from diffreader.render.model import (
+    GAP,
+    Layer,
+    LayerKind,
+    RowView,
+    View,
+    build_view,
+    in_runs,
+    sentence_runs,
+)
 from diffreader.review.items import CATEGORY_FAMILY, Section, listed_in
 from diffreader.tui.textutil import display_text
 
@@ -313,8 +322,9 @@ class DiffModel:
         a, b = self.comparison.a, self.comparison.b
         cell = Cell(base=row_b.base)
         cell.glyph, cell.glyph_style = row_b.glyph, row_b.glyph_style
-        b_pos = b.sentences[pair.b[0]].start
-        b_end = b.sentences[pair.b[-1]].end
+        # A group's B sentences lying apart show no text between them (other groups').
+        runs = sentence_runs(b, pair.b)
+        b_pos, b_end = runs[0][0], runs[-1][1]
         need_space = False
         deletions: list[tuple[int, int]] = []
         insertions: list[tuple[int, int]] = []
@@ -351,9 +361,17 @@ class DiffModel:
             insertions.clear()
 
         def add_equal(start: int, end: int) -> None:
-            if end > start:
-                flush()
+            if end <= start:
+                return
+            flush()
+            if len(runs) == 1:
                 add_b(start, end, None)
+                return
+            for stretch in in_runs(runs, start, end):
+                if stretch is None:
+                    cell.add_separator(GAP, "word-arrow")
+                else:
+                    add_b(*stretch, None)
 
         for op in sorted(pair.ops, key=lambda o: (o.b_start, o.op is not Op.DELETE)):
             if op.b_start > b_pos:
