@@ -13,11 +13,12 @@ import heapq
 import re
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diffreader.engine import document_from_text
-from diffreader.engine.model import Document
+from diffreader.engine import align_pair, document_from_text, quotes
+from diffreader.engine.model import Document, QuoteStatus, Side
 from diffreader.engine.quotes import (
     _MAX_POSTING,
     _MAX_SOURCES,
@@ -33,6 +34,7 @@ from diffreader.engine.quotes import (
     _window_score,
     _word_spans,
     _Words,
+    check_quotes,
     find_quotations,
 )
 from diffreader.engine.text import Token, is_word, token_key, tokenize
@@ -217,3 +219,48 @@ def test_the_two_searches_decide_each_pair_once(a: list[list[str]], b: list[list
     links, unrelated = _verbatim_a_in_b(doc_a, doc_b, qa, qb, _Index(qb), {}, set())
     expected = reference_search_a_in_b(qa, qb, doc_a, doc_b)
     assert ({(k.a, k.b) for k in links}, unrelated) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(fragmented, min_size=1, max_size=14), fragmented, st.integers(0, 14), st.data())
+def test_containers_beyond_the_cap_are_the_nearest(
+    texts: list[list[str]], one: list[str], near: int, data: st.DataObject
+) -> None:
+    """Past ``_MAX_CONTAINERS`` (here made small), the containers kept are the nearest to
+    the needle's place, the lower of two at the same distance first, in index order."""
+    others = _quotations(texts)
+    skip = data.draw(st.sets(st.integers(0, len(others) - 1)), label="skip")
+    cap = data.draw(st.integers(1, 4), label="cap")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quotes, "_MAX_CONTAINERS", cap)
+        for x in _quotations([one]):
+            every = [j for j in reference_containers(x, _Index(others), others) if j not in skip]
+            found = _containers(x, _Index(others), others, skip, near)
+            if len(found) < cap:
+                assert found == every
+            nearest = sorted(every, key=lambda j: (abs(j - near), j))[:cap]
+            assert found == sorted(nearest)
+
+
+def test_a_quotation_repeated_through_both_articles_matches_verbatim_at_any_cap() -> None:
+    """A refrain quoted a hundred times a side: each repetition of B is a verbatim
+    quotation of A, whether every repetition is linked to every other or only the nearest
+    few."""
+    lines = [f"Item {n} was listed. “Never again,” the {n % 7}th speaker said." for n in range(100)]
+    doc_a = document_from_text("\n\n".join(lines))
+    doc_b = document_from_text("\n\n".join([*lines[1:], "A new closing line."]))
+    pairs = align_pair(doc_a, doc_b).pairs
+    results = []
+    for cap in (4, 10**6):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(quotes, "_MAX_CONTAINERS", cap)
+            results.append(check_quotes(doc_a, doc_b, pairs))
+    capped, every = results
+    # The same quotations with the same verdicts; only which repetition of A a repetition
+    # of B is sourced from may differ (the nearest few are searched).
+    assert [(q.side, q.start, q.status) for q in capped] == [
+        (q.side, q.start, q.status) for q in every
+    ]
+    b_quotes = [q for q in capped if q.side is Side.B]
+    assert len(b_quotes) == 99
+    assert all(q.status is QuoteStatus.VERBATIM and q.source is not None for q in b_quotes)

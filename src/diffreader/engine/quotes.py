@@ -49,7 +49,7 @@ import heapq
 import re
 import sys
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
@@ -104,6 +104,11 @@ quotation is searched against for an altered relation."""
 _MAX_POSTING = 48
 """Postings longer than this (stems or word trigrams held by more quotations) are left
 out of candidate generation."""
+_MAX_CONTAINERS = 64
+"""How many quotations of the other side holding a quotation's words verbatim are linked
+to it at most: the nearest to its place. A quotation repeated a thousand times a side
+(a template, a refrain) would otherwise link each repetition to every other one, a
+million links to rank; the matching takes the nearest first anyway."""
 _BRACKETS = re.compile(r"\[[^\]\n]{0,80}\]")
 _WORD_TOKEN = re.compile(
     r"((?:[A-Za-z]\.){2,}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s|%)?|\w+(?:['’]\w+)*)"
@@ -589,10 +594,15 @@ def _containers(
     index: _Index,
     others: Sequence[_Quotation],
     skip: Container[int] = (),
+    near: int = 0,
 ) -> list[int]:
     """Quotations of ``others`` that hold ``needle``'s words in order (each fragment
     between ellipses contiguous): those holding its rarest word trigram (its rarest word,
-    for a fragment of fewer than three words) are checked, but those in ``skip``."""
+    for a fragment of fewer than three words) are checked, but those in ``skip``.
+
+    At most ``_MAX_CONTAINERS`` of them, in index order: beyond that many, those nearest
+    to index ``near`` of ``others`` (the needle's place there), the nearer of two at the
+    same distance first."""
     found: list[list[int] | None] = []
     for frag in needle.frags:
         if len(frag) >= 3:
@@ -606,7 +616,28 @@ def _containers(
         return []
     # The first shortest posting, as a scan keeping the first strictly shorter one does.
     anchor = min(cast("list[list[int]]", found), key=len)
-    return [j for j in anchor if j not in skip and _verbatim_in(needle.frags, others[j].words)]
+    if len(anchor) <= _MAX_CONTAINERS:
+        return [j for j in anchor if j not in skip and _verbatim_in(needle.frags, others[j].words)]
+    # Outwards from the needle's place (a posting is in index order), until enough hold it.
+    kept: list[int] = []
+    below = bisect_left(anchor, near) - 1
+    above = below + 1
+    while len(kept) < _MAX_CONTAINERS and (below >= 0 or above < len(anchor)):
+        if above >= len(anchor) or (below >= 0 and near - anchor[below] <= anchor[above] - near):
+            j = anchor[below]
+            below -= 1
+        else:
+            j = anchor[above]
+            above += 1
+        if j not in skip and _verbatim_in(needle.frags, others[j].words):
+            kept.append(j)
+    return sorted(kept)
+
+
+def _place_in(needle: _Quotation, count: int, others: Sequence[_Quotation]) -> int:
+    """The index in ``others`` at the same relative place as ``needle`` among its side's
+    ``count`` quotations (what ``_containers`` searches outwards from)."""
+    return needle.index * len(others) // max(count, 1)
 
 
 def _candidates(x: _Quotation, index: _Index, others: Sequence[_Quotation]) -> list[int]:
@@ -741,20 +772,29 @@ _FRAME_CHARS = 300
 no sentence end to stop at)."""
 
 
-def _frame(doc: Document, start: int, offset: int) -> list[str]:
+def _frame(doc: Document, start: int, offset: int) -> tuple[str, ...]:
     """The last two content stems of ``doc.text[start:offset]`` (its last ``_FRAME_CHARS``
     characters): what a short quotation at ``offset`` is said of ("described the burglars as
     | 'reckless'")."""
+    return _frame_in(doc.text, start, offset)
+
+
+@lru_cache(maxsize=4096)
+def _frame_in(text: str, start: int, offset: int) -> tuple[str, ...]:
+    """``_frame`` of ``text``: remembered, as a quotation repeated through an article is
+    compared with each of its repetitions (a string hashes once, then from its cache)."""
     stems = [
         stem(t.key)
-        for t in tokenize(doc.text[max(start, offset - _FRAME_CHARS) : offset])
+        for t in tokenize(text[max(start, offset - _FRAME_CHARS) : offset])
         if is_word(t.key) and t.key not in STOPWORDS and not t.key.isdigit()
     ]
-    return [s for s in stems if s not in _FRAME_SKIP][-2:]
+    return tuple([s for s in stems if s not in _FRAME_SKIP][-2:])
 
 
+@lru_cache(maxsize=4096)
 def _word_before(text: str, offset: int) -> str:
-    """The key of the last word before ``offset`` (within 40 characters), or ""."""
+    """The key of the last word before ``offset`` (within 40 characters), or "" (remembered
+    as ``_frame_in`` is)."""
     keys = [t.key for t in tokenize(text[max(0, offset - 40) : offset]) if is_word(t.key)]
     return keys[-1] if keys else ""
 
@@ -984,7 +1024,8 @@ def _verbatim_b_in_a(
     unrelated: set[tuple[int, int]] = set()
     for x in qb:
         if x.words.keys:
-            for i in _containers(x, index_a, qa, a_matched if x.index in matched else ()):
+            near = _place_in(x, len(qb), qa)
+            for i in _containers(x, index_a, qa, a_matched if x.index in matched else (), near):
                 span = _verbatim_in(x.frags, qa[i].words)
                 assert span is not None
                 if not _same_referent(doc_b, x.found, doc_a, qa[i].found, span[0], x.count):
@@ -1010,7 +1051,8 @@ def _verbatim_a_in_b(
     unrelated: set[tuple[int, int]] = set()
     for x in qa:
         if x.words.keys:
-            for j in _containers(x, index_b, qb, matched if x.index in a_matched else ()):
+            near = _place_in(x, len(qa), qb)
+            for j in _containers(x, index_b, qb, matched if x.index in a_matched else (), near):
                 y = qb[j]
                 if (
                     y.words.keys
