@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
 
@@ -9,7 +10,14 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from diffreader.engine.model import SentenceKind
-from diffreader.engine.segment import _interior, _tokenizer, is_boilerplate_line, split_sentences
+from diffreader.engine.segment import (
+    _LONGEST_SENTENCE,
+    _PIECE_WORDS,
+    _interior,
+    _tokenizer,
+    is_boilerplate_line,
+    split_sentences,
+)
 
 
 def texts(text: str) -> list[str]:
@@ -308,3 +316,59 @@ def test_interior_of_dot_and_hyphen_runs_is_punkts(text: str) -> None:
 
     lang_vars = _tokenizer(False)._boundaries.lang_vars
     assert _interior(text, lang_vars) == _multi_char_interior(text, lang_vars)
+
+
+# --------------------------------------------------------------------------- walls of text
+
+_WALL_WORDS = st.integers(0, 2000).map(lambda n: f"w{n}") | st.sampled_from(["4,300", "Ana,"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_WALL_WORDS, min_size=300, max_size=900))
+def test_a_sentence_without_end_is_cut_into_pieces_that_rebuild_it(words: list[str]) -> None:
+    """Text with no sentence end longer than ``_LONGEST_SENTENCE`` is cut into pieces of
+    ``_PIECE_WORDS`` words (the last may be shorter), which with the spaces between
+    rebuild it."""
+    text = " ".join(words)
+    sentences = split_sentences(text)
+    assert " ".join(s.text for s in sentences) == text
+    if len(text) <= _LONGEST_SENTENCE:
+        assert len(sentences) == 1
+        return
+    least, most = _PIECE_WORDS
+    counts = [len(s.text.split()) for s in sentences]
+    assert all(least <= n <= most for n in counts[:-1])
+    assert 0 < counts[-1] <= most
+
+
+def test_words_added_to_a_wall_of_text_change_its_pieces_only_nearby() -> None:
+    """The cuts depend on the words: after words are added near its start, a wall of text
+    is cut at the same words once past them (its pieces align with the original's)."""
+    rng = random.Random(5)
+    vocabulary = [f"{rng.choice('bcdfgklmnprst')}{rng.choice('aeiou')}{n}" for n in range(3000)]
+    words = [rng.choice(vocabulary) for _ in range(4000)]
+    original = " ".join(words)
+    rewrite = " ".join([*words[:50], "and", "a", "few", "more", "words", *words[50:]])
+    shift = len(rewrite) - len(original)
+    ends_a = [s.end + shift for s in split_sentences(original)]
+    ends_b = {s.end for s in split_sentences(rewrite)}
+    later = [end for end in ends_a if end > 2_000]
+    assert len(later) > 20
+    assert sum(end in ends_b for end in later) >= len(later) - 2
+
+
+def test_prose_set_a_word_a_line_reads_as_its_sentences() -> None:
+    prose = (
+        "The council voted on Tuesday to close the old bridge over the river. "
+        "Work starts in May, and the ferry will run every hour, it said."
+    )
+    column = "\n".join(prose.split())
+    assert [" ".join(t.split()) for t in texts(column)] == [
+        "The council voted on Tuesday to close the old bridge over the river.",
+        "Work starts in May, and the ferry will run every hour, it said.",
+    ]
+    # A short list keeps a line each, and so does a long run of lines that end sentences.
+    listed = "Results\n" + "\n".join(f"Ward {n}: Ana" for n in range(5))
+    assert len(texts(listed)) == 6
+    answers = "\n".join(["Yes.", "No.", "Maybe."] * 10)
+    assert len(texts(answers)) == 30

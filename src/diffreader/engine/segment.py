@@ -19,6 +19,7 @@ API:
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -235,7 +236,7 @@ def _blocks(text: str, start: int) -> list[_Block]:
     for lines in paragraphs:
         if not lines:
             continue
-        if wrapped_text and len(lines) > 1:
+        if (wrapped_text and len(lines) > 1) or _set_word_by_word(text, lines):
             start, end = _lstrip(text, lines[0][0], lines[-1][1]), lines[-1][1]
             blocks.append(_Block(start, _rstrip(text, start, end), True))
         else:
@@ -243,6 +244,25 @@ def _blocks(text: str, start: int) -> list[_Block]:
                 start = _lstrip(text, line_start, line_end)
                 blocks.append(_Block(start, _rstrip(text, start, line_end), False))
     return blocks
+
+
+_SHORT_LINE = 12
+"""Characters a line of text set a word or two a line holds at most (its median)."""
+_SHORT_LINES = 20
+"""Lines a paragraph of such lines holds at least before it is read as one block."""
+
+
+def _set_word_by_word(text: str, lines: list[tuple[int, int]]) -> bool:
+    """A long run of lines of a word or two that mostly end mid-sentence: prose set in a
+    narrow column (or one word a line), read as the sentences it holds. Line by line it
+    would be tens of thousands of one-word "sentences" (a megabyte of them is 160,000)."""
+    if len(lines) < _SHORT_LINES:
+        return False
+    lengths = sorted(e - s for s, e in lines)
+    if lengths[len(lengths) // 2] > _SHORT_LINE:
+        return False
+    unterminated = sum(1 for s, e in lines if not _TERMINAL.search(text[s:e]))
+    return unterminated >= 0.6 * len(lines)
 
 
 def _lstrip(text: str, start: int, end: int) -> int:
@@ -463,6 +483,52 @@ def _is_link_title(line: str) -> bool:
     return len(stripped.split()) <= 30 and not stripped.endswith(".")
 
 
+_LONGEST_SENTENCE = 2_000
+"""Characters beyond which a "sentence" is cut into pieces (``_cut_long``): a news sentence
+is a few hundred; text with no sentence ends (a transcript, a wall of text, a megabyte of
+it) would otherwise be one unit to align, diff and judge whole."""
+_PIECE_WORDS = (16, 200)
+"""Words a piece of a long sentence holds: at least, and at most."""
+_PIECE_END = 64
+"""One word in this many, chosen by a hash of its text, ends a piece (pieces of about
+eighty words, five hundred characters)."""
+_WORD_RUN = re.compile(r"\S+")
+
+
+def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]``, or when it is longer than ``_LONGEST_SENTENCE`` its pieces of
+    ``_PIECE_WORDS`` words, each ended by a word its text alone chooses.
+
+    The cuts depend on the words, not on offsets (content-defined, as rsync's chunks), so
+    a rewrite that adds or drops words in a long run of text is cut at the same words
+    soon past the change, and its pieces align with the original's.
+
+    >>> wall = " ".join(f"word{n}" for n in range(1000))
+    >>> pieces = _cut_long(wall, 0, len(wall))
+    >>> len(pieces) > 5 and " ".join(wall[s:e] for s, e in pieces) == wall
+    True
+    """
+    if end - start <= _LONGEST_SENTENCE:
+        return [(start, end)]
+    least, most = _PIECE_WORDS
+    pieces: list[tuple[int, int]] = []
+    first = -1
+    count = 0
+    for match in _WORD_RUN.finditer(text, start, end):
+        if first < 0:
+            first = match.start()
+        count += 1
+        if count >= most or (
+            count >= least
+            and zlib.crc32(match.group().encode("utf-8", "surrogatepass")) % _PIECE_END == 0
+        ):
+            pieces.append((first, match.end()))
+            first, count = -1, 0
+    if first >= 0:
+        pieces.append((first, end))
+    return pieces
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Segment ``text`` into sentences with kinds and paragraph numbers.
 
@@ -501,7 +567,7 @@ def split_sentences(text: str) -> list[Sentence]:
                 (block.start + s, block.start + e)
                 for s, e in _body_spans(block_text, block.wrapped)
             ]
-        for start, end in spans:
+        for start, end in chain.from_iterable(_cut_long(text, s, e) for s, e in spans):
             start = _lstrip(text, start, end)
             end = _rstrip(text, start, end)
             if end > start:
