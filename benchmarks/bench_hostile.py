@@ -2,11 +2,12 @@
 
 Usage::
 
-    python benchmarks/bench_hostile.py [--classes few_matches figures quotes abbrevs flat repeats]
+    python benchmarks/bench_hostile.py [--classes few_matches figures quotes abbrevs flat repeats
+        word_lines unpunctuated dates random refrain]
         [--sizes 0.25 0.5 1] [--runs 3] [--seed 7] [--timeout 300] [--stages]
         [--cli text|markdown|json]
 
-Six generated classes, each at about ``size`` MB of original (A):
+Eleven generated classes, each at about ``size`` MB of original (A):
 
 - ``few_matches``: a long A of short one-line sentences (about 31,000 at 1 MB) against a
   short B that keeps A's last three: almost all of A is dropped;
@@ -19,7 +20,15 @@ Six generated classes, each at about ``size`` MB of original (A):
 - ``flat``: ``bench_engine.py``'s article and rewrite, each flattened into one huge line;
 - ``repeats``: a listing of one sentence template (a results table written out: "The count
   in ward 12 was 431 votes."), about 25,000 sentences at 1 MB that differ only in their
-  figures, three in ten reworded in B: every sentence is a candidate match for hundreds.
+  figures, three in ten reworded in B: every sentence is a candidate match for hundreds;
+- ``word_lines``: ``bench_engine.py``'s article and rewrite set one word a line (about
+  160,000 lines a megabyte);
+- ``unpunctuated``: the same with no punctuation at all, each one line (one "sentence");
+- ``dates``: one dated template sentence a paragraph, four in ten replaced in B (groups
+  whose sentences lie far apart);
+- ``random``: random letters, digits and punctuation, and a copy with one character in
+  twenty changed (no word twice);
+- ``refrain``: the same short quotation in every paragraph, ten thousand times a side.
 
 Same conventions as ``bench_engine.py``: each run is a fresh subprocess that times
 ``compare(*documents_from_texts([a, b]))``; the table gives medians of wall
@@ -225,6 +234,79 @@ def repeats(size: int, rng: random.Random) -> Pair:
     return " ".join(lines) + "\n", " ".join(rewrite) + "\n"
 
 
+def word_lines(size: int, rng: random.Random) -> Pair:
+    """bench_engine's article and rewrite set one word a line, no blank line (about 160,000
+    lines a megabyte)."""
+    original = make_original(size, rng)
+    rewrite = make_rewrite(original, rng)
+    return (
+        "\n".join(w for p in original for s in p for w in s.split()) + "\n",
+        "\n".join(w for p in rewrite for s in p for w in s.split()) + "\n",
+    )
+
+
+def unpunctuated(size: int, rng: random.Random) -> Pair:
+    """bench_engine's article and rewrite with no punctuation at all, each one line: one
+    sentence a megabyte long, until cut."""
+    original = make_original(size, rng)
+    rewrite = make_rewrite(original, rng)
+
+    def bare(paragraphs: list[list[str]]) -> str:
+        words = (w.strip('.,;:!?"“”‘’()') for p in paragraphs for s in p for w in s.split())
+        return " ".join(w for w in words if w) + "\n"
+
+    return bare(original), bare(rewrite)
+
+
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+
+
+def _dated_sentence(rng: random.Random) -> str:
+    return (
+        f"On {rng.choice(MONTHS)} {rng.randrange(1, 29)}, {rng.randrange(1950, 2031)} "
+        f"the {rng.choice(NOUNS)} board met, and again on {rng.choice(_DAYS)}, "
+        f"{rng.choice(MONTHS)} {rng.randrange(1, 29)}, {rng.randrange(2, 10)} years later."
+    )
+
+
+def dates(size: int, rng: random.Random) -> Pair:
+    """One dated template sentence a paragraph, four in ten replaced in B: each sentence of
+    B resembles hundreds of A's, and some groups take sentences far apart."""
+    original: list[str] = []
+    total = 0
+    while total < size:
+        original.append(_dated_sentence(rng))
+        total += len(original[-1]) + 2
+    rewrite = [s if rng.random() < 0.6 else _dated_sentence(rng) for s in original]
+    return "\n\n".join(original) + "\n", "\n\n".join(rewrite) + "\n"
+
+
+def random_text(size: int, rng: random.Random) -> Pair:
+    """Random letters, digits, spaces and punctuation (no word twice), and a copy with one
+    character in twenty changed."""
+    alphabet = "abcdefghijklmnopqrstuvwxyz .,;!?0123456789\n"
+    original = "".join(rng.choice(alphabet) for _ in range(size))
+    rewrite = "".join(c if rng.random() > 0.05 else rng.choice("xyz.") for c in original)
+    return original, rewrite
+
+
+def refrain(size: int, rng: random.Random) -> Pair:
+    """The same short quotation in every paragraph (thousands of repetitions a side), as in a
+    transcript of chanting or a report quoting one slogan over and over."""
+    original = [
+        [
+            _sentence_about(rng),
+            f"“Not here, not now,” {_person(rng)} said of the {rng.choice(NOUNS)}.",
+        ]
+        for _ in range(size // 96)
+    ]
+    return _join(original), _join(make_rewrite(original, rng))
+
+
+def _sentence_about(rng: random.Random) -> str:
+    return f"The {rng.choice(NOUNS)} in {rng.choice(PLACES)} {rng.choice(VERBS)} again."
+
+
 CLASSES: dict[str, Callable[[int, random.Random], Pair]] = {
     "few_matches": few_matches,
     "figures": figures,
@@ -232,6 +314,11 @@ CLASSES: dict[str, Callable[[int, random.Random], Pair]] = {
     "abbrevs": abbrevs,
     "flat": flat,
     "repeats": repeats,
+    "word_lines": word_lines,
+    "unpunctuated": unpunctuated,
+    "dates": dates,
+    "random": random_text,
+    "refrain": refrain,
 }
 
 

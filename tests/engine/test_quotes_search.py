@@ -176,11 +176,15 @@ fragmented = st.lists(st.sampled_from([*VOCABULARY, "…", "..."]), min_size=1, 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(fragmented, min_size=1, max_size=12), fragmented)
 def test_containers_equal_a_scan_of_every_run(texts: list[list[str]], one: list[str]) -> None:
-    """Quotations with ellipses (fragments of one to many words) and without."""
+    """Quotations with ellipses (fragments of one to many words) and without (every one of
+    them: no cap on how many are kept)."""
     others = _quotations(texts)
-    for x in _quotations([one]):
-        index = _Index(others)
-        assert _containers(x, index, others) == reference_containers(x, _Index(others), others)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quotes, "_MAX_CONTAINERS", len(others))
+        for x in _quotations([one]):
+            index = _Index(others)
+            found = _containers(x, index, others)
+            assert found == reference_containers(x, _Index(others), others)
 
 
 def reference_search_a_in_b(
@@ -216,8 +220,10 @@ def test_the_two_searches_decide_each_pair_once(a: list[list[str]], b: list[list
     )
     qa = [_Quotation(doc_a, f, i, -1) for i, f in enumerate(find_quotations(doc_a))]
     qb = [_Quotation(doc_b, f, j, -1) for j, f in enumerate(find_quotations(doc_b))]
-    links, unrelated = _verbatim_a_in_b(doc_a, doc_b, qa, qb, _Index(qb), {}, set())
-    expected = reference_search_a_in_b(qa, qb, doc_a, doc_b)
+    with pytest.MonkeyPatch.context() as patch:  # every container (the cap is tested apart)
+        patch.setattr(quotes, "_MAX_CONTAINERS", len(qa) + len(qb))
+        links, unrelated = _verbatim_a_in_b(doc_a, doc_b, qa, qb, _Index(qb), {}, set())
+        expected = reference_search_a_in_b(qa, qb, doc_a, doc_b)
     assert ({(k.a, k.b) for k in links}, unrelated) == expected
 
 

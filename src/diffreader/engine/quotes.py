@@ -104,7 +104,7 @@ quotation is searched against for an altered relation."""
 _MAX_POSTING = 48
 """Postings longer than this (stems or word trigrams held by more quotations) are left
 out of candidate generation."""
-_MAX_CONTAINERS = 64
+_MAX_CONTAINERS = 8
 """How many quotations of the other side holding a quotation's words verbatim are linked
 to it at most: the nearest to its place. A quotation repeated a thousand times a side
 (a template, a refrain) would otherwise link each repetition to every other one, a
