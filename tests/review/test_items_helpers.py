@@ -13,7 +13,8 @@ from diffreader.review.items import (
     ItemKind,
     ReviewItem,
     Section,
-    _placed,
+    _fields,
+    _made,
     _QuoteSpans,
     _to_b,
     _to_b_each,
@@ -61,7 +62,7 @@ def _items(draw: st.DrawFn) -> ReviewItem:
     st.lists(_TEXT, max_size=3).map(tuple),
     st.none() | _KINDS,
 )
-def test_placed_is_replace(
+def test_made_is_replace(
     item: ReviewItem,
     key: str,
     parent: str | None,
@@ -69,9 +70,9 @@ def test_placed_is_replace(
     aliases: tuple[str, ...],
     holder_kind: ItemKind | None,
 ) -> None:
-    got = _placed(item, key, parent, was, aliases, holder_kind)
+    got = _made(key, _fields(item), parent, was, aliases, holder_kind)
     want = replace(item, key=key, parent=parent, was=was, aliases=aliases, holder_kind=holder_kind)
-    for f in fields(ReviewItem):  # field by field: a field _placed forgot shows by name
+    for f in fields(ReviewItem):  # field by field: a field _made forgot shows by name
         assert getattr(got, f.name) == getattr(want, f.name), f.name
 
 

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import pairwise
 
@@ -122,22 +122,23 @@ class ReviewItem:
     """For a nested item: the kind of the top-level item holding it (where it is listed)."""
 
 
-def _placed(
-    item: ReviewItem,
+def _made(
     key: str,
+    fields: _Fields,
     parent: str | None,
     was: str,
     aliases: tuple[str, ...],
     holder_kind: ItemKind | None,
 ) -> ReviewItem:
-    """``item`` with its key and its place in the list set.
+    """The item of ``key`` with ``fields`` (``_fields`` of an item) and its place in the list.
 
-    What ``dataclasses.replace`` does, by one positional constructor call: ``replace``
-    introspects the fields on every call, and the item lists of a long pair make it the
-    largest cost of ``review_items``. Every field is passed (a test checks that this
-    agrees with ``replace`` on every field, so a field added later cannot be lost here).
+    What ``dataclasses.replace`` of an item with those fields does, by one positional
+    constructor call: ``replace`` introspects the fields on every call, and the item lists
+    of a long pair make it the largest cost of ``review_items``. Every field is passed (a
+    test checks that this agrees with ``replace`` on every field, so a field added later
+    cannot be lost here).
     """
-    return ReviewItem(key, *_fields(item), parent, was, aliases, holder_kind)
+    return ReviewItem(key, *fields, parent, was, aliases, holder_kind)
 
 
 _Fields = tuple[ItemKind, str, Side, str, int, int, int, str, int, str, str | None, str]
@@ -159,6 +160,48 @@ def _fields(item: ReviewItem) -> _Fields:
         item.category,
         item.source_text,
     )
+
+
+class _Item:
+    """An item while ``_Consolidation`` rewrites the list: what its steps read and change,
+    and the item's other fields as ``_keyed_items`` made them.
+
+    A ``ReviewItem`` is made of each once, when the list is final (``_Consolidation.ordered``):
+    on a long pair most items change on the way (a substitution's ``was`` and ``aliases``, a
+    new holder) or are folded away, and making a frozen dataclass costs several times what
+    this plain record does.
+    """
+
+    __slots__ = (
+        "category",
+        "end",
+        "fields",
+        "key",
+        "kind",
+        "pair",
+        "parent",
+        "sentence_id",
+        "side",
+        "start",
+        "text",
+    )
+
+    def __init__(
+        self,
+        key: str,
+        fields: _Fields,
+        parent: str | None,
+        sentence_id: int | None = None,
+    ) -> None:
+        self.key = key
+        self.fields = fields
+        """The fields of its ``ReviewItem`` from ``kind`` to ``source_text`` (``_Fields``)."""
+        self.kind, _, self.side, self.text, self.start, self.end, self.pair = fields[:7]
+        self.category = fields[10]
+        self.parent = parent
+        """The key of the item holding it, as the steps move it (``ReviewItem.parent``)."""
+        self.sentence_id = sentence_id
+        """For a claim's item: the id of its sentence (``None``: the item is no claim's)."""
 
 
 _QUOTE_KINDS = {
@@ -260,25 +303,16 @@ _SALIENCE = {
 
 @dataclass(slots=True)
 class _Sources:
-    """Where each keyed item comes from (by draft number, then by key once keyed)."""
+    """Where the group and quotation items come from, and the identities keyed so far."""
 
-    groups: dict[int, int] = field(default_factory=dict)
-    quotes: dict[int, Quote] = field(default_factory=dict)
-    claims: dict[int, tuple[Claim, int]] = field(default_factory=dict)
-    """Draft -> the claim and the id of its sentence."""
-    group_of: dict[str, int] = field(default_factory=dict)
+    group_item: dict[int, str] = field(default_factory=dict)
+    """A reworded or moved group's index -> the key of its item."""
     quote_of: dict[str, Quote] = field(default_factory=dict)
-    claim_of: dict[str, tuple[Claim, int]] = field(default_factory=dict)
+    """The key of a quotation's item -> the quotation check (in ``Comparison.quotes`` order)."""
     seen: dict[str, int] = field(default_factory=dict)
     """Identity -> how many items have it (the next occurrence number)."""
     keyed: bool = True
     """False: keys are only unique, not derived from content (``review_items_in``)."""
-
-    def rekey(self, keys: list[str], seen: dict[str, int]) -> None:
-        self.group_of = {keys[n]: v for n, v in self.groups.items()}
-        self.quote_of = {keys[n]: v for n, v in self.quotes.items()}
-        self.claim_of = {keys[n]: v for n, v in self.claims.items()}
-        self.seen = seen
 
 
 def review_items(comparison: Comparison, locate: PairLocator | None = None) -> list[ReviewItem]:
@@ -567,8 +601,8 @@ linear."""
 
 
 def _nearest_pairs(
-    added: list[ReviewItem], dropped: list[tuple[ReviewItem, str, int]]
-) -> Iterator[tuple[int, int, int]]:
+    added: list[_Item], dropped: list[tuple[_Item, str, int]]
+) -> list[tuple[int, int, int]]:
     """(gap, added index, dropped index) for each added fact and the dropped facts of its
     family nearest to it in B."""
     by_family: dict[str, list[tuple[int, int]]] = {}
@@ -576,31 +610,41 @@ def _nearest_pairs(
         by_family.setdefault(kin, []).append((at, m))
     for found in by_family.values():
         found.sort()
+    out: list[tuple[int, int, int]] = []
     for n, item in enumerate(added):
-        places = by_family.get(family(item), [])
-        middle = bisect_left(places, (item.start, -1))
-        for at, m in places[max(0, middle - _NEAREST) : middle + _NEAREST]:
-            yield abs(at - item.start), n, m
+        places = by_family.get(_family(item))
+        if not places:
+            continue
+        start = item.start
+        middle = bisect_left(places, (start, -1))
+        near = places[max(0, middle - _NEAREST) : middle + _NEAREST]
+        out += [(abs(at - start), n, m) for at, m in near]
+    return out
+
+
+def _family(item: _Item) -> str:
+    """``family`` of an item being consolidated."""
+    return _FAMILY_OF.get(item.category or "", "")
 
 
 class _Consolidation:
     """The rewriting ``review_items`` does on the keyed items (see its docstring)."""
 
-    def __init__(self, comparison: Comparison, items: list[ReviewItem], sources: _Sources):
+    def __init__(self, comparison: Comparison, items: list[_Item], sources: _Sources):
         self.comparison = comparison
-        self.items = list(items)
+        self.items = items
         self.sources = sources
         self.by_key = {item.key: item for item in items}
-        self.parent: dict[str, str | None] = {item.key: item.parent for item in items}
+        """Key -> its item (those folded away too)."""
         self.kids: dict[str, set[str]] = {}
-        """Holder -> the keys listed inside it (the inverse of ``parent``)."""
+        """Holder -> the keys listed inside it (the inverse of ``_Item.parent``)."""
         for item in items:
             if item.parent is not None:
                 self.kids.setdefault(item.parent, set()).add(item.key)
         self.removed: set[str] = set()
         self.aliases: dict[str, list[str]] = {}
         self.was: dict[str, str] = {}
-        self.group_item = {index: key for key, index in sources.group_of.items()}
+        self.group_item = sources.group_item
 
     # -- moves ------------------------------------------------------------------------
 
@@ -613,10 +657,11 @@ class _Consolidation:
         return [k for k in kids if k not in self.removed]
 
     def set_parent(self, key: str, parent: str | None) -> None:
-        old = self.parent[key]
+        item = self.by_key[key]
+        old = item.parent
         if old is not None:
             self.kids.get(old, set()).discard(key)
-        self.parent[key] = parent
+        item.parent = parent
         if parent is not None:
             self.kids.setdefault(parent, set()).add(key)
 
@@ -633,9 +678,9 @@ class _Consolidation:
         self.removed.add(key)
         self.aliases.setdefault(into, []).extend([key, *self.aliases.pop(key, [])])
 
-    def top(self) -> list[ReviewItem]:
-        removed, parent = self.removed, self.parent
-        return [i for i in self.items if parent[i.key] is None and i.key not in removed]
+    def top(self) -> list[_Item]:
+        removed = self.removed
+        return [i for i in self.items if i.parent is None and i.key not in removed]
 
     # -- steps ------------------------------------------------------------------------
 
@@ -651,9 +696,9 @@ class _Consolidation:
         groups = self.group_item  # the reworded and moved groups: where facts are paired
         if not groups:
             return
-        facts: dict[int, list[ReviewItem]] = {}
+        facts: dict[int, list[_Item]] = {}
         for item in self.top():
-            if item.pair in groups and item.key in self.sources.claim_of and family(item):
+            if item.pair in groups and item.sentence_id is not None and _family(item):
                 facts.setdefault(item.pair, []).append(item)
         for index, members in facts.items():
             pair = pairs[index]
@@ -662,14 +707,15 @@ class _Consolidation:
             # Each dropped fact with where it falls in B (computed once, not per added fact).
             on_a = [m for m in members if m.side is Side.A]
             in_b = _to_b_each(pair, [m.start for m in on_a])
-            dropped = [(m, family(m), at) for m, at in zip(on_a, in_b, strict=True)]
+            dropped = [(m, _family(m), at) for m, at in zip(on_a, in_b, strict=True)]
             added = [m for m in members if m.side is Side.B]
             # Every added fact and dropped fact of one family, the closest first (in B,
             # through the word diff): a fact is paired with the one it replaced in place,
             # before a neighbour can take it. (Pairing each added fact in turn with the
             # nearest one left shifted the rest when one fact had no counterpart: a year
             # replaced by a count made every later figure "was" its predecessor.)
-            candidates = sorted(_nearest_pairs(added, dropped))
+            candidates = _nearest_pairs(added, dropped)
+            candidates.sort()
             paired_a: set[int] = set()
             paired_b: set[int] = set()
             for _, n, m in candidates:
@@ -685,16 +731,16 @@ class _Consolidation:
         if not self.sources.quote_of:
             return
         # Facts by side, sorted by start, so each quotation looks at its own span only.
-        facts: dict[Side, list[ReviewItem]] = {Side.A: [], Side.B: []}
+        facts: dict[Side, list[_Item]] = {Side.A: [], Side.B: []}
         for item in self.top():
-            if item.key in self.sources.claim_of and family(item):
+            if item.sentence_id is not None and _family(item):
                 facts[item.side].append(item)
         starts: dict[Side, list[int]] = {}
         for side, found in facts.items():
             found.sort(key=lambda i: (i.start, i.end))
             starts[side] = [i.start for i in found]
 
-        def within(side: Side, start: int, end: int) -> list[ReviewItem]:
+        def within(side: Side, start: int, end: int) -> list[_Item]:
             first = bisect_left(starts[side], start)
             last = bisect_left(starts[side], end)
             return [i for i in facts[side][first:last] if i.end <= end]
@@ -705,7 +751,7 @@ class _Consolidation:
                 # What the A side of the quotation had and lost.
                 found += within(quote.side.other, quote.source.start, quote.source.end)
             for item in found:
-                if self.parent[item.key] is None and item.key not in self.removed:
+                if item.parent is None and item.key not in self.removed:
                     self.nest(item.key, key)
 
     def _short_quote(self, key: str) -> bool:
@@ -720,10 +766,10 @@ class _Consolidation:
         pairs = self.comparison.pairs
         # A fact inside a quotation or clause flagged on its own (a quotation running over
         # two sentences holds the facts of both) is listed inside it.
-        facts: dict[Side, list[ReviewItem]] = {Side.A: [], Side.B: []}
-        holders: list[ReviewItem] = []
+        facts: dict[Side, list[_Item]] = {Side.A: [], Side.B: []}
+        holders: list[_Item] = []
         for item in self.top():
-            if item.key in self.sources.claim_of:
+            if item.sentence_id is not None:
                 (holders if item.category in _HOLDERS else facts[item.side]).append(item)
         starts: dict[Side, list[int]] = {}
         for side, found in facts.items():
@@ -733,18 +779,19 @@ class _Consolidation:
             first = bisect_left(starts[holder.side], holder.start)
             last = bisect_left(starts[holder.side], holder.end)
             for item in facts[holder.side][first:last]:
-                if item.end <= holder.end and self.parent[item.key] is None:
+                if item.end <= holder.end and item.parent is None:
                     self.nest(item.key, holder.key)
-        members: dict[tuple[Side, int], list[ReviewItem]] = {}
+        members: dict[tuple[Side, int], list[_Item]] = {}
         quotes: dict[tuple[Side, int], list[str]] = {}
+        side_a, side_b, added, dropped = Side.A, Side.B, Status.ADDED, Status.DROPPED
         for item in self.top():
-            source = self.sources.claim_of.get(item.key)
-            if source is not None:
+            sentence_id = item.sentence_id
+            if sentence_id is not None:
                 if not 0 <= item.pair < len(pairs):
                     continue
-                status = pairs[item.pair].status
-                if (status, item.side) in ((Status.ADDED, Side.B), (Status.DROPPED, Side.A)):
-                    members.setdefault((item.side, source[1]), []).append(item)
+                status, side = pairs[item.pair].status, item.side
+                if (status is added and side is side_b) or (status is dropped and side is side_a):
+                    members.setdefault((side, sentence_id), []).append(item)
             elif self._short_quote(item.key):
                 quote = self.sources.quote_of[item.key]
                 quotes.setdefault((quote.side, quote.sentence), []).append(item.key)
@@ -762,7 +809,7 @@ class _Consolidation:
             for key in quotes.get(place, []):
                 self.nest(key, holder_key)
 
-    def _holder(self, place: tuple[Side, int], found: list[ReviewItem]) -> str:
+    def _holder(self, place: tuple[Side, int], found: list[_Item]) -> str:
         """The key of the one item of an added (dropped) sentence, made when needed."""
         holders = [i for i in found if i.category in _HOLDERS]
         quotations = [i for i in holders if i.category == ClaimCategory.QUOTATION.value]
@@ -773,35 +820,27 @@ class _Consolidation:
         ):
             return holders[0].key
         first = found[0]
+        kind, _, side, _, _, _, pair, sentence, sentence_start, departs, _, source = first.fields
         doc = self.comparison.document(place[0])
-        lead = len(first.sentence) - len(first.sentence.lstrip())
-        text = first.sentence.strip()
+        lead = len(sentence) - len(sentence.lstrip())
+        text = sentence.strip()
         if self.sources.keyed:
-            identity = "|".join(
-                (first.kind, first.side.value, normalise(text), normalise(first.sentence))
-            )
+            identity = "|".join((kind, side.value, normalise(text), normalise(sentence)))
             occurrence = self.sources.seen.get(identity, 0)
             self.sources.seen[identity] = occurrence + 1
             key = digest(identity, str(occurrence))
         else:
             key = f"h{len(self.items)}"  # unique: the drafts' keys are their numbers
-        start = first.sentence_start + lead
+        start = sentence_start + lead
         category = ClaimCategory.ASSERTION.value
-        word = "Added claim" if first.kind is ItemKind.ADDED else "Dropped detail"
-        item = replace(
-            first,
-            key=key,
-            label=f"{word} ({category})",
-            text=text,
-            start=start,
-            end=min(start + len(text), len(doc.text)),
-            category=category,
-            parent=None,
-        )
+        word = "Added claim" if kind is ItemKind.ADDED else "Dropped detail"
+        end = min(start + len(text), len(doc.text))
+        label = f"{word} ({category})"
+        fields = (kind, label, side, text, start, end, pair, sentence, sentence_start, departs)
+        item = _Item(key, (*fields, category, source), None)
         self.items.append(item)
-        self.by_key[item.key] = item
-        self.parent[item.key] = None
-        return item.key
+        self.by_key[key] = item
+        return key
 
     def fragments(self) -> None:
         pairs = self.comparison.pairs
@@ -815,26 +854,26 @@ class _Consolidation:
                 self.nest(item.key, group)
                 continue
             if (
-                item.key not in self.sources.claim_of
+                item.sentence_id is None
                 or item.category != ClaimCategory.ASSERTION.value
                 or pairs[item.pair].status not in (Status.REWORDED, Status.MOVED)
                 or _content_words(item.text) >= MIN_CLAUSE_WORDS
             ):
                 continue
             for child in self._children(item.key):
-                self.parent[child] = None  # a fact inside stays an item of its own
-            self.parent[item.key] = group
+                self.by_key[child].parent = None  # a fact inside stays an item of its own
+            item.parent = group
 
     def ordered(self) -> list[ReviewItem]:
-        removed, parents, by_key = self.removed, self.parent, self.by_key
+        removed, by_key = self.removed, self.by_key
         live = [i for i in self.items if i.key not in removed]
         keys = {i.key for i in live}
 
         def root(key: str) -> str | None:
             """The top-level item ``key`` is listed in (nesting is one level deep)."""
-            parent, hops = parents[key], 0
+            parent, hops = by_key[key].parent, 0
             while parent is not None and parent in keys and hops < len(keys):
-                up = parents[parent]
+                up = by_key[parent].parent
                 if up is None or up not in keys:
                     return parent
                 parent, hops = up, hops + 1
@@ -843,24 +882,22 @@ class _Consolidation:
         was_of, aliases_of = self.was, self.aliases
         inside: dict[str, list[ReviewItem]] = {}
         tops: list[ReviewItem] = []
-        for item in live:
-            key = item.key
-            parent = parents[key]
-            if parent is not None and (parent not in keys or parents[parent] is not None):
+        for live_item in live:
+            key = live_item.key
+            parent = live_item.parent
+            if parent is not None and (parent not in keys or by_key[parent].parent is not None):
                 parent = root(key)  # not the usual case: a holder in the list, at the top
-            was = was_of.get(key, item.was)
             found = aliases_of.get(key)
-            aliases = tuple(found) if found else ()
             # A nested item is listed with its holder (a top-level item: nesting is one
             # level deep), whose kind it records; a top-level item records none.
-            holder_kind = None if parent is None else by_key[parent].kind
-            if (
-                parent != item.parent
-                or was != item.was
-                or aliases != item.aliases
-                or holder_kind is not item.holder_kind
-            ):
-                item = _placed(item, key, parent, was, aliases, holder_kind)
+            item = _made(
+                key,
+                live_item.fields,
+                parent,
+                was_of.get(key, ""),
+                tuple(found) if found else (),
+                None if parent is None else by_key[parent].kind,
+            )
             if parent is None:
                 tops.append(item)
             else:
@@ -908,9 +945,9 @@ def _keyed_items(
     chosen: _Chosen | None = None,
     *,
     keyed: bool = True,
-) -> tuple[list[ReviewItem], _Sources]:
+) -> tuple[list[_Item], _Sources]:
     """Every reviewable item as the engine reports it, with its frozen key, and where each
-    comes from.
+    comes from (made ``ReviewItem`` by ``_Consolidation``).
 
     Items are: each added claim and dropped detail, each altered or new quotation (and
     each verbatim one attributed to a different speaker), and each reworded or moved
@@ -926,6 +963,10 @@ def _keyed_items(
     """
     a, b = comparison.a, comparison.b
     sources = _Sources(keyed=keyed)
+    group_drafts: dict[int, int] = {}
+    """Draft -> the index of its group (a reworded or moved group's item)."""
+    quote_drafts: dict[int, Quote] = {}
+    """Draft -> its quotation check."""
     matching = normalise if keyed else _no_form
     # A draft is the key's identity and the item's other fields, made an item once keyed.
     drafts: list[tuple[tuple[int, int, int, int, int], str, _Fields]] = []
@@ -974,7 +1015,7 @@ def _keyed_items(
             sentence_start=b_start,
             departs_from=a_text,
         )
-        sources.groups[add_item(item, 0)] = index
+        group_drafts[add_item(item, 0)] = index
 
     quote_items: list[tuple[ReviewItem, int]] = []
     for quote in quotes:
@@ -982,7 +1023,7 @@ def _keyed_items(
         if item_or_none is not None:
             number = add_item(item_or_none, 1 if quote.side is Side.A else 2)
             quote_items.append((item_or_none, number))
-            sources.quotes[number] = quote
+            quote_drafts[number] = quote
     quote_spans = _QuoteSpans(quote_items)
 
     claim_draft: dict[int, int] = {}
@@ -1010,7 +1051,8 @@ def _keyed_items(
     added, dropped = ItemKind.ADDED, ItemKind.DROPPED
     pairs = comparison.pairs
     size = len(pairs)
-    draft_claims = sources.claims
+    claim_sentence: dict[int, int] = {}
+    """Draft -> the id of its claim's sentence."""
     for index, claim in claims:
         side = claim.side
         if claim.category is quotation:
@@ -1039,9 +1081,6 @@ def _keyed_items(
             departs = departs_of[on_a][departs_ids] = _context(b if on_a else a, departs_ids)[0]
         value, added_label, dropped_label = labels[claim.category._value_]
         text = claim.text
-        form = normal.get(text)
-        if form is None:
-            form = normal[text] = matching(text)
         start, end = claim.start, claim.end
         if claim.kind is added_kind:
             kind, label, head = added, added_label, "added|a|" if on_a else "added|b|"
@@ -1065,8 +1104,14 @@ def _keyed_items(
         )
         number = len(drafts)
         sort_key = (pair_index, 1 if on_a else 2, start, -end, number)
-        drafts.append((sort_key, head + form + "|" + sentence_form, fields))
-        draft_claims[number] = (claim, sentence_id)
+        if keyed:
+            form = normal.get(text)
+            if form is None:
+                form = normal[text] = matching(text)
+            drafts.append((sort_key, head + form + "|" + sentence_form, fields))
+        else:
+            drafts.append((sort_key, "", fields))  # no identity: keys are the numbers
+        claim_sentence[number] = sentence_id
         claim_draft[index] = number
         if claim.parent >= 0:
             parent_of[number] = claim.parent
@@ -1085,17 +1130,14 @@ def _keyed_items(
         keys[number] = occurrence_digest(draft_identity, occurrence)
     if not keyed:
         keys = [str(number) for number in range(len(drafts))]
-    items: list[ReviewItem] = []
+    items: list[_Item] = []
     for number in order:
         holder = claim_draft.get(parent_of.get(number, -1))
-        if holder is not None and holder != number:
-            # Listed inside its holder unless the consolidation moves it: the holder's kind
-            # set now, so ``ordered`` need not make the item again (it sets the final one).
-            held = drafts[holder][2][0]
-            items.append(ReviewItem(keys[number], *drafts[number][2], keys[holder], "", (), held))
-        else:
-            items.append(ReviewItem(keys[number], *drafts[number][2]))
-    sources.rekey(keys, seen)
+        parent = keys[holder] if holder is not None and holder != number else None
+        items.append(_Item(keys[number], drafts[number][2], parent, claim_sentence.get(number)))
+    sources.group_item = {index: keys[number] for number, index in group_drafts.items()}
+    sources.quote_of = {keys[number]: quote for number, quote in quote_drafts.items()}
+    sources.seen = seen
     return items, sources
 
 
