@@ -26,8 +26,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from enum import StrEnum
-from itertools import pairwise
+from operator import attrgetter
 
 from diffreader.engine.lexicon import STOPWORDS
 from diffreader.engine.model import (
@@ -122,6 +123,31 @@ class ReviewItem:
     """For a nested item: the kind of the top-level item holding it (where it is listed)."""
 
 
+_SLOTS = tuple(getattr(ReviewItem, f.name).__set__ for f in dataclass_fields(ReviewItem))
+"""The setter of each field's slot, in field order: what the frozen dataclass's ``__init__``
+calls ``object.__setattr__`` for, one field at a time (``_made``)."""
+(
+    _set_key,
+    _set_kind,
+    _set_label,
+    _set_side,
+    _set_text,
+    _set_start,
+    _set_end,
+    _set_pair,
+    _set_sentence,
+    _set_sentence_start,
+    _set_departs_from,
+    _set_category,
+    _set_source_text,
+    _set_parent,
+    _set_was,
+    _set_aliases,
+    _set_holder_kind,
+) = _SLOTS  # a field added to ``ReviewItem`` fails here, at import, until ``_made`` sets it
+_new = object.__new__
+
+
 def _made(
     key: str,
     fields: _Fields,
@@ -130,15 +156,46 @@ def _made(
     aliases: tuple[str, ...],
     holder_kind: ItemKind | None,
 ) -> ReviewItem:
-    """The item of ``key`` with ``fields`` (``_fields`` of an item) and its place in the list.
+    """``ReviewItem(key, *fields, parent, was, aliases, holder_kind)``, at half the cost.
 
-    What ``dataclasses.replace`` of an item with those fields does, by one positional
-    constructor call: ``replace`` introspects the fields on every call, and the item lists
-    of a long pair make it the largest cost of ``review_items``. Every field is passed (a
-    test checks that this agrees with ``replace`` on every field, so a field added later
-    cannot be lost here).
+    Every item of a list is made here once, and a long pair has a hundred thousand: the
+    generated ``__init__`` of a frozen dataclass looks each field's slot up by name
+    (``object.__setattr__``), where this calls the slots' setters, found once. A test checks
+    that this agrees with ``dataclasses.replace`` on every field.
     """
-    return ReviewItem(key, *fields, parent, was, aliases, holder_kind)
+    item: ReviewItem = _new(ReviewItem)
+    (
+        kind,
+        label,
+        side,
+        text,
+        start,
+        end,
+        pair,
+        sentence,
+        sentence_start,
+        departs,
+        category,
+        source,
+    ) = fields
+    _set_key(item, key)
+    _set_kind(item, kind)
+    _set_label(item, label)
+    _set_side(item, side)
+    _set_text(item, text)
+    _set_start(item, start)
+    _set_end(item, end)
+    _set_pair(item, pair)
+    _set_sentence(item, sentence)
+    _set_sentence_start(item, sentence_start)
+    _set_departs_from(item, departs)
+    _set_category(item, category)
+    _set_source_text(item, source)
+    _set_parent(item, parent)
+    _set_was(item, was)
+    _set_aliases(item, aliases)
+    _set_holder_kind(item, holder_kind)
+    return item
 
 
 _Fields = tuple[ItemKind, str, Side, str, int, int, int, str, int, str, str | None, str]
@@ -563,7 +620,7 @@ def _to_b_each(pair: Pair, offsets: list[int]) -> list[int]:
     ops = pair.ops
     starts = [op.a_start for op in ops]
     ends = [op.a_end for op in ops]
-    if any(x > y for x, y in pairwise(starts)) or any(x > y for x, y in pairwise(ends)):
+    if starts != sorted(starts) or ends != sorted(ends):  # not in order (C loops, not pairwise)
         return [_to_b(pair, offset) for offset in offsets]
     size = len(ops)
     out: list[int] = []
@@ -622,6 +679,10 @@ def _nearest_pairs(
     return out
 
 
+_SPAN = attrgetter("start", "end")
+"""An item's ``(start, end)`` (a sort key, called in C: many facts are sorted by it)."""
+
+
 def _family(item: _Item) -> str:
     """``family`` of an item being consolidated."""
     return _FAMILY_OF.get(item.category or "", "")
@@ -673,10 +734,17 @@ class _Consolidation:
 
     def fold(self, key: str, into: str) -> None:
         """Make ``key`` part of ``into``: no item of its own, its key an alias of ``into``."""
-        for child in self._children(key):
-            self.set_parent(child, into)
+        if key in self.kids:
+            for child in self._children(key):
+                self.set_parent(child, into)
         self.removed.add(key)
-        self.aliases.setdefault(into, []).extend([key, *self.aliases.pop(key, [])])
+        aliases = self.aliases
+        found = aliases.get(into)
+        if found is None:
+            found = aliases[into] = []
+        found.append(key)
+        if key in aliases:  # what was folded into ``key`` before
+            found += aliases.pop(key)
 
     def top(self) -> list[_Item]:
         removed = self.removed
@@ -697,18 +765,26 @@ class _Consolidation:
         if not groups:
             return
         facts: dict[int, list[_Item]] = {}
+        families, side_a = _FAMILY_OF, Side.A
         for item in self.top():
-            if item.pair in groups and item.sentence_id is not None and _family(item):
+            # A claim's fact (``_family(item)``, inline) in a reworded or moved group.
+            if (
+                item.pair in groups
+                and item.sentence_id is not None
+                and families.get(item.category or "", "")
+            ):
                 facts.setdefault(item.pair, []).append(item)
         for index, members in facts.items():
             pair = pairs[index]
             if pair.status not in (Status.REWORDED, Status.MOVED) or not pair.a or not pair.b:
                 continue
             # Each dropped fact with where it falls in B (computed once, not per added fact).
-            on_a = [m for m in members if m.side is Side.A]
+            on_a: list[_Item] = []
+            added: list[_Item] = []
+            for fact in members:
+                (on_a if fact.side is side_a else added).append(fact)
             in_b = _to_b_each(pair, [m.start for m in on_a])
             dropped = [(m, _family(m), at) for m, at in zip(on_a, in_b, strict=True)]
-            added = [m for m in members if m.side is Side.B]
             # Every added fact and dropped fact of one family, the closest first (in B,
             # through the word diff): a fact is paired with the one it replaced in place,
             # before a neighbour can take it. (Pairing each added fact in turn with the
@@ -737,7 +813,7 @@ class _Consolidation:
                 facts[item.side].append(item)
         starts: dict[Side, list[int]] = {}
         for side, found in facts.items():
-            found.sort(key=lambda i: (i.start, i.end))
+            found.sort(key=_SPAN)
             starts[side] = [i.start for i in found]
 
         def within(side: Side, start: int, end: int) -> list[_Item]:
@@ -773,7 +849,7 @@ class _Consolidation:
                 (holders if item.category in _HOLDERS else facts[item.side]).append(item)
         starts: dict[Side, list[int]] = {}
         for side, found in facts.items():
-            found.sort(key=lambda i: (i.start, i.end))
+            found.sort(key=_SPAN)
             starts[side] = [i.start for i in found]
         for holder in sorted(holders, key=lambda h: (h.start, -h.end)):
             first = bisect_left(starts[holder.side], holder.start)
@@ -846,7 +922,10 @@ class _Consolidation:
         pairs = self.comparison.pairs
         if not self.group_item:
             return
+        assertion, quote_of = ClaimCategory.ASSERTION.value, self.sources.quote_of
         for item in self.top():
+            if item.category != assertion and item.key not in quote_of:
+                continue  # neither a clause nor a quotation: most items (checked first)
             group = self.group_item.get(item.pair)
             if group is None or group == item.key:
                 continue
@@ -855,7 +934,7 @@ class _Consolidation:
                 continue
             if (
                 item.sentence_id is None
-                or item.category != ClaimCategory.ASSERTION.value
+                or item.category != assertion
                 or pairs[item.pair].status not in (Status.REWORDED, Status.MOVED)
                 or _content_words(item.text) >= MIN_CLAUSE_WORDS
             ):
@@ -880,32 +959,45 @@ class _Consolidation:
             return None
 
         was_of, aliases_of = self.was, self.aliases
+        size = len(self.comparison.pairs)
+        side_b = Side.B
+        rank = {kind: list(Section).index(section) for kind, section in _SECTION_OF.items()}
         inside: dict[str, list[ReviewItem]] = {}
         tops: list[ReviewItem] = []
+        order: list[tuple[int, int, int, bool, int, int]] = []
+        """Each top-level item's section, ``salience`` and position: the order of ``tops``."""
         for live_item in live:
             key = live_item.key
             parent = live_item.parent
             if parent is not None and (parent not in keys or by_key[parent].parent is not None):
                 parent = root(key)  # not the usual case: a holder in the list, at the top
             found = aliases_of.get(key)
+            was = was_of.get(key, "")
             # A nested item is listed with its holder (a top-level item: nesting is one
             # level deep), whose kind it records; a top-level item records none.
             item = _made(
                 key,
                 live_item.fields,
                 parent,
-                was_of.get(key, ""),
+                was,
                 tuple(found) if found else (),
                 None if parent is None else by_key[parent].kind,
             )
-            if parent is None:
-                tops.append(item)
-            else:
+            if parent is not None:
                 inside.setdefault(parent, []).append(item)
-        size = len(self.comparison.pairs)
-        side_b = Side.B
+                continue
+            tops.append(item)
+            kind, category, pair = live_item.kind, live_item.category, live_item.pair
+            salient = _SALIENCE.get((kind, category, was != ""))  # ``salience(item)``, inline
+            if salient is None:
+                salient = _salience(kind, category, was != "")
+            at = pair if pair >= 0 else size
+            order.append(
+                (rank[kind], salient, at, live_item.side is side_b, live_item.start, -live_item.end)
+            )
 
-        def position(item: ReviewItem) -> tuple[int, int, int, int]:
+        def in_list(item: ReviewItem) -> tuple[int, bool, int, int]:
+            """Where an item nested in another is listed in it: by position."""
             return (
                 item.pair if item.pair >= 0 else size,
                 item.side is side_b,
@@ -913,25 +1005,13 @@ class _Consolidation:
                 -item.end,
             )
 
-        rank = {kind: list(Section).index(section) for kind, section in _SECTION_OF.items()}
-        order = [
-            (
-                rank[i.kind],
-                salience(i),
-                i.pair if i.pair >= 0 else size,
-                i.side is side_b,
-                i.start,
-                -i.end,
-            )
-            for i in tops
-        ]
         out: list[ReviewItem] = []
         for number in sorted(range(len(tops)), key=order.__getitem__):
             item = tops[number]
             out.append(item)
             found_inside = inside.get(item.key)
             if found_inside:
-                out += sorted(found_inside, key=position) if len(found_inside) > 1 else found_inside
+                out += sorted(found_inside, key=in_list) if len(found_inside) > 1 else found_inside
         return out
 
 
@@ -982,6 +1062,7 @@ def _keyed_items(
         return add(item.key, _fields(item), rank)
 
     all_pairs, all_quotes, all_claims = comparison.pairs, comparison.quotes, comparison.claims
+    side_b = Side.B
     if chosen is None:
         groups: Iterable[int] = range(len(all_pairs))
         quotes: Iterable[Quote] = all_quotes
@@ -1001,21 +1082,23 @@ def _keyed_items(
         else:
             kind = ItemKind.MOVED
             label = "Moved and reworded" if pair.changed else "Moved"
-        identity = (kind, "b", matching(a_text) + "\x1e" + matching(b_text), "")
-        item = ReviewItem(
-            key="|".join(identity),  # replaced by the digest below
-            kind=kind,
-            label=label,
-            side=Side.B,
-            text=b_text,
-            start=b_start,
-            end=b_start + len(b_text),
-            pair=index,
-            sentence=b_text,
-            sentence_start=b_start,
-            departs_from=a_text,
+        identity = "|".join((kind, "b", matching(a_text) + "\x1e" + matching(b_text), ""))
+        end = b_start + len(b_text)
+        group: _Fields = (
+            kind,
+            label,
+            side_b,
+            b_text,
+            b_start,
+            end,
+            index,
+            b_text,
+            b_start,
+            a_text,
+            None,
+            "",
         )
-        group_drafts[add_item(item, 0)] = index
+        group_drafts[add(identity, group, 0)] = index
 
     quote_items: list[tuple[ReviewItem, int]] = []
     for quote in quotes:
