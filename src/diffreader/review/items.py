@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from dataclasses import fields as dataclass_fields
 from enum import StrEnum
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from diffreader.engine.lexicon import STOPWORDS
 from diffreader.engine.model import (
@@ -668,8 +668,9 @@ def _nearest_pairs(
     for found in by_family.values():
         found.sort()
     out: list[tuple[int, int, int]] = []
+    families = _FAMILY_OF
     for n, item in enumerate(added):
-        places = by_family.get(_family(item))
+        places = by_family.get(families.get(item.category or "", ""))  # ``_family``, inline
         if not places:
             continue
         start = item.start
@@ -681,6 +682,8 @@ def _nearest_pairs(
 
 _SPAN = attrgetter("start", "end")
 """An item's ``(start, end)`` (a sort key, called in C: many facts are sorted by it)."""
+_FIRST = itemgetter(0)
+"""A pair's first member (a sort key, as ``_SPAN``)."""
 
 
 def _family(item: _Item) -> str:
@@ -784,7 +787,10 @@ class _Consolidation:
             for fact in members:
                 (on_a if fact.side is side_a else added).append(fact)
             in_b = _to_b_each(pair, [m.start for m in on_a])
-            dropped = [(m, _family(m), at) for m, at in zip(on_a, in_b, strict=True)]
+            dropped = [
+                (m, families.get(m.category or "", ""), at)  # ``_family``, inline
+                for m, at in zip(on_a, in_b, strict=True)
+            ]
             # Every added fact and dropped fact of one family, the closest first (in B,
             # through the word diff): a fact is paired with the one it replaced in place,
             # before a neighbour can take it. (Pairing each added fact in turn with the
@@ -851,6 +857,7 @@ class _Consolidation:
         for side, found in facts.items():
             found.sort(key=_SPAN)
             starts[side] = [i.start for i in found]
+        holders = [h for h in holders if facts[h.side]]  # no fact on its side: none inside
         for holder in sorted(holders, key=lambda h: (h.start, -h.end)):
             first = bisect_left(starts[holder.side], holder.start)
             last = bisect_left(starts[holder.side], holder.end)
@@ -962,7 +969,8 @@ class _Consolidation:
         size = len(self.comparison.pairs)
         side_b = Side.B
         rank = {kind: list(Section).index(section) for kind, section in _SECTION_OF.items()}
-        inside: dict[str, list[ReviewItem]] = {}
+        inside: dict[str, list[tuple[tuple[int, bool, int, int], ReviewItem]]] = {}
+        """Holder -> the items nested in it, each after its position (what they are sorted by)."""
         tops: list[ReviewItem] = []
         order: list[tuple[int, int, int, bool, int, int]] = []
         """Each top-level item's section, ``salience`` and position: the order of ``tops``."""
@@ -983,26 +991,19 @@ class _Consolidation:
                 tuple(found) if found else (),
                 None if parent is None else by_key[parent].kind,
             )
+            pair = live_item.pair
+            at = pair if pair >= 0 else size
             if parent is not None:
-                inside.setdefault(parent, []).append(item)
+                position = (at, live_item.side is side_b, live_item.start, -live_item.end)
+                inside.setdefault(parent, []).append((position, item))
                 continue
             tops.append(item)
-            kind, category, pair = live_item.kind, live_item.category, live_item.pair
+            kind, category = live_item.kind, live_item.category
             salient = _SALIENCE.get((kind, category, was != ""))  # ``salience(item)``, inline
             if salient is None:
                 salient = _salience(kind, category, was != "")
-            at = pair if pair >= 0 else size
             order.append(
                 (rank[kind], salient, at, live_item.side is side_b, live_item.start, -live_item.end)
-            )
-
-        def in_list(item: ReviewItem) -> tuple[int, bool, int, int]:
-            """Where an item nested in another is listed in it: by position."""
-            return (
-                item.pair if item.pair >= 0 else size,
-                item.side is side_b,
-                item.start,
-                -item.end,
             )
 
         out: list[ReviewItem] = []
@@ -1011,7 +1012,9 @@ class _Consolidation:
             out.append(item)
             found_inside = inside.get(item.key)
             if found_inside:
-                out += sorted(found_inside, key=in_list) if len(found_inside) > 1 else found_inside
+                if len(found_inside) > 1:
+                    found_inside.sort(key=_FIRST)  # stable: by position, then as listed
+                out += [nested for _, nested in found_inside]
         return out
 
 
@@ -1048,15 +1051,23 @@ def _keyed_items(
     quote_drafts: dict[int, Quote] = {}
     """Draft -> its quotation check."""
     matching = normalise if keyed else _no_form
-    # A draft is the key's identity and the item's other fields, made an item once keyed.
-    drafts: list[tuple[tuple[int, int, int, int, int], str, _Fields]] = []
+    # Each item is a record from the start (a draft, named by its number), its key and
+    # parent set once the drafts are in order: a key's occurrence number counts the same
+    # identities before it in that order. Unkeyed, a key is its draft's number.
+    drafts: list[_Item] = []
+    sort_keys: list[tuple[int, int, int, int, int]] = []
+    identities: list[str] = []
+    """Draft -> the identity its key is derived from (keyed only)."""
 
     def add(identity: str, fields: _Fields, rank: int) -> int:
         # At one start, the longer span first: a sentence-long claim before the names in it.
         # The draft number breaks no ties (the sort is stable): it only names the draft.
-        sort_key = (fields[6], rank, fields[4], -fields[5], len(drafts))
-        drafts.append((sort_key, identity, fields))
-        return len(drafts) - 1
+        number = len(drafts)
+        sort_keys.append((fields[6], rank, fields[4], -fields[5], number))
+        if keyed:
+            identities.append(identity)
+        drafts.append(_Item("" if keyed else str(number), fields, None))
+        return number
 
     def add_item(item: ReviewItem, rank: int) -> int:
         return add(item.key, _fields(item), rank)
@@ -1134,8 +1145,6 @@ def _keyed_items(
     added, dropped = ItemKind.ADDED, ItemKind.DROPPED
     pairs = comparison.pairs
     size = len(pairs)
-    claim_sentence: dict[int, int] = {}
-    """Draft -> the id of its claim's sentence."""
     for index, claim in claims:
         side = claim.side
         if claim.category is quotation:
@@ -1186,40 +1195,35 @@ def _keyed_items(
             "",
         )
         number = len(drafts)
-        sort_key = (pair_index, 1 if on_a else 2, start, -end, number)
+        sort_keys.append((pair_index, 1 if on_a else 2, start, -end, number))
         if keyed:
             form = normal.get(text)
             if form is None:
                 form = normal[text] = matching(text)
-            drafts.append((sort_key, head + form + "|" + sentence_form, fields))
+            identities.append(head + form + "|" + sentence_form)
+            drafts.append(_Item("", fields, None, sentence_id))
         else:
-            drafts.append((sort_key, "", fields))  # no identity: keys are the numbers
-        claim_sentence[number] = sentence_id
+            drafts.append(_Item(str(number), fields, None, sentence_id))
         claim_draft[index] = number
         if claim.parent >= 0:
             parent_of[number] = claim.parent
 
-    sort_keys = [draft[0] for draft in drafts]
     order = sorted(range(len(drafts)), key=sort_keys.__getitem__)
-    keys = [""] * len(drafts)
-    """Draft number -> its key."""
     seen: dict[str, int] = {}
     for number in order if keyed else ():
-        draft_identity = drafts[number][1]
+        identity = identities[number]
         # The same claim in two identical sentences gets an occurrence number, so keys
         # stay unique and still depend on content only.
-        occurrence = seen.get(draft_identity, 0)
-        seen[draft_identity] = occurrence + 1
-        keys[number] = occurrence_digest(draft_identity, occurrence)
-    if not keyed:
-        keys = [str(number) for number in range(len(drafts))]
-    items: list[_Item] = []
-    for number in order:
-        holder = claim_draft.get(parent_of.get(number, -1))
-        parent = keys[holder] if holder is not None and holder != number else None
-        items.append(_Item(keys[number], drafts[number][2], parent, claim_sentence.get(number)))
-    sources.group_item = {index: keys[number] for number, index in group_drafts.items()}
-    sources.quote_of = {keys[number]: quote for number, quote in quote_drafts.items()}
+        occurrence = seen.get(identity, 0)
+        seen[identity] = occurrence + 1
+        drafts[number].key = occurrence_digest(identity, occurrence)
+    for number, parent in parent_of.items():
+        holder = claim_draft.get(parent)
+        if holder is not None and holder != number:
+            drafts[number].parent = drafts[holder].key
+    items = [drafts[number] for number in order]
+    sources.group_item = {index: drafts[number].key for number, index in group_drafts.items()}
+    sources.quote_of = {drafts[number].key: quote for number, quote in quote_drafts.items()}
     sources.seen = seen
     return items, sources
 
