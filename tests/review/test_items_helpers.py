@@ -8,14 +8,17 @@ from dataclasses import fields, replace
 from hypothesis import given
 from hypothesis import strategies as st
 
+from diffreader.engine import document_from_text
 from diffreader.engine.model import ClaimCategory, Op, Pair, Side, Status, WordOp
 from diffreader.review.items import (
     ItemKind,
     ReviewItem,
     Section,
+    _context,
     _fields,
     _made,
     _QuoteSpans,
+    _sentence,
     _to_b,
     _to_b_each,
     count_items,
@@ -97,6 +100,12 @@ def test_quote_spans_find_the_first_overlapping_quotation(
         None,
     )
     assert _QuoteSpans(quote_items).first_overlapping(side, start, end) == want
+
+
+@given(st.text(alphabet="Ab. !?\n", max_size=40), st.integers(-3, 12))
+def test_sentence_is_the_context_of_one_sentence(text: str, sentence_id: int) -> None:
+    doc = document_from_text(text)
+    assert _sentence(doc, sentence_id) == _context(doc, [sentence_id])
 
 
 @given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text())

@@ -280,6 +280,15 @@ def _context(doc: Document, ids: Iterable[int]) -> tuple[str, int]:
     return " ".join(s.text for s in sentences), first.start
 
 
+def _sentence(doc: Document, sentence_id: int) -> tuple[str, int]:
+    """``_context(doc, [sentence_id])``: the text of one sentence and its offset (or "", 0)."""
+    sentences = doc.sentences
+    if 0 <= sentence_id < len(sentences):
+        sentence = sentences[sentence_id]
+        return sentence.text, sentence.start
+    return "", 0
+
+
 CATEGORY_FAMILY: dict[ClaimCategory, str] = {
     ClaimCategory.NUMBER: "figure",
     ClaimCategory.DURATION: "figure",
@@ -953,14 +962,14 @@ class _Consolidation:
     def ordered(self) -> list[ReviewItem]:
         removed, by_key = self.removed, self.by_key
         live = [i for i in self.items if i.key not in removed]
-        keys = {i.key for i in live}
+        # A parent is always some item's key: it is listed unless it was folded (removed).
 
         def root(key: str) -> str | None:
             """The top-level item ``key`` is listed in (nesting is one level deep)."""
             parent, hops = by_key[key].parent, 0
-            while parent is not None and parent in keys and hops < len(keys):
+            while parent is not None and parent not in removed and hops < len(live):
                 up = by_key[parent].parent
-                if up is None or up not in keys:
+                if up is None or up in removed:
                     return parent
                 parent, hops = up, hops + 1
             return None
@@ -977,7 +986,7 @@ class _Consolidation:
         for live_item in live:
             key = live_item.key
             parent = live_item.parent
-            if parent is not None and (parent not in keys or by_key[parent].parent is not None):
+            if parent is not None and (parent in removed or by_key[parent].parent is not None):
                 parent = root(key)  # not the usual case: a holder in the list, at the top
             found = aliases_of.get(key)
             was = was_of.get(key, "")
@@ -1158,7 +1167,7 @@ def _keyed_items(
             sentence_id = locate.sentence_at(side, claim.start)
         known = sentence_of[on_a].get(sentence_id)
         if known is None:
-            context, context_start = _context(a if on_a else b, (sentence_id,))
+            context, context_start = _sentence(a if on_a else b, sentence_id)
             known = sentence_of[on_a][sentence_id] = (context, context_start, matching(context))
         sentence, sentence_start, sentence_form = known
         pair_index = claim.pair
@@ -1284,14 +1293,14 @@ def _quote_item(comparison: Comparison, quote: Quote, locate: PairLocator) -> Re
     sentence_id = quote.sentence
     if sentence_id < 0:
         sentence_id = locate.sentence_at(quote.side, quote.start)
-    sentence, sentence_start = _context(doc, [sentence_id])
+    sentence, sentence_start = _sentence(doc, sentence_id)
     pair_index = quote.pair
     if pair_index < 0:
         pair_index = locate.pair_of_sentence(quote.side, sentence_id)
     departs = source_text = ""
     if quote.source is not None:
         source_text = other.text[quote.source.start : quote.source.end]
-        departs, _ = _context(other, [locate.sentence_at(quote.side.other, quote.source.start)])
+        departs, _ = _sentence(other, locate.sentence_at(quote.side.other, quote.source.start))
     return ReviewItem(
         key="|".join((kind, quote.side.value, normalise(quote.text), normalise(sentence))),
         kind=kind,
