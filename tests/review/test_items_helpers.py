@@ -8,13 +8,17 @@ from dataclasses import fields, replace
 from hypothesis import given
 from hypothesis import strategies as st
 
+from diffreader.engine import document_from_text
 from diffreader.engine.model import ClaimCategory, Op, Pair, Side, Status, WordOp
 from diffreader.review.items import (
     ItemKind,
     ReviewItem,
     Section,
-    _placed,
+    _context,
+    _fields,
+    _made,
     _QuoteSpans,
+    _sentence,
     _to_b,
     _to_b_each,
     count_items,
@@ -61,7 +65,7 @@ def _items(draw: st.DrawFn) -> ReviewItem:
     st.lists(_TEXT, max_size=3).map(tuple),
     st.none() | _KINDS,
 )
-def test_placed_is_replace(
+def test_made_is_replace(
     item: ReviewItem,
     key: str,
     parent: str | None,
@@ -69,9 +73,9 @@ def test_placed_is_replace(
     aliases: tuple[str, ...],
     holder_kind: ItemKind | None,
 ) -> None:
-    got = _placed(item, key, parent, was, aliases, holder_kind)
+    got = _made(key, _fields(item), parent, was, aliases, holder_kind)
     want = replace(item, key=key, parent=parent, was=was, aliases=aliases, holder_kind=holder_kind)
-    for f in fields(ReviewItem):  # field by field: a field _placed forgot shows by name
+    for f in fields(ReviewItem):  # field by field: a field _made forgot shows by name
         assert getattr(got, f.name) == getattr(want, f.name), f.name
 
 
@@ -96,6 +100,12 @@ def test_quote_spans_find_the_first_overlapping_quotation(
         None,
     )
     assert _QuoteSpans(quote_items).first_overlapping(side, start, end) == want
+
+
+@given(st.text(alphabet="Ab. !?\n", max_size=40), st.integers(-3, 12))
+def test_sentence_is_the_context_of_one_sentence(text: str, sentence_id: int) -> None:
+    doc = document_from_text(text)
+    assert _sentence(doc, sentence_id) == _context(doc, [sentence_id])
 
 
 @given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text())

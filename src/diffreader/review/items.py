@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from enum import StrEnum
-from itertools import pairwise
+from operator import attrgetter, itemgetter
 
 from diffreader.engine.lexicon import STOPWORDS
 from diffreader.engine.model import (
@@ -122,22 +123,79 @@ class ReviewItem:
     """For a nested item: the kind of the top-level item holding it (where it is listed)."""
 
 
-def _placed(
-    item: ReviewItem,
+_SLOTS = tuple(getattr(ReviewItem, f.name).__set__ for f in dataclass_fields(ReviewItem))
+"""The setter of each field's slot, in field order: what the frozen dataclass's ``__init__``
+calls ``object.__setattr__`` for, one field at a time (``_made``)."""
+(
+    _set_key,
+    _set_kind,
+    _set_label,
+    _set_side,
+    _set_text,
+    _set_start,
+    _set_end,
+    _set_pair,
+    _set_sentence,
+    _set_sentence_start,
+    _set_departs_from,
+    _set_category,
+    _set_source_text,
+    _set_parent,
+    _set_was,
+    _set_aliases,
+    _set_holder_kind,
+) = _SLOTS  # a field added to ``ReviewItem`` fails here, at import, until ``_made`` sets it
+_new = object.__new__
+
+
+def _made(
     key: str,
+    fields: _Fields,
     parent: str | None,
     was: str,
     aliases: tuple[str, ...],
     holder_kind: ItemKind | None,
 ) -> ReviewItem:
-    """``item`` with its key and its place in the list set.
+    """``ReviewItem(key, *fields, parent, was, aliases, holder_kind)``, at half the cost.
 
-    What ``dataclasses.replace`` does, by one positional constructor call: ``replace``
-    introspects the fields on every call, and the item lists of a long pair make it the
-    largest cost of ``review_items``. Every field is passed (a test checks that this
-    agrees with ``replace`` on every field, so a field added later cannot be lost here).
+    Every item of a list is made here once, and a long pair has a hundred thousand: the
+    generated ``__init__`` of a frozen dataclass looks each field's slot up by name
+    (``object.__setattr__``), where this calls the slots' setters, found once. A test checks
+    that this agrees with ``dataclasses.replace`` on every field.
     """
-    return ReviewItem(key, *_fields(item), parent, was, aliases, holder_kind)
+    item: ReviewItem = _new(ReviewItem)
+    (
+        kind,
+        label,
+        side,
+        text,
+        start,
+        end,
+        pair,
+        sentence,
+        sentence_start,
+        departs,
+        category,
+        source,
+    ) = fields
+    _set_key(item, key)
+    _set_kind(item, kind)
+    _set_label(item, label)
+    _set_side(item, side)
+    _set_text(item, text)
+    _set_start(item, start)
+    _set_end(item, end)
+    _set_pair(item, pair)
+    _set_sentence(item, sentence)
+    _set_sentence_start(item, sentence_start)
+    _set_departs_from(item, departs)
+    _set_category(item, category)
+    _set_source_text(item, source)
+    _set_parent(item, parent)
+    _set_was(item, was)
+    _set_aliases(item, aliases)
+    _set_holder_kind(item, holder_kind)
+    return item
 
 
 _Fields = tuple[ItemKind, str, Side, str, int, int, int, str, int, str, str | None, str]
@@ -161,6 +219,48 @@ def _fields(item: ReviewItem) -> _Fields:
     )
 
 
+class _Item:
+    """An item while ``_Consolidation`` rewrites the list: what its steps read and change,
+    and the item's other fields as ``_keyed_items`` made them.
+
+    A ``ReviewItem`` is made of each once, when the list is final (``_Consolidation.ordered``):
+    on a long pair most items change on the way (a substitution's ``was`` and ``aliases``, a
+    new holder) or are folded away, and making a frozen dataclass costs several times what
+    this plain record does.
+    """
+
+    __slots__ = (
+        "category",
+        "end",
+        "fields",
+        "key",
+        "kind",
+        "pair",
+        "parent",
+        "sentence_id",
+        "side",
+        "start",
+        "text",
+    )
+
+    def __init__(
+        self,
+        key: str,
+        fields: _Fields,
+        parent: str | None,
+        sentence_id: int | None = None,
+    ) -> None:
+        self.key = key
+        self.fields = fields
+        """The fields of its ``ReviewItem`` from ``kind`` to ``source_text`` (``_Fields``)."""
+        self.kind, _, self.side, self.text, self.start, self.end, self.pair = fields[:7]
+        self.category = fields[10]
+        self.parent = parent
+        """The key of the item holding it, as the steps move it (``ReviewItem.parent``)."""
+        self.sentence_id = sentence_id
+        """For a claim's item: the id of its sentence (``None``: the item is no claim's)."""
+
+
 _QUOTE_KINDS = {
     QuoteStatus.ALTERED: (ItemKind.QUOTE_ALTERED, "Altered quotation"),
     QuoteStatus.NEW: (ItemKind.QUOTE_NEW, "New quotation"),
@@ -178,6 +278,15 @@ def _context(doc: Document, ids: Iterable[int]) -> tuple[str, int]:
     if last.id - first.id == len(sentences) - 1:
         return doc.text[first.start : last.end], first.start
     return " ".join(s.text for s in sentences), first.start
+
+
+def _sentence(doc: Document, sentence_id: int) -> tuple[str, int]:
+    """``_context(doc, [sentence_id])``: the text of one sentence and its offset (or "", 0)."""
+    sentences = doc.sentences
+    if 0 <= sentence_id < len(sentences):
+        sentence = sentences[sentence_id]
+        return sentence.text, sentence.start
+    return "", 0
 
 
 CATEGORY_FAMILY: dict[ClaimCategory, str] = {
@@ -260,25 +369,16 @@ _SALIENCE = {
 
 @dataclass(slots=True)
 class _Sources:
-    """Where each keyed item comes from (by draft number, then by key once keyed)."""
+    """Where the group and quotation items come from, and the identities keyed so far."""
 
-    groups: dict[int, int] = field(default_factory=dict)
-    quotes: dict[int, Quote] = field(default_factory=dict)
-    claims: dict[int, tuple[Claim, int]] = field(default_factory=dict)
-    """Draft -> the claim and the id of its sentence."""
-    group_of: dict[str, int] = field(default_factory=dict)
+    group_item: dict[int, str] = field(default_factory=dict)
+    """A reworded or moved group's index -> the key of its item."""
     quote_of: dict[str, Quote] = field(default_factory=dict)
-    claim_of: dict[str, tuple[Claim, int]] = field(default_factory=dict)
+    """The key of a quotation's item -> the quotation check (in ``Comparison.quotes`` order)."""
     seen: dict[str, int] = field(default_factory=dict)
     """Identity -> how many items have it (the next occurrence number)."""
     keyed: bool = True
     """False: keys are only unique, not derived from content (``review_items_in``)."""
-
-    def rekey(self, keys: list[str], seen: dict[str, int]) -> None:
-        self.group_of = {keys[n]: v for n, v in self.groups.items()}
-        self.quote_of = {keys[n]: v for n, v in self.quotes.items()}
-        self.claim_of = {keys[n]: v for n, v in self.claims.items()}
-        self.seen = seen
 
 
 def review_items(comparison: Comparison, locate: PairLocator | None = None) -> list[ReviewItem]:
@@ -529,7 +629,7 @@ def _to_b_each(pair: Pair, offsets: list[int]) -> list[int]:
     ops = pair.ops
     starts = [op.a_start for op in ops]
     ends = [op.a_end for op in ops]
-    if any(x > y for x, y in pairwise(starts)) or any(x > y for x, y in pairwise(ends)):
+    if starts != sorted(starts) or ends != sorted(ends):  # not in order (C loops, not pairwise)
         return [_to_b(pair, offset) for offset in offsets]
     size = len(ops)
     out: list[int] = []
@@ -567,8 +667,8 @@ linear."""
 
 
 def _nearest_pairs(
-    added: list[ReviewItem], dropped: list[tuple[ReviewItem, str, int]]
-) -> Iterator[tuple[int, int, int]]:
+    added: list[_Item], dropped: list[tuple[_Item, str, int]]
+) -> list[tuple[int, int, int]]:
     """(gap, added index, dropped index) for each added fact and the dropped facts of its
     family nearest to it in B."""
     by_family: dict[str, list[tuple[int, int]]] = {}
@@ -576,31 +676,48 @@ def _nearest_pairs(
         by_family.setdefault(kin, []).append((at, m))
     for found in by_family.values():
         found.sort()
+    out: list[tuple[int, int, int]] = []
+    families = _FAMILY_OF
     for n, item in enumerate(added):
-        places = by_family.get(family(item), [])
-        middle = bisect_left(places, (item.start, -1))
-        for at, m in places[max(0, middle - _NEAREST) : middle + _NEAREST]:
-            yield abs(at - item.start), n, m
+        places = by_family.get(families.get(item.category or "", ""))  # ``_family``, inline
+        if not places:
+            continue
+        start = item.start
+        middle = bisect_left(places, (start, -1))
+        near = places[max(0, middle - _NEAREST) : middle + _NEAREST]
+        out += [(abs(at - start), n, m) for at, m in near]
+    return out
+
+
+_SPAN = attrgetter("start", "end")
+"""An item's ``(start, end)`` (a sort key, called in C: many facts are sorted by it)."""
+_FIRST = itemgetter(0)
+"""A pair's first member (a sort key, as ``_SPAN``)."""
+
+
+def _family(item: _Item) -> str:
+    """``family`` of an item being consolidated."""
+    return _FAMILY_OF.get(item.category or "", "")
 
 
 class _Consolidation:
     """The rewriting ``review_items`` does on the keyed items (see its docstring)."""
 
-    def __init__(self, comparison: Comparison, items: list[ReviewItem], sources: _Sources):
+    def __init__(self, comparison: Comparison, items: list[_Item], sources: _Sources):
         self.comparison = comparison
-        self.items = list(items)
+        self.items = items
         self.sources = sources
         self.by_key = {item.key: item for item in items}
-        self.parent: dict[str, str | None] = {item.key: item.parent for item in items}
+        """Key -> its item (those folded away too)."""
         self.kids: dict[str, set[str]] = {}
-        """Holder -> the keys listed inside it (the inverse of ``parent``)."""
+        """Holder -> the keys listed inside it (the inverse of ``_Item.parent``)."""
         for item in items:
             if item.parent is not None:
                 self.kids.setdefault(item.parent, set()).add(item.key)
         self.removed: set[str] = set()
         self.aliases: dict[str, list[str]] = {}
         self.was: dict[str, str] = {}
-        self.group_item = {index: key for key, index in sources.group_of.items()}
+        self.group_item = sources.group_item
 
     # -- moves ------------------------------------------------------------------------
 
@@ -613,10 +730,11 @@ class _Consolidation:
         return [k for k in kids if k not in self.removed]
 
     def set_parent(self, key: str, parent: str | None) -> None:
-        old = self.parent[key]
+        item = self.by_key[key]
+        old = item.parent
         if old is not None:
             self.kids.get(old, set()).discard(key)
-        self.parent[key] = parent
+        item.parent = parent
         if parent is not None:
             self.kids.setdefault(parent, set()).add(key)
 
@@ -628,14 +746,21 @@ class _Consolidation:
 
     def fold(self, key: str, into: str) -> None:
         """Make ``key`` part of ``into``: no item of its own, its key an alias of ``into``."""
-        for child in self._children(key):
-            self.set_parent(child, into)
+        if key in self.kids:
+            for child in self._children(key):
+                self.set_parent(child, into)
         self.removed.add(key)
-        self.aliases.setdefault(into, []).extend([key, *self.aliases.pop(key, [])])
+        aliases = self.aliases
+        found = aliases.get(into)
+        if found is None:
+            found = aliases[into] = []
+        found.append(key)
+        if key in aliases:  # what was folded into ``key`` before
+            found += aliases.pop(key)
 
-    def top(self) -> list[ReviewItem]:
-        removed, parent = self.removed, self.parent
-        return [i for i in self.items if parent[i.key] is None and i.key not in removed]
+    def top(self) -> list[_Item]:
+        removed = self.removed
+        return [i for i in self.items if i.parent is None and i.key not in removed]
 
     # -- steps ------------------------------------------------------------------------
 
@@ -651,25 +776,37 @@ class _Consolidation:
         groups = self.group_item  # the reworded and moved groups: where facts are paired
         if not groups:
             return
-        facts: dict[int, list[ReviewItem]] = {}
+        facts: dict[int, list[_Item]] = {}
+        families, side_a = _FAMILY_OF, Side.A
         for item in self.top():
-            if item.pair in groups and item.key in self.sources.claim_of and family(item):
+            # A claim's fact (``_family(item)``, inline) in a reworded or moved group.
+            if (
+                item.pair in groups
+                and item.sentence_id is not None
+                and families.get(item.category or "", "")
+            ):
                 facts.setdefault(item.pair, []).append(item)
         for index, members in facts.items():
             pair = pairs[index]
             if pair.status not in (Status.REWORDED, Status.MOVED) or not pair.a or not pair.b:
                 continue
             # Each dropped fact with where it falls in B (computed once, not per added fact).
-            on_a = [m for m in members if m.side is Side.A]
+            on_a: list[_Item] = []
+            added: list[_Item] = []
+            for fact in members:
+                (on_a if fact.side is side_a else added).append(fact)
             in_b = _to_b_each(pair, [m.start for m in on_a])
-            dropped = [(m, family(m), at) for m, at in zip(on_a, in_b, strict=True)]
-            added = [m for m in members if m.side is Side.B]
+            dropped = [
+                (m, families.get(m.category or "", ""), at)  # ``_family``, inline
+                for m, at in zip(on_a, in_b, strict=True)
+            ]
             # Every added fact and dropped fact of one family, the closest first (in B,
             # through the word diff): a fact is paired with the one it replaced in place,
             # before a neighbour can take it. (Pairing each added fact in turn with the
             # nearest one left shifted the rest when one fact had no counterpart: a year
             # replaced by a count made every later figure "was" its predecessor.)
-            candidates = sorted(_nearest_pairs(added, dropped))
+            candidates = _nearest_pairs(added, dropped)
+            candidates.sort()
             paired_a: set[int] = set()
             paired_b: set[int] = set()
             for _, n, m in candidates:
@@ -685,16 +822,16 @@ class _Consolidation:
         if not self.sources.quote_of:
             return
         # Facts by side, sorted by start, so each quotation looks at its own span only.
-        facts: dict[Side, list[ReviewItem]] = {Side.A: [], Side.B: []}
+        facts: dict[Side, list[_Item]] = {Side.A: [], Side.B: []}
         for item in self.top():
-            if item.key in self.sources.claim_of and family(item):
+            if item.sentence_id is not None and _family(item):
                 facts[item.side].append(item)
         starts: dict[Side, list[int]] = {}
         for side, found in facts.items():
-            found.sort(key=lambda i: (i.start, i.end))
+            found.sort(key=_SPAN)
             starts[side] = [i.start for i in found]
 
-        def within(side: Side, start: int, end: int) -> list[ReviewItem]:
+        def within(side: Side, start: int, end: int) -> list[_Item]:
             first = bisect_left(starts[side], start)
             last = bisect_left(starts[side], end)
             return [i for i in facts[side][first:last] if i.end <= end]
@@ -705,7 +842,7 @@ class _Consolidation:
                 # What the A side of the quotation had and lost.
                 found += within(quote.side.other, quote.source.start, quote.source.end)
             for item in found:
-                if self.parent[item.key] is None and item.key not in self.removed:
+                if item.parent is None and item.key not in self.removed:
                     self.nest(item.key, key)
 
     def _short_quote(self, key: str) -> bool:
@@ -720,31 +857,33 @@ class _Consolidation:
         pairs = self.comparison.pairs
         # A fact inside a quotation or clause flagged on its own (a quotation running over
         # two sentences holds the facts of both) is listed inside it.
-        facts: dict[Side, list[ReviewItem]] = {Side.A: [], Side.B: []}
-        holders: list[ReviewItem] = []
+        facts: dict[Side, list[_Item]] = {Side.A: [], Side.B: []}
+        holders: list[_Item] = []
         for item in self.top():
-            if item.key in self.sources.claim_of:
+            if item.sentence_id is not None:
                 (holders if item.category in _HOLDERS else facts[item.side]).append(item)
         starts: dict[Side, list[int]] = {}
         for side, found in facts.items():
-            found.sort(key=lambda i: (i.start, i.end))
+            found.sort(key=_SPAN)
             starts[side] = [i.start for i in found]
+        holders = [h for h in holders if facts[h.side]]  # no fact on its side: none inside
         for holder in sorted(holders, key=lambda h: (h.start, -h.end)):
             first = bisect_left(starts[holder.side], holder.start)
             last = bisect_left(starts[holder.side], holder.end)
             for item in facts[holder.side][first:last]:
-                if item.end <= holder.end and self.parent[item.key] is None:
+                if item.end <= holder.end and item.parent is None:
                     self.nest(item.key, holder.key)
-        members: dict[tuple[Side, int], list[ReviewItem]] = {}
+        members: dict[tuple[Side, int], list[_Item]] = {}
         quotes: dict[tuple[Side, int], list[str]] = {}
+        side_a, side_b, added, dropped = Side.A, Side.B, Status.ADDED, Status.DROPPED
         for item in self.top():
-            source = self.sources.claim_of.get(item.key)
-            if source is not None:
+            sentence_id = item.sentence_id
+            if sentence_id is not None:
                 if not 0 <= item.pair < len(pairs):
                     continue
-                status = pairs[item.pair].status
-                if (status, item.side) in ((Status.ADDED, Side.B), (Status.DROPPED, Side.A)):
-                    members.setdefault((item.side, source[1]), []).append(item)
+                status, side = pairs[item.pair].status, item.side
+                if (status is added and side is side_b) or (status is dropped and side is side_a):
+                    members.setdefault((side, sentence_id), []).append(item)
             elif self._short_quote(item.key):
                 quote = self.sources.quote_of[item.key]
                 quotes.setdefault((quote.side, quote.sentence), []).append(item.key)
@@ -762,7 +901,7 @@ class _Consolidation:
             for key in quotes.get(place, []):
                 self.nest(key, holder_key)
 
-    def _holder(self, place: tuple[Side, int], found: list[ReviewItem]) -> str:
+    def _holder(self, place: tuple[Side, int], found: list[_Item]) -> str:
         """The key of the one item of an added (dropped) sentence, made when needed."""
         holders = [i for i in found if i.category in _HOLDERS]
         quotations = [i for i in holders if i.category == ClaimCategory.QUOTATION.value]
@@ -773,41 +912,36 @@ class _Consolidation:
         ):
             return holders[0].key
         first = found[0]
+        kind, _, side, _, _, _, pair, sentence, sentence_start, departs, _, source = first.fields
         doc = self.comparison.document(place[0])
-        lead = len(first.sentence) - len(first.sentence.lstrip())
-        text = first.sentence.strip()
+        lead = len(sentence) - len(sentence.lstrip())
+        text = sentence.strip()
         if self.sources.keyed:
-            identity = "|".join(
-                (first.kind, first.side.value, normalise(text), normalise(first.sentence))
-            )
+            identity = "|".join((kind, side.value, normalise(text), normalise(sentence)))
             occurrence = self.sources.seen.get(identity, 0)
             self.sources.seen[identity] = occurrence + 1
             key = digest(identity, str(occurrence))
         else:
             key = f"h{len(self.items)}"  # unique: the drafts' keys are their numbers
-        start = first.sentence_start + lead
+        start = sentence_start + lead
         category = ClaimCategory.ASSERTION.value
-        word = "Added claim" if first.kind is ItemKind.ADDED else "Dropped detail"
-        item = replace(
-            first,
-            key=key,
-            label=f"{word} ({category})",
-            text=text,
-            start=start,
-            end=min(start + len(text), len(doc.text)),
-            category=category,
-            parent=None,
-        )
+        word = "Added claim" if kind is ItemKind.ADDED else "Dropped detail"
+        end = min(start + len(text), len(doc.text))
+        label = f"{word} ({category})"
+        fields = (kind, label, side, text, start, end, pair, sentence, sentence_start, departs)
+        item = _Item(key, (*fields, category, source), None)
         self.items.append(item)
-        self.by_key[item.key] = item
-        self.parent[item.key] = None
-        return item.key
+        self.by_key[key] = item
+        return key
 
     def fragments(self) -> None:
         pairs = self.comparison.pairs
         if not self.group_item:
             return
+        assertion, quote_of = ClaimCategory.ASSERTION.value, self.sources.quote_of
         for item in self.top():
+            if item.category != assertion and item.key not in quote_of:
+                continue  # neither a clause nor a quotation: most items (checked first)
             group = self.group_item.get(item.pair)
             if group is None or group == item.key:
                 continue
@@ -815,86 +949,81 @@ class _Consolidation:
                 self.nest(item.key, group)
                 continue
             if (
-                item.key not in self.sources.claim_of
-                or item.category != ClaimCategory.ASSERTION.value
+                item.sentence_id is None
+                or item.category != assertion
                 or pairs[item.pair].status not in (Status.REWORDED, Status.MOVED)
                 or _content_words(item.text) >= MIN_CLAUSE_WORDS
             ):
                 continue
             for child in self._children(item.key):
-                self.parent[child] = None  # a fact inside stays an item of its own
-            self.parent[item.key] = group
+                self.by_key[child].parent = None  # a fact inside stays an item of its own
+            item.parent = group
 
     def ordered(self) -> list[ReviewItem]:
-        removed, parents, by_key = self.removed, self.parent, self.by_key
+        removed, by_key = self.removed, self.by_key
         live = [i for i in self.items if i.key not in removed]
-        keys = {i.key for i in live}
+        # A parent is always some item's key: it is listed unless it was folded (removed).
 
         def root(key: str) -> str | None:
             """The top-level item ``key`` is listed in (nesting is one level deep)."""
-            parent, hops = parents[key], 0
-            while parent is not None and parent in keys and hops < len(keys):
-                up = parents[parent]
-                if up is None or up not in keys:
+            parent, hops = by_key[key].parent, 0
+            while parent is not None and parent not in removed and hops < len(live):
+                up = by_key[parent].parent
+                if up is None or up in removed:
                     return parent
                 parent, hops = up, hops + 1
             return None
 
         was_of, aliases_of = self.was, self.aliases
-        inside: dict[str, list[ReviewItem]] = {}
-        tops: list[ReviewItem] = []
-        for item in live:
-            key = item.key
-            parent = parents[key]
-            if parent is not None and (parent not in keys or parents[parent] is not None):
-                parent = root(key)  # not the usual case: a holder in the list, at the top
-            was = was_of.get(key, item.was)
-            found = aliases_of.get(key)
-            aliases = tuple(found) if found else ()
-            # A nested item is listed with its holder (a top-level item: nesting is one
-            # level deep), whose kind it records; a top-level item records none.
-            holder_kind = None if parent is None else by_key[parent].kind
-            if (
-                parent != item.parent
-                or was != item.was
-                or aliases != item.aliases
-                or holder_kind is not item.holder_kind
-            ):
-                item = _placed(item, key, parent, was, aliases, holder_kind)
-            if parent is None:
-                tops.append(item)
-            else:
-                inside.setdefault(parent, []).append(item)
         size = len(self.comparison.pairs)
         side_b = Side.B
-
-        def position(item: ReviewItem) -> tuple[int, int, int, int]:
-            return (
-                item.pair if item.pair >= 0 else size,
-                item.side is side_b,
-                item.start,
-                -item.end,
-            )
-
         rank = {kind: list(Section).index(section) for kind, section in _SECTION_OF.items()}
-        order = [
-            (
-                rank[i.kind],
-                salience(i),
-                i.pair if i.pair >= 0 else size,
-                i.side is side_b,
-                i.start,
-                -i.end,
+        inside: dict[str, list[tuple[tuple[int, bool, int, int], ReviewItem]]] = {}
+        """Holder -> the items nested in it, each after its position (what they are sorted by)."""
+        tops: list[ReviewItem] = []
+        order: list[tuple[int, int, int, bool, int, int]] = []
+        """Each top-level item's section, ``salience`` and position: the order of ``tops``."""
+        for live_item in live:
+            key = live_item.key
+            parent = live_item.parent
+            if parent is not None and (parent in removed or by_key[parent].parent is not None):
+                parent = root(key)  # not the usual case: a holder in the list, at the top
+            found = aliases_of.get(key)
+            was = was_of.get(key, "")
+            # A nested item is listed with its holder (a top-level item: nesting is one
+            # level deep), whose kind it records; a top-level item records none.
+            item = _made(
+                key,
+                live_item.fields,
+                parent,
+                was,
+                tuple(found) if found else (),
+                None if parent is None else by_key[parent].kind,
             )
-            for i in tops
-        ]
+            pair = live_item.pair
+            at = pair if pair >= 0 else size
+            if parent is not None:
+                position = (at, live_item.side is side_b, live_item.start, -live_item.end)
+                inside.setdefault(parent, []).append((position, item))
+                continue
+            tops.append(item)
+            kind, category = live_item.kind, live_item.category
+            salient = _SALIENCE.get((kind, category, was != ""))  # ``salience(item)``, inline
+            if salient is None:
+                salient = _salience(kind, category, was != "")
+            order.append(
+                (rank[kind], salient, at, live_item.side is side_b, live_item.start, -live_item.end)
+            )
+
         out: list[ReviewItem] = []
         for number in sorted(range(len(tops)), key=order.__getitem__):
             item = tops[number]
             out.append(item)
             found_inside = inside.get(item.key)
             if found_inside:
-                out += sorted(found_inside, key=position) if len(found_inside) > 1 else found_inside
+                if len(found_inside) > 1:
+                    found_inside.sort(key=_FIRST)  # stable: by position, then as listed
+                out += [nested for _, nested in found_inside]
         return out
 
 
@@ -908,9 +1037,9 @@ def _keyed_items(
     chosen: _Chosen | None = None,
     *,
     keyed: bool = True,
-) -> tuple[list[ReviewItem], _Sources]:
+) -> tuple[list[_Item], _Sources]:
     """Every reviewable item as the engine reports it, with its frozen key, and where each
-    comes from.
+    comes from (made ``ReviewItem`` by ``_Consolidation``).
 
     Items are: each added claim and dropped detail, each altered or new quotation (and
     each verbatim one attributed to a different speaker), and each reworded or moved
@@ -926,21 +1055,34 @@ def _keyed_items(
     """
     a, b = comparison.a, comparison.b
     sources = _Sources(keyed=keyed)
+    group_drafts: dict[int, int] = {}
+    """Draft -> the index of its group (a reworded or moved group's item)."""
+    quote_drafts: dict[int, Quote] = {}
+    """Draft -> its quotation check."""
     matching = normalise if keyed else _no_form
-    # A draft is the key's identity and the item's other fields, made an item once keyed.
-    drafts: list[tuple[tuple[int, int, int, int, int], str, _Fields]] = []
+    # Each item is a record from the start (a draft, named by its number), its key and
+    # parent set once the drafts are in order: a key's occurrence number counts the same
+    # identities before it in that order. Unkeyed, a key is its draft's number.
+    drafts: list[_Item] = []
+    sort_keys: list[tuple[int, int, int, int, int]] = []
+    identities: list[str] = []
+    """Draft -> the identity its key is derived from (keyed only)."""
 
     def add(identity: str, fields: _Fields, rank: int) -> int:
         # At one start, the longer span first: a sentence-long claim before the names in it.
         # The draft number breaks no ties (the sort is stable): it only names the draft.
-        sort_key = (fields[6], rank, fields[4], -fields[5], len(drafts))
-        drafts.append((sort_key, identity, fields))
-        return len(drafts) - 1
+        number = len(drafts)
+        sort_keys.append((fields[6], rank, fields[4], -fields[5], number))
+        if keyed:
+            identities.append(identity)
+        drafts.append(_Item("" if keyed else str(number), fields, None))
+        return number
 
     def add_item(item: ReviewItem, rank: int) -> int:
         return add(item.key, _fields(item), rank)
 
     all_pairs, all_quotes, all_claims = comparison.pairs, comparison.quotes, comparison.claims
+    side_b = Side.B
     if chosen is None:
         groups: Iterable[int] = range(len(all_pairs))
         quotes: Iterable[Quote] = all_quotes
@@ -960,21 +1102,23 @@ def _keyed_items(
         else:
             kind = ItemKind.MOVED
             label = "Moved and reworded" if pair.changed else "Moved"
-        identity = (kind, "b", matching(a_text) + "\x1e" + matching(b_text), "")
-        item = ReviewItem(
-            key="|".join(identity),  # replaced by the digest below
-            kind=kind,
-            label=label,
-            side=Side.B,
-            text=b_text,
-            start=b_start,
-            end=b_start + len(b_text),
-            pair=index,
-            sentence=b_text,
-            sentence_start=b_start,
-            departs_from=a_text,
+        identity = "|".join((kind, "b", matching(a_text) + "\x1e" + matching(b_text), ""))
+        end = b_start + len(b_text)
+        group: _Fields = (
+            kind,
+            label,
+            side_b,
+            b_text,
+            b_start,
+            end,
+            index,
+            b_text,
+            b_start,
+            a_text,
+            None,
+            "",
         )
-        sources.groups[add_item(item, 0)] = index
+        group_drafts[add(identity, group, 0)] = index
 
     quote_items: list[tuple[ReviewItem, int]] = []
     for quote in quotes:
@@ -982,7 +1126,7 @@ def _keyed_items(
         if item_or_none is not None:
             number = add_item(item_or_none, 1 if quote.side is Side.A else 2)
             quote_items.append((item_or_none, number))
-            sources.quotes[number] = quote
+            quote_drafts[number] = quote
     quote_spans = _QuoteSpans(quote_items)
 
     claim_draft: dict[int, int] = {}
@@ -1010,7 +1154,6 @@ def _keyed_items(
     added, dropped = ItemKind.ADDED, ItemKind.DROPPED
     pairs = comparison.pairs
     size = len(pairs)
-    draft_claims = sources.claims
     for index, claim in claims:
         side = claim.side
         if claim.category is quotation:
@@ -1024,7 +1167,7 @@ def _keyed_items(
             sentence_id = locate.sentence_at(side, claim.start)
         known = sentence_of[on_a].get(sentence_id)
         if known is None:
-            context, context_start = _context(a if on_a else b, (sentence_id,))
+            context, context_start = _sentence(a if on_a else b, sentence_id)
             known = sentence_of[on_a][sentence_id] = (context, context_start, matching(context))
         sentence, sentence_start, sentence_form = known
         pair_index = claim.pair
@@ -1039,9 +1182,6 @@ def _keyed_items(
             departs = departs_of[on_a][departs_ids] = _context(b if on_a else a, departs_ids)[0]
         value, added_label, dropped_label = labels[claim.category._value_]
         text = claim.text
-        form = normal.get(text)
-        if form is None:
-            form = normal[text] = matching(text)
         start, end = claim.start, claim.end
         if claim.kind is added_kind:
             kind, label, head = added, added_label, "added|a|" if on_a else "added|b|"
@@ -1064,38 +1204,36 @@ def _keyed_items(
             "",
         )
         number = len(drafts)
-        sort_key = (pair_index, 1 if on_a else 2, start, -end, number)
-        drafts.append((sort_key, head + form + "|" + sentence_form, fields))
-        draft_claims[number] = (claim, sentence_id)
+        sort_keys.append((pair_index, 1 if on_a else 2, start, -end, number))
+        if keyed:
+            form = normal.get(text)
+            if form is None:
+                form = normal[text] = matching(text)
+            identities.append(head + form + "|" + sentence_form)
+            drafts.append(_Item("", fields, None, sentence_id))
+        else:
+            drafts.append(_Item(str(number), fields, None, sentence_id))
         claim_draft[index] = number
         if claim.parent >= 0:
             parent_of[number] = claim.parent
 
-    sort_keys = [draft[0] for draft in drafts]
     order = sorted(range(len(drafts)), key=sort_keys.__getitem__)
-    keys = [""] * len(drafts)
-    """Draft number -> its key."""
     seen: dict[str, int] = {}
     for number in order if keyed else ():
-        draft_identity = drafts[number][1]
+        identity = identities[number]
         # The same claim in two identical sentences gets an occurrence number, so keys
         # stay unique and still depend on content only.
-        occurrence = seen.get(draft_identity, 0)
-        seen[draft_identity] = occurrence + 1
-        keys[number] = occurrence_digest(draft_identity, occurrence)
-    if not keyed:
-        keys = [str(number) for number in range(len(drafts))]
-    items: list[ReviewItem] = []
-    for number in order:
-        holder = claim_draft.get(parent_of.get(number, -1))
+        occurrence = seen.get(identity, 0)
+        seen[identity] = occurrence + 1
+        drafts[number].key = occurrence_digest(identity, occurrence)
+    for number, parent in parent_of.items():
+        holder = claim_draft.get(parent)
         if holder is not None and holder != number:
-            # Listed inside its holder unless the consolidation moves it: the holder's kind
-            # set now, so ``ordered`` need not make the item again (it sets the final one).
-            held = drafts[holder][2][0]
-            items.append(ReviewItem(keys[number], *drafts[number][2], keys[holder], "", (), held))
-        else:
-            items.append(ReviewItem(keys[number], *drafts[number][2]))
-    sources.rekey(keys, seen)
+            drafts[number].parent = drafts[holder].key
+    items = [drafts[number] for number in order]
+    sources.group_item = {index: drafts[number].key for number, index in group_drafts.items()}
+    sources.quote_of = {drafts[number].key: quote for number, quote in quote_drafts.items()}
+    sources.seen = seen
     return items, sources
 
 
@@ -1155,14 +1293,14 @@ def _quote_item(comparison: Comparison, quote: Quote, locate: PairLocator) -> Re
     sentence_id = quote.sentence
     if sentence_id < 0:
         sentence_id = locate.sentence_at(quote.side, quote.start)
-    sentence, sentence_start = _context(doc, [sentence_id])
+    sentence, sentence_start = _sentence(doc, sentence_id)
     pair_index = quote.pair
     if pair_index < 0:
         pair_index = locate.pair_of_sentence(quote.side, sentence_id)
     departs = source_text = ""
     if quote.source is not None:
         source_text = other.text[quote.source.start : quote.source.end]
-        departs, _ = _context(other, [locate.sentence_at(quote.side.other, quote.source.start)])
+        departs, _ = _sentence(other, locate.sentence_at(quote.side.other, quote.source.start))
     return ReviewItem(
         key="|".join((kind, quote.side.value, normalise(quote.text), normalise(sentence))),
         kind=kind,

@@ -1,0 +1,97 @@
+"""Provides the review-items benchmark: the CPU of making a long comparison's review items.
+
+Usage::
+
+    python benchmarks/bench_items.py [--classes figures few_matches quotes] [--size 1]
+        [--runs 5] [--seed 7]
+
+For each content class of ``bench_hostile.py`` (generated at about ``size`` MB of A), the
+pair is compared once, then each step is timed ``runs`` times in this process (CPU seconds,
+medians, with the cyclic collector off as the command line has it):
+
+* ``item_blocks``: where the items can be made a range of groups at a time (the command
+  line's text output makes it in the parent, before its ranges fork);
+* ``review_items_in(..., keyed=False)`` over all groups: the text output's items (each range
+  of groups makes its own, over the cores: this is their sum);
+* ``review_items``: the whole keyed list (the JSON, the Markdown, the reader).
+
+The item count printed is the same for both lists (their keys differ only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench_hostile
+
+from diffreader.engine import compare, document_from_text
+from diffreader.engine.model import Comparison
+from diffreader.review.items import item_blocks, review_items, review_items_in
+from diffreader.review.locate import PairLocator
+
+
+def _cpu(call: Callable[[], object], runs: int) -> float:
+    """Median CPU seconds of ``call``, run with the cyclic collector off (as the command
+    line's output stage runs, ``engine.collector.paused``)."""
+    times = []
+    for _ in range(runs):
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.process_time()
+            call()
+            times.append(time.process_time() - start)
+        finally:
+            gc.enable()
+    return statistics.median(times)
+
+
+def _row(name: str, comparison: Comparison, runs: int) -> str:
+    """The line of one class: its claims, items and the CPU of each step."""
+    locate = PairLocator(comparison)
+    blocks = item_blocks(comparison, locate)
+    count = len(review_items(comparison, locate))
+    blocks_cpu = _cpu(lambda: item_blocks(comparison, PairLocator(comparison)), runs)
+    unkeyed = "-"  # the items cannot be made range by range: the text builds them whole
+    if blocks is not None:
+        whole = partial(review_items_in, comparison, locate, blocks, 0, len(comparison.pairs))
+        unkeyed = f"{_cpu(partial(whole, keyed=False), runs):.3f}"
+    keyed = _cpu(partial(review_items, comparison, locate), runs)
+    return (
+        f"{name:<12} {len(comparison.claims):>7} {count:>7} {blocks_cpu:>7.3f}"
+        f" {unkeyed:>12} {keyed:>7.3f}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--classes", nargs="+", default=["figures", "few_matches", "quotes"])
+    parser.add_argument("--size", type=float, default=1.0, help="MB of A per pair")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv)
+    unknown = [name for name in args.classes if name not in bench_hostile.CLASSES]
+    if unknown:
+        known = ", ".join(bench_hostile.CLASSES)
+        parser.error(f"unknown class: {', '.join(unknown)} (known: {known})")
+    print(
+        f"{'class':<12} {'claims':>7} {'items':>7} {'blocks':>7} {'in, unkeyed':>12} {'keyed':>7}"
+    )
+    for name in args.classes:
+        a, b = bench_hostile.CLASSES[name](int(args.size * 1_000_000), random.Random(args.seed))
+        print(_row(name, compare(document_from_text(a), document_from_text(b)), args.runs))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
