@@ -11,9 +11,10 @@ API:
 from __future__ import annotations
 
 import dataclasses
+from array import array
 from bisect import bisect_left
 from collections import Counter, deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 
 from diffreader.engine import collector, parallel
@@ -40,10 +41,13 @@ from diffreader.engine.model import (
 from diffreader.engine.quotes import check_quotes
 from diffreader.engine.text import (
     STOPWORDS,
+    TokenRun,
     content_stems,
     fold_quotes,
     is_word,
     remember_stems,
+    remember_tokens,
+    sentence_tokens,
     tokenize,
     word_keys,
 )
@@ -315,11 +319,25 @@ def _make_pairs(
             moved.update(id(content_groups[i]) for i in mark_moves(content_groups))
         return [_make_pair(groups[i], doc_a, doc_b) for i in order[lo:hi]]
 
+    def encode(made: list[Pair]) -> tuple[list[_EncodedPair], list[_EncodedRun]]:
+        # In a child: its pairs, and the token runs its word diffs made.
+        runs = (sentence_tokens(s.text, s.start) for s in _diffed(made, doc_a, doc_b))
+        return _encode_pairs(made), [(run.bounds, run.keys) for run in runs]
+
+    def decode(encoded: tuple[list[_EncodedPair], list[_EncodedRun]]) -> list[Pair]:
+        made = _decode_pairs(encoded[0])
+        sentences = _diffed(made, doc_a, doc_b)
+        remember_tokens(
+            TokenRun(bounds, keys, s.text)
+            for s, (bounds, keys) in zip(sentences, encoded[1], strict=True)
+        )
+        return made
+
     costs = [weights[i] or _NO_DIFF_WEIGHT for i in order]
     if costs:
         costs[0] += _MOVES_WEIGHT * len(content_groups)  # the first range finds the moves
     bounds = parallel.split(costs, parallel.jobs())
-    parts = parallel.fork_map(pairs_of, bounds, _encode_pairs, _decode_pairs)
+    parts = parallel.fork_map(pairs_of, bounds, encode, decode)
     made = [pair for part in parts for pair in part]
     pairs = list(made)
     for i, pair in zip(order, made, strict=True):
@@ -329,6 +347,18 @@ def _make_pairs(
             if id(group) in moved and pairs[i].status in _UNMOVED:
                 pairs[i] = dataclasses.replace(pairs[i], status=Status.MOVED)
     return pairs
+
+
+def _diffed(pairs: Iterable[Pair], doc_a: Document, doc_b: Document) -> Iterator[Sentence]:
+    """The sentences whose tokens ``pairs``' word diffs read, in order: both sides of each
+    pair with sides not alike character for character (``word_diff`` tokenises those)."""
+    for pair in pairs:
+        if pair.a and pair.b:
+            a_sents = [doc_a.sentences[i] for i in pair.a]
+            b_sents = [doc_b.sentences[i] for i in pair.b]
+            if [s.text for s in a_sents] != [s.text for s in b_sents]:
+                yield from a_sents
+                yield from b_sents
 
 
 def _diff_weight(group: Group, doc_a: Document, doc_b: Document) -> int:
@@ -357,6 +387,8 @@ _STATUSES = tuple(Status)
 _STATUS_INDEX = {status: i for i, status in enumerate(_STATUSES)}
 
 _EncodedPair = tuple[tuple[int, ...], tuple[int, ...], int, float, tuple[int, ...], bool]
+_EncodedRun = tuple["array[int]", tuple[str, ...]]
+"""A ``TokenRun`` but for its text, which the receiving process has: its bounds and keys."""
 
 
 def _encode_pairs(pairs: list[Pair]) -> list[_EncodedPair]:
