@@ -15,7 +15,7 @@ from array import array
 from bisect import bisect_left
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import chain
+from itertools import accumulate, chain, pairwise
 
 from diffreader.engine import collector, parallel
 from diffreader.engine.align import Group, Unit, align, mark_moves
@@ -36,7 +36,6 @@ from diffreader.engine.model import (
     Status,
     WordOp,
     pack_ops,
-    unpack_ops,
 )
 from diffreader.engine.quotes import check_quotes
 from diffreader.engine.text import (
@@ -51,7 +50,7 @@ from diffreader.engine.text import (
     tokenize,
     word_keys,
 )
-from diffreader.engine.worddiff import word_diff
+from diffreader.engine.worddiff import ops_from_packed, word_diff
 
 __all__ = ["RELATED_THRESHOLD", "align_pair", "annotate", "compare"]
 
@@ -398,10 +397,15 @@ def _encode_pairs(pairs: list[Pair]) -> list[_EncodedPair]:
 
 
 def _decode_pairs(encoded: list[_EncodedPair]) -> list[Pair]:
-    """``_encode_pairs`` undone."""
+    """``_encode_pairs`` undone. The word ops of all the pairs are made at once
+    (``ops_from_packed``), then handed out."""
+    ops = ops_from_packed(list(chain.from_iterable(e[4] for e in encoded)))
+    bounds = [0, *accumulate(len(e[4]) // 5 for e in encoded)]
     return [
-        Pair(a, b, _STATUSES[status], score, unpack_ops(flat), changed)
-        for a, b, status, score, flat, changed in encoded
+        Pair(a, b, _STATUSES[status], score, tuple(ops[lo:hi]), changed)
+        for (a, b, status, score, _, changed), (lo, hi) in zip(
+            encoded, pairwise(bounds), strict=True
+        )
     ]
 
 
