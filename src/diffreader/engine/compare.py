@@ -187,11 +187,21 @@ def _align_documents(doc_a: Document, doc_b: Document) -> list[Group]:
     ]
     # Identical sentences are matched first, in order: cheap, certain, and keeps
     # compare(x, x) exact even for repeated sentences.
+    # Only A sentences alike to a B sentence are queued: a long A that B barely uses has
+    # a queue made for few of its sentences.
+    b_keys = [_norm(b_sents[bid].text) for bid in b_ids]
+    wanted = set(b_keys)
     by_text: dict[str, deque[int]] = {}
     for aid in a_ids:
-        by_text.setdefault(_norm(a_sents[aid].text), deque()).append(aid)
-    for bid in b_ids:
-        candidates = by_text.get(_norm(b_sents[bid].text))
+        key = _norm(a_sents[aid].text)
+        if key in wanted:
+            queue = by_text.get(key)
+            if queue is None:
+                by_text[key] = deque((aid,))
+            else:
+                queue.append(aid)
+    for bid, key in zip(b_ids, b_keys, strict=True):
+        candidates = by_text.get(key)
         if candidates:
             aid = candidates.popleft()
             groups.append(Group([aid], [bid], 1.0))
