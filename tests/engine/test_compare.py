@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffreader.engine import ClaimKind, Side, Status, compare, document_from_text
 from diffreader.engine.model import Comparison, SentenceKind
+
+# ``diffreader.engine.compare`` is the function there: its module, by name.
+compare_module = importlib.import_module("diffreader.engine.compare")
 
 ORIGINAL = (
     "The harbour council voted on Thursday to close the swing bridge for repairs. "
@@ -209,3 +214,47 @@ def test_changed_figures_are_claims_with_their_units() -> None:
     assert ("duration", "8 months") in added
     assert {("number", "4,300"), ("number", "€1.8 million"), ("number", "60 per cent")} <= dropped
     assert ("duration", "six months") in dropped
+
+
+_REPEATED = st.sampled_from(
+    [
+        "The bridge shut.",
+        "the  bridge shut.",
+        "The “bridge” shut.",
+        'The "bridge" shut.',
+        "Ferries ran every hour.",
+        "It rained.",
+    ]
+)
+
+
+@settings(max_examples=60)
+@given(st.lists(_REPEATED, max_size=12), st.lists(_REPEATED, max_size=12))
+def test_alike_sentences_are_paired_in_order(a: list[str], b: list[str]) -> None:
+    """Sentences alike but for case, quote marks and spacing are paired first: the k-th
+    of B with the k-th of A, as long as A has one (the exact matching of
+    ``compare._align_documents``, whose queues hold only A sentences B has)."""
+    doc_a = document_from_text("\n\n".join(a))
+    doc_b = document_from_text("\n\n".join(b))
+    groups = compare_module._align_documents(doc_a, doc_b)
+    key = compare_module._norm
+    expected: list[tuple[int, int]] = []
+    taken: set[int] = set()
+    for sb in doc_b.sentences:
+        if sb.kind is not SentenceKind.BODY:
+            continue
+        found = next(
+            (
+                sa.id
+                for sa in doc_a.sentences
+                if sa.kind is SentenceKind.BODY
+                and sa.id not in taken
+                and key(sa.text) == key(sb.text)
+            ),
+            None,
+        )
+        if found is not None:
+            taken.add(found)
+            expected.append((found, sb.id))
+    exact = [(g.a[0], g.b[0]) for g in groups if g.score == 1.0 and len(g.a) == len(g.b) == 1]
+    assert exact[: len(expected)] == expected

@@ -408,3 +408,23 @@ def test_a_group_moved_in_a_childs_range_is_marked_moved(
     split = compare(doc_a, doc_b)
     assert len(forks) >= 2
     _equal_comparisons(split, expected)
+
+
+def test_the_token_runs_of_childrens_word_diffs_are_remembered_here(
+    monkeypatch: pytest.MonkeyPatch, forks: list[int]
+) -> None:
+    """A child sends back the token runs its word diffs made (text.remember_tokens): after
+    the word diffs, every diffed sentence's run is remembered here, as made here."""
+    doc_a = document_from_text((DEMO / "00_original.txt").read_text(encoding="utf-8"))
+    doc_b = document_from_text((DEMO / "02_rewrite_contentfarm.txt").read_text(encoding="utf-8"))
+    _split_finely(monkeypatch)
+    text.sentence_tokens.cache_clear()
+    aligned = compare_module.align_pair(doc_a, doc_b)
+    assert forks
+    diffed = list(compare_module._diffed(aligned.pairs, aligned.a, aligned.b))
+    assert len(diffed) > 10
+    made = text.sentence_tokens.cache_info().misses
+    runs = [text.sentence_tokens(s.text, s.start) for s in diffed]
+    assert text.sentence_tokens.cache_info().misses == made  # none made anew
+    text.sentence_tokens.cache_clear()
+    assert runs == [text.sentence_tokens(s.text, s.start) for s in diffed]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
+from diffreader.engine import text as text_module
 from diffreader.engine.text import (
     QUOTE_KEYS,
     STOPWORDS,
@@ -120,3 +123,19 @@ def test_curly_apostrophes_key_and_stem_as_straight_ones() -> None:
 @given(st.one_of(TEXTS, st.text(max_size=30)))
 def test_fold_quotes_is_the_quote_keys_translation(text: str) -> None:
     assert fold_quotes(text) == text.translate(QUOTE_KEYS)
+
+
+# The token patterns as first written: text.py orders their alternatives for speed.
+_TOKEN_AS_DEFINED = re.compile(
+    r"(?:[A-Za-z]\.){2,}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s|%)?|\w+(?:['’]\w+)*|\s+|[^\w\s]"
+)
+_WORD_AS_DEFINED = re.compile(
+    r"(?:[A-Za-z]\.){2,}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s|%)?|\w+(?:'\w+)*"
+)
+_AWKWARD = st.text("aZé1_9 \t\n.,:'’%stndrh-“", max_size=40)
+
+
+@given(TEXTS | _AWKWARD | st.text(max_size=40))
+def test_token_patterns_find_what_their_definitions_find(text: str) -> None:
+    assert text_module._TOKEN.findall(text) == _TOKEN_AS_DEFINED.findall(text)
+    assert text_module._WORD.findall(text) == _WORD_AS_DEFINED.findall(text)

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import diff_match_patch
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffreader.engine import worddiff
-from diffreader.engine.model import Op
-from diffreader.engine.worddiff import _DIFF_TIMEOUT, _encode, _replacements_only, word_diff
+from diffreader.engine.model import Op, WordOp, pack_ops, unpack_ops
+from diffreader.engine.worddiff import (
+    _DIFF_TIMEOUT,
+    _encode,
+    _replacements_only,
+    ops_from_packed,
+    word_diff,
+)
 
 
 def spans(text_a: str, text_b: str) -> list[tuple[str, str, str]]:
@@ -270,3 +279,20 @@ def test_a_shape_met_again_is_diffed_once() -> None:
         ("equal", "12 votes.", "12 votes."),
     ]
     assert worddiff._token_diff.cache_info().hits == 1
+
+
+_OP_FIELDS = st.tuples(st.sampled_from(list(Op)), *(st.integers(0, 2**40) for _ in range(4)))
+
+
+@given(st.lists(_OP_FIELDS, max_size=30))
+def test_ops_made_at_once_equal_ops_made_one_by_one(
+    fields: list[tuple[Op, int, int, int, int]],
+) -> None:
+    ops = [WordOp(*f) for f in fields]
+    made = ops_from_packed(pack_ops(ops))
+    assert made == ops == list(unpack_ops(pack_ops(ops)))
+    assert [hash(op) for op in made] == [hash(op) for op in ops]
+    assert all(type(op) is WordOp for op in made)
+    if made:
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            made[0].a_start = 1

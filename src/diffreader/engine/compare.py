@@ -11,10 +11,11 @@ API:
 from __future__ import annotations
 
 import dataclasses
+from array import array
 from bisect import bisect_left
 from collections import Counter, deque
-from collections.abc import Iterable, Sequence
-from itertools import chain
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import accumulate, chain, pairwise
 
 from diffreader.engine import collector, parallel
 from diffreader.engine.align import Group, Unit, align, mark_moves
@@ -35,19 +36,21 @@ from diffreader.engine.model import (
     Status,
     WordOp,
     pack_ops,
-    unpack_ops,
 )
 from diffreader.engine.quotes import check_quotes
 from diffreader.engine.text import (
     STOPWORDS,
+    TokenRun,
     content_stems,
     fold_quotes,
     is_word,
     remember_stems,
+    remember_tokens,
+    sentence_tokens,
     tokenize,
     word_keys,
 )
-from diffreader.engine.worddiff import word_diff
+from diffreader.engine.worddiff import ops_from_packed, word_diff
 
 __all__ = ["RELATED_THRESHOLD", "align_pair", "annotate", "compare"]
 
@@ -184,11 +187,21 @@ def _align_documents(doc_a: Document, doc_b: Document) -> list[Group]:
     ]
     # Identical sentences are matched first, in order: cheap, certain, and keeps
     # compare(x, x) exact even for repeated sentences.
+    # Only A sentences alike to a B sentence are queued: a long A that B barely uses has
+    # a queue made for few of its sentences.
+    b_keys = [_norm(b_sents[bid].text) for bid in b_ids]
+    wanted = set(b_keys)
     by_text: dict[str, deque[int]] = {}
     for aid in a_ids:
-        by_text.setdefault(_norm(a_sents[aid].text), deque()).append(aid)
-    for bid in b_ids:
-        candidates = by_text.get(_norm(b_sents[bid].text))
+        key = _norm(a_sents[aid].text)
+        if key in wanted:
+            queue = by_text.get(key)
+            if queue is None:
+                by_text[key] = deque((aid,))
+            else:
+                queue.append(aid)
+    for bid, key in zip(b_ids, b_keys, strict=True):
+        candidates = by_text.get(key)
         if candidates:
             aid = candidates.popleft()
             groups.append(Group([aid], [bid], 1.0))
@@ -315,11 +328,25 @@ def _make_pairs(
             moved.update(id(content_groups[i]) for i in mark_moves(content_groups))
         return [_make_pair(groups[i], doc_a, doc_b) for i in order[lo:hi]]
 
+    def encode(made: list[Pair]) -> tuple[list[_EncodedPair], list[_EncodedRun]]:
+        # In a child: its pairs, and the token runs its word diffs made.
+        runs = (sentence_tokens(s.text, s.start) for s in _diffed(made, doc_a, doc_b))
+        return _encode_pairs(made), [(run.bounds, run.keys) for run in runs]
+
+    def decode(encoded: tuple[list[_EncodedPair], list[_EncodedRun]]) -> list[Pair]:
+        made = _decode_pairs(encoded[0])
+        sentences = _diffed(made, doc_a, doc_b)
+        remember_tokens(
+            TokenRun(bounds, keys, s.text)
+            for s, (bounds, keys) in zip(sentences, encoded[1], strict=True)
+        )
+        return made
+
     costs = [weights[i] or _NO_DIFF_WEIGHT for i in order]
     if costs:
         costs[0] += _MOVES_WEIGHT * len(content_groups)  # the first range finds the moves
     bounds = parallel.split(costs, parallel.jobs())
-    parts = parallel.fork_map(pairs_of, bounds, _encode_pairs, _decode_pairs)
+    parts = parallel.fork_map(pairs_of, bounds, encode, decode)
     made = [pair for part in parts for pair in part]
     pairs = list(made)
     for i, pair in zip(order, made, strict=True):
@@ -329,6 +356,18 @@ def _make_pairs(
             if id(group) in moved and pairs[i].status in _UNMOVED:
                 pairs[i] = dataclasses.replace(pairs[i], status=Status.MOVED)
     return pairs
+
+
+def _diffed(pairs: Iterable[Pair], doc_a: Document, doc_b: Document) -> Iterator[Sentence]:
+    """The sentences whose tokens ``pairs``' word diffs read, in order: both sides of each
+    pair with sides not alike character for character (``word_diff`` tokenises those)."""
+    for pair in pairs:
+        if pair.a and pair.b:
+            a_sents = [doc_a.sentences[i] for i in pair.a]
+            b_sents = [doc_b.sentences[i] for i in pair.b]
+            if [s.text for s in a_sents] != [s.text for s in b_sents]:
+                yield from a_sents
+                yield from b_sents
 
 
 def _diff_weight(group: Group, doc_a: Document, doc_b: Document) -> int:
@@ -357,6 +396,8 @@ _STATUSES = tuple(Status)
 _STATUS_INDEX = {status: i for i, status in enumerate(_STATUSES)}
 
 _EncodedPair = tuple[tuple[int, ...], tuple[int, ...], int, float, tuple[int, ...], bool]
+_EncodedRun = tuple["array[int]", tuple[str, ...]]
+"""A ``TokenRun`` but for its text, which the receiving process has: its bounds and keys."""
 
 
 def _encode_pairs(pairs: list[Pair]) -> list[_EncodedPair]:
@@ -366,10 +407,15 @@ def _encode_pairs(pairs: list[Pair]) -> list[_EncodedPair]:
 
 
 def _decode_pairs(encoded: list[_EncodedPair]) -> list[Pair]:
-    """``_encode_pairs`` undone."""
+    """``_encode_pairs`` undone. The word ops of all the pairs are made at once
+    (``ops_from_packed``), then handed out."""
+    ops = ops_from_packed(list(chain.from_iterable(e[4] for e in encoded)))
+    bounds = [0, *accumulate(len(e[4]) // 5 for e in encoded)]
     return [
-        Pair(a, b, _STATUSES[status], score, unpack_ops(flat), changed)
-        for a, b, status, score, flat, changed in encoded
+        Pair(a, b, _STATUSES[status], score, tuple(ops[lo:hi]), changed)
+        for (a, b, status, score, _, changed), (lo, hi) in zip(
+            encoded, pairwise(bounds), strict=True
+        )
     ]
 
 
@@ -407,6 +453,14 @@ def _same_keys(doc_a: Document, pairs: Sequence[Pair]) -> list[str]:
     return word_keys("\n".join(texts))
 
 
+def _stems_of(ids: Sequence[int], sentences: Sequence[Sentence]) -> Sequence[str]:
+    """The content stems of the sentences ``ids``, in order (one sentence's as they are
+    remembered, without a copy)."""
+    if len(ids) == 1:
+        return content_stems(sentences[ids[0]].text)
+    return [t for i in ids for t in content_stems(sentences[i].text)]
+
+
 def _stats(
     doc_a: Document,
     doc_b: Document,
@@ -415,39 +469,39 @@ def _stats(
     quotes: Sequence[Quote],
     same_keys: list[str] | None = None,
 ) -> Stats:
-    counts: dict[str, int] = {s.value: 0 for s in Status}
+    by_status = Counter(pair.status for pair in pairs)
+    counts: dict[str, int] = {s.value: by_status[s] for s in Status}
     a_total = b_total = a_kept = b_same = 0
     a_matched = b_matched = a_body = b_body = 0
+    a_sents, b_sents = doc_a.sentences, doc_b.sentences
     for pair in pairs:
-        counts[pair.status.value] += 1
-        if pair.status is Status.BOILERPLATE:
-            continue
-        if pair.status is Status.SAME:
-            # Identical words: every content word is kept, nothing is new. Counted below in
-            # one pass over all such sentences (one call per sentence costs more than that).
-            a_body += len(pair.a)
-            b_body += len(pair.b)
-            a_matched += len(pair.a)
-            b_matched += len(pair.b)
+        status = pair.status
+        if status is Status.BOILERPLATE:
             continue
         a_body += len(pair.a)
         b_body += len(pair.b)
+        if status is Status.SAME:
+            # Identical words: every content word is kept, nothing is new. Counted below in
+            # one pass over all such sentences (one call per sentence costs more than that).
+            a_matched += len(pair.a)
+            b_matched += len(pair.b)
+            continue
         if not (pair.a and pair.b):
             # Added or dropped: its content words only count (none is kept or shared).
-            a_total += sum(len(content_stems(doc_a.sentences[i].text)) for i in pair.a)
-            b_total += sum(len(content_stems(doc_b.sentences[i].text)) for i in pair.b)
+            a_total += sum(len(content_stems(a_sents[i].text)) for i in pair.a)
+            b_total += sum(len(content_stems(b_sents[i].text)) for i in pair.b)
             continue
-        a_stems = [t for i in pair.a for t in content_stems(doc_a.sentences[i].text)]
-        b_stems = [t for i in pair.b for t in content_stems(doc_b.sentences[i].text)]
+        a_stems = _stems_of(pair.a, a_sents)
+        b_stems = _stems_of(pair.b, b_sents)
         a_total += len(a_stems)
         b_total += len(b_stems)
         a_matched += len(pair.a)
         b_matched += len(pair.b)
         # Content kept, in any order or wording around it: a paraphrase keeps most of its
-        # counterpart's content words even when a word diff keeps almost none.
-        a_set, b_set = set(a_stems), set(b_stems)
-        a_kept += sum(1 for t in a_stems if t in b_set)
-        b_same += sum(1 for t in b_stems if t in a_set)
+        # counterpart's content words even when a word diff keeps almost none. (Each test
+        # counts as 1 when true: the sum of ``map`` is the count, in C.)
+        a_kept += sum(map(set(b_stems).__contains__, a_stems))
+        b_same += sum(map(set(a_stems).__contains__, b_stems))
     same_counts = Counter(_same_keys(doc_a, pairs) if same_keys is None else same_keys)
     same_words = sum(n for w, n in same_counts.items() if w not in STOPWORDS)
     a_total += same_words
