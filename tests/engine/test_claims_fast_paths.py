@@ -216,3 +216,57 @@ def _number_by_pattern(key: str) -> float | None:
 def test_a_figure_with_commas_reads_as_its_pattern_says(key: str) -> None:
     # ``_number_of`` reads a key of digits and commas ("4,300") without its pattern.
     assert _number_of(key) == _number_by_pattern(key)
+
+
+_STEM_WORDS = st.sampled_from(["bridge", "council", "Lund", "ferry", "4,300", "harbour", "rain"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.lists(_STEM_WORDS, min_size=1, max_size=5), min_size=1, max_size=3),
+        min_size=1,
+        max_size=6,
+    ),
+    st.lists(_STEM_WORDS, max_size=8),
+)
+def test_the_paragraphs_of_a_stem_are_the_same_scanned_or_indexed(
+    paragraphs: list[list[list[str]]], asked: list[str]
+) -> None:
+    from diffreader.engine.claims import _StemIndex
+    from diffreader.engine.text import stem
+
+    # Paragraphs of sentences of words; ``paragraphs`` scans them for its first words
+    # and indexes them after: both give each stem's paragraphs, in order.
+    text = "\n\n".join(" ".join(" ".join(s) + "." for s in p) for p in paragraphs)
+    doc = document_from_text(text)
+    scanning, indexed = _StemIndex(doc), _StemIndex(doc)
+    scanning._scans = -len(asked)  # never reaches the index
+    indexed._scans = claims._SCANS_BEFORE_INDEX  # indexes at once
+    for word in [stem(w.lower()) for w in asked]:
+        assert scanning.paragraphs(word) == indexed.paragraphs(word)
+    assert scanning._by_stem is None
+
+
+def _union(spans: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The starts and ends of the union of ``spans``, merged one by one (no shortcut)."""
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        if e <= s:
+            continue
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return [m[0] for m in merged], [m[1] for m in merged]
+
+
+_SPANS = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=8)
+
+
+@settings(max_examples=400)
+@given(_SPANS | _SPANS.map(lambda spans: sorted(set((s, s + 1 + e % 3) for s, e in spans))))
+def test_a_mask_is_the_union_of_its_spans(spans: list[tuple[int, int]]) -> None:
+    # Runs in order and apart (a word diff's) are their own union, taken as they are.
+    mask = _Mask(spans)
+    assert (mask.starts, mask.ends) == _union(spans)

@@ -298,6 +298,7 @@ def _stem(key: str) -> str:
 
 
 _FIRST_CHAR = operator.itemgetter(0)
+_SPAN_START, _SPAN_END = operator.itemgetter(0), operator.itemgetter(1)
 _NUMBER_KEY_SET = frozenset(NUMBER_WORDS)
 """The number words, as a set to intersect an article's keys with."""
 
@@ -479,6 +480,7 @@ class _StemIndex:
         self._of_paragraph: dict[int, frozenset[str]] = {}
         self._members: dict[int, list[int]] | None = None
         self._by_stem: dict[str, list[int]] | None = None
+        self._scans = 0
 
     def sentence(self, sid: int) -> tuple[str, ...]:
         """The content stems of a content sentence (none for furniture or meta lines): a
@@ -511,9 +513,19 @@ class _StemIndex:
         return len(self._paragraph_members().get(paragraph, ())) <= _NEAR_PARAGRAPH
 
     def paragraphs(self, word: str) -> list[int]:
-        """The paragraphs holding the stem ``word``."""
+        """The paragraphs holding the stem ``word``.
+
+        The first ``_SCANS_BEFORE_INDEX`` words are looked for paragraph by paragraph;
+        after them, the paragraphs of every stem are indexed at once. Most comparisons
+        ask for a few words (a long article of figures, for 20), and indexing all of an
+        article's stems costs as much as a few hundred such scans.
+        """
         by_stem = self._by_stem
         if by_stem is None:
+            if self._scans < _SCANS_BEFORE_INDEX:
+                self._scans += 1
+                stems_of = self.paragraph
+                return [p for p in self._paragraph_members() if word in stems_of(p)]
             by_stem = self._by_stem = {}
             for paragraph in self._paragraph_members():
                 for w in self.paragraph(paragraph):
@@ -522,6 +534,9 @@ class _StemIndex:
 
 
 _SUPPORT_KINDS = (SentenceKind.BODY, SentenceKind.HEADLINE, SentenceKind.BOILERPLATE)
+_SCANS_BEFORE_INDEX = 64
+"""Words ``_StemIndex.paragraphs`` finds by a scan of the paragraphs before it indexes them
+all: a scan costs a look in each paragraph's stems, the index a step per stem of each."""
 _NEAR_PARAGRAPH = 12
 """Sentences up to which a paragraph is part of its sentences' neighbourhood."""
 
@@ -658,6 +673,8 @@ def names_in_use(doc: Document) -> frozenset[str]:
     return frozenset(_CAPITALISED.findall(text))
 
 
+_new_tuple = tuple.__new__
+"""A named tuple built from its fields in C, without its constructor's Python call."""
 _UNIT_KEYS = TIME_UNITS
 _DATE_KEYS = MONTHS | WEEKDAYS | SEASONS | CALENDAR_PERIODS
 _FOUR_DIGITS = re.compile(r"\d{4}")
@@ -693,15 +710,18 @@ class _FactGates(NamedTuple):
         # gate where its pattern then finds nothing.
         words = set(_LETTERS.findall(text.lower()))
         digits = _DIGIT.search(text) is not None
-        # Positional: keywords cost a named tuple's constructor a dict per sentence.
-        return cls(
-            not words.isdisjoint(_UNIT_KEYS),  # durations
-            not words.isdisjoint(_DATE_KEYS),  # dates
-            # years: a date in figures holds a year or an ISO date, four digits in a row
-            digits and _FOUR_DIGITS.search(text) is not None,
-            digits,  # figures
-            not words.isdisjoint(_NUMBER_KEYS),  # spelled
-            not words.isdisjoint(_ROLE_KEYS) and not words.isdisjoint(("of", "for")),  # roles
+        # ``tuple.__new__``: the named tuple's own constructor is a Python call per sentence.
+        return _new_tuple(
+            cls,
+            (
+                not words.isdisjoint(_UNIT_KEYS),  # durations
+                not words.isdisjoint(_DATE_KEYS),  # dates
+                # years: a date in figures holds a year or an ISO date, four digits in a row
+                digits and _FOUR_DIGITS.search(text) is not None,
+                digits,  # figures
+                not words.isdisjoint(_NUMBER_KEYS),  # spelled
+                not words.isdisjoint(_ROLE_KEYS) and not words.isdisjoint(("of", "for")),  # roles
+            ),
         )
 
 
@@ -738,7 +758,7 @@ class Stretch(NamedTuple):
     @classmethod
     def of(cls, text: str, start: int, end: int, names: frozenset[str]) -> Stretch:
         """The stretch ``text[start:end]``, its gates read from its words."""
-        return cls(text, start, end, names, _FactGates.of(text[start:end]))
+        return _new_tuple(cls, (text, start, end, names, _FactGates.of(text[start:end])))
 
 
 def _find_durations(at: Stretch) -> list[Fact]:
@@ -1721,6 +1741,12 @@ class _Mask:
     """The union of a set of spans, for overlap checks in O(log n)."""
 
     def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        starts, ends = list(map(_SPAN_START, spans)), list(map(_SPAN_END, spans))
+        # A word diff's runs of one side come in order, apart and not empty: then they are
+        # their own union (each ends before the next starts), checked in C.
+        if all(map(operator.lt, starts, ends)) and all(map(operator.lt, ends, starts[1:])):
+            self.starts, self.ends = starts, ends
+            return
         merged: list[list[int]] = []
         for s, e in sorted(spans):
             if e <= s:
