@@ -1562,10 +1562,13 @@ def _with_substitutions(
     for c in claims:
         if c.category not in _HOLDERS:
             spans[c.side].append((c.start, c.end))
+    # The same spans as sets: most substitutions (a figure replaced by a figure) are a
+    # fact claim's very span, held at once with no pass over the others.
+    exact = {side: set(taken) for side, taken in spans.items()}
     for side, category, start, end in found:
         doc = doc_a if side is _A else doc_b
         start, end = _strip_span(doc.text, start, end)
-        if end <= start:
+        if end <= start or (start, end) in exact[side]:
             continue
         taken = spans[side]
         # One pass over this side's fact claims (none, the usual case: nothing to keep or
@@ -1591,6 +1594,7 @@ def _with_substitutions(
                 )
             ]
             taken = spans[side] = [(s, e) for s, e in taken if not (start <= s and e <= end)]
+            exact[side] = set(taken)
         kind = _ADDED if side is _B else _DROPPED
         ids, other_ids = (pair.a, pair.b) if side is _A else (pair.b, pair.a)
         sid = _sentence_of(doc, ids, start)
@@ -1598,6 +1602,7 @@ def _with_substitutions(
             Claim(side, kind, category, doc.text[start:end], start, end, index, sid, other_ids)
         )
         taken.append((start, end))
+        exact[side].add((start, end))
     return out
 
 
@@ -1658,7 +1663,7 @@ def _pair_claims(
     def claim(category: ClaimCategory, s: int, e: int) -> None:
         s, e = _strip_span(text, s, e)
         if e > s:
-            sid = _sentence_of(doc, ids, s)
+            sid = ids[0] if len(ids) == 1 else _sentence_of(doc, ids, s)
             out.append(Claim(side, kind, category, text[s:e], s, e, index, sid, tuple(other_ids)))
 
     if not other_ids:

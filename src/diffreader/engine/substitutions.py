@@ -653,6 +653,9 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
 
 
 _NO_HUNKS: frozenset[int] = frozenset()
+_new_found = tuple.__new__
+"""``Found(*fields)`` without the named tuple's ``__new__`` in Python (a group of figures
+finds a dozen)."""
 _new_quantity = tuple.__new__
 """``_Quantity(*fields)`` without the named tuple's ``__new__`` in Python (one call per
 figure of an article of figures)."""
@@ -744,7 +747,7 @@ def _find_figures(group: Group) -> list[Found]:
                 continue
             others = by_value.get(q.value)
             if others is None or not _stated(q, others):
-                out.append(Found(side, _NUMBER, q.start, q.end))
+                out.append(_new_found(Found, (side, _NUMBER, q.start, q.end)))
     return out
 
 
