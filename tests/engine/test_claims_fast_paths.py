@@ -149,6 +149,16 @@ def test_a_key_of_digits_is_its_own_value(key: str) -> None:
     assert float(key) == _number_of(key)
 
 
+@settings(max_examples=400)
+@given(st.text(st.sampled_from("19,,٣.x"), min_size=1, max_size=10))
+def test_a_key_of_digits_and_commas_reads_as_number_of_reads_it(key: str) -> None:
+    # ``_quantities`` reads a key of digits and commas ("4,300") itself, as
+    # ``_number_of``'s third test does, when the key has no leading or doubled comma.
+    plain = key.replace(",", "")
+    if plain.isdecimal() and key[0] != "," and ",," not in key:
+        assert float(plain) == _number_of(key)
+
+
 _ARTICLE_SENTENCES = st.sampled_from(
     [
         "The council approved 40 new homes on Tuesday.",

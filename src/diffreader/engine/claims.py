@@ -1925,7 +1925,8 @@ def _nets(doc: Document, words: _Words) -> bool:
     search per break met, from the first word of each three.
     """
     keys, starts = words.keys, words.starts
-    at = [starts[i] for i in words.changed if _may_inform(keys[i])]
+    # ``_may_inform``, written out: this reads every changed word of a long group.
+    at = [starts[i] for i in words.changed if len(key := keys[i]) >= 3 and key not in STOPWORDS]
     if len(at) < 3:
         return False
     text, end = doc.text, doc.sentences[words.sid].end

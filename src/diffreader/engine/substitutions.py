@@ -298,25 +298,30 @@ class Group:
         hunk_of: dict[Side, list[tuple[int, int, int]]] = {_A: [], _B: []}
         deleted, inserted = hunk_of[_A], hunk_of[_B]
         hunks: list[tuple[bool, bool]] = []
-        open_hunk = False
+        # The open hunk's flags are held here and its entry written when it closes.
+        open_hunk = deletes = inserts = False
+        number = -1  # the open (or last) hunk's index
         equal, delete, insert = Op.EQUAL, Op.DELETE, Op.INSERT  # slow to read from the class
+        text_a = doc_a.text
         for op in pair.ops:
             kind = op.op
             if kind is equal:
                 # A shared space or comma does not end a hunk ("rose 3%" → "fell, 3%").
-                if doc_a.text[op.a_start : op.a_end].strip(" ,;:-–—"):
+                if open_hunk and text_a[op.a_start : op.a_end].strip(" ,;:-–—"):
+                    hunks.append((deletes, inserts))
                     open_hunk = False
                 continue
             if not open_hunk:
-                hunks.append((False, False))
-                open_hunk = True
-            deletes, inserts = hunks[-1]
+                open_hunk, deletes, inserts = True, False, False
+                number += 1
             if kind is delete and op.a_end > op.a_start:
-                deleted.append((op.a_start, op.a_end, len(hunks) - 1))
-                hunks[-1] = (True, inserts)
+                deleted.append((op.a_start, op.a_end, number))
+                deletes = True
             elif kind is insert and op.b_end > op.b_start:
-                inserted.append((op.b_start, op.b_end, len(hunks) - 1))
-                hunks[-1] = (deletes, True)
+                inserted.append((op.b_start, op.b_end, number))
+                inserts = True
+        if open_hunk:
+            hunks.append((deletes, inserts))
         columns: dict[Side, _Words] = {}
         for side, doc, ids in ((_A, doc_a, pair.a), (_B, doc_b, pair.b)):
             starts: list[int] = []
@@ -594,10 +599,16 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
                 continue
             value = 1.0
         else:
-            # A key of digits alone is its own value (``_number_of``'s second test).
-            value = float(key) if key.isdecimal() else _number_of(key)
-            if value is None:
-                continue
+            # A key of digits alone is its own value (``_number_of``'s second test), and
+            # so is one of digits and commas (its third): most figures, read here.
+            if key.isdecimal():
+                value = float(key)
+            elif (plain := key.replace(",", "")).isdecimal() and key[0] != "," and ",," not in key:
+                value = float(plain)
+            else:
+                value = _number_of(key)
+                if value is None:
+                    continue
         unit = "%" if key[:1].isdigit() and key.endswith("%") else ""
         j = i + 1
         while j < n:
