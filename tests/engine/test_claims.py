@@ -325,3 +325,43 @@ def test_a_number_of_digits_alone_is_its_own_value(token: str) -> None:
         str(NUMBER_WORDS[bare]) if bare in NUMBER_WORDS else (match.group() if match else bare)
     )
     assert _number_value(token) == expected
+
+
+@settings(max_examples=400)
+@given(TEXTS)
+def test_numbers_and_dates_are_the_facts_their_patterns_find(text: str) -> None:
+    import re
+
+    from diffreader.engine.claims import Stretch, _find_dates, _find_numbers
+    from diffreader.engine.lexicon import WEAK_NUMBER_WORDS
+
+    # ``_find_numbers`` and ``_find_dates`` build their facts in C and try the year pattern
+    # alone where no date word stands: the facts of the plain patterns, as they were found.
+    at = Stretch.of(text, 0, len(text), frozenset())
+    numbers = [
+        Fact(ClaimCategory.NUMBER, *m.span())
+        for m in _NUMBER.finditer(text)
+        if m.group().lower() not in WEAK_NUMBER_WORDS
+    ]
+    dates = [
+        Fact(ClaimCategory.DATE, *m.span())
+        for m in _DATE.finditer(text)
+        if not (m.group().lower().startswith("may") and not re.search(r"\d", m.group()))
+    ]
+    assert _find_numbers(at) == numbers
+    assert _find_dates(at) == dates
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS)
+def test_an_articles_numbers_are_the_values_of_its_figures_and_number_words(text: str) -> None:
+    from diffreader.engine import document_from_text
+    from diffreader.engine.claims import Support, _number_value
+    from diffreader.engine.lexicon import NUMBER_WORDS
+    from diffreader.engine.text import word_key_set
+
+    # ``Support.of`` reads most figures' values in C: each is ``_number_value``'s.
+    doc = document_from_text(text)
+    keys = word_key_set("\n".join(s.text for s in doc.sentences))
+    expected = {_number_value(k) for k in keys if k[0].isdigit() or k in NUMBER_WORDS}
+    assert Support.of(doc).numbers == expected
