@@ -280,3 +280,81 @@ def test_a_mask_is_the_union_of_its_spans(spans: list[tuple[int, int]]) -> None:
     # Runs in order and apart (a word diff's) are their own union, taken as they are.
     mask = _Mask(spans)
     assert (mask.starts, mask.ends) == _union(spans)
+
+
+def _with_substitutions_plain(
+    found: list[tuple[Any, Any, int, int]], claims_in: list[Claim], texts: dict[Any, str]
+) -> list[tuple[Any, Any, int, int]]:
+    """(side, category, start, end) of what ``_with_substitutions`` keeps, by one pass over
+    the fact claims per substitution (no set of their spans): the plain definition."""
+    from diffreader.engine.claims import _HOLDERS, _strip_span
+
+    out = [(c.side, c.category, c.start, c.end) for c in claims_in]
+    spans: dict[Any, list[tuple[int, int]]] = {}
+    for c in claims_in:
+        if c.category not in _HOLDERS:
+            spans.setdefault(c.side, []).append((c.start, c.end))
+    for side, category, start, end in found:
+        start, end = _strip_span(texts[side], start, end)
+        if end <= start:
+            continue
+        taken = spans.setdefault(side, [])
+        held = any(s <= start and end <= e for s, e in taken)
+        if held:
+            continue
+        if any(start <= s and e <= end for s, e in taken):
+            out = [
+                o
+                for o in out
+                if not (o[0] is side and o[1] not in _HOLDERS and start <= o[2] and o[3] <= end)
+            ]
+            taken[:] = [(s, e) for s, e in taken if not (start <= s and e <= end)]
+        out.append((side, category, start, end))
+        taken.append((start, end))
+    return out
+
+
+_SPAN = st.tuples(st.integers(0, 30), st.integers(0, 30)).map(sorted).map(tuple)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.booleans(), st.booleans(), _SPAN), max_size=6),
+    st.lists(st.tuples(st.booleans(), _SPAN), max_size=8),
+)
+def test_substitutions_join_the_claims_as_the_plain_pass_has_them(
+    facts: list[tuple[bool, bool, tuple[int, int]]], finds: list[tuple[bool, tuple[int, int]]]
+) -> None:
+    from diffreader.engine.model import ClaimCategory, ClaimKind, Op, Pair, Side, Status, WordOp
+    from diffreader.engine.substitutions import Found
+
+    # A substitution on a fact claim's very span is held by a set look-up; the rest by a
+    # pass over the fact claims, as before: the same claims either way.
+    a = document_from_text("The 4,300 cars, $5m (20%) and 12 vans, said Lund.")
+    b = document_from_text("The 4,900 cars, $7m (25%) and 14 vans, said Kwan.")
+    texts = {Side.A: a.text, Side.B: b.text}
+    pair = Pair((0,), (0,), Status.REWORDED, 0.5, (WordOp(Op.EQUAL, 0, 4, 0, 4),), True)
+    side_of = {False: Side.A, True: Side.B}
+    claims_in = [
+        Claim(
+            side_of[on_b],
+            ClaimKind.ADDED if on_b else ClaimKind.DROPPED,
+            ClaimCategory.ASSERTION if holder else ClaimCategory.NUMBER,
+            texts[side_of[on_b]][s:e],
+            s,
+            e,
+            0,
+            0,
+            (0,),
+        )
+        for on_b, holder, (s, e) in facts
+    ]
+    found = [Found(side_of[on_b], ClaimCategory.NUMBER, s, e) for on_b, (s, e) in finds]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(claims, "might_substitute", lambda deleted, inserted: True)
+        patch.setattr(claims.Group, "of", lambda *args: None)
+        patch.setattr(claims, "find_substitutions", lambda group: found)
+        changes = claims._changes(pair, a, b)
+        kept = claims._with_substitutions(0, pair, a, b, lambda *args: [], claims_in, changes)
+    got = [(c.side, c.category, c.start, c.end) for c in kept]
+    assert got == _with_substitutions_plain(found, claims_in, texts)
