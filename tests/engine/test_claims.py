@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from diffreader.engine.claims import (
     _DATE,
+    _DATE_YEAR,
     _NUMBER,
     _NUMBER_FIGURE,
     _NUMBER_SPELLED,
@@ -24,7 +25,7 @@ PIECES = st.sampled_from(
         # dates
         "May", "may", "MAY", "mid-March", "Sept.", "Jan.", "last week", "next Monday",
         "early spring", "2024-05-01", "3024-05-01", "4,2024", "12024", "3.1999", "1990s",
-        "in 2019", "on Tuesday", "May's",
+        "in 2019", "on Tuesday", "May's", "in", "Berlin 2020", "in\t1850s", "2020-01-0",
         # durations and numbers
         "two-year", "over two years", "Years'", "year's", "a few weeks", "6 rounds",
         "4,300", "€4.5m", "60 per cent", "one's", "Twenty-five", "first", "half", "once",
@@ -48,7 +49,13 @@ def test_a_gate_is_open_whenever_its_pattern_can_match(text: str) -> None:
     if _UNIT_WORD.search(text):
         assert gates.durations
     if _DATE.search(text):
-        assert gates.dates
+        assert gates.dates or gates.years
+    if not gates.dates:
+        # Without a date word, a date is a year or an ISO date: ``_DATE_YEAR`` finds it,
+        # and only where four digits stand in a row.
+        found = [m.span() for m in _DATE.finditer(text)]
+        assert [m.span() for m in _DATE_YEAR.finditer(text)] == found
+        assert gates.years or not found
     if _NUMBER_FIGURE.search(text):
         assert gates.figures
     if _NUMBER_SPELLED.search(text):
@@ -58,7 +65,9 @@ def test_a_gate_is_open_whenever_its_pattern_can_match(text: str) -> None:
 @settings(max_examples=400)
 @given(TEXTS)
 def test_numbers_are_found_as_the_whole_pattern_finds_them(text: str) -> None:
-    everything = _FactGates(durations=True, dates=True, figures=True, spelled=True, roles=True)
+    everything = _FactGates(
+        durations=True, dates=True, years=True, figures=True, spelled=True, roles=True
+    )
     for gates in (everything, _FactGates.of(text)):
         found = [m.span() for m in _numbers(text, 0, len(text), gates)]
         assert found == [m.span() for m in _NUMBER.finditer(text)]
@@ -242,6 +251,14 @@ def test_the_date_pattern_matches_as_its_plain_form(text: str, start: int) -> No
 
 
 @settings(max_examples=400)
+@given(DATE_TEXTS, st.integers(0, 5))
+def test_without_a_date_word_the_year_pattern_finds_the_dates(text: str, start: int) -> None:
+    if not _FactGates.of(text).dates:
+        found = [m.span() for m in _DATE.finditer(text, start)]
+        assert [m.span() for m in _DATE_YEAR.finditer(text, start)] == found
+
+
+@settings(max_examples=400)
 @given(
     st.lists(
         st.sampled_from(
@@ -308,3 +325,43 @@ def test_a_number_of_digits_alone_is_its_own_value(token: str) -> None:
         str(NUMBER_WORDS[bare]) if bare in NUMBER_WORDS else (match.group() if match else bare)
     )
     assert _number_value(token) == expected
+
+
+@settings(max_examples=400)
+@given(TEXTS)
+def test_numbers_and_dates_are_the_facts_their_patterns_find(text: str) -> None:
+    import re
+
+    from diffreader.engine.claims import Stretch, _find_dates, _find_numbers
+    from diffreader.engine.lexicon import WEAK_NUMBER_WORDS
+
+    # ``_find_numbers`` and ``_find_dates`` build their facts in C and try the year pattern
+    # alone where no date word stands: the facts of the plain patterns, as they were found.
+    at = Stretch.of(text, 0, len(text), frozenset())
+    numbers = [
+        Fact(ClaimCategory.NUMBER, *m.span())
+        for m in _NUMBER.finditer(text)
+        if m.group().lower() not in WEAK_NUMBER_WORDS
+    ]
+    dates = [
+        Fact(ClaimCategory.DATE, *m.span())
+        for m in _DATE.finditer(text)
+        if not (m.group().lower().startswith("may") and not re.search(r"\d", m.group()))
+    ]
+    assert _find_numbers(at) == numbers
+    assert _find_dates(at) == dates
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS)
+def test_an_articles_numbers_are_the_values_of_its_figures_and_number_words(text: str) -> None:
+    from diffreader.engine import document_from_text
+    from diffreader.engine.claims import Support, _number_value
+    from diffreader.engine.lexicon import NUMBER_WORDS
+    from diffreader.engine.text import word_key_set
+
+    # ``Support.of`` reads most figures' values in C: each is ``_number_value``'s.
+    doc = document_from_text(text)
+    keys = word_key_set("\n".join(s.text for s in doc.sentences))
+    expected = {_number_value(k) for k in keys if k[0].isdigit() or k in NUMBER_WORDS}
+    assert Support.of(doc).numbers == expected

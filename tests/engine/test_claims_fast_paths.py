@@ -149,6 +149,16 @@ def test_a_key_of_digits_is_its_own_value(key: str) -> None:
     assert float(key) == _number_of(key)
 
 
+@settings(max_examples=400)
+@given(st.text(st.sampled_from("19,,٣.x"), min_size=1, max_size=10))
+def test_a_key_of_digits_and_commas_reads_as_number_of_reads_it(key: str) -> None:
+    # ``_quantities`` reads a key of digits and commas ("4,300") itself, as
+    # ``_number_of``'s third test does, when the key has no leading or doubled comma.
+    plain = key.replace(",", "")
+    if plain.isdecimal() and key[0] != "," and ",," not in key:
+        assert float(plain) == _number_of(key)
+
+
 _ARTICLE_SENTENCES = st.sampled_from(
     [
         "The council approved 40 new homes on Tuesday.",
@@ -216,3 +226,135 @@ def _number_by_pattern(key: str) -> float | None:
 def test_a_figure_with_commas_reads_as_its_pattern_says(key: str) -> None:
     # ``_number_of`` reads a key of digits and commas ("4,300") without its pattern.
     assert _number_of(key) == _number_by_pattern(key)
+
+
+_STEM_WORDS = st.sampled_from(["bridge", "council", "Lund", "ferry", "4,300", "harbour", "rain"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.lists(_STEM_WORDS, min_size=1, max_size=5), min_size=1, max_size=3),
+        min_size=1,
+        max_size=6,
+    ),
+    st.lists(_STEM_WORDS, max_size=8),
+)
+def test_the_paragraphs_of_a_stem_are_the_same_scanned_or_indexed(
+    paragraphs: list[list[list[str]]], asked: list[str]
+) -> None:
+    from diffreader.engine.claims import _StemIndex
+    from diffreader.engine.text import stem
+
+    # Paragraphs of sentences of words; ``paragraphs`` scans them for its first words
+    # and indexes them after: both give each stem's paragraphs, in order.
+    text = "\n\n".join(" ".join(" ".join(s) + "." for s in p) for p in paragraphs)
+    doc = document_from_text(text)
+    scanning, indexed = _StemIndex(doc), _StemIndex(doc)
+    scanning._scans = -len(asked)  # never reaches the index
+    indexed._scans = claims._SCANS_BEFORE_INDEX  # indexes at once
+    for word in [stem(w.lower()) for w in asked]:
+        assert scanning.paragraphs(word) == indexed.paragraphs(word)
+    assert scanning._by_stem is None
+
+
+def _union(spans: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The starts and ends of the union of ``spans``, merged one by one (no shortcut)."""
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        if e <= s:
+            continue
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return [m[0] for m in merged], [m[1] for m in merged]
+
+
+_SPANS = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=8)
+
+
+@settings(max_examples=400)
+@given(_SPANS | _SPANS.map(lambda spans: sorted(set((s, s + 1 + e % 3) for s, e in spans))))
+def test_a_mask_is_the_union_of_its_spans(spans: list[tuple[int, int]]) -> None:
+    # Runs in order and apart (a word diff's) are their own union, taken as they are.
+    mask = _Mask(spans)
+    assert (mask.starts, mask.ends) == _union(spans)
+
+
+def _with_substitutions_plain(
+    found: list[tuple[Any, Any, int, int]], claims_in: list[Claim], texts: dict[Any, str]
+) -> list[tuple[Any, Any, int, int]]:
+    """(side, category, start, end) of what ``_with_substitutions`` keeps, by one pass over
+    the fact claims per substitution (no set of their spans): the plain definition."""
+    from diffreader.engine.claims import _HOLDERS, _strip_span
+
+    out = [(c.side, c.category, c.start, c.end) for c in claims_in]
+    spans: dict[Any, list[tuple[int, int]]] = {}
+    for c in claims_in:
+        if c.category not in _HOLDERS:
+            spans.setdefault(c.side, []).append((c.start, c.end))
+    for side, category, start, end in found:
+        start, end = _strip_span(texts[side], start, end)
+        if end <= start:
+            continue
+        taken = spans.setdefault(side, [])
+        held = any(s <= start and end <= e for s, e in taken)
+        if held:
+            continue
+        if any(start <= s and e <= end for s, e in taken):
+            out = [
+                o
+                for o in out
+                if not (o[0] is side and o[1] not in _HOLDERS and start <= o[2] and o[3] <= end)
+            ]
+            taken[:] = [(s, e) for s, e in taken if not (start <= s and e <= end)]
+        out.append((side, category, start, end))
+        taken.append((start, end))
+    return out
+
+
+_SPAN = st.tuples(st.integers(0, 30), st.integers(0, 30)).map(sorted).map(tuple)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.booleans(), st.booleans(), _SPAN), max_size=6),
+    st.lists(st.tuples(st.booleans(), _SPAN), max_size=8),
+)
+def test_substitutions_join_the_claims_as_the_plain_pass_has_them(
+    facts: list[tuple[bool, bool, tuple[int, int]]], finds: list[tuple[bool, tuple[int, int]]]
+) -> None:
+    from diffreader.engine.model import ClaimCategory, ClaimKind, Op, Pair, Side, Status, WordOp
+    from diffreader.engine.substitutions import Found
+
+    # A substitution on a fact claim's very span is held by a set look-up; the rest by a
+    # pass over the fact claims, as before: the same claims either way.
+    a = document_from_text("The 4,300 cars, $5m (20%) and 12 vans, said Lund.")
+    b = document_from_text("The 4,900 cars, $7m (25%) and 14 vans, said Kwan.")
+    texts = {Side.A: a.text, Side.B: b.text}
+    pair = Pair((0,), (0,), Status.REWORDED, 0.5, (WordOp(Op.EQUAL, 0, 4, 0, 4),), True)
+    side_of = {False: Side.A, True: Side.B}
+    claims_in = [
+        Claim(
+            side_of[on_b],
+            ClaimKind.ADDED if on_b else ClaimKind.DROPPED,
+            ClaimCategory.ASSERTION if holder else ClaimCategory.NUMBER,
+            texts[side_of[on_b]][s:e],
+            s,
+            e,
+            0,
+            0,
+            (0,),
+        )
+        for on_b, holder, (s, e) in facts
+    ]
+    found = [Found(side_of[on_b], ClaimCategory.NUMBER, s, e) for on_b, (s, e) in finds]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(claims, "might_substitute", lambda deleted, inserted: True)
+        patch.setattr(claims.Group, "of", lambda *args: None)
+        patch.setattr(claims, "find_substitutions", lambda group: found)
+        changes = claims._changes(pair, a, b)
+        kept = claims._with_substitutions(0, pair, a, b, lambda *args: [], claims_in, changes)
+    got = [(c.side, c.category, c.start, c.end) for c in kept]
+    assert got == _with_substitutions_plain(found, claims_in, texts)

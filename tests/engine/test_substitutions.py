@@ -379,3 +379,25 @@ def test_a_group_holds_each_token_as_its_definition_gives_it(
             expected = _words_by_definition(group, pair, c.a, c.b)
             assert group.words(Side.A) == expected[Side.A]
             assert group.words(Side.B) == expected[Side.B]
+            assert group.hunks == _hunks_by_definition(pair, c.a)
+
+
+def _hunks_by_definition(pair: Pair, doc_a: Document) -> list[tuple[bool, bool]]:
+    """(deletes words of A, inserts words of B) of each hunk, the hunks closed by an equal
+    op with more than spaces and commas, as ``Group.of`` first found them."""
+    hunks: list[tuple[bool, bool]] = []
+    open_hunk = False
+    for op in pair.ops:
+        if op.op is Op.EQUAL:
+            if doc_a.text[op.a_start : op.a_end].strip(" ,;:-–—"):
+                open_hunk = False
+            continue
+        if not open_hunk:
+            hunks.append((False, False))
+            open_hunk = True
+        deletes, inserts = hunks[-1]
+        if op.op is Op.DELETE and op.a_end > op.a_start:
+            hunks[-1] = (True, inserts)
+        elif op.op is Op.INSERT and op.b_end > op.b_start:
+            hunks[-1] = (deletes, True)
+    return hunks

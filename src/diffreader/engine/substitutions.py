@@ -101,6 +101,18 @@ __all__ = [
     "new_statuses",
 ]
 
+_A, _B = Side.A, Side.B
+_SIDES = (Side.A, Side.B)
+_SIDE_PAIRS = ((Side.A, Side.B), (Side.B, Side.A))
+"""Each side with the other."""
+_OTHER = {Side.A: Side.B, Side.B: Side.A}
+"""``side.other`` as a table."""
+_NUMBER, _DATE, _ROLE = ClaimCategory.NUMBER, ClaimCategory.DATE, ClaimCategory.ROLE
+_NEGATION, _OPPOSITE = ClaimCategory.NEGATION, ClaimCategory.OPPOSITE
+# The sides and categories above are read as module globals in the detectors, which run
+# for every reworded group: reading a member from its enum class goes through the enum
+# type's ``__getattr__`` hook (Python 3.11), about ten times slower.
+
 _NAME_CATEGORIES = frozenset(
     (
         ClaimCategory.PERSON,
@@ -250,17 +262,15 @@ class Group:
         rather than a rewritten clause."""
         if self._sizes is None:
             self._sizes = Counter(
-                (side, self.columns[side].hunks[i])
-                for side in (Side.A, Side.B)
-                for i in self.changed(side)
+                (side, self.columns[side].hunks[i]) for side in _SIDES for i in self.changed(side)
             )
-        return all(self._sizes.get((side, hunk), 0) <= limit for side in (Side.A, Side.B))
+        return all(self._sizes.get((side, hunk), 0) <= limit for side in _SIDES)
 
     def both_replace(self, test: Callable[[str], bool], *, raw: bool = False) -> bool:
         """Some hunk replaces, on each side, a word whose key (or raw text, with ``raw``)
         passes ``test`` (a cheap gate)."""
         found = []
-        for side in (Side.A, Side.B):
+        for side in _SIDES:
             starts, ends, keys, of_word, _ = self.columns[side]
             text = self.text[side]
             found.append(
@@ -285,30 +295,35 @@ class Group:
         facts: Callable[[Document, int], Iterable[tuple[ClaimCategory, int, int]]],
     ) -> Group:
         """The group of ``pair``; ``facts(doc, sentence id)`` lists a sentence's facts."""
-        hunk_of: dict[Side, list[tuple[int, int, int]]] = {Side.A: [], Side.B: []}
-        deleted, inserted = hunk_of[Side.A], hunk_of[Side.B]
+        hunk_of: dict[Side, list[tuple[int, int, int]]] = {_A: [], _B: []}
+        deleted, inserted = hunk_of[_A], hunk_of[_B]
         hunks: list[tuple[bool, bool]] = []
-        open_hunk = False
+        # The open hunk's flags are held here and its entry written when it closes.
+        open_hunk = deletes = inserts = False
+        number = -1  # the open (or last) hunk's index
         equal, delete, insert = Op.EQUAL, Op.DELETE, Op.INSERT  # slow to read from the class
+        text_a = doc_a.text
         for op in pair.ops:
             kind = op.op
             if kind is equal:
                 # A shared space or comma does not end a hunk ("rose 3%" → "fell, 3%").
-                if doc_a.text[op.a_start : op.a_end].strip(" ,;:-–—"):
+                if open_hunk and text_a[op.a_start : op.a_end].strip(" ,;:-–—"):
+                    hunks.append((deletes, inserts))
                     open_hunk = False
                 continue
             if not open_hunk:
-                hunks.append((False, False))
-                open_hunk = True
-            deletes, inserts = hunks[-1]
+                open_hunk, deletes, inserts = True, False, False
+                number += 1
             if kind is delete and op.a_end > op.a_start:
-                deleted.append((op.a_start, op.a_end, len(hunks) - 1))
-                hunks[-1] = (True, inserts)
+                deleted.append((op.a_start, op.a_end, number))
+                deletes = True
             elif kind is insert and op.b_end > op.b_start:
-                inserted.append((op.b_start, op.b_end, len(hunks) - 1))
-                hunks[-1] = (deletes, True)
+                inserted.append((op.b_start, op.b_end, number))
+                inserts = True
+        if open_hunk:
+            hunks.append((deletes, inserts))
         columns: dict[Side, _Words] = {}
-        for side, doc, ids in ((Side.A, doc_a, pair.a), (Side.B, doc_b, pair.b)):
+        for side, doc, ids in ((_A, doc_a, pair.a), (_B, doc_b, pair.b)):
             starts: list[int] = []
             ends: list[int] = []
             keys: list[str] = []
@@ -333,10 +348,10 @@ class Group:
             columns[side] = _Words(starts, ends, keys, of_word, frozenset(openers))
 
         def find_facts(side: Side) -> list[tuple[ClaimCategory, int, int]]:
-            doc, ids = (doc_a, pair.a) if side is Side.A else (doc_b, pair.b)
+            doc, ids = (doc_a, pair.a) if side is _A else (doc_b, pair.b)
             return [f for sid in ids for f in facts(doc, sid)]
 
-        return cls(columns, hunks, {Side.A: doc_a.text, Side.B: doc_b.text}, find_facts)
+        return cls(columns, hunks, {_A: doc_a.text, _B: doc_b.text}, find_facts)
 
 
 class Substitution(NamedTuple):
@@ -419,15 +434,15 @@ def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
     from diffreader.engine import antonyms
 
     by_hunk: dict[int, dict[Side, list[Word]]] = {}
-    for side in (Side.A, Side.B):
+    for side in _SIDES:
         keys = group.columns[side].keys
         for i in group.replacing(side):
             if keys[i].isalpha():
                 w = group.word(side, i)
-                by_hunk.setdefault(w.hunk, {Side.A: [], Side.B: []})[side].append(w)
+                by_hunk.setdefault(w.hunk, {_A: [], _B: []})[side].append(w)
     out = []
     for sides in by_hunk.values():
-        a_words, b_words = sides[Side.A], sides[Side.B]
+        a_words, b_words = sides[_A], sides[_B]
         if len(a_words) > _MAX_HUNK_WORDS or len(b_words) > _MAX_HUNK_WORDS:
             continue
         for a in a_words:
@@ -439,30 +454,27 @@ def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
     # A word whose antonym pair both sides hold ("rise and fall") is no swap.
     lemmas = {
         side: {antonyms.lemma(k) for k in group.columns[side].keys if k.isalpha()}
-        for side in (Side.A, Side.B)
+        for side in _SIDES
     }
     return [
         (a, b)
         for a, b in out
-        if antonyms.lemma(a.key) not in lemmas[Side.B]
-        and antonyms.lemma(b.key) not in lemmas[Side.A]
+        if antonyms.lemma(a.key) not in lemmas[_B] and antonyms.lemma(b.key) not in lemmas[_A]
     ]
 
 
 def _find_negations(group: Group) -> list[Found]:
     """A negation one side of the group has and the other lacks."""
-    if not any(_may_negate(group.changed_keys(side)) for side in (Side.A, Side.B)):
+    if not any(_may_negate(group.changed_keys(side)) for side in _SIDES):
         return []  # no cue of a negation changed (``_negation_at``'s tests, on keys)
-    if not any(
-        _negation_at(group.words(side), i) for side in (Side.A, Side.B) for i in group.changed(side)
-    ):
+    if not any(_negation_at(group.words(side), i) for side in _SIDES for i in group.changed(side)):
         return []  # no negation changed
-    cues = {side: _negations(group.words(side)) for side in (Side.A, Side.B)}
-    more = len(cues[Side.B]) - len(cues[Side.A])
+    cues = {side: _negations(group.words(side)) for side in _SIDES}
+    more = len(cues[_B]) - len(cues[_A])
     if not more:
         return []
-    side = Side.B if more > 0 else Side.A
-    words, other = group.words(side), group.words(side.other)
+    side = _B if more > 0 else _A
+    words, other = group.words(side), group.words(_OTHER[side])
     other_changed = [w.key for w in other if w.hunk >= 0]
     # A negation and an antonym cancel: "did not accept" is "rejected".
     if more % 2 and _opposite_pairs(group):
@@ -474,7 +486,7 @@ def _find_negations(group: Group) -> list[Found]:
         negated = _next_content(words, i)
         if negated and any(_prefixed(k, negated) for k in other_changed):
             continue  # "not able" / "unable"
-        out.append(Found(side, ClaimCategory.NEGATION, *_negated_span(words, i)))
+        out.append(Found(side, _NEGATION, *_negated_span(words, i)))
     return out
 
 
@@ -483,13 +495,13 @@ def _find_opposites(group: Group) -> list[Found]:
     pairs = _opposite_pairs(group)
     if not pairs:
         return []
-    flips = len(_negations(group.words(Side.B))) - len(_negations(group.words(Side.A)))
+    flips = len(_negations(group.words(_B))) - len(_negations(group.words(_A)))
     if flips % 2:
         return []  # "did not accept" / "rejected": the polarity is the same
     out = []
     for a, b in pairs:
-        out.append(Found(Side.A, ClaimCategory.OPPOSITE, a.start, a.end))
-        out.append(Found(Side.B, ClaimCategory.OPPOSITE, b.start, b.end))
+        out.append(Found(_A, _OPPOSITE, a.start, a.end))
+        out.append(Found(_B, _OPPOSITE, b.start, b.end))
     return out
 
 
@@ -587,10 +599,16 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
                 continue
             value = 1.0
         else:
-            # A key of digits alone is its own value (``_number_of``'s second test).
-            value = float(key) if key.isdecimal() else _number_of(key)
-            if value is None:
-                continue
+            # A key of digits alone is its own value (``_number_of``'s second test), and
+            # so is one of digits and commas (its third): most figures, read here.
+            if key.isdecimal():
+                value = float(key)
+            elif (plain := key.replace(",", "")).isdecimal() and key[0] != "," and ",," not in key:
+                value = float(plain)
+            else:
+                value = _number_of(key)
+                if value is None:
+                    continue
         unit = "%" if key[:1].isdigit() and key.endswith("%") else ""
         j = i + 1
         while j < n:
@@ -646,6 +664,9 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
 
 
 _NO_HUNKS: frozenset[int] = frozenset()
+_new_found = tuple.__new__
+"""``Found(*fields)`` without the named tuple's ``__new__`` in Python (a group of figures
+finds a dozen)."""
 _new_quantity = tuple.__new__
 """``_Quantity(*fields)`` without the named tuple's ``__new__`` in Python (one call per
 figure of an article of figures)."""
@@ -709,7 +730,7 @@ def _find_figures(group: Group) -> list[Found]:
     """A changed quantity: one the other side's group does not state."""
     # A replacement that changes a figure, a scale or a unit on both sides, else nothing.
     hunks = []
-    for side in (Side.A, Side.B):
+    for side in _SIDES:
         keys, of_word = group.columns[side].keys, group.columns[side].hunks
         hunks.append(
             {
@@ -720,16 +741,14 @@ def _find_figures(group: Group) -> list[Found]:
         )
     if hunks[0].isdisjoint(hunks[1]):
         return []
-    quantities = {side: _quantities(group, side) for side in (Side.A, Side.B)}
+    quantities = {side: _quantities(group, side) for side in _SIDES}
     # Only a figure facing another in one hunk is a substitution: one that moved to
     # another group, or came with no counterpart, is claims.py's to judge.
-    facing = {
-        side: frozenset().union(*[q.hunks for q in quantities[side]]) for side in (Side.A, Side.B)
-    }
-    if facing[Side.A].isdisjoint(facing[Side.B]):
+    facing = {side: frozenset().union(*[q.hunks for q in quantities[side]]) for side in _SIDES}
+    if facing[_A].isdisjoint(facing[_B]):
         return []
     out = []
-    for side, other in ((Side.A, Side.B), (Side.B, Side.A)):
+    for side, other in _SIDE_PAIRS:
         by_value: dict[float, list[_Quantity]] = {}
         for o in quantities[other]:
             by_value.setdefault(o.value, []).append(o)
@@ -739,7 +758,7 @@ def _find_figures(group: Group) -> list[Found]:
                 continue
             others = by_value.get(q.value)
             if others is None or not _stated(q, others):
-                out.append(Found(side, ClaimCategory.NUMBER, q.start, q.end))
+                out.append(_new_found(Found, (side, _NUMBER, q.start, q.end)))
     return out
 
 
@@ -806,36 +825,34 @@ def _find_dates(group: Group) -> list[Found]:
     if not group.both_replace(_date_word):
         return []
     spans = {
-        side: [(s, e) for category, s, e in group.facts(side) if category is ClaimCategory.DATE]
-        for side in (Side.A, Side.B)
+        side: [(s, e) for category, s, e in group.facts(side) if category is _DATE]
+        for side in _SIDES
     }
-    if not spans[Side.A] or not spans[Side.B]:
+    if not spans[_A] or not spans[_B]:
         return []  # a side without a date: no date faces another (``facing`` below is empty)
     # The hunks that change a date on each side: a date is replaced when both do.
-    touched = {
-        side: [group.changed_in(side, s, e) for s, e in spans[side]] for side in (Side.A, Side.B)
-    }
-    facing = {h for hs in touched[Side.A] for h in hs} & {h for hs in touched[Side.B] for h in hs}
+    touched = {side: [group.changed_in(side, s, e) for s, e in spans[side]] for side in _SIDES}
+    facing = {h for hs in touched[_A] for h in hs} & {h for hs in touched[_B] for h in hs}
     if not facing:
         return []  # read before what each date says: most groups replace no date
     dates = {
         side: [(s, e, _date_parts(group.text[side][s:e])) for s, e in spans[side]]
-        for side in (Side.A, Side.B)
+        for side in _SIDES
     }
     out = []
-    for side in (Side.A, Side.B):
+    for side in _SIDES:
         # Relative dates the date pattern misses at a sentence start ("Next year it …").
         relative = {
             k: v
-            for k, v in _date_parts(" ".join(group.columns[side.other].keys)).items()
+            for k, v in _date_parts(" ".join(group.columns[_OTHER[side]].keys)).items()
             if k.startswith("when ")
         }
-        others = [other for _, _, other in dates[side.other]]
+        others = [other for _, _, other in dates[_OTHER[side]]]
         for (s, e, parts), hunks in zip(dates[side], touched[side], strict=True):
             if not parts or not hunks & facing:
                 continue
             if not any(_same_date(parts, other) for other in [*others, relative]):
-                out.append(Found(side, ClaimCategory.DATE, s, e))
+                out.append(Found(side, _DATE, s, e))
     return out
 
 
@@ -859,9 +876,9 @@ def _find_names(group: Group) -> list[Found]:
     """A name replaced by another: each side holds a changed name the other side lacks."""
     if not group.both_replace(_capitalised, raw=True):
         return []
-    swapped: dict[Side, dict[int, list[Found]]] = {Side.A: {}, Side.B: {}}
-    for side in (Side.A, Side.B):
-        other = group.keys(side.other)
+    swapped: dict[Side, dict[int, list[Found]]] = {_A: {}, _B: {}}
+    for side in _SIDES:
+        other = group.keys(_OTHER[side])
         for category, s, e in group.facts(side):
             if category not in _NAME_CATEGORIES:
                 continue
@@ -875,9 +892,9 @@ def _find_names(group: Group) -> list[Found]:
     # Only names facing each other in one small hunk: one replaced the other.
     out = [
         f
-        for h in swapped[Side.A].keys() & swapped[Side.B].keys()
+        for h in swapped[_A].keys() & swapped[_B].keys()
         if group.small(h, _MAX_NAME_HUNK_WORDS)
-        for f in (*swapped[Side.A][h], *swapped[Side.B][h])
+        for f in (*swapped[_A][h], *swapped[_B][h])
     ]
     return sorted(set(out))
 
@@ -922,22 +939,22 @@ def _title_run(words: Sequence[Word], i: int) -> int:
 
 def _find_roles(group: Group) -> list[Found]:
     """A status or a title attached to a person that the other side's group lacks."""
-    if all(_ROLE_CUES.isdisjoint(group.changed_keys(side)) for side in (Side.A, Side.B)):
+    if all(_ROLE_CUES.isdisjoint(group.changed_keys(side)) for side in _SIDES):
         return []  # no changed word is a status or a title (the tests below, on keys)
     out: list[Found] = []
-    for side in (Side.A, Side.B):
+    for side in _SIDES:
         words = group.words(side)
         # The other side's keys and stems only when a changed word needs them (rarely).
         other_stems: set[str] | None = None
         for i in group.changed(side):
             w = words[i]
             if _is_status(words, i):
-                if w.key in group.keys(side.other):
+                if w.key in group.keys(_OTHER[side]):
                     continue
                 last = _title_run(words, i)
-                out.append(Found(side, ClaimCategory.ROLE, w.start, words[last].end))
+                out.append(Found(side, _ROLE, w.start, words[last].end))
             elif w.key in _TITLE_NOUNS and w.raw[:1].isupper():
-                other = group.keys(side.other)
+                other = group.keys(_OTHER[side])
                 if other_stems is None:
                     other_stems = {stem(k) for k in other}
                 if stem(w.key) in other_stems or not _before_shared_name(words, i, other):
@@ -945,7 +962,7 @@ def _find_roles(group: Group) -> list[Found]:
                 s = i
                 while s > 0 and words[s - 1].hunk >= 0 and words[s - 1].key in _TITLE_NOUNS:
                     s -= 1
-                out.append(Found(side, ClaimCategory.ROLE, words[s].start, w.end))
+                out.append(Found(side, _ROLE, words[s].start, w.end))
     return _merge(out)
 
 
@@ -1074,7 +1091,7 @@ def might_substitute(deleted: str, inserted: str) -> bool:
 def find_substitutions(group: Group) -> list[Found]:
     """What the group replaced, by the table ``SUBSTITUTIONS``, in text order per side."""
     kept: list[Found] = []
-    spans: dict[Side, list[tuple[int, int]]] = {Side.A: [], Side.B: []}
+    spans: dict[Side, list[tuple[int, int]]] = {_A: [], _B: []}
     for substitution in SUBSTITUTIONS:
         for f in substitution.find(group):
             taken, start, end = spans[f.side], f.start, f.end
@@ -1084,5 +1101,9 @@ def find_substitutions(group: Group) -> list[Found]:
             else:
                 kept.append(f)
                 taken.append((start, end))
-    kept.sort(key=lambda f: (f.side, f.start))
+    kept.sort(key=_SIDE_AND_START)
     return kept
+
+
+_SIDE_AND_START = operator.itemgetter(0, 2)
+"""A ``Found``'s (side, start), read in C."""
