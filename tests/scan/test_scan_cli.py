@@ -101,13 +101,19 @@ def test_dask_without_the_extra_says_how_to_install_it(
 
 def test_progress_on_a_terminal_is_a_bar_with_rates(tmp_path: Path) -> None:
     import io
+    import itertools
 
     from diffreader.scan.executors import InProcess
     from diffreader.scan.progress import Progress
     from diffreader.scan.run import run_scan
 
     stream = io.StringIO()
-    run_scan([DEMO], tmp_path / "out", InProcess(), Progress(stream, tty=True))
+    progress = Progress(stream, tty=True)
+    # A clock a second on at each reading: the bar is redrawn at every step however fast
+    # the scan runs (it redraws at most every tenth of a second).
+    ticks = itertools.count()
+    progress._now = lambda: float(next(ticks))
+    run_scan([DEMO], tmp_path / "out", InProcess(), progress)
     text = stream.getvalue()
     assert "\r" in text and "█" in text and "/s" in text
     finished = [line.split("\r")[-1] for line in text.split("\n") if line]
