@@ -240,9 +240,9 @@ def test_a_claim_running_over_two_groups_keeps_them_in_one_block() -> None:
     assert blocks.cuts == (0, 2)
 
 
-def test_an_altered_quotation_and_the_fact_its_source_loses_stay_in_one_block() -> None:
-    """The figure the A side of an altered quotation loses is listed inside the quotation,
-    though the two are in groups apart: one block holds both."""
+def _tied_by_an_altered_quotation() -> Comparison:
+    """An altered quotation of B (group 1) whose source in A (group 3) loses a figure: the
+    figure is listed inside the quotation, though the two are in groups apart."""
     a_lines = ["Head.", "Ferries", "“It will cost 4 million euros,” she said."]
     b_lines = ["Head.", "“It will cost a lot,” she said.", "Ferries"]
     pairs: list[PairSpec] = [
@@ -277,7 +277,13 @@ def test_an_altered_quotation_and_the_fact_its_source_loses_stay_in_one_block() 
         sentence=1,
         pair=1,
     )
-    comparison = replace(base, claims=claims, quotes=(quote,))
+    return replace(base, claims=claims, quotes=(quote,))
+
+
+def test_an_altered_quotation_and_the_fact_its_source_loses_stay_in_one_block() -> None:
+    """The figure the A side of an altered quotation loses is listed inside the quotation,
+    though the two are in groups apart: one block holds both."""
+    comparison = _tied_by_an_altered_quotation()
     locate = PairLocator(comparison)
     whole = review_items(comparison, locate)
     assert [(i.kind, i.parent is None) for i in whole] == [
@@ -323,39 +329,7 @@ def test_one_block_holding_most_of_the_output_has_its_items_made_once() -> None:
     """An altered quotation ties its group to its source's far away: their block holds
     nearly all the output. Its items are made once, whole, and the text is still written
     in ranges of groups: the same text as the whole view's."""
-    a_lines = ["Head.", "Ferries", "“It will cost 4 million euros,” she said."]
-    b_lines = ["Head.", "“It will cost a lot,” she said.", "Ferries"]
-    pairs: list[PairSpec] = [
-        ((0,), (0,), Status.SAME),
-        ((), (1,), Status.ADDED),
-        ((1,), (2,), Status.SAME),
-        ((2,), (), Status.DROPPED),
-    ]
-    base = make_comparison(a_lines, b_lines, pairs)
-    figure_start = base.a.text.index("4 million")
-    quote_start = base.b.text.index("It will cost a lot")
-    source_start = base.a.text.index("It will cost 4")
-    figure = Claim(
-        Side.A,
-        ClaimKind.DROPPED,
-        ClaimCategory.NUMBER,
-        "4 million euros",
-        figure_start,
-        figure_start + 15,
-        3,
-        2,
-    )
-    quote = Quote(
-        Side.B,
-        quote_start,
-        quote_start + 18,
-        "It will cost a lot",
-        QuoteStatus.ALTERED,
-        Span(source_start, source_start + 28),
-        sentence=1,
-        pair=1,
-    )
-    tied = replace(base, claims=(figure,), quotes=(quote,))
+    tied = _tied_by_an_altered_quotation()
     expected = to_text.render_text(build_view(tied, rows=False), width=60)
     text, made, sizes = _written(tied)
     assert text == expected
