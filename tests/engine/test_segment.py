@@ -372,3 +372,6 @@ def test_prose_set_a_word_a_line_reads_as_its_sentences() -> None:
     assert len(texts(listed)) == 6
     answers = "\n".join(["Yes.", "No.", "Maybe."] * 10)
     assert len(texts(answers)) == 30
+    # A long list of names or figures, a line each, is a list: it keeps its lines.
+    names = "\n".join(f"{first} {n}" for n in range(12) for first in ("Ana", "Oslo", "4,300"))
+    assert len(texts(names)) == 36

@@ -253,16 +253,19 @@ _SHORT_LINES = 20
 
 
 def _set_word_by_word(text: str, lines: list[tuple[int, int]]) -> bool:
-    """A long run of lines of a word or two that mostly end mid-sentence: prose set in a
-    narrow column (or one word a line), read as the sentences it holds. Line by line it
-    would be tens of thousands of one-word "sentences" (a megabyte of them is 160,000)."""
+    """A long run of lines of a word or two that mostly end mid-sentence, many of them in
+    lower case: prose set in a narrow column (or one word a line), read as the sentences
+    it holds. Line by line it would be tens of thousands of one-word "sentences" (a
+    megabyte of them is 160,000). A list (names, places, figures, a line each) seldom
+    opens a line in lower case, and keeps a line each."""
     if len(lines) < _SHORT_LINES:
         return False
     lengths = sorted(e - s for s, e in lines)
     if lengths[len(lengths) // 2] > _SHORT_LINE:
         return False
     unterminated = sum(1 for s, e in lines if not _TERMINAL.search(text[s:e]))
-    return unterminated >= 0.6 * len(lines)
+    lower = sum(1 for s, _ in lines if text[s : s + 1].islower())
+    return unterminated >= 0.6 * len(lines) and lower >= 0.3 * len(lines)
 
 
 def _lstrip(text: str, start: int, end: int) -> int:
