@@ -434,47 +434,24 @@ def word_runs(comparison: Comparison, pair: Pair) -> Iterator[tuple[Op, str]]:
 
     Equal runs show B's wording (they can differ from A only in quote marks, dashes and
     whitespace, which matching normalises). Text between ops on B's side (spaces the
-    tokeniser left out) is yielded as equal, so the group reads exactly as B.
+    tokeniser left out) is yielded as equal, so the group reads exactly as B; between two
+    of its sentences lying apart, ``GAP`` stands for the other groups' text.
     """
     a_text, b_text = comparison.a.text, comparison.b.text
-    b_ids = pair.b
-    runs = sentence_runs(comparison.b, b_ids)
-    if len(runs) > 1:
-        yield from _gapped_word_runs(a_text, b_text, pair, runs)
-        return
-    cursor = comparison.b.sentences[min(b_ids)].start if b_ids else None
-    for op in pair.ops:
-        if op.op is Op.DELETE:
-            yield Op.DELETE, a_text[op.a_start : op.a_end]
-            continue
-        if cursor is not None and op.b_start > cursor:
-            yield Op.EQUAL, b_text[cursor : op.b_start]
-        yield op.op, b_text[op.b_start : op.b_end]
-        cursor = op.b_end if cursor is None else max(cursor, op.b_end)
-    if b_ids and cursor is not None:
-        end = comparison.b.sentences[max(b_ids)].end
-        if end > cursor:
-            yield Op.EQUAL, b_text[cursor:end]
-
-
-def _gapped_word_runs(
-    a_text: str, b_text: str, pair: Pair, runs: Sequence[tuple[int, int]]
-) -> Iterator[tuple[Op, str]]:
-    """``word_runs`` of a group whose B sentences lie apart (``runs``): the text between
-    two runs is ``GAP``, never the sentences of other groups lying there."""
+    runs = sentence_runs(comparison.b, pair.b)
 
     def equal(lo: int, hi: int) -> Iterator[tuple[Op, str]]:
         for stretch in in_runs(runs, lo, hi):
             yield Op.EQUAL, GAP if stretch is None else b_text[stretch[0] : stretch[1]]
 
-    cursor = runs[0][0]
+    cursor = runs[0][0] if runs else None
     for op in pair.ops:
         if op.op is Op.DELETE:
             yield Op.DELETE, a_text[op.a_start : op.a_end]
             continue
-        if op.b_start > cursor:
+        if cursor is not None and op.b_start > cursor:
             yield from equal(cursor, op.b_start)
         yield op.op, b_text[op.b_start : op.b_end]
-        cursor = max(cursor, op.b_end)
-    if runs[-1][1] > cursor:
+        cursor = op.b_end if cursor is None else max(cursor, op.b_end)
+    if runs and cursor is not None and runs[-1][1] > cursor:
         yield from equal(cursor, runs[-1][1])

@@ -364,9 +364,6 @@ class DiffModel:
             if end <= start:
                 return
             flush()
-            if len(runs) == 1:
-                add_b(start, end, None)
-                return
             for stretch in in_runs(runs, start, end):
                 if stretch is None:
                     cell.add_separator(GAP, "word-arrow")
