@@ -686,7 +686,9 @@ def names_in_use(doc: Document) -> frozenset[str]:
 
 
 _new_tuple = tuple.__new__
-"""A named tuple built from its fields in C, without its constructor's Python call."""
+"""A named tuple built from its fields in C (``_new_tuple(Fact, fields)``), without its
+constructor's Python call: facts, gates, stretches and changed words are built per
+sentence, and a sentence of figures holds ten facts."""
 _UNIT_KEYS = TIME_UNITS
 _DATE_KEYS = MONTHS | WEEKDAYS | SEASONS | CALENDAR_PERIODS
 _FOUR_DIGITS = re.compile(r"\d{4}")
@@ -813,22 +815,19 @@ def _find_numbers(at: Stretch) -> list[Fact]:
         return _facts_of(number, _NUMBER_FIGURE.finditer(at.text, at.start, at.end))
     found = _numbers(at.text, at.start, at.end, gates)
     return [
-        _new_fact(Fact, (number, *m.span()))
+        _new_tuple(Fact, (number, *m.span()))
         for m in found
         if m.group().lower() not in WEAK_NUMBER_WORDS
     ]
 
 
-_new_fact = tuple.__new__
-"""``Fact(*fields)`` without the named tuple's ``__new__`` in Python (a sentence of figures
-holds ten)."""
 _SPAN = re.Match.span
 
 
 def _facts_of(category: ClaimCategory, matches: Iterable[re.Match[str]]) -> list[Fact]:
     """``[Fact(category, *m.span()) for m in matches]``, built in C: no Python step per
     match (a sentence of figures holds ten)."""
-    return list(map(_new_fact, repeat(Fact), map((category,).__add__, map(_SPAN, matches))))
+    return list(map(_new_tuple, repeat(Fact), map((category,).__add__, map(_SPAN, matches))))
 
 
 def _find_roles(at: Stretch) -> list[Fact]:
@@ -1910,12 +1909,7 @@ def _changed_words(doc: Document, sid: int, mask: _Mask) -> _Words | None:
             taken = hi
     if not changed:
         return None
-    return _new_words(_Words, (sid, keys, starts, ends, changed))
-
-
-_new_words = tuple.__new__
-"""``_Words(*fields)`` without the named tuple's ``__new__`` in Python (one per changed
-sentence)."""
+    return _new_tuple(_Words, (sid, keys, starts, ends, changed))
 
 
 def _may_net(doc: Document, found: list[_Words]) -> bool:

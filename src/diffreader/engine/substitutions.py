@@ -658,18 +658,15 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
         # The qualifier belongs to the span only when it bounds the figure.
         shown = q_start if bound not in ("", "about") else first
         fields = (starts[shown], ends[last], bound, value, currency, unit, hunks)
-        out.append(_new_quantity(_Quantity, fields))
+        out.append(_new_tuple(_Quantity, fields))
         resume = j
     return out
 
 
 _NO_HUNKS: frozenset[int] = frozenset()
-_new_found = tuple.__new__
-"""``Found(*fields)`` without the named tuple's ``__new__`` in Python (a group of figures
-finds a dozen)."""
-_new_quantity = tuple.__new__
-"""``_Quantity(*fields)`` without the named tuple's ``__new__`` in Python (one call per
-figure of an article of figures)."""
+_new_tuple = tuple.__new__
+"""A named tuple built from its fields in C (``_new_tuple(Found, fields)``), without its
+constructor's Python call: one per figure of an article of figures."""
 _FIRST = operator.itemgetter(0)
 
 
@@ -758,7 +755,7 @@ def _find_figures(group: Group) -> list[Found]:
                 continue
             others = by_value.get(q.value)
             if others is None or not _stated(q, others):
-                out.append(_new_found(Found, (side, _NUMBER, q.start, q.end)))
+                out.append(_new_tuple(Found, (side, _NUMBER, q.start, q.end)))
     return out
 
 
