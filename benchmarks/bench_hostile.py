@@ -3,7 +3,7 @@
 Usage::
 
     python benchmarks/bench_hostile.py [--classes few_matches figures quotes abbrevs flat repeats
-        word_lines unpunctuated dates random refrain]
+        word_lines unpunctuated dates random refrain lists]
         [--sizes 0.25 0.5 1] [--runs 3] [--seed 7] [--timeout 300] [--stages]
         [--cli text|markdown|json]
 
@@ -28,7 +28,9 @@ Eleven generated classes, each at about ``size`` MB of original (A):
   whose sentences lie far apart);
 - ``random``: random letters, digits and punctuation, and a copy with one character in
   twenty changed (no word twice);
-- ``refrain``: the same short quotation in every paragraph, ten thousand times a side.
+- ``refrain``: the same short quotation in every paragraph, ten thousand times a side;
+- ``lists``: a Markdown listing, a heading and a few short bullet lines a section (about
+  45,000 lines a megabyte), one line in five edited, dropped, added or moved.
 
 Same conventions as ``bench_engine.py``: each run is a fresh subprocess that times
 ``compare(*documents_from_texts([a, b]))``; the table gives medians of wall
@@ -303,6 +305,46 @@ def refrain(size: int, rng: random.Random) -> Pair:
     return _join(original), _join(make_rewrite(original, rng))
 
 
+def _list_item(rng: random.Random) -> str:
+    roll = rng.random()
+    if roll < 0.3:
+        return f"- **{rng.choice(NOUNS)}**: {rng.randrange(1, 500)} in {rng.choice(PLACES)}"
+    if roll < 0.6:
+        link = f"https://example.org/{rng.randrange(99999)}"
+        return f"- [{rng.choice(ORGS)}]({link}) {rng.choice(VERBS)}"
+    return f"- {_person(rng)}, {rng.choice(NOUNS)}"
+
+
+def lists(size: int, rng: random.Random) -> Pair:
+    """A listing in Markdown: a heading and three to six short bullet lines a section (about
+    45,000 lines a megabyte), and a copy with one line in five edited, dropped, added or
+    moved to another section."""
+    sections: list[list[str]] = []
+    total = 0
+    while total < size:
+        lines = [f"## {rng.choice(PLACES)} {rng.choice(NOUNS)} {len(sections)}"]
+        lines += [_list_item(rng) for _ in range(rng.randrange(3, 7))]
+        sections.append(lines)
+        total += sum(len(line) + 1 for line in lines) + 1
+    rewrite = [list(lines) for lines in sections]
+    for lines in rewrite:
+        for i in range(len(lines) - 1, 0, -1):
+            roll = rng.random()
+            if roll < 0.05:
+                lines[i] = _list_item(rng)
+            elif roll < 0.1:
+                del lines[i]
+            elif roll < 0.15:
+                lines.insert(i, _list_item(rng))
+            elif roll < 0.2:
+                rng.choice(rewrite).append(lines.pop(i))
+
+    def joined(parts: list[list[str]]) -> str:
+        return "\n\n".join("\n".join(lines) for lines in parts) + "\n"
+
+    return joined(sections), joined(rewrite)
+
+
 def _sentence_about(rng: random.Random) -> str:
     return f"The {rng.choice(NOUNS)} in {rng.choice(PLACES)} {rng.choice(VERBS)} again."
 
@@ -319,6 +361,7 @@ CLASSES: dict[str, Callable[[int, random.Random], Pair]] = {
     "dates": dates,
     "random": random_text,
     "refrain": refrain,
+    "lists": lists,
 }
 
 
