@@ -130,7 +130,9 @@ def token_key(raw: str) -> str:
     key = raw.lower() if raw.isascii() else raw.translate(QUOTE_KEYS).lower()
     if len(key) > 2 and key.endswith(".") and "." in key[:-1] and key[0].isalpha():
         key = key.replace(".", "")
-    return key
+    # ``lower`` makes a new string even when nothing changes: the token itself serves as
+    # its key then, one string where the cache and every token run holding it had two.
+    return raw if key == raw else key
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -252,6 +254,10 @@ def stem(word: str) -> str:
     w = word.lower()
     if not w.isascii():  # QUOTE_KEYS folds no ASCII character (as in ``token_key``)
         w = w.translate(QUOTE_KEYS)
+    if w == word:
+        # A word key is lower case already: the word itself, not a copy, is the stem of a
+        # word no ending is cut from (one string for the cache and every stem tuple).
+        w = word
     if w.endswith("'s"):
         w = w[:-2]
     elif w.endswith("'"):
