@@ -84,6 +84,14 @@ QUOTE_KEYS = str.maketrans(
 )
 
 
+_WORD_ROOM = 32768
+"""Entries of the word caches (``token_key``, ``stem``): the distinct tokens and words of
+a 1 MB pair dense with figures (29,000 and 32,000; news 4,000 and 6,000). An entry costs
+about 100 bytes besides its strings; text of which no word comes twice (1 MB of random
+letters: 110,000 distinct) fills the room with entries never asked again, and twice the
+room cost it 7 MB more at the claims' peak (the forked processes each hold a copy)."""
+
+
 _FOLDS = tuple((chr(code), str(value)) for code, value in QUOTE_KEYS.items())
 
 
@@ -116,9 +124,11 @@ class Token(NamedTuple):
     key: str
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_WORD_ROOM)
 def token_key(raw: str) -> str:
     """The matching key of one token.
+
+    Remembered for the distinct tokens of a long pair (``_WORD_ROOM``).
 
     >>> token_key("U.S."), token_key("“"), token_key("Putin’s"), token_key("  \\n")
     ('us', '"', "putin's", ' ')
@@ -242,9 +252,11 @@ def word_flags(keys: Iterable[str]) -> Iterator[bool]:
     return map(str.isalnum, map(_FIRST, keys))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_WORD_ROOM)
 def stem(word: str) -> str:
     """A light English stem for matching (plurals, -ing, -ed, possessives).
+
+    Remembered for the distinct words of a long pair (``_WORD_ROOM``).
 
     >>> [stem(w) for w in ["sanctions", "policies", "talks", "ending", "described", "russia's"]]
     ['sanction', 'policy', 'talk', 'end', 'describ', 'russia']
