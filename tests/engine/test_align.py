@@ -64,6 +64,17 @@ def _reference_candidates(
     return out
 
 
+@given(SIDES)
+def test_idf_is_the_plain_formula_in_first_occurrence_order(side: list[list[str]]) -> None:
+    units = _units(side)
+    df: Counter[str] = Counter()
+    for unit in units:
+        df.update(set(unit.stems))
+    n = len(units)
+    plain = {term: math.log((n + 1) / (count + 1)) + 1.0 for term, count in df.items()}
+    assert list(align_module._idf(units).items()) == list(plain.items())
+
+
 @settings(max_examples=200, deadline=None)
 @given(SIDES, SIDES)
 def test_vectors_and_candidates_match_the_plain_formulas(

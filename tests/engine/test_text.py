@@ -74,6 +74,29 @@ def test_texts_whose_folds_join_words_are_not_read_from_tokens() -> None:
         assert not keys_as_tokens(text)
 
 
+def _plain_token_key(raw: str) -> str:
+    """``token_key`` as first written: always a new string."""
+    if raw.isspace():
+        return " "
+    key = raw.translate(QUOTE_KEYS).lower()
+    if len(key) > 2 and key.endswith(".") and "." in key[:-1] and key[0].isalpha():
+        key = key.replace(".", "")
+    return key
+
+
+@given(TEXTS | st.text(max_size=30))
+def test_keys_and_stems_reuse_the_token_or_word_they_leave_unchanged(text: str) -> None:
+    for raw in text_module._TOKEN.findall(text):
+        key = token_key.__wrapped__(raw)  # uncached: the object this call makes
+        assert key == _plain_token_key(raw)
+        if not raw.isspace():  # a whitespace run keys as one shared " "
+            assert (key is raw) == (key == raw)
+        found = stem.__wrapped__(key)
+        assert found == stem.__wrapped__((key + ".")[:-1])  # as of a copy
+        if found == key:
+            assert found is key
+
+
 @given(TEXTS)
 def test_word_flags_are_is_word_of_each_token_key(text: str) -> None:
     keys = [t.key for t in tokenize(text)]

@@ -296,3 +296,13 @@ def test_ops_made_at_once_equal_ops_made_one_by_one(
     if made:
         with pytest.raises(dataclasses.FrozenInstanceError):
             made[0].a_start = 1
+
+
+def test_ops_made_at_once_share_their_equal_offsets() -> None:
+    # Built from distinct int objects (as a child's numbers are), the ops hold one object
+    # for each distinct offset: an op's end is the next one's start.
+    flat = [int(str(n)) for n in (0, 1000, 2000, 5000, 6000, 1, 2000, 3000, 6000, 6000)]
+    first, second = ops_from_packed(flat)
+    assert first.a_end == second.a_start == 2000
+    assert first.a_end is second.a_start
+    assert first.b_end is second.b_start is second.b_end

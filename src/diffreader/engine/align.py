@@ -24,8 +24,8 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, count, islice, repeat
-from operator import eq, itemgetter, mul, truediv
+from itertools import chain, compress, count, islice, repeat
+from operator import attrgetter, eq, itemgetter, mul, truediv
 
 from diffreader.engine import parallel
 
@@ -73,11 +73,20 @@ class Group:
 
 
 def _idf(units: Sequence[Unit]) -> dict[str, float]:
-    df: Counter[str] = Counter()
-    for unit in units:
-        df.update(set(unit.stems))
+    """Each term's inverse document frequency over ``units``, in the order terms first
+    occur: ``log((n + 1) / (df + 1)) + 1``.
+
+    The terms are counted in one call (in C), and the logarithm is taken once for each
+    document frequency met, not for each term (most terms of an article share a few
+    frequencies: on 1 MB of random words, 113,000 terms, all of frequency 1 or 2).
+    """
+    df = Counter(chain.from_iterable(map(set, map(_STEMS, units))))
     n = len(units)
-    return {term: math.log((n + 1) / (count + 1)) + 1.0 for term, count in df.items()}
+    weight = {count: math.log((n + 1) / (count + 1)) + 1.0 for count in set(df.values())}
+    return dict(zip(df, map(weight.__getitem__, df.values()), strict=True))
+
+
+_STEMS = attrgetter("stems")
 
 
 def _vector(stems: Sequence[str], idf: dict[str, float]) -> Vector:

@@ -222,7 +222,12 @@ def ops_from_packed(flat: Sequence[int]) -> list[WordOp]:
     """
     count = len(flat) // 5
     ops: list[WordOp] = list(map(object.__new__, repeat(WordOp, count)))
-    columns = [map(_KINDS.__getitem__, flat[0::5]), *(flat[k::5] for k in range(1, 5))]
+    # Ops tile their sentences: an op's end is the next one's start, the same number
+    # twice. Equal numbers are made one ``int`` here (an ``int`` is 32 bytes, and the
+    # offsets are most of a long comparison's word ops).
+    one: dict[int, int] = {}
+    numbers = list(map(one.setdefault, flat, flat))
+    columns = [map(_KINDS.__getitem__, numbers[0::5]), *(numbers[k::5] for k in range(1, 5))]
     for setter, column in zip(_SETTERS, columns, strict=True):
         deque(map(setter, ops, column), maxlen=0)
     return ops
