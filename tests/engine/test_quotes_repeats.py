@@ -2,10 +2,11 @@
 
 A refrain (the same quotation in every paragraph, thousands of times a side) makes the
 quotation search dominated by repetitions: ``_verbatim_in`` tells a repetition by one
-comparison of the word lists, and ``_match`` leaves unranked the links of quotations of B
-related by place already. Each is checked here against the plain way (a search of every
-fragment; every link ranked), on quotations drawn from a small vocabulary so that many are
-repeated word for word.
+comparison of the word lists, ``_match`` leaves unranked the links of quotations of B
+related by place already, and the links are kept in a list, not by pair. Each is checked
+here against the plain way (a search of every fragment; every link ranked; no pair linked
+twice), on quotations drawn from a small vocabulary so that many are repeated word for
+word.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from diffreader.engine.quotes import (
     _match,
     _Quotation,
     _rank,
+    _searches,
     _verbatim_in,
     _Words,
     find_quotations,
@@ -130,3 +132,24 @@ def test_match_equals_ranking_every_link(
     carried = _match(links, qa, qb, matched, a_matched)
     assert carried == reference_match(links, qa, qb, expected_matched, expected_a)
     assert (matched, a_matched) == (expected_matched, expected_a)
+
+
+@settings(max_examples=200, deadline=None)
+@given(side, side, st.data())
+def test_the_searches_link_each_pair_once(
+    a_texts: list[list[str]], b_texts: list[list[str]], data: st.DataObject
+) -> None:
+    """What keeping the links in a list relies on: the two searches never link one pair
+    twice, whichever quotations are related by place already."""
+    doc_a, doc_b = (
+        document_from_text("\n\n".join(f"“{' '.join(w)}” he said" for w in t) + "\n")
+        for t in (a_texts, b_texts)
+    )
+    qa = [_Quotation(doc_a, f, i, -1) for i, f in enumerate(find_quotations(doc_a))]
+    qb = [_Quotation(doc_b, f, j, -1) for j, f in enumerate(find_quotations(doc_b))]
+    cells = st.tuples(st.integers(0, len(qa) - 1), st.integers(0, len(qb) - 1))
+    placed = data.draw(st.lists(cells, unique_by=(lambda c: c[0], lambda c: c[1])), label="placed")
+    matched = {b: _Link(a, b, QuoteStatus.VERBATIM, (a, a + 1), 1.0) for a, b in placed}
+    links, _, _, _ = _searches(doc_a, doc_b, qa, qb, matched, {a for a, _ in placed})
+    pairs = [(k.a, k.b) for k in links]
+    assert len(pairs) == len(set(pairs))

@@ -915,11 +915,10 @@ def _relate(
     found_links, unrelated, candidates_of_b, candidates_of_a = _searches(
         doc_a, doc_b, qa, qb, matched, a_matched
     )
-    links = {(k.a, k.b): k for k in found_links}
     # Altered: between quotations neither matched by place nor verbatim with any quotation
     # of the other side, the candidates of each, either side.
-    settled_a = a_matched | {i for i, _ in links}
-    settled_b = matched.keys() | {j for _, j in links}
+    settled_a = a_matched | {k.a for k in found_links}
+    settled_b = matched.keys() | {k.b for k in found_links}
     tried: set[tuple[int, int]] = set()
     for j in range(len(qb)):
         if j not in settled_b:
@@ -927,9 +926,11 @@ def _relate(
     for i in range(len(qa)):
         if i not in settled_a:
             tried.update((i, j) for j in candidates_of_a[i] if j not in settled_b)
-    for link in _altered_links(qa, qb, sorted(tried - unrelated)):
-        links[(link.a, link.b)] = link
-    carried_a = _match(links.values(), qa, qb, matched, a_matched)
+    # Each pair of quotations is linked once: by one of the searches (the A-in-B one leaves
+    # out the pairs the B-in-A one decides), or by the altered search (of pairs neither
+    # settles).
+    links = found_links + _altered_links(qa, qb, sorted(tried - unrelated))
+    carried_a = _match(links, qa, qb, matched, a_matched)
     related = a_matched | carried_a
     _pair_leftovers(qa, qb, matched, related, unrelated)
     wordless_a = {q.index for q in qa if not q.words.keys}
@@ -1314,7 +1315,10 @@ def _speakers_differ(speaker: str | None, source_speaker: str | None) -> bool:
     return bool(speaker and source_speaker and _surname(speaker) != _surname(source_speaker))
 
 
+@lru_cache(maxsize=4096)
 def _surname(name: str) -> str:
+    """The last word of ``name``, lower-cased, without a possessive "'s" (remembered: a
+    speaker is compared with each of its quotations' sources)."""
     last = name.split()[-1].lower()
     return _POSSESSIVE.sub("", last)
 
