@@ -129,9 +129,9 @@ def test_a_quotation_of_an_identical_sentence_at_no_place_of_a_has_its_words_rea
 def test_a_refrain_searched_in_ranges_equals_the_serial_result(
     split_finely: pytest.MonkeyPatch, processes: str
 ) -> None:
-    """The search runs in ranges of the quotations searched for (B's, then A's), a range
-    holding some of each side: a refrain repeated through both articles, some of its
-    repetitions kept in place, moved, cut short or new, relates the same quotations."""
+    """The search runs in ranges, each holding a share of both sides' quotations: a
+    refrain repeated through both articles, some of its repetitions kept in place, moved,
+    cut short or new, relates the same quotations."""
     split_finely.setenv("DIFFREADER_JOBS", processes)
     said = ["“Not here, not now,” she said.", "“Not here,” he said.", "“Not now, never,” I said."]
     a = [f"Item {n} was listed. {said[n % 3 == 0]}" for n in range(60)]

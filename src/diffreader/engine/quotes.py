@@ -1000,45 +1000,38 @@ def _searches(
 ) -> _Search:
     """The search of B's quotations in A's and of A's in B's (``_verbatim_b_in_a``,
     ``_verbatim_a_in_b``, then the altered-search candidates of the quotations left
-    unsettled), in contiguous ranges of the quotations searched for (B's, then A's), the
-    later ones in other processes when the quotations are many (parallel.py).
+    unsettled), in ranges of both sides' quotations at once, the later ranges in other
+    processes when the quotations are many (parallel.py).
 
-    A range searched apart from the others does not know what they settle: it looks for
-    the candidates of some quotations that turn out settled (they are left unread). Searched
-    together, the two directions look only for those neither settles.
+    A range holds the same share of each side's quotations, at the same places (its part
+    of A's and its part of B's): so the ranges weigh the same whichever side's search costs
+    more (a refrain's links come from the search of B in A, while a search of A in B that
+    a close copy decides costs little), and a range knows most of what settles its
+    quotations, as a quotation is mostly linked to those near its place. What another
+    range settles is not known: candidates are looked for for some quotations that turn
+    out settled (they are left unread).
     """
-    nb = len(qb)
+    na, nb = len(qa), len(qb)
+    total = na + nb
+    # Made once, before the ranges are forked.
+    index_a, index_b = _Index(qa), _Index(qb)
 
     def search(lo: int, hi: int) -> _Search:
-        in_b, in_a = range(lo, min(hi, nb)), range(max(lo, nb) - nb, hi - nb)
-        links: list[_Link] = []
-        unrelated: set[tuple[int, int]] = set()
-        index_a = _Index(qa) if in_b else None
-        index_b = _Index(qb) if in_a else None
-        if index_a is not None:
-            links, unrelated = _verbatim_b_in_a(
-                doc_a, doc_b, qa, qb, index_a, matched, a_matched, in_b
-            )
-        if index_b is not None:
-            found, apart = _verbatim_a_in_b(doc_a, doc_b, qa, qb, index_b, matched, a_matched, in_a)
-            links += found
-            unrelated |= apart
+        # This range's share of each side's quotations.
+        in_b = range(lo * nb // total, hi * nb // total)
+        in_a = range(lo * na // total, hi * na // total)
+        links, unrelated = _verbatim_b_in_a(doc_a, doc_b, qa, qb, index_a, matched, a_matched, in_b)
+        found, apart = _verbatim_a_in_b(doc_a, doc_b, qa, qb, index_b, matched, a_matched, in_a)
+        links += found
+        unrelated |= apart
         # Settled by what the searches run here found.
         settled_a = a_matched | {k.a for k in links}
         settled_b = matched.keys() | {k.b for k in links}
-        of_b = (
-            {j: _candidates(qb[j], index_a, qa) for j in in_b if j not in settled_b}
-            if index_a is not None
-            else {}
-        )
-        of_a = (
-            {i: _candidates(qa[i], index_b, qb) for i in in_a if i not in settled_a}
-            if index_b is not None
-            else {}
-        )
+        of_b = {j: _candidates(qb[j], index_a, qa) for j in in_b if j not in settled_b}
+        of_a = {i: _candidates(qa[i], index_b, qb) for i in in_a if i not in settled_a}
         return links, unrelated, of_b, of_a
 
-    bounds = parallel.split([1] * (nb + len(qa)), parallel.jobs(), _MIN_QUOTATIONS_A_PROCESS)
+    bounds = parallel.split([1] * total, parallel.jobs(), _MIN_QUOTATIONS_A_PROCESS)
     parts = parallel.fork_map(search, bounds, _encode_search, _decode_search)
     links: list[_Link] = []
     unrelated: set[tuple[int, int]] = set()
