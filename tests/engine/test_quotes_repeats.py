@@ -3,7 +3,8 @@
 A refrain (the same quotation in every paragraph, thousands of times a side) makes the
 quotation search dominated by repetitions: ``_verbatim_in`` tells a repetition by one
 comparison of the word lists, ``_match`` leaves unranked the links of quotations of B
-related by place already, and the links are kept in a list, not by pair. Each is checked
+related by place already (the searches give only the quotations of A they carry), and the
+links are kept in a list, not by pair. Each is checked
 here against the plain way (a search of every fragment; every link ranked; no pair linked
 twice), on quotations drawn from a small vocabulary so that many are repeated word for
 word.
@@ -115,7 +116,8 @@ def test_match_equals_ranking_every_link(
     data: st.DataObject,
 ) -> None:
     """Any links, verbatim and altered, with any quotations of B related by place already
-    (one to one): the same matching, the same quotations carried."""
+    (one to one), those of such a quotation given as the quotations of A it is verbatim
+    with: the same matching, the same quotations carried."""
     qa, qb = _quotations(a_texts, a_pairs), _quotations(b_texts, b_pairs)
     cells = st.tuples(st.integers(0, len(qa) - 1), st.integers(0, len(qb) - 1))
     related = data.draw(st.lists(cells, unique=True, max_size=30), label="links")
@@ -129,7 +131,9 @@ def test_match_equals_ranking_every_link(
     start = {b: _Link(a, b, QuoteStatus.VERBATIM, (a, a + 1), 1.0) for a, b in placed}
     matched, a_matched = dict(start), {a for a, _ in placed}
     expected_matched, expected_a = dict(start), {a for a, _ in placed}
-    carried = _match(links, qa, qb, matched, a_matched)
+    carriers = [k.a for k in links if k.b in start and k.status is QuoteStatus.VERBATIM]
+    unplaced = [k for k in links if k.b not in start]
+    carried = _match(unplaced, carriers, qa, qb, matched, a_matched)
     assert carried == reference_match(links, qa, qb, expected_matched, expected_a)
     assert (matched, a_matched) == (expected_matched, expected_a)
 
@@ -140,7 +144,8 @@ def test_the_searches_link_each_pair_once(
     a_texts: list[list[str]], b_texts: list[list[str]], data: st.DataObject
 ) -> None:
     """What keeping the links in a list relies on: the two searches never link one pair
-    twice, whichever quotations are related by place already."""
+    twice, whichever quotations are related by place already (whose links are given as
+    the quotations of A they carry)."""
     doc_a, doc_b = (
         document_from_text("\n\n".join(f"“{' '.join(w)}” he said" for w in t) + "\n")
         for t in (a_texts, b_texts)
@@ -150,6 +155,8 @@ def test_the_searches_link_each_pair_once(
     cells = st.tuples(st.integers(0, len(qa) - 1), st.integers(0, len(qb) - 1))
     placed = data.draw(st.lists(cells, unique_by=(lambda c: c[0], lambda c: c[1])), label="placed")
     matched = {b: _Link(a, b, QuoteStatus.VERBATIM, (a, a + 1), 1.0) for a, b in placed}
-    links, _, _, _ = _searches(doc_a, doc_b, qa, qb, matched, {a for a, _ in placed})
+    links, carriers, _, _, _ = _searches(doc_a, doc_b, qa, qb, matched, {a for a, _ in placed})
     pairs = [(k.a, k.b) for k in links]
     assert len(pairs) == len(set(pairs))
+    assert not {k.b for k in links} & matched.keys()
+    assert all(0 <= a < len(qa) for a in carriers)

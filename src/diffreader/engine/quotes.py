@@ -51,7 +51,7 @@ import sys
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Collection, Container, Sequence
+from collections.abc import Collection, Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, filterfalse
@@ -912,12 +912,12 @@ def _relate(
             qb.append(_Quotation(doc_b, f, j, pair, qa[matched[j].a] if j in matched else None))
     # The verbatim and candidate searches of both directions, in ranges of the quotations
     # searched for in other processes when they are many (parallel.py).
-    found_links, unrelated, candidates_of_b, candidates_of_a = _searches(
+    found_links, carriers, unrelated, candidates_of_b, candidates_of_a = _searches(
         doc_a, doc_b, qa, qb, matched, a_matched
     )
     # Altered: between quotations neither matched by place nor verbatim with any quotation
     # of the other side, the candidates of each, either side.
-    settled_a = a_matched | {k.a for k in found_links}
+    settled_a = a_matched | {k.a for k in found_links} | set(carriers)
     settled_b = matched.keys() | {k.b for k in found_links}
     tried: set[tuple[int, int]] = set()
     for j in range(len(qb)):
@@ -930,7 +930,7 @@ def _relate(
     # out the pairs the B-in-A one decides), or by the altered search (of pairs neither
     # settles).
     links = found_links + _altered_links(qa, qb, sorted(tried - unrelated))
-    carried_a = _match(links, qa, qb, matched, a_matched)
+    carried_a = _match(links, carriers, qa, qb, matched, a_matched)
     related = a_matched | carried_a
     _pair_leftovers(qa, qb, matched, related, unrelated)
     wordless_a = {q.index for q in qa if not q.words.keys}
@@ -940,6 +940,7 @@ def _relate(
 
 def _match(
     links: Collection[_Link],
+    carriers: Iterable[int],
     qa: Sequence[_Quotation],
     qb: Sequence[_Quotation],
     matched: dict[int, _Link],
@@ -951,25 +952,19 @@ def _match(
     verbatim with; return the quotations of A left out but verbatim with one of B (carried:
     a second excerpt of one quotation, a quotation repeated).
 
-    The links of a quotation of B matched already (by place) are never taken, and say only
-    which quotations of A are carried, whatever their order: they are left unranked. In a
-    close copy they are most links (each repetition of a refrain has eight).
+    ``links`` are those of the quotations of B not matched by place; ``carriers`` the
+    quotations of A verbatim with one that is. A link of a quotation of B matched by place
+    is never taken: it says only which quotation of A is carried, whatever its rank, so it
+    is neither ranked nor kept (in a close copy such links are most: each repetition of a
+    refrain has eight).
     """
-    placed = set(matched)
     na, nb = len(qa), len(qb)
-    ranked = sorted(
-        (k for k in links if k.b not in placed),
-        key=lambda k: _rank(k, qa[k.a], qb[k.b], na, nb),
-    )
+    ranked = sorted(links, key=lambda k: _rank(k, qa[k.a], qb[k.b], na, nb))
     for link in ranked:
         if link.b not in matched and link.a not in a_matched:
             matched[link.b] = link
             a_matched.add(link.a)
-    carried_a = {
-        k.a
-        for k in links
-        if k.b in placed and k.status is QuoteStatus.VERBATIM and k.a not in a_matched
-    }
+    carried_a = {a for a in carriers if a not in a_matched}
     for link in ranked:
         if link.status is not QuoteStatus.VERBATIM:
             break  # an altered quotation is one quotation changed: one-to-one
@@ -980,10 +975,14 @@ def _match(
     return carried_a
 
 
-_Search = tuple[list[_Link], set[tuple[int, int]], dict[int, list[int]], dict[int, list[int]]]
-"""The search of a range of quotations: the verbatim links it found, the pairs it found
-verbatim but describing different things (``_same_referent``), and the altered-search
-candidates of its quotations of B, then of A, left unsettled by what it found."""
+_Search = tuple[
+    list[_Link], list[int], set[tuple[int, int]], dict[int, list[int]], dict[int, list[int]]
+]
+"""The search of a range of quotations: the verbatim links it found of quotations of B not
+matched by place, the quotations of A it found verbatim with one that is (as ``_match``
+reads them: no link kept or sent for them), the pairs it found verbatim but describing
+different things (``_same_referent``), and the altered-search candidates of its quotations
+of B, then of A, left unsettled by what it found."""
 
 _MIN_QUOTATIONS_A_PROCESS = 2_000
 """Quotations (both sides') below which their search is not worth a process of its own
@@ -1029,20 +1028,23 @@ def _searches(
         settled_b = matched.keys() | {k.b for k in links}
         of_b = {j: _candidates(qb[j], index_a, qa) for j in in_b if j not in settled_b}
         of_a = {i: _candidates(qa[i], index_b, qb) for i in in_a if i not in settled_a}
-        return links, unrelated, of_b, of_a
+        carriers = [k.a for k in links if k.b in matched]
+        return [k for k in links if k.b not in matched], carriers, unrelated, of_b, of_a
 
     bounds = parallel.split([1] * total, parallel.jobs(), _MIN_QUOTATIONS_A_PROCESS)
     parts = parallel.fork_map(search, bounds, _encode_search, _decode_search)
     links: list[_Link] = []
+    carriers: list[int] = []
     unrelated: set[tuple[int, int]] = set()
     of_b: dict[int, list[int]] = {}
     of_a: dict[int, list[int]] = {}
-    for found, apart, part_of_b, part_of_a in parts:
+    for found, carrying, apart, part_of_b, part_of_a in parts:
         links += found
+        carriers += carrying
         unrelated |= apart
         of_b.update(part_of_b)
         of_a.update(part_of_a)
-    return links, unrelated, of_b, of_a
+    return links, carriers, unrelated, of_b, of_a
 
 
 def _verbatim_b_in_a(
@@ -1126,6 +1128,7 @@ def _verbatim_a_in_b(
 
 _EncodedSearch = tuple[
     list[_EncodedLink],
+    list[int],
     list[tuple[int, int]],
     list[tuple[int, list[int]]],
     list[tuple[int, list[int]]],
@@ -1134,15 +1137,22 @@ _EncodedSearch = tuple[
 
 def _encode_search(search: _Search) -> _EncodedSearch:
     """A range's search as plain values for the transfer from a child process (parallel.py)."""
-    links, unrelated, of_b, of_a = search
-    return _encode_links(list(links)), list(unrelated), list(of_b.items()), list(of_a.items())
+    links, carriers, unrelated, of_b, of_a = search
+    return (
+        _encode_links(list(links)),
+        carriers,
+        list(unrelated),
+        list(of_b.items()),
+        list(of_a.items()),
+    )
 
 
 def _decode_search(encoded: _EncodedSearch) -> _Search:
     """``_encode_search`` undone."""
-    links, unrelated, of_b, of_a = encoded
+    links, carriers, unrelated, of_b, of_a = encoded
     return (
         [k for k in _decode_links(links) if k is not None],
+        carriers,
         set(unrelated),
         dict(of_b),
         dict(of_a),
