@@ -123,3 +123,26 @@ def test_a_quotation_of_an_identical_sentence_at_no_place_of_a_has_its_words_rea
     assert split == _serially(split_finely, doc_a, doc_b, pairs)
     # Reported (a quotation without words is not), against A's open quotation.
     assert [q.text for q in split if q.side.value == "b"] == ["is our town"]
+
+
+@pytest.mark.parametrize("processes", ["2", "3"])
+def test_a_refrain_searched_in_ranges_equals_the_serial_result(
+    split_finely: pytest.MonkeyPatch, processes: str
+) -> None:
+    """The search runs in ranges, each holding a share of both sides' quotations: a
+    refrain repeated through both articles, some of its repetitions kept in place, moved,
+    cut short or new, relates the same quotations."""
+    split_finely.setenv("DIFFREADER_JOBS", processes)
+    said = ["“Not here, not now,” she said.", "“Not here,” he said.", "“Not now, never,” I said."]
+    a = [f"Item {n} was listed. {said[n % 3 == 0]}" for n in range(60)]
+    b = [f"Item {n} was listed. {said[(n % 5 == 0) * 2]}" for n in range(3, 70)]
+    doc_a, doc_b, pairs = _aligned("\n\n".join(a), "\n\n".join(b))
+    for x, y in ((doc_a, doc_b), (doc_b, doc_a)):
+        aligned = pairs if x is doc_a else list(align_pair(x, y).pairs)
+        expected = _serially(split_finely, x, y, aligned)
+        assert quotes.check_quotes(x, y, aligned) == expected
+        # Never said in A: new one way, dropped the other.
+        assert {q.status.value for q in expected} >= {
+            "verbatim",
+            "new" if x is doc_a else "dropped",
+        }

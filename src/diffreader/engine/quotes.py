@@ -51,12 +51,12 @@ import sys
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Container, Sequence
+from collections.abc import Collection, Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain, compress
+from itertools import accumulate, chain, compress, filterfalse
 from operator import sub
-from typing import cast
+from typing import NamedTuple, cast
 
 from diffreader.engine import parallel
 from diffreader.engine.lexicon import (
@@ -363,6 +363,10 @@ def _contains(hay: Sequence[str], needle: Sequence[str], start: int = 0) -> int:
 def _verbatim_in(b_frags: list[list[str]], a_words: _Words) -> tuple[int, int] | None:
     """Span of ``a_words`` holding the fragments' words in order, each one contiguous."""
     keys = a_words.keys
+    if len(b_frags) == 1 and b_frags[0] == keys and keys:
+        # A repetition (the same words, no ellipsis): one comparison of the word lists, in
+        # C and by identity of their interned keys, instead of a search.
+        return a_words.starts[0], a_words.ends[-1]
     pos = 0
     first = last = -1
     for frag in b_frags:
@@ -616,21 +620,33 @@ def _containers(
         return []
     # The first shortest posting, as a scan keeping the first strictly shorter one does.
     anchor = min(cast("list[list[int]]", found), key=len)
+    frags = needle.frags
+    # A repetition of the needle (the same words, no ellipsis) holds it: told by one
+    # comparison of the word lists (interned keys, compared by identity), no search.
+    same = frags[0] if len(frags) == 1 else None
+
+    def holds(j: int) -> bool:
+        words = others[j].words
+        return words.keys == same or _verbatim_in(frags, words) is not None
+
     if len(anchor) <= _MAX_CONTAINERS:
-        return [j for j in anchor if j not in skip and _verbatim_in(needle.frags, others[j].words)]
-    # Outwards from the needle's place (a posting is in index order), until enough hold it.
+        return [j for j in anchor if j not in skip and holds(j)]
+    # Outwards from the needle's place (a posting is in index order), until enough hold it:
+    # the containers below and above it, nearest first, those skipped left out in C, are
+    # merged by distance (the one below first at equal distances).
+    below = bisect_left(anchor, near)
+    at = anchor.__getitem__
+    down = filter(holds, filterfalse(skip.__contains__, map(at, range(below - 1, -1, -1))))
+    up = filter(holds, filterfalse(skip.__contains__, map(at, range(below, len(anchor)))))
     kept: list[int] = []
-    below = bisect_left(anchor, near) - 1
-    above = below + 1
-    while len(kept) < _MAX_CONTAINERS and (below >= 0 or above < len(anchor)):
-        if above >= len(anchor) or (below >= 0 and near - anchor[below] <= anchor[above] - near):
-            j = anchor[below]
-            below -= 1
+    low, high = next(down, -1), next(up, -1)
+    while len(kept) < _MAX_CONTAINERS and (low >= 0 or high >= 0):
+        if high < 0 or (low >= 0 and near - low <= high - near):
+            kept.append(low)
+            low = next(down, -1)
         else:
-            j = anchor[above]
-            above += 1
-        if j not in skip and _verbatim_in(needle.frags, others[j].words):
-            kept.append(j)
+            kept.append(high)
+            high = next(up, -1)
     return sorted(kept)
 
 
@@ -667,9 +683,9 @@ def _candidates(x: _Quotation, index: _Index, others: Sequence[_Quotation]) -> l
     return [j for _, j in heapq.nsmallest(_MAX_SOURCES, ranked)]
 
 
-@dataclass(frozen=True, slots=True)
-class _Link:
-    """A relation between quotation ``a`` of A and quotation ``b`` of B."""
+class _Link(NamedTuple):
+    """A relation between quotation ``a`` of A and quotation ``b`` of B (a named tuple: a
+    close copy of a refrain's article makes tens of thousands)."""
 
     a: int
     b: int
@@ -894,19 +910,15 @@ def _relate(
             qb.append(_Quotation.of(f, j, pair, spoken))
         else:
             qb.append(_Quotation(doc_b, f, j, pair, qa[matched[j].a] if j in matched else None))
-    # The verbatim and candidate searches of each direction run at once, a long list's
-    # B-to-A search here and its A-to-B search in a child (parallel.py).
-    searched = _searches(doc_a, doc_b, qa, qb, matched, a_matched)
-    links: dict[tuple[int, int], _Link] = {}
-    unrelated: set[tuple[int, int]] = set()
-    for found_links, found_unrelated, _ in searched:
-        links.update(((k.a, k.b), k) for k in found_links)
-        unrelated |= found_unrelated
-    (_, _, candidates_of_b), (_, _, candidates_of_a) = searched
+    # The verbatim and candidate searches of both directions, in ranges of the quotations
+    # searched for in other processes when they are many (parallel.py).
+    found_links, carriers, unrelated, candidates_of_b, candidates_of_a = _searches(
+        doc_a, doc_b, qa, qb, matched, a_matched
+    )
     # Altered: between quotations neither matched by place nor verbatim with any quotation
     # of the other side, the candidates of each, either side.
-    settled_a = a_matched | {i for i, _ in links}
-    settled_b = matched.keys() | {j for _, j in links}
+    settled_a = a_matched | {k.a for k in found_links} | set(carriers)
+    settled_b = matched.keys() | {k.b for k in found_links}
     tried: set[tuple[int, int]] = set()
     for j in range(len(qb)):
         if j not in settled_b:
@@ -914,24 +926,11 @@ def _relate(
     for i in range(len(qa)):
         if i not in settled_a:
             tried.update((i, j) for j in candidates_of_a[i] if j not in settled_b)
-    for link in _altered_links(qa, qb, sorted(tried - unrelated)):
-        links[(link.a, link.b)] = link
-    na, nb = len(qa), len(qb)
-    ranked = sorted(links.values(), key=lambda k: _rank(k, qa[k.a], qb[k.b], na, nb))
-    for link in ranked:
-        if link.b not in matched and link.a not in a_matched:
-            matched[link.b] = link
-            a_matched.add(link.a)
-    # A quotation left out of the matching but verbatim with a matched one is carried: a
-    # second excerpt of one quotation, a quotation repeated.
-    carried_a: set[int] = set()
-    for link in ranked:
-        if link.status is not QuoteStatus.VERBATIM:
-            break  # an altered quotation is one quotation changed: one-to-one
-        if link.b not in matched:
-            matched[link.b] = link
-        if link.a not in a_matched:
-            carried_a.add(link.a)
+    # Each pair of quotations is linked once: by one of the searches (the A-in-B one leaves
+    # out the pairs the B-in-A one decides), or by the altered search (of pairs neither
+    # settles).
+    links = found_links + _altered_links(qa, qb, sorted(tried - unrelated))
+    carried_a = _match(links, carriers, qa, qb, matched, a_matched)
     related = a_matched | carried_a
     _pair_leftovers(qa, qb, matched, related, unrelated)
     wordless_a = {q.index for q in qa if not q.words.keys}
@@ -939,14 +938,55 @@ def _relate(
     return matched, related, wordless_a, wordless_b
 
 
-_Search = tuple[list[_Link], set[tuple[int, int]], dict[int, list[int]]]
-"""One direction's search: the verbatim links it found, the pairs it found verbatim but
-describing different things (``_same_referent``), and the altered-search candidates of
-each of its quotations left unsettled by it."""
+def _match(
+    links: Collection[_Link],
+    carriers: Iterable[int],
+    qa: Sequence[_Quotation],
+    qb: Sequence[_Quotation],
+    matched: dict[int, _Link],
+    a_matched: set[int],
+) -> set[int]:
+    """Match the quotations ``links`` relate one to one, the best link first (``_rank``),
+    leaving out those matched already (``matched``, by quotation of B, and ``a_matched``,
+    both updated), then relate a quotation of B left out to the best quotation of A it is
+    verbatim with; return the quotations of A left out but verbatim with one of B (carried:
+    a second excerpt of one quotation, a quotation repeated).
+
+    ``links`` are those of the quotations of B not matched by place; ``carriers`` the
+    quotations of A verbatim with one that is. A link of a quotation of B matched by place
+    is never taken: it says only which quotation of A is carried, whatever its rank, so it
+    is neither ranked nor kept (in a close copy such links are most: each repetition of a
+    refrain has eight).
+    """
+    na, nb = len(qa), len(qb)
+    ranked = sorted(links, key=lambda k: _rank(k, qa[k.a], qb[k.b], na, nb))
+    for link in ranked:
+        if link.b not in matched and link.a not in a_matched:
+            matched[link.b] = link
+            a_matched.add(link.a)
+    carried_a = {a for a in carriers if a not in a_matched}
+    for link in ranked:
+        if link.status is not QuoteStatus.VERBATIM:
+            break  # an altered quotation is one quotation changed: one-to-one
+        if link.b not in matched:
+            matched[link.b] = link
+        if link.a not in a_matched:
+            carried_a.add(link.a)
+    return carried_a
+
+
+_Search = tuple[
+    list[_Link], list[int], set[tuple[int, int]], dict[int, list[int]], dict[int, list[int]]
+]
+"""The search of a range of quotations: the verbatim links it found of quotations of B not
+matched by place, the quotations of A it found verbatim with one that is (as ``_match``
+reads them: no link kept or sent for them), the pairs it found verbatim but describing
+different things (``_same_referent``), and the altered-search candidates of its quotations
+of B, then of A, left unsettled by what it found."""
 
 _MIN_QUOTATIONS_A_PROCESS = 2_000
-"""Quotations (both sides') below which a direction's search is not worth a process of
-its own (about 40 ms of work; see parallel.py)."""
+"""Quotations (both sides') below which their search is not worth a process of its own
+(about 40 ms of work; see parallel.py)."""
 
 
 def _searches(
@@ -956,49 +996,55 @@ def _searches(
     qb: Sequence[_Quotation],
     matched: dict[int, _Link],
     a_matched: set[int],
-) -> list[_Search]:
-    """The B-in-A search and the A-in-B one (``_verbatim_b_in_a``, ``_verbatim_a_in_b``,
-    then the altered-search candidates of the quotations left unsettled), the second in a
-    child process when the quotations are many (parallel.py).
+) -> _Search:
+    """The search of B's quotations in A's and of A's in B's (``_verbatim_b_in_a``,
+    ``_verbatim_a_in_b``, then the altered-search candidates of the quotations left
+    unsettled), in ranges of both sides' quotations at once, the later ranges in other
+    processes when the quotations are many (parallel.py).
 
-    A search run apart from the other does not know what that one settles: it looks for
-    the candidates of some quotations that turn out settled (they are left unread). Run
-    together, the two look only for those neither settles.
+    A range holds the same share of each side's quotations, at the same places (its part
+    of A's and its part of B's): so the ranges weigh the same whichever side's search costs
+    more (a refrain's links come from the search of B in A, while a search of A in B that
+    a close copy decides costs little), and a range knows most of what settles its
+    quotations, as a quotation is mostly linked to those near its place. What another
+    range settles is not known: candidates are looked for for some quotations that turn
+    out settled (they are left unread).
     """
+    na, nb = len(qa), len(qb)
+    total = na + nb
+    # Made once, before the ranges are forked.
+    index_a, index_b = _Index(qa), _Index(qb)
 
-    def search(lo: int, hi: int) -> list[_Search]:
-        verbatim: list[tuple[list[_Link], set[tuple[int, int]]]] = []
-        indexes: list[_Index] = []
-        for direction in range(lo, hi):
-            if direction == 0:
-                indexes.append(index := _Index(qa))
-                verbatim.append(_verbatim_b_in_a(doc_a, doc_b, qa, qb, index, matched, a_matched))
-            else:
-                indexes.append(index := _Index(qb))
-                verbatim.append(_verbatim_a_in_b(doc_a, doc_b, qa, qb, index, matched, a_matched))
+    def search(lo: int, hi: int) -> _Search:
+        # This range's share of each side's quotations.
+        in_b = range(lo * nb // total, hi * nb // total)
+        in_a = range(lo * na // total, hi * na // total)
+        links, unrelated = _verbatim_b_in_a(doc_a, doc_b, qa, qb, index_a, matched, a_matched, in_b)
+        found, apart = _verbatim_a_in_b(doc_a, doc_b, qa, qb, index_b, matched, a_matched, in_a)
+        links += found
+        unrelated |= apart
         # Settled by what the searches run here found.
-        settled_a = a_matched | {k.a for links, _ in verbatim for k in links}
-        settled_b = matched.keys() | {k.b for links, _ in verbatim for k in links}
-        out: list[_Search] = []
-        for direction, index, (links, unrelated) in zip(
-            range(lo, hi), indexes, verbatim, strict=True
-        ):
-            if direction == 0:
-                of_b = {
-                    j: _candidates(qb[j], index, qa) for j in range(len(qb)) if j not in settled_b
-                }
-                out.append((links, unrelated, of_b))
-            else:
-                of_a = {
-                    i: _candidates(qa[i], index, qb) for i in range(len(qa)) if i not in settled_a
-                }
-                out.append((links, unrelated, of_a))
-        return out
+        settled_a = a_matched | {k.a for k in links}
+        settled_b = matched.keys() | {k.b for k in links}
+        of_b = {j: _candidates(qb[j], index_a, qa) for j in in_b if j not in settled_b}
+        of_a = {i: _candidates(qa[i], index_b, qb) for i in in_a if i not in settled_a}
+        carriers = [k.a for k in links if k.b in matched]
+        return [k for k in links if k.b not in matched], carriers, unrelated, of_b, of_a
 
-    sizes = [len(qa) + len(qb)] * 2
-    bounds = parallel.split(sizes, parallel.jobs(), _MIN_QUOTATIONS_A_PROCESS)
-    parts = parallel.fork_map(search, bounds, _encode_searches, _decode_searches)
-    return [found for part in parts for found in part]
+    bounds = parallel.split([1] * total, parallel.jobs(), _MIN_QUOTATIONS_A_PROCESS)
+    parts = parallel.fork_map(search, bounds, _encode_search, _decode_search)
+    links: list[_Link] = []
+    carriers: list[int] = []
+    unrelated: set[tuple[int, int]] = set()
+    of_b: dict[int, list[int]] = {}
+    of_a: dict[int, list[int]] = {}
+    for found, carrying, apart, part_of_b, part_of_a in parts:
+        links += found
+        carriers += carrying
+        unrelated |= apart
+        of_b.update(part_of_b)
+        of_a.update(part_of_a)
+    return links, carriers, unrelated, of_b, of_a
 
 
 def _verbatim_b_in_a(
@@ -1009,10 +1055,11 @@ def _verbatim_b_in_a(
     index_a: _Index,
     matched: dict[int, _Link],
     a_matched: set[int],
+    needles: range | None = None,
 ) -> tuple[list[_Link], set[tuple[int, int]]]:
-    """B's quotations searched in A's (indexed by ``index_a``): verbatim links where the
-    words of one of B occur in order inside one of A, and the pairs doing so that describe
-    different things.
+    """B's quotations (those of index in ``needles``, by default all) searched in A's
+    (indexed by ``index_a``): verbatim links where the words of one of B occur in order
+    inside one of A, and the pairs doing so that describe different things.
 
     A quotation of one to three words is the same quotation only when it describes the
     same thing: "reckless" said of the burglars is not "reckless" said of the police. A
@@ -1022,13 +1069,21 @@ def _verbatim_b_in_a(
     """
     links: list[_Link] = []
     unrelated: set[tuple[int, int]] = set()
-    for x in qb:
+    for x in qb if needles is None else map(qb.__getitem__, needles):
         if x.words.keys:
             near = _place_in(x, len(qb), qa)
-            for i in _containers(x, index_a, qa, a_matched if x.index in matched else (), near):
+            found = _containers(x, index_a, qa, a_matched if x.index in matched else (), near)
+            if not found:
+                continue
+            count = x.count  # counted here once for all its containers when -1
+            if count < 0:
+                count = len(_word_spans(doc_b.text, x.found.start, x.found.end)[0])
+            for i in found:
                 span = _verbatim_in(x.frags, qa[i].words)
                 assert span is not None
-                if not _same_referent(doc_b, x.found, doc_a, qa[i].found, span[0], x.count):
+                if count <= _SHORT_QUOTATION and not _same_referent(
+                    doc_b, x.found, doc_a, qa[i].found, span[0], count
+                ):
                     unrelated.add((i, x.index))
                     continue
                 links.append(_Link(i, x.index, QuoteStatus.VERBATIM, span, 1.0))
@@ -1043,13 +1098,14 @@ def _verbatim_a_in_b(
     index_b: _Index,
     matched: dict[int, _Link],
     a_matched: set[int],
+    needles: range | None = None,
 ) -> tuple[list[_Link], set[tuple[int, int]]]:
     """A's quotations searched in B's (``_verbatim_b_in_a`` the other way round), leaving
     out the pairs that search decides: those whose quotation of B is verbatim in the one of
     A (and not left out there), which it links or finds unrelated first."""
     links: list[_Link] = []
     unrelated: set[tuple[int, int]] = set()
-    for x in qa:
+    for x in qa if needles is None else map(qa.__getitem__, needles):
         if x.words.keys:
             near = _place_in(x, len(qa), qb)
             for j in _containers(x, index_b, qb, matched if x.index in a_matched else (), near):
@@ -1070,27 +1126,37 @@ def _verbatim_a_in_b(
     return links, unrelated
 
 
-_EncodedSearch = tuple[list[_EncodedLink], list[tuple[int, int]], list[tuple[int, list[int]]]]
+_EncodedSearch = tuple[
+    list[_EncodedLink],
+    list[int],
+    list[tuple[int, int]],
+    list[tuple[int, list[int]]],
+    list[tuple[int, list[int]]],
+]
 
 
-def _encode_searches(searches: list[_Search]) -> list[_EncodedSearch]:
-    """Searches as plain values for the transfer from a child process (parallel.py)."""
-    return [
-        (_encode_links(list(links)), list(unrelated), list(candidates.items()))
-        for links, unrelated, candidates in searches
-    ]
+def _encode_search(search: _Search) -> _EncodedSearch:
+    """A range's search as plain values for the transfer from a child process (parallel.py)."""
+    links, carriers, unrelated, of_b, of_a = search
+    return (
+        _encode_links(list(links)),
+        carriers,
+        list(unrelated),
+        list(of_b.items()),
+        list(of_a.items()),
+    )
 
 
-def _decode_searches(encoded: list[_EncodedSearch]) -> list[_Search]:
-    """``_encode_searches`` undone."""
-    return [
-        (
-            [k for k in _decode_links(links) if k is not None],
-            set(unrelated),
-            dict(candidates),
-        )
-        for links, unrelated, candidates in encoded
-    ]
+def _decode_search(encoded: _EncodedSearch) -> _Search:
+    """``_encode_search`` undone."""
+    links, carriers, unrelated, of_b, of_a = encoded
+    return (
+        [k for k in _decode_links(links) if k is not None],
+        carriers,
+        set(unrelated),
+        dict(of_b),
+        dict(of_a),
+    )
 
 
 _Read = tuple[list[Found], list[_Spoken | None] | None]
@@ -1252,7 +1318,10 @@ def _speakers_differ(speaker: str | None, source_speaker: str | None) -> bool:
     return bool(speaker and source_speaker and _surname(speaker) != _surname(source_speaker))
 
 
+@lru_cache(maxsize=4096)
 def _surname(name: str) -> str:
+    """The last word of ``name``, lower-cased, without a possessive "'s" (remembered: a
+    speaker is compared with each of its quotations' sources)."""
     last = name.split()[-1].lower()
     return _POSSESSIVE.sub("", last)
 
