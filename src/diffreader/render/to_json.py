@@ -40,7 +40,7 @@ from diffreader.render import ranges
 from diffreader.render.escape import json_safe
 from diffreader.render.json_text import Bodies, Later, Rows, body, dumps, iter_dumps
 from diffreader.render.model import View, build_view
-from diffreader.render.ranges import forking, in_ranges, span_weight
+from diffreader.render.ranges import forking, in_ranges
 from diffreader.review.items import (
     ItemBlocks,
     ItemCounts,
@@ -382,21 +382,24 @@ class _ItemRecords:
         return Bodies(lambda _: texts)
 
     def _weights(self) -> list[int]:
-        """About the characters of the records of each block (``_item_weight``)."""
+        """About the work of the items of each block (what ``ranges.run`` balances): a
+        claim's or a quotation's item, a reworded or moved group's."""
         comparison, blocks = self.comparison, self.blocks
         per_group = [0] * len(comparison.pairs)
-        for claim, group in zip(comparison.claims, blocks.claim_pairs, strict=True):
-            per_group[group] += 350 + len(claim.text)
-        for quote, group in zip(comparison.quotes, blocks.quote_pairs, strict=True):
+        for group in blocks.claim_pairs:
+            per_group[group] += _ITEM_WEIGHT
+        for group in blocks.quote_pairs:
             if group >= 0:
-                per_group[group] += 350 + len(quote.text)
-        b = comparison.b
+                per_group[group] += _ITEM_WEIGHT
         for index, pair in enumerate(comparison.pairs):
             if pair.status in (Status.REWORDED, Status.MOVED):
-                per_group[index] += 350 + span_weight(b, pair.b)
+                per_group[index] += _ITEM_WEIGHT
         running = [0, *accumulate(per_group)]
         return [running[hi] - running[lo] for lo, hi in pairwise(blocks.cuts)]
 
+
+_ITEM_WEIGHT = 400
+"""About the characters of an item's record (``_item_weight``: its text aside)."""
 
 _RECORDS_A_TEXT = 1000
 """Records of items written in one text (as ``iter_dumps`` batches a long list)."""

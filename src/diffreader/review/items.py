@@ -623,75 +623,78 @@ class KeyForms:
     """
 
     sentences: tuple[dict[int, str], dict[int, str]]
-    """Per side (indexed by ``side is Side.A``): sentence id -> its text's matching form."""
+    """Per side (indexed by ``side is Side.A``): sentence id -> its text's matching form,
+    for every sentence holding a claim or a quotation's item."""
     groups: dict[int, str]
     """A reworded or moved group's index -> the forms of its A and B text, joined by
     U+001E (what its item's identity holds)."""
-    uses: tuple[list[tuple[int, str]], list[tuple[int, str]], list[tuple[int, str]]]
-    """For sentences of B, of A, and groups: (the group an item is placed in, the form its
-    identity holds), for every item the forms are made for."""
+    tables: tuple[list[int], list[int]]
+    """Per side, the group holding each sentence (``PairLocator.pair_table``)."""
 
 
 def key_forms(comparison: Comparison, locate: PairLocator, blocks: ItemBlocks) -> KeyForms:
     """The forms ``review_items_in`` derives the keys of ``comparison``'s items from,
     every item's (see ``KeyForms``); ``blocks`` is ``item_blocks(comparison, locate)``."""
     a, b = comparison.a, comparison.b
-    sentences: tuple[dict[int, str], dict[int, str]] = ({}, {})
-    uses: tuple[list[tuple[int, str]], list[tuple[int, str]], list[tuple[int, str]]] = (
-        [],
-        [],
-        [],
-    )
     side_a = Side.A
-
-    def sentence_form(on_a: bool, sentence_id: int) -> str:
-        found = sentences[on_a].get(sentence_id)
-        if found is None:
-            text, _ = _sentence(a if on_a else b, sentence_id)
-            found = sentences[on_a][sentence_id] = normalise(text)
-        return found
-
-    # As ``_keyed_items`` finds each claim's and quotation's sentence.
-    for claim, group in zip(comparison.claims, blocks.claim_pairs, strict=True):
-        on_a = claim.side is side_a
-        sentence_id = claim.sentence
-        if sentence_id < 0:
-            sentence_id = locate.sentence_at(claim.side, claim.start)
-        uses[on_a].append((group, sentence_form(on_a, sentence_id)))
-    for quote, group in zip(comparison.quotes, blocks.quote_pairs, strict=True):
-        if group < 0:
-            continue  # no item
-        on_a = quote.side is side_a
-        sentence_id = quote.sentence
-        if sentence_id < 0:
-            sentence_id = locate.sentence_at(quote.side, quote.start)
-        uses[on_a].append((group, sentence_form(on_a, sentence_id)))
+    # The sentence of each claim and of each quotation making an item, as ``_keyed_items``
+    # finds it.
+    quotes = comparison.quotes
+    placed = [quotes[n] for n, group in enumerate(blocks.quote_pairs) if group >= 0]
+    ids: tuple[set[int], set[int]] = (set(), set())
+    for found in (comparison.claims, placed):
+        for span in found:
+            sentence_id = span.sentence
+            if sentence_id < 0:
+                sentence_id = locate.sentence_at(span.side, span.start)
+            ids[span.side is side_a].add(sentence_id)
+    sentences = (
+        {n: normalise(_sentence(b, n)[0]) for n in ids[False]},
+        {n: normalise(_sentence(a, n)[0]) for n in ids[True]},
+    )
     groups: dict[int, str] = {}
     for index, pair in enumerate(comparison.pairs):
         if pair.status in (Status.REWORDED, Status.MOVED) and pair.a and pair.b:
-            form = normalise(_context(a, pair.a)[0]) + "\x1e" + normalise(_context(b, pair.b)[0])
-            groups[index] = form
-            uses[2].append((index, form))
-    return KeyForms(sentences, groups, uses)
+            # A group of one sentence a side (most): its text is the sentence's.
+            a_form = sentences[True].get(pair.a[0]) if len(pair.a) == 1 else None
+            if a_form is None:
+                a_form = normalise(_context(a, pair.a)[0])
+            b_form = sentences[False].get(pair.b[0]) if len(pair.b) == 1 else None
+            if b_form is None:
+                b_form = normalise(_context(b, pair.b)[0])
+            groups[index] = a_form + "\x1e" + b_form
+    return KeyForms(sentences, groups, (locate.pair_table(Side.B), locate.pair_table(Side.A)))
 
 
 def keys_apart(forms: KeyForms, starts: Sequence[int]) -> bool:
     """True when ``review_items_in`` gives the items of each range of groups (starting at
-    ``starts``, ascending, the first 0; cuts of ``ItemBlocks``) the keys ``review_items``
-    gives them: when no identity can be shared by items of two ranges.
+    ``starts``, ascending, the first 0; cuts of the ``ItemBlocks`` the forms were made
+    with) the keys ``review_items`` gives them: when no identity can be shared by items of
+    two ranges.
 
     A key's occurrence number counts the items of the same identity before it (and an
     added or dropped sentence's item counts every claim of its identity). An identity
-    holds the form of the item's sentence (a claim, a quotation, a sentence's item: that
-    of one of its claims) on its side, or a group's forms: when no such form is used in
-    two ranges, each identity lies in one range, and its items count the same there.
+    holds the form of the item's sentence on its side (a claim's, a quotation's; a
+    sentence's item: that of its claims), or a group's forms. A claim or a quotation lies
+    in the block of its sentence's group (``item_blocks`` ties the group it is placed in
+    to it): when no form is that of sentences (groups) in two ranges, each identity lies
+    in one range, and its items count the same there.
     """
-    for found in forms.uses:
+    for on_a in (False, True):
+        table = forms.tables[on_a]
         first_range: dict[str, int] = {}
-        for group, form in found:
+        for sentence_id, form in forms.sentences[on_a].items():
+            group = table[sentence_id] if 0 <= sentence_id < len(table) else -1
+            if group < 0:
+                return False  # not in a block (``item_blocks`` gives none then)
             number = bisect_right(starts, group) - 1
             if first_range.setdefault(form, number) != number:
                 return False
+    first_range = {}
+    for group, form in forms.groups.items():
+        number = bisect_right(starts, group) - 1
+        if first_range.setdefault(form, number) != number:
+            return False
     return True
 
 
