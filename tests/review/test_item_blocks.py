@@ -296,6 +296,8 @@ def test_json_written_block_by_block_is_the_json_of_the_whole_view(
     expected = "".join(to_json.json_pieces(build_view(comparison, rows=False)))
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(to_json, "forking", lambda: True)
+        # Each range's items made a block at a time where the keys allow, or at once.
+        patch.setattr(to_json, "_CHUNK_WEIGHT", data.draw(st.sampled_from([1, 1 << 40])))
         patch.setattr(ranges, "forking", lambda: True)
         patch.setattr(ranges, "bounds_of", _drawn_ranges(data))
         patch.setattr(ranges, "run", _serial_run)

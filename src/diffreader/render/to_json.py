@@ -18,6 +18,7 @@ API:
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -356,19 +357,37 @@ class _ItemRecords:
         comparison, locate, blocks = self.comparison, self.locate, self.blocks
         cuts = blocks.cuts
         forms = key_forms(comparison, locate, blocks)
-        bounds = ranges.bounds_of(self._weights())
-        if bounds is None or not keys_apart(forms, [cuts[n] for n in bounds[:-1]]):
+        weights = self._weights()
+        bounds = ranges.bounds_of(weights)
+        chunks = None
+        if bounds is not None:
+            # Each range's items made a chunk of blocks at a time when the keys allow
+            # (the memory of a range's items is that of a chunk's), else at once.
+            for tried in (_chunks(weights, bounds), bounds):
+                if keys_apart(forms, [cuts[n] for n in tried[:-1]]):
+                    chunks = tried
+                    break
+        if bounds is None or chunks is None:
             items = review_items_in(comparison, locate, blocks, 0, cuts[-1], forms=forms)
             self.counts.update(count_items(items))
             return _in_ranges(items, _item_data, _item_weight, _ITEM_FIELDS)
+        starts = chunks
 
         def task(first: int, last: int) -> tuple[list[int], list[tuple[int, str]]]:
             """The counts (top, inside, per ``Section``) of blocks ``first`` to ``last``,
-            and the texts of their records with the place of each in the list."""
-            made = review_items_in(comparison, locate, blocks, cuts[first], cuts[last], forms=forms)
-            counts = count_items(made)
-            numbers = [n for s in Section for n in (counts[s].top, counts[s].inside)]
-            return numbers, _placed_texts(made, level)
+            and the texts of their records with the place of each in the list (chunk
+            by chunk: in the order of the blocks, place by place)."""
+            numbers = [0] * (2 * len(Section))
+            placed: list[tuple[int, str]] = []
+            inside = starts[bisect_left(starts, first) : bisect_right(starts, last)]
+            for lo, hi in pairwise(inside):
+                made = review_items_in(comparison, locate, blocks, cuts[lo], cuts[hi], forms=forms)
+                counts = count_items(made)
+                found = [n for s in Section for n in (counts[s].top, counts[s].inside)]
+                numbers = [x + y for x, y in zip(numbers, found, strict=True)]
+                placed += _placed_texts(made, level)
+                del made  # before the next chunk's are made
+            return numbers, placed
 
         totals = [0] * (2 * len(Section))
         placed: list[tuple[int, str]] = []
@@ -400,6 +419,28 @@ class _ItemRecords:
 
 _ITEM_WEIGHT = 400
 """About the characters of an item's record (``_item_weight``: its text aside)."""
+
+_CHUNK_WEIGHT = 5000 * _ITEM_WEIGHT
+"""The weight of the items a process makes at a time, when keys allow (``_chunks``):
+a long comparison's range has some forty thousand, whose records are a tenth of their
+memory while they are made (two processes at once, each holding the records of its
+range, and the first its range's again as the second's arrive)."""
+
+
+def _chunks(weights: Sequence[int], bounds: Sequence[int]) -> list[int]:
+    """``bounds`` with the blocks of each range cut where their weight since the last cut
+    passes ``_CHUNK_WEIGHT``."""
+    out = [0]
+    for lo, hi in pairwise(bounds):
+        held = 0
+        for block in range(lo, hi):
+            if held >= _CHUNK_WEIGHT:
+                out.append(block)
+                held = 0
+            held += weights[block]
+        out.append(hi)
+    return out
+
 
 _RECORDS_A_TEXT = 1000
 """Records of items written in one text (as ``iter_dumps`` batches a long list)."""
