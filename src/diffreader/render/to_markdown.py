@@ -115,10 +115,15 @@ def render_comparison_markdown(comparison: Comparison) -> str:
     if blocks is None or bounds is None:
         return render_markdown(plain_view(comparison))
     cuts = blocks.cuts
+    # The quotation lines (in ``Comparison.quotes`` order) are shared out too, evenly.
+    quotes = comparison.quotes
+    parts = len(bounds) - 1
+    quote_bound = {bound: len(quotes) * n // parts for n, bound in enumerate(bounds)}
 
-    def task(first: int, last: int) -> tuple[list[int], list[tuple[int, str]], str]:
+    def task(first: int, last: int) -> tuple[list[int], list[tuple[int, str]], str, list[str]]:
         """The counts (top, inside, per ``Section``) of blocks ``first`` to ``last``, the
-        texts of their claim lines with the place of each, and their groups' lines."""
+        texts of their claim lines with the place of each, their groups' lines, and the
+        lines of this range's share of the quotations."""
         lo, hi = cuts[first], cuts[last]
         with collector.paused():
             items = tuple(review_items_in(comparison, locate, blocks, lo, hi, keyed=False))
@@ -126,17 +131,21 @@ def render_comparison_markdown(comparison: Comparison) -> str:
             view = View(comparison, (), items, counts, locate)
             placed = _placed_claim_lines(view)
             groups = _group_lines(view, lo, hi)
+            share = quotes[quote_bound[first] : quote_bound[last]]
+            quote_lines = [_md_quote_line(view, quote) for quote in share]
         numbers = [n for section in Section for n in (counts[section].top, counts[section].inside)]
-        return numbers, placed, groups
+        return numbers, placed, groups, quote_lines
 
     totals = [0] * (2 * len(Section))
     placed: list[tuple[int, str]] = []
     group_texts: list[str] = []
-    for numbers, part, groups in ranges.run(task, bounds):
+    quote_lines: list[str] = []
+    for numbers, part, groups, lines in ranges.run(task, bounds):
         totals = [x + y for x, y in zip(totals, numbers, strict=True)]
         placed += part
         if groups:
             group_texts.append(groups)
+        quote_lines += lines
     counts = {
         section: ItemCounts(totals[2 * n], totals[2 * n + 1]) for n, section in enumerate(Section)
     }
@@ -144,7 +153,8 @@ def render_comparison_markdown(comparison: Comparison) -> str:
     claims: dict[Section, list[str]] = {section: [] for section in _CLAIM_SECTIONS}
     for place, text in placed:
         claims[_CLAIM_SECTIONS[place // 5]].append(text)
-    return _markdown_of(View(comparison, (), (), counts, locate), claims, group_texts)
+    view = View(comparison, (), (), counts, locate)
+    return _markdown_of(view, claims, group_texts, quote_lines)
 
 
 def _placed_claim_lines(view: View) -> list[tuple[int, str]]:
@@ -167,10 +177,14 @@ def _placed_claim_lines(view: View) -> list[tuple[int, str]]:
 
 
 def _markdown_of(
-    view: View, claims: Mapping[Section, Sequence[str]], group_texts: Sequence[str]
+    view: View,
+    claims: Mapping[Section, Sequence[str]],
+    group_texts: Sequence[str],
+    quote_lines: Sequence[str] | None = None,
 ) -> str:
     """The summary of ``view`` (its counts read, not its items), given the texts of the
-    claim lines of each claim section and of the group lines, in order."""
+    claim lines of each claim section and of the group lines, in order, and the lines of
+    the quotations (made here when not given)."""
     comparison = view.comparison
     a, b, stats = comparison.a, comparison.b, comparison.stats
     out: list[str] = ["# diffreader comparison", ""]
@@ -196,7 +210,9 @@ def _markdown_of(
     out += ["", f"## Quotations ({len(comparison.quotes)})", ""]
     if not comparison.quotes:
         out.append("None.")
-    out += [_md_quote_line(view, quote) for quote in comparison.quotes]
+    if quote_lines is None:
+        quote_lines = [_md_quote_line(view, quote) for quote in comparison.quotes]
+    out += quote_lines
     out += ["", "## Groups", "", "Deleted words are ~~struck~~, inserted words **bold**.", ""]
     out += group_texts
     return "\n".join(out) + "\n"
