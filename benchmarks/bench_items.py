@@ -13,7 +13,11 @@ medians, with the cyclic collector off as the command line has it):
   line's text output makes it in the parent, before its ranges fork);
 * ``review_items_in(..., keyed=False)`` over all groups: the text output's items (each range
   of groups makes its own, over the cores: this is their sum);
-* ``review_items``: the whole keyed list (the JSON, the Markdown, the reader).
+* ``key_forms``: the matching forms keys are made of, made once (the command line's JSON
+  makes them in the parent, before its ranges fork);
+* ``review_items_in(..., forms=...)`` over all groups: the JSON's items, keyed, the forms
+  made (each range makes its own, over the cores: this is their sum);
+* ``review_items``: the whole keyed list (the reports, the reader).
 
 The item count printed is the same for both lists (their keys differ only).
 """
@@ -36,7 +40,7 @@ import bench_hostile
 
 from diffreader.engine import compare, document_from_text
 from diffreader.engine.model import Comparison
-from diffreader.review.items import item_blocks, review_items, review_items_in
+from diffreader.review.items import item_blocks, key_forms, review_items, review_items_in
 from diffreader.review.locate import PairLocator
 
 
@@ -62,14 +66,18 @@ def _row(name: str, comparison: Comparison, runs: int) -> str:
     blocks = item_blocks(comparison, locate)
     count = len(review_items(comparison, locate))
     blocks_cpu = _cpu(lambda: item_blocks(comparison, PairLocator(comparison)), runs)
-    unkeyed = "-"  # the items cannot be made range by range: the text builds them whole
+    # "-": the items cannot be made range by range: the writers make them whole.
+    unkeyed = forms_cpu = with_forms = "-"
     if blocks is not None:
         whole = partial(review_items_in, comparison, locate, blocks, 0, len(comparison.pairs))
         unkeyed = f"{_cpu(partial(whole, keyed=False), runs):.3f}"
+        forms_cpu = f"{_cpu(partial(key_forms, comparison, locate, blocks), runs):.3f}"
+        forms = key_forms(comparison, locate, blocks)
+        with_forms = f"{_cpu(partial(whole, forms=forms), runs):.3f}"
     keyed = _cpu(partial(review_items, comparison, locate), runs)
     return (
         f"{name:<12} {len(comparison.claims):>7} {count:>7} {blocks_cpu:>7.3f}"
-        f" {unkeyed:>12} {keyed:>7.3f}"
+        f" {unkeyed:>12} {forms_cpu:>7} {with_forms:>10} {keyed:>7.3f}"
     )
 
 
@@ -85,7 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         known = ", ".join(bench_hostile.CLASSES)
         parser.error(f"unknown class: {', '.join(unknown)} (known: {known})")
     print(
-        f"{'class':<12} {'claims':>7} {'items':>7} {'blocks':>7} {'in, unkeyed':>12} {'keyed':>7}"
+        f"{'class':<12} {'claims':>7} {'items':>7} {'blocks':>7} {'in, unkeyed':>12}"
+        f" {'forms':>7} {'in, keyed':>10} {'keyed':>7}"
     )
     for name in args.classes:
         a, b = bench_hostile.CLASSES[name](int(args.size * 1_000_000), random.Random(args.seed))

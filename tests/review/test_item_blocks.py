@@ -1,8 +1,9 @@
 """Review items made a range of groups at a time (``item_blocks``, ``review_items_in``) are
-the items ``review_items`` makes there, and the text written from them is the text
-written from the whole view, whatever the claims and quotations of a comparison touch:
-spans across sentences and groups, claims placed in another group than their sentence's,
-parents anywhere, quotations and their sources in groups shown far apart."""
+the items ``review_items`` makes there (with its very keys when ``keys_apart`` says so),
+and the text, the Markdown and the JSON written from them are those written from the whole
+view, whatever the claims and quotations of a comparison touch: spans across sentences and
+groups, claims placed in another group than their sentence's, parents anywhere, quotations
+and their sources in groups shown far apart, the same sentence in ranges apart."""
 
 from __future__ import annotations
 
@@ -27,9 +28,18 @@ from diffreader.engine.model import (
     Span,
     Status,
 )
-from diffreader.render import to_text
-from diffreader.render.model import build_view
-from diffreader.review.items import ItemKind, ReviewItem, item_blocks, review_items, review_items_in
+from diffreader.render import ranges, to_json, to_markdown, to_text
+from diffreader.render.model import build_view, plain_view
+from diffreader.review.items import (
+    ItemKind,
+    ReviewItem,
+    item_blocks,
+    key_forms,
+    keys_apart,
+    review_items,
+    review_items_in,
+    unkeyed_items,
+)
 from diffreader.review.locate import PairLocator
 
 _WORDS = [
@@ -179,6 +189,135 @@ def test_items_made_block_by_block_are_the_items_of_the_whole(comparison: Compar
         assert _shapes(review_items_in(comparison, locate, blocks, lo, hi)) == want
         # Keys not derived (numbers): the same items still.
         assert _shapes(review_items_in(comparison, locate, blocks, lo, hi, keyed=False)) == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(_comparisons())
+def test_unkeyed_items_are_the_items_of_the_whole(comparison: Comparison) -> None:
+    locate = PairLocator(comparison)
+    assert _shapes(unkeyed_items(comparison, locate)) == _shapes(review_items(comparison, locate))
+    assert plain_view(comparison).counts == build_view(comparison, rows=False).counts
+
+
+def _ranges_of(data: st.DataObject, cuts: Sequence[int]) -> list[int]:
+    """Bounds of ranges of groups, each starting at one of ``cuts`` (drawn)."""
+    inner = list(cuts[1:-1])
+    chosen = data.draw(st.sets(st.sampled_from(inner)) if inner else st.just(set[int]()))
+    return sorted({0, cuts[-1], *chosen})
+
+
+@settings(max_examples=300, deadline=None)
+@given(_comparisons(), st.data())
+def test_ranges_keyed_apart_have_the_keys_of_the_whole(
+    comparison: Comparison, data: st.DataObject
+) -> None:
+    locate = PairLocator(comparison)
+    whole = review_items(comparison, locate)
+    blocks = item_blocks(comparison, locate)
+    if blocks is None:
+        return
+    forms = key_forms(comparison, locate, blocks)
+    cuts = blocks.cuts
+    # The forms made once are the forms the keys are made of.
+    assert review_items_in(comparison, locate, blocks, 0, cuts[-1], forms=forms) == whole
+    bounds = _ranges_of(data, cuts)
+    if not keys_apart(forms, bounds[:-1]):
+        return
+    for lo, hi in pairwise(bounds):
+        want = [i for i in whole if lo <= i.pair < hi]
+        assert review_items_in(comparison, locate, blocks, lo, hi, forms=forms) == want
+
+
+def test_a_sentence_in_two_ranges_keeps_its_claims_keyed_whole() -> None:
+    """The same sentence, with the same dropped figure, in two groups: the second key
+    counts the first, so ranges holding one each cannot key them apart."""
+    line = "It will cost 4 million euros."
+    base = make_comparison(
+        [line, "Ferries.", line],
+        ["Ferries."],
+        [((0,), (), Status.DROPPED), ((1,), (0,), Status.SAME), ((2,), (), Status.DROPPED)],
+    )
+    text = base.a.text
+    claims = tuple(
+        Claim(
+            Side.A,
+            ClaimKind.DROPPED,
+            ClaimCategory.NUMBER,
+            "4 million euros",
+            at,
+            at + 15,
+            group,
+            sentence,
+        )
+        for group, sentence, at in ((0, 0, text.index("4 million")), (2, 2, text.rindex("4 m")))
+    )
+    comparison = replace(base, claims=claims)
+    locate = PairLocator(comparison)
+    whole = review_items(comparison, locate)
+    blocks = item_blocks(comparison, locate)
+    assert blocks is not None
+    assert blocks.cuts == (0, 1, 2, 3)
+    forms = key_forms(comparison, locate, blocks)
+    assert not keys_apart(forms, [0, 2])
+    assert keys_apart(forms, [0])
+    # Made apart, the second figure's key would not count the first.
+    apart = review_items_in(comparison, locate, blocks, 2, 3, forms=forms)
+    assert [i.key for i in apart] != [i.key for i in whole if i.pair == 2]
+    # Ranges that keep apart what is not shared: the keys of the whole.
+    unshared = replace(comparison, claims=claims[:1])
+    blocks = item_blocks(unshared, locate)
+    assert blocks is not None
+    forms = key_forms(unshared, locate, blocks)
+    assert keys_apart(forms, [0, 2])
+
+
+def _drawn_ranges(data: st.DataObject) -> Callable[[Sequence[int]], list[int] | None]:
+    """``ranges.bounds_of`` as if forking always paid: ranges of the items drawn."""
+
+    def bounds_of(weights: Sequence[int]) -> list[int] | None:
+        size = len(weights)
+        if size < 2:
+            return None
+        chosen = data.draw(st.sets(st.integers(1, size - 1), min_size=1))
+        return sorted({0, size, *chosen})
+
+    return bounds_of
+
+
+def _serial_run(task: Callable[[int, int], Any], bounds: Sequence[int]) -> list[Any]:
+    return [task(lo, hi) for lo, hi in pairwise(bounds)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_comparisons(), st.data())
+def test_json_written_block_by_block_is_the_json_of_the_whole_view(
+    comparison: Comparison, data: st.DataObject
+) -> None:
+    expected = "".join(to_json.json_pieces(build_view(comparison, rows=False)))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(to_json, "forking", lambda: True)
+        # Each range's items made a block at a time where the keys allow, or at once.
+        patch.setattr(to_json, "_CHUNK_WEIGHT", data.draw(st.sampled_from([1, 1 << 40])))
+        patch.setattr(ranges, "forking", lambda: True)
+        patch.setattr(ranges, "bounds_of", _drawn_ranges(data))
+        patch.setattr(ranges, "run", _serial_run)
+        got = "".join(to_json.comparison_json_pieces(comparison))
+    assert got == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(_comparisons(), st.data())
+def test_markdown_written_block_by_block_is_the_markdown_of_the_whole_view(
+    comparison: Comparison, data: st.DataObject
+) -> None:
+    expected = to_markdown.render_markdown(build_view(comparison, rows=False))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(to_markdown, "forking", lambda: True)
+        patch.setattr(ranges, "forking", lambda: True)
+        patch.setattr(ranges, "bounds_of", _drawn_ranges(data))
+        patch.setattr(ranges, "run", _serial_run)
+        got = to_markdown.render_comparison_markdown(comparison)
+    assert got == expected
 
 
 @settings(max_examples=300, deadline=None)

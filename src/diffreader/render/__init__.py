@@ -45,12 +45,16 @@ from diffreader.render.to_html import report_html
 from diffreader.render.to_json import (
     REPORT_SCHEMA,
     SCHEMA_VERSION,
-    json_pieces,
+    comparison_json_pieces,
     render_json,
     report_json,
     to_json_data,
 )
-from diffreader.render.to_markdown import render_markdown, report_markdown
+from diffreader.render.to_markdown import (
+    render_comparison_markdown,
+    render_markdown,
+    report_markdown,
+)
 from diffreader.render.to_text import render_comparison_text, render_text
 from diffreader.render.versions import render_versions, render_versions_report
 from diffreader.review.marks import ReviewEntry
@@ -82,12 +86,12 @@ REPORT_FORMATS = ("markdown", "html", "json")
 
 def render(comparison: Comparison, fmt: Format, *, color: bool = False, width: int = 100) -> str:
     """Render ``comparison`` in one of ``FORMATS``; the result ends with a newline."""
-    if fmt == "text":  # its review items made range by range with the text
+    # Each writer makes the review items range by range with its output (ranges.py).
+    if fmt == "text":
         return render_comparison_text(comparison, color=color, width=width)
-    view = build_view(comparison, rows=False)  # these writers read no highlight layers
     if fmt == "json":
-        return render_json(view)
-    return render_markdown(view)
+        return "".join(comparison_json_pieces(comparison))
+    return render_comparison_markdown(comparison)
 
 
 def render_pieces(
@@ -98,7 +102,7 @@ def render_pieces(
     reader that quits early, as ``head`` does, sees what it saw before); the other
     formats in one piece."""
     if fmt == "json":
-        return _coalesced(json_pieces(build_view(comparison, rows=False)), PIECE_SIZE)
+        return _coalesced(comparison_json_pieces(comparison), PIECE_SIZE)
     return iter((render(comparison, fmt, color=color, width=width),))
 
 

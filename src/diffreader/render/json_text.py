@@ -19,6 +19,9 @@ API:
     iter_dumps(obj) -> Iterator[str]   the same text in pieces (for streaming)
     Rows(size, make, run=None, containers=None)
                                        a long list near the top made and written in ranges
+    Bodies(texts)                      a long list near the top given as its batches' texts
+    body(records, level, containers)   the text of a batch of a list, for ``Bodies``
+    Later(make)                        a value made when the writer reaches it
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from typing import Any
 
 from diffreader.engine import collector
 
-__all__ = ["Rows", "dumps", "iter_dumps"]
+__all__ = ["Bodies", "Later", "Rows", "body", "dumps", "iter_dumps"]
 
 _INDENT = "  "
 _LEAVES = frozenset({str, int, float, bool, type(None)})
@@ -365,6 +368,47 @@ class Rows:
         long comparison's JSON has some hundred thousand of them)."""
 
 
+class Bodies:
+    """A list that ``iter_dumps`` writes from the texts of its batches, as ``body`` writes
+    each: ``texts(level)`` gives them in order (none: the list is empty). Only where a
+    ``Rows`` may stand: for a list made apart (in other processes), its batches in an
+    order of their own."""
+
+    __slots__ = ("texts",)
+
+    def __init__(self, texts: Callable[[int], Iterable[str]]) -> None:
+        self.texts = texts
+
+
+class Later:
+    """A value that ``iter_dumps`` writes as ``make(level)``, called when the writer
+    reaches it (after the values before it are written: a count they make, say), with the
+    indent level it is written at. Only where a ``Rows`` may stand; it may make one."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[int], Any]) -> None:
+        self.make = make
+
+
+def body(records: list[Any], level: int, containers: tuple[str, ...] | None = None) -> str:
+    """The text of ``records`` (a batch of a list at ``level``, JSON data) as ``Bodies``
+    takes it: the list written without its brackets (a newline and an indent, then the
+    items); ``containers`` as ``Rows.containers``."""
+    return _body(_Writer(), records, level, containers)
+
+
+def _body(
+    writer: _Writer, records: list[Any], level: int, containers: tuple[str, ...] | None
+) -> str:
+    text = None
+    if containers is not None and records:
+        text = writer.records(records, level, containers)
+    if text is None:
+        text = writer.text(records, level)
+    return text[1 : -len(_INDENT * level) - 2]
+
+
 _STREAMED_LEVELS = 2
 """How deep ``iter_dumps`` walks as a generator; below, each value is written whole."""
 
@@ -388,6 +432,8 @@ def iter_dumps(obj: Any, batch: int = 1000) -> Iterator[str]:
 
 
 def _pieces(writer: _Writer, obj: Any, level: int, batch: int) -> Iterator[str]:
+    if type(obj) is Later:
+        obj = obj.make(level)
     if level < _STREAMED_LEVELS and type(obj) is dict and obj:
         inner = "\n" + _INDENT * (level + 1)
         separator = "{" + inner
@@ -411,6 +457,12 @@ def _pieces(writer: _Writer, obj: Any, level: int, batch: int) -> Iterator[str]:
         yield tail
     elif type(obj) is Rows:  # a value of an object walked here
         yield from _rows(obj, level, batch)
+    elif type(obj) is Bodies:
+        opening = "["
+        for text in obj.texts(level):
+            yield opening + text
+            opening = ","
+        yield "[]" if opening == "[" else "\n" + _INDENT * level + "]"
     else:
         yield writer.text(obj, level)
 
@@ -426,16 +478,10 @@ def _rows(rows: Rows, level: int, batch: int) -> Iterator[str]:
         """The batches of items ``lo`` to ``hi``, each written as a list without its
         brackets (a newline and an indent, then the items)."""
         writer = _Writer()
-        out = []
-        for first in range(lo, hi, batch):
-            made = rows.make(first, min(hi, first + batch))
-            text = None
-            if rows.containers is not None and made:
-                text = writer.records(made, level, rows.containers)
-            if text is None:
-                text = writer.text(made, level)
-            out.append(text[1 : -len(tail)])
-        return out
+        return [
+            _body(writer, rows.make(first, min(hi, first + batch)), level, rows.containers)
+            for first in range(lo, hi, batch)
+        ]
 
     opening = "["
     for part in rows.run(bodies, rows.size):

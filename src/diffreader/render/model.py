@@ -26,6 +26,8 @@ screen moves.
 API:
     LayerKind, Layer, RowView, View
     build_view(comparison, entries=None, *, base=None, rows=True) -> View
+    plain_view(comparison, locate=None) -> View   no rows, item keys only unique: for a
+                                     writer that reads neither (the CLI's text, Markdown)
     View.counts[Section] / .added_claims / .dropped_details   the one set of counts
     View.locate.pair_at(side, offset)                         the one pair look-up
     word_runs(comparison, pair)      B's text with A's deletions interleaved, as runs
@@ -62,6 +64,7 @@ from diffreader.review.items import (
     count_items,
     listed_in,
     review_items,
+    unkeyed_items,
 )
 from diffreader.review.locate import PairLocator
 from diffreader.review.marks import Mark, Progress, ReviewEntry, StaleEntry, stale_entries
@@ -76,6 +79,7 @@ __all__ = [
     "group_text",
     "has_word_changes",
     "in_runs",
+    "plain_view",
     "sentence_runs",
     "word_runs",
 ]
@@ -273,6 +277,16 @@ def build_view(
     # quarter of the build: it is paused meanwhile (and left as it was found).
     with collector.paused():
         return _build_view(comparison, entries, base, with_rows=rows)
+
+
+def plain_view(comparison: Comparison, locate: PairLocator | None = None) -> View:
+    """``build_view(comparison, rows=False)`` with item keys (and so ``parent`` and
+    ``aliases``) only unique, not derived from content (``review.unkeyed_items``): for a
+    writer that reads neither layers nor keys (the command line's text and Markdown)."""
+    with collector.paused():  # as in ``build_view``
+        locate = locate or PairLocator(comparison)
+        items = tuple(unkeyed_items(comparison, locate))
+        return View(comparison, (), items, count_items(items), locate)
 
 
 def _build_view(

@@ -14,18 +14,34 @@ API:
     MAX_ITEM_SHARE                     share of the weight in one item above which they do not
     forking() -> bool                  this process may write in ranges (fork)
     in_ranges(task, size, weigh) -> list  task(lo, hi) over contiguous ranges, in order
+    bounds_of(weights) -> list | None    the ranges in_ranges would fork over (None: it would not)
+    run(task, bounds) -> list            task(lo, hi) over those ranges, forked
     span_weight(doc, ids) -> int       the characters of sentences ``ids`` (a group's weight)
+    group_weights(comparison, claims) -> list   about the characters of output of each group
+    block_weights(comparison, claim_pairs, cuts) -> list   the same, of each block of groups
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from itertools import accumulate, pairwise
 from typing import TypeVar
 
 from diffreader.engine import collector, parallel
-from diffreader.engine.model import Document
+from diffreader.engine.model import Comparison, Document
 
-__all__ = ["MAX_FORK_RSS", "MAX_ITEM_SHARE", "MIN_WEIGHT", "forking", "in_ranges", "span_weight"]
+__all__ = [
+    "MAX_FORK_RSS",
+    "MAX_ITEM_SHARE",
+    "MIN_WEIGHT",
+    "block_weights",
+    "bounds_of",
+    "forking",
+    "group_weights",
+    "in_ranges",
+    "run",
+    "span_weight",
+]
 
 T = TypeVar("T")
 
@@ -67,18 +83,33 @@ def in_ranges(
     pass over it). ``task`` must be a pure function of the state at the call, and its
     result picklable: text, or lists of text.
     """
+    if not forking():
+        return [task(0, size)]
+    bounds = bounds_of(weigh())
+    return [task(0, size)] if bounds is None else run(task, bounds)
+
+
+def bounds_of(weights: Sequence[int]) -> list[int] | None:
+    """The bounds of the ranges ``in_ranges`` forks over for items of ``weights``, or
+    ``None`` when it writes them all here (this process may not fork, too little output,
+    an item holding more than ``MAX_ITEM_SHARE`` of it): for a caller that must know the
+    ranges before it runs them (``run``)."""
     parts = parallel.jobs(max_rss=MAX_FORK_RSS)
-    if parts <= 1:
-        return [task(0, size)]
-    weights = weigh()
     total = sum(weights)
-    if total < 2 * MIN_WEIGHT or max(weights) > MAX_ITEM_SHARE * total:
-        return [task(0, size)]
+    if parts <= 1 or total < 2 * MIN_WEIGHT or max(weights) > MAX_ITEM_SHARE * total:
+        return None
+    bounds = parallel.split(weights, parts, MIN_WEIGHT)
+    return bounds if len(bounds) > 2 else None
+
+
+def run(task: Callable[[int, int], T], bounds: Sequence[int]) -> list[T]:
+    """``[task(lo, hi) for each range of bounds]``, ranges after the first in forked
+    children (``bounds``: from ``bounds_of``)."""
     # The collector stays off meanwhile, in this process and in the children: a writer
     # makes no cycles, and a collection in a child would walk the objects it inherited,
     # copying the pages it shares with this process (its memory would grow towards ours).
     with collector.paused():
-        return parallel.fork_map(task, parallel.split(weights, parts, MIN_WEIGHT))
+        return parallel.fork_map(task, bounds)
 
 
 def span_weight(doc: Document, ids: Sequence[int]) -> int:
@@ -92,3 +123,25 @@ def span_weight(doc: Document, ids: Sequence[int]) -> int:
     if last - first + 1 == len(ids):
         return sentences[last].end - sentences[first].start
     return sum(len(sentences[i].text) for i in ids)
+
+
+def group_weights(comparison: Comparison, claims: Sequence[int]) -> list[int]:
+    """About the characters of output of each group, given how many claims each lists
+    (``claims``, by group): what ``in_ranges`` balances."""
+    a, b = comparison.a, comparison.b
+    return [
+        span_weight(a, pair.a) + span_weight(b, pair.b) + 200 * claims[index]
+        for index, pair in enumerate(comparison.pairs)
+    ]
+
+
+def block_weights(
+    comparison: Comparison, claim_pairs: Iterable[int], cuts: Sequence[int]
+) -> list[int]:
+    """The output weight (``group_weights``) of each block of groups between ``cuts``,
+    given the group of each claim."""
+    claims = [0] * len(comparison.pairs)
+    for group in claim_pairs:
+        claims[group] += 1
+    running = [0, *accumulate(group_weights(comparison, claims))]
+    return [running[hi] - running[lo] for lo, hi in pairwise(cuts)]

@@ -11,18 +11,24 @@ Both texts are what ``json.dumps(data, ensure_ascii=False, indent=2)`` writes, w
 API:
     SCHEMA_VERSION, to_json_data(view) -> dict, render_json(view) -> str    the CLI's
     json_pieces(view) -> Iterator[str]         render_json's text, in pieces
+    comparison_json_pieces(comparison)         json_pieces of the comparison's view, its
+                                               items made range by range with their records
     REPORT_SCHEMA, report_json(view, generated_at=None) -> str            the report's
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
+from itertools import accumulate, pairwise
+from operator import itemgetter
 from typing import Any, Protocol, TypeVar
 
 from diffreader.engine.model import (
     Claim,
+    Comparison,
     Document,
     Pair,
     Quote,
@@ -31,15 +37,31 @@ from diffreader.engine.model import (
     Status,
     WordOp,
 )
+from diffreader.render import ranges
 from diffreader.render.escape import json_safe
-from diffreader.render.json_text import Rows, dumps, iter_dumps
-from diffreader.render.model import View
-from diffreader.render.ranges import in_ranges
-from diffreader.review.items import ReviewItem, listed_in, salience
+from diffreader.render.json_text import Bodies, Later, Rows, body, dumps, iter_dumps
+from diffreader.render.model import View, build_view
+from diffreader.render.ranges import forking, in_ranges
+from diffreader.review.items import (
+    ItemBlocks,
+    ItemCounts,
+    ReviewItem,
+    Section,
+    count_items,
+    item_blocks,
+    key_forms,
+    keys_apart,
+    listed_in,
+    review_items_in,
+    salience,
+    section_of,
+)
+from diffreader.review.locate import PairLocator
 
 __all__ = [
     "REPORT_SCHEMA",
     "SCHEMA_VERSION",
+    "comparison_json_pieces",
     "json_pieces",
     "render_json",
     "report_json",
@@ -217,6 +239,10 @@ def _item_weight(item: ReviewItem) -> int:
     return 350 + len(item.text)
 
 
+_ITEM_FIELDS = ("aliases",)
+"""The fields of an item's record that can hold a container (``_RowsOf``)."""
+
+
 def to_json_data(view: View) -> dict[str, Any]:
     """The JSON contract, ``schema`` 1, as plain Python data (documented in README.md)."""
     return _data(view, _listed)
@@ -224,8 +250,30 @@ def to_json_data(view: View) -> dict[str, Any]:
 
 def _data(view: View, rows: _RowsOf) -> dict[str, Any]:
     """``to_json_data``, its long lists made by ``rows``."""
-    comparison = view.comparison
+    items = rows(view.items, _item_data, _item_weight, _ITEM_FIELDS)
+    return _data_of(view.comparison, rows, items, view.counts)
+
+
+def _data_of(
+    comparison: Comparison, rows: _RowsOf, items: Any, counts: Mapping[Section, ItemCounts]
+) -> dict[str, Any]:
+    """``_data`` of a view of ``comparison`` whose ``items`` are written as given, and
+    whose ``counts`` are read once they are written."""
     stats = comparison.stats
+
+    def stats_data() -> dict[str, Any]:
+        return {
+            "a_kept": round(stats.a_kept, 4),
+            "b_new": round(stats.b_new, 4),
+            "a_sentences_matched": round(stats.a_sentences_matched, 4),
+            "b_sentences_matched": round(stats.b_sentences_matched, 4),
+            "counts": {s.value: stats.counts.get(s.value, 0) for s in Status},
+            "added_claims": counts[Section.ADDED].top,
+            "dropped_details": counts[Section.DROPPED].top,
+            "quotes": {s.value: stats.quotes.get(s.value, 0) for s in QuoteStatus},
+            "has_differences": comparison.has_differences,
+        }
+
     return {
         "schema": SCHEMA_VERSION,
         "a": _document_data(comparison.a, rows),
@@ -233,18 +281,8 @@ def _data(view: View, rows: _RowsOf) -> dict[str, Any]:
         "pairs": rows(comparison.pairs, _pair_data, _pair_weight, ("a", "b", "ops")),
         "claims": rows(comparison.claims, _claim_data, _claim_weight, ("departs_from",)),
         "quotes": rows(comparison.quotes, _quote_data, _quote_weight, ("source", "ops")),
-        "items": rows(view.items, _item_data, _item_weight, ("aliases",)),
-        "stats": {
-            "a_kept": round(stats.a_kept, 4),
-            "b_new": round(stats.b_new, 4),
-            "a_sentences_matched": round(stats.a_sentences_matched, 4),
-            "b_sentences_matched": round(stats.b_sentences_matched, 4),
-            "counts": {s.value: stats.counts.get(s.value, 0) for s in Status},
-            "added_claims": view.added_claims,
-            "dropped_details": view.dropped_details,
-            "quotes": {s.value: stats.quotes.get(s.value, 0) for s in QuoteStatus},
-            "has_differences": comparison.has_differences,
-        },
+        "items": items,
+        "stats": stats_data() if rows is _listed else Later(lambda _level: stats_data()),
     }
 
 
@@ -262,12 +300,168 @@ def json_pieces(view: View) -> Iterator[str]:
     pairs, claims, quotations, items) are made a batch at a time as they are written, never
     held whole, and a long one is written in ranges over the cores (``ranges.py``).
     """
-    for piece in iter_dumps(_data(view, _in_ranges)):
+    return _safe_pieces(_data(view, _in_ranges))
+
+
+def _safe_pieces(data: dict[str, Any]) -> Iterator[str]:
+    """The pieces of ``data`` written (``iter_dumps``), through ``json_safe``, and the
+    closing newline."""
+    for piece in iter_dumps(data):
         # The writer escapes every C0 control (its only raw ones are its newlines): an
         # ASCII piece without DEL has nothing for ``json_safe`` to do, and this test is
         # many times faster than its scan.
         yield piece if piece.isascii() and "\x7f" not in piece else json_safe(piece)
     yield "\n"
+
+
+def comparison_json_pieces(comparison: Comparison) -> Iterator[str]:
+    """``json_pieces(build_view(comparison, rows=False))``, the view's review items made
+    range by range with their records (what the command line writes).
+
+    When the writer may fork (``ranges.forking``), the groups are cut where the review
+    items of each range can be made apart (``review.item_blocks``), and the matching forms
+    their keys are made of are made here, once (``review.key_forms``). When no identity
+    spans two of the ranges the items would be made in (``review.keys_apart``), each
+    range's items, with the keys of the whole list, and their records are made in its own
+    process: each range gives its records by place in the list (section, then
+    ``salience``), and the list is those of every range, place by place. Otherwise the
+    items are made here, whole (with the forms made), and their records written in ranges.
+    """
+    blocks = None
+    if comparison.pairs and forking():
+        locate = PairLocator(comparison)
+        blocks = item_blocks(comparison, locate)
+    if blocks is None:
+        return json_pieces(build_view(comparison, rows=False))
+    records = _ItemRecords(comparison, locate, blocks)
+    return _safe_pieces(_data_of(comparison, _in_ranges, Later(records.value), records.counts))
+
+
+_SECTION_RANK = {section: number for number, section in enumerate(Section)}
+
+
+class _ItemRecords:
+    """The records of a comparison's review items, made range by range of item blocks
+    (``comparison_json_pieces``), and their counts once made."""
+
+    def __init__(self, comparison: Comparison, locate: PairLocator, blocks: ItemBlocks):
+        self.comparison = comparison
+        self.locate = locate
+        self.blocks = blocks
+        self.counts: dict[Section, ItemCounts] = {}
+        """Per section, filled once the records are made (``value``)."""
+
+    def value(self, level: int) -> Rows | Bodies:
+        """The list of records at ``level`` (``json_text.Later``): made range by range
+        (``Bodies``), or from the items made here, whole (``Rows``)."""
+        comparison, locate, blocks = self.comparison, self.locate, self.blocks
+        cuts = blocks.cuts
+        forms = key_forms(comparison, locate, blocks)
+        weights = self._weights()
+        bounds = ranges.bounds_of(weights)
+        chunks = None
+        if bounds is not None:
+            # Each range's items made a chunk of blocks at a time when the keys allow
+            # (the memory of a range's items is that of a chunk's), else at once.
+            for tried in (_chunks(weights, bounds), bounds):
+                if keys_apart(forms, [cuts[n] for n in tried[:-1]]):
+                    chunks = tried
+                    break
+        if bounds is None or chunks is None:
+            items = review_items_in(comparison, locate, blocks, 0, cuts[-1], forms=forms)
+            self.counts.update(count_items(items))
+            return _in_ranges(items, _item_data, _item_weight, _ITEM_FIELDS)
+        starts = chunks
+
+        def task(first: int, last: int) -> tuple[list[int], list[tuple[int, str]]]:
+            """The counts (top, inside, per ``Section``) of blocks ``first`` to ``last``,
+            and the texts of their records with the place of each in the list (chunk
+            by chunk: in the order of the blocks, place by place)."""
+            numbers = [0] * (2 * len(Section))
+            placed: list[tuple[int, str]] = []
+            inside = starts[bisect_left(starts, first) : bisect_right(starts, last)]
+            for lo, hi in pairwise(inside):
+                made = review_items_in(comparison, locate, blocks, cuts[lo], cuts[hi], forms=forms)
+                counts = count_items(made)
+                found = [n for s in Section for n in (counts[s].top, counts[s].inside)]
+                numbers = [x + y for x, y in zip(numbers, found, strict=True)]
+                placed += _placed_texts(made, level)
+                del made  # before the next chunk's are made
+            return numbers, placed
+
+        totals = [0] * (2 * len(Section))
+        placed: list[tuple[int, str]] = []
+        for numbers, part in ranges.run(task, bounds):
+            totals = [x + y for x, y in zip(totals, numbers, strict=True)]
+            placed += part
+        for n, section in enumerate(Section):
+            self.counts[section] = ItemCounts(totals[2 * n], totals[2 * n + 1])
+        placed.sort(key=itemgetter(0))  # stable: by place, then range by range
+        texts = [text for _, text in placed]
+        return Bodies(lambda _: texts)
+
+    def _weights(self) -> list[int]:
+        """About the work of the items of each block (what ``ranges.run`` balances): a
+        claim's or a quotation's item, a reworded or moved group's."""
+        comparison, blocks = self.comparison, self.blocks
+        per_group = [0] * len(comparison.pairs)
+        for group in blocks.claim_pairs:
+            per_group[group] += _ITEM_WEIGHT
+        for group in blocks.quote_pairs:
+            if group >= 0:
+                per_group[group] += _ITEM_WEIGHT
+        for index, pair in enumerate(comparison.pairs):
+            if pair.status in (Status.REWORDED, Status.MOVED):
+                per_group[index] += _ITEM_WEIGHT
+        running = [0, *accumulate(per_group)]
+        return [running[hi] - running[lo] for lo, hi in pairwise(blocks.cuts)]
+
+
+_ITEM_WEIGHT = 400
+"""About the characters of an item's record (``_item_weight``: its text aside)."""
+
+_CHUNK_WEIGHT = 5000 * _ITEM_WEIGHT
+"""The weight of the items a process makes at a time, when keys allow (``_chunks``):
+a long comparison's range has some forty thousand, whose records are a tenth of their
+memory while they are made (two processes at once, each holding the records of its
+range, and the first its range's again as the second's arrive)."""
+
+
+def _chunks(weights: Sequence[int], bounds: Sequence[int]) -> list[int]:
+    """``bounds`` with the blocks of each range cut where their weight since the last cut
+    passes ``_CHUNK_WEIGHT``."""
+    out = [0]
+    for lo, hi in pairwise(bounds):
+        held = 0
+        for block in range(lo, hi):
+            if held >= _CHUNK_WEIGHT:
+                out.append(block)
+                held = 0
+            held += weights[block]
+        out.append(hi)
+    return out
+
+
+_RECORDS_A_TEXT = 1000
+"""Records of items written in one text (as ``iter_dumps`` batches a long list)."""
+
+
+def _placed_texts(items: Sequence[ReviewItem], level: int) -> list[tuple[int, str]]:
+    """The records of ``items`` (in list order) as texts, each with its place: the section
+    and ``salience`` of the top-level items it holds (one place per text)."""
+    runs: list[tuple[int, list[ReviewItem]]] = []
+    place = -1
+    for item in items:
+        if item.parent is None:  # a nested item follows its holder, in its place
+            found = 5 * _SECTION_RANK[section_of(item.kind)] + salience(item)
+            if found != place or len(runs[-1][1]) >= _RECORDS_A_TEXT:
+                runs.append((found, []))
+                place = found
+        runs[-1][1].append(item)
+    return [
+        (place, body([_item_data(item) for item in members], level, _ITEM_FIELDS))
+        for place, members in runs
+    ]
 
 
 def _stamp(ns: int) -> str | None:

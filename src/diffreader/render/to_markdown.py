@@ -6,17 +6,21 @@ characters made visible, markup escaped); counts come from the view.
 
 API:
     render_markdown(view) -> str                       the CLI summary
+    render_comparison_markdown(comparison) -> str      the same of the comparison's view, its
+                                                       items made range by range with the text
     report_markdown(view, generated_at=None) -> str    the fact-check report
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
+from operator import itemgetter
 
+from diffreader.engine import collector
 from diffreader.engine.model import (
-    ClaimKind,
+    Comparison,
     Document,
     Op,
     Pair,
@@ -25,6 +29,7 @@ from diffreader.engine.model import (
     Side,
     Status,
 )
+from diffreader.render import ranges
 from diffreader.render.escape import markdown as _md
 from diffreader.render.escape import markdown_inline as _md_inline
 from diffreader.render.labels import (
@@ -33,14 +38,24 @@ from diffreader.render.labels import (
     counts_heading,
     group_label,
 )
-from diffreader.render.model import View, group_text, has_word_changes, word_runs
-from diffreader.render.ranges import in_ranges, span_weight
+from diffreader.render.model import View, group_text, has_word_changes, plain_view, word_runs
+from diffreader.render.ranges import block_weights, forking, in_ranges, span_weight
 from diffreader.render.summary import coverage_lines, doc_line, split_item
 from diffreader.render.to_text import quote_counts, status_counts
-from diffreader.review.items import ItemKind, ReviewItem, Section
+from diffreader.review.items import (
+    ItemCounts,
+    ItemKind,
+    ReviewItem,
+    Section,
+    count_items,
+    item_blocks,
+    review_items_in,
+    salience,
+)
+from diffreader.review.locate import PairLocator
 from diffreader.review.marks import Mark
 
-__all__ = ["render_markdown", "report_markdown"]
+__all__ = ["render_comparison_markdown", "render_markdown", "report_markdown"]
 
 
 def _ids(ids: Sequence[int]) -> str:
@@ -66,8 +81,110 @@ def _md_quote_line(view: View, quote: Quote) -> str:
     return line
 
 
+_CLAIM_SECTIONS = (Section.ADDED, Section.DROPPED)
+"""The sections the summary lists the items of (quotations are listed from the checks)."""
+
+
 def render_markdown(view: View) -> str:
     """A Markdown summary for tickets and chat: claims and quotations first, then groups."""
+    claims = {section: _md_claim_lines(view, view.section(section)) for section in _CLAIM_SECTIONS}
+    return _markdown_of(view, claims, _md_group_lines(view))
+
+
+def render_comparison_markdown(comparison: Comparison) -> str:
+    """``render_markdown(build_view(comparison, rows=False))``, the view's review items made
+    range by range with the text (what the command line writes), their keys not derived
+    (the summary shows none: ``model.plain_view``).
+
+    As ``to_text.render_comparison_text``: when the writer may fork, the groups are cut
+    where the review items of each range can be made apart (``review.item_blocks``), and
+    each range's items, the lines of its claims and the lines of its groups are made in its
+    own process. Each range gives its claim lines by place in their list (section, then
+    ``salience``): a list is those of every range, place by place; the headings' counts
+    are the sums of the ranges'. Otherwise (one block holding most of the output, too little
+    of it, items that cannot be made apart) the view is made whole, its lines still written
+    in ranges (``render_markdown``).
+    """
+    blocks = None
+    if comparison.pairs and forking():
+        locate = PairLocator(comparison)
+        blocks = item_blocks(comparison, locate)
+    bounds = None
+    if blocks is not None:
+        bounds = ranges.bounds_of(block_weights(comparison, blocks.claim_pairs, blocks.cuts))
+    if blocks is None or bounds is None:
+        return render_markdown(plain_view(comparison))
+    cuts = blocks.cuts
+    # The quotation lines (in ``Comparison.quotes`` order) are shared out too, evenly.
+    quotes = comparison.quotes
+    parts = len(bounds) - 1
+    quote_bound = {bound: len(quotes) * n // parts for n, bound in enumerate(bounds)}
+
+    def task(first: int, last: int) -> tuple[list[int], list[tuple[int, str]], str, list[str]]:
+        """The counts (top, inside, per ``Section``) of blocks ``first`` to ``last``, the
+        texts of their claim lines with the place of each, their groups' lines, and the
+        lines of this range's share of the quotations."""
+        lo, hi = cuts[first], cuts[last]
+        with collector.paused():
+            items = tuple(review_items_in(comparison, locate, blocks, lo, hi, keyed=False))
+            counts = count_items(items)
+            view = View(comparison, (), items, counts, locate)
+            placed = _placed_claim_lines(view)
+            groups = _group_lines(view, lo, hi)
+            share = quotes[quote_bound[first] : quote_bound[last]]
+            quote_lines = [_md_quote_line(view, quote) for quote in share]
+        numbers = [n for section in Section for n in (counts[section].top, counts[section].inside)]
+        return numbers, placed, groups, quote_lines
+
+    totals = [0] * (2 * len(Section))
+    placed: list[tuple[int, str]] = []
+    group_texts: list[str] = []
+    quote_lines: list[str] = []
+    for numbers, part, groups, lines in ranges.run(task, bounds):
+        totals = [x + y for x, y in zip(totals, numbers, strict=True)]
+        placed += part
+        if groups:
+            group_texts.append(groups)
+        quote_lines += lines
+    counts = {
+        section: ItemCounts(totals[2 * n], totals[2 * n + 1]) for n, section in enumerate(Section)
+    }
+    placed.sort(key=itemgetter(0))  # stable: by place, then range by range
+    claims: dict[Section, list[str]] = {section: [] for section in _CLAIM_SECTIONS}
+    for place, text in placed:
+        claims[_CLAIM_SECTIONS[place // 5]].append(text)
+    view = View(comparison, (), (), counts, locate)
+    return _markdown_of(view, claims, group_texts, quote_lines)
+
+
+def _placed_claim_lines(view: View) -> list[tuple[int, str]]:
+    """The lines of the items ``view`` lists in the claim sections, as texts, each with its
+    place in its list: the section (``_CLAIM_SECTIONS``) and ``salience`` of the top-level
+    items it holds (one place per text)."""
+    out: list[tuple[int, str]] = []
+    for number, section in enumerate(_CLAIM_SECTIONS):
+        runs: list[tuple[int, list[ReviewItem]]] = []
+        place = -1
+        for item in view.section(section):
+            if item.parent is None:  # a nested item follows its holder, in its place
+                found = 5 * number + salience(item)
+                if found != place:
+                    runs.append((found, []))
+                    place = found
+            runs[-1][1].append(item)
+        out += [(found, _claim_lines(view, members)) for found, members in runs]
+    return out
+
+
+def _markdown_of(
+    view: View,
+    claims: Mapping[Section, Sequence[str]],
+    group_texts: Sequence[str],
+    quote_lines: Sequence[str] | None = None,
+) -> str:
+    """The summary of ``view`` (its counts read, not its items), given the texts of the
+    claim lines of each claim section and of the group lines, in order, and the lines of
+    the quotations (made here when not given)."""
     comparison = view.comparison
     a, b, stats = comparison.a, comparison.b, comparison.stats
     out: list[str] = ["# diffreader comparison", ""]
@@ -82,41 +199,47 @@ def render_markdown(view: View) -> str:
         f"{_percent(stats.b_new)} of B is new. **Groups:** {status_counts(comparison)}. "
         f"**Quotations:** {quote_counts(comparison)}."
     )
-    for kind, section in ((ClaimKind.ADDED, Section.ADDED), (ClaimKind.DROPPED, Section.DROPPED)):
-        items = view.claim_items(kind)
+    for section in _CLAIM_SECTIONS:
+        texts = claims[section]
         # Names and figures inside an added sentence or a quotation are listed under it
         # (the heading counts top-level claims, as every other view does).
         out += ["", f"## {SECTION_TITLE[section]} ({counts_heading(view.counts[section])})", ""]
-        if not items:
+        if not texts:
             out.append("None.")
-        out += _md_claim_lines(view, items)
+        out += texts
     out += ["", f"## Quotations ({len(comparison.quotes)})", ""]
     if not comparison.quotes:
         out.append("None.")
-    out += [_md_quote_line(view, quote) for quote in comparison.quotes]
+    if quote_lines is None:
+        quote_lines = [_md_quote_line(view, quote) for quote in comparison.quotes]
+    out += quote_lines
     out += ["", "## Groups", "", "Deleted words are ~~struck~~, inserted words **bold**.", ""]
-    out += _md_group_lines(view)
+    out += group_texts
     return "\n".join(out) + "\n"
 
 
 def _md_claim_lines(view: View, items: Sequence[ReviewItem]) -> list[str]:
     """One line per claim item, a long list written in ranges over the cores (each range's
     lines as one text)."""
-
-    def lines(lo: int, hi: int) -> str:
-        out = []
-        for item in items[lo:hi]:
-            side = item.side.value.upper()
-            indent = "  " if item.parent is not None else ""
-            sentence = view.locate.sentence_at(item.side, item.sentence_start)
-            out.append(
-                f"{indent}- **{item.category}**: “{_md(item.text)}” ({side} sentence {sentence})"
-            )
-        return "\n".join(out)
-
     if not items:
         return []
-    return in_ranges(lines, len(items), lambda: [60 + len(item.text) for item in items])
+    return in_ranges(
+        lambda lo, hi: _claim_lines(view, items[lo:hi]),
+        len(items),
+        lambda: [60 + len(item.text) for item in items],
+    )
+
+
+def _claim_lines(view: View, items: Sequence[ReviewItem]) -> str:
+    """The lines of claim items ``items``, as one text."""
+    out = []
+    for item in items:
+        side = item.side.value.upper()
+        indent = "  " if item.parent is not None else ""
+        sentence = view.locate.sentence_at(item.side, item.sentence_start)
+        text = _md(item.text)
+        out.append(f"{indent}- **{item.category}**: “{text}” ({side} sentence {sentence})")
+    return "\n".join(out)
 
 
 def _md_group_lines(view: View) -> list[str]:
@@ -124,33 +247,36 @@ def _md_group_lines(view: View) -> list[str]:
     range's lines as one text)."""
     comparison = view.comparison
     a, b = comparison.a, comparison.b
-
-    def lines(lo: int, hi: int) -> str:
-        out = []
-        for index in range(lo, hi):
-            pair = comparison.pairs[index]
-            refs = " → ".join(
-                part
-                for part in (pair.a and f"A{_ids(pair.a)}", pair.b and f"B{_ids(pair.b)}")
-                if part
-            )
-            if pair.status is Status.ADDED:
-                body = f"**{_md(group_text(b, pair.b))}**"
-            elif pair.status is Status.DROPPED:
-                body = f"~~{_md(group_text(a, pair.a))}~~"
-            elif has_word_changes(pair) and pair.status not in (Status.SAME, Status.BOILERPLATE):
-                body = _md_word_diff(view, pair)
-            else:
-                body = _md(group_text(b, pair.b) if pair.b else group_text(a, pair.a))
-            out.append(f"{index + 1}. *{group_label(pair)}* ({refs}): {body}")
-        return "\n".join(out)
-
     if not comparison.pairs:
         return []
     pairs = comparison.pairs
     return in_ranges(
-        lines, len(pairs), lambda: [span_weight(a, p.a) + span_weight(b, p.b) for p in pairs]
+        lambda lo, hi: _group_lines(view, lo, hi),
+        len(pairs),
+        lambda: [span_weight(a, p.a) + span_weight(b, p.b) for p in pairs],
     )
+
+
+def _group_lines(view: View, lo: int, hi: int) -> str:
+    """The lines of groups ``lo`` to ``hi``, as one text."""
+    comparison = view.comparison
+    a, b = comparison.a, comparison.b
+    out = []
+    for index in range(lo, hi):
+        pair = comparison.pairs[index]
+        refs = " → ".join(
+            part for part in (pair.a and f"A{_ids(pair.a)}", pair.b and f"B{_ids(pair.b)}") if part
+        )
+        if pair.status is Status.ADDED:
+            body = f"**{_md(group_text(b, pair.b))}**"
+        elif pair.status is Status.DROPPED:
+            body = f"~~{_md(group_text(a, pair.a))}~~"
+        elif has_word_changes(pair) and pair.status not in (Status.SAME, Status.BOILERPLATE):
+            body = _md_word_diff(view, pair)
+        else:
+            body = _md(group_text(b, pair.b) if pair.b else group_text(a, pair.a))
+        out.append(f"{index + 1}. *{group_label(pair)}* ({refs}): {body}")
+    return "\n".join(out)
 
 
 _EDGE_CHARS = r"[\s.,;:!?\"'“”‘’«»()\[\]—–-]*"

@@ -17,14 +17,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from itertools import accumulate, pairwise
 
 from diffreader.engine import collector
 from diffreader.engine.model import Comparison, Op, Pair, Quote, QuoteStatus, Side, Status
 from diffreader.render.escape import UNSAFE, terminal
 from diffreader.render.labels import QUOTE_LABEL, STATUS_LABEL, group_label
-from diffreader.render.model import View, build_view, group_text, has_word_changes, word_runs
-from diffreader.render.ranges import MAX_ITEM_SHARE, forking, in_ranges, span_weight
+from diffreader.render.model import View, group_text, has_word_changes, plain_view, word_runs
+from diffreader.render.ranges import (
+    MAX_ITEM_SHARE,
+    block_weights,
+    forking,
+    group_weights,
+    in_ranges,
+)
 from diffreader.review.items import (
     ItemCounts,
     ItemKind,
@@ -457,7 +462,7 @@ def render_text(view: View, *, color: bool = False, width: int = 100) -> str:
         pairs = comparison.pairs
 
         def weights() -> list[int]:
-            return _group_weights(comparison, [len(claims.get(i, ())) for i in range(len(pairs))])
+            return group_weights(comparison, [len(claims.get(i, ())) for i in range(len(pairs))])
 
         for part in in_ranges(groups, len(pairs), weights):
             texts += part
@@ -466,7 +471,8 @@ def render_text(view: View, *, color: bool = False, width: int = 100) -> str:
 
 def render_comparison_text(comparison: Comparison, *, color: bool = False, width: int = 100) -> str:
     """``render_text(build_view(comparison, rows=False), ...)``, the view's review items made
-    range by range with the text (what the command line writes).
+    range by range with the text (what the command line writes), their keys not derived
+    (the text shows none: ``model.plain_view``).
 
     When the writer may fork (``ranges.forking``), the groups are cut where the review
     items of each range can be made apart (``review.item_blocks``): each range's items
@@ -475,16 +481,16 @@ def render_comparison_text(comparison: Comparison, *, color: bool = False, width
     ranges'. When one block holds most of the output (``ranges.MAX_ITEM_SHARE``), its
     process would take about as long as all: the items are made here, whole, and the
     text written in ranges of groups (``render_text``). Otherwise, and when the items
-    cannot be made apart, the view is built whole.
+    cannot be made apart, the view is made whole.
     """
     blocks = None
     if comparison.pairs and forking():
         locate = PairLocator(comparison)
         blocks = item_blocks(comparison, locate)
     if blocks is None:
-        return render_text(build_view(comparison, rows=False), color=color, width=width)
+        return render_text(plain_view(comparison), color=color, width=width)
     cuts = blocks.cuts
-    weights = _block_weights(comparison, blocks.claim_pairs, cuts)
+    weights = block_weights(comparison, blocks.claim_pairs, cuts)
     if max(weights) > MAX_ITEM_SHARE * sum(weights):
         # One block of items holds most of the output (altered quotations tie groups far
         # apart): its items are made here, whole, and the text in ranges of groups.
@@ -518,28 +524,6 @@ def render_comparison_text(comparison: Comparison, *, color: bool = False, width
     }
     view = View(comparison, (), (), counts, locate)
     return _text_of(view, texts, color=color, width=width)
-
-
-def _block_weights(
-    comparison: Comparison, claim_pairs: Iterable[int], cuts: Sequence[int]
-) -> list[int]:
-    """The output weight (``_group_weights``) of each block of groups between ``cuts``,
-    given the group of each claim."""
-    claims = [0] * len(comparison.pairs)
-    for group in claim_pairs:
-        claims[group] += 1
-    running = [0, *accumulate(_group_weights(comparison, claims))]
-    return [running[hi] - running[lo] for lo, hi in pairwise(cuts)]
-
-
-def _group_weights(comparison: Comparison, claims: Sequence[int]) -> list[int]:
-    """About the characters of output of each group, given how many claims each lists:
-    what ``in_ranges`` balances."""
-    a, b = comparison.a, comparison.b
-    return [
-        span_weight(a, pair.a) + span_weight(b, pair.b) + 200 * claims[index]
-        for index, pair in enumerate(comparison.pairs)
-    ]
 
 
 def _claims_by_group(items: Iterable[ReviewItem]) -> dict[int, list[ReviewItem]]:

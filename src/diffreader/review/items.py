@@ -6,6 +6,11 @@ API:
     ItemKind                           added, dropped, quote-*, reworded, moved
     ReviewItem                         one thing to mark, with its context and ``parent``
     review_items(comparison)           every item, in display order
+    unkeyed_items(comparison)          the same items, keys only unique (writers reading none)
+    item_blocks(comparison, locate)    where items can be made a range of groups at a time
+    review_items_in(comparison, ...)   the items of one such range
+    key_forms(...), keys_apart(...)    the matching forms keys are made of, made once, and
+                                       whether ranges of groups can key their items apart
     Section, section_of(kind)          the four lists items are shown in
     ItemCounts, count_items(items)     top-level items and the details inside, per section
 
@@ -55,16 +60,20 @@ __all__ = [
     "ItemBlocks",
     "ItemCounts",
     "ItemKind",
+    "KeyForms",
     "ReviewItem",
     "Section",
     "count_items",
     "family",
     "item_blocks",
+    "key_forms",
+    "keys_apart",
     "listed_in",
     "review_items",
     "review_items_in",
     "salience",
     "section_of",
+    "unkeyed_items",
 ]
 
 
@@ -576,19 +585,117 @@ def review_items_in(
     hi: int,
     *,
     keyed: bool = True,
+    forms: KeyForms | None = None,
 ) -> list[ReviewItem]:
     """The items ``review_items`` lists in groups ``lo`` to ``hi`` (two of ``blocks.cuts``),
     made from what is placed there alone: the same items, nesting and order, but keys (and
-    so ``parent`` and ``aliases``) that are only unique among them (see ``ItemBlocks``).
+    so ``parent`` and ``aliases``) that are only unique among them (see ``ItemBlocks``),
+    unless ``keys_apart`` holds for the ranges made apart: then the same keys too.
 
     ``keyed=False``: keys not derived from content at all (numbers), for a writer that
     reads none (the text): no matching form and no digest is made, a fifth of the cost.
+    ``forms``: the matching forms made already (``key_forms``), none made here.
     """
     claims = [n for n, group in enumerate(blocks.claim_pairs) if lo <= group < hi]
     quotes = [n for n, group in enumerate(blocks.quote_pairs) if lo <= group < hi]
     chosen = (range(lo, hi), quotes, claims)
-    items, sources = _keyed_items(comparison, locate, chosen, keyed=keyed)
+    items, sources = _keyed_items(comparison, locate, chosen, keyed=keyed, forms=forms)
     return _Consolidation(comparison, items, sources).run()
+
+
+def unkeyed_items(comparison: Comparison, locate: PairLocator | None = None) -> list[ReviewItem]:
+    """``review_items(comparison, locate)`` with keys (and so ``parent`` and ``aliases``)
+    only unique, not derived from content: for a writer that reads no key (the text, the
+    Markdown summary): no matching form and no digest is made, a fifth of the cost."""
+    locate = locate or PairLocator(comparison)
+    items, sources = _keyed_items(comparison, locate, keyed=False)
+    return _Consolidation(comparison, items, sources).run()
+
+
+@dataclass(frozen=True, slots=True)
+class KeyForms:
+    """The matching forms (``normalise``) the keys of a comparison's items are made of,
+    made once for all of them (``key_forms``): the texts of the sentences holding claims
+    and quotations, and of the reworded and moved groups.
+
+    A process that makes them before it forks leaves its children nothing to make, and
+    tells from them whether ranges of groups can key their items apart (``keys_apart``).
+    """
+
+    sentences: tuple[dict[int, str], dict[int, str]]
+    """Per side (indexed by ``side is Side.A``): sentence id -> its text's matching form,
+    for every sentence holding a claim or a quotation's item."""
+    groups: dict[int, str]
+    """A reworded or moved group's index -> the forms of its A and B text, joined by
+    U+001E (what its item's identity holds)."""
+    tables: tuple[list[int], list[int]]
+    """Per side, the group holding each sentence (``PairLocator.pair_table``)."""
+
+
+def key_forms(comparison: Comparison, locate: PairLocator, blocks: ItemBlocks) -> KeyForms:
+    """The forms ``review_items_in`` derives the keys of ``comparison``'s items from,
+    every item's (see ``KeyForms``); ``blocks`` is ``item_blocks(comparison, locate)``."""
+    a, b = comparison.a, comparison.b
+    side_a = Side.A
+    # The sentence of each claim and of each quotation making an item, as ``_keyed_items``
+    # finds it.
+    quotes = comparison.quotes
+    placed = [quotes[n] for n, group in enumerate(blocks.quote_pairs) if group >= 0]
+    ids: tuple[set[int], set[int]] = (set(), set())
+    for found in (comparison.claims, placed):
+        for span in found:
+            sentence_id = span.sentence
+            if sentence_id < 0:
+                sentence_id = locate.sentence_at(span.side, span.start)
+            ids[span.side is side_a].add(sentence_id)
+    sentences = (
+        {n: normalise(_sentence(b, n)[0]) for n in ids[False]},
+        {n: normalise(_sentence(a, n)[0]) for n in ids[True]},
+    )
+    groups: dict[int, str] = {}
+    for index, pair in enumerate(comparison.pairs):
+        if pair.status in (Status.REWORDED, Status.MOVED) and pair.a and pair.b:
+            # A group of one sentence a side (most): its text is the sentence's.
+            a_form = sentences[True].get(pair.a[0]) if len(pair.a) == 1 else None
+            if a_form is None:
+                a_form = normalise(_context(a, pair.a)[0])
+            b_form = sentences[False].get(pair.b[0]) if len(pair.b) == 1 else None
+            if b_form is None:
+                b_form = normalise(_context(b, pair.b)[0])
+            groups[index] = a_form + "\x1e" + b_form
+    return KeyForms(sentences, groups, (locate.pair_table(Side.B), locate.pair_table(Side.A)))
+
+
+def keys_apart(forms: KeyForms, starts: Sequence[int]) -> bool:
+    """True when ``review_items_in`` gives the items of each range of groups (starting at
+    ``starts``, ascending, the first 0; cuts of the ``ItemBlocks`` the forms were made
+    with) the keys ``review_items`` gives them: when no identity can be shared by items of
+    two ranges.
+
+    A key's occurrence number counts the items of the same identity before it (and an
+    added or dropped sentence's item counts every claim of its identity). An identity
+    holds the form of the item's sentence on its side (a claim's, a quotation's; a
+    sentence's item: that of its claims), or a group's forms. A claim or a quotation lies
+    in the block of its sentence's group (``item_blocks`` ties the group it is placed in
+    to it): when no form is that of sentences (groups) in two ranges, each identity lies
+    in one range, and its items count the same there.
+    """
+    for on_a in (False, True):
+        table = forms.tables[on_a]
+        first_range: dict[str, int] = {}
+        for sentence_id, form in forms.sentences[on_a].items():
+            group = table[sentence_id] if 0 <= sentence_id < len(table) else -1
+            if group < 0:
+                return False  # not in a block (``item_blocks`` gives none then)
+            number = bisect_right(starts, group) - 1
+            if first_range.setdefault(form, number) != number:
+                return False
+    first_range = {}
+    for group, form in forms.groups.items():
+        number = bisect_right(starts, group) - 1
+        if first_range.setdefault(form, number) != number:
+            return False
+    return True
 
 
 def _no_form(text: str) -> str:
@@ -1037,6 +1144,7 @@ def _keyed_items(
     chosen: _Chosen | None = None,
     *,
     keyed: bool = True,
+    forms: KeyForms | None = None,
 ) -> tuple[list[_Item], _Sources]:
     """Every reviewable item as the engine reports it, with its frozen key, and where each
     comes from (made ``ReviewItem`` by ``_Consolidation``).
@@ -1052,6 +1160,7 @@ def _keyed_items(
 
     ``chosen``: make the items of these groups, quotations and claims only. ``keyed``
     False: keys that are only unique (the drafts' numbers), no matching forms made.
+    ``forms``: the forms of sentences and groups, made already (``key_forms``).
     """
     a, b = comparison.a, comparison.b
     sources = _Sources(keyed=keyed)
@@ -1102,7 +1211,10 @@ def _keyed_items(
         else:
             kind = ItemKind.MOVED
             label = "Moved and reworded" if pair.changed else "Moved"
-        identity = "|".join((kind, "b", matching(a_text) + "\x1e" + matching(b_text), ""))
+        pair_form = forms.groups.get(index) if forms is not None and keyed else None
+        if pair_form is None:
+            pair_form = matching(a_text) + "\x1e" + matching(b_text)
+        identity = "|".join((kind, "b", pair_form, ""))
         end = b_start + len(b_text)
         group: _Fields = (
             kind,
@@ -1122,7 +1234,7 @@ def _keyed_items(
 
     quote_items: list[tuple[ReviewItem, int]] = []
     for quote in quotes:
-        item_or_none = _quote_item(comparison, quote, locate)
+        item_or_none = _quote_item(comparison, quote, locate, forms if keyed else None)
         if item_or_none is not None:
             number = add_item(item_or_none, 1 if quote.side is Side.A else 2)
             quote_items.append((item_or_none, number))
@@ -1154,6 +1266,7 @@ def _keyed_items(
     added, dropped = ItemKind.ADDED, ItemKind.DROPPED
     pairs = comparison.pairs
     size = len(pairs)
+    given = forms.sentences if forms is not None and keyed else None
     for index, claim in claims:
         side = claim.side
         if claim.category is quotation:
@@ -1168,7 +1281,10 @@ def _keyed_items(
         known = sentence_of[on_a].get(sentence_id)
         if known is None:
             context, context_start = _sentence(a if on_a else b, sentence_id)
-            known = sentence_of[on_a][sentence_id] = (context, context_start, matching(context))
+            form = None if given is None else given[on_a].get(sentence_id)
+            if form is None:
+                form = matching(context)
+            known = sentence_of[on_a][sentence_id] = (context, context_start, form)
         sentence, sentence_start, sentence_form = known
         pair_index = claim.pair
         if pair_index < 0:
@@ -1280,8 +1396,11 @@ class _QuoteSpans:
         return None if best is None else best[1]
 
 
-def _quote_item(comparison: Comparison, quote: Quote, locate: PairLocator) -> ReviewItem | None:
-    """The review item for a quotation check, or None when there is nothing to review."""
+def _quote_item(
+    comparison: Comparison, quote: Quote, locate: PairLocator, forms: KeyForms | None = None
+) -> ReviewItem | None:
+    """The review item for a quotation check, or None when there is nothing to review
+    (``forms``: the sentence forms made already, ``key_forms``)."""
     if quote.status in _QUOTE_KINDS:
         kind, label = _QUOTE_KINDS[quote.status]
     elif quote.status is QuoteStatus.VERBATIM and quote.speaker_changed:
@@ -1294,6 +1413,9 @@ def _quote_item(comparison: Comparison, quote: Quote, locate: PairLocator) -> Re
     if sentence_id < 0:
         sentence_id = locate.sentence_at(quote.side, quote.start)
     sentence, sentence_start = _sentence(doc, sentence_id)
+    form = None if forms is None else forms.sentences[quote.side is Side.A].get(sentence_id)
+    if form is None:
+        form = normalise(sentence)
     pair_index = quote.pair
     if pair_index < 0:
         pair_index = locate.pair_of_sentence(quote.side, sentence_id)
@@ -1302,7 +1424,7 @@ def _quote_item(comparison: Comparison, quote: Quote, locate: PairLocator) -> Re
         source_text = other.text[quote.source.start : quote.source.end]
         departs, _ = _sentence(other, locate.sentence_at(quote.side.other, quote.source.start))
     return ReviewItem(
-        key="|".join((kind, quote.side.value, normalise(quote.text), normalise(sentence))),
+        key="|".join((kind, quote.side.value, normalise(quote.text), form)),
         kind=kind,
         label=label,
         side=quote.side,
