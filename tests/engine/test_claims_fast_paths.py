@@ -371,3 +371,72 @@ def test_substitutions_join_the_claims_as_the_plain_pass_has_them(
         kept = claims._with_substitutions(0, pair, a, b, lambda *args: [], claims_in, changes)
     got = [(c.side, c.category, c.start, c.end) for c in kept]
     assert got == _with_substitutions_plain(found, claims_in, texts)
+
+
+_KEY_TEXT = st.text(st.sampled_from("abzAZ09_'’‘.,%-éİß \n"), max_size=60)
+
+
+@given(_KEY_TEXT)
+def test_a_word_key_not_all_letters_is_its_own_stem_when_plain(text: str) -> None:
+    # ``_stem`` returns a key of ASCII characters, not all letters and with no
+    # apostrophe, as it is: ``stem`` gives the same for every word key.
+    from diffreader.engine.text import stem, word_keys
+
+    for key in [*word_keys(text), *(t.key for t in tokenize(text) if is_word(t.key))]:
+        assert claims._stem(key) == stem(key)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_KEY_TEXT, min_size=1, max_size=5))
+def test_an_articles_stems_are_its_keys_stems(sentences: list[str]) -> None:
+    # ``Support.of`` takes a key that is its own stem as it is, in C, and stems the rest:
+    # the stems of every key of the article, as the plain definition has them (and the
+    # places a country's equivalent stands for).
+    from diffreader.engine.lexicon import PLACE_EQUIVALENTS
+    from diffreader.engine.text import stem, word_key_set
+
+    doc = document_from_text(" ".join(s + "." for s in sentences))
+    support = claims.Support.of(doc)
+    content = [s.text for s in doc.sentences if s.kind in claims._SUPPORT_KINDS]
+    stems = {stem(k) for k in word_key_set("\n".join(content))}
+    padded = f" {' '.join(chr(10).join(content).lower().split())} "
+    for word, equivalents in PLACE_EQUIVALENTS.items():
+        if any(stem(e) in stems or (" " in e and f" {e} " in padded) for e in equivalents):
+            stems.add(word)
+    assert support.stems == stems
+
+
+@given(st.lists(st.text(st.sampled_from("0129²٣,.%ab'é"), min_size=1, max_size=8), max_size=12))
+def test_the_numbers_of_an_article_are_its_figures_values(keys: list[str]) -> None:
+    # ``Support.of`` reads the values of the figures it cannot take as they are in one
+    # pass of ``_LEADING_VALUES``: the values ``_number_value`` gives, one a key.
+    figures = [k.lower() for k in keys if k[0].isdigit()]
+    plain = [k.replace(",", "") for k in figures]
+    others = "\n".join(p for p in plain if not p.isdecimal())
+    found = claims._LEADING_VALUES.findall(others) if others else []
+    assert found == [claims._number_value(k) for k in figures if not k.replace(",", "").isdecimal()]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_KEY_TEXT, min_size=1, max_size=5), st.data())
+def test_an_articles_numbers_are_its_figures_values(sentences: list[str], data: Any) -> None:
+    # ``Support.of``'s numbers: the value of every number key of the article, as
+    # ``_number_value`` reads it, whichever sentences are read from their tokens, from
+    # the text, or skipped for keys known already.
+    from diffreader.engine.model import Status
+    from diffreader.engine.text import stem, word_key_set
+
+    doc = document_from_text(" ".join(s + "." for s in sentences))
+    for sentence in doc.sentences:
+        status = data.draw(st.sampled_from([Status.REWORDED, Status.ADDED, Status.SAME]))
+        object.__setattr__(sentence, "status", status)
+    ids = [s.id for s in doc.sentences if s.kind in claims._SUPPORT_KINDS]
+    skip = frozenset(data.draw(st.sets(st.sampled_from(ids)))) if ids else frozenset()
+    known = word_key_set("\n".join(doc.sentences[i].text for i in skip))
+    support = claims.Support.of(doc, frozenset(known), skip)
+    content = [s.text for s in doc.sentences if s.kind in claims._SUPPORT_KINDS]
+    keys = word_key_set("\n".join(content))
+    numbers = {claims._number_value(k) for k in keys if k[0].isdigit()}
+    numbers |= {claims._number_value(k) for k in keys & claims._NUMBER_KEY_SET}
+    assert support.numbers == numbers
+    assert {stem(k) for k in keys} <= support.stems

@@ -55,7 +55,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress, islice, repeat
+from itertools import accumulate, compress, repeat
 from typing import NamedTuple, cast
 
 from diffreader.engine import parallel
@@ -108,7 +108,6 @@ from diffreader.engine.substitutions import (
     new_statuses,
 )
 from diffreader.engine.text import (
-    TokenRun,
     content_stems,
     is_word,
     keys_as_tokens,
@@ -289,12 +288,14 @@ _LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 def _stem(key: str) -> str:
     """``stem(key)`` of a word key (folded and lower-cased, as ``word_keys`` gives it).
 
-    A figure ("8,231", "4.5%") is its own stem: it is returned without a look in
-    ``stem``'s cache, which an article dense with figures would fill with them.
+    A key of ASCII characters that are not all letters, with no apostrophe, is its own
+    stem (``stem`` lower-cases it, which changes no such key, then ends there): a figure
+    ("8,231", "4.5%") or a word with digits ("covid19") is returned without a look in
+    ``stem``'s cache, which an article dense with them would fill and churn.
     """
-    if key[:1].isdigit() and "'" not in key:
-        return key
-    return stem(key)
+    if key.isalpha() or not key.isascii() or "'" in key:
+        return stem(key)
+    return key
 
 
 _FIRST_CHAR = operator.itemgetter(0)
@@ -400,27 +401,39 @@ class Support:
         # The word diff has tokenised every sentence of a paired group (the status
         # ``compare`` gives it says which): their keys are read from those tokens, the
         # rest from the text, in one pass of ``word_key_set``.
-        runs: list[TokenRun] = []
-        rest: list[str] = []
-        for s in content:
-            if s.id in skip:
-                continue
-            if s.status in _TOKENISED and keys_as_tokens(s.text):
-                runs.append(sentence_tokens(s.text, s.start))
-            else:
-                rest.append(s.text)
+        kept = [s for s in content if s.id not in skip] if skip else content
+        texts = list(map(_TEXT, kept))
+        tokenised = list(map(_TOKENISED.__contains__, map(_STATUS, kept)))
+        if not keys_as_tokens(text):  # else every sentence's keys are its tokens'
+            tokenised = list(map(operator.and_, tokenised, map(keys_as_tokens, texts)))
+        starts = map(_START_OF, compress(kept, tokenised))
+        runs = list(map(sentence_tokens, compress(texts, tokenised), starts))
+        rest = compress(texts, map(operator.not_, tokenised))
         keys = run_word_key_set(runs) | word_key_set("\n".join(rest)) | known
         # Each key's stem and each number's value, with no Python step per key here (an
-        # article of figures holds tens of thousands of distinct keys).
-        stems.update(map(_stem, keys))
+        # article of figures holds tens of thousands of distinct keys, one of random
+        # letters 150,000). A key ``_stem`` returns as it is (a figure, a word with digits)
+        # is taken as it is, in C: no copy of it is made and no cache filled.
         listed = list(keys)
+        letters = list(map(str.isalpha, listed))
+        stems.update(map(stem, compress(listed, letters)))
+        others = list(compress(listed, map(operator.not_, letters)))
+        apostrophes = map(operator.contains, others, repeat("'"))
+        as_is = list(map(operator.gt, map(str.isascii, others), apostrophes))  # and not
+        stems.update(compress(others, as_is))
+        stems.update(map(stem, compress(others, map(operator.not_, as_is))))
         figures = list(compress(listed, map(str.isdigit, map(_FIRST_CHAR, listed))))
         # A figure whose digits are all it has but its commas is that number
         # (``_number_value``'s first test), taken in C; the rest through ``_number_value``.
         plain = list(map(str.replace, figures, repeat(","), repeat("")))
         decimal = list(map(str.isdecimal, plain))
         numbers.update(compress(plain, decimal))
-        numbers.update(map(_number_value, compress(figures, map(operator.not_, decimal))))
+        # The rest ("10.8%", "1990s") have no comma left: one a line, their values are
+        # what ``_LEADING_VALUES`` reads (``_number_value``'s last step), in one C pass
+        # with no call per key and no cache filled.
+        lines = "\n".join(compress(plain, map(operator.not_, decimal)))
+        if lines:
+            numbers.update(_LEADING_VALUES.findall(lines))
         numbers.update(map(_number_value, keys & _NUMBER_KEY_SET))
         padded = f" {lowered} "
         for word, equivalents in PLACE_EQUIVALENTS.items():
@@ -468,23 +481,33 @@ class Support:
 
 _TOKENISED = (Status.REWORDED, Status.MOVED, Status.SAME)
 """Statuses of the sentences in groups with a word diff (paired groups of content)."""
+_TEXT, _STATUS = operator.attrgetter("text"), operator.attrgetter("status")
+_START_OF = operator.attrgetter("start")
+_LEADING_VALUES = re.compile(rf"^(?:{_LEADING_NUMBER.pattern}|.*)", re.MULTILINE)
+"""On each line of lower-cased keys that start with a digit and hold no comma (a figure
+``_number_value`` reads with ``_LEADING_NUMBER``), that figure's value: its leading number,
+else the whole key (a key led by a digit ``\\d`` does not match, such as "²")."""
 
 
 class _StemIndex:
     """One article's content stems by sentence and by paragraph, and its paragraphs by stem
     (whether words it has in several places stand together in one paragraph). Everything is
-    built when first needed and kept for the comparison."""
+    built when first needed and kept for the comparison, but a paragraph's stems: those of
+    the last few asked (``_RECENT_PARAGRAPHS``: the groups are judged in order)."""
 
     def __init__(self, doc: Document, distinct: int = 0) -> None:
         """The index of ``doc``'s content, which holds about ``distinct`` distinct stems
         (what indexing them all would cost: see ``paragraphs``; 0 indexes them at once)."""
         self.doc = doc
         self._distinct = distinct
-        self._of_paragraph: dict[int, frozenset[str]] = {}
-        self._members: dict[int, list[int]] | None = None
+        self._numbers: array[int] | None = None
+        """The paragraph of each content sentence, in ascending order (``_members``)."""
+        self._ids: array[int] = array("i")
+        """The content sentences, in the order of ``_numbers``."""
+        self._recent: dict[int, frozenset[str]] = {}
         self._joined: str | None = None
-        self._bounds: list[int] = []
-        self._order: list[int] = []
+        self._bounds: array[int] = array("q")
+        self._order: array[int] = array("i")
         self._found: dict[str, list[int]] = {}
         self._searched = 0
         """What the searches so far cost, in steps of indexing a stem (see ``paragraphs``)."""
@@ -497,32 +520,48 @@ class _StemIndex:
         s = self.doc.sentences[sid]
         return content_stems(s.text) if s.kind in _SUPPORT_KINDS else ()
 
-    def _paragraph_members(self) -> dict[int, list[int]]:
-        if self._members is None:
-            self._members = {}
-            for s in self.doc.sentences:
-                if s.kind in _SUPPORT_KINDS:
-                    self._members.setdefault(s.paragraph, []).append(s.id)
-        return self._members
+    def _members(self) -> tuple[array[int], array[int]]:
+        """``_numbers`` and ``_ids``: two machine-integer columns, not a list of sentences
+        per paragraph (an article of short lines has 20,000 paragraphs, and each process
+        of a long comparison builds its own)."""
+        if self._numbers is None:
+            content = [s for s in self.doc.sentences if s.kind in _SUPPORT_KINDS]
+            numbers, ids = list(map(_PARAGRAPH, content)), list(map(_ID, content))
+            if not all(map(operator.le, numbers, numbers[1:])):  # never, from ``segment``
+                order = sorted(range(len(numbers)), key=numbers.__getitem__)
+                numbers, ids = [numbers[i] for i in order], [ids[i] for i in order]
+            self._numbers, self._ids = array("i", numbers), array("i", ids)
+        return self._numbers, self._ids
+
+    def _span(self, paragraph: int) -> tuple[int, int]:
+        """Where the content sentences of ``paragraph`` lie in ``_ids``."""
+        numbers, _ = self._members()
+        lo = bisect_left(numbers, paragraph)
+        return lo, bisect_right(numbers, paragraph, lo)
 
     def paragraph(self, paragraph: int) -> frozenset[str]:
         """The content stems of one paragraph."""
-        found = self._of_paragraph.get(paragraph)
+        found = self._recent.get(paragraph)
         if found is None:
-            ids = self._paragraph_members().get(paragraph, [])
+            lo, hi = self._span(paragraph)
+            sentences = self.doc.sentences
             # The sentences' stems are mostly remembered from the alignment: one union in C.
-            found = frozenset().union(*map(self.sentence, ids))
-            self._of_paragraph[paragraph] = found
+            texts = [sentences[i].text for i in self._ids[lo:hi]]
+            found = frozenset().union(*map(content_stems, texts))
+            if len(self._recent) >= _RECENT_PARAGRAPHS:
+                del self._recent[next(iter(self._recent))]  # the oldest
+            self._recent[paragraph] = found
         return found
 
     def is_short(self, paragraph: int) -> bool:
         """``paragraph`` has at most ``_NEAR_PARAGRAPH`` sentences: it is part of its
         sentences' neighbourhood (a longer one is not: a wall of text would make every
         group's)."""
-        return len(self._paragraph_members().get(paragraph, ())) <= _NEAR_PARAGRAPH
+        lo, hi = self._span(paragraph)
+        return hi - lo <= _NEAR_PARAGRAPH
 
     def paragraphs(self, word: str) -> list[int]:
-        """The paragraphs holding the stem ``word``, in order (remembered).
+        """The paragraphs holding the stem ``word``, in ascending order (remembered).
 
         Found by a search of one string of every paragraph's stems (``_join``) rather
         than by an index of every stem: most comparisons ask for a few words (7 in a
@@ -568,21 +607,21 @@ class _StemIndex:
 
     def _join(self) -> str:
         """``_joined``: a space, then each paragraph's stems, each followed by a space,
-        the paragraphs in ``_paragraph_members``' order (``_order``), their stems
-        starting at the offsets ``_bounds`` (of the space before each paragraph's)."""
-        members = self._paragraph_members()
+        the paragraphs in ascending order (``_order``), their stems starting at the
+        offsets ``_bounds`` (of the space before each paragraph's)."""
+        numbers, ids = self._members()
         sentences = self.doc.sentences
-        # Every member is a content sentence: ``content_stems`` of its text is its stems.
-        ids = [sid for group in members.values() for sid in group]
         found = list(map(content_stems, [sentences[i].text for i in ids]))
         stems = sum(map(len, found))
         self._index_cost = stems + _DISTINCT_STEPS * self._distinct
         pieces = list(map(" ".join, found))
         # Piece ``j`` starts at ``starts[j]`` of " " + " ".join(pieces) + " ".
         starts = list(accumulate(map((1).__add__, map(len, pieces)), initial=1))
-        firsts = accumulate(map(len, members.values()), initial=0)
-        self._bounds = [starts[j] - 1 for j in islice(firsts, len(members))]
-        self._order = list(members)
+        # Each paragraph's first sentence: where the paragraph number changes.
+        firsts = [0, *compress(range(1, len(numbers)), map(operator.ne, numbers[1:], numbers))]
+        firsts = firsts if numbers else []
+        self._bounds = array("q", [starts[j] - 1 for j in firsts])
+        self._order = array("i", [numbers[j] for j in firsts])
         self._joined = joined = " " + " ".join(pieces) + " "
         if stems >= _SMALL_VOCABULARY * self._distinct:
             self._index()
@@ -601,6 +640,11 @@ class _StemIndex:
 
 
 _SUPPORT_KINDS = (SentenceKind.BODY, SentenceKind.HEADLINE, SentenceKind.BOILERPLATE)
+_PARAGRAPH, _ID = operator.attrgetter("paragraph"), operator.attrgetter("id")
+_RECENT_PARAGRAPHS = 64
+"""Paragraphs whose stems ``_StemIndex.paragraph`` remembers: a group asks for its own
+sentences' paragraphs, which the next groups share; all of them would be 5 MB in each
+process for an article of short paragraphs."""
 _SEARCH_CHARS = 550
 _SEARCH_HIT_STEPS = 1
 _DISTINCT_STEPS = 5
@@ -1364,7 +1408,8 @@ def find_claims(
         side: _Mask([(q.start, q.end) for q in claimed if q.side is side]) for side in _SIDES
     }
     names = names_in_use(doc_a) | names_in_use(doc_b)
-    # A reworded sentence's facts serve both the fact check and the substitution layer.
+    # A reworded sentence's facts serve both the fact check and the substitution layer:
+    # they are remembered while its group is judged (a sentence is in one group only).
     memo: dict[tuple[bool, int, int], list[Fact]] = {}
 
     def facts_of(text: str, start: int, end: int) -> list[Fact]:
@@ -1381,6 +1426,7 @@ def find_claims(
             pair = pairs[index]
             if pair.status is _SAME:
                 continue  # identical words on both sides: nothing added, nothing dropped
+            memo.clear()
             clauses: dict[Side, list[_Clause]] = {_A: [], _B: []}
             changes: dict[Side, _Changed] = {}
             reworded = False  # some clause of the group has a changed word
