@@ -953,8 +953,10 @@ def _find_names(at: Stretch) -> list[Fact]:
     """
     text, names = at.text, at.names
     out: list[Fact] = []
-    title_case = _is_title_case(text[at.start : at.end])
+    title_case: bool | None = None  # read at the first capitalised run: most have none
     for m in _NAME.finditer(text, at.start, at.end):
+        if title_case is None:
+            title_case = _is_title_case(text[at.start : at.end])
         if title_case:
             # "Rail Line Shut As Floods Hit Northern Towns": capitals say nothing here.
             # Only words the articles write as names elsewhere count.
@@ -1396,7 +1398,7 @@ def find_claims(
     same_b = frozenset(i for p in pairs if p.status is _SAME for i in p.b)
     if shared is None:
         shared = frozenset(word_key_set("\n".join(doc_a.sentences[i].text for i in same_a)))
-    support = _supports(doc_a, doc_b, shared, same_a, same_b)
+    support, names = _supports(doc_a, doc_b, shared, same_a, same_b)
     by_stem = {
         side: _StemIndex(doc, len(support[side].stems)) for side, doc in ((_A, doc_a), (_B, doc_b))
     }
@@ -1407,7 +1409,6 @@ def find_claims(
     quote_masks = {
         side: _Mask([(q.start, q.end) for q in claimed if q.side is side]) for side in _SIDES
     }
-    names = names_in_use(doc_a) | names_in_use(doc_b)
     # A reworded sentence's facts serve both the fact check and the substitution layer:
     # they are remembered while its group is judged (a sentence is in one group only).
     memo: dict[tuple[bool, int, int], list[Fact]] = {}
@@ -1516,37 +1517,43 @@ def _supports(
     shared: frozenset[str],
     same_a: frozenset[int],
     same_b: frozenset[int],
-) -> dict[Side, Support]:
-    """``Support.of`` each side; two long articles' at once, B's in a child (parallel.py)."""
+) -> tuple[dict[Side, Support], frozenset[str]]:
+    """``Support.of`` each side, and the names both articles write (``names_in_use``);
+    two long articles' at once, B's in a child (parallel.py)."""
 
-    def supports_of(lo: int, hi: int) -> list[Support]:
+    def supports_of(lo: int, hi: int) -> list[tuple[Support, frozenset[str]]]:
         return [
-            Support.of(doc_a, shared, same_a) if side == 0 else Support.of(doc_b, shared, same_b)
+            (Support.of(doc_a, shared, same_a), names_in_use(doc_a))
+            if side == 0
+            else (Support.of(doc_b, shared, same_b), names_in_use(doc_b))
             for side in range(lo, hi)
         ]
 
     sizes = [len(doc_a.text), len(doc_b.text)]
     bounds = parallel.split(sizes, parallel.jobs(), _MIN_INDEXED_A_PROCESS)
     parts = parallel.fork_map(supports_of, bounds, _encode_supports, _decode_supports)
-    support_a, support_b = (support for part in parts for support in part)
-    return {_A: support_a, _B: support_b}
+    (support_a, names_a), (support_b, names_b) = (found for part in parts for found in part)
+    return {_A: support_a, _B: support_b}, names_a | names_b
 
 
 _MIN_INDEXED_A_PROCESS = 300_000
 """Characters of an article below which indexing it is not worth a process (about 40 ms)."""
 
-_EncodedSupport = tuple[set[str], set[str], str, str]
+_EncodedSupport = tuple[set[str], set[str], str, str, frozenset[str]]
 
 
-def _encode_supports(supports: list[Support]) -> list[_EncodedSupport]:
-    """Fresh indexes as plain tuples (their look-up memories are empty), for the transfer
-    from a child process."""
-    return [(s.stems, s.numbers, s.lowered, s.text) for s in supports]
+def _encode_supports(found: list[tuple[Support, frozenset[str]]]) -> list[_EncodedSupport]:
+    """Fresh indexes (their look-up memories are empty) and names as plain tuples, for the
+    transfer from a child process."""
+    return [(s.stems, s.numbers, s.lowered, s.text, names) for s, names in found]
 
 
-def _decode_supports(encoded: list[_EncodedSupport]) -> list[Support]:
+def _decode_supports(encoded: list[_EncodedSupport]) -> list[tuple[Support, frozenset[str]]]:
     """``_encode_supports`` undone."""
-    return [Support(stems, numbers, lowered, text) for stems, numbers, lowered, text in encoded]
+    return [
+        (Support(stems, numbers, lowered, text), names)
+        for stems, numbers, lowered, text, names in encoded
+    ]
 
 
 def _weight(pair: Pair, doc_a: Document, doc_b: Document) -> int:
