@@ -228,34 +228,47 @@ def test_a_figure_with_commas_reads_as_its_pattern_says(key: str) -> None:
     assert _number_of(key) == _number_by_pattern(key)
 
 
-_STEM_WORDS = st.sampled_from(["bridge", "council", "Lund", "ferry", "4,300", "harbour", "rain"])
+_STEM_WORDS = st.sampled_from(
+    ["bridge", "bridges", "council", "Lund", "ferry", "4,300", "harbour", "rain", "the", "of"]
+)
+_ASKED_STEMS = st.sampled_from(
+    ["bridg", "bridge", "council", "counci", "lund", "ferry", "4,300", "300", "harbour", "rain"]
+)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(
     st.lists(
         st.lists(st.lists(_STEM_WORDS, min_size=1, max_size=5), min_size=1, max_size=3),
         min_size=1,
         max_size=6,
     ),
-    st.lists(_STEM_WORDS, max_size=8),
+    st.lists(st.one_of(_ASKED_STEMS, st.text(" abdegru", max_size=4)), max_size=8),
 )
-def test_the_paragraphs_of_a_stem_are_the_same_scanned_or_indexed(
+def test_the_paragraphs_of_a_stem_are_those_whose_stems_hold_it(
     paragraphs: list[list[list[str]]], asked: list[str]
 ) -> None:
     from diffreader.engine.claims import _StemIndex
-    from diffreader.engine.text import stem
 
-    # Paragraphs of sentences of words; ``paragraphs`` scans them for its first words
-    # and indexes them after: both give each stem's paragraphs, in order.
+    # Paragraphs of sentences of words (some all stopwords: no stems); ``paragraphs``
+    # searches one string of every paragraph's stems, or indexes them all (a small
+    # vocabulary, or after many searches): either way the paragraphs whose stems hold the
+    # word, in order, each once, and none for a part of a stem, a space or nothing.
     text = "\n\n".join(" ".join(" ".join(s) + "." for s in p) for p in paragraphs)
     doc = document_from_text(text)
-    scanning, indexed = _StemIndex(doc), _StemIndex(doc)
-    scanning._scans = -len(asked)  # never reaches the index
-    indexed._scans = claims._SCANS_BEFORE_INDEX  # indexes at once
-    for word in [stem(w.lower()) for w in asked]:
-        assert scanning.paragraphs(word) == indexed.paragraphs(word)
-    assert scanning._by_stem is None
+    searching, indexed, plain = _StemIndex(doc, 10**9), _StemIndex(doc, 0), _StemIndex(doc)
+    switching = _StemIndex(doc, 10**9)  # searches, then indexes half-way
+    numbers = sorted({s.paragraph for s in doc.sentences})
+    for i, word in enumerate(asked):
+        expected = [p for p in numbers if word in plain.paragraph(p)]
+        assert searching.paragraphs(word) == expected
+        assert searching.paragraphs(word) == expected  # remembered
+        assert indexed.paragraphs(word) == expected
+        if i == len(asked) // 2 and switching._joined is not None:
+            switching._index()
+        assert switching.paragraphs(word) == expected
+    assert searching._by_stem is None
+    assert indexed._by_stem is not None or not any(w and " " not in w for w in asked)
 
 
 def _union(spans: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
@@ -358,3 +371,72 @@ def test_substitutions_join_the_claims_as_the_plain_pass_has_them(
         kept = claims._with_substitutions(0, pair, a, b, lambda *args: [], claims_in, changes)
     got = [(c.side, c.category, c.start, c.end) for c in kept]
     assert got == _with_substitutions_plain(found, claims_in, texts)
+
+
+_KEY_TEXT = st.text(st.sampled_from("abzAZ09_'’‘.,%-éİß \n"), max_size=60)
+
+
+@given(_KEY_TEXT)
+def test_a_word_key_not_all_letters_is_its_own_stem_when_plain(text: str) -> None:
+    # ``_stem`` returns a key of ASCII characters, not all letters and with no
+    # apostrophe, as it is: ``stem`` gives the same for every word key.
+    from diffreader.engine.text import stem, word_keys
+
+    for key in [*word_keys(text), *(t.key for t in tokenize(text) if is_word(t.key))]:
+        assert claims._stem(key) == stem(key)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_KEY_TEXT, min_size=1, max_size=5))
+def test_an_articles_stems_are_its_keys_stems(sentences: list[str]) -> None:
+    # ``Support.of`` takes a key that is its own stem as it is, in C, and stems the rest:
+    # the stems of every key of the article, as the plain definition has them (and the
+    # places a country's equivalent stands for).
+    from diffreader.engine.lexicon import PLACE_EQUIVALENTS
+    from diffreader.engine.text import stem, word_key_set
+
+    doc = document_from_text(" ".join(s + "." for s in sentences))
+    support = claims.Support.of(doc)
+    content = [s.text for s in doc.sentences if s.kind in claims._SUPPORT_KINDS]
+    stems = {stem(k) for k in word_key_set("\n".join(content))}
+    padded = f" {' '.join(chr(10).join(content).lower().split())} "
+    for word, equivalents in PLACE_EQUIVALENTS.items():
+        if any(stem(e) in stems or (" " in e and f" {e} " in padded) for e in equivalents):
+            stems.add(word)
+    assert support.stems == stems
+
+
+@given(st.lists(st.text(st.sampled_from("0129²٣,.%ab'é"), min_size=1, max_size=8), max_size=12))
+def test_the_numbers_of_an_article_are_its_figures_values(keys: list[str]) -> None:
+    # ``Support.of`` reads the values of the figures it cannot take as they are in one
+    # pass of ``_LEADING_VALUES``: the values ``_number_value`` gives, one a key.
+    figures = [k.lower() for k in keys if k[0].isdigit()]
+    plain = [k.replace(",", "") for k in figures]
+    others = "\n".join(p for p in plain if not p.isdecimal())
+    found = claims._LEADING_VALUES.findall(others) if others else []
+    assert found == [claims._number_value(k) for k in figures if not k.replace(",", "").isdecimal()]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_KEY_TEXT, min_size=1, max_size=5), st.data())
+def test_an_articles_numbers_are_its_figures_values(sentences: list[str], data: Any) -> None:
+    # ``Support.of``'s numbers: the value of every number key of the article, as
+    # ``_number_value`` reads it, whichever sentences are read from their tokens, from
+    # the text, or skipped for keys known already.
+    from diffreader.engine.model import Status
+    from diffreader.engine.text import stem, word_key_set
+
+    doc = document_from_text(" ".join(s + "." for s in sentences))
+    for sentence in doc.sentences:
+        status = data.draw(st.sampled_from([Status.REWORDED, Status.ADDED, Status.SAME]))
+        object.__setattr__(sentence, "status", status)
+    ids = [s.id for s in doc.sentences if s.kind in claims._SUPPORT_KINDS]
+    skip = frozenset(data.draw(st.sets(st.sampled_from(ids)))) if ids else frozenset()
+    known = word_key_set("\n".join(doc.sentences[i].text for i in skip))
+    support = claims.Support.of(doc, frozenset(known), skip)
+    content = [s.text for s in doc.sentences if s.kind in claims._SUPPORT_KINDS]
+    keys = word_key_set("\n".join(content))
+    numbers = {claims._number_value(k) for k in keys if k[0].isdigit()}
+    numbers |= {claims._number_value(k) for k in keys & claims._NUMBER_KEY_SET}
+    assert support.numbers == numbers
+    assert {stem(k) for k in keys} <= support.stems

@@ -55,8 +55,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import compress, repeat
-from typing import NamedTuple
+from itertools import accumulate, compress, repeat
+from typing import NamedTuple, cast
 
 from diffreader.engine import parallel
 from diffreader.engine.lexicon import (
@@ -108,7 +108,6 @@ from diffreader.engine.substitutions import (
     new_statuses,
 )
 from diffreader.engine.text import (
-    TokenRun,
     content_stems,
     is_word,
     keys_as_tokens,
@@ -289,12 +288,14 @@ _LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 def _stem(key: str) -> str:
     """``stem(key)`` of a word key (folded and lower-cased, as ``word_keys`` gives it).
 
-    A figure ("8,231", "4.5%") is its own stem: it is returned without a look in
-    ``stem``'s cache, which an article dense with figures would fill with them.
+    A key of ASCII characters that are not all letters, with no apostrophe, is its own
+    stem (``stem`` lower-cases it, which changes no such key, then ends there): a figure
+    ("8,231", "4.5%") or a word with digits ("covid19") is returned without a look in
+    ``stem``'s cache, which an article dense with them would fill and churn.
     """
-    if key[:1].isdigit() and "'" not in key:
-        return key
-    return stem(key)
+    if key.isalpha() or not key.isascii() or "'" in key:
+        return stem(key)
+    return key
 
 
 _FIRST_CHAR = operator.itemgetter(0)
@@ -400,27 +401,39 @@ class Support:
         # The word diff has tokenised every sentence of a paired group (the status
         # ``compare`` gives it says which): their keys are read from those tokens, the
         # rest from the text, in one pass of ``word_key_set``.
-        runs: list[TokenRun] = []
-        rest: list[str] = []
-        for s in content:
-            if s.id in skip:
-                continue
-            if s.status in _TOKENISED and keys_as_tokens(s.text):
-                runs.append(sentence_tokens(s.text, s.start))
-            else:
-                rest.append(s.text)
+        kept = [s for s in content if s.id not in skip] if skip else content
+        texts = list(map(_TEXT, kept))
+        tokenised = list(map(_TOKENISED.__contains__, map(_STATUS, kept)))
+        if not keys_as_tokens(text):  # else every sentence's keys are its tokens'
+            tokenised = list(map(operator.and_, tokenised, map(keys_as_tokens, texts)))
+        starts = map(_START_OF, compress(kept, tokenised))
+        runs = list(map(sentence_tokens, compress(texts, tokenised), starts))
+        rest = compress(texts, map(operator.not_, tokenised))
         keys = run_word_key_set(runs) | word_key_set("\n".join(rest)) | known
         # Each key's stem and each number's value, with no Python step per key here (an
-        # article of figures holds tens of thousands of distinct keys).
-        stems.update(map(_stem, keys))
+        # article of figures holds tens of thousands of distinct keys, one of random
+        # letters 150,000). A key ``_stem`` returns as it is (a figure, a word with digits)
+        # is taken as it is, in C: no copy of it is made and no cache filled.
         listed = list(keys)
+        letters = list(map(str.isalpha, listed))
+        stems.update(map(stem, compress(listed, letters)))
+        others = list(compress(listed, map(operator.not_, letters)))
+        apostrophes = map(operator.contains, others, repeat("'"))
+        as_is = list(map(operator.gt, map(str.isascii, others), apostrophes))  # and not
+        stems.update(compress(others, as_is))
+        stems.update(map(stem, compress(others, map(operator.not_, as_is))))
         figures = list(compress(listed, map(str.isdigit, map(_FIRST_CHAR, listed))))
         # A figure whose digits are all it has but its commas is that number
         # (``_number_value``'s first test), taken in C; the rest through ``_number_value``.
         plain = list(map(str.replace, figures, repeat(","), repeat("")))
         decimal = list(map(str.isdecimal, plain))
         numbers.update(compress(plain, decimal))
-        numbers.update(map(_number_value, compress(figures, map(operator.not_, decimal))))
+        # The rest ("10.8%", "1990s") have no comma left: one a line, their values are
+        # what ``_LEADING_VALUES`` reads (``_number_value``'s last step), in one C pass
+        # with no call per key and no cache filled.
+        lines = "\n".join(compress(plain, map(operator.not_, decimal)))
+        if lines:
+            numbers.update(_LEADING_VALUES.findall(lines))
         numbers.update(map(_number_value, keys & _NUMBER_KEY_SET))
         padded = f" {lowered} "
         for word, equivalents in PLACE_EQUIVALENTS.items():
@@ -468,21 +481,38 @@ class Support:
 
 _TOKENISED = (Status.REWORDED, Status.MOVED, Status.SAME)
 """Statuses of the sentences in groups with a word diff (paired groups of content)."""
+_TEXT, _STATUS = operator.attrgetter("text"), operator.attrgetter("status")
+_START_OF = operator.attrgetter("start")
+_LEADING_VALUES = re.compile(rf"^(?:{_LEADING_NUMBER.pattern}|.*)", re.MULTILINE)
+"""On each line of lower-cased keys that start with a digit and hold no comma (a figure
+``_number_value`` reads with ``_LEADING_NUMBER``), that figure's value: its leading number,
+else the whole key (a key led by a digit ``\\d`` does not match, such as "²")."""
 
 
 class _StemIndex:
     """One article's content stems by sentence and by paragraph, and its paragraphs by stem
     (whether words it has in several places stand together in one paragraph). Everything is
-    built when first needed and kept for the comparison."""
+    built when first needed and kept for the comparison, but a paragraph's stems: those of
+    the last few asked (``_RECENT_PARAGRAPHS``: the groups are judged in order)."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, distinct: int = 0) -> None:
+        """The index of ``doc``'s content, which holds about ``distinct`` distinct stems
+        (what indexing them all would cost: see ``paragraphs``; 0 indexes them at once)."""
         self.doc = doc
-        self._of_paragraph: dict[int, frozenset[str]] = {}
-        self._members: dict[int, list[int]] | None = None
+        self._distinct = distinct
+        self._numbers: array[int] | None = None
+        """The paragraph of each content sentence, in ascending order (``_members``)."""
+        self._ids: array[int] = array("i")
+        """The content sentences, in the order of ``_numbers``."""
+        self._recent: dict[int, frozenset[str]] = {}
+        self._joined: str | None = None
+        self._bounds: array[int] = array("q")
+        self._order: array[int] = array("i")
+        self._found: dict[str, list[int]] = {}
+        self._searched = 0
+        """What the searches so far cost, in steps of indexing a stem (see ``paragraphs``)."""
+        self._index_cost = 0
         self._by_stem: dict[str, list[int]] | None = None
-        self._scans = 0
-        self._scanned: dict[str, list[int]] = {}
-        self._stem_sets: list[frozenset[str]] | None = None
 
     def sentence(self, sid: int) -> tuple[str, ...]:
         """The content stems of a content sentence (none for furniture or meta lines): a
@@ -490,65 +520,143 @@ class _StemIndex:
         s = self.doc.sentences[sid]
         return content_stems(s.text) if s.kind in _SUPPORT_KINDS else ()
 
-    def _paragraph_members(self) -> dict[int, list[int]]:
-        if self._members is None:
-            self._members = {}
-            for s in self.doc.sentences:
-                if s.kind in _SUPPORT_KINDS:
-                    self._members.setdefault(s.paragraph, []).append(s.id)
-        return self._members
+    def _members(self) -> tuple[array[int], array[int]]:
+        """``_numbers`` and ``_ids``: two machine-integer columns, not a list of sentences
+        per paragraph (an article of short lines has 20,000 paragraphs, and each process
+        of a long comparison builds its own)."""
+        if self._numbers is None:
+            content = [s for s in self.doc.sentences if s.kind in _SUPPORT_KINDS]
+            numbers, ids = list(map(_PARAGRAPH, content)), list(map(_ID, content))
+            if not all(map(operator.le, numbers, numbers[1:])):  # never, from ``segment``
+                order = sorted(range(len(numbers)), key=numbers.__getitem__)
+                numbers, ids = [numbers[i] for i in order], [ids[i] for i in order]
+            self._numbers, self._ids = array("i", numbers), array("i", ids)
+        return self._numbers, self._ids
+
+    def _span(self, paragraph: int) -> tuple[int, int]:
+        """Where the content sentences of ``paragraph`` lie in ``_ids``."""
+        numbers, _ = self._members()
+        lo = bisect_left(numbers, paragraph)
+        return lo, bisect_right(numbers, paragraph, lo)
 
     def paragraph(self, paragraph: int) -> frozenset[str]:
         """The content stems of one paragraph."""
-        found = self._of_paragraph.get(paragraph)
+        found = self._recent.get(paragraph)
         if found is None:
-            ids = self._paragraph_members().get(paragraph, [])
+            lo, hi = self._span(paragraph)
+            sentences = self.doc.sentences
             # The sentences' stems are mostly remembered from the alignment: one union in C.
-            found = frozenset().union(*map(self.sentence, ids))
-            self._of_paragraph[paragraph] = found
+            texts = [sentences[i].text for i in self._ids[lo:hi]]
+            found = frozenset().union(*map(content_stems, texts))
+            if len(self._recent) >= _RECENT_PARAGRAPHS:
+                del self._recent[next(iter(self._recent))]  # the oldest
+            self._recent[paragraph] = found
         return found
 
     def is_short(self, paragraph: int) -> bool:
         """``paragraph`` has at most ``_NEAR_PARAGRAPH`` sentences: it is part of its
         sentences' neighbourhood (a longer one is not: a wall of text would make every
         group's)."""
-        return len(self._paragraph_members().get(paragraph, ())) <= _NEAR_PARAGRAPH
+        lo, hi = self._span(paragraph)
+        return hi - lo <= _NEAR_PARAGRAPH
 
     def paragraphs(self, word: str) -> list[int]:
-        """The paragraphs holding the stem ``word``.
+        """The paragraphs holding the stem ``word``, in ascending order (remembered).
 
-        The first ``_SCANS_BEFORE_INDEX`` words are looked for in each paragraph's stems
-        (in C) and remembered; after them, the paragraphs of every stem are indexed at
-        once: many comparisons ask for a few words (a megabyte of figures, for 7).
+        Found by a search of one string of every paragraph's stems (``_join``) rather
+        than by an index of every stem: most comparisons ask for a few words (7 in a
+        megabyte of figures, 70 in one of random letters), where an article holds tens of
+        thousands of distinct stems (90,000 in random letters: an index took 0.3 s and 25
+        MB in each process, a search takes a millisecond). Searches that have cost as much
+        as the index would (``_SEARCH_CHARS``) build it, and it answers the rest: a
+        buy-or-rent rule, never much more than the cheaper way's work. An article of a
+        small vocabulary (``_SMALL_VOCABULARY``) is indexed at once: few lists to make,
+        and the words asked stand in many paragraphs, which a search finds one by one
+        (quotations: a hundred words asked, each in a third of the paragraphs).
         """
-        by_stem = self._by_stem
-        if by_stem is None:
-            found = self._scanned.get(word)
-            if found is not None:
-                return found
-            if self._scans < _SCANS_BEFORE_INDEX:
-                self._scans += 1
-                members = self._paragraph_members()
-                if self._stem_sets is None:  # each paragraph's stems, in ``members``' order
-                    self._stem_sets = list(map(self.paragraph, members))
-                holds = map(operator.contains, self._stem_sets, repeat(word))
-                found = list(compress(members, holds))
-                self._scanned[word] = found
-                return found
-            by_stem = self._by_stem = {}
-            for paragraph in self._paragraph_members():
-                for w in self.paragraph(paragraph):
-                    by_stem.setdefault(w, []).append(paragraph)
-        return by_stem.get(word, [])
+        found = self._found.get(word)
+        if found is not None:
+            return found
+        if not word or " " in word:
+            return []  # no stem is empty or holds a space
+        if self._by_stem is not None:
+            return self._by_stem.get(word, [])
+        joined = self._joined
+        if joined is None:
+            joined = self._join()
+            if self._by_stem is not None:
+                return self._by_stem.get(word, [])
+        # A stem holds no space and the string spaces every stem apart, so " word " is
+        # found exactly where a paragraph holds ``word``; each paragraph is taken once
+        # (the search goes on from the next one).
+        bounds, order = self._bounds, self._order
+        needle = f" {word} "
+        found = []
+        at = joined.find(needle)
+        while at >= 0:
+            k = bisect_right(bounds, at) - 1  # the paragraph whose stems hold it
+            found.append(order[k])
+            if k + 1 == len(bounds):
+                break
+            at = joined.find(needle, bounds[k + 1])
+        self._found[word] = found
+        self._searched += len(joined) // _SEARCH_CHARS + len(found) * _SEARCH_HIT_STEPS
+        if self._searched > self._index_cost:
+            self._index()
+        return found
+
+    def _join(self) -> str:
+        """``_joined``: a space, then each paragraph's stems, each followed by a space,
+        the paragraphs in ascending order (``_order``), their stems starting at the
+        offsets ``_bounds`` (of the space before each paragraph's)."""
+        numbers, ids = self._members()
+        sentences = self.doc.sentences
+        found = list(map(content_stems, [sentences[i].text for i in ids]))
+        stems = sum(map(len, found))
+        self._index_cost = stems + _DISTINCT_STEPS * self._distinct
+        pieces = list(map(" ".join, found))
+        # Piece ``j`` starts at ``starts[j]`` of " " + " ".join(pieces) + " ".
+        starts = list(accumulate(map((1).__add__, map(len, pieces)), initial=1))
+        # Each paragraph's first sentence: where the paragraph number changes.
+        firsts = [0, *compress(range(1, len(numbers)), map(operator.ne, numbers[1:], numbers))]
+        firsts = firsts if numbers else []
+        self._bounds = array("q", [starts[j] - 1 for j in firsts])
+        self._order = array("i", [numbers[j] for j in firsts])
+        self._joined = joined = " " + " ".join(pieces) + " "
+        if stems >= _SMALL_VOCABULARY * self._distinct:
+            self._index()
+        return joined
+
+    def _index(self) -> None:
+        """``_by_stem``: the paragraphs of every stem, read from ``_joined``."""
+        joined, order = cast(str, self._joined), self._order
+        by_stem: dict[str, list[int]] = {}
+        ends = [*self._bounds[1:], len(joined)]
+        for paragraph, lo, hi in zip(order, self._bounds, ends, strict=True):
+            for word in set(joined[lo:hi].split()):
+                by_stem.setdefault(word, []).append(paragraph)
+        self._by_stem = by_stem
+        self._found.clear()
 
 
 _SUPPORT_KINDS = (SentenceKind.BODY, SentenceKind.HEADLINE, SentenceKind.BOILERPLATE)
-_SCANS_BEFORE_INDEX = 8
-"""Words ``_StemIndex.paragraphs`` finds by a scan of the paragraphs before it indexes them
-all: a scan costs a look in each paragraph's stems, the index a step per stem of each
-(about thirty a paragraph) and a list per distinct stem (tens of thousands in an article
-of figures: 20 to 30 ms a megabyte, where a scan takes 0.15 ms). Articles of figures ask
-for a few words; quotations of a small vocabulary, for about a hundred, cheaply indexed."""
+_PARAGRAPH, _ID = operator.attrgetter("paragraph"), operator.attrgetter("id")
+_RECENT_PARAGRAPHS = 64
+"""Paragraphs whose stems ``_StemIndex.paragraph`` remembers: a group asks for its own
+sentences' paragraphs, which the next groups share; all of them would be 5 MB in each
+process for an article of short paragraphs."""
+_SEARCH_CHARS = 550
+_SEARCH_HIT_STEPS = 1
+_DISTINCT_STEPS = 5
+"""What ``_StemIndex.paragraphs``' work costs, in steps of indexing one stem of a paragraph
+(about 0.5 µs): a search, one per ``_SEARCH_CHARS`` characters of the string it reads and
+``_SEARCH_HIT_STEPS`` per paragraph it finds; the index, one per stem of each paragraph
+and ``_DISTINCT_STEPS`` per distinct stem (a list each). Measured on 1 MB pairs: the index
+of quotations (100,000 stems, 2,400 distinct) took 0.06 s, of random letters (160,000 and
+90,000) 0.3 s, of figures (120,000 and 22,000) 0.12 s; a search of 0.75 to 1 MB of stems,
+0.65 to 0.9 ms."""
+_SMALL_VOCABULARY = 20
+"""Stems in an article per distinct stem from which ``_StemIndex`` indexes it at once."""
 _NEAR_PARAGRAPH = 12
 """Sentences up to which a paragraph is part of its sentences' neighbourhood."""
 
@@ -845,8 +953,10 @@ def _find_names(at: Stretch) -> list[Fact]:
     """
     text, names = at.text, at.names
     out: list[Fact] = []
-    title_case = _is_title_case(text[at.start : at.end])
+    title_case: bool | None = None  # read at the first capitalised run: most have none
     for m in _NAME.finditer(text, at.start, at.end):
+        if title_case is None:
+            title_case = _is_title_case(text[at.start : at.end])
         if title_case:
             # "Rail Line Shut As Floods Hit Northern Towns": capitals say nothing here.
             # Only words the articles write as names elsewhere count.
@@ -1288,8 +1398,10 @@ def find_claims(
     same_b = frozenset(i for p in pairs if p.status is _SAME for i in p.b)
     if shared is None:
         shared = frozenset(word_key_set("\n".join(doc_a.sentences[i].text for i in same_a)))
-    support = _supports(doc_a, doc_b, shared, same_a, same_b)
-    by_stem = {_A: _StemIndex(doc_a), _B: _StemIndex(doc_b)}
+    support, names = _supports(doc_a, doc_b, shared, same_a, same_b)
+    by_stem = {
+        side: _StemIndex(doc, len(support[side].stems)) for side, doc in ((_A, doc_a), (_B, doc_b))
+    }
     # A clause inside a claimed quotation is that quotation's business (facts still count).
     # Every quotation that is not kept as it was: new, altered, dropped, or now put in
     # someone else's mouth (verbatim words, different speaker).
@@ -1297,8 +1409,8 @@ def find_claims(
     quote_masks = {
         side: _Mask([(q.start, q.end) for q in claimed if q.side is side]) for side in _SIDES
     }
-    names = names_in_use(doc_a) | names_in_use(doc_b)
-    # A reworded sentence's facts serve both the fact check and the substitution layer.
+    # A reworded sentence's facts serve both the fact check and the substitution layer:
+    # they are remembered while its group is judged (a sentence is in one group only).
     memo: dict[tuple[bool, int, int], list[Fact]] = {}
 
     def facts_of(text: str, start: int, end: int) -> list[Fact]:
@@ -1315,6 +1427,7 @@ def find_claims(
             pair = pairs[index]
             if pair.status is _SAME:
                 continue  # identical words on both sides: nothing added, nothing dropped
+            memo.clear()
             clauses: dict[Side, list[_Clause]] = {_A: [], _B: []}
             changes: dict[Side, _Changed] = {}
             reworded = False  # some clause of the group has a changed word
@@ -1404,37 +1517,43 @@ def _supports(
     shared: frozenset[str],
     same_a: frozenset[int],
     same_b: frozenset[int],
-) -> dict[Side, Support]:
-    """``Support.of`` each side; two long articles' at once, B's in a child (parallel.py)."""
+) -> tuple[dict[Side, Support], frozenset[str]]:
+    """``Support.of`` each side, and the names both articles write (``names_in_use``);
+    two long articles' at once, B's in a child (parallel.py)."""
 
-    def supports_of(lo: int, hi: int) -> list[Support]:
+    def supports_of(lo: int, hi: int) -> list[tuple[Support, frozenset[str]]]:
         return [
-            Support.of(doc_a, shared, same_a) if side == 0 else Support.of(doc_b, shared, same_b)
+            (Support.of(doc_a, shared, same_a), names_in_use(doc_a))
+            if side == 0
+            else (Support.of(doc_b, shared, same_b), names_in_use(doc_b))
             for side in range(lo, hi)
         ]
 
     sizes = [len(doc_a.text), len(doc_b.text)]
     bounds = parallel.split(sizes, parallel.jobs(), _MIN_INDEXED_A_PROCESS)
     parts = parallel.fork_map(supports_of, bounds, _encode_supports, _decode_supports)
-    support_a, support_b = (support for part in parts for support in part)
-    return {_A: support_a, _B: support_b}
+    (support_a, names_a), (support_b, names_b) = (found for part in parts for found in part)
+    return {_A: support_a, _B: support_b}, names_a | names_b
 
 
 _MIN_INDEXED_A_PROCESS = 300_000
 """Characters of an article below which indexing it is not worth a process (about 40 ms)."""
 
-_EncodedSupport = tuple[set[str], set[str], str, str]
+_EncodedSupport = tuple[set[str], set[str], str, str, frozenset[str]]
 
 
-def _encode_supports(supports: list[Support]) -> list[_EncodedSupport]:
-    """Fresh indexes as plain tuples (their look-up memories are empty), for the transfer
-    from a child process."""
-    return [(s.stems, s.numbers, s.lowered, s.text) for s in supports]
+def _encode_supports(found: list[tuple[Support, frozenset[str]]]) -> list[_EncodedSupport]:
+    """Fresh indexes (their look-up memories are empty) and names as plain tuples, for the
+    transfer from a child process."""
+    return [(s.stems, s.numbers, s.lowered, s.text, names) for s, names in found]
 
 
-def _decode_supports(encoded: list[_EncodedSupport]) -> list[Support]:
+def _decode_supports(encoded: list[_EncodedSupport]) -> list[tuple[Support, frozenset[str]]]:
     """``_encode_supports`` undone."""
-    return [Support(stems, numbers, lowered, text) for stems, numbers, lowered, text in encoded]
+    return [
+        (Support(stems, numbers, lowered, text), names)
+        for stems, numbers, lowered, text, names in encoded
+    ]
 
 
 def _weight(pair: Pair, doc_a: Document, doc_b: Document) -> int:
