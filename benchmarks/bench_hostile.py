@@ -30,7 +30,7 @@ Eleven generated classes, each at about ``size`` MB of original (A):
   twenty changed (no word twice);
 - ``refrain``: the same short quotation in every paragraph, ten thousand times a side;
 - ``lists``: a Markdown listing, a heading and a few short bullet lines a section (about
-  45,000 lines a megabyte), one line in five edited, dropped, added or moved.
+  33,000 lines a megabyte), one line in five edited, dropped, added or moved.
 
 Same conventions as ``bench_engine.py``: each run is a fresh subprocess that times
 ``compare(*documents_from_texts([a, b]))``; the table gives medians of wall
@@ -317,7 +317,7 @@ def _list_item(rng: random.Random) -> str:
 
 def lists(size: int, rng: random.Random) -> Pair:
     """A listing in Markdown: a heading and three to six short bullet lines a section (about
-    45,000 lines a megabyte), and a copy with one line in five edited, dropped, added or
+    33,000 lines a megabyte), and a copy with one line in five edited, dropped, added or
     moved to another section."""
     sections: list[list[str]] = []
     total = 0
