@@ -25,39 +25,20 @@ The item count printed is the same for both lists (their keys differ only).
 from __future__ import annotations
 
 import argparse
-import gc
 import random
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_hostile
+from bench_render import cpu_median as _cpu
 
 from diffreader.engine import compare, document_from_text
 from diffreader.engine.model import Comparison
 from diffreader.review.items import item_blocks, key_forms, review_items, review_items_in
 from diffreader.review.locate import PairLocator
-
-
-def _cpu(call: Callable[[], object], runs: int) -> float:
-    """Median CPU seconds of ``call``, run with the cyclic collector off (as the command
-    line's output stage runs, ``engine.collector.paused``)."""
-    times = []
-    for _ in range(runs):
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.process_time()
-            call()
-            times.append(time.process_time() - start)
-        finally:
-            gc.enable()
-    return statistics.median(times)
 
 
 def _row(name: str, comparison: Comparison, runs: int) -> str:
