@@ -6,13 +6,24 @@ count as changes and that swapping the articles swaps added and dropped."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffreader.engine import compare, document_from_text
 from diffreader.engine.lexicon import DENIAL_VERBS, NEGATING_VERBS, NEGATIONS
-from diffreader.engine.model import Claim, ClaimCategory, Comparison, Document, Op, Pair, Side
+from diffreader.engine.model import (
+    Claim,
+    ClaimCategory,
+    Comparison,
+    Document,
+    Op,
+    Pair,
+    Side,
+    WordOp,
+)
 from diffreader.engine.substitutions import (
     SUBSTITUTIONS,
     Group,
@@ -322,13 +333,9 @@ def test_the_negation_gate_passes_every_negation(keys: list[str]) -> None:
         assert _may_negate(frozenset(keys))
 
 
-def _words_by_definition(
-    group: Group, pair: Pair, doc_a: Document, doc_b: Document
-) -> dict[Side, list[Word]]:
-    """Each side's words as ``Group.of`` first built them: token by token, a word taking
-    the hunk of the first changed run it overlaps, spaced after whitespace or at a
-    sentence start."""
-    runs: dict[Side, list[tuple[int, int, int]]] = {Side.A: [], Side.B: []}
+def _changed_ops(pair: Pair, doc_a: Document) -> Iterator[tuple[WordOp, int]]:
+    """Each op of ``pair`` that is not equal, with the number of its hunk: hunks are closed
+    by an equal op with more than spaces and commas, as ``Group.of`` first found them."""
     hunk, open_hunk = -1, False
     for op in pair.ops:
         if op.op is Op.EQUAL:
@@ -337,6 +344,17 @@ def _words_by_definition(
             continue
         if not open_hunk:
             hunk, open_hunk = hunk + 1, True
+        yield op, hunk
+
+
+def _words_by_definition(
+    group: Group, pair: Pair, doc_a: Document, doc_b: Document
+) -> dict[Side, list[Word]]:
+    """Each side's words as ``Group.of`` first built them: token by token, a word taking
+    the hunk of the first changed run it overlaps, spaced after whitespace or at a
+    sentence start."""
+    runs: dict[Side, list[tuple[int, int, int]]] = {Side.A: [], Side.B: []}
+    for op, hunk in _changed_ops(pair, doc_a):
         if op.op is Op.DELETE and op.a_end > op.a_start:
             runs[Side.A].append((op.a_start, op.a_end, hunk))
         elif op.op is Op.INSERT and op.b_end > op.b_start:
@@ -386,15 +404,9 @@ def _hunks_by_definition(pair: Pair, doc_a: Document) -> list[tuple[bool, bool]]
     """(deletes words of A, inserts words of B) of each hunk, the hunks closed by an equal
     op with more than spaces and commas, as ``Group.of`` first found them."""
     hunks: list[tuple[bool, bool]] = []
-    open_hunk = False
-    for op in pair.ops:
-        if op.op is Op.EQUAL:
-            if doc_a.text[op.a_start : op.a_end].strip(" ,;:-–—"):
-                open_hunk = False
-            continue
-        if not open_hunk:
+    for op, hunk in _changed_ops(pair, doc_a):
+        if hunk == len(hunks):
             hunks.append((False, False))
-            open_hunk = True
         deletes, inserts = hunks[-1]
         if op.op is Op.DELETE and op.a_end > op.a_start:
             hunks[-1] = (True, inserts)
