@@ -3,11 +3,11 @@
 Usage::
 
     python benchmarks/bench_hostile.py [--classes few_matches figures quotes abbrevs flat repeats
-        word_lines unpunctuated dates random refrain lists]
+        word_lines word_edits unpunctuated dates random refrain lists]
         [--sizes 0.25 0.5 1] [--runs 3] [--seed 7] [--timeout 300] [--stages]
         [--cli text|markdown|json]
 
-Eleven generated classes, each at about ``size`` MB of original (A):
+Thirteen generated classes, each at about ``size`` MB of original (A):
 
 - ``few_matches``: a long A of short one-line sentences (about 31,000 at 1 MB) against a
   short B that keeps A's last three: almost all of A is dropped;
@@ -23,7 +23,10 @@ Eleven generated classes, each at about ``size`` MB of original (A):
   figures, three in ten reworded in B: every sentence is a candidate match for hundreds;
 - ``word_lines``: ``bench_engine.py``'s article and rewrite set one word a line (about
   160,000 lines a megabyte);
-- ``unpunctuated``: the same with no punctuation at all, each one line (one "sentence");
+- ``word_edits``: the article set one word a line, one word in ten replaced by another of
+  its words in B (an edit in nearly every sentence and quotation);
+- ``unpunctuated``: ``word_lines``' article and rewrite with no punctuation at all, each one
+  line (one "sentence");
 - ``dates``: one dated template sentence a paragraph, four in ten replaced in B (groups
   whose sentences lie far apart);
 - ``random``: random letters, digits and punctuation, and a copy with one character in
@@ -247,6 +250,15 @@ def word_lines(size: int, rng: random.Random) -> Pair:
     )
 
 
+def word_edits(size: int, rng: random.Random) -> Pair:
+    """``bench_engine.py``'s article set one word a line, and a copy with one word in ten
+    replaced by another word of the article: small edits scattered through every sentence
+    (hardly a sentence or a quotation kept whole), as in a machine rewrite of a transcript."""
+    words = [w for p in make_original(size, rng) for s in p for w in s.split()]
+    edited = [w if rng.random() > 0.1 else rng.choice(words) for w in words]
+    return "\n".join(words) + "\n", "\n".join(edited) + "\n"
+
+
 def unpunctuated(size: int, rng: random.Random) -> Pair:
     """bench_engine's article and rewrite with no punctuation at all, each one line: one
     sentence a megabyte long, until cut."""
@@ -357,6 +369,7 @@ CLASSES: dict[str, Callable[[int, random.Random], Pair]] = {
     "flat": flat,
     "repeats": repeats,
     "word_lines": word_lines,
+    "word_edits": word_edits,
     "unpunctuated": unpunctuated,
     "dates": dates,
     "random": random_text,
