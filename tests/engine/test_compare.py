@@ -258,3 +258,32 @@ def test_alike_sentences_are_paired_in_order(a: list[str], b: list[str]) -> None
             expected.append((found, sb.id))
     exact = [(g.a[0], g.b[0]) for g in groups if g.score == 1.0 and len(g.a) == len(g.b) == 1]
     assert exact[: len(expected)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.integers(1, 30_000), min_size=1, max_size=60),
+    st.integers(1, 4),
+)
+def test_the_word_diffs_first_range_is_longer_by_what_children_send(
+    costs: list[int], parts: int
+) -> None:
+    """``_split_sending``: as many ranges as ``parallel.split`` makes, covering the costs
+    in order, the first (this process's) nearest a share of the total ``_SENDING`` more
+    than each other range's."""
+    parallel = importlib.import_module("diffreader.engine.parallel")
+    bounds = compare_module._split_sending(costs, parts)
+    plain = parallel.split(costs, parts)
+    assert len(bounds) == len(plain)
+    assert bounds[0] == 0 and bounds[-1] == len(costs)
+    assert all(lo < hi for lo, hi in zip(bounds, bounds[1:], strict=False))
+    ranges = len(bounds) - 1
+    if ranges < 2:
+        assert bounds == plain
+        return
+    total = sum(costs)
+    target = total * (1 + compare_module._SENDING) / (ranges + compare_module._SENDING)
+    first = sum(costs[: bounds[1]])
+    # No other cut, leaving an item for each later range, comes nearer the target.
+    cuts = range(1, len(costs) - ranges + 2)
+    assert abs(first - target) <= min(abs(sum(costs[:cut]) - target) for cut in cuts)
