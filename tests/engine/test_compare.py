@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -276,7 +277,7 @@ def test_the_word_diffs_first_range_is_longer_by_what_children_send(
     plain = parallel.split(costs, parts)
     assert len(bounds) == len(plain)
     assert bounds[0] == 0 and bounds[-1] == len(costs)
-    assert all(lo < hi for lo, hi in zip(bounds, bounds[1:], strict=False))
+    assert all(lo < hi for lo, hi in pairwise(bounds))
     ranges = len(bounds) - 1
     if ranges < 2:
         assert bounds == plain

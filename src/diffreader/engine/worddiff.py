@@ -170,35 +170,57 @@ def _contiguous_ops(
 ) -> list[WordOp]:
     """``word_diff``'s ops from ``diffs`` when each side is one piece: each diff is then one
     op, from its first token's start to its last token's end (the general loop's runs and
-    equal runs, without a call or a list for each). The ops' fields are gathered first,
-    five numbers an op, and the ops made at once (``ops_from_packed``)."""
-    flat: list[int] = []
-    extend = flat.extend
-    a_starts, a_ends, b_starts, b_ends = a.starts, a.ends, b.starts, b.ends
-    n_a, n_b = len(a_starts), len(b_starts)
+    equal runs, without a call or a list for each).
+
+    Each op is made as ``ops_from_packed`` makes it, by its slots' setters (a frozen
+    dataclass's ``__init__`` costs a Python-level call per field), one by one here: a
+    group makes a few ops, too few for ``ops_from_packed``'s columns to pay (it took
+    three times as long, a third of a changed group's ops and pair making on random
+    letters). The tokens tile the piece, so an op starts where the one before it ends on
+    each side: the position is carried over as the same ``int`` object, each offset held
+    once, as ``ops_from_packed`` shares equal numbers (``tests/engine/test_worddiff.py``
+    holds both to the packed ops).
+    """
+    ops: list[WordOp] = []
+    append = ops.append
+    set_kind, set_a_start, set_a_end, set_b_start, set_b_end = _SETTERS
+    a_ends, b_ends = a.ends, b.ends
+    # Where each side stands: its next token's start, or its piece's end past the last.
+    at_a = a.starts[0] if a.starts else a_end
+    at_b = b.starts[0] if b.starts else b_end
     ia = ib = 0
     for tag, chars in diffs:
         n = len(chars)
         if not n:
             continue  # no tokens, no op
+        op = _new(WordOp)
+        set_a_start(op, at_a)
+        set_b_start(op, at_b)
         if tag == 0:
-            extend((_EQUAL, a_starts[ia], a_ends[ia + n - 1], b_starts[ib], b_ends[ib + n - 1]))
             ia += n
             ib += n
+            at_a = a_ends[ia - 1]
+            at_b = b_ends[ib - 1]
+            set_kind(op, Op.EQUAL)
         elif tag < 0:
-            at_b = b_starts[ib] if ib < n_b else b_end
-            extend((_DELETE, a_starts[ia], a_ends[ia + n - 1], at_b, at_b))
             ia += n
+            at_a = a_ends[ia - 1]
+            set_kind(op, Op.DELETE)
         else:
-            at_a = a_starts[ia] if ia < n_a else a_end
-            extend((_INSERT, at_a, at_a, b_starts[ib], b_ends[ib + n - 1]))
             ib += n
-    return ops_from_packed(flat)
+            at_b = b_ends[ib - 1]
+            set_kind(op, Op.INSERT)
+        set_a_end(op, at_a)
+        set_b_end(op, at_b)
+        append(op)
+    return ops
+
+
+_new = object.__new__
 
 
 _KINDS = tuple(Op)
 """Each op's kind is packed as its index here, as ``model.pack_ops`` packs it."""
-_EQUAL, _DELETE, _INSERT = (_KINDS.index(op) for op in (Op.EQUAL, Op.DELETE, Op.INSERT))
 _SETTERS: tuple[Callable[[WordOp, Any], None], ...] = tuple(
     getattr(WordOp, field.name).__set__ for field in dataclasses.fields(WordOp)
 )
