@@ -288,3 +288,29 @@ def test_the_word_diffs_first_range_is_longer_by_what_children_send(
     # No other cut, leaving an item for each later range, comes nearer the target.
     cuts = range(1, len(costs) - ranges + 2)
     assert abs(first - target) <= min(abs(sum(costs[:cut]) - target) for cut in cuts)
+
+
+_SENTENCE_TEXTS = st.lists(st.sampled_from(["", "Aid rose.", "Aid fell.", "aid rose."]), min_size=1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    _SENTENCE_TEXTS,
+    _SENTENCE_TEXTS,
+    st.lists(st.integers(0, 20), max_size=3),
+    st.lists(st.integers(0, 20), max_size=3),
+)
+def test_a_groups_diff_weight_is_the_characters_its_word_diff_reads(
+    a_texts: list[str], b_texts: list[str], a_ids: list[int], b_ids: list[int]
+) -> None:
+    """``_diff_weight``, one-sentence sides read without lists: the plain formula."""
+    align_module = importlib.import_module("diffreader.engine.align")
+    doc_a = document_from_text("\n\n".join(t or "x" for t in a_texts))
+    doc_b = document_from_text("\n\n".join(t or "x" for t in b_texts))
+    group = align_module.Group(
+        [i % len(doc_a.sentences) for i in a_ids], [i % len(doc_b.sentences) for i in b_ids]
+    )
+    a_side = [doc_a.sentences[i].text for i in group.a]
+    b_side = [doc_b.sentences[i].text for i in group.b]
+    plain = 0 if not (a_side and b_side) or a_side == b_side else sum(map(len, a_side + b_side))
+    assert compare_module._diff_weight(group, doc_a, doc_b) == plain

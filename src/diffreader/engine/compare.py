@@ -376,6 +376,10 @@ def _diff_weight(group: Group, doc_a: Document, doc_b: Document) -> int:
     no token)."""
     if not (group.a and group.b):
         return 0
+    if len(group.a) == 1 and len(group.b) == 1:  # most groups: no lists made
+        a_text = doc_a.sentences[group.a[0]].text
+        b_text = doc_b.sentences[group.b[0]].text
+        return 0 if a_text == b_text else len(a_text) + len(b_text)
     a_texts = [doc_a.sentences[i].text for i in group.a]
     b_texts = [doc_b.sentences[i].text for i in group.b]
     if a_texts == b_texts:
