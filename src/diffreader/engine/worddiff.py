@@ -80,17 +80,25 @@ def _encode(a_keys: Sequence[str], b_keys: Sequence[str]) -> tuple[str, str]:
     """Both sides as strings of one private character per distinct key, numbered in the
     order keys first occur (A's, then B's new ones)."""
     distinct = dict.fromkeys(chain(a_keys, b_keys))
-    # Skip the surrogate range: it cannot stand alone in a str diff-match-patch slices.
-    low = min(len(distinct), _LOW_CODES)
-    codes = chain(range(0xE000, 0xE000 + low), range(0x10000 + low, 0x10000 + len(distinct)))
-    table = dict(zip(distinct, map(chr, codes), strict=True))
-    char = table.__getitem__
+    if len(distinct) <= _LOW_CODES:
+        # A group's few dozen keys (all but a wall of text): their characters are read
+        # from a string made once, not made by a call each.
+        char = dict(zip(distinct, _LOW_CHARS, strict=False)).__getitem__  # the keys end it
+    else:
+        # Skip the surrogate range: it cannot stand alone in a str diff-match-patch slices.
+        codes = chain(
+            range(0xE000, 0xE000 + _LOW_CODES),
+            range(0x10000 + _LOW_CODES, 0x10000 + len(distinct)),
+        )
+        char = dict(zip(distinct, map(chr, codes), strict=True)).__getitem__
     return "".join(map(char, a_keys)), "".join(map(char, b_keys))
 
 
 _LOW_CODES = 0x1900
 """Keys numbered below this get the characters from U+E000 (the private use area up to
 the end of the BMP); the rest, U+10000 plus their number."""
+_LOW_CHARS = "".join(map(chr, range(0xE000, 0xE000 + _LOW_CODES)))
+"""The characters of the first ``_LOW_CODES`` keys, in order."""
 
 
 def word_diff(a_pieces: Sequence[Piece], b_pieces: Sequence[Piece]) -> list[WordOp]:
