@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -258,3 +259,58 @@ def test_alike_sentences_are_paired_in_order(a: list[str], b: list[str]) -> None
             expected.append((found, sb.id))
     exact = [(g.a[0], g.b[0]) for g in groups if g.score == 1.0 and len(g.a) == len(g.b) == 1]
     assert exact[: len(expected)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.integers(1, 30_000), min_size=1, max_size=60),
+    st.integers(1, 4),
+)
+def test_the_word_diffs_first_range_is_longer_by_what_children_send(
+    costs: list[int], parts: int
+) -> None:
+    """``_split_sending``: as many ranges as ``parallel.split`` makes, covering the costs
+    in order, the first (this process's) nearest a share of the total ``_SENDING`` more
+    than each other range's."""
+    parallel = importlib.import_module("diffreader.engine.parallel")
+    bounds = compare_module._split_sending(costs, parts)
+    plain = parallel.split(costs, parts)
+    assert len(bounds) == len(plain)
+    assert bounds[0] == 0 and bounds[-1] == len(costs)
+    assert all(lo < hi for lo, hi in pairwise(bounds))
+    ranges = len(bounds) - 1
+    if ranges < 2:
+        assert bounds == plain
+        return
+    total = sum(costs)
+    target = total * (1 + compare_module._SENDING) / (ranges + compare_module._SENDING)
+    first = sum(costs[: bounds[1]])
+    # No other cut, leaving an item for each later range, comes nearer the target.
+    cuts = range(1, len(costs) - ranges + 2)
+    assert abs(first - target) <= min(abs(sum(costs[:cut]) - target) for cut in cuts)
+
+
+_SENTENCE_TEXTS = st.lists(st.sampled_from(["", "Aid rose.", "Aid fell.", "aid rose."]), min_size=1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    _SENTENCE_TEXTS,
+    _SENTENCE_TEXTS,
+    st.lists(st.integers(0, 20), max_size=3),
+    st.lists(st.integers(0, 20), max_size=3),
+)
+def test_a_groups_diff_weight_is_the_characters_its_word_diff_reads(
+    a_texts: list[str], b_texts: list[str], a_ids: list[int], b_ids: list[int]
+) -> None:
+    """``_diff_weight``, one-sentence sides read without lists: the plain formula."""
+    align_module = importlib.import_module("diffreader.engine.align")
+    doc_a = document_from_text("\n\n".join(t or "x" for t in a_texts))
+    doc_b = document_from_text("\n\n".join(t or "x" for t in b_texts))
+    group = align_module.Group(
+        [i % len(doc_a.sentences) for i in a_ids], [i % len(doc_b.sentences) for i in b_ids]
+    )
+    a_side = [doc_a.sentences[i].text for i in group.a]
+    b_side = [doc_b.sentences[i].text for i in group.b]
+    plain = 0 if not (a_side and b_side) or a_side == b_side else sum(map(len, a_side + b_side))
+    assert compare_module._diff_weight(group, doc_a, doc_b) == plain

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from itertools import pairwise
 
 import diff_match_patch
 import pytest
@@ -306,3 +307,57 @@ def test_ops_made_at_once_share_their_equal_offsets() -> None:
     assert first.a_end == second.a_start == 2000
     assert first.a_end is second.a_start
     assert first.b_end is second.b_start is second.b_end
+
+
+def _packed_contiguous_ops(
+    diffs: list[tuple[int, str]],
+    a: worddiff._Side,
+    b: worddiff._Side,
+    a_end: int,
+    b_end: int,
+) -> list[WordOp]:
+    """The plain form of ``_contiguous_ops``: each diff's fields read from its tokens'
+    starts and ends, packed, and the ops made at once by ``ops_from_packed``."""
+    kinds = {0: Op.EQUAL, -1: Op.DELETE, 1: Op.INSERT}
+    flat: list[int] = []
+    ia = ib = 0
+    for tag, chars in diffs:
+        n = len(chars)
+        if not n:
+            continue
+        at_a = a.starts[ia] if ia < len(a.starts) else a_end
+        at_b = b.starts[ib] if ib < len(b.starts) else b_end
+        if tag == 0:
+            fields = (at_a, a.ends[ia + n - 1], at_b, b.ends[ib + n - 1])
+            ia, ib = ia + n, ib + n
+        elif tag < 0:
+            fields = (at_a, a.ends[ia + n - 1], at_b, at_b)
+            ia += n
+        else:
+            fields = (at_a, at_a, at_b, b.ends[ib + n - 1])
+            ib += n
+        flat.extend((list(Op).index(kinds[tag]), *fields))
+    return ops_from_packed(flat)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS, TEXTS, st.integers(0, 5_000), st.integers(0, 5_000))
+def test_ops_of_one_piece_a_side_equal_the_packed_ops(
+    text_a: str, text_b: str, at_a: int, at_b: int
+) -> None:
+    a = worddiff._Side([(at_a, text_a)])
+    b = worddiff._Side([(at_b, text_b)])
+    diffs = worddiff._token_diff(*_encode(a.keys, b.keys))
+    a_end, b_end = at_a + len(text_a), at_b + len(text_b)
+    made = worddiff._contiguous_ops(diffs, a, b, a_end, b_end)
+    assert made == _packed_contiguous_ops(list(diffs), a, b, a_end, b_end)
+    assert all(type(op) is WordOp for op in made)
+    # Each op starts, on each side, with the very offset the one before it ends with.
+    for before, op in pairwise(made):
+        assert op.a_start is before.a_end
+        assert op.b_start is before.b_end
+    for op in made:
+        if op.op is Op.INSERT:
+            assert op.a_start is op.a_end
+        if op.op is Op.DELETE:
+            assert op.b_start is op.b_end

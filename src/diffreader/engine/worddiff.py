@@ -80,17 +80,25 @@ def _encode(a_keys: Sequence[str], b_keys: Sequence[str]) -> tuple[str, str]:
     """Both sides as strings of one private character per distinct key, numbered in the
     order keys first occur (A's, then B's new ones)."""
     distinct = dict.fromkeys(chain(a_keys, b_keys))
-    # Skip the surrogate range: it cannot stand alone in a str diff-match-patch slices.
-    low = min(len(distinct), _LOW_CODES)
-    codes = chain(range(0xE000, 0xE000 + low), range(0x10000 + low, 0x10000 + len(distinct)))
-    table = dict(zip(distinct, map(chr, codes), strict=True))
-    char = table.__getitem__
+    if len(distinct) <= _LOW_CODES:
+        # A group's few dozen keys (all but a wall of text): their characters are read
+        # from a string made once, not made by a call each.
+        char = dict(zip(distinct, _LOW_CHARS, strict=False)).__getitem__  # the keys end it
+    else:
+        # Skip the surrogate range: it cannot stand alone in a str diff-match-patch slices.
+        codes = chain(
+            range(0xE000, 0xE000 + _LOW_CODES),
+            range(0x10000 + _LOW_CODES, 0x10000 + len(distinct)),
+        )
+        char = dict(zip(distinct, map(chr, codes), strict=True)).__getitem__
     return "".join(map(char, a_keys)), "".join(map(char, b_keys))
 
 
 _LOW_CODES = 0x1900
 """Keys numbered below this get the characters from U+E000 (the private use area up to
 the end of the BMP); the rest, U+10000 plus their number."""
+_LOW_CHARS = "".join(map(chr, range(0xE000, 0xE000 + _LOW_CODES)))
+"""The characters of the first ``_LOW_CODES`` keys, in order."""
 
 
 def word_diff(a_pieces: Sequence[Piece], b_pieces: Sequence[Piece]) -> list[WordOp]:
@@ -170,35 +178,57 @@ def _contiguous_ops(
 ) -> list[WordOp]:
     """``word_diff``'s ops from ``diffs`` when each side is one piece: each diff is then one
     op, from its first token's start to its last token's end (the general loop's runs and
-    equal runs, without a call or a list for each). The ops' fields are gathered first,
-    five numbers an op, and the ops made at once (``ops_from_packed``)."""
-    flat: list[int] = []
-    extend = flat.extend
-    a_starts, a_ends, b_starts, b_ends = a.starts, a.ends, b.starts, b.ends
-    n_a, n_b = len(a_starts), len(b_starts)
+    equal runs, without a call or a list for each).
+
+    Each op is made as ``ops_from_packed`` makes it, by its slots' setters (a frozen
+    dataclass's ``__init__`` costs a Python-level call per field), one by one here: a
+    group makes a few ops, too few for ``ops_from_packed``'s columns to pay (it took
+    three times as long, a third of a changed group's ops and pair making on random
+    letters). The tokens tile the piece, so an op starts where the one before it ends on
+    each side: the position is carried over as the same ``int`` object, each offset held
+    once, as ``ops_from_packed`` shares equal numbers (``tests/engine/test_worddiff.py``
+    holds both to the packed ops).
+    """
+    ops: list[WordOp] = []
+    append = ops.append
+    set_kind, set_a_start, set_a_end, set_b_start, set_b_end = _SETTERS
+    a_ends, b_ends = a.ends, b.ends
+    # Where each side stands: its next token's start, or its piece's end past the last.
+    at_a = a.starts[0] if a.starts else a_end
+    at_b = b.starts[0] if b.starts else b_end
     ia = ib = 0
     for tag, chars in diffs:
         n = len(chars)
         if not n:
             continue  # no tokens, no op
+        op = _new(WordOp)
+        set_a_start(op, at_a)
+        set_b_start(op, at_b)
         if tag == 0:
-            extend((_EQUAL, a_starts[ia], a_ends[ia + n - 1], b_starts[ib], b_ends[ib + n - 1]))
             ia += n
             ib += n
+            at_a = a_ends[ia - 1]
+            at_b = b_ends[ib - 1]
+            set_kind(op, Op.EQUAL)
         elif tag < 0:
-            at_b = b_starts[ib] if ib < n_b else b_end
-            extend((_DELETE, a_starts[ia], a_ends[ia + n - 1], at_b, at_b))
             ia += n
+            at_a = a_ends[ia - 1]
+            set_kind(op, Op.DELETE)
         else:
-            at_a = a_starts[ia] if ia < n_a else a_end
-            extend((_INSERT, at_a, at_a, b_starts[ib], b_ends[ib + n - 1]))
             ib += n
-    return ops_from_packed(flat)
+            at_b = b_ends[ib - 1]
+            set_kind(op, Op.INSERT)
+        set_a_end(op, at_a)
+        set_b_end(op, at_b)
+        append(op)
+    return ops
+
+
+_new = object.__new__
 
 
 _KINDS = tuple(Op)
 """Each op's kind is packed as its index here, as ``model.pack_ops`` packs it."""
-_EQUAL, _DELETE, _INSERT = (_KINDS.index(op) for op in (Op.EQUAL, Op.DELETE, Op.INSERT))
 _SETTERS: tuple[Callable[[WordOp, Any], None], ...] = tuple(
     getattr(WordOp, field.name).__set__ for field in dataclasses.fields(WordOp)
 )
