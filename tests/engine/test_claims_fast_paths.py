@@ -25,7 +25,7 @@ from diffreader.engine.claims import (
 )
 from diffreader.engine.compare import align_pair
 from diffreader.engine.load import document_from_text
-from diffreader.engine.model import Claim
+from diffreader.engine.model import Claim, Document, Status
 from diffreader.engine.quotes import check_quotes
 from diffreader.engine.substitutions import _number_of
 from diffreader.engine.text import is_word, tokenize
@@ -440,3 +440,28 @@ def test_an_articles_numbers_are_its_figures_values(sentences: list[str], data: 
     numbers |= {claims._number_value(k) for k in keys & claims._NUMBER_KEY_SET}
     assert support.numbers == numbers
     assert {stem(k) for k in keys} <= support.stems
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.lists(_ARTICLE_SENTENCES, min_size=1, max_size=4), min_size=1, max_size=6),
+    st.lists(st.lists(_ARTICLE_SENTENCES, min_size=1, max_size=4), min_size=1, max_size=6),
+)
+def test_the_weights_of_the_pairs_are_their_sentences_lengths(
+    a: list[list[str]], b: list[list[str]]
+) -> None:
+    # ``_weights`` reads each side's sentence lengths once and sums them per pair in C:
+    # each pair's weight is its sentences' characters, 0 for an identical pair.
+    aligned = align_pair("\n\n".join(" ".join(p) for p in a), "\n\n".join(" ".join(p) for p in b))
+
+    def length(doc: Document, i: int) -> int:
+        return doc.sentences[i].end - doc.sentences[i].start
+
+    plain = [
+        0
+        if pair.status is Status.SAME
+        else sum(length(aligned.a, i) for i in pair.a) + sum(length(aligned.b, i) for i in pair.b)
+        for pair in aligned.pairs
+    ]
+    assert claims._weights(aligned.pairs, aligned.a, aligned.b) == plain
+    assert any(plain) or all(p.status is Status.SAME for p in aligned.pairs)

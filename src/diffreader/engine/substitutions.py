@@ -246,10 +246,16 @@ class Group:
 
     def replacing(self, side: Side) -> list[int]:
         """Indices of the words of one side that a replacement changed (``replaced``)."""
-        if side not in self._replacing:
-            hunks, of_word = self.hunks, self.columns[side].hunks
-            self._replacing[side] = [i for i in self.changed(side) if all(hunks[of_word[i]])]
-        return self._replacing[side]
+        found = self._replacing.get(side)
+        if found is None:
+            # Each hunk's "replaces" flag, then the changed words of such hunks picked in C.
+            replaces = list(map(all, self.hunks))
+            changed = self.changed(side)
+            hunk_of = map(self.columns[side].hunks.__getitem__, changed)
+            found = self._replacing[side] = list(
+                compress(changed, map(replaces.__getitem__, hunk_of))
+            )
+        return found
 
     def keys(self, side: Side) -> frozenset[str]:
         """Every word key of one side of the group."""
@@ -272,15 +278,21 @@ class Group:
         found = []
         for side in _SIDES:
             starts, ends, keys, of_word, _ = self.columns[side]
-            text = self.text[side]
-            found.append(
-                {
-                    of_word[i]
-                    for i in self.replacing(side)
-                    if test(text[starts[i] : ends[i]] if raw else keys[i])
-                }
-            )
-        return bool(found[0] & found[1])
+            replacing = self.replacing(side)
+            # Each replacing word's key (or raw text) tested in C, with no Python step
+            # per word but ``test`` itself.
+            if raw:
+                bounds = map(
+                    slice, map(starts.__getitem__, replacing), map(ends.__getitem__, replacing)
+                )
+                values = map(self.text[side].__getitem__, bounds)
+            else:
+                values = map(keys.__getitem__, replacing)
+            hunks = set(map(of_word.__getitem__, compress(replacing, map(test, values))))
+            if not hunks:
+                return False  # a side replaces no such word: no hunk replaces one on both
+            found.append(hunks)
+        return not found[0].isdisjoint(found[1])
 
     def replaced(self, word: Word) -> bool:
         """The word changed in a hunk that changes both sides (a substitution)."""
@@ -433,22 +445,32 @@ def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
     # Imported here: importing the engine must not load the antonym table.
     from diffreader.engine import antonyms
 
-    by_hunk: dict[int, dict[Side, list[Word]]] = {}
-    for side in _SIDES:
-        keys = group.columns[side].keys
-        for i in group.replacing(side):
-            if keys[i].isalpha():
-                w = group.word(side, i)
-                by_hunk.setdefault(w.hunk, {_A: [], _B: []})[side].append(w)
+    # The alphabetic words each hunk replaces, by index (the few opposites found are made
+    # ``Word``s): a hunk replaces words on both sides, so one whose side A has none is
+    # left out at once.
+    by_hunk: dict[int, tuple[list[int], list[int]]] = {}
+    columns_a, columns_b = group.columns[_A], group.columns[_B]
+    keys, of_word = columns_a.keys, columns_a.hunks
+    for i in group.replacing(_A):
+        if keys[i].isalpha():
+            by_hunk.setdefault(of_word[i], ([], []))[0].append(i)
+    if not by_hunk:
+        return []
+    keys, of_word = columns_b.keys, columns_b.hunks
+    for i in group.replacing(_B):
+        if keys[i].isalpha():
+            found = by_hunk.get(of_word[i])
+            if found is not None:
+                found[1].append(i)
+    keys_a, keys_b = columns_a.keys, columns_b.keys
     out = []
-    for sides in by_hunk.values():
-        a_words, b_words = sides[_A], sides[_B]
+    for a_words, b_words in by_hunk.values():
         if len(a_words) > _MAX_HUNK_WORDS or len(b_words) > _MAX_HUNK_WORDS:
             continue
         for a in a_words:
             for b in b_words:
-                if antonyms.are_opposites(a.key, b.key):
-                    out.append((a, b))
+                if antonyms.are_opposites(keys_a[a], keys_b[b]):
+                    out.append((group.word(_A, a), group.word(_B, b)))
     if not out:
         return out
     # A word whose antonym pair both sides hold ("rise and fall") is no swap.
@@ -1051,6 +1073,7 @@ _FIGURE_WORDS = frozenset(
 ) - {"a", "an", "to", "no", "in", "at", "as", "some", "this"}
 """Words of a figure, a bound or a date, common function words aside."""
 _GATE_WORD = re.compile(r"[a-z]+(?:['’]t)?")
+_ENDS_NOT = operator.methodcaller("endswith", ("n't", "n’t"))
 _CAPITALISED = re.compile(r"\b[A-Z][\w.'’-]*")
 
 
@@ -1060,14 +1083,17 @@ def might_substitute(deleted: str, inserted: str) -> bool:
     reworded groups building a ``Group``.
     """
     words = [set(_GATE_WORD.findall(text.lower())) for text in (deleted, inserted)]
-    if any(w.endswith(("n't", "n’t")) for side in words for w in side):
+    either = words[0] | words[1]
+    # The tests on every word and every character run in C (``map``), with no Python
+    # step per word or character: a long group of random letters changes thousands.
+    if any(map(_ENDS_NOT, either)):
         return True
-    if not (words[0] | words[1]).isdisjoint(_ONE_SIDED):
+    if not either.isdisjoint(_ONE_SIDED):
         return True
     if not deleted or not inserted:
         return False  # nothing replaced
     figure = [
-        any(c.isdigit() for c in text) or not side.isdisjoint(_FIGURE_WORDS)
+        any(map(str.isdigit, text)) or not side.isdisjoint(_FIGURE_WORDS)
         for text, side in zip((deleted, inserted), words, strict=True)
     ]
     article = [not side.isdisjoint(("a", "an")) for side in words]

@@ -1,0 +1,161 @@
+"""The substitution layer's shortcuts (issue 10, defect 3) against the plain definitions
+they stand for: ``Group.replacing``, ``Group.both_replace``, ``_opposite_pairs`` and
+``might_substitute`` give the answers the word-by-word code gave."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diffreader.engine import antonyms, compare, document_from_text
+from diffreader.engine.lexicon import STOPWORDS
+from diffreader.engine.model import Side
+from diffreader.engine.substitutions import (
+    _CAPITALISED,
+    _FIGURE_WORDS,
+    _GATE_WORD,
+    _MAX_HUNK_WORDS,
+    _ONE_SIDED,
+    Group,
+    Word,
+    _capitalised,
+    _date_word,
+    _opposite_pairs,
+    might_substitute,
+)
+
+_SIDES = (Side.A, Side.B)
+
+_WORDS = st.sampled_from(
+    [
+        "rose",
+        "fell",
+        "rise",
+        "falls",
+        "bought",
+        "sold",
+        "accepted",
+        "rejected",
+        "most",
+        "least",
+        "5%",
+        "$4.5m",
+        "Lund",
+        "Kwan",
+        "not",
+        "didn't",
+        "former",
+        "in",
+        "May",
+        "2024",
+        "the",
+        ",",
+        "x9",
+    ]
+)
+
+
+def _groups(changed: list[str], inserted: list[str]) -> list[Group]:
+    """The groups with both sides of a pair of sentences rewritten from word lists."""
+    a = f"Ms Lund said prices {' '.join(changed)} last year, and {' '.join(changed[:3])}."
+    b = f"Ms Lund said prices {' '.join(inserted)} last year, and {' '.join(changed[1:])}."
+    c = compare(document_from_text(a + "\n"), document_from_text(b + "\n"))
+    return [Group.of(p, c.a, c.b, lambda doc, sid: []) for p in c.pairs if p.a and p.b]
+
+
+def _replacing_plain(group: Group, side: Side) -> list[int]:
+    of_word = group.columns[side].hunks
+    return [i for i in group.changed(side) if all(group.hunks[of_word[i]])]
+
+
+def _both_replace_plain(group: Group, test: Callable[[str], bool], raw: bool) -> bool:
+    found = []
+    for side in _SIDES:
+        starts, ends, keys, of_word, _ = group.columns[side]
+        text = group.text[side]
+        found.append(
+            {
+                of_word[i]
+                for i in _replacing_plain(group, side)
+                if test(text[starts[i] : ends[i]] if raw else keys[i])
+            }
+        )
+    return bool(found[0] & found[1])
+
+
+def _opposite_pairs_plain(group: Group) -> list[tuple[Word, Word]]:
+    """Every alphabetic replacing word made a ``Word``, grouped by hunk, each pair of one
+    small hunk tested, then the pairs whose antonym both sides hold dropped."""
+    by_hunk: dict[int, dict[Side, list[Word]]] = {}
+    for side in _SIDES:
+        keys = group.columns[side].keys
+        for i in _replacing_plain(group, side):
+            if keys[i].isalpha():
+                w = group.word(side, i)
+                by_hunk.setdefault(w.hunk, {Side.A: [], Side.B: []})[side].append(w)
+    out = []
+    for sides in by_hunk.values():
+        a_words, b_words = sides[Side.A], sides[Side.B]
+        if len(a_words) > _MAX_HUNK_WORDS or len(b_words) > _MAX_HUNK_WORDS:
+            continue
+        out += [(a, b) for a in a_words for b in b_words if antonyms.are_opposites(a.key, b.key)]
+    lemmas = {
+        side: {antonyms.lemma(k) for k in group.columns[side].keys if k.isalpha()}
+        for side in _SIDES
+    }
+    return [
+        (a, b)
+        for a, b in out
+        if antonyms.lemma(a.key) not in lemmas[Side.B]
+        and antonyms.lemma(b.key) not in lemmas[Side.A]
+    ]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=10), st.lists(_WORDS, max_size=10))
+def test_a_groups_replacing_words_and_opposites_are_their_definitions(
+    changed: list[str], inserted: list[str]
+) -> None:
+    for group in _groups(changed, inserted):
+        for side in _SIDES:
+            assert group.replacing(side) == _replacing_plain(group, side)
+        for test, raw in ((_date_word, False), (_capitalised, True), (str.isalpha, False)):
+            assert group.both_replace(test, raw=raw) == _both_replace_plain(group, test, raw)
+        assert _opposite_pairs(group) == _opposite_pairs_plain(group)
+
+
+def _might_substitute_plain(deleted: str, inserted: str) -> bool:
+    """``might_substitute`` with its tests written word by word and character by character."""
+    words = [set(_GATE_WORD.findall(text.lower())) for text in (deleted, inserted)]
+    if any(w.endswith(("n't", "n’t")) for side in words for w in side):
+        return True
+    if not (words[0] | words[1]).isdisjoint(_ONE_SIDED):
+        return True
+    if not deleted or not inserted:
+        return False
+    figure = [
+        any(c.isdigit() for c in text) or not side.isdisjoint(_FIGURE_WORDS)
+        for text, side in zip((deleted, inserted), words, strict=True)
+    ]
+    article = [not side.isdisjoint(("a", "an")) for side in words]
+    if (figure[0] or article[0]) and (figure[1] or article[1]) and (figure[0] or figure[1]):
+        return True
+    names = [
+        {w for w in _CAPITALISED.findall(text) if w.lower() not in STOPWORDS}
+        for text in (deleted, inserted)
+    ]
+    if names[0] and names[1] and names[0] != names[1]:
+        return True
+    lemmas = {antonyms.lemma(w) for w in words[1]}
+    return any(not antonyms.opposites(w).isdisjoint(lemmas) for w in words[0])
+
+
+_GATE_TEXT = st.lists(_WORDS | st.text("an't’²٣9 xX", max_size=6), max_size=6).map(" ".join)
+
+
+@settings(max_examples=300)
+@given(_GATE_TEXT, _GATE_TEXT)
+def test_the_substitution_gate_is_its_definition(deleted: str, inserted: str) -> None:
+    assert might_substitute(deleted, inserted) == _might_substitute_plain(deleted, inserted)
