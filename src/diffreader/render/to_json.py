@@ -6,7 +6,9 @@ output). ``stats.added_claims`` and ``stats.dropped_details`` are the view's cou
 (top-level items, as every other view shows), so JSON and text always agree.
 
 Both texts are what ``json.dumps(data, ensure_ascii=False, indent=2)`` writes, written by
-``json_text`` (faster, and in pieces: ``json_pieces`` lets the CLI stream a long one).
+``json_text`` (faster, and in pieces: ``json_pieces`` lets the CLI stream a long one); the
+CLI's long lists of sentences, groups and claims are written straight from the objects
+by ``json_records`` (the same text as their records', with no dict per record).
 
 API:
     SCHEMA_VERSION, to_json_data(view) -> dict, render_json(view) -> str    the CLI's
@@ -22,6 +24,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
+from functools import partial
 from itertools import accumulate, pairwise
 from operator import itemgetter
 from typing import Any, Protocol, TypeVar
@@ -39,6 +42,7 @@ from diffreader.engine.model import (
 )
 from diffreader.render import ranges
 from diffreader.render.escape import json_safe
+from diffreader.render.json_records import claims_body, pairs_body, sentences_body
 from diffreader.render.json_text import Bodies, Later, Rows, body, dumps, iter_dumps
 from diffreader.render.model import View, build_view
 from diffreader.render.ranges import forking, in_ranges
@@ -216,7 +220,25 @@ def _in_ranges(
     def run(task: Callable[[int, int], list[str]], size: int) -> list[list[str]]:
         return in_ranges(task, size, lambda: [weight(obj) for obj in objects])
 
-    return Rows(len(objects), make, run, containers)
+    texts = _BODIES.get(record)
+    write = None if texts is None else partial(_written, objects, texts)
+    return Rows(len(objects), make, run, containers, write)
+
+
+def _written(
+    objects: Sequence[R], texts: Callable[[Sequence[R], int], str], lo: int, hi: int, level: int
+) -> str:
+    """``Rows.write`` of records ``texts`` writes straight from the objects."""
+    return texts(objects[lo:hi], level)
+
+
+_BODIES: dict[Callable[[Any], dict[str, Any]], Callable[[Sequence[Any], int], str]] = {
+    _sentence_data: sentences_body,
+    _pair_data: pairs_body,
+    _claim_data: claims_body,
+}
+"""The records whose batches ``json_records`` writes straight from the objects (the
+same text as ``json_text.body`` of the records)."""
 
 
 def _sentence_weight(s: Sentence) -> int:
