@@ -23,9 +23,10 @@ from diffreader.engine.model import (
     Status,
     WordOp,
 )
-from diffreader.render.json_records import claims_body, pairs_body, sentences_body
+from diffreader.render.json_records import claims_body, items_body, pairs_body, sentences_body
 from diffreader.render.json_text import body
-from diffreader.render.to_json import _claim_data, _pair_data, _sentence_data
+from diffreader.render.to_json import _claim_data, _item_data, _pair_data, _sentence_data
+from diffreader.review.items import ItemKind, ReviewItem, Section
 
 # Article text with what escaping must get right: quotes, backslashes, every C0 control,
 # DEL, C1, bidi controls, astral characters, lone surrogates, and text that looks like
@@ -73,6 +74,27 @@ _CLAIMS = st.builds(
     departs_from=_IDS,
     parent=_INT,
 )
+_OR_NONE = st.none() | _TEXT
+_ITEMS = st.builds(
+    ReviewItem,
+    key=_TEXT,
+    kind=st.sampled_from(ItemKind),
+    label=_TEXT,
+    side=st.sampled_from(Side),
+    text=_TEXT,
+    start=_INT,
+    end=_INT,
+    pair=_INT,
+    sentence=_TEXT,
+    sentence_start=_INT,
+    departs_from=_TEXT,
+    category=_OR_NONE | st.sampled_from(ClaimCategory).map(str),
+    source_text=_TEXT,
+    parent=_OR_NONE,
+    was=_TEXT,
+    aliases=st.lists(_TEXT, max_size=3).map(tuple),
+    holder_kind=st.none() | st.sampled_from(ItemKind),
+)
 _LEVELS = st.integers(min_value=0, max_value=4)
 
 
@@ -111,8 +133,24 @@ def test_claims_are_their_records(claims: list[Claim], level: int) -> None:
     _same_as_the_records(claims, level, claims_body, _claim_data, ("departs_from",))
 
 
+@given(st.lists(_ITEMS, max_size=5), _LEVELS)
+def test_review_items_are_their_records(items: list[ReviewItem], level: int) -> None:
+    _same_as_the_records(items, level, items_body, _item_data, ("aliases",))
+
+
 def test_the_values_written_between_quotes_need_no_escape() -> None:
     """The templates write the enums' values between quotes as they are."""
-    for enum in (Side, Status, SentenceKind, Op, ClaimKind, ClaimCategory, QuoteStatus):
+    enums = (
+        Side,
+        Status,
+        SentenceKind,
+        Op,
+        ClaimKind,
+        ClaimCategory,
+        QuoteStatus,
+        ItemKind,
+        Section,
+    )
+    for enum in enums:
         for member in enum:
             assert json.dumps(member.value) == f'"{member.value}"'

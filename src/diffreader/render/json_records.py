@@ -16,6 +16,7 @@ API:
     sentences_body(sentences, level) -> str    ``body`` of their ``_sentence_data`` records
     pairs_body(pairs, level) -> str            ``body`` of their ``_pair_data`` records
     claims_body(claims, level) -> str          ``body`` of their ``_claim_data`` records
+    items_body(items, level) -> str            ``body`` of their ``_item_data`` records
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ from json.encoder import encode_basestring
 
 from diffreader.engine.model import Claim, Pair, Sentence, WordOp
 from diffreader.render.json_text import json_float
+from diffreader.review.items import ReviewItem, listed_in, salience
 
-__all__ = ["claims_body", "pairs_body", "sentences_body"]
+__all__ = ["claims_body", "items_body", "pairs_body", "sentences_body"]
 
 _INDENT = "  "
 
@@ -98,6 +100,41 @@ def _claim_template(level: int) -> str:
             ("parent", "%d"),
         ),
     )
+
+
+@lru_cache(maxsize=16)
+def _item_template(level: int) -> str:
+    return _template(
+        level,
+        (
+            ("key", "%s"),
+            ("kind", '"%s"'),
+            ("section", '"%s"'),
+            ("category", "%s"),
+            ("side", '"%s"'),
+            ("text", "%s"),
+            ("start", "%d"),
+            ("end", "%d"),
+            ("pair", "%d"),
+            ("parent", "%s"),
+            ("was", "%s"),
+            ("aliases", "%s"),
+            ("salience", "%d"),
+        ),
+    )
+
+
+def _text_or_null(text: str | None) -> str:
+    return "null" if text is None else encode_basestring(text)
+
+
+def _texts(values: Sequence[str], level: int) -> str:
+    """A list of strings as the value of a field at ``level`` (``[]`` when empty)."""
+    if not values:
+        return "[]"
+    inner = "\n" + _INDENT * (level + 1)
+    texts = ("," + inner).join(map(encode_basestring, values))
+    return "[" + inner + texts + "\n" + _INDENT * level + "]"
 
 
 def _ints(values: Sequence[int], level: int) -> str:
@@ -186,5 +223,32 @@ def claims_body(claims: Sequence[Claim], level: int) -> str:
                 claim.parent,
             )
             for claim in claims
+        ]
+    )
+
+
+def items_body(items: Sequence[ReviewItem], level: int) -> str:
+    """``json_text.body([_item_data(i) for i in items], level)``."""
+    template = _item_template(level + 1)
+    field = level + 2
+    return ",".join(
+        [
+            template
+            % (
+                encode_basestring(item.key),
+                item.kind._value_,
+                listed_in(item)._value_,
+                _text_or_null(item.category),
+                item.side._value_,
+                encode_basestring(item.text),
+                item.start,
+                item.end,
+                item.pair,
+                _text_or_null(item.parent),
+                encode_basestring(item.was),
+                _texts(item.aliases, field),
+                salience(item),
+            )
+            for item in items
         ]
     )

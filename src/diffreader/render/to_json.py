@@ -7,8 +7,8 @@ output). ``stats.added_claims`` and ``stats.dropped_details`` are the view's cou
 
 Both texts are what ``json.dumps(data, ensure_ascii=False, indent=2)`` writes, written by
 ``json_text`` (faster, and in pieces: ``json_pieces`` lets the CLI stream a long one); the
-CLI's long lists of sentences, groups and claims are written straight from the objects
-by ``json_records`` (the same text as their records', with no dict per record).
+CLI's long lists of sentences, groups, claims and review items are written straight from
+the objects by ``json_records`` (the same text as their records', no dict per record).
 
 API:
     SCHEMA_VERSION, to_json_data(view) -> dict, render_json(view) -> str    the CLI's
@@ -42,8 +42,8 @@ from diffreader.engine.model import (
 )
 from diffreader.render import ranges
 from diffreader.render.escape import json_safe
-from diffreader.render.json_records import claims_body, pairs_body, sentences_body
-from diffreader.render.json_text import Bodies, Later, Rows, body, dumps, iter_dumps
+from diffreader.render.json_records import claims_body, items_body, pairs_body, sentences_body
+from diffreader.render.json_text import Bodies, Later, Rows, dumps, iter_dumps
 from diffreader.render.model import View, build_view
 from diffreader.render.ranges import forking, in_ranges
 from diffreader.review.items import (
@@ -236,6 +236,7 @@ _BODIES: dict[Callable[[Any], dict[str, Any]], Callable[[Sequence[Any], int], st
     _sentence_data: sentences_body,
     _pair_data: pairs_body,
     _claim_data: claims_body,
+    _item_data: items_body,
 }
 """The records whose batches ``json_records`` writes straight from the objects (the
 same text as ``json_text.body`` of the records)."""
@@ -480,10 +481,7 @@ def _placed_texts(items: Sequence[ReviewItem], level: int) -> list[tuple[int, st
                 runs.append((found, []))
                 place = found
         runs[-1][1].append(item)
-    return [
-        (place, body([_item_data(item) for item in members], level, _ITEM_FIELDS))
-        for place, members in runs
-    ]
+    return [(place, items_body(members, level)) for place, members in runs]
 
 
 def _stamp(ns: int) -> str | None:
