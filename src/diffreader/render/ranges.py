@@ -17,6 +17,7 @@ API:
     bounds_of(weights) -> list | None    the ranges in_ranges would fork over (None: it would not)
     run(task, bounds) -> list            task(lo, hi) over those ranges, forked
     span_weight(doc, ids) -> int       the characters of sentences ``ids`` (a group's weight)
+    span_weights(doc, spans) -> list   the same of each of ``spans``, at once
     group_weights(comparison, claims) -> list   about the characters of output of each group
     block_weights(comparison, claim_pairs, cuts) -> list   the same, of each block of groups
 """
@@ -41,6 +42,7 @@ __all__ = [
     "in_ranges",
     "run",
     "span_weight",
+    "span_weights",
 ]
 
 T = TypeVar("T")
@@ -128,10 +130,21 @@ def span_weight(doc: Document, ids: Sequence[int]) -> int:
 def group_weights(comparison: Comparison, claims: Sequence[int]) -> list[int]:
     """About the characters of output of each group, given how many claims each lists
     (``claims``, by group): what ``in_ranges`` balances."""
-    a, b = comparison.a, comparison.b
+    pairs = comparison.pairs
+    a_weights = span_weights(comparison.a, [pair.a for pair in pairs])
+    b_weights = span_weights(comparison.b, [pair.b for pair in pairs])
+    return [x + y + 200 * n for x, y, n in zip(a_weights, b_weights, claims, strict=True)]
+
+
+def span_weights(doc: Document, spans: Iterable[Sequence[int]]) -> list[int]:
+    """``[span_weight(doc, ids) for ids in spans]``, a span of one sentence (most groups'
+    sides) without a call: a long comparison has tens of thousands, weighed before the
+    writers fork."""
+    sentences = doc.sentences
+    starts = [s.start for s in sentences]
+    ends = [s.end for s in sentences]
     return [
-        span_weight(a, pair.a) + span_weight(b, pair.b) + 200 * claims[index]
-        for index, pair in enumerate(comparison.pairs)
+        ends[ids[0]] - starts[ids[0]] if len(ids) == 1 else span_weight(doc, ids) for ids in spans
     ]
 
 
