@@ -690,3 +690,62 @@ def test_output_to_a_device_writes_to_it_in_place(demo: Path) -> None:
     status = main([*pair, "--format", "json", "-o", "/dev/null"])
     assert status == ExitStatus.DIFFERENT
     assert Path("/dev/null").is_char_device()
+
+
+_TEARDOWN_WATCH = """\
+import atexit, sys
+from diffreader.cli import main
+atexit.register(lambda: sys.stderr.write("torn down\\n"))
+sys.argv[1:] = {args!r}
+raise SystemExit(main())
+"""
+"""The command line run as the ``diffreader`` script runs it (``main()`` without
+arguments), with an exit handler that tells whether the interpreter was torn down."""
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+@pytest.mark.parametrize("to_file", [True, False])
+def test_a_printed_comparison_ends_the_process_once_written(
+    demo: Path, tmp_path: Path, fmt: str, to_file: bool
+) -> None:
+    from diffreader.engine import compare, load_document
+    from diffreader.render import render
+
+    out = tmp_path / "out.txt"
+    args = [str(demo / ORIGINAL), str(demo / REWRITE), "--format", fmt, "--color", "never"]
+    if to_file:
+        args += ["-o", str(out)]
+    done = subprocess.run(
+        [sys.executable, "-c", _TEARDOWN_WATCH.format(args=args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, "COLUMNS": "100"},
+        check=False,
+        timeout=120,
+    )
+    # Ended at once (no teardown, no exit handler), its status and whole output kept.
+    assert done.stderr == ""
+    assert done.returncode == ExitStatus.DIFFERENT
+    comparison = compare(load_document(demo / ORIGINAL), load_document(demo / REWRITE))
+    written = out.read_text(encoding="utf-8") if to_file else done.stdout
+    assert written == render(comparison, fmt, width=100)
+
+
+def test_a_caller_passing_arguments_gets_the_status_back(demo: Path) -> None:
+    """``main(argv)`` (a library call, a test) returns: only the process's own command
+    line ends the process once written."""
+    watch = _TEARDOWN_WATCH.replace("sys.argv[1:] = {args!r}\nraise SystemExit(main())", "")
+    args = [str(demo / ORIGINAL), str(demo / REWRITE), "-o", os.devnull]
+    code = watch + f"print('returned', main({args!r}))\n"
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        check=False,
+        timeout=120,
+    )
+    assert done.stdout == "returned 1\n"
+    assert done.stderr == "torn down\n"

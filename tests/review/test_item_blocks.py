@@ -271,10 +271,10 @@ def test_a_sentence_in_two_ranges_keeps_its_claims_keyed_whole() -> None:
     assert keys_apart(forms, [0, 2])
 
 
-def _drawn_ranges(data: st.DataObject) -> Callable[[Sequence[int]], list[int] | None]:
+def _drawn_ranges(data: st.DataObject) -> Callable[[Sequence[int], int], list[int] | None]:
     """``ranges.bounds_of`` as if forking always paid: ranges of the items drawn."""
 
-    def bounds_of(weights: Sequence[int]) -> list[int] | None:
+    def bounds_of(weights: Sequence[int], scale: int = 1) -> list[int] | None:
         size = len(weights)
         if size < 2:
             return None

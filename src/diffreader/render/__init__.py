@@ -18,6 +18,8 @@ Modules:
     to_markdown  render_markdown(view), report_markdown(view)
     to_html      report_html(view), Highlight, highlight_html()
     to_json      to_json_data(view), render_json(view), report_json(view)
+    json_text    the indented JSON writer (``json.dumps``'s text, faster, in pieces)
+    json_records the CLI JSON's sentences, groups and claims written from the objects
     ranges       in_ranges(): long output written in ranges over the cores (forked)
     versions     the multi-version view (``versions.Collation``): versions_data(),
                  render_versions(), render_versions_report()

@@ -60,6 +60,10 @@ def terminal(text: str) -> str:
 _WHITESPACE = re.compile(r"\s+")
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|~"})
 _INNER_UNDERSCORE = re.compile(r"(?<=[^\W_])\\_(?=[^\W_])")
+_MD_CHANGES = re.compile(UNSAFE + r"|[^\S ]| {2}|[\\`*_\[\]<>#|~]")
+"""What ``markdown_inline`` changes: a control ``terminal`` shows, whitespace but single
+spaces, a Markdown special character (an underscore too: text without one has no escaped
+underscore to put back). Text without any of it is returned as it is, one search."""
 
 
 def markdown_inline(text: str) -> str:
@@ -71,6 +75,8 @@ def markdown_inline(text: str) -> str:
     >>> markdown_inline(" a *b*\\n[c]\\x1b]0;t\\x07 file_name ")
     ' a \\\\*b\\\\* \\\\[c\\\\]␛\\\\]0;t␇ file_name '
     """
+    if _MD_CHANGES.search(text) is None:
+        return text  # nothing below would change it (most of a long Markdown's runs)
     escaped = terminal(_WHITESPACE.sub(" ", text)).translate(_MD_SPECIAL)
     return _INNER_UNDERSCORE.sub("_", escaped)
 

@@ -17,11 +17,12 @@ check for circular references (it is fed fresh data).
 API:
     dumps(obj) -> str                  the text
     iter_dumps(obj) -> Iterator[str]   the same text in pieces (for streaming)
-    Rows(size, make, run=None, containers=None)
+    Rows(size, make, run=None, containers=None, write=None)
                                        a long list near the top made and written in ranges
     Bodies(texts)                      a long list near the top given as its batches' texts
     body(records, level, containers)   the text of a batch of a list, for ``Bodies``
     Later(make)                        a value made when the writer reaches it
+    json_float(value) -> str           a float as ``json.dumps`` writes it
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from typing import Any
 
 from diffreader.engine import collector
 
-__all__ = ["Bodies", "Later", "Rows", "body", "dumps", "iter_dumps"]
+__all__ = ["Bodies", "Later", "Rows", "body", "dumps", "iter_dumps", "json_float"]
 
 _INDENT = "  "
 _LEAVES = frozenset({str, int, float, bool, type(None)})
@@ -45,7 +46,8 @@ def _default(obj: object) -> Any:
     raise TypeError(f"Object of type {type(obj).__name__} is not JSON serializable")
 
 
-def _float(value: float) -> str:
+def json_float(value: float) -> str:
+    """A float as ``json.dumps`` writes it (``NaN`` and ``Infinity`` as it does)."""
     if value != value:
         return "NaN"
     if value == float("inf"):
@@ -60,7 +62,7 @@ def _key(key: object) -> str | None:
     if isinstance(key, str):
         return key
     if isinstance(key, float):
-        return _float(key)
+        return json_float(key)
     if key is True:
         return "true"
     if key is False:
@@ -83,7 +85,7 @@ def _null(value: None) -> str:
 _LEAF_TEXT: dict[type, Callable[[Any], str]] = {
     str: encode_basestring,
     int: int.__repr__,
-    float: _float,
+    float: json_float,
     bool: _bool,
     type(None): _null,
 }
@@ -141,7 +143,7 @@ class _Writer:
         elif isinstance(obj, int):
             self.out.append(int.__repr__(obj))
         elif isinstance(obj, float):
-            self.out.append(_float(obj))
+            self.out.append(json_float(obj))
         elif isinstance(obj, (list, tuple)):
             self.array(obj, level)
         elif isinstance(obj, dict):
@@ -349,7 +351,7 @@ class Rows:
         them in other processes). Only as a value of an object ``iter_dumps`` walks (an outer
     one: ``_STREAMED_LEVELS``), not inside a list or deeper."""
 
-    __slots__ = ("containers", "make", "run", "size")
+    __slots__ = ("containers", "make", "run", "size", "write")
 
     def __init__(
         self,
@@ -357,10 +359,15 @@ class Rows:
         make: Callable[[int, int], list[Any]],
         run: Ranges | None = None,
         containers: tuple[str, ...] | None = None,
+        write: Callable[[int, int, int], str] | None = None,
     ) -> None:
         self.size = size
         self.make = make
         self.run: Ranges = run or _one_range
+        self.write = write
+        """When given, ``write(lo, hi, level)`` is ``body(make(lo, hi), level, containers)``
+        written another way (``render.json_records``: straight from the objects), which
+        the writer calls instead."""
         self.containers = containers
         """When given, ``make`` gives non-empty objects (dicts) whose fields are all scalars
         (``str``, ``int``, ``float``, ``bool``, ``None``) but those of these keys (in the
@@ -477,6 +484,9 @@ def _rows(rows: Rows, level: int, batch: int) -> Iterator[str]:
     def bodies(lo: int, hi: int) -> list[str]:
         """The batches of items ``lo`` to ``hi``, each written as a list without its
         brackets (a newline and an indent, then the items)."""
+        write = rows.write
+        if write is not None:
+            return [write(first, min(hi, first + batch), level) for first in range(lo, hi, batch)]
         writer = _Writer()
         return [
             _body(writer, rows.make(first, min(hi, first + batch)), level, rows.containers)

@@ -13,10 +13,13 @@ API:
     MAX_FORK_RSS                       resident memory above which the writers do not fork
     MAX_ITEM_SHARE                     share of the weight in one item above which they do not
     forking() -> bool                  this process may write in ranges (fork)
-    in_ranges(task, size, weigh) -> list  task(lo, hi) over contiguous ranges, in order
-    bounds_of(weights) -> list | None    the ranges in_ranges would fork over (None: it would not)
+    in_ranges(task, size, weigh, *, scale=1) -> list
+                                       task(lo, hi) over contiguous ranges, in order
+    bounds_of(weights, scale=1) -> list | None
+                                       the ranges in_ranges would fork over (None: it would not)
     run(task, bounds) -> list            task(lo, hi) over those ranges, forked
     span_weight(doc, ids) -> int       the characters of sentences ``ids`` (a group's weight)
+    span_weights(doc, spans) -> list   the same of each of ``spans``, at once
     group_weights(comparison, claims) -> list   about the characters of output of each group
     block_weights(comparison, claim_pairs, cuts) -> list   the same, of each block of groups
 """
@@ -41,6 +44,7 @@ __all__ = [
     "in_ranges",
     "run",
     "span_weight",
+    "span_weights",
 ]
 
 T = TypeVar("T")
@@ -72,12 +76,18 @@ def forking() -> bool:
 
 
 def in_ranges(
-    task: Callable[[int, int], T], size: int, weigh: Callable[[], Sequence[int]]
+    task: Callable[[int, int], T],
+    size: int,
+    weigh: Callable[[], Sequence[int]],
+    *,
+    scale: int = 1,
 ) -> list[T]:
     """``[task(lo, hi) for each range]`` over contiguous ranges covering ``range(size)``
     (at least one, possibly empty), ranges after the first in forked children when the
     weights (``weigh()``: the characters of output of each of the ``size`` items) repay it:
-    enough output in all, no item holding more than ``MAX_ITEM_SHARE`` of it.
+    enough output in all (``scale`` times ``MIN_WEIGHT`` a range: a writer that many
+    times faster by the character than most), no item holding more than
+    ``MAX_ITEM_SHARE`` of it.
 
     ``weigh`` is called only when this process may fork (a long list's weights cost a
     pass over it). ``task`` must be a pure function of the state at the call, and its
@@ -85,20 +95,21 @@ def in_ranges(
     """
     if not forking():
         return [task(0, size)]
-    bounds = bounds_of(weigh())
+    bounds = bounds_of(weigh(), scale)
     return [task(0, size)] if bounds is None else run(task, bounds)
 
 
-def bounds_of(weights: Sequence[int]) -> list[int] | None:
+def bounds_of(weights: Sequence[int], scale: int = 1) -> list[int] | None:
     """The bounds of the ranges ``in_ranges`` forks over for items of ``weights``, or
     ``None`` when it writes them all here (this process may not fork, too little output,
     an item holding more than ``MAX_ITEM_SHARE`` of it): for a caller that must know the
-    ranges before it runs them (``run``)."""
+    ranges before it runs them (``run``); ``scale`` as ``in_ranges`` has it."""
+    min_weight = MIN_WEIGHT * scale
     parts = parallel.jobs(max_rss=MAX_FORK_RSS)
     total = sum(weights)
-    if parts <= 1 or total < 2 * MIN_WEIGHT or max(weights) > MAX_ITEM_SHARE * total:
+    if parts <= 1 or total < 2 * min_weight or max(weights) > MAX_ITEM_SHARE * total:
         return None
-    bounds = parallel.split(weights, parts, MIN_WEIGHT)
+    bounds = parallel.split(weights, parts, min_weight)
     return bounds if len(bounds) > 2 else None
 
 
@@ -128,10 +139,21 @@ def span_weight(doc: Document, ids: Sequence[int]) -> int:
 def group_weights(comparison: Comparison, claims: Sequence[int]) -> list[int]:
     """About the characters of output of each group, given how many claims each lists
     (``claims``, by group): what ``in_ranges`` balances."""
-    a, b = comparison.a, comparison.b
+    pairs = comparison.pairs
+    a_weights = span_weights(comparison.a, [pair.a for pair in pairs])
+    b_weights = span_weights(comparison.b, [pair.b for pair in pairs])
+    return [x + y + 200 * n for x, y, n in zip(a_weights, b_weights, claims, strict=True)]
+
+
+def span_weights(doc: Document, spans: Iterable[Sequence[int]]) -> list[int]:
+    """``[span_weight(doc, ids) for ids in spans]``, a span of one sentence (most groups'
+    sides) without a call: a long comparison has tens of thousands, weighed before the
+    writers fork."""
+    sentences = doc.sentences
+    starts = [s.start for s in sentences]
+    ends = [s.end for s in sentences]
     return [
-        span_weight(a, pair.a) + span_weight(b, pair.b) + 200 * claims[index]
-        for index, pair in enumerate(comparison.pairs)
+        ends[ids[0]] - starts[ids[0]] if len(ids) == 1 else span_weight(doc, ids) for ids in spans
     ]
 
 

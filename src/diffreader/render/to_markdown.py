@@ -39,7 +39,7 @@ from diffreader.render.labels import (
     group_label,
 )
 from diffreader.render.model import View, group_text, has_word_changes, plain_view, word_runs
-from diffreader.render.ranges import block_weights, forking, in_ranges, span_weight
+from diffreader.render.ranges import block_weights, forking, group_weights, in_ranges
 from diffreader.render.summary import coverage_lines, doc_line, split_item
 from diffreader.render.to_text import quote_counts, status_counts
 from diffreader.review.items import (
@@ -246,14 +246,13 @@ def _md_group_lines(view: View) -> list[str]:
     """One line per group, a long list written in ranges over the cores (ranges.py; each
     range's lines as one text)."""
     comparison = view.comparison
-    a, b = comparison.a, comparison.b
     if not comparison.pairs:
         return []
     pairs = comparison.pairs
     return in_ranges(
         lambda lo, hi: _group_lines(view, lo, hi),
         len(pairs),
-        lambda: [span_weight(a, p.a) + span_weight(b, p.b) for p in pairs],
+        lambda: group_weights(comparison, [0] * len(pairs)),
     )
 
 

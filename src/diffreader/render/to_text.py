@@ -102,7 +102,7 @@ def _glue(texts: list[str]) -> list[int]:
 
 
 def _ids(ids: Sequence[int]) -> str:
-    return ",".join(str(i) for i in ids)
+    return ",".join(map(str, ids))
 
 
 def _percent(value: float) -> str:
@@ -402,17 +402,19 @@ def _text_group(
             first=("    ", ""),
             indent="    ",
         )
+    elif not w.color:  # the texts alone: a long comparison has thousands of such groups
+        w.wrap_texts(_marked_texts(word_runs(comparison, pair)), "    ", "  ~ ")
     else:
         runs: list[Run] = []
         previous = Op.EQUAL
         for op, text in word_runs(comparison, pair):
-            if w.color and previous is Op.DELETE and op is Op.INSERT and text[:1].strip():
+            if previous is Op.DELETE and op is Op.INSERT and text[:1].strip():
                 runs.append((" ", ""))  # "close shut", not "closeshut", once markers are colours
             previous = op
             if op is Op.DELETE:
-                runs.append((text, "red strike") if w.color else (f"[-{text}-]", ""))
+                runs.append((text, "red strike"))
             elif op is Op.INSERT:
-                runs.append((text, "green bold") if w.color else (f"{{+{text}+}}", ""))
+                runs.append((text, "green bold"))
             else:
                 runs.append((text, ""))
         w.wrap(_merge_spaces(runs), first=("  ~ ", "yellow bold"), indent="    ")
@@ -427,15 +429,57 @@ def _merge_spaces(runs: list[Run]) -> list[Run]:
     out: list[Run] = []
     for text, style in runs:
         if text.startswith(("[-", "{+")) and len(text) > 4:
-            inner = text[2:-2]
-            stripped = inner.strip()
-            if not stripped:
+            merged = _merged(text)
+            if merged is None:
                 continue
-            lead = inner[: len(inner) - len(inner.lstrip())]
-            tail = inner[len(inner.rstrip()) :]
-            text = f"{lead}{text[:2]}{stripped}{text[-2:]}{tail}"
+            text = merged
         out.append((text, style))
     return out
+
+
+def _merged(text: str) -> str | None:
+    """``text``, a marker (what starts like one: ``[-``, ``{+``, more than four characters),
+    with the spaces at the edges of what it marks moved outside it; ``None`` when it marks
+    only spaces (it is left out)."""
+    inner = text[2:-2]
+    stripped = inner.strip()
+    if not stripped:
+        return None
+    lead = inner[: len(inner) - len(inner.lstrip())]
+    tail = inner[len(inner.rstrip()) :]
+    return f"{lead}{text[:2]}{stripped}{text[-2:]}{tail}"
+
+
+def _marked_texts(runs: Iterable[tuple[Op, str]]) -> list[str]:
+    """The texts of a group's word runs without colour: deletions ``[-old-]``, insertions
+    ``{+new+}``, as ``_merge_spaces`` leaves them (the texts of its runs), each marker made
+    once, already merged."""
+    texts: list[str] = []
+    append = texts.append
+    delete, insert = Op.DELETE, Op.INSERT
+    for op, text in runs:
+        if op is delete or op is insert:
+            opening, closing = ("[-", "-]") if op is delete else ("{+", "+}")
+            if not text:
+                append(opening + closing)  # four characters: no marker to merge
+                continue
+            stripped = text.strip()
+            if len(stripped) == len(text):
+                append(opening + text + closing)  # no space at its edges: as it is
+                continue
+            if not stripped:
+                continue  # only spaces: left out
+            lead = text[: len(text) - len(text.lstrip())]
+            tail = text[len(text.rstrip()) :]
+            append(f"{lead}{opening}{stripped}{closing}{tail}")  # ``_merged``'s
+        elif len(text) > 4 and text.startswith(("[-", "{+")):
+            # Article text that starts like a marker: ``_merge_spaces`` reads it as one.
+            merged = _merged(text)
+            if merged is not None:
+                append(merged)
+        else:
+            append(text)
+    return texts
 
 
 _GROUPS_A_TEXT = 2000
