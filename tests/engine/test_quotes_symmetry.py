@@ -13,11 +13,11 @@ import itertools
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from diffreader.engine import Comparison, QuoteStatus, Side, compare, load_document
-from diffreader.engine.quotes import find_quotations
+from diffreader.engine import Comparison, Document, QuoteStatus, Side, compare, load_document
+from diffreader.engine.quotes import _MAX_CONTAINERS, find_quotations
 
 # Not imported from tests/conftest.py: several folders have a conftest.py, and which one
 # "from conftest import" finds depends on the order pytest collected them in.
@@ -65,6 +65,34 @@ def assert_mirrored(forward: Comparison, backward: Comparison) -> None:
     for a, b, kind in mirror_b - matched_b:
         assert kind == "verbatim" and a in carried_f
         assert any(b == other for _, other, _ in matched_b)
+
+
+def assert_same_verdicts(forward: Comparison, backward: Comparison) -> None:
+    """Each quotation of B gets the same verdict both ways, whichever repetition is named
+    as its source: new one way is dropped the other way, verbatim is verbatim or carried
+    (a repeat left out of the matching), altered is altered."""
+    links_b, new_b, dropped_b, carried_b = relations(backward)
+    _, new_f, dropped_f, _ = relations(forward)
+    assert new_f == dropped_b
+    assert dropped_f == new_b
+    as_source = {a: kind for a, _, kind in links_b}
+    for q in forward.quotes:
+        if q.side is not Side.B or q.status is QuoteStatus.NEW:
+            continue
+        span = (q.start, q.end)
+        if q.status is QuoteStatus.VERBATIM:
+            assert as_source.get(span) == "verbatim" or span in carried_b, span
+        else:
+            assert as_source.get(span) == q.status.value, span
+
+
+def _repetitions(doc: Document) -> int:
+    """How often the quotation repeated most in ``doc`` occurs (its words, in order)."""
+    counts: dict[str, int] = {}
+    for found in find_quotations(doc):
+        words = " ".join(doc.text[found.start : found.end].lower().strip("“”.,").split())
+        counts[words] = counts.get(words, 0) + 1
+    return max(counts.values(), default=0)
 
 
 def _texts() -> list[Path]:
@@ -198,14 +226,36 @@ def article_pair(draw: st.DrawFn) -> tuple[str, str]:
     return "\n\n".join(a_lines) + "\n", "\n\n".join(order) + "\n"
 
 
+_NINE_REPETITIONS = (
+    "\n\n".join(f"“Bridge bridge,” {name} said." for name in ("Lind", "Varga", "Okafor", "Moen"))
+    + "\n\n“Bridge bridge,” Reyes said.\n\n"
+    + "\n\n".join(f"“Bridge bridge,” {name} said." for name in ("Aske", "Berg", "Novak"))
+    + "\n",
+    "\n\n".join(
+        f"“Bridge bridge,” {name} said."
+        for name in ("Lind", "Varga", "Okafor", "Moen", "Aske", "Berg", "Novak")
+    )
+    + "\n\nNovak repeated: “Bridge bridge.”\n\n“Bridge bridge,” Reyes said.\n",
+)
+"""Eight repetitions of one quotation in A, nine in B (found by hypothesis): past
+``_MAX_CONTAINERS`` repetitions, which one is named as a source depends on the direction."""
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(article_pair())
+@example(_NINE_REPETITIONS)
 def test_quotation_relations_are_symmetric_on_generated_articles(pair: tuple[str, str]) -> None:
     """Given the same sentence alignment both ways: two rules read it (a quotation at the
     same place of an identical sentence; the one quotation left on each side of an aligned
     pair), and the alignment is not always its own mirror when sentences are as alike as
-    these (``align.py``'s business, not the quotation check's)."""
+    these (``align.py``'s business, not the quotation check's).
+
+    A quotation repeated more than ``_MAX_CONTAINERS`` times in an article is related only
+    to its nearest repetitions (README, Limits), so the sources named can differ with the
+    direction: there the verdicts must still mirror (``assert_same_verdicts``)."""
     a, b = pair
     forward, backward = compare(a, b), compare(b, a)
     assume({(p.a, p.b) for p in forward.pairs} == {(p.b, p.a) for p in backward.pairs})
-    assert_mirrored(forward, backward)
+    assert_same_verdicts(forward, backward)
+    if max(_repetitions(forward.a), _repetitions(forward.b)) <= _MAX_CONTAINERS:
+        assert_mirrored(forward, backward)
