@@ -1,13 +1,16 @@
 """The text writer's word runs without colour, made at once (``_marked_texts``), are what
-the runs made one by one and merged (``_merge_spaces``) give."""
+the runs made one by one give, each marker then moved off the spaces at its edges; the
+article's own text is shown as it is, even where it reads like a marker."""
 
 from __future__ import annotations
 
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from diffreader.engine import compare
 from diffreader.engine.model import Op
-from diffreader.render.to_text import _marked_texts, _merge_spaces
+from diffreader.render import render
+from diffreader.render.to_text import _marked_texts
 
 _PIECES = st.sampled_from(
     ["", " ", "  ", "\t", "\n", "\xa0", "a", "bc", "[-", "{+", "-]", "+}", "é"]
@@ -16,17 +19,30 @@ _TEXT = st.lists(_PIECES | st.characters(codec=None), max_size=6).map("".join)
 _RUNS = st.lists(st.tuples(st.sampled_from(Op), _TEXT), max_size=8)
 
 
+def _marker(opening: str, text: str, closing: str) -> list[str]:
+    """One marker, its edge spaces moved outside it (none left for spaces alone)."""
+    marker = opening + text + closing
+    if len(marker) <= 4:
+        return [marker]
+    stripped = text.strip()
+    if not stripped:
+        return []
+    lead = text[: len(text) - len(text.lstrip())]
+    tail = text[len(text.rstrip()) :]
+    return [f"{lead}{opening}{stripped}{closing}{tail}"]
+
+
 def _one_by_one(runs: list[tuple[Op, str]]) -> list[str]:
-    """What the writer did: a run each, markers as texts, then ``_merge_spaces``."""
-    made = []
+    """A run each: a marker for a deletion or an insertion, the article's text as it is."""
+    made: list[str] = []
     for op, text in runs:
         if op is Op.DELETE:
-            made.append((f"[-{text}-]", ""))
+            made += _marker("[-", text, "-]")
         elif op is Op.INSERT:
-            made.append((f"{{+{text}+}}", ""))
+            made += _marker("{+", text, "+}")
         else:
-            made.append((text, ""))
-    return [text for text, _ in _merge_spaces(made)]
+            made.append(text)
+    return made
 
 
 @given(_RUNS)
@@ -34,3 +50,17 @@ def _one_by_one(runs: list[tuple[Op, str]]) -> list[str]:
 @example([(Op.EQUAL, "{+  +}"), (Op.INSERT, "y"), (Op.EQUAL, "[- bc"), (Op.EQUAL, "[-abc")])
 def test_marked_texts_are_the_merged_runs(runs: list[tuple[Op, str]]) -> None:
     assert _marked_texts(runs) == _one_by_one(runs)
+
+
+def test_article_text_that_reads_like_a_marker_is_shown_as_it_is() -> None:
+    """``[-   -]`` in both articles, right after a changed word: once read as a marker of
+    the writer's, it lost its spaces ("[--]"). (The lines are wrapped, each run of spaces
+    one space.)"""
+    a = "The mayor said that alpha[-   -] was final and binding on everyone.\n"
+    b = "The mayor said that beta[-   -] was final and binding on everyone.\n"
+    comparison = compare(a, b)
+    plain = render(comparison, "text")
+    assert "[-alpha-]{+beta+}[- -] was final" in plain
+    coloured = render(comparison, "text", color=True)
+    assert "[- -]" in coloured
+    assert "[--]" not in plain + coloured

@@ -417,43 +417,18 @@ def _text_group(
                 runs.append((text, "green bold"))
             else:
                 runs.append((text, ""))
-        w.wrap(_merge_spaces(runs), first=("  ~ ", "yellow bold"), indent="    ")
+        w.wrap(runs, first=("  ~ ", "yellow bold"), indent="    ")
     for item in claims:
         _text_claim(w, view, item)
     for quote in quotes:
         _text_quote(w, view, quote)
 
 
-def _merge_spaces(runs: list[Run]) -> list[Run]:
-    """Keep markers like ``[-a b-]`` readable: a marker never starts or ends on a space."""
-    out: list[Run] = []
-    for text, style in runs:
-        if text.startswith(("[-", "{+")) and len(text) > 4:
-            merged = _merged(text)
-            if merged is None:
-                continue
-            text = merged
-        out.append((text, style))
-    return out
-
-
-def _merged(text: str) -> str | None:
-    """``text``, a marker (what starts like one: ``[-``, ``{+``, more than four characters),
-    with the spaces at the edges of what it marks moved outside it; ``None`` when it marks
-    only spaces (it is left out)."""
-    inner = text[2:-2]
-    stripped = inner.strip()
-    if not stripped:
-        return None
-    lead = inner[: len(inner) - len(inner.lstrip())]
-    tail = inner[len(inner.rstrip()) :]
-    return f"{lead}{text[:2]}{stripped}{text[-2:]}{tail}"
-
-
 def _marked_texts(runs: Iterable[tuple[Op, str]]) -> list[str]:
     """The texts of a group's word runs without colour: deletions ``[-old-]``, insertions
-    ``{+new+}``, as ``_merge_spaces`` leaves them (the texts of its runs), each marker made
-    once, already merged."""
+    ``{+new+}``, a marker never starting or ending on a space (the spaces at the edges of
+    what it marks are moved outside it; a marker of spaces alone is left out). The
+    article's own text is shown as it is, even where it reads like a marker."""
     texts: list[str] = []
     append = texts.append
     delete, insert = Op.DELETE, Op.INSERT
@@ -471,12 +446,7 @@ def _marked_texts(runs: Iterable[tuple[Op, str]]) -> list[str]:
                 continue  # only spaces: left out
             lead = text[: len(text) - len(text.lstrip())]
             tail = text[len(text.rstrip()) :]
-            append(f"{lead}{opening}{stripped}{closing}{tail}")  # ``_merged``'s
-        elif len(text) > 4 and text.startswith(("[-", "{+")):
-            # Article text that starts like a marker: ``_merge_spaces`` reads it as one.
-            merged = _merged(text)
-            if merged is not None:
-                append(merged)
+            append(f"{lead}{opening}{stripped}{closing}{tail}")
         else:
             append(text)
     return texts
