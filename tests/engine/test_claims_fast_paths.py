@@ -236,15 +236,17 @@ _ASKED_STEMS = st.sampled_from(
 )
 
 
-@settings(max_examples=150, deadline=None)
-@given(
-    st.lists(
-        st.lists(st.lists(_STEM_WORDS, min_size=1, max_size=5), min_size=1, max_size=3),
-        min_size=1,
-        max_size=6,
-    ),
-    st.lists(st.one_of(_ASKED_STEMS, st.text(" abdegru", max_size=4)), max_size=8),
+_PARAGRAPHS = st.lists(
+    st.lists(st.lists(_STEM_WORDS, min_size=1, max_size=5), min_size=1, max_size=3),
+    min_size=1,
+    max_size=6,
 )
+"""Paragraphs of sentences of words."""
+_ASKED = st.lists(st.one_of(_ASKED_STEMS, st.text(" abdegru", max_size=4)), max_size=8)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_PARAGRAPHS, _ASKED)
 def test_the_paragraphs_of_a_stem_are_those_whose_stems_hold_it(
     paragraphs: list[list[list[str]]], asked: list[str]
 ) -> None:
@@ -269,6 +271,32 @@ def test_the_paragraphs_of_a_stem_are_those_whose_stems_hold_it(
         assert switching.paragraphs(word) == expected
     assert searching._by_stem is None
     assert indexed._by_stem is not None or not any(w and " " not in w for w in asked)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_PARAGRAPHS, _ASKED, st.sampled_from([hash, len, lambda word: 7]))
+def test_a_large_vocabularys_column_finds_the_paragraphs_the_search_finds(
+    paragraphs: list[list[list[str]]], asked: list[str], hashed: Callable[[str], int]
+) -> None:
+    from diffreader.engine.claims import _StemIndex
+
+    # An article of more distinct stems than ``_LISTED_STEMS`` is indexed in a column of
+    # hashes: the same paragraphs as a search, in order, each once, also when stems share
+    # a hash (by length, or all one), which the column must tell apart.
+    text = "\n\n".join(" ".join(" ".join(s) + "." for s in p) for p in paragraphs)
+    doc = document_from_text(text)
+    searching, column = _StemIndex(doc, 10**9), _StemIndex(doc, 10**9)
+    column._join()
+    saved = claims._hash
+    claims._hash = hashed
+    try:
+        column._index()
+        assert column._column is not None and column._by_stem is None
+        for word in asked:
+            assert column.paragraphs(word) == searching.paragraphs(word)
+            assert column.paragraphs(word) == searching.paragraphs(word)  # remembered
+    finally:
+        claims._hash = saved
 
 
 def _union(spans: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:

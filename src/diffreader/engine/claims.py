@@ -513,6 +513,11 @@ class _StemIndex:
         """What the searches so far cost, in steps of indexing a stem (see ``paragraphs``)."""
         self._index_cost = 0
         self._by_stem: dict[str, list[int]] | None = None
+        self._column: array[int] | None = None
+        """The index of a large vocabulary (``_index``): for each paragraph holding a stem,
+        a number whose high bits are the stem's hash (cut to fit) and whose low
+        ``_place_bits`` are the paragraph's place in ``_order``, sorted."""
+        self._place_bits = 0
 
     def sentence(self, sid: int) -> tuple[str, ...]:
         """The content stems of a content sentence (none for furniture or meta lines): a
@@ -572,7 +577,8 @@ class _StemIndex:
         buy-or-rent rule, never much more than the cheaper way's work. An article of a
         small vocabulary (``_SMALL_VOCABULARY``) is indexed at once: few lists to make,
         and the words asked stand in many paragraphs, which a search finds one by one
-        (quotations: a hundred words asked, each in a third of the paragraphs).
+        (quotations: a hundred words asked, each in a third of the paragraphs). A large
+        vocabulary is indexed in a column of numbers instead (``_index``).
         """
         found = self._found.get(word)
         if found is not None:
@@ -581,6 +587,9 @@ class _StemIndex:
             return []  # no stem is empty or holds a space
         if self._by_stem is not None:
             return self._by_stem.get(word, [])
+        if self._column is not None:
+            found = self._found[word] = self._in_column(word)
+            return found
         joined = self._joined
         if joined is None:
             joined = self._join()
@@ -628,7 +637,11 @@ class _StemIndex:
         return joined
 
     def _index(self) -> None:
-        """``_by_stem``: the paragraphs of every stem, read from ``_joined``."""
+        """``_by_stem``: the paragraphs of every stem, read from ``_joined``; for a large
+        vocabulary (``_LISTED_STEMS``), ``_column`` instead."""
+        if self._distinct > _LISTED_STEMS:
+            self._index_column()
+            return
         joined, order = cast(str, self._joined), self._order
         by_stem: dict[str, list[int]] = {}
         ends = [*self._bounds[1:], len(joined)]
@@ -637,6 +650,48 @@ class _StemIndex:
                 by_stem.setdefault(word, []).append(paragraph)
         self._by_stem = by_stem
         self._found.clear()
+
+    def _index_column(self) -> None:
+        """``_column``: each paragraph's distinct stems as numbers, a stem's hash above
+        the paragraph's place, in one sorted machine-integer column.
+
+        A dict of every stem's paragraphs costs about 150 bytes a distinct stem: 100 MB
+        more for the 660,000 of 8 MB of random letters, where the search's buy-or-rent
+        rule builds it. The column costs 8 bytes a paragraph's stem (10 MB there), and a
+        stem's paragraphs are a slice of it found by bisection. A hash cut to fit may be
+        another stem's too, so each paragraph found is checked against ``_joined``.
+        """
+        joined, bounds = cast(str, self._joined), self._bounds
+        shift = max(1, len(bounds).bit_length())
+        mask = (1 << (63 - shift)) - 1
+        ends = [*bounds[1:], len(joined)]
+        numbers: list[int] = []
+        extend = numbers.extend
+        for place, lo, hi in zip(range(len(bounds)), bounds, ends, strict=True):
+            extend([(h & mask) << shift | place for h in map(_hash, set(joined[lo:hi].split()))])
+        numbers.sort()
+        self._column = array("q", numbers)
+        self._place_bits = shift
+        self._found.clear()
+
+    def _in_column(self, word: str) -> list[int]:
+        """The paragraphs holding the stem ``word``, in ascending order, from ``_column``."""
+        column, shift = cast("array[int]", self._column), self._place_bits
+        low = (_hash(word) & ((1 << (63 - shift)) - 1)) << shift
+        lo = bisect_left(column, low)
+        hi = bisect_left(column, low + (1 << shift), lo)
+        joined, bounds, order = cast(str, self._joined), self._bounds, self._order
+        last, place_mask, needle = len(bounds) - 1, (1 << shift) - 1, f" {word} "
+        found: list[int] = []
+        for number in column[lo:hi]:  # in ascending place (the low bits)
+            place = number & place_mask
+            # The paragraph's stems, with the spaces on either side of them.
+            end = bounds[place + 1] + 1 if place < last else len(joined)
+            if joined.find(needle, bounds[place], end) >= 0:
+                paragraph = order[place]
+                if not found or found[-1] != paragraph:  # two stems of one hash there
+                    found.append(paragraph)
+        return found
 
 
 _SUPPORT_KINDS = (SentenceKind.BODY, SentenceKind.HEADLINE, SentenceKind.BOILERPLATE)
@@ -655,6 +710,11 @@ and ``_DISTINCT_STEPS`` per distinct stem (a list each). Measured on 1 MB pairs:
 of quotations (100,000 stems, 2,400 distinct) took 0.06 s, of random letters (160,000 and
 90,000) 0.3 s, of figures (120,000 and 22,000) 0.12 s; a search of 0.75 to 1 MB of stems,
 0.65 to 0.9 ms."""
+_hash = hash
+"""The hash ``_StemIndex``'s column keys stems by (a test makes stems share one)."""
+_LISTED_STEMS = 50_000
+"""Distinct stems above which ``_StemIndex`` indexes them in a column of numbers rather
+than a dict of lists (``_index_column``): a dict of 50,000 stems costs about 8 MB."""
 _SMALL_VOCABULARY = 20
 """Stems in an article per distinct stem from which ``_StemIndex`` indexes it at once."""
 _NEAR_PARAGRAPH = 12
