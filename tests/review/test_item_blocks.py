@@ -337,6 +337,72 @@ def test_text_written_block_by_block_is_the_text_of_the_whole_view(
     assert got == expected
 
 
+def _recording(real: Callable[..., Any], made: list[tuple[int, int]]) -> Callable[..., Any]:
+    """``review_items_in`` as ``real`` makes it, appending the groups of each call to ``made``."""
+
+    def recorded(
+        comparison: Comparison, locate: PairLocator, blocks: Any, lo: int, hi: int, **kw: Any
+    ) -> Any:
+        made.append((lo, hi))
+        return real(comparison, locate, blocks, lo, hi, **kw)
+
+    return recorded
+
+
+def _written_here(
+    module: Any, comparison: Comparison, weight: int, write: Callable[[], str]
+) -> tuple[str, list[tuple[int, int]]]:
+    """What ``write()`` writes of ``comparison`` when this process may not fork and the
+    comparison counts as long (``ranges.RANGED_FROM``), ranges of about ``weight``
+    characters, with the groups each call of ``module.review_items_in`` made items for."""
+    made: list[tuple[int, int]] = []
+    recorded = _recording(module.review_items_in, made)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(module, "forking", lambda: False)
+        patch.setattr(ranges, "RANGED_FROM", 1)
+        patch.setattr(ranges, "RANGE_WEIGHT", weight)
+        patch.setattr(module, "review_items_in", recorded)
+        written = write()
+    if made:  # the ranges follow one another over every group
+        assert made[0][0] == 0 and made[-1][1] == len(comparison.pairs)
+        assert all(hi == lo for (_, hi), (lo, _) in pairwise(made))
+    return written, made
+
+
+@settings(max_examples=300, deadline=None)
+@given(_comparisons(), st.booleans(), st.sampled_from([1, 60, 1 << 40]))
+def test_text_written_range_by_range_in_one_process_is_the_text_of_the_whole_view(
+    comparison: Comparison, color: bool, weight: int
+) -> None:
+    # A long comparison this process may not fork over (its memory) is written in ranges
+    # all the same, one after the other here, each range's items made with its text; in
+    # pieces, which the command line writes in turn.
+    expected = to_text.render_text(build_view(comparison, rows=False), color=color, width=60)
+
+    def write() -> str:
+        return "".join(to_text.comparison_text_pieces(comparison, color=color, width=60))
+
+    written, made = _written_here(to_text, comparison, weight, write)
+    assert written == expected
+    if weight == 1 << 40:
+        assert len(made) <= 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(_comparisons(), st.sampled_from([1, 60, 1 << 40]))
+def test_markdown_written_range_by_range_in_one_process_is_the_markdown_of_the_whole_view(
+    comparison: Comparison, weight: int
+) -> None:
+    # As the text: a long comparison this process may not fork over, ranges one by one.
+    expected = to_markdown.render_markdown(build_view(comparison, rows=False))
+
+    def write() -> str:
+        return to_markdown.render_comparison_markdown(comparison)
+
+    written, _ = _written_here(to_markdown, comparison, weight, write)
+    assert written == expected
+
+
 def test_a_claim_running_over_two_groups_keeps_them_in_one_block() -> None:
     """A dropped clause running from one group's sentence into the next holds the figure
     of the second: the figure is listed inside it, whichever block each is placed in."""
@@ -444,13 +510,7 @@ def _written(comparison: Comparison) -> tuple[str, list[tuple[int, int]], list[i
     ranges."""
     made: list[tuple[int, int]] = []
     sizes: list[int] = []
-    real = to_text.review_items_in
-
-    def recorded(
-        comparison: Comparison, locate: PairLocator, blocks: Any, lo: int, hi: int, **kw: Any
-    ) -> Any:
-        made.append((lo, hi))
-        return real(comparison, locate, blocks, lo, hi, **kw)
+    recorded = _recording(to_text.review_items_in, made)
 
     def every_one(task: Callable[[int, int], Any], size: int, weigh: object) -> list[Any]:
         sizes.append(size)

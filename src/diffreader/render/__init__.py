@@ -14,7 +14,8 @@ Modules:
     summary      coverage_lines(), doc_line(), split_item(): phrases the reports share
     to_text      render_text(view): the terminal summary (plain or ANSI);
                  render_comparison_text(comparison): the same, its review items made
-                 range by range with its lines, over the cores (what ``render`` writes)
+                 range by range with its lines, over the cores (what ``render`` writes);
+                 comparison_text_pieces(comparison): the same text in pieces
     to_markdown  render_markdown(view), report_markdown(view)
     to_html      report_html(view), Highlight, highlight_html()
     to_json      to_json_data(view), render_json(view), report_json(view)
@@ -57,7 +58,11 @@ from diffreader.render.to_markdown import (
     render_markdown,
     report_markdown,
 )
-from diffreader.render.to_text import render_comparison_text, render_text
+from diffreader.render.to_text import (
+    comparison_text_pieces,
+    render_comparison_text,
+    render_text,
+)
 from diffreader.render.versions import render_versions, render_versions_report
 from diffreader.review.marks import ReviewEntry
 
@@ -99,12 +104,15 @@ def render(comparison: Comparison, fmt: Format, *, color: bool = False, width: i
 def render_pieces(
     comparison: Comparison, fmt: Format, *, color: bool = False, width: int = 100
 ) -> Iterator[str]:
-    """``render``'s text in pieces: JSON as it is written, in pieces of about a megabyte
-    (a long comparison's JSON is never held whole; a short one comes in one piece, so a
-    reader that quits early, as ``head`` does, sees what it saw before); the other
-    formats in one piece."""
+    """``render``'s text in pieces of about a megabyte: JSON as it is written, text once
+    its header's counts are known (a long comparison's output is never held whole; a
+    short one comes in one piece, so a reader that quits early, as ``head`` does, sees
+    what it saw before); Markdown in one piece."""
     if fmt == "json":
         return _coalesced(comparison_json_pieces(comparison), PIECE_SIZE)
+    if fmt == "text":
+        pieces = comparison_text_pieces(comparison, color=color, width=width)
+        return _coalesced(iter(pieces), PIECE_SIZE)
     return iter((render(comparison, fmt, color=color, width=width),))
 
 

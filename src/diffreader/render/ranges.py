@@ -18,6 +18,10 @@ API:
     bounds_of(weights, scale=1) -> list | None
                                        the ranges in_ranges would fork over (None: it would not)
     run(task, bounds) -> list            task(lo, hi) over those ranges, forked
+    RANGED_FROM                        groups from which a writer that does not fork still
+                                       makes its items range by range (``one_by_one``)
+    one_by_one(task, weights) -> Iterator    task(lo, hi) over ranges, one after another here
+    bounds_one_by_one(weights) -> list   the bounds of those ranges
     span_weight(doc, ids) -> int       the characters of sentences ``ids`` (a group's weight)
     span_weights(doc, spans) -> list   the same of each of ``spans``, at once
     group_weights(comparison, claims) -> list   about the characters of output of each group
@@ -26,7 +30,7 @@ API:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate, pairwise
 from typing import TypeVar
 
@@ -37,11 +41,15 @@ __all__ = [
     "MAX_FORK_RSS",
     "MAX_ITEM_SHARE",
     "MIN_WEIGHT",
+    "RANGED_FROM",
+    "RANGE_WEIGHT",
     "block_weights",
     "bounds_of",
+    "bounds_one_by_one",
     "forking",
     "group_weights",
     "in_ranges",
+    "one_by_one",
     "run",
     "span_weight",
     "span_weights",
@@ -67,6 +75,17 @@ MAX_ITEM_SHARE = 0.75
 nothing to gain from forking: the process writing it would take about as long as all,
 plus the fork and the transfer (a long comparison of repeated quotations has one block of
 review items over nine groups in ten, ``to_text.render_comparison_text``)."""
+
+
+RANGED_FROM = 20_000
+"""Groups from which a comparison that this process does not write over the cores (its
+memory past ``MAX_FORK_RSS``, ``DIFFREADER_JOBS=1``) has its review items made range by
+range here all the same (``one_by_one``): each range's are dropped once its output is
+made, where a whole list's would all be held (an 8 MB original of short lines that the
+rewrite drops makes 260,000 items: the text's writer took 770 MB more at its peak)."""
+
+RANGE_WEIGHT = 2_000_000
+"""About the characters of output of each range ``one_by_one`` makes."""
 
 
 def forking() -> bool:
@@ -121,6 +140,20 @@ def run(task: Callable[[int, int], T], bounds: Sequence[int]) -> list[T]:
     # copying the pages it shares with this process (its memory would grow towards ours).
     with collector.paused():
         return parallel.fork_map(task, bounds)
+
+
+def one_by_one(task: Callable[[int, int], T], weights: Sequence[int]) -> Iterator[T]:
+    """``task(lo, hi)`` over the ranges of ``bounds_one_by_one(weights)``, one after
+    another in this process, as they are asked for: a range's result, and what ``task``
+    made for it, can be dropped before the next."""
+    for lo, hi in pairwise(bounds_one_by_one(weights)):
+        yield task(lo, hi)
+
+
+def bounds_one_by_one(weights: Sequence[int]) -> list[int]:
+    """The bounds of contiguous ranges of about ``RANGE_WEIGHT`` of ``weights`` each,
+    covering them all (one at least)."""
+    return parallel.split(weights, max(1, sum(weights) // RANGE_WEIGHT), min_weight=1)
 
 
 def span_weight(doc: Document, ids: Sequence[int]) -> int:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime
+from itertools import pairwise
 from operator import itemgetter
 
 from diffreader.engine import collector
@@ -39,7 +40,13 @@ from diffreader.render.labels import (
     group_label,
 )
 from diffreader.render.model import View, group_text, has_word_changes, plain_view, word_runs
-from diffreader.render.ranges import block_weights, forking, group_weights, in_ranges
+from diffreader.render.ranges import (
+    MAX_ITEM_SHARE,
+    block_weights,
+    forking,
+    group_weights,
+    in_ranges,
+)
 from diffreader.render.summary import coverage_lines, doc_line, split_item
 from diffreader.render.to_text import quote_counts, status_counts
 from diffreader.review.items import (
@@ -101,17 +108,24 @@ def render_comparison_markdown(comparison: Comparison) -> str:
     each range's items, the lines of its claims and the lines of its groups are made in its
     own process. Each range gives its claim lines by place in their list (section, then
     ``salience``): a list is those of every range, place by place; the headings' counts
-    are the sums of the ranges'. Otherwise (one block holding most of the output, too little
-    of it, items that cannot be made apart) the view is made whole, its lines still written
-    in ranges (``render_markdown``).
+    are the sums of the ranges'. A long comparison (``ranges.RANGED_FROM`` groups) that
+    this process may not fork over is written in such ranges one after another here, so
+    that only one range's items are held at a time. Otherwise (one block holding most of
+    the output, too little of it, items that cannot be made apart) the view is made
+    whole, its lines still written in ranges (``render_markdown``).
     """
     blocks = None
-    if comparison.pairs and forking():
+    fork = bool(comparison.pairs) and forking()
+    if fork or len(comparison.pairs) >= ranges.RANGED_FROM:
         locate = PairLocator(comparison)
         blocks = item_blocks(comparison, locate)
     bounds = None
     if blocks is not None:
-        bounds = ranges.bounds_of(block_weights(comparison, blocks.claim_pairs, blocks.cuts))
+        weights = block_weights(comparison, blocks.claim_pairs, blocks.cuts)
+        if fork:
+            bounds = ranges.bounds_of(weights)
+        elif max(weights) <= MAX_ITEM_SHARE * sum(weights):
+            bounds = ranges.bounds_one_by_one(weights)
     if blocks is None or bounds is None:
         return render_markdown(plain_view(comparison))
     cuts = blocks.cuts
@@ -140,7 +154,8 @@ def render_comparison_markdown(comparison: Comparison) -> str:
     placed: list[tuple[int, str]] = []
     group_texts: list[str] = []
     quote_lines: list[str] = []
-    for numbers, part, groups, lines in ranges.run(task, bounds):
+    made = ranges.run(task, bounds) if fork else (task(lo, hi) for lo, hi in pairwise(bounds))
+    for numbers, part, groups, lines in made:
         totals = [x + y for x, y in zip(totals, numbers, strict=True)]
         placed += part
         if groups:

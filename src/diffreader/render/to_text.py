@@ -10,6 +10,8 @@ API:
     render_comparison_text(comparison, *, color=False, width=100) -> str
                                  ``render_text`` of the comparison's view, its items
                                  made range by range with the text (the command line's)
+    comparison_text_pieces(comparison, *, color=False, width=100) -> list[str]
+                                 the same text in pieces, never joined whole
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from collections.abc import Iterable, Sequence
 
 from diffreader.engine import collector
 from diffreader.engine.model import Comparison, Op, Pair, Quote, QuoteStatus, Side, Status
+from diffreader.render import ranges
 from diffreader.render.escape import UNSAFE, terminal
 from diffreader.render.labels import QUOTE_LABEL, STATUS_LABEL, group_label
 from diffreader.render.model import View, group_text, has_word_changes, plain_view, word_runs
@@ -41,7 +44,7 @@ from diffreader.review.items import (
 )
 from diffreader.review.locate import PairLocator
 
-__all__ = ["render_comparison_text", "render_text"]
+__all__ = ["comparison_text_pieces", "render_comparison_text", "render_text"]
 
 _SGR = {
     "bold": "1",
@@ -486,23 +489,35 @@ def render_text(view: View, *, color: bool = False, width: int = 100) -> str:
 def render_comparison_text(comparison: Comparison, *, color: bool = False, width: int = 100) -> str:
     """``render_text(build_view(comparison, rows=False), ...)``, the view's review items made
     range by range with the text (what the command line writes), their keys not derived
-    (the text shows none: ``model.plain_view``).
+    (the text shows none: ``model.plain_view``): ``comparison_text_pieces`` joined."""
+    return "".join(comparison_text_pieces(comparison, color=color, width=width))
+
+
+def comparison_text_pieces(
+    comparison: Comparison, *, color: bool = False, width: int = 100
+) -> list[str]:
+    """``render_comparison_text``'s text in pieces (a long comparison's, of a few thousand
+    groups each), which the command line writes one after the other: the text of a long
+    comparison is never held whole.
 
     When the writer may fork (``ranges.forking``), the groups are cut where the review
     items of each range can be made apart (``review.item_blocks``): each range's items
     and text are made in its own process (the text reads no key, the only thing such
     items do not share with the whole list), and the header's counts are the sums of the
-    ranges'. When one block holds most of the output (``ranges.MAX_ITEM_SHARE``), its
-    process would take about as long as all: the items are made here, whole, and the
-    text written in ranges of groups (``render_text``). Otherwise, and when the items
-    cannot be made apart, the view is made whole.
+    ranges'. A long comparison (``ranges.RANGED_FROM`` groups) that this process may not
+    fork over is written in such ranges one after another here (``ranges.one_by_one``),
+    so that only one range's items are held at a time. When one block holds most of the output
+    (``ranges.MAX_ITEM_SHARE``), its process would take about as long as all: the items
+    are made here, whole, and the text written in ranges of groups (``render_text``).
+    Otherwise, and when the items cannot be made apart, the view is made whole.
     """
     blocks = None
-    if comparison.pairs and forking():
+    fork = bool(comparison.pairs) and forking()
+    if fork or len(comparison.pairs) >= ranges.RANGED_FROM:
         locate = PairLocator(comparison)
         blocks = item_blocks(comparison, locate)
     if blocks is None:
-        return render_text(plain_view(comparison), color=color, width=width)
+        return _pieces(render_text(plain_view(comparison), color=color, width=width))
     cuts = blocks.cuts
     weights = block_weights(comparison, blocks.claim_pairs, cuts)
     if max(weights) > MAX_ITEM_SHARE * sum(weights):
@@ -511,7 +526,7 @@ def render_comparison_text(comparison: Comparison, *, color: bool = False, width
         with collector.paused():
             items = tuple(review_items_in(comparison, locate, blocks, 0, cuts[-1], keyed=False))
         view = View(comparison, (), items, count_items(items), locate)
-        return render_text(view, color=color, width=width)
+        return _pieces(render_text(view, color=color, width=width))
     quotes = _quotes_by_group(comparison)
 
     def task(first: int, last: int) -> tuple[list[int], list[str]]:
@@ -530,14 +545,19 @@ def render_comparison_text(comparison: Comparison, *, color: bool = False, width
 
     totals = [0] * (2 * len(Section))
     texts: list[str] = []
-    for numbers, part in in_ranges(task, len(cuts) - 1, lambda: weights):
+    parts: Iterable[tuple[list[int], list[str]]]
+    if fork:
+        parts = in_ranges(task, len(cuts) - 1, lambda: weights)
+    else:
+        parts = ranges.one_by_one(task, weights)  # one range's items held at a time
+    for numbers, part in parts:
         totals = [x + y for x, y in zip(totals, numbers, strict=True)]
         texts += part
     counts = {
         section: ItemCounts(totals[2 * n], totals[2 * n + 1]) for n, section in enumerate(Section)
     }
     view = View(comparison, (), (), counts, locate)
-    return _text_of(view, texts, color=color, width=width)
+    return _text_pieces(view, texts, color=color, width=width)
 
 
 def _claims_by_group(items: Iterable[ReviewItem]) -> dict[int, list[ReviewItem]]:
@@ -585,9 +605,20 @@ def _group_texts(
 def _text_of(view: View, groups: list[str], *, color: bool, width: int) -> str:
     """The whole text: the header, the texts of the groups (``_group_texts``), the
     quotations placed in no group, and the verdict."""
+    return "".join(_text_pieces(view, groups, color=color, width=width))
+
+
+def _pieces(text: str) -> list[str]:
+    return [text] if text else []
+
+
+def _text_pieces(view: View, groups: list[str], *, color: bool, width: int) -> list[str]:
+    """``_text_of``'s text in pieces: the header's lines, then each other line (a text of
+    groups is one) after its line break, as ``_TextWriter.text`` joins them."""
     comparison = view.comparison
     w = _TextWriter(color=color, width=width)
     _text_header(w, view)
+    head = len(w.lines)
     w.lines += groups
     orphans = [q for q in comparison.quotes if not 0 <= q.pair < len(comparison.pairs)]
     if orphans:
@@ -598,4 +629,5 @@ def _text_of(view: View, groups: list[str], *, color: bool, width: int) -> str:
     w.blank()
     verdict = "differences in content" if comparison.has_differences else "no differences"
     w.line(("diffreader: ", "dim"), (verdict, "bold"))
-    return w.text()
+    lines = w.lines  # the header has lines, and the verdict ends them
+    return ["\n".join(lines[:head]), *["\n" + line for line in lines[head:]], "\n"]
