@@ -5,7 +5,7 @@ Usage::
     python benchmarks/bench_hostile.py [--classes few_matches figures quotes abbrevs flat repeats
         word_lines word_edits unpunctuated dates random refrain lists]
         [--sizes 0.25 0.5 1] [--runs 3] [--seed 7] [--timeout 300] [--stages]
-        [--cli text|markdown|json]
+        [--cli text|markdown|json [--at-limit]]
 
 Thirteen generated classes, each at about ``size`` MB of original (A):
 
@@ -45,7 +45,9 @@ reported as ``>timeout``.
 
 ``--cli FORMAT`` times the command line instead, end to end as a user runs it (``diffreader A
 B --format FORMAT -o FILE``: loading, comparing, the review items and the rendering), with
-the CPU time and peak memory of all its processes.
+the CPU time and peak memory of all its processes. With ``--at-limit``, each class's pair is
+as large as the command line accepts (each file at most 8 MiB: issue 10's largest input,
+linear and within 1 GB) instead of ``--sizes``.
 
 ``--stages`` adds where the CPU time goes, from a second comparison in the same process
 (after the measured one, so its figures are not disturbed): segmenting both texts
@@ -383,6 +385,20 @@ def make_pair(kind: str, megabytes: float, seed: int) -> Pair:
     return CLASSES[kind](int(megabytes * 1_000_000), random.Random(seed))
 
 
+def pair_at_limit(kind: str, seed: int) -> Pair:
+    """A pair of class ``kind`` as large as the command line accepts: each file at most
+    ``load.MAX_BYTES`` in UTF-8, the larger of the two within a few kilobytes of it."""
+    from diffreader.engine.load import MAX_BYTES
+
+    size = MAX_BYTES
+    while True:
+        a, b = CLASSES[kind](size, random.Random(seed))
+        largest = max(len(a.encode()), len(b.encode()))
+        if largest <= MAX_BYTES:
+            return a, b
+        size = int(size * MAX_BYTES / largest * 0.998)
+
+
 def _empty_engine_caches() -> None:
     """Empty the engine's bounded caches (what a comparison fills: tokens, stems, spans),
     keeping the unbounded ones (the Punkt model, word lists), as a fresh process has them."""
@@ -451,11 +467,18 @@ def _cli_main(args: argparse.Namespace) -> int:
     print("|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as folder:
         for kind in args.classes:
-            for size in args.sizes:
-                a, b = make_pair(kind, size, args.seed)
+            for size in [0.0] if args.at_limit else args.sizes:
+                a, b = (
+                    pair_at_limit(kind, args.seed)
+                    if args.at_limit
+                    else make_pair(kind, size, args.seed)
+                )
+                if args.at_limit:
+                    size = len(a.encode()) / 1e6
                 path_a, path_b = Path(folder, "a.txt"), Path(folder, "b.txt")
                 path_a.write_text(a, encoding="utf-8")
                 path_b.write_text(b, encoding="utf-8")
+                del a, b
                 output = Path(folder, "out")
                 command = [sys.executable, "-m", "diffreader", str(path_a), str(path_b)]
                 command += ["--format", args.cli, "-o", str(output)]
@@ -471,7 +494,7 @@ def _cli_main(args: argparse.Namespace) -> int:
                 # The memory from one more run: sampling slows the timed ones (run_measured).
                 _, peak = run_measured(command, timeout=args.timeout, ok=(0, 1))
                 print(
-                    f"| {kind} | {size:g} MB | {statistics.median(times):.2f} "
+                    f"| {kind} | {size:.3g} MB | {statistics.median(times):.2f} "
                     f"| {statistics.median(cpus):.2f} | {peak:.0f} "
                     f"| {output.stat().st_size / 1e6:.1f} |",
                     flush=True,
@@ -495,6 +518,12 @@ def main(argv: list[str] | None = None) -> int:
         "--cli",
         choices=["text", "markdown", "json"],
         help="time the command line instead, end to end: diffreader A B --format FORMAT -o FILE",
+    )
+    parser.add_argument(
+        "--at-limit",
+        action="store_true",
+        help="with --cli: each class's pair as large as the command line accepts (each file "
+        "at most 8 MiB) instead of --sizes",
     )
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
