@@ -20,6 +20,7 @@ API:
     run(task, bounds) -> list            task(lo, hi) over those ranges, forked
     RANGED_FROM                        groups from which a writer that does not fork still
                                        makes its items range by range (``one_by_one``)
+    RANGE_WEIGHT                       characters of output of each such range
     one_by_one(task, weights) -> Iterator    task(lo, hi) over ranges, one after another here
     bounds_one_by_one(weights) -> list   the bounds of those ranges
     span_weight(doc, ids) -> int       the characters of sentences ``ids`` (a group's weight)
