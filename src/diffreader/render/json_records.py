@@ -34,7 +34,8 @@ __all__ = ["claims_body", "items_body", "pairs_body", "sentences_body"]
 _INDENT = "  "
 
 
-def _template(level: int, fields: Sequence[tuple[str, str]]) -> str:
+@lru_cache(maxsize=64)
+def _template(level: int, fields: tuple[tuple[str, str], ...]) -> str:
     """The text of a record at ``level`` (an item of a list whose opening line is at
     ``level - 1``): its ``"name": value`` lines, each value a ``%`` conversion (``spec``),
     between its braces, after the newline and indent of its place in the list."""
@@ -44,84 +45,52 @@ def _template(level: int, fields: Sequence[tuple[str, str]]) -> str:
     return inner + "{" + lines + inner + "}"
 
 
-@lru_cache(maxsize=16)
-def _sentence_template(level: int) -> str:
-    return _template(
-        level,
-        (
-            ("id", "%d"),
-            ("start", "%d"),
-            ("end", "%d"),
-            ("status", '"%s"'),
-            ("kind", '"%s"'),
-            ("paragraph", "%d"),
-            ("text", "%s"),
-        ),
-    )
-
-
-@lru_cache(maxsize=16)
-def _pair_template(level: int) -> str:
-    return _template(
-        level,
-        (
-            ("a", "%s"),
-            ("b", "%s"),
-            ("status", '"%s"'),
-            ("score", "%s"),
-            ("changed", "%s"),
-            ("ops", "%s"),
-        ),
-    )
-
-
-@lru_cache(maxsize=16)
-def _op_template(level: int) -> str:
-    return _template(
-        level,
-        (("op", '"%s"'), ("a_start", "%d"), ("a_end", "%d"), ("b_start", "%d"), ("b_end", "%d")),
-    )
-
-
-@lru_cache(maxsize=16)
-def _claim_template(level: int) -> str:
-    return _template(
-        level,
-        (
-            ("side", '"%s"'),
-            ("kind", '"%s"'),
-            ("category", '"%s"'),
-            ("text", "%s"),
-            ("start", "%d"),
-            ("end", "%d"),
-            ("pair", "%d"),
-            ("sentence", "%d"),
-            ("departs_from", "%s"),
-            ("parent", "%d"),
-        ),
-    )
-
-
-@lru_cache(maxsize=16)
-def _item_template(level: int) -> str:
-    return _template(
-        level,
-        (
-            ("key", "%s"),
-            ("kind", '"%s"'),
-            ("section", '"%s"'),
-            ("category", "%s"),
-            ("side", '"%s"'),
-            ("text", "%s"),
-            ("start", "%d"),
-            ("end", "%d"),
-            ("pair", "%d"),
-            ("parent", "%s"),
-            ("was", "%s"),
-            ("aliases", "%s"),
-            ("salience", "%d"),
-        ),
-    )
+# Each record's fields (name, ``%`` conversion), in the order of its dict in ``to_json``.
+_SENTENCE = (
+    ("id", "%d"),
+    ("start", "%d"),
+    ("end", "%d"),
+    ("status", '"%s"'),
+    ("kind", '"%s"'),
+    ("paragraph", "%d"),
+    ("text", "%s"),
+)
+_PAIR = (
+    ("a", "%s"),
+    ("b", "%s"),
+    ("status", '"%s"'),
+    ("score", "%s"),
+    ("changed", "%s"),
+    ("ops", "%s"),
+)
+_OP = (("op", '"%s"'), ("a_start", "%d"), ("a_end", "%d"), ("b_start", "%d"), ("b_end", "%d"))
+_CLAIM = (
+    ("side", '"%s"'),
+    ("kind", '"%s"'),
+    ("category", '"%s"'),
+    ("text", "%s"),
+    ("start", "%d"),
+    ("end", "%d"),
+    ("pair", "%d"),
+    ("sentence", "%d"),
+    ("departs_from", "%s"),
+    ("parent", "%d"),
+)
+_ITEM = (
+    ("key", "%s"),
+    ("kind", '"%s"'),
+    ("section", '"%s"'),
+    ("category", "%s"),
+    ("side", '"%s"'),
+    ("text", "%s"),
+    ("start", "%d"),
+    ("end", "%d"),
+    ("pair", "%d"),
+    ("parent", "%s"),
+    ("was", "%s"),
+    ("aliases", "%s"),
+    ("salience", "%d"),
+)
 
 
 def _text_or_null(text: str | None) -> str:
@@ -130,26 +99,25 @@ def _text_or_null(text: str | None) -> str:
 
 def _texts(values: Sequence[str], level: int) -> str:
     """A list of strings as the value of a field at ``level`` (``[]`` when empty)."""
-    if not values:
-        return "[]"
-    inner = "\n" + _INDENT * (level + 1)
-    texts = ("," + inner).join(map(encode_basestring, values))
-    return "[" + inner + texts + "\n" + _INDENT * level + "]"
+    return _list(list(map(encode_basestring, values)), level)
 
 
 def _ints(values: Sequence[int], level: int) -> str:
     """A list of ints as the value of a field at ``level`` (``[]`` when empty)."""
-    if not values:
+    return _list(list(map(int.__repr__, values)), level)
+
+
+def _list(written: Sequence[str], level: int) -> str:
+    """Values already written as JSON, as a list that is the value of a field at ``level``."""
+    if not written:
         return "[]"
     inner = "\n" + _INDENT * (level + 1)
-    return (
-        "[" + inner + ("," + inner).join(map(int.__repr__, values)) + "\n" + _INDENT * level + "]"
-    )
+    return "[" + inner + ("," + inner).join(written) + "\n" + _INDENT * level + "]"
 
 
 def sentences_body(sentences: Sequence[Sentence], level: int) -> str:
     """``json_text.body([_sentence_data(s) for s in sentences], level)``."""
-    template = _sentence_template(level + 1)
+    template = _template(level + 1, _SENTENCE)
     return ",".join(
         [
             template
@@ -167,11 +135,11 @@ def sentences_body(sentences: Sequence[Sentence], level: int) -> str:
     )
 
 
-def _ops(ops: Sequence[WordOp], level: int) -> str:
-    """A list of word ops as the value of a field at ``level``."""
+def _ops(ops: Sequence[WordOp], level: int, template: str) -> str:
+    """A list of word ops as the value of a field at ``level``, each ``template`` filled
+    (``_template(level + 1, _OP)``)."""
     if not ops:
         return "[]"
-    template = _op_template(level + 1)
     return (
         "["
         + ",".join(
@@ -185,7 +153,7 @@ def _ops(ops: Sequence[WordOp], level: int) -> str:
 
 def pairs_body(pairs: Sequence[Pair], level: int) -> str:
     """``json_text.body([_pair_data(p) for p in pairs], level)``."""
-    template = _pair_template(level + 1)
+    template, op_template = _template(level + 1, _PAIR), _template(level + 3, _OP)
     field = level + 2
     return ",".join(
         [
@@ -196,7 +164,7 @@ def pairs_body(pairs: Sequence[Pair], level: int) -> str:
                 pair.status._value_,
                 json_float(round(pair.score, 4)),
                 "true" if pair.changed else "false",
-                _ops(pair.ops, field),
+                _ops(pair.ops, field, op_template),
             )
             for pair in pairs
         ]
@@ -205,7 +173,7 @@ def pairs_body(pairs: Sequence[Pair], level: int) -> str:
 
 def claims_body(claims: Sequence[Claim], level: int) -> str:
     """``json_text.body([_claim_data(c) for c in claims], level)``."""
-    template = _claim_template(level + 1)
+    template = _template(level + 1, _CLAIM)
     field = level + 2
     return ",".join(
         [
@@ -229,7 +197,7 @@ def claims_body(claims: Sequence[Claim], level: int) -> str:
 
 def items_body(items: Sequence[ReviewItem], level: int) -> str:
     """``json_text.body([_item_data(i) for i in items], level)``."""
-    template = _item_template(level + 1)
+    template = _template(level + 1, _ITEM)
     field = level + 2
     return ",".join(
         [
