@@ -21,8 +21,8 @@ API:
     RANGED_FROM                        groups from which a writer that does not fork still
                                        makes its items range by range (``one_by_one``)
     RANGE_WEIGHT                       characters of output of each such range
-    one_by_one(task, weights) -> Iterator    task(lo, hi) over ranges, one after another here
-    bounds_one_by_one(weights) -> list   the bounds of those ranges
+    bounds_one_by_one(weights) -> list   ranges of about RANGE_WEIGHT each
+    one_by_one(task, bounds) -> Iterator     task(lo, hi) over ranges, one after another here
     span_weight(doc, ids) -> int       the characters of sentences ``ids`` (a group's weight)
     span_weights(doc, spans) -> list   the same of each of ``spans``, at once
     group_weights(comparison, claims) -> list   about the characters of output of each group
@@ -86,7 +86,7 @@ made, where a whole list's would all be held (an 8 MB original of short lines th
 rewrite drops makes 260,000 items: the text's writer took 770 MB more at its peak)."""
 
 RANGE_WEIGHT = 2_000_000
-"""About the characters of output of each range ``one_by_one`` makes."""
+"""About the characters of output of each range ``bounds_one_by_one`` gives."""
 
 
 def forking() -> bool:
@@ -143,11 +143,11 @@ def run(task: Callable[[int, int], T], bounds: Sequence[int]) -> list[T]:
         return parallel.fork_map(task, bounds)
 
 
-def one_by_one(task: Callable[[int, int], T], weights: Sequence[int]) -> Iterator[T]:
-    """``task(lo, hi)`` over the ranges of ``bounds_one_by_one(weights)``, one after
-    another in this process, as they are asked for: a range's result, and what ``task``
-    made for it, can be dropped before the next."""
-    for lo, hi in pairwise(bounds_one_by_one(weights)):
+def one_by_one(task: Callable[[int, int], T], bounds: Sequence[int]) -> Iterator[T]:
+    """``task(lo, hi)`` over the ranges of ``bounds`` (``bounds_one_by_one``), one after
+    another in this process, as they are asked for (``run`` forks over them): a range's
+    result, and what ``task`` made for it, can be dropped before the next."""
+    for lo, hi in pairwise(bounds):
         yield task(lo, hi)
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from itertools import pairwise
 from operator import itemgetter
 
 from diffreader.engine import collector
@@ -154,7 +153,7 @@ def render_comparison_markdown(comparison: Comparison) -> str:
     placed: list[tuple[int, str]] = []
     group_texts: list[str] = []
     quote_lines: list[str] = []
-    made = ranges.run(task, bounds) if fork else (task(lo, hi) for lo, hi in pairwise(bounds))
+    made = ranges.run(task, bounds) if fork else ranges.one_by_one(task, bounds)
     for numbers, part, groups, lines in made:
         totals = [x + y for x, y in zip(totals, numbers, strict=True)]
         placed += part

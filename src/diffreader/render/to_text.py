@@ -549,7 +549,8 @@ def comparison_text_pieces(
     if fork:
         parts = in_ranges(task, len(cuts) - 1, lambda: weights)
     else:
-        parts = ranges.one_by_one(task, weights)  # one range's items held at a time
+        # One range's items held at a time.
+        parts = ranges.one_by_one(task, ranges.bounds_one_by_one(weights))
     for numbers, part in parts:
         totals = [x + y for x, y in zip(totals, numbers, strict=True)]
         texts += part
