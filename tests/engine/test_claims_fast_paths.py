@@ -25,7 +25,7 @@ from diffreader.engine.claims import (
 )
 from diffreader.engine.compare import align_pair
 from diffreader.engine.load import document_from_text
-from diffreader.engine.model import Claim, Document, Status
+from diffreader.engine.model import Claim, Comparison, Document, Status
 from diffreader.engine.quotes import check_quotes
 from diffreader.engine.substitutions import _number_of
 from diffreader.engine.text import is_word, tokenize
@@ -172,18 +172,23 @@ _ARTICLE_SENTENCES = st.sampled_from(
     ]
 )
 
+_ARTICLES = st.lists(st.lists(_ARTICLE_SENTENCES, min_size=1, max_size=4), min_size=1, max_size=6)
+"""Articles: paragraphs of sentences."""
+
+
+def _aligned(a: list[list[str]], b: list[list[str]]) -> Comparison:
+    """The aligned pair of two articles of paragraphs of sentences."""
+    return align_pair("\n\n".join(" ".join(p) for p in a), "\n\n".join(" ".join(p) for p in b))
+
 
 @settings(max_examples=40, deadline=None)
-@given(
-    st.lists(st.lists(_ARTICLE_SENTENCES, min_size=1, max_size=4), min_size=1, max_size=6),
-    st.lists(st.lists(_ARTICLE_SENTENCES, min_size=1, max_size=4), min_size=1, max_size=6),
-)
+@given(_ARTICLES, _ARTICLES)
 def test_claims_cross_from_a_child_as_they_were_found(
     a: list[list[str]], b: list[list[str]]
 ) -> None:
     # A child process sends its range's claims as six integers each (``_encode_found``):
     # the parent's ``_decode_found`` must rebuild each claim exactly as it was found.
-    aligned = align_pair("\n\n".join(" ".join(p) for p in a), "\n\n".join(" ".join(p) for p in b))
+    aligned = _aligned(a, b)
     ranges: list[list[Claim]] = []
 
     def round_trip(
@@ -471,16 +476,13 @@ def test_an_articles_numbers_are_its_figures_values(sentences: list[str], data: 
 
 
 @settings(max_examples=40, deadline=None)
-@given(
-    st.lists(st.lists(_ARTICLE_SENTENCES, min_size=1, max_size=4), min_size=1, max_size=6),
-    st.lists(st.lists(_ARTICLE_SENTENCES, min_size=1, max_size=4), min_size=1, max_size=6),
-)
+@given(_ARTICLES, _ARTICLES)
 def test_the_weights_of_the_pairs_are_their_sentences_lengths(
     a: list[list[str]], b: list[list[str]]
 ) -> None:
     # ``_weights`` reads each side's sentence lengths once and sums them per pair in C:
     # each pair's weight is its sentences' characters, 0 for an identical pair.
-    aligned = align_pair("\n\n".join(" ".join(p) for p in a), "\n\n".join(" ".join(p) for p in b))
+    aligned = _aligned(a, b)
 
     def length(doc: Document, i: int) -> int:
         return doc.sentences[i].end - doc.sentences[i].start
