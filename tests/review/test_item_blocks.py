@@ -33,6 +33,7 @@ from diffreader.render.model import build_view, plain_view
 from diffreader.review.items import (
     ItemKind,
     ReviewItem,
+    RunningKeys,
     item_blocks,
     key_forms,
     keys_apart,
@@ -363,9 +364,12 @@ def _written_here(
         patch.setattr(ranges, "RANGE_WEIGHT", weight)
         patch.setattr(module, "review_items_in", recorded)
         written = write()
-    if made:  # the ranges follow one another over every group
-        assert made[0][0] == 0 and made[-1][1] == len(comparison.pairs)
-        assert all(hi == lo for (_, hi), (lo, _) in pairwise(made))
+    ranged = made
+    if len(made) > 1 and made[-1] == (0, len(comparison.pairs)):
+        ranged = made[:-1]  # the JSON's items made whole again (``RunningKeys.exact``)
+    if ranged:  # the ranges follow one another over every group
+        assert ranged[0][0] == 0 and ranged[-1][1] == len(comparison.pairs)
+        assert all(hi == lo for (_, hi), (lo, _) in pairwise(ranged))
     return written, made
 
 
@@ -401,6 +405,93 @@ def test_markdown_written_range_by_range_in_one_process_is_the_markdown_of_the_w
 
     written, _ = _written_here(to_markdown, comparison, weight, write)
     assert written == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(_comparisons(), st.sampled_from([1, 60, 1 << 40]))
+def test_json_written_range_by_range_in_one_process_is_the_json_of_the_whole_view(
+    comparison: Comparison, weight: int
+) -> None:
+    # As the text, with the whole list's keys: ranges keyed apart, or counting on the
+    # identities of the ranges before (the same sentence in two ranges), or made whole
+    # again when that cannot give the whole list's keys.
+    expected = "".join(to_json.json_pieces(build_view(comparison, rows=False)))
+
+    def write() -> str:
+        return "".join(to_json.comparison_json_pieces(comparison))
+
+    written, _ = _written_here(to_json, comparison, weight, write)
+    assert written == expected
+
+
+def _written_json_here(comparison: Comparison) -> tuple[str, list[tuple[int, int]]]:
+    """The JSON of ``comparison`` written in one process, one range a block."""
+    return _written_here(
+        to_json, comparison, 1, lambda: "".join(to_json.comparison_json_pieces(comparison))
+    )
+
+
+def _a_sentence_twice(line: str, first: list[tuple[str, ClaimCategory]], second: str) -> Comparison:
+    """``line`` dropped twice, groups 0 and 2 (an unchanged one between): claims of the
+    texts ``first`` gives in the first, one of the text ``second`` in the second."""
+    base = make_comparison(
+        [line, "Ferries.", line],
+        ["Ferries."],
+        [((0,), (), Status.DROPPED), ((1,), (0,), Status.SAME), ((2,), (), Status.DROPPED)],
+    )
+    text = base.a.text
+    placed = [(0, 0, 0, part, category) for part, category in first]
+    placed.append((2, 2, text.rindex(line), second, ClaimCategory.ASSERTION))
+    claims = tuple(
+        Claim(
+            Side.A,
+            ClaimKind.DROPPED,
+            category,
+            part,
+            at + line.index(part),
+            at + line.index(part) + len(part),
+            group,
+            sentence,
+        )
+        for group, sentence, at, part, category in placed
+    )
+    return replace(base, claims=claims)
+
+
+def test_json_ranges_count_on_the_identities_of_the_ranges_before() -> None:
+    """The same sentence dropped in two ranges, with the same claim: the second range's
+    key counts the first's, so the ranges made one after another here, each counting on,
+    give the whole list's keys."""
+    line = "It will cost 4 million euros."
+    twice = _a_sentence_twice(line, [("4 million euros", ClaimCategory.NUMBER)], "4 million euros")
+    locate = PairLocator(twice)
+    blocks = item_blocks(twice, locate)
+    assert blocks is not None
+    assert not keys_apart(key_forms(twice, locate, blocks), list(blocks.cuts[:-1]))
+    written, made = _written_json_here(twice)
+    assert written == "".join(to_json.json_pieces(build_view(twice, rows=False)))
+    assert made == [(0, 1), (1, 2), (2, 3)]  # in ranges, never whole
+    keys = [item.key for item in review_items(twice)]
+    assert len(set(keys)) == 2 and all(key in written for key in keys)
+
+
+def test_json_ranges_are_made_whole_when_a_sentence_item_is_counted_too_early() -> None:
+    """The first time, two facts of the dropped sentence make it one item (the sentence,
+    made by consolidation); the second time a claim of the whole sentence has that very
+    identity. The whole list counts the claim first: counted range by range, the sentence
+    item would be. The ranges' keys are not the whole list's, so its items are made again,
+    whole, and the JSON is the whole view's."""
+    line = "It will cost 4 million euros on Friday."
+    first = [("4 million euros", ClaimCategory.NUMBER), ("Friday", ClaimCategory.DATE)]
+    twice = _a_sentence_twice(line, first, line)
+    expected = "".join(to_json.json_pieces(build_view(twice, rows=False)))
+    written, made = _written_json_here(twice)
+    assert written == expected
+    assert made == [(0, 1), (1, 2), (2, 3), (0, 3)]  # the ranges, then the whole list
+    # Counted range by range, the keys are not the whole list's.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(RunningKeys, "exact", lambda self: True)
+        assert _written_json_here(twice)[0] != expected
 
 
 def test_a_claim_running_over_two_groups_keeps_them_in_one_block() -> None:

@@ -20,14 +20,15 @@ API:
 
 from __future__ import annotations
 
+import zlib
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
 from functools import partial
 from itertools import accumulate, pairwise
 from operator import itemgetter
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
 from diffreader.engine.model import (
     Claim,
@@ -43,13 +44,14 @@ from diffreader.engine.model import (
 from diffreader.render import ranges
 from diffreader.render.escape import json_safe
 from diffreader.render.json_records import claims_body, items_body, pairs_body, sentences_body
-from diffreader.render.json_text import Bodies, Later, Rows, dumps, iter_dumps
+from diffreader.render.json_text import Bodies, Later, Rows, dumps, in_steps, iter_dumps
 from diffreader.render.model import View, build_view
 from diffreader.render.ranges import forking, in_ranges
 from diffreader.review.items import (
     ItemBlocks,
     ItemCounts,
     ReviewItem,
+    RunningKeys,
     Section,
     count_items,
     item_blocks,
@@ -220,7 +222,9 @@ def _in_ranges(
     texts = _BODIES.get(record)
     scale = 1 if texts is None else _RECORDS_SCALE
 
-    def run(task: Callable[[int, int], list[str]], size: int) -> list[list[str]]:
+    def run(task: Callable[[int, int], list[str]], size: int) -> Iterable[list[str]]:
+        if not forking():
+            return in_steps(task, size)  # one range's text held at a time
         return in_ranges(task, size, lambda: [weight(obj) for obj in objects], scale=scale)
 
     write = None if texts is None else partial(_written, objects, texts)
@@ -361,12 +365,13 @@ def comparison_json_pieces(comparison: Comparison) -> Iterator[str]:
     items are made here, whole (with the forms made), and their records written in ranges.
     """
     blocks = None
-    if comparison.pairs and forking():
+    fork = bool(comparison.pairs) and forking()
+    if fork or len(comparison.pairs) >= ranges.RANGED_FROM:
         locate = PairLocator(comparison)
         blocks = item_blocks(comparison, locate)
     if blocks is None:
         return json_pieces(build_view(comparison, rows=False))
-    records = _ItemRecords(comparison, locate, blocks)
+    records = _ItemRecords(comparison, locate, blocks, fork=fork)
     return _safe_pieces(_data_of(comparison, _in_ranges, Later(records.value), records.counts))
 
 
@@ -377,10 +382,15 @@ class _ItemRecords:
     """The records of a comparison's review items, made range by range of item blocks
     (``comparison_json_pieces``), and their counts once made."""
 
-    def __init__(self, comparison: Comparison, locate: PairLocator, blocks: ItemBlocks):
+    def __init__(
+        self, comparison: Comparison, locate: PairLocator, blocks: ItemBlocks, *, fork: bool
+    ) -> None:
         self.comparison = comparison
         self.locate = locate
         self.blocks = blocks
+        self.fork = fork
+        """Ranges made in forked children; else one after another here, their records'
+        texts held compressed until written (``_packed``)."""
         self.counts: dict[Section, ItemCounts] = {}
         """Per section, filled once the records are made (``value``)."""
 
@@ -391,19 +401,27 @@ class _ItemRecords:
         cuts = blocks.cuts
         forms = key_forms(comparison, locate, blocks)
         weights = self._weights()
-        bounds = ranges.bounds_of(weights)
-        chunks = None
-        if bounds is not None:
-            # Each range's items made a chunk of blocks at a time when the keys allow
-            # (the memory of a range's items is that of a chunk's), else at once.
-            for tried in (_chunks(weights, bounds), bounds):
-                if keys_apart(forms, [cuts[n] for n in tried[:-1]]):
-                    chunks = tried
-                    break
-        if bounds is None or chunks is None:
+        fork = self.fork
+        bounds = ranges.bounds_of(weights) if fork else ranges.bounds_one_by_one(weights)
+        # Each range's items made a chunk of blocks at a time when the keys allow (the
+        # memory of a range's items is that of a chunk's), else at once. A range made here
+        # (a long comparison this process may not fork over: ``ranges.RANGED_FROM``) is
+        # one chunk.
+        tries = [] if bounds is None else [_chunks(weights, bounds), bounds] if fork else [bounds]
+        chunks = next((t for t in tries if keys_apart(forms, [cuts[n] for n in t[:-1]])), None)
+        running = None
+        if chunks is None and not fork:
+            # Some identity in two ranges (an 8 MB original repeats a few sentences far
+            # apart): the ranges count on the identities of those before them.
+            chunks, running = bounds, RunningKeys()
+
+        def whole() -> Rows:
             items = review_items_in(comparison, locate, blocks, 0, cuts[-1], forms=forms)
             self.counts.update(count_items(items))
             return _in_ranges(items, _item_data, _item_weight, _ITEM_FIELDS)
+
+        if bounds is None or chunks is None:
+            return whole()
         starts = chunks
 
         def task(first: int, last: int) -> tuple[list[int], list[tuple[int, str]]]:
@@ -414,7 +432,9 @@ class _ItemRecords:
             placed: list[tuple[int, str]] = []
             inside = starts[bisect_left(starts, first) : bisect_right(starts, last)]
             for lo, hi in pairwise(inside):
-                made = review_items_in(comparison, locate, blocks, cuts[lo], cuts[hi], forms=forms)
+                made = review_items_in(
+                    comparison, locate, blocks, cuts[lo], cuts[hi], forms=forms, running=running
+                )
                 counts = count_items(made)
                 found = [n for s in Section for n in (counts[s].top, counts[s].inside)]
                 numbers = [x + y for x, y in zip(numbers, found, strict=True)]
@@ -423,15 +443,26 @@ class _ItemRecords:
             return numbers, placed
 
         totals = [0] * (2 * len(Section))
-        placed: list[tuple[int, str]] = []
-        for numbers, part in ranges.run(task, bounds):
+        placed: list[tuple[int, str | bytes]] = []
+        parts: Iterable[tuple[list[int], list[tuple[int, str]]]]
+        parts = ranges.run(task, bounds) if fork else ranges.one_by_one(task, bounds)
+        for numbers, part in parts:
             totals = [x + y for x, y in zip(totals, numbers, strict=True)]
-            placed += part
+            if fork:
+                placed += part
+            else:
+                placed += [(place, _packed(text)) for place, text in part]
+        if running is not None and not running.exact():
+            placed.clear()
+            return whole()  # a sentence's item counted before a later range's: made again
         for n, section in enumerate(Section):
             self.counts[section] = ItemCounts(totals[2 * n], totals[2 * n + 1])
         placed.sort(key=itemgetter(0))  # stable: by place, then range by range
         texts = [text for _, text in placed]
-        return Bodies(lambda _: texts)
+        del placed
+        if fork:
+            return Bodies(lambda _: cast(list[str], texts))
+        return Bodies(lambda _: map(_unpacked, cast(list[bytes], texts)))
 
     def _weights(self) -> list[int]:
         """About the work of the items of each block (what ``ranges.run`` balances): a
@@ -477,6 +508,18 @@ def _chunks(weights: Sequence[int], bounds: Sequence[int]) -> list[int]:
 
 _RECORDS_A_TEXT = 1000
 """Records of items written in one text (as ``iter_dumps`` batches a long list)."""
+
+
+def _packed(text: str) -> bytes:
+    """``text`` compressed, as a range's records wait here for the whole list's order: the
+    records of an 8 MB original that a rewrite drops are 260 MB of text, and about a
+    eighth of that compressed (zlib at its fastest, some 200 MB a second)."""
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+
+
+def _unpacked(data: bytes) -> str:
+    """The text ``_packed`` compressed."""
+    return zlib.decompress(data).decode("utf-8", "surrogatepass")
 
 
 def _placed_texts(items: Sequence[ReviewItem], level: int) -> list[tuple[int, str]]:

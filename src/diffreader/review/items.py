@@ -11,6 +11,8 @@ API:
     review_items_in(comparison, ...)   the items of one such range
     key_forms(...), keys_apart(...)    the matching forms keys are made of, made once, and
                                        whether ranges of groups can key their items apart
+    RunningKeys()                      identities counted on over ranges made in order,
+                                       where they cannot (``review_items_in(running=)``)
     Section, section_of(kind)          the four lists items are shown in
     ItemCounts, count_items(items)     top-level items and the details inside, per section
 
@@ -62,6 +64,7 @@ __all__ = [
     "ItemKind",
     "KeyForms",
     "ReviewItem",
+    "RunningKeys",
     "Section",
     "count_items",
     "family",
@@ -386,6 +389,8 @@ class _Sources:
     """The key of a quotation's item -> the quotation check (in ``Comparison.quotes`` order)."""
     seen: dict[str, int] = field(default_factory=dict)
     """Identity -> how many items have it (the next occurrence number)."""
+    holders: list[str] = field(default_factory=list)
+    """The identities of the sentence items ``_Consolidation`` made, in order (keyed only)."""
     keyed: bool = True
     """False: keys are only unique, not derived from content (``review_items_in``)."""
 
@@ -586,21 +591,69 @@ def review_items_in(
     *,
     keyed: bool = True,
     forms: KeyForms | None = None,
+    running: RunningKeys | None = None,
 ) -> list[ReviewItem]:
     """The items ``review_items`` lists in groups ``lo`` to ``hi`` (two of ``blocks.cuts``),
     made from what is placed there alone: the same items, nesting and order, but keys (and
     so ``parent`` and ``aliases``) that are only unique among them (see ``ItemBlocks``),
-    unless ``keys_apart`` holds for the ranges made apart: then the same keys too.
+    unless ``keys_apart`` holds for the ranges made apart, or ``running`` counts them
+    (below): then the same keys too.
 
     ``keyed=False``: keys not derived from content at all (numbers), for a writer that
     reads none (the text): no matching form and no digest is made, a fifth of the cost.
     ``forms``: the matching forms made already (``key_forms``), none made here.
+    ``running``: the identities keyed by the ranges before this one, which are made one
+    after another in order from group 0 (``RunningKeys``: whether the keys are the whole
+    list's is known once the last range is made).
     """
     claims = [n for n, group in enumerate(blocks.claim_pairs) if lo <= group < hi]
     quotes = [n for n, group in enumerate(blocks.quote_pairs) if lo <= group < hi]
     chosen = (range(lo, hi), quotes, claims)
-    items, sources = _keyed_items(comparison, locate, chosen, keyed=keyed, forms=forms)
-    return _Consolidation(comparison, items, sources).run()
+    seen = None if running is None else running.seen
+    items, sources = _keyed_items(comparison, locate, chosen, keyed=keyed, forms=forms, seen=seen)
+    made = _Consolidation(comparison, items, sources).run()
+    if running is not None:
+        running.count_holders(sources.holders)
+    return made
+
+
+class RunningKeys:
+    """The identities keyed so far by ranges of groups whose items are made one after
+    another, in order (``review_items_in(..., running=...)``), where ``keys_apart`` does
+    not hold (an identity in two ranges: a sentence the original repeats far apart).
+
+    A key's occurrence number counts the items of its identity before it in the whole
+    list: first every claim's, quotation's and group's item (in list order, which runs
+    range by range), then the sentence items consolidation makes (``_holder``). Counting
+    on from the ranges before gives each range's items the whole list's numbers, unless
+    a sentence item's identity is also an item's of a later range (the whole list counts
+    the later item first): ``exact`` tells, once the last range is made.
+    """
+
+    __slots__ = ("after", "later", "seen")
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+        """Identity -> how many items of the ranges made so far have it."""
+        self.after: dict[str, int] = {}
+        """A sentence item's identity -> its count once the range of its first was made."""
+        self.later: dict[str, int] = {}
+        """The same -> how many sentence items of it later ranges made."""
+
+    def count_holders(self, holders: Sequence[str]) -> None:
+        """Take note of the sentence items' identities a range made (``_Sources.holders``)."""
+        for identity in holders:
+            if identity in self.after:
+                self.later[identity] = self.later.get(identity, 0) + 1
+        for identity in holders:
+            self.after.setdefault(identity, self.seen[identity])
+
+    def exact(self) -> bool:
+        """True when every key made so far is the whole list's: no item of a sentence
+        item's identity was made after the range of the first such sentence item, but
+        other sentence items."""
+        seen, later = self.seen, self.later
+        return all(seen[i] == count + later.get(i, 0) for i, count in self.after.items())
 
 
 def unkeyed_items(comparison: Comparison, locate: PairLocator | None = None) -> list[ReviewItem]:
@@ -1027,6 +1080,7 @@ class _Consolidation:
             identity = "|".join((kind, side.value, normalise(text), normalise(sentence)))
             occurrence = self.sources.seen.get(identity, 0)
             self.sources.seen[identity] = occurrence + 1
+            self.sources.holders.append(identity)
             key = digest(identity, str(occurrence))
         else:
             key = f"h{len(self.items)}"  # unique: the drafts' keys are their numbers
@@ -1071,7 +1125,7 @@ class _Consolidation:
         # What only the steps before read is given back before the items are made: the
         # identities keyed (a long sentence's text twice each) and the holders' kids. On
         # an 8 MB original that the rewrite drops (260,000 items) they were 200 MB.
-        self.sources.seen.clear()
+        self.sources.seen = {}  # (a caller's ``RunningKeys`` keeps counting in its own)
         self.kids.clear()
         live = [i for i in self.items if i.key not in removed]
         # A parent is always some item's key: it is listed unless it was folded (removed).
@@ -1151,6 +1205,7 @@ def _keyed_items(
     *,
     keyed: bool = True,
     forms: KeyForms | None = None,
+    seen: dict[str, int] | None = None,
 ) -> tuple[list[_Item], _Sources]:
     """Every reviewable item as the engine reports it, with its frozen key, and where each
     comes from (made ``ReviewItem`` by ``_Consolidation``).
@@ -1167,6 +1222,7 @@ def _keyed_items(
     ``chosen``: make the items of these groups, quotations and claims only. ``keyed``
     False: keys that are only unique (the drafts' numbers), no matching forms made.
     ``forms``: the forms of sentences and groups, made already (``key_forms``).
+    ``seen``: the identities keyed before (``RunningKeys.seen``), counted on in place.
     """
     a, b = comparison.a, comparison.b
     sources = _Sources(keyed=keyed)
@@ -1341,7 +1397,8 @@ def _keyed_items(
 
     order = sorted(range(len(drafts)), key=sort_keys.__getitem__)
     sort_keys.clear()  # a tuple a draft: given back before the keys are made
-    seen: dict[str, int] = {}
+    if seen is None:
+        seen = {}
     for number in order if keyed else ():
         identity = identities[number]
         # The same claim in two identical sentences gets an occurrence number, so keys
