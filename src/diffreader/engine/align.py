@@ -286,10 +286,13 @@ def _score_candidates(
                 by_a[a].append(b)
             else:
                 by_a[a] = [b]
+    filed = list(by_a.items())
+    # Given back before the scores are made: the B-to-A search's lists (a list of A
+    # sentences for every B sentence: 8 MB of random characters' peak), filed under A now.
+    del by_a, by_b
     n_a, n_b = max(1, len(a_units)), max(1, len(b_units))
     a_pos = {u.id: i / n_a for i, u in enumerate(a_units)}
     b_pos = {u.id: i / n_b for i, u in enumerate(b_units)}
-    filed = list(by_a.items())
 
     def score(lo: int, hi: int) -> list[Scored]:
         scored: list[Scored] = []
