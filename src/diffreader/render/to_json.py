@@ -363,6 +363,14 @@ def comparison_json_pieces(comparison: Comparison) -> Iterator[str]:
     process: each range gives its records by place in the list (section, then
     ``salience``), and the list is those of every range, place by place. Otherwise the
     items are made here, whole (with the forms made), and their records written in ranges.
+
+    A long comparison (``ranges.RANGED_FROM`` groups) that this process may not fork over
+    has its items made so all the same, range after range here (``ranges.one_by_one``),
+    each range's records held compressed until the list is written (``_packed``); where an
+    identity spans two ranges, each range counts on from those before
+    (``review.RunningKeys``), and when that does not give the whole list's keys the items
+    are made again, whole. Its other long lists are written ``json_text.STEP`` records at
+    a time (``json_text.in_steps``).
     """
     blocks = None
     fork = bool(comparison.pairs) and forking()
@@ -512,7 +520,7 @@ _RECORDS_A_TEXT = 1000
 
 def _packed(text: str) -> bytes:
     """``text`` compressed, as a range's records wait here for the whole list's order: the
-    records of an 8 MB original that a rewrite drops are 260 MB of text, and about a
+    records of an 8 MB original that a rewrite drops are 260 MB of text, and about an
     eighth of that compressed (zlib at its fastest, some 200 MB a second)."""
     return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
 

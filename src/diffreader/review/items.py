@@ -649,9 +649,9 @@ class RunningKeys:
             self.after.setdefault(identity, self.seen[identity])
 
     def exact(self) -> bool:
-        """True when every key made so far is the whole list's: no item of a sentence
-        item's identity was made after the range of the first such sentence item, but
-        other sentence items."""
+        """True when every key made so far is the whole list's: after the range of the
+        first sentence item of an identity, no item of that identity was made but other
+        sentence items."""
         seen, later = self.seen, self.later
         return all(seen[i] == count + later.get(i, 0) for i, count in self.after.items())
 
