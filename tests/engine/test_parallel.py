@@ -138,19 +138,23 @@ def test_jobs_follows_the_setting_and_stays_serial_beside_threads(
 
 @pytest.mark.parametrize(
     ("resident_mb", "expected"),
-    [(20, 8), (50, 7), (80, 3), (105, 2), (200, 2), (390, 2), (410, 1)],
+    [(20, 8), (50, 7), (80, 3), (105, 2), (140, 2), (150, 1), (200, 1), (390, 1), (410, 1)],
 )
 def test_many_cores_are_cut_to_the_processes_the_memory_budget_holds(
     monkeypatch: pytest.MonkeyPatch, resident_mb: int, expected: int
 ) -> None:
     # Issue 10: a 1 MB pair stays within 250 MB on a machine of 16 cores as on one of two.
-    # Two processes always (a long comparison has the second core), one past MAX_FORK_RSS.
+    # Two processes while two fit the budget (a parent of 147 MB at most), else one.
     monkeypatch.delenv("DIFFREADER_JOBS", raising=False)
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(16)))
     monkeypatch.setattr(parallel, "_resident_bytes", lambda: resident_mb * 1024 * 1024)
     assert parallel.jobs() == expected
+    # The writers, whose own bound keeps a child small, always have two below it.
+    assert parallel.jobs(max_rss=400 * 1024 * 1024) == (
+        max(2, expected) if resident_mb <= 400 else 1
+    )
     monkeypatch.setenv("DIFFREADER_JOBS", "6")  # a setting is the user's: it is followed
-    assert parallel.jobs() == (6 if expected > 1 else 1)
+    assert parallel.jobs() == (6 if resident_mb * 1024 * 1024 <= parallel.MAX_FORK_RSS else 1)
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0})
     monkeypatch.delenv("DIFFREADER_JOBS")
     assert parallel.jobs() == 1  # one core: no fork, whatever the memory
