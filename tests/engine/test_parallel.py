@@ -160,6 +160,23 @@ def test_many_cores_are_cut_to_the_processes_the_memory_budget_holds(
     assert parallel.jobs() == 1  # one core: no fork, whatever the memory
 
 
+def test_a_larger_pair_has_a_budget_in_proportion(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 250 MB is the bound of two 1 MB files: a stage of a 2 MB pair that starts from a
+    # parent of 200 MB keeps its second core, where a 1 MB pair's runs in one.
+    monkeypatch.delenv("DIFFREADER_JOBS", raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    monkeypatch.setattr(parallel, "_resident_bytes", lambda: 200 * 1024 * 1024)
+    assert parallel.jobs() == 1
+    with parallel.sized(2_000_000):
+        assert parallel.jobs() == 1
+    with parallel.sized(4_000_000):
+        assert parallel.jobs() == 2
+        with parallel.sized(100):  # a short comparison inside: the 1 MB pair's budget
+            assert parallel.jobs() == 1
+        assert parallel.jobs() == 2
+    assert parallel.jobs() == 1  # the budget ends with the block
+
+
 @given(
     st.lists(st.integers(0, 50), max_size=40),
     st.integers(1, 6),

@@ -10,6 +10,7 @@ API:
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from array import array
 from bisect import bisect_left
@@ -83,7 +84,7 @@ def compare(a: Document | str, b: Document | str) -> Comparison:
     [((1,), (0,), 'same'), ((0,), (1,), 'moved')]
     """
     doc_a, doc_b = _documents(a, b)
-    with collector.paused():
+    with collector.paused(), _sized(doc_a, doc_b):
         # Stats are counted once, by _annotate: the aligned half's would be thrown away.
         return _annotate(_align_pair(doc_a, doc_b, count=False))
 
@@ -95,8 +96,13 @@ def align_pair(a: Document | str, b: Document | str) -> Comparison:
     adds them. A reader can show this much of a long pair while the rest is computed.
     """
     doc_a, doc_b = _documents(a, b)
-    with collector.paused():
+    with collector.paused(), _sized(doc_a, doc_b):
         return _align_pair(doc_a, doc_b)
+
+
+def _sized(doc_a: Document, doc_b: Document) -> contextlib.AbstractContextManager[None]:
+    """The memory budget of comparing these documents, for its forks (``parallel.sized``)."""
+    return parallel.sized(len(doc_a.text) + len(doc_b.text))
 
 
 def _documents(a: Document | str, b: Document | str) -> tuple[Document, Document]:
@@ -112,7 +118,7 @@ def _documents(a: Document | str, b: Document | str) -> tuple[Document, Document
 
 def annotate(aligned: Comparison) -> Comparison:
     """The second half of ``compare``: quotation checks, claims and the final stats."""
-    with collector.paused():
+    with collector.paused(), _sized(aligned.a, aligned.b):
         return _annotate(aligned)
 
 

@@ -13,13 +13,15 @@ a Dask worker), outside a child and outside a pool's worker process (the scan's)
 process holding less than ``MAX_FORK_RSS`` (the children of a process comparing two 8 MB
 files would take its memory past a gigabyte), and for work large enough to repay the fork
 and the transfer of results (``MIN_WEIGHT``). The processes are as many as fit
-``MEMORY_BUDGET`` together (two at least, unless even two would not fit it: a stage that
-starts from a parent of more than about 150 MB runs in one). ``DIFFREADER_JOBS`` sets the
-number of processes (``1``: never fork).
+``MEMORY_BUDGET`` together, for a pair of 1 MB files, and proportionally more for a
+larger one (``sized``): two at least, unless even two would not fit it (a stage of a 1 MB
+pair that starts from a parent of more than about 150 MB runs in one).
+``DIFFREADER_JOBS`` sets the number of processes (``1``: never fork).
 
 API:
     MAX_JOBS, MIN_WEIGHT, MEMORY_BUDGET
     jobs(max_rss) -> int, configured_jobs() -> int
+    sized(chars)                       the budget of a comparison of that size, in a block
     split(weights, parts, min_weight) -> list[int]
     fork_map(task, bounds) -> list[result]
 """
@@ -33,7 +35,8 @@ import signal
 import sys
 import threading
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextvars import ContextVar
 from itertools import accumulate, pairwise
 from typing import Any, NoReturn, TypeVar
 
@@ -44,6 +47,7 @@ __all__ = [
     "configured_jobs",
     "fork_map",
     "jobs",
+    "sized",
     "split",
 ]
 
@@ -75,13 +79,35 @@ memory. Measured on the heaviest stage (the claims of 1 MB of figures, a parent 
 105 MB): all processes at the peak held 234 MB in two processes, 264 MB in three and 306 MB
 in four (``rss * (1 + 0.55 * processes)`` bounds the three)."""
 
+_PAIR_CHARS = 2_000_000
+"""The characters, both texts together, of the pair ``MEMORY_BUDGET`` is for."""
+
+_budget: ContextVar[int] = ContextVar("budget", default=MEMORY_BUDGET)
+"""The memory budget of the comparison under way (``sized``)."""
+
+
+@contextlib.contextmanager
+def sized(chars: int) -> Iterator[None]:
+    """Within the block, the budget the processes are cut to is that of a comparison of
+    ``chars`` characters (both texts together): ``MEMORY_BUDGET`` for two 1 MB files or
+    less, in proportion beyond (issue 10 bounds a 1 MB pair at 250 MB and the largest at
+    1 GB, which ``MAX_FORK_RSS`` keeps): a 2 MB pair is not held to a 1 MB pair's memory
+    at the cost of its second core."""
+    token = _budget.set(max(MEMORY_BUDGET, MEMORY_BUDGET * chars // _PAIR_CHARS))
+    try:
+        yield
+    finally:
+        _budget.reset(token)
+
+
 _GROWTH_OF_A_CHILD = 0.7
 """How much one child adds at a two-process stage's peak, as a share of its parent's
 resident memory at the fork (its copied pages: reading an object writes its reference
 count). Measured on 1 MB of random characters: the claims forked from a parent of 161 MB
 held 276 MB in all (0.71), the supports from one of 155 MB 246 MB (0.59). A stage of the
-engine forks only while the two processes fit ``MEMORY_BUDGET`` by it (a parent of 147 MB
-at most): past that, two processes would break the bound that more cores are cut to."""
+engine forks only while the two processes fit the budget by it (a parent of 147 MB at most
+for a 1 MB pair: ``sized``): past that, two processes would break the bound that more cores
+are cut to."""
 
 _in_child = False
 """True in a forked child: a child never forks again."""
@@ -97,9 +123,9 @@ def jobs(max_rss: int | None = None) -> int:
     would stay locked in the child), or once this process holds more than ``max_rss``
     (by default ``MAX_FORK_RSS``; the writers, which fork after a comparison is resident,
     ask less). Without ``DIFFREADER_JOBS``, the cores are cut to the processes that fit
-    ``MEMORY_BUDGET`` together: two at least, unless even two would not fit it
-    (``_GROWTH_OF_A_CHILD``; the writers, whose ``max_rss`` keeps them within it, always
-    have two).
+    budget together (``MEMORY_BUDGET``, or the comparison's: ``sized``): two at least,
+    unless even two would not fit it (``_GROWTH_OF_A_CHILD``; the writers, whose
+    ``max_rss`` keeps them within it, always have two).
     """
     if _in_child or sys.platform != "linux" or threading.active_count() > 1:
         return 1
@@ -111,21 +137,22 @@ def jobs(max_rss: int | None = None) -> int:
     setting = _setting()
     if setting is not None:
         return setting
-    if max_rss is None and resident * (1 + _GROWTH_OF_A_CHILD) > MEMORY_BUDGET:
+    budget = _budget.get()
+    if max_rss is None and resident * (1 + _GROWTH_OF_A_CHILD) > budget:
         return 1  # even two processes would pass the budget (the writers ask less)
-    return min(_cores(), _fitting(resident))
+    return min(_cores(), _fitting(resident, budget))
 
 
-def _fitting(resident: int) -> int:
+def _fitting(resident: int, budget: int = MEMORY_BUDGET) -> int:
     """The processes (two at least) whose fork-join keeps a parent now holding ``resident``
-    bytes and its children within ``MEMORY_BUDGET``, by ``_GROWTH_PER_PROCESS``.
+    bytes and its children within ``budget``, by ``_GROWTH_PER_PROCESS``.
 
     >>> [_fitting(mb * 1024 * 1024) for mb in (0, 20, 50, 80, 105, 300)]
     [8, 8, 7, 3, 2, 2]
     """
     if resident <= 0:
         return MAX_JOBS  # the memory is unknown here: the cores decide
-    fitting = int((MEMORY_BUDGET / resident - 1) / _GROWTH_PER_PROCESS)
+    fitting = int((budget / resident - 1) / _GROWTH_PER_PROCESS)
     return max(2, min(MAX_JOBS, fitting))
 
 
