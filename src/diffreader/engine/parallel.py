@@ -137,21 +137,25 @@ def jobs(max_rss: int | None = None) -> int:
     setting = _setting()
     if setting is not None:
         return setting
-    budget = _budget.get()
-    if max_rss is None and resident * (1 + _GROWTH_OF_A_CHILD) > budget:
-        return 1  # even two processes would pass the budget (the writers ask less)
-    return min(_cores(), _fitting(resident, budget))
+    # The writers, whose ``max_rss`` keeps a child small, keep two processes whatever.
+    least = 1 if max_rss is None else 2
+    return min(_cores(), _fitting(resident, _budget.get(), least))
 
 
-def _fitting(resident: int, budget: int = MEMORY_BUDGET) -> int:
-    """The processes (two at least) whose fork-join keeps a parent now holding ``resident``
-    bytes and its children within ``budget``, by ``_GROWTH_PER_PROCESS``.
+def _fitting(resident: int, budget: int = MEMORY_BUDGET, least: int = 2) -> int:
+    """The processes whose fork-join keeps a parent now holding ``resident`` bytes and its
+    children within ``budget``: by ``_GROWTH_PER_PROCESS`` two at least, and ``least``
+    (1 or 2) when even two would not fit it (``_GROWTH_OF_A_CHILD``).
 
     >>> [_fitting(mb * 1024 * 1024) for mb in (0, 20, 50, 80, 105, 300)]
     [8, 8, 7, 3, 2, 2]
+    >>> [_fitting(mb * 1024 * 1024, least=1) for mb in (105, 140, 150, 300)]
+    [2, 2, 1, 1]
     """
     if resident <= 0:
         return MAX_JOBS  # the memory is unknown here: the cores decide
+    if resident * (1 + _GROWTH_OF_A_CHILD) > budget:
+        return least  # even two processes would pass the budget
     fitting = int((budget / resident - 1) / _GROWTH_PER_PROCESS)
     return max(2, min(MAX_JOBS, fitting))
 
