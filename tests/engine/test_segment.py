@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import subprocess
 import sys
 
@@ -13,6 +14,7 @@ from diffreader.engine.model import SentenceKind
 from diffreader.engine.segment import (
     _LONGEST_SENTENCE,
     _PIECE_WORDS,
+    _blocks,
     _interior,
     _tokenizer,
     is_boilerplate_line,
@@ -375,3 +377,85 @@ def test_prose_set_a_word_a_line_reads_as_its_sentences() -> None:
     # A long list of names or figures, a line each, is a list: it keeps its lines.
     names = "\n".join(f"{first} {n}" for n in range(12) for first in ("Ana", "Oslo", "4,300"))
     assert len(texts(names)) == 36
+
+
+def reference_blocks(text: str, start: int) -> list[tuple[int, int, bool]]:
+    """``_blocks`` as it was written line by line, a regular expression match a line (it now
+    splits with ``str.splitlines`` and counts in C): the reference it must equal."""
+    breaks = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+    line_pattern = re.compile(rf"[^{breaks}]*(?:\r\n|[{breaks}]|\Z)")
+    terminal = re.compile(r"[.!?…:;\"”’»)\]]\s*$")
+
+    def lstrip(s: int, e: int) -> int:
+        while s < e and text[s].isspace():
+            s += 1
+        return s
+
+    def rstrip(s: int, e: int) -> int:
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        return e
+
+    def word_by_word(lines: list[tuple[int, int]]) -> bool:
+        if len(lines) < 20:
+            return False
+        lengths = sorted(e - s for s, e in lines)
+        if lengths[len(lengths) // 2] > 12:
+            return False
+        unterminated = sum(1 for s, e in lines if not terminal.search(text[s:e]))
+        lower = sum(1 for s, _ in lines if text[s : s + 1].islower())
+        return unterminated >= 0.6 * len(lines) and lower >= 0.3 * len(lines)
+
+    paragraphs: list[list[tuple[int, int]]] = [[]]
+    for match in line_pattern.finditer(text, start):
+        line = match.group()
+        if not line:
+            break
+        s, e = match.start(), match.start() + len(line.rstrip(breaks))
+        if text[s:e].strip():
+            paragraphs[-1].append((s, e))
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    inner = [line for lines in paragraphs if len(lines) > 1 for line in lines[:-1]]
+    wrapped = False
+    if inner:
+        unterminated = sum(1 for s, e in inner if not terminal.search(text[s:e]))
+        lengths = sorted(e - s for s, e in inner)
+        median = lengths[len(lengths) // 2]
+        wrapped = (
+            len(inner) >= 3
+            and 30 <= median <= 110
+            and lengths[-1] <= 140
+            and unterminated >= 0.6 * len(inner)
+        )
+    blocks: list[tuple[int, int, bool]] = []
+    for lines in paragraphs:
+        if not lines:
+            continue
+        if (wrapped and len(lines) > 1) or word_by_word(lines):
+            s = lstrip(lines[0][0], lines[-1][1])
+            blocks.append((s, rstrip(s, lines[-1][1]), True))
+        else:
+            for line_start, line_end in lines:
+                s = lstrip(line_start, line_end)
+                blocks.append((s, rstrip(s, line_end), False))
+    return blocks
+
+
+_LINE_PIECES = st.sampled_from(
+    [
+        "a", "the", "Word", "x.", "end.", "so,", "“Yes”", " ", "\t", "\u00a0", "\u3000",
+        "\n", "\n\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\u2029",
+        "A sentence that runs on for a while without ending",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_LINE_PIECES, max_size=120).map("".join), st.integers(0, 5))
+@example("a\n" * 25, 0)  # a word a line: one block
+@example(("A line of hard-wrapped prose that goes on past the end\n" * 4) + "\n \nb.", 0)
+def test_blocks_equal_the_line_by_line_reference(text: str, start: int) -> None:
+    start = min(start, len(text))
+    found = [(b.start, b.end, b.wrapped) for b in _blocks(text, start)]
+    assert found == reference_blocks(text, start)

@@ -25,7 +25,8 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import chain
+from itertools import accumulate, chain, compress, pairwise, repeat
+from operator import itemgetter, ne, not_
 from typing import Any
 
 from diffreader.engine.lexicon import NEWS_AGENCIES, WORDS_AFTER_US_ABBREVIATION, alternation
@@ -198,53 +199,53 @@ class _Block:
 # group and record separators, NEL and the Unicode line and paragraph separators. An
 # article separated by any of them must not read as one line.
 _BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_LINE = re.compile(rf"[^{_BREAKS}]*(?:\r\n|[{_BREAKS}]|\Z)")
 _TERMINAL = re.compile(r"[.!?…:;\"”’»)\]]\s*$")
 
 
-def _lines(text: str, start: int) -> Iterator[tuple[int, int]]:
-    """(start, end) of each line from ``start``, without its line break."""
-    for match in _LINE.finditer(text, start):
-        line = match.group()
-        if not line:
-            break
-        yield match.start(), match.start() + len(line.rstrip(_BREAKS))
+def _lines(text: str, start: int) -> tuple[list[int], list[str]]:
+    """Each line from ``start``, without its line break: where it starts, and its text.
+
+    ``str.splitlines`` breaks at exactly the ``_BREAKS``, in C: a line a word (160,000 a
+    megabyte) is no step of Python here."""
+    pieces = text[start:].splitlines(keepends=True)
+    starts = list(accumulate(map(len, pieces), initial=start))
+    starts.pop()
+    return starts, list(map(str.rstrip, pieces, repeat(_BREAKS)))
 
 
 def _blocks(text: str, start: int) -> list[_Block]:
     """Cut the text into blocks: one per line, unless paragraphs are hard-wrapped."""
-    paragraphs: list[list[tuple[int, int]]] = [[]]
-    for line_start, line_end in _lines(text, start):
-        if text[line_start:line_end].strip():
-            paragraphs[-1].append((line_start, line_end))
-        elif paragraphs[-1]:
-            paragraphs.append([])
-    multi = [p for p in paragraphs if len(p) > 1]
+    starts, lines = _lines(text, start)
+    # A paragraph is a run of lines that are not blank: (first, past its last) line of each.
+    blank = list(map(not_, map(str.strip, lines)))
+    blank.append(True)
+    changes = compress(range(1, len(blank)), map(ne, blank, blank[1:]))
+    edges = [0, *changes]
+    paragraphs = [(i, j) for i, j in pairwise(edges) if not blank[i]]
+    inner = [line for i, j in paragraphs if j - i > 1 for line in lines[i : j - 1]]
     wrapped_text = False
-    if multi:
-        inner = [lines[:-1] for lines in multi]
-        inner_lines = [line for lines in inner for line in lines]
-        unterminated = sum(1 for s, e in inner_lines if not _TERMINAL.search(text[s:e]))
-        lengths = sorted(e - s for s, e in inner_lines)
+    if inner:
+        unterminated = len(inner) - sum(map(bool, map(_TERMINAL.search, inner)))
+        lengths = sorted(map(len, inner))
         median = lengths[len(lengths) // 2]
         # Hard-wrapped prose: lines of similar, moderate length that mostly end mid-sentence.
         wrapped_text = (
-            len(inner_lines) >= 3
+            len(inner) >= 3
             and 30 <= median <= 110
             and lengths[-1] <= 140
-            and unterminated >= 0.6 * len(inner_lines)
+            and unterminated >= 0.6 * len(inner)
         )
     blocks: list[_Block] = []
-    for lines in paragraphs:
-        if not lines:
-            continue
-        if (wrapped_text and len(lines) > 1) or _set_word_by_word(text, lines):
-            start, end = _lstrip(text, lines[0][0], lines[-1][1]), lines[-1][1]
-            blocks.append(_Block(start, _rstrip(text, start, end), True))
+    for i, j in paragraphs:
+        if (wrapped_text and j - i > 1) or _set_word_by_word(lines[i:j]):
+            first, last = lines[i], lines[j - 1]
+            block_start = starts[i] + len(first) - len(first.lstrip())
+            blocks.append(_Block(block_start, starts[j - 1] + len(last.rstrip()), True))
         else:
-            for line_start, line_end in lines:
-                start = _lstrip(text, line_start, line_end)
-                blocks.append(_Block(start, _rstrip(text, start, line_end), False))
+            for line_start, line in zip(starts[i:j], lines[i:j], strict=True):
+                stripped = line.lstrip()
+                block_start = line_start + len(line) - len(stripped)
+                blocks.append(_Block(block_start, block_start + len(stripped.rstrip()), False))
     return blocks
 
 
@@ -254,19 +255,20 @@ _SHORT_LINES = 20
 """Lines a paragraph of such lines holds at least before it is read as one block."""
 
 
-def _set_word_by_word(text: str, lines: list[tuple[int, int]]) -> bool:
+def _set_word_by_word(lines: list[str]) -> bool:
     """A long run of lines of a word or two that mostly end mid-sentence, many of them in
     lower case: prose set in a narrow column (or one word a line), read as the sentences
     it holds. Line by line it would be tens of thousands of one-word "sentences" (a
     megabyte of them is 160,000). A list (names, places, figures, a line each) seldom
-    opens a line in lower case, and keeps a line each."""
+    opens a line in lower case, and keeps a line each. (``lines``: a paragraph's lines,
+    none blank.)"""
     if len(lines) < _SHORT_LINES:
         return False
-    lengths = sorted(e - s for s, e in lines)
+    lengths = sorted(map(len, lines))
     if lengths[len(lengths) // 2] > _SHORT_LINE:
         return False
-    unterminated = sum(1 for s, e in lines if not _TERMINAL.search(text[s:e]))
-    lower = sum(1 for s, _ in lines if text[s : s + 1].islower())
+    unterminated = len(lines) - sum(map(bool, map(_TERMINAL.search, lines)))
+    lower = sum(map(str.islower, map(itemgetter(0), lines)))
     return unterminated >= 0.6 * len(lines) and lower >= 0.3 * len(lines)
 
 
