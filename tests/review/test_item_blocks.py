@@ -296,7 +296,6 @@ def test_json_written_block_by_block_is_the_json_of_the_whole_view(
 ) -> None:
     expected = "".join(to_json.json_pieces(build_view(comparison, rows=False)))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(to_json, "forking", lambda: True)
         # Each range's items made a block at a time where the keys allow, or at once.
         patch.setattr(to_json, "_CHUNK_WEIGHT", data.draw(st.sampled_from([1, 1 << 40])))
         patch.setattr(ranges, "forking", lambda: True)
@@ -313,7 +312,6 @@ def test_markdown_written_block_by_block_is_the_markdown_of_the_whole_view(
 ) -> None:
     expected = to_markdown.render_markdown(build_view(comparison, rows=False))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(to_markdown, "forking", lambda: True)
         patch.setattr(ranges, "forking", lambda: True)
         patch.setattr(ranges, "bounds_of", _drawn_ranges(data))
         patch.setattr(ranges, "run", _serial_run)
@@ -322,18 +320,15 @@ def test_markdown_written_block_by_block_is_the_markdown_of_the_whole_view(
 
 
 @settings(max_examples=300, deadline=None)
-@given(_comparisons(), st.booleans())
+@given(_comparisons(), st.booleans(), st.data())
 def test_text_written_block_by_block_is_the_text_of_the_whole_view(
-    comparison: Comparison, color: bool
+    comparison: Comparison, color: bool, data: st.DataObject
 ) -> None:
     expected = to_text.render_text(build_view(comparison, rows=False), color=color, width=60)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(to_text, "forking", lambda: True)
-
-        def every_block(task: Callable[[int, int], Any], size: int, weigh: object) -> list[Any]:
-            return [task(n, n + 1) for n in range(size)]
-
-        patch.setattr(to_text, "in_ranges", every_block)
+        patch.setattr(ranges, "forking", lambda: True)
+        patch.setattr(ranges, "bounds_of", _drawn_ranges(data))
+        patch.setattr(ranges, "run", _serial_run)
         got = to_text.render_comparison_text(comparison, color=color, width=60)
     assert got == expected
 
@@ -359,7 +354,7 @@ def _written_here(
     made: list[tuple[int, int]] = []
     recorded = _recording(module.review_items_in, made)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(module, "forking", lambda: False)
+        patch.setattr(ranges, "forking", lambda: False)
         patch.setattr(ranges, "RANGED_FROM", 1)
         patch.setattr(ranges, "RANGE_WEIGHT", weight)
         patch.setattr(module, "review_items_in", recorded)
@@ -607,10 +602,16 @@ def _written(comparison: Comparison) -> tuple[str, list[tuple[int, int]], list[i
         sizes.append(size)
         return [task(n, n + 1) for n in range(size)]
 
+    def every_block(weights: Sequence[int], scale: int = 1) -> list[int]:
+        sizes.append(len(weights))
+        return list(range(len(weights) + 1))
+
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(to_text, "forking", lambda: True)
+        patch.setattr(ranges, "forking", lambda: True)
         patch.setattr(to_text, "review_items_in", recorded)
-        patch.setattr(to_text, "in_ranges", every_one)
+        patch.setattr(to_text, "in_ranges", every_one)  # a view's text, in ranges of groups
+        patch.setattr(ranges, "bounds_of", every_block)  # the items and text of blocks
+        patch.setattr(ranges, "run", _serial_run)
         text = to_text.render_comparison_text(comparison, width=60)
     return text, made, sizes
 

@@ -18,11 +18,15 @@ API:
     bounds_of(weights, scale=1) -> list | None
                                        the ranges in_ranges would fork over (None: it would not)
     run(task, bounds) -> list            task(lo, hi) over those ranges, forked
+    ItemRanges, item_ranges(comparison) -> ItemRanges | None
+                                       whether and how a writer makes the review items
+                                       range by range: forked, or one after another here
     RANGED_FROM                        groups from which a writer that does not fork still
                                        makes its items range by range (``one_by_one``)
     RANGE_WEIGHT                       characters of output of each such range
     bounds_one_by_one(weights) -> list   ranges of about RANGE_WEIGHT each
     one_by_one(task, bounds) -> Iterator     task(lo, hi) over ranges, one after another here
+    run_items(ranged, task, bounds) -> Iterable  ``run`` or ``one_by_one``, as ``ranged`` says
     span_weight(doc, ids) -> int       the characters of sentences ``ids`` (a group's weight)
     span_weights(doc, spans) -> list   the same of each of ``spans``, at once
     group_weights(comparison, claims) -> list   about the characters of output of each group
@@ -33,10 +37,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate, pairwise
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from diffreader.engine import collector, parallel
 from diffreader.engine.model import Comparison, Document
+from diffreader.review.items import ItemBlocks, item_blocks
+from diffreader.review.locate import PairLocator
 
 __all__ = [
     "MAX_FORK_RSS",
@@ -44,14 +50,17 @@ __all__ = [
     "MIN_WEIGHT",
     "RANGED_FROM",
     "RANGE_WEIGHT",
+    "ItemRanges",
     "block_weights",
     "bounds_of",
     "bounds_one_by_one",
     "forking",
     "group_weights",
     "in_ranges",
+    "item_ranges",
     "one_by_one",
     "run",
+    "run_items",
     "span_weight",
     "span_weights",
 ]
@@ -149,6 +158,39 @@ def one_by_one(task: Callable[[int, int], T], bounds: Sequence[int]) -> Iterator
     result, and what ``task`` made for it, can be dropped before the next."""
     for lo, hi in pairwise(bounds):
         yield task(lo, hi)
+
+
+class ItemRanges(NamedTuple):
+    """How a writer makes a comparison's review items range by range (``item_ranges``)."""
+
+    fork: bool
+    """The ranges are made in forked children (``run``); else one after another in this
+    process (``one_by_one``), which may not fork over them."""
+    locate: PairLocator
+    blocks: ItemBlocks
+    """Where the items can be made a range of groups at a time (``review.item_blocks``)."""
+
+
+def item_ranges(comparison: Comparison) -> ItemRanges | None:
+    """Whether a writer makes ``comparison``'s review items range by range, and how: in
+    forked children when this process may fork (``forking``), else, for a long
+    comparison (``RANGED_FROM`` groups), one range after another here, so that only one
+    range's items are held at a time. ``None`` (the view made whole) for a short
+    comparison that may not fork, and when the items cannot be made apart."""
+    fork = bool(comparison.pairs) and forking()
+    if not fork and len(comparison.pairs) < RANGED_FROM:
+        return None
+    locate = PairLocator(comparison)
+    blocks = item_blocks(comparison, locate)
+    return None if blocks is None else ItemRanges(fork, locate, blocks)
+
+
+def run_items(
+    ranged: ItemRanges, task: Callable[[int, int], T], bounds: Sequence[int]
+) -> Iterable[T]:
+    """``task(lo, hi)`` over the ranges of ``bounds``: forked (``run``) when ``ranged`` may
+    fork, else one after another here (``one_by_one``)."""
+    return run(task, bounds) if ranged.fork else one_by_one(task, bounds)
 
 
 def bounds_one_by_one(weights: Sequence[int]) -> list[int]:

@@ -46,23 +46,21 @@ from diffreader.render.escape import json_safe
 from diffreader.render.json_records import claims_body, items_body, pairs_body, sentences_body
 from diffreader.render.json_text import Bodies, Later, Rows, dumps, in_steps, iter_dumps
 from diffreader.render.model import View, build_view
-from diffreader.render.ranges import forking, in_ranges
+from diffreader.render.ranges import in_ranges
 from diffreader.review.items import (
-    ItemBlocks,
     ItemCounts,
     ReviewItem,
     RunningKeys,
     Section,
     count_items,
-    item_blocks,
     key_forms,
     keys_apart,
     listed_in,
     review_items_in,
     salience,
     section_of,
+    sum_counts,
 )
-from diffreader.review.locate import PairLocator
 
 __all__ = [
     "REPORT_SCHEMA",
@@ -223,7 +221,7 @@ def _in_ranges(
     scale = 1 if texts is None else _RECORDS_SCALE
 
     def run(task: Callable[[int, int], list[str]], size: int) -> Iterable[list[str]]:
-        if not forking():
+        if not ranges.forking():
             return in_steps(task, size)  # one range's text held at a time
         return in_ranges(task, size, lambda: [weight(obj) for obj in objects], scale=scale)
 
@@ -372,14 +370,10 @@ def comparison_json_pieces(comparison: Comparison) -> Iterator[str]:
     are made again, whole. Its other long lists are written ``json_text.STEP`` records at
     a time (``json_text.in_steps``).
     """
-    blocks = None
-    fork = bool(comparison.pairs) and forking()
-    if fork or len(comparison.pairs) >= ranges.RANGED_FROM:
-        locate = PairLocator(comparison)
-        blocks = item_blocks(comparison, locate)
-    if blocks is None:
+    ranged = ranges.item_ranges(comparison)
+    if ranged is None:
         return json_pieces(build_view(comparison, rows=False))
-    records = _ItemRecords(comparison, locate, blocks, fork=fork)
+    records = _ItemRecords(comparison, ranged)
     return _safe_pieces(_data_of(comparison, _in_ranges, Later(records.value), records.counts))
 
 
@@ -390,26 +384,22 @@ class _ItemRecords:
     """The records of a comparison's review items, made range by range of item blocks
     (``comparison_json_pieces``), and their counts once made."""
 
-    def __init__(
-        self, comparison: Comparison, locate: PairLocator, blocks: ItemBlocks, *, fork: bool
-    ) -> None:
+    def __init__(self, comparison: Comparison, ranged: ranges.ItemRanges) -> None:
         self.comparison = comparison
-        self.locate = locate
-        self.blocks = blocks
-        self.fork = fork
-        """Ranges made in forked children; else one after another here, their records'
-        texts held compressed until written (``_packed``)."""
+        self.ranged = ranged
+        """Its ranges, made in forked children, or one after another here, their records'
+        texts then held compressed until written (``_packed``)."""
         self.counts: dict[Section, ItemCounts] = {}
         """Per section, filled once the records are made (``value``)."""
 
     def value(self, level: int) -> Rows | Bodies:
         """The list of records at ``level`` (``json_text.Later``): made range by range
         (``Bodies``), or from the items made here, whole (``Rows``)."""
-        comparison, locate, blocks = self.comparison, self.locate, self.blocks
+        comparison, ranged = self.comparison, self.ranged
+        locate, blocks, fork = ranged.locate, ranged.blocks, ranged.fork
         cuts = blocks.cuts
         forms = key_forms(comparison, locate, blocks)
         weights = self._weights()
-        fork = self.fork
         bounds = ranges.bounds_of(weights) if fork else ranges.bounds_one_by_one(weights)
         # Each range's items made a chunk of blocks at a time when the keys allow (the
         # memory of a range's items is that of a chunk's), else at once. A range made here
@@ -432,30 +422,26 @@ class _ItemRecords:
             return whole()
         starts = chunks
 
-        def task(first: int, last: int) -> tuple[list[int], list[tuple[int, str]]]:
-            """The counts (top, inside, per ``Section``) of blocks ``first`` to ``last``,
-            and the texts of their records with the place of each in the list (chunk
-            by chunk: in the order of the blocks, place by place)."""
-            numbers = [0] * (2 * len(Section))
+        def task(first: int, last: int) -> tuple[dict[Section, ItemCounts], list[tuple[int, str]]]:
+            """The counts of blocks ``first`` to ``last``, and the texts of their records
+            with the place of each in the list (chunk by chunk: in the order of the
+            blocks, place by place)."""
+            counted: list[dict[Section, ItemCounts]] = []
             placed: list[tuple[int, str]] = []
             inside = starts[bisect_left(starts, first) : bisect_right(starts, last)]
             for lo, hi in pairwise(inside):
                 made = review_items_in(
                     comparison, locate, blocks, cuts[lo], cuts[hi], forms=forms, running=running
                 )
-                counts = count_items(made)
-                found = [n for s in Section for n in (counts[s].top, counts[s].inside)]
-                numbers = [x + y for x, y in zip(numbers, found, strict=True)]
+                counted.append(count_items(made))
                 placed += _placed_texts(made, level)
                 del made  # before the next chunk's are made
-            return numbers, placed
+            return sum_counts(counted), placed
 
-        totals = [0] * (2 * len(Section))
+        found: list[dict[Section, ItemCounts]] = []
         placed: list[tuple[int, str | bytes]] = []
-        parts: Iterable[tuple[list[int], list[tuple[int, str]]]]
-        parts = ranges.run(task, bounds) if fork else ranges.one_by_one(task, bounds)
-        for numbers, part in parts:
-            totals = [x + y for x, y in zip(totals, numbers, strict=True)]
+        for counts, part in ranges.run_items(ranged, task, bounds):
+            found.append(counts)
             if fork:
                 placed += part
             else:
@@ -463,8 +449,7 @@ class _ItemRecords:
         if running is not None and not running.exact():
             placed.clear()
             return whole()  # a sentence's item counted before a later range's: made again
-        for n, section in enumerate(Section):
-            self.counts[section] = ItemCounts(totals[2 * n], totals[2 * n + 1])
+        self.counts.update(sum_counts(found))
         placed.sort(key=itemgetter(0))  # stable: by place, then range by range
         texts = [text for _, text in placed]
         del placed
@@ -475,7 +460,7 @@ class _ItemRecords:
     def _weights(self) -> list[int]:
         """About the work of the items of each block (what ``ranges.run`` balances): a
         claim's or a quotation's item, a reworded or moved group's."""
-        comparison, blocks = self.comparison, self.blocks
+        comparison, blocks = self.comparison, self.ranged.blocks
         per_group = [0] * len(comparison.pairs)
         for group in blocks.claim_pairs:
             per_group[group] += _ITEM_WEIGHT

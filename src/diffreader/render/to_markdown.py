@@ -39,13 +39,7 @@ from diffreader.render.labels import (
     group_label,
 )
 from diffreader.render.model import View, group_text, has_word_changes, plain_view, word_runs
-from diffreader.render.ranges import (
-    MAX_ITEM_SHARE,
-    block_weights,
-    forking,
-    group_weights,
-    in_ranges,
-)
+from diffreader.render.ranges import MAX_ITEM_SHARE, block_weights, group_weights, in_ranges
 from diffreader.render.summary import coverage_lines, doc_line, split_item
 from diffreader.render.to_text import quote_counts, status_counts
 from diffreader.review.items import (
@@ -54,11 +48,10 @@ from diffreader.review.items import (
     ReviewItem,
     Section,
     count_items,
-    item_blocks,
     review_items_in,
     salience,
+    sum_counts,
 )
-from diffreader.review.locate import PairLocator
 from diffreader.review.marks import Mark
 
 __all__ = ["render_comparison_markdown", "render_markdown", "report_markdown"]
@@ -103,7 +96,7 @@ def render_comparison_markdown(comparison: Comparison) -> str:
     (the summary shows none: ``model.plain_view``).
 
     As ``to_text.render_comparison_text``: when the writer may fork, the groups are cut
-    where the review items of each range can be made apart (``review.item_blocks``), and
+    where the review items of each range can be made apart (``ranges.item_ranges``), and
     each range's items, the lines of its claims and the lines of its groups are made in its
     own process. Each range gives its claim lines by place in their list (section, then
     ``salience``): a list is those of every range, place by place; the headings' counts
@@ -113,30 +106,29 @@ def render_comparison_markdown(comparison: Comparison) -> str:
     the output, too little of it, items that cannot be made apart) the view is made
     whole, its lines still written in ranges (``render_markdown``).
     """
-    blocks = None
-    fork = bool(comparison.pairs) and forking()
-    if fork or len(comparison.pairs) >= ranges.RANGED_FROM:
-        locate = PairLocator(comparison)
-        blocks = item_blocks(comparison, locate)
+    ranged = ranges.item_ranges(comparison)
     bounds = None
-    if blocks is not None:
-        weights = block_weights(comparison, blocks.claim_pairs, blocks.cuts)
-        if fork:
+    if ranged is not None:
+        weights = block_weights(comparison, ranged.blocks.claim_pairs, ranged.blocks.cuts)
+        if ranged.fork:
             bounds = ranges.bounds_of(weights)
         elif max(weights) <= MAX_ITEM_SHARE * sum(weights):
             bounds = ranges.bounds_one_by_one(weights)
-    if blocks is None or bounds is None:
+    if ranged is None or bounds is None:
         return render_markdown(plain_view(comparison))
+    locate, blocks = ranged.locate, ranged.blocks
     cuts = blocks.cuts
     # The quotation lines (in ``Comparison.quotes`` order) are shared out too, evenly.
     quotes = comparison.quotes
     parts = len(bounds) - 1
     quote_bound = {bound: len(quotes) * n // parts for n, bound in enumerate(bounds)}
 
-    def task(first: int, last: int) -> tuple[list[int], list[tuple[int, str]], str, list[str]]:
-        """The counts (top, inside, per ``Section``) of blocks ``first`` to ``last``, the
-        texts of their claim lines with the place of each, their groups' lines, and the
-        lines of this range's share of the quotations."""
+    def task(
+        first: int, last: int
+    ) -> tuple[dict[Section, ItemCounts], list[tuple[int, str]], str, list[str]]:
+        """The counts of blocks ``first`` to ``last``, the texts of their claim lines with
+        the place of each, their groups' lines, and the lines of this range's share of the
+        quotations."""
         lo, hi = cuts[first], cuts[last]
         with collector.paused():
             items = tuple(review_items_in(comparison, locate, blocks, lo, hi, keyed=False))
@@ -146,28 +138,23 @@ def render_comparison_markdown(comparison: Comparison) -> str:
             groups = _group_lines(view, lo, hi)
             share = quotes[quote_bound[first] : quote_bound[last]]
             quote_lines = [_md_quote_line(view, quote) for quote in share]
-        numbers = [n for section in Section for n in (counts[section].top, counts[section].inside)]
-        return numbers, placed, groups, quote_lines
+        return counts, placed, groups, quote_lines
 
-    totals = [0] * (2 * len(Section))
+    found: list[dict[Section, ItemCounts]] = []
     placed: list[tuple[int, str]] = []
     group_texts: list[str] = []
     quote_lines: list[str] = []
-    made = ranges.run(task, bounds) if fork else ranges.one_by_one(task, bounds)
-    for numbers, part, groups, lines in made:
-        totals = [x + y for x, y in zip(totals, numbers, strict=True)]
+    for counts, part, groups, lines in ranges.run_items(ranged, task, bounds):
+        found.append(counts)
         placed += part
         if groups:
             group_texts.append(groups)
         quote_lines += lines
-    counts = {
-        section: ItemCounts(totals[2 * n], totals[2 * n + 1]) for n, section in enumerate(Section)
-    }
     placed.sort(key=itemgetter(0))  # stable: by place, then range by range
     claims: dict[Section, list[str]] = {section: [] for section in _CLAIM_SECTIONS}
     for place, text in placed:
         claims[_CLAIM_SECTIONS[place // 5]].append(text)
-    view = View(comparison, (), (), counts, locate)
+    view = View(comparison, (), (), sum_counts(found), locate)
     return _markdown_of(view, claims, group_texts, quote_lines)
 
 

@@ -26,23 +26,16 @@ from diffreader.render import ranges
 from diffreader.render.escape import UNSAFE, terminal
 from diffreader.render.labels import QUOTE_LABEL, STATUS_LABEL, group_label
 from diffreader.render.model import View, group_text, has_word_changes, plain_view, word_runs
-from diffreader.render.ranges import (
-    MAX_ITEM_SHARE,
-    block_weights,
-    forking,
-    group_weights,
-    in_ranges,
-)
+from diffreader.render.ranges import MAX_ITEM_SHARE, block_weights, group_weights, in_ranges
 from diffreader.review.items import (
     ItemCounts,
     ItemKind,
     ReviewItem,
     Section,
     count_items,
-    item_blocks,
     review_items_in,
+    sum_counts,
 )
-from diffreader.review.locate import PairLocator
 
 __all__ = ["comparison_text_pieces", "render_comparison_text", "render_text"]
 
@@ -500,24 +493,21 @@ def comparison_text_pieces(
     groups each), which the command line writes one after the other: the text of a long
     comparison is never held whole.
 
-    When the writer may fork (``ranges.forking``), the groups are cut where the review
-    items of each range can be made apart (``review.item_blocks``): each range's items
-    and text are made in its own process (the text reads no key, the only thing such
-    items do not share with the whole list), and the header's counts are the sums of the
-    ranges'. A long comparison (``ranges.RANGED_FROM`` groups) that this process may not
-    fork over is written in such ranges one after another here (``ranges.one_by_one``),
-    so that only one range's items are held at a time. When one block holds most of the output
+    When the writer may fork, the groups are cut where the review items of each range can
+    be made apart (``ranges.item_ranges``): each range's items and text are made in its
+    own process (the text reads no key, the only thing such items do not share with the
+    whole list), and the header's counts are the sums of the ranges'. A long comparison
+    (``ranges.RANGED_FROM`` groups) that this process may not fork over is written in
+    such ranges one after another here (``ranges.one_by_one``), so that only one range's
+    items are held at a time. When one block holds most of the output
     (``ranges.MAX_ITEM_SHARE``), its process would take about as long as all: the items
     are made here, whole, and the text written in ranges of groups (``render_text``).
     Otherwise, and when the items cannot be made apart, the view is made whole.
     """
-    blocks = None
-    fork = bool(comparison.pairs) and forking()
-    if fork or len(comparison.pairs) >= ranges.RANGED_FROM:
-        locate = PairLocator(comparison)
-        blocks = item_blocks(comparison, locate)
-    if blocks is None:
+    ranged = ranges.item_ranges(comparison)
+    if ranged is None:
         return _pieces(render_text(plain_view(comparison), color=color, width=width))
+    locate, blocks = ranged.locate, ranged.blocks
     cuts = blocks.cuts
     weights = block_weights(comparison, blocks.claim_pairs, cuts)
     if max(weights) > MAX_ITEM_SHARE * sum(weights):
@@ -529,9 +519,8 @@ def comparison_text_pieces(
         return _pieces(render_text(view, color=color, width=width))
     quotes = _quotes_by_group(comparison)
 
-    def task(first: int, last: int) -> tuple[list[int], list[str]]:
-        """The counts (top, inside, per ``Section``) and the text of blocks ``first`` to
-        ``last``."""
+    def task(first: int, last: int) -> tuple[dict[Section, ItemCounts], list[str]]:
+        """The counts and the text of blocks ``first`` to ``last``."""
         lo, hi = cuts[first], cuts[last]
         with collector.paused():
             items = tuple(review_items_in(comparison, locate, blocks, lo, hi, keyed=False))
@@ -540,24 +529,18 @@ def comparison_text_pieces(
             texts = _group_texts(
                 view, _claims_by_group(items), quotes, lo, hi, color=color, width=width
             )
-        numbers = [n for section in Section for n in (counts[section].top, counts[section].inside)]
-        return numbers, texts
+        return counts, texts
 
-    totals = [0] * (2 * len(Section))
-    texts: list[str] = []
-    parts: Iterable[tuple[list[int], list[str]]]
-    if fork:
-        parts = in_ranges(task, len(cuts) - 1, lambda: weights)
+    if ranged.fork:
+        bounds = ranges.bounds_of(weights) or [0, len(weights)]  # too little: all here
     else:
-        # One range's items held at a time.
-        parts = ranges.one_by_one(task, ranges.bounds_one_by_one(weights))
-    for numbers, part in parts:
-        totals = [x + y for x, y in zip(totals, numbers, strict=True)]
+        bounds = ranges.bounds_one_by_one(weights)  # one range's items held at a time
+    found: list[dict[Section, ItemCounts]] = []
+    texts: list[str] = []
+    for counts, part in ranges.run_items(ranged, task, bounds):
+        found.append(counts)
         texts += part
-    counts = {
-        section: ItemCounts(totals[2 * n], totals[2 * n + 1]) for n, section in enumerate(Section)
-    }
-    view = View(comparison, (), (), counts, locate)
+    view = View(comparison, (), (), sum_counts(found), locate)
     return _text_pieces(view, texts, color=color, width=width)
 
 

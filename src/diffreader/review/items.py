@@ -15,6 +15,7 @@ API:
                                        where they cannot (``review_items_in(running=)``)
     Section, section_of(kind)          the four lists items are shown in
     ItemCounts, count_items(items)     top-level items and the details inside, per section
+    sum_counts(parts)                  the counts of a list made range by range
 
 Keys: an item's ``key`` is a digest of its kind, side, normalised text and the normalised
 text of its sentence (plus an occurrence number), never of indexes, so an edit elsewhere
@@ -31,7 +32,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from dataclasses import fields as dataclass_fields
 from enum import StrEnum
@@ -76,6 +77,7 @@ __all__ = [
     "review_items_in",
     "salience",
     "section_of",
+    "sum_counts",
     "unkeyed_items",
 ]
 
@@ -1579,3 +1581,20 @@ def count_items(items: Iterable[ReviewItem]) -> dict[Section, ItemCounts]:
         counts[section][0] += top[kind]
         counts[section][1] += inside[kind]
     return {section: ItemCounts(*counts[section]) for section in Section}
+
+
+def sum_counts(parts: Iterable[Mapping[Section, ItemCounts]]) -> dict[Section, ItemCounts]:
+    """The counts of several lists of items together (each as ``count_items`` gives them):
+    a list made range by range counts what its ranges count.
+
+    >>> one = {Section.ADDED: ItemCounts(2, 1)}
+    >>> sum_counts([one, one])[Section.ADDED]
+    ItemCounts(top=4, inside=2)
+    """
+    top = dict.fromkeys(Section, 0)
+    inside = dict.fromkeys(Section, 0)
+    for counts in parts:
+        for section, found in counts.items():
+            top[section] += found.top
+            inside[section] += found.inside
+    return {section: ItemCounts(top[section], inside[section]) for section in Section}
