@@ -138,13 +138,13 @@ def test_jobs_follows_the_setting_and_stays_serial_beside_threads(
 
 @pytest.mark.parametrize(
     ("resident_mb", "expected"),
-    [(20, 8), (50, 7), (80, 3), (105, 2), (140, 2), (150, 1), (200, 1), (390, 1), (410, 1)],
+    [(20, 8), (50, 7), (80, 3), (105, 2), (130, 2), (140, 1), (200, 1), (390, 1), (410, 1)],
 )
 def test_many_cores_are_cut_to_the_processes_the_memory_budget_holds(
     monkeypatch: pytest.MonkeyPatch, resident_mb: int, expected: int
 ) -> None:
     # Issue 10: a 1 MB pair stays within 250 MB on a machine of 16 cores as on one of two.
-    # Two processes while two fit the budget (a parent of 147 MB at most), else one.
+    # Two processes while two fit the budget (a parent of 135 MB at most), else one.
     monkeypatch.delenv("DIFFREADER_JOBS", raising=False)
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(16)))
     monkeypatch.setattr(parallel, "_resident_bytes", lambda: resident_mb * 1024 * 1024)

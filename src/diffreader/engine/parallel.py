@@ -15,7 +15,7 @@ files would take its memory past a gigabyte), and for work large enough to repay
 and the transfer of results (``MIN_WEIGHT``). The processes are as many as fit
 ``MEMORY_BUDGET`` together, for a pair of 1 MB files, and proportionally more for a
 larger one (``sized``): two at least, unless even two would not fit it (a stage of a 1 MB
-pair that starts from a parent of more than about 150 MB runs in one).
+pair that starts from a parent of more than about 135 MB runs in one).
 ``DIFFREADER_JOBS`` sets the number of processes (``1``: never fork).
 
 API:
@@ -100,14 +100,17 @@ def sized(chars: int) -> Iterator[None]:
         _budget.reset(token)
 
 
-_GROWTH_OF_A_CHILD = 0.7
+_GROWTH_OF_A_CHILD = 0.85
 """How much one child adds at a two-process stage's peak, as a share of its parent's
-resident memory at the fork (its copied pages: reading an object writes its reference
-count). Measured on 1 MB of random characters: the claims forked from a parent of 161 MB
-held 276 MB in all (0.71), the supports from one of 155 MB 246 MB (0.59). A stage of the
-engine forks only while the two processes fit the budget by it (a parent of 147 MB at most
-for a 1 MB pair: ``sized``): past that, two processes would break the bound that more cores
-are cut to."""
+resident memory at the fork: its copied pages (reading an object writes its reference
+count), and what both processes make meanwhile. Measured on 1 MB of random characters:
+the claims forked from a parent of 155 MB held 269 MB in all (0.74; the child ended with
+114 MB of private dirty pages of its 159 MB), the supports from one of 137 MB 243 MB
+(0.77). A stage of the engine forks only while the two processes fit the budget by it (a
+parent of 135 MB at most for a 1 MB pair: ``sized``): past that, two processes would break
+the bound that more cores are cut to. At 0.7 (a parent of 147 MB) random characters' 1 MB
+peaked at 243 MB, its supports forked; at 0.85 at 206 MB, its scoring and supports in one
+process too, some 4% slower."""
 
 _in_child = False
 """True in a forked child: a child never forks again."""
@@ -149,7 +152,7 @@ def _fitting(resident: int, budget: int = MEMORY_BUDGET, least: int = 2) -> int:
 
     >>> [_fitting(mb * 1024 * 1024) for mb in (0, 20, 50, 80, 105, 300)]
     [8, 8, 7, 3, 2, 2]
-    >>> [_fitting(mb * 1024 * 1024, least=1) for mb in (105, 140, 150, 300)]
+    >>> [_fitting(mb * 1024 * 1024, least=1) for mb in (105, 130, 140, 300)]
     [2, 2, 1, 1]
     """
     if resident <= 0:
