@@ -227,7 +227,7 @@ def _blocks(text: str, start: int) -> list[_Block]:
     inner = [line for i, j in paragraphs if j - i > 1 for line in lines[i : j - 1]]
     wrapped_text = False
     if inner:
-        unterminated = len(inner) - sum(map(bool, map(_TERMINAL.search, inner)))
+        unterminated = _unterminated(inner)
         lengths = sorted(map(len, inner))
         median = lengths[len(lengths) // 2]
         # Hard-wrapped prose: lines of similar, moderate length that mostly end mid-sentence.
@@ -269,9 +269,14 @@ def _set_word_by_word(lines: list[str]) -> bool:
     lengths = sorted(map(len, lines))
     if lengths[len(lengths) // 2] > _SHORT_LINE:
         return False
-    unterminated = len(lines) - sum(map(bool, map(_TERMINAL.search, lines)))
+    unterminated = _unterminated(lines)
     lower = sum(map(str.islower, map(itemgetter(0), lines)))
     return unterminated >= 0.6 * len(lines) and lower >= 0.3 * len(lines)
+
+
+def _unterminated(lines: list[str]) -> int:
+    """How many of ``lines`` end mid-sentence (no ``_TERMINAL`` mark), counted in C."""
+    return len(lines) - sum(map(bool, map(_TERMINAL.search, lines)))
 
 
 def _lstrip(text: str, start: int, end: int) -> int:

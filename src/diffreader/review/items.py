@@ -391,8 +391,9 @@ class _Sources:
     """The key of a quotation's item -> the quotation check (in ``Comparison.quotes`` order)."""
     seen: dict[str, int] = field(default_factory=dict)
     """Identity -> how many items have it (the next occurrence number)."""
-    holders: list[str] = field(default_factory=list)
-    """The identities of the sentence items ``_Consolidation`` made, in order (keyed only)."""
+    holders: list[str] | None = None
+    """The identities of the sentence items ``_Consolidation`` made, in order: kept only
+    for a ``RunningKeys`` (``seen`` given to ``_keyed_items``), which counts them."""
     keyed: bool = True
     """False: keys are only unique, not derived from content (``review_items_in``)."""
 
@@ -615,7 +616,7 @@ def review_items_in(
     items, sources = _keyed_items(comparison, locate, chosen, keyed=keyed, forms=forms, seen=seen)
     made = _Consolidation(comparison, items, sources).run()
     if running is not None:
-        running.count_holders(sources.holders)
+        running.count_holders(sources.holders or ())
     return made
 
 
@@ -1082,7 +1083,8 @@ class _Consolidation:
             identity = "|".join((kind, side.value, normalise(text), normalise(sentence)))
             occurrence = self.sources.seen.get(identity, 0)
             self.sources.seen[identity] = occurrence + 1
-            self.sources.holders.append(identity)
+            if self.sources.holders is not None:
+                self.sources.holders.append(identity)
             key = digest(identity, str(occurrence))
         else:
             key = f"h{len(self.items)}"  # unique: the drafts' keys are their numbers
@@ -1224,10 +1226,11 @@ def _keyed_items(
     ``chosen``: make the items of these groups, quotations and claims only. ``keyed``
     False: keys that are only unique (the drafts' numbers), no matching forms made.
     ``forms``: the forms of sentences and groups, made already (``key_forms``).
-    ``seen``: the identities keyed before (``RunningKeys.seen``), counted on in place.
+    ``seen``: the identities keyed before (``RunningKeys.seen``), counted on in place;
+    the sentence items' identities are then kept for it too (``_Sources.holders``).
     """
     a, b = comparison.a, comparison.b
-    sources = _Sources(keyed=keyed)
+    sources = _Sources(keyed=keyed, holders=None if seen is None else [])
     group_drafts: dict[int, int] = {}
     """Draft -> the index of its group (a reworded or moved group's item)."""
     quote_drafts: dict[int, Quote] = {}
