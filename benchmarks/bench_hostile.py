@@ -319,6 +319,25 @@ def refrain(size: int, rng: random.Random) -> Pair:
     return _join(original), _join(make_rewrite(original, rng))
 
 
+def open_quotes(size: int, rng: random.Random) -> Pair:
+    """One line of short quoted sentences whose marks open and never close, each quotation
+    opening in lower case (so Punkt's split before each is a false one to join), and a copy
+    with one word in twenty replaced and a sentence with a figure added midway."""
+    sentences: list[str] = []
+    total = 0
+    while total < size:
+        words = [rng.choice(NOUNS + VERBS + PLACES).lower() for _ in range(rng.randrange(6, 14))]
+        sentence = "“" + " ".join(words) + "."
+        sentences.append(sentence)
+        total += len(sentence) + 1
+    original = " ".join(sentences)
+    words = original.split(" ")
+    edited = [rng.choice(NOUNS).lower() if rng.random() < 0.05 else w for w in words]
+    middle = len(edited) // 2
+    edited[middle:middle] = ["The", "toll", "rose", "to", "4,512."]
+    return original + "\n", " ".join(edited) + "\n"
+
+
 def _list_item(rng: random.Random) -> str:
     roll = rng.random()
     if roll < 0.3:
@@ -377,6 +396,7 @@ CLASSES: dict[str, Callable[[int, random.Random], Pair]] = {
     "random": random_text,
     "refrain": refrain,
     "lists": lists,
+    "open_quotes": open_quotes,
 }
 
 

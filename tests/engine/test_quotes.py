@@ -101,3 +101,36 @@ def test_the_source_of_an_altered_quotation_is_the_same_in_every_run(tmp_path: P
         assert quote["status"] == "altered"
         sources.add((quote["source"]["start"], quote["source"]["end"]))
     assert len(sources) == 1
+
+
+def test_marks_left_open_end_at_the_next_mark_of_their_kind() -> None:
+    """A wall of quotations whose marks open and never close: each is its own sentence's,
+    not one quotation running on to the end of the paragraph (whose fuzzy search took
+    time as the square of the article's length)."""
+    from diffreader.engine.load import document_from_text
+    from diffreader.engine.quotes import find_quotations
+
+    sentences = [f"“the ferry {word} was late again today." for word in ("one", "two", "six")]
+    doc = document_from_text(" ".join(sentences * 40))
+    found = [doc.text[q.start : q.end].strip() for q in find_quotations(doc)]
+    assert len(found) == 120
+    assert set(found) == {s[1:] for s in sentences}
+
+
+def test_a_stray_mark_far_from_any_close_opens_no_quotation() -> None:
+    from diffreader.engine.quotes import _LONGEST_QUOTATION, _raw_quotes
+
+    filler = "the council met again and spoke of the bridge " * (_LONGEST_QUOTATION // 40)
+    text = f"“{filler} Later she said “it will close” and left. {filler}”"
+    assert [text[s:e] for s, e in _raw_quotes(text, 0, len(text))] == ["it will close"]
+    straight = f'"{filler} Then "it will close" said Lind.'
+    assert [straight[s:e] for s, e in _raw_quotes(straight, 0, len(straight))] == ["it will close"]
+
+
+def test_an_open_quotation_in_a_wall_of_text_is_not_taken_whole() -> None:
+    from diffreader.engine.quotes import _LONGEST_QUOTATION, _raw_quotes
+
+    wall = "“" + "the council met again and spoke of the bridge " * (_LONGEST_QUOTATION // 20)
+    assert _raw_quotes(wall, 0, len(wall)) == []
+    paragraph = "“We will rebuild it, and we will do it this year, whatever it costs."
+    assert _raw_quotes(paragraph, 0, len(paragraph)) == [(1, len(paragraph))]

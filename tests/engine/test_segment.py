@@ -459,3 +459,70 @@ def test_blocks_equal_the_line_by_line_reference(text: str, start: int) -> None:
     start = min(start, len(text))
     found = [(b.start, b.end, b.wrapped) for b in _blocks(text, start)]
     assert found == reference_blocks(text, start)
+
+
+def _repair_reference(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``segment._repair`` as it was, reading each joined sentence whole (a block of many
+    joins took time as the square of its length)."""
+    from diffreader.engine.segment import _ACRONYM_END, _FIRST_WORD, _INITIAL_END, _TITLE_WORDS
+
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out:
+            prev_start, prev_end = out[-1]
+            prev = text[prev_start:prev_end]
+            head = text[start:end].lstrip("\"“'‘ ")
+            initial = prev[-1:] == "." and prev[-2:-1].isupper()
+            join = False
+            if head[:1].islower() and not prev.endswith((":", ";")):
+                join = True
+            elif initial and prev[-3:-2] == "." and _ACRONYM_END.search(prev):
+                first_word = _FIRST_WORD.match(head)
+                join = first_word is not None and first_word.group().lower() in _TITLE_WORDS
+            elif initial and _INITIAL_END.search(prev) and head[:1].isupper() and len(prev) > 3:
+                join = True
+            if join:
+                out[-1] = (prev_start, end)
+                continue
+        out.append((start, end))
+    return out
+
+
+_REPAIR_PIECES = st.sampled_from(
+    [
+        "U.S.",
+        "A.B.C.",
+        "D.",
+        "Gen.",
+        "the",
+        "Roosevelt",
+        "Senator",
+        "x",
+        ":",
+        ";",
+        "“it",
+        " ",
+        "Q.",
+        "ends.",
+        "a" * 150,
+        "F. B. I.",
+        "no",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_REPAIR_PIECES, min_size=1, max_size=40), min_size=1, max_size=30))
+def test_repair_equals_the_whole_sentence_reference(sentences: list[list[str]]) -> None:
+    """The repairs read a bounded tail of the sentence before: the same joins as reading it
+    whole, also past the tail's length (long acronyms, long joined runs)."""
+    from diffreader.engine.segment import _repair
+
+    text = ""
+    spans = []
+    for words in sentences:
+        start = len(text)
+        text += " ".join(words)
+        spans.append((start, len(text)))
+        text += " "
+    assert _repair(text, spans) == _repair_reference(text, spans)

@@ -427,13 +427,21 @@ _FIRST_WORD = re.compile(r"[A-Za-z]+")
 _TITLE_WORDS = WORDS_AFTER_US_ABBREVIATION
 
 
+_REPAIR_TAIL = 200
+"""Characters of the end of a sentence that ``_repair``'s tests read: their patterns
+match a few characters at the end (an initial, an acronym), so on a longer sentence the
+tail gives their answer, and a block of a thousand joins (each sentence opening in lower
+case) is not copied a thousand times."""
+
+
 def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join Punkt's known false splits inside one block."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
         if out:
             prev_start, prev_end = out[-1]
-            prev = text[prev_start:prev_end]
+            # The previous span's end is all the tests read: a run of joins makes it long.
+            prev = text[max(prev_start, prev_end - _REPAIR_TAIL) : prev_end]
             head = text[start:end].lstrip("\"“'‘ ")
             # Both patterns below end in a capital and a full stop: test that first.
             initial = prev[-1:] == "." and prev[-2:-1].isupper()
@@ -443,7 +451,12 @@ def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             elif initial and prev[-3:-2] == "." and _ACRONYM_END.search(prev):
                 first_word = _FIRST_WORD.match(head)
                 join = first_word is not None and first_word.group().lower() in _TITLE_WORDS
-            elif initial and _INITIAL_END.search(prev) and head[:1].isupper() and len(prev) > 3:
+            elif (
+                initial
+                and _INITIAL_END.search(prev)
+                and head[:1].isupper()
+                and prev_end - prev_start > 3
+            ):
                 join = True  # "Franklin D. | Roosevelt"
             if join:
                 out[-1] = (prev_start, end)
