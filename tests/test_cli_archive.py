@@ -126,3 +126,34 @@ def test_progress_only_on_a_terminal(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert result.stderr == ""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names of any bytes: Linux")
+def test_file_names_that_are_not_utf8(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A folder from a latin-1 archive: ``find``, ``stories`` and ``scan`` index, list and
+    print its names (escaped on screen, their own in JSON); they ended in a traceback."""
+    demo = Path(__file__).resolve().parents[1] / "src" / "diffreader" / "demo"
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for name in ("00_original.txt", "01_rewrite_syndicated.txt", "04_unrelated.txt"):
+        shutil.copy(demo / name, folder / name)
+    odd = os.fsdecode(os.path.join(os.fsencode(folder), b"r\xe9write.txt"))
+    shutil.copy(demo / "02_rewrite_contentfarm.txt", odd)
+    original = str(folder / "00_original.txt")
+    assert main(["find", original, str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "r<U+DCE9>write.txt" in out and out.count("  rewrite  ") == 2
+    assert main(["find", original, str(folder), "-f", "json", "-o", str(tmp_path / "f.json")]) == 0
+    found = json.loads((tmp_path / "f.json").read_text("utf-8"))
+    assert odd in {c["path"] for c in found["candidates"]}
+    assert main(["stories", str(folder)]) == 0
+    assert "r<U+DCE9>write.txt" in capsys.readouterr().out
+    # Warm: the index kept the name and finds the file unchanged.
+    assert main(["stories", str(folder), "-f", "json"]) == 0
+    story = json.loads(capsys.readouterr().out)["stories"][0]
+    assert odd in {m["path"] for m in story["members"]}
+    assert main(["scan", str(folder), "-o", str(tmp_path / "scan"), "-q"]) == 0
+    articles = (tmp_path / "scan" / "articles.jsonl").read_text("utf-8")
+    assert "r\\udce9write.txt" in articles
+    assert main([original, odd, "--report", "html", "-o", str(tmp_path / "r.html")]) == 1
+    assert "r&lt;U+DCE9&gt;write.txt" in (tmp_path / "r.html").read_text("utf-8")

@@ -266,14 +266,16 @@ def _write_file(output: str, pieces: Iterable[str]) -> None:
     except FileNotFoundError:
         info = None
     if info is not None and not stat.S_ISREG(info.st_mode):
-        with open(output, "w", encoding="utf-8", newline="\n") as handle:
+        with open(output, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as handle:
             for piece in pieces:
                 handle.write(piece)
         return
     target = Path(os.path.realpath(output))
     # The file keeps its permissions; a new one gets those any new file gets here.
     mode = stat.S_IMODE(info.st_mode) if info is not None else new_file_mode()
-    atomic_write_pieces(target, (piece.encode("utf-8") for piece in pieces), mode=mode)
+    # As on stdout, a character no UTF-8 file can hold (a lone surrogate) is escaped.
+    encoded = (piece.encode("utf-8", "backslashreplace") for piece in pieces)
+    atomic_write_pieces(target, encoded, mode=mode)
 
 
 def _print_comparison(args: argparse.Namespace, *, own_process: bool = False) -> ExitStatus:

@@ -46,6 +46,24 @@ def test_marks_and_notes_survive_a_restart(isolated_dirs: Path) -> None:
     assert str(again.progress()) == "2 of 11 reviewed, 1 flagged"
 
 
+def test_names_and_notes_that_are_not_utf8_are_saved_and_read_back(isolated_dirs: Path) -> None:
+    """A file name from a latin-1 archive (Python reads its byte as a lone surrogate) and a
+    note pasted with one: the save does not fail (the mark was lost and the reader ended
+    with a traceback), and both read back the same."""
+    comparison = sample(a_path="/corpus/caf\udce9.txt", b_path="/corpus/r\udce9write.txt")
+    session, messages = ReviewStore().load_for(comparison)
+    assert messages == []
+    keys = by_text(session)
+    assert session.set_mark(keys["2026"], Mark.FLAGGED) == []
+    assert session.set_note(keys["2026"], "see caf\udce9 notes") == []
+    again, messages = ReviewStore(isolated_dirs).load_for(comparison)
+    assert messages == []
+    assert again.mark(keys["2026"]) is Mark.FLAGGED
+    assert again.note(keys["2026"]) == "see caf\udce9 notes"
+    (saved,) = (isolated_dirs / "reviews").glob("[0-9a-f]*.json")
+    assert "\\udce9" in saved.read_text("utf-8")  # JSON's escape, in a UTF-8 file
+
+
 def test_state_file_layout(isolated_dirs: Path) -> None:
     comparison = sample()
     session, _ = ReviewStore().load_for(comparison)

@@ -40,8 +40,10 @@ def _visible_char(match: re.Match[str]) -> str:
 
 
 # C0 controls except tab and newline, DEL, C1 controls (0x9B is a one-byte CSI on some
-# terminals), and the bidirectional overrides/isolates that can reorder what is displayed.
-UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+# terminals), the bidirectional overrides/isolates that can reorder what is displayed, and
+# lone surrogates (a file name's bytes that are not UTF-8, as Python decodes them: no
+# terminal shows them, and no UTF-8 file or stream can hold them).
+UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 """The characters every escaper makes visible, as a regular expression's class."""
 _UNSAFE = re.compile(UNSAFE)
 

@@ -169,6 +169,36 @@ def index_path(folder: str | os.PathLike[str], base: str | os.PathLike[str] | No
     return data_dir(base) / "corpus" / f"{digest.hexdigest()}.sqlite3"
 
 
+def _stored(name: str) -> str:
+    """A file name as the index keeps it: itself, unless it holds bytes that are not
+    UTF-8 (a name from an old archive in latin-1; Python reads them as lone surrogates,
+    which SQLite cannot store): then ``/`` and the hex of its bytes (no file name holds a
+    ``/``, so the two kinds never meet).
+
+    >>> _stored("café.txt"), _stored("caf\\udce9.txt")
+    ('café.txt', '/636166e92e747874')
+    >>> _real(_stored("caf\\udce9.txt")) == "caf\\udce9.txt"
+    True
+    """
+    if name.isascii():
+        return name
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return "/" + os.fsencode(name).hex()
+    return name
+
+
+def _real(stored: str) -> str:
+    """The file name the index keeps as ``stored`` (``_stored``)."""
+    return os.fsdecode(bytes.fromhex(stored[1:])) if stored.startswith("/") else stored
+
+
+def _entry(row: Sequence[Any]) -> Entry:
+    """The entry of an ``articles`` row (id, name, title, date, words, hash, error)."""
+    return Entry(row[0], _real(row[1]), *row[2:])
+
+
 def scan(folder: Path) -> list[str]:
     """Names of the candidate article files in ``folder`` (not recursive).
 
@@ -477,7 +507,7 @@ class CorpusIndex:
         self._touched = set()
         self._merge_staged()
         known = {
-            row[0]: (row[1], row[2], row[3])
+            _real(row[0]): (row[1], row[2], row[3])
             for row in self._db.execute("SELECT name, size, mtime_ns, error FROM articles")
         }
         todo: list[str] = []
@@ -583,7 +613,7 @@ class CorpusIndex:
             db.execute("INSERT OR REPLACE INTO meta VALUES ('df_stale', '1')")
             for item in batch:
                 row = db.execute(
-                    "SELECT id, hash, error FROM articles WHERE name = ?", (item.name,)
+                    "SELECT id, hash, error FROM articles WHERE name = ?", (_stored(item.name),)
                 ).fetchone()
                 if item.error is not None:
                     summary.refused.append((item.name, item.error))
@@ -608,7 +638,7 @@ class CorpusIndex:
                     "INSERT INTO articles (name, size, mtime_ns, hash, title, date, words,"
                     " error, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
-                        item.name,
+                        _stored(item.name),
                         item.size,
                         item.mtime_ns,
                         item.hash,
@@ -631,7 +661,9 @@ class CorpusIndex:
             db.executemany("INSERT INTO staged VALUES (?, ?, ?)", postings)
 
     def _delete(self, db: sqlite3.Connection, name: str) -> None:
-        row = db.execute("SELECT id, terms FROM articles WHERE name = ?", (name,)).fetchone()
+        row = db.execute(
+            "SELECT id, terms FROM articles WHERE name = ?", (_stored(name),)
+        ).fetchone()
         if row is None:
             return
         article, blob = row
@@ -651,8 +683,8 @@ class CorpusIndex:
         One transaction; a busy or read-only index keeps what it had (the files are read
         again next time).
         """
-        rows = [tuple(read) for read in fresh]
-        names = [(name,) for name in gone]
+        rows = [(_stored(read[0]), *read[1:]) for read in fresh]
+        names = [(_stored(name),) for name in gone]
         if not rows and not names:
             return
         try:
@@ -661,8 +693,8 @@ class CorpusIndex:
                 db.executemany(
                     "INSERT OR REPLACE INTO listing VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows
                 )
-        except (sqlite3.OperationalError, UnicodeEncodeError):
-            pass  # busy, read-only, or a file name that is not UTF-8: read again next time
+        except sqlite3.OperationalError:
+            pass  # busy or read-only: the files are read again next time
 
     # -- reading ----------------------------------------------------------------------
 
@@ -670,7 +702,7 @@ class CorpusIndex:
         """The listing's kept quick reads, by file name (see ``remember_listing``)."""
         make = Listed._make
         return {
-            row[0]: make(row)
+            _real(row[0]): make((_real(row[0]), *row[1:])) if row[0][:1] == "/" else make(row)
             for row in self._db.execute(
                 "SELECT name, size, mtime_ns, title, date, words, text_hash, haystack FROM listing"
             )
@@ -681,7 +713,7 @@ class CorpusIndex:
         rows = self._db.execute(
             "SELECT id, name, title, date, words, hash, error FROM articles"
         ).fetchall()
-        entries = [Entry(*row) for row in rows]
+        entries = list(map(_entry, rows))
         return sorted(entries, key=lambda e: (e.name.casefold(), e.name))
 
     def entries_to_show(self, unknown: Iterable[str]) -> list[Entry]:
@@ -691,8 +723,9 @@ class CorpusIndex:
         rows = self._db.execute(
             "SELECT id, name, title, date, words, hash, error FROM articles WHERE error IS NOT NULL"
         ).fetchall()
-        refused = {row[1] for row in rows}
+        refused = {_real(row[1]) for row in rows}
         for names in _chunks(sorted(set(unknown) - refused)):
+            names = list(map(_stored, names))
             marks = ",".join("?" * len(names))
             rows.extend(
                 self._db.execute(
@@ -701,7 +734,7 @@ class CorpusIndex:
                     tuple(names),
                 )
             )
-        return sorted((Entry(*row) for row in rows), key=lambda e: (e.name.casefold(), e.name))
+        return sorted(map(_entry, rows), key=lambda e: (e.name.casefold(), e.name))
 
     def _entries(self, ids: Iterable[int]) -> dict[int, Entry]:
         out: dict[int, Entry] = {}
@@ -712,7 +745,7 @@ class CorpusIndex:
                 f" WHERE id IN ({marks})",
                 tuple(chunk),
             ):
-                out[row[0]] = Entry(*row)
+                out[row[0]] = _entry(row)
         return out
 
     def _count(self) -> int:
@@ -751,7 +784,7 @@ class CorpusIndex:
         if same_folder:
             row = self._db.execute(
                 "SELECT id, size, mtime_ns, terms, hash, error FROM articles WHERE name = ?",
-                (path.name,),
+                (_stored(path.name),),
             ).fetchone()
             if row is not None and (row[1], row[2]) == _stat(path) and row[5] is None:
                 return row[0], _unpack(row[3]), row[4]

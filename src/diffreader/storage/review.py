@@ -152,7 +152,12 @@ def _remove_orphans(path: Path) -> None:
 
 
 def _dumps(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    # A lone surrogate (a file name's byte that is not UTF-8, a note pasted with one) can
+    # only stand inside a JSON string, where its ``\udce9`` is JSON's escape for it: read
+    # back, it is the same string.
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode(
+        "utf-8", "backslashreplace"
+    )
 
 
 _PARSE_ERRORS = (ValueError, UnicodeDecodeError, RecursionError)
