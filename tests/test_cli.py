@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import types
@@ -625,6 +626,38 @@ def test_output_naming_an_input_article_is_refused(
         status = main([str(a), str(b), *fmt, "-o", str(tmp_path / "hard.txt")])
         assert_trouble(capsys, status, tmp_path / "hard.txt")
         assert a.read_bytes() == (demo / ORIGINAL).read_bytes()
+
+
+@pytest.mark.parametrize("fmt", [["--format", "json"], ["--report", "json"]])
+def test_output_in_the_data_folder_is_refused(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: list[str]
+) -> None:
+    """``-o`` over the saved review it reports on (or anything of the data folder) would
+    destroy the marks: refused, the file left as it was."""
+    data = tmp_path / "data"
+    a, b = str(demo / ORIGINAL), str(demo / REWRITE)
+    index = data / "reviews" / "index.json"
+    index.parent.mkdir(parents=True)
+    before = b'{"schema_version": 1, "pairs": {}}\n'
+    index.write_bytes(before)
+    status = main([a, b, *fmt, "--data-dir", str(data), "-o", str(index)])
+    assert "in diffreader's data folder" in assert_trouble(capsys, status, index)
+    assert index.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", ["find", "stories"])
+def test_find_and_stories_refuse_output_over_an_article_of_their_folder(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    folder = tmp_path / "news"
+    shutil.copytree(demo, folder)
+    victim = folder / REWRITE
+    before = victim.read_bytes()
+    args = [str(folder / ORIGINAL)] if command == "find" else []
+    status = main([command, *args, str(folder), "-o", str(victim)])
+    assert "is an article of" in assert_trouble(capsys, status, victim)
+    assert victim.read_bytes() == before
+    assert main([command, *args, str(folder), "-o", str(tmp_path / "out.txt")]) == 0
 
 
 @pytest.mark.parametrize("fmt", ["json", "markdown", "text"])

@@ -425,6 +425,7 @@ def _versions(args: argparse.Namespace, *, reader: bool) -> ExitStatus:
 
     paths: list[str] = args.paths
     _check_output(args.output, paths)
+    _check_output_kept_apart(args.output, _data_dir(args))
     docs = _load(paths)
     if not reader:
         collation = collate(docs[0], docs[1:])
@@ -478,6 +479,7 @@ def _dispatch(
 
     if len(paths) == 2:
         _check_output(args.output, paths)
+        _check_output_kept_apart(args.output, _data_dir(args))
         if args.report:
             return _write_report(args)
         if args.format or args.output or not _isatty(sys.stdout):
@@ -607,6 +609,7 @@ def _run_command(command: str, argv: Sequence[str]) -> ExitStatus:
         parser.error("--limit must be 1 or more")
     folder = _checked_dir(args.folder)
     _check_output(args.output, [args.article] if command == "find" else [])
+    _check_output_kept_apart(args.output, _data_dir(args), folder)
     progress = _Progress("indexing")
     try:
         with CorpusIndex(folder, _data_dir(args)) as index:
@@ -1040,6 +1043,33 @@ def _check_output(output: str | None, paths: Sequence[str]) -> None:
             same = False
         if same:
             raise _Trouble(f"{output}: is the article {path}; give another file for -o")
+
+
+def _check_output_kept_apart(
+    output: str | None, data: Path | None, folder: Path | None = None
+) -> None:
+    """Refuse ``-o`` naming a file of diffreader's own state (the data folder: review
+    marks, the corpus index) or, for ``find`` and ``stories``, an article of the folder
+    they read: writing would destroy the marks or the article."""
+    if output in (None, "-"):
+        return
+    from diffreader.storage.paths import data_dir
+
+    assert output is not None
+    target = Path(os.path.realpath(output))
+    own = Path(os.path.realpath(data_dir(data)))
+    if target == own or own in target.parents:
+        raise _Trouble(f"{output}: is in diffreader's data folder {own}; give another file for -o")
+    if folder is None or not target.is_file():
+        return
+    from diffreader.storage.corpus_index import scan
+
+    try:
+        same_folder = os.path.samefile(target.parent, folder)
+    except OSError:
+        return
+    if same_folder and target.name in scan(folder):
+        raise _Trouble(f"{output}: is an article of {folder}; give another file for -o")
 
 
 def _quiet_stdout() -> None:

@@ -499,3 +499,42 @@ def test_a_crafted_index_cannot_make_carry_over_touch_files_outside(
         assert path.read_bytes() == content  # neither read as a review nor set aside
     assert not list(tmp_path.glob("x.corrupt-*")) and not list(isolated_dirs.glob("x.corrupt-*"))
     assert all(is_pair_key(k) for k in ReviewStore().summaries()[0])
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+@pytest.mark.parametrize("which", ["review", "index"])
+def test_a_fifo_in_place_of_a_state_file_is_refused_without_waiting(
+    tmp_path: Path, which: str
+) -> None:
+    """In a child process with a timeout: reading the saved review (or the review index)
+    from a FIFO waited for a writer for ever, and ``--report`` and the reader with it."""
+    import subprocess
+    import sys
+
+    data = tmp_path / "data"
+    code = (
+        "import sys, json\n"
+        "sys.path.insert(0, sys.argv[2])\n"
+        "from comparison_builder import sample\n"
+        "from diffreader.storage.review import ReviewStore\n"
+        "store = ReviewStore(sys.argv[1])\n"
+        "if sys.argv[3] == 'create':\n"
+        "    print(store.path_for(store.load_for(sample())[0].pair_key))\n"
+        "else:\n"
+        "    session, messages = store.load_for(sample(), record=False)\n"
+        "    print(json.dumps([messages, store.summaries(repair=False)[1]]))\n"
+    )
+    tests = str(Path(__file__).resolve().parents[1])
+    run = [sys.executable, "-c", code, str(data), tests]
+    state = Path(
+        subprocess.run(
+            [*run, "create"], capture_output=True, text=True, check=True, timeout=60
+        ).stdout.strip()
+    )
+    fifo = state if which == "review" else data / "reviews" / "index.json"
+    fifo.unlink(missing_ok=True)
+    os.mkfifo(fifo)
+    done = subprocess.run([*run, "read"], capture_output=True, text=True, timeout=60, check=True)
+    messages, index_messages = json.loads(done.stdout)
+    said = " ".join(messages + index_messages)
+    assert "not a regular file" in said

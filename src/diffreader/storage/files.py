@@ -6,6 +6,7 @@ API:
     atomic_write_pieces(path, pieces, mode=None)   the same, written piece by piece
     fsync_dir(folder)                        make a rename in ``folder`` durable
     new_file_mode()                          0666 less the umask
+    read_regular(path) -> bytes              a file's bytes, never waiting on a FIFO
 
 A temp file is named ``.NAME.<random>.tmp`` beside ``path``; a writer killed before the
 rename leaves one behind, which the owner of ``path`` may delete under its own lock.
@@ -14,12 +15,32 @@ rename leaves one behind, which the owner of ``path`` may delete under its own l
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["atomic_write", "atomic_write_pieces", "fsync_dir", "new_file_mode"]
+__all__ = ["atomic_write", "atomic_write_pieces", "fsync_dir", "new_file_mode", "read_regular"]
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of the regular file ``path``; ``OSError`` for anything else.
+
+    Opened without waiting (a FIFO put where a state file belongs would block ``open`` and
+    the read for ever, and the reader with them), and refused unless it is a regular file
+    (a device such as ``/dev/zero`` never ends). A missing file raises
+    ``FileNotFoundError``, as ``Path.read_bytes`` does.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    finally:
+        os.close(fd)
 
 
 def fsync_dir(directory: Path) -> None:

@@ -91,7 +91,7 @@ from diffreader.review.marks import (
     merge_entry,
     pair_key,
 )
-from diffreader.storage.files import atomic_write, fsync_dir
+from diffreader.storage.files import atomic_write, fsync_dir, read_regular
 from diffreader.storage.paths import reviews_dir
 
 __all__ = ["ReviewSession", "ReviewStore", "review_summary_for_pair"]
@@ -282,7 +282,7 @@ class ReviewStore:
         """Read a state file without writing anything: ``(state, None)``, ``(None, None)``
         when it does not exist, or ``(None, error)`` when it cannot be read or parsed."""
         try:
-            raw = path.read_bytes()
+            raw = read_regular(path)
         except FileNotFoundError:
             return None, None
         except OSError as error:
@@ -433,7 +433,7 @@ class ReviewStore:
         name the state files that carry-over opens.
         """
         try:
-            raw = self.index_path.read_bytes()
+            raw = read_regular(self.index_path)
         except FileNotFoundError:
             return None, None
         except OSError as error:
@@ -468,7 +468,7 @@ class ReviewStore:
             if not is_pair_key(path.stem):  # index.json, set-aside copies, strangers
                 continue
             try:
-                data = json.loads(path.read_bytes().decode("utf-8"))
+                data = json.loads(read_regular(path).decode("utf-8"))
                 state = ReviewState.from_json(data)
                 summary = ReviewSummary.from_json(state.pair_key, data.get("summary"))
             except (OSError, *_PARSE_ERRORS):
@@ -507,7 +507,7 @@ class ReviewStore:
         """
         key = pair_key(a_text, b_text)
         try:
-            data = json.loads(self.path_for(key).read_bytes().decode("utf-8"))
+            data = json.loads(read_regular(self.path_for(key)).decode("utf-8"))
             state = ReviewState.from_json(data)
             summary = ReviewSummary.from_json(key, data.get("summary"))
         except (OSError, *_PARSE_ERRORS):
