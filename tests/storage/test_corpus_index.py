@@ -207,6 +207,30 @@ def test_a_corrupt_index_is_rebuilt(tmp_path: Path) -> None:
         assert index.update(workers=1).added == 3
 
 
+def test_a_sound_index_is_kept_when_the_disk_is_full_or_locked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk, a lock held past the time-out or an I/O error says so; only a file that
+    is no database is set aside (the sound index was renamed ``.corrupt``, its cached
+    verdicts lost)."""
+    import sqlite3
+
+    folder = _folder(tmp_path, 3)
+    db = tmp_path / "index.sqlite3"
+    with CorpusIndex(folder, path=db) as index:
+        index.update(workers=1)
+    before = db.read_bytes()
+
+    def full(self: CorpusIndex) -> sqlite3.Connection:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(CorpusIndex, "_open", full)
+    with pytest.raises(sqlite3.OperationalError, match="disk is full"):
+        CorpusIndex(folder, path=db)
+    assert db.read_bytes() == before
+    assert not db.with_suffix(".corrupt").exists()
+
+
 def test_find_in_folder_and_outside(tmp_path: Path) -> None:
     folder = _folder(tmp_path, 10)
     rewrite = (

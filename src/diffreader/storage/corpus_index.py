@@ -424,6 +424,10 @@ class CorpusIndex:
     def _connect(self) -> sqlite3.Connection:
         try:
             return self._open()
+        except sqlite3.OperationalError:
+            # A full disk, a lock held past the time-out, an I/O error: the index is sound,
+            # and the caller says what went wrong.
+            raise
         except sqlite3.DatabaseError:
             # Not a database (a torn first write, a stray file): keep it aside, start over.
             with contextlib.suppress(OSError):
