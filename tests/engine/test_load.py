@@ -13,6 +13,8 @@ import pytest
 from diffreader.engine import LoadError, load_document
 from diffreader.engine.load import decode_bytes
 
+DEMO = Path(__file__).resolve().parents[2] / "src" / "diffreader" / "demo"
+
 TEXT = "Sergueï Lavrov’s café — “quoted” text.\n\nSecond paragraph here."
 
 
@@ -51,6 +53,32 @@ def test_latin1_name_is_not_read_as_cp1250(tmp_path: Path) -> None:
     doc = load_document(path)
     assert "Sergueï" in doc.text
     assert "ď" not in doc.text
+
+
+@pytest.mark.parametrize("where", [300, 1200, -1])
+def test_a_stray_byte_in_utf8_text_changes_nothing_else(where: int) -> None:
+    """One byte that is not UTF-8 in a UTF-8 article: the rest is read as UTF-8 (the whole
+    was read as latin-1, its curly quotes and names turned to mojibake, and the comparison
+    made up four added and six dropped claims)."""
+    from diffreader.engine import compare
+    from diffreader.engine.load import document_from_text
+
+    original = (DEMO / "00_original.txt").read_bytes()
+    at = where if where >= 0 else len(original)
+    damaged = original[:at] + b"\xff" + original[at:]
+    text, encoding = decode_bytes(damaged)
+    assert encoding == "utf-8 (partly cp1252)"
+    assert text.replace("ÿ", "") == original.decode("utf-8")
+    comparison = compare(document_from_text(original.decode()), document_from_text(text))
+    assert comparison.claims == () and all(q.status.value == "verbatim" for q in comparison.quotes)
+
+
+def test_a_cp1252_paragraph_pasted_into_utf8_text_is_read_as_cp1252() -> None:
+    utf8 = "“Søren Lind” met the mayor of Zürich.\n\n".encode()
+    pasted = "The café’s owner, Renée, said it was “over”.\n".encode("cp1252")
+    text, encoding = decode_bytes(utf8 + pasted)
+    assert text == (utf8 + pasted.decode("cp1252").encode()).decode()
+    assert encoding == "utf-8 (partly cp1252)"
 
 
 def test_offsets_index_the_decoded_text(tmp_path: Path) -> None:

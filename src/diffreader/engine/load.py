@@ -116,11 +116,50 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         text = data.decode("utf-8")
         encoding = "utf-8"
     except UnicodeDecodeError:
-        text, encoding = _decode_legacy(data)
+        text, encoding = _damaged_utf8(data) or _decode_legacy(data)
     sample = text[:65536]
     if sample and len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
         raise LoadError("binary file (mostly control characters), not an article")
     return text, encoding
+
+
+def _damaged_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 text with some bytes that are not UTF-8 (a stray byte, a name or a paragraph
+    pasted from a cp1252 file): decoded as UTF-8, but those bytes read as cp1252 (one
+    cp1252 leaves undefined as U+FFFD), with the encoding ``utf-8 (partly cp1252)``; None
+    when the text is not mostly UTF-8.
+
+    Read whole as a single-byte legacy encoding instead, every accented letter and curly
+    quote of the article became two or three wrong characters, and the comparison found
+    names and quotations changed that were not. Mostly: at least as many characters
+    decoded from several bytes (what a legacy text almost never forms by chance) as bytes
+    that fail.
+
+    >>> text, encoding = _damaged_utf8("“Søren” said.".encode() + b" Caf\\xe9 \\x93Lys\\x94.")
+    >>> text, encoding
+    ('“Søren” said. Café “Lys”.', 'utf-8 (partly cp1252)')
+    >>> _damaged_utf8("Café, Zürich".encode("cp1252")) is None
+    True
+    """
+    text = data.decode("utf-8", "replace")
+    failed = text.count("\ufffd") - data.count("\ufffd".encode())
+    decoded = len(text) - len(text.encode("ascii", "ignore")) - failed  # non-ASCII, not failed
+    if failed <= 0 or decoded < failed:
+        return None
+    text = data.decode("utf-8", _AS_CP1252)
+    return text, "utf-8 (partly cp1252)"
+
+
+def _as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    """A ``codecs`` error handler: the bytes UTF-8 could not decode, read as cp1252."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    return bad.decode("cp1252", "replace"), error.end
+
+
+_AS_CP1252 = "diffreader-as-cp1252"
+codecs.register_error(_AS_CP1252, _as_cp1252)
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str]:
