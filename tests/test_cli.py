@@ -566,7 +566,9 @@ def test_a_corrupt_review_message_on_stderr_is_visible(
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX shell redirections")
 @pytest.mark.parametrize("how", [">&-", "| head -c 0", "| true"])
-def test_a_closed_stdout_exits_quietly(demo: Path, how: str) -> None:
+def test_a_closed_stdout_is_one_line_and_a_closed_pipe_quiet(demo: Path, how: str) -> None:
+    """Started with stdout closed, nothing can be written: said on stderr (it exited 2 with
+    no word). A reader that stops reading (``| head``) is not trouble to report."""
     command = (
         f"{sys.executable} -m diffreader {demo / ORIGINAL} {demo / REWRITE} --format text {how}"
     )
@@ -579,7 +581,7 @@ def test_a_closed_stdout_exits_quietly(demo: Path, how: str) -> None:
     )
     assert "Traceback" not in done.stderr and "Error" not in done.stderr
     if ">&-" in how:
-        assert done.stderr == "status=2\n"
+        assert done.stderr == "diffreader: standard output is closed\nstatus=2\n"
     else:
         assert done.stderr == ""
 

@@ -157,3 +157,17 @@ def test_file_names_that_are_not_utf8(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "r\\udce9write.txt" in articles
     assert main([original, odd, "--report", "html", "-o", str(tmp_path / "r.html")]) == 1
     assert "r&lt;U+DCE9&gt;write.txt" in (tmp_path / "r.html").read_text("utf-8")
+
+
+def test_a_data_folder_that_cannot_be_made_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The error names the data folder, not the article folder it blamed."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The harbour closed on Monday after a storm.\n", "utf-8")
+    not_a_folder = tmp_path / "data"
+    not_a_folder.write_text("a file\n", "utf-8")
+    assert main(["stories", str(folder), "--data-dir", str(not_a_folder)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"diffreader: {not_a_folder}") and "Not a directory" in err

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import errno
 import os
 import shutil
 import stat
@@ -232,8 +231,8 @@ def _write(text: str | Iterable[str], output: str | None) -> None:
     if output is None or output == "-":
         stdout = sys.stdout
         if stdout is None:
-            # Started with stdout closed (`>&-`): nowhere to write, as after a broken pipe.
-            raise BrokenPipeError(errno.EBADF, "standard output is closed")
+            # Started with stdout closed (`>&-`): nowhere to write, and nothing read it.
+            raise _Trouble("standard output is closed")
         try:
             if hasattr(stdout, "reconfigure"):
                 # An ASCII-only stdout (PYTHONIOENCODING=ascii) gets escapes, not a traceback.
@@ -623,7 +622,9 @@ def _run_command(command: str, argv: Sequence[str]) -> ExitStatus:
     except sqlite3.Error as error:
         raise _Trouble(f"corpus index: {error}") from error
     except OSError as error:
-        raise _Trouble(f"{args.folder}: cannot read ({error.strerror or error})") from error
+        # The file it is about: the folder, or the data folder the index is kept in.
+        about = error.filename if error.filename is not None else args.folder
+        raise _Trouble(f"{about}: cannot read ({error.strerror or error})") from error
 
 
 def _entry_json(folder: Path, entry: Any) -> dict[str, Any]:
