@@ -314,3 +314,39 @@ def test_a_groups_diff_weight_is_the_characters_its_word_diff_reads(
     b_side = [doc_b.sentences[i].text for i in group.b]
     plain = 0 if not (a_side and b_side) or a_side == b_side else sum(map(len, a_side + b_side))
     assert compare_module._diff_weight(group, doc_a, doc_b) == plain
+
+
+def test_spacing_alone_is_no_change() -> None:
+    """A word wrapped at its hyphen ("long-" / "term"), a space before a mark: layout, not
+    content. The group was "reworded" with nothing to show, and the exit status 1."""
+    a = "The plan is a long-term fix, the mayor said .\n\nThe bridge shut on Monday.\n"
+    b = "The plan is a long- term fix, the mayor said.\n\nThe bridge shut on Monday.\n"
+    c = compare(a, b)
+    assert [p.status.value for p in c.pairs] == ["same", "same"]
+    changed = compare(a, b.replace("long- term", "short-term"))
+    assert [p.status.value for p in changed.pairs] == ["reworded", "same"]
+
+
+def test_an_editorial_insertion_over_a_line_break_is_left_out_of_the_quotation() -> None:
+    """Hard-wrapped text can break a line inside "[former US President Joe]": the
+    quotation is still the original's, word for word (it was "altered")."""
+    import textwrap
+
+    paragraph = (
+        'Specifically in response to the former ambassador, Dmitriev said: "Wrong. Peace is '
+        "close because of the dialogue. Idiotic [former US President Joe] Biden's approaches "
+        'failed. Sanctions failed. Dialogue is the way." He went on to say more about it.'
+    )
+    others = [
+        "Lavrov also added his voice to the ways in which the West has failed to bring the "
+        "country to its knees, speaking in fresh comments on the drive to isolate it.",
+        "The two leaders are expected to speak again in the coming weeks, according to "
+        "officials in both capitals who asked not to be named because the talks are private.",
+        "Markets in the region rose on the news, with the currency gaining against the dollar "
+        "for the third day in a row as traders bet on an easing of the sanctions.",
+    ]
+    a = "\n\n".join([paragraph, *others]) + "\n"
+    for width in range(40, 80, 3):
+        b = "\n\n".join(textwrap.fill(p, width) for p in [paragraph, *others]) + "\n"
+        statuses = [q.status.value for q in compare(a, b).quotes]
+        assert statuses == ["verbatim"], (width, statuses)

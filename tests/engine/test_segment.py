@@ -526,3 +526,43 @@ def test_repair_equals_the_whole_sentence_reference(sentences: list[list[str]]) 
         spans.append((start, len(text)))
         text += " "
     assert _repair(text, spans) == _repair_reference(text, spans)
+
+
+def test_a_line_broken_after_a_hyphen_goes_on_in_the_next_line() -> None:
+    """``textwrap`` breaks a line after a hyphen ("a long-" / "term plan"): the next line
+    continues the sentence, which was cut in two (its first half read as a headline)."""
+    text = "Dmitriev said the plan was a long-\nterm solution for the region.\n\nLavrov agreed.\n"
+    sentences = split_sentences(text)
+    assert [(s.text, s.kind) for s in sentences] == [
+        ("Dmitriev said the plan was a long-\nterm solution for the region.", SentenceKind.BODY),
+        ("Lavrov agreed.", SentenceKind.BODY),
+    ]
+    assert [s.text for s in split_sentences("Talks on Anglo-\nFrench trade resumed.\n")] == [
+        "Talks on Anglo-\nFrench trade resumed."
+    ]
+    # A dash ending a line (a space before it) still ends the line's block.
+    assert len(split_sentences("Gallery -\nThe harbour at dawn\n")) == 2
+
+
+def test_a_caption_set_against_a_wrapped_paragraph_is_furniture_alone() -> None:
+    """A caption line with no blank line before the hard-wrapped paragraph under it: the
+    paragraph was read with it as one caption, and its sentences dropped from view."""
+    body = (
+        "A senior adviser said on Monday that the talks between the two\n"
+        "leaders were bringing an end to the conflict closer, and that the\n"
+        "coming months would show whether the plan could hold at all.\n"
+    )
+    more = (
+        "The adviser, who leads the fund, made the claim on social media,\n"
+        "drawing a comparison with a conference held eighty years ago, and\n"
+        "he repeated it in an interview broadcast later in the evening.\n"
+    )
+    caption = "FILE PHOTO: The adviser in Moscow. © Agency / A. Name\n"
+    for text in (caption + body + "\n" + more, body + caption + "\n" + more):
+        kinds = [(s.kind, s.text.split()[0]) for s in split_sentences(text)]
+        assert kinds.count((SentenceKind.BOILERPLATE, "FILE")) == 1
+        assert (SentenceKind.BODY, "A") in kinds and (SentenceKind.BODY, "The") in kinds
+    # A caption wrapped over two lines stays one caption.
+    two = "Harbour master Ines Varga at the quay. Photo: J.\nOkafor/Coastline Press\n\n"
+    sentences = split_sentences(two + body + "\n" + more)
+    assert all(s.kind is SentenceKind.BOILERPLATE for s in sentences if "Okafor" in s.text)

@@ -303,12 +303,20 @@ def _make_pair(group: Group, doc_a: Document, doc_b: Document) -> Pair:
     ops = tuple(
         word_diff([(s.start, s.text) for s in a_sents], [(s.start, s.text) for s in b_sents])
     )
-    changed = any(op.op is not Op.EQUAL for op in ops)
+    # Spacing alone is layout, not a change: "long-term" wrapped as "long-\nterm".
+    changed = any(op.op is not Op.EQUAL and not _spacing(op, doc_a, doc_b) for op in ops)
     status = Status.BOILERPLATE if furniture else Status.REWORDED if changed else Status.SAME
     score = group.score if changed else 1.0
     if changed and score <= 0.0:  # titles are paired without a score: measure it now
         score = _word_overlap(ops, doc_a.text, doc_b.text)
     return Pair(a_ids, b_ids, status, round(min(1.0, score), 4), ops, changed)
+
+
+def _spacing(op: WordOp, doc_a: Document, doc_b: Document) -> bool:
+    """The op deletes or inserts whitespace only."""
+    if op.op is Op.DELETE:
+        return doc_a.text[op.a_start : op.a_end].isspace()
+    return op.op is Op.INSERT and doc_b.text[op.b_start : op.b_end].isspace()
 
 
 def _make_pairs(

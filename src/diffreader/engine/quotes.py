@@ -109,7 +109,9 @@ _MAX_CONTAINERS = 8
 to it at most: the nearest to its place. A quotation repeated a thousand times a side
 (a template, a refrain) would otherwise link each repetition to every other one, a
 million links to rank; the matching takes the nearest first anyway."""
-_BRACKETS = re.compile(r"\[[^\]\n]{0,80}\]")
+_BRACKETS = re.compile(r"\[[^\]]{0,80}\]")
+"""An editorial insertion in a quotation ("[former US President Joe]"), which may run
+over a line break of hard-wrapped text (a quotation lies within one paragraph)."""
 _WORD_TOKEN = re.compile(
     r"((?:[A-Za-z]\.){2,}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s|%)?|\w+(?:['’]\w+)*)"
 )

@@ -238,17 +238,61 @@ def _blocks(text: str, start: int) -> list[_Block]:
             and unterminated >= 0.6 * len(inner)
         )
     blocks: list[_Block] = []
+
+    def line_block(k: int) -> _Block:
+        stripped = lines[k].lstrip()
+        block_start = starts[k] + len(lines[k]) - len(stripped)
+        return _Block(block_start, block_start + len(stripped.rstrip()), False)
+
     for i, j in paragraphs:
+        after: list[_Block] = []
+        if wrapped_text and j - i > 2:
+            # A caption or credit set on the line above or below a wrapped paragraph (no
+            # blank line between) is its own block, judged furniture on its own: not the
+            # paragraph whole with it (its body hidden as furniture), nor a caption wrapped
+            # over two lines cut in two (what is left must read as prose).
+            if _is_caption(lines[i].strip()) and _prose(lines[i + 1 : j]):
+                blocks.append(line_block(i))
+                i += 1
+            last = lines[j - 1].strip()
+            if (
+                j - i > 2
+                and last[:1].isupper()
+                and _is_caption(last)
+                and _prose(lines[i : j - 1])
+            ):
+                after.append(line_block(j - 1))
+                j -= 1
         if (wrapped_text and j - i > 1) or _set_word_by_word(lines[i:j]):
             first, last = lines[i], lines[j - 1]
             block_start = starts[i] + len(first) - len(first.lstrip())
             blocks.append(_Block(block_start, starts[j - 1] + len(last.rstrip()), True))
         else:
+            joined = False  # the line before ended in a word broken at its hyphen
             for line_start, line in zip(starts[i:j], lines[i:j], strict=True):
                 stripped = line.lstrip()
                 block_start = line_start + len(line) - len(stripped)
-                blocks.append(_Block(block_start, block_start + len(stripped.rstrip()), False))
+                block_end = block_start + len(stripped.rstrip())
+                if joined and stripped[:1].isalnum():
+                    blocks[-1] = _Block(blocks[-1].start, block_end, True)
+                else:
+                    blocks.append(_Block(block_start, block_end, False))
+                joined = _HYPHEN_BREAK.search(line) is not None
+        blocks.extend(after)
     return blocks
+
+
+_HYPHEN_BREAK = re.compile(r"[^\W\d_]-\s*$")
+"""A line ending in a word and a hyphen ("a long-"): the word goes on at the start of the
+next line ("term solution", "French talks"), which continues the line's block (one
+hard-wrapped paragraph too short to be told wrapped, a line broken after a hyphen by
+hand): no line ends so when it is whole."""
+
+
+def _prose(lines: list[str]) -> bool:
+    """Lines that read as a paragraph of prose: a dozen words or more, the last line ending
+    a sentence."""
+    return _TERMINAL.search(lines[-1]) is not None and sum(len(x.split()) for x in lines) >= 12
 
 
 _SHORT_LINE = 12
