@@ -522,3 +522,30 @@ async def test_unified_rows_carry_their_side_and_the_legend_says_so() -> None:
         await pilot.press("u")
         await pilot.pause()
         assert "only in B" not in str(screen.query_one("#legend").render())
+
+
+async def test_a_page_key_on_the_panel_before_its_layout_is_no_crash() -> None:
+    """Keys pressed fast: PageUp reached the panel hidden and refilled, before its entries
+    were laid out, and OptionList's page step raised KeyError, ending the reader."""
+    from textual.app import App, ComposeResult
+    from textual.widgets.option_list import Option
+
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            yield SidePanel(id="side-panel")
+
+    app = One()
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = app.query_one(SidePanel)
+        panel.display = False
+        await pilot.pause()
+        panel.clear_options()
+        panel.add_options([Option(f"entry {i}") for i in range(60)])
+        panel.highlighted = 50
+        panel.action_page_up()
+        panel.action_page_down()
+        assert panel.highlighted == 50
+        panel.display = True
+        await pilot.pause()
+        panel.action_page_up()
+        assert panel.highlighted is not None and panel.highlighted < 50

@@ -111,6 +111,17 @@ async def test_markup_in_a_notification_is_shown_literally() -> None:
         assert "\x1b" not in shown
 
 
+async def test_ctrl_c_says_how_to_quit_without_tags() -> None:
+    """Textual's own "Press [b]ctrl+q[/b] to quit" is markup, shown tags and all by the
+    literal notifications: the reader says it plainly."""
+    app = DiffReaderApp(comparison=None, pair=DEMO_PAIR)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await diff_ready(pilot)
+        await pilot.press("ctrl+c")
+        (text,) = await toasts_shown(pilot, 1)
+        assert "to quit the app" in text and "[b]" not in text and app.is_running
+
+
 # -- the reported cases -----------------------------------------------------------------
 
 
@@ -272,6 +283,14 @@ async def test_special_files_are_listed_with_the_reason(tmp_path: Path) -> None:
         assert any("fifo.txt: not a regular file" in text for text in texts)
         assert screen.mark_a is None
         assert "4 unreadable" in screen_text(app)
+        # The preview of a link loop or a broken link names the link itself (resolving
+        # it raised RuntimeError on the loop and ended the reader).
+        preview = screen.query_one("#preview-text", Static)
+        for name in ("loop.txt", "[b]dangling[a=b=c].txt"):
+            table.move_cursor(row=table.get_row_index(str(folder / name)))
+            await wait_for(pilot, lambda name=name: name in str(preview.render()))
+            assert app.is_running
+            assert str(folder / name) in str(preview.render()).replace("\n", "")
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
@@ -293,6 +312,29 @@ async def test_export_to_a_fifo_or_a_folder_is_refused(tmp_path: Path) -> None:
             assert app.screen is dialog
         await pilot.press("escape")
         assert screen.last_report is None
+
+
+async def test_export_over_an_article_compared_is_refused(tmp_path: Path) -> None:
+    """The export dialog wrote the report over article A after a second Enter ("exists:
+    Enter again to replace it"); the command line's ``-o`` refuses it, and so does this."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(ORIGINAL, encoding="utf-8")
+    b.write_text(REWRITE, encoding="utf-8")
+    app = make_app(pair=(a, b), data_dir=tmp_path / "data")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await diff_ready(pilot)
+        await wait_for(pilot, lambda: screen.session is not None)
+        await pilot.press("E")
+        dialog = app.screen
+        for target in (a, tmp_path / "sub" / ".." / "b.txt"):
+            (tmp_path / "sub").mkdir(exist_ok=True)
+            dialog.query_one("#export-path", Input).value = str(target)
+            await pilot.press("enter", "enter")
+            await wait_for(pilot, lambda: any(": is the article" in x for x in toast_texts(app)))
+            assert app.screen is dialog
+        await pilot.press("escape")
+        assert screen.last_report is None
+    assert a.read_text(encoding="utf-8") == ORIGINAL and b.read_text(encoding="utf-8") == REWRITE
 
 
 # -- the property -----------------------------------------------------------------------

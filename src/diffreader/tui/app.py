@@ -151,6 +151,14 @@ class DiffReaderApp(App[None]):
             markup=False,
         )
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C: say which key quits. Textual's own message is markup ("Press
+        [b]ctrl+q[/b]"), which the literal notifications showed tags and all."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(f"Press {key} to quit the app.", title="Do you want to quit?")
+                return
+
     def _apply_theme(self, name: str, *, source: str) -> bool:
         """Switch to theme ``name``; an unknown name is reported and the theme stays."""
         if name not in self.available_themes:

@@ -18,6 +18,8 @@ API:
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -240,13 +242,30 @@ def document_label(doc: Document, *, words: int = 12) -> str:
 
 def display_path(path: Path) -> str:
     """A path as the user would type it: relative to the working directory when inside it,
-    else with ``~`` for the home directory (literal, one line)."""
-    resolved = path.resolve()
+    else with ``~`` for the home directory (literal, one line).
+
+    Made absolute without following links: a link is shown as itself (a broken link by
+    its name, not its missing target), and a link loop, which cannot be resolved, too.
+    """
+    absolute = Path(os.path.abspath(path))
+    shown = str(absolute)
     try:
-        shown = str(resolved.relative_to(Path.cwd().resolve()))
-    except ValueError:
-        try:
-            shown = str(Path("~") / resolved.relative_to(Path.home().resolve()))
-        except (ValueError, RuntimeError):
-            shown = str(resolved)
+        shown = str(absolute.relative_to(Path.cwd()))
+    except (ValueError, OSError):  # outside it, or the working directory is gone
+        for home in _homes():
+            with contextlib.suppress(ValueError):
+                shown = str(Path("~") / absolute.relative_to(home))
+                break
     return display_text(shown)[0]
+
+
+def _homes() -> list[Path]:
+    """The home directory, as named and as resolved (they differ when it is a link)."""
+    try:
+        home = Path.home()
+    except (RuntimeError, KeyError, OSError):
+        return []
+    try:
+        return [home, home.resolve()]
+    except (RuntimeError, OSError):
+        return [home]

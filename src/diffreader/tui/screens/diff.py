@@ -1012,7 +1012,8 @@ class DiffScreen(Screen[None]):
             fmt, path = choice
             self.write_report(model.comparison, session.entries(), fmt, path)
 
-        self.app.push_screen(ExportDialog(paths), export)
+        articles = [Path(doc.path) for doc in (model.comparison.a, model.comparison.b) if doc.path]
+        self.app.push_screen(ExportDialog(paths, articles=articles), export)
 
     @work(thread=True, group="export")
     def write_report(

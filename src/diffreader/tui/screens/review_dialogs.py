@@ -6,6 +6,9 @@ result comes back through ``dismiss`` (``None`` when cancelled).
 
 from __future__ import annotations
 
+import contextlib
+import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -127,9 +130,14 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
         Binding("escape", "cancel", "Cancel", id="export.cancel", tooltip="Close without writing"),
     ]
 
-    def __init__(self, paths: dict[str, Path], fmt: str = "markdown") -> None:
+    def __init__(
+        self, paths: dict[str, Path], fmt: str = "markdown", *, articles: Sequence[Path] = ()
+    ) -> None:
         super().__init__()
         self._paths = paths
+        self._articles = tuple(articles)
+        """The articles compared: never written over (the command line's ``-o`` refuses
+        them too)."""
         self.fmt = fmt
         """The selected format."""
         self._confirmed: Path | None = None
@@ -197,6 +205,15 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
                 timeout=6,
             )
             return
+        for article in self._articles:
+            with contextlib.suppress(OSError):
+                if target.exists() and os.path.samefile(target, article):
+                    self.notify(
+                        f"{target}: is the article {article}; give another file.",
+                        severity="warning",
+                        timeout=6,
+                    )
+                    return
         # Never overwrite a file silently (it may be an earlier report with edits of its
         # own): the first Enter warns, a second Enter on the same path confirms.
         if target.exists() and self._confirmed != target:

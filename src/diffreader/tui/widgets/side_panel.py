@@ -10,7 +10,8 @@ model's claims and quotations only.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import contextlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import groupby
 from typing import ClassVar
@@ -386,6 +387,21 @@ class SidePanel(OptionList):
         self._styles: Mapping[str, Style] = {}
         self.flagged_only = False
         """True when the panel lists flagged items only (see ``show``)."""
+
+    def action_page_up(self) -> None:
+        self._page(super().action_page_up)
+
+    def action_page_down(self) -> None:
+        self._page(super().action_page_down)
+
+    @staticmethod
+    def _page(step: Callable[[], None]) -> None:
+        """A page step, or none while the list has no layout: OptionList's page step reads
+        the map of its entries' lines, which is made when the list is laid out, so a page
+        key that reached the panel hidden and refilled (keys pressed fast) raised
+        ``KeyError`` and ended the reader."""
+        with contextlib.suppress(KeyError):
+            step()
 
     # -- filling ------------------------------------------------------------------------
 
