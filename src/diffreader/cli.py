@@ -30,6 +30,7 @@ import os
 import shutil
 import stat
 import sys
+import time
 from collections.abc import Iterable, Sequence
 from enum import IntEnum
 from pathlib import Path
@@ -582,10 +583,15 @@ class _Progress:
         self.label = label
         self.shown = False
         self.enabled = _isatty(sys.stderr)
+        self._last = 0.0
 
     def __call__(self, done: int, total: int) -> None:
         if not self.enabled:
             return
+        now = time.monotonic()
+        if done != total and now - self._last < 0.1:
+            return  # ten updates a second at most (the index reports every file)
+        self._last = now
         sys.stderr.write(f"\r{self.label} {done:,} / {total:,}\x1b[K")
         sys.stderr.flush()
         self.shown = True

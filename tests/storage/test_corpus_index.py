@@ -363,3 +363,27 @@ def test_an_update_from_the_callers_listing_equals_its_own(tmp_path: Path) -> No
         seen = stamps()
         seen["003.txt"] = None
         assert index.update(workers=1, seen=seen).touched == 1
+
+
+def test_an_update_can_be_stopped_after_any_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader stops the update through its progress callback when the user leaves: it
+    is called after every file, so a folder of a few long articles stops after the one
+    being read (it was called every fifty files, and quitting waited for them all)."""
+    from diffreader.storage import corpus_index
+
+    folder = _folder(tmp_path, 5)
+    read: list[str] = []
+    real = corpus_index._read
+    monkeypatch.setattr(corpus_index, "_read", lambda path: read.append(path) or real(path))
+
+    class Stop(Exception):
+        pass
+
+    def leave(done: int, total: int) -> None:
+        raise Stop
+
+    with CorpusIndex(folder, path=tmp_path / "index.sqlite3") as index, pytest.raises(Stop):
+        index.update(leave, workers=1)
+    assert len(read) == 1

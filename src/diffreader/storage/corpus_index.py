@@ -606,7 +606,9 @@ class CorpusIndex:
                 if len(batch) >= BATCH:
                     self._store(batch, summary)
                     batch = []
-                if progress is not None and (done % 50 == 0 or done == total):
+                if progress is not None:
+                    # After each file: the reader's callback stops the update there when
+                    # the user leaves (a folder of a few long articles took seconds each).
                     progress(done, total)
         if batch:
             self._store(batch, summary)
