@@ -566,3 +566,16 @@ def test_a_caption_set_against_a_wrapped_paragraph_is_furniture_alone() -> None:
     two = "Harbour master Ines Varga at the quay. Photo: J.\nOkafor/Coastline Press\n\n"
     sentences = split_sentences(two + body + "\n" + more)
     assert all(s.kind is SentenceKind.BOILERPLATE for s in sentences if "Okafor" in s.text)
+
+
+def test_a_flattened_credit_does_not_take_the_next_line_with_it() -> None:
+    """An article flattened to one line: a credit has no full stop to end it, and the
+    sentence of the line after it was hidden with it as furniture (dropped, though there)."""
+    prose = "The council voted to close the old swing bridge for repairs on Monday.  " * 6
+    text = (
+        f"{prose}Harbour master Ines Varga at the quay.  Photo: J. Okafor/Coastline Press  "
+        f"Local businesses on the east bank fear a drop in trade.  {prose}"
+    )
+    kinds = {s.text: s.kind for s in split_sentences(text)}
+    assert kinds["Photo: J. Okafor/Coastline Press"] is SentenceKind.BOILERPLATE
+    assert kinds["Local businesses on the east bank fear a drop in trade."] is SentenceKind.BODY

@@ -255,12 +255,7 @@ def _blocks(text: str, start: int) -> list[_Block]:
                 blocks.append(line_block(i))
                 i += 1
             last = lines[j - 1].strip()
-            if (
-                j - i > 2
-                and last[:1].isupper()
-                and _is_caption(last)
-                and _prose(lines[i : j - 1])
-            ):
+            if j - i > 2 and last[:1].isupper() and _is_caption(last) and _prose(lines[i : j - 1]):
                 after.append(line_block(j - 1))
                 j -= 1
         if (wrapped_text and j - i > 1) or _set_word_by_word(lines[i:j]):
@@ -648,5 +643,28 @@ def split_sentences(text: str) -> list[Sentence]:
                 said = text[start:end]
                 if kind is SentenceKind.BODY and len(spans) > 1 and _is_credit(said):
                     own = SentenceKind.BOILERPLATE
+                    # A credit has no full stop to end it: flattened, the line after it
+                    # ran on into the same sentence ("Photo: J. Okafor/Coastline Press
+                    # Local businesses fear…"), hidden with it.
+                    cut = _FLAT_BREAK.search(said)
+                    if cut is not None and _is_credit(said[: cut.start()]):
+                        rest = start + cut.end()
+                        credit_end = _rstrip(text, start, start + cut.start())
+                        sentences.append(
+                            Sentence(
+                                len(sentences),
+                                start,
+                                credit_end,
+                                text[start:credit_end],
+                                paragraph + 1,
+                                own,
+                            )
+                        )
+                        start, said, own = rest, text[rest:end], SentenceKind.BODY
                 sentences.append(Sentence(len(sentences), start, end, said, paragraph + 1, own))
     return sentences
+
+
+_FLAT_BREAK = re.compile(r"\s{2,}(?=[\"“‘'A-Z])")
+"""Two spaces or more before a capital or an opening mark, inside one line: where a line
+break was before the text was flattened (each break made a space)."""
