@@ -106,8 +106,9 @@ def test_candidates_equal_ranking_every_quotation(texts: list[list[str]], one: l
 
 
 def reference_words(text: str, start: int, end: int) -> list[Token]:
-    """Word tokens of ``text[start:end]`` with editorial brackets blanked, the plain way."""
-    inner = re.sub(r"\[[^\]\n]{0,80}\]", lambda m: " " * len(m.group()), text[start:end])
+    """Word tokens of ``text[start:end]`` with editorial brackets (eighty characters at
+    most, line breaks too: hard-wrapped text) blanked, the plain way."""
+    inner = re.sub(r"\[[^\]]{0,80}\]", lambda m: " " * len(m.group()), text[start:end])
     return [t for t in tokenize(inner, start) if is_word(t.key)]
 
 
