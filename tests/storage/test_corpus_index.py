@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from diffreader.storage.corpus_index import CorpusIndex, Listed, index_path
+from diffreader.storage.corpus_index import CorpusIndex, Listed, changed_ns, index_path
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
@@ -342,7 +342,7 @@ def test_an_update_from_the_callers_listing_equals_its_own(tmp_path: Path) -> No
         out: dict[str, tuple[int, int] | None] = {}
         for path in sorted(folder.iterdir()):
             info = path.stat()
-            out[path.name] = (info.st_size, info.st_mtime_ns)
+            out[path.name] = (info.st_size, changed_ns(info))
         return out
 
     with CorpusIndex(folder) as index:
@@ -387,3 +387,24 @@ def test_an_update_can_be_stopped_after_any_file(
     with CorpusIndex(folder, path=tmp_path / "index.sqlite3") as index, pytest.raises(Stop):
         index.update(leave, workers=1)
     assert len(read) == 1
+
+
+def test_new_content_with_the_old_size_and_time_is_read_again(tmp_path: Path) -> None:
+    """A restore (``cp -p``, ``tar``, ``rsync -t``) can give a file new content with its
+    old size and modification time: its status change time tells (it kept the verdicts of
+    the text it replaced)."""
+    folder = _folder(tmp_path, 3)
+    with CorpusIndex(folder) as index:
+        index.update(workers=1)
+        before = {e.name: e.hash for e in index.entries()}
+    target = folder / "001.txt"
+    info = target.stat()
+    old = target.read_bytes()
+    new = _article(7).encode()[: len(old)].ljust(len(old), b" ")
+    assert new != old and len(new) == len(old)
+    target.write_bytes(new)
+    os.utime(target, ns=(info.st_atime_ns, info.st_mtime_ns))
+    with CorpusIndex(folder) as index:
+        assert index.update(workers=1).changed == 1
+        after = {e.name: e.hash for e in index.entries()}
+    assert after["001.txt"] != before["001.txt"] and after["000.txt"] == before["000.txt"]

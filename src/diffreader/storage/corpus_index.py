@@ -35,6 +35,7 @@ API:
         .stories(progress=None) -> list[StoryView]
         .close()
     scan(folder) -> list[str]                   candidate file names
+    changed_ns(stat_result) -> int              when a file last changed (mtime or ctime)
 """
 
 from __future__ import annotations
@@ -69,6 +70,7 @@ __all__ = [
     "Listed",
     "StoryView",
     "UpdateSummary",
+    "changed_ns",
     "index_path",
     "scan",
 ]
@@ -305,12 +307,20 @@ class _Extracted:
     counts: bytes = b""
 
 
+def changed_ns(info: os.stat_result) -> int:
+    """When the file last changed, as the index and the listing keep it: the later of its
+    modification time and its status change time. A restore (``cp -p``, ``tar``,
+    ``rsync -t``) can give new content the old size and modification time; its status
+    change time is then new, and the file is read again (it kept its old verdicts)."""
+    return max(info.st_mtime_ns, info.st_ctime_ns)
+
+
 def _stat(path: Path) -> tuple[int, int]:
     try:
         info = path.stat()
     except OSError:
         return _STAT_FAILED, _STAT_FAILED
-    return info.st_size, info.st_mtime_ns
+    return info.st_size, changed_ns(info)
 
 
 def _read(path_text: str) -> _Extracted:

@@ -317,15 +317,16 @@ def _stat_or_none(path: Path) -> os.stat_result | None:
 def _list_one(
     path: Path, kept: Mapping[str, Listed], info: os.stat_result | None
 ) -> tuple[Article, tuple[int, int] | None, Listed | None]:
-    from diffreader.storage.corpus_index import Listed
+    from diffreader.storage.corpus_index import Listed, changed_ns
 
     if info is None:
         return peek(path), None, None
-    stamp = (info.st_size, info.st_mtime_ns)
+    changed = changed_ns(info)
+    stamp = (info.st_size, changed)
     if not stat.S_ISREG(info.st_mode):
         return peek(path, info=info), stamp, None
     old = kept.get(path.name)
-    if old is not None and old.size == info.st_size and old.mtime_ns == info.st_mtime_ns:
+    if old is not None and old.size == info.st_size and old.mtime_ns == changed:
         article = Article(
             path,
             title=old.title,
@@ -346,7 +347,7 @@ def _list_one(
         Listed(
             path.name,
             info.st_size,
-            info.st_mtime_ns,
+            changed,
             article.title,
             article.date,
             article.words,
