@@ -586,6 +586,33 @@ def test_a_closed_stdout_is_one_line_and_a_closed_pipe_quiet(demo: Path, how: st
         assert done.stderr == ""
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_a_reader_that_stops_reading_a_long_output_is_status_2(
+    demo: Path, tmp_path: Path, fmt: str
+) -> None:
+    """A write of megabytes that a closed pipe cut short passed for whole: Markdown, one
+    long piece, exited 1 (its output lost in silence), text and JSON 2."""
+    import re
+
+    original = (demo / ORIGINAL).read_text(encoding="utf-8")
+    bump = lambda m: str(int(m.group()) + 1)  # noqa: E731
+    (tmp_path / "a.txt").write_text("\n\n".join([original] * 80), encoding="utf-8")
+    changed = re.sub(r"\d+", bump, original)
+    (tmp_path / "b.txt").write_text("\n\n".join([changed] * 80), encoding="utf-8")
+    child = subprocess.Popen(
+        [sys.executable, "-m", "diffreader", "a.txt", "b.txt", "--format", fmt],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stdout is not None and child.stderr is not None
+    assert len(child.stdout.read(10)) == 10
+    child.stdout.close()
+    err = child.stderr.read()
+    assert child.wait(timeout=120) == ExitStatus.TROUBLE
+    assert b"Traceback" not in err
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
 def test_a_full_disk_on_stdout_is_one_line(demo: Path) -> None:
     with open("/dev/full", "w") as full:

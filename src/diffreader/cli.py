@@ -239,7 +239,11 @@ def _write(text: str | Iterable[str], output: str | None) -> None:
                 # An ASCII-only stdout (PYTHONIOENCODING=ascii) gets escapes, not a traceback.
                 stdout.reconfigure(errors="backslashreplace")
             for piece in pieces:
-                stdout.write(piece)
+                # In pieces of at most 64 KiB: a write of several megabytes that a closed
+                # pipe cuts short is taken for whole (CPython), and the rest was lost with
+                # no error (Markdown exited 1 after `| head`, text and JSON 2).
+                for at in range(0, len(piece), _WRITE_CHUNK):
+                    stdout.write(piece[at : at + _WRITE_CHUNK])
             stdout.flush()
         except BrokenPipeError:
             raise
@@ -252,6 +256,10 @@ def _write(text: str | Iterable[str], output: str | None) -> None:
         _write_file(output, pieces)
     except OSError as error:
         raise _Trouble(f"{output}: cannot write ({error.strerror or error})") from error
+
+
+_WRITE_CHUNK = 65_536
+"""Characters written to stdout at a time (``_write``)."""
 
 
 def _write_file(output: str, pieces: Iterable[str]) -> None:
