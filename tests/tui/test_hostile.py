@@ -485,3 +485,20 @@ async def test_a_remapped_key_with_markup_in_the_palette() -> None:
         await pilot.pause(0.5)
         assert app.is_running
         assert "key [/]" in screen_text(app)
+
+
+async def test_keys_no_keyboard_can_press_and_an_unknown_light_theme_are_said() -> None:
+    """``[keys]`` accepted "[@click=app.quit]" and "ctrl+[/]" in silence (the binding was
+    left with no key), and an unknown ``light_theme`` was said only at the first Ctrl+T."""
+    app = make_app(
+        pair=DEMO_PAIR,
+        keymap={"diff.next_claim": "[@click=app.quit]", "diff.fold": "ctrl+[/]", "view.down": "j"},
+        light_theme="[a=b=c]",
+    )
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await diff_ready(pilot)
+        await wait_for(pilot, lambda: any("no such key" in t for t in toast_texts(app)))
+        await wait_for(pilot, lambda: any("light_theme" in t for t in toast_texts(app)))
+        (keys,) = [t for t in toast_texts(app) if "no such key" in t]
+        assert "diff.next_claim = '[@click=app.quit]'" in keys and "ctrl+[/]" in keys
+        assert "view.down" not in keys and app.is_running

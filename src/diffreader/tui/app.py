@@ -14,6 +14,7 @@ Starting points:
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -106,6 +107,15 @@ class DiffReaderApp(App[None]):
 
         if self.initial_theme:
             self._apply_theme(self.initial_theme, source="config 'theme'")
+        if self.light_theme not in self.available_themes:
+            # Said now, not at the first Ctrl+T (which then keeps the theme as it is).
+            self.notify(
+                f"config 'light_theme': no theme {self.light_theme!r}; Ctrl+T will keep "
+                "the theme as it is.",
+                title="Config",
+                severity="warning",
+                timeout=10,
+            )
         for notice in self.notices:
             self.notify(notice, title="Config", severity="warning", timeout=15)
         if self.comparison is not None:
@@ -180,11 +190,26 @@ class DiffReaderApp(App[None]):
         self._apply_theme(target, source="config 'light_theme'")
 
     def _check_keymap(self) -> None:
-        """Tell the user about remaps whose binding id does not exist (a config typo)."""
+        """Tell the user about remaps whose binding id does not exist (a config typo), and
+        about keys no keyboard can press (``"[/]"``: a binding left without a key)."""
         unknown = sorted(self.keymap_ids - binding_ids())
         if unknown:
             self.notify(
                 f"config [keys]: no binding with id {', '.join(unknown)}; see ? for the keys.",
+                title="Config",
+                severity="warning",
+                timeout=10,
+            )
+        keymap: Mapping[str, str] = getattr(self, "_keymap", {})
+        untypeable = sorted(
+            f"{binding_id} = {key!r}"
+            for binding_id, keys in keymap.items()
+            for key in keys.split(",")
+            if not _KEY_NAME.match(key.strip())
+        )
+        if untypeable:
+            self.notify(
+                f"config [keys]: no such key: {', '.join(untypeable)}; see ? for the keys.",
                 title="Config",
                 severity="warning",
                 timeout=10,
@@ -247,6 +272,12 @@ def binding_ids() -> set[str]:
         for binding in cls.BINDINGS
         if isinstance(binding, Binding) and binding.id
     }
+
+
+_KEY_NAME = re.compile(r"^(?:(?:ctrl|shift|alt|super|meta|hyper)\+)*[a-z0-9_]+$")
+"""A key as Textual names it once ``normalise_keymap`` has named single characters:
+modifiers, then a name of letters, digits and underscores (``ctrl+x``, ``f5``,
+``question_mark``)."""
 
 
 def normalise_keymap(keymap: Mapping[str, str]) -> dict[str, str]:

@@ -3,6 +3,7 @@ then (on the diff screen) what the diff's colours mean, fact families included."
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.style import Style
@@ -21,9 +22,13 @@ from diffreader.tui.widgets.aligned_view import AlignedView
 __all__ = ["HelpScreen", "binding_rows"]
 
 
-def binding_rows(nodes: list[DOMNode], app_key_display) -> list[tuple[str, str, str, str]]:  # type: ignore[no-untyped-def]
-    """(section, keys, description, tooltip) for every binding of ``nodes``, keymap applied."""
-    rows: list[tuple[str, str, str, str]] = []
+def binding_rows(  # type: ignore[no-untyped-def]
+    nodes: list[DOMNode], app_key_display, keymap: Mapping[str, str] | None = None
+) -> list[tuple[str, str, str, str, str]]:
+    """(section, keys, description, tooltip, binding id) for every binding of ``nodes``,
+    with ``keymap`` (the app's: binding id -> keys) applied as Textual applies it when a
+    key is pressed."""
+    rows: list[tuple[str, str, str, str, str]] = []
     seen: set[tuple[str, str]] = set()
     for node in nodes:
         section = getattr(node, "HELP_SECTION", None) or type(node).__name__
@@ -37,8 +42,12 @@ def binding_rows(nodes: list[DOMNode], app_key_display) -> list[tuple[str, str, 
             if isinstance(binding, Binding)
         }
         by_action: dict[str, list[Binding]] = {}
-        # node._bindings has the keymap applied, so remapped keys show as remapped.
-        for _key, bindings in node._bindings.key_to_bindings.items():
+        # node._bindings are the class's: the keymap is applied to a copy, as Textual's
+        # binding chain does, so remapped keys show as remapped (they showed the defaults).
+        mapped = node._bindings.copy()
+        if keymap:
+            mapped.apply_keymap(dict(keymap))
+        for _key, bindings in mapped.key_to_bindings.items():
             for binding in bindings:
                 if binding.action in own:
                     by_action.setdefault(binding.action, []).append(binding)
@@ -48,7 +57,9 @@ def binding_rows(nodes: list[DOMNode], app_key_display) -> list[tuple[str, str, 
             seen.add((section, action))
             keys = ", ".join(dict.fromkeys(app_key_display(b) for b in bindings))
             first = bindings[0]
-            rows.append((section, keys, first.description or action, first.tooltip or ""))
+            rows.append(
+                (section, keys, first.description or action, first.tooltip or "", first.id or "")
+            )
     return rows
 
 
@@ -106,10 +117,14 @@ class HelpScreen(ModalScreen[None]):
             "DataTable": "List",
             "SidePanel": "Panel",
         }
-        for section, keys, description, tooltip in binding_rows(nodes, self.app.get_key_display):
-            table.add_row(
-                Text(names.get(section, section)), Text(keys), Text(description), Text(tooltip)
-            )
+        keymap = getattr(self.app, "_keymap", None)
+        for section, keys, description, tooltip, binding_id in binding_rows(
+            nodes, self.app.get_key_display, keymap
+        ):
+            what = Text(tooltip)
+            if binding_id:
+                what.append(f"{'  ' if tooltip else ''}{binding_id}", style="italic")
+            table.add_row(Text(names.get(section, section)), Text(keys), Text(description), what)
         return table
 
     def _colours(self) -> Table | None:
