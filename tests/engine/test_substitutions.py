@@ -413,3 +413,20 @@ def _hunks_by_definition(pair: Pair, doc_a: Document) -> list[tuple[bool, bool]]
         elif op.op is Op.INSERT and op.b_end > op.b_start:
             hunks[-1] = (deletes, True)
     return hunks
+
+
+def test_figures_that_swap_places_are_a_change() -> None:
+    """ "voted 7 to 2" / "voted 2 to 7": each side states the other's figures, but the vote is
+    reversed. Only where the figures are all that changed: reordering a clause around its
+    figures is no change."""
+    from diffreader.engine import compare
+
+    a = "The town council voted 7 to 2 on Thursday to close the bridge for repairs.\n"
+    swapped = compare(a, a.replace("7 to 2", "2 to 7"))
+    flagged = sorted((c.side.value, c.text) for c in swapped.claims)
+    assert flagged == [("a", "2"), ("a", "7"), ("b", "2"), ("b", "7")]
+    assert {c.category.value for c in swapped.claims} == {"number"}
+    reordered = "On Thursday the town council voted 7 to 2 to close the bridge for repairs.\n"
+    assert compare(a, reordered).claims == ()
+    rose = "Prices rose from 3% to 5% in May.\n"
+    assert len(compare(rose, "Prices rose from 5% to 3% in May.\n").claims) == 4

@@ -778,7 +778,29 @@ def _find_figures(group: Group) -> list[Found]:
             others = by_value.get(q.value)
             if others is None or not _stated(q, others):
                 out.append(_new_tuple(Found, (side, _NUMBER, q.start, q.end)))
-    return out
+    return out or _swapped(group, quantities)
+
+
+def _swapped(group: Group, quantities: dict[Side, list[_Quantity]]) -> list[Found]:
+    """Figures that changed places, and nothing else changed ("voted 7 to 2" / "voted 2
+    to 7", "from 3% to 5%" / "from 5% to 3%"): each side states the other's figures, so
+    none is new, but the sentence says the reverse. Only where every word a hunk changes,
+    on both sides, is a digit figure: a clause reordered around its figures changes
+    other words too."""
+    for side in _SIDES:
+        keys = group.columns[side].keys
+        if not all(keys[i][:1].isdigit() for i in group.changed(side)):
+            return []
+    moved = {side: [q for q in quantities[side] if q.hunks] for side in _SIDES}
+    values = {side: [q.value for q in moved[side]] for side in _SIDES}
+    if not values[_A] or values[_A] == values[_B] or sorted(values[_A]) != sorted(values[_B]):
+        return []
+    return [
+        _new_tuple(Found, (side, _NUMBER, q.start, q.end))
+        for side in _SIDES
+        for q, other in zip(moved[side], values[_B if side is _A else _A], strict=True)
+        if q.value != other
+    ]
 
 
 # ---------------------------------------------------------------------------
