@@ -89,3 +89,16 @@ async def diff_ready(pilot: Pilot[None], timeout: float = 15.0) -> DiffScreen:
     await wait_for(pilot, lambda: not screen.comparing, timeout)
     await pilot.pause()
     return screen
+
+
+async def help_rows(pilot: Pilot[None]) -> list[tuple[str, ...]]:
+    """Open the help (``?``) and return its table's rows: where, keys, action, what it does
+    (ending in the binding id)."""
+    from diffreader.tui.screens.help import HelpScreen
+
+    await pilot.press("question_mark")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, HelpScreen))
+    help_screen = pilot.app.screen
+    assert isinstance(help_screen, HelpScreen)
+    columns = [[str(cell) for cell in column._cells] for column in help_screen._table().columns]
+    return list(zip(*columns, strict=True))

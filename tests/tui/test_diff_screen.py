@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
-from pilot_helpers import corpus_loaded, diff_ready, messages_of, wait_for
+from pilot_helpers import corpus_loaded, diff_ready, help_rows, messages_of, wait_for
 from rich.cells import cell_len
 from textual import events
 from textual.pilot import Pilot
@@ -306,19 +306,10 @@ async def test_keymap_remaps_by_binding_id() -> None:
 async def test_help_shows_the_remapped_keys_and_the_binding_ids() -> None:
     """``?`` listed the default keys whatever the keymap said, and no binding id though the
     README sends the user there for them."""
-    from diffreader.tui.screens.help import HelpScreen
-
     app = make_app(pair=DEMO_PAIR, keymap={"diff.next_claim": "w,c"})
     async with app.run_test(size=(120, 40)) as pilot:
         await diff_ready(pilot)
-        await pilot.press("question_mark")
-        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
-        help_screen = app.screen
-        assert isinstance(help_screen, HelpScreen)
-        table = help_screen._table()
-        columns = [[str(cell) for cell in column._cells] for column in table.columns]
-        rows = list(zip(*columns, strict=True))
-        (claim,) = [row for row in rows if "diff.next_claim" in row[3]]
+        (claim,) = [row for row in await help_rows(pilot) if "diff.next_claim" in row[3]]
         assert claim[1] == "w, c"
 
 
