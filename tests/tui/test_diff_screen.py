@@ -559,3 +559,20 @@ async def test_a_page_key_on_the_panel_before_its_layout_is_no_crash() -> None:
         await pilot.pause()
         panel.action_page_up()
         assert panel.highlighted is not None and panel.highlighted < 50
+
+
+async def test_quit_and_help_lead_the_footer_at_80_columns() -> None:
+    """The footer cuts what does not fit: at 80 columns it ended at "t Stor…" and "r N…",
+    and a newcomer saw neither how to leave nor how to get help."""
+    from textual.widgets._footer import FooterKey
+
+    app = make_app(corpus=DEMO_PAIR[0].parent)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await corpus_loaded(pilot)
+        shown = [key.description for key in screen.query(FooterKey)]
+        assert {"Quit", "Help"} <= set(shown[:3])
+    app = make_app(pair=DEMO_PAIR)
+    async with app.run_test(size=(80, 24)) as pilot:
+        diff = await diff_ready(pilot)
+        shown = [key.description for key in diff.query(FooterKey)]
+        assert shown[:2] == ["Back", "Help"]

@@ -26,6 +26,7 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 
 from diffreader.tui.commands import ScreenCommands
+from diffreader.tui.keys import HELP
 from diffreader.tui.messages import CompareRequested
 from diffreader.tui.screens.corpus import CorpusScreen
 from diffreader.tui.textutil import display_text
@@ -55,9 +56,7 @@ class DiffReaderApp(App[None]):
     TITLE = "diffreader"
     COMMANDS: ClassVar = App.COMMANDS | {ScreenCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "question_mark", "help", "Help", id="app.help", tooltip="Show every key of this screen"
-        ),
+        HELP,
         Binding(
             "ctrl+t",
             "toggle_light",

@@ -49,6 +49,7 @@ from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from diffreader.tui.corpus import Article, decode_prefix, list_files, read_prefix, scan
+from diffreader.tui.keys import HELP
 from diffreader.tui.messages import CompareRequested
 from diffreader.tui.textutil import LiteralHighlighter, display_path, display_text
 from diffreader.tui.widgets.article_table import ArticleTable
@@ -104,6 +105,9 @@ class CorpusScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Quit and help first: the footer cuts what does not fit (tui/keys.py).
+        Binding("q", "quit", "Quit", id="corpus.quit", tooltip="Quit diffreader"),
+        HELP,
         Binding(
             "a",
             "mark_a",
@@ -182,7 +186,6 @@ class CorpusScreen(Screen[None]):
             id="corpus.clear",
             tooltip="Back to the list, else clear the filter, then the marks",
         ),
-        Binding("q", "quit", "Quit", id="corpus.quit", tooltip="Quit diffreader"),
         Binding("j", "cursor(1)", "Down", show=False, id="corpus.down", tooltip="Next article"),
         Binding("k", "cursor(-1)", "Up", show=False, id="corpus.up", tooltip="Previous article"),
     ]

@@ -42,6 +42,7 @@ from textual.worker import get_current_worker
 from diffreader.engine.model import Comparison, Document
 from diffreader.review import ItemKind, Mark, ReviewEntry, ReviewItem, ReviewState
 from diffreader.storage.review import ReviewSession
+from diffreader.tui.keys import HELP
 from diffreader.tui.messages import ComparisonFailed, ComparisonProgress, ComparisonReady
 from diffreader.tui.review import default_report_path, items_by_row, one_line, row_mark
 from diffreader.tui.rows import DiffModel
@@ -99,6 +100,15 @@ class DiffScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Back and help first: the footer cuts what does not fit (tui/keys.py).
+        Binding(
+            "q",
+            "back",
+            "Back",
+            id="diff.back",
+            tooltip="Close the diff (back to the corpus, or quit when opened directly)",
+        ),
+        HELP,
         Binding(
             "n",
             "next_change",
@@ -242,13 +252,6 @@ class DiffScreen(Screen[None]):
             "Export",
             id="review.export",
             tooltip="Write a fact-check report with the marks and notes (Markdown, HTML, JSON)",
-        ),
-        Binding(
-            "q",
-            "back",
-            "Back",
-            id="diff.back",
-            tooltip="Close the diff (back to the corpus, or quit when opened directly)",
         ),
         Binding(
             "escape",
