@@ -339,6 +339,22 @@ def test_a_bad_config_is_reported_not_fatal(
     assert main([]) == ExitStatus.SAME
     assert fake_reader[0]["corpus"] == cli.demo_corpus()
     assert capsys.readouterr().err.startswith("diffreader: config: ")
+    # Shown in the reader too: it clears the screen over what stderr said just before.
+    (notice,) = fake_reader[0]["notices"]
+    assert notice.startswith("config: ")
+
+
+def test_a_wrong_type_in_the_config_is_shown_in_the_reader(
+    fake_reader: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    corpus = tmp_path / "gone"
+    Path(os.environ["DIFFREADER_CONFIG"]).write_text(
+        f'theme = 5\ncorpus = "{corpus}"\n', encoding="utf-8"
+    )
+    assert main([]) == ExitStatus.SAME
+    notices = fake_reader[0]["notices"]
+    assert any("'theme'" in notice for notice in notices)
+    assert any("no such folder" in notice for notice in notices)
 
 
 def test_corpus_option_wins_over_the_config(

@@ -359,7 +359,13 @@ def _load_config() -> Config:
     config, messages = load_config()
     for message in messages:
         _warn(f"config: {message}")
+    # Said in the reader too: it clears the screen over what stderr said just before.
+    _config_messages[:] = [f"config: {message}" for message in messages]
     return config
+
+
+_config_messages: list[str] = []
+"""What the last ``_load_config`` said, for the reader to show (``_run_reader``)."""
 
 
 def _corpus_dir(args: argparse.Namespace, config: Config, notices: list[str]) -> Path:
@@ -420,6 +426,9 @@ def _run_reader(config: Config, **kwargs: Any) -> ExitStatus:
 
     if config.keys:
         kwargs["keymap"] = config.keys
+    notices = [*_config_messages, *kwargs.pop("notices", ())]
+    if notices:
+        kwargs["notices"] = notices
     app = make_app(theme=config.theme, light_theme=config.light_theme, **kwargs)
     app.run()
     code = getattr(app, "return_code", None)
