@@ -538,3 +538,18 @@ def test_a_fifo_in_place_of_a_state_file_is_refused_without_waiting(
     messages, index_messages = json.loads(done.stdout)
     said = " ".join(messages + index_messages)
     assert "not a regular file" in said
+
+
+def test_counts_in_the_index_are_bounded_and_consistent() -> None:
+    """A crafted ``reviewed = 10**30`` was taken as it was (the corpus screen's Review column
+    showed a hundred digits): counts are bounded by the items, flagged by reviewed."""
+    from diffreader.review import ReviewSummary
+
+    key = "0" * 32
+    refs = {side: {"path": f"/x/{side}.txt", "hash": "1" * 32} for side in ("a", "b")}
+    huge = {"reviewed": 10**30, "total": 10**40, "flagged": 10**30, "stale": 7, **refs}
+    summary = ReviewSummary.from_json(key, huge)
+    assert summary.total == 10_000_000 and summary.reviewed == summary.flagged == 10_000_000
+    counts = {"reviewed": 9, "total": 4, "flagged": 6, "stale": 5}
+    odd = ReviewSummary.from_json(key, {**counts, **refs})
+    assert (odd.reviewed, odd.total, odd.flagged, odd.stale) == (4, 4, 4, 4)

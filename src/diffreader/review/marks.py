@@ -76,10 +76,15 @@ def _stamp(value: Any) -> int:
 
 
 def _count(value: Any) -> int:
-    """A stored count made safe: a non-negative integer, else 0."""
+    """A stored count made safe: a non-negative integer, else 0, and at most
+    ``_MOST_ITEMS`` (a crafted ``10**30`` filled the corpus screen's Review column)."""
     if isinstance(value, bool) or not isinstance(value, int):
         return 0
-    return max(value, 0)
+    return min(max(value, 0), _MOST_ITEMS)
+
+
+_MOST_ITEMS = 10_000_000
+"""More review items than any comparison makes (two 8 MB files make about 260,000)."""
 
 
 class Mark(StrEnum):
@@ -438,6 +443,10 @@ class ReviewSummary:
         reviewed, total, flagged, stale = (
             _count(data.get(k, 0)) for k in ("reviewed", "total", "flagged", "stale")
         )
+        # Consistent whatever the file says: no more reviewed (or stale) than there are
+        # items, no more flagged than reviewed.
+        reviewed, stale = min(reviewed, total), min(stale, total)
+        flagged = min(flagged, reviewed)
         updated_at = _stamp(data.get("updated_at", 0))
         return cls(
             key,
