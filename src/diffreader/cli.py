@@ -1050,8 +1050,13 @@ def _run_scan(argv: Sequence[str]) -> ExitStatus:
 
 
 def _is_scan_results(folder: Path) -> bool:
-    from diffreader.scan.results import is_results
+    """Whether ``folder`` holds a scan's results; ``_Trouble`` when its marker is damaged
+    (it opened as an empty folder of articles)."""
+    from diffreader.scan.results import is_results, manifest_problem
 
+    problem = manifest_problem(folder)
+    if problem is not None:
+        raise _Trouble(problem)
     return is_results(folder)
 
 

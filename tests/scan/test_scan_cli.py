@@ -207,3 +207,20 @@ def test_ctrl_c_exits_130_and_says_how_to_continue(tmp_path: Path) -> None:
     assert process.returncode == 130
     assert "diffreader: interrupted; run the same command again to continue" in err
     assert "Traceback" not in err
+
+
+def test_a_damaged_results_marker_is_said(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A truncated ``diffreader-scan.json``: the results opened as an empty folder of
+    articles, and a new scan into them said they "hold other files"."""
+    out = tmp_path / "out"
+    assert main(["scan", str(DEMO), "-o", str(out), "-j", "1", "-q"]) == 0
+    marker = out / "diffreader-scan.json"
+    marker.write_bytes(marker.read_bytes()[:40])
+    capsys.readouterr()
+    assert _status([str(out)]) == 2
+    assert "diffreader-scan.json: not a scan's results marker" in capsys.readouterr().err
+    assert main(["scan", str(DEMO), "-o", str(out), "-j", "1", "-q"]) == 2
+    err = capsys.readouterr().err
+    assert "not a scan's results marker" in err and "holds other files" not in err

@@ -22,6 +22,7 @@ API:
     MANIFEST, KIND, SCHEMA
     is_results(folder) -> bool
     read_manifest(folder) -> dict | None, write_manifest(folder, data)
+    manifest_problem(folder) -> str | None   why a manifest present cannot be read
     read_jsonl(path) -> Iterator[dict], Appender(path), write_jsonl(path, records)
     Results, read_results(folder) -> Results        what the reader lists
 """
@@ -50,6 +51,7 @@ __all__ = [
     "ScanStory",
     "dumps",
     "is_results",
+    "manifest_problem",
     "read_jsonl",
     "read_manifest",
     "read_results",
@@ -85,14 +87,35 @@ def is_results(folder: str | os.PathLike[str]) -> bool:
 
 def read_manifest(folder: str | os.PathLike[str]) -> dict[str, Any] | None:
     """The manifest of ``folder``, or ``None`` when it has none (or not a scan's)."""
-    try:
-        with open(Path(folder) / MANIFEST, encoding="utf-8") as handle:
-            data = json.load(handle)
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or data.get("kind") != KIND:
-        return None
+    data, _ = _manifest(folder)
     return data
+
+
+def manifest_problem(folder: str | os.PathLike[str]) -> str | None:
+    """Why the manifest ``folder`` holds cannot be read (truncated, not a scan's, not a
+    regular file), or None when it has none or a good one: a truncated manifest made the
+    results open as an empty folder of articles, and a new scan call them other files."""
+    _, problem = _manifest(folder)
+    return problem
+
+
+def _manifest(folder: str | os.PathLike[str]) -> tuple[dict[str, Any] | None, str | None]:
+    """(the manifest, None), (None, None) when there is none, or (None, why it is bad).
+    Read only when regular, without waiting (a FIFO in its place would block for ever)."""
+    from diffreader.storage.files import read_regular
+
+    path = Path(folder) / MANIFEST
+    try:
+        data = json.loads(read_regular(path).decode("utf-8"))
+    except FileNotFoundError:
+        return None, None
+    except OSError as error:
+        return None, f"{path}: cannot be read ({error.strerror or error})"
+    except (ValueError, RecursionError):
+        return None, f"{path}: not a scan's results marker (damaged or truncated)"
+    if not isinstance(data, dict) or data.get("kind") != KIND:
+        return None, f"{path}: not a scan's results marker"
+    return data, None
 
 
 def write_manifest(folder: Path, data: dict[str, Any]) -> None:

@@ -95,6 +95,9 @@ def prepare(out: Path) -> dict[str, Any]:
         out.mkdir(parents=True, exist_ok=True)
         manifest = res.read_manifest(out)
         if manifest is None:
+            problem = res.manifest_problem(out)
+            if problem is not None:
+                raise ScanError(f"{problem}; give a new or empty folder for the results")
             if any(p.name != LOCK for p in out.iterdir()):
                 raise ScanError(
                     f"{out}: holds other files; give a new or empty folder, or the results "
