@@ -171,8 +171,9 @@ def _raw_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     straight_open: int | None = None
-    # Where each closing mark is next found, as (searched from, found at): a paragraph
-    # with many marks left open is searched once for each mark, not once for each open.
+    # Where each mark (a closing one, or an opening one met again) is next found, as
+    # (searched from, found at): a paragraph with many marks left open is searched once
+    # for each kind of mark, not once for each mark left open.
     found: dict[str, tuple[int, int]] = {}
 
     def next_at(mark: str, after: int) -> int:
