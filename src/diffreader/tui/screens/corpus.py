@@ -717,7 +717,7 @@ class CorpusScreen(Screen[None]):
             cells |= {
                 "title": Text(title, end=""),
                 "date": article.date,
-                "words": "" if article.words is None else str(article.words),
+                "words": "" if article.words is None else _word_count(article.words),
                 "similarity": similarity,
             }
             if self._review_column:
@@ -1461,3 +1461,19 @@ def _story_reason(check: object) -> str:
     if facts is not None:
         parts.append(f"{facts} shared names and figures")
     return ", ".join([*parts, f"{round(matched * 100)}% of sentences matched"])
+
+
+def _word_count(words: int) -> str:
+    """A word count in the Words column's five characters: a longer number was cut there
+    (1,000,000 words showed as "10000").
+
+    >>> [_word_count(n) for n in (397, 99_999, 100_000, 1_234_567, 12_000_000)]
+    ['397', '99999', '100k', '1.2M', '12M']
+    """
+    if words < 100_000:
+        return str(words)
+    if words < 1_000_000:
+        return f"{words // 1000}k"
+    if words < 10_000_000:
+        return f"{words / 1_000_000:.1f}M"
+    return f"{words // 1_000_000}M"
