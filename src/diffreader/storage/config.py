@@ -26,12 +26,12 @@ module checks types only, so it never imports Textual.
 from __future__ import annotations
 
 import os
-import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from diffreader.storage.files import read_regular
 from diffreader.storage.paths import config_path
 
 __all__ = ["DEFAULT_LIGHT_THEME", "DEFAULT_THEME", "Config", "load_config"]
@@ -78,12 +78,7 @@ def load_config(path: str | os.PathLike[str] | None = None) -> tuple[Config, lis
     config = Config()
     try:
         # Only a regular file: reading a FIFO would wait for ever, /dev/zero never ends.
-        if not stat.S_ISREG(file.stat().st_mode):
-            return config, [f"{file}: cannot be read (not a regular file), using the defaults"]
-        with file.open("rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # swapped meanwhile
-                return config, [f"{file}: cannot be read (not a regular file), using the defaults"]
-            raw = handle.read(_MAX_BYTES + 1)
+        raw = read_regular(file, _MAX_BYTES + 1)
     except FileNotFoundError:
         return config, []
     except OSError as error:

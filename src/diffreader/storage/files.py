@@ -6,7 +6,7 @@ API:
     atomic_write_pieces(path, pieces, mode=None)   the same, written piece by piece
     fsync_dir(folder)                        make a rename in ``folder`` durable
     new_file_mode()                          0666 less the umask
-    read_regular(path) -> bytes              a file's bytes, never waiting on a FIFO
+    read_regular(path, limit=None) -> bytes  a regular file's bytes, never waiting on a FIFO
 
 A temp file is named ``.NAME.<random>.tmp`` beside ``path``; a writer killed before the
 rename leaves one behind, which the owner of ``path`` may delete under its own lock.
@@ -25,20 +25,31 @@ from pathlib import Path
 __all__ = ["atomic_write", "atomic_write_pieces", "fsync_dir", "new_file_mode", "read_regular"]
 
 
-def read_regular(path: Path) -> bytes:
-    """The bytes of the regular file ``path``; ``OSError`` for anything else.
+def read_regular(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
+    """The bytes of the regular file ``path`` (at most ``limit`` from its start); ``OSError``
+    for anything else.
 
-    Opened without waiting (a FIFO put where a state file belongs would block ``open`` and
-    the read for ever, and the reader with them), and refused unless it is a regular file
-    (a device such as ``/dev/zero`` never ends). A missing file raises
+    Opened without waiting and checked once open: a FIFO put where a state file or an
+    article was (since it was listed) would block ``open`` and the read for ever, and the
+    reader with them; a device such as ``/dev/zero`` never ends. A missing file raises
     ``FileNotFoundError``, as ``Path.read_bytes`` does.
     """
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(errno.EINVAL, "not a regular file", str(path))
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read()
+            raise OSError(errno.EINVAL, "not a regular file", os.fspath(path))
+        if limit is None:
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                return handle.read()
+        chunks: list[bytes] = []
+        left = limit
+        while left > 0:
+            chunk = os.read(fd, left)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
     finally:
         os.close(fd)
 

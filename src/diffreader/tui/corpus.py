@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from diffreader.storage.files import read_regular
 from diffreader.tui.textutil import display_text
 
 if TYPE_CHECKING:
@@ -42,7 +43,6 @@ __all__ = [
     "list_files",
     "peek",
     "quick_title",
-    "read_prefix",
     "scan",
 ]
 
@@ -150,32 +150,6 @@ def _refusal(path: Path, info: os.stat_result | None = None) -> tuple[str | None
     return None, info.st_size
 
 
-def read_prefix(path: Path, limit: int) -> bytes:
-    """At most ``limit`` bytes from the start of a regular file.
-
-    Opened without blocking and checked again once open: a FIFO put in the file's place
-    since it was listed must not freeze the caller.
-
-    Raises:
-        OSError: the file cannot be read, or is no longer a regular file.
-    """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(errno.EINVAL, "no longer a regular file")
-        chunks: list[bytes] = []
-        left = limit
-        while left > 0:
-            chunk = os.read(fd, left)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
-
-
 def decode_prefix(data: bytes, complete: bool) -> str:
     """Decode the start of an article as ``engine.load`` decodes the whole of it.
 
@@ -254,7 +228,7 @@ def peek(path: Path, limit: int = HEAD_BYTES, info: os.stat_result | None = None
     if error is not None:
         return Article(path, title=display_text(path.name)[0], error=error, size=size)
     try:
-        data = read_prefix(path, limit)
+        data = read_regular(path, limit)
         complete = len(data) < limit or len(data) == size
         text = decode_prefix(data, complete)
     except LoadError as refused:

@@ -48,7 +48,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
-from diffreader.tui.corpus import Article, decode_prefix, list_files, read_prefix, scan
+from diffreader.storage.files import read_regular
+from diffreader.tui.corpus import Article, decode_prefix, list_files, scan
 from diffreader.tui.keys import HELP
 from diffreader.tui.messages import CompareRequested
 from diffreader.tui.textutil import LiteralHighlighter, display_path, display_text
@@ -831,7 +832,7 @@ class CorpusScreen(Screen[None]):
             try:
                 # A bounded prefix, read without blocking: a 5 MB one-line file, or a FIFO
                 # put in the file's place, must not freeze the screen.
-                data = read_prefix(article.path, _PREVIEW_BYTES)
+                data = read_regular(article.path, _PREVIEW_BYTES)
                 body_text = decode_prefix(data, len(data) < _PREVIEW_BYTES).strip()
             except Exception as error:  # the file changed since it was listed
                 article_error = getattr(error, "reason", None) or str(error)
