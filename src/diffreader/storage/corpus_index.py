@@ -201,6 +201,11 @@ def _entry(row: Sequence[Any]) -> Entry:
     return Entry(row[0], _real(row[1]), *row[2:])
 
 
+def _listed(row: Sequence[Any]) -> Listed:
+    """The quick read of a ``listing`` row (its columns in ``Listed``'s order)."""
+    return Listed._make(row if row[0][:1] != "/" else (_real(row[0]), *row[1:]))
+
+
 def scan(folder: Path) -> list[str]:
     """Names of the candidate article files in ``folder`` (not recursive).
 
@@ -716,13 +721,10 @@ class CorpusIndex:
 
     def listing(self) -> dict[str, Listed]:
         """The listing's kept quick reads, by file name (see ``remember_listing``)."""
-        make = Listed._make
-        return {
-            _real(row[0]): make((_real(row[0]), *row[1:])) if row[0][:1] == "/" else make(row)
-            for row in self._db.execute(
-                "SELECT name, size, mtime_ns, title, date, words, text_hash, haystack FROM listing"
-            )
-        }
+        rows = self._db.execute(
+            "SELECT name, size, mtime_ns, title, date, words, text_hash, haystack FROM listing"
+        )
+        return {listed.name: listed for listed in map(_listed, rows)}
 
     def entries(self) -> list[Entry]:
         """Every listed file, by name."""
@@ -741,13 +743,12 @@ class CorpusIndex:
         ).fetchall()
         refused = {_real(row[1]) for row in rows}
         for names in _chunks(sorted(set(unknown) - refused)):
-            names = list(map(_stored, names))
             marks = ",".join("?" * len(names))
             rows.extend(
                 self._db.execute(
                     f"SELECT id, name, title, date, words, hash, error FROM articles"
                     f" WHERE name IN ({marks})",
-                    tuple(names),
+                    tuple(map(_stored, names)),
                 )
             )
         return sorted(map(_entry, rows), key=lambda e: (e.name.casefold(), e.name))
