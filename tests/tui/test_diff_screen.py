@@ -309,8 +309,11 @@ async def test_help_shows_the_remapped_keys_and_the_binding_ids() -> None:
     app = make_app(pair=DEMO_PAIR, keymap={"diff.next_claim": "w,c"})
     async with app.run_test(size=(120, 40)) as pilot:
         await diff_ready(pilot)
-        (claim,) = [row for row in await help_rows(pilot) if "diff.next_claim" in row[3]]
+        rows = await help_rows(pilot)
+        (claim,) = [row for row in rows if "diff.next_claim" in row[3]]
         assert claim[1] == "w, c"
+        # Help is the screen's and the app's binding (tui/keys.py): listed once.
+        assert [row[2] for row in rows if row[3].endswith("app.help")] == ["Help"]
 
 
 async def test_mouse_click_and_wheel() -> None:

@@ -30,6 +30,7 @@ def binding_rows(  # type: ignore[no-untyped-def]
     key is pressed."""
     rows: list[tuple[str, str, str, str, str]] = []
     seen: set[tuple[str, str]] = set()
+    listed_ids: set[str] = set()  # a binding a screen lists too (tui/keys.py) is listed once
     for node in nodes:
         section = getattr(node, "HELP_SECTION", None) or type(node).__name__
         # Only diffreader's own bindings: Textual's inherited ones (scroll left, copy...)
@@ -55,8 +56,12 @@ def binding_rows(  # type: ignore[no-untyped-def]
             if (section, action) in seen:
                 continue
             seen.add((section, action))
-            keys = ", ".join(dict.fromkeys(app_key_display(b) for b in bindings))
             first = bindings[0]
+            if first.id and first.id in listed_ids:
+                continue
+            if first.id:
+                listed_ids.add(first.id)
+            keys = ", ".join(dict.fromkeys(app_key_display(b) for b in bindings))
             rows.append(
                 (section, keys, first.description or action, first.tooltip or "", first.id or "")
             )
