@@ -441,8 +441,7 @@ def _versions(args: argparse.Namespace, *, reader: bool) -> ExitStatus:
     from diffreader.versions import collate
 
     paths: list[str] = args.paths
-    _check_output(args.output, paths)
-    _check_output_kept_apart(args.output, _data_dir(args))
+    _check_output(args.output, paths, _data_dir(args))
     docs = _load(paths)
     if not reader:
         collation = collate(docs[0], docs[1:])
@@ -495,8 +494,7 @@ def _dispatch(
         parser.error("give either --format (the comparison) or --report (a report), not both")
 
     if len(paths) == 2:
-        _check_output(args.output, paths)
-        _check_output_kept_apart(args.output, _data_dir(args))
+        _check_output(args.output, paths, _data_dir(args))
         if args.report:
             return _write_report(args)
         if args.format or args.output or not _isatty(sys.stdout):
@@ -630,8 +628,8 @@ def _run_command(command: str, argv: Sequence[str]) -> ExitStatus:
     if command == "find" and args.limit < 1:
         parser.error("--limit must be 1 or more")
     folder = _checked_dir(args.folder)
-    _check_output(args.output, [args.article] if command == "find" else [])
-    _check_output_kept_apart(args.output, _data_dir(args), folder)
+    articles = [args.article] if command == "find" else []
+    _check_output(args.output, articles, _data_dir(args), folder)
     progress = _Progress("indexing")
     try:
         with CorpusIndex(folder, _data_dir(args)) as index:
@@ -1060,10 +1058,16 @@ def _is_scan_results(folder: Path) -> bool:
     return is_results(folder)
 
 
-def _check_output(output: str | None, paths: Sequence[str]) -> None:
-    """Refuse ``-o`` naming one of the articles: writing would destroy the input."""
+def _check_output(
+    output: str | None, paths: Sequence[str], data: Path | None, folder: Path | None = None
+) -> None:
+    """Refuse ``-o`` naming what writing would destroy: one of the articles (``paths``), a
+    file of diffreader's own state (the data folder: review marks, the corpus index) or,
+    for ``find`` and ``stories``, an article of the ``folder`` they read."""
     if output in (None, "-"):
         return
+    from diffreader.storage.paths import data_dir
+
     assert output is not None
     for path in paths:
         try:
@@ -1072,19 +1076,6 @@ def _check_output(output: str | None, paths: Sequence[str]) -> None:
             same = False
         if same:
             raise _Trouble(f"{output}: is the article {path}; give another file for -o")
-
-
-def _check_output_kept_apart(
-    output: str | None, data: Path | None, folder: Path | None = None
-) -> None:
-    """Refuse ``-o`` naming a file of diffreader's own state (the data folder: review
-    marks, the corpus index) or, for ``find`` and ``stories``, an article of the folder
-    they read: writing would destroy the marks or the article."""
-    if output in (None, "-"):
-        return
-    from diffreader.storage.paths import data_dir
-
-    assert output is not None
     target = Path(os.path.realpath(output))
     own = Path(os.path.realpath(data_dir(data)))
     if target == own or own in target.parents:
