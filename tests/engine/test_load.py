@@ -55,6 +55,58 @@ def test_latin1_name_is_not_read_as_cp1250(tmp_path: Path) -> None:
     assert "ď" not in doc.text
 
 
+# A short news paragraph in each of four scripts (written for this test).
+OTHER_SCRIPTS = {
+    "russian": (
+        "Городской совет в среду утвердил бюджет на следующий год. Расходы на ремонт дорог "
+        "вырастут на двенадцать процентов, а на общественный транспорт останутся прежними. "
+        "Глава финансового комитета сказал, что город не будет повышать налоги.\n"
+    ),
+    "greek": (
+        "Το δημοτικό συμβούλιο ενέκρινε την Τετάρτη τον προϋπολογισμό του επόμενου έτους. "
+        "Οι δαπάνες για την επισκευή των δρόμων θα αυξηθούν κατά δώδεκα τοις εκατό.\n"
+    ),
+    "japanese": (
+        "市議会は水曜日、来年度の予算案を承認した。道路の補修費は十二パーセント増える一方、"
+        "公共交通の予算は据え置かれる。財政委員会の委員長は、市が税金を上げることはないと述べた。\n"
+    ),
+    "chinese": (
+        "市議會星期三批准了明年的預算。道路維修支出將增加百分之十二，公共交通預算保持不變。"
+        "財政委員會主席說，市政府不會提高稅收。\n"
+    ),
+    "korean": (
+        "시의회는 수요일 내년 예산안을 승인했다. 도로 보수 비용은 12퍼센트 늘어나고 "
+        "대중교통 예산은 그대로 유지된다. 재정위원장은 시가 세금을 올리지 않을 것이라고 말했다.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "codec"),
+    [
+        ("russian", "cp1251"),
+        ("russian", "koi8_r"),
+        ("russian", "iso8859_5"),
+        ("greek", "cp1253"),
+        ("greek", "iso8859_7"),
+        ("japanese", "shift_jis"),
+        ("japanese", "euc_jp"),
+        ("japanese", "iso2022_jp"),
+        ("chinese", "big5"),
+        ("chinese", "gb18030"),
+        ("korean", "euc_kr"),
+        ("korean", "iso2022_kr"),
+    ],
+)
+def test_legacy_encodings_of_other_scripts_are_detected(language: str, codec: str) -> None:
+    # Read as cp1252 they became mojibake ("Ãîðîäñêîé", halfwidth katakana) that compared
+    # as changed text throughout; ISO-2022 was read as UTF-8 with escape codes in it.
+    text = OTHER_SCRIPTS[language]
+    decoded, encoding = decode_bytes(text.encode(codec))
+    assert decoded == text
+    assert codecs.lookup(encoding).name != "cp1252"
+
+
 @pytest.mark.parametrize("where", [300, 1200, -1])
 def test_a_stray_byte_in_utf8_text_changes_nothing_else(where: int) -> None:
     """One byte that is not UTF-8 in a UTF-8 article: the rest is read as UTF-8 (the whole

@@ -2,8 +2,9 @@
 
 Decoding order: a byte-order mark (UTF-8, UTF-16, UTF-32) wins; then strict UTF-8;
 then charset-normalizer restricted to UTF-8, cp1252 and latin-1 (unrestricted
-detection reads latin-1 as cp1250 and turns "Sergueï" into "Sergueď"); then cp1252
-with replacement characters. Binary data, empty files and oversized files are
+detection reads latin-1 as cp1250 and turns "Sergueï" into "Sergueď"); then, for text of
+another script, charset-normalizer unrestricted (KOI8-R, Shift-JIS, ...); then cp1252 with
+replacement characters. Binary data, empty files and oversized files are
 refused with a ``LoadError`` whose message is fit to show a user.
 
 A saved web page (a name ending in ``.html``/``.htm``, or bytes opening with an HTML
@@ -117,6 +118,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         encoding = "utf-8"
     except UnicodeDecodeError:
         text, encoding = _damaged_utf8(data) or _decode_legacy(data)
+    else:
+        if "\x1b$" in text:  # seven-bit, so valid UTF-8: ISO-2022's shifts into a CJK set
+            text, encoding = _decode_iso2022(data) or (text, encoding)
     sample = text[:65536]
     if sample and len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
         raise LoadError("binary file (mostly control characters), not an article")
@@ -163,12 +167,24 @@ codecs.register_error(_AS_CP1252, _as_cp1252)
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str]:
+    """Text that is not UTF-8: a Western single-byte encoding (cp1252 or latin-1) when
+    charset-normalizer, held to those, finds one that reads coherently; otherwise the
+    encoding it finds unrestricted (Cyrillic, Greek, Japanese, Chinese, ... code pages);
+    otherwise cp1252 with replacement characters.
+
+    Held to the Western encodings first because unrestricted detection reads many a short
+    latin-1 article as cp1250 ("Sergueï" became "Sergueď"); a text of another script reads
+    as mojibake in those, which the restricted detection rejects.
+
+    >>> _decode_legacy("Цены на хлеб выросли на два процента, сказал министр.".encode("koi8_r"))
+    ('Цены на хлеб выросли на два процента, сказал министр.', 'koi8_r')
+    """
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - it is a dependency, but stay usable without it
         best = None
     else:
-        best = from_bytes(data, cp_isolation=["utf_8", "cp1252", "latin_1"]).best()
+        best = from_bytes(data, cp_isolation=_WESTERN).best() or from_bytes(data).best()
     if best is not None:
         encoding = str(best.encoding)
         try:
@@ -176,6 +192,27 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
         except (UnicodeDecodeError, LookupError):
             pass
     return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _decode_iso2022(data: bytes) -> tuple[str, str] | None:
+    """Seven-bit Japanese, Chinese or Korean text (ISO-2022-JP, ISO-2022-KR: escape
+    sequences shift into a double-byte set), or None when ``data`` is not.
+
+    >>> _decode_iso2022("市議会は予算案を承認した。".encode("iso2022_jp"))
+    ('市議会は予算案を承認した。', 'iso2022_jp_2')
+    """
+    for encoding in ("iso2022_jp_2", "iso2022_kr"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x1b" not in text and "\x0e" not in text:  # no escape, no shift left
+            return text, encoding
+    return None
+
+
+_WESTERN = ["utf_8", "cp1252", "latin_1"]
+"""The encodings ``_decode_legacy`` tries first."""
 
 
 def load_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Document:
