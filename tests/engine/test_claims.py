@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from diffreader.engine import compare
 from diffreader.engine.claims import (
     _DATE,
     _DATE_YEAR,
@@ -18,6 +19,7 @@ from diffreader.engine.claims import (
     _numbers,
     find_facts,
 )
+from diffreader.engine.load import document_from_text
 from diffreader.engine.model import ClaimCategory
 
 PIECES = st.sampled_from(
@@ -365,3 +367,25 @@ def test_an_articles_numbers_are_the_values_of_its_figures_and_number_words(text
     keys = word_key_set("\n".join(s.text for s in doc.sentences))
     expected = {_number_value(k) for k in keys if k[0].isdigit() or k in NUMBER_WORDS}
     assert Support.of(doc).numbers == expected
+
+
+ESCAPES = st.sampled_from(
+    ["\x1b[31m", "\x1b[0m", "\x1b[1;38;5;208m", "\x1b[2J", "\x1b[10;20H", "\x1b]0;Title 2024\x07",
+     "\x1b]8;;https://example.com/Paris/2021\x1b\\", "\x1b(B", "\x1b7", "\x1b"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(ESCAPES, st.integers(0, 12)), max_size=4))
+def test_terminal_escapes_pasted_into_a_sentence_add_no_claim(
+    escapes: list[tuple[str, int]],
+) -> None:
+    # "\x1b[31m" read as the figure "31m" was an added number; a link's address a claim.
+    words = "The council approved the budget on Monday after a long debate in Leeds .".split()
+    coloured = list(words)
+    for escape, where in sorted(escapes, key=lambda e: -e[1]):
+        coloured.insert(where, escape)
+    a = " ".join(words) + "\n\nIt will cost more than before.\n"
+    b = " ".join(coloured) + "\n\nIt will cost more than before.\n"
+    result = compare(document_from_text(a), document_from_text(b))
+    assert [c.text for c in result.claims] == []

@@ -109,6 +109,7 @@ from diffreader.engine.substitutions import (
 )
 from diffreader.engine.text import (
     content_stems,
+    escape_spans,
     is_word,
     keys_as_tokens,
     run_word_key_set,
@@ -1224,7 +1225,28 @@ def find_facts(text: str, start: int, end: int, names: frozenset[str]) -> list[F
     counts as a name only when it is one of them.
     """
     at = Stretch.of(text, start, end, names)
-    return resolve_overlaps([(priority, find(at)) for priority, find in _FINDERS], start, end)
+    found = resolve_overlaps([(priority, find(at)) for priority, find in _FINDERS], start, end)
+    escapes = escape_spans(text, start, end)
+    if escapes:  # read no fact in a pasted escape sequence ("\x1b[31m" is no figure)
+        return [f for f in found if not any(s < f.end and f.start < e for s, e in escapes)]
+    return found
+
+
+def _outside_escapes(text: str, sentence_start: int, start: int, end: int) -> str:
+    """``text[start:end]`` without the terminal escape sequences in it (those of its
+    sentence, from ``sentence_start``: one may open before ``start``).
+
+    >>> _outside_escapes("a \\x1b]8;;http://x.org/Paris\\x07link\\x1b[0m b", 0, 5, 36)
+    ' link  b'
+    """
+    parts = []
+    at = start
+    for s, e in escape_spans(text, sentence_start, end):
+        if e > at:
+            parts.append(text[at:s] if s > at else "")
+            at = e
+    parts.append(text[at:end])
+    return " ".join(parts)
 
 
 _FINDERS = tuple((d.priority, d.find) for d in DETECTORS)
@@ -1864,6 +1886,10 @@ def _pair_claims(
         s, e = _strip_span(text, s, e)
         if e > s:
             sid = ids[0] if len(ids) == 1 else _sentence_of(doc, ids, s)
+            if text.find("\x1b", doc.sentences[sid].start, e) >= 0 and not _informative(
+                _outside_escapes(text, doc.sentences[sid].start, s, e), other
+            ):
+                return  # what is new is a pasted escape sequence (a colour, a link's address)
             out.append(Claim(side, kind, category, text[s:e], s, e, index, sid, tuple(other_ids)))
 
     if not other_ids:

@@ -13,6 +13,7 @@ API:
     content_stems(text) -> tuple[str, ...], remember_stems(found)
     word_keys(text) -> list[str], word_key_set(text) -> set[str]
     run_word_key_set(runs) -> set[str], keys_as_tokens(text) -> bool
+    escape_spans(text, start, end) -> list[tuple[int, int]]
     STOPWORDS                       (from lexicon.py)
 """
 
@@ -34,6 +35,7 @@ __all__ = [
     "Token",
     "TokenRun",
     "content_stems",
+    "escape_spans",
     "fold_quotes",
     "is_word",
     "keys_as_tokens",
@@ -93,6 +95,24 @@ room cost it 7 MB more at the claims' peak (the forked processes each hold a cop
 
 
 _FOLDS = tuple((chr(code), str(value)) for code, value in QUOTE_KEYS.items())
+
+
+_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b]*(?:\x07|\x1b\\)?|.?)", re.DOTALL)
+"""A terminal escape sequence: CSI (colours, cursor moves), OSC (a title, a link's address)
+up to its terminator, or an escape and the character after it."""
+
+
+def escape_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The terminal escape sequences that start inside ``text[start:end]`` (pasted from a
+    terminal: "\\x1b[31m"). They are shown as they are, but hold no words: the "31m" of a
+    colour is no figure, a link's address no claim.
+
+    >>> escape_spans("a \x1b[31mred\x1b[0m b", 0, 14)
+    [(2, 7), (10, 14)]
+    """
+    if text.find("\x1b", start, end) < 0:
+        return []
+    return [m.span() for m in _ESCAPE.finditer(text, start, end)]
 
 
 def fold_quotes(text: str) -> str:
