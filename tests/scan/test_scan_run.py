@@ -195,3 +195,53 @@ def test_two_scans_never_write_the_same_results_at_once(corpus: Path, tmp_path: 
         with pytest.raises(ScanError, match="another diffreader scan is writing"):
             run_scan([corpus], out, InProcess(), Silent())
     assert not (out / "articles.jsonl").exists()
+
+
+_POOL_SNIPPETS = {
+    "scan": "from diffreader.scan.executors import ProcessPool\n"
+    "pool = ProcessPool(2)\n"
+    "threading.Thread(target=lambda: list(pool.run(time.sleep, [600, 600])), daemon=True).start()\n"
+    "while pool._pool is None or len(pool._pool._processes) < 2: time.sleep(0.05)\n"
+    "print(*pool._pool._processes, flush=True)\n",
+    "corpus index": "from diffreader.storage.corpus_index import _pool\n"
+    "pool = _pool(2)\n"
+    "futures = [pool.submit(time.sleep, 600) for _ in range(2)]\n"
+    "while len(pool._processes) < 2: time.sleep(0.05)\n"
+    "print(*pool._processes, flush=True)\n",
+}
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie left to an init that does not reap has ended
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+@pytest.mark.parametrize("pool", sorted(_POOL_SNIPPETS))
+def test_a_killed_parent_takes_its_pool_workers_with_it(pool: str) -> None:
+    # Killed outright (SIGKILL, the OOM killer), a scan or an indexing reader left its
+    # workers waiting on their task queue for ever.
+    snippet = "import threading, time\n" + _POOL_SNIPPETS[pool] + "time.sleep(600)\n"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    process = subprocess.Popen(
+        [sys.executable, "-c", snippet], env=env, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert process.stdout is not None
+        workers = [int(pid) for pid in process.stdout.readline().split()]
+        assert len(workers) == 2 and all(map(_running, workers))
+    finally:
+        process.kill()
+        process.wait(timeout=30)
+        if process.stdout:
+            process.stdout.close()
+    deadline = time.monotonic() + 30
+    while any(map(_running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = [pid for pid in workers if _running(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)  # not to outlive the test run
+    assert left == []

@@ -24,6 +24,7 @@ API:
     sized(chars)                       the budget of a comparison of that size, in a block
     split(weights, parts, min_weight) -> list[int]
     fork_map(task, bounds) -> list[result]
+    die_with_parent(parent)            a pool worker's initializer
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ __all__ = [
     "MEMORY_BUDGET",
     "MIN_WEIGHT",
     "configured_jobs",
+    "die_with_parent",
     "fork_map",
     "jobs",
     "sized",
@@ -193,6 +195,29 @@ def _in_pool_worker() -> bool:
     say): a module such a process always has imported, so it is not imported here."""
     started_by = sys.modules.get("multiprocessing")
     return started_by is not None and started_by.parent_process() is not None
+
+
+def die_with_parent(parent: int) -> None:
+    """In a process pool's worker (its ``initializer``, with the pid of the process that
+    made the pool): end when that process ends, even killed.
+
+    A worker waits on its task queue, whose pipe it holds both ends of: when the process
+    that made the pool was killed (SIGKILL, the OOM killer), its workers waited there for
+    ever. On Linux the kernel sends this worker SIGTERM when its parent dies
+    (``PR_SET_PDEATHSIG``; pools are made and shut down by one thread, which that signal
+    follows); a parent already gone by now ends it at once. Elsewhere, nothing is set.
+    """
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+"""prctl(2)'s option: the signal this process gets when its parent dies."""
 
 
 def _resident_bytes() -> int:

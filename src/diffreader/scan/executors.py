@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Protocol, TypeVar
 
+from diffreader.engine import parallel
+
 __all__ = [
     "DaskMissing",
     "Executor",
@@ -82,12 +84,14 @@ class InProcess:
         pass
 
 
-def _ignore_sigint() -> None:
+def _start_worker(parent: int) -> None:
     """In a pool worker: Ctrl+C is the parent's to handle (it stops handing out tasks and
-    shuts the pool down); a worker that took it would print a traceback while idle."""
+    shuts the pool down); a worker that took it would print a traceback while idle. A
+    parent killed outright takes its workers with it (``parallel.die_with_parent``)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parallel.die_with_parent(parent)
 
 
 class ProcessPool:
@@ -103,7 +107,10 @@ class ProcessPool:
             from multiprocessing import get_context
 
             self._pool = ProcessPoolExecutor(
-                self.workers, mp_context=get_context("spawn"), initializer=_ignore_sigint
+                self.workers,
+                mp_context=get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(os.getpid(),),
             )
         pool = self._pool
         window = self.workers * 4

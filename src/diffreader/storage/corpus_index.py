@@ -59,6 +59,7 @@ from diffreader.corpus.features import content_hash, extract
 from diffreader.corpus.rank import WEIGHTS, Candidate, idf, max_df, rank, reasons
 from diffreader.corpus.stories import Linked, group, pivot_order
 from diffreader.corpus.verify import MIN_FACTS, Check, Verdict, verify
+from diffreader.engine import parallel
 from diffreader.engine.load import ARTICLE_SUFFIXES
 from diffreader.storage.paths import data_dir
 
@@ -394,7 +395,12 @@ def _pool(workers: int) -> Any:
                 resource_tracker.ensure_running()
             finally:
                 sys.stderr = shown
-    return ProcessPoolExecutor(workers, mp_context=get_context("spawn"))
+    return ProcessPoolExecutor(
+        workers,
+        mp_context=get_context("spawn"),
+        initializer=parallel.die_with_parent,  # a killed reader takes its workers with it
+        initargs=(os.getpid(),),
+    )
 
 
 _TRACKER_LOCK = threading.Lock()
