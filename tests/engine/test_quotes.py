@@ -7,7 +7,11 @@ import json
 import os
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from diffreader.engine import QuoteStatus, Side, compare
 
@@ -134,3 +138,30 @@ def test_an_open_quotation_in_a_wall_of_text_is_not_taken_whole() -> None:
     assert _raw_quotes(wall, 0, len(wall)) == []
     paragraph = "“We will rebuild it, and we will do it this year, whatever it costs."
     assert _raw_quotes(paragraph, 0, len(paragraph)) == [(1, len(paragraph))]
+
+
+WRAPPED_SENTENCES = st.lists(
+    st.sampled_from(
+        [
+            "The Kelby folk festival drew a record crowd of more than 30,000 people on Sunday.",
+            'Director Mairi Lowe said the atmosphere had been "simply magical".',
+            "“We were not ready for so many,” a steward admitted.",
+            'The council called it "a triumph for the town", and promised more money.',
+            "The festival will last three days next year.",
+            "Tickets sold out in an hour.",
+        ]
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(WRAPPED_SENTENCES, st.integers(12, 90))
+def test_hard_wrapping_an_article_alters_no_quotation(sentences: list[str], width: int) -> None:
+    # A sentence wrapped over two lines aligns as "same" with one sentence on one side and
+    # two on the other; finding its quotation's twin read the sides as parallel and crashed.
+    article = " ".join(sentences) + "\n"
+    wrapped = "\n".join(textwrap.wrap(article, width)) + "\n"
+    c = compare(article, wrapped)
+    assert {q.status for q in c.quotes} <= {QuoteStatus.VERBATIM}

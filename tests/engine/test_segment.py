@@ -436,9 +436,19 @@ def reference_blocks(text: str, start: int) -> list[tuple[int, int, bool]]:
             s = lstrip(lines[0][0], lines[-1][1])
             blocks.append((s, rstrip(s, lines[-1][1]), True))
         else:
+            before = ""  # the line before, in this paragraph
             for line_start, line_end in lines:
                 s = lstrip(line_start, line_end)
-                blocks.append((s, rstrip(s, line_end), False))
+                e = rstrip(s, line_end)
+                line = text[s:e]
+                opening = line[1:2] if line[:1] in "\"“‘'(«" else line[:1]
+                if (re.search(r"[^\W\d_]-\s*$", before) and line[:1].isalnum()) or (
+                    before and not terminal.search(before) and opening.islower()
+                ):
+                    blocks[-1] = (blocks[-1][0], e, True)  # goes on with the line before
+                else:
+                    blocks.append((s, e, False))
+                before = line
     return blocks
 
 
@@ -446,7 +456,7 @@ _LINE_PIECES = st.sampled_from(
     [
         "a", "the", "Word", "x.", "end.", "so,", "“Yes”", " ", "\t", "\u00a0", "\u3000",
         "\n", "\n\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\u2029",
-        "A sentence that runs on for a while without ending",
+        "A sentence that runs on for a while without ending", "long-", "(so", "«é", "É",
     ]
 )  # fmt: skip
 

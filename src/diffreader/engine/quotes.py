@@ -1385,6 +1385,8 @@ def _same_place(
     if index < 0 or pairs[index].status is not Status.SAME:
         return None
     pair = pairs[index]
+    if len(pair.a) != len(pair.b):
+        return None  # the same words split otherwise ("... people" / "over the weekend.")
     a_sentence = doc_a.sentences[pair.a[pair.b.index(f.sentence)]]
     b_sentence = doc_b.sentences[f.sentence]
     found = a_at.get(a_sentence.start + (f.start - b_sentence.start))

@@ -263,16 +263,17 @@ def _blocks(text: str, start: int) -> list[_Block]:
             block_start = starts[i] + len(first) - len(first.lstrip())
             blocks.append(_Block(block_start, starts[j - 1] + len(last.rstrip()), True))
         else:
-            joined = False  # the line before ended in a word broken at its hyphen
+            hyphen = mid_sentence = False  # how the line before ended
             for line_start, line in zip(starts[i:j], lines[i:j], strict=True):
                 stripped = line.lstrip()
                 block_start = line_start + len(line) - len(stripped)
                 block_end = block_start + len(stripped.rstrip())
-                if joined and stripped[:1].isalnum():
+                if (hyphen and stripped[:1].isalnum()) or (mid_sentence and _continues(stripped)):
                     blocks[-1] = _Block(blocks[-1].start, block_end, True)
                 else:
                     blocks.append(_Block(block_start, block_end, False))
-                joined = _HYPHEN_BREAK.search(line) is not None
+                hyphen = _HYPHEN_BREAK.search(line) is not None
+                mid_sentence = _TERMINAL.search(line) is None
         blocks.extend(after)
     return blocks
 
@@ -282,6 +283,22 @@ _HYPHEN_BREAK = re.compile(r"[^\W\d_]-\s*$")
 next line ("term solution", "French talks"), which continues the line's block (one
 hard-wrapped paragraph too short to be told wrapped, a line broken after a hyphen by
 hand): no line ends so when it is whole."""
+
+
+def _continues(line: str) -> bool:
+    """Whether ``line`` opens with a small letter (after an opening quotation mark or
+    bracket, if any): after a line ending mid-sentence, it goes on with that sentence
+    ("... drew a record crowd of more than 30,000 people" / "over the weekend."), in a
+    paragraph too short to be told hard-wrapped. A headline or a list line is followed by
+    a capital, a figure or a mark.
+
+    >>> [_continues(x) for x in ["over the", "“simply", "élan", "The", "Élan", "- a", "30"]]
+    [True, True, True, False, False, False, False]
+    """
+    return (line[1:2] if line[:1] in _OPENERS else line[:1]).islower()
+
+
+_OPENERS = frozenset("\"“‘'(«")
 
 
 def _prose(lines: list[str]) -> bool:
