@@ -165,3 +165,14 @@ def test_hard_wrapping_an_article_alters_no_quotation(sentences: list[str], widt
     wrapped = "\n".join(textwrap.wrap(article, width)) + "\n"
     c = compare(article, wrapped)
     assert {q.status for q in c.quotes} <= {QuoteStatus.VERBATIM}
+
+
+def test_a_quotation_in_a_same_group_split_otherwise_on_each_side_is_verbatim() -> None:
+    # One sentence in A, two lines of B (a line break before its capital): "same" groups
+    # of 1 and 2 sentences; the quotation's twin was looked up as if the sides were
+    # parallel (IndexError).
+    lead = "The festival drew a record crowd on Sunday. Its director, Mairi Lowe, said it had been"
+    end = ' "Simply magical". It will last three days next year.\n'
+    c = compare(lead + end, lead + "\n" + end.lstrip())
+    assert any(len(p.a) != len(p.b) and p.status.value == "same" for p in c.pairs)
+    assert [(q.side, q.status) for q in c.quotes] == [(Side.B, QuoteStatus.VERBATIM)]
