@@ -223,6 +223,23 @@ def test_errors_from_a_real_process_have_no_traceback(tmp_path: Path) -> None:
     assert done.stderr == f"diffreader: {tmp_path / 'a.txt'}: no such file\n"
 
 
+def test_a_bug_is_one_line_and_status_2_unless_debugging(
+    demo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(*_: object, **__: object) -> None:
+        raise IndexError("tuple index out of range [bold]\x1b[31m")
+
+    monkeypatch.setattr("diffreader.engine.compare", broken)
+    a, b = demo / "00_original.txt", demo / "01_rewrite_syndicated.txt"
+    assert main([str(a), str(b), "--format", "json"]) == ExitStatus.TROUBLE
+    err = capsys.readouterr().err
+    assert err.startswith("diffreader: internal error: IndexError: tuple index out of range")
+    assert err.count("\n") == 1 and "\x1b" not in err and "DIFFREADER_DEBUG=1" in err
+    monkeypatch.setenv("DIFFREADER_DEBUG", "1")
+    with pytest.raises(IndexError):
+        main([str(a), str(b), "--format", "json"])
+
+
 @pytest.mark.parametrize(
     "args",
     [

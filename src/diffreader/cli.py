@@ -1140,6 +1140,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return ExitStatus.INTERRUPTED
+    except Exception as error:
+        # A bug: one line and the trouble status, as for bad input, not a traceback;
+        # DIFFREADER_DEBUG=1 shows where it happened.
+        if os.environ.get("DIFFREADER_DEBUG"):
+            raise
+        _warn(
+            f"internal error: {type(error).__name__}: {error}. This is a bug in diffreader; "
+            "DIFFREADER_DEBUG=1 shows where it happened (please report it with the files)."
+        )
+        return ExitStatus.TROUBLE
 
 
 if __name__ == "__main__":  # pragma: no cover - `python -m diffreader` uses __main__.py
