@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from itertools import pairwise
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from diffreader.engine import ClaimKind, Side, Status, compare, document_from_text
@@ -112,6 +112,7 @@ SENTENCES = st.sampled_from(
         "A new road opened in Kilbrannan in 1908.",
         "Recommended Articles",
         "Traffic was diverted for over two years.",
+        'The mayor told the council "We are ready for the work" on Monday.',
     ]
 )
 ARTICLES = st.lists(
@@ -148,6 +149,24 @@ def test_compare_with_itself_is_all_same(a: str) -> None:
     assert all(p.status in (Status.SAME, Status.BOILERPLATE) for p in c.pairs)
     assert not c.claims
     assert all(q.status.value == "verbatim" for q in c.quotes)
+
+
+@settings(max_examples=80, deadline=None)
+@given(ARTICLES, st.lists(st.integers(0, 200), max_size=8))
+@example('The mayor told the council "We are ready for the work" on Monday.', [5])
+def test_an_article_against_itself_broken_over_lines_keeps_the_invariants(
+    a: str, breaks: list[int]
+) -> None:
+    # A line break between any two words (hard wrapping, a pasted paragraph): sentences
+    # then split in two on one side only, and "same" groups pair one with two; the
+    # quotation check once read such groups as parallel and crashed.
+    words = a.split(" ")
+    for at in sorted({b % len(words) for b in breaks if b % len(words)}, reverse=True):
+        words[at - 1] += "\n"
+    b = " ".join(words).replace("\n ", "\n")
+    c = compare(a, b)
+    check_pairs(c)
+    assert not [x for x in c.claims if x.category.value not in ("assertion", "quotation")]
 
 
 @settings(max_examples=60, deadline=None)
