@@ -389,6 +389,34 @@ def test_an_update_can_be_stopped_after_any_file(
     assert len(read) == 1
 
 
+def test_an_update_stopped_while_its_pool_reads_leaves_no_worker_and_a_sound_index(
+    tmp_path: Path,
+) -> None:
+    """Stopped while its pool's workers read (each a chunk of 32 files), an update stops
+    them at once rather than waiting for their chunks (a folder of long articles kept the
+    reader seconds after ``q``: ``benchmarks/bench_cancel.py``); what it stored holds, and
+    the next update reads the rest."""
+    import multiprocessing
+
+    from diffreader.storage.corpus_index import POOL_MIN
+
+    folder = _folder(tmp_path, POOL_MIN)
+
+    class Stop(Exception):
+        pass
+
+    def leave(done: int, total: int) -> None:
+        raise Stop
+
+    with CorpusIndex(folder, path=tmp_path / "index.sqlite3") as index, pytest.raises(Stop):
+        index.update(leave, workers=2)
+    assert multiprocessing.active_children() == []
+    with CorpusIndex(folder, path=tmp_path / "index.sqlite3") as index:
+        summary = index.update(workers=2)
+        assert summary.added == POOL_MIN and not summary.refused
+        assert len(list(index.entries())) == POOL_MIN
+
+
 def test_new_content_with_the_old_size_and_time_is_read_again(tmp_path: Path) -> None:
     """A restore (``cp -p``, ``tar``, ``rsync -t``) can give a file new content with its
     old size and modification time: its status change time tells (it kept the verdicts of

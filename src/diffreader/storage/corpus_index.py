@@ -41,6 +41,7 @@ API:
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import math
@@ -406,6 +407,22 @@ def _pool(workers: int) -> Any:
 _TRACKER_LOCK = threading.Lock()
 
 
+def _shut(pool: Any, error: type[BaseException] | None, *_: object) -> bool:
+    """Shut ``pool`` down as the block using it ends (an ``ExitStack`` exit callback).
+
+    Left on an error (a cancelled update: the reader quits, Ctrl+C), its workers are
+    stopped at once: each may be reading a chunk of 32 files, and a folder of long
+    articles kept the reader waiting seconds after ``q``. They only read files.
+    """
+    if error is not None:
+        processes = getattr(pool, "_processes", None) or {}  # the executor's, by pid
+        for process in list(processes.values()):
+            with contextlib.suppress(OSError, ValueError):
+                process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
+    return False
+
+
 def _workers(requested: int | None) -> int:
     if requested is not None:
         return max(1, requested)
@@ -617,7 +634,7 @@ class CorpusIndex:
             if workers > 1 and total >= POOL_MIN:
                 pool = _pool(workers)
                 # On an error (a cancelled update), the files not yet read are dropped.
-                stack.callback(pool.shutdown, wait=True, cancel_futures=True)
+                stack.push(functools.partial(_shut, pool))
                 results = pool.map(_read, paths, chunksize=32)
             else:
                 results = map(_read, paths)
