@@ -78,7 +78,8 @@ def main(argv: list[str] | None = None) -> int:
                 check=True,
             )
             times.append(float(done.stdout))
-    print(f"stop to return, s: {[round(t, 2) for t in times]}; median {statistics.median(times):.2f}")
+    shown = [round(t, 2) for t in times]
+    print(f"stop to return, s: {shown}; median {statistics.median(times):.2f}")
     return 0
 
 
