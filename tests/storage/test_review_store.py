@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from comparison_builder import B_LINES, many_added, sample
+from diffreader.engine import Comparison
 from diffreader.review import Mark, Progress, ReviewEntry, merge_entries, merge_entry, pair_key
 from diffreader.storage import review
 from diffreader.storage.review import ReviewStore, review_summary_for_pair
@@ -442,3 +443,27 @@ def test_read_only_open_still_shows_carried_marks() -> None:
 def test_environment_decides_the_default_store(isolated_dirs: Path) -> None:
     assert ReviewStore().root == isolated_dirs / "reviews"
     assert not isolated_dirs.exists()  # nothing is created before the first save
+
+
+def test_carried_marks_on_an_items_alias_are_not_counted_stale() -> None:
+    """A mark saved under a key the item now holds as an alias (a figure change was once a
+    dropped and an added fact) is adopted by the item: the carry-over message counted it
+    as stale while the review listed it nowhere as stale."""
+    from diffreader.engine import compare, document_from_text
+
+    def pair(a: str, b: str) -> Comparison:
+        return compare(document_from_text(a, "/news/a.txt"), document_from_text(b, "/news/b.txt"))
+
+    a = "Head\n\nThe fund now holds 21 billion dollars, its chair said on Monday.\n\nIt grew.\n"
+    b = a.replace("21 billion", "25 billion")
+    session, _ = ReviewStore().load_for(pair(a, b))
+    (item,) = [i for i in session.items if i.aliases]
+    (alias,) = item.aliases
+    session.state.entries[alias] = ReviewEntry(
+        Mark.FLAGGED, "as saved before", "21 billion dollars", mark_at=1, note_at=1
+    )
+    assert session.save() == []
+    again, messages = ReviewStore().load_for(pair(a, b.replace("It grew.", "It grew fast.")))
+    assert messages == ["An article changed since the last review: 1 mark or note carried over."]
+    assert again.stale() == []
+    assert again.mark(item.key) is Mark.FLAGGED and again.note(item.key) == "as saved before"

@@ -358,14 +358,13 @@ class ReviewStore:
                 continue
             state.entries = dict(carried)
             state.carried_from = previous.pair_key
-            keys = {item.key for item in items}
-            stale = sum(key not in keys for key in carried)
-            message = (
-                f"An article changed since the last review: {len(carried)} marks and notes "
-                "carried over"
-            )
+            state.adopt(items)  # as the session will: a mark under an alias is its item's
+            stale = len(state.stale(items))
+            what = "1 mark or note" if len(carried) == 1 else f"{len(carried)} marks and notes"
+            message = f"An article changed since the last review: {what} carried over"
             if stale:
-                message += f", {stale} of them on text that changed (listed as stale)"
+                on = "on text" if len(carried) == 1 else f"{stale} of them on text"
+                message += f", {on} that changed (listed as stale)"
             return [message + "."]
         return []
 
