@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -589,3 +590,32 @@ def test_a_flattened_credit_does_not_take_the_next_line_with_it() -> None:
     kinds = {s.text: s.kind for s in split_sentences(text)}
     assert kinds["Photo: J. Okafor/Coastline Press"] is SentenceKind.BOILERPLATE
     assert kinds["Local businesses on the east bank fear a drop in trade."] is SentenceKind.BODY
+
+
+@pytest.mark.parametrize(
+    ("credit", "sentence"),
+    [
+        ("Photo: J. Okafor/Coastline Press", "Local businesses on the east bank fear a drop."),
+        ("© Coastline Press / A. Whitcombe", "The bridge carries 4,300 vehicles a day."),
+        ("Photo: Jane Smith for the Gazette", "The ferry will run every hour from May."),
+        (
+            "(c) Saltmere Times",
+            "Meanwhile the council met again on Friday to discuss the timetable.",
+        ),
+    ],
+)
+def test_a_credit_flattened_with_single_spaces_does_not_take_the_next_sentence(
+    credit: str, sentence: str
+) -> None:
+    """Flattened with one space a break (text copied from a page), a credit ran on into
+    the sentence after it, which was hidden with it as furniture; the cut falls before a
+    function word or opener, else before a capital and a small letter."""
+    prose = "The council voted to close the old swing bridge for repairs on Monday. " * 6
+    text = f"{prose}{credit} {sentence} {prose}"
+    kinds = {s.text: s.kind for s in split_sentences(text)}
+    assert kinds[credit] is SentenceKind.BOILERPLATE
+    assert kinds[sentence] is SentenceKind.BODY
+    # A caption whole keeps what it labels, however it opens.
+    caption = "FILE PHOTO: The Lanner Street swing bridge seen from the quay."
+    kinds = {s.text: s.kind for s in split_sentences(f"{prose}{caption} {prose}")}
+    assert kinds[caption] is SentenceKind.BOILERPLATE

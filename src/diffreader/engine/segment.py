@@ -29,7 +29,13 @@ from itertools import accumulate, chain, compress, pairwise
 from operator import itemgetter, ne, not_
 from typing import Any
 
-from diffreader.engine.lexicon import NEWS_AGENCIES, WORDS_AFTER_US_ABBREVIATION, alternation
+from diffreader.engine.lexicon import (
+    NEWS_AGENCIES,
+    SENTENCE_OPENERS,
+    STOPWORDS,
+    WORDS_AFTER_US_ABBREVIATION,
+    alternation,
+)
 from diffreader.engine.model import Sentence, SentenceKind
 
 __all__ = ["Metadata", "find_metadata", "is_boilerplate_line", "split_sentences"]
@@ -663,7 +669,7 @@ def split_sentences(text: str) -> list[Sentence]:
                     # A credit has no full stop to end it: flattened, the line after it
                     # ran on into the same sentence ("Photo: J. Okafor/Coastline Press
                     # Local businesses fear…"), hidden with it.
-                    cut = _FLAT_BREAK.search(said)
+                    cut = _FLAT_BREAK.search(said) or _credit_end(said)
                     if cut is not None and _is_credit(said[: cut.start()]):
                         rest = start + cut.end()
                         credit_end = _rstrip(text, start, start + cut.start())
@@ -685,3 +691,44 @@ def split_sentences(text: str) -> list[Sentence]:
 _FLAT_BREAK = re.compile(r"\s{2,}(?=[\"“‘'A-Z])")
 """Two spaces or more before a capital or an opening mark, inside one line: where a line
 break was before the text was flattened (each break made a space)."""
+
+
+def _credit_end(said: str) -> re.Match[str] | None:
+    """Where a credit flattened into the sentence after it with one space ends, or None.
+
+    The cut is a space before a capitalised word that is no initial, with a credit before
+    it and four words or more after it: the first before a function word or sentence
+    opener ("© Coastline Press / A. Whitcombe The bridge ..." cuts before "The"), else the
+    first before a capital and a small letter, as a sentence opens ("Photo: J. Okafor/
+    Coastline Press Local businesses fear ..." cuts before "Local", not "Press"). Never in
+    a sentence short enough to be a caption whole, nor after a label ("FILE PHOTO: The
+    east pier" is one caption).
+
+    >>> said = "© Coastline Press / A. Whitcombe The bridge will shut to traffic in March."
+    >>> said[_credit_end(said).end():]
+    'The bridge will shut to traffic in March.'
+    >>> said = "Photo: J. Okafor/Coastline Press Local businesses on the east bank fear a drop."
+    >>> said[_credit_end(said).end():]
+    'Local businesses on the east bank fear a drop.'
+    >>> _credit_end("Photo: J. Okafor") is None
+    True
+    """
+    if len(said.split()) <= _CREDIT_ALONE:
+        return None  # a caption whole, nothing run on
+    cuts = [
+        cut
+        for cut in _OPENER_AFTER_SPACE.finditer(said)
+        if len(said[cut.end() :].split()) >= 4
+        and not said[: cut.start()].endswith(":")  # a label, and its caption after it
+        and _is_credit(said[: cut.start()])
+    ]
+    openers = (cut for cut in cuts if cut.group(1).lower() in _OPENERS_AFTER_CREDIT)
+    return next(openers, None) or next((cut for cut in cuts if cut.group(2)), None)
+
+
+_OPENER_AFTER_SPACE = re.compile(r" (?=([A-Z][a-z]*)\b(?!\.)( [a-z])?)")
+"""A space before a capitalised word that is no initial ("A." of "A. Whitcombe"); its
+second group, a small letter opening the next word ("Local businesses")."""
+_OPENERS_AFTER_CREDIT = STOPWORDS | SENTENCE_OPENERS
+"""Words that open a sentence and no name: function words ("The", "In", "It") and
+sentence openers ("Meanwhile")."""
