@@ -3,11 +3,11 @@
 Usage::
 
     python benchmarks/bench_hostile.py [--classes few_matches figures quotes abbrevs flat repeats
-        word_lines word_edits unpunctuated dates random refrain lists]
+        word_lines word_edits unpunctuated dates random symbols refrain lists open_quotes]
         [--sizes 0.25 0.5 1] [--runs 3] [--seed 7] [--timeout 300] [--stages]
         [--cli text|markdown|json [--at-limit]]
 
-Thirteen generated classes, each at about ``size`` MB of original (A):
+Fifteen generated classes, each at about ``size`` MB of original (A):
 
 - ``few_matches``: a long A of short one-line sentences (about 31,000 at 1 MB) against a
   short B that keeps A's last three: almost all of A is dropped;
@@ -31,9 +31,13 @@ Thirteen generated classes, each at about ``size`` MB of original (A):
   whose sentences lie far apart);
 - ``random``: random letters, digits and punctuation, and a copy with one character in
   twenty changed (no word twice);
+- ``symbols``: the article against bytes 0x80-0xFF at random read as cp1252 (no space, no
+  word: sentences of tens of thousands of characters, thousands of quotation marks each);
 - ``refrain``: the same short quotation in every paragraph, ten thousand times a side;
 - ``lists``: a Markdown listing, a heading and a few short bullet lines a section (about
-  33,000 lines a megabyte), one line in five edited, dropped, added or moved.
+  33,000 lines a megabyte), one line in five edited, dropped, added or moved;
+- ``open_quotes``: one line of short quoted sentences whose marks open and never close,
+  and a copy with one word in twenty replaced.
 
 Same conventions as ``bench_engine.py``: each run is a fresh subprocess that times
 ``compare(*documents_from_texts([a, b]))``; the table gives medians of wall
@@ -306,6 +310,16 @@ def random_text(size: int, rng: random.Random) -> Pair:
     return original, rewrite
 
 
+def symbols(size: int, rng: random.Random) -> Pair:
+    """``bench_engine.py``'s article against bytes 0x80-0xFF at random read as cp1252 (what
+    a binary-looking file with no NUL and no control characters is read as): no space, no
+    word, sentences of tens of thousands of characters, each with thousands of the
+    quotation marks cp1252 has."""
+    original = _join(make_original(size, rng))
+    rewrite = bytes(rng.randint(0x80, 0xFF) for _ in range(size)).decode("cp1252", "replace")
+    return original, rewrite
+
+
 def refrain(size: int, rng: random.Random) -> Pair:
     """The same short quotation in every paragraph (thousands of repetitions a side), as in a
     transcript of chanting or a report quoting one slogan over and over."""
@@ -394,6 +408,7 @@ CLASSES: dict[str, Callable[[int, random.Random], Pair]] = {
     "unpunctuated": unpunctuated,
     "dates": dates,
     "random": random_text,
+    "symbols": symbols,
     "refrain": refrain,
     "lists": lists,
     "open_quotes": open_quotes,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from comparison_builder import A_LINES, B_LINES, make_comparison, sample
 from diffreader.engine.model import ClaimCategory, QuoteStatus, Side, Status
 from diffreader.review import ItemKind, review_items
@@ -193,3 +195,30 @@ def test_a_detail_inside_a_folded_quotation_claim_nests_under_the_quotation() ->
     assert inside.parent is not None and keys[inside.parent].kind is ItemKind.QUOTE_NEW
     # Keys do not depend on nesting.
     assert sorted(i.key for i in items) == sorted(i.key for i in review_items(comparison))
+
+
+def test_a_wall_of_quotations_makes_each_sentences_form_once_and_short_keys(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A sentence of thousands of characters holding hundreds of quotations (random bytes
+    read as cp1252 are full of quotation marks): each quotation's item normalised the whole
+    sentence again, and its key's identity held a copy of it (84 s and 1.1 GB for 2 MB)."""
+    from diffreader.engine import compare
+    from diffreader.review import items as items_module
+    from diffreader.review.keys import LONGEST_FORM, normalise
+
+    wall = "".join(f"«x{n}y» " for n in range(1500)).replace(" ", "·") + "."
+    comparison = compare("The council met on Monday.\n", f"The council met on Monday.\n\n{wall}\n")
+    assert len(wall) > LONGEST_FORM and len(comparison.quotes) > 1000
+    sentence_forms: list[int] = []
+
+    def counted(text: str) -> str:
+        if len(text) > LONGEST_FORM:
+            sentence_forms.append(len(text))
+        return normalise(text)
+
+    monkeypatch.setattr(items_module, "normalise", counted)
+    made = review_items(comparison)
+    assert len([i for i in made if i.kind is ItemKind.QUOTE_NEW]) > 1000
+    assert len(sentence_forms) <= 3  # the sentence's form, made once (not once a quotation)
+    assert len(normalise(wall)) == 41  # a form that long is its digest

@@ -10,6 +10,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -176,3 +177,23 @@ def test_a_quotation_in_a_same_group_split_otherwise_on_each_side_is_verbatim() 
     c = compare(lead + end, lead + "\n" + end.lstrip())
     assert any(len(p.a) != len(p.b) and p.status.value == "same" for p in c.pairs)
     assert [(q.side, q.status) for q in c.quotes] == [(Side.B, QuoteStatus.VERBATIM)]
+
+
+def test_a_speaker_is_looked_for_near_its_quotation(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A sentence of random symbols holds thousands of quotation marks: each quotation's
+    # speaker was looked for in the whole sentence, which its cache kept (1 GB for 2 MB).
+    from diffreader.engine import quotes
+    from diffreader.engine.load import document_from_text
+
+    seen: list[int] = []
+    real = quotes._speaker_at.__wrapped__
+
+    def measured(before: str, after: str) -> str | None:
+        seen.append(max(len(before), len(after)))
+        return real(before, after)
+
+    monkeypatch.setattr(quotes, "_speaker_at", measured)
+    wall = "".join(f"«x{n}y»·" for n in range(1500)) + "."
+    found = quotes.find_quotations(document_from_text(f"{wall}\n\n{ORIGINAL}\n"))
+    assert len(found) > 1500 and max(seen) <= quotes._SPEAKER_WINDOW
+    assert {f.speaker for f in found if f.speaker} >= {"Helen Varga"}

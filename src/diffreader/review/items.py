@@ -1300,8 +1300,11 @@ def _keyed_items(
         group_drafts[add(identity, group, 0)] = index
 
     quote_items: list[tuple[ReviewItem, int]] = []
+    # The forms of the sentences holding quotations, each made once (a wall of text holds
+    # thousands of quotations): those made already, else made here as they are met.
+    quote_forms = forms.sentences if forms is not None else ({}, {})
     for quote in quotes:
-        item_or_none = _quote_item(comparison, quote, locate, forms if keyed else None)
+        item_or_none = _quote_item(comparison, quote, locate, quote_forms)
         if item_or_none is not None:
             number = add_item(item_or_none, 1 if quote.side is Side.A else 2)
             quote_items.append((item_or_none, number))
@@ -1466,10 +1469,14 @@ class _QuoteSpans:
 
 
 def _quote_item(
-    comparison: Comparison, quote: Quote, locate: PairLocator, forms: KeyForms | None = None
+    comparison: Comparison,
+    quote: Quote,
+    locate: PairLocator,
+    forms: tuple[dict[int, str], dict[int, str]] | None = None,
 ) -> ReviewItem | None:
     """The review item for a quotation check, or None when there is nothing to review
-    (``forms``: the sentence forms made already, ``key_forms``)."""
+    (``forms``: per side, the sentence forms made already, ``KeyForms.sentences``; a form
+    made here is added)."""
     if quote.status in _QUOTE_KINDS:
         kind, label = _QUOTE_KINDS[quote.status]
     elif quote.status is QuoteStatus.VERBATIM and quote.speaker_changed:
@@ -1482,9 +1489,12 @@ def _quote_item(
     if sentence_id < 0:
         sentence_id = locate.sentence_at(quote.side, quote.start)
     sentence, sentence_start = _sentence(doc, sentence_id)
-    form = None if forms is None else forms.sentences[quote.side is Side.A].get(sentence_id)
+    known = None if forms is None else forms[quote.side is Side.A]
+    form = None if known is None else known.get(sentence_id)
     if form is None:
         form = normalise(sentence)
+        if known is not None:
+            known[sentence_id] = form
     pair_index = quote.pair
     if pair_index < 0:
         pair_index = locate.pair_of_sentence(quote.side, sentence_id)

@@ -5,6 +5,7 @@ users' disks: both are frozen.
 
 API:
     normalise(text) -> str          NFKC, straight quotes, plain dashes, single spaces
+    LONGEST_FORM                    forms longer than this are their digest
     digest(*parts, size=20) -> str  SHA-1 of the parts joined by U+001F, hex, truncated
     occurrence_digest(identity, n)  ``digest(identity, str(n))``, for the many items keyed so
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 
-__all__ = ["digest", "normalise", "occurrence_digest"]
+__all__ = ["LONGEST_FORM", "digest", "normalise", "occurrence_digest"]
 
 # Curly quotes, primes and guillemets -> straight quotes; every dash -> "-".
 _NORMALISE = str.maketrans(
@@ -25,16 +26,31 @@ _NORMALISE = str.maketrans(
 
 
 def normalise(text: str) -> str:
-    """Matching form of a text: NFKC, straight quotes, plain dashes, single spaces.
+    """Matching form of a text: NFKC, straight quotes, plain dashes, single spaces; a form
+    longer than ``LONGEST_FORM`` characters stands as U+001D and its 40-digit digest.
 
     >>> normalise("\u201cQuoted\u201d \u2014  text")
     '"Quoted" - text'
+    >>> len(normalise("word " * 2000))
+    41
     """
     if text.isascii():
         # NFKC and the table change no ASCII character: the same result, at a fraction of
         # the cost (most claims and many sentences are ASCII).
-        return " ".join(text.split())
-    return " ".join(unicodedata.normalize("NFKC", text).translate(_NORMALISE).split())
+        form = " ".join(text.split())
+    else:
+        form = " ".join(unicodedata.normalize("NFKC", text).translate(_NORMALISE).split())
+    if len(form) > LONGEST_FORM:
+        return "\x1d" + _hex(form, 40)
+    return form
+
+
+LONGEST_FORM = 5000
+"""Characters of a matching form kept whole (added to the frozen derivation later: every
+form of news prose is shorter, so no key saved before changed). An item's key
+is made of its sentence's form: the items of a wall of text (a sentence of 27,000
+characters of symbols holding 2,000 quotations) each held a copy of it, 1.1 GB for a
+2 MB file."""
 
 
 def digest(*parts: str, size: int = 20) -> str:
