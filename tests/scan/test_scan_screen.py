@@ -131,3 +131,29 @@ async def test_help_lists_the_screen_keys(results: Path) -> None:
         descriptions = [str(cell) for cell in table.columns[2]._cells]
         keys = dict(zip(descriptions, (str(cell) for cell in table.columns[1]._cells), strict=True))
         assert keys["Stories/pairs"] == "p" and "Open pair" in keys
+
+
+@pytest.mark.parametrize("damage", ["NaN", "Infinity", "1e308", "-5"])
+async def test_a_pair_with_impossible_figures_is_left_out(
+    results: Path, tmp_path: Path, damage: str
+) -> None:
+    # Python's JSON reader takes NaN and Infinity: a damaged or crafted pairs.jsonl made
+    # the listing's percentages fail (a traceback); 1e308 and -5 are no shares either.
+    copy = tmp_path / "results"
+    copy.mkdir()
+    for path in results.iterdir():
+        (copy / path.name).write_bytes(path.read_bytes())
+    lines = (copy / "pairs.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    record = json.loads(lines[0])
+    lines[0] = json.dumps(record).replace(f'"matched": {record["matched"]}', f'"matched": {damage}')
+    assert damage in lines[0]
+    (copy / "pairs.jsonl").write_text("\n".join(x.rstrip("\n") for x in lines) + "\n")
+    app = make_app(scan=copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _loaded(pilot)
+        await pilot.press("p")
+        assert len(_cells(screen)) == 5  # the damaged pair alone is left out
+    # The next scan verifies it again and writes a sound record.
+    scan(DEMO, copy)
+    records = [json.loads(line) for line in (copy / "pairs.jsonl").read_text().splitlines()]
+    assert len(records) == 6 and all(0 <= r["matched"] <= 1 for r in records)

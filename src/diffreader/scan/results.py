@@ -24,6 +24,7 @@ API:
     read_manifest(folder) -> dict | None, write_manifest(folder, data)
     manifest_problem(folder) -> str | None   why a manifest present cannot be read
     read_jsonl(path) -> Iterator[dict], Appender(path), write_jsonl(path, records)
+    pair_figures_hold(record) -> bool
     Results, read_results(folder) -> Results        what the reader lists
 """
 
@@ -35,7 +36,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
 from diffreader.render.escape import json_safe
 from diffreader.storage.files import atomic_write
@@ -52,6 +53,7 @@ __all__ = [
     "dumps",
     "is_results",
     "manifest_problem",
+    "pair_figures_hold",
     "read_jsonl",
     "read_manifest",
     "read_results",
@@ -137,9 +139,15 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
             if not line.endswith(b"\n"):
                 continue  # cut short by a crash: never complete, never trusted
             with contextlib.suppress(ValueError):  # UnicodeDecodeError is a ValueError
-                record = json.loads(line.decode("utf-8"))
+                record = json.loads(line.decode("utf-8"), parse_constant=_not_json)
                 if isinstance(record, dict):
                     yield record
+
+
+def _not_json(name: str) -> NoReturn:
+    """``json.loads``'s hook for NaN, Infinity and -Infinity, which Python accepts and JSON
+    has not: a line holding one is damaged (it made the reader's percentages fail)."""
+    raise ValueError(f"{name} is not JSON")
 
 
 class Appender:
@@ -252,6 +260,8 @@ class Results:
 
 
 def _pair(record: dict[str, Any], titles: dict[str, str | None]) -> ScanPair | None:
+    if not pair_figures_hold(record):
+        return None
     try:
         a, b = str(record["a"]), str(record["b"])
         facts = record.get("facts")
@@ -268,6 +278,29 @@ def _pair(record: dict[str, Any], titles: dict[str, str | None]) -> ScanPair | N
         )
     except (KeyError, TypeError, ValueError):
         return None
+
+
+def pair_figures_hold(record: dict[str, Any]) -> bool:
+    """Whether a ``pairs.jsonl`` record's figures are what a scan writes: shares (matched,
+    kept) from 0 to 1, counts (quotations, facts) whole and from 0 to a billion. A damaged
+    or crafted record is left out of the listing, and verified again by the next scan.
+
+    >>> pair_figures_hold({"matched": 0.5, "kept": 1, "quotations": 3, "facts": None})
+    True
+    >>> pair_figures_hold({"matched": 1e308}), pair_figures_hold({"quotations": -5})
+    (False, False)
+    """
+    for name in ("matched", "kept"):
+        value = record.get(name, 0.0)
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+            return False
+    for name in ("quotations", "facts"):
+        value = record.get(name, 0)
+        if value is None and name == "facts":
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10**9:
+            return False
+    return True
 
 
 def read_results(folder: str | os.PathLike[str]) -> Results:

@@ -347,7 +347,7 @@ def _verify(
     done: dict[PairKey, dict[str, Any]] = {}
     for record in res.read_jsonl(folder / "pairs.jsonl"):
         old = _key(record)
-        if old is not None and old in wanted:
+        if old is not None and old in wanted and res.pair_figures_hold(record):
             done[old] = record
     missing = [key for key in wanted if key not in done]
     report.stage("verify", len(missing), "pairs", reused=len(done))
