@@ -1061,35 +1061,17 @@ def _is_scan_results(folder: Path) -> bool:
 def _check_output(
     output: str | None, paths: Sequence[str], data: Path | None, folder: Path | None = None
 ) -> None:
-    """Refuse ``-o`` naming what writing would destroy: one of the articles (``paths``), a
-    file of diffreader's own state (the data folder: review marks, the corpus index) or,
-    for ``find`` and ``stories``, an article of the ``folder`` they read."""
+    """Refuse ``-o`` naming what writing would destroy (``storage.paths.written_over``):
+    one of the articles (``paths``), a file of diffreader's own state or, for ``find`` and
+    ``stories``, an article of the ``folder`` they read."""
     if output in (None, "-"):
         return
-    from diffreader.storage.paths import data_dir
+    from diffreader.storage.paths import written_over
 
     assert output is not None
-    for path in paths:
-        try:
-            same = os.path.samefile(output, path)
-        except (OSError, ValueError):  # either is missing: nothing to destroy
-            same = False
-        if same:
-            raise _Trouble(f"{output}: is the article {path}; give another file for -o")
-    target = Path(os.path.realpath(output))
-    own = Path(os.path.realpath(data_dir(data)))
-    if target == own or own in target.parents:
-        raise _Trouble(f"{output}: is in diffreader's data folder {own}; give another file for -o")
-    if folder is None or not target.is_file():
-        return
-    from diffreader.storage.corpus_index import scan
-
-    try:
-        same_folder = os.path.samefile(target.parent, folder)
-    except OSError:
-        return
-    if same_folder and target.name in scan(folder):
-        raise _Trouble(f"{output}: is an article of {folder}; give another file for -o")
+    reason = written_over(output, paths, data, folder)
+    if reason is not None:
+        raise _Trouble(f"{output}: {reason}; give another file for -o")
 
 
 def _quiet_stdout() -> None:

@@ -337,6 +337,32 @@ async def test_export_over_an_article_compared_is_refused(tmp_path: Path) -> Non
     assert a.read_text(encoding="utf-8") == ORIGINAL and b.read_text(encoding="utf-8") == REWRITE
 
 
+async def test_export_into_diffreaders_data_folder_is_refused(tmp_path: Path) -> None:
+    """A review file replaced by the report (after "exists: Enter again") lost its marks:
+    the dialog refuses the data folder, as the command line's ``-o`` does."""
+    data = tmp_path / "data"
+    app = make_app(pair=DEMO_PAIR, data_dir=data)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await diff_ready(pilot)
+        await wait_for(pilot, lambda: screen.session is not None)
+        session = screen.session
+        assert session is not None
+        await pilot.press("E")
+        dialog = app.screen
+        saved = next((data / "reviews").glob("*.json"))
+        before = saved.read_bytes()
+        for target in (saved, data / "reviews" / "new.md", data / "index.sqlite3"):
+            dialog.query_one("#export-path", Input).value = str(target)
+            await pilot.press("enter", "enter")
+            await wait_for(
+                pilot, lambda: any("diffreader's data folder" in x for x in toast_texts(app))
+            )
+            assert app.screen is dialog
+        await pilot.press("escape")
+        assert screen.last_report is None
+    assert saved.read_bytes() == before and not (data / "reviews" / "new.md").exists()
+
+
 # -- the property -----------------------------------------------------------------------
 
 _HOSTILE_PIECES = st.sampled_from(

@@ -6,8 +6,6 @@ result comes back through ``dismiss`` (``None`` when cancelled).
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
@@ -22,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, RadioButton, RadioSet, Static
 
 from diffreader.render import REPORT_FORMATS as FORMATS
+from diffreader.storage.paths import written_over
 from diffreader.tui.review import REPORT_SUFFIX
 from diffreader.tui.textutil import LiteralHighlighter
 
@@ -205,15 +204,12 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
                 timeout=6,
             )
             return
-        for article in self._articles:
-            with contextlib.suppress(OSError):
-                if target.exists() and os.path.samefile(target, article):
-                    self.notify(
-                        f"{target}: is the article {article}; give another file.",
-                        severity="warning",
-                        timeout=6,
-                    )
-                    return
+        # What the command line's -o refuses: an article, a file of diffreader's own state
+        # (a review file replaced by a report lost its marks).
+        reason = written_over(target, self._articles, getattr(self.app, "data_dir", None))
+        if reason is not None:
+            self.notify(f"{target}: {reason}; give another file.", severity="warning", timeout=6)
+            return
         # Never overwrite a file silently (it may be an earlier report with edits of its
         # own): the first Enter warns, a second Enter on the same path confirms.
         if target.exists() and self._confirmed != target:
