@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import inspect
+import os
 import pickle
 
 import pytest
@@ -59,3 +60,16 @@ def test_a_missing_argument_is_refused_as_before() -> None:
         WordOp()  # type: ignore[call-arg]
     with pytest.raises(TypeError):
         Span(1, 2, 3)  # type: ignore[call-arg]
+
+
+@pytest.mark.skipif(os.sep != "/", reason="a backslash is a separator on Windows")
+def test_a_backslash_in_a_posix_file_name_is_part_of_the_name() -> None:
+    # "[bold]red[\bold].txt" was labelled "bold].txt", and "a\x.txt", "b\x.txt" alike.
+    from diffreader.engine.load import document_from_text
+    from diffreader.render.summary import doc_line
+
+    untitled = document_from_text("the vote was close.\n", "/news/a\\x.txt")
+    assert untitled.title is None or untitled.title == ""
+    assert untitled.name == untitled.file_name == "a\\x.txt"
+    titled = document_from_text("Vote Held\n\nThe vote was close.\n", "/news/[bold]r[\\bold].txt")
+    assert doc_line(titled)[1].endswith("· [bold]r[\\bold].txt")

@@ -12,6 +12,7 @@ Members:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -171,11 +172,13 @@ class Document:
     @property
     def name(self) -> str:
         """A short label: the title, else the file name, else ``"untitled"``."""
-        if self.title:
-            return self.title
-        if self.path:
-            return self.path.replace("\\", "/").rsplit("/", 1)[-1]
-        return "untitled"
+        return self.title or self.file_name or "untitled"
+
+    @property
+    def file_name(self) -> str:
+        """The last part of ``path`` by this system's separators ("" without a path): on
+        POSIX a backslash is a character of a name ("a\\x.txt"), no separator."""
+        return os.path.basename(self.path) if self.path else ""
 
 
 @dataclass(frozen=True, slots=True)

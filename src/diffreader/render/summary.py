@@ -49,7 +49,7 @@ def doc_line(doc: Document) -> tuple[str, str]:
     """(title, "date · file") for a document."""
     details = [doc.date or "no date"]
     if doc.path and doc.title:  # without a title, the name already is the file name
-        details.append(doc.path.replace("\\", "/").rsplit("/", 1)[-1])
+        details.append(doc.file_name)
     return doc.name, " · ".join(details)
 
 
