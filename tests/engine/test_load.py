@@ -154,6 +154,19 @@ def test_date_marker_and_front_matter(tmp_path: Path) -> None:
     assert load_document(b).date == "2026-01-02"
 
 
+@pytest.mark.parametrize("date", ["9999-99-99", "0000-00-00", "2024-02-30", "2023-02-29"])
+def test_a_date_no_calendar_has_is_no_date(tmp_path: Path, date: str) -> None:
+    # "date 0000-00-00" was taken as the date and made its article a story's earliest.
+    a = tmp_path / "a.txt"
+    a.write_text(f"date {date} The council met. It voted.", encoding="utf-8")
+    doc = load_document(a)
+    assert doc.date is None
+    assert doc.sentences[0].text.startswith(f"date {date}")  # shown as the text it is
+    b = tmp_path / "b.md"
+    b.write_text(f"---\ntitle: Bridge\ndate: {date}\n---\nThe council met.", encoding="utf-8")
+    assert load_document(b).date is None
+
+
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(LoadError, match="no such file"):
         load_document(tmp_path / "nope.txt")

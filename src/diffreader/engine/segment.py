@@ -20,6 +20,7 @@ API:
 
 from __future__ import annotations
 
+import datetime
 import re
 import zlib
 from collections.abc import Iterator
@@ -66,9 +67,12 @@ def find_metadata(text: str) -> Metadata:
     Metadata(date='2025-09-08', title=None, end=17)
     >>> find_metadata("No marker here.").date is None
     True
+
+    A date no calendar has ("date 2024-02-30") is no marker: the line stays the article's
+    text, shown as it is, and the article is undated (it once led a story's dates).
     """
     match = _DATE_MARKER.match(text)
-    if match:
+    if match and _real_date(match.group(1)):
         return Metadata(date=match.group(1), title=None, end=match.end())
     match = _FRONT_MATTER.match(text)
     if match:
@@ -76,11 +80,24 @@ def find_metadata(text: str) -> Metadata:
         date = _FM_DATE.search(body)
         title = _FM_TITLE.search(body)
         return Metadata(
-            date=date.group(1) if date else None,
+            date=date.group(1) if date and _real_date(date.group(1)) else None,
             title=title.group(1).strip() if title else None,
             end=match.end(),
         )
     return Metadata(date=None, title=None, end=0)
+
+
+def _real_date(iso: str) -> bool:
+    """Whether ``iso`` (YYYY-MM-DD) is a day of the calendar, year 1 on.
+
+    >>> [_real_date(d) for d in ("2024-02-29", "2023-02-29", "9999-99-99", "0000-00-00")]
+    [True, False, False, False]
+    """
+    try:
+        datetime.date.fromisoformat(iso)
+    except ValueError:
+        return False
+    return True
 
 
 # ---------------------------------------------------------------------------
