@@ -167,6 +167,19 @@ def test_a_date_no_calendar_has_is_no_date(tmp_path: Path, date: str) -> None:
     assert load_document(b).date is None
 
 
+@pytest.mark.parametrize(
+    "content", ["\u200b\n", "\ufeff\u2060 \u200d\n", "\u00ad\u200e\t\U000e0041"]
+)
+def test_a_file_of_invisible_characters_is_refused(tmp_path: Path, content: str) -> None:
+    # A zero-width space alone compared as an article of one empty sentence, "100% kept".
+    path = tmp_path / "a.txt"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(LoadError, match="no visible text"):
+        load_document(path)
+    path.write_text(content + "x", encoding="utf-8")
+    assert load_document(path).sentences
+
+
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(LoadError, match="no such file"):
         load_document(tmp_path / "nope.txt")

@@ -266,7 +266,19 @@ def load_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -
         raise LoadError(error.reason, shown) from error
     if not text.strip():
         raise LoadError("empty file (no text to compare)", shown)
+    if _INVISIBLE.fullmatch(text):
+        raise LoadError("no visible text (only spaces and invisible characters)", shown)
     return document_from_text(text, path=shown, encoding=encoding)
+
+
+_INVISIBLE = re.compile(
+    r"[\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+    r"\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f"
+    r"\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U000e0000-\U000e0fff]*"
+)
+"""Text that shows nothing: whitespace, and the characters a terminal draws as nothing
+(zero-width spaces and joiners, direction marks, variation selectors, soft hyphens,
+tags). A file of only these compared as an article of one empty sentence ("100% kept")."""
 
 
 _HTML_OPENINGS = (b"<!doctype html", b"<html")
