@@ -56,6 +56,18 @@ class ExitStatus(IntEnum):
     """A file could not be read, or the command line was wrong."""
     INTERRUPTED = 130
     """Interrupted by Ctrl+C (128 + SIGINT)."""
+    TERMINATED = 143
+    """A scan stopped by SIGTERM (128 + SIGTERM), as by Ctrl+C otherwise."""
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM during a scan (``kill``, ``timeout``, a service manager): stopped as Ctrl+C
+    stops it (its workers shut down, what was finished kept), not by the signal's default
+    action, which left multiprocessing's warnings about leaked semaphores on stderr."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise _Terminated
 
 
 DESCRIPTION = """\
@@ -1027,6 +1039,9 @@ def _run_scan(argv: Sequence[str]) -> ExitStatus:
     except ExecutorError as error:
         raise _Trouble(str(error)) from error
     progress = Silent() if args.quiet else Progress(sys.stderr)
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         summary = run_scan(folders, Path(args.output).expanduser(), executor, progress)
     except ScanError as error:
@@ -1119,8 +1134,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `diffreader A B | head`: the reader went away; that is not our trouble to report.
         _quiet_stdout()
         return ExitStatus.TROUBLE
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as interrupt:
         print(file=sys.stderr)
+        if isinstance(interrupt, _Terminated):
+            return ExitStatus.TERMINATED
         return ExitStatus.INTERRUPTED
     except Exception as error:
         # A bug: one line and the trouble status, as for bad input, not a traceback;
