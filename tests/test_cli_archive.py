@@ -159,6 +159,24 @@ def test_file_names_that_are_not_utf8(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "r&lt;U+DCE9&gt;write.txt" in (tmp_path / "r.html").read_text("utf-8")
 
 
+def test_tabs_and_line_breaks_in_file_names_are_shown_as_symbols(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A name holding a line break read as two lines (or as a space, another name) in the
+    text header, and a tab went out raw in ``find``'s listing: both are symbols."""
+    demo = Path(__file__).resolve().parents[1] / "src" / "diffreader" / "demo"
+    folder = tmp_path / "news"
+    folder.mkdir()
+    shutil.copy(demo / "00_original.txt", folder / "00_original.txt")
+    shutil.copy(demo / "01_rewrite_syndicated.txt", folder / "re\nwrite\t1.txt")
+    original = str(folder / "00_original.txt")
+    assert main(["find", original, str(folder)]) == 0
+    assert "re␊write␉1.txt" in capsys.readouterr().out
+    assert main([original, str(folder / "re\nwrite\t1.txt"), "--color", "never"]) == 1
+    out = capsys.readouterr().out
+    assert "re␊write␉1.txt" in out and "\t" not in out
+
+
 def test_a_data_folder_that_cannot_be_made_is_named(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

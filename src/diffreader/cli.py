@@ -189,7 +189,12 @@ def _shown(text: str) -> str:
     hold escape sequences, control characters or line breaks; they are made visible."""
     from diffreader.render.escape import terminal as visible
 
-    for separator, shown in (("\n", "␊"), ("\u2028", "<U+2028>"), ("\u2029", "<U+2029>")):
+    for separator, shown in (
+        ("\n", "␊"),
+        ("\t", "␉"),
+        ("\u2028", "<U+2028>"),
+        ("\u2029", "<U+2029>"),
+    ):
         text = text.replace(separator, shown)
     return visible(text)
 

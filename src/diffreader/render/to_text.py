@@ -284,6 +284,19 @@ class _TextWriter:
         return "\n".join(self.lines) + "\n"
 
 
+def _one_line(name: str) -> str:
+    """A file name as one line, its tabs and line breaks shown as symbols (a name holding
+    a line break read as a space, another file's name); other controls ``terminal`` shows.
+
+    >>> _one_line("nl\\nname\\t.txt")
+    'nl␊name␉.txt'
+    """
+    return name.translate(_NAME_BREAKS)
+
+
+_NAME_BREAKS = str.maketrans({"\n": "␊", "\t": "␉", "\u2028": "<U+2028>", "\u2029": "<U+2029>"})
+
+
 def _text_header(w: _TextWriter, view: View) -> None:
     comparison = view.comparison
     a, b, stats = comparison.a, comparison.b, comparison.stats
@@ -291,7 +304,7 @@ def _text_header(w: _TextWriter, view: View) -> None:
     for side, doc in (("A", a), ("B", b)):
         style = "red bold" if side == "A" else "green bold"
         w.wrap(
-            [(f"{doc.path or 'untitled'}", "bold")],
+            [(_one_line(doc.path) if doc.path else "untitled", "bold")],
             first=(f"  {side}  ", style),
             indent="      ",
         )
