@@ -186,8 +186,10 @@ class _Trouble(Exception):
 
 def _shown(text: str) -> str:
     """``text`` fit for one line of stderr: a refused file's name (or a config value) may
-    hold escape sequences, control characters or line breaks; they are made visible."""
-    from diffreader.render.escape import terminal as visible
+    hold escape sequences, control characters or line breaks; they are made visible, and
+    so are characters that draw nothing (``report\u200b.txt`` is another file than
+    ``report.txt``: ``escape.name``)."""
+    from diffreader.render.escape import name as visible
 
     for separator, shown in (
         ("\n", "␊"),
@@ -729,8 +731,8 @@ def _find(
         _write(json.dumps(document, indent=2, ensure_ascii=False) + "\n", args.output)
     else:
         lines = [
-            f"{args.article}: {rewrites} rewrite{'s' if rewrites != 1 else ''}, "
-            f"{related} related in {folder} ({articles:,} articles)"
+            f"{_shown(str(args.article))}: {rewrites} rewrite{'s' if rewrites != 1 else ''}, "
+            f"{related} related in {_shown(str(folder))} ({articles:,} articles)"
         ]
         for f in found:
             if f.verdict == "unrelated" and not f.verified and f is not found[0]:

@@ -8,6 +8,12 @@ window title, move the cursor or hide text, whatever medium the output is read i
 API:
     terminal(text) -> str          control characters and escape sequences made visible
     UNSAFE                         those characters, as a regular expression's class
+    INVISIBLE                      format and other default-ignorable characters (they
+                                   draw nothing), as a regular expression's class
+    invisible_runs(text, start, end) -> [(i, j, shown)]   where ``reveal`` shows them
+    reveal(text) -> str            invisible characters shown as ``<U+200B>``: for
+                                   changed text and names, never for unchanged text
+    name(text) -> str              a file name: revealed, then ``terminal``
     markdown(text) -> str          visible, one line, Markdown markup escaped, stripped
     markdown_inline(text) -> str   the same, keeping a leading or trailing space
     html(text) -> str              visible, then ``html.escape``d (quotes included)
@@ -23,8 +29,20 @@ from __future__ import annotations
 
 import html as _html
 import re
+import unicodedata
 
-__all__ = ["UNSAFE", "html", "json_safe", "markdown", "markdown_inline", "terminal"]
+__all__ = [
+    "INVISIBLE",
+    "UNSAFE",
+    "html",
+    "invisible_runs",
+    "json_safe",
+    "markdown",
+    "markdown_inline",
+    "name",
+    "reveal",
+    "terminal",
+]
 
 
 def _visible_char(match: re.Match[str]) -> str:
@@ -46,6 +64,104 @@ def _visible_char(match: re.Match[str]) -> str:
 UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 """The characters every escaper makes visible, as a regular expression's class."""
 _UNSAFE = re.compile(UNSAFE)
+
+
+# Characters that draw nothing: Unicode's format characters (Cf: zero-width space and
+# joiners, LRM/RLM/ALM, word joiner and invisible operators, BOM, soft hyphen, the tag
+# characters U+E0000-E007F, ...) and the other default-ignorable code points (variation
+# selectors, Hangul fillers, combining grapheme joiner, Mongolian selectors). Left out:
+# the bidi embeddings, overrides and isolates (``UNSAFE``, always made visible) and the
+# Cf signs that do draw a glyph (Arabic number signs U+0600-0605, U+06DD, U+070F,
+# U+0890-0891, U+08E2, Kaithi U+110BD and U+110CD). ``tests/render/test_invisible_chars.py``
+# checks that every Cf of the running Python is either here or in those lists.
+INVISIBLE = (
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+    "\u2060-\u2065\u206a-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0000-\U000e0fff]"
+)
+"""Characters that draw nothing (format and default-ignorable), as a regular expression's
+class: a change made of them would look like no change at all."""
+_INVISIBLE_RUN = re.compile(INVISIBLE + "+")
+_EMOJI_SELECTORS = frozenset("\ufe0e\ufe0f")
+_ZWJ = "\u200d"
+
+
+def _emoji(char: str) -> bool:
+    """An emoji or its skin-tone modifier (what a variation selector or a ZWJ follows)."""
+    return unicodedata.category(char) in ("So", "Sk")
+
+
+def invisible_runs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """Where ``text[start:end]`` holds invisible characters, and how ``reveal`` shows them.
+
+    Each run of one invisible character repeated is one ``(i, j, shown)``: ``<U+200B>``,
+    or ``<U+200D×30000>`` for 30,000 of them. A variation selector after an emoji and a
+    zero-width joiner between two emoji are left out when that emoji is inside the range
+    too: they are part of the emoji (a red heart U+2764 U+FE0F, a health worker U+1F469
+    U+200D U+2695), not hidden text. Alone in the range (the whole of a change), they are
+    shown like any other.
+
+    >>> invisible_runs("4\\u200b0 Salt\\u200d\\u200dmere")
+    [(1, 2, '<U+200B>'), (8, 10, '<U+200D×2>')]
+    >>> invisible_runs("\\u2764\\ufe0f"), invisible_runs("\\u2764\\ufe0f", 1)
+    ([], [(1, 2, '<U+FE0F>')])
+    """
+    if end is None:
+        end = len(text)
+    runs: list[tuple[int, int, str]] = []
+    for match in _INVISIBLE_RUN.finditer(text, start, end):
+        i, j = match.span()
+        emoji = i > start and _emoji(text[i - 1])
+        at = i
+        while at < j:
+            char = text[at]
+            if char in _EMOJI_SELECTORS and emoji:
+                at += 1  # part of the emoji before it (``emoji`` stays true for a ZWJ)
+                continue
+            if char == _ZWJ and emoji and at + 1 == j and j < end and _emoji(text[j]):
+                at += 1
+                continue
+            emoji = False
+            stop = at + 1
+            while stop < j and text[stop] == char:
+                stop += 1
+            count = stop - at
+            shown = f"<U+{ord(char):04X}" + (f"×{count}>" if count > 1 else ">")
+            runs.append((at, stop, shown))
+            at = stop
+    return runs
+
+
+def reveal(text: str) -> str:
+    """``text`` with its invisible characters shown (``invisible_runs``).
+
+    For text that differs between the articles (a deletion, an insertion, a claim, a
+    quotation check) and for names: there, a character that draws nothing would make a
+    change look like none (``40`` against ``4\\u200b0``). Unchanged text keeps them.
+
+    >>> reveal("4\\u200b0 people")
+    '4<U+200B>0 people'
+    """
+    if _INVISIBLE_RUN.search(text) is None:
+        return text
+    parts: list[str] = []
+    at = 0
+    for i, j, shown in invisible_runs(text):
+        parts += (text[at:i], shown)
+        at = j
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+def name(text: str) -> str:
+    """A file name or path on one line of output: every character that draws nothing or
+    could restyle the terminal shown (``reveal``, then ``terminal``).
+
+    >>> name("report\\u200b.txt")
+    'report<U+200B>.txt'
+    """
+    return terminal(reveal(text))
 
 
 def terminal(text: str) -> str:

@@ -2,7 +2,8 @@
 report (``--report markdown``).
 
 Article text goes through ``escape.markdown``/``escape.markdown_inline`` (control
-characters made visible, markup escaped); counts come from the view.
+characters made visible, markup escaped), changed text and file names through
+``escape.reveal`` first (characters that draw nothing shown); counts come from the view.
 
 API:
     render_markdown(view) -> str                       the CLI summary
@@ -32,6 +33,7 @@ from diffreader.engine.model import (
 from diffreader.render import ranges
 from diffreader.render.escape import markdown as _md
 from diffreader.render.escape import markdown_inline as _md_inline
+from diffreader.render.escape import reveal
 from diffreader.render.labels import (
     MARK_CHECKBOX,
     SECTION_TITLE,
@@ -69,9 +71,9 @@ def _percent(value: float) -> str:
 
 
 def _md_quote_line(view: View, quote: Quote) -> str:
-    line = f"- **{quote.status.value}** ({quote.side.value.upper()}): “{_md(quote.text)}”"
+    line = f"- **{quote.status.value}** ({quote.side.value.upper()}): “{_md(reveal(quote.text))}”"
     if quote.status is QuoteStatus.ALTERED and quote.source is not None:
-        line += f" — source: “{_md(view.source_text(quote))}”"
+        line += f" — source: “{_md(reveal(view.source_text(quote)))}”"
     if quote.speaker_changed:
         line += (
             f" — **speaker changed**: {_md(quote.source_speaker or '?')} → "
@@ -190,7 +192,9 @@ def _markdown_of(
     a, b, stats = comparison.a, comparison.b, comparison.stats
     out: list[str] = ["# diffreader comparison", ""]
     out += ["| | A (original) | B (rewrite) |", "|---|---|---|"]
-    out.append(f"| File | {_md(a.path or 'untitled')} | {_md(b.path or 'untitled')} |")
+    out.append(
+        f"| File | {_md(reveal(a.path or 'untitled'))} | {_md(reveal(b.path or 'untitled'))} |"
+    )
     out.append(f"| Title | {_md(a.title or '—')} | {_md(b.title or '—')} |")
     out.append(f"| Date | {a.date or '—'} | {b.date or '—'} |")
     out.append(f"| Sentences | {len(a.sentences)} | {len(b.sentences)} |")
@@ -238,7 +242,7 @@ def _claim_lines(view: View, items: Sequence[ReviewItem]) -> str:
         side = item.side.value.upper()
         indent = "  " if item.parent is not None else ""
         sentence = view.locate.sentence_at(item.side, item.sentence_start)
-        text = _md(item.text)
+        text = _md(reveal(item.text))
         out.append(f"{indent}- **{item.category}**: “{text}” ({side} sentence {sentence})")
     return "\n".join(out)
 
@@ -268,9 +272,9 @@ def _group_lines(view: View, lo: int, hi: int) -> str:
             part for part in (pair.a and f"A{_ids(pair.a)}", pair.b and f"B{_ids(pair.b)}") if part
         )
         if pair.status is Status.ADDED:
-            body = f"**{_md(group_text(b, pair.b))}**"
+            body = f"**{_md(reveal(group_text(b, pair.b)))}**"
         elif pair.status is Status.DROPPED:
-            body = f"~~{_md(group_text(a, pair.a))}~~"
+            body = f"~~{_md(reveal(group_text(a, pair.a)))}~~"
         elif has_word_changes(pair) and pair.status not in (Status.SAME, Status.BOILERPLATE):
             body = _md_word_diff(view, pair)
         else:
@@ -304,7 +308,7 @@ def _md_word_diff(view: View, pair: Pair) -> str:
         mark = "~~" if op is Op.DELETE else "**"
         if op is Op.DELETE:  # A's punctuation around a deletion is not in B
             lead, tail = (" " if lead[-1:].isspace() else ""), (" " if tail[:1].isspace() else "")
-        parts.append(f"{_md_inline(lead)}{mark}{_md(core)}{mark}{_md_inline(tail)}")
+        parts.append(f"{_md_inline(lead)}{mark}{_md(reveal(core))}{mark}{_md_inline(tail)}")
     return re.sub(r" {2,}", " ", "".join(parts)).strip()
 
 
@@ -321,13 +325,13 @@ def _md_context(item: ReviewItem) -> str:
     core = middle.strip()
     lead = middle[: len(middle) - len(middle.lstrip())]
     trail = middle[len(middle.rstrip()) :]
-    text = f"{_md_inline(before + lead)}**{_md_inline(core)}**{_md_inline(trail + after)}"
+    text = f"{_md_inline(before + lead)}**{_md_inline(reveal(core))}**{_md_inline(trail + after)}"
     return " ".join(text.split())
 
 
 def _doc_md(doc: Document) -> tuple[str, str]:
-    title, details = doc_line(doc)
-    return _md(title), _md(details)
+    title, details = doc_line(doc)  # the name may be the file's
+    return _md(reveal(title)), _md(reveal(details))
 
 
 def report_markdown(view: View, generated_at: datetime | None = None) -> str:
@@ -383,14 +387,14 @@ def _md_item(view: View, item: ReviewItem) -> list[str]:
     if item.kind in (ItemKind.REWORDED, ItemKind.MOVED):
         quotes = [(there, _md(item.departs_from)), (here, _md(item.sentence))]
     else:
-        head += f": “{_md(item.text)}”"
+        head += f": “{_md(reveal(item.text))}”"
         if item.was:
-            head += f" (was “{_md(item.was)}”)"
+            head += f" (was “{_md(reveal(item.was))}”)"
         quotes = [(here, _md_context(item))]
         if item.departs_from:
             quotes.append((there, _md(item.departs_from)))
         elif item.source_text:
-            quotes.append((f"{there} quoted", f"“{_md(item.source_text)}”"))
+            quotes.append((f"{there} quoted", f"“{_md(reveal(item.source_text))}”"))
     if mark is Mark.FLAGGED:
         head += " — **flagged**"
     lines = [head]

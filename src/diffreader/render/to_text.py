@@ -3,7 +3,9 @@
 Standard library only (never rich or textual), so the one-off starts fast. Colour is raw
 ANSI SGR, and only when the caller asks for it. Article text goes through
 ``escape.terminal``; rich-style markup such as ``[bold]`` needs no escaping here, because
-nothing here interprets it.
+nothing here interprets it. Changed text (deleted and inserted words, added and dropped
+groups, claims, quotation checks) and file names also go through ``escape.reveal``, so a
+character that draws nothing shows (``<U+200B>``) where it could fake or hide a change.
 
 API:
     render_text(view, *, color=False, width=100) -> str
@@ -23,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from diffreader.engine import collector
 from diffreader.engine.model import Comparison, Op, Pair, Quote, QuoteStatus, Side, Status
 from diffreader.render import ranges
-from diffreader.render.escape import UNSAFE, terminal
+from diffreader.render.escape import UNSAFE, reveal, terminal
 from diffreader.render.labels import QUOTE_LABEL, STATUS_LABEL, group_label
 from diffreader.render.model import View, group_text, has_word_changes, plain_view, word_runs
 from diffreader.render.ranges import MAX_ITEM_SHARE, block_weights, group_weights, in_ranges
@@ -304,7 +306,7 @@ def _text_header(w: _TextWriter, view: View) -> None:
     for side, doc in (("A", a), ("B", b)):
         style = "red bold" if side == "A" else "green bold"
         w.wrap(
-            [(_one_line(doc.path) if doc.path else "untitled", "bold")],
+            [(reveal(_one_line(doc.path)) if doc.path else "untitled", "bold")],
             first=(f"  {side}  ", style),
             indent="      ",
         )
@@ -339,23 +341,23 @@ def _text_claim(w: _TextWriter, view: View, item: ReviewItem) -> None:
     else:
         tag, style = f"  {indent}▼ DROPPED {item.category}: ", "red bold"
     where = f"{'A' if side is Side.A else 'B'}{sentence}"
+    text, was = reveal(item.text), reveal(item.was) if item.was else item.was
     if not w.color:  # the texts alone (a long comparison has a hundred thousand claims)
-        was = item.was
-        joined = f"“{item.text}” was “{was}” ({where})" if was else f"“{item.text}” ({where})"
+        joined = f"“{text}” was “{was}” ({where})" if was else f"“{text}” ({where})"
         if len(tag) + len(joined) <= w.width and _NOT_SIMPLE.search(joined) is None:
             # ``wrap_texts``' one line (``_wrap_simple``): the tag is wider than the
             # indent, and the text ends on a parenthesis (no space to strip).
             w.lines.append(tag + joined)
             return
-        texts = [f"“{item.text}”", f" was “{was}”", f" ({where})"]
+        texts = [f"“{text}”", f" was “{was}”", f" ({where})"]
         if not was:
             del texts[1]
         w.wrap_texts(texts, " " * 6, tag)
         return
-    replaced = [(f" was “{item.was}”", "red")] if item.was else []
+    replaced = [(f" was “{was}”", "red")] if was else []
     w.wrap(
         [
-            (f"“{item.text}”", style + " underline"),
+            (f"“{text}”", style + " underline"),
             *replaced,
             (f" ({where})", "dim"),
         ],
@@ -366,9 +368,9 @@ def _text_claim(w: _TextWriter, view: View, item: ReviewItem) -> None:
 
 def _text_quote(w: _TextWriter, view: View, quote: Quote) -> None:
     style = _QUOTE_STYLE.get(quote.status, "bold")
-    runs: list[Run] = [(f"“{quote.text}”", "")]
+    runs: list[Run] = [(f"“{reveal(quote.text)}”", "")]
     if quote.status is QuoteStatus.ALTERED and quote.source is not None:
-        runs.append((f" — A says: “{view.source_text(quote)}”", "dim"))
+        runs.append((f" — A says: “{reveal(view.source_text(quote))}”", "dim"))
     if quote.speaker_changed:
         runs.append(
             (f" — speaker changed: {quote.source_speaker or '?'} → {quote.speaker or '?'}", "bold")
@@ -401,9 +403,11 @@ def _text_group(
     )
     a, b = comparison.a, comparison.b
     if pair.status is Status.ADDED:
-        w.wrap([(group_text(b, pair.b), "green")], first=("  + ", "green bold"), indent="    ")
+        w.wrap(
+            [(reveal(group_text(b, pair.b)), "green")], first=("  + ", "green bold"), indent="    "
+        )
     elif pair.status is Status.DROPPED:
-        w.wrap([(group_text(a, pair.a), "red")], first=("  - ", "red bold"), indent="    ")
+        w.wrap([(reveal(group_text(a, pair.a)), "red")], first=("  - ", "red bold"), indent="    ")
     elif pair.status in (Status.SAME, Status.BOILERPLATE) or not has_word_changes(pair):
         text = group_text(b, pair.b) if pair.b else group_text(a, pair.a)
         w.wrap(
@@ -421,9 +425,9 @@ def _text_group(
                 runs.append((" ", ""))  # "close shut", not "closeshut", once markers are colours
             previous = op
             if op is Op.DELETE:
-                runs.append((text, "red strike"))
+                runs.append((reveal(text), "red strike"))
             elif op is Op.INSERT:
-                runs.append((text, "green bold"))
+                runs.append((reveal(text), "green bold"))
             else:
                 runs.append((text, ""))
         w.wrap(runs, first=("  ~ ", "yellow bold"), indent="    ")
@@ -444,6 +448,7 @@ def _marked_texts(runs: Iterable[tuple[Op, str]]) -> list[str]:
     for op, text in runs:
         if op is delete or op is insert:
             opening, closing = ("[-", "-]") if op is delete else ("{+", "+}")
+            text = reveal(text)
             if not text:
                 append(opening + closing)  # four characters: no marker to merge
                 continue

@@ -16,7 +16,7 @@ the same things.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from diffreader.engine import collector
@@ -41,7 +41,7 @@ from diffreader.render.model import (
     sentence_runs,
 )
 from diffreader.review.items import CATEGORY_FAMILY, Section, listed_in
-from diffreader.tui.textutil import display_text
+from diffreader.tui.textutil import display_changed, display_text
 
 __all__ = ["Cell", "DiffModel", "PanelEntry", "Row"]
 
@@ -132,11 +132,28 @@ class Cell:
             self.tint,
         )
 
-    def add(self, doc: Document, side: Side, start: int, end: int, sep: str = " ") -> None:
-        """Append ``doc.text[start:end]`` (made literal), after ``sep`` if not first."""
+    def add(
+        self,
+        doc: Document,
+        side: Side,
+        start: int,
+        end: int,
+        sep: str = " ",
+        changed: Sequence[tuple[int, int]] = (),
+    ) -> None:
+        """Append ``doc.text[start:end]`` (made literal), after ``sep`` if not first.
+
+        ``changed``: the document ranges of it that are changed text, where characters
+        that draw nothing are shown (``display_text``), in order.
+        """
         if self.text and sep:
             self.text += sep
-        shown, index_map = display_text(doc.text[start:end])
+        reveal = [
+            (max(lo, start) - start, min(hi, end) - start)
+            for lo, hi in changed
+            if lo < end and hi > start
+        ]
+        shown, index_map = display_text(doc.text[start:end], reveal)
         d0 = len(self.text)
         self.text += shown
         self.pieces.append(Piece(side, start, end, d0, len(self.text), index_map))
@@ -279,11 +296,17 @@ class DiffModel:
         cell = Cell()
         if not ids:
             return cell
+        status = pair.status
+        changed: list[tuple[int, int]] = []
+        if status is Status.ADDED or status is Status.DROPPED:
+            changed = [(0, len(doc.text))]  # the whole group is changed text
+        else:
+            words = (LayerKind.WORD_DELETE, LayerKind.WORD_INSERT)
+            changed = sorted((ly.start, ly.end) for ly in layers if ly.kind in words)
         for sid in ids:
             s = doc.sentences[sid]
-            cell.add(doc, side, s.start, s.end)
+            cell.add(doc, side, s.start, s.end, changed=changed)
         kinds = {doc.sentences[sid].kind for sid in ids}
-        status = pair.status
         if status is Status.BOILERPLATE or SentenceKind.BOILERPLATE in kinds:
             cell.base = "boilerplate"
         elif SentenceKind.HEADLINE in kinds:
@@ -336,7 +359,7 @@ class DiffModel:
             chunk = b.text[start:end]
             # After struck-out words, a space only before a word (never before punctuation).
             sep = " " if need_space and chunk[:1].isalnum() else ""
-            cell.add(b, Side.B, start, end, sep=sep)
+            cell.add(b, Side.B, start, end, sep=sep, changed=[(start, end)] if component else ())
             need_space = False
             if component:
                 cell.stylize(Side.B, start, end, component)
@@ -345,7 +368,7 @@ class DiffModel:
             nonlocal need_space
             for a_start, a_end in deletions:
                 sep = " " if cell.text and not cell.text[-1:].isspace() else ""
-                cell.add(a, Side.A, a_start, a_end, sep=sep)
+                cell.add(a, Side.A, a_start, a_end, sep=sep, changed=[(a_start, a_end)])
                 cell.stylize(Side.A, a_start, a_end, "word-deleted-inline")
                 need_space = True
             if deletions and insertions:
@@ -454,7 +477,7 @@ class DiffModel:
         if quote.source is not None and quote.status is QuoteStatus.ALTERED:
             source_row = self.view.locate.pair_at(quote.side.other, quote.source.start)
             if 0 <= source_row != row.index:
-                src_text, _ = display_text(self.view.source_text(quote))
+                src_text = display_changed(self.view.source_text(quote))
                 cell.notes.append(
                     (f"“≠ altered from A: “{' '.join(src_text.split())}”", "note-quote")
                 )
@@ -480,7 +503,7 @@ class DiffModel:
             group = groups.get(listed_in(item))
             if item.pair < 0 or not group:
                 continue
-            text, _ = display_text(item.text)
+            text = display_changed(item.text)
             panel.append(
                 PanelEntry(
                     group,
@@ -495,7 +518,7 @@ class DiffModel:
             for layer in row_view.layers:
                 if layer.quote is None or layer.source:
                     continue
-                text, _ = display_text(layer.quote.text)
+                text = display_changed(layer.quote.text)
                 panel.append(
                     PanelEntry(
                         "quotes",

@@ -4,13 +4,20 @@ Article text is data, never markup. Everything the UI shows from an article goes
 ``display_text`` first and is then wrapped in ``rich.text.Text`` objects built without
 markup parsing, so ``[bold]`` stays ``[bold]`` and an ANSI escape shows as ``␛[31m``.
 
-``display_text`` also removes the few zero-width code points whose width terminals disagree
-on (variation selectors, zero-width joiners): with them gone, Rich's cell count and the
-terminal's agree, so the right-hand column never drifts. Because that changes lengths, it
-returns an index map so engine offsets still land on the right characters.
+``display_text`` also removes the characters that draw nothing (``escape.INVISIBLE``:
+zero-width space and joiners, variation selectors, LRM/RLM, BOM, soft hyphen, tag
+characters...) from unchanged text: terminals disagree on their width, and with them gone
+Rich's cell count and the terminal's agree, so the right-hand column never drifts. Inside
+the ranges it is told are changed (``reveal``: a deletion, an insertion, an added or
+dropped sentence, a claim) and in names it shows them instead, as the CLI does
+(``escape.reveal``: ``<U+200B>``), so ``40`` against ``4\u200b0`` never reads as no change.
+Because both change lengths, it returns an index map so engine offsets still land on the
+right characters.
 
 API:
-    display_text(text) -> (display, index_map | None)
+    display_text(text, reveal=()) -> (display, index_map | None)
+    display_name(text) -> str           a file name or path: every invisible shown
+    display_changed(text) -> str        a claim's or quotation's text: the same
     wrap_ranges(text, width) -> list[(start, end)]
     cell_width(text) -> int
     LiteralHighlighter()                for ``Input``: typed or pasted controls shown as ``␛``
@@ -21,7 +28,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +36,8 @@ from typing import TYPE_CHECKING
 import rich.cells
 from rich.cells import cell_len, split_graphemes
 from rich.highlighter import Highlighter
+
+from diffreader.render.escape import INVISIBLE, invisible_runs
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -38,6 +47,8 @@ if TYPE_CHECKING:
 __all__ = [
     "LiteralHighlighter",
     "cell_width",
+    "display_changed",
+    "display_name",
     "display_path",
     "display_text",
     "document_label",
@@ -61,50 +72,82 @@ for _code in range(0x80, 0xA0):
 for _code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)):
     _REPLACE[_code] = "\ufffd"  # bidi embeddings/overrides/isolates would reorder the line
 
-_DROP = frozenset(
-    "\ufe0e\ufe0f"  # variation selectors: terminals disagree on emoji presentation width
-    "\u200b\u200c\u200d"  # zero-width space / (non-)joiners: ZWJ emoji sequences likewise
-    "\u200e\u200f"  # LRM/RLM: invisible, and bidi-aware terminals would reorder
-    "\ufeff"  # a stray BOM inside the text
-)
+# Left out of unchanged text, shown inside changed text (``display_text``): variation
+# selectors and ZWJ (terminals disagree on emoji presentation width), zero-width spaces,
+# LRM/RLM (bidi-aware terminals would reorder), a stray BOM, soft hyphens, tag characters...
+_DROP = re.compile(INVISIBLE)
 
-_SPECIAL = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufe0e\ufe0f\ufeff]"
-)
+_SPECIAL = re.compile("[\x00-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069]|" + INVISIBLE)
 _TRANSLATE = str.maketrans(_REPLACE)
 
 
-def display_text(text: str) -> tuple[str, list[int] | None]:
+def display_text(text: str, reveal: Sequence[tuple[int, int]] = ()) -> tuple[str, list[int] | None]:
     """Make article text safe to show literally, one grapheme per original character.
 
     Args:
         text: Text exactly as the engine holds it.
+        reveal: Ranges of ``text`` that are changed text (``(start, end)``, in order, apart):
+            the characters that draw nothing are shown there (``escape.invisible_runs``),
+            and left out elsewhere.
 
     Returns:
-        The display string and, when characters were dropped, a list mapping each
-        original index ``0..len(text)`` (inclusive) to a display index; ``None`` when the
-        mapping is the identity (the common case).
+        The display string and, when characters were dropped or shown as several, a list
+        mapping each original index ``0..len(text)`` (inclusive) to a display index;
+        ``None`` when the mapping is the identity (the common case).
 
     >>> display_text("a\\x1b[31mb")
     ('a␛[31mb', None)
     >>> display_text("x\\ufe0fy")
     ('xy', [0, 1, 1, 2])
+    >>> display_text("4\\u200b0", [(0, 3)])
+    ('4<U+200B>0', [0, 1, 9, 10])
     """
     if _SPECIAL.search(text) is None:
         return text, None
-    if not any(ch in _DROP for ch in text):
+    if _DROP.search(text) is None:
         return text.translate(_TRANSLATE), None
+    shown: dict[int, tuple[int, str]] = {}
+    for start, end in reveal:
+        for i, j, token in invisible_runs(text, start, end):
+            shown[i] = (j, token)
     out: list[str] = []
     index_map: list[int] = []
     pos = 0
-    for ch in text:
+    at, n = 0, len(text)
+    while at < n:
         index_map.append(pos)
-        if ch in _DROP:
+        run = shown.get(at)
+        if run is not None:
+            stop, token = run
+            index_map += [pos] * (stop - at - 1)  # a run inside is its token's start
+            out.append(token)
+            pos += len(token)
+            at = stop
+            continue
+        ch = text[at]
+        at += 1
+        if _DROP.match(ch):
             continue
         out.append(ch.translate(_TRANSLATE))
         pos += 1
     index_map.append(pos)
     return "".join(out), index_map
+
+
+def display_name(text: str) -> str:
+    """A file name or path shown literally, on one line, with every character that draws
+    nothing shown (``report\\u200b.txt`` is not ``report.txt``), as the CLI shows it.
+
+    >>> display_name("report\\u200b.txt")
+    'report<U+200B>.txt'
+    """
+    return display_text(text, ((0, len(text)),))[0]
+
+
+def display_changed(text: str) -> str:
+    """Changed text shown on its own (a claim, a quotation check): literal, with every
+    character that draws nothing shown, as ``display_text`` shows a changed range."""
+    return display_text(text, ((0, len(text)),))[0]
 
 
 class LiteralHighlighter(Highlighter):
@@ -236,7 +279,7 @@ def document_label(doc: Document, *, words: int = 12) -> str:
                 parts = sentence.text.split()
                 label = " ".join(parts[:words]) + (" …" if len(parts) > words else "")
                 break
-    shown, _ = display_text(label or doc.name)
+    shown = display_text(label)[0] if label else display_name(doc.name)
     return " ".join(shown.split())
 
 
@@ -256,7 +299,7 @@ def display_path(path: Path) -> str:
             with contextlib.suppress(ValueError):
                 shown = str(Path("~") / absolute.relative_to(home))
                 break
-    return display_text(shown)[0]
+    return display_name(shown)
 
 
 def _homes() -> list[Path]:

@@ -52,7 +52,12 @@ from diffreader.storage.files import read_regular
 from diffreader.tui.corpus import Article, decode_prefix, list_files, scan
 from diffreader.tui.keys import HELP
 from diffreader.tui.messages import CompareRequested
-from diffreader.tui.textutil import LiteralHighlighter, display_path, display_text
+from diffreader.tui.textutil import (
+    LiteralHighlighter,
+    display_name,
+    display_path,
+    display_text,
+)
 from diffreader.tui.widgets.article_table import ArticleTable
 
 if TYPE_CHECKING:
@@ -694,7 +699,7 @@ class CorpusScreen(Screen[None]):
             if article.key in self.mark_versions
             else ""
         )
-        name, _ = display_text(article.path.name)
+        name = display_name(article.path.name)
         cells: dict[str, Text | str] = {
             "mark": Text(mark, style="bold reverse" if mark else "", end=""),
             "file": Text(name, end=""),
@@ -1017,7 +1022,7 @@ class CorpusScreen(Screen[None]):
 
     def _entry_cells(self, verdict: str, name: str, why: str) -> list[Text | str]:
         article = self.articles.get(str(self.folder / name))
-        title = article.title if article else display_text(name)[0]
+        title = article.title if article else display_name(name)
         date = article.date if article else ""
         return [
             self._verdict_cell(verdict),

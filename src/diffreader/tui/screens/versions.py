@@ -38,7 +38,7 @@ from diffreader.render.labels import MARK_GLYPH
 from diffreader.render.versions import claim_bands, claim_children, version_label
 from diffreader.review.marks import Mark
 from diffreader.storage.review import ReviewSession
-from diffreader.tui.textutil import display_text
+from diffreader.tui.textutil import display_name, display_text
 from diffreader.versions import MIXED, Collation, collate, group_mark
 
 __all__ = ["VersionsReady", "VersionsScreen"]
@@ -368,7 +368,7 @@ class VersionsScreen(Screen[None]):
             text.append("\n")
             text.append(f"{version_label(v)}  ", style=f"bold {style}".strip())
             # The gap belongs to the name's span: a span of spaces alone is not drawn.
-            name = display_text(" ".join(comparison.b.name.split()))[0]
+            name = " ".join(display_name(comparison.b.name).split())
             text.append(name, style=style)
             text.append("   ·  ", style="dim")
             stats = comparison.stats
