@@ -10,12 +10,15 @@ API:
     render_comparison_markdown(comparison) -> str      the same of the comparison's view, its
                                                        items made range by range with the text
     report_markdown(view, generated_at=None) -> str    the fact-check report
+    md_word_runs(runs) -> str                          a group's word runs, ~~deleted~~ and
+                                                       **inserted**, markers that render
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from operator import itemgetter
 
@@ -56,7 +59,7 @@ from diffreader.review.items import (
 )
 from diffreader.review.marks import Mark
 
-__all__ = ["render_comparison_markdown", "render_markdown", "report_markdown"]
+__all__ = ["md_word_runs", "render_comparison_markdown", "render_markdown", "report_markdown"]
 
 
 def _ids(ids: Sequence[int]) -> str:
@@ -283,33 +286,90 @@ def _group_lines(view: View, lo: int, hi: int) -> str:
     return "\n".join(out)
 
 
-_EDGE_CHARS = r"[\s.,;:!?\"'“”‘’«»()\[\]—–-]*"
-_EDGE = re.compile(rf"^({_EDGE_CHARS})(.*?)({_EDGE_CHARS})$", re.S)
+_SPACE_EDGES = re.compile(r"^(\s*)(.*?)(\s*)$", re.S)
+SEPARATOR = "<!-- -->"
+"""An empty HTML comment: put between a word and a marker that would not flank it, it
+renders as nothing (CommonMark, GitHub) and is punctuation to the marker beside it."""
+
+
+def _flanks(char: str) -> bool:
+    """True when a marker next to ``char`` may open or close emphasis whatever the text
+    inside it: ``char`` is the line's edge, whitespace or punctuation (CommonMark's
+    flanking rules; symbols like ``€`` count as punctuation in the newer versions only,
+    so they do not here)."""
+    return (
+        not char
+        or char.isspace()
+        or (char.isascii() and not char.isalnum())
+        or unicodedata.category(char).startswith("P")
+    )
+
+
+def _marked(pieces: Sequence[tuple[str, str]]) -> str:
+    """``pieces`` of Markdown (``(text, "")``) and of emphasis (``(inner, marker)``: the
+    inner text escaped, with no space at its edges) joined, each marker made to render.
+
+    CommonMark honours ``**`` before punctuation only after whitespace or punctuation
+    (``year**\\***.`` renders its asterisks; ``**(very) good**`` after a word is no
+    emphasis), and after punctuation only before whitespace or punctuation: where a
+    marker's neighbour is a word and the inner text's edge is not, ``SEPARATOR`` stands
+    between them.
+    """
+    out: list[str] = []
+    last = ""  # the marker ``out`` ends with, if it ends with a marked piece
+    for number, (text, marker) in enumerate(pieces):
+        if not marker:
+            out.append(text)
+            last = last if not text else ""
+            continue
+        before = next((t[-1] for t in reversed(out) if t), "")
+        after = next((t[0] for t, _ in pieces[number + 1 :] if t), "")
+        if marker == last or (not text[0].isalnum() and not _flanks(before)):
+            out.append(SEPARATOR)  # "**a****b**" would be one run of eight asterisks
+        out.append(f"{marker}{text}{marker}")
+        last = marker
+        if not text[-1].isalnum() and not _flanks(after):
+            out.append(SEPARATOR)
+            last = ""
+    return "".join(out)
 
 
 def _md_word_diff(view: View, pair: Pair) -> str:
-    """B's text with ~~deleted~~ and **inserted** words.
+    """B's text with ~~deleted~~ and **inserted** words (``md_word_runs``)."""
+    return md_word_runs(word_runs(view.comparison, pair))
 
-    CommonMark only honours ``**`` that hugs a word, so punctuation and spaces at the edge of
-    a change stay outside its marker, and a change of punctuation alone shows as B has it
-    (the JSON output keeps every change exactly).
+
+def md_word_runs(runs: Iterable[tuple[Op, str]]) -> str:
+    """Word runs (``model.word_runs``) as Markdown: ~~deleted~~ and **inserted** text.
+
+    A marker never hugs a space (CommonMark would not honour it), so the spaces at the edge
+    of a change stay outside it; punctuation stays inside (``**(very) good!**``), with
+    ``SEPARATOR`` where CommonMark needs it (``_marked``). A deletion's spaces are one
+    space at most (A's spacing is not B's), and a deletion and the insertion after it are
+    a space apart (adjacent markers read as one phrase).
     """
-    parts: list[str] = []
-    for op, text in word_runs(view.comparison, pair):
-        edges = _EDGE.match(text)
+    pieces: list[tuple[str, str]] = []
+    last_marker = ""
+    for op, text in runs:
+        if op is Op.EQUAL:
+            pieces.append((_md_inline(text), ""))
+            last_marker = "" if text else last_marker
+            continue
+        edges = _SPACE_EDGES.match(text)
         assert edges is not None  # every group of the pattern may be empty
         lead, core, tail = edges.groups()
-        if op is Op.EQUAL or not core:
-            if op is not Op.DELETE:
-                parts.append(_md_inline(text))
+        if not core:
+            if op is Op.INSERT:
+                pieces.append((_md_inline(text), ""))  # spaces B adds: as B has them
             continue
-        if op is Op.INSERT and parts and parts[-1].endswith("~~") and not lead:
+        if op is Op.INSERT and last_marker == "~~" and not lead:
             lead = " "  # "~~close~~ **shut**": adjacent markers do not render well
         mark = "~~" if op is Op.DELETE else "**"
-        if op is Op.DELETE:  # A's punctuation around a deletion is not in B
-            lead, tail = (" " if lead[-1:].isspace() else ""), (" " if tail[:1].isspace() else "")
-        parts.append(f"{_md_inline(lead)}{mark}{_md(reveal(core))}{mark}{_md_inline(tail)}")
-    return re.sub(r" {2,}", " ", "".join(parts)).strip()
+        if op is Op.DELETE:
+            lead, tail = (" " if lead else ""), (" " if tail else "")
+        pieces += [(_md_inline(lead), ""), (_md(reveal(core)), mark), (_md_inline(tail), "")]
+        last_marker = "" if tail else mark
+    return re.sub(r" {2,}", " ", _marked(pieces)).strip()
 
 
 # --------------------------------------------------------------------------- report
@@ -325,7 +385,13 @@ def _md_context(item: ReviewItem) -> str:
     core = middle.strip()
     lead = middle[: len(middle) - len(middle.lstrip())]
     trail = middle[len(middle.rstrip()) :]
-    text = f"{_md_inline(before + lead)}**{_md_inline(reveal(core))}**{_md_inline(trail + after)}"
+    text = _marked(
+        [
+            (_md_inline(before + lead), ""),
+            (_md_inline(reveal(core)), "**"),
+            (_md_inline(trail + after), ""),
+        ]
+    )
     return " ".join(text.split())
 
 
