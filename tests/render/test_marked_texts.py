@@ -1,6 +1,7 @@
 """The text writer's word runs without colour, made at once (``_marked_texts``), are what
 the runs made one by one give, each marker then moved off the spaces at its edges; the
-article's own text is shown as it is, even where it reads like a marker."""
+article's own text that reads like a marker is escaped (``unmarked``: ``[\\-``), so that
+every marker is the writer's (``test_text_markers.py`` reads the output back)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from hypothesis import strategies as st
 from diffreader.engine import compare
 from diffreader.engine.model import Op
 from diffreader.render import render
-from diffreader.render.to_text import _marked_texts
+from diffreader.render.escape import reveal
+from diffreader.render.to_text import _marked_texts, unmarked
 
 _PIECES = st.sampled_from(
     ["", " ", "  ", "\t", "\n", "\xa0", "a", "bc", "[-", "{+", "-]", "+}", "é"]
@@ -33,15 +35,21 @@ def _marker(opening: str, text: str, closing: str) -> list[str]:
 
 
 def _one_by_one(runs: list[tuple[Op, str]]) -> list[str]:
-    """A run each: a marker for a deletion or an insertion, the article's text as it is."""
+    """A run each: a marker for a deletion or an insertion (its invisible characters shown),
+    the article's text; what reads like a marker escaped, unchanged runs in a row as one."""
     made: list[str] = []
+    equal: list[str] = []
     for op, text in runs:
-        if op is Op.DELETE:
-            made += _marker("[-", text, "-]")
-        elif op is Op.INSERT:
-            made += _marker("{+", text, "+}")
-        else:
-            made.append(text)
+        if op is Op.EQUAL:
+            equal.append(text)
+            continue
+        if equal:
+            made.append(unmarked("".join(equal)))
+            equal = []
+        opening, closing = ("[-", "-]") if op is Op.DELETE else ("{+", "+}")
+        made += _marker(opening, unmarked(reveal(text)), closing)
+    if equal:
+        made.append(unmarked("".join(equal)))
     return made
 
 
@@ -52,15 +60,16 @@ def test_marked_texts_are_the_merged_runs(runs: list[tuple[Op, str]]) -> None:
     assert _marked_texts(runs) == _one_by_one(runs)
 
 
-def test_article_text_that_reads_like_a_marker_is_shown_as_it_is() -> None:
+def test_article_text_that_reads_like_a_marker_is_escaped() -> None:
     """``[-   -]`` in both articles, right after a changed word: once read as a marker of
-    the writer's, it lost its spaces ("[--]"). (The lines are wrapped, each run of spaces
-    one space.)"""
+    the writer's, it lost its spaces ("[--]"); shown as it was, it read as a deletion. It
+    is escaped without colour and kept as it is with colour. (The lines are wrapped, each
+    run of spaces one space.)"""
     a = "The mayor said that alpha[-   -] was final and binding on everyone.\n"
     b = "The mayor said that beta[-   -] was final and binding on everyone.\n"
     comparison = compare(a, b)
     plain = render(comparison, "text")
-    assert "[-alpha-]{+beta+}[- -] was final" in plain
+    assert "[-alpha-]{+beta+}[\\- -\\] was final" in plain
     coloured = render(comparison, "text", color=True)
     assert "[- -]" in coloured
     assert "[--]" not in plain + coloured

@@ -14,6 +14,8 @@ API:
                                  made range by range with the text (the command line's)
     comparison_text_pieces(comparison, *, color=False, width=100) -> list[str]
                                  the same text in pieces, never joined whole
+    unmarked(text) -> str        article text that reads like a marker escaped (plain
+                                 output: a backslash inside, ``[\\-4-\\]``)
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from diffreader.review.items import (
     sum_counts,
 )
 
-__all__ = ["comparison_text_pieces", "render_comparison_text", "render_text"]
+__all__ = ["comparison_text_pieces", "render_comparison_text", "render_text", "unmarked"]
 
 _SGR = {
     "bold": "1",
@@ -78,6 +80,27 @@ _SPACES = re.compile(r"\s+")
 _NOT_SIMPLE = re.compile(UNSAFE + r"|[^\S ]|  ")
 """What ``terminal`` changes, and whitespace other than single spaces: text with any of it
 is wrapped word by word (``_wrap_plain``), other text a line at a time."""
+
+_MARKER_LIKE = re.compile(r"\[\\*-|-\\*\]|\{\\*\+|\+\\*\}")
+"""Article text that reads like a marker of the plain output (``[-``, ``-]``, ``{+``, ``+}``),
+with any backslashes between its two characters."""
+_MARKER_GAP = re.compile(r"(?<=\[)\\*(?=-)|(?<=-)\\*(?=\])|(?<=\{)\\*(?=\+)|(?<=\+)\\*(?=\})")
+
+
+def unmarked(text: str) -> str:
+    r"""Article text made unable to read as a marker: a backslash between the two characters
+    of whatever reads like one, one more where backslashes already stand there.
+
+    The plain output's ``[-``, ``-]``, ``{+`` and ``+}`` are then always diffreader's; a
+    reader of it removes one backslash from between such a pair to get the article's text.
+
+    >>> print(unmarked(r"a budget of [-4-]{+9+} million, [\-x"))
+    a budget of [\-4-\]{\+9+\} million, [\\-x
+    """
+    if _MARKER_LIKE.search(text) is None:
+        return text
+    return _MARKER_GAP.sub(lambda match: match.group() + "\\", text)
+
 
 Run = tuple[str, str]
 """A piece of output text and its style (space-separated ``_SGR`` names, or "")."""
@@ -379,6 +402,10 @@ def _text_quote(w: _TextWriter, view: View, quote: Quote) -> None:
     w.wrap(runs, first=(f"  ❝ quote {label}: ", style), indent=" " * 6)
 
 
+def _as_is(text: str) -> str:
+    return text
+
+
 def _text_group(
     w: _TextWriter,
     view: View,
@@ -402,14 +429,16 @@ def _text_group(
         (f"  {' → '.join(refs)}{score}", "dim"),
     )
     a, b = comparison.a, comparison.b
+    # Without colour, the article's own "[-4-]" must not read as a change (``unmarked``).
+    plain = _as_is if w.color else unmarked
     if pair.status is Status.ADDED:
-        w.wrap(
-            [(reveal(group_text(b, pair.b)), "green")], first=("  + ", "green bold"), indent="    "
-        )
+        text = plain(reveal(group_text(b, pair.b)))
+        w.wrap([(text, "green")], first=("  + ", "green bold"), indent="    ")
     elif pair.status is Status.DROPPED:
-        w.wrap([(reveal(group_text(a, pair.a)), "red")], first=("  - ", "red bold"), indent="    ")
+        text = plain(reveal(group_text(a, pair.a)))
+        w.wrap([(text, "red")], first=("  - ", "red bold"), indent="    ")
     elif pair.status in (Status.SAME, Status.BOILERPLATE) or not has_word_changes(pair):
-        text = group_text(b, pair.b) if pair.b else group_text(a, pair.a)
+        text = plain(group_text(b, pair.b) if pair.b else group_text(a, pair.a))
         w.wrap(
             [(text, "dim" if pair.status is not Status.MOVED else "")],
             first=("    ", ""),
@@ -441,14 +470,19 @@ def _marked_texts(runs: Iterable[tuple[Op, str]]) -> list[str]:
     """The texts of a group's word runs without colour: deletions ``[-old-]``, insertions
     ``{+new+}``, a marker never starting or ending on a space (the spaces at the edges of
     what it marks are moved outside it; a marker of spaces alone is left out). The
-    article's own text is shown as it is, even where it reads like a marker."""
+    article's own text that reads like a marker is escaped (``unmarked``; consecutive
+    unchanged runs as one text, so that no marker is split between them)."""
     texts: list[str] = []
     append = texts.append
     delete, insert = Op.DELETE, Op.INSERT
+    equal: list[str] = []
     for op, text in runs:
         if op is delete or op is insert:
+            if equal:
+                append(unmarked("".join(equal)))
+                equal.clear()
             opening, closing = ("[-", "-]") if op is delete else ("{+", "+}")
-            text = reveal(text)
+            text = unmarked(reveal(text))
             if not text:
                 append(opening + closing)  # four characters: no marker to merge
                 continue
@@ -462,7 +496,9 @@ def _marked_texts(runs: Iterable[tuple[Op, str]]) -> list[str]:
             tail = text[len(text.rstrip()) :]
             append(f"{lead}{opening}{stripped}{closing}{tail}")
         else:
-            append(text)
+            equal.append(text)
+    if equal:
+        append(unmarked("".join(equal)))
     return texts
 
 
@@ -474,7 +510,8 @@ def render_text(view: View, *, color: bool = False, width: int = 100) -> str:
     """A readable report for a terminal: header, then every group in display order.
 
     Without colour, deletions read ``[-old-]`` and insertions ``{+new+}`` (as in
-    ``git diff --word-diff``); added claims are marked ``▲ ADDED`` and dropped details
+    ``git diff --word-diff``), and article text that reads like one is escaped
+    (``unmarked``); added claims are marked ``▲ ADDED`` and dropped details
     ``▼ DROPPED``, the details inside one indented under it.
     """
     comparison = view.comparison
