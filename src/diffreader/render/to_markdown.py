@@ -305,6 +305,21 @@ def _flanks(char: str) -> bool:
     )
 
 
+def _last_char(texts: Sequence[str]) -> str:
+    for text in reversed(texts):
+        if text:
+            return text[-1]
+    return ""
+
+
+def _first_char(pieces: Sequence[tuple[str, str]], start: int) -> str:
+    for index in range(start, len(pieces)):
+        text = pieces[index][0]
+        if text:
+            return text[0]
+    return ""
+
+
 def _marked(pieces: Sequence[tuple[str, str]]) -> str:
     """``pieces`` of Markdown (``(text, "")``) and of emphasis (``(inner, marker)``: the
     inner text escaped, with no space at its edges) joined, each marker made to render.
@@ -322,13 +337,11 @@ def _marked(pieces: Sequence[tuple[str, str]]) -> str:
             out.append(text)
             last = last if not text else ""
             continue
-        before = next((t[-1] for t in reversed(out) if t), "")
-        after = next((t[0] for t, _ in pieces[number + 1 :] if t), "")
-        if marker == last or (not text[0].isalnum() and not _flanks(before)):
+        if marker == last or (not text[0].isalnum() and not _flanks(_last_char(out))):
             out.append(SEPARATOR)  # "**a****b**" would be one run of eight asterisks
         out.append(f"{marker}{text}{marker}")
         last = marker
-        if not text[-1].isalnum() and not _flanks(after):
+        if not text[-1].isalnum() and not _flanks(_first_char(pieces, number + 1)):
             out.append(SEPARATOR)
             last = ""
     return "".join(out)
