@@ -46,11 +46,12 @@ def test_find_text(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_find_json(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["find", str(_original(corpus)), str(corpus), "--format", "json"]) == 0
     document = json.loads(capsys.readouterr().out)
-    assert document["schema"] == 1 and document["kind"] == "diffreader-find"
+    assert document["schema"] == 2 and document["kind"] == "diffreader-find"
     verdicts = {Path(c["path"]).name[:3]: c["verdict"] for c in document["candidates"]}
     assert verdicts == {"001": "rewrite", "002": "rewrite", "003": "rewrite", "004": "related"}
     first = document["candidates"][0]
     assert set(first) >= {"path", "title", "date", "verdict", "verified", "score", "reasons"}
+    assert set(first) >= {"unverified", "identical", "copy_of"}
     assert set(first["shared"]) == {
         "names",
         "figures",

@@ -542,8 +542,9 @@ FIND_EPILOG = """\
 Ranks the articles of DIR by the rare terms they share with ARTICLE (names, figures,
 quotation words, rare words, identical sentences; IDF-weighted), then verifies the best
 with the comparison engine: each gets a verdict, rewrite, related story or unrelated,
-with its reasons. The folder's index is kept in the data dir and updated for changed
-files only.
+with its reasons (or "unverified", and why). Copies of ARTICLE (the same text) are listed
+first as identical; copies of another text are listed with it. The folder's index is
+kept in the data dir and updated for changed files only.
 
 exit status:
   0  at least one rewrite of ARTICLE was found
@@ -578,7 +579,7 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
             type=int,
             default=20,
             metavar="N",
-            help="list the best N candidates (default 20)",
+            help="list the best N candidates (distinct texts: copies go with them; default 20)",
         )
     else:
         parser = _Parser(
@@ -702,22 +703,27 @@ def _find(
         raise _Trouble(str(error) if error.path else f"{args.article}: {error}") from error
     rewrites = sum(1 for f in found if f.verdict == "rewrite")
     related = sum(1 for f in found if f.verdict == "related")
+    identical = sum(1 for f in found if f.identical)
     articles = sum(1 for e in index.entries() if e.error is None)
     if args.format == "json":
         names = {"n": "names", "f": "figures", "q": "quotation_words", "w": "rare_words"}
         names["s"] = "sentences"
+        counts = {"articles": articles, "rewrites": rewrites, "related": related}
         document = {
-            "schema": 1,
+            "schema": 2,
             "kind": "diffreader-find",
             "article": args.article,
             "folder": str(folder),
             "rule": VERDICT_RULE,
-            "counts": {"articles": articles, "rewrites": rewrites, "related": related},
+            "counts": {**counts, "identical": identical},
             "candidates": [
                 {
                     **_entry_json(folder, f.entry),
-                    "verdict": f.verdict.value,
+                    "verdict": f.verdict.value if f.verdict is not None else None,
                     "verified": f.verified,
+                    "unverified": f.unverified,
+                    "identical": f.identical,
+                    "copy_of": str(folder / f.copy_of.name) if f.copy_of else None,
                     "score": f.score,
                     "relative": f.relative,
                     "reasons": f.reasons,
@@ -730,23 +736,48 @@ def _find(
         }
         _write(json.dumps(document, indent=2, ensure_ascii=False) + "\n", args.output)
     else:
+        copies = f" ({identical} identical cop{'y' if identical == 1 else 'ies'})"
         lines = [
-            f"{_shown(str(args.article))}: {rewrites} rewrite{'s' if rewrites != 1 else ''}, "
-            f"{related} related in {_shown(str(folder))} ({articles:,} articles)"
+            f"{_shown(str(args.article))}: {rewrites} rewrite{'s' if rewrites != 1 else ''}"
+            f"{copies if identical else ''}, {related} related in {_shown(str(folder))} "
+            f"({articles:,} articles)"
         ]
+        # Each text once: its first copy, then the names of the others on one line.
+        groups: dict[str, list[Any]] = {}
         for f in found:
-            if f.verdict == "unrelated" and not f.verified and f is not found[0]:
+            head = "" if f.identical else (f.copy_of or f.entry).name
+            groups.setdefault(head, []).append(f)
+        below = 0
+        for group in groups.values():
+            f = group[0]
+            if f.unverified and "quarter" in f.unverified:
+                below += len(group)  # ranked for a few shared terms: counted, not listed
                 continue
             lines.append(
-                f"  {f.verdict.value:<9}  {_shown(str(folder / f.entry.name))}  "
+                f"  {f.label:<10}  {_shown(str(folder / f.entry.name))}  "
                 f"score {f.score:.1f}  {f.reasons}"
             )
-        unverified = sum(1 for f in found if not f.verified)
-        if unverified:
-            lines.append(f"  ({unverified} more candidates share too little to verify)")
+            lines.extend(_copies_lines([c.entry.name for c in group[1:]]))
+        if below:
+            lines.append(
+                f"  ({below} more candidate{'s' if below != 1 else ''} not verified: "
+                f"each scores under a quarter of the best; --format json lists them)"
+            )
         lines.extend(_refused_lines(folder, refused))
         _write("\n".join(lines) + "\n", args.output)
     return ExitStatus.SAME if rewrites else ExitStatus.DIFFERENT
+
+
+def _copies_lines(names: Sequence[str], shown: int = 4) -> list[str]:
+    """The line under a listed article naming its other copies (the same text)."""
+    if not names:
+        return []
+    listed = ", ".join(_shown(name) for name in names[:shown])
+    more = (
+        f", … ({len(names) - shown} more; --format json lists them)" if len(names) > shown else ""
+    )
+    copy = "copy" if len(names) == 1 else "copies"
+    return [f"{'':14}+ {len(names)} more {copy} of this text: {listed}{more}"]
 
 
 def _refused_lines(folder: Path, refused: Sequence[tuple[str, str]]) -> list[str]:
@@ -757,7 +788,20 @@ def _refused_lines(folder: Path, refused: Sequence[tuple[str, str]]) -> list[str
     return lines
 
 
-def _story_reason(check: Any) -> str:
+def _same_text_json(folder: Path, story: Any, entry: Any) -> dict[str, Any]:
+    """``identical`` (the same text as the pivot) and ``copy_of`` (the same text as that
+    article of the story, whose verdict it carries) of a story's article."""
+    first = story.same_text.get(entry.id)
+    identical = first is not None and first.id == story.pivot.id
+    copy_of = str(folder / first.name) if first is not None and not identical else None
+    return {"identical": identical, "copy_of": copy_of}
+
+
+def _story_reason(check: Any, story: Any = None, entry: Any = None) -> str:
+    first = story.same_text.get(entry.id) if story is not None and entry is not None else None
+    if first is not None:
+        same = "identical text" if first.id == story.pivot.id else f"same text as {first.name}"
+        return f"{same}; {_story_reason(check)}"
     parts = []
     if check.quotations:
         parts.append(f"{check.quotations} shared quotation{'s' if check.quotations != 1 else ''}")
@@ -797,7 +841,8 @@ def _stories(
                         {
                             **_entry_json(folder, entry),
                             "verdict": check.verdict.value,
-                            "reasons": _story_reason(check),
+                            **_same_text_json(folder, s, entry),
+                            "reasons": _story_reason(check, s, entry),
                             "figures": _figures_json(check),
                         }
                         for entry, check in s.members
@@ -806,6 +851,7 @@ def _stories(
                         {
                             **_entry_json(folder, entry),
                             "verdict": check.verdict.value if check else None,
+                            **_same_text_json(folder, s, entry),
                             "story": str(folder / owner.name) if owner else None,
                         }
                         for entry, check, owner in s.related
@@ -825,18 +871,38 @@ def _stories(
                 continue
             date = f" ({s.pivot.date})" if s.pivot.date else ""
             lines.append(f"{_shown(str(folder / s.pivot.name))}{date}")
-            for entry, check in s.members:
+            # Each text once: its first copy, then the names of the others on one line.
+            copies: dict[int, list[str]] = {}
+            for entry in [e for e, _ in s.members] + [e for e, _, _ in s.related]:
+                first = s.same_text.get(entry.id)
+                if first is not None:
+                    copies.setdefault(first.id, []).append(entry.name)
+            identical = [(e, c) for e, c in s.members if e.name in copies.get(s.pivot.id, ())]
+            if identical:
+                entry, check = identical[0]
                 lines.append(
-                    f"  rewrite  {_shown(str(folder / entry.name))}  {_story_reason(check)}"
+                    f"  identical  {_shown(str(folder / entry.name))}  "
+                    f"{_story_reason(check, s, entry)}"
                 )
+                lines.extend(_copies_lines(copies[s.pivot.id][1:]))
+            for entry, check in s.members:
+                if entry.id in s.same_text:
+                    continue
+                lines.append(
+                    f"  rewrite    {_shown(str(folder / entry.name))}  {_story_reason(check)}"
+                )
+                lines.extend(_copies_lines(copies.get(entry.id, [])))
             for entry, _check, owner in s.related:
+                if entry.id in s.same_text:
+                    continue
                 if owner is None:
                     where = ""
                 elif owner.name == entry.name:
                     where = "  (an earlier story of its own)"
                 else:
                     where = f"  (in the story of {_shown(owner.name)})"
-                lines.append(f"  related  {_shown(str(folder / entry.name))}{where}")
+                lines.append(f"  related    {_shown(str(folder / entry.name))}{where}")
+                lines.extend(_copies_lines(copies.get(entry.id, [])))
         summary = f"{len(stories):,} stories, {with_rewrites:,} with rewrites"
         if alone:
             summary += f"; {alone:,} articles alone (--all lists them)"

@@ -73,7 +73,7 @@ def test_sample_in_a_larger_folder(
     with CorpusIndex(folder, path=tmp_path / "index.sqlite3") as index:
         index.update(workers=1)
         original = next(folder.glob("000_*.txt"))
-        verdicts = {f.entry.name[:4]: f.verdict.value for f in index.find(original)}
+        verdicts = {f.entry.name[:4]: f.label for f in index.find(original)}
         assert [verdicts.get(f"00{i}_") for i in range(1, 5)] == [
             "rewrite",
             "rewrite",

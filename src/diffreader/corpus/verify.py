@@ -19,6 +19,8 @@ The figures (all in [0, 1] but ``quotations``):
 The rule (``VERDICT_RULE``), measured on the sample corpus and on the generated corpus of
 ``benchmarks/make_corpus.py``:
 
+- an identical copy (the same content hash: ``Check.identical``) is a **rewrite**, whatever
+  its figures (a short text copied word for word may hold fewer than ``MIN_FACTS`` facts);
 - **rewrite** when ``matched >= 0.4``; or ``matched >= 0.2`` with a shared quotation or
   ``kept >= 0.15``; and, when the index counted them, at least ``MIN_FACTS`` (6) shared
   names and figures. A rewrite carries a large part of its original's sentences, or fewer
@@ -58,7 +60,8 @@ STRONG_PAIR = 0.3
 """An aligned group scoring this much says the same thing, reworded or not."""
 
 VERDICT_RULE = (
-    "rewrite: (matched >= 0.4, or matched >= 0.2 with a shared quotation or kept >= 0.15) "
+    "rewrite: the same text (content hash), or (matched >= 0.4, "
+    "or matched >= 0.2 with a shared quotation or kept >= 0.15) "
     "and at least 6 shared names and figures; "
     "related: otherwise matched >= 0.05, a shared quotation, or kept >= 0.03; "
     "else unrelated"
@@ -94,6 +97,15 @@ class Check:
         """The same figures judged again with ``facts`` shared names and figures."""
         verdict = judge(self.matched, self.kept, self.quotations, facts)
         return dataclasses.replace(self, verdict=verdict, facts=facts)
+
+    def identical(self, facts: int) -> Check:
+        """The check of two copies of one text (the same content hash): a rewrite, with
+        ``facts`` names and figures (the text's own).
+
+        >>> Check(Verdict.RELATED, 1.0, 1.0, 0, 2).identical(3).verdict.value
+        'rewrite'
+        """
+        return dataclasses.replace(self, verdict=Verdict.REWRITE, facts=facts)
 
 
 _CONTENT = (Status.SAME, Status.REWORDED, Status.MOVED)

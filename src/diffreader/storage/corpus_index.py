@@ -4,8 +4,9 @@ One database per corpus folder (``<data dir>/corpus/<hash of the folder>.sqlite3
 per file (by name: the folder is read flat, with the reader's rules for what may be an
 article): size, mtime, content hash, title, date, word count, or the reason it was refused,
 and its features as an inverted index (term -> article, with counts; document frequency
-per term). Term ids are 63-bit hashes with the kind in the top bits, so workers compute
-them and no table of term strings is needed.
+per term, counting the distinct texts, by content hash, that hold it). Term ids are 63-bit
+hashes with the kind in the top bits, so workers compute them and no table of term strings
+is needed.
 
 Durability: WAL journal, a busy timeout (two processes may index or read at once), and
 each batch of articles is one transaction (an article's row and its postings change
@@ -41,6 +42,7 @@ API:
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import hashlib
 import json
@@ -99,6 +101,10 @@ _BITS_KIND = {v: k for k, v in _KIND_BITS.items()}
 _CHUNK = 500
 _FULL_RECOUNT = 50_000
 """Past this many touched terms, all document frequencies are recounted in one scan."""
+_DF_TEXTS = "texts"
+"""What ``terms.df`` counts (``meta`` key ``df``): distinct texts (content hashes), so a
+story's terms are not made common by its own copies. An index counted otherwise (every
+file, before) is counted again in full by the next update."""
 _STAT_FAILED = -1
 _CACHE_KB = 32_768
 """SQLite's page cache (KiB): the postings of a batch touch pages all over the table."""
@@ -132,6 +138,7 @@ CREATE TABLE IF NOT EXISTS staged (
     count INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS staged_article ON staged (article);
+CREATE INDEX IF NOT EXISTS articles_hash ON articles (hash);
 CREATE TABLE IF NOT EXISTS listing (
     name TEXT PRIMARY KEY,
     size INTEGER NOT NULL,
@@ -283,11 +290,26 @@ class Found:
     entry: Entry
     score: float
     relative: float
-    verdict: Verdict
+    verdict: Verdict | None
+    """``None`` when it was not verified (``unverified`` says why)."""
     verified: bool
     check: Check | None
     shared: dict[str, int]
     reasons: str
+    identical: bool = False
+    """The same text as the query (content hash): a copy of it, a rewrite."""
+    copy_of: Entry | None = None
+    """The same text as this listed candidate, whose verdict and figures it carries."""
+    unverified: str | None = None
+    """Why it was not verified (ranked past the best ``VERIFY``, too far below the best
+    score, or unreadable since indexed)."""
+
+    @property
+    def label(self) -> str:
+        """What the listings call it: ``identical``, ``unverified`` or the verdict."""
+        if self.identical:
+            return "identical"
+        return self.verdict.value if self.verdict is not None else "unverified"
 
 
 @dataclass(slots=True)
@@ -298,6 +320,9 @@ class StoryView:
     members: list[tuple[Entry, Check]]
     related: list[tuple[Entry, Check | None, Entry | None]]
     """``(article, its check against the pivot or None, the pivot of its own story)``."""
+    same_text: dict[int, Entry] = field(default_factory=dict)
+    """Article id -> the article of this story whose text it is a copy of (the pivot,
+    for an identical copy of it; else a member or a related article, listed before it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -544,8 +569,12 @@ class CorpusIndex:
         """
         names = scan(self.folder) if seen is None else list(seen)
         summary = UpdateSummary(listed=len(names))
-        # Left stale by a crash or by another process mid-update: counted again in full.
+        # Left stale by a crash or by another process mid-update, or counted by a version
+        # that counted every file (not every text): counted again in full.
         stale = self._db.execute("SELECT 1 FROM meta WHERE key = 'df_stale'").fetchone()
+        counted = self._db.execute("SELECT value FROM meta WHERE key = 'df'").fetchone()
+        if counted is None or counted[0] != _DF_TEXTS:
+            stale = (1,)
         self._touched = set()
         self._merge_staged()
         known = {
@@ -597,6 +626,12 @@ class CorpusIndex:
     def _count_df(self, *, full: bool) -> None:
         """Recount the document frequencies of the terms this update touched (or all).
 
+        A term's document frequency is the number of distinct *texts* holding it: the
+        postings counted, less the further copies of a text (``_copies_holding``). A story
+        syndicated a hundred times in an archive of three thousand articles still has rare
+        terms (counted per file, every one of them was in more than ``max_df`` files and
+        was skipped: nothing was left to find the story by).
+
         Counted once at the end of an update rather than kept up to date per article: one
         grouped scan of the postings costs far less than an upsert per term and article.
         Until it is done the index says so (``df_stale``), so a crash is repaired by the
@@ -615,8 +650,37 @@ class CorpusIndex:
                         f" WHERE term IN ({marks}) GROUP BY term",
                         tuple(chunk),
                     )
+            excess = self._copies_holding(db, None if full else self._touched)
+            db.executemany(
+                "UPDATE terms SET df = df - ? WHERE id = ?",
+                ((count, term) for term, count in sorted(excess.items())),
+            )
             db.execute("DELETE FROM meta WHERE key = 'df_stale'")
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('df', ?)", (_DF_TEXTS,))
         self._touched = set()
+
+    @staticmethod
+    def _copies_holding(db: sqlite3.Connection, terms: set[int] | None) -> dict[int, int]:
+        """Term -> how many of its postings are further copies of a text another of them
+        holds (of ``terms``, or of every term): for each text held by several articles,
+        each term its copies hold ``k`` times counts ``k - 1``. Read from the articles'
+        terms (no index of the postings by article is kept); an archive has few copies."""
+        excess: dict[int, int] = defaultdict(int)
+        copied = db.execute(
+            "SELECT hash FROM articles WHERE error IS NULL AND hash IS NOT NULL"
+            " GROUP BY hash HAVING COUNT(*) > 1"
+        ).fetchall()
+        for (digest,) in copied:
+            held: dict[int, int] = defaultdict(int)
+            for (blob,) in db.execute(
+                "SELECT terms FROM articles WHERE hash = ? AND error IS NULL", (digest,)
+            ):
+                for term in _unpack(blob):
+                    held[term] += 1
+            for term, count in held.items():
+                if count > 1 and (terms is None or term in terms):
+                    excess[term] += count - 1
+        return excess
 
     def _index(
         self,
@@ -789,7 +853,10 @@ class CorpusIndex:
         return out
 
     def _count(self) -> int:
-        row = self._db.execute("SELECT COUNT(*) FROM articles WHERE error IS NULL").fetchone()
+        """The number of distinct texts (what ``terms.df`` counts too)."""
+        row = self._db.execute(
+            "SELECT COUNT(DISTINCT hash) FROM articles WHERE error IS NULL"
+        ).fetchone()
         return int(row[0])
 
     def _postings(self, terms: Sequence[int], n: int) -> dict[str, tuple[int, list[int]]]:
@@ -835,10 +902,14 @@ class CorpusIndex:
         return None, sorted({term_id(t) for t in features.terms}), features.hash
 
     def find(self, path: str | os.PathLike[str], limit: int = 20) -> list[Found]:
-        """Rank the corpus against the article at ``path`` and verify the best ``limit``.
+        """Rank the corpus against the article at ``path`` and verify the best.
 
-        The best ``VERIFY`` candidates scoring at least ``NEAR_BEST`` of the best score are
-        verified; the others are listed as unrelated, unverified.
+        Each text is ranked once: copies of one text (the same content hash) are listed
+        after the first of them, with its verdict (``Found.copy_of``), and ``limit`` counts
+        distinct texts. Copies of the query's own text are found by their hash, whatever
+        their terms, and listed first as identical rewrites (one of them is verified for
+        the figures). The best ``VERIFY`` other texts scoring at least ``NEAR_BEST`` of the
+        best score are verified; the others are listed unverified, with the reason.
 
         Raises:
             LoadError: the article cannot be read.
@@ -850,50 +921,103 @@ class CorpusIndex:
         n = max(self._count(), 1)
         postings = self._postings(terms, n)
         ranked = rank(postings.keys(), postings, n, exclude=own)
-        # Another copy of the very same text (a duplicate file) is not a candidate of itself.
-        top = ranked[: limit * 2]
-        entries = self._entries(c.article for c in top)
-        chosen: list[Candidate] = []
-        for candidate in top:
-            entry = entries.get(candidate.article)
-            if entry is None or entry.error is not None:
-                continue
-            if own is None and entry.hash == query_hash and entry.name == query.name:
-                continue
-            chosen.append(candidate)
+        by_article = {c.article: c for c in ranked}
+
+        def listable(entry: Entry) -> bool:
+            if entry.error is not None or entry.id == own:
+                return False
+            # Outside the folder (or changed since indexed), the file of the same name and
+            # text in the folder is the query itself, not a copy of it.
+            return not (own is None and entry.hash == query_hash and entry.name == query.name)
+
+        chosen: list[tuple[Candidate, Entry]] = []
+        """The best distinct texts other than the query's, each by its best-ranked copy."""
+        texts: set[str | None] = {query_hash}
+        for start in range(0, len(ranked), _CHUNK):
             if len(chosen) >= limit:
                 break
-        best = chosen[0].score if chosen else 0.0
-        to_verify = [c for c in chosen[:VERIFY] if c.score >= NEAR_BEST * best]
-        checks = self._checks(
-            load_document(query) if to_verify else None,
-            query_hash or "",
-            [entries[c.article] for c in to_verify],
-        )
-        for candidate in to_verify:
-            check = checks.get(candidate.article)
+            chunk = ranked[start : start + _CHUNK]
+            entries = self._entries(c.article for c in chunk)
+            for candidate in chunk:
+                entry = entries.get(candidate.article)
+                if entry is None or not listable(entry) or entry.hash in texts:
+                    continue
+                texts.add(entry.hash)
+                chosen.append((candidate, entry))
+                if len(chosen) >= limit:
+                    break
+        copies = self._copies(texts)
+        same = [e for e in copies.get(query_hash or "", []) if listable(e)]
+        best = chosen[0][0].score if chosen else 0.0
+        to_verify = [e for c, e in chosen[:VERIFY] if c.score >= NEAR_BEST * best]
+        targets = [*same[:1], *to_verify]
+        checks = self._checks(load_document(query) if targets else None, query_hash or "", targets)
+        found: list[Found] = []
+        if same:
+            ranked_copy = next((by_article[e.id] for e in same if e.id in by_article), None)
+            shared = dict(ranked_copy.shared) if ranked_copy else {}
+            check = checks.get(same[0].id)
             if check is not None:
-                checks[candidate.article] = check.judged(_facts(candidate.shared))
-        found = []
-        for candidate in chosen:
-            entry = entries[candidate.article]
-            check = checks.get(entry.id)
-            verdict = check.verdict if check else Verdict.UNRELATED
-            found.append(
-                Found(
-                    entry,
-                    round(candidate.score, 3),
-                    round(candidate.relative, 4),
-                    verdict,
-                    check is not None,
-                    check,
-                    dict(candidate.shared),
-                    reasons(candidate.shared, check),
+                check = check.identical(sum(1 for t in terms if _kind(t) in ("n", "f")))
+            why = "identical text; " + reasons(shared, check)
+            score = round(ranked_copy.score, 3) if ranked_copy else 0.0
+            for entry in same:
+                found.append(
+                    Found(entry, score, 1.0, Verdict.REWRITE, True, check, shared, why, True)
                 )
+        groups: list[list[Found]] = []
+        for place, (candidate, entry) in enumerate(chosen):
+            check = checks.get(entry.id)
+            unverified = None
+            if check is not None:
+                check = check.judged(_facts(candidate.shared))
+            elif entry in to_verify:
+                unverified = "not verified: it could not be read again"
+            elif place >= VERIFY:
+                unverified = f"not verified: only the best {VERIFY} texts are"
+            else:
+                unverified = "not verified: it scores under a quarter of the best"
+            shared = dict(candidate.shared)
+            why = reasons(shared, check) + (f"; {unverified}" if unverified else "")
+            first = Found(
+                entry,
+                round(candidate.score, 3),
+                round(candidate.relative, 4),
+                check.verdict if check else None,
+                check is not None,
+                check,
+                shared,
+                why,
+                unverified=unverified,
             )
-        order = {Verdict.REWRITE: 0, Verdict.RELATED: 1, Verdict.UNRELATED: 2}
-        found.sort(key=lambda f: (order[f.verdict], -f.score, f.entry.name))
+            group = [first]
+            for copy in copies.get(entry.hash or "", []):
+                if copy.id != entry.id and listable(copy):
+                    why_copy = f"same text as {entry.name}; {why}"
+                    group.append(
+                        dataclasses.replace(first, entry=copy, copy_of=entry, reasons=why_copy)
+                    )
+            groups.append(group)
+        order = {Verdict.REWRITE: 0, Verdict.RELATED: 1, Verdict.UNRELATED: 2, None: 2}
+        groups.sort(key=lambda g: (order[g[0].verdict], -g[0].score, g[0].entry.name))
+        for group in groups:
+            found.extend(group)
         return found
+
+    def _copies(self, hashes: Iterable[str | None]) -> dict[str, list[Entry]]:
+        """The articles holding each of ``hashes`` (the same text), by name."""
+        out: dict[str, list[Entry]] = defaultdict(list)
+        for chunk in _chunks(sorted(h for h in hashes if h)):
+            marks = ",".join("?" * len(chunk))
+            for row in self._db.execute(
+                f"SELECT id, name, title, date, words, hash, error FROM articles"
+                f" WHERE hash IN ({marks}) AND error IS NULL",
+                tuple(chunk),
+            ):
+                out[row[5]].append(_entry(row))
+        for entries in out.values():
+            entries.sort(key=lambda e: (e.name.casefold(), e.name))
+        return out
 
     def _checks(self, query_doc: object, query_hash: str, others: list[Entry]) -> dict[int, Check]:
         """Verify ``others`` against the query, through the verdict cache."""
@@ -946,10 +1070,13 @@ class CorpusIndex:
 
     # -- stories ----------------------------------------------------------------------
 
-    def _links(self) -> dict[tuple[int, int], int]:
+    def _links(self, copies: Iterable[int] = ()) -> dict[tuple[int, int], int]:
         """Candidate links between indexed articles, ``(a, b)`` with ``a < b``, and the
         names and figures they share: pairs whose shared-term score is at least ``FLOOR``
-        of the smaller of their own scores (over terms in 2 to ``max_df`` articles)."""
+        of the smaller of their own scores (over terms in 2 to ``max_df`` texts). The
+        ``copies`` (further copies of a text another article holds) are left out: the
+        first copy stands for its text."""
+        left_out = set(copies)
         n = max(self._count(), 1)
         limit = max_df(n)
         pair: dict[tuple[int, int], float] = defaultdict(float)
@@ -981,7 +1108,8 @@ class CorpusIndex:
                 kind = _kind(term)
                 weight = WEIGHTS.get(kind, 0.5) * idf(n, df)
                 fact = kind in ("n", "f")
-            holders.append(article)
+            if article not in left_out:
+                holders.append(article)
         flush()
         return {
             key: facts.get(key, 0)
@@ -1001,10 +1129,21 @@ class CorpusIndex:
             workers: Processes for verifying (default: the usable cores).
         """
         entries = {e.id: e for e in self.entries() if e.error is None}
-        order = pivot_order((e.id, e.date, e.name) for e in entries.values())
+        # Copies of one text (the same content hash) are one article to the grouping: the
+        # first in pivot order stands for them, and the others join wherever it goes.
+        first_of: dict[str, int] = {}
+        copies: dict[int, list[int]] = defaultdict(list)
+        order = []
+        for article in pivot_order((e.id, e.date, e.name) for e in entries.values()):
+            first = first_of.setdefault(entries[article].hash or "", article)
+            if first == article:
+                order.append(article)
+            else:
+                copies[first].append(article)
+        left_out = [c for others in copies.values() for c in others]
         position = {article: i for i, article in enumerate(order)}
         facts: dict[tuple[int, int], int] = {}
-        for (a, b), count in self._links().items():
+        for (a, b), count in self._links(left_out).items():
             # Fewer shared names and figures than a rewrite has: not worth verifying
             # (the verdict could only be related or unrelated, and a large corpus has
             # tens of such links per article).
@@ -1012,9 +1151,13 @@ class CorpusIndex:
                 key = (a, b) if position[a] < position[b] else (b, a)
                 facts[key] = count
         wanted = sorted(facts)
-        keys = [(entries[a].hash or "", entries[b].hash or "") for a, b in wanted]
+        # A text with copies is checked against one of them, for its figures.
+        twins = [(first, others[0]) for first, others in sorted(copies.items())]
+        keys = [(entries[a].hash or "", entries[b].hash or "") for a, b in wanted + twins]
         known = self._cached(keys)
-        missing = [(a, b) for (a, b), key in zip(wanted, keys, strict=True) if key not in known]
+        missing = [
+            (a, b) for (a, b), key in zip(wanted + twins, keys, strict=True) if key not in known
+        ]
         folder = os.fspath(self.folder)
         jobs = [(folder, entries[a].name, entries[b].name) for a, b in missing]
         fresh: list[tuple[str, str, Check]] = []
@@ -1049,14 +1192,34 @@ class CorpusIndex:
             neighbours[a].append(b)
         views = []
         for story in group(order, neighbours, check):
-            views.append(
-                StoryView(
-                    entries[story.pivot],
-                    [(entries[m.article], m.check) for m in story.members if m.check],
-                    [_related(linked, entries) for linked in story.related],
-                )
-            )
+            pivot = entries[story.pivot]
+            view = StoryView(pivot, [], [])
+            if copies.get(story.pivot):
+                hashes = (pivot.hash or "", pivot.hash or "")
+                same = known.get(hashes, _NOTHING).identical(self._facts_of(story.pivot))
+                for copy in copies[story.pivot]:
+                    view.members.append((entries[copy], same))
+                    view.same_text[copy] = pivot
+            for member in story.members:
+                if member.check is None:
+                    continue
+                view.members.append((entries[member.article], member.check))
+                for copy in copies.get(member.article, ()):
+                    view.members.append((entries[copy], member.check))
+                    view.same_text[copy] = entries[member.article]
+            for linked in story.related:
+                view.related.append(_related(linked, entries))
+                for copy in copies.get(linked.article, ()):
+                    alike = dataclasses.replace(linked, article=copy)
+                    view.related.append(_related(alike, entries))
+                    view.same_text[copy] = entries[linked.article]
+            views.append(view)
         return views
+
+    def _facts_of(self, article: int) -> int:
+        """The names and figures of an indexed article (its terms of those kinds)."""
+        row = self._db.execute("SELECT terms FROM articles WHERE id = ?", (article,)).fetchone()
+        return sum(1 for term in _unpack(row[0] if row else None) if _kind(term) in ("n", "f"))
 
 
 _NOTHING = Check(Verdict.UNRELATED, 0.0, 0.0, 0, 0)

@@ -12,8 +12,9 @@ index is reused at once. Filtering and sorting reorder the keys; nothing is refi
 
 Once A is marked and the index is ready, a worker ranks the folder against A with
 ``CorpusIndex.find``: the Similarity column shows each candidate's score relative to A's
-own, and ``r`` (Rewrites) lists the candidates with their verdict (rewrite, related story,
-unrelated) and the reasons; Enter compares A with the one under the cursor. ``t``
+own, and ``r`` (Rewrites) lists the candidates with their verdict (identical copy of A,
+rewrite, related story, unrelated, or unverified with the reason) and the reasons; Enter
+compares A with the one under the cursor. ``t``
 (Stories) lists the folder's stories (``CorpusIndex.stories``): each pivot with its
 rewrites and related articles; Enter compares the pivot with the one under the cursor.
 ``story_versions`` gives the articles of the story under the cursor, for a view of
@@ -989,9 +990,9 @@ class CorpusScreen(Screen[None]):
         """Verdict, title, date and reasons (the preview shows the reasons in full)."""
         width = self._results_table.size.width or self.size.width * 2 // 3 or 80
         date = 10 if width >= 90 else 0
-        rest = max(20, width - 9 - date - 2 * (3 + (date > 0)) - 1)
+        rest = max(20, width - 10 - date - 2 * (3 + (date > 0)) - 1)
         title = max(12, rest * 9 // 20)
-        columns = [("verdict", "Verdict", 9), ("title", "Title", title)]
+        columns = [("verdict", "Verdict", 10), ("title", "Title", title)]
         if date:
             columns.append(("date", "Date", date))
         return [*columns, ("why", "Why", max(8, rest - title))]
@@ -1015,9 +1016,12 @@ class CorpusScreen(Screen[None]):
             table.move_cursor(row=min(current, len(rows) - 1), animate=False)
 
     def _verdict_cell(self, verdict: str) -> Text:
-        style = {"rewrite": "bold green", "related": "yellow", "story": "bold reverse"}.get(
-            verdict, "dim"
-        )
+        style = {
+            "rewrite": "bold green",
+            "identical": "bold green",
+            "related": "yellow",
+            "story": "bold reverse",
+        }.get(verdict, "dim")
         return Text(verdict, style=style, end="")
 
     def _entry_cells(self, verdict: str, name: str, why: str) -> list[Text | str]:
@@ -1046,7 +1050,7 @@ class CorpusScreen(Screen[None]):
         a = self.mark_a
         return [
             (
-                self._entry_cells(found.verdict.value, found.entry.name, found.reasons),
+                self._entry_cells(found.label, found.entry.name, found.reasons),
                 (a, str(self.folder / found.entry.name)),
                 None,
             )
@@ -1079,9 +1083,16 @@ class CorpusScreen(Screen[None]):
                 )
             )
             for entry, check in story.members:
+                same = story.same_text.get(entry.id)
+                label = "rewrite"
+                why = _story_reason(check)
+                if same is not None and same.id == story.pivot.id:
+                    label, why = "identical", f"identical text; {why}"
+                elif same is not None:
+                    why = f"same text as {same.name}; {why}"
                 rows.append(
                     (
-                        self._entry_cells("rewrite", entry.name, _story_reason(check)),
+                        self._entry_cells(label, entry.name, why),
                         (pivot, str(self.folder / entry.name)),
                         number,
                     )
@@ -1140,12 +1151,15 @@ class CorpusScreen(Screen[None]):
 
     def story_versions(self, story: StoryView | None = None) -> list[Path]:
         """The versions of ``story`` (default: the one under the cursor), pivot first,
-        then its rewrites in the order listed: what a view of several versions opens."""
+        then its rewrites in the order listed (each text once: copies of one add nothing):
+        what a view of several versions opens."""
         story = story or self.story_at_cursor()
         if story is None:
             return []
         return [self.folder / story.pivot.name] + [
-            self.folder / entry.name for entry, _ in story.members
+            self.folder / entry.name
+            for entry, _ in story.members
+            if entry.id not in story.same_text
         ]
 
     def _progress_reporter(self, status: str) -> Callable[[int, int], None]:
