@@ -365,6 +365,14 @@ def test_an_update_from_the_callers_listing_equals_its_own(tmp_path: Path) -> No
         assert index.update(workers=1, seen=seen).touched == 1
 
 
+class _Stop(Exception):
+    """What the reader's progress callback raises to stop an update (the user left)."""
+
+
+def _leave(done: int, total: int) -> None:
+    raise _Stop
+
+
 def test_an_update_can_be_stopped_after_any_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -378,14 +386,8 @@ def test_an_update_can_be_stopped_after_any_file(
     real = corpus_index._read
     monkeypatch.setattr(corpus_index, "_read", lambda path: read.append(path) or real(path))
 
-    class Stop(Exception):
-        pass
-
-    def leave(done: int, total: int) -> None:
-        raise Stop
-
-    with CorpusIndex(folder, path=tmp_path / "index.sqlite3") as index, pytest.raises(Stop):
-        index.update(leave, workers=1)
+    with CorpusIndex(folder, path=tmp_path / "index.sqlite3") as index, pytest.raises(_Stop):
+        index.update(_leave, workers=1)
     assert len(read) == 1
 
 
@@ -402,14 +404,8 @@ def test_an_update_stopped_while_its_pool_reads_leaves_no_worker_and_a_sound_ind
 
     folder = _folder(tmp_path, POOL_MIN)
 
-    class Stop(Exception):
-        pass
-
-    def leave(done: int, total: int) -> None:
-        raise Stop
-
-    with CorpusIndex(folder, path=tmp_path / "index.sqlite3") as index, pytest.raises(Stop):
-        index.update(leave, workers=2)
+    with CorpusIndex(folder, path=tmp_path / "index.sqlite3") as index, pytest.raises(_Stop):
+        index.update(_leave, workers=2)
     assert multiprocessing.active_children() == []
     with CorpusIndex(folder, path=tmp_path / "index.sqlite3") as index:
         summary = index.update(workers=2)
