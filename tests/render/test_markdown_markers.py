@@ -9,6 +9,7 @@ tests parse its output with markdown-it (CommonMark, plus GFM's strikethrough).
 
 from __future__ import annotations
 
+import html as _html
 import itertools
 
 from hypothesis import example, given
@@ -108,3 +109,12 @@ _RUNS = st.lists(
 @example([(Op.DELETE, "a"), (Op.INSERT, "b"), (Op.DELETE, "c")])
 def test_every_change_renders_as_its_marker(runs: list[tuple[Op, str]]) -> None:
     _check(runs)
+
+
+def test_an_entity_in_article_text_shows_as_written() -> None:
+    # "&amp;" in an article rendered as "&" (CommonMark reads entities in text).
+    from diffreader.render.escape import markdown
+
+    for text in ("Smith &amp; Sons", "R&D &copy; &#169; & more", "a&b;c"):
+        html = MarkdownIt("commonmark").render(markdown(text))
+        assert html == f"<p>{_html.escape(text, quote=False)}</p>\n", text

@@ -178,7 +178,9 @@ def terminal(text: str) -> str:
 _WHITESPACE = re.compile(r"\s+")
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|~"})
 _INNER_UNDERSCORE = re.compile(r"(?<=[^\W_])\\_(?=[^\W_])")
-_MD_CHANGES = re.compile(UNSAFE + r"|[^\S ]| {2}|[\\`*_\[\]<>#|~]")
+_MD_CHANGES = re.compile(UNSAFE + r"|[^\S ]| {2}|[\\`*_\[\]<>#|~]|&(?=#?\w+;)")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+"""An ampersand that opens what CommonMark reads as an entity ("&amp;", "&#39;")."""
 """What ``markdown_inline`` changes: a control ``terminal`` shows, whitespace but single
 spaces, a Markdown special character (an underscore too: text without one has no escaped
 underscore to put back). Text without any of it is returned as it is, one search."""
@@ -196,7 +198,9 @@ def markdown_inline(text: str) -> str:
     if _MD_CHANGES.search(text) is None:
         return text  # nothing below would change it (most of a long Markdown's runs)
     escaped = terminal(_WHITESPACE.sub(" ", text)).translate(_MD_SPECIAL)
-    return _INNER_UNDERSCORE.sub("_", escaped)
+    # "&amp;" in an article rendered as "&": an ampersand opening an entity is escaped
+    # (every other one renders as itself, so it is left alone).
+    return _ENTITY.sub(r"\\&", _INNER_UNDERSCORE.sub("_", escaped))
 
 
 def markdown(text: str) -> str:
@@ -204,6 +208,8 @@ def markdown(text: str) -> str:
 
     >>> markdown("  # not a heading ")
     '\\\\# not a heading'
+    >>> markdown("R&D &amp; more")
+    'R&D \\\\&amp; more'
     """
     return markdown_inline(text).strip()
 
