@@ -108,6 +108,16 @@ def test_markdown_shows_the_invisible_inside_the_change(comparison) -> None:  # 
     assert "\u200b" not in out
 
 
+def test_the_html_report_shows_the_invisible_inside_the_change(comparison) -> None:  # type: ignore[no-untyped-def]
+    from diffreader.render import render_report
+
+    # In the items' sentences and the table's inserted run alike (a claim "4" was "40",
+    # its sentence read "40 people"); the unchanged sentence keeps its soft hyphen.
+    out = render_report(comparison, fmt="html")
+    assert "&lt;U+200B&gt;0 people" in out and '<span class="ins">&lt;U+200B&gt;</span>' in out
+    assert "\u200b" not in out and "next \u00adweek" in out
+
+
 def test_a_long_run_of_joiners_is_one_token(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text("The council of Saltmere voted to close the bridge.\n", encoding="utf-8")
@@ -134,3 +144,18 @@ def test_find_shows_invisibles_in_file_names(tmp_path: Path, capsys) -> None:  #
     out = capsys.readouterr().out
     assert "a<U+200B>.txt" in out
     assert "\u200b" not in out
+
+
+def test_the_multi_version_view_shows_the_invisible_in_names() -> None:
+    from diffreader.render.versions import render_versions, render_versions_report
+    from diffreader.versions import collate
+
+    a = document_from_text(SENTENCE.format("40"), path="a.txt")
+    versions = [document_from_text(SENTENCE.format("41"), path=f"v{n}\u200b.txt") for n in (1, 2)]
+    collation = collate(a, versions)
+    for out in (
+        render_versions(collation, "text"),
+        render_versions(collation, "markdown"),
+        render_versions_report(collation, {}, "html"),
+    ):
+        assert "U+200B" in out and "\u200b" not in out

@@ -23,6 +23,7 @@ from itertools import pairwise
 
 from diffreader.engine.model import QuoteStatus, SentenceKind, Side, Status
 from diffreader.render.escape import html as escape_html
+from diffreader.render.escape import reveal
 from diffreader.render.labels import (
     CATEGORY_COLOUR,
     FAMILY_HELP,
@@ -59,6 +60,8 @@ def highlight_html(
     offset: int,
     layers: Iterable[Highlight],
     inserts: Mapping[int, Sequence[str]] | None = None,
+    *,
+    revealed: bool = False,
 ) -> str:
     """Escape ``text`` and wrap each run in the classes of every layer covering it.
 
@@ -73,6 +76,9 @@ def highlight_html(
         layers: The styled spans; empty ones are ignored.
         inserts: Trusted HTML snippets (badges, anchors) to place at a document offset;
             those at the end of the text come last, those outside it are left out.
+        revealed: Show what draws nothing (``escape.reveal``) everywhere in ``text``, not
+            only in its highlighted runs (the sentence of a review item: "4" was "40" in
+            "4<U+200B>0 people").
 
     Returns:
         HTML with every character of ``text`` escaped.
@@ -96,11 +102,13 @@ def highlight_html(
     out: list[str] = []
     for low, high in pairwise(bounds):
         out.extend(snippets.get(low, ()))
-        piece = escape_html(text[low:high])
         active = [c[3] for c in clipped if c[0] <= low and high <= c[1]]
         if not active:
-            out.append(piece)
+            out.append(escape_html(reveal(text[low:high]) if revealed else text[low:high]))
             continue
+        # A highlighted run is a change or a claim: what draws nothing in it is shown
+        # ("4<U+200B>0" against "40"), as the other writers show it.
+        piece = escape_html(reveal(text[low:high]))
         classes: list[str] = []
         for layer in active:
             for cls in layer.cls.split():
@@ -257,8 +265,10 @@ def report_html(view: View, generated_at: datetime | None = None) -> str:
     for section in Section:
         for item in view.section(section):
             numbers.setdefault(item.key, len(numbers) + 1)
-    a_title, a_details = doc_line(comparison.a)
-    b_title, b_details = doc_line(comparison.b)
+    # Names show what draws nothing in them ("b<U+200B>.txt" is another file), as the
+    # Markdown report's do.
+    a_title, a_details = map(reveal, doc_line(comparison.a))
+    b_title, b_details = map(reveal, doc_line(comparison.b))
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -342,20 +352,21 @@ def _html_item(view: View, item: ReviewItem) -> str:
         f"{_e(item.label)}",
     ]
     if item.kind not in (ItemKind.REWORDED, ItemKind.MOVED):
-        parts.append(f": “{_e(item.text)}”")
+        parts.append(f": “{_e(reveal(item.text))}”")
         if item.was:
-            parts.append(f' <span class="was">(was “{_e(item.was)}”)</span>')
+            parts.append(f' <span class="was">(was “{_e(reveal(item.was))}”)</span>')
     parts.append("</div>")
+    # An item's sentences are changed text: what draws nothing in them is shown.
     if item.kind in (ItemKind.REWORDED, ItemKind.MOVED):
-        parts.append(_quote_block(there, _e(item.departs_from)))
-        parts.append(_quote_block(here, _e(item.sentence)))
+        parts.append(_quote_block(there, _e(reveal(item.departs_from))))
+        parts.append(_quote_block(here, _e(reveal(item.sentence))))
     else:
         colour = family(item)  # a fact: its family's colour, as in the side by side
         layer = Highlight(item.start, item.end, f"{strong} cat-{colour}" if colour else strong)
-        sentence = highlight_html(item.sentence, item.sentence_start, [layer])
+        sentence = highlight_html(item.sentence, item.sentence_start, [layer], revealed=True)
         parts.append(_quote_block(here, sentence))
         if item.departs_from:
-            parts.append(_quote_block(there, _e(item.departs_from)))
+            parts.append(_quote_block(there, _e(reveal(item.departs_from))))
         elif item.source_text:
             parts.append(_quote_block(f"{there} quoted", f"“{_e(item.source_text)}”"))
     if entry and entry.note:
@@ -406,8 +417,7 @@ def _html_table(view: View, numbers: Mapping[str, int]) -> str:
         spot[item.start].insert(0, f'<span id="t-{item.key}"></span>')
         spot[item.end].insert(0, _ref_html(view, item.key, numbers.get(item.key)))
 
-    a_title, _ = doc_line(comparison.a)
-    b_title, _ = doc_line(comparison.b)
+    a_title, b_title = reveal(doc_line(comparison.a)[0]), reveal(doc_line(comparison.b)[0])
     rows = [
         '<table class="sbs">',
         '<colgroup><col class="status"><col><col></colgroup>',

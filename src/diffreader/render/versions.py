@@ -21,7 +21,7 @@ from typing import Any
 
 from diffreader.engine.model import ClaimKind, Document, QuoteStatus, Status
 from diffreader.render.escape import html as html_escape
-from diffreader.render.escape import json_safe, markdown, terminal
+from diffreader.render.escape import json_safe, markdown, reveal, terminal
 from diffreader.render.labels import MARK_CHECKBOX, MARK_GLYPH, MARK_WORD, count_phrase
 from diffreader.review.items import Section, count_items
 from diffreader.review.marks import Mark, ReviewEntry
@@ -167,12 +167,14 @@ def _summary_lines(collation: Collation) -> list[str]:
 
 
 def _doc_line(doc: Document) -> str:
+    """A version's name, date and path, what draws nothing in them shown (``reveal``: a
+    name's zero-width space makes another file)."""
     parts = [doc.name]
     if doc.date:
         parts.append(doc.date)
     if doc.path and doc.path != doc.name:
         parts.append(doc.path)
-    return " · ".join(parts)
+    return reveal(" · ".join(parts))
 
 
 def _version_stats(collation: Collation, index: int) -> dict[str, Any]:
