@@ -36,6 +36,7 @@ from pathlib import Path
 from diffreader.engine import parallel
 from diffreader.engine.model import Document, Sentence, SentenceKind, Status
 from diffreader.engine.segment import find_metadata, split_sentences
+from diffreader.engine.text import INVISIBLE
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -271,14 +272,11 @@ def load_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -
     return document_from_text(text, path=shown, encoding=encoding)
 
 
-_INVISIBLE = re.compile(
-    r"[\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
-    r"\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f"
-    r"\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U000e0000-\U000e0fff]*"
-)
-"""Text that shows nothing: whitespace, and the characters a terminal draws as nothing
-(zero-width spaces and joiners, direction marks, variation selectors, soft hyphens,
-tags). A file of only these compared as an article of one empty sentence ("100% kept")."""
+_INVISIBLE = re.compile(rf"(?:\s|[\u202a-\u202e\u2066-\u2069]|{INVISIBLE})*")
+"""Text that shows nothing: whitespace, direction controls, and the characters that draw
+nothing (``text.INVISIBLE``: zero-width spaces and joiners, variation selectors, soft
+hyphens, tags). A file of only these compared as an article of one empty sentence
+("100% kept")."""
 
 
 _HTML_OPENINGS = (b"<!doctype html", b"<html")

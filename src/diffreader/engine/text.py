@@ -14,6 +14,7 @@ API:
     word_keys(text) -> list[str], word_key_set(text) -> set[str]
     run_word_key_set(runs) -> set[str], keys_as_tokens(text) -> bool
     escape_spans(text, start, end) -> list[tuple[int, int]]
+    INVISIBLE                       the characters that draw nothing, a regex class
     STOPWORDS                       (from lexicon.py)
 """
 
@@ -30,6 +31,7 @@ from typing import NamedTuple
 from diffreader.engine.lexicon import STOPWORDS
 
 __all__ = [
+    "INVISIBLE",
     "QUOTE_KEYS",
     "STOPWORDS",
     "Token",
@@ -95,6 +97,24 @@ room cost it 7 MB more at the claims' peak (the forked processes each hold a cop
 
 
 _FOLDS = tuple((chr(code), str(value)) for code, value in QUOTE_KEYS.items())
+
+
+# Characters that draw nothing: Unicode's format characters (Cf: zero-width space and
+# joiners, LRM/RLM/ALM, word joiner and invisible operators, BOM, soft hyphen, the tag
+# characters U+E0000-E007F, ...) and the other default-ignorable code points (variation
+# selectors, Hangul fillers, combining grapheme joiner, Mongolian selectors). Left out:
+# the bidi embeddings, overrides and isolates (``render.escape.UNSAFE``, always made
+# visible) and the Cf signs that do draw a glyph (Arabic number signs U+0600-0605, U+06DD, U+070F,
+# U+0890-0891, U+08E2, Kaithi U+110BD and U+110CD). ``tests/render/test_invisible_chars.py``
+# checks that every Cf of the running Python is either here or in those lists.
+INVISIBLE = (
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+    "\u2060-\u2065\u206a-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0000-\U000e0fff]"
+)
+"""Characters that draw nothing (format and default-ignorable), as a regular expression's
+class: a change made of them would look like no change at all."""
 
 
 _ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b]*(?:\x07|\x1b\\)?|.?)", re.DOTALL)

@@ -10,6 +10,7 @@ API:
     UNSAFE                         those characters, as a regular expression's class
     INVISIBLE                      format and other default-ignorable characters (they
                                    draw nothing), as a regular expression's class
+                                   (``engine.text``'s: loading refuses a file of them)
     invisible_runs(text, start, end) -> [(i, j, shown)]   where ``reveal`` shows them
     reveal(text) -> str            invisible characters shown as ``<U+200B>``: for
                                    changed text and names, never for unchanged text
@@ -30,6 +31,8 @@ from __future__ import annotations
 import html as _html
 import re
 import unicodedata
+
+from diffreader.engine.text import INVISIBLE
 
 __all__ = [
     "INVISIBLE",
@@ -66,22 +69,6 @@ UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 _UNSAFE = re.compile(UNSAFE)
 
 
-# Characters that draw nothing: Unicode's format characters (Cf: zero-width space and
-# joiners, LRM/RLM/ALM, word joiner and invisible operators, BOM, soft hyphen, the tag
-# characters U+E0000-E007F, ...) and the other default-ignorable code points (variation
-# selectors, Hangul fillers, combining grapheme joiner, Mongolian selectors). Left out:
-# the bidi embeddings, overrides and isolates (``UNSAFE``, always made visible) and the
-# Cf signs that do draw a glyph (Arabic number signs U+0600-0605, U+06DD, U+070F,
-# U+0890-0891, U+08E2, Kaithi U+110BD and U+110CD). ``tests/render/test_invisible_chars.py``
-# checks that every Cf of the running Python is either here or in those lists.
-INVISIBLE = (
-    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
-    "\u2060-\u2065\u206a-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb"
-    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
-    "\U000e0000-\U000e0fff]"
-)
-"""Characters that draw nothing (format and default-ignorable), as a regular expression's
-class: a change made of them would look like no change at all."""
 _INVISIBLE_RUN = re.compile(INVISIBLE + "+")
 _EMOJI_SELECTORS = frozenset("\ufe0e\ufe0f")
 _ZWJ = "\u200d"
