@@ -186,19 +186,11 @@ class _Trouble(Exception):
 
 def _shown(text: str) -> str:
     """``text`` fit for one line of stderr: a refused file's name (or a config value) may
-    hold escape sequences, control characters or line breaks; they are made visible, and
-    so are characters that draw nothing (``report\u200b.txt`` is another file than
-    ``report.txt``: ``escape.name``)."""
-    from diffreader.render.escape import name as visible
+    hold escape sequences, control characters, line breaks or characters that draw
+    nothing; they are made visible (``escape.name``)."""
+    from diffreader.render.escape import name
 
-    for separator, shown in (
-        ("\n", "␊"),
-        ("\t", "␉"),
-        ("\u2028", "<U+2028>"),
-        ("\u2029", "<U+2029>"),
-    ):
-        text = text.replace(separator, shown)
-    return visible(text)
+    return name(text)
 
 
 def _warn(message: str) -> None:

@@ -142,13 +142,18 @@ def reveal(text: str) -> str:
 
 
 def name(text: str) -> str:
-    """A file name or path on one line of output: every character that draws nothing or
-    could restyle the terminal shown (``reveal``, then ``terminal``).
+    """A file name or path on one line of output: its tabs and line breaks shown as
+    symbols (a name holding a line break read as two, or as another name), and every
+    character that draws nothing or could restyle the terminal shown (``reveal``, then
+    ``terminal``).
 
-    >>> name("report\\u200b.txt")
-    'report<U+200B>.txt'
+    >>> name("report\\u200b.txt"), name("nl\\nname\\t.txt")
+    ('report<U+200B>.txt', 'nl␊name␉.txt')
     """
-    return terminal(reveal(text))
+    return terminal(reveal(text.translate(_ONE_LINE)))
+
+
+_ONE_LINE = str.maketrans({"\n": "␊", "\t": "␉", "\u2028": "<U+2028>", "\u2029": "<U+2029>"})
 
 
 def terminal(text: str) -> str:

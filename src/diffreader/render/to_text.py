@@ -28,6 +28,7 @@ from diffreader.engine import collector
 from diffreader.engine.model import Comparison, Op, Pair, Quote, QuoteStatus, Side, Status
 from diffreader.render import ranges
 from diffreader.render.escape import UNSAFE, reveal, terminal
+from diffreader.render.escape import name as name_shown
 from diffreader.render.labels import QUOTE_LABEL, STATUS_LABEL, group_label
 from diffreader.render.model import View, group_text, has_word_changes, plain_view, word_runs
 from diffreader.render.ranges import MAX_ITEM_SHARE, block_weights, group_weights, in_ranges
@@ -309,19 +310,6 @@ class _TextWriter:
         return "\n".join(self.lines) + "\n"
 
 
-def _one_line(name: str) -> str:
-    """A file name as one line, its tabs and line breaks shown as symbols (a name holding
-    a line break read as a space, another file's name); other controls ``terminal`` shows.
-
-    >>> _one_line("nl\\nname\\t.txt")
-    'nl␊name␉.txt'
-    """
-    return name.translate(_NAME_BREAKS)
-
-
-_NAME_BREAKS = str.maketrans({"\n": "␊", "\t": "␉", "\u2028": "<U+2028>", "\u2029": "<U+2029>"})
-
-
 def _text_header(w: _TextWriter, view: View) -> None:
     comparison = view.comparison
     a, b, stats = comparison.a, comparison.b, comparison.stats
@@ -329,7 +317,7 @@ def _text_header(w: _TextWriter, view: View) -> None:
     for side, doc in (("A", a), ("B", b)):
         style = "red bold" if side == "A" else "green bold"
         w.wrap(
-            [(reveal(_one_line(doc.path)) if doc.path else "untitled", "bold")],
+            [(name_shown(doc.path) if doc.path else "untitled", "bold")],
             first=(f"  {side}  ", style),
             indent="      ",
         )
