@@ -9,12 +9,14 @@ import diff_match_patch
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz.distance import LCSseq
 
 from diffreader.engine import worddiff
 from diffreader.engine.model import Op, WordOp, pack_ops, unpack_ops
 from diffreader.engine.worddiff import (
     _DIFF_TIMEOUT,
     _encode,
+    _longest_common,
     _replacements_only,
     ops_from_packed,
     word_diff,
@@ -247,6 +249,55 @@ def test_replacements_diff_declines_a_moved_word() -> None:
     ]
     # One character replaced: diff-match-patch answers at once.
     assert _replacements_only("aXb", "aYb") is None
+
+
+def _side(diffs: list[tuple[int, str]], keep: int) -> str:
+    return "".join(chars for tag, chars in diffs if tag in (0, keep))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.one_of(
+        _replaced(balanced=False), _edited(), st.tuples(_own("abXY", 0, 40), _own("abXY", 0, 40))
+    )
+)
+def test_longest_common_diff_rebuilds_both_sides_and_keeps_the_most(pair: tuple[str, str]) -> None:
+    """The rapidfuzz diff reads back as each side, keeps as many equal characters as any
+    diff can (the longest common subsequence), never fewer than diff-match-patch's own
+    search, and after diff-match-patch's merge it is in its form: each change a deletion
+    then an insertion, no empty or adjacent runs of one tag."""
+    a, b = pair
+    found = _longest_common(a, b)
+    assert found is not None
+    assert _side(found, -1) == a and _side(found, 1) == b
+    kept = sum(len(chars) for tag, chars in found if tag == 0)
+    assert kept == LCSseq.similarity(a, b)
+    assert kept >= sum(len(chars) for tag, chars in _dmp_diff(a, b) if tag == 0)
+    _engine().diff_cleanupMerge(found)
+    assert _side(found, -1) == a and _side(found, 1) == b
+    tags = [tag for tag, _ in found]
+    assert all(chars for _, chars in found)
+    assert all(x != y and (x, y) != (1, -1) for x, y in pairwise(tags))
+
+
+def test_a_pair_too_large_for_the_bit_table_is_left_to_diff_match_patch(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert _longest_common("abXc", "abYc") is not None
+    monkeypatch.setattr(worddiff, "_LCS_CELLS", 0)
+    # Only the middle counts: a common prefix and suffix cost no cells.
+    assert _longest_common("abc", "abc") == [(0, "abc")]
+    assert _longest_common("abXc", "abYc") is None
+    worddiff._token_diff.cache_clear()
+    try:
+        assert spans("The bridge shut on Thursday.", "The bridge closed on Thursday.") == [
+            ("equal", "The bridge ", "The bridge "),
+            ("delete", "shut", ""),
+            ("insert", "", "closed"),
+            ("equal", " on Thursday.", " on Thursday."),
+        ]
+    finally:
+        worddiff._token_diff.cache_clear()
 
 
 @settings(max_examples=200, deadline=None)
