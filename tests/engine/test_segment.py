@@ -6,6 +6,7 @@ import random
 import re
 import subprocess
 import sys
+import textwrap
 
 import pytest
 from hypothesis import example, given, settings
@@ -65,6 +66,34 @@ def test_hard_wrapped_paragraphs_are_joined() -> None:
     got = texts(text)
     assert len(got) == 4
     assert got[0].startswith("The council") and got[0].endswith("nineteenth century.")
+
+
+def test_a_short_wrapped_paragraph_goes_on_before_a_capital() -> None:
+    """A paragraph too short for the text to be told hard-wrapped, broken before a name or
+    a day: its full lines, and a line ending on an open word, go on into the next line."""
+    one_line = (
+        "Ferry passengers were held on board for nine hours on Monday after a steering "
+        "fault off Dunmore Point in northern Calveria. The company, Westway Ships, said "
+        "every passenger would be repaid. Divers cleared the rudder by noon."
+    )
+    for width in (40, 60, 72, 100):
+        wrapped = "\n".join(textwrap.wrap(one_line, width)) + "\n"
+        assert [" ".join(x.split()) for x in texts(wrapped)] == texts(one_line), width
+    # Two lines, the first ending on "of": not a heading.
+    assert texts("Talks broke down over the future of\nHalden Port. The union walked out.") == [
+        "Talks broke down over the future of\nHalden Port.",
+        "The union walked out.",
+    ]
+
+
+def test_a_heading_over_a_short_standfirst_keeps_its_line() -> None:
+    for text in (
+        "Ferry fault strands passengers\nThe crossing was cancelled on Monday.\n",
+        "Council backs plan for new library after long debate\nVoting ran late.\n",
+        "Flood warnings lifted as the river falls back\nRoads\nRail\nSchools reopen.\n",
+    ):
+        first = text.split("\n")[0]
+        assert texts(text)[0] == first, text
 
 
 def test_furniture_is_boilerplate() -> None:
@@ -437,19 +466,34 @@ def reference_blocks(text: str, start: int) -> list[tuple[int, int, bool]]:
             s = lstrip(lines[0][0], lines[-1][1])
             blocks.append((s, rstrip(s, lines[-1][1]), True))
         else:
+            # Full lines of a hard-wrapped paragraph, and lines ending on a comma or an
+            # open word, go on into the next line whatever it opens with.
+            sizes = [rstrip(lstrip(ls, le), le) - lstrip(ls, le) for ls, le in lines]
+            prose = len(lines) >= 2 and terminal.search(text[lines[-1][0] : lines[-1][1]])
+            least = max(30 if len(lines) >= 3 else 60, 0.75 * max(sizes))
+            prose = prose and sum(n >= least for n in sizes[:-1]) >= 0.75 * (len(lines) - 1)
+            open_words = {*"a an the of in on at to for from by with into onto upon".split()}
+            open_words |= {*"and or but nor than that which whose whom".split()}
+            open_words |= {*"its their his her our your my this these those".split()}
             before = ""  # the line before, in this paragraph
-            for line_start, line_end in lines:
+            before_full = False
+            for (line_start, line_end), size in zip(lines, sizes, strict=True):
                 s = lstrip(line_start, line_end)
                 e = rstrip(s, line_end)
                 line = text[s:e]
                 opening = line[1:2] if line[:1] in "\"“‘'(«" else line[:1]
+                last_word = before.split()[-1] if before.split() else ""
+                open_end = last_word.endswith(",") or last_word.lower() in open_words
                 if (re.search(r"[^\W\d_]-\s*$", before) and line[:1].isalnum()) or (
-                    before and not terminal.search(before) and opening.islower()
+                    before
+                    and not terminal.search(before)
+                    and (opening.islower() or before_full or open_end)
                 ):
                     blocks[-1] = (blocks[-1][0], e, True)  # goes on with the line before
                 else:
                     blocks.append((s, e, False))
                 before = line
+                before_full = bool(prose) and size >= least
     return blocks
 
 

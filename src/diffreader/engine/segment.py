@@ -286,17 +286,22 @@ def _blocks(text: str, start: int) -> list[_Block]:
             block_start = starts[i] + len(first) - len(first.lstrip())
             blocks.append(_Block(block_start, starts[j - 1] + len(last.rstrip()), True))
         else:
-            hyphen = mid_sentence = False  # how the line before ended
-            for line_start, line in zip(starts[i:j], lines[i:j], strict=True):
+            hyphen = mid_sentence = broken = False  # how the line before ended
+            full = _full_lines(lines[i:j])
+            for line_start, line, is_full in zip(starts[i:j], lines[i:j], full, strict=True):
                 stripped = line.lstrip()
                 block_start = line_start + len(line) - len(stripped)
                 block_end = block_start + len(stripped.rstrip())
-                if (hyphen and stripped[:1].isalnum()) or (mid_sentence and _continues(stripped)):
+                if (hyphen and stripped[:1].isalnum()) or (
+                    mid_sentence and (broken or _continues(stripped))
+                ):
                     blocks[-1] = _Block(blocks[-1].start, block_end, True)
                 else:
                     blocks.append(_Block(block_start, block_end, False))
                 hyphen = _HYPHEN_BREAK.search(line) is not None
                 mid_sentence = _TERMINAL.search(line) is None
+                # The sentence goes on whatever the next line opens with (a name, a day).
+                broken = mid_sentence and (is_full or _ends_open(line))
         blocks.extend(after)
     return blocks
 
@@ -322,6 +327,52 @@ def _continues(line: str) -> bool:
 
 
 _OPENERS = frozenset("\"“‘'(«")
+
+
+def _ends_open(line: str) -> bool:
+    """Whether ``line`` ends on a comma or a word no heading or sentence ends on (an
+    article, a preposition, a conjunction): it is broken mid-sentence ("... stranded for
+    six hours on" / "Tuesday after ...").
+
+    >>> [_ends_open(x) for x in ["for six hours on", "rates rose,", "Prices rise again"]]
+    [True, True, False]
+    """
+    words = line.rstrip().rsplit(None, 1)
+    if not words:
+        return False
+    last = words[-1]
+    return last.endswith(",") or last.lower() in _OPEN_ENDINGS
+
+
+_OPEN_ENDINGS = frozenset(
+    """a an the of in on at to for from by with into onto upon and or but nor than that which
+    whose whom its their his her our your my this these those""".split()
+)
+"""Words that leave a sentence open: a line ending on one is not a heading, a list item or
+a sentence's end. (Not "up", "off", "over", "out": a headline can end on them.)"""
+
+_FULL_SHARE = 0.75
+"""A line at least this share of its paragraph's longest is as full as a hard wrap leaves
+lines."""
+
+
+def _full_lines(lines: list[str]) -> list[bool]:
+    """Which of a paragraph's lines are full, in a paragraph of prose hard-wrapped at a
+    width (too short a text to be told wrapped as a whole). A line is full when it holds
+    30 characters or more and at least three quarters of the paragraph's longest line; the
+    paragraph is wrapped prose when its last line ends a sentence and three in four of the
+    lines before it are full (a heading over a list or a few short lines is not); of two
+    lines, the first must hold 60 or more (a heading over a short standfirst is shorter).
+    A full line that ends mid-sentence goes on into the next, whatever it opens with."""
+    none = [False] * len(lines)
+    if len(lines) < 2 or _TERMINAL.search(lines[-1]) is None:
+        return none
+    lengths = [len(line.strip()) for line in lines]
+    least = max(30 if len(lines) >= 3 else 60, _FULL_SHARE * max(lengths))
+    full = [n >= least for n in lengths]
+    if sum(full[:-1]) < 0.75 * (len(lines) - 1):
+        return none
+    return full
 
 
 def _prose(lines: list[str]) -> bool:
