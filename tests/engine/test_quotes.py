@@ -73,6 +73,26 @@ def test_quotation_given_to_another_speaker_is_flagged() -> None:
     assert any(x.category.value == "quotation" and x.side is Side.B for x in c.claims)
 
 
+def test_a_pronouns_speaker_is_the_person_said_to_speak_however_the_text_is_wrapped() -> None:
+    """"she said" after "... Marsh Society warden Dr. Ada Quell said ...": the speaker is
+    the warden, not the word "Society" (an organisation's two capitalised words read as
+    a person's name), and a copy hard-wrapped at any width finds the same one: no quotation
+    is said to change speaker because of line breaks."""
+    original = (
+        "Wardens from the Saltmoor Marsh Society counted 140 nesting terns this spring.\n\n"
+        "Marsh Society warden Dr. Ada Quell said the rise followed a quieter shore. "
+        '"Since the path closed, fewer walkers cross the dunes and the birds stay," she said.'
+    )
+    speakers = {q.speaker for q in compare(original, original).quotes}
+    assert speakers == {"Ada Quell"}
+    for width in (40, 50, 60, 72):
+        wrapped = "\n\n".join(textwrap.fill(p, width) for p in original.split("\n\n"))
+        c = compare(original, wrapped)
+        assert {q.speaker for q in c.quotes if q.side is Side.B} == {"Ada Quell"}, width
+        assert not any(q.speaker_changed for q in c.quotes), width
+        assert not c.claims, width
+
+
 def test_dropped_quotation_is_reported_on_side_a() -> None:
     c = compare(ORIGINAL, "Mayor Helen Varga spoke about the bridge.")
     dropped = [q for q in c.quotes if q.status is QuoteStatus.DROPPED]

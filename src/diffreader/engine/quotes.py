@@ -282,7 +282,8 @@ def _known_people(doc: Document) -> frozenset[str]:
         re.compile(rf"({_NAME.pattern})\s+(?:{_SPEECH})\b"),
         re.compile(rf"\b(?:{_SPEECH})\s+({_NAME.pattern})"),
         _TITLE_BEFORE,
-        re.compile(r"\b([A-Z][^\W\d_A-Z]+ [A-Z][^\W\d_A-Z]+)\b"),  # "Ines Varga"
+        # "Ines Varga", also broken over a line as a wrapped paragraph breaks it.
+        re.compile(r"\b([A-Z][^\W\d_A-Z]+(?:[ \t]+|[ \t]*\n[ \t]*)[A-Z][^\W\d_A-Z]+)\b"),
     ):
         for match in pattern.finditer(text):
             people.add(match.group(1).split()[-1])
@@ -290,15 +291,33 @@ def _known_people(doc: Document) -> frozenset[str]:
 
 
 def _recent_subject(doc: Document, sid: int, people: frozenset[str]) -> str | None:
-    """Antecedent of a pronoun: the first known person of the closest preceding sentence."""
+    """Antecedent of a pronoun: in the closest preceding sentence, the known person said to
+    speak there ("... Dr. Priya Nandakumar said the rise ..."), else its first known
+    person."""
     for prev in range(sid, max(-1, sid - 4), -1):
         sentence = doc.sentences[prev]
         if sentence.kind is not SentenceKind.BODY:
             continue
+        text = sentence.text
+        for verb in _VERB.finditer(text):
+            # Read near the verb only: a name's words are searched in a bounded stretch.
+            near = text[max(0, verb.start() - _NAME_REACH) : verb.end() + _NAME_REACH]
+            at = verb.start() - max(0, verb.start() - _NAME_REACH)
+            said = _NAME_BEFORE.search(near[:at]) or _NAME_AFTER.match(near, at)
+            if said and said.group(1).split()[-1] in people:
+                return said.group(1)
         for match in _NAME.finditer(sentence.text):
             if match.group().split()[-1] in people:
                 return match.group()
     return None
+
+
+_NAME_REACH = 120
+"""Characters read on each side of a speech verb for the name said to speak."""
+_NAME_BEFORE = re.compile(rf"({_NAME.pattern})\s+$")
+"""The name just before a speech verb ("Dr. Priya Nandakumar | said")."""
+_NAME_AFTER = re.compile(rf"(?:{_SPEECH})\s+({_NAME.pattern})")
+"""A speech verb and the name after it ("said Ines Varga")."""
 
 
 def _is_person_like(name: str, text: str, start: int) -> bool:
