@@ -96,6 +96,32 @@ def test_a_heading_over_a_short_standfirst_keeps_its_line() -> None:
         assert texts(text)[0] == first, text
 
 
+def test_a_flattened_caption_before_its_credit_is_furniture_as_its_line_was() -> None:
+    """An article flattened to one line: a caption's sentence before its labelled credit is
+    furniture, as the caption's own line is in the article as written; a sentence of the
+    story before a credit stays a sentence."""
+    lines = [
+        "The ferry will stop for a week. “Boats will wait in the bay,” she said.",
+        "Deckhand Ruth Amsel at the slipway. Photo: K. Dorn/Westway News",
+        "Traders on the quay expect a quiet week, and the cafe by the ticket office will"
+        " close until the boats run again on the following Monday.",
+    ]
+    written = split_sentences("\n\n".join(lines))
+    flat = split_sentences(" ".join(lines))
+    furniture = {SentenceKind.BOILERPLATE}
+    assert [s.text for s in written if s.kind in furniture] == [lines[1]]
+    assert [s.text for s in flat if s.kind in furniture] == [
+        "Deckhand Ruth Amsel at the slipway.",
+        "Photo: K. Dorn/Westway News",
+    ]
+    story = " ".join([lines[0], "The slipway was shut.", *lines[1:]]).replace(
+        "Deckhand Ruth Amsel at the slipway. ", ""
+    )
+    assert [s.kind for s in split_sentences(story)][:4] == [SentenceKind.BODY] * 3 + [
+        SentenceKind.BOILERPLATE
+    ]
+
+
 def test_furniture_is_boilerplate() -> None:
     text = (
         "The council met.\n\nFILE PHOTO: The bridge. © Coastline Press / A. Name\n\n"

@@ -20,6 +20,7 @@ API:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 import zlib
@@ -734,6 +735,7 @@ def split_sentences(text: str) -> list[Sentence]:
                 said = text[start:end]
                 if kind is SentenceKind.BODY and len(spans) > 1 and _is_credit(said):
                     own = SentenceKind.BOILERPLATE
+                    _caption_before(sentences, said, paragraph + 1)
                     # A credit has no full stop to end it: flattened, the line after it
                     # ran on into the same sentence ("Photo: J. Okafor/Coastline Press
                     # Local businesses fear…"), hidden with it.
@@ -754,6 +756,51 @@ def split_sentences(text: str) -> list[Sentence]:
                         start, said, own = rest, text[rest:end], SentenceKind.BODY
                 sentences.append(Sentence(len(sentences), start, end, said, paragraph + 1, own))
     return sentences
+
+
+def _caption_before(sentences: list[Sentence], credit: str, paragraph: int) -> None:
+    """A labelled credit inside a paragraph ("Photo: A. Name/Agency", an article flattened
+    to one line) follows its caption: the sentence before it, in the same paragraph, is
+    furniture too when it reads as a caption (``_reads_as_caption``), as the caption's
+    line is whole when the article keeps its lines."""
+    if not sentences or not _CAPTION_START.match(credit.strip()):
+        return
+    before = sentences[-1]
+    if (
+        before.paragraph == paragraph
+        and before.kind is SentenceKind.BODY
+        and _reads_as_caption(before.text)
+    ):
+        sentences[-1] = dataclasses.replace(before, kind=SentenceKind.BOILERPLATE)
+
+
+def _reads_as_caption(sentence: str) -> bool:
+    """A short sentence with no sign of a told event: no auxiliary or past tense, no
+    speech verb, no quotation ("Harbour master Ines Varga at the quay." or "Workers lift
+    the new span into place."), as a caption reads; a sentence of the story tells what
+    happened ("The work was finished in May.").
+
+    >>> [_reads_as_caption(x) for x in ["Ines Varga at the quay.", "The pier was shut."]]
+    [True, False]
+    """
+    words = _WORD.findall(sentence)
+    if not words or len(words) > _CREDIT_ALONE or any(q in sentence for q in "\"“”"):
+        return False
+    lowered = [w.lower() for w in words]
+    return not any(
+        w in _TOLD or (len(w) > 4 and w.endswith("ed") and w == o)
+        for w, o in zip(lowered, words, strict=True)
+    )
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_TOLD = frozenset(
+    """is are was were be been being am has have had having will would shall should can
+    could may might must do does did won't can't isn't wasn't weren't hasn't haven't hadn't
+    said says told""".split()
+)
+"""Words that tell an event or a statement (auxiliaries, copulas, "said"): a caption
+seldom holds one (a word ending in "-ed" in lower case, a past tense, counts too)."""
 
 
 _FLAT_BREAK = re.compile(r"\s{2,}(?=[\"“‘'A-Z])")
