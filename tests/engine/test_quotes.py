@@ -74,7 +74,7 @@ def test_quotation_given_to_another_speaker_is_flagged() -> None:
 
 
 def test_a_pronouns_speaker_is_the_person_said_to_speak_however_the_text_is_wrapped() -> None:
-    """"she said" after "... Marsh Society warden Dr. Ada Quell said ...": the speaker is
+    """ "she said" after "... Marsh Society warden Dr. Ada Quell said ...": the speaker is
     the warden, not the word "Society" (an organisation's two capitalised words read as
     a person's name), and a copy hard-wrapped at any width finds the same one: no quotation
     is said to change speaker because of line breaks."""

@@ -784,7 +784,7 @@ def _reads_as_caption(sentence: str) -> bool:
     [True, False]
     """
     words = _WORD.findall(sentence)
-    if not words or len(words) > _CREDIT_ALONE or any(q in sentence for q in "\"“”"):
+    if not words or len(words) > _CREDIT_ALONE or any(q in sentence for q in '"“”'):
         return False
     lowered = [w.lower() for w in words]
     return not any(
