@@ -159,3 +159,69 @@ def test_the_multi_version_view_shows_the_invisible_in_names() -> None:
         render_versions_report(collation, {}, "html"),
     ):
         assert "U+200B" in out and "\u200b" not in out
+
+
+# -- titles and names in the headers ------------------------------------------------------
+
+TITLED = "Bridge{} closes\n\n" + SENTENCE.format("40")
+"""An article whose headline (its title) holds what ``{}`` is."""
+
+
+@pytest.fixture(scope="module")
+def titled():  # type: ignore[no-untyped-def]
+    """Titles differing by a zero-width space only, and a file name with a line break."""
+    a = document_from_text(TITLED.format(""), path="a.txt")
+    b = document_from_text(TITLED.format("\u200b"), path="b\nc.txt")
+    return compare(a, b)
+
+
+def test_the_text_header_shows_the_invisible_in_a_title(titled) -> None:  # type: ignore[no-untyped-def]
+    for color in (False, True):
+        out = render(titled, "text", color=color)
+        assert "title: Bridge<U+200B> closes" in re.sub(r"\x1b\[[0-9;]*m", "", out)
+        assert "\u200b" not in out and "b␊c.txt" in out
+
+
+def test_the_markdown_header_shows_the_invisible_in_a_title(titled) -> None:  # type: ignore[no-untyped-def]
+    out = render(titled, "markdown")
+    assert "| Title | Bridge closes | Bridge\\<U+200B\\> closes |" in out
+    assert "| File | a.txt | b␊c.txt |" in out  # a line break is no space: another name
+    assert "\u200b" not in out
+
+
+def test_the_markdown_report_header_shows_the_invisible_in_a_title(titled) -> None:  # type: ignore[no-untyped-def]
+    from diffreader.render import render_report
+
+    header = render_report(titled, fmt="markdown").split("\n### ")[0]
+    assert "## Fact-check: Bridge\\<U+200B\\> closes" in header
+    assert "(no date · b␊c.txt)" in header
+    assert "\u200b" not in header
+
+
+def test_the_html_report_header_shows_the_invisible_in_a_title(titled) -> None:  # type: ignore[no-untyped-def]
+    from diffreader.render import render_report
+
+    out = render_report(titled, fmt="html")
+    assert "<h1>Fact-check: Bridge&lt;U+200B&gt; closes</h1>" in out
+    assert "<th>Rewrite: Bridge&lt;U+200B&gt; closes</th>" in out
+    assert "no date · b␊c.txt" in out
+    assert "\u200b" not in out
+
+
+def test_the_multi_version_headers_show_the_invisible_in_a_title() -> None:
+    from diffreader.render.versions import render_versions, render_versions_report
+    from diffreader.versions import collate
+
+    a = document_from_text(TITLED.format("\u200b"), path="a\n.txt")
+    versions = [document_from_text(TITLED.format(""), path=f"v{n}.txt") for n in (1, 2)]
+    collation = collate(a, versions)
+    text = render_versions(collation, "text")
+    assert "Original  Bridge<U+200B> closes · a␊.txt" in text
+    markdown = render_versions(collation, "markdown")
+    assert markdown.startswith("# Bridge\\<U+200B\\> closes and 2 versions")
+    page = render_versions_report(collation, {}, "html")
+    assert "<title>Bridge&lt;U+200B&gt; closes and 2 versions</title>" in page
+    assert "<h1>Fact-check report: Bridge&lt;U+200B&gt; closes and 2 versions</h1>" in page
+    # The headers (the sentence rows print the original's sentences as they are).
+    for header in (text.split("\nSENTENCES")[0], markdown.split("\n## ")[0], page.split("<h2>")[0]):
+        assert "\u200b" not in header

@@ -23,7 +23,7 @@ from itertools import pairwise
 
 from diffreader.engine.model import QuoteStatus, SentenceKind, Side, Status
 from diffreader.render.escape import html as escape_html
-from diffreader.render.escape import reveal
+from diffreader.render.escape import name, reveal
 from diffreader.render.labels import (
     CATEGORY_COLOUR,
     FAMILY_HELP,
@@ -265,10 +265,10 @@ def report_html(view: View, generated_at: datetime | None = None) -> str:
     for section in Section:
         for item in view.section(section):
             numbers.setdefault(item.key, len(numbers) + 1)
-    # Names show what draws nothing in them ("b<U+200B>.txt" is another file), as the
-    # Markdown report's do.
-    a_title, a_details = map(reveal, doc_line(comparison.a))
-    b_title, b_details = map(reveal, doc_line(comparison.b))
+    # Names show what draws nothing in them ("b<U+200B>.txt" is another file) and their
+    # line breaks, as the Markdown report's do (``escape.name``).
+    a_title, a_details = map(name, doc_line(comparison.a))
+    b_title, b_details = map(name, doc_line(comparison.b))
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -417,7 +417,7 @@ def _html_table(view: View, numbers: Mapping[str, int]) -> str:
         spot[item.start].insert(0, f'<span id="t-{item.key}"></span>')
         spot[item.end].insert(0, _ref_html(view, item.key, numbers.get(item.key)))
 
-    a_title, b_title = reveal(doc_line(comparison.a)[0]), reveal(doc_line(comparison.b)[0])
+    a_title, b_title = name(doc_line(comparison.a)[0]), name(doc_line(comparison.b)[0])
     rows = [
         '<table class="sbs">',
         '<colgroup><col class="status"><col><col></colgroup>',

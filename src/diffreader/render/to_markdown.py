@@ -36,7 +36,7 @@ from diffreader.engine.model import (
 from diffreader.render import ranges
 from diffreader.render.escape import markdown as _md
 from diffreader.render.escape import markdown_inline as _md_inline
-from diffreader.render.escape import reveal
+from diffreader.render.escape import name, reveal
 from diffreader.render.labels import (
     MARK_CHECKBOX,
     SECTION_TITLE,
@@ -195,10 +195,10 @@ def _markdown_of(
     a, b, stats = comparison.a, comparison.b, comparison.stats
     out: list[str] = ["# diffreader comparison", ""]
     out += ["| | A (original) | B (rewrite) |", "|---|---|---|"]
-    out.append(
-        f"| File | {_md(reveal(a.path or 'untitled'))} | {_md(reveal(b.path or 'untitled'))} |"
-    )
-    out.append(f"| Title | {_md(a.title or '—')} | {_md(b.title or '—')} |")
+    # Names and titles show what draws nothing in them, as changed text does (a title
+    # "40\u200b people" against "40 people" is another title); a name's line break shows.
+    out.append(f"| File | {_md(name(a.path or 'untitled'))} | {_md(name(b.path or 'untitled'))} |")
+    out.append(f"| Title | {_md(reveal(a.title or '—'))} | {_md(reveal(b.title or '—'))} |")
     out.append(f"| Date | {a.date or '—'} | {b.date or '—'} |")
     out.append(f"| Sentences | {len(a.sentences)} | {len(b.sentences)} |")
     out.append("")
@@ -410,7 +410,7 @@ def _md_context(item: ReviewItem) -> str:
 
 def _doc_md(doc: Document) -> tuple[str, str]:
     title, details = doc_line(doc)  # the name may be the file's
-    return _md(reveal(title)), _md(reveal(details))
+    return _md(name(title)), _md(name(details))
 
 
 def report_markdown(view: View, generated_at: datetime | None = None) -> str:

@@ -322,7 +322,7 @@ def _text_header(w: _TextWriter, view: View) -> None:
             indent="      ",
         )
         details = [
-            f"title: {terminal(doc.title) if doc.title else '(none)'}",
+            f"title: {terminal(reveal(doc.title)) if doc.title else '(none)'}",
             f"date: {doc.date or '(none)'}",
             f"{len(doc.sentences)} sentences",
             doc.encoding,

@@ -21,7 +21,7 @@ from typing import Any
 
 from diffreader.engine.model import ClaimKind, Document, QuoteStatus, Status
 from diffreader.render.escape import html as html_escape
-from diffreader.render.escape import json_safe, markdown, reveal, terminal
+from diffreader.render.escape import json_safe, markdown, name, terminal
 from diffreader.render.labels import MARK_CHECKBOX, MARK_GLYPH, MARK_WORD, count_phrase
 from diffreader.review.items import Section, count_items
 from diffreader.review.marks import Mark, ReviewEntry
@@ -167,14 +167,14 @@ def _summary_lines(collation: Collation) -> list[str]:
 
 
 def _doc_line(doc: Document) -> str:
-    """A version's name, date and path, what draws nothing in them shown (``reveal``: a
-    name's zero-width space makes another file)."""
+    """A version's name, date and path on one line, what draws nothing in them shown
+    (``escape.name``: a name's zero-width space makes another file)."""
     parts = [doc.name]
     if doc.date:
         parts.append(doc.date)
     if doc.path and doc.path != doc.name:
         parts.append(doc.path)
-    return reveal(" · ".join(parts))
+    return name(" · ".join(parts))
 
 
 def _version_stats(collation: Collation, index: int) -> dict[str, Any]:
@@ -449,7 +449,7 @@ def render_versions_markdown(collation: Collation, entries: Entries | None = Non
     """The multi-version view in Markdown (with review marks when ``entries`` is given)."""
     n = len(collation.comparisons)
     title = "Fact-check report: " if entries is not None else ""
-    out = [f"# {title}{markdown(collation.original.name)} and {n} versions", ""]
+    out = [f"# {title}{markdown(name(collation.original.name))} and {n} versions", ""]
     out.append(f"- **Original:** {markdown(_doc_line(collation.original))}")
     for i, doc in enumerate(collation.versions):
         out.append(
@@ -527,9 +527,9 @@ def render_versions_html(
     out = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>{h(collation.original.name)} and {n} versions</title>",
+        f"<title>{h(name(collation.original.name))} and {n} versions</title>",
         f"<style>{_HTML_STYLE}</style></head><body>",
-        f"<h1>Fact-check report: {h(collation.original.name)} and {n} versions</h1>",
+        f"<h1>Fact-check report: {h(name(collation.original.name))} and {n} versions</h1>",
         f"<p>Original: {h(_doc_line(collation.original))}</p><ul>",
     ]
     if generated_at is not None:
