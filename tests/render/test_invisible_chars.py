@@ -198,6 +198,16 @@ def test_the_markdown_report_header_shows_the_invisible_in_a_title(titled) -> No
     assert "\u200b" not in header
 
 
+def test_the_markdown_report_shows_the_invisible_in_an_items_sentences(titled) -> None:  # type: ignore[no-untyped-def]
+    from diffreader.render import render_report
+
+    # A sentence reworded by a zero-width space alone, as the HTML report shows it.
+    out = render_report(titled, fmt="markdown")
+    assert "> _Original:_ Bridge closes" in out
+    assert "> _Rewrite:_ Bridge\\<U+200B\\> closes" in out
+    assert "\u200b" not in out
+
+
 def test_the_html_report_header_shows_the_invisible_in_a_title(titled) -> None:  # type: ignore[no-untyped-def]
     from diffreader.render import render_report
 

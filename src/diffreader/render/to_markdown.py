@@ -392,8 +392,8 @@ def _md_context(item: ReviewItem) -> str:
     """The item's sentence with the item in bold."""
     parts = split_item(item)
     if parts is None or not parts[1].strip():
-        return _md(item.sentence)
-    before, middle, after = parts
+        return _md(reveal(item.sentence))
+    before, middle, after = map(reveal, parts)
     # Bold markers must hug the text (CommonMark), so edge spaces go outside them.
     core = middle.strip()
     lead = middle[: len(middle) - len(middle.lstrip())]
@@ -401,7 +401,7 @@ def _md_context(item: ReviewItem) -> str:
     text = _marked(
         [
             (_md_inline(before + lead), ""),
-            (_md_inline(reveal(core)), "**"),
+            (_md_inline(core), "**"),
             (_md_inline(trail + after), ""),
         ]
     )
@@ -463,15 +463,17 @@ def _md_item(view: View, item: ReviewItem) -> list[str]:
     mark = entry.mark if entry else None
     here, there = ("Rewrite", "Original") if item.side is Side.B else ("Original", "Rewrite")
     head = f"- {MARK_CHECKBOX[mark]} **{_md(item.label)}**"
+    # An item's sentences are changed text: what draws nothing in them is shown (as in
+    # the HTML report).
     if item.kind in (ItemKind.REWORDED, ItemKind.MOVED):
-        quotes = [(there, _md(item.departs_from)), (here, _md(item.sentence))]
+        quotes = [(there, _md(reveal(item.departs_from))), (here, _md(reveal(item.sentence)))]
     else:
         head += f": “{_md(reveal(item.text))}”"
         if item.was:
             head += f" (was “{_md(reveal(item.was))}”)"
         quotes = [(here, _md_context(item))]
         if item.departs_from:
-            quotes.append((there, _md(item.departs_from)))
+            quotes.append((there, _md(reveal(item.departs_from))))
         elif item.source_text:
             quotes.append((f"{there} quoted", f"“{_md(reveal(item.source_text))}”"))
     if mark is Mark.FLAGGED:
