@@ -1,6 +1,6 @@
 """The text writer's plain wrapping (``_TextWriter._wrap_plain`` and its one-line fast
 path, ``_wrap_simple`` and its line-at-a-time fill) writes what the general wrapping,
-token by token, writes without colour."""
+word by word, writes without colour (wide characters and combining marks included)."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def _reference(runs: list[Run], indent: str, first: Run | None, width: int) -> l
     return [_SGR.sub("", line) for line in writer.lines]
 
 
-_WORDS = st.text(alphabet=st.sampled_from("ab “”é\t\n\u00a0\u2028\x1b[-+"), max_size=30)
+_WORDS = st.text(alphabet=st.sampled_from("ab “”é\t\n\u00a0\u2028\x1b[-+中\u0301"), max_size=30)
 _RUNS = st.lists(st.tuples(_WORDS, st.sampled_from(["", "dim", "red strike"])), max_size=6)
 _LEADS = st.none() | st.tuples(
     st.sampled_from(["", " ", "  ", "  + ", "  ▲ ADDED name: "]), st.just("")
@@ -81,7 +81,8 @@ def test_long_text_is_filled_line_by_line() -> None:
     writer.wrap([(words, "")], first=("  + ", ""), indent="    ")
     assert writer.lines == _reference([(words, "")], "    ", ("  + ", ""), 40)
     assert writer.lines[0] == "  + " + " ".join(["word"] * 7)
-    assert "    " + "a" * 50 in writer.lines  # a word wider than the line has a line
+    # A word wider than the line starts the next and is cut at the width.
+    assert writer.lines[-2:] == ["    " + "a" * 36, "    " + "a" * 14 + " end"]
 
 
 def test_a_run_that_fits_is_one_line() -> None:

@@ -6,6 +6,9 @@ ANSI SGR, and only when the caller asks for it. Article text goes through
 nothing here interprets it. Changed text (deleted and inserted words, added and dropped
 groups, claims, quotation checks) and file names also go through ``escape.reveal``, so a
 character that draws nothing shows (``<U+200B>``) where it could fake or hide a change.
+Lines are wrapped to the width in terminal cells (``cells``: a CJK character takes two,
+an accent none): at whitespace, between wide characters (CJK text has no spaces), and,
+for a word wider than a line, at the width (``_TextWriter.wrap``).
 
 API:
     render_text(view, *, color=False, width=100) -> str
@@ -23,12 +26,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from itertools import accumulate
 
 from diffreader.engine import collector
 from diffreader.engine.model import Comparison, Op, Pair, Quote, QuoteStatus, Side, Status
 from diffreader.render import ranges
-from diffreader.render.escape import UNSAFE, reveal, terminal
+from diffreader.render.cells import NARROW, cells, char_widths, splits
 from diffreader.render.escape import name as name_shown
+from diffreader.render.escape import reveal, terminal
 from diffreader.render.labels import QUOTE_LABEL, STATUS_LABEL, group_label
 from diffreader.render.model import View, group_text, has_word_changes, plain_view, word_runs
 from diffreader.render.ranges import MAX_ITEM_SHARE, block_weights, group_weights, in_ranges
@@ -75,12 +80,34 @@ _QUOTE_STYLE = {
 }
 
 _TOKENS = re.compile(r"\s+|\S+")
-"""Whitespace and words, in turn: where ``wrap`` may break."""
+"""Whitespace and words, in turn: where ``wrap`` may break, besides inside wide text."""
 _SPACES = re.compile(r"\s+")
 
-_NOT_SIMPLE = re.compile(UNSAFE + r"|[^\S ]|  ")
-"""What ``terminal`` changes, and whitespace other than single spaces: text with any of it
-is wrapped word by word (``_wrap_plain``), other text a line at a time."""
+_NOT_SIMPLE = re.compile("  |[^" + NARROW[1:])
+"""Two spaces, and any character that is not one cell wide, or is whitespace but the space,
+or is one ``terminal`` changes (``cells.NARROW`` holds none of those): text with any of
+it is wrapped word by word (``_wrap_plain``), other text a line at a time."""
+
+_NARROW_TEXT = re.compile(NARROW + "*")
+"""Text of characters one cell wide each (``fullmatch``): as wide as it is long."""
+
+_ATOM = re.compile(r"\[-|-\]|\{\+|\+\}|<U\+[0-9A-F]{4,6}(?:×\d+)?>")
+"""What a word cut at the width is not cut inside: the plain output's markers and the
+code points ``reveal`` shows (``<U+200B>``), unless one is wider than the line."""
+_ATOM_REACH = 24
+"""Characters before a cut where an atom spanning it may start (the longest,
+``<U+10FFFF×8388608>``, has 18)."""
+
+_OPENING = frozenset("([{“‘«（［｛〔〈《「『【〘〖〝｟")
+"""Characters a line never ends after when the break is inside a word (wide text)."""
+_CLOSING = frozenset(
+    ")]},.:;!?%’”»…、。，．：；？！）］｝〕〉》」』】〙〗〟｠・ー々ゝゞヽヾ"
+    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ〜～"
+)
+"""Characters a line never starts with when the break is inside a word: closing marks,
+sentence punctuation, the small kana and the prolonged sound mark (line-breaking rules
+for Chinese and Japanese text, the commonest of UAX #14's "no break before")."""
+
 
 _MARKER_LIKE = re.compile(r"\[\\*-|-\\*\]|\{\\*\+|\+\\*\}")
 """Article text that reads like a marker of the plain output (``[-``, ``-]``, ``{+``, ``+}``),
@@ -107,20 +134,185 @@ Run = tuple[str, str]
 """A piece of output text and its style (space-separated ``_SGR`` names, or "")."""
 
 
-def _glue(texts: list[str]) -> list[int]:
-    """Where a word of ``texts`` runs from one text into the next (no space between):
-    offsets in the texts joined, in order (``[-old-]{+new+}`` has one)."""
-    points: list[int] = []
-    previous = ""
+MIN_WIDTH = 20
+"""The narrowest width the writer wraps to (the tags before a claim take 22 cells)."""
+
+
+def _fill(
+    runs: Iterable[Run], width: int, indent: str, lead: Run, *, visible: bool = False
+) -> list[list[Run]]:
+    """The lines of ``runs`` after ``lead``, hanging at ``indent``, within ``width`` cells
+    (``_TextWriter.wrap``'s rules; ``visible``: the texts are already ``terminal``'s).
+
+    Whitespace is one space, none at the start of a line (before its first word, unless
+    the lead is wider than the indent) nor at its end; a space inside a deletion or
+    insertion keeps its colour.
+    """
+    filler = _Filler(width, indent, lead)
+    hanging = filler.hanging
+    narrow = _NARROW_TEXT.fullmatch
+    word: list[Run] = []  # the pieces of a word running from one run into the next
+    for text, style in runs:
+        spaced = style if style and "strike" not in style else ""
+        tokens = _TOKENS.findall(text if visible else terminal(text))
+        last = len(tokens) - 1
+        for at, token in enumerate(tokens):
+            if token.isspace():
+                if word:
+                    filler.word(word)
+                    word = []
+                if filler.used > hanging or len(filler.current) > 1:  # after a word
+                    filler.current.append((" ", spaced))
+                    filler.used += 1
+            elif word or at == last:  # the word may go on in the next run
+                word.append((token, style))
+            elif filler.used + len(token) <= width and (
+                token.isascii() or narrow(token) is not None  # each character one cell
+            ):
+                filler.current.append((token, style))  # most words
+                filler.used += len(token)
+            else:
+                filler.word([(token, style)])
+    if word:
+        filler.word(word)
+    return filler.finish()
+
+
+class _Filler:
+    """Lines of styled runs filled word by word to a width, in terminal cells."""
+
+    __slots__ = ("current", "hanging", "indent", "lines", "used", "width")
+
+    def __init__(self, width: int, indent: str, lead: Run) -> None:
+        self.width = width
+        self.indent = indent
+        self.hanging = cells(indent)
+        self.lines: list[list[Run]] = []
+        self.current: list[Run] = [lead]
+        self.used = cells(lead[0])
+
+    def end_line(self) -> None:
+        current = self.current
+        while current and current[-1][0] == " ":
+            current.pop()
+        if current and current[-1][0][-1:] == " ":  # a lead alone on its line
+            text, style = current[-1]
+            current[-1] = (text.rstrip(" "), style)
+        self.lines.append(current)
+        self.current = [(self.indent, "")]
+        self.used = self.hanging
+
+    def word(self, pieces: list[Run]) -> None:
+        """A word (no whitespace in or between ``pieces``): on this line if it fits, else
+        on the next; wide text is broken where ``_breaks`` allows, as late as fits, and a
+        part wider than a whole line is cut at the width (``_cut``)."""
+        joined = pieces[0][0] if len(pieces) == 1 else "".join([text for text, _ in pieces])
+        widths: list[int] | None = None  # each character one cell
+        if joined.isascii() or _NARROW_TEXT.fullmatch(joined):
+            total = len(joined)
+        else:
+            widths = char_widths(joined)
+            total = sum(widths)
+        if self.used + total <= self.width:  # most words
+            self.current += pieces
+            self.used += total
+            return
+        ends = None if widths is None else list(accumulate(widths))
+        wide = widths is not None and 2 in widths
+        start = done = 0  # the characters, and their cells, already on lines
+        while True:
+            room = self.width - self.used
+            if total - done <= room:
+                self.current += _slice(pieces, start, len(joined))
+                self.used += total - done
+                return
+            # After the last character that fits (there is one more after it).
+            end = start + max(room, 0) if ends is None else bisect_right(ends, done + room, start)
+            cut = end
+            if wide:
+                while cut > start and not _breaks(joined, widths, cut):
+                    cut -= 1
+            else:
+                cut = start  # no break inside a word of narrow characters
+            if cut == start:
+                if self.used > self.hanging or len(self.current) > 1:  # it starts the next
+                    self.end_line()
+                    continue
+                cut = _cut(joined, widths, start, end)  # wider than a line: cut
+            self.current += _slice(pieces, start, cut)
+            after = cut if ends is None else ends[cut - 1]
+            self.used += after - done
+            start, done = cut, after
+            self.end_line()
+
+    def finish(self) -> list[list[Run]]:
+        current = self.current
+        while current and current[-1][0] == " ":
+            current.pop()
+        if len(current) > 1:
+            self.lines.append(current)
+        return self.lines
+
+
+def _breaks(word: str, widths: list[int] | None, at: int) -> bool:
+    """Whether a line may end inside ``word`` before ``word[at]`` (``widths``: its
+    characters' cells): between two clusters one of which is wide (two cells: CJK text,
+    which has no spaces), not after an opening mark or marker (``[-``, ``{+``) nor before
+    a closing one.
+
+    >>> word = "[-十五-]日开放。"
+    >>> [word[:at] for at in range(1, len(word)) if _breaks(word, char_widths(word), at)]
+    ['[-十', '[-十五-]', '[-十五-]日', '[-十五-]日开']
+    """
+    if widths is None or not splits(word, widths, at):
+        return False
+    before = at - 1
+    while before > 0 and widths[before] == 0:
+        before -= 1  # the character the cluster before starts with
+    if widths[at] < 2 and widths[before] < 2:
+        return False
+    if word[before] in _OPENING or word[at] in _CLOSING:
+        return False
+    return word[at - 2 : at] not in ("[-", "{+") and word[at : at + 2] not in ("-]", "+}")
+
+
+def _cut(text: str, widths: list[int] | None, start: int, end: int) -> int:
+    """Where a line on which ``text`` from ``start`` up to ``end`` fits, and no break
+    (``_breaks``), is cut: at ``end``, moved back out of a cluster (``cells.splits``;
+    ``widths``: the characters' cells, None when each is one) and out of a marker or a
+    ``<U+…>`` (``_ATOM``). When that leaves nothing, an atom wider than the line is cut,
+    then a cluster (a line always takes one character)."""
+    cut = end
+    if widths is not None:
+        while cut > start and not splits(text, widths, cut):
+            cut -= 1
+    whole = cut  # no cluster cut
+    for atom in _ATOM.finditer(text, max(start, cut - _ATOM_REACH), cut + _ATOM_REACH):
+        if atom.start() >= cut:
+            break
+        if cut < atom.end():
+            cut = atom.start()
+            break
+    if cut > start:
+        return cut
+    return whole if whole > start else max(end, start + 1)
+
+
+def _slice(pieces: list[Run], start: int, end: int) -> list[Run]:
+    """The runs of ``pieces`` holding characters ``start`` to ``end`` of their texts joined."""
+    if len(pieces) == 1:
+        text, style = pieces[0]
+        return [(text[start:end], style)]
+    found: list[Run] = []
     at = 0
-    for text in texts:
-        if not text:
-            continue
-        if previous and previous[-1] != " " and text[0] != " ":
-            points.append(at)
-        previous = text
-        at += len(text)
-    return points
+    for text, style in pieces:
+        after = at + len(text)
+        if after > start and at < end:
+            found.append((text[max(start - at, 0) : end - at], style))
+        at = after
+        if at >= end:
+            break
+    return found
 
 
 def _ids(ids: Sequence[int]) -> str:
@@ -150,7 +342,7 @@ class _TextWriter:
 
     def __init__(self, *, color: bool, width: int) -> None:
         self.color = color
-        self.width = max(width, 40)
+        self.width = max(width, MIN_WIDTH)
         self.lines: list[str] = []
 
     def style(self, text: str, style: str) -> str:
@@ -176,35 +368,20 @@ class _TextWriter:
         self.lines.append("".join(self.style(text, style) for text, style in merged))
 
     def wrap(self, runs: Iterable[Run], *, indent: str = "  ", first: Run | None = None) -> None:
-        """Word-wrap ``runs`` (article text made visible) after ``first``, hanging at ``indent``."""
+        """Word-wrap ``runs`` (article text made visible) after ``first``, hanging at ``indent``.
+
+        Lines end at whitespace, and inside a word between two characters one of which is
+        wide (CJK text has no spaces; not before a closing mark nor after an opening one,
+        ``_OPENING``, ``_CLOSING``); a word wider than a whole line is cut at the width,
+        between clusters (``cells.splits``) and outside markers (``_ATOM``). No line is
+        wider than the width (in terminal cells, ``cells.cells``) unless ``first`` is.
+        """
         lead = (indent, "") if first is None else first
         if not self.color:
             self.wrap_texts([text for text, _ in runs], indent, lead[0])
             return
-        current: list[Run] = [lead]
-        used = len(lead[0])
-        breakable = False  # only break where the text has whitespace, never inside a word
-        for text, style in runs:
-            for token in _TOKENS.findall(terminal(text)):
-                if token.isspace():
-                    if used > len(indent):
-                        # a space inside a deletion/insertion keeps its colour
-                        current.append((" ", style if style and "strike" not in style else ""))
-                        used += 1
-                    breakable = True
-                    continue
-                if breakable and used + len(token) > self.width and used > len(indent):
-                    while current and current[-1][0] == " ":
-                        current.pop()
-                    self.line(*current)
-                    current, used = [(indent, "")], len(indent)
-                current.append((token, style))
-                used += len(token)
-                breakable = False
-        while current and current[-1][0] == " ":
-            current.pop()
-        if len(current) > 1:
-            self.line(*current)
+        for line in _fill(runs, self.width, indent, lead):
+            self.line(*line)
 
     def wrap_texts(self, texts: list[str], indent: str, lead: str) -> None:
         """``wrap`` without colour, where only the texts count: ``texts`` (article text
@@ -216,17 +393,16 @@ class _TextWriter:
             self._wrap_plain([terminal(text) for text in texts], indent, lead)
 
     def _wrap_simple(self, texts: list[str], joined: str, indent: str, lead: str) -> None:
-        """``_wrap_plain`` for texts already visible whose only whitespace is single spaces
-        (``joined``: the texts joined), most of the output: a line at a time, not a word.
+        """``_wrap_plain`` for texts already visible, each character one cell, whose only
+        whitespace is single spaces (``joined``: the texts joined), most of the output: a
+        line at a time, not a word.
 
         Where the word-by-word walk would do something else than the greedy fill of lines
-        done here, it does the walk: a lead narrower than the indent (it drops the spaces
-        the line has before it is wider than the indent), a space at either end of the text
-        (a leading one can be breakable or dropped), and a word running from one text into
-        the next (only its first part is checked against the width).
+        done here, it does the walk: a lead narrower than the indent, and a space at either
+        end of the text (a leading one can be kept or dropped).
         """
-        used = len(lead)
-        hanging = len(indent)
+        used = cells(lead)
+        hanging = cells(indent)
         width = self.width
         if used >= hanging and used + len(joined) <= width:
             # All on this line: what ``_wrap_plain``'s own fast path writes.
@@ -235,15 +411,15 @@ class _TextWriter:
             if body:
                 self.lines.append(lead + body)
             return
+        if not joined:
+            return  # a lead wider than the line, and no text: no line, as in the walk
         if used < hanging or joined[:1] == " " or joined[-1:] == " ":
             self._wrap_plain(texts, indent, lead)
             return
-        # Each line holds its first word whatever its width (a word is never broken), then
-        # every following word that ends within the width: a line ends at the last space
-        # up to the width (one space between words: the line is a slice of ``joined``).
-        # The walk checks only the part of a word in its first text: a word glued across
-        # texts whose first part ends within the width is on the line, past the width.
-        glue = _glue(texts)
+        # Each line holds every word that ends within the width (one space between words:
+        # a line is a slice of ``joined``); a word wider than a whole line is cut at the
+        # width (``_cut``). The texts join into words as they stand: a word running from
+        # one text into the next ("[-old-]{+new+}") is measured whole.
         lines = self.lines
         prefix, start, size = lead, 0, len(joined)
         while True:
@@ -251,58 +427,41 @@ class _TextWriter:
             if limit >= size:
                 lines.append(prefix + joined[start:])
                 return
-            end = joined.rfind(" ", start, limit + 1)
-            if end <= start:  # the first word alone is wider than the line
-                end = -1
-            elif glue:
-                point = bisect_right(glue, end + 1)
-                if point < len(glue) and glue[point] <= limit:  # inside the next word
-                    end = -1
-            if end < 0:  # the line ends after the word that runs past the width
-                end = joined.find(" ", limit)
-                if end < 0:
-                    lines.append(prefix + joined[start:])
-                    return
+            end = joined.rfind(" ", start, max(limit + 1, start))  # none past a wide lead
+            if end > start:
+                lines.append(prefix + joined[start:end])
+                prefix, start, used = indent, end + 1, hanging
+                continue
+            if used > hanging:  # after a wide lead: the word starts the next line
+                lines.append(prefix.rstrip(" "))
+                prefix, used = indent, hanging
+                continue
+            # A word wider than the line, cut at the width (each character one cell).
+            end = _cut(joined, None, start, limit)
             lines.append(prefix + joined[start:end])
-            prefix, start, used = indent, end + 1, hanging
+            prefix, start, used = indent, end, hanging
 
     def _wrap_plain(self, texts: list[str], indent: str, lead: str) -> None:
         """``wrap`` without colour (where only the texts count), on visible ``texts``."""
-        used = len(lead)
-        hanging = len(indent)
+        used = cells(lead)
+        hanging = cells(indent)
         if used >= hanging and used + sum(map(len, texts)) <= self.width:
-            # All on this line (whitespace only shrinks): each whitespace run one space
-            # (none before the first word when the lead is no longer than the indent),
+            # All on this line, if its width allows (whitespace only shrinks; a wide
+            # character counts 2 where ``len`` counts 1): each whitespace run one space
+            # (none before the first word when the lead is no wider than the indent),
             # none at the end.
             body = "".join([_SPACES.sub(" ", text) for text in texts])
             if used == hanging:
                 body = body.lstrip(" ")
             body = body.rstrip(" ")
-            if body:
-                self.lines.append(lead + body)
-            return
-        parts = [lead]
-        breakable = False  # only break where the text has whitespace, never inside a word
-        for text in texts:
-            for token in _TOKENS.findall(text):
-                if token.isspace():
-                    if used > hanging:
-                        parts.append(" ")
-                        used += 1
-                    breakable = True
-                    continue
-                if breakable and used + len(token) > self.width and used > hanging:
-                    while parts and parts[-1] == " ":
-                        parts.pop()
-                    self.lines.append("".join(parts))
-                    parts, used = [indent], hanging
-                parts.append(token)
-                used += len(token)
-                breakable = False
-        while parts and parts[-1] == " ":
-            parts.pop()
-        if len(parts) > 1:
-            self.lines.append("".join(parts))
+            if used + cells(body) <= self.width:
+                if body:
+                    self.lines.append(lead + body)
+                return
+        append = self.lines.append
+        runs = [(text, "") for text in texts]
+        for line in _fill(runs, self.width, indent, (lead, ""), visible=True):
+            append("".join([text for text, _ in line]))
 
     def text(self) -> str:
         while self.lines and not self.lines[-1]:
@@ -313,7 +472,12 @@ class _TextWriter:
 def _text_header(w: _TextWriter, view: View) -> None:
     comparison = view.comparison
     a, b, stats = comparison.a, comparison.b, comparison.stats
-    w.line(("diffreader", "bold"), (" · what the rewrite (B) changed in the original (A)", ""))
+    # Wrapped as the groups are: a narrow terminal gets no line wider than it.
+    w.wrap(
+        [(" · what the rewrite (B) changed in the original (A)", "")],
+        first=("diffreader", "bold"),
+        indent="  ",
+    )
     for side, doc in (("A", a), ("B", b)):
         style = "red bold" if side == "A" else "green bold"
         w.wrap(
@@ -328,19 +492,24 @@ def _text_header(w: _TextWriter, view: View) -> None:
             doc.encoding,
         ]
         w.wrap([(" · ".join(details), "dim")], indent="      ")
-    w.line(
-        ("  Coverage  ", "bold"),
-        (f"{_percent(stats.a_kept)} of A kept in B, {_percent(stats.b_new)} of B is new", ""),
+    hanging = " " * 12
+    w.wrap(
+        [(f"{_percent(stats.a_kept)} of A kept in B, {_percent(stats.b_new)} of B is new", "")],
+        first=("  Coverage  ", "bold"),
+        indent=hanging,
     )
-    w.line(("  Groups    ", "bold"), (status_counts(comparison), ""))
+    w.wrap([(status_counts(comparison), "")], first=("  Groups    ", "bold"), indent=hanging)
     added, dropped = view.added_claims, view.dropped_details
-    w.line(
-        ("  Claims    ", "bold"),
-        (f"{added} added in B", "green bold" if added else ""),
-        (", ", ""),
-        (f"{dropped} dropped from A", "red bold" if dropped else ""),
+    w.wrap(
+        [
+            (f"{added} added in B", "green bold" if added else ""),
+            (", ", ""),
+            (f"{dropped} dropped from A", "red bold" if dropped else ""),
+        ],
+        first=("  Claims    ", "bold"),
+        indent=hanging,
     )
-    w.line(("  Quotes    ", "bold"), (quote_counts(comparison), ""))
+    w.wrap([(quote_counts(comparison), "")], first=("  Quotes    ", "bold"), indent=hanging)
 
 
 def _text_claim(w: _TextWriter, view: View, item: ReviewItem) -> None:
@@ -355,7 +524,7 @@ def _text_claim(w: _TextWriter, view: View, item: ReviewItem) -> None:
     text, was = reveal(item.text), reveal(item.was) if item.was else item.was
     if not w.color:  # the texts alone (a long comparison has a hundred thousand claims)
         joined = f"“{text}” was “{was}” ({where})" if was else f"“{text}” ({where})"
-        if len(tag) + len(joined) <= w.width and _NOT_SIMPLE.search(joined) is None:
+        if cells(tag) + len(joined) <= w.width and _NOT_SIMPLE.search(joined) is None:
             # ``wrap_texts``' one line (``_wrap_simple``): the tag is wider than the
             # indent, and the text ends on a parenthesis (no space to strip).
             w.lines.append(tag + joined)
@@ -411,11 +580,11 @@ def _text_group(
         refs.append(f"B{_ids(pair.b)}")
     score = f" {pair.score:.2f}" if pair.a and pair.b else ""
     label = group_label(pair).upper()
-    w.line(
-        (f"{index + 1:>3} ", "dim"),
-        (label, style),
-        (f"  {' → '.join(refs)}{score}", "dim"),
-    )
+    number, where = f"{index + 1:>3} ", f"  {' → '.join(refs)}{score}"
+    if len(number) + len(label) + len(where) <= w.width:  # one cell a character
+        w.line((number, "dim"), (label, style), (where, "dim"))
+    else:  # a group of many sentences ("A1,2,3,…")
+        w.wrap([(label, style), (where, "dim")], first=(number, "dim"), indent="    ")
     a, b = comparison.a, comparison.b
     # Without colour, the article's own "[-4-]" must not read as a change (``unmarked``).
     plain = _as_is if w.color else unmarked
