@@ -316,7 +316,9 @@ def _print_comparison(args: argparse.Namespace, *, own_process: bool = False) ->
         to_file = args.output not in (None, "-")
         color = False if to_file else _use_color(args.color, sys.stdout)
         width = shutil.get_terminal_size((100, 24)).columns if not to_file else 100
-        width = min(max(width, 60), 120)
+        # The terminal's width (from 40 columns: the text wraps every line to it, wide
+        # characters counted as two cells), up to 120 (longer lines read badly).
+        width = min(max(width, 40), 120)
         # In pieces: a long comparison's JSON is written as it is made, never held whole.
         pieces = render_pieces(comparison, args.format or "text", color=color, width=width)
         _write(pieces, args.output)

@@ -9,6 +9,7 @@ import re
 import time
 from pathlib import Path
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -134,6 +135,26 @@ def test_a_marker_is_not_cut() -> None:
     # The word "x…x[-old-]", wider than the line, cut before "[-" (not after "["), and
     # "<U+200B>" kept whole.
     assert writer.lines == ["x" * 19, "[-old-]", "<U+200B>" * 2, "<U+200B>"]
+
+
+@pytest.mark.parametrize(("original", "rewrite"), PAIRS)
+@pytest.mark.parametrize("columns", [40, 80])
+def test_cjk_articles_fit_the_terminal(
+    original: str, rewrite: str, columns: int, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("COLUMNS", str(columns))
+    for color in ("never", "always"):
+        assert main([str(DATA / original), str(DATA / rewrite), "--color", color]) == 1
+        out = capsys.readouterr().out
+        lines = [_SGR.sub("", line) for line in out.splitlines()]
+        assert max(map(cells, lines)) <= columns
+    # Nothing of the article is lost: each paragraph of B reads whole, the line breaks out.
+    joined = "".join(line[4:] for line in lines if line.startswith(("  + ", "    ")))
+    for paragraph in (DATA / rewrite).read_text(encoding="utf-8").split("\n\n")[1:]:
+        if paragraph.strip() in joined:
+            break
+    else:
+        pytest.fail("no paragraph of the rewrite is shown whole")
 
 
 def test_markdown_is_not_wrapped(capsys) -> None:  # type: ignore[no-untyped-def]
