@@ -163,3 +163,19 @@ def test_markdown_is_not_wrapped(capsys) -> None:  # type: ignore[no-untyped-def
     out = capsys.readouterr().out
     sentence = "委員会の担当者は「子どもたちが放課後に安心して過ごせる場所にしたい」と話している。"
     assert any(sentence in line for line in out.splitlines())
+
+
+def test_the_multi_version_rows_are_clipped_in_cells() -> None:
+    from diffreader.engine import document_from_text
+    from diffreader.render.versions import render_versions
+    from diffreader.versions import collate
+
+    original, rewrite = PAIRS[0]
+    docs = [
+        document_from_text((DATA / name).read_text(encoding="utf-8"), path=name)
+        for name in (original, rewrite, rewrite)
+    ]
+    out = render_versions(collate(docs[0], docs[1:]), "text", width=60)
+    rows = out.split("\nSENTENCES\n")[1].split("\n\n")[0].splitlines()[1:]
+    assert rows and all(cells(row) <= 60 for row in rows)
+    assert any(row.endswith("…") for row in rows)

@@ -15,11 +15,14 @@ API:
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from datetime import datetime
+from itertools import accumulate
 from typing import Any
 
 from diffreader.engine.model import ClaimKind, Document, QuoteStatus, Status
+from diffreader.render.cells import char_widths, splits
 from diffreader.render.escape import html as html_escape
 from diffreader.render.escape import json_safe, markdown, name, terminal
 from diffreader.render.labels import MARK_CHECKBOX, MARK_GLYPH, MARK_WORD, count_phrase
@@ -351,6 +354,23 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 1)] + "…"
 
 
+def _clip_cells(text: str, width: int) -> str:
+    """``_clip`` for a terminal: to ``width`` cells (a CJK character takes two), never
+    inside a cluster (an accent kept with its letter).
+
+    >>> _clip_cells("新桥下月开放", 8), _clip_cells("new bridge", 8)
+    ('新桥下…', 'new bri…')
+    """
+    text = " ".join(text.split())
+    widths = char_widths(text)
+    if sum(widths) <= width:
+        return text
+    end = bisect_right(list(accumulate(widths)), max(width - 1, 1))  # the characters that fit
+    while end > 0 and not splits(text, widths, end):
+        end -= 1
+    return text[:end] + "…"
+
+
 def _claim_line(group: ClaimGroup) -> str:
     arrow = "▲" if group.kind is ClaimKind.ADDED else "▼"
     return f"{arrow} {_labels(group.versions)}  {group.category.value}: “{group.text}”"
@@ -366,7 +386,7 @@ def render_versions_text(collation: Collation, *, color: bool = False, width: in
         out.append(_style(text.upper(), "bold", color))
 
     def text_of(value: str, indent: int) -> str:
-        return terminal(_clip(value, max(width - indent, 20)))
+        return _clip_cells(terminal(value), max(width - indent, 20))
 
     out.append(f"Original  {terminal(_doc_line(collation.original))}")
     for i, doc in enumerate(collation.versions):
