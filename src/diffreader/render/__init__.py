@@ -9,6 +9,7 @@ the same layers.
 
 Modules:
     escape       terminal(), markdown(), markdown_inline(), html(), json_safe()
+    cells        cells(), char_widths(), splits(): terminal cell widths (the text's wrap)
     labels       the one table of words: statuses, categories, quotes, marks, sections
     model        build_view() -> View: RowView, Layer, LayerKind, counts, locate
     summary      coverage_lines(), doc_line(), split_item(): phrases the reports share
