@@ -310,6 +310,21 @@ def random_text(size: int, rng: random.Random) -> Pair:
     return original, rewrite
 
 
+def han(size: int, rng: random.Random) -> Pair:
+    """Chinese-like text: Han characters (three bytes each in UTF-8, so ``size`` bytes
+    hold a third as many), a full stop 。 after about one in thirty, and a copy with one
+    character in twenty replaced. Each character is a token, and a sentence of some thirty
+    of them holds a change or two: a megabyte is about 11,000 reworded sentences."""
+    characters = [chr(code) for code in range(0x4E00, 0x4E00 + 3000)]
+    original = "".join(
+        rng.choice(characters) + ("。" if rng.random() < 0.03 else "") for _ in range(size // 3)
+    )
+    rewrite = "".join(
+        c if c == "。" or rng.random() > 0.05 else rng.choice(characters) for c in original
+    )
+    return original, rewrite
+
+
 def symbols(size: int, rng: random.Random) -> Pair:
     """``bench_engine.py``'s article against bytes 0x80-0xFF at random read as cp1252 (what
     a binary-looking file with no NUL and no control characters is read as): no space, no
@@ -409,6 +424,7 @@ CLASSES: dict[str, Callable[[int, random.Random], Pair]] = {
     "dates": dates,
     "random": random_text,
     "symbols": symbols,
+    "han": han,
     "refrain": refrain,
     "lists": lists,
     "open_quotes": open_quotes,

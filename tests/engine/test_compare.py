@@ -369,3 +369,20 @@ def test_an_editorial_insertion_over_a_line_break_is_left_out_of_the_quotation()
         b = "\n\n".join(textwrap.fill(p, width) for p in [paragraph, *others]) + "\n"
         statuses = [q.status.value for q in compare(a, b).quotes]
         assert statuses == ["verbatim"], (width, statuses)
+
+
+def test_a_changed_figure_in_chinese_or_japanese_is_a_word_diff_not_a_new_sentence() -> None:
+    """Chinese and Japanese put no space between words: their sentences end at 。 and
+    each character is a token, so a figure changed in a sentence shows as that change
+    in a reworded sentence (it read as the whole paragraph dropped and another added)."""
+    original = "新桥下月开放\n\n新桥全长三百米，耗资约四千万元。附近居民表示欢迎。\n"
+    rewrite = "新桥下月开放\n\n新桥全长三百米，耗资约五千万元。附近居民表示欢迎。\n"
+    c = compare(original, rewrite)
+    assert [p.status for p in c.pairs] == [Status.SAME, Status.REWORDED, Status.SAME]
+    reworded = c.pairs[1]
+    changes = [
+        (original[op.a_start : op.a_end], rewrite[op.b_start : op.b_end])
+        for op in reworded.ops
+        if op.op.value != "equal"
+    ]
+    assert changes == [("四", ""), ("", "五")]

@@ -122,6 +122,27 @@ def test_a_flattened_caption_before_its_credit_is_furniture_as_its_line_was() ->
     ]
 
 
+def test_chinese_and_japanese_sentences_end_at_their_full_stops() -> None:
+    """No space follows a Chinese or Japanese full stop, where Punkt looks for one: a
+    paragraph is cut after each 。, ！ or ？ (with its closing marks, unless its sentence
+    goes on after a quotation: 「…。」と), and is no headline."""
+    text = (
+        "港の新しい橋が開通へ\n\n"
+        "市は五日、港の新しい橋を来月開通させると発表した。総工費は約四十億円だ！"
+        "担当者は「安全を最優先にした。」と述べた。\n\n"
+        "新桥将于下月开放。全长三百米？是的。\n"
+    )
+    assert [(x.text, x.kind) for x in split_sentences(text)] == [
+        ("港の新しい橋が開通へ", SentenceKind.HEADLINE),
+        ("市は五日、港の新しい橋を来月開通させると発表した。", SentenceKind.BODY),
+        ("総工費は約四十億円だ！", SentenceKind.BODY),
+        ("担当者は「安全を最優先にした。」と述べた。", SentenceKind.BODY),
+        ("新桥将于下月开放。", SentenceKind.BODY),
+        ("全长三百米？", SentenceKind.BODY),
+        ("是的。", SentenceKind.BODY),
+    ]
+
+
 def test_furniture_is_boilerplate() -> None:
     text = (
         "The council met.\n\nFILE PHOTO: The bridge. © Coastline Press / A. Name\n\n"

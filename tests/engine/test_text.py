@@ -148,14 +148,26 @@ def test_fold_quotes_is_the_quote_keys_translation(text: str) -> None:
     assert fold_quotes(text) == text.translate(QUOTE_KEYS)
 
 
-# The token patterns as first written: text.py orders their alternatives for speed.
+# The token patterns as first written: text.py orders their alternatives for speed. A
+# kana or Han character is a word of its own (Chinese and Japanese put no spaces between
+# words); other word characters run on.
+_IDEOGRAPH = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_RUN = rf"(?:(?![{_IDEOGRAPH}])\w)+"
 _TOKEN_AS_DEFINED = re.compile(
-    r"(?:[A-Za-z]\.){2,}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s|%)?|\w+(?:['’]\w+)*|\s+|[^\w\s]"
+    r"(?:[A-Za-z]\.){2,}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s|%)?"
+    rf"|{_RUN}(?:['’]{_RUN})*|[{_IDEOGRAPH}]|\s+|[^\w\s]"
 )
 _WORD_AS_DEFINED = re.compile(
-    r"(?:[A-Za-z]\.){2,}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s|%)?|\w+(?:'\w+)*"
+    rf"(?:[A-Za-z]\.){{2,}}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s|%)?|{_RUN}(?:'{_RUN})*|[{_IDEOGRAPH}]"
 )
-_AWKWARD = st.text("aZé1_9 \t\n.,:'’%stndrh-“", max_size=40)
+_AWKWARD = st.text("aZé1_9 \t\n.,:'’%stndrh-“日本のカ한국。、", max_size=40)
+
+
+def test_kana_and_han_are_a_word_each_and_other_words_run_on() -> None:
+    assert [t.raw for t in tokenize("図書館は3日、Apple社の한국어 don’t")] == [
+        *"図書館は", "3", *"日、", "Apple", *"社の", "한국어", " ", "don’t",
+    ]  # fmt: skip
+    assert word_keys("新しい図書館") == list("新しい図書館")
 
 
 @given(TEXTS | _AWKWARD | st.text(max_size=40))

@@ -610,16 +610,47 @@ def _body_spans(block: str, wrapped: bool) -> tuple[tuple[int, int], ...]:
     else:
         spans = _repair(block, list(_tokenizer(wrapped).span_tokenize(block)))
     out = []
-    for start, end in spans or [(0, len(block))]:
-        start = _lstrip(block, start, end)
-        end = _rstrip(block, start, end)
-        if end > start:
-            out.append((start, end))
+    for span_start, span_end in spans or [(0, len(block))]:
+        for piece_start, piece_end in _cut_at_full_stops(block, span_start, span_end):
+            start = _lstrip(block, piece_start, piece_end)
+            end = _rstrip(block, start, piece_end)
+            if end > start:
+                out.append((start, end))
     return tuple(out)
 
 
-_SENTENCE_END = re.compile(r"(?:[.,;:][\"”’»]?|[!?][\"”’»])$")
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+\S")
+def _cut_at_full_stops(block: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """A span cut after each Chinese or Japanese sentence end (``。``, ``！``, ``？`` and
+    the closing marks after it) that more text follows: those scripts put no space after
+    a sentence, where Punkt looks for one, and a paragraph read as one sentence was
+    dropped and added whole for a changed figure.
+
+    >>> text = "委員会は発表した。新しい図書館は広い。「狭い。」と話した。"
+    >>> [text[s:e] for s, e in _cut_at_full_stops(text, 0, len(text))]
+    ['委員会は発表した。', '新しい図書館は広い。', '「狭い。」と話した。']
+    """
+    if _NO_FULL_STOP.search(block, start, end) is None:
+        yield start, end
+        return
+    for match in _FULL_STOP.finditer(block, start, end):
+        after = match.end()
+        if after < end and not (block[after] in _GOES_ON and match.group()[-1] in _CLOSING):
+            yield start, after
+            start = after
+    yield start, end
+
+
+_CLOSING = '」』）〉》”’"'
+_FULL_STOP = re.compile(rf"[。！？]+[{_CLOSING}]*")
+"""A Chinese or Japanese sentence end, with the closing marks after it."""
+_GOES_ON = frozenset("と，、,")
+"""After a quotation's closing mark, what goes on with its sentence (「…。」と述べた)."""
+_NO_FULL_STOP = re.compile(r"[。！？]")
+"""Where a span may hold one (most spans of English hold none: one search, in C)."""
+
+
+_SENTENCE_END = re.compile(r"(?:[.,;:][\"”’»]?|[!?][\"”’»]|[。！？、][」』）〉》”’\"]*)$")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+\S|[。！？][」』）〉》”’\"]*\s*\S")
 
 
 def _is_headline(line: str) -> bool:
