@@ -1,9 +1,13 @@
-"""Pilot tests for the reader's review under faults: a read-only data dir, two windows."""
+"""Pilot tests for the reader's review under faults: a read-only data dir, a full disk,
+two windows."""
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
+import pytest
 from pilot_helpers import diff_ready, wait_for
 from textual.pilot import Pilot
 
@@ -12,7 +16,10 @@ from diffreader.engine import compare, load_document
 from diffreader.review import Mark
 from diffreader.storage.review import ReviewStore
 from diffreader.tui.app import DiffReaderApp, make_app
+from diffreader.tui.messages import CompareRequested
+from diffreader.tui.review import SaveNotices
 from diffreader.tui.screens.diff import DiffScreen
+from diffreader.tui.widgets.review_bar import ReviewBar
 from read_only_fs import read_only
 
 SIZE = (120, 40)
@@ -119,3 +126,111 @@ async def test_a_lock_held_elsewhere_never_freezes_the_reader(tmp_path: Path) ->
     on_disk, _ = ReviewStore(data).load(session.pair_key)
     assert on_disk is not None
     assert sum(1 for e in on_disk.entries.values() if e.mark) == 3
+
+
+def _no_space(*_args: object, **_kwargs: object) -> list[str]:
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def _bar(screen: DiffScreen) -> str:
+    return screen.query_one(ReviewBar).text
+
+
+async def test_a_run_of_failed_saves_is_said_once_and_stays_in_sight(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ten marks on a full disk: one notice, not ten; the review bar says "not saved: No
+    space left on device" until a save succeeds, which is said once ("saved again")."""
+    data = tmp_path / "data"
+    a, b = _pair(tmp_path)
+    app = make_app(pair=(a, b), data_dir=data)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _ready(pilot)
+        session = screen.session
+        assert session is not None
+        before = len(app._notifications)
+        with monkeypatch.context() as patch:
+            patch.setattr(ReviewStore, "save", _no_space)
+            for _ in range(10):
+                await pilot.press("exclamation_mark", "r")
+            await wait_for(pilot, lambda: screen._saving == 0)
+            said = [n for n in list(app._notifications)[before:]]
+            assert [(n.title, n.severity) for n in said] == [("Review not saved", "error")]
+            assert "No space left on device" in said[0].message
+            assert session.unsaved and session.progress().flagged == 10  # none lost
+            assert "not saved: No space left on device" in _bar(screen)
+            await pilot.press("r", "x")  # still full: nothing more said, still in sight
+            await wait_for(pilot, lambda: screen._saving == 0)
+            assert len(app._notifications) == before + 1
+            assert "not saved: No space left on device" in _bar(screen)
+        await pilot.press("r", "x")  # room again: the next save writes every mark
+        await wait_for(pilot, lambda: screen._saving == 0)
+        said = [(n.title, n.message) for n in list(app._notifications)[before:]]
+        assert len(said) == 2 and said[1][0] == "Review saved"
+        assert "Saved again" in said[1][1]
+        assert "not saved" not in _bar(screen)
+        assert not session.unsaved
+    on_disk, _ = ReviewStore(data).load(session.pair_key)
+    assert on_disk is not None
+    marks = [e.mark for e in on_disk.entries.values() if e.mark is not None]
+    assert marks.count(Mark.FLAGGED) == 10 and marks.count(Mark.ACCEPTED) == 2
+
+
+async def test_marks_a_closing_window_cannot_save_are_said_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The last save, as the window closes, fails too: the reader says the marks are lost,
+    and keeps the words for the terminal (the CLI prints them once the reader exits)."""
+    from diffreader.tui.screens.corpus import CorpusScreen
+
+    a, b = _pair(tmp_path)
+    app = make_app(corpus=tmp_path, data_dir=tmp_path / "data")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, CorpusScreen))
+        app.post_message(CompareRequested(a, b))
+        screen = await _ready(pilot)
+        monkeypatch.setattr(ReviewStore, "save", _no_space)
+        await pilot.press("x")
+        await wait_for(pilot, lambda: screen._saving == 0)
+        await pilot.press("q")  # back to the corpus: the window's review is dropped
+        await wait_for(pilot, lambda: isinstance(app.screen, CorpusScreen))
+        lost = [n.message for n in app._notifications if "are lost" in n.message]
+        assert lost == [
+            "The marks and notes on a.txt vs b.txt could not be saved "
+            "(No space left on device) and are lost."
+        ]
+        assert app.lost_reviews == lost
+
+
+def test_save_outcomes_reaching_the_screen_out_of_order_tell_what_stands() -> None:
+    """Saves run one at a time but report back in any order: an outcome older than one
+    already taken in says nothing (the later save has told what stands)."""
+    notices = SaveNotices()
+    assert [n.title for n in notices.saved(2, "No space left on device", ["full"])] == [
+        "Review not saved"
+    ]
+    assert notices.saved(1, None, []) == []  # ran before the failure: old news
+    assert notices.failure == "No space left on device"
+    assert notices.saved(3, "No space left on device", ["full"]) == []
+    assert [n.title for n in notices.saved(4, None, [])] == ["Review saved"]
+    assert notices.failure is None
+    index = "Could not update the review index: Permission denied"
+    assert [n.text for n in notices.saved(5, None, [index])] == [index]
+    assert notices.saved(6, None, [index]) == []  # said once, not once per save
+
+
+async def test_a_review_only_looked_at_on_a_read_only_data_dir_loses_nothing(
+    tmp_path: Path,
+) -> None:
+    """Every save fails on a read-only data dir, the one that opens the review too: the
+    bar says so, but closing without a change says nothing is lost."""
+    data = tmp_path / "data"
+    data.mkdir()
+    a, b = _pair(tmp_path)
+    app = make_app(pair=(a, b), data_dir=data)
+    with read_only(data):
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await _ready(pilot)
+            assert "not saved: Read-only file system" in screen.query_one(ReviewBar).text
+            await pilot.press("q")
+    assert app.lost_reviews == []

@@ -158,6 +158,40 @@ async def test_a_mark_on_a_grouped_claim_applies_in_every_version(tmp_path: Path
         assert all(screen.sessions[v].mark(k) is None for v, k in group.items)
 
 
+async def test_failed_saves_of_grouped_marks_are_said_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A mark on a group saves each version's review: on a full disk, one notice for all
+    of them and the run, "not saved: <reason>" over the claims until a save succeeds."""
+    import errno
+    import os
+
+    def no_space(*_args: object, **_kwargs: object) -> list[str]:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    app = versions_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await versions_ready(pilot)
+        title = screen.query_one("#versions-claims-title")
+        line = row_of_claim(screen, "3,000")
+        table = screen.claims_table
+        table.cursor_coordinate = table.cursor_coordinate._replace(row=line)
+        before = len(app._notifications)
+        with monkeypatch.context() as patch:
+            patch.setattr(ReviewStore, "save", no_space)
+            for key in ("exclamation_mark", "x", "exclamation_mark"):
+                await pilot.press(key)
+                await wait_for(pilot, lambda: screen._saving == 0)
+            said = list(app._notifications)[before:]
+            assert [n.title for n in said] == ["Review not saved"]
+            assert "not saved: No space left on device" in str(title.render())
+        await pilot.press("x")
+        await wait_for(pilot, lambda: screen._saving == 0)
+        said = list(app._notifications)[before:]
+        assert [n.title for n in said] == ["Review not saved", "Review saved"]
+        assert str(title.render()) == "Claims"
+
+
 async def test_help_lists_the_views_keys(tmp_path: Path) -> None:
     from diffreader.tui.app import binding_ids
     from diffreader.tui.screens.help import HelpScreen

@@ -32,8 +32,8 @@ How the UI uses it (every call is cheap; each change is saved before the call re
 ``set_mark``/``set_note`` return messages only when something went wrong (the disk is
 full, the file was corrupted behind our back; a read-only data dir is said only once);
 the change is kept in memory and saving is retried on the next change
-(``session.unsaved`` tells). Each call is a user action, saved even when it sets the
-value already shown (another window may have changed it since).
+(``session.unsaved`` tells, ``session.save_error`` says why). Each call is a user action,
+saved even when it sets the value already shown (another window may have changed it since).
 
 Identity and persistence:
     * An item's ``key`` is a hash of its kind, side, normalised text and the normalised
@@ -538,6 +538,9 @@ class ReviewSession:
         """Reviewable items in display order."""
         self.unsaved = False
         """True when the last save failed; the next change (or ``save()``) retries."""
+        self.save_error: str | None = None
+        """Why the last save failed ("No space left on device"); ``None`` once one succeeds.
+        What a window shows for as long as its marks are only in memory."""
         self._read_only_told = False
         """The user was told that the data dir is read-only (said once, not per mark)."""
         self._index = {item.key: i for i, item in enumerate(items)}
@@ -632,6 +635,7 @@ class ReviewSession:
             messages = self.store.save(self.state if state is None else state, self.items)
         except OSError as error:
             self.unsaved = True
+            self.save_error = _reason(error)
             if error.errno not in _READ_ONLY:
                 return [
                     f"Could not save the review to {self.store.path_for(self.pair_key)}: "
@@ -645,6 +649,7 @@ class ReviewSession:
                 "Marks and notes are kept in memory until the reader closes."
             ]
         self.unsaved = False
+        self.save_error = None
         self._read_only_told = False
         return messages
 

@@ -100,6 +100,9 @@ class DiffReaderApp(App[None]):
         """Where review state lives (issue 4); ``None`` means the platform default."""
         self.keymap_ids: set[str] = set()
         """Binding ids the keymap remaps (checked against the real ones once running)."""
+        self.lost_reviews: list[str] = []
+        """Marks a closing window could not save (a full disk): said in the reader, and
+        on the terminal once it exits (the CLI), when there is no screen left to say it."""
 
     def on_mount(self) -> None:
         from diffreader.tui.screens.diff import DiffScreen

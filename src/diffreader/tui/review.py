@@ -3,14 +3,18 @@
 No widgets here: the diff screen, side panel and review bar all read these, so an item
 looks the same everywhere (✓ accepted, ! flagged, ✎ a note, · not reviewed yet).
 The session itself (``storage.review.ReviewSession``, over the pure ``review`` model) is
-the only state; nothing here keeps any. Words and glyphs come from ``render.labels``.
+the only state of the marks; ``SaveNotices`` only remembers what the user was told about
+saving them (one notice for a run of failed saves, not one per mark).
+Words and glyphs come from ``render.labels``.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from diffreader.engine.model import Comparison, Document
 from diffreader.render.labels import ITEM_TAG, MARK_GLYPH, NOTE_GLYPH
@@ -18,10 +22,15 @@ from diffreader.review import ItemKind, Mark, ReviewItem
 from diffreader.storage.review import ReviewSession
 from diffreader.tui.textutil import display_text
 
+if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
 __all__ = [
     "GLYPH",
     "NOTE_GLYPH",
     "REPORT_SUFFIX",
+    "Notice",
+    "SaveNotices",
     "default_report_path",
     "item_component",
     "item_tag",
@@ -102,3 +111,68 @@ def default_report_path(comparison: Comparison, fmt: str, folder: Path) -> Path:
     """Where the export key suggests writing a report: ``folder/factcheck-A-vs-B.md``."""
     name = f"factcheck-{_stem(comparison.a, 'a')}-vs-{_stem(comparison.b, 'b')}"
     return folder / (name + REPORT_SUFFIX.get(fmt, ".txt"))
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A notification to post: its text, title and severity."""
+
+    text: str
+    title: str
+    severity: SeverityLevel = "information"
+
+
+class SaveNotices:
+    """What to tell the user about a window's saves: once per run of failures.
+
+    A user flagging ten items on a full disk made ten saves fail, and each said so in a
+    toast of its own. Now the first failure of a run says so (with the reason), then
+    ``failure`` holds the reason for as long as the marks are only in memory (the window
+    shows it where it stays in sight), and the first save that succeeds after it says
+    "saved again", once. Other messages (the review index could not be updated, a
+    corrupt file set aside) are said once each.
+
+    Saves run one at a time, but their outcomes may reach the UI thread out of order: each
+    carries its place in the order the saves ran (``run``), and an outcome older than one
+    already taken in is news no longer (a later save has told what stands).
+    """
+
+    def __init__(self) -> None:
+        self.failure: str | None = None
+        """Why saving fails ("No space left on device"); ``None`` while saves succeed."""
+        self._latest = 0
+        self._told: set[str] = set()
+
+    def opened(self, error: str | None, messages: list[str]) -> None:
+        """Take in the outcome of the save that opened the review: its messages came with
+        the session (``load_for``) and were shown as the review's."""
+        self.failure = error
+        self._told.update(messages)
+
+    def saved(self, run: int, error: str | None, messages: list[str]) -> list[Notice]:
+        """Take in the outcome of a save and return what to tell the user.
+
+        Args:
+            run: The save's place in the order the saves ran (from 1).
+            error: Why it failed (``ReviewSession.save_error``), ``None`` when it did not.
+            messages: What ``ReviewSession.save`` returned.
+        """
+        if run < self._latest:
+            return []
+        self._latest = run
+        if error is not None:
+            told = self.failure is not None
+            self.failure = error
+            if told:
+                return []
+            texts = messages or [f"The review could not be saved: {error}."]
+            return [Notice(text, "Review not saved", "error") for text in texts]
+        notices: list[Notice] = []
+        if self.failure is not None:
+            self.failure = None
+            notices.append(Notice("Saved again: every mark and note is on disk.", "Review saved"))
+        for text in messages:
+            if text not in self._told:
+                self._told.add(text)
+                notices.append(Notice(text, "Review", "warning"))
+        return notices

@@ -16,7 +16,9 @@ which the review bar under the diff names (and the view highlights):
   others when the row holds several.
 
 Each change is saved at once by the session (atomic, merged with other instances); a
-failed save is reported and retried on the next change.
+failed save is retried on the next change. A run of failed saves is said once (a full disk
+gave a toast per mark), the review bar says "not saved: <reason>" until a save succeeds,
+and then "saved again" is said once (``tui.review.SaveNotices``).
 """
 
 from __future__ import annotations
@@ -44,7 +46,14 @@ from diffreader.review import ItemKind, Mark, ReviewEntry, ReviewItem, ReviewSta
 from diffreader.storage.review import ReviewSession
 from diffreader.tui.keys import HELP
 from diffreader.tui.messages import ComparisonFailed, ComparisonProgress, ComparisonReady
-from diffreader.tui.review import default_report_path, items_by_row, one_line, row_mark
+from diffreader.tui.review import (
+    Notice,
+    SaveNotices,
+    default_report_path,
+    items_by_row,
+    one_line,
+    row_mark,
+)
 from diffreader.tui.rows import DiffModel
 from diffreader.tui.textutil import display_text
 from diffreader.tui.widgets.aligned_view import AlignedView
@@ -301,6 +310,13 @@ class DiffScreen(Screen[None]):
         self._saving = 0
         """Saves in flight (the review bar says "saving…")."""
         self._save_lock = threading.Lock()
+        self._save_runs = 0
+        """Saves run so far (counted under ``_save_lock``: the order they ran in)."""
+        self.save_notices = SaveNotices()
+        """What the user was told about saving this review (``failure``: not saved)."""
+        self._edited = False
+        """A mark or note was changed in this window (on a read-only data dir, a review
+        only looked at loses nothing when its saves fail)."""
         self._painted = threading.Event()
         """Set once the partial diff of a long pair has been painted (see ``run_compare``)."""
         self._remotes: set[RemoteComparison] = set()
@@ -566,7 +582,16 @@ class DiffScreen(Screen[None]):
         self.annotating = False
         self.query_one(DiffHeader).show(comparison, counts=message.model.view.counts)
         view = self.view
-        self.session = message.review
+        before, self.session = self.session, message.review
+        if self._edited and before is not None and before is not self.session and before.unsaved:
+            # A and B swapped (s): the other pair's review gets one more save of its own
+            # (``_saved`` says so if that fails too: no save will come after it).
+            self._saving += 1
+            self._save_worker(before, before.snapshot())
+        self._edited = False
+        self.save_notices = SaveNotices()
+        if self.session is not None:
+            self.save_notices.opened(self.session.save_error, message.review_messages)
         self.selected_key = None
         self.flagged_only = False
         self._row_items = {}
@@ -779,6 +804,7 @@ class DiffScreen(Screen[None]):
             hint = "Nothing to review in this comparison."
         bar.show(
             saving=self._saving > 0,
+            unsaved=self.save_notices.failure,
             progress=session.progress(),
             item=item,
             stale=stale,
@@ -808,6 +834,7 @@ class DiffScreen(Screen[None]):
         session = self.session
         if session is None:
             return
+        self._edited = True
         self._saving += 1
         self._show_bar()
         self._save_worker(session, session.snapshot())
@@ -816,12 +843,24 @@ class DiffScreen(Screen[None]):
     def _save_worker(self, session: ReviewSession, snapshot: ReviewState) -> None:
         with self._save_lock:  # one save at a time from this window
             messages = session.save(snapshot)
-        self.app.call_from_thread(self._saved, session, snapshot, messages)
+            self._save_runs += 1
+            run, error = self._save_runs, session.save_error
+        self.app.call_from_thread(self._saved, session, snapshot, (run, error, messages))
 
-    def _saved(self, session: ReviewSession, snapshot: ReviewState, messages: list[str]) -> None:
+    def _saved(
+        self,
+        session: ReviewSession,
+        snapshot: ReviewState,
+        outcome: tuple[int, str | None, list[str]],
+    ) -> None:
         session.absorb(snapshot)
         self._saving -= 1
-        self._report(messages)
+        run, error, messages = outcome
+        if self.session is session:
+            self._tell(self.save_notices.saved(run, error, messages))
+        elif error is not None:
+            # The review of the pair before a swap (s): nothing will save it again.
+            self._tell([self._lost(session, error)])
         if self.session is session and self.is_mounted:
             self._show_bar()
 
@@ -838,10 +877,30 @@ class DiffScreen(Screen[None]):
         if session is not None and (self._saving or session.unsaved):
             with self._save_lock:
                 session.save()
+            if self._edited and session.save_error is not None:
+                self._tell([self._lost(session, session.save_error)])
 
-    def _report(self, messages: list[str]) -> None:
-        for text in messages:
-            self.notify(text, title="Review not saved", severity="error")
+    def _lost(self, session: ReviewSession, error: str) -> Notice:
+        """The notice for marks that no save will reach the disk with (the screen closed,
+        or A and B were swapped), kept by the app to say again on the terminal at exit."""
+        a, b = (
+            Path(ref.path).name if ref.path else "" for ref in (session.state.a, session.state.b)
+        )
+        text = (
+            f"The marks and notes on {a or 'A'} vs {b or 'B'} could not be saved ({error}) "
+            "and are lost."
+        )
+        lost: list[str] | None = getattr(self.app, "lost_reviews", None)
+        if lost is not None:
+            lost.append(text)
+        return Notice(text, "Review not saved", "error")
+
+    def _tell(self, notices: list[Notice]) -> None:
+        for notice in notices:
+            timeout = 10 if notice.severity == "error" else None
+            self.app.notify(
+                notice.text, title=notice.title, severity=notice.severity, timeout=timeout
+            )
 
     def _changed(self, key: str) -> None:
         """Redraw everything that shows ``key``'s mark or note."""

@@ -38,6 +38,7 @@ from diffreader.render.labels import MARK_GLYPH
 from diffreader.render.versions import claim_bands, claim_children, version_label
 from diffreader.review.marks import Mark
 from diffreader.storage.review import ReviewSession
+from diffreader.tui.review import Notice, SaveNotices, one_line
 from diffreader.tui.textutil import display_name, display_text
 from diffreader.versions import MIXED, Collation, collate, group_mark
 
@@ -195,13 +196,19 @@ class VersionsScreen(Screen[None]):
         """Per row of the claims table: ("band", -1), ("claim", group) or ("quote", group)."""
         self._saving = 0
         self._save_lock = threading.Lock()
+        self._save_runs = 0
+        """Saves run so far (counted under ``_save_lock``: the order they ran in)."""
+        self.save_notices = SaveNotices()
+        """What the user was told about saving the reviews (``failure``: not saved)."""
+        self._edited = False
+        """A mark was changed in this window (see ``on_unmount``)."""
         self._jump_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield LoadingIndicator(id="versions-loading")
         yield Static(id="versions-error", markup=False)
         yield Static(id="versions-header", markup=False)
-        yield Static("Claims", classes="versions-title", markup=False)
+        yield Static("Claims", id="versions-claims-title", classes="versions-title", markup=False)
         yield DataTable(id="versions-claims", cursor_type="cell", zebra_stripes=False)
         yield Static("Sentences", classes="versions-title", markup=False)
         yield DataTable(id="versions-matrix", cursor_type="cell", zebra_stripes=False)
@@ -269,6 +276,8 @@ class VersionsScreen(Screen[None]):
         self.last_seconds = message.seconds
         for text in message.messages:
             self.notify(text, title="Review", severity="warning", timeout=10)
+        self.save_notices.opened(self._save_error(), message.messages)
+        self._show_save_state()
         self._fill()
         self.claims_table.focus()
 
@@ -527,6 +536,7 @@ class VersionsScreen(Screen[None]):
     def set_group_mark(self, keys: Sequence[tuple[int, str]], mark: Mark | None) -> None:
         """Set ``mark`` on each ``(version, item key)`` in its pair's review, and save."""
         touched: set[int] = set()
+        self._edited = True
         for version, key in keys:
             self.sessions[version].set_mark(key, mark, save=False)
             touched.add(version)
@@ -539,27 +549,66 @@ class VersionsScreen(Screen[None]):
     @work(thread=True, group="save")
     def _save_worker(self, session: ReviewSession) -> None:
         with self._save_lock:
-            messages = session.save()
-        self.app.call_from_thread(self._saved, messages)
+            outcome = self._save(session)
+        self.app.call_from_thread(self._saved, outcome)
 
-    def _saved(self, messages: list[str]) -> None:
+    def _save(self, session: ReviewSession) -> tuple[int, str | None, list[str]]:
+        """Save one pair's review (``_save_lock`` held): its place in the order the saves
+        ran, why the reviews cannot be saved now (any of them), and its messages."""
+        messages = session.save()
+        self._save_runs += 1
+        return self._save_runs, self._save_error(), messages
+
+    def _save_error(self) -> str | None:
+        """Why a pair's review is only in memory (the first such), ``None`` when none is."""
+        return next((s.save_error for s in self.sessions if s.save_error is not None), None)
+
+    def _saved(self, outcome: tuple[int, str | None, list[str]]) -> None:
         self._saving -= 1
-        for text in messages:
-            self.notify(text, title="Review not saved", severity="error")
+        self._tell(self.save_notices.saved(*outcome))
+
+    def _tell(self, notices: list[Notice]) -> None:
+        for notice in notices:
+            timeout = 10 if notice.severity == "error" else None
+            self.notify(notice.text, title=notice.title, severity=notice.severity, timeout=timeout)
+        if self.is_mounted:
+            self._show_save_state()
+
+    def _show_save_state(self) -> None:
+        """The claims' title says "not saved: <reason>" while marks are only in memory."""
+        text = Text("Claims", end="")
+        failure = self.save_notices.failure
+        if failure is not None:
+            text.append("   ")
+            text.append(f" not saved: {one_line(failure, 40)} ", style="bold reverse red")
+        with contextlib.suppress(NoMatches):
+            self.query_one("#versions-claims-title", Static).update(text)
 
     def _flush_saves(self) -> None:
         """Save every review now (before a pairwise diff reads one from disk)."""
         with self._save_lock:
-            for session in self.sessions:
-                if session.unsaved:
-                    for text in session.save():
-                        self.notify(text, title="Review not saved", severity="error")
+            outcomes = [self._save(session) for session in self.sessions if session.unsaved]
+        for outcome in outcomes:
+            self._tell(self.save_notices.saved(*outcome))
 
     def on_unmount(self) -> None:
         with self._save_lock:
             for session in self.sessions:
                 if session.unsaved:
                     session.save()
+        # Only marks changed here can be lost (a read-only data dir fails every save, even
+        # the one that opened a review only looked at).
+        lost = [session for session in self.sessions if session.save_error is not None]
+        if lost and self._edited:
+            error = lost[0].save_error
+            text = (
+                f"The marks on {len(lost)} of the versions could not be saved ({error}) "
+                "and are lost."
+            )
+            kept: list[str] | None = getattr(self.app, "lost_reviews", None)
+            if kept is not None:
+                kept.append(text)
+            self.app.notify(text, title="Review not saved", severity="error", timeout=10)
 
     def _refresh_marks(self) -> None:
         collation = self.collation

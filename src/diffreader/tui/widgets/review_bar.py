@@ -1,7 +1,8 @@
 """Provides ``ReviewBar``: the item the review keys act on, and the review's progress.
 
 One line under the diff: on the left the selected item (its mark, label and text, its
-place among the row's items, its note), on the right "14 of 37 reviewed, 3 flagged".
+place among the row's items, its note), on the right "14 of 37 reviewed, 3 flagged",
+after "not saved: <reason>" for as long as the marks are only in memory.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class ReviewBar(Static):
         hint: str = "",
         style_for: Mapping[str, Style] | None = None,
         saving: bool = False,
+        unsaved: str | None = None,
     ) -> None:
         """Redraw the bar.
 
@@ -54,6 +56,8 @@ class ReviewBar(Static):
             hint: What to say when nothing is selected.
             style_for: The aligned view's component styles.
             saving: A save is in flight (another window may hold the review's lock).
+            unsaved: Why the marks cannot be saved, while they are only in memory (said
+                here until a save succeeds: the notice of the failure goes away).
         """
         styles = style_for or {}
         left = Text(end="", no_wrap=True, overflow="ellipsis")
@@ -82,6 +86,12 @@ class ReviewBar(Static):
         right = Text(end="", no_wrap=True, justify="right")
         if flagged_only:
             right.append("flagged only ", style=styles.get("mark-flagged", Style(reverse=True)))
+            right.append("  ")
+        if unsaved is not None:
+            right.append(
+                f"not saved: {one_line(unsaved, 40)}",
+                style=styles.get("mark-flagged", Style(bold=True, reverse=True)),
+            )
             right.append("  ")
         if saving:
             right.append("saving…  ", style=Style(italic=True, dim=True))
