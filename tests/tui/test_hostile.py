@@ -23,7 +23,7 @@ from textual.widgets._toast import Toast
 from diffreader.engine import compare, document_from_text
 from diffreader.storage.config import load_config
 from diffreader.tui.app import DiffReaderApp, demo_corpus, make_app
-from diffreader.tui.textutil import display_name, display_text
+from diffreader.tui.textutil import display_echo, display_name
 from diffreader.tui.widgets.article_table import ArticleTable
 from diffreader.tui.widgets.search_bar import SearchBar
 
@@ -435,7 +435,7 @@ async def _run_corpus(folder: Path, names: list[str], search: str) -> None:
         app.notify(search, title=article.path.name)
         screen.query_one("#filter", Input).value = search
         texts = await toasts_shown(pilot)
-        assert any(display_text(search)[0] in text for text in texts)
+        assert any(display_echo(search) in text for text in texts)
         _assert_literal(app)
 
 
@@ -476,7 +476,7 @@ async def _run_diff(app: DiffReaderApp, search: str, note: str) -> None:
             assert note.strip() in {session.note(item.key) for item in session.items} | {note}
         app.notify(search, title=note)
         texts = await toasts_shown(pilot)
-        assert any(display_text(search)[0] in text for text in texts)
+        assert any(display_echo(search) in text for text in texts)
         _assert_literal(app)
 
 

@@ -94,3 +94,69 @@ def test_file_names_show_their_invisibles(tmp_path) -> None:  # type: ignore[no-
     assert display_name("r\u200b.txt") == "r<U+200B>.txt"
     (tmp_path / "r\u200b.txt").write_text("x", encoding="utf-8")
     assert display_path(tmp_path / "r\u200b.txt").endswith("r<U+200B>.txt")
+
+
+def _notes(app: DiffReaderApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def test_what_the_reader_says_shows_the_invisible() -> None:
+    """A notification, the review bar and the title line say text on its own: no diff
+    stands beside it, so what draws nothing is shown there (and markup stays literal)."""
+    from textual.widgets import Input
+
+    from diffreader.tui.widgets.diff_header import DiffHeader
+    from diffreader.tui.widgets.review_bar import ReviewBar
+
+    a = document_from_text("Bridge closes\n\n" + A, path="/x/a.txt")
+    b = document_from_text("Bridge\u200b closes\n\n" + B, path="/x/b.txt")
+    app = DiffReaderApp(comparison=compare(a, b))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await diff_ready(pilot)
+        header = screen.query_one(DiffHeader)
+        shown = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        assert "Bridge<U+200B> closes" in shown  # B's title; A's has none to show
+        assert "Bridge closes" in shown
+        assert header.display
+        # The review bar names the selected item as the diff shows it (the row's third:
+        # its reworded group, after the numbers "4" and "0").
+        await pilot.press("c", "i", "i")
+        await pilot.pause()
+        bar = screen.query_one(ReviewBar).text
+        assert "4<U+200B>0" in bar and "\u200b" not in bar
+        # A search for what is nowhere: said with its invisible, markup and all.
+        await pilot.press("slash")
+        search = screen.query_one(Input)
+        search.value = "[b]zz\u200bqq[/b]"
+        await pilot.pause()
+        assert "Not found: [b]zz<U+200B>qq[/b]" in _notes(app)
+        # A search for what a change shows ("4<U+200B>0") finds it.
+        search.value = "4\u200b0"
+        await pilot.pause()
+        assert not [n for n in _notes(app) if "4<U+200B>0" in n]
+        assert screen.view.search_query == "4<U+200B>0"
+        app.notify("title\u2060 of \U000e0041\U000e0042", title="x\u200by")
+        await pilot.pause()
+        said = [(n.message, n.title) for n in app._notifications]
+        assert ("title<U+2060> of <U+E0041><U+E0042>", "x<U+200B>y") in said
+
+
+def test_an_input_shows_what_draws_nothing_one_for_one() -> None:
+    """Typed or pasted into a search, a zero-width space shows as a reversed ◌ (one cell,
+    so the cursor stays where it is); an emoji's own selector is part of the emoji."""
+    from rich.text import Text
+
+    from diffreader.tui.textutil import INVISIBLE_MARK, LiteralHighlighter
+
+    text = Text("4\u200b0 \x1b ok \u2764\ufe0f")
+    LiteralHighlighter().highlight(text)
+    assert text.plain == f"4{INVISIBLE_MARK}0 ␛ ok \u2764\ufe0f"
+    assert len(text.plain) == len("4\u200b0 \x1b ok \u2764\ufe0f")
+    assert [(s.start, s.end, str(s.style)) for s in text.spans] == [(1, 2, "reverse")]
+
+
+def test_the_versions_view_says_claims_and_titles_with_their_invisibles() -> None:
+    from diffreader.tui.screens.versions import _literal
+
+    assert _literal("4\u200b0 [b]people[/b]", echo=True).plain == "4<U+200B>0 [b]people[/b]"
+    assert _literal("4\u200b0 people").plain == "40 people"  # a sentence: unchanged text

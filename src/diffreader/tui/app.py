@@ -29,7 +29,7 @@ from diffreader.tui.commands import ScreenCommands
 from diffreader.tui.keys import HELP
 from diffreader.tui.messages import CompareRequested
 from diffreader.tui.screens.corpus import CorpusScreen
-from diffreader.tui.textutil import display_text
+from diffreader.tui.textutil import display_echo
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -153,11 +153,12 @@ class DiffReaderApp(App[None]):
         covers them all. Messages carry user text (file names, search text, config values,
         error reasons): ``markup`` is ignored and forced off, since ``[/]`` would crash the
         toast and ``[@click=app.quit]`` would make it a button. Control characters and
-        escapes are made visible (``␛``), as in article text.
+        escapes are made visible (``␛``), as in article text, and so are characters that
+        draw nothing (``<U+200B>``: "Not found: 40" for a search of ``4\u200b0`` hid why).
         """
         super().notify(
-            display_text(message)[0],
-            title=display_text(title)[0],
+            display_echo(message),
+            title=display_echo(title),
             severity=severity,
             timeout=timeout,
             markup=False,

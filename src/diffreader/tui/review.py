@@ -20,7 +20,7 @@ from diffreader.engine.model import Comparison, Document
 from diffreader.render.labels import ITEM_TAG, MARK_GLYPH, NOTE_GLYPH
 from diffreader.review import ItemKind, Mark, ReviewItem
 from diffreader.storage.review import ReviewSession
-from diffreader.tui.textutil import display_text
+from diffreader.tui.textutil import display_echo
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -67,8 +67,10 @@ def item_tag(item: ReviewItem) -> str:
 
 
 def one_line(text: str, limit: int = 0) -> str:
-    """``text`` made literal (``display_text``) on one line, cut to ``limit`` cells."""
-    shown = " ".join(display_text(text)[0].split())
+    """``text`` made literal on one line, cut to ``limit`` cells: an item's text or a note
+    said on its own (the review bar, the panel), so characters that draw nothing are shown
+    (``display_echo``), as the diff shows a claim."""
+    shown = " ".join(display_echo(text).split())
     if limit and len(shown) > limit:
         shown = shown[: limit - 1].rstrip() + "…"
     return shown

@@ -12,15 +12,19 @@ the ranges it is told are changed (``reveal``: a deletion, an insertion, an adde
 dropped sentence, a claim) and in names it shows them instead, as the CLI does
 (``escape.reveal``: ``<U+200B>``), so ``40`` against ``4\u200b0`` never reads as no change.
 Because both change lengths, it returns an index map so engine offsets still land on the
-right characters.
+right characters. Text said on its own (a notification, a status line, a title line, what
+the user typed) shows them too: there no diff shows that ``4\u200b0`` is not ``40``.
 
 API:
     display_text(text, reveal=()) -> (display, index_map | None)
     display_name(text) -> str           a file name or path: every invisible shown
     display_changed(text) -> str        a claim's or quotation's text: the same
+    display_echo(text) -> str           user or article text said in a notification, a
+                                        status or a title line: the same
     wrap_ranges(text, width) -> list[(start, end)]
     cell_width(text) -> int
-    LiteralHighlighter()                for ``Input``: typed or pasted controls shown as ``␛``
+    LiteralHighlighter()                for ``Input``: typed or pasted controls shown as ``␛``,
+                                        characters that draw nothing as ``◌``
 """
 
 from __future__ import annotations
@@ -45,9 +49,11 @@ if TYPE_CHECKING:
     from diffreader.engine.model import Document
 
 __all__ = [
+    "INVISIBLE_MARK",
     "LiteralHighlighter",
     "cell_width",
     "display_changed",
+    "display_echo",
     "display_name",
     "display_path",
     "display_text",
@@ -150,18 +156,49 @@ def display_changed(text: str) -> str:
     return display_text(text, ((0, len(text)),))[0]
 
 
+def display_echo(text: str) -> str:
+    """User or article text said on its own: in a notification ("Not found: …"), a status
+    line (the review bar's item and note), a title line (the diff's article titles), a
+    search. Literal, with every character that draws nothing shown: no diff stands beside
+    it to tell ``4\u200b0`` from ``40``, or an article title from one with tag characters
+    hidden in it.
+
+    >>> display_echo("Not found: 4\u200b0 [b]x[/b]")
+    'Not found: 4<U+200B>0 [b]x[/b]'
+    """
+    return display_text(text, ((0, len(text)),))[0]
+
+
+INVISIBLE_MARK = "◌"
+"""What an ``Input`` shows for each character that draws nothing (one cell, as the
+cursor needs): the dotted circle Unicode shows a mark without a base on."""
+
+
 class LiteralHighlighter(Highlighter):
-    """Shows control characters in an ``Input`` as symbols (ESC as ``␛``), one for one.
+    """Shows control characters in an ``Input`` as symbols (ESC as ``␛``), one for one,
+    and each character that draws nothing as a reversed ``◌``.
 
     An ``Input`` draws its value as it is, so a pasted escape sequence would reach the
-    terminal. Replacing each control character by one symbol keeps the value itself (what
-    the user searches for or saves) unchanged and the cursor where it was.
+    terminal, and a pasted zero-width space would not show at all (a search for
+    ``4\u200b0`` read as one for ``40``). Replacing each such character by one symbol keeps
+    the value itself (what the user searches for or saves) unchanged and the cursor where
+    it was; where the value is said in full (a notification), it reads ``<U+200B>``.
     """
 
     def highlight(self, text: Text) -> None:
         plain = text.plain
-        if _SPECIAL.search(plain) is not None:
-            text.plain = plain.translate(_TRANSLATE)
+        if _SPECIAL.search(plain) is None:
+            return
+        shown = plain.translate(_TRANSLATE)  # one character for one
+        runs = invisible_runs(plain)
+        if runs:
+            chars = list(shown)
+            for start, end, _token in runs:
+                chars[start:end] = INVISIBLE_MARK * (end - start)
+            shown = "".join(chars)
+        text.plain = shown
+        for start, end, _token in runs:
+            text.stylize("reverse", start, end)
 
 
 @lru_cache(maxsize=65536)
@@ -271,7 +308,8 @@ def wrap_ranges(text: str, width: int) -> list[tuple[int, int]]:
 
 
 def document_label(doc: Document, *, words: int = 12) -> str:
-    """A one-line literal label: the title, else the first words of the first sentence."""
+    """A one-line literal label: the title, else the first words of the first sentence
+    (a title line: characters that draw nothing are shown, ``display_echo``)."""
     label = doc.title
     if not label:
         for sentence in doc.sentences:
@@ -279,8 +317,7 @@ def document_label(doc: Document, *, words: int = 12) -> str:
                 parts = sentence.text.split()
                 label = " ".join(parts[:words]) + (" …" if len(parts) > words else "")
                 break
-    shown = display_text(label)[0] if label else display_name(doc.name)
-    return " ".join(shown.split())
+    return " ".join(display_echo(label or doc.name).split())
 
 
 def display_path(path: Path) -> str:

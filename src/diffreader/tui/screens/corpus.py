@@ -55,6 +55,7 @@ from diffreader.tui.keys import HELP
 from diffreader.tui.messages import CompareRequested
 from diffreader.tui.textutil import (
     LiteralHighlighter,
+    display_echo,
     display_name,
     display_path,
     display_text,
@@ -706,8 +707,7 @@ class CorpusScreen(Screen[None]):
             "file": Text(name, end=""),
         }
         if article.error is not None:
-            reason, _ = display_text(article.error)
-            cells["title"] = Text(f"⚠ {reason}", style="italic red", end="")
+            cells["title"] = Text(f"⚠ {display_echo(article.error)}", style="italic red", end="")
         else:
             similarity: Text | str = ""
             if self.mark_a and article.key != self.mark_a and article.key in self.similarity:
@@ -842,12 +842,11 @@ class CorpusScreen(Screen[None]):
                 body_text = decode_prefix(data, len(data) < _PREVIEW_BYTES).strip()
             except Exception as error:  # the file changed since it was listed
                 article_error = getattr(error, "reason", None) or str(error)
-                text.append(f"\n\n⚠ {display_text(article_error)[0]}", style="italic red")
+                text.append(f"\n\n⚠ {display_echo(article_error)}", style="italic red")
                 preview.update(text)
                 return
         if article.error is not None:
-            reason, _ = display_text(article.error)
-            text.append(f"\n\n⚠ {reason}", style="italic red")
+            text.append(f"\n\n⚠ {display_echo(article.error)}", style="italic red")
         else:
             words = "" if article.words is None else f" · {article.words:,} words"
             text.append(
@@ -1403,7 +1402,7 @@ class CorpusScreen(Screen[None]):
         except LoadError as error:
             self.app.call_from_thread(
                 self.notify,
-                display_text(f"Cannot compare: {error}")[0],
+                f"Cannot compare: {error}",  # made literal by the app's notify
                 title="Cannot use this file",
                 severity="warning",
             )

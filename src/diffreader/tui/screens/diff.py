@@ -55,7 +55,7 @@ from diffreader.tui.review import (
     row_mark,
 )
 from diffreader.tui.rows import DiffModel
-from diffreader.tui.textutil import display_text
+from diffreader.tui.textutil import display_echo
 from diffreader.tui.widgets.aligned_view import AlignedView
 from diffreader.tui.widgets.diff_header import DiffHeader, Legend
 from diffreader.tui.widgets.review_bar import ReviewBar
@@ -635,10 +635,9 @@ class DiffScreen(Screen[None]):
         message.stop()
         self.comparing = False
         error = self.query_one("#diff-error", Static)
-        shown, _ = display_text(message.reason)
-        error.update(shown)
+        error.update(display_echo(message.reason))
         error.display = True
-        self.notify(shown, title="Cannot compare", severity="error")
+        self.notify(message.reason, title="Cannot compare", severity="error")
 
     def _review_loaded(self, messages: list[str]) -> None:
         for text in messages:
@@ -1126,7 +1125,9 @@ class DiffScreen(Screen[None]):
 
     @on(SearchBar.Changed)
     def _search_changed(self, event: SearchBar.Changed) -> None:
-        self.view.search_query = event.value
+        # Searched as the rows show text: a pasted zero-width space is "<U+200B>" there
+        # (in a change), a pasted escape "␛"; as typed, neither could ever match.
+        self.view.search_query = display_echo(event.value)
         self._search_next(from_current=True)
 
     @on(SearchBar.Submitted)
@@ -1140,7 +1141,8 @@ class DiffScreen(Screen[None]):
 
     def _search_next(self, *, from_current: bool) -> None:
         view = self.view
-        needle = view.search_query.lower()
+        query = view.search_query
+        needle = query.lower()
         if not needle or self.model is None:
             return
         rows = self.model.rows
@@ -1153,4 +1155,4 @@ class DiffScreen(Screen[None]):
             if needle in row.a.text.lower() or needle in row.b.text.lower():
                 view.jump_to_row(row.index)
                 return
-        self.notify(f"Not found: {needle}", timeout=2)
+        self.notify(f"Not found: {query}", timeout=2)

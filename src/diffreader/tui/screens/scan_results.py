@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from diffreader.scan.results import Results, ResultsError, ScanPair, read_results
-from diffreader.tui.textutil import display_name, display_path, display_text
+from diffreader.tui.textutil import display_echo, display_name, display_path, display_text
 
 __all__ = ["ScanResultsScreen"]
 
@@ -114,7 +114,7 @@ class ScanResultsScreen(Screen[None]):
         self.app.call_from_thread(self._loaded, results)
 
     def _failed(self, reason: str) -> None:
-        self.query_one("#scan-title", Static).update(Text(" " + display_text(reason)[0]))
+        self.query_one("#scan-title", Static).update(Text(" " + display_echo(reason)))
         self.notify(reason, title="Scan results", severity="error")
 
     def _loaded(self, results: Results) -> None:

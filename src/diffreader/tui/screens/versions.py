@@ -39,7 +39,7 @@ from diffreader.render.versions import claim_bands, claim_children, version_labe
 from diffreader.review.marks import Mark
 from diffreader.storage.review import ReviewSession
 from diffreader.tui.review import Notice, SaveNotices, one_line
-from diffreader.tui.textutil import display_name, display_text
+from diffreader.tui.textutil import display_echo, display_name, display_text
 from diffreader.versions import MIXED, Collation, collate, group_mark
 
 __all__ = ["VersionsReady", "VersionsScreen"]
@@ -70,9 +70,14 @@ _QUOTE_PHRASE = {
 }
 
 
-def _literal(text: str, style: str = "") -> Text:
-    """Article text as a Rich ``Text``: never parsed as markup, controls made visible."""
-    return Text(display_text(" ".join(text.split()))[0], style=style, no_wrap=True)
+def _literal(text: str, style: str = "", *, echo: bool = False) -> Text:
+    """Article text as a Rich ``Text``: never parsed as markup, controls made visible.
+
+    ``echo``: text said on its own (a claim, a quotation, the original's title), where
+    characters that draw nothing are shown (``display_echo``), as the diff shows a claim;
+    elsewhere (a sentence) they are left out, as in unchanged text."""
+    shown = display_echo(text) if echo else display_text(text)[0]
+    return Text(" ".join(shown.split()), style=style, no_wrap=True)
 
 
 class VersionsReady(Message):
@@ -267,7 +272,7 @@ class VersionsScreen(Screen[None]):
             self.query_one("#versions-loading").display = False
         if message.collation is None:
             error = self.query_one("#versions-error", Static)
-            error.update(display_text(message.error)[0])
+            error.update(display_echo(message.error))
             error.display = True
             self.notify(message.error, title="Cannot compare", severity="error")
             return
@@ -320,7 +325,7 @@ class VersionsScreen(Screen[None]):
                 k = len(quote.versions)
                 where = f"all {n}" if k == n else f"{k} of {n}"
                 text = Text(f"{_QUOTE_PHRASE[quote.status]} ({where}): ", style="bold")
-                text.append_text(_literal(quote.text))
+                text.append_text(_literal(quote.text, echo=True))
                 claims.add_row(self._mark_cell(quote.items), *cells, text, key=f"quote{index}")
                 self._claim_rows.append(("quote", index))
 
@@ -351,7 +356,7 @@ class VersionsScreen(Screen[None]):
         ]
         text = Text("  · " if depth else "", style="dim")
         text.append(f"{group.category.value}: ", style="bold")
-        text.append_text(_literal(group.text))
+        text.append_text(_literal(group.text, echo=True))
         self.claims_table.add_row(self._mark_cell(group.items), *cells, text, key=f"claim{index}")
         self._claim_rows.append(("claim", index))
 
@@ -369,7 +374,7 @@ class VersionsScreen(Screen[None]):
         assert collation is not None
         current = self.current_version()
         text = Text("Original  ", style="bold")
-        text.append_text(_literal(collation.original.name))
+        text.append_text(_literal(collation.original.name, echo=True))
         if collation.original.date:
             text.append(f" · {collation.original.date}", style="dim")
         for v, comparison in enumerate(collation.comparisons):

@@ -14,14 +14,9 @@ from textual.widgets import Static
 from diffreader.engine.model import Comparison, Document
 from diffreader.render.labels import LEGEND_COLOURS, count_phrase
 from diffreader.review.items import ItemCounts, Section, count_items, review_items
-from diffreader.tui.textutil import display_name, display_text, document_label
+from diffreader.tui.textutil import display_name, document_label
 
 __all__ = ["DiffHeader", "Legend", "coverage_text"]
-
-
-def _plain(value: str) -> str:
-    shown, _ = display_text(value)
-    return " ".join(shown.split())
 
 
 def _side(label: str, doc: Document) -> Group:
