@@ -215,3 +215,17 @@ def test_whole_added_and_dropped_groups_carry_their_side() -> None:
     assert claimed and all(
         any(c == "claim-added" for _s, _e, c in r.unified.spans) for r in claimed
     )
+
+
+def test_a_claim_inside_a_quotation_keeps_its_colours() -> None:
+    """Quotations are painted after claims; inside one, a claim is painted again last, so
+    its text keeps the claim's colour on its tint (the quotation's fell to 2:1 there) and
+    the quotation only its italics."""
+    model = DiffModel(sample())
+    row = next(r for r in model.rows if "over ten years" in r.b.text)
+    for cell in (row.b, row.unified):
+        start = cell.text.index("over ten years")
+        end = start + len("over ten years")
+        over = [c for s, e, c in cell.spans if s <= start and end <= e]
+        assert any(c.startswith("quote-") for c in over)
+        assert over[-2:] == ["claim-added", "fact-figure"]

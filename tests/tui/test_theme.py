@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from pilot_helpers import diff_ready
-from rich.color import Color
+from rich.color import Color, ColorSystem
 
 from comparison_builder import sample
 from diffreader.tui.app import DiffReaderApp
@@ -81,3 +81,9 @@ async def test_an_added_claim_stands_out_at_a_glance_and_reads(theme: str) -> No
     # The muted tint stood about 25 from rewording's in both themes; now twice that.
     assert _apart(added.bgcolor, reworded.bgcolor) >= 45
     assert _apart(added.bgcolor, dropped.bgcolor) >= 45
+    # In 256 colours (tmux without truecolor) the tints keep their hue: at 40% the added
+    # claim's tint of textual-dark was the palette's grey 59.
+    r, g, b = added.bgcolor.downgrade(ColorSystem.EIGHT_BIT).get_truecolor()
+    assert g > max(r, b)
+    r, g, b = dropped.bgcolor.downgrade(ColorSystem.EIGHT_BIT).get_truecolor()
+    assert r > g

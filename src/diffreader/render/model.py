@@ -21,7 +21,9 @@ Highlight layers of a row, in paint order (a later layer wins where they overlap
 
 That is the order the reader has always painted in (an earlier ``tui/rows.py`` docstring
 listed quotations before claims; its code painted claims first), kept so that nothing on
-screen moves.
+screen moves. The reader then paints a claim once more over a quotation in its row, so the
+claim keeps its colours on its strong tint and the quotation its italics
+(``tui.rows.DiffModel._paint``).
 
 API:
     LayerKind, Layer, RowView, View

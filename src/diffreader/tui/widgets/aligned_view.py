@@ -201,9 +201,10 @@ class AlignedView(ScrollView, can_focus=True):
         /* A claim is what a reader checks first: bold on a strong tint (the muted 30% one,
            in the success/error text colour, read much like rewording at 80x24, and that
            text fell to 3:1 on its tint in light themes). $text contrasts with the tint in
-           every theme, and facts inside keep it over their family's colour. */
-        & > .aligned-view--claim-added { background: $success 40%; color: $text; text-style: bold; }
-        & > .aligned-view--claim-dropped { background: $error 40%; color: $text; text-style: bold; }
+           every theme, and facts inside keep it over their family's colour. 55%, not less:
+           in 256 colours (tmux without truecolor) textual-dark's 40-50% green is grey. */
+        & > .aligned-view--claim-added { background: $success 55%; color: $text; text-style: bold; }
+        & > .aligned-view--claim-dropped { background: $error 55%; color: $text; text-style: bold; }
         /* A fact inside a claim: its family's colour (render.labels.CATEGORY_COLOUR, as
            in the HTML report), bold, over the claim's quieter tint. */
         & > .aligned-view--fact-figure { background: dodgerblue 45%; text-style: bold; }
