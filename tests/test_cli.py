@@ -385,6 +385,28 @@ def test_corpus_option_wins_over_the_config(
     assert fake_reader[0]["corpus"] == chosen
 
 
+def test_marks_the_reader_could_not_save_are_said_after_it_exits(
+    fake_reader: list[dict[str, Any]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A window closing as the reader quits has no screen left to say its marks are lost:
+    the command line says it on stderr once the reader has exited."""
+    app_module = sys.modules["diffreader.tui.app"]
+    opened = app_module.make_app  # type: ignore[attr-defined]
+
+    def make_app(**kwargs: Any) -> Any:
+        app = opened(**kwargs)
+        app.lost_reviews = ["The marks and notes on a.txt vs b\x1b.txt could not be saved."]
+        return app
+
+    monkeypatch.setattr(app_module, "make_app", make_app)
+    assert main([str(tmp_path)]) == ExitStatus.SAME
+    err = capsys.readouterr().err
+    assert "diffreader: The marks and notes on a.txt vs b␛.txt could not be saved." in err
+
+
 def test_one_folder_opens_it(fake_reader: list[dict[str, Any]], tmp_path: Path) -> None:
     assert main([str(tmp_path)]) == ExitStatus.SAME
     assert fake_reader == [

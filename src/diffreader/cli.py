@@ -445,7 +445,7 @@ def _run_reader(config: Config, **kwargs: Any) -> ExitStatus:
     app = make_app(theme=config.theme, light_theme=config.light_theme, **kwargs)
     app.run()
     # Said in the reader too, but a window closing as the reader quits has no screen left.
-    for text in app.lost_reviews:
+    for text in getattr(app, "lost_reviews", ()):
         _warn(text)
     code = getattr(app, "return_code", None)
     return ExitStatus.TROUBLE if code not in (None, 0) else ExitStatus.SAME
