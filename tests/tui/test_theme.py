@@ -87,3 +87,19 @@ async def test_an_added_claim_stands_out_at_a_glance_and_reads(theme: str) -> No
     assert g > max(r, b)
     r, g, b = dropped.bgcolor.downgrade(ColorSystem.EIGHT_BIT).get_truecolor()
     assert r > g
+
+
+async def test_claims_and_facts_read_in_every_theme() -> None:
+    """The text of a claim and of a fact takes black or white, whichever reads better on
+    its tint: Textual's ``$text`` chose white at 3:1 on dracula's or monokai's green."""
+    app = DiffReaderApp(comparison=sample())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await diff_ready(pilot)
+        for theme in sorted(app.available_themes):
+            app.theme = theme
+            await pilot.pause()
+            styles = screen.view.component_styles()
+            for name, style in styles.items():
+                if name.startswith(("claim-", "fact-")):
+                    assert style.color is not None and style.bgcolor is not None
+                    assert _contrast(style.color, style.bgcolor) >= 4.5, (theme, name)

@@ -30,6 +30,7 @@ import bisect
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.color import Color
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -58,6 +59,29 @@ _SEP = " │ "
 _MIN_FOLD = 3
 """Only runs of at least this many unchanged rows fold."""
 _HATCH = "╱"
+_BLACK, _WHITE = Color.from_rgb(0, 0, 0), Color.from_rgb(255, 255, 255)
+
+
+def _legible_on(background: Color) -> Color:
+    """Black or white, whichever has the higher contrast on ``background`` (WCAG 2: at
+    least 4.58:1 on any colour).
+
+    For text on a strong tint (a claim, a fact): Textual's ``$text`` picks by perceived
+    brightness, and on the mid-light tints of bright greens (dracula, monokai, nord,
+    tokyo-night) it chose white at 3:1.
+
+    >>> _legible_on(Color.parse("#315e3f")).name, _legible_on(Color.parse("#3e9c5c")).name
+    ('#ffffff', '#000000')
+    """
+
+    def linear(value: int) -> float:
+        v = value / 255
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = background.get_truecolor()
+    luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+    # Black's contrast is (L + 0.05) / 0.05, white's 1.05 / (L + 0.05).
+    return _BLACK if (luminance + 0.05) ** 2 > 0.05 * 1.05 else _WHITE
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,11 +224,12 @@ class AlignedView(ScrollView, can_focus=True):
         }
         /* A claim is what a reader checks first: bold on a strong tint (the muted 30% one,
            in the success/error text colour, read much like rewording at 80x24, and that
-           text fell to 3:1 on its tint in light themes). $text contrasts with the tint in
-           every theme, and facts inside keep it over their family's colour. 55%, not less:
-           in 256 colours (tmux without truecolor) textual-dark's 40-50% green is grey. */
-        & > .aligned-view--claim-added { background: $success 55%; color: $text; text-style: bold; }
-        & > .aligned-view--claim-dropped { background: $error 55%; color: $text; text-style: bold; }
+           text fell to 3:1 on its tint in light themes). The text of a claim and of a
+           fact is black or white, whichever reads better on its tint (``_legible_on``:
+           4.5:1 or more in every theme). 55%, not less: in 256 colours (tmux without
+           truecolor) textual-dark's 40-50% green is the palette's grey. */
+        & > .aligned-view--claim-added { background: $success 55%; text-style: bold; }
+        & > .aligned-view--claim-dropped { background: $error 55%; text-style: bold; }
         /* A fact inside a claim: its family's colour (render.labels.CATEGORY_COLOUR, as
            in the HTML report), bold, over the claim's quieter tint. */
         & > .aligned-view--fact-figure { background: dodgerblue 45%; text-style: bold; }
@@ -534,6 +559,8 @@ class AlignedView(ScrollView, can_focus=True):
                 )
                 + partial.without_color
             )
+            if name.startswith(("claim-", "fact-")) and style.bgcolor is not None:
+                style += Style(color=_legible_on(style.bgcolor))  # see ``_legible_on``
             self._styles[name] = style
         return style
 
