@@ -158,7 +158,7 @@ _TOKEN_AS_DEFINED = re.compile(
     rf"|{_RUN}(?:['’]{_RUN})*|[{_IDEOGRAPH}]|\s+|[^\w\s]"
 )
 _WORD_AS_DEFINED = re.compile(
-    rf"(?:[A-Za-z]\.){{2,}}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s|%)?|{_RUN}(?:'{_RUN})*|[{_IDEOGRAPH}]"
+    rf"(?:[A-Za-z]\.){{2,}}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s|%)?|{_RUN}(?:'{_RUN})*|(?=\w)[{_IDEOGRAPH}]"
 )
 _AWKWARD = st.text("aZé1_9 \t\n.,:'’%stndrh-“日本のカ한국。、", max_size=40)
 
@@ -168,6 +168,8 @@ def test_kana_and_han_are_a_word_each_and_other_words_run_on() -> None:
         *"図書館は", "3", *"日、", "Apple", *"社の", "한국어", " ", "don’t",
     ]  # fmt: skip
     assert word_keys("新しい図書館") == list("新しい図書館")
+    # A code point of those blocks left unassigned is no word character: a mark.
+    assert word_keys("\U0002fa1e") == [] and tokenize("\U0002fa1e")[0].raw == "\U0002fa1e"
 
 
 @given(TEXTS | _AWKWARD | st.text(max_size=40))
