@@ -143,6 +143,22 @@ def test_chinese_and_japanese_sentences_end_at_their_full_stops() -> None:
     ]
 
 
+def test_a_wrapped_chinese_paragraph_goes_on_at_its_line_breaks() -> None:
+    """Chinese has no case to tell that a line goes on: a full line ending mid-sentence on
+    a Han character or a comma goes on into the next; a shorter heading above keeps its
+    line, and a line ending on 。 ends its sentence."""
+    text = (
+        "新桥下月开放\n"
+        "市政府周二宣布，横跨东河的新人行桥将于下月十五日正式开放，这座桥全长三百二十\n"
+        "米。附近居民表示欢迎。\n"
+    )
+    assert [x.text for x in split_sentences(text)] == [
+        "新桥下月开放",
+        "市政府周二宣布，横跨东河的新人行桥将于下月十五日正式开放，这座桥全长三百二十\n米。",
+        "附近居民表示欢迎。",
+    ]
+
+
 def test_furniture_is_boilerplate() -> None:
     text = (
         "The council met.\n\nFILE PHOTO: The bridge. © Coastline Press / A. Name\n\n"
@@ -461,7 +477,8 @@ def reference_blocks(text: str, start: int) -> list[tuple[int, int, bool]]:
     splits with ``str.splitlines`` and counts in C): the reference it must equal."""
     breaks = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
     line_pattern = re.compile(rf"[^{breaks}]*(?:\r\n|[{breaks}]|\Z)")
-    terminal = re.compile(r"[.!?…:;\"”’»)\]]\s*$")
+    terminal = re.compile(r"[.!?…:;\"”’»)\]。！？」』]\s*$")
+    wide_end = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff，、]\s*$")
 
     def lstrip(s: int, e: int) -> int:
         while s < e and text[s].isspace():
@@ -524,6 +541,7 @@ def reference_blocks(text: str, start: int) -> list[tuple[int, int, bool]]:
             open_words |= {*"its their his her our your my this these those".split()}
             before = ""  # the line before, in this paragraph
             before_full = False
+            longest = max(sizes)
             for (line_start, line_end), size in zip(lines, sizes, strict=True):
                 s = lstrip(line_start, line_end)
                 e = rstrip(s, line_end)
@@ -540,7 +558,9 @@ def reference_blocks(text: str, start: int) -> list[tuple[int, int, bool]]:
                 else:
                     blocks.append((s, e, False))
                 before = line
-                before_full = bool(prose) and size >= least
+                before_full = (bool(prose) and size >= least) or (
+                    bool(wide_end.search(line)) and size >= 0.75 * longest
+                )
     return blocks
 
 

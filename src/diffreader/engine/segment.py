@@ -223,7 +223,7 @@ class _Block:
 # group and record separators, NEL and the Unicode line and paragraph separators. An
 # article separated by any of them must not read as one line.
 _BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_TERMINAL = re.compile(r"[.!?…:;\"”’»)\]]\s*$")
+_TERMINAL = re.compile(r"[.!?…:;\"”’»)\]。！？」』]\s*$")
 
 
 def _lines(text: str, start: int) -> tuple[list[int], list[str]]:
@@ -289,6 +289,7 @@ def _blocks(text: str, start: int) -> list[_Block]:
         else:
             hyphen = mid_sentence = broken = False  # how the line before ended
             full = _full_lines(lines[i:j])
+            longest = max(len(line.strip()) for line in lines[i:j])
             for line_start, line, is_full in zip(starts[i:j], lines[i:j], full, strict=True):
                 stripped = line.lstrip()
                 block_start = line_start + len(line) - len(stripped)
@@ -302,7 +303,16 @@ def _blocks(text: str, start: int) -> list[_Block]:
                 hyphen = _HYPHEN_BREAK.search(line) is not None
                 mid_sentence = _TERMINAL.search(line) is None
                 # The sentence goes on whatever the next line opens with (a name, a day).
-                broken = mid_sentence and (is_full or _ends_open(line))
+                broken = mid_sentence and (
+                    is_full
+                    or _ends_open(line)
+                    # Chinese or Japanese broken mid-sentence: no case tells the next line
+                    # goes on, and a full line of it does (a heading is shorter).
+                    or (
+                        _WIDE_END.search(line) is not None
+                        and len(stripped.rstrip()) >= _FULL_SHARE * longest
+                    )
+                )
         blocks.extend(after)
     return blocks
 
@@ -328,6 +338,8 @@ def _continues(line: str) -> bool:
 
 
 _OPENERS = frozenset("\"“‘'(«")
+_WIDE_END = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff，、]\s*$")
+"""A line ending on a kana or Han character or a Chinese or Japanese comma."""
 
 
 def _ends_open(line: str) -> bool:
