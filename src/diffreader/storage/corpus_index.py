@@ -60,7 +60,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from diffreader.corpus.features import content_hash, extract
 from diffreader.corpus.rank import WEIGHTS, Candidate, idf, max_df, rank, reasons
-from diffreader.corpus.stories import Linked, group, pivot_order
+from diffreader.corpus.stories import Linked, group, one_per_text, pivot_order, with_copies
 from diffreader.corpus.verify import MIN_FACTS, Check, Verdict, verify
 from diffreader.engine import parallel
 from diffreader.engine.load import ARTICLE_SUFFIXES
@@ -1131,15 +1131,10 @@ class CorpusIndex:
         entries = {e.id: e for e in self.entries() if e.error is None}
         # Copies of one text (the same content hash) are one article to the grouping: the
         # first in pivot order stands for them, and the others join wherever it goes.
-        first_of: dict[str, int] = {}
-        copies: dict[int, list[int]] = defaultdict(list)
-        order = []
-        for article in pivot_order((e.id, e.date, e.name) for e in entries.values()):
-            first = first_of.setdefault(entries[article].hash or "", article)
-            if first == article:
-                order.append(article)
-            else:
-                copies[first].append(article)
+        order, copies = one_per_text(
+            pivot_order((e.id, e.date, e.name) for e in entries.values()),
+            lambda article: entries[article].hash,
+        )
         left_out = [c for others in copies.values() for c in others]
         position = {article: i for i, article in enumerate(order)}
         facts: dict[tuple[int, int], int] = {}
@@ -1190,29 +1185,24 @@ class CorpusIndex:
         neighbours: dict[int, list[int]] = defaultdict(list)
         for a, b in wanted:
             neighbours[a].append(b)
+
+        def identical(pivot: int) -> Check:
+            digest = entries[pivot].hash or ""
+            return known.get((digest, digest), _NOTHING).identical(self._facts_of(pivot))
+
         views = []
-        for story in group(order, neighbours, check):
-            pivot = entries[story.pivot]
-            view = StoryView(pivot, [], [])
-            if copies.get(story.pivot):
-                hashes = (pivot.hash or "", pivot.hash or "")
-                same = known.get(hashes, _NOTHING).identical(self._facts_of(story.pivot))
-                for copy in copies[story.pivot]:
-                    view.members.append((entries[copy], same))
-                    view.same_text[copy] = pivot
+        for story in with_copies(group(order, neighbours, check), copies, identical):
+            view = StoryView(entries[story.pivot], [], [])
             for member in story.members:
                 if member.check is None:
                     continue
                 view.members.append((entries[member.article], member.check))
-                for copy in copies.get(member.article, ()):
-                    view.members.append((entries[copy], member.check))
-                    view.same_text[copy] = entries[member.article]
+                if member.copy_of is not None:
+                    view.same_text[member.article] = entries[member.copy_of]
             for linked in story.related:
                 view.related.append(_related(linked, entries))
-                for copy in copies.get(linked.article, ()):
-                    alike = dataclasses.replace(linked, article=copy)
-                    view.related.append(_related(alike, entries))
-                    view.same_text[copy] = entries[linked.article]
+                if linked.copy_of is not None:
+                    view.same_text[linked.article] = entries[linked.copy_of]
             views.append(view)
         return views
 
