@@ -959,9 +959,11 @@ SCAN_EPILOG = """\
 Runs the corpus finder over every article under the folders DIR (recursively):
 features of each article (cached by content hash), candidate pairs from an inverted
 index of rare terms, the verdict of the comparison engine on each candidate, and the
-stories. RESULTS is a folder of JSON Lines files (see docs/scale-out.md); give it again
-to continue a scan that was stopped, or to bring it up to date after the folders
-changed: only what is missing is computed. Open it with: diffreader RESULTS
+stories. Files of one text (the same content hash) count once: a story's copies are
+grouped under it as identical copies, not made candidates of each other. RESULTS is a
+folder of JSON Lines files (see docs/scale-out.md); give it again to continue a scan
+that was stopped, or to bring it up to date after the folders changed: only what is
+missing is computed. Open it with: diffreader RESULTS
 
 executors:
   --jobs N                 N local processes (default: the usable cores; 1: in-process)
@@ -971,7 +973,7 @@ executors:
   (--dask needs the optional extra: pip install 'diffreader[dask]')
 
 exit status:
-  0    at least one rewrite was found
+  0    at least one rewrite (or identical copy) was found
   1    no rewrite was found
   2    trouble: a DIR cannot be read, RESULTS cannot be written or holds other
        files, the Dask scheduler cannot be reached, or the command line is wrong
@@ -1122,14 +1124,23 @@ def _run_scan(argv: Sequence[str]) -> ExitStatus:
         raise
     finally:
         executor.close()
-    refused = f" ({summary.refused:,} files not articles)" if summary.refused else ""
+    notes = []
+    if summary.identical:
+        notes.append(
+            f"{summary.identical:,} identical cop{'y' if summary.identical == 1 else 'ies'}"
+        )
+    if summary.refused:
+        notes.append(f"{summary.refused:,} files not articles")
+    noted = f" ({'; '.join(notes)})" if notes else ""
     _write(
-        f"{summary.articles:,} articles{refused}, {summary.candidates:,} candidate pairs "
+        f"{summary.articles:,} articles{noted}, {summary.candidates:,} candidate pairs "
         f"verified: {summary.rewrites:,} rewrites, {summary.related:,} related; "
         f"{summary.stories:,} stories with rewrites -> {_shown(args.output)}\n",
         None,
     )
-    return ExitStatus.SAME if summary.rewrites else ExitStatus.DIFFERENT
+    # An identical copy is a rewrite (its verdict), as for find and stories.
+    found = summary.rewrites or summary.identical
+    return ExitStatus.SAME if found else ExitStatus.DIFFERENT
 
 
 def _is_scan_results(folder: Path) -> bool:

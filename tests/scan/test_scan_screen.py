@@ -13,6 +13,7 @@ from scan_helpers import ROOT, scan
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
+from corpus_generator import wire
 from diffreader.tui.app import make_app
 from diffreader.tui.screens.diff import DiffScreen
 from diffreader.tui.screens.scan_results import ScanResultsScreen
@@ -157,3 +158,26 @@ async def test_a_pair_with_impossible_figures_is_left_out(
     scan(DEMO, copy)
     records = [json.loads(line) for line in (copy / "pairs.jsonl").read_text().splitlines()]
     assert len(records) == 6 and all(0 <= r["matched"] <= 1 for r in records)
+
+
+async def test_identical_copies_are_listed_as_such(tmp_path: Path) -> None:
+    folder = wire(tmp_path / "wire", copies=3, others=20)
+    scan(folder, tmp_path / "results")
+    app = make_app(scan=tmp_path / "results", data_dir=tmp_path / "data")
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await _loaded(pilot)
+        rows = _cells(screen)
+        assert rows[0][0] == "story · 3 rewrites, 2 identical"
+        # The copies by their file names (their title is the pivot's), against the pivot.
+        assert [(r[0], r[4]) for r in rows[1:3]] == [
+            ("  identical", "copy001.txt"),
+            ("  identical", "copy002.txt"),
+        ]
+        assert [r[0] for r in rows[3:6]] == ["  rewrite"] * 3
+        assert rows[1][1] == "100%"  # the figures of the two copies verified
+        assert "(2 identical copies)" in str(screen.query_one("#scan-title", Static).render())
+        # Enter on the story opens its first rewrite, not a copy of the pivot.
+        assert screen.highlighted_pair() == (
+            str(folder / "copy000.txt"),
+            str(folder / "01_rewrite_syndicated.txt"),
+        )

@@ -135,9 +135,11 @@ def test_verify_pairs_gives_the_verdict_and_the_json_contract(tmp_path: Path) ->
     )  # fmt: skip
     assert record["verdict"] == "rewrite"
     assert comparison == to_json_data(build_view(compare(doc_a, doc_b)))
-    # A file changed since its features: no verdict read from stale hashes.
+    # A file changed since its features: no verdict read from stale hashes, and a pair
+    # not verified is not called unrelated.
     (stale, none), = stages.verify_pairs([(a, b, "0" * 32, hashes[1], 9)])  # fmt: skip
-    assert none is None and stale["error"] and stale["verdict"] == "unrelated"
+    assert none is None and stale["error"] and stale["verdict"] is None
+    assert stages.check_of(stale).verdict is Verdict.UNRELATED  # no link for the stories
 
 
 def test_build_stories_pivots_on_the_earliest_and_never_chains() -> None:
@@ -152,13 +154,14 @@ def test_build_stories_pivots_on_the_earliest_and_never_chains() -> None:
     checks = {(0, 1): rewrite, (1, 2): rewrite, (0, 2): unrelated}
     stories = stages.build_stories(articles, [(0, 1), (1, 2), (0, 2)], checks)
     assert [s["pivot"] for s in stories] == ["/c/a.txt", "/c/c.txt"]
-    assert stories[0]["members"] == [{"path": "/c/b.txt", "verdict": "rewrite"}]
+    alone = {"identical": False, "copy_of": None}
+    assert stories[0]["members"] == [{"path": "/c/b.txt", "verdict": "rewrite", **alone}]
     # c rewrites b, which belongs to a's story: c starts its own, listing b (and a, an
     # earlier pivot it is linked to) as related, never chained in.
     assert stories[1]["members"] == []
     assert stories[1]["related"] == [
-        {"path": "/c/a.txt", "verdict": None, "story": "/c/a.txt"},
-        {"path": "/c/b.txt", "verdict": None, "story": "/c/a.txt"},
+        {"path": "/c/a.txt", "verdict": None, "story": "/c/a.txt", **alone},
+        {"path": "/c/b.txt", "verdict": None, "story": "/c/a.txt", **alone},
     ]
 
 

@@ -15,36 +15,17 @@ from pathlib import Path
 
 import pytest
 
+from corpus_generator import DEMO, REWRITES, filler, wire
 from diffreader.cli import main
 from diffreader.corpus.rank import max_df
 from diffreader.corpus.verify import Verdict
 from diffreader.storage import corpus_index
 from diffreader.storage.corpus_index import VERIFY, CorpusIndex
 
-DEMO = Path(__file__).resolve().parents[2] / "src" / "diffreader" / "demo"
-REWRITES = ("01_rewrite_syndicated.txt", "02_rewrite_contentfarm.txt", "03_rewrite_update.txt")
-
-
-def _filler(i: int) -> str:
-    return (
-        f"Story Number {i}\n\n"
-        f"The Brindle{i} council met on Tuesday to discuss plan number {i}, said Ana Kovac{i}. "
-        f"It will cost {i + 10} million pounds and affect {i * 7 + 3} homes in the town. "
-        f"“We have listened to people in Brindle{i} for months,” Kovac{i} said.\n"
-    )
-
 
 def _wire(tmp_path: Path, copies: int, others: int) -> Path:
     """``copies`` copies of the demo's original, its three rewrites, ``others`` fillers."""
-    folder = tmp_path / "wire"
-    folder.mkdir()
-    for i in range(others):
-        (folder / f"x{i:03d}.txt").write_text(_filler(i), encoding="utf-8")
-    for k in range(copies):
-        shutil.copy(DEMO / "00_original.txt", folder / f"copy{k:03d}.txt")
-    for name in REWRITES:
-        shutil.copy(DEMO / name, folder / name)
-    return folder
+    return wire(tmp_path / "wire", copies, others)
 
 
 def _indexed(folder: Path) -> CorpusIndex:
@@ -173,7 +154,7 @@ def test_df_counts_texts_through_updates(tmp_path: Path) -> None:
         assert wrong() == 0
         shutil.copy(DEMO / "00_original.txt", folder / "copy009.txt")  # one more copy
         (folder / "copy001.txt").unlink()  # one fewer
-        (folder / "copy002.txt").write_text(_filler(99), encoding="utf-8")  # another text
+        (folder / "copy002.txt").write_text(filler(99), encoding="utf-8")  # another text
         index.update(workers=1)
         assert wrong() == 0
         for k in (0, 9):

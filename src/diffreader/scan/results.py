@@ -7,11 +7,17 @@ Layout of ``RESULTS/``::
     articles.jsonl         one line per article file: path, size, mtime, hash, title,
                            date, words, or the reason it is not an article
     features.jsonl         the terms of each distinct text, keyed by content hash
-    candidates.jsonl       candidate pairs: a, b (paths, a the earlier), shared facts
+    candidates.jsonl       candidate pairs: a, b (paths, a the earlier), shared facts;
+                           between distinct texts (one file per text: the first in pivot
+                           order)
     pairs.jsonl            every verified pair: paths, hashes, verdict and its figures
+                           (two copies of one text: ``identical``; a pair that could not
+                           be verified: verdict null and the ``error``)
     comparisons.jsonl      the comparison of each rewrite or related pair: a, b and the
                            JSON contract of ``diffreader A B --format json``
-    stories.jsonl          stories with a rewrite or a related article
+    stories.jsonl          stories with a rewrite or a related article; each article
+                           says whether it is an ``identical`` copy of the pivot, or a copy
+                           of another article of the story (``copy_of``)
 
 Files grow append-only while a stage runs (a line is the unit of progress; a line cut by
 a crash is skipped on reading and the next append starts on a new line); when a stage
@@ -34,7 +40,7 @@ import contextlib
 import json
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
@@ -64,8 +70,10 @@ __all__ = [
 MANIFEST = "diffreader-scan.json"
 """The manifest's file name: its presence (with ``kind``) makes a folder a scan's results."""
 KIND = "diffreader-scan"
-SCHEMA = 1
-"""Bumped whenever a file or field of the results changes meaning or disappears."""
+SCHEMA = 2
+"""Bumped whenever a file or field of the results changes meaning or disappears. 2: the
+candidates are between distinct texts (copies of a text grouped under it in the stories,
+``identical`` / ``copy_of``), and a pair not verified has verdict null (was "unrelated")."""
 
 
 class ResultsError(Exception):
@@ -225,12 +233,18 @@ class ScanPair:
     a: str
     b: str
     verdict: str
+    """``rewrite``, ``related``, ``unrelated``; ``unverified`` (a file could not be read
+    again), ``linked`` (related through another story, not verified against this one)."""
     matched: float
     kept: float
     quotations: int
     facts: int | None
     a_title: str | None = None
     b_title: str | None = None
+    identical: bool = False
+    """``b`` is the same text as ``a`` (content hash): an identical copy, a rewrite."""
+    copy_of: str | None = None
+    """``b`` is the same text as this article of the story, whose pair's figures it shows."""
 
 
 @dataclass(slots=True)
@@ -265,16 +279,19 @@ def _pair(record: dict[str, Any], titles: dict[str, str | None]) -> ScanPair | N
     try:
         a, b = str(record["a"]), str(record["b"])
         facts = record.get("facts")
+        verdict = record["verdict"]
         return ScanPair(
             a,
             b,
-            str(record["verdict"]),
+            "unverified" if verdict is None else str(verdict),
             float(record.get("matched", 0.0)),
             float(record.get("kept", 0.0)),
             int(record.get("quotations", 0)),
             int(facts) if isinstance(facts, int) else None,
             titles.get(a),
             titles.get(b),
+            identical=record.get("identical") is True
+            and record.get("a_hash") == record.get("b_hash"),
         )
     except (KeyError, TypeError, ValueError):
         return None
@@ -322,10 +339,18 @@ def read_results(folder: str | os.PathLike[str]) -> Results:
             title = record.get("title")
             titles[record["path"]] = title if isinstance(title, str) else None
     by_key: dict[tuple[str, str], ScanPair] = {}
+    twins: dict[str, ScanPair] = {}
+    """A text's first copy -> its pair with another copy (the identical copies' figures)."""
     for record in read_jsonl(path / "pairs.jsonl"):
         pair = _pair(record, titles)
         if pair is not None:
             by_key[pair.a, pair.b] = pair
+            if pair.identical:
+                twins[pair.a] = pair
+
+    def verified(a: str, b: str) -> ScanPair | None:
+        return by_key.get((a, b)) or by_key.get((b, a))
+
     stories: list[ScanStory] = []
     for record in read_jsonl(path / "stories.jsonl"):
         pivot = record.get("pivot")
@@ -336,12 +361,29 @@ def read_results(folder: str | os.PathLike[str]) -> Results:
             for other in record.get(key) or []:
                 if not isinstance(other, dict) or not isinstance(other.get("path"), str):
                     continue
-                found = by_key.get((pivot, other["path"])) or by_key.get((other["path"], pivot))
+                b = other["path"]
+                copy_of = _text(other.get("copy_of"))
+                found: ScanPair | None
+                if other.get("identical") is True:
+                    # Every identical copy shows the figures of the two copies verified.
+                    twin = twins.get(pivot) or ScanPair(
+                        pivot, b, "rewrite", 1.0, 1.0, 0, None, identical=True
+                    )
+                    found = replace(twin, b=b, a_title=titles.get(pivot), b_title=titles.get(b))
+                elif copy_of is not None:
+                    # The pair of the article it is a copy of, with the copy in its place.
+                    found = verified(pivot, copy_of)
+                    if found is not None and found.a == copy_of:
+                        found = replace(found, a=b, a_title=titles.get(b), copy_of=copy_of)
+                    elif found is not None:
+                        found = replace(found, b=b, b_title=titles.get(b), copy_of=copy_of)
+                else:
+                    found = verified(pivot, b)
                 if found is None:
                     # Related through another story (never verified against this pivot).
                     found = ScanPair(
-                        pivot, other["path"], "linked", 0.0, 0.0, 0, None,
-                        titles.get(pivot), titles.get(other["path"]),
+                        pivot, b, "linked", 0.0, 0.0, 0, None, titles.get(pivot), titles.get(b),
+                        copy_of=copy_of,
                     )  # fmt: skip
                 into.append(found)
         stories.append(story)

@@ -6,10 +6,17 @@ Each stage reads what the results already hold and only computes what is missing
   read again; a file whose text still has the recorded hash is read but not extracted
   again (its terms are in ``features.jsonl``, keyed by content hash).
 - **candidates**: recomputed only when the articles changed (the manifest keeps the
-  digest of the paths and hashes it was computed from).
+  digest of the paths and hashes it was computed from), or when they were counted per
+  file (results of schema 1).
 - **verify**: a candidate pair already in ``pairs.jsonl`` (same paths, hashes and shared
-  facts) is not verified again.
+  facts) is not verified again; one not verified then (a file unreadable) is tried again.
 - **stories**: cheap, always rebuilt from the candidates and the verified pairs.
+
+Copies of one text (files of the same content hash) are one article to the candidates and
+the stories (``corpus.stories.one_per_text``, as ``diffreader stories`` groups them): the
+inverted index and its document frequencies count distinct texts, so a story syndicated a
+hundred times keeps its rare terms; one pair of copies per copied text is verified, for
+the figures of its identical copies, and the others are grouped with their text.
 
 Records are appended as tasks finish (so a kill loses at most the tasks in flight) and
 each file is rewritten sorted when its stage ends: the finished results are the same
@@ -31,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from diffreader.corpus.stories import pivot_order
+from diffreader.corpus.stories import one_per_text, pivot_order
 from diffreader.corpus.verify import Check
 from diffreader.scan import results as res
 from diffreader.scan.executors import Executor
@@ -70,6 +77,8 @@ class Summary:
 
     articles: int = 0
     refused: int = 0
+    identical: int = 0
+    """Files whose text an earlier file (in pivot order) holds: identical copies."""
     candidates: int = 0
     rewrites: int = 0
     related: int = 0
@@ -132,12 +141,17 @@ def run_scan(
     manifest = prepare(folder)
     manifest["inputs"] = [os.path.abspath(os.fspath(d)) for d in dirs]
     manifest["complete"] = False
+    # Every file is rewritten in this schema's form by the end of the run (the candidates
+    # of an earlier schema are computed again: see _candidates).
+    manifest["schema"] = res.SCHEMA
     try:
         with _locked(folder):
             articles, terms, digest = _features(folder, dirs, executor, report, manifest)
-            links = _candidates(folder, articles, terms, digest, executor, report, manifest)
-            checks = _verify(folder, articles, links, executor, report, manifest)
-            summary = _stories(folder, articles, links, checks, manifest)
+            # Copies of one text are one article: the first in pivot order stands for them.
+            _, copies = one_per_text(_pivot_order(articles), lambda i: articles[i]["hash"])
+            links = _candidates(folder, articles, terms, copies, digest, executor, report, manifest)
+            checks = _verify(folder, articles, terms, links, copies, executor, report, manifest)
+            summary = _stories(folder, articles, links, checks, copies, manifest)
     except OSError as error:
         raise ScanError(
             f"{folder}: cannot write the results ({error.strerror or error})"
@@ -173,6 +187,10 @@ def _locked(folder: Path) -> Iterator[None]:
 
 def _save(folder: Path, manifest: dict[str, Any]) -> None:
     res.write_manifest(folder, manifest)
+
+
+def _pivot_order(articles: Sequence[dict[str, Any]]) -> list[int]:
+    return pivot_order((i, a.get("date"), a["path"]) for i, a in enumerate(articles))
 
 
 # -- features ----------------------------------------------------------------------------
@@ -252,19 +270,32 @@ def _features(
 # -- candidates --------------------------------------------------------------------------
 
 
+_BY_TEXT = "texts"
+"""What the candidates stage counts (its marker's ``df``): distinct texts. Candidates of
+results without it were counted per file (a story's own copies made its terms common) and
+are computed again."""
+
+
 def _candidates(
     folder: Path,
     articles: list[dict[str, Any]],
     terms: dict[str, dict[str, int]],
+    copies: dict[int, list[int]],
     digest: str,
     executor: Executor,
     report: Progress,
     manifest: dict[str, Any],
 ) -> list[tuple[int, int, int]]:
-    """Candidate pairs ``(a, b, facts)`` by article id, ``a`` the earlier in pivot order."""
+    """Candidate pairs ``(a, b, facts)`` by article id, ``a`` the earlier in pivot order,
+    between the articles standing for their text (not ``copies``' further copies)."""
     ids = {a["path"]: i for i, a in enumerate(articles)}
     stage = manifest["stages"].get("candidates")
-    if isinstance(stage, dict) and stage.get("done") and stage.get("digest") == digest:
+    if (
+        isinstance(stage, dict)
+        and stage.get("done")
+        and stage.get("digest") == digest
+        and stage.get("df") == _BY_TEXT
+    ):
         links = []
         for record in res.read_jsonl(folder / "candidates.jsonl"):
             a, b = ids.get(record.get("a", "")), ids.get(record.get("b", ""))
@@ -273,9 +304,12 @@ def _candidates(
         if len(links) == stage.get("pairs"):
             report.note(f"{'candidates':<10}  {len(links):,} pairs (from the results)")
             return links
-    index = postings([terms[a["hash"]].keys() for a in articles])
+    # One article per text: N and the document frequencies count distinct texts.
+    left_out = {c for others in copies.values() for c in others}
+    texts = [i for i in range(len(articles)) if i not in left_out]
+    index = postings([terms[articles[i]["hash"]].keys() for i in texts])
     count = partition_count(sum(len(holders) for holders in index.values()))
-    parts = partitions(index, len(articles), count)
+    parts = partitions(index, len(texts), count)
     del index
     report.stage("candidates", count, "partitions")
 
@@ -293,11 +327,12 @@ def _candidates(
 
     merged = merge_links(in_order())
     report.done()
-    order = pivot_order((i, a.get("date"), a["path"]) for i, a in enumerate(articles))
-    rank = {article: i for i, article in enumerate(order)}
-    links = sorted(
-        (a, b, facts) if rank[a] < rank[b] else (b, a, facts) for (a, b), facts in merged.items()
-    )
+    rank = {article: i for i, article in enumerate(_pivot_order(articles))}
+    links = []
+    for (x, y), facts in merged.items():
+        a, b = texts[x], texts[y]
+        links.append((a, b, facts) if rank[a] < rank[b] else (b, a, facts))
+    links.sort()
     res.write_jsonl(
         folder / "candidates.jsonl",
         (
@@ -308,6 +343,7 @@ def _candidates(
     manifest["stages"]["candidates"] = {
         "done": True,
         "digest": digest,
+        "df": _BY_TEXT,
         "pairs": len(links),
         "partitions": count,
     }
@@ -334,20 +370,41 @@ def _key(record: dict[str, Any]) -> PairKey | None:
 def _verify(
     folder: Path,
     articles: list[dict[str, Any]],
+    terms: dict[str, dict[str, int]],
     links: list[tuple[int, int, int]],
+    copies: dict[int, list[int]],
     executor: Executor,
     report: Progress,
     manifest: dict[str, Any],
 ) -> dict[tuple[int, int], Check]:
+    """The checks of the candidate ``links`` and, for each text with ``copies``, of its
+    first two copies (for the figures of its identical copies: the text's own names and
+    figures as their facts)."""
     wanted: dict[PairKey, tuple[int, int]] = {}
     for a, b, facts in links:
         first, second = articles[a], articles[b]
         key = (first["path"], second["path"], first["hash"], second["hash"], facts)
         wanted[key] = (a, b)
+    for a, others in sorted(copies.items()):
+        digest = articles[a]["hash"]
+        facts = sum(1 for term in terms[digest] if term[0] in ("n", "f"))
+        wanted[articles[a]["path"], articles[others[0]]["path"], digest, digest, facts] = (
+            a,
+            others[0],
+        )
     done: dict[PairKey, dict[str, Any]] = {}
     for record in res.read_jsonl(folder / "pairs.jsonl"):
         old = _key(record)
-        if old is not None and old in wanted and res.pair_figures_hold(record):
+        if (
+            old is not None
+            and old in wanted
+            and res.pair_figures_hold(record)
+            # Not verified then (a file unreadable): tried again.
+            and record.get("verdict") is not None
+            # Two copies of a text verified as a candidate pair (schema 1): judged by
+            # their shared facts, not as identical copies.
+            and (old[2] != old[3] or record.get("identical") is True)
+        ):
             done[old] = record
     missing = [key for key in wanted if key not in done]
     report.stage("verify", len(missing), "pairs", reused=len(done))
@@ -377,7 +434,7 @@ def _verify(
     report.done()
     ordered = sorted(done)
     res.write_jsonl(folder / "pairs.jsonl", (done[key] for key in ordered))
-    keep = {key[:4] for key in ordered if done[key].get("verdict") != "unrelated"}
+    keep = {key[:4] for key in ordered if done[key].get("verdict") in ("rewrite", "related")}
     _compact_comparisons(folder / "comparisons.jsonl", keep)
     manifest["stages"]["verify"] = {"done": True, "pairs": len(ordered)}
     _save(folder, manifest)
@@ -423,14 +480,17 @@ def _stories(
     articles: list[dict[str, Any]],
     links: list[tuple[int, int, int]],
     checks: dict[tuple[int, int], Check],
+    copies: dict[int, list[int]],
     manifest: dict[str, Any],
 ) -> Summary:
-    stories = build_stories(articles, [(a, b) for a, b, _ in links], checks)
+    stories = build_stories(articles, [(a, b) for a, b, _ in links], checks, copies)
     res.write_jsonl(folder / "stories.jsonl", stories)
-    verdicts = [c.verdict.value for c in checks.values()]
+    # The candidates' verdicts (a text's copies are counted as identical, not as rewrites).
+    verdicts = [checks[a, b].verdict.value for a, b, _ in links if (a, b) in checks]
     summary = Summary(
         articles=len(articles),
         refused=int(manifest["stages"]["features"].get("refused", 0)),
+        identical=sum(len(others) for others in copies.values()),
         candidates=len(links),
         rewrites=verdicts.count("rewrite"),
         related=verdicts.count("related"),
@@ -440,6 +500,7 @@ def _stories(
     manifest["counts"] = {
         "articles": summary.articles,
         "refused": summary.refused,
+        "identical": summary.identical,
         "candidates": summary.candidates,
         "rewrites": summary.rewrites,
         "related": summary.related,

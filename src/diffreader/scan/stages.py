@@ -13,6 +13,11 @@ API:
     merge_links(partials, facts_floor) -> dict[(a, b), facts]
     verify_pairs(jobs) -> list[tuple[pair record, comparison | None]]  (a task)
     check_of(record) -> Check, build_stories(...) -> list[story record]
+
+Copies of one text (files of the same content hash) are one article to the candidates
+and the stories (``corpus.stories.one_per_text``): the driver indexes one article per
+text, so a story's own copies never make its terms common, and verifies one pair of
+copies per copied text, for the figures of its identical copies.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from diffreader.corpus.rank import WEIGHTS, idf, max_df
-from diffreader.corpus.stories import group, pivot_order
+from diffreader.corpus.stories import Linked, group, pivot_order, with_copies
 from diffreader.corpus.verify import MIN_FACTS, Check, Verdict
 from diffreader.engine.load import ARTICLE_SUFFIXES
 
@@ -243,11 +248,15 @@ def verify_pairs(
 
     Args:
         jobs: ``(path a, path b, hash a, hash b, shared facts)``; ``a`` is the earlier.
+            Two copies of one text (``hash a == hash b``) give the figures of its
+            identical copies: a rewrite (``Check.identical``) with ``facts`` names and
+            figures, the text's own; the record says ``identical``.
 
     Returns:
-        Per job: the pair's record (paths, hashes, verdict and figures, or ``error``
-        when a file is gone or changed since its features) and, for a rewrite or a
-        related story, its comparison (``render.to_json.to_json_data``).
+        Per job: the pair's record (paths, hashes, verdict and figures; or, when a file is
+        gone or changed since its features, ``verdict`` null and the ``error``: a pair not
+        verified is not unrelated) and, for a rewrite or a related story, its comparison
+        (``render.to_json.to_json_data``).
     """
     from diffreader.corpus.features import content_hash
     from diffreader.corpus.verify import verify
@@ -263,14 +272,19 @@ def verify_pairs(
             doc_a = load_document(path_a)
             doc_b = load_document(path_b)
         except (LoadError, OSError) as error:
-            record.update(_figures(_NOTHING.judged(facts)), error=f"cannot be read: {error}")
+            record.update(verdict=None, facts=facts, error=f"cannot be read: {error}")
             out.append((record, None))
             continue
         if content_hash(doc_a.text) != hash_a or content_hash(doc_b.text) != hash_b:
-            record.update(_figures(_NOTHING.judged(facts)), error="changed during the scan")
+            record.update(verdict=None, facts=facts, error="changed during the scan")
             out.append((record, None))
             continue
-        check = verify(doc_a, doc_b).judged(facts)
+        check = verify(doc_a, doc_b)
+        if hash_a == hash_b:
+            check = check.identical(facts)
+            record["identical"] = True
+        else:
+            check = check.judged(facts)
         record.update(_figures(check))
         comparison = None
         if check.verdict is not Verdict.UNRELATED:
@@ -291,7 +305,8 @@ def _figures(check: Check) -> dict[str, Any]:
 
 
 def check_of(record: Mapping[str, Any]) -> Check:
-    """The ``Check`` of a pair record (unrelated when the record is damaged).
+    """The ``Check`` of a pair record (unrelated when the record is damaged or the pair
+    was not verified: no link for the stories).
 
     >>> check_of({"verdict": "rewrite", "matched": 0.5, "kept": 0.3, "quotations": 1,
     ...           "matched_sentences": 4, "facts": 9}).verdict.value
@@ -318,15 +333,26 @@ def build_stories(
     articles: Sequence[Mapping[str, Any]],
     links: Iterable[tuple[int, int]],
     checks: Mapping[tuple[int, int], Check],
+    copies: Mapping[int, Sequence[int]] | None = None,
 ) -> list[dict[str, Any]]:
     """The stories with at least one rewrite or related article, as records.
+
+    Each member and related article says whether it is an ``identical`` copy of the pivot
+    (the same text) or a copy of another article of the story (``copy_of``, its path:
+    the verdict is that article's).
 
     Args:
         articles: The article records (``path``, ``date``), by id.
         links: Candidate pairs ``(a, b)``, ``a`` the earlier in pivot order.
-        checks: Verified pairs.
+        checks: Verified pairs (of a text with copies: the first and its first copy).
+        copies: An article standing for its text -> the other articles of that text
+            (``corpus.stories.one_per_text``); they are grouped with it, not linked.
     """
-    order = pivot_order((i, a.get("date"), a["path"]) for i, a in enumerate(articles))
+    copies = copies or {}
+    left_out = {c for others in copies.values() for c in others}
+    order = pivot_order(
+        (i, a.get("date"), a["path"]) for i, a in enumerate(articles) if i not in left_out
+    )
     neighbours: dict[int, list[int]] = defaultdict(list)
     for a, b in links:
         neighbours[a].append(b)
@@ -334,8 +360,17 @@ def build_stories(
     def check(a: int, b: int) -> Check:
         return checks.get((a, b)) or checks.get((b, a)) or _NOTHING
 
+    def identical(pivot: int) -> Check:
+        return checks.get((pivot, copies[pivot][0])) or _NOTHING.identical(0)
+
+    def same_text(pivot: int, linked: Linked) -> dict[str, Any]:
+        copy_of = linked.copy_of
+        if copy_of is None or copy_of == pivot:
+            return {"identical": copy_of is not None, "copy_of": None}
+        return {"identical": False, "copy_of": articles[copy_of]["path"]}
+
     out: list[dict[str, Any]] = []
-    for story in group(order, neighbours, check):
+    for story in with_copies(group(order, neighbours, check), copies, identical):
         if not story.members and not story.related:
             continue
         pivot = articles[story.pivot]
@@ -345,7 +380,11 @@ def build_stories(
                 "title": pivot.get("title"),
                 "date": pivot.get("date"),
                 "members": [
-                    {"path": articles[m.article]["path"], "verdict": "rewrite"}
+                    {
+                        "path": articles[m.article]["path"],
+                        "verdict": "rewrite",
+                        **same_text(story.pivot, m),
+                    }
                     for m in story.members
                 ],
                 "related": [
@@ -353,6 +392,7 @@ def build_stories(
                         "path": articles[r.article]["path"],
                         "verdict": r.check.verdict.value if r.check else None,
                         "story": articles[r.story]["path"] if r.story is not None else None,
+                        **same_text(story.pivot, r),
                     }
                     for r in story.related
                 ],

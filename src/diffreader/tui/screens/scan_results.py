@@ -1,8 +1,9 @@
 """Provides ``ScanResultsScreen``: the stories and verified pairs of a ``diffreader scan``.
 
 ``diffreader RESULTS`` opens it when RESULTS holds a scan's manifest. Two lists, switched
-with ``p``: the **stories** (each pivot, then its rewrites and related articles) and every
-verified **pair** (rewrites first, then related, then unrelated). Enter opens the
+with ``p``: the **stories** (each pivot, then its identical copies, its rewrites and related
+articles; a copy of a rewrite's text is listed after it as ``rewrite (copy)``, by file
+name) and every verified **pair** (rewrites first, then related, then unrelated). Enter opens the
 highlighted pair in the diff screen, with its review as for any pair (marks are keyed by
 the two texts, so a pair reviewed here is reviewed everywhere); q there comes back.
 
@@ -127,10 +128,13 @@ class ScanResultsScreen(Screen[None]):
             return ""
         counts = results.manifest.get("counts")
         counts = counts if isinstance(counts, dict) else {}
-        rewrites = sum(1 for p in results.pairs if p.verdict == "rewrite")
+        rewrites = sum(1 for p in results.pairs if p.verdict == "rewrite" and not p.identical)
         related = sum(1 for p in results.pairs if p.verdict == "related")
+        identical = counts.get("identical")
+        copies = f" ({identical:,} identical copies)" if isinstance(identical, int) else ""
         text = (
-            f" Scan {display_path(results.folder)}: {counts.get('articles', '?')} articles, "
+            f" Scan {display_path(results.folder)}: {counts.get('articles', '?')} articles"
+            f"{copies}, "
             f"{len(results.pairs):,} pairs verified ({rewrites:,} rewrites, {related:,} related), "
             f"{sum(1 for s in results.stories if s.members):,} stories with rewrites"
             f"  [{self.view}]"
@@ -139,15 +143,24 @@ class ScanResultsScreen(Screen[None]):
             text += "  (unfinished: run the same diffreader scan again to complete it)"
         return display_text(text)[0]
 
-    def _pair_cells(self, pair: ScanPair, indent: str = "") -> tuple[Text, ...]:
+    def _pair_cells(
+        self, pair: ScanPair, indent: str = "", pivot: str | None = None
+    ) -> tuple[Text, ...]:
+        """A pair's cells; a copy of a text (not the story's ``pivot``) by its file name,
+        as its title is the text's."""
         verdict = pair.verdict if pair.verdict != "linked" else "related (other story)"
-        figures = pair.verdict != "linked"
+        if pair.identical:
+            verdict = "identical"
+        elif pair.copy_of is not None:
+            verdict += " (copy)"
+        figures = pair.verdict not in ("linked", "unverified")
+        copy = pair.identical or pair.copy_of is not None
         return (
             Text(indent + verdict),
             Text(_percent(pair.matched) if figures else ""),
             Text(str(pair.quotations) if figures else ""),
-            Text(_label(pair.a_title, pair.a)),
-            Text(_label(pair.b_title, pair.b)),
+            Text(_label(None if copy and pair.a != pivot else pair.a_title, pair.a)),
+            Text(_label(None if copy and pair.b != pivot else pair.b_title, pair.b)),
         )
 
     def _fill(self) -> None:
@@ -160,10 +173,17 @@ class ScanResultsScreen(Screen[None]):
             return
         if self.view == "stories":
             for number, story in enumerate(results.stories):
-                pairs = story.members or story.related
+                identical = sum(1 for p in story.members if p.identical)
+                # Enter on the story opens its first rewrite, not a copy of the pivot.
+                pairs = [p for p in story.members if not p.identical] or [
+                    *story.members,
+                    *story.related,
+                ]
                 key = f"s{number}"
                 self._rows[key] = (pairs[0].a, pairs[0].b) if pairs else None
-                heading = f"story · {len(story.members)} rewrites"
+                heading = f"story · {len(story.members) - identical} rewrites"
+                if identical:
+                    heading += f", {identical} identical"
                 table.add_row(
                     Text(heading, style="bold"),
                     Text(""),
@@ -176,7 +196,7 @@ class ScanResultsScreen(Screen[None]):
                     for index, pair in enumerate(linked):
                         row = f"s{number}{kind}{index}"
                         self._rows[row] = (pair.a, pair.b)
-                        table.add_row(*self._pair_cells(pair, "  "), key=row)
+                        table.add_row(*self._pair_cells(pair, "  ", story.pivot), key=row)
         else:
             ordered = sorted(
                 results.pairs, key=lambda p: (_ORDER.get(p.verdict, 3), -p.matched, p.a, p.b)
