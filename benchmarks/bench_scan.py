@@ -3,11 +3,12 @@
 Usage::
 
     python benchmarks/bench_scan.py [--sizes 1000 10000] [--runs 3] [--executors processes dask]
-                                    [--jobs 2] [--keep DIR]
+                                    [--jobs 2] [--keep DIR] [--corpus DIR ...] [--src SRC]
 
-For each size a corpus is generated (``make_corpus.py``, fixed seed) and each run scans
-it from scratch into a new results folder, in a fresh subprocess (``diffreader scan``'s
-own ``run_scan``), with one executor:
+For each size a corpus is generated (``make_corpus.py``, fixed seed), or each ``--corpus``
+folder is taken as it is, and each run scans it from scratch into a new results folder,
+in a fresh subprocess (``diffreader scan``'s own ``run_scan``, from ``--src``: by default
+this tree's ``src``, or another checkout's to compare two versions), with one executor:
 
 - ``inprocess``: every task here (``--jobs 1``);
 - ``processes``: a local process pool of ``--jobs`` workers (the default);
@@ -16,14 +17,16 @@ own ``run_scan``), with one executor:
 
 Per stage it prints the median over ``--runs`` of the seconds and of the rate: articles
 per second for ``features`` and ``candidates`` (the whole corpus over the stage's time),
-pairs per second for ``verify`` (and articles per second, the corpus over that time).
+pairs per second for ``verify`` (and articles per second, the corpus over that time);
+and the median wall time of the whole scan (``run_scan``, start-up excluded).
 ``--json`` prints the raw figures.
 
 ``--index-stats RESULTS`` prints what the arithmetic of ``docs/scale-out.md`` starts from,
-read from a finished scan's results: terms per article, distinct terms, postings kept
-(terms in 2 to ``max_df`` articles), pair updates (the sum over those terms of
-``df * (df - 1) / 2``: the candidates stage's work and shuffle), pairs scored, the memory
-of the in-memory index (``tracemalloc``) and the bytes per article and pair of each file.
+read from a finished scan's results (counted over distinct texts, as the scan counts):
+terms per article, distinct terms, postings kept (terms in 2 to ``max_df`` texts), pair
+updates (the sum over those terms of ``df * (df - 1) / 2``: the candidates stage's work and
+shuffle), pairs scored, the memory of the in-memory index (``tracemalloc``) and the bytes
+per article and pair of each file.
 
 Wall times depend on what else runs on the machine; ``cpu s`` (the process and its
 workers; for Dask, the workers are not children of the measuring process and are left
@@ -62,10 +65,12 @@ else:
     executor = make_executor(jobs)
 startup = time.perf_counter() - started
 progress = Silent()
+began = time.perf_counter()
 try:
     summary = run_scan([corpus], out, executor, progress)
 finally:
     executor.close()
+wall = time.perf_counter() - began
 usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
 print(json.dumps({
     "startup": startup,
@@ -73,6 +78,8 @@ print(json.dumps({
     "articles": summary.articles,
     "candidates": summary.candidates,
     "rewrites": summary.rewrites,
+    "identical": getattr(summary, "identical", None),
+    "wall": wall,
     "cpu": sum(u.ru_utime + u.ru_stime for u in usage),
     "peak_rss_mb": max(u.ru_maxrss for u in usage) / 1024,
     "results_mb": sum(p.stat().st_size for p in Path(out).iterdir()) / 2**20,
@@ -89,10 +96,10 @@ def _generate(folder: Path, count: int) -> None:
     )  # fmt: skip
 
 
-def _one(corpus: Path, work: Path, kind: str, jobs: int) -> dict[str, Any]:
+def _one(corpus: Path, work: Path, kind: str, jobs: int, src: Path) -> dict[str, Any]:
     out = work / f"results-{corpus.name}-{kind}"
     shutil.rmtree(out, ignore_errors=True)
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env = {**os.environ, "PYTHONPATH": str(src)}
     done = subprocess.run(
         [sys.executable, "-c", _RUN, str(corpus), str(out), kind, str(jobs)],
         capture_output=True,
@@ -106,14 +113,18 @@ def _one(corpus: Path, work: Path, kind: str, jobs: int) -> dict[str, Any]:
     return figures  # the results stay until the next run (--index-stats reads them)
 
 
-def _table(size: int, kind: str, runs: list[dict[str, Any]]) -> list[str]:
+def _table(label: str, kind: str, runs: list[dict[str, Any]]) -> list[str]:
     def median(values: list[float]) -> float:
         return statistics.median(values)
 
     first = runs[0]
+    size = first["articles"]
+    copies = f" ({first['identical']:,} identical copies)" if first.get("identical") else ""
+    walls = ", ".join(f"{r['wall']:.1f}" for r in runs)
     lines = [
-        f"{size:,} articles, {kind}: {first['candidates']:,} candidate pairs, "
-        f"{first['rewrites']:,} rewrites; start-up {median([r['startup'] for r in runs]):.1f}s, "
+        f"{label}: {size:,} articles{copies}, {kind}: {first['candidates']:,} candidate pairs, "
+        f"{first['rewrites']:,} rewrites; wall {median([r['wall'] for r in runs]):.1f}s "
+        f"({walls}); start-up {median([r['startup'] for r in runs]):.1f}s, "
         f"cpu {median([r['cpu'] for r in runs]):.0f}s, peak RSS "
         f"{median([r['peak_rss_mb'] for r in runs]):.0f} MB, results "
         f"{first['results_mb']:.1f} MB ({len(runs)} runs, medians)"
@@ -141,17 +152,19 @@ def index_stats(results: Path) -> dict[str, float]:
     articles = [r for r in read_jsonl(results / "articles.jsonl") if r.get("hash")]
     terms = {r["hash"]: r["terms"] for r in read_jsonl(results / "features.jsonl")}
     n = len(articles)
+    texts = sorted({a["hash"] for a in articles})
     tracemalloc.start()
-    index = postings([terms[a["hash"]].keys() for a in articles])
+    index = postings([terms[text].keys() for text in texts])
     index_bytes = tracemalloc.get_traced_memory()[0]
     tracemalloc.stop()
-    limit = max_df(n)
+    limit = max_df(len(texts))
     kept = [len(h) for h in index.values() if 2 <= len(h) <= limit]
     sizes = {p.name: p.stat().st_size for p in results.iterdir() if p.suffix == ".jsonl"}
     pairs = sum(1 for _ in read_jsonl(results / "pairs.jsonl"))
     comparisons = sum(1 for _ in read_jsonl(results / "comparisons.jsonl"))
     return {
         "articles": n,
+        "texts": len(texts),
         "terms_per_article": sum(len(terms[a["hash"]]) for a in articles) / n,
         "distinct_terms": len(index),
         "postings": sum(len(h) for h in index.values()),
@@ -178,6 +191,14 @@ def main(argv: list[str] | None = None) -> int:
     )  # fmt: skip
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--keep", type=Path, help="keep the generated corpora in DIR")
+    parser.add_argument(
+        "--corpus", type=Path, nargs="+", metavar="DIR",
+        help="scan these folders as they are (instead of generated --sizes)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--src", type=Path, default=ROOT / "src",
+        help="the diffreader sources to run (default: this tree's src)",
+    )  # fmt: skip
     parser.add_argument("--json", action="store_true", help="print the raw figures")
     parser.add_argument(
         "--index-stats", type=Path, metavar="RESULTS", help="print a finished scan's index sizes"
@@ -190,14 +211,17 @@ def main(argv: list[str] | None = None) -> int:
     base = args.keep or Path(tempfile.mkdtemp(prefix="bench-scan-"))
     report: dict[str, Any] = {}
     try:
-        for size in args.sizes:
+        corpora: list[tuple[str, Path]] = [(str(c), c.resolve()) for c in args.corpus or []]
+        for size in [] if args.corpus else args.sizes:
             corpus = base / f"corpus-{size}"
             if not corpus.is_dir():
                 _generate(corpus, size)
+            corpora.append((f"{size:,}", corpus))
+        for label, corpus in corpora:
             for kind in args.executors:
-                runs = [_one(corpus, base, kind, args.jobs) for _ in range(args.runs)]
-                report[f"{size}/{kind}"] = runs
-                print("\n".join(_table(size, kind, runs)), flush=True)
+                runs = [_one(corpus, base, kind, args.jobs, args.src) for _ in range(args.runs)]
+                report[f"{label}/{kind}"] = runs
+                print("\n".join(_table(label, kind, runs)), flush=True)
     finally:
         if args.keep is None:
             shutil.rmtree(base, ignore_errors=True)
