@@ -432,3 +432,51 @@ def test_new_content_with_the_old_size_and_time_is_read_again(tmp_path: Path) ->
         assert index.update(workers=1).changed == 1
         after = {e.name: e.hash for e in index.entries()}
     assert after["001.txt"] != before["001.txt"] and after["000.txt"] == before["000.txt"]
+
+
+def test_links_are_those_of_scoring_every_pair(tmp_path: Path) -> None:
+    # _links counts shared names and figures for every pair and scores only the pairs with
+    # MIN_FACTS of them: the same links, from the same floats, as scoring every pair of
+    # every term (the way it was done, kept here as the reference).
+    from collections import defaultdict
+
+    from corpus_generator import generate
+    from diffreader.corpus.rank import WEIGHTS, idf, max_df
+    from diffreader.corpus.verify import MIN_FACTS
+    from diffreader.storage.corpus_index import FLOOR, _kind
+
+    folder = tmp_path / "news"
+    generate(folder, 150, seed=5)
+    with CorpusIndex(folder) as index:
+        index.update(workers=1)
+        left_out = {e.id for e in index.entries()[::9]}  # as if copies of another text
+        n = max(index._count(), 1)
+        pair: dict[tuple[int, int], float] = defaultdict(float)
+        facts: dict[tuple[int, int], int] = defaultdict(int)
+        own: dict[int, float] = defaultdict(float)
+        holders: dict[int, list[int]] = defaultdict(list)
+        dfs: dict[int, int] = {}
+        for term, article, df in index._db.execute(
+            "SELECT p.term, p.article, t.df FROM postings p JOIN terms t ON t.id = p.term"
+            " WHERE t.df BETWEEN 2 AND ? ORDER BY p.term",
+            (max_df(n),),
+        ):
+            dfs[term] = df
+            if article not in left_out:
+                holders[term].append(article)
+        for term, articles in holders.items():
+            weight = WEIGHTS.get(_kind(term), 0.5) * idf(n, dfs[term])
+            for i, a in enumerate(articles):
+                own[a] += weight
+                for b in articles[i + 1 :]:
+                    key = (min(a, b), max(a, b))
+                    pair[key] += weight
+                    facts[key] += _kind(term) in ("n", "f")
+        for least in (MIN_FACTS, 1):  # 1: many more pairs, some under FLOOR
+            expected = {
+                key: facts[key]
+                for key, score in pair.items()
+                if score >= FLOOR * min(own[key[0]], own[key[1]]) and facts[key] >= least
+            }
+            assert expected and index._links(left_out, least) == expected
+        assert len(expected) < sum(1 for count in facts.values() if count)
