@@ -115,6 +115,15 @@ def default_report_path(comparison: Comparison, fmt: str, folder: Path) -> Path:
     return folder / (name + REPORT_SUFFIX.get(fmt, ".txt"))
 
 
+def keep_lost(app: object, text: str) -> None:
+    """Keep ``text``, a notice of marks lost, for the terminal after the reader exits (the
+    app's ``lost_reviews``, which the command line prints; an app without one, such as
+    the command line tests' stand-in, keeps nothing)."""
+    lost: list[str] | None = getattr(app, "lost_reviews", None)
+    if lost is not None:
+        lost.append(text)
+
+
 @dataclass(frozen=True)
 class Notice:
     """A notification to post: its text, title and severity."""

@@ -51,6 +51,7 @@ from diffreader.tui.review import (
     SaveNotices,
     default_report_path,
     items_by_row,
+    keep_lost,
     one_line,
     row_mark,
 )
@@ -889,9 +890,7 @@ class DiffScreen(Screen[None]):
             f"The marks and notes on {a or 'A'} vs {b or 'B'} could not be saved ({error}) "
             "and are lost."
         )
-        lost: list[str] | None = getattr(self.app, "lost_reviews", None)
-        if lost is not None:
-            lost.append(text)
+        keep_lost(self.app, text)
         return Notice(text, "Review not saved", "error")
 
     def _tell(self, notices: list[Notice]) -> None:

@@ -38,7 +38,7 @@ from diffreader.render.labels import MARK_GLYPH
 from diffreader.render.versions import claim_bands, claim_children, version_label
 from diffreader.review.marks import Mark
 from diffreader.storage.review import ReviewSession
-from diffreader.tui.review import Notice, SaveNotices, one_line
+from diffreader.tui.review import Notice, SaveNotices, keep_lost, one_line
 from diffreader.tui.textutil import display_echo, display_name, display_text
 from diffreader.versions import MIXED, Collation, collate, group_mark
 
@@ -610,9 +610,7 @@ class VersionsScreen(Screen[None]):
                 f"The marks on {len(lost)} of the versions could not be saved ({error}) "
                 "and are lost."
             )
-            kept: list[str] | None = getattr(self.app, "lost_reviews", None)
-            if kept is not None:
-                kept.append(text)
+            keep_lost(self.app, text)
             self.app.notify(text, title="Review not saved", severity="error", timeout=10)
 
     def _refresh_marks(self) -> None:
