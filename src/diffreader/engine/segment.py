@@ -39,6 +39,7 @@ from diffreader.engine.lexicon import (
     alternation,
 )
 from diffreader.engine.model import Sentence, SentenceKind
+from diffreader.engine.text import IDEOGRAPHS
 
 __all__ = ["Metadata", "find_metadata", "is_boilerplate_line", "split_sentences"]
 
@@ -338,7 +339,7 @@ def _continues(line: str) -> bool:
 
 
 _OPENERS = frozenset("\"“‘'(«")
-_WIDE_END = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff，、]\s*$")
+_WIDE_END = re.compile(rf"[{IDEOGRAPHS}，、]\s*$")
 """A line ending on a kana or Han character or a Chinese or Japanese comma."""
 
 

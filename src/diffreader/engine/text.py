@@ -15,6 +15,7 @@ API:
     run_word_key_set(runs) -> set[str], keys_as_tokens(text) -> bool
     escape_spans(text, start, end) -> list[tuple[int, int]]
     INVISIBLE                       the characters that draw nothing, a regex class
+    IDEOGRAPHS                      kana and Han characters, a regex class's ranges
     STOPWORDS                       (from lexicon.py)
 """
 
@@ -31,6 +32,7 @@ from typing import NamedTuple
 from diffreader.engine.lexicon import STOPWORDS
 
 __all__ = [
+    "IDEOGRAPHS",
     "INVISIBLE",
     "QUOTE_KEYS",
     "STOPWORDS",
@@ -52,12 +54,12 @@ __all__ = [
     "word_keys",
 ]
 
-_IDEOGRAPHS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+IDEOGRAPHS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 """Kana and Han characters: Chinese and Japanese write words without spaces between
 them, so each is a token of its own (a character diff of a sentence, not one token the
 size of the sentence: a figure changed inside read as the whole sentence dropped and
 another added). Hangul, written with spaces, keeps its words."""
-_LETTERS = rf"[^\W{_IDEOGRAPHS}]"
+_LETTERS = rf"[^\W{IDEOGRAPHS}]"
 """A word character that is no kana or Han character."""
 
 _TOKEN = re.compile(
@@ -66,7 +68,7 @@ _TOKEN = re.compile(
     r"|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s|%)?"  # numbers, 3.5, 4,300, 19th, 1990s, 60%
     r"|(?:[A-Za-z]\.){2,}"  # dotted acronyms: U.S., U.K.
     rf"|{_LETTERS}+(?:['’]{_LETTERS}+)*"  # words, with inner apostrophes
-    rf"|[{_IDEOGRAPHS}]",  # a kana or Han character
+    rf"|[{IDEOGRAPHS}]",  # a kana or Han character
     re.UNICODE,
 )
 """Tokens: whitespace runs, punctuation marks, numbers, dotted acronyms, words.
@@ -436,7 +438,7 @@ def remember_stems(found: Iterable[tuple[str, tuple[str, ...]]]) -> None:
 
 _WORD = re.compile(
     r"(?=\w)(?:\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s|%)?|(?:[A-Za-z]\.){2,}"
-    rf"|{_LETTERS}+(?:'{_LETTERS}+)*|[{_IDEOGRAPHS}])"
+    rf"|{_LETTERS}+(?:'{_LETTERS}+)*|[{IDEOGRAPHS}])"
 )
 """Word and number tokens of ``_TOKEN``, for quote-normalised text. Each alternative
 starts on a word character: the look-ahead rejects any other position at once (the
