@@ -157,6 +157,25 @@ async def test_search_jumps_to_the_match_and_escape_closes() -> None:
         assert screen.is_current  # escape closed the search, not the screen
 
 
+async def test_a_search_that_finds_nothing_says_so_on_its_bar_then_once_on_enter() -> None:
+    """Each key searches: a miss is shown on the bar while typing (a toast a key stacked
+    up), and said in one toast when Enter asks for the next match; a hit clears it."""
+    app = make_app(pair=DEMO_PAIR)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = await diff_ready(pilot)
+        await pilot.press("slash", *"zzqqx")
+        await pilot.pause()
+        bar = screen.query_one(SearchBar)
+        assert bar.has_class("-no-match") and bar.border_title == "no match"
+        assert not app._notifications
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["Not found: zzqqx"]
+        bar.value = "Gareth"
+        await pilot.pause()
+        assert not bar.has_class("-no-match") and not bar.border_title
+
+
 async def test_escape_closes_the_innermost_thing_never_the_screen() -> None:
     """Escape closes the panel, then the search bar; the comparison stays open (one-off)."""
     app = make_app(pair=DEMO_PAIR)

@@ -129,12 +129,11 @@ async def test_search_with_markup_does_not_crash() -> None:
     app = make_app(pair=DEMO_PAIR)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await diff_ready(pilot)
-        await pilot.press("slash", *"[/]")
+        await pilot.press("slash", *"[/]", "enter")
         assert screen.query_one(SearchBar).value == "[/]"
-        # Each key searches: earlier toasts ("Not found: [") may come first, so wait for
-        # the one of the whole query rather than for any toast (a race under load).
         await wait_for(pilot, lambda: any("Not found: [/]" in t for t in toast_texts(app)))
         screen.query_one(SearchBar).value = "[a=b=c]"
+        await pilot.press("enter")
         await wait_for(pilot, lambda: any("[a=b=c]" in t for t in toast_texts(app)))
         # The toast is painted on the next refresh: wait for the screen, not for a pause.
         await wait_for(pilot, lambda: "Not found: [a=b=c]" in screen_text(app))

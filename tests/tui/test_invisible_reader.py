@@ -128,6 +128,7 @@ async def test_what_the_reader_says_shows_the_invisible() -> None:
         await pilot.press("slash")
         search = screen.query_one(Input)
         search.value = "[b]zz\u200bqq[/b]"
+        await pilot.press("enter")
         await pilot.pause()
         assert "Not found: [b]zz<U+200B>qq[/b]" in _notes(app)
         # A search for what a change shows ("4<U+200B>0") finds it.

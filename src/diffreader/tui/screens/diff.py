@@ -1127,23 +1127,28 @@ class DiffScreen(Screen[None]):
         # Searched as the rows show text: a pasted zero-width space is "<U+200B>" there
         # (in a change), a pasted escape "␛"; as typed, neither could ever match.
         self.view.search_query = display_echo(event.value)
-        self._search_next(from_current=True)
+        found = self._search_next(from_current=True)
+        # Said on the bar while typing, not in a toast a key (they stacked up).
+        event.input.set_class(not found, "-no-match")
+        event.input.border_title = "no match" if not found else None
 
     @on(SearchBar.Submitted)
     def _search_submitted(self, event: SearchBar.Submitted) -> None:
-        self._search_next(from_current=False)
+        if not self._search_next(from_current=False) and self.view.search_query:
+            self.notify(f"Not found: {self.view.search_query}", timeout=2)
 
     @on(SearchBar.Closed)
     def _search_closed(self, message: SearchBar.Closed) -> None:
         message.bar.display = False
         self.view.focus()
 
-    def _search_next(self, *, from_current: bool) -> None:
+    def _search_next(self, *, from_current: bool) -> bool:
+        """Jump to the next row holding the search text; whether one does (an empty
+        search, or no comparison yet, finds nothing and is no miss: True)."""
         view = self.view
-        query = view.search_query
-        needle = query.lower()
+        needle = view.search_query.lower()
         if not needle or self.model is None:
-            return
+            return True
         rows = self.model.rows
         start = view.cursor_row if view.cursor_row is not None else 0
         if not from_current:
@@ -1153,5 +1158,5 @@ class DiffScreen(Screen[None]):
             row = rows[(start + step) % n]
             if needle in row.a.text.lower() or needle in row.b.text.lower():
                 view.jump_to_row(row.index)
-                return
-        self.notify(f"Not found: {query}", timeout=2)
+                return True
+        return False
