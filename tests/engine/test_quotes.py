@@ -93,6 +93,16 @@ def test_a_pronouns_speaker_is_the_person_said_to_speak_however_the_text_is_wrap
         assert not c.claims, width
 
 
+def test_a_chinese_quotation_broken_over_a_line_is_verbatim() -> None:
+    """Each Han character is a word of the quotation (as of the sentence), so a line break
+    inside a hard-wrapped Chinese quotation changes none of its words."""
+    one_line = "工程师王丽华说：“我们在设计时特别考虑了骑自行车的市民，桥面两侧各留出了车道。”\n"
+    wrapped = one_line.replace("各留出", "各留\n出")
+    c = compare(one_line, wrapped)
+    assert [(q.side, q.status) for q in c.quotes] == [(Side.B, QuoteStatus.VERBATIM)]
+    assert not c.claims
+
+
 def test_dropped_quotation_is_reported_on_side_a() -> None:
     c = compare(ORIGINAL, "Mayor Helen Varga spoke about the bridge.")
     dropped = [q for q in c.quotes if q.status is QuoteStatus.DROPPED]

@@ -142,7 +142,8 @@ def test_every_word_character_but_the_underscore_keys_to_a_word() -> None:
 @settings(max_examples=500, deadline=None)
 @given(
     st.lists(
-        st.sampled_from([*"aZé1٣_ .,:%'’[]…-“”\n\t", "st", "U.S.", "4,300", "19th"]), max_size=40
+        st.sampled_from([*"aZé1٣_ .,:%'’[]…-“”\n\t日本のカ한。", "st", "U.S.", "4,300", "19th"]),
+        max_size=40,
     ).map("".join)
 )
 def test_word_spans_are_the_word_tokens_of_any_text(text: str) -> None:

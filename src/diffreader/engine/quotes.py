@@ -84,7 +84,15 @@ from diffreader.engine.model import (
     pack_ops,
     unpack_ops,
 )
-from diffreader.engine.text import Token, fold_quotes, is_word, stem, token_key, tokenize
+from diffreader.engine.text import (
+    IDEOGRAPHS,
+    Token,
+    fold_quotes,
+    is_word,
+    stem,
+    token_key,
+    tokenize,
+)
 from diffreader.engine.worddiff import word_diff
 
 __all__ = ["Found", "check_quotes", "find_quotations"]
@@ -113,7 +121,8 @@ _BRACKETS = re.compile(r"\[[^\]]{0,80}\]")
 """An editorial insertion in a quotation ("[former US President Joe]"), which may run
 over a line break of hard-wrapped text (a quotation lies within one paragraph)."""
 _WORD_TOKEN = re.compile(
-    r"((?:[A-Za-z]\.){2,}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s|%)?|\w+(?:['’]\w+)*)"
+    r"((?:[A-Za-z]\.){2,}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s|%)?"
+    rf"|[^\W{IDEOGRAPHS}]+(?:['’][^\W{IDEOGRAPHS}]+)*|[{IDEOGRAPHS}])"
 )
 """The tokens of ``text._TOKEN`` that can be words (its alternatives but whitespace runs and
 single signs), captured: ``split`` then gives the tokens and the text between them. Every
