@@ -23,7 +23,7 @@ from textual.widgets._toast import Toast
 from diffreader.engine import compare, document_from_text
 from diffreader.storage.config import load_config
 from diffreader.tui.app import DiffReaderApp, demo_corpus, make_app
-from diffreader.tui.textutil import display_echo, display_name
+from diffreader.tui.textutil import display_echo
 from diffreader.tui.widgets.article_table import ArticleTable
 from diffreader.tui.widgets.search_bar import SearchBar
 
@@ -427,7 +427,7 @@ async def _run_corpus(folder: Path, names: list[str], search: str) -> None:
         preview = _plain(screen.query_one("#preview-text", Static))
         article = screen.highlighted
         assert article is not None
-        assert display_name(article.path.name) in preview  # a name: every invisible shown
+        assert display_echo(article.path.name) in preview  # a name: every invisible shown
         assert article.title in preview
         title_bar = _plain(screen.query_one("#corpus-title", Static))
         assert "\x1b" not in title_bar

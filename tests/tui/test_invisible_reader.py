@@ -17,7 +17,7 @@ from diffreader.engine.model import Side, Status
 from diffreader.render.escape import reveal
 from diffreader.tui.app import DiffReaderApp
 from diffreader.tui.rows import DiffModel
-from diffreader.tui.textutil import display_name, display_path, display_text
+from diffreader.tui.textutil import display_echo, display_path, display_text
 
 A = (
     "The minister said on Tuesday that 40 people were hurt in the crash near the town.\n\n"
@@ -91,7 +91,7 @@ def test_file_names_show_their_invisibles(tmp_path) -> None:  # type: ignore[no-
     doc = document_from_text("Title\n\nA sentence here.\n", path="/x/b\u200b.txt")
     line2 = _side("B", doc).renderables[1]
     assert "b<U+200B>.txt" in line2.plain  # type: ignore[attr-defined]
-    assert display_name("r\u200b.txt") == "r<U+200B>.txt"
+    assert display_echo("r\u200b.txt") == "r<U+200B>.txt"
     (tmp_path / "r\u200b.txt").write_text("x", encoding="utf-8")
     assert display_path(tmp_path / "r\u200b.txt").endswith("r<U+200B>.txt")
 

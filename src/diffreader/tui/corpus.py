@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from diffreader.storage.files import read_regular
-from diffreader.tui.textutil import display_name, display_text
+from diffreader.tui.textutil import display_echo, display_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
@@ -226,20 +226,20 @@ def peek(path: Path, limit: int = HEAD_BYTES, info: os.stat_result | None = None
 
     error, size = _refusal(path, info)
     if error is not None:
-        return Article(path, title=display_name(path.name), error=error, size=size)
+        return Article(path, title=display_echo(path.name), error=error, size=size)
     try:
         data = read_regular(path, limit)
         complete = len(data) < limit or len(data) == size
         text = decode_prefix(data, complete)
     except LoadError as refused:
-        return Article(path, title=display_name(path.name), error=refused.reason, size=size)
+        return Article(path, title=display_echo(path.name), error=refused.reason, size=size)
     except OSError as failed:
         reason = "permission denied" if isinstance(failed, PermissionError) else None
         reason = reason or f"cannot read ({failed.strerror or failed})"
-        return Article(path, title=display_name(path.name), error=reason, size=size)
+        return Article(path, title=display_echo(path.name), error=reason, size=size)
     if complete and not text.strip():
-        return Article(path, title=display_name(path.name), error="empty file (no text to compare)")
-    title = quick_title(text) or display_name(path.name)
+        return Article(path, title=display_echo(path.name), error="empty file (no text to compare)")
+    title = quick_title(text) or display_echo(path.name)
     return Article(
         path,
         title=title,

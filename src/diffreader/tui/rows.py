@@ -41,7 +41,7 @@ from diffreader.render.model import (
     sentence_runs,
 )
 from diffreader.review.items import CATEGORY_FAMILY, Section, listed_in
-from diffreader.tui.textutil import display_changed, display_text
+from diffreader.tui.textutil import display_echo, display_text
 
 __all__ = ["Cell", "DiffModel", "PanelEntry", "Row"]
 
@@ -497,7 +497,7 @@ class DiffModel:
         if quote.source is not None and quote.status is QuoteStatus.ALTERED:
             source_row = self.view.locate.pair_at(quote.side.other, quote.source.start)
             if 0 <= source_row != row.index:
-                src_text = display_changed(self.view.source_text(quote))
+                src_text = display_echo(self.view.source_text(quote))
                 cell.notes.append(
                     (f"“≠ altered from A: “{' '.join(src_text.split())}”", "note-quote")
                 )
@@ -523,7 +523,7 @@ class DiffModel:
             group = groups.get(listed_in(item))
             if item.pair < 0 or not group:
                 continue
-            text = display_changed(item.text)
+            text = display_echo(item.text)
             panel.append(
                 PanelEntry(
                     group,
@@ -538,7 +538,7 @@ class DiffModel:
             for layer in row_view.layers:
                 if layer.quote is None or layer.source:
                     continue
-                text = display_changed(layer.quote.text)
+                text = display_echo(layer.quote.text)
                 panel.append(
                     PanelEntry(
                         "quotes",

@@ -17,10 +17,9 @@ the user typed) shows them too: there no diff shows that ``4\u200b0`` is not ``4
 
 API:
     display_text(text, reveal=()) -> (display, index_map | None)
-    display_name(text) -> str           a file name or path: every invisible shown
-    display_changed(text) -> str        a claim's or quotation's text: the same
-    display_echo(text) -> str           user or article text said in a notification, a
-                                        status or a title line: the same
+    display_echo(text) -> str           text shown on its own (a file name, a claim, a
+                                        notification, a status or title line): every
+                                        invisible shown
     wrap_ranges(text, width) -> list[(start, end)]
     cell_width(text) -> int
     LiteralHighlighter()                for ``Input``: typed or pasted controls shown as ``␛``,
@@ -52,9 +51,7 @@ __all__ = [
     "INVISIBLE_MARK",
     "LiteralHighlighter",
     "cell_width",
-    "display_changed",
     "display_echo",
-    "display_name",
     "display_path",
     "display_text",
     "document_label",
@@ -140,31 +137,18 @@ def display_text(text: str, reveal: Sequence[tuple[int, int]] = ()) -> tuple[str
     return "".join(out), index_map
 
 
-def display_name(text: str) -> str:
-    """A file name or path shown literally, on one line, with every character that draws
-    nothing shown (``report\\u200b.txt`` is not ``report.txt``), as the CLI shows it.
-
-    >>> display_name("report\\u200b.txt")
-    'report<U+200B>.txt'
-    """
-    return display_text(text, ((0, len(text)),))[0]
-
-
-def display_changed(text: str) -> str:
-    """Changed text shown on its own (a claim, a quotation check): literal, with every
-    character that draws nothing shown, as ``display_text`` shows a changed range."""
-    return display_text(text, ((0, len(text)),))[0]
-
-
 def display_echo(text: str) -> str:
-    """User or article text said on its own: in a notification ("Not found: …"), a status
-    line (the review bar's item and note), a title line (the diff's article titles), a
-    search. Literal, with every character that draws nothing shown: no diff stands beside
-    it to tell ``4\u200b0`` from ``40``, or an article title from one with tag characters
-    hidden in it.
+    """Text shown on its own, literally, with every character that
+    draws nothing shown (``<U+200B>``), as ``display_text`` shows a changed range: a file
+    name or path (``report\u200b.txt`` is not ``report.txt``), a claim's or quotation's
+    text, user or article text said in a notification ("Not found: …"), a status line
+    (the review bar's item and note), a title line, a search. No diff stands beside it to
+    tell ``4\u200b0`` from ``40``, or a title from one with tag characters hidden in it.
 
     >>> display_echo("Not found: 4\u200b0 [b]x[/b]")
     'Not found: 4<U+200B>0 [b]x[/b]'
+    >>> display_echo("report\u200b.txt")
+    'report<U+200B>.txt'
     """
     return display_text(text, ((0, len(text)),))[0]
 
@@ -336,7 +320,7 @@ def display_path(path: Path) -> str:
             with contextlib.suppress(ValueError):
                 shown = str(Path("~") / absolute.relative_to(home))
                 break
-    return display_name(shown)
+    return display_echo(shown)
 
 
 def _homes() -> list[Path]:

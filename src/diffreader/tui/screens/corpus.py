@@ -56,7 +56,6 @@ from diffreader.tui.messages import CompareRequested
 from diffreader.tui.textutil import (
     LiteralHighlighter,
     display_echo,
-    display_name,
     display_path,
     display_text,
 )
@@ -701,7 +700,7 @@ class CorpusScreen(Screen[None]):
             if article.key in self.mark_versions
             else ""
         )
-        name = display_name(article.path.name)
+        name = display_echo(article.path.name)
         cells: dict[str, Text | str] = {
             "mark": Text(mark, style="bold reverse" if mark else "", end=""),
             "file": Text(name, end=""),
@@ -1025,7 +1024,7 @@ class CorpusScreen(Screen[None]):
 
     def _entry_cells(self, verdict: str, name: str, why: str) -> list[Text | str]:
         article = self.articles.get(str(self.folder / name))
-        title = article.title if article else display_name(name)
+        title = article.title if article else display_echo(name)
         date = article.date if article else ""
         return [
             self._verdict_cell(verdict),

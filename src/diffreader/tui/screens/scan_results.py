@@ -24,7 +24,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from diffreader.scan.results import Results, ResultsError, ScanPair, read_results
-from diffreader.tui.textutil import display_echo, display_name, display_path, display_text
+from diffreader.tui.textutil import display_echo, display_path, display_text
 
 __all__ = ["ScanResultsScreen"]
 
@@ -33,7 +33,7 @@ _ORDER = {"rewrite": 0, "related": 1, "unrelated": 2}
 
 def _label(title: str | None, path: str) -> str:
     """An article as a cell: its title, else its file name (literal)."""
-    shown = display_text(title)[0] if title else display_name(Path(path).name)
+    shown = display_text(title)[0] if title else display_echo(Path(path).name)
     return shown.replace("\n", " ")
 
 

@@ -39,7 +39,7 @@ from diffreader.render.versions import claim_bands, claim_children, version_labe
 from diffreader.review.marks import Mark
 from diffreader.storage.review import ReviewSession
 from diffreader.tui.review import Notice, SaveNotices, keep_lost, one_line
-from diffreader.tui.textutil import display_echo, display_name, display_text
+from diffreader.tui.textutil import display_echo, display_text
 from diffreader.versions import MIXED, Collation, collate, group_mark
 
 __all__ = ["VersionsReady", "VersionsScreen"]
@@ -382,7 +382,7 @@ class VersionsScreen(Screen[None]):
             text.append("\n")
             text.append(f"{version_label(v)}  ", style=f"bold {style}".strip())
             # The gap belongs to the name's span: a span of spaces alone is not drawn.
-            name = " ".join(display_name(comparison.b.name).split())
+            name = " ".join(display_echo(comparison.b.name).split())
             text.append(name, style=style)
             text.append("   ·  ", style="dim")
             stats = comparison.stats

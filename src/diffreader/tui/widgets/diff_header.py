@@ -14,7 +14,7 @@ from textual.widgets import Static
 from diffreader.engine.model import Comparison, Document
 from diffreader.render.labels import LEGEND_COLOURS, count_phrase
 from diffreader.review.items import ItemCounts, Section, count_items, review_items
-from diffreader.tui.textutil import display_name, document_label
+from diffreader.tui.textutil import display_echo, document_label
 
 __all__ = ["DiffHeader", "Legend", "coverage_text"]
 
@@ -27,7 +27,7 @@ def _side(label: str, doc: Document) -> Group:
     text.append(title, style="bold")
     details = [doc.date or "undated"]
     if doc.path:
-        details.append(" ".join(display_name(Path(doc.path).name).split()))
+        details.append(" ".join(display_echo(Path(doc.path).name).split()))
     details.append(f"{len(doc.sentences)} sentences")
     line2 = Text(
         "    " + " · ".join(details), style="dim", end="", no_wrap=True, overflow="ellipsis"
