@@ -28,6 +28,7 @@ import re
 import unicodedata
 
 from diffreader.engine.text import INVISIBLE
+from diffreader.render.escape import ZWJ, is_emoji
 
 __all__ = ["NARROW", "cells", "char_cells", "char_widths", "splits"]
 
@@ -46,7 +47,6 @@ of them alone is as wide as it is long (``cells`` reads no table for it);
 _NARROW_TEXT = re.compile(NARROW + "*")
 
 _ZERO = re.compile(INVISIBLE)
-_ZWJ = "\u200d"
 _MODIFIERS = range(0x1F3FB, 0x1F400)
 """Emoji skin-tone modifiers: drawn on the emoji before them (two cells of their own)."""
 _REGIONAL = range(0x1F1E6, 0x1F200)
@@ -99,10 +99,6 @@ def cells(text: str) -> int:
     return sum(map(_WIDTHS.__getitem__, text))
 
 
-def _emoji(char: str) -> bool:
-    return unicodedata.category(char) in ("So", "Sk")
-
-
 def char_widths(text: str) -> list[int]:
     """The cells of each character of ``text`` (``char_cells``)."""
     return list(map(_WIDTHS.__getitem__, text))
@@ -130,9 +126,9 @@ def splits(text: str, widths: list[int], at: int) -> bool:
     before = text[at - 1]
     if code in _REGIONAL and ord(before) in _REGIONAL:
         return False
-    if before != _ZWJ or not _emoji(text[at]):
+    if before != ZWJ or not is_emoji(text[at]):
         return True
     base = at - 2  # a joiner between two emoji joins them (what is drawn on the first aside)
     while base > 0 and widths[base] == 0:
         base -= 1
-    return base < 0 or not _emoji(text[base])
+    return base < 0 or not is_emoji(text[base])

@@ -12,6 +12,7 @@ API:
                                    draw nothing), as a regular expression's class
                                    (``engine.text``'s: loading refuses a file of them)
     invisible_runs(text, start, end) -> [(i, j, shown)]   where ``reveal`` shows them
+    is_emoji(char) -> bool, ZWJ    an emoji (what a joiner joins), the zero-width joiner
     reveal(text) -> str            invisible characters shown as ``<U+200B>``: for
                                    changed text and names, never for unchanged text
     name(text) -> str              a file name: revealed, then ``terminal``
@@ -37,8 +38,10 @@ from diffreader.engine.text import INVISIBLE
 __all__ = [
     "INVISIBLE",
     "UNSAFE",
+    "ZWJ",
     "html",
     "invisible_runs",
+    "is_emoji",
     "json_safe",
     "markdown",
     "markdown_inline",
@@ -71,10 +74,11 @@ _UNSAFE = re.compile(UNSAFE)
 
 _INVISIBLE_RUN = re.compile(INVISIBLE + "+")
 _EMOJI_SELECTORS = frozenset("\ufe0e\ufe0f")
-_ZWJ = "\u200d"
+ZWJ = "\u200d"
+"""The zero-width joiner: between two emoji, it joins them into one drawn sequence."""
 
 
-def _emoji(char: str) -> bool:
+def is_emoji(char: str) -> bool:
     """An emoji or its skin-tone modifier (what a variation selector or a ZWJ follows)."""
     return unicodedata.category(char) in ("So", "Sk")
 
@@ -99,14 +103,14 @@ def invisible_runs(text: str, start: int = 0, end: int | None = None) -> list[tu
     runs: list[tuple[int, int, str]] = []
     for match in _INVISIBLE_RUN.finditer(text, start, end):
         i, j = match.span()
-        emoji = i > start and _emoji(text[i - 1])
+        emoji = i > start and is_emoji(text[i - 1])
         at = i
         while at < j:
             char = text[at]
             if char in _EMOJI_SELECTORS and emoji:
                 at += 1  # part of the emoji before it (``emoji`` stays true for a ZWJ)
                 continue
-            if char == _ZWJ and emoji and at + 1 == j and j < end and _emoji(text[j]):
+            if char == ZWJ and emoji and at + 1 == j and j < end and is_emoji(text[j]):
                 at += 1
                 continue
             emoji = False
