@@ -58,6 +58,7 @@ CATEGORIES = (
     "claim",
     "detail",
     "quotation",
+    "hedge",
 )
 KINDS = {"added": "b", "dropped": "a"}
 DEFAULT_SET = Path(__file__).resolve().parent / "judgement"

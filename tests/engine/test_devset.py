@@ -31,6 +31,7 @@ CATEGORIES = {
     "claim",
     "detail",
     "quotation",
+    "hedge",
 }
 
 

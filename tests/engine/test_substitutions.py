@@ -141,6 +141,42 @@ CHANGES = [
         None,
         "interim director Jo Pike",
     ),
+    # hedge
+    (
+        "Police said the alleged attacker was arrested at a petrol station.",
+        "Police said the attacker was arrested at a petrol station.",
+        ClaimCategory.HEDGE,
+        None,
+        "alleged attacker",
+    ),
+    (
+        "Investigators believe the blaze may have been started in the kitchen.",
+        "Investigators believe the blaze was started in the kitchen.",
+        ClaimCategory.HEDGE,
+        None,
+        "may have been started",
+    ),
+    (
+        "The museum is expected to reopen its east wing in the spring.",
+        "The museum will reopen its east wing in the spring.",
+        ClaimCategory.HEDGE,
+        None,
+        "expected to reopen",
+    ),
+    (
+        "The coach will probably name an unchanged side for the final.",
+        "The coach will definitely name an unchanged side for the final.",
+        ClaimCategory.HEDGE,
+        "definitely name",
+        "probably name",
+    ),
+    (
+        "The ferry operator cancelled the evening sailings to the island.",
+        "The ferry operator reportedly cancelled the evening sailings to the island.",
+        ClaimCategory.HEDGE,
+        "reportedly cancelled",
+        None,
+    ),
 ]
 
 
@@ -190,6 +226,39 @@ QUIET = [
     ),
     ("Dr. Maria Ortiz said the team was ready.", "Ortiz said the team was ready."),
     ("The path was 3km long.", "The path was three kilometres long."),
+    # a hedge kept in other words: another hedge, an attribution, another modal
+    (
+        "The striker reportedly turned down an offer from a rival club.",
+        "The striker turned down an offer from a rival club, according to sources.",
+    ),
+    (
+        "The suspected gas leak forced the evacuation of two streets.",
+        "The apparent gas leak forced the evacuation of two streets.",
+    ),
+    (
+        "Heavy rain could cause flooding in low-lying areas overnight.",
+        "Heavy rain may cause flooding in low-lying areas overnight.",
+    ),
+    (
+        "The road was expected to stay closed until Thursday.",
+        "The road was likely to stay closed until Thursday.",
+    ),
+    (
+        "He appeared in court on Monday charged with fraud.",
+        "He appeared before magistrates on Monday charged with fraud.",
+    ),
+    (
+        "The ward was not expected to reopen, but the hospital may yet decide otherwise.",
+        "The ward was not expected to reopen, but the hospital might yet decide otherwise.",
+    ),
+    (  # the figure is the claim: an estimate restated
+        "The new stand is expected to cost £4.2 million.",
+        "The bill for the new stand is put at £4.2 million.",
+    ),
+    (  # the month, not the modal
+        "The inquiry will report in May on the collapse.",
+        "The inquiry will report its findings on the collapse in May.",
+    ),
 ]
 _LAYER = (
     ClaimCategory.NEGATION,
@@ -197,6 +266,7 @@ _LAYER = (
     ClaimCategory.NUMBER,
     ClaimCategory.DATE,
     ClaimCategory.ROLE,
+    ClaimCategory.HEDGE,
 )
 
 
@@ -222,7 +292,7 @@ def test_a_negation_and_an_antonym_cancel() -> None:
 def test_the_table_is_well_formed() -> None:
     names = [s.name for s in SUBSTITUTIONS]
     assert len(names) == len(set(names))
-    assert {"negation", "opposite", "figure", "date", "name", "role"} <= set(names)
+    assert {"negation", "opposite", "hedge", "figure", "date", "name", "role"} <= set(names)
     categories = {c for s in SUBSTITUTIONS for c in s.categories}
     assert {ClaimCategory.NEGATION, ClaimCategory.OPPOSITE, ClaimCategory.ROLE} <= categories
 
@@ -262,6 +332,25 @@ _NEGATED = [
     ("The club has signed the striker.", "The club has never signed the striker."),
     ("Residents can park without a permit.", "Residents can park with a permit."),
 ]
+
+
+_HEDGED = [
+    ("The alleged fraud cost the charity £80,000.", "The fraud cost the charity £80,000."),
+    ("The tower may collapse in high winds.", "The tower will collapse in high winds."),
+    ("The talks will resume on Monday.", "The talks will definitely resume on Monday."),
+]
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.sampled_from(_HEDGED))
+def test_swapping_sides_swaps_added_and_dropped_hedges(sentences: tuple[str, str]) -> None:
+    a, b = sentences
+    forward = [(c.side, c.text) for c in _compare(a, b).claims if c.category is ClaimCategory.HEDGE]
+    backward = [
+        (c.side.other, c.text) for c in _compare(b, a).claims if c.category is ClaimCategory.HEDGE
+    ]
+    assert forward
+    assert sorted(forward) == sorted(backward)
 
 
 @settings(max_examples=12, deadline=None)

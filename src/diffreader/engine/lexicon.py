@@ -25,8 +25,8 @@ API:
     Wording:           STOPWORDS, FILLER, REPORTING_VERBS, SENTENCE_OPENERS,
                        CLAUSE_CONJUNCTIONS
     Substitutions:     NEGATIONS, NEGATING_VERBS, DENIAL_VERBS, NEGATIVE_PREFIXES,
-                       STATUS_MODIFIERS, RANKS, SCALE_WORDS, MEASURE_UNITS,
-                       UNIT_EQUIVALENTS, QUANTITY_QUALIFIERS
+                       HEDGES, HEDGE_VERBS, BOOSTERS, STATUS_MODIFIERS, RANKS,
+                       SCALE_WORDS, MEASURE_UNITS, UNIT_EQUIVALENTS, QUANTITY_QUALIFIERS
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from types import MappingProxyType
 from typing import Any
 
 __all__ = [
+    "BOOSTERS",
     "CALENDAR_PERIODS",
     "CAPITALISED_ADJECTIVES",
     "CLAUSE_CONJUNCTIONS",
@@ -45,6 +46,8 @@ __all__ = [
     "DURATION_QUALIFIERS",
     "EVENTS",
     "FILLER",
+    "HEDGES",
+    "HEDGE_VERBS",
     "HONORIFICS",
     "MEASURE_UNITS",
     "MONTHS",
@@ -357,6 +360,32 @@ DENIAL_VERBS = _words("deny denies denied denying")
 NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 """Prefixes that negate a word ("unable" is "not able"): a negation and a prefixed word
 facing each other are one polarity."""
+HEDGES = _words(
+    """alleged allegedly reportedly purportedly purported supposedly apparently apparent
+    presumably presumed suspected unconfirmed unverified rumoured rumored possibly
+    probably probable likely unlikely perhaps maybe seemingly may might could
+    should"""
+)
+"""Words that hold a statement back from being asserted (epistemic hedges: the modal
+adverbs, adjectives and auxiliaries of grammars of English modality, and the distancing
+words of wire style, "alleged", "reportedly", "unconfirmed"): "the alleged assault" is
+not "the assault", "may have been started deliberately" not "was started deliberately".
+"may" counts in lower case only (not the month), "could" not before a negation ("could
+not" is ability, "was unable"); "would", the past of "will" in reported speech, is no
+hedge ("possible" is left out too: "if possible" hedges nothing)."""
+HEDGE_VERBS = _words(
+    """appear appears appeared appearing seem seems seemed seeming believed thought expected
+    estimated projected forecast predicted anticipated"""
+)
+"""Verbs that hedge only before "to" ("appeared to confirm", "is believed to have fled",
+"is expected to reopen", "estimated to cost"): "appeared in court" and "thought about it"
+hedge nothing."""
+BOOSTERS = _words(
+    """definitely certainly undoubtedly undeniably unquestionably indisputably surely
+    conclusively"""
+)
+"""Adverbs that assert a statement more surely than plain words do ("will definitely
+resign"): added where the other side hedged or said it plainly, a claim made stronger."""
 STATUS_MODIFIERS = _words(
     """former ex late acting interim deputy vice assistant associate outgoing incoming
     caretaker retired ousted exiled jailed disgraced elect designate emeritus honorary"""

@@ -108,6 +108,9 @@ class ClaimCategory(StrEnum):
     """A title or description attached to someone ("head of the sovereign fund")."""
     NEGATION = "negation"
     """A negation added or removed around the same predicate ("had not been vaccinated")."""
+    HEDGE = "hedge"
+    """A hedge dropped or added ("the alleged assault" → "the assault", "may have been" →
+    "was"), or a booster added ("definitely"): the same claim stated more or less surely."""
     OPPOSITE = "opposite"
     """A word replaced by its antonym ("rose" → "fell", "approved" → "rejected")."""
     QUOTATION = "quotation"

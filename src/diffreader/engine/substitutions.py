@@ -29,6 +29,14 @@ place of the word diff — and at the group's own sentences:
     name          person, place, a name replaced by another: both sides of the group hold a
                   organisation,  changed name the other side's group lacks (surname-only
                   name          references to the same person stay quiet)
+    hedge         hedge         a hedge (alleged, reportedly, may, probably, appeared
+                                to…) that the other side of the group lacks, its
+                                attributions ("said", "according to") counted with its
+                                hedges: dropped on A (B states it more surely), added on
+                                B; and a booster (definitely, certainly…) one side adds.
+                                Quiet when the sides keep their count ("reportedly" /
+                                "officials said", "may" / "might", "likely" / "expected
+                                to").
     role          role          a status word attached to a person (former, ex-, late,
                                 acting, interim, deputy…) that the other side's group
                                 lacks, and a title before a name both sides hold that
@@ -63,9 +71,12 @@ from itertools import compress, islice, repeat
 from typing import NamedTuple
 
 from diffreader.engine.lexicon import (
+    BOOSTERS,
     CALENDAR_PERIODS,
     DATE_MODIFIERS,
     DENIAL_VERBS,
+    HEDGE_VERBS,
+    HEDGES,
     HONORIFICS,
     MEASURE_UNITS,
     MONTHS,
@@ -75,6 +86,7 @@ from diffreader.engine.lexicon import (
     NUMBER_WORDS,
     QUANTITY_QUALIFIERS,
     RANKS,
+    REPORTING_VERBS,
     ROLE_NOUNS,
     SCALE_WORDS,
     SEASONS,
@@ -109,6 +121,7 @@ _OTHER = {Side.A: Side.B, Side.B: Side.A}
 """``side.other`` as a table."""
 _NUMBER, _DATE, _ROLE = ClaimCategory.NUMBER, ClaimCategory.DATE, ClaimCategory.ROLE
 _NEGATION, _OPPOSITE = ClaimCategory.NEGATION, ClaimCategory.OPPOSITE
+_HEDGE = ClaimCategory.HEDGE
 # The sides and categories above are read as module globals in the detectors, which run
 # for every reworded group: reading a member from its enum class goes through the enum
 # type's ``__getattr__`` hook (Python 3.11), about ten times slower.
@@ -524,6 +537,96 @@ def _find_opposites(group: Group) -> list[Found]:
     for a, b in pairs:
         out.append(Found(_A, _OPPOSITE, a.start, a.end))
         out.append(Found(_B, _OPPOSITE, b.start, b.end))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Hedges
+
+
+_HEDGE_CUES = frozenset((*HEDGES, *HEDGE_VERBS, *BOOSTERS))
+_ATTRIBUTIONS = frozenset(p for p in REPORTING_VERBS if " " not in p) | {"according"}
+"""Words that attribute a statement ("officials said", "according to"): a statement
+attributed is held back as a hedge holds it ("reportedly" → "officials said" keeps it)."""
+
+
+def _hedge_at(group: Group, side: Side, i: int) -> bool:
+    """Word ``i`` of ``side`` hedges (``HEDGES``; ``HEDGE_VERBS`` before "to"; "may" in
+    lower case)."""
+    columns = group.columns[side]
+    key = columns.keys[i]
+    if key in HEDGES:
+        if key == "may":
+            return group.text[side][columns.starts[i]] == "m"
+        if key == "could":
+            return i + 1 == len(columns.keys) or columns.keys[i + 1] not in NEGATIONS
+        return True
+    if key in HEDGE_VERBS:
+        return i + 1 < len(columns.keys) and columns.keys[i + 1] == "to"
+    return False
+
+
+_MODALS = frozenset(("would", "could", "should", "may", "might"))
+"""Modal verbs one of which a rewrite may put for another with no change of certainty
+("would last" / "should last", "could fall" / "may fall"); "will" and "must" are surer."""
+
+
+_ESTIMATE_REACH = 6
+"""Words after a hedge in which the figure it hedges stands ("expected to cost about
+€1.8 million")."""
+
+
+def _estimate_kept(words: Sequence[Word], i: int, other_keys: frozenset[str]) -> bool:
+    """The hedge at ``i`` is a verb of estimate (``HEDGE_VERBS``) whose figure the other
+    side gives too: an estimate restated ("expected to cost €1.8 million" / "the bill is
+    put at €1.8 million"), the figure the claim, and its wording no change of certainty.
+    ("The alleged fraud cost £80,000" / "The fraud cost £80,000" is a change.)"""
+    if words[i].key not in HEDGE_VERBS:
+        return False
+    for word in words[i + 1 : i + 1 + _ESTIMATE_REACH]:
+        if word.key[:1].isdigit() and word.key in other_keys:
+            return True
+    return False
+
+
+def _find_hedges(group: Group) -> list[Found]:
+    """A hedge one side of the group has and the other lacks (attributions counted with
+    the hedges), and a booster one side has and the other lacks; on the side that has
+    it, where a hunk changed it, unless that hunk puts a hedge, an attribution or a modal
+    in its place on the other side ("could" / "may", "reportedly" / "sources say")."""
+    if all(_HEDGE_CUES.isdisjoint(group.changed_keys(side)) for side in _SIDES):
+        return []  # no hedge or booster changed
+    held_by: dict[Side, int] = {}
+    boosted_by: dict[Side, int] = {}
+    for side in _SIDES:
+        keys = group.columns[side].keys
+        held_by[side] = sum(_hedge_at(group, side, i) for i in range(len(keys))) + sum(
+            map(_ATTRIBUTIONS.__contains__, keys)
+        )
+        boosted_by[side] = sum(map(BOOSTERS.__contains__, keys))
+    out = []
+    for side, other in _SIDE_PAIRS:
+        words = group.words(side)
+        hedges = held_by[side] > held_by[other]
+        boosters = boosted_by[side] > boosted_by[other]
+        if not (hedges or boosters):
+            continue
+        # The hunks that put a hedge, an attribution or a modal on the other side (a
+        # hedge there is matched), and those that put a booster there.
+        columns = group.columns[other]
+        held_there, boosted_there = set(), set()
+        for i in group.changed(other):
+            key = columns.keys[i]
+            if key in BOOSTERS:
+                boosted_there.add(columns.hunks[i])
+            elif key in _ATTRIBUTIONS or key in _MODALS or _hedge_at(group, other, i):
+                held_there.add(columns.hunks[i])
+        for i in group.changed(side):
+            word = words[i]
+            hedged = hedges and word.hunk not in held_there and _hedge_at(group, side, i)
+            boosted = boosters and word.hunk not in boosted_there and word.key in BOOSTERS
+            if (hedged or boosted) and not _estimate_kept(words, i, group.keys(other)):
+                out.append(Found(side, _HEDGE, *_negated_span(words, i)))
     return out
 
 
@@ -1076,6 +1179,7 @@ def _merge(found: list[Found]) -> list[Found]:
 SUBSTITUTIONS: tuple[Substitution, ...] = (
     Substitution("negation", (ClaimCategory.NEGATION,), _find_negations),
     Substitution("opposite", (ClaimCategory.OPPOSITE,), _find_opposites),
+    Substitution("hedge", (ClaimCategory.HEDGE,), _find_hedges),
     Substitution("date", (ClaimCategory.DATE,), _find_dates),
     Substitution("figure", (ClaimCategory.NUMBER,), _find_figures),
     Substitution("role", (ClaimCategory.ROLE,), _find_roles),
@@ -1086,7 +1190,9 @@ spans of one side, the earlier entry keeps its span (a date before the figure in
 role before the name in it)."""
 
 
-_ONE_SIDED = frozenset((*NEGATIONS, *NEGATING_VERBS, *DENIAL_VERBS, *STATUS_MODIFIERS))
+_ONE_SIDED = frozenset(
+    (*NEGATIONS, *NEGATING_VERBS, *DENIAL_VERBS, *STATUS_MODIFIERS, *_HEDGE_CUES)
+)
 """Words that make a substitution even when the other side replaces nothing."""
 _FIGURE_WORDS = frozenset(
     (*NUMBER_WORDS, *SCALE_WORDS, *MEASURE_UNITS, *TIME_UNITS, *UNIT_EQUIVALENTS)

@@ -59,7 +59,8 @@ FAMILY_HELP: dict[str, str] = {
     "date": "a date, day or period (on Thursday, March 23, last month)",
     "name": "a person, place or organisation",
     "role": "a title or status given to someone (former, acting, head of the fund)",
-    "negation": "a negation added or removed (not, never, failed to)",
+    "negation": "a negation or hedge added or removed (not, never, failed to; alleged, "
+    "reportedly, may have)",
     "opposite": "a word replaced by its opposite (rose → fell, most → least)",
 }
 """What each fact family covers, for legends and help (plain text)."""

@@ -313,6 +313,7 @@ CATEGORY_FAMILY: dict[ClaimCategory, str] = {
     ClaimCategory.NAME: "name",
     ClaimCategory.ROLE: "role",
     ClaimCategory.NEGATION: "negation",
+    ClaimCategory.HEDGE: "negation",
     ClaimCategory.OPPOSITE: "opposite",
     ClaimCategory.QUOTATION: "",
     ClaimCategory.ASSERTION: "",
@@ -326,7 +327,12 @@ FAMILIES: tuple[str, ...] = ("figure", "date", "name", "role", "negation", "oppo
 
 _FAMILY_OF = {c.value: f for c, f in CATEGORY_FAMILY.items()}
 _HOLDERS = (ClaimCategory.ASSERTION.value, ClaimCategory.QUOTATION.value)
-_CHANGES = (ClaimCategory.NEGATION.value, ClaimCategory.OPPOSITE.value, ClaimCategory.ROLE.value)
+_CHANGES = (
+    ClaimCategory.NEGATION.value,
+    ClaimCategory.HEDGE.value,
+    ClaimCategory.OPPOSITE.value,
+    ClaimCategory.ROLE.value,
+)
 
 MIN_CLAUSE_WORDS = 4
 """A clause added to (dropped from) a reworded sentence with fewer content words than this

@@ -147,6 +147,7 @@ class ClaimGroup:
 
 _CATEGORY_SALIENCE = {
     ClaimCategory.NEGATION: 0,
+    ClaimCategory.HEDGE: 0,
     ClaimCategory.OPPOSITE: 0,
     ClaimCategory.ROLE: 0,
     ClaimCategory.NUMBER: 1,
