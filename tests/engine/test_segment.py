@@ -400,6 +400,40 @@ def test_odd_separators_and_flattening_compare_as_the_same_article() -> None:
     assert any(c.kind is ClaimKind.ADDED and "40" in c.text for c in result.claims), result.claims
 
 
+@pytest.mark.parametrize("space", [" ", "  "])
+def test_a_headline_flattened_into_the_first_sentence_is_the_headline(space: str) -> None:
+    """Flattened to one line (one space or two where each break was), the headline runs
+    on into the first sentence: it is cut off as the headline again, and the copy compares
+    as the same article."""
+    from diffreader.engine import compare, document_from_text
+
+    flat = space.join(line for line in _ARTICLE.splitlines() if line)
+    sentences = split_sentences(flat)
+    assert (sentences[0].text, sentences[0].kind) == (
+        "Ferry service to resume in May",
+        SentenceKind.HEADLINE,
+    )
+    assert sentences[1].text.startswith("The harbour authority said")
+    assert not compare(document_from_text(_ARTICLE), document_from_text(flat)).has_differences
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "The" capitalised after a function word: a name ("of The Times").
+        "Shares rose for the owners of The Times on Monday. They fell later. Then rose.",
+        # One line of sentences with no headline before them.
+        "U.S. President Franklin D. Roosevelt met Jan. 5 at No. 10. He left. It was over.",
+        # A headline in title case before a capitalised word: left whole.
+        "Council Rejects Ashby Housing Plan Members of the committee voted. It ended. Then.",
+    ],
+)
+def test_one_line_with_no_sign_of_a_headline_keeps_its_first_sentence(text: str) -> None:
+    sentences = split_sentences(text)
+    assert sentences[0].kind is SentenceKind.BODY
+    assert text.startswith(sentences[0].text) and sentences[0].text.endswith(".")
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from([".", " ", "-", "\u00a0", "a", "Dr."]), max_size=30).map("".join))
 @example("It ended . . . Then")

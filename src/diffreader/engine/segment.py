@@ -27,7 +27,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate, chain, compress, pairwise
+from itertools import accumulate, chain, compress, islice, pairwise
 from operator import itemgetter, ne, not_
 from typing import Any
 
@@ -769,6 +769,29 @@ def split_sentences(text: str) -> list[Sentence]:
                 (block.start + s, block.start + e)
                 for s, e in _body_spans(block_text, block.wrapped)
             ]
+        if (
+            kind is SentenceKind.BODY
+            and len(spans) >= _FLAT_SENTENCES
+            and not any(s.kind is not SentenceKind.META for s in sentences)
+        ):
+            # An article flattened to one line: its headline, with no full stop, ran on
+            # into the first sentence ("Council Rejects Housing Plan Members of the …").
+            first_start, first_end = spans[0]
+            head = _headline_end(text[first_start:first_end])
+            if head is not None:
+                cut = first_start + head
+                head_end = _rstrip(text, first_start, cut)
+                sentences.append(
+                    Sentence(
+                        len(sentences),
+                        first_start,
+                        head_end,
+                        text[first_start:head_end],
+                        paragraph + 1,
+                        SentenceKind.HEADLINE,
+                    )
+                )
+                spans[0] = (cut, first_end)
         for start, end in chain.from_iterable(_cut_long(text, s, e) for s, e in spans):
             start = _lstrip(text, start, end)
             end = _rstrip(text, start, end)
@@ -800,6 +823,48 @@ def split_sentences(text: str) -> list[Sentence]:
                         start, said, own = rest, text[rest:end], SentenceKind.BODY
                 sentences.append(Sentence(len(sentences), start, end, said, paragraph + 1, own))
     return sentences
+
+
+_FLAT_SENTENCES = 3
+"""Sentences a one-line block holds at least to be read as a whole article flattened (whose
+first sentence may carry its headline)."""
+_HEAD_WORDS = (4, 25)
+"""Words a headline run into the first sentence holds: at least, and at most."""
+_DETERMINERS = frozenset(("The", "A", "An"))
+_WORD_SPAN = re.compile(r"\S+")
+
+
+def _headline_end(first: str) -> int | None:
+    """Where the first sentence of an article flattened to one line starts, when a headline
+    ran on into it (the offset in ``first``), or None.
+
+    A headline has no full stop, so flattening joins it to the sentence after it. It is
+    cut off where the line break was, read from one of two signs in the first
+    ``_HEAD_WORDS`` words: two spaces before a capital (the break made a space of its
+    own), or a capitalised "The", "A" or "An" after a word that is no function word and
+    ends in a letter or a figure ("… for urgent repairs The town council …": inside a
+    sentence, "The" is capitalised only in a name, "in The Times"). A headline in title
+    case before a sentence opening with a capitalised word ("… Housing Plan Members of
+    the committee …", "… Past Harbour Town Kelsby Rovers beat …") is left whole: where
+    the sentence starts cannot be told from the words alone.
+
+    >>> first = "Council rejects plan for 140 homes The committee voted 6 to 3 on Monday."
+    >>> first[_headline_end(first):]
+    'The committee voted 6 to 3 on Monday.'
+    >>> _headline_end("Shares rose sharply for the owners of The Times on Monday.") is None
+    True
+    """
+    least, most = _HEAD_WORDS
+    flat = _FLAT_BREAK.search(first)
+    words = [(m.start(), m.group()) for m in islice(_WORD_SPAN.finditer(first), most + 2)]
+    if flat is not None and least <= sum(1 for at, _ in words if at < flat.start()) <= most:
+        return flat.end()
+    for i in range(least, min(len(words) - 1, most + 1)):
+        at, word = words[i]
+        before = words[i - 1][1]
+        if word in _DETERMINERS and before.lower() not in STOPWORDS and before[-1:].isalnum():
+            return at
+    return None
 
 
 def _caption_before(sentences: list[Sentence], credit: str, paragraph: int) -> None:
