@@ -779,8 +779,8 @@ def split_sentences(text: str) -> list[Sentence]:
             first_start, first_end = spans[0]
             head = _headline_end(text[first_start:first_end])
             if head is not None:
-                cut = first_start + head
-                head_end = _rstrip(text, first_start, cut)
+                body_start = first_start + head
+                head_end = _rstrip(text, first_start, body_start)
                 sentences.append(
                     Sentence(
                         len(sentences),
@@ -791,7 +791,7 @@ def split_sentences(text: str) -> list[Sentence]:
                         SentenceKind.HEADLINE,
                     )
                 )
-                spans[0] = (cut, first_end)
+                spans[0] = (body_start, first_end)
         for start, end in chain.from_iterable(_cut_long(text, s, e) for s, e in spans):
             start = _lstrip(text, start, end)
             end = _rstrip(text, start, end)
