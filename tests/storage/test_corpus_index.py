@@ -333,6 +333,38 @@ def test_an_index_of_another_schema_forgets_the_listing_too(
         assert index.listing() == {}
 
 
+def test_quick_reads_kept_by_a_reader_that_read_otherwise_are_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reads kept by another version of the quick read (an index made before the
+    ``listing`` key, whose titles left out what draws nothing) are not listed, so the
+    files are read again; the next reads kept replace them all. Nothing is indexed again."""
+    import sqlite3
+
+    from diffreader.storage import corpus_index
+
+    folder = _folder(tmp_path, 2)
+    old = Listed("000.txt", 1, 2, "Bridge closes", "", 3, "h", "bridge closes")
+    with CorpusIndex(folder) as index:
+        index.update(workers=1)
+        index.remember_listing([old])
+        assert index.listing() == {"000.txt": old}
+    with sqlite3.connect(index.path) as db:
+        db.execute("DELETE FROM meta WHERE key = 'listing'")  # as an older reader left it
+    db.close()
+    fresh = Listed("001.txt", 1, 2, "Bridge<U+200B> closes", "", 3, "h", "bridge<u+200b> closes")
+    with CorpusIndex(folder) as index:
+        assert index.listing() == {}
+        summary = index.update(workers=1)
+        assert summary.unchanged == 2 and not (summary.added or summary.changed)
+        index.remember_listing([fresh])
+        assert index.listing() == {"001.txt": fresh}  # the older read is gone with its version
+    monkeypatch.setattr(corpus_index, "LISTING_VERSION", corpus_index.LISTING_VERSION + 1)
+    with CorpusIndex(folder) as index:
+        assert index.listing() == {}
+        assert len(index.entries()) == 2
+
+
 def test_an_update_from_the_callers_listing_equals_its_own(tmp_path: Path) -> None:
     """``update(seen=...)`` (the reader's listing: names and stat stamps) skips the update's
     own listing and stat pass and does the same: new, changed and gone files."""

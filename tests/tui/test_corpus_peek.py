@@ -85,6 +85,48 @@ def test_quick_title_is_literal() -> None:
     assert quick_title("Headline [bold]x[/] \x1b[31m\n\nBody text.") == "Headline [bold]x[/] ␛[31m"
 
 
+def test_a_title_shows_what_draws_nothing_and_is_still_found_by_its_words(
+    tmp_path: Path,
+) -> None:
+    """The quick read's title is a title line, as the diff's: a zero-width space shows as
+    ``<U+200B>`` (it was left out, and the title looked like the one without it), a bidi
+    override as ``\ufffd``, markup and escapes literally. The filter finds it by what it
+    shows and by its words as read; the index keeps it so, and lists it so again."""
+    from diffreader.render.escape import invisible_runs
+    from diffreader.tui.textutil import document_label
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    path = folder / "hidden.txt"
+    path.write_text(
+        "Bridge\u200b closes \u202eevil\u202c \u2066x\u2069 [b]y[/b] \x1b[31m\n\n"
+        "The bridge closed on Monday.\n",
+        encoding="utf-8",
+    )
+    article = peek(path)
+    shown = "Bridge<U+200B> closes \ufffdevil\ufffd \ufffdx\ufffd [b]y[/b] ␛[31m"
+    assert article.title == shown
+    assert article.title == document_label(load_document(path))  # the diff's title line
+    assert not invisible_runs(article.title)
+    assert "bridge<u+200b> closes" in article.haystack  # what the list shows
+    assert "bridge closes" in article.haystack  # the words, as before
+    assert "\u202e" not in article.title and "\u2066" not in article.title
+    plain = folder / "plain.txt"
+    plain.write_text("Bridge closes\n\nThe bridge closed on Monday.\n", encoding="utf-8")
+    assert peek(plain).title == "Bridge closes"
+    text = plain.read_text(encoding="utf-8")
+    assert peek(plain).haystack == f"bridge closes\n{text.lower()}"  # one title when the same
+    # Kept by the index and listed from it unchanged.
+    listed, _, read = list_file(path, {})
+    assert listed == article and read is not None and read.title == shown
+    with CorpusIndex(folder, path=tmp_path / "index.sqlite3") as index:
+        index.remember_listing([read])
+    with CorpusIndex(folder, path=tmp_path / "index.sqlite3") as index:
+        kept = index.listing()
+    assert kept["hidden.txt"].title == shown
+    assert list_file(path, kept)[0] == article
+
+
 def _mixed_folder(folder: Path) -> list[Path]:
     """Files the listing reads differently: headline or not, a date, long, legacy bytes,
     a BOM, literal markup, binary, empty and blank."""

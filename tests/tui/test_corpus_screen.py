@@ -421,3 +421,42 @@ async def test_sorting_by_date_while_listing_gives_the_date_order_once_all_is_li
         expected = sorted(screen.articles.values(), key=lambda a: (not a.date, a.date, a.path.name))
         assert list(table.keys) == [a.key for a in expected]
         assert _table_cells(screen) == _fresh_cells(screen)
+
+
+async def test_a_title_shows_its_invisible_characters_in_the_list(tmp_path: Path) -> None:
+    """A zero-width space and a right-to-left override in a title are shown in the list,
+    as the diff's title line shows them (``<U+200B>``, ``\\ufffd``): they were left out,
+    and the title looked like the one without them. The header's A and the preview say
+    it so too; the filter still finds the title by its words, and by what it shows."""
+    from textual.widgets import Input, Static
+
+    from diffreader.tui.textutil import document_label
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    body = "\n\nThe council closed the bridge on Monday. Ferries run every hour.\n"
+    (folder / "a_plain.txt").write_text("Bridge closes" + body, encoding="utf-8")
+    (folder / "b_hidden.txt").write_text("Bridge\u200b closes \u202eevil" + body, encoding="utf-8")
+    shown = "Bridge<U+200B> closes \ufffdevil"
+    app = make_app(corpus=folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await corpus_loaded(pilot)
+        column = [key for key, _, _ in screen._plan].index("title")
+        assert [row[column] for row in _table_cells(screen)] == ["Bridge closes", shown]
+        hidden = screen.articles[str(folder / "b_hidden.txt")]
+        assert hidden.title == shown == document_label(hidden.load())
+        text = screen_text(app)
+        assert shown in text and "\u200b" not in text and "\u202e" not in text
+        await pilot.press("j", "a")  # the header names A by its title, the preview shows it
+        header = str(screen.query_one("#corpus-title", Static).render())
+        assert f" A  {shown}" in header
+        assert str(screen.query_one("#preview-text", Static).render()).startswith(shown)
+        filter_input = screen.query_one("#filter", Input)
+        for needle, names in (
+            ("bridge closes", ["a_plain.txt", "b_hidden.txt"]),  # as read, as before
+            ("<u+200b>", ["b_hidden.txt"]),  # as shown
+        ):
+            filter_input.value = needle
+            await wait_for(pilot, lambda n=needle: screen.filter_text == n)
+            await pilot.pause()
+            assert [a.path.name for a in screen.visible_articles()] == names

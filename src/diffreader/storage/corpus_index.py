@@ -23,6 +23,8 @@ mtime changed, and re-indexed only when its content hash changed.
 The reader's listing keeps its quick read of each file (title, date, words, review hash
 and the lowercased start its filter searches) in ``listing``, with the size and mtime
 it was read at: a warm start lists every unchanged file from there without opening it.
+Reads kept by a reader that read otherwise (another ``LISTING_VERSION``) are not listed,
+and are forgotten when the next reads are kept; the articles and their terms stay.
 
 API:
     index_path(folder, data_dir=None) -> Path
@@ -84,6 +86,12 @@ SCHEMA = 2
 """Bumped when the tables or the features change: an older index is rebuilt."""
 VERIFY_VERSION = 1
 """Bumped when the verdict rule changes: cached verdicts of another version are ignored."""
+LISTING_VERSION = 2
+"""Bumped when the reader's quick read changes what it keeps (``Listed``: the title as
+shown, what its filter searches): kept reads of another version (``meta`` key
+``listing``) are not listed, so the files are read again, and are forgotten when those
+reads are kept; nothing is indexed again. 2: a title shows its characters that draw
+nothing (``<U+200B>``); an index without the key kept titles that left them out."""
 
 VERIFY = 12
 """At most this many of the best candidates are verified with the pair engine."""
@@ -798,6 +806,12 @@ class CorpusIndex:
             return
         try:
             with self._write() as db:
+                if not self._listing_current():
+                    # Kept by a reader that read otherwise: none of them is listed again.
+                    db.execute("DELETE FROM listing")
+                    db.execute(
+                        "INSERT OR REPLACE INTO meta VALUES ('listing', ?)", (str(LISTING_VERSION),)
+                    )
                 db.executemany("DELETE FROM listing WHERE name = ?", names)
                 db.executemany(
                     "INSERT OR REPLACE INTO listing VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows
@@ -807,8 +821,16 @@ class CorpusIndex:
 
     # -- reading ----------------------------------------------------------------------
 
+    def _listing_current(self) -> bool:
+        """The kept quick reads are this reader's (``LISTING_VERSION``)."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'listing'").fetchone()
+        return row is not None and row[0] == str(LISTING_VERSION)
+
     def listing(self) -> dict[str, Listed]:
-        """The listing's kept quick reads, by file name (see ``remember_listing``)."""
+        """The listing's kept quick reads, by file name (see ``remember_listing``); none
+        when a reader that read otherwise kept them (``LISTING_VERSION``)."""
+        if not self._listing_current():
+            return {}
         rows = self._db.execute(
             "SELECT name, size, mtime_ns, title, date, words, text_hash, haystack FROM listing"
         )

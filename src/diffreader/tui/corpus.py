@@ -3,11 +3,12 @@
 ``scan(folder)`` lists candidate files (``storage.corpus_index.scan``: the same rule as the
 index and the commands). ``peek(path)`` reads at most ``HEAD_BYTES`` of one file, never
 raising and never parsing: the title (the first line when it reads as a headline, else the
-opening words), the date marker, and, when the whole file fits, its word count and review
-hash. A file that cannot be an article (binary, too large, empty, unreadable, a FIFO or a
-device, a broken link or a link loop) becomes an ``Article`` with ``error`` set, so the list
-shows why. Full parsing is the corpus index's job (in a worker), and comparing loads the
-two documents it needs (``Article.load``).
+opening words; a title line, shown as the diff's is, ``display_echo``), the date marker,
+and, when the whole file fits, its word count and review hash. A file that cannot be an
+article (binary, too large, empty, unreadable, a FIFO or a device, a broken link or a link
+loop) becomes an ``Article`` with ``error`` set, so the list shows why. Full parsing is
+the corpus index's job (in a worker), and comparing loads the two documents it needs
+(``Article.load``).
 
 ``list_file(path, kept)`` is ``peek`` through the corpus index's kept quick reads
 (``CorpusIndex.listing``): a file whose size and mtime are those it was read at is listed
@@ -66,7 +67,8 @@ class Article:
 
     path: Path
     title: str = ""
-    """Display title (literal, one line)."""
+    """Display title (literal, one line, every character that draws nothing shown:
+    ``quick_title``)."""
     date: str = ""
     error: str | None = None
     """Why the file cannot be an article (``None`` when it may be one)."""
@@ -74,7 +76,9 @@ class Article:
     """Whitespace-separated words (``None`` until known: the file is longer than the
     quick read, and the index has not counted it yet)."""
     haystack: str = ""
-    """Lowercased title and opening text (``HEAD_BYTES``), for the incremental filter."""
+    """Lowercased title and opening text (``HEAD_BYTES``), for the incremental filter: the
+    title as shown and, when it shows characters that draw nothing, as read without them
+    (``closes`` finds ``Clo\u200bses``, ``u+200b`` finds it too)."""
     text_hash: str = ""
     """``review.text_hash`` of the text ('' until known): finds its stored reviews."""
     size: int = 0
@@ -189,12 +193,22 @@ def quick_title(text: str) -> str:
 
     The first line after any date marker or front matter when it reads as a headline
     (short, not ending like a sentence, followed by more text), else the opening words.
+    It is a title line, said on its own as the diff's is (``display_echo``): its
+    characters that draw nothing are shown, so a title with a zero-width space in it does
+    not look like the one without.
 
     >>> quick_title("Harbour Closes\\n\\nThe harbour closed on Monday.")
     'Harbour Closes'
     >>> quick_title("date 2025-01-02\\nThe harbour closed on Monday after the storm.")
     'The harbour closed on Monday after the storm.'
+    >>> quick_title("Harbour\\u200b Closes\\n\\nThe harbour closed on Monday.")
+    'Harbour<U+200B> Closes'
     """
+    return _one_line(display_echo(_title_line(text)))
+
+
+def _title_line(text: str) -> str:
+    """The text of ``quick_title``, as the article has it."""
     from diffreader.engine.segment import find_metadata
 
     meta = find_metadata(text)
@@ -209,12 +223,26 @@ def quick_title(text: str) -> str:
         and len(words) <= 25
         and not _SENTENCE_END.search(first)
     ):
-        label = first
-    else:
-        words = body.split()
-        label = " ".join(words[:_LABEL_WORDS]) + (" …" if len(words) > _LABEL_WORDS else "")
-    shown, _ = display_text(label)
+        return first
+    words = body.split()
+    return " ".join(words[:_LABEL_WORDS]) + (" …" if len(words) > _LABEL_WORDS else "")
+
+
+def _one_line(shown: str) -> str:
     return " ".join(shown.split())
+
+
+def _haystack(label: str, title: str, text: str) -> str:
+    """What the filter searches (``Article.haystack``): the title as shown; the title as
+    read, its characters that draw nothing left out, when that differs; the text's start.
+
+    >>> _haystack("Clo\\u200bses", "Clo<U+200B>ses", "Clo\\u200bses\\n")
+    'clo<u+200b>ses\\ncloses\\nclo\\u200bses\\n'
+    """
+    read = _one_line(display_text(label)[0])
+    if read != title:
+        return f"{title.lower()}\n{read.lower()}\n{text.lower()}"
+    return f"{title.lower()}\n{text.lower()}"
 
 
 def peek(path: Path, limit: int = HEAD_BYTES, info: os.stat_result | None = None) -> Article:
@@ -239,13 +267,16 @@ def peek(path: Path, limit: int = HEAD_BYTES, info: os.stat_result | None = None
         return Article(path, title=display_echo(path.name), error=reason, size=size)
     if complete and not text.strip():
         return Article(path, title=display_echo(path.name), error="empty file (no text to compare)")
-    title = quick_title(text) or display_echo(path.name)
+    label = _title_line(text)
+    title = _one_line(display_echo(label))
+    if not title:  # no words after its date marker: called by its name
+        label, title = path.name, display_echo(path.name)
     return Article(
         path,
         title=title,
         date=find_metadata(text).date or "",
         words=len(text.split()) if complete else None,
-        haystack=f"{title.lower()}\n{text.lower()}",
+        haystack=_haystack(label, title, text),
         text_hash=text_hash(text) if complete else "",
         size=size,
     )

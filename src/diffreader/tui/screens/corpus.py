@@ -719,9 +719,8 @@ class CorpusScreen(Screen[None]):
                 similarity = Text("A", style="dim", end="")
             elif article.key == self.mark_a:
                 similarity = Text("marked A", style="dim", end="")
-            title, _ = display_text(article.title)
             cells |= {
-                "title": Text(title, end=""),
+                "title": Text(article.title, end=""),
                 "date": article.date,
                 "words": "" if article.words is None else _word_count(article.words),
                 "similarity": similarity,
@@ -792,7 +791,7 @@ class CorpusScreen(Screen[None]):
             text.append("   ")
             text.append(f" {label} ", style="bold reverse")
             article = self.articles.get(key or "")
-            title = display_text(article.title)[0] if article else "–"
+            title = article.title if article else "–"
             text.append(
                 f" {title[:room]}{'…' if len(title) > room else ''}",
                 style="" if article else "dim",
