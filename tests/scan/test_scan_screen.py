@@ -91,7 +91,7 @@ async def test_p_lists_every_verified_pair(results: Path) -> None:
 async def test_titles_and_paths_are_shown_literally(tmp_path: Path) -> None:
     folder = tmp_path / "news"
     folder.mkdir()
-    hostile = "[bold]Flooding[/] closes \x1b[31mharbour[0m road"
+    hostile = "[bold]Flooding[/] clo\u200bses \u202e\x1b[31mharbour[0m road"
     for name in ("00_original.txt", "01_rewrite_syndicated.txt"):
         text = (DEMO / name).read_text(encoding="utf-8").split("\n", 1)[1]
         (folder / name).write_text(hostile + "\n" + text, encoding="utf-8")
@@ -100,7 +100,8 @@ async def test_titles_and_paths_are_shown_literally(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _loaded(pilot)
         rows = _cells(screen)
-        assert rows[0][3] == "[bold]Flooding[/] closes ␛[31mharbour[0m road"
+        # What draws nothing is shown, as in the corpus list (it was left out).
+        assert rows[0][3] == "[bold]Flooding[/] clo<U+200B>ses \ufffd␛[31mharbour[0m road"
 
 
 async def test_an_unfinished_scan_says_so(results: Path, tmp_path: Path) -> None:

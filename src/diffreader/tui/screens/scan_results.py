@@ -8,7 +8,8 @@ highlighted pair in the diff screen, with its review as for any pair (marks are 
 the two texts, so a pair reviewed here is reviewed everywhere); q there comes back.
 
 The results are read in a thread worker (a large scan's files take a moment) and shown
-literally: titles and paths go through ``display_text``.
+literally: titles and file names go through ``display_echo`` (what draws nothing shown,
+as in the corpus list), the rest through ``display_text``.
 """
 
 from __future__ import annotations
@@ -32,8 +33,9 @@ _ORDER = {"rewrite": 0, "related": 1, "unrelated": 2}
 
 
 def _label(title: str | None, path: str) -> str:
-    """An article as a cell: its title, else its file name (literal)."""
-    shown = display_text(title)[0] if title else display_echo(Path(path).name)
+    """An article as a cell: its title, else its file name (literal; a title line, so
+    what draws nothing is shown, ``display_echo``, as in the corpus list and the diff)."""
+    shown = display_echo(title) if title else display_echo(Path(path).name)
     return shown.replace("\n", " ")
 
 
