@@ -94,6 +94,31 @@ def test_stories_without_rewrites_exits_1(tmp_path: Path) -> None:
     assert main(["stories", str(folder)]) == 1
 
 
+def test_json_keeps_a_title_exact_and_its_controls_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A title's bidi override and C1 CSI were written raw into ``find`` and ``stories``
+    JSON on the terminal; they are ``\\u`` escapes now (``escape.json_safe``, as the
+    comparison's JSON), the same data: the title reads back exact, invisibles and all."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    title = "Bridge\u200b closes \u202eevil\u202c \x9b31m"
+    body = (
+        "The Brindle council closed the harbour bridge on Monday, said Ana Kovac. It will "
+        "cost 40 million pounds and affect 300 homes. “We had no choice at all,” Kovac said.\n"
+    )
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text(f"{title}\n\n{body}", encoding="utf-8")
+    for argv in (["find", str(folder / "a.txt"), str(folder)], ["stories", str(folder)]):
+        assert main([*argv, "--format", "json"]) == 0
+        out = capsys.readouterr().out
+        assert "\u202e" not in out and "\x9b" not in out
+        assert "\\u202e" in out and "\\u009b" in out
+        document = json.loads(out)
+        entries = document.get("candidates") or [document["stories"][0]["pivot"]]
+        assert entries[0]["title"] == title
+
+
 def test_trouble_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["stories", str(tmp_path / "missing")]) == 2
     assert "no such folder" in capsys.readouterr().err

@@ -693,6 +693,7 @@ def _find(
     from diffreader.corpus.features import KINDS
     from diffreader.corpus.verify import VERDICT_RULE
     from diffreader.engine import LoadError
+    from diffreader.render.escape import json_safe
 
     try:
         found = index.find(args.article, limit=args.limit)
@@ -731,7 +732,7 @@ def _find(
             ],
             "refused": _refused_json(folder, refused),
         }
-        _write(json.dumps(document, indent=2, ensure_ascii=False) + "\n", args.output)
+        _write(json_safe(json.dumps(document, indent=2, ensure_ascii=False)) + "\n", args.output)
     else:
         copies = f" ({identical} identical cop{'y' if identical == 1 else 'ies'})"
         lines = [
@@ -813,6 +814,7 @@ def _stories(
     import json
 
     from diffreader.corpus.verify import VERDICT_RULE
+    from diffreader.render.escape import json_safe
 
     progress = _Progress("verifying")
     try:
@@ -858,7 +860,7 @@ def _stories(
             ],
             "refused": _refused_json(folder, refused),
         }
-        _write(json.dumps(document, indent=2, ensure_ascii=False) + "\n", args.output)
+        _write(json_safe(json.dumps(document, indent=2, ensure_ascii=False)) + "\n", args.output)
     else:
         lines = []
         alone = 0
