@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from pilot_helpers import ORIGINAL, REPO, REWRITE, corpus_loaded, diff_ready, wait_for
 from textual.app import App
@@ -21,6 +21,7 @@ from textual.widgets import Input, Static
 from textual.widgets._toast import Toast
 
 from diffreader.engine import compare, document_from_text
+from diffreader.render.escape import invisible_runs
 from diffreader.storage.config import load_config
 from diffreader.tui.app import DiffReaderApp, demo_corpus, make_app
 from diffreader.tui.textutil import display_echo
@@ -385,7 +386,12 @@ _HOSTILE_PIECES = st.sampled_from(
         "\x07",
         "\x7f",
         "\u202e",
+        "\u2066",
         "\ufe0f",
+        "\u200b",
+        "\u200d",
+        "\u00ad",
+        "\U000e0041",
         "$",
         "=",
         "]",
@@ -408,7 +414,7 @@ def _file_name(raw: str) -> str:
 def _assert_literal(app: App[None]) -> None:
     """Nothing raw reaches the terminal, and the app is still running."""
     shown = screen_text(app)
-    for raw in ("\x1b", "\x9b", "\x07", "\x85", "\u2028", "\u2029", "\x0b"):
+    for raw in ("\x1b", "\x9b", "\x07", "\x85", "\u2028", "\u2029", "\x0b", "\u202e", "\u2066"):
         assert raw not in shown
     assert app.is_running and app.return_code is None
 
@@ -423,6 +429,18 @@ async def _run_corpus(folder: Path, names: list[str], search: str) -> None:
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await corpus_loaded(pilot)
         assert len(screen.articles) == len(names)
+        # Each title in the list is a title line, as the diff's: every character that
+        # draws nothing is shown (none is left for ``invisible_runs`` to find).
+        table = screen.query_one("#articles", ArticleTable)
+        column = [key for key, _, _ in screen._plan].index("title")
+        for key in table.keys:
+            article = screen.articles[key]
+            if article.error is None:
+                assert str(getattr(table.get_row(key)[column], "plain", "")) == article.title
+            assert not invisible_runs(article.title)
+        first, twin = (screen.articles[str(folder / name)] for name in (names[0], names[-1]))
+        if first.error is None:
+            assert twin.title.startswith("<U+200B") and twin.title != first.title
         await pilot.press("a")
         preview = _plain(screen.query_one("#preview-text", Static))
         article = screen.highlighted
@@ -446,16 +464,23 @@ async def _run_corpus(folder: Path, names: list[str], search: str) -> None:
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
 )
 @given(titles=st.lists(_HOSTILE, min_size=2, max_size=2), search=_HOSTILE)
+@example(  # a zero-width space and overrides; a health worker's own joiner and selector
+    titles=["Bridge\u200b closes \u202e[b]x", "\u2066\U0001f469\u200d\u2695\ufe0f\u200d"],
+    search="clo\u200bses",
+)
 def test_hostile_names_and_titles_in_the_corpus(
     tmp_path_factory: pytest.TempPathFactory, titles: list[str], search: str
 ) -> None:
-    """Random markup, escapes and separators as file names, titles and filter text."""
+    """Random markup, escapes, separators and characters that draw nothing as file
+    names, titles and filter text."""
     folder = tmp_path_factory.mktemp("hostile") / "corpus"
     folder.mkdir()
     names = sorted({_file_name(title) for title in titles} | {"zz_plain.txt"})
     for name, title in zip(names, [*titles, "Plain"], strict=False):
         (folder / name).write_text(f"{title}\n\n{ORIGINAL}", encoding="utf-8")
-    asyncio.run(_run_corpus(folder, names, search))
+    # The first title's twin, a zero-width space before it: the two must not look alike.
+    (folder / "zz_twin.txt").write_text(f"\u200b{titles[0]}\n\n{ORIGINAL}", encoding="utf-8")
+    asyncio.run(_run_corpus(folder, [*names, "zz_twin.txt"], search))
 
 
 async def _run_diff(app: DiffReaderApp, search: str, note: str) -> None:
