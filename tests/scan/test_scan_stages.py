@@ -3,7 +3,6 @@ scheduler running them."""
 
 from __future__ import annotations
 
-import itertools
 import json
 from collections import defaultdict
 from pathlib import Path
@@ -15,7 +14,7 @@ from scan_helpers import generate, result_bytes, scan
 
 from diffreader.corpus.features import extract
 from diffreader.corpus.rank import WEIGHTS, idf, max_df
-from diffreader.corpus.verify import Check, Verdict, verify
+from diffreader.corpus.verify import MIN_FACTS, Check, Verdict, verify
 from diffreader.engine.compare import compare
 from diffreader.engine.load import load_document
 from diffreader.render.model import build_view
@@ -74,53 +73,98 @@ _TERMS = st.lists(
 )
 
 
-def _brute_force(articles: list[set[str]]) -> dict[tuple[int, int], float]:
-    """Pair scores computed directly: every pair, every shared term."""
+def _by_partitions(
+    articles: list[set[str]], count: int, min_facts: int
+) -> dict[tuple[int, int], int]:
+    """The candidate links as the scan counted them until it counted them by text: every
+    pair of every kept term scored, partition by partition (each in term order), the
+    partitions' sums added in partition order, then the rule (``FLOOR``, ``min_facts``)."""
     n = len(articles)
-    df: dict[str, int] = defaultdict(int)
-    for terms in articles:
-        for term in terms:
-            df[term] += 1
-    out = {}
-    for a, b in itertools.combinations(range(n), 2):
-        shared = [t for t in articles[a] & articles[b] if 2 <= df[t] <= max_df(n)]
-        if shared:
-            out[a, b] = sum(WEIGHTS[t[0]] * idf(n, df[t]) for t in shared)
-    return out
+    holders: dict[str, list[int]] = defaultdict(list)
+    for article, terms in enumerate(articles):
+        for term in sorted(terms):
+            holders[term].append(article)
+    partials = []
+    for partition in range(count):
+        pair: dict[tuple[int, int], float] = defaultdict(float)
+        facts: dict[tuple[int, int], int] = defaultdict(int)
+        own: dict[int, float] = defaultdict(float)
+        for term in sorted(holders):
+            held = holders[term]
+            if stages.term_partition(term, count) != partition or not 2 <= len(held) <= max_df(n):
+                continue
+            weight = WEIGHTS[term[0]] * idf(n, len(held))
+            for i, a in enumerate(held):
+                own[a] += weight
+                for b in held[i + 1 :]:
+                    pair[a, b] += weight
+                    facts[a, b] += term[0] in "nf"
+        partials.append((pair, facts, own))
+    sums: dict[tuple[int, int], list[float]] = {}
+    owns: dict[int, float] = defaultdict(float)
+    for pair, facts, own in partials:
+        for key, value in pair.items():
+            if key in sums:
+                sums[key][0] += value
+                sums[key][1] += facts[key]
+            else:
+                sums[key] = [value, facts[key]]
+        for article, value in own.items():
+            owns[article] += value
+    return {
+        key: int(shared)
+        for key, (value, shared) in sorted(sums.items())
+        if value > 0
+        and value >= stages.FLOOR * min(owns[key[0]], owns[key[1]])
+        and shared >= min_facts
+    }
 
 
-@given(_TERMS, st.integers(1, 9))
-def test_partitioned_index_scores_every_pair_as_the_direct_computation(
-    articles: list[set[str]], count: int
+def _links(
+    articles: list[set[str]], count: int, min_facts: int, per_block: int
+) -> dict[tuple[int, int], int]:
+    index = stages.postings([sorted(t) for t in articles])
+    kept = stages.kept_terms(index, len(articles), count)
+    tasks = stages.blocks(kept, min_facts, per_block)
+    return stages.choose_links(kept, (stages.link_block(task) for task in tasks))
+
+
+@given(_TERMS, st.integers(1, 9), st.integers(1, 4), st.integers(1, 60))
+def test_links_counted_by_text_are_those_of_every_pair_scored_by_partition(
+    articles: list[set[str]], count: int, min_facts: int, per_block: int
 ) -> None:
+    """The candidates and their facts, exactly (the same floats at the ``FLOOR``), as when
+    every pair of every term was scored, whatever the blocks of texts."""
+    assert _links(articles, count, min_facts, per_block) == _by_partitions(
+        articles, count, min_facts
+    )
+
+
+@given(_TERMS, st.integers(1, 9), st.integers(1, 60))
+def test_blocks_hold_every_text_once_with_its_own_score(
+    articles: list[set[str]], count: int, per_block: int
+) -> None:
+    n = len(articles)
     index = stages.postings([sorted(t) for t in articles])
-    parts = stages.partitions(index, len(articles), count)
-    assert len(parts) == count
-    scores: dict[tuple[int, int], float] = defaultdict(float)
-    for part in parts:
-        pairs, _ = stages.link_partition(part)
-        for a, b, score, _facts in pairs:
-            scores[a, b] += score
-    expected = _brute_force(articles)
-    assert scores.keys() == expected.keys()
-    for key, value in expected.items():
-        assert scores[key] == pytest.approx(value)
+    kept = stages.kept_terms(index, n, count)
+    assert len(kept.weighted) == sum(1 for h in index.values() if 2 <= len(h) <= max_df(n))
+    # Numbered in summing order: by partition, then by term.
+    partitions = [partition for partition, _ in kept.weighted]
+    assert partitions == sorted(partitions)
+    own = [o for task in stages.blocks(kept, 1, per_block) for o in stages.link_block(task)[1]]
+    assert [article for article, _ in own] == list(range(n))
+    for article, score in own:
+        shared = [t for t in articles[article] if 2 <= len(index[t]) <= max_df(n)]
+        assert score == pytest.approx(sum(WEIGHTS[t[0]] * idf(n, len(index[t])) for t in shared))
 
 
-@given(_TERMS)
-def test_a_term_lands_in_one_partition_whatever_the_process(articles: list[set[str]]) -> None:
-    index = stages.postings([sorted(t) for t in articles])
-    for term in index:
-        assert stages.term_partition(term, 16) == stages.term_partition(term, 16)
-    terms = [e for part in stages.partitions(index, len(articles), 4) for e in part]
-    assert len(terms) == sum(1 for h in index.values() if 2 <= len(h) <= max_df(len(articles)))
-
-
-def test_merge_links_keeps_pairs_with_enough_facts_and_score() -> None:
-    partial_a = ([(0, 1, 3.0, 4), (0, 2, 0.01, 9)], [(0, 3.0), (1, 3.0), (2, 3.0)])
-    partial_b = ([(0, 1, 1.0, 2)], [(0, 1.0), (1, 1.0)])
-    assert stages.merge_links([partial_a, partial_b]) == {(0, 1): 6}
-    assert stages.merge_links([partial_a]) == {}  # 4 facts: fewer than a rewrite has
+def test_a_pair_sharing_fewer_facts_than_a_rewrite_is_no_candidate() -> None:
+    shared = [f"n:name{i}" for i in range(5)] + [f"s:{i}" for i in range(20)]
+    articles = [set(shared), set(shared), {"w:other"}]
+    assert _links(articles, 1, MIN_FACTS, 100) == {}  # 5 facts: fewer than 6
+    assert _links([t | {"f:2025"} for t in articles[:2]], 1, MIN_FACTS, 100) == {(0, 1): 6}
+    with pytest.raises(ValueError):
+        stages.blocks(stages.kept_terms({}, 0, 1), min_facts=0)
 
 
 def test_verify_pairs_gives_the_verdict_and_the_json_contract(tmp_path: Path) -> None:

@@ -5,9 +5,10 @@ plain data, each run on an executor (in-process, a local process pool, or Dask):
 
 1. **features** (``stages.article_features``): load each article, hash its text, extract
    its terms (``corpus.features.extract``); cached by content hash in the results.
-2. **candidates** (``stages.link_partition``): an inverted index over plain dicts,
-   partitioned by term hash; each partition scores the pairs of articles sharing its rare
-   terms (``corpus.rank`` weights); partial scores are summed in partition order.
+2. **candidates** (``stages.link_block``): an inverted index over plain dicts; each task
+   takes a run of texts and counts, text by text, the names and figures each shares with
+   the later ones; the client scores the pairs sharing enough of them over their rare
+   terms (``corpus.rank`` weights), summed by term partition as ever.
 3. **verify** (``stages.verify_pairs``): the pair engine's verdict (``corpus.verify``)
    on each candidate, and the comparison (the JSON contract of ``render.to_json``) of
    every rewrite and related story.

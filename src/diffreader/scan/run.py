@@ -44,15 +44,16 @@ from diffreader.scan import results as res
 from diffreader.scan.executors import Executor
 from diffreader.scan.progress import Progress, Silent, StageRate
 from diffreader.scan.stages import (
-    PartialLinks,
+    BlockLinks,
     article_features,
+    blocks,
     build_stories,
     check_of,
-    link_partition,
+    choose_links,
+    kept_terms,
+    link_block,
     list_articles,
-    merge_links,
     partition_count,
-    partitions,
     postings,
     verify_pairs,
 )
@@ -309,23 +310,11 @@ def _candidates(
     texts = [i for i in range(len(articles)) if i not in left_out]
     index = postings([terms[articles[i]["hash"]].keys() for i in texts])
     count = partition_count(sum(len(holders) for holders in index.values()))
-    parts = partitions(index, len(texts), count)
+    kept = kept_terms(index, len(texts), count)
     del index
-    report.stage("candidates", count, "partitions")
-
-    def in_order() -> Iterator[PartialLinks]:
-        """The partials in partition order (the sums' order), each as soon as it can go:
-        only those arriving early wait, so the client never holds every partial at once."""
-        waiting: dict[int, PartialLinks] = {}
-        following = 0
-        for position, partial in executor.run(link_partition, parts):
-            report.advance()
-            waiting[position] = partial
-            while following in waiting:
-                yield waiting.pop(following)
-                following += 1
-
-    merged = merge_links(in_order())
+    report.stage("candidates", len(texts), "articles")
+    merged = choose_links(kept, _counted(executor.run(link_block, blocks(kept)), report))
+    del kept
     report.done()
     rank = {article: i for i, article in enumerate(_pivot_order(articles))}
     links = []
@@ -349,6 +338,14 @@ def _candidates(
     }
     _save(folder, manifest)
     return links
+
+
+def _counted(found: Iterator[tuple[int, BlockLinks]], report: Progress) -> Iterator[BlockLinks]:
+    """The blocks' links as they arrive (in any order: each pair and own score is a single
+    block's), each block's texts counted done."""
+    for _, links in found:
+        report.advance(len(links[1]))
+        yield links
 
 
 # -- verify ------------------------------------------------------------------------------
