@@ -24,9 +24,11 @@ and the median wall time of the whole scan (``run_scan``, start-up excluded).
 ``--index-stats RESULTS`` prints what the arithmetic of ``docs/scale-out.md`` starts from,
 read from a finished scan's results (counted over distinct texts, as the scan counts):
 terms per article, distinct terms, postings kept (terms in 2 to ``max_df`` texts), pair
-updates (the sum over those terms of ``df * (df - 1) / 2``: the candidates stage's work and
-shuffle), pairs scored, the memory of the in-memory index (``tracemalloc``) and the bytes
-per article and pair of each file.
+updates (the sum over those terms of ``df * (df - 1) / 2``: the pairs sharing a term, all
+scored in Python until the candidates stage counted by text), fact updates (the same sum
+over the kept names and figures: what the stage counts, in C), the pairs sharing
+``MIN_FACTS`` of them (what the client scores), the candidates, the memory of the in-memory
+index (``tracemalloc``) and the bytes per article and pair of each file.
 
 Wall times depend on what else runs on the machine; ``cpu s`` (the process and its
 workers; for Dask, the workers are not children of the measuring process and are left
@@ -146,6 +148,7 @@ def index_stats(results: Path) -> dict[str, float]:
 
     sys.path.insert(0, str(ROOT / "src"))
     from diffreader.corpus.rank import max_df
+    from diffreader.scan import stages
     from diffreader.scan.results import read_jsonl
     from diffreader.scan.stages import postings
 
@@ -159,6 +162,9 @@ def index_stats(results: Path) -> dict[str, float]:
     tracemalloc.stop()
     limit = max_df(len(texts))
     kept = [len(h) for h in index.values() if 2 <= len(h) <= limit]
+    facts = [len(h) for t, h in index.items() if 2 <= len(h) <= limit and t[0] in "nf"]
+    numbered = stages.kept_terms(index, len(texts), 1)
+    with_facts = sum(len(stages.link_block(b)[0]) for b in stages.blocks(numbered))
     sizes = {p.name: p.stat().st_size for p in results.iterdir() if p.suffix == ".jsonl"}
     pairs = sum(1 for _ in read_jsonl(results / "pairs.jsonl"))
     comparisons = sum(1 for _ in read_jsonl(results / "comparisons.jsonl"))
@@ -171,6 +177,8 @@ def index_stats(results: Path) -> dict[str, float]:
         "terms_kept": len(kept),
         "postings_kept": sum(kept),
         "pair_updates": sum(df * (df - 1) // 2 for df in kept),
+        "fact_updates": sum(df * (df - 1) // 2 for df in facts),
+        "pairs_with_facts": with_facts,
         "index_mb": index_bytes / 2**20,
         "candidates": sum(1 for _ in read_jsonl(results / "candidates.jsonl")),
         "verified": pairs,
