@@ -1,13 +1,14 @@
 """Provides the engine's word lists: every list of words it uses for judgement, defined once.
 
 Entries are general English and newsroom vocabulary (the words a style guide, a news
-agency's house rules or a grammar would list), never words chosen because a demo
-article or a test fixture uses them. Where a fixture needs more than a list holds, a
-general rule does the work (a title is a run of words ending in a title noun:
-``Harbour Master``, ``Finance Officer``), not a new entry.
+agency's house rules or a grammar would list), and for Chinese and Japanese the closed
+classes their grammars list (numerals, counters, calendar words), never words chosen
+because a demo article or a test fixture uses them. Where a fixture needs more than a
+list holds, a general rule does the work (a title is a run of words ending in a title
+noun: ``Harbour Master``, ``Finance Officer``), not a new entry.
 
 Every list is a ``frozenset`` of lower-case entries (multi-word entries have single
-spaces); the two tables with values are read-only mappings. Patterns built from a list
+spaces); the tables with values are read-only mappings. Patterns built from a list
 go through ``alternation``, which prefers longer entries, so a regular expression reads
 the longest entry at a place ("september" before "sep", "a few" before "a").
 
@@ -17,6 +18,8 @@ API:
     Numbers and time:  NUMBER_WORDS, NUMBERS_NEVER_ALONE, WEAK_NUMBER_WORDS,
                        VAGUE_QUANTITIES, MONTHS, WEEKDAYS, SEASONS, CALENDAR_PERIODS,
                        DATE_MODIFIERS, TIME_UNITS, DURATION_QUALIFIERS
+    Chinese, Japanese: CJK_DIGITS, CJK_POWERS, CJK_COUNTERS, CJK_TIME_UNITS,
+                       CJK_VAGUE_NUMERALS, CJK_ERAS, CJK_WEEKDAYS, CJK_RELATIVE_DATES
     People and roles:  HONORIFICS, TITLES, TITLE_MODIFIERS, TITLE_WORDS (their union),
                        ROLE_NOUNS, NAME_PARTICLES, PRONOUNS
     Places and bodies: PLACES, PLACE_EQUIVALENTS, PLACE_PREPOSITIONS, ORGANISATION_HEADS,
@@ -40,6 +43,14 @@ __all__ = [
     "BOOSTERS",
     "CALENDAR_PERIODS",
     "CAPITALISED_ADJECTIVES",
+    "CJK_COUNTERS",
+    "CJK_DIGITS",
+    "CJK_ERAS",
+    "CJK_POWERS",
+    "CJK_RELATIVE_DATES",
+    "CJK_TIME_UNITS",
+    "CJK_VAGUE_NUMERALS",
+    "CJK_WEEKDAYS",
     "CLAUSE_CONJUNCTIONS",
     "DATE_MODIFIERS",
     "DENIAL_VERBS",
@@ -169,6 +180,157 @@ DURATION_QUALIFIERS = _phrases(
     at least | at most | up to | some | just | only | under | within | after | in"""
 )
 """Words before a duration's value that belong to the fact ("more than two years")."""
+
+# ---------------------------------------------------------------------------
+# Chinese and Japanese numbers and time
+#
+# Chinese and Japanese write a quantity as a numeral (Arabic digits, half- or full-width,
+# or Han numerals) followed by a counter: a measure word (量词) or counter word (助数詞)
+# saying what is counted, or a unit. The entries are the closed classes a grammar of
+# either language lists (the common classifiers and counters, currencies, SI and
+# customary units, calendar words), in simplified, traditional and Japanese forms, each
+# mapped to one form so that writing variants compare equal. No entry comes from a test
+# article; engine/cjk.py reads them.
+
+CJK_DIGITS: Mapping[str, int] = MappingProxyType(
+    {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
+     "六": 6, "七": 7, "八": 8, "九": 9}
+)  # fmt: skip
+"""Han digits and their values: ``两`` (``兩``) is the Chinese "two" of quantities, ``〇``
+and ``零`` the zero of years written digit by digit (二〇二六) and of gaps (一百零五)."""
+CJK_POWERS: Mapping[str, int] = MappingProxyType(
+    {"十": 10, "百": 100, "千": 1000, "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8,
+     "兆": 10**12}
+)  # fmt: skip
+"""Han numerals that multiply: ``十百千`` inside a group of four digits, ``万亿兆`` (ten
+thousand, a hundred million, a trillion) closing one (四千五百万 = 45,000,000); after
+Arabic digits they scale them (2.5億 = 250,000,000, 4500万 = 45,000,000)."""
+CJK_COUNTERS: Mapping[str, str] = MappingProxyType(
+    {
+        # People, things, events, places (the measure words and counters news copy
+        # counts with most, from the grammars' lists; 名 and 个人 count people as 人 does).
+        **dict.fromkeys(("人", "名", "个人", "個人"), "人"),
+        **dict.fromkeys(("个", "個", "箇"), "个"),
+        "位": "位", "件": "件", "次": "次", "回": "回", "家": "家", "座": "座",
+        **dict.fromkeys(("条", "條"), "条"), **dict.fromkeys(("张", "張"), "张"),
+        **dict.fromkeys(("台", "臺"), "台"), **dict.fromkeys(("辆", "輛"), "辆"),
+        "架": "架", "艘": "艘", "本": "本", "枚": "枚", **dict.fromkeys(("册", "冊"), "册"),
+        "匹": "匹", **dict.fromkeys(("头", "頭"), "头"), **dict.fromkeys(("只", "隻"), "只"),
+        **dict.fromkeys(("户", "戸", "戶"), "户"), "所": "所",
+        **dict.fromkeys(("栋", "棟"), "栋"), **dict.fromkeys(("层", "層"), "层"), "階": "階",
+        "校": "校", "社": "社", "例": "例", "株": "株", "箱": "箱", "票": "票", "席": "席",
+        **dict.fromkeys(("国", "國", "か国", "カ国", "ヶ国", "箇国"), "国"),
+        **dict.fromkeys(("か所", "カ所", "ヶ所", "箇所"), "か所"),
+        **dict.fromkeys(("岁", "歳", "歲"), "岁"), **dict.fromkeys(("项", "項"), "项"),
+        **dict.fromkeys(("场", "場"), "场"), **dict.fromkeys(("号", "號"), "号"),
+        **dict.fromkeys(("双", "雙"), "双"), **dict.fromkeys(("届", "屆"), "届"),
+        **dict.fromkeys(("轮", "輪"), "轮"), "起": "起", "篇": "篇", "部": "部", "份": "份",
+        "套": "套", "期": "期", "つ": "つ", "倍": "倍", "度": "度",
+        # Times of day (o'clock).
+        **dict.fromkeys(("时", "時"), "时"), **dict.fromkeys(("点", "點"), "点"),
+        # Money.
+        **dict.fromkeys(("元", "圆", "圓"), "元"), "円": "円", **dict.fromkeys(("块", "塊"), "块"),
+        "ドル": "ドル", "美元": "美元", **dict.fromkeys(("欧元", "歐元", "ユーロ"), "欧元"),
+        **dict.fromkeys(("英镑", "英鎊", "ポンド"), "英镑"),
+        **dict.fromkeys(("日元", "日圓"), "日元"),
+        **dict.fromkeys(("港元", "港币", "港幣"), "港元"),
+        **dict.fromkeys(("韩元", "韓元", "ウォン"), "韩元"),
+        **dict.fromkeys(("人民币", "人民幣"), "人民币"),
+        # Measures (a metre, 米, is 公尺 in Taiwan; a kilometre 公里, 千米, キロメートル).
+        **dict.fromkeys(("米", "公尺", "メートル"), "米"),
+        **dict.fromkeys(("公里", "千米", "キロメートル"), "公里"), "キロ": "キロ",
+        **dict.fromkeys(("厘米", "センチ", "センチメートル"), "厘米"),
+        **dict.fromkeys(("毫米", "ミリ", "ミリメートル"), "毫米"),
+        **dict.fromkeys(("公斤", "千克", "キログラム"), "公斤"),
+        **dict.fromkeys(("克", "グラム"), "克"), **dict.fromkeys(("吨", "噸", "トン"), "吨"),
+        **dict.fromkeys(("公顷", "公頃", "ヘクタール"), "公顷"),
+        **dict.fromkeys(("亩", "畝"), "亩"),
+        **dict.fromkeys(("平方米", "平方メートル"), "平方米"),
+        **dict.fromkeys(("平方公里", "平方キロメートル", "平方キロ"), "平方公里"),
+        **dict.fromkeys(("升", "リットル"), "升"), "℃": "℃",
+        # Shares: a percentage, a percentage point, a tenth (Japanese 割: 3割 = 30%).
+        **dict.fromkeys(("%", "％", "パーセント"), "%"),
+        **dict.fromkeys(("个百分点", "個百分點", "百分点", "百分點", "ポイント"), "个百分点"),
+        "割": "10 %",
+    }
+)  # fmt: skip
+"""Counters and units after a numeral, each mapped to one form of it (a traditional
+character, a Japanese form, a synonym), as ``UNIT_EQUIVALENTS`` maps English units: 3名
+and 三人 are one figure, 3人 and 3倍 two. A form "factor counter" multiplies the value
+(3割 is 30%). A Han numeral is a figure only with a counter (一 and 十 are inside many
+words: 统一, 十分); Arabic digits are one with or without.
+
+Source and rationale: the common classifiers of Chinese and counters of Japanese as
+reference lists give them (Wikipedia's "List of Chinese classifiers" and "Japanese counter
+word"), kept to what news copy counts (people, things, events, places, ages, ordinal
+units, times of day) and extended by the currencies, measures and shares of news figures.
+Left out on purpose: counters that are more often a word of their own after a numeral
+(分 in 十分 "very", 成 in 建成 "built"; minutes are counted as 分钟 or 分間 instead),
+and the time units of ``CJK_TIME_UNITS``, which make durations and dates."""
+CJK_TIME_UNITS: Mapping[str, str] = MappingProxyType(
+    {
+        "年": "year", "月": "month",
+        **dict.fromkeys(("周", "週", "星期", "礼拜", "禮拜"), "week"),
+        **dict.fromkeys(("天", "日"), "day"),
+        **dict.fromkeys(("小时", "小時", "时", "時", "钟头", "鐘頭"), "hour"),
+        **dict.fromkeys(("分钟", "分鐘", "分"), "minute"),
+        **dict.fromkeys(("秒", "秒钟", "秒鐘"), "second"),
+        **dict.fromkeys(("世纪", "世紀"), "century"),
+    }
+)  # fmt: skip
+"""Units a Chinese or Japanese duration counts in, with the English unit (in
+``TIME_UNITS``) they state: 两年 and "two years" are one duration. 月 counts months only
+after a classifier (三个月, 3か月; 三月 is March), and 日, 時 and 分 only with 間 after
+them (3日間, 3時間; 3日 is a date, 3時 an hour of the day): engine/cjk.py applies both."""
+CJK_VAGUE_NUMERALS = _words("几 幾 数 數")
+"""Numerals without a value that still make a duration a fact (数年, 几个月: "several")."""
+CJK_ERAS: Mapping[str, int] = MappingProxyType({"令和": 2018, "平成": 1988, "昭和": 1925})
+"""Japanese era names and the year before each era's first (令和8年 is 2026; 元年 is the
+first year)."""
+CJK_WEEKDAYS: Mapping[str, int] = MappingProxyType(
+    {
+        **{
+            prefix + day: number
+            for prefix in ("星期", "礼拜", "禮拜", "周", "週")
+            for day, number in (("一", 1), ("二", 2), ("三", 3), ("四", 4), ("五", 5),
+                                ("六", 6), ("日", 7), ("天", 7))
+        },
+        **{
+            day + suffix: number
+            for day, number in (("月", 1), ("火", 2), ("水", 3), ("木", 4), ("金", 5),
+                                ("土", 6), ("日", 7))
+            for suffix in ("曜日", "曜")
+        },
+    }
+)  # fmt: skip
+"""Weekdays, Monday 1 to Sunday 7: Chinese 星期一, 周一, 礼拜一 (Sunday 星期日, 星期天) and
+Japanese 月曜日 (月曜)."""
+CJK_RELATIVE_DATES: Mapping[str, str] = MappingProxyType(
+    {
+        **dict.fromkeys(("今天", "今日", "本日"), "day+0"),
+        **dict.fromkeys(("昨天", "昨日"), "day-1"), **dict.fromkeys(("前天", "一昨日"), "day-2"),
+        **dict.fromkeys(("明天", "明日"), "day+1"), **dict.fromkeys(("后天", "明後日"), "day+2"),
+        **dict.fromkeys(("本周", "这周", "這週", "今週", "本星期"), "week+0"),
+        **dict.fromkeys(("上周", "上星期", "先週"), "week-1"),
+        **dict.fromkeys(("下周", "下星期", "来週", "來週"), "week+1"),
+        **dict.fromkeys(("本月", "今月", "这个月", "這個月"), "month+0"),
+        **dict.fromkeys(("上月", "上个月", "上個月", "先月"), "month-1"),
+        **dict.fromkeys(("下月", "下个月", "下個月", "来月", "來月"), "month+1"),
+        **dict.fromkeys(("今年", "本年"), "year+0"), **dict.fromkeys(("去年", "昨年"), "year-1"),
+        **dict.fromkeys(("明年", "来年", "來年"), "year+1"),
+        **dict.fromkeys(("后年", "再来年", "再來年"), "year+2"),
+        **{
+            prefix + season: f"{name}{offset}"
+            for prefix, offset in (("今", "+0"), ("来", "+1"), ("來", "+1"), ("明", "+1"),
+                                   ("昨", "-1"), ("去", "-1"))
+            for season, name in (("春", "spring"), ("夏", "summer"), ("秋", "autumn"),
+                                 ("冬", "winter"))
+        },
+    }
+)  # fmt: skip
+"""Dates relative to the day of writing, each with its period and offset: 去年 and 昨年
+are "year-1", 下月 and 来月 "month+1", 来春 "spring+1" (the calendar words of either
+language's grammar, as ``DATE_MODIFIERS`` and ``CALENDAR_PERIODS`` are English's)."""
 
 # ---------------------------------------------------------------------------
 # People and roles
