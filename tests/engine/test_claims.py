@@ -68,7 +68,7 @@ def test_a_gate_is_open_whenever_its_pattern_can_match(text: str) -> None:
 @given(TEXTS)
 def test_numbers_are_found_as_the_whole_pattern_finds_them(text: str) -> None:
     everything = _FactGates(
-        durations=True, dates=True, years=True, figures=True, spelled=True, roles=True
+        durations=True, dates=True, years=True, figures=True, spelled=True, roles=True, cjk=True
     )
     for gates in (everything, _FactGates.of(text)):
         found = [m.span() for m in _numbers(text, 0, len(text), gates)]

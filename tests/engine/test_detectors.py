@@ -32,16 +32,22 @@ POSITIVE: dict[str, list[tuple[str, str, ClaimCategory]]] = {
         ("The strike lasted nearly three weeks.", "nearly three weeks", ClaimCategory.DURATION),
         ("Talks ran for 18 months before the deal.", "for 18 months", ClaimCategory.DURATION),
         ("The audit went on for several days.", "for several days", ClaimCategory.DURATION),
+        ("谈判持续了两年半。", "两年半", ClaimCategory.DURATION),
+        ("改修には3か月かかる。", "3か月", ClaimCategory.DURATION),
     ],
     "date": [
         ("The vote is set for March 12, 2025.", "March 12, 2025", ClaimCategory.DATE),
         ("Ministers met on Thursday.", "on Thursday", ClaimCategory.DATE),
         ("Prices rose sharply last month.", "last month", ClaimCategory.DATE),
+        ("大会は十一月三十日に開かれる。", "十一月三十日", ClaimCategory.DATE),
+        ("新馆将于下月开放。", "下月", ClaimCategory.DATE),
     ],
     "number": [
         ("Turnout fell to 41 per cent.", "41 per cent", ClaimCategory.NUMBER),
         ("The firm cut twelve jobs.", "twelve", ClaimCategory.NUMBER),
         ("The package is worth €3bn.", "€3bn", ClaimCategory.NUMBER),
+        ("产量是去年的二倍。", "二倍", ClaimCategory.NUMBER),
+        ("費用は約2.5億円に上る。", "2.5億円", ClaimCategory.NUMBER),
     ],
     "role": [
         (
@@ -68,9 +74,17 @@ POSITIVE: dict[str, list[tuple[str, str, ClaimCategory]]] = {
     ],
 }
 NEGATIVE: dict[str, list[str]] = {
-    "duration": ["Years later, the mill closed.", "The week ahead looks calm."],
-    "date": ["Officials may decide soon.", "The march began at noon."],
-    "number": ["One of the managers resigned.", "A second witness came forward."],
+    "duration": [
+        "Years later, the mill closed.",
+        "The week ahead looks calm.",
+        "今年上半年的数据公布了。",
+    ],
+    "date": ["Officials may decide soon.", "The march began at noon.", "三个月的调查结束了。"],
+    "number": [
+        "One of the managers resigned.",
+        "A second witness came forward.",
+        "这一点十分重要。",
+    ],
     "role": ["The director resigned.", "Heads of state met in the capital."],
     "name": [
         "The committee met again.",

@@ -32,9 +32,12 @@ whether the other article ``supported`` one). ``find_facts`` runs every detector
 
 Quotations and assertions are no detectors: they hold facts rather than compete with
 them (a figure inside a dropped quotation nests under it). Word lists live in
-lexicon.py. To add a kind of fact: add a ``ClaimCategory`` value, a ``Detector`` entry
-(if its facts can start with a lower-case word, add that word's list to ``_FACT_WORD``
-too), and its examples to tests/engine/test_detectors.py.
+lexicon.py. In a sentence holding kana or Han characters, the number, date and duration
+detectors also read Chinese and Japanese facts (3人, 二倍, 2026年11月30日, 下月, 两年:
+engine/cjk.py), checked by what they state, whatever the writing (二倍 is 2倍, 三倍 is
+not). To add a kind of fact: add a ``ClaimCategory`` value, a ``Detector`` entry (if its
+facts can start with a lower-case word, add that word's list to ``_FACT_WORD`` too), and
+its examples to tests/engine/test_detectors.py.
 
 API:
     find_claims(doc_a, doc_b, pairs, quotes) -> list[Claim]
@@ -58,7 +61,7 @@ from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
 from typing import NamedTuple, cast
 
-from diffreader.engine import parallel
+from diffreader.engine import cjk, parallel
 from diffreader.engine.lexicon import (
     CALENDAR_PERIODS,
     CAPITALISED_ADJECTIVES,
@@ -236,8 +239,10 @@ _PLACE_BEFORE = re.compile(rf"\b(?:{alternation(PLACE_PREPOSITIONS)})\s+$")
 # Support: what one article contains, for checking the other's facts against it
 
 
-_MAY_HOLD_FACT = re.compile(r"[A-Z0-9$€£¥%]")
-"""A changed stretch without these cannot hold a name, a figure or a date written in digits."""
+_MAY_HOLD_FACT = re.compile(f"[A-Z0-9$€£¥%{cjk.FACT_CHARACTERS}]")
+"""A changed stretch without these cannot hold a name, a figure or a date written in
+digits, nor a Chinese or Japanese fact (``cjk.FACT_CHARACTERS``; but a unit in small
+Latin letters, 3km → 3kg, which the substitution layer reads)."""
 _FACT_WORD = re.compile(
     r"\b(?:"
     + alternation([*NUMBER_WORDS, *MONTHS, *WEEKDAYS, *SEASONS, "last", "next", "ago", *ROLE_NOUNS])
@@ -274,7 +279,9 @@ _NUM_ANY_CASE = re.compile(rf"\b{_NUM}\b", re.IGNORECASE)
 
 
 def _duration_key(text: str) -> tuple[str, str]:
-    """(value, unit) of a duration: "over two years" -> ("2", "year")."""
+    """(value, unit) of a duration: "over two years" -> ("2", "year"), 两年 too."""
+    if cjk.has_cjk(text):
+        return cjk.duration_key(text)
     unit = _UNITS_ANY_CASE.search(text)
     value = _NUM_ANY_CASE.search(text)
     return (
@@ -353,6 +360,14 @@ class Support:
     """``has_number``'s answers by text: a figure recurs in many facts and groups."""
     _name_checks: dict[str, bool] = dataclasses.field(default_factory=dict)
     """``has_name``'s answers by text: a name recurs in many sentences."""
+    _stated: cjk.Stated | None = None
+
+    def stated(self) -> cjk.Stated:
+        """The article's Chinese and Japanese figures, durations and dates (read when first
+        asked: nothing, at once, for an article with no kana or Han)."""
+        if self._stated is None:
+            self._stated = cjk.Stated.of(self.text)
+        return self._stated
 
     def has_duration(self, key: tuple[str, str]) -> bool:
         """The article states this (value, unit) duration ("two years" == "2 years")."""
@@ -378,7 +393,7 @@ class Support:
                 value = _VALUE_BEFORE_LOWER.search(text, start, end)
                 if value:
                     found.add((_number_value(value.group(1)), stem(unit.group())))
-            self._durations = found
+            self._durations = found | self.stated().durations
         return key in self._durations
 
     @classmethod
@@ -447,12 +462,20 @@ class Support:
         """Every number in ``text`` occurs in the article."""
         known = self._number_checks.get(text)
         if known is None:
-            values = [
-                _number_value(key)
-                for key in _fact_keys(text)
-                if key[:1].isdigit() or key in _NUMBER_KEY_SET
-            ]
-            known = self._number_checks[text] = all(map(self.numbers.__contains__, values))
+            if cjk.has_cjk(text):
+                key = cjk.number_key(text)
+                known = key is None or self.stated().states_figure(key)
+            else:
+                values = [
+                    _number_value(key)
+                    for key in _fact_keys(text)
+                    if key[:1].isdigit() or key in _NUMBER_KEY_SET
+                ]
+                known = all(map(self.numbers.__contains__, values))
+                if not known and (stated := self.stated().values):
+                    # Digits beside Chinese or Japanese text: 85 is stated by 八十五分 too.
+                    known = all(v in self.numbers or v in stated for v in values)
+            self._number_checks[text] = known
         return known
 
     def has_words(self, text: str) -> float:
@@ -884,6 +907,9 @@ class _FactGates(NamedTuple):
     figures: bool
     spelled: bool
     roles: bool
+    cjk: bool
+    """A kana or Han character (or a full-width digit) is there: engine/cjk.py's patterns
+    can match."""
 
     @classmethod
     def of(cls, text: str) -> _FactGates:
@@ -904,6 +930,7 @@ class _FactGates(NamedTuple):
                 digits,  # figures
                 not words.isdisjoint(_NUMBER_KEYS),  # spelled
                 not words.isdisjoint(_ROLE_KEYS) and not words.isdisjoint(("of", "for")),  # roles
+                cjk.has_cjk(text),  # cjk
             ),
         )
 
@@ -944,8 +971,32 @@ class Stretch(NamedTuple):
         return _new_tuple(cls, (text, start, end, names, _FactGates.of(text[start:end])))
 
 
+def _with_cjk(
+    category: ClaimCategory, spans: list[tuple[int, int]], found: list[Fact]
+) -> list[Fact]:
+    """The Chinese and Japanese facts ``spans`` of one category, and those of ``found``
+    (the English patterns') that overlap none of them, in text order: English patterns
+    read digits beside Han characters as no figure or as part of one ("3" in 3人)."""
+    facts = [Fact(category, s, e) for s, e in spans]
+    if not found:
+        return facts
+    taken = _Mask(spans)
+    facts += [f for f in found if not taken.touches(f.start, f.end)]
+    facts.sort(key=_START)
+    return facts
+
+
 def _find_durations(at: Stretch) -> list[Fact]:
-    """ "over two years", "for a few weeks", "a six-month term": a value and a time unit."""
+    """ "over two years", "for a few weeks", "a six-month term": a value and a time unit;
+    两年, 3か月, 二年間 (engine/cjk.py)."""
+    if at.gates.cjk:
+        spans = cjk.durations(at.text, at.start, at.end)
+        return _with_cjk(ClaimCategory.DURATION, spans, _english_durations(at))
+    return _english_durations(at)
+
+
+def _english_durations(at: Stretch) -> list[Fact]:
+    """The durations of ``_DURATION`` (English words)."""
     if not at.gates.durations:
         return []
     out = []
@@ -959,7 +1010,16 @@ def _find_durations(at: Stretch) -> list[Fact]:
 
 
 def _find_dates(at: Stretch) -> list[Fact]:
-    """ "on Tuesday", "last week", "March 5, 2024", "in 2019", "2024-05-01"."""
+    """ "on Tuesday", "last week", "March 5, 2024", "in 2019", "2024-05-01"; 2026年11月30日,
+    十一月三十日, 下月, 周三 (engine/cjk.py)."""
+    if at.gates.cjk:
+        spans = cjk.dates(at.text, at.start, at.end)
+        return _with_cjk(ClaimCategory.DATE, spans, _english_dates(at))
+    return _english_dates(at)
+
+
+def _english_dates(at: Stretch) -> list[Fact]:
+    """The dates of ``_DATE`` (English words, years, ISO dates)."""
     gates = at.gates
     if not gates.dates:
         if not gates.years:
@@ -975,7 +1035,16 @@ def _find_dates(at: Stretch) -> list[Fact]:
 
 
 def _find_numbers(at: Stretch) -> list[Fact]:
-    """ "€4.5m", "60 per cent", "twelve", "seventh-largest"."""
+    """ "€4.5m", "60 per cent", "twelve", "seventh-largest"; 3人, 二倍, 2.5億円, 15％
+    (engine/cjk.py)."""
+    if at.gates.cjk:
+        spans = cjk.numbers(at.text, at.start, at.end)
+        return _with_cjk(ClaimCategory.NUMBER, spans, _english_numbers(at))
+    return _english_numbers(at)
+
+
+def _english_numbers(at: Stretch) -> list[Fact]:
+    """The numbers of ``_NUMBER`` (figures, English number words)."""
     gates = at.gates
     number = ClaimCategory.NUMBER  # read once: an enum member read from its class is slow
     if not gates.spelled:  # figures only, and no figure is a weak number word
@@ -1082,7 +1151,10 @@ for _month_stem, _forms in _MONTH_FORMS.items():
 
 
 def _date_supported(value: str, support: Support) -> bool:
-    """Every word of the date occurs in the article ("Jan." and "January" are one)."""
+    """Every word of the date occurs in the article ("Jan." and "January" are one); every
+    part of a Chinese or Japanese date is stated by one of its dates."""
+    if cjk.has_cjk(value):
+        return support.stated().states_date(cjk.date_keys(value))
     words = [
         stem(key)
         for key in _fact_keys(value)
@@ -1409,7 +1481,7 @@ def _clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and not text[s].isalnum() and text[s] not in "$€£“\"'‘":
         s += 1
-    while e > s and not text[e - 1].isalnum() and text[e - 1] not in "%”\"'’)":
+    while e > s and not text[e - 1].isalnum() and text[e - 1] not in "%％℃”\"'’)":
         e -= 1
     return s, e
 
@@ -1422,6 +1494,12 @@ class _Changed(NamedTuple):
     mask: _Mask
     text: str
     """The changed runs' text, joined by spaces: what the fact and substitution gates read."""
+    points: list[int]
+    """Where the other side's changes sit in this side's text (its insertions in A, its
+    deletions in B), when they hold a character of a Chinese or Japanese fact: a numeral
+    is a run of characters, so 二人 → 一百二十二人 inserts 一百二十 and changes no
+    character of A, yet changes A's figure. Empty otherwise (English words are replaced
+    whole)."""
 
 
 _A, _B = Side.A, Side.B
@@ -1439,17 +1517,27 @@ def _changes(pair: Pair, doc_a: Document, doc_b: Document) -> dict[Side, _Change
     """Each side's ``_Changed`` of ``pair``, from one pass over its word diff."""
     deleted: list[tuple[int, int]] = []
     inserted: list[tuple[int, int]] = []
+    deleted_at: list[int] = []  # where each deletion sits in B
+    inserted_at: list[int] = []  # where each insertion sits in A
     delete, insert = Op.DELETE, Op.INSERT  # an enum member read from its class is slow
     for op in pair.ops:
         if op.op is delete:
             deleted.append((op.a_start, op.a_end))
+            deleted_at.append(op.b_start)
         elif op.op is insert:
             inserted.append((op.b_start, op.b_end))
+            inserted_at.append(op.a_start)
     text_a, text_b = doc_a.text, doc_b.text
+    gone = " ".join([text_a[s:e] for s, e in deleted])
+    new = " ".join([text_b[s:e] for s, e in inserted])
     return {
-        _A: _Changed(deleted, _Mask(deleted), " ".join([text_a[s:e] for s, e in deleted])),
-        _B: _Changed(inserted, _Mask(inserted), " ".join([text_b[s:e] for s, e in inserted])),
+        _A: _Changed(deleted, _Mask(deleted), gone, inserted_at if _CJK_FACT.search(new) else []),
+        _B: _Changed(inserted, _Mask(inserted), new, deleted_at if _CJK_FACT.search(gone) else []),
     }
+
+
+_CJK_FACT = re.compile(f"[{cjk.FACT_CHARACTERS}]")
+"""A character of a Chinese or Japanese fact (none is ASCII)."""
 
 
 def _sentence_of(doc: Document, ids: Sequence[int], offset: int) -> int:
@@ -1920,8 +2008,8 @@ def _pair_claims(
                     claim(fact.category, fact.start, fact.end)
         return out
 
-    runs, changed_mask, changed_text = changes[side]
-    if not runs:
+    runs, changed_mask, changed_text, points = changes[side]
+    if not runs and not points:
         return out
     if not headline and clauses[side]:  # no clauses (none worth judging): nothing to net
         # Content the other side removed from this group can explain away as much related
@@ -1936,7 +2024,11 @@ def _pair_claims(
         for first, last in _merge_adjacent(text, netted):
             if not quotes_mask.covers(first, last):
                 claim(_ASSERTION, first, last)
-    if not _MAY_HOLD_FACT.search(changed_text) and not _FACT_WORD.search(changed_text):
+    if (
+        not points
+        and not _MAY_HOLD_FACT.search(changed_text)
+        and not _FACT_WORD.search(changed_text)
+    ):
         return out  # no capital, digit, number, month or role word changed: no new fact
     run_starts, run_ends = changed_mask.starts, changed_mask.ends
     for sid in ids:
@@ -1947,7 +2039,10 @@ def _pair_claims(
         for category, start, end in facts_of(text, sentence.start, sentence.end):
             i = bisect_left(run_starts, end) - 1  # the last run starting before the end
             if i < 0 or run_ends[i] <= start:
-                continue
+                # Or a change of the other side sits inside it or at its edge (points).
+                j = bisect_left(points, start) if points else 0
+                if j == len(points) or points[j] > end:
+                    continue
             if not _SUPPORTED[category](text[start:end], other):
                 claim(category, start, end)
     return out
