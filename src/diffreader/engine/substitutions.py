@@ -22,10 +22,13 @@ place of the word diff — and at the group's own sentences:
     figure        number        a quantity touching a hunk whose value, scale, unit or
                                 bound ("about" / "more than") the other side's group
                                 lacks; formats are normalised ("five" = "5",
-                                "5 per cent" = "5%", "$45 million" = "$45m")
+                                "5 per cent" = "5%", "$45 million" = "$45m"); in
+                                Chinese and Japanese, the figures and durations
+                                claims.py reads, by value and counter (二倍 = 2倍)
     date          date          a date touching a hunk that no date of the other side's
                                 group agrees with (weekday, month, day, year, "last" /
-                                "next" period); "Jan. 5" = "January 5"
+                                "next" period); "Jan. 5" = "January 5",
+                                十一月三十日 = 11月30日
     name          person, place, a name replaced by another: both sides of the group hold a
                   organisation,  changed name the other side's group lacks (surname-only
                   name          references to the same person stay quiet)
@@ -70,6 +73,7 @@ from dataclasses import dataclass, field
 from itertools import compress, islice, repeat
 from typing import NamedTuple
 
+from diffreader.engine import cjk
 from diffreader.engine.lexicon import (
     BOOSTERS,
     CALENDAR_PERIODS,
@@ -120,6 +124,7 @@ _SIDE_PAIRS = ((Side.A, Side.B), (Side.B, Side.A))
 _OTHER = {Side.A: Side.B, Side.B: Side.A}
 """``side.other`` as a table."""
 _NUMBER, _DATE, _ROLE = ClaimCategory.NUMBER, ClaimCategory.DATE, ClaimCategory.ROLE
+_DURATION = ClaimCategory.DURATION
 _NEGATION, _OPPOSITE = ClaimCategory.NEGATION, ClaimCategory.OPPOSITE
 _HEDGE = ClaimCategory.HEDGE
 # The sides and categories above are read as module globals in the detectors, which run
@@ -206,6 +211,19 @@ class Group:
     _changed: dict[Side, list[int]] = field(default_factory=dict)
     _changed_keys: dict[Side, frozenset[str]] = field(default_factory=dict)
     _replacing: dict[Side, list[int]] = field(default_factory=dict)
+    _cjk: bool | None = None
+
+    def is_cjk(self) -> bool:
+        """Some sentence of the group holds kana or Han characters: its figures are read
+        from the facts engine/cjk.py finds, not from its words (each character a word)."""
+        if self._cjk is None:
+            self._cjk = False
+            for side in _SIDES:
+                starts, ends = self.columns[side].starts, self.columns[side].ends
+                if starts and cjk.has_cjk(self.text[side][starts[0] : ends[-1]]):
+                    self._cjk = True
+                    break
+        return self._cjk
 
     def words(self, side: Side) -> list[Word]:
         """Every word of one side, in order (built when first asked)."""
@@ -850,6 +868,8 @@ def _stated(q: _Quantity, others: Iterable[_Quantity]) -> bool:
 
 def _find_figures(group: Group) -> list[Found]:
     """A changed quantity: one the other side's group does not state."""
+    if group.is_cjk():
+        return _find_cjk_figures(group)
     # A replacement that changes a figure, a scale or a unit on both sides, else nothing.
     hunks = []
     for side in _SIDES:
@@ -882,6 +902,48 @@ def _find_figures(group: Group) -> list[Found]:
             if others is None or not _stated(q, others):
                 out.append(_new_tuple(Found, (side, _NUMBER, q.start, q.end)))
     return out or _swapped(group, quantities)
+
+
+def _cjk_figures(group: Group, side: Side) -> list[tuple[int, int, tuple[str, str, str], set[int]]]:
+    """(start, end, what it states, the hunks replacing its words) of each figure and
+    duration claims.py found on one side of a Chinese or Japanese group: what it states
+    is (category, value, counter or unit)."""
+    text = group.text[side]
+    out = []
+    for category, s, e in group.facts(side):
+        key: tuple[str, str] | None
+        if category is _NUMBER:
+            key = cjk.number_key(text[s:e])
+        elif category is _DURATION and cjk.has_cjk(text[s:e]):
+            key = cjk.duration_key(text[s:e])
+        else:
+            continue
+        if key:
+            out.append((s, e, (category.value, *key), group.changed_in(side, s, e)))
+    return out
+
+
+def _find_cjk_figures(group: Group) -> list[Found]:
+    """A changed figure or duration of a Chinese or Japanese group (3人, 二倍, 两年): one
+    facing another in a replacement whose value and counter (or unit) no figure of the
+    other side's group states. A figure written with no counter is stated by any of its
+    value. The facts are claims.py's (engine/cjk.py reads their values: 二倍 is 2倍)."""
+    found = {side: _cjk_figures(group, side) for side in _SIDES}
+    touched = [{h for *_, hunks in found[side] for h in hunks} for side in _SIDES]
+    facing = touched[0] & touched[1]
+    if not facing:
+        return []
+    out = []
+    for side, other in _SIDE_PAIRS:
+        keys = {key for _, _, key, _ in found[other]}
+        values = {key[:2] for key in keys}
+        for s, e, key, hunks in found[side]:
+            if hunks.isdisjoint(facing):
+                continue
+            stated = key in keys if key[2] else key[:2] in values
+            if not stated and not (key[0] == _NUMBER.value and (*key[:2], "") in keys):
+                out.append(_new_tuple(Found, (side, _NUMBER, s, e)))
+    return out
 
 
 def _swapped(group: Group, quantities: dict[Side, list[_Quantity]]) -> list[Found]:
@@ -935,12 +997,19 @@ _MONTH_INDEX = {
 _DATE_WORDS = frozenset((*_MONTH_INDEX, *WEEKDAYS, *SEASONS, *CALENDAR_PERIODS, *DATE_MODIFIERS))
 
 
+_CJK_FACT_KEYS = frozenset(cjk.FACT_CHARACTERS)
+"""The word keys (each kana or Han character a word) a Chinese or Japanese date can hold."""
+
+
 def _date_word(key: str) -> bool:
-    return key[:1].isdigit() or key in _DATE_WORDS
+    return key[:1].isdigit() or key in _DATE_WORDS or key in _CJK_FACT_KEYS
 
 
 def _date_parts(text: str) -> dict[str, str]:
-    """What a date says: weekday, month, day, year, relative period ("last week")."""
+    """What a date says: weekday, month, day, year, relative period ("last week"); for
+    a Chinese or Japanese date, what engine/cjk.py reads in it."""
+    if cjk.has_cjk(text):
+        return cjk.date_parts(text) or {}
     parts: dict[str, str] = {}
     keys = re.findall(r"[a-z]+|\d+", text.lower())
     for n, key in enumerate(keys):
@@ -1200,6 +1269,8 @@ _FIGURE_WORDS = frozenset(
     _MONTH_INDEX, WEEKDAYS, SEASONS, CALENDAR_PERIODS
 ) - {"a", "an", "to", "no", "in", "at", "as", "some", "this"}
 """Words of a figure, a bound or a date, common function words aside."""
+_CJK_FACT = re.compile(f"[{cjk.FACT_CHARACTERS}]")
+"""A character of a Chinese or Japanese figure or date (engine/cjk.py)."""
 _GATE_WORD = re.compile(r"[a-z]+(?:['’]t)?")
 _ENDS_NOT = operator.methodcaller("endswith", ("n't", "n’t"))
 _CAPITALISED = re.compile(r"\b[A-Z][\w.'’-]*")
@@ -1221,7 +1292,9 @@ def might_substitute(deleted: str, inserted: str) -> bool:
     if not deleted or not inserted:
         return False  # nothing replaced
     figure = [
-        any(map(str.isdigit, text)) or not side.isdisjoint(_FIGURE_WORDS)
+        any(map(str.isdigit, text))
+        or not side.isdisjoint(_FIGURE_WORDS)
+        or _CJK_FACT.search(text) is not None
         for text, side in zip((deleted, inserted), words, strict=True)
     ]
     article = [not side.isdisjoint(("a", "an")) for side in words]
