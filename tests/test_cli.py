@@ -74,6 +74,25 @@ def test_a_rewrite_exits_1(demo: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert data["claims"]
 
 
+def test_a_changed_figure_in_japanese_is_shown_as_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Chinese and Japanese figures are claims too: in the text output, with what they
+    replaced, and in the JSON with their category."""
+    original = "市は五日、新しい体育館の計画を発表した。総工費は約十二億円となる。\n"
+    (tmp_path / "a.txt").write_text(original, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(original.replace("十二", "15"), encoding="utf-8")
+    paths = [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    assert main([*paths, "--format", "text", "--color", "never"]) == ExitStatus.DIFFERENT
+    assert "▲ ADDED number: “15億円” was “十二億円”" in capsys.readouterr().out
+    assert main([*paths, "--format", "json"]) == ExitStatus.DIFFERENT
+    claims = json.loads(capsys.readouterr().out)["claims"]
+    assert {(c["side"], c["category"], c["text"]) for c in claims} == {
+        ("a", "number", "十二億円"),
+        ("b", "number", "15億円"),
+    }
+
+
 def test_whole_process_prints_json_and_exits_1(demo: Path) -> None:
     done = run(demo / ORIGINAL, demo / REWRITE, "--format", "json")
     assert done.returncode == 1, done.stderr
