@@ -300,3 +300,21 @@ def test_a_text_compared_with_itself_raises_no_claim(text: str) -> None:
 def test_every_counter_and_unit_is_written_in_the_gate() -> None:
     for word in (*CJK_COUNTERS, *CJK_TIME_UNITS):
         assert all(c.isascii() or c in cjk.FACT_CHARACTERS for c in word), word
+
+
+@settings(max_examples=300)
+@given(st.lists(PIECES, max_size=14).map("".join), st.integers(0, 4))
+def test_the_led_patterns_match_as_their_bodies(text: str, start: int) -> None:
+    """Each pattern checks the characters a match can start with first (``cjk._led``):
+    it finds what its body alone finds."""
+    import re
+
+    for led, body in (
+        (cjk._NUMBER, cjk._NUMBER_BODY),
+        (cjk._DURATION, cjk._DURATION_BODY),
+        (cjk._DATE, cjk._DATE_BODY),
+    ):
+        plain = re.compile(body)
+        assert [m.span() for m in led.finditer(text, start)] == [
+            m.span() for m in plain.finditer(text, start)
+        ]

@@ -102,22 +102,35 @@ _NOT_AFTER = rf"(?<![{_HAN_DIGITS}{_TENS}{_MYRIADS}0-9０-９A-Za-zＡ-Ｚａ-�
 _LATIN_UNIT = "[A-Za-zＡ-Ｚａ-ｚ]{1,3}(?![A-Za-zＡ-Ｚａ-ｚ])"
 """A unit in Latin letters after digits (3km, ５ｋｇ, 5G)."""
 _CURRENCY = "$€£¥＄￥"
-_NUMBER = re.compile(
-    rf"(?=[百{_CURRENCY}0-9０-９{_HAN_DIGITS}{_TENS}])"
+
+
+def _led(first: str, body: str) -> re.Pattern[str]:
+    """``re.compile(body)`` for a pattern whose every match starts with one of ``first``
+    (the inside of a character class), checked first: most places of a text are ruled
+    out at once, five to ten times faster on Han text (as claims._led_by; the tests check
+    each such pattern against its body)."""
+    return re.compile(f"(?=[{first}])(?:{body})")
+
+
+_NUMBER_BODY = (
     rf"(?:(?P<percent>百分之)|(?P<currency>[{_CURRENCY}]))?"
     rf"{_NOT_AFTER}(?P<numeral>{_NUMERAL})[多余餘]?"
     rf"(?P<counter>{alternation(CJK_COUNTERS)}|{_LATIN_UNIT})?"
 )
+_NUMBER = _led(f"百{_CURRENCY}0-9０-９{_HAN_DIGITS}{_TENS}", _NUMBER_BODY)
 """A figure: "percent" (百分之) or a currency sign, a numeral, a bound (三十多人, 30余人:
 "more than") and its counter or unit."""
 
 _TIME_UNIT = alternation(CJK_TIME_UNITS)
 _CLASSIFIERS = "个個かヶカケヵ箇"
-_DURATION = re.compile(
+_DURATION_BODY = (
     rf"{_NOT_AFTER}(?<!第)"
     rf"(?P<numeral>{_NUMERAL}|{alternation(CJK_VAGUE_NUMERALS)}|半)[多余餘]?"
     rf"(?P<classifier>[{_CLASSIFIERS}])?(?P<half>半)?多?(?P<unit>{_TIME_UNIT})"
     r"(?P<kan>[間间])?(?P<half_after>半)?多?[前後后]?"
+)
+_DURATION = _led(
+    f"0-9０-９{_HAN_DIGITS}{_TENS}{''.join(sorted(CJK_VAGUE_NUMERALS))}半", _DURATION_BODY
 )
 """A duration: a numeral (or 几, 数: "several"; or 半, a half), a classifier (三个月, 3か月),
 a half (一个半月, 两年半), a bound (多: "more than"), its unit, and "ago" or "later"
@@ -141,12 +154,19 @@ _MONTH = rf"{_SMALL}月(?![間间])|{alternation(_RELATIVE_MONTHS)}"
 _DAY = rf"{_SMALL}[日号號](?![間间本])"
 _WEEKDAY = alternation(CJK_WEEKDAYS) + "(?![次回])"
 _SEASON = r"[の的]?[春夏秋冬](?:季|天)?(?![节節分])"
-_DATE = re.compile(
+_DATE_BODY = (
     rf"(?<![{_HAN_DIGITS}{_TENS}{_MYRIADS}0-9０-９])"
     rf"(?:(?:(?:{_YEAR})(?:(?:{_MONTH})(?:{_DAY})?|{_SEASON})?|(?:{_MONTH})(?:{_DAY})?"
     rf"|{_SMALL}日(?![間间本]))(?:{_WEEKDAY})?"
     rf"|{_WEEKDAY}|{alternation(_RELATIVE_OTHER)})"
 )
+_DATE = _led(
+    "".join(
+        sorted({*"0123456789０１２３４５６７８９〇零十", *_HAN_DIGITS}
+               | {w[0] for w in (*CJK_ERAS, *CJK_WEEKDAYS, *CJK_RELATIVE_DATES)})
+    ),
+    _DATE_BODY,
+)  # fmt: skip
 """A date: a year (with a month, and a day after it, or a season), a month (and a day),
 a day alone (三日: Japanese news dates by the day of the month), then a weekday; or a
 weekday, or a relative day, week or season. ``date_parts`` checks its ranges."""
