@@ -43,6 +43,7 @@ FOUND = [
     ("得票数为8512。", ClaimCategory.NUMBER, "8512"),
     ("两辆公交车相撞。", ClaimCategory.NUMBER, "两辆"),
     ("会場から午後八時に退出した。", ClaimCategory.NUMBER, "八時"),
+    ("售价为＄5。", ClaimCategory.NUMBER, "＄5"),
     # dates
     ("选举定于2026年11月30日举行。", ClaimCategory.DATE, "2026年11月30日"),
     ("大会は十一月三十日に開かれる。", ClaimCategory.DATE, "十一月三十日"),
@@ -177,6 +178,14 @@ def test_an_added_date_is_claimed() -> None:
     assert found == {(Side.B, ClaimCategory.DATE, "明年九月一日")}
     found = fact_claims(JA, JA.replace("発表した。", "発表した。完成は2028年3月の予定だ。"))
     assert found == {(Side.B, ClaimCategory.DATE, "2028年3月")}
+
+
+def test_a_changed_weekday_is_claimed_and_an_era_year_is_its_year() -> None:
+    assert fact_claims("会议在周三举行。\n", "会议在周五举行。\n") == {
+        (Side.A, ClaimCategory.DATE, "周三"),
+        (Side.B, ClaimCategory.DATE, "周五"),
+    }
+    assert fact_claims("会議は令和8年4月に始まる。\n", "会議は2026年4月に始まる。\n") == set()
 
 
 def test_a_changed_duration_is_claimed() -> None:

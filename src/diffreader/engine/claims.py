@@ -1479,7 +1479,7 @@ def _clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and not text[s].isalnum() and text[s] not in "$€£“\"'‘":
+    while s < e and not text[s].isalnum() and text[s] not in "$€£＄￥“\"'‘":
         s += 1
     while e > s and not text[e - 1].isalnum() and text[e - 1] not in "%％℃”\"'’)":
         e -= 1
@@ -2039,8 +2039,10 @@ def _pair_claims(
         for category, start, end in facts_of(text, sentence.start, sentence.end):
             i = bisect_left(run_starts, end) - 1  # the last run starting before the end
             if i < 0 or run_ends[i] <= start:
-                # Or a change of the other side sits inside it or at its edge (points).
-                j = bisect_left(points, start) if points else 0
+                if not points:
+                    continue
+                # Or a change of the other side sits inside it or at its edge.
+                j = bisect_left(points, start)
                 if j == len(points) or points[j] > end:
                     continue
             if not _SUPPORTED[category](text[start:end], other):
