@@ -930,7 +930,7 @@ class _FactGates(NamedTuple):
                 digits,  # figures
                 not words.isdisjoint(_NUMBER_KEYS),  # spelled
                 not words.isdisjoint(_ROLE_KEYS) and not words.isdisjoint(("of", "for")),  # roles
-                cjk.has_cjk(text),  # cjk
+                not text.isascii() and cjk.has_cjk(text),  # cjk
             ),
         )
 
@@ -986,17 +986,20 @@ def _with_cjk(
     return facts
 
 
+def _without_cjk(at: Stretch) -> Stretch:
+    """The stretch with its ``cjk`` gate shut: what the English patterns read in it.
+
+    A detector reads Chinese and Japanese facts first, then itself again on this, so
+    that English text (the gate shut already) takes no extra step at all."""
+    return _new_tuple(Stretch, (*at[:4], at.gates._replace(cjk=False)))
+
+
 def _find_durations(at: Stretch) -> list[Fact]:
     """ "over two years", "for a few weeks", "a six-month term": a value and a time unit;
     两年, 3か月, 二年間 (engine/cjk.py)."""
     if at.gates.cjk:
         spans = cjk.durations(at.text, at.start, at.end)
-        return _with_cjk(ClaimCategory.DURATION, spans, _english_durations(at))
-    return _english_durations(at)
-
-
-def _english_durations(at: Stretch) -> list[Fact]:
-    """The durations of ``_DURATION`` (English words)."""
+        return _with_cjk(ClaimCategory.DURATION, spans, _find_durations(_without_cjk(at)))
     if not at.gates.durations:
         return []
     out = []
@@ -1012,15 +1015,10 @@ def _english_durations(at: Stretch) -> list[Fact]:
 def _find_dates(at: Stretch) -> list[Fact]:
     """ "on Tuesday", "last week", "March 5, 2024", "in 2019", "2024-05-01"; 2026年11月30日,
     十一月三十日, 下月, 周三 (engine/cjk.py)."""
-    if at.gates.cjk:
-        spans = cjk.dates(at.text, at.start, at.end)
-        return _with_cjk(ClaimCategory.DATE, spans, _english_dates(at))
-    return _english_dates(at)
-
-
-def _english_dates(at: Stretch) -> list[Fact]:
-    """The dates of ``_DATE`` (English words, years, ISO dates)."""
     gates = at.gates
+    if gates.cjk:
+        spans = cjk.dates(at.text, at.start, at.end)
+        return _with_cjk(ClaimCategory.DATE, spans, _find_dates(_without_cjk(at)))
     if not gates.dates:
         if not gates.years:
             return []
@@ -1037,15 +1035,10 @@ def _english_dates(at: Stretch) -> list[Fact]:
 def _find_numbers(at: Stretch) -> list[Fact]:
     """ "€4.5m", "60 per cent", "twelve", "seventh-largest"; 3人, 二倍, 2.5億円, 15％
     (engine/cjk.py)."""
-    if at.gates.cjk:
-        spans = cjk.numbers(at.text, at.start, at.end)
-        return _with_cjk(ClaimCategory.NUMBER, spans, _english_numbers(at))
-    return _english_numbers(at)
-
-
-def _english_numbers(at: Stretch) -> list[Fact]:
-    """The numbers of ``_NUMBER`` (figures, English number words)."""
     gates = at.gates
+    if gates.cjk:
+        spans = cjk.numbers(at.text, at.start, at.end)
+        return _with_cjk(ClaimCategory.NUMBER, spans, _find_numbers(_without_cjk(at)))
     number = ClaimCategory.NUMBER  # read once: an enum member read from its class is slow
     if not gates.spelled:  # figures only, and no figure is a weak number word
         if not gates.figures:

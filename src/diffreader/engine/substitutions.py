@@ -478,18 +478,19 @@ def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
 
     # The alphabetic words each hunk replaces, by index (the few opposites found are made
     # ``Word``s): a hunk replaces words on both sides, so one whose side A has none is
-    # left out at once.
+    # left out at once. The table's words are all ASCII (a kana or Han character has no
+    # opposite there, and a Chinese or Japanese group loads no table).
     by_hunk: dict[int, tuple[list[int], list[int]]] = {}
     columns_a, columns_b = group.columns[_A], group.columns[_B]
     keys, of_word = columns_a.keys, columns_a.hunks
     for i in group.replacing(_A):
-        if keys[i].isalpha():
+        if keys[i].isalpha() and keys[i].isascii():
             by_hunk.setdefault(of_word[i], ([], []))[0].append(i)
     if not by_hunk:
         return []
     keys, of_word = columns_b.keys, columns_b.hunks
     for i in group.replacing(_B):
-        if keys[i].isalpha():
+        if keys[i].isalpha() and keys[i].isascii():
             found = by_hunk.get(of_word[i])
             if found is not None:
                 found[1].append(i)
