@@ -327,3 +327,14 @@ def test_the_led_patterns_match_as_their_bodies(text: str, start: int) -> None:
         assert [m.span() for m in led.finditer(text, start)] == [
             m.span() for m in plain.finditer(text, start)
         ]
+
+
+def test_a_long_run_of_digits_is_read_once_and_is_no_figure() -> None:
+    """A run of digits is read whole, never split and tried again piece by piece where no
+    unit follows (forty digits would take days), and a numeral of more than a figure's
+    length is none."""
+    digits = "1" * 40
+    assert cjk.durations(digits + "人", 0, 41) == []
+    assert cjk.numbers(digits + "人", 0, 41) == []
+    assert cjk.numbers("一" * 40 + "人", 0, 41) == []
+    assert cjk.number_key("12345678901234567890人") == ("12345678901234567890", "人")

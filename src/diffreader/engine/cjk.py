@@ -89,14 +89,17 @@ def has_cjk(text: str) -> bool:
 _HAN_DIGITS = "".join(CJK_DIGITS)
 _TENS = "十百千"
 _MYRIADS = "".join(p for p, v in CJK_POWERS.items() if v >= 10**4)
-_ARABIC = r"[0-9０-９]+(?:[.,．][0-9０-９]+)*"
+_ARABIC = r"[0-9０-９]++(?:[.,．][0-9０-９]++)*+"
 _NUMERAL = (
     rf"(?:{_ARABIC}|[{_HAN_DIGITS}{_TENS}])"
-    rf"(?:{_ARABIC}|[{_HAN_DIGITS}{_TENS}{_MYRIADS}]|[点點](?=[{_HAN_DIGITS}]))*"
+    rf"(?:{_ARABIC}|[{_HAN_DIGITS}{_TENS}{_MYRIADS}]|[点點](?=[{_HAN_DIGITS}]))*+"
 )
 """A numeral: Arabic digits (with a decimal point or thousands commas) or Han numerals,
 the one scaled by the other (2.5億, 三点五亿: 点 before a digit is a decimal point). It
-never starts with 万, 亿 or 兆 (万人 is "everyone", 千万 "by all means" before a verb)."""
+never starts with 万, 亿 or 兆 (万人 is "everyone", 千万 "by all means" before a verb).
+Possessive (``++``, ``*+``): a run of digits is read whole, never split and tried again
+piece by piece where no unit follows (twenty digits took a second, each more twice as
+long), and no counter or unit starts where a numeral may go on."""
 _NOT_AFTER = rf"(?<![{_HAN_DIGITS}{_TENS}{_MYRIADS}0-9０-９A-Za-zＡ-Ｚａ-ｚ_.．])"
 """No numeral, letter or decimal point just before: a numeral is read from its start."""
 _LATIN_UNIT = "[A-Za-zＡ-Ｚａ-ｚ]{1,3}(?![A-Za-zＡ-Ｚａ-ｚ])"
@@ -210,12 +213,20 @@ small Latin letters (3km → 3kg, which the substitution layer reads: km is a un
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 
+_LONGEST_NUMERAL = 32
+"""Characters a numeral holds at most to be a figure: a figure of news copy takes fewer
+(九千九百九十九万九千九百九十九 is 15), and a run of thousands of digits is no figure,
+whose value would only cost time and memory to work out."""
+
+
 def _value(numeral: str) -> Decimal | None:
     """The value of a numeral ``_NUMERAL`` matched, None when it reads as none.
 
     >>> [_plain(_value(n) or 0) for n in ("三百二十", "四千五百万", "4500万", "2.5億", "二〇二六")]
     ['320', '45000000', '45000000', '250000000', '2026']
     """
+    if len(numeral) > _LONGEST_NUMERAL:
+        return None
     numeral = numeral.translate(_FULL_WIDTH)
     total = section = Decimal(0)
     pending: Decimal | None = None  # digits not yet multiplied
@@ -265,12 +276,18 @@ def _plain(value: Decimal) -> str:
 
 
 def _counter(counter: str) -> tuple[str, Decimal]:
-    """A counter's one form and the factor it multiplies by (3割 is 30%)."""
+    """A counter's one form and the factor it multiplies by (3割 is 30%); none for none."""
+    if not counter:
+        return "", Decimal(1)
     form = CJK_COUNTERS.get(counter)
     if form is None:  # a unit in Latin letters
         return unicodedata.normalize("NFKC", counter).lower(), Decimal(1)
     factor, _, form = form.rpartition(" ")
     return form, Decimal(factor or 1)
+
+
+_COUNTER_FORMS = {counter: _counter(counter) for counter in ("", *CJK_COUNTERS)}
+"""``_counter`` of every counter of the list, worked out once."""
 
 
 def _number_of(
@@ -279,8 +296,7 @@ def _number_of(
     """A figure's (value, counter), or None when the match is no figure (``beside``:
     Arabic digits without a counter must stand next to Chinese or Japanese text;
     ``weak``: a lone 一 is one, as what an article states, though never flagged)."""
-    numeral, counter, percent = match["numeral"], match["counter"], match["percent"]
-    currency = match["currency"] or ""
+    numeral, counter, percent, currency = match.group("numeral", "counter", "percent", "currency")
     if percent:
         counter = "%"
     elif not counter and not currency:
@@ -296,13 +312,26 @@ def _number_of(
             return None
     if numeral == "一" and not (percent or weak):
         return None  # 一个, 一人: "a", "alone"
-    value = _value(numeral)
-    if value is None:
+    return _figure(numeral, counter or "", currency or "")
+
+
+@functools.lru_cache(maxsize=8192)
+def _figure(numeral: str, counter: str, currency: str) -> tuple[str, str] | None:
+    """(value, counter) of a numeral, its counter and currency sign: remembered, as an
+    article's figures recur (a table's 3人, 5人 row after row)."""
+    if len(numeral) > _LONGEST_NUMERAL:
         return None
-    form, factor = _counter(counter) if counter else ("", Decimal(1))
+    form, factor = _COUNTER_FORMS.get(counter) or _counter(counter)
+    if factor == 1 and numeral.isascii() and numeral.isdecimal():
+        value = str(int(numeral))  # digits alone (most figures): their own value
+    else:
+        number = _value(numeral)
+        if number is None:
+            return None
+        value = _plain(number * factor)
     if currency:
         form = unicodedata.normalize("NFKC", currency) + form
-    return _plain(value * factor), form
+    return value, form
 
 
 def _duration_of(match: re.Match[str]) -> tuple[str, str] | None:
