@@ -280,7 +280,7 @@ _NUM_ANY_CASE = re.compile(rf"\b{_NUM}\b", re.IGNORECASE)
 
 def _duration_key(text: str) -> tuple[str, str]:
     """(value, unit) of a duration: "over two years" -> ("2", "year"), 两年 too."""
-    if cjk.has_cjk(text):
+    if not text.isascii() and cjk.has_cjk(text):
         return cjk.duration_key(text)
     unit = _UNITS_ANY_CASE.search(text)
     value = _NUM_ANY_CASE.search(text)
@@ -462,7 +462,7 @@ class Support:
         """Every number in ``text`` occurs in the article."""
         known = self._number_checks.get(text)
         if known is None:
-            if cjk.has_cjk(text):
+            if not text.isascii() and cjk.has_cjk(text):
                 key = cjk.number_key(text)
                 known = key is None or self.stated().states_figure(key)
             else:
@@ -472,9 +472,12 @@ class Support:
                     if key[:1].isdigit() or key in _NUMBER_KEY_SET
                 ]
                 known = all(map(self.numbers.__contains__, values))
-                if not known and (stated := self.stated().values):
-                    # Digits beside Chinese or Japanese text: 85 is stated by 八十五分 too.
-                    known = all(v in self.numbers or v in stated for v in values)
+                if not known:
+                    # Digits beside Chinese or Japanese text: 85 is stated by 八十五分 too
+                    # (an article of no kana or Han states none: read once, at once).
+                    stated = (self._stated or self.stated()).values
+                    if stated:
+                        known = all(v in self.numbers or v in stated for v in values)
             self._number_checks[text] = known
         return known
 
@@ -1146,7 +1149,7 @@ for _month_stem, _forms in _MONTH_FORMS.items():
 def _date_supported(value: str, support: Support) -> bool:
     """Every word of the date occurs in the article ("Jan." and "January" are one); every
     part of a Chinese or Japanese date is stated by one of its dates."""
-    if cjk.has_cjk(value):
+    if not value.isascii() and cjk.has_cjk(value):
         return support.stated().states_date(cjk.date_keys(value))
     words = [
         stem(key)
@@ -1510,22 +1513,22 @@ def _changes(pair: Pair, doc_a: Document, doc_b: Document) -> dict[Side, _Change
     """Each side's ``_Changed`` of ``pair``, from one pass over its word diff."""
     deleted: list[tuple[int, int]] = []
     inserted: list[tuple[int, int]] = []
-    deleted_at: list[int] = []  # where each deletion sits in B
-    inserted_at: list[int] = []  # where each insertion sits in A
     delete, insert = Op.DELETE, Op.INSERT  # an enum member read from its class is slow
     for op in pair.ops:
         if op.op is delete:
             deleted.append((op.a_start, op.a_end))
-            deleted_at.append(op.b_start)
         elif op.op is insert:
             inserted.append((op.b_start, op.b_end))
-            inserted_at.append(op.a_start)
     text_a, text_b = doc_a.text, doc_b.text
     gone = " ".join([text_a[s:e] for s, e in deleted])
     new = " ".join([text_b[s:e] for s, e in inserted])
+    # Where each insertion sits in A and each deletion in B, read again only when they
+    # can change a Chinese or Japanese fact (never in English text).
+    in_a = [op.a_start for op in pair.ops if op.op is insert] if _CJK_FACT.search(new) else []
+    in_b = [op.b_start for op in pair.ops if op.op is delete] if _CJK_FACT.search(gone) else []
     return {
-        _A: _Changed(deleted, _Mask(deleted), gone, inserted_at if _CJK_FACT.search(new) else []),
-        _B: _Changed(inserted, _Mask(inserted), new, deleted_at if _CJK_FACT.search(gone) else []),
+        _A: _Changed(deleted, _Mask(deleted), gone, in_a),
+        _B: _Changed(inserted, _Mask(inserted), new, in_b),
     }
 
 
