@@ -318,10 +318,11 @@ def test_the_led_patterns_match_as_their_bodies(text: str, start: int) -> None:
     it finds what its body alone finds."""
     import re
 
-    for led, body in (
-        (cjk._NUMBER, cjk._NUMBER_BODY),
-        (cjk._DURATION, cjk._DURATION_BODY),
-        (cjk._DATE, cjk._DATE_BODY),
+    patterns, sources = cjk._patterns(), cjk._sources()
+    for led, (_, body) in (
+        (patterns.number, sources.number),
+        (patterns.duration, sources.duration),
+        (patterns.date, sources.date),
     ):
         plain = re.compile(body)
         assert [m.span() for m in led.finditer(text, start)] == [

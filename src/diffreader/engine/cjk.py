@@ -26,6 +26,7 @@ forms to one); 二倍 and 三倍 are two. A duration's value is an English one (
 API:
     has_cjk(text) -> bool                        a kana, Han or full-width digit is in it
     FACT_CHARACTERS                              every character a fact can hold
+    may_hold_fact(text) -> bool                  one of them is in it
     numbers(text, start, end) -> list[tuple[int, int]]
     dates(text, start, end) -> list[tuple[int, int]]
     durations(text, start, end) -> list[tuple[int, int]]
@@ -41,8 +42,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from diffreader.engine.lexicon import (
     CJK_COUNTERS,
@@ -57,6 +57,9 @@ from diffreader.engine.lexicon import (
 )
 from diffreader.engine.text import IDEOGRAPHS, stem
 
+if TYPE_CHECKING:
+    from decimal import Decimal
+
 __all__ = [
     "FACT_CHARACTERS",
     "Stated",
@@ -66,15 +69,23 @@ __all__ = [
     "duration_key",
     "durations",
     "has_cjk",
+    "may_hold_fact",
     "number_key",
     "numbers",
 ]
 
-_CJK = re.compile(f"[{IDEOGRAPHS}０-９％]")
+_CJK = f"[{IDEOGRAPHS}０-９％]"
 """A character only Chinese and Japanese text holds (kana, Han) or a full-width digit."""
-_BESIDE = re.compile(f"[{IDEOGRAPHS}\u3000-\u303f\uff01-\uff65]")
+_BESIDE = f"[{IDEOGRAPHS}\u3000-\u303f\uff01-\uff65]"
 """A character of Chinese or Japanese text next to a figure: kana, Han, the ideographic
 punctuation (。、「) or a full-width form (，％)."""
+
+
+@functools.cache
+def _character_class(pattern: str) -> re.Pattern[str]:
+    """``re.compile(pattern)``, when first needed: a class of the Han ranges takes 4 ms to
+    compile (its bitmap is built a character at a time), which ASCII text never needs."""
+    return re.compile(pattern)
 
 
 def has_cjk(text: str) -> bool:
@@ -83,7 +94,7 @@ def has_cjk(text: str) -> bool:
     >>> has_cjk("4,300"), has_cjk("约3倍"), has_cjk("１５")
     (False, True, True)
     """
-    return not text.isascii() and _CJK.search(text) is not None
+    return not text.isascii() and _character_class(_CJK).search(text) is not None
 
 
 _HAN_DIGITS = "".join(CJK_DIGITS)
@@ -107,82 +118,132 @@ _LATIN_UNIT = "[A-Za-zＡ-Ｚａ-ｚ]{1,3}(?![A-Za-zＡ-Ｚａ-ｚ])"
 _CURRENCY = "$€£¥＄￥"
 
 
-def _led(first: str, body: str) -> re.Pattern[str]:
-    """``re.compile(body)`` for a pattern whose every match starts with one of ``first``
-    (the inside of a character class), checked first: most places of a text are ruled
-    out at once, five to ten times faster on Han text (as claims._led_by; the tests check
-    each such pattern against its body)."""
-    return re.compile(f"(?=[{first}])(?:{body})")
+def _led(first: str, body: str) -> str:
+    """``body``, for a pattern whose every match starts with one of ``first`` (the inside
+    of a character class), checked first: most places of a text are ruled out at once,
+    five to ten times faster on Han text (as claims._led_by; the tests check each such
+    pattern against its body)."""
+    return f"(?=[{first}])(?:{body})"
 
 
-_NUMBER_BODY = (
-    rf"(?:(?P<percent>百分之)|(?P<currency>[{_CURRENCY}]))?"
-    rf"{_NOT_AFTER}(?P<numeral>{_NUMERAL})[多余餘]?"
-    rf"(?P<counter>{alternation(CJK_COUNTERS)}|{_LATIN_UNIT})?"
-)
-_NUMBER = _led(f"百{_CURRENCY}0-9０-９{_HAN_DIGITS}{_TENS}", _NUMBER_BODY)
-"""A figure: "percent" (百分之) or a currency sign, a numeral, a bound (三十多人, 30余人:
-"more than") and its counter or unit."""
-
-_TIME_UNIT = alternation(CJK_TIME_UNITS)
 _CLASSIFIERS = "个個かヶカケヵ箇"
-_DURATION_BODY = (
-    rf"{_NOT_AFTER}(?<!第)"
-    rf"(?P<numeral>{_NUMERAL}|{alternation(CJK_VAGUE_NUMERALS)}|半)[多余餘]?"
-    rf"(?P<classifier>[{_CLASSIFIERS}])?(?P<half>半)?多?(?P<unit>{_TIME_UNIT})"
-    r"(?P<kan>[間间])?(?P<half_after>半)?多?[前後后]?"
-)
-_DURATION = _led(
-    f"0-9０-９{_HAN_DIGITS}{_TENS}{''.join(sorted(CJK_VAGUE_NUMERALS))}半", _DURATION_BODY
-)
-"""A duration: a numeral (or 几, 数: "several"; or 半, a half), a classifier (三个月, 3か月),
-a half (一个半月, 两年半), a bound (多: "more than"), its unit, and "ago" or "later"
-(3年前) as English's "ago" belongs to its duration. ``_duration_of`` checks the rest."""
+"""Classifiers between a numeral and a unit of time (三个月, 3か月, 3ヶ月)."""
 _NEEDS_CLASSIFIER = frozenset(("月",))
 """Units that count time only after a classifier: 三月 is March, 三个月 three months."""
 _YEAR_AFTER = ("月", "度", "代", "生")
 """What follows 年 when it names a year rather than counts years (3年3月, 1990年代)."""
 _NEEDS_KAN = frozenset(("日", "時", "时", "分"))
 """Units that count time only with 間 after them: 3日 is a date, 3日間 three days."""
-
 _SMALL = r"(?:[0-9０-９]{1,2}|[〇一二三四五六七八九十]{1,3})"
-_RELATIVE_YEARS = [w for w, v in CJK_RELATIVE_DATES.items() if v.startswith("year")]
-_RELATIVE_MONTHS = [w for w, v in CJK_RELATIVE_DATES.items() if v.startswith("month")]
-_RELATIVE_OTHER = [w for w, v in CJK_RELATIVE_DATES.items() if not v.startswith(("year", "month"))]
-_YEAR = (
-    rf"(?:(?:{alternation(CJK_ERAS)})(?:元|{_SMALL})年|(?:[0-9０-９]{{4}}|[〇零一二三四五六七八九]{{4}})年)"
-    rf"度?|{alternation(_RELATIVE_YEARS)}"
-)
-_MONTH = rf"{_SMALL}月(?![間间])|{alternation(_RELATIVE_MONTHS)}"
-_DAY = rf"{_SMALL}[日号號](?![間间本])"
-_WEEKDAY = alternation(CJK_WEEKDAYS) + "(?![次回])"
-_SEASON = r"[の的]?[春夏秋冬](?:季|天)?(?![节節分])"
-_DATE_BODY = (
-    rf"(?<![{_HAN_DIGITS}{_TENS}{_MYRIADS}0-9０-９])"
-    rf"(?:(?:(?:{_YEAR})(?:(?:{_MONTH})(?:{_DAY})?|{_SEASON})?|(?:{_MONTH})(?:{_DAY})?"
-    rf"|{_SMALL}日(?![間间本]))(?:{_WEEKDAY})?"
-    rf"|{_WEEKDAY}|{alternation(_RELATIVE_OTHER)})"
-)
-_DATE = _led(
-    "".join(
-        sorted({*"0123456789０１２３４５６７８９〇零十", *_HAN_DIGITS}
-               | {w[0] for w in (*CJK_ERAS, *CJK_WEEKDAYS, *CJK_RELATIVE_DATES)})
-    ),
-    _DATE_BODY,
-)  # fmt: skip
-"""A date: a year (with a month, and a day after it, or a season), a month (and a day),
-a day alone (三日: Japanese news dates by the day of the month), then a weekday; or a
-weekday, or a relative day, week or season. ``date_parts`` checks its ranges."""
-_DATE_PART = re.compile(
-    rf"(?P<era>{alternation(CJK_ERAS)})(?P<era_year>元|{_SMALL})年"
-    r"|(?P<year>[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年"
-    rf"|(?P<month>{_SMALL})月|(?P<day>{_SMALL})[日号號]"
-    rf"|(?P<weekday>{alternation(CJK_WEEKDAYS)})"
-    rf"|(?P<relative>{alternation(CJK_RELATIVE_DATES)})"
-    r"|(?P<season>[春夏秋冬])"
-)
-"""The parts of a date ``_DATE`` found, one at a time."""
+"""A month's or a day's number (its range is checked in ``date_parts``)."""
+
+
+class _Sources(NamedTuple):
+    """The sources of the patterns: for each, the characters its matches start with and
+    its body (see ``_led``), or its whole source."""
+
+    number: tuple[str, str]
+    """A figure: "percent" (百分之) or a currency sign, a numeral, a bound (三十多人,
+    30余人: "more than") and its counter or unit."""
+    duration: tuple[str, str]
+    """A duration: a numeral (or 几, 数: "several"; or 半, a half), a classifier (三个月,
+    3か月), a half (一个半月, 两年半), a bound (多: "more than"), its unit, and "ago" or
+    "later" (3年前) as English's "ago" belongs to its duration. ``_duration_of`` checks
+    the rest."""
+    date: tuple[str, str]
+    """A date: a year (with a month, and a day after it, or a season), a month (and a
+    day), a day alone (三日: Japanese news dates by the day of the month), then a weekday;
+    or a weekday, or a relative day, week or season. ``date_parts`` checks its ranges."""
+    date_part: str
+    """The parts of a date, one at a time."""
+
+
+@functools.cache
+def _sources() -> _Sources:
+    """The sources, built from the word lists when first needed: their tries
+    (``alternation``) take a few milliseconds that text of no kana or Han never needs."""
+    relative = {
+        period: [w for w, v in CJK_RELATIVE_DATES.items() if v.startswith(period)]
+        for period in ("year", "month")
+    }
+    others = [w for w, v in CJK_RELATIVE_DATES.items() if not v.startswith(("year", "month"))]
+    number = (
+        rf"(?:(?P<percent>百分之)|(?P<currency>[{_CURRENCY}]))?"
+        rf"{_NOT_AFTER}(?P<numeral>{_NUMERAL})[多余餘]?"
+        rf"(?P<counter>{alternation(CJK_COUNTERS)}|{_LATIN_UNIT})?"
+    )
+    duration = (
+        rf"{_NOT_AFTER}(?<!第)"
+        rf"(?P<numeral>{_NUMERAL}|{alternation(CJK_VAGUE_NUMERALS)}|半)[多余餘]?"
+        rf"(?P<classifier>[{_CLASSIFIERS}])?(?P<half>半)?多?"
+        rf"(?P<unit>{alternation(CJK_TIME_UNITS)})"
+        r"(?P<kan>[間间])?(?P<half_after>半)?多?[前後后]?"
+    )
+    eras = alternation(CJK_ERAS)
+    year = (
+        rf"(?:(?:{eras})(?:元|{_SMALL})年|(?:[0-9０-９]{{4}}|[〇零一二三四五六七八九]{{4}})年)度?"
+        rf"|{alternation(relative['year'])}"
+    )
+    month = rf"{_SMALL}月(?![間间])|{alternation(relative['month'])}"
+    day = rf"{_SMALL}[日号號](?![間间本])"
+    weekday = alternation(CJK_WEEKDAYS) + "(?![次回])"
+    season = r"[の的]?[春夏秋冬](?:季|天)?(?![节節分])"
+    date = (
+        rf"(?<![{_HAN_DIGITS}{_TENS}{_MYRIADS}0-9０-９])"
+        rf"(?:(?:(?:{year})(?:(?:{month})(?:{day})?|{season})?|(?:{month})(?:{day})?"
+        rf"|{_SMALL}日(?![間间本]))(?:{weekday})?"
+        rf"|{weekday}|{alternation(others)})"
+    )
+    date_first = {*"0123456789０１２３４５６７８９〇零十", *_HAN_DIGITS}
+    date_first.update(w[0] for w in (*CJK_ERAS, *CJK_WEEKDAYS, *CJK_RELATIVE_DATES))
+    date_part = (
+        rf"(?P<era>{eras})(?P<era_year>元|{_SMALL})年"
+        r"|(?P<year>[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年"
+        rf"|(?P<month>{_SMALL})月|(?P<day>{_SMALL})[日号號]"
+        rf"|(?P<weekday>{alternation(CJK_WEEKDAYS)})"
+        rf"|(?P<relative>{alternation(CJK_RELATIVE_DATES)})"
+        r"|(?P<season>[春夏秋冬])"
+    )
+    return _Sources(
+        (f"百{_CURRENCY}0-9０-９{_HAN_DIGITS}{_TENS}", number),
+        (f"0-9０-９{_HAN_DIGITS}{_TENS}半{''.join({w[0] for w in CJK_VAGUE_NUMERALS})}", duration),
+        ("".join(sorted(date_first)), date),
+        date_part,
+    )
+
+
+class _Patterns(NamedTuple):
+    number: re.Pattern[str]
+    duration: re.Pattern[str]
+    date: re.Pattern[str]
+    date_part: re.Pattern[str]
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    """The patterns of ``_sources``, compiled when first needed: compiling them takes
+    about 20 ms, a tenth of a short command's whole time, which text of no kana or Han
+    never needs."""
+    number, duration, date, date_part = _sources()
+    return _Patterns(
+        re.compile(_led(*number)),
+        re.compile(_led(*duration)),
+        re.compile(_led(*date)),
+        re.compile(date_part),
+    )
+
+
 _SEASONS = {"春": "spring", "夏": "summer", "秋": "autumn", "冬": "winter"}
+
+
+def may_hold_fact(text: str) -> bool:
+    """A character of ``FACT_CHARACTERS`` is in ``text`` (never in ASCII text).
+
+    >>> may_hold_fact("rose 3%"), may_hold_fact("约[-二-]倍")
+    (False, True)
+    """
+    return not text.isascii() and _character_class(_FACT_CLASS).search(text) is not None
+
 
 FACT_CHARACTERS = "".join(
     sorted(
@@ -209,6 +270,7 @@ FACT_CHARACTERS = "".join(
 (the inside of a regex class; claims.py's gate reads it with capitals, digits and those
 signs): a changed stretch with none of them changed no such fact, but for its unit in
 small Latin letters (3km → 3kg, which the substitution layer reads: km is a unit word)."""
+_FACT_CLASS = f"[{FACT_CHARACTERS}]"
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
@@ -225,6 +287,10 @@ def _value(numeral: str) -> Decimal | None:
     >>> [_plain(_value(n) or 0) for n in ("三百二十", "四千五百万", "4500万", "2.5億", "二〇二六")]
     ['320', '45000000', '45000000', '250000000', '2026']
     """
+    # Imported here, as the patterns are compiled (``_patterns``): text of no kana or Han
+    # never needs it.
+    from decimal import Decimal, InvalidOperation
+
     if len(numeral) > _LONGEST_NUMERAL:
         return None
     numeral = numeral.translate(_FULL_WIDTH)
@@ -275,8 +341,12 @@ def _plain(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
+@functools.cache
 def _counter(counter: str) -> tuple[str, Decimal]:
-    """A counter's one form and the factor it multiplies by (3割 is 30%); none for none."""
+    """A counter's one form and the factor it multiplies by (3割 is 30%); none for none.
+    Remembered: a handful of counters make most figures."""
+    from decimal import Decimal
+
     if not counter:
         return "", Decimal(1)
     form = CJK_COUNTERS.get(counter)
@@ -284,10 +354,6 @@ def _counter(counter: str) -> tuple[str, Decimal]:
         return unicodedata.normalize("NFKC", counter).lower(), Decimal(1)
     factor, _, form = form.rpartition(" ")
     return form, Decimal(factor or 1)
-
-
-_COUNTER_FORMS = {counter: _counter(counter) for counter in ("", *CJK_COUNTERS)}
-"""``_counter`` of every counter of the list, worked out once."""
 
 
 def _number_of(
@@ -305,9 +371,9 @@ def _number_of(
         if not ("0" <= numeral[0] <= "9" or "０" <= numeral[0] <= "９"):
             return None
         text, start, end = match.string, match.start(), match.end()
+        beside_text = _character_class(_BESIDE).match
         if beside and not (
-            (start and _BESIDE.match(text, start - 1))
-            or (end < len(text) and _BESIDE.match(text, end))
+            (start and beside_text(text, start - 1)) or (end < len(text) and beside_text(text, end))
         ):
             return None
     if numeral == "一" and not (percent or weak):
@@ -321,7 +387,7 @@ def _figure(numeral: str, counter: str, currency: str) -> tuple[str, str] | None
     article's figures recur (a table's 3人, 5人 row after row)."""
     if len(numeral) > _LONGEST_NUMERAL:
         return None
-    form, factor = _COUNTER_FORMS.get(counter) or _counter(counter)
+    form, factor = _counter(counter)
     if factor == 1 and numeral.isascii() and numeral.isdecimal():
         value = str(int(numeral))  # digits alone (most figures): their own value
     else:
@@ -344,6 +410,8 @@ def _duration_of(match: re.Match[str]) -> tuple[str, str] | None:
     text, start = match.string, match.start()
     if unit in ("周", "週") and text.startswith("年", match.end("unit")):
         return None  # 十周年: an anniversary
+    from decimal import Decimal
+
     numeral = match["numeral"]
     if numeral == "半" and start and text[start - 1] in "上下前后後":
         return None  # 上半年, 前半: the first half of a year, not half a year
@@ -379,7 +447,7 @@ def date_parts(text: str) -> dict[str, str] | None:
     {'month': '+1', 'day': '15'}
     """
     parts: dict[str, str] = {}
-    for m in _DATE_PART.finditer(text):
+    for m in _patterns().date_part.finditer(text):
         kind = m.lastgroup
         if kind in ("era_year", "era"):
             year = 1 if m["era_year"] == "元" else _small(m["era_year"])
@@ -459,7 +527,7 @@ def numbers(text: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in numbers(t, 0, len(t))]
     ['4500万元', '二倍', '3人']
     """
-    return [m.span() for m in _NUMBER.finditer(text, start, end) if _number_of(m)]
+    return [m.span() for m in _patterns().number.finditer(text, start, end) if _number_of(m)]
 
 
 def durations(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -469,7 +537,8 @@ def durations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in durations(t, 0, len(t))]
     ['两年半', '3か月']
     """
-    return [m.span() for m in _DURATION.finditer(text, start, end) if _duration_of(m)]
+    found = _patterns().duration.finditer(text, start, end)
+    return [m.span() for m in found if _duration_of(m)]
 
 
 def dates(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -479,7 +548,7 @@ def dates(text: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in dates(t, 0, len(t))]
     ['三日', '2026年11月30日', '来年の春']
     """
-    return [m.span() for m in _DATE.finditer(text, start, end) if _date_of(m)]
+    return [m.span() for m in _patterns().date.finditer(text, start, end) if _date_of(m)]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -495,7 +564,7 @@ def number_key(text: str) -> tuple[str, str] | None:
     >>> number_key("＄5"), number_key("1人"), number_key("一人")
     (('5', '$'), ('1', '人'), None)
     """
-    match = _NUMBER.fullmatch(text)
+    match = _patterns().number.fullmatch(text)
     return _number_of(match, beside=False) if match else None
 
 
@@ -506,7 +575,7 @@ def duration_key(text: str) -> tuple[str, str]:
     >>> duration_key("两年"), duration_key("二年間"), duration_key("3か月"), duration_key("数年")
     (('2', 'year'), ('2', 'year'), ('3', 'month'), ('several', 'year'))
     """
-    match = _DURATION.fullmatch(text)
+    match = _patterns().duration.fullmatch(text)
     return (_duration_of(match) if match else None) or ("", "")
 
 
@@ -541,10 +610,11 @@ class Stated(NamedTuple):
         lone 一 counts here (一人 states one person, which 1人 then repeats)."""
         if not has_cjk(text):
             return _NOTHING
-        figures = {key for m in _NUMBER.finditer(text) if (key := _number_of(m, weak=True))}
-        found = {key for m in _DURATION.finditer(text) if (key := _duration_of(m))}
+        patterns = _patterns()
+        figures = {key for m in patterns.number.finditer(text) if (key := _number_of(m, weak=True))}
+        found = {key for m in patterns.duration.finditer(text) if (key := _duration_of(m))}
         keys: set[str] = set()
-        for m in _DATE.finditer(text):
+        for m in patterns.date.finditer(text):
             parts = _date_of(m, weak=True)
             if parts:
                 keys |= _stated_keys(parts)

@@ -239,10 +239,11 @@ _PLACE_BEFORE = re.compile(rf"\b(?:{alternation(PLACE_PREPOSITIONS)})\s+$")
 # Support: what one article contains, for checking the other's facts against it
 
 
-_MAY_HOLD_FACT = re.compile(f"[A-Z0-9$€£¥%{cjk.FACT_CHARACTERS}]")
+_MAY_HOLD_FACT = re.compile(r"[A-Z0-9$€£¥%]")
 """A changed stretch without these cannot hold a name, a figure or a date written in
-digits, nor a Chinese or Japanese fact (``cjk.FACT_CHARACTERS``; but a unit in small
-Latin letters, 3km → 3kg, which the substitution layer reads)."""
+digits; nor a Chinese or Japanese fact without a character of ``cjk.FACT_CHARACTERS``
+(``cjk.may_hold_fact``; but for a unit in small Latin letters, 3km → 3kg, which the
+substitution layer reads)."""
 _FACT_WORD = re.compile(
     r"\b(?:"
     + alternation([*NUMBER_WORDS, *MONTHS, *WEEKDAYS, *SEASONS, "last", "next", "ago", *ROLE_NOUNS])
@@ -1526,16 +1527,12 @@ def _changes(pair: Pair, doc_a: Document, doc_b: Document) -> dict[Side, _Change
     new = " ".join([text_b[s:e] for s, e in inserted])
     # Where each insertion sits in A and each deletion in B, read again only when they
     # can change a Chinese or Japanese fact (never in English text).
-    in_a = [op.a_start for op in pair.ops if op.op is insert] if _CJK_FACT.search(new) else []
-    in_b = [op.b_start for op in pair.ops if op.op is delete] if _CJK_FACT.search(gone) else []
+    in_a = [op.a_start for op in pair.ops if op.op is insert] if cjk.may_hold_fact(new) else []
+    in_b = [op.b_start for op in pair.ops if op.op is delete] if cjk.may_hold_fact(gone) else []
     return {
         _A: _Changed(deleted, _Mask(deleted), gone, in_a),
         _B: _Changed(inserted, _Mask(inserted), new, in_b),
     }
-
-
-_CJK_FACT = re.compile(f"[{cjk.FACT_CHARACTERS}]")
-"""A character of a Chinese or Japanese fact (none is ASCII)."""
 
 
 def _sentence_of(doc: Document, ids: Sequence[int], offset: int) -> int:
@@ -2026,6 +2023,7 @@ def _pair_claims(
         not points
         and not _MAY_HOLD_FACT.search(changed_text)
         and not _FACT_WORD.search(changed_text)
+        and not cjk.may_hold_fact(changed_text)
     ):
         return out  # no capital, digit, number, month or role word changed: no new fact
     run_starts, run_ends = changed_mask.starts, changed_mask.ends

@@ -1270,8 +1270,6 @@ _FIGURE_WORDS = frozenset(
     _MONTH_INDEX, WEEKDAYS, SEASONS, CALENDAR_PERIODS
 ) - {"a", "an", "to", "no", "in", "at", "as", "some", "this"}
 """Words of a figure, a bound or a date, common function words aside."""
-_CJK_FACT = re.compile(f"[{cjk.FACT_CHARACTERS}]")
-"""A character of a Chinese or Japanese figure or date (engine/cjk.py)."""
 _GATE_WORD = re.compile(r"[a-z]+(?:['’]t)?")
 _ENDS_NOT = operator.methodcaller("endswith", ("n't", "n’t"))
 _CAPITALISED = re.compile(r"\b[A-Z][\w.'’-]*")
@@ -1293,9 +1291,7 @@ def might_substitute(deleted: str, inserted: str) -> bool:
     if not deleted or not inserted:
         return False  # nothing replaced
     figure = [
-        any(map(str.isdigit, text))
-        or not side.isdisjoint(_FIGURE_WORDS)
-        or _CJK_FACT.search(text) is not None
+        any(map(str.isdigit, text)) or not side.isdisjoint(_FIGURE_WORDS) or cjk.may_hold_fact(text)
         for text, side in zip((deleted, inserted), words, strict=True)
     ]
     article = [not side.isdisjoint(("a", "an")) for side in words]
