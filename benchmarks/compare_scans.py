@@ -21,15 +21,9 @@ import json
 import sys
 from pathlib import Path
 
-FILES = (
-    "diffreader-scan.json",
-    "articles.jsonl",
-    "features.jsonl",
-    "candidates.jsonl",
-    "pairs.jsonl",
-    "comparisons.jsonl",
-    "stories.jsonl",
-)
+from diffreader.scan.results import MANIFEST, RECORD_FILES
+
+FILES = (MANIFEST, *RECORD_FILES)
 
 
 def _records(data: bytes) -> list[object]:

@@ -10,17 +10,10 @@ from pathlib import Path
 import corpus_generator
 from diffreader.scan.executors import Executor, InProcess
 from diffreader.scan.progress import Silent
+from diffreader.scan.results import RECORD_FILES
 from diffreader.scan.run import Summary, run_scan
 
 ROOT = Path(__file__).resolve().parents[2]
-RESULT_FILES = (
-    "articles.jsonl",
-    "features.jsonl",
-    "candidates.jsonl",
-    "pairs.jsonl",
-    "comparisons.jsonl",
-    "stories.jsonl",
-)
 
 
 def generate(folder: Path, count: int, seed: int = 11) -> Path:
@@ -40,4 +33,4 @@ def scan(corpus: Path, out: Path, executor: Executor | None = None) -> Summary:
 
 def result_bytes(out: Path) -> dict[str, bytes]:
     """The bytes of each JSON Lines file of a results folder."""
-    return {name: (out / name).read_bytes() for name in RESULT_FILES}
+    return {name: (out / name).read_bytes() for name in RECORD_FILES}

@@ -25,7 +25,7 @@ finishes its file is rewritten sorted and deduplicated (temp file, fsync,
 ``os.replace``), so the finished results are the same bytes whatever the executor.
 
 API:
-    MANIFEST, KIND, SCHEMA
+    MANIFEST, KIND, SCHEMA, RECORD_FILES
     is_results(folder) -> bool
     read_manifest(folder) -> dict | None, write_manifest(folder, data)
     manifest_problem(folder) -> str | None   why a manifest present cannot be read
@@ -50,6 +50,7 @@ from diffreader.storage.files import atomic_write
 __all__ = [
     "KIND",
     "MANIFEST",
+    "RECORD_FILES",
     "SCHEMA",
     "Appender",
     "Results",
@@ -69,6 +70,15 @@ __all__ = [
 
 MANIFEST = "diffreader-scan.json"
 """The manifest's file name: its presence (with ``kind``) makes a folder a scan's results."""
+RECORD_FILES = (
+    "articles.jsonl",
+    "features.jsonl",
+    "candidates.jsonl",
+    "pairs.jsonl",
+    "comparisons.jsonl",
+    "stories.jsonl",
+)
+"""The JSON Lines files beside the manifest, in the order the stages write them."""
 KIND = "diffreader-scan"
 SCHEMA = 2
 """Bumped whenever a file or field of the results changes meaning or disappears. 2: the
