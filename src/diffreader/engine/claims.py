@@ -242,7 +242,7 @@ _PLACE_BEFORE = re.compile(rf"\b(?:{alternation(PLACE_PREPOSITIONS)})\s+$")
 _MAY_HOLD_FACT = re.compile(r"[A-Z0-9$€£¥%]")
 """A changed stretch without these cannot hold a name, a figure or a date written in
 digits; nor a Chinese or Japanese fact without a character of ``cjk.FACT_CHARACTERS``
-(``cjk.may_hold_fact``; but for a unit in small Latin letters, 3km → 3kg, which the
+(``cjk.has_cjk``; but for a unit in small Latin letters, 3km → 3kg, which the
 substitution layer reads)."""
 _FACT_WORD = re.compile(
     r"\b(?:"
@@ -1495,7 +1495,7 @@ class _Changed(NamedTuple):
     """The changed runs' text, joined by spaces: what the fact and substitution gates read."""
     points: list[int]
     """Where the other side's changes sit in this side's text (its insertions in A, its
-    deletions in B), when they hold a character of a Chinese or Japanese fact: a numeral
+    deletions in B), when they are Chinese or Japanese (``cjk.has_cjk``): a numeral
     is a run of characters, so 二人 → 一百二十二人 inserts 一百二十 and changes no
     character of A, yet changes A's figure. Empty otherwise (English words are replaced
     whole)."""
@@ -1527,8 +1527,8 @@ def _changes(pair: Pair, doc_a: Document, doc_b: Document) -> dict[Side, _Change
     new = " ".join([text_b[s:e] for s, e in inserted])
     # Where each insertion sits in A and each deletion in B, read again only when they
     # can change a Chinese or Japanese fact (never in English text).
-    in_a = [op.a_start for op in pair.ops if op.op is insert] if cjk.may_hold_fact(new) else []
-    in_b = [op.b_start for op in pair.ops if op.op is delete] if cjk.may_hold_fact(gone) else []
+    in_a = [op.a_start for op in pair.ops if op.op is insert] if cjk.has_cjk(new) else []
+    in_b = [op.b_start for op in pair.ops if op.op is delete] if cjk.has_cjk(gone) else []
     return {
         _A: _Changed(deleted, _Mask(deleted), gone, in_a),
         _B: _Changed(inserted, _Mask(inserted), new, in_b),
@@ -2023,7 +2023,7 @@ def _pair_claims(
         not points
         and not _MAY_HOLD_FACT.search(changed_text)
         and not _FACT_WORD.search(changed_text)
-        and not cjk.may_hold_fact(changed_text)
+        and not cjk.has_cjk(changed_text)
     ):
         return out  # no capital, digit, number, month or role word changed: no new fact
     run_starts, run_ends = changed_mask.starts, changed_mask.ends

@@ -1291,7 +1291,7 @@ def might_substitute(deleted: str, inserted: str) -> bool:
     if not deleted or not inserted:
         return False  # nothing replaced
     figure = [
-        any(map(str.isdigit, text)) or not side.isdisjoint(_FIGURE_WORDS) or cjk.may_hold_fact(text)
+        any(map(str.isdigit, text)) or not side.isdisjoint(_FIGURE_WORDS) or cjk.has_cjk(text)
         for text, side in zip((deleted, inserted), words, strict=True)
     ]
     article = [not side.isdisjoint(("a", "an")) for side in words]
