@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffreader.engine import compare, document_from_text
-from diffreader.engine.lexicon import DENIAL_VERBS, NEGATING_VERBS, NEGATIONS
+from diffreader.engine.lexicon import DENIAL_VERBS, INFINITIVE_NEGATORS, NEGATING_VERBS, NEGATIONS
 from diffreader.engine.model import (
     Claim,
     ClaimCategory,
@@ -289,6 +289,27 @@ def test_a_negation_and_an_antonym_cancel() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # "declined to" negates the infinitive: "would not comment" in other words.
+        ("The minister would not comment on the report.",
+         "The minister declined to comment on the report.", []),
+        ("Neither company would comment on the merger talks.",
+         "Both firms declined to comment on the merger talks.", []),
+        ("The minister declined to comment on the report.",
+         "The minister commented on the report.", [("a", "declined to comment")]),
+        # Alone, "declined" is a fall, not a negation.
+        ("Sales declined 4% in May at the Leeds plant.",
+         "Sales fell 4% in May at the Leeds plant.", []),
+    ],
+)  # fmt: skip
+def test_declined_to_is_a_negation(a: str, b: str, expected: list[tuple[str, str]]) -> None:
+    c = _compare(a, b)
+    found = [(x.side.value, x.text) for x in c.claims if x.category is ClaimCategory.NEGATION]
+    assert found == expected
+
+
 def test_the_table_is_well_formed() -> None:
     names = [s.name for s in SUBSTITUTIONS]
     assert len(names) == len(set(names))
@@ -406,8 +427,9 @@ def test_common_news_opposites_are_found(a: str, b: str, added: str, dropped: st
 
 _CUE_KEYS = st.sampled_from(
     [
-        *sorted(NEGATIONS | NEGATING_VERBS | DENIAL_VERBS),
-        *["didn't", "won’t", "cannot", "only", "until", "doubt", "longer", "the", "rose", "5"],
+        *sorted(NEGATIONS | NEGATING_VERBS | INFINITIVE_NEGATORS | DENIAL_VERBS),
+        *["to", "didn't", "won’t", "cannot", "only", "until", "doubt", "longer", "the"],
+        *["rose", "5"],
     ]
 )
 

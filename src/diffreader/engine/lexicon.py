@@ -27,7 +27,8 @@ API:
                        WORDS_AFTER_US_ABBREVIATION
     Wording:           STOPWORDS, FILLER, REPORTING_VERBS, SENTENCE_OPENERS,
                        CLAUSE_CONJUNCTIONS
-    Substitutions:     NEGATIONS, NEGATING_VERBS, DENIAL_VERBS, NEGATIVE_PREFIXES,
+    Substitutions:     NEGATIONS, NEGATING_VERBS, INFINITIVE_NEGATORS, DENIAL_VERBS,
+                       NEGATIVE_PREFIXES,
                        HEDGES, HEDGE_VERBS, BOOSTERS, STATUS_MODIFIERS, RANKS,
                        SCALE_WORDS, MEASURE_UNITS, UNIT_EQUIVALENTS, QUANTITY_QUALIFIERS
 """
@@ -60,6 +61,7 @@ __all__ = [
     "HEDGES",
     "HEDGE_VERBS",
     "HONORIFICS",
+    "INFINITIVE_NEGATORS",
     "MEASURE_UNITS",
     "MONTHS",
     "NAME_PARTICLES",
@@ -517,6 +519,9 @@ NEGATING_VERBS = _words(
 )
 """Verbs that negate the infinitive after them ("failed to qualify", "refused to sign") or
 state a failure alone ("the talks failed")."""
+INFINITIVE_NEGATORS = _words("decline declines declined declining")
+"""Verbs that negate only an infinitive after them ("declined to comment" is "would not
+comment"); alone they say something else ("sales declined")."""
 DENIAL_VERBS = _words("deny denies denied denying")
 """Verbs that negate what they report ("denied the report")."""
 NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")

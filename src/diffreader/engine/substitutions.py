@@ -82,6 +82,7 @@ from diffreader.engine.lexicon import (
     HEDGE_VERBS,
     HEDGES,
     HONORIFICS,
+    INFINITIVE_NEGATORS,
     MEASURE_UNITS,
     MONTHS,
     NEGATING_VERBS,
@@ -429,12 +430,15 @@ def _negation_at(words: Sequence[Word], i: int) -> bool:
             return False
         # "not back until the evening" says when, not whether: "wait until the evening".
         return not any(w.key in _UNTIL for w in words[i + 1 : i + 1 + _UNTIL_REACH])
+    if key in INFINITIVE_NEGATORS:
+        # "declined to comment" is "would not comment"; "sales declined" is no negation.
+        return i + 1 < len(words) and words[i + 1].key == "to"
     # "failed to qualify", and a bare "failed" too: "the talks failed" and "the talks
     # did not work" keep one polarity.
     return key in NEGATING_VERBS or key in DENIAL_VERBS
 
 
-_NEGATION_CUES = frozenset((*NEGATIONS, *NEGATING_VERBS, *DENIAL_VERBS))
+_NEGATION_CUES = frozenset((*NEGATIONS, *NEGATING_VERBS, *INFINITIVE_NEGATORS, *DENIAL_VERBS))
 _ENDS_NT = operator.methodcaller("endswith", "n't")
 
 
@@ -1261,7 +1265,14 @@ role before the name in it)."""
 
 
 _ONE_SIDED = frozenset(
-    (*NEGATIONS, *NEGATING_VERBS, *DENIAL_VERBS, *STATUS_MODIFIERS, *_HEDGE_CUES)
+    (
+        *NEGATIONS,
+        *NEGATING_VERBS,
+        *INFINITIVE_NEGATORS,
+        *DENIAL_VERBS,
+        *STATUS_MODIFIERS,
+        *_HEDGE_CUES,
+    )
 )
 """Words that make a substitution even when the other side replaces nothing."""
 _FIGURE_WORDS = frozenset(
