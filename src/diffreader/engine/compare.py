@@ -39,6 +39,7 @@ from diffreader.engine.model import (
     pack_ops,
 )
 from diffreader.engine.quotes import check_quotes
+from diffreader.engine.rewordings import MAX_GAP, pair_rewordings
 from diffreader.engine.text import (
     STOPWORDS,
     TokenRun,
@@ -224,6 +225,10 @@ def _align_documents(doc_a: Document, doc_b: Document) -> list[Group]:
         groups.append(group)
         used_a.update(group.a)
         used_b.update(group.b)
+    for group in _rewordings(groups, a_sents, b_sents, a_ids, b_ids, used_a, used_b):
+        groups.append(group)
+        used_a.update(group.a)
+        used_b.update(group.b)
 
     # Boilerplate: pair identical furniture, the rest stands alone.
     a_furn: dict[str, list[int]] = {}
@@ -245,6 +250,77 @@ def _align_documents(doc_a: Document, doc_b: Document) -> list[Group]:
         if s.id not in used_b and s.kind is not SentenceKind.META:
             groups.append(Group([], [s.id], 0.0))
     return groups
+
+
+def _rewordings(
+    groups: Sequence[Group],
+    a_sents: Sequence[Sentence],
+    b_sents: Sequence[Sentence],
+    a_ids: Sequence[int],
+    b_ids: Sequence[int],
+    used_a: set[int],
+    used_b: set[int],
+) -> list[Group]:
+    """Groups of the content sentences left unmatched that reword each other
+    (``rewordings.pair_rewordings``, which judges the words): an unmatched A and B
+    sentence are tried together when each lies in the other's gap, between the
+    counterparts of its matched neighbours, and neither gap holds more than ``MAX_GAP``
+    unmatched sentences. Both sides are read alike, so swapping the articles swaps the
+    pairs."""
+    if len(used_a) == len(a_ids) or len(used_b) == len(b_ids):
+        return []
+    anchored = [g for g in groups if g.a and g.b]
+    b_gaps = _gaps(b_ids, a_ids, {bid: g.a for g in anchored for bid in g.b}, used_b, used_a)
+    a_gaps = _gaps(a_ids, b_ids, {aid: g.b for g in anchored for aid in g.a}, used_a, used_b)
+    gaps = [
+        (bid, [aid for aid in aids if bid in a_gaps.get(aid, ())]) for bid, aids in b_gaps.items()
+    ]
+    gaps = [(bid, aids) for bid, aids in gaps if aids]
+    if not gaps:
+        return []
+    a_texts = {aid: a_sents[aid].text for _, aids in gaps for aid in aids}
+    b_texts = {bid: b_sents[bid].text for bid, _ in gaps}
+    return [Group([a], [b], score) for a, b, score in pair_rewordings(a_texts, b_texts, gaps)]
+
+
+def _gaps(
+    ids: Sequence[int],
+    other_ids: Sequence[int],
+    counterparts: dict[int, list[int]],
+    used: set[int],
+    other_used: set[int],
+) -> dict[int, list[int]]:
+    """For each unmatched sentence of ``ids`` (one side's content sentences, in order), the
+    unmatched sentences of the other side that lie after the counterparts of its previous
+    matched neighbour and before those of its next (as ``align._fill_gaps``; a move
+    empties the gap). Gaps of more than ``MAX_GAP`` are left out: they say nothing of which
+    sentence rewords which."""
+    other_rank = {oid: i for i, oid in enumerate(other_ids)}
+    free = [oid for oid in other_ids if oid not in other_used]
+    free_rank = [other_rank[oid] for oid in free]
+    lower: dict[int, int] = {}
+    bound = -1
+    for sid in ids:
+        if sid in counterparts:
+            bound = max(_ranks(counterparts[sid], other_rank), default=bound)
+        elif sid not in used:
+            lower[sid] = bound
+    out: dict[int, list[int]] = {}
+    bound = len(other_ids)
+    for sid in reversed(ids):
+        if sid in counterparts:
+            bound = min(_ranks(counterparts[sid], other_rank), default=bound)
+        elif sid in lower and lower[sid] < bound:
+            lo = bisect_left(free_rank, lower[sid] + 1)
+            hi = bisect_left(free_rank, bound)
+            if 0 < hi - lo <= MAX_GAP:
+                out[sid] = free[lo:hi]
+    return out
+
+
+def _ranks(ids: list[int], rank: dict[int, int]) -> list[int]:
+    """The ranks of ``ids`` that have one (a title has none among the content sentences)."""
+    return [rank[i] for i in ids if i in rank]
 
 
 def _content_stems(texts: Sequence[str]) -> list[tuple[str, ...]]:

@@ -1,0 +1,177 @@
+"""Pairs the sentences a rewrite says in other words, which the aligner's shared terms miss.
+
+The aligner (``align.py``) matches sentences by the stems they share. A rewording that keeps
+the meaning but trades the words ("Nobody was hurt" / "No one was injured"; "the fire
+appeared to have been started deliberately" / "the blaze seemed to have been set on
+purpose") shares too few to be matched, and was shown as a dropped sentence and an added
+one: two claims an editor must read and dismiss. This last pass pairs such sentences when
+two kinds of evidence agree:
+
+- **position**: both lie in the same gap between two matched neighbours (as
+  ``align._fill_gaps`` requires), and the gap is small (at most ``MAX_GAP`` sentences a
+  side): the rewrite kept the story's order there;
+- **words**: at least ``MIN_COVERAGE`` of the content words of the two sentences together
+  have a counterpart on the other side, by the same stem or by WordNet
+  (``synonyms.related``: a shared sense, a direct hypernym, a derived form; a word and the
+  next may be a two-word lemma, "fell in" / "collapsed"), and at least one counterpart
+  came from WordNet (pairs that share stems alone were the aligner's to judge).
+
+Each pair gets its coverage as its score; the best pairs are taken first, each sentence once.
+A pair formed here is a rewording like any other: its word diff is shown and its changed
+facts are still claims (a figure, a name, a negation); only the whole-sentence "dropped" and
+"added" of a mere rewording go.
+
+API:
+    MAX_GAP, MIN_COVERAGE
+    pair_rewordings(a_texts, b_texts, a_gaps) -> list[(a, b, score)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from itertools import pairwise
+
+from diffreader.engine.lexicon import STOPWORDS
+from diffreader.engine.synonyms import NO_SENSES, Senses, phrase_senses, senses
+from diffreader.engine.text import stem, word_keys
+
+__all__ = ["MAX_GAP", "MIN_COVERAGE", "pair_rewordings"]
+
+MAX_GAP = 6
+"""Unmatched sentences a side beyond which a gap says nothing of which pairs with which."""
+
+MIN_COVERAGE = 0.5
+"""Share of both sentences' content words that must have a counterpart on the other side."""
+
+_FUNCTION_WORDS = frozenset(
+    """aboard across along alongside amid amidst among amongst anybody anyone anything
+    around behind beneath beside besides beyond despite either else elsewhere ever every
+    everybody everyone everything inside like many meanwhile much near nearby neither
+    nobody none nothing onto outside per several since somebody someone something
+    still throughout toward towards unlike upon via within without yet already""".split()
+)
+"""Closed-class words the stopword list (``lexicon.STOPWORDS``, the Snowball list) lacks:
+the other English prepositions, indefinite pronouns and quantifiers, and a few adverbs of
+time. They say nothing of what a sentence is about, and a rewording trades them freely
+("among drivers" / "drivers across the district")."""
+
+_IGNORED = STOPWORDS | _FUNCTION_WORDS
+
+_MAX_WORDS = 80
+"""Content words beyond which a sentence is not compared here (a run-on line of a listing
+or of noise): the aligner alone judges it."""
+
+
+class _Words:
+    """A sentence's content words: their stems and WordNet senses, and its two-word lemmas."""
+
+    __slots__ = ("phrases", "senses", "stems")
+
+    def __init__(self, text: str) -> None:
+        keys = word_keys(text)
+        # Each key's place among the content words (-1: a stopword or a mixed token).
+        at: list[int] = []
+        content: list[str] = []
+        for key in keys:
+            if (key.isalpha() or key.isdigit()) and key not in _IGNORED:
+                at.append(len(content))
+                content.append(key)
+            else:
+                at.append(-1)
+        self.stems: list[str] = [stem(k) for k in content]
+        self.senses: list[Senses] = [senses(k) if k.isalpha() else NO_SENSES for k in content]
+        # A two-word lemma ("fell in", "go home") stands for the content word it holds.
+        self.phrases: list[tuple[int, Senses]] = []
+        for (first, second), (i, j) in zip(pairwise(keys), pairwise(at), strict=True):
+            if i < 0 and j < 0:
+                continue
+            found = phrase_senses(first, second)
+            if found.own or found.near:
+                self.phrases.append((i if i >= 0 else j, found))
+
+
+def _linked(x: Senses, y: Senses) -> bool:
+    return not (x.own.isdisjoint(y.own) and x.own.isdisjoint(y.near) and x.near.isdisjoint(y.own))
+
+
+def _matched(words: _Words, other: _Words) -> tuple[int, bool]:
+    """How many of ``words`` have a counterpart in ``other``; whether WordNet gave one."""
+    stems = set(other.stems)
+    theirs = [*other.senses, *(found for _, found in other.phrases)]
+    # A figure faces a figure: a changed one is the claims' to report, not a sign that
+    # the sentences are unrelated ("12 remain" / "21 are still").
+    figures = any(s.isdigit() for s in stems)
+    matched = [s in stems or (figures and s.isdigit()) for s in words.stems]
+    by_wordnet = False
+    candidates = [*enumerate(words.senses), *words.phrases]
+    for index, mine in candidates:
+        if matched[index] or not (mine.own or mine.near):
+            continue
+        if any(_linked(mine, found) for found in theirs):
+            matched[index] = by_wordnet = True
+    return sum(matched), by_wordnet
+
+
+def coverage(a: str, b: str) -> float:
+    """The share of the content words of ``a`` and ``b`` with a counterpart on the other
+    side, or 0.0 when no counterpart came from WordNet.
+
+    >>> coverage("Nobody was hurt in the fire.", "No one was injured in the blaze.")
+    0.8
+    >>> coverage("The mayor resigned.", "Rain is forecast.")
+    0.0
+    """
+    x, y = _Words(a), _Words(b)
+    return _coverage(x, y)
+
+
+def _coverage(x: _Words, y: _Words) -> float:
+    total = len(x.stems) + len(y.stems)
+    if not x.stems or not y.stems or max(len(x.stems), len(y.stems)) > _MAX_WORDS:
+        return 0.0
+    matched_x, wordnet_x = _matched(x, y)
+    matched_y, wordnet_y = _matched(y, x)
+    if not (wordnet_x or wordnet_y):
+        return 0.0
+    return (matched_x + matched_y) / total
+
+
+def pair_rewordings(
+    a_texts: Mapping[int, str],
+    b_texts: Mapping[int, str],
+    gaps: Sequence[tuple[int, Sequence[int]]],
+) -> list[tuple[int, int, float]]:
+    """Pairs (A id, B id, score) of rewordings, best first, each sentence once.
+
+    ``gaps`` gives, for each B id, the ids of the A sentences that lie in its gap
+    (unmatched sentences between the same matched neighbours); a gap of more than
+    ``MAX_GAP`` is passed over.
+
+    >>> a = {3: "It rained.", 4: "Nobody was hurt."}
+    >>> pair_rewordings(a, {7: "No one was injured."}, [(7, [3, 4])])
+    [(4, 7, 0.6666666666666666)]
+    """
+    words_a: dict[int, _Words] = {}
+    words_b: dict[int, _Words] = {}
+    scored: list[tuple[float, int, int]] = []
+    for b, candidates in gaps:
+        if len(candidates) > MAX_GAP:
+            continue
+        y = words_b.get(b) or words_b.setdefault(b, _Words(b_texts[b]))
+        for a in candidates:
+            x = words_a.get(a) or words_a.setdefault(a, _Words(a_texts[a]))
+            score = _coverage(x, y)
+            if score >= MIN_COVERAGE:
+                scored.append((score, a, b))
+    # Best first; among equals, by the sum of the ids, which is the same with the sides
+    # swapped (two pairs that share a sentence and tie on both are the same pair).
+    scored.sort(key=lambda e: (-e[0], e[1] + e[2], e[1]))
+    taken_a: set[int] = set()
+    taken_b: set[int] = set()
+    out: list[tuple[int, int, float]] = []
+    for score, a, b in scored:
+        if a not in taken_a and b not in taken_b:
+            taken_a.add(a)
+            taken_b.add(b)
+            out.append((a, b, score))
+    return out

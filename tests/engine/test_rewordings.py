@@ -1,0 +1,241 @@
+"""Sentences said in other words: the related-word table, its look-ups, and the aligner's
+last pass that pairs unmatched sentences by them (``rewordings.py``)."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diffreader.engine.compare import compare
+from diffreader.engine.model import ClaimCategory, ClaimKind, Comparison, Status
+from diffreader.engine.rewordings import MAX_GAP, MIN_COVERAGE, coverage, pair_rewordings
+from diffreader.engine.synonyms import NO_SENSES, phrase_senses, related, senses
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "src" / "diffreader" / "engine" / "data"
+
+
+# --- the table ---------------------------------------------------------------------------------
+
+
+def test_table_format_and_licence() -> None:
+    lines = gzip.decompress((DATA / "synonyms.tsv.gz").read_bytes()).decode("utf-8").splitlines()
+    rows = [line.split("\t") for line in lines]
+    assert 10_000 < len(rows) < 60_000
+    words = [row[0] for row in rows]
+    assert words == sorted(words) and len(set(words)) == len(words)
+    for word, parts, own, near in rows:
+        assert 1 <= word.count(" ") + 1 <= 2 and word.replace(" ", "").isalpha()
+        assert parts and set(parts) <= set("anrv")
+        assert own.split() and all(i.isdigit() for i in own.split() + near.split())
+        assert set(own.split()).isdisjoint(near.split()), word
+    readme = (DATA / "README.md").read_text("utf-8")
+    assert "build_synonyms.py" in readme and "synonyms.tsv.gz" in readme
+
+
+def test_the_build_script_writes_the_same_bytes(tmp_path: Path) -> None:
+    # The build reads WordNet's sources; without them (no network here), check only what
+    # it makes of a tiny hand-written stand-in: rules 1-4 on three synsets.
+    spec = importlib.util.spec_from_file_location(
+        "build_synonyms", ROOT / "scripts" / "build_synonyms.py"
+    )
+    assert spec is not None and spec.loader is not None
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    data = [
+        "00000001 22 n 02 fire 0 flame 0 000 | burning",
+        "00000002 22 n 01 blaze 0 001 @ 00000001 n 0000 | a strong flame",
+        "00000003 22 n 01 abaxial 0 000 | never used",
+        "00000004 30 v 02 fall_in 0 collapse 0 000 | cave in",
+    ]
+    senses_text = [
+        "fire%1:22:00:: 00000001 3 7",
+        "flame%1:22:00:: 00000001 1 15",
+        "blaze%1:22:00:: 00000002 1 4",
+        "abaxial%1:22:00:: 00000003 2 0",
+        "fall_in%2:30:00:: 00000004 1 1",
+        "collapse%2:30:00:: 00000004 1 3",
+    ]
+    synsets = list(module.parse_data(data))
+    table = module.with_inflections(
+        module.related_words(synsets, module.parse_senses(senses_text)),
+        [("fell", "fall"), ("fell", "fell"), ("collapsed", "collapse")],
+    )
+    assert "abaxial" not in table  # rule 1: a synset no one used, and not the word's first sense
+    parts, own, near = table["blaze"]
+    assert parts == {"n"} and own == {1} and near == {0}  # rule 3: a blaze is a fire
+    assert table["fire"][1] == {0} and table["fall in"][1] == {2}
+    assert "fell" not in table  # "fall" is no table word here: no form for it
+    assert table["collapsed"][1] == table["collapse"][1]  # rule 4
+    text = module.format_table(table)
+    assert text == module.format_table(dict(reversed(list(table.items()))))  # deterministic
+
+
+# --- look-ups ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("hurt", "injured"),  # a shared sense, through the regular base "injure"
+        ("blaze", "fire"),  # a direct hypernym
+        ("seemed", "appears"),
+        ("Complaint", "complained"),  # derivationally related, any case
+        ("began", "started"),
+    ],
+)
+def test_related_words(a: str, b: str) -> None:
+    assert related(a, b) and related(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("mayor", "teacher"), ("bridge", "qwxz"), ("2024", "2025"), ("", "fire"), ("fire", "fire!")],
+)
+def test_unrelated_words(a: str, b: str) -> None:
+    assert not related(a, b)
+
+
+def test_two_word_lemmas_inflected_or_irregular() -> None:
+    assert phrase_senses("caved", "in") == senses("cave in") != NO_SENSES
+    assert phrase_senses("fell", "in") != NO_SENSES
+    assert not phrase_senses("fell", "in").own.isdisjoint(senses("collapsed").own)
+    assert phrase_senses("the", "bridge") == NO_SENSES
+    assert phrase_senses("4", "in") == NO_SENSES
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=12), st.text(max_size=12))
+def test_look_ups_take_any_string(a: str, b: str) -> None:
+    assert related(a, b) == related(b, a)
+    assert isinstance(phrase_senses(a, b), type(NO_SENSES))
+
+
+# --- the pass ----------------------------------------------------------------------------------
+
+CRASH_A = (
+    "A van and a bus collided on the Fenwick bypass on Tuesday morning. "
+    "Nobody was injured, but the road was shut until noon. "
+    "Police have asked witnesses to come forward."
+)
+CRASH_B = (
+    "A van and a bus collided on the Fenwick bypass on Tuesday morning. "
+    "No one was hurt, though the route stayed closed until midday. "
+    "Police have asked witnesses to come forward."
+)
+
+
+def _statuses(c: Comparison) -> list[tuple[tuple[int, ...], tuple[int, ...], str]]:
+    return [(p.a, p.b, p.status.value) for p in c.pairs]
+
+
+def test_a_sentence_in_other_words_is_a_rewording_not_two_claims() -> None:
+    c = compare(CRASH_A, CRASH_B)
+    assert _statuses(c) == [
+        ((0,), (0,), "same"),
+        ((1,), (1,), "reworded"),
+        ((2,), (2,), "same"),
+    ]
+    assert not c.claims
+
+
+def test_an_unrelated_sentence_in_the_same_place_is_still_dropped_and_added() -> None:
+    b = CRASH_B.replace(
+        "No one was hurt, though the route stayed closed until midday.",
+        "The driver of the van was later charged with speeding.",
+    )
+    c = compare(CRASH_A, b)
+    assert ((1,), (), "dropped") in _statuses(c) and ((), (1,), "added") in _statuses(c)
+    assert {(x.kind, x.category) for x in c.claims} >= {
+        (ClaimKind.DROPPED, ClaimCategory.ASSERTION),
+        (ClaimKind.ADDED, ClaimCategory.ASSERTION),
+    }
+
+
+def test_a_changed_fact_inside_a_rewording_is_still_a_claim() -> None:
+    a = CRASH_A.replace("until noon", "for 3 hours")
+    b = CRASH_B.replace("until midday", "for 5 hours")
+    c = compare(a, b)
+    assert ((1,), (1,), "reworded") in _statuses(c)
+    assert [(x.kind, x.category, x.text) for x in c.claims] == [
+        (ClaimKind.DROPPED, ClaimCategory.DURATION, "for 3 hours"),
+        (ClaimKind.ADDED, ClaimCategory.DURATION, "for 5 hours"),
+    ]
+
+
+def test_sentences_apart_in_the_story_are_not_paired() -> None:
+    # The rewording sits after the last matched sentence in B, but before the first in A:
+    # no gap holds both, so they stay a dropped and an added sentence.
+    first = "A van and a bus collided on the Fenwick bypass on Tuesday morning."
+    last = "Police have asked witnesses to come forward."
+    a = f"Nobody was injured, but the road was shut until noon. {first} {last}"
+    b = f"{first} {last} No one was hurt, though the route stayed closed until midday."
+    c = compare(a, b)
+    assert ((0,), (), "dropped") in _statuses(c) and ((), (2,), "added") in _statuses(c)
+
+
+def test_a_wide_gap_is_passed_over() -> None:
+    fillers = [f"Item {n} of the agenda was deferred to the {n}th meeting." for n in range(9)]
+    new_b = [f"Councillor {n} voted for the motion in the {n}th session." for n in range(9)]
+    a = " ".join(["Nobody was injured, but the road was shut until noon.", *fillers])
+    b = " ".join([*new_b, "No one was hurt, though the route stayed closed until midday."])
+    head = "A van and a bus collided on the Fenwick bypass on Tuesday morning."
+    c = compare(f"{head} {a}", f"{head} {b}")
+    assert not [p for p in c.pairs if p.status is Status.REWORDED and 1 in p.a]
+
+
+def test_coverage_needs_wordnet_and_half_the_words() -> None:
+    assert coverage(CRASH_A.split(". ")[1], CRASH_B.split(". ")[1]) >= MIN_COVERAGE
+    # Shared stems alone are the aligner's to judge.
+    assert coverage("The road was shut.", "The road was open.") == 0.0
+    assert coverage("", "No one was hurt.") == 0.0
+    assert coverage("Nobody was hurt.", "Rain is forecast for the coast on Friday.") < MIN_COVERAGE
+
+
+GAP_TEXTS = st.sampled_from(
+    [
+        "Nobody was hurt.",
+        "No one was injured.",
+        "The blaze spread quickly.",
+        "The fire grew fast.",
+        "It began at dawn.",
+        "It started at sunrise.",
+        "Rain is forecast.",
+        "Shares rose 3%.",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(GAP_TEXTS, min_size=1, max_size=5),
+    st.lists(GAP_TEXTS, min_size=1, max_size=5),
+    st.lists(st.lists(st.integers(0, 4), max_size=MAX_GAP + 2), max_size=5),
+)
+def test_pairs_are_one_to_one_inside_their_gaps(
+    a_texts: list[str], b_texts: list[str], windows: list[list[int]]
+) -> None:
+    a = dict(enumerate(a_texts))
+    b = dict(enumerate(b_texts))
+    gaps = [
+        (bid, sorted({i for i in window if i in a}))
+        for bid, window in zip(b, windows, strict=False)
+    ]
+    pairs = pair_rewordings(a, b, gaps)
+    assert len({x for x, _, _ in pairs}) == len(pairs) == len({y for _, y, _ in pairs})
+    allowed = {(x, y) for y, window in gaps if len(window) <= MAX_GAP for x in window}
+    for x, y, score in pairs:
+        assert (x, y) in allowed and score >= MIN_COVERAGE
+        assert score == coverage(a[x], b[y])
+    assert [score for _, _, score in pairs] == sorted((s for _, _, s in pairs), reverse=True)
