@@ -1198,6 +1198,11 @@ def new_statuses(text: str, start: int, end: int, other_text: str) -> list[tuple
     if _STATUS_GATE.search(sentence.lower()) is None:
         return []
     run = sentence_tokens(sentence, start)
+    if STATUS_MODIFIERS.isdisjoint(run.keys):
+        # The gate found a status word inside another ("late" in "later", "ex" in "next"):
+        # no word is one (``_is_status``), told in C before a ``Word`` is made for each
+        # token (a dated sentence "... two years later." had its 22 made, of no use).
+        return []
     raws, bounds = run.raws, run.bounds
     words: list[Word] = []
     space = True
