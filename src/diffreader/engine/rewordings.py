@@ -45,15 +45,17 @@ MIN_COVERAGE = 0.5
 
 _FUNCTION_WORDS = frozenset(
     """aboard across along alongside amid amidst among amongst anybody anyone anything
-    around behind beneath beside besides beyond despite either else elsewhere ever every
+    although around behind beneath beside besides beyond despite either else elsewhere ever every
     everybody everyone everything inside like many meanwhile much near nearby neither
     nobody none nothing onto outside per several since somebody someone something
-    still throughout toward towards unlike upon via within without yet already""".split()
+    still though throughout toward towards unless unlike upon via whereas whether within
+    without yet already""".split()
 )
 """Closed-class words the stopword list (``lexicon.STOPWORDS``, the Snowball list) lacks:
-the other English prepositions, indefinite pronouns and quantifiers, and a few adverbs of
-time. They say nothing of what a sentence is about, and a rewording trades them freely
-("among drivers" / "drivers across the district")."""
+the other English prepositions, indefinite pronouns and quantifiers, the subordinating
+conjunctions it lacks, and a few adverbs of time. They say nothing of what a sentence is
+about, and a rewording trades them freely ("among drivers" / "drivers across the district",
+"but" / "though")."""
 
 _IGNORED = STOPWORDS | _FUNCTION_WORDS
 
