@@ -23,7 +23,8 @@ facts are still claims (a figure, a name, a negation); only the whole-sentence "
 
 API:
     MAX_GAP, MIN_COVERAGE
-    pair_rewordings(a_texts, b_texts, a_gaps) -> list[(a, b, score)]
+    coverage(a, b) -> float                            the words' evidence for one pair
+    pair_rewordings(a_texts, b_texts, gaps) -> list[(a, b, score)]
 """
 
 from __future__ import annotations
@@ -32,10 +33,10 @@ from collections.abc import Mapping, Sequence
 from itertools import pairwise
 
 from diffreader.engine.lexicon import STOPWORDS
-from diffreader.engine.synonyms import NO_SENSES, Senses, phrase_senses, senses
+from diffreader.engine.synonyms import NO_SENSES, Senses, linked, phrase_senses, senses
 from diffreader.engine.text import stem, word_keys
 
-__all__ = ["MAX_GAP", "MIN_COVERAGE", "pair_rewordings"]
+__all__ = ["MAX_GAP", "MIN_COVERAGE", "coverage", "pair_rewordings"]
 
 MAX_GAP = 6
 """Unmatched sentences a side beyond which a gap says nothing of which pairs with which."""
@@ -92,10 +93,6 @@ class _Words:
                 self.phrases.append((i if i >= 0 else j, found))
 
 
-def _linked(x: Senses, y: Senses) -> bool:
-    return not (x.own.isdisjoint(y.own) and x.own.isdisjoint(y.near) and x.near.isdisjoint(y.own))
-
-
 def _matched(words: _Words, other: _Words) -> tuple[int, bool]:
     """How many of ``words`` have a counterpart in ``other``; whether WordNet gave one."""
     stems = set(other.stems)
@@ -109,7 +106,7 @@ def _matched(words: _Words, other: _Words) -> tuple[int, bool]:
     for index, mine in candidates:
         if matched[index] or not (mine.own or mine.near):
             continue
-        if any(_linked(mine, found) for found in theirs):
+        if any(linked(mine, found) for found in theirs):
             matched[index] = by_wordnet = True
     return sum(matched), by_wordnet
 

@@ -5,13 +5,16 @@ API:
     related(a, b) -> bool               the words share a WordNet sense, or one's sense is a
                                         direct hypernym or derived form of the other's
     senses(word) -> Senses              the table's senses and neighbours of a word and its lemmas
+    phrase_senses(first, second) -> Senses   those of a two-word lemma ("fell in")
+    linked(x, y) -> bool                whether two look-ups are related, as ``related``
 
-The table is ``data/synonyms.tsv.gz`` (gzip: ``word<TAB>parts of speech<TAB>sense ids<TAB>neighbour
-ids``), built from WordNet by ``scripts/build_synonyms.py``: the senses that SemCor's tagged
-text used (or a word's first sense), the direct hypernyms of its noun and verb senses and its
-derivationally related forms (see the script for the rule, ``data/README.md`` for the counts
-and ``data/LICENSE-WordNet.txt`` for the licence). It is read once, on the first call;
-importing this module reads nothing, and ``diffreader.engine`` does not import it.
+The table is ``data/synonyms.tsv.gz`` (gzip: ``word<TAB>parts of speech<TAB>sense
+ids<TAB>neighbour ids``), built from WordNet by ``scripts/build_synonyms.py``: the senses
+that SemCor's tagged text used (or a word's first sense), the direct hypernyms of its noun
+and verb senses and its derivationally related forms (see the script for the rule,
+``data/README.md`` for the counts and ``data/LICENSE-WordNet.txt`` for the licence). It is
+read once, on the first call (about 25 ms): importing this module, which the engine does,
+reads nothing.
 
 A word stands for itself when the table lists it (irregular forms are listed with their
 lemmas' senses: ``fell``, ``gone``) and for the bases that the antonym table's regular-suffix
@@ -31,7 +34,7 @@ from typing import NamedTuple
 
 from diffreader.engine.antonyms import regular_bases
 
-__all__ = ["NO_SENSES", "Senses", "phrase_senses", "related", "senses"]
+__all__ = ["NO_SENSES", "Senses", "linked", "phrase_senses", "related", "senses"]
 
 
 class Senses(NamedTuple):
@@ -142,5 +145,10 @@ def related(a: str, b: str) -> bool:
     >>> related("mayor", "teacher"), related("bridge", "qwxz")
     (False, False)
     """
-    x, y = senses(a), senses(b)
+    return linked(senses(a), senses(b))
+
+
+def linked(x: Senses, y: Senses) -> bool:
+    """Whether two look-ups are related: a sense in common, or a sense of one among the
+    other's neighbours (``related`` on words, the rewording pass on words and phrases)."""
     return not (x.own.isdisjoint(y.own) and x.own.isdisjoint(y.near) and x.near.isdisjoint(y.own))
