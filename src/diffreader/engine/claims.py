@@ -2337,8 +2337,9 @@ def _group_words(ids: Sequence[int], doc: Document, mask: _Mask) -> list[_Words]
 
 class _Facing:
     """Which changed clauses of the two sides of a group can be one rewording (``related``):
-    they share a content word, or sit in one small replacement hunk (found when first
-    asked: most related clauses share a word)."""
+    they share a content word, sit in one small replacement hunk (found when first asked:
+    most related clauses share a word), or hold two pairs of words WordNet relates
+    (``_wordnet_related``)."""
 
     def __init__(self, pair: Pair, doc_a: Document, doc_b: Document) -> None:
         self.pair, self.doc_a, self.doc_b = pair, doc_a, doc_b
