@@ -151,6 +151,15 @@ def test_a_sentence_in_other_words_is_a_rewording_not_two_claims() -> None:
     assert not c.claims
 
 
+def test_a_rewording_is_paired_below_a_headline() -> None:
+    # The titles are paired apart from the body: the pass once counted them among the
+    # matched body sentences and, with one sentence left on each side, never ran.
+    title = "Bus and van collide on bypass\n\n"
+    c = compare(title + CRASH_A, title + CRASH_B)
+    assert ((2,), (2,), "reworded") in _statuses(c)
+    assert not c.claims
+
+
 def test_an_unrelated_sentence_in_the_same_place_is_still_dropped_and_added() -> None:
     b = CRASH_B.replace(
         "No one was hurt, though the route stayed closed until midday.",

@@ -267,7 +267,8 @@ def _rewordings(
     counterparts of its matched neighbours, and neither gap holds more than ``MAX_GAP``
     unmatched sentences. Both sides are read alike, so swapping the articles swaps the
     pairs."""
-    if len(used_a) == len(a_ids) or len(used_b) == len(b_ids):
+    # ``used_a`` and ``used_b`` hold the titles too, which are not among the content ids.
+    if used_a.issuperset(a_ids) or used_b.issuperset(b_ids):
         return []
     anchored = [g for g in groups if g.a and g.b]
     b_gaps = _gaps(b_ids, a_ids, {bid: g.a for g in anchored for bid in g.b}, used_b, used_a)
