@@ -90,16 +90,20 @@ def _tables() -> _Tables:
     )
 
 
-def regular_bases(word: str, parts_of_speech: Mapping[str, Collection[str]]) -> list[str]:
+def regular_bases(word: str, parts_of_speech: Mapping[str, Collection[str]] | None) -> list[str]:
     """Bases of ``word`` by the regular suffixes that ``parts_of_speech`` (a table's words
-    and their parts of speech, ``a n r v``) lists in a fitting part of speech; the
-    related-word table (``synonyms.py``) strips with the same rules.
+    and their parts of speech, ``a n r v``) lists in a fitting part of speech; with
+    ``None``, every verb base the suffixes give (the caller checks them: the related-word
+    table's two-word lemmas, "caved in"). The related-word table (``synonyms.py``) strips
+    with the same rules.
 
     >>> regular_bases("stopped", {"stop": "nv"}), regular_bases("stops", {"stop": "a"})
     (['stop'], [])
+    >>> regular_bases("caved", None)
+    ['cave', 'cav']
     """
     found: list[str] = []
-    listed = word in parts_of_speech
+    listed = parts_of_speech is not None and word in parts_of_speech
     for suffix, replacement, wanted in _SUFFIXES:
         if not word.endswith(suffix) or (suffix == "s" and word.endswith("ss")):
             continue
@@ -113,7 +117,11 @@ def regular_bases(word: str, parts_of_speech: Mapping[str, Collection[str]]) -> 
             if (
                 len(base) >= _MIN_BASE
                 and base not in found
-                and not wanted.isdisjoint(parts_of_speech.get(base, ""))
+                and (
+                    "v" in wanted
+                    if parts_of_speech is None
+                    else not wanted.isdisjoint(parts_of_speech.get(base, ""))
+                )
             ):
                 found.append(base)
     return found

@@ -104,20 +104,6 @@ def senses(word: str) -> Senses:
     return _union(found)
 
 
-class _AnyVerb(dict[str, str]):
-    """Every word a verb: the regular bases of a two-word lemma's first word are tried
-    against the table's two-word lemmas, not against its single words."""
-
-    def __contains__(self, word: object) -> bool:
-        return False
-
-    def get(self, word: str, default: str | None = None) -> str:  # type: ignore[override]
-        return "v"
-
-
-_VERB_FORMS = _AnyVerb()
-
-
 @functools.lru_cache(maxsize=16384)
 def phrase_senses(first: str, second: str) -> Senses:
     """The senses of the two-word lemma ``first second`` (any case), its first word
@@ -132,7 +118,7 @@ def phrase_senses(first: str, second: str) -> Senses:
     first, second = first.lower(), second.lower()
     rows = _table().rows
     # The first word's verb bases, whatever the table says of it alone ("cave" is a noun).
-    bases = [first, *regular_bases(first, _VERB_FORMS)]
+    bases = [first, *regular_bases(first, None)]
     return _union([p for p in dict.fromkeys(f"{b} {second}" for b in bases) if p in rows])
 
 
