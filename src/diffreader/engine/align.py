@@ -15,6 +15,7 @@ Moves are the groups left out of the longest order-preserving chain of groups.
 API:
     Group, align(a_units, b_units) -> list[Group]
     mark_moves(groups) -> set[int]
+    gap_bounds(order, counterparts, rank, end) -> {id: (lower, upper)}
 """
 
 from __future__ import annotations
@@ -22,14 +23,14 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, count, islice, repeat
 from operator import attrgetter, eq, itemgetter, mul, truediv
 
 from diffreader.engine import parallel
 
-__all__ = ["MATCH_THRESHOLD", "Group", "Unit", "align", "cosine", "mark_moves"]
+__all__ = ["MATCH_THRESHOLD", "Group", "Unit", "align", "cosine", "gap_bounds", "mark_moves"]
 
 MATCH_THRESHOLD = 0.28
 """Minimum cosine for a 1:1 match. Calibrated on hand-checked rewrites: paraphrased
@@ -434,28 +435,50 @@ def _fill_gaps(
     Candidates come from ``scored`` (best first), so the cost is linear in their number.
     """
     a_rank = {u.id: i for i, u in enumerate(a_units)}
-    b_order = [u.id for u in b_units]
-    # The A window of each B position: after the previous anchor's A, before the next's.
-    lower: dict[int, int] = {}
-    upper: dict[int, int] = {}
-    bound = -1
-    for bid in b_order:
-        if bid in b_group:
-            bound = max(a_rank[a] for a in groups[b_group[bid]].a)
-        else:
-            lower[bid] = bound
-    bound = len(a_units)
-    for bid in reversed(b_order):
-        if bid in b_group:
-            bound = min(a_rank[a] for a in groups[b_group[bid]].a)
-        else:
-            upper[bid] = bound
+    anchors = {bid: groups[g].a for bid, g in b_group.items()}
+    bounds = gap_bounds([u.id for u in b_units], anchors, a_rank, len(a_units))
     for _, score, a, b in scored:
         if a in a_group or b in b_group or score < _GAP_THRESHOLD or shared(a, b) < 3:
             continue
-        if lower[b] < a_rank[a] < upper[b]:
+        lower, upper = bounds[b]
+        if lower < a_rank[a] < upper:
             a_group[a] = b_group[b] = len(groups)
             groups.append(Group([a], [b], score))
+
+
+def gap_bounds(
+    order: Sequence[int],
+    counterparts: Mapping[int, Sequence[int]],
+    rank: Mapping[int, int],
+    end: int,
+) -> dict[int, tuple[int, int]]:
+    """The gap of each sentence of ``order`` (one side's ids, in order) that has no
+    ``counterparts``: the ranks on the other side (``rank``, ``0 .. end - 1``) strictly
+    between which its counterpart may lie, after the counterparts of its previous matched
+    neighbour and before those of its next. A counterpart with no rank (a title) is passed
+    over; a move leaves the gap empty (lower >= upper). Gap filling here and the rewording
+    pass (``compare._rewordings``) read the same gaps.
+
+    >>> sorted(gap_bounds([0, 1, 2, 3], {0: [0], 3: [2]}, {0: 0, 1: 1, 2: 2}, 3).items())
+    [(1, (0, 2)), (2, (0, 2))]
+    """
+    lower: dict[int, int] = {}
+    bound = -1
+    for sid in order:
+        found = counterparts.get(sid)
+        if found is None:
+            lower[sid] = bound
+        else:
+            bound = max((rank[o] for o in found if o in rank), default=bound)
+    out: dict[int, tuple[int, int]] = {}
+    bound = end
+    for sid in reversed(order):
+        found = counterparts.get(sid)
+        if found is None:
+            out[sid] = (lower[sid], bound)
+        else:
+            bound = min((rank[o] for o in found if o in rank), default=bound)
+    return out
 
 
 def _grow(

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, chain, pairwise
 
 from diffreader.engine import collector, parallel
-from diffreader.engine.align import Group, Unit, align, mark_moves
+from diffreader.engine.align import Group, Unit, align, gap_bounds, mark_moves
 from diffreader.engine.claims import find_claims
 from diffreader.engine.load import document_from_text, documents_from_texts
 from diffreader.engine.model import (
@@ -292,36 +292,19 @@ def _gaps(
     other_used: set[int],
 ) -> dict[int, list[int]]:
     """For each unmatched sentence of ``ids`` (one side's content sentences, in order), the
-    unmatched sentences of the other side that lie after the counterparts of its previous
-    matched neighbour and before those of its next (as ``align._fill_gaps``; a move
-    empties the gap). Gaps of more than ``MAX_GAP`` are left out: they say nothing of which
-    sentence rewords which."""
+    unmatched sentences of the other side in its gap (``align.gap_bounds``: a move empties
+    it). Gaps of more than ``MAX_GAP`` are left out: they say nothing of which sentence
+    rewords which."""
     other_rank = {oid: i for i, oid in enumerate(other_ids)}
     free = [oid for oid in other_ids if oid not in other_used]
     free_rank = [other_rank[oid] for oid in free]
-    lower: dict[int, int] = {}
-    bound = -1
-    for sid in ids:
-        if sid in counterparts:
-            bound = max(_ranks(counterparts[sid], other_rank), default=bound)
-        elif sid not in used:
-            lower[sid] = bound
     out: dict[int, list[int]] = {}
-    bound = len(other_ids)
-    for sid in reversed(ids):
-        if sid in counterparts:
-            bound = min(_ranks(counterparts[sid], other_rank), default=bound)
-        elif sid in lower and lower[sid] < bound:
-            lo = bisect_left(free_rank, lower[sid] + 1)
-            hi = bisect_left(free_rank, bound)
+    for sid, (lower, upper) in gap_bounds(ids, counterparts, other_rank, len(other_ids)).items():
+        if sid not in used and lower < upper:
+            lo, hi = bisect_left(free_rank, lower + 1), bisect_left(free_rank, upper)
             if 0 < hi - lo <= MAX_GAP:
                 out[sid] = free[lo:hi]
     return out
-
-
-def _ranks(ids: list[int], rank: dict[int, int]) -> list[int]:
-    """The ranks of ``ids`` that have one (a title has none among the content sentences)."""
-    return [rank[i] for i in ids if i in rank]
 
 
 def _content_stems(texts: Sequence[str]) -> list[tuple[str, ...]]:
