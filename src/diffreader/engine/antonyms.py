@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Collection, Mapping
-from importlib import resources
 from typing import NamedTuple
 
 __all__ = ["are_opposites", "lemma", "opposites", "regular_bases"]
@@ -70,6 +69,8 @@ class _Tables(NamedTuple):
 
 @functools.cache
 def _tables() -> _Tables:
+    from importlib import resources  # here, as synonyms._table: about 12 ms of imports
+
     data = resources.files("diffreader.engine") / "data"
     opposite_sets: dict[str, set[str]] = {}
     pos_sets: dict[str, set[str]] = {}

@@ -28,8 +28,6 @@ from it, never a claim.
 from __future__ import annotations
 
 import functools
-import gzip
-from importlib import resources
 from typing import NamedTuple
 
 from diffreader.engine.antonyms import regular_bases
@@ -61,6 +59,11 @@ class _Table(NamedTuple):
 
 @functools.cache
 def _table() -> _Table:
+    # Imported here: importlib.resources brings pathlib, tempfile and shutil (about 12 ms),
+    # which a comparison that needs no table (and the engine's import) should not pay.
+    import gzip
+    from importlib import resources
+
     packed = (resources.files("diffreader.engine") / "data" / "synonyms.tsv.gz").read_bytes()
     # Four fields a line: split in one call, taken apart by slicing (about 15 ms in all).
     fields = gzip.decompress(packed).decode("utf-8").replace("\t", "\n").split("\n")
