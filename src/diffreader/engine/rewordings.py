@@ -8,7 +8,7 @@ one: two claims an editor must read and dismiss. This last pass pairs such sente
 two kinds of evidence agree:
 
 - **position**: both lie in the same gap between two matched neighbours (as
-  ``align._fill_gaps`` requires), and the gap is small (at most ``MAX_GAP`` sentences a
+  gap filling requires: ``align.gap_bounds``), and the gap is small (at most ``MAX_GAP`` sentences a
   side): the rewrite kept the story's order there;
 - **words**: at least ``MIN_COVERAGE`` of the content words of the two sentences together
   have a counterpart on the other side, by the same stem or by WordNet
