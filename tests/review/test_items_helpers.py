@@ -131,7 +131,7 @@ def test_salience_is_the_rule(item: ReviewItem, category: str | None, was: str) 
         want = 4
     elif item.kind in (ItemKind.QUOTE_ALTERED, ItemKind.QUOTE_NEW, ItemKind.QUOTE_SPEAKER):
         want = 2
-    elif was or category in ("negation", "opposite", "role"):
+    elif was or category in ("negation", "hedge", "opposite", "role"):
         want = 0
     elif family(item):
         want = 1

@@ -352,7 +352,7 @@ def family(item: ReviewItem) -> str:
 def salience(item: ReviewItem) -> int:
     """How much an item matters, 0 first: the order lists show top-level items in.
 
-    0: a changed fact (``was`` set), a negation, an opposite, a new or dropped role;
+    0: a changed fact (``was`` set), a negation, a hedge, an opposite, a new or dropped role;
     1: a figure, a date, a name; 2: a quotation; 3: a sentence or clause (assertion);
     4: a reworded or moved group.
 
