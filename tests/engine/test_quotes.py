@@ -218,14 +218,19 @@ def test_a_speaker_is_looked_for_near_its_quotation(monkeypatch: pytest.MonkeyPa
     from diffreader.engine.load import document_from_text
 
     seen: list[int] = []
-    real = quotes._speaker_at.__wrapped__
+    real = quotes._find_speaker
 
     def measured(before: str, after: str) -> str | None:
         seen.append(max(len(before), len(after)))
         return real(before, after)
 
-    monkeypatch.setattr(quotes, "_speaker_at", measured)
+    monkeypatch.setattr(quotes, "_find_speaker", measured)
+    quotes._remembered_speaker.cache_clear()
     wall = "".join(f"«x{n}y»·" for n in range(1500)) + "."
     found = quotes.find_quotations(document_from_text(f"{wall}\n\n{ORIGINAL}\n"))
     assert len(found) > 1500 and max(seen) <= quotes._SPEAKER_WINDOW
     assert {f.speaker for f in found if f.speaker} >= {"Helen Varga"}
+    # Only the short surroundings are remembered (news prose's): the wall's, of up to
+    # twice the window, are not kept for the rest of the comparison.
+    remembered = quotes._remembered_speaker.cache_info().currsize
+    assert 0 < remembered < 100

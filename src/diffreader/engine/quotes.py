@@ -248,13 +248,26 @@ _PRONOUN_BEFORE = re.compile(r"\b(he|she|they)\s+(?:\w+\s+)?$", re.IGNORECASE)
 """A pronoun just before a speech verb ("she | said", "he later | told")."""
 
 
-@lru_cache(maxsize=16384)
 def _speaker_at(before: str, after: str) -> str | None:
+    """``_find_speaker(before, after)``, remembered when the two are short (see there)."""
+    if len(before) + len(after) <= _REMEMBERED_SURROUNDINGS:
+        return _remembered_speaker(before, after)
+    return _find_speaker(before, after)
+
+
+_REMEMBERED_SURROUNDINGS = 400
+"""Characters of a quotation's surroundings (both sides) up to which its speaker is
+remembered: a sentence of news prose is shorter, and the remembered keys of longer ones
+are what grows (a line of 1 MB of quotations holding 16,000 of them, 1,700 characters
+each, kept 27 MB until the comparison's end: the processes it would have forked after
+did not fit the memory budget)."""
+
+
+def _find_speaker(before: str, after: str) -> str | None:
     """Who says the quotation: a name or pronoun next to a speech verb.
 
     ``before`` is the sentence up to the opening mark, ``after`` the rest of the
-    sentence after the closing mark. Remembered: a rewrite keeps most sentences of its
-    original word for word, and with them their quotations' surroundings.
+    sentence after the closing mark.
     """
     match = _AFTER.search(after)
     if match:
@@ -278,6 +291,11 @@ def _speaker_at(before: str, after: str) -> str | None:
     if len(head[last.end() :].split()) <= 3:
         return last.group()
     return names[0].group()
+
+
+_remembered_speaker = lru_cache(maxsize=16384)(_find_speaker)
+"""``_find_speaker``, remembered: a rewrite keeps most sentences of its original word for
+word, and with them their quotations' surroundings; a refrain repeats them."""
 
 
 _TITLE_BEFORE = re.compile(
@@ -806,7 +824,9 @@ def _altered_links(
         return [_altered_link(qa[i], qb[j]) for i, j in tried[lo:hi]]
 
     weights = [max(0, qa[i].count) + max(0, qb[j].count) for i, j in tried]
-    bounds = parallel.split(weights, parallel.jobs(), _MIN_WORDS_A_PROCESS)
+    bounds = parallel.split(
+        weights, parallel.jobs(growth=parallel.LIGHT_GROWTH), _MIN_WORDS_A_PROCESS
+    )
     parts = parallel.fork_map(search, bounds, _encode_links, _decode_links)
     return [link for part in parts for link in part if link is not None]
 
@@ -1122,7 +1142,9 @@ def _searches(
         carriers = [k.a for k in links if k.b in matched]
         return [k for k in links if k.b not in matched], carriers, unrelated, of_b, of_a
 
-    bounds = parallel.split([1] * total, parallel.jobs(), _MIN_QUOTATIONS_A_PROCESS)
+    bounds = parallel.split(
+        [1] * total, parallel.jobs(growth=parallel.LIGHT_GROWTH), _MIN_QUOTATIONS_A_PROCESS
+    )
     parts = parallel.fork_map(search, bounds, _encode_search, _decode_search)
     links: list[_Link] = []
     carriers: list[int] = []
@@ -1390,7 +1412,7 @@ def _altered_ops(
         ]
 
     weights = [s[1] - s[0] + b[1] - b[0] for _, s, b in altered]
-    bounds = parallel.split(weights, parallel.jobs())
+    bounds = parallel.split(weights, parallel.jobs(growth=parallel.LIGHT_GROWTH))
     parts = parallel.fork_map(diffs, bounds, _pack_all, _unpack_all)
     found = (ops for part in parts for ops in part)
     return dict(zip((j for j, _, _ in altered), found, strict=True))
