@@ -160,27 +160,6 @@ def test_many_cores_are_cut_to_the_processes_the_memory_budget_holds(
     assert parallel.jobs() == 1  # one core: no fork, whatever the memory
 
 
-@pytest.mark.parametrize(
-    ("resident_mb", "expected"), [(20, 8), (80, 6), (140, 2), (180, 2), (190, 1), (300, 1)]
-)
-def test_a_light_stage_forks_from_a_larger_parent(
-    monkeypatch: pytest.MonkeyPatch, resident_mb: int, expected: int
-) -> None:
-    # The quotation searches' children add a third of their parent or less (LIGHT_GROWTH):
-    # a 1 MB article of quotations reaches them from a parent of 150-180 MB, which the
-    # claims' measure (a child adding 0.85 of it) kept to one process.
-    monkeypatch.delenv("DIFFREADER_JOBS", raising=False)
-    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(16)))
-    monkeypatch.setattr(parallel, "_resident_bytes", lambda: resident_mb * 1024 * 1024)
-    processes = parallel.jobs(growth=parallel.LIGHT_GROWTH)
-    assert processes == expected
-    assert processes >= parallel.jobs()  # never fewer than the heavy stages' measure
-    # The processes fit the budget by the light measure: the parent, and what each adds.
-    if processes > 1:
-        added = resident_mb * parallel.LIGHT_GROWTH * (processes - 1)
-        assert resident_mb + added <= parallel.MEMORY_BUDGET / 1024 / 1024
-
-
 def test_a_larger_pair_has_a_budget_in_proportion(monkeypatch: pytest.MonkeyPatch) -> None:
     # 250 MB is the bound of two 1 MB files: a stage of a 2 MB pair that starts from a
     # parent of 200 MB keeps its second core, where a 1 MB pair's runs in one.

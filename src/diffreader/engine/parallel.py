@@ -19,8 +19,8 @@ pair that starts from a parent of more than about 135 MB runs in one).
 ``DIFFREADER_JOBS`` sets the number of processes (``1``: never fork).
 
 API:
-    MAX_JOBS, MIN_WEIGHT, MEMORY_BUDGET, LIGHT_GROWTH
-    jobs(max_rss, growth) -> int, configured_jobs() -> int
+    MAX_JOBS, MIN_WEIGHT, MEMORY_BUDGET
+    jobs(max_rss) -> int, configured_jobs() -> int
     sized(chars)                       the budget of a comparison of that size, in a block
     split(weights, parts, min_weight) -> list[int]
     fork_map(task, bounds) -> list[result]
@@ -42,7 +42,6 @@ from itertools import accumulate, pairwise
 from typing import Any, NoReturn, TypeVar
 
 __all__ = [
-    "LIGHT_GROWTH",
     "MAX_JOBS",
     "MEMORY_BUDGET",
     "MIN_WEIGHT",
@@ -115,20 +114,11 @@ the bound that more cores are cut to. At 0.7 (a parent of 147 MB) random charact
 peaked at 243 MB, its supports forked; at 0.85 at 206 MB, its scoring and supports in one
 process too, some 4% slower."""
 
-LIGHT_GROWTH = 0.35
-"""What a child adds at the peak of a stage that mostly reads its parent's state and makes
-little (``jobs``'s ``growth``): the quotation searches. Measured on the 1 MB classes of
-``benchmarks/bench_hostile.py`` (a child's private memory at its task's end, and its
-parent's growth meanwhile, as a share of the parent's resident memory at the fork): the
-search of both sides' quotations 0.21-0.29 (from parents of 150-166 MB), the altered
-search 0.17-0.19, the altered quotations' word diffs 0.08; against 0.33-0.65 for the
-claims and their supports, which ``_GROWTH_OF_A_CHILD`` bounds."""
-
 _in_child = False
 """True in a forked child: a child never forks again."""
 
 
-def jobs(max_rss: int | None = None, growth: float | None = None) -> int:
+def jobs(max_rss: int | None = None) -> int:
     """How many processes a comparison may use here (1: run everything in this one).
 
     ``DIFFREADER_JOBS`` if set (a positive integer), else the cores this process may run
@@ -140,9 +130,7 @@ def jobs(max_rss: int | None = None, growth: float | None = None) -> int:
     ask less). Without ``DIFFREADER_JOBS``, the cores are cut to the processes that fit
     budget together (``MEMORY_BUDGET``, or the comparison's: ``sized``): two at least,
     unless even two would not fit it (``_GROWTH_OF_A_CHILD``; the writers, whose
-    ``max_rss`` keeps them within it, always have two). A stage whose children add less
-    than the claims' do gives what one adds (``growth``, a share of this process's
-    resident memory, measured: ``LIGHT_GROWTH``).
+    ``max_rss`` keeps them within it, always have two).
     """
     if _in_child or sys.platform != "linux" or threading.active_count() > 1:
         return 1
@@ -156,31 +144,24 @@ def jobs(max_rss: int | None = None, growth: float | None = None) -> int:
         return setting
     # The writers, whose ``max_rss`` keeps a child small, keep two processes whatever.
     least = 1 if max_rss is None else 2
-    return min(_cores(), _fitting(resident, _budget.get(), least, growth))
+    return min(_cores(), _fitting(resident, _budget.get(), least))
 
 
-def _fitting(
-    resident: int, budget: int = MEMORY_BUDGET, least: int = 2, growth: float | None = None
-) -> int:
+def _fitting(resident: int, budget: int = MEMORY_BUDGET, least: int = 2) -> int:
     """The processes whose fork-join keeps a parent now holding ``resident`` bytes and its
     children within ``budget``: by ``_GROWTH_PER_PROCESS`` two at least, and ``least``
-    (1 or 2) when even two would not fit it (``_GROWTH_OF_A_CHILD``). A stage whose
-    children add less gives what one adds (``growth``), for both.
+    (1 or 2) when even two would not fit it (``_GROWTH_OF_A_CHILD``).
 
     >>> [_fitting(mb * 1024 * 1024) for mb in (0, 20, 50, 80, 105, 300)]
     [8, 8, 7, 3, 2, 2]
     >>> [_fitting(mb * 1024 * 1024, least=1) for mb in (105, 130, 140, 300)]
     [2, 2, 1, 1]
-    >>> [_fitting(mb * 1024 * 1024, least=1, growth=LIGHT_GROWTH) for mb in (140, 180, 200)]
-    [2, 2, 1]
     """
     if resident <= 0:
         return MAX_JOBS  # the memory is unknown here: the cores decide
-    first = _GROWTH_OF_A_CHILD if growth is None else growth
-    each = _GROWTH_PER_PROCESS if growth is None else min(growth, _GROWTH_PER_PROCESS)
-    if resident * (1 + first) > budget:
+    if resident * (1 + _GROWTH_OF_A_CHILD) > budget:
         return least  # even two processes would pass the budget
-    fitting = int((budget / resident - 1) / each)
+    fitting = int((budget / resident - 1) / _GROWTH_PER_PROCESS)
     return max(2, min(MAX_JOBS, fitting))
 
 

@@ -824,9 +824,7 @@ def _altered_links(
         return [_altered_link(qa[i], qb[j]) for i, j in tried[lo:hi]]
 
     weights = [max(0, qa[i].count) + max(0, qb[j].count) for i, j in tried]
-    bounds = parallel.split(
-        weights, parallel.jobs(growth=parallel.LIGHT_GROWTH), _MIN_WORDS_A_PROCESS
-    )
+    bounds = parallel.split(weights, parallel.jobs(), _MIN_WORDS_A_PROCESS)
     parts = parallel.fork_map(search, bounds, _encode_links, _decode_links)
     return [link for part in parts for link in part if link is not None]
 
@@ -1142,9 +1140,7 @@ def _searches(
         carriers = [k.a for k in links if k.b in matched]
         return [k for k in links if k.b not in matched], carriers, unrelated, of_b, of_a
 
-    bounds = parallel.split(
-        [1] * total, parallel.jobs(growth=parallel.LIGHT_GROWTH), _MIN_QUOTATIONS_A_PROCESS
-    )
+    bounds = parallel.split([1] * total, parallel.jobs(), _MIN_QUOTATIONS_A_PROCESS)
     parts = parallel.fork_map(search, bounds, _encode_search, _decode_search)
     links: list[_Link] = []
     carriers: list[int] = []
@@ -1412,7 +1408,7 @@ def _altered_ops(
         ]
 
     weights = [s[1] - s[0] + b[1] - b[0] for _, s, b in altered]
-    bounds = parallel.split(weights, parallel.jobs(growth=parallel.LIGHT_GROWTH))
+    bounds = parallel.split(weights, parallel.jobs())
     parts = parallel.fork_map(diffs, bounds, _pack_all, _unpack_all)
     found = (ops for part in parts for ops in part)
     return dict(zip((j for j, _, _ in altered), found, strict=True))
