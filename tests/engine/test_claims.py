@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,7 +21,7 @@ from diffreader.engine.claims import (
     find_facts,
 )
 from diffreader.engine.load import document_from_text
-from diffreader.engine.model import ClaimCategory
+from diffreader.engine.model import ClaimCategory, Side
 
 PIECES = st.sampled_from(
     [
@@ -133,7 +134,8 @@ def test_facts_inside_a_dropped_quotation_nest_under_it() -> None:
 
 DURATION_WORDS = st.sampled_from(
     ["two", "a", "few", "more", "an", "many", "several", "3.5", "1,000", "x5", "€5", "full",
-     "long", "and", "half", "the", "over", "-", "year", "years", "weeks", "day", "days-long"]
+     "long", "and", "half", "the", "over", "-", "year", "years", "weeks", "day", "days-long",
+     "hundred", "decades", "century"]
 )  # fmt: skip
 
 
@@ -145,9 +147,8 @@ def test_duration_index_reads_values_as_the_whole_pattern_does(words: list[str])
         _UNIT_WORD_LOWER,
         _VALUE_BEFORE_LOWER,
         Support,
-        _number_value,
+        _duration_value,
     )
-    from diffreader.engine.text import stem
 
     text = " ".join(words).replace(" - ", "-") + "."
     support = Support.of(document_from_text(text))
@@ -157,8 +158,37 @@ def test_duration_index_reads_values_as_the_whole_pattern_does(words: list[str])
         end = unit.start()
         value = _VALUE_BEFORE_LOWER.search(support.lowered, max(0, end - 40), end)
         if value:
-            expected.add((_number_value(value.group(1)), stem(unit.group())))
+            expected.add(_duration_value(value.group(1), value.group(2) or "", unit.group()))
     assert support._durations == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("for a year", "for one year"),
+        ("for one hour", "for an hour"),
+        ("for more than a century", "for over a hundred years"),
+        ("for two decades", "for 20 years"),
+        ("for two hundred years", "for 200 years"),
+    ],
+)
+def test_one_span_said_two_ways_is_no_claim(before: str, after: str) -> None:
+    # "an hour" is "one hour", a century a hundred years, two decades twenty years: each way
+    # of saying a span has one key (_duration_value), so a rewording is not a new duration.
+    a = f"The old mill by the river stood empty {before}, the owners said on Monday."
+    b = f"The old mill by the river stood empty {after}, the owners said on Monday."
+    assert compare(a, b).claims == ()
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [("for two decades", "for two years"), ("for two hundred years", "for two years")],
+)
+def test_a_span_that_changed_is_still_a_claim(before: str, after: str) -> None:
+    a = f"The old mill by the river stood empty {before}, the owners said on Monday."
+    b = f"The old mill by the river stood empty {after}, the owners said on Monday."
+    claims = compare(a, b).claims
+    assert any(c.side is Side.A and "two" in c.text for c in claims), claims
 
 
 def test_sentence_openers_and_full_names_after_a_quotation() -> None:

@@ -56,9 +56,10 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
+from types import MappingProxyType
 from typing import NamedTuple, cast
 
 from diffreader.engine import cjk, parallel, synonyms
@@ -79,6 +80,7 @@ from diffreader.engine.lexicon import (
     PLACE_PREPOSITIONS,
     PLACES,
     ROLE_NOUNS,
+    SCALE_WORDS,
     SEASONS,
     SENTENCE_OPENERS,
     STOPWORDS,
@@ -153,8 +155,10 @@ def _led_by(chars: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
 _UNITS = alternation(TIME_UNITS)
 _NUM = r"(?:\d+(?:[.,]\d+)*|" + alternation([*NUMBER_WORDS, *VAGUE_QUANTITIES, "a", "an"]) + ")"
 _QUALIFIER = rf"(?:(?:{alternation(DURATION_QUALIFIERS)})\s+)?"
+_SCALE = alternation(SCALE_WORDS)
 _DURATION = re.compile(
-    rf"\b{_QUALIFIER}{_NUM}(?:[\s-]+(?:and a half|full|long))?[\s-]+(?:{_UNITS})\b(?:\s+ago)?",
+    rf"\b{_QUALIFIER}{_NUM}(?:[\s-]+(?:{_SCALE}))?(?:[\s-]+(?:and a half|full|long))?"
+    rf"[\s-]+(?:{_UNITS})\b(?:\s+ago)?",
     re.IGNORECASE,
 )
 _DATE_BODY = (
@@ -252,8 +256,9 @@ _FACT_WORD = re.compile(
 """Lower-case words that can start a fact: number words, dates, roles."""
 _UNIT_WORD = re.compile(rf"\b(?:{_UNITS})\b", re.IGNORECASE)
 _UNIT_WORD_LOWER = re.compile(rf"\b(?:{_UNITS})\b")
-_VALUE_BEFORE_LOWER = re.compile(rf"\b({_NUM})(?:[\s-]+\w+)?[\s-]+\Z")
-"""For lower-cased text: a unit word, and the value read just before it ("two full |years")."""
+_VALUE_BEFORE_LOWER = re.compile(rf"\b({_NUM})(?:[\s-]+(\w+))?[\s-]+\Z")
+"""For lower-cased text: a unit word, and the value read just before it ("two full |years"),
+with the word between (a scale: "a hundred |years")."""
 _HAS_NUMBER = re.compile(r"\d|\b(?:" + alternation(NUMBER_WORDS) + r")\b", re.IGNORECASE)
 
 
@@ -279,16 +284,55 @@ _UNITS_ANY_CASE = re.compile(_UNITS, re.IGNORECASE)
 _NUM_ANY_CASE = re.compile(rf"\b{_NUM}\b", re.IGNORECASE)
 
 
+_SCALE_AFTER = re.compile(rf"[\s-]+({_SCALE})\b", re.IGNORECASE)
+
+
 def _duration_key(text: str) -> tuple[str, str]:
-    """(value, unit) of a duration: "over two years" -> ("2", "year"), 两年 too."""
+    """(value, unit) of a duration: "over two years" -> ("2", "year"), 两年 too; in the
+    terms ``_duration_value`` states it in ("more than a century" -> ("100", "year"))."""
     if not text.isascii() and cjk.has_cjk(text):
         return cjk.duration_key(text)
     unit = _UNITS_ANY_CASE.search(text)
     value = _NUM_ANY_CASE.search(text)
-    return (
-        _number_value(value.group()) if value else "",
-        stem(unit.group().lower()) if unit else "",
+    if value is None:
+        return "", stem(unit.group().lower()) if unit else ""
+    scale = _SCALE_AFTER.match(text, value.end())
+    return _duration_value(
+        value.group(), scale.group(1) if scale else "", unit.group() if unit else ""
     )
+
+
+_YEARS_IN: Mapping[str, int] = MappingProxyType({"decad": 10, "century": 100})
+"""Units (stemmed) that count years: "two decades" is "20 years"."""
+
+
+def _duration_value(value: str, between: str, unit: str) -> tuple[str, str]:
+    """The (value, unit) key of a duration stated as ``value``, the word ``between`` it and
+    its unit (a scale counts: "a hundred"), and the ``unit`` word: "a" and "an" are one,
+    and decades and centuries are years, so each way of saying a span has one key.
+
+    >>> [_duration_value(*parts) for parts in [("an", "", "hour"), ("one", "", "hours")]]
+    [('1', 'hour'), ('1', 'hour')]
+    >>> [_duration_value(*parts) for parts in [("a", "", "century"), ("a", "hundred", "years")]]
+    [('100', 'year'), ('100', 'year')]
+    >>> [_duration_value(*parts) for parts in [("two", "", "decades"), ("two", "full", "years")]]
+    [('20', 'year'), ('2', 'year')]
+    >>> _duration_value("a few", "", "weeks")
+    ('a few', 'week')
+    """
+    number = "1" if value.lower() in ("a", "an") else _number_value(value)
+    unit_key = stem(unit.lower()) if unit else ""
+    factor = SCALE_WORDS.get(between.lower(), 1) if between else 1
+    years = _YEARS_IN.get(unit_key)
+    if years is not None:
+        factor, unit_key = factor * years, "year"
+    if factor == 1:
+        return number, unit_key
+    try:
+        amount = float(number) * factor
+    except ValueError:
+        return number, unit_key  # a vague quantity: "several decades"
+    return (str(int(amount)) if amount.is_integer() else str(amount)), unit_key
 
 
 _LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -393,7 +437,7 @@ class Support:
                     start = cut + 1
                 value = _VALUE_BEFORE_LOWER.search(text, start, end)
                 if value:
-                    found.add((_number_value(value.group(1)), stem(unit.group())))
+                    found.add(_duration_value(value.group(1), value.group(2) or "", unit.group()))
             self._durations = found | self.stated().durations
         return key in self._durations
 
