@@ -419,3 +419,26 @@ def test_terminal_escapes_pasted_into_a_sentence_add_no_claim(
     b = " ".join(coloured) + "\n\nIt will cost more than before.\n"
     result = compare(document_from_text(a), document_from_text(b))
     assert [c.text for c in result.claims] == []
+
+
+VACCINE = "The vaccine caused a mild fever in five per cent of the children who took part."
+
+
+@pytest.mark.parametrize(
+    ("rewrite", "expected"),
+    [
+        ("Among the children who took part, the vaccine led to a mild fever 5% of the time.", []),
+        (
+            "Among the children who took part, the vaccine led to a mild fever 9% of the time.",
+            [(Side.A, ClaimCategory.NUMBER, "five per cent"), (Side.B, ClaimCategory.NUMBER, "9%")],
+        ),
+    ],
+)
+def test_a_figure_in_a_reworded_clause_is_judged_once_by_the_figures(
+    rewrite: str, expected: list[tuple[Side, ClaimCategory, str]]
+) -> None:
+    # "five per cent" against "5%" is one figure: its three words are not the netting's to
+    # count, which called the reworded clause a dropped assertion. A changed figure is
+    # flagged once, as a figure, not again inside an assertion.
+    claims = compare(VACCINE, rewrite).claims
+    assert [(c.side, c.category, c.text) for c in claims] == expected

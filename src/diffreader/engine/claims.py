@@ -236,6 +236,9 @@ _NAME = re.compile(rf"[A-Z](?:\.(?:[A-Z]\.)+|[\w-]*(?:['’][A-Z][\w-]*)?\.?){_N
 capital taken out in front. A pattern that opens with a character class is searched for
 by the regex engine's own scan, about twice as fast as trying it at every position."""
 _GENERIC = frozenset(stem(w) for w in FILLER)
+_FIGURE_WORDS = frozenset([*NUMBER_WORDS, *SCALE_WORDS, "per", "cent", "percent"])
+"""Words of figures, which the netting of a reworded clause does not count: the figures'
+detectors judge a figure, written in words or digits ("five per cent", "5%"), once."""
 _VAGUE = re.compile(rf"(?:{alternation(VAGUE_QUANTITIES)})\b", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(rf"\b(?:{alternation(PLACE_PREPOSITIONS)})\s+$")
 
@@ -844,8 +847,8 @@ class _LocalSupport:
         stems = self.support.stems
         near = self.near
         for key in keys:
-            if key in STOPWORDS or len(key) < 3:
-                continue
+            if key in STOPWORDS or len(key) < 3 or key in _FIGURE_WORDS or key[0].isdigit():
+                continue  # a figure is the figures' to judge ("five per cent" is "5%")
             s = _stem(key)
             if s in _GENERIC:
                 continue
