@@ -148,6 +148,7 @@ def test_duration_index_reads_values_as_the_whole_pattern_does(words: list[str])
         _VALUE_BEFORE_LOWER,
         Support,
         _duration_value,
+        _value_and_scale,
     )
 
     text = " ".join(words).replace(" - ", "-") + "."
@@ -158,7 +159,7 @@ def test_duration_index_reads_values_as_the_whole_pattern_does(words: list[str])
         end = unit.start()
         value = _VALUE_BEFORE_LOWER.search(support.lowered, max(0, end - 40), end)
         if value:
-            expected.add(_duration_value(value.group(1), value.group(2) or "", unit.group()))
+            expected.add(_duration_value(*_value_and_scale(value), unit.group()))
     assert support._durations == expected
 
 
@@ -170,6 +171,9 @@ def test_duration_index_reads_values_as_the_whole_pattern_does(words: list[str])
         ("for more than a century", "for over a hundred years"),
         ("for two decades", "for 20 years"),
         ("for two hundred years", "for 200 years"),
+        # The same words, elsewhere in a reworded sentence: "a third month" is read as the
+        # duration pattern reads it, "third month", not as "a" (one) month.
+        ("for a third month", "for a third month in a row"),
     ],
 )
 def test_one_span_said_two_ways_is_no_claim(before: str, after: str) -> None:

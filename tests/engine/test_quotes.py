@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffreader.engine import QuoteStatus, Side, compare
+from diffreader.engine.model import ClaimCategory
 
 ORIGINAL = (
     'Mayor Helen Varga said: "We will reopen [the Lanner Street] bridge by September, '
@@ -234,3 +235,55 @@ def test_a_speaker_is_looked_for_near_its_quotation(monkeypatch: pytest.MonkeyPa
     # twice the window, are not kept for the rest of the comparison.
     remembered = quotes._remembered_speaker.cache_info().currsize
     assert 0 < remembered < 100
+
+
+STRIKE = (
+    "Union leader Karen Hollis said the strike would go ahead. “We have no choice left,” "
+    "Hollis said. The operator, Portline, said it was disappointed."
+)
+SPOKESMAN = "“We regret the delay,” said Tom Reed, a Portline spokesman. Work resumes on Monday."
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "speaker", "changed"),
+    [
+        # The union leader's words given to the company's spokesman: another speaker.
+        (
+            STRIKE,
+            "The strike will go ahead, union leader Karen Hollis said. The operator said it "
+            "was disappointed. “We have no choice left,” a Portline spokesman said.",
+            "Portline spokesman",
+            True,
+        ),
+        # The spokesman's name dropped, his description kept: the same speaker, both ways.
+        (
+            SPOKESMAN,
+            "“We regret the delay,” a Portline spokesman said. Work resumes on Monday.",
+            "Portline spokesman",
+            False,
+        ),
+        (
+            "“We regret the delay,” a Portline spokesman said. Work resumes on Monday.",
+            SPOKESMAN,
+            "Tom Reed",
+            False,
+        ),
+    ],
+)
+def test_a_speaker_described_rather_than_named(a: str, b: str, speaker: str, changed: bool) -> None:
+    (quote,) = [q for q in compare(a, b).quotes if q.side is Side.B]
+    assert quote.status is QuoteStatus.VERBATIM
+    assert (quote.speaker, quote.speaker_changed) == (speaker, changed)
+
+
+def test_a_quotation_given_to_another_speaker_is_one_claim() -> None:
+    # The change is the quotation's attribution: its speakers' names, which both articles
+    # hold, are not claimed again beside it (a dropped "Hollis", an added "Portline").
+    b = (
+        "The strike will go ahead, union leader Karen Hollis said. The operator, Portline, "
+        "said it was disappointed. “We have no choice left,” a Portline spokesman said."
+    )
+    claims = compare(STRIKE, b).claims
+    assert [(c.side, c.category, c.text) for c in claims] == [
+        (Side.B, ClaimCategory.QUOTATION, "We have no choice left")
+    ]

@@ -305,6 +305,19 @@ def _duration_key(text: str) -> tuple[str, str]:
     )
 
 
+_NUMBER_ALONE = re.compile(rf"{_NUM}", re.IGNORECASE)
+
+
+def _value_and_scale(value: re.Match[str]) -> tuple[str, str]:
+    """The value and the word after it of a ``_VALUE_BEFORE_LOWER`` match: the word after
+    is the value when it is a number itself, as the duration pattern reads it ("a |third|
+    month"); else it may be the value's scale ("a |hundred| years")."""
+    first, after = value.group(1), value.group(2) or ""
+    if after and after not in SCALE_WORDS and _NUMBER_ALONE.fullmatch(after):
+        return after, ""
+    return first, after
+
+
 _YEARS_IN: Mapping[str, int] = MappingProxyType({"decad": 10, "century": 100})
 """Units (stemmed) that count years: "two decades" is "20 years"."""
 
@@ -440,7 +453,7 @@ class Support:
                     start = cut + 1
                 value = _VALUE_BEFORE_LOWER.search(text, start, end)
                 if value:
-                    found.add(_duration_value(value.group(1), value.group(2) or "", unit.group()))
+                    found.add(_duration_value(*_value_and_scale(value), unit.group()))
             self._durations = found | self.stated().durations
         return key in self._durations
 
@@ -1697,6 +1710,7 @@ def find_claims(
         for part in parallel.fork_map(claims_of, bounds, _encode_found, decode)
         for claim in part
     ]
+    claims = _without_speakers(claims, claimed, doc_a.text, doc_b.text)
     for q in claimed:
         if 0 <= q.pair < len(pairs):
             pair = pairs[q.pair]
@@ -1721,6 +1735,35 @@ def find_claims(
     # (ties keep the order found: the sort is stable).
     claims.sort(key=lambda c: (c.pair, c.side is _B, c.start, -c.end))
     return _nest(claims)
+
+
+_NAMED = frozenset([ClaimCategory.NAME, ClaimCategory.PERSON, ClaimCategory.ORGANISATION])
+
+
+def _without_speakers(
+    claims: list[Claim], quotes: Iterable[Quote], text_a: str, text_b: str
+) -> list[Claim]:
+    """``claims`` but the names of the speakers of a quotation given to another speaker
+    (``Quote.speaker_changed``), in its aligned group, that the other article also names:
+    the change is the quotation's, stated once ("“…,” Hollis said" against "“…,” a
+    Portline spokesman said", both articles naming Hollis and Portline, is not also a
+    dropped "Hollis" and an added "Portline"). A speaker the other article never names
+    is still a name dropped or added."""
+    speakers: dict[tuple[int, Side], set[str]] = {}
+    for q in quotes:
+        if q.speaker_changed and q.speaker and q.source_speaker:
+            speakers.setdefault((q.pair, _B), set()).update(q.speaker.lower().split())
+            speakers.setdefault((q.pair, _A), set()).update(q.source_speaker.lower().split())
+    if not speakers:
+        return claims
+    texts = {_A: text_b, _B: text_a}  # where each side's name is looked for
+    return [
+        c
+        for c in claims
+        if c.category not in _NAMED
+        or not speakers.get((c.pair, c.side), set()).issuperset(c.text.lower().split())
+        or c.text not in texts[c.side]
+    ]
 
 
 def _supports(
