@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffreader.engine import QuoteStatus, Side, compare
+from diffreader.engine import quotes as quotes_module
 from diffreader.engine.model import ClaimCategory
 
 ORIGINAL = (
@@ -287,3 +288,35 @@ def test_a_quotation_given_to_another_speaker_is_one_claim() -> None:
     assert [(c.side, c.category, c.text) for c in claims] == [
         (Side.B, ClaimCategory.QUOTATION, "We have no choice left")
     ]
+
+
+def test_quotations_in_single_marks_are_checked() -> None:
+    # British copy quotes in single marks: a quotation losing its "not" is an altered
+    # quotation there as in double marks, and a quotation quoted inside one is part of it.
+    a = (
+        "The minister spoke in Leeds. 'This is not about blame, it is about \"doing better\",' "
+        "she said. ‘We start now,’ her aide added."
+    )
+    b = (
+        "The minister spoke in Leeds. 'This is about blame, it is about \"doing better\",' "
+        "she said. ‘We start now,’ her aide added."
+    )
+    found = [(q.side, q.status, q.text) for q in compare(a, b).quotes]
+    assert found == [
+        (Side.B, QuoteStatus.ALTERED, 'This is about blame, it is about "doing better"'),
+        (Side.B, QuoteStatus.VERBATIM, "We start now"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The players won't play, and the teachers' union agrees with Jones' view.",
+        "Prices last rose like this in the '90s, when the old bars closed.",
+        "It's the club's best season since the fans' stand was built in '74.",
+    ],
+)
+def test_apostrophes_open_no_quotation(text: str) -> None:
+    from diffreader.engine.load import document_from_text
+
+    assert quotes_module.find_quotations(document_from_text(text)) == []

@@ -239,7 +239,78 @@ def _raw_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = resume
     if straight_open is not None and end - straight_open <= _LONGEST_QUOTATION:
         out.append((straight_open, end))
+    if "'" in text[start:end] or "‘" in text[start:end]:
+        singles = _single_quotes(text, start, end, out)
+        if singles:
+            out = _outermost([*out, *singles])
     return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` in order, but those that begin inside an earlier one: a quotation quoted
+    within another ('He called it "a disgrace",' she said) is part of it.
+
+    >>> _outermost([(5, 9), (0, 20), (21, 30), (25, 40)])
+    [(0, 20), (21, 30)]
+    """
+    kept: list[tuple[int, int]] = []
+    for span in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
+
+
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘](?=[^\W_])(?!\d\ds?\b)", re.MULTILINE)
+"""A single mark opening a quotation (British style): after a space, a bracket or a dash,
+or at the start of a line, and before a letter or digit ("said: 'We will"). An apostrophe
+inside a word ("won't"), after one ("Jones' car") or before a year cut short ("the '90s",
+"in '74") opens nothing."""
+_SINGLE_CLOSE = re.compile(r"(?<=[^\s'‘’])['’](?=[\s,.;:!?)\]—–-]|$)", re.MULTILINE)
+"""A single mark closing a quotation: after a letter or a sign, before a space, a sign or
+the end of a line."""
+_PLURAL_POSSESSIVE = re.compile(r"(?<=s)['’] [a-z]")
+"""An apostrophe after a plural that owns what follows ("the teachers' union"): no closing
+mark."""
+
+
+def _single_quotes(
+    text: str, start: int, end: int, taken: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Inner (start, end) of the quotations in single marks within ``text[start:end]``
+    (``'…'`` and ``‘…’``), but those inside a quotation of ``taken`` (a quotation quoted in
+    another, which is part of it). An opening mark with no closing one before the end of the
+    paragraph (within ``_LONGEST_QUOTATION``) is an apostrophe ("the '90s"): it opens nothing.
+
+    Every closing mark is found once, and each opening mark takes the first after it: the
+    search is linear however many stray marks a text holds.
+
+    >>> text = "It was 'not about ranking,' he said of the teachers' union's 'plan'."
+    >>> [text[s:e] for s, e in _single_quotes(text, 0, len(text), [])]
+    ['not about ranking,', 'plan']
+    """
+    closes = [
+        m.start()
+        for m in _SINGLE_CLOSE.finditer(text, start, end)
+        if not _PLURAL_POSSESSIVE.match(text, m.start(), end)
+    ]
+    if not closes:
+        return []
+    inside = sorted(taken)
+    out: list[tuple[int, int]] = []
+    pos = start
+    for match in _SINGLE_OPEN.finditer(text, start, end):
+        i = match.start()
+        if i < pos:
+            continue  # within the quotation found last
+        k = bisect_right(inside, (i, end)) - 1
+        if k >= 0 and inside[k][0] <= i < inside[k][1]:
+            continue  # quoted inside a quotation in double marks
+        c = bisect_right(closes, i)
+        if c == len(closes) or closes[c] - (i + 1) > _LONGEST_QUOTATION:
+            continue
+        out.append((i + 1, closes[c]))
+        pos = closes[c] + 1
+    return out
 
 
 _LONGEST_QUOTATION = 3_000
