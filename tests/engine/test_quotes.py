@@ -269,6 +269,15 @@ SPOKESMAN = "“We regret the delay,” said Tom Reed, a Portline spokesman. Wor
             "Tom Reed",
             False,
         ),
+        # The same description in another order, in the sentence before the quotation.
+        (
+            "Tom Reed is a spokesman for the Portline Ferry Company. “We regret the delay,” "
+            "Reed said. Work resumes on Monday.",
+            "“We regret the delay,” a Portline Ferry Company spokesman said. Work resumes on "
+            "Monday.",
+            "Portline Ferry Company spokesman",
+            False,
+        ),
     ],
 )
 def test_a_speaker_described_rather_than_named(a: str, b: str, speaker: str, changed: bool) -> None:

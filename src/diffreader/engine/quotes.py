@@ -1422,7 +1422,7 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
         doc_a, doc_b, a_found, b_found, pairs, pair_of_a, pair_of_b, a_spoken, b_spoken
     )
     ops_of = _altered_ops(doc_a, doc_b, b_found, links)
-    differ = _SpeakersDiffer(doc_a.text, doc_b.text)
+    differ = _SpeakersDiffer(doc_a, doc_b)
     out: list[Quote] = []
     for j, f in enumerate(b_found):
         link = links.get(j)
@@ -1445,7 +1445,8 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
                 score=round(link.score, 4) if link is not None else 0.0,
                 speaker=f.speaker,
                 source_speaker=source_speaker,
-                speaker_changed=link is not None and differ(f.speaker, source_speaker),
+                speaker_changed=link is not None
+                and differ(f.speaker, source_speaker, f.sentence, a_found[link.a].sentence),
                 sentence=f.sentence,
                 pair=pair_of_b.get(f.sentence, -1),
             )
@@ -1512,32 +1513,49 @@ def _speakers_differ(speaker: str | None, source_speaker: str | None) -> bool:
 class _SpeakersDiffer:
     """``_speakers_differ`` of a quotation of B and its source in A, where a speaker
     described rather than named ("Portline spokesman": its last word is no name) is the
-    named one when the other article describes someone so ("Tom Reed, a Portline
-    spokesman, said"): a rewrite that drops a spokesman's name keeps the speaker, one that
-    gives a union leader's words to the company's spokesman does not."""
+    named one when the other article describes that speaker so, in the source quotation's
+    sentence or the one before ("said Tom Reed, a spokesman for Portline"): a rewrite that
+    drops a spokesman's name keeps the speaker, one that gives a union leader's words to
+    the company's spokesman does not."""
 
-    def __init__(self, text_a: str, text_b: str) -> None:
-        self._texts = (" ".join(text_a.split()).lower(), " ".join(text_b.split()).lower())
-        self._found: dict[tuple[int, str], bool] = {}
+    def __init__(self, doc_a: Document, doc_b: Document) -> None:
+        self._docs = (doc_a, doc_b)
+        self._words: dict[tuple[int, int], frozenset[str]] = {}
 
-    def __call__(self, speaker: str | None, source_speaker: str | None) -> bool:
+    def __call__(
+        self, speaker: str | None, source_speaker: str | None, sentence: int, source: int
+    ) -> bool:
+        """Whether B's quotation in sentence ``sentence``, said by ``speaker``, has another
+        speaker than its source in A's sentence ``source``, said by ``source_speaker``."""
         if not _speakers_differ(speaker, source_speaker):
             return False
         assert speaker is not None and source_speaker is not None
-        # The source's article may describe the named speaker of B, and B's the named
-        # speaker of A.
-        return not (self._describes(0, speaker) or self._describes(1, source_speaker))
+        return not (
+            self._describes(0, source, speaker) or self._describes(1, sentence, source_speaker)
+        )
 
-    def _describes(self, side: int, speaker: str) -> bool:
-        """``speaker`` is described, not named, and article ``side`` (0: A) says so of
-        someone."""
-        if not speaker.split()[-1][:1].islower():
+    def _describes(self, side: int, sid: int, speaker: str) -> bool:
+        """``speaker`` is described, not named, and article ``side`` (0: A) holds all its
+        words in sentence ``sid`` or the one before."""
+        words = speaker.split()
+        if not words[-1][:1].islower():
             return False  # a name's last word is capitalised
-        key = (side, speaker)
-        found = self._found.get(key)
-        if found is None:  # each description is looked for once, however often it speaks
-            found = self._found[key] = " ".join(speaker.split()).lower() in self._texts[side]
+        return self._near(side, sid).issuperset(word.lower() for word in words)
+
+    def _near(self, side: int, sid: int) -> frozenset[str]:
+        """The lower-cased words of sentence ``sid`` of article ``side`` and of the one before
+        (read once, however often the speaker speaks)."""
+        found = self._words.get((side, sid))
+        if found is None:
+            sentences = self._docs[side].sentences
+            text = " ".join(sentences[i].text for i in (sid - 1, sid) if 0 <= i < len(sentences))
+            found = self._words[(side, sid)] = frozenset(_SPEAKER_WORD.findall(text.lower()))
         return found
+
+
+_SPEAKER_WORD = re.compile(r"[^\W_][\w’'-]*")
+"""A word of a speaker's description, as ``str.split`` cuts one from a name found by
+``_DESCRIBED``."""
 
 
 @lru_cache(maxsize=4096)
