@@ -552,3 +552,32 @@ async def test_keys_no_keyboard_can_press_and_an_unknown_light_theme_are_said() 
         (keys,) = [t for t in toast_texts(app) if "no such key" in t]
         assert "diff.next_claim = '[@click=app.quit]'" in keys and "ctrl+[/]" in keys
         assert "view.down" not in keys and app.is_running
+
+
+async def test_a_config_of_thousands_of_settings_is_said_in_a_few_short_notes(
+    tmp_path: Path,
+) -> None:
+    """A config file of thousands of settings (another program's TOML, a generated one)
+    gave a notification per setting: the reader's start froze for minutes under them,
+    and one remap message listed every binding id, covering the screen."""
+    file = tmp_path / "config.toml"
+    file.write_text(
+        "".join(f"setting{i} = {i}\n" for i in range(1500))
+        + "[keys]\n"
+        + "".join(f'"nowhere.{i}" = "ctrl+x"\n' for i in range(1500))
+        + "".join(f'"broken.{i}" = {i}\n' for i in range(1500)),
+        encoding="utf-8",
+    )
+    config, messages = load_config(file)
+    assert len(messages) == 2
+    assert "'setting0'" in messages[0] and "1,495 more" in messages[0]
+    assert "'keys.broken.0'" in messages[1] and "1,495 more" in messages[1]
+    app = make_app(pair=DEMO_PAIR, keymap=config.keys, notices=messages)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await diff_ready(pilot)
+        await wait_for(pilot, lambda: any("no binding" in t for t in toast_texts(app)))
+        texts = toast_texts(app)
+        assert len(texts) == 3
+        (remaps,) = [t for t in texts if "no binding" in t]
+        assert "1,495 more" in remaps and "nowhere.999" not in remaps
+        assert all(len(text) < 300 for text in texts)

@@ -96,9 +96,12 @@ def load_config(path: str | os.PathLike[str] | None = None) -> tuple[Config, lis
         return config, [f"{file}: is nested too deeply to read, using the defaults"]
 
     messages: list[str] = []
-    for key in data:
-        if key not in _KNOWN:
-            messages.append(f"{name}: unknown setting {key!r} ignored")
+    unknown = [key for key in data if key not in _KNOWN]
+    if unknown:
+        # One message for them all: a file of thousands (another program's TOML) gave as
+        # many notifications, which buried the reader and froze its start for minutes.
+        plural = "s" if len(unknown) > 1 else ""
+        messages.append(f"{name}: unknown setting{plural} {_some(unknown)} ignored")
 
     if "corpus" in data:
         value = data["corpus"]
@@ -131,6 +134,7 @@ def _read_keys(value: Any, name: str, messages: list[str]) -> dict[str, str]:
         )
         return {}
     keys: dict[str, str] = {}
+    bad: list[str] = []
     for binding, keyspec in value.items():
         if isinstance(keyspec, list) and keyspec and all(isinstance(k, str) for k in keyspec):
             keyspec = ",".join(keyspec)
@@ -138,8 +142,21 @@ def _read_keys(value: Any, name: str, messages: list[str]) -> dict[str, str]:
         if parts and all(parts):
             keys[binding] = ",".join(parts)
         else:
-            messages.append(
-                f'{name}: \'keys.{binding}\' must be a key such as "n" or "ctrl+n", '
-                "using the default"
-            )
+            bad.append(f"keys.{binding}")
+    if bad:
+        each = "each " if len(bad) > 1 else ""
+        messages.append(
+            f'{name}: {_some(bad)} must {each}be a key such as "n" or "ctrl+n", using the default'
+        )
     return keys
+
+
+_NAMED = 5
+"""How many names a message lists before it counts the rest."""
+
+
+def _some(names: list[str]) -> str:
+    """``'a', 'b' and 3 more``: the first few names, quoted, and a count of the others."""
+    shown = ", ".join(repr(name) for name in names[:_NAMED])
+    rest = len(names) - _NAMED
+    return f"{shown} and {rest:,} more" if rest > 0 else shown

@@ -198,7 +198,7 @@ class DiffReaderApp(App[None]):
         unknown = sorted(self.keymap_ids - binding_ids())
         if unknown:
             self.notify(
-                f"config [keys]: no binding with id {', '.join(unknown)}; see ? for the keys.",
+                f"config [keys]: no binding with id {_first_few(unknown)}; see ? for the keys.",
                 title="Config",
                 severity="warning",
                 timeout=10,
@@ -212,7 +212,7 @@ class DiffReaderApp(App[None]):
         )
         if untypeable:
             self.notify(
-                f"config [keys]: no such key: {', '.join(untypeable)}; see ? for the keys.",
+                f"config [keys]: no such key: {_first_few(untypeable)}; see ? for the keys.",
                 title="Config",
                 severity="warning",
                 timeout=10,
@@ -281,6 +281,14 @@ _KEY_NAME = re.compile(r"^(?:(?:ctrl|shift|alt|super|meta|hyper)\+)*[a-z0-9_]+$"
 """A key as Textual names it once ``normalise_keymap`` has named single characters:
 modifiers, then a name of letters, digits and underscores (``ctrl+x``, ``f5``,
 ``question_mark``)."""
+
+
+def _first_few(names: list[str], shown: int = 5) -> str:
+    """``a, b, c and 12 more``: a config of thousands of remaps is one short message,
+    not a notification that covers the screen."""
+    rest = len(names) - shown
+    listed = ", ".join(names[:shown])
+    return f"{listed} and {rest:,} more" if rest > 0 else listed
 
 
 def normalise_keymap(keymap: Mapping[str, str]) -> dict[str, str]:
