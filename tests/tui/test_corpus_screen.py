@@ -208,6 +208,30 @@ async def test_keys_typed_in_one_burst_keep_their_order() -> None:
         assert diff.model.comparison.b.path == expected.doc.path
 
 
+async def test_a_word_typed_fast_after_slash_goes_into_the_filter(tmp_path: Path) -> None:
+    """ "/bar" typed fast (one read, or while the reader was busy) marked B and A and
+    opened the rewrites: the keys after ``/`` were read while the list still had the
+    focus. They are the filter's now."""
+    from textual import events
+    from textual.widgets import Input
+
+    app = make_app(corpus=demo_corpus(), data_dir=tmp_path / "data")
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await corpus_loaded(pilot)
+        for key, char in (("slash", "/"), ("b", "b"), ("a", "a"), ("r", "r")):
+            app.post_message(events.Key(key, char))
+        await wait_for(pilot, lambda: screen.query_one("#filter", Input).value == "bar")
+        await pilot.pause()
+        assert screen.mark_a is None and screen.mark_b is None
+        assert screen.view == "list"
+        # From the rewrites of A, / goes back to the list and into the filter too.
+        await pilot.press("escape", "escape", "a", "r")
+        await wait_for(pilot, lambda: screen.view == "rewrites")
+        await pilot.press("slash", "b", "r")
+        assert screen.query_one("#filter", Input).value == "br"
+        assert screen.view == "list" and screen.mark_b is None
+
+
 async def test_j_and_k_move_through_the_list() -> None:
     app = make_app(corpus=demo_corpus())
     async with app.run_test(size=(140, 40)) as pilot:

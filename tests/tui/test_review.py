@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pilot_helpers import corpus_loaded, diff_ready, wait_for
+from pilot_helpers import ORIGINAL, REWRITE, corpus_loaded, diff_ready, wait_for
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -557,3 +557,36 @@ async def test_panel_indents_facts_inside_an_added_sentence() -> None:
         )
         assert money.startswith("  ↳ ")
         assert not sentence.startswith("  ↳")
+
+
+async def test_keys_typed_fast_after_slash_and_e_are_text_not_marks(tmp_path: Path) -> None:
+    """ "/x!" typed fast accepted and flagged the item under the cursor instead of
+    searching for "x!", and the first letters of a note typed right after ``e`` were
+    lost: the keys were read before the search bar or the note had the focus."""
+    from textual import events
+    from textual.widgets import Input
+
+    from diffreader.tui.widgets.search_bar import SearchBar
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(ORIGINAL, encoding="utf-8")
+    b.write_text(REWRITE, encoding="utf-8")
+    app = make_app(pair=(a, b), data_dir=tmp_path / "data")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await diff_ready(pilot)
+        await wait_for(pilot, lambda: screen.session is not None)
+        session = screen.session
+        assert session is not None
+        await pilot.press("r")  # the first unreviewed item
+        for key, char in (("slash", "/"), ("x", "x"), ("exclamation_mark", "!")):
+            app.post_message(events.Key(key, char))
+        bar = screen.query_one(SearchBar)
+        await wait_for(pilot, lambda: bar.value == "x!")
+        await pilot.pause()
+        assert all(session.mark(item.key) is None for item in session.items)
+        await pilot.press("escape", "r")
+        for key, char in (("e", "e"), ("o", "o"), ("k", "k")):
+            app.post_message(events.Key(key, char))
+        await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+        note = app.screen.query_one(Input)
+        await wait_for(pilot, lambda: note.value == "ok")

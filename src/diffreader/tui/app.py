@@ -20,10 +20,11 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
+from textual.widgets import Input
 
 from diffreader.tui.commands import ScreenCommands
 from diffreader.tui.keys import HELP
@@ -217,6 +218,23 @@ class DiffReaderApp(App[None]):
                 severity="warning",
                 timeout=10,
             )
+
+    def on_key(self, event: events.Key) -> None:
+        """Type into the focused input a key that went elsewhere first.
+
+        Textual hands a key to the widget focused when it reads the key; the key's
+        bindings run when it comes back up here. Keys typed right after the one that
+        focuses an input (``/`` then a word, typed fast or while the reader was busy)
+        were read before that binding ran, went to the list or the diff, and were lost
+        or ran their own bindings ("/bar" marked B and A). An input stops the printable
+        keys it receives, so one arriving here while an input has the focus is such a
+        key: it is the input's.
+        """
+        focused = self.focused
+        if isinstance(focused, Input) and event.is_printable and event.character:
+            event.prevent_default()  # no binding runs (App._on_key)
+            event.stop()
+            focused.insert_text_at_cursor(event.character)
 
     @on(CompareRequested)
     def _compare(self, message: CompareRequested) -> None:

@@ -972,11 +972,13 @@ class CorpusScreen(Screen[None]):
         results = self._results_table
         results.display = view != "list"
         self._table.display = view == "list"
+        # At once (``focus()`` would wait for the keys already read, and come after the
+        # filter's focus when ``/`` leaves the rewrites for the list).
         if view == "list":
-            self._table.focus()
+            self.set_focus(self._table)
             self.call_after_refresh(self._fit_columns)
         else:
-            results.focus()
+            self.set_focus(results)
             self._fill_results()
             self.call_after_refresh(self._fill_results)  # at the table's real width
         self._previewed = None
@@ -1417,7 +1419,10 @@ class CorpusScreen(Screen[None]):
 
     def action_filter(self) -> None:
         self.view = "list"
-        self.query_one("#filter", Input).focus()
+        # At once, not after the keys already read (``focus()`` waits for them): those
+        # are the filter's (``DiffReaderApp.on_key``); "/bar" typed fast marked B and A
+        # and opened the rewrites.
+        self.set_focus(self.query_one("#filter", Input))
 
     def action_cycle_sort(self) -> None:
         order = SORTS if self.mark_a else SORTS[:-1]

@@ -732,7 +732,10 @@ class DiffScreen(Screen[None]):
     def action_search(self) -> None:
         bar = self.query_one(SearchBar)
         bar.display = True
-        bar.focus()
+        # At once, not after the keys already read (``focus()`` waits for them): those
+        # are the search's (``DiffReaderApp.on_key``); "/x!" typed fast accepted and
+        # flagged items.
+        self.set_focus(bar)
 
     def action_close_innermost(self) -> None:
         """Escape: close the side panel, else the search bar; never the screen.
