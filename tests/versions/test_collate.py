@@ -271,3 +271,65 @@ def test_fixture_order_independence() -> None:
     for order in ([2, 0, 1], [1, 2, 0], [2, 1, 0]):
         shuffled = collate(original, [versions[i] for i in order])
         assert canonical(shuffled, [names[i] for i in order]) == base
+
+
+def _brute_clusters(sets: list[frozenset[str]], classes: list[int]) -> set[frozenset[int]]:
+    """Single-link clusters by the definition: every pair compared."""
+    from diffreader.versions.collate import MIN_SHARED, SIMILAR
+
+    parent = list(range(len(sets)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for x in range(len(sets)):
+        for y in range(x + 1, len(sets)):
+            n = len(sets[x] & sets[y])
+            close = n >= MIN_SHARED and 2 * n / (len(sets[x]) + len(sets[y])) >= SIMILAR
+            if close and classes[x] == classes[y]:
+                parent[find(y)] = find(x)
+    groups: dict[int, set[int]] = {}
+    for x in range(len(sets)):
+        groups.setdefault(find(x), set()).add(x)
+    return {frozenset(g) for g in groups.values()}
+
+
+@given(
+    st.lists(
+        st.tuples(st.frozensets(st.sampled_from("abcdef"), max_size=4), st.integers(0, 1)),
+        max_size=30,
+    )
+)
+def test_clusters_are_those_of_every_pair_compared(
+    elements: list[tuple[frozenset[str], int]],
+) -> None:
+    from diffreader.versions.collate import _cluster
+
+    sets = [s for s, _ in elements]
+    classes = [c for _, c in elements]
+    got = _cluster(
+        len(sets), lambda x: ("unique", x), sets.__getitem__, lambda x, y: classes[x] == classes[y]
+    )
+    assert {frozenset(g) for g in got} == _brute_clusters(sets, classes)
+
+
+def test_a_sentence_repeated_thousands_of_times_is_not_paired_with_itself() -> None:
+    """A version repeating one sentence (a 5 MB line of one word, cut into pieces) paired
+    each repetition with every other: the multi-version view took two minutes and 2 GB.
+    Equal stems link at once; the pairs compared stay few."""
+    from diffreader.versions.collate import _cluster
+
+    count = 3000
+    sets = [frozenset({"ferry", "captain", "harbour"})] * count + [frozenset({"ferry"})] * count
+    compared = 0
+
+    def compatible(x: int, y: int) -> bool:
+        nonlocal compared
+        compared += 1
+        return True
+
+    got = _cluster(2 * count, lambda x: ("unique", x), sets.__getitem__, compatible)
+    assert sorted(len(g) for g in got) == [1] * count + [count]
+    assert compared < 2 * count
