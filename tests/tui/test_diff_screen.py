@@ -440,6 +440,27 @@ async def test_long_pair_shows_the_aligned_diff_before_its_claims(tmp_path: Path
         assert screen.model is ready[1].model
 
 
+async def test_a_search_typed_while_the_claims_arrive_keeps_its_letters(tmp_path: Path) -> None:
+    """A long pair's claims arrive while its aligned half is read. A search being typed
+    then lost the focus to the diff: its next letters ran the diff's keys ("x" accepted an
+    item, "q" quit the reader)."""
+    from dataclasses import replace
+
+    pair = _long_pair(tmp_path, {5: "Sentence number 5 says the harbour opened at dusk."})
+    async with _open_long_pair(*pair) as (pilot, screen, ready):
+        await pilot.press("slash", *"dusk")
+        bar = screen.query_one(SearchBar)
+        # The claims arriving now, as they do while a long pair's search is typed.
+        screen.post_message(replace(ready[-1]))
+        await wait_for(pilot, lambda: len(ready) == 3)
+        await pilot.pause()
+        await pilot.press("x", "q")
+        assert bar.value == "duskxq" and screen.focused is bar
+        assert screen.session is not None
+        assert all(screen.session.mark(item.key) is None for item in screen.session.items)
+        assert pilot.app.is_running and pilot.app.screen is screen
+
+
 async def test_a_long_pair_s_panel_entries_are_made_in_the_worker(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -615,7 +615,7 @@ class DiffScreen(Screen[None]):
         view.set_model(message.model, keep_position=swapping)
         self._prepared = message.panel
         self._show_styles()
-        view.focus()
+        self._focus_view()
         self._sync_selection()
         self._review_loaded(message.review_messages)
 
@@ -628,8 +628,17 @@ class DiffScreen(Screen[None]):
         self.query_one(DiffHeader).show(message.model.comparison, pending=True)
         self.view.set_model(message.model, keep_position=False)
         self._show_styles()
-        self.view.focus()
+        self._focus_view()
         self.call_after_refresh(self._painted.set)
+
+    def _focus_view(self) -> None:
+        """Give the diff the focus, unless the search bar or the panel has it.
+
+        A long pair's claims arrive while its aligned half is read: a search being typed
+        then lost the focus to the diff, and its next letters ran the diff's keys ("x"
+        accepted an item, "q" left the comparison, or quit the reader)."""
+        if self.focused not in (self.query_one(SearchBar), self.query_one(SidePanel)):
+            self.view.focus()
 
     @on(ComparisonFailed)
     def _failed(self, message: ComparisonFailed) -> None:
