@@ -619,3 +619,24 @@ async def test_quit_and_help_lead_the_footer_at_80_columns() -> None:
         diff = await diff_ready(pilot)
         shown = [key.description for key in diff.query(FooterKey)]
         assert shown[:2] == ["Back", "Help"]
+
+
+async def test_a_key_pressed_again_and_again_past_the_last_change_says_so_once(
+    tmp_path: Path,
+) -> None:
+    """ "n" held down past the last change said "No more changes below." once per press:
+    a column of identical toasts covered the diff. The same message is one toast."""
+    from textual.widgets._toast import Toast
+
+    original = demo_corpus() / "00_original.txt"
+    app = make_app(pair=(original, original), data_dir=tmp_path / "data")
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await diff_ready(pilot)
+        await pilot.press(*"nnnnnnnn")
+        await wait_for(pilot, lambda: bool(app.screen.query(Toast)))
+        await pilot.pause()
+        assert [toast.render().plain for toast in app.screen.query(Toast)] == [
+            "No more changes below."
+        ]
+        app.notify("Something else.")
+        await wait_for(pilot, lambda: len(app.screen.query(Toast)) == 2)

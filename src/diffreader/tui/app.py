@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events, on
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.notifications import SeverityLevel
+from textual.notifications import Notify, SeverityLevel
 from textual.widgets import Input
 
 from diffreader.tui.commands import ScreenCommands
@@ -164,6 +164,22 @@ class DiffReaderApp(App[None]):
             timeout=timeout,
             markup=False,
         )
+
+    def _on_notify(self, event: Notify) -> None:
+        """Replace a toast saying the same thing, rather than stacking another under it.
+
+        A key held down, or pressed again and again, past the last change ("n", "r" once
+        every item is reviewed) said the same thing once per press: a column of identical
+        toasts covered the diff. The toast shown goes; the new one (Textual's own handler
+        adds it next) starts its time again."""
+        new = event.notification
+        for shown in list(self._notifications):
+            if (shown.message, shown.title, shown.severity) == (
+                new.message,
+                new.title,
+                new.severity,
+            ):
+                self._unnotify(shown, refresh=False)
 
     def action_help_quit(self) -> None:
         """Ctrl+C: say which key quits. Textual's own message is markup ("Press
