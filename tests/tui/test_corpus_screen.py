@@ -484,3 +484,29 @@ async def test_a_title_shows_its_invisible_characters_in_the_list(tmp_path: Path
             await wait_for(pilot, lambda n=needle: screen.filter_text == n)
             await pilot.pause()
             assert [a.path.name for a in screen.visible_articles()] == names
+
+
+async def test_rewrites_of_an_a_that_cannot_be_read_say_so(tmp_path: Path) -> None:
+    """A deleted after it was listed: ranking the folder against it failed, and once the
+    warning had gone the rewrites view said "Nothing in the folder shares enough with A."
+    as if the folder had been searched."""
+    from textual.widgets import DataTable
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in ("00_original.txt", "01_rewrite_syndicated.txt"):
+        (folder / name).write_bytes((demo_corpus() / name).read_bytes())
+    app = make_app(corpus=folder, data_dir=tmp_path / "data")
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await corpus_loaded(pilot)
+        await wait_for(pilot, lambda: screen.index_ready)
+        (folder / "00_original.txt").unlink()
+        await pilot.press("home", "a", "r")
+        await wait_for(pilot, lambda: screen.found is not None and not screen.ranking)
+        await pilot.pause()
+        table = screen.query_one("#results", DataTable)
+        shown = " ".join(
+            str(cell) for row in range(table.row_count) for cell in table.get_row_at(row)
+        )
+        assert "Cannot rank the folder: no such file" in shown
+        assert "Nothing in the folder" not in shown

@@ -227,6 +227,8 @@ class CorpusScreen(Screen[None]):
         """Similarity of each article to A, in [0, 1] (empty until ranked)."""
         self.found: list[Found] | None = None
         """A's candidates from the index, best first (None until ranked)."""
+        self.rank_error: str | None = None
+        """Why A could not be ranked (A deleted or no longer readable since marked)."""
         self.stories: list[StoryView] | None = None
         """The folder's stories (None until grouped)."""
         self.index_ready = False
@@ -908,6 +910,7 @@ class CorpusScreen(Screen[None]):
         self.refresh_bindings()
         self.similarity = {}
         self.found = None
+        self.rank_error = None
         if self.mark_a:
             self._rank()
         if self.view == "rewrites":
@@ -950,6 +953,7 @@ class CorpusScreen(Screen[None]):
         if key_a != self.mark_a:
             return
         self.ranking = False
+        self.rank_error = error
         if found is None:
             self.notify(f"Cannot rank the folder: {error}", severity="warning")
             found = []
@@ -1044,6 +1048,11 @@ class CorpusScreen(Screen[None]):
             if not self.index_ready:
                 waiting = "the folder is being indexed; the rewrites follow…"
             return [(self._note(waiting), None, None)]
+        if self.rank_error is not None:
+            # Not "nothing shares enough with A": A itself could not be read (deleted,
+            # replaced by a binary file) and nothing was compared.
+            text = display_echo(f"Cannot rank the folder: {self.rank_error}")
+            return [(self._note(text), None, None)]
         if not self.found:
             return [(self._note("Nothing in the folder shares enough with A."), None, None)]
         a = self.mark_a
