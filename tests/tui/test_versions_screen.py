@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 from pilot_helpers import REPO, corpus_loaded, diff_ready, wait_for
+from textual.content import Content
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from comparison_builder import A_LINES, make_comparison, sample
 from diffreader.engine import ClaimCategory, QuoteStatus, Side, Status
@@ -336,3 +338,41 @@ async def test_hostile_titles_are_literal(tmp_path: Path, width: int) -> None:
         screen = await versions_ready(pilot)
         header = str(screen.query_one("#versions-header").render())
         assert "[bold]Title[/]" in header and "␛[31m" in header and "[red]V0[/red]" in header
+
+
+async def test_tab_keeps_the_version_chosen_and_enter_opens_it(tmp_path: Path) -> None:
+    """Tab to the sentence matrix left the header highlighting the version chosen in the
+    claims while the matrix's cursor stood on no version: Enter then opened the first
+    version holding the sentence, not the one highlighted."""
+    app = versions_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await versions_ready(pilot)
+        collation = screen.collation
+        assert collation is not None
+        first = collation.sentences[0]
+        held = [v for v, cell in enumerate(first.cells) if cell is not None]
+        assert len(held) > 1
+        chosen = held[-1]
+        await pilot.press(*["v"] * (chosen + 1))
+        assert screen.current_version() == chosen
+        await pilot.press("tab")
+        assert screen.focused is screen.matrix
+        assert screen.matrix.cursor_coordinate.row == 0
+        assert screen.current_version() == chosen
+        header = screen.query_one("#versions-header", Static).visual
+        assert isinstance(header, Content)
+        highlighted = [
+            header.plain[span.start : span.end]
+            for span in header.spans
+            if "reverse=True" in repr(span.style)
+        ]
+        assert highlighted and highlighted[0].startswith(f"V{chosen + 1}")
+        await pilot.press("enter")
+        diff = await diff_ready(pilot)
+        assert diff.model is not None
+        assert diff.model.comparison.b.path == str(VERSIONS[chosen])
+        await pilot.press("q")
+        await versions_ready(pilot)
+        await pilot.press("tab")  # back to the claims, on the same version
+        assert screen.focused is screen.claims_table
+        assert screen.current_version() == chosen

@@ -396,7 +396,7 @@ class VersionsScreen(Screen[None]):
         """The version of the cursor's column in the focused table, if it is one."""
         if self.collation is None:
             return None
-        table = self.matrix if self.matrix.has_focus else self.claims_table
+        table = self.matrix if self._in_matrix() else self.claims_table
         column = table.cursor_coordinate.column - 1
         return column if 0 <= column < len(self.collation.comparisons) else None
 
@@ -412,17 +412,30 @@ class VersionsScreen(Screen[None]):
         if self.collation is None:
             return
         n = len(self.collation.comparisons)
-        table = self.matrix if self.matrix.has_focus else self.claims_table
+        table = self.matrix if self._in_matrix() else self.claims_table
         current = self.current_version()
         target = (0 if step > 0 else n - 1) if current is None else (current + step) % n
         table.cursor_coordinate = table.cursor_coordinate._replace(column=target + 1)
         self._show_header()
 
     def action_switch_table(self) -> None:
-        if self.matrix.has_focus:
-            self.claims_table.focus()
-        else:
-            self.matrix.focus()
+        """Tab: the other table, on the version chosen in this one.
+
+        Each table has its cursor: Tab to the matrix left the header highlighting the
+        version chosen in the claims while the matrix's cursor stood on no version, and
+        Enter opened the first version holding the sentence, not the one highlighted."""
+        version = self.current_version()
+        target = self.claims_table if self._in_matrix() else self.matrix
+        if version is not None:
+            target.cursor_coordinate = target.cursor_coordinate._replace(column=version + 1)
+        self.set_focus(target)  # at once: the header is drawn for the focused table
+        if self.collation is not None:
+            self._show_header()
+
+    def _in_matrix(self) -> bool:
+        """Whether the sentence matrix is the table in use (``has_focus`` follows the
+        focus a moment later)."""
+        return self.focused is self.matrix
 
     def action_back(self) -> None:
         if self.exit_on_back:
@@ -449,7 +462,7 @@ class VersionsScreen(Screen[None]):
         if collation is None:
             return None
         current = self.current_version()
-        if self.matrix.has_focus:
+        if self._in_matrix():
             row = collation.sentences[self.matrix.cursor_coordinate.row]
             versions = [current] if current is not None else list(row.versions)
             for column in versions:
@@ -525,7 +538,7 @@ class VersionsScreen(Screen[None]):
             self.notify("The review is still loading.", timeout=2)
             return None
         line = self.claims_table.cursor_coordinate.row
-        if self.claims_table.has_focus and 0 <= line < len(self._claim_rows):
+        if self.focused is self.claims_table and 0 <= line < len(self._claim_rows):
             what, index = self._claim_rows[line]
             if what == "claim":
                 keys = collation.claims[index].items
