@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from pilot_helpers import diff_ready, wait_for
+from pilot_helpers import ORIGINAL, REWRITE, diff_ready, wait_for
 from textual.pilot import Pilot
 
 from comparison_builder import A_LINES, B_LINES
@@ -234,3 +234,37 @@ async def test_a_review_only_looked_at_on_a_read_only_data_dir_loses_nothing(
             assert "not saved: Read-only file system" in screen.query_one(ReviewBar).text
             await pilot.press("q")
     assert app.lost_reviews == []
+
+
+async def test_a_deleted_working_directory_stops_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opened as ``diffreader a.txt b.txt`` in a folder deleted since: s (swap) ended the
+    reader with a traceback (the pair's review named its articles by their absolute
+    paths, made from the working directory), and so did E (the report's suggested folder
+    was the working directory)."""
+    from textual.widgets import Input
+
+    from diffreader.tui.screens.review_dialogs import ExportDialog
+
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "a.txt").write_text(ORIGINAL, encoding="utf-8")
+    (work / "b.txt").write_text(REWRITE, encoding="utf-8")
+    monkeypatch.chdir(work)
+    app = make_app(pair=(Path("a.txt"), Path("b.txt")), data_dir=tmp_path / "data")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await diff_ready(pilot)
+        await wait_for(pilot, lambda: screen.session is not None)
+        for name in ("a.txt", "b.txt"):
+            (work / name).unlink()
+        work.rmdir()
+        await pilot.press("r", "x", "s")
+        await wait_for(pilot, lambda: not screen.comparing and screen.session is not None)
+        await pilot.pause()
+        assert app.is_running and screen.model is not None
+        assert screen.model.comparison.a.path == "b.txt"
+        await pilot.press("E")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog))
+        suggested = Path(app.screen.query_one("#export-path", Input).value)
+        assert suggested.parent == Path.home()

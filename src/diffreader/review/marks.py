@@ -20,6 +20,7 @@ The JSON forms are the on-disk format: frozen, like the item keys.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import math
 import os
@@ -284,7 +285,12 @@ class ArticleRef:
     @classmethod
     def of(cls, doc: Document) -> ArticleRef:
         """The reference of a loaded document."""
-        path = os.path.abspath(doc.path) if doc.path else None
+        path = doc.path or None
+        if path is not None:
+            # A relative path is made absolute against the working directory, which may
+            # have been deleted since the article was read: the path as given then.
+            with contextlib.suppress(OSError):
+                path = os.path.abspath(path)
         return cls(text_hash(doc.text), path, doc.title)
 
 

@@ -311,7 +311,10 @@ def display_path(path: Path) -> str:
     Made absolute without following links: a link is shown as itself (a broken link by
     its name, not its missing target), and a link loop, which cannot be resolved, too.
     """
-    absolute = Path(os.path.abspath(path))
+    try:
+        absolute = Path(os.path.abspath(path))
+    except OSError:  # relative, and the working directory is gone: as given
+        absolute = Path(path)
     shown = str(absolute)
     try:
         shown = str(absolute.relative_to(Path.cwd()))

@@ -1075,7 +1075,10 @@ class DiffScreen(Screen[None]):
         if session is None or model is None:
             self.notify("Nothing to export yet.", timeout=2)
             return
-        folder = Path.cwd()
+        try:
+            folder = Path.cwd()
+        except OSError:  # the working directory was deleted since the reader started
+            folder = Path.home()
         paths = {fmt: default_report_path(model.comparison, fmt, folder) for fmt in FORMATS}
 
         def export(choice: tuple[str, Path] | None) -> None:
