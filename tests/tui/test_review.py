@@ -590,3 +590,31 @@ async def test_keys_typed_fast_after_slash_and_e_are_text_not_marks(tmp_path: Pa
         await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
         note = app.screen.query_one(Input)
         await wait_for(pilot, lambda: note.value == "ok")
+
+
+async def test_a_note_pasted_in_several_lines_is_kept_whole(tmp_path: Path) -> None:
+    """A note of three lines pasted from an e-mail was saved as its first line: the
+    note's input kept a paste's first line only, and the rest was dropped unseen."""
+    from textual import events
+    from textual.widgets import Input
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(ORIGINAL, encoding="utf-8")
+    b.write_text(REWRITE, encoding="utf-8")
+    app = make_app(pair=(a, b), data_dir=tmp_path / "data")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await diff_ready(pilot)
+        await wait_for(pilot, lambda: screen.session is not None)
+        session = screen.session
+        assert session is not None
+        await pilot.press("r", "e")
+        await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+        await pilot.pause()
+        key = screen.selected_key
+        assert key is not None
+        app.post_message(events.Paste("Rang the harbour office.\r\n\r\nThey confirmed it.\n"))
+        note = app.screen.query_one(Input)
+        await wait_for(pilot, lambda: note.value != "")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: session.note(key) != "")
+        assert session.note(key) == "Rang the harbour office. They confirmed it."

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -24,7 +24,7 @@ from diffreader.storage.paths import written_over
 from diffreader.tui.review import REPORT_SUFFIX
 from diffreader.tui.textutil import LiteralHighlighter
 
-__all__ = ["ExportDialog", "FormatSet", "NoteEditor"]
+__all__ = ["ExportDialog", "FormatSet", "NoteEditor", "NoteInput"]
 
 _FORMAT_LABELS = {"markdown": "Markdown", "html": "HTML", "json": "JSON"}
 
@@ -66,6 +66,26 @@ class FormatSet(RadioSet):
         self.post_message(self.Chosen(self, (button.id or "").removeprefix("fmt-")))
 
 
+class NoteInput(Input):
+    """The note's line: a text of several lines pasted into it is kept whole.
+
+    Textual's ``Input`` keeps a paste's first line only: a note of three lines pasted
+    from an e-mail was saved as its first line, the others dropped unseen. The lines are
+    joined with a space (a note is one line: Enter saves it)."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()  # not Input's own handler too
+        event.stop()
+        text = " ".join(line.strip() for line in event.text.splitlines() if line.strip())
+        if not text:
+            return
+        selection = self.selection
+        if selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *selection)
+
+
 class NoteEditor(ModalScreen[str | None]):
     """Edit the note of one review item: Enter saves (empty removes it), Escape cancels.
 
@@ -92,7 +112,7 @@ class NoteEditor(ModalScreen[str | None]):
             title.append(self._label, style="bold")
             yield Static(title, classes="dialog-title")
             yield Static(Text(self._text, style="italic"), classes="dialog-context")
-            yield Input(
+            yield NoteInput(
                 self._note,
                 placeholder="What did you check? Who did you call?",
                 id="note",
