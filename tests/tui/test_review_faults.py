@@ -266,5 +266,9 @@ async def test_a_deleted_working_directory_stops_nothing(
         assert screen.model.comparison.a.path == "b.txt"
         await pilot.press("E")
         await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog))
-        suggested = Path(app.screen.query_one("#export-path", Input).value)
-        assert suggested.parent == Path.home()
+        path_input = app.screen.query_one("#export-path", Input)
+        assert Path(path_input.value).parent == Path.home()
+        path_input.value = "report.md"  # relative to a folder that is gone
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: any("full path" in n.message for n in app._notifications))
+        assert app.is_running and isinstance(app.screen, ExportDialog)

@@ -6,6 +6,7 @@ result comes back through ``dismiss`` (``None`` when cancelled).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
@@ -215,7 +216,15 @@ class ExportDialog(ModalScreen[tuple[str, Path] | None]):
         if not value:
             self.notify("Give a file to write.", severity="warning", timeout=3)
             return
-        target = Path(value).expanduser()
+        try:
+            target = Path(os.path.abspath(Path(value).expanduser()))
+        except OSError:  # a relative name, and the working folder was deleted since
+            self.notify(
+                f"{value}: the working folder no longer exists; give a full path.",
+                severity="warning",
+                timeout=6,
+            )
+            return
         if target.exists() and not target.is_file():
             # A folder cannot be written; a FIFO or a device would block the export for ever.
             self.notify(
