@@ -518,6 +518,42 @@ def test_report_includes_saved_review_marks(
     assert "called the harbour office" in capsys.readouterr().out
 
 
+def test_report_with_a_data_folder_it_may_not_enter(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A data folder this user cannot enter (another user's, mode 000): the report is
+    written without marks and says why, as for an unreadable review file. It was an
+    internal error (PermissionError from looking for the reviews folder)."""
+    locked = tmp_path / "data"
+    (locked / "reviews").mkdir(parents=True)
+    inside = str(locked) + os.sep
+    real_stat, real_open = os.stat, os.open
+
+    def refuse(path: Any) -> None:
+        if os.fspath(path).startswith(inside):  # what chmod 000 does, for root too
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+
+    def refusing_stat(path: Any, *args: Any, **kwargs: Any) -> Any:
+        refuse(path)
+        return real_stat(path, *args, **kwargs)
+
+    def refusing_open(path: Any, *args: Any, **kwargs: Any) -> Any:
+        refuse(path)
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", refusing_stat)
+    monkeypatch.setattr(os, "open", refusing_open)
+    for paths in ((ORIGINAL, REWRITE), (ORIGINAL, REWRITE, "01_rewrite_syndicated.txt")):
+        args = [str(demo / p) for p in paths]
+        status = main([*args, "--report", "json", "--data-dir", str(locked)])
+        captured = capsys.readouterr()
+        assert status == ExitStatus.DIFFERENT, captured.err
+        assert json.loads(captured.out)
+        assert "internal error" not in captured.err
+        assert "Could not read the saved review" in captured.err
+        assert "Permission denied" in captured.err
+
+
 # --------------------------------------------------------------------------- hostile input
 
 

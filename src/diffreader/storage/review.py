@@ -482,8 +482,11 @@ class ReviewStore:
         Reading needs no write access. A missing or corrupt index is rebuilt (in memory)
         from the state files; with ``repair`` a corrupt one is also set aside.
         """
-        if not self.root.is_dir():
-            return {}, []
+        try:
+            if not self.root.is_dir():
+                return {}, []
+        except OSError as entering:  # a data folder this user may not enter (mode 000)
+            return {}, [f"Could not read the review index: {_reason(entering)}"]
         summaries, error = self._read_index()
         if summaries is not None:
             return summaries, []
