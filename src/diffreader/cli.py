@@ -1097,7 +1097,7 @@ def _serve(argv: Sequence[str]) -> ExitStatus:
 
 
 def _run_scan(argv: Sequence[str]) -> ExitStatus:
-    from diffreader.scan.executors import ExecutorError, make_executor
+    from diffreader.scan.executors import JOBS_LIMIT, ExecutorError, make_executor
     from diffreader.scan.progress import Progress, Silent
     from diffreader.scan.run import ScanError, run_scan
 
@@ -1105,6 +1105,8 @@ def _run_scan(argv: Sequence[str]) -> ExitStatus:
     args = parser.parse_args(argv)
     if args.jobs is not None and args.jobs < 1:
         parser.error("--jobs must be 1 or more")
+    if args.jobs is not None and args.jobs > JOBS_LIMIT:
+        parser.error(f"--jobs must be {JOBS_LIMIT:,} or less (one process each)")
     if args.dask is not None and args.dask != "local" and "://" not in args.dask:
         parser.error("--dask takes 'local' or a scheduler address such as tcp://HOST:8786")
     folders = [_checked_dir(folder) for folder in args.folders]

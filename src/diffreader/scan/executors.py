@@ -12,6 +12,7 @@ API:
     Executor                          the protocol: run(fn, items) -> Iterator[(i, result)]
     InProcess(), ProcessPool(jobs)    the local executors
     make_executor(jobs, dask) -> Executor
+    JOBS_LIMIT                        the most processes --jobs may ask for
     ExecutorError, DaskMissing        a scheduler out of reach; ``--dask`` without the extra
 """
 
@@ -25,6 +26,7 @@ from typing import Protocol, TypeVar
 from diffreader.engine import parallel
 
 __all__ = [
+    "JOBS_LIMIT",
     "DaskMissing",
     "Executor",
     "ExecutorError",
@@ -52,6 +54,11 @@ class Executor(Protocol):
     def close(self) -> None:
         """Stop the workers (also after an interruption)."""
         ...
+
+
+JOBS_LIMIT = 1024
+"""The most processes ``--jobs`` starts: a typo (``--jobs 10000``) would start that many
+Pythons, and past a C int the process pool failed with an internal error."""
 
 
 class ExecutorError(Exception):
