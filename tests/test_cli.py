@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -571,6 +572,24 @@ def run_with_timeout(
         timeout=60,
         env={**os.environ, **(env or {})},
     )
+
+
+def test_the_text_header_names_the_files_as_they_are_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A space at either end of a file name, or two together, are kept in the text header:
+    it made each run of spaces one and dropped those at the ends, so " b.txt" read as
+    another file, "b.txt" (the JSON and the multi-version view had them right)."""
+    monkeypatch.chdir(tmp_path)
+    a, b = Path("two  spaces.txt"), Path(" b.txt")
+    a.write_text("The council met on Monday. It approved the budget.\n", encoding="utf-8")
+    b.write_text("The council met on Friday. It approved the budget.\n", encoding="utf-8")
+    for color in ("never", "always"):
+        done = run(a, b, "--color", color)
+        assert done.returncode == ExitStatus.DIFFERENT, done.stderr
+        lines = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in done.stdout.splitlines()]
+        assert lines[1] == f"  A  {a}"
+        assert lines[3] == f"  B  {b}"
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")

@@ -480,11 +480,13 @@ def _text_header(w: _TextWriter, view: View) -> None:
     )
     for side, doc in (("A", a), ("B", b)):
         style = "red bold" if side == "A" else "green bold"
-        w.wrap(
-            [(name_shown(doc.path) if doc.path else "untitled", "bold")],
-            first=(f"  {side}  ", style),
-            indent="      ",
-        )
+        shown, lead = name_shown(doc.path) if doc.path else "untitled", f"  {side}  "
+        if cells(lead) + cells(shown) <= w.width:
+            # As the file is named: wrapped, each run of spaces became one and those at
+            # either end went (" lead.txt" read "lead.txt", another file).
+            w.line((lead, style), (shown, "bold"))
+        else:
+            w.wrap([(shown, "bold")], first=(lead, style), indent="      ")
         details = [
             f"title: {terminal(reveal(doc.title)) if doc.title else '(none)'}",
             f"date: {doc.date or '(none)'}",
