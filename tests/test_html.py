@@ -176,6 +176,29 @@ def test_broken_markup_still_gives_the_article() -> None:
     assert len(_content(truncated.sentences)) >= 8
 
 
+@pytest.mark.parametrize(
+    "reference", ["&#12;", "&#x0B;", "&#27;", "&#0008;", "&#X1f;", "&#x1b", "&#xFFFE;", "&#65535;"]
+)
+def test_a_reference_to_a_control_character_keeps_the_article(
+    reference: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page whose text refers to a control character (a form feed ``&#12;`` left in a
+    pasted paragraph) was refused as "no article text found" (trafilatura discarded the
+    whole extraction). It reads as the same page with the character typed raw, which the
+    parser drops; a reference to a character that follows more digits is left alone."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:]) + "<p>&#1234; and &#x1bAD;</p>"
+    page = tmp_path / "page.html"
+    page.write_text(_page(f"<p>{PARAGRAPHS[0][:-1]}{reference}.</p>{paragraphs}"))
+    plain = tmp_path / "plain.html"
+    plain.write_text(_page(f"<p>{PARAGRAPHS[0]}</p>{paragraphs}"))
+    assert main([str(plain), str(page), "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    sentences = [s["text"] for s in json.loads(captured.out)["b"]["sentences"]]
+    assert sentences[0] == PARAGRAPHS[0]
+    assert sentences[-1] == "\u04d2 and \u1bad"
+
+
 def test_a_deeply_nested_page_is_refused_or_read_never_raises_otherwise() -> None:
     deep = b"<html><body>" + b"<div>" * 20_000 + f"<p>{PARAGRAPHS[0]}</p>".encode()
     try:

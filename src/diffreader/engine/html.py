@@ -70,6 +70,15 @@ _LABELS = {
     "utf-16be": "utf-8",
 }
 
+_CONTROL_REFERENCE = re.compile(
+    r"&#(?:0*(?:[1-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?![0-9])"
+    r"|[xX]0*(?:[1-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F]));?"
+)
+"""A character reference to a control character but tab and line breaks (``&#12;``,
+``&#x1b;``) or to U+FFFE or U+FFFF: trafilatura discarded the whole article of a page
+holding one ("no article text found"). It is taken out, as the parser takes out the
+character typed raw."""
+
 _QUIET = ("trafilatura", "htmldate", "courlan", "justext")
 """Their loggers warn on stderr ("discarding data: None") unless they have a handler."""
 
@@ -119,7 +128,7 @@ def document_from_html(data: bytes, path: str | None = None) -> Document:
     text, encoding = decode_html(data)
     if not text.strip():
         raise LoadError("empty file (no text to compare)")
-    extracted = _extract(text)
+    extracted = _extract(_CONTROL_REFERENCE.sub("", text))
     lines = [line.strip() for line in extracted["text"].splitlines() if line.strip()]
     if not any(len(line.split()) >= MIN_WORDS for line in lines):
         raise LoadError("no article text found in this web page (only menus or page furniture)")
