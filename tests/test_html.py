@@ -145,6 +145,29 @@ def test_a_page_that_lies_about_its_charset_is_still_read() -> None:
     assert text in doc.text
 
 
+@pytest.mark.parametrize(
+    "label", ["rot13", "base64", "punycode", "unicode_escape", "utf-7", "cp037", "idna"]
+)
+def test_a_charset_no_browser_knows_is_ignored(
+    label: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page declaring a Python codec that is no web encoding was an internal error
+    (rot13, base64: not text encodings; punycode: a UnicodeError), which stopped
+    ``stories`` and ``scan`` over a whole folder; or it was read through that codec
+    (``unicode_escape`` turned the text's backslashes into escapes, cp037 read ASCII as
+    EBCDIC). Such a declaration is ignored, as a browser ignores it."""
+    text = f"<p>{PARAGRAPHS[0]} Key \\x1b, the +ACI- sign.</p><p>{PARAGRAPHS[1]}</p>"
+    page = tmp_path / "page.html"
+    page.write_text(_page(text, f'<meta charset="{label}">'), encoding="utf-8")
+    plain = tmp_path / "plain.html"
+    plain.write_text(_page(text, '<meta charset="utf-8">'), encoding="utf-8")
+    assert main([str(plain), str(page), "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    sentences = [s["text"] for s in json.loads(captured.out)["b"]["sentences"]]
+    assert "Key \\x1b, the +ACI- sign." in sentences
+
+
 def test_a_byte_order_mark_wins_over_the_declared_charset() -> None:
     page = _page(f"<p>{PARAGRAPHS[0]} Sørensen</p>", '<meta charset="windows-1251">')
     doc = document_from_html(page.encode("utf-16"))

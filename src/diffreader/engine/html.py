@@ -70,6 +70,19 @@ _LABELS = {
     "utf-16be": "utf-8",
 }
 
+_WEB_ENCODINGS = frozenset(
+    "utf-8 cp866 iso8859-2 iso8859-3 iso8859-4 iso8859-5 iso8859-6 iso8859-7 iso8859-8 "
+    "iso8859-9 iso8859-10 iso8859-11 iso8859-13 iso8859-14 iso8859-15 iso8859-16 koi8-r "
+    "koi8-u mac-roman mac-cyrillic cp874 tis-620 cp1250 cp1251 cp1252 cp1253 cp1254 cp1255 "
+    "cp1256 cp1257 cp1258 gbk gb2312 gb18030 big5 big5hkscs euc_jp iso2022_jp shift_jis "
+    "cp932 euc_kr cp949".split()
+)
+"""Python's names of the encodings a browser honours in a page (the WHATWG Encoding
+Standard's, and their Windows supersets). Any other codec a label names is ignored as an
+unknown label is: rot13 and base64 are no text encodings (an internal error, which
+stopped ``stories`` and ``scan`` over the whole folder), unicode_escape and utf-7 read
+the text's backslashes and plus signs as escapes, cp037 reads ASCII as EBCDIC."""
+
 _CONTROL_REFERENCE = re.compile(
     r"&#(?:0*(?:[1-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?![0-9])"
     r"|[xX]0*(?:[1-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F]));?"
@@ -112,9 +125,11 @@ def _declared_charset(head: bytes) -> str | None:
         label = match.group(1).decode("ascii").strip().lower()
         label = _LABELS.get(label, label)
         try:
-            return codecs.lookup(label).name
+            name = codecs.lookup(label).name
         except LookupError:
             continue  # an unknown label: look for another declaration, else ignore it
+        if name in _WEB_ENCODINGS:
+            return name
     return None
 
 
