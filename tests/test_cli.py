@@ -278,6 +278,31 @@ def test_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]
     assert capsys.readouterr().err.splitlines()[-1].startswith("diffreader: ")
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["{demo}/00_original.txt", "{demo}/02_rewrite_contentfarm.txt", "-o", ""],
+        ["{demo}/00_original.txt", "{demo}/02_rewrite_contentfarm.txt", "{demo}/04_unrelated.txt"],
+        ["find", "{demo}/00_original.txt", "{demo}", "-o", ""],
+        ["stories", "{demo}", "--output", ""],
+    ],
+)
+def test_an_empty_output_name_is_a_usage_error(
+    args: list[str], demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``-o ""`` (``-o "$OUT"`` with OUT unset) said ``diffreader: : cannot write (Is a
+    directory)`` after the comparison, or listed the folder and wrote nothing."""
+    given = [a.format(demo=demo) for a in args]
+    if "-o" not in given and "--output" not in given:
+        given += ["--report", "json", "-o", ""]
+    with pytest.raises(SystemExit) as exit_info:
+        main([*given, "--data-dir", str(tmp_path)])
+    assert exit_info.value.code == ExitStatus.TROUBLE
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines()[-1].endswith(": -o/--output needs a file name")
+
+
 def test_ctrl_c_exits_130(
     demo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -491,6 +491,9 @@ def _dispatch(
 ) -> ExitStatus:
     """Run what ``args`` ask for; ``own_process`` as ``_print_comparison`` has it."""
     paths: list[str] = args.paths
+    if args.output == "":
+        # -o "$OUT" with OUT unset: no file (it failed as a folder, after the comparison).
+        parser.error("-o/--output needs a file name")
     if len(paths) > 2:
         if args.corpus:
             parser.error("--corpus opens a folder; give either --corpus or paths, not both")
@@ -644,6 +647,8 @@ def _run_command(command: str, argv: Sequence[str]) -> ExitStatus:
     args = parser.parse_args(argv)
     if command == "find" and args.limit < 1:
         parser.error("--limit must be 1 or more")
+    if args.output == "":
+        parser.error("-o/--output needs a file name")
     folder = _checked_dir(args.folder)
     articles = [args.article] if command == "find" else []
     _check_output(args.output, articles, _data_dir(args), folder)
@@ -1103,6 +1108,9 @@ def _run_scan(argv: Sequence[str]) -> ExitStatus:
 
     parser = _scan_parser()
     args = parser.parse_args(argv)
+    if not args.output:
+        # -o "$OUT" with OUT unset: it was the current directory, scanned into.
+        parser.error("-o/--output needs a folder name")
     if args.jobs is not None and args.jobs < 1:
         parser.error("--jobs must be 1 or more")
     if args.jobs is not None and args.jobs > JOBS_LIMIT:

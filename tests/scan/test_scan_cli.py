@@ -62,6 +62,8 @@ def test_a_scan_without_rewrites_exits_1(tmp_path: Path) -> None:
         (["{demo}", "-o", "{tmp}/file"], "{tmp}/file: not a folder"),
         (["{demo}", "-o", "{tmp}/busy"], "{tmp}/busy: holds other files"),
         (["{demo}", "-o", "{tmp}/out", "--jobs", "0"], "--jobs must be 1 or more"),
+        # Was the current directory: -o "$OUT" with OUT unset scanned into it.
+        (["{demo}", "-o", ""], "-o/--output needs a folder name"),
         # Was "internal error: OverflowError" (a semaphore's C int), its folder half made.
         (["{demo}", "-o", "{tmp}/out", "--jobs", "99999999999"], "--jobs must be 1,024 or less"),
         (["{demo}", "-o", "{tmp}/out", "--dask", "nowhere"], "--dask takes 'local'"),
