@@ -303,6 +303,39 @@ def test_an_empty_output_name_is_a_usage_error(
     assert captured.err.splitlines()[-1].endswith(": -o/--output needs a file name")
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["stories", ""], "the folder name is empty"),
+        (["find", "{demo}/00_original.txt", ""], "the folder name is empty"),
+        (["find", "", "{demo}"], "a file name is empty"),
+        (["scan", "", "-o", "{tmp}/out", "-j", "1"], "the folder name is empty"),
+        (["", "{demo}/00_original.txt", "--format", "json"], "a file name is empty"),
+        (["{demo}/00_original.txt", "", "{demo}/04_unrelated.txt"], "a file name is empty"),
+    ],
+)
+def test_an_empty_path_is_refused(
+    args: list[str],
+    message: str,
+    demo: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An empty argument (``"$DIR"`` with DIR unset) was the current directory: ``stories``
+    and ``find`` searched it, ``scan`` scanned everything under it, and an empty file name
+    said ``diffreader: is a directory, not an article file``."""
+    (tmp_path / "here").mkdir()
+    monkeypatch.chdir(tmp_path / "here")
+    monkeypatch.setenv("DIFFREADER_DATA_DIR", str(tmp_path / "data"))
+    given = [a.format(demo=demo, tmp=tmp_path) for a in args]
+    assert main(given) == ExitStatus.TROUBLE
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == f"diffreader: {message}\n"
+    assert not (tmp_path / "out").exists()
+
+
 def test_ctrl_c_exits_130(
     demo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

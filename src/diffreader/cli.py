@@ -222,6 +222,8 @@ def _load(paths: Sequence[str]) -> list[Document]:
     from diffreader.engine import LoadError
     from diffreader.engine.load import load_documents
 
+    if "" in paths:  # "$FILE" with FILE unset: it was the current directory
+        raise _Trouble("a file name is empty")
     try:
         # Long files are segmented in parallel; the first error is still the first path's.
         return load_documents(paths)
@@ -400,6 +402,8 @@ def _corpus_dir(args: argparse.Namespace, config: Config, notices: list[str]) ->
 
 
 def _checked_dir(path: str) -> Path:
+    if not path:  # "$DIR" with DIR unset: it was the current directory, searched or scanned
+        raise _Trouble("the folder name is empty")
     folder = Path(path).expanduser()
     try:
         exists = folder.exists()
@@ -651,6 +655,8 @@ def _run_command(command: str, argv: Sequence[str]) -> ExitStatus:
         parser.error("-o/--output needs a file name")
     folder = _checked_dir(args.folder)
     articles = [args.article] if command == "find" else []
+    if "" in articles:
+        raise _Trouble("a file name is empty")
     _check_output(args.output, articles, _data_dir(args), folder)
     progress = _Progress("indexing")
     try:
