@@ -650,6 +650,34 @@ def test_the_text_header_names_the_files_as_they_are_named(
         assert lines[3] == f"  B  {b}"
 
 
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_json_on_a_stdout_that_cannot_hold_every_character_is_still_json(
+    encoding: str, tmp_path: Path
+) -> None:
+    """On a stdout in a legacy encoding (``PYTHONIOENCODING``, a latin-1 locale), what it
+    cannot hold was written as Python's escapes (``\\xe9``, ``\\U0001f600``), which
+    are no JSON: a script's parser failed. They are JSON's own escapes now."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("The café on the quay reopened on Monday. \U0001f600\n", encoding="utf-8")
+    b.write_text("The café on the quay reopened on Friday. \U0001f600\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    expected = json.loads(run_with_timeout(a, b, "--format", "json").stdout)
+    for args in ((a, b, "--format", "json"), (a, b, "--report", "json"), (a, b, b, "-f", "json")):
+        done = subprocess.run(
+            [sys.executable, "-m", "diffreader", *map(str, args), "--data-dir", str(tmp_path)],
+            capture_output=True,
+            stdin=subprocess.DEVNULL,
+            check=False,
+            timeout=60,
+            env=env,
+        )
+        assert done.returncode == ExitStatus.DIFFERENT, done.stderr
+        data = json.loads(done.stdout.decode(encoding))
+        if args[-1] == "json" and args[2] == "--format":
+            assert data == expected
+        assert "café" in json.dumps(data, ensure_ascii=False)
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
 def test_a_fifo_as_an_article_is_refused(demo: Path, tmp_path: Path) -> None:
     fifo = tmp_path / "fifo"

@@ -25,6 +25,7 @@ imported inside the functions that open the reader, so scripts start fast (check
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import os
 import shutil
@@ -239,8 +240,10 @@ def _load_pair(path_a: str, path_b: str) -> Comparison:
     return compare(a, b)
 
 
-def _write(text: str | Iterable[str], output: str | None) -> None:
-    """Write ``text`` (or its pieces, in order) to ``output`` (a file path) or to stdout."""
+def _write(text: str | Iterable[str], output: str | None, *, json: bool = False) -> None:
+    """Write ``text`` (or its pieces, in order) to ``output`` (a file path) or to stdout;
+    ``json``: the text is JSON (what stdout's encoding cannot hold is escaped as JSON
+    escapes it)."""
     pieces = (text,) if isinstance(text, str) else text
     if output is None or output == "-":
         stdout = sys.stdout
@@ -249,8 +252,11 @@ def _write(text: str | Iterable[str], output: str | None) -> None:
             raise _Trouble("standard output is closed")
         try:
             if hasattr(stdout, "reconfigure"):
-                # An ASCII-only stdout (PYTHONIOENCODING=ascii) gets escapes, not a traceback.
-                stdout.reconfigure(errors="backslashreplace")
+                # An ASCII-only stdout (PYTHONIOENCODING=ascii) gets escapes, not a traceback;
+                # JSON gets JSON's own: Python's ("\xe9", "\U0001f600") are no JSON.
+                if json:
+                    codecs.register_error(_JSON_ESCAPES, _json_escapes)
+                stdout.reconfigure(errors=_JSON_ESCAPES if json else "backslashreplace")
             for piece in pieces:
                 # In pieces of at most 64 KiB: a write of several megabytes that a closed
                 # pipe cuts short is taken for whole (CPython), and the rest was lost with
@@ -273,6 +279,26 @@ def _write(text: str | Iterable[str], output: str | None) -> None:
 
 _WRITE_CHUNK = 65_536
 """Characters written to stdout at a time (``_write``)."""
+
+_JSON_ESCAPES = "diffreader-json-escapes"
+"""The error handler writing JSON to a stdout whose encoding cannot hold every character."""
+
+
+def _json_escapes(error: UnicodeError) -> tuple[str, int]:
+    """What ``error`` could not encode, as JSON escapes (``\\u00e9``; a character past
+    U+FFFF as its surrogate pair). Only strings of the JSON hold such characters, and
+    an escape means the same there."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    escapes = []
+    for char in error.object[error.start : error.end]:
+        code = ord(char)
+        if code > 0xFFFF:
+            code -= 0x10000
+            escapes.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            escapes.append(f"\\u{code:04x}")
+    return "".join(escapes), error.end
 
 
 def _write_file(output: str, pieces: Iterable[str]) -> None:
@@ -323,7 +349,7 @@ def _print_comparison(args: argparse.Namespace, *, own_process: bool = False) ->
         width = min(max(width, 40), 120)
         # In pieces: a long comparison's JSON is written as it is made, never held whole.
         pieces = render_pieces(comparison, args.format or "text", color=color, width=width)
-        _write(pieces, args.output)
+        _write(pieces, args.output, json=args.format == "json")
         status = ExitStatus.DIFFERENT if comparison.has_differences else ExitStatus.SAME
         if own_process:
             # Still paused: the collector, back on, would first pass over all of it.
@@ -359,7 +385,8 @@ def _write_report(args: argparse.Namespace) -> ExitStatus:
     session, messages = ReviewStore(_data_dir(args)).load_for(comparison, record=False)
     for message in messages:
         _warn(message)
-    _write(render_report(comparison, session.entries(), args.report), args.output)
+    report = render_report(comparison, session.entries(), args.report)
+    _write(report, args.output, json=args.report == "json")
     return ExitStatus.DIFFERENT if comparison.has_differences else ExitStatus.SAME
 
 
@@ -482,7 +509,7 @@ def _versions(args: argparse.Namespace, *, reader: bool) -> ExitStatus:
             width = shutil.get_terminal_size((100, 24)).columns if not to_file else 100
             fmt = args.format or "text"
             text = render_versions(collation, fmt, color=color, width=min(max(width, 60), 120))
-        _write(text, args.output)
+        _write(text, args.output, json="json" in (args.report, args.format))
         return ExitStatus.DIFFERENT if collation.has_differences else ExitStatus.SAME
     versions = tuple(Path(p) for p in paths[1:])
     return _run_reader(
@@ -743,7 +770,8 @@ def _find(
             ],
             "refused": _refused_json(folder, refused),
         }
-        _write(json_safe(json.dumps(document, indent=2, ensure_ascii=False)) + "\n", args.output)
+        text = json_safe(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
+        _write(text, args.output, json=True)
     else:
         copies = f" ({identical} identical cop{'y' if identical == 1 else 'ies'})"
         lines = [
@@ -871,7 +899,8 @@ def _stories(
             ],
             "refused": _refused_json(folder, refused),
         }
-        _write(json_safe(json.dumps(document, indent=2, ensure_ascii=False)) + "\n", args.output)
+        text = json_safe(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
+        _write(text, args.output, json=True)
     else:
         lines = []
         alone = 0
