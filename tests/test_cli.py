@@ -678,6 +678,27 @@ def test_json_on_a_stdout_that_cannot_hold_every_character_is_still_json(
         assert "café" in json.dumps(data, ensure_ascii=False)
 
 
+def test_an_html_report_on_an_ascii_stdout_has_character_references(tmp_path: Path) -> None:
+    """An HTML report on an ASCII-only stdout showed Python's escapes in the browser
+    (``caf\\xe9``); it has HTML's character references now (``caf&#233;``)."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("The café on the quay reopened on Monday. \U0001f600\n", encoding="utf-8")
+    b.write_text("The café on the quay reopened on Friday. \U0001f600\n", encoding="utf-8")
+    for args in ((a, b), (a, b, b)):
+        done = subprocess.run(
+            [sys.executable, "-m", "diffreader", *map(str, args), "--report", "html"],
+            capture_output=True,
+            stdin=subprocess.DEVNULL,
+            check=False,
+            timeout=60,
+            env={**os.environ, "PYTHONIOENCODING": "ascii", "DIFFREADER_DATA_DIR": str(tmp_path)},
+        )
+        assert done.returncode == ExitStatus.DIFFERENT, done.stderr
+        page = done.stdout.decode("ascii")
+        assert "caf&#233;" in page
+        assert "\\xe9" not in page and "\\U0001f600" not in page
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
 def test_a_fifo_as_an_article_is_refused(demo: Path, tmp_path: Path) -> None:
     fifo = tmp_path / "fifo"

@@ -240,10 +240,10 @@ def _load_pair(path_a: str, path_b: str) -> Comparison:
     return compare(a, b)
 
 
-def _write(text: str | Iterable[str], output: str | None, *, json: bool = False) -> None:
+def _write(text: str | Iterable[str], output: str | None, *, fmt: str = "text") -> None:
     """Write ``text`` (or its pieces, in order) to ``output`` (a file path) or to stdout;
-    ``json``: the text is JSON (what stdout's encoding cannot hold is escaped as JSON
-    escapes it)."""
+    ``fmt``: the format of the text, which escapes what stdout's encoding cannot hold
+    (JSON and HTML in their own escapes)."""
     pieces = (text,) if isinstance(text, str) else text
     if output is None or output == "-":
         stdout = sys.stdout
@@ -253,10 +253,12 @@ def _write(text: str | Iterable[str], output: str | None, *, json: bool = False)
         try:
             if hasattr(stdout, "reconfigure"):
                 # An ASCII-only stdout (PYTHONIOENCODING=ascii) gets escapes, not a traceback;
-                # JSON gets JSON's own: Python's ("\xe9", "\U0001f600") are no JSON.
-                if json:
+                # JSON and HTML get their own: Python's ("\xe9", "\U0001f600") are no JSON,
+                # and a browser shows them as they are.
+                if fmt == "json":
                     codecs.register_error(_JSON_ESCAPES, _json_escapes)
-                stdout.reconfigure(errors=_JSON_ESCAPES if json else "backslashreplace")
+                errors = {"json": _JSON_ESCAPES, "html": "xmlcharrefreplace"}
+                stdout.reconfigure(errors=errors.get(fmt, "backslashreplace"))
             for piece in pieces:
                 # In pieces of at most 64 KiB: a write of several megabytes that a closed
                 # pipe cuts short is taken for whole (CPython), and the rest was lost with
@@ -349,7 +351,7 @@ def _print_comparison(args: argparse.Namespace, *, own_process: bool = False) ->
         width = min(max(width, 40), 120)
         # In pieces: a long comparison's JSON is written as it is made, never held whole.
         pieces = render_pieces(comparison, args.format or "text", color=color, width=width)
-        _write(pieces, args.output, json=args.format == "json")
+        _write(pieces, args.output, fmt=args.format or "text")
         status = ExitStatus.DIFFERENT if comparison.has_differences else ExitStatus.SAME
         if own_process:
             # Still paused: the collector, back on, would first pass over all of it.
@@ -386,7 +388,7 @@ def _write_report(args: argparse.Namespace) -> ExitStatus:
     for message in messages:
         _warn(message)
     report = render_report(comparison, session.entries(), args.report)
-    _write(report, args.output, json=args.report == "json")
+    _write(report, args.output, fmt=args.report)
     return ExitStatus.DIFFERENT if comparison.has_differences else ExitStatus.SAME
 
 
@@ -492,6 +494,7 @@ def _versions(args: argparse.Namespace, *, reader: bool) -> ExitStatus:
     docs = _load(paths)
     if not reader:
         collation = collate(docs[0], docs[1:])
+        fmt = args.report or args.format or "text"
         if args.report:
             from diffreader.storage.review import ReviewStore
 
@@ -507,9 +510,8 @@ def _versions(args: argparse.Namespace, *, reader: bool) -> ExitStatus:
             to_file = args.output not in (None, "-")
             color = False if to_file else _use_color(args.color, sys.stdout)
             width = shutil.get_terminal_size((100, 24)).columns if not to_file else 100
-            fmt = args.format or "text"
             text = render_versions(collation, fmt, color=color, width=min(max(width, 60), 120))
-        _write(text, args.output, json="json" in (args.report, args.format))
+        _write(text, args.output, fmt=fmt)
         return ExitStatus.DIFFERENT if collation.has_differences else ExitStatus.SAME
     versions = tuple(Path(p) for p in paths[1:])
     return _run_reader(
@@ -771,7 +773,7 @@ def _find(
             "refused": _refused_json(folder, refused),
         }
         text = json_safe(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
-        _write(text, args.output, json=True)
+        _write(text, args.output, fmt="json")
     else:
         copies = f" ({identical} identical cop{'y' if identical == 1 else 'ies'})"
         lines = [
@@ -900,7 +902,7 @@ def _stories(
             "refused": _refused_json(folder, refused),
         }
         text = json_safe(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
-        _write(text, args.output, json=True)
+        _write(text, args.output, fmt="json")
     else:
         lines = []
         alone = 0
