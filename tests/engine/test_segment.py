@@ -355,6 +355,37 @@ def test_a_caption_inside_a_paragraph_is_furniture_alone() -> None:
     assert kinds[-1] == ("© Harbour Gazette / J. Smith", SentenceKind.BOILERPLATE)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Subscribe to our newsletter. The mayor was arrested on Tuesday.",
+        "Sign up for alerts! Two councillors resigned over the deal.",
+        "Tags: council, budget. The budget was cut by 4 million pounds.",
+    ],
+)
+def test_a_widget_heading_that_goes_on_into_a_sentence_is_prose(line: str) -> None:
+    # A widget heading's tail ("Subscribe| to our newsletter") stops at the end of its
+    # sentence: a line going on into another sentence hid that sentence's claims as
+    # furniture, and a pair differing by it compared as identical (exit status 0).
+    article = "The council met on Monday to discuss the budget.\n\n" + line + "\n"
+    kinds = [k for _, k in _kinds(article)]
+    assert SentenceKind.BODY in kinds[1:], _kinds(article)
+    assert any(
+        text.startswith(("The mayor", "Two councillors", "The budget was"))
+        and kind is SentenceKind.BODY
+        for text, kind in _kinds(article)
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Subscribe to our newsletter.", "Tags: Politics, Council, Budget", "Follow us on Mastodon!"],
+)
+def test_a_widget_heading_alone_is_still_furniture(line: str) -> None:
+    article = "The council met on Monday to discuss the budget.\n\n" + line + "\n"
+    assert _kinds(article)[-1] == (line, SentenceKind.BOILERPLATE)
+
+
 def test_a_caption_line_is_still_furniture() -> None:
     kinds = dict(_kinds(_ARTICLE))
     assert kinds["FILE PHOTO: The ferry at the north pier. © Harbour Gazette / J. Smith."] is (

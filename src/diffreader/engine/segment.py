@@ -105,14 +105,21 @@ def _real_date(iso: str) -> bool:
 # ---------------------------------------------------------------------------
 # Page furniture
 
+_PHRASE_ON = r"(?:(?![.!?]+\s+\S).)"
+"""A character of a widget heading's tail ("Subscribe| to our newsletter"): any but the end of
+a sentence that more text follows, so a line that goes on into a second sentence ("Subscribe
+to our newsletter. The mayor was arrested on Tuesday.") is prose, not furniture."""
 _WIDGET_HEADING = re.compile(
     r"^(?:recommended(?: articles| stories| reading| for you)?|related(?: articles| stories| posts|"
-    r" news| coverage| content)?|read (?:more|next|also)|more (?:from|on|stories).{0,60}|comments?|"
+    r" news| coverage| content)?|read (?:more|next|also)|more (?:from|on|stories)"
+    rf"{_PHRASE_ON}{{0,60}}|comments?|"
     r"\d+ comments?|popular posts(?: from this blog)?|popular (?:now|stories)|you (?:may|might) "
     r"also like|trending(?: now| stories)?|most (?:read|popular|viewed)|share(?: this(?: article|"
-    r" story)?)?|advertisement|sponsored(?: content)?|subscribe.{0,80}|sign up.{0,80}|"
-    r"newsletter|follow us.{0,60}|tags?:.{0,200}|filed under.{0,200}|leave a (?:comment|reply)|"
-    r"editor'?s picks?|top stories|latest news|see also|also read|watch:.{0,120})[\s.:!]*$",
+    rf" story)?)?|advertisement|sponsored(?: content)?|subscribe{_PHRASE_ON}{{0,80}}|"
+    rf"sign up{_PHRASE_ON}{{0,80}}|newsletter|follow us{_PHRASE_ON}{{0,60}}|"
+    rf"tags?:{_PHRASE_ON}{{0,200}}|filed under{_PHRASE_ON}{{0,200}}|leave a (?:comment|reply)|"
+    r"editor'?s picks?|top stories|latest news|see also|also read|"
+    rf"watch:{_PHRASE_ON}{{0,120}})[\s.:!]*$",
     re.IGNORECASE,
 )
 # Headings after which short title-like lines are a list of links, not the article.
