@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -176,3 +177,44 @@ def test_kana_and_han_are_a_word_each_and_other_words_run_on() -> None:
 def test_token_patterns_find_what_their_definitions_find(text: str) -> None:
     assert text_module._TOKEN.findall(text) == _TOKEN_AS_DEFINED.findall(text)
     assert text_module._WORD.findall(text) == _WORD_AS_DEFINED.findall(text)
+
+
+def test_combining_marks_are_unicodes() -> None:
+    import re
+    import unicodedata
+
+    from diffreader.engine.text import ASTRAL_MARKS, COMBINING_MARKS
+
+    either = re.compile(f"[{COMBINING_MARKS}]|[{ASTRAL_MARKS}]")
+    listed = {chr(c) for c in range(0x110000) if either.fullmatch(chr(c))}
+    marks = {chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) in ("Mn", "Mc", "Me")}
+    assert listed <= marks  # a mark stays a mark in later versions of Unicode
+    if unicodedata.unidata_version == "14.0.0":  # the version the ranges were read from
+        assert listed == marks
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("बैठक मंगलवार को हुई।", ["बैठक", "मंगलवार", "को", "हुई"]),  # vowel signs, a nasal mark
+        ("Ho\u0308lt and Bri\u0301d", ["Ho\u0308lt", "and", "Bri\u0301d"]),  # accents apart
+        ("שָׁלוֹם עוֹלָם", ["שָׁלוֹם", "עוֹלָם"]),  # Hebrew points
+    ],
+)
+def test_a_word_holding_combining_marks_is_one_token(text: str, words: list[str]) -> None:
+    # Python's \w leaves combining marks out: a Hindi word was cut at each vowel sign, and
+    # a word diff showed "[-मंगलव-]{+बुधव+}ार", the sign outside the change.
+    tokens = tokenize(text)
+    assert "".join(t.raw for t in tokens) == text
+    assert [t.raw for t in tokens if t.raw[0].isalnum()] == words
+    assert len(word_keys(text)) == len(words)
+
+
+def test_a_decomposed_accent_is_the_accented_letter() -> None:
+    # "Ho\u0308lt" (the accent a character of its own, as some systems store text) against
+    # "H\u00f6lt": one word, and two articles differing only so are the same.
+    from diffreader.engine import compare
+
+    c = compare("Ann H\u00f6lt won the seat.", "Ann Ho\u0308lt won the seat.")
+    assert [p.status.value for p in c.pairs] == ["same"]
+    assert c.claims == ()

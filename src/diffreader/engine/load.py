@@ -30,6 +30,7 @@ import errno
 import os
 import re
 import stat
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -328,7 +329,16 @@ def document_from_text(text: str, path: str | None = None, encoding: str = "utf-
     >>> doc = document_from_text("Harbour Closes\\n\\nThe harbour closed. It rained.")
     >>> doc.title, [s.text for s in doc.sentences]
     ('Harbour Closes', ['Harbour Closes', 'The harbour closed.', 'It rained.'])
+
+    The text is read in its composed form (Unicode's NFC): an accent written as a
+    character of its own after its letter ("Ho\u0308lt", as some systems store text) is
+    the accented letter, so the two spellings of one word are one word.
+
+    >>> document_from_text("Ho\u0308lt won.").text == "H\u00f6lt won."
+    True
     """
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     sentences = split_sentences(text)
     title = None
     for sentence in sentences:

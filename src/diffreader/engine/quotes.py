@@ -86,6 +86,7 @@ from diffreader.engine.model import (
 )
 from diffreader.engine.text import (
     IDEOGRAPHS,
+    WORD_BODY,
     Token,
     fold_quotes,
     is_word,
@@ -134,7 +135,7 @@ _BRACKETS = re.compile(r"\[[^\]]{0,80}\]")
 over a line break of hard-wrapped text (a quotation lies within one paragraph)."""
 _WORD_TOKEN = re.compile(
     r"((?:[A-Za-z]\.){2,}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s|%)?"
-    rf"|[^\W{IDEOGRAPHS}]+(?:['’][^\W{IDEOGRAPHS}]+)*|[{IDEOGRAPHS}])"
+    rf"|{WORD_BODY}(?:['’]{WORD_BODY})*|[{IDEOGRAPHS}])"
 )
 """The tokens of ``text._TOKEN`` that can be words (its alternatives but whitespace runs and
 single signs), captured: ``split`` then gives the tokens and the text between them. Every
