@@ -807,7 +807,9 @@ def split_sentences(text: str) -> list[Sentence]:
                 # article flattened to one line), only the caption or credit itself is.
                 own = kind
                 said = text[start:end]
-                if kind is SentenceKind.BODY and len(spans) > 1 and _is_credit(said):
+                if kind is SentenceKind.BODY and len(spans) > 1 and _WIDGET_HEADING.match(said):
+                    own = SentenceKind.BOILERPLATE  # "Subscribe to our newsletter." in prose
+                elif kind is SentenceKind.BODY and len(spans) > 1 and _is_credit(said):
                     own = SentenceKind.BOILERPLATE
                     _caption_before(sentences, said, paragraph + 1)
                     # A credit has no full stop to end it: flattened, the line after it
