@@ -1757,12 +1757,21 @@ def _without_speakers(
     if not speakers:
         return claims
     texts = {_A: text_b, _B: text_a}  # where each side's name is looked for
+    named: dict[tuple[Side, str], bool] = {}  # each name looked for once in a long article
+
+    def named_there(claim: Claim) -> bool:
+        key = (claim.side, claim.text)
+        found = named.get(key)
+        if found is None:
+            found = named[key] = claim.text in texts[claim.side]
+        return found
+
     return [
         c
         for c in claims
         if c.category not in _NAMED
         or not speakers.get((c.pair, c.side), set()).issuperset(c.text.lower().split())
-        or c.text not in texts[c.side]
+        or not named_there(c)
     ]
 
 
