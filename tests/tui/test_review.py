@@ -26,7 +26,7 @@ from textual.widgets import Static
 from comparison_builder import A_LINES, B_LINES, CLAIMS, PAIRS, QUOTES, make_comparison, sample
 from diffreader.engine.model import ClaimCategory, Comparison, Side
 from diffreader.review import ItemKind, Mark, review_items
-from diffreader.storage.review import ReviewStore
+from diffreader.storage.review import ReviewSession, ReviewStore
 from diffreader.tui.app import DiffReaderApp, make_app, normalise_keymap
 from diffreader.tui.commands import ScreenCommands
 from diffreader.tui.screens.diff import DiffScreen
@@ -559,6 +559,23 @@ async def test_panel_indents_facts_inside_an_added_sentence() -> None:
         assert not sentence.startswith("  ↳")
 
 
+def _files_app(tmp_path: Path) -> DiffReaderApp:
+    """The reader on ORIGINAL and REWRITE saved as files, its marks kept in ``tmp_path``."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(ORIGINAL, encoding="utf-8")
+    b.write_text(REWRITE, encoding="utf-8")
+    return make_app(pair=(a, b), data_dir=tmp_path / "data")
+
+
+async def _session_ready(pilot: Pilot[None]) -> tuple[DiffScreen, ReviewSession]:
+    """The diff screen once its review session is open."""
+    screen = await diff_ready(pilot)
+    await wait_for(pilot, lambda: screen.session is not None)
+    session = screen.session
+    assert session is not None
+    return screen, session
+
+
 async def test_keys_typed_fast_after_slash_and_e_are_text_not_marks(tmp_path: Path) -> None:
     """ "/x!" typed fast accepted and flagged the item under the cursor instead of
     searching for "x!", and the first letters of a note typed right after ``e`` were
@@ -568,15 +585,9 @@ async def test_keys_typed_fast_after_slash_and_e_are_text_not_marks(tmp_path: Pa
 
     from diffreader.tui.widgets.search_bar import SearchBar
 
-    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    a.write_text(ORIGINAL, encoding="utf-8")
-    b.write_text(REWRITE, encoding="utf-8")
-    app = make_app(pair=(a, b), data_dir=tmp_path / "data")
+    app = _files_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await diff_ready(pilot)
-        await wait_for(pilot, lambda: screen.session is not None)
-        session = screen.session
-        assert session is not None
+        screen, session = await _session_ready(pilot)
         await pilot.press("r")  # the first unreviewed item
         for key, char in (("slash", "/"), ("x", "x"), ("exclamation_mark", "!")):
             app.post_message(events.Key(key, char))
@@ -598,15 +609,9 @@ async def test_a_note_pasted_in_several_lines_is_kept_whole(tmp_path: Path) -> N
     from textual import events
     from textual.widgets import Input
 
-    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    a.write_text(ORIGINAL, encoding="utf-8")
-    b.write_text(REWRITE, encoding="utf-8")
-    app = make_app(pair=(a, b), data_dir=tmp_path / "data")
+    app = _files_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await diff_ready(pilot)
-        await wait_for(pilot, lambda: screen.session is not None)
-        session = screen.session
-        assert session is not None
+        screen, session = await _session_ready(pilot)
         await pilot.press("r", "e")
         await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
         await pilot.pause()
