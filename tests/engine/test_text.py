@@ -151,9 +151,10 @@ def test_fold_quotes_is_the_quote_keys_translation(text: str) -> None:
 
 # The token patterns as first written: text.py orders their alternatives for speed. A
 # kana or Han character is a word of its own (Chinese and Japanese put no spaces between
-# words); other word characters run on.
+# words); other word characters run on, with the combining marks among and after them.
 _IDEOGRAPH = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_RUN = rf"(?:(?![{_IDEOGRAPH}])\w)+"
+_MARK = f"[{text_module.COMBINING_MARKS}]|[{text_module.ASTRAL_MARKS}]"
+_RUN = rf"(?:(?![{_IDEOGRAPH}])\w)(?:(?![{_IDEOGRAPH}])\w|{_MARK})*"
 _TOKEN_AS_DEFINED = re.compile(
     r"(?:[A-Za-z]\.){2,}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s|%)?"
     rf"|{_RUN}(?:['’]{_RUN})*|[{_IDEOGRAPH}]|\s+|[^\w\s]"
@@ -161,7 +162,9 @@ _TOKEN_AS_DEFINED = re.compile(
 _WORD_AS_DEFINED = re.compile(
     rf"(?:[A-Za-z]\.){{2,}}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s|%)?|{_RUN}(?:'{_RUN})*|(?=\w)[{_IDEOGRAPH}]"
 )
-_AWKWARD = st.text("aZé1_9 \t\n.,:'’%stndrh-“日本のカ한국。、", max_size=40)
+_AWKWARD = st.text(
+    "aZé1_9 \t\n.,:'’%stndrh-“日本のカ한국。、\u0301\u093e\u0947\U0001d167", max_size=40
+)
 
 
 def test_kana_and_han_are_a_word_each_and_other_words_run_on() -> None:
