@@ -446,3 +446,57 @@ def test_a_figure_in_a_reworded_clause_is_judged_once_by_the_figures(
     # flagged once, as a figure, not again inside an assertion.
     claims = compare(VACCINE, rewrite).claims
     assert [(c.side, c.category, c.text) for c in claims] == expected
+
+
+CARE_HOME = (
+    "A care home worker was jailed on Friday for stealing jewellery from residents. "
+    "The judge said she had abused the trust of vulnerable people, some of whom had dementia."
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # A relative clause set off by a comma, dropped whole with its one new word.
+        (
+            CARE_HOME,
+            CARE_HOME.replace(", some of whom had dementia", ""),
+            [(Side.A, "some of whom had dementia")],
+        ),
+        # ... and added, inside the rest of a reworded sentence.
+        (
+            "The bridge was closed on Monday after an inspection found cracks.",
+            "The bridge, which carries the ring road, was shut on Monday after an inspection "
+            "found cracks.",
+            [(Side.B, "which carries the ring road")],
+        ),
+        # A dash sets it off as well as a comma.
+        (
+            "Police arrested the driver at the scene.",
+            "Police arrested the driver — who was uninsured — at the scene.",
+            [(Side.B, "who was uninsured")],
+        ),
+    ],
+)
+def test_a_relative_clause_dropped_or_added_whole_is_a_detail(
+    a: str, b: str, expected: list[tuple[Side, str]]
+) -> None:
+    claims = compare(a, b).claims
+    assert [(c.side, c.text) for c in claims if c.category is ClaimCategory.ASSERTION] == expected
+
+
+def test_a_relative_clause_is_no_detail_when_the_other_article_has_its_word() -> None:
+    # "dementia" is elsewhere in the rewrite: the detail moved, it was not dropped.
+    b = (
+        CARE_HOME.replace(", some of whom had dementia", "")
+        + " Several residents had dementia, the court heard."
+    )
+    assert not [c for c in compare(CARE_HOME, b).claims if "whom" in c.text]
+
+
+def test_a_restrictive_relative_clause_is_not_a_detail_set_off() -> None:
+    # "people who had been in care" (no comma) defines the people: its words are the
+    # netting's to weigh (one new word: rewording). A's clause set off still drops its fact.
+    b = CARE_HOME.replace("people, some of whom had dementia", "people who had been in care")
+    claims = compare(CARE_HOME, b).claims
+    assert [(c.side, c.text) for c in claims] == [(Side.A, "some of whom had dementia")]

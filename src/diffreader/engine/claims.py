@@ -2118,6 +2118,14 @@ def _pair_claims(
         for first, last in _merge_adjacent(text, netted):
             if not quotes_mask.covers(first, last):
                 claim(_ASSERTION, first, last)
+    else:
+        netted = []
+    if not headline:
+        for first, last in _relative_details(pair, side, text, other):
+            if not quotes_mask.touches(first, last) and not any(
+                s <= first and last <= e for s, e in netted
+            ):
+                claim(_ASSERTION, first, last)
     if (
         not points
         and not _MAY_HOLD_FACT.search(changed_text)
@@ -2142,6 +2150,52 @@ def _pair_claims(
                     continue
             if not _SUPPORTED[category](text[start:end], other):
                 claim(category, start, end)
+    return out
+
+
+_RELATIVE_OPENER = re.compile(
+    r"[\s,(—–-]*((?:(?:some|many|most|all|none|both|each|either|neither|several|few|one|two|"
+    r"three|four|half|part|much|any) of (?:whom|which)|who|whom|whose|which)\b)",
+    re.IGNORECASE,
+)
+"""A non-restrictive relative clause's opening ("…, some of whom had dementia", "…, who
+had been sacked", "…, which opened in 1890"): such a clause adds a fact about what it
+follows."""
+_CLAUSE_END = re.compile(r"[,;:()—–.!?]")
+"""Where a relative clause ends inside a changed run."""
+_SET_OFF = frozenset(",(—–-")
+"""What sets a non-restrictive clause off from what it follows."""
+
+
+def _relative_details(pair: Pair, side: Side, text: str, other: Support) -> list[tuple[int, int]]:
+    """Spans of non-restrictive relative clauses that this side of a reworded group holds
+    whole in one changed run (``_RELATIVE_OPENER``, set off by a comma, a dash or a
+    bracket), with a content word the other article lacks anywhere: a detail dropped or
+    added ("vulnerable people, some of whom had dementia" / "vulnerable people"). Netting
+    weighs clauses of three new words and more; such a clause often holds one."""
+    kind = Op.DELETE if side is _A else Op.INSERT
+    out: list[tuple[int, int]] = []
+    for op in pair.ops:
+        if op.op is not kind:
+            continue
+        start, end = (op.a_start, op.a_end) if side is _A else (op.b_start, op.b_end)
+        opener = _RELATIVE_OPENER.match(text, start, end)
+        if opener is None:
+            continue
+        lead = text[start : opener.start(1)]
+        if not (_SET_OFF & set(lead) or text[:start].rstrip()[-1:] in _SET_OFF):
+            continue
+        stop = _CLAUSE_END.search(text, opener.end(1), end)
+        if stop is None:
+            # The clause runs to the end of the change: it must end there too.
+            after = text[end : end + 2].lstrip()[:1]
+            if after and not _CLAUSE_END.match(after) and after not in "\"”’'":
+                continue
+            stop_at = end
+        else:
+            stop_at = stop.start()
+        if _informative(text[opener.start(1) : stop_at], other) >= 1:
+            out.append((opener.start(1), stop_at))
     return out
 
 
