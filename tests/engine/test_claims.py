@@ -147,7 +147,9 @@ def test_duration_index_reads_values_as_the_whole_pattern_does(words: list[str])
         _UNIT_WORD_LOWER,
         _VALUE_BEFORE_LOWER,
         Support,
+        _and_a_half,
         _duration_value,
+        _in_base_unit,
         _value_and_scale,
     )
 
@@ -155,11 +157,22 @@ def test_duration_index_reads_values_as_the_whole_pattern_does(words: list[str])
     support = Support.of(document_from_text(text))
     support.has_duration(("", ""))  # builds the index
     expected = set()
-    for unit in _UNIT_WORD_LOWER.finditer(support.lowered):
+    lowered = support.lowered
+    for unit in _UNIT_WORD_LOWER.finditer(lowered):
         end = unit.start()
-        value = _VALUE_BEFORE_LOWER.search(support.lowered, max(0, end - 40), end)
-        if value:
-            expected.add(_duration_value(*_value_and_scale(value), unit.group()))
+        value = _VALUE_BEFORE_LOWER.search(lowered, max(0, end - 40), end)
+        if not value:
+            continue
+        # Half a unit more after the unit ("a year and a half") or before it ("two and a
+        # half years", read from the value before "and a half").
+        whole = _VALUE_BEFORE_LOWER.search(lowered, max(0, end - 40), end - 11)
+        if lowered.startswith(" and a half", unit.end()):
+            key = _and_a_half(_duration_value(value.group(1), "", unit.group()))
+        elif lowered[max(0, end - 40) : end].endswith("and a half ") and whole:
+            key = _and_a_half(_duration_value(whole.group(1), "", unit.group()))
+        else:
+            key = _duration_value(*_value_and_scale(value), unit.group())
+        expected.add(_in_base_unit(key))
     assert support._durations == expected
 
 
@@ -368,17 +381,20 @@ def test_a_number_of_digits_alone_is_its_own_value(token: str) -> None:
 def test_numbers_and_dates_are_the_facts_their_patterns_find(text: str) -> None:
     import re
 
-    from diffreader.engine.claims import Stretch, _find_dates, _find_numbers
+    from diffreader.engine.claims import Stretch, _find_dates, _find_numbers, _with_ratios
     from diffreader.engine.lexicon import WEAK_NUMBER_WORDS
 
     # ``_find_numbers`` and ``_find_dates`` build their facts in C and try the year pattern
-    # alone where no date word stands: the facts of the plain patterns, as they were found.
+    # alone where no date word stands: the facts of the plain patterns, as they were found,
+    # a ratio's two numbers made one ("one in four").
     at = Stretch.of(text, 0, len(text), frozenset())
     numbers = [
         Fact(ClaimCategory.NUMBER, *m.span())
         for m in _NUMBER.finditer(text)
         if m.group().lower() not in WEAK_NUMBER_WORDS
     ]
+    if " in " in text:
+        numbers = _with_ratios(text, 0, numbers)
     dates = [
         Fact(ClaimCategory.DATE, *m.span())
         for m in _DATE.finditer(text)
@@ -392,15 +408,18 @@ def test_numbers_and_dates_are_the_facts_their_patterns_find(text: str) -> None:
 @given(TEXTS)
 def test_an_articles_numbers_are_the_values_of_its_figures_and_number_words(text: str) -> None:
     from diffreader.engine import document_from_text
-    from diffreader.engine.claims import Support, _number_value
+    from diffreader.engine.claims import Support, _number_value, _restated
     from diffreader.engine.lexicon import NUMBER_WORDS
     from diffreader.engine.text import word_key_set
 
-    # ``Support.of`` reads most figures' values in C: each is ``_number_value``'s.
+    # ``Support.of`` reads most figures' values in C: each is ``_number_value``'s; and the
+    # values of figures in other words (``_restated``: "three thousand", "a third").
     doc = document_from_text(text)
     keys = word_key_set("\n".join(s.text for s in doc.sentences))
     expected = {_number_value(k) for k in keys if k[0].isdigit() or k in NUMBER_WORDS}
-    assert Support.of(doc).numbers == expected
+    support = Support.of(doc)
+    expected |= {form for _, _, forms in _restated(support.lowered) for form in forms}
+    assert support.numbers == expected
 
 
 ESCAPES = st.sampled_from(
@@ -500,3 +519,69 @@ def test_a_restrictive_relative_clause_is_not_a_detail_set_off() -> None:
     b = CARE_HOME.replace("people, some of whom had dementia", "people who had been in care")
     claims = compare(CARE_HOME, b).claims
     assert [(c.side, c.text) for c in claims] == [(Side.A, "some of whom had dementia")]
+
+
+COURT = (
+    "The court heard the case on Monday. The landlord, Rufus Abernathy, 61, admitted the "
+    "breaches. {} The tenants have since been rehoused by the council."
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("It brought down 3,000 trees.", "It brought down three thousand trees."),
+        ("About half of the schools will close.", "Around 50 per cent of the schools will close."),
+        (
+            "Nearly a fifth of the images were blurred.",
+            "Almost 20 per cent of the images were blurred.",
+        ),
+        (
+            "Numbers fell by a third during the closure.",
+            "Numbers fell by 33 per cent during the closure.",
+        ),
+        ("Two-thirds of voters agreed.", "67 per cent of voters agreed."),
+        ("One in four patients waited.", "A quarter of patients waited."),
+        (
+            "He was jailed for 18 months, the court said.",
+            "He was jailed for a year and a half, the court said.",
+        ),
+        ("Results are due within a week.", "Results are due within seven days."),
+        ("The talks lasted two and a half hours.", "The talks lasted 150 minutes."),
+        ("The hearing took half an hour.", "The hearing took 30 minutes."),
+        (
+            "Gusts of up to 80mph are expected.",
+            "Gusts as strong as 80 miles per hour are expected.",
+        ),
+        ("Pupils get three extra hours a week.", "Pupils get an extra three hours a week."),
+        ("Dunmore, 58, denies fraud.", "The 58-year-old denies fraud."),
+    ],
+)
+def test_a_figure_written_another_way_is_the_same_figure(a: str, b: str) -> None:
+    # A share and its percentage, a scale word and its digits, a span of time in another
+    # unit, a speed's unit spelt out: the same figure, no claim.
+    assert [c.text for c in compare(COURT.format(a), COURT.format(b)).claims] == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("It brought down 3,000 trees.", "It brought down four thousand trees."),
+        ("About half of the schools will close.", "Around 40 per cent of the schools will close."),
+        (
+            "Numbers fell by a third during the closure.",
+            "Numbers fell by 40 per cent during the closure.",
+        ),
+        ("Three in 10 patients waited.", "40 per cent of patients waited."),
+        (
+            "He was jailed for 18 months, the court said.",
+            "He was jailed for two and a half years, the court said.",
+        ),
+        ("Results are due within a week.", "Results are due within ten days."),
+        ("The hearing took half an hour.", "The hearing took 40 minutes."),
+    ],
+)
+def test_a_different_figure_written_another_way_is_a_changed_figure(a: str, b: str) -> None:
+    claims = compare(COURT.format(a), COURT.format(b)).claims
+    figures = (ClaimCategory.NUMBER, ClaimCategory.DURATION)
+    assert {c.side for c in claims if c.category in figures} == {Side.A, Side.B}

@@ -71,6 +71,7 @@ from diffreader.engine.lexicon import (
     DURATION_QUALIFIERS,
     EVENTS,
     FILLER,
+    FRACTIONS,
     MONTHS,
     NAME_PARTICLES,
     NUMBER_WORDS,
@@ -157,8 +158,8 @@ _NUM = r"(?:\d+(?:[.,]\d+)*|" + alternation([*NUMBER_WORDS, *VAGUE_QUANTITIES, "
 _QUALIFIER = rf"(?:(?:{alternation(DURATION_QUALIFIERS)})\s+)?"
 _SCALE = alternation(SCALE_WORDS)
 _DURATION = re.compile(
-    rf"\b{_QUALIFIER}{_NUM}(?:[\s-]+(?:{_SCALE}))?(?:[\s-]+(?:and a half|full|long))?"
-    rf"[\s-]+(?:{_UNITS})\b(?:\s+ago)?",
+    rf"\b{_QUALIFIER}(?:{_NUM}(?:[\s-]+(?:{_SCALE}))?(?:[\s-]+(?:and a half|full|long))?"
+    rf"|half an?)[\s-]+(?:{_UNITS})\b(?:\s+and\s+a\s+half\b)?(?:\s+ago)?",
     re.IGNORECASE,
 )
 _DATE_BODY = (
@@ -199,7 +200,9 @@ _SPELLED = (
     r"\b(?:"
     + alternation(NUMBER_WORDS.keys() - NUMBERS_NEVER_ALONE)
     + r")(?:[\s-]+(?:largest|biggest|smallest|highest|lowest|richest|round|time|term|"
-    r"million|billion|thousand|hundred|per\s?cent|percent))?\b"
+    r"million|billion|thousand|hundred|per\s?cent|percent|"
+    + alternation(f for f in FRACTIONS if f.endswith("s"))
+    + r"))?\b"
 )
 _NUMBER = re.compile(f"{_FIGURE}|{_SPELLED}", re.IGNORECASE)
 """A number: a figure (with its currency, suffix or unit) or a number word."""
@@ -283,7 +286,7 @@ def _durations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-_UNITS_ANY_CASE = re.compile(_UNITS, re.IGNORECASE)
+_UNITS_ANY_CASE = re.compile(rf"\b(?:{_UNITS})\b", re.IGNORECASE)
 _NUM_ANY_CASE = re.compile(rf"\b{_NUM}\b", re.IGNORECASE)
 
 
@@ -300,9 +303,54 @@ def _duration_key(text: str) -> tuple[str, str]:
     if value is None:
         return "", stem(unit.group().lower()) if unit else ""
     scale = _SCALE_AFTER.match(text, value.end())
-    return _duration_value(
+    key = _duration_value(
         value.group(), scale.group(1) if scale else "", unit.group() if unit else ""
     )
+    return _and_a_half(key) if _HALF_MORE.search(text) else key
+
+
+_HALF_MORE = re.compile(r"\band a half\b", re.IGNORECASE)
+"""What adds half a unit to a duration: "two and a half years", "a year and a half"."""
+
+
+def _and_a_half(key: tuple[str, str]) -> tuple[str, str]:
+    """A duration's (value, unit) key with half a unit more: ("1", "year") -> ("1.5",
+    "year"); a vague value ("a few") stays."""
+    try:
+        return _plain(float(key[0]) + 0.5), key[1]
+    except ValueError:
+        return key
+
+
+_IN_BASE_UNIT: Mapping[str, tuple[float, str]] = MappingProxyType(
+    {
+        stem("year"): (12.0, "month"),
+        stem("week"): (168.0, "hour"),
+        stem("day"): (24.0, "hour"),
+        stem("minute"): (1 / 60, "hour"),
+    }
+)
+"""Units of time stated in another (``has_duration``): "18 months" is "a year and a
+half", "seven days" is "a week", "90 minutes" is "an hour and a half"."""
+
+
+def _in_base_unit(key: tuple[str, str]) -> tuple[str, str]:
+    """A duration's (value, unit) key in months or hours where its unit is one of
+    ``_IN_BASE_UNIT``: ("2", "year") -> ("24", "month"); a vague value stays as it is.
+
+    >>> [_in_base_unit(k) for k in [("1.5", "year"), ("7", "day"), ("90", "minut")]]
+    [('18', 'month'), ('168', 'hour'), ('1.5', 'hour')]
+    >>> _in_base_unit(("a few", "week"))
+    ('a few', 'week')
+    """
+    found = _IN_BASE_UNIT.get(key[1])
+    if found is None:
+        return key
+    try:
+        value = float(key[0]) * found[0]
+    except ValueError:
+        return key
+    return _plain(round(value, 6)), found[1]
 
 
 _NUMBER_ALONE = re.compile(rf"{_NUM}", re.IGNORECASE)
@@ -313,6 +361,8 @@ def _value_and_scale(value: re.Match[str]) -> tuple[str, str]:
     is the value when it is a number itself, as the duration pattern reads it ("a |third|
     month"); else it may be the value's scale ("a |hundred| years")."""
     first, after = value.group(1), value.group(2) or ""
+    if first == "half" and after in ("a", "an"):
+        return first, ""  # "half an hour"
     if after and after not in SCALE_WORDS and _NUMBER_ALONE.fullmatch(after):
         return after, ""
     return first, after
@@ -371,6 +421,10 @@ _FIRST_CHAR = operator.itemgetter(0)
 _SPAN_START, _SPAN_END = operator.itemgetter(0), operator.itemgetter(1)
 _NUMBER_KEY_SET = frozenset(NUMBER_WORDS)
 """The number words, as a set to intersect an article's keys with."""
+_MAY_BE_EQUIVALENT = re.compile(
+    r"(?i)half|halves|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth|hundred|thousand|illion"
+    r"| in "
+)
 
 
 @functools.lru_cache(maxsize=32768)
@@ -388,6 +442,138 @@ def _number_value(token: str) -> str:
         return str(NUMBER_WORDS[token])
     match = _LEADING_NUMBER.match(token)
     return match.group() if match else token
+
+
+def _plain(value: float) -> str:
+    """A value as ``_number_value`` writes one: "3000", "33.3"."""
+    return str(int(value)) if value == int(value) else str(value)
+
+
+_DIGIT_WORDS = "one two three four five six seven eight nine".split()
+_NUMERATORS: Mapping[str, int] = MappingProxyType(
+    {"a": 1, "an": 1, **{w: int(NUMBER_WORDS[w]) for w in [*_DIGIT_WORDS, "ten"]}}
+)
+"""Words that count a fraction ("a third", "two fifths")."""
+_FRACTION_WORD = re.compile(
+    rf"\b({alternation(FRACTIONS)})\b(?!-(?:time|way|hour|day|year|term|mile|length|hearted))"
+)
+"""A fraction word in lower-cased text, but in a compound that is no share ("half-time")."""
+_NUMERATOR_BEFORE = re.compile(rf"(?:^|(?<=[^\w.,]))({alternation(_NUMERATORS)}|\d+)[\s-]+\Z")
+_SHARE_ENDS = re.compile(
+    r"\s*(?:\Z|[,.;:!?)]|(?:" + alternation(w for w in STOPWORDS if w.isalpha()) + r")\b)"
+)
+"""What follows "a third" when it is a share ("a third of", "a third.", "fell by a third
+during") and no ordinal ("a third term")."""
+_CARDINAL_WORDS = [
+    *_DIGIT_WORDS,
+    *"ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(),
+    *"twenty thirty forty fifty sixty seventy eighty ninety".split(),
+]
+_RATIO = re.compile(r" in (\d{1,3}|" + alternation(_CARDINAL_WORDS) + r")\b")
+"""The whole of a share written as a ratio ("one in |four|", "3 in |10|"): found from the
+literal " in ", which the regex engine scans for fast."""
+_RATIO_PART = re.compile(r"(?:^|(?<=[^\w.,]))(\d{1,3}|" + alternation(_CARDINAL_WORDS) + r")\Z")
+"""The part of a ratio, just before its " in "."""
+_SCALED = re.compile(
+    r"\b((?:"
+    + alternation(_CARDINAL_WORDS)
+    + r")(?:[\s-](?:"
+    + alternation(_DIGIT_WORDS)
+    + r"))?)[\s-](hundred|thousand|million|billion|trillion)\b"
+)
+"""A figure in words with its scale word, in lower-cased text: "three thousand",
+"twenty-five million" (digits with a scale, "3.5 million", are read as such on both
+sides)."""
+_SCALE_KEYS = frozenset(("hundred", "thousand", "million", "billion", "trillion"))
+_CARDINAL_KEYS = frozenset(_CARDINAL_WORDS)
+
+
+def _words_value(words: str) -> float:
+    """The value of a figure or one or two cardinal words ("4,300", "twenty-five")."""
+    if words[:1].isdigit():
+        return float(words.replace(",", ""))
+    return float(sum(NUMBER_WORDS[w] for w in re.split(r"[\s-]", words)))
+
+
+def _restated(
+    lowered: str, *, scaled: bool = True, ratios: bool = True, shares: bool = True
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, values) of the figures of lower-cased ``lowered`` that are stated in
+    other words than their digits: a share ("half", "a third", "two fifths", "one in
+    four") is also the percentage it is (50, 33 or 33.3, 40, 25), and a figure in words
+    with a scale word ("three thousand") is also its digits (3000). The other article may
+    write either ("half of the schools" / "50 per cent of schools"). ``scaled``,
+    ``ratios`` and ``shares`` say which kinds to look for (an article whose words hold
+    none of a kind's is not searched for it).
+
+    >>> [v for _, _, v in _restated("about half of them; a third of three thousand")]
+    [('50',), ('33', '33.3'), ('3000',)]
+    """
+    found: list[tuple[int, int, tuple[str, ...]]] = []
+    if scaled:
+        for figure in _SCALED.finditer(lowered):
+            value = _words_value(figure.group(1)) * SCALE_WORDS[figure.group(2)]
+            found.append((figure.start(), figure.end(), (_plain(value),)))
+    if ratios:
+        for whole in _RATIO.finditer(lowered):
+            part = _RATIO_PART.search(lowered, max(0, whole.start() - 12), whole.start())
+            if part is not None:
+                numerator, denominator = _words_value(part.group(1)), _words_value(whole.group(1))
+                if 0 < numerator < denominator:
+                    forms = _percent_forms(100 * numerator / denominator)
+                    found.append((part.start(), whole.end(), forms))
+    for share in _FRACTION_WORD.finditer(lowered) if shares else ():
+        word = share.group(1)
+        before = _NUMERATOR_BEFORE.search(lowered, max(0, share.start() - 12), share.start())
+        counted = before.group(1) if before else None
+        if counted is None:
+            if FRACTIONS[word] != 2:
+                continue  # "the third day": an ordinal
+            numerator, start = 1, share.start()
+        else:
+            numerator = _NUMERATORS[counted] if counted in _NUMERATORS else int(counted)
+            start = before.start() if before else share.start()
+        if (
+            not word.endswith("s")
+            and word != "half"
+            and (counted is None or not _SHARE_ENDS.match(lowered, share.end()))
+        ):
+            continue  # "a third term", "the fifth": ordinals
+        found.append((start, share.end(), _percent_forms(100 * numerator / FRACTIONS[word])))
+    return sorted(found)
+
+
+def _value_slots(text: str) -> list[tuple[str, ...]]:
+    """The values ``text`` states, each as the forms any of which states it: a share or
+    a scaled figure as its ``_restated``, any other number as its ``_number_value``."""
+    lowered = text.lower()
+    slots: list[tuple[str, ...]] = []
+    rest = []
+    pos = 0
+    for start, end, forms in _restated(lowered):
+        if start < pos:
+            continue
+        slots.append(forms)
+        rest.append(lowered[pos:start])
+        pos = end
+    rest.append(lowered[pos:])
+    for key in word_keys(" ".join(rest)):
+        if key in FRACTIONS:
+            # "fifth" cut from "a fifth of": the ordinal, or the share of one part.
+            slots.append((_number_value(key), *_percent_forms(100 / FRACTIONS[key])))
+        elif key[:1].isdigit() or key in _NUMBER_KEY_SET:
+            slots.append((_number_value(key),))
+    return slots
+
+
+def _percent_forms(percent: float) -> tuple[str, ...]:
+    """How a percentage may be written: rounded, cut to a whole number, or to one decimal
+    (a third: "33", "33.3")."""
+    return tuple(
+        dict.fromkeys(
+            (_plain(round(percent)), _plain(float(int(percent))), _plain(round(percent, 1)))
+        )
+    )
 
 
 _PLAIN_WORD = r"(?:[A-Za-z]+|\d+(?:[.,]\d+)*%?)"
@@ -453,9 +639,16 @@ class Support:
                     start = cut + 1
                 value = _VALUE_BEFORE_LOWER.search(text, start, end)
                 if value:
-                    found.add(_duration_value(*_value_and_scale(value), unit.group()))
-            self._durations = found | self.stated().durations
-        return key in self._durations
+                    if text.startswith(" and a half", unit.end()):
+                        found.add(_and_a_half(_duration_value(value.group(1), "", unit.group())))
+                    elif text.endswith("and a half ", start, end) and (
+                        whole := _VALUE_BEFORE_LOWER.search(text, lo, end - 11)
+                    ):
+                        found.add(_and_a_half(_duration_value(whole.group(1), "", unit.group())))
+                    else:
+                        found.add(_duration_value(*_value_and_scale(value), unit.group()))
+            self._durations = set(map(_in_base_unit, found | self.stated().durations))
+        return _in_base_unit(key) in self._durations
 
     @classmethod
     def of(
@@ -512,6 +705,13 @@ class Support:
         if lines:
             numbers.update(_LEADING_VALUES.findall(lines))
         numbers.update(map(_number_value, keys & _NUMBER_KEY_SET))
+        # Figures in other words ("three thousand", "a third", "one in four"), looked for
+        # where the article's words can hold them.
+        scaled = not keys.isdisjoint(_SCALE_KEYS) and not keys.isdisjoint(_CARDINAL_KEYS)
+        shares = not keys.isdisjoint(FRACTIONS)
+        ratios = "in" in keys
+        for _, _, forms in _restated(lowered, scaled=scaled, ratios=ratios, shares=shares):
+            numbers.update(forms)
         padded = f" {lowered} "
         for word, equivalents in PLACE_EQUIVALENTS.items():
             # A one-word equivalent in the text is among the stems already.
@@ -533,6 +733,12 @@ class Support:
                     if key[:1].isdigit() or key in _NUMBER_KEY_SET
                 ]
                 known = all(map(self.numbers.__contains__, values))
+                if not known and _MAY_BE_EQUIVALENT.search(text):
+                    # "three thousand" / "3,000", "half" / "50 per cent".
+                    numbers = self.numbers
+                    known = all(
+                        any(map(numbers.__contains__, forms)) for forms in _value_slots(text)
+                    )
                 if not known:
                     # Digits beside Chinese or Japanese text: 85 is stated by 八十五分 too
                     # (an article of no kana or Han states none: read once, at once).
@@ -1109,13 +1315,38 @@ def _find_numbers(at: Stretch) -> list[Fact]:
     if not gates.spelled:  # figures only, and no figure is a weak number word
         if not gates.figures:
             return []
-        return _facts_of(number, _NUMBER_FIGURE.finditer(at.text, at.start, at.end))
+        figures = _facts_of(number, _NUMBER_FIGURE.finditer(at.text, at.start, at.end))
+        if len(figures) > 1 and " in " in at.text[at.start : at.end]:
+            return _with_ratios(at.text, at.start, figures)
+        return figures
     found = _numbers(at.text, at.start, at.end, gates)
-    return [
+    facts = [
         _new_tuple(Fact, (number, *m.span()))
         for m in found
         if m.group().lower() not in WEAK_NUMBER_WORDS
     ]
+    return _with_ratios(at.text, at.start, facts) if " in " in at.text[at.start : at.end] else facts
+
+
+_RATIO_BEFORE = re.compile(
+    r"(?:\d{1,4}|" + alternation(_CARDINAL_WORDS) + r") in \Z", re.IGNORECASE
+)
+"""The part before the whole of a ratio, read back from the whole: "one in |four"."""
+
+
+def _with_ratios(text: str, start: int, facts: list[Fact]) -> list[Fact]:
+    """``facts`` (numbers), a ratio's two made one ("one in four", "3 in 10"): a share,
+    which the other article may write as one ("a quarter")."""
+    out: list[Fact] = []
+    for fact in facts:
+        before = _RATIO_BEFORE.search(text, max(start, fact.start - 12), fact.start)
+        if before is None:
+            out.append(fact)
+            continue
+        if out and out[-1].start >= before.start():
+            out.pop()  # the part, a figure of its own ("3" of "3 in 10")
+        out.append(_new_tuple(Fact, (fact.category, before.start(), fact.end)))
+    return out
 
 
 _SPAN = re.Match.span
@@ -1502,7 +1733,7 @@ def _informative_keys(keys: Iterable[str], support: Support) -> int:
     return count
 
 
-_CONJUNCTION_AHEAD = rf"(?=(?:{alternation(CLAUSE_CONJUNCTIONS)})\b)"
+_CONJUNCTION_AHEAD = rf"(?=(?:{alternation(CLAUSE_CONJUNCTIONS)})\b)(?!and a half\b)"
 _CLAUSE_BREAK_PATTERN = (
     # A comma between two digits is a thousands separator ("4,000"), no clause break.
     r"(?<!\s)\s*(?:[;:()—–]|,(?!\d)|(?<!\d),)\s*|(?<!\s)\s+-\s+|(?<!\s)\s+" + _CONJUNCTION_AHEAD

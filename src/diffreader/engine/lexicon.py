@@ -15,7 +15,7 @@ the longest entry at a place ("september" before "sep", "a few" before "a").
 API:
     alternation(words) -> str               a regex of the words (a trie), longest first
     title_length(words) -> int              how many leading words of a name are a title
-    Numbers and time:  NUMBER_WORDS, NUMBERS_NEVER_ALONE, WEAK_NUMBER_WORDS,
+    Numbers and time:  NUMBER_WORDS, FRACTIONS, NUMBERS_NEVER_ALONE, WEAK_NUMBER_WORDS,
                        VAGUE_QUANTITIES, MONTHS, WEEKDAYS, SEASONS, CALENDAR_PERIODS,
                        DATE_MODIFIERS, TIME_UNITS, DURATION_QUALIFIERS
     Chinese, Japanese: CJK_DIGITS, CJK_POWERS, CJK_COUNTERS, CJK_TIME_UNITS,
@@ -58,6 +58,7 @@ __all__ = [
     "DURATION_QUALIFIERS",
     "EVENTS",
     "FILLER",
+    "FRACTIONS",
     "HEDGES",
     "HEDGE_VERBS",
     "HONORIFICS",
@@ -155,6 +156,14 @@ _NUMBER_VALUES = {
 NUMBER_WORDS: Mapping[str, float] = MappingProxyType(_NUMBER_VALUES)
 """Number words (cardinals, ordinals, multipliers) and their values: "two years" and
 "2 years" state the same fact."""
+FRACTIONS: Mapping[str, int] = MappingProxyType(
+    {
+        "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+        "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+        "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+    }
+)  # fmt: skip
+"""Fraction words and their denominators: "a third" of something is 33 per cent of it."""
 NUMBERS_NEVER_ALONE = _words("once double half")
 """Number words that are no figure on their own ("once again", "double down", "half of")."""
 WEAK_NUMBER_WORDS = _words("one first second")

@@ -64,6 +64,7 @@ API:
 
 from __future__ import annotations
 
+import math
 import operator
 import re
 from bisect import bisect_left, bisect_right
@@ -79,6 +80,7 @@ from diffreader.engine.lexicon import (
     CALENDAR_PERIODS,
     DATE_MODIFIERS,
     DENIAL_VERBS,
+    FRACTIONS,
     HEDGE_VERBS,
     HEDGES,
     HONORIFICS,
@@ -733,6 +735,7 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
         key = keys[i]
         first = i
         currency = ""
+        share = None
         if key in _CURRENCY:
             # A currency sign opens a quantity before a (non-zero) figure: "$ 45".
             value = _number_of(keys[i + 1]) if i + 1 < n else None
@@ -740,6 +743,9 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
                 continue
             currency = key
             i += 1
+        elif (share := _share(keys, i) or _ratio(keys, i)) is not None:
+            # "a third of", "two-thirds", "half the": the percentage it is.
+            value, i = share
         elif key in ("a", "an"):
             # "a dozen", "a mile" (no number word is an article, nor a currency sign);
             # ``_unit`` reads exactly the ``_UNIT_KEYS`` as units.
@@ -757,7 +763,8 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
                 value = _number_of(key)
                 if value is None:
                     continue
-        unit = "%" if key[:1].isdigit() and key.endswith("%") else ""
+        unit = "%" if share is not None or (key[:1].isdigit() and key.endswith("%")) else ""
+        factor = 1.0  # the last unit's, for "a year and a half"
         j = i + 1
         while j < n:
             key = keys[j]
@@ -766,6 +773,18 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
             if key == "-":
                 j += 1
                 continue
+            if key in ("a", "an"):
+                if keys[j - 1] == "half" and j + 1 < n and keys[j + 1] in _UNIT_KEYS:
+                    j += 1  # "half an hour": half of the unit
+                    continue
+                break
+            if key == "and":
+                # "two and a half years", "a year and a half": a half of the unit.
+                if share is None and keys[j : j + 3] == _AND_A_HALF:
+                    value += 0.5 * factor
+                    j += 3
+                    continue
+                break
             if key in scales and (columns.spaced(j) or key in ("m", "bn", "k", "mn", "tn")):
                 value *= scales[key]
             elif key in numbers and (keys[j - 1] in numbers or keys[j - 1] in ("-", "and")):
@@ -775,6 +794,9 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
                 unit = "%"
                 if key == "per":
                     j += 1
+            elif key == "per" and unit and j + 1 < n and keys[j + 1] in _PER:
+                unit += " per " + _PER[keys[j + 1]]  # "80 miles per hour" (mph)
+                j += 1
             elif key in _UNIT_KEYS and (found := _unit(key)) is not None:
                 factor, name = found
                 value *= factor
@@ -819,18 +841,120 @@ _FIRST = operator.itemgetter(0)
 
 
 def _unit(key: str) -> tuple[float, str] | None:
-    """(factor, unit) of a unit word: "km" -> (1, "kilometre"), "decade" -> (10, "year")."""
+    """(factor, unit) of a unit word: "km" -> (1, "kilometre"), "decade" -> (10, "year"),
+    "mph" -> (1, "mile per hour")."""
     if key in MEASURE_UNITS or key in TIME_UNITS or key in UNIT_EQUIVALENTS:
         base = key[:-1] if key.endswith("s") and key[:-1] in MEASURE_UNITS | TIME_UNITS else key
         factor, _, unit = UNIT_EQUIVALENTS.get(base, base).rpartition(" ")
-        return float(factor or 1), unit
+        return float(factor or 1), _SPEEDS.get(unit, unit)
     return None
+
+
+_SPEEDS = {"mph": "mile per hour", "kph": "kilometre per hour"}
+_IN_BASE_UNIT: dict[str, tuple[float, str]] = {
+    "month": (1 / 12, "year"),
+    "week": (7.0, "day"),
+    "hour": (1 / 24, "day"),
+    "minute": (1 / 1440, "day"),
+    "second": (1 / 86400, "day"),
+}
+"""Units of time stated in another, for comparing two spans given in different units: in
+years ("18 months" is "a year and a half") or days ("a week" is "seven days", "90 minutes"
+an hour and a half). A figure keeps its own value and unit: an age ("the 58-year-old")
+is the figure 58 too, with no unit."""
+
+
+def _in_base_unit(q: _Quantity) -> tuple[float, str]:
+    """(value, unit) of a quantity with its unit of time in years or days (``_IN_BASE_UNIT``);
+    any other quantity as it is."""
+    found = _IN_BASE_UNIT.get(q.unit)
+    if found is None:
+        return q.value, q.unit
+    return round(q.value * found[0], 9), found[1]
+
+
+_PER = {"hour": "hour", "h": "hour"}
+"""What a unit is per in a speed ("miles per hour")."""
+_AND_A_HALF = ["and", "a", "half"]
+
+
+def _share(keys: Sequence[str], i: int) -> tuple[float, int] | None:
+    """(percentage, index of its fraction word) of a share opening at word ``i``: "a third
+    of", "two-thirds", "one fifth.", "half the" (50); None for anything else, an ordinal
+    above all ("a third term", "the second half").
+
+    >>> [_share(k.split(), 0) for k in ("a third of", "two - thirds", "half the", "a third term")]
+    [(33.333333333333336, 1), (66.66666666666667, 2), (50.0, 0), None]
+    """
+    key = keys[i]
+    if key == "half":
+        after = keys[i + 1] if i + 1 < len(keys) else ""
+        before = keys[i - 1] if i else ""
+        if (
+            (after in _AFTER_HALF or not after[:1].isalnum())
+            and after != "-"
+            and (before not in NUMBER_WORDS and before not in ("a", "an", "-"))
+        ):
+            return 50.0, i
+        return None
+    if key in ("a", "an"):
+        numerator = 1
+    elif key in _COUNTS:
+        numerator = _COUNTS[key]
+    else:
+        return None
+    j = i + 1
+    if j < len(keys) and keys[j] == "-":
+        j += 1
+    word = keys[j] if j < len(keys) else ""
+    denominator = FRACTIONS.get(word)
+    if denominator is None:
+        return None
+    after = keys[j + 1] if j + 1 < len(keys) else ""
+    if not (word.endswith("s") and word != "halves") and not (
+        after in STOPWORDS or (after and not after[:1].isalnum() and after != "-") or not after
+    ):
+        return None  # "a third term": an ordinal ("a third of", "fell by a third during")
+    return 100 * numerator / denominator, j
+
+
+def _ratio(keys: Sequence[str], i: int) -> tuple[float, int] | None:
+    """(percentage, index of its last word) of "one in four", "3 in 10" at word ``i``."""
+    if i + 2 >= len(keys) or keys[i + 1] != "in":
+        return None
+    part, whole = _count(keys[i]), _count(keys[i + 2])
+    if part is None or whole is None or not 0 < part < whole <= 1000:
+        return None
+    return 100 * part / whole, i + 2
+
+
+def _count(key: str) -> int | None:
+    """The whole number a key states, as a numeral or a cardinal word ("four", "10")."""
+    if key.isdecimal() and len(key) <= 4:
+        return int(key)
+    value = _NUMBER_VALUES.get(key)
+    if value is None or key in _ORDINALS or value != int(value):
+        return None
+    return int(value)
+
+
+_ORDINALS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth half once twice "
+    "double triple".split()
+)
+"""Number words that count no whole: which one ("the third"), how often, how much more."""
+
+
+_COUNTS = {w: int(NUMBER_WORDS[w]) for w in "one two three four five six seven eight nine".split()}
+"""Words that count a fraction's parts ("two fifths")."""
+_AFTER_HALF = frozenset(("of", "the", "their", "its", "his", "her", "our", "all", "them"))
+"""Words after "half" when it is a share ("half of", "half the")."""
 
 
 _UNIT_KEYS = frozenset((*MEASURE_UNITS, *TIME_UNITS, *UNIT_EQUIVALENTS))
 """Every key ``_unit`` reads as a unit: a cheap test before calling it."""
 _QUANTITY_GOES_ON = frozenset(
-    ("-", "%", "percent", "per", *SCALE_WORDS, *NUMBER_WORDS, *_UNIT_KEYS)
+    ("-", "%", "percent", "per", "and", "a", "an", *SCALE_WORDS, *NUMBER_WORDS, *_UNIT_KEYS)
 )
 """Every key that can carry a quantity on in ``_quantities`` (a dash, a scale, a number
 word, a percent sign, a unit): at any other, the quantity ends."""
@@ -849,15 +973,34 @@ def _bound_before(keys: Sequence[str], first: int) -> tuple[str, int]:
         phrase = " ".join(keys[first - length : first])
         if phrase in QUANTITY_QUALIFIERS:
             return QUANTITY_QUALIFIERS[phrase], first - length
+    if first >= 3 and keys[first - 1] == "as" == keys[first - 3] and keys[first - 2].isalpha():
+        return "at most", first - 3  # "as strong as 80mph", "as high as 40C": "up to"
     return "", first
 
 
+def _value_keys(value: float) -> tuple[float, ...]:
+    """The values a figure is looked up by: its own, and for a share that no percentage
+    of two decimals states exactly (a third: 33.33…) the percentages that round it (33,
+    34, 33.3)."""
+    if abs(value * 100 - round(value * 100)) <= 1e-6:
+        return (value,)
+    return (value, float(math.floor(value)), float(math.ceil(value)), round(value, 1))
+
+
 def _same_figure(x: _Quantity, y: _Quantity, *, bound: bool) -> bool:
-    if abs(x.value - y.value) > 1e-9 * max(1.0, abs(x.value)):
+    if x.unit and y.unit and x.unit != y.unit:
+        # Spans of time in other units ("18 months" / "a year and a half"), or not alike.
+        (x_value, x_unit), (y_value, y_unit) = _in_base_unit(x), _in_base_unit(y)
+        if x_unit != y_unit or abs(x_value - y_value) > 1e-9 * max(1.0, abs(x_value)):
+            return False
+    elif abs(x.value - y.value) > 1e-9 * max(1.0, abs(x.value)) and not (
+        # A share and the percentage that rounds it: "a third" / "33 per cent".
+        x.unit == "%" == y.unit
+        and abs(x.value - y.value) < 1
+        and (len(_value_keys(x.value)) > 1 or len(_value_keys(y.value)) > 1)
+    ):
         return False
     if x.currency and y.currency and x.currency != y.currency:
-        return False
-    if x.unit and y.unit and x.unit != y.unit:
         return False
     # "about" is as good as no qualifier; "at least" and "at most" bound the figure.
     return not (bound and {x.bound, y.bound} - {"", "about"} and x.bound != y.bound)
@@ -898,12 +1041,21 @@ def _find_figures(group: Group) -> list[Found]:
     for side, other in _SIDE_PAIRS:
         by_value: dict[float, list[_Quantity]] = {}
         for o in quantities[other]:
-            by_value.setdefault(o.value, []).append(o)
+            for value in _value_keys(o.value):
+                by_value.setdefault(value, []).append(o)
+            if o.unit in _IN_BASE_UNIT:
+                by_value.setdefault(_in_base_unit(o)[0], []).append(o)
         facing_other = facing[other]
         for q in quantities[side]:
             if q.hunks.isdisjoint(facing_other):
                 continue
             others = by_value.get(q.value)
+            if others is None and q.unit == "%":
+                found = [by_value.get(v) for v in _value_keys(q.value)[1:]]
+                others = [o for near in found if near for o in near] or None
+            elif q.unit in _IN_BASE_UNIT:
+                # The same span in another unit of time ("a week" / "seven days").
+                others = [*(others or []), *by_value.get(_in_base_unit(q)[0], [])] or None
             if others is None or not _stated(q, others):
                 out.append(_new_tuple(Found, (side, _NUMBER, q.start, q.end)))
     return out or _swapped(group, quantities)
