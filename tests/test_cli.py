@@ -310,6 +310,8 @@ def test_an_empty_output_name_is_a_usage_error(
         (["find", "{demo}/00_original.txt", ""], "the folder name is empty"),
         (["find", "", "{demo}"], "a file name is empty"),
         (["scan", "", "-o", "{tmp}/out", "-j", "1"], "the folder name is empty"),
+        (["serve", "", "--host", "256.0.0.1"], "the folder name is empty"),
+        (["--corpus", ""], "the folder name is empty"),
         (["", "{demo}/00_original.txt", "--format", "json"], "a file name is empty"),
         (["{demo}/00_original.txt", "", "{demo}/04_unrelated.txt"], "a file name is empty"),
     ],
@@ -324,7 +326,8 @@ def test_an_empty_path_is_refused(
 ) -> None:
     """An empty argument (``"$DIR"`` with DIR unset) was the current directory: ``stories``
     and ``find`` searched it, ``scan`` scanned everything under it, and an empty file name
-    said ``diffreader: is a directory, not an article file``."""
+    said ``diffreader: is a directory, not an article file``. ``serve ""`` and
+    ``--corpus ""`` opened the configured corpus (else the demo) as if no folder was given."""
     (tmp_path / "here").mkdir()
     monkeypatch.chdir(tmp_path / "here")
     monkeypatch.setenv("DIFFREADER_DATA_DIR", str(tmp_path / "data"))

@@ -418,7 +418,7 @@ def _corpus_dir(args: argparse.Namespace, config: Config, notices: list[str]) ->
     A configured folder that is gone (an unplugged drive, a typo) is not fatal: the reader
     always starts, on the demo corpus, and says why (``notices``, shown in the reader).
     """
-    if args.corpus:
+    if args.corpus is not None:  # --corpus "" is refused, not taken for "no --corpus"
         return _checked_dir(args.corpus)
     if config.corpus is not None:
         try:
@@ -1102,7 +1102,7 @@ def _serve(argv: Sequence[str]) -> ExitStatus:
     args = parser.parse_args(argv)
     if not 0 < args.port < 65536:
         parser.error("--port must be between 1 and 65535")
-    if args.folder:
+    if args.folder is not None:  # serve "" is refused, never the default corpus
         folder = _checked_dir(args.folder)
     else:
         folder = _corpus_dir(argparse.Namespace(corpus=None), _load_config(), [])
