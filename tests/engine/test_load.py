@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import codecs
 import os
+import string
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from diffreader.engine import LoadError, load_document
 from diffreader.engine.load import decode_bytes
@@ -195,6 +198,115 @@ def test_binary_file(tmp_path: Path) -> None:
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
     with pytest.raises(LoadError, match="binary"):
         load_document(path)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [TEXT, *OTHER_SCRIPTS.values()], ids=["latin", *OTHER_SCRIPTS])
+def test_utf16_without_a_bom_is_read(tmp_path: Path, text: str, codec: str) -> None:
+    """Notepad's "Unicode" less its BOM, or a file whose BOM was cut off, was refused as
+    "binary file (contains NUL bytes)". Two paragraphs: a Chinese or Japanese text, all
+    but its line breaks outside ASCII, is read as UTF-16 from 64 code units on (what
+    fewer could be is a guess)."""
+    article = f"{text.strip()}\n\n{text}"
+    path = tmp_path / "article.txt"
+    path.write_bytes(article.encode(codec))
+    doc = load_document(path)
+    assert doc.text == article
+    assert doc.encoding == codec
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.characters(categories=("L", "M", "N", "P", "S", "Zs")),
+        max_size=100,
+    ),
+    ascii_text=st.text(alphabet=string.ascii_letters + string.digits + " .,\n", max_size=80),
+    codec=st.sampled_from(["utf-16-le", "utf-16-be"]),
+)
+def test_utf16_text_without_a_bom_decodes_to_itself(text: str, ascii_text: str, codec: str) -> None:
+    """Text of any letters, marks, figures, punctuation and spaces, more than half of it
+    ASCII (as Latin-script articles are: their letters, spaces, line breaks, digits) and
+    64 code units or more, written as UTF-16 without a BOM, decodes to itself."""
+    piece = ascii_text + ". "
+    units = len(text.encode("utf-16-le")) // 2
+    whole = piece + text + piece * max(units // len(piece), 64 // len(piece))
+    assert decode_bytes(whole.encode(codec)) == (whole, codec)
+
+
+def _png() -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
+
+    rows = b"".join(b"\x00" + bytes((x * 7 + y) % 256 for x in range(48)) for y in range(16))
+    header = struct.pack(">IIBBBBB", 16, 16, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows))
+
+
+def _zip() -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("article.txt", TEXT * 20)
+        archive.writestr("notes.txt", "Second file.\n")
+    return buffer.getvalue()
+
+
+def _pdf() -> bytes:
+    import zlib
+
+    stream = zlib.compress(b"BT /F1 12 Tf 72 712 Td (The harbour closed.) Tj ET" * 10)
+    return (
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length "
+        + str(len(stream)).encode()
+        + b" /Filter /FlateDecode >>\nstream\n"
+        + stream
+        + b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%EOF\n"
+    )
+
+
+def _utf16_table() -> bytes:
+    """Binary records holding UTF-16 names: 16-bit counts, offsets and names."""
+    import struct
+
+    names = ["Harbour", "Council", "Mayor"]
+    return b"".join(
+        struct.pack("<HHI", 0x0102, len(name), 4096 + i) + name.encode("utf-16-le")
+        for i, name in enumerate(names * 8)
+    )
+
+
+@pytest.mark.parametrize(
+    "data", [_png(), _zip(), _pdf(), _utf16_table()], ids=["png", "zip", "pdf", "records"]
+)
+def test_binary_formats_are_still_refused(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "file.txt"
+    path.write_bytes(data)
+    with pytest.raises(LoadError, match="binary"):
+        load_document(path)
+    for cut in (1, 2, 3):  # with its start cut at an odd or even place
+        path.write_bytes(data[cut:])
+        with pytest.raises(LoadError, match="binary"):
+            load_document(path)
+
+
+@settings(max_examples=200, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), size=st.integers(256, 20000))
+def test_random_bytes_with_a_nul_are_refused(seed: int, size: int) -> None:
+    import random
+
+    data = random.Random(seed).randbytes(size)
+    if b"\x00" not in data:
+        data += b"\x00\x00"
+    with pytest.raises(LoadError, match="binary"):
+        decode_bytes(data)
 
 
 def test_control_character_soup_is_binary() -> None:

@@ -365,6 +365,33 @@ def test_quick_reads_kept_by_a_reader_that_read_otherwise_are_read_again(
         assert len(index.entries()) == 2
 
 
+def test_files_refused_by_an_older_loader_are_read_again_once(tmp_path: Path) -> None:
+    """A UTF-16 file without a BOM, refused as binary by an index kept before the loader
+    read it, stayed refused while unchanged (``find``, ``stories`` and the reader listed
+    it among the refused files). An index of another ``REFUSALS_VERSION`` (here: before
+    the key) reads its refused files again, once."""
+    import sqlite3
+
+    folder = _folder(tmp_path, 2)
+    (folder / "notepad.txt").write_bytes(_article(7).encode("utf-16-le"))
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 40)
+    with CorpusIndex(folder) as index:
+        summary = index.update(workers=1)
+        assert [name for name, _why in summary.refused] == ["image.txt"]
+    with sqlite3.connect(index.path) as db:  # as an older loader left it
+        db.execute("UPDATE articles SET error = 'binary file' WHERE name = 'notepad.txt'")
+        db.execute("DELETE FROM meta WHERE key = 'refusals'")
+    db.close()
+    with CorpusIndex(folder) as index:
+        summary = index.update(workers=1)
+        assert [name for name, _why in summary.refused] == ["image.txt"]
+        assert summary.unchanged == 2
+        notepad = next(e for e in index.entries() if e.name == "notepad.txt")
+        assert notepad.error is None and notepad.title == "Story Number 7"
+        summary = index.update(workers=1)
+        assert summary.unchanged == 4  # once: the image is not read again
+
+
 def test_an_update_from_the_callers_listing_equals_its_own(tmp_path: Path) -> None:
     """``update(seen=...)`` (the reader's listing: names and stat stamps) skips the update's
     own listing and stat pass and does the same: new, changed and gone files."""

@@ -81,6 +81,20 @@ def test_a_long_file_is_listed_from_its_start_only(tmp_path: Path) -> None:
     assert len(article.haystack) <= HEAD_BYTES + len("long story\n")
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("repeat", [1, HEAD_BYTES // 20])
+def test_utf16_without_a_bom_is_listed(tmp_path: Path, codec: str, repeat: int) -> None:
+    """A UTF-16 file without its BOM was listed as refused ("binary file"); short, it is
+    read whole, long, from its start (which may end inside a character)."""
+    text = "Harbour Closes\n\n" + "The harbour closed on Monday, the mayor said. " * repeat
+    path = tmp_path / "notepad.txt"
+    path.write_bytes(text.encode(codec))
+    article = peek(path)
+    assert article.error is None and article.title == "Harbour Closes"
+    for cut in (HEAD_BYTES - 1, HEAD_BYTES):
+        assert text.startswith(decode_prefix(text.encode(codec)[:cut], complete=False))
+
+
 def test_quick_title_is_literal() -> None:
     assert quick_title("Headline [bold]x[/] \x1b[31m\n\nBody text.") == "Headline [bold]x[/] ␛[31m"
 

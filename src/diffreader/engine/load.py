@@ -1,6 +1,8 @@
 """Provides loading: bytes on disk to a decoded, segmented ``Document``.
 
-Decoding order: a byte-order mark (UTF-8, UTF-16, UTF-32) wins; then strict UTF-8;
+Decoding order: a byte-order mark (UTF-8, UTF-16, UTF-32) wins; then UTF-16 without one
+(NUL bytes in one half of the byte positions only, read as text: ``bomless_utf16``); then
+strict UTF-8;
 then charset-normalizer restricted to UTF-8, cp1252 and latin-1 (unrestricted
 detection reads latin-1 as cp1250 and turns "Sergueï" into "Sergueď"); then, for text of
 another script, charset-normalizer unrestricted (KOI8-R, Shift-JIS, ...); then cp1252 with
@@ -20,6 +22,7 @@ API:
     documents_from_texts(texts) -> list[Document]  (in parallel)
     document_from_text(text, path=None, encoding="utf-8") -> Document
     decode_bytes(data) -> tuple[str, str]
+    bomless_utf16(data, *, final=True) -> tuple[str, str] | None
     LoadError
 """
 
@@ -31,6 +34,7 @@ import os
 import re
 import stat
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -44,6 +48,7 @@ __all__ = [
     "HTML_SUFFIXES",
     "MAX_BYTES",
     "LoadError",
+    "bomless_utf16",
     "decode_bytes",
     "document_from_text",
     "documents_from_texts",
@@ -111,6 +116,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             if "\x00" in text:
                 raise LoadError("binary file (contains NUL characters), not an article")
             return text, encoding + ("-sig" if encoding == "utf-8" else "")
+    found = bomless_utf16(data)
+    if found is not None:
+        return found
     # The whole file, not a sample: a NUL anywhere means binary (a text file with an image
     # appended, say). ``in`` on bytes is a C scan, about a millisecond per MB.
     if b"\x00" in data:
@@ -127,6 +135,92 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if sample and len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
         raise LoadError("binary file (mostly control characters), not an article")
     return text, encoding
+
+
+_UTF16_SAMPLE = 65536
+"""Bytes of a file looked at to tell UTF-16 without a BOM from binary data."""
+
+_NOT_TEXT = frozenset({"Cc", "Cn", "Co", "Cs"})
+"""Unicode categories no article is made of: controls, unassigned, private use, lone
+surrogates (tab, line and page breaks are let through apart)."""
+
+
+def bomless_utf16(data: bytes, *, final: bool = True) -> tuple[str, str] | None:
+    """``(text, encoding)`` when ``data`` is UTF-16 text without a byte-order mark (saved
+    without one, or its BOM cut off), else None; ``final`` False for a file's start, which
+    may end inside a character.
+
+    UTF-16 writes each ASCII character (every space, line break, digit and Latin letter)
+    as its byte and a NUL: such text has NUL bytes, most or all in one half of the byte
+    positions, the odd ones in little-endian, the even ones in big-endian. That half
+    gives the byte order tried first (then the other). The text must decode strictly and
+    be made of text: no NUL character, and no control, unassigned, private-use character
+    or lone surrogate, except one in a hundred when the text has plenty of ASCII (one
+    code unit in twenty and two or more, with at most one NUL in the other half for eight
+    of them) and is thus surely text; without that evidence (Chinese, Japanese: only
+    their line breaks are ASCII), none at all, at least 64 code units, and few scripts
+    (``_few_scripts``). Binary data (images, archives, PDF, random bytes) has its NULs in
+    both halves and decodes to controls and private or unassigned code points (random
+    code units are one in seven of those) in scripts of every kind.
+
+    >>> bomless_utf16("Harbour closes\\n".encode("utf-16-le"))
+    ('Harbour closes\\n', 'utf-16-le')
+    >>> bomless_utf16("Сена вышла из берегов.".encode("utf-16-be"))
+    ('Сена вышла из берегов.', 'utf-16-be')
+    >>> bomless_utf16(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00\\x00\\rIHDR\\x00\\x00\\x01\\x00") is None
+    True
+    """
+    sample = data[:_UTF16_SAMPLE]
+    if b"\x00" not in sample or (final and len(data) % 2):
+        return None
+    sample = sample[: len(sample) - len(sample) % 2]
+    units = len(sample) // 2
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    orders = (("utf-16-le", odd, even), ("utf-16-be", even, odd))
+    for encoding, high, low in sorted(orders, key=lambda order: -order[1]):
+        ascii_rich = high >= max(2, units // 20) and low * 8 <= high
+        if not high or (not ascii_rich and units < 64):
+            continue
+        try:
+            if final:
+                text = data.decode(encoding)
+            else:
+                decoder = codecs.getincrementaldecoder(encoding)("strict")
+                text = decoder.decode(data[: len(data) - len(data) % 2], final=False)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text:
+            continue
+        head = text[: _UTF16_SAMPLE // 2]
+        odd_ones = sum(
+            1 for char in head if char not in "\t\n\r\f" and unicodedata.category(char) in _NOT_TEXT
+        )
+        if odd_ones <= (len(head) // 100 if ascii_rich else 0) and (
+            ascii_rich or _few_scripts(head)
+        ):
+            return text, encoding
+    return None
+
+
+def _few_scripts(text: str) -> bool:
+    """Whether six scripts at most make up 95% of ``text``'s characters (ASCII, and
+    punctuation, spaces and figures, counting as one each; a script is the first word of
+    a character's name: CJK, HIRAGANA, HANGUL). An article is written in one or two;
+    random code units fall in dozens (half CJK, a sixth Hangul, the rest Yi, Tibetan, ...).
+
+    >>> _few_scripts("市議会は水曜日、来年度の予算案を承認した。パーセント 12\\n")
+    True
+    >>> _few_scripts("ຒ㜎᧧築伧춘庥䢳䌣ބ픹ꨋ풺ଡ쥹밝ꮅ퐒㷉鴣㽹흺ๅ頙싒ᩭ귄ꛅ锋⮍閁䵗璂읶")
+    False
+    """
+    scripts: Counter[str] = Counter()
+    for char in text:
+        if char < "\x80" or unicodedata.category(char)[0] in "PZN":
+            scripts["ascii" if char < "\x80" else "common"] += 1
+        else:
+            scripts[unicodedata.name(char, "?").split(" ", 1)[0]] += 1
+    return sum(count for _script, count in scripts.most_common(6)) * 100 >= 95 * len(text)
 
 
 def _damaged_utf8(data: bytes) -> tuple[str, str] | None:
@@ -292,6 +386,8 @@ def looks_like_html(path: str | os.PathLike[str] | None, data: bytes) -> bool:
     True
     >>> looks_like_html("a.txt", "<html>".encode("utf-16"))
     True
+    >>> looks_like_html("a.txt", "<!doctype html><p>Hello there</p>".encode("utf-16-le"))
+    True
     >>> looks_like_html("a.txt", b"The <html> tag opens a page.")
     False
     """
@@ -302,6 +398,10 @@ def looks_like_html(path: str | os.PathLike[str] | None, data: bytes) -> bool:
         if head.startswith(bom):
             head = head[len(bom) :].decode(encoding, errors="ignore").encode("ascii", "ignore")
             break
+    else:
+        utf16 = bomless_utf16(head, final=False) if b"\x00" in head else None
+        if utf16 is not None:
+            head = utf16[0].encode("ascii", "ignore")
     return head.lstrip().lower().startswith(_HTML_OPENINGS)
 
 

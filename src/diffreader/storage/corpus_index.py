@@ -86,6 +86,10 @@ SCHEMA = 2
 """Bumped when the tables or the features change: an older index is rebuilt."""
 VERIFY_VERSION = 1
 """Bumped when the verdict rule changes: cached verdicts of another version are ignored."""
+REFUSALS_VERSION = 1
+"""Bumped when the loader reads files it refused before: the refused files an index kept
+under another version (``meta`` key ``refusals``) are read again once, even unchanged.
+1: UTF-16 without a byte-order mark (refused as binary before)."""
 LISTING_VERSION = 2
 """Bumped when the reader's quick read changes what it keeps (``Listed``: the title as
 shown, what its filter searches): kept reads of another version (``meta`` key
@@ -590,9 +594,14 @@ class CorpusIndex:
             _real(row[0]): (row[1], row[2], row[3])
             for row in self._db.execute("SELECT name, size, mtime_ns, error FROM articles")
         }
+        kept = self._db.execute("SELECT value FROM meta WHERE key = 'refusals'").fetchone()
+        recheck = kept is None or kept[0] != str(REFUSALS_VERSION)
         todo: list[str] = []
         for name in names:
             old = known.get(name)
+            if recheck and old is not None and old[2] is not None:
+                todo.append(name)  # refused by a loader that read less: read again
+                continue
             if seen is None:
                 size, mtime = _stat(self.folder / name)
             else:
@@ -617,6 +626,11 @@ class CorpusIndex:
             self._merge_staged()
         if stale is not None or self._full or self._touched:
             self._count_df(full=self._full or len(self._touched) > _FULL_RECOUNT)
+        if recheck:
+            with self._write() as db:
+                db.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('refusals', ?)", (str(REFUSALS_VERSION),)
+                )
         summary.refused.sort()
         return summary
 

@@ -162,7 +162,7 @@ def decode_prefix(data: bytes, complete: bool) -> str:
     Raises:
         LoadError: binary data.
     """
-    from diffreader.engine.load import LoadError, decode_bytes
+    from diffreader.engine.load import LoadError, bomless_utf16, decode_bytes
 
     if complete:
         return decode_bytes(data)[0]
@@ -176,6 +176,9 @@ def decode_prefix(data: bytes, complete: bool) -> str:
         if data.startswith(bom):
             decoder = codecs.getincrementaldecoder(encoding)("replace")
             return decoder.decode(data[len(bom) :], final=False)
+    utf16 = bomless_utf16(data, final=False)
+    if utf16 is not None:
+        return utf16[0]
     if b"\x00" in data:
         raise LoadError("binary file (contains NUL bytes), not an article")
     try:
