@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from diffreader import __version__
+from diffreader.plural import plural
 
 if TYPE_CHECKING:
     from diffreader.engine.model import Comparison, Document
@@ -775,11 +776,11 @@ def _find(
         text = json_safe(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
         _write(text, args.output, fmt="json")
     else:
-        copies = f" ({identical} identical cop{'y' if identical == 1 else 'ies'})"
+        copies = f" ({plural(identical, 'identical copy', 'identical copies')})"
         lines = [
-            f"{_shown(str(args.article))}: {rewrites} rewrite{'s' if rewrites != 1 else ''}"
+            f"{_shown(str(args.article))}: {plural(rewrites, 'rewrite')}"
             f"{copies if identical else ''}, {related} related in {_shown(str(folder))} "
-            f"({articles:,} articles)"
+            f"({plural(articles, 'article')})"
         ]
         # Each text once: its first copy, then the names of the others on one line.
         groups: dict[str, list[Any]] = {}
@@ -799,7 +800,7 @@ def _find(
             lines.extend(_copies_lines([c.entry.name for c in group[1:]]))
         if below:
             lines.append(
-                f"  ({below} more candidate{'s' if below != 1 else ''} not verified: "
+                f"  ({plural(below, 'more candidate')} not verified: "
                 f"each scores under a quarter of the best; --format json lists them)"
             )
         lines.extend(_refused_lines(folder, refused))
@@ -815,8 +816,8 @@ def _copies_lines(names: Sequence[str], shown: int = 4) -> list[str]:
     more = (
         f", … ({len(names) - shown} more; --format json lists them)" if len(names) > shown else ""
     )
-    copy = "copy" if len(names) == 1 else "copies"
-    return [f"{'':14}+ {len(names)} more {copy} of this text: {listed}{more}"]
+    copies = plural(len(names), "more copy", "more copies")
+    return [f"{'':14}+ {copies} of this text: {listed}{more}"]
 
 
 def _refused_lines(folder: Path, refused: Sequence[tuple[str, str]]) -> list[str]:
@@ -843,9 +844,9 @@ def _story_reason(check: Any, story: Any = None, entry: Any = None) -> str:
         return f"{same}; {_story_reason(check)}"
     parts = []
     if check.quotations:
-        parts.append(f"{check.quotations} shared quotation{'s' if check.quotations != 1 else ''}")
+        parts.append(plural(check.quotations, "shared quotation"))
     if check.facts is not None:
-        parts.append(f"{check.facts} shared names and figures")
+        parts.append(plural(check.facts, "shared name or figure", "shared names and figures"))
     return ", ".join([*parts, f"{round(check.matched * 100)}% of sentences matched"])
 
 
@@ -944,9 +945,9 @@ def _stories(
                     where = f"  (in the story of {_shown(owner.name)})"
                 lines.append(f"  related    {_shown(str(folder / entry.name))}{where}")
                 lines.extend(_copies_lines(copies.get(entry.id, [])))
-        summary = f"{len(stories):,} stories, {with_rewrites:,} with rewrites"
+        summary = f"{plural(len(stories), 'story', 'stories')}, {with_rewrites:,} with rewrites"
         if alone:
-            summary += f"; {alone:,} articles alone (--all lists them)"
+            summary += f"; {plural(alone, 'article')} alone (--all lists them)"
         lines.append(summary)
         lines.extend(_refused_lines(folder, refused))
         _write("\n".join(lines) + "\n", args.output)
@@ -1175,16 +1176,16 @@ def _run_scan(argv: Sequence[str]) -> ExitStatus:
         executor.close()
     notes = []
     if summary.identical:
-        notes.append(
-            f"{summary.identical:,} identical cop{'y' if summary.identical == 1 else 'ies'}"
-        )
+        notes.append(plural(summary.identical, "identical copy", "identical copies"))
     if summary.refused:
-        notes.append(f"{summary.refused:,} files not articles")
+        notes.append(plural(summary.refused, "file not an article", "files not articles"))
     noted = f" ({'; '.join(notes)})" if notes else ""
     _write(
-        f"{summary.articles:,} articles{noted}, {summary.candidates:,} candidate pairs "
-        f"verified: {summary.rewrites:,} rewrites, {summary.related:,} related; "
-        f"{summary.stories:,} stories with rewrites -> {_shown(args.output)}\n",
+        f"{plural(summary.articles, 'article')}{noted}, "
+        f"{plural(summary.candidates, 'candidate pair')} verified: "
+        f"{plural(summary.rewrites, 'rewrite')}, {summary.related:,} related; "
+        f"{plural(summary.stories, 'story', 'stories')} with rewrites -> "
+        f"{_shown(args.output)}\n",
         None,
     )
     # An identical copy is a rewrite (its verdict), as for find and stories.

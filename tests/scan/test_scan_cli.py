@@ -38,7 +38,7 @@ def test_a_scan_with_rewrites_exits_0_and_says_what_it_found(tmp_path: Path) -> 
     assert done.returncode == 0, done.stderr
     assert done.stdout == (
         f"5 articles, 6 candidate pairs verified: 6 rewrites, 0 related; "
-        f"1 stories with rewrites -> {tmp_path / 'out'}\n"
+        f"1 story with rewrites -> {tmp_path / 'out'}\n"
     )
     # Piped stderr: plain lines, one per stage, no carriage returns or escapes.
     lines = done.stderr.splitlines()

@@ -134,4 +134,4 @@ def test_the_command_says_how_many_copies(
     assert main(["scan", str(folder), "-o", str(out), "--jobs", "1", "-q"]) == 0
     line = capsys.readouterr().out
     assert line.startswith("48 articles (24 identical copies), ")
-    assert "; 1 stories with rewrites" in line
+    assert "; 1 story with rewrites" in line

@@ -119,6 +119,22 @@ async def test_an_unfinished_scan_says_so(results: Path, tmp_path: Path) -> None
         assert "unfinished: run the same diffreader scan again" in title
 
 
+async def test_the_title_counts_in_the_singular_for_one(results: Path, tmp_path: Path) -> None:
+    """A scan of one article was titled "1 articles, 0 pairs verified (...), 1 stories"."""
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes((DEMO / "04_unrelated.txt").read_bytes())
+    scan(folder, tmp_path / "results")
+    for where, expected in (
+        (tmp_path / "results", "1 article, 0 pairs verified (0 rewrites, 0 related), 0 stories"),
+        (results, "5 articles, 6 pairs verified (6 rewrites, 0 related), 1 story with rewrites"),
+    ):
+        app = make_app(scan=where, data_dir=tmp_path / "data")
+        async with app.run_test(size=(200, 40)) as pilot:
+            screen = await _loaded(pilot)
+            assert expected in str(screen.query_one("#scan-title", Static).render())
+
+
 async def test_help_lists_the_screen_keys(results: Path) -> None:
     from diffreader.tui.screens.help import HelpScreen
 

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from diffreader.corpus.verify import Check
+from diffreader.plural import plural
 
 __all__ = ["WEIGHTS", "Candidate", "idf", "max_df", "rank", "reasons"]
 
@@ -105,10 +106,6 @@ def rank(
     return sorted(candidates.values(), key=lambda c: (-c.score, c.article))
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def reasons(shared: Mapping[str, int], check: Check | None) -> str:
     """The reasons shown beside a verdict.
 
@@ -118,17 +115,17 @@ def reasons(shared: Mapping[str, int], check: Check | None) -> str:
     """
     parts = []
     if check is not None and check.quotations:
-        parts.append(_plural(check.quotations, "shared quotation", "shared quotations"))
+        parts.append(plural(check.quotations, "shared quotation", "shared quotations"))
     elif shared.get("q"):
-        parts.append(_plural(shared["q"], "quotation phrase", "quotation phrases"))
+        parts.append(plural(shared["q"], "quotation phrase", "quotation phrases"))
     if shared.get("f"):
-        parts.append(_plural(shared["f"], "shared figure", "shared figures"))
+        parts.append(plural(shared["f"], "shared figure", "shared figures"))
     if shared.get("n"):
-        parts.append(_plural(shared["n"], "name", "names"))
+        parts.append(plural(shared["n"], "name", "names"))
     if shared.get("s"):
-        parts.append(_plural(shared["s"], "identical sentence", "identical sentences"))
+        parts.append(plural(shared["s"], "identical sentence", "identical sentences"))
     if not parts and shared.get("w"):
-        parts.append(_plural(shared["w"], "rare word", "rare words"))
+        parts.append(plural(shared["w"], "rare word", "rare words"))
     text = ", ".join(parts) or "nothing in common"
     if check is not None:
         text += f"; {round(check.matched * 100)}% of sentences matched"

@@ -18,7 +18,6 @@ API:
     NOTE_GLYPH                      ✎
     ITEM_TAG[ItemKind]              one word for an item that is not a claim
     SECTION_TITLE[Section]          "Added claims", "Dropped details", ...
-    count_phrase(n, noun) -> str    "1 added claim", "2 added claims"
     counts_heading(counts) -> str   "15" or "15, 5 details inside"
     counts_short(counts) -> str     "15" or "15 · 5 inside" (narrow places: the side panel)
 """
@@ -26,6 +25,7 @@ API:
 from __future__ import annotations
 
 from diffreader.engine.model import ClaimCategory, Pair, QuoteStatus, Status
+from diffreader.plural import plural
 from diffreader.review.items import CATEGORY_FAMILY, FAMILIES, ItemCounts, ItemKind, Section
 from diffreader.review.marks import Mark
 
@@ -43,7 +43,6 @@ __all__ = [
     "QUOTE_LABEL",
     "SECTION_TITLE",
     "STATUS_LABEL",
-    "count_phrase",
     "counts_heading",
     "counts_short",
     "group_label",
@@ -103,15 +102,6 @@ def group_label(pair: Pair) -> str:
     return STATUS_LABEL[pair.status]
 
 
-def count_phrase(n: int, noun: str) -> str:
-    """``n`` and ``noun``, plural unless ``n`` is 1.
-
-    >>> count_phrase(1, "added claim"), count_phrase(3, "dropped detail")
-    ('1 added claim', '3 dropped details')
-    """
-    return f"{n} {noun}" + ("" if n == 1 else "s")
-
-
 def counts_heading(counts: ItemCounts) -> str:
     """What a section heading shows in parentheses.
 
@@ -120,7 +110,7 @@ def counts_heading(counts: ItemCounts) -> str:
     """
     if not counts.inside:
         return str(counts.top)
-    return f"{counts.top}, {count_phrase(counts.inside, 'detail')} inside"
+    return f"{counts.top}, {plural(counts.inside, 'detail')} inside"
 
 
 def counts_short(counts: ItemCounts) -> str:

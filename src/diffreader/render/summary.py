@@ -10,7 +10,7 @@ API:
 from __future__ import annotations
 
 from diffreader.engine.model import Document
-from diffreader.render.labels import count_phrase
+from diffreader.plural import plural
 from diffreader.render.model import View
 from diffreader.review.items import ItemKind, ReviewItem
 
@@ -29,8 +29,8 @@ def coverage_lines(view: View) -> list[str]:
         f"{_percent(stats.b_new)} of the rewrite's wording is new",
         f"{_percent(stats.a_sentences_matched)} of the original's sentences and "
         f"{_percent(stats.b_sentences_matched)} of the rewrite's are matched",
-        f"{count_phrase(view.added_claims, 'added claim')}, "
-        f"{count_phrase(view.dropped_details, 'dropped detail')}",
+        f"{plural(view.added_claims, 'added claim')}, "
+        f"{plural(view.dropped_details, 'dropped detail')}",
     ]
     if any(stats.quotes.values()):
         lines.append(

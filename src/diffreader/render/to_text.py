@@ -30,6 +30,7 @@ from itertools import accumulate
 
 from diffreader.engine import collector
 from diffreader.engine.model import Comparison, Op, Pair, Quote, QuoteStatus, Side, Status
+from diffreader.plural import plural
 from diffreader.render import ranges
 from diffreader.render.cells import NARROW, cells, char_widths, splits
 from diffreader.render.escape import name as name_shown
@@ -490,7 +491,7 @@ def _text_header(w: _TextWriter, view: View) -> None:
         details = [
             f"title: {terminal(reveal(doc.title)) if doc.title else '(none)'}",
             f"date: {doc.date or '(none)'}",
-            f"{len(doc.sentences)} sentences",
+            plural(len(doc.sentences), "sentence"),
             doc.encoding,
         ]
         w.wrap([(" · ".join(details), "dim")], indent="      ")

@@ -22,10 +22,11 @@ from itertools import accumulate
 from typing import Any
 
 from diffreader.engine.model import ClaimKind, Document, QuoteStatus, Status
+from diffreader.plural import plural
 from diffreader.render.cells import char_widths, splits
 from diffreader.render.escape import html as html_escape
 from diffreader.render.escape import json_safe, markdown, name, terminal
-from diffreader.render.labels import MARK_CHECKBOX, MARK_GLYPH, MARK_WORD, count_phrase
+from diffreader.render.labels import MARK_CHECKBOX, MARK_GLYPH, MARK_WORD
 from diffreader.review.items import Section, count_items
 from diffreader.review.marks import Mark, ReviewEntry
 from diffreader.versions.collate import (
@@ -201,8 +202,8 @@ def _stats_phrase(collation: Collation, index: int) -> str:
     s = _version_stats(collation, index)
     return (
         f"{round(s['a_kept'] * 100)}% of the original kept, {round(s['b_new'] * 100)}% new; "
-        f"{count_phrase(s['added_claims'], 'added claim')}, "
-        f"{count_phrase(s['dropped_details'], 'dropped detail')}"
+        f"{plural(s['added_claims'], 'added claim')}, "
+        f"{plural(s['dropped_details'], 'dropped detail')}"
     )
 
 
@@ -422,7 +423,7 @@ def render_versions_text(collation: Collation, *, color: bool = False, width: in
             if q.status is QuoteStatus.VERBATIM and not any(m.speaker_changed for m in q.members)
         )
         if verbatim:
-            out.append(f"  ({count_phrase(verbatim, 'quotation')} kept verbatim)")
+            out.append(f"  ({plural(verbatim, 'quotation')} kept verbatim)")
 
     heading("Sentences")
     out.append("  " + " ".join(f"{version_label(i):<3}" for i in range(n)) + "  " + LEGEND)
@@ -436,9 +437,9 @@ def render_versions_text(collation: Collation, *, color: bool = False, width: in
         i, j = shared.versions
         out.append(
             f"  {version_label(i)} & {version_label(j)}: "
-            f"{count_phrase(len(shared.claims), 'added claim')}, "
-            f"{count_phrase(len(shared.sentences), 'added sentence')}, "
-            f"{count_phrase(len(shared.quotes), 'quotation')} changed alike"
+            f"{plural(len(shared.claims), 'added claim')}, "
+            f"{plural(len(shared.sentences), 'added sentence')}, "
+            f"{plural(len(shared.quotes), 'quotation')} changed alike"
         )
         for row_index in shared.sentences:
             out.append("      + " + text_of(collation.sentences[row_index].text, 8))
@@ -469,7 +470,7 @@ def render_versions_markdown(collation: Collation, entries: Entries | None = Non
     """The multi-version view in Markdown (with review marks when ``entries`` is given)."""
     n = len(collation.comparisons)
     title = "Fact-check report: " if entries is not None else ""
-    out = [f"# {title}{markdown(name(collation.original.name))} and {n} versions", ""]
+    out = [f"# {title}{markdown(name(collation.original.name))} and {plural(n, 'version')}", ""]
     out.append(f"- **Original:** {markdown(_doc_line(collation.original))}")
     for i, doc in enumerate(collation.versions):
         out.append(
@@ -517,9 +518,9 @@ def render_versions_markdown(collation: Collation, entries: Entries | None = Non
         i, j = shared.versions
         out.append(
             f"- **{version_label(i)} & {version_label(j)}:** "
-            f"{count_phrase(len(shared.claims), 'added claim')}, "
-            f"{count_phrase(len(shared.sentences), 'added sentence')}, "
-            f"{count_phrase(len(shared.quotes), 'quotation')} changed alike"
+            f"{plural(len(shared.claims), 'added claim')}, "
+            f"{plural(len(shared.sentences), 'added sentence')}, "
+            f"{plural(len(shared.quotes), 'quotation')} changed alike"
         )
     return "\n".join(out) + "\n"
 
@@ -543,13 +544,14 @@ def render_versions_html(
 ) -> str:
     """The multi-version report as one self-contained HTML page (no scripts)."""
     n = len(collation.comparisons)
+    versions = plural(n, "version")
     h = html_escape
     out = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>{h(name(collation.original.name))} and {n} versions</title>",
+        f"<title>{h(name(collation.original.name))} and {versions}</title>",
         f"<style>{_HTML_STYLE}</style></head><body>",
-        f"<h1>Fact-check report: {h(name(collation.original.name))} and {n} versions</h1>",
+        f"<h1>Fact-check report: {h(name(collation.original.name))} and {versions}</h1>",
         f"<p>Original: {h(_doc_line(collation.original))}</p><ul>",
     ]
     if generated_at is not None:
@@ -621,9 +623,9 @@ def render_versions_html(
         i, j = shared.versions
         out.append(
             f"<li>{version_label(i)} &amp; {version_label(j)}: "
-            f"{count_phrase(len(shared.claims), 'added claim')}, "
-            f"{count_phrase(len(shared.sentences), 'added sentence')}, "
-            f"{count_phrase(len(shared.quotes), 'quotation')} changed alike</li>"
+            f"{plural(len(shared.claims), 'added claim')}, "
+            f"{plural(len(shared.sentences), 'added sentence')}, "
+            f"{plural(len(shared.quotes), 'quotation')} changed alike</li>"
         )
     out.append("</ul></body></html>")
     return "\n".join(out) + "\n"

@@ -22,6 +22,8 @@ import time
 from dataclasses import dataclass
 from typing import TextIO
 
+from diffreader.plural import plural
+
 __all__ = ["Progress", "Silent", "StageRate"]
 
 _BAR = " ▏▎▍▌▋▊▉█"
@@ -35,6 +37,7 @@ class StageRate:
     stage: str
     count: int
     unit: str
+    """What is counted, in the singular ("article"): ``plural`` adds the "s"."""
     seconds: float
     reused: int = 0
     """Units found finished in the results (a resumed scan), not counted in ``count``."""
@@ -46,7 +49,7 @@ class StageRate:
     def line(self) -> str:
         """``verify      159 pairs in 8.3s, 19.1/s (12 already in the results)``."""
         text = (
-            f"{self.stage:<10}  {self.count:,} {self.unit} in {self.seconds:.1f}s, "
+            f"{self.stage:<10}  {plural(self.count, self.unit)} in {self.seconds:.1f}s, "
             f"{self.rate:,.1f}/s"
         )
         if self.reused:
@@ -89,7 +92,8 @@ class Progress:
         self.finished: list[StageRate] = []
 
     def stage(self, name: str, total: int, unit: str, reused: int = 0) -> None:
-        """Start a stage of ``total`` units (``reused`` more were found finished)."""
+        """Start a stage of ``total`` units (``unit`` in the singular: "pair"; ``reused``
+        more were found finished)."""
         self._name, self._total, self._unit, self._done = name, total, unit, 0
         self._reused = reused
         self._started = self._shown = self._now()
@@ -126,7 +130,7 @@ class Progress:
         elapsed = now - self._started
         rate = self._done / elapsed if elapsed > 0 else 0.0
         left = (self._total - self._done) / rate if rate > 0 else 0.0
-        counts = f"{self._done:,} / {self._total:,} {self._unit}"
+        counts = f"{self._done:,} / {plural(self._total, self._unit)}"
         if self.tty:
             fraction = self._done / self._total if self._total else 1.0
             self._write(

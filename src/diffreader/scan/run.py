@@ -40,6 +40,7 @@ from typing import Any, TypeVar
 
 from diffreader.corpus.stories import one_per_text, pivot_order
 from diffreader.corpus.verify import Check
+from diffreader.plural import plural
 from diffreader.scan import results as res
 from diffreader.scan.executors import Executor
 from diffreader.scan.progress import Progress, Silent, StageRate
@@ -229,7 +230,7 @@ def _features(
                 current[path] = before
                 continue
         jobs.append((path, known))
-    report.stage("features", len(jobs), "articles", reused=len(current))
+    report.stage("features", len(jobs), "article", reused=len(current))
     chunks = _chunks(jobs, FEATURES_CHUNK)
     with (
         res.Appender(folder / "articles.jsonl") as articles_out,
@@ -303,7 +304,7 @@ def _candidates(
             if a is not None and b is not None and isinstance(record.get("facts"), int):
                 links.append((a, b, record["facts"]))
         if len(links) == stage.get("pairs"):
-            report.note(f"{'candidates':<10}  {len(links):,} pairs (from the results)")
+            report.note(f"{'candidates':<10}  {plural(len(links), 'pair')} (from the results)")
             return links
     # One article per text: N and the document frequencies count distinct texts.
     left_out = {c for others in copies.values() for c in others}
@@ -312,7 +313,7 @@ def _candidates(
     count = partition_count(sum(len(holders) for holders in index.values()))
     kept = kept_terms(index, len(texts), count)
     del index
-    report.stage("candidates", len(texts), "articles")
+    report.stage("candidates", len(texts), "article")
     merged = choose_links(kept, _counted(executor.run(link_block, blocks(kept)), report))
     del kept
     report.done()
@@ -404,7 +405,7 @@ def _verify(
         ):
             done[old] = record
     missing = [key for key in wanted if key not in done]
-    report.stage("verify", len(missing), "pairs", reused=len(done))
+    report.stage("verify", len(missing), "pair", reused=len(done))
     with (
         res.Appender(folder / "pairs.jsonl") as pairs_out,
         res.Appender(folder / "comparisons.jsonl") as comparisons_out,

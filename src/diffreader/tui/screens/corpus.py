@@ -49,6 +49,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
+from diffreader.plural import plural
 from diffreader.storage.files import read_regular
 from diffreader.tui.corpus import Article, decode_prefix, list_files, scan
 from diffreader.tui.keys import HELP
@@ -774,7 +775,7 @@ class CorpusScreen(Screen[None]):
         text.append(" diffreader ", style="bold reverse")
         listed = len(self.articles)
         text.append(
-            f"  {listed:,} article{'s' if listed != 1 else ''}"
+            f"  {plural(listed, 'article')}"
             + (f", {self._refused:,} unreadable" if self._refused else ""),
             style="bold",
         )
@@ -800,7 +801,7 @@ class CorpusScreen(Screen[None]):
             )
             if label == "B" and self.mark_versions:
                 count = len(self.mark_versions)
-                text.append(f"  +{count} version{'s' if count != 1 else ''}", style="bold")
+                text.append(f"  +{plural(count, 'version')}", style="bold")
         text.append(f"   sort: {self.sort_key}", style="dim")
         self.query_one("#corpus-title", Static).update(text)
 
@@ -848,9 +849,10 @@ class CorpusScreen(Screen[None]):
         if article.error is not None:
             text.append(f"\n\n⚠ {display_echo(article.error)}", style="italic red")
         else:
-            words = "" if article.words is None else f" · {article.words:,} words"
+            words = "" if article.words is None else f" · {plural(article.words, 'word')}"
             text.append(
-                f"\n{article.date or 'undated'}{words} · {article.size:,} bytes", style="dim"
+                f"\n{article.date or 'undated'}{words} · {plural(article.size, 'byte')}",
+                style="dim",
             )
             if self.mark_a and article.key in self.similarity and article.key != self.mark_a:
                 text.append(f"\nsimilarity to A: {self.similarity[article.key]:.0%}", style="bold")
@@ -871,7 +873,8 @@ class CorpusScreen(Screen[None]):
             rest = article.size - len(head.encode("utf-8", "surrogatepass"))
             if len(body_text) > len(head) or len(data) >= _PREVIEW_BYTES:
                 text.append(
-                    f"\n\n… about {max(rest, 0):,} more bytes (Enter compares the whole article)",
+                    f"\n\n… about {plural(max(rest, 0), 'more byte')}"
+                    " (Enter compares the whole article)",
                     style="dim italic",
                 )
         preview.update(text)
@@ -1082,7 +1085,7 @@ class CorpusScreen(Screen[None]):
                 continue
             pivot = str(self.folder / story.pivot.name)
             first = str(self.folder / story.members[0][0].name) if story.members else None
-            counts = f"{len(story.members)} rewrites, {len(story.related)} related"
+            counts = f"{plural(len(story.members), 'rewrite')}, {len(story.related)} related"
             rows.append(
                 (
                     self._entry_cells("story", story.pivot.name, counts),
@@ -1285,7 +1288,7 @@ class CorpusScreen(Screen[None]):
         if len(versions) < 2:
             missing = 2 - len(versions)
             self.notify(
-                f"Mark {missing} more version{'s' if missing != 1 else ''} (b or m) to compare"
+                f"Mark {plural(missing, 'more version')} (b or m) to compare"
                 " A with several versions; Enter compares A with B.",
                 timeout=4,
             )
@@ -1488,9 +1491,9 @@ def _story_reason(check: object) -> str:
     matched = getattr(check, "matched", 0.0)
     parts = []
     if quotations:
-        parts.append(f"{quotations} shared quotation{'s' if quotations != 1 else ''}")
+        parts.append(plural(quotations, "shared quotation"))
     if facts is not None:
-        parts.append(f"{facts} shared names and figures")
+        parts.append(plural(facts, "shared name or figure", "shared names and figures"))
     return ", ".join([*parts, f"{round(matched * 100)}% of sentences matched"])
 
 

@@ -42,6 +42,7 @@ from textual.widgets import Footer, LoadingIndicator, Static
 from textual.worker import get_current_worker
 
 from diffreader.engine.model import Comparison, Document
+from diffreader.plural import plural
 from diffreader.review import ItemKind, Mark, ReviewEntry, ReviewItem, ReviewState
 from diffreader.storage.review import ReviewSession
 from diffreader.tui.keys import HELP
@@ -476,7 +477,7 @@ class DiffScreen(Screen[None]):
         )
 
     def _aligning(self, a_sentences: int, b_sentences: int) -> None:
-        self._stage(f"Aligning {a_sentences:,} sentences with {b_sentences:,}…")
+        self._stage(f"Aligning {plural(a_sentences, 'sentence')} with {b_sentences:,}…")
 
     def _show_aligned(
         self, aligned: Comparison, started: float, shown: Callable[[], None] | None = None
@@ -658,7 +659,8 @@ class DiffScreen(Screen[None]):
         stale = session.stale()
         if stale:
             self.notify(
-                f"{len(stale)} marks or notes are on text that has changed; the panel (p) "
+                f"{plural(len(stale), 'mark or note is', 'marks or notes are')} on text that "
+                "has changed; the panel (p) "
                 "lists them under Stale marks.",
                 title="Review",
                 severity="warning",

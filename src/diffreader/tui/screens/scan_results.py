@@ -24,6 +24,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from diffreader.plural import plural
 from diffreader.scan.results import Results, ResultsError, ScanPair, read_results
 from diffreader.tui.textutil import display_echo, display_path, display_text
 
@@ -133,12 +134,20 @@ class ScanResultsScreen(Screen[None]):
         rewrites = sum(1 for p in results.pairs if p.verdict == "rewrite" and not p.identical)
         related = sum(1 for p in results.pairs if p.verdict == "related")
         identical = counts.get("identical")
-        copies = f" ({identical:,} identical copies)" if isinstance(identical, int) else ""
+        copies = (
+            f" ({plural(identical, 'identical copy', 'identical copies')})"
+            if isinstance(identical, int) and identical
+            else ""
+        )
+        articles = counts.get("articles")
+        stories = sum(1 for s in results.stories if s.members)
         text = (
-            f" Scan {display_path(results.folder)}: {counts.get('articles', '?')} articles"
+            f" Scan {display_path(results.folder)}: "
+            f"{plural(articles, 'article') if isinstance(articles, int) else '? articles'}"
             f"{copies}, "
-            f"{len(results.pairs):,} pairs verified ({rewrites:,} rewrites, {related:,} related), "
-            f"{sum(1 for s in results.stories if s.members):,} stories with rewrites"
+            f"{plural(len(results.pairs), 'pair')} verified "
+            f"({plural(rewrites, 'rewrite')}, {related:,} related), "
+            f"{plural(stories, 'story', 'stories')} with rewrites"
             f"  [{self.view}]"
         )
         if not results.complete:
@@ -183,7 +192,7 @@ class ScanResultsScreen(Screen[None]):
                 ]
                 key = f"s{number}"
                 self._rows[key] = (pairs[0].a, pairs[0].b) if pairs else None
-                heading = f"story · {len(story.members) - identical} rewrites"
+                heading = f"story · {plural(len(story.members) - identical, 'rewrite')}"
                 if identical:
                     heading += f", {identical} identical"
                 table.add_row(

@@ -44,6 +44,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from diffreader.engine.model import Side, Status
+from diffreader.plural import plural
 from diffreader.tui.rows import Cell, DiffModel, Row
 from diffreader.tui.textutil import wrap_ranges
 
@@ -664,10 +665,11 @@ class AlignedView(ScrollView, can_focus=True):
         if isinstance(item, _Fold):
             count = item.end - item.start
             if item.hidden:
-                rows = "row" if count == 1 else "rows"
-                label = f"⋯ {count} {rows} without {self._filter_label} (Enter shows them) ⋯"
+                rows = plural(count, "row")
+                label = f"⋯ {rows} without {self._filter_label} (Enter shows them) ⋯"
             else:
-                label = f"⋯ {count} unchanged sentences (f or Enter to unfold) ⋯"
+                sentences = plural(count, "unchanged sentence")
+                label = f"⋯ {sentences} (f or Enter to unfold) ⋯"
             text = Text(label, style=self._style("fold"), justify="center", end="")
             line = Strip(text.render(self.app.console)).text_align(width, "center")
             strips = [

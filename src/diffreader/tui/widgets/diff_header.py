@@ -12,7 +12,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from diffreader.engine.model import Comparison, Document
-from diffreader.render.labels import LEGEND_COLOURS, count_phrase
+from diffreader.plural import plural
+from diffreader.render.labels import LEGEND_COLOURS
 from diffreader.review.items import ItemCounts, Section, count_items, review_items
 from diffreader.tui.textutil import display_echo, document_label
 
@@ -28,7 +29,7 @@ def _side(label: str, doc: Document) -> Group:
     details = [doc.date or "undated"]
     if doc.path:
         details.append(" ".join(display_echo(Path(doc.path).name).split()))
-    details.append(f"{len(doc.sentences)} sentences")
+    details.append(plural(len(doc.sentences), "sentence"))
     line2 = Text(
         "    " + " · ".join(details), style="dim", end="", no_wrap=True, overflow="ellipsis"
     )
@@ -60,9 +61,9 @@ def coverage_text(
         return text
     if counts is None:
         counts = count_items(review_items(comparison))
-    text.append(count_phrase(counts[Section.ADDED].top, "added claim"), style="bold")
+    text.append(plural(counts[Section.ADDED].top, "added claim"), style="bold")
     text.append(" · ")
-    text.append(count_phrase(counts[Section.DROPPED].top, "dropped detail"), style="bold")
+    text.append(plural(counts[Section.DROPPED].top, "dropped detail"), style="bold")
     quotes = ", ".join(f"{n} {k}" for k, n in stats.quotes.items() if n)
     if quotes:
         text.append(f" · quotes: {quotes}")
