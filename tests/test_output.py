@@ -66,7 +66,17 @@ def comparisons() -> dict[str, Comparison]:
 def test_json_contract_keys(comparisons: dict[str, Comparison]) -> None:
     data = to_json_data(comparisons["02_rewrite_contentfarm.txt"])
     assert data["schema"] == 1
-    assert set(data) == {"schema", "a", "b", "pairs", "claims", "quotes", "items", "stats"}
+    assert set(data) == {
+        "schema",
+        "a",
+        "b",
+        "pairs",
+        "claims",
+        "quotes",
+        "lookalikes",
+        "items",
+        "stats",
+    }
     # The review items (new in schema 1, additive): one per change, counted as stats says.
     tops = [item for item in data["items"] if item["parent"] is None]
     assert sum(item["section"] == "added" for item in tops) == data["stats"]["added_claims"]

@@ -26,7 +26,7 @@ claim keeps its colours on its strong tint and the quotation its italics
 (``tui.rows.DiffModel._paint``).
 
 API:
-    LayerKind, Layer, RowView, View
+    LayerKind, Layer, RowView, View   a row also holds its look-alike word changes
     build_view(comparison, entries=None, *, base=None, rows=True) -> View
     plain_view(comparison, locate=None) -> View   no rows, item keys only unique: for a
                                      writer that reads neither (the CLI's text, Markdown)
@@ -59,6 +59,7 @@ from diffreader.engine.model import (
     Status,
 )
 from diffreader.render.labels import CATEGORY_LABEL, QUOTE_BADGE
+from diffreader.render.lookalike import Lookalike, lookalikes
 from diffreader.review.items import (
     ItemCounts,
     ReviewItem,
@@ -144,6 +145,9 @@ class RowView:
     """Highlights on both sides, in paint order (see the module docstring)."""
     annotated: bool = False
     """True when a claim or a quotation highlights something in this row."""
+    lookalikes: tuple[Lookalike, ...] = ()
+    """Word changes whose two sides look the same, with the note that tells them apart
+    (``lookalike.lookalikes``)."""
 
     def side_layers(self, side: Side) -> list[Layer]:
         """The layers on ``side``, in paint order."""
@@ -374,13 +378,25 @@ def _rows(comparison: Comparison, locate: PairLocator, base: View | None) -> tup
             [
                 base.rows[index]
                 if index not in annotated and not base.rows[index].annotated
-                else RowView(index, pair, tuple(row_layers(index)), index in annotated)
+                else RowView(
+                    index,
+                    pair,
+                    tuple(row_layers(index)),
+                    index in annotated,
+                    base.rows[index].lookalikes,
+                )
                 for index, pair in enumerate(comparison.pairs)
             ]
         )
     return tuple(
         [
-            RowView(index, pair, tuple(row_layers(index)), index in annotated)
+            RowView(
+                index,
+                pair,
+                tuple(row_layers(index)),
+                index in annotated,
+                tuple(lookalikes(comparison, pair)),
+            )
             for index, pair in enumerate(comparison.pairs)
         ]
     )

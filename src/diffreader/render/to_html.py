@@ -453,6 +453,10 @@ def _html_table(view: View, numbers: Mapping[str, int]) -> str:
                     body = f'<span class="{_KIND_CLASS[sentence.kind]}">{body}</span>'
                 sentences.append(body)
             cells.append(" ".join(sentences))
+        # A word replaced by one drawn the same: which characters differ.
+        cells[1] += "".join(
+            f'<br><span class="muted">≈ {_e(found.note)}</span>' for found in row.lookalikes
+        )
         status_cell = _e(group_label(pair))
         if index in group_items:
             key = group_items[index].key

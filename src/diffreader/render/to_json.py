@@ -45,6 +45,7 @@ from diffreader.render import ranges
 from diffreader.render.escape import json_safe
 from diffreader.render.json_records import claims_body, items_body, pairs_body, sentences_body
 from diffreader.render.json_text import Bodies, Later, Rows, dumps, in_steps, iter_dumps
+from diffreader.render.lookalike import lookalikes
 from diffreader.render.model import View, build_view
 from diffreader.render.ranges import in_ranges
 from diffreader.review.items import (
@@ -278,6 +279,22 @@ _ITEM_FIELDS = ("aliases",)
 """The fields of an item's record that can hold a container (``_RowsOf``)."""
 
 
+def _lookalikes_data(comparison: Comparison) -> list[dict[str, Any]]:
+    """The word changes whose two sides look alike (``lookalike.lookalikes``), by group."""
+    return [
+        {
+            "pair": index,
+            "a_start": found.a_start,
+            "a_end": found.a_end,
+            "b_start": found.b_start,
+            "b_end": found.b_end,
+            "note": found.note,
+        }
+        for index, pair in enumerate(comparison.pairs)
+        for found in lookalikes(comparison, pair)
+    ]
+
+
 def to_json_data(view: View) -> dict[str, Any]:
     """The JSON contract, ``schema`` 1, as plain Python data (documented in README.md)."""
     return _data(view, _listed)
@@ -316,6 +333,7 @@ def _data_of(
         "pairs": rows(comparison.pairs, _pair_data, _pair_weight, ("a", "b", "ops")),
         "claims": rows(comparison.claims, _claim_data, _claim_weight, ("departs_from",)),
         "quotes": rows(comparison.quotes, _quote_data, _quote_weight, ("source", "ops")),
+        "lookalikes": _lookalikes_data(comparison),
         "items": items,
         "stats": stats_data() if rows is _listed else Later(lambda _level: stats_data()),
     }

@@ -43,6 +43,7 @@ from diffreader.render.labels import (
     counts_heading,
     group_label,
 )
+from diffreader.render.lookalike import lookalikes
 from diffreader.render.model import View, group_text, has_word_changes, plain_view, word_runs
 from diffreader.render.ranges import MAX_ITEM_SHARE, block_weights, group_weights, in_ranges
 from diffreader.render.summary import coverage_lines, doc_line, split_item
@@ -280,6 +281,9 @@ def _group_lines(view: View, lo: int, hi: int) -> str:
             body = f"~~{_md(reveal(group_text(a, pair.a)))}~~"
         elif has_word_changes(pair) and pair.status not in (Status.SAME, Status.BOILERPLATE):
             body = _md_word_diff(view, pair)
+            indent = " " * len(f"{index + 1}. ")  # a list inside the group's item
+            for found in lookalikes(comparison, pair):
+                body += f"\n{indent}- {_md(found.note)}"
         else:
             body = _md(group_text(b, pair.b) if pair.b else group_text(a, pair.a))
         out.append(f"{index + 1}. *{group_label(pair)}* ({refs}): {body}")

@@ -36,6 +36,7 @@ from diffreader.render.cells import NARROW, cells, char_widths, splits
 from diffreader.render.escape import name as name_shown
 from diffreader.render.escape import reveal, terminal
 from diffreader.render.labels import QUOTE_LABEL, STATUS_LABEL, group_label
+from diffreader.render.lookalike import lookalikes
 from diffreader.render.model import View, group_text, has_word_changes, plain_view, word_runs
 from diffreader.render.ranges import MAX_ITEM_SHARE, block_weights, group_weights, in_ranges
 from diffreader.review.items import (
@@ -620,6 +621,8 @@ def _text_group(
             else:
                 runs.append((text, ""))
         w.wrap(runs, first=("  ~ ", "yellow bold"), indent="    ")
+    for found in lookalikes(comparison, pair):
+        w.wrap([(found.note, "yellow")], first=("  ≈ ", "yellow bold"), indent=" " * 6)
     for item in claims:
         _text_claim(w, view, item)
     for quote in quotes:

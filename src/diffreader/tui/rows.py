@@ -425,6 +425,8 @@ class DiffModel:
         if pair.status is Status.MOVED and pair.a:
             para = comp.a.sentences[pair.a[0]].paragraph + 1
             b_cell.notes.append((f"↕ moved from ¶{para} of A", "note-moved"))
+        # A word replaced by one drawn the same: which characters differ.
+        b_cell.notes.extend((f"≈ {found.note}", "note-lookalike") for found in row_view.lookalikes)
         unified = self._unified_cell(a_cell, b_cell, pair)
         unified.notes = b_cell.notes if pair.b else a_cell.notes
         return self._paint(Row(index, pair, a_cell, b_cell, unified), row_view)

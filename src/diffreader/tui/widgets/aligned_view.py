@@ -183,6 +183,7 @@ class AlignedView(ScrollView, can_focus=True):
         "aligned-view--glyph-claim-dropped",
         "aligned-view--note-moved",
         "aligned-view--note-quote",
+        "aligned-view--note-lookalike",
         "aligned-view--search",
         "aligned-view--mark",
         "aligned-view--mark-accepted",
@@ -263,6 +264,7 @@ class AlignedView(ScrollView, can_focus=True):
         }
         & > .aligned-view--note-moved { color: $text-accent; text-style: italic; }
         & > .aligned-view--note-quote { color: $text-warning; text-style: italic; }
+        & > .aligned-view--note-lookalike { color: $text-warning; text-style: italic; }
         & > .aligned-view--search { background: $warning; color: $background; }
         & > .aligned-view--mark { color: $text-accent; text-style: bold; }
         & > .aligned-view--mark-accepted { color: $text-success; text-style: bold; }
