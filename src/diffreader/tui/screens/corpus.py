@@ -99,6 +99,10 @@ _SIMILARITY_WIDTH = 11
 """A bar and a percentage ("█████▏  69%"); a bare percentage takes 4."""
 
 
+_GONE_SECONDS = 10
+"""How long the notification that the folder is gone stays (and is not said again)."""
+
+
 def _bar(value: float, width: int = 6) -> str:
     eighths = round(max(0.0, min(1.0, value)) * width * 8)
     full, part = divmod(eighths, 8)
@@ -236,6 +240,11 @@ class CorpusScreen(Screen[None]):
         """The corpus index is up to date (ranking and stories can run)."""
         self.index_error: str | None = None
         """Why the corpus index cannot be used (the list still works)."""
+        self.folder_gone = False
+        """The folder was deleted or renamed while shown (``_folder_gone``): the list
+        holds what it was read as, and nothing more is read from it."""
+        self._gone_said = 0.0
+        """When the reader last said the folder is gone (``time.monotonic``)."""
         self.listed_seconds = 0.0
         """Time from the start of listing until every file was listed."""
         self.indexed_seconds = 0.0
@@ -542,6 +551,8 @@ class CorpusScreen(Screen[None]):
             self._show_preview()
 
     def _index_failed(self, reason: str) -> None:
+        if self._folder_gone():
+            return
         self.indexing = False
         self.index_error = reason
         self._status = ""
@@ -567,6 +578,8 @@ class CorpusScreen(Screen[None]):
 
     def _indexed(self, entries: list[Entry]) -> None:
         """The index is up to date: refusals and word counts the quick read did not know."""
+        if self._folder_gone():  # every file of it refused as missing: not what it held
+            return
         self.indexing = False
         self.index_ready = True
         self._status = ""
@@ -779,7 +792,9 @@ class CorpusScreen(Screen[None]):
             + (f", {self._refused:,} unreadable" if self._refused else ""),
             style="bold",
         )
-        if self.loading:
+        if self.folder_gone:
+            text.append("  folder gone", style="bold red")
+        elif self.loading:
             text.append("  listing…", style="italic")
         elif self._status:
             text.append(f"  {self._status}", style="italic")
@@ -956,6 +971,8 @@ class CorpusScreen(Screen[None]):
         if key_a != self.mark_a:
             return
         self.ranking = False
+        if self._folder_gone():  # A "no such file", the candidates unverified: not so
+            return
         self.rank_error = error
         if found is None:
             self.notify(f"Cannot rank the folder: {error}", severity="warning")
@@ -1210,6 +1227,8 @@ class CorpusScreen(Screen[None]):
         self._grouping = False
         self._status = ""
         self._show_loading()
+        if self._folder_gone():  # stories of files that are gone, none verified: not so
+            return
         if stories is None:
             self.notify(f"Cannot group the folder: {error}", severity="warning")
             stories = []
@@ -1230,6 +1249,8 @@ class CorpusScreen(Screen[None]):
         if self.view == "rewrites":
             self.view = "list"
             return
+        if self._folder_gone():
+            return
         if not self.mark_a:
             self.notify("Mark an article as A first (a), then press r.", timeout=3)
             return
@@ -1239,6 +1260,8 @@ class CorpusScreen(Screen[None]):
         """Show the folder's stories (toggles back to the list)."""
         if self.view == "stories":
             self.view = "list"
+            return
+        if self._folder_gone():
             return
         self.view = "stories"
         self._start_grouping()
@@ -1263,6 +1286,8 @@ class CorpusScreen(Screen[None]):
     def action_versions(self) -> None:
         """Open the multi-version view: in the list, A against B and the articles marked
         V; in the stories view, the story under the cursor (pivot against its rewrites)."""
+        if self._folder_gone():
+            return
         if self.view == "list":
             self._open_marked_versions()
             return
@@ -1312,7 +1337,7 @@ class CorpusScreen(Screen[None]):
 
     def _mark(self, which: str) -> None:
         article = self.highlighted
-        if article is None:
+        if article is None or self._folder_gone():
             return
         if self._refused_file(article):
             return
@@ -1378,6 +1403,8 @@ class CorpusScreen(Screen[None]):
         self.app.call_later(self._compare)
 
     def _compare(self) -> None:
+        if self._folder_gone():
+            return
         if self.view != "list":
             row = self._results_table.cursor_row
             pair = self._results[row] if 0 <= row < len(self._results) else None
@@ -1412,14 +1439,56 @@ class CorpusScreen(Screen[None]):
         try:
             doc_a, doc_b = a.load(), b.load()
         except LoadError as error:
-            self.app.call_from_thread(
-                self.notify,
-                f"Cannot compare: {error}",  # made literal by the app's notify
+            self.app.call_from_thread(self._cannot_open, str(error))
+            return
+        self.post_message(CompareRequested(doc_a, doc_b))
+
+    def _cannot_open(self, reason: str) -> None:
+        if not self._folder_gone():  # gone meanwhile: that is what to say
+            self.notify(
+                f"Cannot compare: {reason}",  # made literal by the app's notify
                 title="Cannot use this file",
                 severity="warning",
             )
-            return
-        self.post_message(CompareRequested(doc_a, doc_b))
+
+    def _folder_gone(self) -> bool:
+        """Whether the folder is gone (deleted or renamed since it was listed), saying so.
+
+        Each time something needs the folder (rewrites, stories, marks, a comparison) or
+        a worker that read it ends: a notification (one while it is on screen, however
+        many keys are pressed) and ``folder gone`` in the header,
+        and back to the list, which holds what the folder was read as. What a worker
+        made of a folder that went (articles refused as missing, stories of nothing
+        verified) is not shown as if the folder said so. A folder put back is used again.
+        """
+        try:
+            present = self.folder.is_dir()
+        except OSError:
+            present = False
+        if present:
+            if self.folder_gone:
+                self.folder_gone = False
+                self._update_title()
+            return False
+        said = self.folder_gone and time.monotonic() - self._gone_said < _GONE_SECONDS
+        self.folder_gone = True
+        self.indexing = self._grouping = False
+        self._status = ""
+        if self.view != "list":
+            self.view = "list"
+        self._update_title()
+        if said:  # the notification is still on screen: not a second one over it
+            return True
+        self._gone_said = time.monotonic()
+        self.notify(
+            f"{display_path(self.folder)}: the folder is gone (deleted or renamed since it "
+            "was opened). The list shows what it held; rewrites, stories and comparisons "
+            "need the folder: open it again where it is now (diffreader DIR).",
+            title="Folder gone",
+            severity="error",
+            timeout=_GONE_SECONDS,
+        )
+        return True
 
     def action_cursor(self, step: int) -> None:
         """j/k move through the list as the arrow keys do (vi keys, as in the diff)."""
