@@ -203,6 +203,33 @@ def test_a_rescan_reads_only_what_changed(corpus: Path, tmp_path: Path) -> None:
     assert result_bytes(out) == result_bytes(tmp_path / "fresh")
 
 
+def test_a_file_refused_as_binary_is_read_again_when_the_loader_reads_it(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A UTF-16 file without a BOM, refused as binary by a scan made before the loader
+    read it, stayed refused in every continued scan while unchanged."""
+    from diffreader.engine import load
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    names = sorted(p.name for p in corpus.iterdir() if p.suffix == ".txt")[:4]
+    for name in names:
+        (folder / name).write_bytes((corpus / name).read_bytes())
+    text = (corpus / names[0]).read_text(encoding="utf-8") + "\nSaved by Notepad.\n"
+    (folder / "notepad.txt").write_bytes(text.encode("utf-16-le"))
+    out = tmp_path / "results"
+    with monkeypatch.context() as patched:  # the loader before: no UTF-16 without a BOM
+        patched.setattr(load, "bomless_utf16", lambda data, final=True: None)
+        assert scan(folder, out).refused == 1
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 9)
+    progress = Silent()
+    summary = run_scan([folder], out, InProcess(), progress)
+    assert summary.refused == 1  # the image only
+    assert progress.finished[0].count == 2  # the UTF-16 file and the image were read
+    scan(folder, tmp_path / "fresh")
+    assert result_bytes(out) == result_bytes(tmp_path / "fresh")
+
+
 def test_a_results_folder_must_be_new_empty_or_a_scan(corpus: Path, tmp_path: Path) -> None:
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "todo.txt").write_text("mine", encoding="utf-8")

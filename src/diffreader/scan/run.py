@@ -198,6 +198,14 @@ def _pivot_order(articles: Sequence[dict[str, Any]]) -> list[int]:
 # -- features ----------------------------------------------------------------------------
 
 
+def _retried(error: object) -> bool:
+    """Whether a file refused for ``error`` is read again even when unchanged: a binary
+    refusal, which a newer loader may take back (UTF-16 without a byte-order mark was
+    refused as binary). Binary files ending in ``.txt`` are few; reading them again costs
+    little, and a scan continued after an upgrade lists what the loader now reads."""
+    return isinstance(error, str) and error.startswith("binary file")
+
+
 def _features(
     folder: Path,
     dirs: Sequence[str | os.PathLike[str]],
@@ -220,7 +228,8 @@ def _features(
         before = previous.get(path)
         known = before.get("hash") if before else None
         known = known if isinstance(known, str) and known in terms else None
-        if before is not None and (known or before.get("error")):
+        error = before.get("error") if before is not None else None
+        if before is not None and (known or (error and not _retried(error))):
             try:
                 info = os.stat(path)
                 stat: tuple[int, int] = (info.st_size, info.st_mtime_ns)
