@@ -585,3 +585,66 @@ def test_a_different_figure_written_another_way_is_a_changed_figure(a: str, b: s
     claims = compare(COURT.format(a), COURT.format(b)).claims
     figures = (ClaimCategory.NUMBER, ClaimCategory.DURATION)
     assert {c.side for c in claims if c.category in figures} == {Side.A, Side.B}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A status said another way: an ex-governor, a one-time manager are former ones.
+        ("The former governor Evadne Thorsby won.", "The ex-governor Evadne Thorsby won."),
+        ("A former finance manager was cleared.", "A one-time finance manager was cleared."),
+        # "Late" that is no death: a late goal.
+        ("Kettering won with a goal in the final minute.", "Late Kettering strike wins it."),
+        # A negation kept by a word its prefix negates: the polarity is the same.
+        (
+            "The gap between boys and girls was unchanged.",
+            "The gap between boys and girls did not shift.",
+        ),
+        (
+            "The court ruled that police had acted lawfully.",
+            "The court ruled that police had not acted unlawfully.",
+        ),
+        # A unit letter on a figure is part of it: "1.8C" is not "1".
+        (
+            "Temperatures in the lakes rose by 1.8C since 1990.",
+            "Since 1990, temperatures in the lakes have risen by 1.8C.",
+        ),
+    ],
+)
+def test_a_status_a_polarity_or_a_figure_kept_in_other_words_is_no_claim(a: str, b: str) -> None:
+    claims = compare(COURT.format(a), COURT.format(b)).claims
+    kinds = (ClaimCategory.ROLE, ClaimCategory.NEGATION, ClaimCategory.NUMBER)
+    assert [(c.category, c.text) for c in claims if c.category in kinds] == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "category"),
+    [
+        (
+            "The former governor Evadne Thorsby won.",
+            "The acting governor Evadne Thorsby won.",
+            ClaimCategory.ROLE,
+        ),
+        (
+            "The architect Dan Odell designed it.",
+            "The late architect Dan Odell designed it.",
+            ClaimCategory.ROLE,
+        ),
+        (
+            "The court ruled that police had acted lawfully.",
+            "The court ruled that police had not acted lawfully.",
+            ClaimCategory.NEGATION,
+        ),
+        (
+            "The company unveiled its plan.",
+            "The company did not reveal its plan.",
+            ClaimCategory.NEGATION,
+        ),
+        ("Temperatures rose by 1.8C.", "Temperatures rose by 2.1C.", ClaimCategory.NUMBER),
+    ],
+)
+def test_a_status_a_polarity_or_a_figure_changed_is_still_a_claim(
+    a: str, b: str, category: ClaimCategory
+) -> None:
+    claims = compare(COURT.format(a), COURT.format(b)).claims
+    assert Side.B in {c.side for c in claims if c.category is category}

@@ -193,7 +193,7 @@ sentences of figures hold a year and none of them), ``_DATE`` finds what this fi
 half the cost (tested)."""
 _FIGURE = (
     r"(?:[$€£¥]\s?)?\b\d+(?:[.,]\d+)*"
-    r"(?:(?:st|nd|rd|th|s|m|bn|k)\b|\s*%|\s+per\s?cent\b|\s+percent\b|\b)"
+    r"(?:(?:st|nd|rd|th|s|m|bn|k)\b|\s*%|\s+per\s?cent\b|\s+percent\b|\b|°?[A-Za-z]{1,4}\b)"
     r"(?:\s+(?:million|billion|trillion|thousand|hundred)\b)?"
 )
 _SPELLED = (
@@ -1323,11 +1323,14 @@ def _find_numbers(at: Stretch) -> list[Fact]:
     facts = [
         _new_tuple(Fact, (number, *m.span()))
         for m in found
-        if m.group().lower() not in WEAK_NUMBER_WORDS
+        if m.group().lower() not in WEAK_NUMBER_WORDS and not _ONE_TIME.fullmatch(m.group())
     ]
     return _with_ratios(at.text, at.start, facts) if " in " in at.text[at.start : at.end] else facts
 
 
+_ONE_TIME = re.compile(r"one[\s-]time", re.IGNORECASE)
+"""No count but a status: a "one-time finance manager" is a former one (a "three-time
+champion" counts)."""
 _RATIO_BEFORE = re.compile(
     r"(?:\d{1,4}|" + alternation(_CARDINAL_WORDS) + r") in \Z", re.IGNORECASE
 )
@@ -2352,7 +2355,8 @@ def _pair_claims(
     else:
         netted = []
     if not headline:
-        for first, last in _relative_details(pair, side, text, other):
+        other_doc = doc_b if side is _A else doc_a
+        for first, last in _relative_details(pair, side, text, other, other_doc, other_ids):
             if not quotes_mask.touches(first, last) and not any(
                 s <= first and last <= e for s, e in netted
             ):
@@ -2398,12 +2402,22 @@ _SET_OFF = frozenset(",(—–-")
 """What sets a non-restrictive clause off from what it follows."""
 
 
-def _relative_details(pair: Pair, side: Side, text: str, other: Support) -> list[tuple[int, int]]:
+def _relative_details(
+    pair: Pair,
+    side: Side,
+    text: str,
+    other: Support,
+    other_doc: Document,
+    other_ids: Sequence[int],
+) -> list[tuple[int, int]]:
     """Spans of non-restrictive relative clauses that this side of a reworded group holds
     whole in one changed run (``_RELATIVE_OPENER``, set off by a comma, a dash or a
     bracket), with a content word the other article lacks anywhere: a detail dropped or
     added ("vulnerable people, some of whom had dementia" / "vulnerable people"). Netting
-    weighs clauses of three new words and more; such a clause often holds one."""
+    weighs clauses of three new words and more; such a clause often holds one. A clause
+    whose name the other side's sentences of the group (``other_ids`` of ``other_doc``)
+    write has been reworded into them ("…, who rides for the Amsel-Kruger team" / "the
+    Amsel-Kruger rider")."""
     kind = Op.DELETE if side is _A else Op.INSERT
     out: list[tuple[int, int]] = []
     for op in pair.ops:
@@ -2425,9 +2439,20 @@ def _relative_details(pair: Pair, side: Side, text: str, other: Support) -> list
             stop_at = end
         else:
             stop_at = stop.start()
-        if _informative(text[opener.start(1) : stop_at], other) >= 1:
-            out.append((opener.start(1), stop_at))
+        clause = text[opener.start(1) : stop_at]
+        if _informative(clause, other) < 1:
+            continue
+        names = _CLAUSE_NAME.findall(clause)
+        if names:
+            facing = " ".join(other_doc.sentences[i].text for i in other_ids)
+            if any(name in facing for name in names):
+                continue
+        out.append((opener.start(1), stop_at))
     return out
+
+
+_CLAUSE_NAME = re.compile(r"(?<!^)\b[A-Z][\w’'-]+")
+"""A capitalised word inside a clause: a name the other side may have kept."""
 
 
 _ADJACENT_GAP = re.compile(r"[\s,;:()—–-]*(?:\w+\s*)?")

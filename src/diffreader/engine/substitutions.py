@@ -472,6 +472,27 @@ def _next_content(words: Sequence[Word], i: int) -> str:
     return ""
 
 
+def _unprefixed_count(words: Sequence[Word], other: frozenset[str]) -> int:
+    """Changed words of one side negated by "un" or "non" before a word the other side
+    writes (``other``, its keys) or WordNet knows ("unchanged", "unlawfully" against
+    "lawfully", "non-violent"), but verbs of their own ("unveiled"): each says "not" in
+    itself."""
+    # Imported here: importing the engine must not load the table of related words.
+    from diffreader.engine import synonyms
+
+    count = 0
+    for w in words:
+        key = w.key
+        if w.hunk < 0 or len(key) < 6 or not key.startswith(("un", "non")):
+            continue
+        base = (key[3:] if key.startswith("non") else key[2:]).removeprefix("-")
+        if len(base) < 4 or "v" in synonyms.parts_of_speech(key):
+            continue  # a verb of its own ("unveiled", "uncovered"): no "not"
+        if base in other or synonyms.parts_of_speech(base):
+            count += 1  # the other side's word, or one WordNet knows
+    return count
+
+
 def _prefixed(word: str, base: str) -> bool:
     """``word`` is ``base`` with a negative prefix ("unable", "able")."""
     return any(word == p + base or word == p + "-" + base for p in NEGATIVE_PREFIXES)
@@ -538,6 +559,14 @@ def _find_negations(group: Group) -> list[Found]:
     other_changed = [w.key for w in other if w.hunk >= 0]
     # A negation and an antonym cancel: "did not accept" is "rejected".
     if more % 2 and _opposite_pairs(group):
+        return []
+    # A changed word negated by its prefix counts as a negation: "did not shift" is
+    # "unchanged", "had not acted unlawfully" is "had acted lawfully".
+    keys_a, keys_b = group.keys(_A), group.keys(_B)
+    prefixed = _unprefixed_count(group.words(_B), keys_a) - _unprefixed_count(
+        group.words(_A), keys_b
+    )
+    if prefixed and (more + prefixed) % 2 == 0:
         return []
     out = []
     for i in cues[side]:
@@ -1282,6 +1311,8 @@ def _is_status(words: Sequence[Word], i: int) -> bool:
     nxt = words[i + 1] if i + 1 < len(words) else None
     if nxt is None:
         return False
+    if key == "late" and (i == 0 or words[i - 1].key not in _LATE_AFTER):
+        return False  # "the late Odell" is dead; a "Late Kettering strike" came late
     if nxt.key == "-":
         nxt = words[i + 2] if i + 2 < len(words) else None
         if nxt is None or nxt.space_before:
@@ -1319,7 +1350,8 @@ def _find_roles(group: Group) -> list[Found]:
         for i in group.changed(side):
             w = words[i]
             if _is_status(words, i):
-                if w.key in group.keys(_OTHER[side]):
+                other = group.keys(_OTHER[side])
+                if w.key in other or _SAME_STATUS.get(w.key, w.key) in _statuses(words, other):
                     continue
                 last = _title_run(words, i)
                 out.append(Found(side, _ROLE, w.start, words[last].end))
@@ -1337,6 +1369,19 @@ def _find_roles(group: Group) -> list[Found]:
 
 
 _ROLE_CUES = STATUS_MODIFIERS | _TITLE_NOUNS
+_LATE_AFTER = frozenset(("the", "his", "her", "their", "our", "my", "your", "its"))
+"""Words before "late" when it says someone died ("the late architect", "her late husband")."""
+_SAME_STATUS = {"ex": "former", "erstwhile": "former", "onetime": "former", "one-time": "former"}
+"""Status words that say the same as another: an ex-minister is a former minister."""
+
+
+def _statuses(words: Sequence[Word], other: frozenset[str]) -> frozenset[str]:
+    """The statuses the other side's keys ``other`` give, each as ``_SAME_STATUS`` says
+    it ("one-time", written in three keys, is "former")."""
+    found = {_SAME_STATUS.get(k, k) for k in other if k in STATUS_MODIFIERS or k in _SAME_STATUS}
+    if "time" in other and "one" in other:
+        found.add("former")  # "a one-time finance manager"
+    return frozenset(found)
 
 
 _STATUS_GATE = re.compile("|".join(map(re.escape, sorted(STATUS_MODIFIERS))))

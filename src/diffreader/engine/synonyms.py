@@ -6,6 +6,7 @@ API:
                                         direct hypernym or derived form of the other's
     senses(word) -> Senses              the table's senses and neighbours of a word and its lemmas
     phrase_senses(first, second) -> Senses   those of a two-word lemma ("fell in")
+    parts_of_speech(word) -> str        the table's parts of speech of a word (``a n r v``)
     linked(x, y) -> bool                whether two look-ups are related, as ``related``
 
 The table is ``data/synonyms.tsv.gz`` (gzip: ``word<TAB>parts of speech<TAB>sense
@@ -32,7 +33,15 @@ from typing import NamedTuple
 
 from diffreader.engine.antonyms import regular_bases
 
-__all__ = ["NO_SENSES", "Senses", "linked", "phrase_senses", "related", "senses"]
+__all__ = [
+    "NO_SENSES",
+    "Senses",
+    "linked",
+    "parts_of_speech",
+    "phrase_senses",
+    "related",
+    "senses",
+]
 
 
 class Senses(NamedTuple):
@@ -105,6 +114,24 @@ def senses(word: str) -> Senses:
     if word.isalpha():
         found += [b for b in regular_bases(word, table.parts_of_speech) if b not in found]
     return _union(found)
+
+
+def parts_of_speech(word: str) -> str:
+    """The parts of speech (``a n r v``) the table gives ``word`` (any case) or, when it
+    does not list it, its regular bases; "" for a word it does not know.
+
+    >>> parts_of_speech("unveiled"), parts_of_speech("unchanged"), parts_of_speech("qwxz")
+    ('v', 'a', '')
+    """
+    word = word.lower()
+    table = _table()
+    found = table.parts_of_speech.get(word)
+    if found is not None:
+        return found
+    if not word.isalpha():
+        return ""
+    bases = regular_bases(word, table.parts_of_speech)
+    return "".join(sorted({p for b in bases for p in table.parts_of_speech[b]}))
 
 
 @functools.lru_cache(maxsize=16384)
