@@ -604,6 +604,18 @@ def test_a_different_figure_written_another_way_is_a_changed_figure(a: str, b: s
             "The court ruled that police had acted lawfully.",
             "The court ruled that police had not acted unlawfully.",
         ),
+        # "No." before a figure and "no fewer than" are no negation; "not open" is "close".
+        ("Ranked 31st in the world, she won.", "Ranked No. 31 in the world, she won."),
+        (
+            "Irregularities were found at no fewer than 40 stations.",
+            "Irregularities were found at a minimum of 40 stations.",
+        ),
+        (
+            "Hundreds of schools will close for the day, officials said.",
+            "Officials said hundreds of schools will not open for the day.",
+        ),
+        # "Half-time" is when, not how much.
+        ("Wanderers led 2-0 at half-time.", "Wanderers led 2-0 at the break."),
         # A unit letter on a figure is part of it: "1.8C" is not "1".
         (
             "Temperatures in the lakes rose by 1.8C since 1990.",

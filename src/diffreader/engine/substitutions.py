@@ -430,6 +430,12 @@ def _negation_at(words: Sequence[Word], i: int) -> bool:
             key == "no" and nxt in ("doubt", "longer")
         ):
             return False
+        if key == "no" and (
+            # "No. 31 in the world": a number; "no fewer than 40": a bound ("at least").
+            (nxt == "." and i + 2 < len(words) and words[i + 2].key[:1].isdigit())
+            or (nxt in _BOUND_AFTER_NO and i + 2 < len(words) and words[i + 2].key == "than")
+        ):
+            return False
         # "not back until the evening" says when, not whether: "wait until the evening".
         return not any(w.key in _UNTIL for w in words[i + 1 : i + 1 + _UNTIL_REACH])
     if key in INFINITIVE_NEGATORS:
@@ -440,6 +446,8 @@ def _negation_at(words: Sequence[Word], i: int) -> bool:
     return key in NEGATING_VERBS or key in DENIAL_VERBS
 
 
+_BOUND_AFTER_NO = frozenset(("fewer", "less", "more", "later", "earlier", "sooner"))
+"""Words after "no" in a bound ("no fewer than", "no later than"): no negation."""
 _NEGATION_CUES = frozenset((*NEGATIONS, *NEGATING_VERBS, *INFINITIVE_NEGATORS, *DENIAL_VERBS))
 _ENDS_NT = operator.methodcaller("endswith", "n't")
 
@@ -575,8 +583,20 @@ def _find_negations(group: Group) -> list[Found]:
         negated = _next_content(words, i)
         if negated and any(_prefixed(k, negated) for k in other_changed):
             continue  # "not able" / "unable"
+        if negated and more % 2 and _opposite_changed(negated, other_changed):
+            continue  # "will not open" / "will close", wherever the rewording put it
         out.append(Found(side, _NEGATION, *_negated_span(words, i)))
     return out
+
+
+def _opposite_changed(negated: str, changed: Sequence[str]) -> bool:
+    """A changed word of the other side is an antonym of the negated word ("not open" /
+    "close"): the two say one thing."""
+    # Imported here: importing the engine must not load the antonym table.
+    from diffreader.engine import antonyms
+
+    opposite = antonyms.opposites(negated)
+    return bool(opposite) and any(antonyms.lemma(k) in opposite or k in opposite for k in changed)
 
 
 def _find_opposites(group: Group) -> list[Found]:
@@ -765,6 +785,8 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
         first = i
         currency = ""
         share = None
+        if key == "half" and i + 2 < n and keys[i + 1] == "-" and keys[i + 2] in _HALF_NOUNS:
+            continue  # "at half-time": when, not how much
         if key in _CURRENCY:
             # A currency sign opens a quantity before a (non-zero) figure: "$ 45".
             value = _number_of(keys[i + 1]) if i + 1 < n else None
@@ -905,6 +927,8 @@ def _in_base_unit(q: _Quantity) -> tuple[float, str]:
 _PER = {"hour": "hour", "h": "hour"}
 """What a unit is per in a speed ("miles per hour")."""
 _AND_A_HALF = ["and", "a", "half"]
+_HALF_NOUNS = frozenset(("time", "way", "term", "hearted", "brother", "sister"))
+"""Nouns "half-" makes a word of that is no quantity ("half-time", "halfway")."""
 
 
 def _share(keys: Sequence[str], i: int) -> tuple[float, int] | None:
