@@ -653,6 +653,11 @@ def test_a_status_a_polarity_or_a_figure_kept_in_other_words_is_no_claim(a: str,
             ClaimCategory.NEGATION,
         ),
         ("Temperatures rose by 1.8C.", "Temperatures rose by 2.1C.", ClaimCategory.NUMBER),
+        (
+            "He beat the defending champion, Pieter Oudman.",
+            "He beat the former champion, Pieter Oudman.",
+            ClaimCategory.ROLE,
+        ),
     ],
 )
 def test_a_status_a_polarity_or_a_figure_changed_is_still_a_claim(
@@ -660,3 +665,36 @@ def test_a_status_a_polarity_or_a_figure_changed_is_still_a_claim(
 ) -> None:
     claims = compare(COURT.format(a), COURT.format(b)).claims
     assert Side.B in {c.side for c in claims if c.category is category}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "dropped"),
+    [
+        # A bound one side drops: the figure says more than it did.
+        (
+            "Passengers rose nearly 8 per cent on last year.",
+            "Passengers rose 8 per cent on last year.",
+            "nearly 8 per cent",
+        ),
+        ("At least 40 people died in the fire.", "Forty people died in the fire.", "At least 40"),
+    ],
+)
+def test_a_bound_dropped_from_a_figure_is_a_changed_figure(a: str, b: str, dropped: str) -> None:
+    claims = compare(COURT.format(a), COURT.format(b)).claims
+    assert [(c.side, c.text) for c in claims] == [(Side.A, dropped)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("About 40 people died in the fire.", "40 people died in the fire."),
+        ("Nearly 40 people died in the fire.", "Almost 40 people died in the fire."),
+        ("No fewer than 40 people died in the fire.", "At least 40 people died in the fire."),
+        (
+            "He beat the defending champion, Pieter Oudman.",
+            "He beat the reigning champion, Pieter Oudman.",
+        ),
+    ],
+)
+def test_a_bound_or_status_said_another_way_is_no_claim(a: str, b: str) -> None:
+    assert [c.text for c in compare(COURT.format(a), COURT.format(b)).claims] == []

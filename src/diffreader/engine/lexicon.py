@@ -564,7 +564,8 @@ BOOSTERS = _words(
 resign"): added where the other side hedged or said it plainly, a claim made stronger."""
 STATUS_MODIFIERS = _words(
     """former ex late acting interim deputy vice assistant associate outgoing incoming
-    caretaker retired ousted exiled jailed disgraced elect designate emeritus honorary"""
+    caretaker retired ousted exiled jailed disgraced elect designate emeritus honorary
+    defending reigning incumbent sitting"""
 )
 """Words that give a person a status before a title or a name ("former President",
 "the late architect", "acting head", "ex-minister")."""
@@ -618,18 +619,19 @@ UNIT_EQUIVALENTS: Mapping[str, str] = MappingProxyType(
 QUANTITY_QUALIFIERS: Mapping[str, str] = MappingProxyType(
     {
         **dict.fromkeys(
-            ("about", "around", "roughly", "approximately", "some", "nearly", "almost",
-             "close to", "an estimated", "estimated"),
+            ("about", "around", "roughly", "approximately", "some", "an estimated",
+             "estimated"),
             "about",
         ),
+        **dict.fromkeys(("nearly", "almost", "close to", "just under", "just short of"), "nearly"),
         **dict.fromkeys(
             ("more than", "over", "at least", "above", "upwards of", "in excess of",
-             "no fewer than", "no less than"),
+             "no fewer than", "no less than", "a minimum of", "minimum of"),
             "at least",
         ),
         **dict.fromkeys(
             ("less than", "fewer than", "under", "up to", "at most", "below", "no more than",
-             "as much as", "as many as"),
+             "as much as", "as many as", "a maximum of", "maximum of"),
             "at most",
         ),
         **dict.fromkeys(("exactly", "precisely"), "exactly"),

@@ -14,15 +14,19 @@ place of the word diff — and at the group's own sentences:
     negation      negation      a negation (not, n't, never, without, failed to, denied…)
                                 that the other side of the group lacks: added on B,
                                 dropped on A. Quiet when the group keeps its count of
-                                negations, when "not able" faces "unable", and when a
-                                negation and an antonym cancel ("did not accept" /
-                                "rejected").
+                                negations (a word its prefix negates counts: "did not
+                                shift" / "unchanged"), when "not able" faces "unable",
+                                and when a negation and an antonym cancel ("did not
+                                accept" / "rejected", "will not open" / "will close").
+                                "No. 5" and "no fewer than" are no negation.
     opposite      opposite      a word replaced by its antonym in the same hunk
                                 (rose → fell, most → least), from ``antonyms.py``
     figure        number        a quantity touching a hunk whose value, scale, unit or
                                 bound ("about" / "more than") the other side's group
                                 lacks; formats are normalised ("five" = "5",
-                                "5 per cent" = "5%", "$45 million" = "$45m"); in
+                                "5 per cent" = "5%", "$45 million" = "$45m", "half" =
+                                "50%", "one in four" = "a quarter", "18 months" = "a
+                                year and a half", "80mph" = "80 miles per hour"); in
                                 Chinese and Japanese, the figures and durations
                                 claims.py reads, by value and counter (二倍 = 2倍)
     date          date          a date touching a hunk that no date of the other side's
@@ -40,9 +44,12 @@ place of the word diff — and at the group's own sentences:
                                 Quiet when the sides keep their count ("reportedly" /
                                 "officials said", "may" / "might", "likely" / "expected
                                 to").
-    role          role          a status word attached to a person (former, ex-, late,
-                                acting, interim, deputy…) that the other side's group
-                                lacks, and a title before a name both sides hold that
+    bound         number        a figure both sides state, bounded on one side only
+                                or otherwise ("nearly 8%" / "8%", "at least 40" / "40")
+    role          role          a status word attached to a person (former, ex-, the
+                                late, acting, interim, defending…) that the other side's
+                                group lacks in any of its forms (ex- and one-time are
+                                former), and a title before a name both sides hold that
                                 the other side lacks ("Chief Inspector" → "Superintendent")
     ============  ============  =========================================================
 
@@ -1055,8 +1062,12 @@ def _same_figure(x: _Quantity, y: _Quantity, *, bound: bool) -> bool:
         return False
     if x.currency and y.currency and x.currency != y.currency:
         return False
-    # "about" is as good as no qualifier; "at least" and "at most" bound the figure.
-    return not (bound and {x.bound, y.bound} - {"", "about"} and x.bound != y.bound)
+    # "about" is as good as no qualifier; "at least" and "at most" bound the figure, and
+    # "nearly" bounds it from below as "about" or "at most" may ("nearly 8%" is not 8%).
+    if not bound or x.bound == y.bound:
+        return True
+    bounds = {x.bound, y.bound}
+    return not (bounds - {"", "about"}) or bounds <= {"nearly", "about", "at most"}
 
 
 def _stated(q: _Quantity, others: Iterable[_Quantity]) -> bool:
@@ -1345,7 +1356,7 @@ def _is_status(words: Sequence[Word], i: int) -> bool:
             return True
     if nxt.key in MONTHS or nxt.key in WEEKDAYS or nxt.key in CALENDAR_PERIODS | SEASONS:
         return False
-    return nxt.raw[:1].isupper() or nxt.key in _TITLE_NOUNS or nxt.key in STATUS_MODIFIERS
+    return nxt.raw[:1].isupper() or nxt.key in _STATUS_HEADS or nxt.key in STATUS_MODIFIERS
 
 
 def _title_run(words: Sequence[Word], i: int) -> int:
@@ -1353,7 +1364,7 @@ def _title_run(words: Sequence[Word], i: int) -> int:
     last = i
     for j in range(i + 1, min(len(words), i + 7)):
         key = words[j].key
-        if key == "-" or key in STATUS_MODIFIERS or key in _TITLE_NOUNS:
+        if key == "-" or key in STATUS_MODIFIERS or key in _STATUS_HEADS:
             last = j
         elif words[j].raw[:1].isupper() and key not in STOPWORDS:
             last = j  # "former U.S. leader Donald Trump": the name ends the run
@@ -1395,8 +1406,18 @@ def _find_roles(group: Group) -> list[Found]:
 _ROLE_CUES = STATUS_MODIFIERS | _TITLE_NOUNS
 _LATE_AFTER = frozenset(("the", "his", "her", "their", "our", "my", "your", "its"))
 """Words before "late" when it says someone died ("the late architect", "her late husband")."""
-_SAME_STATUS = {"ex": "former", "erstwhile": "former", "onetime": "former", "one-time": "former"}
-"""Status words that say the same as another: an ex-minister is a former minister."""
+_SAME_STATUS = {
+    "ex": "former",
+    "erstwhile": "former",
+    "onetime": "former",
+    "one-time": "former",
+    "reigning": "defending",
+    "sitting": "incumbent",
+}
+"""Status words that say the same as another: an ex-minister is a former minister, the
+reigning champion the defending one, a sitting mayor the incumbent."""
+_STATUS_HEADS = _TITLE_NOUNS | {"champion", "champions", "titleholder", "holder", "holders"}
+"""What a status word may stand before: a title, or a title won ("the defending champion")."""
 
 
 def _statuses(words: Sequence[Word], other: frozenset[str]) -> frozenset[str]:
@@ -1476,12 +1497,40 @@ def _merge(found: list[Found]) -> list[Found]:
     return out
 
 
+def _find_bounds(group: Group) -> list[Found]:
+    """A figure both sides of the group state, bounded on one side only, or otherwise
+    ("nearly 8 per cent" / "8 per cent", "more than 40" / "40"), where the bound's words
+    changed: the figure says less, or more, than it did. "About" is as good as no bound."""
+    changed = {side: group.changed_keys(side) for side in _SIDES}
+    if all(_BOUND_KEYS.isdisjoint(changed[side]) for side in _SIDES):
+        return []
+    quantities = {side: _quantities(group, side) for side in _SIDES}
+    out = []
+    for side, other in _SIDE_PAIRS:
+        for q in quantities[side]:
+            if q.bound in ("", "about") or not q.hunks:
+                continue  # no bound, or its words unchanged
+            same = [o for o in quantities[other] if _same_figure(q, o, bound=False)]
+            if same and not any(_same_figure(q, o, bound=True) for o in same):
+                out.append(_new_tuple(Found, (side, _NUMBER, q.start, q.end)))
+    return out
+
+
+_BOUND_KEYS = frozenset(
+    k for phrase, bound in QUANTITY_QUALIFIERS.items() if bound != "about" for k in phrase.split()
+) & frozenset(("nearly", "almost", "least", "fewer", "upwards", "excess", "exactly", "precisely"))
+"""Words of a bound a changed word must be for ``_find_bounds`` to look ("nearly",
+"least", "fewer"): the rarer ones, which only a bound uses; the commonest ("over",
+"more", "most") are read only where a figure is replaced too (``_find_figures``)."""
+
+
 SUBSTITUTIONS: tuple[Substitution, ...] = (
     Substitution("negation", (ClaimCategory.NEGATION,), _find_negations),
     Substitution("opposite", (ClaimCategory.OPPOSITE,), _find_opposites),
     Substitution("hedge", (ClaimCategory.HEDGE,), _find_hedges),
     Substitution("date", (ClaimCategory.DATE,), _find_dates),
     Substitution("figure", (ClaimCategory.NUMBER,), _find_figures),
+    Substitution("bound", (ClaimCategory.NUMBER,), _find_bounds),
     Substitution("role", (ClaimCategory.ROLE,), _find_roles),
     Substitution("name", tuple(sorted(_NAME_CATEGORIES)), _find_names),
 )
@@ -1498,6 +1547,7 @@ _ONE_SIDED = frozenset(
         *DENIAL_VERBS,
         *STATUS_MODIFIERS,
         *_HEDGE_CUES,
+        *_BOUND_KEYS,
     )
 )
 """Words that make a substitution even when the other side replaces nothing."""
