@@ -180,7 +180,10 @@ def bomless_utf16(data: bytes, *, final: bool = True) -> tuple[str, str] | None:
     orders = (("utf-16-le", odd, even), ("utf-16-be", even, odd))
     for encoding, high, low in sorted(orders, key=lambda order: -order[1]):
         ascii_rich = high >= max(2, units // 20) and low * 8 <= high
-        if not high or (not ascii_rich and units < 64):
+        if not high or (not ascii_rich and (units < 64 or low >= max(4, high))):
+            # Too short to tell, or NULs in both halves alike: a text's NULs are the high
+            # bytes of its ASCII characters (a Chinese one's line breaks), more than the
+            # low bytes that happen to be 0 (one character in 256).
             continue
         try:
             if final:
