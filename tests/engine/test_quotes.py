@@ -269,6 +269,25 @@ SPOKESMAN = "“We regret the delay,” said Tom Reed, a Portline spokesman. Wor
             "Tom Reed",
             False,
         ),
+        # The speaker named after an organisation's role: the director speaks, not the
+        # company, so moving the name before the quotation is the same speaker.
+        (
+            "“We are grateful for your patience,” said Railbridge's route director, Simone "
+            "Achterberg. Work resumes on Monday.",
+            "Simone Achterberg, Railbridge's route director, spoke on Friday. “We are grateful "
+            "for your patience,” she said. Work resumes on Monday.",
+            "Simone Achterberg",
+            False,
+        ),
+        # Named after a role: the minister, not the nurse who said it in A.
+        (
+            "The chief nurse, Philippa Oduya, spoke at the opening. “The clinic will help,” "
+            "she said. Work resumes on Monday.",
+            "The clinic opened on Friday. “The clinic will help,” said the health minister, "
+            "Barnaby Quill. Work resumes on Monday.",
+            "Barnaby Quill",
+            True,
+        ),
         # The same description in another order, in the sentence before the quotation.
         (
             "Tom Reed is a spokesman for the Portline Ferry Company. “We regret the delay,” "

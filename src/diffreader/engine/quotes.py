@@ -112,6 +112,15 @@ _AFTER = re.compile(
     rf"^[\s,.”\"’]*(?:(?P<name1>{_NAME.pattern}|he|she|they)\s+(?:{_SPEECH})\b"
     rf"|(?:{_SPEECH})\s+(?P<name2>{_NAME.pattern}))"
 )
+_NAMED_AFTER = re.compile(rf"(?:\s+[a-z][\w-]*){{1,4}},?\s+(?P<name>{_NAME.pattern})")
+"""After an organisation's possessive, its role and the speaker's name ("said Railbridge's
+| route director, Simone Achterberg")."""
+_TITLED_AFTER = re.compile(
+    rf"^[\s,.”\"’]*(?:{_SPEECH})\s+(?:the|a|an|its|their|his|her)\s+(?:[\w’'-]+\s+){{0,4}}?"
+    rf"[\w’'-]+,\s+(?P<name>{_NAME.pattern})"
+)
+"""After a quotation, the speaker's role, then the name ("…,' said the health minister,
+Barnaby Quill")."""
 _DESCRIBED_ROLES = alternation([*ROLE_NOUNS, "official", "source", "representative"])
 _DESCRIBED = re.compile(
     rf"^[\s,.”\"’]*(?:a|an|the)\s+(?P<described>(?:{_NAME_WORD}\s+){{1,3}}(?:{_DESCRIBED_ROLES}))"
@@ -350,7 +359,16 @@ def _find_speaker(before: str, after: str) -> str | None:
     """
     match = _AFTER.search(after)
     if match:
-        return match.group("name1") or match.group("name2")
+        named = match.group("name2")
+        if named and named.endswith(("'s", "’s")):
+            # "said Railbridge's route director, Simone Achterberg": the director speaks.
+            later = _NAMED_AFTER.match(after, match.end())
+            if later:
+                return later.group("name")
+        return match.group("name1") or named
+    titled = _TITLED_AFTER.match(after)
+    if titled:
+        return titled.group("name")  # "…,' said the health minister, Barnaby Quill"
     described = _DESCRIBED.match(after)
     if described:
         return described.group("described")
