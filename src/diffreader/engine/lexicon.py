@@ -539,8 +539,7 @@ facing each other are one polarity."""
 HEDGES = _words(
     """alleged allegedly reportedly purportedly purported supposedly apparently apparent
     presumably presumed suspected unconfirmed unverified rumoured rumored possibly
-    probably probable likely unlikely perhaps maybe seemingly may might could
-    should"""
+    probably probable likely unlikely perhaps maybe seemingly may might could"""
 )
 """Words that hold a statement back from being asserted (epistemic hedges: the modal
 adverbs, adjectives and auxiliaries of grammars of English modality, and the distancing
@@ -626,12 +625,14 @@ QUANTITY_QUALIFIERS: Mapping[str, str] = MappingProxyType(
         **dict.fromkeys(("nearly", "almost", "close to", "just under", "just short of"), "nearly"),
         **dict.fromkeys(
             ("more than", "over", "at least", "above", "upwards of", "in excess of",
-             "no fewer than", "no less than", "a minimum of", "minimum of"),
+             "no fewer than", "no less than", "a minimum of", "minimum of", "longer than",
+             "greater than", "higher than", "larger than"),
             "at least",
         ),
         **dict.fromkeys(
             ("less than", "fewer than", "under", "up to", "at most", "below", "no more than",
-             "as much as", "as many as", "a maximum of", "maximum of"),
+             "as much as", "as many as", "a maximum of", "maximum of", "shorter than",
+             "lower than", "smaller than"),
             "at most",
         ),
         **dict.fromkeys(("exactly", "precisely"), "exactly"),
