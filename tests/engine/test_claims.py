@@ -694,6 +694,15 @@ def test_a_bound_dropped_from_a_figure_is_a_changed_figure(a: str, b: str, dropp
             "He beat the defending champion, Pieter Oudman.",
             "He beat the reigning champion, Pieter Oudman.",
         ),
+        (
+            "One in four patients waited more than eight hours.",
+            "A quarter of patients waited longer than eight hours.",
+        ),
+        # "Should" of a duty or a target hedges nothing.
+        (
+            "The target is for most patients to be seen within four hours.",
+            "The target is that most patients should be seen within four hours.",
+        ),
     ],
 )
 def test_a_bound_or_status_said_another_way_is_no_claim(a: str, b: str) -> None:
