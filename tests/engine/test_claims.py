@@ -707,3 +707,20 @@ def test_a_bound_dropped_from_a_figure_is_a_changed_figure(a: str, b: str, dropp
 )
 def test_a_bound_or_status_said_another_way_is_no_claim(a: str, b: str) -> None:
     assert [c.text for c in compare(COURT.format(a), COURT.format(b)).claims] == []
+
+
+DRIVER = (
+    "A driver who crashed into a bus shelter while using his phone was banned from driving "
+    "for 24 months."
+)
+
+
+def test_a_clause_stating_the_same_span_in_other_words_is_a_rewording() -> None:
+    # "for 24 months" / "a two-year driving ban": the clauses share no word but their
+    # figure, which relates them (netting), so neither is a new assertion.
+    b = "A driver was given a two-year driving ban after he hit a bus shelter while on his phone."
+    assert [c.text for c in compare(COURT.format(DRIVER), COURT.format(b)).claims] == []
+    # Another span is still a changed figure.
+    b = b.replace("two-year", "three-year")
+    claims = compare(COURT.format(DRIVER), COURT.format(b)).claims
+    assert [(c.side, c.text) for c in claims] == [(Side.A, "for 24 months"), (Side.B, "three-year")]

@@ -2773,7 +2773,27 @@ class _Facing:
             return True
         if not self._hunks(side, x).isdisjoint(self._hunks(_OTHER[side], y)):
             return True
+        if not _clause_values(x.words).isdisjoint(_clause_values(y.words)):
+            return True  # "jailed for 18 months" / "sent to prison for a year and a half"
         return _wordnet_related(x.words, y.words)
+
+
+@functools.lru_cache(maxsize=4096)
+def _clause_values(words: tuple[str, ...]) -> frozenset[str]:
+    """The figures and spans of time a clause's words state, each in every form that
+    states it ("a dozen": 12; "a year and a half": 18 months): two clauses that state
+    one say it in other words, whatever their words."""
+    if not any(k[:1].isdigit() or k in _NUMBER_KEY_SET or k in FRACTIONS for k in words) and not (
+        "a" in words or "an" in words
+    ):
+        return frozenset()
+    text = " ".join(words)
+    found = {form for forms in _value_slots(text) for form in forms}
+    for duration in _DURATION.finditer(text):
+        value, unit = _in_base_unit(_duration_key(duration.group()))
+        found.add(f"{value} {unit}")
+    found.discard("1")  # "a", "one": too common to relate two clauses
+    return frozenset(found)
 
 
 _WORDNET_WORDS = 24
