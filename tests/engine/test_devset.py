@@ -1,5 +1,5 @@
-"""Keeps the judgement sets (the development set ``benchmarks/judgement`` and the held-out set
-``benchmarks/judgement_heldout``) and their harness honest.
+"""Keeps the judgement sets (the development set ``benchmarks/judgement`` and the held-out sets
+``benchmarks/judgement_heldout`` and ``benchmarks/judgement_heldout2``) and their harness honest.
 
 These tests check the sets, never the engine's scores: the scores are reported by
 ``benchmarks/eval_judgement.py`` and change with every judgement change.
@@ -60,6 +60,16 @@ SETS = {
         ROOT / "benchmarks" / "judgement_heldout",
         25,
         8,
+        (5, 14),
+        3,
+        None,
+        ("quote", "para_", "miles"),
+    ),
+    # A second, later held-out set (6-8 sentences; a rewrite that merges sentences may have 5).
+    "heldout2": JudgementSet(
+        ROOT / "benchmarks" / "judgement_heldout2",
+        20,
+        7,
         (5, 14),
         3,
         None,
