@@ -191,6 +191,16 @@ _DATE_YEAR = _led_by(r"i\d", r"\b(?:(?:in\s+)?(?:1[89]\d\d|20\d\d)s?|\d{4}-\d{2}
 on their own: in a stretch without a month, weekday, season or calendar period (most
 sentences of figures hold a year and none of them), ``_DATE`` finds what this finds, at
 half the cost (tested)."""
+
+
+@functools.cache
+def _when_needed(pattern: str) -> re.Pattern[str]:
+    """``re.compile(pattern)``, when first used: the patterns only some text needs (a
+    share, a ratio, a relative clause) are not compiled at import, which the one-off
+    comparison and the reader's first frame would pay (about 10 ms for these)."""
+    return re.compile(pattern)
+
+
 _FIGURE = (
     r"(?:[$€£¥]\s?)?\b\d+(?:[.,]\d+)*"
     r"(?:(?:st|nd|rd|th|s|m|bn|k)\b|\s*%|\s+per\s?cent\b|\s+percent\b|\b|°?[A-Za-z]{1,4}\b)"
@@ -421,10 +431,9 @@ _FIRST_CHAR = operator.itemgetter(0)
 _SPAN_START, _SPAN_END = operator.itemgetter(0), operator.itemgetter(1)
 _NUMBER_KEY_SET = frozenset(NUMBER_WORDS)
 """The number words, as a set to intersect an article's keys with."""
-_MAY_BE_EQUIVALENT = re.compile(
-    r"(?i)half|halves|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth|hundred|thousand|illion"
-    r"| in "
-)
+_EQUIVALENT_CUES = (*FRACTIONS, "hundred", "thousand", "illion", " in ")
+"""What a figure stated in other words holds (``_value_slots``): a text without any is
+read as its digits only."""
 
 
 @functools.lru_cache(maxsize=32768)
@@ -458,23 +467,29 @@ _FRACTION_WORD = re.compile(
     rf"\b({alternation(FRACTIONS)})\b(?!-(?:time|way|hour|day|year|term|mile|length|hearted))"
 )
 """A fraction word in lower-cased text, but in a compound that is no share ("half-time")."""
-_NUMERATOR_BEFORE = re.compile(rf"(?:^|(?<=[^\w.,]))({alternation(_NUMERATORS)}|\d+)[\s-]+\Z")
-_SHARE_ENDS = re.compile(
-    r"\s*(?:\Z|[,.;:!?)]|(?:" + alternation(w for w in STOPWORDS if w.isalpha()) + r")\b)"
-)
-"""What follows "a third" when it is a share ("a third of", "a third.", "fell by a third
-during") and no ordinal ("a third term")."""
+_NUMERATOR_BEFORE = rf"(?:^|(?<=[^\w.,]))({alternation(_NUMERATORS)}|\d+)[\s-]+\Z"
+_SHARE_ENDS = re.compile(r"\s*(?:\Z|[,.;:!?)]|([a-z]+)\b)")
+"""What follows "a third" when it is a share: an end, or a stopword ("a third of", "a
+third.", "fell by a third during"), not a noun ("a third term": an ordinal)."""
+
+
+def _share_ends(lowered: str, at: int) -> bool:
+    """A share ends at ``at`` of lower-cased ``lowered`` (``_SHARE_ENDS``)."""
+    end = _SHARE_ENDS.match(lowered, at)
+    return end is not None and (end.group(1) is None or end.group(1) in STOPWORDS)
+
+
 _CARDINAL_WORDS = [
     *_DIGIT_WORDS,
     *"ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(),
     *"twenty thirty forty fifty sixty seventy eighty ninety".split(),
 ]
-_RATIO = re.compile(r" in (\d{1,3}|" + alternation(_CARDINAL_WORDS) + r")\b")
+_RATIO = r" in (\d{1,3}|" + alternation(_CARDINAL_WORDS) + r")\b"
 """The whole of a share written as a ratio ("one in |four|", "3 in |10|"): found from the
 literal " in ", which the regex engine scans for fast."""
-_RATIO_PART = re.compile(r"(?:^|(?<=[^\w.,]))(\d{1,3}|" + alternation(_CARDINAL_WORDS) + r")\Z")
+_RATIO_PART = r"(?:^|(?<=[^\w.,]))(\d{1,3}|" + alternation(_CARDINAL_WORDS) + r")\Z"
 """The part of a ratio, just before its " in "."""
-_SCALED = re.compile(
+_SCALED = (
     r"\b((?:"
     + alternation(_CARDINAL_WORDS)
     + r")(?:[\s-](?:"
@@ -511,12 +526,14 @@ def _restated(
     """
     found: list[tuple[int, int, tuple[str, ...]]] = []
     if scaled:
-        for figure in _SCALED.finditer(lowered):
+        for figure in _when_needed(_SCALED).finditer(lowered):
             value = _words_value(figure.group(1)) * SCALE_WORDS[figure.group(2)]
             found.append((figure.start(), figure.end(), (_plain(value),)))
     if ratios:
-        for whole in _RATIO.finditer(lowered):
-            part = _RATIO_PART.search(lowered, max(0, whole.start() - 12), whole.start())
+        for whole in _when_needed(_RATIO).finditer(lowered):
+            part = _when_needed(_RATIO_PART).search(
+                lowered, max(0, whole.start() - 12), whole.start()
+            )
             if part is not None:
                 numerator, denominator = _words_value(part.group(1)), _words_value(whole.group(1))
                 if 0 < numerator < denominator:
@@ -524,7 +541,9 @@ def _restated(
                     found.append((part.start(), whole.end(), forms))
     for share in _FRACTION_WORD.finditer(lowered) if shares else ():
         word = share.group(1)
-        before = _NUMERATOR_BEFORE.search(lowered, max(0, share.start() - 12), share.start())
+        before = _when_needed(_NUMERATOR_BEFORE).search(
+            lowered, max(0, share.start() - 12), share.start()
+        )
         counted = before.group(1) if before else None
         if counted is None:
             if FRACTIONS[word] != 2:
@@ -536,7 +555,7 @@ def _restated(
         if (
             not word.endswith("s")
             and word != "half"
-            and (counted is None or not _SHARE_ENDS.match(lowered, share.end()))
+            and (counted is None or not _share_ends(lowered, share.end()))
         ):
             continue  # "a third term", "the fifth": ordinals
         found.append((start, share.end(), _percent_forms(100 * numerator / FRACTIONS[word])))
@@ -733,7 +752,7 @@ class Support:
                     if key[:1].isdigit() or key in _NUMBER_KEY_SET
                 ]
                 known = all(map(self.numbers.__contains__, values))
-                if not known and _MAY_BE_EQUIVALENT.search(text):
+                if not known and any(cue in text.lower() for cue in _EQUIVALENT_CUES):
                     # "three thousand" / "3,000", "half" / "50 per cent".
                     numbers = self.numbers
                     known = all(
@@ -1331,9 +1350,7 @@ def _find_numbers(at: Stretch) -> list[Fact]:
 _ONE_TIME = re.compile(r"one[\s-]time", re.IGNORECASE)
 """No count but a status: a "one-time finance manager" is a former one (a "three-time
 champion" counts)."""
-_RATIO_BEFORE = re.compile(
-    r"(?:\d{1,4}|" + alternation(_CARDINAL_WORDS) + r") in \Z", re.IGNORECASE
-)
+_RATIO_BEFORE = r"(?i)(?:\d{1,4}|" + alternation(_CARDINAL_WORDS) + r") in \Z"
 """The part before the whole of a ratio, read back from the whole: "one in |four"."""
 
 
@@ -1342,7 +1359,7 @@ def _with_ratios(text: str, start: int, facts: list[Fact]) -> list[Fact]:
     which the other article may write as one ("a quarter")."""
     out: list[Fact] = []
     for fact in facts:
-        before = _RATIO_BEFORE.search(text, max(start, fact.start - 12), fact.start)
+        before = _when_needed(_RATIO_BEFORE).search(text, max(start, fact.start - 12), fact.start)
         if before is None:
             out.append(fact)
             continue
@@ -2388,10 +2405,10 @@ def _pair_claims(
     return out
 
 
-_RELATIVE_OPENER = re.compile(
+_RELATIVE_OPENER = (
+    r"(?i)"
     r"[\s,(—–-]*((?:(?:some|many|most|all|none|both|each|either|neither|several|few|one|two|"
-    r"three|four|half|part|much|any) of (?:whom|which)|who|whom|whose|which)\b)",
-    re.IGNORECASE,
+    r"three|four|half|part|much|any) of (?:whom|which)|who|whom|whose|which)\b)"
 )
 """A non-restrictive relative clause's opening ("…, some of whom had dementia", "…, who
 had been sacked", "…, which opened in 1890"): such a clause adds a fact about what it
@@ -2420,11 +2437,12 @@ def _relative_details(
     Amsel-Kruger rider")."""
     kind = Op.DELETE if side is _A else Op.INSERT
     out: list[tuple[int, int]] = []
+    opens = _when_needed(_RELATIVE_OPENER).match
     for op in pair.ops:
         if op.op is not kind:
             continue
         start, end = (op.a_start, op.a_end) if side is _A else (op.b_start, op.b_end)
-        opener = _RELATIVE_OPENER.match(text, start, end)
+        opener = opens(text, start, end)
         if opener is None:
             continue
         lead = text[start : opener.start(1)]
