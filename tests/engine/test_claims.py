@@ -554,6 +554,12 @@ COURT = (
             "Gusts as strong as 80 miles per hour are expected.",
         ),
         ("Pupils get three extra hours a week.", "Pupils get an extra three hours a week."),
+        (
+            "The club paid 250,000 euros for him.",
+            "The club paid a quarter of a million euros for him.",
+        ),
+        ("The club paid 500,000 euros for him.", "The club paid half a million euros for him."),
+        ("The cavers were trapped for a fortnight.", "The cavers were trapped for two weeks."),
         ("Dunmore, 58, denies fraud.", "The 58-year-old denies fraud."),
     ],
 )
@@ -614,6 +620,13 @@ def test_a_different_figure_written_another_way_is_a_changed_figure(a: str, b: s
             "Hundreds of schools will close for the day, officials said.",
             "Officials said hundreds of schools will not open for the day.",
         ),
+        # A title spelt out or shortened; a status the other article gives elsewhere; a
+        # negation word's opposite ("any" / "no") is the negation's to weigh.
+        (
+            "Chief executive Mireille Dunstan said prices drove it.",
+            "CEO Mireille Dunstan said prices drove it.",
+        ),
+        ("The drills were not directed at any country.", "The drills were aimed at no country."),
         # "Half-time" is when, not how much.
         ("Wanderers led 2-0 at half-time.", "Wanderers led 2-0 at the break."),
         # A unit letter on a figure is part of it: "1.8C" is not "1".
@@ -724,3 +737,37 @@ def test_a_clause_stating_the_same_span_in_other_words_is_a_rewording() -> None:
     b = b.replace("two-year", "three-year")
     claims = compare(COURT.format(DRIVER), COURT.format(b)).claims
     assert [(c.side, c.text) for c in claims] == [(Side.A, "for 24 months"), (Side.B, "three-year")]
+
+
+def test_a_status_the_other_article_gives_elsewhere_was_moved() -> None:
+    a = (
+        "Farida Oyelaran has won the race to become mayor. Oyelaran, a former head teacher, "
+        "campaigned on cheaper bus fares."
+    )
+    b = (
+        "Former head teacher Farida Oyelaran has won the race to become mayor. She "
+        "campaigned on cheaper bus fares."
+    )
+    assert [c.text for c in compare(a, b).claims] == []
+    # A status the other article never gives her is still new.
+    claims = compare(a.replace("a former head teacher", "a head teacher"), b).claims
+    assert [(c.side, c.category, c.text) for c in claims] == [
+        (Side.B, ClaimCategory.ROLE, "Former head")
+    ]
+
+
+def test_a_status_given_elsewhere_with_another_title_is_still_new() -> None:
+    # The original calls someone else a former president; the rewrite calls Trump a
+    # former leader, which the original never does: a role added (the sample's rewrites).
+    a = (
+        "Dmitriev praised Presidents Putin and Trump. He criticised former US President Joe "
+        "Biden's approach."
+    )
+    b = (
+        "Dmitriev praised President Vladimir Putin and former U.S. leader Donald Trump. He "
+        "criticised former US President Joe Biden's approach."
+    )
+    claims = compare(a, b).claims
+    assert (Side.B, ClaimCategory.ROLE, "former U.S. leader Donald Trump") in [
+        (c.side, c.category, c.text) for c in claims
+    ]

@@ -338,10 +338,12 @@ _IN_BASE_UNIT: Mapping[str, tuple[float, str]] = MappingProxyType(
         stem("week"): (168.0, "hour"),
         stem("day"): (24.0, "hour"),
         stem("minute"): (1 / 60, "hour"),
+        stem("fortnight"): (336.0, "hour"),
     }
 )
 """Units of time stated in another (``has_duration``): "18 months" is "a year and a
-half", "seven days" is "a week", "90 minutes" is "an hour and a half"."""
+half", "seven days" is "a week", "a fortnight" two weeks, "90 minutes" "an hour and a
+half"."""
 
 
 def _in_base_unit(key: tuple[str, str]) -> tuple[str, str]:
@@ -499,6 +501,12 @@ _SCALED = (
 """A figure in words with its scale word, in lower-cased text: "three thousand",
 "twenty-five million" (digits with a scale, "3.5 million", are read as such on both
 sides)."""
+_SHARE_OF_SCALE = (
+    r"\b(?:(a|an|one|two|three)[\s-])?(half|quarter|quarters|third|thirds)(?: of)? an?\s"
+    r"(hundred|thousand|million|billion|trillion)\b"
+)
+"""A share of a scale word: "a quarter of a million", "half a billion", "three quarters
+of a million"."""
 _SCALE_KEYS = frozenset(("hundred", "thousand", "million", "billion", "trillion"))
 _CARDINAL_KEYS = frozenset(_CARDINAL_WORDS)
 
@@ -529,16 +537,22 @@ def _restated(
         for figure in _when_needed(_SCALED).finditer(lowered):
             value = _words_value(figure.group(1)) * SCALE_WORDS[figure.group(2)]
             found.append((figure.start(), figure.end(), (_plain(value),)))
+        for figure in _when_needed(_SHARE_OF_SCALE).finditer(lowered):
+            # "a quarter of a million", "half a billion": 250000, 500000000.
+            part = _NUMERATORS.get(figure.group(1) or "a", 1) / FRACTIONS[figure.group(2)]
+            value = part * SCALE_WORDS[figure.group(3)]
+            found.append((figure.start(), figure.end(), (_plain(value),)))
     if ratios:
         for whole in _when_needed(_RATIO).finditer(lowered):
-            part = _when_needed(_RATIO_PART).search(
+            before_in = _when_needed(_RATIO_PART).search(
                 lowered, max(0, whole.start() - 12), whole.start()
             )
-            if part is not None:
-                numerator, denominator = _words_value(part.group(1)), _words_value(whole.group(1))
+            if before_in is not None:
+                numerator = _words_value(before_in.group(1))
+                denominator = _words_value(whole.group(1))
                 if 0 < numerator < denominator:
                     forms = _percent_forms(100 * numerator / denominator)
-                    found.append((part.start(), whole.end(), forms))
+                    found.append((before_in.start(), whole.end(), forms))
     for share in _FRACTION_WORD.finditer(lowered) if shares else ():
         word = share.group(1)
         before = _when_needed(_NUMERATOR_BEFORE).search(
@@ -559,7 +573,7 @@ def _restated(
         ):
             continue  # "a third term", "the fifth": ordinals
         found.append((start, share.end(), _percent_forms(100 * numerator / FRACTIONS[word])))
-    return sorted(found)
+    return sorted(found, key=lambda figure: (figure[0], -figure[1]))  # the longest first
 
 
 def _value_slots(text: str) -> list[tuple[str, ...]]:
@@ -726,8 +740,10 @@ class Support:
         numbers.update(map(_number_value, keys & _NUMBER_KEY_SET))
         # Figures in other words ("three thousand", "a third", "one in four"), looked for
         # where the article's words can hold them.
-        scaled = not keys.isdisjoint(_SCALE_KEYS) and not keys.isdisjoint(_CARDINAL_KEYS)
         shares = not keys.isdisjoint(FRACTIONS)
+        scaled = not keys.isdisjoint(_SCALE_KEYS) and (
+            shares or not keys.isdisjoint(_CARDINAL_KEYS)
+        )
         ratios = "in" in keys
         for _, _, forms in _restated(lowered, scaled=scaled, ratios=ratios, shares=shares):
             numbers.update(forms)

@@ -183,7 +183,8 @@ DATE_MODIFIERS = _words("last this next early late mid")
 """Words that make a relative date of a period, month, weekday or season ("mid-March")."""
 TIME_UNITS = _words(
     """year years month months week weeks day days hour hours minute minutes decade decades
-    century centuries night nights season seasons term terms round rounds"""
+    century centuries night nights season seasons term terms round rounds fortnight
+    fortnights"""
 )
 """Units a duration counts in, singular and plural ("two years", "a six-month term")."""
 DURATION_QUALIFIERS = _phrases(

@@ -112,6 +112,7 @@ from diffreader.engine.lexicon import (
     UNIT_EQUIVALENTS,
     WEAK_NUMBER_WORDS,
     WEEKDAYS,
+    alternation,
 )
 from diffreader.engine.model import ClaimCategory, Document, Op, Pair, Side
 from diffreader.engine.text import sentence_tokens, stem
@@ -608,7 +609,13 @@ def _opposite_changed(negated: str, changed: Sequence[str]) -> bool:
 
 def _find_opposites(group: Group) -> list[Found]:
     """A word replaced by its antonym, on both sides (unless a negation cancels it)."""
-    pairs = _opposite_pairs(group)
+    # "not directed at any country" / "aimed at no country": a negation word's opposite
+    # is the negation's to judge, which counts them.
+    pairs = [
+        (a, b)
+        for a, b in _opposite_pairs(group)
+        if a.key not in NEGATIONS and b.key not in NEGATIONS
+    ]
     if not pairs:
         return []
     flips = len(_negations(group.words(_B))) - len(_negations(group.words(_A)))
@@ -802,8 +809,15 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
             currency = key
             i += 1
         elif (share := _share(keys, i) or _ratio(keys, i)) is not None:
-            # "a third of", "two-thirds", "half the": the percentage it is.
+            # "a third of", "two-thirds", "half the": the percentage it is; "a quarter of
+            # a million": a quarter of the million.
             value, i = share
+            if (
+                keys[i + 1 : i + 3] in (["of", "a"], ["of", "an"])
+                and i + 3 < n
+                and keys[i + 3] in scales
+            ):
+                value, share, i = value / 100 * scales[keys[i + 3]], None, i + 3
         elif key in ("a", "an"):
             # "a dozen", "a mile" (no number word is an article, nor a currency sign);
             # ``_unit`` reads exactly the ``_UNIT_KEYS`` as units.
@@ -832,8 +846,12 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
                 j += 1
                 continue
             if key in ("a", "an"):
-                if keys[j - 1] == "half" and j + 1 < n and keys[j + 1] in _UNIT_KEYS:
-                    j += 1  # "half an hour": half of the unit
+                if (
+                    keys[j - 1] == "half"
+                    and j + 1 < n
+                    and (keys[j + 1] in _UNIT_KEYS or keys[j + 1] in scales)
+                ):
+                    j += 1  # "half an hour", "half a million": half of the unit or scale
                     continue
                 break
             if key == "and":
@@ -1388,6 +1406,8 @@ def _find_roles(group: Group) -> list[Found]:
                 other = group.keys(_OTHER[side])
                 if w.key in other or _SAME_STATUS.get(w.key, w.key) in _statuses(words, other):
                     continue
+                if _stated_elsewhere(words, i, group.text[_OTHER[side]]):
+                    continue  # "Oyelaran, a former head teacher," in another paragraph
                 last = _title_run(words, i)
                 out.append(Found(side, _ROLE, w.start, words[last].end))
             elif w.key in _TITLE_NOUNS and w.raw[:1].isupper():
@@ -1396,6 +1416,8 @@ def _find_roles(group: Group) -> list[Found]:
                     other_stems = {stem(k) for k in other}
                 if stem(w.key) in other_stems or not _before_shared_name(words, i, other):
                     continue
+                if _abbreviated(w.key, other):
+                    continue  # "CEO" / "chief executive"
                 s = i
                 while s > 0 and words[s - 1].hunk >= 0 and words[s - 1].key in _TITLE_NOUNS:
                     s -= 1
@@ -1463,12 +1485,62 @@ def new_statuses(text: str, start: int, end: int, other_text: str) -> list[tuple
         if not head[:1].isupper() or words[last].key in _TITLE_NOUNS:
             continue
         mentions = list(re.finditer(rf"\b{re.escape(head)}\b", other_text))
-        status = re.compile(rf"\b{re.escape(w.key)}\b")
-        if mentions and not any(
-            status.search(other_text[max(0, m.start() - 40) : m.start()].lower()) for m in mentions
+        same = {k for k, v in _SAME_STATUS.items() if v == _SAME_STATUS.get(w.key, w.key)}
+        status = re.compile(rf"\b{alternation({w.key, _SAME_STATUS.get(w.key, w.key), *same})}\b")
+        if (
+            mentions
+            and not any(
+                status.search(other_text[max(0, m.start() - 40) : m.start()].lower())
+                # or after it, set off: "Oyelaran, a former head teacher,"
+                or (
+                    _APPOSITIVE.match(other_text, m.end())
+                    and status.search(other_text[m.end() : m.end() + 40].lower())
+                )
+                for m in mentions
+            )
         ):
             out.append((w.start, words[last].end))
     return out
+
+
+_TITLE_ABBREVIATIONS = {
+    "ceo": ("chief", "executive"),
+    "cfo": ("chief", "financial"),
+    "coo": ("chief", "operating"),
+    "cto": ("chief", "technology"),
+    "md": ("managing", "director"),
+    "pm": ("prime", "minister"),
+}
+"""Titles written short, and the words they stand for."""
+
+
+def _abbreviated(key: str, other: frozenset[str]) -> bool:
+    """The title word ``key`` is one the other side's keys write in another way: an
+    abbreviation it spells out ("CEO" / "chief executive"), or a word of a title it
+    abbreviates ("chief" / "CEO")."""
+    spelled = _TITLE_ABBREVIATIONS.get(key)
+    if spelled is not None:
+        return other.issuperset(spelled)
+    return any(key in words and short in other for short, words in _TITLE_ABBREVIATIONS.items())
+
+
+def _stated_elsewhere(words: Sequence[Word], i: int, other_text: str) -> bool:
+    """The status at word ``i`` ("former head teacher") is in the other article too, before
+    the same title, anywhere: the rewrite moved it to another sentence."""
+    # The title the status is given with: the first of its run ("former U.S. | leader").
+    titles = [w.key for w in words[i + 1 : _title_run(words, i) + 1] if w.key in _STATUS_HEADS]
+    if not titles:
+        return False
+    key, title = words[i].key, titles[0]
+    forms = {key, _SAME_STATUS.get(key, key)} | {
+        k for k, v in _SAME_STATUS.items() if v == _SAME_STATUS.get(key, key)
+    }
+    pattern = rf"(?i)\b(?:{alternation(forms)})\b[\s-]+(?:[\w’'-]+\s+){{0,2}}?{re.escape(title)}\b"
+    return re.search(pattern, other_text) is not None
+
+
+_APPOSITIVE = re.compile(r"\s*[,(—–]")
+"""What sets off a description after a name ("Oyelaran, a former head teacher,")."""
 
 
 def _before_shared_name(words: Sequence[Word], i: int, other: frozenset[str]) -> bool:
