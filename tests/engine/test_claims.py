@@ -671,6 +671,17 @@ def test_a_status_a_polarity_or_a_figure_kept_in_other_words_is_no_claim(a: str,
             "He beat the former champion, Pieter Oudman.",
             ClaimCategory.ROLE,
         ),
+        # Common news oppositions WordNet does not list (data/antonyms-overrides.tsv).
+        (
+            "The appeal court upheld the conviction on Friday.",
+            "The appeal court overturned the conviction on Friday.",
+            ClaimCategory.OPPOSITE,
+        ),
+        (
+            "The government lifted sanctions on the firm.",
+            "The government imposed sanctions on the firm.",
+            ClaimCategory.OPPOSITE,
+        ),
     ],
 )
 def test_a_status_a_polarity_or_a_figure_changed_is_still_a_claim(
