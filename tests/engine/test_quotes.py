@@ -288,6 +288,26 @@ SPOKESMAN = "“We regret the delay,” said Tom Reed, a Portline spokesman. Wor
             "Barnaby Quill",
             True,
         ),
+        # The subject speaks, not the name coordinated before the verb ("thanked her
+        # producer, Y, and said"): the producer saying it is another speaker.
+        (
+            "Hallisey thanked her producer, Javier Ostrander, and said: “We made it for "
+            "nothing.” Work resumes on Monday.",
+            "Hallisey thanked the cast. “We made it for nothing,” said her producer, Javier "
+            "Ostrander. Work resumes on Monday.",
+            "Javier Ostrander",
+            True,
+        ),
+        # A pronoun's person named after a title ("Critic Rupert Ingledew, who chaired the
+        # panel, said …"), not someone from further back.
+        (
+            "Ada Marsh won. The critic Rupert Ingledew chaired the judges. “It is a fine book,” "
+            "he said.",
+            "Ada Marsh won. Critic Rupert Ingledew, who chaired the judging panel, said so. "
+            "“It is a fine book,” he said.",
+            "Critic Rupert Ingledew",
+            False,
+        ),
         # The same description in another order, in the sentence before the quotation.
         (
             "Tom Reed is a spokesman for the Portline Ferry Company. “We regret the delay,” "

@@ -400,9 +400,16 @@ def _find_speaker(before: str, after: str) -> str | None:
     if verbs[-1].group().endswith("ing"):
         return names[0].group()  # "X referenced ..., stating:": the subject speaks
     last = names[-1]
+    if _AND_THEN.fullmatch(head, last.end()):
+        return names[0].group()  # "X thanked her producer, Y, and said:": X speaks
     if len(head[last.end() :].split()) <= 3:
         return last.group()
     return names[0].group()
+
+
+_AND_THEN = re.compile(r"\s*,\s*and\s+(?:then\s+|also\s+)?")
+"""Between a name and a speech verb, a coordination: the name is an object of the verb
+before, and the subject speaks ("thanked her producer, Javier Ostrander, and said")."""
 
 
 _remembered_speaker = lru_cache(maxsize=16384)(_find_speaker)
@@ -429,8 +436,9 @@ def _known_people(doc: Document) -> frozenset[str]:
         re.compile(rf"({_NAME.pattern})\s+(?:{_SPEECH})\b"),
         re.compile(rf"\b(?:{_SPEECH})\s+({_NAME.pattern})"),
         _TITLE_BEFORE,
-        # "Ines Varga", also broken over a line as a wrapped paragraph breaks it.
-        re.compile(r"\b([A-Z][^\W\d_A-Z]+(?:[ \t]+|[ \t]*\n[ \t]*)[A-Z][^\W\d_A-Z]+)\b"),
+        # "Ines Varga", also broken over a line as a wrapped paragraph breaks it; a run of
+        # more ("Critic Rupert Ingledew") names its last.
+        re.compile(r"\b([A-Z][^\W\d_A-Z]+(?:(?:[ \t]+|[ \t]*\n[ \t]*)[A-Z][^\W\d_A-Z]+)+)\b"),
     ):
         for match in pattern.finditer(text):
             people.add(match.group(1).split()[-1])
