@@ -489,6 +489,13 @@ CARE_HOME = (
             "found cracks.",
             [(Side.B, "which carries the ring road")],
         ),
+        # "Some of them" opens one as "some of whom" does.
+        (
+            "Twelve people were rescued from the flooded homes, some of them children. "
+            "Crews worked through the night.",
+            "Twelve people were rescued from the flooded homes. Crews worked through the night.",
+            [(Side.A, "some of them children")],
+        ),
         # A dash sets it off as well as a comma.
         (
             "Police arrested the driver at the scene.",

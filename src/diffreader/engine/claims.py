@@ -2424,11 +2424,11 @@ def _pair_claims(
 _RELATIVE_OPENER = (
     r"(?i)"
     r"[\s,(—–-]*((?:(?:some|many|most|all|none|both|each|either|neither|several|few|one|two|"
-    r"three|four|half|part|much|any) of (?:whom|which)|who|whom|whose|which)\b)"
+    r"three|four|half|part|much|any) of (?:whom|which|them)|who|whom|whose|which)\b)"
 )
 """A non-restrictive relative clause's opening ("…, some of whom had dementia", "…, who
-had been sacked", "…, which opened in 1890"): such a clause adds a fact about what it
-follows."""
+had been sacked", "…, which opened in 1890", "…, some of them children"): such a clause
+adds a fact about what it follows."""
 _CLAUSE_END = re.compile(r"[,;:()—–.!?]")
 """Where a relative clause ends inside a changed run."""
 _SET_OFF = frozenset(",(—–-")
