@@ -433,9 +433,10 @@ _FIRST_CHAR = operator.itemgetter(0)
 _SPAN_START, _SPAN_END = operator.itemgetter(0), operator.itemgetter(1)
 _NUMBER_KEY_SET = frozenset(NUMBER_WORDS)
 """The number words, as a set to intersect an article's keys with."""
-_EQUIVALENT_CUES = (*FRACTIONS, "hundred", "thousand", "illion", " in ")
-"""What a figure stated in other words holds (``_value_slots``): a text without any is
-read as its digits only."""
+_SLOT_KEYS = frozenset([*FRACTIONS, *_NUMBER_KEY_SET, "in"])
+"""Keys a figure stated in other words holds (``_value_slots``: a share, a ratio, a number
+in words with a scale): a fact without any (most: "€4.5 million", "3,000") is read as its
+digits only."""
 
 
 @functools.lru_cache(maxsize=32768)
@@ -762,13 +763,14 @@ class Support:
                 key = cjk.number_key(text)
                 known = key is None or self.stated().states_figure(key)
             else:
+                keys = _fact_keys(text)
                 values = [
                     _number_value(key)
-                    for key in _fact_keys(text)
+                    for key in keys
                     if key[:1].isdigit() or key in _NUMBER_KEY_SET
                 ]
                 known = all(map(self.numbers.__contains__, values))
-                if not known and any(cue in text.lower() for cue in _EQUIVALENT_CUES):
+                if not known and not _SLOT_KEYS.isdisjoint(keys):
                     # "three thousand" / "3,000", "half" / "50 per cent".
                     numbers = self.numbers
                     known = all(
@@ -1375,6 +1377,9 @@ def _with_ratios(text: str, start: int, facts: list[Fact]) -> list[Fact]:
     which the other article may write as one ("a quarter")."""
     out: list[Fact] = []
     for fact in facts:
+        if fact.start < 4 or not text.startswith(" in ", fact.start - 4):
+            out.append(fact)  # no " in " just before: no ratio (most facts)
+            continue
         before = _when_needed(_RATIO_BEFORE).search(text, max(start, fact.start - 12), fact.start)
         if before is None:
             out.append(fact)
