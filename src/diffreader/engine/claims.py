@@ -1353,7 +1353,7 @@ def _find_numbers(at: Stretch) -> list[Fact]:
         if not gates.figures:
             return []
         figures = _facts_of(number, _NUMBER_FIGURE.finditer(at.text, at.start, at.end))
-        if len(figures) > 1 and " in " in at.text[at.start : at.end]:
+        if len(figures) > 1 and _has_ratio(at):
             return _with_ratios(at.text, at.start, figures)
         return figures
     found = _numbers(at.text, at.start, at.end, gates)
@@ -1362,7 +1362,16 @@ def _find_numbers(at: Stretch) -> list[Fact]:
         for m in found
         if m.group().lower() not in WEAK_NUMBER_WORDS and not _ONE_TIME.fullmatch(m.group())
     ]
-    return _with_ratios(at.text, at.start, facts) if " in " in at.text[at.start : at.end] else facts
+    return _with_ratios(at.text, at.start, facts) if _has_ratio(at) else facts
+
+
+def _has_ratio(at: Stretch) -> bool:
+    """The stretch may hold a ratio ("one in four"): " in " before a whole of one, found
+    in C (a dated sentence's "in 2024" is none)."""
+    text = at.text
+    return text.find(" in ", at.start, at.end) >= 0 and (
+        _when_needed(_RATIO).search(text, at.start, at.end) is not None
+    )
 
 
 _ONE_TIME = re.compile(r"one[\s-]time", re.IGNORECASE)
@@ -1377,8 +1386,13 @@ def _with_ratios(text: str, start: int, facts: list[Fact]) -> list[Fact]:
     which the other article may write as one ("a quarter")."""
     out: list[Fact] = []
     for fact in facts:
-        if fact.start < 4 or not text.startswith(" in ", fact.start - 4):
-            out.append(fact)  # no " in " just before: no ratio (most facts)
+        whole = text[fact.start : fact.end]
+        if (
+            fact.start < 4
+            or not text.startswith(" in ", fact.start - 4)
+            or not ((len(whole) <= 3 and whole.isdigit()) or whole.lower() in _CARDINAL_KEYS)
+        ):
+            out.append(fact)  # no " in " just before, or no whole of a ratio ("in 2024")
             continue
         before = _when_needed(_RATIO_BEFORE).search(text, max(start, fact.start - 12), fact.start)
         if before is None:

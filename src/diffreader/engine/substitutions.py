@@ -1123,7 +1123,7 @@ def _find_figures(group: Group) -> list[Found]:
     for side, other in _SIDE_PAIRS:
         by_value: dict[float, list[_Quantity]] = {}
         for o in quantities[other]:
-            for value in _value_keys(o.value):
+            for value in _value_keys(o.value) if o.unit == "%" else (o.value,):
                 by_value.setdefault(value, []).append(o)
             if o.unit in _IN_BASE_UNIT:
                 by_value.setdefault(_in_base_unit(o)[0], []).append(o)
