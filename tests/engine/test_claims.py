@@ -789,3 +789,29 @@ def test_a_status_given_elsewhere_with_another_title_is_still_new() -> None:
     assert (Side.B, ClaimCategory.ROLE, "former U.S. leader Donald Trump") in [
         (c.side, c.category, c.text) for c in claims
     ]
+
+
+FIGURE_WORDS = st.sampled_from(
+    ["a", "an", "one", "two", "three", "half", "third", "thirds", "quarter", "fifth", "of",
+     "in", "million", "thousand", "year", "months", "week", "fortnight", "days", "hours",
+     "minutes", "and", "nearly", "at least", "more than", "no fewer than", "as strong as",
+     "80mph", "miles per hour", "1.8C", "3,000", "58-year-old", "former", "ex-", "one-time",
+     "the late", "defending", "reigning", "CEO", "chief executive", "not", "no", "any",
+     "unchanged", "unlawfully", "No. 31", "said the minister, Barnaby Quill,", "who",
+     "some of them", "“", "”", ".", ",", "—", "(", ")", "4", "10", "2024", "should", "Holt"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(FIGURE_WORDS, min_size=1, max_size=30), st.lists(FIGURE_WORDS, max_size=30))
+def test_figures_statuses_and_polarity_in_any_order_give_claims_on_their_text(
+    a_words: list[str], b_words: list[str]
+) -> None:
+    # The readers of figures in other words, bounds, statuses and prefixed negations meet
+    # any order of their words: no exception, and each claim is the text it points at.
+    a = " ".join(a_words)
+    b = " ".join(a_words[: len(a_words) // 2] + b_words)
+    comparison = compare(a, b)
+    for claim in comparison.claims:
+        text = comparison.a.text if claim.side is Side.A else comparison.b.text
+        assert text[claim.start : claim.end] == claim.text
