@@ -408,8 +408,8 @@ def test_numbers_and_dates_are_the_facts_their_patterns_find(text: str) -> None:
 @given(TEXTS)
 def test_an_articles_numbers_are_the_values_of_its_figures_and_number_words(text: str) -> None:
     from diffreader.engine import document_from_text
-    from diffreader.engine.claims import Support, _number_value, _restated
-    from diffreader.engine.lexicon import NUMBER_WORDS
+    from diffreader.engine.claims import _CARDINAL_WORDS, Support, _number_value, _restated
+    from diffreader.engine.lexicon import FRACTIONS, NUMBER_WORDS
     from diffreader.engine.text import word_key_set
 
     # ``Support.of`` reads most figures' values in C: each is ``_number_value``'s; and the
@@ -418,7 +418,15 @@ def test_an_articles_numbers_are_the_values_of_its_figures_and_number_words(text
     keys = word_key_set("\n".join(s.text for s in doc.sentences))
     expected = {_number_value(k) for k in keys if k[0].isdigit() or k in NUMBER_WORDS}
     support = Support.of(doc)
-    expected |= {form for _, _, forms in _restated(support.lowered) for form in forms}
+    # Each kind of figure in other words only where the article's word keys hold one: a
+    # fraction word ("Years'half" is one key, no share), a scale word with a number word or
+    # a fraction, "in" for a ratio.
+    shares = bool(keys & FRACTIONS.keys())
+    scaled = bool(keys & {"hundred", "thousand", "million", "billion", "trillion"}) and (
+        shares or bool(keys & set(_CARDINAL_WORDS))
+    )
+    found = _restated(support.lowered, scaled=scaled, ratios="in" in keys, shares=shares)
+    expected |= {form for _, _, forms in found for form in forms}
     assert support.numbers == expected
 
 

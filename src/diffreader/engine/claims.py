@@ -487,7 +487,7 @@ _CARDINAL_WORDS = [
     *"ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(),
     *"twenty thirty forty fifty sixty seventy eighty ninety".split(),
 ]
-_RATIO = r" in (\d{1,3}|" + alternation(_CARDINAL_WORDS) + r")\b"
+_RATIO = r"(?i) in (\d{1,3}|" + alternation(_CARDINAL_WORDS) + r")\b"
 """The whole of a share written as a ratio ("one in |four|", "3 in |10|"): found from the
 literal " in ", which the regex engine scans for fast."""
 _RATIO_PART = r"(?:^|(?<=[^\w.,]))(\d{1,3}|" + alternation(_CARDINAL_WORDS) + r")\Z"
