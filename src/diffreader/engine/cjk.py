@@ -54,7 +54,7 @@ from diffreader.engine.lexicon import (
     CJK_WEEKDAYS,
     alternation,
 )
-from diffreader.engine.text import IDEOGRAPHS, stem
+from diffreader.engine.text import IDEOGRAPHS, compiled, stem
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -77,13 +77,6 @@ _BESIDE = f"[{IDEOGRAPHS}\u3000-\u303f\uff01-\uff65]"
 punctuation (。、「) or a full-width form (，％)."""
 
 
-@functools.cache
-def _character_class(pattern: str) -> re.Pattern[str]:
-    """``re.compile(pattern)``, when first needed: a class of the Han ranges takes 4 ms to
-    compile (its bitmap is built a character at a time), which English text never needs."""
-    return re.compile(pattern)
-
-
 def has_cjk(text: str) -> bool:
     """``text`` is Chinese or Japanese that may hold a fact: a character of one
     (``FACT_CHARACTERS``: numerals, counters, calendar words, full-width digits) or an
@@ -95,7 +88,7 @@ def has_cjk(text: str) -> bool:
     >>> has_cjk("4,300 “ok” €5"), has_cjk("约3倍"), has_cjk("１５"), has_cjk("得分为85。")
     (False, True, True, True)
     """
-    return not text.isascii() and _character_class(_CJK).search(text) is not None
+    return not text.isascii() and compiled(_CJK).search(text) is not None
 
 
 _HAN_DIGITS = "".join(CJK_DIGITS)
@@ -365,7 +358,7 @@ def _number_of(
         if not ("0" <= numeral[0] <= "9" or "０" <= numeral[0] <= "９"):
             return None
         text, start, end = match.string, match.start(), match.end()
-        beside_text = _character_class(_BESIDE).match
+        beside_text = compiled(_BESIDE).match
         if beside and not (
             (start and beside_text(text, start - 1)) or (end < len(text) and beside_text(text, end))
         ):

@@ -114,6 +114,7 @@ from diffreader.engine.substitutions import (
     new_statuses,
 )
 from diffreader.engine.text import (
+    compiled,
     content_stems,
     escape_spans,
     is_word,
@@ -191,14 +192,6 @@ _DATE_YEAR = _led_by(r"i\d", r"\b(?:(?:in\s+)?(?:1[89]\d\d|20\d\d)s?|\d{4}-\d{2}
 on their own: in a stretch without a month, weekday, season or calendar period (most
 sentences of figures hold a year and none of them), ``_DATE`` finds what this finds, at
 half the cost (tested)."""
-
-
-@functools.cache
-def _when_needed(pattern: str) -> re.Pattern[str]:
-    """``re.compile(pattern)``, when first used: the patterns only some text needs (a
-    share, a ratio, a relative clause) are not compiled at import, which the one-off
-    comparison and the reader's first frame would pay (about 10 ms for these)."""
-    return re.compile(pattern)
 
 
 _FIGURE = (
@@ -535,17 +528,17 @@ def _restated(
     """
     found: list[tuple[int, int, tuple[str, ...]]] = []
     if scaled:
-        for figure in _when_needed(_SCALED).finditer(lowered):
+        for figure in compiled(_SCALED).finditer(lowered):
             value = _words_value(figure.group(1)) * SCALE_WORDS[figure.group(2)]
             found.append((figure.start(), figure.end(), (_plain(value),)))
-        for figure in _when_needed(_SHARE_OF_SCALE).finditer(lowered):
+        for figure in compiled(_SHARE_OF_SCALE).finditer(lowered):
             # "a quarter of a million", "half a billion": 250000, 500000000.
             part = _NUMERATORS.get(figure.group(1) or "a", 1) / FRACTIONS[figure.group(2)]
             value = part * SCALE_WORDS[figure.group(3)]
             found.append((figure.start(), figure.end(), (_plain(value),)))
     if ratios:
-        for whole in _when_needed(_RATIO).finditer(lowered):
-            before_in = _when_needed(_RATIO_PART).search(
+        for whole in compiled(_RATIO).finditer(lowered):
+            before_in = compiled(_RATIO_PART).search(
                 lowered, max(0, whole.start() - 12), whole.start()
             )
             if before_in is not None:
@@ -556,7 +549,7 @@ def _restated(
                     found.append((before_in.start(), whole.end(), forms))
     for share in _FRACTION_WORD.finditer(lowered) if shares else ():
         word = share.group(1)
-        before = _when_needed(_NUMERATOR_BEFORE).search(
+        before = compiled(_NUMERATOR_BEFORE).search(
             lowered, max(0, share.start() - 12), share.start()
         )
         counted = before.group(1) if before else None
@@ -1370,7 +1363,7 @@ def _has_ratio(at: Stretch) -> bool:
     in C (a dated sentence's "in 2024" is none)."""
     text = at.text
     return text.find(" in ", at.start, at.end) >= 0 and (
-        _when_needed(_RATIO).search(text, at.start, at.end) is not None
+        compiled(_RATIO).search(text, at.start, at.end) is not None
     )
 
 
@@ -1394,7 +1387,7 @@ def _with_ratios(text: str, start: int, facts: list[Fact]) -> list[Fact]:
         ):
             out.append(fact)  # no " in " just before, or no whole of a ratio ("in 2024")
             continue
-        before = _when_needed(_RATIO_BEFORE).search(text, max(start, fact.start - 12), fact.start)
+        before = compiled(_RATIO_BEFORE).search(text, max(start, fact.start - 12), fact.start)
         if before is None:
             out.append(fact)
             continue
@@ -2472,7 +2465,7 @@ def _relative_details(
     Amsel-Kruger rider")."""
     kind = Op.DELETE if side is _A else Op.INSERT
     out: list[tuple[int, int]] = []
-    opens = _when_needed(_RELATIVE_OPENER).match
+    opens = compiled(_RELATIVE_OPENER).match
     for op in pair.ops:
         if op.op is not kind:
             continue

@@ -53,7 +53,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Collection, Container, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import accumulate, chain, compress, filterfalse
 from operator import sub
 from typing import NamedTuple, cast
@@ -88,6 +88,7 @@ from diffreader.engine.text import (
     IDEOGRAPHS,
     WORD_BODY,
     Token,
+    compiled,
     fold_quotes,
     is_word,
     stem,
@@ -124,13 +125,6 @@ Barnaby Quill")."""
 _SPOKEN_THE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s")
 """The article or possessive a role after a quotation opens with: without one, there is
 no "said the minister, Name" to read (``_TITLED_AFTER``, compiled only then)."""
-
-
-@cache
-def _when_needed(pattern: str) -> re.Pattern[str]:
-    """``re.compile(pattern)``, when first used: a pattern only some quotations need is not
-    compiled at import (the one-off and the reader's first frame pay for each)."""
-    return re.compile(pattern)
 
 
 _DESCRIBED_ROLES = alternation([*ROLE_NOUNS, "official", "source", "representative"])
@@ -374,11 +368,11 @@ def _find_speaker(before: str, after: str) -> str | None:
         named = match.group("name2")
         if named and named.endswith(("'s", "’s")):
             # "said Railbridge's route director, Simone Achterberg": the director speaks.
-            later = _when_needed(_NAMED_AFTER).match(after, match.end())
+            later = compiled(_NAMED_AFTER).match(after, match.end())
             if later:
                 return later.group("name")
         return match.group("name1") or named
-    titled = _when_needed(_TITLED_AFTER).match(after) if _SPOKEN_THE.search(after) else None
+    titled = compiled(_TITLED_AFTER).match(after) if _SPOKEN_THE.search(after) else None
     if titled:
         return titled.group("name")  # "…,' said the health minister, Barnaby Quill"
     described = _DESCRIBED.match(after)

@@ -14,6 +14,7 @@ API:
     word_keys(text) -> list[str], word_key_set(text) -> set[str]
     run_word_key_set(runs) -> set[str], keys_as_tokens(text) -> bool
     escape_spans(text, start, end) -> list[tuple[int, int]]
+    compiled(pattern) -> re.Pattern      a pattern compiled when first used, once
     INVISIBLE                       the characters that draw nothing, a regex class
     IDEOGRAPHS                      kana and Han characters, a regex class's ranges
     STOPWORDS                       (from lexicon.py)
@@ -25,7 +26,7 @@ import operator
 import re
 from array import array
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import accumulate, filterfalse, pairwise
 from typing import NamedTuple
 
@@ -41,6 +42,7 @@ __all__ = [
     "WORD_BODY",
     "Token",
     "TokenRun",
+    "compiled",
     "content_stems",
     "escape_spans",
     "fold_quotes",
@@ -361,6 +363,15 @@ def remember_tokens(runs: Iterable[TokenRun]) -> None:
         _RUNS_ELSEWHERE[key] = run
         sentence_tokens(*key)
         _RUNS_ELSEWHERE.pop(key, None)
+
+
+@cache
+def compiled(pattern: str) -> re.Pattern[str]:
+    """``re.compile(pattern)``, when first used and once: the engine's patterns that only
+    some text needs (a class of the Han ranges, a share or a ratio, a relative clause, a
+    speaker named after a role) are not compiled at import, which the one-off comparison
+    and the reader's first frame would pay for each."""
+    return re.compile(pattern)
 
 
 _INT32 = 2**31
