@@ -1,5 +1,6 @@
 """Keeps the judgement sets (the development set ``benchmarks/judgement`` and the held-out sets
-``benchmarks/judgement_heldout`` and ``benchmarks/judgement_heldout2``) and their harness honest.
+``benchmarks/judgement_heldout``, ``benchmarks/judgement_heldout2`` and
+``benchmarks/judgement_heldout3``) and their harness honest.
 
 These tests check the sets, never the engine's scores: the scores are reported by
 ``benchmarks/eval_judgement.py`` and change with every judgement change.
@@ -74,6 +75,16 @@ SETS = {
         3,
         None,
         ("quote", "para_", "miles"),
+    ),
+    # A third held-out set, of mixed length (short 3-5, middle 6-8, long 9-12 sentences).
+    "heldout3": JudgementSet(
+        ROOT / "benchmarks" / "judgement_heldout3",
+        20,
+        7,
+        (3, 14),
+        3,
+        None,
+        ("quote", "para_", "ferry"),
     ),
 }
 
