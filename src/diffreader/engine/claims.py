@@ -68,6 +68,7 @@ from diffreader.engine.lexicon import (
     CAPITALISED_ADJECTIVES,
     CLAUSE_CONJUNCTIONS,
     DATE_MODIFIERS,
+    DEMONYMS,
     DURATION_QUALIFIERS,
     EVENTS,
     FILLER,
@@ -108,6 +109,7 @@ from diffreader.engine.model import (
     WordOp,
 )
 from diffreader.engine.substitutions import (
+    ONE_YEAR,
     Group,
     find_substitutions,
     might_substitute,
@@ -312,6 +314,9 @@ def _duration_key(text: str) -> tuple[str, str]:
     return _and_a_half(key) if _HALF_MORE.search(text) else key
 
 
+_MAJORITY = re.compile(r"\b(?:a|the)\s+(?:(?:clear|narrow|slim|large|simple|small)\s+)?majority\b")
+"""A majority without a figure: more than half ("a majority of households" / "more than
+half of all households")."""
 _HALF_MORE = re.compile(r"\band a half\b", re.IGNORECASE)
 """What adds half a unit to a duration: "two and a half years", "a year and a half"."""
 
@@ -426,10 +431,9 @@ _FIRST_CHAR = operator.itemgetter(0)
 _SPAN_START, _SPAN_END = operator.itemgetter(0), operator.itemgetter(1)
 _NUMBER_KEY_SET = frozenset(NUMBER_WORDS)
 """The number words, as a set to intersect an article's keys with."""
-_SLOT_KEYS = frozenset([*FRACTIONS, *_NUMBER_KEY_SET, "in"])
+_SLOT_KEYS = frozenset([*FRACTIONS, *_NUMBER_KEY_SET, *SCALE_WORDS, "in"])
 """Keys a figure stated in other words holds (``_value_slots``: a share, a ratio, a number
-in words with a scale): a fact without any (most: "€4.5 million", "3,000") is read as its
-digits only."""
+with a scale): a fact without any (most: "€4.5", "3,000") is read as its digits only."""
 
 
 @functools.lru_cache(maxsize=32768)
@@ -495,6 +499,12 @@ _SCALED = (
 """A figure in words with its scale word, in lower-cased text: "three thousand",
 "twenty-five million" (digits with a scale, "3.5 million", are read as such on both
 sides)."""
+_DIGITS_SCALED = (
+    r"(?<![\w.,])(\d+(?:,\d{3})*(?:\.\d+)?)"
+    r"(?:[\s-]?(hundred|thousand|million|billion|trillion)|(k|m|mn|bn|tn))\b"
+)
+"""Digits with a scale, in lower-cased text: "1.5 million", "4.82m", "$2bn" (1500000,
+4820000, 2000000000: the other article may write "1,500,000")."""
 _SHARE_OF_SCALE = (
     r"\b(?:(a|an|one|two|three)[\s-])?(half|quarter|quarters|third|thirds)(?: of)? an?\s"
     r"(hundred|thousand|million|billion|trillion)\b"
@@ -525,8 +535,14 @@ def _restated(
 
     >>> [v for _, _, v in _restated("about half of them; a third of three thousand")]
     [('50',), ('33', '33.3'), ('3000',)]
+    >>> [v for _, _, v in _restated("1.5 million packs, £4.82m")]
+    [('1500000', '1.5'), ('4820000', '4.82')]
     """
     found: list[tuple[int, int, tuple[str, ...]]] = []
+    for figure in compiled(_DIGITS_SCALED).finditer(lowered):
+        digits = figure.group(1).replace(",", "")
+        value = round(float(digits) * SCALE_WORDS[figure.group(2) or figure.group(3)], 3)
+        found.append((figure.start(), figure.end(), (_plain(value), digits)))
     if scaled:
         for figure in compiled(_SCALED).finditer(lowered):
             value = _words_value(figure.group(1)) * SCALE_WORDS[figure.group(2)]
@@ -536,6 +552,9 @@ def _restated(
             part = _NUMERATORS.get(figure.group(1) or "a", 1) / FRACTIONS[figure.group(2)]
             value = part * SCALE_WORDS[figure.group(3)]
             found.append((figure.start(), figure.end(), (_plain(value),)))
+    if "majority" in lowered:
+        for majority in _MAJORITY.finditer(lowered):
+            found.append((majority.start(), majority.end(), ("50",)))
     if ratios:
         for whole in compiled(_RATIO).finditer(lowered):
             before_in = compiled(_RATIO_PART).search(
@@ -635,6 +654,7 @@ class Support:
     _name_checks: dict[str, bool] = dataclasses.field(default_factory=dict)
     """``has_name``'s answers by text: a name recurs in many sentences."""
     _stated: cjk.Stated | None = None
+    _capitalised: frozenset[str] | None = None
 
     def stated(self) -> cjk.Stated:
         """The article's Chinese and Japanese figures, durations and dates (read when first
@@ -674,6 +694,8 @@ class Support:
                         found.add(_and_a_half(_duration_value(whole.group(1), "", unit.group())))
                     else:
                         found.add(_duration_value(*_value_and_scale(value), unit.group()))
+            if " year " in text and ONE_YEAR.search(text):
+                found.add(_duration_value("a", "", "year"))  # "in the year to October"
             self._durations = set(map(_in_base_unit, found | self.stated().durations))
         return _in_base_unit(key) in self._durations
 
@@ -800,7 +822,56 @@ class Support:
         if stem(words[-1]) in self.stems:
             return True
         acronym = "".join(w[0] for w in words if w not in ("of", "and", "the"))
-        return len(words) > 1 and acronym in self.stems
+        if len(words) > 1 and acronym in self.stems:
+            return True
+        # "Kenya" / "the Kenyan government", "France" / "French": a place and its people's
+        # adjective name one place, written with a capital on the other side.
+        forms = demonym_forms(words[-1])
+        if not forms:
+            return False
+        if self._capitalised is None:
+            self._capitalised = frozenset(map(str.lower, _CAPITAL_WORD.findall(self.text)))
+        return not forms.isdisjoint(self._capitalised)
+
+
+_CAPITAL_WORD = re.compile(r"\b[A-Z][a-z]+")
+_PEOPLE_ENDINGS = ("ian", "ean", "ese", "ish", "an", "n", "i", "ic")
+"""Endings that make a place's people's adjective ("Kenyan", "Chinese", "Iraqi")."""
+_PLACE_ENDINGS = ("", "a", "e", "y", "ia", "o", "en", "and")
+"""Endings of a place that its adjective replaces ("China" / "Chinese", "Sweden" /
+"Swedish", "Poland" / "Polish")."""
+_DEMONYM_OF: dict[str, set[str]] = {}
+for _place, _adjectives in DEMONYMS.items():
+    for _adjective in _adjectives:
+        _DEMONYM_OF.setdefault(_place, set()).add(_adjective)
+        _DEMONYM_OF.setdefault(_adjective, set()).add(_place)
+
+
+@functools.lru_cache(maxsize=4096)
+def demonym_forms(word: str) -> frozenset[str]:
+    """The lower-case words that may name the same place as ``word`` (lower case): its
+    people's adjective if it is a place, the place if it is one (``DEMONYMS`` and regular
+    endings: "kenya" / "kenyan", "china" / "chinese", "canada" / "canadian"). Empty for a
+    word of fewer than four letters.
+
+    >>> [f in demonym_forms("kenyan") for f in ("kenya", "kenyan", "kenny")]
+    [True, False, False]
+    >>> "french" in demonym_forms("france"), "canada" in demonym_forms("canadian")
+    (True, True)
+    """
+    if len(word) < 4 or not word.isalpha():
+        return frozenset()
+    forms = set(_DEMONYM_OF.get(word, ()))
+    for ending in _PEOPLE_ENDINGS:  # the word as an adjective: its place
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            base = word[: -len(ending)]
+            forms.update(base + e for e in _PLACE_ENDINGS)
+    for ending in _PLACE_ENDINGS:  # the word as a place: its adjective
+        if len(word) - len(ending) >= 3 and word.endswith(ending):
+            base = word[: len(word) - len(ending)]
+            forms.update(base + e for e in _PEOPLE_ENDINGS)
+    forms.discard(word)
+    return frozenset(forms)
 
 
 _TOKENISED = (Status.REWORDED, Status.MOVED, Status.SAME)
@@ -1488,6 +1559,11 @@ for _month_stem, _forms in _MONTH_FORMS.items():
     _EQUIVALENT_STEMS[_month_stem] = (*_EQUIVALENT_STEMS.get(_month_stem, ()), *_forms)
 
 
+_DATE_PREPOSITIONS = frozenset(("on", "in", "by", "since", "from", "until"))
+"""Words ``_DATE`` may take before a date: the date is its other words ("set in July 1994"
+/ "stood since July 1994")."""
+
+
 def _date_supported(value: str, support: Support) -> bool:
     """Every word of the date occurs in the article ("Jan." and "January" are one); every
     part of a Chinese or Japanese date is stated by one of its dates."""
@@ -1496,7 +1572,7 @@ def _date_supported(value: str, support: Support) -> bool:
     words = [
         stem(key)
         for key in _fact_keys(value)
-        if is_word(key) and key not in STOPWORDS and key not in ("on", "in", "by")
+        if is_word(key) and key not in STOPWORDS and key not in _DATE_PREPOSITIONS
     ]
     return all(
         w in support.stems

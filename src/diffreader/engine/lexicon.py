@@ -22,14 +22,14 @@ API:
                        CJK_VAGUE_NUMERALS, CJK_ERAS, CJK_WEEKDAYS, CJK_RELATIVE_DATES
     People and roles:  HONORIFICS, TITLES, TITLE_MODIFIERS, TITLE_WORDS (their union),
                        ROLE_NOUNS, NAME_PARTICLES, PRONOUNS
-    Places and bodies: PLACES, PLACE_EQUIVALENTS, PLACE_PREPOSITIONS, ORGANISATION_HEADS,
-                       CAPITALISED_ADJECTIVES, EVENTS, NEWS_AGENCIES,
+    Places and bodies: PLACES, PLACE_EQUIVALENTS, DEMONYMS, PLACE_PREPOSITIONS,
+                       ORGANISATION_HEADS, CAPITALISED_ADJECTIVES, EVENTS, NEWS_AGENCIES,
                        WORDS_AFTER_US_ABBREVIATION
     Wording:           STOPWORDS, FILLER, REPORTING_VERBS, SENTENCE_OPENERS,
                        CLAUSE_CONJUNCTIONS
     Substitutions:     NEGATIONS, NEGATING_VERBS, INFINITIVE_NEGATORS, DENIAL_VERBS,
                        NEGATIVE_PREFIXES,
-                       HEDGES, HEDGE_VERBS, BOOSTERS, STATUS_MODIFIERS, RANKS,
+                       HEDGES, HEDGE_VERBS, BELIEF_VERBS, BOOSTERS, STATUS_MODIFIERS, RANKS,
                        SCALE_WORDS, MEASURE_UNITS, UNIT_EQUIVALENTS, QUANTITY_QUALIFIERS
 """
 
@@ -41,6 +41,7 @@ from types import MappingProxyType
 from typing import Any
 
 __all__ = [
+    "BELIEF_VERBS",
     "BOOSTERS",
     "CALENDAR_PERIODS",
     "CAPITALISED_ADJECTIVES",
@@ -54,6 +55,7 @@ __all__ = [
     "CJK_WEEKDAYS",
     "CLAUSE_CONJUNCTIONS",
     "DATE_MODIFIERS",
+    "DEMONYMS",
     "DENIAL_VERBS",
     "DURATION_QUALIFIERS",
     "EVENTS",
@@ -422,6 +424,41 @@ PLACE_EQUIVALENTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 )
 """Metonyms: a capital or adjective stands for its country ("Washington" for the US), so
 one article's "Washington" is supported by the other's "US"."""
+DEMONYMS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "afghanistan": ("afghan",),
+        "britain": ("british", "briton"),
+        "congo": ("congolese",),
+        "cyprus": ("cypriot",),
+        "czechia": ("czech",),
+        "denmark": ("danish", "dane"),
+        "finland": ("finnish", "finn"),
+        "france": ("french",),
+        "greece": ("greek",),
+        "holland": ("dutch",),
+        "iceland": ("icelandic", "icelander"),
+        "ireland": ("irish",),
+        "lebanon": ("lebanese",),
+        "madagascar": ("malagasy",),
+        "monaco": ("monegasque",),
+        "netherlands": ("dutch",),
+        "norway": ("norwegian",),
+        "peru": ("peruvian",),
+        "philippines": ("filipino", "philippine"),
+        "portugal": ("portuguese",),
+        "scotland": ("scottish", "scots", "scot"),
+        "slovakia": ("slovak",),
+        "spain": ("spanish", "spaniard"),
+        "switzerland": ("swiss",),
+        "thailand": ("thai",),
+        "turkey": ("turkish", "turk"),
+        "wales": ("welsh",),
+        "zealand": ("zealander",),
+    }
+)
+"""Countries whose people's adjective the regular endings do not make ("France" / "French";
+"Kenya" / "Kenyan" and "China" / "Chinese" need no entry): "the French government" and
+"France's government" name one country."""
 PLACE_PREPOSITIONS = _words("in at near from across outside to")
 """Prepositions that make a short unknown name a place ("talks in Kestle")."""
 ORGANISATION_HEADS = _words(
@@ -436,10 +473,10 @@ ORGANISATION_HEADS = _words(
 CAPITALISED_ADJECTIVES = _words(
     """american mexican soviet nazi allied arab thai iraqi israeli pakistani saudi kuwaiti
     yemeni afghan dutch french greek swiss welsh scot scots irish british slavic baltic
-    atlantic pacific arctic islamic catholic muslim jewish"""
+    atlantic pacific arctic islamic catholic muslim jewish celsius fahrenheit kelvin"""
 )
-"""Adjectives English capitalises (nationalities, religions) whose endings the -ern, -ean,
--ian, -ese, -ish rule misses: alone, they are no name."""
+"""Adjectives English capitalises (nationalities, religions, temperature scales) whose
+endings the -ern, -ean, -ian, -ese, -ish rule misses: alone, they are no name."""
 EVENTS = _words("wwi wwii wwiii ww1 ww2 ww3 9/11")
 """Events written as acronyms: names, but neither places nor organisations."""
 NEWS_AGENCIES = _phrases(
@@ -556,6 +593,14 @@ HEDGE_VERBS = _words(
 """Verbs that hedge only before "to" ("appeared to confirm", "is believed to have fled",
 "is expected to reopen", "estimated to cost"): "appeared in court" and "thought about it"
 hedge nothing."""
+BELIEF_VERBS = _words(
+    """expect expects predict predicts forecasts anticipate anticipates believe believes
+    think thinks estimate estimates reckon reckons suspect suspects"""
+)
+"""Verbs that give a statement as someone's belief ("forecasters expect the heat to last",
+"police believe he fled"): an attribution, which holds a statement back as "is expected
+to last" does, and a hedge where the other side states it plainly. ("forecast" is also
+its participle, a ``HEDGE_VERBS`` word: "is forecast to last".)"""
 BOOSTERS = _words(
     """definitely certainly undoubtedly undeniably unquestionably indisputably surely
     conclusively"""

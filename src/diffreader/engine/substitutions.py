@@ -83,6 +83,7 @@ from typing import NamedTuple
 
 from diffreader.engine import cjk
 from diffreader.engine.lexicon import (
+    BELIEF_VERBS,
     BOOSTERS,
     CALENDAR_PERIODS,
     DATE_MODIFIERS,
@@ -118,6 +119,7 @@ from diffreader.engine.model import ClaimCategory, Document, Op, Pair, Side
 from diffreader.engine.text import sentence_tokens, stem
 
 __all__ = [
+    "ONE_YEAR",
     "SUBSTITUTIONS",
     "Found",
     "Group",
@@ -444,14 +446,44 @@ def _negation_at(words: Sequence[Word], i: int) -> bool:
             or (nxt in _BOUND_AFTER_NO and i + 2 < len(words) and words[i + 2].key == "than")
         ):
             return False
-        # "not back until the evening" says when, not whether: "wait until the evening".
-        return not any(w.key in _UNTIL for w in words[i + 1 : i + 1 + _UNTIL_REACH])
-    if key in INFINITIVE_NEGATORS:
+    elif key in INFINITIVE_NEGATORS:
         # "declined to comment" is "would not comment"; "sales declined" is no negation.
-        return i + 1 < len(words) and words[i + 1].key == "to"
+        if i + 1 == len(words) or words[i + 1].key != "to":
+            return False
     # "failed to qualify", and a bare "failed" too: "the talks failed" and "the talks
     # did not work" keep one polarity.
-    return key in NEGATING_VERBS or key in DENIAL_VERBS
+    elif key not in NEGATING_VERBS and key not in DENIAL_VERBS:
+        return False
+    # "not back until the evening" says when, not whether: "wait until the evening";
+    # "refused to pay until a court rules" is "will pay when a court has ruled".
+    return not any(w.key in _UNTIL for w in words[i + 1 : i + 1 + _UNTIL_REACH])
+
+
+_CONTRASTS = {"rather": "than", "instead": "of", "free": "of"}
+"""Words that deny without a negation ("made by farm machinery rather than lightning" is
+"…, not by lightning"; "free of contamination" is "not contaminated"), with the word after
+them."""
+
+
+def _denials_without_negation(words: Sequence[Word], other: Sequence[Word]) -> int:
+    """Changed phrases of ``words`` that deny something without a negation word: a
+    contrast (``_CONTRASTS``), and "only" where ``other`` says "no other" ("the only one
+    to reach the final" / "no other team reached the final")."""
+    count = 0
+    no_other = any(
+        w.key == "no" and w.hunk >= 0 and j + 1 < len(other) and other[j + 1].key == "other"
+        for j, w in enumerate(other)
+    )
+    for j, w in enumerate(words):
+        if w.hunk < 0:
+            continue
+        after = _CONTRASTS.get(w.key)
+        if after is not None and j + 1 < len(words) and words[j + 1].key == after:
+            count += 1
+        elif w.key == "only" and no_other:
+            count += 1
+            no_other = False
+    return count
 
 
 _BOUND_AFTER_NO = frozenset(("fewer", "less", "more", "later", "earlier", "sooner"))
@@ -572,6 +604,8 @@ def _find_negations(group: Group) -> list[Found]:
         return []
     side = _B if more > 0 else _A
     words, other = group.words(side), group.words(_OTHER[side])
+    if _denials_without_negation(other, words) >= abs(more):
+        return []  # "not by lightning" / "rather than lightning"
     other_changed = [w.key for w in other if w.hunk >= 0]
     # A negation and an antonym cancel: "did not accept" is "rejected".
     if more % 2 and _opposite_pairs(group):
@@ -632,8 +666,8 @@ def _find_opposites(group: Group) -> list[Found]:
 # Hedges
 
 
-_HEDGE_CUES = frozenset((*HEDGES, *HEDGE_VERBS, *BOOSTERS))
-_ATTRIBUTIONS = frozenset(p for p in REPORTING_VERBS if " " not in p) | {"according"}
+_HEDGE_CUES = frozenset((*HEDGES, *HEDGE_VERBS, *BOOSTERS, *BELIEF_VERBS))
+_ATTRIBUTIONS = frozenset(p for p in REPORTING_VERBS if " " not in p) | {"according"} | BELIEF_VERBS
 """Words that attribute a statement ("officials said", "according to"): a statement
 attributed is held back as a hedge holds it ("reportedly" → "officials said" keeps it)."""
 
@@ -665,11 +699,12 @@ _ESTIMATE_REACH = 6
 
 
 def _estimate_kept(words: Sequence[Word], i: int, other_keys: frozenset[str]) -> bool:
-    """The hedge at ``i`` is a verb of estimate (``HEDGE_VERBS``) whose figure the other
+    """The hedge at ``i`` is a verb of estimate (``HEDGE_VERBS``, ``BELIEF_VERBS``: "estimates
+    output at 1.9 million tonnes" / "puts output at 1.9 million tonnes") whose figure the other
     side gives too: an estimate restated ("expected to cost €1.8 million" / "the bill is
     put at €1.8 million"), the figure the claim, and its wording no change of certainty.
     ("The alleged fraud cost £80,000" / "The fraud cost £80,000" is a change.)"""
-    if words[i].key not in HEDGE_VERBS:
+    if words[i].key not in HEDGE_VERBS and words[i].key not in BELIEF_VERBS:
         return False
     for word in words[i + 1 : i + 1 + _ESTIMATE_REACH]:
         if word.key[:1].isdigit() and word.key in other_keys:
@@ -711,7 +746,11 @@ def _find_hedges(group: Group) -> list[Found]:
                 held_there.add(columns.hunks[i])
         for i in group.changed(side):
             word = words[i]
-            hedged = hedges and word.hunk not in held_there and _hedge_at(group, side, i)
+            hedged = (
+                hedges
+                and word.hunk not in held_there
+                and (_hedge_at(group, side, i) or word.key in BELIEF_VERBS)
+            )
             boosted = boosters and word.hunk not in boosted_there and word.key in BOOSTERS
             if (hedged or boosted) and not _estimate_kept(words, i, group.keys(other)):
                 out.append(Found(side, _HEDGE, *_negated_span(words, i)))
@@ -734,10 +773,10 @@ class _Quantity(NamedTuple):
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_QUANTITY_STARTS = frozenset((*NUMBER_WORDS, *_CURRENCY, "a", "an"))
+_QUANTITY_STARTS = frozenset((*NUMBER_WORDS, *_CURRENCY, "a", "an", "majority"))
 _QUANTITY_WORDS = frozenset(
     (*NUMBER_WORDS, *SCALE_WORDS, *MEASURE_UNITS, *TIME_UNITS, *_CURRENCY, "%", "a", "an")
-).union(*(phrase.split() for phrase in QUANTITY_QUALIFIERS))
+).union(*(phrase.split() for phrase in QUANTITY_QUALIFIERS), ("majority",))
 """Words a changed quantity may consist of (its value, scale, unit or qualifier)."""
 _PERCENT = frozenset(("%", "percent", "per cent"))
 
@@ -779,6 +818,33 @@ def _number_of(key: str) -> float | None:
         return None
 
 
+_FREQUENCIES = frozenset(("once", "twice", "thrice", "times"))
+_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+_CENTURIES = frozenset(("century", "centuries", "millennium", "millennia"))
+
+
+def _ordinal(key: str) -> bool:
+    """An ordinal number: "seventh", "21st", "3rd"."""
+    return key in _ORDINALS or (key[:1].isdigit() and key.endswith(("st", "nd", "rd", "th")))
+
+
+_WORD_BEFORE = re.compile(r"([\w%£$€]+)\W*\Z")
+_TIME_UNIT_NAMES = frozenset(("year", "month", "week", "day", "hour", "minute", "second"))
+
+
+def _a_rate(text: str, q: _Quantity) -> bool:
+    """``q`` is "a day", "a week"… after a frequency ("twice a day"), a figure ("£5 a
+    week") or a unit ("ten hours a day"): a rate, which the other side may write another
+    way ("twice-daily", "weekly")."""
+    if q.value != 1 or q.unit not in _TIME_UNIT_NAMES or not text.startswith("a", q.start):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, q.start - 24), q.start)
+    if before is None:
+        return False
+    key = before.group(1).lower()
+    return key in _FREQUENCIES or key[:1].isdigit() or key in _NUMBER_VALUES or key in _UNIT_KEYS
+
+
 def _quantities(group: Group, side: Side) -> list[_Quantity]:
     """Every quantity of one side of the group: qualifier, value, currency, unit."""
     columns = group.columns[side]
@@ -801,6 +867,15 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
         share = None
         if key == "half" and i + 2 < n and keys[i + 1] == "-" and keys[i + 2] in _HALF_NOUNS:
             continue  # "at half-time": when, not how much
+        if key == "majority":
+            # "a majority of households": more than half ("two-thirds majority": a share).
+            if i and (keys[i - 1] in numbers or keys[i - 1] in FRACTIONS or keys[i - 1] == "-"):
+                continue
+            hunk = of_word[i]
+            hunks = frozenset((hunk,)) if hunk >= 0 else _NO_HUNKS
+            fields = (starts[i], ends[i], "at least", 50.0, "", "%", hunks)
+            out.append(_new_tuple(_Quantity, fields))
+            continue
         if key in _CURRENCY:
             # A currency sign opens a quantity before a (non-zero) figure: "$ 45".
             value = _number_of(keys[i + 1]) if i + 1 < n else None
@@ -863,6 +938,8 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
                 break
             if key in scales and (columns.spaced(j) or key in ("m", "bn", "k", "mn", "tn")):
                 value *= scales[key]
+            elif key in _ORDINALS:
+                break  # "three seventh-century brooches": a count, then an ordinal
             elif key in numbers and (keys[j - 1] in numbers or keys[j - 1] in ("-", "and")):
                 number = float(numbers[key])
                 value = value + number if number < 10 and value >= 20 else value * number
@@ -891,6 +968,9 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
                 continue
         if j < n and keys[j] == "ago":
             resume = j  # "a year ago": a date
+            continue
+        if keys[last] in _CENTURIES and _ordinal(keys[first]):
+            resume = j  # "the seventh century", "21st-century": a date
             continue
         if first and keys[first - 1] in _QUALIFIER_ENDS:
             bound, q_start = _bound_before(keys, first)
@@ -938,6 +1018,15 @@ _IN_BASE_UNIT: dict[str, tuple[float, str]] = {
 years ("18 months" is "a year and a half") or days ("a week" is "seven days", "90 minutes"
 an hour and a half). A figure keeps its own value and unit: an age ("the 58-year-old")
 is the figure 58 too, with no unit."""
+
+
+ONE_YEAR = re.compile(
+    r"\bthe (?:past |previous |last )?year (?:to|ending|through|until)\b"
+    r"|\bthe (?:past|previous) year\b",
+    re.IGNORECASE,
+)
+"""A year as a span without a number ("in the year to October", "over the past year"):
+the other side may write "the 12 months to October"."""
 
 
 def _in_base_unit(q: _Quantity) -> tuple[float, str]:
@@ -1040,6 +1129,14 @@ _QUALIFIER_ENDS = frozenset(q[i:] for q in QUANTITY_QUALIFIERS for i in range(le
 """Every ending of a qualifier: the word before a figure ends one, else no qualifier."""
 
 
+_MOVED_UP = frozenset(
+    """go goes going went gone move moves moving moved shot jumped leapt leaped climbed
+    crept edged inched ticked stepped sped""".split()
+)
+"""Verbs before "up to" that make it a rise to a figure ("went up to 5.2%", "edged up to
+3%"), not a bound ("up to 40 people")."""
+
+
 def _bound_before(keys: Sequence[str], first: int) -> tuple[str, int]:
     """The qualifier just before the figure at ``keys[first]`` ("more than", "about") and
     the index of its first word."""
@@ -1050,6 +1147,8 @@ def _bound_before(keys: Sequence[str], first: int) -> tuple[str, int]:
             continue
         phrase = " ".join(keys[first - length : first])
         if phrase in QUANTITY_QUALIFIERS:
+            if phrase == "up to" and first >= 3 and keys[first - 3] in _MOVED_UP:
+                return "", first  # "went up to 5.2%" rose to it: no bound
             return QUANTITY_QUALIFIERS[phrase], first - length
     if first >= 3 and keys[first - 1] == "as" == keys[first - 3] and keys[first - 2].isalpha():
         return "at most", first - 3  # "as strong as 80mph", "as high as 40C": "up to"
@@ -1138,6 +1237,15 @@ def _find_figures(group: Group) -> list[Found]:
             elif q.unit in _IN_BASE_UNIT:
                 # The same span in another unit of time ("a week" / "seven days").
                 others = [*(others or []), *by_value.get(_in_base_unit(q)[0], [])] or None
+            if others is None and _in_base_unit(q) == (1.0, "year"):
+                # "the 12 months to October" / "the year to October"
+                columns = group.columns[other]
+                if columns.starts and ONE_YEAR.search(
+                    group.text[other], columns.starts[0], columns.ends[-1]
+                ):
+                    continue
+            if others is None and _a_rate(group.text[side], q):
+                continue  # "twice a day" / "twice-daily": a rate, not a span of a day
             if others is None or not _stated(q, others):
                 out.append(_new_tuple(Found, (side, _NUMBER, q.start, q.end)))
     return out or _swapped(group, quantities)
@@ -1313,11 +1421,16 @@ def _find_dates(group: Group) -> list[Found]:
 
 
 def _name_heads(text: str) -> list[str]:
+    """A name's words that may identify it, lower-cased, without a possessive ending
+    ("Halden's" is "halden": the other side may write "Halden shares")."""
     return [
-        k.rstrip(".")
+        _POSSESSIVE.sub("", k.rstrip("."))
         for k in re.findall(r"[\w.'’-]+", text.lower())
         if k not in STOPWORDS and k.strip(".") not in HONORIFICS | TITLES | TITLE_MODIFIERS
     ]
+
+
+_POSSESSIVE = re.compile(r"['’]s?\Z")
 
 
 def _capitalised(raw: str) -> bool:
@@ -1330,7 +1443,8 @@ def _find_names(group: Group) -> list[Found]:
         return []
     swapped: dict[Side, dict[int, list[Found]]] = {_A: {}, _B: {}}
     for side in _SIDES:
-        other = group.keys(_OTHER[side])
+        keys = group.keys(_OTHER[side])
+        other = keys | {_POSSESSIVE.sub("", k) for k in keys if "'" in k or "’" in k}
         for category, s, e in group.facts(side):
             if category not in _NAME_CATEGORIES:
                 continue

@@ -1,0 +1,194 @@
+"""Facts a rewrite states in other words stay quiet; the same sentences with the fact
+changed are still flagged.
+
+Each case is a pair of short articles written for this file: the rewrite restates a place
+as its people's adjective, a figure with a scale word as its digits, a possessive name
+without its ending, a temperature's scale, a date's preposition, a forecast as someone's
+expectation, a negation as a contrast ("rather than", "free of", "the only one"), "more
+than half" as "a majority", "the year to" as "the 12 months to", a rate, a century or a
+rise "up to" a figure. Beside each, a changed version of the same rewrite must be flagged,
+so that none of these rules hides a real change.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from diffreader.engine import compare
+from diffreader.engine.claims import demonym_forms
+from diffreader.engine.load import document_from_text
+
+
+def _claims(a: str, b: str) -> set[tuple[str, str, str]]:
+    c = compare(document_from_text(a), document_from_text(b))
+    return {(x.kind.value, x.category.value, x.text) for x in c.claims}
+
+
+QUIET = {
+    "place as adjective": (
+        "The Kenyan government said on Monday it would raise the tax on diesel. Officials "
+        "in Nairobi said the rise was needed to pay for roads.\n\nThe Brazilian minister "
+        "met Canadian officials in Ottawa.\n",
+        "Kenya's government said on Monday it would raise the tax on diesel. Officials in "
+        "Nairobi said the rise was needed to pay for roads.\n\nBrazil's minister met "
+        "officials from Canada in Ottawa.\n",
+    ),
+    "irregular adjective": (
+        "The French navy sent two ships to the strait on Friday.\n",
+        "France's navy sent two ships to the strait on Friday.\n",
+    ),
+    "digits with a scale": (
+        "The company is recalling 2.5 million bottles of its cough syrup, the regulator "
+        "said. The census counted 3,640,000 residents.\n",
+        "A total of 2,500,000 bottles of cough syrup are being recalled by the company, "
+        "the regulator said. The census counted 3.64 million residents.\n",
+    ),
+    "possessive name": (
+        "Marlow's finance director, Ada Quist, will run the new unit, and Penhale's "
+        "chairman will sit on its board.\n\nShares in Marlow rose 4 per cent, while "
+        "Penhale's fell slightly.\n",
+        "Ada Quist, Marlow's finance director, will run the new unit, and the Penhale "
+        "chairman will sit on its board.\n\nMarlow shares rose 4 per cent; Penhale's "
+        "dipped.\n",
+    ),
+    "temperature scale": (
+        "Thermometers in Oxley showed 38.6C on Tuesday, a record for the county.\n",
+        "Oxley recorded 38.6 degrees Celsius on Tuesday, a county record.\n",
+    ),
+    "date preposition": (
+        "The old record, 36.2C, was set in August 2003.\n",
+        "The old record of 36.2C had stood since August 2003.\n",
+    ),
+    "belief as attribution": (
+        "Forecasters expect the dry spell to last until at least Sunday.\n",
+        "The dry spell is forecast to last until at least Sunday.\n",
+    ),
+    "contrast for a negation": (
+        "Officials said the fire was started by a spark from a tractor, not by lightning.\n",
+        "The fire was sparked by a tractor rather than lightning, officials said.\n",
+    ),
+    "free of for a negation": (
+        "The regulator said the tablets were not contaminated.\n",
+        "According to the regulator, the tablets are free of contamination.\n",
+    ),
+    "only for no other": (
+        "No other club in the league reached the final.\n",
+        "The club was the only one in the league to reach the final.\n",
+    ),
+    "negations until a ruling": (
+        "The owner says it does not owe the fee and has refused to pay until a court rules.\n",
+        "The owner denies owing the fee and will not pay until a court has ruled.\n",
+    ),
+    "a majority": (
+        "For the first time, more than half of all households had one or two members.\n",
+        "Households of one or two people were a majority of all households for the first "
+        "time.\n",
+    ),
+    "the year to a month": (
+        "Consumer prices rose 3.1 per cent in the year to October.\n",
+        "In the 12 months to October, consumer prices climbed 3.1%.\n",
+    ),
+    "a rate": (
+        "A twice-daily pill slowed memory loss by 31 per cent, the trial found.\n",
+        "A pill taken twice a day slowed memory loss by 31 per cent, the trial found.\n",
+    ),
+    "an ordinal century": (
+        "Three gold brooches from the seventh century were stolen on Tuesday.\n",
+        "Three seventh-century gold brooches were taken on Tuesday.\n",
+    ),
+    "a rise to a figure": (
+        "Unemployment rose to 5.2 per cent, its highest level in four years.\n",
+        "The jobless rate went up to 5.2%, the highest in four years.\n",
+    ),
+}
+
+CHANGED = {
+    "another country": (
+        QUIET["place as adjective"][0],
+        QUIET["place as adjective"][1].replace("from Canada", "from Chile"),
+        ("added", "Chile"),
+    ),
+    "another figure": (
+        QUIET["digits with a scale"][0],
+        QUIET["digits with a scale"][1].replace("2,500,000", "2,800,000"),
+        ("added", "2,800,000"),
+    ),
+    "another scale": (
+        QUIET["digits with a scale"][0],
+        QUIET["digits with a scale"][1].replace("3.64 million", "3.64 billion"),
+        ("added", "3.64 billion"),
+    ),
+    "another company": (
+        QUIET["possessive name"][0],
+        QUIET["possessive name"][1].replace("Ada Quist, Marlow's", "Ada Quist, Tolland's"),
+        ("added", "Tolland"),
+    ),
+    "another date": (
+        QUIET["date preposition"][0],
+        QUIET["date preposition"][1].replace("August 2003", "July 2003"),
+        ("added", "July"),
+    ),
+    "a forecast stated as fact": (
+        QUIET["belief as attribution"][0],
+        "The dry spell will last until at least Sunday.\n",
+        ("dropped", "expect"),
+    ),
+    "a negation dropped beside a contrast": (
+        QUIET["contrast for a negation"][0],
+        "The fire was sparked by a tractor or by lightning, officials said.\n",
+        ("dropped", "not"),
+    ),
+    "a share for a majority": (
+        QUIET["a majority"][0].replace("more than half", "40 per cent"),
+        QUIET["a majority"][1],
+        ("added", "majority"),
+    ),
+    "another span": (
+        QUIET["the year to a month"][0],
+        QUIET["the year to a month"][1].replace("12 months", "18 months"),
+        ("added", "18 months"),
+    ),
+    "another rate": (
+        QUIET["a rate"][0].replace("twice-daily", "once-daily"),
+        QUIET["a rate"][1],
+        ("added", "twice"),
+    ),
+    "another century": (
+        QUIET["an ordinal century"][0],
+        QUIET["an ordinal century"][1].replace("seventh", "eighth"),
+        ("added", "eighth"),
+    ),
+    "a bound added": (
+        QUIET["a rise to a figure"][0],
+        "Unemployment could reach up to 5.2%, the highest in four years.\n",
+        ("added", "up to 5.2%"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(QUIET))
+def test_restated_fact_is_quiet(name: str) -> None:
+    a, b = QUIET[name]
+    assert _claims(a, b) == set()
+
+
+@pytest.mark.parametrize("name", sorted(CHANGED))
+def test_changed_fact_is_still_flagged(name: str) -> None:
+    a, b, (kind, word) = CHANGED[name]
+    found = _claims(a, b)
+    assert any(k == kind and word in text for k, _, text in found), found
+
+
+@pytest.mark.parametrize(
+    ("word", "form"),
+    [("kenyan", "kenya"), ("kenya", "kenyan"), ("chinese", "china"), ("sweden", "swedish")]
+    + [("poland", "polish"), ("france", "french"), ("dutch", "netherlands")],
+)
+def test_demonym_forms(word: str, form: str) -> None:
+    assert form in demonym_forms(word)
+
+
+def test_demonym_forms_leave_other_places_apart() -> None:
+    assert "austria" not in demonym_forms("australian")
+    assert "uganda" not in demonym_forms("kenyan")
+    assert demonym_forms("iran") & {"iraq", "iraqi"} == set()
