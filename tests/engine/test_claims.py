@@ -778,7 +778,7 @@ def test_a_status_the_other_article_gives_elsewhere_was_moved() -> None:
     # A status the other article never gives her is still new.
     claims = compare(a.replace("a former head teacher", "a head teacher"), b).claims
     assert [(c.side, c.category, c.text) for c in claims] == [
-        (Side.B, ClaimCategory.ROLE, "Former head")
+        (Side.B, ClaimCategory.ROLE, "Former head teacher Farida Oyelaran")
     ]
 
 

@@ -100,6 +100,10 @@ QUIET = {
         "Unemployment rose to 5.2 per cent, its highest level in four years.\n",
         "The jobless rate went up to 5.2%, the highest in four years.\n",
     ),
+    "worked as one before": (
+        "Pell, who worked as a lorry driver before turning to poetry, would not say more.\n",
+        "A former lorry driver who turned to poetry later, Pell would not say more.\n",
+    ),
 }
 
 CHANGED = {
@@ -163,6 +167,33 @@ CHANGED = {
         "Unemployment could reach up to 5.2%, the highest in four years.\n",
         ("added", "up to 5.2%"),
     ),
+    "a status dropped before an occupation": (
+        "The road will reopen in May, the acting county surveyor, Ines Varga, said.\n",
+        "The road will reopen in May, county surveyor Ines Varga said.\n",
+        ("dropped", "acting county surveyor"),
+    ),
+    "another status before an occupation": (
+        "Rowe, who spent a decade as principal cellist of the city orchestra, has retired.\n",
+        "Rowe, who served for a decade as guest cellist of the city orchestra, has retired.\n",
+        ("added", "guest cellist"),
+    ),
+    "a status where the work goes on": (
+        "Pell, who works as a lorry driver, would not say more.\n",
+        "A former lorry driver, Pell would not say more.\n",
+        ("added", "former lorry driver"),
+    ),
+    "an opposite in a reworded clause": (
+        "The ferry turned back after its crew reported a leak in the inner hull, the operator "
+        "said.\n",
+        "The ferry turned back after the crew found a leak through its outer "
+        "hull, according to the operator.\n",
+        ("added", "outer"),
+    ),
+    "an opposite reaction": (
+        "Farmers' groups welcomed the decision to cut the fuel duty on Monday.\n",
+        "Farmers' groups condemned the decision to cut the fuel duty on Monday.\n",
+        ("added", "condemned"),
+    ),
 }
 
 
@@ -181,8 +212,15 @@ def test_changed_fact_is_still_flagged(name: str) -> None:
 
 @pytest.mark.parametrize(
     ("word", "form"),
-    [("kenyan", "kenya"), ("kenya", "kenyan"), ("chinese", "china"), ("sweden", "swedish")]
-    + [("poland", "polish"), ("france", "french"), ("dutch", "netherlands")],
+    [
+        ("kenyan", "kenya"),
+        ("kenya", "kenyan"),
+        ("chinese", "china"),
+        ("sweden", "swedish"),
+        ("poland", "polish"),
+        ("france", "french"),
+        ("dutch", "netherlands"),
+    ],
 )
 def test_demonym_forms(word: str, form: str) -> None:
     assert form in demonym_forms(word)

@@ -154,7 +154,7 @@ _NAME_CATEGORIES = frozenset(
 )
 _TITLE_NOUNS = (TITLES | ROLE_NOUNS | RANKS) - HONORIFICS
 _CURRENCY = frozenset("$€£¥")
-_MAX_HUNK_WORDS = 5
+_MAX_HUNK_WORDS = 8
 """An antonym counts only inside a small replacement: in a rewritten clause, words
 facing each other are not a substitution."""
 _MAX_NAME_HUNK_WORDS = 8
@@ -1488,7 +1488,28 @@ def _is_status(words: Sequence[Word], i: int) -> bool:
             return True
     if nxt.key in MONTHS or nxt.key in WEEKDAYS or nxt.key in CALENDAR_PERIODS | SEASONS:
         return False
-    return nxt.raw[:1].isupper() or nxt.key in _STATUS_HEADS or nxt.key in STATUS_MODIFIERS
+    if nxt.raw[:1].isupper() or nxt.key in _STATUS_HEADS or nxt.key in STATUS_MODIFIERS:
+        return True
+    # "the acting city engineer", "a former ferry engineer", "guest conductor": a word for
+    # someone's work, after one word that says of what at most.
+    for j in range(i + 1, min(len(words), i + 3)):
+        if _OCCUPATION.fullmatch(words[j].key):
+            return True
+        if not words[j].key.isalpha() or words[j].key in STOPWORDS:
+            break
+    return False
+
+
+_OCCUPATION = re.compile(
+    r"(?!(?:after|later|other|under|water|number|order|over|never|ever|either|neither"
+    r"|whether|rather|together|further|however|power|paper|matter|letter|center|centre"
+    r"|winter|summer|quarter|border|major|minor|floor|door|error|factor|sector|percent"
+    r"|event|moment|government|parliament|statement|recent|current|present|different"
+    r"|important|significant|restaurant|plant|grant)s?\Z)[a-z]{3,}(?:eer|ist|ician|or|er|ant|ent)s?"
+)
+"""A word for someone's work by its ending ("engineer", "economist", "conductor",
+"teacher", "accountant", "president"), but the commonest words of those endings that
+name none ("later", "order", "government")."""
 
 
 def _title_run(words: Sequence[Word], i: int) -> int:
@@ -1498,6 +1519,16 @@ def _title_run(words: Sequence[Word], i: int) -> int:
         key = words[j].key
         if key == "-" or key in STATUS_MODIFIERS or key in _STATUS_HEADS:
             last = j
+        elif j <= i + 2 and (
+            _OCCUPATION.fullmatch(key)
+            or (
+                j == i + 1
+                and key.isalpha()
+                and j + 1 < len(words)
+                and _OCCUPATION.fullmatch(words[j + 1].key)
+            )
+        ):
+            last = j  # "acting city engineer", "guest conductor"
         elif words[j].raw[:1].isupper() and key not in STOPWORDS:
             last = j  # "former U.S. leader Donald Trump": the name ends the run
         else:
@@ -1640,12 +1671,25 @@ def _abbreviated(key: str, other: frozenset[str]) -> bool:
 
 def _stated_elsewhere(words: Sequence[Word], i: int, other_text: str) -> bool:
     """The status at word ``i`` ("former head teacher") is in the other article too, before
-    the same title, anywhere: the rewrite moved it to another sentence."""
+    the same title, anywhere: the rewrite moved it to another sentence. Or the status is
+    "former" and the other article says the person worked as one before ("worked as a
+    ferry engineer before turning to writing")."""
     # The title the status is given with: the first of its run ("former U.S. | leader").
-    titles = [w.key for w in words[i + 1 : _title_run(words, i) + 1] if w.key in _STATUS_HEADS]
+    run = words[i + 1 : _title_run(words, i) + 1]
+    key = words[i].key
+    if _SAME_STATUS.get(key, key) == "former":
+        for w in run:
+            if (w.key in _STATUS_HEADS or _OCCUPATION.fullmatch(w.key)) and re.search(
+                rf"(?i)\b(?:worked|served|was|spent [\w ]{{1,20}}) as (?:an? |the )?"
+                rf"(?:[\w’'-]+\s+){{0,2}}?{re.escape(w.key)}\b[^.;]{{0,40}}"
+                rf"\b(?:before|until|then|later|earlier)\b",
+                other_text,
+            ):
+                return True
+    titles = [w.key for w in run if w.key in _STATUS_HEADS]
     if not titles:
         return False
-    key, title = words[i].key, titles[0]
+    title = titles[0]
     forms = {key, _SAME_STATUS.get(key, key)} | {
         k for k, v in _SAME_STATUS.items() if v == _SAME_STATUS.get(key, key)
     }
@@ -1778,7 +1822,8 @@ def might_substitute(deleted: str, inserted: str) -> bool:
         return True  # a name or a title replaced
     from diffreader.engine import antonyms
 
-    lemmas = {antonyms.lemma(w) for w in words[1]}
+    # A word and its lemma: "outer" is an opposite of "inner", whose lemma is "out".
+    lemmas = {antonyms.lemma(w) for w in words[1]} | words[1]
     return any(not antonyms.opposites(w).isdisjoint(lemmas) for w in words[0])
 
 
