@@ -81,8 +81,7 @@ QUIET = {
     ),
     "a majority": (
         "For the first time, more than half of all households had one or two members.\n",
-        "Households of one or two people were a majority of all households for the first "
-        "time.\n",
+        "Households of one or two people were a majority of all households for the first time.\n",
     ),
     "the year to a month": (
         "Consumer prices rose 3.1 per cent in the year to October.\n",
