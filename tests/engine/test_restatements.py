@@ -99,6 +99,16 @@ QUIET = {
         "Unemployment rose to 5.2 per cent, its highest level in four years.\n",
         "The jobless rate went up to 5.2%, the highest in four years.\n",
     ),
+    "negations in other words": (
+        "Olsen said the club had not wanted to sell him but could not match the wages "
+        "offered.\n",
+        "Olsen said the club had been reluctant to sell him but was unable to match the "
+        "wages on offer.\n",
+    ),
+    "a double negation": (
+        "Patients should not stop taking the tablets without speaking to a doctor.\n",
+        "Patients ought to talk to a doctor before they stop taking the tablets.\n",
+    ),
     "worked as one before": (
         "Pell, who worked as a lorry driver before turning to poetry, would not say more.\n",
         "A former lorry driver who turned to poetry later, Pell would not say more.\n",
@@ -140,6 +150,17 @@ CHANGED = {
         QUIET["contrast for a negation"][0],
         "The fire was sparked by a tractor or by lightning, officials said.\n",
         ("dropped", "not"),
+    ),
+    "a negation dropped beside a reluctance": (
+        QUIET["negations in other words"][0],
+        "Olsen said the club had been reluctant to sell him and could match the wages on "
+        "offer.\n",
+        ("dropped", "not match"),
+    ),
+    "a negation dropped where two undo each other": (
+        QUIET["a double negation"][0],
+        "Patients should stop taking the tablets and speak to a doctor.\n",
+        ("dropped", "not stop"),
     ),
     "a share for a majority": (
         QUIET["a majority"][0].replace("more than half", "40 per cent"),

@@ -28,7 +28,7 @@ API:
     Wording:           STOPWORDS, FILLER, REPORTING_VERBS, SENTENCE_OPENERS,
                        CLAUSE_CONJUNCTIONS
     Substitutions:     NEGATIONS, NEGATING_VERBS, INFINITIVE_NEGATORS, DENIAL_VERBS,
-                       NEGATIVE_PREFIXES,
+                       IMPLICIT_NEGATIVES, NEGATIVE_PREFIXES,
                        HEDGES, HEDGE_VERBS, BELIEF_VERBS, BOOSTERS, STATUS_MODIFIERS, RANKS,
                        SCALE_WORDS, MEASURE_UNITS, UNIT_EQUIVALENTS, QUANTITY_QUALIFIERS
 """
@@ -64,6 +64,7 @@ __all__ = [
     "HEDGES",
     "HEDGE_VERBS",
     "HONORIFICS",
+    "IMPLICIT_NEGATIVES",
     "INFINITIVE_NEGATORS",
     "MEASURE_UNITS",
     "MONTHS",
@@ -571,6 +572,13 @@ INFINITIVE_NEGATORS = _words("decline declines declined declining")
 comment"); alone they say something else ("sales declined")."""
 DENIAL_VERBS = _words("deny denies denied denying")
 """Verbs that negate what they report ("denied the report")."""
+IMPLICIT_NEGATIVES = _words(
+    """reluctant loath loth hesitant unless lack lacks lacked lacking absent barely hardly
+    scarcely seldom rarely"""
+)
+"""Words that say "not" without a negation ("had been reluctant to sell" is "had not wanted
+to sell", "unless it improves" is "if it does not improve"): where the other side has a
+negation more, one of these in its place keeps the polarity."""
 NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 """Prefixes that negate a word ("unable" is "not able"): a negation and a prefixed word
 facing each other are one polarity."""

@@ -92,6 +92,7 @@ from diffreader.engine.lexicon import (
     HEDGE_VERBS,
     HEDGES,
     HONORIFICS,
+    IMPLICIT_NEGATIVES,
     INFINITIVE_NEGATORS,
     MEASURE_UNITS,
     MONTHS,
@@ -459,6 +460,31 @@ def _negation_at(words: Sequence[Word], i: int) -> bool:
     return not any(w.key in _UNTIL for w in words[i + 1 : i + 1 + _UNTIL_REACH])
 
 
+_DOUBLE_REACH = 6
+"""Words from a negation to a "without" that undoes it ("should not stop taking them
+without speaking to a pharmacist" says to speak to one first)."""
+
+
+def _double_negations(words: Sequence[Word], cues: Sequence[int]) -> int:
+    """Pairs of negations of ``words`` (``cues``, their indices) whose second, a changed
+    "without", undoes the first within ``_DOUBLE_REACH`` words."""
+    pairs = 0
+    last = -_DOUBLE_REACH - 1
+    for i in cues:
+        if words[i].key == "without" and i - last <= _DOUBLE_REACH and words[i].hunk >= 0:
+            pairs += 1
+            last = -_DOUBLE_REACH - 1
+        else:
+            last = i
+    return pairs
+
+
+_CONDITIONS = frozenset(("before", "first", "after", "until", "unless", "only", "once"))
+"""Words with which the other side states the condition a double negation sets ("should
+not stop without speaking to a doctor" / "should speak to a doctor before they stop"):
+without one, the two negations dropped are a change ("should stop and speak to one")."""
+
+
 _CONTRASTS = {"rather": "than", "instead": "of", "free": "of"}
 """Words that deny without a negation ("made by farm machinery rather than lightning" is
 "…, not by lightning"; "free of contamination" is "not contaminated"), with the word after
@@ -467,9 +493,10 @@ them."""
 
 def _denials_without_negation(words: Sequence[Word], other: Sequence[Word]) -> int:
     """Changed phrases of ``words`` that deny something without a negation word: a
-    contrast (``_CONTRASTS``), and "only" where ``other`` says "no other" ("the only one
-    to reach the final" / "no other team reached the final")."""
-    count = 0
+    contrast (``_CONTRASTS``), a word that says "not" (``IMPLICIT_NEGATIVES``: "reluctant",
+    "unless"), and "only" where ``other`` says "no other" ("the only one to reach the
+    final" / "no other team reached the final")."""
+    count = sum(1 for w in words if w.hunk >= 0 and w.key in IMPLICIT_NEGATIVES)
     no_other = any(
         w.key == "no" and w.hunk >= 0 and j + 1 < len(other) and other[j + 1].key == "other"
         for j, w in enumerate(other)
@@ -604,8 +631,6 @@ def _find_negations(group: Group) -> list[Found]:
         return []
     side = _B if more > 0 else _A
     words, other = group.words(side), group.words(_OTHER[side])
-    if _denials_without_negation(other, words) >= abs(more):
-        return []  # "not by lightning" / "rather than lightning"
     other_changed = [w.key for w in other if w.hunk >= 0]
     # A negation and an antonym cancel: "did not accept" is "rejected".
     if more % 2 and _opposite_pairs(group):
@@ -617,6 +642,13 @@ def _find_negations(group: Group) -> list[Found]:
         group.words(_A), keys_b
     )
     if prefixed and (more + prefixed) % 2 == 0:
+        return []
+    # What the other side says "not" with instead ("rather than lightning", "reluctant",
+    # "unable"), against the negations this side has more, less those that cancel in
+    # pairs ("should not stop taking them without speaking to a pharmacist").
+    instead = _denials_without_negation(other, words) + max(0, prefixed if more < 0 else -prefixed)
+    doubles = _double_negations(words, cues[side]) if _CONDITIONS.intersection(other_changed) else 0
+    if instead >= abs(more) - 2 * doubles:
         return []
     out = []
     for i in cues[side]:
