@@ -100,14 +100,29 @@ QUIET = {
         "The jobless rate went up to 5.2%, the highest in four years.\n",
     ),
     "negations in other words": (
-        "Olsen said the club had not wanted to sell him but could not match the wages "
-        "offered.\n",
+        "Olsen said the club had not wanted to sell him but could not match the wages offered.\n",
         "Olsen said the club had been reluctant to sell him but was unable to match the "
         "wages on offer.\n",
     ),
     "a double negation": (
         "Patients should not stop taking the tablets without speaking to a doctor.\n",
         "Patients ought to talk to a doctor before they stop taking the tablets.\n",
+    ),
+    "a span of one": (
+        "At least nine walkers were rescued from the ridge over the past fortnight.\n",
+        "At least nine walkers have been rescued from the ridge in the past two weeks.\n",
+    ),
+    "a minute's count": (
+        "Rovers levelled in the 63rd minute through a header from Dale Amis.\n",
+        "Dale Amis headed Rovers level on 63 minutes.\n",
+    ),
+    "last year as a year earlier": (
+        "Sales rose to 4,100 cars in May, up from 3,800 last year, the dealer said.\n",
+        "The dealer sold 4,100 cars in May, against 3,800 a year earlier.\n",
+    ),
+    "cleared as not guilty": (
+        "A former bank clerk was cleared on Friday of stealing £90,000 from customers.\n",
+        "A former bank clerk was found not guilty on Friday of stealing £90,000 from customers.\n",
     ),
     "worked as one before": (
         "Pell, who worked as a lorry driver before turning to poetry, would not say more.\n",
@@ -153,14 +168,28 @@ CHANGED = {
     ),
     "a negation dropped beside a reluctance": (
         QUIET["negations in other words"][0],
-        "Olsen said the club had been reluctant to sell him and could match the wages on "
-        "offer.\n",
+        "Olsen said the club had been reluctant to sell him and could match the wages on offer.\n",
         ("dropped", "not match"),
     ),
     "a negation dropped where two undo each other": (
         QUIET["a double negation"][0],
         "Patients should stop taking the tablets and speak to a doctor.\n",
         ("dropped", "not stop"),
+    ),
+    "another span than two weeks": (
+        QUIET["a span of one"][0],
+        QUIET["a span of one"][1].replace("two weeks", "three weeks"),
+        ("added", "three weeks"),
+    ),
+    "another minute": (
+        QUIET["a minute's count"][0],
+        QUIET["a minute's count"][1].replace("63", "68"),
+        ("added", "68"),
+    ),
+    "a year earlier for last month": (
+        QUIET["last year as a year earlier"][0].replace("last year", "last month"),
+        QUIET["last year as a year earlier"][1],
+        ("dropped", "last month"),
     ),
     "a share for a majority": (
         QUIET["a majority"][0].replace("more than half", "40 per cent"),

@@ -317,6 +317,11 @@ def _duration_key(text: str) -> tuple[str, str]:
 _MAJORITY = re.compile(r"\b(?:a|the)\s+(?:(?:clear|narrow|slim|large|simple|small)\s+)?majority\b")
 """A majority without a figure: more than half ("a majority of households" / "more than
 half of all households")."""
+_ONE_SPAN_BEFORE = re.compile(
+    r"\b(?:(past|last|previous|next|coming|whole|entire|full)|(\d+)(?:st|nd|rd|th))[\s-]+\Z"
+)
+"""Before a unit of time with no number, in lower-cased text: a word that makes it a span
+of one ("the past fortnight", "the whole week"), or an ordinal ("the 58th minute")."""
 _HALF_MORE = re.compile(r"\band a half\b", re.IGNORECASE)
 """What adds half a unit to a duration: "two and a half years", "a year and a half"."""
 
@@ -694,6 +699,13 @@ class Support:
                         found.add(_and_a_half(_duration_value(whole.group(1), "", unit.group())))
                     else:
                         found.add(_duration_value(*_value_and_scale(value), unit.group()))
+                elif (one := _ONE_SPAN_BEFORE.search(text, lo, end)) is not None:
+                    # "the past fortnight", "the 58th minute": a span of one, a minute's
+                    # count ("two weeks", "58 minutes").
+                    if one.group(1) is not None:
+                        found.add(_duration_value("a", "", unit.group()))
+                    elif unit.group().startswith("minute"):
+                        found.add(_duration_value(one.group(2), "", unit.group()))
             if " year " in text and ONE_YEAR.search(text):
                 found.add(_duration_value("a", "", "year"))  # "in the year to October"
             self._durations = set(map(_in_base_unit, found | self.stated().durations))
@@ -1564,11 +1576,24 @@ _DATE_PREPOSITIONS = frozenset(("on", "in", "by", "since", "from", "until"))
 / "stood since July 1994")."""
 
 
+_LAST_PERIOD = re.compile(r"\blast (week|month|year)\b", re.IGNORECASE)
+
+
 def _date_supported(value: str, support: Support) -> bool:
     """Every word of the date occurs in the article ("Jan." and "January" are one); every
-    part of a Chinese or Japanese date is stated by one of its dates."""
+    part of a Chinese or Japanese date is stated by one of its dates; "last year" is
+    stated by "a year earlier" or "the previous year"."""
     if not value.isascii() and cjk.has_cjk(value):
         return support.stated().states_date(cjk.date_keys(value))
+    last = _LAST_PERIOD.search(value)
+    if last is not None:
+        period = last.group(1).lower()
+        if re.search(
+            rf"\b(?:(?:a|one) {period} (?:earlier|ago|before)|the (?:previous|prior) {period}"
+            rf"|the {period} before)\b",
+            support.lowered,
+        ):
+            return True
     words = [
         stem(key)
         for key in _fact_keys(value)

@@ -1061,6 +1061,33 @@ ONE_YEAR = re.compile(
 the other side may write "the 12 months to October"."""
 
 
+_ONE_SPAN = re.compile(
+    r"\b(?:past|last|previous|next|coming|whole|entire|full) ([a-z]+)\b", re.IGNORECASE
+)
+"""A unit of time with no number that is a span of one ("the past fortnight", "the whole
+week")."""
+
+
+def _one_span(group: Group, side: Side, q: _Quantity) -> bool:
+    """``side`` of the group states the span ``q`` as one of a unit with no number: "the
+    year to October" (``ONE_YEAR``) for "the 12 months to October", "the past fortnight"
+    for "the past two weeks"."""
+    columns = group.columns[side]
+    if not columns.starts:
+        return False
+    text, start, end = group.text[side], columns.starts[0], columns.ends[-1]
+    wanted = _in_base_unit(q)
+    if wanted == (1.0, "year") and ONE_YEAR.search(text, start, end):
+        return True
+    for span in _ONE_SPAN.finditer(text, start, end):
+        found = _unit(span.group(1).lower())
+        if found is not None and found[1] in _TIME_UNIT_NAMES:
+            one = q._replace(value=found[0], unit=found[1])
+            if _in_base_unit(one) == wanted:
+                return True
+    return False
+
+
 def _in_base_unit(q: _Quantity) -> tuple[float, str]:
     """(value, unit) of a quantity with its unit of time in years or days (``_IN_BASE_UNIT``);
     any other quantity as it is."""
@@ -1269,17 +1296,13 @@ def _find_figures(group: Group) -> list[Found]:
             elif q.unit in _IN_BASE_UNIT:
                 # The same span in another unit of time ("a week" / "seven days").
                 others = [*(others or []), *by_value.get(_in_base_unit(q)[0], [])] or None
-            if others is None and _in_base_unit(q) == (1.0, "year"):
-                # "the 12 months to October" / "the year to October"
-                columns = group.columns[other]
-                if columns.starts and ONE_YEAR.search(
-                    group.text[other], columns.starts[0], columns.ends[-1]
-                ):
-                    continue
+            if others is not None and _stated(q, others):
+                continue
+            if q.unit in _TIME_UNIT_NAMES and _one_span(group, other, q):
+                continue  # "the 12 months to October" / "the year to October"
             if others is None and _a_rate(group.text[side], q):
                 continue  # "twice a day" / "twice-daily": a rate, not a span of a day
-            if others is None or not _stated(q, others):
-                out.append(_new_tuple(Found, (side, _NUMBER, q.start, q.end)))
+            out.append(_new_tuple(Found, (side, _NUMBER, q.start, q.end)))
     return out or _swapped(group, quantities)
 
 
