@@ -135,7 +135,7 @@ def test_facts_inside_a_dropped_quotation_nest_under_it() -> None:
 DURATION_WORDS = st.sampled_from(
     ["two", "a", "few", "more", "an", "many", "several", "3.5", "1,000", "x5", "€5", "full",
      "long", "and", "half", "the", "over", "-", "year", "years", "weeks", "day", "days-long",
-     "hundred", "decades", "century"]
+     "hundred", "decades", "century", "past", "whole", "to", "58th", "minute", "minutes"]
 )  # fmt: skip
 
 
@@ -144,6 +144,7 @@ DURATION_WORDS = st.sampled_from(
 def test_duration_index_reads_values_as_the_whole_pattern_does(words: list[str]) -> None:
     from diffreader.engine import document_from_text
     from diffreader.engine.claims import (
+        _ONE_SPAN_BEFORE,
         _UNIT_WORD_LOWER,
         _VALUE_BEFORE_LOWER,
         Support,
@@ -152,6 +153,7 @@ def test_duration_index_reads_values_as_the_whole_pattern_does(words: list[str])
         _in_base_unit,
         _value_and_scale,
     )
+    from diffreader.engine.substitutions import ONE_YEAR
 
     text = " ".join(words).replace(" - ", "-") + "."
     support = Support.of(document_from_text(text))
@@ -162,6 +164,12 @@ def test_duration_index_reads_values_as_the_whole_pattern_does(words: list[str])
         end = unit.start()
         value = _VALUE_BEFORE_LOWER.search(lowered, max(0, end - 40), end)
         if not value:
+            # A span of one ("the past fortnight"), a minute's count ("the 58th minute").
+            one = _ONE_SPAN_BEFORE.search(lowered, max(0, end - 40), end)
+            if one is not None and one.group(1) is not None:
+                expected.add(_in_base_unit(_duration_value("a", "", unit.group())))
+            elif one is not None and unit.group().startswith("minute"):
+                expected.add(_in_base_unit(_duration_value(one.group(2), "", unit.group())))
             continue
         # Half a unit more after the unit ("a year and a half") or before it ("two and a
         # half years", read from the value before "and a half").
@@ -173,6 +181,8 @@ def test_duration_index_reads_values_as_the_whole_pattern_does(words: list[str])
         else:
             key = _duration_value(*_value_and_scale(value), unit.group())
         expected.add(_in_base_unit(key))
+    if ONE_YEAR.search(lowered):  # "the year to October": a span of a year
+        expected.add(_in_base_unit(_duration_value("a", "", "year")))
     assert support._durations == expected
 
 

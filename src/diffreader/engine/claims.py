@@ -706,7 +706,7 @@ class Support:
                         found.add(_duration_value("a", "", unit.group()))
                     elif unit.group().startswith("minute"):
                         found.add(_duration_value(one.group(2), "", unit.group()))
-            if " year " in text and ONE_YEAR.search(text):
+            if "year" in text and ONE_YEAR.search(text):
                 found.add(_duration_value("a", "", "year"))  # "in the year to October"
             self._durations = set(map(_in_base_unit, found | self.stated().durations))
         return _in_base_unit(key) in self._durations
