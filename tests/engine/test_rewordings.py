@@ -24,6 +24,64 @@ DATA = ROOT / "src" / "diffreader" / "engine" / "data"
 # --- the table ---------------------------------------------------------------------------------
 
 
+def _news_groups() -> list[list[str]]:
+    lines = (DATA / "synonyms-news.tsv").read_text("utf-8").splitlines()
+    groups = []
+    for line in lines:
+        if line.startswith("#"):
+            continue
+        words, note = line.split("\t")
+        assert note.strip(), line
+        groups.append([w.strip() for w in words.split(",")])
+    return groups
+
+
+def test_news_groups_are_well_formed_and_hold_no_opposites() -> None:
+    from diffreader.engine import antonyms
+
+    groups = _news_groups()
+    assert len(groups) >= 100
+    for group in groups:
+        assert len(group) >= 2 and len(set(group)) == len(group), group
+        for word in group:
+            assert 1 <= len(word.split()) <= 2 and word.replace(" ", "").isalpha(), word
+        singles = [w for w in group if " " not in w]
+        for i, x in enumerate(singles):
+            for y in singles[i + 1 :]:
+                assert not antonyms.are_opposites(x, y), (x, y)
+
+
+@pytest.mark.parametrize(
+    ("x", "y"),
+    [
+        ("company", "firms"),
+        ("bills", "costs"),
+        ("blamed", "cited"),
+        ("began", "launched"),
+        ("vehicle", "cars"),
+        ("detained", "arrested"),
+    ],
+)
+def test_news_synonyms_are_related(x: str, y: str) -> None:
+    assert related(x, y) and related(y, x)
+
+
+def test_news_synonyms_leave_unrelated_words_apart() -> None:
+    assert not related("company", "comment")
+    assert not related("killed", "died")
+    # A group's words relate to one another, not to another group's through a shared word.
+    assert not related("cancel", "tumble")  # "drop" is in both groups
+
+
+def test_a_sentence_said_with_news_synonyms_is_a_rewording() -> None:
+    c = compare(
+        "Halvard Foods said profits rose. Neither company would comment. Shares closed 3% up.",
+        "Halvard Foods said profits rose. Both firms declined to comment. Shares closed 3% up.",
+    )
+    assert [(p.a, p.b, p.status) for p in c.pairs][1] == ((1,), (1,), Status.REWORDED)
+    assert c.claims == ()
+
+
 def test_table_format_and_licence() -> None:
     lines = gzip.decompress((DATA / "synonyms.tsv.gz").read_bytes()).decode("utf-8").splitlines()
     rows = [line.split("\t") for line in lines]

@@ -9,6 +9,10 @@ API:
     parts_of_speech(word) -> str        the table's parts of speech of a word (``a n r v``)
     linked(x, y) -> bool                whether two look-ups are related, as ``related``
 
+To WordNet's senses it adds groups of news synonyms WordNet does not relate
+(``data/synonyms-news.tsv``, written for the project: "company" / "firm", "bills" /
+"costs"), each group a sense of its own.
+
 The table is ``data/synonyms.tsv.gz`` (gzip: ``word<TAB>parts of speech<TAB>sense
 ids<TAB>neighbour ids``), built from WordNet by ``scripts/build_synonyms.py``: the senses
 that SemCor's tagged text used (or a word's first sense), the direct hypernyms of its noun
@@ -85,6 +89,44 @@ def _table() -> _Table:
     )
 
 
+_NEWS_SENSE = -1
+"""The id of the first news group (``data/synonyms-news.tsv``); the others count down, so
+no id is a WordNet table's (those are positive)."""
+
+
+@functools.cache
+def _news_groups() -> dict[str, frozenset[int]]:
+    """Each word and two-word phrase of ``data/synonyms-news.tsv``: the ids of its groups."""
+    from importlib import resources
+
+    text = (resources.files("diffreader.engine") / "data" / "synonyms-news.tsv").read_text("utf-8")
+    groups: dict[str, set[int]] = {}
+    number = 0
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        words, _, _ = line.partition("\t")
+        for word in words.split(","):
+            groups.setdefault(word.strip(), set()).add(_NEWS_SENSE - number)
+        number += 1
+    return {word: frozenset(ids) for word, ids in groups.items()}
+
+
+def _news_senses(words: list[str]) -> frozenset[int]:
+    """The news groups of ``words`` (a word or phrase and its bases)."""
+    groups = _news_groups()
+    found: frozenset[int] = frozenset()
+    for word in words:
+        ids = groups.get(word)
+        if ids is not None:
+            found |= ids
+    return found
+
+
+def _with_news(found: Senses, news: frozenset[int]) -> Senses:
+    return found if not news else Senses(found.own | news, found.near)
+
+
 def _union(words: list[str]) -> Senses:
     """The senses and neighbours of the table's ``words`` together."""
     if not words:
@@ -113,7 +155,23 @@ def senses(word: str) -> Senses:
     found = [word] if word in table.rows else []
     if word.isalpha():
         found += [b for b in regular_bases(word, table.parts_of_speech) if b not in found]
+        # News synonyms WordNet lacks ("company" / "firm"): the word's and its bases'.
+        news = _news_senses([word, *regular_bases(word, _NEWS_PARTS)])
+        return _with_news(_union(found), news)
     return _union(found)
+
+
+class _AnyPart(dict[str, str]):
+    """Every word of the news groups in every part of speech, for ``regular_bases``."""
+
+    def get(self, key: str, default: str = "") -> str:  # type: ignore[override]
+        return "anrv" if key in _news_groups() else default
+
+    def __contains__(self, key: object) -> bool:
+        return key in _news_groups()
+
+
+_NEWS_PARTS = _AnyPart()
 
 
 def parts_of_speech(word: str) -> str:
@@ -149,7 +207,9 @@ def phrase_senses(first: str, second: str) -> Senses:
     rows = _table().rows
     # The first word's verb bases, whatever the table says of it alone ("cave" is a noun).
     bases = [first, *regular_bases(first, None)]
-    return _union([p for p in dict.fromkeys(f"{b} {second}" for b in bases) if p in rows])
+    phrases = list(dict.fromkeys(f"{b} {second}" for b in bases))
+    found = _union([p for p in phrases if p in rows])
+    return _with_news(found, _news_senses(phrases))
 
 
 def related(a: str, b: str) -> bool:
