@@ -1,6 +1,6 @@
 """Keeps the judgement sets (the development set ``benchmarks/judgement`` and the held-out sets
-``benchmarks/judgement_heldout``, ``benchmarks/judgement_heldout2`` and
-``benchmarks/judgement_heldout3``) and their harness honest.
+``benchmarks/judgement_heldout``, ``benchmarks/judgement_heldout2``,
+``benchmarks/judgement_heldout3`` and ``benchmarks/judgement_heldout4``) and their harness honest.
 
 These tests check the sets, never the engine's scores: the scores are reported by
 ``benchmarks/eval_judgement.py`` and change with every judgement change.
@@ -85,6 +85,17 @@ SETS = {
         3,
         None,
         ("quote", "para_", "ferry"),
+    ),
+    # A fourth held-out set, imitating rewrites met in the wild (article versions, spinner
+    # paraphrases, wire copy rewritten by another outlet), of mixed length (3-5, 6-8, 9-12).
+    "heldout4": JudgementSet(
+        ROOT / "benchmarks" / "judgement_heldout4",
+        20,
+        7,
+        (3, 14),
+        3,
+        None,
+        ("quote", "para_", "derailment"),
     ),
 }
 
