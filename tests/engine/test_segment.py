@@ -389,6 +389,36 @@ def test_a_widget_heading_alone_is_still_furniture(line: str) -> None:
     assert _kinds(article)[-1] == (line, SentenceKind.BOILERPLATE)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Updated at 14:05",
+        "Updated: 3 March 2026, 09:12 GMT",
+        "Last updated 2 hours ago",
+        "Published on Tuesday, 4 June 2026",
+        "Posted 12/03/2026 - 10:45",
+    ],
+)
+def test_a_time_stamp_line_is_furniture(line: str) -> None:
+    # An article's versions differ in their stamps: read as prose, "14:05" was two new
+    # numbers in every update.
+    article = "The council met on Monday to discuss the budget.\n\n" + line + "\n\nIt met again.\n"
+    assert dict(_kinds(article))[line] is SentenceKind.BOILERPLATE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Updated figures show 14 dead.",
+        "Published by the council in 2024, the report found flaws.",
+        "Updated at 14:05 and then the mayor resigned after the vote.",
+    ],
+)
+def test_a_sentence_opened_by_updated_or_published_is_prose(line: str) -> None:
+    article = "The council met on Monday to discuss the budget.\n\n" + line + "\n"
+    assert dict(_kinds(article))[line] is SentenceKind.BODY
+
+
 def test_a_caption_line_is_still_furniture() -> None:
     kinds = dict(_kinds(_ARTICLE))
     assert kinds["FILE PHOTO: The ferry at the north pier. © Harbour Gazette / J. Smith."] is (

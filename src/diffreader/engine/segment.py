@@ -32,9 +32,11 @@ from operator import itemgetter, ne, not_
 from typing import Any
 
 from diffreader.engine.lexicon import (
+    MONTHS,
     NEWS_AGENCIES,
     SENTENCE_OPENERS,
     STOPWORDS,
+    WEEKDAYS,
     WORDS_AFTER_US_ABBREVIATION,
     alternation,
 )
@@ -109,6 +111,18 @@ _PHRASE_ON = r"(?:(?![.!?]+\s+\S).)"
 """A character of a widget heading's tail ("Subscribe| to our newsletter"): any but the end of
 a sentence that more text follows, so a line that goes on into a second sentence ("Subscribe
 to our newsletter. The mayor was arrested on Tuesday.") is prose, not furniture."""
+_STAMP_WORD = (
+    r"(?:on|at|\d{1,4}(?:[:./-]\d{1,4}){0,2}(?:am|pm|h)?|[ap]\.m\.|am|pm|gmt|bst|utc|cet|cest|"
+    r"est|edt|pst|pdt|et|pt|ist|jst|aest|today|yesterday|ago|hours?|hrs?|mins?|minutes?|"
+    r"days?|weeks?|" + alternation([*MONTHS, *WEEKDAYS]) + r"|[,|()–—-])"
+)
+_STAMP = (
+    r"(?:(?:last|first|originally) )?(?:updated|published|posted|modified)(?: on| at)?:?"
+    rf"(?=[^\n]{{0,40}}\d)(?:\s*{_STAMP_WORD}){{1,12}}"
+)
+"""A time stamp line ("Updated at 14:05", "Published: 3 March 2026, 09:12 GMT", "Last
+updated 2 hours ago"): the words of a date or a time after "updated" or "published", and
+nothing else (a sentence such as "Updated figures show 14 dead." is prose)."""
 _WIDGET_HEADING = re.compile(
     r"^(?:recommended(?: articles| stories| reading| for you)?|related(?: articles| stories| posts|"
     r" news| coverage| content)?|read (?:more|next|also)|more (?:from|on|stories)"
@@ -119,7 +133,7 @@ _WIDGET_HEADING = re.compile(
     rf"sign up{_PHRASE_ON}{{0,80}}|newsletter|follow us{_PHRASE_ON}{{0,60}}|"
     rf"tags?:{_PHRASE_ON}{{0,200}}|filed under{_PHRASE_ON}{{0,200}}|leave a (?:comment|reply)|"
     r"editor'?s picks?|top stories|latest news|see also|also read|"
-    rf"watch:{_PHRASE_ON}{{0,120}})[\s.:!]*$",
+    rf"watch:{_PHRASE_ON}{{0,120}}|{_STAMP})[\s.:!]*$",
     re.IGNORECASE,
 )
 # Headings after which short title-like lines are a list of links, not the article.
