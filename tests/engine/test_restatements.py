@@ -124,6 +124,13 @@ QUIET = {
         "A former bank clerk was cleared on Friday of stealing £90,000 from customers.\n",
         "A former bank clerk was found not guilty on Friday of stealing £90,000 from customers.\n",
     ),
+    "a news outlet's credit dropped": (
+        "KELLOW (Harbour Wire) — The ferry link to Kellow will close for a month, its "
+        'operator said on Monday. "We have no choice," the operator\'s head, Ada Rusk, told '
+        "Harbour Wire afterwards.\n",
+        "The ferry link to Kellow will close for a month, its operator said on Monday. "
+        '"We have no choice," the operator\'s head, Ada Rusk, said in a statement.\n',
+    ),
     "worked as one before": (
         "Pell, who worked as a lorry driver before turning to poetry, would not say more.\n",
         "A former lorry driver who turned to poetry later, Pell would not say more.\n",
@@ -190,6 +197,11 @@ CHANGED = {
         QUIET["last year as a year earlier"][0].replace("last year", "last month"),
         QUIET["last year as a year earlier"][1],
         ("dropped", "last month"),
+    ),
+    "a body that is no outlet dropped": (
+        QUIET["a news outlet's credit dropped"][0].replace("Harbour Wire", "Harbour Trust"),
+        QUIET["a news outlet's credit dropped"][1],
+        ("dropped", "Harbour Trust"),
     ),
     "a share for a majority": (
         QUIET["a majority"][0].replace("more than half", "40 per cent"),

@@ -73,14 +73,17 @@ from diffreader.engine.lexicon import (
     EVENTS,
     FILLER,
     FRACTIONS,
+    MEDIA_HEADS,
     MONTHS,
     NAME_PARTICLES,
+    NEWS_AGENCIES,
     NUMBER_WORDS,
     NUMBERS_NEVER_ALONE,
     ORGANISATION_HEADS,
     PLACE_EQUIVALENTS,
     PLACE_PREPOSITIONS,
     PLACES,
+    REPORTING_VERBS,
     ROLE_NOUNS,
     SCALE_WORDS,
     SEASONS,
@@ -1546,6 +1549,8 @@ def _find_names(at: Stretch) -> list[Fact]:
             words = words[:-1]
         if not words:
             continue
+        if _media_credit(text, s, e, words):
+            continue  # "(Harbour Wire) —", "told Harbour Wire": the outlet, not a fact
         if len(words) == 1 and (
             words[0].lower() in MONTHS
             or words[0].lower() in WEEKDAYS
@@ -1555,6 +1560,51 @@ def _find_names(at: Stretch) -> list[Fact]:
             continue  # "Western", "European": adjectives, not names
         out.append(Fact(_name_category(text, s, words), s, e))
     return out
+
+
+_CREDITED_BEFORE = re.compile(
+    r"(?:\(|\b(?:told|to|with|according to|for|by|from)\s+(?:the\s+)?)\Z", re.IGNORECASE
+)
+
+
+def _media_credit(text: str, start: int, end: int, words: list[str]) -> bool:
+    """The name at ``start:end`` is a news outlet ("Harbour Wire", "Westmark Press
+    Service", "Reuters") in a dateline or an attribution ("SALTMERE (Harbour Wire) —",
+    "told Harbour Wire", "according to the Evening Post"): a rewrite that drops it, or
+    says "said in a statement", changes no fact."""
+    return (
+        _is_outlet(words) and _CREDITED_BEFORE.search(text, max(0, start - 24), start) is not None
+    )
+
+
+_CREDIT_FILLER = frozenset(
+    (*STOPWORDS, *REPORTING_VERBS, *"told tell tells speaking spoke interview".split())
+).union("afterwards later earlier yesterday today statement".split())
+"""Words an attribution to an outlet may hold besides its name."""
+
+
+def _only_a_credit(span: str) -> bool:
+    """``span`` says no more than that a news outlet was told or reported something: an
+    outlet's name ("Westmark Press Service", "Harbour Wire") with attribution words at
+    most ("told Harbour Wire afterwards")."""
+    names = [m for m in _NAME.finditer(span) if _is_outlet(m.group().split())]
+    if not names:
+        return False
+    rest = "".join(
+        span[start:end]
+        for start, end in zip(
+            [0, *(m.end() for m in names)], [*(m.start() for m in names), len(span)], strict=True
+        )
+    )
+    return all(k in _CREDIT_FILLER or not k.isalpha() for k in word_keys(rest))
+
+
+def _is_outlet(words: list[str]) -> bool:
+    """A name's words name a news outlet ("Harbour Wire", "Westmark Press Service")."""
+    last = _bare(words[-1])
+    if last in ("service", "agency"):
+        return len(words) >= 2 and _bare(words[-2]) in ("press", "news")
+    return last in MEDIA_HEADS or " ".join(map(_bare, words)) in NEWS_AGENCIES
 
 
 _MONTH_FORMS: dict[str, frozenset[str]] = {}
@@ -2452,6 +2502,8 @@ def _pair_claims(
                 _outside_escapes(text, doc.sentences[sid].start, s, e), other
             ):
                 return  # what is new is a pasted escape sequence (a colour, a link's address)
+            if category is _ASSERTION and _only_a_credit(text[s:e]):
+                return  # "(Westmark Press Service)", "told Harbour Wire afterwards"
             out.append(Claim(side, kind, category, text[s:e], s, e, index, sid, tuple(other_ids)))
 
     if not other_ids:

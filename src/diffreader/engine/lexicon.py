@@ -23,7 +23,8 @@ API:
     People and roles:  HONORIFICS, TITLES, TITLE_MODIFIERS, TITLE_WORDS (their union),
                        ROLE_NOUNS, NAME_PARTICLES, PRONOUNS
     Places and bodies: PLACES, PLACE_EQUIVALENTS, DEMONYMS, PLACE_PREPOSITIONS,
-                       ORGANISATION_HEADS, CAPITALISED_ADJECTIVES, EVENTS, NEWS_AGENCIES,
+                       ORGANISATION_HEADS, CAPITALISED_ADJECTIVES, EVENTS, MEDIA_HEADS,
+                       NEWS_AGENCIES,
                        WORDS_AFTER_US_ABBREVIATION
     Wording:           STOPWORDS, FILLER, REPORTING_VERBS, SENTENCE_OPENERS,
                        CLAUSE_CONJUNCTIONS
@@ -67,6 +68,7 @@ __all__ = [
     "IMPLICIT_NEGATIVES",
     "INFINITIVE_NEGATORS",
     "MEASURE_UNITS",
+    "MEDIA_HEADS",
     "MONTHS",
     "NAME_PARTICLES",
     "NEGATING_VERBS",
@@ -480,6 +482,12 @@ CAPITALISED_ADJECTIVES = _words(
 endings the -ern, -ean, -ian, -ese, -ish rule misses: alone, they are no name."""
 EVENTS = _words("wwi wwii wwiii ww1 ww2 ww3 9/11")
 """Events written as acronyms: names, but neither places nor organisations."""
+MEDIA_HEADS = _words(
+    """wire newswire press news times post herald gazette tribune journal chronicle telegraph
+    broadcasting radio television tv"""
+)
+"""Last words of news outlets' names ("Coastline Press", "Harbour Wire", "the Evening Post");
+"Service" and "Agency" count after "Press" or "News" ("Westmark Press Service")."""
 NEWS_AGENCIES = _phrases(
     """alamy | getty | getty images | reuters | afp | ap | epa | shutterstock | sputnik | tass |
     bloomberg | pool | associated press | anadolu | xinhua | ria novosti | efe | dpa | pa |
