@@ -131,6 +131,18 @@ QUIET = {
         "The ferry link to Kellow will close for a month, its operator said on Monday. "
         '"We have no choice," the operator\'s head, Ada Rusk, said in a statement.\n',
     ),
+    "a distance converted": (
+        "Homes within 500 metres of the depot were evacuated on Sunday.\n",
+        "Homes within 550 yards of the depot were evacuated on Sunday.\n",
+    ),
+    "a speed converted": (
+        "Gusts of up to 110 km/h are expected on the coast tonight.\n",
+        "Gusts of up to 68 mph are expected on the coast tonight.\n",
+    ),
+    "an area converted": (
+        "The fire has burned 12,000 hectares of forest since Tuesday.\n",
+        "The fire has burned 120 square kilometres of forest since Tuesday.\n",
+    ),
     "worked as one before": (
         "Pell, who worked as a lorry driver before turning to poetry, would not say more.\n",
         "A former lorry driver who turned to poetry later, Pell would not say more.\n",
@@ -202,6 +214,16 @@ CHANGED = {
         QUIET["a news outlet's credit dropped"][0].replace("Harbour Wire", "Harbour Trust"),
         QUIET["a news outlet's credit dropped"][1],
         ("dropped", "Harbour Trust"),
+    ),
+    "another unit, the same number": (
+        QUIET["a speed converted"][0].replace("110 km/h", "80 km/h"),
+        QUIET["a speed converted"][1].replace("68 mph", "80 mph"),
+        ("added", "80 mph"),
+    ),
+    "another distance converted": (
+        QUIET["a distance converted"][0],
+        QUIET["a distance converted"][1].replace("550 yards", "800 yards"),
+        ("added", "800"),
     ),
     "a share for a majority": (
         QUIET["a majority"][0].replace("more than half", "40 per cent"),

@@ -115,8 +115,11 @@ from diffreader.engine.substitutions import (
     ONE_YEAR,
     Group,
     find_substitutions,
+    measure_after,
+    measures_in,
     might_substitute,
     new_statuses,
+    same_measure,
 )
 from diffreader.engine.text import (
     compiled,
@@ -663,6 +666,14 @@ class Support:
     """``has_name``'s answers by text: a name recurs in many sentences."""
     _stated: cjk.Stated | None = None
     _capitalised: frozenset[str] | None = None
+    _measures: dict[str, list[float]] | None = None
+
+    def has_measure(self, kind: str, size: float) -> bool:
+        """The article states a figure of this measure and size in some unit ("550
+        yards" for 500 metres), converted and rounded (``substitutions.same_measure``)."""
+        if self._measures is None:
+            self._measures = measures_in(self.lowered)
+        return any(same_measure(size, other) for other in self._measures.get(kind, ()))
 
     def stated(self) -> cjk.Stated:
         """The article's Chinese and Japanese figures, durations and dates (read when first
@@ -1903,8 +1914,27 @@ def _name_category(text: str, start: int, words: list[str]) -> ClaimCategory:
 
 
 def _supported(fact: Fact, text: str, support: Support) -> bool:
-    """The other article supports the fact: its detector's check."""
-    return _SUPPORTED[fact.category](text[fact.start : fact.end], support)
+    """The other article supports the fact: its detector's check, or for a figure with a
+    unit of measure, the same size in another unit ("500 metres" / "550 yards")."""
+    if _SUPPORTED[fact.category](text[fact.start : fact.end], support):
+        return True
+    return fact.category is ClaimCategory.NUMBER and _measured_elsewhere(
+        text, fact.start, fact.end, support
+    )
+
+
+def _measured_elsewhere(text: str, start: int, end: int, support: Support) -> bool:
+    """The figure at ``start:end`` has a unit of measure, and the other article gives the
+    same size in another unit ("500 metres" / "550 yards", "110 km/h" / "68 mph")."""
+    number = _MEASURED_FIGURE.match(text, start, end)
+    if number is None:
+        return False
+    measured = measure_after(text, number.end(), float(number.group(1).replace(",", "")))
+    return measured is not None and support.has_measure(*measured)
+
+
+_MEASURED_FIGURE = re.compile(r"[$€£¥]?\s?(\d+(?:,\d{3})*(?:\.\d+)?)")
+"""A figure's digits at the start of its fact ("500" of "500 metres" or "500m")."""
 
 
 # ---------------------------------------------------------------------------
@@ -2581,7 +2611,9 @@ def _pair_claims(
                 j = bisect_left(points, start)
                 if j == len(points) or points[j] > end:
                     continue
-            if not _SUPPORTED[category](text[start:end], other):
+            if not _SUPPORTED[category](text[start:end], other) and not (
+                category is ClaimCategory.NUMBER and _measured_elsewhere(text, start, end, other)
+            ):
                 claim(category, start, end)
     return out
 

@@ -127,8 +127,11 @@ __all__ = [
     "Substitution",
     "Word",
     "find_substitutions",
+    "measure_after",
+    "measures_in",
     "might_substitute",
     "new_statuses",
+    "same_measure",
 ]
 
 _A, _B = Side.A, Side.B
@@ -1088,6 +1091,129 @@ def _one_span(group: Group, side: Side, q: _Quantity) -> bool:
     return False
 
 
+_MEASURES: dict[str, tuple[str, float]] = {
+    "metre": ("length", 1.0),
+    "kilometre": ("length", 1000.0),
+    "centimetre": ("length", 0.01),
+    "millimetre": ("length", 0.001),
+    "mile": ("length", 1609.344),
+    "yard": ("length", 0.9144),
+    "foot": ("length", 0.3048),
+    "inch": ("length", 0.0254),
+    "kilogram": ("mass", 1.0),
+    "gram": ("mass", 0.001),
+    "tonne": ("mass", 1000.0),
+    "pound": ("mass", 0.45359237),
+    "ounce": ("mass", 0.028349523),
+    "hectare": ("area", 1e4),
+    "acre": ("area", 4046.8564),
+    "square kilometre": ("area", 1e6),
+    "square mile": ("area", 2589988.1),
+    "square metre": ("area", 1.0),
+    "square foot": ("area", 0.09290304),
+    "mile per hour": ("speed", 1.609344),
+    "kilometre per hour": ("speed", 1.0),
+}
+"""Units of measure by what they measure and their size in one unit of it (metres,
+kilograms, square metres, kilometres an hour): a rewrite converts ("500 metres" / "550
+yards", "110 km/h" / "68 mph", "12,000 hectares" / "120 square kilometres")."""
+_CONVERTED = 0.04
+"""How far apart two converted figures may be and be the same figure: a rewrite rounds
+what it converts (500 metres is 547 yards, written "550 yards"; 110 km/h is 68.4 mph)."""
+_PER_HOUR = re.compile(r"\s*(?:/\s*h(?:r|our)?\b|an hour\b|per hour\b)", re.IGNORECASE)
+
+
+def _measure(text: str, q: _Quantity) -> tuple[str, float] | None:
+    """What ``q`` measures and its size in that measure's unit, or None."""
+    found = _MEASURES.get(q.unit)
+    if found is None:
+        return None
+    kind, size = found
+    if q.unit == "kilometre" and _PER_HOUR.match(text, q.end, q.end + 12):
+        kind, size = _MEASURES["kilometre per hour"]  # "110 km/h"
+    return kind, q.value * size
+
+
+def _converted_in(group: Group, side: Side, q: _Quantity, others: Sequence[_Quantity]) -> bool:
+    """The other side states ``q`` in another unit of the same measure, converted and
+    rounded (``_CONVERTED``)."""
+    mine = _measure(group.text[side], q)
+    if mine is None:
+        return False
+    text = group.text[_OTHER[side]]
+    for o in others:
+        if o.unit != q.unit and o.unit in _MEASURES:
+            theirs = _measure(text, o)
+            if theirs is not None and theirs[0] == mine[0] and same_measure(theirs[1], mine[1]):
+                return True
+    return False
+
+
+_MEASURE_WORDS = {
+    **dict.fromkeys(("kilometres", "kilometre", "kilometers", "kilometer", "km"), "kilometre"),
+    **dict.fromkeys(("metres", "metre", "meters", "meter", "m"), "metre"),
+    **dict.fromkeys(("centimetres", "centimetre", "centimeters", "centimeter", "cm"), "centimetre"),
+    **dict.fromkeys(("millimetres", "millimetre", "millimeters", "millimeter", "mm"), "millimetre"),
+    **dict.fromkeys(("miles", "mile"), "mile"),
+    **dict.fromkeys(("yards", "yard", "yd"), "yard"),
+    **dict.fromkeys(("feet", "foot", "ft"), "foot"),
+    **dict.fromkeys(("inches", "inch"), "inch"),
+    **dict.fromkeys(("kilograms", "kilogram", "kilos", "kilo", "kg"), "kilogram"),
+    **dict.fromkeys(("grams", "gram", "g"), "gram"),
+    **dict.fromkeys(("tonnes", "tonne", "metric tons", "metric ton"), "tonne"),
+    **dict.fromkeys(("pounds", "pound", "lbs", "lb"), "pound"),
+    **dict.fromkeys(("ounces", "ounce", "oz"), "ounce"),
+    **dict.fromkeys(("hectares", "hectare", "ha"), "hectare"),
+    **dict.fromkeys(("acres", "acre"), "acre"),
+    **dict.fromkeys(
+        ("square kilometres", "square kilometre", "square km", "sq km", "km2", "km²"),
+        "square kilometre",
+    ),
+    **dict.fromkeys(("square miles", "square mile", "sq miles", "sq mi"), "square mile"),
+    **dict.fromkeys(("square metres", "square metre", "sq m", "m2", "m²"), "square metre"),
+    **dict.fromkeys(("square feet", "square foot", "sq ft"), "square foot"),
+    **dict.fromkeys(("miles per hour", "miles an hour", "mph"), "mile per hour"),
+    **dict.fromkeys(
+        ("kilometres per hour", "kilometres an hour", "km/h", "kmh", "kph"), "kilometre per hour"
+    ),
+}
+"""The words of the units of ``_MEASURES`` as a text writes them after a figure."""
+_MEASURE_AFTER = re.compile(
+    r"[\s-]*("
+    + "|".join(sorted(map(re.escape, _MEASURE_WORDS), key=len, reverse=True))
+    + r")(?![\w/])",
+    re.IGNORECASE,
+)
+_FIGURE_BEFORE_MEASURE = re.compile(
+    r"(?<![\w.,])(\d+(?:,\d{3})*(?:\.\d+)?)(?=[\s-]*[a-z])", re.IGNORECASE
+)
+
+
+def measure_after(text: str, end: int, value: float) -> tuple[str, float] | None:
+    """What the figure ``value`` ending at ``end`` in ``text`` measures, by the unit just
+    after it ("500 metres", "110 km/h"), and its size in that measure's unit; or None."""
+    unit = _MEASURE_AFTER.match(text, end, end + 24)
+    if unit is None:
+        return None
+    kind, size = _MEASURES[_MEASURE_WORDS[unit.group(1).lower()]]
+    return kind, value * size
+
+
+def measures_in(text: str) -> dict[str, list[float]]:
+    """Every figure with a unit of ``_MEASURES`` in ``text``: its sizes by measure."""
+    found: dict[str, list[float]] = {}
+    for figure in _FIGURE_BEFORE_MEASURE.finditer(text):
+        measured = measure_after(text, figure.end(), float(figure.group(1).replace(",", "")))
+        if measured is not None:
+            found.setdefault(measured[0], []).append(measured[1])
+    return found
+
+
+def same_measure(x: float, y: float) -> bool:
+    """Two sizes of one measure are one, converted and rounded (``_CONVERTED``)."""
+    return abs(x - y) <= _CONVERTED * max(abs(x), abs(y))
+
+
 def _in_base_unit(q: _Quantity) -> tuple[float, str]:
     """(value, unit) of a quantity with its unit of time in years or days (``_IN_BASE_UNIT``);
     any other quantity as it is."""
@@ -1298,6 +1424,8 @@ def _find_figures(group: Group) -> list[Found]:
                 others = [*(others or []), *by_value.get(_in_base_unit(q)[0], [])] or None
             if others is not None and _stated(q, others):
                 continue
+            if q.unit in _MEASURES and _converted_in(group, side, q, quantities[other]):
+                continue  # "500 metres" / "550 yards": the same distance, converted
             if q.unit in _TIME_UNIT_NAMES and _one_span(group, other, q):
                 continue  # "the 12 months to October" / "the year to October"
             if others is None and _a_rate(group.text[side], q):
