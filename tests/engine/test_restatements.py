@@ -143,6 +143,18 @@ QUIET = {
         "The fire has burned 12,000 hectares of forest since Tuesday.\n",
         "The fire has burned 120 square kilometres of forest since Tuesday.\n",
     ),
+    "a pair": (
+        "More than 40 volunteers and two sniffer dogs joined the search.\n",
+        "In excess of 40 volunteers along with a pair of sniffer dogs joined the search.\n",
+    ),
+    "an estimate with and without to": (
+        "Forecasters issued a warning, with gusts of 70 mph expected on Saturday night.\n",
+        "Forecasters issued a warning; gusts are expected to reach 70 mph on Saturday night.\n",
+    ),
+    "a phrasal verb": (
+        "The train came off the tracks near the bridge at 6am.\n",
+        "The train left the rails near the bridge at 6am.\n",
+    ),
     "worked as one before": (
         "Pell, who worked as a lorry driver before turning to poetry, would not say more.\n",
         "A former lorry driver who turned to poetry later, Pell would not say more.\n",
@@ -224,6 +236,21 @@ CHANGED = {
         QUIET["a distance converted"][0],
         QUIET["a distance converted"][1].replace("550 yards", "800 yards"),
         ("added", "800"),
+    ),
+    "a pair for three": (
+        QUIET["a pair"][0].replace("two", "three"),
+        QUIET["a pair"][1],
+        ("added", "a pair"),
+    ),
+    "an estimate stated as fact": (
+        QUIET["an estimate with and without to"][0],
+        "Forecasters issued a warning; gusts will reach 70 mph on Saturday night.\n",
+        ("dropped", "expected"),
+    ),
+    "ahead for behind": (
+        "The launch is now three weeks ahead of schedule, the agency said.\n",
+        "The launch is now three weeks behind schedule, the agency said.\n",
+        ("added", "behind"),
     ),
     "a share for a majority": (
         QUIET["a majority"][0].replace("more than half", "40 per cent"),

@@ -566,6 +566,9 @@ def _restated(
     if "majority" in lowered:
         for majority in _MAJORITY.finditer(lowered):
             found.append((majority.start(), majority.end(), ("50",)))
+    if "a pair of" in lowered:
+        for pair in re.finditer(r"\ba pair of\b", lowered):
+            found.append((pair.start(), pair.end(), ("2",)))  # "a pair of search dogs"
     if ratios:
         for whole in compiled(_RATIO).finditer(lowered):
             before_in = compiled(_RATIO_PART).search(

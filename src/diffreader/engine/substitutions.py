@@ -606,7 +606,9 @@ def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
             continue
         for a in a_words:
             for b in b_words:
-                if antonyms.are_opposites(keys_a[a], keys_b[b]):
+                if antonyms.are_opposites(keys_a[a], keys_b[b]) and _particle_after(
+                    keys_a, a
+                ) == _particle_after(keys_b, b):
                     out.append((group.word(_A, a), group.word(_B, b)))
     if not out:
         return out
@@ -620,6 +622,15 @@ def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
         for a, b in out
         if antonyms.lemma(a.key) not in lemmas[_B] and antonyms.lemma(b.key) not in lemmas[_A]
     ]
+
+
+_PARTICLES = frozenset(("off", "out", "up", "down", "over", "away", "back", "through"))
+"""Particles that make a phrasal verb of the word before them: "came off the tracks" is
+not "came", so "came off" / "left the rails" is no opposition (come/leave)."""
+
+
+def _particle_after(keys: Sequence[str], i: int) -> bool:
+    return i + 1 < len(keys) and keys[i + 1] in _PARTICLES
 
 
 def _find_negations(group: Group) -> list[Found]:
@@ -723,6 +734,24 @@ def _hedge_at(group: Group, side: Side, i: int) -> bool:
     return False
 
 
+def _estimated(words: Sequence[Word], i: int) -> bool:
+    """The verb of estimate at ``i``, without "to", holds back what it follows as a
+    participle does ("gusts of 70 mph expected on Saturday", "a loss forecast for next
+    year"), but not in a comparison ("as expected", "higher than forecast") nor with an
+    object ("had expected the decision")."""
+    if words[i].key not in _ESTIMATES or (i and words[i - 1].key in ("as", "than")):
+        return False
+    return i + 1 == len(words) or words[i + 1].key in _AFTER_ESTIMATE
+
+
+_ESTIMATES = frozenset("expected estimated projected forecast predicted anticipated".split())
+_AFTER_ESTIMATE = frozenset(
+    """on in by at for over within until from this next later overnight tomorrow tonight
+    soon , . ; : - –""".split()
+)
+"""What follows a verb of estimate used as a participle: when, not its object."""
+
+
 _MODALS = frozenset(("would", "could", "should", "may", "might"))
 """Modal verbs one of which a rewrite may put for another with no change of certainty
 ("would last" / "should last", "could fall" / "may fall"); "will" and "must" are surer."""
@@ -758,9 +787,11 @@ def _find_hedges(group: Group) -> list[Found]:
     boosted_by: dict[Side, int] = {}
     for side in _SIDES:
         keys = group.columns[side].keys
-        held_by[side] = sum(_hedge_at(group, side, i) for i in range(len(keys))) + sum(
-            map(_ATTRIBUTIONS.__contains__, keys)
-        )
+        # A verb of estimate holds its statement back before "to" or not: "gusts of up to
+        # 110 km/h expected on Saturday" / "gusts are expected to reach 68 mph".
+        held_by[side] = sum(
+            keys[i] in _ESTIMATES or _hedge_at(group, side, i) for i in range(len(keys))
+        ) + sum(map(_ATTRIBUTIONS.__contains__, keys))
         boosted_by[side] = sum(map(BOOSTERS.__contains__, keys))
     out = []
     for side, other in _SIDE_PAIRS:
@@ -777,14 +808,19 @@ def _find_hedges(group: Group) -> list[Found]:
             key = columns.keys[i]
             if key in BOOSTERS:
                 boosted_there.add(columns.hunks[i])
-            elif key in _ATTRIBUTIONS or key in _MODALS or _hedge_at(group, other, i):
+            elif (
+                key in _ATTRIBUTIONS
+                or key in _MODALS
+                or key in _ESTIMATES
+                or _hedge_at(group, other, i)
+            ):
                 held_there.add(columns.hunks[i])
         for i in group.changed(side):
             word = words[i]
             hedged = (
                 hedges
                 and word.hunk not in held_there
-                and (_hedge_at(group, side, i) or word.key in BELIEF_VERBS)
+                and (_hedge_at(group, side, i) or word.key in BELIEF_VERBS or _estimated(words, i))
             )
             boosted = boosters and word.hunk not in boosted_there and word.key in BOOSTERS
             if (hedged or boosted) and not _estimate_kept(words, i, group.keys(other)):
@@ -931,6 +967,11 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
         elif key in ("a", "an"):
             # "a dozen", "a mile" (no number word is an article, nor a currency sign);
             # ``_unit`` reads exactly the ``_UNIT_KEYS`` as units.
+            if i + 2 < n and keys[i + 1] == "pair" and keys[i + 2] == "of":
+                fields = (starts[i], ends[i + 1], "", 2.0, "", "", _hunks(of_word, i, i + 1))
+                out.append(_new_tuple(_Quantity, fields))  # "a pair of search dogs": two
+                resume = i + 2
+                continue
             if not (i + 1 < n and (keys[i + 1] in scales or keys[i + 1] in _UNIT_KEYS)):
                 continue
             value = 1.0
@@ -1025,6 +1066,13 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
 
 
 _NO_HUNKS: frozenset[int] = frozenset()
+
+
+def _hunks(of_word: Sequence[int], first: int, last: int) -> frozenset[int]:
+    """The hunks replacing words ``first`` to ``last`` (inclusive)."""
+    return frozenset(h for h in of_word[first : last + 1] if h >= 0)
+
+
 _new_tuple = tuple.__new__
 """A named tuple built from its fields in C (``_new_tuple(Found, fields)``), without its
 constructor's Python call: one per figure of an article of figures."""
