@@ -307,3 +307,21 @@ def test_pairs_are_one_to_one_inside_their_gaps(
         assert (x, y) in allowed and score >= MIN_COVERAGE
         assert score == coverage(a[x], b[y])
     assert [score for _, _, score in pairs] == sorted((s for _, _, s in pairs), reverse=True)
+
+
+def test_a_sentence_merged_into_its_neighbour_in_other_words_joins_its_group() -> None:
+    c = compare(
+        "The fire destroyed a barn on Sunday. No one was hurt. Crews left at noon.",
+        "The fire destroyed a barn on Sunday, and nobody was injured. Crews left at noon.",
+    )
+    assert [(p.a, p.b) for p in c.pairs][0] == ((0, 1), (0,))
+    assert c.claims == ()
+
+
+def test_a_left_over_sentence_unlike_its_neighbour_stays_dropped() -> None:
+    c = compare(
+        "The fire destroyed a barn on Sunday. The mayor resigned. Crews left at noon.",
+        "The fire destroyed a barn on Sunday, and nobody was injured. Crews left at noon.",
+    )
+    assert ((1,), ()) in [(p.a, p.b) for p in c.pairs]
+    assert ("dropped", "The mayor resigned") in {(x.kind.value, x.text) for x in c.claims}

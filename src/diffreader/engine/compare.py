@@ -39,7 +39,7 @@ from diffreader.engine.model import (
     pack_ops,
 )
 from diffreader.engine.quotes import check_quotes
-from diffreader.engine.rewordings import MAX_GAP, pair_rewordings
+from diffreader.engine.rewordings import MAX_GAP, attached, pair_rewordings
 from diffreader.engine.text import (
     STOPWORDS,
     TokenRun,
@@ -229,6 +229,8 @@ def _align_documents(doc_a: Document, doc_b: Document) -> list[Group]:
         groups.append(group)
         used_a.update(group.a)
         used_b.update(group.b)
+    _attach(groups, a_sents, b_sents, a_ids, used_a, used_b, Side.A)
+    _attach(groups, a_sents, b_sents, b_ids, used_b, used_a, Side.B)
 
     # Boilerplate: pair identical furniture, the rest stands alone.
     a_furn: dict[str, list[int]] = {}
@@ -250,6 +252,57 @@ def _align_documents(doc_a: Document, doc_b: Document) -> list[Group]:
         if s.id not in used_b and s.kind is not SentenceKind.META:
             groups.append(Group([], [s.id], 0.0))
     return groups
+
+
+_MAX_ATTACH_TRIES = 2_000
+"""Left-over sentences tried against a neighbour group, at most, in one comparison: each
+try reads WordNet for three sentences, and a long article of left-overs (random text, a
+short rewrite of a long original) has thousands beside a group."""
+_MAX_GROUP_SIDE = 3
+"""Sentences a side beyond which a group takes no left-over sentence."""
+
+
+def _attach(
+    groups: list[Group],
+    a_sents: Sequence[Sentence],
+    b_sents: Sequence[Sentence],
+    ids: Sequence[int],
+    used: set[int],
+    other_used: set[int],
+    side: Side,
+) -> None:
+    """Put each content sentence of ``side`` left unmatched into the group of its previous
+    or next sentence when that group's other side says it in other words, merged into what
+    it says beyond the group's own side (``rewordings.attached``: "No one was hurt." beside
+    "The fire destroyed a barn." / "The fire destroyed a barn, and nobody was injured.").
+    The whole-sentence "dropped" of a merge reworded goes; its facts are still claims."""
+    if used.issuperset(ids):
+        return
+    sents, other_sents = (a_sents, b_sents) if side is Side.A else (b_sents, a_sents)
+    own = {sid: g for g in groups if g.a and g.b for sid in (g.a if side is Side.A else g.b)}
+    tries = 0
+    for sid in ids:
+        if sid in used:
+            continue
+        sentence = sents[sid]
+        for neighbour in (sid - 1, sid + 1):
+            group = own.get(neighbour)
+            if group is None or sents[neighbour].paragraph != sentence.paragraph:
+                continue
+            mine, theirs = (group.a, group.b) if side is Side.A else (group.b, group.a)
+            if len(mine) >= _MAX_GROUP_SIDE or len(theirs) > _MAX_GROUP_SIDE:
+                continue
+            tries += 1
+            if tries > _MAX_ATTACH_TRIES:
+                return
+            same = " ".join(sents[i].text for i in mine)
+            other = " ".join(other_sents[i].text for i in theirs)
+            if attached(sentence.text, same, other):
+                mine.append(sid)
+                mine.sort()
+                used.add(sid)
+                own[sid] = group
+                break
 
 
 def _rewordings(

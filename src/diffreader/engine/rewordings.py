@@ -22,8 +22,10 @@ facts are still claims (a figure, a name, a negation); only the whole-sentence "
 "added" of a mere rewording go.
 
 API:
-    MAX_GAP, MIN_COVERAGE
+    MAX_GAP, MIN_COVERAGE, MIN_ATTACHED
     coverage(a, b) -> float                            the words' evidence for one pair
+    attached(sentence, same, other) -> bool            a left-over sentence merged, reworded,
+                                                       into a neighbour group's other side
     pair_rewordings(a_texts, b_texts, gaps) -> list[(a, b, score)]
 """
 
@@ -36,7 +38,7 @@ from diffreader.engine.lexicon import STOPWORDS
 from diffreader.engine.synonyms import NO_SENSES, Senses, linked, phrase_senses, senses
 from diffreader.engine.text import stem, word_keys
 
-__all__ = ["MAX_GAP", "MIN_COVERAGE", "coverage", "pair_rewordings"]
+__all__ = ["MAX_GAP", "MIN_ATTACHED", "MIN_COVERAGE", "attached", "coverage", "pair_rewordings"]
 
 MAX_GAP = 6
 """Unmatched sentences a side beyond which a gap says nothing of which pairs with which."""
@@ -75,12 +77,16 @@ class _Words:
         # Each key's place among the content words (-1: a stopword or a mixed token).
         at: list[int] = []
         content: list[str] = []
+        previous = ""
         for key in keys:
-            if (key.isalpha() or key.isdigit()) and key not in _IGNORED:
+            if key == "one" and previous in ("no", "every", "any", "some"):
+                at.append(-1)  # "no one" is "nobody": a pronoun
+            elif (key.isalpha() or key.isdigit()) and key not in _IGNORED:
                 at.append(len(content))
                 content.append(key)
             else:
                 at.append(-1)
+            previous = key
         self.stems: list[str] = [stem(k) for k in content]
         self.senses: list[Senses] = [senses(k) if k.isalpha() else NO_SENSES for k in content]
         # A two-word lemma ("fell in", "go home") stands for the content word it holds.
@@ -92,9 +98,24 @@ class _Words:
             if found.own or found.near:
                 self.phrases.append((i if i >= 0 else j, found))
 
+    def subset(self, indices: Sequence[int]) -> _Words:
+        """These words' content words ``indices`` alone (and the phrases standing for them)."""
+        out = _Words("")
+        place = {i: k for k, i in enumerate(indices)}
+        out.stems = [self.stems[i] for i in indices]
+        out.senses = [self.senses[i] for i in indices]
+        out.phrases = [(place[i], found) for i, found in self.phrases if i in place]
+        return out
+
 
 def _matched(words: _Words, other: _Words) -> tuple[int, bool]:
     """How many of ``words`` have a counterpart in ``other``; whether WordNet gave one."""
+    matched, by_wordnet = _matched_flags(words, other)
+    return sum(matched), by_wordnet
+
+
+def _matched_flags(words: _Words, other: _Words) -> tuple[list[bool], bool]:
+    """Which of ``words`` have a counterpart in ``other``; whether WordNet gave one."""
     stems = set(other.stems)
     theirs = [*other.senses, *(found for _, found in other.phrases)]
     # A figure faces a figure: a changed one is the claims' to report, not a sign that
@@ -108,7 +129,44 @@ def _matched(words: _Words, other: _Words) -> tuple[int, bool]:
             continue
         if any(linked(mine, found) for found in theirs):
             matched[index] = by_wordnet = True
-    return sum(matched), by_wordnet
+    return matched, by_wordnet
+
+
+MIN_ATTACHED = 0.6
+"""Share of a left-over sentence's content words that what a group's other side says beyond
+its own side must cover for the sentence to join the group (``attached``)."""
+_MAX_ATTACHED_WORDS = 12
+"""Content words beyond which a left-over sentence is not tried against a neighbour group:
+a long sentence that the aligner could not match is no clause merged into another."""
+
+
+def attached(sentence: str, same: str, other: str) -> bool:
+    """Whether ``sentence``, left unmatched beside a group whose own side says ``same`` and
+    whose other side says ``other``, was merged into that other side in other words: at
+    least ``MIN_ATTACHED`` of its content words have a counterpart (the same stem or a
+    WordNet or news synonym) among the words of ``other`` that ``same`` does not account
+    for ("No one was hurt." beside "The fire destroyed a barn." / "The fire destroyed a
+    barn, and nobody was injured.").
+
+    >>> attached("No one was hurt.", "The fire destroyed a barn.",
+    ...          "The fire destroyed a barn, and nobody was injured.")
+    True
+    >>> attached("The mayor resigned.", "The fire destroyed a barn.",
+    ...          "The fire destroyed a barn, and nobody was injured.")
+    False
+    """
+    x = _Words(sentence)
+    if not x.stems or len(x.stems) > _MAX_ATTACHED_WORDS:
+        return False
+    y = _Words(other)
+    if not y.stems or len(y.stems) > _MAX_WORDS:
+        return False
+    accounted, _ = _matched_flags(y, _Words(same))
+    extra = y.subset([i for i, done in enumerate(accounted) if not done])
+    if not extra.stems:
+        return False
+    matched, _ = _matched_flags(x, extra)
+    return sum(matched) >= MIN_ATTACHED * len(x.stems)
 
 
 def coverage(a: str, b: str) -> float:
@@ -116,7 +174,7 @@ def coverage(a: str, b: str) -> float:
     side, or 0.0 when no counterpart came from WordNet.
 
     >>> coverage("Nobody was hurt in the fire.", "No one was injured in the blaze.")
-    0.8
+    1.0
     >>> coverage("The mayor resigned.", "Rain is forecast.")
     0.0
     """
@@ -148,7 +206,7 @@ def pair_rewordings(
 
     >>> a = {3: "It rained.", 4: "Nobody was hurt."}
     >>> pair_rewordings(a, {7: "No one was injured."}, [(7, [3, 4])])
-    [(4, 7, 0.6666666666666666)]
+    [(4, 7, 1.0)]
     """
     words_a: dict[int, _Words] = {}
     words_b: dict[int, _Words] = {}
