@@ -314,7 +314,7 @@ def test_a_sentence_merged_into_its_neighbour_in_other_words_joins_its_group() -
         "The fire destroyed a barn on Sunday. No one was hurt. Crews left at noon.",
         "The fire destroyed a barn on Sunday, and nobody was injured. Crews left at noon.",
     )
-    assert [(p.a, p.b) for p in c.pairs][0] == ((0, 1), (0,))
+    assert (c.pairs[0].a, c.pairs[0].b) == ((0, 1), (0,))
     assert c.claims == ()
 
 
