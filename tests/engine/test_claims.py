@@ -154,6 +154,7 @@ def test_duration_index_reads_values_as_the_whole_pattern_does(words: list[str])
         _value_and_scale,
     )
     from diffreader.engine.substitutions import ONE_YEAR
+    from diffreader.engine.text import compiled
 
     text = " ".join(words).replace(" - ", "-") + "."
     support = Support.of(document_from_text(text))
@@ -165,7 +166,7 @@ def test_duration_index_reads_values_as_the_whole_pattern_does(words: list[str])
         value = _VALUE_BEFORE_LOWER.search(lowered, max(0, end - 40), end)
         if not value:
             # A span of one ("the past fortnight"), a minute's count ("the 58th minute").
-            one = _ONE_SPAN_BEFORE.search(lowered, max(0, end - 40), end)
+            one = compiled(_ONE_SPAN_BEFORE).search(lowered, max(0, end - 40), end)
             if one is not None and one.group(1) is not None:
                 expected.add(_in_base_unit(_duration_value("a", "", unit.group())))
             elif one is not None and unit.group().startswith("minute"):
@@ -181,7 +182,7 @@ def test_duration_index_reads_values_as_the_whole_pattern_does(words: list[str])
         else:
             key = _duration_value(*_value_and_scale(value), unit.group())
         expected.add(_in_base_unit(key))
-    if ONE_YEAR.search(lowered):  # "the year to October": a span of a year
+    if compiled(ONE_YEAR).search(lowered):  # "the year to October": a span of a year
         expected.add(_in_base_unit(_duration_value("a", "", "year")))
     assert support._durations == expected
 

@@ -320,10 +320,10 @@ def _duration_key(text: str) -> tuple[str, str]:
     return _and_a_half(key) if _HALF_MORE.search(text) else key
 
 
-_MAJORITY = re.compile(r"\b(?:a|the)\s+(?:(?:clear|narrow|slim|large|simple|small)\s+)?majority\b")
+_MAJORITY = r"\b(?:a|the)\s+(?:(?:clear|narrow|slim|large|simple|small)\s+)?majority\b"
 """A majority without a figure: more than half ("a majority of households" / "more than
 half of all households")."""
-_ONE_SPAN_BEFORE = re.compile(
+_ONE_SPAN_BEFORE = (
     r"\b(?:(past|last|previous|next|coming|whole|entire|full)|(\d+)(?:st|nd|rd|th))[\s-]+\Z"
 )
 """Before a unit of time with no number, in lower-cased text: a word that makes it a span
@@ -564,7 +564,7 @@ def _restated(
             value = part * SCALE_WORDS[figure.group(3)]
             found.append((figure.start(), figure.end(), (_plain(value),)))
     if "majority" in lowered:
-        for majority in _MAJORITY.finditer(lowered):
+        for majority in compiled(_MAJORITY).finditer(lowered):
             found.append((majority.start(), majority.end(), ("50",)))
     if "a pair of" in lowered:
         for pair in re.finditer(r"\ba pair of\b", lowered):
@@ -716,14 +716,14 @@ class Support:
                         found.add(_and_a_half(_duration_value(whole.group(1), "", unit.group())))
                     else:
                         found.add(_duration_value(*_value_and_scale(value), unit.group()))
-                elif (one := _ONE_SPAN_BEFORE.search(text, lo, end)) is not None:
+                elif (one := compiled(_ONE_SPAN_BEFORE).search(text, lo, end)) is not None:
                     # "the past fortnight", "the 58th minute": a span of one, a minute's
                     # count ("two weeks", "58 minutes").
                     if one.group(1) is not None:
                         found.add(_duration_value("a", "", unit.group()))
                     elif unit.group().startswith("minute"):
                         found.add(_duration_value(one.group(2), "", unit.group()))
-            if "year" in text and ONE_YEAR.search(text):
+            if "year" in text and compiled(ONE_YEAR).search(text):
                 found.add(_duration_value("a", "", "year"))  # "in the year to October"
             self._durations = set(map(_in_base_unit, found | self.stated().durations))
         return _in_base_unit(key) in self._durations
@@ -859,11 +859,12 @@ class Support:
         if not forms:
             return False
         if self._capitalised is None:
-            self._capitalised = frozenset(map(str.lower, _CAPITAL_WORD.findall(self.text)))
+            words = compiled(_CAPITAL_WORD).findall(self.text)
+            self._capitalised = frozenset(map(str.lower, words))
         return not forms.isdisjoint(self._capitalised)
 
 
-_CAPITAL_WORD = re.compile(r"\b[A-Z][a-z]+")
+_CAPITAL_WORD = r"\b[A-Z][a-z]+"
 _PEOPLE_ENDINGS = ("ian", "ean", "ese", "ish", "an", "n", "i", "ic")
 """Endings that make a place's people's adjective ("Kenyan", "Chinese", "Iraqi")."""
 _PLACE_ENDINGS = ("", "a", "e", "y", "ia", "o", "en", "and")
@@ -1576,9 +1577,7 @@ def _find_names(at: Stretch) -> list[Fact]:
     return out
 
 
-_CREDITED_BEFORE = re.compile(
-    r"(?:\(|\b(?:told|to|with|according to|for|by|from)\s+(?:the\s+)?)\Z", re.IGNORECASE
-)
+_CREDITED_BEFORE = r"(?i)(?:\(|\b(?:told|to|with|according to|for|by|from)\s+(?:the\s+)?)\Z"
 
 
 def _media_credit(text: str, start: int, end: int, words: list[str]) -> bool:
@@ -1586,9 +1585,8 @@ def _media_credit(text: str, start: int, end: int, words: list[str]) -> bool:
     Service", "Reuters") in a dateline or an attribution ("SALTMERE (Harbour Wire) —",
     "told Harbour Wire", "according to the Evening Post"): a rewrite that drops it, or
     says "said in a statement", changes no fact."""
-    return (
-        _is_outlet(words) and _CREDITED_BEFORE.search(text, max(0, start - 24), start) is not None
-    )
+    before = compiled(_CREDITED_BEFORE).search(text, max(0, start - 24), start)
+    return before is not None and _is_outlet(words)
 
 
 _CREDIT_FILLER = frozenset(
@@ -1640,7 +1638,7 @@ _DATE_PREPOSITIONS = frozenset(("on", "in", "by", "since", "from", "until"))
 / "stood since July 1994")."""
 
 
-_LAST_PERIOD = re.compile(r"\blast (week|month|year)\b", re.IGNORECASE)
+_LAST_PERIOD = r"(?i)\blast (week|month|year)\b"
 
 
 def _date_supported(value: str, support: Support) -> bool:
@@ -1649,7 +1647,7 @@ def _date_supported(value: str, support: Support) -> bool:
     stated by "a year earlier" or "the previous year"."""
     if not value.isascii() and cjk.has_cjk(value):
         return support.stated().states_date(cjk.date_keys(value))
-    last = _LAST_PERIOD.search(value)
+    last = compiled(_LAST_PERIOD).search(value)
     if last is not None:
         period = last.group(1).lower()
         if re.search(
@@ -1929,14 +1927,14 @@ def _supported(fact: Fact, text: str, support: Support) -> bool:
 def _measured_elsewhere(text: str, start: int, end: int, support: Support) -> bool:
     """The figure at ``start:end`` has a unit of measure, and the other article gives the
     same size in another unit ("500 metres" / "550 yards", "110 km/h" / "68 mph")."""
-    number = _MEASURED_FIGURE.match(text, start, end)
+    number = compiled(_MEASURED_FIGURE).match(text, start, end)
     if number is None:
         return False
     measured = measure_after(text, number.end(), float(number.group(1).replace(",", "")))
     return measured is not None and support.has_measure(*measured)
 
 
-_MEASURED_FIGURE = re.compile(r"[$€£¥]?\s?(\d+(?:,\d{3})*(?:\.\d+)?)")
+_MEASURED_FIGURE = r"[$€£¥]?\s?(\d+(?:,\d{3})*(?:\.\d+)?)"
 """A figure's digits at the start of its fact ("500" of "500 metres" or "500m")."""
 
 

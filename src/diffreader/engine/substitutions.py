@@ -117,7 +117,7 @@ from diffreader.engine.lexicon import (
     alternation,
 )
 from diffreader.engine.model import ClaimCategory, Document, Op, Pair, Side
-from diffreader.engine.text import sentence_tokens, stem
+from diffreader.engine.text import compiled, sentence_tokens, stem
 
 __all__ = [
     "ONE_YEAR",
@@ -899,7 +899,7 @@ def _ordinal(key: str) -> bool:
     return key in _ORDINALS or (key[:1].isdigit() and key.endswith(("st", "nd", "rd", "th")))
 
 
-_WORD_BEFORE = re.compile(r"([\w%£$€]+)\W*\Z")
+_WORD_BEFORE = r"([\w%£$€]+)\W*\Z"
 _TIME_UNIT_NAMES = frozenset(("year", "month", "week", "day", "hour", "minute", "second"))
 
 
@@ -909,7 +909,7 @@ def _a_rate(text: str, q: _Quantity) -> bool:
     way ("twice-daily", "weekly")."""
     if q.value != 1 or q.unit not in _TIME_UNIT_NAMES or not text.startswith("a", q.start):
         return False
-    before = _WORD_BEFORE.search(text, max(0, q.start - 24), q.start)
+    before = compiled(_WORD_BEFORE).search(text, max(0, q.start - 24), q.start)
     if before is None:
         return False
     key = before.group(1).lower()
@@ -1103,18 +1103,15 @@ an hour and a half). A figure keeps its own value and unit: an age ("the 58-year
 is the figure 58 too, with no unit."""
 
 
-ONE_YEAR = re.compile(
-    r"\bthe (?:past |previous |last )?year (?:to|ending|through|until)\b"
-    r"|\bthe (?:past|previous) year\b",
-    re.IGNORECASE,
+ONE_YEAR = (
+    r"(?i)\bthe (?:past |previous |last )?year (?:to|ending|through|until)\b"
+    r"|\bthe (?:past|previous) year\b"
 )
 """A year as a span without a number ("in the year to October", "over the past year"):
 the other side may write "the 12 months to October"."""
 
 
-_ONE_SPAN = re.compile(
-    r"\b(?:past|last|previous|next|coming|whole|entire|full) ([a-z]+)\b", re.IGNORECASE
-)
+_ONE_SPAN = r"(?i)\b(?:past|last|previous|next|coming|whole|entire|full) ([a-z]+)\b"
 """A unit of time with no number that is a span of one ("the past fortnight", "the whole
 week")."""
 
@@ -1128,9 +1125,9 @@ def _one_span(group: Group, side: Side, q: _Quantity) -> bool:
         return False
     text, start, end = group.text[side], columns.starts[0], columns.ends[-1]
     wanted = _in_base_unit(q)
-    if wanted == (1.0, "year") and ONE_YEAR.search(text, start, end):
+    if wanted == (1.0, "year") and compiled(ONE_YEAR).search(text, start, end):
         return True
-    for span in _ONE_SPAN.finditer(text, start, end):
+    for span in compiled(_ONE_SPAN).finditer(text, start, end):
         found = _unit(span.group(1).lower())
         if found is not None and found[1] in _TIME_UNIT_NAMES:
             one = q._replace(value=found[0], unit=found[1])
@@ -1168,7 +1165,7 @@ yards", "110 km/h" / "68 mph", "12,000 hectares" / "120 square kilometres")."""
 _CONVERTED = 0.04
 """How far apart two converted figures may be and be the same figure: a rewrite rounds
 what it converts (500 metres is 547 yards, written "550 yards"; 110 km/h is 68.4 mph)."""
-_PER_HOUR = re.compile(r"\s*(?:/\s*h(?:r|our)?\b|an hour\b|per hour\b)", re.IGNORECASE)
+_PER_HOUR = r"(?i)\s*(?:/\s*h(?:r|our)?\b|an hour\b|per hour\b)"
 
 
 def _measure(text: str, q: _Quantity) -> tuple[str, float] | None:
@@ -1177,7 +1174,7 @@ def _measure(text: str, q: _Quantity) -> tuple[str, float] | None:
     if found is None:
         return None
     kind, size = found
-    if q.unit == "kilometre" and _PER_HOUR.match(text, q.end, q.end + 12):
+    if q.unit == "kilometre" and compiled(_PER_HOUR).match(text, q.end, q.end + 12):
         kind, size = _MEASURES["kilometre per hour"]  # "110 km/h"
     return kind, q.value * size
 
@@ -1226,21 +1223,18 @@ _MEASURE_WORDS = {
     ),
 }
 """The words of the units of ``_MEASURES`` as a text writes them after a figure."""
-_MEASURE_AFTER = re.compile(
-    r"[\s-]*("
+_MEASURE_AFTER = (
+    r"(?i)[\s-]*("
     + "|".join(sorted(map(re.escape, _MEASURE_WORDS), key=len, reverse=True))
-    + r")(?![\w/])",
-    re.IGNORECASE,
+    + r")(?![\w/])"
 )
-_FIGURE_BEFORE_MEASURE = re.compile(
-    r"(?<![\w.,])(\d+(?:,\d{3})*(?:\.\d+)?)(?=[\s-]*[a-z])", re.IGNORECASE
-)
+_FIGURE_BEFORE_MEASURE = r"(?i)(?<![\w.,])(\d+(?:,\d{3})*(?:\.\d+)?)(?=[\s-]*[a-z])"
 
 
 def measure_after(text: str, end: int, value: float) -> tuple[str, float] | None:
     """What the figure ``value`` ending at ``end`` in ``text`` measures, by the unit just
     after it ("500 metres", "110 km/h"), and its size in that measure's unit; or None."""
-    unit = _MEASURE_AFTER.match(text, end, end + 24)
+    unit = compiled(_MEASURE_AFTER).match(text, end, end + 24)
     if unit is None:
         return None
     kind, size = _MEASURES[_MEASURE_WORDS[unit.group(1).lower()]]
@@ -1250,7 +1244,7 @@ def measure_after(text: str, end: int, value: float) -> tuple[str, float] | None
 def measures_in(text: str) -> dict[str, list[float]]:
     """Every figure with a unit of ``_MEASURES`` in ``text``: its sizes by measure."""
     found: dict[str, list[float]] = {}
-    for figure in _FIGURE_BEFORE_MEASURE.finditer(text):
+    for figure in compiled(_FIGURE_BEFORE_MEASURE).finditer(text):
         measured = measure_after(text, figure.end(), float(figure.group(1).replace(",", "")))
         if measured is not None:
             found.setdefault(measured[0], []).append(measured[1])
