@@ -1,6 +1,7 @@
 """Keeps the judgement sets (the development set ``benchmarks/judgement`` and the held-out sets
 ``benchmarks/judgement_heldout``, ``benchmarks/judgement_heldout2``,
-``benchmarks/judgement_heldout3`` and ``benchmarks/judgement_heldout4``) and their harness honest.
+``benchmarks/judgement_heldout3``, ``benchmarks/judgement_heldout4`` and
+``benchmarks/judgement_heldout5``) and their harness honest.
 
 These tests check the sets, never the engine's scores: the scores are reported by
 ``benchmarks/eval_judgement.py`` and change with every judgement change.
@@ -96,6 +97,17 @@ SETS = {
         3,
         None,
         ("quote", "para_", "derailment"),
+    ),
+    # A fifth held-out set, imitating content-farm rewrites, stealth edits, press releases
+    # rewritten by a paper and aggregator summaries, of mixed length (3-5, 6-8, 9-12).
+    "heldout5": JudgementSet(
+        ROOT / "benchmarks" / "judgement_heldout5",
+        20,
+        7,
+        (3, 14),
+        3,
+        None,
+        ("quote", "para_", "turbine"),
     ),
 }
 
