@@ -834,3 +834,16 @@ def test_figures_statuses_and_polarity_in_any_order_give_claims_on_their_text(
     for claim in comparison.claims:
         text = comparison.a.text if claim.side is Side.A else comparison.b.text
         assert text[claim.start : claim.end] == claim.text
+
+
+def test_weekdays_in_the_plural_are_no_names() -> None:
+    c = compare(
+        "Flights will run on Mondays, Wednesdays and Fridays from May, the airline said.",
+        "Flights will run from May, the airline said.",
+    )
+    assert [x.text for x in c.claims if x.category.value in ("name", "place", "person")] == []
+
+
+def test_a_span_said_per_week_is_a_rate_not_a_duration() -> None:
+    c = compare("Staff work 40 hours a week.", "Staff work 50 hours a week.")
+    assert {x.category for x in c.claims} == {ClaimCategory.NUMBER}

@@ -155,6 +155,23 @@ QUIET = {
         "The train came off the tracks near the bridge at 6am.\n",
         "The train left the rails near the bridge at 6am.\n",
     ),
+    "a figure rounded": (
+        "The new wing cost £24,870,000 and opened on time.\n",
+        "The new wing cost nearly £24.9m and opened on time.\n",
+    ),
+    "a figure rounded to thousands": (
+        "Volunteers planted 118,600 trees this winter.\n",
+        "Volunteers planted about 120,000 trees this winter.\n",
+    ),
+    "metres as m": (
+        "The cliff has lost 40 metres since 1990, the survey found.\n",
+        "The cliff has lost 40m since 1990, the survey found.\n",
+    ),
+    "a press release's labels": (
+        "PRESS RELEASE\n\nThe tram line to Eastbank opens on Sunday, the operator said.\n\n"
+        "Notes to editors:\n\n-ends-\n",
+        "The tram line to Eastbank opens on Sunday, the operator said.\n",
+    ),
     "worked as one before": (
         "Pell, who worked as a lorry driver before turning to poetry, would not say more.\n",
         "A former lorry driver who turned to poetry later, Pell would not say more.\n",
@@ -251,6 +268,21 @@ CHANGED = {
         "The launch is now three weeks ahead of schedule, the agency said.\n",
         "The launch is now three weeks behind schedule, the agency said.\n",
         ("added", "behind"),
+    ),
+    "a figure rounded without saying so": (
+        QUIET["a figure rounded to thousands"][0],
+        QUIET["a figure rounded to thousands"][1].replace("about 120,000", "120,000"),
+        ("added", "120,000"),
+    ),
+    "a figure too far to be rounded": (
+        QUIET["a figure rounded"][0],
+        QUIET["a figure rounded"][1].replace("nearly £24.9m", "nearly £26m"),
+        ("added", "£26m"),
+    ),
+    "about a figure for more than it": (
+        "About 300 people fell ill after the festival.\n",
+        "More than 300 people fell ill after the festival.\n",
+        ("added", "More than 300"),
     ),
     "a share for a majority": (
         QUIET["a majority"][0].replace("more than half", "40 per cent"),

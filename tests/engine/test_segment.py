@@ -419,6 +419,15 @@ def test_a_sentence_opened_by_updated_or_published_is_prose(line: str) -> None:
     assert dict(_kinds(article))[line] is SentenceKind.BODY
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["PRESS RELEASE", "For immediate release", "Notes to editors:", "-ends-", "STATEMENT"],
+)
+def test_a_press_release_label_is_furniture(line: str) -> None:
+    article = "The council met on Monday to discuss the budget.\n\n" + line + "\n\nIt met again.\n"
+    assert dict(_kinds(article))[line] is SentenceKind.BOILERPLATE
+
+
 def test_a_caption_line_is_still_furniture() -> None:
     kinds = dict(_kinds(_ARTICLE))
     assert kinds["FILE PHOTO: The ferry at the north pier. © Harbour Gazette / J. Smith."] is (

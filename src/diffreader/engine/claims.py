@@ -119,6 +119,7 @@ from diffreader.engine.substitutions import (
     measures_in,
     might_substitute,
     new_statuses,
+    rounds_to,
     same_measure,
 )
 from diffreader.engine.text import (
@@ -670,6 +671,30 @@ class Support:
     _stated: cjk.Stated | None = None
     _capitalised: frozenset[str] | None = None
     _measures: dict[str, list[float]] | None = None
+    _values: list[float] | None = None
+    _approximations: list[float] | None = None
+
+    def values_near(self, value: float) -> list[float]:
+        """The article's figures within 5% of ``value`` (its numbers, and those with a
+        scale word at their value: "£96.5m" is 96,500,000)."""
+        if self._values is None:
+            found = set()
+            for number in self.numbers:
+                try:
+                    found.add(float(number))
+                except ValueError:
+                    continue
+            self._values = sorted(found)
+        lo = bisect_left(self._values, value * 0.95)
+        hi = bisect_right(self._values, value * 1.05)
+        return self._values[lo:hi]
+
+    def approximations(self) -> list[float]:
+        """The figures the article gives rounded ("about 120,000", "nearly £96.5m")."""
+        if self._approximations is None:
+            found = compiled(_APPROXIMATE_FIGURE).finditer(self.text)
+            self._approximations = [_scaled_value(m) for m in found]
+        return self._approximations
 
     def has_measure(self, kind: str, size: float) -> bool:
         """The article states a figure of this measure and size in some unit ("550
@@ -1397,6 +1422,10 @@ def _without_cjk(at: Stretch) -> Stretch:
     return _new_tuple(Stretch, (*at[:-1], gates))
 
 
+_A_RATE_AFTER = r"(?i)\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|fortnight)\b"
+"""After a span, what makes it a rate ("three days a week"): no span of time."""
+
+
 def _find_durations(at: Stretch) -> list[Fact]:
     """ "over two years", "for a few weeks", "a six-month term": a value and a time unit;
     两年, 3か月, 二年間 (engine/cjk.py)."""
@@ -1410,6 +1439,8 @@ def _find_durations(at: Stretch) -> list[Fact]:
         found = at.text[d_start:d_end]
         if at.text.startswith("-old", d_end):
             continue  # "the 58-year-old": an age, a number (``_find_numbers``)
+        if compiled(_A_RATE_AFTER).match(at.text, d_end, d_end + 12):
+            continue  # "three days a week", "40 hours per week": how often, the figures'
         if _HAS_NUMBER.search(found) or _VAGUE.match(found.split(" ", 1)[-1]):
             out.append(Fact(ClaimCategory.DURATION, d_start, d_end))
     return out
@@ -1569,6 +1600,7 @@ def _find_names(at: Stretch) -> list[Fact]:
         if len(words) == 1 and (
             words[0].lower() in MONTHS
             or words[0].lower() in WEEKDAYS
+            or words[0].lower().removesuffix("s") in WEEKDAYS  # "on Mondays and Fridays"
             or len(words[0]) < 2
             or _DEMONYM.search(words[0])
         ):
@@ -1919,9 +1951,40 @@ def _supported(fact: Fact, text: str, support: Support) -> bool:
     unit of measure, the same size in another unit ("500 metres" / "550 yards")."""
     if _SUPPORTED[fact.category](text[fact.start : fact.end], support):
         return True
-    return fact.category is ClaimCategory.NUMBER and _measured_elsewhere(
-        text, fact.start, fact.end, support
+    return fact.category is ClaimCategory.NUMBER and (
+        _measured_elsewhere(text, fact.start, fact.end, support)
+        or _rounded_elsewhere(text, fact.start, fact.end, support)
     )
+
+
+_APPROXIMATELY = (
+    r"(?i)\b(?:about|around|roughly|approximately|some|nearly|almost|just under|close to|"
+    r"an estimated|estimated)\s+\Z"
+)
+"""The words before a figure that give it rounded."""
+_FIGURE_BODY = r"[$€£¥]?\s?(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s?(million|billion|thousand|m|bn|k)\b)?"
+_SCALED_FIGURE = "(?i)" + _FIGURE_BODY
+"""A figure with its scale word ("£96.5m", "120,000", "1.5 million")."""
+_APPROXIMATE_FIGURE = _APPROXIMATELY.removesuffix(r"\s+\Z") + r"\s+" + _FIGURE_BODY
+"""A figure given rounded ("about 120,000", "nearly £96.5m")."""
+
+
+def _scaled_value(match: re.Match[str]) -> float:
+    value = float(match.group(1).replace(",", ""))
+    scale = match.group(2)
+    return value * SCALE_WORDS[scale.lower()] if scale else value
+
+
+def _rounded_elsewhere(text: str, start: int, end: int, support: Support) -> bool:
+    """The figure at ``start:end`` and one of the other article are one, one of them given
+    rounded under "about", "nearly"... ("£96,480,000" / "nearly £96.5m")."""
+    figure = compiled(_SCALED_FIGURE).match(text, start, end)
+    if figure is None:
+        return False
+    value = _scaled_value(figure)
+    if compiled(_APPROXIMATELY).search(text, max(0, start - 20), start):
+        return any(rounds_to(exact, value) for exact in support.values_near(value))
+    return any(rounds_to(value, rounded) for rounded in support.approximations())
 
 
 def _measured_elsewhere(text: str, start: int, end: int, support: Support) -> bool:
@@ -2613,7 +2676,11 @@ def _pair_claims(
                 if j == len(points) or points[j] > end:
                     continue
             if not _SUPPORTED[category](text[start:end], other) and not (
-                category is ClaimCategory.NUMBER and _measured_elsewhere(text, start, end, other)
+                category is ClaimCategory.NUMBER
+                and (
+                    _measured_elsewhere(text, start, end, other)
+                    or _rounded_elsewhere(text, start, end, other)
+                )
             ):
                 claim(category, start, end)
     return out

@@ -123,6 +123,12 @@ _STAMP = (
 """A time stamp line ("Updated at 14:05", "Published: 3 March 2026, 09:12 GMT", "Last
 updated 2 hours ago"): the words of a date or a time after "updated" or "published", and
 nothing else (a sentence such as "Updated figures show 14 dead." is prose)."""
+_RELEASE = (
+    r"(?:for immediate release|(?:press|news|media) (?:release|notice|statement)|statement|"
+    rf"notes? (?:to|for) editors|embargo(?:ed)?{_PHRASE_ON}{{0,60}}|-?\s*ends\s*-?|#{{3}})"
+)
+"""A press release's labels ("PRESS RELEASE", "For immediate release", "Notes to editors:",
+"Embargoed until 00:01 Tuesday", "-ends-"): what a rewrite of one drops."""
 _WIDGET_HEADING = re.compile(
     r"^(?:recommended(?: articles| stories| reading| for you)?|related(?: articles| stories| posts|"
     r" news| coverage| content)?|read (?:more|next|also)|more (?:from|on|stories)"
@@ -133,7 +139,7 @@ _WIDGET_HEADING = re.compile(
     rf"sign up{_PHRASE_ON}{{0,80}}|newsletter|follow us{_PHRASE_ON}{{0,60}}|"
     rf"tags?:{_PHRASE_ON}{{0,200}}|filed under{_PHRASE_ON}{{0,200}}|leave a (?:comment|reply)|"
     r"editor'?s picks?|top stories|latest news|see also|also read|"
-    rf"watch:{_PHRASE_ON}{{0,120}}|{_STAMP})[\s.:!]*$",
+    rf"watch:{_PHRASE_ON}{{0,120}}|{_STAMP}|{_RELEASE})[\s.:!]*$",
     re.IGNORECASE,
 )
 # Headings after which short title-like lines are a list of links, not the article.

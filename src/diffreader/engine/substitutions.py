@@ -78,6 +78,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from itertools import compress, islice, repeat
 from typing import NamedTuple
 
@@ -131,6 +132,7 @@ __all__ = [
     "measures_in",
     "might_substitute",
     "new_statuses",
+    "rounds_to",
     "same_measure",
 ]
 
@@ -1256,6 +1258,65 @@ def same_measure(x: float, y: float) -> bool:
     return abs(x - y) <= _CONVERTED * max(abs(x), abs(y))
 
 
+_APPROXIMATE = frozenset(("about", "nearly"))
+"""Bounds (``QUANTITY_QUALIFIERS``' values) that give a figure rounded: about, around,
+roughly, some; nearly, almost, just under."""
+_ROUNDED = 0.05
+"""How far a rounded figure may be from the exact one, at most, as a share of it (the
+rounding itself must also fit: "nearly 120,000" is 118,600 to the nearest 10,000)."""
+
+
+def rounds_to(exact: float, rounded: float) -> bool:
+    """``rounded`` is ``exact`` rounded to ``rounded``'s last significant digit, and close
+    (``_ROUNDED``): 96,480,000 is "96.5m", 118,600 is "120,000", 2.47 is "2.5".
+
+    >>> rounds_to(96_480_000, 96_500_000), rounds_to(118_600, 120_000), rounds_to(149, 100)
+    (True, True, False)
+    """
+    if rounded == 0 or exact == rounded:
+        return exact == rounded
+    exponent = Decimal(repr(float(rounded))).normalize().as_tuple().exponent
+    if not isinstance(exponent, int):
+        return False
+    step = 10.0**exponent
+    return abs(exact - rounded) <= step / 2 * (1 + 1e-9) and abs(exact - rounded) <= _ROUNDED * abs(
+        rounded
+    )
+
+
+def _rounded(q: _Quantity, others: Sequence[_Quantity]) -> bool:
+    """``q`` and a figure of ``others`` are one, one of them rounded under an approximating
+    bound ("£96,480,000" / "nearly £96.5m")."""
+    for o in others:
+        if (q.unit != o.unit) or (q.currency and o.currency and q.currency != o.currency):
+            continue
+        if o.value == q.value:
+            continue  # the same figure, bounded otherwise: the bounds' to judge
+        if o.bound in _APPROXIMATE and rounds_to(q.value, o.value):
+            return True
+        if q.bound in _APPROXIMATE and rounds_to(o.value, q.value):
+            return True
+    return False
+
+
+def _metres_or_millions(
+    group: Group, side: Side, q: _Quantity, others: Sequence[_Quantity]
+) -> bool:
+    """ "40m" with no currency, read as 40 million, and "40 metres" on the other side: the
+    same length (an "m" after a figure is both)."""
+
+    def bare_m(text: str, x: _Quantity) -> bool:
+        return not x.currency and not x.unit and text[x.start : x.end][-1:] in "mM"
+
+    text, other_text = group.text[side], group.text[_OTHER[side]]
+    for o in others:
+        if q.unit == "metre" and bare_m(other_text, o) and abs(o.value - q.value * 1e6) < 1e-3:
+            return True
+        if o.unit == "metre" and bare_m(text, q) and abs(q.value - o.value * 1e6) < 1e-3:
+            return True
+    return False
+
+
 def _in_base_unit(q: _Quantity) -> tuple[float, str]:
     """(value, unit) of a quantity with its unit of time in years or days (``_IN_BASE_UNIT``);
     any other quantity as it is."""
@@ -1466,6 +1527,10 @@ def _find_figures(group: Group) -> list[Found]:
                 others = [*(others or []), *by_value.get(_in_base_unit(q)[0], [])] or None
             if others is not None and _stated(q, others):
                 continue
+            if _rounded(q, quantities[other]):
+                continue  # "£96,480,000" / "nearly £96.5m": the same figure, rounded
+            if _metres_or_millions(group, side, q, quantities[other]):
+                continue  # "40 metres" / "40m"
             if q.unit in _MEASURES and _converted_in(group, side, q, quantities[other]):
                 continue  # "500 metres" / "550 yards": the same distance, converted
             if q.unit in _TIME_UNIT_NAMES and _one_span(group, other, q):
