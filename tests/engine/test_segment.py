@@ -421,11 +421,36 @@ def test_a_sentence_opened_by_updated_or_published_is_prose(line: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["PRESS RELEASE", "For immediate release", "Notes to editors:", "-ends-", "STATEMENT"],
+    [
+        "PRESS RELEASE",
+        "For immediate release",
+        "Notes to editors:",
+        "-ends-",
+        "STATEMENT",
+        "PRESS RELEASE — For immediate release",
+        "STATEMENT FROM THE HARBOUR TRUST",
+        "MINISTRY OF TRANSPORT — PRESS NOTICE",
+        "PRESS RELEASE: Kellow Ferry Company",
+        "Tuesday 1 December 2026",
+    ],
 )
 def test_a_press_release_label_is_furniture(line: str) -> None:
     article = "The council met on Monday to discuss the budget.\n\n" + line + "\n\nIt met again.\n"
     assert dict(_kinds(article))[line] is SentenceKind.BOILERPLATE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The statement was read out in court.",
+        "On Monday, the council met again.",
+        "14 people died on Monday, 5 May 2025.",
+        "Notice was given to 40 tenants in March.",
+    ],
+)
+def test_prose_about_a_statement_or_a_date_is_prose(line: str) -> None:
+    article = "The council met on Monday to discuss the budget.\n\n" + line + "\n"
+    assert dict(_kinds(article))[line] is SentenceKind.BODY
 
 
 def test_a_caption_line_is_still_furniture() -> None:

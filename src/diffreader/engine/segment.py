@@ -124,11 +124,24 @@ _STAMP = (
 updated 2 hours ago"): the words of a date or a time after "updated" or "published", and
 nothing else (a sentence such as "Updated figures show 14 dead." is prose)."""
 _RELEASE = (
-    r"(?:for immediate release|(?:press|news|media) (?:release|notice|statement)|statement|"
-    rf"notes? (?:to|for) editors|embargo(?:ed)?{_PHRASE_ON}{{0,60}}|-?\s*ends\s*-?|#{{3}})"
+    r"(?:for immediate release|(?:press|news|media) (?:release|notice|statement)|statement)"
+    rf"(?:\s*[—–:|-]{_PHRASE_ON}{{0,60}})?|statement from{_PHRASE_ON}{{0,60}}|"
+    rf"notes? (?:to|for) editors|embargo(?:ed)?{_PHRASE_ON}{{0,60}}|-?\s*ends\s*-?|#{{3}}"
 )
-"""A press release's labels ("PRESS RELEASE", "For immediate release", "Notes to editors:",
-"Embargoed until 00:01 Tuesday", "-ends-"): what a rewrite of one drops."""
+"""A press release's labels ("PRESS RELEASE — For immediate release", "STATEMENT FROM …",
+"Notes to editors:", "Embargoed until 00:01 Tuesday", "-ends-"): what a rewrite of one
+drops."""
+_LABELLED = re.compile(
+    r"^[^\n.!?—–:|]{1,60}[—–:|]\s*(?:press|news|media) (?:release|notice|statement)[\s.:!]*$",
+    re.IGNORECASE,
+)
+"""A label after the sender's name ("MINISTRY OF HOME AFFAIRS — PRESS NOTICE"); tried on a
+line that says "release", "notice" or "statement" only."""
+_DATE_LINE = re.compile(rf"^(?=.{{0,30}}\d)(?:{_STAMP_WORD}\s*){{2,8}}[\s.]*$", re.IGNORECASE)
+"""A line that is only a date ("Tuesday 1 December 2026"): tried on short lines only."""
+_DATE_OPENINGS = frozenset(w[:3] for w in (*MONTHS, *WEEKDAYS))
+"""The first three letters of a month or a weekday: what a date line opens with, if not a
+digit."""
 _WIDGET_HEADING = re.compile(
     r"^(?:recommended(?: articles| stories| reading| for you)?|related(?: articles| stories| posts|"
     r" news| coverage| content)?|read (?:more|next|also)|more (?:from|on|stories)"
@@ -232,7 +245,18 @@ def is_boilerplate_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
-    return bool(_WIDGET_HEADING.match(stripped) or _is_caption(stripped))
+    if _WIDGET_HEADING.match(stripped) or _is_caption(stripped):
+        return True
+    if (
+        len(stripped) <= 40
+        and (stripped[0].isdigit() or stripped[:3].lower() in _DATE_OPENINGS)
+        and _DATE_LINE.match(stripped)
+    ):
+        return True
+    lowered = stripped[:120].lower()
+    return ("release" in lowered or "notice" in lowered or "statement" in lowered) and bool(
+        _LABELLED.match(stripped)
+    )
 
 
 # ---------------------------------------------------------------------------
