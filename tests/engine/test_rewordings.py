@@ -325,3 +325,25 @@ def test_a_left_over_sentence_unlike_its_neighbour_stays_dropped() -> None:
     )
     assert ((1,), ()) in [(p.a, p.b) for p in c.pairs]
     assert ("dropped", "The mayor resigned") in {(x.kind.value, x.text) for x in c.claims}
+
+
+def test_a_short_sentence_moved_past_its_neighbour_as_it_was_reworded_is_paired() -> None:
+    c = compare(
+        "A barn burned down near Lusby early on Saturday. No one was injured. The barn, one "
+        "of six on the farm, was empty at the time. Police are investigating.",
+        "A barn burned down near Lusby early on Saturday. The barn, one of six on the farm, "
+        "was empty at the time. Thankfully, nobody was hurt. Police are investigating.",
+    )
+    assert ((1,), (2,)) in [(p.a, p.b) for p in c.pairs]
+    assert c.claims == ()
+
+
+def test_a_moved_sentence_needs_most_of_its_words_in_the_other() -> None:
+    # One related word in three is enough inside a gap (MIN_COVERAGE), not one gap away.
+    c = compare(
+        "A barn burned down near Lusby early on Saturday. No one was injured by the smoke. "
+        "The barn, one of six on the farm, was empty at the time. Police are investigating.",
+        "A barn burned down near Lusby early on Saturday. The barn, one of six on the farm, "
+        "was empty at the time. Sheep were hurt in a nearby field. Police are investigating.",
+    )
+    assert ((1,), (2,)) not in [(p.a, p.b) for p in c.pairs]

@@ -39,7 +39,13 @@ from diffreader.engine.model import (
     pack_ops,
 )
 from diffreader.engine.quotes import check_quotes
-from diffreader.engine.rewordings import MAX_GAP, attached, pair_rewordings
+from diffreader.engine.rewordings import (
+    MAX_GAP,
+    MIN_COVERAGE,
+    MIN_NEAR_COVERAGE,
+    attached,
+    pair_rewordings,
+)
 from diffreader.engine.text import (
     STOPWORDS,
     TokenRun,
@@ -229,6 +235,10 @@ def _align_documents(doc_a: Document, doc_b: Document) -> list[Group]:
         groups.append(group)
         used_a.update(group.a)
         used_b.update(group.b)
+    for group in _rewordings(groups, a_sents, b_sents, a_ids, b_ids, used_a, used_b, near=True):
+        groups.append(group)
+        used_a.update(group.a)
+        used_b.update(group.b)
     _attach(groups, a_sents, b_sents, a_ids, used_a, used_b, Side.A)
     _attach(groups, a_sents, b_sents, b_ids, used_b, used_a, Side.B)
 
@@ -313,19 +323,24 @@ def _rewordings(
     b_ids: Sequence[int],
     used_a: set[int],
     used_b: set[int],
+    *,
+    near: bool = False,
 ) -> list[Group]:
     """Groups of the content sentences left unmatched that reword each other
     (``rewordings.pair_rewordings``, which judges the words): an unmatched A and B
     sentence are tried together when each lies in the other's gap, between the
     counterparts of its matched neighbours, and neither gap holds more than ``MAX_GAP``
-    unmatched sentences. Both sides are read alike, so swapping the articles swaps the
+    unmatched sentences. With ``near``, a gap reaches one matched sentence further each
+    way (a short sentence moved past its neighbour as it was reworded: "No one was
+    injured." / "Thankfully, nobody was hurt." one sentence later), and a pair needs
+    ``MIN_NEAR_COVERAGE``. Both sides are read alike, so swapping the articles swaps the
     pairs."""
     # ``used_a`` and ``used_b`` hold the titles too, which are not among the content ids.
     if used_a.issuperset(a_ids) or used_b.issuperset(b_ids):
         return []
     anchored = [g for g in groups if g.a and g.b]
-    b_gaps = _gaps(b_ids, a_ids, {bid: g.a for g in anchored for bid in g.b}, used_b, used_a)
-    a_gaps = _gaps(a_ids, b_ids, {aid: g.b for g in anchored for aid in g.a}, used_a, used_b)
+    b_gaps = _gaps(b_ids, a_ids, {bid: g.a for g in anchored for bid in g.b}, used_b, used_a, near)
+    a_gaps = _gaps(a_ids, b_ids, {aid: g.b for g in anchored for aid in g.a}, used_a, used_b, near)
     gaps = [
         (bid, [aid for aid in aids if bid in a_gaps.get(aid, ())]) for bid, aids in b_gaps.items()
     ]
@@ -334,7 +349,13 @@ def _rewordings(
         return []
     a_texts = {aid: a_sents[aid].text for _, aids in gaps for aid in aids}
     b_texts = {bid: b_sents[bid].text for bid, _ in gaps}
-    return [Group([a], [b], score) for a, b, score in pair_rewordings(a_texts, b_texts, gaps)]
+    minimum = MIN_NEAR_COVERAGE if near else MIN_COVERAGE
+    paired = pair_rewordings(a_texts, b_texts, gaps, minimum)
+    return [Group([a], [b], score) for a, b, score in paired]
+
+
+_NEAR = 2
+"""Ranks on the other side by which a gap reaches further for the near rewording pass."""
 
 
 def _gaps(
@@ -343,6 +364,7 @@ def _gaps(
     counterparts: dict[int, list[int]],
     used: set[int],
     other_used: set[int],
+    near: bool = False,
 ) -> dict[int, list[int]]:
     """For each unmatched sentence of ``ids`` (one side's content sentences, in order), the
     unmatched sentences of the other side in its gap (``align.gap_bounds``: a move empties
@@ -352,7 +374,15 @@ def _gaps(
     free = [oid for oid in other_ids if oid not in other_used]
     free_rank = [other_rank[oid] for oid in free]
     out: dict[int, list[int]] = {}
-    for sid, (lower, upper) in gap_bounds(ids, counterparts, other_rank, len(other_ids)).items():
+    bounds = gap_bounds(ids, counterparts, other_rank, len(other_ids))
+    if near:
+        # Past the matched neighbour each way: two ranks, one of which is its counterpart.
+        end = len(other_ids)
+        bounds = {
+            sid: (max(-1, min(lower, upper) - _NEAR), min(end, max(lower, upper) + _NEAR))
+            for sid, (lower, upper) in bounds.items()
+        }
+    for sid, (lower, upper) in bounds.items():
         if sid not in used and lower < upper:
             lo, hi = bisect_left(free_rank, lower + 1), bisect_left(free_rank, upper)
             if 0 < hi - lo <= MAX_GAP:

@@ -22,7 +22,7 @@ facts are still claims (a figure, a name, a negation); only the whole-sentence "
 "added" of a mere rewording go.
 
 API:
-    MAX_GAP, MIN_COVERAGE, MIN_ATTACHED
+    MAX_GAP, MIN_COVERAGE, MIN_NEAR_COVERAGE, MIN_ATTACHED
     coverage(a, b) -> float                            the words' evidence for one pair
     attached(sentence, same, other) -> bool            a left-over sentence merged, reworded,
                                                        into a neighbour group's other side
@@ -38,13 +38,25 @@ from diffreader.engine.lexicon import STOPWORDS
 from diffreader.engine.synonyms import NO_SENSES, Senses, linked, phrase_senses, senses
 from diffreader.engine.text import stem, word_keys
 
-__all__ = ["MAX_GAP", "MIN_ATTACHED", "MIN_COVERAGE", "attached", "coverage", "pair_rewordings"]
+__all__ = [
+    "MAX_GAP",
+    "MIN_ATTACHED",
+    "MIN_COVERAGE",
+    "MIN_NEAR_COVERAGE",
+    "attached",
+    "coverage",
+    "pair_rewordings",
+]
 
 MAX_GAP = 6
 """Unmatched sentences a side beyond which a gap says nothing of which pairs with which."""
 
 MIN_COVERAGE = 0.5
 """Share of both sentences' content words that must have a counterpart on the other side."""
+MIN_NEAR_COVERAGE = 0.8
+"""The same share for two sentences that lie in neighbouring gaps, not the same one (a
+short sentence moved past its neighbour as it was reworded): stronger evidence of words for
+weaker evidence of position."""
 
 _FUNCTION_WORDS = frozenset(
     """aboard across along alongside amid amidst among amongst anybody anyone anything
@@ -52,13 +64,15 @@ _FUNCTION_WORDS = frozenset(
     everybody everyone everything inside like many meanwhile much near nearby neither
     nobody none nothing onto outside per several since somebody someone something
     still though throughout toward towards unless unlike upon via whereas whether within
-    without yet already""".split()
+    without yet already thankfully fortunately luckily happily sadly unfortunately
+    tragically notably indeed however moreover furthermore additionally also""".split()
 )
 """Closed-class words the stopword list (``lexicon.STOPWORDS``, the Snowball list) lacks:
 the other English prepositions, indefinite pronouns and quantifiers, the subordinating
-conjunctions it lacks, and a few adverbs of time. They say nothing of what a sentence is
-about, and a rewording trades them freely ("among drivers" / "drivers across the district",
-"but" / "though")."""
+conjunctions it lacks, a few adverbs of time, and the adverbs a rewrite opens a sentence
+with to comment on it ("Thankfully, nobody was hurt.", "Moreover, …"). They say nothing of
+what a sentence is about, and a rewording trades them freely ("among drivers" / "drivers
+across the district", "but" / "though")."""
 
 _IGNORED = STOPWORDS | _FUNCTION_WORDS
 
@@ -197,12 +211,13 @@ def pair_rewordings(
     a_texts: Mapping[int, str],
     b_texts: Mapping[int, str],
     gaps: Sequence[tuple[int, Sequence[int]]],
+    minimum: float = MIN_COVERAGE,
 ) -> list[tuple[int, int, float]]:
     """Pairs (A id, B id, score) of rewordings, best first, each sentence once.
 
     ``gaps`` gives, for each B id, the ids of the A sentences that lie in its gap
     (unmatched sentences between the same matched neighbours); a gap of more than
-    ``MAX_GAP`` is passed over.
+    ``MAX_GAP`` is passed over. A pair needs a coverage of ``minimum`` at least.
 
     >>> a = {3: "It rained.", 4: "Nobody was hurt."}
     >>> pair_rewordings(a, {7: "No one was injured."}, [(7, [3, 4])])
@@ -218,7 +233,7 @@ def pair_rewordings(
         for a in candidates:
             x = words_a.get(a) or words_a.setdefault(a, _Words(a_texts[a]))
             score = _coverage(x, y)
-            if score >= MIN_COVERAGE:
+            if score >= minimum:
                 scored.append((score, a, b))
     # Best first; among equals, by the sum of the ids, which is the same with the sides
     # swapped (two pairs that share a sentence and tie on both are the same pair).
