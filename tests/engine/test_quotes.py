@@ -368,3 +368,26 @@ def test_apostrophes_open_no_quotation(text: str) -> None:
     from diffreader.engine.load import document_from_text
 
     assert quotes_module.find_quotations(document_from_text(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "speaker"),
+    [
+        # A description set off after the name: the name speaks, not the description's words.
+        (
+            "Councillor Ada Rusk, Cabinet Member for Housing and Homelessness, said: ",
+            "",
+            "Councillor Ada Rusk",
+        ),
+        ("Ada Rusk, the trust's chief executive, said: ", "", "Ada Rusk"),
+        # A title abbreviated with a full stop is part of the name, both ways round.
+        ("Dr. Osric Penn, chief medical officer at the regulator, said: ", "", "Dr. Osric Penn"),
+        ("", ", said Dr. Osric Penn, the regulator's chief medical officer.", "Dr. Osric Penn"),
+        # Two people named before the verb: the last speaks (no description between).
+        ("The mayor thanked Anna Bell, and Tom Reed said: ", "", "Tom Reed"),
+    ],
+)
+def test_the_speaker_before_a_description(before: str, after: str, speaker: str) -> None:
+    from diffreader.engine.quotes import _find_speaker
+
+    assert _find_speaker(before, after) == speaker

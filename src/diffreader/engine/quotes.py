@@ -101,7 +101,12 @@ __all__ = ["Found", "check_quotes", "find_quotations"]
 
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
 _SPEECH = alternation(REPORTING_VERBS)
-_NAME_WORD = r"(?:[A-Z][^\W\d_A-Z][\w’'-]*|[A-Z]\.)"
+_NAME_WORD = (
+    r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Rev|St|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Insp|Supt|Cllr)\.(?=\s+[A-Z])"
+    r"|[A-Z][^\W\d_A-Z][\w’'-]*|[A-Z]\.)"
+)
+"""A word of a name: a capitalised word, an initial, or a title abbreviated with a full
+stop before the name ("Dr. Osric Pennyfeather" is one name, not "Dr")."""
 _NAME = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|" + alternation(NAME_PARTICLES) + "))*")
 _VERB = re.compile(rf"\b(?:{_SPEECH})\b")
 _VERB_ANYWHERE = re.compile(rf"(?:{_SPEECH})")
@@ -396,9 +401,37 @@ def _find_speaker(before: str, after: str) -> str | None:
     last = names[-1]
     if _AND_THEN.fullmatch(head, last.end()):
         return names[0].group()  # "X thanked her producer, Y, and said:": X speaks
+    if head.rstrip().endswith(","):
+        described = compiled(_DESCRIBED_BEFORE).search(head)
+        if (
+            described is not None
+            and _describes(described.group(2))
+            and _is_person_like(described.group(1), head, described.start(1))
+        ):
+            return described.group(1)  # "X, Cabinet Member for Housing, said:": X speaks
     if len(head[last.end() :].split()) <= 3:
         return last.group()
     return names[0].group()
+
+
+_DESCRIBED_BEFORE = rf"({_NAME.pattern})\s*,\s*([^,\"“”]{{2,90}}),\s*$"
+"""A name and the description set off after it, just before a speech verb ("Councillor
+Bethan Cawdrey, Cabinet Member for Housing and Homelessness, said")."""
+_DESCRIBING_WORDS = frozenset(
+    (*ROLE_NOUNS, *(t.lower() for t in TITLES), "member", "head", "chair", "leader")
+)
+
+
+def _describes(phrase: str) -> bool:
+    """``phrase`` describes a person ("Cabinet Member for Housing", "the trust's chief
+    executive", "a local farmer"): it opens with a determiner or in lower case, or holds a
+    role or a title."""
+    words = phrase.split()
+    if not words:
+        return False
+    if words[0][:1].islower() or words[0].lower() in ("the", "a", "an", "its", "his", "her"):
+        return True
+    return any(w.lower().strip(".'’s") in _DESCRIBING_WORDS for w in words)
 
 
 _AND_THEN = re.compile(r"\s*,\s*and\s+(?:then\s+|also\s+)?")
