@@ -847,3 +847,16 @@ def test_weekdays_in_the_plural_are_no_names() -> None:
 def test_a_span_said_per_week_is_a_rate_not_a_duration() -> None:
     c = compare("Staff work 40 hours a week.", "Staff work 50 hours a week.")
     assert {x.category for x in c.claims} == {ClaimCategory.NUMBER}
+
+
+def test_an_acronym_of_a_thing_or_a_job_is_no_name() -> None:
+    c = compare(
+        "The appeal was shown on television on Monday.", "The appeal was shown on TV on Monday."
+    )
+    assert [x.text for x in c.claims] == []
+    # An organisation's acronym is still a name.
+    c = compare(
+        "The appeal was shown on television on Monday.",
+        "The appeal was shown by the BBC on Monday.",
+    )
+    assert "BBC" in [x.text for x in c.claims]

@@ -67,6 +67,7 @@ from diffreader.engine.lexicon import (
     CALENDAR_PERIODS,
     CAPITALISED_ADJECTIVES,
     CLAUSE_CONJUNCTIONS,
+    COMMON_ACRONYMS,
     DATE_MODIFIERS,
     DEMONYMS,
     DURATION_QUALIFIERS,
@@ -1601,6 +1602,7 @@ def _find_names(at: Stretch) -> list[Fact]:
             words[0].lower() in MONTHS
             or words[0].lower() in WEEKDAYS
             or words[0].lower().removesuffix("s") in WEEKDAYS  # "on Mondays and Fridays"
+            or (words[0].isupper() and _bare(words[0]) in COMMON_ACRONYMS)  # "TV", "CMO"
             or len(words[0]) < 2
             or _DEMONYM.search(words[0])
         ):

@@ -23,9 +23,8 @@ API:
     People and roles:  HONORIFICS, TITLES, TITLE_MODIFIERS, TITLE_WORDS (their union),
                        ROLE_NOUNS, NAME_PARTICLES, PRONOUNS
     Places and bodies: PLACES, PLACE_EQUIVALENTS, DEMONYMS, PLACE_PREPOSITIONS,
-                       ORGANISATION_HEADS, CAPITALISED_ADJECTIVES, EVENTS, MEDIA_HEADS,
-                       NEWS_AGENCIES,
-                       WORDS_AFTER_US_ABBREVIATION
+                       ORGANISATION_HEADS, CAPITALISED_ADJECTIVES, COMMON_ACRONYMS, EVENTS,
+                       MEDIA_HEADS, NEWS_AGENCIES, WORDS_AFTER_US_ABBREVIATION
     Wording:           STOPWORDS, FILLER, REPORTING_VERBS, SENTENCE_OPENERS,
                        CLAUSE_CONJUNCTIONS
     Substitutions:     NEGATIONS, NEGATING_VERBS, INFINITIVE_NEGATORS, DENIAL_VERBS,
@@ -55,6 +54,7 @@ __all__ = [
     "CJK_VAGUE_NUMERALS",
     "CJK_WEEKDAYS",
     "CLAUSE_CONJUNCTIONS",
+    "COMMON_ACRONYMS",
     "DATE_MODIFIERS",
     "DEMONYMS",
     "DENIAL_VERBS",
@@ -480,6 +480,12 @@ CAPITALISED_ADJECTIVES = _words(
 )
 """Adjectives English capitalises (nationalities, religions, temperature scales) whose
 endings the -ern, -ean, -ian, -ese, -ish rule misses: alone, they are no name."""
+COMMON_ACRONYMS = _words(
+    """tv cctv gdp vat dna gps suv hiv atm pin mri icu faq pdf usb id ai ceo cfo coo cto cmo
+    cio hr pr it"""
+)
+"""Acronyms of things and jobs, not names ("TV", "GDP", "CMO"): alone, no name fact (a job
+is the roles' to judge)."""
 EVENTS = _words("wwi wwii wwiii ww1 ww2 ww3 9/11")
 """Events written as acronyms: names, but neither places nor organisations."""
 MEDIA_HEADS = _words(
