@@ -445,6 +445,32 @@ _SPAN_START, _SPAN_END = operator.itemgetter(0), operator.itemgetter(1)
 _NUMBER_KEY_SET = frozenset(NUMBER_WORDS)
 """The number words, as a set to intersect an article's keys with."""
 _SLOT_KEYS = frozenset([*FRACTIONS, *_NUMBER_KEY_SET, *SCALE_WORDS, "in"])
+_SCALED_ONLY_KEYS = frozenset(SCALE_WORDS)
+_OTHER_SLOT_KEYS = _SLOT_KEYS - _SCALED_ONLY_KEYS
+
+
+def _scaled_digits_known(keys: Sequence[str], numbers: Collection[str]) -> bool:
+    """Every figure of ``keys`` (digits, each maybe followed by a scale word) is in
+    ``numbers`` as its digits or as its scaled value: ``_value_slots`` for a fact of
+    digits and scales alone, with no pattern tried."""
+    for i, key in enumerate(keys):
+        if not key[:1].isdigit():
+            continue
+        value = _number_value(key)
+        if value in numbers:
+            continue
+        scale = SCALE_WORDS.get(keys[i + 1]) if i + 1 < len(keys) else None
+        if scale is None:
+            return False
+        try:
+            scaled = _plain(round(float(value) * scale, 3))
+        except ValueError:
+            return False
+        if scaled not in numbers:
+            return False
+    return True
+
+
 """Keys a figure stated in other words holds (``_value_slots``: a share, a ratio, a number
 with a scale): a fact without any (most: "€4.5", "3,000") is read as its digits only."""
 
@@ -513,7 +539,7 @@ _SCALED = (
 "twenty-five million" (digits with a scale, "3.5 million", are read as such on both
 sides)."""
 _DIGITS_SCALED = (
-    r"(?<![\w.,])(\d+(?:,\d{3})*(?:\.\d+)?)"
+    r"(\d(?<![\w.,]\d)\d*(?:,\d{3})*(?:\.\d+)?)"
     r"(?:[\s-]?(hundred|thousand|million|billion|trillion)|(k|m|mn|bn|tn))\b"
 )
 """Digits with a scale, in lower-cased text: "1.5 million", "4.82m", "$2bn" (1500000,
@@ -536,7 +562,12 @@ def _words_value(words: str) -> float:
 
 
 def _restated(
-    lowered: str, *, scaled: bool = True, ratios: bool = True, shares: bool = True
+    lowered: str,
+    *,
+    scaled: bool = True,
+    ratios: bool = True,
+    shares: bool = True,
+    digits: bool = True,
 ) -> list[tuple[int, int, tuple[str, ...]]]:
     """(start, end, values) of the figures of lower-cased ``lowered`` that are stated in
     other words than their digits: a share ("half", "a third", "two fifths", "one in
@@ -544,7 +575,8 @@ def _restated(
     with a scale word ("three thousand") is also its digits (3000). The other article may
     write either ("half of the schools" / "50 per cent of schools"). ``scaled``,
     ``ratios`` and ``shares`` say which kinds to look for (an article whose words hold
-    none of a kind's is not searched for it).
+    none of a kind's is not searched for it; ``digits``: digits with a scale, "1.5 million",
+    "£4m").
 
     >>> [v for _, _, v in _restated("about half of them; a third of three thousand")]
     [('50',), ('33', '33.3'), ('3000',)]
@@ -552,10 +584,11 @@ def _restated(
     [('1500000', '1.5'), ('4820000', '4.82')]
     """
     found: list[tuple[int, int, tuple[str, ...]]] = []
-    for figure in compiled(_DIGITS_SCALED).finditer(lowered):
-        digits = figure.group(1).replace(",", "")
-        value = round(float(digits) * SCALE_WORDS[figure.group(2) or figure.group(3)], 3)
-        found.append((figure.start(), figure.end(), (_plain(value), digits)))
+    for figure in compiled(_DIGITS_SCALED).finditer(lowered) if digits else ():
+        written = figure.group(1).replace(",", "")
+        value = float(written) * SCALE_WORDS[figure.group(2) or figure.group(3)]
+        plain = str(int(value)) if value.is_integer() else _plain(round(value, 3))
+        found.append((figure.start(), figure.end(), (plain, written)))
     if scaled:
         for figure in compiled(_SCALED).finditer(lowered):
             value = _words_value(figure.group(1)) * SCALE_WORDS[figure.group(2)]
@@ -609,10 +642,20 @@ def _value_slots(text: str) -> list[tuple[str, ...]]:
     """The values ``text`` states, each as the forms any of which states it: a share or
     a scaled figure as its ``_restated``, any other number as its ``_number_value``."""
     lowered = text.lower()
+    keys = frozenset(word_keys(lowered))
     slots: list[tuple[str, ...]] = []
     rest = []
     pos = 0
-    for start, end, forms in _restated(lowered):
+    scales = not keys.isdisjoint(SCALE_WORDS)
+    shares = not keys.isdisjoint(FRACTIONS)
+    restated = _restated(
+        lowered,
+        scaled=scales,
+        ratios="in" in keys,
+        shares=shares,
+        digits=scales,
+    )
+    for start, end, forms in restated:
         if start < pos:
             continue
         slots.append(forms)
@@ -693,16 +736,39 @@ class Support:
     def approximations(self) -> list[float]:
         """The figures the article gives rounded ("about 120,000", "nearly £96.5m")."""
         if self._approximations is None:
-            found = compiled(_APPROXIMATE_FIGURE).finditer(self.text)
-            self._approximations = [_scaled_value(m) for m in found]
+            # Each qualifier found by ``str.find`` (in C), the figure read just after it:
+            # one pattern tried at every place of a long article cost a tenth of its claims.
+            lowered, figure = self.lowered, compiled(_SCALED_FIGURE)
+            found = []
+            for word in _APPROXIMATING:
+                at = lowered.find(word)
+                while at >= 0:
+                    after = at + len(word)
+                    if at == 0 or not lowered[at - 1].isalnum():
+                        value = figure.match(lowered, after)
+                        if value is not None:
+                            found.append(_scaled_value(value))
+                    at = lowered.find(word, after)
+            self._approximations = sorted(found)
         return self._approximations
+
+    def approximations_near(self, value: float) -> list[float]:
+        """The article's rounded figures within 5% of ``value`` (``approximations``)."""
+        found = self.approximations()
+        lo = bisect_left(found, value * 0.95)
+        return found[lo : bisect_right(found, value * 1.05)]
+
+    def measures(self) -> dict[str, list[float]]:
+        """The article's figures with a unit of measure, by measure (indexed when first
+        asked)."""
+        if self._measures is None:
+            self._measures = measures_in(self.lowered)
+        return self._measures
 
     def has_measure(self, kind: str, size: float) -> bool:
         """The article states a figure of this measure and size in some unit ("550
         yards" for 500 metres), converted and rounded (``substitutions.same_measure``)."""
-        if self._measures is None:
-            self._measures = measures_in(self.lowered)
-        return any(same_measure(size, other) for other in self._measures.get(kind, ()))
+        return any(same_measure(size, other) for other in self.measures().get(kind, ()))
 
     def stated(self) -> cjk.Stated:
         """The article's Chinese and Japanese figures, durations and dates (read when first
@@ -816,7 +882,10 @@ class Support:
             shares or not keys.isdisjoint(_CARDINAL_KEYS)
         )
         ratios = "in" in keys
-        for _, _, forms in _restated(lowered, scaled=scaled, ratios=ratios, shares=shares):
+        digits = not keys.isdisjoint(SCALE_WORDS)
+        for _, _, forms in _restated(
+            lowered, scaled=scaled, ratios=ratios, shares=shares, digits=digits
+        ):
             numbers.update(forms)
         padded = f" {lowered} "
         for word, equivalents in PLACE_EQUIVALENTS.items():
@@ -840,7 +909,15 @@ class Support:
                     if key[:1].isdigit() or key in _NUMBER_KEY_SET
                 ]
                 known = all(map(self.numbers.__contains__, values))
-                if not known and not _SLOT_KEYS.isdisjoint(keys):
+                if (
+                    not known
+                    and _SCALED_ONLY_KEYS.isdisjoint(keys) is False
+                    and (_OTHER_SLOT_KEYS.isdisjoint(keys))
+                ):
+                    # Digits with a scale only ("€4.5 million" / "€4,500,000"): each
+                    # figure's digits or its scaled value, read from the keys at once.
+                    known = _scaled_digits_known(keys, self.numbers)
+                elif not known and not _SLOT_KEYS.isdisjoint(keys):
                     # "three thousand" / "3,000", "half" / "50 per cent".
                     numbers = self.numbers
                     known = all(
@@ -1959,16 +2036,28 @@ def _supported(fact: Fact, text: str, support: Support) -> bool:
     )
 
 
-_APPROXIMATELY = (
-    r"(?i)\b(?:about|around|roughly|approximately|some|nearly|almost|just under|close to|"
-    r"an estimated|estimated)\s+\Z"
-)
-"""The words before a figure that give it rounded."""
 _FIGURE_BODY = r"[$€£¥]?\s?(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s?(million|billion|thousand|m|bn|k)\b)?"
 _SCALED_FIGURE = "(?i)" + _FIGURE_BODY
 """A figure with its scale word ("£96.5m", "120,000", "1.5 million")."""
-_APPROXIMATE_FIGURE = _APPROXIMATELY.removesuffix(r"\s+\Z") + r"\s+" + _FIGURE_BODY
-"""A figure given rounded ("about 120,000", "nearly £96.5m")."""
+_APPROXIMATING = (
+    "about ",
+    "around ",
+    "roughly ",
+    "approximately ",
+    "some ",
+    "nearly ",
+    "almost ",
+    "just under ",
+    "close to ",
+    "an estimated ",
+    "estimated ",
+)
+"""The words before a figure that give it rounded, as ``Support.approximations`` finds them
+in lower-cased text."""
+_APPROXIMATING_WORDS = tuple(f" {w.strip()}" for w in _APPROXIMATING) + tuple(
+    w.strip() for w in _APPROXIMATING
+)
+"""The same, as a figure's preceding text ends with them (``str.endswith``)."""
 
 
 def _scaled_value(match: re.Match[str]) -> float:
@@ -1980,18 +2069,22 @@ def _scaled_value(match: re.Match[str]) -> float:
 def _rounded_elsewhere(text: str, start: int, end: int, support: Support) -> bool:
     """The figure at ``start:end`` and one of the other article are one, one of them given
     rounded under "about", "nearly"... ("£96,480,000" / "nearly £96.5m")."""
+    rounded = text[max(0, start - 20) : start].lower().rstrip().endswith(_APPROXIMATING_WORDS)
+    if not rounded and not support.approximations():
+        return False  # an exact figure, and the other article rounds none (most)
     figure = compiled(_SCALED_FIGURE).match(text, start, end)
     if figure is None:
         return False
     value = _scaled_value(figure)
-    if compiled(_APPROXIMATELY).search(text, max(0, start - 20), start):
+    if rounded:
         return any(rounds_to(exact, value) for exact in support.values_near(value))
-    return any(rounds_to(value, rounded) for rounded in support.approximations())
+    return any(rounds_to(value, other) for other in support.approximations_near(value))
 
 
 def _measured_elsewhere(text: str, start: int, end: int, support: Support) -> bool:
     """The figure at ``start:end`` has a unit of measure, and the other article gives the
-    same size in another unit ("500 metres" / "550 yards", "110 km/h" / "68 mph")."""
+    same size in another unit ("500 metres" / "550 yards", "110 km/h" / "68 mph"); the
+    other article's measures are indexed only for a figure that has one."""
     number = compiled(_MEASURED_FIGURE).match(text, start, end)
     if number is None:
         return False

@@ -32,6 +32,7 @@ API:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from itertools import pairwise
 
 from diffreader.engine.lexicon import STOPWORDS
@@ -122,6 +123,11 @@ class _Words:
         return out
 
 
+_words_of = lru_cache(maxsize=256)(_Words)
+"""``_Words`` of a text, remembered: ``attached`` reads a group's sides once for each
+left-over sentence beside it."""
+
+
 def _matched(words: _Words, other: _Words) -> tuple[int, bool]:
     """How many of ``words`` have a counterpart in ``other``; whether WordNet gave one."""
     matched, by_wordnet = _matched_flags(words, other)
@@ -169,13 +175,16 @@ def attached(sentence: str, same: str, other: str) -> bool:
     ...          "The fire destroyed a barn, and nobody was injured.")
     False
     """
-    x = _Words(sentence)
+    content = sum(1 for k in word_keys(sentence) if k.isalnum() and k not in _IGNORED)
+    if not content or content > _MAX_ATTACHED_WORDS:
+        return False  # counted before WordNet is read: most left-over sentences are longer
+    x = _words_of(sentence)
     if not x.stems or len(x.stems) > _MAX_ATTACHED_WORDS:
         return False
-    y = _Words(other)
+    y = _words_of(other)
     if not y.stems or len(y.stems) > _MAX_WORDS:
         return False
-    accounted, _ = _matched_flags(y, _Words(same))
+    accounted, _ = _matched_flags(y, _words_of(same))
     extra = y.subset([i for i, done in enumerate(accounted) if not done])
     if not extra.stems:
         return False

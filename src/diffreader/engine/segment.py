@@ -41,7 +41,7 @@ from diffreader.engine.lexicon import (
     alternation,
 )
 from diffreader.engine.model import Sentence, SentenceKind
-from diffreader.engine.text import IDEOGRAPHS
+from diffreader.engine.text import IDEOGRAPHS, compiled
 
 __all__ = ["Metadata", "find_metadata", "is_boilerplate_line", "split_sentences"]
 
@@ -123,6 +123,8 @@ _STAMP = (
 """A time stamp line ("Updated at 14:05", "Published: 3 March 2026, 09:12 GMT", "Last
 updated 2 hours ago"): the words of a date or a time after "updated" or "published", and
 nothing else (a sentence such as "Updated figures show 14 dead." is prose)."""
+_STAMP_LINE = rf"(?i)^{_STAMP}[\s.:!]*$"
+_STAMP_OPENINGS = ("updated", "published", "posted", "modified", "last ", "first ", "originally")
 _RELEASE = (
     r"(?:for immediate release|(?:press|news|media) (?:release|notice|statement)|statement)"
     rf"(?:\s*[—–:|-]{_PHRASE_ON}{{0,60}})?|statement from{_PHRASE_ON}{{0,60}}|"
@@ -131,13 +133,13 @@ _RELEASE = (
 """A press release's labels ("PRESS RELEASE — For immediate release", "STATEMENT FROM …",
 "Notes to editors:", "Embargoed until 00:01 Tuesday", "-ends-"): what a rewrite of one
 drops."""
-_LABELLED = re.compile(
-    r"^[^\n.!?—–:|]{1,60}[—–:|]\s*(?:press|news|media) (?:release|notice|statement)[\s.:!]*$",
-    re.IGNORECASE,
+_LABELLED = (
+    r"(?i)^[^\n.!?—–:|]{1,60}[—–:|]\s*(?:press|news|media) (?:release|notice|statement)"
+    r"[\s.:!]*$"
 )
 """A label after the sender's name ("MINISTRY OF HOME AFFAIRS — PRESS NOTICE"); tried on a
 line that says "release", "notice" or "statement" only."""
-_DATE_LINE = re.compile(rf"^(?=.{{0,30}}\d)(?:{_STAMP_WORD}\s*){{2,8}}[\s.]*$", re.IGNORECASE)
+_DATE_LINE = rf"(?i)^(?=.{{0,30}}\d)(?:{_STAMP_WORD}\s*){{2,8}}[\s.]*$"
 """A line that is only a date ("Tuesday 1 December 2026"): tried on short lines only."""
 _DATE_OPENINGS = frozenset(w[:3] for w in (*MONTHS, *WEEKDAYS))
 """The first three letters of a month or a weekday: what a date line opens with, if not a
@@ -152,7 +154,7 @@ _WIDGET_HEADING = re.compile(
     rf"sign up{_PHRASE_ON}{{0,80}}|newsletter|follow us{_PHRASE_ON}{{0,60}}|"
     rf"tags?:{_PHRASE_ON}{{0,200}}|filed under{_PHRASE_ON}{{0,200}}|leave a (?:comment|reply)|"
     r"editor'?s picks?|top stories|latest news|see also|also read|"
-    rf"watch:{_PHRASE_ON}{{0,120}}|{_STAMP}|{_RELEASE})[\s.:!]*$",
+    rf"watch:{_PHRASE_ON}{{0,120}}|{_RELEASE})[\s.:!]*$",
     re.IGNORECASE,
 )
 # Headings after which short title-like lines are a list of links, not the article.
@@ -247,15 +249,19 @@ def is_boilerplate_line(line: str) -> bool:
         return False
     if _WIDGET_HEADING.match(stripped) or _is_caption(stripped):
         return True
+    # The rarer shapes, each tried (and compiled, when first needed) only on a line that
+    # may hold it: a time stamp, a date alone, a press release's label after its sender.
+    lowered = stripped[:120].lower()
+    if lowered.startswith(_STAMP_OPENINGS) and compiled(_STAMP_LINE).match(stripped):
+        return True
     if (
         len(stripped) <= 40
-        and (stripped[0].isdigit() or stripped[:3].lower() in _DATE_OPENINGS)
-        and _DATE_LINE.match(stripped)
+        and (stripped[0].isdigit() or lowered[:3] in _DATE_OPENINGS)
+        and compiled(_DATE_LINE).match(stripped)
     ):
         return True
-    lowered = stripped[:120].lower()
     return ("release" in lowered or "notice" in lowered or "statement" in lowered) and bool(
-        _LABELLED.match(stripped)
+        compiled(_LABELLED).match(stripped)
     )
 
 

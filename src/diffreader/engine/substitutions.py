@@ -1225,31 +1225,53 @@ _MEASURE_WORDS = {
     ),
 }
 """The words of the units of ``_MEASURES`` as a text writes them after a figure."""
-_MEASURE_AFTER = (
-    r"(?i)[\s-]*("
-    + "|".join(sorted(map(re.escape, _MEASURE_WORDS), key=len, reverse=True))
-    + r")(?![\w/])"
-)
-_FIGURE_BEFORE_MEASURE = r"(?i)(?<![\w.,])(\d+(?:,\d{3})*(?:\.\d+)?)(?=[\s-]*[a-z])"
+_UNIT_FIRST_WORDS = frozenset(words.split()[0] for words in _MEASURE_WORDS)
+_UNIT_AFTER = r"(?i)[\s-]*([a-z²]+(?:/h)?)(?:\s+([a-z]+))?(?:\s+([a-z]+))?"
+"""The one to three words after a figure that may be its unit, read generically and looked
+up in ``_MEASURE_WORDS``, longest first (one pattern of every unit tried at every figure of
+a long article of figures cost a tenth of its claims)."""
+_FIGURE_BEFORE_MEASURE = r"(?i)(?<![\w.,$€£¥])(\d+(?:,\d{3})*(?:\.\d+)?)"
+
+
+def _unit_of(words: re.Match[str]) -> str | None:
+    """The unit ``_UNIT_AFTER`` read, as ``_MEASURES`` names it, or None."""
+    first, second, third = (w.lower() if w else "" for w in words.groups())
+    for unit in (f"{first} {second} {third}", f"{first} {second}", first):
+        found = _MEASURE_WORDS.get(unit)
+        if found is not None:
+            return found
+    return None
 
 
 def measure_after(text: str, end: int, value: float) -> tuple[str, float] | None:
     """What the figure ``value`` ending at ``end`` in ``text`` measures, by the unit just
     after it ("500 metres", "110 km/h"), and its size in that measure's unit; or None."""
-    unit = compiled(_MEASURE_AFTER).match(text, end, end + 24)
+    words = compiled(_UNIT_AFTER).match(text, end, end + 40)
+    if words is None or words.group(1).lower() not in _UNIT_FIRST_WORDS:
+        return None
+    unit = _unit_of(words)
     if unit is None:
         return None
-    kind, size = _MEASURES[_MEASURE_WORDS[unit.group(1).lower()]]
+    kind, size = _MEASURES[unit]
     return kind, value * size
 
 
 def measures_in(text: str) -> dict[str, list[float]]:
-    """Every figure with a unit of ``_MEASURES`` in ``text``: its sizes by measure."""
+    """Every figure with a unit of ``_MEASURES`` in ``text``: its sizes by measure (one
+    pass of one generic pattern, figure and the words after it together)."""
     found: dict[str, list[float]] = {}
-    for figure in compiled(_FIGURE_BEFORE_MEASURE).finditer(text):
-        measured = measure_after(text, figure.end(), float(figure.group(1).replace(",", "")))
-        if measured is not None:
-            found.setdefault(measured[0], []).append(measured[1])
+    pattern = compiled(_FIGURE_BEFORE_MEASURE + _UNIT_AFTER.removeprefix("(?i)"))
+    for figure in pattern.finditer(text):
+        unit = _MEASURE_WORDS.get(figure.group(2).lower())
+        if unit is None or figure.group(3):
+            first, second, third = (w.lower() if w else "" for w in figure.groups()[1:])
+            for words in (f"{first} {second} {third}", f"{first} {second}", first):
+                unit = _MEASURE_WORDS.get(words)
+                if unit is not None:
+                    break
+        if unit is not None:
+            kind, size = _MEASURES[unit]
+            found.setdefault(kind, []).append(float(figure.group(1).replace(",", "")) * size)
     return found
 
 
@@ -1508,6 +1530,13 @@ def _find_figures(group: Group) -> list[Found]:
         return []
     out = []
     for side, other in _SIDE_PAIRS:
+        # Whether a figure there is rounded, or a metre or a bare number: the rounding and
+        # the metres checks read only then.
+        rounded_there = any(o.bound in _APPROXIMATE for o in quantities[other])
+        metres_there = any(
+            o.unit == "metre" or (o.value >= 1e6 and not o.currency and not o.unit)
+            for o in quantities[other]
+        )
         by_value: dict[float, list[_Quantity]] = {}
         for o in quantities[other]:
             for value in _value_keys(o.value) if o.unit == "%" else (o.value,):
@@ -1527,9 +1556,13 @@ def _find_figures(group: Group) -> list[Found]:
                 others = [*(others or []), *by_value.get(_in_base_unit(q)[0], [])] or None
             if others is not None and _stated(q, others):
                 continue
-            if _rounded(q, quantities[other]):
+            if (rounded_there or q.bound in _APPROXIMATE) and _rounded(q, quantities[other]):
                 continue  # "£96,480,000" / "nearly £96.5m": the same figure, rounded
-            if _metres_or_millions(group, side, q, quantities[other]):
+            if (
+                metres_there
+                and (q.unit == "metre" or (q.value >= 1e6 and not q.currency and not q.unit))
+                and _metres_or_millions(group, side, q, quantities[other])
+            ):
                 continue  # "40 metres" / "40m"
             if q.unit in _MEASURES and _converted_in(group, side, q, quantities[other]):
                 continue  # "500 metres" / "550 yards": the same distance, converted
@@ -1783,14 +1816,14 @@ def _is_status(words: Sequence[Word], i: int) -> bool:
     # "the acting city engineer", "a former ferry engineer", "guest conductor": a word for
     # someone's work, after one word that says of what at most.
     for j in range(i + 1, min(len(words), i + 3)):
-        if _OCCUPATION.fullmatch(words[j].key):
+        if compiled(_OCCUPATION).fullmatch(words[j].key):
             return True
         if not words[j].key.isalpha() or words[j].key in STOPWORDS:
             break
     return False
 
 
-_OCCUPATION = re.compile(
+_OCCUPATION = (
     r"(?!(?:after|later|other|under|water|number|order|over|never|ever|either|neither"
     r"|whether|rather|together|further|however|power|paper|matter|letter|center|centre"
     r"|winter|summer|quarter|border|major|minor|floor|door|error|factor|sector|percent"
@@ -1810,12 +1843,12 @@ def _title_run(words: Sequence[Word], i: int) -> int:
         if key == "-" or key in STATUS_MODIFIERS or key in _STATUS_HEADS:
             last = j
         elif j <= i + 2 and (
-            _OCCUPATION.fullmatch(key)
+            compiled(_OCCUPATION).fullmatch(key)
             or (
                 j == i + 1
                 and key.isalpha()
                 and j + 1 < len(words)
-                and _OCCUPATION.fullmatch(words[j + 1].key)
+                and compiled(_OCCUPATION).fullmatch(words[j + 1].key)
             )
         ):
             last = j  # "acting city engineer", "guest conductor"
@@ -1969,7 +2002,7 @@ def _stated_elsewhere(words: Sequence[Word], i: int, other_text: str) -> bool:
     key = words[i].key
     if _SAME_STATUS.get(key, key) == "former":
         for w in run:
-            if (w.key in _STATUS_HEADS or _OCCUPATION.fullmatch(w.key)) and re.search(
+            if (w.key in _STATUS_HEADS or compiled(_OCCUPATION).fullmatch(w.key)) and re.search(
                 rf"(?i)\b(?:worked|served|was|spent [\w ]{{1,20}}) as (?:an? |the )?"
                 rf"(?:[\w’'-]+\s+){{0,2}}?{re.escape(w.key)}\b[^.;]{{0,40}}"
                 rf"\b(?:before|until|then|later|earlier)\b",
