@@ -120,6 +120,7 @@ from diffreader.engine.substitutions import (
     measures_in,
     might_substitute,
     new_statuses,
+    rounding_step,
     rounds_to,
     same_measure,
 )
@@ -715,12 +716,13 @@ class Support:
     _stated: cjk.Stated | None = None
     _capitalised: frozenset[str] | None = None
     _measures: dict[str, list[float]] | None = None
+    _periods: frozenset[str] | None = None
     _values: list[float] | None = None
     _approximations: list[float] | None = None
 
-    def values_near(self, value: float) -> list[float]:
-        """The article's figures within 5% of ``value`` (its numbers, and those with a
-        scale word at their value: "£96.5m" is 96,500,000)."""
+    def values_near(self, value: float, reach: float) -> list[float]:
+        """The article's figures within ``reach`` of ``value`` (its numbers, and those with
+        a scale word at their value: "£96.5m" is 96,500,000)."""
         if self._values is None:
             found = set()
             for number in self.numbers:
@@ -729,9 +731,8 @@ class Support:
                 except ValueError:
                     continue
             self._values = sorted(found)
-        lo = bisect_left(self._values, value * 0.95)
-        hi = bisect_right(self._values, value * 1.05)
-        return self._values[lo:hi]
+        lo = bisect_left(self._values, value - reach)
+        return self._values[lo : bisect_right(self._values, value + reach)]
 
     def approximations(self) -> list[float]:
         """The figures the article gives rounded ("about 120,000", "nearly £96.5m")."""
@@ -757,6 +758,14 @@ class Support:
         found = self.approximations()
         lo = bisect_left(found, value * 0.95)
         return found[lo : bisect_right(found, value * 1.05)]
+
+    def periods_before(self) -> frozenset[str]:
+        """The periods the article counts back by ("a year earlier", "the previous week",
+        "the month before": year, week, month), read once, when first asked."""
+        if self._periods is None:
+            found = compiled(_PERIOD_BEFORE).findall(self.lowered)
+            self._periods = frozenset(a or b or c for a, b, c in found)
+        return self._periods
 
     def measures(self) -> dict[str, list[float]]:
         """The article's figures with a unit of measure, by measure (indexed when first
@@ -1750,6 +1759,12 @@ _DATE_PREPOSITIONS = frozenset(("on", "in", "by", "since", "from", "until"))
 
 
 _LAST_PERIOD = r"(?i)\blast (week|month|year)\b"
+_PERIOD_BEFORE = (
+    r"\b(?:(?:a|one) (week|month|year) (?:earlier|ago|before)|the (?:previous|prior) "
+    r"(week|month|year)|the (week|month|year) before)\b"
+)
+"""A period counted back in lower-cased text ("a year earlier", "the previous week"): what
+states a date "last year" or "last week" says."""
 
 
 def _date_supported(value: str, support: Support) -> bool:
@@ -1759,14 +1774,8 @@ def _date_supported(value: str, support: Support) -> bool:
     if not value.isascii() and cjk.has_cjk(value):
         return support.stated().states_date(cjk.date_keys(value))
     last = compiled(_LAST_PERIOD).search(value)
-    if last is not None:
-        period = last.group(1).lower()
-        if re.search(
-            rf"\b(?:(?:a|one) {period} (?:earlier|ago|before)|the (?:previous|prior) {period}"
-            rf"|the {period} before)\b",
-            support.lowered,
-        ):
-            return True
+    if last is not None and last.group(1).lower() in support.periods_before():
+        return True
     words = [
         stem(key)
         for key in _fact_keys(value)
@@ -2077,7 +2086,12 @@ def _rounded_elsewhere(text: str, start: int, end: int, support: Support) -> boo
         return False
     value = _scaled_value(figure)
     if rounded:
-        return any(rounds_to(exact, value) for exact in support.values_near(value))
+        # The exact figures this one rounds: within half its last digit's step, and 5%.
+        half = min(rounding_step(value) / 2, 0.05 * abs(value))
+        return any(
+            abs(exact - value) <= half and exact != value
+            for exact in support.values_near(value, half)
+        )
     return any(rounds_to(value, other) for other in support.approximations_near(value))
 
 

@@ -155,6 +155,9 @@ def _matched_flags(words: _Words, other: _Words) -> tuple[list[bool], bool]:
 MIN_ATTACHED = 0.6
 """Share of a left-over sentence's content words that what a group's other side says beyond
 its own side must cover for the sentence to join the group (``attached``)."""
+_MAX_ATTACHED_CHARS = 240
+"""Characters beyond which a left-over sentence cannot hold ``_MAX_ATTACHED_WORDS`` content
+words and its stopwords, told without reading its words."""
 _MAX_ATTACHED_WORDS = 12
 """Content words beyond which a left-over sentence is not tried against a neighbour group:
 a long sentence that the aligner could not match is no clause merged into another."""
@@ -175,6 +178,8 @@ def attached(sentence: str, same: str, other: str) -> bool:
     ...          "The fire destroyed a barn, and nobody was injured.")
     False
     """
+    if len(sentence) > _MAX_ATTACHED_CHARS:
+        return False  # a long sentence (or a piece of a line with no full stop)
     content = sum(1 for k in word_keys(sentence) if k.isalnum() and k not in _IGNORED)
     if not content or content > _MAX_ATTACHED_WORDS:
         return False  # counted before WordNet is read: most left-over sentences are longer

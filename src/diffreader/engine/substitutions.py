@@ -79,6 +79,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from itertools import compress, islice, repeat
 from typing import NamedTuple
 
@@ -132,6 +133,7 @@ __all__ = [
     "measures_in",
     "might_substitute",
     "new_statuses",
+    "rounding_step",
     "rounds_to",
     "same_measure",
 ]
@@ -1113,29 +1115,37 @@ ONE_YEAR = (
 the other side may write "the 12 months to October"."""
 
 
-_ONE_SPAN = r"(?i)\b(?:past|last|previous|next|coming|whole|entire|full) ([a-z]+)\b"
-"""A unit of time with no number that is a span of one ("the past fortnight", "the whole
-week")."""
-
-
 def _one_span(group: Group, side: Side, q: _Quantity) -> bool:
     """``side`` of the group states the span ``q`` as one of a unit with no number: "the
     year to October" (``ONE_YEAR``) for "the 12 months to October", "the past fortnight"
-    for "the past two weeks"."""
-    columns = group.columns[side]
-    if not columns.starts:
-        return False
-    text, start, end = group.text[side], columns.starts[0], columns.ends[-1]
+    for "the past two weeks". Read from the group's keys (its sentences may lie far apart
+    in the article: its text from first word to last may be most of it)."""
+    keys = group.columns[side].keys
     wanted = _in_base_unit(q)
-    if wanted == (1.0, "year") and compiled(ONE_YEAR).search(text, start, end):
-        return True
-    for span in compiled(_ONE_SPAN).finditer(text, start, end):
-        found = _unit(span.group(1).lower())
-        if found is not None and found[1] in _TIME_UNIT_NAMES:
-            one = q._replace(value=found[0], unit=found[1])
-            if _in_base_unit(one) == wanted:
+    for i in range(len(keys) - 1):
+        key = keys[i]
+        if key == "the" and wanted == (1.0, "year"):
+            # "the year to October", "the past year", "the previous year ending June"
+            at = i + 2 if keys[i + 1] in _SPAN_OPENERS else i + 1
+            if at < len(keys) and keys[at] == "year":
+                after = keys[at + 1] if at + 1 < len(keys) else ""
+                if after in _YEAR_TO or keys[i + 1] in ("past", "previous"):
+                    return True
+        if key in _SPAN_OPENERS:
+            found = _unit(keys[i + 1])
+            if (
+                found is not None
+                and found[1] in _TIME_UNIT_NAMES
+                and _in_base_unit(q._replace(value=found[0], unit=found[1])) == wanted
+            ):
                 return True
     return False
+
+
+_SPAN_OPENERS = frozenset(("past", "last", "previous", "next", "coming", "whole", "entire", "full"))
+"""Words that make a unit of time with no number a span of one ("the past fortnight",
+"the whole week")."""
+_YEAR_TO = frozenset(("to", "ending", "through", "until"))
 
 
 _MEASURES: dict[str, tuple[str, float]] = {
@@ -1297,13 +1307,18 @@ def rounds_to(exact: float, rounded: float) -> bool:
     """
     if rounded == 0 or exact == rounded:
         return exact == rounded
-    exponent = Decimal(repr(float(rounded))).normalize().as_tuple().exponent
-    if not isinstance(exponent, int):
-        return False
-    step = 10.0**exponent
+    step = rounding_step(rounded)
     return abs(exact - rounded) <= step / 2 * (1 + 1e-9) and abs(exact - rounded) <= _ROUNDED * abs(
         rounded
     )
+
+
+@lru_cache(maxsize=4096)
+def rounding_step(rounded: float) -> float:
+    """The step of ``rounded``'s last significant digit: 100,000 for 96,500,000, 0.1 for
+    2.5 (0 for a figure that is no finite number)."""
+    exponent = Decimal(repr(float(rounded))).normalize().as_tuple().exponent
+    return 10.0**exponent if isinstance(exponent, int) else 0.0
 
 
 def _rounded(q: _Quantity, others: Sequence[_Quantity]) -> bool:
