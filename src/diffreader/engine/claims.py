@@ -116,13 +116,13 @@ from diffreader.engine.substitutions import (
     ONE_YEAR,
     Group,
     find_substitutions,
+    has_size,
     measure_after,
     measures_in,
     might_substitute,
     new_statuses,
     rounding_step,
     rounds_to,
-    same_measure,
 )
 from diffreader.engine.text import (
     compiled,
@@ -715,6 +715,7 @@ class Support:
     """``has_name``'s answers by text: a name recurs in many sentences."""
     _stated: cjk.Stated | None = None
     _capitalised: frozenset[str] | None = None
+    _capital_openings: frozenset[str] = frozenset()
     _measures: dict[str, list[float]] | None = None
     _periods: frozenset[str] | None = None
     _values: list[float] | None = None
@@ -777,7 +778,7 @@ class Support:
     def has_measure(self, kind: str, size: float) -> bool:
         """The article states a figure of this measure and size in some unit ("550
         yards" for 500 metres), converted and rounded (``substitutions.same_measure``)."""
-        return any(same_measure(size, other) for other in self.measures().get(kind, ()))
+        return has_size(self.measures().get(kind, ()), size)
 
     def stated(self) -> cjk.Stated:
         """The article's Chinese and Japanese figures, durations and dates (read when first
@@ -967,13 +968,21 @@ class Support:
             return True
         # "Kenya" / "the Kenyan government", "France" / "French": a place and its people's
         # adjective name one place, written with a capital on the other side.
-        forms = demonym_forms(words[-1])
-        if not forms:
+        head = words[-1]
+        if len(head) < 4 or not head.isalpha():
             return False
         if self._capitalised is None:
-            words = compiled(_CAPITAL_WORD).findall(self.text)
-            self._capitalised = frozenset(map(str.lower, words))
-        return not forms.isdisjoint(self._capitalised)
+            found = frozenset(map(str.lower, compiled(_CAPITAL_WORD).findall(self.text)))
+            self._capitalised = found
+            self._capital_openings = frozenset(w[:3] for w in found)
+        irregular = _DEMONYM_OF.get(head)
+        if irregular is not None and not self._capitalised.isdisjoint(irregular):
+            return True
+        # A regular form keeps the first three letters ("Kenya" / "Kenyan"): most names have
+        # no capitalised word so opened on the other side, and no forms are made for them.
+        if head[:3] not in self._capital_openings:
+            return False
+        return not demonym_forms(head).isdisjoint(self._capitalised)
 
 
 _CAPITAL_WORD = r"\b[A-Z][a-z]+"
@@ -1715,6 +1724,17 @@ _CREDIT_FILLER = frozenset(
 """Words an attribution to an outlet may hold besides its name."""
 
 
+def _might_credit(text: str, start: int, end: int) -> bool:
+    """A media word ends some word of ``text[start:end]`` ("Wire", "Press", "Reuters"):
+    what ``_only_a_credit`` needs, found in C before its Python reads the span."""
+    return compiled(_MEDIA_WORD).search(text, start, end) is not None
+
+
+_MEDIA_WORD = (
+    r"(?i)\b(?:" + alternation([*MEDIA_HEADS, "service", "agency", *NEWS_AGENCIES]) + r")\b"
+)
+
+
 def _only_a_credit(span: str) -> bool:
     """``span`` says no more than that a news outlet was told or reported something: an
     outlet's name ("Westmark Press Service", "Harbour Wire") with attribution words at
@@ -2040,8 +2060,7 @@ def _supported(fact: Fact, text: str, support: Support) -> bool:
     if _SUPPORTED[fact.category](text[fact.start : fact.end], support):
         return True
     return fact.category is ClaimCategory.NUMBER and (
-        _measured_elsewhere(text, fact.start, fact.end, support)
-        or _rounded_elsewhere(text, fact.start, fact.end, support)
+        _figure_elsewhere(text, fact.start, fact.end, support)
     )
 
 
@@ -2075,15 +2094,23 @@ def _scaled_value(match: re.Match[str]) -> float:
     return value * SCALE_WORDS[scale.lower()] if scale else value
 
 
-def _rounded_elsewhere(text: str, start: int, end: int, support: Support) -> bool:
-    """The figure at ``start:end`` and one of the other article are one, one of them given
-    rounded under "about", "nearly"... ("£96,480,000" / "nearly £96.5m")."""
-    rounded = text[max(0, start - 20) : start].lower().rstrip().endswith(_APPROXIMATING_WORDS)
-    if not rounded and not support.approximations():
-        return False  # an exact figure, and the other article rounds none (most)
+def _figure_elsewhere(text: str, start: int, end: int, support: Support) -> bool:
+    """The figure at ``start:end`` is in the other article in another form: the same size
+    in another unit of its measure ("500 metres" / "550 yards", "110 km/h" / "68 mph"), or
+    one of the two rounded under "about", "nearly"... ("£96,480,000" / "nearly £96.5m").
+    Its digits are read once for both; the other article's measures are indexed only for a
+    figure that has a unit, its rounded figures only once."""
     figure = compiled(_SCALED_FIGURE).match(text, start, end)
     if figure is None:
         return False
+    digits = float(figure.group(1).replace(",", ""))
+    if text[figure.end(1) : figure.end(1) + 2].strip(" -")[:1].isalpha():
+        measured = measure_after(text, figure.end(1), digits)
+        if measured is not None and support.has_measure(*measured):
+            return True
+    rounded = text[max(0, start - 20) : start].lower().rstrip().endswith(_APPROXIMATING_WORDS)
+    if not rounded and not support.approximations():
+        return False  # an exact figure, and the other article rounds none (most)
     value = _scaled_value(figure)
     if rounded:
         # The exact figures this one rounds: within half its last digit's step, and 5%.
@@ -2093,21 +2120,6 @@ def _rounded_elsewhere(text: str, start: int, end: int, support: Support) -> boo
             for exact in support.values_near(value, half)
         )
     return any(rounds_to(value, other) for other in support.approximations_near(value))
-
-
-def _measured_elsewhere(text: str, start: int, end: int, support: Support) -> bool:
-    """The figure at ``start:end`` has a unit of measure, and the other article gives the
-    same size in another unit ("500 metres" / "550 yards", "110 km/h" / "68 mph"); the
-    other article's measures are indexed only for a figure that has one."""
-    number = compiled(_MEASURED_FIGURE).match(text, start, end)
-    if number is None:
-        return False
-    measured = measure_after(text, number.end(), float(number.group(1).replace(",", "")))
-    return measured is not None and support.has_measure(*measured)
-
-
-_MEASURED_FIGURE = r"[$€£¥]?\s?(\d+(?:,\d{3})*(?:\.\d+)?)"
-"""A figure's digits at the start of its fact ("500" of "500 metres" or "500m")."""
 
 
 # ---------------------------------------------------------------------------
@@ -2705,7 +2717,7 @@ def _pair_claims(
                 _outside_escapes(text, doc.sentences[sid].start, s, e), other
             ):
                 return  # what is new is a pasted escape sequence (a colour, a link's address)
-            if category is _ASSERTION and _only_a_credit(text[s:e]):
+            if category is _ASSERTION and _might_credit(text, s, e) and _only_a_credit(text[s:e]):
                 return  # "(Westmark Press Service)", "told Harbour Wire afterwards"
             out.append(Claim(side, kind, category, text[s:e], s, e, index, sid, tuple(other_ids)))
 
@@ -2785,11 +2797,7 @@ def _pair_claims(
                 if j == len(points) or points[j] > end:
                     continue
             if not _SUPPORTED[category](text[start:end], other) and not (
-                category is ClaimCategory.NUMBER
-                and (
-                    _measured_elsewhere(text, start, end, other)
-                    or _rounded_elsewhere(text, start, end, other)
-                )
+                category is ClaimCategory.NUMBER and (_figure_elsewhere(text, start, end, other))
             ):
                 claim(category, start, end)
     return out

@@ -123,9 +123,9 @@ class _Words:
         return out
 
 
-_words_of = lru_cache(maxsize=256)(_Words)
+_words_of = lru_cache(maxsize=4096)(_Words)
 """``_Words`` of a text, remembered: ``attached`` reads a group's sides once for each
-left-over sentence beside it."""
+left-over sentence beside it, and the second rewording pass reads the first's sentences."""
 
 
 def _matched(words: _Words, other: _Words) -> tuple[int, bool]:
@@ -243,9 +243,9 @@ def pair_rewordings(
     for b, candidates in gaps:
         if len(candidates) > MAX_GAP:
             continue
-        y = words_b.get(b) or words_b.setdefault(b, _Words(b_texts[b]))
+        y = words_b.get(b) or words_b.setdefault(b, _words_of(b_texts[b]))
         for a in candidates:
-            x = words_a.get(a) or words_a.setdefault(a, _Words(a_texts[a]))
+            x = words_a.get(a) or words_a.setdefault(a, _words_of(a_texts[a]))
             score = _coverage(x, y)
             if score >= minimum:
                 scored.append((score, a, b))

@@ -129,6 +129,7 @@ __all__ = [
     "Substitution",
     "Word",
     "find_substitutions",
+    "has_size",
     "measure_after",
     "measures_in",
     "might_substitute",
@@ -1235,7 +1236,7 @@ _MEASURE_WORDS = {
     ),
 }
 """The words of the units of ``_MEASURES`` as a text writes them after a figure."""
-_UNIT_FIRST_WORDS = frozenset(words.split()[0] for words in _MEASURE_WORDS)
+_UNIT_FIRST_WORDS = frozenset(words.split()[0].split("/")[0] for words in _MEASURE_WORDS)
 _UNIT_AFTER = r"(?i)[\s-]*([a-z²]+(?:/h)?)(?:\s+([a-z]+))?(?:\s+([a-z]+))?"
 """The one to three words after a figure that may be its unit, read generically and looked
 up in ``_MEASURE_WORDS``, longest first (one pattern of every unit tried at every figure of
@@ -1257,7 +1258,7 @@ def measure_after(text: str, end: int, value: float) -> tuple[str, float] | None
     """What the figure ``value`` ending at ``end`` in ``text`` measures, by the unit just
     after it ("500 metres", "110 km/h"), and its size in that measure's unit; or None."""
     words = compiled(_UNIT_AFTER).match(text, end, end + 40)
-    if words is None or words.group(1).lower() not in _UNIT_FIRST_WORDS:
+    if words is None or words.group(1).lower().split("/")[0] not in _UNIT_FIRST_WORDS:
         return None
     unit = _unit_of(words)
     if unit is None:
@@ -1270,19 +1271,23 @@ def measures_in(text: str) -> dict[str, list[float]]:
     """Every figure with a unit of ``_MEASURES`` in ``text``: its sizes by measure (one
     pass of one generic pattern, figure and the words after it together)."""
     found: dict[str, list[float]] = {}
-    pattern = compiled(_FIGURE_BEFORE_MEASURE + _UNIT_AFTER.removeprefix("(?i)"))
+    pattern = compiled(_FIGURE_BEFORE_MEASURE + r"[\s-]*([a-z²]+)")
+    first_words = _UNIT_FIRST_WORDS
     for figure in pattern.finditer(text):
-        unit = _MEASURE_WORDS.get(figure.group(2).lower())
-        if unit is None or figure.group(3):
-            first, second, third = (w.lower() if w else "" for w in figure.groups()[1:])
-            for words in (f"{first} {second} {third}", f"{first} {second}", first):
-                unit = _MEASURE_WORDS.get(words)
-                if unit is not None:
-                    break
-        if unit is not None:
-            kind, size = _MEASURES[unit]
-            found.setdefault(kind, []).append(float(figure.group(1).replace(",", "")) * size)
+        if figure.group(2).lower() not in first_words:
+            continue  # "5 people", "No. 5 in": most figures have no unit
+        measured = measure_after(text, figure.end(1), float(figure.group(1).replace(",", "")))
+        if measured is not None:
+            found.setdefault(measured[0], []).append(measured[1])
+    for sizes in found.values():
+        sizes.sort()
     return found
+
+
+def has_size(sizes: Sequence[float], size: float) -> bool:
+    """``sizes`` (sorted) holds ``size`` converted and rounded (``same_measure``)."""
+    lo = bisect_left(sizes, size * (1 - _CONVERTED) if size >= 0 else size * (1 + _CONVERTED))
+    return any(same_measure(size, s) for s in sizes[lo : lo + 8])
 
 
 def same_measure(x: float, y: float) -> bool:
