@@ -239,8 +239,8 @@ def _align_documents(doc_a: Document, doc_b: Document) -> list[Group]:
         groups.append(group)
         used_a.update(group.a)
         used_b.update(group.b)
-    _attach(groups, a_sents, b_sents, a_ids, used_a, used_b, Side.A)
-    _attach(groups, a_sents, b_sents, b_ids, used_b, used_a, Side.B)
+    _attach(groups, a_sents, b_sents, a_ids, used_a, Side.A)
+    _attach(groups, a_sents, b_sents, b_ids, used_b, Side.B)
 
     # Boilerplate: pair identical furniture, the rest stands alone.
     a_furn: dict[str, list[int]] = {}
@@ -278,7 +278,6 @@ def _attach(
     b_sents: Sequence[Sentence],
     ids: Sequence[int],
     used: set[int],
-    other_used: set[int],
     side: Side,
 ) -> None:
     """Put each content sentence of ``side`` left unmatched into the group of its previous
