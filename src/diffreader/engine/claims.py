@@ -445,9 +445,11 @@ _FIRST_CHAR = operator.itemgetter(0)
 _SPAN_START, _SPAN_END = operator.itemgetter(0), operator.itemgetter(1)
 _NUMBER_KEY_SET = frozenset(NUMBER_WORDS)
 """The number words, as a set to intersect an article's keys with."""
-_SLOT_KEYS = frozenset([*FRACTIONS, *_NUMBER_KEY_SET, *SCALE_WORDS, "in"])
-_SCALED_ONLY_KEYS = frozenset(SCALE_WORDS)
-_OTHER_SLOT_KEYS = _SLOT_KEYS - _SCALED_ONLY_KEYS
+_SLOT_KEYS = frozenset([*FRACTIONS, *_NUMBER_KEY_SET, "in"])
+"""Keys a figure stated in other words holds (``_value_slots``: a share, a ratio, a number
+in words): a fact without any (most: "€4.5", "3,000") is read as its digits, with its
+scale when it has one (``_scaled_digits_known``)."""
+_SCALE_KEYS_SET = frozenset(SCALE_WORDS)
 
 
 def _scaled_digits_known(keys: Sequence[str], numbers: Collection[str]) -> bool:
@@ -460,7 +462,8 @@ def _scaled_digits_known(keys: Sequence[str], numbers: Collection[str]) -> bool:
         value = _number_value(key)
         if value in numbers:
             continue
-        scale = SCALE_WORDS.get(keys[i + 1]) if i + 1 < len(keys) else None
+        after = i + 2 if i + 2 < len(keys) and keys[i + 1] == "-" else i + 1
+        scale = SCALE_WORDS.get(keys[after]) if after < len(keys) else None
         if scale is None:
             return False
         try:
@@ -470,10 +473,6 @@ def _scaled_digits_known(keys: Sequence[str], numbers: Collection[str]) -> bool:
         if scaled not in numbers:
             return False
     return True
-
-
-"""Keys a figure stated in other words holds (``_value_slots``: a share, a ratio, a number
-with a scale): a fact without any (most: "€4.5", "3,000") is read as its digits only."""
 
 
 @functools.lru_cache(maxsize=32768)
@@ -603,7 +602,7 @@ def _restated(
         for majority in compiled(_MAJORITY).finditer(lowered):
             found.append((majority.start(), majority.end(), ("50",)))
     if "a pair of" in lowered:
-        for pair in re.finditer(r"\ba pair of\b", lowered):
+        for pair in compiled(r"\ba pair of\b").finditer(lowered):
             found.append((pair.start(), pair.end(), ("2",)))  # "a pair of search dogs"
     if ratios:
         for whole in compiled(_RATIO).finditer(lowered):
@@ -919,20 +918,16 @@ class Support:
                     if key[:1].isdigit() or key in _NUMBER_KEY_SET
                 ]
                 known = all(map(self.numbers.__contains__, values))
-                if (
-                    not known
-                    and _SCALED_ONLY_KEYS.isdisjoint(keys) is False
-                    and (_OTHER_SLOT_KEYS.isdisjoint(keys))
-                ):
-                    # Digits with a scale only ("€4.5 million" / "€4,500,000"): each
-                    # figure's digits or its scaled value, read from the keys at once.
-                    known = _scaled_digits_known(keys, self.numbers)
-                elif not known and not _SLOT_KEYS.isdisjoint(keys):
+                if not known and not _SLOT_KEYS.isdisjoint(keys):
                     # "three thousand" / "3,000", "half" / "50 per cent".
                     numbers = self.numbers
                     known = all(
                         any(map(numbers.__contains__, forms)) for forms in _value_slots(text)
                     )
+                elif not known and not _SCALE_KEYS_SET.isdisjoint(keys):
+                    # Digits with a scale ("€4.5 million" / "€4,500,000"): each figure's
+                    # digits or its scaled value, read from the keys with no pattern.
+                    known = _scaled_digits_known(keys, self.numbers)
                 if not known:
                     # Digits beside Chinese or Japanese text: 85 is stated by 八十五分 too
                     # (an article of no kana or Han states none: read once, at once).
@@ -2055,13 +2050,19 @@ def _name_category(text: str, start: int, words: list[str]) -> ClaimCategory:
 
 
 def _supported(fact: Fact, text: str, support: Support) -> bool:
-    """The other article supports the fact: its detector's check, or for a figure with a
-    unit of measure, the same size in another unit ("500 metres" / "550 yards")."""
-    if _SUPPORTED[fact.category](text[fact.start : fact.end], support):
+    """The other article supports the fact (``_supported_at``)."""
+    return _supported_at(fact.category, text, fact.start, fact.end, support)
+
+
+def _supported_at(
+    category: ClaimCategory, text: str, start: int, end: int, support: Support
+) -> bool:
+    """The other article supports the fact of ``category`` at ``start:end``: its
+    detector's check, or for a figure, the same figure in another unit or rounded
+    (``_figure_elsewhere``)."""
+    if _SUPPORTED[category](text[start:end], support):
         return True
-    return fact.category is ClaimCategory.NUMBER and (
-        _figure_elsewhere(text, fact.start, fact.end, support)
-    )
+    return category is ClaimCategory.NUMBER and _figure_elsewhere(text, start, end, support)
 
 
 _FIGURE_BODY = r"[$€£¥]?\s?(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s?(million|billion|thousand|m|bn|k)\b)?"
@@ -2796,9 +2797,7 @@ def _pair_claims(
                 j = bisect_left(points, start)
                 if j == len(points) or points[j] > end:
                     continue
-            if not _SUPPORTED[category](text[start:end], other) and not (
-                category is ClaimCategory.NUMBER and (_figure_elsewhere(text, start, end, other))
-            ):
+            if not _supported_at(category, text, start, end, other):
                 claim(category, start, end)
     return out
 

@@ -1207,74 +1207,44 @@ def _converted_in(group: Group, side: Side, q: _Quantity, others: Sequence[_Quan
     return False
 
 
-_MEASURE_WORDS = {
-    **dict.fromkeys(("kilometres", "kilometre", "kilometers", "kilometer", "km"), "kilometre"),
-    **dict.fromkeys(("metres", "metre", "meters", "meter", "m"), "metre"),
-    **dict.fromkeys(("centimetres", "centimetre", "centimeters", "centimeter", "cm"), "centimetre"),
-    **dict.fromkeys(("millimetres", "millimetre", "millimeters", "millimeter", "mm"), "millimetre"),
-    **dict.fromkeys(("miles", "mile"), "mile"),
-    **dict.fromkeys(("yards", "yard", "yd"), "yard"),
-    **dict.fromkeys(("feet", "foot", "ft"), "foot"),
-    **dict.fromkeys(("inches", "inch"), "inch"),
-    **dict.fromkeys(("kilograms", "kilogram", "kilos", "kilo", "kg"), "kilogram"),
-    **dict.fromkeys(("grams", "gram", "g"), "gram"),
-    **dict.fromkeys(("tonnes", "tonne", "metric tons", "metric ton"), "tonne"),
-    **dict.fromkeys(("pounds", "pound", "lbs", "lb"), "pound"),
-    **dict.fromkeys(("ounces", "ounce", "oz"), "ounce"),
-    **dict.fromkeys(("hectares", "hectare", "ha"), "hectare"),
-    **dict.fromkeys(("acres", "acre"), "acre"),
-    **dict.fromkeys(
-        ("square kilometres", "square kilometre", "square km", "sq km", "km2", "km²"),
-        "square kilometre",
-    ),
-    **dict.fromkeys(("square miles", "square mile", "sq miles", "sq mi"), "square mile"),
-    **dict.fromkeys(("square metres", "square metre", "sq m", "m2", "m²"), "square metre"),
-    **dict.fromkeys(("square feet", "square foot", "sq ft"), "square foot"),
-    **dict.fromkeys(("miles per hour", "miles an hour", "mph"), "mile per hour"),
-    **dict.fromkeys(
-        ("kilometres per hour", "kilometres an hour", "km/h", "kmh", "kph"), "kilometre per hour"
-    ),
-}
-"""The words of the units of ``_MEASURES`` as a text writes them after a figure."""
-_UNIT_FIRST_WORDS = frozenset(words.split()[0].split("/")[0] for words in _MEASURE_WORDS)
-_UNIT_AFTER = r"(?i)[\s-]*([a-z²]+(?:/h)?)(?:\s+([a-z]+))?(?:\s+([a-z]+))?"
-"""The one to three words after a figure that may be its unit, read generically and looked
-up in ``_MEASURE_WORDS``, longest first (one pattern of every unit tried at every figure of
-a long article of figures cost a tenth of its claims)."""
+_UNIT_AFTER = r"(?i)[\s-]*([a-z²]+)(?:\s+([a-z]+))?"
+"""The word after a figure that may be its unit, and the next ("square kilometres"): read
+generically and looked up with ``_unit`` (one pattern of every unit tried at every figure
+of a long article of figures cost a tenth of its claims)."""
 _FIGURE_BEFORE_MEASURE = r"(?i)(?<![\w.,$€£¥])(\d+(?:,\d{3})*(?:\.\d+)?)"
-
-
-def _unit_of(words: re.Match[str]) -> str | None:
-    """The unit ``_UNIT_AFTER`` read, as ``_MEASURES`` names it, or None."""
-    first, second, third = (w.lower() if w else "" for w in words.groups())
-    for unit in (f"{first} {second} {third}", f"{first} {second}", first):
-        found = _MEASURE_WORDS.get(unit)
-        if found is not None:
-            return found
-    return None
 
 
 def measure_after(text: str, end: int, value: float) -> tuple[str, float] | None:
     """What the figure ``value`` ending at ``end`` in ``text`` measures, by the unit just
-    after it ("500 metres", "110 km/h"), and its size in that measure's unit; or None."""
+    after it ("500 metres", "120 square kilometres", "110 km/h", "68 miles an hour"), as
+    ``_unit`` reads a quantity's unit, and its size in that measure's unit; or None."""
     words = compiled(_UNIT_AFTER).match(text, end, end + 40)
-    if words is None or words.group(1).lower().split("/")[0] not in _UNIT_FIRST_WORDS:
+    if words is None:
         return None
-    unit = _unit_of(words)
-    if unit is None:
+    first = words.group(1).lower()
+    if first in ("square", "sq") and words.group(2):
+        found = _unit(words.group(2).lower())
+        unit = f"square {found[1]}" if found is not None else ""
+    else:
+        found = _unit(first)
+        unit = found[1] if found is not None else ""
+        if unit in ("kilometre", "mile") and compiled(_PER_HOUR).match(text, words.end(1)):
+            unit += " per hour"  # "110 km/h", "68 miles an hour"
+    measured = _MEASURES.get(unit)
+    if found is None or measured is None:
         return None
-    kind, size = _MEASURES[unit]
-    return kind, value * size
+    kind, size = measured
+    return kind, value * found[0] * size
 
 
 def measures_in(text: str) -> dict[str, list[float]]:
-    """Every figure with a unit of ``_MEASURES`` in ``text``: its sizes by measure (one
-    pass of one generic pattern, figure and the words after it together)."""
+    """Every figure with a unit of ``_MEASURES`` in ``text``: its sizes by measure, sorted
+    (one pass of one generic pattern, figure and the word after it together)."""
     found: dict[str, list[float]] = {}
     pattern = compiled(_FIGURE_BEFORE_MEASURE + r"[\s-]*([a-z²]+)")
-    first_words = _UNIT_FIRST_WORDS
     for figure in pattern.finditer(text):
-        if figure.group(2).lower() not in first_words:
+        first = figure.group(2).lower()
+        if first not in MEASURE_UNITS and first not in UNIT_EQUIVALENTS and first != "sq":
             continue  # "5 people", "No. 5 in": most figures have no unit
         measured = measure_after(text, figure.end(1), float(figure.group(1).replace(",", "")))
         if measured is not None:
