@@ -176,6 +176,20 @@ QUIET = {
         "Pell, who worked as a lorry driver before turning to poetry, would not say more.\n",
         "A former lorry driver who turned to poetry later, Pell would not say more.\n",
     ),
+    "a figure moved into a sentence rewritten whole": (
+        "The county council today confirmed that the 3-mile Northgate bypass will open to "
+        "traffic on 4 May 2027, completing the largest road scheme in the county since it began "
+        "in 1988.\n\nThe bypass adds four new junctions, including a lorry park for 120 vehicles "
+        "at Dale Lane, and is expected to carry 20,000 cars a day.\n",
+        "Drivers will be able to use the new Northgate bypass from 4 May 2027, the county council "
+        "has said.\n\nThe 3-mile road, the largest scheme in the county since it began in 1988, "
+        "has four new junctions, including a 120-space lorry park at Dale Lane. It is expected to "
+        "carry 20,000 cars a day.\n",
+    ),
+    "a cap in other words": (
+        "Crowds at the fair will be capped at 8,000 people a day, the organisers said.\n",
+        "The organisers said there would be a cap of 8,000 visitors a day at the fair.\n",
+    ),
 }
 
 CHANGED = {
@@ -330,6 +344,21 @@ CHANGED = {
         "The ferry turned back after the crew found a leak through its outer "
         "hull, according to the operator.\n",
         ("added", "outer"),
+    ),
+    "a figure changed in a sentence rewritten whole": (
+        QUIET["a figure moved into a sentence rewritten whole"][0],
+        QUIET["a figure moved into a sentence rewritten whole"][1].replace("four new", "six new"),
+        ("added", "six"),
+    ),
+    "a cap made a floor": (
+        QUIET["a cap in other words"][0],
+        QUIET["a cap in other words"][1].replace("a cap of", "at least"),
+        ("added", "at least 8,000"),
+    ),
+    "a bound dropped in a sentence rewritten whole": (
+        "The probe, which cost more than €640 million to build, will map ice near the pole.\n",
+        "Built at a cost of €640 million, the probe is meant to chart ice near the pole.\n",
+        ("dropped", "more than €640 million"),
     ),
     "an opposite reaction": (
         "Farmers' groups welcomed the decision to cut the fuel duty on Monday.\n",

@@ -1518,7 +1518,8 @@ def _find_figures(group: Group) -> list[Found]:
     facing = {side: frozenset().union(*[q.hunks for q in quantities[side]]) for side in _SIDES}
     if facing[_A].isdisjoint(facing[_B]):
         return []
-    out = []
+    unstated: dict[Side, list[_Quantity]] = {_A: [], _B: []}
+    loose: dict[Side, set[int]] = {_A: set(), _B: set()}
     for side, other in _SIDE_PAIRS:
         # Whether a figure there is rounded, or a metre or a bare number: the rounding and
         # the metres checks read only then.
@@ -1545,6 +1546,8 @@ def _find_figures(group: Group) -> list[Found]:
                 # The same span in another unit of time ("a week" / "seven days").
                 others = [*(others or []), *by_value.get(_in_base_unit(q)[0], [])] or None
             if others is not None and _stated(q, others):
+                if not any(_same_figure(q, o, bound=True) for o in others):
+                    loose[side] |= q.hunks  # stated with another bound: a counterpart
                 continue
             if (rounded_there or q.bound in _APPROXIMATE) and _rounded(q, quantities[other]):
                 continue  # "£96,480,000" / "nearly £96.5m": the same figure, rounded
@@ -1560,7 +1563,21 @@ def _find_figures(group: Group) -> list[Found]:
                 continue  # "the 12 months to October" / "the year to October"
             if others is None and _a_rate(group.text[side], q):
                 continue  # "twice a day" / "twice-daily": a rate, not a span of a day
-            out.append(_new_tuple(Found, (side, _NUMBER, q.start, q.end)))
+            unstated[side].append(q)
+    # A substitution replaces something: a figure the other side's group does not state,
+    # in a hunk with one this side does not state either (or states with another bound:
+    # "more than €640 million" / "€640 million"). One whose hunk holds only figures this
+    # side states too was added beside them ("a park for 650 cars" moved into a sentence
+    # rewritten whole): claims.py checks it against the whole article.
+    replaced = {
+        side: loose[side].union(*[q.hunks for q in unstated[side]]) for side in _SIDES
+    }
+    out = [
+        _new_tuple(Found, (side, _NUMBER, q.start, q.end))
+        for side, other in _SIDE_PAIRS
+        for q in unstated[side]
+        if not q.hunks.isdisjoint(replaced[other])
+    ]
     return out or _swapped(group, quantities)
 
 
