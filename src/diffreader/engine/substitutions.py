@@ -1569,9 +1569,7 @@ def _find_figures(group: Group) -> list[Found]:
     # "more than €640 million" / "€640 million"). One whose hunk holds only figures this
     # side states too was added beside them ("a park for 650 cars" moved into a sentence
     # rewritten whole): claims.py checks it against the whole article.
-    replaced = {
-        side: loose[side].union(*[q.hunks for q in unstated[side]]) for side in _SIDES
-    }
+    replaced = {side: loose[side].union(*[q.hunks for q in unstated[side]]) for side in _SIDES}
     out = [
         _new_tuple(Found, (side, _NUMBER, q.start, q.end))
         for side, other in _SIDE_PAIRS
