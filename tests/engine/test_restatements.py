@@ -186,6 +186,28 @@ QUIET = {
         "has four new junctions, including a 120-space lorry park at Dale Lane. It is expected to "
         "carry 20,000 cars a day.\n",
     ),
+    "a share as a percentage": (
+        "Sales of the cider had fallen by a fifth since September, the brewer said.\n",
+        "Sales of the cider have dropped by 20% since September, the brewer said.\n",
+    ),
+    "a rate as a count": (
+        "Buses will run every 20 minutes on Sundays, the operator said.\n\nThe scanner "
+        "is checked twice a year by engineers.\n",
+        "Buses will run three times an hour on Sundays, the operator said.\n\nEngineers "
+        "check the scanner every six months.\n",
+    ),
+    "a weekday left out of a date": (
+        "The footbridge will reopen on Saturday 14 June, the council said.\n",
+        "The footbridge will reopen on 14 June, the council said.\n",
+    ),
+    "a title as its initials": (
+        "Chief Operating Officer Ruth Ansell said the depot was ready.\n",
+        "COO Ruth Ansell said the depot was ready.\n",
+    ),
+    "a title written short": (
+        "Councillor Ewan Stroud said the plan was fair. Superintendent Ada Bell agreed.\n",
+        "Cllr Ewan Stroud said the plan was fair. Supt Ada Bell agreed.\n",
+    ),
     "a cap in other words": (
         "Crowds at the fair will be capped at 8,000 people a day, the organisers said.\n",
         "The organisers said there would be a cap of 8,000 visitors a day at the fair.\n",
@@ -349,6 +371,31 @@ CHANGED = {
         QUIET["a figure moved into a sentence rewritten whole"][0],
         QUIET["a figure moved into a sentence rewritten whole"][1].replace("four new", "six new"),
         ("added", "six"),
+    ),
+    "another share": (
+        QUIET["a share as a percentage"][0],
+        QUIET["a share as a percentage"][1].replace("20%", "25%"),
+        ("added", "25%"),
+    ),
+    "another count for an interval": (
+        QUIET["a rate as a count"][0],
+        QUIET["a rate as a count"][1].replace("three times", "four times"),
+        ("added", "four"),
+    ),
+    "another interval": (
+        QUIET["a rate as a count"][0],
+        QUIET["a rate as a count"][1].replace("six months", "three months"),
+        ("added", "three months"),
+    ),
+    "another weekday before a date": (
+        QUIET["a weekday left out of a date"][0],
+        "The footbridge will reopen on Sunday 14 June, the council said.\n",
+        ("added", "Sunday"),
+    ),
+    "other initials": (
+        QUIET["a title as its initials"][0],
+        QUIET["a title as its initials"][1].replace("COO", "CFO"),
+        ("dropped", "Officer"),
     ),
     "a cap made a floor": (
         QUIET["a cap in other words"][0],

@@ -64,6 +64,7 @@ from typing import NamedTuple, cast
 
 from diffreader.engine import cjk, parallel, synonyms
 from diffreader.engine.lexicon import (
+    AFTER_A_SHARE,
     CALENDAR_PERIODS,
     CAPITALISED_ADJECTIVES,
     CLAUSE_CONJUNCTIONS,
@@ -121,6 +122,8 @@ from diffreader.engine.substitutions import (
     measures_in,
     might_substitute,
     new_statuses,
+    rate_counts,
+    rate_spans,
     rounding_step,
     rounds_to,
 )
@@ -515,7 +518,9 @@ third.", "fell by a third during"), not a noun ("a third term": an ordinal)."""
 def _share_ends(lowered: str, at: int) -> bool:
     """A share ends at ``at`` of lower-cased ``lowered`` (``_SHARE_ENDS``)."""
     end = _SHARE_ENDS.match(lowered, at)
-    return end is not None and (end.group(1) is None or end.group(1) in STOPWORDS)
+    return end is not None and (
+        end.group(1) is None or end.group(1) in STOPWORDS or end.group(1) in AFTER_A_SHARE
+    )
 
 
 _CARDINAL_WORDS = [
@@ -826,6 +831,9 @@ class Support:
                         found.add(_duration_value(one.group(2), "", unit.group()))
             if "year" in text and compiled(ONE_YEAR).search(text):
                 found.add(_duration_value("a", "", "year"))  # "in the year to October"
+            # The interval of a rate ("three times an hour": every 20 minutes), a key in
+            # hours or months as ``_in_base_unit`` makes.
+            found.update(key for *_, key in rate_spans(text))
             self._durations = set(map(_in_base_unit, found | self.stated().durations))
         return _in_base_unit(key) in self._durations
 
@@ -896,6 +904,8 @@ class Support:
             lowered, scaled=scaled, ratios=ratios, shares=shares, digits=digits
         ):
             numbers.update(forms)
+        if "every" in keys:
+            numbers.update(rate_counts(lowered))  # "every 20 minutes": three times an hour
         padded = f" {lowered} "
         for word, equivalents in PLACE_EQUIVALENTS.items():
             # A one-word equivalent in the text is among the stems already.
@@ -2059,10 +2069,46 @@ def _supported_at(
 ) -> bool:
     """The other article supports the fact of ``category`` at ``start:end``: its
     detector's check, or for a figure, the same figure in another unit or rounded
-    (``_figure_elsewhere``)."""
+    (``_figure_elsewhere``), for a weekday, the date it names (``_weekday_of_a_date``)."""
     if _SUPPORTED[category](text[start:end], support):
         return True
-    return category is ClaimCategory.NUMBER and _figure_elsewhere(text, start, end, support)
+    if category is ClaimCategory.NUMBER:
+        return _figure_elsewhere(text, start, end, support)
+    return category is ClaimCategory.DATE and _weekday_of_a_date(text, start, end, support)
+
+
+_BARE_WEEKDAY = rf"(?i)(?:on )?({alternation(WEEKDAYS)})"
+_DAY_MONTH_AFTER = (
+    rf"(?i),? (?:the )?(?:(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({alternation(MONTHS)})\b"
+    rf"|({alternation(MONTHS)})\.? (\d{{1,2}})(?:st|nd|rd|th)?\b)"
+)
+"""The day and month a weekday names, just after it ("Sunday 21 March", "Sunday, March
+21st")."""
+
+
+def _weekday_of_a_date(text: str, start: int, end: int, support: Support) -> bool:
+    """The fact at ``start:end`` is a weekday just before a day and month that the other
+    article states with no weekday or with the same one ("on Sunday 21 March" / "on 21
+    March"): the day adds nothing the date does not say. A date the other article gives
+    another weekday is no support: one of the two is wrong."""
+    weekday = compiled(_BARE_WEEKDAY).fullmatch(text, start, end)
+    date = weekday and compiled(_DAY_MONTH_AFTER).match(text, end)
+    if not weekday or not date:
+        return False
+    day = date.group(1) or date.group(4)
+    month = (date.group(2) or date.group(3)).lower()[:3]  # "Sept", "September", "sep"
+    name = weekday.group(1).lower()
+    found = False
+    for there in compiled(_DAY_MONTH_AFTER).finditer(support.lowered):
+        if (there.group(1) or there.group(4)) != day:
+            continue
+        if (there.group(2) or there.group(3))[:3] != month:
+            continue
+        before = support.lowered[max(0, there.start() - 12) : there.start()].split()
+        if before and before[-1].strip(",") in WEEKDAYS and before[-1].strip(",") != name:
+            return False  # "Monday 21 March" there: another day
+        found = True
+    return found
 
 
 _FIGURE_BODY = r"[$€£¥]?\s?(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s?(million|billion|thousand|m|bn|k)\b)?"

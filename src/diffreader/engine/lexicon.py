@@ -15,9 +15,9 @@ the longest entry at a place ("september" before "sep", "a few" before "a").
 API:
     alternation(words) -> str               a regex of the words (a trie), longest first
     title_length(words) -> int              how many leading words of a name are a title
-    Numbers and time:  NUMBER_WORDS, FRACTIONS, NUMBERS_NEVER_ALONE, WEAK_NUMBER_WORDS,
-                       VAGUE_QUANTITIES, MONTHS, WEEKDAYS, SEASONS, CALENDAR_PERIODS,
-                       DATE_MODIFIERS, TIME_UNITS, DURATION_QUALIFIERS
+    Numbers and time:  NUMBER_WORDS, FRACTIONS, AFTER_A_SHARE, NUMBERS_NEVER_ALONE,
+                       WEAK_NUMBER_WORDS, VAGUE_QUANTITIES, MONTHS, WEEKDAYS, SEASONS,
+                       CALENDAR_PERIODS, DATE_MODIFIERS, TIME_UNITS, DURATION_QUALIFIERS
     Chinese, Japanese: CJK_DIGITS, CJK_POWERS, CJK_COUNTERS, CJK_TIME_UNITS,
                        CJK_VAGUE_NUMERALS, CJK_ERAS, CJK_WEEKDAYS, CJK_RELATIVE_DATES
     People and roles:  HONORIFICS, TITLES, TITLE_MODIFIERS, TITLE_WORDS (their union),
@@ -41,6 +41,7 @@ from types import MappingProxyType
 from typing import Any
 
 __all__ = [
+    "AFTER_A_SHARE",
     "BELIEF_VERBS",
     "BOOSTERS",
     "CALENDAR_PERIODS",
@@ -169,6 +170,9 @@ FRACTIONS: Mapping[str, int] = MappingProxyType(
     }
 )  # fmt: skip
 """Fraction words and their denominators: "a third" of something is 33 per cent of it."""
+AFTER_A_SHARE = _words("since compared last overall apiece respectively")
+"""Words that are no stopword but follow a share, never an ordinal's noun ("fell by a
+fifth since May", "a third compared with", "by a quarter last year")."""
 NUMBERS_NEVER_ALONE = _words("once double half")
 """Number words that are no figure on their own ("once again", "double down", "half of")."""
 WEAK_NUMBER_WORDS = _words("one first second")

@@ -66,6 +66,7 @@ API:
     find_substitutions(group) -> list[Found]
     might_substitute(deleted, inserted) -> bool      a cheap gate before building a Group
     new_statuses(text, start, end, other_text) -> list[tuple[int, int]]
+    rate_spans(text) -> list[(start, end, interval)], rate_counts(text) -> set[str]
     Group, Word, Found, Substitution, SUBSTITUTIONS
 """
 
@@ -85,6 +86,7 @@ from typing import NamedTuple
 
 from diffreader.engine import cjk
 from diffreader.engine.lexicon import (
+    AFTER_A_SHARE,
     BELIEF_VERBS,
     BOOSTERS,
     CALENDAR_PERIODS,
@@ -134,6 +136,8 @@ __all__ = [
     "measures_in",
     "might_substitute",
     "new_statuses",
+    "rate_counts",
+    "rate_spans",
     "rounding_step",
     "rounds_to",
     "same_measure",
@@ -908,6 +912,82 @@ _WORD_BEFORE = r"([\w%£$€]+)\W*\Z"
 _TIME_UNIT_NAMES = frozenset(("year", "month", "week", "day", "hour", "minute", "second"))
 
 
+_RATE_HOURS = {"second": 1 / 3600, "minute": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0}
+_RATE_HOURS["fortnight"] = 336.0
+_RATE_MONTHS = {"month": 1.0, "year": 12.0}
+_RATE_COUNT = r"\d+|" + alternation([w for w, v in NUMBER_WORDS.items() if 2 <= v < 100])
+_EVERY_SPAN = rf"(?i)\bevery ({_RATE_COUNT}) (second|minute|hour|day|week|fortnight|month|year)s?\b"
+"""A rate as the span between two events: "every 20 minutes", "every six months"."""
+_TIMES_A = (
+    rf"(?i)\b(twice|thrice|(?:{_RATE_COUNT}) times) (?:a|an|per|each|every) "
+    r"(second|minute|hour|day|week|fortnight|month|year)\b"
+)
+"""A rate as a count in a unit of time: "three times an hour", "twice a year"."""
+
+
+def rate_spans(text: str) -> list[tuple[int, int, tuple[str, str]]]:
+    """(start, end, interval) of each rate of ``text`` that states how often by a figure
+    ("every 20 minutes", "three times an hour", "twice a year"): the interval between two
+    events is the rate's key, in hours or months, so that each way of writing one rate
+    has one key ("every 20 minutes" and "three times an hour": ('0.333333', 'hour')).
+
+    >>> [key for _, _, key in rate_spans("every 20 minutes, three times an hour")]
+    [('0.333333', 'hour'), ('0.333333', 'hour')]
+    >>> [key for _, _, key in rate_spans("every six months; twice a year; 4 times a day")]
+    [('6', 'month'), ('6', 'month'), ('6', 'hour')]
+    """
+    out = []
+    lowered = text.lower()
+    for pattern, words in ((_EVERY_SPAN, ("every ",)), (_TIMES_A, (" times ", "twice", "thrice"))):
+        if not any(word in lowered for word in words):
+            continue  # the literal words are rarer than their pattern is quick to fail
+        spans = pattern is _EVERY_SPAN
+        for rate in compiled(pattern).finditer(text):
+            count, unit = rate.group(1).lower().removesuffix(" times"), rate.group(2).lower()
+            value = {"twice": 2.0, "thrice": 3.0}.get(count) or _number_of(count)
+            if not value:
+                continue
+            months = unit in _RATE_MONTHS
+            size = _RATE_MONTHS[unit] if months else _RATE_HOURS[unit]
+            interval = size * value if spans else size / value
+            key = (_plain_number(round(interval, 6)), "month" if months else "hour")
+            out.append((rate.start(), rate.end(), key))
+    return sorted(out)
+
+
+def rate_counts(text: str) -> set[str]:
+    """The counts that ``text``'s intervals make in a larger unit of time: "every 20
+    minutes" is three times an hour, 72 times a day; "every three months" four times a
+    year (whole counts of two or more only).
+
+    >>> sorted(rate_counts("every 20 minutes"), key=int)
+    ['3', '72', '504']
+    """
+    counts = set()
+    for start, _, (interval, unit) in rate_spans(text):
+        if not text.startswith(("every", "Every", "EVERY"), start):
+            continue
+        sizes = _RATE_MONTHS if unit == "month" else _RATE_HOURS
+        for size in sizes.values():
+            count = size / float(interval)
+            if 2 <= round(count) <= 10_000 and abs(count - round(count)) < 1e-3:
+                counts.add(str(round(count)))
+    return counts
+
+
+def _plain_number(value: float) -> str:
+    """``value`` without a trailing ".0"."""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _same_rate(group: Group, side: Side, q: _Quantity, other: Side) -> bool:
+    """``q`` is the figure of a rate the other side's group states in other words
+    ("every 20 minutes" / "three times an hour")."""
+    text = group.text[side]
+    inside = [key for s, e, key in rate_spans(text) if s <= q.start and q.end <= e]
+    return bool(inside) and inside[0] in {key for *_, key in rate_spans(group.text[other])}
+
+
 def _a_rate(text: str, q: _Quantity) -> bool:
     """``q`` is "a day", "a week"… after a frequency ("twice a day"), a figure ("£5 a
     week") or a unit ("ten hours a day"): a rate, which the other side may write another
@@ -1379,7 +1459,10 @@ def _share(keys: Sequence[str], i: int) -> tuple[float, int] | None:
         return None
     after = keys[j + 1] if j + 1 < len(keys) else ""
     if not (word.endswith("s") and word != "halves") and not (
-        after in STOPWORDS or (after and not after[:1].isalnum() and after != "-") or not after
+        after in STOPWORDS
+        or after in AFTER_A_SHARE
+        or (after and not after[:1].isalnum() and after != "-")
+        or not after
     ):
         return None  # "a third term": an ordinal ("a third of", "fell by a third during")
     return 100 * numerator / denominator, j
@@ -1563,6 +1646,8 @@ def _find_figures(group: Group) -> list[Found]:
                 continue  # "the 12 months to October" / "the year to October"
             if others is None and _a_rate(group.text[side], q):
                 continue  # "twice a day" / "twice-daily": a rate, not a span of a day
+            if _same_rate(group, side, q, other):
+                continue  # "every 20 minutes" / "three times an hour"
             unstated[side].append(q)
     # A substitution replaces something: a figure the other side's group does not state,
     # in a hunk with one this side does not state either (or states with another bound:
@@ -1889,8 +1974,8 @@ def _find_roles(group: Group) -> list[Found]:
                     other_stems = {stem(k) for k in other}
                 if stem(w.key) in other_stems or not _before_shared_name(words, i, other):
                     continue
-                if _abbreviated(w.key, other):
-                    continue  # "CEO" / "chief executive"
+                if _abbreviated(w.key, other) or _title_initials(words, i, other):
+                    continue  # "CEO" / "chief executive", "COO" / "Chief Operating Officer"
                 s = i
                 while s > 0 and words[s - 1].hunk >= 0 and words[s - 1].key in _TITLE_NOUNS:
                     s -= 1
@@ -1990,11 +2075,50 @@ _TITLE_ABBREVIATIONS = {
 def _abbreviated(key: str, other: frozenset[str]) -> bool:
     """The title word ``key`` is one the other side's keys write in another way: an
     abbreviation it spells out ("CEO" / "chief executive"), or a word of a title it
-    abbreviates ("chief" / "CEO")."""
+    abbreviates ("chief" / "CEO"), or a word it writes short, as a title is ("Councillor"
+    / "Cllr", "Superintendent" / "Supt", "Sergeant" / "Sgt": ``_shortens``)."""
     spelled = _TITLE_ABBREVIATIONS.get(key)
     if spelled is not None:
         return other.issuperset(spelled)
-    return any(key in words and short in other for short, words in _TITLE_ABBREVIATIONS.items())
+    if any(key in words and short in other for short, words in _TITLE_ABBREVIATIONS.items()):
+        return True
+    return any(_shortens(short, key) for short in other if short[:1] == key[:1])
+
+
+def _shortens(short: str, word: str) -> bool:
+    """``short`` is ``word`` written short as titles are: its first letters ("Prof",
+    "Insp"), or its first and last letters with some between, in order ("Cllr", "Supt",
+    "Sgt", "Dr"). Two letters at least, and not the word itself.
+
+    >>> [_shortens(s, w) for s, w in [("cllr", "councillor"), ("supt", "superintendent"),
+    ...     ("prof", "professor"), ("sgt", "sergeant"), ("cat", "councillor")]]
+    [True, True, True, True, False]
+    """
+    if not 2 <= len(short) < len(word) or not short.isalpha() or short[0] != word[0]:
+        return False
+    if word.startswith(short):
+        return len(short) >= 3
+    if short[-1] != word[-1]:
+        return False
+    letters = iter(word)
+    return all(letter in letters for letter in short)  # a subsequence, in order
+
+
+def _title_initials(words: Sequence[Word], i: int, other: frozenset[str]) -> bool:
+    """The capitalised title word at ``i`` is in a run of capitalised words whose initials
+    the other side writes as one word ("Chief Operating Officer" / "COO", "Chief Medical
+    Officer" / "CMO"): three initials at least, so that no two-word phrase reads as a
+    common word."""
+    first = last = i
+    while first > 0 and i - first < 4 and words[first - 1].raw[:1].isupper():
+        first -= 1
+    while last + 1 < len(words) and last - i < 4 and words[last + 1].raw[:1].isupper():
+        last += 1
+    for a in range(first, i + 1):
+        for b in range(max(i, a + 2), last + 1):
+            if "".join(words[k].key[:1] for k in range(a, b + 1)) in other:
+                return True
+    return False
 
 
 def _stated_elsewhere(words: Sequence[Word], i: int, other_text: str) -> bool:
