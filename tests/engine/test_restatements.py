@@ -208,6 +208,17 @@ QUIET = {
         "Councillor Ewan Stroud said the plan was fair. Superintendent Ada Bell agreed.\n",
         "Cllr Ewan Stroud said the plan was fair. Supt Ada Bell agreed.\n",
     ),
+    "a time of day moved": (
+        "The probe lifted off at 06:42 local time on a Vantor rocket, the agency said.\n",
+        "The probe lifted off aboard a Vantor rocket at 06:42 local time, the agency said.\n",
+    ),
+    "the past week and the coming year": (
+        "The price of petrol rose by 6 cents a litre last week, the motoring group said. The "
+        "council approved a budget of 1.4 billion crowns for next year on Wednesday.\n",
+        "Petrol prices climbed by 6 cents a litre over the past week, the motoring group "
+        "said. On Wednesday the council voted through a 1.4bn-crown budget for the coming "
+        "year.\n",
+    ),
     "a cap in other words": (
         "Crowds at the fair will be capped at 8,000 people a day, the organisers said.\n",
         "The organisers said there would be a cap of 8,000 visitors a day at the fair.\n",
@@ -396,6 +407,21 @@ CHANGED = {
         QUIET["a title as its initials"][0],
         QUIET["a title as its initials"][1].replace("COO", "CFO"),
         ("dropped", "Officer"),
+    ),
+    "another time of day": (
+        QUIET["a time of day moved"][0],
+        QUIET["a time of day moved"][1].replace("06:42", "06:52"),
+        ("added", "52"),
+    ),
+    "the coming month for next year": (
+        QUIET["the past week and the coming year"][0],
+        QUIET["the past week and the coming year"][1].replace("coming year", "coming month"),
+        ("dropped", "next year"),
+    ),
+    "the past week for last month": (
+        QUIET["the past week and the coming year"][0].replace("last week", "last month"),
+        QUIET["the past week and the coming year"][1],
+        ("dropped", "last month"),
     ),
     "a cap made a floor": (
         QUIET["a cap in other words"][0],

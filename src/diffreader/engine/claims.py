@@ -766,10 +766,14 @@ class Support:
 
     def periods_before(self) -> frozenset[str]:
         """The periods the article counts back by ("a year earlier", "the previous week",
-        "the month before": year, week, month), read once, when first asked."""
+        "the past month": year, week, month) or, as "+year", forward by ("the coming year",
+        "the week ahead"), read once, when first asked."""
         if self._periods is None:
             found = compiled(_PERIOD_BEFORE).findall(self.lowered)
-            self._periods = frozenset(a or b or c for a, b, c in found)
+            ahead = compiled(_PERIOD_AHEAD).findall(self.lowered)
+            self._periods = frozenset(
+                [a or b or c for a, b, c in found] + [f"+{a or b}" for a, b in ahead]
+            )
         return self._periods
 
     def measures(self) -> dict[str, list[float]]:
@@ -891,6 +895,8 @@ class Support:
         lines = "\n".join(compress(plain, map(operator.not_, decimal)))
         if lines:
             numbers.update(_LEADING_VALUES.findall(lines))
+            if ":" in lines:  # a time of day ("06:42"): its minutes are a figure too
+                numbers.update(compiled(r"(?<=\d:)\d+").findall(lines))
         numbers.update(map(_number_value, keys & _NUMBER_KEY_SET))
         # Figures in other words ("three thousand", "a third", "one in four"), looked for
         # where the article's words can hold them.
@@ -1783,13 +1789,15 @@ _DATE_PREPOSITIONS = frozenset(("on", "in", "by", "since", "from", "until"))
 / "stood since July 1994")."""
 
 
-_LAST_PERIOD = r"(?i)\blast (week|month|year)\b"
+_LAST_PERIOD = r"(?i)\b(last|next) (week|month|year)\b"
 _PERIOD_BEFORE = (
-    r"\b(?:(?:a|one) (week|month|year) (?:earlier|ago|before)|the (?:previous|prior) "
+    r"\b(?:(?:a|one) (week|month|year) (?:earlier|ago|before)|the (?:previous|prior|past) "
     r"(week|month|year)|the (week|month|year) before)\b"
 )
-"""A period counted back in lower-cased text ("a year earlier", "the previous week"): what
-states a date "last year" or "last week" says."""
+"""A period counted back in lower-cased text ("a year earlier", "the previous week", "over
+the past week"): what states a date "last year" or "last week" says."""
+_PERIOD_AHEAD = r"\bthe (?:coming (week|month|year)|(week|month|year) ahead)\b"
+"""A period counted forward ("the coming year", "the week ahead"): what "next year" says."""
 
 
 def _date_supported(value: str, support: Support) -> bool:
@@ -1799,8 +1807,10 @@ def _date_supported(value: str, support: Support) -> bool:
     if not value.isascii() and cjk.has_cjk(value):
         return support.stated().states_date(cjk.date_keys(value))
     last = compiled(_LAST_PERIOD).search(value)
-    if last is not None and last.group(1).lower() in support.periods_before():
-        return True
+    if last is not None:
+        ahead = "+" if last.group(1).lower() == "next" else ""
+        if ahead + last.group(2).lower() in support.periods_before():
+            return True
     words = [
         stem(key)
         for key in _fact_keys(value)

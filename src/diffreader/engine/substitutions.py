@@ -1785,7 +1785,15 @@ def _date_parts(text: str) -> dict[str, str]:
             period = keys[n + 1]
             if period in CALENDAR_PERIODS | SEASONS | WEEKDAYS or period in _MONTH_INDEX:
                 parts["when " + period] = key
+        elif key in _RELATIVE_AS and n + 1 < len(keys) and keys[n + 1] in CALENDAR_PERIODS:
+            parts["when " + keys[n + 1]] = _RELATIVE_AS[key]  # "the coming year": next year
+        elif key == "ahead" and n and keys[n - 1] in CALENDAR_PERIODS:
+            parts["when " + keys[n - 1]] = "next"  # "the year ahead"
     return parts
+
+
+_RELATIVE_AS = {"coming": "next", "past": "last", "previous": "last"}
+"""Words that count a period from now as "next" or "last" do ("the past week")."""
 
 
 def _same_date(x: dict[str, str], y: dict[str, str]) -> bool:
