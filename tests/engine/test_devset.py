@@ -1,7 +1,7 @@
 """Keeps the judgement sets (the development set ``benchmarks/judgement`` and the held-out sets
 ``benchmarks/judgement_heldout``, ``benchmarks/judgement_heldout2``,
-``benchmarks/judgement_heldout3``, ``benchmarks/judgement_heldout4`` and
-``benchmarks/judgement_heldout5``) and their harness honest.
+``benchmarks/judgement_heldout3``, ``benchmarks/judgement_heldout4``,
+``benchmarks/judgement_heldout5`` and ``benchmarks/judgement_heldout6``) and their harness honest.
 
 These tests check the sets, never the engine's scores: the scores are reported by
 ``benchmarks/eval_judgement.py`` and change with every judgement change.
@@ -108,6 +108,18 @@ SETS = {
         3,
         None,
         ("quote", "para_", "turbine"),
+    ),
+    # A sixth held-out set, imitating a developing story's later version, wire copy localised
+    # by a regional paper, AI paraphrase-tool output and opinion-neutralised or
+    # headline-rewritten syndication, of mixed length (3-5, 6-9, 10-14).
+    "heldout6": JudgementSet(
+        ROOT / "benchmarks" / "judgement_heldout6",
+        20,
+        7,
+        (3, 14),
+        3,
+        None,
+        ("quote", "para_", "sinkhole"),
     ),
 }
 
