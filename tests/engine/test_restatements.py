@@ -208,6 +208,17 @@ QUIET = {
         "Councillor Ewan Stroud said the plan was fair. Superintendent Ada Bell agreed.\n",
         "Cllr Ewan Stroud said the plan was fair. Supt Ada Bell agreed.\n",
     ),
+    "a span in two units": (
+        "A former treasurer was jailed for six years and six months on Friday for stealing "
+        "from the town.\n",
+        "The former treasurer was sent to prison for six and a half years on Friday for "
+        "stealing from the town.\n",
+    ),
+    "a race time as a clock shows it": (
+        "Vrolijk won the marathon on Sunday in 2 hours, 21 minutes and 4 seconds, breaking "
+        "the course record.\n",
+        "Vrolijk won the marathon on Sunday, clocking 2:21:04 and breaking the course record.\n",
+    ),
     "a time of day moved": (
         "The probe lifted off at 06:42 local time on a Vantor rocket, the agency said.\n",
         "The probe lifted off aboard a Vantor rocket at 06:42 local time, the agency said.\n",
@@ -218,10 +229,6 @@ QUIET = {
         "Petrol prices climbed by 6 cents a litre over the past week, the motoring group "
         "said. On Wednesday the council voted through a 1.4bn-crown budget for the coming "
         "year.\n",
-    ),
-    "a cap in other words": (
-        "Crowds at the fair will be capped at 8,000 people a day, the organisers said.\n",
-        "The organisers said there would be a cap of 8,000 visitors a day at the fair.\n",
     ),
 }
 
@@ -408,6 +415,18 @@ CHANGED = {
         QUIET["a title as its initials"][1].replace("COO", "CFO"),
         ("dropped", "Officer"),
     ),
+    "another span in two units": (
+        QUIET["a span in two units"][0],
+        QUIET["a span in two units"][1].replace(
+            "six and a half years", "six years and eight months"
+        ),
+        ("added", "eight months"),
+    ),
+    "another race time": (
+        QUIET["a race time as a clock shows it"][0],
+        QUIET["a race time as a clock shows it"][1].replace("2:21:04", "2:21:40"),
+        ("added", "2:21:40"),
+    ),
     "another time of day": (
         QUIET["a time of day moved"][0],
         QUIET["a time of day moved"][1].replace("06:42", "06:52"),
@@ -422,11 +441,6 @@ CHANGED = {
         QUIET["the past week and the coming year"][0].replace("last week", "last month"),
         QUIET["the past week and the coming year"][1],
         ("dropped", "last month"),
-    ),
-    "a cap made a floor": (
-        QUIET["a cap in other words"][0],
-        QUIET["a cap in other words"][1].replace("a cap of", "at least"),
-        ("added", "at least 8,000"),
     ),
     "a bound dropped in a sentence rewritten whole": (
         "The probe, which cost more than €640 million to build, will map ice near the pole.\n",

@@ -286,7 +286,8 @@ _HAS_NUMBER = re.compile(r"\d|\b(?:" + alternation(NUMBER_WORDS) + r")\b", re.IG
 
 
 def _durations(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of durations in ``text[start:end]``, found from their unit word backwards.
+    """Spans of durations in ``text[start:end]``, found from their unit word backwards;
+    a span in two units is one ("six years and six months").
 
     Searching for the rare unit word first and then matching the short stretch before
     it is much faster than trying the whole pattern at every word of a long article.
@@ -294,13 +295,71 @@ def _durations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     last = start
     for unit in _UNIT_WORD.finditer(text, start, end):
+        if unit.start() < last:
+            continue  # the second unit of a span in two units
         window = max(last, unit.start() - 48)
         for match in _DURATION.finditer(text, window, min(end, unit.end() + 6)):
             if match.start() >= last and match.end() >= unit.end():
-                out.append((match.start(), match.end()))
-                last = match.end()
+                stop, word = match.end(), unit.group()
+                while (part := _compound_part(text, word, stop, end)) is not None:
+                    stop, word = part.end(), part.group(2)  # "2 hours, 21 minutes and 4 seconds"
+                out.append((match.start(), stop))
+                last = stop
                 break
     return out
+
+
+_SMALLER_UNIT = {
+    "year": "month",
+    "week": "day",
+    "day": "hour",
+    "hour": "minute",
+    "minute": "second",
+}
+"""Each unit of time and the one a span in two units adds after it ("two years and
+eight months", "three hours 20 minutes")."""
+_COMPOUND_PART = re.compile(rf"(?i)(?:,? and |, | )({_NUM}) (month|day|hour|minute|second)s?\b")
+"""The second part of a span in two units, just after the first unit word."""
+
+
+def _compound_part(text: str, unit: str, at: int, end: int) -> re.Match[str] | None:
+    """The next part of a span in several units after ``unit`` (the word ending at
+    ``at``): a value and the next smaller unit ("years | and six months")."""
+    smaller = _SMALLER_UNIT.get(unit.lower().removesuffix("s"))
+    if smaller is None:
+        return None
+    part = _COMPOUND_PART.match(text, at, end)
+    if part is None or part.group(2).lower() != smaller:
+        return None
+    return part
+
+
+def _compound_key(first: tuple[str, str], text: str, unit: str, at: int) -> tuple[str, str] | None:
+    """The key of a span in several units, in its base unit, or None for a span in one
+    (or of a vague value): ("6", "year") with "and six months" at ``at`` -> ("78",
+    "month"); ("2", "hour") with ", 21 minutes and 4 seconds" in hours."""
+    total = _in_base_unit(first)
+    found = False
+    while (part := _compound_part(text, unit, at, len(text))) is not None:
+        added = _in_base_unit(_duration_value(part.group(1), "", part.group(2)))
+        try:
+            if added[1] != total[1]:
+                return None
+            total = _plain(round(float(total[0]) + float(added[0]), 6)), total[1]
+        except ValueError:
+            return None
+        found, unit, at = True, part.group(2), part.end()
+    return total if found else None
+
+
+_CLOCK_SPAN = re.compile(r"\b(\d{1,2}):([0-5]\d):([0-5]\d)\b")
+"""A span written as a clock shows it, hours, minutes and seconds ("2:21:04")."""
+
+
+def _clock_key(match: re.Match[str]) -> tuple[str, str]:
+    """The key of a ``_CLOCK_SPAN``, in hours (``_in_base_unit``)."""
+    hours, minutes, seconds = map(int, match.groups())
+    return _plain(round(hours + minutes / 60 + seconds / 3600, 6)), "hour"
 
 
 _UNITS_ANY_CASE = re.compile(rf"\b(?:{_UNITS})\b", re.IGNORECASE)
@@ -312,9 +371,12 @@ _SCALE_AFTER = re.compile(rf"[\s-]+({_SCALE})\b", re.IGNORECASE)
 
 def _duration_key(text: str) -> tuple[str, str]:
     """(value, unit) of a duration: "over two years" -> ("2", "year"), 两年 too; in the
-    terms ``_duration_value`` states it in ("more than a century" -> ("100", "year"))."""
+    terms ``_duration_value`` states it in ("more than a century" -> ("100", "year"));
+    one in several units or shown as a clock in its base unit (``_in_base_unit``)."""
     if not text.isascii() and cjk.has_cjk(text):
         return cjk.duration_key(text)
+    if ":" in text and (clock := _CLOCK_SPAN.search(text)) is not None:
+        return _clock_key(clock)
     unit = _UNITS_ANY_CASE.search(text)
     value = _NUM_ANY_CASE.search(text)
     if value is None:
@@ -323,6 +385,8 @@ def _duration_key(text: str) -> tuple[str, str]:
     key = _duration_value(
         value.group(), scale.group(1) if scale else "", unit.group() if unit else ""
     )
+    if unit is not None and (whole := _compound_key(key, text, unit.group(), unit.end())):
+        return whole  # "six years and six months"
     return _and_a_half(key) if _HALF_MORE.search(text) else key
 
 
@@ -353,6 +417,7 @@ _IN_BASE_UNIT: Mapping[str, tuple[float, str]] = MappingProxyType(
         stem("week"): (168.0, "hour"),
         stem("day"): (24.0, "hour"),
         stem("minute"): (1 / 60, "hour"),
+        stem("second"): (1 / 3600, "hour"),
         stem("fortnight"): (336.0, "hour"),
     }
 )
@@ -825,7 +890,11 @@ class Support:
                     ):
                         found.add(_and_a_half(_duration_value(whole.group(1), "", unit.group())))
                     else:
-                        found.add(_duration_value(*_value_and_scale(value), unit.group()))
+                        span = _duration_value(*_value_and_scale(value), unit.group())
+                        found.add(span)
+                        total = _compound_key(span, text, unit.group(), unit.end())
+                        if total is not None:
+                            found.add(total)  # "two years and a month"
                 elif (one := compiled(_ONE_SPAN_BEFORE).search(text, lo, end)) is not None:
                     # "the past fortnight", "the 58th minute": a span of one, a minute's
                     # count ("two weeks", "58 minutes").
@@ -836,8 +905,10 @@ class Support:
             if "year" in text and compiled(ONE_YEAR).search(text):
                 found.add(_duration_value("a", "", "year"))  # "in the year to October"
             # The interval of a rate ("three times an hour": every 20 minutes), a key in
-            # hours or months as ``_in_base_unit`` makes.
-            found.update(key for *_, key in rate_spans(text))
+            # hours or months as ``_in_base_unit`` makes, and a span shown as a clock does.
+            found.update(interval for *_, interval in rate_spans(text))
+            if ":" in text:
+                found.update(map(_clock_key, _CLOCK_SPAN.finditer(text)))
             self._durations = set(map(_in_base_unit, found | self.stated().durations))
         return _in_base_unit(key) in self._durations
 
@@ -1456,7 +1527,8 @@ class _FactGates(NamedTuple):
         return _new_tuple(
             cls,
             (
-                not words.isdisjoint(_UNIT_KEYS),  # durations
+                # durations: a unit word, or a clock's colon ("2:21:04")
+                not words.isdisjoint(_UNIT_KEYS) or (digits and ":" in text),
                 not words.isdisjoint(_DATE_KEYS),  # dates
                 # years: a date in figures holds a year or an ISO date, four digits in a row
                 digits and _FOUR_DIGITS.search(text) is not None,
@@ -1542,6 +1614,11 @@ def _find_durations(at: Stretch) -> list[Fact]:
     if not at.gates.durations:
         return []
     out = []
+    if ":" in at.text[at.start : at.end]:
+        # A span shown as a clock shows it ("won in 2:21:04"), no time of day ("06:42").
+        clocks = _CLOCK_SPAN.finditer(at.text, at.start, at.end)
+        out = [Fact(ClaimCategory.DURATION, *clock.span()) for clock in clocks]
+    clocked = bool(out)
     for d_start, d_end in _durations(at.text, at.start, at.end):
         found = at.text[d_start:d_end]
         if at.text.startswith("-old", d_end):
@@ -1550,6 +1627,8 @@ def _find_durations(at: Stretch) -> list[Fact]:
             continue  # "three days a week", "40 hours per week": how often, the figures'
         if _HAS_NUMBER.search(found) or _VAGUE.match(found.split(" ", 1)[-1]):
             out.append(Fact(ClaimCategory.DURATION, d_start, d_end))
+    if clocked:
+        out.sort(key=_START)
     return out
 
 

@@ -705,8 +705,7 @@ QUANTITY_QUALIFIERS: Mapping[str, str] = MappingProxyType(
         **dict.fromkeys(
             ("less than", "fewer than", "under", "up to", "at most", "below", "no more than",
              "as much as", "as many as", "a maximum of", "maximum of", "shorter than",
-             "lower than", "smaller than", "capped at", "limited to", "a cap of",
-             "a ceiling of"),
+             "lower than", "smaller than"),
             "at most",
         ),
         **dict.fromkeys(("exactly", "precisely"), "exactly"),

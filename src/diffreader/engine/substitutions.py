@@ -1072,6 +1072,10 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
                 if value is None:
                     continue
         unit = "%" if share is not None or (key[:1].isdigit() and key.endswith("%")) else ""
+        if ":" in key and (clock := _CLOCK_SPAN.fullmatch(key)) is not None:
+            # A span shown as a clock shows it ("2:21:04"), in hours.
+            hours, minutes, seconds = map(int, clock.groups())
+            value, unit = hours + minutes / 60 + seconds / 3600, "hour"
         factor = 1.0  # the last unit's, for "a year and a half"
         j = i + 1
         while j < n:
@@ -1118,6 +1122,20 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
             else:
                 break
             j += 1
+        size, named = 1.0, unit  # the unit read last, and its size in the first unit
+        while named in _SMALLER_PART and j + 1 < n:
+            # A span in several units: "six years and six months" is six and a half
+            # years, "2 hours, 21 minutes and 4 seconds" 2.35 hours.
+            k = j + 1 if keys[j] in ("and", ",") else j
+            smaller, per = _SMALLER_PART[named]
+            if k + 1 >= n or _unit_name(keys[k + 1]) != smaller:
+                break
+            part = _number_of(keys[k]) if keys[k][:1].isdigit() else numbers.get(keys[k])
+            if not part:
+                break
+            size /= per
+            value += float(part) * size
+            j, named = k + 2, smaller
         last = j - 1
         while last > first and keys[last] == "-":
             last -= 1
@@ -1162,6 +1180,25 @@ _new_tuple = tuple.__new__
 """A named tuple built from its fields in C (``_new_tuple(Found, fields)``), without its
 constructor's Python call: one per figure of an article of figures."""
 _FIRST = operator.itemgetter(0)
+
+
+_CLOCK_SPAN = re.compile(r"(\d{1,2}):([0-5]\d):([0-5]\d)")
+"""A key showing a span as a clock does: hours, minutes and seconds ("2:21:04")."""
+_SMALLER_PART = {
+    "year": ("month", 12),
+    "week": ("day", 7),
+    "day": ("hour", 24),
+    "hour": ("minute", 60),
+    "minute": ("second", 60),
+}
+"""Each unit of time, the unit a span in two units adds after it and how many of that make
+one ("two years and eight months")."""
+
+
+def _unit_name(key: str) -> str:
+    """The unit a word names ("months": "month"), or ""."""
+    found = _unit(key) if key in _UNIT_KEYS else None
+    return found[1] if found is not None and found[0] == 1 else ""
 
 
 def _unit(key: str) -> tuple[float, str] | None:
