@@ -219,6 +219,10 @@ QUIET = {
         "the course record.\n",
         "Vrolijk won the marathon on Sunday, clocking 2:21:04 and breaking the course record.\n",
     ),
+    "a bound as a verb": (
+        "The gap between the cheapest and dearest stations was often more than 10 cents.\n",
+        "The difference between the cheapest and priciest stations frequently exceeded 10 cents.\n",
+    ),
     "a time of day moved": (
         "The probe lifted off at 06:42 local time on a Vantor rocket, the agency said.\n",
         "The probe lifted off aboard a Vantor rocket at 06:42 local time, the agency said.\n",
@@ -426,6 +430,16 @@ CHANGED = {
         QUIET["a race time as a clock shows it"][0],
         QUIET["a race time as a clock shows it"][1].replace("2:21:04", "2:21:40"),
         ("added", "2:21:40"),
+    ),
+    "a bound dropped for other words": (
+        "The change is expected to save up to £300 million a year, the firm said.\n",
+        "The change is expected to save the postal firm £300 million a year, it said.\n",
+        ("dropped", "up to £300 million"),
+    ),
+    "a bound verb dropped": (
+        QUIET["a bound as a verb"][0],
+        QUIET["a bound as a verb"][1].replace("exceeded", "was"),
+        ("dropped", "more than 10"),
     ),
     "another time of day": (
         QUIET["a time of day moved"][0],

@@ -787,6 +787,7 @@ class Support:
     _capital_openings: frozenset[str] = frozenset()
     _measures: dict[str, list[float]] | None = None
     _periods: frozenset[str] | None = None
+    _days: dict[tuple[str, str], set[str]] | None = None
     _values: list[float] | None = None
     _approximations: list[float] | None = None
 
@@ -840,6 +841,20 @@ class Support:
                 [a or b or c for a, b, c in found] + [f"+{a or b}" for a, b in ahead]
             )
         return self._periods
+
+    def days_of_months(self) -> dict[tuple[str, str], set[str]]:
+        """The article's days of months ("21 March", "March 21st"), each as (day, the
+        month's first three letters), with the weekdays written before it ("" for none),
+        read once, when first asked (``_weekday_of_a_date``)."""
+        if self._days is None:
+            self._days = {}
+            lowered = self.lowered
+            for there in compiled(_DAY_MONTH_AFTER).finditer(lowered):
+                key = (there.group(1) or there.group(4), (there.group(2) or there.group(3))[:3])
+                before = lowered[max(0, there.start() - 12) : there.start()].split()
+                named = before[-1].strip(",") if before else ""
+                self._days.setdefault(key, set()).add(named if named in WEEKDAYS else "")
+        return self._days
 
     def measures(self) -> dict[str, list[float]]:
         """The article's figures with a unit of measure, by measure (indexed when first
@@ -1614,7 +1629,7 @@ def _find_durations(at: Stretch) -> list[Fact]:
     if not at.gates.durations:
         return []
     out = []
-    if ":" in at.text[at.start : at.end]:
+    if at.text.find(":", at.start, at.end) >= 0:
         # A span shown as a clock shows it ("won in 2:21:04"), no time of day ("06:42").
         clocks = _CLOCK_SPAN.finditer(at.text, at.start, at.end)
         out = [Fact(ClaimCategory.DURATION, *clock.span()) for clock in clocks]
@@ -2186,18 +2201,9 @@ def _weekday_of_a_date(text: str, start: int, end: int, support: Support) -> boo
         return False
     day = date.group(1) or date.group(4)
     month = (date.group(2) or date.group(3)).lower()[:3]  # "Sept", "September", "sep"
-    name = weekday.group(1).lower()
-    found = False
-    for there in compiled(_DAY_MONTH_AFTER).finditer(support.lowered):
-        if (there.group(1) or there.group(4)) != day:
-            continue
-        if (there.group(2) or there.group(3))[:3] != month:
-            continue
-        before = support.lowered[max(0, there.start() - 12) : there.start()].split()
-        if before and before[-1].strip(",") in WEEKDAYS and before[-1].strip(",") != name:
-            return False  # "Monday 21 March" there: another day
-        found = True
-    return found
+    named = support.days_of_months().get((day, month))
+    # "Monday 21 March" there is another day: no support.
+    return named is not None and named <= {"", weekday.group(1).lower()}
 
 
 _FIGURE_BODY = r"[$€£¥]?\s?(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s?(million|billion|thousand|m|bn|k)\b)?"

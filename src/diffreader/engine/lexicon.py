@@ -699,7 +699,8 @@ QUANTITY_QUALIFIERS: Mapping[str, str] = MappingProxyType(
         **dict.fromkeys(
             ("more than", "over", "at least", "above", "upwards of", "in excess of",
              "no fewer than", "no less than", "a minimum of", "minimum of", "longer than",
-             "greater than", "higher than", "larger than"),
+             "greater than", "higher than", "larger than", "exceeded", "exceeds",
+             "exceeding"),
             "at least",
         ),
         **dict.fromkeys(

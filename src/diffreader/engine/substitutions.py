@@ -237,7 +237,29 @@ class Group:
     _changed: dict[Side, list[int]] = field(default_factory=dict)
     _changed_keys: dict[Side, frozenset[str]] = field(default_factory=dict)
     _replacing: dict[Side, list[int]] = field(default_factory=dict)
+    _quantities: dict[Side, list[_Quantity]] = field(default_factory=dict)
+    _rates: dict[Side, list[tuple[int, int, tuple[str, str]]]] = field(default_factory=dict)
     _cjk: bool | None = None
+
+    def rates(self, side: Side) -> list[tuple[int, int, tuple[str, str]]]:
+        """The rates of one side's sentences (``rate_spans``, read once)."""
+        found = self._rates.get(side)
+        if found is None:
+            c = self.columns[side]
+            keys = self.keys(side)
+            if c.starts and not keys.isdisjoint(_RATE_WORDS):
+                found = rate_spans(self.text[side], c.starts[0], c.ends[-1])
+            else:
+                found = []  # no "every", "times", "twice" or "thrice": no rate
+            self._rates[side] = found
+        return found
+
+    def quantities(self, side: Side) -> list[_Quantity]:
+        """Every quantity of one side (``_quantities``, read once for all the detectors)."""
+        found = self._quantities.get(side)
+        if found is None:
+            found = self._quantities[side] = _quantities(self, side)
+        return found
 
     def is_cjk(self) -> bool:
         """Some sentence of the group holds kana or Han characters: its figures are read
@@ -925,7 +947,13 @@ _TIMES_A = (
 """A rate as a count in a unit of time: "three times an hour", "twice a year"."""
 
 
-def rate_spans(text: str) -> list[tuple[int, int, tuple[str, str]]]:
+_RATE_WORDS = frozenset(("every", "times", "twice", "thrice"))
+"""The words one of a rate's patterns needs (``rate_spans``)."""
+
+
+def rate_spans(
+    text: str, start: int = 0, end: int | None = None
+) -> list[tuple[int, int, tuple[str, str]]]:
     """(start, end, interval) of each rate of ``text`` that states how often by a figure
     ("every 20 minutes", "three times an hour", "twice a year"): the interval between two
     events is the rate's key, in hours or months, so that each way of writing one rate
@@ -937,12 +965,13 @@ def rate_spans(text: str) -> list[tuple[int, int, tuple[str, str]]]:
     [('6', 'month'), ('6', 'month'), ('6', 'hour')]
     """
     out = []
-    lowered = text.lower()
+    end = len(text) if end is None else end
+    lowered = text[start:end].lower()
     for pattern, words in ((_EVERY_SPAN, ("every ",)), (_TIMES_A, (" times ", "twice", "thrice"))):
         if not any(word in lowered for word in words):
             continue  # the literal words are rarer than their pattern is quick to fail
         spans = pattern is _EVERY_SPAN
-        for rate in compiled(pattern).finditer(text):
+        for rate in compiled(pattern).finditer(text, start, end):
             count, unit = rate.group(1).lower().removesuffix(" times"), rate.group(2).lower()
             value = {"twice": 2.0, "thrice": 3.0}.get(count) or _number_of(count)
             if not value:
@@ -983,9 +1012,8 @@ def _plain_number(value: float) -> str:
 def _same_rate(group: Group, side: Side, q: _Quantity, other: Side) -> bool:
     """``q`` is the figure of a rate the other side's group states in other words
     ("every 20 minutes" / "three times an hour")."""
-    text = group.text[side]
-    inside = [key for s, e, key in rate_spans(text) if s <= q.start and q.end <= e]
-    return bool(inside) and inside[0] in {key for *_, key in rate_spans(group.text[other])}
+    inside = [key for s, e, key in group.rates(side) if s <= q.start and q.end <= e]
+    return bool(inside) and inside[0] in {key for *_, key in group.rates(other)}
 
 
 def _a_rate(text: str, q: _Quantity) -> bool:
@@ -1632,7 +1660,7 @@ def _find_figures(group: Group) -> list[Found]:
         )
     if hunks[0].isdisjoint(hunks[1]):
         return []
-    quantities = {side: _quantities(group, side) for side in _SIDES}
+    quantities = {side: group.quantities(side) for side in _SIDES}
     # Only a figure facing another in one hunk is a substitution: one that moved to
     # another group, or came with no counterpart, is claims.py's to judge.
     facing = {side: frozenset().union(*[q.hunks for q in quantities[side]]) for side in _SIDES}
@@ -1666,7 +1694,9 @@ def _find_figures(group: Group) -> list[Found]:
                 # The same span in another unit of time ("a week" / "seven days").
                 others = [*(others or []), *by_value.get(_in_base_unit(q)[0], [])] or None
             if others is not None and _stated(q, others):
-                if not any(_same_figure(q, o, bound=True) for o in others):
+                if (q.bound or any(o.bound for o in others)) and not any(
+                    _same_figure(q, o, bound=True) for o in others
+                ):
                     loose[side] |= q.hunks  # stated with another bound: a counterpart
                 continue
             if (rounded_there or q.bound in _APPROXIMATE) and _rounded(q, quantities[other]):
@@ -2229,9 +2259,11 @@ def _find_bounds(group: Group) -> list[Found]:
     ("nearly 8 per cent" / "8 per cent", "more than 40" / "40"), where the bound's words
     changed: the figure says less, or more, than it did. "About" is as good as no bound."""
     changed = {side: group.changed_keys(side) for side in _SIDES}
-    if all(_BOUND_KEYS.isdisjoint(changed[side]) for side in _SIDES):
-        return []
-    quantities = {side: _quantities(group, side) for side in _SIDES}
+    if all(_BOUND_KEYS.isdisjoint(changed[side]) for side in _SIDES) and not any(
+        _may_bound(changed[side]) for side in _SIDES
+    ):
+        return []  # no bound's words changed
+    quantities = {side: group.quantities(side) for side in _SIDES}
     out = []
     for side, other in _SIDE_PAIRS:
         for q in quantities[side]:
@@ -2249,6 +2281,16 @@ _BOUND_KEYS = frozenset(
 """Words of a bound a changed word must be for ``_find_bounds`` to look ("nearly",
 "least", "fewer"): the rarer ones, which only a bound uses; the commonest ("over",
 "more", "most") are read only where a figure is replaced too (``_find_figures``)."""
+_COMMON_BOUNDS = (frozenset(("up", "to")), frozenset(("more", "than")), frozenset(("less", "than")))
+"""The commonest bounds, as the words a side's change must hold for ``_find_bounds`` and
+``might_substitute`` to look for them too ("up to £300 million" / "£300 million": no
+figure is replaced). Not "over", which before a span of time is mostly "during" ("stole
+it over nine years"), nor "under" and "above", most often no bound."""
+
+
+def _may_bound(words: frozenset[str] | set[str]) -> bool:
+    """Changed words hold all the words of one of ``_COMMON_BOUNDS``."""
+    return any(bound <= words for bound in _COMMON_BOUNDS)
 
 
 SUBSTITUTIONS: tuple[Substitution, ...] = (
@@ -2302,6 +2344,8 @@ def might_substitute(deleted: str, inserted: str) -> bool:
         return True
     if not either.isdisjoint(_ONE_SIDED):
         return True
+    if _may_bound(words[0]) or _may_bound(words[1]):
+        return True  # a bound dropped, added or changed ("up to £300 million" / "£300 million")
     if not deleted or not inserted:
         return False  # nothing replaced
     figure = [
