@@ -223,6 +223,11 @@ QUIET = {
         "The gap between the cheapest and dearest stations was often more than 10 cents.\n",
         "The difference between the cheapest and priciest stations frequently exceeded 10 cents.\n",
     ),
+    "none succeeded for all failed": (
+        "Earlier attempts to recall a mayor in the region had all failed, the commission said.\n",
+        "None of the earlier attempts to recall a mayor in the region had succeeded, the "
+        "commission said.\n",
+    ),
     "a time of day moved": (
         "The probe lifted off at 06:42 local time on a Vantor rocket, the agency said.\n",
         "The probe lifted off aboard a Vantor rocket at 06:42 local time, the agency said.\n",
@@ -440,6 +445,18 @@ CHANGED = {
         QUIET["a bound as a verb"][0],
         QUIET["a bound as a verb"][1].replace("exceeded", "was"),
         ("dropped", "more than 10"),
+    ),
+    "an opposite a clause away from a negation": (
+        "The operator, Relaywave, agreed to move the mast 150 metres further from the "
+        "playground after a first plan was refused in June.\n",
+        "After the refusal of a first plan in June, Relaywave agreed to move the mast 150 "
+        "metres closer to the playground.\n",
+        ("added", "closer"),
+    ),
+    "a statement walked back": (
+        "Police said the hole had been caused by a burst water pipe.\n",
+        "Police initially said the hole had been caused by a burst water pipe.\n",
+        ("added", "initially"),
     ),
     "another time of day": (
         QUIET["a time of day moved"][0],

@@ -604,11 +604,12 @@ facing each other are one polarity."""
 HEDGES = _words(
     """alleged allegedly reportedly purportedly purported supposedly apparently apparent
     presumably presumed suspected unconfirmed unverified rumoured rumored possibly
-    probably probable likely unlikely perhaps maybe seemingly may might could"""
+    probably probable likely unlikely perhaps maybe seemingly may might could initially"""
 )
 """Words that hold a statement back from being asserted (epistemic hedges: the modal
 adverbs, adjectives and auxiliaries of grammars of English modality, and the distancing
-words of wire style, "alleged", "reportedly", "unconfirmed"): "the alleged assault" is
+words of wire style, "alleged", "reportedly", "unconfirmed", and "initially", which says a
+statement was since revised: "police initially said"): "the alleged assault" is
 not "the assault", "may have been started deliberately" not "was started deliberately".
 "may" counts in lower case only (not the month), "could" not before a negation ("could
 not" is ability, "was unable"); "would", the past of "will" in reported speech, is no

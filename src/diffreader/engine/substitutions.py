@@ -729,14 +729,26 @@ def _find_opposites(group: Group) -> list[Found]:
     ]
     if not pairs:
         return []
-    flips = len(_negations(group.words(_B))) - len(_negations(group.words(_A)))
-    if flips % 2:
-        return []  # "did not accept" / "rejected": the polarity is the same
+    negations = {}
+    for side in _SIDES:
+        words = group.words(side)
+        negations[side] = [words[i].start for i in _negations(words)]
     out = []
     for a, b in pairs:
+        # "did not accept" / "rejected": the polarity is the same. Only the negations
+        # just before the word (or it, "refused") count: a clause away, another is none.
+        near_a = sum(a.start - _NEGATION_REACH <= at <= a.start for at in negations[_A])
+        near_b = sum(b.start - _NEGATION_REACH <= at <= b.start for at in negations[_B])
+        if (near_a - near_b) % 2:
+            continue
         out.append(Found(_A, _OPPOSITE, a.start, a.end))
         out.append(Found(_B, _OPPOSITE, b.start, b.end))
     return out
+
+
+_NEGATION_REACH = 40
+"""Characters before an opposite within which a negation cancels it ("did not even begin
+to accept" / "rejected")."""
 
 
 # ---------------------------------------------------------------------------
