@@ -228,6 +228,17 @@ QUIET = {
         "None of the earlier attempts to recall a mayor in the region had succeeded, the "
         "commission said.\n",
     ),
+    "a wire dateline dropped": (
+        "KELLMARSH, Dec. 3 (Tidewater Press) - Vantree's, the department store chain, "
+        "collapsed into administration on Thursday, putting about 4,100 jobs at risk.\n",
+        "The department store chain Vantree's collapsed into administration on Thursday, "
+        "putting about 4,100 jobs at risk.\n",
+    ),
+    "tens and units in words": (
+        "She beat 47 other finalists at the Corbel Hall in Lathersby on Saturday.\n",
+        "Forty-seven other finalists were beaten by her at the Corbel Hall in Lathersby on "
+        "Saturday.\n",
+    ),
     "a time of day moved": (
         "The probe lifted off at 06:42 local time on a Vantor rocket, the agency said.\n",
         "The probe lifted off aboard a Vantor rocket at 06:42 local time, the agency said.\n",
@@ -457,6 +468,16 @@ CHANGED = {
         "Police said the hole had been caused by a burst water pipe.\n",
         "Police initially said the hole had been caused by a burst water pipe.\n",
         ("added", "initially"),
+    ),
+    "a date changed after a dateline": (
+        QUIET["a wire dateline dropped"][0],
+        QUIET["a wire dateline dropped"][1].replace("on Thursday", "on Dec. 2"),
+        ("added", "Dec. 2"),
+    ),
+    "other tens and units": (
+        QUIET["tens and units in words"][0],
+        QUIET["tens and units in words"][1].replace("Forty-seven", "Forty-eight"),
+        ("added", "Forty-eight"),
     ),
     "another time of day": (
         QUIET["a time of day moved"][0],

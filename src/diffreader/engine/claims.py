@@ -215,6 +215,8 @@ _FIGURE = (
 )
 _SPELLED = (
     r"\b(?:"
+    + r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]"
+    + r"(?:one|two|three|four|five|six|seven|eight|nine)\b|"  # "forty-seven": one figure
     + alternation(NUMBER_WORDS.keys() - NUMBERS_NEVER_ALONE)
     + r")(?:[\s-]+(?:largest|biggest|smallest|highest|lowest|richest|round|time|term|"
     r"million|billion|thousand|hundred|per\s?cent|percent|"
@@ -598,6 +600,14 @@ _RATIO = r"(?i) in (\d{1,3}|" + alternation(_CARDINAL_WORDS) + r")\b"
 literal " in ", which the regex engine scans for fast."""
 _RATIO_PART = r"(?:^|(?<=[^\w.,]))(\d{1,3}|" + alternation(_CARDINAL_WORDS) + r")\Z"
 """The part of a ratio, just before its " in "."""
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_TENS_SET = frozenset(_TENS)
+_TENS_AND_UNITS = (
+    rf"\b({alternation(_TENS)})[\s-]({alternation(_DIGIT_WORDS)})\b"
+    r"(?![\s-](?:hundred|thousand|million|billion|trillion)\b)"
+)
+"""A number from 21 to 99 in words, in lower-cased text ("forty-seven"), with no scale
+after it (``_SCALED`` reads "forty-seven thousand")."""
 _SCALED = (
     r"\b((?:"
     + alternation(_CARDINAL_WORDS)
@@ -638,6 +648,7 @@ def _restated(
     ratios: bool = True,
     shares: bool = True,
     digits: bool = True,
+    compounds: bool = True,
 ) -> list[tuple[int, int, tuple[str, ...]]]:
     """(start, end, values) of the figures of lower-cased ``lowered`` that are stated in
     other words than their digits: a share ("half", "a third", "two fifths", "one in
@@ -654,6 +665,10 @@ def _restated(
     [('1500000', '1.5'), ('4820000', '4.82')]
     """
     found: list[tuple[int, int, tuple[str, ...]]] = []
+    for figure in compiled(_TENS_AND_UNITS).finditer(lowered) if compounds else ():
+        # "forty-seven": 47 (``compounds``: the text has a word of tens).
+        value = NUMBER_WORDS[figure.group(1)] + NUMBER_WORDS[figure.group(2)]
+        found.append((figure.start(), figure.end(), (str(value),)))
     for figure in compiled(_DIGITS_SCALED).finditer(lowered) if digits else ():
         written = figure.group(1).replace(",", "")
         value = float(written) * SCALE_WORDS[figure.group(2) or figure.group(3)]
@@ -720,6 +735,7 @@ def _value_slots(text: str) -> list[tuple[str, ...]]:
     shares = not keys.isdisjoint(FRACTIONS)
     restated = _restated(
         lowered,
+        compounds=not keys.isdisjoint(_TENS_SET),
         scaled=scales,
         ratios="in" in keys,
         shares=shares,
@@ -992,8 +1008,14 @@ class Support:
         )
         ratios = "in" in keys
         digits = not keys.isdisjoint(SCALE_WORDS)
+        compounds = not keys.isdisjoint(_TENS_SET)
         for _, _, forms in _restated(
-            lowered, scaled=scaled, ratios=ratios, shares=shares, digits=digits
+            lowered,
+            scaled=scaled,
+            ratios=ratios,
+            shares=shares,
+            digits=digits,
+            compounds=compounds,
         ):
             numbers.update(forms)
         if "every" in keys:
@@ -1827,6 +1849,28 @@ _CREDIT_FILLER = frozenset(
     (*STOPWORDS, *REPORTING_VERBS, *"told tell tells speaking spoke interview".split())
 ).union("afterwards later earlier yesterday today statement".split())
 """Words an attribution to an outlet may hold besides its name."""
+
+
+_DATELINE = re.compile(
+    r"[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+)*,?\s+"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?"
+    r"\s*(?:\([^()\n]{2,60}\)\s*)?[—–-]\s"
+)
+"""A wire dateline opening a sentence, with its date: "KELLMARSH, Dec. 3 (Tidewater
+Press) - ", "OSLO, 4 March —"."""
+
+
+_DATED = frozenset((ClaimCategory.DATE, ClaimCategory.NUMBER))
+"""The categories of a dateline's facts ("Dec. 3", its "3")."""
+
+
+def _in_dateline(text: str, sentence_start: int, end: int) -> bool:
+    """A fact ending at ``end`` lies in the dateline opening its sentence: the date the
+    copy was filed, which a rewrite that drops the dateline changes nothing by."""
+    if end - sentence_start > 80 or not text[sentence_start : sentence_start + 1].isupper():
+        return False
+    dateline = _DATELINE.match(text, sentence_start)
+    return dateline is not None and end <= dateline.end()
 
 
 def _might_credit(text: str, start: int, end: int) -> bool:
@@ -2789,6 +2833,8 @@ def _with_substitutions(
         kind = _ADDED if side is _B else _DROPPED
         ids, other_ids = (pair.a, pair.b) if side is _A else (pair.b, pair.a)
         sid = _sentence_of(doc, ids, start)
+        if category in _DATED and _in_dateline(doc.text, doc.sentences[sid].start, end):
+            continue  # the date a wire's copy was filed ("KELLMARSH, Dec. 3 (…) -")
         out.append(
             Claim(side, kind, category, doc.text[start:end], start, end, index, sid, other_ids)
         )
@@ -2861,6 +2907,8 @@ def _pair_claims(
                 return  # what is new is a pasted escape sequence (a colour, a link's address)
             if category is _ASSERTION and _might_credit(text, s, e) and _only_a_credit(text[s:e]):
                 return  # "(Westmark Press Service)", "told Harbour Wire afterwards"
+            if category in _DATED and _in_dateline(text, doc.sentences[sid].start, e):
+                return  # "KELLMARSH, Dec. 3 (Tidewater Press) -": when the copy was filed
             out.append(Claim(side, kind, category, text[s:e], s, e, index, sid, tuple(other_ids)))
 
     if not other_ids:
