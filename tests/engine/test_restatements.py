@@ -239,6 +239,12 @@ QUIET = {
         "Forty-seven other finalists were beaten by her at the Corbel Hall in Lathersby on "
         "Saturday.\n",
     ),
+    "a rate in one word, a number as a verb": (
+        "Neighbouring Cressfield switched to fortnightly collections in 2023 and saw "
+        "complaints triple.\n",
+        "Neighbouring Cressfield switched to collections every two weeks in 2023, after "
+        "which complaints tripled.\n",
+    ),
     "a time of day moved": (
         "The probe lifted off at 06:42 local time on a Vantor rocket, the agency said.\n",
         "The probe lifted off aboard a Vantor rocket at 06:42 local time, the agency said.\n",
@@ -478,6 +484,16 @@ CHANGED = {
         QUIET["tens and units in words"][0],
         QUIET["tens and units in words"][1].replace("Forty-seven", "Forty-eight"),
         ("added", "Forty-eight"),
+    ),
+    "another multiple": (
+        QUIET["a rate in one word, a number as a verb"][0],
+        QUIET["a rate in one word, a number as a verb"][1].replace("tripled", "doubled"),
+        ("dropped", "triple"),
+    ),
+    "another rate in one word": (
+        QUIET["a rate in one word, a number as a verb"][0],
+        QUIET["a rate in one word, a number as a verb"][1].replace("every two", "every three"),
+        ("added", "three weeks"),
     ),
     "another time of day": (
         QUIET["a time of day moved"][0],

@@ -515,6 +515,13 @@ _FIRST_CHAR = operator.itemgetter(0)
 _SPAN_START, _SPAN_END = operator.itemgetter(0), operator.itemgetter(1)
 _NUMBER_KEY_SET = frozenset(NUMBER_WORDS)
 """The number words, as a set to intersect an article's keys with."""
+_MULTIPLES = {
+    f"{word}{ending}": value
+    for word, value in (("doubl", "2"), ("tripl", "3"), ("trebl", "3"), ("quadrupl", "4"))
+    for ending in ("e", "ed", "es", "ing")
+}
+"""A number's verb ("complaints tripled", "doubling"), which states the number word
+("triple", "double") another article may use."""
 _SLOT_KEYS = frozenset([*FRACTIONS, *_NUMBER_KEY_SET, "in"])
 """Keys a figure stated in other words holds (``_value_slots``: a share, a ratio, a number
 in words): a fact without any (most: "€4.5", "3,000") is read as its digits, with its
@@ -1000,6 +1007,7 @@ class Support:
             if ":" in lines:  # a time of day ("06:42"): its minutes are a figure too
                 numbers.update(compiled(r"(?<=\d:)\d+").findall(lines))
         numbers.update(map(_number_value, keys & _NUMBER_KEY_SET))
+        numbers.update(map(_MULTIPLES.__getitem__, keys & _MULTIPLES.keys()))
         # Figures in other words ("three thousand", "a third", "one in four"), looked for
         # where the article's words can hold them.
         shares = not keys.isdisjoint(FRACTIONS)

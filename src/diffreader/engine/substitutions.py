@@ -959,7 +959,20 @@ _TIMES_A = (
 """A rate as a count in a unit of time: "three times an hour", "twice a year"."""
 
 
-_RATE_WORDS = frozenset(("every", "times", "twice", "thrice"))
+_RATE_ADJECTIVES = {
+    "hourly": ("1", "hour"),
+    "daily": ("24", "hour"),
+    "weekly": ("168", "hour"),
+    "fortnightly": ("336", "hour"),
+    "monthly": ("1", "month"),
+    "quarterly": ("3", "month"),
+    "annually": ("12", "month"),
+    "yearly": ("12", "month"),
+}
+"""Rates in one word and their intervals ("fortnightly": every two weeks)."""
+_RATE_ADJECTIVE = r"(?i)(?<![\w-])(" + "|".join(_RATE_ADJECTIVES) + r")\b"
+"""A rate in one word, not the second half of one ("twice-weekly" counts twice)."""
+_RATE_WORDS = frozenset(("every", "times", "twice", "thrice", *_RATE_ADJECTIVES))
 """The words one of a rate's patterns needs (``rate_spans``)."""
 
 
@@ -967,9 +980,10 @@ def rate_spans(
     text: str, start: int = 0, end: int | None = None
 ) -> list[tuple[int, int, tuple[str, str]]]:
     """(start, end, interval) of each rate of ``text`` that states how often by a figure
-    ("every 20 minutes", "three times an hour", "twice a year"): the interval between two
-    events is the rate's key, in hours or months, so that each way of writing one rate
-    has one key ("every 20 minutes" and "three times an hour": ('0.333333', 'hour')).
+    or in one word ("every 20 minutes", "three times an hour", "twice a year",
+    "fortnightly"): the interval between two events is the rate's key, in hours or
+    months, so that each way of writing one rate has one key ("every 20 minutes" and
+    "three times an hour": ('0.333333', 'hour')).
 
     >>> [key for _, _, key in rate_spans("every 20 minutes, three times an hour")]
     [('0.333333', 'hour'), ('0.333333', 'hour')]
@@ -979,6 +993,9 @@ def rate_spans(
     out = []
     end = len(text) if end is None else end
     lowered = text[start:end].lower()
+    if "ly" in lowered:
+        for rate in compiled(_RATE_ADJECTIVE).finditer(text, start, end):
+            out.append((rate.start(), rate.end(), _RATE_ADJECTIVES[rate.group(1).lower()]))
     for pattern, words in ((_EVERY_SPAN, ("every ",)), (_TIMES_A, (" times ", "twice", "thrice"))):
         if not any(word in lowered for word in words):
             continue  # the literal words are rarer than their pattern is quick to fail
