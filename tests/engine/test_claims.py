@@ -135,7 +135,8 @@ def test_facts_inside_a_dropped_quotation_nest_under_it() -> None:
 DURATION_WORDS = st.sampled_from(
     ["two", "a", "few", "more", "an", "many", "several", "3.5", "1,000", "x5", "€5", "full",
      "long", "and", "half", "the", "over", "-", "year", "years", "weeks", "day", "days-long",
-     "hundred", "decades", "century", "past", "whole", "to", "58th", "minute", "minutes"]
+     "hundred", "decades", "century", "past", "whole", "to", "58th", "minute", "minutes",
+     "months", "seconds", ",", "every", "times", "twice", "fortnightly", "2:21:04"]
 )  # fmt: skip
 
 
@@ -148,12 +149,15 @@ def test_duration_index_reads_values_as_the_whole_pattern_does(words: list[str])
         _UNIT_WORD_LOWER,
         _VALUE_BEFORE_LOWER,
         Support,
+        _CLOCK_SPAN,
         _and_a_half,
+        _clock_key,
+        _compound_key,
         _duration_value,
         _in_base_unit,
         _value_and_scale,
     )
-    from diffreader.engine.substitutions import ONE_YEAR
+    from diffreader.engine.substitutions import ONE_YEAR, rate_spans
     from diffreader.engine.text import compiled
 
     text = " ".join(words).replace(" - ", "-") + "."
@@ -181,9 +185,15 @@ def test_duration_index_reads_values_as_the_whole_pattern_does(words: list[str])
             key = _and_a_half(_duration_value(whole.group(1), "", unit.group()))
         else:
             key = _duration_value(*_value_and_scale(value), unit.group())
+            # A span in several units ("two weeks and two days") is its sum too.
+            total = _compound_key(key, lowered, unit.group(), unit.end())
+            if total is not None:
+                expected.add(total)
         expected.add(_in_base_unit(key))
     if compiled(ONE_YEAR).search(lowered):  # "the year to October": a span of a year
         expected.add(_in_base_unit(_duration_value("a", "", "year")))
+    expected.update(interval for *_, interval in rate_spans(lowered))  # "every two weeks"
+    expected.update(map(_clock_key, _CLOCK_SPAN.finditer(lowered)))  # "2:21:04"
     assert support._durations == expected
 
 
