@@ -245,6 +245,12 @@ QUIET = {
         "Neighbouring Cressfield switched to collections every two weeks in 2023, after "
         "which complaints tripled.\n",
     ),
+    "a headline in capitals rewritten": (
+        "SHAME OF CRUEL VET WHO LEFT DOGS TO GO HUNGRY\n\nA vet who left dogs without food "
+        "has been struck off by the profession's watchdog.\n",
+        "Vet struck off over neglected dogs\n\nA vet who left dogs without food has been "
+        "struck off by the profession's watchdog.\n",
+    ),
     "a time of day moved": (
         "The probe lifted off at 06:42 local time on a Vantor rocket, the agency said.\n",
         "The probe lifted off aboard a Vantor rocket at 06:42 local time, the agency said.\n",

@@ -1790,8 +1790,10 @@ def _find_names(at: Stretch) -> list[Fact]:
             title_case = _is_title_case(text[at.start : at.end])
         if title_case:
             # "Rail Line Shut As Floods Hit Northern Towns": capitals say nothing here.
-            # Only words the articles write as names elsewhere count.
-            for s, e in _known_name_runs(m, names):
+            # Only words the articles write as names elsewhere count; in a headline in
+            # capitals ("SHAME OF CRUEL VET"), no word is an acronym for its capitals.
+            shouted = _is_shouted(text[at.start : at.end])
+            for s, e in _known_name_runs(m, names, shouted=shouted):
                 out.append(Fact(_name_category(text, s, text[s:e].split()), s, e))
             continue
         s, e = m.start(), m.end()
@@ -2155,15 +2157,32 @@ def _is_title_case(text: str) -> bool:
     return len(initials) >= 3 and sum(map(str.isupper, initials)) >= 0.8 * len(initials)
 
 
-def _known_name_runs(match: re.Match[str], names: frozenset[str]) -> list[tuple[int, int]]:
+def _is_shouted(text: str) -> bool:
+    """A line in capitals ("GREEDY TOUT CASHES IN ON FANS' MISERY"): nine letters in ten
+    upper-case, and three words at least.
+
+    >>> _is_shouted("SHAME OF CRUEL VET WHO LEFT DOGS TO GO HUNGRY"), _is_shouted("NHS Pay Deal")
+    (True, False)
+    """
+    letters = [c for c in text if c.isalpha()]
+    return len(text.split()) >= 3 and sum(map(str.isupper, letters)) >= 0.9 * len(letters)
+
+
+def _known_name_runs(
+    match: re.Match[str], names: frozenset[str], *, shouted: bool = False
+) -> list[tuple[int, int]]:
     """Spans of the runs of words in ``match`` that are names in their own right: written
-    capitalised mid-sentence somewhere in the articles, a known place, or an acronym."""
+    capitalised mid-sentence somewhere in the articles, a known place, or an acronym (in
+    a line in capitals, only a word written so elsewhere: ``shouted``)."""
     runs: list[tuple[int, int]] = []
     last_end = -1
     for word in re.finditer(r"\S+", match.group()):
         raw = word.group().rstrip(".,;:")
         bare = _bare(raw)
-        known = raw in names or bare in PLACES or (raw.isupper() and len(raw) >= 2)
+        if shouted:
+            known = raw in names or raw.capitalize() in names or bare in PLACES
+        else:
+            known = raw in names or bare in PLACES or (raw.isupper() and len(raw) >= 2)
         if not known or bare in STOPWORDS:
             last_end = -1
             continue
