@@ -251,6 +251,10 @@ QUIET = {
         "Vet struck off over neglected dogs\n\nA vet who left dogs without food has been "
         "struck off by the profession's watchdog.\n",
     ),
+    "a title written as any leader's": (
+        'Athletic\'s manager, Constance Abara, said her players had shown "a lot of character".\n',
+        'Athletic boss Constance Abara praised the "character" of her side.\n',
+    ),
     "a time of day moved": (
         "The probe lifted off at 06:42 local time on a Vantor rocket, the agency said.\n",
         "The probe lifted off aboard a Vantor rocket at 06:42 local time, the agency said.\n",
@@ -500,6 +504,11 @@ CHANGED = {
         QUIET["a rate in one word, a number as a verb"][0],
         QUIET["a rate in one word, a number as a verb"][1].replace("every two", "every three"),
         ("added", "three weeks"),
+    ),
+    "another title before the same name": (
+        "The company's operations manager, Piran Feay, said the pilot followed every procedure.\n",
+        "The company's managing director, Piran Feay, said the pilot followed every procedure.\n",
+        ("added", "managing director"),
     ),
     "another time of day": (
         QUIET["a time of day moved"][0],

@@ -2084,7 +2084,66 @@ def _find_roles(group: Group) -> list[Found]:
                 while s > 0 and words[s - 1].hunk >= 0 and words[s - 1].key in _TITLE_NOUNS:
                     s -= 1
                 out.append(Found(side, _ROLE, words[s].start, w.end))
+            elif w.key in _TITLE_NOUNS and _retitled(group, side, words, i):
+                s = i  # "the company's operations manager, Piran Feay" / "managing director"
+                while s > 0 and words[s - 1].hunk == w.hunk and words[s - 1].key.isalpha():
+                    s -= 1
+                out.append(Found(side, _ROLE, words[s].start, w.end))
     return _merge(out)
+
+
+def _retitled(group: Group, side: Side, words: Sequence[Word], i: int) -> bool:
+    """The title word at ``i`` (in lower case: "manager") is replaced by another title
+    before the same name on the other side ("operations manager, Piran Feay" /
+    "managing director, Piran Feay"): the hunk replacing it holds a title noun there
+    that is not the same title in another gender ("spokesman" / "spokeswoman") or
+    written short ("CEO")."""
+    hunk = words[i].hunk
+    if hunk < 0 or not all(group.hunks[hunk]):
+        return False  # not a replacement: a title added or dropped is the statuses' case
+    other = _OTHER[side]
+    other_keys = group.keys(other)
+    after = i + 2 if i + 1 < len(words) and words[i + 1].key == "," else i + 1
+    if not (
+        after < len(words) and words[after].raw[:1].isupper() and words[after].key in other_keys
+    ):
+        return False  # no name the other side writes just after the title
+    mine = _ungendered(words[i].key)
+    if mine in _GENERIC_TITLES:
+        return False  # "boss", "chief": any title may be written so
+    keys = group.keys(side)
+    facing = group.words(other)
+    theirs = [
+        w.key
+        for j, w in enumerate(facing)
+        if w.hunk == hunk
+        and w.key in _TITLE_NOUNS
+        and w.key not in keys
+        # "chief" alone is any title; "chief executive" is one
+        and not (w.key in _GENERIC_TITLES and not _title_goes_on(facing, j, hunk))
+    ]
+    return bool(theirs) and all(
+        _ungendered(key) != mine and not _abbreviated(key, keys) for key in theirs
+    )
+
+
+def _title_goes_on(words: Sequence[Word], j: int, hunk: int) -> bool:
+    """The title word ``j`` is followed by another word of its title, in lower case and in
+    the same hunk ("chief | executive"), not by a name ("boss | Constance Abara")."""
+    return j + 1 < len(words) and words[j + 1].hunk == hunk and words[j + 1].raw[:1].islower()
+
+
+_GENERIC_TITLES = frozenset(("boss", "chief", "head", "leader", "chair"))
+"""Titles that stand for any title of the one who leads ("Athletic boss" for the club's
+manager, "finance chief" for the cabinet member for finance)."""
+
+
+def _ungendered(key: str) -> str:
+    """A title without its gendered ending ("spokeswoman", "chairman": "spokes", "chair")."""
+    for ending in ("woman", "man", "person"):
+        if key.endswith(ending) and len(key) > len(ending) + 2:
+            return key[: -len(ending)]
+    return key
 
 
 _ROLE_CUES = STATUS_MODIFIERS | _TITLE_NOUNS
@@ -2390,6 +2449,8 @@ def might_substitute(deleted: str, inserted: str) -> bool:
     ]
     if names[0] and names[1] and names[0] != names[1]:
         return True  # a name or a title replaced
+    if not words[0].isdisjoint(_TITLE_NOUNS) and not words[1].isdisjoint(_TITLE_NOUNS):
+        return True  # a title in lower case replaced ("operations manager" / "director")
     from diffreader.engine import antonyms
 
     # A word and its lemma: "outer" is an opposite of "inner", whose lemma is "out".
