@@ -145,11 +145,11 @@ DURATION_WORDS = st.sampled_from(
 def test_duration_index_reads_values_as_the_whole_pattern_does(words: list[str]) -> None:
     from diffreader.engine import document_from_text
     from diffreader.engine.claims import (
+        _CLOCK_SPAN,
         _ONE_SPAN_BEFORE,
         _UNIT_WORD_LOWER,
         _VALUE_BEFORE_LOWER,
         Support,
-        _CLOCK_SPAN,
         _and_a_half,
         _clock_key,
         _compound_key,

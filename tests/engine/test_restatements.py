@@ -255,6 +255,15 @@ QUIET = {
         'Athletic\'s manager, Constance Abara, said her players had shown "a lot of character".\n',
         'Athletic boss Constance Abara praised the "character" of her side.\n',
     ),
+    "a week of a month": (
+        "Work began in the second week of January and the line will reopen on Monday.\n",
+        "Work started in mid-January and the line will reopen on Monday.\n",
+    ),
+    "last year as a year earlier beside this year": (
+        "Pupils passing the exam rose to 68 per cent this year, up from 61 per cent last year.\n",
+        "This year 68 per cent of pupils passed the exam, compared with 61 per cent a year "
+        "earlier.\n",
+    ),
     "a time of day moved": (
         "The probe lifted off at 06:42 local time on a Vantor rocket, the agency said.\n",
         "The probe lifted off aboard a Vantor rocket at 06:42 local time, the agency said.\n",
@@ -509,6 +518,16 @@ CHANGED = {
         "The company's operations manager, Piran Feay, said the pilot followed every procedure.\n",
         "The company's managing director, Piran Feay, said the pilot followed every procedure.\n",
         ("added", "managing director"),
+    ),
+    "another week of a month": (
+        QUIET["a week of a month"][0],
+        "Work began in the third week of January and the line will reopen on Monday.\n",
+        ("added", "third week"),
+    ),
+    "a month earlier for last year": (
+        QUIET["last year as a year earlier beside this year"][0],
+        QUIET["last year as a year earlier beside this year"][1].replace("a year", "a month"),
+        ("dropped", "last year"),
     ),
     "another time of day": (
         QUIET["a time of day moved"][0],

@@ -1646,6 +1646,12 @@ def _without_cjk(at: Stretch) -> Stretch:
     return _new_tuple(Stretch, (*at[:-1], gates))
 
 
+_ORDINAL_UNIT = (
+    r"(?i)\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+    r" (?:week|month|day|year)\b"
+)
+"""An ordinal before a unit of time: a place in a calendar or a sequence ("the second week of
+January", "its third year"), no span of time."""
 _A_RATE_AFTER = r"(?i)\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|fortnight)\b"
 """After a span, what makes it a rate ("three days a week"): no span of time."""
 
@@ -1670,6 +1676,8 @@ def _find_durations(at: Stretch) -> list[Fact]:
             continue  # "the 58-year-old": an age, a number (``_find_numbers``)
         if compiled(_A_RATE_AFTER).match(at.text, d_end, d_end + 12):
             continue  # "three days a week", "40 hours per week": how often, the figures'
+        if compiled(_ORDINAL_UNIT).search(found):
+            continue  # "in the second week of January": when, a date's words, no span
         if _HAS_NUMBER.search(found) or _VAGUE.match(found.split(" ", 1)[-1]):
             out.append(Fact(ClaimCategory.DURATION, d_start, d_end))
     if clocked:

@@ -1885,6 +1885,13 @@ def _date_parts(text: str) -> dict[str, str]:
             parts["when " + keys[n + 1]] = _RELATIVE_AS[key]  # "the coming year": next year
         elif key == "ahead" and n and keys[n - 1] in CALENDAR_PERIODS:
             parts["when " + keys[n - 1]] = "next"  # "the year ahead"
+        elif (
+            key in ("earlier", "before", "ago")
+            and n >= 2
+            and keys[n - 1] in CALENDAR_PERIODS
+            and keys[n - 2] in ("a", "one")
+        ):
+            parts["when " + keys[n - 1]] = "last"  # "a year earlier": last year
     return parts
 
 
