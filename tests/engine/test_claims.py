@@ -145,7 +145,6 @@ DURATION_WORDS = st.sampled_from(
 def test_duration_index_reads_values_as_the_whole_pattern_does(words: list[str]) -> None:
     from diffreader.engine import document_from_text
     from diffreader.engine.claims import (
-        _CLOCK_SPAN,
         _ONE_SPAN_BEFORE,
         _UNIT_WORD_LOWER,
         _VALUE_BEFORE_LOWER,
@@ -157,7 +156,7 @@ def test_duration_index_reads_values_as_the_whole_pattern_does(words: list[str])
         _in_base_unit,
         _value_and_scale,
     )
-    from diffreader.engine.substitutions import ONE_YEAR, rate_spans
+    from diffreader.engine.substitutions import CLOCK_SPAN, ONE_YEAR, rate_spans
     from diffreader.engine.text import compiled
 
     text = " ".join(words).replace(" - ", "-") + "."
@@ -193,7 +192,7 @@ def test_duration_index_reads_values_as_the_whole_pattern_does(words: list[str])
     if compiled(ONE_YEAR).search(lowered):  # "the year to October": a span of a year
         expected.add(_in_base_unit(_duration_value("a", "", "year")))
     expected.update(interval for *_, interval in rate_spans(lowered))  # "every two weeks"
-    expected.update(map(_clock_key, _CLOCK_SPAN.finditer(lowered)))  # "2:21:04"
+    expected.update(map(_clock_key, CLOCK_SPAN.finditer(lowered)))  # "2:21:04"
     assert support._durations == expected
 
 

@@ -114,7 +114,9 @@ from diffreader.engine.model import (
     WordOp,
 )
 from diffreader.engine.substitutions import (
+    CLOCK_SPAN,
     ONE_YEAR,
+    SMALLER_UNITS,
     Group,
     find_substitutions,
     has_size,
@@ -311,15 +313,6 @@ def _durations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-_SMALLER_UNIT = {
-    "year": "month",
-    "week": "day",
-    "day": "hour",
-    "hour": "minute",
-    "minute": "second",
-}
-"""Each unit of time and the one a span in two units adds after it ("two years and
-eight months", "three hours 20 minutes")."""
 _COMPOUND_PART = re.compile(rf"(?i)(?:,? and |, | )({_NUM}) (month|day|hour|minute|second)s?\b")
 """The second part of a span in two units, just after the first unit word."""
 
@@ -327,9 +320,10 @@ _COMPOUND_PART = re.compile(rf"(?i)(?:,? and |, | )({_NUM}) (month|day|hour|minu
 def _compound_part(text: str, unit: str, at: int, end: int) -> re.Match[str] | None:
     """The next part of a span in several units after ``unit`` (the word ending at
     ``at``): a value and the next smaller unit ("years | and six months")."""
-    smaller = _SMALLER_UNIT.get(unit.lower().removesuffix("s"))
-    if smaller is None:
+    found = SMALLER_UNITS.get(unit.lower().removesuffix("s"))
+    if found is None:
         return None
+    smaller = found[0]
     part = _COMPOUND_PART.match(text, at, end)
     if part is None or part.group(2).lower() != smaller:
         return None
@@ -354,12 +348,8 @@ def _compound_key(first: tuple[str, str], text: str, unit: str, at: int) -> tupl
     return total if found else None
 
 
-_CLOCK_SPAN = re.compile(r"\b(\d{1,2}):([0-5]\d):([0-5]\d)\b")
-"""A span written as a clock shows it, hours, minutes and seconds ("2:21:04")."""
-
-
 def _clock_key(match: re.Match[str]) -> tuple[str, str]:
-    """The key of a ``_CLOCK_SPAN``, in hours (``_in_base_unit``)."""
+    """The key of a ``CLOCK_SPAN``, in hours (``_in_base_unit``)."""
     hours, minutes, seconds = map(int, match.groups())
     return _plain(round(hours + minutes / 60 + seconds / 3600, 6)), "hour"
 
@@ -377,7 +367,7 @@ def _duration_key(text: str) -> tuple[str, str]:
     one in several units or shown as a clock in its base unit (``_in_base_unit``)."""
     if not text.isascii() and cjk.has_cjk(text):
         return cjk.duration_key(text)
-    if ":" in text and (clock := _CLOCK_SPAN.search(text)) is not None:
+    if ":" in text and (clock := CLOCK_SPAN.search(text)) is not None:
         return _clock_key(clock)
     unit = _UNITS_ANY_CASE.search(text)
     value = _NUM_ANY_CASE.search(text)
@@ -946,7 +936,7 @@ class Support:
             # hours or months as ``_in_base_unit`` makes, and a span shown as a clock does.
             found.update(interval for *_, interval in rate_spans(text))
             if ":" in text:
-                found.update(map(_clock_key, _CLOCK_SPAN.finditer(text)))
+                found.update(map(_clock_key, CLOCK_SPAN.finditer(text)))
             self._durations = set(map(_in_base_unit, found | self.stated().durations))
         return _in_base_unit(key) in self._durations
 
@@ -1667,7 +1657,7 @@ def _find_durations(at: Stretch) -> list[Fact]:
     out = []
     if at.text.find(":", at.start, at.end) >= 0:
         # A span shown as a clock shows it ("won in 2:21:04"), no time of day ("06:42").
-        clocks = _CLOCK_SPAN.finditer(at.text, at.start, at.end)
+        clocks = CLOCK_SPAN.finditer(at.text, at.start, at.end)
         out = [Fact(ClaimCategory.DURATION, *clock.span()) for clock in clocks]
     clocked = bool(out)
     for d_start, d_end in _durations(at.text, at.start, at.end):

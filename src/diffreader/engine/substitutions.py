@@ -67,6 +67,7 @@ API:
     might_substitute(deleted, inserted) -> bool      a cheap gate before building a Group
     new_statuses(text, start, end, other_text) -> list[tuple[int, int]]
     rate_spans(text) -> list[(start, end, interval)], rate_counts(text) -> set[str]
+    CLOCK_SPAN, SMALLER_UNITS                        spans shown as a clock, or in several units
     Group, Word, Found, Substitution, SUBSTITUTIONS
 """
 
@@ -124,7 +125,9 @@ from diffreader.engine.model import ClaimCategory, Document, Op, Pair, Side
 from diffreader.engine.text import compiled, sentence_tokens, stem
 
 __all__ = [
+    "CLOCK_SPAN",
     "ONE_YEAR",
+    "SMALLER_UNITS",
     "SUBSTITUTIONS",
     "Found",
     "Group",
@@ -1129,7 +1132,7 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
                 if value is None:
                     continue
         unit = "%" if share is not None or (key[:1].isdigit() and key.endswith("%")) else ""
-        if ":" in key and (clock := _CLOCK_SPAN.fullmatch(key)) is not None:
+        if ":" in key and (clock := CLOCK_SPAN.fullmatch(key)) is not None:
             # A span shown as a clock shows it ("2:21:04"), in hours.
             hours, minutes, seconds = map(int, clock.groups())
             value, unit = hours + minutes / 60 + seconds / 3600, "hour"
@@ -1180,11 +1183,11 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
                 break
             j += 1
         size, named = 1.0, unit  # the unit read last, and its size in the first unit
-        while named in _SMALLER_PART and j + 1 < n:
+        while named in SMALLER_UNITS and j + 1 < n:
             # A span in several units: "six years and six months" is six and a half
             # years, "2 hours, 21 minutes and 4 seconds" 2.35 hours.
             k = j + 1 if keys[j] in ("and", ",") else j
-            smaller, per = _SMALLER_PART[named]
+            smaller, per = SMALLER_UNITS[named]
             if k + 1 >= n or _unit_name(keys[k + 1]) != smaller:
                 break
             part = _number_of(keys[k]) if keys[k][:1].isdigit() else numbers.get(keys[k])
@@ -1239,9 +1242,9 @@ constructor's Python call: one per figure of an article of figures."""
 _FIRST = operator.itemgetter(0)
 
 
-_CLOCK_SPAN = re.compile(r"(\d{1,2}):([0-5]\d):([0-5]\d)")
-"""A key showing a span as a clock does: hours, minutes and seconds ("2:21:04")."""
-_SMALLER_PART = {
+CLOCK_SPAN = re.compile(r"\b(\d{1,2}):([0-5]\d):([0-5]\d)\b")
+"""A span shown as a clock shows it: hours, minutes and seconds ("2:21:04")."""
+SMALLER_UNITS = {
     "year": ("month", 12),
     "week": ("day", 7),
     "day": ("hour", 24),
