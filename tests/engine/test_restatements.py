@@ -529,6 +529,11 @@ CHANGED = {
         QUIET["last year as a year earlier beside this year"][1].replace("a year", "a month"),
         ("dropped", "last year"),
     ),
+    "a title for an honorific": (
+        "Mayor Ewan Stroud said the plan was fair. Director Ada Bell agreed.\n",
+        "Mr Ewan Stroud said the plan was fair. Dr Ada Bell agreed.\n",
+        ("dropped", "Mayor"),
+    ),
     "another time of day": (
         QUIET["a time of day moved"][0],
         QUIET["a time of day moved"][1].replace("06:42", "06:52"),

@@ -949,9 +949,16 @@ _WORD_BEFORE = r"([\w%£$€]+)\W*\Z"
 _TIME_UNIT_NAMES = frozenset(("year", "month", "week", "day", "hour", "minute", "second"))
 
 
-_RATE_HOURS = {"second": 1 / 3600, "minute": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0}
-_RATE_HOURS["fortnight"] = 336.0
+_RATE_HOURS = {
+    "second": 1 / 3600,
+    "minute": 1 / 60,
+    "hour": 1.0,
+    "day": 24.0,
+    "week": 168.0,
+    "fortnight": 336.0,
+}
 _RATE_MONTHS = {"month": 1.0, "year": 12.0}
+"""The units of a rate, in hours and in months (the keys of ``rate_spans``)."""
 _RATE_COUNT = r"\d+|" + alternation([w for w, v in NUMBER_WORDS.items() if 2 <= v < 100])
 _EVERY_SPAN = rf"(?i)\bevery ({_RATE_COUNT}) (second|minute|hour|day|week|fortnight|month|year)s?\b"
 """A rate as the span between two events: "every 20 minutes", "every six months"."""
@@ -2261,17 +2268,18 @@ def _abbreviated(key: str, other: frozenset[str]) -> bool:
 def _shortens(short: str, word: str) -> bool:
     """``short`` is ``word`` written short as titles are: its first letters ("Prof",
     "Insp"), or its first and last letters with some between, in order ("Cllr", "Supt",
-    "Sgt", "Dr"). Two letters at least, and not the word itself.
+    "Sgt"). Three letters at least, not the word itself, and no honorific ("Mr" is no
+    "Mayor", "Dr" no "Director").
 
     >>> [_shortens(s, w) for s, w in [("cllr", "councillor"), ("supt", "superintendent"),
-    ...     ("prof", "professor"), ("sgt", "sergeant"), ("cat", "councillor")]]
-    [True, True, True, True, False]
+    ...     ("prof", "professor"), ("sgt", "sergeant"), ("cat", "councillor"), ("mr", "mayor")]]
+    [True, True, True, True, False, False]
     """
-    if not 2 <= len(short) < len(word) or not short.isalpha() or short[0] != word[0]:
+    if not 3 <= len(short) < len(word) or not short.isalpha() or short[0] != word[0]:
         return False
     if word.startswith(short):
-        return len(short) >= 3
-    if short[-1] != word[-1]:
+        return True
+    if short[-1] != word[-1] or short in HONORIFICS:
         return False
     letters = iter(word)
     return all(letter in letters for letter in short)  # a subsequence, in order
