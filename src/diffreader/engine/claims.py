@@ -1783,14 +1783,15 @@ def _find_names(at: Stretch) -> list[Fact]:
     text, names = at.text, at.names
     out: list[Fact] = []
     title_case: bool | None = None  # read at the first capitalised run: most have none
+    shouted = False
     for m in _NAME.finditer(text, at.start, at.end):
         if title_case is None:
             title_case = _is_title_case(text[at.start : at.end])
+            shouted = title_case and _is_shouted(text[at.start : at.end])
         if title_case:
             # "Rail Line Shut As Floods Hit Northern Towns": capitals say nothing here.
             # Only words the articles write as names elsewhere count; in a headline in
             # capitals ("SHAME OF CRUEL VET"), no word is an acronym for its capitals.
-            shouted = _is_shouted(text[at.start : at.end])
             for s, e in _known_name_runs(m, names, shouted=shouted):
                 out.append(Fact(_name_category(text, s, text[s:e].split()), s, e))
             continue
