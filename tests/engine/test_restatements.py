@@ -264,6 +264,10 @@ QUIET = {
         "This year 68 per cent of pupils passed the exam, compared with 61 per cent a year "
         "earlier.\n",
     ),
+    "one possibility for another": (
+        "Roadwise said prices could rise again next month as a tax increase takes effect.\n",
+        "Roadwise said prices may go up again next month when a tax increase comes into effect.\n",
+    ),
     "a time of day moved": (
         "The probe lifted off at 06:42 local time on a Vantor rocket, the agency said.\n",
         "The probe lifted off aboard a Vantor rocket at 06:42 local time, the agency said.\n",
@@ -533,6 +537,11 @@ CHANGED = {
         "Mayor Ewan Stroud said the plan was fair. Director Ada Bell agreed.\n",
         "Mr Ewan Stroud said the plan was fair. Dr Ada Bell agreed.\n",
         ("dropped", "Mayor"),
+    ),
+    "a possibility for a forecast": (
+        QUIET["one possibility for another"][0].replace("could", "would"),
+        QUIET["one possibility for another"][1].replace("may", "could"),
+        ("added", "could"),
     ),
     "another time of day": (
         QUIET["a time of day moved"][0],

@@ -798,9 +798,10 @@ _AFTER_ESTIMATE = frozenset(
 """What follows a verb of estimate used as a participle: when, not its object."""
 
 
-_MODALS = frozenset(("would", "could", "should", "may", "might"))
-"""Modal verbs one of which a rewrite may put for another with no change of certainty
-("would last" / "should last", "could fall" / "may fall"); "will" and "must" are surer."""
+_MODALS = frozenset(("could", "should", "may", "might"))
+"""Modal verbs a hedge may face in its hunk with no change of certainty ("could fall" /
+"may fall", "is expected to last" / "should last"); "would", "will" and "must" are surer: a
+rewrite that puts "could" for "would" ("said prices would rise" / "could go up") hedges."""
 
 
 _ESTIMATE_REACH = 6
