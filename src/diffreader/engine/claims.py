@@ -2568,6 +2568,15 @@ def find_claims(
         for claim in part
     ]
     claims = _without_speakers(claims, claimed, doc_a.text, doc_b.text)
+    # The date a wire's copy was filed ("KELLMARSH, Dec. 3 (Tidewater Press) -"), whichever
+    # check found it: a rewrite that drops the dateline changes nothing by it.
+    docs = {_A: doc_a, _B: doc_b}
+    claims = [
+        c
+        for c in claims
+        if c.category not in _DATED
+        or not _in_dateline(docs[c.side].text, docs[c.side].sentences[c.sentence].start, c.end)
+    ]
     for q in claimed:
         if 0 <= q.pair < len(pairs):
             pair = pairs[q.pair]
@@ -2859,8 +2868,6 @@ def _with_substitutions(
         kind = _ADDED if side is _B else _DROPPED
         ids, other_ids = (pair.a, pair.b) if side is _A else (pair.b, pair.a)
         sid = _sentence_of(doc, ids, start)
-        if category in _DATED and _in_dateline(doc.text, doc.sentences[sid].start, end):
-            continue  # the date a wire's copy was filed ("KELLMARSH, Dec. 3 (…) -")
         out.append(
             Claim(side, kind, category, doc.text[start:end], start, end, index, sid, other_ids)
         )
@@ -2933,8 +2940,6 @@ def _pair_claims(
                 return  # what is new is a pasted escape sequence (a colour, a link's address)
             if category is _ASSERTION and _might_credit(text, s, e) and _only_a_credit(text[s:e]):
                 return  # "(Westmark Press Service)", "told Harbour Wire afterwards"
-            if category in _DATED and _in_dateline(text, doc.sentences[sid].start, e):
-                return  # "KELLMARSH, Dec. 3 (Tidewater Press) -": when the copy was filed
             out.append(Claim(side, kind, category, text[s:e], s, e, index, sid, tuple(other_ids)))
 
     if not other_ids:
