@@ -136,7 +136,8 @@ DURATION_WORDS = st.sampled_from(
     ["two", "a", "few", "more", "an", "many", "several", "3.5", "1,000", "x5", "€5", "full",
      "long", "and", "half", "the", "over", "-", "year", "years", "weeks", "day", "days-long",
      "hundred", "decades", "century", "past", "whole", "to", "58th", "minute", "minutes",
-     "months", "seconds", ",", "every", "times", "twice", "fortnightly", "2:21:04"]
+     "months", "seconds", ",", "every", "times", "twice", "fortnightly", "2:21:04",
+     "quarter", "quarters", "of", "three", "another", "further", "hour"]
 )  # fmt: skip
 
 
@@ -149,11 +150,12 @@ def test_duration_index_reads_values_as_the_whole_pattern_does(words: list[str])
         _UNIT_WORD_LOWER,
         _VALUE_BEFORE_LOWER,
         Support,
-        _and_a_half,
+        _and_a_part,
         _clock_key,
         _compound_key,
         _duration_value,
         _in_base_unit,
+        _quarters_around,
         _value_and_scale,
     )
     from diffreader.engine.substitutions import CLOCK_SPAN, ONE_YEAR, rate_spans
@@ -175,13 +177,17 @@ def test_duration_index_reads_values_as_the_whole_pattern_does(words: list[str])
             elif one is not None and unit.group().startswith("minute"):
                 expected.add(_in_base_unit(_duration_value(one.group(2), "", unit.group())))
             continue
-        # Half a unit more after the unit ("a year and a half") or before it ("two and a
-        # half years", read from the value before "and a half").
+        # Quarters of the unit ("a quarter of an hour", "an hour and a quarter", read
+        # whole); half a unit more after the unit ("a year and a half") or before it ("two
+        # and a half years", read from the value before "and a half").
         whole = _VALUE_BEFORE_LOWER.search(lowered, max(0, end - 40), end - 11)
-        if lowered.startswith(" and a half", unit.end()):
-            key = _and_a_half(_duration_value(value.group(1), "", unit.group()))
+        quarters = _quarters_around(lowered, max(0, end - 40), unit)
+        if quarters is not None:
+            key = quarters
+        elif lowered.startswith(" and a half", unit.end()):
+            key = _and_a_part(_duration_value(value.group(1), "", unit.group()), 0.5)
         elif lowered[max(0, end - 40) : end].endswith("and a half ") and whole:
-            key = _and_a_half(_duration_value(whole.group(1), "", unit.group()))
+            key = _and_a_part(_duration_value(whole.group(1), "", unit.group()), 0.5)
         else:
             key = _duration_value(*_value_and_scale(value), unit.group())
             # A span in several units ("two weeks and two days") is its sum too.

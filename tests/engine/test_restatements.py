@@ -279,6 +279,27 @@ QUIET = {
         "said. On Wednesday the council voted through a 1.4bn-crown budget for the coming "
         "year.\n",
     ),
+    "quarters of an hour": (
+        "The crossing to Ardholm takes three quarters of an hour, the ferry firm said. The "
+        "lifeboat reached the yacht within 15 minutes of the call.\n",
+        "The ferry firm said the trip to Ardholm lasts 45 minutes. The lifeboat was alongside "
+        "the yacht a quarter of an hour after the call.\n",
+    ),
+    "an hour and a quarter": (
+        "Fans queued for 75 minutes outside the ground on Saturday, the club admitted.\n",
+        "The club admitted fans had queued for an hour and a quarter outside the ground on "
+        "Saturday.\n",
+    ),
+    "another year and a half": (
+        "The judge told Pellow he must serve an extra 18 months in jail for the assault.\n",
+        "Pellow must spend another year and a half behind bars for the assault, the judge said.\n",
+    ),
+    "a span of time in other words, all the words changed": (
+        "Builders arrived at the quay on Monday. The repairs are expected to take about 18 "
+        "months. The council will pay for the scaffolding.\n",
+        "Builders arrived at the quay on Monday. The work should last around a year and a "
+        "half. The council will pay for the scaffolding.\n",
+    ),
 }
 
 CHANGED = {
@@ -567,6 +588,28 @@ CHANGED = {
         "Farmers' groups welcomed the decision to cut the fuel duty on Monday.\n",
         "Farmers' groups condemned the decision to cut the fuel duty on Monday.\n",
         ("added", "condemned"),
+    ),
+    "three quarters of an hour for 40 minutes": (
+        QUIET["quarters of an hour"][0],
+        QUIET["quarters of an hour"][1].replace("45 minutes", "40 minutes"),
+        ("added", "40 minutes"),
+    ),
+    "an hour and a quarter for 80 minutes": (
+        QUIET["an hour and a quarter"][0].replace("75 minutes", "80 minutes"),
+        QUIET["an hour and a quarter"][1],
+        ("dropped", "80 minutes"),
+    ),
+    "another year for 18 months": (
+        QUIET["another year and a half"][0],
+        QUIET["another year and a half"][1].replace("another year and a half", "another year"),
+        ("dropped", "18 months"),
+    ),
+    "a span of time changed, all the words changed": (
+        QUIET["a span of time in other words, all the words changed"][0],
+        QUIET["a span of time in other words, all the words changed"][1].replace(
+            "a year and a half", "two years"
+        ),
+        ("added", "two years"),
     ),
 }
 

@@ -271,6 +271,31 @@ def test_coverage_needs_wordnet_and_half_the_words() -> None:
     assert coverage("Nobody was hurt.", "Rain is forecast for the coast on Friday.") < MIN_COVERAGE
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The dig is expected to take about 18 months.", "The dig should last a year and a half."),
+        ("Hail fell for around 15 minutes.", "Hail fell for roughly a quarter of an hour."),
+        ("The bell was silent for 80 years.", "The bell was silent for eight decades."),
+    ],
+)
+def test_a_span_of_time_in_other_words_is_evidence_of_a_rewording(a: str, b: str) -> None:
+    # The same value in other words counts as WordNet's evidence does, its words as one
+    # content word with a counterpart.
+    assert coverage(a, b) >= MIN_COVERAGE
+    assert coverage(b, a) == coverage(a, b)
+
+
+def test_a_span_of_time_said_alike_or_changed_is_no_evidence() -> None:
+    # Said in the same words, it is a shared stem: the aligner's to judge.
+    assert coverage("The bell was silent for 80 years.", "The bell was quiet for 80 years.") == (
+        coverage("The bell was silent for ten years.", "The bell was quiet for ten years.")
+    )
+    # Another value is no counterpart.
+    assert coverage("The dig will take 18 months.", "The dig will take two years.") == 0.0
+    assert coverage("The dig will take 18 months.", "The dig will take a year and a half.") > 0
+
+
 GAP_TEXTS = st.sampled_from(
     [
         "Nobody was hurt.",

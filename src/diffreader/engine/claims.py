@@ -153,6 +153,7 @@ __all__ = [
     "find_facts",
     "names_in_use",
     "resolve_overlaps",
+    "spans_of_time",
 ]
 
 # ---------------------------------------------------------------------------
@@ -171,12 +172,21 @@ def _led_by(chars: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 _UNITS = alternation(TIME_UNITS)
-_NUM = r"(?:\d+(?:[.,]\d+)*|" + alternation([*NUMBER_WORDS, *VAGUE_QUANTITIES, "a", "an"]) + ")"
+_NUM = (
+    r"(?:\d+(?:[.,]\d+)*|"
+    + alternation([*NUMBER_WORDS, *VAGUE_QUANTITIES, "a", "an", "another"])
+    + ")"
+)
 _QUALIFIER = rf"(?:(?:{alternation(DURATION_QUALIFIERS)})\s+)?"
 _SCALE = alternation(SCALE_WORDS)
+_PART_OF_A_UNIT = r"(?:a|one|three)[\s-]+quarters?\s+of\s+an?"
+"""A share of the unit after it: "a quarter of an hour", "three quarters of a mile"."""
+_AND_A_PART = r"\s+and\s+(?:a\s+half|a\s+quarter|three[\s-]quarters)\b"
+"""A share of the unit before it: "a year and a half", "an hour and a quarter"."""
 _DURATION = re.compile(
-    rf"\b{_QUALIFIER}(?:{_NUM}(?:[\s-]+(?:{_SCALE}))?(?:[\s-]+(?:and a half|full|long))?"
-    rf"|half an?)[\s-]+(?:{_UNITS})\b(?:\s+and\s+a\s+half\b)?(?:\s+ago)?",
+    rf"\b{_QUALIFIER}(?:{_NUM}(?:[\s-]+(?:{_SCALE}))?"
+    rf"(?:[\s-]+(?:and a half|full|long|further|extra|additional|more))?"
+    rf"|half an?|{_PART_OF_A_UNIT})[\s-]+(?:{_UNITS})\b(?:{_AND_A_PART})?(?:\s+ago)?",
     re.IGNORECASE,
 )
 _DATE_BODY = (
@@ -289,6 +299,11 @@ with the word between (a scale: "a hundred |years")."""
 _HAS_NUMBER = re.compile(r"\d|\b(?:" + alternation(NUMBER_WORDS) + r")\b", re.IGNORECASE)
 
 
+_AFTER_UNIT = 20
+"""Characters a duration runs on after its unit word at most: " and three-quarters",
+" and a half ago"."""
+
+
 def _durations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of durations in ``text[start:end]``, found from their unit word backwards;
     a span in two units is one ("six years and six months").
@@ -302,7 +317,7 @@ def _durations(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if unit.start() < last:
             continue  # the second unit of a span in two units
         window = max(last, unit.start() - 48)
-        for match in _DURATION.finditer(text, window, min(end, unit.end() + 6)):
+        for match in _DURATION.finditer(text, window, min(end, unit.end() + _AFTER_UNIT)):
             if match.start() >= last and match.end() >= unit.end():
                 stop, word = match.end(), unit.group()
                 while (part := _compound_part(text, word, stop, end)) is not None:
@@ -310,6 +325,22 @@ def _durations(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 out.append((match.start(), stop))
                 last = stop
                 break
+    return out
+
+
+def spans_of_time(text: str) -> list[tuple[int, int, str]]:
+    """Each span of time ``text`` states (``_durations``), with its value in its base unit
+    as one key, whatever its words: "18 months" and "a year and a half" are "18 month",
+    "80 years" and "eight decades" "80 year", "15 minutes" and "a quarter of an hour" "0.25
+    hour".
+
+    >>> [key for *_, key in spans_of_time("It took a year and a half, not 18 months.")]
+    ['18 month', '18 month']
+    """
+    out: list[tuple[int, int, str]] = []
+    for start, end in _durations(text, 0, len(text)):
+        value, unit = _in_base_unit(_duration_key(text[start:end]))
+        out.append((start, end, f"{value} {unit}"))
     return out
 
 
@@ -379,7 +410,13 @@ def _duration_key(text: str) -> tuple[str, str]:
     )
     if unit is not None and (whole := _compound_key(key, text, unit.group(), unit.end())):
         return whole  # "six years and six months"
-    return _and_a_half(key) if _HALF_MORE.search(text) else key
+    if "quarter" in text or "Quarter" in text or "QUARTER" in text:
+        if (part := _QUARTERS_OF.search(text)) is not None:
+            one = _duration_value("a", "", unit.group() if unit else "")
+            return _times(one, 0.75 if part.group(1).lower() == "three" else 0.25)
+        if (more := _QUARTERS_MORE.search(text)) is not None:
+            return _and_a_part(key, 0.75 if more.group(1).lower() == "three" else 0.25)
+    return _and_a_part(key, 0.5) if _HALF_MORE.search(text) else key
 
 
 _MAJORITY = r"\b(?:a|the)\s+(?:(?:clear|narrow|slim|large|simple|small)\s+)?majority\b"
@@ -392,13 +429,42 @@ _ONE_SPAN_BEFORE = (
 of one ("the past fortnight", "the whole week"), or an ordinal ("the 58th minute")."""
 _HALF_MORE = re.compile(r"\band a half\b", re.IGNORECASE)
 """What adds half a unit to a duration: "two and a half years", "a year and a half"."""
+_QUARTERS_OF = re.compile(r"\b(a|one|three)[\s-]+quarters?\s+of\s+an?\s", re.IGNORECASE)
+"""A share of the unit a duration states: "a quarter of an hour", "three quarters of a year"."""
+_QUARTERS_AFTER = (" and a quarter", " and three quarters", " and three-quarters")
+"""How a share of a unit after it starts, in lower-cased text."""
+_QUARTERS_MORE = re.compile(r"\band\s+(a|three)[\s-]+quarters?\b", re.IGNORECASE)
+"""What adds a quarter or three of the unit: "an hour and a quarter"."""
 
 
-def _and_a_half(key: tuple[str, str]) -> tuple[str, str]:
-    """A duration's (value, unit) key with half a unit more: ("1", "year") -> ("1.5",
-    "year"); a vague value ("a few") stays."""
+def _quarters_around(lowered: str, lo: int, unit: re.Match[str]) -> tuple[str, str] | None:
+    """The key of a duration in quarters of ``unit`` (a unit word of lower-cased text whose
+    value is read from ``lo`` on): "a quarter of an hour", "an hour and three quarters";
+    None for any other."""
+    if lowered.find("quarter", lo, unit.start()) < 0 and not lowered.startswith(
+        _QUARTERS_AFTER, unit.end()
+    ):
+        return None
+    for whole in _DURATION.finditer(lowered, lo, unit.end() + _AFTER_UNIT):
+        if whole.start() <= unit.start() and unit.end() <= whole.end():
+            return _duration_key(whole.group()) if "quarter" in whole.group() else None
+    return None
+
+
+def _and_a_part(key: tuple[str, str], part: float) -> tuple[str, str]:
+    """A duration's (value, unit) key with ``part`` of a unit more: ("1", "year") and 0.5
+    -> ("1.5", "year"); a vague value ("a few") stays."""
     try:
-        return _plain(float(key[0]) + 0.5), key[1]
+        return _plain(float(key[0]) + part), key[1]
+    except ValueError:
+        return key
+
+
+def _times(key: tuple[str, str], share: float) -> tuple[str, str]:
+    """A duration's (value, unit) key for ``share`` of it: ("1", "hour") and 0.25 ->
+    ("0.25", "hour"), "a quarter of an hour"."""
+    try:
+        return _plain(float(key[0]) * share), key[1]
     except ValueError:
         return key
 
@@ -470,7 +536,7 @@ def _duration_value(value: str, between: str, unit: str) -> tuple[str, str]:
     >>> _duration_value("a few", "", "weeks")
     ('a few', 'week')
     """
-    number = "1" if value.lower() in ("a", "an") else _number_value(value)
+    number = "1" if value.lower() in ("a", "an", "another") else _number_value(value)
     unit_key = stem(unit.lower()) if unit else ""
     factor = SCALE_WORDS.get(between.lower(), 1) if between else 1
     years = _YEARS_IN.get(unit_key)
@@ -911,12 +977,17 @@ class Support:
                     start = cut + 1
                 value = _VALUE_BEFORE_LOWER.search(text, start, end)
                 if value:
-                    if text.startswith(" and a half", unit.end()):
-                        found.add(_and_a_half(_duration_value(value.group(1), "", unit.group())))
+                    quarters = _quarters_around(text, lo, unit)
+                    if quarters is not None:
+                        found.add(quarters)  # "a quarter of an hour", "an hour and a quarter"
+                    elif text.startswith(" and a half", unit.end()):
+                        span = _duration_value(value.group(1), "", unit.group())
+                        found.add(_and_a_part(span, 0.5))
                     elif text.endswith("and a half ", start, end) and (
                         whole := _VALUE_BEFORE_LOWER.search(text, lo, end - 11)
                     ):
-                        found.add(_and_a_half(_duration_value(whole.group(1), "", unit.group())))
+                        span = _duration_value(whole.group(1), "", unit.group())
+                        found.add(_and_a_part(span, 0.5))
                     else:
                         span = _duration_value(*_value_and_scale(value), unit.group())
                         found.add(span)

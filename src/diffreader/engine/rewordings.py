@@ -31,11 +31,13 @@ API:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from itertools import pairwise
 
-from diffreader.engine.lexicon import STOPWORDS
+from diffreader.engine.claims import spans_of_time
+from diffreader.engine.lexicon import STOPWORDS, TIME_UNITS
 from diffreader.engine.synonyms import NO_SENSES, Senses, linked, phrase_senses, senses
 from diffreader.engine.text import stem, word_keys
 
@@ -77,18 +79,36 @@ across the district", "but" / "though")."""
 
 _IGNORED = STOPWORDS | _FUNCTION_WORDS
 
+_VALUE_MARK = "\x00"
+"""What opens the key of a span of time (``_Words``): no word's key holds it."""
+_TIME_WORD = re.compile(r"(?i)\b(?:" + "|".join(sorted(TIME_UNITS, key=len, reverse=True)) + r")")
+"""A unit of time's word, which a span of time holds (most sentences hold none)."""
+
 _MAX_WORDS = 80
 """Content words beyond which a sentence is not compared here (a run-on line of a listing
 or of noise): the aligner alone judges it."""
 
 
 class _Words:
-    """A sentence's content words: their stems and WordNet senses, and its two-word lemmas."""
+    """A sentence's content words: their stems and WordNet senses, and its two-word lemmas;
+    a span of time it states is one word, its value (``values``)."""
 
-    __slots__ = ("phrases", "senses", "stems")
+    __slots__ = ("phrases", "senses", "stems", "values")
 
     def __init__(self, text: str) -> None:
-        keys = word_keys(text)
+        # A span of time is one content word, keyed by its value in its base unit
+        # (``claims.spans_of_time``: "18 months" and "a year and a half" are one value),
+        # remembered with its words as written.
+        self.values: dict[str, str] = {}
+        keys: list[str] = []
+        at_char = 0
+        for start, end, value in spans_of_time(text) if _TIME_WORD.search(text) else ():
+            keys.extend(word_keys(text[at_char:start]))
+            key = _VALUE_MARK + value
+            keys.append(key)
+            self.values[key] = " ".join(text[start:end].lower().split())
+            at_char = end
+        keys.extend(word_keys(text[at_char:]))
         # Each key's place among the content words (-1: a stopword or a mixed token).
         at: list[int] = []
         content: list[str] = []
@@ -96,13 +116,13 @@ class _Words:
         for key in keys:
             if key == "one" and previous in ("no", "every", "any", "some"):
                 at.append(-1)  # "no one" is "nobody": a pronoun
-            elif (key.isalpha() or key.isdigit()) and key not in _IGNORED:
+            elif ((key.isalpha() or key.isdigit()) and key not in _IGNORED) or key in self.values:
                 at.append(len(content))
                 content.append(key)
             else:
                 at.append(-1)
             previous = key
-        self.stems: list[str] = [stem(k) for k in content]
+        self.stems: list[str] = [k if k in self.values else stem(k) for k in content]
         self.senses: list[Senses] = [senses(k) if k.isalpha() else NO_SENSES for k in content]
         # A two-word lemma ("fell in", "go home") stands for the content word it holds.
         self.phrases: list[tuple[int, Senses]] = []
@@ -118,6 +138,7 @@ class _Words:
         out = _Words("")
         place = {i: k for k, i in enumerate(indices)}
         out.stems = [self.stems[i] for i in indices]
+        out.values = {s: self.values[s] for s in out.stems if s in self.values}
         out.senses = [self.senses[i] for i in indices]
         out.phrases = [(place[i], found) for i, found in self.phrases if i in place]
         return out
@@ -135,14 +156,15 @@ def _matched(words: _Words, other: _Words) -> tuple[int, bool]:
 
 
 def _matched_flags(words: _Words, other: _Words) -> tuple[list[bool], bool]:
-    """Which of ``words`` have a counterpart in ``other``; whether WordNet gave one."""
+    """Which of ``words`` have a counterpart in ``other``; whether WordNet gave one, or a
+    span of time the other states in other words ("18 months" / "a year and a half")."""
     stems = set(other.stems)
     theirs = [*other.senses, *(found for _, found in other.phrases)]
     # A figure faces a figure: a changed one is the claims' to report, not a sign that
     # the sentences are unrelated ("12 remain" / "21 are still").
     figures = any(s.isdigit() for s in stems)
     matched = [s in stems or (figures and s.isdigit()) for s in words.stems]
-    by_wordnet = False
+    by_wordnet = any(other.values.get(value, said) != said for value, said in words.values.items())
     candidates = [*enumerate(words.senses), *words.phrases]
     for index, mine in candidates:
         if matched[index] or not (mine.own or mine.near):

@@ -891,7 +891,7 @@ class _Quantity(NamedTuple):
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_QUANTITY_STARTS = frozenset((*NUMBER_WORDS, *_CURRENCY, "a", "an", "majority"))
+_QUANTITY_STARTS = frozenset((*NUMBER_WORDS, *_CURRENCY, "a", "an", "another", "majority"))
 _QUANTITY_WORDS = frozenset(
     (*NUMBER_WORDS, *SCALE_WORDS, *MEASURE_UNITS, *TIME_UNITS, *_CURRENCY, "%", "a", "an")
 ).union(*(phrase.split() for phrase in QUANTITY_QUALIFIERS), ("majority",))
@@ -1111,21 +1111,24 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
             # "a third of", "two-thirds", "half the": the percentage it is; "a quarter of
             # a million": a quarter of the million.
             value, i = share
-            if (
-                keys[i + 1 : i + 3] in (["of", "a"], ["of", "an"])
-                and i + 3 < n
-                and keys[i + 3] in scales
-            ):
-                value, share, i = value / 100 * scales[keys[i + 3]], None, i + 3
-        elif key in ("a", "an"):
-            # "a dozen", "a mile" (no number word is an article, nor a currency sign);
-            # ``_unit`` reads exactly the ``_UNIT_KEYS`` as units.
+            if keys[i + 1 : i + 3] in (["of", "a"], ["of", "an"]) and i + 3 < n:
+                if keys[i + 3] in scales:
+                    value, share, i = value / 100 * scales[keys[i + 3]], None, i + 3
+                elif keys[i + 3] in _UNIT_KEYS:
+                    # "a quarter of an hour", "three quarters of a mile": that share of
+                    # the unit, read next as any quantity's unit.
+                    value, share, i = value / 100, None, i + 2
+        elif key in _ONE_OF_A_UNIT:
+            # "a dozen", "a mile", "another year" (no number word is an article, nor a
+            # currency sign); ``_unit`` reads exactly the ``_UNIT_KEYS`` as units.
             if i + 2 < n and keys[i + 1] == "pair" and keys[i + 2] == "of":
                 fields = (starts[i], ends[i + 1], "", 2.0, "", "", _hunks(of_word, i, i + 1))
                 out.append(_new_tuple(_Quantity, fields))  # "a pair of search dogs": two
                 resume = i + 2
                 continue
-            if not (i + 1 < n and (keys[i + 1] in scales or keys[i + 1] in _UNIT_KEYS)):
+            if i + 2 < n and keys[i + 1] in _MORE_OF and keys[i + 2] in _UNIT_KEYS:
+                i += 1  # "a further year", "an extra hour": one more of the unit
+            elif not (i + 1 < n and (keys[i + 1] in scales or keys[i + 1] in _UNIT_KEYS)):
                 continue
             value = 1.0
         else:
@@ -1164,9 +1167,9 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
                 break
             if key == "and":
                 # "two and a half years", "a year and a half": a half of the unit.
-                if share is None and keys[j : j + 3] == _AND_A_HALF:
-                    value += 0.5 * factor
-                    j += 3
+                if share is None and (and_a_part := _and_a_part(keys, j)) is not None:
+                    more, j = and_a_part
+                    value += more * factor
                     continue
                 break
             if key in scales and (columns.spaced(j) or key in ("m", "bn", "k", "mn", "tn")):
@@ -1525,7 +1528,32 @@ def _in_base_unit(q: _Quantity) -> tuple[float, str]:
 
 _PER = {"hour": "hour", "h": "hour"}
 """What a unit is per in a speed ("miles per hour")."""
-_AND_A_HALF = ["and", "a", "half"]
+_AND_A_PART: dict[tuple[str, ...], float] = {
+    ("and", "a", "half"): 0.5,
+    ("and", "a", "quarter"): 0.25,
+    ("and", "three", "quarters"): 0.75,
+}
+"""The parts of a unit that may follow it: "a year and a half", "an hour and a quarter",
+"two hours and three quarters"."""
+_ONE_OF_A_UNIT = frozenset(("a", "an", "another"))
+"""Words that state one of the unit after them: "a mile", "another year"."""
+_MORE_OF = frozenset(("further", "extra", "additional", "more"))
+"""Words between ``a`` and a unit that keep it one of the unit: "a further year"."""
+
+
+def _and_a_part(keys: Sequence[str], j: int) -> tuple[float, int] | None:
+    """(share of the unit, index after it) of "and a half", "and a quarter" or "and three
+    quarters" (or "three-quarters") at word ``j``, or None.
+
+    >>> [_and_a_part(k.split(), 0) for k in ("and a half", "and three - quarters", "and a")]
+    [(0.5, 3), (0.75, 4), None]
+    """
+    if keys[j + 1 : j + 4] == ["three", "-", "quarters"]:
+        return 0.75, j + 4
+    part = _AND_A_PART.get(tuple(keys[j : j + 3]))
+    return None if part is None else (part, j + 3)
+
+
 _HALF_NOUNS = frozenset(("time", "way", "term", "hearted", "brother", "sister"))
 """Nouns "half-" makes a word of that is no quantity ("half-time", "halfway")."""
 
