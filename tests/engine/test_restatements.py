@@ -388,6 +388,11 @@ CHANGED = {
         "Forecasters issued a warning; gusts will reach 70 mph on Saturday night.\n",
         ("dropped", "expected"),
     ),
+    "an estimate of a figure stated as certain": (
+        "The new ferry is expected to carry 1,200 passengers a day, the operator said.\n",
+        "The new ferry will carry about 1,200 passengers a day, the operator said.\n",
+        ("dropped", "expected"),
+    ),
     "ahead for behind": (
         "The launch is now three weeks ahead of schedule, the agency said.\n",
         "The launch is now three weeks behind schedule, the agency said.\n",

@@ -804,6 +804,9 @@ _MODALS = frozenset(("could", "should", "may", "might"))
 rewrite that puts "could" for "would" ("said prices would rise" / "could go up") hedges."""
 
 
+_SURE = frozenset(("will", "must"))
+"""Modal verbs that state what an estimate held back ("is expected to carry 9,400
+passengers" / "will carry about 9,400"): the figure kept, the certainty changed."""
 _ESTIMATE_REACH = 6
 """Words after a hedge in which the figure it hedges stands ("expected to cost about
 €1.8 million")."""
@@ -870,7 +873,10 @@ def _find_hedges(group: Group) -> list[Found]:
                 and (_hedge_at(group, side, i) or word.key in BELIEF_VERBS or _estimated(words, i))
             )
             boosted = boosters and word.hunk not in boosted_there and word.key in BOOSTERS
-            if (hedged or boosted) and not _estimate_kept(words, i, group.keys(other)):
+            if (hedged or boosted) and not (
+                _estimate_kept(words, i, group.keys(other))
+                and _SURE.isdisjoint(group.changed_keys(other))
+            ):
                 out.append(Found(side, _HEDGE, *_negated_span(words, i)))
     return out
 
