@@ -1,7 +1,8 @@
 """Keeps the judgement sets (the development set ``benchmarks/judgement`` and the held-out sets
 ``benchmarks/judgement_heldout``, ``benchmarks/judgement_heldout2``,
 ``benchmarks/judgement_heldout3``, ``benchmarks/judgement_heldout4``,
-``benchmarks/judgement_heldout5`` and ``benchmarks/judgement_heldout6``) and their harness honest.
+``benchmarks/judgement_heldout5``, ``benchmarks/judgement_heldout6`` and
+``benchmarks/judgement_heldout7``) and their harness honest.
 
 These tests check the sets, never the engine's scores: the scores are reported by
 ``benchmarks/eval_judgement.py`` and change with every judgement change.
@@ -120,6 +121,18 @@ SETS = {
         3,
         None,
         ("quote", "para_", "sinkhole"),
+    ),
+    # A seventh held-out set, imitating court and police reports re-reported by another outlet,
+    # machine-translated round trips, corrected and clarified versions and a rival outlet's
+    # follow-up of a scoop, of mixed length (3-5, 6-9, 10-14).
+    "heldout7": JudgementSet(
+        ROOT / "benchmarks" / "judgement_heldout7",
+        20,
+        7,
+        (3, 14),
+        3,
+        None,
+        ("quote", "para_", "beehive"),
     ),
 }
 
