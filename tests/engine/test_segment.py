@@ -430,6 +430,35 @@ def test_time_stamps_and_press_release_labels_are_furniture(line: str, kind: Sen
     assert dict(_kinds(article))[line] is kind
 
 
+_CORRECTION_NOTES = [
+    "Correction: An earlier version of this article gave the wrong name for the ferry.",
+    "Corrections: the vote was held on Tuesday, not Monday, and the mayor is Ana Ruiz.",
+    "Clarification: this story has been amended to make clear the figures are for Wales.",
+    "Editor's note: This report was updated to include a response from the harbour trust.",
+    "This article was amended on 3 March 2026. An earlier version said six boats sank.",
+    "This story has been corrected to give the mayor's full title.",
+    "An earlier version of this article misstated the cost of the quay.",
+]
+_PROSE_LIKE_CORRECTION_NOTES = [
+    "The article was amended by parliament in 2019 to allow a second term.",
+    "Update: the road has reopened and the ferry is running again.",
+    "This report was published by the harbour trust on Monday.",
+    "The correction in share prices wiped 4% off the index.",
+]
+
+
+@pytest.mark.parametrize("note", _CORRECTION_NOTES)
+def test_a_note_of_corrections_is_furniture(note: str) -> None:
+    article = "The council met on Monday to discuss the budget.\n\n" + note + "\n"
+    assert (note, SentenceKind.BOILERPLATE) in _kinds(article)
+
+
+@pytest.mark.parametrize("line", _PROSE_LIKE_CORRECTION_NOTES)
+def test_prose_like_a_note_of_corrections_is_not_furniture(line: str) -> None:
+    article = "The council met on Monday to discuss the budget.\n\n" + line + "\n"
+    assert {kind for text, kind in _kinds(article)} == {SentenceKind.BODY}
+
+
 def test_a_caption_line_is_still_furniture() -> None:
     kinds = dict(_kinds(_ARTICLE))
     assert kinds["FILE PHOTO: The ferry at the north pier. © Harbour Gazette / J. Smith."] is (

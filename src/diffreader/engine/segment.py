@@ -133,6 +133,29 @@ _RELEASE = (
 """A press release's labels ("PRESS RELEASE — For immediate release", "STATEMENT FROM …",
 "Notes to editors:", "Embargoed until 00:01 Tuesday", "-ends-"): what a rewrite of one
 drops."""
+_CORRECTION_LINE = (
+    r"(?i)^(?:(?:corrections?|clarifications?|editor['’]?s note|amendment)\s*[:—–-]"
+    r"|this (?:article|story|report|piece|headline|caption) (?:was|has been|had been) "
+    r"(?:amended|corrected|updated|changed|edited|revised|clarified)\b"
+    r"|(?:an earlier|a previous|the original) (?:version|edition) of this (?:article|story|"
+    r"report|piece)\b)"
+)
+"""A newsroom's note on its own corrections, a paragraph of its own at the end of an
+article ("Correction: This article originally gave …", "This article was amended on 19
+November to correct …", "Clarification: …", "Editor's note: …", "An earlier version of this
+story said …"): it says the article changed, not what happened; the changes are in the
+text. ("Update:" is left out: a live report opens new facts with it; so is "the article
+was amended", which may be a treaty's.)"""
+_CORRECTION_OPENINGS = (
+    "correction",
+    "clarification",
+    "editor",
+    "amendment",
+    "this ",
+    "an earlier",
+    "a previous",
+)
+"""How a ``_CORRECTION_LINE`` starts, in lower case."""
 _LABELLED = (
     r"(?i)^[^\n.!?—–:|]{1,60}[—–:|]\s*(?:press|news|media) (?:release|notice|statement)"
     r"[\s.:!]*$"
@@ -243,6 +266,8 @@ def is_boilerplate_line(line: str) -> bool:
     False
     >>> is_boilerplate_line("The council voted on Tuesday. " * 8 + "© Coastline Press")
     False
+    >>> is_boilerplate_line("Correction: This article gave the wrong date of the vote.")
+    True
     """
     stripped = line.strip()
     if not stripped:
@@ -259,6 +284,8 @@ def is_boilerplate_line(line: str) -> bool:
         and (stripped[0].isdigit() or lowered[:3] in _DATE_OPENINGS)
         and compiled(_DATE_LINE).match(stripped)
     ):
+        return True
+    if lowered.startswith(_CORRECTION_OPENINGS) and compiled(_CORRECTION_LINE).match(stripped):
         return True
     return ("release" in lowered or "notice" in lowered or "statement" in lowered) and bool(
         compiled(_LABELLED).match(stripped)
