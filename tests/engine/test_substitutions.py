@@ -289,6 +289,44 @@ def test_a_negation_and_an_antonym_cancel() -> None:
     ]
 
 
+_COURT = "Tamsin Orrell, 34, was charged with theft at Wexley Crown Court on Monday."
+_MOWER = "The stolen mower was found in a lay-by near the village on Sunday morning."
+
+
+@pytest.mark.parametrize(
+    ("b_sentence", "flagged"),
+    [
+        # Moved to a sentence of its own, in another tense: the same denial.
+        ("She has denied the charge.", []),
+        ("She denied the charge through her lawyer.", []),
+        # Another object, or another negation: the denial of the charge is gone.
+        ("She denied the report.", [("a", "denies the charge")]),
+        ("She refused the charge.", [("a", "denies the charge")]),
+    ],
+)
+def test_a_negation_moved_to_another_sentence_is_not_dropped(
+    b_sentence: str, flagged: list[tuple[str, str]]
+) -> None:
+    c = compare(
+        document_from_text(f"{_COURT} She denies the charge and was remanded in custody. {_MOWER}"),
+        document_from_text(f"{_COURT} She was held in custody. {_MOWER} {b_sentence}"),
+    )
+    found = [(x.side.value, x.text) for x in c.claims if x.category is ClaimCategory.NEGATION]
+    assert found == flagged
+
+
+def test_each_negating_verb_has_its_forms_and_no_others() -> None:
+    from diffreader.engine.lexicon import DENIAL_VERBS, INFINITIVE_NEGATORS, NEGATING_VERBS
+    from diffreader.engine.substitutions import _negation_family
+
+    families: dict[str, set[str]] = {}
+    for verb in DENIAL_VERBS | NEGATING_VERBS | INFINITIVE_NEGATORS:
+        families.setdefault(_negation_family(verb), set()).add(verb)
+    assert all(len(forms) == 4 for forms in families.values())  # base, -s, -ed, -ing
+    assert families["den"] == {"deny", "denies", "denied", "denying"}
+    assert _negation_family("not") == "not"
+
+
 @pytest.mark.parametrize(
     ("a", "b", "expected"),
     [

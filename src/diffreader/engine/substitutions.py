@@ -122,7 +122,7 @@ from diffreader.engine.lexicon import (
     alternation,
 )
 from diffreader.engine.model import ClaimCategory, Document, Op, Pair, Side
-from diffreader.engine.text import compiled, sentence_tokens, stem
+from diffreader.engine.text import compiled, sentence_tokens, stem, word_keys
 
 __all__ = [
     "CLOCK_SPAN",
@@ -707,8 +707,51 @@ def _find_negations(group: Group) -> list[Found]:
             continue  # "not able" / "unable"
         if negated and more % 2 and _opposite_changed(negated, other_changed):
             continue  # "will not open" / "will close", wherever the rewording put it
+        if _negation_elsewhere(words, i, group.text[_OTHER[side]]):
+            continue  # "denies the charge" / "has denied the charge" a sentence later
         out.append(Found(side, _NEGATION, *_negated_span(words, i)))
     return out
+
+
+def _negation_elsewhere(words: Sequence[Word], i: int, other_text: str) -> bool:
+    """The negation at ``i`` and what it negates (``_negated_span``: "denies the charge",
+    "not been seen") are in the other article, anywhere, with the negation in any of its
+    forms ("denied"): the rewrite moved it to another group. What it negates must follow
+    word for word, so "denies the charge" is not "denies the report"."""
+    _, end = _negated_span(words, i)
+    rest = [w.key for w in words[i + 1 : i + 4] if w.end <= end]
+    if not rest or not any(k[:1].isalnum() for k in rest):
+        return False  # a negation alone ("No.") says too little to be found again
+    return " ".join((_negation_family(words[i].key), *rest)) in _negations_in(other_text)
+
+
+def _negation_family(key: str) -> str:
+    """One key for each negation in all its forms: a negating verb's first three letters
+    (each verb of the lists starts with three of its own: ``tests/engine/
+    test_substitutions.py`` checks it), any other negation itself."""
+    return key[:3] if key in _NEGATING_FORMS else key
+
+
+_NEGATING_FORMS = frozenset(DENIAL_VERBS | NEGATING_VERBS | INFINITIVE_NEGATORS)
+_NEGATION_AND_AFTER = (
+    rf"(?i)\b({alternation(_NEGATING_FORMS | NEGATIONS)})(?=((?:\s+[\w'’-]+){{1,3}}))"
+)
+"""A negation and the three words after it (``_negations_in``), read ahead: "did not deny
+the charge" holds "not deny the" and "deny the charge"."""
+
+
+@lru_cache(maxsize=4)
+def _negations_in(text: str) -> frozenset[str]:
+    """Every negation of an article with the one, two and three words after it, as
+    ``_negation_elsewhere`` looks them up ("den the charge"): read once an article (the
+    two of a comparison are remembered), not once a negation."""
+    found: set[str] = set()
+    for match in compiled(_NEGATION_AND_AFTER).finditer(text):
+        family = _negation_family(match.group(1).lower())
+        after = word_keys(match.group(2))
+        for n in range(1, len(after) + 1):
+            found.add(" ".join((family, *after[:n])))
+    return frozenset(found)
 
 
 def _opposite_changed(negated: str, changed: Sequence[str]) -> bool:
