@@ -666,7 +666,7 @@ _RATIO_PART = r"(?:^|(?<=[^\w.,]))(\d{1,3}|" + alternation(_CARDINAL_WORDS) + r"
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _TENS_SET = frozenset(_TENS)
 _TENS_AND_UNITS = (
-    rf"\b({alternation(_TENS)})[\s-]({alternation(_DIGIT_WORDS)})\b"
+    rf"(?<![\w'’])({alternation(_TENS)})[\s-]({alternation(_DIGIT_WORDS)})\b"
     r"(?![\s-](?:hundred|thousand|million|billion|trillion)\b)"
 )
 """A number from 21 to 99 in words, in lower-cased text ("forty-seven"), with no scale
@@ -1802,7 +1802,7 @@ def _has_ratio(at: Stretch) -> bool:
 _ONE_TIME = re.compile(r"one[\s-]time", re.IGNORECASE)
 """No count but a status: a "one-time finance manager" is a former one (a "three-time
 champion" counts)."""
-_RATIO_BEFORE = r"(?i)(?:\d{1,4}|" + alternation(_CARDINAL_WORDS) + r") in \Z"
+_RATIO_BEFORE = r"(?i)\b(?:\d{1,4}|" + alternation(_CARDINAL_WORDS) + r") in \Z"
 """The part before the whole of a ratio, read back from the whole: "one in |four"."""
 
 
