@@ -279,6 +279,12 @@ QUIET = {
         "said. On Wednesday the council voted through a 1.4bn-crown budget for the coming "
         "year.\n",
     ),
+    "an organisation's name shortened": (
+        "The plan was approved by Pelham District Council on Tuesday. Dunmore Savings Bank "
+        "will lend the rest.\n",
+        "Pelham Council approved the plan on Tuesday, and Dunmore Savings Bank will lend the "
+        "rest.\n",
+    ),
     "quarters of an hour": (
         "The crossing to Ardholm takes three quarters of an hour, the ferry firm said. The "
         "lifeboat reached the yacht within 15 minutes of the call.\n",
@@ -593,6 +599,16 @@ CHANGED = {
         "Farmers' groups welcomed the decision to cut the fuel duty on Monday.\n",
         "Farmers' groups condemned the decision to cut the fuel duty on Monday.\n",
         ("added", "condemned"),
+    ),
+    "another council": (
+        QUIET["an organisation's name shortened"][0],
+        QUIET["an organisation's name shortened"][1].replace("Pelham Council", "Rowley Council"),
+        ("added", "Rowley Council"),
+    ),
+    "another bank": (
+        QUIET["an organisation's name shortened"][0],
+        QUIET["an organisation's name shortened"][1].replace("Dunmore", "Caldwell"),
+        ("added", "Caldwell"),
     ),
     "three quarters of an hour for 40 minutes": (
         QUIET["quarters of an hour"][0],

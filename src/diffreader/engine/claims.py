@@ -1149,14 +1149,21 @@ class Support:
         words = [w for w in words if w not in TITLE_WORDS] or words
         if not words:
             return True
-        if stem(words[-1]) in self.stems:
-            return True
+        head = words[-1]
+        if stem(head) in self.stems:
+            # "Lloyds Bank", "Askerby District Council", "Stillwater Memorial Ltd": the last
+            # word is any bank's, council's or company's; the first of the others names it,
+            # and must be there too ("Barclays Bank" is another bank).
+            if len(words) == 1 or head not in ORGANISATION_HEADS:
+                return True
+            named = next((w for w in words if w not in ORGANISATION_HEADS), head)
+            if stem(named) in self.stems:
+                return True
         acronym = "".join(w[0] for w in words if w not in ("of", "and", "the"))
         if len(words) > 1 and acronym in self.stems:
             return True
         # "Kenya" / "the Kenyan government", "France" / "French": a place and its people's
         # adjective name one place, written with a capital on the other side.
-        head = words[-1]
         if len(head) < 4 or not head.isalpha():
             return False
         if self._capitalised is None:
