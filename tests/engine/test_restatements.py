@@ -285,6 +285,12 @@ QUIET = {
         "Pelham Council approved the plan on Tuesday, and Dunmore Savings Bank will lend the "
         "rest.\n",
     ),
+    "a clause turned round": (
+        "The apple crop in northern Vellany fell by about a quarter this year after the "
+        "wettest spring in 30 years, the growers' union said on Friday.\n",
+        "The crop of apples in the north of Vellany fell this year by around one quarter, "
+        "after the most wet spring in 30 years, according to the growers' union on Friday.\n",
+    ),
     "quarters of an hour": (
         "The crossing to Ardholm takes three quarters of an hour, the ferry firm said. The "
         "lifeboat reached the yacht within 15 minutes of the call.\n",
@@ -609,6 +615,11 @@ CHANGED = {
         QUIET["an organisation's name shortened"][0],
         QUIET["an organisation's name shortened"][1].replace("Dunmore", "Caldwell"),
         ("added", "Caldwell"),
+    ),
+    "an opposite in a clause turned round": (
+        QUIET["a clause turned round"][0],
+        QUIET["a clause turned round"][1].replace("fell this year", "rose this year"),
+        ("added", "rose"),
     ),
     "three quarters of an hour for 40 minutes": (
         QUIET["quarters of an hour"][0],

@@ -610,6 +610,19 @@ def _prefixed(word: str, base: str) -> bool:
     return any(word == p + base or word == p + "-" + base for p in NEGATIVE_PREFIXES)
 
 
+def _unshared(
+    a_words: list[int], keys_a: Sequence[str], b_words: list[int], keys_b: Sequence[str]
+) -> tuple[list[int], list[int]]:
+    """The words of a hunk's two sides (indices into ``keys_a`` and ``keys_b``) whose stem
+    the other side's do not hold ("apple" / "apples" are held)."""
+    in_a = {stem(keys_a[i]) for i in a_words}
+    in_b = {stem(keys_b[i]) for i in b_words}
+    return (
+        [i for i in a_words if stem(keys_a[i]) not in in_b],
+        [i for i in b_words if stem(keys_b[i]) not in in_a],
+    )
+
+
 def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
     """Words replaced by their antonym in one small hunk: (A word, B word)."""
     # Imported here: importing the engine must not load the antonym table.
@@ -637,7 +650,20 @@ def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
     out = []
     for a_words, b_words in by_hunk.values():
         if len(a_words) > _MAX_HUNK_WORDS or len(b_words) > _MAX_HUNK_WORDS:
-            continue
+            # A clause turned round ("the harvest in southern Ostrevia fell by about a
+            # third this autumn" / "the harvest … in the south of Ostrevia rose this autumn
+            # by around one third"): its words the other side's hunk has too are moved,
+            # not replaced; what is left, when the hunk is mostly moved words, is judged as
+            # a small replacement is.
+            a_left, b_left = _unshared(a_words, keys_a, b_words, keys_b)
+            if (
+                len(a_left) > _MAX_HUNK_WORDS
+                or len(b_left) > _MAX_HUNK_WORDS
+                or 2 * len(a_left) > len(a_words)
+                or 2 * len(b_left) > len(b_words)
+            ):
+                continue  # more rewritten than turned round: no word faces another
+            a_words, b_words = a_left, b_left
         for a in a_words:
             for b in b_words:
                 if antonyms.are_opposites(keys_a[a], keys_b[b]) and _particle_after(
