@@ -291,6 +291,10 @@ QUIET = {
         "The crop of apples in the north of Vellany fell this year by around one quarter, "
         "after the most wet spring in 30 years, according to the growers' union on Friday.\n",
     ),
+    "one for a": (
+        "Nobody was hurt, but a member of the crew was treated for shock at the quay.\n",
+        "No one was injured, though one of the crew was treated for shock at the quay.\n",
+    ),
     "quarters of an hour": (
         "The crossing to Ardholm takes three quarters of an hour, the ferry firm said. The "
         "lifeboat reached the yacht within 15 minutes of the call.\n",
@@ -620,6 +624,17 @@ CHANGED = {
         QUIET["a clause turned round"][0],
         QUIET["a clause turned round"][1].replace("fell this year", "rose this year"),
         ("added", "rose"),
+    ),
+    "zero for one": (
+        "The takeaway was given a food hygiene rating of zero after inspectors found mice.\n",
+        "Inspectors found mice and gave the takeaway a food hygiene rating of one.\n",
+        ("added", "one"),
+    ),
+    "a figure a note on corrections repeats": (
+        "The takeaway was given a food hygiene rating of zero after inspectors found mice.\n",
+        "Inspectors found mice and gave the takeaway a food hygiene rating of one.\n\n"
+        "Correction: An earlier version of this article said the rating was zero.\n",
+        ("dropped", "zero"),
     ),
     "three quarters of an hour for 40 minutes": (
         QUIET["quarters of an hour"][0],

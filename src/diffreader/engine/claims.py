@@ -113,6 +113,7 @@ from diffreader.engine.model import (
     Status,
     WordOp,
 )
+from diffreader.engine.segment import is_correction_note
 from diffreader.engine.substitutions import (
     CLOCK_SPAN,
     ONE_YEAR,
@@ -1020,10 +1021,14 @@ class Support:
         ``known`` holds the word keys of the sentences ``skip`` lists (sentences both
         articles share, indexed once for the two of them).
         """
+        # Furniture supports a fact (a caption names a place), but not a note on
+        # corrections: it states what the article said wrongly ("An earlier version said
+        # the rating was zero").
         content = [
             s
             for s in doc.sentences
-            if s.kind in (SentenceKind.BODY, SentenceKind.HEADLINE, SentenceKind.BOILERPLATE)
+            if s.kind in (SentenceKind.BODY, SentenceKind.HEADLINE)
+            or (s.kind is SentenceKind.BOILERPLATE and not is_correction_note(s.text))
         ]
         text = "\n".join(s.text for s in content)
         lowered = " ".join(text.lower().split())

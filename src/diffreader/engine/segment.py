@@ -43,7 +43,13 @@ from diffreader.engine.lexicon import (
 from diffreader.engine.model import Sentence, SentenceKind
 from diffreader.engine.text import IDEOGRAPHS, compiled
 
-__all__ = ["Metadata", "find_metadata", "is_boilerplate_line", "split_sentences"]
+__all__ = [
+    "Metadata",
+    "find_metadata",
+    "is_boilerplate_line",
+    "is_correction_note",
+    "split_sentences",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,10 +291,25 @@ def is_boilerplate_line(line: str) -> bool:
         and compiled(_DATE_LINE).match(stripped)
     ):
         return True
-    if lowered.startswith(_CORRECTION_OPENINGS) and compiled(_CORRECTION_LINE).match(stripped):
+    if is_correction_note(stripped):
         return True
     return ("release" in lowered or "notice" in lowered or "statement" in lowered) and bool(
         compiled(_LABELLED).match(stripped)
+    )
+
+
+def is_correction_note(line: str) -> bool:
+    """True for a newsroom's note on its corrections (``_CORRECTION_LINE``), furniture
+    that states what the article once said wrongly, so no support for a fact.
+
+    >>> is_correction_note("Correction: An earlier version said the rating was zero.")
+    True
+    >>> is_correction_note("The council corrected its figures on Monday.")
+    False
+    """
+    stripped = line.strip()
+    return stripped[:20].lower().startswith(_CORRECTION_OPENINGS) and bool(
+        compiled(_CORRECTION_LINE).match(stripped)
     )
 
 

@@ -1808,7 +1808,7 @@ def _find_figures(group: Group) -> list[Found]:
     # another group, or came with no counterpart, is claims.py's to judge.
     facing = {side: frozenset().union(*[q.hunks for q in quantities[side]]) for side in _SIDES}
     if facing[_A].isdisjoint(facing[_B]):
-        return []
+        return _replaced_by_one(group, quantities)
     unstated: dict[Side, list[_Quantity]] = {_A: [], _B: []}
     loose: dict[Side, set[int]] = {_A: set(), _B: set()}
     for side, other in _SIDE_PAIRS:
@@ -1872,6 +1872,23 @@ def _find_figures(group: Group) -> list[Found]:
         if not q.hunks.isdisjoint(replaced[other])
     ]
     return out or _swapped(group, quantities)
+
+
+def _replaced_by_one(group: Group, quantities: dict[Side, list[_Quantity]]) -> list[Found]:
+    """A figure replaced by "one" and nothing else ("a rating of zero" / "a rating of
+    one"): "one" alone is no quantity ("no one", "one of them"), but in the place of a
+    figure it is the figure. Both are found."""
+    out = []
+    for side, other in _SIDE_PAIRS:
+        for q in quantities[side]:
+            if q.value == 1 or q.unit or q.currency:
+                continue  # "a" / "one"; "a mile" / "one": not one figure for another
+            for hunk in q.hunks:
+                facing = [w for w in group.words(other) if w.hunk == hunk and w.key[:1].isalnum()]
+                if len(facing) == 1 and facing[0].key == "one":
+                    out.append(_new_tuple(Found, (side, _NUMBER, q.start, q.end)))
+                    out.append(_new_tuple(Found, (other, _NUMBER, facing[0].start, facing[0].end)))
+    return out
 
 
 def _cjk_figures(group: Group, side: Side) -> list[tuple[int, int, tuple[str, str, str], set[int]]]:
