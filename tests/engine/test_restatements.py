@@ -291,6 +291,11 @@ QUIET = {
         "The crop of apples in the north of Vellany fell this year by around one quarter, "
         "after the most wet spring in 30 years, according to the growers' union on Friday.\n",
     ),
+    "an accusation restated": (
+        "Garside, 44, is accused of endangering life by steering the boat into swimmers.\n",
+        "Garside, 44, who is accused of endangering life, steered the boat into swimmers, "
+        "the court heard.\n",
+    ),
     "one for a": (
         "Nobody was hurt, but a member of the crew was treated for shock at the quay.\n",
         "No one was injured, though one of the crew was treated for shock at the quay.\n",
@@ -624,6 +629,17 @@ CHANGED = {
         QUIET["a clause turned round"][0],
         QUIET["a clause turned round"][1].replace("fell this year", "rose this year"),
         ("added", "rose"),
+    ),
+    "an accusation stated as fact": (
+        QUIET["an accusation restated"][0],
+        "Garside, 44, endangered life by steering the boat into swimmers, the court heard.\n",
+        ("dropped", "accused of"),
+    ),
+    "provisional figures": (
+        "Car park charges rose by 12% last year, according to figures from the trust.\n",
+        "Car park charges rose by 12% last year, according to provisional figures from the "
+        "trust.\n",
+        ("added", "provisional figures"),
     ),
     "zero for one": (
         "The takeaway was given a food hygiene rating of zero after inspectors found mice.\n",

@@ -827,7 +827,9 @@ to accept" / "rejected")."""
 # Hedges
 
 
-_HEDGE_CUES = frozenset((*HEDGES, *HEDGE_VERBS, *BOOSTERS, *BELIEF_VERBS))
+_HEDGE_CUES = frozenset(
+    (*HEDGES, *HEDGE_VERBS, *BOOSTERS, *BELIEF_VERBS, "accused", "provisional", "preliminary")
+) | {"unofficial"}
 _ATTRIBUTIONS = frozenset(p for p in REPORTING_VERBS if " " not in p) | {"according"} | BELIEF_VERBS
 """Words that attribute a statement ("officials said", "according to"): a statement
 attributed is held back as a hedge holds it ("reportedly" → "officials said" keeps it)."""
@@ -846,7 +848,26 @@ def _hedge_at(group: Group, side: Side, i: int) -> bool:
         return True
     if key in HEDGE_VERBS:
         return i + 1 < len(columns.keys) and columns.keys[i + 1] == "to"
+    if key in _HEDGED_BEFORE:
+        # "accused of stealing": what is not yet proved;
+        # "provisional figures", "preliminary results": what may yet change.
+        return i + 1 < len(columns.keys) and columns.keys[i + 1] in _HEDGED_BEFORE[key]
     return False
+
+
+_DATA_NOUNS = frozenset(
+    "figures figure results result data count counts estimate estimates findings tally".split()
+)
+_HEDGED_BEFORE: dict[str, frozenset[str]] = {
+    "accused": frozenset(("of",)),
+    "provisional": _DATA_NOUNS,
+    "preliminary": _DATA_NOUNS,
+    "unofficial": _DATA_NOUNS,
+}
+"""Words that hedge only before these ("accused of": an accusation, not a fact;
+"provisional figures": a count that may change); "the accused" and "a provisional
+licence" hedge nothing. ("charged with" is left out: a court report restates the charge
+in every other sentence, and a rewrite moves it freely.)"""
 
 
 def _estimated(words: Sequence[Word], i: int) -> bool:
