@@ -296,6 +296,10 @@ QUIET = {
         "Garside, 44, who is accused of endangering life, steered the boat into swimmers, "
         "the court heard.\n",
     ),
+    "a plan due or expected": (
+        "The trial is expected to last five days, and the deal is due to be signed next week.\n",
+        "The trial is due to last five days, and the deal is expected to be signed next week.\n",
+    ),
     "one for a": (
         "Nobody was hurt, but a member of the crew was treated for shock at the quay.\n",
         "No one was injured, though one of the crew was treated for shock at the quay.\n",
@@ -640,6 +644,11 @@ CHANGED = {
         "Car park charges rose by 12% last year, according to provisional figures from the "
         "trust.\n",
         ("added", "provisional figures"),
+    ),
+    "a plan due for a possibility": (
+        QUIET["a plan due or expected"][1],
+        QUIET["a plan due or expected"][1].replace("is due to last", "could last"),
+        ("added", "could"),
     ),
     "zero for one": (
         "The takeaway was given a food hygiene rating of zero after inspectors found mice.\n",

@@ -894,6 +894,9 @@ _MODALS = frozenset(("could", "should", "may", "might"))
 rewrite that puts "could" for "would" ("said prices would rise" / "could go up") hedges."""
 
 
+_SCHEDULED = frozenset(("due", "set", "scheduled", "slated"))
+"""Words that give what is planned before "to" ("is due to last five days", "is set to
+close"): a hedge may face one with no change of certainty ("is expected to last")."""
 _SURE = frozenset(("will", "must"))
 """Modal verbs that state what an estimate held back ("is expected to carry 9,400
 passengers" / "will carry about 9,400"): the figure kept, the certainty changed."""
@@ -943,7 +946,7 @@ def _find_hedges(group: Group) -> list[Found]:
         # The hunks that put a hedge, an attribution or a modal on the other side (a
         # hedge there is matched), and those that put a booster there.
         columns = group.columns[other]
-        held_there, boosted_there = set(), set()
+        held_there, boosted_there, scheduled_there = set(), set(), set()
         for i in group.changed(other):
             key = columns.keys[i]
             if key in BOOSTERS:
@@ -955,11 +958,16 @@ def _find_hedges(group: Group) -> list[Found]:
                 or _hedge_at(group, other, i)
             ):
                 held_there.add(columns.hunks[i])
+            elif key in _SCHEDULED and i + 1 < len(columns.keys) and columns.keys[i + 1] == "to":
+                scheduled_there.add(columns.hunks[i])
         for i in group.changed(side):
             word = words[i]
             hedged = (
                 hedges
                 and word.hunk not in held_there
+                # "is expected to last" / "is due to last": a plan either way ("could last"
+                # is less sure than "is due to last").
+                and not (word.hunk in scheduled_there and word.key in _ESTIMATES)
                 and (_hedge_at(group, side, i) or word.key in BELIEF_VERBS or _estimated(words, i))
             )
             boosted = boosters and word.hunk not in boosted_there and word.key in BOOSTERS
