@@ -315,6 +315,31 @@ def test_a_negation_moved_to_another_sentence_is_not_dropped(
     assert found == flagged
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # The status dropped and the title reworded: the rewrite gives the title plainly.
+        ("Deputy Environment Minister Sanja Horvek said the wetlands had recovered.",
+         "The Minister of the Environment, Sanja Horvek, said the wetlands had recovered.",
+         [("a", "Deputy Environment Minister Sanja Horvek"), ("b", "Minister")]),
+        # The status dropped, the title kept word for word: the status alone goes.
+        ("Deputy Mayor Aled Price said the wetlands had recovered.",
+         "Mayor Aled Price said the wetlands had recovered.",
+         [("a", "Deputy Mayor Aled Price")]),
+        # A status added: the original's title is no claim.
+        ("The Environment Minister, Sanja Horvek, said the wetlands had recovered.",
+         "Former Environment Minister Sanja Horvek said the wetlands had recovered.",
+         [("b", "Former Environment Minister Sanja Horvek")]),
+    ],
+)  # fmt: skip
+def test_a_status_dropped_from_a_reworded_title(
+    a: str, b: str, expected: list[tuple[str, str]]
+) -> None:
+    c = _compare(a, b)
+    found = [(x.side.value, x.text) for x in c.claims if x.category is ClaimCategory.ROLE]
+    assert found == expected
+
+
 def test_each_negating_verb_has_its_forms_and_no_others() -> None:
     from diffreader.engine.lexicon import DENIAL_VERBS, INFINITIVE_NEGATORS, NEGATING_VERBS
     from diffreader.engine.substitutions import _negation_family

@@ -2239,6 +2239,8 @@ def _find_roles(group: Group) -> list[Found]:
                     continue  # "Oyelaran, a former head teacher," in another paragraph
                 last = _title_run(words, i)
                 out.append(Found(side, _ROLE, w.start, words[last].end))
+                if side is _A:
+                    out.extend(_title_reworded(group, side, words, i, last))
             elif w.key in _TITLE_NOUNS and w.raw[:1].isupper():
                 other = group.keys(_OTHER[side])
                 if other_stems is None:
@@ -2257,6 +2259,26 @@ def _find_roles(group: Group) -> list[Found]:
                     s -= 1
                 out.append(Found(side, _ROLE, words[s].start, w.end))
     return _merge(out)
+
+
+def _title_reworded(
+    group: Group, side: Side, words: Sequence[Word], i: int, last: int
+) -> list[Found]:
+    """The rewrite's form of the title the original's status at ``i`` opens (up to
+    ``last``), where a hunk rewords it ("Deputy Environment Minister Sanja Horvek" / "The
+    Minister of the Environment, Sanja Horvek"): the rewrite gives the person the title
+    without the status ("deputy", "former", "acting"), a role it claims. A title the
+    rewrite keeps word for word ("Deputy Mayor Jones" / "Mayor Jones") was not reworded:
+    the status alone was dropped. (A status added, "chief" / "interim chief", is the
+    rewrite's word alone: the original's title is no claim.)"""
+    heads = {stem(w.key) for w in words[i + 1 : last + 1] if w.key in _TITLE_NOUNS}
+    if not heads:
+        return []
+    return [
+        Found(_OTHER[side], _ROLE, w.start, w.end)
+        for w in group.words(_OTHER[side])
+        if w.hunk >= 0 and w.key in _TITLE_NOUNS and stem(w.key) in heads
+    ][:1]
 
 
 def _retitled(group: Group, side: Side, words: Sequence[Word], i: int) -> bool:
