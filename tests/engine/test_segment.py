@@ -438,6 +438,7 @@ _CORRECTION_NOTES = [
     "This article was amended on 3 March 2026. An earlier version said six boats sank.",
     "This story has been corrected to give the mayor's full title.",
     "An earlier version of this article misstated the cost of the quay.",
+    "The original version of this story gave the wrong date for the vote.",
 ]
 _PROSE_LIKE_CORRECTION_NOTES = [
     "The article was amended by parliament in 2019 to allow a second term.",

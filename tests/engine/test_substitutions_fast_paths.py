@@ -25,6 +25,7 @@ from diffreader.engine.substitutions import (
     _opposite_pairs,
     might_substitute,
 )
+from diffreader.engine.text import stem
 
 _SIDES = (Side.A, Side.B)
 
@@ -87,7 +88,9 @@ def _both_replace_plain(group: Group, test: Callable[[str], bool], raw: bool) ->
 
 def _opposite_pairs_plain(group: Group) -> list[tuple[Word, Word]]:
     """Every alphabetic replacing word made a ``Word``, grouped by hunk, each pair of one
-    small hunk tested, then the pairs whose antonym both sides hold dropped."""
+    small hunk tested (of a large one, its words whose stem the other side's lacks, when
+    they are half its words at most and few), then the pairs whose antonym both sides
+    hold dropped."""
     by_hunk: dict[int, dict[Side, list[Word]]] = {}
     for side in _SIDES:
         keys = group.columns[side].keys
@@ -99,7 +102,15 @@ def _opposite_pairs_plain(group: Group) -> list[tuple[Word, Word]]:
     for sides in by_hunk.values():
         a_words, b_words = sides[Side.A], sides[Side.B]
         if len(a_words) > _MAX_HUNK_WORDS or len(b_words) > _MAX_HUNK_WORDS:
-            continue
+            a_stems, b_stems = {stem(w.key) for w in a_words}, {stem(w.key) for w in b_words}
+            a_left = [w for w in a_words if stem(w.key) not in b_stems]
+            b_left = [w for w in b_words if stem(w.key) not in a_stems]
+            if not (
+                len(a_left) <= min(_MAX_HUNK_WORDS, len(a_words) / 2)
+                and len(b_left) <= min(_MAX_HUNK_WORDS, len(b_words) / 2)
+            ):
+                continue
+            a_words, b_words = a_left, b_left
         out += [(a, b) for a in a_words for b in b_words if antonyms.are_opposites(a.key, b.key)]
     lemmas = {
         side: {antonyms.lemma(k) for k in group.columns[side].keys if k.isalpha()}

@@ -411,7 +411,7 @@ def _duration_key(text: str) -> tuple[str, str]:
     )
     if unit is not None and (whole := _compound_key(key, text, unit.group(), unit.end())):
         return whole  # "six years and six months"
-    if "quarter" in text or "Quarter" in text or "QUARTER" in text:
+    if "quarter" in text.lower():
         if (part := _QUARTERS_OF.search(text)) is not None:
             one = _duration_value("a", "", unit.group() if unit else "")
             return _times(one, 0.75 if part.group(1).lower() == "three" else 0.25)

@@ -160,6 +160,7 @@ _CORRECTION_OPENINGS = (
     "this ",
     "an earlier",
     "a previous",
+    "the original",
 )
 """How a ``_CORRECTION_LINE`` starts, in lower case."""
 _LABELLED = (

@@ -766,11 +766,11 @@ _NEGATION_AND_AFTER = (
 the charge" holds "not deny the" and "deny the charge"."""
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=2)
 def _negations_in(text: str) -> frozenset[str]:
     """Every negation of an article with the one, two and three words after it, as
     ``_negation_elsewhere`` looks them up ("den the charge"): read once an article (the
-    two of a comparison are remembered), not once a negation."""
+    two of the comparison at hand are remembered), not once a negation."""
     found: set[str] = set()
     for match in compiled(_NEGATION_AND_AFTER).finditer(text):
         family = _negation_family(match.group(1).lower())
@@ -827,9 +827,20 @@ to accept" / "rejected")."""
 # Hedges
 
 
-_HEDGE_CUES = frozenset(
-    (*HEDGES, *HEDGE_VERBS, *BOOSTERS, *BELIEF_VERBS, "accused", "provisional", "preliminary")
-) | {"unofficial"}
+_DATA_NOUNS = frozenset(
+    "figures figure results result data count counts estimate estimates findings tally".split()
+)
+_HEDGED_BEFORE: dict[str, frozenset[str]] = {
+    "accused": frozenset(("of",)),
+    "provisional": _DATA_NOUNS,
+    "preliminary": _DATA_NOUNS,
+    "unofficial": _DATA_NOUNS,
+}
+"""Words that hedge only before these ("accused of": an accusation, not a fact;
+"provisional figures": a count that may change); "the accused" and "a provisional
+licence" hedge nothing. ("charged with" is left out: a court report restates the charge
+in every other sentence, and a rewrite moves it freely.)"""
+_HEDGE_CUES = frozenset((*HEDGES, *HEDGE_VERBS, *BOOSTERS, *BELIEF_VERBS, *_HEDGED_BEFORE))
 _ATTRIBUTIONS = frozenset(p for p in REPORTING_VERBS if " " not in p) | {"according"} | BELIEF_VERBS
 """Words that attribute a statement ("officials said", "according to"): a statement
 attributed is held back as a hedge holds it ("reportedly" → "officials said" keeps it)."""
@@ -853,21 +864,6 @@ def _hedge_at(group: Group, side: Side, i: int) -> bool:
         # "provisional figures", "preliminary results": what may yet change.
         return i + 1 < len(columns.keys) and columns.keys[i + 1] in _HEDGED_BEFORE[key]
     return False
-
-
-_DATA_NOUNS = frozenset(
-    "figures figure results result data count counts estimate estimates findings tally".split()
-)
-_HEDGED_BEFORE: dict[str, frozenset[str]] = {
-    "accused": frozenset(("of",)),
-    "provisional": _DATA_NOUNS,
-    "preliminary": _DATA_NOUNS,
-    "unofficial": _DATA_NOUNS,
-}
-"""Words that hedge only before these ("accused of": an accusation, not a fact;
-"provisional figures": a count that may change); "the accused" and "a provisional
-licence" hedge nothing. ("charged with" is left out: a court report restates the charge
-in every other sentence, and a rewrite moves it freely.)"""
 
 
 def _estimated(words: Sequence[Word], i: int) -> bool:
