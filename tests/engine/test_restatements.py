@@ -300,6 +300,11 @@ QUIET = {
         "The trial is expected to last five days, and the deal is due to be signed next week.\n",
         "The trial is due to last five days, and the deal is expected to be signed next week.\n",
     ),
+    "a plan still weighed": (
+        "The board will consider the offer next month. Its lawyers were considering an appeal.\n",
+        "The board is considering the offer, with a decision next month. Its lawyers were "
+        "weighing an appeal.\n",
+    ),
     "one for a": (
         "Nobody was hurt, but a member of the crew was treated for shock at the quay.\n",
         "No one was injured, though one of the crew was treated for shock at the quay.\n",
@@ -649,6 +654,11 @@ CHANGED = {
         QUIET["a plan due or expected"][1],
         QUIET["a plan due or expected"][1].replace("is due to last", "could last"),
         ("added", "could"),
+    ),
+    "a plan made for one weighed": (
+        "The band is planning a reunion tour next summer, the Evening Ledger reported.\n",
+        "The band is considering a reunion tour next summer, the Evening Ledger reported.\n",
+        ("added", "considering"),
     ),
     "zero for one": (
         "The takeaway was given a food hygiene rating of zero after inspectors found mice.\n",

@@ -840,7 +840,13 @@ _HEDGED_BEFORE: dict[str, frozenset[str]] = {
 "provisional figures": a count that may change); "the accused" and "a provisional
 licence" hedge nothing. ("charged with" is left out: a court report restates the charge
 in every other sentence, and a rewrite moves it freely.)"""
-_HEDGE_CUES = frozenset((*HEDGES, *HEDGE_VERBS, *BOOSTERS, *BELIEF_VERBS, *_HEDGED_BEFORE))
+_TENTATIVE = frozenset("considering weighing mulling exploring contemplating eyeing".split())
+"""Verbs that give a plan as one not yet made ("is considering a reunion tour" where the
+other side "is planning" one), in the progressive only."""
+_FORMS_OF_BE = frozenset("is are was were be been being 's 're".split())
+_HEDGE_CUES = frozenset(
+    (*HEDGES, *HEDGE_VERBS, *BOOSTERS, *BELIEF_VERBS, *_HEDGED_BEFORE, *_TENTATIVE)
+)
 _ATTRIBUTIONS = frozenset(p for p in REPORTING_VERBS if " " not in p) | {"according"} | BELIEF_VERBS
 """Words that attribute a statement ("officials said", "according to"): a statement
 attributed is held back as a hedge holds it ("reportedly" → "officials said" keeps it)."""
@@ -863,6 +869,9 @@ def _hedge_at(group: Group, side: Side, i: int) -> bool:
         # "accused of stealing": what is not yet proved;
         # "provisional figures", "preliminary results": what may yet change.
         return i + 1 < len(columns.keys) and columns.keys[i + 1] in _HEDGED_BEFORE[key]
+    if key in _TENTATIVE:
+        # "is considering a tour": a plan not made ("a meteorite weighing 2kg" is none).
+        return i > 0 and columns.keys[i - 1] in _FORMS_OF_BE
     return False
 
 
@@ -888,6 +897,13 @@ _MODALS = frozenset(("could", "should", "may", "might"))
 """Modal verbs a hedge may face in its hunk with no change of certainty ("could fall" /
 "may fall", "is expected to last" / "should last"); "would", "will" and "must" are surer: a
 rewrite that puts "could" for "would" ("said prices would rise" / "could go up") hedges."""
+
+
+def _same_verb(key: str, other: frozenset[str]) -> bool:
+    """A form of the verb ``key`` ("considering": "consider", "considers") is among the
+    other side's keys."""
+    root = stem(key)
+    return any(stem(k) == root for k in other if k[:3] == key[:3])
 
 
 _SCHEDULED = frozenset(("due", "set", "scheduled", "slated"))
@@ -964,6 +980,8 @@ def _find_hedges(group: Group) -> list[Found]:
                 # "is expected to last" / "is due to last": a plan either way ("could last"
                 # is less sure than "is due to last").
                 and not (word.hunk in scheduled_there and word.key in _ESTIMATES)
+                # "will consider the plan" / "is considering the plan": the same verb.
+                and not (word.key in _TENTATIVE and _same_verb(word.key, group.keys(other)))
                 and (_hedge_at(group, side, i) or word.key in BELIEF_VERBS or _estimated(words, i))
             )
             boosted = boosters and word.hunk not in boosted_there and word.key in BOOSTERS
