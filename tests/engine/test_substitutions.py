@@ -340,6 +340,34 @@ def test_a_status_dropped_from_a_reworded_title(
     assert found == expected
 
 
+_SAID = '"It was heartbreaking to watch the tower fall apart," said Ailsa Cairnfold, '
+
+
+@pytest.mark.parametrize(
+    ("a_role", "b_role", "expected"),
+    [
+        # Another role, whichever way each side writes it.
+        ("a volunteer with the trust.", "who chairs the trust.",
+         [("a", "a volunteer with the trust"), ("b", "who chairs the trust")]),
+        ("the treasurer of the trust.", "the chairwoman of the trust.",
+         [("a", "the treasurer of the trust"), ("b", "the chairwoman of the trust")]),
+        # The same role in another form, or a role any leader is called: no change.
+        ("the chair of the trust.", "who chairs the trust.", []),
+        ("the chairman of the trust.", "the chairwoman of the trust.", []),
+        ("the director of the trust.", "the head of the trust.", []),
+        # No role set off: what she did, or where she lives.
+        ("a volunteer jailed for fraud.", "a volunteer imprisoned for fraud.", []),
+        ("58, of Hensbury Lane.", "58, from Hensbury Lane.", []),
+    ],
+)  # fmt: skip
+def test_a_person_described_by_another_role(
+    a_role: str, b_role: str, expected: list[tuple[str, str]]
+) -> None:
+    c = _compare(_SAID + a_role, _SAID + b_role)
+    found = [(x.side.value, x.text) for x in c.claims if x.category is ClaimCategory.ROLE]
+    assert found == expected
+
+
 def test_each_negating_verb_has_its_forms_and_no_others() -> None:
     from diffreader.engine.lexicon import DENIAL_VERBS, INFINITIVE_NEGATORS, NEGATING_VERBS
     from diffreader.engine.substitutions import _negation_family

@@ -2295,6 +2295,102 @@ def _title_reworded(
     ][:1]
 
 
+_ROLE_VERBS = {
+    "chairs": "chair",
+    "chaired": "chair",
+    "founded": "founder",
+    "owns": "owner",
+    "owned": "owner",
+    "manages": "manager",
+    "managed": "manager",
+    "coaches": "coach",
+    "coached": "coach",
+    "directs": "director",
+    "directed": "director",
+    "edits": "editor",
+    "edited": "editor",
+    "captains": "captain",
+    "captained": "captain",
+    "presents": "presenter",
+    "teaches": "teacher",
+    "taught": "teacher",
+    "trains": "trainer",
+    "trained": "trainer",
+}
+"""A verb that gives a person's role after "who" ("…, who chairs the trust"), as the noun
+of that role ("chair")."""
+_ROLE_LINKS = frozenset(("of", "with", "at", "for", "from"))
+"""Words after a described person's role noun ("…, a volunteer with the trust")."""
+_ANY_LEADER = frozenset(("boss", "chief", "head", "leader"))
+"""Roles any leader is called: another role for the same person is no change."""
+
+
+def _appositives(group: Group, side: Side) -> dict[str, list[tuple[str, int, int, bool]]]:
+    """The roles set off after a name on one side of the group, by the name's last word:
+    (the role as a noun, start, end, whether a hunk changed its words) of "…Cairnfold, a
+    volunteer with the trust" ("volunteer") and "…Cairnfold, who chairs the trust"
+    ("chair"). Read from the group's columns, comma by comma (a C search): most groups
+    have a comma or two and no role after it."""
+    c = group.columns[side]
+    keys, starts, ends, hunks, text = c.keys, c.starts, c.ends, c.hunks, group.text[side]
+    out: dict[str, list[tuple[str, int, int, bool]]] = {}
+    n = len(keys)
+    i = 0
+    while True:
+        try:
+            i = keys.index(",", i + 1, n - 2)
+        except ValueError:
+            return out
+        if not text[starts[i - 1]].isupper():
+            continue
+        j = i + 1
+        if keys[j] == "who" and keys[j + 1] in _ROLE_VERBS:
+            role, k = _ROLE_VERBS[keys[j + 1]], j + 1
+        elif keys[j] in ("a", "an", "the"):
+            j += 1
+            k = j
+            while k < min(n, j + 4) and text[starts[k]].islower() and keys[k].isalpha():
+                if keys[k] in _ROLE_LINKS:
+                    break
+                k += 1
+            if k == j or k >= n or keys[k] not in _ROLE_LINKS or keys[k - 1].endswith("ed"):
+                continue  # no noun before the link ("a developer jailed for bribery")
+            role = _ungendered(keys[k - 1])
+        else:
+            continue  # no role set off: "…, who had not lost", "…, 58, of Hensbury Lane"
+        last = k
+        while last + 1 < min(n, k + 7) and keys[last + 1][:1].isalnum():
+            last += 1
+        changed = any(h >= 0 for h in hunks[i + 1 : last + 1])
+        out.setdefault(keys[i - 1], []).append((role, starts[i + 1], ends[last], changed))
+
+
+def _find_described_roles(group: Group) -> list[Found]:
+    """A person described by another role on each side, set off after the same name
+    ("Ailsa Cairnfold, a volunteer with the trust" / "Ailsa Cairnfold, who chairs the
+    trust"): a changed role on both sides, whichever way each is written. The same role
+    in another form ("the chair of the trust" / "who chairs the trust") or a role any
+    leader is called ("who heads the trust") is none."""
+    if any("," not in group.keys(side) for side in _SIDES):
+        return []  # no role set off on one side (the tests below, on keys)
+    found = {side: _appositives(group, side) for side in _SIDES}
+    out: list[Found] = []
+    for name in found[_A].keys() & found[_B].keys():
+        if len(found[_A][name]) != 1 or len(found[_B][name]) != 1:
+            continue
+        (role_a, start_a, end_a, changed_a), (role_b, start_b, end_b, changed_b) = (
+            found[_A][name][0],
+            found[_B][name][0],
+        )
+        if not (changed_a or changed_b) or role_a in _ANY_LEADER or role_b in _ANY_LEADER:
+            continue
+        if stem(role_a) == stem(role_b):
+            continue
+        out.append(Found(_A, _ROLE, start_a, end_a))
+        out.append(Found(_B, _ROLE, start_b, end_b))
+    return out
+
+
 def _retitled(group: Group, side: Side, words: Sequence[Word], i: int) -> bool:
     """The title word at ``i`` (in lower case: "manager") is replaced by another title
     before the same name on the other side ("operations manager, Piran Feay" /
@@ -2593,6 +2689,7 @@ SUBSTITUTIONS: tuple[Substitution, ...] = (
     Substitution("figure", (ClaimCategory.NUMBER,), _find_figures),
     Substitution("bound", (ClaimCategory.NUMBER,), _find_bounds),
     Substitution("role", (ClaimCategory.ROLE,), _find_roles),
+    Substitution("described role", (ClaimCategory.ROLE,), _find_described_roles),
     Substitution("name", tuple(sorted(_NAME_CATEGORIES)), _find_names),
 )
 """The substitutions ``find_substitutions`` runs, in order; where two find overlapping
@@ -2655,6 +2752,10 @@ def might_substitute(deleted: str, inserted: str) -> bool:
         return True  # a name or a title replaced
     if not words[0].isdisjoint(_TITLE_NOUNS) and not words[1].isdisjoint(_TITLE_NOUNS):
         return True  # a title in lower case replaced ("operations manager" / "director")
+    if ("who" in words[0] and not words[0].isdisjoint(_ROLE_VERBS)) or (
+        "who" in words[1] and not words[1].isdisjoint(_ROLE_VERBS)
+    ):
+        return True  # a role given by a verb ("a volunteer with" / "who chairs")
     from diffreader.engine import antonyms
 
     # A word and its lemma: "outer" is an opposite of "inner", whose lemma is "out".
