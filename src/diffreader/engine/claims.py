@@ -125,6 +125,7 @@ from diffreader.engine.substitutions import (
     measures_in,
     might_substitute,
     new_statuses,
+    plain_number,
     rate_counts,
     rate_spans,
     rounding_step,
@@ -226,10 +227,12 @@ _FIGURE = (
     r"(?:(?:st|nd|rd|th|s|m|bn|k)\b|\s*%|\s+per\s?cent\b|\s+percent\b|\b|°?[A-Za-z]{1,4}\b)"
     r"(?:\s+(?:million|billion|trillion|thousand|hundred)\b)?"
 )
+_DIGIT_WORDS = "one two three four five six seven eight nine".split()
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_TENS_SET = frozenset(_TENS)
 _SPELLED = (
     r"\b(?:"
-    + r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]"
-    + r"(?:one|two|three|four|five|six|seven|eight|nine)\b|"  # "forty-seven": one figure
+    + rf"(?:{alternation(_TENS)})[\s-](?:{alternation(_DIGIT_WORDS)})\b|"  # "forty-seven"
     + alternation(NUMBER_WORDS.keys() - NUMBERS_NEVER_ALONE)
     + r")(?:[\s-]+(?:largest|biggest|smallest|highest|lowest|richest|round|time|term|"
     r"million|billion|thousand|hundred|per\s?cent|percent|"
@@ -626,12 +629,10 @@ def _number_value(token: str) -> str:
     return match.group() if match else token
 
 
-def _plain(value: float) -> str:
-    """A value as ``_number_value`` writes one: "3000", "33.3"."""
-    return str(int(value)) if value == int(value) else str(value)
+_plain = plain_number
+"""A value as ``_number_value`` writes one: "3000", "33.3" (``substitutions.plain_number``)."""
 
 
-_DIGIT_WORDS = "one two three four five six seven eight nine".split()
 _NUMERATORS: Mapping[str, int] = MappingProxyType(
     {"a": 1, "an": 1, **{w: int(NUMBER_WORDS[w]) for w in [*_DIGIT_WORDS, "ten"]}}
 )
@@ -664,8 +665,6 @@ _RATIO = r"(?i) in (\d{1,3}|" + alternation(_CARDINAL_WORDS) + r")\b"
 literal " in ", which the regex engine scans for fast."""
 _RATIO_PART = r"(?:^|(?<=[^\w.,]))(\d{1,3}|" + alternation(_CARDINAL_WORDS) + r")\Z"
 """The part of a ratio, just before its " in "."""
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_TENS_SET = frozenset(_TENS)
 _TENS_AND_UNITS = (
     rf"(?<![\w'’])({alternation(_TENS)})[\s-]({alternation(_DIGIT_WORDS)})\b"
     r"(?![\s-](?:hundred|thousand|million|billion|trillion)\b)"

@@ -67,6 +67,7 @@ API:
     might_substitute(deleted, inserted) -> bool      a cheap gate before building a Group
     new_statuses(text, start, end, other_text) -> list[tuple[int, int]]
     rate_spans(text) -> list[(start, end, interval)], rate_counts(text) -> set[str]
+    plain_number(value) -> str                       "3000", "33.3": a value as claims key it
     CLOCK_SPAN, SMALLER_UNITS                        spans shown as a clock, or in several units
     Group, Word, Found, Substitution, SUBSTITUTIONS
 """
@@ -139,6 +140,7 @@ __all__ = [
     "measures_in",
     "might_substitute",
     "new_statuses",
+    "plain_number",
     "rate_counts",
     "rate_spans",
     "rounding_step",
@@ -1137,7 +1139,7 @@ def rate_spans(
             months = unit in _RATE_MONTHS
             size = _RATE_MONTHS[unit] if months else _RATE_HOURS[unit]
             interval = size * value if spans else size / value
-            key = (_plain_number(round(interval, 6)), "month" if months else "hour")
+            key = (plain_number(round(interval, 6)), "month" if months else "hour")
             out.append((rate.start(), rate.end(), key))
     return sorted(out)
 
@@ -1162,8 +1164,9 @@ def rate_counts(text: str) -> set[str]:
     return counts
 
 
-def _plain_number(value: float) -> str:
-    """``value`` without a trailing ".0"."""
+def plain_number(value: float) -> str:
+    """``value`` written as the claims write a figure's value, without a trailing ".0":
+    "3000", "33.3"."""
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
@@ -1927,10 +1930,12 @@ def _replaced_by_one(group: Group, quantities: dict[Side, list[_Quantity]]) -> l
             if q.value == 1 or q.unit or q.currency:
                 continue  # "a" / "one"; "a mile" / "one": not one figure for another
             for hunk in q.hunks:
-                facing = [w for w in group.words(other) if w.hunk == hunk and w.key[:1].isalnum()]
-                if len(facing) == 1 and facing[0].key == "one":
+                c = group.columns[other]
+                facing = [i for i, h in enumerate(c.hunks) if h == hunk and c.keys[i][:1].isalnum()]
+                if len(facing) == 1 and c.keys[facing[0]] == "one":
                     out.append(_new_tuple(Found, (side, _NUMBER, q.start, q.end)))
-                    out.append(_new_tuple(Found, (other, _NUMBER, facing[0].start, facing[0].end)))
+                    at = facing[0]
+                    out.append(_new_tuple(Found, (other, _NUMBER, c.starts[at], c.ends[at])))
     return out
 
 
@@ -2321,8 +2326,6 @@ _ROLE_VERBS = {
 of that role ("chair")."""
 _ROLE_LINKS = frozenset(("of", "with", "at", "for", "from"))
 """Words after a described person's role noun ("…, a volunteer with the trust")."""
-_ANY_LEADER = frozenset(("boss", "chief", "head", "leader"))
-"""Roles any leader is called: another role for the same person is no change."""
 
 
 def _appositives(group: Group, side: Side) -> dict[str, list[tuple[str, int, int, bool]]]:
@@ -2435,6 +2438,10 @@ def _title_goes_on(words: Sequence[Word], j: int, hunk: int) -> bool:
 _GENERIC_TITLES = frozenset(("boss", "chief", "head", "leader", "chair"))
 """Titles that stand for any title of the one who leads ("Athletic boss" for the club's
 manager, "finance chief" for the cabinet member for finance)."""
+_ANY_LEADER = _GENERIC_TITLES - {"chair"}
+"""Roles any leader is called, against which a described role is no change ("who heads
+the trust" / "the director of the trust"); "chair" is a role of its own there ("a volunteer
+with the trust" / "who chairs the trust")."""
 
 
 def _ungendered(key: str) -> str:
