@@ -1057,12 +1057,16 @@ def _number_of(key: str) -> float | None:
 
 
 _FREQUENCIES = frozenset(("once", "twice", "thrice", "times"))
-_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+_ORDINALS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth half once twice "
+    "double triple".split()
+)
+"""Number words that count no whole: which one ("the third"), how often, how much more."""
 _CENTURIES = frozenset(("century", "centuries", "millennium", "millennia"))
 
 
 def _ordinal(key: str) -> bool:
-    """An ordinal number: "seventh", "21st", "3rd"."""
+    """An ordinal or a number word that counts no whole: "seventh", "21st", "half", "twice"."""
     return key in _ORDINALS or (key[:1].isdigit() and key.endswith(("st", "nd", "rd", "th")))
 
 
@@ -1740,13 +1744,6 @@ def _count(key: str) -> int | None:
     if value is None or key in _ORDINALS or value != int(value):
         return None
     return int(value)
-
-
-_ORDINALS = frozenset(
-    "first second third fourth fifth sixth seventh eighth ninth tenth half once twice "
-    "double triple".split()
-)
-"""Number words that count no whole: which one ("the third"), how often, how much more."""
 
 
 _COUNTS = {w: int(NUMBER_WORDS[w]) for w in "one two three four five six seven eight nine".split()}
