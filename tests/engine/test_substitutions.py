@@ -368,6 +368,42 @@ def test_a_person_described_by_another_role(
     assert found == expected
 
 
+_TOLD = "told the inquiry that the boat had not changed course."
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # What a named person does, before the name, set off before it or after it.
+        ("Lifeguard Ewan Tull", "Harbourmaster Ewan Tull",
+         [("a", "Lifeguard"), ("b", "Harbourmaster")]),
+        ("The lifeguard, Ewan Tull,", "The harbourmaster, Ewan Tull,",
+         [("a", "lifeguard"), ("b", "harbourmaster")]),
+        ("Ewan Tull, a lifeguard,", "Ewan Tull, a ferryman,",
+         [("a", "lifeguard"), ("b", "ferryman")]),
+        ("Ewan Tull, a local lifeguard,", "Ewan Tull, a nurse,",
+         [("a", "lifeguard"), ("b", "nurse")]),
+        ("Local farmer Ewan Tull", "Local landowner Ewan Tull",
+         [("a", "farmer"), ("b", "landowner")]),
+        # The same role in other words, or words anyone may be called: no change.
+        ("Doctor Ewan Tull", "Physician Ewan Tull", []),
+        ("The goalkeeper, Ewan Tull,", "The keeper, Ewan Tull,", []),
+        ("A council official, Ewan Tull,", "A council spokesman, Ewan Tull,", []),
+        ("Ewan Tull, a resident,", "Ewan Tull, a pensioner,", []),
+        # The role moved within the sentence, not changed.
+        ("Lifeguard Ewan Tull", "Ewan Tull, who is a lifeguard,", []),
+        # Not a person's role: a place before the name, a verb.
+        ("In Exeter Ewan Tull", "In Leicester Ewan Tull", []),
+    ],
+)  # fmt: skip
+def test_a_named_person_said_to_do_another_thing(
+    a: str, b: str, expected: list[tuple[str, str]]
+) -> None:
+    c = _compare(f"{a} {_TOLD}", f"{b} {_TOLD}")
+    found = [(x.side.value, x.text) for x in c.claims if x.category is ClaimCategory.ROLE]
+    assert found == expected
+
+
 def test_each_negating_verb_has_its_forms_and_no_others() -> None:
     from diffreader.engine.lexicon import DENIAL_VERBS, INFINITIVE_NEGATORS, NEGATING_VERBS
     from diffreader.engine.substitutions import _negation_family

@@ -4,12 +4,14 @@ they stand for: ``Group.replacing``, ``Group.both_replace``, ``_opposite_pairs``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from unittest.mock import patch
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diffreader.engine import antonyms, compare, document_from_text
+from diffreader.engine import antonyms, compare, document_from_text, substitutions
 from diffreader.engine.lexicon import STOPWORDS
 from diffreader.engine.model import Side
 from diffreader.engine.substitutions import (
@@ -23,6 +25,7 @@ from diffreader.engine.substitutions import (
     _capitalised,
     _date_word,
     _opposite_pairs,
+    _person_noun,
     might_substitute,
 )
 from diffreader.engine.text import stem
@@ -54,6 +57,9 @@ _WORDS = st.sampled_from(
         "the",
         ",",
         "x9",
+        "lifeguard",
+        "nurse",
+        "after",
     ]
 )
 
@@ -159,6 +165,11 @@ def _might_substitute_plain(deleted: str, inserted: str) -> bool:
     ]
     if names[0] and names[1] and names[0] != names[1]:
         return True
+    if all(
+        any(_person_noun(w) for w in re.findall(r"\b[a-z][a-z-]*\b", text))
+        for text in (deleted, inserted)
+    ):
+        return True
     lemmas = {antonyms.lemma(w) for w in words[1]}
     return any(not antonyms.opposites(w).isdisjoint(lemmas) for w in words[0])
 
@@ -170,3 +181,31 @@ _GATE_TEXT = st.lists(_WORDS | st.text("an't’²٣9 xX", max_size=6), max_size=
 @given(_GATE_TEXT, _GATE_TEXT)
 def test_the_substitution_gate_is_its_definition(deleted: str, inserted: str) -> None:
     assert might_substitute(deleted, inserted) == _might_substitute_plain(deleted, inserted)
+
+
+_DESCRIBING = st.lists(
+    st.sampled_from(
+        ["the", "a", "local", "lifeguard", "Lifeguard", "nurse", "ferryman", "official", ",",
+         "Ewan", "Tull", "said", "Exeter", "farmer", "Harbourmaster", "who", "and", "."]
+    ),
+    min_size=1,
+    max_size=8,
+).map(" ".join)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(_DESCRIBING, _DESCRIBING)
+def test_the_person_role_prefilter_passes_every_group_with_a_role(a: str, b: str) -> None:
+    """``_MAY_DESCRIBE`` (a C search of the group's text) lets through every group in which
+    ``_find_person_roles`` finds a role with no prefilter at all."""
+    c = compare(
+        document_from_text(f"Crews were called at noon. {a} told the inquiry.\n"),
+        document_from_text(f"Crews were called at noon. {b} told the inquiry.\n"),
+    )
+    for p in c.pairs:
+        if not (p.a and p.b):
+            continue
+        group = Group.of(p, c.a, c.b, lambda doc, sid: [])
+        with patch.object(substitutions, "_MAY_DESCRIBE", re.compile("")):
+            unfiltered = substitutions._find_person_roles(group)
+        assert substitutions._find_person_roles(group) == unfiltered

@@ -63,6 +63,7 @@ __all__ = [
     "EVENTS",
     "FILLER",
     "FRACTIONS",
+    "GENERIC_PERSON_NOUNS",
     "HEDGES",
     "HEDGE_VERBS",
     "HONORIFICS",
@@ -79,6 +80,8 @@ __all__ = [
     "NUMBERS_NEVER_ALONE",
     "NUMBER_WORDS",
     "ORGANISATION_HEADS",
+    "PERSON_NOUNS",
+    "PERSON_SUFFIXES",
     "PLACES",
     "PLACE_EQUIVALENTS",
     "PLACE_PREPOSITIONS",
@@ -382,6 +385,26 @@ ROLE_NOUNS = _words(
 )
 """Nouns that make a role of what follows "of" or "for" ("head of the regional fund",
 "spokesperson for the council"); they also open a speaker's description ("aide Varga")."""
+PERSON_SUFFIXES = tuple(
+    "er or ist ian ant ent man woman person guard ee eer master mistress keeper smith "
+    "wright".split()
+)
+"""Endings of nouns that name what a person does ("lifeguard", "harbourmaster", "striker",
+"florist", "trustee"): one reading of a word before or beside a name as the person's role."""
+PERSON_NOUNS = _words(
+    """nurse medic paramedic surgeon midwife chef cook pilot judge clerk monk nun priest
+    vicar imam rabbi pastor poet artist guide pupil victim witness veteran tenant landlord
+    landlady host hostess actress heiress nanny thief suspect spy cop athlete
+    graduate apprentice novice cadet activist diplomat pensioner"""
+)
+"""Nouns that name what a person does or is without an agent's ending (``PERSON_SUFFIXES``)."""
+GENERIC_PERSON_NOUNS = _words(
+    """man woman person people individual resident local citizen official member worker
+    employee staff figure source representative boy girl lad youngster adult
+    character colleague friend"""
+)
+"""Nouns that describe anyone: a rewrite that calls someone by one of them ("a council
+official, Mira Vance" / "a council spokeswoman") has not changed their role."""
 NAME_PARTICLES = _words("de del van von bin al")
 """Lower-case words inside a personal name ("Mohammed bin Salman", "Vincent van Gogh")."""
 PRONOUNS = _words("he she they it we i")

@@ -95,6 +95,7 @@ from diffreader.engine.lexicon import (
     DATE_MODIFIERS,
     DENIAL_VERBS,
     FRACTIONS,
+    GENERIC_PERSON_NOUNS,
     HEDGE_VERBS,
     HEDGES,
     HONORIFICS,
@@ -106,6 +107,8 @@ from diffreader.engine.lexicon import (
     NEGATIONS,
     NEGATIVE_PREFIXES,
     NUMBER_WORDS,
+    PERSON_NOUNS,
+    PERSON_SUFFIXES,
     QUANTITY_QUALIFIERS,
     RANKS,
     REPORTING_VERBS,
@@ -116,6 +119,7 @@ from diffreader.engine.lexicon import (
     STOPWORDS,
     TIME_UNITS,
     TITLE_MODIFIERS,
+    TITLE_WORDS,
     TITLES,
     UNIT_EQUIVALENTS,
     WEAK_NUMBER_WORDS,
@@ -123,6 +127,7 @@ from diffreader.engine.lexicon import (
     alternation,
 )
 from diffreader.engine.model import ClaimCategory, Document, Op, Pair, Side
+from diffreader.engine.synonyms import parts_of_speech, related
 from diffreader.engine.text import compiled, sentence_tokens, stem, word_keys
 
 __all__ = [
@@ -2391,6 +2396,120 @@ def _find_described_roles(group: Group) -> list[Found]:
     return out
 
 
+_STRONG_PERSON_SUFFIXES = tuple(
+    "guard master mistress keeper smith wright man woman person".split()
+)
+"""Endings that make a word the synonym table does not know a person's role
+("harbourmaster", "lifeguard"); with a weaker ending ("-er", "-or") it may be a place
+("Exeter"), a surname or a stray string."""
+_NOT_A_PERSON = ("ment", "ness", "tion", "sion", "ship", "ance", "ence")
+
+
+def _person_noun(key: str) -> bool:
+    """``key`` reads as a noun naming what a person does or is ("lifeguard", "striker",
+    "florist", "nurse"): one of ``PERSON_NOUNS``, or a noun (as far as the synonym table
+    knows) with a person's ending; a word the table does not know, only with a strong
+    ending (``_STRONG_PERSON_SUFFIXES``)."""
+    if key in PERSON_NOUNS:
+        return True
+    if (
+        len(key) < 4
+        or key in STOPWORDS
+        or key in GENERIC_PERSON_NOUNS
+        or not key.endswith(PERSON_SUFFIXES)
+        or key.endswith(_NOT_A_PERSON)
+        or not key.replace("-", "").isalpha()
+    ):
+        return False
+    pos = parts_of_speech(key)
+    if pos:
+        return "n" in pos
+    return key.endswith(_STRONG_PERSON_SUFFIXES)
+
+
+_NOT_NAMES = STOPWORDS | TITLE_WORDS | _MONTH_INDEX.keys() | WEEKDAYS
+_DESCRIBED_ENDS = frozenset((",", ".", ";", ":", "said", "says", "told", "who", "and"))
+"""Words after "…Ewan Tull, a lifeguard" that end the description."""
+
+
+_PERSONISH = "[a-z][a-z-]*(?:" + "|".join(PERSON_SUFFIXES) + ")|" + alternation(PERSON_NOUNS)
+_MAY_DESCRIBE = re.compile(
+    rf"\b(?i:{_PERSONISH}),? [A-Z]|[A-Z][\w'’-]*, (?:an?|the) (?:[\w-]+ ){{0,3}}?(?:{_PERSONISH})\b"
+)
+"""A word that may name what a person does just before a name ("lifeguard Ewan",
+"Harbourmaster Ewan", "the lifeguard, Ewan") or set off after one ("Tull, a lifeguard"):
+the groups ``_find_person_roles`` reads further."""
+
+
+def _person_descriptions(group: Group, side: Side) -> dict[str, list[tuple[str, int, int]]]:
+    """The changed nouns that say what a named person does, on one side of the group, by
+    the name's last word: (the noun, its start and end) of "lifeguard Ewan Tull", "the
+    lifeguard, Ewan Tull" and "Ewan Tull, a lifeguard," (``_person_noun``)."""
+    c = group.columns[side]
+    keys, starts, ends, text, openers = c.keys, c.starts, c.ends, group.text[side], c.openers
+    n = len(keys)
+
+    def named(j: int) -> bool:
+        return (
+            0 <= j < n
+            and j not in openers
+            and text[starts[j]].isupper()
+            and keys[j].isalpha()
+            and keys[j] not in _NOT_NAMES
+        )
+
+    out: dict[str, list[tuple[str, int, int]]] = {}
+    for i in group.changed(side):
+        lower = text[starts[i]].islower()
+        if not (lower or i in openers) or not _person_noun(keys[i]):
+            continue
+        j = i + 1
+        if j < n and keys[j] == "," and lower:
+            j += 1  # "the lifeguard, Ewan Tull"
+        if named(j):
+            while named(j + 1):
+                j += 1
+            out.setdefault(keys[j], []).append((keys[i], starts[i], ends[i]))
+            continue
+        if not lower or (i + 1 < n and keys[i + 1] not in _DESCRIBED_ENDS):
+            continue
+        d = i - 1  # back over the words describing the noun, to its article
+        while d > i - 4 and d > 0 and keys[d] not in ("a", "an", "the") and keys[d].isalpha():
+            d -= 1
+        if keys[d] in ("a", "an", "the") and d >= 2 and keys[d - 1] == "," and named(d - 2):
+            out.setdefault(keys[d - 2], []).append((keys[i], starts[i], ends[i]))
+    return out
+
+
+def _find_person_roles(group: Group) -> list[Found]:
+    """A named person said to do another thing on each side ("lifeguard Ewan Tull" /
+    "harbourmaster Ewan Tull", "Ewan Tull, a lifeguard," / "…, a ferryman,"): a changed
+    role on both sides. Not where the two nouns share a sense or one is the other's
+    hypernym in the synonym table ("doctor" / "physician"), where one names anyone
+    (``GENERIC_PERSON_NOUNS``: "a council official"), nor where the other side has the
+    noun elsewhere in the group (the role moved, not changed)."""
+    for side in _SIDES:
+        c = group.columns[side]
+        if not c.starts or not _MAY_DESCRIBE.search(group.text[side], c.starts[0], c.ends[-1]):
+            return []  # no word of a person's just before or after a name (a C search)
+    found = {side: _person_descriptions(group, side) for side in _SIDES}
+    out: list[Found] = []
+    for name in found[_A].keys() & found[_B].keys():
+        if len(found[_A][name]) != 1 or len(found[_B][name]) != 1:
+            continue
+        (key_a, start_a, end_a), (key_b, start_b, end_b) = found[_A][name][0], found[_B][name][0]
+        if key_a in _TITLE_NOUNS and key_b in _TITLE_NOUNS:
+            continue  # two titles: the roles' and statuses' case
+        if _ungendered(key_a) == _ungendered(key_b) or related(key_a, key_b):
+            continue
+        stems = {side: {stem(k) for k in group.keys(side)} for side in _SIDES}
+        if stem(key_a) in stems[_B] or stem(key_b) in stems[_A]:
+            continue
+        out.append(Found(_A, _ROLE, start_a, end_a))
+        out.append(Found(_B, _ROLE, start_b, end_b))
+    return out
+
+
 def _retitled(group: Group, side: Side, words: Sequence[Word], i: int) -> bool:
     """The title word at ``i`` (in lower case: "manager") is replaced by another title
     before the same name on the other side ("operations manager, Piran Feay" /
@@ -2694,6 +2813,7 @@ SUBSTITUTIONS: tuple[Substitution, ...] = (
     Substitution("bound", (ClaimCategory.NUMBER,), _find_bounds),
     Substitution("role", (ClaimCategory.ROLE,), _find_roles),
     Substitution("described role", (ClaimCategory.ROLE,), _find_described_roles),
+    Substitution("person's role", (ClaimCategory.ROLE,), _find_person_roles),
     Substitution("name", tuple(sorted(_NAME_CATEGORIES)), _find_names),
 )
 """The substitutions ``find_substitutions`` runs, in order; where two find overlapping
@@ -2722,6 +2842,17 @@ _FIGURE_WORDS = frozenset(
 _GATE_WORD = re.compile(r"[a-z]+(?:['’]t)?")
 _ENDS_NOT = operator.methodcaller("endswith", ("n't", "n’t"))
 _CAPITALISED = re.compile(r"\b[A-Z][\w.'’-]*")
+
+
+_PERSON_WORD = re.compile(
+    r"\b(?:[a-z][a-z-]+(?:" + "|".join(PERSON_SUFFIXES) + r")|" + alternation(PERSON_NOUNS) + r")\b"
+)
+"""A word in lower case that may name what a person does (``_person_noun`` decides)."""
+
+
+def _may_name_a_person(text: str) -> bool:
+    """Some word of ``text`` names what a person does ("lifeguard", "nurse")."""
+    return any(_person_noun(m.group()) for m in _PERSON_WORD.finditer(text))
 
 
 def might_substitute(deleted: str, inserted: str) -> bool:
@@ -2756,6 +2887,8 @@ def might_substitute(deleted: str, inserted: str) -> bool:
         return True  # a name or a title replaced
     if not words[0].isdisjoint(_TITLE_NOUNS) and not words[1].isdisjoint(_TITLE_NOUNS):
         return True  # a title in lower case replaced ("operations manager" / "director")
+    if _may_name_a_person(deleted) and _may_name_a_person(inserted):
+        return True  # what a named person does, replaced ("lifeguard" / "harbourmaster")
     if ("who" in words[0] and not words[0].isdisjoint(_ROLE_VERBS)) or (
         "who" in words[1] and not words[1].isdisjoint(_ROLE_VERBS)
     ):
