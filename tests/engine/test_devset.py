@@ -1,8 +1,9 @@
 """Keeps the judgement sets (the development set ``benchmarks/judgement`` and the held-out sets
 ``benchmarks/judgement_heldout``, ``benchmarks/judgement_heldout2``,
 ``benchmarks/judgement_heldout3``, ``benchmarks/judgement_heldout4``,
-``benchmarks/judgement_heldout5``, ``benchmarks/judgement_heldout6`` and
-``benchmarks/judgement_heldout7``) and their harness honest.
+``benchmarks/judgement_heldout5``, ``benchmarks/judgement_heldout6``,
+``benchmarks/judgement_heldout7`` and ``benchmarks/judgement_heldout8``) and their harness
+honest.
 
 These tests check the sets, never the engine's scores: the scores are reported by
 ``benchmarks/eval_judgement.py`` and change with every judgement change.
@@ -133,6 +134,19 @@ SETS = {
         3,
         None,
         ("quote", "para_", "beehive"),
+    ),
+    # An eighth held-out set, imitating science and health news hyped or toned down by another
+    # outlet, sports match reports, company results and markets wire copy rewritten, and
+    # local-government and planning stories restated by a council newsletter or a residents'
+    # group, of mixed length (3-5, 6-9, 10-14).
+    "heldout8": JudgementSet(
+        ROOT / "benchmarks" / "judgement_heldout8",
+        20,
+        7,
+        (3, 14),
+        3,
+        None,
+        ("quote", "para_", "seaweed"),
     ),
 }
 
