@@ -723,6 +723,27 @@ def test_a_status_a_polarity_or_a_figure_kept_in_other_words_is_no_claim(a: str,
             "The government imposed sanctions on the firm.",
             ClaimCategory.OPPOSITE,
         ),
+        (
+            "The home side trailed by nine points at half-time.",
+            "The home side led by nine points at half-time.",
+            ClaimCategory.OPPOSITE,
+        ),
+        # An opposite in a sentence rewritten around it, by the same word beside both.
+        (
+            "The chain reported a 9% rise in profit on Wednesday, beating analysts' forecasts,"
+            " as sales of its sandwiches held up.",
+            "The chain, on Wednesday, posted profit up 9 per cent and missing analysts'"
+            " expectations, helped by resilient sandwich sales.",
+            ClaimCategory.OPPOSITE,
+        ),
+        # An opposite in a clause moved to the other end of the sentence.
+        (
+            "The site is allocated for housing in the draft local plan, and planning"
+            " officers had recommended approval.",
+            "Planning officers had recommended refusal, although the site is allocated for"
+            " housing in the draft local plan.",
+            ClaimCategory.OPPOSITE,
+        ),
     ],
 )
 def test_a_status_a_polarity_or_a_figure_changed_is_still_a_claim(

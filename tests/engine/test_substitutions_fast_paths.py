@@ -5,6 +5,7 @@ they stand for: ``Group.replacing``, ``Group.both_replace``, ``_opposite_pairs``
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from unittest.mock import patch
 
@@ -60,6 +61,11 @@ _WORDS = st.sampled_from(
         "lifeguard",
         "nurse",
         "after",
+        "beating",
+        "missing",
+        "forecasts",
+        "approval",
+        "refusal",
     ]
 )
 
@@ -92,6 +98,22 @@ def _both_replace_plain(group: Group, test: Callable[[str], bool], raw: bool) ->
     return bool(found[0] & found[1])
 
 
+def _beside_the_same_plain(group: Group, a: Word, b: Word) -> bool:
+    """The same alphabetic word that is no stopword comes just after both words, or just
+    before both."""
+    keys_a, keys_b = group.columns[Side.A].keys, group.columns[Side.B].keys
+    i = bisect_left(group.columns[Side.A].starts, a.start)
+    j = bisect_left(group.columns[Side.B].starts, b.start)
+    return any(
+        0 <= i + d < len(keys_a)
+        and 0 <= j + d < len(keys_b)
+        and keys_a[i + d] == keys_b[j + d]
+        and keys_a[i + d].isalpha()
+        and keys_a[i + d] not in STOPWORDS
+        for d in (1, -1)
+    )
+
+
 def _opposite_pairs_plain(group: Group) -> list[tuple[Word, Word]]:
     """Every alphabetic replacing word made a ``Word``, grouped by hunk, each pair of one
     small hunk tested (of a large one, its words whose stem the other side's lacks, when
@@ -115,9 +137,31 @@ def _opposite_pairs_plain(group: Group) -> list[tuple[Word, Word]]:
                 len(a_left) <= min(_MAX_HUNK_WORDS, len(a_words) / 2)
                 and len(b_left) <= min(_MAX_HUNK_WORDS, len(b_words) / 2)
             ):
+                out += [
+                    (a, b)
+                    for a in a_left
+                    for b in b_left
+                    if _beside_the_same_plain(group, a, b) and antonyms.are_opposites(a.key, b.key)
+                ]
                 continue
             a_words, b_words = a_left, b_left
         out += [(a, b) for a in a_words for b in b_words if antonyms.are_opposites(a.key, b.key)]
+    # Words of hunks that only delete (A) or only insert (B), by the same word beside both.
+    moved = {
+        side: [
+            group.word(side, i)
+            for i in group.changed(side)
+            if not all(group.hunks[group.columns[side].hunks[i]])
+            and group.columns[side].keys[i].isalpha()
+        ]
+        for side in _SIDES
+    }
+    out += [
+        (a, b)
+        for a in moved[Side.A]
+        for b in moved[Side.B]
+        if _beside_the_same_plain(group, a, b) and antonyms.are_opposites(a.key, b.key)
+    ]
     lemmas = {
         side: {antonyms.lemma(k) for k in group.columns[side].keys if k.isalpha()}
         for side in _SIDES
@@ -141,6 +185,48 @@ def test_a_groups_replacing_words_and_opposites_are_their_definitions(
         for test, raw in ((_date_word, False), (_capitalised, True), (str.isalpha, False)):
             assert group.both_replace(test, raw=raw) == _both_replace_plain(group, test, raw)
         assert _opposite_pairs(group) == _opposite_pairs_plain(group)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=6), st.lists(_WORDS, min_size=1, max_size=6))
+def test_opposites_in_a_clause_moved_to_the_other_end_are_their_definition(
+    before: list[str], after: list[str]
+) -> None:
+    """A clause deleted at one end of the sentence and inserted at the other, a word in it
+    changed ("…, and officers had recommended approval." / "Officers had recommended
+    refusal, although …")."""
+    town = "the plan for new homes on the old farm suited the town and its people"
+    a = f"{town.capitalize()}, and officers had {' '.join(before)} forecasts."
+    b = f"Officers had {' '.join(after)} forecasts, although {town}."
+    c = compare(document_from_text(a + "\n"), document_from_text(b + "\n"))
+    for p in c.pairs:
+        if p.a and p.b:
+            group = Group.of(p, c.a, c.b, lambda doc, sid: [])
+            assert _opposite_pairs(group) == _opposite_pairs_plain(group)
+
+
+_FACING = st.sampled_from(["beating", "missing", "rose", "fell", "approval", "refusal"])
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.lists(_WORDS, min_size=10, max_size=16),
+    _FACING,
+    st.lists(_WORDS, min_size=10, max_size=16),
+    _FACING,
+)
+def test_opposites_in_a_rewritten_clause_are_their_definition(
+    before: list[str], a_word: str, after: list[str], b_word: str
+) -> None:
+    """A clause rewritten word for word around a word that faces another by the same word
+    beside both ("…, beating analysts' forecasts" / "…, missing analysts' forecasts")."""
+    a = f"Sales at the chain {' '.join(before)} {a_word} forecasts this year."
+    b = f"Sales at the chain {' '.join(after)} {b_word} forecasts this year."
+    c = compare(document_from_text(a + "\n"), document_from_text(b + "\n"))
+    for p in c.pairs:
+        if p.a and p.b:
+            group = Group.of(p, c.a, c.b, lambda doc, sid: [])
+            assert _opposite_pairs(group) == _opposite_pairs_plain(group)
 
 
 def _might_substitute_plain(deleted: str, inserted: str) -> bool:

@@ -630,6 +630,29 @@ def _unshared(
     )
 
 
+def _beside_the_same(
+    a_words: list[int], keys_a: Sequence[str], b_words: list[int], keys_b: Sequence[str]
+) -> list[tuple[int, int]]:
+    """The pairs of an A word and a B word (indices into ``keys_a`` and ``keys_b``) that
+    have the same content word just after them, or just before them, on their sides."""
+    after: dict[str, list[int]] = {}
+    before: dict[str, list[int]] = {}
+    for b in b_words:
+        if b + 1 < len(keys_b):
+            after.setdefault(keys_b[b + 1], []).append(b)
+        if b > 0:
+            before.setdefault(keys_b[b - 1], []).append(b)
+    out = []
+    for a in a_words:
+        facing: set[int] = set()
+        if a + 1 < len(keys_a) and (key := keys_a[a + 1]) not in STOPWORDS and key.isalpha():
+            facing.update(after.get(key, ()))
+        if a > 0 and (key := keys_a[a - 1]) not in STOPWORDS and key.isalpha():
+            facing.update(before.get(key, ()))
+        out += [(a, b) for b in sorted(facing)]
+    return out
+
+
 def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
     """Words replaced by their antonym in one small hunk: (A word, B word)."""
     # Imported here: importing the engine must not load the antonym table.
@@ -645,10 +668,8 @@ def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
     for i in group.replacing(_A):
         if keys[i].isalpha() and keys[i].isascii():
             by_hunk.setdefault(of_word[i], ([], []))[0].append(i)
-    if not by_hunk:
-        return []
     keys, of_word = columns_b.keys, columns_b.hunks
-    for i in group.replacing(_B):
+    for i in group.replacing(_B) if by_hunk else ():
         if keys[i].isalpha() and keys[i].isascii():
             found = by_hunk.get(of_word[i])
             if found is not None:
@@ -669,7 +690,15 @@ def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
                 or 2 * len(a_left) > len(a_words)
                 or 2 * len(b_left) > len(b_words)
             ):
-                continue  # more rewritten than turned round: no word faces another
+                # More rewritten than turned round: only a word that faces another by the
+                # same word beside both ("beating analysts' forecasts" / "missing
+                # analysts' expectations").
+                out += [
+                    (group.word(_A, a), group.word(_B, b))
+                    for a, b in _beside_the_same(a_left, keys_a, b_left, keys_b)
+                    if antonyms.are_opposites(keys_a[a], keys_b[b])
+                ]
+                continue
             a_words, b_words = a_left, b_left
         for a in a_words:
             for b in b_words:
@@ -677,6 +706,28 @@ def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
                     keys_a, a
                 ) == _particle_after(keys_b, b):
                     out.append((group.word(_A, a), group.word(_B, b)))
+    # A phrase moved and turned: deleted from A in one place, inserted into B in another
+    # ("…, and officers had recommended approval." / "Officers had recommended refusal,
+    # …"), its words facing each other by the same word beside both.
+    deleting = {h for h, (deletes, inserts) in enumerate(group.hunks) if not inserts}
+    inserting = {h for h, (deletes, inserts) in enumerate(group.hunks) if not deletes}
+    moved = (
+        [
+            [i for i in group.changed(side) if of_word[i] in pure and keys[i].isalpha()]
+            for side, keys, of_word, pure in (
+                (_A, keys_a, columns_a.hunks, deleting),
+                (_B, keys_b, columns_b.hunks, inserting),
+            )
+        ]
+        if deleting and inserting
+        else [[], []]
+    )
+    if moved[0] and moved[1]:
+        out += [
+            (group.word(_A, a), group.word(_B, b))
+            for a, b in _beside_the_same(moved[0], keys_a, moved[1], keys_b)
+            if antonyms.are_opposites(keys_a[a], keys_b[b])
+        ]
     if not out:
         return out
     # A word whose antonym pair both sides hold ("rise and fall") is no swap.
