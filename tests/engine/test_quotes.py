@@ -279,6 +279,25 @@ SPOKESMAN = "“We regret the delay,” said Tom Reed, a Portline spokesman. Wor
             "Simone Achterberg",
             False,
         ),
+        # The speaker named after a team and a role ("said Comets head coach Ignatius
+        # Fenlow"): the coach speaks, not the team, so moving the name first is the same
+        # speaker; the team's captain is another.
+        (
+            "“We stopped chasing the game,” said Comets head coach Ignatius Fenlow. Work "
+            "resumes on Monday.",
+            "Comets head coach Ignatius Fenlow said: “We stopped chasing the game.” Work "
+            "resumes on Monday.",
+            "Ignatius Fenlow",
+            False,
+        ),
+        (
+            "Comets head coach Ignatius Fenlow said: “We stopped chasing the game.” Work "
+            "resumes on Monday.",
+            "“We stopped chasing the game,” said Comets captain Ottavia Brisk. Work resumes "
+            "on Monday.",
+            "Ottavia Brisk",
+            True,
+        ),
         # Named after a role: the minister, not the nurse who said it in A.
         (
             "The chief nurse, Philippa Oduya, spoke at the opening. “The clinic will help,” "

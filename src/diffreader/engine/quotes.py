@@ -63,7 +63,10 @@ from diffreader.engine.lexicon import (
     FILLER,
     HONORIFICS,
     NAME_PARTICLES,
+    PERSON_NOUNS,
+    PERSON_SUFFIXES,
     PRONOUNS,
+    RANKS,
     REPORTING_VERBS,
     ROLE_NOUNS,
     STOPWORDS,
@@ -371,10 +374,14 @@ def _find_speaker(before: str, after: str) -> str | None:
     match = _AFTER.search(after)
     if match:
         named = match.group("name2")
-        if named and named.endswith(("'s", "’s")):
-            # "said Railbridge's route director, Simone Achterberg": the director speaks.
+        if named:
             later = compiled(_NAMED_AFTER).match(after, match.end())
-            if later:
+            if later and (
+                named.endswith(("'s", "’s"))
+                or _names_a_role(after[match.end() : later.start("name")])
+            ):
+                # "said Railbridge's route director, Simone Achterberg", "said Comets head
+                # coach Ignatius Fenlow": the director, the coach speaks.
                 return later.group("name")
         return match.group("name1") or named
     titled = compiled(_TITLED_AFTER).match(after) if _SPOKEN_THE.search(after) else None
@@ -412,6 +419,17 @@ def _find_speaker(before: str, after: str) -> str | None:
     if len(head[last.end() :].split()) <= 3:
         return last.group()
     return names[0].group()
+
+
+_ROLE_WORDS = frozenset((*ROLE_NOUNS, *RANKS, *PERSON_NOUNS, *(t.lower() for t in TITLES)))
+
+
+def _names_a_role(words: str) -> bool:
+    """The words between a team's or a body's name and a person's name name a role: their
+    last is a role, a rank or a person's noun ("head coach", "club captain", "striker")."""
+    last = words.rstrip(" ,").rsplit(None, 1)[-1:] or [""]
+    key = last[0].lower()
+    return key in _ROLE_WORDS or (len(key) > 4 and key.endswith(PERSON_SUFFIXES))
 
 
 _DESCRIBED_BEFORE = rf"({_NAME.pattern})\s*,\s*([^,\"“”]{{2,90}}),\s*$"
