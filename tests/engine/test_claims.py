@@ -706,6 +706,11 @@ def test_a_status_a_polarity_or_a_figure_kept_in_other_words_is_no_claim(a: str,
             "The company did not reveal its plan.",
             ClaimCategory.NEGATION,
         ),
+        (
+            "The study has been peer-reviewed.",
+            "The study has yet to be peer-reviewed.",
+            ClaimCategory.NEGATION,
+        ),
         ("Temperatures rose by 1.8C.", "Temperatures rose by 2.1C.", ClaimCategory.NUMBER),
         (
             "He beat the defending champion, Pieter Oudman.",

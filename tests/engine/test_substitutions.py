@@ -216,6 +216,16 @@ QUIET = [
         "Thousands of fans had been unable to buy tickets online.",
         "Thousands of fans had not been able to buy tickets online.",
     ),
+    # "not yet" as "yet to" or "still to", "those who did not" as "non-users"
+    (
+        "The study, which has not yet been peer-reviewed, was posted online on Thursday.",
+        "The work was posted online on Thursday and has yet to be peer-reviewed.",
+    ),
+    ("The best is yet to come, the coach said.", "The best is still to come, the coach said."),
+    (
+        "Pill takers were 30% more likely to break a hip than those who did not.",
+        "Pill takers were 30% more likely to break a hip than non-users.",
+    ),
     ("The charity raised five million pounds.", "The charity raised 5 million pounds."),
     ("Unemployment fell to 5 per cent in June.", "Unemployment fell to 5% in June."),
     ("The fund holds $45 million in cash.", "The fund holds $45m in cash."),

@@ -491,6 +491,9 @@ def _negation_at(words: Sequence[Word], i: int) -> bool:
             or (nxt in _BOUND_AFTER_NO and i + 2 < len(words) and words[i + 2].key == "than")
         ):
             return False
+    elif key in ("yet", "still"):
+        # "has yet to be reviewed", "is still to be decided": "has not yet been".
+        return i + 1 < len(words) and words[i + 1].key == "to"
     elif key in INFINITIVE_NEGATORS:
         # "declined to comment" is "would not comment"; "sales declined" is no negation.
         if i + 1 == len(words) or words[i + 1].key != "to":
@@ -538,19 +541,23 @@ them."""
 def _denials_without_negation(words: Sequence[Word], other: Sequence[Word]) -> int:
     """Changed phrases of ``words`` that deny something without a negation word: a
     contrast (``_CONTRASTS``), a word that says "not" (``IMPLICIT_NEGATIVES``: "reluctant",
-    "unless"), and "only" where ``other`` says "no other" ("the only one to reach the
-    final" / "no other team reached the final")."""
+    "unless"), a word written with "non-" ("non-users": "those who did not"), and "only"
+    where ``other`` says "no other" ("the only one to reach the final" / "no other team
+    reached the final")."""
     count = sum(1 for w in words if w.hunk >= 0 and w.key in IMPLICIT_NEGATIVES)
     no_other = any(
         w.key == "no" and w.hunk >= 0 and j + 1 < len(other) and other[j + 1].key == "other"
         for j, w in enumerate(other)
     )
     for j, w in enumerate(words):
+        following = words[j + 1] if j + 1 < len(words) else None
         if w.hunk < 0:
             continue
         after = _CONTRASTS.get(w.key)
-        if after is not None and j + 1 < len(words) and words[j + 1].key == after:
+        if after is not None and following is not None and following.key == after:
             count += 1
+        elif w.key == "non" and following is not None and following.key == "-":
+            count += 1  # "non-singers": "people who did not sing"
         elif w.key == "only" and no_other:
             count += 1
             no_other = False
@@ -559,7 +566,9 @@ def _denials_without_negation(words: Sequence[Word], other: Sequence[Word]) -> i
 
 _BOUND_AFTER_NO = frozenset(("fewer", "less", "more", "later", "earlier", "sooner"))
 """Words after "no" in a bound ("no fewer than", "no later than"): no negation."""
-_NEGATION_CUES = frozenset((*NEGATIONS, *NEGATING_VERBS, *INFINITIVE_NEGATORS, *DENIAL_VERBS))
+_NEGATION_CUES = frozenset(
+    (*NEGATIONS, *NEGATING_VERBS, *INFINITIVE_NEGATORS, *DENIAL_VERBS, "yet", "still")
+)
 _ENDS_NT = operator.methodcaller("endswith", "n't")
 
 
@@ -2875,6 +2884,8 @@ role before the name in it)."""
 _ONE_SIDED = frozenset(
     (
         *NEGATIONS,
+        "yet",
+        "still",
         *NEGATING_VERBS,
         *INFINITIVE_NEGATORS,
         *DENIAL_VERBS,
