@@ -517,6 +517,8 @@ def _value_and_scale(value: re.Match[str]) -> tuple[str, str]:
     first, after = value.group(1), value.group(2) or ""
     if first == "half" and after in ("a", "an"):
         return first, ""  # "half an hour"
+    if after[-2:] in ("st", "nd", "rd", "th") and after[:-2].isdigit():
+        return after[:-2], ""  # "a 25th-minute lead": the 25th minute, as "the 25th minute"
     if after and after not in SCALE_WORDS and _NUMBER_ALONE.fullmatch(after):
         return after, ""
     return first, after

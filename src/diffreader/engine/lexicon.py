@@ -173,9 +173,14 @@ FRACTIONS: Mapping[str, int] = MappingProxyType(
     }
 )  # fmt: skip
 """Fraction words and their denominators: "a third" of something is 33 per cent of it."""
-AFTER_A_SHARE = _words("since compared last overall apiece respectively")
+AFTER_A_SHARE = _words(
+    """since compared last overall apiece respectively higher lower faster slower bigger
+    smaller larger greater cheaper dearer longer shorter quicker heavier lighter stronger
+    weaker richer poorer older younger fewer"""
+)
 """Words that are no stopword but follow a share, never an ordinal's noun ("fell by a
-fifth since May", "a third compared with", "by a quarter last year")."""
+fifth since May", "a third compared with", "by a quarter last year"), and comparatives
+("a fifth faster", "a third cheaper": a share more or less)."""
 NUMBERS_NEVER_ALONE = _words("once double half")
 """Number words that are no figure on their own ("once again", "double down", "half of")."""
 WEAK_NUMBER_WORDS = _words("one first second")
@@ -194,11 +199,12 @@ CALENDAR_PERIODS = _words("week month year weekend")
 DATE_MODIFIERS = _words("last this next early late mid")
 """Words that make a relative date of a period, month, weekday or season ("mid-March")."""
 TIME_UNITS = _words(
-    """year years month months week weeks day days hour hours minute minutes decade decades
-    century centuries night nights season seasons term terms round rounds fortnight
+    """year years month months week weeks day days hour hours minute minutes seconds decade
+    decades century centuries night nights season seasons term terms round rounds fortnight
     fortnights"""
 )
-"""Units a duration counts in, singular and plural ("two years", "a six-month term")."""
+"""Units a duration counts in, singular and plural ("two years", "a six-month term"); of
+"second" only the plural ("30 seconds"): "a second" is mostly an ordinal."""
 DURATION_QUALIFIERS = _phrases(
     """for | over | more than | less than | nearly | almost | about | around | roughly |
     at least | at most | up to | some | just | only | under | within | after | in"""
