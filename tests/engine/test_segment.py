@@ -460,6 +460,31 @@ def test_prose_like_a_note_of_corrections_is_not_furniture(line: str) -> None:
     assert {kind for text, kind in _kinds(article)} == {SentenceKind.BODY}
 
 
+_BYLINES = [
+    "By Tegan Mosscrop",
+    "By Ceridwen Ludgate, Local Democracy Reporter",
+    "By Amy Lee and Tom Reed | Coastline Press",
+    "by Marta de Souza, Harbour Gazette",
+]
+_PROSE_LIKE_BYLINES = [
+    "By Tuesday Evening, the council had agreed to the plan.",
+    "By the end of the year the fund had run dry.",
+]
+
+
+@pytest.mark.parametrize("line", _BYLINES)
+def test_a_byline_is_furniture(line: str) -> None:
+    # A writer's name is no claim of the article: a rewrite that drops it drops nothing.
+    article = "Harbour plan approved\n\n" + line + "\n\nThe council met on Monday.\n"
+    assert (line, SentenceKind.BOILERPLATE) in _kinds(article)
+
+
+@pytest.mark.parametrize("line", _PROSE_LIKE_BYLINES)
+def test_prose_opening_with_by_is_not_a_byline(line: str) -> None:
+    article = "The council met on Monday to discuss the budget.\n\n" + line + "\n"
+    assert {kind for text, kind in _kinds(article)} == {SentenceKind.BODY}
+
+
 def test_a_caption_line_is_still_furniture() -> None:
     kinds = dict(_kinds(_ARTICLE))
     assert kinds["FILE PHOTO: The ferry at the north pier. © Harbour Gazette / J. Smith."] is (

@@ -131,6 +131,16 @@ updated 2 hours ago"): the words of a date or a time after "updated" or "publish
 nothing else (a sentence such as "Updated figures show 14 dead." is prose)."""
 _STAMP_LINE = rf"(?i)^{_STAMP}[\s.:!]*$"
 _STAMP_OPENINGS = ("updated", "published", "posted", "modified", "last ", "first ", "originally")
+_BYLINE_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|del|da|bin|al))+"
+_BYLINE = (
+    rf"^[Bb]y\s+(?!(?i:{alternation(MONTHS | WEEKDAYS)})\b){_BYLINE_NAME}"
+    rf"(?:\s*(?:,|and|&)\s*{_BYLINE_NAME})*"
+    r"(?:\s*(?:,|[|—–-])\s*[A-Za-z][\w ,&'’.-]{0,60})?\s*$"
+)
+"""A byline: "By" and the writers' full names, then perhaps their role or outlet ("By Tegan
+Mosscrop", "By Ceridwen Ludgate, Local Democracy Reporter", "By A. Name and B. Name |
+Coastline Press"); a line alone, at most ``_BYLINE_LENGTH`` characters."""
+_BYLINE_LENGTH = 120
 _RELEASE = (
     r"(?:for immediate release|(?:press|news|media) (?:release|notice|statement)|statement)"
     rf"(?:\s*[—–:|-]{_PHRASE_ON}{{0,60}})?|statement from{_PHRASE_ON}{{0,60}}|"
@@ -275,6 +285,10 @@ def is_boilerplate_line(line: str) -> bool:
     False
     >>> is_boilerplate_line("Correction: This article gave the wrong date of the vote.")
     True
+    >>> is_boilerplate_line("By Ceridwen Ludgate, Local Democracy Reporter")
+    True
+    >>> is_boilerplate_line("By the end of the year the council had spent it all.")
+    False
     """
     stripped = line.strip()
     if not stripped:
@@ -293,6 +307,12 @@ def is_boilerplate_line(line: str) -> bool:
     ):
         return True
     if is_correction_note(stripped):
+        return True
+    if (
+        lowered.startswith("by ")
+        and len(stripped) <= _BYLINE_LENGTH
+        and compiled(_BYLINE).match(stripped)
+    ):
         return True
     return ("release" in lowered or "notice" in lowered or "statement" in lowered) and bool(
         compiled(_LABELLED).match(stripped)
