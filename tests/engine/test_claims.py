@@ -607,6 +607,10 @@ COURT = (
         ("They scored in the final half-minute.", "They scored in the last 30 seconds."),
         ("They scored with 90 seconds left.", "They scored with a minute and a half left."),
         ("They went ahead after 25 minutes.", "They took a 25th-minute lead."),
+        # A bound written after the figure or before its group of people.
+        ("Swimmers who go at least twice a week.", "Swimmers who go twice a week or more."),
+        ("It tracked people aged over 65.", "It tracked over-65s."),
+        ("Lights go off between midnight and 5am.", "Lights go off from 12am to 5am."),
     ],
 )
 def test_a_figure_written_another_way_is_the_same_figure(a: str, b: str) -> None:
@@ -634,6 +638,7 @@ def test_a_figure_written_another_way_is_the_same_figure(a: str, b: str) -> None
         ("Trains ran a fifth faster.", "Trains ran 30 per cent faster."),
         ("They scored with 90 seconds left.", "They scored with 80 seconds left."),
         ("They went ahead after 25 minutes.", "They took a 35th-minute lead."),
+        ("It tracked people aged over 65.", "It tracked over-70s."),
     ],
 )
 def test_a_different_figure_written_another_way_is_a_changed_figure(a: str, b: str) -> None:
@@ -776,6 +781,12 @@ def test_a_status_a_polarity_or_a_figure_changed_is_still_a_claim(
             "nearly 8 per cent",
         ),
         ("At least 40 people died in the fire.", "Forty people died in the fire.", "At least 40"),
+        # "Or less" after the figure is a bound too: another than "at least".
+        (
+            "Swimmers who go at least twice a week.",
+            "Swimmers who go twice a week or less.",
+            "at least twice",
+        ),
     ],
 )
 def test_a_bound_dropped_from_a_figure_is_a_changed_figure(a: str, b: str, dropped: str) -> None:

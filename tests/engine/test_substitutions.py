@@ -222,6 +222,11 @@ QUIET = [
         "The work was posted online on Thursday and has yet to be peer-reviewed.",
     ),
     ("The best is yet to come, the coach said.", "The best is still to come, the coach said."),
+    # "forecast" as a noun, not an estimate's participle
+    (
+        "The toy maker lowered its forecast for full-year profit.",
+        "The toy maker cut its profit forecast for the year.",
+    ),
     (
         "Pill takers were 30% more likely to break a hip than those who did not.",
         "Pill takers were 30% more likely to break a hip than non-users.",

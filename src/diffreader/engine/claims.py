@@ -850,6 +850,10 @@ def _fact_keys(text: str) -> list[str]:
     return word_keys(text)
 
 
+_TWELVE_O_CLOCK = frozenset(("midnight", "noon", "midday"))
+"""Words for the hours a figure writes as "12am" and "12pm"."""
+
+
 @dataclass(slots=True)
 class Support:
     """An index of one article's words, names and numbers."""
@@ -1068,6 +1072,8 @@ class Support:
         # The rest ("10.8%", "1990s") have no comma left: one a line, their values are
         # what ``_LEADING_VALUES`` reads (``_number_value``'s last step), in one C pass
         # with no call per key and no cache filled.
+        if not keys.isdisjoint(_TWELVE_O_CLOCK):
+            numbers.add("12")  # "midnight" is "12am", "noon" "12pm"
         lines = "\n".join(compress(plain, map(operator.not_, decimal)))
         if lines:
             numbers.update(_LEADING_VALUES.findall(lines))

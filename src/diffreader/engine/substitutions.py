@@ -945,11 +945,17 @@ def _hedge_at(group: Group, side: Side, i: int) -> bool:
 def _estimated(words: Sequence[Word], i: int) -> bool:
     """The verb of estimate at ``i``, without "to", holds back what it follows as a
     participle does ("gusts of 70 mph expected on Saturday", "a loss forecast for next
-    year"), but not in a comparison ("as expected", "higher than forecast") nor with an
-    object ("had expected the decision")."""
+    year"), but not in a comparison ("as expected", "higher than forecast"), with an object
+    ("had expected the decision") nor as a noun ("cut its profit forecast for the year")."""
     if words[i].key not in _ESTIMATES or (i and words[i - 1].key in ("as", "than")):
         return False
+    if (i and words[i - 1].key in _DETERMINERS) or (i > 1 and words[i - 2].key in _POSSESSIVES):
+        return False  # a noun: "its forecast for the year", "its profit forecast for 2027"
     return i + 1 == len(words) or words[i + 1].key in _AFTER_ESTIMATE
+
+
+_POSSESSIVES = frozenset(("its", "their", "his", "her", "our", "my", "your"))
+_DETERMINERS = _POSSESSIVES | {"the", "a", "an", "this", "that"}
 
 
 _ESTIMATES = frozenset("expected estimated projected forecast predicted anticipated".split())
@@ -1414,8 +1420,23 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
             continue
         if first and keys[first - 1] in _QUALIFIER_ENDS:
             bound, q_start = _bound_before(keys, first)
+        elif (
+            first > 1
+            and keys[first - 1] == "-"
+            and keys[first - 2] in _QUALIFIER_ENDS
+            and keys[first][-1:] == "s"
+            and keys[first][:-1].isdecimal()
+        ):
+            bound, q_start = _bound_before(keys, first - 1)  # "the over-65s": over 65
         else:
             bound, q_start = "", first  # no qualifier (``_bound_before``'s first test)
+        if (
+            not bound
+            and "or" in keys[j : j + _OR_MORE_REACH]
+            and not (keys[first] in ("a", "an") and out and out[-1].end == ends[first - 1])
+        ):
+            # "twice a week or more": at least twice (and the rate's "a week" no bound).
+            bound = _or_more(keys, j)
         if q_start == last:
             hunk = of_word[last]
             hunks = frozenset((hunk,)) if hunk >= 0 else _NO_HUNKS
@@ -1430,6 +1451,21 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
 
 
 _NO_HUNKS: frozenset[int] = frozenset()
+_OR_MORE_REACH = 4
+"""Words after a quantity in which "or more" may bound it ("twice a week or more")."""
+_OR_MORE = {"more": "at least", "over": "at least", "above": "at least", "longer": "at least"}
+_OR_MORE |= {"less": "at most", "fewer": "at most", "under": "at most", "below": "at most"}
+
+
+def _or_more(keys: Sequence[str], j: int) -> str:
+    """The bound an "or more" ("or less", "or over") within ``_OR_MORE_REACH`` words after
+    a quantity ending before ``j`` sets on it ("at least", "at most"), else ""."""
+    for k in range(j, min(len(keys) - 1, j + _OR_MORE_REACH)):
+        if keys[k] == "or":
+            return _OR_MORE.get(keys[k + 1], "")
+        if not keys[k][:1].isalnum():
+            return ""  # the clause ends: "twice a week, or more often than that"
+    return ""
 
 
 def _hunks(of_word: Sequence[int], first: int, last: int) -> frozenset[int]:
