@@ -920,3 +920,27 @@ def test_an_acronym_of_a_thing_or_a_job_is_no_name() -> None:
         "The appeal was shown by the BBC on Monday.",
     )
     assert "BBC" in [x.text for x in c.claims]
+
+
+_MATCH_A = (
+    "Huskies go top with win over Ospreys\n\nDuncliffe Huskies beat Stanmere Ospreys 4-2 on"
+    " Saturday, with two goals from forward Tadhg Morrissey.\n"
+)
+_MATCH_B = (
+    "{} double sends Huskies to the summit\n\nA two-goal burst from Tadhg Morrissey helped"
+    " Duncliffe Huskies to a 4-2 victory over Stanmere Ospreys on Saturday.\n"
+)
+
+
+def test_a_headline_naming_another_of_the_storys_people_names_no_one_new() -> None:
+    # Headlines pick whom of the story they name: the rewrite's names Morrissey, whom the
+    # original names in its body, and drops the Ospreys, whom the rewrite's body names.
+    assert list(compare(_MATCH_A, _MATCH_B.format("Morrissey")).claims) == []
+
+
+def test_a_headline_naming_someone_the_other_article_never_names_is_a_claim() -> None:
+    b = _MATCH_B.replace(
+        "{} double sends Huskies to the summit", "Huskies go top as Kettunen scores"
+    )
+    claims = compare(_MATCH_A, b).claims
+    assert [(c.side, c.text) for c in claims] == [(Side.B, "Kettunen")]

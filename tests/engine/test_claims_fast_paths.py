@@ -401,7 +401,10 @@ def test_substitutions_join_the_claims_as_the_plain_pass_has_them(
         patch.setattr(claims.Group, "of", lambda *args: None)
         patch.setattr(claims, "find_substitutions", lambda group: found)
         changes = claims._changes(pair, a, b)
-        kept = claims._with_substitutions(0, pair, a, b, lambda *args: [], claims_in, changes)
+        support = {Side.A: claims.Support.of(a), Side.B: claims.Support.of(b)}
+        kept = claims._with_substitutions(
+            0, pair, a, b, lambda *args: [], claims_in, changes, support
+        )
     got = [(c.side, c.category, c.start, c.end) for c in kept]
     assert got == _with_substitutions_plain(found, claims_in, texts)
 

@@ -2643,7 +2643,9 @@ def find_claims(
                     )
                 )
             if reworded:
-                found = _with_substitutions(index, pair, doc_a, doc_b, facts_of, found, changes)
+                found = _with_substitutions(
+                    index, pair, doc_a, doc_b, facts_of, found, changes, support
+                )
             claims.extend(found)
         return claims
 
@@ -2873,6 +2875,9 @@ def _decode_found(text_a: str, text_b: str, pairs: Sequence[Pair], flat: array[i
 
 
 _HOLDERS = (ClaimCategory.ASSERTION, ClaimCategory.QUOTATION)
+_NAMED_OR_PLACE = frozenset(
+    (ClaimCategory.NAME, ClaimCategory.PERSON, ClaimCategory.ORGANISATION, ClaimCategory.PLACE)
+)
 
 
 _READ_KINDS = (SentenceKind.BODY, SentenceKind.HEADLINE)
@@ -2891,10 +2896,14 @@ def _with_substitutions(
     facts_of: Callable[[str, int, int], list[Fact]],
     claims: list[Claim],
     changes: dict[Side, _Changed],
+    support: dict[Side, Support],
 ) -> list[Claim]:
     """``claims`` of one aligned group plus what the substitution layer finds in it
     (substitutions.py), one claim per span: a substitution takes the place of the facts
-    it encloses, and a fact that already covers a substitution keeps it."""
+    it encloses, and a fact that already covers a substitution keeps it. In a headline, a
+    name replaced by another that each article names too is no substitution: headlines
+    pick whom of the story they name ("Huskies go top with win over Ospreys" / "Morrissey
+    double sends Huskies to the summit")."""
     for doc, ids in ((doc_a, pair.a), (doc_b, pair.b)):
         size = 0
         for i in ids:
@@ -2925,11 +2934,22 @@ def _with_substitutions(
     # The same spans as sets: most substitutions (a figure replaced by a figure) are a
     # fact claim's very span, held at once with no pass over the others.
     exact = {side: set(taken) for side, taken in spans.items()}
+    headline = all(
+        doc.sentences[i].kind is _HEADLINE
+        for doc, ids in ((doc_a, pair.a), (doc_b, pair.b))
+        for i in ids
+    )
     for side, category, start, end in found:
         doc = doc_a if side is _A else doc_b
         start, end = _strip_span(doc.text, start, end)
         if end <= start or (start, end) in exact[side]:
             continue
+        if (
+            headline
+            and category in _NAMED_OR_PLACE
+            and support[_OTHER[side]].has_name(doc.text[start:end])
+        ):
+            continue  # a headline naming another of the story's people, places or bodies
         taken = spans[side]
         # One pass over this side's fact claims (none, the usual case: nothing to keep or
         # to replace): does one hold the span, do some lie inside it?
