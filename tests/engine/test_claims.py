@@ -13,6 +13,7 @@ from diffreader.engine.claims import (
     _NUMBER,
     _NUMBER_FIGURE,
     _NUMBER_SPELLED,
+    _QUARTER,
     _ROLE,
     _UNIT_WORD,
     Fact,
@@ -33,7 +34,8 @@ PIECES = st.sampled_from(
         "two-year", "over two years", "Years'", "year's", "a few weeks", "6 rounds",
         "4,300", "€4.5m", "60 per cent", "one's", "Twenty-five", "first", "half", "once",
         "twice", "x5", "seventh-largest", "3 p.m.", "5 thousand", "$ 5", "€5bn", "10TH",
-        "two-thirds", "5,000 hundred", "x€5", "5x",
+        "two-thirds", "5,000 hundred", "x€5", "5x", "third quarter", "Q3", "3rd-quarter",
+        "q4", "quarter",
         # roles
         "CEO of", "co-founder of", "spokesman for", "Chairman of the", "head", "of", "for",
         "chief executive", "Head's",
@@ -53,6 +55,8 @@ def test_a_gate_is_open_whenever_its_pattern_can_match(text: str) -> None:
         assert gates.durations
     if _DATE.search(text):
         assert gates.dates or gates.years
+    if _QUARTER.search(text):
+        assert gates.dates
     if not gates.dates:
         # Without a date word, a date is a year or an ISO date: ``_DATE_YEAR`` finds it,
         # and only where four digits stand in a row.
@@ -426,6 +430,11 @@ def test_numbers_and_dates_are_the_facts_their_patterns_find(text: str) -> None:
         for m in _DATE.finditer(text)
         if not (m.group().lower().startswith("may") and not re.search(r"\d", m.group()))
     ]
+    # and the quarters named by their ordinal ("third-quarter", "Q3"), in text order
+    dates = sorted(
+        [*dates, *(Fact(ClaimCategory.DATE, *m.span()) for m in _QUARTER.finditer(text))],
+        key=lambda fact: fact.start,
+    )
     assert _find_numbers(at) == numbers
     assert _find_dates(at) == dates
 
@@ -611,6 +620,9 @@ COURT = (
         ("Swimmers who go at least twice a week.", "Swimmers who go twice a week or more."),
         ("It tracked people aged over 65.", "It tracked over-65s."),
         ("Lights go off between midnight and 5am.", "Lights go off from 12am to 5am."),
+        # A quarter or a half of a company's year, named another way.
+        ("Sales fell 8% in Q3.", "Sales fell 8% in the third quarter."),
+        ("Its half-year profit fell.", "Its profit for the first half fell."),
     ],
 )
 def test_a_figure_written_another_way_is_the_same_figure(a: str, b: str) -> None:
@@ -740,6 +752,11 @@ def test_a_status_a_polarity_or_a_figure_kept_in_other_words_is_no_claim(a: str,
             "The government lifted sanctions on the firm.",
             "The government imposed sanctions on the firm.",
             ClaimCategory.OPPOSITE,
+        ),
+        (
+            "Sales fell 8% in the second quarter.",
+            "Third-quarter sales fell 8%.",
+            ClaimCategory.DATE,
         ),
         (
             "The home side trailed by nine points at half-time.",

@@ -850,6 +850,9 @@ def _fact_keys(text: str) -> list[str]:
     return word_keys(text)
 
 
+_HALF_OF_A_YEAR = r"\b(?:first|second)[\s-]half\b"
+"""A company's half of its year, as results name it ("profit for the first half" is the
+half-year's)."""
 _TWELVE_O_CLOCK = frozenset(("midnight", "noon", "midday"))
 """Words for the hours a figure writes as "12am" and "12pm"."""
 
@@ -872,6 +875,7 @@ class Support:
     _capital_openings: frozenset[str] = frozenset()
     _measures: dict[str, list[float]] | None = None
     _periods: frozenset[str] | None = None
+    _quarters: frozenset[str] | None = None
     _days: dict[tuple[str, str], set[str]] | None = None
     _values: list[float] | None = None
     _approximations: list[float] | None = None
@@ -914,6 +918,13 @@ class Support:
         found = self.approximations()
         lo = bisect_left(found, value * 0.95)
         return found[lo : bisect_right(found, value * 1.05)]
+
+    def quarters(self) -> frozenset[str]:
+        """The numbers of the quarters the article names (``quarter_of``), read once."""
+        if self._quarters is None:
+            found = [quarter_of(m.group()) for m in _QUARTER.finditer(self.lowered)]
+            self._quarters = frozenset(q for q in found if q)
+        return self._quarters
 
     def periods_before(self) -> frozenset[str]:
         """The periods the article counts back by ("a year earlier", "the previous week",
@@ -1009,6 +1020,8 @@ class Support:
                         found.add(_duration_value(one.group(2), "", unit.group()))
             if "year" in text and compiled(ONE_YEAR).search(text):
                 found.add(_duration_value("a", "", "year"))  # "in the year to October"
+            if "half" in text and compiled(_HALF_OF_A_YEAR).search(text):
+                found.add(("0.5", "year"))  # "profit for the first half": a half-year's
             # The interval of a rate ("three times an hour": every 20 minutes), a key in
             # hours or months as ``_in_base_unit`` makes, and a span shown as a clock does.
             found.update(interval for *_, interval in rate_spans(text))
@@ -1611,7 +1624,7 @@ _new_tuple = tuple.__new__
 constructor's Python call: facts, gates, stretches and changed words are built per
 sentence, and a sentence of figures holds ten facts."""
 _UNIT_KEYS = TIME_UNITS
-_DATE_KEYS = MONTHS | WEEKDAYS | SEASONS | CALENDAR_PERIODS
+_DATE_KEYS = MONTHS | WEEKDAYS | SEASONS | CALENDAR_PERIODS | {"quarter", "q"}
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[a-z]+")
@@ -1777,12 +1790,36 @@ def _find_dates(at: Stretch) -> list[Fact]:
             return []
         # No date word: only a year or an ISO date can be a date here (and none is "may").
         return _facts_of(ClaimCategory.DATE, _DATE_YEAR.finditer(at.text, at.start, at.end))
-    return [
+    found = [
         Fact(ClaimCategory.DATE, m.start(), m.end())
         for m in _DATE.finditer(at.text, at.start, at.end)
         # "may" is a verb far more often than a month: only with a day or year.
         if not (m.group().lower().startswith("may") and not _DIGIT.search(m.group()))
     ]
+    quarters = _facts_of(ClaimCategory.DATE, _QUARTER.finditer(at.text, at.start, at.end))
+    if quarters:
+        found = sorted([*found, *quarters], key=_FACT_START)
+    return found
+
+
+_QUARTER = re.compile(
+    r"(?i)\b(?:(first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter|q([1-4]))\b"
+)
+"""A quarter of a company's year, or of a match: "the second quarter", "third-quarter
+sales", "Q4"; a date that names its quarter by its ordinal ("final" is the fourth)."""
+_QUARTER_NUMBERS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "final": "4"}
+_FACT_START = operator.attrgetter("start")
+
+
+def quarter_of(text: str) -> str | None:
+    """The number of the quarter ``text`` names ("third-quarter": "3", "Q4": "4")."""
+    m = _QUARTER.fullmatch(text)
+    if m is None:
+        return None
+    if m.group(2):
+        return m.group(2)
+    ordinal = m.group(1).lower()
+    return _QUARTER_NUMBERS.get(ordinal) or ordinal[0]
 
 
 def _find_numbers(at: Stretch) -> list[Fact]:
@@ -2043,6 +2080,9 @@ def _date_supported(value: str, support: Support) -> bool:
     stated by "a year earlier" or "the previous year"."""
     if not value.isascii() and cjk.has_cjk(value):
         return support.stated().states_date(cjk.date_keys(value))
+    quarter = quarter_of(value)
+    if quarter is not None:
+        return quarter in support.quarters()  # "Q3" is the third quarter, not the second
     last = compiled(_LAST_PERIOD).search(value)
     if last is not None:
         ahead = "+" if last.group(1).lower() == "next" else ""
