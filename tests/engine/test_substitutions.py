@@ -400,7 +400,11 @@ _TOLD = "told the inquiry that the boat had not changed course."
          [("a", "lifeguard"), ("b", "nurse")]),
         ("Local farmer Ewan Tull", "Local landowner Ewan Tull",
          [("a", "farmer"), ("b", "landowner")]),
+        # A title with its words before the noun.
+        ("Chief executive Ewan Tull", "Finance director Ewan Tull",
+         [("a", "Chief executive"), ("b", "Finance director")]),
         # The same role in other words, or words anyone may be called: no change.
+        ("Chief executive Ewan Tull", "CEO Ewan Tull", []),
         ("Doctor Ewan Tull", "Physician Ewan Tull", []),
         ("The goalkeeper, Ewan Tull,", "The keeper, Ewan Tull,", []),
         ("A council official, Ewan Tull,", "A council spokesman, Ewan Tull,", []),

@@ -401,7 +401,7 @@ PERSON_NOUNS = _words(
     """nurse medic paramedic surgeon midwife chef cook pilot judge clerk monk nun priest
     vicar imam rabbi pastor poet artist guide pupil victim witness veteran tenant landlord
     landlady host hostess actress heiress nanny thief suspect spy cop athlete
-    graduate apprentice novice cadet activist diplomat pensioner"""
+    graduate apprentice novice cadet activist diplomat pensioner executive"""
 )
 """Nouns that name what a person does or is without an agent's ending (``PERSON_SUFFIXES``)."""
 GENERIC_PERSON_NOUNS = _words(
@@ -503,7 +503,9 @@ ORGANISATION_HEADS = _words(
     university trust foundation authority court office service services army navy times post
     news press engineering conference forum parliament senate congress assembly board bureau
     federation league alliance club society network centre center academy school college
-    hospital museum church police brigade regiment airline airways"""
+    hospital museum church police brigade regiment airline airways plc holdings partners
+    homes properties developments estates motors foods therapeutics pharmaceuticals
+    technologies"""
 )
 """Last words of organisations' names ("World Bank", "Coastline Press", "Met Office")."""
 CAPITALISED_ADJECTIVES = _words(

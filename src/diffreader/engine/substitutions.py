@@ -2554,18 +2554,22 @@ def _person_descriptions(group: Group, side: Side) -> dict[str, list[tuple[str, 
             and keys[j] not in _NOT_NAMES
         )
 
+    hunks = c.hunks
     out: dict[str, list[tuple[str, int, int]]] = {}
     for i in group.changed(side):
         lower = text[starts[i]].islower()
         if not (lower or i in openers) or not _person_noun(keys[i]):
             continue
+        first = i  # the title's words before the noun, changed with it ("Chief | executive")
+        while first > max(0, i - 2) and keys[first - 1] in TITLE_WORDS and hunks[first - 1] >= 0:
+            first -= 1
         j = i + 1
         if j < n and keys[j] == "," and lower:
             j += 1  # "the lifeguard, Ewan Tull"
         if named(j):
             while named(j + 1):
                 j += 1
-            out.setdefault(keys[j], []).append((keys[i], starts[i], ends[i]))
+            out.setdefault(keys[j], []).append((keys[i], starts[first], ends[i]))
             continue
         if not lower or (i + 1 < n and keys[i + 1] not in _DESCRIBED_ENDS):
             continue
@@ -2573,7 +2577,7 @@ def _person_descriptions(group: Group, side: Side) -> dict[str, list[tuple[str, 
         while d > i - 4 and d > 0 and keys[d] not in ("a", "an", "the") and keys[d].isalpha():
             d -= 1
         if keys[d] in ("a", "an", "the") and d >= 2 and keys[d - 1] == "," and named(d - 2):
-            out.setdefault(keys[d - 2], []).append((keys[i], starts[i], ends[i]))
+            out.setdefault(keys[d - 2], []).append((keys[i], starts[first], ends[i]))
     return out
 
 
