@@ -177,6 +177,14 @@ CHANGES = [
         "reportedly cancelled",
         None,
     ),
+    # a link stated as a cause
+    (
+        "Singing in a choir was associated with lower blood pressure in older adults.",
+        "Singing in a choir lowers blood pressure in older adults.",
+        ClaimCategory.HEDGE,
+        None,
+        "associated with lower",
+    ),
 ]
 
 
@@ -222,6 +230,23 @@ QUIET = [
         "The work was posted online on Thursday and has yet to be peer-reviewed.",
     ),
     ("The best is yet to come, the coach said.", "The best is still to come, the coach said."),
+    # a link in other words, or held back by another hedge; "associated" of no link
+    (
+        "Health officials said the outbreak was linked to a school kitchen.",
+        "Health officials said the outbreak had been traced to a school kitchen.",
+    ),
+    (
+        "The compound may slow a protein linked to Parkinson's disease.",
+        "The compound may slow a protein associated with Parkinson's disease.",
+    ),
+    (
+        "Cold-water swimmers may have a lower risk of low mood, a survey suggests.",
+        "Cold-water swimming might be linked to a lower risk of low mood.",
+    ),
+    (
+        "The costs associated with the new bridge rose again in March.",
+        "The new bridge's costs rose again in March.",
+    ),
     # "forecast" as a noun, not an estimate's participle
     (
         "The toy maker lowered its forecast for full-year profit.",

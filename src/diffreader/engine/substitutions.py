@@ -911,12 +911,40 @@ _TENTATIVE = frozenset("considering weighing mulling exploring contemplating eye
 """Verbs that give a plan as one not yet made ("is considering a reunion tour" where the
 other side "is planning" one), in the progressive only."""
 _FORMS_OF_BE = frozenset("is are was were be been being 's 're".split())
+_CORRELATED = {
+    "associated": frozenset(("with",)),
+    "correlated": frozenset(("with",)),
+    "linked": frozenset(("to", "with")),
+    "traced": frozenset(("to",)),
+    "tied": frozenset(("to",)),
+}
+"""Words that state a link before these ("was associated with lower blood pressure", "an
+outbreak linked to a school kitchen", "traced to a family trip"): what goes together, not
+what causes it ("lowers blood pressure"). "Associated" and "correlated" only after a form
+of "be" ("the costs associated with the project" state no link found)."""
+_LINKED_ANYWHERE = frozenset(("linked", "traced", "tied"))
+
+
+def _link_stated(words: Sequence[Word], i: int, held_there: int) -> bool:
+    """The link word at ``i`` states a link the other side drops: the other side holds
+    nothing back at all ("may lower the risk" keeps a link a link), and "associated" or
+    "correlated" follows a form of "be" (``_CORRELATED``)."""
+    if held_there:
+        return False
+    return words[i].key in _LINKED_ANYWHERE or (i > 0 and words[i - 1].key in _FORMS_OF_BE)
+
+
 _HEDGE_CUES = frozenset(
-    (*HEDGES, *HEDGE_VERBS, *BOOSTERS, *BELIEF_VERBS, *_HEDGED_BEFORE, *_TENTATIVE)
+    (*HEDGES, *HEDGE_VERBS, *BOOSTERS, *BELIEF_VERBS, *_HEDGED_BEFORE, *_TENTATIVE, *_CORRELATED)
 )
-_ATTRIBUTIONS = frozenset(p for p in REPORTING_VERBS if " " not in p) | {"according"} | BELIEF_VERBS
-"""Words that attribute a statement ("officials said", "according to"): a statement
-attributed is held back as a hedge holds it ("reportedly" → "officials said" keeps it)."""
+_ATTRIBUTIONS = (
+    frozenset(p for p in REPORTING_VERBS if " " not in p)
+    | {"according", "suggests", "suggest", "suggested"}
+    | BELIEF_VERBS
+)
+"""Words that attribute a statement ("officials said", "according to", "a survey
+suggests"): a statement attributed is held back as a hedge holds it ("reportedly" →
+"officials said" keeps it)."""
 
 
 def _hedge_at(group: Group, side: Side, i: int) -> bool:
@@ -939,6 +967,9 @@ def _hedge_at(group: Group, side: Side, i: int) -> bool:
     if key in _TENTATIVE:
         # "is considering a tour": a plan not made ("a meteorite weighing 2kg" is none).
         return i > 0 and columns.keys[i - 1] in _FORMS_OF_BE
+    if key in _CORRELATED:
+        # "was associated with lower blood pressure": a correlation, not a cause.
+        return i + 1 < len(columns.keys) and columns.keys[i + 1] in _CORRELATED[key]
     return False
 
 
@@ -1055,6 +1086,9 @@ def _find_hedges(group: Group) -> list[Found]:
                 and not (word.hunk in scheduled_there and word.key in _ESTIMATES)
                 # "will consider the plan" / "is considering the plan": the same verb.
                 and not (word.key in _TENTATIVE and _same_verb(word.key, group.keys(other)))
+                # "linked to a higher risk" / "raises the risk": only where the other side
+                # holds nothing back at all ("may lower the risk" keeps a link a link).
+                and not (word.key in _CORRELATED and not _link_stated(words, i, held_by[other]))
                 and (_hedge_at(group, side, i) or word.key in BELIEF_VERBS or _estimated(words, i))
             )
             boosted = boosters and word.hunk not in boosted_there and word.key in BOOSTERS
