@@ -961,3 +961,41 @@ def test_a_headline_naming_someone_the_other_article_never_names_is_a_claim() ->
     )
     claims = compare(_MATCH_A, b).claims
     assert [(c.side, c.text) for c in claims] == [(Side.B, "Kettunen")]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "dropped"),
+    [
+        (
+            "The extract sharpened memory in mice, a study found on Monday.",
+            "The extract sharpened memory, a study found on Monday.",
+            "in mice",
+        ),
+        (
+            "Operating profit, excluding one-off costs, rose 14% to £58.7 million.",
+            "Operating profit rose 14% to £58.7 million.",
+            "excluding one-off costs",
+        ),
+        (
+            "Blood pressure fell among older women who sang in a choir every week.",
+            "Blood pressure fell for those who sang in a choir every week.",
+            "among older women",
+        ),
+    ],
+)
+def test_a_limit_of_a_claims_scope_dropped_is_a_detail(a: str, b: str, dropped: str) -> None:
+    claims = compare(COURT.format(a), COURT.format(b)).claims
+    assert [(c.side, c.text) for c in claims] == [(Side.A, dropped)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("In the meantime the road stays shut.", "The road stays shut."),
+        ("The club has won four games in a row.", "The club has won four games."),
+        ("He spoke in public on Monday.", "He spoke on Monday."),
+        ("The pair were seen before escaping on a moped.", "The pair were seen on a moped."),
+    ],
+)
+def test_a_phrase_that_limits_nothing_dropped_is_no_detail(a: str, b: str) -> None:
+    assert list(compare(COURT.format(a), COURT.format(b)).claims) == []

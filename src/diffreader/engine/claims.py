@@ -3140,6 +3140,11 @@ def _pair_claims(
         netted = []
     if not headline:
         other_doc = doc_b if side is _A else doc_a
+        for first, last in _scope_details(pair, side, text, other):
+            if not quotes_mask.touches(first, last) and not any(
+                s <= first and last <= e for s, e in netted
+            ):
+                claim(_ASSERTION, first, last)
         for first, last in _relative_details(pair, side, text, other, other_doc, other_ids):
             if not quotes_mask.touches(first, last) and not any(
                 s <= first and last <= e for s, e in netted
@@ -3233,6 +3238,59 @@ def _relative_details(
             if any(name in facing for name in names):
                 continue
         out.append((opener.start(1), stop_at))
+    return out
+
+
+_SCOPE = re.compile(
+    r"[\s,(—–-]*((?i:in|among|excluding|except|barring|before)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?[\w'’-]+)[\s,)—–-]*"
+)
+"""A short phrase that may limit what a claim covers: "in mice", "among women over 60",
+"excluding one-off costs", "before tax" (``_limits_scope`` decides)."""
+_GROUPS_OF_PEOPLE = frozenset(
+    "mice men women children people older younger elderly young pregnant adult".split()
+)
+"""Words that open a group of people or animals a claim was found in ("in older adults")
+with no plural ending of their own."""
+
+
+def _limits_scope(phrase: str) -> bool:
+    """``phrase`` (a ``_SCOPE`` match) limits a claim to some beings or some part of a
+    figure: "in" or "among" before a group ("in mice", "among older women": a plural, no
+    article: "in the meantime", "in a row" and "in public" limit nothing), "excluding",
+    "except" or "barring" before what is left out, and "before tax"."""
+    words = phrase.lower().split()
+    if len(words) < 2 or words[-1] in STOPWORDS:
+        return False
+    head, first = words[0], words[1]
+    if head in ("in", "among"):
+        return first not in STOPWORDS and (
+            first in _GROUPS_OF_PEOPLE or (first.endswith("s") and not first.endswith("ss"))
+        )
+    if head == "before":
+        return first in ("tax", "interest")
+    return first not in STOPWORDS
+
+
+def _scope_details(pair: Pair, side: Side, text: str, other: Support) -> list[tuple[int, int]]:
+    """Spans of phrases that limit a claim's scope (``_SCOPE``) which this side of a
+    reworded group holds whole as one change of its own, with a content word the other
+    article lacks anywhere: a limit dropped or added ("a study in mice" / "a study",
+    "profit, excluding one-off costs, rose" / "profit rose"). Netting weighs clauses of
+    three new words and more; such a phrase often holds one."""
+    kind = Op.DELETE if side is _A else Op.INSERT
+    out: list[tuple[int, int]] = []
+    for op in pair.ops:
+        if op.op is not kind:
+            continue
+        start, end = (op.a_start, op.a_end) if side is _A else (op.b_start, op.b_end)
+        found = _SCOPE.fullmatch(text, start, end)
+        if (
+            found is not None
+            and _limits_scope(found.group(1))
+            and _informative(found.group(1), other) >= 1
+        ):
+            out.append(found.span(1))
     return out
 
 
