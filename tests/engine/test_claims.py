@@ -999,3 +999,25 @@ def test_a_limit_of_a_claims_scope_dropped_is_a_detail(a: str, b: str, dropped: 
 )
 def test_a_phrase_that_limits_nothing_dropped_is_no_detail(a: str, b: str) -> None:
     assert list(compare(COURT.format(a), COURT.format(b)).claims) == []
+
+
+_LIBRARY = "The library on Quay Street will close in March, the council said.\n"
+
+
+@pytest.mark.parametrize(
+    "filler",
+    [
+        "It remains to be seen whether the building will find a new use.",
+        "It is unclear what the future holds for the staff.",
+        "Only time will tell who comes out on top.",
+        "Questions will now be asked about the safety of old libraries.",
+    ],
+)
+def test_a_sentence_of_what_is_not_known_added_is_no_claim(filler: str) -> None:
+    assert list(compare(_LIBRARY, _LIBRARY.rstrip() + " " + filler + "\n").claims) == []
+
+
+def test_a_fact_new_in_a_sentence_of_what_is_not_known_is_still_a_claim() -> None:
+    b = _LIBRARY.rstrip() + " It remains to be seen whether Kettering Council will buy it.\n"
+    claims = compare(_LIBRARY, b).claims
+    assert [(c.side, c.text) for c in claims] == [(Side.B, "Kettering Council")]

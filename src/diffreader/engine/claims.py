@@ -2915,6 +2915,15 @@ def _decode_found(text_a: str, text_b: str, pairs: Sequence[Pair], flat: array[i
 
 
 _HOLDERS = (ClaimCategory.ASSERTION, ClaimCategory.QUOTATION)
+_FILLER_FRAME = re.compile(
+    r"(?i)[\"“‘']?(?:but |and |yet |so |however,? )?(?:it (?:remains|is still|is) "
+    r"(?:to be seen|unclear|not (?:yet )?(?:clear|known))|(?:only )?time will tell"
+    r"|questions (?:will|are likely to|may|could) (?:now |surely )?be (?:asked|raised))\b"
+)
+"""A sentence that asserts nothing but what is not known ("It remains to be seen whether
+…", "It is unclear what the future holds …", "Only time will tell …", "Questions will now
+be asked about …"): filler a rewrite adds or drops, no claim of its own (a name, figure or
+date new in it still is)."""
 _NAMED_OR_PLACE = frozenset(
     (ClaimCategory.NAME, ClaimCategory.PERSON, ClaimCategory.ORGANISATION, ClaimCategory.PLACE)
 )
@@ -3096,7 +3105,7 @@ def _pair_claims(
         # A whole sentence with no counterpart.
         for sid in ids:
             sentence = doc.sentences[sid]
-            if not headline:
+            if not headline and not _FILLER_FRAME.match(text, sentence.start, sentence.end):
                 # Clause by clause: the parts of an added sentence that repeat the other
                 # article (who said it, what it is about) are not claims. Words inside a
                 # claimed quotation are that quotation's claim, not an assertion besides it.
