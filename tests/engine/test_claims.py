@@ -1021,3 +1021,13 @@ def test_a_fact_new_in_a_sentence_of_what_is_not_known_is_still_a_claim() -> Non
     b = _LIBRARY.rstrip() + " It remains to be seen whether Kettering Council will buy it.\n"
     claims = compare(_LIBRARY, b).claims
     assert [(c.side, c.text) for c in claims] == [(Side.B, "Kettering Council")]
+
+
+def test_a_headlines_words_in_capitals_are_no_name() -> None:
+    body = "\n\nSingle fares will be capped at £2 from 1 March.\n"
+    a = "Bus fares capped at £2 in Ostermere" + body
+    b = "FARES FALL: £2 cap for Ostermere bus users" + body
+    assert list(compare(a, b).claims) == []
+    # An acronym in capitals is still a name ("NHS").
+    b = "NHS STAFF: £2 cap for Ostermere bus users" + body
+    assert [c.side for c in compare(a, b).claims if "NHS" in c.text] == [Side.B]

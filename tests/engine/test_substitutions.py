@@ -247,6 +247,11 @@ QUIET = [
         "The costs associated with the new bridge rose again in March.",
         "The new bridge's costs rose again in March.",
     ),
+    # "no … at all" as "without any"
+    (
+        "Sewage was released on 41 days when no rain fell at all.",
+        "Sewage was released on 41 days without any rainfall.",
+    ),
     # "forecast" as a noun, not an estimate's participle
     (
         "The toy maker lowered its forecast for full-year profit.",

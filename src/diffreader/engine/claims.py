@@ -1956,6 +1956,8 @@ def _find_names(at: Stretch) -> list[Fact]:
             continue
         if _media_credit(text, s, e, words):
             continue  # "(Harbour Wire) —", "told Harbour Wire": the outlet, not a fact
+        if len(words) > 1 and all(map(_shouted_word, words)):
+            continue  # "FARES FALL: £2 cap …": a headline's words in capitals, no name
         if len(words) == 1 and (
             words[0].lower() in MONTHS
             or words[0].lower() in WEEKDAYS
@@ -2284,6 +2286,19 @@ def _is_title_case(text: str) -> bool:
     """
     initials = (_LONG_WORD_ASCII if text.isascii() else _LONG_WORD).findall(text)
     return len(initials) >= 3 and sum(map(str.isupper, initials)) >= 0.8 * len(initials)
+
+
+def _shouted_word(word: str) -> bool:
+    """``word`` is an English word the synonym table knows, written in capitals ("FARES",
+    "FALL"): no acronym ("NHS", "UNESCO") and no name."""
+    bare = word.strip(".,:;!?'’")
+    return (
+        len(bare) >= 3
+        and bare.isupper()
+        and bare.isalpha()
+        and bare.lower() not in COMMON_ACRONYMS
+        and bool(synonyms.parts_of_speech(bare.lower()))
+    )
 
 
 def _is_shouted(text: str) -> bool:
