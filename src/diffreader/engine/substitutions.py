@@ -2562,13 +2562,14 @@ _DESCRIBED_ENDS = frozenset((",", ".", ";", ":", "said", "says", "told", "who", 
 """Words after "…Ewan Tull, a lifeguard" that end the description."""
 
 
-_PERSONISH = "[a-z][a-z-]*(?:" + "|".join(PERSON_SUFFIXES) + ")|" + alternation(PERSON_NOUNS)
-_MAY_DESCRIBE = re.compile(
-    rf"\b(?i:{_PERSONISH}),? [A-Z]|[A-Z][\w'’-]*, (?:an?|the) (?:[\w-]+ ){{0,3}}?(?:{_PERSONISH})\b"
-)
-"""A word that may name what a person does just before a name ("lifeguard Ewan",
-"Harbourmaster Ewan", "the lifeguard, Ewan") or set off after one ("Tull, a lifeguard"):
-the groups ``_find_person_roles`` reads further."""
+_ENDS_AS_A_PERSON = operator.methodcaller("endswith", PERSON_SUFFIXES)
+
+
+def _changes_a_person_noun(group: Group, side: Side) -> bool:
+    """Some changed word of one side is a person's noun (``_person_noun``): the words with
+    a person's ending or among ``PERSON_NOUNS`` are picked from the changed keys in C, and
+    only those few are looked up."""
+    return _names_a_person(group.changed_keys(side))
 
 
 def _person_descriptions(group: Group, side: Side) -> dict[str, list[tuple[str, int, int]]]:
@@ -2622,10 +2623,8 @@ def _find_person_roles(group: Group) -> list[Found]:
     hypernym in the synonym table ("doctor" / "physician"), where one names anyone
     (``GENERIC_PERSON_NOUNS``: "a council official"), nor where the other side has the
     noun elsewhere in the group (the role moved, not changed)."""
-    for side in _SIDES:
-        c = group.columns[side]
-        if not c.starts or not _MAY_DESCRIBE.search(group.text[side], c.starts[0], c.ends[-1]):
-            return []  # no word of a person's just before or after a name (a C search)
+    if not all(_changes_a_person_noun(group, side) for side in _SIDES):
+        return []  # no word of a person's changed on one side (tested on keys, in C)
     found = {side: _person_descriptions(group, side) for side in _SIDES}
     out: list[Found] = []
     for name in found[_A].keys() & found[_B].keys():
@@ -2980,15 +2979,12 @@ _ENDS_NOT = operator.methodcaller("endswith", ("n't", "n’t"))
 _CAPITALISED = re.compile(r"\b[A-Z][\w.'’-]*")
 
 
-_PERSON_WORD = re.compile(
-    r"\b(?:[a-z][a-z-]+(?:" + "|".join(PERSON_SUFFIXES) + r")|" + alternation(PERSON_NOUNS) + r")\b"
-)
-"""A word in lower case that may name what a person does (``_person_noun`` decides)."""
-
-
-def _may_name_a_person(text: str) -> bool:
-    """Some word of ``text`` names what a person does ("lifeguard", "nurse")."""
-    return any(_person_noun(m.group()) for m in _PERSON_WORD.finditer(text))
+def _names_a_person(words: frozenset[str] | set[str]) -> bool:
+    """Some word of ``words`` names what a person does ("lifeguard", "nurse"): the few with
+    a person's ending are picked in C, and only they are looked up (``_person_noun``)."""
+    if not words.isdisjoint(PERSON_NOUNS):
+        return True
+    return any(map(_person_noun, filter(_ENDS_AS_A_PERSON, words)))
 
 
 def might_substitute(deleted: str, inserted: str) -> bool:
@@ -3023,7 +3019,7 @@ def might_substitute(deleted: str, inserted: str) -> bool:
         return True  # a name or a title replaced
     if not words[0].isdisjoint(_TITLE_NOUNS) and not words[1].isdisjoint(_TITLE_NOUNS):
         return True  # a title in lower case replaced ("operations manager" / "director")
-    if _may_name_a_person(deleted) and _may_name_a_person(inserted):
+    if _names_a_person(words[0]) and _names_a_person(words[1]):
         return True  # what a named person does, replaced ("lifeguard" / "harbourmaster")
     if ("who" in words[0] and not words[0].isdisjoint(_ROLE_VERBS)) or (
         "who" in words[1] and not words[1].isdisjoint(_ROLE_VERBS)
