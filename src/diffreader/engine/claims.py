@@ -1624,7 +1624,7 @@ _new_tuple = tuple.__new__
 constructor's Python call: facts, gates, stretches and changed words are built per
 sentence, and a sentence of figures holds ten facts."""
 _UNIT_KEYS = TIME_UNITS
-_DATE_KEYS = MONTHS | WEEKDAYS | SEASONS | CALENDAR_PERIODS | {"quarter", "q"}
+_DATE_KEYS = MONTHS | WEEKDAYS | SEASONS | CALENDAR_PERIODS | {"quarter"}
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[a-z]+")
@@ -1787,19 +1787,28 @@ def _find_dates(at: Stretch) -> list[Fact]:
         return _with_cjk(ClaimCategory.DATE, spans, _find_dates(_without_cjk(at)))
     if not gates.dates:
         if not gates.years:
-            return []
-        # No date word: only a year or an ISO date can be a date here (and none is "may").
-        return _facts_of(ClaimCategory.DATE, _DATE_YEAR.finditer(at.text, at.start, at.end))
-    found = [
-        Fact(ClaimCategory.DATE, m.start(), m.end())
-        for m in _DATE.finditer(at.text, at.start, at.end)
-        # "may" is a verb far more often than a month: only with a day or year.
-        if not (m.group().lower().startswith("may") and not _DIGIT.search(m.group()))
-    ]
-    quarters = _facts_of(ClaimCategory.DATE, _QUARTER.finditer(at.text, at.start, at.end))
-    if quarters:
-        found = sorted([*found, *quarters], key=_FACT_START)
+            found = []
+        else:
+            # No date word: only a year or an ISO date can be a date here (and none is
+            # "may").
+            found = _facts_of(ClaimCategory.DATE, _DATE_YEAR.finditer(at.text, at.start, at.end))
+    else:
+        found = [
+            Fact(ClaimCategory.DATE, m.start(), m.end())
+            for m in _DATE.finditer(at.text, at.start, at.end)
+            # "may" is a verb far more often than a month: only with a day or year.
+            if not (m.group().lower().startswith("may") and not _DIGIT.search(m.group()))
+        ]
+    # A quarter holds the date word "quarter" ("the third quarter") or a Q and a digit
+    # ("Q3"): the rest of a sentence of figures or dates needs no search for one.
+    if gates.dates or (gates.figures and _Q_DIGIT.search(at.text, at.start, at.end)):
+        quarters = _facts_of(ClaimCategory.DATE, _QUARTER.finditer(at.text, at.start, at.end))
+        if quarters:
+            found = sorted([*found, *quarters], key=_FACT_START)
     return found
+
+
+_Q_DIGIT = re.compile(r"[Qq][1-4]")
 
 
 _QUARTER = re.compile(
