@@ -2,8 +2,8 @@
 ``benchmarks/judgement_heldout``, ``benchmarks/judgement_heldout2``,
 ``benchmarks/judgement_heldout3``, ``benchmarks/judgement_heldout4``,
 ``benchmarks/judgement_heldout5``, ``benchmarks/judgement_heldout6``,
-``benchmarks/judgement_heldout7`` and ``benchmarks/judgement_heldout8``) and their harness
-honest.
+``benchmarks/judgement_heldout7``, ``benchmarks/judgement_heldout8`` and
+``benchmarks/judgement_heldout9``) and their harness honest.
 
 These tests check the sets, never the engine's scores: the scores are reported by
 ``benchmarks/eval_judgement.py`` and change with every judgement change.
@@ -147,6 +147,20 @@ SETS = {
         3,
         None,
         ("quote", "para_", "seaweed"),
+    ),
+    # A ninth held-out set, imitating obituaries and profiles rewritten by another outlet,
+    # weather, flood and travel-disruption bulletins updated or rewritten, political speeches
+    # and press conferences reported by two outlets, and consumer, health-service and
+    # product-recall stories restated by a regional or advice site, of mixed length (3-5,
+    # 6-9, 10-14).
+    "heldout9": JudgementSet(
+        ROOT / "benchmarks" / "judgement_heldout9",
+        20,
+        7,
+        (3, 14),
+        3,
+        None,
+        ("quote", "para_", "mapmaker"),
     ),
 }
 
