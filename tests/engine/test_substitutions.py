@@ -177,6 +177,36 @@ CHANGES = [
         "reportedly cancelled",
         None,
     ),
+    # a quantifier or a warning's level replaced before the same words
+    (
+        "The rise will affect most of its 900,000 customers from April.",
+        "The rise will affect almost all of its 900,000 customers from April.",
+        ClaimCategory.NUMBER,
+        "almost all",
+        "most",
+    ),
+    (
+        "An amber wind warning covers the coast until 6pm on Wednesday.",
+        "A yellow wind warning is in place along the coast until 6pm on Wednesday.",
+        ClaimCategory.NUMBER,
+        "yellow",
+        "amber",
+    ),
+    # an ability held back ("can" / "may be able to"); an opposite before the same words
+    (
+        "A patch worn on the skin can detect the earliest signs of skin cancer.",
+        "A patch worn on the skin may be able to detect early signs of skin cancer.",
+        ClaimCategory.HEDGE,
+        "may be able",
+        None,
+    ),
+    (
+        "She said that spending on hospitals would increase by 3% in real terms next year.",
+        "Spending on hospitals will fall by 3% in real terms next year, she said.",
+        ClaimCategory.OPPOSITE,
+        "fall",
+        "increase",
+    ),
     # a link stated as a cause
     (
         "Singing in a choir was associated with lower blood pressure in older adults.",
@@ -246,6 +276,29 @@ QUIET = [
     (
         "The costs associated with the new bridge rose again in March.",
         "The new bridge's costs rose again in March.",
+    ),
+    # what can be, in other words; "not apply to" as "exempt"; one score from either side
+    ("Their glass lids can shatter when heated.", "The glass lids may shatter when hot."),
+    (
+        "Councils will be able to bid for the money from April, she said.",
+        "She said councils could start bidding for the money in April.",
+    ),
+    (
+        "The charge will not apply to residents inside the zone until 2029.",
+        "Residents inside the zone will be exempt from the charge until 2029.",
+    ),
+    (
+        "Wanderers led 2-0 at half-time through a penalty from Casimir Odum.",
+        "The visitors had trailed 2-0 at the break after Casimir Odum converted a penalty.",
+    ),
+    # a quantifier in other words
+    (
+        "Single people made up more than half of all households in the town.",
+        "Single people made up a majority of all households in the town.",
+    ),
+    (
+        "Most of its 900,000 customers will pay more from April.",
+        "The majority of its 900,000 customers will pay more from April.",
     ),
     # "no … at all" as "without any"
     (

@@ -18,6 +18,7 @@ from diffreader.engine.substitutions import (
     _CAPITALISED,
     _FIGURE_WORDS,
     _GATE_WORD,
+    _LEVELS,
     _MAX_HUNK_WORDS,
     _ONE_SIDED,
     Group,
@@ -65,6 +66,9 @@ _WORDS = st.sampled_from(
         "forecasts",
         "approval",
         "refusal",
+        "most",
+        "all",
+        "amber",
     ]
 )
 
@@ -98,17 +102,26 @@ def _both_replace_plain(group: Group, test: Callable[[str], bool], raw: bool) ->
 
 
 def _beside_the_same_plain(group: Group, a: Word, b: Word) -> bool:
-    """The same alphabetic word that is no stopword comes just after both words, or just
-    before both."""
+    """The same words come just after both words, or just before both, up to the first
+    that is a word no stopword (or a figure, not the first), within three words and with no
+    punctuation."""
     keys_a, keys_b = group.columns[Side.A].keys, group.columns[Side.B].keys
     i = bisect_left(group.columns[Side.A].starts, a.start)
     j = bisect_left(group.columns[Side.B].starts, b.start)
+
+    def beside(keys: list[str], k: int, step: int) -> tuple[str, ...] | None:
+        words = []
+        for n in range(1, 4):
+            at = k + n * step
+            if not 0 <= at < len(keys) or not keys[at][:1].isalnum():
+                return None
+            words.append(keys[at])
+            if keys[at] not in STOPWORDS:
+                return tuple(words) if keys[at].isalpha() or n > 1 else None
+        return None
+
     return any(
-        0 <= i + d < len(keys_a)
-        and 0 <= j + d < len(keys_b)
-        and keys_a[i + d] == keys_b[j + d]
-        and keys_a[i + d].isalpha()
-        and keys_a[i + d] not in STOPWORDS
+        beside(keys_a, i, d) is not None and beside(keys_a, i, d) == beside(keys_b, j, d)
         for d in (1, -1)
     )
 
@@ -249,6 +262,8 @@ def _might_substitute_plain(deleted: str, inserted: str) -> bool:
         for text in (deleted, inserted)
     ]
     if names[0] and names[1] and names[0] != names[1]:
+        return True
+    if all(any(w in _LEVELS for w in side) for side in words):
         return True
     if all(any(_person_noun(w) for w in side) for side in words):
         return True

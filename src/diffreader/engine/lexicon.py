@@ -623,11 +623,13 @@ DENIAL_VERBS = _words("deny denies denied denying")
 """Verbs that negate what they report ("denied the report")."""
 IMPLICIT_NEGATIVES = _words(
     """reluctant loath loth hesitant unless lack lacks lacked lacking absent barely hardly
-    scarcely seldom rarely acquit acquits acquitted acquitting acquittal cleared"""
+    scarcely seldom rarely acquit acquits acquitted acquitting acquittal cleared exempt
+    exempted"""
 )
 """Words that say "not" without a negation ("had been reluctant to sell" is "had not wanted
 to sell", "unless it improves" is "if it does not improve", "was cleared" is "was found
-not guilty"): where the other side has a
+not guilty", "residents will be exempt" is "it will not apply to residents"): where the
+other side has a
 negation more, one of these in its place keeps the polarity."""
 NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 """Prefixes that negate a word ("unable" is "not able"): a negation and a prefixed word

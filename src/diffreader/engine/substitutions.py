@@ -643,23 +643,47 @@ def _beside_the_same(
     a_words: list[int], keys_a: Sequence[str], b_words: list[int], keys_b: Sequence[str]
 ) -> list[tuple[int, int]]:
     """The pairs of an A word and a B word (indices into ``keys_a`` and ``keys_b``) that
-    have the same content word just after them, or just before them, on their sides."""
-    after: dict[str, list[int]] = {}
-    before: dict[str, list[int]] = {}
+    have the same words just after them, or just before them, on their sides, up to a
+    word that says something (``_beside``)."""
+    after: dict[tuple[str, ...], list[int]] = {}
+    before: dict[tuple[str, ...], list[int]] = {}
     for b in b_words:
-        if b + 1 < len(keys_b):
-            after.setdefault(keys_b[b + 1], []).append(b)
-        if b > 0:
-            before.setdefault(keys_b[b - 1], []).append(b)
+        if (beside := _beside(keys_b, b, 1)) is not None:
+            after.setdefault(beside, []).append(b)
+        if (beside := _beside(keys_b, b, -1)) is not None:
+            before.setdefault(beside, []).append(b)
     out = []
     for a in a_words:
         facing: set[int] = set()
-        if a + 1 < len(keys_a) and (key := keys_a[a + 1]) not in STOPWORDS and key.isalpha():
-            facing.update(after.get(key, ()))
-        if a > 0 and (key := keys_a[a - 1]) not in STOPWORDS and key.isalpha():
-            facing.update(before.get(key, ()))
+        if (beside := _beside(keys_a, a, 1)) is not None:
+            facing.update(after.get(beside, ()))
+        if (beside := _beside(keys_a, a, -1)) is not None:
+            facing.update(before.get(beside, ()))
         out += [(a, b) for b in sorted(facing)]
     return out
+
+
+_BESIDE_REACH = 3
+
+
+def _beside(keys: Sequence[str], i: int, step: int) -> tuple[str, ...] | None:
+    """The words just after (``step`` 1) or before (-1) word ``i``, up to and with the first
+    that says something (a word that is no stopword, or a figure after a stopword), within
+    ``_BESIDE_REACH`` words: "analysts'" of "beating | analysts'", "by 3%" of "increase |
+    by 3%", "have been worst" of "Arrivals | have been worst hit"; None where none does."""
+    out: list[str] = []
+    j = i + step
+    while 0 <= j < len(keys) and len(out) < _BESIDE_REACH:
+        key = keys[j]
+        if not key[:1].isalnum():
+            return None  # punctuation: the phrase ends
+        out.append(key)
+        if key not in STOPWORDS:
+            # A figure right beside the word is no anchor: "led 2-0" / "trailed 2-0" tell
+            # one score from either side; "increase by 3%" / "fall by 3%" do not.
+            return tuple(out) if key.isalpha() or len(out) > 1 else None
+        j += step
+    return None
 
 
 def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
@@ -998,6 +1022,17 @@ _AFTER_ESTIMATE = frozenset(
 
 
 _MODALS = frozenset(("could", "should", "may", "might"))
+_ABLE = frozenset(("can", "able"))
+"""Words of what can be that a modal may face in its hunk with no change of certainty
+("can shatter" / "may shatter", "will be able to bid" / "could bid"), unless the modal
+holds back an ability ("can detect" / "may be able to detect": less sure)."""
+
+
+def _able_after(words: Sequence[Word], i: int) -> bool:
+    """The modal at ``i`` holds back an ability: "be able to" follows it."""
+    return [w.key for w in words[i + 1 : i + 3]] == ["be", "able"]
+
+
 """Modal verbs a hedge may face in its hunk with no change of certainty ("could fall" /
 "may fall", "is expected to last" / "should last"); "would", "will" and "must" are surer: a
 rewrite that puts "could" for "would" ("said prices would rise" / "could go up") hedges."""
@@ -1063,10 +1098,13 @@ def _find_hedges(group: Group) -> list[Found]:
         # hedge there is matched), and those that put a booster there.
         columns = group.columns[other]
         held_there, boosted_there, scheduled_there = set(), set(), set()
+        able_there = set()  # hunks held by "can" or "able" alone
         for i in group.changed(other):
             key = columns.keys[i]
             if key in BOOSTERS:
                 boosted_there.add(columns.hunks[i])
+            elif key in _ABLE:
+                able_there.add(columns.hunks[i])
             elif (
                 key in _ATTRIBUTIONS
                 or key in _MODALS
@@ -1081,6 +1119,8 @@ def _find_hedges(group: Group) -> list[Found]:
             hedged = (
                 hedges
                 and word.hunk not in held_there
+                # "can shatter" / "may shatter"; not "can detect" / "may be able to detect"
+                and not (word.hunk in able_there and not _able_after(words, i))
                 # "is expected to last" / "is due to last": a plan either way ("could last"
                 # is less sure than "is due to last").
                 and not (word.hunk in scheduled_there and word.key in _ESTIMATES)
@@ -2643,6 +2683,55 @@ def _find_person_roles(group: Group) -> list[Found]:
     return out
 
 
+_QUANTIFIER_LEVELS = {
+    "all": 100, "every": 100, "each": 100, "most": 75, "many": 45, "some": 30,
+    "several": 30, "few": 10, "none": 0,
+}  # fmt: skip
+"""How much of a whole a quantifier says ("all of its customers", "most of them"); "almost"
+or "nearly" before "all" says less than all (``_ALMOST_ALL``). "Half" and "a majority" are
+figures, which ``_find_figures`` reads ("more than half" is "a majority")."""
+_ALMOST = frozenset(("almost", "nearly", "virtually", "practically"))
+_ALMOST_ALL = 95
+_WARNING_COLOURS = frozenset(("red", "amber", "orange", "yellow", "green"))
+"""The levels of a warning or an alert ("an amber wind warning", "a red alert")."""
+_LEVELS = frozenset((*_QUANTIFIER_LEVELS, *_WARNING_COLOURS))
+
+
+def _level(keys: Sequence[str], i: int) -> int | str:
+    """The level word ``i`` states: a quantifier's share (``_QUANTIFIER_LEVELS``), or a
+    warning's colour."""
+    key = keys[i]
+    if key in _WARNING_COLOURS:
+        return key
+    if key == "all" and i and keys[i - 1] in _ALMOST:
+        return _ALMOST_ALL
+    return _QUANTIFIER_LEVELS[key]
+
+
+def _find_levels(group: Group) -> list[Found]:
+    """A quantifier or a warning's colour replaced by another before the same words ("most
+    of its 900,000 customers" / "almost all of its 900,000 customers", "an amber wind
+    warning" / "a yellow wind warning"): how much of the whole, or how grave a warning, on
+    both sides."""
+    changed = {side: group.changed_keys(side) for side in _SIDES}
+    if any(_LEVELS.isdisjoint(changed[side]) for side in _SIDES):
+        return []  # no quantifier or colour changed on one side (a test on keys)
+    columns_a, columns_b = group.columns[_A], group.columns[_B]
+    keys_a, keys_b = columns_a.keys, columns_b.keys
+    levels = [
+        [i for i in group.changed(side) if keys[i] in _LEVELS]
+        for side, keys in ((_A, keys_a), (_B, keys_b))
+    ]
+    out: list[Found] = []
+    for a, b in _beside_the_same(levels[0], keys_a, levels[1], keys_b):
+        if _level(keys_a, a) != _level(keys_b, b):
+            first_a = a - 1 if keys_a[a] == "all" and a and keys_a[a - 1] in _ALMOST else a
+            first_b = b - 1 if keys_b[b] == "all" and b and keys_b[b - 1] in _ALMOST else b
+            out.append(Found(_A, _NUMBER, columns_a.starts[first_a], columns_a.ends[a]))
+            out.append(Found(_B, _NUMBER, columns_b.starts[first_b], columns_b.ends[b]))
+    return out
+
+
 def _retitled(group: Group, side: Side, words: Sequence[Word], i: int) -> bool:
     """The title word at ``i`` (in lower case: "manager") is replaced by another title
     before the same name on the other side ("operations manager, Piran Feay" /
@@ -2944,6 +3033,7 @@ SUBSTITUTIONS: tuple[Substitution, ...] = (
     Substitution("date", (ClaimCategory.DATE,), _find_dates),
     Substitution("figure", (ClaimCategory.NUMBER,), _find_figures),
     Substitution("bound", (ClaimCategory.NUMBER,), _find_bounds),
+    Substitution("level", (ClaimCategory.NUMBER,), _find_levels),
     Substitution("role", (ClaimCategory.ROLE,), _find_roles),
     Substitution("described role", (ClaimCategory.ROLE,), _find_described_roles),
     Substitution("person's role", (ClaimCategory.ROLE,), _find_person_roles),
@@ -3019,6 +3109,8 @@ def might_substitute(deleted: str, inserted: str) -> bool:
         return True  # a name or a title replaced
     if not words[0].isdisjoint(_TITLE_NOUNS) and not words[1].isdisjoint(_TITLE_NOUNS):
         return True  # a title in lower case replaced ("operations manager" / "director")
+    if not words[0].isdisjoint(_LEVELS) and not words[1].isdisjoint(_LEVELS):
+        return True  # a quantifier or a warning's colour replaced ("most" / "almost all")
     if _names_a_person(words[0]) and _names_a_person(words[1]):
         return True  # what a named person does, replaced ("lifeguard" / "harbourmaster")
     if ("who" in words[0] and not words[0].isdisjoint(_ROLE_VERBS)) or (
