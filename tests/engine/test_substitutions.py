@@ -207,6 +207,14 @@ CHANGES = [
         "fall",
         "increase",
     ),
+    # a promise given as a hope, its figure kept
+    (
+        "The mayor promised on Friday to spend £18 million on night buses.",
+        "The mayor said on Friday she hoped to spend £18m on night buses.",
+        ClaimCategory.HEDGE,
+        "hoped to spend",
+        None,
+    ),
     # a link stated as a cause
     (
         "Singing in a choir was associated with lower blood pressure in older adults.",
@@ -290,6 +298,11 @@ QUIET = [
     (
         "Wanderers led 2-0 at half-time through a penalty from Casimir Odum.",
         "The visitors had trailed 2-0 at the break after Casimir Odum converted a penalty.",
+    ),
+    # a hope as an aim
+    (
+        "The trust hopes to open the site to the public in the autumn of 2028.",
+        "The trust aims to open the site to visitors in autumn 2028.",
     ),
     # a quantifier in other words
     (

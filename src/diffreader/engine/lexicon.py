@@ -649,7 +649,7 @@ not" is ability, "was unable"); "would", the past of "will" in reported speech, 
 hedge ("possible" is left out too: "if possible" hedges nothing)."""
 HEDGE_VERBS = _words(
     """appear appears appeared appearing seem seems seemed seeming believed thought expected
-    estimated projected forecast predicted anticipated"""
+    estimated projected forecast predicted anticipated hope hopes hoped hoping"""
 )
 """Verbs that hedge only before "to" ("appeared to confirm", "is believed to have fled",
 "is expected to reopen", "estimated to cost"): "appeared in court" and "thought about it"

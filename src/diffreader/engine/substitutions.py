@@ -1022,6 +1022,13 @@ _AFTER_ESTIMATE = frozenset(
 
 
 _MODALS = frozenset(("could", "should", "may", "might"))
+_HOPES = frozenset(("hope", "hopes", "hoped", "hoping"))
+_INTENTIONS = frozenset(
+    """aim aims aimed aiming plan plans planned planning intend intends intended intending
+    want wants wanted wanting seek seeks sought seeking""".split()
+)
+"""Verbs of what someone means to do, before "to", that a hope may face in its hunk with no
+change of certainty ("the trust hopes to open the site" / "aims to open")."""
 _ABLE = frozenset(("can", "able"))
 """Words of what can be that a modal may face in its hunk with no change of certainty
 ("can shatter" / "may shatter", "will be able to bid" / "could bid"), unless the modal
@@ -1062,8 +1069,9 @@ def _estimate_kept(words: Sequence[Word], i: int, other_keys: frozenset[str]) ->
     side gives too: an estimate restated ("expected to cost €1.8 million" / "the bill is
     put at €1.8 million"), the figure the claim, and its wording no change of certainty.
     ("The alleged fraud cost £80,000" / "The fraud cost £80,000" is a change.)"""
-    if words[i].key not in HEDGE_VERBS and words[i].key not in BELIEF_VERBS:
-        return False
+    key = words[i].key
+    if (key not in HEDGE_VERBS and key not in BELIEF_VERBS) or key in _HOPES:
+        return False  # a hope is no estimate: "hoped to spend £18m" / "promised to spend"
     for word in words[i + 1 : i + 1 + _ESTIMATE_REACH]:
         if word.key[:1].isdigit() and word.key in other_keys:
             return True
@@ -1099,12 +1107,15 @@ def _find_hedges(group: Group) -> list[Found]:
         columns = group.columns[other]
         held_there, boosted_there, scheduled_there = set(), set(), set()
         able_there = set()  # hunks held by "can" or "able" alone
+        intending_there = set()  # hunks that say what someone means to do
         for i in group.changed(other):
             key = columns.keys[i]
             if key in BOOSTERS:
                 boosted_there.add(columns.hunks[i])
             elif key in _ABLE:
                 able_there.add(columns.hunks[i])
+            elif key in _INTENTIONS:
+                intending_there.add(columns.hunks[i])
             elif (
                 key in _ATTRIBUTIONS
                 or key in _MODALS
@@ -1121,6 +1132,8 @@ def _find_hedges(group: Group) -> list[Found]:
                 and word.hunk not in held_there
                 # "can shatter" / "may shatter"; not "can detect" / "may be able to detect"
                 and not (word.hunk in able_there and not _able_after(words, i))
+                # "hopes to open" / "aims to open": what someone means to do, either way
+                and not (word.key in _HOPES and word.hunk in intending_there)
                 # "is expected to last" / "is due to last": a plan either way ("could last"
                 # is less sure than "is due to last").
                 and not (word.hunk in scheduled_there and word.key in _ESTIMATES)
