@@ -1965,7 +1965,7 @@ def _find_names(at: Stretch) -> list[Fact]:
             continue
         if _media_credit(text, s, e, words):
             continue  # "(Harbour Wire) —", "told Harbour Wire": the outlet, not a fact
-        if len(words) > 1 and all(map(_shouted_word, words)):
+        if len(words) > 1 and words[0].isupper() and all(map(_shouted_word, words)):
             continue  # "FARES FALL: £2 cap …": a headline's words in capitals, no name
         if len(words) == 1 and (
             words[0].lower() in MONTHS
