@@ -208,8 +208,13 @@ def test_opposites_in_a_clause_moved_to_the_other_end_are_their_definition(
     changed ("…, and officers had recommended approval." / "Officers had recommended
     refusal, although …")."""
     town = "the plan for new homes on the old farm suited the town and its people"
-    a = f"{town.capitalize()}, and officers had {' '.join(before)} forecasts."
-    b = f"Officers had {' '.join(after)} forecasts, although {town}."
+    _assert_opposite_pairs_are_their_definition(
+        f"{town.capitalize()}, and officers had {' '.join(before)} forecasts.",
+        f"Officers had {' '.join(after)} forecasts, although {town}.",
+    )
+
+
+def _assert_opposite_pairs_are_their_definition(a: str, b: str) -> None:
     c = compare(document_from_text(a + "\n"), document_from_text(b + "\n"))
     for p in c.pairs:
         if p.a and p.b:
@@ -232,13 +237,10 @@ def test_opposites_in_a_rewritten_clause_are_their_definition(
 ) -> None:
     """A clause rewritten word for word around a word that faces another by the same word
     beside both ("…, beating analysts' forecasts" / "…, missing analysts' forecasts")."""
-    a = f"Sales at the chain {' '.join(before)} {a_word} forecasts this year."
-    b = f"Sales at the chain {' '.join(after)} {b_word} forecasts this year."
-    c = compare(document_from_text(a + "\n"), document_from_text(b + "\n"))
-    for p in c.pairs:
-        if p.a and p.b:
-            group = Group.of(p, c.a, c.b, lambda doc, sid: [])
-            assert _opposite_pairs(group) == _opposite_pairs_plain(group)
+    _assert_opposite_pairs_are_their_definition(
+        f"Sales at the chain {' '.join(before)} {a_word} forecasts this year.",
+        f"Sales at the chain {' '.join(after)} {b_word} forecasts this year.",
+    )
 
 
 def _might_substitute_plain(deleted: str, inserted: str) -> bool:
