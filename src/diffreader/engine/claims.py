@@ -3280,6 +3280,8 @@ _SCOPE = re.compile(
 )
 """A short phrase that may limit what a claim covers: "in mice", "among women over 60",
 "excluding one-off costs", "before tax" (``_limits_scope`` decides)."""
+_SCOPE_LENGTH = 80
+"""Characters of a change beyond which it is no ``_SCOPE`` phrase (five words at most)."""
 _GROUPS_OF_PEOPLE = frozenset(
     "mice men women children people older younger elderly young pregnant adult".split()
 )
@@ -3317,6 +3319,8 @@ def _scope_details(pair: Pair, side: Side, text: str, other: Support) -> list[tu
         if op.op is not kind:
             continue
         start, end = (op.a_start, op.a_end) if side is _A else (op.b_start, op.b_end)
+        if end - start > _SCOPE_LENGTH:
+            continue  # more than a short phrase (most changes of a long rewritten group)
         found = _SCOPE.fullmatch(text, start, end)
         if (
             found is not None
