@@ -1031,3 +1031,15 @@ def test_a_headlines_words_in_capitals_are_no_name() -> None:
     # An acronym in capitals is still a name ("NHS").
     b = "NHS STAFF: £2 cap for Ostermere bus users" + body
     assert [c.side for c in compare(a, b).claims if "NHS" in c.text] == [Side.B]
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("A member of the public reported seeing a moped near the shop.", []),
+        ("A member of the council, Ada Lenz, saw it.", ["member of the council"]),
+    ],
+)
+def test_a_member_of_the_public_has_no_role(text: str, roles: list[str]) -> None:
+    facts = find_facts(text, 0, len(text), frozenset())
+    assert [text[s:e] for c, s, e in facts if c is ClaimCategory.ROLE] == roles

@@ -1907,7 +1907,15 @@ def _find_roles(at: Stretch) -> list[Fact]:
     """ "head of the regional fund", "spokeswoman for the council"."""
     if not at.gates.roles:
         return []
-    return [Fact(ClaimCategory.ROLE, *m.span()) for m in _ROLE.finditer(at.text, at.start, at.end)]
+    return [
+        Fact(ClaimCategory.ROLE, *m.span())
+        for m in _ROLE.finditer(at.text, at.start, at.end)
+        if not _ANYONE.match(m.group())
+    ]
+
+
+_ANYONE = re.compile(r"(?i)members? of the public\b")
+"""A role anyone has ("a member of the public reported seeing …"): no role of a person."""
 
 
 def _find_names(at: Stretch) -> list[Fact]:
