@@ -268,6 +268,10 @@ QUIET = [
         "The work was posted online on Thursday and has yet to be peer-reviewed.",
     ),
     ("The best is yet to come, the coach said.", "The best is still to come, the coach said."),
+    (
+        "The board fined the bank 18 million euros for failing to check its deposits.",
+        "The board gave the bank an €18m penalty over its failure to verify its deposits.",
+    ),
     # a link in other words, or held back by another hedge; "associated" of no link
     (
         "Health officials said the outbreak was linked to a school kitchen.",

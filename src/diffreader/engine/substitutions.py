@@ -491,8 +491,9 @@ def _negation_at(words: Sequence[Word], i: int) -> bool:
             or (nxt in _BOUND_AFTER_NO and i + 2 < len(words) and words[i + 2].key == "than")
         ):
             return False
-    elif key in ("yet", "still"):
-        # "has yet to be reviewed", "is still to be decided": "has not yet been".
+    elif key in ("yet", "still", "failure"):
+        # "has yet to be reviewed", "is still to be decided": "has not yet been"; "its
+        # failure to verify" is "failing to check".
         return i + 1 < len(words) and words[i + 1].key == "to"
     elif key in INFINITIVE_NEGATORS:
         # "declined to comment" is "would not comment"; "sales declined" is no negation.
@@ -567,7 +568,7 @@ def _denials_without_negation(words: Sequence[Word], other: Sequence[Word]) -> i
 _BOUND_AFTER_NO = frozenset(("fewer", "less", "more", "later", "earlier", "sooner"))
 """Words after "no" in a bound ("no fewer than", "no later than"): no negation."""
 _NEGATION_CUES = frozenset(
-    (*NEGATIONS, *NEGATING_VERBS, *INFINITIVE_NEGATORS, *DENIAL_VERBS, "yet", "still")
+    (*NEGATIONS, *NEGATING_VERBS, *INFINITIVE_NEGATORS, *DENIAL_VERBS, "yet", "still", "failure")
 )
 _ENDS_NT = operator.methodcaller("endswith", "n't")
 
@@ -3062,6 +3063,7 @@ _ONE_SIDED = frozenset(
         *NEGATIONS,
         "yet",
         "still",
+        "failure",
         *NEGATING_VERBS,
         *INFINITIVE_NEGATORS,
         *DENIAL_VERBS,
