@@ -16,8 +16,9 @@ Flags of the engine:
       also marks a dropped ``quotation`` item (what the quotation lost), nothing else.
 
 A gold ``must`` item is *found* when a flag on its side overlaps its span (for the category
-``quotation`` a quotation check or a quotation claim also counts when the sentence holding it
-overlaps the span, so a quotation attributed to someone else is found through its attribution).
+``quotation`` a quotation check or a quotation claim also counts when the sentences holding it,
+every one it runs over, overlap the span, so a quotation attributed to someone else is found
+through its attribution).
 *Review items* are the top-level claims (``parent == -1``) plus the altered, new and
 speaker-changed quotation checks: precision is the share of them that hit some ``must`` span of
 their pair, and a paraphrase pair (no ``must`` item) with any review item counts as a false alarm.
@@ -196,6 +197,16 @@ def load_gold(set_dir: Path, ids: Iterable[str] | None = None) -> list[GoldPair]
 # ---------------------------------------------------------------- the engine's flags
 
 
+def _holder(sentences: Sequence[Any], first: int, end: int) -> tuple[int, int]:
+    """The span of the sentences holding a quotation that opens in sentence ``first`` and
+    ends at ``end``: every sentence it runs over, for its attribution follows it in the last
+    ("'Nobody won. The people gain,' said Hollendorf.")."""
+    last = first
+    while last + 1 < len(sentences) and sentences[last].end < end:
+        last += 1
+    return sentences[first].start, sentences[last].end
+
+
 def engine_flags(a: Document, b: Document) -> list[Flag]:
     """Every claim and every quotation check that reports a change, as flags."""
     comparison = compare(a, b)
@@ -207,7 +218,7 @@ def engine_flags(a: Document, b: Document) -> list[Flag]:
         holder = None
         sentences = docs[side].sentences
         if category == "quotation" and 0 <= claim.sentence < len(sentences):
-            holder = (sentences[claim.sentence].start, sentences[claim.sentence].end)
+            holder = _holder(sentences, claim.sentence, claim.end)
         flags.append(
             Flag(
                 side,
@@ -233,8 +244,7 @@ def engine_flags(a: Document, b: Document) -> list[Flag]:
         sentences = docs[side].sentences
         holder = None
         if 0 <= quote.sentence < len(sentences):
-            s = sentences[quote.sentence]
-            holder = (s.start, s.end)
+            holder = _holder(sentences, quote.sentence, quote.end)
         flags.append(Flag(side, quote.start, quote.end, label, quote.text, top, holder))
         source = getattr(quote, "source", None)
         if side == "b" and status == "altered" and source is not None:
