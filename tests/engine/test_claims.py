@@ -1043,3 +1043,17 @@ def test_a_headlines_words_in_capitals_are_no_name() -> None:
 def test_a_member_of_the_public_has_no_role(text: str, roles: list[str]) -> None:
     facts = find_facts(text, 0, len(text), frozenset())
     assert [text[s:e] for c, s, e in facts if c is ClaimCategory.ROLE] == roles
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "claims"),
+    [
+        # A year written out on one side, relative to the article's stamp on the other.
+        ("sold between March and October this year", "sold from March to October 2026", 0),
+        ("will open on Sunday 21 March 2027", "will open on 21 March next year", 0),
+        ("will open on 21 March 2028", "will open on 21 March next year", 2),
+    ],
+)
+def test_a_year_relative_to_the_articles_stamp_is_that_year(a: str, b: str, claims: int) -> None:
+    stamp = "Published 10:00, 5 May 2026\n\nThe slow cookers, the firm said, {}.\n"
+    assert len(compare(stamp.format(a), stamp.format(b)).claims) == claims

@@ -113,7 +113,7 @@ from diffreader.engine.model import (
     Status,
     WordOp,
 )
-from diffreader.engine.segment import is_correction_note
+from diffreader.engine.segment import is_correction_note, stamp_year
 from diffreader.engine.substitutions import (
     CLOCK_SPAN,
     ONE_YEAR,
@@ -876,6 +876,9 @@ class Support:
     _measures: dict[str, list[float]] | None = None
     _periods: frozenset[str] | None = None
     _quarters: frozenset[str] | None = None
+    year: int | None = None
+    """The year of the article's time stamp ("Published 09:00, 25 November 2026"), if it
+    has one: the year its "this year" names."""
     _days: dict[tuple[str, str], set[str]] | None = None
     _values: list[float] | None = None
     _approximations: list[float] | None = None
@@ -1119,7 +1122,9 @@ class Support:
             # A one-word equivalent in the text is among the stems already.
             if any(stem(e) in stems or (" " in e and f" {e} " in padded) for e in equivalents):
                 stems.add(word)
-        return cls(stems, numbers, lowered, text)
+        support = cls(stems, numbers, lowered, text)
+        support.year = stamp_year(doc.sentences)
+        return support
 
     def has_number(self, text: str) -> bool:
         """Every number in ``text`` occurs in the article."""
@@ -2083,6 +2088,32 @@ _DATE_PREPOSITIONS = frozenset(("on", "in", "by", "since", "from", "until"))
 
 
 _LAST_PERIOD = r"(?i)\b(last|next) (week|month|year)\b"
+_YEAR_OFFSETS = {"last": -1, "this": 0, "next": 1}
+_RELATIVE_YEAR = re.compile(r"(?i)\b(last|this|next) year\b")
+_IN_A_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def _year_stated(value: str, support: Support) -> bool:
+    """A year the date ``value`` states, and the other article states as relative to its
+    stamp's year ("this year" / "2026", "on 21 March next year" / "on Sunday 21 March 2027"):
+    ``value``'s relative year is a year the other article writes, or its year one the other
+    article names relative to its own stamp."""
+    if support.year is None:
+        return False
+    relative = _RELATIVE_YEAR.search(value)
+    if relative is not None:
+        year = support.year + _YEAR_OFFSETS[relative.group(1).lower()]
+        return str(year) in support.numbers
+    written = _IN_A_YEAR.search(value)
+    if written is None:
+        return False
+    offset = int(written.group(1)) - support.year
+    for word, step in _YEAR_OFFSETS.items():
+        if step == offset and f"{word} year" in support.lowered:
+            return True
+    return False
+
+
 _PERIOD_BEFORE = (
     r"\b(?:(?:a|one) (week|month|year) (?:earlier|ago|before)|the (?:previous|prior|past) "
     r"(week|month|year)|the (week|month|year) before)\b"
@@ -2112,12 +2143,25 @@ def _date_supported(value: str, support: Support) -> bool:
         for key in _fact_keys(value)
         if is_word(key) and key not in STOPWORDS and key not in _DATE_PREPOSITIONS
     ]
-    return all(
-        w in support.stems
-        or w in support.numbers
-        or not _MONTH_FORMS.get(w, frozenset()).isdisjoint(support.stems)
+    missing = [
+        w
         for w in words
+        if not (
+            w in support.stems
+            or w in support.numbers
+            or not _MONTH_FORMS.get(w, frozenset()).isdisjoint(support.stems)
+        )
+    ]
+    if not missing:
+        return True
+    # A year written out on one side and relative on the other ("this year" / "2026"):
+    # the rest of the date stated, the year read against the other article's stamp.
+    return set(missing) <= _YEAR_WORDS | {w for w in missing if _IN_A_YEAR.fullmatch(w)} and (
+        _year_stated(value, support)
     )
+
+
+_YEAR_WORDS = frozenset(("this", "next", "last", "year"))
 
 
 def _role_supported(value: str, support: Support) -> bool:

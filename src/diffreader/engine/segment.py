@@ -24,7 +24,7 @@ import dataclasses
 import datetime
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate, chain, compress, islice, pairwise
@@ -317,6 +317,32 @@ def is_boilerplate_line(line: str) -> bool:
     return ("release" in lowered or "notice" in lowered or "statement" in lowered) and bool(
         compiled(_LABELLED).match(stripped)
     )
+
+
+def stamp_year(sentences: Sequence[Sentence]) -> int | None:
+    """The year of an article's time stamp, its first among its first ``_STAMP_REACH``
+    sentences ("Published 09:00, 25 November 2026": 2026), if it has one: the year its
+    "this year" names.
+
+    >>> stamp_year(split_sentences("Published 09:00, 25 November 2026\\n\\nIt rained."))
+    2026
+    """
+    for sentence in sentences[:_STAMP_REACH]:
+        line = sentence.text
+        if (
+            sentence.kind is SentenceKind.BOILERPLATE
+            and line[:20].lower().startswith(_STAMP_OPENINGS)
+            and compiled(_STAMP_LINE).match(line)
+        ):
+            found = _A_YEAR.search(line)
+            if found is not None:
+                return int(found.group())
+    return None
+
+
+_STAMP_REACH = 8
+"""Sentences from an article's start in which its time stamp is looked for."""
+_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def is_correction_note(line: str) -> bool:

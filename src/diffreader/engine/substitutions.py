@@ -127,6 +127,7 @@ from diffreader.engine.lexicon import (
     alternation,
 )
 from diffreader.engine.model import ClaimCategory, Document, Op, Pair, Side
+from diffreader.engine.segment import stamp_year
 from diffreader.engine.synonyms import parts_of_speech, related
 from diffreader.engine.text import compiled, sentence_tokens, stem, word_keys
 
@@ -250,6 +251,9 @@ class Group:
     _quantities: dict[Side, list[_Quantity]] = field(default_factory=dict)
     _rates: dict[Side, list[tuple[int, int, tuple[str, str]]]] = field(default_factory=dict)
     _cjk: bool | None = None
+    years: dict[Side, int | None] = field(default_factory=dict)
+    """Each side's article's stamp year (``segment.stamp_year``): the year its "this year"
+    names."""
 
     def rates(self, side: Side) -> list[tuple[int, int, tuple[str, str]]]:
         """The rates of one side's sentences (``rate_spans``, read once)."""
@@ -452,7 +456,8 @@ class Group:
             doc, ids = (doc_a, pair.a) if side is _A else (doc_b, pair.b)
             return [f for sid in ids for f in facts(doc, sid)]
 
-        return cls(columns, hunks, {_A: doc_a.text, _B: doc_b.text}, find_facts)
+        years = {_A: stamp_year(doc_a.sentences), _B: stamp_year(doc_b.sentences)}
+        return cls(columns, hunks, {_A: doc_a.text, _B: doc_b.text}, find_facts, years=years)
 
 
 class Substitution(NamedTuple):
@@ -2264,6 +2269,18 @@ _RELATIVE_AS = {"coming": "next", "past": "last", "previous": "last"}
 """Words that count a period from now as "next" or "last" do ("the past week")."""
 
 
+def _with_year(parts: dict[str, str], stamp: int | None) -> dict[str, str]:
+    """``parts`` with the year a relative year names ("this year", "next year") against
+    the article's stamp year, where it has one: "this year" / "2026" is one year."""
+    when = parts.get("when year")
+    if stamp is None or when not in _YEAR_OFFSETS or "year" in parts:
+        return parts
+    return {**parts, "year": str(stamp + _YEAR_OFFSETS[when])}
+
+
+_YEAR_OFFSETS = {"last": -1, "this": 0, "next": 1}
+
+
 def _same_date(x: dict[str, str], y: dict[str, str]) -> bool:
     shared = x.keys() & y.keys()
     return bool(shared) and all(x[k] == y[k] for k in shared)
@@ -2285,7 +2302,10 @@ def _find_dates(group: Group) -> list[Found]:
     if not facing:
         return []  # read before what each date says: most groups replace no date
     dates = {
-        side: [(s, e, _date_parts(group.text[side][s:e])) for s, e in spans[side]]
+        side: [
+            (s, e, _with_year(_date_parts(group.text[side][s:e]), group.years.get(side)))
+            for s, e in spans[side]
+        ]
         for side in _SIDES
     }
     out = []
