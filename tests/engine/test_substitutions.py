@@ -317,6 +317,11 @@ QUIET = [
         "Most of its 900,000 customers will pay more from April.",
         "The majority of its 900,000 customers will pay more from April.",
     ),
+    # "took out loans" as "borrowed"
+    (
+        "The farm took out loans of £2m to buy the land in 2019.",
+        "The farm borrowed £2m to buy the land in 2019.",
+    ),
     # "no … at all" as "without any"
     (
         "Sewage was released on 41 days when no rain fell at all.",
