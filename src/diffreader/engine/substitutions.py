@@ -950,8 +950,9 @@ _CORRELATED = {
 }
 """Words that state a link before these ("was associated with lower blood pressure", "an
 outbreak linked to a school kitchen", "traced to a family trip"): what goes together, not
-what causes it ("lowers blood pressure"). "Associated" and "correlated" only after a form
-of "be" ("the costs associated with the project" state no link found)."""
+what causes it ("lowers blood pressure"). Each holds a statement back wherever it stands
+before these; dropped, "associated" and "correlated" are flagged only after a form of "be"
+("the costs associated with the project" state no link found: ``_link_stated``)."""
 _LINKED_ANYWHERE = frozenset(("linked", "traced", "tied"))
 
 
