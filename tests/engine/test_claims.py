@@ -759,6 +759,11 @@ def test_a_status_a_polarity_or_a_figure_kept_in_other_words_is_no_claim(a: str,
             ClaimCategory.DATE,
         ),
         (
+            "In a unanimous ruling, the judges found the arrests lawful.",
+            "In a majority ruling, the judges found the arrests lawful.",
+            ClaimCategory.OPPOSITE,
+        ),
+        (
             "The home side trailed by nine points at half-time.",
             "The home side led by nine points at half-time.",
             ClaimCategory.OPPOSITE,
