@@ -207,6 +207,14 @@ CHANGES = [
         "fall",
         "increase",
     ),
+    # "would" made "could", the attribution dropped beside it
+    (
+        "The company, Kestervale Water, said a hosepipe ban would start on 1 July.",
+        "A hosepipe ban could start on 1 July for the company's customers.",
+        ClaimCategory.HEDGE,
+        "could start",
+        None,
+    ),
     # a promise given as a hope, its figure kept
     (
         "The mayor promised on Friday to spend £18 million on night buses.",

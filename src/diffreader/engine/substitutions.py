@@ -1036,6 +1036,8 @@ _INTENTIONS = frozenset(
 )
 """Verbs of what someone means to do, before "to", that a hope may face in its hunk with no
 change of certainty ("the trust hopes to open the site" / "aims to open")."""
+_SURER = frozenset(("would", "will", "must"))
+"""Modal verbs surer than a hedge's: a rewrite that puts "could" for one hedges."""
 _ABLE = frozenset(("can", "able"))
 """Words of what can be that a modal may face in its hunk with no change of certainty
 ("can shatter" / "may shatter", "will be able to bid" / "could bid"), unless the modal
@@ -1107,11 +1109,15 @@ def _find_hedges(group: Group) -> list[Found]:
         words = group.words(side)
         hedges = held_by[side] > held_by[other]
         boosters = boosted_by[side] > boosted_by[other]
-        if not (hedges or boosters):
+        columns = group.columns[other]
+        # The hunks whose other side states surely what this side's modal holds back
+        # ("said a ban would start" / "a ban could start"): a hedge, whatever the counts
+        # (the attribution dropped beside it holds nothing back in the rewrite).
+        surer_there = {columns.hunks[i] for i in group.changed(other) if columns.keys[i] in _SURER}
+        if not (hedges or boosters or surer_there):
             continue
         # The hunks that put a hedge, an attribution or a modal on the other side (a
         # hedge there is matched), and those that put a booster there.
-        columns = group.columns[other]
         held_there, boosted_there, scheduled_there = set(), set(), set()
         able_there = set()  # hunks held by "can" or "able" alone
         intending_there = set()  # hunks that say what someone means to do
@@ -1135,7 +1141,7 @@ def _find_hedges(group: Group) -> list[Found]:
         for i in group.changed(side):
             word = words[i]
             hedged = (
-                hedges
+                (hedges or (word.key in _MODALS and word.hunk in surer_there))
                 and word.hunk not in held_there
                 # "can shatter" / "may shatter"; not "can detect" / "may be able to detect"
                 and not (word.hunk in able_there and not _able_after(words, i))
