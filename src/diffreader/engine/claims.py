@@ -118,6 +118,7 @@ from diffreader.engine.substitutions import (
     CLOCK_SPAN,
     ONE_YEAR,
     SMALLER_UNITS,
+    YEAR_OFFSETS,
     Group,
     find_substitutions,
     has_size,
@@ -2088,7 +2089,6 @@ _DATE_PREPOSITIONS = frozenset(("on", "in", "by", "since", "from", "until"))
 
 
 _LAST_PERIOD = r"(?i)\b(last|next) (week|month|year)\b"
-_YEAR_OFFSETS = {"last": -1, "this": 0, "next": 1}
 _RELATIVE_YEAR = re.compile(r"(?i)\b(last|this|next) year\b")
 _IN_A_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
@@ -2102,13 +2102,13 @@ def _year_stated(value: str, support: Support) -> bool:
         return False
     relative = _RELATIVE_YEAR.search(value)
     if relative is not None:
-        year = support.year + _YEAR_OFFSETS[relative.group(1).lower()]
+        year = support.year + YEAR_OFFSETS[relative.group(1).lower()]
         return str(year) in support.numbers
     written = _IN_A_YEAR.search(value)
     if written is None:
         return False
     offset = int(written.group(1)) - support.year
-    for word, step in _YEAR_OFFSETS.items():
+    for word, step in YEAR_OFFSETS.items():
         if step == offset and f"{word} year" in support.lowered:
             return True
     return False

@@ -136,6 +136,7 @@ __all__ = [
     "ONE_YEAR",
     "SMALLER_UNITS",
     "SUBSTITUTIONS",
+    "YEAR_OFFSETS",
     "Found",
     "Group",
     "Substitution",
@@ -2280,12 +2281,13 @@ def _with_year(parts: dict[str, str], stamp: int | None) -> dict[str, str]:
     """``parts`` with the year a relative year names ("this year", "next year") against
     the article's stamp year, where it has one: "this year" / "2026" is one year."""
     when = parts.get("when year")
-    if stamp is None or when not in _YEAR_OFFSETS or "year" in parts:
+    if stamp is None or when not in YEAR_OFFSETS or "year" in parts:
         return parts
-    return {**parts, "year": str(stamp + _YEAR_OFFSETS[when])}
+    return {**parts, "year": str(stamp + YEAR_OFFSETS[when])}
 
 
-_YEAR_OFFSETS = {"last": -1, "this": 0, "next": 1}
+YEAR_OFFSETS = {"last": -1, "this": 0, "next": 1}
+"""The years from an article's own that "last year", "this year" and "next year" name."""
 
 
 def _same_date(x: dict[str, str], y: dict[str, str]) -> bool:
