@@ -63,8 +63,6 @@ from diffreader.engine.lexicon import (
     FILLER,
     HONORIFICS,
     NAME_PARTICLES,
-    PERSON_NOUNS,
-    PERSON_SUFFIXES,
     PRONOUNS,
     RANKS,
     REPORTING_VERBS,
@@ -87,6 +85,7 @@ from diffreader.engine.model import (
     pack_ops,
     unpack_ops,
 )
+from diffreader.engine.substitutions import person_noun
 from diffreader.engine.text import (
     IDEOGRAPHS,
     WORD_BODY,
@@ -421,15 +420,16 @@ def _find_speaker(before: str, after: str) -> str | None:
     return names[0].group()
 
 
-_ROLE_WORDS = frozenset((*ROLE_NOUNS, *RANKS, *PERSON_NOUNS, *(t.lower() for t in TITLES)))
+_ROLE_WORDS = frozenset((*ROLE_NOUNS, *RANKS, *(t.lower() for t in TITLES)))
 
 
 def _names_a_role(words: str) -> bool:
     """The words between a team's or a body's name and a person's name name a role: their
-    last is a role, a rank or a person's noun ("head coach", "club captain", "striker")."""
+    last is a role, a rank or a person's noun ("head coach", "club captain", "striker":
+    ``substitutions.person_noun``)."""
     last = words.rstrip(" ,").rsplit(None, 1)[-1:] or [""]
     key = last[0].lower()
-    return key in _ROLE_WORDS or (len(key) > 4 and key.endswith(PERSON_SUFFIXES))
+    return key in _ROLE_WORDS or person_noun(key)
 
 
 _DESCRIBED_BEFORE = rf"({_NAME.pattern})\s*,\s*([^,\"“”]{{2,90}}),\s*$"

@@ -49,6 +49,7 @@ __all__ = [
     "is_boilerplate_line",
     "is_correction_note",
     "split_sentences",
+    "stamp_year",
 ]
 
 

@@ -126,7 +126,7 @@ from diffreader.engine.lexicon import (
     WEEKDAYS,
     alternation,
 )
-from diffreader.engine.model import ClaimCategory, Document, Op, Pair, Side
+from diffreader.engine.model import ClaimCategory, Document, Op, Pair, Sentence, Side
 from diffreader.engine.segment import stamp_year
 from diffreader.engine.synonyms import parts_of_speech, related
 from diffreader.engine.text import compiled, sentence_tokens, stem, word_keys
@@ -147,6 +147,7 @@ __all__ = [
     "measures_in",
     "might_substitute",
     "new_statuses",
+    "person_noun",
     "plain_number",
     "rate_counts",
     "rate_spans",
@@ -252,9 +253,17 @@ class Group:
     _quantities: dict[Side, list[_Quantity]] = field(default_factory=dict)
     _rates: dict[Side, list[tuple[int, int, tuple[str, str]]]] = field(default_factory=dict)
     _cjk: bool | None = None
-    years: dict[Side, int | None] = field(default_factory=dict)
-    """Each side's article's stamp year (``segment.stamp_year``): the year its "this year"
-    names."""
+    sentences: dict[Side, tuple[Sentence, ...]] = field(default_factory=dict)
+    """Each side's article's sentences, for ``year``."""
+    _years: dict[Side, int | None] = field(default_factory=dict)
+
+    def year(self, side: Side) -> int | None:
+        """The year of one side's article's time stamp (``segment.stamp_year``), the year
+        its "this year" names: read when first asked (a date replaced, rarely)."""
+        if side not in self._years:
+            found = self.sentences.get(side)
+            self._years[side] = stamp_year(found) if found is not None else None
+        return self._years[side]
 
     def rates(self, side: Side) -> list[tuple[int, int, tuple[str, str]]]:
         """The rates of one side's sentences (``rate_spans``, read once)."""
@@ -457,8 +466,10 @@ class Group:
             doc, ids = (doc_a, pair.a) if side is _A else (doc_b, pair.b)
             return [f for sid in ids for f in facts(doc, sid)]
 
-        years = {_A: stamp_year(doc_a.sentences), _B: stamp_year(doc_b.sentences)}
-        return cls(columns, hunks, {_A: doc_a.text, _B: doc_b.text}, find_facts, years=years)
+        sentences = {_A: doc_a.sentences, _B: doc_b.sentences}
+        return cls(
+            columns, hunks, {_A: doc_a.text, _B: doc_b.text}, find_facts, sentences=sentences
+        )
 
 
 class Substitution(NamedTuple):
@@ -2312,7 +2323,7 @@ def _find_dates(group: Group) -> list[Found]:
         return []  # read before what each date says: most groups replace no date
     dates = {
         side: [
-            (s, e, _with_year(_date_parts(group.text[side][s:e]), group.years.get(side)))
+            (s, e, _with_year(_date_parts(group.text[side][s:e]), group.year(side)))
             for s, e in spans[side]
         ]
         for side in _SIDES
@@ -2618,7 +2629,7 @@ _STRONG_PERSON_SUFFIXES = tuple(
 _NOT_A_PERSON = ("ment", "ness", "tion", "sion", "ship", "ance", "ence")
 
 
-def _person_noun(key: str) -> bool:
+def person_noun(key: str) -> bool:
     """``key`` reads as a noun naming what a person does or is ("lifeguard", "striker",
     "florist", "nurse"): one of ``PERSON_NOUNS``, or a noun (as far as the synonym table
     knows) with a person's ending; a word the table does not know, only with a strong
@@ -2648,8 +2659,8 @@ _DESCRIBED_ENDS = frozenset((",", ".", ";", ":", "said", "says", "told", "who", 
 _ENDS_AS_A_PERSON = operator.methodcaller("endswith", PERSON_SUFFIXES)
 
 
-def _changes_a_person_noun(group: Group, side: Side) -> bool:
-    """Some changed word of one side is a person's noun (``_person_noun``): the words with
+def _changes_aperson_noun(group: Group, side: Side) -> bool:
+    """Some changed word of one side is a person's noun (``person_noun``): the words with
     a person's ending or among ``PERSON_NOUNS`` are picked from the changed keys in C, and
     only those few are looked up."""
     return _names_a_person(group.changed_keys(side))
@@ -2658,7 +2669,7 @@ def _changes_a_person_noun(group: Group, side: Side) -> bool:
 def _person_descriptions(group: Group, side: Side) -> dict[str, list[tuple[str, int, int]]]:
     """The changed nouns that say what a named person does, on one side of the group, by
     the name's last word: (the noun, its start and end) of "lifeguard Ewan Tull", "the
-    lifeguard, Ewan Tull" and "Ewan Tull, a lifeguard," (``_person_noun``)."""
+    lifeguard, Ewan Tull" and "Ewan Tull, a lifeguard," (``person_noun``)."""
     c = group.columns[side]
     keys, starts, ends, text, openers = c.keys, c.starts, c.ends, group.text[side], c.openers
     n = len(keys)
@@ -2676,7 +2687,7 @@ def _person_descriptions(group: Group, side: Side) -> dict[str, list[tuple[str, 
     out: dict[str, list[tuple[str, int, int]]] = {}
     for i in group.changed(side):
         lower = text[starts[i]].islower()
-        if not (lower or i in openers) or not _person_noun(keys[i]):
+        if not (lower or i in openers) or not person_noun(keys[i]):
             continue
         first = i  # the title's words before the noun, changed with it ("Chief | executive")
         while first > max(0, i - 2) and keys[first - 1] in TITLE_WORDS and hunks[first - 1] >= 0:
@@ -2706,7 +2717,7 @@ def _find_person_roles(group: Group) -> list[Found]:
     hypernym in the synonym table ("doctor" / "physician"), where one names anyone
     (``GENERIC_PERSON_NOUNS``: "a council official"), nor where the other side has the
     noun elsewhere in the group (the role moved, not changed)."""
-    if not all(_changes_a_person_noun(group, side) for side in _SIDES):
+    if not all(_changes_aperson_noun(group, side) for side in _SIDES):
         return []  # no word of a person's changed on one side (tested on keys, in C)
     found = {side: _person_descriptions(group, side) for side in _SIDES}
     out: list[Found] = []
@@ -3115,10 +3126,10 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w.'’-]*")
 
 def _names_a_person(words: frozenset[str] | set[str]) -> bool:
     """Some word of ``words`` names what a person does ("lifeguard", "nurse"): the few with
-    a person's ending are picked in C, and only they are looked up (``_person_noun``)."""
+    a person's ending are picked in C, and only they are looked up (``person_noun``)."""
     if not words.isdisjoint(PERSON_NOUNS):
         return True
-    return any(map(_person_noun, filter(_ENDS_AS_A_PERSON, words)))
+    return any(map(person_noun, filter(_ENDS_AS_A_PERSON, words)))
 
 
 def might_substitute(deleted: str, inserted: str) -> bool:
