@@ -1029,6 +1029,7 @@ def _estimated(words: Sequence[Word], i: int) -> bool:
 
 
 _POSSESSIVES = frozenset(("its", "their", "his", "her", "our", "my", "your"))
+"""Possessive determiners ("its profit forecast", "her late husband")."""
 _DETERMINERS = _POSSESSIVES | {"the", "a", "an", "this", "that"}
 
 
@@ -2845,7 +2846,7 @@ def _ungendered(key: str) -> str:
 
 
 _ROLE_CUES = STATUS_MODIFIERS | _TITLE_NOUNS
-_LATE_AFTER = frozenset(("the", "his", "her", "their", "our", "my", "your", "its"))
+_LATE_AFTER = _POSSESSIVES | {"the"}
 """Words before "late" when it says someone died ("the late architect", "her late husband")."""
 _SAME_STATUS = {
     "ex": "former",
