@@ -295,7 +295,7 @@ _DESCRIBING = st.lists(
 @settings(max_examples=150, deadline=None)
 @given(_DESCRIBING, _DESCRIBING)
 def test_the_person_role_prefilter_passes_every_group_with_a_role(a: str, b: str) -> None:
-    """``_changes_aperson_noun`` (a test of the changed keys, in C) lets through every
+    """``_changes_a_person_noun`` (a test of the changed keys, in C) lets through every
     group in which ``_find_person_roles`` finds a role with no prefilter at all."""
     c = compare(
         document_from_text(f"Crews were called at noon. {a} told the inquiry.\n"),
@@ -305,6 +305,6 @@ def test_the_person_role_prefilter_passes_every_group_with_a_role(a: str, b: str
         if not (p.a and p.b):
             continue
         group = Group.of(p, c.a, c.b, lambda doc, sid: [])
-        with patch.object(substitutions, "_changes_aperson_noun", lambda group, side: True):
+        with patch.object(substitutions, "_changes_a_person_noun", lambda group, side: True):
             unfiltered = substitutions._find_person_roles(group)
         assert substitutions._find_person_roles(group) == unfiltered

@@ -1049,8 +1049,6 @@ _INTENTIONS = frozenset(
 )
 """Verbs of what someone means to do, before "to", that a hope may face in its hunk with no
 change of certainty ("the trust hopes to open the site" / "aims to open")."""
-_SURER = frozenset(("would", "will", "must"))
-"""Modal verbs surer than a hedge's: a rewrite that puts "could" for one hedges."""
 _ABLE = frozenset(("can", "able"))
 """Words of what can be that a modal may face in its hunk with no change of certainty
 ("can shatter" / "may shatter", "will be able to bid" / "could bid"), unless the modal
@@ -1080,6 +1078,8 @@ close"): a hedge may face one with no change of certainty ("is expected to last"
 _SURE = frozenset(("will", "must"))
 """Modal verbs that state what an estimate held back ("is expected to carry 9,400
 passengers" / "will carry about 9,400"): the figure kept, the certainty changed."""
+_SURER = _SURE | {"would"}
+"""Modal verbs surer than a hedge's: a rewrite that puts "could" for one hedges."""
 _ESTIMATE_REACH = 6
 """Words after a hedge in which the figure it hedges stands ("expected to cost about
 €1.8 million")."""
@@ -2660,7 +2660,7 @@ _DESCRIBED_ENDS = frozenset((",", ".", ";", ":", "said", "says", "told", "who", 
 _ENDS_AS_A_PERSON = operator.methodcaller("endswith", PERSON_SUFFIXES)
 
 
-def _changes_aperson_noun(group: Group, side: Side) -> bool:
+def _changes_a_person_noun(group: Group, side: Side) -> bool:
     """Some changed word of one side is a person's noun (``person_noun``): the words with
     a person's ending or among ``PERSON_NOUNS`` are picked from the changed keys in C, and
     only those few are looked up."""
@@ -2718,7 +2718,7 @@ def _find_person_roles(group: Group) -> list[Found]:
     hypernym in the synonym table ("doctor" / "physician"), where one names anyone
     (``GENERIC_PERSON_NOUNS``: "a council official"), nor where the other side has the
     noun elsewhere in the group (the role moved, not changed)."""
-    if not all(_changes_aperson_noun(group, side) for side in _SIDES):
+    if not all(_changes_a_person_noun(group, side) for side in _SIDES):
         return []  # no word of a person's changed on one side (tested on keys, in C)
     found = {side: _person_descriptions(group, side) for side in _SIDES}
     out: list[Found] = []
