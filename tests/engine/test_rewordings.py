@@ -14,7 +14,13 @@ from hypothesis import strategies as st
 
 from diffreader.engine.compare import compare
 from diffreader.engine.model import ClaimCategory, ClaimKind, Comparison, Status
-from diffreader.engine.rewordings import MAX_GAP, MIN_COVERAGE, coverage, pair_rewordings
+from diffreader.engine.rewordings import (
+    MAX_GAP,
+    MIN_COVERAGE,
+    _Words,
+    coverage,
+    pair_rewordings,
+)
 from diffreader.engine.synonyms import NO_SENSES, phrase_senses, related, senses
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -294,6 +300,37 @@ def test_a_span_of_time_said_alike_or_changed_is_no_evidence() -> None:
     # Another value is no counterpart.
     assert coverage("The dig will take 18 months.", "The dig will take two years.") == 0.0
     assert coverage("The dig will take 18 months.", "The dig will take a year and a half.") > 0
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Membership grew 12% to £4.8 million.", "Membership grew 12 per cent to £4.8m."),
+        ("Fares rose by 7 percent.", "Fares rose by 7%."),
+        ("The prize is worth 25,000 euros.", "The prize is worth €25,000."),
+    ],
+)
+def test_a_figure_in_other_words_is_evidence_of_a_rewording(a: str, b: str) -> None:
+    # As a span of time is: the same value, written another way.
+    assert coverage(a, b) == 1.0
+    assert coverage(b, a) == coverage(a, b)
+
+
+def test_a_figure_said_alike_is_no_evidence_and_its_forms_are_one_value() -> None:
+    assert coverage("Fares rose by 7%.", "Fares rose by 7%.") == 0.0
+    assert coverage("About 3,200 pupils sat the test.", "About 3,200 pupils sat the test.") == 0.0
+    # "3,200" and "3200" are one figure, "58%" and "58 per cent" one percentage, "£4m" and
+    # "£4 million" one sum; a percentage is not the plain number.
+    assert _Words("3,200 pupils").stems == _Words("3200 pupils").stems
+    assert _Words("58% voted").stems == _Words("58 per cent voted").stems
+    assert _Words("£4m spent").stems == _Words("£4 million spent").stems
+    assert _Words("58% voted").stems != _Words("58 voted").stems
+
+
+def test_a_reworded_sentence_whose_figures_are_written_otherwise_is_paired() -> None:
+    a = {4: "Turnout was 61 per cent of the 8,500 people on the roll.", 5: "It rained."}
+    b = {4: "Of some 8,500 people on the roll, 61% cast a vote."}
+    assert [(x, y) for x, y, _ in pair_rewordings(a, b, [(4, [4, 5])])] == [(4, 4)]
 
 
 GAP_TEXTS = st.sampled_from(

@@ -14,7 +14,9 @@ two kinds of evidence agree:
   have a counterpart on the other side, by the same stem or by WordNet
   (``synonyms.related``: a shared sense, a direct hypernym, a derived form; a word and the
   next may be a two-word lemma, "fell in" / "collapsed"), and at least one counterpart
-  came from WordNet (pairs that share stems alone were the aligner's to judge).
+  came from WordNet or is a span of time or a figure written in other words ("18 months" /
+  "a year and a half", "58%" / "58 per cent", "£4m" / "£4 million"): pairs that share stems
+  alone were the aligner's to judge. A figure is one content word, its value.
 
 Each pair gets its coverage as its score; the best pairs are taken first, each sentence once.
 A pair formed here is a rewording like any other: its word diff is shown and its changed
@@ -37,7 +39,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from diffreader.engine.claims import spans_of_time
-from diffreader.engine.lexicon import STOPWORDS, TIME_UNITS
+from diffreader.engine.lexicon import SCALE_WORDS, STOPWORDS, TIME_UNITS
 from diffreader.engine.synonyms import NO_SENSES, Senses, linked, phrase_senses, senses
 from diffreader.engine.text import stem, word_keys
 
@@ -84,6 +86,14 @@ _VALUE_MARK = "\x00"
 _TIME_WORD = re.compile(r"(?i)\b(?:" + "|".join(sorted(TIME_UNITS, key=len, reverse=True)) + r")")
 """A unit of time's word, which a span of time holds (most sentences hold none)."""
 
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
+"""A word key that is a figure: "58", "3,200", "2.4", "58%"."""
+_PERCENT_WORDS = {("per", "cent"): 2, ("percent",): 1, ("pc",): 1}
+"""Words after a figure that make it a percentage, by how many keys they take."""
+_CURRENCY_WORDS = frozenset("euro euros dollar dollars pound pounds pence".split())
+"""Currency words after a figure, which a rewrite trades for a sign ("60,000 euros" /
+"€60,000", the sign no word key)."""
+
 _MAX_WORDS = 80
 """Content words beyond which a sentence is not compared here (a run-on line of a listing
 or of noise): the aligner alone judges it."""
@@ -109,6 +119,7 @@ class _Words:
             self.values[key] = " ".join(text[start:end].lower().split())
             at_char = end
         keys.extend(word_keys(text[at_char:]))
+        keys = self._figures(keys)
         # Each key's place among the content words (-1: a stopword or a mixed token).
         at: list[int] = []
         content: list[str] = []
@@ -133,6 +144,35 @@ class _Words:
             if found.own or found.near:
                 self.phrases.append((i if i >= 0 else j, found))
 
+    def _figures(self, keys: list[str]) -> list[str]:
+        """``keys`` with each figure one key, its value ("3,200" and "3200" are one; "58%"
+        and "58 per cent"; "£4m" and "£4 million"), remembered in ``values`` with its words
+        as written, so that a figure written in other words is evidence of a rewording as
+        a span of time is."""
+        out: list[str] = []
+        i, n = 0, len(keys)
+        while i < n:
+            key = keys[i]
+            if not (key[:1].isdigit() and _FIGURE.fullmatch(key)):
+                out.append(key)
+                i += 1
+                continue
+            value, taken = key.replace(",", ""), 1
+            following = keys[i + 1 : i + 3]
+            for words, size in _PERCENT_WORDS.items():
+                if not value.endswith("%") and tuple(following[:size]) == words:
+                    value, taken = value + "%", 1 + size
+            if taken == 1 and following and following[0] in SCALE_WORDS:
+                value, taken = f"{value}x{SCALE_WORDS[following[0]]:g}", 2
+            if taken == 1 and following and following[0] in _CURRENCY_WORDS:
+                taken = 2
+            said = " ".join(keys[i : i + taken])
+            mark = _VALUE_MARK + value
+            self.values.setdefault(mark, said)
+            out.append(mark)
+            i += taken
+        return out
+
     def subset(self, indices: Sequence[int]) -> _Words:
         """These words' content words ``indices`` alone (and the phrases standing for them)."""
         out = _Words("")
@@ -149,21 +189,30 @@ _words_of = lru_cache(maxsize=4096)(_Words)
 left-over sentence beside it, and the second rewording pass reads the first's sentences."""
 
 
+def _is_figure(key: str) -> bool:
+    """Whether a content word's key is a figure (``_Words._figures``), not a span of time."""
+    return key.startswith(_VALUE_MARK) and " " not in key
+
+
 def _matched(words: _Words, other: _Words) -> tuple[int, bool]:
     """How many of ``words`` have a counterpart in ``other``; whether WordNet gave one."""
     matched, by_wordnet = _matched_flags(words, other)
     return sum(matched), by_wordnet
 
 
-def _matched_flags(words: _Words, other: _Words) -> tuple[list[bool], bool]:
+def _matched_flags(
+    words: _Words, other: _Words, *, any_figure: bool = True
+) -> tuple[list[bool], bool]:
     """Which of ``words`` have a counterpart in ``other``; whether WordNet gave one, or a
-    span of time the other states in other words ("18 months" / "a year and a half")."""
+    span of time or a figure the other states in other words ("18 months" / "a year and a
+    half", "58%" / "58 per cent"). With ``any_figure``, any figure of ``other`` is the
+    counterpart of a figure of ``words``; without, only the same figure."""
     stems = set(other.stems)
     theirs = [*other.senses, *(found for _, found in other.phrases)]
     # A figure faces a figure: a changed one is the claims' to report, not a sign that
     # the sentences are unrelated ("12 remain" / "21 are still").
-    figures = any(s.isdigit() for s in stems)
-    matched = [s in stems or (figures and s.isdigit()) for s in words.stems]
+    figures = any_figure and any(map(_is_figure, stems))
+    matched = [s in stems or (figures and _is_figure(s)) for s in words.stems]
     by_wordnet = any(other.values.get(value, said) != said for value, said in words.values.items())
     candidates = [*enumerate(words.senses), *words.phrases]
     for index, mine in candidates:
@@ -211,12 +260,18 @@ def attached(sentence: str, same: str, other: str) -> bool:
     y = _words_of(other)
     if not y.stems or len(y.stems) > _MAX_WORDS:
         return False
-    accounted, _ = _matched_flags(y, _words_of(same))
+    # Figures match by value here: the group's own side may hold other figures.
+    accounted, _ = _matched_flags(y, _words_of(same), any_figure=False)
     extra = y.subset([i for i, done in enumerate(accounted) if not done])
     if not extra.stems:
         return False
-    matched, _ = _matched_flags(x, extra)
-    return sum(matched) >= MIN_ATTACHED * len(x.stems)
+    matched, _ = _matched_flags(x, extra, any_figure=False)
+    # A figure with no counterpart is neither evidence nor against it: a merged clause's
+    # figure may have changed, which the claims report.
+    unmatched_figures = sum(
+        1 for s, m in zip(x.stems, matched, strict=True) if not m and _is_figure(s)
+    )
+    return sum(matched) >= MIN_ATTACHED * (len(x.stems) - unmatched_figures)
 
 
 def coverage(a: str, b: str) -> float:
