@@ -17,6 +17,7 @@ from diffreader.engine.model import ClaimCategory, ClaimKind, Comparison, Status
 from diffreader.engine.rewordings import (
     MAX_GAP,
     MIN_COVERAGE,
+    MIN_SANDWICHED,
     _Words,
     coverage,
     pair_rewordings,
@@ -331,6 +332,24 @@ def test_a_reworded_sentence_whose_figures_are_written_otherwise_is_paired() -> 
     a = {4: "Turnout was 61 per cent of the 8,500 people on the roll.", 5: "It rained."}
     b = {4: "Of some 8,500 people on the roll, 61% cast a vote."}
     assert [(x, y) for x, y, _ in pair_rewordings(a, b, [(4, [4, 5])])] == [(4, 4)]
+
+
+SCOOTERS_A = "Electric scooters made up 31% of rentals, up from 22% in the spring."
+SCOOTERS_B = "E-scooters accounted for 31 per cent of hires, against 22 per cent before."
+
+
+def test_the_one_sentence_left_each_side_with_a_figure_of_the_same_value_is_paired() -> None:
+    # Fewer than half their words match, but each is the only sentence left between the
+    # same two matched neighbours and both state 31% and 22%.
+    assert MIN_SANDWICHED <= coverage(SCOOTERS_A, SCOOTERS_B) < MIN_COVERAGE
+    assert [
+        (a, b) for a, b, _ in pair_rewordings({2: SCOOTERS_A}, {2: SCOOTERS_B}, [(2, [2])])
+    ] == [(2, 2)]
+    # Another sentence in the gap, or other values, and the words alone must be enough.
+    two = {2: SCOOTERS_A, 3: "It rained."}
+    assert pair_rewordings(two, {2: SCOOTERS_B}, [(2, [2, 3])]) == []
+    other = SCOOTERS_A.replace("31%", "40%").replace("22%", "35%")
+    assert pair_rewordings({2: other}, {2: SCOOTERS_B}, [(2, [2])]) == []
 
 
 GAP_TEXTS = st.sampled_from(

@@ -18,13 +18,16 @@ two kinds of evidence agree:
   "a year and a half", "58%" / "58 per cent", "£4m" / "£4 million"): pairs that share stems
   alone were the aligner's to judge. A figure is one content word, its value.
 
-Each pair gets its coverage as its score; the best pairs are taken first, each sentence once.
+The one sentence left on each side between the same two matched neighbours needs only
+``MIN_SANDWICHED`` when both state a figure of the same value ("Electric scooters made up
+31% of rentals" / "E-scooters accounted for 31 per cent of hires"). Each pair gets its
+coverage as its score; the best pairs are taken first, each sentence once.
 A pair formed here is a rewording like any other: its word diff is shown and its changed
 facts are still claims (a figure, a name, a negation); only the whole-sentence "dropped" and
 "added" of a mere rewording go.
 
 API:
-    MAX_GAP, MIN_COVERAGE, MIN_NEAR_COVERAGE, MIN_ATTACHED
+    MAX_GAP, MIN_COVERAGE, MIN_SANDWICHED, MIN_NEAR_COVERAGE, MIN_ATTACHED
     coverage(a, b) -> float                            the words' evidence for one pair
     attached(sentence, same, other) -> bool            a left-over sentence merged, reworded,
                                                        into a neighbour group's other side
@@ -34,6 +37,7 @@ API:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from itertools import pairwise
@@ -48,6 +52,7 @@ __all__ = [
     "MIN_ATTACHED",
     "MIN_COVERAGE",
     "MIN_NEAR_COVERAGE",
+    "MIN_SANDWICHED",
     "attached",
     "coverage",
     "pair_rewordings",
@@ -58,6 +63,10 @@ MAX_GAP = 6
 
 MIN_COVERAGE = 0.5
 """Share of both sentences' content words that must have a counterpart on the other side."""
+MIN_SANDWICHED = 0.35
+"""The share for the one sentence left on each side between the same two matched neighbours
+when both state a figure of the same value ("58% of sales" / "58 per cent of sales"):
+stronger evidence of position and of facts for weaker evidence of words."""
 MIN_NEAR_COVERAGE = 0.8
 """The same share for two sentences that lie in neighbouring gaps, not the same one (a
 short sentence moved past its neighbour as it was reworded): stronger evidence of words for
@@ -287,6 +296,11 @@ def coverage(a: str, b: str) -> float:
     return _coverage(x, y)
 
 
+def _same_figure(x: _Words, y: _Words) -> bool:
+    """Whether both state a figure of the same value."""
+    return any(_is_figure(value) and value in y.values for value in x.values)
+
+
 def _coverage(x: _Words, y: _Words) -> float:
     total = len(x.stems) + len(y.stems)
     if not x.stems or not y.stems or max(len(x.stems), len(y.stems)) > _MAX_WORDS:
@@ -317,14 +331,22 @@ def pair_rewordings(
     words_a: dict[int, _Words] = {}
     words_b: dict[int, _Words] = {}
     scored: list[tuple[float, int, int]] = []
+    tried = Counter(a for _, candidates in gaps for a in candidates)
     for b, candidates in gaps:
         if len(candidates) > MAX_GAP:
             continue
         y = words_b.get(b) or words_b.setdefault(b, _words_of(b_texts[b]))
+        alone = len(candidates) == 1
         for a in candidates:
             x = words_a.get(a) or words_a.setdefault(a, _words_of(a_texts[a]))
             score = _coverage(x, y)
-            if score >= minimum:
+            if score >= minimum or (
+                alone
+                and tried[a] == 1
+                and score >= MIN_SANDWICHED
+                and minimum <= MIN_COVERAGE
+                and _same_figure(x, y)
+            ):
                 scored.append((score, a, b))
     # Best first; among equals, by the sum of the ids, which is the same with the sides
     # swapped (two pairs that share a sentence and tie on both are the same pair).
