@@ -684,6 +684,44 @@ def test_common_news_opposites_are_found(a: str, b: str, added: str, dropped: st
     assert [x.text for x in _claims(c, Side.A, ClaimCategory.OPPOSITE)] == [dropped]
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "added", "dropped"),
+    [
+        ("Inspectors found the footbridge safe.", "Inspectors found the footbridge unsafe.",
+         "unsafe", "safe"),
+        ("The walkout was official, the union said.", "The walkout was unofficial, the union said.",
+         "unofficial", "official"),
+        ("Tenants called the new rents affordable.", "Tenants called the new rents unaffordable.",
+         "unaffordable", "affordable"),
+        ("Unemployment fell in the region last year.", "Employment fell in the region last year.",
+         "Employment", "Unemployment"),
+    ],
+)  # fmt: skip
+def test_a_word_replaced_by_itself_negated_by_un_is_an_opposite(
+    a: str, b: str, added: str, dropped: str
+) -> None:
+    # Whether or not WordNet's table lists the pair.
+    c = _compare(a, b)
+    assert [x.text for x in _claims(c, Side.B, ClaimCategory.OPPOSITE)] == [added]
+    assert [x.text for x in _claims(c, Side.A, ClaimCategory.OPPOSITE)] == [dropped]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Inspectors found the footbridge was not safe.", "Inspectors found the footbridge unsafe."),
+        ("Residents say the rents cannot be afforded.", "Residents say the rents are unaffordable."),
+        ("The family could not afford the repairs, she said.",
+         "The repairs were unaffordable for the family, she said."),
+    ],
+)  # fmt: skip
+def test_not_and_the_un_prefix_say_the_same(a: str, b: str) -> None:
+    c = _compare(a, b)
+    for side in Side:
+        assert _claims(c, side, ClaimCategory.OPPOSITE) == []
+        assert _claims(c, side, ClaimCategory.NEGATION) == []
+
+
 _CUE_KEYS = st.sampled_from(
     [
         *sorted(NEGATIONS | NEGATING_VERBS | INFINITIVE_NEGATORS | DENIAL_VERBS),

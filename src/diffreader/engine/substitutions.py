@@ -634,14 +634,59 @@ def _unprefixed_count(words: Sequence[Word], other: frozenset[str]) -> int:
         base = (key[3:] if key.startswith("non") else key[2:]).removeprefix("-")
         if len(base) < 4 or "v" in synonyms.parts_of_speech(key):
             continue  # a verb of its own ("unveiled", "uncovered"): no "not"
-        if base in other or synonyms.parts_of_speech(base):
-            count += 1  # the other side's word, or one WordNet knows
+        if base in other or synonyms.parts_of_speech(base) or _has_verb_of(base, other):
+            count += 1  # the other side's word or its verb, or a word WordNet knows
     return count
 
 
+def _verb_stem(adjective: str) -> str:
+    """The stem of the verb an "-able" or "-ible" adjective is made of ("affordable":
+    "afford", as "afforded" is; "believable": "believ", as "believe" is), or ""."""
+    if len(adjective) < 8 or not adjective.endswith(("able", "ible")):
+        return ""
+    return stem(adjective[:-4])
+
+
+def _has_verb_of(adjective: str, words: Iterable[str]) -> bool:
+    """Whether ``words`` hold a form of the verb the adjective is made of (``_verb_stem``)."""
+    root = _verb_stem(adjective)
+    return bool(root) and any(w.startswith(root[:3]) and stem(w) == root for w in words)
+
+
+def _negated_by_prefix(word: str, other: str) -> bool:
+    """``word`` is ``other``, or the "-able" adjective of the verb ``other``, negated by
+    "un" or "non" ("unlawful" / "lawful", "unsafe" / "safe", "unaffordable" / "afford"):
+    opposites WordNet's table may lack. Other negative prefixes are left to the table:
+    "dis" and "in" begin too many words of their own ("disclose", "income")."""
+    for p in ("un", "non"):
+        if word.startswith(p):
+            rest = word[len(p) :]
+            if (
+                len(rest) >= 4
+                and rest not in STOPWORDS
+                and (rest == other or _has_verb_of(rest, (other,)))
+            ):
+                return True
+    return False
+
+
+def _any_negated_by_prefix(words: set[str], others: set[str]) -> bool:
+    """Whether some word of ``words`` is one of ``others`` negated by its prefix
+    (``_negated_by_prefix``)."""
+    return any(
+        _negated_by_prefix(w, o) for w in words if w.startswith(("un", "non")) for o in others
+    )
+
+
 def _prefixed(word: str, base: str) -> bool:
-    """``word`` is ``base`` with a negative prefix ("unable", "able")."""
-    return any(word == p + base or word == p + "-" + base for p in NEGATIVE_PREFIXES)
+    """``word`` is ``base``, or the "-able" adjective of the verb ``base``, with a negative
+    prefix ("unable" / "able", "unaffordable" / "afford")."""
+    for p in NEGATIVE_PREFIXES:
+        if word.startswith(p):
+            rest = word[len(p) :].removeprefix("-")
+            if rest == base or _has_verb_of(rest, (base,)):
+                return True
+    return False
 
 
 def _unshared(
@@ -709,6 +754,9 @@ def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
     # Imported here: importing the engine must not load the antonym table.
     from diffreader.engine import antonyms
 
+    def opposite(a: str, b: str) -> bool:
+        return antonyms.are_opposites(a, b) or _negated_by_prefix(a, b) or _negated_by_prefix(b, a)
+
     # The alphabetic words each hunk replaces, by index (the few opposites found are made
     # ``Word``s): a hunk replaces words on both sides, so one whose side A has none is
     # left out at once. The table's words are all ASCII (a kana or Han character has no
@@ -747,15 +795,15 @@ def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
                 out += [
                     (group.word(_A, a), group.word(_B, b))
                     for a, b in _beside_the_same(a_left, keys_a, b_left, keys_b)
-                    if antonyms.are_opposites(keys_a[a], keys_b[b])
+                    if opposite(keys_a[a], keys_b[b])
                 ]
                 continue
             a_words, b_words = a_left, b_left
         for a in a_words:
             for b in b_words:
-                if antonyms.are_opposites(keys_a[a], keys_b[b]) and _particle_after(
-                    keys_a, a
-                ) == _particle_after(keys_b, b):
+                if opposite(keys_a[a], keys_b[b]) and _particle_after(keys_a, a) == _particle_after(
+                    keys_b, b
+                ):
                     out.append((group.word(_A, a), group.word(_B, b)))
     # A phrase moved and turned: deleted from A in one place, inserted into B in another
     # ("…, and officers had recommended approval." / "Officers had recommended refusal,
@@ -777,7 +825,7 @@ def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
         out += [
             (group.word(_A, a), group.word(_B, b))
             for a, b in _beside_the_same(moved[0], keys_a, moved[1], keys_b)
-            if antonyms.are_opposites(keys_a[a], keys_b[b])
+            if opposite(keys_a[a], keys_b[b])
         ]
     if not out:
         return out
@@ -3173,6 +3221,8 @@ def might_substitute(deleted: str, inserted: str) -> bool:
         "who" in words[1] and not words[1].isdisjoint(_ROLE_VERBS)
     ):
         return True  # a role given by a verb ("a volunteer with" / "who chairs")
+    if _any_negated_by_prefix(words[0], words[1]) or _any_negated_by_prefix(words[1], words[0]):
+        return True  # a word replaced by itself negated ("lawful" / "unlawful")
     from diffreader.engine import antonyms
 
     # A word and its lemma: "outer" is an opposite of "inner", whose lemma is "out".
