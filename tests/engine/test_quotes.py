@@ -75,6 +75,23 @@ def test_quotation_given_to_another_speaker_is_flagged() -> None:
     assert any(x.category.value == "quotation" and x.side is Side.B for x in c.claims)
 
 
+def test_a_pronoun_speaks_for_the_person_a_pronoun_spoke_for_before_not_a_place() -> None:
+    # "she said" in the sentence before passes the question on; "the Harbour Office" is a
+    # place, though two capitalised words.
+    original = (
+        "Harbourmaster Wilhelmina Tarbet said on Monday the quay would reopen.\n\n"
+        '"The repairs are finished and the quay is safe," Ms Tarbet said.'
+    )
+    rewrite = (
+        "Wilhelmina Tarbet, the harbourmaster, said on Monday the quay would reopen. "
+        "Speaking to traders at the Harbour Office, she said the work had gone well.\n\n"
+        '"The repairs are finished and the quay is safe," she told them.'
+    )
+    c = compare(original, rewrite)
+    assert {q.speaker for q in c.quotes if q.side is Side.B} == {"Wilhelmina Tarbet"}
+    assert not any(q.speaker_changed for q in c.quotes)
+
+
 def test_a_pronouns_speaker_is_the_person_said_to_speak_however_the_text_is_wrapped() -> None:
     """ "she said" after "... Marsh Society warden Dr. Ada Quell said ...": the speaker is
     the warden, not the word "Society" (an organisation's two capitalised words read as

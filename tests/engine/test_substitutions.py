@@ -709,8 +709,10 @@ def test_a_word_replaced_by_itself_negated_by_un_is_an_opposite(
 @pytest.mark.parametrize(
     ("a", "b"),
     [
-        ("Inspectors found the footbridge was not safe.", "Inspectors found the footbridge unsafe."),
-        ("Residents say the rents cannot be afforded.", "Residents say the rents are unaffordable."),
+        ("Inspectors found the footbridge was not safe.",
+         "Inspectors found the footbridge unsafe."),
+        ("Residents say the rents cannot be afforded.",
+         "Residents say the rents are unaffordable."),
         ("The family could not afford the repairs, she said.",
          "The repairs were unaffordable for the family, she said."),
     ],

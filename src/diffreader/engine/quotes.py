@@ -493,12 +493,15 @@ def _known_people(doc: Document) -> frozenset[str]:
 def _recent_subject(doc: Document, sid: int, people: frozenset[str]) -> str | None:
     """Antecedent of a pronoun: in the closest preceding sentence, the known person said to
     speak there ("... Dr. Priya Nandakumar said the rise ..."), else its first known
-    person."""
+    person not named after "the" ("at the Corn Exchange" is a place). A sentence whose
+    speaker is itself a pronoun ("Speaking at the Corn Exchange, she said ...") passes the
+    question on to the sentence before it."""
     for prev in range(sid, max(-1, sid - 4), -1):
         sentence = doc.sentences[prev]
         if sentence.kind is not SentenceKind.BODY:
             continue
         text = sentence.text
+        pronoun_speaks = False
         for verb in _VERB.finditer(text):
             # Read near the verb only: a name's words are searched in a bounded stretch.
             near = text[max(0, verb.start() - _NAME_REACH) : verb.end() + _NAME_REACH]
@@ -506,10 +509,19 @@ def _recent_subject(doc: Document, sid: int, people: frozenset[str]) -> str | No
             said = _NAME_BEFORE.search(near[:at]) or _NAME_AFTER.match(near, at)
             if said and said.group(1).split()[-1] in people:
                 return said.group(1)
-        for match in _NAME.finditer(sentence.text):
-            if match.group().split()[-1] in people:
+            pronoun_speaks = pronoun_speaks or bool(_PRONOUN_BEFORE.search(near[:at]))
+        if pronoun_speaks:
+            continue
+        for match in _NAME.finditer(text):
+            if match.group().split()[-1] in people and not _THE_BEFORE.search(
+                text, max(0, match.start() - 4), match.start()
+            ):
                 return match.group()
     return None
+
+
+_THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
+""""the" just before a name: a place or a body ("the Corn Exchange"), not a person."""
 
 
 _NAME_REACH = 120
