@@ -2,8 +2,9 @@
 ``benchmarks/judgement_heldout``, ``benchmarks/judgement_heldout2``,
 ``benchmarks/judgement_heldout3``, ``benchmarks/judgement_heldout4``,
 ``benchmarks/judgement_heldout5``, ``benchmarks/judgement_heldout6``,
-``benchmarks/judgement_heldout7``, ``benchmarks/judgement_heldout8`` and
-``benchmarks/judgement_heldout9``) and their harness honest.
+``benchmarks/judgement_heldout7``, ``benchmarks/judgement_heldout8``,
+``benchmarks/judgement_heldout9`` and ``benchmarks/judgement_heldout10``) and their harness
+honest.
 
 These tests check the sets, never the engine's scores: the scores are reported by
 ``benchmarks/eval_judgement.py`` and change with every judgement change.
@@ -161,6 +162,20 @@ SETS = {
         3,
         None,
         ("quote", "para_", "mapmaker"),
+    ),
+    # A tenth held-out set, imitating opinion polls and surveys reported by another outlet,
+    # infrastructure and transport projects restated by a trade paper or a regional site,
+    # diplomatic wire copy about invented states rewritten by another agency or a
+    # machine-translation round trip, and exam, inspection, admissions and funding stories
+    # restated by a local paper or a parents' site, of mixed length (3-5, 6-9, 10-14).
+    "heldout10": JudgementSet(
+        ROOT / "benchmarks" / "judgement_heldout10",
+        20,
+        7,
+        (3, 14),
+        3,
+        None,
+        ("quote", "para_", "pipeline"),
     ),
 }
 
