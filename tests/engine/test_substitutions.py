@@ -709,6 +709,24 @@ def test_a_word_replaced_by_itself_negated_by_un_is_an_opposite(
 @pytest.mark.parametrize(
     ("a", "b"),
     [
+        ("The main reason given for not driving was that they did not feel safe on icy roads.",
+         "Feeling unsafe on icy roads was the main reason given for not driving."),
+        ("Parents kept children home not for the cold but as they did not feel safe on the ice.",
+         "Parents kept children home not for the cold but as they felt unsafe on the ice."),
+    ],
+)  # fmt: skip
+def test_a_negation_before_the_word_cancels_its_opposite_though_another_clause_has_one(
+    a: str, b: str
+) -> None:
+    c = _compare(a, b)
+    for side in Side:
+        assert _claims(c, side, ClaimCategory.OPPOSITE) == []
+        assert _claims(c, side, ClaimCategory.NEGATION) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
         ("Inspectors found the footbridge was not safe.",
          "Inspectors found the footbridge unsafe."),
         ("Residents say the rents cannot be afforded.",

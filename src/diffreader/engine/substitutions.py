@@ -964,11 +964,13 @@ def _find_opposites(group: Group) -> list[Found]:
         negations[side] = [words[i].start for i in _negations(words)]
     out = []
     for a, b in pairs:
-        # "did not accept" / "rejected": the polarity is the same. Only the negations
-        # just before the word (or it, "refused") count: a clause away, another is none.
-        near_a = sum(a.start - _NEGATION_REACH <= at <= a.start for at in negations[_A])
-        near_b = sum(b.start - _NEGATION_REACH <= at <= b.start for at in negations[_B])
-        if (near_a - near_b) % 2:
+        # "did not accept" / "rejected": the polarity is the same. Only a negation just
+        # before the word (or it, "refused") and in its clause counts: a clause away,
+        # another is none ("for not cycling was that they did not feel safe" / "Feeling
+        # unsafe"; "not for the cold but as they did not feel safe" / "... felt unsafe").
+        if _negated_here(group.text[_A], a.start, negations[_A]) != _negated_here(
+            group.text[_B], b.start, negations[_B]
+        ):
             continue
         out.append(Found(_A, _OPPOSITE, a.start, a.end))
         out.append(Found(_B, _OPPOSITE, b.start, b.end))
@@ -978,6 +980,19 @@ def _find_opposites(group: Group) -> list[Found]:
 _NEGATION_REACH = 40
 """Characters before an opposite within which a negation cancels it ("did not even begin
 to accept" / "rejected")."""
+_CLAUSE_BREAK = re.compile(
+    r"[,;:]|\b(?:but|that|because|while|although|though|when|which|who|whose)\b", re.IGNORECASE
+)
+"""What ends a clause between a negation and the word after it."""
+
+
+def _negated_here(text: str, start: int, negations: Sequence[int]) -> bool:
+    """Whether a negation (its offset among ``negations``) stands within
+    ``_NEGATION_REACH`` before ``start`` with no clause break between."""
+    return any(
+        start - _NEGATION_REACH <= at <= start and not _CLAUSE_BREAK.search(text, at, start)
+        for at in negations
+    )
 
 
 # ---------------------------------------------------------------------------
