@@ -311,10 +311,44 @@ DATE_TEXTS = st.lists(
         [" ", "-", ",", ".", "\n", "x", "5", "12", "1999", "2024-05-01", "3rd", "s", "in ",
          "on ", "since ", "by ", "from ", "until ", "last", "this", "next", "early", "late",
          "mid", "March", "march", "May", "Sept", "Jan.", "Monday", "Tuesday", "week", "year",
-         "spring", "weekend", "Thursday", "Apr", "Oct", "Nov", "Dec", "Fri", "Sun"]
+         "spring", "weekend", "Thursday", "Apr", "Oct", "Nov", "Dec", "Fri", "Sun", "Spring",
+         "autumn", "Autumn", "summer", "Winter", "fall", "Fall", "the ", "during ", "over ",
+         "through ", "before ", "after ", " of ", "2029"]
     ),
     max_size=16,
 ).map("".join)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "dropped", "added"),
+    [
+        ("The tunnel is due to open in spring 2029.", "The tunnel is due to open in autumn 2029.",
+         "in spring 2029", "in autumn 2029"),
+        ("Repairs will finish during the summer.", "Repairs will finish during the winter.",
+         "during the summer", "during the winter"),
+        ("The vote is set for the autumn of 2027.", "The vote is set for the fall of 2028.",
+         "the autumn of 2027", "the fall of 2028"),
+    ],
+)  # fmt: skip
+def test_a_season_is_a_date(a: str, b: str, dropped: str, added: str) -> None:
+    c = compare(a, b)
+    assert [(x.kind.value, x.text) for x in c.claims if x.category is ClaimCategory.DATE] == [
+        ("dropped", dropped),
+        ("added", added),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The tunnel opens in the spring of 2029.", "The tunnel opens in spring 2029."),
+        ("Crews will return in the autumn.", "Crews will return in autumn."),
+        ("Water from the spring was tested on Monday.", "Water from the spring was tested Monday."),
+        ("Prices fall 2029 times a year, she joked.", "Prices fall 2029 times a year, she joked."),
+    ],
+)  # fmt: skip
+def test_a_season_said_alike_or_no_season_is_no_change(a: str, b: str) -> None:
+    assert compare(a, b).claims == ()
 
 
 @settings(max_examples=400)

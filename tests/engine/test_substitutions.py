@@ -742,6 +742,24 @@ def test_not_and_the_un_prefix_say_the_same(a: str, b: str) -> None:
         assert _claims(c, side, ClaimCategory.NEGATION) == []
 
 
+def test_a_date_stated_alike_on_both_sides_is_not_replaced_by_a_date_added_beside_it() -> None:
+    # "from April." gains a clause at its edge; the date it holds is the same on both sides,
+    # and the date the clause brings is the other article's too.
+    c = _compare(
+        "Nurses will get a 6 per cent rise from April. The rise beats the 3 per cent offered "
+        "in the winter, which unions rejected.",
+        "Nurses are to get a 6% rise from April, up from the 3% offered in the winter.",
+    )
+    for side in Side:
+        assert _claims(c, side, ClaimCategory.DATE) == []
+    # A date replaced beside one kept is still a change.
+    c = _compare(
+        "Nurses will get a 6 per cent rise from April, paid in May.",
+        "Nurses will get a 6 per cent rise from April, paid in June.",
+    )
+    assert [x.text for x in _claims(c, Side.B, ClaimCategory.DATE)] == ["in June"]
+
+
 _CUE_KEYS = st.sampled_from(
     [
         *sorted(NEGATIONS | NEGATING_VERBS | INFINITIVE_NEGATORS | DENIAL_VERBS),

@@ -192,6 +192,13 @@ _DURATION = re.compile(
     rf"|half an?|{_PART_OF_A_UNIT})[\s-]+(?:{_UNITS})\b(?:{_AND_A_PART})?(?:\s+ago)?",
     re.IGNORECASE,
 )
+_SEASON_PREPOSITIONS = "in|by|from|until|since|during|over|through|before|after"
+_SEASON_BY_ITSELF = "in|by|until|since|during|before|after"
+"""The prepositions that make a season without its year a date: not "from" or "over"
+("water from the spring")."""
+_SEASON_WORDS = alternation(
+    [*(w for w in SEASONS if w != "fall"), *(w.capitalize() for w in SEASONS if w != "fall")]
+)
 _DATE_BODY = (
     r"(?:(?:"
     + alternation(DATE_MODIFIERS)
@@ -202,12 +209,19 @@ _DATE_BODY = (
     + alternation(m.capitalize() for m in MONTHS)
     + r")\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?"
     r"|(?:(?:on|since|by|from|until)\s+)?(?:" + alternation(d.capitalize() for d in WEEKDAYS) + r")"
+    # A season with its year ("spring 2029", "the autumn of 2029"; "fall" only so: it is
+    # a verb far more often), or after a preposition ("in the spring", "by summer").
+    rf"|(?:(?:{_SEASON_PREPOSITIONS})\s+)?(?:the\s+)?(?:{_SEASON_WORDS}|[Ff]all)(?:\s+of)?"
+    r"\s+(?:1[89]\d\d|20\d\d)"
+    rf"|(?:{_SEASON_BY_ITSELF})\s+(?:the\s+)?(?:{_SEASON_WORDS})"
     r"|(?:in\s+)?(?:1[89]\d\d|20\d\d)s?"
     r"|\d{4}-\d{2}-\d{2})\b"
 )
 _DATE_OPENERS = sorted(
     {w[:2] for w in (*DATE_MODIFIERS, "on", "in", "since", "by", "from", "until")}
-    | {w.capitalize()[:2] for w in MONTHS | WEEKDAYS}
+    | {w[:2] for w in _SEASON_PREPOSITIONS.split("|")}
+    | {w[:2] for w in ("the", *SEASONS)}
+    | {w.capitalize()[:2] for w in MONTHS | WEEKDAYS | SEASONS}
 )
 """The first two letters of every word a date can start with ("la" for "last week"): a
 word that starts a date in ``_DATE_BODY`` has its first two letters here."""

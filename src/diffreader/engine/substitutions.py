@@ -2328,6 +2328,8 @@ def _date_parts(text: str) -> dict[str, str]:
             parts["month"] = str(_MONTH_INDEX[key])
         elif key.isdigit() and len(key) == 4:
             parts["year"] = key
+        elif key in SEASONS:
+            parts["season"] = "autumn" if key == "fall" else key
         elif key.isdigit() and "month" in parts:
             parts["day"] = str(int(key))
         elif key in DATE_MODIFIERS and n + 1 < len(keys):
@@ -2392,6 +2394,21 @@ def _find_dates(group: Group) -> list[Found]:
         ]
         for side in _SIDES
     }
+    # A date the other side states alike was not replaced, though a hunk touches its edge
+    # ("from September." / "from September, up from the 4% offered in the spring."): only
+    # hunks touching dates with no such partner on both sides face each other.
+    unpartnered = {
+        side: [
+            not any(_same_date(parts, other) for _, _, other in dates[_OTHER[side]])
+            for _, _, parts in dates[side]
+        ]
+        for side in _SIDES
+    }
+    facing = {
+        h for hs, alone in zip(touched[_A], unpartnered[_A], strict=True) if alone for h in hs
+    } & {h for hs, alone in zip(touched[_B], unpartnered[_B], strict=True) if alone for h in hs}
+    if not facing:
+        return []
     out = []
     for side in _SIDES:
         # Relative dates the date pattern misses at a sentence start ("Next year it …").
