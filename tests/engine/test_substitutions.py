@@ -760,6 +760,35 @@ def test_a_date_stated_alike_on_both_sides_is_not_replaced_by_a_date_added_besid
     assert [x.text for x in _claims(c, Side.B, ClaimCategory.DATE)] == ["in June"]
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "dropped", "added"),
+    [
+        ("Headteacher Marla Quint said the pupils had worked hard.",
+         "Marla Quint, the school's deputy head, said the pupils had worked hard.",
+         ["Headteacher"], ["deputy head"]),
+        ("Deputy Trade Minister Oren Vask visited the port on Monday.",
+         "The Kellian Trade Minister Oren Vask visited the port on Monday.",
+         ["Deputy Trade Minister Oren Vask"], ["Kellian Trade Minister"]),
+        # The status alone dropped: the title kept is no claim of its own.
+        ("Deputy Harbour Master Ilse Brandt closed the quay.",
+         "Harbour Master Ilse Brandt closed the quay.",
+         ["Deputy Harbour Master Ilse Brandt"], []),
+        # A status set off after another name is not that name's.
+        ("He finished ahead of the Dutch rider Ivo Maas, with the defending champion, Lars "
+         "Boon, third.",
+         "He finished ahead of the Dutch rider Ivo Maas, with the former champion, Lars Boon, "
+         "in third.",
+         ["defending champion"], ["former champion"]),
+    ],
+)  # fmt: skip
+def test_a_status_changed_flags_the_role_the_other_side_gives_the_same_person(
+    a: str, b: str, dropped: list[str], added: list[str]
+) -> None:
+    c = _compare(a, b)
+    assert [x.text for x in _claims(c, Side.A, ClaimCategory.ROLE)] == dropped
+    assert [x.text for x in _claims(c, Side.B, ClaimCategory.ROLE)] == added
+
+
 _CUE_KEYS = st.sampled_from(
     [
         *sorted(NEGATIONS | NEGATING_VERBS | INFINITIVE_NEGATORS | DENIAL_VERBS),

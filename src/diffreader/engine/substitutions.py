@@ -2565,8 +2565,8 @@ def _find_roles(group: Group) -> list[Found]:
                     continue  # "Oyelaran, a former head teacher," in another paragraph
                 last = _title_run(words, i)
                 out.append(Found(side, _ROLE, w.start, words[last].end))
-                if side is _A:
-                    out.extend(_title_reworded(group, side, words, i, last))
+                reworded = _title_reworded(group, side, words, i, last) if side is _A else []
+                out.extend(reworded or _same_persons_role(group, side, words, i, last))
             elif w.key in _TITLE_NOUNS and w.raw[:1].isupper():
                 other = group.keys(_OTHER[side])
                 if other_stems is None:
@@ -2585,6 +2585,122 @@ def _find_roles(group: Group) -> list[Found]:
                     s -= 1
                 out.append(Found(side, _ROLE, words[s].start, w.end))
     return _merge(out)
+
+
+def _same_persons_role(
+    group: Group, side: Side, words: Sequence[Word], i: int, last: int
+) -> list[Found]:
+    """The role the other side gives the person whose title the status at ``i`` (up to
+    ``last``) opens, where it gives one next to the same name: a title before it ("Deputy
+    Foreign Minister Helka Rautio" / "the Foreign Minister Helka Rautio") or set off after
+    it ("Headteacher Hepzibah Nuttall" / "Hepzibah Nuttall, the school's deputy head"). With
+    the status gone or added, what that side calls the person is a role it claims."""
+    name = _status_name(words, i, last)
+    if name is None:
+        return []
+    other = group.words(_OTHER[side])
+    own = {stem(w.key) for w in words[i : last + 1]}
+    text = group.text[_OTHER[side]]
+    for j, w in enumerate(other):
+        if w.key == name and w.raw[:1].isupper():
+            span = _role_before(other, j) or _role_after(other, j)
+            if span is None:
+                return []
+            said = {
+                stem(k)
+                for k in word_keys(text[span[0] : span[1]])
+                if k not in STOPWORDS and not k.endswith(("'s", "’s"))  # whose role: no role
+            }
+            if said <= own:
+                return []  # the same title, the status alone added or dropped ("Mayor")
+            return [Found(_OTHER[side], _ROLE, *span)]
+    return []
+
+
+def _status_name(words: Sequence[Word], i: int, last: int) -> str | None:
+    """The last word of the name a status's title (``i`` to ``last``) belongs to: the name
+    its run ends with ("Deputy Foreign Minister Helka Rautio"), or the one it is set off
+    after ("Hepzibah Nuttall, the school's deputy head")."""
+    names = [
+        w.key
+        for w in words[i + 1 : last + 1]
+        if w.raw[:1].isupper() and w.key.isalpha() and w.key not in _NOT_NAMES | _STATUS_HEADS
+    ]
+    if names:
+        return names[-1]
+
+    def name_at(k: int) -> bool:
+        w = words[k] if 0 <= k < len(words) else None
+        return w is not None and w.raw[:1].isupper() and w.key.isalpha() and w.key not in _NOT_NAMES
+
+    if last + 2 < len(words) and words[last + 1].key == "," and name_at(last + 2):
+        k = last + 2  # "the defending champion, Pieter Oudman"
+        while name_at(k + 1):
+            k += 1
+        return words[k].key
+    for k in range(i - 1, max(0, i - 5), -1):
+        key = words[k].key
+        if key == ",":
+            return words[k - 1].key if name_at(k - 1) else None  # "Ann Lee, the deputy head"
+        if key in STOPWORDS and key not in ("a", "an", "the"):
+            return None  # "…, with the defending champion": no apposition
+        if not (key.isalpha() or key.endswith(("'s", "’s"))):
+            return None
+    return None
+
+
+def _is_role_word(key: str) -> bool:
+    return key in _TITLE_NOUNS or (key not in GENERIC_PERSON_NOUNS and person_noun(key))
+
+
+_ADDRESSES = HONORIFICS | {"cllr", "councillor", "professor"}
+"""Forms of address before a name, which say no role of their own here ("Professor Alan
+Whitby, vice-chancellor of ...")."""
+
+
+def _role_before(words: Sequence[Word], j: int) -> tuple[int, int] | None:
+    """The title written just before the name whose last word is at ``j`` ("the Sarvonian
+    Foreign Minister | Helka Rautio", "Headteacher | Hepzibah Nuttall"), without a form of
+    address ("Cllr", "Dr"): its span, if it holds a title or a person's noun."""
+    k = j - 1
+    while k > j - 3 and k >= 0 and words[k].raw[:1].isupper() and not _is_role_word(words[k].key):
+        if words[k].key in TITLE_WORDS:
+            break
+        k -= 1  # the name's first words
+    end = k
+    while end >= 0 and words[end].key in _ADDRESSES:
+        end -= 1
+    first = end
+    while first >= 0 and first > end - 5:
+        w = words[first]
+        if not (
+            _is_role_word(w.key)
+            or w.key in TITLE_WORDS
+            or (w.raw[:1].isupper() and w.key.isalpha() and w.key not in STOPWORDS)
+        ):
+            break
+        first -= 1
+    first += 1
+    if first > end or not any(_is_role_word(w.key) for w in words[first : end + 1]):
+        return None
+    return words[first].start, words[end].end
+
+
+def _role_after(words: Sequence[Word], j: int) -> tuple[int, int] | None:
+    """The role set off after the name whose last word is at ``j`` ("Hepzibah Nuttall, |
+    the school's deputy head,"): its span, if its last word is a title or a person's noun."""
+    if j + 2 >= len(words) or words[j + 1].key != ",":
+        return None
+    first = j + 2
+    for k in range(first, min(len(words), first + 6)):
+        key = words[k].key
+        if key in (",", ".", ";", ":") or key in _DESCRIBED_ENDS:
+            if k > first and _is_role_word(words[k - 1].key):
+                return words[first].start, words[k - 1].end
+            return None
+        if not (key.isalpha() or key == "-" or key.endswith(("'s", "’s"))):
+            return None
+    return None
 
 
 def _title_reworded(
