@@ -725,6 +725,25 @@ def test_a_negation_before_the_word_cancels_its_opposite_though_another_clause_h
 
 
 @pytest.mark.parametrize(
+    ("a", "b", "dropped", "added"),
+    [
+        ("The northbound carriageway will shut overnight.",
+         "The southbound carriageway will shut overnight.", "northbound", "southbound"),
+        ("Auditors said the contractors had been overpaid.",
+         "Auditors said the contractors had been underpaid.", "overpaid", "underpaid"),
+        ("Silt built up upstream of the weir.", "Silt built up downstream of the weir.",
+         "upstream", "downstream"),
+    ],
+)  # fmt: skip
+def test_a_compound_with_the_opposite_first_part_is_an_opposite(
+    a: str, b: str, dropped: str, added: str
+) -> None:
+    c = _compare(a, b)
+    assert [x.text for x in _claims(c, Side.A, ClaimCategory.OPPOSITE)] == [dropped]
+    assert [x.text for x in _claims(c, Side.B, ClaimCategory.OPPOSITE)] == [added]
+
+
+@pytest.mark.parametrize(
     ("a", "b"),
     [
         ("Inspectors found the footbridge was not safe.",

@@ -670,6 +670,26 @@ def _negated_by_prefix(word: str, other: str) -> bool:
     return False
 
 
+_OPPOSITE_PREFIXES = {
+    "north": "south", "south": "north", "east": "west", "west": "east", "up": "down",
+    "down": "up", "in": "out", "out": "in", "over": "under", "under": "over",
+}  # fmt: skip
+"""The first parts of compounds whose opposite is the same word with the other part
+("northbound" / "southbound", "upstream" / "downstream", "overpaid" / "underpaid")."""
+_OPPOSITE_PREFIX_STARTS = tuple(_OPPOSITE_PREFIXES)
+
+
+def _compound_opposite(word: str) -> str:
+    """The compound opposite of ``word`` (``_OPPOSITE_PREFIXES``: "northbound":
+    "southbound"), or "" when it is no such compound (its rest is under three letters)."""
+    if not word.startswith(_OPPOSITE_PREFIX_STARTS):
+        return ""
+    for prefix, other in _OPPOSITE_PREFIXES.items():
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return other + word[len(prefix) :]
+    return ""
+
+
 def _any_negated_by_prefix(words: set[str], others: set[str]) -> bool:
     """Whether some word of ``words`` is one of ``others`` negated by its prefix
     (``_negated_by_prefix``)."""
@@ -755,7 +775,12 @@ def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
     from diffreader.engine import antonyms
 
     def opposite(a: str, b: str) -> bool:
-        return antonyms.are_opposites(a, b) or _negated_by_prefix(a, b) or _negated_by_prefix(b, a)
+        return (
+            antonyms.are_opposites(a, b)
+            or _negated_by_prefix(a, b)
+            or _negated_by_prefix(b, a)
+            or _compound_opposite(a) == b
+        )
 
     # The alphabetic words each hunk replaces, by index (the few opposites found are made
     # ``Word``s): a hunk replaces words on both sides, so one whose side A has none is
@@ -3371,6 +3396,10 @@ def might_substitute(deleted: str, inserted: str) -> bool:
         return True  # a role given by a verb ("a volunteer with" / "who chairs")
     if _any_negated_by_prefix(words[0], words[1]) or _any_negated_by_prefix(words[1], words[0]):
         return True  # a word replaced by itself negated ("lawful" / "unlawful")
+    if any(
+        _compound_opposite(w) in words[1] for w in words[0] if w.startswith(_OPPOSITE_PREFIX_STARTS)
+    ):
+        return True  # "northbound" / "southbound"
     from diffreader.engine import antonyms
 
     # A word and its lemma: "outer" is an opposite of "inner", whose lemma is "out".
