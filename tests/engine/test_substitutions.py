@@ -808,6 +808,37 @@ def test_a_status_changed_flags_the_role_the_other_side_gives_the_same_person(
     assert [x.text for x in _claims(c, Side.B, ClaimCategory.ROLE)] == added
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # "as well as" is no bound on the "a second" after it.
+        ("The plan adds a second ferry, a new pier and a cafe.",
+         "As well as a second ferry, the plan includes a new pier and a cafe."),
+        # "nearly every one" is "nearly all".
+        ("Nearly all of its 380 members voted for the strike.",
+         "Of its 380 members, nearly every one voted for the strike."),
+        # "homeless" says "without a home".
+        ("The storm left 2,000 families homeless.",
+         "The storm left 2,000 families without a home."),
+        # "next month" in a February article is March.
+        ("Harbour to reopen in March\n\nPublished 10:00, 9 February 2027\n\n"
+         "The harbour will reopen in March, the council said.",
+         "Harbour reopens next month\n\nPublished 16:00, 9 February 2027\n\n"
+         "The harbour will reopen next month, the council said."),
+    ],
+)  # fmt: skip
+def test_the_same_fact_in_other_words_is_no_change(a: str, b: str) -> None:
+    assert _compare(a, b).claims == ()
+
+
+def test_a_month_relative_to_the_stamp_is_still_read_as_another_month() -> None:
+    c = _compare(
+        "The harbour will reopen in April, the council said.\n\nPublished 10:00, 9 February 2027",
+        "The harbour will reopen next month, the council said.\n\nPublished 16:00, 9 February 2027",
+    )
+    assert [x.text for x in _claims(c, Side.B, ClaimCategory.DATE)] == ["next month"]
+
+
 _CUE_KEYS = st.sampled_from(
     [
         *sorted(NEGATIONS | NEGATING_VERBS | INFINITIVE_NEGATORS | DENIAL_VERBS),

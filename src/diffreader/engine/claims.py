@@ -113,7 +113,7 @@ from diffreader.engine.model import (
     Status,
     WordOp,
 )
-from diffreader.engine.segment import is_correction_note, stamp_year
+from diffreader.engine.segment import is_correction_note, stamp_month, stamp_year
 from diffreader.engine.substitutions import (
     CLOCK_SPAN,
     ONE_YEAR,
@@ -894,6 +894,9 @@ class Support:
     year: int | None = None
     """The year of the article's time stamp ("Published 09:00, 25 November 2026"), if it
     has one: the year its "this year" names."""
+    month: int | None = None
+    """The month (1 to 12) of that time stamp, if it names one: what "next month" counts
+    from."""
     _days: dict[tuple[str, str], set[str]] | None = None
     _values: list[float] | None = None
     _approximations: list[float] | None = None
@@ -1139,6 +1142,7 @@ class Support:
                 stems.add(word)
         support = cls(stems, numbers, lowered, text)
         support.year = stamp_year(doc.sentences)
+        support.month = stamp_month(doc.sentences)
         return support
 
     def has_number(self, text: str) -> bool:
@@ -2152,6 +2156,14 @@ def _date_supported(value: str, support: Support) -> bool:
         ahead = "+" if last.group(1).lower() == "next" else ""
         if ahead + last.group(2).lower() in support.periods_before():
             return True
+    if support.month is not None:
+        relative = compiled(_RELATIVE_MONTH).search(value)
+        if relative is not None:
+            # "next month" in February: the other article names March (as its stamp month
+            # stands for this one's: a story's versions are days apart).
+            month = (support.month - 1 + YEAR_OFFSETS[relative.group(1).lower()]) % 12
+            if _MONTH_NAMES[month] in support.stems:
+                return True
     words = [
         stem(key)
         for key in _fact_keys(value)
@@ -2166,6 +2178,14 @@ def _date_supported(value: str, support: Support) -> bool:
             or not _MONTH_FORMS.get(w, frozenset()).isdisjoint(support.stems)
         )
     ]
+    if missing and support.month is not None:
+        # "in March" against "next month" in a February article.
+        named = {
+            _MONTH_NAMES[(support.month - 1 + step) % 12]
+            for word, step in YEAR_OFFSETS.items()
+            if f"{word} month" in support.lowered
+        }
+        missing = [w for w in missing if w not in named]
     if not missing:
         return True
     # A year written out on one side and relative on the other ("this year" / "2026"):
@@ -2176,6 +2196,14 @@ def _date_supported(value: str, support: Support) -> bool:
 
 
 _YEAR_WORDS = frozenset(("this", "next", "last", "year"))
+_RELATIVE_MONTH = r"(?i)\b(last|this|next) month\b"
+_MONTH_NAMES = tuple(
+    stem(m)
+    for m in (
+        "january february march april may june july august september october november december"
+    ).split()
+)
+"""Each month's stem, January first (``Support.stems`` holds stems)."""
 
 
 def _role_supported(value: str, support: Support) -> bool:

@@ -49,6 +49,7 @@ __all__ = [
     "is_boilerplate_line",
     "is_correction_note",
     "split_sentences",
+    "stamp_month",
     "stamp_year",
 ]
 
@@ -328,17 +329,45 @@ def stamp_year(sentences: Sequence[Sentence]) -> int | None:
     >>> stamp_year(split_sentences("Published 09:00, 25 November 2026\\n\\nIt rained."))
     2026
     """
+    line = _stamp_line(sentences)
+    found = _A_YEAR.search(line) if line is not None else None
+    return int(found.group()) if found is not None else None
+
+
+def stamp_month(sentences: Sequence[Sentence]) -> int | None:
+    """The month (1 to 12) of the time stamp that gives ``stamp_year``, if it names one:
+    the month its "next month" counts from.
+
+    >>> stamp_month(split_sentences("Published 09:00, 25 November 2026\\n\\nIt rained."))
+    11
+    """
+    line = _stamp_line(sentences)
+    found = compiled(_A_MONTH).search(line) if line is not None else None
+    return _MONTH_NUMBERS[found.group().lower()[:3]] if found is not None else None
+
+
+def _stamp_line(sentences: Sequence[Sentence]) -> str | None:
+    """The first time stamp with a year among an article's first ``_STAMP_REACH``
+    sentences."""
     for sentence in sentences[:_STAMP_REACH]:
         line = sentence.text
         if (
             sentence.kind is SentenceKind.BOILERPLATE
             and line[:20].lower().startswith(_STAMP_OPENINGS)
             and compiled(_STAMP_LINE).match(line)
+            and _A_YEAR.search(line) is not None
         ):
-            found = _A_YEAR.search(line)
-            if found is not None:
-                return int(found.group())
+            return line
     return None
+
+
+_MONTH_NUMBERS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+_A_MONTH = r"(?i)\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b"
 
 
 _STAMP_REACH = 8

@@ -127,7 +127,7 @@ from diffreader.engine.lexicon import (
     alternation,
 )
 from diffreader.engine.model import ClaimCategory, Document, Op, Pair, Sentence, Side
-from diffreader.engine.segment import stamp_year
+from diffreader.engine.segment import stamp_month, stamp_year
 from diffreader.engine.synonyms import parts_of_speech, related
 from diffreader.engine.text import compiled, sentence_tokens, stem, word_keys
 
@@ -256,6 +256,7 @@ class Group:
     sentences: dict[Side, tuple[Sentence, ...]] = field(default_factory=dict)
     """Each side's article's sentences, for ``year``."""
     _years: dict[Side, int | None] = field(default_factory=dict)
+    _months: dict[Side, int | None] = field(default_factory=dict)
 
     def year(self, side: Side) -> int | None:
         """The year of one side's article's time stamp (``segment.stamp_year``), the year
@@ -264,6 +265,14 @@ class Group:
             found = self.sentences.get(side)
             self._years[side] = stamp_year(found) if found is not None else None
         return self._years[side]
+
+    def month(self, side: Side) -> int | None:
+        """The month of one side's article's time stamp (``segment.stamp_month``), the
+        month its "next month" counts from: read when first asked."""
+        if side not in self._months:
+            found = self.sentences.get(side)
+            self._months[side] = stamp_month(found) if found is not None else None
+        return self._months[side]
 
     def rates(self, side: Side) -> list[tuple[int, int, tuple[str, str]]]:
         """The rates of one side's sentences (``rate_spans``, read once)."""
@@ -561,8 +570,15 @@ def _denials_without_negation(words: Sequence[Word], other: Sequence[Word]) -> i
     contrast (``_CONTRASTS``), a word that says "not" (``IMPLICIT_NEGATIVES``: "reluctant",
     "unless"), a word written with "non-" ("non-users": "those who did not"), and "only"
     where ``other`` says "no other" ("the only one to reach the final" / "no other team
-    reached the final")."""
+    reached the final"), and a word made with "-less" of a word ``other`` writes ("homeless"
+    / "without a home")."""
     count = sum(1 for w in words if w.hunk >= 0 and w.key in IMPLICIT_NEGATIVES)
+    lacking = [
+        w.key[:-4] for w in words if w.hunk >= 0 and len(w.key) > 6 and w.key.endswith("less")
+    ]
+    if lacking:
+        theirs = {o.key for o in other}
+        count += sum(1 for base in lacking if base in theirs)
     no_other = any(
         w.key == "no" and w.hunk >= 0 and j + 1 < len(other) and other[j + 1].key == "other"
         for j, w in enumerate(other)
@@ -2073,6 +2089,11 @@ _MOVED_UP = frozenset(
 3%"), not a bound ("up to 40 people")."""
 
 
+_AS_CONJUNCTIONS = frozenset(("well", "soon"))
+"""The words that make "as … as" a conjunction, not a bound ("as well as a second
+roundabout", "as soon as 2027")."""
+
+
 def _bound_before(keys: Sequence[str], first: int) -> tuple[str, int]:
     """The qualifier just before the figure at ``keys[first]`` ("more than", "about") and
     the index of its first word."""
@@ -2086,7 +2107,12 @@ def _bound_before(keys: Sequence[str], first: int) -> tuple[str, int]:
             if phrase == "up to" and first >= 3 and keys[first - 3] in _MOVED_UP:
                 return "", first  # "went up to 5.2%" rose to it: no bound
             return QUANTITY_QUALIFIERS[phrase], first - length
-    if first >= 3 and keys[first - 1] == "as" == keys[first - 3] and keys[first - 2].isalpha():
+    if (
+        first >= 3
+        and keys[first - 1] == "as" == keys[first - 3]
+        and keys[first - 2].isalpha()
+        and keys[first - 2] not in _AS_CONJUNCTIONS
+    ):
         return "at most", first - 3  # "as strong as 80mph", "as high as 40C": "up to"
     return "", first
 
@@ -2388,6 +2414,25 @@ def _with_year(parts: dict[str, str], stamp: int | None) -> dict[str, str]:
     return {**parts, "year": str(stamp + YEAR_OFFSETS[when])}
 
 
+def _relative_to_stamp(group: Group, side: Side, parts: dict[str, str]) -> dict[str, str]:
+    """``parts`` with the year and the month that "next year" and "next month" name
+    against one side's time stamp (``_with_year``, ``_with_month``)."""
+    if "when year" in parts:
+        parts = _with_year(parts, group.year(side))
+    if "when month" in parts:
+        parts = _with_month(parts, group.month(side))
+    return parts
+
+
+def _with_month(parts: dict[str, str], stamp: int | None) -> dict[str, str]:
+    """``parts`` with the month a relative month names ("next month") against the
+    article's stamp month, where it has one: "next month" in a February article is March."""
+    when = parts.get("when month")
+    if stamp is None or when not in YEAR_OFFSETS or "month" in parts:
+        return parts
+    return {**parts, "month": str((stamp - 1 + YEAR_OFFSETS[when]) % 12)}  # as _MONTH_INDEX
+
+
 YEAR_OFFSETS = {"last": -1, "this": 0, "next": 1}
 """The years from an article's own that "last year", "this year" and "next year" name."""
 
@@ -2414,7 +2459,7 @@ def _find_dates(group: Group) -> list[Found]:
         return []  # read before what each date says: most groups replace no date
     dates = {
         side: [
-            (s, e, _with_year(_date_parts(group.text[side][s:e]), group.year(side)))
+            (s, e, _relative_to_stamp(group, side, _date_parts(group.text[side][s:e])))
             for s, e in spans[side]
         ]
         for side in _SIDES
@@ -2968,6 +3013,8 @@ or "nearly" before "all" says less than all (``_ALMOST_ALL``). "Half" and "a maj
 figures, which ``_find_figures`` reads ("more than half" is "a majority")."""
 _ALMOST = frozenset(("almost", "nearly", "virtually", "practically"))
 _ALMOST_ALL = 95
+_WHOLE = frozenset(("all", "every", "each"))
+"""The quantifiers of a whole, which "almost" or "nearly" makes less than all."""
 _WARNING_COLOURS = frozenset(("red", "amber", "orange", "yellow", "green"))
 """The levels of a warning or an alert ("an amber wind warning", "a red alert")."""
 _LEVELS = frozenset((*_QUANTIFIER_LEVELS, *_WARNING_COLOURS))
@@ -2979,8 +3026,8 @@ def _level(keys: Sequence[str], i: int) -> int | str:
     key = keys[i]
     if key in _WARNING_COLOURS:
         return key
-    if key == "all" and i and keys[i - 1] in _ALMOST:
-        return _ALMOST_ALL
+    if key in _WHOLE and i and keys[i - 1] in _ALMOST:
+        return _ALMOST_ALL  # "nearly all", "almost every"
     return _QUANTIFIER_LEVELS[key]
 
 
@@ -3001,8 +3048,8 @@ def _find_levels(group: Group) -> list[Found]:
     out: list[Found] = []
     for a, b in _beside_the_same(levels[0], keys_a, levels[1], keys_b):
         if _level(keys_a, a) != _level(keys_b, b):
-            first_a = a - 1 if keys_a[a] == "all" and a and keys_a[a - 1] in _ALMOST else a
-            first_b = b - 1 if keys_b[b] == "all" and b and keys_b[b - 1] in _ALMOST else b
+            first_a = a - 1 if keys_a[a] in _WHOLE and a and keys_a[a - 1] in _ALMOST else a
+            first_b = b - 1 if keys_b[b] in _WHOLE and b and keys_b[b - 1] in _ALMOST else b
             out.append(Found(_A, _NUMBER, columns_a.starts[first_a], columns_a.ends[a]))
             out.append(Found(_B, _NUMBER, columns_b.starts[first_b], columns_b.ends[b]))
     return out
