@@ -839,6 +839,42 @@ def test_a_month_relative_to_the_stamp_is_still_read_as_another_month() -> None:
     assert [x.text for x in _claims(c, Side.B, ClaimCategory.DATE)] == ["next month"]
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "dropped", "added"),
+    [
+        ("The trust's chief executive, Imogen Farthing, said: \"We are sorry.\"",
+         "\"We are sorry,\" said Imogen Farthing, who chairs the trust.",
+         "chief executive", "who chairs the trust"),
+        ("Eastmere Rail's operations director, Osric Pell, said trains would run.",
+         "Osric Pell, Eastmere Rail's chief executive, said trains would run.",
+         "operations director", "Eastmere Rail's chief executive"),
+    ],
+)  # fmt: skip
+def test_a_person_given_another_role_beside_the_same_name_is_a_changed_role(
+    a: str, b: str, dropped: str, added: str
+) -> None:
+    c = _compare(a, b)
+    assert [x.text for x in _claims(c, Side.A, ClaimCategory.ROLE)] == [dropped]
+    assert [x.text for x in _claims(c, Side.B, ClaimCategory.ROLE)] == [added]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The board's head of audiology, Ana Roe, said waits fell.",
+         "Ana Roe, who heads audiology at the board, said waits fell."),
+        ("The Mayor of Tolworth, Eda Vane, opened the hall.",
+         "Eda Vane, Tolworth's mayor, opened the hall."),
+        ("The chairman of the trust, Ivo Stone, said sales rose.",
+         "Ivo Stone, who chairs the trust, said sales rose."),
+    ],
+)  # fmt: skip
+def test_the_same_role_in_other_words_beside_the_name_is_no_change(a: str, b: str) -> None:
+    c = _compare(a, b)
+    for side in Side:
+        assert _claims(c, side, ClaimCategory.ROLE) == []
+
+
 _CUE_KEYS = st.sampled_from(
     [
         *sorted(NEGATIONS | NEGATING_VERBS | INFINITIVE_NEGATORS | DENIAL_VERBS),

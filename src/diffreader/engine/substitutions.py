@@ -2737,6 +2737,8 @@ def _role_before(words: Sequence[Word], j: int) -> tuple[int, int] | None:
         if words[k].key in TITLE_WORDS:
             break
         k -= 1  # the name's first words
+    if k >= 1 and words[k].key == ",":
+        k -= 1  # "The watchdog's chief executive, Imogen Farthing"
     end = k
     while end >= 0 and words[end].key in _ADDRESSES:
         end -= 1
@@ -2746,7 +2748,7 @@ def _role_before(words: Sequence[Word], j: int) -> tuple[int, int] | None:
         if not (
             _is_role_word(w.key)
             or w.key in TITLE_WORDS
-            or (w.raw[:1].isupper() and w.key.isalpha() and w.key not in STOPWORDS)
+            or (w.key.isalpha() and w.key not in STOPWORDS and (w.raw[:1].isupper() or first < end))
         ):
             break
         first -= 1
@@ -2762,6 +2764,11 @@ def _role_after(words: Sequence[Word], j: int) -> tuple[int, int] | None:
     if j + 2 >= len(words) or words[j + 1].key != ",":
         return None
     first = j + 2
+    if words[first].key == "who" and first + 1 < len(words) and words[first + 1].key in _ROLE_VERBS:
+        k = first + 1  # "Imogen Farthing, who chairs the watchdog"
+        while k + 1 < min(len(words), first + 7) and words[k + 1].key.isalpha():
+            k += 1
+        return words[first].start, words[k].end
     for k in range(first, min(len(words), first + 6)):
         key = words[k].key
         if key in (",", ".", ";", ":") or key in _DESCRIBED_ENDS:
@@ -2771,6 +2778,71 @@ def _role_after(words: Sequence[Word], j: int) -> tuple[int, int] | None:
         if not (key.isalpha() or key == "-" or key.endswith(("'s", "’s"))):
             return None
     return None
+
+
+def _role_head(words: Sequence[Word]) -> str:
+    """The noun of the role ``words`` write: its last title or person's noun, or what the
+    verb of "who chairs the trust" makes of it ("chair"), without its gender."""
+    head = ""
+    for w in words:
+        if w.key in _ROLE_VERBS:
+            return _ROLE_VERBS[w.key]
+        if _is_role_word(w.key):
+            head = w.key
+    return _ungendered(head)
+
+
+def _find_changed_roles(group: Group) -> list[Found]:
+    """A person given another role on each side, beside the same name, whichever way each
+    writes it ("The watchdog's chief executive, Imogen Farthing," / "Imogen Farthing, who
+    chairs the watchdog,"; "Tarnvale Water's capital projects director, Osric Pell," /
+    "Osric Pell, Tarnvale Water's chief executive,"): a changed role on both sides. Not
+    where the two roles' nouns are one in other words (a stem, a sense, an abbreviation),
+    nor where one is a role any leader is called (``_ANY_LEADER``: "who heads the trust"),
+    nor where neither was changed."""
+    if not all(
+        not group.changed_keys(side).isdisjoint(_TITLE_NOUNS)
+        or not group.changed_keys(side).isdisjoint(_ROLE_VERBS)
+        or _changes_a_person_noun(group, side)
+        for side in _SIDES
+    ):
+        return []  # no role word changed on one side (tested on keys)
+    roles: dict[Side, dict[str, tuple[int, int, str, bool]]] = {}
+    for side in _SIDES:
+        words = group.words(side)
+        starts = group.columns[side].starts
+        found: dict[str, tuple[int, int, str, bool]] = {}
+        for j, w in enumerate(words):
+            if not (w.raw[:1].isupper() and w.key.isalpha()) or w.key in _NOT_NAMES:
+                continue
+            if j + 1 < len(words) and words[j + 1].raw[:1].isupper() and words[j + 1].key.isalpha():
+                continue  # not the name's last word
+            span = _role_before(words, j) or _role_after(words, j)
+            if span is not None and w.key not in found:
+                # The role's words, by their starts (sorted): a bisection, not a scan.
+                role = words[bisect_left(starts, span[0]) : bisect_left(starts, span[1])]
+                head = _role_head(role)
+                if head:
+                    found[w.key] = (*span, head, any(r.hunk >= 0 for r in role))
+        roles[side] = found
+    out: list[Found] = []
+    keys = {side: group.keys(side) for side in _SIDES}
+    for name in roles[_A].keys() & roles[_B].keys():
+        start_a, end_a, head_a, changed_a = roles[_A][name]
+        start_b, end_b, head_b, changed_b = roles[_B][name]
+        if head_a in _ANY_LEADER or head_b in _ANY_LEADER:
+            continue
+        if stem(head_a) == stem(head_b) or related(head_a, head_b):
+            continue
+        if _abbreviated(head_a, keys[_B]) or _abbreviated(head_b, keys[_A]):
+            continue
+        if head_a in keys[_B] or head_b in keys[_A]:
+            continue  # the role is elsewhere in the other side's sentences: moved
+        if not (changed_a or changed_b):
+            continue  # both written word for word: not this group's change
+        out.append(Found(_A, _ROLE, start_a, end_a))
+        out.append(Found(_B, _ROLE, start_b, end_b))
+    return out
 
 
 def _title_reworded(
@@ -3360,6 +3432,7 @@ SUBSTITUTIONS: tuple[Substitution, ...] = (
     Substitution("role", (ClaimCategory.ROLE,), _find_roles),
     Substitution("described role", (ClaimCategory.ROLE,), _find_described_roles),
     Substitution("person's role", (ClaimCategory.ROLE,), _find_person_roles),
+    Substitution("changed role", (ClaimCategory.ROLE,), _find_changed_roles),
     Substitution("name", tuple(sorted(_NAME_CATEGORIES)), _find_names),
 )
 """The substitutions ``find_substitutions`` runs, in order; where two find overlapping
