@@ -875,6 +875,39 @@ def test_the_same_role_in_other_words_beside_the_name_is_no_change(a: str, b: st
         assert _claims(c, side, ClaimCategory.ROLE) == []
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "dropped", "added"),
+    [
+        ("A nurse who saw the crash said the van was speeding.",
+         "A surgeon who saw the crash said the van was speeding.", "nurse", "surgeon"),
+        ("An off-duty paramedic who was passing pulled the driver out.",
+         "The town's harbourmaster, who was passing, pulled the driver out.",
+         "An off-duty paramedic", "The town's harbourmaster"),
+    ],
+)  # fmt: skip
+def test_a_person_described_as_another_with_no_name_is_a_changed_role(
+    a: str, b: str, dropped: str, added: str
+) -> None:
+    c = _compare(a, b)
+    assert [x.text for x in _claims(c, Side.A, ClaimCategory.ROLE)] == [dropped]
+    assert [x.text for x in _claims(c, Side.B, ClaimCategory.ROLE)] == [added]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("A spokesman for the firm said the plant would reopen.",
+         "A spokeswoman for the firm said the plant would reopen."),
+        ("Sales fell 6 percent in early trading.", "Sales fell 6 per cent in early trading."),
+        ("Prices went up 4% in May, a resident said.", "Prices rose 4% in May, a local said."),
+    ],
+)  # fmt: skip
+def test_no_person_or_the_same_person_in_other_words_is_no_changed_role(a: str, b: str) -> None:
+    c = _compare(a, b)
+    for side in Side:
+        assert _claims(c, side, ClaimCategory.ROLE) == []
+
+
 _CUE_KEYS = st.sampled_from(
     [
         *sorted(NEGATIONS | NEGATING_VERBS | INFINITIVE_NEGATORS | DENIAL_VERBS),

@@ -126,7 +126,15 @@ from diffreader.engine.lexicon import (
     WEEKDAYS,
     alternation,
 )
-from diffreader.engine.model import ClaimCategory, Document, Op, Pair, Sentence, Side
+from diffreader.engine.model import (
+    ClaimCategory,
+    Document,
+    Op,
+    Pair,
+    Sentence,
+    SentenceKind,
+    Side,
+)
 from diffreader.engine.segment import stamp_month, stamp_year
 from diffreader.engine.synonyms import parts_of_speech, related
 from diffreader.engine.text import compiled, sentence_tokens, stem, word_keys
@@ -254,7 +262,9 @@ class Group:
     _rates: dict[Side, list[tuple[int, int, tuple[str, str]]]] = field(default_factory=dict)
     _cjk: bool | None = None
     sentences: dict[Side, tuple[Sentence, ...]] = field(default_factory=dict)
-    """Each side's article's sentences, for ``year``."""
+    """Each side's article's sentences, for ``year`` and ``month``."""
+    headline: bool = False
+    """The group is two headlines."""
     _years: dict[Side, int | None] = field(default_factory=dict)
     _months: dict[Side, int | None] = field(default_factory=dict)
 
@@ -476,8 +486,18 @@ class Group:
             return [f for sid in ids for f in facts(doc, sid)]
 
         sentences = {_A: doc_a.sentences, _B: doc_b.sentences}
+        headline = all(
+            doc.sentences[sid].kind is SentenceKind.HEADLINE
+            for doc, ids in ((doc_a, pair.a), (doc_b, pair.b))
+            for sid in ids
+        )
         return cls(
-            columns, hunks, {_A: doc_a.text, _B: doc_b.text}, find_facts, sentences=sentences
+            columns,
+            hunks,
+            {_A: doc_a.text, _B: doc_b.text},
+            find_facts,
+            sentences=sentences,
+            headline=headline,
         )
 
 
@@ -2845,6 +2865,66 @@ def _find_changed_roles(group: Group) -> list[Found]:
     return out
 
 
+_PLAIN_PERSON_ENDINGS = (
+    *"er or ist ian man woman person guard master mistress keeper smith wright".split(),
+)
+"""Endings that make a word a person's noun beyond doubt when the synonym table knows it
+as a noun (``person_noun``); not "-ent" or "-ant", which end as many things ("percent")."""
+
+
+def _plainly_a_person(key: str) -> bool:
+    """``key`` names what a person does, without doubt: one of ``PERSON_NOUNS`` or a title,
+    or a person's noun with a plain ending (``_PLAIN_PERSON_ENDINGS``), not one that names
+    anyone (``GENERIC_PERSON_NOUNS``)."""
+    if key in GENERIC_PERSON_NOUNS:
+        return False
+    if key in PERSON_NOUNS or key in _TITLE_NOUNS:
+        return True
+    return len(key) > 4 and key.endswith(_PLAIN_PERSON_ENDINGS) and person_noun(key)
+
+
+def _find_replaced_people(group: Group) -> list[Found]:
+    """A noun for what a person does replaced by another in one small hunk, no name beside
+    them ("A nurse who saw the crash" / "A doctor who saw the crash", "An off-duty
+    lifeguard" / "The lake's harbourmaster"): a changed role on both sides. Not where the
+    two are one in other words (a stem, a gender, a sense), where one names anyone
+    (``GENERIC_PERSON_NOUNS``), nor where the other side has the noun elsewhere in the
+    group (moved, not changed)."""
+    if not all(_changes_a_person_noun(group, side) for side in _SIDES):
+        return []  # no word of a person's changed on one side (tested on keys, in C)
+    if group.headline:
+        return []  # a headline calls a person what fits ("Founder" / "rescue pioneer")
+    by_hunk: dict[int, list[list[Word]]] = {}
+    named: set[int] = set()  # hunks with a name in them: the named roles' detectors' case
+    for side_index, side in enumerate(_SIDES):
+        openers = group.columns[side].openers
+        for i in group.replacing(side):
+            w = group.word(side, i)
+            by_hunk.setdefault(w.hunk, [[], []])[side_index].append(w)
+            if w.raw[:1].isupper() and i not in openers:
+                named.add(w.hunk)
+    stems = {side: {stem(k) for k in group.keys(side)} for side in _SIDES}
+    out: list[Found] = []
+    for hunk, (a_words, b_words) in by_hunk.items():
+        if not a_words or not b_words or hunk in named:
+            continue
+        if len(a_words) > _MAX_HUNK_WORDS or len(b_words) > _MAX_HUNK_WORDS:
+            continue  # a clause rewritten: its nouns are no one word replaced by another
+        people = [[w for w in ws if _plainly_a_person(w.key)] for ws in (a_words, b_words)]
+        if len(people[0]) != 1 or len(people[1]) != 1:
+            continue
+        a, b = people[0][0], people[1][0]
+        if a.key in _TITLE_NOUNS and b.key in _TITLE_NOUNS:
+            continue  # two titles: the roles' case
+        if _ungendered(a.key) == _ungendered(b.key) or related(a.key, b.key):
+            continue
+        if stem(a.key) in stems[_B] or stem(b.key) in stems[_A]:
+            continue
+        out.append(Found(_A, _ROLE, a_words[0].start, a.end))
+        out.append(Found(_B, _ROLE, b_words[0].start, b.end))
+    return out
+
+
 def _title_reworded(
     group: Group, side: Side, words: Sequence[Word], i: int, last: int
 ) -> list[Found]:
@@ -3433,6 +3513,7 @@ SUBSTITUTIONS: tuple[Substitution, ...] = (
     Substitution("described role", (ClaimCategory.ROLE,), _find_described_roles),
     Substitution("person's role", (ClaimCategory.ROLE,), _find_person_roles),
     Substitution("changed role", (ClaimCategory.ROLE,), _find_changed_roles),
+    Substitution("replaced person", (ClaimCategory.ROLE,), _find_replaced_people),
     Substitution("name", tuple(sorted(_NAME_CATEGORIES)), _find_names),
 )
 """The substitutions ``find_substitutions`` runs, in order; where two find overlapping
