@@ -908,6 +908,18 @@ def test_no_person_or_the_same_person_in_other_words_is_no_changed_role(a: str, 
         assert _claims(c, side, ClaimCategory.ROLE) == []
 
 
+def test_a_modal_in_a_purpose_clause_is_no_hedge() -> None:
+    c = _compare(
+        "Crews worked through the night so that the station could reopen on time.",
+        "Crews worked through the night, so that the station did not open late.",
+    )
+    for side in Side:
+        assert _claims(c, side, ClaimCategory.HEDGE) == []
+    # A modal after plain "so" (a consequence) still hedges.
+    c = _compare("The wall is cracked, so it could fall.", "The wall is cracked, so it will fall.")
+    assert [x.text for x in _claims(c, Side.A, ClaimCategory.HEDGE)] == ["could fall"]
+
+
 _CUE_KEYS = st.sampled_from(
     [
         *sorted(NEGATIONS | NEGATING_VERBS | INFINITIVE_NEGATORS | DENIAL_VERBS),

@@ -1120,6 +1120,8 @@ def _hedge_at(group: Group, side: Side, i: int) -> bool:
     columns = group.columns[side]
     key = columns.keys[i]
     if key in HEDGES:
+        if key in _PURPOSE_MODALS and _in_a_purpose_clause(columns.keys, i):
+            return False  # "so that the airport could stay open": what the work was for
         if key == "may":
             return group.text[side][columns.starts[i]] == "m"
         if key == "could":
@@ -1137,6 +1139,21 @@ def _hedge_at(group: Group, side: Side, i: int) -> bool:
     if key in _CORRELATED:
         # "was associated with lower blood pressure": a correlation, not a cause.
         return i + 1 < len(columns.keys) and columns.keys[i + 1] in _CORRELATED[key]
+    return False
+
+
+_PURPOSE_MODALS = frozenset(("could", "might", "may", "would"))
+"""Modals that, after "so that" or "in order that", say what something is for."""
+
+
+def _in_a_purpose_clause(keys: Sequence[str], i: int) -> bool:
+    """The modal at ``i`` follows "so that" or "in order that" within its clause (five
+    words back, no punctuation between)."""
+    for j in range(i - 1, max(0, i - 6), -1):
+        if not keys[j][:1].isalnum():
+            return False
+        if keys[j] == "that" and j and keys[j - 1] in ("so", "order"):
+            return True
     return False
 
 
