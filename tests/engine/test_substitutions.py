@@ -920,6 +920,24 @@ def test_a_modal_in_a_purpose_clause_is_no_hedge() -> None:
     assert [x.text for x in _claims(c, Side.A, ClaimCategory.HEDGE)] == ["could fall"]
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Dogs will not be allowed on the beach in summer.",
+         "Dogs will be banned from the beach in summer."),
+        ("The figures do not include private schools.", "The figures exclude private schools."),
+        ("Cyclists will not be allowed on the viaduct.", "The viaduct will be closed to cyclists."),
+    ],
+)  # fmt: skip
+def test_a_word_that_excludes_says_what_not_allowed_says(a: str, b: str) -> None:
+    c = _compare(a, b)
+    for side in Side:
+        assert _claims(c, side, ClaimCategory.NEGATION) == []
+    # The same word kept while "not" goes is still a negation dropped.
+    c = _compare("The road will not be closed on Sunday.", "The road will be closed on Sunday.")
+    assert [x.text for x in _claims(c, Side.A, ClaimCategory.NEGATION)] == ["not be closed"]
+
+
 _CUE_KEYS = st.sampled_from(
     [
         *sorted(NEGATIONS | NEGATING_VERBS | INFINITIVE_NEGATORS | DENIAL_VERBS),
