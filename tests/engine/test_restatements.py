@@ -190,6 +190,10 @@ QUIET = {
         "Sales of the cider had fallen by a fifth since September, the brewer said.\n",
         "Sales of the cider have dropped by 20% since September, the brewer said.\n",
     ),
+    "a share before a preposition as a percentage": (
+        "Visitor numbers are expected to grow by a quarter within three years, the trust said.\n",
+        "The trust expects visitor numbers to rise by 25% within three years.\n",
+    ),
     "a rate as a count": (
         "Buses will run every 20 minutes on Sundays, the operator said.\n\nThe scanner "
         "is checked twice a year by engineers.\n",

@@ -174,12 +174,13 @@ FRACTIONS: Mapping[str, int] = MappingProxyType(
 )  # fmt: skip
 """Fraction words and their denominators: "a third" of something is 33 per cent of it."""
 AFTER_A_SHARE = _words(
-    """since compared last overall apiece respectively higher lower faster slower bigger
-    smaller larger greater cheaper dearer longer shorter quicker heavier lighter stronger
-    weaker richer poorer older younger fewer"""
+    """since within across among despite amid throughout compared last overall apiece
+    respectively higher lower faster slower bigger smaller larger greater cheaper dearer
+    longer shorter quicker heavier lighter stronger weaker richer poorer older younger
+    fewer"""
 )
 """Words that are no stopword but follow a share, never an ordinal's noun ("fell by a
-fifth since May", "a third compared with", "by a quarter last year"), and comparatives
+fifth since May", "to grow by a fifth within five years", "a third compared with", "by a quarter last year"), and comparatives
 ("a fifth faster", "a third cheaper": a share more or less)."""
 NUMBERS_NEVER_ALONE = _words("once double half")
 """Number words that are no figure on their own ("once again", "double down", "half of")."""
