@@ -180,8 +180,9 @@ AFTER_A_SHARE = _words(
     fewer"""
 )
 """Words that are no stopword but follow a share, never an ordinal's noun ("fell by a
-fifth since May", "to grow by a fifth within five years", "a third compared with", "by a quarter last year"), and comparatives
-("a fifth faster", "a third cheaper": a share more or less)."""
+fifth since May", "to grow by a fifth within five years", "a third compared with", "by a
+quarter last year"), and comparatives ("a fifth faster", "a third cheaper": a share more or
+less)."""
 NUMBERS_NEVER_ALONE = _words("once double half")
 """Number words that are no figure on their own ("once again", "double down", "half of")."""
 WEAK_NUMBER_WORDS = _words("one first second")
