@@ -848,6 +848,10 @@ def test_a_month_relative_to_the_stamp_is_still_read_as_another_month() -> None:
         ("Eastmere Rail's operations director, Osric Pell, said trains would run.",
          "Osric Pell, Eastmere Rail's chief executive, said trains would run.",
          "operations director", "Eastmere Rail's chief executive"),
+        # The same title of another body.
+        ("Velmar's trade minister, Ada Lunn, said the border would open.",
+         "The border will open, according to Corvia's trade minister, Ada Lunn.",
+         "Velmar's trade minister", "Corvia's trade minister"),
     ],
 )  # fmt: skip
 def test_a_person_given_another_role_beside_the_same_name_is_a_changed_role(

@@ -2792,7 +2792,16 @@ def _role_before(words: Sequence[Word], j: int) -> tuple[int, int] | None:
     first += 1
     if first > end or not any(_is_role_word(w.key) for w in words[first : end + 1]):
         return None
+    if first and _possessor(words[first - 1]):
+        first -= 1  # whose title it is: "Brevania's | trade minister"
     return words[first].start, words[end].end
+
+
+def _possessor(w: Word) -> str:
+    """The name a capitalised possessive writes ("Brevania's": "brevania"), or ""."""
+    if w.raw[:1].isupper() and w.key.endswith(("'s", "’s")) and w.key[:-2].isalpha():
+        return w.key[:-2]
+    return ""
 
 
 def _role_after(words: Sequence[Word], j: int) -> tuple[int, int] | None:
@@ -2844,11 +2853,11 @@ def _find_changed_roles(group: Group) -> list[Found]:
         for side in _SIDES
     ):
         return []  # no role word changed on one side (tested on keys)
-    roles: dict[Side, dict[str, tuple[int, int, str, bool]]] = {}
+    roles: dict[Side, dict[str, tuple[int, int, str, str, bool]]] = {}
     for side in _SIDES:
         words = group.words(side)
         starts = group.columns[side].starts
-        found: dict[str, tuple[int, int, str, bool]] = {}
+        found: dict[str, tuple[int, int, str, str, bool]] = {}
         for j, w in enumerate(words):
             if not (w.raw[:1].isupper() and w.key.isalpha()) or w.key in _NOT_NAMES:
                 continue
@@ -2860,16 +2869,21 @@ def _find_changed_roles(group: Group) -> list[Found]:
                 role = words[bisect_left(starts, span[0]) : bisect_left(starts, span[1])]
                 head = _role_head(role)
                 if head:
-                    found[w.key] = (*span, head, any(r.hunk >= 0 for r in role))
+                    owner = next((o for r in role if (o := _possessor(r))), "")
+                    found[w.key] = (*span, head, owner, any(r.hunk >= 0 for r in role))
         roles[side] = found
     out: list[Found] = []
     keys = {side: group.keys(side) for side in _SIDES}
     for name in roles[_A].keys() & roles[_B].keys():
-        start_a, end_a, head_a, changed_a = roles[_A][name]
-        start_b, end_b, head_b, changed_b = roles[_B][name]
-        if head_a in _ANY_LEADER or head_b in _ANY_LEADER:
-            continue
+        start_a, end_a, head_a, owner_a, changed_a = roles[_A][name]
+        start_b, end_b, head_b, owner_b, changed_b = roles[_B][name]
         if stem(head_a) == stem(head_b) or related(head_a, head_b):
+            # The same title of another body ("Brevania's trade minister" / "Sarnow's").
+            if owner_a and owner_b and owner_a != owner_b and (changed_a or changed_b):
+                out.append(Found(_A, _ROLE, start_a, end_a))
+                out.append(Found(_B, _ROLE, start_b, end_b))
+            continue
+        if head_a in _ANY_LEADER or head_b in _ANY_LEADER:
             continue
         if _abbreviated(head_a, keys[_B]) or _abbreviated(head_b, keys[_A]):
             continue
