@@ -43,7 +43,7 @@ PAIRS: dict[str, tuple[str, str, list[Expected], tuple[int, int, int]]] = {
             ("moved", "The inspection was carried out", "accepted", ""),
             ("dropped", "Ines Varga", None, "Dropped the harbour master’s name."),
         ],
-        (6, 26, 3),
+        (6, 27, 3),
     ),
     "contentfarm": (
         "02_rewrite_contentfarm.txt",
@@ -65,7 +65,9 @@ PAIRS: dict[str, tuple[str, str, list[Expected], tuple[int, int, int]]] = {
 # forty minutes" in a quotation (the substitution layer), "whose firm has monitored the
 # bridge…" (local support); "stood" / "sat" of seawater is no longer an opposite. In the
 # update pair the dropped fragment "Harbour master Ines Varga said the closure would" is
-# gone (netting against related content): the person it held, "Ines Varga", is the item.
+# gone (netting against related content): the person it held, "Ines Varga", is the item;
+# and the season the altered quotation now gives for the reopening ("before the summer", where
+# the original said September) is an item of its own (a season is a date since session 27).
 # (The review layer folds the A side of a substitution into its B side: one item a change.)
 # Every saved mark and note still lands on its item with its key.
 _STORED = {"contentfarm": (5, 29, 3), "update": (6, 27, 3)}
