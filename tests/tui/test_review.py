@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from pilot_helpers import ORIGINAL, REWRITE, corpus_loaded, diff_ready, wait_for
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -623,3 +624,34 @@ async def test_a_note_pasted_in_several_lines_is_kept_whole(tmp_path: Path) -> N
         await pilot.press("enter")
         await wait_for(pilot, lambda: session.note(key) != "")
         assert session.note(key) == "Rang the harbour office. They confirmed it."
+
+
+async def test_a_mark_saved_after_the_review_closed_shows_in_the_corpus(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A loaded host: the mark's save finishes after q, when the corpus screen has already
+    # read its review figures; the figures are read again once the save is done.
+    import threading
+    import time
+
+    saving = threading.Event()
+    real_save = ReviewSession.save
+
+    def slow_save(self: ReviewSession, *args: object, **kwargs: object) -> list[str]:
+        saving.set()
+        time.sleep(0.6)
+        return real_save(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    app = make_app(corpus=corpus)
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await corpus_loaded(pilot)
+        await pilot.press("a", "down", "enter")
+        diff = await _ready(pilot)
+        assert diff.session is not None
+        total = len(diff.session.items)
+        monkeypatch.setattr(ReviewSession, "save", slow_save)
+        await pilot.press("r", "x")
+        await wait_for(pilot, saving.is_set)
+        await pilot.press("q")
+        rewrite = screen.articles[str(corpus / "b_rewrite.txt")]
+        await wait_for(pilot, lambda: screen.review_text(rewrite) == f"1/{total}")

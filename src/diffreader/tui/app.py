@@ -28,7 +28,7 @@ from textual.widgets import Input
 
 from diffreader.tui.commands import ScreenCommands
 from diffreader.tui.keys import HELP
-from diffreader.tui.messages import CompareRequested
+from diffreader.tui.messages import CompareRequested, ReviewSaved
 from diffreader.tui.screens.corpus import CorpusScreen
 from diffreader.tui.textutil import display_echo
 
@@ -257,6 +257,16 @@ class DiffReaderApp(App[None]):
         from diffreader.tui.screens.diff import DiffScreen
 
         self.push_screen(DiffScreen(message.a, message.b))
+
+    @on(ReviewSaved)
+    def _review_saved(self) -> None:
+        # The corpus screen read its review figures when it came back; a save that ended
+        # after that (the review closed while saving) is read again.
+        from diffreader.tui.screens.corpus import CorpusScreen
+
+        screen = self.screen
+        if isinstance(screen, CorpusScreen) and not screen.loading:
+            screen.refresh_reviews()
 
     def open_versions(
         self, original_path: Path, version_paths: Sequence[Path], *, exit_on_back: bool = False

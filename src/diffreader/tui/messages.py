@@ -13,7 +13,13 @@ if TYPE_CHECKING:
     from diffreader.tui.rows import DiffModel
     from diffreader.tui.widgets.side_panel import PanelContents
 
-__all__ = ["CompareRequested", "ComparisonFailed", "ComparisonProgress", "ComparisonReady"]
+__all__ = [
+    "CompareRequested",
+    "ComparisonFailed",
+    "ComparisonProgress",
+    "ComparisonReady",
+    "ReviewSaved",
+]
 
 
 @dataclass
@@ -54,3 +60,9 @@ class ComparisonProgress(Message):
 
     stage: str
     """What the worker is doing now ("Aligning sentences…")."""
+
+
+@dataclass
+class ReviewSaved(Message):
+    """A diff screen saved its review: a save can finish after the screen was closed, when
+    the corpus screen below has already read its review figures (they are read again)."""

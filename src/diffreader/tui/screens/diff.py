@@ -46,7 +46,12 @@ from diffreader.plural import plural
 from diffreader.review import ItemKind, Mark, ReviewEntry, ReviewItem, ReviewState
 from diffreader.storage.review import ReviewSession
 from diffreader.tui.keys import HELP
-from diffreader.tui.messages import ComparisonFailed, ComparisonProgress, ComparisonReady
+from diffreader.tui.messages import (
+    ComparisonFailed,
+    ComparisonProgress,
+    ComparisonReady,
+    ReviewSaved,
+)
 from diffreader.tui.review import (
     Notice,
     SaveNotices,
@@ -869,6 +874,7 @@ class DiffScreen(Screen[None]):
     ) -> None:
         session.absorb(snapshot)
         self._saving -= 1
+        self.app.post_message(ReviewSaved())
         run, error, messages = outcome
         if self.session is session:
             self._tell(self.save_notices.saved(run, error, messages))
@@ -891,6 +897,7 @@ class DiffScreen(Screen[None]):
         if session is not None and (self._saving or session.unsaved):
             with self._save_lock:
                 session.save()
+            self.app.post_message(ReviewSaved())
             if self._edited and session.save_error is not None:
                 self._tell([self._lost(session, session.save_error)])
 
