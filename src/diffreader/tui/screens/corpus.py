@@ -24,9 +24,10 @@ order marked), and ``v`` opens A against B and them (``marked_versions``).
 Review progress: once A is marked, the Review column shows, for each article whose pair
 with A has been opened, "reviewed/total" and "!flagged" ("3/12 !1"); a pair only
 reviewed the other way round (the article as A) shows behind "⇆". The figures come
-from the review index (one small file), read in a worker when the folder is listed and
-again whenever the screen comes back from a diff; articles are matched by content hash,
-so a renamed file keeps its figures.
+from the review index (one small file), read in a worker when the folder is listed, again
+whenever the screen comes back from a diff, and again when a review saves after its diff
+screen closed (``messages.ReviewSaved``); articles are matched by content hash, so a renamed
+file keeps its figures.
 """
 
 from __future__ import annotations
