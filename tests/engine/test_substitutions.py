@@ -1049,3 +1049,17 @@ def test_figures_that_swap_places_are_a_change() -> None:
     assert compare(a, reordered).claims == ()
     rose = "Prices rose from 3% to 5% in May.\n"
     assert len(compare(rose, "Prices rose from 5% to 3% in May.\n").claims) == 4
+
+
+def test_one_share_of_a_whole_each_side_in_a_rewritten_sentence_is_compared() -> None:
+    a = (
+        "Homeware firm Brantwell is recalling all of its Toastie heaters sold between 3 May "
+        "and 9 June because a faulty switch can overheat."
+    )
+    b = (
+        "If you bought a Toastie heater from Brantwell between 3 May and 9 June, some of "
+        "them are being recalled as a fault in the switch can cause overheating."
+    )
+    assert _flagged(a, b, ClaimCategory.NUMBER) == (["all"], ["some"])
+    # The same share in other words is none.
+    assert _quiet(a, b.replace("some of them are", "all of them are"), ClaimCategory.NUMBER)

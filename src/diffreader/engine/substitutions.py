@@ -3214,6 +3214,21 @@ def _level(keys: Sequence[str], i: int) -> int | str:
     return _QUANTIFIER_LEVELS[key]
 
 
+def _of_a_whole(keys: Sequence[str], i: int) -> bool:
+    """The quantifier at ``i`` is a share of a whole named after it: "of" and a determiner
+    or pronoun ("all of its", "some of them", "most of the")."""
+    return (
+        keys[i] in _QUANTIFIER_LEVELS
+        and i + 2 < len(keys)
+        and keys[i + 1] == "of"
+        and keys[i + 2] in _WHOLES
+    )
+
+
+_WHOLES = frozenset(("its", "their", "the", "them", "these", "those", "his", "her", "our"))
+"""What names the whole after a quantifier and "of"."""
+
+
 def _find_levels(group: Group) -> list[Found]:
     """A quantifier or a warning's colour replaced by another before the same words ("most
     of its 900,000 customers" / "almost all of its 900,000 customers", "an amber wind
@@ -3229,7 +3244,14 @@ def _find_levels(group: Group) -> list[Found]:
         for side, keys in ((_A, keys_a), (_B, keys_b))
     ]
     out: list[Found] = []
-    for a, b in _beside_the_same(levels[0], keys_a, levels[1], keys_b):
+    facing = _beside_the_same(levels[0], keys_a, levels[1], keys_b)
+    if not facing and len(levels[0]) == 1 == len(levels[1]):
+        # One share of a whole on each side, in a sentence rewritten around it ("recalling
+        # all of its blankets" / "some of them are being recalled"): the same slot.
+        a, b = levels[0][0], levels[1][0]
+        if _of_a_whole(keys_a, a) and _of_a_whole(keys_b, b):
+            facing = [(a, b)]
+    for a, b in facing:
         if _level(keys_a, a) != _level(keys_b, b):
             first_a = a - 1 if keys_a[a] in _WHOLE and a and keys_a[a - 1] in _ALMOST else a
             first_b = b - 1 if keys_b[b] in _WHOLE and b and keys_b[b - 1] in _ALMOST else b
