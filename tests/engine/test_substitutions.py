@@ -1063,3 +1063,16 @@ def test_one_share_of_a_whole_each_side_in_a_rewritten_sentence_is_compared() ->
     assert _flagged(a, b, ClaimCategory.NUMBER) == (["all"], ["some"])
     # The same share in other words is none.
     assert _quiet(a, b.replace("some of them are", "all of them are"), ClaimCategory.NUMBER)
+
+
+def test_free_on_one_side_and_paid_for_on_the_other_is_a_changed_price() -> None:
+    a = "Eye tests will be free for pupils, and new frames will be free for everyone."
+    b = "Pupils get free eye tests, and everyone can buy new frames at a reduced price."
+    assert _flagged(a, b, ClaimCategory.NUMBER) == (["free"], ["reduced price"])
+    # The frames' "free", whose neighbours the price shares, not the tests'.
+    comparison = _compare(a, b)
+    (free,) = _claims(comparison, Side.A, ClaimCategory.NUMBER)
+    assert free.start == comparison.a.text.rindex("free")
+    # Free in other words is no change, nor a "no charge" a negation.
+    c = "Eye tests will be free for pupils, and there is no charge for new frames."
+    assert _quiet(a, c, ClaimCategory.NUMBER, ClaimCategory.NEGATION)

@@ -3214,6 +3214,53 @@ def _level(keys: Sequence[str], i: int) -> int | str:
     return _QUANTIFIER_LEVELS[key]
 
 
+_PRICED = re.compile(
+    r"(?i)\b(?:(?:reduced|discounted|subsidi[sz]ed|lower|cut|half|full)[\s-]"
+    r"(?:price|prices|rate|rates|fee|fees|cost|costs|charge|charges)|a (?:fee|charge))\b"
+)
+"""What says a thing is paid for, at a price of some level ("at a reduced price", "a
+fee", "half price")."""
+_PRICE_KEYS = frozenset(
+    "reduced discounted subsidised subsidized lower cut half full fee fees charge".split()
+)
+
+
+def _find_prices(group: Group) -> list[Found]:
+    """A thing said to be free on one side and paid for on the other ("will be free for
+    everyone" / "at a reduced price", "free" / "a fee"): how much it costs, on both sides."""
+    out: list[Found] = []
+    for side, other in _SIDE_PAIRS:
+        if "free" not in group.changed_keys(side) or _PRICE_KEYS.isdisjoint(
+            group.changed_keys(other)
+        ):
+            continue
+        c, d = group.columns[side], group.columns[other]
+        free = [i for i in group.changed(side) if c.keys[i] == "free"]
+        text = group.text[other]
+        start, end = (d.starts[0], d.ends[-1]) if d.starts else (0, 0)
+        for priced in _PRICED.finditer(text, start, end):
+            if group.changed_in(other, priced.start(), priced.end()) or any(
+                d.hunks[i] >= 0
+                for i in range(bisect_left(d.starts, priced.start()), len(d.starts))
+                if d.starts[i] < priced.end()
+            ):
+                # The free thing the price is of: the one whose neighbours the price's share
+                # most ("batteries will be free" / "batteries at a reduced price").
+                at = bisect_left(d.starts, priced.start())
+                near = {stem(k) for k in d.keys[max(0, at - 8) : at + 8] if k not in STOPWORDS}
+
+                i = max(free, key=lambda i: _shared_near(c.keys, i, near))
+                out.append(Found(side, _NUMBER, c.starts[i], c.ends[i]))
+                out.append(Found(other, _NUMBER, priced.start(), priced.end()))
+                break
+    return out
+
+
+def _shared_near(keys: Sequence[str], i: int, near: set[str]) -> int:
+    """How many words within six of ``keys[i]`` have a stem among ``near``."""
+    return sum(1 for k in keys[max(0, i - 6) : i + 6] if k not in STOPWORDS and stem(k) in near)
+
+
 def _of_a_whole(keys: Sequence[str], i: int) -> bool:
     """The quantifier at ``i`` is a share of a whole named after it: "of" and a determiner
     or pronoun ("all of its", "some of them", "most of the")."""
@@ -3562,6 +3609,7 @@ SUBSTITUTIONS: tuple[Substitution, ...] = (
     Substitution("figure", (ClaimCategory.NUMBER,), _find_figures),
     Substitution("bound", (ClaimCategory.NUMBER,), _find_bounds),
     Substitution("level", (ClaimCategory.NUMBER,), _find_levels),
+    Substitution("price", (ClaimCategory.NUMBER,), _find_prices),
     Substitution("role", (ClaimCategory.ROLE,), _find_roles),
     Substitution("described role", (ClaimCategory.ROLE,), _find_described_roles),
     Substitution("person's role", (ClaimCategory.ROLE,), _find_person_roles),
@@ -3642,6 +3690,10 @@ def might_substitute(deleted: str, inserted: str) -> bool:
         return True  # a title in lower case replaced ("operations manager" / "director")
     if not words[0].isdisjoint(_LEVELS) and not words[1].isdisjoint(_LEVELS):
         return True  # a quantifier or a warning's colour replaced ("most" / "almost all")
+    if ("free" in words[0] and not words[1].isdisjoint(_PRICE_KEYS)) or (
+        "free" in words[1] and not words[0].isdisjoint(_PRICE_KEYS)
+    ):
+        return True  # free on one side, paid for on the other
     if _names_a_person(words[0]) and _names_a_person(words[1]):
         return True  # what a named person does, replaced ("lifeguard" / "harbourmaster")
     if ("who" in words[0] and not words[0].isdisjoint(_ROLE_VERBS)) or (
