@@ -728,10 +728,17 @@ def _compound_opposite(word: str) -> str:
 
 def _any_negated_by_prefix(words: set[str], others: set[str]) -> bool:
     """Whether some word of ``words`` is one of ``others`` negated by its prefix
-    (``_negated_by_prefix``)."""
-    return any(
-        _negated_by_prefix(w, o) for w in words if w.startswith(("un", "non")) for o in others
-    )
+    (``_negated_by_prefix``): a look-up of what follows the prefix, and a pass over
+    ``others`` only for an "-able" word (rare)."""
+    for w in words:
+        if not w.startswith(("un", "non")):
+            continue
+        rest = w[3:] if w.startswith("non") else w[2:]
+        if rest in others and len(rest) >= 4 and rest not in STOPWORDS:
+            return True
+        if _verb_stem(rest) and any(_negated_by_prefix(w, o) for o in others):
+            return True
+    return False
 
 
 def _prefixed(word: str, base: str) -> bool:
@@ -3239,15 +3246,14 @@ def _find_prices(group: Group) -> list[Found]:
         text = group.text[other]
         start, end = (d.starts[0], d.ends[-1]) if d.starts else (0, 0)
         for priced in _PRICED.finditer(text, start, end):
-            if group.changed_in(other, priced.start(), priced.end()) or any(
-                d.hunks[i] >= 0
-                for i in range(bisect_left(d.starts, priced.start()), len(d.starts))
-                if d.starts[i] < priced.end()
-            ):
+            first = bisect_left(d.starts, priced.start())
+            last = bisect_left(d.starts, priced.end())
+            if any(h >= 0 for h in d.hunks[first:last]):  # the price is the rewrite's
                 # The free thing the price is of: the one whose neighbours the price's share
                 # most ("batteries will be free" / "batteries at a reduced price").
-                at = bisect_left(d.starts, priced.start())
-                near = {stem(k) for k in d.keys[max(0, at - 8) : at + 8] if k not in STOPWORDS}
+                near = {
+                    stem(k) for k in d.keys[max(0, first - 8) : first + 8] if k not in STOPWORDS
+                }
 
                 i = max(free, key=lambda i: _shared_near(c.keys, i, near))
                 out.append(Found(side, _NUMBER, c.starts[i], c.ends[i]))
