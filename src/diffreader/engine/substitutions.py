@@ -2764,6 +2764,7 @@ def _status_name(words: Sequence[Word], i: int, last: int) -> str | None:
 
 
 def _is_role_word(key: str) -> bool:
+    """``key`` is a title or a noun naming what a person does, not one naming anyone."""
     return key in _TITLE_NOUNS or (key not in GENERIC_PERSON_NOUNS and person_noun(key))
 
 
@@ -3254,8 +3255,7 @@ def _find_prices(group: Group) -> list[Found]:
                 near = {
                     stem(k) for k in d.keys[max(0, first - 8) : first + 8] if k not in STOPWORDS
                 }
-
-                i = max(free, key=lambda i: _shared_near(c.keys, i, near))
+                i = max(free, key=lambda j: _shared_near(c.keys, j, near))
                 out.append(Found(side, _NUMBER, c.starts[i], c.ends[i]))
                 out.append(Found(other, _NUMBER, priced.start(), priced.end()))
                 break
