@@ -265,6 +265,8 @@ class Group:
     """Each side's article's sentences, for ``year`` and ``month``."""
     headline: bool = False
     """The group is two headlines."""
+    people_changed: dict[Side, bool] = field(default_factory=dict)
+    """``_changes_a_person_noun`` by side, read once for the three role detectors."""
     _years: dict[Side, int | None] = field(default_factory=dict)
     _months: dict[Side, int | None] = field(default_factory=dict)
 
@@ -3121,7 +3123,10 @@ def _changes_a_person_noun(group: Group, side: Side) -> bool:
     """Some changed word of one side is a person's noun (``person_noun``): the words with
     a person's ending or among ``PERSON_NOUNS`` are picked from the changed keys in C, and
     only those few are looked up."""
-    return _names_a_person(group.changed_keys(side))
+    found = group.people_changed.get(side)
+    if found is None:
+        found = group.people_changed[side] = _names_a_person(group.changed_keys(side))
+    return found
 
 
 def _person_descriptions(group: Group, side: Side) -> dict[str, list[tuple[str, int, int]]]:
