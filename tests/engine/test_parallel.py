@@ -275,6 +275,34 @@ def test_the_development_set_split_over_processes_equals_serial(
     assert forks
 
 
+_STAMPED_A = (
+    "Harbour to reopen in March\n\nPublished 10:00, 9 February 2027\n\n"
+    "The harbour will reopen in March, the council said. Repairs will cost £2m in 2027. "
+    "The quay has been shut since last autumn.\n\nFerries will return in April."
+)
+_STAMPED_B = (
+    "Harbour reopens next month\n\nPublished 16:00, 9 February 2027\n\n"
+    "The harbour will reopen next month, the council said. Repairs will cost £2m this year. "
+    "The quay has been shut since last autumn.\n\nFerries will return in May."
+)
+
+
+def test_time_stamps_cross_from_the_children_with_the_claims_support(
+    monkeypatch: pytest.MonkeyPatch, forks: list[int]
+) -> None:
+    # A month or a year read against the time stamp ("next month", "this year") is judged
+    # alike when the articles' claim-support indexes were made in children.
+    doc_a, doc_b = document_from_text(_STAMPED_A), document_from_text(_STAMPED_B)
+    _split_finely(monkeypatch)
+    monkeypatch.setattr(claims, "_MIN_INDEXED_A_PROCESS", 1)
+    split = compare(doc_a, doc_b)
+    assert forks
+    expected = _serially(lambda: compare(doc_a, doc_b), monkeypatch)
+    _equal_comparisons(split, expected)
+    # The stamp's month and year are read: only the ferries' month changed.
+    assert {c.text for c in expected.claims} == {"in April", "in May"}
+
+
 _SENTENCE = st.sampled_from(
     [
         "The council approved 40 new homes on Tuesday.",

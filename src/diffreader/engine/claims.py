@@ -897,6 +897,7 @@ class Support:
     month: int | None = None
     """The month (1 to 12) of that time stamp, if it names one: what "next month" counts
     from."""
+    _relative_months: frozenset[str] | None = None
     _days: dict[tuple[str, str], set[str]] | None = None
     _values: list[float] | None = None
     _approximations: list[float] | None = None
@@ -1144,6 +1145,17 @@ class Support:
         support.year = stamp_year(doc.sentences)
         support.month = stamp_month(doc.sentences)
         return support
+
+    def relative_months(self) -> frozenset[str]:
+        """The stems of the months the article names relative to its stamp month ("next
+        month" in a February article: "march"), read once (one search of the article)."""
+        if self._relative_months is None:
+            found = set()
+            if self.month is not None:
+                for word in compiled(_RELATIVE_MONTH).findall(self.lowered):
+                    found.add(_MONTH_NAMES[(self.month - 1 + YEAR_OFFSETS[word.lower()]) % 12])
+            self._relative_months = frozenset(found)
+        return self._relative_months
 
     def has_number(self, text: str) -> bool:
         """Every number in ``text`` occurs in the article."""
@@ -2180,11 +2192,7 @@ def _date_supported(value: str, support: Support) -> bool:
     ]
     if missing and support.month is not None:
         # "in March" against "next month" in a February article.
-        named = {
-            _MONTH_NAMES[(support.month - 1 + step) % 12]
-            for word, step in YEAR_OFFSETS.items()
-            if f"{word} month" in support.lowered
-        }
+        named = support.relative_months()
         missing = [w for w in missing if w not in named]
     if not missing:
         return True
@@ -2919,21 +2927,23 @@ def _supports(
 _MIN_INDEXED_A_PROCESS = 300_000
 """Characters of an article below which indexing it is not worth a process (about 40 ms)."""
 
-_EncodedSupport = tuple[set[str], set[str], str, str, frozenset[str]]
+_EncodedSupport = tuple[set[str], set[str], str, str, int | None, int | None, frozenset[str]]
 
 
 def _encode_supports(found: list[tuple[Support, frozenset[str]]]) -> list[_EncodedSupport]:
-    """Fresh indexes (their look-up memories are empty) and names as plain tuples, for the
-    transfer from a child process."""
-    return [(s.stems, s.numbers, s.lowered, s.text, names) for s, names in found]
+    """Fresh indexes (their look-up memories are empty), with their time stamp's year and
+    month, and names as plain tuples, for the transfer from a child process."""
+    return [(s.stems, s.numbers, s.lowered, s.text, s.year, s.month, names) for s, names in found]
 
 
 def _decode_supports(encoded: list[_EncodedSupport]) -> list[tuple[Support, frozenset[str]]]:
     """``_encode_supports`` undone."""
-    return [
-        (Support(stems, numbers, lowered, text), names)
-        for stems, numbers, lowered, text, names in encoded
-    ]
+    out = []
+    for stems, numbers, lowered, text, year, month, names in encoded:
+        support = Support(stems, numbers, lowered, text)
+        support.year, support.month = year, month
+        out.append((support, names))
+    return out
 
 
 def _weights(pairs: Sequence[Pair], doc_a: Document, doc_b: Document) -> list[int]:
@@ -3088,7 +3098,8 @@ def _with_substitutions(
         sentence = doc.sentences[sid]
         return facts_of(doc.text, sentence.start, sentence.end)
 
-    found = find_substitutions(Group.of(pair, doc_a, doc_b, facts))
+    stamps = {side: (support[side].year, support[side].month) for side in (_A, _B)}
+    found = find_substitutions(Group.of(pair, doc_a, doc_b, facts, stamps))
     if not found:
         return claims
     out = list(claims)

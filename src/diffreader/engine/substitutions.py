@@ -79,7 +79,7 @@ import operator
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -429,8 +429,11 @@ class Group:
         doc_a: Document,
         doc_b: Document,
         facts: Callable[[Document, int], Iterable[tuple[ClaimCategory, int, int]]],
+        stamps: Mapping[Side, tuple[int | None, int | None]] | None = None,
     ) -> Group:
-        """The group of ``pair``; ``facts(doc, sentence id)`` lists a sentence's facts."""
+        """The group of ``pair``; ``facts(doc, sentence id)`` lists a sentence's facts;
+        ``stamps`` gives each side's time stamp's year and month where the caller read
+        them once for its articles (else each group reads them when first asked)."""
         hunk_of: dict[Side, list[tuple[int, int, int]]] = {_A: [], _B: []}
         deleted, inserted = hunk_of[_A], hunk_of[_B]
         hunks: list[tuple[bool, bool]] = []
@@ -493,7 +496,7 @@ class Group:
             for doc, ids in ((doc_a, pair.a), (doc_b, pair.b))
             for sid in ids
         )
-        return cls(
+        group = cls(
             columns,
             hunks,
             {_A: doc_a.text, _B: doc_b.text},
@@ -501,6 +504,9 @@ class Group:
             sentences=sentences,
             headline=headline,
         )
+        for side, (year, month) in (stamps or {}).items():
+            group._years[side], group._months[side] = year, month
+        return group
 
 
 class Substitution(NamedTuple):
