@@ -30,6 +30,7 @@ from diffreader.review import ItemKind, Mark, review_items
 from diffreader.storage.review import ReviewSession, ReviewStore
 from diffreader.tui.app import DiffReaderApp, make_app, normalise_keymap
 from diffreader.tui.commands import ScreenCommands
+from diffreader.tui.screens.corpus import CorpusScreen
 from diffreader.tui.screens.diff import DiffScreen
 from diffreader.tui.screens.help import HelpScreen
 from diffreader.tui.screens.review_dialogs import ExportDialog, NoteEditor
@@ -450,14 +451,20 @@ async def test_a_failed_save_is_reported_and_the_mark_kept(tmp_path: Path) -> No
         assert any("Could not save" in n for n in _notes(app))
 
 
+async def _review_the_second_article(pilot: Pilot[None]) -> tuple[CorpusScreen, int]:
+    """Mark the corpus's first article A and open its diff with the second: the corpus
+    screen and how many items the review has."""
+    screen = await corpus_loaded(pilot)
+    await pilot.press("a", "down", "enter")
+    diff = await _ready(pilot)
+    assert diff.session is not None
+    return screen, len(diff.session.items)
+
+
 async def test_corpus_screen_shows_review_progress(corpus: Path) -> None:
     app = make_app(corpus=corpus)
     async with app.run_test(size=(140, 40)) as pilot:
-        screen = await corpus_loaded(pilot)
-        await pilot.press("a", "down", "enter")
-        diff = await _ready(pilot)
-        assert diff.session is not None
-        total = len(diff.session.items)
+        screen, total = await _review_the_second_article(pilot)
         await pilot.press("r", "x", "r", "exclamation_mark", "q")
         rewrite = screen.articles[str(corpus / "b_rewrite.txt")]
         await wait_for(pilot, lambda: screen.review_text(rewrite) == f"2/{total} !1")
@@ -644,11 +651,7 @@ async def test_a_mark_saved_after_the_review_closed_shows_in_the_corpus(
 
     app = make_app(corpus=corpus)
     async with app.run_test(size=(140, 40)) as pilot:
-        screen = await corpus_loaded(pilot)
-        await pilot.press("a", "down", "enter")
-        diff = await _ready(pilot)
-        assert diff.session is not None
-        total = len(diff.session.items)
+        screen, total = await _review_the_second_article(pilot)
         monkeypatch.setattr(ReviewSession, "save", slow_save)
         await pilot.press("r", "x")
         await wait_for(pilot, saving.is_set)
