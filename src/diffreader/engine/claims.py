@@ -76,6 +76,7 @@ from diffreader.engine.lexicon import (
     FILLER,
     FRACTIONS,
     MEDIA_HEADS,
+    MONTH_NAMES,
     MONTHS,
     NAME_PARTICLES,
     NEWS_AGENCIES,
@@ -1153,7 +1154,7 @@ class Support:
             found = set()
             if self.month is not None:
                 for word in compiled(_RELATIVE_MONTH).findall(self.lowered):
-                    found.add(_MONTH_NAMES[(self.month - 1 + YEAR_OFFSETS[word.lower()]) % 12])
+                    found.add(_MONTH_STEMS[(self.month - 1 + YEAR_OFFSETS[word.lower()]) % 12])
             self._relative_months = frozenset(found)
         return self._relative_months
 
@@ -2174,7 +2175,7 @@ def _date_supported(value: str, support: Support) -> bool:
             # "next month" in February: the other article names March (as its stamp month
             # stands for this one's: a story's versions are days apart).
             month = (support.month - 1 + YEAR_OFFSETS[relative.group(1).lower()]) % 12
-            if _MONTH_NAMES[month] in support.stems:
+            if _MONTH_STEMS[month] in support.stems:
                 return True
     words = [
         stem(key)
@@ -2205,12 +2206,7 @@ def _date_supported(value: str, support: Support) -> bool:
 
 _YEAR_WORDS = frozenset(("this", "next", "last", "year"))
 _RELATIVE_MONTH = r"(?i)\b(last|this|next) month\b"
-_MONTH_NAMES = tuple(
-    stem(m)
-    for m in (
-        "january february march april may june july august september october november december"
-    ).split()
-)
+_MONTH_STEMS = tuple(map(stem, MONTH_NAMES))
 """Each month's stem, January first (``Support.stems`` holds stems)."""
 
 

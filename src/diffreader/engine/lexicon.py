@@ -16,8 +16,9 @@ API:
     alternation(words) -> str               a regex of the words (a trie), longest first
     title_length(words) -> int              how many leading words of a name are a title
     Numbers and time:  NUMBER_WORDS, FRACTIONS, AFTER_A_SHARE, NUMBERS_NEVER_ALONE,
-                       WEAK_NUMBER_WORDS, VAGUE_QUANTITIES, MONTHS, WEEKDAYS, SEASONS,
-                       CALENDAR_PERIODS, DATE_MODIFIERS, TIME_UNITS, DURATION_QUALIFIERS
+                       WEAK_NUMBER_WORDS, VAGUE_QUANTITIES, MONTH_NAMES, MONTH_NUMBERS,
+                       MONTHS, WEEKDAYS, SEASONS, CALENDAR_PERIODS, DATE_MODIFIERS,
+                       TIME_UNITS, DURATION_QUALIFIERS
     Chinese, Japanese: CJK_DIGITS, CJK_POWERS, CJK_COUNTERS, CJK_TIME_UNITS,
                        CJK_VAGUE_NUMERALS, CJK_ERAS, CJK_WEEKDAYS, CJK_RELATIVE_DATES
     People and roles:  HONORIFICS, TITLES, TITLE_MODIFIERS, TITLE_WORDS (their union),
@@ -72,6 +73,8 @@ __all__ = [
     "MEASURE_UNITS",
     "MEDIA_HEADS",
     "MONTHS",
+    "MONTH_NAMES",
+    "MONTH_NUMBERS",
     "NAME_PARTICLES",
     "NEGATING_VERBS",
     "NEGATIONS",
@@ -189,11 +192,23 @@ WEAK_NUMBER_WORDS = _words("one first second")
 """Number words that alone are rarely a checkable figure ("one of the", "first time")."""
 VAGUE_QUANTITIES = _phrases("a few | several | many")
 """Quantities without a value that still make a duration a fact ("for several weeks")."""
-MONTHS = _words(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec"""
+MONTH_NAMES = tuple(
+    "january february march april may june july august september october november december".split()
 )
-"""Month names and their agency-style abbreviations ("Sept.", "Jan.")."""
+"""The months' names, January first."""
+MONTH_NUMBERS: Mapping[str, int] = MappingProxyType(
+    {
+        **{name: n for n, name in enumerate(MONTH_NAMES, 1)},
+        **{
+            short: n
+            for n, short in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)
+        },
+        "sept": 9,
+    }
+)
+"""Each month's name and agency-style abbreviation ("Sept.", "Jan.") and its number, 1 to 12."""
+MONTHS = frozenset(MONTH_NUMBERS)
+"""Month names and their agency-style abbreviations."""
 WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 SEASONS = _words("spring summer autumn fall winter")
 CALENDAR_PERIODS = _words("week month year weekend")

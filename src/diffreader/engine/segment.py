@@ -32,6 +32,7 @@ from operator import itemgetter, ne, not_
 from typing import Any
 
 from diffreader.engine.lexicon import (
+    MONTH_NUMBERS,
     MONTHS,
     NEWS_AGENCIES,
     SENTENCE_OPENERS,
@@ -343,7 +344,7 @@ def stamp_month(sentences: Sequence[Sentence]) -> int | None:
     """
     line = _stamp_line(sentences)
     found = compiled(_A_MONTH).search(line) if line is not None else None
-    return _MONTH_NUMBERS[found.group().lower()[:3]] if found is not None else None
+    return MONTH_NUMBERS[found.group().lower()] if found is not None else None
 
 
 def _stamp_line(sentences: Sequence[Sentence]) -> str | None:
@@ -361,12 +362,6 @@ def _stamp_line(sentences: Sequence[Sentence]) -> str | None:
     return None
 
 
-_MONTH_NUMBERS = {
-    m: i
-    for i, m in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
-    )
-}
 _A_MONTH = r"(?i)\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b"
 
 

@@ -102,6 +102,7 @@ from diffreader.engine.lexicon import (
     IMPLICIT_NEGATIVES,
     INFINITIVE_NEGATORS,
     MEASURE_UNITS,
+    MONTH_NUMBERS,
     MONTHS,
     NEGATING_VERBS,
     NEGATIONS,
@@ -2383,27 +2384,8 @@ def _swapped(group: Group, quantities: dict[Side, list[_Quantity]]) -> list[Foun
 # ---------------------------------------------------------------------------
 # Dates
 
-_MONTH_INDEX = {
-    m: i
-    for i, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        )
-    )
-    for m in names
-    if m in MONTHS
-}
+_MONTH_INDEX = {month: n - 1 for month, n in MONTH_NUMBERS.items()}
+"""Each month's index, January 0 (``lexicon.MONTH_NUMBERS``)."""
 
 
 _DATE_WORDS = frozenset((*_MONTH_INDEX, *WEEKDAYS, *SEASONS, *CALENDAR_PERIODS, *DATE_MODIFIERS))
