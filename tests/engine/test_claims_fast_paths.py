@@ -7,6 +7,7 @@ import pickle
 import re
 from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
+from types import SimpleNamespace
 from typing import Any, cast
 
 import pytest
@@ -398,7 +399,8 @@ def test_substitutions_join_the_claims_as_the_plain_pass_has_them(
     found = [Found(side_of[on_b], ClaimCategory.NUMBER, s, e) for on_b, (s, e) in finds]
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(claims, "might_substitute", lambda deleted, inserted: True)
-        patch.setattr(claims.Group, "of", lambda *args: None)
+        # A stand-in group: the pair's two body sentences are no headlines.
+        patch.setattr(claims.Group, "of", lambda *args: SimpleNamespace(headline=False))
         patch.setattr(claims, "find_substitutions", lambda group: found)
         changes = claims._changes(pair, a, b)
         support = {Side.A: claims.Support.of(a), Side.B: claims.Support.of(b)}

@@ -899,6 +899,7 @@ class Support:
     """The month (1 to 12) of that time stamp, if it names one: what "next month" counts
     from."""
     _relative_months: frozenset[str] | None = None
+    _relative_years: frozenset[int] | None = None
     _days: dict[tuple[str, str], set[str]] | None = None
     _values: list[float] | None = None
     _approximations: list[float] | None = None
@@ -1146,6 +1147,17 @@ class Support:
         support.year = stamp_year(doc.sentences)
         support.month = stamp_month(doc.sentences)
         return support
+
+    def relative_years(self) -> frozenset[int]:
+        """The years the article names relative to its stamp's year ("next year" in a 2026
+        article: 2027), read once (one search of the article)."""
+        if self._relative_years is None:
+            found = set()
+            if self.year is not None:
+                for word in _RELATIVE_YEAR.findall(self.lowered):
+                    found.add(self.year + YEAR_OFFSETS[word.lower()])
+            self._relative_years = frozenset(found)
+        return self._relative_years
 
     def relative_months(self) -> frozenset[str]:
         """The stems of the months the article names relative to its stamp month ("next
@@ -2136,13 +2148,7 @@ def _year_stated(value: str, support: Support) -> bool:
         year = support.year + YEAR_OFFSETS[relative.group(1).lower()]
         return str(year) in support.numbers
     written = _IN_A_YEAR.search(value)
-    if written is None:
-        return False
-    offset = int(written.group(1)) - support.year
-    for word, step in YEAR_OFFSETS.items():
-        if step == offset and f"{word} year" in support.lowered:
-            return True
-    return False
+    return written is not None and int(written.group(1)) in support.relative_years()
 
 
 _PERIOD_BEFORE = (
@@ -3095,7 +3101,8 @@ def _with_substitutions(
         return facts_of(doc.text, sentence.start, sentence.end)
 
     stamps = {side: (support[side].year, support[side].month) for side in (_A, _B)}
-    found = find_substitutions(Group.of(pair, doc_a, doc_b, facts, stamps))
+    group = Group.of(pair, doc_a, doc_b, facts, stamps)
+    found = find_substitutions(group)
     if not found:
         return claims
     out = list(claims)
@@ -3108,11 +3115,7 @@ def _with_substitutions(
     # The same spans as sets: most substitutions (a figure replaced by a figure) are a
     # fact claim's very span, held at once with no pass over the others.
     exact = {side: set(taken) for side, taken in spans.items()}
-    headline = all(
-        doc.sentences[i].kind is _HEADLINE
-        for doc, ids in ((doc_a, pair.a), (doc_b, pair.b))
-        for i in ids
-    )
+    headline = group.headline
     for side, category, start, end in found:
         doc = doc_a if side is _A else doc_b
         start, end = _strip_span(doc.text, start, end)
