@@ -1076,3 +1076,40 @@ def test_free_on_one_side_and_paid_for_on_the_other_is_a_changed_price() -> None
     # Free in other words is no change, nor a "no charge" a negation.
     c = "Eye tests will be free for pupils, and there is no charge for new frames."
     assert _quiet(a, c, ClaimCategory.NUMBER, ClaimCategory.NEGATION)
+
+
+def test_a_comparison_turned_round_is_an_opposite() -> None:
+    """The things compared swap places while the degree stays: the rewrite says the
+    opposite, whatever the degree ("more likely", "fewer crashes", "faster")."""
+    a = "Hospitality firms were more likely than retailers to be planning cuts, it said."
+    b = "Retailers were more likely than hospitality firms to be planning cuts, it said."
+    assert _flagged(a, b, ClaimCategory.OPPOSITE) == (
+        ["Hospitality firms were more likely than retailers"],
+        ["Retailers were more likely than hospitality firms"],
+    )
+    older = "Older drivers had fewer crashes than younger drivers, the study found."
+    younger = "Younger drivers had fewer crashes than older drivers, the study found."
+    assert _flagged(older, younger, ClaimCategory.OPPOSITE) == (
+        ["Older drivers had fewer crashes than younger drivers"],
+        ["Younger drivers had fewer crashes than older drivers"],
+    )
+    rents = "Rents rose faster than wages last year."
+    assert _flagged(rents, "Wages rose faster than rents last year.", ClaimCategory.OPPOSITE)[0]
+
+
+def test_a_comparison_turned_round_with_its_degree_says_the_same() -> None:
+    """ "More likely than retailers" / "retailers were less likely than": the same
+    comparison, though "more" and "less" are opposites; a degree turned alone is one."""
+    a = "Hospitality firms were more likely than retailers to be planning cuts, it said."
+    same = "Retailers were less likely than hospitality firms to be planning cuts, it said."
+    assert _quiet(a, same, *ClaimCategory)
+    older = "Older drivers had fewer crashes than younger drivers, the study found."
+    younger = "Younger drivers had more crashes than older drivers, the study found."
+    assert _quiet(older, younger, *ClaimCategory)
+    turned = "Hospitality firms were less likely than retailers to be planning cuts, it said."
+    assert _flagged(a, turned, ClaimCategory.OPPOSITE) == (["more"], ["less"])
+    # A comparison kept, its other words reworded, and a bound ("more than 40"), are none.
+    reworded = "Hospitality businesses were more likely than retailers to plan cuts, it said."
+    assert _quiet(a, reworded, ClaimCategory.OPPOSITE)
+    bound = ("More than 40 firms took part.", "Over 40 firms took part.")
+    assert _quiet(*bound, ClaimCategory.OPPOSITE)

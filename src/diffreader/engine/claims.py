@@ -3067,6 +3067,22 @@ _MAX_SUBSTITUTION_GROUP = 20_000
 wall of text, a hostile input): the substitution layer skips it."""
 
 
+def _may_compare(
+    pair: Pair, doc_a: Document, doc_b: Document, changes: dict[Side, _Changed]
+) -> bool:
+    """Both sides of the group compare ("than") and the two sides' changes share a content
+    word (the things compared swap places): a comparison may be turned round, which
+    ``might_substitute``, reading the changed words only, cannot see."""
+    for doc, ids in ((doc_a, pair.a), (doc_b, pair.b)):
+        if not any(_THAN.search(doc.sentences[i].text) for i in ids):
+            return False
+    deleted, inserted = (set(word_keys(changes[side].text)) for side in (_A, _B))
+    return any(k not in STOPWORDS and len(k) > 2 for k in deleted & inserted)
+
+
+_THAN = re.compile(r"\bthan\b", re.IGNORECASE)
+
+
 def _with_substitutions(
     index: int,
     pair: Pair,
@@ -3092,7 +3108,9 @@ def _with_substitutions(
             size += len(sentence.text)
         if size > _MAX_SUBSTITUTION_GROUP:
             return claims  # no sentences but a wall of text: nothing is "replaced" in it
-    if not might_substitute(changes[_A].text, changes[_B].text):
+    if not might_substitute(changes[_A].text, changes[_B].text) and not _may_compare(
+        pair, doc_a, doc_b, changes
+    ):
         return claims
 
     def facts(doc: Document, sid: int) -> list[Fact]:

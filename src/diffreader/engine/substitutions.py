@@ -1035,6 +1035,18 @@ def _find_opposites(group: Group) -> list[Found]:
     ]
     if not pairs:
         return []
+    # "Women were more likely than men" / "Men were less likely than women": the degree
+    # turned with the comparison says the same.
+    turned = [(x, y) for x, y in _turned_round(group) if x.degree != y.degree]
+    if turned:
+        a_starts, b_starts = group.columns[_A].starts, group.columns[_B].starts
+        degrees = {
+            (a_starts[i], b_starts[j])
+            for x, y in turned
+            for i in range(x.than - len(x.degree), x.than)
+            for j in range(y.than - len(y.degree), y.than)
+        }
+        pairs = [(a, b) for a, b in pairs if (a.start, b.start) not in degrees]
     negations = {}
     for side in _SIDES:
         words = group.words(side)
@@ -3255,6 +3267,117 @@ def _find_prices(group: Group) -> list[Found]:
     return out
 
 
+class _Comparison(NamedTuple):
+    """A comparison "X <verb> more likely than Y" of one side: its degree (the words
+    before "than": ``("more", "likely")``, ``("larger",)``), the content stems of the words
+    before the degree in its clause (where X stands) and of the noun phrase after "than"
+    (Y), and where X's first word and Y's last word are (token indices)."""
+
+    degree: tuple[str, ...]
+    before: frozenset[str]
+    after: frozenset[str]
+    than: int
+    first: int
+    last: int
+
+
+_DEGREE_WORDS = frozenset(("more", "less", "fewer"))
+_NOT_COMPARED = frozenset(("rather", "other", "more", "less", "fewer", "no", "any"))
+"""Words before "than" that compare nothing ("rather than", "more than 40": a bound)."""
+_COMPARE_REACH = 12
+"""Words before the degree, within its clause, where the first thing compared may stand."""
+
+
+def _comparisons(group: Group, side: Side) -> list[_Comparison]:
+    """Every "X ... more likely than Y" of one side (``_Comparison``), Y being a noun
+    phrase (not a figure: "more than 40" is a bound)."""
+    c = group.columns[side]
+    keys, hunks = c.keys, c.hunks
+    out = []
+    for t, key in enumerate(keys):
+        if key != "than" or t < 2 or t + 1 >= len(keys):
+            continue
+        if keys[t - 1] in _NOT_COMPARED or keys[t - 1] in STOPWORDS:
+            continue  # "rather than", "more than 40" (a bound), "than that"
+        if keys[t - 2] in _DEGREE_WORDS:
+            first_degree = t - 2  # "more likely than", "fewer complaints than"
+        elif keys[t - 1].endswith(("er", "ier")) or keys[t - 1] in ("worse", "better"):
+            first_degree = t - 1  # "larger than", "worse than"
+        else:
+            continue
+        # Y: the noun phrase after "than", its leading determiners skipped.
+        j = t + 1
+        while j < len(keys) and keys[j] in STOPWORDS and keys[j].isalpha():
+            j += 1
+        k = j
+        while k < len(keys) and keys[k].isalpha() and keys[k] not in STOPWORDS:
+            k += 1
+        if k == j or k - j > 4:
+            continue  # a figure, a clause ("than it did"), or no noun phrase
+        after = frozenset(stem(keys[i]) for i in range(j, k))
+        # X: the content words before the degree, back to the clause's start.
+        lo = first_degree
+        while (
+            lo > 0
+            and first_degree - lo < _COMPARE_REACH
+            and lo not in c.openers
+            and keys[lo - 1] not in _COMPARISON_BREAKS
+        ):
+            lo -= 1
+        before_at = [
+            i for i in range(lo, first_degree) if keys[i].isalpha() and keys[i] not in STOPWORDS
+        ]
+        if not before_at:
+            continue
+        before = frozenset(stem(keys[i]) for i in before_at)
+        if all(hunks[i] < 0 for i in (*range(j, k), *before_at)):
+            continue  # neither thing compared changed here
+        out.append(_Comparison(tuple(keys[first_degree:t]), before, after, t, before_at[0], k - 1))
+    return out
+
+
+_COMPARISON_BREAKS = frozenset((",", ";", ":", "that", "which", "who", "but", "while"))
+"""What ends the clause in which the first thing compared stands."""
+
+
+def _find_reversed_comparisons(group: Group) -> list[Found]:
+    """A comparison turned round ("Hospitality firms were more likely than retailers" /
+    "Retailers were more likely than hospitality firms"): the things compared swap places
+    while the degree stays, so the rewrite says the opposite. With the degree turned too
+    ("Retailers were less likely than ...") it says the same, and is left alone."""
+    if "than" not in group.keys(_A) or "than" not in group.keys(_B):
+        return []
+    out: list[Found] = []
+    a, b = group.columns[_A], group.columns[_B]
+    for x, y in _turned_round(group):
+        if x.degree == y.degree:
+            out.append(Found(_A, _OPPOSITE, a.starts[x.first], a.ends[x.last]))
+            out.append(Found(_B, _OPPOSITE, b.starts[y.first], b.ends[y.last]))
+    return out
+
+
+def _turned_round(group: Group) -> list[tuple[_Comparison, _Comparison]]:
+    """The comparisons of A and B whose things compared swap places: what only the second
+    thing compared of one side has ("retailers", "older") is the first of the other's,
+    and the other way round."""
+    if "than" not in group.keys(_A) or "than" not in group.keys(_B):
+        return []
+    out = []
+    for x in _comparisons(group, _A):
+        for y in _comparisons(group, _B):
+            only_x, only_y = x.after - y.after, y.after - x.after
+            if (
+                only_x
+                and only_y
+                and only_x <= y.before
+                and only_y <= x.before
+                and only_x.isdisjoint(x.before)
+                and only_y.isdisjoint(y.before)
+            ):
+                out.append((x, y))
+    return out
+
+
 def _shared_near(keys: Sequence[str], i: int, near: set[str]) -> int:
     """How many words within six of ``keys[i]`` have a stem among ``near``."""
     return sum(1 for k in keys[max(0, i - 6) : i + 6] if k not in STOPWORDS and stem(k) in near)
@@ -3603,6 +3726,7 @@ def _may_bound(words: frozenset[str] | set[str]) -> bool:
 SUBSTITUTIONS: tuple[Substitution, ...] = (
     Substitution("negation", (ClaimCategory.NEGATION,), _find_negations),
     Substitution("opposite", (ClaimCategory.OPPOSITE,), _find_opposites),
+    Substitution("reversed comparison", (ClaimCategory.OPPOSITE,), _find_reversed_comparisons),
     Substitution("hedge", (ClaimCategory.HEDGE,), _find_hedges),
     Substitution("date", (ClaimCategory.DATE,), _find_dates),
     Substitution("figure", (ClaimCategory.NUMBER,), _find_figures),
