@@ -351,6 +351,36 @@ def test_a_season_said_alike_or_no_season_is_no_change(a: str, b: str) -> None:
     assert compare(a, b).claims == ()
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "dropped", "added"),
+    [
+        ("Ships will be barred from its ports from 1 March.",
+         "From 1 May, ships will be barred from its ports.", "from 1 March", "1 May"),
+        ("The consultation closes on 14 May.", "The consultation closes on 4 May.",
+         "on 14 May", "on 4 May"),
+        ("The hearing was set for 3rd June 2027.", "The hearing was set for 3rd July 2027.",
+         "3rd June 2027", "3rd July 2027"),
+    ],
+)  # fmt: skip
+def test_a_day_before_its_month_is_one_date(a: str, b: str, dropped: str, added: str) -> None:
+    """British order ("1 May"): the day is the date's, and "May" with a day is the month,
+    not the verb."""
+    c = compare(a, b)
+    assert [(x.kind.value, x.text) for x in c.claims] == [("dropped", dropped), ("added", added)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The ban starts on 1 May.", "The ban starts on May 1."),
+        ("Polls close on 21st March, officials said.", "Polls close on March 21, officials said."),
+        ("It may open on 2 June.", "It might open on 2 June."),
+    ],
+)  # fmt: skip
+def test_a_day_before_or_after_its_month_is_the_same_date(a: str, b: str) -> None:
+    assert [x for x in compare(a, b).claims if x.category is ClaimCategory.DATE] == []
+
+
 @settings(max_examples=400)
 @given(DATE_TEXTS, st.integers(0, 5))
 def test_the_date_pattern_matches_as_its_plain_form(text: str, start: int) -> None:

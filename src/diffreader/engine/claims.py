@@ -206,7 +206,7 @@ _DATE_BODY = (
     + r")[\s-]+(?:"
     + alternation(MONTHS | WEEKDAYS | SEASONS | CALENDAR_PERIODS)
     + r")"
-    r"|(?:(?:on|in|since|by|from|until)\s+)?(?:"
+    r"|(?:(?:on|in|since|by|from|until)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:"
     + alternation(m.capitalize() for m in MONTHS)
     + r")\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?"
     r"|(?:(?:on|since|by|from|until)\s+)?(?:" + alternation(d.capitalize() for d in WEEKDAYS) + r")"
@@ -2184,7 +2184,7 @@ def _date_supported(value: str, support: Support) -> bool:
             if _MONTH_STEMS[month] in support.stems:
                 return True
     words = [
-        stem(key)
+        _ORDINAL_DAY.sub(r"\1", stem(key))  # "21st March" / "March 21"
         for key in _fact_keys(value)
         if is_word(key) and key not in STOPWORDS and key not in _DATE_PREPOSITIONS
     ]
@@ -2210,6 +2210,8 @@ def _date_supported(value: str, support: Support) -> bool:
     )
 
 
+_ORDINAL_DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
+"""A day with its ordinal suffix ("21st"): a date's day, the number it names."""
 _YEAR_WORDS = frozenset(("this", "next", "last", "year"))
 _RELATIVE_MONTH = r"(?i)\b(last|this|next) month\b"
 _MONTH_STEMS = tuple(map(stem, MONTH_NAMES))

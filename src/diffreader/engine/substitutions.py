@@ -2427,8 +2427,8 @@ def _date_parts(text: str) -> dict[str, str]:
             parts["year"] = key
         elif key in SEASONS:
             parts["season"] = "autumn" if key == "fall" else key
-        elif key.isdigit() and "month" in parts:
-            parts["day"] = str(int(key))
+        elif key.isdigit() and ("month" in parts or _day_before_month(keys, n)):
+            parts["day"] = str(int(key))  # "March 5", "5 March", "5th March"
         elif key in DATE_MODIFIERS and n + 1 < len(keys):
             period = keys[n + 1]
             if period in CALENDAR_PERIODS | SEASONS | WEEKDAYS or period in _MONTH_INDEX:
@@ -2445,6 +2445,19 @@ def _date_parts(text: str) -> dict[str, str]:
         ):
             parts["when " + keys[n - 1]] = "last"  # "a year earlier": last year
     return parts
+
+
+def _day_before_month(keys: Sequence[str], n: int) -> bool:
+    """``keys[n]`` is a day written before its month ("5 March", "5th March")."""
+    if len(keys[n]) > 2:
+        return False
+    after = keys[n + 1 : n + 3]
+    if after[:1] and after[0] in _ORDINAL_SUFFIXES:
+        after = after[1:]
+    return bool(after) and after[0] in _MONTH_INDEX
+
+
+_ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
 
 
 _RELATIVE_AS = {"coming": "next", "past": "last", "previous": "last"}
