@@ -158,6 +158,13 @@ CHANGES = [
     ),
     # hedge
     (
+        "It fined two firms it accuses of dumping waste in the river.",
+        "It fined two firms that have been dumping waste in the river.",
+        ClaimCategory.HEDGE,
+        None,
+        "accuses of",
+    ),
+    (
         "Police said the alleged attacker was arrested at a petrol station.",
         "Police said the attacker was arrested at a petrol station.",
         ClaimCategory.HEDGE,

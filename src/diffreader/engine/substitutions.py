@@ -1093,11 +1093,15 @@ _DATA_NOUNS = frozenset(
 )
 _HEDGED_BEFORE: dict[str, frozenset[str]] = {
     "accused": frozenset(("of",)),
+    "accuses": frozenset(("of",)),
+    "accuse": frozenset(("of",)),
+    "accusing": frozenset(("of",)),
     "provisional": _DATA_NOUNS,
     "preliminary": _DATA_NOUNS,
     "unofficial": _DATA_NOUNS,
 }
-"""Words that hedge only before these ("accused of": an accusation, not a fact;
+"""Words that hedge only before these ("accused of", "firms it accuses of carrying": an
+accusation, not a fact;
 "provisional figures": a count that may change); "the accused" and "a provisional
 licence" hedge nothing. ("charged with" is left out: a court report restates the charge
 in every other sentence, and a rewrite moves it freely.)"""
