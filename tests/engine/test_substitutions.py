@@ -860,6 +860,13 @@ def test_a_month_relative_to_the_stamp_is_still_read_as_another_month() -> None:
         ("Velmar's trade minister, Ada Lunn, said the border would open.",
          "The border will open, according to Corvia's trade minister, Ada Lunn.",
          "Velmar's trade minister", "Corvia's trade minister"),
+        # A title with its portfolio, and a leader's title against a member's.
+        ("Cllr Ida Munn, the council's cabinet member for highways, said: \"It is right.\"",
+         "\"It is right,\" said Cllr Ida Munn, the council's leader.",
+         "the council's cabinet member for highways", "the council's leader"),
+        ("The party's spokesman for health, Ivo Bray, said the plan was costed.",
+         "Ivo Bray, the party's leader, said the plan was costed.",
+         "spokesman for health", "the party's leader"),
     ],
 )  # fmt: skip
 def test_a_person_given_another_role_beside_the_same_name_is_a_changed_role(
@@ -877,6 +884,11 @@ def test_a_person_given_another_role_beside_the_same_name_is_a_changed_role(
          "Eda Vane, Tolworth's mayor, opened the hall."),
         ("The chairman of the trust, Ivo Stone, said sales rose.",
          "Ivo Stone, who chairs the trust, said sales rose."),
+        # A leader's title for a leader's, and the body after "of" is whose title it is.
+        ("Cllr Ida Munn, the council's cabinet member for finance, said: \"It is right.\"",
+         "\"It is right,\" said the council's finance chief, Cllr Ida Munn."),
+        ("Sarvik Stroj's chief executive, Dan Vrana, said the work was done.",
+         "The general director of Sarvik Stroj, Dan Vrana, said the work was done."),
     ],
 )  # fmt: skip
 def test_the_same_role_in_other_words_beside_the_name_is_no_change(a: str, b: str) -> None:

@@ -2792,10 +2792,13 @@ _ADDRESSES = HONORIFICS | {"cllr", "councillor", "professor"}
 Whitby, vice-chancellor of ...")."""
 
 
-def _role_before(words: Sequence[Word], j: int) -> tuple[int, int] | None:
+def _role_before(
+    words: Sequence[Word], j: int, *, portfolio: bool = False
+) -> tuple[int, int] | None:
     """The title written just before the name whose last word is at ``j`` ("the Sarvonian
     Foreign Minister | Helka Rautio", "Headteacher | Hepzibah Nuttall"), without a form of
-    address ("Cllr", "Dr"): its span, if it holds a title or a person's noun."""
+    address ("Cllr", "Dr"): its span, if it holds a title or a person's noun; with
+    ``portfolio``, also a title with its portfolio ("cabinet member for highways")."""
     k = j - 1
     while k > j - 3 and k >= 0 and words[k].raw[:1].isupper() and not _is_role_word(words[k].key):
         if words[k].key in TITLE_WORDS:
@@ -2806,6 +2809,10 @@ def _role_before(words: Sequence[Word], j: int) -> tuple[int, int] | None:
     end = k
     while end >= 0 and words[end].key in _ADDRESSES:
         end -= 1
+    last = end
+    at = _portfolio_start(words, max(0, end - 6), end) if portfolio else -1
+    if at > 0:
+        end = at - 1  # "the council's cabinet member | for highways, Fabian Throssell"
     first = end
     while first >= 0 and first > end - 5:
         w = words[first]
@@ -2821,7 +2828,20 @@ def _role_before(words: Sequence[Word], j: int) -> tuple[int, int] | None:
         return None
     if first and _possessor(words[first - 1]):
         first -= 1  # whose title it is: "Brevania's | trade minister"
-    return words[first].start, words[end].end
+    return words[first].start, words[last].end
+
+
+def _portfolio_start(words: Sequence[Word], first: int, last: int) -> int:
+    """Where the portfolio of a role ending at ``last`` starts ("cabinet member | for
+    highways", "director | of operations"): the index of its "for" or "of", after a title
+    or person's noun at or after ``first``, with one to three words in lower case after
+    it; -1 if none."""
+    for r in range(last, max(first, last - 4), -1):
+        if not words[r].key.isalpha() or not words[r].raw[:1].islower():
+            return -1  # a body's name ("director of Sarvik Stroj") says whose, not what
+        if words[r].key in ("for", "of") and r > first and _is_role_word(words[r - 1].key):
+            return r if r < last else -1
+    return -1
 
 
 def _possessor(w: Word) -> str:
@@ -2831,9 +2851,12 @@ def _possessor(w: Word) -> str:
     return ""
 
 
-def _role_after(words: Sequence[Word], j: int) -> tuple[int, int] | None:
+def _role_after(
+    words: Sequence[Word], j: int, *, portfolio: bool = False
+) -> tuple[int, int] | None:
     """The role set off after the name whose last word is at ``j`` ("Hepzibah Nuttall, |
-    the school's deputy head,"): its span, if its last word is a title or a person's noun."""
+    the school's deputy head,"): its span, if its last word is a title or a person's noun
+    (with ``portfolio``, or it ends a title's portfolio: "cabinet member for highways")."""
     if j + 2 >= len(words) or words[j + 1].key != ",":
         return None
     first = j + 2
@@ -2842,10 +2865,13 @@ def _role_after(words: Sequence[Word], j: int) -> tuple[int, int] | None:
         while k + 1 < min(len(words), first + 7) and words[k + 1].key.isalpha():
             k += 1
         return words[first].start, words[k].end
-    for k in range(first, min(len(words), first + 6)):
+    for k in range(first, min(len(words), first + 8)):
         key = words[k].key
         if key in (",", ".", ";", ":") or key in _DESCRIBED_ENDS:
-            if k > first and _is_role_word(words[k - 1].key):
+            if k > first and (
+                _is_role_word(words[k - 1].key)
+                or (portfolio and _portfolio_start(words, first, k - 1) >= 0)
+            ):
                 return words[first].start, words[k - 1].end
             return None
         if not (key.isalpha() or key == "-" or key.endswith(("'s", "’s"))):
@@ -2880,37 +2906,50 @@ def _find_changed_roles(group: Group) -> list[Found]:
         for side in _SIDES
     ):
         return []  # no role word changed on one side (tested on keys)
-    roles: dict[Side, dict[str, tuple[int, int, str, str, bool]]] = {}
+    roles: dict[Side, dict[str, tuple[int, int, str, str, bool, frozenset[str]]]] = {}
     for side in _SIDES:
         words = group.words(side)
         starts = group.columns[side].starts
-        found: dict[str, tuple[int, int, str, str, bool]] = {}
+        found: dict[str, tuple[int, int, str, str, bool, frozenset[str]]] = {}
         for j, w in enumerate(words):
             if not (w.raw[:1].isupper() and w.key.isalpha()) or w.key in _NOT_NAMES:
                 continue
             if j + 1 < len(words) and words[j + 1].raw[:1].isupper() and words[j + 1].key.isalpha():
                 continue  # not the name's last word
-            span = _role_before(words, j) or _role_after(words, j)
+            # With its portfolio: "the council's cabinet member for highways".
+            span = _role_before(words, j, portfolio=True) or _role_after(words, j, portfolio=True)
             if span is not None and w.key not in found:
                 # The role's words, by their starts (sorted): a bisection, not a scan.
                 role = words[bisect_left(starts, span[0]) : bisect_left(starts, span[1])]
                 head = _role_head(role)
                 if head:
                     owner = next((o for r in role if (o := _possessor(r))), "")
-                    found[w.key] = (*span, head, owner, any(r.hunk >= 0 for r in role))
+                    # What the role is of ("finance chief", "member for finance").
+                    of = frozenset(
+                        stem(r.key)
+                        for r in role
+                        if r.key.isalpha() and r.key not in STOPWORDS and not _is_role_word(r.key)
+                    )
+                    found[w.key] = (*span, head, owner, any(r.hunk >= 0 for r in role), of)
         roles[side] = found
     out: list[Found] = []
     keys = {side: group.keys(side) for side in _SIDES}
     for name in roles[_A].keys() & roles[_B].keys():
-        start_a, end_a, head_a, owner_a, changed_a = roles[_A][name]
-        start_b, end_b, head_b, owner_b, changed_b = roles[_B][name]
+        start_a, end_a, head_a, owner_a, changed_a, of_a = roles[_A][name]
+        start_b, end_b, head_b, owner_b, changed_b, of_b = roles[_B][name]
         if stem(head_a) == stem(head_b) or related(head_a, head_b):
             # The same title of another body ("Brevania's trade minister" / "Sarnow's").
             if owner_a and owner_b and owner_a != owner_b and (changed_a or changed_b):
                 out.append(Found(_A, _ROLE, start_a, end_a))
                 out.append(Found(_B, _ROLE, start_b, end_b))
             continue
-        if head_a in _ANY_LEADER or head_b in _ANY_LEADER:
+        # A leader's title stands for any leader's, and for a member's of what it leads
+        # ("finance chief" / "cabinet member for finance"), not for a member's of another
+        # thing ("the council's leader" / "cabinet member for highways").
+        member = head_a in _NOT_LEADING or head_b in _NOT_LEADING
+        if (head_a in _ANY_LEADER or head_b in _ANY_LEADER) and (
+            not member or not of_a.isdisjoint(of_b)
+        ):
             continue
         if _abbreviated(head_a, keys[_B]) or _abbreviated(head_b, keys[_A]):
             continue
@@ -3494,6 +3533,12 @@ _ANY_LEADER = _GENERIC_TITLES - {"chair"}
 """Roles any leader is called, against which a described role is no change ("who heads
 the trust" / "the director of the trust"); "chair" is a role of its own there ("a volunteer
 with the trust" / "who chairs the trust")."""
+
+
+_NOT_LEADING = frozenset("member spokes adviser advisor aide assistant".split())
+"""Roles (as ``_role_head`` gives them: "spokes" for a spokesman or spokeswoman) of those
+who do not lead what they serve, for which a leader's generic title (``_ANY_LEADER``) does
+not stand ("the council's cabinet member for highways" / "the council's leader")."""
 
 
 def _ungendered(key: str) -> str:
