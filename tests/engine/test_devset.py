@@ -3,8 +3,8 @@
 ``benchmarks/judgement_heldout3``, ``benchmarks/judgement_heldout4``,
 ``benchmarks/judgement_heldout5``, ``benchmarks/judgement_heldout6``,
 ``benchmarks/judgement_heldout7``, ``benchmarks/judgement_heldout8``,
-``benchmarks/judgement_heldout9`` and ``benchmarks/judgement_heldout10``) and their harness
-honest.
+``benchmarks/judgement_heldout9``, ``benchmarks/judgement_heldout10`` and
+``benchmarks/judgement_heldout11``) and their harness honest.
 
 These tests check the sets, never the engine's scores: the scores are reported by
 ``benchmarks/eval_judgement.py`` and change with every judgement change.
@@ -176,6 +176,20 @@ SETS = {
         3,
         None,
         ("quote", "para_", "pipeline"),
+    ),
+    # An eleventh held-out set, imitating data breaches, cyber attacks and IT outages reported
+    # by a tech site or a general outlet, strikes, pay disputes and ballots restated by another
+    # outlet or a union's bulletin, arts and entertainment news rewritten by an entertainment
+    # site or a listings magazine, and environment, wildlife and farming stories restated by a
+    # campaign group's site or a farming paper, of mixed length (3-5, 6-9, 10-14).
+    "heldout11": JudgementSet(
+        ROOT / "benchmarks" / "judgement_heldout11",
+        20,
+        7,
+        (3, 14),
+        3,
+        None,
+        ("quote", "para_", "ransomware"),
     ),
 }
 
