@@ -638,6 +638,16 @@ CHANGED = {
         QUIET["an organisation's name shortened"][1].replace("Dunmore", "Caldwell"),
         ("added", "Caldwell"),
     ),
+    "another software maker": (
+        "The outage was caused by an update from its maker, Kellerman Health Systems.\n",
+        "The outage was caused by an update from its maker, Trenchard Health Systems.\n",
+        ("added", "Trenchard Health Systems"),
+    ),
+    "another film distributor": (
+        "The film, bought by Lowmarsh Pictures, opens in May.\n",
+        "The film, bought by Pendrake Pictures, opens in May.\n",
+        ("added", "Pendrake Pictures"),
+    ),
     "an opposite in a clause turned round": (
         QUIET["a clause turned round"][0],
         QUIET["a clause turned round"][1].replace("fell this year", "rose this year"),

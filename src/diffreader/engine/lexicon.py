@@ -522,7 +522,9 @@ ORGANISATION_HEADS = _words(
     federation league alliance club society network centre center academy school college
     hospital museum church police brigade regiment airline airways plc holdings partners
     homes properties developments estates motors foods therapeutics pharmaceuticals
-    technologies"""
+    technologies systems software solutions industries logistics aviation energy insurance
+    consulting laboratories labs media communications pictures films studios productions
+    entertainment publishing records"""
 )
 """Last words of organisations' names ("World Bank", "Coastline Press", "Met Office")."""
 CAPITALISED_ADJECTIVES = _words(
