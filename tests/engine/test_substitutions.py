@@ -156,6 +156,13 @@ CHANGES = [
         None,
         "interim director Jo Pike",
     ),
+    (
+        "Tenants said they would pay the rise.",
+        "Tenants said they would refuse the rise.",
+        ClaimCategory.NEGATION,
+        "refuse the rise",
+        None,
+    ),
     # hedge
     (
         "It fined two firms it accuses of dumping waste in the river.",
@@ -280,6 +287,14 @@ def test_a_name_swapped_for_one_the_article_mentions_elsewhere() -> None:
 
 # Paraphrases that keep the facts: nothing of the substitution layer's categories.
 QUIET = [
+    (  # "refuse" the noun, rubbish, negates nothing
+        "Refuse collectors in Harlow will strike next week, the union said.",
+        "Bin collectors in Harlow will strike next week, the union said.",
+    ),
+    (
+        "Bin crews in Harlow will strike over pay next week, the union said.",
+        "The refuse strike in Harlow over pay will start next week, the union said.",
+    ),
     (  # a negation with "until" says when, not whether
         "Some customers may have to wait until Friday for their supply.",
         "Some customers may not be reconnected until Friday.",

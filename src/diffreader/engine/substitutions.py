@@ -556,11 +556,33 @@ def _negation_at(words: Sequence[Word], i: int) -> bool:
             return False
     # "failed to qualify", and a bare "failed" too: "the talks failed" and "the talks
     # did not work" keep one polarity.
-    elif key not in NEGATING_VERBS and key not in DENIAL_VERBS:
+    # "Refuse collectors": the noun.
+    elif (key not in NEGATING_VERBS and key not in DENIAL_VERBS) or (
+        key == "refuse" and _refuse_a_noun(words, i)
+    ):
         return False
     # "not back until the evening" says when, not whether: "wait until the evening";
     # "refused to pay until a court rules" is "will pay when a court has ruled".
     return not any(w.key in _UNTIL for w in words[i + 1 : i + 1 + _UNTIL_REACH])
+
+
+def _refuse_a_noun(words: Sequence[Word], i: int) -> bool:
+    """ "Refuse" at ``i`` is the noun, rubbish ("refuse collectors", "the refuse strike",
+    "household refuse"): a noun not of the stop words follows it, or a determiner or a
+    noun comes before it with no word after; the verb takes "to", an object's determiner or
+    a pronoun ("refuse to pay", "refuse the offer", "refuse it")."""
+    nxt = words[i + 1].key if i + 1 < len(words) else ""
+    if nxt.isalpha():
+        return nxt not in STOPWORDS
+    prev = words[i - 1].key if i else ""
+    return prev.isalpha() and prev not in _MODALS_AND_SUBJECTS
+
+
+_MODALS_AND_SUBJECTS = frozenset(
+    "to will would could can may might must should shall did do does not they we i you he she "
+    "it who which that".split()
+)
+"""Words after which "refuse" at the end of a clause is the verb ("they refuse.")."""
 
 
 _DOUBLE_REACH = 6
