@@ -163,6 +163,13 @@ CHANGES = [
         "refuse the rise",
         None,
     ),
+    (
+        "The former Labour MP Ada Lunn said the vote was lost.",
+        "The Labour MP Ada Lunn said the vote was lost.",
+        ClaimCategory.ROLE,
+        None,
+        "former Labour MP Ada Lunn",
+    ),
     # hedge
     (
         "It fined two firms it accuses of dumping waste in the river.",
@@ -287,6 +294,10 @@ def test_a_name_swapped_for_one_the_article_mentions_elsewhere() -> None:
 
 # Paraphrases that keep the facts: nothing of the substitution layer's categories.
 QUIET = [
+    (  # "former" before a place's name and a thing: no person's status
+        "Volunteers planted 30,000 trees on the former Grindlecote quarry this winter.",
+        "This winter volunteers planted 30,000 trees on the Grindlecote quarry.",
+    ),
     (  # "refuse" the noun, rubbish, negates nothing
         "Refuse collectors in Harlow will strike next week, the union said.",
         "Bin collectors in Harlow will strike next week, the union said.",

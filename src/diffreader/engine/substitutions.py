@@ -2640,20 +2640,24 @@ def _is_status(words: Sequence[Word], i: int) -> bool:
     key = words[i].key
     if key not in STATUS_MODIFIERS:
         return False
-    nxt = words[i + 1] if i + 1 < len(words) else None
-    if nxt is None:
+    at = i + 1
+    if at >= len(words):
         return False
+    nxt = words[at]
     if key == "late" and (i == 0 or words[i - 1].key not in _LATE_AFTER):
         return False  # "the late Odell" is dead; a "Late Kettering strike" came late
     if nxt.key == "-":
-        nxt = words[i + 2] if i + 2 < len(words) else None
-        if nxt is None or nxt.space_before:
+        at = i + 2
+        if at >= len(words) or words[at].space_before:
             return False
+        nxt = words[at]
         if key in ("ex", "vice"):
             return True
     if nxt.key in MONTHS or nxt.key in WEEKDAYS or nxt.key in CALENDAR_PERIODS | SEASONS:
         return False
-    if nxt.raw[:1].isupper() or nxt.key in _STATUS_HEADS or nxt.key in STATUS_MODIFIERS:
+    if nxt.raw[:1].isupper():
+        return not _a_things_name(words, at)
+    if nxt.key in _STATUS_HEADS or nxt.key in STATUS_MODIFIERS:
         return True
     # "the acting city engineer", "a former ferry engineer", "guest conductor": a word for
     # someone's work, after one word that says of what at most.
@@ -2663,6 +2667,25 @@ def _is_status(words: Sequence[Word], i: int) -> bool:
         if not words[j].key.isalpha() or words[j].key in STOPWORDS:
             break
     return False
+
+
+def _a_things_name(words: Sequence[Word], j: int) -> bool:
+    """The one capitalised word at ``j`` names what the lower-case noun after it is of
+    ("the former Grindlecote quarry", "a former Soviet republic"), not a person: that noun
+    is no title, no word for someone's work and no reporting verb ("former Olympian Ada
+    Lunn said", "former Labour MP")."""
+    if j + 1 >= len(words):
+        return False
+    after = words[j + 1]
+    key = after.key
+    return (
+        after.raw[:1].islower()
+        and key.isalpha()
+        and key not in STOPWORDS
+        and key not in _STATUS_HEADS
+        and key not in REPORTING_VERBS
+        and not compiled(_OCCUPATION).fullmatch(key)
+    )
 
 
 _OCCUPATION = (
