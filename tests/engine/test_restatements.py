@@ -25,6 +25,12 @@ def _claims(a: str, b: str) -> set[tuple[str, str, str]]:
 
 
 QUIET = {
+    "over a span of time, during it": (
+        "More than 30,000 trees have been planted at the quarry this winter. About 600 "
+        "volunteers took part over 11 weekends.\n",
+        "This winter some 600 volunteers spent 11 weekends planting more than 30,000 trees at "
+        "the quarry.\n",
+    ),
     "place as adjective": (
         "The Kenyan government said on Monday it would raise the tax on diesel. Officials "
         "in Nairobi said the rise was needed to pay for roads.\n\nThe Brazilian minister "
@@ -637,6 +643,11 @@ CHANGED = {
         QUIET["an organisation's name shortened"][0],
         QUIET["an organisation's name shortened"][1].replace("Dunmore", "Caldwell"),
         ("added", "Caldwell"),
+    ),
+    "a bound dropped beside a span of time": (
+        QUIET["over a span of time, during it"][0],
+        QUIET["over a span of time, during it"][1].replace("more than 30,000", "30,000"),
+        ("dropped", "More than 30,000"),
     ),
     "another software maker": (
         "The outage was caused by an update from its maker, Kellerman Health Systems.\n",

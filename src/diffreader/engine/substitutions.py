@@ -2299,8 +2299,10 @@ def _find_figures(group: Group) -> list[Found]:
                 # The same span in another unit of time ("a week" / "seven days").
                 others = [*(others or []), *by_value.get(_in_base_unit(q)[0], [])] or None
             if others is not None and _stated(q, others):
-                if (q.bound or any(o.bound for o in others)) and not any(
-                    _same_figure(q, o, bound=True) for o in others
+                if (
+                    (q.bound or any(o.bound for o in others))
+                    and not any(_same_figure(q, o, bound=True) for o in others)
+                    and not _over_a_span(group, side, q, others, other)
                 ):
                     loose[side] |= q.hunks  # stated with another bound: a counterpart
                 continue
@@ -3803,13 +3805,40 @@ def _find_bounds(group: Group) -> list[Found]:
     quantities = {side: group.quantities(side) for side in _SIDES}
     out = []
     for side, other in _SIDE_PAIRS:
+        text = group.text[side]
         for q in quantities[side]:
             if q.bound in ("", "about") or not q.hunks:
                 continue  # no bound, or its words unchanged
+            if _during(text, q):
+                continue  # "took part over 11 weekends": during them, maybe no bound
             same = [o for o in quantities[other] if _same_figure(q, o, bound=False)]
             if same and not any(_same_figure(q, o, bound=True) for o in same):
                 out.append(_new_tuple(Found, (side, _NUMBER, q.start, q.end)))
     return out
+
+
+_SPAN_AFTER = re.compile(
+    r"(?:\s+|-)(?:" + alternation(TIME_UNITS | {"weekend", "weekends"}) + r")\b", re.IGNORECASE
+)
+"""A unit of time just after a quantity: "over" before it may say during ("over 11
+weekends"), so its dropping alone is no bound dropped."""
+
+
+def _during(text: str, q: _Quantity) -> bool:
+    """``q`` is "over" and a span of time ("over 11 weekends"), which may say during."""
+    return text[q.start : q.start + 5].lower() == "over " and bool(_SPAN_AFTER.match(text, q.end))
+
+
+def _over_a_span(
+    group: Group, side: Side, q: _Quantity, others: Sequence[_Quantity], other: Side
+) -> bool:
+    """The one bound between ``q`` and its counterparts ``others`` is an "over" before a
+    span of time (``_during``) on one side, with no bound on the other: "took part over 11
+    weekends" / "spent 11 weekends"."""
+    if q.bound:
+        return _during(group.text[side], q) and all(not o.bound for o in others)
+    text = group.text[other]
+    return all(_during(text, o) for o in others if o.bound)
 
 
 _BOUND_KEYS = frozenset(
