@@ -170,6 +170,13 @@ CHANGES = [
         None,
         "former Labour MP Ada Lunn",
     ),
+    (
+        "The union's regional secretary, Ada Lunn, said the deal was fair.",
+        "The union's deputy regional secretary, Ada Lunn, said the deal was fair.",
+        ClaimCategory.ROLE,
+        "deputy regional secretary",
+        None,
+    ),
     # hedge
     (
         "It fined two firms it accuses of dumping waste in the river.",

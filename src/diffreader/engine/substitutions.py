@@ -2664,8 +2664,8 @@ def _is_status(words: Sequence[Word], i: int) -> bool:
     # "the acting city engineer", "a former ferry engineer", "guest conductor": a word for
     # someone's work, after one word that says of what at most.
     for j in range(i + 1, min(len(words), i + 3)):
-        if compiled(_OCCUPATION).fullmatch(words[j].key):
-            return True
+        if words[j].key in _STATUS_HEADS or compiled(_OCCUPATION).fullmatch(words[j].key):
+            return True  # "the deputy regional secretary", "a former ferry engineer"
         if not words[j].key.isalpha() or words[j].key in STOPWORDS:
             break
     return False
@@ -2715,10 +2715,13 @@ def _title_run(words: Sequence[Word], i: int) -> int:
                 j == i + 1
                 and key.isalpha()
                 and j + 1 < len(words)
-                and compiled(_OCCUPATION).fullmatch(words[j + 1].key)
+                and (
+                    words[j + 1].key in _STATUS_HEADS
+                    or compiled(_OCCUPATION).fullmatch(words[j + 1].key)
+                )
             )
         ):
-            last = j  # "acting city engineer", "guest conductor"
+            last = j  # "acting city engineer", "guest conductor", "deputy regional secretary"
         elif words[j].raw[:1].isupper() and key not in STOPWORDS:
             last = j  # "former U.S. leader Donald Trump": the name ends the run
         else:
