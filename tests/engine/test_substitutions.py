@@ -178,6 +178,13 @@ CHANGES = [
         None,
     ),
     # hedge
+    (  # the attribution only moved: it held the statement back on both sides
+        "The fault is thought to have been caused by a change to the server, a spokeswoman said.",
+        "A spokeswoman said the fault was caused by a change to the server.",
+        ClaimCategory.HEDGE,
+        None,
+        "thought to have been",
+    ),
     (
         "It fined two firms it accuses of dumping waste in the river.",
         "It fined two firms that have been dumping waste in the river.",

@@ -1166,6 +1166,10 @@ _ATTRIBUTIONS = (
 """Words that attribute a statement ("officials said", "according to", "a survey
 suggests"): a statement attributed is held back as a hedge holds it ("reportedly" →
 "officials said" keeps it)."""
+_REPORTS = _ATTRIBUTIONS - BELIEF_VERBS - _HEDGE_CUES
+"""The attributions that only report ("said", "according"), no belief or hedge of their
+own: one moved within a sentence ("..., a spokeswoman said" / "A spokeswoman said ...")
+holds back nothing it did not hold before."""
 
 
 def _hedge_at(group: Group, side: Side, i: int) -> bool:
@@ -1329,8 +1333,15 @@ def _find_hedges(group: Group) -> list[Found]:
         held_there, boosted_there, scheduled_there = set(), set(), set()
         able_there = set()  # hunks held by "can" or "able" alone
         intending_there = set()  # hunks that say what someone means to do
+        moved: set[str] | None = None  # attributions this side has as often: moved there
         for i in group.changed(other):
             key = columns.keys[i]
+            if key in _REPORTS:
+                if moved is None:
+                    own, theirs = Counter(group.columns[side].keys), Counter(columns.keys)
+                    moved = {k for k in _REPORTS & theirs.keys() if own[k] >= theirs[k]}
+                if key in moved:
+                    continue  # "..., a spokeswoman said" / "A spokeswoman said ...": no hedge
             if key in BOOSTERS:
                 boosted_there.add(columns.hunks[i])
             elif key in _ABLE:
