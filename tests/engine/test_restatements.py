@@ -25,6 +25,10 @@ def _claims(a: str, b: str) -> set[tuple[str, str, str]]:
 
 
 QUIET = {
+    "a distance written out, converted": (
+        "Volunteers counted 186 burrows along a nine-mile stretch of the river this summer.\n",
+        "This summer volunteers counted 186 burrows on a 14.5-kilometre length of the river.\n",
+    ),
     "over a span of time, during it": (
         "More than 30,000 trees have been planted at the quarry this winter. About 600 "
         "volunteers took part over 11 weekends.\n",
@@ -648,6 +652,11 @@ CHANGED = {
         QUIET["over a span of time, during it"][0],
         QUIET["over a span of time, during it"][1].replace("more than 30,000", "30,000"),
         ("dropped", "More than 30,000"),
+    ),
+    "a distance written out, converted wrongly": (
+        QUIET["a distance written out, converted"][0],
+        QUIET["a distance written out, converted"][1].replace("14.5", "24"),
+        ("added", "24-kilometre"),
     ),
     "another software maker": (
         "The outage was caused by an update from its maker, Kellerman Health Systems.\n",

@@ -2574,7 +2574,12 @@ def _figure_elsewhere(text: str, start: int, end: int, support: Support) -> bool
     figure that has a unit, its rounded figures only once."""
     figure = compiled(_SCALED_FIGURE).match(text, start, end)
     if figure is None:
-        return False
+        spelled = NUMBER_WORDS.get(text[start:end].lower())
+        if spelled is None or not text[end : end + 2].strip(" -")[:1].isalpha():
+            return False
+        # "a nine-mile stretch" / "a 14.5-kilometre length": the number written out.
+        measured = measure_after(text, end, float(spelled))
+        return measured is not None and support.has_measure(*measured)
     digits = float(figure.group(1).replace(",", ""))
     if text[figure.end(1) : figure.end(1) + 2].strip(" -")[:1].isalpha():
         measured = measure_after(text, figure.end(1), digits)

@@ -1970,16 +1970,29 @@ def measure_after(text: str, end: int, value: float) -> tuple[str, float] | None
     return kind, value * found[0] * size
 
 
+_SPELLED_BEFORE_MEASURE = (
+    r"(?i)\b("
+    + alternation(k for k, v in NUMBER_WORDS.items() if isinstance(v, int) and 1 < v <= 100)
+    + r")[\s-]+([a-z²]+)"
+)
+"""A number written out before the word that may be its unit ("a nine-mile stretch")."""
+
+
 def measures_in(text: str) -> dict[str, list[float]]:
     """Every figure with a unit of ``_MEASURES`` in ``text``: its sizes by measure, sorted
     (one pass of one generic pattern, figure and the word after it together)."""
     found: dict[str, list[float]] = {}
     pattern = compiled(_FIGURE_BEFORE_MEASURE + r"[\s-]*([a-z²]+)")
-    for figure in pattern.finditer(text):
+    spelled = compiled(_SPELLED_BEFORE_MEASURE)
+    for figure in (*pattern.finditer(text), *spelled.finditer(text)):
         first = figure.group(2).lower()
         if first not in MEASURE_UNITS and first not in UNIT_EQUIVALENTS and first != "sq":
             continue  # "5 people", "No. 5 in": most figures have no unit
-        measured = measure_after(text, figure.end(1), float(figure.group(1).replace(",", "")))
+        number = figure.group(1).lower()
+        value = _NUMBER_VALUES.get(number)
+        if value is None:
+            value = float(number.replace(",", ""))
+        measured = measure_after(text, figure.end(1), float(value))
         if measured is not None:
             found.setdefault(measured[0], []).append(measured[1])
     for sizes in found.values():
