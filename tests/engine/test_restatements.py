@@ -25,6 +25,15 @@ def _claims(a: str, b: str) -> set[tuple[str, str, str]]:
 
 
 QUIET = {
+    "a share given as a bound": (
+        "Of the 212 members balloted, 81% backed the strike.\n",
+        "More than 80% of the 212 members balloted backed the strike.\n",
+    ),
+    "an exact figure given as a bound": (
+        "The council said 2,034 people signed the petition and 38 spoke at the meeting.\n",
+        "More than 2,000 people signed the petition and fewer than 40 spoke at the meeting, "
+        "the council said.\n",
+    ),
     "a distance written out, converted": (
         "Volunteers counted 186 burrows along a nine-mile stretch of the river this summer.\n",
         "This summer volunteers counted 186 burrows on a 14.5-kilometre length of the river.\n",
@@ -657,6 +666,21 @@ CHANGED = {
         QUIET["a distance written out, converted"][0],
         QUIET["a distance written out, converted"][1].replace("14.5", "24"),
         ("added", "24-kilometre"),
+    ),
+    "a bound far from the exact figure": (
+        QUIET["an exact figure given as a bound"][0].replace("2,034", "2,434"),
+        QUIET["an exact figure given as a bound"][1],
+        ("dropped", "2,434"),
+    ),
+    "an exact figure on the wrong side of a bound": (
+        QUIET["an exact figure given as a bound"][0].replace("38 spoke", "42 spoke"),
+        QUIET["an exact figure given as a bound"][1],
+        ("dropped", "42"),
+    ),
+    "a share far past its bound": (
+        QUIET["a share given as a bound"][0].replace("81%", "91%"),
+        QUIET["a share given as a bound"][1],
+        ("dropped", "91%"),
     ),
     "another software maker": (
         "The outage was caused by an update from its maker, Kellerman Health Systems.\n",

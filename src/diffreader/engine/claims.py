@@ -903,6 +903,7 @@ class Support:
     _days: dict[tuple[str, str], set[str]] | None = None
     _values: list[float] | None = None
     _approximations: list[float] | None = None
+    _bounds: list[tuple[float, int]] | None = None
 
     def values_near(self, value: float, reach: float) -> list[float]:
         """The article's figures within ``reach`` of ``value`` (its numbers, and those with
@@ -936,6 +937,31 @@ class Support:
                     at = lowered.find(word, after)
             self._approximations = sorted(found)
         return self._approximations
+
+    def bounds(self) -> list[tuple[float, int]]:
+        """The figures the article gives as bounds ("more than 2,000": (2000.0, 1);
+        "fewer than 40": (40.0, -1)), sorted; found as ``approximations`` are."""
+        if self._bounds is None:
+            lowered, figure = self.lowered, compiled(_SCALED_FIGURE)
+            found = []
+            for word, way in _PAST_WORDS:
+                at = lowered.find(word)
+                while at >= 0:
+                    after = at + len(word)
+                    if at == 0 or not lowered[at - 1].isalnum():
+                        value = figure.match(lowered, after)
+                        if value is not None:
+                            found.append((_scaled_value(value), way))
+                    at = lowered.find(word, after)
+            self._bounds = sorted(found)
+        return self._bounds
+
+    def bounds_near(self, value: float) -> list[tuple[float, int]]:
+        """The article's bounds (``bounds``) a figure of ``value`` may lie just past."""
+        found = self.bounds()
+        reach = _JUST_PAST * abs(value) / (1 - _JUST_PAST)
+        lo = bisect_left(found, (value - reach, -2))
+        return found[lo : bisect_right(found, (value + reach, 2))]
 
     def approximations_near(self, value: float) -> list[float]:
         """The article's rounded figures within 5% of ``value`` (``approximations``)."""
@@ -2554,10 +2580,29 @@ _APPROXIMATING = (
 )
 """The words before a figure that give it rounded, as ``Support.approximations`` finds them
 in lower-cased text."""
+_PAST_WORDS = (
+    *(
+        (w, 1)
+        for w in ("more than ", "over ", "at least ", "upwards of ", "in excess of ", "above ")
+    ),
+    *((w, -1) for w in ("fewer than ", "less than ", "under ", "below ", "up to ")),
+)
+"""Words before a figure that bound it, and which way the true figure lies past it (1:
+above, -1: below), as ``Support.bounds`` finds them in lower-cased text."""
+_JUST_PAST = 0.1
+"""How far past a bound's figure, as a share of it, an exact figure may lie and still be
+the one the bound gives ("2,034" for "more than 2,000", not "2,400")."""
 _APPROXIMATING_WORDS = tuple(f" {w.strip()}" for w in _APPROXIMATING) + tuple(
     w.strip() for w in _APPROXIMATING
 )
 """The same, as a figure's preceding text ends with them (``str.endswith``)."""
+
+
+def _just_past(exact: float, bound: float, way: int) -> bool:
+    """``exact`` lies just past ``bound`` on the side ``way`` says: within one step of the
+    bound's last significant digit and ``_JUST_PAST`` of it."""
+    gap = (exact - bound) * way
+    return 0 < gap <= min(rounding_step(bound), _JUST_PAST * abs(bound))
 
 
 def _scaled_value(match: re.Match[str]) -> float:
@@ -2585,7 +2630,19 @@ def _figure_elsewhere(text: str, start: int, end: int, support: Support) -> bool
         measured = measure_after(text, figure.end(1), digits)
         if measured is not None and support.has_measure(*measured):
             return True
-    rounded = text[max(0, start - 20) : start].lower().rstrip().endswith(_APPROXIMATING_WORDS)
+    before = text[max(0, start - 20) : start].lower().rstrip()
+    way = next((w for word, w in _PAST_WORDS if before.endswith(word.rstrip())), 0)
+    if way or support.bounds():
+        value = _scaled_value(figure)
+        reach = min(rounding_step(value), _JUST_PAST * abs(value))
+        if way:
+            # A bound here, an exact figure just past it there ("more than 2,000" / "2,034").
+            near = support.values_near(value, reach)
+            if any(0 < (exact - value) * way <= reach for exact in near):
+                return True
+        elif any(_just_past(value, b, w) for b, w in support.bounds_near(value)):
+            return True  # "2,034" / "more than 2,000"
+    rounded = before.endswith(_APPROXIMATING_WORDS)
     if not rounded and not support.approximations():
         return False  # an exact figure, and the other article rounds none (most)
     value = _scaled_value(figure)

@@ -2012,6 +2012,8 @@ def same_measure(x: float, y: float) -> bool:
 
 
 _APPROXIMATE = frozenset(("about", "nearly"))
+_LOOSE = _APPROXIMATE | {"at least", "at most"}
+"""Bounds under which a figure may stand for an exact one (``_rounded``)."""
 """Bounds (``QUANTITY_QUALIFIERS``' values) that give a figure rounded: about, around,
 roughly, some; nearly, almost, just under."""
 _ROUNDED = 0.05
@@ -2054,7 +2056,27 @@ def _rounded(q: _Quantity, others: Sequence[_Quantity]) -> bool:
             return True
         if q.bound in _APPROXIMATE and rounds_to(o.value, q.value):
             return True
+        if not q.bound and _just_past(q.value, o):
+            return True  # "81%" / "more than four in five"
+        if not o.bound and _just_past(o.value, q):
+            return True
     return False
+
+
+def _just_past(exact: float, bounded: _Quantity) -> bool:
+    """``exact`` lies just past the figure of ``bounded`` on the side its bound says
+    ("81%" and "more than 80%", "38" and "fewer than 40"): within one step of its last
+    significant digit and a tenth of it, as a rounded figure would be."""
+    if bounded.bound not in _ONE_WAY or bounded.value <= 0:
+        return False
+    gap = exact - bounded.value if bounded.bound == "at least" else bounded.value - exact
+    return 0 < gap <= rounding_step(bounded.value) and gap <= _JUST_PAST * bounded.value
+
+
+_ONE_WAY = frozenset(("at least", "at most"))
+_JUST_PAST = 0.1
+"""How far past a bound's figure, as a share of it, an exact figure may lie for the two to
+be one figure: "more than four in five" for 81%, not for 95%."""
 
 
 def _metres_or_millions(
@@ -2300,7 +2322,7 @@ def _find_figures(group: Group) -> list[Found]:
     for side, other in _SIDE_PAIRS:
         # Whether a figure there is rounded, or a metre or a bare number: the rounding and
         # the metres checks read only then.
-        rounded_there = any(o.bound in _APPROXIMATE for o in quantities[other])
+        rounded_there = any(o.bound in _LOOSE for o in quantities[other])
         metres_there = any(
             o.unit == "metre" or (o.value >= 1e6 and not o.currency and not o.unit)
             for o in quantities[other]
@@ -2330,7 +2352,7 @@ def _find_figures(group: Group) -> list[Found]:
                 ):
                     loose[side] |= q.hunks  # stated with another bound: a counterpart
                 continue
-            if (rounded_there or q.bound in _APPROXIMATE) and _rounded(q, quantities[other]):
+            if (rounded_there or q.bound in _LOOSE) and _rounded(q, quantities[other]):
                 continue  # "£96,480,000" / "nearly £96.5m": the same figure, rounded
             if (
                 metres_there
