@@ -1172,3 +1172,21 @@ def test_a_comparison_turned_round_with_its_degree_says_the_same() -> None:
     assert _quiet(a, reworded, ClaimCategory.OPPOSITE)
     bound = ("More than 40 firms took part.", "Over 40 firms took part.")
     assert _quiet(*bound, ClaimCategory.OPPOSITE)
+
+
+@pytest.mark.parametrize(
+    ("words", "when"),
+    [
+        ("the outcome due on 22 january", True),
+        ("were due out by early evening", True),
+        ("is due back next week", True),
+        ("is due to open in may", False),  # "due to": the plan's verb follows, read apart
+        ("due process was followed", False),
+        ("the rent due", False),
+    ],
+)
+def test_due_says_when_a_plan_comes(words: str, when: bool) -> None:
+    from diffreader.engine.substitutions import _due_when
+
+    keys = words.split()
+    assert _due_when(keys, keys.index("due")) is when

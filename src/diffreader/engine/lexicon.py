@@ -677,8 +677,9 @@ HEDGE_VERBS = _words(
 "is expected to reopen", "estimated to cost"): "appeared in court" and "thought about it"
 hedge nothing."""
 BELIEF_VERBS = _words(
-    """expect expects predict predicts forecasts anticipate anticipates believe believes
-    think thinks estimate estimates reckon reckons suspect suspects"""
+    """expect expects expecting predict predicts predicting forecasts forecasting anticipate
+    anticipates anticipating believe believes think thinks estimate estimates estimating
+    reckon reckons suspect suspects"""
 )
 """Verbs that give a statement as someone's belief ("forecasters expect the heat to last",
 "police believe he fled"): an attribution, which holds a statement back as "is expected

@@ -1233,6 +1233,9 @@ _DETERMINERS = _POSSESSIVES | {"the", "a", "an", "this", "that"}
 
 
 _ESTIMATES = frozenset("expected estimated projected forecast predicted anticipated".split())
+_ESTIMATE_STEMS = ("expect", "estimat", "project", "forecast", "predict", "anticipat")
+"""How the verbs of estimate start, in every form ("expected", "is expecting", "forecasts"):
+what one holds back, a plan ("is due to") holds back as much."""
 _AFTER_ESTIMATE = frozenset(
     """on in by at for over within until from this next later overnight tomorrow tonight
     soon , . ; : - –""".split()
@@ -1274,6 +1277,21 @@ def _same_verb(key: str, other: frozenset[str]) -> bool:
 _SCHEDULED = frozenset(("due", "set", "scheduled", "slated"))
 """Words that give what is planned before "to" ("is due to last five days", "is set to
 close"): a hedge may face one with no change of certainty ("is expected to last")."""
+_WHEN = frozenset(("on", "in", "by", "at", "next", "this", "later", "within", "before"))
+"""Words after "due" that say when what is due comes ("the result is due on 22 January"),
+as after "expected"."""
+_DUE_WHERE = frozenset(("out", "back", "home", "in", "up"))
+
+
+def _due_when(keys: Sequence[str], i: int) -> bool:
+    """ "Due" at ``i`` says when what is planned comes ("due on 22 January", "were due out
+    by early evening", "due back next week")."""
+    after = keys[i + 1 : i + 3]
+    if after[:1] and after[0] in _DUE_WHERE:
+        after = after[1:]
+    return bool(after) and after[0] in _WHEN
+
+
 _SURE = frozenset(("will", "must"))
 """Modal verbs that state what an estimate held back ("is expected to carry 9,400
 passengers" / "will carry about 9,400"): the figure kept, the certainty changed."""
@@ -1357,6 +1375,8 @@ def _find_hedges(group: Group) -> list[Found]:
                 held_there.add(columns.hunks[i])
             elif key in _SCHEDULED and i + 1 < len(columns.keys) and columns.keys[i + 1] == "to":
                 scheduled_there.add(columns.hunks[i])
+            elif key == "due" and _due_when(columns.keys, i):
+                scheduled_there.add(columns.hunks[i])  # "due on 22 January", "due out by"
         for i in group.changed(side):
             word = words[i]
             hedged = (
@@ -1368,7 +1388,7 @@ def _find_hedges(group: Group) -> list[Found]:
                 and not (word.key in _HOPES and word.hunk in intending_there)
                 # "is expected to last" / "is due to last": a plan either way ("could last"
                 # is less sure than "is due to last").
-                and not (word.hunk in scheduled_there and word.key in _ESTIMATES)
+                and not (word.hunk in scheduled_there and word.key.startswith(_ESTIMATE_STEMS))
                 # "will consider the plan" / "is considering the plan": the same verb.
                 and not (word.key in _TENTATIVE and _same_verb(word.key, group.keys(other)))
                 # "linked to a higher risk" / "raises the risk": only where the other side
