@@ -1204,6 +1204,19 @@ _PURPOSE_MODALS = frozenset(("could", "might", "may", "would"))
 """Modals that, after "so that" or "in order that", say what something is for."""
 
 
+def _looking_at(keys: Sequence[str], i: int) -> bool:
+    """ "Is looking at a gift", "was looking into a sale": a plan weighed, as "considering"
+    gives one (only ever a counterpart of a hedge: "police are looking at CCTV" hedges
+    nothing of its own)."""
+    return (
+        keys[i] == "looking"
+        and i > 0
+        and keys[i - 1] in _FORMS_OF_BE
+        and i + 1 < len(keys)
+        and keys[i + 1] in ("at", "into")
+    )
+
+
 def _in_a_purpose_clause(keys: Sequence[str], i: int) -> bool:
     """The modal at ``i`` follows "so that" or "in order that" within its clause (five
     words back, no punctuation between)."""
@@ -1371,6 +1384,7 @@ def _find_hedges(group: Group) -> list[Found]:
                 or key in _MODALS
                 or key in _ESTIMATES
                 or _hedge_at(group, other, i)
+                or _looking_at(columns.keys, i)
             ):
                 held_there.add(columns.hunks[i])
             elif key in _SCHEDULED and i + 1 < len(columns.keys) and columns.keys[i + 1] == "to":
@@ -3895,7 +3909,9 @@ weekends"), so its dropping alone is no bound dropped."""
 
 def _during(text: str, q: _Quantity) -> bool:
     """``q`` is "over" and a span of time ("over 11 weekends"), which may say during."""
-    return text[q.start : q.start + 5].lower() == "over " and bool(_SPAN_AFTER.match(text, q.end))
+    return text[q.start : q.start + 5].lower() == "over " and (
+        q.unit in _TIME_UNIT_NAMES or bool(_SPAN_AFTER.match(text, q.end))
+    )
 
 
 def _over_a_span(
