@@ -117,12 +117,14 @@ from diffreader.engine.model import (
 from diffreader.engine.segment import is_correction_note, stamp_month, stamp_year
 from diffreader.engine.substitutions import (
     CLOCK_SPAN,
+    JUST_PAST,
     ONE_YEAR,
     SMALLER_UNITS,
     YEAR_OFFSETS,
     Group,
     find_substitutions,
     has_size,
+    just_past,
     measure_after,
     measures_in,
     might_substitute,
@@ -959,7 +961,7 @@ class Support:
     def bounds_near(self, value: float) -> list[tuple[float, int]]:
         """The article's bounds (``bounds``) a figure of ``value`` may lie just past."""
         found = self.bounds()
-        reach = _JUST_PAST * abs(value) / (1 - _JUST_PAST)
+        reach = JUST_PAST * abs(value) / (1 - JUST_PAST)
         lo = bisect_left(found, (value - reach, -2))
         return found[lo : bisect_right(found, (value + reach, 2))]
 
@@ -2589,20 +2591,10 @@ _PAST_WORDS = (
 )
 """Words before a figure that bound it, and which way the true figure lies past it (1:
 above, -1: below), as ``Support.bounds`` finds them in lower-cased text."""
-_JUST_PAST = 0.1
-"""How far past a bound's figure, as a share of it, an exact figure may lie and still be
-the one the bound gives ("2,034" for "more than 2,000", not "2,400")."""
 _APPROXIMATING_WORDS = tuple(f" {w.strip()}" for w in _APPROXIMATING) + tuple(
     w.strip() for w in _APPROXIMATING
 )
 """The same, as a figure's preceding text ends with them (``str.endswith``)."""
-
-
-def _just_past(exact: float, bound: float, way: int) -> bool:
-    """``exact`` lies just past ``bound`` on the side ``way`` says: within one step of the
-    bound's last significant digit and ``_JUST_PAST`` of it."""
-    gap = (exact - bound) * way
-    return 0 < gap <= min(rounding_step(bound), _JUST_PAST * abs(bound))
 
 
 def _scaled_value(match: re.Match[str]) -> float:
@@ -2630,17 +2622,16 @@ def _figure_elsewhere(text: str, start: int, end: int, support: Support) -> bool
         measured = measure_after(text, figure.end(1), digits)
         if measured is not None and support.has_measure(*measured):
             return True
-    before = text[max(0, start - 20) : start].lower().rstrip()
-    way = next((w for word, w in _PAST_WORDS if before.endswith(word.rstrip())), 0)
+    before = " " + text[max(0, start - 20) : start].lower().rstrip()
+    way = next((w for word, w in _PAST_WORDS if before.endswith(" " + word.rstrip())), 0)
     if way or support.bounds():
         value = _scaled_value(figure)
-        reach = min(rounding_step(value), _JUST_PAST * abs(value))
         if way:
             # A bound here, an exact figure just past it there ("more than 2,000" / "2,034").
-            near = support.values_near(value, reach)
-            if any(0 < (exact - value) * way <= reach for exact in near):
+            reach = min(rounding_step(value), JUST_PAST * abs(value))
+            if any(just_past(exact, value, way) for exact in support.values_near(value, reach)):
                 return True
-        elif any(_just_past(value, b, w) for b, w in support.bounds_near(value)):
+        elif any(just_past(value, b, w) for b, w in support.bounds_near(value)):
             return True  # "2,034" / "more than 2,000"
     rounded = before.endswith(_APPROXIMATING_WORDS)
     if not rounded and not support.approximations():

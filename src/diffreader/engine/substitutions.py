@@ -65,6 +65,7 @@ to someone the other article names without it ("former President Trump").
 API:
     find_substitutions(group) -> list[Found]
     might_substitute(deleted, inserted) -> bool      a cheap gate before building a Group
+    just_past(exact, bound, way) -> bool             an exact figure a bound gives ("more than")
     new_statuses(text, start, end, other_text) -> list[tuple[int, int]]
     rate_spans(text) -> list[(start, end, interval)], rate_counts(text) -> set[str]
     plain_number(value) -> str                       "3000", "33.3": a value as claims key it
@@ -142,6 +143,7 @@ from diffreader.engine.text import compiled, sentence_tokens, stem, word_keys
 
 __all__ = [
     "CLOCK_SPAN",
+    "JUST_PAST",
     "ONE_YEAR",
     "SMALLER_UNITS",
     "SUBSTITUTIONS",
@@ -152,6 +154,7 @@ __all__ = [
     "Word",
     "find_substitutions",
     "has_size",
+    "just_past",
     "measure_after",
     "measures_in",
     "might_substitute",
@@ -2090,27 +2093,31 @@ def _rounded(q: _Quantity, others: Sequence[_Quantity]) -> bool:
             return True
         if q.bound in _APPROXIMATE and rounds_to(o.value, q.value):
             return True
-        if not q.bound and _just_past(q.value, o):
-            return True  # "81%" / "more than four in five"
-        if not o.bound and _just_past(o.value, q):
+        if not q.bound and o.bound in _WAYS and just_past(q.value, o.value, _WAYS[o.bound]):
+            return True  # "81%" / "more than 80%"
+        if not o.bound and q.bound in _WAYS and just_past(o.value, q.value, _WAYS[q.bound]):
             return True
     return False
 
 
-def _just_past(exact: float, bounded: _Quantity) -> bool:
-    """``exact`` lies just past the figure of ``bounded`` on the side its bound says
-    ("81%" and "more than 80%", "38" and "fewer than 40"): within one step of its last
-    significant digit and a tenth of it, as a rounded figure would be."""
-    if bounded.bound not in _ONE_WAY or bounded.value <= 0:
-        return False
-    gap = exact - bounded.value if bounded.bound == "at least" else bounded.value - exact
-    return 0 < gap <= rounding_step(bounded.value) and gap <= _JUST_PAST * bounded.value
+def just_past(exact: float, bound: float, way: int) -> bool:
+    """``exact`` lies just past the figure ``bound`` on the side ``way`` says (1: above,
+    as "more than 2,000" says; -1: below), within one step of the bound's last significant
+    digit and ``JUST_PAST`` of it, as a rounded figure would be: "2,034" and "more than
+    2,000", "38" and "fewer than 40", not "2,434".
+
+    >>> just_past(2034, 2000, 1), just_past(38, 40, -1), just_past(2434, 2000, 1)
+    (True, True, False)
+    """
+    gap = (exact - bound) * way
+    return 0 < gap <= min(rounding_step(bound), JUST_PAST * abs(bound))
 
 
-_ONE_WAY = frozenset(("at least", "at most"))
-_JUST_PAST = 0.1
+_WAYS = {"at least": 1, "at most": -1}
+"""Which way a bound's true figure lies past it."""
+JUST_PAST = 0.1
 """How far past a bound's figure, as a share of it, an exact figure may lie for the two to
-be one figure: "more than four in five" for 81%, not for 95%."""
+be one figure: "more than 80%" for 81%, not for 95%."""
 
 
 def _metres_or_millions(
