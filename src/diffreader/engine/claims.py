@@ -2212,7 +2212,8 @@ def _date_supported(value: str, support: Support) -> bool:
             if _MONTH_STEMS[month] in support.stems:
                 return True
     words = [
-        _ORDINAL_DAY.sub(r"\1", stem(key))  # "21st March" / "March 21"
+        # A day's ordinal suffix dropped: "21st March" / "March 21".
+        key[:-2] if key[:1].isdigit() and key[-2:] in _ORDINAL_ENDINGS else stem(key)
         for key in _fact_keys(value)
         if is_word(key) and key not in STOPWORDS and key not in _DATE_PREPOSITIONS
     ]
@@ -2238,8 +2239,8 @@ def _date_supported(value: str, support: Support) -> bool:
     )
 
 
-_ORDINAL_DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
-"""A day with its ordinal suffix ("21st"): a date's day, the number it names."""
+_ORDINAL_ENDINGS = frozenset(("st", "nd", "rd", "th"))
+"""The endings of a day written as an ordinal ("21st"), after its digits."""
 _YEAR_WORDS = frozenset(("this", "next", "last", "year"))
 _RELATIVE_MONTH = r"(?i)\b(last|this|next) month\b"
 _MONTH_STEMS = tuple(map(stem, MONTH_NAMES))
