@@ -177,6 +177,15 @@ CHANGES = [
         "deputy regional secretary",
         None,
     ),
+    (  # the same verb negated elsewhere, of another thing
+        "The firm does not expect a hosepipe ban this year. It expects the reservoir to be "
+        "full again by the spring.",
+        "The firm does not expect a hosepipe ban this year, but it does not expect the "
+        "reservoir to be full again by the spring.",
+        ClaimCategory.NEGATION,
+        "not expect",
+        None,
+    ),
     # hedge
     (  # the attribution only moved: it held the statement back on both sides
         "The fault is thought to have been caused by a change to the server, a spokeswoman said.",

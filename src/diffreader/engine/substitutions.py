@@ -1007,6 +1007,10 @@ def _negation_elsewhere(words: Sequence[Word], i: int, other_text: str) -> bool:
     rest = [w.key for w in words[i + 1 : i + 4] if w.end <= end]
     if not rest or not any(k[:1].isalnum() for k in rest):
         return False  # a negation alone ("No.") says too little to be found again
+    if len(rest) == 1 and i + 2 < len(words) and words[i + 2].key[:1].isalnum():
+        # One verb says too little of what is negated: "does not expect Cawdermere to be
+        # full" is not "does not expect a hosepipe ban" (the word after it, as it stands).
+        rest.append(words[i + 2].key)
     return " ".join((_negation_family(words[i].key), *rest)) in _negations_in(other_text)
 
 
