@@ -360,6 +360,8 @@ def test_a_season_said_alike_or_no_season_is_no_change(a: str, b: str) -> None:
          "on 14 May", "on 4 May"),
         ("The hearing was set for 3rd June 2027.", "The hearing was set for 3rd July 2027.",
          "3rd June 2027", "3rd July 2027"),
+        ("Digging will start in March, he said.",
+         "Digging will be started in the month of May, he said.", "in March", "May"),
     ],
 )  # fmt: skip
 def test_a_day_before_its_month_is_one_date(a: str, b: str, dropped: str, added: str) -> None:

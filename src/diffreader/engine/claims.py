@@ -1873,8 +1873,13 @@ def _find_dates(at: Stretch) -> list[Fact]:
         found = [
             Fact(ClaimCategory.DATE, m.start(), m.end())
             for m in _DATE.finditer(at.text, at.start, at.end)
-            # "may" is a verb far more often than a month: only with a day or year.
-            if not (m.group().lower().startswith("may") and not _DIGIT.search(m.group()))
+            # "may" is a verb far more often than a month: only with a day or year, or
+            # after "of" ("the month of May", "the 5th of May").
+            if not (
+                m.group().lower().startswith("may")
+                and not _DIGIT.search(m.group())
+                and not at.text.endswith(" of ", max(0, m.start() - 4), m.start())
+            )
         ]
     # A quarter holds the date word "quarter" ("the third quarter") or a Q and a digit
     # ("Q3"): the rest of a sentence of figures or dates needs no search for one.
