@@ -25,6 +25,10 @@ def _claims(a: str, b: str) -> set[tuple[str, str, str]]:
 
 
 QUIET = {
+    "a count of a whole given as its share": (
+        "The gallery said two of its four exhibitions planned for 2027 were now in doubt.\n",
+        "Half of the four exhibitions the gallery planned for 2027 are now uncertain, it said.\n",
+    ),
     "a share given as a bound": (
         "Of the 212 members balloted, 81% backed the strike.\n",
         "More than 80% of the 212 members balloted backed the strike.\n",
@@ -681,6 +685,11 @@ CHANGED = {
         QUIET["a share given as a bound"][0].replace("81%", "91%"),
         QUIET["a share given as a bound"][1],
         ("dropped", "91%"),
+    ),
+    "another share of the whole": (
+        QUIET["a count of a whole given as its share"][0],
+        QUIET["a count of a whole given as its share"][1].replace("Half", "A quarter"),
+        ("added", "A quarter"),
     ),
     "another software maker": (
         "The outage was caused by an update from its maker, Kellerman Health Systems.\n",

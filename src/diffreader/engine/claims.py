@@ -2603,6 +2603,30 @@ _APPROXIMATING_WORDS = tuple(f" {w.strip()}" for w in _APPROXIMATING) + tuple(
 """The same, as a figure's preceding text ends with them (``str.endswith``)."""
 
 
+_OF_A_WHOLE = (
+    r"(?i)\s+of\s+(?:(?:its|the|their|his|her|our)\s+)?(\d[\d,]*|"
+    + alternation(k for k, v in NUMBER_WORDS.items() if isinstance(v, int) and 1 < v <= 100)
+    + r")\b"
+)
+""""Of" and the whole a count is part of ("two | of its four exhibitions")."""
+
+
+def _share_elsewhere(text: str, end: int, value: float, support: Support) -> bool:
+    """The count ``value`` ending at ``end`` is part of a whole stated just after it ("two
+    of its four exhibitions"), and the other article states that share ("half of the four",
+    "50%")."""
+    if text.find(" of ", end, end + 4) != end:
+        return False  # most figures: no "of" just after (one test in C)
+    whole = compiled(_OF_A_WHOLE).match(text, end)
+    if whole is None:
+        return False
+    key = whole.group(1).lower()
+    total = float(NUMBER_WORDS.get(key) or key.replace(",", ""))
+    if not 0 < value < total:
+        return False
+    return plain_number(round(100 * value / total, 1)) in support.numbers
+
+
 def _scaled_value(match: re.Match[str]) -> float:
     value = float(match.group(1).replace(",", ""))
     scale = match.group(2)
@@ -2620,10 +2644,14 @@ def _figure_elsewhere(text: str, start: int, end: int, support: Support) -> bool
         spelled = NUMBER_WORDS.get(text[start:end].lower())
         if spelled is None or not text[end : end + 2].strip(" -")[:1].isalpha():
             return False
+        if _share_elsewhere(text, end, float(spelled), support):
+            return True
         # "a nine-mile stretch" / "a 14.5-kilometre length": the number written out.
         measured = measure_after(text, end, float(spelled))
         return measured is not None and support.has_measure(*measured)
     digits = float(figure.group(1).replace(",", ""))
+    if _share_elsewhere(text, end, digits, support):
+        return True
     if text[figure.end(1) : figure.end(1) + 2].strip(" -")[:1].isalpha():
         measured = measure_after(text, figure.end(1), digits)
         if measured is not None and support.has_measure(*measured):

@@ -2413,6 +2413,8 @@ def _find_figures(group: Group) -> list[Found]:
                 continue  # "twice a day" / "twice-daily": a rate, not a span of a day
             if _same_rate(group, side, q, other):
                 continue  # "every 20 minutes" / "three times an hour"
+            if _same_share_of(group, side, q, quantities):
+                continue  # "two of its four exhibitions" / "half of the four"
             unstated[side].append(q)
     # A substitution replaces something: a figure the other side's group does not state,
     # in a hunk with one this side does not state either (or states with another bound:
@@ -2427,6 +2429,47 @@ def _find_figures(group: Group) -> list[Found]:
         if not q.hunks.isdisjoint(replaced[other])
     ]
     return out or _swapped(group, quantities)
+
+
+def _share_of(group: Group, side: Side, q: _Quantity, found: Sequence[_Quantity]) -> float | None:
+    """The share, in per cent, that ``q`` is of the whole stated just after it ("two of its
+    four exhibitions": 50; "half of the four": 50), or None where no whole follows."""
+    c = group.columns[side]
+    i = bisect_left(c.starts, q.end)
+    if i >= len(c.keys) or c.keys[i] != "of":
+        return None
+    i += 1
+    if i < len(c.keys) and c.keys[i] in _WHOLES:
+        i += 1
+    if i >= len(c.keys):
+        return None
+    at = c.starts[i]
+    whole = next((w for w in found if w.start == at), None)
+    if whole is None or whole.unit or whole.value <= 0:
+        return None
+    if q.unit == "%":
+        return q.value
+    if q.unit or q.currency or q.value >= whole.value:
+        return None
+    return 100 * q.value / whole.value
+
+
+def _same_share_of(
+    group: Group, side: Side, q: _Quantity, quantities: dict[Side, list[_Quantity]]
+) -> bool:
+    """``q`` and a figure of the other side are the same share of the same whole, one as
+    a count and the other as a fraction ("two of its four exhibitions" / "half of the four
+    exhibitions")."""
+    mine = _share_of(group, side, q, quantities[side])
+    if mine is None:
+        return False
+    other = _OTHER[side]
+    return any(
+        (theirs := _share_of(group, other, o, quantities[other])) is not None
+        and abs(theirs - mine) < 0.5
+        for o in quantities[other]
+        if o.unit == "%" or q.unit == "%"
+    )
 
 
 def _replaced_by_one(group: Group, quantities: dict[Side, list[_Quantity]]) -> list[Found]:
