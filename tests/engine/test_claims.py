@@ -494,7 +494,12 @@ def test_numbers_and_dates_are_the_facts_their_patterns_find(text: str) -> None:
     dates = [
         Fact(ClaimCategory.DATE, *m.span())
         for m in _DATE.finditer(text)
-        if not (m.group().lower().startswith("may") and not re.search(r"\d", m.group()))
+        # "May" alone is the verb, but after "of" ("the month of May").
+        if not (
+            m.group().lower().startswith("may")
+            and not re.search(r"\d", m.group())
+            and not text[: m.start()].endswith(" of ")
+        )
     ]
     # and the quarters named by their ordinal ("third-quarter", "Q3"), in text order
     dates = sorted(
