@@ -3,8 +3,9 @@
 ``benchmarks/judgement_heldout3``, ``benchmarks/judgement_heldout4``,
 ``benchmarks/judgement_heldout5``, ``benchmarks/judgement_heldout6``,
 ``benchmarks/judgement_heldout7``, ``benchmarks/judgement_heldout8``,
-``benchmarks/judgement_heldout9``, ``benchmarks/judgement_heldout10`` and
-``benchmarks/judgement_heldout11``) and their harness honest.
+``benchmarks/judgement_heldout9``, ``benchmarks/judgement_heldout10``,
+``benchmarks/judgement_heldout11`` and ``benchmarks/judgement_heldout12``) and their harness
+honest.
 
 These tests check the sets, never the engine's scores: the scores are reported by
 ``benchmarks/eval_judgement.py`` and change with every judgement change.
@@ -190,6 +191,20 @@ SETS = {
         3,
         None,
         ("quote", "para_", "ransomware"),
+    ),
+    # A twelfth held-out set, imitating technology products and company announcements restated
+    # by a tech blog or a business site, housing, rents and property stories restated by a
+    # property portal or a local paper, travel, tourism and aviation news rewritten by a travel
+    # site or a consumer page, and charity, community and fundraising stories restated by a
+    # community newsletter or a regional site, of mixed length (3-5, 6-9, 10-14).
+    "heldout12": JudgementSet(
+        ROOT / "benchmarks" / "judgement_heldout12",
+        20,
+        7,
+        (3, 14),
+        3,
+        None,
+        ("quote", "para_", "cladding"),
     ),
 }
 
