@@ -701,6 +701,11 @@ CHANGED = {
         "The film, bought by Pendrake Pictures, opens in May.\n",
         ("added", "Pendrake Pictures"),
     ),
+    "another builder": (
+        "The plant will be built by Hallerby Construction, the firm said.\n",
+        "The plant will be built by Stonegarth Construction, the firm said.\n",
+        ("added", "Stonegarth Construction"),
+    ),
     "an opposite in a clause turned round": (
         QUIET["a clause turned round"][0],
         QUIET["a clause turned round"][1].replace("fell this year", "rose this year"),

@@ -524,7 +524,8 @@ ORGANISATION_HEADS = _words(
     homes properties developments estates motors foods therapeutics pharmaceuticals
     technologies systems software solutions industries logistics aviation energy insurance
     consulting laboratories labs media communications pictures films studios productions
-    entertainment publishing records"""
+    entertainment publishing records construction builders contractors hospice clinic
+    charity"""
 )
 """Last words of organisations' names ("World Bank", "Coastline Press", "Met Office")."""
 CAPITALISED_ADJECTIVES = _words(
