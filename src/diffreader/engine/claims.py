@@ -924,38 +924,15 @@ class Support:
     def approximations(self) -> list[float]:
         """The figures the article gives rounded ("about 120,000", "nearly £96.5m")."""
         if self._approximations is None:
-            # Each qualifier found by ``str.find`` (in C), the figure read just after it:
-            # one pattern tried at every place of a long article cost a tenth of its claims.
-            lowered, figure = self.lowered, compiled(_SCALED_FIGURE)
-            found = []
-            for word in _APPROXIMATING:
-                at = lowered.find(word)
-                while at >= 0:
-                    after = at + len(word)
-                    if at == 0 or not lowered[at - 1].isalnum():
-                        value = figure.match(lowered, after)
-                        if value is not None:
-                            found.append(_scaled_value(value))
-                    at = lowered.find(word, after)
-            self._approximations = sorted(found)
+            found = _figures_after(self.lowered, _APPROXIMATING)
+            self._approximations = sorted(value for value, _ in found)
         return self._approximations
 
     def bounds(self) -> list[tuple[float, int]]:
         """The figures the article gives as bounds ("more than 2,000": (2000.0, 1);
         "fewer than 40": (40.0, -1)), sorted; found as ``approximations`` are."""
         if self._bounds is None:
-            lowered, figure = self.lowered, compiled(_SCALED_FIGURE)
-            found = []
-            for word, way in _PAST_WORDS:
-                at = lowered.find(word)
-                while at >= 0:
-                    after = at + len(word)
-                    if at == 0 or not lowered[at - 1].isalnum():
-                        value = figure.match(lowered, after)
-                        if value is not None:
-                            found.append((_scaled_value(value), way))
-                    at = lowered.find(word, after)
-            self._bounds = sorted(found)
+            self._bounds = sorted(_figures_after(self.lowered, dict(_PAST_WORDS)))
         return self._bounds
 
     def bounds_near(self, value: float) -> list[tuple[float, int]]:
@@ -2625,6 +2602,28 @@ def _share_elsewhere(text: str, end: int, value: float, support: Support) -> boo
     if not 0 < value < total:
         return False
     return plain_number(round(100 * value / total, 1)) in support.numbers
+
+
+def _figures_after(
+    lowered: str, words: Sequence[str] | Mapping[str, int]
+) -> list[tuple[float, int]]:
+    """(value, tag) of every figure of lower-cased ``lowered`` just after one of ``words``
+    (each ending in a space; a mapping gives each word's tag, a sequence tags them 0), the
+    word starting a word. Each word is found by ``str.find`` (in C) and the figure read just
+    after it: one pattern tried at every place of a long article cost a tenth of its claims."""
+    tags = words if isinstance(words, Mapping) else dict.fromkeys(words, 0)
+    figure = compiled(_SCALED_FIGURE)
+    found = []
+    for word, tag in tags.items():
+        at = lowered.find(word)
+        while at >= 0:
+            after = at + len(word)
+            if at == 0 or not lowered[at - 1].isalnum():
+                value = figure.match(lowered, after)
+                if value is not None:
+                    found.append((_scaled_value(value), tag))
+            at = lowered.find(word, after)
+    return found
 
 
 def _scaled_value(match: re.Match[str]) -> float:
