@@ -58,47 +58,6 @@ def test_altered_quotation_keeps_its_source_and_diff() -> None:
     assert any("summer" in text for text in inserted)
 
 
-TRIMMED = (
-    'The two brewers will merge. "This is a merger of equals," Sandvold said. "Nobody should '
-    'expect us to close breweries. We are buying growth, not cutting our way to it."'
-)
-
-
-def test_a_sentence_left_out_of_a_quotation_quoted_in_part_is_dropped() -> None:
-    """The rewrite quotes the second sentence of a quotation and leaves out the first: the
-    first is a quotation dropped, whichever way the rest is quoted."""
-    rewrite = (
-        'The two brewers will merge. "This is a merger of equals," Sandvold said. "We are '
-        'buying growth, not cutting our way to it."'
-    )
-    c = compare(TRIMMED, rewrite)
-    dropped = [q.text for q in c.quotes if q.status is QuoteStatus.DROPPED]
-    assert dropped == ["Nobody should expect us to close breweries."]
-    assert {q.status for q in c.quotes if q.side is Side.B} == {QuoteStatus.VERBATIM}
-
-
-@pytest.mark.parametrize(
-    ("original", "rewrite"),
-    [
-        # The sentence given in reported speech: its words stand together in one sentence.
-        (TRIMMED,
-         'The two brewers will merge. "This is a merger of equals," Sandvold said. She said '
-         'nobody should expect the firm to close breweries. "We are buying growth, not '
-         'cutting our way to it."'),
-        # A clause trimmed from the end of a quoted sentence, not a sentence.
-        ('The two brewers will merge. "Nobody should expect us to close breweries, whatever '
-         'you read in the papers," Sandvold said.',
-         'The two brewers will merge. "Nobody should expect us to close breweries," Sandvold '
-         "said."),
-    ],
-)  # fmt: skip
-def test_a_quotation_trimmed_or_given_in_reported_speech_drops_no_sentence(
-    original: str, rewrite: str
-) -> None:
-    c = compare(original, rewrite)
-    assert [q.text for q in c.quotes if q.status is QuoteStatus.DROPPED] == []
-
-
 def test_new_quotation_is_a_claim() -> None:
     c = compare(ORIGINAL, ORIGINAL + '\n\nA fisherman said: "Nobody asked us about any of this."')
     new = [q for q in c.quotes if q.status is QuoteStatus.NEW]

@@ -1547,30 +1547,7 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
                 pair=pair_of_b.get(f.sentence, -1),
             )
         )
-    covered: dict[int, list[tuple[int, int]]] = {}
-    for link in links.values():
-        whole = (a_found[link.a].start, a_found[link.a].end)
-        span = link.source if link.status is QuoteStatus.VERBATIM else whole
-        covered.setdefault(link.a, []).append(span)
-    kept: list[set[str]] | None = None  # B's sentences' stems, read only for a trimming
     for index, a_f in enumerate(a_found):
-        if index in covered:
-            for start, end in _sentences_left(doc_a.text, a_f.start, a_f.end, covered[index]):
-                if kept is None:
-                    kept = [_stems_of(s.text) for s in doc_b.sentences]
-                if _dropped_words(doc_a.text[start:end], kept):
-                    out.append(
-                        Quote(
-                            side=Side.A,
-                            start=start,
-                            end=end,
-                            text=doc_a.text[start:end],
-                            status=QuoteStatus.DROPPED,
-                            speaker=a_f.speaker,
-                            sentence=a_f.sentence,
-                            pair=pair_of_a.get(a_f.sentence, -1),
-                        )
-                    )
         if index in carried or index in wordless_a:
             continue
         out.append(
@@ -1586,61 +1563,6 @@ def check_quotes(doc_a: Document, doc_b: Document, pairs: Sequence[Pair]) -> lis
             )
         )
     return out
-
-
-_QUOTED_SENTENCE = re.compile(r"[^.!?]*[.!?]+")
-"""A sentence of a quotation, to its end mark."""
-_TRIMMED_WORDS = 4
-"""Words a quoted sentence needs for its dropping to be a quotation dropped ("Yes." is
-trimmed, not a statement lost)."""
-
-
-def _sentences_left(
-    text: str, start: int, end: int, spans: Sequence[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """The whole sentences of the quotation ``[start, end)`` that none of ``spans`` (the
-    parts of it the other article quotes) covers: a quoted sentence the rewrite left out
-    ("Nobody should expect us to close breweries. | We are buying growth ..." quoted from
-    the second sentence on)."""
-    out = []
-    at = start
-    for s, e in sorted(spans):
-        if s > at:
-            out.extend(_whole_sentences(text, start, at, min(s, end)))
-        at = max(at, e)
-    if at < end:
-        out.extend(_whole_sentences(text, start, at, end))
-    return out
-
-
-def _whole_sentences(text: str, opening: int, start: int, end: int) -> list[tuple[int, int]]:
-    """The sentences wholly inside ``[start, end)`` of the quotation that opens at
-    ``opening``, each with ``_TRIMMED_WORDS`` words or more: one that opens the quotation
-    or follows an end mark, and ends with one ("..., although I accept it" is a clause
-    trimmed, not a sentence)."""
-    out = []
-    for m in _QUOTED_SENTENCE.finditer(text, start, end):
-        s = m.end() - len(m.group().lstrip())
-        before = text[opening:s].rstrip()
-        if before and before[-1] not in ".!?":
-            continue  # the rest of a sentence the other article quotes the start of
-        if len(text[s : m.end()].split()) >= _TRIMMED_WORDS:
-            out.append((s, m.end()))
-    return out
-
-
-def _stems_of(text: str) -> set[str]:
-    """The stems of the words of ``text`` longer than three letters."""
-    return {stem(t.key) for t in tokenize(text) if is_word(t.key) and len(t.key) > 3}
-
-
-def _dropped_words(text: str, kept: Sequence[set[str]]) -> bool:
-    """No sentence of the other article (``kept``: each one's stems) holds most of the
-    words of a quoted sentence together: it was dropped, not given in reported speech
-    ("..., adding that no brewery would close"). The story's words alone, spread over the
-    article, are no sign of it."""
-    words = _stems_of(text)
-    return bool(words) and all(len(words & other) * 2 <= len(words) for other in kept)
 
 
 def _altered_ops(
