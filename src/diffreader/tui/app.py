@@ -262,8 +262,6 @@ class DiffReaderApp(App[None]):
     def _review_saved(self) -> None:
         # The corpus screen read its review figures when it came back; a save that ended
         # after that (the review closed while saving) is read again.
-        from diffreader.tui.screens.corpus import CorpusScreen
-
         screen = self.screen
         if isinstance(screen, CorpusScreen) and not screen.loading:
             screen.refresh_reviews()
