@@ -2364,6 +2364,7 @@ def _find_figures(group: Group) -> list[Found]:
         return _replaced_by_one(group, quantities)
     unstated: dict[Side, list[_Quantity]] = {_A: [], _B: []}
     loose: dict[Side, set[int]] = {_A: set(), _B: set()}
+    shares: dict[Side, dict[_Quantity, float]] | None = None  # read for a figure unstated
     for side, other in _SIDE_PAIRS:
         # Whether a figure there is rounded, or a metre or a bare number: the rounding and
         # the metres checks read only then.
@@ -2413,7 +2414,14 @@ def _find_figures(group: Group) -> list[Found]:
                 continue  # "twice a day" / "twice-daily": a rate, not a span of a day
             if _same_rate(group, side, q, other):
                 continue  # "every 20 minutes" / "three times an hour"
-            if _same_share_of(group, side, q, quantities):
+            if shares is None:
+                shares = {s: _shares(group, s, quantities[s]) for s in _SIDES}
+            mine = shares[side].get(q)
+            if mine is not None and any(
+                abs(theirs - mine) < 0.5
+                for o, theirs in shares[other].items()
+                if o.unit == "%" or q.unit == "%"
+            ):
                 continue  # "two of its four exhibitions" / "half of the four"
             unstated[side].append(q)
     # A substitution replaces something: a figure the other side's group does not state,
@@ -2431,45 +2439,29 @@ def _find_figures(group: Group) -> list[Found]:
     return out or _swapped(group, quantities)
 
 
-def _share_of(group: Group, side: Side, q: _Quantity, found: Sequence[_Quantity]) -> float | None:
-    """The share, in per cent, that ``q`` is of the whole stated just after it ("two of its
-    four exhibitions": 50; "half of the four": 50), or None where no whole follows."""
+def _shares(group: Group, side: Side, found: Sequence[_Quantity]) -> dict[_Quantity, float]:
+    """The share, in per cent, that each figure of ``found`` (one side's quantities) is of
+    the whole stated just after it ("two of its four exhibitions": 50; "half of the four":
+    50), for the figures with such a whole: one pass over the side's figures."""
     c = group.columns[side]
-    i = bisect_left(c.starts, q.end)
-    if i >= len(c.keys) or c.keys[i] != "of":
-        return None
-    i += 1
-    if i < len(c.keys) and c.keys[i] in _WHOLES:
+    keys = c.keys
+    at_start = {q.start: q for q in found}
+    out = {}
+    for q in found:
+        i = bisect_left(c.starts, q.end)
+        if i >= len(keys) or keys[i] != "of":
+            continue
         i += 1
-    if i >= len(c.keys):
-        return None
-    at = c.starts[i]
-    whole = next((w for w in found if w.start == at), None)
-    if whole is None or whole.unit or whole.value <= 0:
-        return None
-    if q.unit == "%":
-        return q.value
-    if q.unit or q.currency or q.value >= whole.value:
-        return None
-    return 100 * q.value / whole.value
-
-
-def _same_share_of(
-    group: Group, side: Side, q: _Quantity, quantities: dict[Side, list[_Quantity]]
-) -> bool:
-    """``q`` and a figure of the other side are the same share of the same whole, one as
-    a count and the other as a fraction ("two of its four exhibitions" / "half of the four
-    exhibitions")."""
-    mine = _share_of(group, side, q, quantities[side])
-    if mine is None:
-        return False
-    other = _OTHER[side]
-    return any(
-        (theirs := _share_of(group, other, o, quantities[other])) is not None
-        and abs(theirs - mine) < 0.5
-        for o in quantities[other]
-        if o.unit == "%" or q.unit == "%"
-    )
+        if i < len(keys) and keys[i] in _WHOLES:
+            i += 1
+        whole = at_start.get(c.starts[i]) if i < len(keys) else None
+        if whole is None or whole.unit or whole.value <= 0:
+            continue
+        if q.unit == "%":
+            out[q] = q.value
+        elif not q.unit and not q.currency and q.value < whole.value:
+            out[q] = 100 * q.value / whole.value
+    return out
 
 
 def _replaced_by_one(group: Group, quantities: dict[Side, list[_Quantity]]) -> list[Found]:
