@@ -86,6 +86,7 @@ from diffreader.engine.lexicon import (
     PLACE_EQUIVALENTS,
     PLACE_PREPOSITIONS,
     PLACES,
+    QUANTITY_QUALIFIERS,
     REPORTING_VERBS,
     ROLE_NOUNS,
     SCALE_WORDS,
@@ -2565,15 +2566,14 @@ _APPROXIMATING = (
 )
 """The words before a figure that give it rounded, as ``Support.approximations`` finds them
 in lower-cased text."""
-_PAST_WORDS = (
-    *(
-        (w, 1)
-        for w in ("more than ", "over ", "at least ", "upwards of ", "in excess of ", "above ")
-    ),
-    *((w, -1) for w in ("fewer than ", "less than ", "under ", "below ", "up to ")),
+_PAST_WORDS = tuple(
+    (f"{phrase} ", 1 if bound == "at least" else -1)
+    for phrase, bound in QUANTITY_QUALIFIERS.items()
+    if bound in ("at least", "at most")
 )
-"""Words before a figure that bound it, and which way the true figure lies past it (1:
-above, -1: below), as ``Support.bounds`` finds them in lower-cased text."""
+"""The words before a figure that bound it (``QUANTITY_QUALIFIERS``: "more than", "fewer
+than"), and which way the true figure lies past it (1: above, -1: below), as
+``Support.bounds`` finds them in lower-cased text."""
 _APPROXIMATING_WORDS = tuple(f" {w.strip()}" for w in _APPROXIMATING) + tuple(
     w.strip() for w in _APPROXIMATING
 )
