@@ -1213,3 +1213,126 @@ def test_due_says_when_a_plan_comes(words: str, when: bool) -> None:
 
     keys = words.split()
     assert _due_when(keys, keys.index("due")) is when
+
+
+def test_as_much_as_after_a_multiplier_is_a_comparison_no_bound() -> None:
+    # "twice as much as three years earlier": the figure after it is what is compared with.
+    a = (
+        "The trust spent £2.4 million on agency staff last year, twice as much as three years "
+        "earlier. Managers believe hiring more nurses would save money."
+    )
+    b = (
+        "Its agency staff bill hit £2.4m last year, double the figure three years before, and "
+        "managers believe hiring more nurses would save money."
+    )
+    assert _quiet(a, b, ClaimCategory.NUMBER)
+    # The multiplier itself replaced is still a change, and a bound is still a bound.
+    dropped, _ = _flagged(
+        "Spending was twice as much as three years earlier.",
+        "Spending was three times as much as three years earlier.",
+        ClaimCategory.NUMBER,
+    )
+    assert dropped == ["twice"]
+    dropped, added = _flagged(
+        "Gusts were as strong as 80mph on the coast.",
+        "Gusts were up to 90mph on the coast.",
+        ClaimCategory.NUMBER,
+    )
+    assert (dropped, added) == (["as strong as 80mph"], ["up to 90mph"])
+
+
+@pytest.mark.parametrize(
+    "rewrite",
+    [
+        "If you are applying for a passport now, expect to wait as long as ten weeks.",
+        "Expect to wait as long as ten weeks if you apply for a passport now.",
+        "Apply for a passport now and you can expect to wait as long as ten weeks.",
+    ],
+)
+def test_expect_said_to_the_reader_is_no_hedge(rewrite: str) -> None:
+    original = "People applying for a passport now are waiting up to ten weeks."
+    assert _quiet(original, rewrite, ClaimCategory.HEDGE)
+
+
+def test_expect_with_someone_else_expecting_is_still_a_hedge() -> None:
+    _, added = _flagged(
+        "People applying for a passport now are waiting up to ten weeks.",
+        "Officials expect people applying for a passport now to wait up to ten weeks.",
+        ClaimCategory.HEDGE,
+    )
+    assert added != []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The presents will be handed out before 24 December.",
+         "The presents will be handed out before Christmas Eve."),
+        ("The shop will reopen on 26 December.", "The shop will reopen on Boxing Day."),
+        ("The ban starts on St Patrick's Day.", "The ban starts on 17 March."),
+        ("The works will finish by 25 December.", "The works will finish by Christmas."),
+        ("Fireworks are banned on New Year's Eve.", "Fireworks are banned on 31 December."),
+    ],
+)  # fmt: skip
+def test_a_holiday_is_the_day_it_falls_on(a: str, b: str) -> None:
+    for x, y in ((a, b), (b, a)):
+        assert _quiet(x, y, ClaimCategory.DATE, ClaimCategory.PERSON, ClaimCategory.NAME)
+
+
+def test_a_holiday_replaced_by_another_day_is_a_changed_date() -> None:
+    dropped, added = _flagged(
+        "The presents will be handed out before Christmas Eve.",
+        "The presents will be handed out before New Year's Eve.",
+        ClaimCategory.DATE,
+    )
+    assert (dropped, added) == (["before Christmas Eve"], ["before New Year's Eve"])
+    dropped, added = _flagged(
+        "The presents will be handed out before 24 December.",
+        "The presents will be handed out before Boxing Day.",
+        ClaimCategory.DATE,
+    )
+    assert added == ["before Boxing Day"]
+
+
+def test_christmas_alone_is_a_date_only_after_a_preposition_of_time() -> None:
+    from diffreader.engine.claims import find_facts
+
+    def dates(text: str) -> list[str]:
+        facts = find_facts(text, 0, len(text), frozenset())
+        return [text[f.start : f.end] for f in facts if f.category is ClaimCategory.DATE]
+
+    assert dates("The Christmas appeal raised £5,000.") == []
+    assert dates("Retailers spent more on Christmas advertising.") == []
+    assert dates("The road will reopen before Christmas.") == ["before Christmas"]
+    assert dates("The road will reopen on Christmas Eve.") == ["on Christmas Eve"]
+
+
+def test_initials_an_ampersand_joins_are_no_name() -> None:
+    from diffreader.engine.claims import find_facts
+
+    def names(text: str) -> list[str]:
+        facts = find_facts(text, 0, len(text), frozenset())
+        return [text[f.start : f.end] for f in facts if f.category in _NAMES]
+
+    # "B&Bs" was read as the name "Bs"; "Marks & Spencer" as two names.
+    assert names("Half of the families are housed in B&Bs, the council said.") == []
+    assert names("The firm spends more on R&D than its rivals do.") == []
+    assert names("The ferry was run by P&O Ferries until May.") == ["P&O Ferries"]
+    assert names("The contract went to the builders Ormerod & Bellhouse last week.") == [
+        "Ormerod & Bellhouse"
+    ]
+    # A firm's name so joined, changed, is a changed name.
+    c = _compare(
+        "The contract went to Ormerod & Bellhouse, the council said.",
+        "The contract went to Ormerod & Kettering, the council said.",
+    )
+    flagged = {(x.side, x.text) for x in c.claims if x.category in _NAMES}
+    assert flagged == {(Side.A, "Ormerod & Bellhouse"), (Side.B, "Ormerod & Kettering")}
+
+
+_NAMES = (
+    ClaimCategory.NAME,
+    ClaimCategory.PERSON,
+    ClaimCategory.PLACE,
+    ClaimCategory.ORGANISATION,
+)

@@ -75,8 +75,13 @@ from diffreader.engine.lexicon import (
     EVENTS,
     FILLER,
     FRACTIONS,
+    HOLIDAY_KEYS,
+    HOLIDAY_NAMES,
+    HOLIDAY_PATTERN,
+    HOLIDAYS,
     MEDIA_HEADS,
     MONTH_NAMES,
+    MONTH_NUMBERS,
     MONTHS,
     NAME_PARTICLES,
     NEWS_AGENCIES,
@@ -99,6 +104,7 @@ from diffreader.engine.lexicon import (
     WEAK_NUMBER_WORDS,
     WEEKDAYS,
     alternation,
+    holiday_date,
     title_length,
 )
 from diffreader.engine.model import (
@@ -219,13 +225,16 @@ _DATE_BODY = (
     r"\s+(?:1[89]\d\d|20\d\d)"
     rf"|(?:{_SEASON_BY_ITSELF})\s+(?:the\s+)?(?:{_SEASON_WORDS})"
     r"|(?:in\s+)?(?:1[89]\d\d|20\d\d)s?"
-    r"|\d{4}-\d{2}-\d{2})\b"
+    r"|\d{4}-\d{2}-\d{2}"
+    # A holiday on a fixed day ("before Christmas Eve", "on St Patrick's Day").
+    rf"|(?:(?:on|by|before|until|since|from|after|over)\s+)?{HOLIDAY_PATTERN})\b"
 )
 _DATE_OPENERS = sorted(
     {w[:2] for w in (*DATE_MODIFIERS, "on", "in", "since", "by", "from", "until")}
     | {w[:2] for w in _SEASON_PREPOSITIONS.split("|")}
     | {w[:2] for w in ("the", *SEASONS)}
     | {w.capitalize()[:2] for w in MONTHS | WEEKDAYS | SEASONS}
+    | {f[:2] for w in (*HOLIDAYS, "saint") for f in (w, w.capitalize(), w.upper())}
 )
 """The first two letters of every word a date can start with ("la" for "last week"): a
 word that starts a date in ``_DATE_BODY`` has its first two letters here."""
@@ -284,11 +293,17 @@ _ROLE = re.compile(
     r"(?=[,.;:()“”\"]|\s+(?:and|who|which|that|has|have|had|is|was|said|made|on|in)\b|$)",
     re.IGNORECASE,
 )
-_NAME_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w-]*(?:['’][A-Z][\w-]*)?\.?)"
+_NAME_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w-]*(?:&[A-Z][\w-]*)*(?:['’][A-Z][\w-]*)?\.?)"
+"""A capitalised word of a name: "Halden", "O'Neill", "U.S.", "St.", and capitals joined by an
+ampersand ("B&Bs", "P&O", "AT&T")."""
 _NAME_REST = (
-    rf"(?:\s+(?:(?:{alternation(NAME_PARTICLES | {'of', 'the', 'for'})})\s+)?{_NAME_WORD})*"
+    rf"(?:\s+(?:(?:{alternation(NAME_PARTICLES | {'of', 'the', 'for'})}|&)\s+)?{_NAME_WORD})*"
 )
-_NAME = re.compile(rf"[A-Z](?:\.(?:[A-Z]\.)+|[\w-]*(?:['’][A-Z][\w-]*)?\.?){_NAME_REST}")
+"""The words after a name's first: capitalised words, with particles, "of", "the", "for"
+and an ampersand between them ("Marks & Spencer")."""
+_NAME = re.compile(
+    rf"[A-Z](?:\.(?:[A-Z]\.)+|[\w-]*(?:&[A-Z][\w-]*)*(?:['’][A-Z][\w-]*)?\.?){_NAME_REST}"
+)
 """A run of capitalised words: ``_NAME_WORD`` and ``_NAME_REST``, with the first word's
 capital taken out in front. A pattern that opens with a character class is searched for
 by the regex engine's own scan, about twice as fast as trying it at every position."""
@@ -895,6 +910,7 @@ class Support:
     _measures: dict[str, list[float]] | None = None
     _periods: frozenset[str] | None = None
     _quarters: frozenset[str] | None = None
+    _holidays: frozenset[tuple[int, int]] | None = None
     year: int | None = None
     """The year of the article's time stamp ("Published 09:00, 25 November 2026"), if it
     has one: the year its "this year" names."""
@@ -967,6 +983,16 @@ class Support:
                 [a or b or c for a, b, c in found] + [f"+{a or b}" for a, b in ahead]
             )
         return self._periods
+
+    def holidays(self) -> frozenset[tuple[int, int]]:
+        """The (month, day) of each holiday the article names ("Christmas Eve": (12, 24)),
+        read once, when first asked."""
+        if self._holidays is None:
+            found = (
+                holiday_date(m.group()) for m in compiled(HOLIDAY_NAMES).finditer(self.lowered)
+            )
+            self._holidays = frozenset(date for date in found if date is not None)
+        return self._holidays
 
     def days_of_months(self) -> dict[tuple[str, str], set[str]]:
         """The article's days of months ("21 March", "March 21st"), each as (day, the
@@ -1242,6 +1268,7 @@ class Support:
         acronym = "".join(w[0] for w in words if w not in ("of", "and", "the"))
         if len(words) > 1 and acronym in self.stems:
             return True
+
         # "Kenya" / "the Kenyan government", "France" / "French": a place and its people's
         # adjective name one place, written with a capital on the other side.
         if len(head) < 4 or not head.isalpha():
@@ -1674,12 +1701,15 @@ def names_in_use(doc: Document) -> frozenset[str]:
     return frozenset(_CAPITALISED.findall(text))
 
 
+_JOINED_INITIALS = re.compile(r"[A-Z]&[A-Z]s?")
+"""Two initials an ampersand joins ("B&B", "R&D", "B&Bs"): a common phrase shortened ("bed
+and breakfast", "research and development"), no name."""
 _new_tuple = tuple.__new__
 """A named tuple built from its fields in C (``_new_tuple(Fact, fields)``), without its
 constructor's Python call: facts, gates, stretches and changed words are built per
 sentence, and a sentence of figures holds ten facts."""
 _UNIT_KEYS = TIME_UNITS
-_DATE_KEYS = MONTHS | WEEKDAYS | SEASONS | CALENDAR_PERIODS | {"quarter"}
+_DATE_KEYS = MONTHS | WEEKDAYS | SEASONS | CALENDAR_PERIODS | HOLIDAY_KEYS | {"quarter"}
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[a-z]+")
@@ -2002,6 +2032,8 @@ def _find_names(at: Stretch) -> list[Fact]:
         s, e = m.start(), m.end()
         if text.startswith("$", e):
             continue  # "US$45m", "A$3bn": the currency of a figure, not a place
+        if e - s <= 4 and _JOINED_INITIALS.fullmatch(text, s, e):
+            continue  # "B&Bs", "R&D": a common phrase shortened
         words = m.group().split()
         # Drop a title ("Harbour Master") and a sentence-initial common word ("The",
         # "While", "Recent").
@@ -2178,6 +2210,18 @@ def _date_supported(value: str, support: Support) -> bool:
     stated by "a year earlier" or "the previous year"."""
     if not value.isascii() and cjk.has_cjk(value):
         return support.stated().states_date(cjk.date_keys(value))
+    holiday = compiled(HOLIDAY_PATTERN).search(value)
+    if holiday is not None:
+        # "before Christmas Eve": the holiday stated by name or by its day ("24 December").
+        month, day = holiday_date(holiday.group()) or (0, 0)
+        named = (month, day) in support.holidays()
+        if not named and ((str(day), MONTH_NAMES[month - 1][:3]) not in support.days_of_months()):
+            return False
+        rest = (value[: holiday.start()] + value[holiday.end() :]).strip()
+        return not any(
+            is_word(k) and k not in STOPWORDS and k not in _DATE_PREPOSITIONS
+            for k in _fact_keys(rest)
+        ) or _date_supported(rest, support)
     quarter = quarter_of(value)
     if quarter is not None:
         return quarter in support.quarters()  # "Q3" is the third quarter, not the second
@@ -2215,6 +2259,12 @@ def _date_supported(value: str, support: Support) -> bool:
         missing = [w for w in missing if w not in named]
     if not missing:
         return True
+    if len(missing) == 2 and support.holidays():
+        # "before 24 December" against "before Christmas Eve".
+        day, month = sorted(missing, key=lambda w: not w.isdigit())
+        number = MONTH_NUMBERS.get(month[:3]) if day.isdigit() else None
+        if number is not None and (number, int(day)) in support.holidays():
+            return True
     # A year written out on one side and relative on the other ("this year" / "2026"):
     # the rest of the date stated, the year read against the other article's stamp.
     return set(missing) <= _YEAR_WORDS | {w for w in missing if _IN_A_YEAR.fullmatch(w)} and (

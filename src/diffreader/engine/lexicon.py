@@ -18,7 +18,7 @@ API:
     Numbers and time:  NUMBER_WORDS, FRACTIONS, AFTER_A_SHARE, NUMBERS_NEVER_ALONE,
                        WEAK_NUMBER_WORDS, VAGUE_QUANTITIES, MONTH_NAMES, MONTH_NUMBERS,
                        MONTHS, WEEKDAYS, SEASONS, CALENDAR_PERIODS, DATE_MODIFIERS,
-                       TIME_UNITS, DURATION_QUALIFIERS
+                       HOLIDAYS, TIME_UNITS, DURATION_QUALIFIERS
     Chinese, Japanese: CJK_DIGITS, CJK_POWERS, CJK_COUNTERS, CJK_TIME_UNITS,
                        CJK_VAGUE_NUMERALS, CJK_ERAS, CJK_WEEKDAYS, CJK_RELATIVE_DATES
     People and roles:  HONORIFICS, TITLES, TITLE_MODIFIERS, TITLE_WORDS (their union),
@@ -67,6 +67,10 @@ __all__ = [
     "GENERIC_PERSON_NOUNS",
     "HEDGES",
     "HEDGE_VERBS",
+    "HOLIDAYS",
+    "HOLIDAY_KEYS",
+    "HOLIDAY_NAMES",
+    "HOLIDAY_PATTERN",
     "HONORIFICS",
     "IMPLICIT_NEGATIVES",
     "INFINITIVE_NEGATORS",
@@ -108,6 +112,7 @@ __all__ = [
     "WEEKDAYS",
     "WORDS_AFTER_US_ABBREVIATION",
     "alternation",
+    "holiday_date",
     "title_length",
 ]
 
@@ -215,6 +220,70 @@ CALENDAR_PERIODS = _words("week month year weekend")
 """Periods a relative date names ("last week", "next year")."""
 DATE_MODIFIERS = _words("last this next early late mid")
 """Words that make a relative date of a period, month, weekday or season ("mid-March")."""
+HOLIDAYS: Mapping[str, tuple[int, int]] = MappingProxyType(
+    {
+        "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+        "boxing day": (12, 26), "st stephen's day": (12, 26), "new year's eve": (12, 31),
+        "hogmanay": (12, 31), "new year's day": (1, 1), "epiphany": (1, 6),
+        "burns night": (1, 25), "australia day": (1, 26), "valentine's day": (2, 14),
+        "st david's day": (3, 1), "st patrick's day": (3, 17), "st george's day": (4, 23),
+        "juneteenth": (6, 19), "canada day": (7, 1), "bastille day": (7, 14),
+        "halloween": (10, 31), "all saints' day": (11, 1), "bonfire night": (11, 5),
+        "guy fawkes night": (11, 5), "armistice day": (11, 11), "remembrance day": (11, 11),
+        "veterans day": (11, 11), "st andrew's day": (11, 30),
+    }
+)  # fmt: skip
+"""Holidays that fall on one day of the year, and that day (month, day): "before Christmas
+Eve" is "before 24 December". Only days fixed by the calendar (no Easter, no "first Monday
+of May"); "Christmas" alone is a date only after a preposition ("by Christmas", not "a
+Christmas appeal")."""
+
+
+def _holiday_form(phrase: str) -> str:
+    """A regex of one holiday's name as it is written ("St. Patrick's Day", "Saint
+    Patrick’s Day", "New Years Eve")."""
+    words = [w.replace("'", "['’]?") for w in phrase.split()]
+    if words[0] == "st":
+        words[0] = r"(?:st\.?|saint)"
+    return r"\s+".join(words)
+
+
+_HOLIDAY_FORMS = "|".join(
+    _holiday_form(p) for p in sorted(HOLIDAYS, key=len, reverse=True) if p != "christmas"
+)
+HOLIDAY_PATTERN = (
+    rf"(?i:(?:by|before|until|since|after)\s+christmas\b(?!\s+(?:eve|day)\b)|{_HOLIDAY_FORMS})\b"
+)
+"""A holiday of ``HOLIDAYS`` as it is written, any case; "Christmas" alone only after a
+preposition of time (the match holds it: "by Christmas", not "spent on Christmas")."""
+HOLIDAY_NAMES = rf"(?i:{_HOLIDAY_FORMS}|christmas)\b"
+"""Any holiday of ``HOLIDAYS`` named, "Christmas" alone too ("ahead of Christmas"): what an
+article states, not what it dates."""
+HOLIDAY_KEYS = frozenset(max(re.findall("[a-z]+", p), key=len) for p in HOLIDAYS)
+"""The longest word of each holiday's name, one of which every match of
+``HOLIDAY_PATTERN`` holds as a run of letters ("christmas", "patrick", "year")."""
+
+
+def holiday_date(text: str) -> tuple[int, int] | None:
+    """The (month, day) of the holiday ``text`` names (a match of ``HOLIDAY_PATTERN``),
+    None for none.
+
+    >>> holiday_date("Christmas Eve"), holiday_date("by Christmas")
+    ((12, 24), (12, 25))
+    >>> holiday_date("St. Patrick’s Day"), holiday_date("Halloween"), holiday_date("Easter")
+    ((3, 17), (10, 31), None)
+    """
+    words = re.findall(r"[a-z]+", text.lower().replace("'", "").replace("’", ""))
+    if words and words[0] in ("by", "before", "until", "since", "after"):
+        words = words[1:]
+    if words and words[0] == "saint":
+        words[0] = "st"
+    return _HOLIDAY_DATES.get(" ".join(words))
+
+
+_HOLIDAY_DATES = {p.replace("'", ""): date for p, date in HOLIDAYS.items()}
+
+
 TIME_UNITS = _words(
     """year years month months week weeks day days hour hours minute minutes seconds decade
     decades century centuries night nights season seasons term terms round rounds fortnight

@@ -99,6 +99,8 @@ from diffreader.engine.lexicon import (
     GENERIC_PERSON_NOUNS,
     HEDGE_VERBS,
     HEDGES,
+    HOLIDAY_KEYS,
+    HOLIDAY_PATTERN,
     HONORIFICS,
     IMPLICIT_NEGATIVES,
     INFINITIVE_NEGATORS,
@@ -127,6 +129,7 @@ from diffreader.engine.lexicon import (
     WEAK_NUMBER_WORDS,
     WEEKDAYS,
     alternation,
+    holiday_date,
 )
 from diffreader.engine.model import (
     ClaimCategory,
@@ -1337,6 +1340,35 @@ def _estimate_kept(words: Sequence[Word], i: int, other_keys: frozenset[str]) ->
     return False
 
 
+_READERS = frozenset(("you", "you'll", "you’ll", "you'd", "you’d"))
+_READER_MODALS = frozenset(("can", "could", "should", "will", "may", "might", "must"))
+_SENTENCE_ENDS = frozenset((".", "!", "?", ":", ";"))
+_IFS = frozenset(("if", "when", "once", "unless"))
+_IF_REACH = 20
+"""Words before a comma in which "if" makes the clause after it an instruction ("If you
+are flying on Friday, expect delays")."""
+
+
+def _told_to_expect(words: Sequence[Word], i: int) -> bool:
+    """ "Expect" at ``i`` tells the reader what to expect, no estimate held back: an
+    imperative ("Expect delays", "If you are applying, expect to wait ten weeks") or said
+    to "you" ("you can expect to pay £7")."""
+    if words[i].key != "expect":
+        return False
+    if i == 0 or words[i - 1].key in _SENTENCE_ENDS or words[i - 1].key in _READERS:
+        return True
+    if words[i - 1].key in _READER_MODALS:
+        return i > 1 and words[i - 2].key in _READERS
+    if words[i - 1].key != ",":
+        return False
+    for word in reversed(words[max(0, i - _IF_REACH) : i - 1]):
+        if word.key in _SENTENCE_ENDS:
+            return False
+        if word.key in _IFS:
+            return True
+    return False
+
+
 def _find_hedges(group: Group) -> list[Found]:
     """A hedge one side of the group has and the other lacks (attributions counted with
     the hedges), and a booster one side has and the other lacks; on the side that has
@@ -1416,6 +1448,8 @@ def _find_hedges(group: Group) -> list[Found]:
                 # holds nothing back at all ("may lower the risk" keeps a link a link).
                 and not (word.key in _CORRELATED and not _link_stated(words, i, held_by[other]))
                 and (_hedge_at(group, side, i) or word.key in BELIEF_VERBS or _estimated(words, i))
+                # "If you are applying, expect to wait ten weeks": advice to the reader.
+                and not _told_to_expect(words, i)
             )
             boosted = boosters and word.hunk not in boosted_there and word.key in BOOSTERS
             if (hedged or boosted) and not (
@@ -2288,15 +2322,28 @@ def _bound_before(keys: Sequence[str], first: int) -> tuple[str, int]:
         if phrase in QUANTITY_QUALIFIERS:
             if phrase == "up to" and first >= 3 and keys[first - 3] in _MOVED_UP:
                 return "", first  # "went up to 5.2%" rose to it: no bound
+            if phrase.startswith("as ") and _multiplied(keys, first - length):
+                return "", first  # "twice as much as three years earlier": a comparison
             return QUANTITY_QUALIFIERS[phrase], first - length
     if (
         first >= 3
         and keys[first - 1] == "as" == keys[first - 3]
         and keys[first - 2].isalpha()
         and keys[first - 2] not in _AS_CONJUNCTIONS
+        and not _multiplied(keys, first - 3)
     ):
         return "at most", first - 3  # "as strong as 80mph", "as high as 40C": "up to"
     return "", first
+
+
+_MULTIPLIERS = frozenset(("twice", "thrice", "half", "times", "double", "triple", "treble"))
+"""Words before "as much as" that make it a comparison with the figure after, no bound:
+"twice as much as three years earlier", "three times as many as in 2019"."""
+
+
+def _multiplied(keys: Sequence[str], first: int) -> bool:
+    """The "as … as" starting at ``keys[first]`` follows a multiplier (``_MULTIPLIERS``)."""
+    return first > 0 and keys[first - 1] in _MULTIPLIERS
 
 
 def _value_keys(value: float) -> tuple[float, ...]:
@@ -2554,7 +2601,9 @@ _MONTH_INDEX = {month: n - 1 for month, n in MONTH_NUMBERS.items()}
 """Each month's index, January 0 (``lexicon.MONTH_NUMBERS``)."""
 
 
-_DATE_WORDS = frozenset((*_MONTH_INDEX, *WEEKDAYS, *SEASONS, *CALENDAR_PERIODS, *DATE_MODIFIERS))
+_DATE_WORDS = frozenset(
+    (*_MONTH_INDEX, *WEEKDAYS, *SEASONS, *CALENDAR_PERIODS, *DATE_MODIFIERS, *HOLIDAY_KEYS)
+)
 
 
 _CJK_FACT_KEYS = frozenset(cjk.FACT_CHARACTERS)
@@ -2571,6 +2620,13 @@ def _date_parts(text: str) -> dict[str, str]:
     if cjk.has_cjk(text):
         return cjk.date_parts(text) or {}
     parts: dict[str, str] = {}
+    holiday = compiled(HOLIDAY_PATTERN).search(text)
+    if holiday is not None:
+        # "Christmas Eve" is 24 December ("month" as ``_MONTH_INDEX`` gives it).
+        month, day = holiday_date(holiday.group()) or (0, 0)
+        if month:
+            parts["month"], parts["day"] = str(month - 1), str(day)
+        text = text[: holiday.start()] + text[holiday.end() :]
     keys = re.findall(r"[a-z]+|\d+", text.lower())
     for n, key in enumerate(keys):
         if key in WEEKDAYS:
