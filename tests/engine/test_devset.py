@@ -4,8 +4,8 @@
 ``benchmarks/judgement_heldout5``, ``benchmarks/judgement_heldout6``,
 ``benchmarks/judgement_heldout7``, ``benchmarks/judgement_heldout8``,
 ``benchmarks/judgement_heldout9``, ``benchmarks/judgement_heldout10``,
-``benchmarks/judgement_heldout11`` and ``benchmarks/judgement_heldout12``) and their harness
-honest.
+``benchmarks/judgement_heldout11``, ``benchmarks/judgement_heldout12`` and
+``benchmarks/judgement_heldout13``) and their harness honest.
 
 These tests check the sets, never the engine's scores: the scores are reported by
 ``benchmarks/eval_judgement.py`` and change with every judgement change.
@@ -205,6 +205,20 @@ SETS = {
         3,
         None,
         ("quote", "para_", "cladding"),
+    ),
+    # A thirteenth held-out set, imitating encyclopaedia-style reference entries about people
+    # and about places, organisations and works revised by a later editor, emergencies and
+    # accidents as a developing story's later version or another outlet's rewrite, and personal
+    # finance and prices restated by a money-advice site addressed to the reader, of mixed
+    # length (3-5, 6-9, 10-14).
+    "heldout13": JudgementSet(
+        ROOT / "benchmarks" / "judgement_heldout13",
+        20,
+        7,
+        (3, 14),
+        3,
+        None,
+        ("quote", "para_", "collapse"),
     ),
 }
 
