@@ -479,18 +479,28 @@ def test_a_number_of_digits_alone_is_its_own_value(token: str) -> None:
 def test_numbers_and_dates_are_the_facts_their_patterns_find(text: str) -> None:
     import re
 
-    from diffreader.engine.claims import Stretch, _find_dates, _find_numbers, _with_ratios
+    from diffreader.engine.claims import (
+        _CLOCK_HINT,
+        Stretch,
+        _find_dates,
+        _find_numbers,
+        _with_clocks,
+        _with_ratios,
+    )
     from diffreader.engine.lexicon import WEAK_NUMBER_WORDS
 
     # ``_find_numbers`` and ``_find_dates`` build their facts in C and try the year pattern
     # alone where no date word stands: the facts of the plain patterns, as they were found,
-    # a ratio's two numbers made one ("one in four").
+    # a clock's hours and minutes made one ("02:15", "3 p.m."), a ratio's two numbers made
+    # one ("one in four").
     at = Stretch.of(text, 0, len(text), frozenset())
     numbers = [
         Fact(ClaimCategory.NUMBER, *m.span())
         for m in _NUMBER.finditer(text)
         if m.group().lower() not in WEAK_NUMBER_WORDS
     ]
+    if _CLOCK_HINT.search(text):
+        numbers = _with_clocks(text, numbers)
     if " in " in text:
         numbers = _with_ratios(text, 0, numbers)
     dates = [

@@ -297,10 +297,10 @@ _NAME_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w-]*(?:&[A-Z][\w-]*)*(?:['’][A-Z][\w-
 """A capitalised word of a name: "Halden", "O'Neill", "U.S.", "St.", and capitals joined by an
 ampersand ("B&Bs", "P&O", "AT&T")."""
 _NAME_REST = (
-    rf"(?:\s+(?:(?:{alternation(NAME_PARTICLES | {'of', 'the', 'for'})}|&)\s+)?{_NAME_WORD})*"
+    rf"(?:\s+(?:(?:{alternation(NAME_PARTICLES | {'of', 'the', 'for'})})\s+)?{_NAME_WORD})*"
 )
-"""The words after a name's first: capitalised words, with particles, "of", "the", "for"
-and an ampersand between them ("Marks & Spencer")."""
+"""The words after a name's first: capitalised words, with particles, "of", "the" and "for"
+between them (not an ampersand: "Roosevelt & Churchill" are two)."""
 _NAME = re.compile(
     rf"[A-Z](?:\.(?:[A-Z]\.)+|[\w-]*(?:&[A-Z][\w-]*)*(?:['’][A-Z][\w-]*)?\.?){_NAME_REST}"
 )
@@ -326,9 +326,10 @@ substitution layer reads)."""
 _FACT_WORD = re.compile(
     r"\b(?:"
     + alternation([*NUMBER_WORDS, *MONTHS, *WEEKDAYS, *SEASONS, "last", "next", "ago", *ROLE_NOUNS])
-    + r")\b"
+    + r"|[ap]\.?m)\b"
 )
-"""Lower-case words that can start a fact: number words, dates, roles."""
+"""Lower-case words that can start a fact: number words, dates, roles; and the half of the
+day that ends a time ("2.15am" / "2.15pm")."""
 _UNIT_WORD = re.compile(rf"\b(?:{_UNITS})\b", re.IGNORECASE)
 _UNIT_WORD_LOWER = re.compile(rf"\b(?:{_UNITS})\b")
 _VALUE_BEFORE_LOWER = re.compile(rf"\b({_NUM})(?:[\s-]+(\w+))?[\s-]+\Z")
@@ -911,6 +912,7 @@ class Support:
     _periods: frozenset[str] | None = None
     _quarters: frozenset[str] | None = None
     _holidays: frozenset[tuple[int, int]] | None = None
+    _times: frozenset[int] | None = None
     year: int | None = None
     """The year of the article's time stamp ("Published 09:00, 25 November 2026"), if it
     has one: the year its "this year" names."""
@@ -983,6 +985,14 @@ class Support:
                 [a or b or c for a, b, c in found] + [f"+{a or b}" for a, b in ahead]
             )
         return self._periods
+
+    def times_of_day(self) -> frozenset[int]:
+        """The times of day the article names, in minutes after midnight ("2.15am": 135),
+        read once, when first asked."""
+        if self._times is None:
+            found = (_minutes_of(m) for m in _TIME.finditer(self.lowered))
+            self._times = frozenset(m for m in found if m is not None)
+        return self._times
 
     def holidays(self) -> frozenset[tuple[int, int]]:
         """The (month, day) of each holiday the article names ("Christmas Eve": (12, 24)),
@@ -1203,10 +1213,13 @@ class Support:
         return self._relative_months
 
     def has_number(self, text: str) -> bool:
-        """Every number in ``text`` occurs in the article."""
+        """Every number in ``text`` occurs in the article; a time of day, in any form
+        ("2.15am" / "02:15")."""
         known = self._number_checks.get(text)
         if known is None:
-            if not text.isascii() and cjk.has_cjk(text):
+            if (minutes := _time_of_day(text)) is not None:
+                known = minutes in self.times_of_day()
+            elif not text.isascii() and cjk.has_cjk(text):
                 key = cjk.number_key(text)
                 known = key is None or self.stated().states_figure(key)
             else:
@@ -1933,6 +1946,8 @@ def _find_numbers(at: Stretch) -> list[Fact]:
         if not gates.figures:
             return []
         figures = _facts_of(number, _NUMBER_FIGURE.finditer(at.text, at.start, at.end))
+        if _CLOCK_HINT.search(at.text, at.start, at.end) is not None:
+            figures = _with_clocks(at.text, figures)
         if len(figures) > 1 and _has_ratio(at):
             return _with_ratios(at.text, at.start, figures)
         return figures
@@ -1942,7 +1957,67 @@ def _find_numbers(at: Stretch) -> list[Fact]:
         for m in found
         if m.group().lower() not in WEAK_NUMBER_WORDS and not _ONE_TIME.fullmatch(m.group())
     ]
+    if _CLOCK_HINT.search(at.text, at.start, at.end) is not None:
+        facts = _with_clocks(at.text, facts)
     return _with_ratios(at.text, at.start, facts) if _has_ratio(at) else facts
+
+
+_CLOCK_HINT = re.compile(r"(?i)\d:\d\d|\d\s[ap]\.?m\b")
+"""A clock ("02:15") or a time whose half of the day stands apart ("2.15 p.m."): the
+stretch's figures may need ``_with_clocks``."""
+
+
+def _with_clocks(text: str, facts: list[Fact]) -> list[Fact]:
+    """``facts`` with the hours and minutes of a clock read as one figure ("02:15", "18:30",
+    "1:40pm"), not two, and a time with the half of the day after a space ("2.15 p.m.")."""
+    out: list[Fact] = []
+    for fact in facts:
+        meridiem = _MERIDIEM_APART.match(text, fact.end)
+        if meridiem is not None and text[fact.end - 1].isdigit():
+            fact = fact._replace(end=meridiem.end())
+        if (
+            out
+            and fact.start == out[-1].end + 1
+            and text[out[-1].end] == ":"
+            and out[-1].end - out[-1].start <= 2
+            and text[out[-1].start : out[-1].end].isdigit()
+            and _MINUTES.fullmatch(text, fact.start, fact.end) is not None
+        ):
+            out[-1] = out[-1]._replace(end=fact.end)
+        else:
+            out.append(fact)
+    return out
+
+
+_MERIDIEM_APART = re.compile(r"(?i)\s[ap]\.?m\b\.?")
+_MINUTES = re.compile(r"(?i)[0-5]\d(?:\s*[ap]\.?m\b\.?)?")
+"""The minutes of a clock after its colon ("15", "40pm"): not a split second ("01.82")."""
+_TIME = re.compile(
+    r"(?i)\b(\d{1,2})(?:[.:]([0-5]\d))?\s*([ap])\.?m\b\.?|\b(\d{1,2}):([0-5]\d)\b(?![:.]\d)"
+    r"|\b(noon|midday|midnight)\b"
+)
+"""A time of day: "2.15am", "6 p.m.", "1:40pm", "02:15", "18:30", "noon", "midnight"."""
+
+
+def _minutes_of(time: re.Match[str]) -> int | None:
+    """The minutes after midnight of a ``_TIME`` match (None for no time: "25:10", "13pm")."""
+    hours, minutes, meridiem, hours24, minutes24, named = time.groups()
+    if named is not None:
+        return 0 if named.lower() == "midnight" else 720
+    if meridiem is not None:
+        h = int(hours)
+        if not 1 <= h <= 12:
+            return None
+        return (h % 12 + (12 if meridiem.lower() == "p" else 0)) * 60 + int(minutes or 0)
+    h = int(hours24)
+    return h * 60 + int(minutes24) if h < 24 else None
+
+
+def _time_of_day(value: str) -> int | None:
+    """The minutes after midnight of a number fact that is a time of day ("2.15am",
+    "02:15"), None for any other."""
+    time = _TIME.fullmatch(value.strip())
+    return None if time is None else _minutes_of(time)
 
 
 def _has_ratio(at: Stretch) -> bool:
@@ -2569,6 +2644,9 @@ def _supported_at(
     if _SUPPORTED[category](text[start:end], support):
         return True
     if category is ClaimCategory.NUMBER:
+        # A time of day is stated as a time ("2.15pm" is not "2.15" or "2:15am").
+        if _time_of_day(text[start:end]) is not None:
+            return False
         return _figure_elsewhere(text, start, end, support)
     return category is ClaimCategory.DATE and _weekday_of_a_date(text, start, end, support)
 

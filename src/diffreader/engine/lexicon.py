@@ -168,11 +168,13 @@ _NUMBER_VALUES = {
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
     "dozen": 12, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "half": 0.5, "twice": 2,
-    "once": 1, "double": 2, "triple": 3,
+    "once": 1, "double": 2, "triple": 3, "twenties": 20, "thirties": 30, "forties": 40,
+    "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90,
 }  # fmt: skip
 NUMBER_WORDS: Mapping[str, float] = MappingProxyType(_NUMBER_VALUES)
-"""Number words (cardinals, ordinals, multipliers) and their values: "two years" and
-"2 years" state the same fact."""
+"""Number words (cardinals, ordinals, multipliers, decades of an age) and their values:
+"two years" and "2 years" state the same fact, "in his seventies" and "in his 70s" one
+age."""
 FRACTIONS: Mapping[str, int] = MappingProxyType(
     {
         "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
@@ -670,10 +672,12 @@ FILLER = _words(
     expressed express expressing underscores underscore underscored marked mark comes came
     come news story article piece narrative figure figures individual people person thing
     things way ways part parts time times day days roughly approximately about around nearly
-    almost some just only still again now then"""
+    almost some just only still again now then nobody somebody anybody everybody someone
+    anyone everyone nothing something anything everything else"""
 )
 """Attribution, hedges and newsroom filler: rewording, not a claim ("made the claim on
-social media", "notably"). Compared by stem."""
+social media", "notably"); and the indefinite pronouns, which say whom in other words
+("nobody else" / "no one else"). Compared by stem."""
 REPORTING_VERBS = _phrases(
     """said | says | say | wrote | writes | stated | states | added | adds | asserted |
     argued | noted | told | tells | warned | insisted | declared | explained | claimed |

@@ -1369,6 +1369,25 @@ def _told_to_expect(words: Sequence[Word], i: int) -> bool:
     return False
 
 
+_CHILDREN = frozenset(("baby", "child", "son", "daughter", "twins", "triplets", "babies"))
+_BEFORE_A_CHILD = frozenset(
+    ("a", "her", "their", "his", "our", "the", "first", "second", "third", "fourth", "another")
+)
+
+
+def _expecting_a_child(words: Sequence[Word], i: int) -> bool:
+    """ "Expecting" (or "expect") at ``i`` is a pregnancy: "was expecting a child",
+    "expecting their first baby", "expect twins"."""
+    if not words[i].key.startswith("expect"):
+        return False
+    for word in words[i + 1 : i + 4]:
+        if word.key in _CHILDREN:
+            return True
+        if word.key not in _BEFORE_A_CHILD:
+            return False
+    return False
+
+
 def _find_hedges(group: Group) -> list[Found]:
     """A hedge one side of the group has and the other lacks (attributions counted with
     the hedges), and a booster one side has and the other lacks; on the side that has
@@ -1450,6 +1469,8 @@ def _find_hedges(group: Group) -> list[Found]:
                 and (_hedge_at(group, side, i) or word.key in BELIEF_VERBS or _estimated(words, i))
                 # "If you are applying, expect to wait ten weeks": advice to the reader.
                 and not _told_to_expect(words, i)
+                # "was expecting a child": a pregnancy, nothing held back.
+                and not _expecting_a_child(words, i)
             )
             boosted = boosters and word.hunk not in boosted_there and word.key in BOOSTERS
             if (hedged or boosted) and not (
@@ -1732,6 +1753,13 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
                 value = _number_of(key)
                 if value is None:
                     continue
+        if not currency and (time := time_of_day(keys, i)) is not None:
+            # "2.15am", "02:15" after "at": a time of day, in minutes after midnight.
+            minutes, last = time
+            fields = (starts[first], ends[last], "", float(minutes), "", _TIME_OF_DAY)
+            out.append(_new_tuple(_Quantity, (*fields, _hunks(of_word, first, last))))
+            resume = last + 1
+            continue
         unit = "%" if share is not None or (key[:1].isdigit() and key.endswith("%")) else ""
         if ":" in key and (clock := CLOCK_SPAN.fullmatch(key)) is not None:
             # A span shown as a clock shows it ("2:21:04"), in hours.
@@ -1871,6 +1899,40 @@ _new_tuple = tuple.__new__
 """A named tuple built from its fields in C (``_new_tuple(Found, fields)``), without its
 constructor's Python call: one per figure of an article of figures."""
 _FIRST = operator.itemgetter(0)
+
+
+_TIME_OF_DAY = "time of day"
+"""The unit of a time of day (``time_of_day``), whose value is minutes after midnight."""
+_CLOCK = re.compile(r"(\d{1,2})(?:[.:]([0-5]\d))?")
+_MERIDIEMS = frozenset(("am", "pm"))
+_AT_A_TIME = frozenset(
+    ("at", "by", "until", "till", "from", "after", "before", "around", "about", "since", "to")
+)
+"""Words before "02:15" that make it a time of day rather than a span ("ran 4:01")."""
+
+
+def time_of_day(keys: Sequence[str], i: int) -> tuple[int, int] | None:
+    """The time of day that starts at ``keys[i]``, in minutes after midnight, and the index
+    of its last key: "2.15 am" (keys "2.15", "am"), "6 pm", "02:15" or "18:30" after a
+    word of time ("at 02:15"); None for none.
+
+    >>> time_of_day(["at", "2.15", "am"], 1), time_of_day(["at", "02:15"], 1)
+    ((135, 2), (135, 1))
+    >>> time_of_day(["at", "6.30", "pm"], 1), time_of_day(["ran", "4:01"], 1)
+    ((1110, 2), None)
+    """
+    clock = _CLOCK.fullmatch(keys[i])
+    if clock is None:
+        return None
+    hours, minutes = int(clock.group(1)), int(clock.group(2) or 0)
+    after = keys[i + 1] if i + 1 < len(keys) else ""
+    if after in _MERIDIEMS:
+        if not 1 <= hours <= 12:
+            return None
+        return (hours % 12 + (12 if after == "pm" else 0)) * 60 + minutes, i + 1
+    if ":" in keys[i] and hours < 24 and i and keys[i - 1] in _AT_A_TIME:
+        return hours * 60 + minutes, i
+    return None
 
 
 CLOCK_SPAN = re.compile(r"\b(\d{1,2}):([0-5]\d):([0-5]\d)\b")
