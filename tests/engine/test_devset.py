@@ -4,8 +4,9 @@
 ``benchmarks/judgement_heldout5``, ``benchmarks/judgement_heldout6``,
 ``benchmarks/judgement_heldout7``, ``benchmarks/judgement_heldout8``,
 ``benchmarks/judgement_heldout9``, ``benchmarks/judgement_heldout10``,
-``benchmarks/judgement_heldout11``, ``benchmarks/judgement_heldout12`` and
-``benchmarks/judgement_heldout13``) and their harness honest.
+``benchmarks/judgement_heldout11``, ``benchmarks/judgement_heldout12``,
+``benchmarks/judgement_heldout13`` and ``benchmarks/judgement_heldout14``) and their harness
+honest.
 
 These tests check the sets, never the engine's scores: the scores are reported by
 ``benchmarks/eval_judgement.py`` and change with every judgement change.
@@ -219,6 +220,21 @@ SETS = {
         3,
         None,
         ("quote", "para_", "collapse"),
+    ),
+    # A fourteenth held-out set, imitating sport off the pitch (records, doping bans, draws and
+    # seedings, club ownership and stadium plans) rewritten by another outlet or a fan site,
+    # defence, security and conflict wire copy about invented states rewritten by another
+    # agency, heritage, history and archaeology stories restated by a popular-history magazine
+    # or a local paper, and retail and high-street stories rewritten by a business site or a
+    # consumer page, of mixed length (3-5, 6-9, 10-14).
+    "heldout14": JudgementSet(
+        ROOT / "benchmarks" / "judgement_heldout14",
+        20,
+        7,
+        (3, 14),
+        3,
+        None,
+        ("quote", "para_", "naval"),
     ),
 }
 
