@@ -1404,3 +1404,57 @@ def test_an_indefinite_pronoun_is_no_content_word() -> None:
     support = Support(stems={"one", "hospital"}, numbers=set(), lowered="", text="")
     assert _informative("Nobody else needed hospital", support) == 1  # "needed"
     assert _informative("Everyone else stayed", support) == 1  # "stayed"
+
+
+def test_an_ordinal_before_a_unit_of_time_is_no_span() -> None:
+    # "in the first round": which round, no duration dropped for "in round one".
+    assert _quiet(
+        "The top seed will play a qualifier in the first round.",
+        "The top seed faces a qualifier in round one.",
+        ClaimCategory.DURATION,
+    )
+
+
+def test_not_once_but_stresses_a_count_and_denies_nothing() -> None:
+    assert _quiet(
+        "The crew went out to the wreck three times, the museum said.",
+        "The crew went out to the wreck not once but three times, the museum said.",
+        ClaimCategory.NEGATION,
+    )
+    _, added = _flagged(
+        "The crew went out to the wreck three times, the museum said.",
+        "The crew did not go out to the wreck three times, the museum said.",
+        ClaimCategory.NEGATION,
+    )
+    assert added == ["not go"]
+
+
+def test_would_like_to_is_a_hope_in_other_words() -> None:
+    a = "The museum hopes to buy the hoard once it has been valued."
+    assert _quiet(
+        a,
+        "The museum would like to acquire the hoard after it has been valued.",
+        ClaimCategory.HEDGE,
+    )
+    dropped, _ = _flagged(
+        a, "The museum will buy the hoard after it has been valued.", ClaimCategory.HEDGE
+    )
+    assert dropped == ["hopes to buy"]
+
+
+def test_year_on_year_is_against_last_year_and_no_unit_of_a_percentage() -> None:
+    assert _quiet(
+        "Footfall was 6% higher than last year, the survey found.",
+        "Footfall is up 6% year on year, the survey found.",
+        ClaimCategory.NUMBER,
+        ClaimCategory.DATE,
+    )
+
+
+def test_up_and_down_before_one_percentage_are_opposites_in_a_rewritten_sentence() -> None:
+    c = _compare(
+        "Prices across the county were up 2.1% on a year earlier, and 0.4% higher than in August.",
+        "That leaves county prices down 2.1% year on year, though they rose 0.4% month on month.",
+    )
+    assert [x.text for x in _claims(c, Side.A, ClaimCategory.OPPOSITE)] == ["up"]
+    assert [x.text for x in _claims(c, Side.B, ClaimCategory.OPPOSITE)] == ["down"]

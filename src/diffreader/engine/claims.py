@@ -982,7 +982,7 @@ class Support:
             found = compiled(_PERIOD_BEFORE).findall(self.lowered)
             ahead = compiled(_PERIOD_AHEAD).findall(self.lowered)
             self._periods = frozenset(
-                [a or b or c for a, b, c in found] + [f"+{a or b}" for a, b in ahead]
+                [a or b or c or d for a, b, c, d in found] + [f"+{a or b}" for a, b in ahead]
             )
         return self._periods
 
@@ -1839,10 +1839,10 @@ def _without_cjk(at: Stretch) -> Stretch:
 
 _ORDINAL_UNIT = (
     r"(?i)\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
-    r" (?:week|month|day|year)\b"
+    r"[\s-](?:week|month|day|year|round|term|season|night|decade|century)\b"
 )
 """An ordinal before a unit of time: a place in a calendar or a sequence ("the second week of
-January", "its third year"), no span of time."""
+January", "its third year", "in the first round", "a second term"), no span of time."""
 _A_RATE_AFTER = r"(?i)\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|fortnight)\b"
 """After a span, what makes it a rate ("three days a week"): no span of time."""
 
@@ -2271,10 +2271,11 @@ def _year_stated(value: str, support: Support) -> bool:
 
 _PERIOD_BEFORE = (
     r"\b(?:(?:a|one) (week|month|year) (?:earlier|ago|before)|the (?:previous|prior|past) "
-    r"(week|month|year)|the (week|month|year) before)\b"
+    r"(week|month|year)|the (week|month|year) before|(week|month|year)[\s-]on[\s-]\4)\b"
 )
 """A period counted back in lower-cased text ("a year earlier", "the previous week", "over
-the past week"): what states a date "last year" or "last week" says."""
+the past week", "up 6% year on year"): what states a date "last year" or "last week"
+says."""
 _PERIOD_AHEAD = r"\bthe (?:coming (week|month|year)|(week|month|year) ahead)\b"
 """A period counted forward ("the coming year", "the week ahead"): what "next year" says."""
 

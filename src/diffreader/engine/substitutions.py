@@ -537,12 +537,19 @@ _UNTIL_REACH = 5
 May"), which a rewrite may state without a negation ("will reopen in May")."""
 
 
+def _not_once_but(words: Sequence[Word], i: int) -> bool:
+    """ "Not" at ``i`` opens "not once but three times", "not one but two": a count
+    stressed, nothing denied."""
+    following = [w.key for w in words[i + 1 : i + 4] if w.key != ","]
+    return len(following) >= 2 and following[0] in ("once", "one") and following[1] == "but"
+
+
 def _negation_at(words: Sequence[Word], i: int) -> bool:
     key = words[i].key
     if key in NEGATIONS or key.endswith("n't"):
-        # "not only", "no doubt" open no negated claim.
+        # "not only", "not once but three times", "no doubt" open no negated claim.
         nxt = words[i + 1].key if i + 1 < len(words) else ""
-        if (key == "not" and nxt in ("only", "just")) or (
+        if (key == "not" and (nxt in ("only", "just") or _not_once_but(words, i))) or (
             key == "no" and nxt in ("doubt", "longer")
         ):
             return False
@@ -829,6 +836,9 @@ def _beside_the_same(
 _BESIDE_REACH = 3
 
 
+_PERCENT_KEYS = frozenset(("%", "percent", "per"))
+
+
 def _beside(keys: Sequence[str], i: int, step: int) -> tuple[str, ...] | None:
     """The words just after (``step`` 1) or before (-1) word ``i``, up to and with the first
     that says something (a word that is no stopword, or a figure after a stopword), within
@@ -843,8 +853,15 @@ def _beside(keys: Sequence[str], i: int, step: int) -> tuple[str, ...] | None:
         out.append(key)
         if key not in STOPWORDS:
             # A figure right beside the word is no anchor: "led 2-0" / "trailed 2-0" tell
-            # one score from either side; "increase by 3%" / "fall by 3%" do not.
-            return tuple(out) if key.isalpha() or len(out) > 1 else None
+            # one score from either side; "increase by 3%" / "fall by 3%" do not, nor does a
+            # percentage just after ("up 2.1%" / "down 2.1%": a change, from either side).
+            if key.isalpha() or len(out) > 1:
+                return tuple(out)
+            if step == 1 and (
+                key.endswith("%") or (j + 1 < len(keys) and keys[j + 1] in _PERCENT_KEYS)
+            ):
+                return (key.rstrip("%"), "%")
+            return None
         j += step
     return None
 
@@ -1270,10 +1287,12 @@ _MODALS = frozenset(("could", "should", "may", "might"))
 _HOPES = frozenset(("hope", "hopes", "hoped", "hoping"))
 _INTENTIONS = frozenset(
     """aim aims aimed aiming plan plans planned planning intend intends intended intending
-    want wants wanted wanting seek seeks sought seeking""".split()
+    want wants wanted wanting seek seeks sought seeking wish wishes wished like keen
+    eager""".split()
 )
 """Verbs of what someone means to do, before "to", that a hope may face in its hunk with no
-change of certainty ("the trust hopes to open the site" / "aims to open")."""
+change of certainty ("the trust hopes to open the site" / "aims to open", "would like to
+open", "is keen to open")."""
 _ABLE = frozenset(("can", "able"))
 """Words of what can be that a modal may face in its hunk with no change of certainty
 ("can shatter" / "may shatter", "will be able to bid" / "could bid"), unless the modal
@@ -1804,6 +1823,8 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
             elif key == "per" and unit and j + 1 < n and keys[j + 1] in _PER:
                 unit += " per " + _PER[keys[j + 1]]  # "80 miles per hour" (mph)
                 j += 1
+            elif unit == "%" and key in _TIME_UNIT_KEYS:
+                break  # "up 6% year on year", "6% a year": when or how often, no unit
             elif key in _UNIT_KEYS and (found := _unit(key)) is not None:
                 factor, name = found
                 value *= factor
@@ -2349,6 +2370,7 @@ _AFTER_HALF = frozenset(("of", "the", "their", "its", "his", "her", "our", "all"
 
 
 _UNIT_KEYS = frozenset((*MEASURE_UNITS, *TIME_UNITS, *UNIT_EQUIVALENTS))
+_TIME_UNIT_KEYS = frozenset(TIME_UNITS)
 """Every key ``_unit`` reads as a unit: a cheap test before calling it."""
 _QUANTITY_GOES_ON = frozenset(
     ("-", "%", "percent", "per", "and", "a", "an", *SCALE_WORDS, *NUMBER_WORDS, *_UNIT_KEYS)
