@@ -1458,3 +1458,38 @@ def test_up_and_down_before_one_percentage_are_opposites_in_a_rewritten_sentence
     )
     assert [x.text for x in _claims(c, Side.A, ClaimCategory.OPPOSITE)] == ["up"]
     assert [x.text for x in _claims(c, Side.B, ClaimCategory.OPPOSITE)] == ["down"]
+
+
+def test_the_day_of_a_date_is_no_figure_facing_another() -> None:
+    # "Wednesday 24 November" holds no figure that could replace "about 600 athletes".
+    c = _compare(
+        "The city beat two other bids to stage the event, which will draw about 600 athletes "
+        "from 45 countries. The arena will get a new track.",
+        "The governing body confirmed the news on Wednesday 24 November, with the city seeing "
+        "off two rival bids. Around 600 athletes from 45 nations are expected at the arena, "
+        "which will get a new track.",
+    )
+    assert [x.text for x in c.claims if x.category is ClaimCategory.NUMBER] == []
+    # A day changed is a changed date, as before.
+    dropped, added = _flagged(
+        "The talks resume on Jan. 1, officials said.",
+        "The talks resume on Jan. 2, officials said.",
+        ClaimCategory.DATE,
+    )
+    assert (dropped, added) == (["on Jan. 1"], ["on Jan. 2"])
+
+
+def test_two_years_state_the_span_between_them() -> None:
+    a = "She represented Ashwendle in the assembly from 2003 until 2019, when she retired."
+    assert _quiet(
+        a,
+        "She sat for Ashwendle in the assembly for sixteen years, from 2003 until 2019, when "
+        "she retired.",
+        ClaimCategory.DURATION,
+    )
+    _, added = _flagged(
+        a,
+        "She sat for Ashwendle in the assembly for twelve years until 2019, when she retired.",
+        ClaimCategory.DURATION,
+    )
+    assert added == ["for twelve years"]

@@ -431,6 +431,15 @@ _NUM_ANY_CASE = re.compile(rf"\b{_NUM}\b", re.IGNORECASE)
 _SCALE_AFTER = re.compile(rf"[\s-]+({_SCALE})\b", re.IGNORECASE)
 
 
+_YEAR_TO_YEAR = (
+    r"\b((?:1[89]|20)\d\d)\b(?=[^.;:!?]{1,30}?\b((?:1[89]|20)\d\d)\b)"
+)
+"""Two years a few words apart ("from 2003 until 2019", "between 1998 and 2006"): the span
+between them is stated ("for sixteen years"). A lookahead, so that each year opens a pair."""
+_LONGEST_SPAN = 100
+"""The most years two years so stated may span."""
+
+
 def _duration_key(text: str) -> tuple[str, str]:
     """(value, unit) of a duration: "over two years" -> ("2", "year"), 两年 too; in the
     terms ``_duration_value`` states it in ("more than a century" -> ("100", "year"));
@@ -1084,6 +1093,10 @@ class Support:
                         found.add(_duration_value("a", "", unit.group()))
                     elif unit.group().startswith("minute"):
                         found.add(_duration_value(one.group(2), "", unit.group()))
+            for first, last in compiled(_YEAR_TO_YEAR).findall(text):
+                if 0 < int(last) - int(first) <= _LONGEST_SPAN:
+                    # "from 2003 until 2019": sixteen years.
+                    found.add(_duration_value(str(int(last) - int(first)), "", "years"))
             if "year" in text and compiled(ONE_YEAR).search(text):
                 found.add(_duration_value("a", "", "year"))  # "in the year to October"
             if "half" in text and compiled(_HALF_OF_A_YEAR).search(text):

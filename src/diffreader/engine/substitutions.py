@@ -1855,6 +1855,9 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
             if (len(bare) == 4 and _YEAR.fullmatch(bare)) or bare in WEAK_NUMBER_WORDS:
                 resume = j
                 continue
+            if len(bare) <= 2 and bare.isdigit() and _beside_a_month(keys, first):
+                resume = j
+                continue  # "Wednesday 24 November", "March 5": a day of a date
         if j < n and keys[j] == "ago":
             resume = j  # "a year ago": a date
             continue
@@ -2739,6 +2742,16 @@ def _date_parts(text: str) -> dict[str, str]:
         ):
             parts["when " + keys[n - 1]] = "last"  # "a year earlier": last year
     return parts
+
+
+def _beside_a_month(keys: Sequence[str], i: int) -> bool:
+    """The key at ``i`` stands just before or after a month's name ("24 November", "March
+    5", "Jan. 1"), spaces apart."""
+    after = next((k for k in keys[i + 1 : i + 3] if not k.isspace()), "")
+    before = next(
+        (k for k in reversed(keys[max(0, i - 3) : i]) if not k.isspace() and k != "."), ""
+    )
+    return after in _MONTH_INDEX or before in _MONTH_INDEX
 
 
 def _day_before_month(keys: Sequence[str], n: int) -> bool:
