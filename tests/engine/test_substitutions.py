@@ -1493,3 +1493,19 @@ def test_two_years_state_the_span_between_them() -> None:
         ClaimCategory.DURATION,
     )
     assert added == ["for twelve years"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "dropped", "added"),
+    [
+        ("The project was organised by the churchwarden, Benedick Loame, who raised the money.",
+         "The vicar, Benedick Loame, organised the project and raised the money.",
+         ["churchwarden"], ["vicar"]),
+        ("The service was led by the warden, Benedick Loame.",
+         "The service was led by the rector, Benedick Loame.", ["warden"], ["rector"]),
+    ],
+)  # fmt: skip
+def test_a_clergy_or_warden_role_replaced_is_a_changed_role(
+    a: str, b: str, dropped: list[str], added: list[str]
+) -> None:
+    assert _flagged(a, b, ClaimCategory.ROLE) == (dropped, added)

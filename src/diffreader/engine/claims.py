@@ -431,9 +431,7 @@ _NUM_ANY_CASE = re.compile(rf"\b{_NUM}\b", re.IGNORECASE)
 _SCALE_AFTER = re.compile(rf"[\s-]+({_SCALE})\b", re.IGNORECASE)
 
 
-_YEAR_TO_YEAR = (
-    r"\b((?:1[89]|20)\d\d)\b(?=[^.;:!?]{1,30}?\b((?:1[89]|20)\d\d)\b)"
-)
+_YEAR_TO_YEAR = r"\b((?:1[89]|20)\d\d)\b(?=[^.;:!?]{1,30}?\b((?:1[89]|20)\d\d)\b)"
 """Two years a few words apart ("from 2003 until 2019", "between 1998 and 2006"): the span
 between them is stated ("for sixteen years"). A lookahead, so that each year opens a pair."""
 _LONGEST_SPAN = 100

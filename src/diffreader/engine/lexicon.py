@@ -481,15 +481,17 @@ ROLE_NOUNS = _words(
 "spokesperson for the council"); they also open a speaker's description ("aide Varga")."""
 PERSON_SUFFIXES = tuple(
     "er or ist ian ant ent man woman person guard ee eer master mistress keeper smith "
-    "wright".split()
+    "wright warden".split()
 )
 """Endings of nouns that name what a person does ("lifeguard", "harbourmaster", "striker",
-"florist", "trustee"): one reading of a word before or beside a name as the person's role."""
+"florist", "trustee", "churchwarden"): one reading of a word before or beside a name as the
+person's role."""
 PERSON_NOUNS = _words(
     """nurse medic paramedic surgeon midwife chef cook pilot judge clerk monk nun priest
-    vicar imam rabbi pastor poet artist guide pupil victim witness veteran tenant landlord
-    landlady host hostess actress heiress nanny thief suspect spy cop athlete
-    graduate apprentice novice cadet activist diplomat pensioner executive"""
+    vicar imam rabbi pastor bishop archbishop rector curate deacon chaplain poet artist
+    guide pupil victim witness veteran tenant landlord landlady host hostess actress heiress
+    nanny thief suspect spy cop athlete graduate apprentice novice cadet activist diplomat
+    pensioner executive"""
 )
 """Nouns that name what a person does or is without an agent's ending (``PERSON_SUFFIXES``)."""
 GENERIC_PERSON_NOUNS = _words(

@@ -3292,7 +3292,7 @@ def _find_changed_roles(group: Group) -> list[Found]:
 
 
 _PLAIN_PERSON_ENDINGS = (
-    *"er or ist ian man woman person guard master mistress keeper smith wright".split(),
+    *"er or ist ian man woman person guard master mistress keeper smith wright warden".split(),
 )
 """Endings that make a word a person's noun beyond doubt when the synonym table knows it
 as a noun (``person_noun``); not "-ent" or "-ant", which end as many things ("percent")."""
@@ -3466,7 +3466,7 @@ def _find_described_roles(group: Group) -> list[Found]:
 
 
 _STRONG_PERSON_SUFFIXES = tuple(
-    "guard master mistress keeper smith wright man woman person".split()
+    "guard master mistress keeper smith wright man woman person warden".split()
 )
 """Endings that make a word the synonym table does not know a person's role
 ("harbourmaster", "lifeguard"); with a weaker ending ("-er", "-or") it may be a place
