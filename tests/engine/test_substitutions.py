@@ -1509,3 +1509,31 @@ def test_a_clergy_or_warden_role_replaced_is_a_changed_role(
     a: str, b: str, dropped: list[str], added: list[str]
 ) -> None:
     assert _flagged(a, b, ClaimCategory.ROLE) == (dropped, added)
+
+
+def test_confirmed_and_contradicted_are_opposites() -> None:
+    a = "The result was later confirmed by laboratories in several countries."
+    for b in (
+        "The result was later contradicted by laboratories in several countries.",
+        "Laboratories in several countries later contradicted the finding.",
+        "Laboratories in several countries later refuted the result.",
+    ):
+        dropped, added = _flagged(a, b, ClaimCategory.OPPOSITE)
+        assert dropped == ["confirmed"]
+        assert len(added) == 1
+
+
+def test_opposites_in_a_sentence_turned_round_are_anchored_by_a_word_near_both() -> None:
+    dropped, added = _flagged(
+        "The northbound service from Ferrowdale was carrying about 120 passengers.",
+        "Around 120 passengers were aboard the southbound Ferrowdale service.",
+        ClaimCategory.OPPOSITE,
+    )
+    assert (dropped, added) == (["northbound"], ["southbound"])
+    # Quantifiers are not so anchored: "each" and "many" near "prisoners" are no change.
+    assert _quiet(
+        "Neither government said how many prisoners each still holds.",
+        "How many prisoners remain in custody on each side, neither government disclosed.",
+        ClaimCategory.NUMBER,
+        ClaimCategory.OPPOSITE,
+    )

@@ -117,13 +117,42 @@ def _beside_the_same_plain(group: Group, a: Word, b: Word) -> bool:
                 return None
             words.append(keys[at])
             if keys[at] not in STOPWORDS:
-                return tuple(words) if keys[at].isalpha() or n > 1 else None
+                if keys[at].isalpha() or n > 1:
+                    return tuple(words)
+                # A percentage right after the word anchors it ("up 2.1%" / "down 2.1%").
+                percent = keys[at].endswith("%") or keys[at + 1 : at + 2] in (
+                    ["%"],
+                    ["percent"],
+                    ["per"],
+                )
+                return (keys[at].rstrip("%"), "%") if step == 1 and percent else None
         return None
 
     return any(
         beside(keys_a, i, d) is not None and beside(keys_a, i, d) == beside(keys_b, j, d)
         for d in (1, -1)
     )
+
+
+def _near_the_same_plain(group: Group, a: Word, b: Word) -> bool:
+    """One content word (alphabetic, no stopword) stands within two words of both words,
+    on either side, with no punctuation between."""
+    keys_a, keys_b = group.columns[Side.A].keys, group.columns[Side.B].keys
+    i = bisect_left(group.columns[Side.A].starts, a.start)
+    j = bisect_left(group.columns[Side.B].starts, b.start)
+
+    def near(keys: list[str], k: int) -> set[str]:
+        found = set()
+        for step in (1, -1):
+            for n in range(1, 3):
+                at = k + n * step
+                if not 0 <= at < len(keys) or not keys[at][:1].isalnum():
+                    break
+                if keys[at].isalpha() and keys[at] not in STOPWORDS:
+                    found.add(keys[at])
+        return found
+
+    return not near(keys_a, i).isdisjoint(near(keys_b, j))
 
 
 def _opposite_pairs_plain(group: Group) -> list[tuple[Word, Word]]:
@@ -153,7 +182,8 @@ def _opposite_pairs_plain(group: Group) -> list[tuple[Word, Word]]:
                     (a, b)
                     for a in a_left
                     for b in b_left
-                    if _beside_the_same_plain(group, a, b) and antonyms.are_opposites(a.key, b.key)
+                    if (_beside_the_same_plain(group, a, b) or _near_the_same_plain(group, a, b))
+                    and antonyms.are_opposites(a.key, b.key)
                 ]
                 continue
             a_words, b_words = a_left, b_left

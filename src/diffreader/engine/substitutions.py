@@ -810,11 +810,16 @@ def _unshared(
 
 
 def _beside_the_same(
-    a_words: list[int], keys_a: Sequence[str], b_words: list[int], keys_b: Sequence[str]
+    a_words: list[int],
+    keys_a: Sequence[str],
+    b_words: list[int],
+    keys_b: Sequence[str],
+    near_by: bool = False,
 ) -> list[tuple[int, int]]:
     """The pairs of an A word and a B word (indices into ``keys_a`` and ``keys_b``) that
     have the same words just after them, or just before them, on their sides, up to a
-    word that says something (``_beside``)."""
+    word that says something (``_beside``); with ``near_by``, also those that one content
+    word stands near on both sides (``_near_words``)."""
     after: dict[tuple[str, ...], list[int]] = {}
     before: dict[tuple[str, ...], list[int]] = {}
     for b in b_words:
@@ -822,6 +827,10 @@ def _beside_the_same(
             after.setdefault(beside, []).append(b)
         if (beside := _beside(keys_b, b, -1)) is not None:
             before.setdefault(beside, []).append(b)
+    near: dict[str, list[int]] = {}
+    for b in b_words if near_by else ():
+        for word in _near_words(keys_b, b):
+            near.setdefault(word, []).append(b)
     out = []
     for a in a_words:
         facing: set[int] = set()
@@ -829,7 +838,35 @@ def _beside_the_same(
             facing.update(after.get(beside, ()))
         if (beside := _beside(keys_a, a, -1)) is not None:
             facing.update(before.get(beside, ()))
+        # Or (``near_by``) one content word stands by both, on either side ("The
+        # northbound service from Ferrowdale" / "the southbound Ferrowdale service").
+        for word in _near_words(keys_a, a) if near_by else ():
+            facing.update(near.get(word, ()))
         out += [(a, b) for b in sorted(facing)]
+    return out
+
+
+_NEAR_REACH = 2
+"""Words on either side of a word within which a content word anchors it (``_near_words``)."""
+
+
+def _near_words(keys: Sequence[str], i: int) -> set[str]:
+    """The content words (alphabetic, no stopword) within ``_NEAR_REACH`` words of word
+    ``i``, in its clause (punctuation ends the reach)."""
+    out: set[str] = set()
+    for step in (1, -1):
+        j, seen = i + step, 0
+        while 0 <= j < len(keys) and seen < _NEAR_REACH:
+            key = keys[j]
+            if not key[:1].isalnum():
+                if not key.isspace():
+                    break
+                j += step
+                continue
+            seen += 1
+            if key.isalpha() and key not in STOPWORDS:
+                out.add(key)
+            j += step
     return out
 
 
@@ -916,7 +953,7 @@ def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
                 # analysts' expectations").
                 out += [
                     (group.word(_A, a), group.word(_B, b))
-                    for a, b in _beside_the_same(a_left, keys_a, b_left, keys_b)
+                    for a, b in _beside_the_same(a_left, keys_a, b_left, keys_b, near_by=True)
                     if opposite(keys_a[a], keys_b[b])
                 ]
                 continue
