@@ -2298,11 +2298,13 @@ def _date_supported(value: str, support: Support) -> bool:
     if not value.isascii() and cjk.has_cjk(value):
         return support.stated().states_date(cjk.date_keys(value))
     holiday = compiled(HOLIDAY_PATTERN).search(value)
-    if holiday is not None:
+    when = holiday_date(holiday.group()) if holiday is not None else None
+    if holiday is not None and when is not None:
         # "before Christmas Eve": the holiday stated by name or by its day ("24 December").
-        month, day = holiday_date(holiday.group()) or (0, 0)
-        named = (month, day) in support.holidays()
-        if not named and ((str(day), MONTH_NAMES[month - 1][:3]) not in support.days_of_months()):
+        h_month, h_day = when
+        by_name = (h_month, h_day) in support.holidays()
+        by_day = (str(h_day), MONTH_NAMES[h_month - 1][:3]) in support.days_of_months()
+        if not by_name and not by_day:
             return False
         rest = (value[: holiday.start()] + value[holiday.end() :]).strip()
         return not any(
@@ -2348,9 +2350,9 @@ def _date_supported(value: str, support: Support) -> bool:
         return True
     if len(missing) == 2 and support.holidays():
         # "before 24 December" against "before Christmas Eve".
-        day, month = sorted(missing, key=lambda w: not w.isdigit())
-        number = MONTH_NUMBERS.get(month[:3]) if day.isdigit() else None
-        if number is not None and (number, int(day)) in support.holidays():
+        day_key, month_key = sorted(missing, key=lambda w: not w.isdigit())
+        number = MONTH_NUMBERS.get(month_key[:3]) if day_key.isdigit() else None
+        if number is not None and (number, int(day_key)) in support.holidays():
             return True
     # A year written out on one side and relative on the other ("this year" / "2026"):
     # the rest of the date stated, the year read against the other article's stamp.

@@ -1812,8 +1812,9 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
         if not currency and (time := time_of_day(keys, i)) is not None:
             # "2.15am", "02:15" after "at": a time of day, in minutes after midnight.
             minutes, last = time
-            fields = (starts[first], ends[last], "", float(minutes), "", _TIME_OF_DAY)
-            out.append(_new_tuple(_Quantity, (*fields, _hunks(of_word, first, last))))
+            hunks = _hunks(of_word, first, last)
+            fields = (starts[first], ends[last], "", float(minutes), "", _TIME_OF_DAY, hunks)
+            out.append(_new_tuple(_Quantity, fields))
             resume = last + 1
             continue
         unit = "%" if share is not None or (key[:1].isdigit() and key.endswith("%")) else ""
