@@ -1537,3 +1537,76 @@ def test_opposites_in_a_sentence_turned_round_are_anchored_by_a_word_near_both()
         ClaimCategory.NUMBER,
         ClaimCategory.OPPOSITE,
     )
+
+
+def test_according_to_estimates_is_one_attribution() -> None:
+    # An estimate restated as "according to estimates from" the same firm holds nothing
+    # back that "estimate" did not.
+    assert _quiet(
+        "Analysts at the research firm Carrowlane estimate the change will save the chain "
+        "about £40m a year.",
+        "The change will save the chain about £40m a year, according to estimates from "
+        "research firm Carrowlane.",
+        ClaimCategory.HEDGE,
+    )
+    # Added where there was none, the estimate is still a hedge.
+    _, added = _flagged(
+        "The change will save the chain about £40m a year.",
+        "The change will save the chain about £40m a year, according to estimates from "
+        "research firm Carrowlane.",
+        ClaimCategory.HEDGE,
+    )
+    assert added == ["estimates from research"]
+
+
+def test_a_modal_put_for_will_is_a_hedge_though_an_attribution_moved_beside_it() -> None:
+    # "will save …, the chain said" / "could save …, according to the chain": the
+    # attribution was only reworded; "will" became "could".
+    _, added = _flagged(
+        "The chain said the cuts, which average 9%, will save a typical family about £180 a "
+        "year.",
+        "The price cuts average 9% and could save a typical family around £180 a year, "
+        "according to the chain.",
+        ClaimCategory.HEDGE,
+    )
+    assert added == ["could save"]
+
+
+def test_would_after_if_is_a_conditional_no_surer_than_could() -> None:
+    assert _quiet(
+        "Trevannick, who won the title in 2025, could meet the fourth seed, Katya Venstrom, "
+        "in the semi-finals.",
+        "If the seedings hold, the 2025 champion Trevannick would face number four seed "
+        "Katya Venstrom in the last four.",
+        ClaimCategory.HEDGE,
+    )
+    dropped, _ = _flagged(
+        "Trevannick could meet the fourth seed in the semi-finals, officials said.",
+        "Trevannick would meet the fourth seed in the semi-finals, officials said.",
+        ClaimCategory.HEDGE,
+    )
+    assert dropped == ["could meet"]
+
+
+def test_believed_still_to_be_is_a_hedge_and_no_negation() -> None:
+    # "believed still to be contaminated" holds the claim back as "still thought to be"
+    # does; its "still to be" is no "not yet".
+    assert _quiet(
+        "About 160 square kilometres are still thought to be contaminated, the agency said.",
+        "Some 160 sq km are believed still to be contaminated, the agency said.",
+        ClaimCategory.HEDGE,
+        ClaimCategory.NEGATION,
+    )
+    _, added = _flagged(
+        "About 160 square kilometres are contaminated, the agency said.",
+        "Some 160 sq km are believed still to be contaminated, the agency said.",
+        ClaimCategory.HEDGE,
+    )
+    assert added == ["believed still"]
+    # "is still to be decided" is still "not yet decided".
+    _, added = _flagged(
+        "The plan has been decided, the agency said.",
+        "The plan is still to be decided, the agency said.",
+        ClaimCategory.NEGATION,
+    )
+    assert added == ["still to be decided"]

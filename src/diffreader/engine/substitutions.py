@@ -537,6 +537,14 @@ _UNTIL_REACH = 5
 May"), which a rewrite may state without a negation ("will reopen in May")."""
 
 
+_STILL_BELIEVED = frozenset(
+    """believed thought said reported understood known expected likely feared seen
+    considered estimated appears appear appeared seems seem seemed""".split()
+)
+"""Words before "still to be" that make it the infinitive of their own ("believed still to
+be contaminated"), not "not yet" ("is still to be decided")."""
+
+
 def _not_once_but(words: Sequence[Word], i: int) -> bool:
     """ "Not" at ``i`` opens "not once but three times", "not one but two": a count
     stressed, nothing denied."""
@@ -561,8 +569,13 @@ def _negation_at(words: Sequence[Word], i: int) -> bool:
             return False
     elif key in ("yet", "still", "failure"):
         # "has yet to be reviewed", "is still to be decided": "has not yet been"; "its
-        # failure to verify" is "failing to check".
-        return i + 1 < len(words) and words[i + 1].key == "to"
+        # failure to verify" is "failing to check". Not after a verb whose infinitive it
+        # is ("are believed still to be contaminated": believed to be so still).
+        return (
+            i + 1 < len(words)
+            and words[i + 1].key == "to"
+            and not (key == "still" and i and words[i - 1].key in _STILL_BELIEVED)
+        )
     elif key in INFINITIVE_NEGATORS:
         # "declined to comment" is "would not comment"; "sales declined" is no negation.
         if i + 1 == len(words) or words[i + 1].key != "to":
@@ -1250,7 +1263,9 @@ def _hedge_at(group: Group, side: Side, i: int) -> bool:
             return i + 1 == len(columns.keys) or columns.keys[i + 1] not in NEGATIONS
         return True
     if key in HEDGE_VERBS:
-        return i + 1 < len(columns.keys) and columns.keys[i + 1] == "to"
+        # "believed to be", and with an adverb between ("believed still to be").
+        after = columns.keys[i + 1 : i + 3]
+        return after[:1] == ["to"] or (after[1:] == ["to"] and after[0] in _BEFORE_TO)
     if key in _HEDGED_BEFORE:
         # "accused of stealing": what is not yet proved;
         # "provisional figures", "preliminary results": what may yet change.
@@ -1262,6 +1277,10 @@ def _hedge_at(group: Group, side: Side, i: int) -> bool:
         # "was associated with lower blood pressure": a correlation, not a cause.
         return i + 1 < len(columns.keys) and columns.keys[i + 1] in _CORRELATED[key]
     return False
+
+
+_BEFORE_TO = frozenset(("still", "also", "now", "already", "largely", "widely", "only"))
+"""Adverbs that may stand between a verb of estimate and its "to" ("believed still to be")."""
 
 
 _PURPOSE_MODALS = frozenset(("could", "might", "may", "would"))
@@ -1431,6 +1450,48 @@ _BEFORE_A_CHILD = frozenset(
 )
 
 
+_ACCORDING_DETERMINERS = frozenset(("the", "its", "their", "his", "her", "official", "latest"))
+
+
+_IF_REACH_BACK = 16
+"""Words before "would" within which an "if" makes it conditional."""
+
+
+def _conditional(keys: Sequence[str], i: int) -> bool:
+    """ "Would" at ``i`` is a conditional's ("If the seedings hold, she would face …"): an
+    "if" stands earlier in its sentence, no surer than "could"."""
+    if keys[i] != "would":
+        return False
+    for key in reversed(keys[max(0, i - _IF_REACH_BACK) : i]):
+        if key in _SENTENCE_ENDS:
+            return False
+        if key == "if":
+            return True
+    return False
+
+
+def _according_objects(keys: Sequence[str]) -> list[int]:
+    """The index of the noun of estimate each "according to" takes ("according to estimates
+    from", "according to the latest forecasts"): part of the attribution, no hedge of its
+    own."""
+    out = []
+    for j in range(len(keys) - 2):
+        if keys[j] == "according" and keys[j + 1] == "to":
+            k = j + 2
+            while k < len(keys) - 1 and keys[k] in _ACCORDING_DETERMINERS:
+                k += 1
+            if keys[k] in _ESTIMATE_NOUNS:
+                out.append(k)
+    return out
+
+
+_ESTIMATE_NOUNS = frozenset(
+    "estimate estimates forecast forecasts projection projections prediction predictions".split()
+)
+"""The nouns of estimate an attribution may name ("according to estimates from …"); a word
+that holds back more ("according to provisional figures") is a hedge of its own."""
+
+
 def _expecting_a_child(words: Sequence[Word], i: int) -> bool:
     """ "Expecting" (or "expect") at ``i`` is a pregnancy: "was expecting a child",
     "expecting their first baby", "expect twins"."""
@@ -1460,7 +1521,19 @@ def _find_hedges(group: Group) -> list[Found]:
         held_by[side] = sum(
             keys[i] in _ESTIMATES or _hedge_at(group, side, i) for i in range(len(keys))
         ) + sum(map(_ATTRIBUTIONS.__contains__, keys))
+        if "according" in keys:
+            # "according to estimates from …": one attribution, not two.
+            for i in _according_objects(keys):
+                held_by[side] -= (keys[i] in _ESTIMATES or _hedge_at(group, side, i)) + (
+                    keys[i] in _ATTRIBUTIONS
+                )
         boosted_by[side] = sum(map(BOOSTERS.__contains__, keys))
+    according = {
+        side: set(_according_objects(group.columns[side].keys))
+        if "according" in group.columns[side].keys
+        else set()
+        for side in _SIDES
+    }
     out = []
     for side, other in _SIDE_PAIRS:
         words = group.words(side)
@@ -1470,12 +1543,17 @@ def _find_hedges(group: Group) -> list[Found]:
         # The hunks whose other side states surely what this side's modal holds back
         # ("said a ban would start" / "a ban could start"): a hedge, whatever the counts
         # (the attribution dropped beside it holds nothing back in the rewrite).
-        surer_there = {columns.hunks[i] for i in group.changed(other) if columns.keys[i] in _SURER}
+        surer_there = {
+            columns.hunks[i]
+            for i in group.changed(other)
+            if columns.keys[i] in _SURER and not _conditional(columns.keys, i)
+        }
         if not (hedges or boosters or surer_there):
             continue
         # The hunks that put a hedge, an attribution or a modal on the other side (a
         # hedge there is matched), and those that put a booster there.
         held_there, boosted_there, scheduled_there = set(), set(), set()
+        modal_there = set()  # hunks held by more than an attribution
         able_there = set()  # hunks held by "can" or "able" alone
         intending_there = set()  # hunks that say what someone means to do
         moved: set[str] | None = None  # attributions this side has as often: moved there
@@ -1499,8 +1577,11 @@ def _find_hedges(group: Group) -> list[Found]:
                 or key in _ESTIMATES
                 or _hedge_at(group, other, i)
                 or _looking_at(columns.keys, i)
+                or _conditional(columns.keys, i)
             ):
                 held_there.add(columns.hunks[i])
+                if key not in _ATTRIBUTIONS or key in BELIEF_VERBS:
+                    modal_there.add(columns.hunks[i])
             elif key in _SCHEDULED and i + 1 < len(columns.keys) and columns.keys[i + 1] == "to":
                 scheduled_there.add(columns.hunks[i])
             elif key == "due" and _due_when(columns.keys, i):
@@ -1509,7 +1590,17 @@ def _find_hedges(group: Group) -> list[Found]:
             word = words[i]
             hedged = (
                 (hedges or (word.key in _MODALS and word.hunk in surer_there))
-                and word.hunk not in held_there
+                # A hunk the other side holds back excuses it; one with only an attribution
+                # there does not excuse a modal put for "will" ("will save …, the chain said"
+                # / "could save …, according to the chain").
+                and (
+                    word.hunk not in held_there
+                    or (
+                        word.key in _MODALS
+                        and word.hunk in surer_there
+                        and word.hunk not in modal_there
+                    )
+                )
                 # "can shatter" / "may shatter"; not "can detect" / "may be able to detect"
                 and not (word.hunk in able_there and not _able_after(words, i))
                 # "hopes to open" / "aims to open": what someone means to do, either way
@@ -1527,6 +1618,9 @@ def _find_hedges(group: Group) -> list[Found]:
                 and not _told_to_expect(words, i)
                 # "was expecting a child": a pregnancy, nothing held back.
                 and not _expecting_a_child(words, i)
+                # "according to estimates from …" facing an estimate: the attribution's
+                # own noun, the estimate stated there too.
+                and not (i in according[side] and held_by[other])
             )
             boosted = boosters and word.hunk not in boosted_there and word.key in BOOSTERS
             if (hedged or boosted) and not (
