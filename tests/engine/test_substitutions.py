@@ -1563,8 +1563,7 @@ def test_a_modal_put_for_will_is_a_hedge_though_an_attribution_moved_beside_it()
     # "will save …, the chain said" / "could save …, according to the chain": the
     # attribution was only reworded; "will" became "could".
     _, added = _flagged(
-        "The chain said the cuts, which average 9%, will save a typical family about £180 a "
-        "year.",
+        "The chain said the cuts, which average 9%, will save a typical family about £180 a year.",
         "The price cuts average 9% and could save a typical family around £180 a year, "
         "according to the chain.",
         ClaimCategory.HEDGE,
