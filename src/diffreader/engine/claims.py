@@ -1292,7 +1292,6 @@ class Support:
         acronym = "".join(w[0] for w in words if w not in ("of", "and", "the"))
         if len(words) > 1 and acronym in self.stems:
             return True
-
         # "Kenya" / "the Kenyan government", "France" / "French": a place and its people's
         # adjective name one place, written with a capital on the other side.
         if len(head) < 4 or not head.isalpha():
@@ -2294,7 +2293,8 @@ _PERIOD_AHEAD = r"\bthe (?:coming (week|month|year)|(week|month|year) ahead)\b"
 def _date_supported(value: str, support: Support) -> bool:
     """Every word of the date occurs in the article ("Jan." and "January" are one); every
     part of a Chinese or Japanese date is stated by one of its dates; "last year" is
-    stated by "a year earlier" or "the previous year"."""
+    stated by "a year earlier" or "the previous year"; a holiday by its name or its day
+    ("Christmas Eve" / "24 December")."""
     if not value.isascii() and cjk.has_cjk(value):
         return support.stated().states_date(cjk.date_keys(value))
     holiday = compiled(HOLIDAY_PATTERN).search(value)

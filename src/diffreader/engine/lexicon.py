@@ -226,7 +226,7 @@ HOLIDAYS: Mapping[str, tuple[int, int]] = MappingProxyType(
     {
         "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
         "boxing day": (12, 26), "st stephen's day": (12, 26), "new year's eve": (12, 31),
-        "hogmanay": (12, 31), "new year's day": (1, 1), "epiphany": (1, 6),
+        "hogmanay": (12, 31), "new year's day": (1, 1),
         "burns night": (1, 25), "australia day": (1, 26), "valentine's day": (2, 14),
         "st david's day": (3, 1), "st patrick's day": (3, 17), "st george's day": (4, 23),
         "juneteenth": (6, 19), "canada day": (7, 1), "bastille day": (7, 14),
@@ -237,8 +237,8 @@ HOLIDAYS: Mapping[str, tuple[int, int]] = MappingProxyType(
 )  # fmt: skip
 """Holidays that fall on one day of the year, and that day (month, day): "before Christmas
 Eve" is "before 24 December". Only days fixed by the calendar (no Easter, no "first Monday
-of May"); "Christmas" alone is a date only after a preposition ("by Christmas", not "a
-Christmas appeal")."""
+of May") and names no other sense shares (not "Epiphany": "had an epiphany"); "Christmas"
+alone is a date only after a preposition ("by Christmas", not "a Christmas appeal")."""
 
 
 def _holiday_form(phrase: str) -> str:

@@ -1372,41 +1372,8 @@ def _verbatim_b_in_a(
                 ):
                     unrelated.add((i, x.index))
                     continue
-                y = qa[i]
-                if _reopened(doc_b.text, x.words.starts[0], doc_a.text, y.words.starts[0], span[0]):
-                    whole = (y.found.start, y.found.end)
-                    links.append(_Link(i, x.index, QuoteStatus.ALTERED, whole, _REOPENED_SCORE))
-                    continue
                 links.append(_Link(i, x.index, QuoteStatus.VERBATIM, span, 1.0))
     return links, unrelated
-
-
-_REOPENED_SCORE = 0.99
-"""The score of a quotation whose sentence lost or gained its first words (``_reopened``):
-every word of the shorter is in the longer, in order."""
-
-
-def _reopened(short_text: str, short_first: int, long_text: str, long_first: int, at: int) -> bool:
-    """The shorter of two quotations, found at ``at`` inside the longer, opens its sentence
-    with a capital where the longer has that word in lower case after words of its own
-    ("Athletes know exactly where to be" / "Most athletes know exactly where to be"): the
-    sentence the speaker is quoted as saying has changed, not been excerpted (an excerpt
-    runs on in lower case: said it was "a disaster for the town").
-
-    ``short_first`` and ``long_first`` are where the quotations' first words start."""
-    return (
-        at > long_first
-        and short_text[short_first : short_first + 1].isupper()
-        and long_text[at : at + 1].islower()
-        and _CLAUSE_BEFORE.search(long_text, max(long_first, at - 16), at) is None
-    )
-
-
-_CLAUSE_BEFORE = re.compile(
-    r"[,;:—–-]\s*(?:(?:and|but|or|so|yet|because|while|as|though|although)\s+)?\Z"
-)
-"""A clause's opening just before a word (", but |they are"): a quotation that starts there
-is an excerpt of the longer one, capitalised as its own sentence, not a changed sentence."""
 
 
 def _verbatim_a_in_b(
@@ -1441,11 +1408,6 @@ def _verbatim_a_in_b(
                     unrelated.add((x.index, j))
                     continue
                 span = (x.found.start, x.found.end)
-                if _reopened(
-                    doc_a.text, x.words.starts[0], doc_b.text, y.words.starts[0], there[0]
-                ):
-                    links.append(_Link(x.index, j, QuoteStatus.ALTERED, span, _REOPENED_SCORE))
-                    continue
                 links.append(_Link(x.index, j, QuoteStatus.VERBATIM, span, 1.0))
     return links, unrelated
 
