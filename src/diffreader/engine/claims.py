@@ -129,6 +129,7 @@ from diffreader.engine.substitutions import (
     SMALLER_UNITS,
     YEAR_OFFSETS,
     Group,
+    clock_minutes,
     find_substitutions,
     has_size,
     just_past,
@@ -2015,12 +2016,8 @@ def _minutes_of(time: re.Match[str]) -> int | None:
     if named is not None:
         return 0 if named.lower() == "midnight" else 720
     if meridiem is not None:
-        h = int(hours)
-        if not 1 <= h <= 12:
-            return None
-        return (h % 12 + (12 if meridiem.lower() == "p" else 0)) * 60 + int(minutes or 0)
-    h = int(hours24)
-    return h * 60 + int(minutes24) if h < 24 else None
+        return clock_minutes(int(hours), int(minutes or 0), meridiem.lower())
+    return clock_minutes(int(hours24), int(minutes24), "")
 
 
 def _time_of_day(value: str) -> int | None:
@@ -2306,11 +2303,8 @@ def _date_supported(value: str, support: Support) -> bool:
         by_day = (str(h_day), MONTH_NAMES[h_month - 1][:3]) in support.days_of_months()
         if not by_name and not by_day:
             return False
-        rest = (value[: holiday.start()] + value[holiday.end() :]).strip()
-        return not any(
-            is_word(k) and k not in STOPWORDS and k not in _DATE_PREPOSITIONS
-            for k in _fact_keys(rest)
-        ) or _date_supported(rest, support)
+        # The rest of the date ("before", "2026") as any date's words are.
+        return _date_supported(value[: holiday.start()] + value[holiday.end() :], support)
     quarter = quarter_of(value)
     if quarter is not None:
         return quarter in support.quarters()  # "Q3" is the third quarter, not the second

@@ -70,6 +70,7 @@ API:
     rate_spans(text) -> list[(start, end, interval)], rate_counts(text) -> set[str]
     plain_number(value) -> str                       "3000", "33.3": a value as claims key it
     CLOCK_SPAN, SMALLER_UNITS                        spans shown as a clock, or in several units
+    time_of_day(keys, i), clock_minutes(h, m, half)  a time of day, in minutes after midnight
     Group, Word, Found, Substitution, SUBSTITUTIONS
 """
 
@@ -80,7 +81,7 @@ import operator
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -155,6 +156,7 @@ __all__ = [
     "Group",
     "Substitution",
     "Word",
+    "clock_minutes",
     "find_substitutions",
     "has_size",
     "just_past",
@@ -169,6 +171,7 @@ __all__ = [
     "rounding_step",
     "rounds_to",
     "same_measure",
+    "time_of_day",
 ]
 
 _A, _B = Side.A, Side.B
@@ -1420,8 +1423,19 @@ _READER_MODALS = frozenset(("can", "could", "should", "will", "may", "might", "m
 _SENTENCE_ENDS = frozenset((".", "!", "?", ":", ";"))
 _IFS = frozenset(("if", "when", "once", "unless"))
 _IF_REACH = 20
-"""Words before a comma in which "if" makes the clause after it an instruction ("If you
-are flying on Friday, expect delays")."""
+"""Words back within which a condition opens the clause a word stands in ("If you are
+flying on Friday, expect delays", "If the seedings hold, she would face …")."""
+
+
+def _after_a_condition(keys: Sequence[str], i: int, conditions: Container[str] = _IFS) -> bool:
+    """One of ``conditions`` stands before ``keys[i]`` in its sentence, within
+    ``_IF_REACH`` words."""
+    for key in reversed(keys[max(0, i - _IF_REACH) : i]):
+        if key in _SENTENCE_ENDS:
+            return False
+        if key in conditions:
+            return True
+    return False
 
 
 def _told_to_expect(words: Sequence[Word], i: int) -> bool:
@@ -1436,12 +1450,8 @@ def _told_to_expect(words: Sequence[Word], i: int) -> bool:
         return i > 1 and words[i - 2].key in _READERS
     if words[i - 1].key != ",":
         return False
-    for word in reversed(words[max(0, i - _IF_REACH) : i - 1]):
-        if word.key in _SENTENCE_ENDS:
-            return False
-        if word.key in _IFS:
-            return True
-    return False
+    before = [w.key for w in words[max(0, i - 1 - _IF_REACH) : i - 1]]
+    return _after_a_condition(before, len(before))
 
 
 _CHILDREN = frozenset(("baby", "child", "son", "daughter", "twins", "triplets", "babies"))
@@ -1453,21 +1463,10 @@ _BEFORE_A_CHILD = frozenset(
 _ACCORDING_DETERMINERS = frozenset(("the", "its", "their", "his", "her", "official", "latest"))
 
 
-_IF_REACH_BACK = 16
-"""Words before "would" within which an "if" makes it conditional."""
-
-
 def _conditional(keys: Sequence[str], i: int) -> bool:
     """ "Would" at ``i`` is a conditional's ("If the seedings hold, she would face …"): an
     "if" stands earlier in its sentence, no surer than "could"."""
-    if keys[i] != "would":
-        return False
-    for key in reversed(keys[max(0, i - _IF_REACH_BACK) : i]):
-        if key in _SENTENCE_ENDS:
-            return False
-        if key == "if":
-            return True
-    return False
+    return keys[i] == "would" and _after_a_condition(keys, i, ("if",))
 
 
 def _according_objects(keys: Sequence[str]) -> list[int]:
@@ -1514,6 +1513,7 @@ def _find_hedges(group: Group) -> list[Found]:
         return []  # no hedge or booster changed
     held_by: dict[Side, int] = {}
     boosted_by: dict[Side, int] = {}
+    according: dict[Side, set[int]] = {}  # the nouns "according to" takes (estimates)
     for side in _SIDES:
         keys = group.columns[side].keys
         # A verb of estimate holds its statement back before "to" or not: "gusts of up to
@@ -1521,19 +1521,13 @@ def _find_hedges(group: Group) -> list[Found]:
         held_by[side] = sum(
             keys[i] in _ESTIMATES or _hedge_at(group, side, i) for i in range(len(keys))
         ) + sum(map(_ATTRIBUTIONS.__contains__, keys))
-        if "according" in keys:
-            # "according to estimates from …": one attribution, not two.
-            for i in _according_objects(keys):
-                held_by[side] -= (keys[i] in _ESTIMATES or _hedge_at(group, side, i)) + (
-                    keys[i] in _ATTRIBUTIONS
-                )
+        according[side] = set(_according_objects(keys)) if "according" in keys else set()
+        # "according to estimates from …": one attribution, not two.
+        for i in according[side]:
+            held_by[side] -= (keys[i] in _ESTIMATES or _hedge_at(group, side, i)) + (
+                keys[i] in _ATTRIBUTIONS
+            )
         boosted_by[side] = sum(map(BOOSTERS.__contains__, keys))
-    according = {
-        side: set(_according_objects(group.columns[side].keys))
-        if "according" in group.columns[side].keys
-        else set()
-        for side in _SIDES
-    }
     out = []
     for side, other in _SIDE_PAIRS:
         words = group.words(side)
@@ -2083,12 +2077,27 @@ def time_of_day(keys: Sequence[str], i: int) -> tuple[int, int] | None:
     hours, minutes = int(clock.group(1)), int(clock.group(2) or 0)
     after = keys[i + 1] if i + 1 < len(keys) else ""
     if after in _MERIDIEMS:
+        found = clock_minutes(hours, minutes, after[0])
+        return None if found is None else (found, i + 1)
+    if ":" in keys[i] and i and keys[i - 1] in _AT_A_TIME:
+        found = clock_minutes(hours, minutes, "")
+        return None if found is None else (found, i)
+    return None
+
+
+def clock_minutes(hours: int, minutes: int, meridiem: str) -> int | None:
+    """Minutes after midnight of a clock's hours and minutes, with the half of the day
+    (``meridiem`` "a" or "p") or without (a 24-hour clock); None for no time ("13pm",
+    "25:10").
+
+    >>> clock_minutes(2, 15, "a"), clock_minutes(12, 0, "p"), clock_minutes(18, 30, "")
+    (135, 720, 1110)
+    """
+    if meridiem:
         if not 1 <= hours <= 12:
             return None
-        return (hours % 12 + (12 if after == "pm" else 0)) * 60 + minutes, i + 1
-    if ":" in keys[i] and hours < 24 and i and keys[i - 1] in _AT_A_TIME:
-        return hours * 60 + minutes, i
-    return None
+        return (hours % 12 + (12 if meridiem == "p" else 0)) * 60 + minutes
+    return hours * 60 + minutes if hours < 24 else None
 
 
 CLOCK_SPAN = re.compile(r"\b(\d{1,2}):([0-5]\d):([0-5]\d)\b")
