@@ -1006,10 +1006,17 @@ class Support:
         """The (month, day) of each holiday the article names ("Christmas Eve": (12, 24)),
         read once, when first asked."""
         if self._holidays is None:
-            found = (
-                holiday_date(m.group()) for m in compiled(HOLIDAY_NAMES).finditer(self.lowered)
-            )
-            self._holidays = frozenset(date for date in found if date is not None)
+            # Read around each holiday's word only: the pattern tried at every place of a
+            # long article costs a third of a second a megabyte, and most name no holiday.
+            text, pattern, found = self.lowered, compiled(HOLIDAY_NAMES), set()
+            for word in _HOLIDAY_WORDS:
+                at = text.find(word)
+                while at >= 0:
+                    named = pattern.search(text, max(0, at - 12), at + len(word) + 16)
+                    if named is not None and (date := holiday_date(named.group())) is not None:
+                        found.add(date)
+                    at = text.find(word, at + len(word))
+            self._holidays = frozenset(found)
         return self._holidays
 
     def days_of_months(self) -> dict[tuple[str, str], set[str]]:
@@ -1725,6 +1732,9 @@ def names_in_use(doc: Document) -> frozenset[str]:
     return frozenset(_CAPITALISED.findall(text))
 
 
+_HOLIDAY_WORDS = tuple(sorted({"new year" if w == "year" else w for w in HOLIDAY_KEYS}))
+"""A word of every holiday's name (``lexicon.HOLIDAY_KEYS``; "new year" for "year"), looked
+for before the holiday pattern is tried around it (``Support.holidays``)."""
 _JOINED_INITIALS = re.compile(r"[A-Z]&[A-Z]s?")
 """Two initials an ampersand joins ("B&B", "R&D", "B&Bs"): a common phrase shortened ("bed
 and breakfast", "research and development"), no name."""
