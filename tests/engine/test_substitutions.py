@@ -502,6 +502,63 @@ def test_a_negation_and_an_antonym_cancel() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "flagged"),
+    [
+        # A disruption denied, and things said to go on as they were: one polarity.
+        (
+            "Deliveries to the two depots will not be affected, the firm said.",
+            "Deliveries to the two depots will carry on as normal, the firm said.",
+            [],
+        ),
+        (
+            "The museum said there would be no change to its opening hours next month.",
+            "The museum said its opening hours would stay the same next month.",
+            [],
+        ),
+        (
+            "Ticket holders will see no disruption to the ferry timetable on Friday.",
+            "The ferry timetable will run as usual on Friday for ticket holders.",
+            [],
+        ),
+        # The same wording the other way round: the rewrite denies, the original goes on.
+        (
+            "Deliveries to the two depots will continue as normal, the firm said.",
+            "Deliveries to the two depots will not be disrupted, the firm said.",
+            [],
+        ),
+        # Denied or gone on with, but a word that is no disruption ("not open") or no
+        # continuity ("will close"): the polarity turned, as before.
+        (
+            "The library will not be affected by the works, the council said.",
+            "Opening hours at the library will be cut during the works, the council said.",
+            [("a", "not be affected")],
+        ),
+        (
+            "The library will not reopen after the works, the council said.",
+            "The library will remain after the works, the council said.",
+            [("a", "not reopen")],
+        ),
+    ],
+)
+def test_a_disruption_denied_is_things_going_on_as_they_were(
+    a: str, b: str, flagged: list[tuple[str, str]]
+) -> None:
+    found = [
+        (c.side.value, c.text)
+        for c in _compare(a, b).claims
+        if c.category is ClaimCategory.NEGATION
+    ]
+    assert found == flagged
+    # Swapping the articles swaps the sides, nothing else.
+    swapped = [
+        (c.side.other.value, c.text)
+        for c in _compare(b, a).claims
+        if c.category is ClaimCategory.NEGATION
+    ]
+    assert swapped == flagged
+
+
 _COURT = "Tamsin Orrell, 34, was charged with theft at Wexley Crown Court on Monday."
 _MOWER = "The stolen mower was found in a lay-by near the village on Sunday morning."
 

@@ -29,7 +29,7 @@ API:
     Wording:           STOPWORDS, FILLER, REPORTING_VERBS, SENTENCE_OPENERS,
                        CLAUSE_CONJUNCTIONS
     Substitutions:     NEGATIONS, NEGATING_VERBS, INFINITIVE_NEGATORS, DENIAL_VERBS,
-                       IMPLICIT_NEGATIVES, NEGATIVE_PREFIXES,
+                       IMPLICIT_NEGATIVES, DISRUPTIONS, CONTINUITY, NEGATIVE_PREFIXES,
                        HEDGES, HEDGE_VERBS, BELIEF_VERBS, BOOSTERS, STATUS_MODIFIERS, RANKS,
                        SCALE_WORDS, MEASURE_UNITS, UNIT_EQUIVALENTS, QUANTITY_QUALIFIERS
 """
@@ -57,9 +57,11 @@ __all__ = [
     "CJK_WEEKDAYS",
     "CLAUSE_CONJUNCTIONS",
     "COMMON_ACRONYMS",
+    "CONTINUITY",
     "DATE_MODIFIERS",
     "DEMONYMS",
     "DENIAL_VERBS",
+    "DISRUPTIONS",
     "DURATION_QUALIFIERS",
     "EVENTS",
     "FILLER",
@@ -726,9 +728,27 @@ IMPLICIT_NEGATIVES = _words(
 to sell", "unless it improves" is "if it does not improve", "was cleared" is "was found
 not guilty", "residents will be exempt" is "it will not apply to residents", "excludes"
 is "does not include", "banned" and "closed to" are "not allowed", "free" is "no
-charge", "missed the ceremony" is "was not at it"): where the
-other side has a
-negation more, one of these in its place keeps the polarity."""
+charge", "missed the ceremony" is "was not at it"): where the other side has a negation
+more, one of these in its place keeps the polarity."""
+DISRUPTIONS = _words(
+    """affect affected affects affecting disrupt disrupted disruption disruptions interrupt
+    interrupted interruption interruptions impact impacted change changed changes alter
+    altered increase increased increases rise risen harm harmed hurt injured damage damaged
+    cancel cancelled canceled cancellation cancellations suspend suspended halt halted stop
+    stopped delay delayed delays"""
+)
+"""Words of a change or a disruption, that a negation turns into "things go on as they
+were" ("bread supplies will not be affected", "no interruption to bookings", "no increase
+in night flights")."""
+CONTINUITY = _words(
+    """normal normally usual planned scheduled remain remains remained stay stays stayed
+    continue continues continued continuing carry carries carried intact safe steady
+    unaffected unchanged uninterrupted unharmed unhurt unscathed same"""
+)
+"""Words that say things go on as they were without a negation ("supermarkets will get
+bread as usual", "the centre will remain open", "courses will carry on as normal", "the
+cap will stay at 16"): where the other side negates a word of ``DISRUPTIONS``, one of
+these in its place keeps the polarity."""
 NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 """Prefixes that negate a word ("unable" is "not able"): a negation and a prefixed word
 facing each other are one polarity."""

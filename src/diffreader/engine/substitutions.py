@@ -94,8 +94,10 @@ from diffreader.engine.lexicon import (
     BELIEF_VERBS,
     BOOSTERS,
     CALENDAR_PERIODS,
+    CONTINUITY,
     DATE_MODIFIERS,
     DENIAL_VERBS,
+    DISRUPTIONS,
     FRACTIONS,
     GENERIC_PERSON_NOUNS,
     HEDGE_VERBS,
@@ -1065,6 +1067,8 @@ def _find_negations(group: Group) -> list[Found]:
             continue  # "not able" / "unable"
         if negated and more % 2 and _opposite_changed(negated, other_changed):
             continue  # "will not open" / "will close", wherever the rewording put it
+        if negated in DISRUPTIONS and more % 2 and not CONTINUITY.isdisjoint(other_changed):
+            continue  # "will not be affected" / "will carry on as normal"
         if _negation_elsewhere(words, i, group.text[_OTHER[side]]):
             continue  # "denies the charge" / "has denied the charge" a sentence later
         out.append(Found(side, _NEGATION, *_negated_span(words, i)))
