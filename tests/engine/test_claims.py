@@ -385,6 +385,37 @@ def test_a_day_before_or_after_its_month_is_the_same_date(a: str, b: str) -> Non
     assert [x for x in compare(a, b).claims if x.category is ClaimCategory.DATE] == []
 
 
+_KILN = (
+    "The Fenwold pottery will close its kiln shed for repairs, the owners {said}. "
+    "The shed was built in 1931 and last repaired in 1988."
+)
+
+
+@pytest.mark.parametrize(
+    ("a_said", "b_said", "dates"),
+    [
+        # The day a statement was made, dropped or added: no change to what it says.
+        ("said on Monday", "said", []),
+        ("announced on Tuesday evening", "announced", []),
+        ("said", "confirmed on Friday", []),
+        # Another day for it: a change, on both sides.
+        ("said on Monday", "said on Thursday", [("a", "on Monday"), ("b", "on Thursday")]),
+        # A day that is not when something was said: a detail dropped.
+        ("said, starting on Monday", "said", [("a", "on Monday")]),
+    ],
+)
+def test_the_day_a_statement_was_made_is_no_detail(
+    a_said: str, b_said: str, dates: list[tuple[str, str]]
+) -> None:
+    for a, b, expected in (
+        (a_said, b_said, dates),
+        (b_said, a_said, [("b" if s == "a" else "a", t) for s, t in dates][::-1]),
+    ):
+        c = compare(_KILN.format(said=a), _KILN.format(said=b))
+        found = [(x.side.value, x.text) for x in c.claims if x.category is ClaimCategory.DATE]
+        assert found == expected
+
+
 @settings(max_examples=400)
 @given(DATE_TEXTS, st.integers(0, 5))
 def test_the_date_pattern_matches_as_its_plain_form(text: str, start: int) -> None:

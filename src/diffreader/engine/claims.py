@@ -3547,6 +3547,7 @@ def _pair_claims(
     ):
         return out  # no capital, digit, number, month or role word changed: no new fact
     run_starts, run_ends = changed_mask.starts, changed_mask.ends
+    report_days: bool | None = None  # whether the other side of the group names a weekday
     for sid in ids:
         sentence = doc.sentences[sid]
         # Facts touching a changed run, checked against the whole other article:
@@ -3562,8 +3563,39 @@ def _pair_claims(
                 if j == len(points) or points[j] > end:
                     continue
             if not _supported_at(category, text, start, end, other):
+                if category is ClaimCategory.DATE and _report_day(text, start, end):
+                    if report_days is None:
+                        other_doc = doc_b if side is _A else doc_a
+                        report_days = any(
+                            compiled(_A_WEEKDAY).search(other_doc.sentences[i].text)
+                            for i in other_ids
+                        )
+                    if not report_days:
+                        continue  # "the company said on Monday" / "the company said"
                 claim(category, start, end)
     return out
+
+
+_REPORTED = frozenset(
+    (*(v for v in REPORTING_VERBS if " " not in v), "reported", "published", "confirmed",
+     "revealed", "disclosed", "released")
+)  # fmt: skip
+"""Verbs after which a weekday tells the day a statement was made ("said on Tuesday",
+"figures published on Wednesday")."""
+_A_WEEKDAY = rf"(?i)\b(?:{alternation(WEEKDAYS)})\b"
+_REPORT_DAY = rf"(?i)(?:on )?(?:{alternation(WEEKDAYS)})(?: (?:morning|afternoon|evening|night))?"
+
+
+def _report_day(text: str, start: int, end: int) -> bool:
+    """The date at ``start:end`` is a weekday just after a verb that reports a statement
+    ("the company said on Monday", "figures published on Wednesday", "reported on Tuesday
+    night"): the day the statement was made, which a rewrite drops or adds freely (a
+    story's stamp dates it). A rewrite that gives another day for it changes it: that is
+    judged where the other side of the group names a weekday."""
+    if compiled(_REPORT_DAY).fullmatch(text, start, end) is None:
+        return False
+    before = text[max(0, start - 20) : start].split()
+    return bool(before) and before[-1].lower() in _REPORTED
 
 
 _RELATIVE_OPENER = (
