@@ -22,7 +22,7 @@ from diffreader.engine.claims import (
     find_facts,
 )
 from diffreader.engine.load import document_from_text
-from diffreader.engine.model import ClaimCategory, Side
+from diffreader.engine.model import ClaimCategory, SentenceKind, Side
 
 PIECES = st.sampled_from(
     [
@@ -1176,3 +1176,58 @@ def test_a_member_of_the_public_has_no_role(text: str, roles: list[str]) -> None
 def test_a_year_relative_to_the_articles_stamp_is_that_year(a: str, b: str, claims: int) -> None:
     stamp = "Published 10:00, 5 May 2026\n\nThe slow cookers, the firm said, {}.\n"
     assert len(compare(stamp.format(a), stamp.format(b)).claims) == claims
+
+
+_STORES = (
+    "Kettleby chain to shut {h} stores\n\n"
+    "The Kettleby grocery chain will close {b} of its 310 stores by the spring, the company "
+    "said. About 900 jobs are at risk.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("rewrite", "kinds"),
+    [
+        # The lede's change, which the headline repeats: told once, in the body.
+        ({"h": 46, "b": 46}, [SentenceKind.BODY, SentenceKind.BODY]),
+        # A headline that changes what the body keeps: the headline's change.
+        ({"h": 46, "b": 42}, [SentenceKind.HEADLINE, SentenceKind.HEADLINE]),
+    ],
+)
+def test_a_headline_repeating_the_body_change_is_told_once(
+    rewrite: dict[str, int], kinds: list[SentenceKind]
+) -> None:
+    c = compare(
+        document_from_text(_STORES.format(h=42, b=42)),
+        document_from_text(_STORES.format(**rewrite)),
+    )
+    docs = {Side.A: c.a, Side.B: c.b}
+    assert [(x.side, x.text) for x in c.claims] == [(Side.A, "42"), (Side.B, "46")]
+    assert [docs[x.side].sentences[x.sentence].kind for x in c.claims] == kinds
+
+
+_SAILINGS = (
+    "Ferry sailings cut\n\nPublished 09:00, 21 May 2027\n\n"
+    "The ferry company said sailings would be cut from {when}. Crews were told on Monday.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("when", "dates"),
+    [
+        # The weekday given its date, which is that weekday in the stamp's year.
+        ("Wednesday 19 May", []),
+        ("Wednesday, the 19th of May", []),
+        ("Wednesday, May 26, 2027", []),
+        # A date that is another weekday: one of the two is wrong.
+        ("Wednesday 20 May", [("b", "20 May")]),
+        ("Wednesday, May 19, 2026", [("b", "May 19, 2026")]),
+    ],
+)
+def test_a_weekday_given_its_date_is_the_same_day(when: str, dates: list[tuple[str, str]]) -> None:
+    c = compare(
+        document_from_text(_SAILINGS.format(when="Wednesday")),
+        document_from_text(_SAILINGS.format(when=when)),
+    )
+    found = [(x.side.value, x.text) for x in c.claims if x.category is ClaimCategory.DATE]
+    assert found == dates

@@ -50,6 +50,7 @@ API:
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import functools
 import operator
 import re
@@ -2666,7 +2667,10 @@ def _supported_at(
         if _time_of_day(text[start:end]) is not None:
             return False
         return _figure_elsewhere(text, start, end, support)
-    return category is ClaimCategory.DATE and _weekday_of_a_date(text, start, end, support)
+    return category is ClaimCategory.DATE and (
+        _weekday_of_a_date(text, start, end, support)
+        or _date_of_a_weekday(text, start, end, support)
+    )
 
 
 _BARE_WEEKDAY = rf"(?i)(?:on )?({alternation(WEEKDAYS)})"
@@ -2692,6 +2696,37 @@ def _weekday_of_a_date(text: str, start: int, end: int, support: Support) -> boo
     named = support.days_of_months().get((day, month))
     # "Monday 21 March" there is another day: no support.
     return named is not None and named <= {"", weekday.group(1).lower()}
+
+
+_WEEKDAY_BEFORE = rf"(?i)\b({alternation(WEEKDAYS)}),?\s+(?:the\s+)?$"
+"""A weekday just before a date ("Wednesday 19 May", "Wednesday, the 19th of May")."""
+_DAY_AND_MONTH = (
+    rf"(?i)(?:on\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({alternation(MONTHS)})\.?"
+    rf"|({alternation(MONTHS)})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+(\d{{4}}))?"
+)
+"""A day and month, and maybe a year: the date a weekday just before it names."""
+_WEEKDAY_ORDER = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _date_of_a_weekday(text: str, start: int, end: int, support: Support) -> bool:
+    """The fact at ``start:end`` is a day and month just after a weekday that the other
+    article names ("on Wednesday 19 May" / "on Wednesday"), and that day is that weekday in
+    its year (written, or the other article's stamp year): the rewrite gives the same day
+    more exactly. A date that is not that weekday is no support: one of the two is wrong."""
+    weekday = compiled(_WEEKDAY_BEFORE).search(text, max(0, start - 16), start)
+    date = weekday and compiled(_DAY_AND_MONTH).fullmatch(text, start, end)
+    if not weekday or not date or weekday.group(1).lower() not in support.stems:
+        return False
+    year = int(date.group(5)) if date.group(5) else support.year
+    if year is None:
+        return False
+    day = int(date.group(1) or date.group(4))
+    month = MONTH_NUMBERS[(date.group(2) or date.group(3)).lower()[:3]]
+    try:
+        named = datetime.date(year, month, day)
+    except ValueError:
+        return False  # "31 June"
+    return _WEEKDAY_ORDER[named.weekday()] == weekday.group(1).lower()
 
 
 _FIGURE_BODY = r"[$€£¥]?\s?(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s?(million|billion|thousand|m|bn|k)\b)?"
@@ -3071,6 +3106,7 @@ def find_claims(
         if c.category not in _DATED
         or not _in_dateline(docs[c.side].text, docs[c.side].sentences[c.sentence].start, c.end)
     ]
+    claims = _headline_once(claims, docs)
     for q in claimed:
         if 0 <= q.pair < len(pairs):
             pair = pairs[q.pair]
@@ -3413,6 +3449,38 @@ def _with_substitutions(
         taken.append((start, end))
         exact[side].add((start, end))
     return out
+
+
+def _headline_once(claims: list[Claim], docs: Mapping[Side, Document]) -> list[Claim]:
+    """``claims`` but those of a headline that a claim of the body states again: the same
+    side, kind and category, and the headline's words among the body claim's or the body
+    claim's among the headline's ("Chain to shut 42 stores" / "will close 42 of its 310
+    stores", both changed to 46). A headline restates its story's lede: the change is the
+    body's, told once."""
+    headline = [
+        c for c in claims if docs[c.side].sentences[c.sentence].kind is SentenceKind.HEADLINE
+    ]
+    if not headline:
+        return claims
+    body: dict[tuple[Side, ClaimKind, ClaimCategory], list[str]] = {}
+    for c in claims:
+        if docs[c.side].sentences[c.sentence].kind is not SentenceKind.HEADLINE:
+            body.setdefault((c.side, c.kind, c.category), []).append(_claim_key(c.text))
+    repeated = set()
+    for c in headline:
+        key = _claim_key(c.text)
+        if key and any(
+            key in other or other in key for other in body.get((c.side, c.kind, c.category), ())
+        ):
+            repeated.add(id(c))
+    return [c for c in claims if id(c) not in repeated] if repeated else claims
+
+
+def _claim_key(text: str) -> str:
+    """A claim's words, lower case, each between spaces: one claim's key is inside
+    another's when its words are among the other's, in order."""
+    keys = word_keys(text)
+    return f" {' '.join(keys)} " if keys else ""
 
 
 def _nest(claims: list[Claim]) -> list[Claim]:
