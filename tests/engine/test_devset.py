@@ -5,8 +5,8 @@
 ``benchmarks/judgement_heldout7``, ``benchmarks/judgement_heldout8``,
 ``benchmarks/judgement_heldout9``, ``benchmarks/judgement_heldout10``,
 ``benchmarks/judgement_heldout11``, ``benchmarks/judgement_heldout12``,
-``benchmarks/judgement_heldout13`` and ``benchmarks/judgement_heldout14``) and their harness
-honest.
+``benchmarks/judgement_heldout13``, ``benchmarks/judgement_heldout14`` and
+``benchmarks/judgement_heldout15``) and their harness honest.
 
 These tests check the sets, never the engine's scores: the scores are reported by
 ``benchmarks/eval_judgement.py`` and change with every judgement change.
@@ -235,6 +235,20 @@ SETS = {
         3,
         None,
         ("quote", "para_", "naval"),
+    ),
+    # A fifteenth held-out set, imitating farming and food-supply stories rewritten by a trade
+    # paper or a regional outlet, transport and logistics news rewritten by another agency or a
+    # travel page, education stories restated by a parents' site or a local paper, and arts and
+    # entertainment news rewritten by a celebrity site or an automatic paraphraser, of mixed
+    # length (3-5, 6-9, 10-14).
+    "heldout15": JudgementSet(
+        ROOT / "benchmarks" / "judgement_heldout15",
+        20,
+        7,
+        (3, 14),
+        3,
+        None,
+        ("quote", "para_", "swine"),
     ),
 }
 
