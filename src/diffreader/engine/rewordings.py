@@ -20,14 +20,17 @@ two kinds of evidence agree:
 
 The one sentence left on each side between the same two matched neighbours needs only
 ``MIN_SANDWICHED`` when both state a figure of the same value ("Electric scooters made up
-31% of rentals" / "E-scooters accounted for 31 per cent of hires"). Each pair gets its
-coverage as its score; the best pairs are taken first, each sentence once.
+31% of rentals" / "E-scooters accounted for 31 per cent of hires"), and only
+``MIN_SHARED_FIGURE`` of its words matched by stem or WordNet, WordNet or not, when that
+figure is a share or 10 or more ("about 30% lower than at the start of the year" / "roughly
+30% below their level in early January"). Each pair gets its coverage as its score; the
+best pairs are taken first, each sentence once.
 A pair formed here is a rewording like any other: its word diff is shown and its changed
 facts are still claims (a figure, a name, a negation); only the whole-sentence "dropped" and
 "added" of a mere rewording go.
 
 API:
-    MAX_GAP, MIN_COVERAGE, MIN_SANDWICHED, MIN_NEAR_COVERAGE, MIN_ATTACHED
+    MAX_GAP, MIN_COVERAGE, MIN_SANDWICHED, MIN_SHARED_FIGURE, MIN_NEAR_COVERAGE, MIN_ATTACHED
     coverage(a, b) -> float                            the words' evidence for one pair
     attached(sentence, same, other) -> bool            a left-over sentence merged, reworded,
                                                        into a neighbour group's other side
@@ -53,6 +56,7 @@ __all__ = [
     "MIN_COVERAGE",
     "MIN_NEAR_COVERAGE",
     "MIN_SANDWICHED",
+    "MIN_SHARED_FIGURE",
     "attached",
     "coverage",
     "pair_rewordings",
@@ -296,9 +300,41 @@ def coverage(a: str, b: str) -> float:
     return _coverage(x, y)
 
 
-def _same_figure(x: _Words, y: _Words) -> bool:
-    """Whether both state a figure of the same value."""
-    return any(_is_figure(value) and value in y.values for value in x.values)
+def _same_figure(x: _Words, y: _Words, least: float = 0) -> bool:
+    """Whether both state a figure of the same value; with ``least``, one of at least that
+    or a share ("30%"): a figure a sentence seldom shares with another by chance."""
+    return any(
+        _is_figure(value) and value in y.values and (not least or _at_least(value, least))
+        for value in x.values
+    )
+
+
+def _at_least(key: str, least: float) -> bool:
+    """Whether the figure of ``key`` (``_Words._figures``) is a share or at least ``least``."""
+    figure = key[len(_VALUE_MARK) :]
+    if figure.endswith("%"):
+        return True
+    number, _, scale = figure.partition("x")
+    try:
+        return float(number) * (float(scale) if scale else 1.0) >= least
+    except ValueError:
+        return False
+
+
+MIN_SHARED_FIGURE = 0.2
+"""The share of both sentences' content words with a counterpart, by stem or by WordNet
+(``_shared_share``), for the one sentence left on each side between the same two matched
+neighbours when both state the same figure of 10 or more, or the same share ("Rates are now
+about 30% lower than at the start of the year" / "They are roughly 30% below their level in
+early January"): a figure of its own says which sentence is which, whatever the words."""
+
+
+def _shared_share(x: _Words, y: _Words) -> float:
+    """The share of both sentences' content words with a counterpart, WordNet or not."""
+    total = len(x.stems) + len(y.stems)
+    if not total or max(len(x.stems), len(y.stems)) > _MAX_WORDS:
+        return 0.0
+    return (_matched(x, y)[0] + _matched(y, x)[0]) / total
 
 
 def _coverage(x: _Words, y: _Words) -> float:
@@ -343,9 +379,12 @@ def pair_rewordings(
             if score >= minimum or (
                 alone
                 and tried[a] == 1
-                and score >= MIN_SANDWICHED
                 and minimum <= MIN_COVERAGE
                 and _same_figure(x, y)
+                and (
+                    score >= MIN_SANDWICHED
+                    or (_shared_share(x, y) >= MIN_SHARED_FIGURE and _same_figure(x, y, 10))
+                )
             ):
                 scored.append((score, a, b))
     # Best first; among equals, by the sum of the ids, which is the same with the sides
