@@ -1231,3 +1231,28 @@ def test_a_weekday_given_its_date_is_the_same_day(when: str, dates: list[tuple[s
     )
     found = [(x.side.value, x.text) for x in c.claims if x.category is ClaimCategory.DATE]
     assert found == dates
+
+
+_DIRECTED = "The film was directed by {name}. {later} said the shoot took nine weeks.\n"
+
+
+@pytest.mark.parametrize(
+    ("a_name", "b_name", "later", "people"),
+    [
+        # The surname with another first name: another person, on both sides.
+        ("Saffie Gummow", "Leontine Gummow", "Gummow",
+         [("a", "Saffie Gummow"), ("b", "Leontine Gummow")]),
+        # The surname alone, or with a title: the same person.
+        ("Saffie Gummow", "Ms Gummow", "Gummow", []),
+        ("Saffie Gummow", "Gummow", "Saffie Gummow", []),
+        # The first name stated elsewhere: the same person too.
+        ("Saffie Gummow", "Leontine Gummow", "Saffie", [("b", "Leontine Gummow")]),
+    ],
+)  # fmt: skip
+def test_a_surname_with_another_first_name_is_another_person(
+    a_name: str, b_name: str, later: str, people: list[tuple[str, str]]
+) -> None:
+    c = compare(
+        _DIRECTED.format(name=a_name, later=later), _DIRECTED.format(name=b_name, later=later)
+    )
+    assert [(x.side.value, x.text) for x in c.claims] == people

@@ -931,6 +931,7 @@ class Support:
     _relative_months: frozenset[str] | None = None
     _relative_years: frozenset[int] | None = None
     _days: dict[tuple[str, str], set[str]] | None = None
+    _given: dict[str, set[str]] | None = None
     _values: list[float] | None = None
     _approximations: list[float] | None = None
     _bounds: list[tuple[float, int]] | None = None
@@ -1283,6 +1284,18 @@ class Support:
             known = self._name_checks[name] = self._has_name(name)
         return known
 
+    def _given_names(self) -> dict[str, set[str]]:
+        """The article's capitalised words just before another ("Leontine Gummow"), by
+        that word in lower case, but titles, stop words and dates ("Dr Gummow", "When
+        Gummow", "Monday"): the first names its people have."""
+        if self._given is None:
+            self._given = {}
+            for match in compiled(_NAME_AND_NEXT).finditer(self.text):
+                first, last = match.group(1).lower(), match.group(2).lower()
+                if first not in _NOT_GIVEN_NAMES:
+                    self._given.setdefault(last, set()).add(first)
+        return self._given
+
     def _has_name(self, name: str) -> bool:
         words = [k for k in _fact_keys(name) if is_word(k) and k not in STOPWORDS]
         words = [w for w in words if w not in TITLE_WORDS] or words
@@ -1293,8 +1306,18 @@ class Support:
             # "Lloyds Bank", "Askerby District Council", "Stillwater Memorial Ltd": the last
             # word is any bank's, council's or company's; the first of the others names it,
             # and must be there too ("Barclays Bank" is another bank).
-            if len(words) == 1 or head not in ORGANISATION_HEADS:
+            if len(words) == 1:
                 return True
+            if head not in ORGANISATION_HEADS:
+                # "Saffie Gummow" / "Leontine Gummow": the same surname, another first name
+                # before it there, and this one nowhere: another person. A word of the
+                # language before it may be no first name ("Late Kettering equalised").
+                before = words[-2]
+                return (
+                    stem(before) in self.stems
+                    or head not in self._given_names()
+                    or bool(synonyms.parts_of_speech(before))
+                )
             named = next((w for w in words if w not in ORGANISATION_HEADS), head)
             if stem(named) in self.stems:
                 return True
@@ -1320,6 +1343,11 @@ class Support:
 
 
 _CAPITAL_WORD = r"\b[A-Z][a-z]+"
+_NAME_AND_NEXT = r"\b([A-Z][a-z]+)\s+(?=([A-Z][a-z]+)\b)"
+"""A capitalised word and the capitalised word after it (read ahead: "Anna Lise Berg"
+gives "Anna Lise" and "Lise Berg")."""
+_NOT_GIVEN_NAMES = TITLE_WORDS | STOPWORDS | MONTHS | WEEKDAYS
+"""Capitalised words before a surname that are no first name."""
 _PEOPLE_ENDINGS = ("ian", "ean", "ese", "ish", "an", "n", "i", "ic")
 """Endings that make a place's people's adjective ("Kenyan", "Chinese", "Iraqi")."""
 _PLACE_ENDINGS = ("", "a", "e", "y", "ia", "o", "en", "and")
