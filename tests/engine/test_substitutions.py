@@ -559,6 +559,35 @@ def test_a_disruption_denied_is_things_going_on_as_they_were(
     assert swapped == flagged
 
 
+_BALLOT = "Members backed the strike: {x} voted in favour on a turnout of {y}, the union said."
+
+
+@pytest.mark.parametrize(
+    ("rewrite", "flagged"),
+    [
+        # The two shares traded places: each claim now has the other's figure.
+        ("Members backed the strike, the union said: {y} voted in favour, on a turnout of {x}.",
+         [("a", "78%"), ("a", "61%"), ("b", "61%"), ("b", "78%")]),
+        ("Members backed the strike, the union said: on a turnout of {x}, {y} voted in favour.",
+         [("a", "78%"), ("a", "61%"), ("b", "78%"), ("b", "61%")]),
+        # The same figures beside the same words, however the sentence is turned.
+        ("Members backed the strike, the union said: {x} voted in favour, on a turnout of {y}.",
+         []),
+        ("Members backed the strike: on a turnout of {y}, {x} voted in favour, the union said.",
+         []),
+    ],
+)  # fmt: skip
+def test_two_figures_that_traded_places_are_both_changed(
+    rewrite: str, flagged: list[tuple[str, str]]
+) -> None:
+    a = _BALLOT.format(x="78%", y="61%")
+    b = rewrite.format(x="78%", y="61%")
+    found = [(c.side.value, c.text) for c in _compare(a, b).claims]
+    assert found == flagged
+    swapped = [(c.side.other.value, c.text) for c in _compare(b, a).claims]
+    assert sorted(swapped) == sorted(flagged)
+
+
 _COURT = "Tamsin Orrell, 34, was charged with theft at Wexley Crown Court on Monday."
 _MOWER = "The stolen mower was found in a lay-by near the village on Sunday morning."
 

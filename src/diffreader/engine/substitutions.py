@@ -46,6 +46,10 @@ place of the word diff — and at the group's own sentences:
                                 to").
     bound         number        a figure both sides state, bounded on one side only
                                 or otherwise ("nearly 8%" / "8%", "at least 40" / "40")
+    swapped       number        two figures of one kind both sides state, each beside
+    figures                     the words the other stands beside on the other side
+                                ("78% voted in favour on a turnout of 61%" / "61% …
+                                on a turnout of 78%"): all four
     role          role          a status word attached to a person (former, ex-, the
                                 late, acting, interim, defending…) that the other side's
                                 group lacks in any of its forms (ex- and one-time are
@@ -4288,6 +4292,64 @@ def _may_bound(words: frozenset[str] | set[str]) -> bool:
     return any(bound <= words for bound in _COMMON_BOUNDS)
 
 
+_SWAP_REACH = 3
+"""Words on either side of a figure, in its clause, whose content words say what it counts
+(``_figure_anchors``: "78% | voted in favour", "a turnout | of 61%")."""
+
+
+def _find_swapped_figures(group: Group) -> list[Found]:
+    """Two figures of one kind that both sides state, each once, each beside the words the
+    other stands beside on the other side ("78% voted in favour on a turnout of 61%" / "61%
+    voted in favour on a turnout of 78%"): the figures traded places, and each claim now
+    has the other's. The four figures, on both sides."""
+    if not any(w.hunk >= 0 and w.key[:1].isdigit() for w in group.words(_A)):
+        return []  # no figure changed its place: none swapped
+    anchored: dict[Side, dict[tuple[float, str, str], tuple[int, int, frozenset[str]]]] = {}
+    for side in _SIDES:
+        quantities = [q for q in group.quantities(side) if not q.bound]
+        if len(quantities) < 2:
+            return []
+        seen: dict[tuple[float, str, str], tuple[int, int, frozenset[str]] | None] = {}
+        for q in quantities:
+            key = (q.value, q.currency, q.unit)
+            seen[key] = None if key in seen else (q.start, q.end, _figure_anchors(group, side, q))
+        anchored[side] = {k: v for k, v in seen.items() if v is not None}
+    shared = sorted(anchored[_A].keys() & anchored[_B].keys())
+    out: list[Found] = []
+    for i, x in enumerate(shared):
+        for y in shared[i + 1 :]:
+            if x[1:] != y[1:]:
+                continue  # "£4m" and "40%" do not trade places
+            ax, ay = anchored[_A][x][2], anchored[_A][y][2]
+            bx, by = anchored[_B][x][2], anchored[_B][y][2]
+            if ax & by and ay & bx and not ax & bx and not ay & by:
+                for side in _SIDES:
+                    for key in (x, y):
+                        start, end, _ = anchored[side][key]
+                        out.append(Found(side, _NUMBER, start, end))
+    return out
+
+
+def _figure_anchors(group: Group, side: Side, q: _Quantity) -> frozenset[str]:
+    """The stems of the content words within ``_SWAP_REACH`` words of the figure ``q``, in
+    its clause (punctuation ends the reach; figures and stop words are no anchors)."""
+    words = group.words(side)
+    first = next((i for i, w in enumerate(words) if w.start >= q.start), len(words))
+    last = next((i for i in range(first, len(words)) if words[i].end >= q.end), first)
+    out: set[str] = set()
+    for step, begin in ((-1, first - 1), (1, last + 1)):
+        j, seen = begin, 0
+        while 0 <= j < len(words) and seen < _SWAP_REACH:
+            key = words[j].key
+            if not key[:1].isalnum():
+                break
+            seen += 1
+            if key.isalpha() and key not in STOPWORDS and key not in _QUANTITY_WORDS:
+                out.add(stem(key))
+            j += step
+    return frozenset(out)
+
+
 SUBSTITUTIONS: tuple[Substitution, ...] = (
     Substitution("negation", (ClaimCategory.NEGATION,), _find_negations),
     Substitution("opposite", (ClaimCategory.OPPOSITE,), _find_opposites),
@@ -4295,6 +4357,7 @@ SUBSTITUTIONS: tuple[Substitution, ...] = (
     Substitution("hedge", (ClaimCategory.HEDGE,), _find_hedges),
     Substitution("date", (ClaimCategory.DATE,), _find_dates),
     Substitution("figure", (ClaimCategory.NUMBER,), _find_figures),
+    Substitution("swapped figures", (ClaimCategory.NUMBER,), _find_swapped_figures),
     Substitution("bound", (ClaimCategory.NUMBER,), _find_bounds),
     Substitution("level", (ClaimCategory.NUMBER,), _find_levels),
     Substitution("price", (ClaimCategory.NUMBER,), _find_prices),
