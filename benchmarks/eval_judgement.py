@@ -13,7 +13,9 @@ Flags of the engine:
     * every claim (top-level or nested) on its side;
     * every quotation check that reports a change: a B quotation that is altered or new or whose
       speaker changed, and an A quotation that B dropped; the A source of an altered quotation
-      also marks a dropped ``quotation`` item (what the quotation lost), nothing else.
+      also marks a dropped ``quotation`` item (what the quotation lost), nothing else, and the
+      A source of a quotation whose speaker changed marks one through the sentences holding
+      it (the speaker it had, which the reader shows beside the new one).
 
 A gold ``must`` item is *found* when a flag on its side overlaps its span (for the category
 ``quotation`` a quotation check or a quotation claim also counts when the sentences holding it,
@@ -247,15 +249,29 @@ def engine_flags(a: Document, b: Document) -> list[Flag]:
             holder = _holder(sentences, quote.sentence, quote.end)
         flags.append(Flag(side, quote.start, quote.end, label, quote.text, top, holder))
         source = getattr(quote, "source", None)
-        if side == "b" and status == "altered" and source is not None:
+        if side == "b" and (status == "altered" or changed_speaker) and source is not None:
+            # A quotation given to another speaker: the reader shows its A source and the
+            # speaker it had ("speaker changed: Bram Rundle → Merryn Brigstock"), so the
+            # A attribution is marked as the B one is, through the sentences holding it.
+            source_holder = None
+            if changed_speaker:
+                a_sentences = docs["a"].sentences
+                first = next(
+                    (i for i, s in enumerate(a_sentences) if s.start <= source.start < s.end), -1
+                )
+                if first >= 0:
+                    source_holder = _holder(a_sentences, first, source.end)
             flags.append(
                 Flag(
                     "a",
                     source.start,
                     source.end,
-                    "quote altered (A source)",
+                    "quote altered (A source)"
+                    if status == "altered"
+                    else "quote speaker (A source)",
                     docs["a"].text[source.start : source.end],
                     False,
+                    source_holder,
                     quotation_only=True,
                 )
             )

@@ -392,3 +392,24 @@ def test_baseline_flags_new_capitalised_words_and_numbers(harness: ModuleType) -
     b = document_from_text("The council met on Tuesday. It spent 40 pounds in Leeds.")
     flags = harness.baseline_flags(a, b)
     assert {(f.side, f.text) for f in flags} == {("b", "Tuesday"), ("b", "Leeds"), ("a", "Monday")}
+
+
+def test_a_quotation_given_to_another_speaker_marks_both_attributions(
+    harness: ModuleType,
+) -> None:
+    """The reader shows a speaker change with the speaker the quotation had: the harness
+    marks the A attribution through the sentence holding the A source, for quotation gold
+    only (a figure there is not found by it)."""
+    from diffreader.engine import document_from_text
+
+    quote = "“The pier will be safe by the summer.”"
+    a_text = f"The pier is shut. The engineer, Ada Voss, said: {quote} Repairs began in March."
+    b_text = f"The pier is shut. {quote[:-2]},” said the mayor, Ivo Brant. Repairs began in March."
+    flags = harness.engine_flags(document_from_text(a_text), document_from_text(b_text))
+    sources = [f for f in flags if f.label == "quote speaker (A source)"]
+    attribution = "The engineer, Ada Voss, said:"
+    start, end = a_text.index(attribution), a_text.index(attribution) + len(attribution)
+    item = harness.Item("p", "a", attribution, start, end, "dropped", "quotation")
+    figure = harness.Item("p", "a", attribution, start, end, "dropped", "figure")
+    assert len(sources) == 1 and sources[0].quotation_only
+    assert harness.hits(sources[0], item) and not harness.hits(sources[0], figure)
