@@ -588,6 +588,31 @@ def test_two_figures_that_traded_places_are_both_changed(
     assert sorted(swapped) == sorted(flagged)
 
 
+@pytest.mark.parametrize(
+    ("a_role", "b_role", "flagged"),
+    [
+        # A status dropped before a job of two or three words.
+        ("Arvid Renfrey, a retired air traffic controller,", "air traffic controller Arvid Renfrey",
+         [("a", "retired")]),
+        ("Arvid Renfrey, a former ferry engineer,", "ferry engineer Arvid Renfrey",
+         [("a", "former")]),
+        # The same status kept, however the role is placed.
+        ("Arvid Renfrey, a retired air traffic controller,",
+         "retired air traffic controller Arvid Renfrey", []),
+    ],
+)  # fmt: skip
+def test_a_status_before_a_job_of_several_words_is_a_role(
+    a_role: str, b_role: str, flagged: list[tuple[str, str]]
+) -> None:
+    sentence = "Its chair, {}, said the decision ignored residents."
+    found = [
+        (c.side.value, c.text.split()[0])  # the status, and the job's words it reaches
+        for c in _compare(sentence.format(a_role), sentence.format(b_role)).claims
+        if c.category is ClaimCategory.ROLE and c.side is Side.A
+    ]
+    assert found == flagged
+
+
 _COURT = "Tamsin Orrell, 34, was charged with theft at Wexley Crown Court on Monday."
 _MOWER = "The stolen mower was found in a lay-by near the village on Sunday morning."
 

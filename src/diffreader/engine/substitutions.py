@@ -3089,9 +3089,10 @@ def _is_status(words: Sequence[Word], i: int) -> bool:
         return not _a_things_name(words, at)
     if nxt.key in _STATUS_HEADS or nxt.key in STATUS_MODIFIERS:
         return True
-    # "the acting city engineer", "a former ferry engineer", "guest conductor": a word for
-    # someone's work, after one word that says of what at most.
-    for j in range(i + 1, min(len(words), i + 3)):
+    # "the acting city engineer", "a former ferry engineer", "guest conductor", "a retired
+    # air traffic controller": a word for someone's work, after two words that say of what
+    # at most.
+    for j in range(i + 1, min(len(words), i + 4)):
         if words[j].key in _STATUS_HEADS or compiled(_OCCUPATION).fullmatch(words[j].key):
             return True  # "the deputy regional secretary", "a former ferry engineer"
         if not words[j].key.isalpha() or words[j].key in STOPWORDS:
