@@ -814,7 +814,16 @@ _HEDGED = [
     ("The alleged fraud cost the charity £80,000.", "The fraud cost the charity £80,000."),
     ("The tower may collapse in high winds.", "The tower will collapse in high winds."),
     ("The talks will resume on Monday.", "The talks will definitely resume on Monday."),
+    # A belief stated as fact, its figure kept: the figure is no estimate restated.
+    ("The trust is thought to owe suppliers £300,000.", "The trust owes suppliers £300,000."),
+    ("The gang is believed to have stolen £2m.", "The gang stole £2m."),
 ]
+
+
+@pytest.mark.parametrize(("a", "b"), _HEDGED[-2:])
+def test_a_belief_stated_as_fact_is_a_hedge_dropped_though_its_figure_stays(a: str, b: str) -> None:
+    hedges = [(c.side, c.text) for c in _compare(a, b).claims if c.category is ClaimCategory.HEDGE]
+    assert [side for side, _ in hedges] == [Side.A]
 
 
 @settings(max_examples=12, deadline=None)

@@ -1411,6 +1411,11 @@ _ESTIMATE_REACH = 6
 €1.8 million")."""
 
 
+_NO_ESTIMATE_STEMS = ("thought", "think", "believ", "suspect", "appear", "seem")
+"""The verbs of ``HEDGE_VERBS`` and ``BELIEF_VERBS`` that hold back a belief, not a figure's
+estimate ("is thought to owe", "is believed to have cost"), by their first letters."""
+
+
 def _estimate_kept(words: Sequence[Word], i: int, other_keys: frozenset[str]) -> bool:
     """The hedge at ``i`` is a verb of estimate (``HEDGE_VERBS``, ``BELIEF_VERBS``: "estimates
     output at 1.9 million tonnes" / "puts output at 1.9 million tonnes") whose figure the other
@@ -1420,6 +1425,10 @@ def _estimate_kept(words: Sequence[Word], i: int, other_keys: frozenset[str]) ->
     key = words[i].key
     if (key not in HEDGE_VERBS and key not in BELIEF_VERBS) or key in _HOPES:
         return False  # a hope is no estimate: "hoped to spend £18m" / "promised to spend"
+    if key.startswith(_NO_ESTIMATE_STEMS):
+        # A belief or a look is no estimate: "is thought to owe £300,000" / "owes £300,000"
+        # states as fact what was believed, whatever the figure.
+        return False
     for word in words[i + 1 : i + 1 + _ESTIMATE_REACH]:
         if word.key[:1].isdigit() and word.key in other_keys:
             return True
