@@ -72,3 +72,19 @@ def test_the_source_of_an_altered_quotation_holds_what_it_lost() -> None:
     assert c.a.text[quote.source.start : quote.source.end].startswith("We believe")
     lost = [c.a.text[op.a_start : op.a_end] for op in quote.ops if op.op.value == "delete"]
     assert "believe" in " ".join(lost)
+
+
+def test_a_word_a_speaker_says_of_itself_stays_verbatim_whoever_names_it() -> None:
+    # "it was 'devastated'": said of the speaker, which one side names and the other calls
+    # "the company"; the words before the reporting verb are who, not what.
+    c = _compare(
+        'The company said it was "devastated" and was helping the police.',
+        'Harrowgate Foods said it was "devastated" and was helping the police.',
+    )
+    assert _statuses(c, Side.B) == {"devastated": QuoteStatus.VERBATIM}
+    # Said of something else after the verb, the word is still a new quotation.
+    c = _compare(
+        'The company said the fire was "devastating" and was helping the police.',
+        'Harrowgate Foods said the response was "devastating" and was helping the police.',
+    )
+    assert _statuses(c, Side.B) == {"devastating": QuoteStatus.NEW}

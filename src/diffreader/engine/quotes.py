@@ -1069,6 +1069,8 @@ _FRAME_SKIP = frozenset(stem(w) for w in STOPWORDS | FILLER | REPORTING_VERBS)
 """Stems of words that say nothing of what a quotation describes ("marks", "said")."""
 
 
+_REPORTING_WORDS = frozenset(v for v in REPORTING_VERBS if " " not in v)
+"""The reporting verbs of one word ("said", "told"), before which a frame names the speaker."""
 _FRAME_CHARS = 300
 """How far back the words a short quotation describes are looked for (a wall of text has
 no sentence end to stop at)."""
@@ -1091,6 +1093,20 @@ def _frame_in(text: str, start: int, offset: int) -> tuple[str, ...]:
         if is_word(t.key) and t.key not in STOPWORDS and not t.key.isdigit()
     ]
     return tuple([s for s in stems if s not in _FRAME_SKIP][-2:])
+
+
+@lru_cache(maxsize=4096)
+def _said_of(text: str, start: int, offset: int) -> bool:
+    """Whether ``text[start:offset]`` (its last ``_FRAME_CHARS`` characters) says what a
+    short quotation at ``offset`` describes after the last verb that reports it: before
+    that verb is who said it ("The company said it was | 'devastated'" / "Kindlehome said
+    it was | 'devastated'" describe the speaker alike, whoever names it)."""
+    keys = [t.key for t in tokenize(text[max(start, offset - _FRAME_CHARS) : offset])]
+    said = max((i for i, k in enumerate(keys) if k in _REPORTING_WORDS), default=-1)
+    return said < 0 or any(
+        is_word(k) and k not in STOPWORDS and not k.isdigit() and stem(k) not in _FRAME_SKIP
+        for k in keys[said + 1 :]
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -1127,7 +1143,11 @@ def _same_referent(
     # ("Wrong. Peace is close because of this dialogue. | Idiotic …").
     start = holder.start if at > holder.start else other.sentences[holder.sentence].start
     theirs = _frame(other, start, at)
-    return not mine or not theirs or not set(mine).isdisjoint(theirs)
+    if not mine or not theirs or not set(mine).isdisjoint(theirs):
+        return True
+    # Said of its speaker on both sides ("X said it was 'devastated'"): the same thing.
+    own_start = doc.sentences[short.sentence].start
+    return not _said_of(doc.text, own_start, short.start) and not _said_of(other.text, start, at)
 
 
 def _rank(link: _Link, qa: _Quotation, qb: _Quotation, na: int, nb: int) -> tuple[float, ...]:
