@@ -1256,3 +1256,23 @@ def test_a_surname_with_another_first_name_is_another_person(
         _DIRECTED.format(name=a_name, later=later), _DIRECTED.format(name=b_name, later=later)
     )
     assert [(x.side.value, x.text) for x in c.claims] == people
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "dates"),
+    [
+        # A holiday, fixed or movable, is a time of the year: a date, never a name.
+        ("Sales fell before Christmas, the chain said.",
+         "Sales fell in the summer, the chain said.",
+         [("a", "before Christmas"), ("b", "in the summer")]),
+        ("Christmas sales fell, the chain said.", "Festive sales fell, the chain said.", []),
+        ("Sales fell, the chain said.", "Sales fell over Easter, the chain said.",
+         [("b", "Easter")]),
+        ("Sales fell over Ramadan, the chain said.", "Sales fell over Ramadan, the chain said.",
+         []),
+    ],
+)  # fmt: skip
+def test_a_holiday_is_a_date_not_a_name(a: str, b: str, dates: list[tuple[str, str]]) -> None:
+    c = compare(a, b)
+    assert [(x.side.value, x.text) for x in c.claims if x.category is ClaimCategory.DATE] == dates
+    assert not [x for x in c.claims if x.category is not ClaimCategory.DATE]

@@ -84,6 +84,7 @@ from diffreader.engine.lexicon import (
     MONTH_NAMES,
     MONTH_NUMBERS,
     MONTHS,
+    MOVABLE_FEASTS,
     NAME_PARTICLES,
     NEWS_AGENCIES,
     NUMBER_WORDS,
@@ -1343,6 +1344,8 @@ class Support:
 
 
 _CAPITAL_WORD = r"\b[A-Z][a-z]+"
+_TIME_PREPOSITION_BEFORE = r"(?i)\b(?:over|at|during|before|after|by|since|until|for|in)\s+$"
+"""A preposition of time just before a holiday ("over | Easter")."""
 _NAME_AND_NEXT = r"\b([A-Z][a-z]+)\s+(?=([A-Z][a-z]+)\b)"
 """A capitalised word and the capitalised word after it (read ahead: "Anna Lise Berg"
 gives "Anna Lise" and "Lise Berg")."""
@@ -2188,6 +2191,14 @@ def _find_names(at: Stretch) -> list[Fact]:
             continue  # "(Harbour Wire) —", "told Harbour Wire": the outlet, not a fact
         if len(words) > 1 and words[0].isupper() and all(map(_shouted_word, words)):
             continue  # "FARES FALL: £2 cap …": a headline's words in capitals, no name
+        if compiled(HOLIDAY_NAMES).fullmatch(text, s, e):
+            continue  # "Christmas sales fell": a time of the year (the dates' check), no name
+        if len(words) <= 2 and all(w.lower() in MOVABLE_FEASTS for w in words):
+            # "over Easter", "during Ramadan": a time of the year, whose day moves; "Easter
+            # eggs" names none.
+            if compiled(_TIME_PREPOSITION_BEFORE).search(text, max(0, s - 8), s):
+                out.append(Fact(ClaimCategory.DATE, s, e))
+            continue
         if len(words) == 1 and (
             words[0].lower() in MONTHS
             or words[0].lower() in WEEKDAYS

@@ -18,7 +18,7 @@ API:
     Numbers and time:  NUMBER_WORDS, FRACTIONS, AFTER_A_SHARE, NUMBERS_NEVER_ALONE,
                        WEAK_NUMBER_WORDS, VAGUE_QUANTITIES, MONTH_NAMES, MONTH_NUMBERS,
                        MONTHS, WEEKDAYS, SEASONS, CALENDAR_PERIODS, DATE_MODIFIERS,
-                       HOLIDAYS, TIME_UNITS, DURATION_QUALIFIERS
+                       HOLIDAYS, MOVABLE_FEASTS, TIME_UNITS, DURATION_QUALIFIERS
     Chinese, Japanese: CJK_DIGITS, CJK_POWERS, CJK_COUNTERS, CJK_TIME_UNITS,
                        CJK_VAGUE_NUMERALS, CJK_ERAS, CJK_WEEKDAYS, CJK_RELATIVE_DATES
     People and roles:  HONORIFICS, TITLES, TITLE_MODIFIERS, TITLE_WORDS (their union),
@@ -81,6 +81,7 @@ __all__ = [
     "MONTHS",
     "MONTH_NAMES",
     "MONTH_NUMBERS",
+    "MOVABLE_FEASTS",
     "NAME_PARTICLES",
     "NEGATING_VERBS",
     "NEGATIONS",
@@ -263,6 +264,11 @@ preposition of time (the match holds it: "by Christmas", not "spent on Christmas
 HOLIDAY_NAMES = rf"(?i:{_HOLIDAY_FORMS}|christmas)\b"
 """Any holiday of ``HOLIDAYS`` named, "Christmas" alone too ("ahead of Christmas"): what an
 article states, not what it dates."""
+MOVABLE_FEASTS = _words(
+    "easter lent whitsun pentecost passover ramadan eid diwali hanukkah hanukah yom kippur"
+)
+"""Holidays whose day moves from year to year ("over Easter", "during Ramadan"): no date a
+day and month give, and no name of a person, a place or a body."""
 HOLIDAY_KEYS = frozenset(max(re.findall("[a-z]+", p), key=len) for p in HOLIDAYS)
 """The longest word of each holiday's name, one of which every match of
 ``HOLIDAY_PATTERN`` holds as a run of letters ("christmas", "patrick", "year")."""
