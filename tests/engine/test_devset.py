@@ -5,8 +5,9 @@
 ``benchmarks/judgement_heldout7``, ``benchmarks/judgement_heldout8``,
 ``benchmarks/judgement_heldout9``, ``benchmarks/judgement_heldout10``,
 ``benchmarks/judgement_heldout11``, ``benchmarks/judgement_heldout12``,
-``benchmarks/judgement_heldout13``, ``benchmarks/judgement_heldout14`` and
-``benchmarks/judgement_heldout15``) and their harness honest.
+``benchmarks/judgement_heldout13``, ``benchmarks/judgement_heldout14``,
+``benchmarks/judgement_heldout15`` and ``benchmarks/judgement_heldout16``) and their harness
+honest.
 
 These tests check the sets, never the engine's scores: the scores are reported by
 ``benchmarks/eval_judgement.py`` and change with every judgement change.
@@ -249,6 +250,21 @@ SETS = {
         3,
         None,
         ("quote", "para_", "swine"),
+    ),
+    # A sixteenth held-out set, imitating energy and climate stories (wind and solar farms,
+    # power station closures, household bills, emissions targets, grid outages) rewritten by a
+    # trade paper or a campaign site, regulators', ombudsmen's and public inquiries' findings
+    # rewritten by another agency or a consumer site, tourism and hospitality news restated by
+    # a travel blog or a local paper, and social care and public health stories rewritten by a
+    # local paper or a charity's newsletter, of mixed length (3-5, 6-9, 10-14).
+    "heldout16": JudgementSet(
+        ROOT / "benchmarks" / "judgement_heldout16",
+        20,
+        7,
+        (3, 14),
+        3,
+        None,
+        ("quote", "para_", "hectares"),
     ),
 }
 
