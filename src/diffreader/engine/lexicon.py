@@ -773,7 +773,7 @@ not" is ability, "was unable"); "would", the past of "will" in reported speech, 
 hedge ("possible" is left out too: "if possible" hedges nothing)."""
 HEDGE_VERBS = _words(
     """appear appears appeared appearing seem seems seemed seeming believed thought expected
-    estimated projected forecast predicted anticipated hope hopes hoped hoping"""
+    estimated projected forecast predicted anticipated hope hopes hoped hoping understood"""
 )
 """Verbs that hedge only before "to" ("appeared to confirm", "is believed to have fled",
 "is expected to reopen", "estimated to cost"): "appeared in court" and "thought about it"
@@ -796,7 +796,7 @@ resign"): added where the other side hedged or said it plainly, a claim made str
 STATUS_MODIFIERS = _words(
     """former ex late acting interim deputy vice assistant associate outgoing incoming
     caretaker retired ousted exiled jailed disgraced elect designate emeritus honorary
-    defending reigning incumbent sitting principal guest visiting founding"""
+    defending reigning incumbent sitting principal guest visiting founding shadow"""
 )
 """Words that give a person a status before a title or a name ("former President",
 "the late architect", "acting head", "ex-minister")."""
