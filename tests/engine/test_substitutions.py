@@ -827,6 +827,8 @@ _HEDGED = [
     ("The alleged fraud cost the charity £80,000.", "The fraud cost the charity £80,000."),
     ("The tower may collapse in high winds.", "The tower will collapse in high winds."),
     ("The talks will resume on Monday.", "The talks will definitely resume on Monday."),
+    # An expectation made a certainty, however it is attributed.
+    ("The plant is expected to open in 2029.", "The plant will open in 2029, the firm said."),
     # A belief stated as fact, its figure kept: the figure is no estimate restated.
     ("The trust is thought to owe suppliers £300,000.", "The trust owes suppliers £300,000."),
     ("The gang is believed to have stolen £2m.", "The gang stole £2m."),
@@ -838,6 +840,15 @@ _HEDGED = [
 def test_a_belief_stated_as_fact_is_a_hedge_dropped_though_its_figure_stays(a: str, b: str) -> None:
     hedges = [(c.side, c.text) for c in _compare(a, b).claims if c.category is ClaimCategory.HEDGE]
     assert [side for side, _ in hedges] == [Side.A]
+
+
+def test_an_expectation_made_a_certainty_is_a_hedge_dropped_though_attributed() -> None:
+    a, b = "The plant is expected to open in 2029.", "The plant will open in 2029, the firm said."
+    hedges = [(c.side, c.text) for c in _compare(a, b).claims if c.category is ClaimCategory.HEDGE]
+    assert hedges == [(Side.A, "expected to open")]
+    # Held back on both sides, however: no change.
+    b = "The plant is likely to open in 2029, the firm said."
+    assert not [c for c in _compare(a, b).claims if c.category is ClaimCategory.HEDGE]
 
 
 @settings(max_examples=12, deadline=None)

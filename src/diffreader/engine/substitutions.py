@@ -1599,18 +1599,19 @@ def _find_hedges(group: Group) -> list[Found]:
                 scheduled_there.add(columns.hunks[i])  # "due on 22 January", "due out by"
         for i in group.changed(side):
             word = words[i]
+            # A modal, or a verb of estimate before "to" ("is expected to start" / "will
+            # start …, the developer said"), facing a surer "will" whatever the counts.
+            held_back = word.key in _MODALS or (
+                word.key in HEDGE_VERBS and word.key not in _HOPES and _hedge_at(group, side, i)
+            )
             hedged = (
-                (hedges or (word.key in _MODALS and word.hunk in surer_there))
+                (hedges or (held_back and word.hunk in surer_there))
                 # A hunk the other side holds back excuses it; one with only an attribution
                 # there does not excuse a modal put for "will" ("will save …, the chain said"
                 # / "could save …, according to the chain").
                 and (
                     word.hunk not in held_there
-                    or (
-                        word.key in _MODALS
-                        and word.hunk in surer_there
-                        and word.hunk not in modal_there
-                    )
+                    or (held_back and word.hunk in surer_there and word.hunk not in modal_there)
                 )
                 # "can shatter" / "may shatter"; not "can detect" / "may be able to detect"
                 and not (word.hunk in able_there and not _able_after(words, i))
