@@ -626,6 +626,30 @@ def test_a_shadow_minister_is_a_status_added() -> None:
     assert roles == [(Side.B, "Shadow energy minister Phaedra Stobbart")]
 
 
+@pytest.mark.parametrize(
+    ("b", "opposites"),
+    [
+        # The same two verbs, each now said of the other's subject: the opposite.
+        ("Overnight stays rose while day trips fell, the board said.",
+         [("a", "rose"), ("a", "fell"), ("b", "rose"), ("b", "fell")]),
+        # Each still said of its own subject, however the sentence is turned.
+        ("While overnight stays fell, day trips rose, the board said.", []),
+        ("Day trips rose, the board said, while overnight stays fell.", []),
+    ],
+)  # fmt: skip
+def test_two_opposites_said_of_each_others_subject_are_turned(
+    b: str, opposites: list[tuple[str, str]]
+) -> None:
+    a = "Day trips rose while overnight stays fell, the board said."
+    found = [
+        (c.side.value, c.text)
+        for c in _compare(a, b).claims
+        if c.category is ClaimCategory.OPPOSITE
+    ]
+    assert sorted(found) == sorted(opposites)
+    assert not [c for c in _compare(a, b).claims if c.category is not ClaimCategory.OPPOSITE]
+
+
 _COURT = "Tamsin Orrell, 34, was charged with theft at Wexley Crown Court on Monday."
 _MOWER = "The stolen mower was found in a lay-by near the village on Sunday morning."
 

@@ -21,6 +21,9 @@ place of the word diff — and at the group's own sentences:
                                 "No. 5" and "no fewer than" are no negation.
     opposite      opposite      a word replaced by its antonym in the same hunk
                                 (rose → fell, most → least), from ``antonyms.py``
+    turned        opposite      two antonyms both sides say, each of the other's
+    opposites                   subject ("Day trips rose while overnight stays fell" /
+                                "Overnight stays rose while day trips fell"): all four
     figure        number        a quantity touching a hunk whose value, scale, unit or
                                 bound ("about" / "more than") the other side's group
                                 lacks; formats are normalised ("five" = "5",
@@ -4303,6 +4306,76 @@ def _may_bound(words: frozenset[str] | set[str]) -> bool:
     return any(bound <= words for bound in _COMMON_BOUNDS)
 
 
+_SUBJECT_BREAKS = frozenset(("while", "whereas", "but", "and", "though", "although", "as"))
+"""Words that end the subject read back from a verb ("Day trips rose | while overnight stays
+fell")."""
+_MAX_TURNED_WORDS = 60
+"""Words a side beyond which a group is not read for opposites turned round."""
+
+
+def _find_turned_opposites(group: Group) -> list[Found]:
+    """Two opposites that both sides say, each once, of each other's subject ("Day trips
+    rose while overnight stays fell" / "Overnight stays rose while day trips fell"): the
+    same words, turned round, say the opposite. The four words, on both sides."""
+    # Imported here: importing the engine must not load the antonym table.
+    from diffreader.engine import antonyms
+
+    # Turned round, the subjects moved: two words or more each side changed somewhere in
+    # the other (most groups have none, and read no antonym).
+    moved = [
+        {k for k in group.changed_keys(side) if k.isalpha() and k not in STOPWORDS}
+        for side in _SIDES
+    ]
+    if len(moved[0] & moved[1]) < 2:
+        return []
+    keys = {side: group.columns[side].keys for side in _SIDES}
+    if any(len(k) > _MAX_TURNED_WORDS for k in keys.values()):
+        return []
+    once: dict[Side, dict[str, int]] = {}
+    for side in _SIDES:
+        counts = Counter(antonyms.lemma(k) for k in keys[side] if k.isalpha() and k.isascii())
+        once[side] = {
+            antonyms.lemma(k): i
+            for i, k in enumerate(keys[side])
+            if k.isalpha() and k.isascii() and counts[antonyms.lemma(k)] == 1
+        }
+    shared = once[_A].keys() & once[_B].keys()
+    out: list[Found] = []
+    for x in sorted(shared):
+        for y in sorted(antonyms.opposites(x) & shared):
+            if y <= x:
+                continue  # each pair once
+            subject = {
+                (side, w): _subject_of(keys[side], once[side][w]) for side in _SIDES for w in (x, y)
+            }
+            ax, ay, bx, by = (subject[(s, w)] for s in _SIDES for w in (x, y))
+            if ax & by and ay & bx and not ax & bx and not ay & by:
+                for side in _SIDES:
+                    for w in (x, y):
+                        word = group.word(side, once[side][w])
+                        out.append(Found(side, _OPPOSITE, word.start, word.end))
+    return out
+
+
+def _subject_of(keys: Sequence[str], i: int) -> frozenset[str]:
+    """The stems of the content words just before word ``i`` in its clause, up to
+    ``_SWAP_REACH`` words (punctuation and ``_SUBJECT_BREAKS`` end it): what it is said of."""
+    out: set[str] = set()
+    j, seen = i - 1, 0
+    while j >= 0 and seen < _SWAP_REACH:
+        key = keys[j]
+        if key.isspace():
+            j -= 1
+            continue
+        if not key[:1].isalnum() or key in _SUBJECT_BREAKS:
+            break
+        seen += 1
+        if key.isalpha() and key not in STOPWORDS:
+            out.add(stem(key))
+        j -= 1
+    return frozenset(out)
+
+
 _SWAP_REACH = 3
 """Words on either side of a figure, in its clause, whose content words say what it counts
 (``_figure_anchors``: "78% | voted in favour", "a turnout | of 61%")."""
@@ -4365,6 +4438,7 @@ SUBSTITUTIONS: tuple[Substitution, ...] = (
     Substitution("negation", (ClaimCategory.NEGATION,), _find_negations),
     Substitution("opposite", (ClaimCategory.OPPOSITE,), _find_opposites),
     Substitution("reversed comparison", (ClaimCategory.OPPOSITE,), _find_reversed_comparisons),
+    Substitution("turned opposites", (ClaimCategory.OPPOSITE,), _find_turned_opposites),
     Substitution("hedge", (ClaimCategory.HEDGE,), _find_hedges),
     Substitution("date", (ClaimCategory.DATE,), _find_dates),
     Substitution("figure", (ClaimCategory.NUMBER,), _find_figures),
