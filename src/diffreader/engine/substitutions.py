@@ -4386,45 +4386,55 @@ def _find_swapped_figures(group: Group) -> list[Found]:
     other stands beside on the other side ("78% voted in favour on a turnout of 61%" / "61%
     voted in favour on a turnout of 78%"): the figures traded places, and each claim now
     has the other's. The four figures, on both sides."""
-    if not any(w.hunk >= 0 and w.key[:1].isdigit() for w in group.words(_A)):
-        return []  # no figure changed its place: none swapped
-    anchored: dict[Side, dict[tuple[float, str, str], tuple[int, int, frozenset[str]]]] = {}
+    # Traded, each figure's words changed on both sides (the diff replaces one by the
+    # other), and the two values are changed figures of both sides: most groups of
+    # changed figures state new values, and read no words around them.
+    changed: dict[Side, dict[tuple[float, str, str], _Quantity]] = {}
     for side in _SIDES:
-        quantities = [q for q in group.quantities(side) if not q.bound]
-        if len(quantities) < 2:
-            return []
-        seen: dict[tuple[float, str, str], tuple[int, int, frozenset[str]] | None] = {}
-        for q in quantities:
-            key = (q.value, q.currency, q.unit)
-            seen[key] = None if key in seen else (q.start, q.end, _figure_anchors(group, side, q))
-        anchored[side] = {k: v for k, v in seen.items() if v is not None}
-    shared = sorted(anchored[_A].keys() & anchored[_B].keys())
+        found: dict[tuple[float, str, str], _Quantity] = {}
+        for q in group.quantities(side):
+            if q.hunks and not q.bound:
+                found[(q.value, q.currency, q.unit)] = q
+        changed[side] = found
+    shared = sorted(changed[_A].keys() & changed[_B].keys())
+    if len(shared) < 2:
+        return []
+    counts = {
+        side: Counter((q.value, q.currency, q.unit) for q in group.quantities(side))
+        for side in _SIDES
+    }
+    shared = [k for k in shared if counts[_A][k] == 1 and counts[_B][k] == 1]
     out: list[Found] = []
     for i, x in enumerate(shared):
         for y in shared[i + 1 :]:
             if x[1:] != y[1:]:
                 continue  # "£4m" and "40%" do not trade places
-            ax, ay = anchored[_A][x][2], anchored[_A][y][2]
-            bx, by = anchored[_B][x][2], anchored[_B][y][2]
+            ax, ay, bx, by = (
+                _figure_anchors(group, side, changed[side][key])
+                for side in _SIDES
+                for key in (x, y)
+            )
             if ax & by and ay & bx and not ax & bx and not ay & by:
-                for side in _SIDES:
-                    for key in (x, y):
-                        start, end, _ = anchored[side][key]
-                        out.append(Found(side, _NUMBER, start, end))
+                out += [
+                    Found(side, _NUMBER, q.start, q.end)
+                    for side in _SIDES
+                    for q in (changed[side][x], changed[side][y])
+                ]
     return out
 
 
 def _figure_anchors(group: Group, side: Side, q: _Quantity) -> frozenset[str]:
     """The stems of the content words within ``_SWAP_REACH`` words of the figure ``q``, in
     its clause (punctuation ends the reach; figures and stop words are no anchors)."""
-    words = group.words(side)
-    first = next((i for i, w in enumerate(words) if w.start >= q.start), len(words))
-    last = next((i for i in range(first, len(words)) if words[i].end >= q.end), first)
+    columns = group.columns[side]
+    keys = columns.keys
+    first = bisect_left(columns.starts, q.start)
+    last = max(first, bisect_left(columns.ends, q.end))
     out: set[str] = set()
     for step, begin in ((-1, first - 1), (1, last + 1)):
         j, seen = begin, 0
-        while 0 <= j < len(words) and seen < _SWAP_REACH:
-            key = words[j].key
+        while 0 <= j < len(keys) and seen < _SWAP_REACH:
+            key = keys[j]
             if not key[:1].isalnum():
                 break
             seen += 1
