@@ -650,6 +650,21 @@ def test_two_opposites_said_of_each_others_subject_are_turned(
     assert not [c for c in _compare(a, b).claims if c.category is not ClaimCategory.OPPOSITE]
 
 
+@pytest.mark.parametrize(
+    ("b", "changed"),
+    [
+        # A quarter of an hour with no article before it ("every quarter of an hour").
+        ("Shuttle buses run every quarter of an hour on cruise days.", False),
+        ("Shuttle buses run every three quarters of an hour on cruise days.", True),
+        ("Shuttle buses run every half an hour on cruise days.", True),
+    ],
+)
+def test_every_quarter_of_an_hour_is_fifteen_minutes(b: str, changed: bool) -> None:
+    a = "Shuttle buses run every 15 minutes on cruise days."
+    for x, y in ((a, b), (b, a)):
+        assert bool(_compare(x, y).claims) is changed
+
+
 _COURT = "Tamsin Orrell, 34, was charged with theft at Wexley Crown Court on Monday."
 _MOWER = "The stolen mower was found in a lay-by near the village on Sunday morning."
 

@@ -195,8 +195,9 @@ _NUM = (
 )
 _QUALIFIER = rf"(?:(?:{alternation(DURATION_QUALIFIERS)})\s+)?"
 _SCALE = alternation(SCALE_WORDS)
-_PART_OF_A_UNIT = r"(?:a|one|three)[\s-]+quarters?\s+of\s+an?"
-"""A share of the unit after it: "a quarter of an hour", "three quarters of a mile"."""
+_PART_OF_A_UNIT = r"(?:(?:a|one|three)[\s-]+)?quarters?\s+of\s+an?"
+"""A share of the unit after it: "a quarter of an hour", "three quarters of a mile", and
+"quarter of an hour" after another word ("every quarter of an hour")."""
 _AND_A_PART = r"\s+and\s+(?:a\s+half|a\s+quarter|three[\s-]quarters)\b"
 """A share of the unit before it: "a year and a half", "an hour and a quarter"."""
 _DURATION = re.compile(
@@ -462,7 +463,7 @@ def _duration_key(text: str) -> tuple[str, str]:
     if "quarter" in text.lower():
         if (part := _QUARTERS_OF.search(text)) is not None:
             one = _duration_value("a", "", unit.group() if unit else "")
-            return _times(one, 0.75 if part.group(1).lower() == "three" else 0.25)
+            return _times(one, 0.75 if (part.group(1) or "").lower() == "three" else 0.25)
         if (more := _QUARTERS_MORE.search(text)) is not None:
             return _and_a_part(key, 0.75 if more.group(1).lower() == "three" else 0.25)
     return _and_a_part(key, 0.5) if _HALF_MORE.search(text) else key
@@ -478,7 +479,7 @@ _ONE_SPAN_BEFORE = (
 of one ("the past fortnight", "the whole week"), or an ordinal ("the 58th minute")."""
 _HALF_MORE = re.compile(r"\band a half\b", re.IGNORECASE)
 """What adds half a unit to a duration: "two and a half years", "a year and a half"."""
-_QUARTERS_OF = re.compile(r"\b(a|one|three)[\s-]+quarters?\s+of\s+an?\s", re.IGNORECASE)
+_QUARTERS_OF = re.compile(r"\b(?:(a|one|three)[\s-]+)?quarters?\s+of\s+an?\s", re.IGNORECASE)
 """A share of the unit a duration states: "a quarter of an hour", "three quarters of a year"."""
 _QUARTERS_AFTER = (" and a quarter", " and three quarters", " and three-quarters")
 """How a share of a unit after it starts, in lower-cased text."""

@@ -1662,7 +1662,9 @@ class _Quantity(NamedTuple):
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_QUANTITY_STARTS = frozenset((*NUMBER_WORDS, *_CURRENCY, "a", "an", "another", "majority"))
+_QUANTITY_STARTS = frozenset(
+    (*NUMBER_WORDS, *_CURRENCY, "a", "an", "another", "majority", "quarter")
+)
 _QUANTITY_WORDS = frozenset(
     (*NUMBER_WORDS, *SCALE_WORDS, *MEASURE_UNITS, *TIME_UNITS, *_CURRENCY, "%", "a", "an")
 ).union(*(phrase.split() for phrase in QUANTITY_QUALIFIERS), ("majority",))
@@ -2483,6 +2485,13 @@ def _share(keys: Sequence[str], i: int) -> tuple[float, int] | None:
             and (before not in NUMBER_WORDS and before not in ("a", "an", "-"))
         ):
             return 50.0, i
+        return None
+    if key == "quarter" and keys[i + 1 : i + 3] in (["of", "a"], ["of", "an"]):
+        # "every quarter of an hour": a quarter with no article before it (one before it
+        # opened the share at the article).
+        before = keys[i - 1] if i else ""
+        if before not in ("a", "an", "-") and before not in _COUNTS:
+            return 25.0, i
         return None
     if key in ("a", "an"):
         numerator = 1
