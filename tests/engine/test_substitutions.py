@@ -665,6 +665,37 @@ def test_every_quarter_of_an_hour_is_fifteen_minutes(b: str, changed: bool) -> N
         assert bool(_compare(x, y).claims) is changed
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "flagged"),
+    [
+        # A state denied without a negation word: "out of use", "off supply", "leaves out".
+        ("The engine has not run since 1981.", "The engine has been out of use since 1981.",
+         []),
+        ("Homes without power can claim £95.", "Homes off supply can claim £95.", []),
+        ("The total does not include ticket sales.", "The total leaves out ticket sales.", []),
+        # A figure set against another ("by 2035, not 2045") denies nothing.
+        ("The town aims for net zero by 2035, the council said.",
+         "The town aims for net zero by 2035, not 2045, the council said.", []),
+        # Out of a whole ("7 out of 10") is no state, and a denial stays one.
+        ("She scored 7 out of 10 in the test.", "She did not score 7 out of 10 in the test.",
+         [("b", "not score")]),
+        ("The town aims for net zero by 2035, the council said.",
+         "The town does not aim for net zero by 2035, the council said.",
+         [("b", "not aim")]),
+    ],
+)  # fmt: skip
+def test_a_denial_without_a_negation_word_keeps_the_polarity(
+    a: str, b: str, flagged: list[tuple[str, str]]
+) -> None:
+    for x, y, expected in ((a, b, flagged), (b, a, [("a", t) for _, t in flagged])):
+        found = [
+            (c.side.value, c.text)
+            for c in _compare(x, y).claims
+            if c.category is ClaimCategory.NEGATION
+        ]
+        assert found == expected
+
+
 _COURT = "Tamsin Orrell, 34, was charged with theft at Wexley Crown Court on Monday."
 _MOWER = "The stolen mower was found in a lay-by near the village on Sunday morning."
 

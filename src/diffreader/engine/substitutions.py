@@ -573,6 +573,8 @@ def _negation_at(words: Sequence[Word], i: int) -> bool:
             key == "no" and nxt in ("doubt", "longer")
         ):
             return False
+        if key == "not" and i and words[i - 1].key == "," and _a_figure_at(words, i + 1):
+            return False  # "by 2035, not 2045": a figure set against another, no denial
         if key == "no" and (
             # "No. 31 in the world": a number; "no fewer than 40": a bound ("at least").
             (nxt == "." and i + 2 < len(words) and words[i + 2].key[:1].isdigit())
@@ -602,6 +604,16 @@ def _negation_at(words: Sequence[Word], i: int) -> bool:
     # "not back until the evening" says when, not whether: "wait until the evening";
     # "refused to pay until a court rules" is "will pay when a court has ruled".
     return not any(w.key in _UNTIL for w in words[i + 1 : i + 1 + _UNTIL_REACH])
+
+
+def _a_figure_at(words: Sequence[Word], i: int) -> bool:
+    """Word ``i`` opens a figure: digits, or a currency sign before them ("2045", "£50")."""
+    if i >= len(words):
+        return False
+    key = words[i].key
+    if key in _CURRENCY and i + 1 < len(words):
+        key = words[i + 1].key
+    return key[:1].isdigit()
 
 
 def _refuse_a_noun(words: Sequence[Word], i: int) -> bool:
@@ -648,10 +660,18 @@ not stop without speaking to a doctor" / "should speak to a doctor before they s
 without one, the two negations dropped are a change ("should stop and speak to one")."""
 
 
-_CONTRASTS = {"rather": "than", "instead": "of", "free": "of"}
+_CONTRASTS = {
+    "rather": "than", "instead": "of", "free": "of", "leave": "out", "leaves": "out",
+    "leaving": "out", "left": "out",
+}  # fmt: skip
 """Words that deny without a negation ("made by farm machinery rather than lightning" is
-"…, not by lightning"; "free of contamination" is "not contaminated"), with the word after
-them."""
+"…, not by lightning"; "free of contamination" is "not contaminated"; "leaves out ticket
+sales" is "does not include them"), with the word after them."""
+_OUT_OF = frozenset(
+    "use service action commission operation order stock work supply power reach".split()
+)
+"""What "out of" and "off" deny ("has been out of use since 1981" is "has not run since
+1981"; "customers off supply" are "without power")."""
 
 
 def _denials_without_negation(words: Sequence[Word], other: Sequence[Word]) -> int:
@@ -679,12 +699,23 @@ def _denials_without_negation(words: Sequence[Word], other: Sequence[Word]) -> i
         after = _CONTRASTS.get(w.key)
         if after is not None and following is not None and following.key == after:
             count += 1
+        elif w.key in ("out", "off") and _out_of_use(words, j):
+            count += 1  # "out of use", "off supply": not in use, without power
         elif w.key == "non" and following is not None and following.key == "-":
             count += 1  # "non-singers": "people who did not sing"
         elif w.key == "only" and no_other:
             count += 1
             no_other = False
     return count
+
+
+def _out_of_use(words: Sequence[Word], j: int) -> bool:
+    """ "Out of" or "off" at ``j`` before a word of ``_OUT_OF`` ("out of use", "off
+    supply"): a state denied."""
+    rest = [w.key for w in words[j + 1 : j + 3]]
+    if words[j].key == "out":
+        return len(rest) == 2 and rest[0] == "of" and rest[1] in _OUT_OF
+    return bool(rest) and rest[0] in _OUT_OF
 
 
 _BOUND_AFTER_NO = frozenset(("fewer", "less", "more", "later", "earlier", "sooner"))
