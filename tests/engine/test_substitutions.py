@@ -696,6 +696,27 @@ def test_a_denial_without_a_negation_word_keeps_the_polarity(
         assert found == expected
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "hedged"),
+    [
+        # A modal that says what may be done by right holds nothing back.
+        ("Customers could claim £95 in compensation.",
+         "Customers are entitled to claim £95 in compensation.", False),
+        ("Overflows are allowed to release sewage only after heavy rain.",
+         "Overflows may only be used after heavy rain.", False),
+        ("Residents are eligible to apply for the grant.",
+         "Residents can apply for the grant.", False),
+        # A certainty held back is still a hedge.
+        ("Customers will claim £95 in compensation.",
+         "Customers could claim £95 in compensation.", True),
+    ],
+)  # fmt: skip
+def test_a_modal_of_right_faces_an_entitlement_with_no_hedge(a: str, b: str, hedged: bool) -> None:
+    for x, y in ((a, b), (b, a)):
+        claims = _compare(x, y).claims
+        assert any(c.category is ClaimCategory.HEDGE for c in claims) is hedged
+
+
 _COURT = "Tamsin Orrell, 34, was charged with theft at Wexley Crown Court on Monday."
 _MOWER = "The stolen mower was found in a lay-by near the village on Sunday morning."
 

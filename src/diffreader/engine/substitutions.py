@@ -1385,6 +1385,9 @@ _AFTER_ESTIMATE = frozenset(
 
 
 _MODALS = frozenset(("could", "should", "may", "might"))
+"""Modal verbs a hedge may face in its hunk with no change of certainty ("could fall" /
+"may fall", "is expected to last" / "should last"); "would", "will" and "must" are surer: a
+rewrite that puts "could" for "would" ("said prices would rise" / "could go up") hedges."""
 _HOPES = frozenset(("hope", "hopes", "hoped", "hoping"))
 _INTENTIONS = frozenset(
     """aim aims aimed aiming plan plans planned planning intend intends intended intending
@@ -1394,20 +1397,16 @@ _INTENTIONS = frozenset(
 """Verbs of what someone means to do, before "to", that a hope may face in its hunk with no
 change of certainty ("the trust hopes to open the site" / "aims to open", "would like to
 open", "is keen to open")."""
-_ABLE = frozenset(("can", "able"))
-"""Words of what can be that a modal may face in its hunk with no change of certainty
-("can shatter" / "may shatter", "will be able to bid" / "could bid"), unless the modal
-holds back an ability ("can detect" / "may be able to detect": less sure)."""
+_ABLE = frozenset(("can", "able", "entitled", "eligible", "allowed", "permitted"))
+"""Words of what can be, or may be done by right, that a modal may face in its hunk with no
+change of certainty ("can shatter" / "may shatter", "will be able to bid" / "could bid",
+"could claim £95" / "are entitled to claim £95"), unless the modal holds back an ability
+("can detect" / "may be able to detect": less sure)."""
 
 
 def _able_after(words: Sequence[Word], i: int) -> bool:
     """The modal at ``i`` holds back an ability: "be able to" follows it."""
     return [w.key for w in words[i + 1 : i + 3]] == ["be", "able"]
-
-
-"""Modal verbs a hedge may face in its hunk with no change of certainty ("could fall" /
-"may fall", "is expected to last" / "should last"); "would", "will" and "must" are surer: a
-rewrite that puts "could" for "would" ("said prices would rise" / "could go up") hedges."""
 
 
 def _same_verb(key: str, other: frozenset[str]) -> bool:
