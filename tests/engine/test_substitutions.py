@@ -717,6 +717,23 @@ def test_a_modal_of_right_faces_an_entitlement_with_no_hedge(a: str, b: str, hed
         assert any(c.category is ClaimCategory.HEDGE for c in claims) is hedged
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "flagged"),
+    [
+        # "On one day", "at one point": when something happened, no span and no count.
+        ("On one day in July, 19 ambulances were queuing at the hospital.",
+         "At one point in July, 19 ambulances were lined up at the hospital.", []),
+        ("On one day in July, 19 ambulances were queuing at the hospital.",
+         "On a single day in July, 19 ambulances were lined up at the hospital.", []),
+        # A day that is a span is still one.
+        ("The strike lasted one day, the union said.",
+         "The strike lasted two days, the union said.", ["one day", "two days"]),
+    ],
+)  # fmt: skip
+def test_one_day_named_as_an_occasion_is_no_span(a: str, b: str, flagged: list[str]) -> None:
+    assert [c.text for c in _compare(a, b).claims] == flagged
+
+
 _COURT = "Tamsin Orrell, 34, was charged with theft at Wexley Crown Court on Monday."
 _MOWER = "The stolen mower was found in a lay-by near the village on Sunday morning."
 

@@ -1897,6 +1897,10 @@ _ORDINAL_UNIT = (
 )
 """An ordinal before a unit of time: a place in a calendar or a sequence ("the second week of
 January", "its third year", "in the first round", "a second term"), no span of time."""
+_ONE_OCCASION = r"(?i)(?:one|a|a single)\s+(?:day|night|morning|afternoon|evening|occasion)"
+_ON_BEFORE = r"(?i)\bon\s+$"
+"""One day named as an occasion ("on one day in July", "on a single night"): when something
+happened, not how long it lasted."""
 _A_RATE_AFTER = r"(?i)\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|fortnight)\b"
 """After a span, what makes it a rate ("three days a week"): no span of time."""
 
@@ -1923,6 +1927,10 @@ def _find_durations(at: Stretch) -> list[Fact]:
             continue  # "three days a week", "40 hours per week": how often, the figures'
         if compiled(_ORDINAL_UNIT).search(found):
             continue  # "in the second week of January": when, a date's words, no span
+        if compiled(_ONE_OCCASION).fullmatch(found) and compiled(_ON_BEFORE).search(
+            at.text, max(0, d_start - 4), d_start
+        ):
+            continue  # "on one day in July": when, one day of it, no span
         if _HAS_NUMBER.search(found) or _VAGUE.match(found.split(" ", 1)[-1]):
             out.append(Fact(ClaimCategory.DURATION, d_start, d_end))
     if clocked:

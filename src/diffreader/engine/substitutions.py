@@ -1877,6 +1877,21 @@ def _a_rate(text: str, q: _Quantity) -> bool:
     return key in _FREQUENCIES or key[:1].isdigit() or key in _NUMBER_VALUES or key in _UNIT_KEYS
 
 
+_OCCASIONS = {
+    "at": frozenset(("point", "stage", "time")),
+    "on": frozenset(("day", "night", "occasion")),
+}
+"""Units after "at one" and "on one" (or "a") that name an occasion, no amount ("at one
+point in July", "on one day in July")."""
+_OCCASION_OPENERS = frozenset(("one", "a", "an"))
+
+
+def _an_occasion(keys: Sequence[str], i: int) -> bool:
+    """ "One" or "a" at ``i`` opens an occasion (``_OCCASIONS``): "at one point"."""
+    units = _OCCASIONS.get(keys[i - 1]) if i else None
+    return units is not None and i + 1 < len(keys) and keys[i + 1] in units
+
+
 def _quantities(group: Group, side: Side) -> list[_Quantity]:
     """Every quantity of one side of the group: qualifier, value, currency, unit."""
     columns = group.columns[side]
@@ -1899,6 +1914,8 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
         share = None
         if key == "half" and i + 2 < n and keys[i + 1] == "-" and keys[i + 2] in _HALF_NOUNS:
             continue  # "at half-time": when, not how much
+        if key in _OCCASION_OPENERS and _an_occasion(keys, i):
+            continue  # "at one point", "on one day": when, no quantity
         if key == "majority":
             # "a majority of households": more than half ("two-thirds majority": a share).
             if i and (keys[i - 1] in numbers or keys[i - 1] in FRACTIONS or keys[i - 1] == "-"):
