@@ -3514,14 +3514,30 @@ def _headline_once(claims: list[Claim], docs: Mapping[Side, Document]) -> list[C
     for c in claims:
         if docs[c.side].sentences[c.sentence].kind is not SentenceKind.HEADLINE:
             body.setdefault((c.side, c.kind, c.category), []).append(_claim_key(c.text))
+    # Each kind's body keys joined (a headline's key inside one is one search, in C) and
+    # as a set (a body key inside a headline's is one of its runs of words): a long
+    # article's thousands of claims are not compared one by one with each headline claim.
+    joined = {k: "|".join(keys) for k, keys in body.items()}
+    sets = {k: set(keys) for k, keys in body.items()}
     repeated = set()
     for c in headline:
         key = _claim_key(c.text)
-        if key and any(
-            key in other or other in key for other in body.get((c.side, c.kind, c.category), ())
-        ):
+        kind = (c.side, c.kind, c.category)
+        if not key or kind not in body:
+            continue
+        words = key.split()
+        runs = (
+            f" {' '.join(words[i:j])} "
+            for i in range(len(words))
+            for j in range(i + 1, min(len(words), i + _HEADLINE_RUN) + 1)
+        )
+        if key in joined[kind] or not sets[kind].isdisjoint(runs):
             repeated.add(id(c))
     return [c for c in claims if id(c) not in repeated] if repeated else claims
+
+
+_HEADLINE_RUN = 12
+"""Words of a headline claim's runs looked for among the body's claims at most."""
 
 
 def _claim_key(text: str) -> str:

@@ -4444,7 +4444,11 @@ def _find_swapped_figures(group: Group) -> list[Found]:
     has the other's. The four figures, on both sides."""
     # Traded, each figure's words changed on both sides (the diff replaces one by the
     # other), and the two values are changed figures of both sides: most groups of
-    # changed figures state new values, and read no words around them.
+    # changed figures state new values, and read no words around them. Two changed keys
+    # of digits on both sides first (in C): most groups' quantities are not read here.
+    digits = [{k for k in group.changed_keys(side) if k[:1].isdigit()} for side in _SIDES]
+    if len(digits[0] & digits[1]) < 2:
+        return []
     changed: dict[Side, dict[tuple[float, str, str], _Quantity]] = {}
     for side in _SIDES:
         found: dict[tuple[float, str, str], _Quantity] = {}
