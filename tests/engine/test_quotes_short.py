@@ -3,6 +3,8 @@ describes the same thing; the A side of an altered quotation shows what it lost.
 
 from __future__ import annotations
 
+import pytest
+
 from diffreader.engine import Comparison, QuoteStatus, Side, compare
 
 CONTEXT = "Police in Dunmore have arrested two men. Officers said patrols would be increased."
@@ -74,17 +76,22 @@ def test_the_source_of_an_altered_quotation_holds_what_it_lost() -> None:
     assert "believe" in " ".join(lost)
 
 
-def test_a_word_a_speaker_says_of_itself_stays_verbatim_whoever_names_it() -> None:
-    # "it was 'devastated'": said of the speaker, which one side names and the other calls
-    # "the company"; the words before the reporting verb are who, not what.
-    c = _compare(
-        'The company said it was "devastated" and was helping the police.',
-        'Harrowgate Foods said it was "devastated" and was helping the police.',
-    )
-    assert _statuses(c, Side.B) == {"devastated": QuoteStatus.VERBATIM}
-    # Said of something else after the verb, the word is still a new quotation.
-    c = _compare(
-        'The company said the fire was "devastating" and was helping the police.',
-        'Harrowgate Foods said the response was "devastating" and was helping the police.',
-    )
-    assert _statuses(c, Side.B) == {"devastating": QuoteStatus.NEW}
+@pytest.mark.parametrize(
+    ("a", "b", "status"),
+    [
+        # "it was 'devastated'": said of the speaker, which one side names and the other
+        # calls "the company"; the words before the reporting verb are who, not what.
+        ('The company said it was "devastated" and was helping the police.',
+         'Harrowgate Foods said it was "devastated" and was helping the police.',
+         QuoteStatus.VERBATIM),
+        # Said of something else after the verb, the word is still a new quotation.
+        ('The company said the fire was "devastating" and was helping the police.',
+         'Harrowgate Foods said the response was "devastating" and was helping the police.',
+         QuoteStatus.NEW),
+    ],
+)  # fmt: skip
+def test_a_word_a_speaker_says_of_itself_stays_verbatim_whoever_names_it(
+    a: str, b: str, status: QuoteStatus
+) -> None:
+    word = b.split('"')[1]
+    assert _statuses(_compare(a, b), Side.B) == {word: status}
