@@ -273,6 +273,14 @@ SPOKESMAN = "“We regret the delay,” said Tom Reed, a Portline spokesman. Wor
             "Portline spokesman",
             True,
         ),
+        # The same, described in lower case ("a council spokeswoman"): another speaker.
+        (
+            STRIKE,
+            "The strike will go ahead, union leader Karen Hollis said. The operator said it "
+            "was disappointed. “We have no choice left,” a rail company spokeswoman told us.",
+            "rail company spokeswoman",
+            True,
+        ),
         # The spokesman's name dropped, his description kept: the same speaker, both ways.
         (
             SPOKESMAN,

@@ -136,11 +136,12 @@ no "said the minister, Name" to read (``_TITLED_AFTER``, compiled only then)."""
 
 _DESCRIBED_ROLES = alternation([*ROLE_NOUNS, "official", "source", "representative"])
 _DESCRIBED = re.compile(
-    rf"^[\s,.”\"’]*(?:a|an|the)\s+(?P<described>(?:{_NAME_WORD}\s+){{1,3}}(?:{_DESCRIBED_ROLES}))"
+    rf"^[\s,.”\"’]*(?:a|an|the)\s+(?P<described>(?:(?:{_NAME_WORD}|[a-z][\w’'-]*)\s+){{1,3}}(?:{_DESCRIBED_ROLES}))"
     rf"\s+(?:{_SPEECH})\b"
 )
 """After a quotation, a speaker described by an organisation and a role rather than named
-("…,” a Portline spokesman said): the described speaker is "Portline spokesman"."""
+("…,” a Portline spokesman said): the described speaker is "Portline spokesman"; the
+organisation may be written in lower case ("a health board spokesperson told us")."""
 _MAX_SOURCES = 8
 """How many quotations of the other side (those sharing the most content words) each
 quotation is searched against for an altered relation."""
