@@ -1898,9 +1898,10 @@ _ORDINAL_UNIT = (
 """An ordinal before a unit of time: a place in a calendar or a sequence ("the second week of
 January", "its third year", "in the first round", "a second term"), no span of time."""
 _ONE_OCCASION = r"(?i)(?:one|a|a single)\s+(?:day|night|morning|afternoon|evening|occasion)"
+"""One day named as an occasion after "on" ("on one day in July", "on a single night"):
+when something happened, not how long it lasted."""
 _ON_BEFORE = r"(?i)\bon\s+$"
-"""One day named as an occasion ("on one day in July", "on a single night"): when something
-happened, not how long it lasted."""
+""" "On" just before a span of time (``_ONE_OCCASION``)."""
 _A_RATE_AFTER = r"(?i)\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|fortnight)\b"
 """After a span, what makes it a rate ("three days a week"): no span of time."""
 
@@ -2754,6 +2755,7 @@ _DAY_AND_MONTH = (
 )
 """A day and month, and maybe a year: the date a weekday just before it names."""
 _WEEKDAY_ORDER = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+"""The weekdays in ``datetime.date.weekday``'s order (Monday 0)."""
 
 
 def _date_of_a_weekday(text: str, start: int, end: int, support: Support) -> bool:
@@ -3715,7 +3717,9 @@ _REPORTED = frozenset(
 """Verbs after which a weekday tells the day a statement was made ("said on Tuesday",
 "figures published on Wednesday")."""
 _A_WEEKDAY = rf"(?i)\b(?:{alternation(WEEKDAYS)})\b"
+"""A weekday anywhere in a sentence (the other side of a group giving a day)."""
 _REPORT_DAY = rf"(?i)(?:on )?(?:{alternation(WEEKDAYS)})(?: (?:morning|afternoon|evening|night))?"
+"""A date that is a weekday alone, with its part of the day ("on Tuesday night")."""
 
 
 def _report_day(text: str, start: int, end: int) -> bool:

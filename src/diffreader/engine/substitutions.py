@@ -1884,6 +1884,7 @@ _OCCASIONS = {
 """Units after "at one" and "on one" (or "a") that name an occasion, no amount ("at one
 point in July", "on one day in July")."""
 _OCCASION_OPENERS = frozenset(("one", "a", "an"))
+"""The words that open an occasion's count ("at one point", "on a day")."""
 
 
 def _an_occasion(keys: Sequence[str], i: int) -> bool:
@@ -4420,9 +4421,6 @@ def _subject_of(keys: Sequence[str], i: int) -> frozenset[str]:
     j, seen = i - 1, 0
     while j >= 0 and seen < _SWAP_REACH:
         key = keys[j]
-        if key.isspace():
-            j -= 1
-            continue
         if not key[:1].isalnum() or key in _SUBJECT_BREAKS:
             break
         seen += 1
