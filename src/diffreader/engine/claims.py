@@ -2740,20 +2740,23 @@ def _weekday_of_a_date(text: str, start: int, end: int, support: Support) -> boo
     date = weekday and compiled(_DAY_MONTH_AFTER).match(text, end)
     if not weekday or not date:
         return False
-    day = date.group(1) or date.group(4)
-    month = (date.group(2) or date.group(3)).lower()[:3]  # "Sept", "September", "sep"
+    day, month = _day_and_month(date)
     named = support.days_of_months().get((day, month))
     # "Monday 21 March" there is another day: no support.
     return named is not None and named <= {"", weekday.group(1).lower()}
 
 
+def _day_and_month(date: re.Match[str]) -> tuple[str, str]:
+    """The day and the month's first three letters of a ``_DAY_MONTH_AFTER`` match ("21",
+    "mar"): "Sept", "September" and "sep" are one month."""
+    return date.group(1) or date.group(4), (date.group(2) or date.group(3)).lower()[:3]
+
+
 _WEEKDAY_BEFORE = rf"(?i)\b({alternation(WEEKDAYS)}),?\s+(?:the\s+)?$"
-"""A weekday just before a date ("Wednesday 19 May", "Wednesday, the 19th of May")."""
-_DAY_AND_MONTH = (
-    rf"(?i)(?:on\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({alternation(MONTHS)})\.?"
-    rf"|({alternation(MONTHS)})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+(\d{{4}}))?"
-)
-"""A day and month, and maybe a year: the date a weekday just before it names."""
+"""A weekday just before a date ("Wednesday 19 May", "Wednesday, the 19th of May"): the date
+is read from the weekday's end (``_DAY_MONTH_AFTER``)."""
+_YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
+"""The year after a day and month ("19 May 2027", "May 19, 2027")."""
 _WEEKDAY_ORDER = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 """The weekdays in ``datetime.date.weekday``'s order (Monday 0)."""
 
@@ -2764,16 +2767,18 @@ def _date_of_a_weekday(text: str, start: int, end: int, support: Support) -> boo
     its year (written, or the other article's stamp year): the rewrite gives the same day
     more exactly. A date that is not that weekday is no support: one of the two is wrong."""
     weekday = compiled(_WEEKDAY_BEFORE).search(text, max(0, start - 16), start)
-    date = weekday and compiled(_DAY_AND_MONTH).fullmatch(text, start, end)
-    if not weekday or not date or weekday.group(1).lower() not in support.stems:
+    if weekday is None or weekday.group(1).lower() not in support.stems:
         return False
-    year = int(date.group(5)) if date.group(5) else support.year
+    date = compiled(_DAY_MONTH_AFTER).match(text, weekday.end(1))
+    if date is None or date.end() > end:
+        return False
+    written = _YEAR_AFTER.match(text, date.end(), end)
+    year = int(written.group(1)) if written else support.year
     if year is None:
         return False
-    day = int(date.group(1) or date.group(4))
-    month = MONTH_NUMBERS[(date.group(2) or date.group(3)).lower()[:3]]
+    day, month = _day_and_month(date)
     try:
-        named = datetime.date(year, month, day)
+        named = datetime.date(year, MONTH_NUMBERS[month], int(day))
     except ValueError:
         return False  # "31 June"
     return _WEEKDAY_ORDER[named.weekday()] == weekday.group(1).lower()
