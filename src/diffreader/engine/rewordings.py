@@ -323,29 +323,27 @@ def _at_least(key: str, least: float) -> bool:
 
 MIN_SHARED_FIGURE = 0.2
 """The share of both sentences' content words with a counterpart, by stem or by WordNet
-(``_shared_share``), for the one sentence left on each side between the same two matched
+(``_matched_share``), for the one sentence left on each side between the same two matched
 neighbours when both state the same figure of 10 or more, or the same share ("Rates are now
 about 30% lower than at the start of the year" / "They are roughly 30% below their level in
 early January"): a figure of its own says which sentence is which, whatever the words."""
 
 
-def _shared_share(x: _Words, y: _Words) -> float:
-    """The share of both sentences' content words with a counterpart, WordNet or not."""
+def _matched_share(x: _Words, y: _Words) -> tuple[float, bool]:
+    """The share of both sentences' content words with a counterpart on the other side, by
+    stem or by WordNet, and whether WordNet (or a figure or span of time in other words)
+    gave one; (0.0, False) for an empty or an overlong sentence."""
     total = len(x.stems) + len(y.stems)
-    if not total or max(len(x.stems), len(y.stems)) > _MAX_WORDS:
-        return 0.0
-    return (_matched(x, y)[0] + _matched(y, x)[0]) / total
+    if not x.stems or not y.stems or max(len(x.stems), len(y.stems)) > _MAX_WORDS:
+        return 0.0, False
+    matched_x, wordnet_x = _matched(x, y)
+    matched_y, wordnet_y = _matched(y, x)
+    return (matched_x + matched_y) / total, wordnet_x or wordnet_y
 
 
 def _coverage(x: _Words, y: _Words) -> float:
-    total = len(x.stems) + len(y.stems)
-    if not x.stems or not y.stems or max(len(x.stems), len(y.stems)) > _MAX_WORDS:
-        return 0.0
-    matched_x, wordnet_x = _matched(x, y)
-    matched_y, wordnet_y = _matched(y, x)
-    if not (wordnet_x or wordnet_y):
-        return 0.0
-    return (matched_x + matched_y) / total
+    share, by_wordnet = _matched_share(x, y)
+    return share if by_wordnet else 0.0
 
 
 def pair_rewordings(
@@ -375,7 +373,8 @@ def pair_rewordings(
         alone = len(candidates) == 1
         for a in candidates:
             x = words_a.get(a) or words_a.setdefault(a, _words_of(a_texts[a]))
-            score = _coverage(x, y)
+            share, by_wordnet = _matched_share(x, y)
+            score = share if by_wordnet else 0.0
             if score >= minimum or (
                 alone
                 and tried[a] == 1
@@ -383,7 +382,7 @@ def pair_rewordings(
                 and _same_figure(x, y)
                 and (
                     score >= MIN_SANDWICHED
-                    or (_shared_share(x, y) >= MIN_SHARED_FIGURE and _same_figure(x, y, 10))
+                    or (share >= MIN_SHARED_FIGURE and _same_figure(x, y, 10))
                 )
             ):
                 scored.append((score, a, b))
