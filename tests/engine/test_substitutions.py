@@ -734,6 +734,29 @@ def test_one_day_named_as_an_occasion_is_no_span(a: str, b: str, flagged: list[s
     assert [c.text for c in _compare(a, b).claims] == flagged
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "flagged"),
+    [
+        # "At once" is how, and "once" before a clause is when: neither is a count that
+        # faces the other side's new figure.
+        ("Four cranes can unload 30 lorries at once, the port said.",
+         "The port said 30 lorries can be unloaded by the four cranes, 12 of them every hour.",
+         ["12"]),
+        ("The ferry will sail daily once the harbour wall is repaired, at a cost of 12 million "
+         "pounds.",
+         "The ferry will sail daily after the £12m repair of the harbour wall, said the 64 "
+         "members.",
+         ["64"]),
+        # "Once" counting occasions is still a figure.
+        ("The inspectors visited the depot once last year.",
+         "The inspectors visited the depot three times last year.", ["once", "three"]),
+    ],
+)  # fmt: skip
+def test_once_as_a_conjunction_or_at_once_is_no_count(a: str, b: str, flagged: list[str]) -> None:
+    found = [c.text for c in _compare(a, b).claims if c.category is ClaimCategory.NUMBER]
+    assert found == flagged
+
+
 _COURT = "Tamsin Orrell, 34, was charged with theft at Wexley Crown Court on Monday."
 _MOWER = "The stolen mower was found in a lay-by near the village on Sunday morning."
 
@@ -756,6 +779,32 @@ def test_a_negation_moved_to_another_sentence_is_not_dropped(
         document_from_text(f"{_COURT} She denies the charge and was remanded in custody. {_MOWER}"),
         document_from_text(f"{_COURT} She was held in custody. {_MOWER} {b_sentence}"),
     )
+    found = [(x.side.value, x.text) for x in c.claims if x.category is ClaimCategory.NEGATION]
+    assert found == flagged
+
+
+_CULVERTS = (
+    "The council was fined after failing to inspect its bridges. Its engineers reviewed 40 "
+    "culverts in May and found damage at six."
+)
+
+
+@pytest.mark.parametrize(
+    ("b", "flagged"),
+    [
+        # The failure moved to another sentence and said with "not": the same negation.
+        ("The council was fined after a review. Engineers did not carry out bridge "
+         "inspections, and in May they looked at 40 culverts, finding damage at six.", []),
+        # The failure gone and a negation of something else added: both are flagged.
+        ("The council was fined after a review of its bridges. Engineers inspected them, "
+         "and in May they looked at 40 culverts, finding no damage at six.",
+         [("a", "failing to inspect"), ("b", "no damage")]),
+    ],
+)  # fmt: skip
+def test_a_negation_moved_and_said_another_way_is_not_flagged(
+    b: str, flagged: list[tuple[str, str]]
+) -> None:
+    c = _compare(_CULVERTS, b)
     found = [(x.side.value, x.text) for x in c.claims if x.category is ClaimCategory.NEGATION]
     assert found == flagged
 

@@ -1109,6 +1109,8 @@ def _find_negations(group: Group) -> list[Found]:
             continue  # "will not be affected" / "will carry on as normal"
         if _negation_elsewhere(words, i, group.text[_OTHER[side]]):
             continue  # "denies the charge" / "has denied the charge" a sentence later
+        if _negated_in_other_words(words, i, group.text[_OTHER[side]]):
+            continue  # "failing to check" / "did not carry out checks" in another group
         out.append(Found(side, _NEGATION, *_negated_span(words, i)))
     return out
 
@@ -1129,6 +1131,26 @@ def _negation_elsewhere(words: Sequence[Word], i: int, other_text: str) -> bool:
     return " ".join((_negation_family(words[i].key), *rest)) in _negations_in(other_text)
 
 
+def _negated_in_other_words(words: Sequence[Word], i: int, other_text: str) -> bool:
+    """What the negation at ``i`` negates is negated in the other article, anywhere, with
+    another negation and in other words ("failing to check whether customers could pay"
+    / "did not carry out affordability checks on customers"): two content words of the
+    few after it (``_NEGATED_REACH``, up to a punctuation mark) are among those after one
+    negation there. The rewrite moved the negation to another group and said it another
+    way. One word shared says too little: "will not apply to homes" is not "those who do
+    not apply face fines"."""
+    reach = set()
+    for w in words[i + 1 : i + 1 + _NEGATED_REACH]:
+        key = w.key
+        if not key[:1].isalnum():
+            break
+        if key[:1].isalpha() and key not in STOPWORDS:
+            reach.add(stem(key)[:_NEGATED_PREFIX])
+    if len(reach) < 2:
+        return False
+    return any(len(reach & there) >= 2 for there in _negated_words_in(other_text))
+
+
 def _negation_family(key: str) -> str:
     """One key for each negation in all its forms: a negating verb's first three letters
     (each verb of the lists starts with three of its own: ``tests/engine/
@@ -1142,6 +1164,35 @@ _NEGATION_AND_AFTER = (
 )
 """A negation and the three words after it (``_negations_in``), read ahead: "did not deny
 the charge" holds "not deny the" and "deny the charge"."""
+
+_NEGATED_REACH = 6
+"""Words after a negation that may say what it negates ("not carry out affordability
+checks on customers")."""
+_NEGATION_AND_REACH = (
+    rf"(?i)\b(?:{alternation(_NEGATING_FORMS | NEGATIONS)})"
+    rf"(?=((?:\s+[\w'’-]+){{1,{_NEGATED_REACH}}}))"
+)
+"""A negation and the words after it that may say what it negates (``_negated_words_in``)."""
+_NEGATED_PREFIX = 6
+"""The letters of a word's stem that ``_negated_in_other_words`` compares: "inspect" and
+"inspections" are one."""
+
+
+@lru_cache(maxsize=2)
+def _negated_words_in(text: str) -> tuple[frozenset[str], ...]:
+    """For each negation of an article, the stems (their first ``_NEGATED_PREFIX``
+    letters) of the content words within ``_NEGATED_REACH`` words after it, up to a
+    punctuation mark: read once an article."""
+    found = []
+    for match in compiled(_NEGATION_AND_REACH).finditer(text):
+        content = frozenset(
+            stem(k)[:_NEGATED_PREFIX]
+            for k in word_keys(match.group(1))
+            if k[:1].isalpha() and k not in STOPWORDS
+        )
+        if len(content) >= 2:
+            found.append(content)
+    return tuple(found)
 
 
 @lru_cache(maxsize=2)
@@ -1893,6 +1944,22 @@ def _an_occasion(keys: Sequence[str], i: int) -> bool:
     return units is not None and i + 1 < len(keys) and keys[i + 1] in units
 
 
+_ONCE_A_RATE = frozenset(("a", "an", "every", "per", "each", "or", "in", "during", "this", "last"))
+"""Words after "once" that make it a count of occasions ("once a week", "once every two
+years", "once or twice", "once in five years", "once this season")."""
+
+
+def _once_a_count(keys: Sequence[str], i: int) -> bool:
+    """ "Once" at ``i`` counts occasions: before a rate or a period (``_ONCE_A_RATE``) or
+    at a clause's end ("fined only once."), not "at once". Before anything else it is a
+    conjunction ("once the tide turns", "once it is built") or an adverb ("once more",
+    "once again", "was once the largest"): no figure."""
+    following = keys[i + 1] if i + 1 < len(keys) else ""
+    if following in _ONCE_A_RATE:
+        return True
+    return not following[:1].isalnum() and not (i and keys[i - 1] == "at")
+
+
 def _quantities(group: Group, side: Side) -> list[_Quantity]:
     """Every quantity of one side of the group: qualifier, value, currency, unit."""
     columns = group.columns[side]
@@ -1917,6 +1984,8 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
             continue  # "at half-time": when, not how much
         if key in _OCCASION_OPENERS and _an_occasion(keys, i):
             continue  # "at one point", "on one day": when, no quantity
+        if key == "once" and not _once_a_count(keys, i):
+            continue  # "once the tide turns", "at once", "once more": no count
         if key == "majority":
             # "a majority of households": more than half ("two-thirds majority": a share).
             if i and (keys[i - 1] in numbers or keys[i - 1] in FRACTIONS or keys[i - 1] == "-"):
