@@ -6,8 +6,8 @@
 ``benchmarks/judgement_heldout9``, ``benchmarks/judgement_heldout10``,
 ``benchmarks/judgement_heldout11``, ``benchmarks/judgement_heldout12``,
 ``benchmarks/judgement_heldout13``, ``benchmarks/judgement_heldout14``,
-``benchmarks/judgement_heldout15`` and ``benchmarks/judgement_heldout16``) and their harness
-honest.
+``benchmarks/judgement_heldout15``, ``benchmarks/judgement_heldout16`` and
+``benchmarks/judgement_heldout18``) and their harness honest.
 
 These tests check the sets, never the engine's scores: the scores are reported by
 ``benchmarks/eval_judgement.py`` and change with every judgement change.
@@ -265,6 +265,21 @@ SETS = {
         3,
         None,
         ("quote", "para_", "hectares"),
+    ),
+    # An eighteenth held-out set, imitating space, astronomy and research-funding stories hyped
+    # or toned down by a popular-science site, retail and high-street stories rewritten by a
+    # retail trade paper or a local paper, population, migration and census statistics
+    # restated by a think tank's bulletin or a local paper, and charity, appeal and
+    # volunteering stories taken from a charity's press release to a local paper's story, of
+    # mixed length (3-5, 6-9, 10-14).
+    "heldout18": JudgementSet(
+        ROOT / "benchmarks" / "judgement_heldout18",
+        20,
+        7,
+        (3, 14),
+        3,
+        None,
+        ("quote", "para_", "comet"),
     ),
 }
 
