@@ -6,8 +6,9 @@
 ``benchmarks/judgement_heldout9``, ``benchmarks/judgement_heldout10``,
 ``benchmarks/judgement_heldout11``, ``benchmarks/judgement_heldout12``,
 ``benchmarks/judgement_heldout13``, ``benchmarks/judgement_heldout14``,
-``benchmarks/judgement_heldout15``, ``benchmarks/judgement_heldout16`` and
-``benchmarks/judgement_heldout18``) and their harness honest.
+``benchmarks/judgement_heldout15``, ``benchmarks/judgement_heldout16``,
+``benchmarks/judgement_heldout17`` and ``benchmarks/judgement_heldout18``) and their harness
+honest.
 
 These tests check the sets, never the engine's scores: the scores are reported by
 ``benchmarks/eval_judgement.py`` and change with every judgement change.
@@ -265,6 +266,23 @@ SETS = {
         3,
         None,
         ("quote", "para_", "hectares"),
+    ),
+    # A seventeenth held-out set, imitating wildlife and conservation stories (species counts,
+    # rewilding schemes, culls, marine protected areas, bird surveys) rewritten by a nature
+    # charity's newsletter or a regional paper, personal finance (savings rates, pension
+    # changes, branch closures, scam refunds) restated by a money-advice site or a consumer
+    # column, fires, rescues and emergencies in a later update or another outlet's version, and
+    # civil courts and tribunals (employment tribunals, compensation claims, libel, group
+    # claims, settlements) rewritten by a legal trade site or a general outlet, of mixed length
+    # (3-5, 6-9, 10-14).
+    "heldout17": JudgementSet(
+        ROOT / "benchmarks" / "judgement_heldout17",
+        20,
+        7,
+        (3, 14),
+        3,
+        None,
+        ("quote", "para_", "beaver"),
     ),
     # An eighteenth held-out set, imitating space, astronomy and research-funding stories hyped
     # or toned down by a popular-science site, retail and high-street stories rewritten by a
