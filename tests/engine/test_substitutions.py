@@ -757,6 +757,48 @@ def test_once_as_a_conjunction_or_at_once_is_no_count(a: str, b: str, flagged: l
     assert found == flagged
 
 
+_TOLLS_A = (
+    "Harbour tolls to rise\n\nPublished 10:00, 26 November 2026\n\nFigures released on "
+    "Thursday by the port board show tolls will rise by 4% for fishing boats.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "published", "flagged"),
+    [
+        # 26 November 2026 is the Thursday of the original's week: one day, said two ways.
+        ("Posted 09:00, 30 November 2026\n\n", "on 26 November", []),
+        # Another day, or the Thursday a week before: the day changed.
+        ("Posted 09:00, 30 November 2026\n\n", "on 27 November",
+         [("a", "on Thursday"), ("b", "on 27 November")]),
+        ("Posted 09:00, 30 November 2026\n\n", "on 19 November",
+         [("a", "on Thursday"), ("b", "on 19 November")]),
+    ],
+)  # fmt: skip
+def test_a_weekday_and_the_date_it_falls_on_are_one_day(
+    stamp: str, published: str, flagged: list[tuple[str, str]]
+) -> None:
+    b = (
+        f"Port tolls up 4%\n\n{stamp}Fishing boats will pay 4% more in tolls, according to "
+        f"figures the port board published {published}.\n"
+    )
+    c = compare(document_from_text(_TOLLS_A), document_from_text(b))
+    found = [(x.side.value, x.text) for x in c.claims if x.category is ClaimCategory.DATE]
+    assert found == flagged
+
+
+def test_a_weekday_with_no_time_stamp_names_no_date() -> None:
+    # With no stamp on either side, "on Thursday" could be any week's: the date is new.
+    a = _TOLLS_A.replace("Published 10:00, 26 November 2026\n\n", "")
+    b = (
+        "Port tolls up 4%\n\nFishing boats will pay 4% more in tolls, according to figures the "
+        "port board published on 26 November.\n"
+    )
+    c = compare(document_from_text(a), document_from_text(b))
+    found = [(x.side.value, x.text) for x in c.claims if x.category is ClaimCategory.DATE]
+    assert found == [("a", "on Thursday"), ("b", "on 26 November")]
+
+
 _COURT = "Tamsin Orrell, 34, was charged with theft at Wexley Crown Court on Monday."
 _MOWER = "The stolen mower was found in a lay-by near the village on Sunday morning."
 

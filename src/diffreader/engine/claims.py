@@ -104,6 +104,7 @@ from diffreader.engine.lexicon import (
     TITLE_WORDS,
     VAGUE_QUANTITIES,
     WEAK_NUMBER_WORDS,
+    WEEKDAY_ORDER,
     WEEKDAYS,
     alternation,
     holiday_date,
@@ -2757,8 +2758,6 @@ _WEEKDAY_BEFORE = rf"(?i)\b({alternation(WEEKDAYS)}),?\s+(?:the\s+)?$"
 is read from the weekday's end (``_DAY_MONTH_AFTER``)."""
 _YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
 """The year after a day and month ("19 May 2027", "May 19, 2027")."""
-_WEEKDAY_ORDER = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-"""The weekdays in ``datetime.date.weekday``'s order (Monday 0)."""
 
 
 def _date_of_a_weekday(text: str, start: int, end: int, support: Support) -> bool:
@@ -2781,7 +2780,7 @@ def _date_of_a_weekday(text: str, start: int, end: int, support: Support) -> boo
         named = datetime.date(year, MONTH_NUMBERS[month], int(day))
     except ValueError:
         return False  # "31 June"
-    return _WEEKDAY_ORDER[named.weekday()] == weekday.group(1).lower()
+    return WEEKDAY_ORDER[named.weekday()] == weekday.group(1).lower()
 
 
 _FIGURE_BODY = r"[$€£¥]?\s?(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s?(million|billion|thousand|m|bn|k)\b)?"

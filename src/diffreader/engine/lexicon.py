@@ -17,7 +17,7 @@ API:
     title_length(words) -> int              how many leading words of a name are a title
     Numbers and time:  NUMBER_WORDS, FRACTIONS, AFTER_A_SHARE, NUMBERS_NEVER_ALONE,
                        WEAK_NUMBER_WORDS, VAGUE_QUANTITIES, MONTH_NAMES, MONTH_NUMBERS,
-                       MONTHS, WEEKDAYS, SEASONS, CALENDAR_PERIODS, DATE_MODIFIERS,
+                       MONTHS, WEEKDAYS, WEEKDAY_ORDER, SEASONS, CALENDAR_PERIODS, DATE_MODIFIERS,
                        HOLIDAYS, MOVABLE_FEASTS, TIME_UNITS, DURATION_QUALIFIERS
     Chinese, Japanese: CJK_DIGITS, CJK_POWERS, CJK_COUNTERS, CJK_TIME_UNITS,
                        CJK_VAGUE_NUMERALS, CJK_ERAS, CJK_WEEKDAYS, CJK_RELATIVE_DATES
@@ -113,6 +113,7 @@ __all__ = [
     "VAGUE_QUANTITIES",
     "WEAK_NUMBER_WORDS",
     "WEEKDAYS",
+    "WEEKDAY_ORDER",
     "WORDS_AFTER_US_ABBREVIATION",
     "alternation",
     "holiday_date",
@@ -220,6 +221,8 @@ MONTH_NUMBERS: Mapping[str, int] = MappingProxyType(
 MONTHS = frozenset(MONTH_NUMBERS)
 """Month names and their agency-style abbreviations."""
 WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+WEEKDAY_ORDER = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+"""The weekdays in ``datetime.date.weekday``'s order (Monday 0)."""
 SEASONS = _words("spring summer autumn fall winter")
 CALENDAR_PERIODS = _words("week month year weekend")
 """Periods a relative date names ("last week", "next year")."""

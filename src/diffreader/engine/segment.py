@@ -50,6 +50,7 @@ __all__ = [
     "is_boilerplate_line",
     "is_correction_note",
     "split_sentences",
+    "stamp_date",
     "stamp_month",
     "stamp_year",
 ]
@@ -347,6 +348,30 @@ def stamp_month(sentences: Sequence[Sentence]) -> int | None:
     return MONTH_NUMBERS[found.group().lower()] if found is not None else None
 
 
+def stamp_date(sentences: Sequence[Sentence]) -> datetime.date | None:
+    """The day of the time stamp that gives ``stamp_year``, if it names day, month and
+    year: the week its "on Thursday" falls in.
+
+    >>> stamp_date(split_sentences("Posted 09:00, 26 November 2026\\n\\nIt rained."))
+    datetime.date(2026, 11, 26)
+    >>> stamp_date(split_sentences("Updated November 26, 2026\\n\\nIt rained."))
+    datetime.date(2026, 11, 26)
+    """
+    line = _stamp_line(sentences)
+    found = compiled(_A_DAY).search(line) if line is not None else None
+    if found is None:
+        return None
+    day, month, year = (
+        found.group(1) or found.group(4),
+        found.group(2) or found.group(3),
+        found.group(5),
+    )
+    try:
+        return datetime.date(int(year), MONTH_NUMBERS[month.lower()], int(day))
+    except ValueError:
+        return None  # "31 June"
+
+
 def _stamp_line(sentences: Sequence[Sentence]) -> str | None:
     """The first time stamp with a year among an article's first ``_STAMP_REACH``
     sentences."""
@@ -362,7 +387,15 @@ def _stamp_line(sentences: Sequence[Sentence]) -> str | None:
     return None
 
 
-_A_MONTH = r"(?i)\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b"
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_A_MONTH = r"(?i)\b(?:" + _MONTH_NAMES + r")\b"
+
+
+_A_DAY = (
+    rf"(?i)\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_NAMES})\.?"
+    rf"|({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?)\b,?\s+((?:19|20)\d\d)\b"
+)
+"""A day, month and year in a time stamp ("26 November 2026", "Nov. 26, 2026")."""
 
 
 _STAMP_REACH = 8

@@ -83,6 +83,7 @@ API:
 
 from __future__ import annotations
 
+import datetime
 import math
 import operator
 import re
@@ -137,6 +138,7 @@ from diffreader.engine.lexicon import (
     TITLES,
     UNIT_EQUIVALENTS,
     WEAK_NUMBER_WORDS,
+    WEEKDAY_ORDER,
     WEEKDAYS,
     alternation,
     holiday_date,
@@ -150,7 +152,7 @@ from diffreader.engine.model import (
     SentenceKind,
     Side,
 )
-from diffreader.engine.segment import stamp_month, stamp_year
+from diffreader.engine.segment import stamp_date, stamp_month, stamp_year
 from diffreader.engine.synonyms import parts_of_speech, related
 from diffreader.engine.text import compiled, sentence_tokens, stem, word_keys
 
@@ -288,6 +290,7 @@ class Group:
     """``_changes_a_person_noun`` by side, read once for the three role detectors."""
     _years: dict[Side, int | None] = field(default_factory=dict)
     _months: dict[Side, int | None] = field(default_factory=dict)
+    _stamps: dict[Side, datetime.date | None] = field(default_factory=dict)
 
     def year(self, side: Side) -> int | None:
         """The year of one side's article's time stamp (``segment.stamp_year``), the year
@@ -304,6 +307,14 @@ class Group:
             found = self.sentences.get(side)
             self._months[side] = stamp_month(found) if found is not None else None
         return self._months[side]
+
+    def stamp(self, side: Side) -> datetime.date | None:
+        """The day of one side's article's time stamp (``segment.stamp_date``), the week
+        its "on Thursday" falls in: read when first asked."""
+        if side not in self._stamps:
+            found = self.sentences.get(side)
+            self._stamps[side] = stamp_date(found) if found is not None else None
+        return self._stamps[side]
 
     def rates(self, side: Side) -> list[tuple[int, int, tuple[str, str]]]:
         """The rates of one side's sentences (``rate_spans``, read once)."""
@@ -3096,6 +3107,48 @@ def _same_date(x: dict[str, str], y: dict[str, str]) -> bool:
     return bool(shared) and all(x[k] == y[k] for k in shared)
 
 
+def _agree(group: Group, side: Side, parts: dict[str, str], other: dict[str, str]) -> bool:
+    """A date of ``side`` (``parts``) and one of the other side say the same: alike
+    (``_same_date``), or one a weekday alone and the other the day it names
+    (``_weekday_named``)."""
+    if _same_date(parts, other):
+        return True
+    if parts.keys() == _WEEKDAY_ALONE:
+        return _weekday_named(group, side, parts["weekday"], other)
+    if other.keys() == _WEEKDAY_ALONE:
+        return _weekday_named(group, _OTHER[side], other["weekday"], parts)
+    return False
+
+
+_WEEKDAY_ALONE = {"weekday"}
+_A_WEEK = 6
+"""Days from an article's time stamp within which its "on Thursday" falls: the Thursday of
+its week (a Thursday seven days away is "last Thursday" or "next Thursday")."""
+
+
+def _weekday_named(group: Group, side: Side, weekday: str, dated: dict[str, str]) -> bool:
+    """The weekday of ``side`` ("on Thursday") is the other side's day and month ("on 26
+    November", no weekday written): that day is that weekday, and lies within a week of
+    the weekday's article's time stamp (of the other's where it has none). A stamp names
+    the week a weekday falls in; with none, a weekday could be any week's."""
+    if "day" not in dated or "month" not in dated or "weekday" in dated:
+        return False
+    stamp = group.stamp(side) or group.stamp(_OTHER[side])
+    if stamp is None:
+        return False
+    years = (
+        (int(dated["year"]),) if "year" in dated else (stamp.year - 1, stamp.year, stamp.year + 1)
+    )
+    for year in years:
+        try:
+            day = datetime.date(year, int(dated["month"]) + 1, int(dated["day"]))
+        except ValueError:
+            continue  # "31 June"
+        if abs((day - stamp).days) <= _A_WEEK:
+            return WEEKDAY_ORDER[day.weekday()] == weekday
+    return False
+
+
 def _find_dates(group: Group) -> list[Found]:
     """A changed date: one no date of the other side's group agrees with."""
     if not group.both_replace(_date_word):
@@ -3123,7 +3176,7 @@ def _find_dates(group: Group) -> list[Found]:
     # hunks touching dates with no such partner on both sides face each other.
     unpartnered = {
         side: [
-            not any(_same_date(parts, other) for _, _, other in dates[_OTHER[side]])
+            not any(_agree(group, side, parts, other) for _, _, other in dates[_OTHER[side]])
             for _, _, parts in dates[side]
         ]
         for side in _SIDES
@@ -3145,7 +3198,7 @@ def _find_dates(group: Group) -> list[Found]:
         for (s, e, parts), hunks in zip(dates[side], touched[side], strict=True):
             if not parts or not hunks & facing:
                 continue
-            if not any(_same_date(parts, other) for other in [*others, relative]):
+            if not any(_agree(group, side, parts, other) for other in [*others, relative]):
                 out.append(Found(side, _DATE, s, e))
     return out
 
