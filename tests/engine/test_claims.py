@@ -523,7 +523,7 @@ def test_numbers_and_dates_are_the_facts_their_patterns_find(text: str) -> None:
     # ``_find_numbers`` and ``_find_dates`` build their facts in C and try the year pattern
     # alone where no date word stands: the facts of the plain patterns, as they were found,
     # a clock's hours and minutes made one ("02:15", "3 p.m."), a ratio's two numbers made
-    # one ("one in four").
+    # one ("one in four", "nine out of ten").
     at = Stretch.of(text, 0, len(text), frozenset())
     numbers = [
         Fact(ClaimCategory.NUMBER, *m.span())
@@ -532,7 +532,7 @@ def test_numbers_and_dates_are_the_facts_their_patterns_find(text: str) -> None:
     ]
     if _CLOCK_HINT.search(text):
         numbers = _with_clocks(text, numbers)
-    if " in " in text:
+    if " in " in text or " out of " in text:
         numbers = _with_ratios(text, 0, numbers)
     dates = [
         Fact(ClaimCategory.DATE, *m.span())
@@ -1231,6 +1231,34 @@ def test_a_weekday_given_its_date_is_the_same_day(when: str, dates: list[tuple[s
     )
     found = [(x.side.value, x.text) for x in c.claims if x.category is ClaimCategory.DATE]
     assert found == dates
+
+
+_OTTERS = (
+    "Otter survey\n\nPublished 09:00, 3 June 2026\n\n"
+    "The trust counted 64 otters this spring. {when}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("a_when", "b_when", "flagged"),
+    [
+        # Years counted back from the stamp's year are that year.
+        ("In 2021 it counted 41.", "Five years ago it counted 41.", []),
+        ("In 2014 it counted 41.", "Twelve years earlier it counted 41.", []),
+        # Another year is a changed date.
+        ("In 2020 it counted 41.", "Five years ago it counted 41.",
+         [("a", "2020"), ("b", "Five years ago")]),
+    ],
+)  # fmt: skip
+def test_years_ago_name_the_year_they_count_back_to(
+    a_when: str, b_when: str, flagged: list[tuple[str, str]]
+) -> None:
+    c = compare(
+        document_from_text(_OTTERS.format(when=a_when)),
+        document_from_text(_OTTERS.format(when=b_when)),
+    )
+    dated = (ClaimCategory.DATE, ClaimCategory.DURATION)
+    assert [(x.side.value, x.text) for x in c.claims if x.category in dated] == flagged
 
 
 _DIRECTED = "The film was directed by {name}. {later} said the shoot took nine weeks.\n"

@@ -1491,6 +1491,23 @@ def test_one_share_of_a_whole_each_side_in_a_rewritten_sentence_is_compared() ->
     assert _quiet(a, b.replace("some of them are", "all of them are"), ClaimCategory.NUMBER)
 
 
+@pytest.mark.parametrize(
+    "ratio", ["nine in ten", "nine out of ten", "nine in every ten", "nine out of every ten"]
+)
+def test_a_ratio_is_one_share_however_its_part_and_whole_are_joined(ratio: str) -> None:
+    a = "The bank will shut 31 branches; nine in ten of its customers' payments are now online."
+    b = f"Customers now make {ratio} of their payments online, and the bank will close 31 branches."
+    assert _quiet(a, b, ClaimCategory.NUMBER)
+    # The same share as a percentage is none; another share is a changed figure.
+    shares = f"Customers now make {ratio} of their payments online."
+    assert _quiet(
+        "Of its customers' payments, 90% are now made online.", shares, ClaimCategory.NUMBER
+    )
+    assert _flagged(
+        "Of its customers' payments, 80% are now made online.", shares, ClaimCategory.NUMBER
+    ) == (["80%"], [ratio])
+
+
 def test_free_on_one_side_and_paid_for_on_the_other_is_a_changed_price() -> None:
     a = "Eye tests will be free for pupils, and new frames will be free for everyone."
     b = "Pupils get free eye tests, and everyone can buy new frames at a reduced price."

@@ -709,11 +709,13 @@ _CARDINAL_WORDS = [
     *"ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(),
     *"twenty thirty forty fifty sixty seventy eighty ninety".split(),
 ]
-_RATIO = r"(?i) in (\d{1,3}|" + alternation(_CARDINAL_WORDS) + r")\b"
-"""The whole of a share written as a ratio ("one in |four|", "3 in |10|"): found from the
-literal " in ", which the regex engine scans for fast."""
+_RATIO_WORDS = r"(?:in|out of)(?: every)?"
+"""What stands between a ratio's part and its whole: "one in four", "nine out of ten",
+"four in every five", "one out of every three"."""
+_RATIO = r"(?i) " + _RATIO_WORDS + r" (\d{1,3}|" + alternation(_CARDINAL_WORDS) + r")\b"
+"""The whole of a share written as a ratio ("one in |four|", "nine out of |ten|")."""
 _RATIO_PART = r"(?:^|(?<=[^\w.,]))(\d{1,3}|" + alternation(_CARDINAL_WORDS) + r")\Z"
-"""The part of a ratio, just before its " in "."""
+"""The part of a ratio, just before its " in " (``_RATIO_WORDS``)."""
 _TENS_AND_UNITS = (
     rf"(?<![\w'’])({alternation(_TENS)})[\s-]({alternation(_DIGIT_WORDS)})\b"
     r"(?![\s-](?:hundred|thousand|million|billion|trillion)\b)"
@@ -849,7 +851,7 @@ def _value_slots(text: str) -> list[tuple[str, ...]]:
         lowered,
         compounds=not keys.isdisjoint(_TENS_SET),
         scaled=scales,
-        ratios="in" in keys,
+        ratios="in" in keys or "out" in keys,
         shares=shares,
         digits=scales,
     )
@@ -1190,7 +1192,7 @@ class Support:
         scaled = not keys.isdisjoint(_SCALE_KEYS) and (
             shares or not keys.isdisjoint(_CARDINAL_KEYS)
         )
-        ratios = "in" in keys
+        ratios = "in" in keys or "out" in keys
         digits = not keys.isdisjoint(SCALE_WORDS)
         compounds = not keys.isdisjoint(_TENS_SET)
         for _, _, forms in _restated(
@@ -1216,12 +1218,15 @@ class Support:
 
     def relative_years(self) -> frozenset[int]:
         """The years the article names relative to its stamp's year ("next year" in a 2026
-        article: 2027), read once (one search of the article)."""
+        article: 2027, "five years ago": 2021), read once (one search of the article)."""
         if self._relative_years is None:
             found = set()
             if self.year is not None:
                 for word in _RELATIVE_YEAR.findall(self.lowered):
                     found.add(self.year + YEAR_OFFSETS[word.lower()])
+                if " ago" in self.lowered or " earlier" in self.lowered:
+                    for count in compiled(_YEARS_AGO).findall(self.lowered):
+                        found.add(self.year - int(_words_value(count)))
             self._relative_years = frozenset(found)
         return self._relative_years
 
@@ -2081,19 +2086,22 @@ def _time_of_day(value: str) -> int | None:
 
 
 def _has_ratio(at: Stretch) -> bool:
-    """The stretch may hold a ratio ("one in four"): " in " before a whole of one, found
-    in C (a dated sentence's "in 2024" is none)."""
+    """The stretch may hold a ratio ("one in four", "nine out of ten"): " in " or " out of "
+    before a whole of one, found in C (a dated sentence's "in 2024" is none)."""
     text = at.text
-    return text.find(" in ", at.start, at.end) >= 0 and (
-        compiled(_RATIO).search(text, at.start, at.end) is not None
-    )
+    return (
+        text.find(" in ", at.start, at.end) >= 0 or text.find(" out of ", at.start, at.end) >= 0
+    ) and compiled(_RATIO).search(text, at.start, at.end) is not None
 
 
 _ONE_TIME = re.compile(r"one[\s-]time", re.IGNORECASE)
 """No count but a status: a "one-time finance manager" is a former one (a "three-time
 champion" counts)."""
-_RATIO_BEFORE = r"(?i)\b(?:\d{1,4}|" + alternation(_CARDINAL_WORDS) + r") in \Z"
-"""The part before the whole of a ratio, read back from the whole: "one in |four"."""
+_RATIO_BEFORE = r"(?i)\b(?:\d{1,4}|" + alternation(_CARDINAL_WORDS) + r") " + _RATIO_WORDS + r" \Z"
+"""The part before the whole of a ratio, read back from the whole: "one in |four", "nine
+out of |ten"."""
+_RATIO_ENDS = (" in ", " every ", " of ")
+"""How the words before a ratio's whole end (``_RATIO_WORDS``)."""
 
 
 def _with_ratios(text: str, start: int, facts: list[Fact]) -> list[Fact]:
@@ -2104,12 +2112,12 @@ def _with_ratios(text: str, start: int, facts: list[Fact]) -> list[Fact]:
         whole = text[fact.start : fact.end]
         if (
             fact.start < 4
-            or not text.startswith(" in ", fact.start - 4)
+            or not text.endswith(_RATIO_ENDS, max(0, fact.start - 7), fact.start)
             or not ((len(whole) <= 3 and whole.isdigit()) or whole.lower() in _CARDINAL_KEYS)
         ):
             out.append(fact)  # no " in " just before, or no whole of a ratio ("in 2024")
             continue
-        before = compiled(_RATIO_BEFORE).search(text, max(start, fact.start - 12), fact.start)
+        before = compiled(_RATIO_BEFORE).search(text, max(start, fact.start - 26), fact.start)
         if before is None:
             out.append(fact)
             continue
@@ -2319,7 +2327,25 @@ _DATE_PREPOSITIONS = frozenset(("on", "in", "by", "since", "from", "until"))
 
 _LAST_PERIOD = r"(?i)\b(last|next) (week|month|year)\b"
 _RELATIVE_YEAR = re.compile(r"(?i)\b(last|this|next) year\b")
+_YEARS_AGO = r"\b(\d{1,2}|" + alternation(_CARDINAL_WORDS) + r") years (?:ago|earlier)\b"
+"""A year counted back from an article's own in lower-cased text ("five years ago", "12
+years earlier")."""
 _IN_A_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def _years_ago_stated(text: str, start: int, end: int, support: Support) -> bool:
+    """The duration at ``start:end`` counts years back ("five years ago") to a year the
+    other article writes, from its stamp's year ("in 2021" in a 2026 article): a date in
+    other words."""
+    if support.year is None:
+        return False
+    # The duration holds its "ago" ("five years ago") or stands just before it.
+    ago = compiled(_YEARS_AGO).match(text[start : end + 8].lower())
+    return (
+        ago is not None
+        and ago.end() >= end - start
+        and str(support.year - int(_words_value(ago.group(1)))) in support.numbers
+    )
 
 
 def _year_stated(value: str, support: Support) -> bool:
@@ -2712,6 +2738,8 @@ def _supported_at(
     (``_figure_elsewhere``), for a weekday, the date it names (``_weekday_of_a_date``)."""
     if _SUPPORTED[category](text[start:end], support):
         return True
+    if category is ClaimCategory.DURATION:
+        return _years_ago_stated(text, start, end, support)
     if category is ClaimCategory.NUMBER:
         # A time of day is stated as a time ("2.15pm" is not "2.15" or "2:15am").
         if _time_of_day(text[start:end]) is not None:

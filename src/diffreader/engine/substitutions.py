@@ -2646,13 +2646,19 @@ def _share(keys: Sequence[str], i: int) -> tuple[float, int] | None:
 
 
 def _ratio(keys: Sequence[str], i: int) -> tuple[float, int] | None:
-    """(percentage, index of its last word) of "one in four", "3 in 10" at word ``i``."""
-    if i + 2 >= len(keys) or keys[i + 1] != "in":
+    """(percentage, index of its last word) of "one in four", "3 in 10", "nine out of
+    ten", "four in every five" at word ``i``."""
+    if i + 2 >= len(keys):
         return None
-    part, whole = _count(keys[i]), _count(keys[i + 2])
+    j = i + 2 if keys[i + 1] == "in" else i + 3 if keys[i + 1 : i + 3] == ["out", "of"] else 0
+    if j and j + 1 < len(keys) and keys[j] == "every":
+        j += 1
+    if not j or j >= len(keys):
+        return None
+    part, whole = _count(keys[i]), _count(keys[j])
     if part is None or whole is None or not 0 < part < whole <= 1000:
         return None
-    return 100 * part / whole, i + 2
+    return 100 * part / whole, j
 
 
 def _count(key: str) -> int | None:
