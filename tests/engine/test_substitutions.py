@@ -1540,6 +1540,20 @@ def test_a_comparison_turned_round_is_an_opposite() -> None:
     assert _flagged(rents, "Wages rose faster than rents last year.", ClaimCategory.OPPOSITE)[0]
 
 
+def test_a_comparison_with_an_infinitive_before_than_turned_round_is_an_opposite() -> None:
+    """The degree may stand before an infinitive that runs on to "than" ("more likely to
+    win their money back than"): turned round, the comparison says the opposite; turned
+    round with its degree, the same."""
+    a = "Older savers were more likely to win their money back than younger savers, it said."
+    b = "Younger savers were more likely to win their money back than older savers, it said."
+    assert _flagged(a, b, ClaimCategory.OPPOSITE) == (
+        ["Older savers were more likely to win their money back than younger savers"],
+        ["Younger savers were more likely to win their money back than older savers"],
+    )
+    same = b.replace("more likely", "less likely")
+    assert _quiet(a, same, ClaimCategory.OPPOSITE)
+
+
 def test_a_comparison_turned_round_with_its_degree_says_the_same() -> None:
     """ "More likely than retailers" / "retailers were less likely than": the same
     comparison, though "more" and "less" are opposites; a degree turned alone is one."""
@@ -1574,6 +1588,26 @@ def test_due_says_when_a_plan_comes(words: str, when: bool) -> None:
 
     keys = words.split()
     assert _due_when(keys, keys.index("due")) is when
+
+
+def test_more_than_after_a_figure_and_or_over_after_another_bound_neither() -> None:
+    # "4% more than a year earlier" compares the 4%; "or over" bounds the age before it,
+    # not the count of residents; "aged 85 and over" is "aged 85 or over".
+    a = "The number of residents aged 85 and over rose by 4% to 24,600, the county said."
+    b = (
+        "There are now 24,600 residents aged 85 or over, 4% more than a year earlier, the "
+        "county said."
+    )
+    assert _quiet(a, b, ClaimCategory.NUMBER)
+    # A bound the figure gains is still flagged, and so is an age bound dropped.
+    assert _flagged(a, b.replace("now 24,600", "now more than 24,600"), ClaimCategory.NUMBER) == (
+        [],
+        ["more than 24,600"],
+    )
+    assert _flagged(a, b.replace("aged 85 or over", "aged 85"), ClaimCategory.NUMBER) == (
+        ["85"],
+        [],
+    )
 
 
 def test_as_much_as_after_a_multiplier_is_a_comparison_no_bound() -> None:

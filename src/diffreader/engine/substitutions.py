@@ -1249,8 +1249,8 @@ def _find_opposites(group: Group) -> list[Found]:
         degrees = {
             (a_starts[i], b_starts[j])
             for x, y in turned
-            for i in range(x.than - len(x.degree), x.than)
-            for j in range(y.than - len(y.degree), y.than)
+            for i in range(x.degree_at, x.degree_at + len(x.degree))
+            for j in range(y.degree_at, y.degree_at + len(y.degree))
         }
         pairs = [(a, b) for a, b in pairs if (a.start, b.start) not in degrees]
     negations = {}
@@ -2036,6 +2036,8 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
                 i += 1  # "a further year", "an extra hour": one more of the unit
             elif not (i + 1 < n and (keys[i + 1] in scales or keys[i + 1] in _UNIT_KEYS)):
                 continue
+            elif i + 2 < n and keys[i + 2] in _COUNTED_BACK and keys[i + 1] in _TIME_UNIT_KEYS:
+                continue  # "4% more than a year earlier": when (last year), no amount
             value = 1.0
         else:
             # A key of digits alone is its own value (``_number_of``'s second test), and
@@ -2155,7 +2157,7 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
             bound, q_start = "", first  # no qualifier (``_bound_before``'s first test)
         if (
             not bound
-            and "or" in keys[j : j + _OR_MORE_REACH]
+            and ("or" in keys[j : j + _OR_MORE_REACH] or "and" in keys[j : j + _OR_MORE_REACH])
             and not (keys[first] in ("a", "an") and out and out[-1].end == ends[first - 1])
         ):
             # "twice a week or more": at least twice (and the rate's "a week" no bound).
@@ -2181,14 +2183,24 @@ _OR_MORE |= {"less": "at most", "fewer": "at most", "under": "at most", "below":
 
 
 def _or_more(keys: Sequence[str], j: int) -> str:
-    """The bound an "or more" ("or less", "or over") within ``_OR_MORE_REACH`` words after
-    a quantity ending before ``j`` sets on it ("at least", "at most"), else ""."""
+    """The bound an "or more" ("or less", "or over"; "and over", "and under" of an age)
+    within ``_OR_MORE_REACH`` words after a quantity ending before ``j`` sets on it ("at
+    least", "at most"), else "". Another figure between them takes it ("24,600 residents
+    aged 85 or over": 85 or over)."""
     for k in range(j, min(len(keys) - 1, j + _OR_MORE_REACH)):
-        if keys[k] == "or":
+        key = keys[k]
+        if key == "or":
             return _OR_MORE.get(keys[k + 1], "")
-        if not keys[k][:1].isalnum():
-            return ""  # the clause ends: "twice a week, or more often than that"
+        if key == "and" and keys[k + 1] in _AND_OVER:
+            return _OR_MORE[keys[k + 1]]  # "aged 85 and over"
+        if not key[:1].isalpha():
+            return ""  # the clause ends ("twice a week, or more often than that"), or a figure
     return ""
+
+
+_AND_OVER = frozenset(("over", "above", "under", "below"))
+"""Words after "and" that bound the figure before ("aged 65 and over", "5 and under"): "and
+more" need not ("20 pubs and more cafes")."""
 
 
 def _hunks(of_word: Sequence[int], first: int, last: int) -> frozenset[int]:
@@ -2677,6 +2689,9 @@ _AFTER_HALF = frozenset(("of", "the", "their", "its", "his", "her", "our", "all"
 """Words after "half" when it is a share ("half of", "half the")."""
 
 
+_COUNTED_BACK = frozenset(("earlier", "ago", "before"))
+"""Words after "a year", "a month"… that make it a date counted back ("a year earlier"),
+which the date check reads ("last year"), not an amount of time."""
 _UNIT_KEYS = frozenset((*MEASURE_UNITS, *TIME_UNITS, *UNIT_EQUIVALENTS))
 _TIME_UNIT_KEYS = frozenset(TIME_UNITS)
 """Every key ``_unit`` reads as a unit: a cheap test before calling it."""
@@ -2702,6 +2717,16 @@ _AS_CONJUNCTIONS = frozenset(("well", "soon"))
 roundabout", "as soon as 2027")."""
 
 
+_FIGURE_ENDS = frozenset(("%", "percent", "cent", "points"))
+"""Keys that end a figure, besides its digits and number words ("4 per cent", "3
+percentage points")."""
+
+
+def _a_figures_end(key: str) -> bool:
+    """``key`` may end a figure: "4%", "4 per cent", "200", "three"."""
+    return key[:1].isdigit() or key in _FIGURE_ENDS or key in _NUMBER_VALUES
+
+
 def _bound_before(keys: Sequence[str], first: int) -> tuple[str, int]:
     """The qualifier just before the figure at ``keys[first]`` ("more than", "about") and
     the index of its first word."""
@@ -2716,6 +2741,12 @@ def _bound_before(keys: Sequence[str], first: int) -> tuple[str, int]:
                 return "", first  # "went up to 5.2%" rose to it: no bound
             if phrase.startswith("as ") and _multiplied(keys, first - length):
                 return "", first  # "twice as much as three years earlier": a comparison
+            if (
+                phrase.endswith(" than")
+                and first > length
+                and _a_figures_end(keys[first - length - 1])
+            ):
+                return "", first  # "4% more than a year earlier": the figure's comparison
             return QUANTITY_QUALIFIERS[phrase], first - length
     if (
         first >= 3
@@ -4002,9 +4033,11 @@ def _find_prices(group: Group) -> list[Found]:
 
 class _Comparison(NamedTuple):
     """A comparison "X <verb> more likely than Y" of one side: its degree (the words
-    before "than": ``("more", "likely")``, ``("larger",)``), the content stems of the words
-    before the degree in its clause (where X stands) and of the noun phrase after "than"
-    (Y), and where X's first word and Y's last word are (token indices)."""
+    before "than": ``("more", "likely")``, ``("larger",)``; or before the infinitive that
+    runs on to "than": "more likely to get their money back than"), the content stems of the
+    words before the degree in its clause (where X stands) and of the noun phrase after
+    "than" (Y), and where the degree's first word, "than", X's first word and Y's last word
+    are (token indices)."""
 
     degree: tuple[str, ...]
     before: frozenset[str]
@@ -4012,6 +4045,7 @@ class _Comparison(NamedTuple):
     than: int
     first: int
     last: int
+    degree_at: int
 
 
 _DEGREE_WORDS = frozenset(("more", "less", "fewer"))
@@ -4032,10 +4066,14 @@ def _comparisons(group: Group, side: Side) -> list[_Comparison]:
             continue
         if keys[t - 1] in _NOT_COMPARED or keys[t - 1] in STOPWORDS:
             continue  # "rather than", "more than 40" (a bound), "than that"
+        last_degree = t
         if keys[t - 2] in _DEGREE_WORDS:
             first_degree = t - 2  # "more likely than", "fewer complaints than"
         elif keys[t - 1].endswith(("er", "ier")) or keys[t - 1] in ("worse", "better"):
             first_degree = t - 1  # "larger than", "worse than"
+        elif (infinitive := _degree_before_infinitive(keys, t)) >= 0:
+            # "more likely to get their money back than": the degree and its adjective.
+            first_degree, last_degree = infinitive, infinitive + 2
         else:
             continue
         # Y: the noun phrase after "than", its leading determiners skipped.
@@ -4065,8 +4103,36 @@ def _comparisons(group: Group, side: Side) -> list[_Comparison]:
         before = frozenset(stem(keys[i]) for i in before_at)
         if all(hunks[i] < 0 for i in (*range(j, k), *before_at)):
             continue  # neither thing compared changed here
-        out.append(_Comparison(tuple(keys[first_degree:t]), before, after, t, before_at[0], k - 1))
+        out.append(
+            _Comparison(
+                tuple(keys[first_degree:last_degree]),
+                before,
+                after,
+                t,
+                before_at[0],
+                k - 1,
+                first_degree,
+            )
+        )
     return out
+
+
+_INFINITIVE_REACH = 8
+"""Words between a degree's "to" and "than" at most ("more likely to get their money back
+than")."""
+
+
+def _degree_before_infinitive(keys: Sequence[str], t: int) -> int:
+    """Where a degree opens before an infinitive that runs on to "than" at ``t`` ("more
+    likely to get their money back than": the index of "more"), with no clause break
+    between; else -1."""
+    for d in range(t - 3, max(-1, t - 3 - _INFINITIVE_REACH), -1):
+        key = keys[d]
+        if key in _COMPARISON_BREAKS or not (key[:1].isalnum() or key == "-"):
+            return -1
+        if key in _DEGREE_WORDS and keys[d + 2] == "to" and keys[d + 1].isalpha():
+            return d
+    return -1
 
 
 _COMPARISON_BREAKS = frozenset((",", ";", ":", "that", "which", "who", "but", "while"))
