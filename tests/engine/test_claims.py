@@ -1040,6 +1040,22 @@ def test_weekdays_in_the_plural_are_no_names() -> None:
     assert [x.text for x in c.claims if x.category.value in ("name", "place", "person")] == []
 
 
+@pytest.mark.parametrize(
+    ("b", "names"),
+    [
+        # "Merriton-based" names Merriton: the place the other article gives.
+        ("The Merriton-based company runs school services and may appeal.", []),
+        ("Engineers at the Merriton-facing depot run school services and may appeal.", []),
+        # Another place joined to "based" is still a new name.
+        ("The Tollbury-based company runs school services and may appeal.", ["Tollbury-based"]),
+    ],
+)
+def test_a_name_joined_to_a_lower_case_word_is_the_name(b: str, names: list[str]) -> None:
+    c = compare("The firm, which runs school services around Merriton, may appeal.", b)
+    named = (ClaimCategory.NAME, ClaimCategory.PLACE, ClaimCategory.PERSON)
+    assert [x.text for x in c.claims if x.side is Side.B and x.category in named] == names
+
+
 def test_a_span_said_per_week_is_a_rate_not_a_duration() -> None:
     c = compare("Staff work 40 hours a week.", "Staff work 50 hours a week.")
     assert {x.category for x in c.claims} == {ClaimCategory.NUMBER}

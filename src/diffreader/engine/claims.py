@@ -1305,6 +1305,12 @@ class Support:
         return self._given
 
     def _has_name(self, name: str) -> bool:
+        if "-" in name:
+            # "Merriton-based", "Earth-facing": the name before a lower-case word joined to
+            # it ("Rolls-Royce", "Anglo-French" are names whole).
+            head, _, joined = name.rpartition("-")
+            if head and joined[:1].islower():
+                name = head
         words = [k for k in _fact_keys(name) if is_word(k) and k not in STOPWORDS]
         words = [w for w in words if w not in TITLE_WORDS] or words
         if not words:
