@@ -166,6 +166,10 @@ QUIET = {
         "The fire has burned 12,000 hectares of forest since Tuesday.\n",
         "The fire has burned 120 square kilometres of forest since Tuesday.\n",
     ),
+    "a floor area abbreviated and converted": (
+        "The two shops will take about 40,000 sq ft of the old mill, the owners said.\n",
+        "The two shops will occupy roughly 3,700 square metres of the old mill, the owners said.\n",
+    ),
     "a pair": (
         "More than 40 volunteers and two sniffer dogs joined the search.\n",
         "In excess of 40 volunteers along with a pair of sniffer dogs joined the search.\n",
@@ -434,6 +438,11 @@ CHANGED = {
         QUIET["a distance converted"][0],
         QUIET["a distance converted"][1].replace("550 yards", "800 yards"),
         ("added", "800"),
+    ),
+    "another floor area converted": (
+        QUIET["a floor area abbreviated and converted"][0],
+        QUIET["a floor area abbreviated and converted"][1].replace("3,700", "5,700"),
+        ("added", "5,700 square metres"),
     ),
     "a pair for three": (
         QUIET["a pair"][0].replace("two", "three"),

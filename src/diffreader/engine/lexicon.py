@@ -845,10 +845,10 @@ UNIT_EQUIVALENTS: Mapping[str, str] = MappingProxyType(
         "meter": "metre", "kg": "kilogram", "lb": "pound", "lbs": "pound", "ft": "foot",
         "feet": "foot", "inches": "inch", "liter": "litre", "ton": "tonne", "tons": "tonne",
         "decade": "10 year", "century": "100 year", "centuries": "100 year",
-        "fortnight": "2 week",
+        "fortnight": "2 week", "sq": "square",
     }
 )  # fmt: skip
-"""Abbreviations and spellings of a unit, and units that are a multiple of another
+"""Abbreviations and spellings of a unit ("sq ft"), and units that are a multiple of another
 ("factor unit"): "3km" is "three kilometres", "a century" is "a hundred years"."""
 QUANTITY_QUALIFIERS: Mapping[str, str] = MappingProxyType(
     {
