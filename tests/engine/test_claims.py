@@ -1277,6 +1277,32 @@ def test_years_ago_name_the_year_they_count_back_to(
     assert [(x.side.value, x.text) for x in c.claims if x.category in dated] == flagged
 
 
+_FEES = (
+    "Pitch fees frozen\n\nPublished 09:35, 17 November 2026\n\n"
+    "Councillors voted on Monday to freeze the pitch fees at £22 a day.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("day", "dates"),
+    [
+        # 16 November 2026 is the Monday of both articles' week: one day, said two ways.
+        ("16 November", []),
+        # The day before, or the Monday a week earlier: another day.
+        ("15 November", [("a", "on Monday"), ("b", "on 15 November")]),
+        ("9 November", [("a", "on Monday"), ("b", "on 9 November")]),
+    ],
+)
+def test_a_weekday_alone_is_the_date_of_its_week(day: str, dates: list[tuple[str, str]]) -> None:
+    b = (
+        "Market traders spared\n\nUpdated 13:05, 17 November 2026\n\n"
+        f"At a meeting on {day}, town councillors agreed to keep the daily charge at £22.\n"
+    )
+    c = compare(document_from_text(_FEES), document_from_text(b))
+    found = [(x.side.value, x.text) for x in c.claims if x.category is ClaimCategory.DATE]
+    assert found == dates
+
+
 _DIRECTED = "The film was directed by {name}. {later} said the shoot took nine weeks.\n"
 
 

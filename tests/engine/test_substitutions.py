@@ -825,6 +825,42 @@ def test_a_negation_moved_to_another_sentence_is_not_dropped(
     assert found == flagged
 
 
+@pytest.mark.parametrize(
+    ("b", "flagged"),
+    [
+        # "No one was injured" a sentence on is "nobody was hurt" in other words.
+        ("The blaze was out within 40 minutes. No one was injured: the tenant had already "
+         "left when her smoke alarm sounded.", []),
+        # No one was evacuated is not no one hurt.
+        ("The blaze was out within 40 minutes. No one was evacuated: the tenant had already "
+         "left when her smoke alarm sounded.",
+         [("a", "nobody was hurt"), ("b", "No one")]),
+    ],
+)  # fmt: skip
+def test_no_one_harmed_said_in_another_sentence_and_words_is_not_flagged(
+    b: str, flagged: list[tuple[str, str]]
+) -> None:
+    a = (
+        "Crews put out the blaze within 40 minutes, and nobody was hurt. The tenant had "
+        "already got out when her smoke alarm sounded."
+    )
+    c = _compare(a, b)
+    found = [(x.side.value, x.text) for x in c.claims if x.category is ClaimCategory.NEGATION]
+    assert found == flagged
+
+
+def test_a_bare_failed_facing_a_failure_named_is_no_negation() -> None:
+    a = "The leak began at 6.30am when a valve failed on a storage tank, the company said."
+    assert _quiet(
+        a,
+        "A valve failure on a storage tank caused the leak at 6.30am, the company says.",
+        ClaimCategory.NEGATION,
+    )
+    # A valve that held is no failure.
+    dropped, _ = _flagged(a, a.replace("failed on", "held on"), ClaimCategory.NEGATION)
+    assert dropped == ["failed on a storage"]
+
+
 _CULVERTS = (
     "The council was fined after failing to inspect its bridges. Its engineers reviewed 40 "
     "culverts in May and found damage at six."
@@ -1232,6 +1268,9 @@ def test_a_status_changed_flags_the_role_the_other_side_gives_the_same_person(
         # "nearly every one" is "nearly all".
         ("Nearly all of its 380 members voted for the strike.",
          "Of its 380 members, nearly every one voted for the strike."),
+        # "not all of them" is "some of them".
+        ("Some of its 380 members voted against the strike.",
+         "Not all of its 380 members voted for the strike."),
         # "homeless" says "without a home".
         ("The storm left 2,000 families homeless.",
          "The storm left 2,000 families without a home."),

@@ -124,7 +124,13 @@ from diffreader.engine.model import (
     Status,
     WordOp,
 )
-from diffreader.engine.segment import is_correction_note, stamp_month, stamp_year
+from diffreader.engine.segment import (
+    is_correction_note,
+    stamp_date,
+    stamp_month,
+    stamp_year,
+    weekday_near,
+)
 from diffreader.engine.substitutions import (
     CLOCK_SPAN,
     JUST_PAST,
@@ -933,6 +939,8 @@ class Support:
     month: int | None = None
     """The month (1 to 12) of that time stamp, if it names one: what "next month" counts
     from."""
+    stamp: datetime.date | None = None
+    """The day of that time stamp, if it names one: the week its "on Thursday" falls in."""
     _relative_months: frozenset[str] | None = None
     _relative_years: frozenset[int] | None = None
     _days: dict[tuple[str, str], set[str]] | None = None
@@ -1214,6 +1222,7 @@ class Support:
         support = cls(stems, numbers, lowered, text)
         support.year = stamp_year(doc.sentences)
         support.month = stamp_month(doc.sentences)
+        support.stamp = stamp_date(doc.sentences)
         return support
 
     def relative_years(self) -> frozenset[int]:
@@ -2754,6 +2763,7 @@ def _supported_at(
     return category is ClaimCategory.DATE and (
         _weekday_of_a_date(text, start, end, support)
         or _date_of_a_weekday(text, start, end, support)
+        or _weekday_of_its_week(text, start, end, support)
     )
 
 
@@ -2779,6 +2789,40 @@ def _weekday_of_a_date(text: str, start: int, end: int, support: Support) -> boo
     named = support.days_of_months().get((day, month))
     # "Monday 21 March" there is another day: no support.
     return named is not None and named <= {"", weekday.group(1).lower()}
+
+
+_A_WEEKDAY_IN = rf"(?i)\b(?:{alternation(WEEKDAYS)})\b"
+"""A weekday anywhere in a date ("Monday 16 November")."""
+
+
+def _weekday_of_its_week(text: str, start: int, end: int, support: Support) -> bool:
+    """A weekday alone and a day and month alone, one of them the fact at ``start:end`` and
+    the other in the other article, that name one day: the day is that weekday, within a
+    week of the other article's time stamp (``segment.weekday_near``): "on Monday" / "on 16
+    November" in an article stamped 17 November 2026."""
+    stamp = support.stamp
+    if stamp is None:
+        return False
+    weekday = compiled(_BARE_WEEKDAY).fullmatch(text, start, end)
+    if weekday is not None:
+        if compiled(_DAY_MONTH_AFTER).match(text, end):
+            return False  # "Monday 16 November": ``_weekday_of_a_date``'s
+        named = weekday.group(1).lower()
+        return any(
+            "" in weekdays and weekday_near(stamp, MONTH_NUMBERS[month], int(day)) == named
+            for (day, month), weekdays in support.days_of_months().items()
+        )
+    if compiled(_WEEKDAY_BEFORE).search(text, max(0, start - 16), start) is not None:
+        return False  # a weekday given its date: ``_date_of_a_weekday``'s
+    value = text[start:end]
+    date = compiled(_DAY_MONTH_AFTER).search(" " + value)
+    if date is None or compiled(_A_WEEKDAY_IN).search(value) is not None:
+        return False
+    day, month = _day_and_month(date)
+    written = _YEAR_AFTER.search(text, start, end)
+    year = int(written.group(1)) if written else None
+    named = weekday_near(stamp, MONTH_NUMBERS[month], int(day), year)
+    return bool(named) and named in support.stems
 
 
 def _day_and_month(date: re.Match[str]) -> tuple[str, str]:
@@ -3287,21 +3331,26 @@ def _supports(
 _MIN_INDEXED_A_PROCESS = 300_000
 """Characters of an article below which indexing it is not worth a process (about 40 ms)."""
 
-_EncodedSupport = tuple[set[str], set[str], str, str, int | None, int | None, frozenset[str]]
+_EncodedSupport = tuple[
+    set[str], set[str], str, str, int | None, int | None, datetime.date | None, frozenset[str]
+]
 
 
 def _encode_supports(found: list[tuple[Support, frozenset[str]]]) -> list[_EncodedSupport]:
-    """Fresh indexes (their look-up memories are empty), with their time stamp's year and
-    month, and names as plain tuples, for the transfer from a child process."""
-    return [(s.stems, s.numbers, s.lowered, s.text, s.year, s.month, names) for s, names in found]
+    """Fresh indexes (their look-up memories are empty), with their time stamp's year,
+    month and day, and names as plain tuples, for the transfer from a child process."""
+    return [
+        (s.stems, s.numbers, s.lowered, s.text, s.year, s.month, s.stamp, names)
+        for s, names in found
+    ]
 
 
 def _decode_supports(encoded: list[_EncodedSupport]) -> list[tuple[Support, frozenset[str]]]:
     """``_encode_supports`` undone."""
     out = []
-    for stems, numbers, lowered, text, year, month, names in encoded:
+    for stems, numbers, lowered, text, year, month, stamp, names in encoded:
         support = Support(stems, numbers, lowered, text)
-        support.year, support.month = year, month
+        support.year, support.month, support.stamp = year, month, stamp
         out.append((support, names))
     return out
 

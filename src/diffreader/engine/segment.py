@@ -37,6 +37,7 @@ from diffreader.engine.lexicon import (
     NEWS_AGENCIES,
     SENTENCE_OPENERS,
     STOPWORDS,
+    WEEKDAY_ORDER,
     WEEKDAYS,
     WORDS_AFTER_US_ABBREVIATION,
     alternation,
@@ -53,6 +54,7 @@ __all__ = [
     "stamp_date",
     "stamp_month",
     "stamp_year",
+    "weekday_near",
 ]
 
 
@@ -370,6 +372,34 @@ def stamp_date(sentences: Sequence[Sentence]) -> datetime.date | None:
         return datetime.date(int(year), MONTH_NUMBERS[month.lower()], int(day))
     except ValueError:
         return None  # "31 June"
+
+
+STAMP_WEEK = 6
+"""Days from an article's time stamp within which its "on Thursday" falls: the Thursday of
+its week (a Thursday seven days away is "last Thursday" or "next Thursday")."""
+
+
+def weekday_near(stamp: datetime.date, month: int, day: int, year: int | None = None) -> str:
+    """The weekday ("thursday") of the day ``day`` of ``month`` (1 to 12) within
+    ``STAMP_WEEK`` days of ``stamp``, in ``year`` where it is written: the day an
+    article's weekday may name; "" for a day farther away or no day ("31 June").
+
+    >>> weekday_near(datetime.date(2026, 11, 30), 11, 26)
+    'thursday'
+    >>> weekday_near(datetime.date(2027, 1, 2), 12, 30)
+    'wednesday'
+    >>> weekday_near(datetime.date(2026, 11, 30), 11, 19)
+    ''
+    """
+    years = (year,) if year is not None else (stamp.year - 1, stamp.year, stamp.year + 1)
+    for candidate in years:
+        try:
+            named = datetime.date(candidate, month, day)
+        except ValueError:
+            return ""
+        if abs((named - stamp).days) <= STAMP_WEEK:
+            return WEEKDAY_ORDER[named.weekday()]
+    return ""
 
 
 def _stamp_line(sentences: Sequence[Sentence]) -> str | None:

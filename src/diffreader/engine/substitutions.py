@@ -138,7 +138,6 @@ from diffreader.engine.lexicon import (
     TITLES,
     UNIT_EQUIVALENTS,
     WEAK_NUMBER_WORDS,
-    WEEKDAY_ORDER,
     WEEKDAYS,
     alternation,
     holiday_date,
@@ -152,7 +151,7 @@ from diffreader.engine.model import (
     SentenceKind,
     Side,
 )
-from diffreader.engine.segment import stamp_date, stamp_month, stamp_year
+from diffreader.engine.segment import stamp_date, stamp_month, stamp_year, weekday_near
 from diffreader.engine.synonyms import parts_of_speech, related
 from diffreader.engine.text import compiled, sentence_tokens, stem, word_keys
 
@@ -1118,6 +1117,8 @@ def _find_negations(group: Group) -> list[Found]:
             continue  # "will not open" / "will close", wherever the rewording put it
         if negated in DISRUPTIONS and more % 2 and not CONTINUITY.isdisjoint(other_changed):
             continue  # "will not be affected" / "will carry on as normal"
+        if _failure_named(words, i, other):
+            continue  # "a valve failed" / "a valve failure": the one event, named
         if _negation_elsewhere(words, i, group.text[_OTHER[side]]):
             continue  # "denies the charge" / "has denied the charge" a sentence later
         if _negated_in_other_words(words, i, group.text[_OTHER[side]]):
@@ -1142,6 +1143,20 @@ def _negation_elsewhere(words: Sequence[Word], i: int, other_text: str) -> bool:
     return " ".join((_negation_family(words[i].key), *rest)) in _negations_in(other_text)
 
 
+_FAILED = frozenset(("fail", "fails", "failed", "failing"))
+
+
+def _failure_named(words: Sequence[Word], i: int, other: Sequence[Word]) -> bool:
+    """The negation at ``i`` is a bare "failed" (no infinitive after it: "a valve failed")
+    and the other side of the group names a failure ("a valve failure"): the same event."""
+    if words[i].key not in _FAILED or (i + 1 < len(words) and words[i + 1].key == "to"):
+        return False
+    return any(
+        w.key in ("failure", "failures") and not (j + 1 < len(other) and other[j + 1].key == "to")
+        for j, w in enumerate(other)
+    )
+
+
 def _negated_in_other_words(words: Sequence[Word], i: int, other_text: str) -> bool:
     """What the negation at ``i`` negates is negated in the other article, anywhere, with
     another negation and in other words ("failing to check whether customers could pay"
@@ -1157,9 +1172,54 @@ def _negated_in_other_words(words: Sequence[Word], i: int, other_text: str) -> b
             break
         if key[:1].isalpha() and key not in STOPWORDS:
             reach.add(stem(key)[:_NEGATED_PREFIX])
-    if len(reach) < 2:
+    if len(reach) >= 2 and any(len(reach & there) >= 2 for there in _negated_words_in(other_text)):
+        return True
+    # "nobody was hurt" / "no one was injured": no one, and what befell no one, in a word
+    # of the same sense.
+    head = _nobody_head([w.key for w in words[i : i + 1 + _NEGATED_REACH]])
+    if not head:
         return False
-    return any(len(reach & there) >= 2 for there in _negated_words_in(other_text))
+    # Imported here: importing the engine must not load the table of related words.
+    from diffreader.engine import synonyms
+
+    return any(
+        stem(head) == stem(there) or synonyms.related(head, there)
+        for there in _nobody_heads_in(other_text)
+    )
+
+
+_NOBODY = frozenset(("nobody", "none", "nothing", "noone"))
+"""Negations that say of no one (or nothing) what follows ("nobody was hurt"), with "no
+one"."""
+
+
+def _nobody_head(keys: Sequence[str]) -> str:
+    """The first content word after a negation of no one (``_NOBODY``, "no one") that opens
+    ``keys`` ("nobody was |hurt"), up to a punctuation mark; else ""."""
+    if not keys or not (keys[0] in _NOBODY or keys[:2] == ["no", "one"]):
+        return ""
+    for key in keys[2 if keys[0] == "no" else 1 :]:
+        if not key[:1].isalpha():
+            return ""
+        if key not in STOPWORDS:
+            return key
+    return ""
+
+
+@lru_cache(maxsize=2)
+def _nobody_heads_in(text: str) -> frozenset[str]:
+    """What each negation of no one in an article says of no one (``_nobody_head``): read
+    once an article."""
+    found = set()
+    for match in compiled(_NOBODY_AND_AFTER).finditer(text):
+        head = _nobody_head(word_keys(match.group()))
+        if head:
+            found.add(head)
+    return frozenset(found)
+
+
+_NOBODY_AND_AFTER = r"(?i)\b(?:nobody|none|nothing|no\s+one)(?:\s+[\w'’-]+){1,4}"
+"""A negation of no one and the words after it (``_nobody_heads_in``)."""
 
 
 def _negation_family(key: str) -> str:
@@ -3158,32 +3218,21 @@ def _agree(group: Group, side: Side, parts: dict[str, str], other: dict[str, str
 
 
 _WEEKDAY_ALONE = {"weekday"}
-_A_WEEK = 6
-"""Days from an article's time stamp within which its "on Thursday" falls: the Thursday of
-its week (a Thursday seven days away is "last Thursday" or "next Thursday")."""
 
 
 def _weekday_named(group: Group, side: Side, weekday: str, dated: dict[str, str]) -> bool:
     """The weekday of ``side`` ("on Thursday") is the other side's day and month ("on 26
     November", no weekday written): that day is that weekday, and lies within a week of
-    the weekday's article's time stamp (of the other's where it has none). A stamp names
-    the week a weekday falls in; with none, a weekday could be any week's."""
+    the weekday's article's time stamp (of the other's where it has none:
+    ``segment.weekday_near``). A stamp names the week a weekday falls in; with none, a
+    weekday could be any week's."""
     if "day" not in dated or "month" not in dated or "weekday" in dated:
         return False
     stamp = group.stamp(side) or group.stamp(_OTHER[side])
     if stamp is None:
         return False
-    years = (
-        (int(dated["year"]),) if "year" in dated else (stamp.year - 1, stamp.year, stamp.year + 1)
-    )
-    for year in years:
-        try:
-            day = datetime.date(year, int(dated["month"]) + 1, int(dated["day"]))
-        except ValueError:
-            continue  # "31 June"
-        if abs((day - stamp).days) <= _A_WEEK:
-            return WEEKDAY_ORDER[day.weekday()] == weekday
-    return False
+    year = int(dated["year"]) if "year" in dated else None
+    return weekday_near(stamp, int(dated["month"]) + 1, int(dated["day"]), year) == weekday
 
 
 def _find_dates(group: Group) -> list[Found]:
@@ -3969,8 +4018,9 @@ _QUANTIFIER_LEVELS = {
     "several": 30, "few": 10, "none": 0,
 }  # fmt: skip
 """How much of a whole a quantifier says ("all of its customers", "most of them"); "almost"
-or "nearly" before "all" says less than all (``_ALMOST_ALL``). "Half" and "a majority" are
-figures, which ``_find_figures`` reads ("more than half" is "a majority")."""
+or "nearly" before "all" says less than all (``_ALMOST_ALL``), and "not all" says some.
+"Half" and "a majority" are figures, which ``_find_figures`` reads ("more than half" is "a
+majority")."""
 _ALMOST = frozenset(("almost", "nearly", "virtually", "practically"))
 _ALMOST_ALL = 95
 _WHOLE = frozenset(("all", "every", "each"))
@@ -3988,6 +4038,8 @@ def _level(keys: Sequence[str], i: int) -> int | str:
         return key
     if key in _WHOLE and i and keys[i - 1] in _ALMOST:
         return _ALMOST_ALL  # "nearly all", "almost every"
+    if key in _WHOLE and i and keys[i - 1] == "not":
+        return _QUANTIFIER_LEVELS["some"]  # "not all of them": some of them
     return _QUANTIFIER_LEVELS[key]
 
 
