@@ -7,8 +7,8 @@
 ``benchmarks/judgement_heldout11``, ``benchmarks/judgement_heldout12``,
 ``benchmarks/judgement_heldout13``, ``benchmarks/judgement_heldout14``,
 ``benchmarks/judgement_heldout15``, ``benchmarks/judgement_heldout16``,
-``benchmarks/judgement_heldout17`` and ``benchmarks/judgement_heldout18``) and their harness
-honest.
+``benchmarks/judgement_heldout17``, ``benchmarks/judgement_heldout18`` and
+``benchmarks/judgement_heldout19``) and their harness honest.
 
 These tests check the sets, never the engine's scores: the scores are reported by
 ``benchmarks/eval_judgement.py`` and change with every judgement change.
@@ -298,6 +298,22 @@ SETS = {
         3,
         None,
         ("quote", "para_", "comet"),
+    ),
+    # A nineteenth held-out set, imitating ports, ferries and maritime incidents (groundings,
+    # ferry cancellations, port expansions, lifeboat call-outs, fishing quotas) rewritten by a
+    # maritime trade site or a regional paper, water companies, sewage spills, reservoirs and
+    # hosepipe bans restated by a campaign group's site or a local paper, food safety, hygiene
+    # ratings, recalls and food poisoning outbreaks rewritten by a consumer site or a local
+    # paper, and local elections, by-elections and council votes reported by two outlets, of
+    # mixed length (3-5, 6-9, 10-14).
+    "heldout19": JudgementSet(
+        ROOT / "benchmarks" / "judgement_heldout19",
+        20,
+        7,
+        (3, 14),
+        3,
+        None,
+        ("quote", "para_", "hosepipe"),
     ),
 }
 
