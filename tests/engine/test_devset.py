@@ -7,8 +7,9 @@
 ``benchmarks/judgement_heldout11``, ``benchmarks/judgement_heldout12``,
 ``benchmarks/judgement_heldout13``, ``benchmarks/judgement_heldout14``,
 ``benchmarks/judgement_heldout15``, ``benchmarks/judgement_heldout16``,
-``benchmarks/judgement_heldout17``, ``benchmarks/judgement_heldout18`` and
-``benchmarks/judgement_heldout19``) and their harness honest.
+``benchmarks/judgement_heldout17``, ``benchmarks/judgement_heldout18``,
+``benchmarks/judgement_heldout19`` and ``benchmarks/judgement_heldout20``) and their harness
+honest.
 
 These tests check the sets, never the engine's scores: the scores are reported by
 ``benchmarks/eval_judgement.py`` and change with every judgement change.
@@ -314,6 +315,22 @@ SETS = {
         3,
         None,
         ("quote", "para_", "hosepipe"),
+    ),
+    # A twentieth held-out set, imitating road safety and motoring stories (speed cameras, crash
+    # statistics, car recalls, fuel prices, potholes) rewritten by a motoring site or a local
+    # paper, pets and animal welfare stories (rescue centres, dog attacks, pet food recalls, vet
+    # bills) restated by a pet charity's newsletter or a consumer site, broadband, mobile
+    # coverage and phone mast stories rewritten by a tech site or a local paper, and libraries,
+    # parks, swimming pools and leisure centres restated by a council newsletter or a local
+    # paper, of mixed length (3-5, 6-9, 10-14).
+    "heldout20": JudgementSet(
+        ROOT / "benchmarks" / "judgement_heldout20",
+        20,
+        7,
+        (3, 14),
+        3,
+        None,
+        ("quote", "para_", "mast"),
     ),
 }
 
