@@ -859,6 +859,30 @@ def test_a_bare_failed_facing_a_failure_named_is_no_negation() -> None:
     # A valve that held is no failure.
     dropped, _ = _flagged(a, a.replace("failed on", "held on"), ClaimCategory.NEGATION)
     assert dropped == ["failed on a storage"]
+    # A changed word WordNet relates to the failure says it too.
+    assert _quiet(
+        "A lifeboat towed the yacht to safety after its engine failed eight miles offshore.",
+        "The yacht, whose engine broke down eight miles out, was towed to safety by a lifeboat.",
+        ClaimCategory.NEGATION,
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The leader was ousted in a no-confidence vote by 31 to 25.",
+         "The leader lost a vote of no confidence by 31 votes to 25."),
+        ("Councillors backed a motion of no confidence in the leader by 31 to 25.",
+         "The leader lost a confidence vote by 31 votes to 25."),
+    ],
+)  # fmt: skip
+def test_no_confidence_names_a_vote_and_negates_nothing(a: str, b: str) -> None:
+    assert _quiet(a, b, ClaimCategory.NEGATION)
+    # "No-one" is still no one.
+    dropped, _ = _flagged(
+        "No-one was hurt in the fire.", "Two people were hurt in the fire.", ClaimCategory.NEGATION
+    )
+    assert dropped == ["No"]
 
 
 _CULVERTS = (
@@ -1647,6 +1671,33 @@ def test_more_than_after_a_figure_and_or_over_after_another_bound_neither() -> N
         ["85"],
         [],
     )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "flagged"),
+    [
+        # A figure ending in 5 is rounded to the nearest five, a fraction to a fraction.
+        ("The reservoir is 78% full, up from 31% in September.",
+         "The reservoir is over 75% full, up from 31% in September.", False),
+        ("The reservoir is 78% full, up from 31% in September.",
+         "The reservoir is more than three-quarters full, up from 31% in September.", False),
+        ("The school said 68.4% of pupils passed.",
+         "Just over two-thirds of pupils passed, the school said.", False),
+        ("Customers cut their use by about 12% during the ban.",
+         "Customers used roughly an eighth less water during the ban.", False),
+        # Too far past the bound, or below it: another figure.
+        ("The reservoir is 82% full, up from 31% in September.",
+         "The reservoir is over 75% full, up from 31% in September.", True),
+        ("The school said 78.4% of pupils passed.",
+         "Just over two-thirds of pupils passed, the school said.", True),
+        ("The reservoir is 72% full, up from 31% in September.",
+         "The reservoir is more than three-quarters full, up from 31% in September.", True),
+    ],
+)  # fmt: skip
+def test_a_figure_rounded_to_a_five_or_a_fraction_under_a_bound(
+    a: str, b: str, flagged: bool
+) -> None:
+    assert (not _quiet(a, b, ClaimCategory.NUMBER)) is flagged
 
 
 def test_as_much_as_after_a_multiplier_is_a_comparison_no_bound() -> None:

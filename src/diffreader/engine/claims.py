@@ -2917,6 +2917,11 @@ def _share_elsewhere(text: str, end: int, value: float, support: Support) -> boo
     return plain_number(round(100 * value / total, 1)) in support.numbers
 
 
+_SHARE_AFTER = rf"(?:({alternation(_NUMERATORS)})[\s-]+)?({alternation(FRACTIONS)})\b"
+"""A share written out in lower-cased text, where a bound's figure stands ("more than
+|three-quarters|")."""
+
+
 def _figures_after(
     lowered: str, words: Sequence[str] | Mapping[str, int]
 ) -> list[tuple[float, int]]:
@@ -2935,8 +2940,32 @@ def _figures_after(
                 value = figure.match(lowered, after)
                 if value is not None:
                     found.append((_scaled_value(value), tag))
+                elif (share := compiled(_SHARE_AFTER).match(lowered, after)) is not None:
+                    # "more than three-quarters": the share's percentage.
+                    numerator = _NUMERATORS.get(share.group(1) or "a", 1)
+                    found.append((100 * numerator / FRACTIONS[share.group(2)], tag))
             at = lowered.find(word, after)
     return found
+
+
+_SHARE_WRITTEN = rf"(?i)(?:({alternation(_NUMERATORS)})[\s-]+)?({alternation(FRACTIONS)})\Z"
+"""A share written out, the whole of a fact ("three-quarters", "a third", "half")."""
+
+
+def _bounded_share(text: str, start: int, end: int) -> tuple[float, int] | None:
+    """(percentage, way) of a share written out at ``start:end`` just after a bound ("more
+    than |three-quarters|", "just under |a third|"), the way as ``_PAST_WORDS`` gives it;
+    None for anything else."""
+    # The fact may hold its bound ("over two-thirds"): the share is what ends it.
+    share = compiled(_SHARE_WRITTEN).search(text, start, end)
+    if share is None or (share.start() > start and text[share.start() - 1] not in " "):
+        return None
+    before = " " + text[max(0, share.start() - 20) : share.start()].lower().rstrip()
+    way = next((w for word, w in _PAST_WORDS if before.endswith(" " + word.rstrip())), 0)
+    if not way:
+        return None
+    numerator = _NUMERATORS.get((share.group(1) or "a").lower(), 1)
+    return 100 * numerator / FRACTIONS[share.group(2).lower()], way
 
 
 def _scaled_value(match: re.Match[str]) -> float:
@@ -2953,6 +2982,12 @@ def _figure_elsewhere(text: str, start: int, end: int, support: Support) -> bool
     figure that has a unit, its rounded figures only once."""
     figure = compiled(_SCALED_FIGURE).match(text, start, end)
     if figure is None:
+        share = _bounded_share(text, start, end)
+        if share is not None:
+            # "more than three-quarters" / "78%": a share written out, just past its bound.
+            value, way = share
+            reach = min(rounding_step(value), JUST_PAST * value)
+            return any(just_past(exact, value, way) for exact in support.values_near(value, reach))
         spelled = NUMBER_WORDS.get(text[start:end].lower())
         if spelled is None or not text[end : end + 2].strip(" -")[:1].isalpha():
             return False

@@ -191,7 +191,7 @@ AFTER_A_SHARE = _words(
     """since within across among despite amid throughout compared last overall apiece
     respectively higher lower faster slower bigger smaller larger greater cheaper dearer
     longer shorter quicker heavier lighter stronger weaker richer poorer older younger
-    fewer"""
+    fewer less"""
 )
 """Words that are no stopword but follow a share, never an ordinal's noun ("fell by a
 fifth since May", "to grow by a fifth within five years", "a third compared with", "by a

@@ -580,9 +580,11 @@ def _negation_at(words: Sequence[Word], i: int) -> bool:
         # "not only", "not once but three times", "no doubt" open no negated claim.
         nxt = words[i + 1].key if i + 1 < len(words) else ""
         if (key == "not" and (nxt in ("only", "just") or _not_once_but(words, i))) or (
-            key == "no" and nxt in ("doubt", "longer")
+            key == "no" and nxt in ("doubt", "longer", "confidence")
         ):
-            return False
+            return False  # "a vote of no confidence" is a vote, whatever its outcome
+        if key == "no" and nxt == "-" and i + 2 < len(words) and words[i + 2].key != "one":
+            return False  # "a no-confidence vote", "a no-fly zone": a compound ("no-one" is)
         if key == "not" and i and words[i - 1].key == "," and _a_figure_at(words, i + 1):
             return False  # "by 2035, not 2045": a figure set against another, no denial
         if key == "no" and (
@@ -1148,12 +1150,23 @@ _FAILED = frozenset(("fail", "fails", "failed", "failing"))
 
 def _failure_named(words: Sequence[Word], i: int, other: Sequence[Word]) -> bool:
     """The negation at ``i`` is a bare "failed" (no infinitive after it: "a valve failed")
-    and the other side of the group names a failure ("a valve failure"): the same event."""
-    if words[i].key not in _FAILED or (i + 1 < len(words) and words[i + 1].key == "to"):
+    and the other side of the group names a failure ("a valve failure") or says it in a
+    changed word WordNet relates to it ("its engine failed" / "its engine broke down"):
+    the same event."""
+    key = words[i].key
+    if key not in _FAILED or (i + 1 < len(words) and words[i + 1].key == "to"):
         return False
-    return any(
+    if any(
         w.key in ("failure", "failures") and not (j + 1 < len(other) and other[j + 1].key == "to")
         for j, w in enumerate(other)
+    ):
+        return True
+    # Imported here: importing the engine must not load the table of related words.
+    from diffreader.engine import synonyms
+
+    return any(
+        w.hunk >= 0 and w.key.isalpha() and w.key not in STOPWORDS and synonyms.related(key, w.key)
+        for w in other
     )
 
 
@@ -2563,10 +2576,31 @@ def rounds_to(exact: float, rounded: float) -> bool:
 
 @lru_cache(maxsize=4096)
 def rounding_step(rounded: float) -> float:
-    """The step of ``rounded``'s last significant digit: 100,000 for 96,500,000, 0.1 for
-    2.5 (0 for a figure that is no finite number)."""
-    exponent = Decimal(repr(float(rounded))).normalize().as_tuple().exponent
-    return 10.0**exponent if isinstance(exponent, int) else 0.0
+    """The step of ``rounded``'s last significant digit: 100,000 for 96,500,000; five of
+    it where that digit is a 5, as a figure rounded to the nearest five or half is (0.5 for
+    2.5, 5 for "more than 75%" of 78%); five of its second digit's for a repeating fraction
+    (``_REPEATING``: "just over two-thirds" of 68.4%); 0 for a figure that is no finite
+    number.
+
+    >>> rounding_step(96_500_000), rounding_step(2.4), rounding_step(75), rounding_step(2_000)
+    (500000.0, 0.1, 5.0, 1000.0)
+    >>> rounding_step(200 / 3)
+    5.0
+    """
+    digits = Decimal(repr(float(rounded))).normalize().as_tuple()
+    exponent = digits.exponent
+    if not isinstance(exponent, int):
+        return 0.0
+    if len(digits.digits) > _REPEATING:
+        # A fraction's percentage ("two-thirds": 66.666…) is rounded to a fraction: five
+        # of the step of its second digit (5 for 66.7, 0.5 for 6.67).
+        return 5.0 * 10.0 ** (exponent + len(digits.digits) - 2)
+    return (5.0 if digits.digits[-1:] == (5,) else 1.0) * 10.0**exponent
+
+
+_REPEATING = 12
+"""Significant digits beyond which a figure is a repeating fraction ("two-thirds": 66.666…),
+not a figure written with its digits."""
 
 
 def _rounded(q: _Quantity, others: Sequence[_Quantity]) -> bool:
@@ -2591,14 +2625,15 @@ def _rounded(q: _Quantity, others: Sequence[_Quantity]) -> bool:
 def just_past(exact: float, bound: float, way: int) -> bool:
     """``exact`` lies just past the figure ``bound`` on the side ``way`` says (1: above,
     as "more than 2,000" says; -1: below), within one step of the bound's last significant
-    digit and ``JUST_PAST`` of it, as a rounded figure would be: "2,034" and "more than
-    2,000", "38" and "fewer than 40", not "2,434".
+    digit (short of it) and ``JUST_PAST`` of it, as a rounded figure would be: "2,034" and
+    "more than 2,000", "38" and "fewer than 40", not "2,434".
 
     >>> just_past(2034, 2000, 1), just_past(38, 40, -1), just_past(2434, 2000, 1)
     (True, True, False)
     """
     gap = (exact - bound) * way
-    return 0 < gap <= min(rounding_step(bound), JUST_PAST * abs(bound))
+    # Short of the next rounded figure: "over 65" is not 70, which would be "70".
+    return 0 < gap <= JUST_PAST * abs(bound) and gap < rounding_step(bound)
 
 
 _WAYS = {"at least": 1, "at most": -1}
