@@ -1700,6 +1700,57 @@ def test_a_figure_rounded_to_a_five_or_a_fraction_under_a_bound(
     assert (not _quiet(a, b, ClaimCategory.NUMBER)) is flagged
 
 
+@pytest.mark.parametrize(
+    ("b", "flagged"),
+    [
+        # The half of the day said after the range, or in words: the same times.
+        ("Drivers entering the zones from 8.15 to 9.15 in the morning or from 2.45 to 3.45 "
+         "in the afternoon will be fined.", ([], [])),
+        ("Drivers entering the zones from 8.15 to 9.15am or from 2.45 to 3.45pm will be fined.",
+         ([], [])),
+        # Another end of the range is another time.
+        ("Drivers entering the zones from 8.15 to 9.45 in the morning or from 2.45 to 3.45 "
+         "in the afternoon will be fined.", (["9.15am"], ["9.45"])),
+    ],
+)  # fmt: skip
+def test_a_time_whose_half_of_the_day_comes_later_is_that_time(
+    b: str, flagged: tuple[list[str], list[str]]
+) -> None:
+    a = (
+        "Drivers entering the zones between 8.15am and 9.15am or between 2.45pm and 3.45pm "
+        "will be fined."
+    )
+    assert _flagged(a, b, ClaimCategory.NUMBER) == flagged
+
+
+@pytest.mark.parametrize(
+    ("b", "flagged"),
+    [
+        # A span counted back from now is the span: "31-year history" / "31 years ago".
+        ("The rescue has 67 dogs, the most since it opened 31 years ago.", ([], [])),
+        ("Residents aged 90 or over number 2,140, twice as many as two decades ago.", ([], [])),
+        # Another span is another figure.
+        ("The rescue has 67 dogs, the most since it opened 21 years ago.",
+         (["31-year"], ["21 years ago"])),
+    ],
+)  # fmt: skip
+def test_a_span_counted_back_from_now_is_the_span(
+    b: str, flagged: tuple[list[str], list[str]]
+) -> None:
+    a = (
+        "The rescue has 67 dogs, the most in its 31-year history."
+        if "rescue" in b
+        else "Residents aged 90 or over have doubled in 20 years, to 2,140."
+    )
+    dated = (ClaimCategory.NUMBER, ClaimCategory.DURATION)
+    c = _compare(a, b)
+    found = (
+        [x.text for x in c.claims if x.side is Side.A and x.category in dated],
+        [x.text for x in c.claims if x.side is Side.B and x.category in dated],
+    )
+    assert found == flagged
+
+
 def test_as_much_as_after_a_multiplier_is_a_comparison_no_bound() -> None:
     # "twice as much as three years earlier": the figure after it is what is compared with.
     a = (

@@ -1013,7 +1013,14 @@ class Support:
         """The times of day the article names, in minutes after midnight ("2.15am": 135),
         read once, when first asked."""
         if self._times is None:
-            found = (_minutes_of(m) for m in _TIME.finditer(self.lowered))
+            found = [_minutes_of(m) for m in _TIME.finditer(self.lowered)]
+            for ranged in compiled(_TIMES_IN_WORDS).finditer(self.lowered):
+                # "from 8.15 to 9.15 in the morning", "8.15 to 9.15am": both ends.
+                said = ranged.group(5)
+                half = "a" if said in ("am", "in the morning") else "p"
+                for hours, minutes in (ranged.group(1, 2), ranged.group(3, 4)):
+                    if hours is not None:
+                        found.append(clock_minutes(int(hours), int(minutes), half))
             self._times = frozenset(m for m in found if m is not None)
         return self._times
 
@@ -2081,6 +2088,14 @@ _TIME = re.compile(
     r"|\b(noon|midday|midnight)\b"
 )
 """A time of day: "2.15am", "6 p.m.", "1:40pm", "02:15", "18:30", "noon", "midnight"."""
+
+
+_TIMES_IN_WORDS = (
+    r"\b(\d{1,2})[.:]([0-5]\d)(?:\s*(?:to|-|–|and|until|till)\s*(\d{1,2})[.:]([0-5]\d))?"
+    r"\s*(am\b|pm\b|in the (?:morning|afternoon|evening)\b|at night\b)"
+)
+"""Clock times whose half of the day follows the range they open or comes in words, in
+lower-cased text: "from 8.15 to 9.15 in the morning", "2.45-3.45pm" (both ends)."""
 
 
 def _minutes_of(time: re.Match[str]) -> int | None:

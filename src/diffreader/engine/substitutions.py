@@ -2300,12 +2300,15 @@ _AT_A_TIME = frozenset(
 def time_of_day(keys: Sequence[str], i: int) -> tuple[int, int] | None:
     """The time of day that starts at ``keys[i]``, in minutes after midnight, and the index
     of its last key: "2.15 am" (keys "2.15", "am"), "6 pm", "02:15" or "18:30" after a
-    word of time ("at 02:15"); None for none.
+    word of time ("at 02:15"), "8.15" before words that say its half of the day ("8.15 to
+    9.15 in the morning": ``_half_of_day_after``); None for none.
 
     >>> time_of_day(["at", "2.15", "am"], 1), time_of_day(["at", "02:15"], 1)
     ((135, 2), (135, 1))
     >>> time_of_day(["at", "6.30", "pm"], 1), time_of_day(["ran", "4:01"], 1)
     ((1110, 2), None)
+    >>> time_of_day("from 8.15 to 9.15 in the morning".split(), 1)
+    (495, 1)
     """
     clock = _CLOCK.fullmatch(keys[i])
     if clock is None:
@@ -2318,7 +2321,34 @@ def time_of_day(keys: Sequence[str], i: int) -> tuple[int, int] | None:
     if ":" in keys[i] and i and keys[i - 1] in _AT_A_TIME:
         found = clock_minutes(hours, minutes, "")
         return None if found is None else (found, i)
+    if clock.group(2) is not None:
+        # "from 8.15 to 9.15 in the morning", "8.15 to 9.15am": the half of the day the
+        # range's end or the words after it give.
+        half = _half_of_day_after(keys, i + 1)
+        if half:
+            found = clock_minutes(hours, minutes, half)
+            return None if found is None else (found, i)
     return None
+
+
+_RANGE_WORDS = frozenset(("to", "-", "–", "and", "until", "till"))
+_PARTS_OF_DAY = {"morning": "a", "afternoon": "p", "evening": "p"}
+
+
+def _half_of_day_after(keys: Sequence[str], j: int) -> str:
+    """The half of the day ("a" or "p") said just after a clock's hours and minutes ending
+    before ``j``, past the end of a range it opens: "am" or "pm" ("8.15 to 9.15am"), "in
+    the morning", "in the afternoon", "in the evening", "at night"; "" for none."""
+    if j + 1 < len(keys) and keys[j] in _RANGE_WORDS:
+        partner = _CLOCK.fullmatch(keys[j + 1])
+        if partner is not None and partner.group(2) is not None:
+            j += 2
+    after = keys[j : j + 3]
+    if after[:1] and after[0] in _MERIDIEMS:
+        return after[0][0]
+    if after[:2] == ["in", "the"] and len(after) == 3:
+        return _PARTS_OF_DAY.get(after[2], "")
+    return "p" if after[:2] == ["at", "night"] else ""
 
 
 def clock_minutes(hours: int, minutes: int, meridiem: str) -> int | None:
@@ -2411,6 +2441,25 @@ def _one_span(group: Group, side: Side, q: _Quantity) -> bool:
                 and _in_base_unit(q._replace(value=found[0], unit=found[1])) == wanted
             ):
                 return True
+    return False
+
+
+def _span_ago(group: Group, side: Side, q: _Quantity) -> bool:
+    """``side`` of the group counts the span ``q`` back from now ("31 years ago", "two
+    decades ago": the date ``_quantities`` leaves to the date check) with the same value
+    in the same unit of time."""
+    keys = group.columns[side].keys
+    wanted = _in_base_unit(q)
+    for k in range(2, len(keys)):
+        if keys[k] != "ago":
+            continue
+        unit = _unit(keys[k - 1]) if keys[k - 1] in _TIME_UNIT_KEYS else None
+        value = _number_of(keys[k - 2])
+        if unit is None or value is None:
+            continue
+        factor, name = unit
+        if _in_base_unit(q._replace(value=value * factor, unit=name)) == wanted:
+            return True
     return False
 
 
@@ -2975,6 +3024,8 @@ def _find_figures(group: Group) -> list[Found]:
                 continue  # "500 metres" / "550 yards": the same distance, converted
             if q.unit in _TIME_UNIT_NAMES and _one_span(group, other, q):
                 continue  # "the 12 months to October" / "the year to October"
+            if q.unit in _TIME_UNIT_NAMES and _span_ago(group, other, q):
+                continue  # "its 31-year history" / "since it opened 31 years ago"
             if others is None and _a_rate(group.text[side], q):
                 continue  # "twice a day" / "twice-daily": a rate, not a span of a day
             if _same_rate(group, side, q, other):
