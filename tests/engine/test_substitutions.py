@@ -885,6 +885,23 @@ def test_no_confidence_names_a_vote_and_negates_nothing(a: str, b: str) -> None:
     assert dropped == ["No"]
 
 
+def test_a_negation_of_the_same_word_pairs_off_and_a_compound_negates_nothing() -> None:
+    # "have no chip" / "are not chipped": one negation each side; the new one is flagged.
+    dropped, added = _flagged(
+        "About a third of the stray cats the charity takes in have no chip, it said.",
+        "Roughly one in three strays the charity takes in are not chipped, and many were "
+        "never registered, it said.",
+        ClaimCategory.NEGATION,
+    )
+    assert (dropped, added) == ([], ["never registered"])
+    # "not-spots" is a noun, as "no-fly" is an adjective.
+    assert _quiet(
+        "Residents say the new masts will end mobile blackspots in the hills.",
+        "Residents say the new masts will end mobile not-spots in the hills.",
+        ClaimCategory.NEGATION,
+    )
+
+
 _CULVERTS = (
     "The council was fined after failing to inspect its bridges. Its engineers reviewed 40 "
     "culverts in May and found damage at six."

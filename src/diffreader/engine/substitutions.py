@@ -583,8 +583,10 @@ def _negation_at(words: Sequence[Word], i: int) -> bool:
             key == "no" and nxt in ("doubt", "longer", "confidence")
         ):
             return False  # "a vote of no confidence" is a vote, whatever its outcome
-        if key == "no" and nxt == "-" and i + 2 < len(words) and words[i + 2].key != "one":
-            return False  # "a no-confidence vote", "a no-fly zone": a compound ("no-one" is)
+        if key in ("no", "not") and nxt == "-" and i + 2 < len(words) and words[i + 2].key != "one":
+            # "a no-confidence vote", "a no-fly zone", "mobile not-spots", "a not-for-profit
+            # company": a compound ("no-one" is a negation).
+            return False
         if key == "not" and i and words[i - 1].key == "," and _a_figure_at(words, i + 1):
             return False  # "by 2035, not 2045": a figure set against another, no denial
         if key == "no" and (
@@ -1109,7 +1111,16 @@ def _find_negations(group: Group) -> list[Found]:
     if instead >= abs(more) - 2 * doubles:
         return []
     out = []
+    # A negation of the same word on both sides is one ("have no chip" / "are not chipped"):
+    # each negation of the other side pairs off one of this side's, by its negated word.
+    other_heads = Counter(
+        _negated_key(head) for j in cues[_OTHER[side]] if (head := _next_content(other, j))
+    )
     for i in cues[side]:
+        head = _next_content(words, i)
+        if head and other_heads[key := _negated_key(head)] > 0:
+            other_heads[key] -= 1
+            continue
         if words[i].hunk < 0:
             continue
         negated = _next_content(words, i)
@@ -1184,7 +1195,7 @@ def _negated_in_other_words(words: Sequence[Word], i: int, other_text: str) -> b
         if not key[:1].isalnum():
             break
         if key[:1].isalpha() and key not in STOPWORDS:
-            reach.add(stem(key)[:_NEGATED_PREFIX])
+            reach.add(_negated_key(key))
     if len(reach) >= 2 and any(len(reach & there) >= 2 for there in _negated_words_in(other_text)):
         return True
     # "nobody was hurt" / "no one was injured": no one, and what befell no one, in a word
@@ -1257,6 +1268,19 @@ _NEGATION_AND_REACH = (
     rf"(?=((?:\s+[\w'’-]+){{1,{_NEGATED_REACH}}}))"
 )
 """A negation and the words after it that may say what it negates (``_negated_words_in``)."""
+
+
+def _negated_key(word: str) -> str:
+    """What a negated word is compared by: its stem's first ``_NEGATED_PREFIX`` letters,
+    a doubled last consonant made single ("chipped", "chip": "chip")."""
+    key = stem(word)[:_NEGATED_PREFIX]
+    if len(key) > 3 and key[-1] == key[-2] and key[-1] in _DOUBLED:
+        return key[:-1]
+    return key
+
+
+_DOUBLED = frozenset("bdgkmnprt")
+"""Consonants doubled before "-ed" and "-ing" ("stopped", "planned", "running")."""
 _NEGATED_PREFIX = 6
 """The letters of a word's stem that ``_negated_in_other_words`` compares: "inspect" and
 "inspections" are one."""
@@ -1270,7 +1294,7 @@ def _negated_words_in(text: str) -> tuple[frozenset[str], ...]:
     found = []
     for match in compiled(_NEGATION_AND_REACH).finditer(text):
         content = frozenset(
-            stem(k)[:_NEGATED_PREFIX]
+            _negated_key(k)
             for k in word_keys(match.group(1))
             if k[:1].isalpha() and k not in STOPWORDS
         )
