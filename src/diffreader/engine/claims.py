@@ -2963,8 +2963,8 @@ def _figures_after(
     return found
 
 
-_SHARE_WRITTEN = rf"(?i)(?:({alternation(_NUMERATORS)})[\s-]+)?({alternation(FRACTIONS)})\Z"
-"""A share written out, the whole of a fact ("three-quarters", "a third", "half")."""
+_SHARE_WRITTEN = rf"(?i)\b(?:({alternation(_NUMERATORS)})[\s-]+)?({alternation(FRACTIONS)})\Z"
+"""A share written out at the end of a fact ("three-quarters", "over a third", "half")."""
 
 
 def _bounded_share(text: str, start: int, end: int) -> tuple[float, int] | None:

@@ -1282,15 +1282,15 @@ def _negated_key(word: str) -> str:
 _DOUBLED = frozenset("bdgkmnprt")
 """Consonants doubled before "-ed" and "-ing" ("stopped", "planned", "running")."""
 _NEGATED_PREFIX = 6
-"""The letters of a word's stem that ``_negated_in_other_words`` compares: "inspect" and
-"inspections" are one."""
+"""The letters of a word's stem that a negated word is compared by (``_negated_key``):
+"inspect" and "inspections" are one."""
 
 
 @lru_cache(maxsize=2)
 def _negated_words_in(text: str) -> tuple[frozenset[str], ...]:
-    """For each negation of an article, the stems (their first ``_NEGATED_PREFIX``
-    letters) of the content words within ``_NEGATED_REACH`` words after it, up to a
-    punctuation mark: read once an article."""
+    """For each negation of an article, the keys (``_negated_key``) of the content words
+    within ``_NEGATED_REACH`` words after it, up to a punctuation mark: read once an
+    article."""
     found = []
     for match in compiled(_NEGATION_AND_REACH).finditer(text):
         content = frozenset(
