@@ -1153,7 +1153,7 @@ def _negation_elsewhere(words: Sequence[Word], i: int, other_text: str) -> bool:
         # One verb says too little of what is negated: "does not expect Cawdermere to be
         # full" is not "does not expect a hosepipe ban" (the word after it, as it stands).
         rest.append(words[i + 2].key)
-    return " ".join((_negation_family(words[i].key), *rest)) in _negations_in(other_text)
+    return " ".join((_negation_family(words[i].key), *rest)) in _negations_in(other_text).phrases
 
 
 _FAILED = frozenset(("fail", "fails", "failed", "failing"))
@@ -1196,7 +1196,9 @@ def _negated_in_other_words(words: Sequence[Word], i: int, other_text: str) -> b
             break
         if key[:1].isalpha() and key not in STOPWORDS:
             reach.add(_negated_key(key))
-    if len(reach) >= 2 and any(len(reach & there) >= 2 for there in _negated_words_in(other_text)):
+    if len(reach) >= 2 and any(
+        len(reach & there) >= 2 for there in _negations_in(other_text).reaches
+    ):
         return True
     # "nobody was hurt" / "no one was injured": no one, and what befell no one, in a word
     # of the same sense.
@@ -1208,7 +1210,7 @@ def _negated_in_other_words(words: Sequence[Word], i: int, other_text: str) -> b
 
     return any(
         stem(head) == stem(there) or synonyms.related(head, there)
-        for there in _nobody_heads_in(other_text)
+        for there in _negations_in(other_text).nobody
     )
 
 
@@ -1230,22 +1232,6 @@ def _nobody_head(keys: Sequence[str]) -> str:
     return ""
 
 
-@lru_cache(maxsize=2)
-def _nobody_heads_in(text: str) -> frozenset[str]:
-    """What each negation of no one in an article says of no one (``_nobody_head``): read
-    once an article."""
-    found = set()
-    for match in compiled(_NOBODY_AND_AFTER).finditer(text):
-        head = _nobody_head(word_keys(match.group()))
-        if head:
-            found.add(head)
-    return frozenset(found)
-
-
-_NOBODY_AND_AFTER = r"(?i)\b(?:nobody|none|nothing|no\s+one)(?:\s+[\w'’-]+){1,4}"
-"""A negation of no one and the words after it (``_nobody_heads_in``)."""
-
-
 def _negation_family(key: str) -> str:
     """One key for each negation in all its forms: a negating verb's first three letters
     (each verb of the lists starts with three of its own: ``tests/engine/
@@ -1254,20 +1240,15 @@ def _negation_family(key: str) -> str:
 
 
 _NEGATING_FORMS = frozenset(DENIAL_VERBS | NEGATING_VERBS | INFINITIVE_NEGATORS)
-_NEGATION_AND_AFTER = (
-    rf"(?i)\b({alternation(_NEGATING_FORMS | NEGATIONS)})(?=((?:\s+[\w'’-]+){{1,3}}))"
-)
-"""A negation and the three words after it (``_negations_in``), read ahead: "did not deny
-the charge" holds "not deny the" and "deny the charge"."""
-
 _NEGATED_REACH = 6
 """Words after a negation that may say what it negates ("not carry out affordability
 checks on customers")."""
-_NEGATION_AND_REACH = (
-    rf"(?i)\b(?:{alternation(_NEGATING_FORMS | NEGATIONS)})"
+_NEGATION_AND_AFTER = (
+    rf"(?i)\b({alternation(_NEGATING_FORMS | NEGATIONS)})"
     rf"(?=((?:\s+[\w'’-]+){{1,{_NEGATED_REACH}}}))"
 )
-"""A negation and the words after it that may say what it negates (``_negated_words_in``)."""
+"""A negation and the words after it that may say what it negates (``_negations_in``), read
+ahead: "did not deny the charge" holds "not deny the charge" and "deny the charge"."""
 
 
 def _negated_key(word: str) -> str:
@@ -1286,35 +1267,46 @@ _NEGATED_PREFIX = 6
 "inspect" and "inspections" are one."""
 
 
+class _Negations(NamedTuple):
+    """An article's negations, indexed for finding one the rewrite moved to another group
+    (``_negations_in``)."""
+
+    phrases: frozenset[str]
+    """Each negation's family with the one, two and three words after it ("den the
+    charge"): what ``_negation_elsewhere`` looks up."""
+    reaches: tuple[frozenset[str], ...]
+    """For each negation, the keys (``_negated_key``) of the content words within
+    ``_NEGATED_REACH`` words after it, up to a punctuation mark, where there are two or
+    more: what ``_negated_in_other_words`` compares."""
+    nobody: frozenset[str]
+    """What each negation of no one says of no one (``_nobody_head``: "nobody was
+    |hurt")."""
+
+
 @lru_cache(maxsize=2)
-def _negated_words_in(text: str) -> tuple[frozenset[str], ...]:
-    """For each negation of an article, the keys (``_negated_key``) of the content words
-    within ``_NEGATED_REACH`` words after it, up to a punctuation mark: read once an
-    article."""
-    found = []
-    for match in compiled(_NEGATION_AND_REACH).finditer(text):
+def _negations_in(text: str) -> _Negations:
+    """The article's negations, indexed (``_Negations``) in one pass over it: read once an
+    article (the two of the comparison at hand are remembered), not once a negation."""
+    phrases: set[str] = set()
+    reaches: list[frozenset[str]] = []
+    nobody: set[str] = set()
+    for match in compiled(_NEGATION_AND_AFTER).finditer(text):
+        word = match.group(1).lower()
+        family = _negation_family(word)
+        near = word_keys(" ".join(match.group(2).split()[:3]))
+        for n in range(1, len(near) + 1):
+            phrases.add(" ".join((family, *near[:n])))
+        after = word_keys(match.group(2))
         content = frozenset(
-            _negated_key(k)
-            for k in word_keys(match.group(1))
-            if k[:1].isalpha() and k not in STOPWORDS
+            _negated_key(k) for k in after if k[:1].isalpha() and k not in STOPWORDS
         )
         if len(content) >= 2:
-            found.append(content)
-    return tuple(found)
-
-
-@lru_cache(maxsize=2)
-def _negations_in(text: str) -> frozenset[str]:
-    """Every negation of an article with the one, two and three words after it, as
-    ``_negation_elsewhere`` looks them up ("den the charge"): read once an article (the
-    two of the comparison at hand are remembered), not once a negation."""
-    found: set[str] = set()
-    for match in compiled(_NEGATION_AND_AFTER).finditer(text):
-        family = _negation_family(match.group(1).lower())
-        after = word_keys(match.group(2))
-        for n in range(1, len(after) + 1):
-            found.add(" ".join((family, *after[:n])))
-    return frozenset(found)
+            reaches.append(content)
+        if word in _NOBODY or word == "no":
+            head = _nobody_head([word, *after])
+            if head:
+                nobody.add(head)
+    return _Negations(frozenset(phrases), tuple(reaches), frozenset(nobody))
 
 
 def _opposite_changed(negated: str, changed: Sequence[str]) -> bool:
@@ -2133,8 +2125,6 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
                 i += 1  # "a further year", "an extra hour": one more of the unit
             elif not (i + 1 < n and (keys[i + 1] in scales or keys[i + 1] in _UNIT_KEYS)):
                 continue
-            elif i + 2 < n and keys[i + 2] in _COUNTED_BACK and keys[i + 1] in _TIME_UNIT_KEYS:
-                continue  # "4% more than a year earlier": when (last year), no amount
             value = 1.0
         else:
             # A key of digits alone is its own value (``_number_of``'s second test), and
@@ -2234,8 +2224,10 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
             if len(bare) <= 2 and bare.isdigit() and _beside_a_month(keys, first):
                 resume = j
                 continue  # "Wednesday 24 November", "March 5": a day of a date
-        if j < n and keys[j] == "ago":
-            resume = j  # "a year ago": a date
+        if j < n and (
+            keys[j] == "ago" or (keys[j] in _COUNTED_BACK and keys[first] in ("a", "an"))
+        ):
+            resume = j  # "two years ago", "4% more than a year earlier": a date, no amount
             continue
         if keys[last] in _CENTURIES and _ordinal(keys[first]):
             resume = j  # "the seventh century", "21st-century": a date
@@ -2857,9 +2849,10 @@ _AFTER_HALF = frozenset(("of", "the", "their", "its", "his", "her", "our", "all"
 """Words after "half" when it is a share ("half of", "half the")."""
 
 
-_COUNTED_BACK = frozenset(("earlier", "ago", "before"))
+_COUNTED_BACK = frozenset(("earlier", "before"))
 """Words after "a year", "a month"… that make it a date counted back ("a year earlier"),
-which the date check reads ("last year"), not an amount of time."""
+which the date check reads ("last year"), not an amount of time, as "ago" after any span
+does ("two years ago")."""
 _UNIT_KEYS = frozenset((*MEASURE_UNITS, *TIME_UNITS, *UNIT_EQUIVALENTS))
 _TIME_UNIT_KEYS = frozenset(TIME_UNITS)
 """Every key ``_unit`` reads as a unit: a cheap test before calling it."""
