@@ -658,3 +658,40 @@ async def test_a_mark_saved_after_the_review_closed_shows_in_the_corpus(
         await pilot.press("q")
         rewrite = screen.articles[str(corpus / "b_rewrite.txt")]
         await wait_for(pilot, lambda: screen.review_text(rewrite) == f"1/{total}")
+
+
+async def test_a_save_finishing_while_the_screen_is_taken_down_is_quiet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A save that finished after q, while the closing screen's widgets were already
+    removed but the screen itself not yet, crashed the reader (CI, a loaded host): its
+    callback redrew a review bar that was no longer there. The mark is still saved."""
+    import threading
+
+    from diffreader.tui.widgets.aligned_view import AlignedView
+
+    release = threading.Event()
+    real_save = ReviewSession.save
+
+    def held_save(self: ReviewSession, *args: object, **kwargs: object) -> list[str]:
+        release.wait(5)
+        return real_save(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    app = _files_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen, session = await _session_ready(pilot)
+        monkeypatch.setattr(ReviewSession, "save", held_save)
+        await pilot.press("r")
+        key = screen.selected_key
+        assert key is not None
+        await pilot.press("x")
+        assert session.mark(key) is Mark.ACCEPTED
+        # The state the closing screen is in for a moment: its children going first.
+        await screen.query_one(ReviewBar).remove()
+        await screen.query_one(AlignedView).remove()
+        release.set()
+        await wait_for(pilot, lambda: screen._saving == 0)
+        await pilot.pause()
+        assert app.return_code is None and app.is_running
+    stored, _ = ReviewStore(tmp_path / "data").load(session.pair_key)
+    assert stored is not None and stored.entries[key].mark is Mark.ACCEPTED
