@@ -972,6 +972,34 @@ def test_a_clause_stating_the_same_span_in_other_words_is_a_rewording() -> None:
     assert [(c.side, c.text) for c in claims] == [(Side.A, "for 24 months"), (Side.B, "three-year")]
 
 
+LETTERS_A = (
+    "Harwick Savings said customers would receive a letter over the coming fortnight "
+    "inviting them to arrange a free appraisal of their savings at a branch. Staff asking "
+    "for documents will check every account within a week and book follow-up calls, the "
+    "bank said."
+)
+LETTERS_B = (
+    "Letters will go out to customers within a fortnight asking them to book a free check "
+    "of their savings at a branch, Harwick Savings said. Staff asking for documents will "
+    "check every account within a week and book follow-up calls, the bank said."
+)
+
+
+def test_a_clause_reworded_with_words_the_article_states_elsewhere_is_no_claim() -> None:
+    # "receive … arrange a free appraisal" / "go out … book a free check": the rewrite's
+    # words are all in the original's next sentence, so none is informative, yet they
+    # replace the original's words; the original's clause was flagged as dropped whole.
+    assert [c.text for c in compare(LETTERS_A, LETTERS_B).claims] == []
+    # A clause added or dropped beside the rewording is still a claim, on either side.
+    extra = ", where an adviser will explain the penalty charges"
+    b = LETTERS_B.replace(" at a branch,", f" at a branch{extra},")
+    claims = compare(LETTERS_A, b).claims
+    assert [(c.side, c.text) for c in claims] == [(Side.B, extra[2:])]
+    a = LETTERS_A.replace(" at a branch.", f" at a branch{extra}.")
+    claims = compare(a, LETTERS_B).claims
+    assert [(c.side, c.text) for c in claims] == [(Side.A, extra[2:])]
+
+
 def test_a_status_the_other_article_gives_elsewhere_was_moved() -> None:
     a = (
         "Farida Oyelaran has won the race to become mayor. Oyelaran, a former head teacher, "

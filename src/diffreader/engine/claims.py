@@ -4073,6 +4073,9 @@ class _Clause(NamedTuple):
     """The word keys of the whole clause, changed or not: what it is about."""
     changed: tuple[int, ...]
     """Where its changed words start (to find the diff hunks they sit in)."""
+    content: tuple[str, ...]
+    """The stems of its changed words that ``_LocalSupport.count`` may count, wherever the
+    article states them: what the clause brings in place of the other side's words."""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -4113,7 +4116,13 @@ class _Draft(NamedTuple):
         in_clause = compress(range(lo, self.hi), word_flags(keys[lo : self.hi]))
         words = tuple(map(keys.__getitem__, in_clause))
         at = tuple(map(self.starts.__getitem__, self.changed))
-        return _Clause(self.first, self.last, count, words, at)
+        content = tuple(
+            s
+            for k in map(keys.__getitem__, self.changed)
+            if _may_inform(k) and k not in _FIGURE_WORDS and not k[0].isdigit()
+            if (s := _stem(k)) not in _GENERIC
+        )
+        return _Clause(self.first, self.last, count, words, at, content)
 
 
 def _may_inform(key: str) -> bool:
@@ -4365,23 +4374,40 @@ def _net(
     replace: each clause's informative words, net of what the other side's clauses related
     to it (``_Facing.related``) removed. Replacing one phrase by another is rewording; adding one
     is a claim. An unrelated clause of the other side explains nothing: in a loosely
-    aligned group, one side's additions do not excuse the other side's drops.
+    aligned group, one side's additions do not excuse the other side's drops. What a
+    related clause removed is its informative words, or, when it shares two content words
+    with the clause, its changed words that this side's clauses lack, wherever else the
+    article states them: a word replaced by one the article uses elsewhere was replaced.
 
     A claimed clause carries on over the next changed clause of its sentence when only a
     conjunction or punctuation parts them and that clause still adds two words ("… major
     energy | and banking sector sanctions").
     """
-    budget = [o.informative for o in others]
+    spent_of = [0] * len(others)
     left: list[int] = []
+    ours: frozenset[str] | None = None  # the stems of this side's clauses, read when needed
     for clause in clauses:
         if clause.informative < 3:
             left.append(clause.informative)
             continue  # rewording too small to be a claim spends none of the budget
         need = clause.informative
+        if ours is None:
+            ours = frozenset().union(*[_clause_stems(c.words) for c in clauses])
+        stems = _clause_stems(clause.words)
         for j, other in enumerate(others):
-            if need and budget[j] and related(clause, other):
-                spent = min(need, budget[j])
-                budget[j] -= spent
+            # What the other clause brings in place of this one's words: its informative
+            # words; and for a clause that says the same of the same things (two content
+            # words shared), its changed words this side's clauses do not hold, though
+            # the article states them elsewhere ("receive a letter … inspection" /
+            # "letters will go out … check": "check" replaces "inspection"). Words moved
+            # within the group replace nothing.
+            budget = other.informative
+            if other.content and len(stems.intersection(_clause_stems(other.words))) >= 2:
+                budget = max(budget, sum(1 for k in other.content if k not in ours))
+            budget -= spent_of[j]
+            if need and budget > 0 and related(clause, other):
+                spent = min(need, budget)
+                spent_of[j] += spent
                 need -= spent
         left.append(need)
     spans: list[tuple[int, int]] = []
