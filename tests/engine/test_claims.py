@@ -1000,6 +1000,16 @@ def test_a_clause_reworded_with_words_the_article_states_elsewhere_is_no_claim()
     assert [(c.side, c.text) for c in claims] == [(Side.A, extra[2:])]
 
 
+def test_an_added_relative_clause_is_one_claim_not_two_nested() -> None:
+    # Netting claimed the clause up to "pensioners" (its "and carers" adds one word) and
+    # the relative clause was claimed whole besides: two items for one detail.
+    a = "Customers can arrange a free check of their savings at a branch, the bank said."
+    detail = "which will open late on Thursdays for pensioners and carers"
+    b = a.replace("at a branch,", f"at a branch, {detail},")
+    assert [(c.side, c.text) for c in compare(a, b).claims] == [(Side.B, detail)]
+    assert [(c.side, c.text) for c in compare(b, a).claims] == [(Side.A, detail)]
+
+
 def test_a_status_the_other_article_gives_elsewhere_was_moved() -> None:
     a = (
         "Farida Oyelaran has won the race to become mayor. Oyelaran, a former head teacher, "

@@ -3800,15 +3800,18 @@ def _pair_claims(
         netted = []
     if not headline:
         other_doc = doc_b if side is _A else doc_a
-        for first, last in _scope_details(pair, side, text, other):
+        details = [
+            *_scope_details(pair, side, text, other),
+            *_relative_details(pair, side, text, other, other_doc, other_ids),
+        ]
+        for first, last in details:
             if not quotes_mask.touches(first, last) and not any(
                 s <= first and last <= e for s, e in netted
             ):
-                claim(_ASSERTION, first, last)
-        for first, last in _relative_details(pair, side, text, other, other_doc, other_ids):
-            if not quotes_mask.touches(first, last) and not any(
-                s <= first and last <= e for s, e in netted
-            ):
+                if out and any(first <= s and e <= last for s, e in netted):
+                    # A netted clause inside the detail ("which will open late on Thursdays
+                    # for pensioners" of "… and carers"): the detail, once.
+                    out[:] = [c for c in out if not first <= c.start < c.end <= last]
                 claim(_ASSERTION, first, last)
     if (
         not points
