@@ -8,8 +8,8 @@
 ``benchmarks/judgement_heldout13``, ``benchmarks/judgement_heldout14``,
 ``benchmarks/judgement_heldout15``, ``benchmarks/judgement_heldout16``,
 ``benchmarks/judgement_heldout17``, ``benchmarks/judgement_heldout18``,
-``benchmarks/judgement_heldout19`` and ``benchmarks/judgement_heldout20``) and their harness
-honest.
+``benchmarks/judgement_heldout19``, ``benchmarks/judgement_heldout20`` and
+``benchmarks/judgement_heldout21``) and their harness honest.
 
 These tests check the sets, never the engine's scores: the scores are reported by
 ``benchmarks/eval_judgement.py`` and change with every judgement change.
@@ -331,6 +331,21 @@ SETS = {
         3,
         None,
         ("quote", "para_", "mast"),
+    ),
+    # A twenty-first held-out set, imitating hospitals, ambulances, GP surgeries and waiting
+    # lists rewritten by a health news site or a local paper, jobs, unemployment, wages and
+    # factory closures restated by a business site or a union's bulletin, waste, recycling, bin
+    # collections and fly-tipping restated by a council newsletter or a local paper, and
+    # gambling, lotteries and betting firms (fines, prize draws, problem-gambling figures)
+    # rewritten by a trade site or a consumer page, of mixed length (3-5, 6-9, 10-14).
+    "heldout21": JudgementSet(
+        ROOT / "benchmarks" / "judgement_heldout21",
+        20,
+        7,
+        (3, 14),
+        3,
+        None,
+        ("quote", "para_", "tipping"),
     ),
 }
 
