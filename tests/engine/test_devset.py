@@ -8,8 +8,9 @@
 ``benchmarks/judgement_heldout13``, ``benchmarks/judgement_heldout14``,
 ``benchmarks/judgement_heldout15``, ``benchmarks/judgement_heldout16``,
 ``benchmarks/judgement_heldout17``, ``benchmarks/judgement_heldout18``,
-``benchmarks/judgement_heldout19``, ``benchmarks/judgement_heldout20`` and
-``benchmarks/judgement_heldout21``) and their harness honest.
+``benchmarks/judgement_heldout19``, ``benchmarks/judgement_heldout20``,
+``benchmarks/judgement_heldout21`` and ``benchmarks/judgement_heldout22``) and their harness
+honest.
 
 These tests check the sets, never the engine's scores: the scores are reported by
 ``benchmarks/eval_judgement.py`` and change with every judgement change.
@@ -346,6 +347,21 @@ SETS = {
         3,
         None,
         ("quote", "para_", "tipping"),
+    ),
+    # A twenty-second held-out set, imitating social care, care homes and children's services
+    # stories restated by a charity's bulletin or a local paper, marathons, charity runs, fairs
+    # and community events rewritten by a local paper or an events listing, scams, fraud
+    # warnings and consumer complaints restated by a consumer site or a police bulletin, and
+    # bridges, tunnels, rail upgrades and major building works rewritten by a construction
+    # trade paper or a regional site, of mixed length (3-5, 6-9, 10-14).
+    "heldout22": JudgementSet(
+        ROOT / "benchmarks" / "judgement_heldout22",
+        20,
+        7,
+        (3, 14),
+        3,
+        None,
+        ("quote", "para_", "viaduct"),
     ),
 }
 
