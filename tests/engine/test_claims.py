@@ -1341,6 +1341,38 @@ def test_a_weekday_alone_is_the_date_of_its_week(day: str, dates: list[tuple[str
     assert found == dates
 
 
+_ADVICE = (
+    "Holiday lets warning\n\nPublished 09:20, 18 May 2027\n\n"
+    "Trading standards will hold an advice session at the library on {when}.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("a_when", "b_when", "dates"),
+    [
+        # Both Thursdays, a week apart: the weekday there names its own date, not this one,
+        # and "20" and "May" apart ("09:20, 18 May") state no 20 May.
+        ("Thursday 27 May", "Thursday 20 May", [("a", "27 May"), ("b", "20 May")]),
+        ("27 May", "20 May", [("a", "on 27 May"), ("b", "on 20 May")]),
+        # A weekday alone names a day of its week: Thursday 20 May, in both stamps' week.
+        ("Thursday", "Thursday 20 May", []),
+        # The days of one month written together: each is stated.
+        ("Thursday 20 May and Thursday 27 May", "20 and 27 May", []),
+        ("20-27 May", "27 May", []),
+        ("20 May, with another on the 27th", "20 May, with another on 27 May", []),
+    ],
+)
+def test_a_day_of_a_month_is_stated_as_one(
+    a_when: str, b_when: str, dates: list[tuple[str, str]]
+) -> None:
+    c = compare(
+        document_from_text(_ADVICE.format(when=a_when)),
+        document_from_text(_ADVICE.format(when=b_when)),
+    )
+    found = [(x.side.value, x.text) for x in c.claims if x.category is ClaimCategory.DATE]
+    assert found == dates
+
+
 _DIRECTED = "The film was directed by {name}. {later} said the shoot took nine weeks.\n"
 
 

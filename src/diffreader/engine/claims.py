@@ -944,6 +944,7 @@ class Support:
     _relative_months: frozenset[str] | None = None
     _relative_years: frozenset[int] | None = None
     _days: dict[tuple[str, str], set[str]] | None = None
+    _bare_weekdays: frozenset[str] | None = None
     _given: dict[str, set[str]] | None = None
     _values: list[float] | None = None
     _approximations: list[float] | None = None
@@ -1042,18 +1043,47 @@ class Support:
         return self._holidays
 
     def days_of_months(self) -> dict[tuple[str, str], set[str]]:
-        """The article's days of months ("21 March", "March 21st"), each as (day, the
-        month's first three letters), with the weekdays written before it ("" for none),
-        read once, when first asked (``_weekday_of_a_date``)."""
+        """The article's days of months ("21 March", "March 21st", each day of "21-24
+        March" and "21 and 28 March", "the 28th" just after a date in March), each as
+        (day, the month's first three letters), with the weekdays written before it (""
+        for none), read once, when first asked (``_weekday_of_a_date``, ``_date_supported``)."""
         if self._days is None:
             self._days = {}
             lowered = self.lowered
+            dated: list[tuple[int, str]] = []  # the end and month of each date read
             for there in compiled(_DAY_MONTH_AFTER).finditer(lowered):
-                key = (there.group(1) or there.group(4), (there.group(2) or there.group(3))[:3])
+                month = (there.group(2) or there.group(3))[:3]
+                key = (there.group(1) or there.group(4), month)
                 before = lowered[max(0, there.start() - 12) : there.start()].split()
                 named = before[-1].strip(",") if before else ""
                 self._days.setdefault(key, set()).add(named if named in WEEKDAYS else "")
+                dated.append((there.end(), month))
+            # The other days of one month: "24-27 July", "on 9 and 16 December", "23
+            # March, with the finals on the 28th".
+            for there in compiled(_DAYS_OF_A_MONTH).finditer(lowered):
+                month = there.group(3)[:3]
+                for day in (*_DIGITS_RUN.findall(there.group(1)), there.group(2)):
+                    self._days.setdefault((day, month), set()).add("")
+            if dated and "th" in lowered:
+                ends = [end for end, _ in dated]
+                for there in _THE_DAY.finditer(lowered):
+                    i = bisect_right(ends, there.start()) - 1
+                    if i >= 0 and there.start() - ends[i] <= _SAME_MONTH_REACH:
+                        self._days.setdefault((there.group(1), dated[i][1]), set()).add("")
         return self._days
+
+    def bare_weekdays(self) -> frozenset[str]:
+        """The weekdays the article names without a day and month after them ("on
+        Thursday", not "on Thursday 27 May"), lower case, read once when first asked: the
+        weekdays that may name any day of their week."""
+        if self._bare_weekdays is None:
+            lowered = self.lowered
+            self._bare_weekdays = frozenset(
+                there.group().lower()
+                for there in compiled(_A_WEEKDAY_IN).finditer(lowered)
+                if not compiled(_DAY_MONTH_AFTER).match(lowered, there.end())
+            )
+        return self._bare_weekdays
 
     def measures(self) -> dict[str, list[float]]:
         """The article's figures with a unit of measure, by measure (indexed when first
@@ -2405,10 +2435,12 @@ _PERIOD_AHEAD = r"\bthe (?:coming (week|month|year)|(week|month|year) ahead)\b"
 
 
 def _date_supported(value: str, support: Support) -> bool:
-    """Every word of the date occurs in the article ("Jan." and "January" are one); every
-    part of a Chinese or Japanese date is stated by one of its dates; "last year" is
-    stated by "a year earlier" or "the previous year"; a holiday by its name or its day
-    ("Christmas Eve" / "24 December")."""
+    """Every word of the date occurs in the article ("Jan." and "January" are one), a day
+    of a month as that day of that month (``Support.days_of_months``: "27 May", "24-27
+    May", "on the 27th" after a date in May), not its day and month apart; every part of a
+    Chinese or Japanese date is stated by one of its dates; "last year" is stated by "a
+    year earlier" or "the previous year"; a holiday by its name or its day ("Christmas
+    Eve" / "24 December")."""
     if not value.isascii() and cjk.has_cjk(value):
         return support.stated().states_date(cjk.date_keys(value))
     holiday = compiled(HOLIDAY_PATTERN).search(value)
@@ -2438,6 +2470,17 @@ def _date_supported(value: str, support: Support) -> bool:
             month = (support.month - 1 + YEAR_OFFSETS[relative.group(1).lower()]) % 12
             if _MONTH_STEMS[month] in support.stems:
                 return True
+    if value[:1].isdigit() or " " in value:
+        day_month = compiled(_DAY_MONTH_AFTER).search(" " + value)
+        if day_month is not None:
+            day, in_month = _day_and_month(day_month)
+            days = support.days_of_months()
+            if (day, in_month) not in days and (day.lstrip("0"), in_month) not in {
+                (d.lstrip("0"), m) for d, m in days
+            }:
+                # A day of a month is stated as one: not by its day and its month apart
+                # ("20 May" / "09:20, 18 May").
+                return _day_of_a_holiday(day, in_month, support)
     words = [
         # A day's ordinal suffix dropped: "21st March" / "March 21".
         key[:-2] if key[:1].isdigit() and key[-2:] in _ORDINAL_ENDINGS else stem(key)
@@ -2469,6 +2512,18 @@ def _date_supported(value: str, support: Support) -> bool:
     # the rest of the date stated, the year read against the other article's stamp.
     return set(missing) <= _YEAR_WORDS | {w for w in missing if _IN_A_YEAR.fullmatch(w)} and (
         _year_stated(value, support)
+    )
+
+
+def _day_of_a_holiday(day: str, month: str, support: Support) -> bool:
+    """The day ``day`` of ``month`` (its first three letters) is a holiday the other
+    article names ("24 December" / "Christmas Eve")."""
+    number = MONTH_NUMBERS.get(month)
+    return (
+        number is not None
+        and day.isdigit()
+        and bool(support.holidays())
+        and (number, int(day)) in support.holidays()
     )
 
 
@@ -2783,6 +2838,19 @@ def _supported_at(
 
 
 _BARE_WEEKDAY = rf"(?i)(?:on )?({alternation(WEEKDAYS)})"
+_DAYS_OF_A_MONTH = (
+    r"(?i)(?<![\w:.,])(\d{1,2}(?:st|nd|rd|th)?(?:\s*,\s*\d{1,2}(?:st|nd|rd|th)?)*)"
+    r",?\s*(?:[-–—&]|and\b|or\b|to\b)\s*(\d{1,2})"
+    rf"(?:st|nd|rd|th)? (?:of )?({alternation(MONTHS)})\b"
+)
+"""Days of one month ("24-27 July", "9 and 16 December", "3, 10 and 17 May"): the days
+before the last in group 1, the last in group 2, the month in group 3. Not a clock's
+minutes ("09:20, 18 May")."""
+_DIGITS_RUN = re.compile(r"\d{1,2}")
+_THE_DAY = re.compile(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b")
+"""A day of the month alone ("on the 28th"), of the month named last before it."""
+_SAME_MONTH_REACH = 120
+"""Characters after a day and month within which "the 28th" is a day of that month."""
 _DAY_MONTH_AFTER = (
     rf"(?i),? (?:the )?(?:(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({alternation(MONTHS)})\b"
     rf"|({alternation(MONTHS)})\.? (\d{{1,2}})(?:st|nd|rd|th)?\b)"
@@ -2837,7 +2905,7 @@ def _weekday_of_its_week(text: str, start: int, end: int, support: Support) -> b
     written = _YEAR_AFTER.search(text, start, end)
     year = int(written.group(1)) if written else None
     named = weekday_near(stamp, MONTH_NUMBERS[month], int(day), year)
-    return bool(named) and named in support.stems
+    return bool(named) and named in support.bare_weekdays()
 
 
 def _day_and_month(date: re.Match[str]) -> tuple[str, str]:
@@ -2859,7 +2927,8 @@ def _date_of_a_weekday(text: str, start: int, end: int, support: Support) -> boo
     its year (written, or the other article's stamp year): the rewrite gives the same day
     more exactly. A date that is not that weekday is no support: one of the two is wrong."""
     weekday = compiled(_WEEKDAY_BEFORE).search(text, max(0, start - 16), start)
-    if weekday is None or weekday.group(1).lower() not in support.stems:
+    # The weekday alone there: "on Thursday 27 May" there names another Thursday.
+    if weekday is None or weekday.group(1).lower() not in support.bare_weekdays():
         return False
     date = compiled(_DAY_MONTH_AFTER).match(text, weekday.end(1))
     if date is None or date.end() > end:
