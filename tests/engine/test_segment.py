@@ -389,6 +389,23 @@ def test_a_widget_heading_alone_is_still_furniture(line: str) -> None:
     assert _kinds(article)[-1] == (line, SentenceKind.BOILERPLATE)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sign up before 31 March and you will pay the old price for your first year.",
+        "Subscribe to the scheme by Friday to get the discount.",
+    ],
+)
+def test_a_reader_told_to_sign_up_for_what_the_story_is_about_is_prose(line: str) -> None:
+    # "Sign up …" and "Subscribe …" with any tail were widget headings: a consumer story's
+    # advice, alone or inside a paragraph, was furniture, and its changed date was hidden.
+    for article in (
+        f"The council met on Monday to set the charge.\n\n{line}\n",
+        f"The council met on Monday to set the charge. {line}\n",
+    ):
+        assert _kinds(article)[-1] == (line, SentenceKind.BODY), article
+
+
 _STAMPS_AND_LABELS = [
     # Time stamps: an article's versions differ in them (read as prose, "14:05" was two
     # new numbers in every update).

@@ -185,6 +185,17 @@ _LABELLED = (
 )
 """A label after the sender's name ("MINISTRY OF HOME AFFAIRS — PRESS NOTICE"); tried on a
 line that says "release", "notice" or "statement" only."""
+_PROMPT_WORDS = (
+    "our|newsletters?|e-?mails?|inbox|alerts?|updates|here|free|briefings?|digests?|podcasts?|"
+    "channel|today|now|below|premium|membership|account|unlimited|access|trial|offer"
+)
+_PROMPT_TAIL = (
+    rf"(?:{_PHRASE_ON}{{0,8}}|(?={_PHRASE_ON}{{0,80}}?\b(?:{_PROMPT_WORDS})\b){_PHRASE_ON}{{0,80}})"
+)
+"""What may follow "Subscribe" or "Sign up" in a widget: a word or two ("Sign up now"), or a
+tail that offers the site's own service ("to our newsletter", "for free alerts"); not a
+reader told how to use what a story is about ("Sign up before 31 March and you will pay
+the old price")."""
 _DATE_LINE = rf"(?i)^(?=.{{0,30}}\d)(?:{_STAMP_WORD}\s*){{2,8}}[\s.]*$"
 """A line that is only a date ("Tuesday 1 December 2026"): tried on short lines only."""
 _DATE_OPENINGS = frozenset(w[:3] for w in (*MONTHS, *WEEKDAYS))
@@ -196,8 +207,8 @@ _WIDGET_HEADING = re.compile(
     rf"{_PHRASE_ON}{{0,60}}|comments?|"
     r"\d+ comments?|popular posts(?: from this blog)?|popular (?:now|stories)|you (?:may|might) "
     r"also like|trending(?: now| stories)?|most (?:read|popular|viewed)|share(?: this(?: article|"
-    rf" story)?)?|advertisement|sponsored(?: content)?|subscribe{_PHRASE_ON}{{0,80}}|"
-    rf"sign up{_PHRASE_ON}{{0,80}}|newsletter|follow us{_PHRASE_ON}{{0,60}}|"
+    rf" story)?)?|advertisement|sponsored(?: content)?|(?:subscribe|sign up){_PROMPT_TAIL}|"
+    rf"newsletter|follow us{_PHRASE_ON}{{0,60}}|"
     rf"tags?:{_PHRASE_ON}{{0,200}}|filed under{_PHRASE_ON}{{0,200}}|leave a (?:comment|reply)|"
     r"editor'?s picks?|top stories|latest news|see also|also read|"
     rf"watch:{_PHRASE_ON}{{0,120}}|{_RELEASE})[\s.:!]*$",
