@@ -1182,6 +1182,14 @@ def test_rarely_opposite_senses_are_no_opposites(a: str, b: str) -> None:
          "bans", "allows"),
         ("Production stopped at the plant in May.", "Production started at the plant in May.",
          "started", "stopped"),
+        ("Bus fares will be cheaper than last year.", "Bus fares will be dearer than last year.",
+         "dearer", "cheaper"),
+        ("The hospital's waiting list has grown since June.",
+         "The hospital's waiting list has shrunk since June.", "shrunk", "grown"),
+        ("The ombudsman upheld most complaints about the firm.",
+         "The ombudsman rejected most complaints about the firm.", "rejected", "upheld"),
+        ("The tribunal upheld her claim for unfair dismissal.",
+         "The tribunal dismissed her claim for unfair dismissal.", "dismissed", "upheld"),
     ],
 )  # fmt: skip
 def test_common_news_opposites_are_found(a: str, b: str, added: str, dropped: str) -> None:
