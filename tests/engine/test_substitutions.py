@@ -1579,6 +1579,17 @@ def test_one_share_of_a_whole_each_side_in_a_rewritten_sentence_is_compared() ->
     assert _quiet(a, b.replace("some of them are", "all of them are"), ClaimCategory.NUMBER)
 
 
+def test_another_count_of_the_same_whole_is_a_changed_figure_though_both_are_stated() -> None:
+    # Both sides state three, five and eight, so each figure was "stated"; but the part
+    # to close is three of the eight in the original and five in the rewrite.
+    a = "The council will close three of its eight libraries, and the other five will stay open."
+    b = "Five of the council's eight libraries will shut, and the remaining three will stay open."
+    assert _flagged(a, b, ClaimCategory.NUMBER) == (["three"], ["Five"])
+    # The same count of the whole in other words is none.
+    same = "Three of the council's eight libraries will shut, and the remaining five stay open."
+    assert _quiet(a, same, ClaimCategory.NUMBER)
+
+
 @pytest.mark.parametrize(
     "ratio", ["nine in ten", "nine out of ten", "nine in every ten", "nine out of every ten"]
 )

@@ -2996,6 +2996,7 @@ def _find_figures(group: Group) -> list[Found]:
     unstated: dict[Side, list[_Quantity]] = {_A: [], _B: []}
     loose: dict[Side, set[int]] = {_A: set(), _B: set()}
     shares: dict[Side, dict[_Quantity, float]] | None = None  # read for a figure unstated
+    wholes: dict[Side, dict[_Quantity, float]] | None = None  # read for a figure stated
     for side, other in _SIDE_PAIRS:
         # Whether a figure there is rounded, or a metre or a bare number: the rounding and
         # the metres checks read only then.
@@ -3022,6 +3023,11 @@ def _find_figures(group: Group) -> list[Found]:
                 # The same span in another unit of time ("a week" / "seven days").
                 others = [*(others or []), *by_value.get(_in_base_unit(q)[0], [])] or None
             if others is not None and _stated(q, others):
+                if wholes is None:
+                    wholes = {s: _wholes(group, s, quantities[s]) for s in _SIDES}
+                if _another_part(q, side, wholes):
+                    unstated[side].append(q)
+                    continue
                 if (
                     (q.bound or any(o.bound for o in others))
                     and not any(_same_figure(q, o, bound=True) for o in others)
@@ -3076,6 +3082,18 @@ def _shares(group: Group, side: Side, found: Sequence[_Quantity]) -> dict[_Quant
     """The share, in per cent, that each figure of ``found`` (one side's quantities) is of
     the whole stated just after it ("two of its four exhibitions": 50; "half of the four":
     50), for the figures with such a whole: one pass over the side's figures."""
+    out = {}
+    for q, whole in _wholes(group, side, found).items():
+        if q.unit == "%":
+            out[q] = q.value
+        elif not q.unit and not q.currency and q.value < whole:
+            out[q] = 100 * q.value / whole
+    return out
+
+
+def _wholes(group: Group, side: Side, found: Sequence[_Quantity]) -> dict[_Quantity, float]:
+    """The whole each figure of ``found`` is a part of, stated just after it ("three of its
+    eight centres": 8), for the figures with such a whole."""
     c = group.columns[side]
     keys = c.keys
     at_start = {q.start: q for q in found}
@@ -3087,14 +3105,29 @@ def _shares(group: Group, side: Side, found: Sequence[_Quantity]) -> dict[_Quant
         i += 1
         if i < len(keys) and keys[i] in _WHOLES:
             i += 1
+        if i < len(keys) and keys[i].endswith(_POSSESSIVE_ENDS):
+            i += 1  # "of the council's eight", "of Threnbury's eight"
         whole = at_start.get(c.starts[i]) if i < len(keys) else None
         if whole is None or whole.unit or whole.value <= 0:
             continue
-        if q.unit == "%":
-            out[q] = q.value
-        elif not q.unit and not q.currency and q.value < whole.value:
-            out[q] = 100 * q.value / whole.value
+        out[q] = whole.value
     return out
+
+
+_POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
+"""How a possessive before a whole ends ("of the council's eight")."""
+
+
+def _another_part(q: _Quantity, side: Side, wholes: dict[Side, dict[_Quantity, float]]) -> bool:
+    """``q`` is a count of a whole ("close three of its eight centres") that the other side
+    gives another count of ("Five of its eight centres will shut"), whatever else states
+    ``q``'s figure there ("the remaining three"): the part changed. ``wholes``: each
+    side's ``_wholes``."""
+    whole = wholes[side].get(q)
+    if whole is None or q.unit or q.currency:
+        return False
+    parts = [o.value for o, w in wholes[_OTHER[side]].items() if w == whole and not o.unit]
+    return bool(parts) and q.value not in parts
 
 
 def _replaced_by_one(group: Group, quantities: dict[Side, list[_Quantity]]) -> list[Found]:
