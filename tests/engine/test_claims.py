@@ -1010,6 +1010,39 @@ def test_an_added_relative_clause_is_one_claim_not_two_nested() -> None:
     assert [(c.side, c.text) for c in compare(b, a).claims] == [(Side.A, detail)]
 
 
+_PLATFORMS = (
+    "Work has begun on the station, the council said on Monday. The old footbridge will be "
+    "replaced with lifts. {last}"
+)
+
+
+@pytest.mark.parametrize(
+    ("b_last", "figures"),
+    [
+        # The same number of another size: both sides' figures are claims.
+        ("Eight-car trains will fit once 60ft is added to each end.", [("a", "60"), ("b", "60ft")]),
+        # The same size in the same unit, or another unit: none.
+        ("Eight-car trains will fit once 60m is added to each end.", []),
+        ("Eight-car trains will fit once about 200ft is added to each end.", []),
+    ],
+)
+def test_a_figure_of_a_measure_is_stated_by_that_size_not_by_its_number(
+    b_last: str, figures: list[tuple[str, str]]
+) -> None:
+    a = _PLATFORMS.format(last="Both platforms will be extended by 60 metres.")
+    c = compare(a, _PLATFORMS.format(last=b_last))
+    found = [(x.side.value, x.text) for x in c.claims if x.category is ClaimCategory.NUMBER]
+    assert [f for f in found if f[1] != "Eight"] == figures
+
+
+def test_a_number_without_its_own_unit_there_is_no_other_size() -> None:
+    # "30-50mm": the 30 has no unit of its own, so it says nothing against "30mm".
+    a = "Flood warning issued.\n\nBetween 30mm and 50mm of rain is expected in the hills."
+    b = "Flood warning issued.\n\nForecasters said 30-50mm could fall on the hills by Sunday."
+    numbers = [x.text for x in compare(a, b).claims if x.category is ClaimCategory.NUMBER]
+    assert numbers == []
+
+
 def test_a_status_the_other_article_gives_elsewhere_was_moved() -> None:
     a = (
         "Farida Oyelaran has won the race to become mayor. Oyelaran, a former head teacher, "

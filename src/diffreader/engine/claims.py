@@ -151,6 +151,7 @@ from diffreader.engine.substitutions import (
     rate_spans,
     rounding_step,
     rounds_to,
+    same_measure,
 )
 from diffreader.engine.text import (
     compiled,
@@ -945,6 +946,10 @@ class Support:
     _relative_years: frozenset[int] | None = None
     _days: dict[tuple[str, str], set[str]] | None = None
     _bare_weekdays: frozenset[str] | None = None
+    _number_ends: dict[str, list[int]] | None = None
+    _number_measures: dict[str, list[tuple[str, float] | None]] = dataclasses.field(
+        default_factory=dict
+    )
     _given: dict[str, set[str]] | None = None
     _values: list[float] | None = None
     _approximations: list[float] | None = None
@@ -1084,6 +1089,25 @@ class Support:
                 if not compiled(_DAY_MONTH_AFTER).match(lowered, there.end())
             )
         return self._bare_weekdays
+
+    def number_measures(self, number: str) -> list[tuple[str, float] | None]:
+        """What each occurrence of the whole number ``number`` (digits) in the article
+        measures (``measure_after``: "60 metres" is ("length", 60.0)), or None where no
+        unit of measure follows it. The numbers' places are indexed in one pass when first
+        asked, what follows them read for the numbers asked only."""
+        if self._number_ends is None:
+            ends: dict[str, list[int]] = {}
+            for found in _WHOLE_NUMBER.finditer(self.lowered):
+                ends.setdefault(found.group(), []).append(found.end())
+            self._number_ends, self._number_measures = ends, {}
+        measures = self._number_measures
+        known = measures.get(number)
+        if known is None:
+            value, lowered = float(number), self.lowered
+            known = measures[number] = [
+                measure_after(lowered, end, value) for end in self._number_ends.get(number, ())
+            ]
+        return known
 
     def measures(self) -> dict[str, list[float]]:
         """The article's figures with a unit of measure, by measure (indexed when first
@@ -2822,7 +2846,10 @@ def _supported_at(
     detector's check, or for a figure, the same figure in another unit or rounded
     (``_figure_elsewhere``), for a weekday, the date it names (``_weekday_of_a_date``)."""
     if _SUPPORTED[category](text[start:end], support):
-        return True
+        # A figure of a measure is stated in that measure ("60 metres" / "60ft").
+        return category is not ClaimCategory.NUMBER or not _another_measure(
+            text, start, end, support
+        )
     if category is ClaimCategory.DURATION:
         return _years_ago_stated(text, start, end, support)
     if category is ClaimCategory.NUMBER:
@@ -2835,6 +2862,35 @@ def _supported_at(
         or _date_of_a_weekday(text, start, end, support)
         or _weekday_of_its_week(text, start, end, support)
     )
+
+
+_WHOLE_NUMBER = re.compile(r"(?<![\d.,])\d+(?![\d]|[.,]\d)")
+"""A whole number in digits, not part of a decimal or of a number with separators."""
+
+
+def _another_measure(text: str, start: int, end: int, support: Support) -> bool:
+    """The figure at ``start:end`` has a unit of measure just after it ("by 60ft") and the
+    other article gives that number only as other sizes of that measure ("by 60 metres"):
+    its number there is another size. A number there with no unit of its own ("30-50mm")
+    or of another measure says nothing against it."""
+    number = _WHOLE_NUMBER.match(text, start, end)  # "60" of "60", "60ft", "60 metres"
+    if number is None:
+        return False
+    value = number.group()
+    measured = measure_after(text, number.end(), float(value))
+    if measured is None:
+        return False
+    kind, size = measured
+    found = support.number_measures(value)
+    if not found:
+        return False
+    sizes = []
+    for there in found:
+        if there is None:
+            return False  # the number there with no unit of its own ("30-50mm")
+        if there[0] == kind:
+            sizes.append(there[1])
+    return bool(sizes) and not any(same_measure(size, s) for s in sizes)
 
 
 _BARE_WEEKDAY = rf"(?i)(?:on )?({alternation(WEEKDAYS)})"
