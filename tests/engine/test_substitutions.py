@@ -968,6 +968,11 @@ _SAID = '"It was heartbreaking to watch the tower fall apart," said Ailsa Cairnf
         ("the chair of the trust.", "who chairs the trust.", []),
         ("the chairman of the trust.", "the chairwoman of the trust.", []),
         ("the director of the trust.", "the head of the trust.", []),
+        # A title set off without an article is a role as well.
+        ("a volunteer with the trust.", "treasurer of the trust.",
+         [("a", "a volunteer with the trust"), ("b", "treasurer of the trust")]),
+        ("the treasurer of the trust.", "treasurer of the trust.", []),
+        ("a volunteer with the trust.", "speaking for the first time.", []),
         # No role set off: what she did, or where she lives.
         ("a volunteer jailed for fraud.", "a volunteer imprisoned for fraud.", []),
         ("58, of Hensbury Lane.", "58, from Hensbury Lane.", []),

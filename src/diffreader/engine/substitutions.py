@@ -3966,7 +3966,8 @@ _ROLE_LINKS = frozenset(("of", "with", "at", "for", "from"))
 def _appositives(group: Group, side: Side) -> dict[str, list[tuple[str, int, int, bool]]]:
     """The roles set off after a name on one side of the group, by the name's last word:
     (the role as a noun, start, end, whether a hunk changed its words) of "…Cairnfold, a
-    volunteer with the trust" ("volunteer") and "…Cairnfold, who chairs the trust"
+    volunteer with the trust" ("volunteer"), "…Cairnfold, treasurer of the trust" (a title
+    or a person's noun without an article) and "…Cairnfold, who chairs the trust"
     ("chair"). Read from the group's columns, comma by comma (a C search): most groups
     have a comma or two and no role after it."""
     c = group.columns[side]
@@ -3984,8 +3985,13 @@ def _appositives(group: Group, side: Side) -> dict[str, list[tuple[str, int, int
         j = i + 1
         if keys[j] == "who" and keys[j + 1] in _ROLE_VERBS:
             role, k = _ROLE_VERBS[keys[j + 1]], j + 1
-        elif keys[j] in ("a", "an", "the"):
-            j += 1
+        elif keys[j] in ("a", "an", "the") or (
+            text[starts[j]].islower() and keys[j].isalpha() and keys[j] not in STOPWORDS
+        ):
+            # "…, a volunteer with the trust"; a title without an article ("…, general
+            # secretary of the union", "…, chief executive of the firm").
+            bare = keys[j] not in ("a", "an", "the")
+            j += 0 if bare else 1
             k = j
             while k < min(n, j + 4) and text[starts[k]].islower() and keys[k].isalpha():
                 if keys[k] in _ROLE_LINKS:
@@ -3993,6 +3999,8 @@ def _appositives(group: Group, side: Side) -> dict[str, list[tuple[str, int, int
                 k += 1
             if k == j or k >= n or keys[k] not in _ROLE_LINKS or keys[k - 1].endswith("ed"):
                 continue  # no noun before the link ("a developer jailed for bribery")
+            if bare and keys[k - 1] not in _TITLE_NOUNS and not person_noun(keys[k - 1]):
+                continue  # "…, chairing the meeting for the first time"
             role = _ungendered(keys[k - 1])
         else:
             continue  # no role set off: "…, who had not lost", "…, 58, of Hensbury Lane"
