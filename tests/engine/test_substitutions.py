@@ -1584,6 +1584,28 @@ def test_one_share_of_a_whole_each_side_in_a_rewritten_sentence_is_compared() ->
     assert _quiet(a, b.replace("some of them are", "all of them are"), ClaimCategory.NUMBER)
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "flagged"),
+    [
+        # The same sum over another period: another amount, on both sides.
+        ("Customers' monthly bills will rise by £3.50 from April.",
+         "Customers' bills will rise by £3.50 a year from April.", (["£3.50"], ["£3.50"])),
+        ("The annual fee of £40 will rise in May.", "The weekly fee of £40 will rise in May.",
+         (["£40"], ["£40"])),
+        # The same period in other words, or a period on one side only: none.
+        ("Customers' monthly bills will rise by £3.50 from April.",
+         "Customers' bills will rise by £3.50 a month from April.", ([], [])),
+        ("The annual fee of £40 will rise in May.", "The fee of £40 a year will rise in May.",
+         ([], [])),
+        ("The annual fee of £40 will rise in May.", "The fee of £40 will rise in May.", ([], [])),
+    ],
+)  # fmt: skip
+def test_a_sum_over_another_period_is_a_changed_figure(
+    a: str, b: str, flagged: tuple[list[str], list[str]]
+) -> None:
+    assert _flagged(a, b, ClaimCategory.NUMBER) == flagged
+
+
 def test_another_count_of_the_same_whole_is_a_changed_figure_though_both_are_stated() -> None:
     # Both sides state three, five and eight, so each figure was "stated"; but the part
     # to close is three of the eight in the original and five in the rewrite.

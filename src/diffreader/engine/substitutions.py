@@ -3078,6 +3078,91 @@ def _find_figures(group: Group) -> list[Found]:
     return out or _swapped(group, quantities)
 
 
+_PERIOD_ADJECTIVES = {
+    "hourly": "hour",
+    "daily": "day",
+    "weekly": "week",
+    "fortnightly": "fortnight",
+    "monthly": "month",
+    "quarterly": "quarter",
+    "annual": "year",
+    "annually": "year",
+    "yearly": "year",
+}
+"""A rate's period in one word, before the figure ("monthly bills rise by £3.50") or after
+it ("£40 annually")."""
+_PERIOD_UNITS = frozenset(("hour", "day", "week", "fortnight", "month", "quarter", "year"))
+_RATE_PER = frozenset(("a", "an", "per", "each", "every"))
+"""Words before a rate's unit ("a year", "per month")."""
+_BETWEEN_FIGURE_AND_PERIOD = frozenset(("more", "extra", "less", "off", "on", "back"))
+"""Words between a figure and its period ("£3.50 more a month")."""
+_PERIOD_REACH = 5
+"""Words before a figure within which a period adjective sets its period ("its monthly
+bills by £3.50")."""
+_PERIOD_CLAUSE_STOPS = frozenset((",", ".", ";", ":", "(", ")", "—", "–", "and", "but", "while"))
+"""Where the clause of a figure's period adjective ends, reading back from the figure."""
+
+
+def _periods(group: Group, side: Side, found: Sequence[_Quantity]) -> dict[_Quantity, str]:
+    """The period each money figure of ``found`` is a rate over, where one side states it:
+    after the figure ("£3.50 a year", "£3.50 more per month", "£40 annually") or by an
+    adjective shortly before it in its clause ("monthly bills will rise by £3.50", "an
+    annual fee of £40")."""
+    c = group.columns[side]
+    keys, starts = c.keys, c.starts
+    n = len(keys)
+    out = {}
+    for q in found:
+        if not q.currency or q.unit:
+            continue
+        i = bisect_left(starts, q.end)  # the first word after the figure
+        while i < n and keys[i] in _BETWEEN_FIGURE_AND_PERIOD:
+            i += 1
+        if i < n and keys[i] in _PERIOD_ADJECTIVES:
+            out[q] = _PERIOD_ADJECTIVES[keys[i]]
+            continue
+        if i + 1 < n and keys[i] in _RATE_PER and keys[i + 1] in _PERIOD_UNITS:
+            out[q] = keys[i + 1]
+            continue
+        first = bisect_left(starts, q.start)
+        for j in range(first - 1, max(-1, first - 1 - _PERIOD_REACH), -1):
+            if keys[j] in _PERIOD_CLAUSE_STOPS:
+                break
+            if keys[j] in _PERIOD_ADJECTIVES:
+                out[q] = _PERIOD_ADJECTIVES[keys[j]]
+                break
+    return out
+
+
+def _find_rate_periods(group: Group) -> list[Found]:
+    """A sum stated as a rate over another period on each side ("monthly bills will rise
+    by £3.50" / "bills will rise by £3.50 a year"): the same figure, another amount. Only
+    where both sides give the figure a period, and no figure of that value on the other
+    side has this one's."""
+    if all(
+        _PERIOD_ADJECTIVES.keys().isdisjoint(group.keys(side))
+        and _PERIOD_UNITS.isdisjoint(group.keys(side))
+        for side in _SIDES
+    ):
+        return []  # no period on either side (tested on keys)
+    periods = {}
+    for side in _SIDES:
+        periods[side] = _periods(group, side, group.quantities(side))
+        if not periods[side]:
+            return []
+    out = []
+    for side, other in _SIDE_PAIRS:
+        for q, period in periods[side].items():
+            theirs = [
+                p
+                for o, p in periods[other].items()
+                if o.value == q.value and o.currency == q.currency
+            ]
+            if theirs and period not in theirs:
+                out.append(_new_tuple(Found, (side, _NUMBER, q.start, q.end)))
+    return out
+
+
 def _shares(group: Group, side: Side, found: Sequence[_Quantity]) -> dict[_Quantity, float]:
     """The share, in per cent, that each figure of ``found`` (one side's quantities) is of
     the whole stated just after it ("two of its four exhibitions": 50; "half of the four":
@@ -4904,6 +4989,7 @@ SUBSTITUTIONS: tuple[Substitution, ...] = (
     Substitution("bound", (ClaimCategory.NUMBER,), _find_bounds),
     Substitution("level", (ClaimCategory.NUMBER,), _find_levels),
     Substitution("price", (ClaimCategory.NUMBER,), _find_prices),
+    Substitution("rate period", (ClaimCategory.NUMBER,), _find_rate_periods),
     Substitution("role", (ClaimCategory.ROLE,), _find_roles),
     Substitution("described role", (ClaimCategory.ROLE,), _find_described_roles),
     Substitution("person's role", (ClaimCategory.ROLE,), _find_person_roles),
@@ -4982,6 +5068,11 @@ def might_substitute(deleted: str, inserted: str) -> bool:
         return True  # a name or a title replaced
     if not words[0].isdisjoint(_TITLE_NOUNS) and not words[1].isdisjoint(_TITLE_NOUNS):
         return True  # a title in lower case replaced ("operations manager" / "director")
+    if any(not side.isdisjoint(_PERIOD_ADJECTIVES) for side in words) and any(
+        not side.isdisjoint(_PERIOD_ADJECTIVES) or not side.isdisjoint(_PERIOD_UNITS)
+        for side in words
+    ):
+        return True  # a rate's period replaced ("monthly bills" / "£3.50 a year")
     if not words[0].isdisjoint(_LEVELS) and not words[1].isdisjoint(_LEVELS):
         return True  # a quantifier or a warning's colour replaced ("most" / "almost all")
     if ("free" in words[0] and not words[1].isdisjoint(_PRICE_KEYS)) or (
