@@ -946,6 +946,7 @@ class Support:
     _relative_years: frozenset[int] | None = None
     _days: dict[tuple[str, str], set[str]] | None = None
     _bare_weekdays: frozenset[str] | None = None
+    _stated_days: frozenset[tuple[str, str]] | None = None
     _number_ends: dict[str, list[int]] | None = None
     _number_measures: dict[str, list[tuple[str, float] | None]] = dataclasses.field(
         default_factory=dict
@@ -1048,34 +1049,49 @@ class Support:
         return self._holidays
 
     def days_of_months(self) -> dict[tuple[str, str], set[str]]:
-        """The article's days of months ("21 March", "March 21st", each day of "21-24
-        March" and "21 and 28 March", "the 28th" just after a date in March), each as
-        (day, the month's first three letters), with the weekdays written before it (""
-        for none), read once, when first asked (``_weekday_of_a_date``, ``_date_supported``)."""
+        """The article's days of months ("21 March", "March 21st"), each as (day, the
+        month's first three letters), with the weekdays written before it ("" for none),
+        read once, when first asked (``_weekday_of_a_date``)."""
         if self._days is None:
             self._days = {}
             lowered = self.lowered
-            dated: list[tuple[int, str]] = []  # the end and month of each date read
             for there in compiled(_DAY_MONTH_AFTER).finditer(lowered):
-                month = (there.group(2) or there.group(3))[:3]
-                key = (there.group(1) or there.group(4), month)
+                key = (
+                    str(int(there.group(1) or there.group(4))),
+                    (there.group(2) or there.group(3))[:3],
+                )
                 before = lowered[max(0, there.start() - 12) : there.start()].split()
                 named = before[-1].strip(",") if before else ""
                 self._days.setdefault(key, set()).add(named if named in WEEKDAYS else "")
-                dated.append((there.end(), month))
-            # The other days of one month: "24-27 July", "on 9 and 16 December", "23
-            # March, with the finals on the 28th".
+        return self._days
+
+    def stated_days(self) -> frozenset[tuple[str, str]]:
+        """Every day of a month the article states, as ``days_of_months`` keys them: its
+        dates, each day of "24-27 July" and "9 and 16 December", and "the 28th" just after
+        a date in March; read once, when first asked (``_date_supported``)."""
+        if self._stated_days is None:
+            lowered = self.lowered
+            found = {
+                (str(int(day or later_day)), (month or later_month)[:3])
+                for day, month, later_month, later_day in compiled(_DAY_MONTH_AFTER).findall(
+                    lowered
+                )
+            }
             for there in compiled(_DAYS_OF_A_MONTH).finditer(lowered):
                 month = there.group(3)[:3]
                 for day in (*_DIGITS_RUN.findall(there.group(1)), there.group(2)):
-                    self._days.setdefault((day, month), set()).add("")
-            if dated and "th" in lowered:
-                ends = [end for end, _ in dated]
+                    found.add((str(int(day)), month))
+            if found:
                 for there in _THE_DAY.finditer(lowered):
-                    i = bisect_right(ends, there.start()) - 1
-                    if i >= 0 and there.start() - ends[i] <= _SAME_MONTH_REACH:
-                        self._days.setdefault((there.group(1), dated[i][1]), set()).add("")
-        return self._days
+                    # The month of the last date before it, close before it.
+                    start = there.start()
+                    window = lowered[max(0, start - _SAME_MONTH_REACH) : start]
+                    dates = compiled(_DAY_MONTH_AFTER).findall(window)
+                    if dates:
+                        month = dates[-1][1] or dates[-1][2]
+                        found.add((str(int(there.group(1))), month[:3]))
+            self._stated_days = frozenset(found)
+        return self._stated_days
 
     def bare_weekdays(self) -> frozenset[str]:
         """The weekdays the article names without a day and month after them ("on
@@ -2498,10 +2514,7 @@ def _date_supported(value: str, support: Support) -> bool:
         day_month = compiled(_DAY_MONTH_AFTER).search(" " + value)
         if day_month is not None:
             day, in_month = _day_and_month(day_month)
-            days = support.days_of_months()
-            if (day, in_month) not in days and (day.lstrip("0"), in_month) not in {
-                (d.lstrip("0"), m) for d, m in days
-            }:
+            if (day, in_month) not in support.stated_days():
                 # A day of a month is stated as one: not by its day and its month apart
                 # ("20 May" / "09:20, 18 May").
                 return _day_of_a_holiday(day, in_month, support)
@@ -2926,6 +2939,8 @@ def _weekday_of_a_date(text: str, start: int, end: int, support: Support) -> boo
         return False
     day, month = _day_and_month(date)
     named = support.days_of_months().get((day, month))
+    if named is None and (day, month) in support.stated_days():
+        named = {""}  # "28 March" of "23-28 March", "the 28th": stated with no weekday
     # "Monday 21 March" there is another day: no support.
     return named is not None and named <= {"", weekday.group(1).lower()}
 
@@ -2947,9 +2962,11 @@ def _weekday_of_its_week(text: str, start: int, end: int, support: Support) -> b
         if compiled(_DAY_MONTH_AFTER).match(text, end):
             return False  # "Monday 16 November": ``_weekday_of_a_date``'s
         named = weekday.group(1).lower()
+        dated = support.days_of_months()
         return any(
-            "" in weekdays and weekday_near(stamp, MONTH_NUMBERS[month], int(day)) == named
-            for (day, month), weekdays in support.days_of_months().items()
+            "" in dated.get((day, month), ("",))
+            and weekday_near(stamp, MONTH_NUMBERS[month], int(day)) == named
+            for day, month in support.stated_days()
         )
     if compiled(_WEEKDAY_BEFORE).search(text, max(0, start - 16), start) is not None:
         return False  # a weekday given its date: ``_date_of_a_weekday``'s
@@ -2966,8 +2983,9 @@ def _weekday_of_its_week(text: str, start: int, end: int, support: Support) -> b
 
 def _day_and_month(date: re.Match[str]) -> tuple[str, str]:
     """The day and the month's first three letters of a ``_DAY_MONTH_AFTER`` match ("21",
-    "mar"): "Sept", "September" and "sep" are one month."""
-    return date.group(1) or date.group(4), (date.group(2) or date.group(3)).lower()[:3]
+    "mar"): "Sept", "September" and "sep" are one month, "05" and "5" one day (the keys of
+    ``Support.days_of_months``)."""
+    return str(int(date.group(1) or date.group(4))), (date.group(2) or date.group(3)).lower()[:3]
 
 
 _WEEKDAY_BEFORE = rf"(?i)\b({alternation(WEEKDAYS)}),?\s+(?:the\s+)?$"
