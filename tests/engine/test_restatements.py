@@ -114,6 +114,10 @@ QUIET = {
         "A twice-daily pill slowed memory loss by 31 per cent, the trial found.\n",
         "A pill taken twice a day slowed memory loss by 31 per cent, the trial found.\n",
     ),
+    "a count's rate": (
+        "The tunnel carries around 52,000 vehicles a day and 18 lorries an hour, it said.\n",
+        "The tunnel carries about 52,000 vehicles daily and 18 lorries hourly, it said.\n",
+    ),
     "an ordinal century": (
         "Three gold brooches from the seventh century were stolen on Tuesday.\n",
         "Three seventh-century gold brooches were taken on Tuesday.\n",

@@ -1598,6 +1598,16 @@ def test_one_share_of_a_whole_each_side_in_a_rewritten_sentence_is_compared() ->
         ("The annual fee of £40 will rise in May.", "The fee of £40 a year will rise in May.",
          ([], [])),
         ("The annual fee of £40 will rise in May.", "The fee of £40 will rise in May.", ([], [])),
+        # A count over another period, whether the period follows its noun or comes between.
+        ("The tunnel carries 52,000 vehicles a day, it said.",
+         "The tunnel carries 52,000 vehicles weekly, it said.", (["52,000"], ["52,000"])),
+        ("There are 40 daily flights to the island.", "There are 40 weekly flights to the island.",
+         (["40"], ["40"])),
+        ("The tunnel carries 52,000 vehicles a day, it said.",
+         "The tunnel carries 52,000 vehicles daily, it said.", ([], [])),
+        # Both periods spans of time: the spans are the changed figures, stated once.
+        ("Customers will pay £3.50 a month more from April.",
+         "Customers will pay £3.50 a year more from April.", (["a month"], ["a year"])),
     ],
 )  # fmt: skip
 def test_a_sum_over_another_period_is_a_changed_figure(

@@ -1905,6 +1905,9 @@ def _ordinal(key: str) -> bool:
 
 
 _WORD_BEFORE = r"([\w%£$€]+)\W*\Z"
+_COUNT_BEFORE = r"(?:\d[\d,.]*|\b(?:hundreds|thousands|millions))\s+\Z"
+"""A count just before a noun ("52,000 vehicles", "thousands of"…): the noun then "a day"
+is a rate."""
 _TIME_UNIT_NAMES = frozenset(("year", "month", "week", "day", "hour", "minute", "second"))
 
 
@@ -2025,7 +2028,11 @@ def _a_rate(text: str, q: _Quantity) -> bool:
     if before is None:
         return False
     key = before.group(1).lower()
-    return key in _FREQUENCIES or key[:1].isdigit() or key in _NUMBER_VALUES or key in _UNIT_KEYS
+    if key in _FREQUENCIES or key[:1].isdigit() or key in _NUMBER_VALUES or key in _UNIT_KEYS:
+        return True
+    # A count of things before it ("52,000 vehicles a day", "300 flights a week").
+    counted = compiled(_COUNT_BEFORE).search(text, max(0, before.start() - 24), before.start())
+    return counted is not None and key.isalpha()
 
 
 _OCCASIONS = {
@@ -3103,48 +3110,59 @@ _PERIOD_CLAUSE_STOPS = frozenset((",", ".", ";", ":", "(", ")", "—", "–", "a
 """Where the clause of a figure's period adjective ends, reading back from the figure."""
 
 
-def _periods(group: Group, side: Side, found: Sequence[_Quantity]) -> dict[_Quantity, str]:
-    """The period each money figure of ``found`` is a rate over, where one side states it:
-    after the figure ("£3.50 a year", "£3.50 more per month", "£40 annually") or by an
-    adjective shortly before it in its clause ("monthly bills will rise by £3.50", "an
-    annual fee of £40")."""
+def _periods(
+    group: Group, side: Side, found: Sequence[_Quantity]
+) -> dict[_Quantity, tuple[str, bool]]:
+    """The period each sum or count of ``found`` is a rate over, where one side states it,
+    and whether one word gave it: after the figure or the noun it counts ("£3.50 a year",
+    "£3.50 more per month", "£40 annually", "52,000 vehicles daily") or by an adjective
+    shortly before it in its clause ("monthly bills will rise by £3.50", "an annual fee of
+    £40")."""
     c = group.columns[side]
     keys, starts = c.keys, c.starts
     n = len(keys)
     out = {}
     for q in found:
-        if not q.currency or q.unit:
-            continue
+        if q.unit:
+            continue  # a span or a measure: its unit is no period
         i = bisect_left(starts, q.end)  # the first word after the figure
         while i < n and keys[i] in _BETWEEN_FIGURE_AND_PERIOD:
             i += 1
+        if (
+            not q.currency
+            and i < n
+            and keys[i].isalpha()
+            and keys[i] not in STOPWORDS
+            and keys[i] not in _PERIOD_ADJECTIVES
+        ):
+            i += 1  # the noun a count counts ("52,000 vehicles a day"), not "40 daily flights"
         if i < n and keys[i] in _PERIOD_ADJECTIVES:
-            out[q] = _PERIOD_ADJECTIVES[keys[i]]
+            out[q] = (_PERIOD_ADJECTIVES[keys[i]], True)
             continue
         if i + 1 < n and keys[i] in _RATE_PER and keys[i + 1] in _PERIOD_UNITS:
-            out[q] = keys[i + 1]
+            out[q] = (keys[i + 1], False)
             continue
+        if not q.currency:
+            continue  # an adjective before a count is what it counts ("daily flights")
         first = bisect_left(starts, q.start)
         for j in range(first - 1, max(-1, first - 1 - _PERIOD_REACH), -1):
             if keys[j] in _PERIOD_CLAUSE_STOPS:
                 break
             if keys[j] in _PERIOD_ADJECTIVES:
-                out[q] = _PERIOD_ADJECTIVES[keys[j]]
+                out[q] = (_PERIOD_ADJECTIVES[keys[j]], True)
                 break
     return out
 
 
 def _find_rate_periods(group: Group) -> list[Found]:
-    """A sum stated as a rate over another period on each side ("monthly bills will rise
-    by £3.50" / "bills will rise by £3.50 a year"): the same figure, another amount. Only
-    where both sides give the figure a period, and no figure of that value on the other
-    side has this one's."""
-    if all(
-        _PERIOD_ADJECTIVES.keys().isdisjoint(group.keys(side))
-        and _PERIOD_UNITS.isdisjoint(group.keys(side))
-        for side in _SIDES
-    ):
-        return []  # no period on either side (tested on keys)
+    """A sum or a count stated as a rate over another period on each side ("monthly bills
+    will rise by £3.50" / "bills will rise by £3.50 a year"; "52,000 vehicles a day" /
+    "52,000 vehicles weekly"): the same figure, another amount. Only where both sides give
+    the figure a period, one of them in one word ("a month" / "a year" is the figures'
+    check's: two spans of time), and no figure of that value on the other side has this
+    one's."""
+    if all(_PERIOD_ADJECTIVES.keys().isdisjoint(group.keys(side)) for side in _SIDES):
+        return []  # no period in one word on either side (tested on keys)
     periods = {}
     for side in _SIDES:
         periods[side] = _periods(group, side, group.quantities(side))
@@ -3152,13 +3170,15 @@ def _find_rate_periods(group: Group) -> list[Found]:
             return []
     out = []
     for side, other in _SIDE_PAIRS:
-        for q, period in periods[side].items():
+        for q, (period, by_word) in periods[side].items():
             theirs = [
-                p
-                for o, p in periods[other].items()
+                (p, word)
+                for o, (p, word) in periods[other].items()
                 if o.value == q.value and o.currency == q.currency
             ]
-            if theirs and period not in theirs:
+            if not theirs or period in {p for p, _ in theirs}:
+                continue
+            if by_word or any(word for _, word in theirs):
                 out.append(_new_tuple(Found, (side, _NUMBER, q.start, q.end)))
     return out
 
