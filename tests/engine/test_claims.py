@@ -1406,6 +1406,27 @@ def test_a_day_of_a_month_is_stated_as_one(
     assert found == dates
 
 
+@pytest.mark.parametrize(
+    ("b_when", "dates"),
+    [
+        # The weekday adds nothing the date does not say, after any preposition.
+        ("from 20 May until 27 May", []),
+        # Another weekday for the date: one of the two is wrong.
+        ("from Friday 20 May until 27 May", [("a", "from Thursday"), ("b", "from Friday")]),
+    ],
+)
+def test_a_weekday_before_its_date_after_a_preposition_adds_nothing(
+    b_when: str, dates: list[tuple[str, str]]
+) -> None:
+    a = _ADVICE.format(when="sessions").replace(
+        "on sessions.", "from Thursday 20 May until 27 May."
+    )
+    b = _ADVICE.format(when="sessions").replace("on sessions.", f"{b_when}.")
+    c = compare(document_from_text(a), document_from_text(b))
+    found = [(x.side.value, x.text) for x in c.claims if x.category is ClaimCategory.DATE]
+    assert found == dates
+
+
 _DIRECTED = "The film was directed by {name}. {later} said the shoot took nine weeks.\n"
 
 

@@ -2906,7 +2906,10 @@ def _another_measure(text: str, start: int, end: int, support: Support) -> bool:
     return bool(sizes) and not any(same_measure(size, s) for s in sizes)
 
 
-_BARE_WEEKDAY = rf"(?i)(?:on )?({alternation(WEEKDAYS)})"
+_BARE_WEEKDAY = (
+    rf"(?i)(?:(?:on|from|until|till|to|by|before|after|since) )?({alternation(WEEKDAYS)})"
+)
+"""A weekday alone in a date fact, after a preposition ("on Friday", "from Friday")."""
 _DAYS_OF_A_MONTH = (
     r"(?i)(?<![\w:.,])(\d{1,2}(?:st|nd|rd|th)?(?:\s*,\s*\d{1,2}(?:st|nd|rd|th)?)*)"
     r",?\s*(?:[-–—&]|and\b|or\b|to\b)\s*(\d{1,2})"
