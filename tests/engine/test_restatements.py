@@ -114,6 +114,10 @@ QUIET = {
         "A twice-daily pill slowed memory loss by 31 per cent, the trial found.\n",
         "A pill taken twice a day slowed memory loss by 31 per cent, the trial found.\n",
     ),
+    "a race time in minutes as a clock": (
+        "Abena Quist won the 10km in 34 minutes and 12 seconds, the club said.\n",
+        "Abena Quist won the 10km, finishing in 34:12, the club said.\n",
+    ),
     "a count's rate": (
         "The tunnel carries around 52,000 vehicles a day and 18 lorries an hour, it said.\n",
         "The tunnel carries about 52,000 vehicles daily and 18 lorries hourly, it said.\n",
@@ -492,6 +496,11 @@ CHANGED = {
         QUIET["the year to a month"][0],
         QUIET["the year to a month"][1].replace("12 months", "18 months"),
         ("added", "18 months"),
+    ),
+    "another race time in minutes": (
+        QUIET["a race time in minutes as a clock"][0],
+        QUIET["a race time in minutes as a clock"][1].replace("34:12", "36:12"),
+        ("added", "36:12"),
     ),
     "another rate": (
         QUIET["a rate"][0].replace("twice-daily", "once-daily"),

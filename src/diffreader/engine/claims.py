@@ -134,11 +134,13 @@ from diffreader.engine.segment import (
 from diffreader.engine.substitutions import (
     CLOCK_SPAN,
     JUST_PAST,
+    MINUTE_SPAN,
     ONE_YEAR,
     SMALLER_UNITS,
     YEAR_OFFSETS,
     Group,
     clock_minutes,
+    clock_span_hours,
     find_substitutions,
     has_size,
     just_past,
@@ -431,9 +433,8 @@ def _compound_key(first: tuple[str, str], text: str, unit: str, at: int) -> tupl
 
 
 def _clock_key(match: re.Match[str]) -> tuple[str, str]:
-    """The key of a ``CLOCK_SPAN``, in hours (``_in_base_unit``)."""
-    hours, minutes, seconds = map(int, match.groups())
-    return _plain(round(hours + minutes / 60 + seconds / 3600, 6)), "hour"
+    """The key of a ``CLOCK_SPAN`` or a ``MINUTE_SPAN``, in hours (``_in_base_unit``)."""
+    return _plain(round(clock_span_hours(match), 6)), "hour"
 
 
 _UNITS_ANY_CASE = re.compile(rf"\b(?:{_UNITS})\b", re.IGNORECASE)
@@ -456,7 +457,7 @@ def _duration_key(text: str) -> tuple[str, str]:
     one in several units or shown as a clock in its base unit (``_in_base_unit``)."""
     if not text.isascii() and cjk.has_cjk(text):
         return cjk.duration_key(text)
-    if ":" in text and (clock := CLOCK_SPAN.search(text)) is not None:
+    if ":" in text and (clock := CLOCK_SPAN.search(text) or MINUTE_SPAN.search(text)):
         return _clock_key(clock)
     unit = _UNITS_ANY_CASE.search(text)
     value = _NUM_ANY_CASE.search(text)
@@ -1204,6 +1205,7 @@ class Support:
             found.update(interval for *_, interval in rate_spans(text))
             if ":" in text:
                 found.update(map(_clock_key, CLOCK_SPAN.finditer(text)))
+                found.update(map(_clock_key, MINUTE_SPAN.finditer(text)))
             self._durations = set(map(_in_base_unit, found | self.stated().durations))
         return _in_base_unit(key) in self._durations
 
@@ -2017,6 +2019,9 @@ def _find_durations(at: Stretch) -> list[Fact]:
         # A span shown as a clock shows it ("won in 2:21:04"), no time of day ("06:42").
         clocks = CLOCK_SPAN.finditer(at.text, at.start, at.end)
         out = [Fact(ClaimCategory.DURATION, *clock.span()) for clock in clocks]
+        for clock in MINUTE_SPAN.finditer(at.text, at.start, at.end):  # "finished in 34:12"
+            if not any(f.start <= clock.start() < f.end for f in out):
+                out.append(Fact(ClaimCategory.DURATION, *clock.span()))
     clocked = bool(out)
     for d_start, d_end in _durations(at.text, at.start, at.end):
         found = at.text[d_start:d_end]

@@ -76,7 +76,8 @@ API:
     new_statuses(text, start, end, other_text) -> list[tuple[int, int]]
     rate_spans(text) -> list[(start, end, interval)], rate_counts(text) -> set[str]
     plain_number(value) -> str                       "3000", "33.3": a value as claims key it
-    CLOCK_SPAN, SMALLER_UNITS                        spans shown as a clock, or in several units
+    CLOCK_SPAN, MINUTE_SPAN, SMALLER_UNITS           spans shown as a clock, or in several units
+    clock_span_hours(match) -> float                 the hours of a span shown as a clock
     time_of_day(keys, i), clock_minutes(h, m, half)  a time of day, in minutes after midnight
     Group, Word, Found, Substitution, SUBSTITUTIONS
 """
@@ -158,6 +159,7 @@ from diffreader.engine.text import compiled, sentence_tokens, stem, word_keys
 __all__ = [
     "CLOCK_SPAN",
     "JUST_PAST",
+    "MINUTE_SPAN",
     "ONE_YEAR",
     "SMALLER_UNITS",
     "SUBSTITUTIONS",
@@ -167,6 +169,7 @@ __all__ = [
     "Substitution",
     "Word",
     "clock_minutes",
+    "clock_span_hours",
     "find_substitutions",
     "has_size",
     "just_past",
@@ -2153,10 +2156,11 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
             resume = last + 1
             continue
         unit = "%" if share is not None or (key[:1].isdigit() and key.endswith("%")) else ""
-        if ":" in key and (clock := CLOCK_SPAN.fullmatch(key)) is not None:
-            # A span shown as a clock shows it ("2:21:04"), in hours.
-            hours, minutes, seconds = map(int, clock.groups())
-            value, unit = hours + minutes / 60 + seconds / 3600, "hour"
+        if ":" in key and (
+            (clock := CLOCK_SPAN.fullmatch(key)) or (clock := MINUTE_SPAN.fullmatch(key))
+        ):
+            # A span shown as a clock shows it ("2:21:04", "34:12"), in hours.
+            value, unit = clock_span_hours(clock), "hour"
         factor = 1.0  # the last unit's, for "a year and a half"
         j = i + 1
         while j < n:
@@ -2391,6 +2395,20 @@ def clock_minutes(hours: int, minutes: int, meridiem: str) -> int | None:
 
 CLOCK_SPAN = re.compile(r"\b(\d{1,2}):([0-5]\d):([0-5]\d)\b")
 """A span shown as a clock shows it: hours, minutes and seconds ("2:21:04")."""
+MINUTE_SPAN = re.compile(r"(?<![\d:.])(2[4-9]|[3-9]\d):([0-5]\d)(?![\d:]|\s?[ap]\.?m\b)")
+"""A span of minutes and seconds shown as a clock that no time of day can be ("finishing
+in 34:12": 24 minutes or more)."""
+
+
+def clock_span_hours(match: re.Match[str]) -> float:
+    """The hours of a ``CLOCK_SPAN`` or ``MINUTE_SPAN`` match ("2:21:04", "34:12")."""
+    parts = [int(p) for p in match.groups()]
+    if len(parts) == 2:
+        parts.insert(0, 0)
+    hours, minutes, seconds = parts
+    return hours + minutes / 60 + seconds / 3600
+
+
 SMALLER_UNITS = {
     "year": ("month", 12),
     "week": ("day", 7),
