@@ -118,6 +118,10 @@ QUIET = {
         "Abena Quist won the 10km in 34 minutes and 12 seconds, the club said.\n",
         "Abena Quist won the 10km, finishing in 34:12, the club said.\n",
     ),
+    "a ratio before a number": (
+        "Half of the crew are women, against fewer than one in ten five years ago.\n",
+        "Women make up 50% of the crew, up from under 10% five years ago.\n",
+    ),
     "a count's rate": (
         "The tunnel carries around 52,000 vehicles a day and 18 lorries an hour, it said.\n",
         "The tunnel carries about 52,000 vehicles daily and 18 lorries hourly, it said.\n",
@@ -496,6 +500,11 @@ CHANGED = {
         QUIET["the year to a month"][0],
         QUIET["the year to a month"][1].replace("12 months", "18 months"),
         ("added", "18 months"),
+    ),
+    "another ratio before a number": (
+        QUIET["a ratio before a number"][0],
+        QUIET["a ratio before a number"][1].replace("under 10%", "under 20%"),
+        ("added", "under 20%"),
     ),
     "another race time in minutes": (
         QUIET["a race time in minutes as a clock"][0],

@@ -2192,7 +2192,12 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
                 break  # "three seventh-century brooches": a count, then an ordinal
             elif key in numbers and (keys[j - 1] in numbers or keys[j - 1] in ("-", "and")):
                 number = float(numbers[key])
-                value = value + number if number < 10 and value >= 20 else value * number
+                if share is None and number >= 100:
+                    value *= number  # "two hundred"
+                elif share is None and number < 10 and value % 100 >= 20 and value % 10 == 0:
+                    value += number  # "twenty-five"
+                else:
+                    break  # "one in ten five years ago", "ten five": two numbers
             elif key in ("%", "percent") or (key == "per" and j + 1 < n and keys[j + 1] == "cent"):
                 unit = "%"
                 if key == "per":
