@@ -122,6 +122,10 @@ QUIET = {
         "Half of the crew are women, against fewer than one in ten five years ago.\n",
         "Women make up 50% of the crew, up from under 10% five years ago.\n",
     ),
+    "a bound after the figure": (
+        "More than 8,000 people now play the hospice lottery each week.\n",
+        "The hospice lottery's 8,000-plus players now play each week.\n",
+    ),
     "a count's rate": (
         "The tunnel carries around 52,000 vehicles a day and 18 lorries an hour, it said.\n",
         "The tunnel carries about 52,000 vehicles daily and 18 lorries hourly, it said.\n",
@@ -500,6 +504,11 @@ CHANGED = {
         QUIET["the year to a month"][0],
         QUIET["the year to a month"][1].replace("12 months", "18 months"),
         ("added", "18 months"),
+    ),
+    "a bound added after the figure": (
+        QUIET["a bound after the figure"][0].replace("More than 8,000", "Exactly 8,000"),
+        QUIET["a bound after the figure"][1],
+        ("added", "8,000-plus"),
     ),
     "another ratio before a number": (
         QUIET["a ratio before a number"][0],

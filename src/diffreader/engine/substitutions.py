@@ -2267,6 +2267,8 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
         ):
             # "twice a week or more": at least twice (and the rate's "a week" no bound).
             bound = _or_more(keys, j)
+        if not bound and j < n and keys[j] == "plus" and keys[j - 1] == "-":
+            bound, last, j = "at least", j, j + 1  # "the 8,000-plus players": over 8,000
         if q_start == last:
             hunk = of_word[last]
             hunks = frozenset((hunk,)) if hunk >= 0 else _NO_HUNKS
