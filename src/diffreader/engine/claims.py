@@ -4551,12 +4551,12 @@ def _net(
         for j, other in enumerate(others):
             # What the other clause brings in place of this one's words: its informative
             # words; and for a clause that says the same of the same things (two content
-            # words shared), its changed words this side's clauses do not hold, though
-            # the article states them elsewhere ("receive a letter … inspection" /
-            # "letters will go out … check": "check" replaces "inspection"). Words moved
-            # within the group replace nothing.
+            # words shared, half the shorter clause's), its changed words this side's
+            # clauses do not hold, though the article states them elsewhere ("receive a
+            # letter … inspection" / "letters will go out … check": "check" replaces
+            # "inspection"). Words moved within the group replace nothing.
             budget = other.informative
-            if other.content and len(stems.intersection(_clause_stems(other.words))) >= 2:
+            if other.content and _says_the_same(stems, _clause_stems(other.words)):
                 budget = max(budget, sum(1 for k in other.content if k not in ours))
             budget -= spent_of[j]
             if need and budget > 0 and related(clause, other):
@@ -4575,6 +4575,13 @@ def _net(
         if rest >= 3 or joins:
             spans.append((clause.first, clause.last))
     return spans
+
+
+def _says_the_same(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Two clauses' content stems share two words and half the shorter clause's: the
+    clauses say the same of the same things, in part in other words."""
+    shared = len(x & y)
+    return shared >= 2 and 2 * shared >= min(len(x), len(y))
 
 
 _CARRY_GAP = re.compile(
