@@ -1293,6 +1293,12 @@ def test_a_headline_repeating_the_body_change_is_told_once(
     assert [docs[x.side].sentences[x.sentence].kind for x in c.claims] == kinds
 
 
+def _flagged_dates(a: str, b: str) -> list[tuple[str, str]]:
+    """(side, text) of the date claims when the articles ``a`` and ``b`` are compared."""
+    c = compare(document_from_text(a), document_from_text(b))
+    return [(x.side.value, x.text) for x in c.claims if x.category is ClaimCategory.DATE]
+
+
 _SAILINGS = (
     "Ferry sailings cut\n\nPublished 09:00, 21 May 2027\n\n"
     "The ferry company said sailings would be cut from {when}. Crews were told on Monday.\n"
@@ -1312,12 +1318,7 @@ _SAILINGS = (
     ],
 )
 def test_a_weekday_given_its_date_is_the_same_day(when: str, dates: list[tuple[str, str]]) -> None:
-    c = compare(
-        document_from_text(_SAILINGS.format(when="Wednesday")),
-        document_from_text(_SAILINGS.format(when=when)),
-    )
-    found = [(x.side.value, x.text) for x in c.claims if x.category is ClaimCategory.DATE]
-    assert found == dates
+    assert _flagged_dates(_SAILINGS.format(when="Wednesday"), _SAILINGS.format(when=when)) == dates
 
 
 _OTTERS = (
@@ -1369,9 +1370,7 @@ def test_a_weekday_alone_is_the_date_of_its_week(day: str, dates: list[tuple[str
         "Market traders spared\n\nUpdated 13:05, 17 November 2026\n\n"
         f"At a meeting on {day}, town councillors agreed to keep the daily charge at £22.\n"
     )
-    c = compare(document_from_text(_FEES), document_from_text(b))
-    found = [(x.side.value, x.text) for x in c.claims if x.category is ClaimCategory.DATE]
-    assert found == dates
+    assert _flagged_dates(_FEES, b) == dates
 
 
 _ADVICE = (
@@ -1398,12 +1397,7 @@ _ADVICE = (
 def test_a_day_of_a_month_is_stated_as_one(
     a_when: str, b_when: str, dates: list[tuple[str, str]]
 ) -> None:
-    c = compare(
-        document_from_text(_ADVICE.format(when=a_when)),
-        document_from_text(_ADVICE.format(when=b_when)),
-    )
-    found = [(x.side.value, x.text) for x in c.claims if x.category is ClaimCategory.DATE]
-    assert found == dates
+    assert _flagged_dates(_ADVICE.format(when=a_when), _ADVICE.format(when=b_when)) == dates
 
 
 @pytest.mark.parametrize(
@@ -1422,9 +1416,7 @@ def test_a_weekday_before_its_date_after_a_preposition_adds_nothing(
         "on sessions.", "from Thursday 20 May until 27 May."
     )
     b = _ADVICE.format(when="sessions").replace("on sessions.", f"{b_when}.")
-    c = compare(document_from_text(a), document_from_text(b))
-    found = [(x.side.value, x.text) for x in c.claims if x.category is ClaimCategory.DATE]
-    assert found == dates
+    assert _flagged_dates(a, b) == dates
 
 
 _DIRECTED = "The film was directed by {name}. {later} said the shoot took nine weeks.\n"
