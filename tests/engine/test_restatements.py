@@ -122,6 +122,10 @@ QUIET = {
         "Half of the crew are women, against fewer than one in ten five years ago.\n",
         "Women make up 50% of the crew, up from under 10% five years ago.\n",
     ),
+    "what is left of a whole": (
+        "The bookmaker is to close 85 of its 410 betting shops by the end of the year.\n",
+        "The bookmaker will shut 85 shops before the year is out, leaving it with 325.\n",
+    ),
     "a bound after the figure": (
         "More than 8,000 people now play the hospice lottery each week.\n",
         "The hospice lottery's 8,000-plus players now play each week.\n",
@@ -504,6 +508,11 @@ CHANGED = {
         QUIET["the year to a month"][0],
         QUIET["the year to a month"][1].replace("12 months", "18 months"),
         ("added", "18 months"),
+    ),
+    "another remainder of a whole": (
+        QUIET["what is left of a whole"][0],
+        QUIET["what is left of a whole"][1].replace("325", "335"),
+        ("added", "335"),
     ),
     "a bound added after the figure": (
         QUIET["a bound after the figure"][0].replace("More than 8,000", "Exactly 8,000"),

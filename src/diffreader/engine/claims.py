@@ -948,6 +948,7 @@ class Support:
     _days: dict[tuple[str, str], set[str]] | None = None
     _bare_weekdays: frozenset[str] | None = None
     _stated_days: frozenset[tuple[str, str]] | None = None
+    _parts: list[tuple[float, float]] | None = None
     _number_ends: dict[str, list[int]] | None = None
     _number_measures: dict[str, list[tuple[str, float] | None]] = dataclasses.field(
         default_factory=dict
@@ -956,6 +957,19 @@ class Support:
     _values: list[float] | None = None
     _approximations: list[float] | None = None
     _bounds: list[tuple[float, int]] | None = None
+
+    def parts_of_wholes(self) -> list[tuple[float, float]]:
+        """The article's counts of a whole in digits ("85 of its 410 shops": (85, 410)),
+        read once, when first asked."""
+        if self._parts is None:
+            found = []
+            if " of " in self.lowered:
+                for there in compiled(_PART_OF_WHOLE).finditer(self.lowered):
+                    part, whole = (float(g.replace(",", "")) for g in there.groups())
+                    if 0 < part < whole:
+                        found.append((part, whole))
+            self._parts = found
+        return self._parts
 
     def values_near(self, value: float, reach: float) -> list[float]:
         """The article's figures within ``reach`` of ``value`` (its numbers, and those with
@@ -3140,6 +3154,28 @@ def _scaled_value(match: re.Match[str]) -> float:
     return value * SCALE_WORDS[scale.lower()] if scale else value
 
 
+_PART_OF_WHOLE = (
+    r"(?i)(?<![\d.,])(\d[\d,]*) of (?:its|the|their|our|his|her|[\w-]+['’]s) (\d[\d,]*)\b"
+)
+"""A count of a whole in digits ("85 of its 410 shops", "85 of the firm's 410")."""
+
+
+def _remainder_elsewhere(text: str, start: int, value: float, support: Support) -> bool:
+    """The figure ``value`` at ``start`` is what is left of a whole the other article takes
+    a part of, this article stating the part ("85 shops …, leaving it with 325" / "85 of
+    its 410 shops"); or it is the whole here ("85 of its 410") and the other article states
+    the part and what is left."""
+    here = compiled(_PART_OF_WHOLE).search(text, max(0, start - 40), start + 24)
+    if here is not None and here.start(2) == start:
+        part = float(here.group(1).replace(",", ""))
+        numbers = support.numbers
+        return plain_number(part) in numbers and plain_number(value - part) in numbers
+    for part, whole in support.parts_of_wholes():
+        if whole - part == value and compiled(rf"(?<![\d.,]){plain_number(part)}\b").search(text):
+            return True
+    return False
+
+
 def _figure_elsewhere(text: str, start: int, end: int, support: Support) -> bool:
     """The figure at ``start:end`` is in the other article in another form: the same size
     in another unit of its measure ("500 metres" / "550 yards", "110 km/h" / "68 mph"), or
@@ -3164,6 +3200,8 @@ def _figure_elsewhere(text: str, start: int, end: int, support: Support) -> bool
         return measured is not None and support.has_measure(*measured)
     digits = float(figure.group(1).replace(",", ""))
     if _share_elsewhere(text, end, digits, support):
+        return True
+    if figure.group(2) is None and _remainder_elsewhere(text, start, digits, support):
         return True
     if text[figure.end(1) : figure.end(1) + 2].strip(" -")[:1].isalpha():
         measured = measure_after(text, figure.end(1), digits)

@@ -3067,6 +3067,11 @@ def _find_figures(group: Group) -> list[Found]:
                 ):
                     loose[side] |= q.hunks  # stated with another bound: a counterpart
                 continue
+            if not q.unit and not q.currency and q.value >= 2:
+                if wholes is None:
+                    wholes = {s: _wholes(group, s, quantities[s]) for s in _SIDES}
+                if _remainder_stated(q, side, wholes, quantities):
+                    continue  # "85 of its 410 shops" / "85 shops …, leaving it with 325"
             if (rounded_there or q.bound in _LOOSE) and _rounded(q, quantities[other]):
                 continue  # "£96,480,000" / "nearly £96.5m": the same figure, rounded
             if (
@@ -3246,6 +3251,27 @@ def _wholes(group: Group, side: Side, found: Sequence[_Quantity]) -> dict[_Quant
 
 _POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
 """How a possessive before a whole ends ("of the council's eight")."""
+
+
+def _remainder_stated(
+    q: _Quantity,
+    side: Side,
+    wholes: dict[Side, dict[_Quantity, float]],
+    quantities: dict[Side, list[_Quantity]],
+) -> bool:
+    """``q`` is what is left of a whole once a part is taken, or that whole, and the other
+    side states the same in the other terms: "close 85 of its 410 shops" / "shut 85 shops,
+    leaving it with 325" (325 is 410 less 85; 410 is 85 and 325). Both sides state the
+    part; one gives the whole, the other what is left."""
+    other = _OTHER[side]
+    mine = {o.value for o in quantities[side] if not o.unit and not o.currency}
+    theirs = {o.value for o in quantities[other] if not o.unit and not o.currency}
+    for part, whole in wholes[other].items():  # the whole there: q is what is left
+        if whole - part.value == q.value and part.value in mine:
+            return True
+    whole_here = [(p.value, w) for p, w in wholes[side].items() if w == q.value]
+    # The whole here: the part and what is left of it there.
+    return any(p in theirs and w - p in theirs for p, w in whole_here)
 
 
 def _another_part(q: _Quantity, side: Side, wholes: dict[Side, dict[_Quantity, float]]) -> bool:
