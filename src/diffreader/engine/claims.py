@@ -3154,9 +3154,7 @@ def _scaled_value(match: re.Match[str]) -> float:
     return value * SCALE_WORDS[scale.lower()] if scale else value
 
 
-_PART_OF_WHOLE = (
-    r"(?i)(?<![\d.,])(\d[\d,]*) of (?:its|the|their|our|his|her|[\w-]+['’]s) (\d[\d,]*)\b"
-)
+_PART_OF_WHOLE = r"(?<![\d.,])(\d[\d,]*) of (?:its|the|their|our|his|her|[\w-]+['’]s) (\d[\d,]*)\b"
 """A count of a whole in digits ("85 of its 410 shops", "85 of the firm's 410")."""
 
 
@@ -3165,11 +3163,12 @@ def _remainder_elsewhere(text: str, start: int, value: float, support: Support) 
     a part of, this article stating the part ("85 shops …, leaving it with 325" / "85 of
     its 410 shops"); or it is the whole here ("85 of its 410") and the other article states
     the part and what is left."""
-    here = compiled(_PART_OF_WHOLE).search(text, max(0, start - 40), start + 24)
-    if here is not None and here.start(2) == start:
-        part = float(here.group(1).replace(",", ""))
-        numbers = support.numbers
-        return plain_number(part) in numbers and plain_number(value - part) in numbers
+    if text.find(" of ", max(0, start - 40), start) >= 0:  # the whole here: "… of its 410"
+        here = compiled(_PART_OF_WHOLE).search(text, max(0, start - 40), start + 24)
+        if here is not None and here.start(2) == start:
+            part = float(here.group(1).replace(",", ""))
+            numbers = support.numbers
+            return plain_number(part) in numbers and plain_number(value - part) in numbers
     for part, whole in support.parts_of_wholes():
         if whole - part == value and compiled(rf"(?<![\d.,]){plain_number(part)}\b").search(text):
             return True

@@ -3029,6 +3029,8 @@ def _find_figures(group: Group) -> list[Found]:
     loose: dict[Side, set[int]] = {_A: set(), _B: set()}
     shares: dict[Side, dict[_Quantity, float]] | None = None  # read for a figure unstated
     wholes: dict[Side, dict[_Quantity, float]] | None = None  # read for a figure stated
+    # A part of a whole needs "of" after a figure somewhere ("three of its eight").
+    counted_parts = any("of" in group.keys(s) for s in _SIDES)
     for side, other in _SIDE_PAIRS:
         # Whether a figure there is rounded, or a metre or a bare number: the rounding and
         # the metres checks read only then.
@@ -3055,11 +3057,13 @@ def _find_figures(group: Group) -> list[Found]:
                 # The same span in another unit of time ("a week" / "seven days").
                 others = [*(others or []), *by_value.get(_in_base_unit(q)[0], [])] or None
             if others is not None and _stated(q, others):
-                if wholes is None:
-                    wholes = {s: _wholes(group, s, quantities[s]) for s in _SIDES}
-                if _another_part(q, side, wholes):
-                    unstated[side].append(q)
-                    continue
+                if counted_parts:
+                    if wholes is None:
+                        wholes = {s: _wholes(group, s, quantities[s]) for s in _SIDES}
+                        counted_parts = bool(wholes[_A] or wholes[_B])
+                    if counted_parts and _another_part(q, side, wholes):
+                        unstated[side].append(q)
+                        continue
                 if (
                     (q.bound or any(o.bound for o in others))
                     and not any(_same_figure(q, o, bound=True) for o in others)
@@ -3067,10 +3071,11 @@ def _find_figures(group: Group) -> list[Found]:
                 ):
                     loose[side] |= q.hunks  # stated with another bound: a counterpart
                 continue
-            if not q.unit and not q.currency and q.value >= 2:
+            if not q.unit and not q.currency and q.value >= 2 and counted_parts:
                 if wholes is None:
                     wholes = {s: _wholes(group, s, quantities[s]) for s in _SIDES}
-                if _remainder_stated(q, side, wholes, quantities):
+                    counted_parts = bool(wholes[_A] or wholes[_B])
+                if counted_parts and _remainder_stated(q, side, wholes, quantities):
                     continue  # "85 of its 410 shops" / "85 shops …, leaving it with 325"
             if (rounded_there or q.bound in _LOOSE) and _rounded(q, quantities[other]):
                 continue  # "£96,480,000" / "nearly £96.5m": the same figure, rounded
