@@ -2495,8 +2495,8 @@ _PERIOD_AHEAD = r"\bthe (?:coming (week|month|year)|(week|month|year) ahead)\b"
 
 def _date_supported(value: str, support: Support) -> bool:
     """Every word of the date occurs in the article ("Jan." and "January" are one), a day
-    of a month as that day of that month (``Support.days_of_months``: "27 May", "24-27
-    May", "on the 27th" after a date in May), not its day and month apart; every part of a
+    of a month as that day of that month (``Support.stated_days``: "27 May", "24-27 May",
+    "on the 27th" after a date in May), not its day and month apart; every part of a
     Chinese or Japanese date is stated by one of its dates; "last year" is stated by "a
     year earlier" or "the previous year"; a holiday by its name or its day ("Christmas
     Eve" / "24 December")."""
