@@ -2534,7 +2534,8 @@ def _date_supported(value: str, support: Support) -> bool:
         if day_month is not None:
             day, in_month = _day_and_month(day_month)
             if (day, in_month) not in support.stated_days():
-                # A day of a month is stated as one: not by its day and its month apart
+                # A day of a month is stated as one, or as the holiday it is ("before 24
+                # December" / "before Christmas Eve"), not by its day and its month apart
                 # ("20 May" / "09:20, 18 May").
                 return _day_of_a_holiday(day, in_month, support)
     words = [
@@ -2558,12 +2559,6 @@ def _date_supported(value: str, support: Support) -> bool:
         missing = [w for w in missing if w not in named]
     if not missing:
         return True
-    if len(missing) == 2 and support.holidays():
-        # "before 24 December" against "before Christmas Eve".
-        day_key, month_key = sorted(missing, key=lambda w: not w.isdigit())
-        number = MONTH_NUMBERS.get(month_key[:3]) if day_key.isdigit() else None
-        if number is not None and (number, int(day_key)) in support.holidays():
-            return True
     # A year written out on one side and relative on the other ("this year" / "2026"):
     # the rest of the date stated, the year read against the other article's stamp.
     return set(missing) <= _YEAR_WORDS | {w for w in missing if _IN_A_YEAR.fullmatch(w)} and (
@@ -4566,9 +4561,10 @@ def _net(
     to it (``_Facing.related``) removed. Replacing one phrase by another is rewording; adding one
     is a claim. An unrelated clause of the other side explains nothing: in a loosely
     aligned group, one side's additions do not excuse the other side's drops. What a
-    related clause removed is its informative words, or, when it shares two content words
-    with the clause, its changed words that this side's clauses lack, wherever else the
-    article states them: a word replaced by one the article uses elsewhere was replaced.
+    related clause removed is its informative words, or, when the two say the same of the
+    same things (``_says_the_same``), its changed words that this side's clauses lack,
+    wherever else the article states them: a word replaced by one the article uses
+    elsewhere was replaced.
 
     A claimed clause carries on over the next changed clause of its sentence when only a
     conjunction or punctuation parts them and that clause still adds two words ("… major

@@ -1120,13 +1120,12 @@ def _find_negations(group: Group) -> list[Found]:
         _negated_key(head) for j in cues[_OTHER[side]] if (head := _next_content(other, j))
     )
     for i in cues[side]:
-        head = _next_content(words, i)
-        if head and other_heads[key := _negated_key(head)] > 0:
+        negated = _next_content(words, i)
+        if negated and other_heads[key := _negated_key(negated)] > 0:
             other_heads[key] -= 1
             continue
         if words[i].hunk < 0:
             continue
-        negated = _next_content(words, i)
         if negated and any(_prefixed(k, negated) for k in other_changed):
             continue  # "not able" / "unable"
         if negated and more % 2 and _opposite_changed(negated, other_changed):
@@ -3029,6 +3028,7 @@ def _find_figures(group: Group) -> list[Found]:
     loose: dict[Side, set[int]] = {_A: set(), _B: set()}
     shares: dict[Side, dict[_Quantity, float]] | None = None  # read for a figure unstated
     wholes: dict[Side, dict[_Quantity, float]] | None = None  # read for a figure stated
+    counts: dict[Side, frozenset[float]] | None = None  # read for a part of a whole
     # A part of a whole needs "of" after a figure somewhere ("three of its eight").
     counted_parts = any("of" in group.keys(s) for s in _SIDES)
     for side, other in _SIDE_PAIRS:
@@ -3075,8 +3075,16 @@ def _find_figures(group: Group) -> list[Found]:
                 if wholes is None:
                     wholes = {s: _wholes(group, s, quantities[s]) for s in _SIDES}
                     counted_parts = bool(wholes[_A] or wholes[_B])
-                if counted_parts and _remainder_stated(q, side, wholes, quantities):
-                    continue  # "85 of its 410 shops" / "85 shops …, leaving it with 325"
+                if counted_parts:
+                    if counts is None:
+                        counts = {
+                            s: frozenset(
+                                o.value for o in quantities[s] if not o.unit and not o.currency
+                            )
+                            for s in _SIDES
+                        }
+                    if _remainder_stated(q, side, wholes, counts):
+                        continue  # "85 of its 410 shops" / "85 shops …, leaving it with 325"
             if (rounded_there or q.bound in _LOOSE) and _rounded(q, quantities[other]):
                 continue  # "£96,480,000" / "nearly £96.5m": the same figure, rounded
             if (
@@ -3262,21 +3270,23 @@ def _remainder_stated(
     q: _Quantity,
     side: Side,
     wholes: dict[Side, dict[_Quantity, float]],
-    quantities: dict[Side, list[_Quantity]],
+    counts: dict[Side, frozenset[float]],
 ) -> bool:
     """``q`` is what is left of a whole once a part is taken, or that whole, and the other
     side states the same in the other terms: "close 85 of its 410 shops" / "shut 85 shops,
     leaving it with 325" (325 is 410 less 85; 410 is 85 and 325). Both sides state the
-    part; one gives the whole, the other what is left."""
+    part; one gives the whole, the other what is left. ``counts``: each side's values of
+    figures with no unit or currency."""
     other = _OTHER[side]
-    mine = {o.value for o in quantities[side] if not o.unit and not o.currency}
-    theirs = {o.value for o in quantities[other] if not o.unit and not o.currency}
     for part, whole in wholes[other].items():  # the whole there: q is what is left
-        if whole - part.value == q.value and part.value in mine:
+        if whole - part.value == q.value and part.value in counts[side]:
             return True
-    whole_here = [(p.value, w) for p, w in wholes[side].items() if w == q.value]
+    theirs = counts[other]
     # The whole here: the part and what is left of it there.
-    return any(p in theirs and w - p in theirs for p, w in whole_here)
+    return any(
+        w == q.value and p.value in theirs and w - p.value in theirs
+        for p, w in wholes[side].items()
+    )
 
 
 def _another_part(q: _Quantity, side: Side, wholes: dict[Side, dict[_Quantity, float]]) -> bool:
@@ -5144,11 +5154,8 @@ def might_substitute(deleted: str, inserted: str) -> bool:
         return True  # a name or a title replaced
     if not words[0].isdisjoint(_TITLE_NOUNS) and not words[1].isdisjoint(_TITLE_NOUNS):
         return True  # a title in lower case replaced ("operations manager" / "director")
-    if any(not side.isdisjoint(_PERIOD_ADJECTIVES) for side in words) and any(
-        not side.isdisjoint(_PERIOD_ADJECTIVES) or not side.isdisjoint(_PERIOD_UNITS)
-        for side in words
-    ):
-        return True  # a rate's period replaced ("monthly bills" / "£3.50 a year")
+    if not either.isdisjoint(_PERIOD_ADJECTIVES):
+        return True  # a rate's period in one word changed ("monthly bills" / "£3.50 a year")
     if not words[0].isdisjoint(_LEVELS) and not words[1].isdisjoint(_LEVELS):
         return True  # a quantifier or a warning's colour replaced ("most" / "almost all")
     if ("free" in words[0] and not words[1].isdisjoint(_PRICE_KEYS)) or (

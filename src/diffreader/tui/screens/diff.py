@@ -806,12 +806,12 @@ class DiffScreen(Screen[None]):
 
     def _show_bar(self) -> None:
         session = self.session
-        bars, views = self.query(ReviewBar), self.query(AlignedView)
-        if not bars or not views:
+        try:
+            bar, view = self.query_one(ReviewBar), self.view
+        except NoMatches:
             # The screen is being taken down (q): its widgets go before it does, and a
             # save finishing meanwhile has no bar left to show.
             return
-        bar = bars.first()
         if session is None:
             bar.show(progress=None)
             return
@@ -837,7 +837,7 @@ class DiffScreen(Screen[None]):
             position=position,
             flagged_only=self.flagged_only,
             hint=hint,
-            style_for=views.first().component_styles(),
+            style_for=view.component_styles(),
         )
 
     def _target(self) -> str | None:
