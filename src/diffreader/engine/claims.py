@@ -3062,6 +3062,23 @@ _PAST_WORDS = tuple(
 """The words before a figure that bound it (``QUANTITY_QUALIFIERS``: "more than", "fewer
 than"), and which way the true figure lies past it (1: above, -1: below), as
 ``Support.bounds`` finds them in lower-cased text."""
+_PAST_ENDINGS = tuple((" " + phrase.rstrip(), way) for phrase, way in _PAST_WORDS)
+"""``_PAST_WORDS`` as a figure's preceding text ends with them (a space before each)."""
+_ANY_PAST_ENDING = tuple(ending for ending, _ in _PAST_ENDINGS)
+
+
+def _bound_way(before: str) -> int:
+    """The way of the bound ``before`` ends with (``_PAST_WORDS``), 0 for none: one test in
+    C for the text before most figures, which ends with no bound.
+
+    >>> _bound_way(" it has more than"), _bound_way(" just under"), _bound_way(" the")
+    (1, -1, 0)
+    """
+    if not before.endswith(_ANY_PAST_ENDING):
+        return 0
+    return next(way for ending, way in _PAST_ENDINGS if before.endswith(ending))
+
+
 _APPROXIMATING_WORDS = tuple(f" {w.strip()}" for w in _APPROXIMATING) + tuple(
     w.strip() for w in _APPROXIMATING
 )
@@ -3136,7 +3153,7 @@ def _bounded_share(text: str, start: int, end: int) -> tuple[float, int] | None:
     if share is None or (share.start() > start and text[share.start() - 1] not in " "):
         return None
     before = " " + text[max(0, share.start() - 20) : share.start()].lower().rstrip()
-    way = next((w for word, w in _PAST_WORDS if before.endswith(" " + word.rstrip())), 0)
+    way = _bound_way(before)
     if not way:
         return None
     numerator = _NUMERATORS.get((share.group(1) or "a").lower(), 1)
@@ -3202,7 +3219,7 @@ def _figure_elsewhere(text: str, start: int, end: int, support: Support) -> bool
         if measured is not None and support.has_measure(*measured):
             return True
     before = " " + text[max(0, start - 20) : start].lower().rstrip()
-    way = next((w for word, w in _PAST_WORDS if before.endswith(" " + word.rstrip())), 0)
+    way = _bound_way(before)
     if way or support.bounds():
         value = _scaled_value(figure)
         if way:
