@@ -9,7 +9,8 @@
 ``benchmarks/judgement_heldout15``, ``benchmarks/judgement_heldout16``,
 ``benchmarks/judgement_heldout17``, ``benchmarks/judgement_heldout18``,
 ``benchmarks/judgement_heldout19``, ``benchmarks/judgement_heldout20``,
-``benchmarks/judgement_heldout21`` and ``benchmarks/judgement_heldout22``) and their harness
+``benchmarks/judgement_heldout21``, ``benchmarks/judgement_heldout22`` and
+``benchmarks/judgement_heldout23``) and their harness
 honest.
 
 These tests check the sets, never the engine's scores: the scores are reported by
@@ -362,6 +363,21 @@ SETS = {
         3,
         None,
         ("quote", "para_", "viaduct"),
+    ),
+    # A twenty-third held-out set, imitating universities, student finance and research
+    # grants restated by a student paper or a higher-education trade site, storms, flooding,
+    # flood defences and weather warnings in a later update or another outlet's version,
+    # criminal courts, sentencing and police appeals rewritten by a local paper or a community
+    # site, and planning applications, wind farms, housing schemes and objections restated by
+    # a planning trade site or a residents' group newsletter, of mixed length (3-5, 6-9, 10-14).
+    "heldout23": JudgementSet(
+        ROOT / "benchmarks" / "judgement_heldout23",
+        20,
+        7,
+        (3, 14),
+        3,
+        None,
+        ("quote", "para_", "flood"),
     ),
 }
 
