@@ -651,6 +651,94 @@ def test_two_opposites_said_of_each_others_subject_are_turned(
 
 
 @pytest.mark.parametrize(
+    ("a", "b", "opposites"),
+    [
+        # A word that negates in itself ("refused", "denied") is the opposite once: the
+        # antonym says the flip, the word is no second negation undoing it.
+        ("The union accepted the offer on Monday.", "The union refused the offer on Monday.",
+         [("a", "accepted"), ("b", "refused")]),
+        ("The man admitted the charge at the hearing.", "The man denied the charge at the hearing.",
+         [("a", "admitted"), ("b", "denied")]),
+        # A negation before the word turns it back: the same fact.
+        ("The union did not accept the offer on Monday.",
+         "The union refused the offer on Monday.", []),
+        # However long the subject a negation opens ("None of ..."), it negates its verb.
+        ("Four earlier recall attempts since the procedure was introduced in 2009 all failed.",
+         "None of the four previous recall attempts since the procedure was introduced in 2009 "
+         "succeeded.", []),
+    ],
+)  # fmt: skip
+def test_a_negating_word_is_its_own_opposite_once(
+    a: str, b: str, opposites: list[tuple[str, str]]
+) -> None:
+    found = [
+        (c.side.value, c.text)
+        for c in _compare(a, b).claims
+        if c.category is ClaimCategory.OPPOSITE
+    ]
+    assert sorted(found) == sorted(opposites)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "swapped"),
+    [
+        # Who did what to whom, reversed: the two participants on both sides.
+        ("Harbour Town beat Kelso Rovers 3-1 on Saturday.",
+         "Kelso Rovers beat Harbour Town 3-1 on Saturday.",
+         [("a", "Harbour Town"), ("a", "Kelso Rovers"), ("b", "Harbour Town"),
+          ("b", "Kelso Rovers")]),
+        ("The mayor sued the newspaper over the article.",
+         "The newspaper sued the mayor over the article.",
+         [("a", "mayor"), ("a", "newspaper"), ("b", "mayor"), ("b", "newspaper")]),
+        ("Greta Lund succeeded Tomas Berg as chair in May.",
+         "Tomas Berg succeeded Greta Lund as chair in May.",
+         [("a", "Greta Lund"), ("a", "Tomas Berg"), ("b", "Greta Lund"), ("b", "Tomas Berg")]),
+        ("Northfield Council fined Hartley Homes £20,000 in June.",
+         "Hartley Homes fined Northfield Council £20,000 in June.",
+         [("a", "Hartley Homes"), ("a", "Northfield Council"), ("b", "Hartley Homes"),
+          ("b", "Northfield Council")]),
+        # The same relation in the passive, or one that holds both ways: nothing changed.
+        ("Harbour Town beat Kelso Rovers 3-1 on Saturday.",
+         "Kelso Rovers were beaten 3-1 by Harbour Town on Saturday.", []),
+        ("Northfield Council fined Hartley Homes £20,000 in June.",
+         "Hartley Homes has been fined £20,000 by Northfield Council in June.", []),
+        ("The settlement must still be approved by a judge, lawyers said.",
+         "A judge must still approve the settlement, lawyers said.", []),
+        ("Harbour Town played Kelso Rovers on Saturday.",
+         "Kelso Rovers played Harbour Town on Saturday.", []),
+        ("Anna Berg met Tomas Lund in Oslo on Monday.",
+         "Tomas Lund met Anna Berg in Oslo on Monday.", []),
+        # Turned round twice (the other verb, an opposite between them): the same fact.
+        ("Harbour Town lost to Kelso Rovers on Saturday.",
+         "Kelso Rovers beat Harbour Town on Saturday.", []),
+        ("Leeds grew faster than York in the decade, the census shows.",
+         "York grew more slowly than Leeds in the decade, the census shows.", []),
+        # Words of one act reordered, no participant traded: "on Tuesday" says when.
+        ("She died on Tuesday in a hospice in Lindenholme after a short illness.",
+         "She died in a Lindenholme hospice on Tuesday after a short illness.", []),
+        ("Harbour Town had 11 shots to the home side's 8.",
+         "The home side managed 8 shots to Harbour Town's 11.", []),
+    ],
+)  # fmt: skip
+def test_two_participants_that_traded_places_are_swapped(
+    a: str, b: str, swapped: list[tuple[str, str]]
+) -> None:
+    found = [
+        (c.side.value, c.text)
+        for c in _compare(a, b).claims
+        if c.category is ClaimCategory.OPPOSITE
+    ]
+    assert sorted(found) == sorted(swapped)
+    # Read the other way round, the same four spans, added for dropped.
+    back = [
+        (c.side.other.value, c.text)
+        for c in _compare(b, a).claims
+        if c.category is ClaimCategory.OPPOSITE
+    ]
+    assert sorted(back) == sorted(swapped)
+
+
+@pytest.mark.parametrize(
     ("b", "changed"),
     [
         # A quarter of an hour with no article before it ("every quarter of an hour").

@@ -142,11 +142,13 @@ from diffreader.engine.substitutions import (
     clock_minutes,
     clock_span_hours,
     find_substitutions,
+    find_swaps,
     has_size,
     just_past,
     measure_after,
     measures_in,
     might_substitute,
+    might_swap,
     new_statuses,
     plain_number,
     rate_counts,
@@ -3765,9 +3767,10 @@ def _with_substitutions(
             size += len(sentence.text)
         if size > _MAX_SUBSTITUTION_GROUP:
             return claims  # no sentences but a wall of text: nothing is "replaced" in it
-    if not might_substitute(changes[_A].text, changes[_B].text) and not _may_compare(
+    every = might_substitute(changes[_A].text, changes[_B].text) or _may_compare(
         pair, doc_a, doc_b, changes
-    ):
+    )
+    if not every and not might_swap(changes[_A].text, changes[_B].text):
         return claims
 
     def facts(doc: Document, sid: int) -> list[Fact]:
@@ -3777,7 +3780,7 @@ def _with_substitutions(
 
     stamps = {side: (support[side].year, support[side].month) for side in (_A, _B)}
     group = Group.of(pair, doc_a, doc_b, facts, stamps)
-    found = find_substitutions(group)
+    found = find_substitutions(group) if every else find_swaps(group)
     if not found:
         return claims
     out = list(claims)

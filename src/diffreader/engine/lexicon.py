@@ -31,7 +31,8 @@ API:
     Substitutions:     NEGATIONS, NEGATING_VERBS, INFINITIVE_NEGATORS, DENIAL_VERBS,
                        IMPLICIT_NEGATIVES, DISRUPTIONS, CONTINUITY, NEGATIVE_PREFIXES,
                        HEDGES, HEDGE_VERBS, BELIEF_VERBS, BOOSTERS, STATUS_MODIFIERS, RANKS,
-                       SCALE_WORDS, MEASURE_UNITS, UNIT_EQUIVALENTS, QUANTITY_QUALIFIERS
+                       SCALE_WORDS, MEASURE_UNITS, UNIT_EQUIVALENTS, QUANTITY_QUALIFIERS,
+                       RECIPROCAL_VERBS
 """
 
 from __future__ import annotations
@@ -98,6 +99,7 @@ __all__ = [
     "PRONOUNS",
     "QUANTITY_QUALIFIERS",
     "RANKS",
+    "RECIPROCAL_VERBS",
     "REPORTING_VERBS",
     "ROLE_NOUNS",
     "SCALE_WORDS",
@@ -715,6 +717,18 @@ CLAUSE_CONJUNCTIONS = _phrases(
 # ---------------------------------------------------------------------------
 # Substitutions (claims.py's second table): polarity, status, quantities
 
+RECIPROCAL_VERBS = _words(
+    """
+    meet face play draw tie marry wed merge partner ally clash negotiate talk debate compete
+    fight fought battle race share swap exchange trade split separate divorce collide team
+    link unite resemble match equal rival differ agree disagree argue quarrel correspond
+    cooperate collaborate coincide border adjoin neighbour touch connect join combine contrast
+    compare
+    """
+)
+"""Verbs (base forms) of a relation that holds both ways ("Rovers played United" is
+"United played Rovers", "the county borders the city"): two participants trading places
+around one changes nothing (``substitutions._find_swapped_participants``)."""
 NEGATIONS = _words("not no never none nobody nothing neither nor without cannot nowhere")
 """Words that negate what follows them; any word ending in "n't" negates too."""
 NEGATING_VERBS = _words(

@@ -127,6 +127,7 @@ from diffreader.engine.lexicon import (
     PERSON_SUFFIXES,
     QUANTITY_QUALIFIERS,
     RANKS,
+    RECIPROCAL_VERBS,
     REPORTING_VERBS,
     ROLE_NOUNS,
     SCALE_WORDS,
@@ -1347,12 +1348,13 @@ def _find_opposites(group: Group) -> list[Found]:
     negations = {}
     for side in _SIDES:
         words = group.words(side)
-        negations[side] = [words[i].start for i in _negations(words)]
+        negations[side] = [(words[i].start, words[i].key) for i in _negations(words)]
     out = []
     for a, b in pairs:
         # "did not accept" / "rejected": the polarity is the same. Only a negation just
-        # before the word (or it, "refused") and in its clause counts: a clause away,
-        # another is none ("for not cycling was that they did not feel safe" / "Feeling
+        # before the word and in its clause counts, not the word itself: "refused" is the
+        # opposite of "accepted" once, not twice (as "denied" of "admitted"). A clause
+        # away, another is none ("for not cycling was that they did not feel safe" / "Feeling
         # unsafe"; "not for the cold but as they did not feel safe" / "... felt unsafe").
         if _negated_here(group.text[_A], a.start, negations[_A]) != _negated_here(
             group.text[_B], b.start, negations[_B]
@@ -1372,12 +1374,20 @@ _CLAUSE_BREAK = re.compile(
 """What ends a clause between a negation and the word after it."""
 
 
-def _negated_here(text: str, start: int, negations: Sequence[int]) -> bool:
-    """Whether a negation (its offset among ``negations``) stands within
-    ``_NEGATION_REACH`` before ``start`` with no clause break between."""
+_SUBJECT_NEGATIONS = frozenset(("none", "no", "neither", "nobody", "nothing"))
+"""Negations that open a subject and negate its verb however long the subject ("None of the
+four attempts since 2009 succeeded")."""
+
+
+def _negated_here(text: str, start: int, negations: Sequence[tuple[int, str]]) -> bool:
+    """Whether a negation (its offset and key among ``negations``) stands within
+    ``_NEGATION_REACH`` before ``start`` (not at it), or anywhere before it for one that
+    opens the subject (``_SUBJECT_NEGATIONS``), with no clause break between."""
     return any(
-        start - _NEGATION_REACH <= at <= start and not _CLAUSE_BREAK.search(text, at, start)
-        for at in negations
+        at < start
+        and (start - _NEGATION_REACH <= at or key in _SUBJECT_NEGATIONS)
+        and not _CLAUSE_BREAK.search(text, at, start)
+        for at, key in negations
     )
 
 
@@ -4991,6 +5001,169 @@ def _subject_of(keys: Sequence[str], i: int) -> frozenset[str]:
     return frozenset(out)
 
 
+_PARTICIPANT_REACH = 5
+"""Words on either side of a pivot, in its clause, read for its participants
+(``_find_swapped_participants``)."""
+_BE_FORMS = frozenset(("is", "are", "was", "were", "be", "been", "being", "am", "get", "got"))
+"""Auxiliaries of the passive ("was beaten", "got sued")."""
+_PIVOT_WORDS = frozenset(("than",))
+_WHEN_WORDS = MONTHS | WEEKDAYS | SEASONS
+"""Words of a date, no participant ("on Tuesday": when, not who)."""
+"""Function words that relate two participants as a verb does ("bigger than")."""
+
+
+def _find_swapped_participants(group: Group) -> list[Found]:
+    """Two participants that trade places around the same word, in the same voice ("Harbour
+    Town beat Kelso Rovers" / "Kelso Rovers beat Harbour Town", "the mayor sued the
+    newspaper" / "the newspaper sued the mayor"): who did what to whom is reversed. A
+    relation that holds both ways ("played", "met": ``RECIPROCAL_VERBS``) and a turn to the
+    passive ("Kelso Rovers were beaten by Harbour Town") change nothing. The participants,
+    on both sides."""
+    moved = [
+        {k for k in group.changed_keys(side) if k.isalpha() and k not in STOPWORDS}
+        for side in _SIDES
+    ]
+    if len(moved[0] & moved[1]) < 2:
+        return []  # traded places, each participant's words changed on both sides
+    keys = {side: group.columns[side].keys for side in _SIDES}
+    if any(len(k) > _MAX_TURNED_WORDS for k in keys.values()):
+        return []
+    counts = {side: Counter(keys[side]) for side in _SIDES}
+    pivots: dict[Side, dict[str, int]] = {}
+    for side in _SIDES:
+        pivots[side] = {
+            k: i
+            for i, k in enumerate(keys[side])
+            if counts[side][k] == 1
+            and (k in _PIVOT_WORDS or (k.isalpha() and k not in STOPWORDS and _may_be_verb(k)))
+            and not (i and _counted_or_determined(keys[side][i - 1]))
+        }
+    out: list[Found] = []
+    for key_a, i_a in pivots[_A].items():
+        i_b = pivots[_B].get(key_a)
+        if i_b is None:
+            i_b = next((j for k, j in pivots[_B].items() if _one_verb(key_a, k)), None)
+            if i_b is None:
+                continue
+        if _reciprocal(key_a):
+            continue
+        left_a, right_a = _participants(group, _A, i_a, counts[_A])
+        left_b, right_b = _participants(group, _B, i_b, counts[_B])
+        first = (left_a.keys() & right_b.keys()) - left_b.keys() - right_a.keys()
+        second = (right_a.keys() & left_b.keys()) - left_a.keys() - right_b.keys()
+        if not (first & moved[0] or second & moved[0]) or not first or not second:
+            continue
+        voice_a = _passive(
+            keys[_A], i_a, max(left_a[k] for k in first), min(right_a[k] for k in second)
+        )
+        voice_b = _passive(
+            keys[_B], i_b, max(left_b[k] for k in second), min(right_b[k] for k in first)
+        )
+        if voice_a != voice_b:
+            continue  # "Kelso Rovers were beaten by Harbour Town": the same, in the passive
+        between_a = set(keys[_A][min(left_a[k] for k in first) : max(right_a[k] for k in second)])
+        between_b = set(keys[_B][min(left_b[k] for k in second) : max(right_b[k] for k in first)])
+        if _turned_back(between_a - between_b, between_b - between_a):
+            continue  # "Leeds grew faster than York" / "York grew more slowly than Leeds"
+        for side, left, right in ((_A, left_a, right_a), (_B, left_b, right_b)):
+            for found in (first, second):
+                at = [left[k] if k in left else right[k] for k in found]
+                start, end = group.word(side, min(at)).start, group.word(side, max(at)).end
+                out.append(Found(side, _OPPOSITE, start, end))
+        break  # one pivot says it
+    return out
+
+
+def _may_be_verb(key: str) -> bool:
+    """The related-word table gives ``key`` as a verb and no adverb (a noun alone is no
+    pivot: "on Tuesday in a hospice in Lindenholme" / "in a Lindenholme hospice on Tuesday"
+    reorders what is said of one act; nor is "still" one)."""
+    found = parts_of_speech(key)
+    if "v" in found:
+        return "r" not in found
+    return key.endswith("ed") and "n" not in found  # a past the table lacks ("fined")
+
+
+def _counted_or_determined(key: str) -> bool:
+    """A word before a pivot that makes it a noun: a figure or a determiner ("11 shots",
+    "the deal")."""
+    return key[:1].isdigit() or key in NUMBER_WORDS or key in _DETERMINERS
+
+
+def _verb_bases(key: str) -> frozenset[str]:
+    """``key`` and the bases it may be an inflection of ("beaten": "beat"; "sued": "sue")."""
+    from diffreader.engine import antonyms
+
+    return frozenset((key, antonyms.lemma(key), *antonyms.regular_bases(key, None)))
+
+
+def _turned_back(only_a: set[str], only_b: set[str]) -> bool:
+    """The words one side has between the participants and the other lacks turn the
+    relation round again: an opposite ("faster" / "slowly", "won" / "lost", "more" /
+    "fewer") or a negation on one side only."""
+    from diffreader.engine import antonyms
+
+    if not NEGATIONS.isdisjoint(only_a) or not NEGATIONS.isdisjoint(only_b):
+        return True  # the words are each side's alone: a negation there is on one side only
+    # Each word, its lemma and, for an adverb, its adjective ("slowly": "slow").
+    forms = [
+        {f for k in words if k.isalpha() for f in (k, antonyms.lemma(k), k.removesuffix("ly"))}
+        for words in (only_a, only_b)
+    ]
+    return any(not antonyms.opposites(k).isdisjoint(forms[1]) for k in forms[0])
+
+
+def _one_verb(first: str, second: str) -> bool:
+    """``first`` and ``second`` may be forms of one verb ("beat" / "beaten")."""
+    return not _verb_bases(first).isdisjoint(_verb_bases(second))
+
+
+def _reciprocal(key: str) -> bool:
+    """``key`` is a relation that holds both ways (``RECIPROCAL_VERBS``), inflected or not."""
+    return not _verb_bases(key).isdisjoint(RECIPROCAL_VERBS)
+
+
+def _passive(keys: Sequence[str], i: int, before: int, after: int) -> bool:
+    """The clause of the pivot at ``i``, between its participants at ``before`` and
+    ``after``, is in the passive: an auxiliary of the passive before the pivot ("was
+    narrowly beaten", "must still be approved") or "by" after it ("hit by a car")."""
+    return not _BE_FORMS.isdisjoint(keys[before + 1 : i]) or "by" in keys[i + 1 : after]
+
+
+def _participants(
+    group: Group, side: Side, i: int, counts: Counter[str]
+) -> tuple[dict[str, int], dict[str, int]]:
+    """The participants before and after the pivot at ``i`` in its clause, within
+    ``_PARTICIPANT_REACH`` words (punctuation ends the reach): each a content word said
+    once on its side, and a name (capitalised) or a noun after a determiner ("the mayor",
+    "its rival"); by key, with its index."""
+    keys = group.columns[side].keys
+    text = group.text[side]
+    starts = group.columns[side].starts
+    found: list[dict[str, int]] = []
+    for step in (-1, 1):
+        here: dict[str, int] = {}
+        j, seen = i + step, 0
+        while 0 <= j < len(keys) and seen < _PARTICIPANT_REACH:
+            key = keys[j]
+            if not key[:1].isalnum():
+                break
+            seen += 1
+            if (
+                key.isalpha()
+                and key not in STOPWORDS
+                and key not in _WHEN_WORDS
+                and counts[key] == 1
+            ):
+                named = text[starts[j]].isupper()
+                after = j and (keys[j - 1] in _DETERMINERS or keys[j - 1] == "'s")
+                if named or after:
+                    here[key] = j
+            j += step
+        found.append(here)
+    return found[0], found[1]
+
+
 _SWAP_REACH = 3
 """Words on either side of a figure, in its clause, whose content words say what it counts
 (``_figure_anchors``: "78% | voted in favour", "a turnout | of 61%")."""
@@ -5068,6 +5241,7 @@ SUBSTITUTIONS: tuple[Substitution, ...] = (
     Substitution("opposite", (ClaimCategory.OPPOSITE,), _find_opposites),
     Substitution("reversed comparison", (ClaimCategory.OPPOSITE,), _find_reversed_comparisons),
     Substitution("turned opposites", (ClaimCategory.OPPOSITE,), _find_turned_opposites),
+    Substitution("swapped participants", (ClaimCategory.OPPOSITE,), _find_swapped_participants),
     Substitution("hedge", (ClaimCategory.HEDGE,), _find_hedges),
     Substitution("date", (ClaimCategory.DATE,), _find_dates),
     Substitution("figure", (ClaimCategory.NUMBER,), _find_figures),
@@ -5179,6 +5353,20 @@ def might_substitute(deleted: str, inserted: str) -> bool:
     # A word and its lemma: "outer" is an opposite of "inner", whose lemma is "out".
     lemmas = {antonyms.lemma(w) for w in words[1]} | words[1]
     return any(not antonyms.opposites(w).isdisjoint(lemmas) for w in words[0])
+
+
+def might_swap(deleted: str, inserted: str) -> bool:
+    """Whether a group whose word diff deletes ``deleted`` and inserts ``inserted`` can hold
+    two participants traded round (``_find_swapped_participants``): two content words at
+    least that both sides changed, each moved to the other's place. Asked of a group that
+    ``might_substitute`` turned down, which runs this one check alone."""
+    words = [set(_GATE_WORD.findall(text.lower())) for text in (deleted, inserted)]
+    return len((words[0] & words[1]) - STOPWORDS) >= 2
+
+
+def find_swaps(group: Group) -> list[Found]:
+    """``find_substitutions`` for a group that only ``might_swap``."""
+    return _find_swapped_participants(group)
 
 
 def find_substitutions(group: Group) -> list[Found]:
