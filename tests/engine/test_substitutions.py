@@ -651,6 +651,26 @@ def test_two_opposites_said_of_each_others_subject_are_turned(
 
 
 @pytest.mark.parametrize(
+    ("a", "b", "roles"),
+    [
+        # A status before a hyphenated title: the whole title is the role added.
+        ("The university's pro-vice-chancellor, Hallvard Eastaugh, said the rise was fair.",
+         "The university's interim pro-vice-chancellor, Hallvard Eastaugh, said the rise was fair.",
+         [("b", "interim pro-vice-chancellor")]),
+        # A status an act gives, the act told in another sentence: nothing dropped.
+        ("Ilse Marrow is a retired middle-distance runner from Kelso. She won three titles.",
+         "Ilse Marrow is a middle-distance runner from Kelso. She won three titles and "
+         "retired in 2010.", []),
+    ],
+)  # fmt: skip
+def test_a_status_before_a_compound_title(a: str, b: str, roles: list[tuple[str, str]]) -> None:
+    found = [
+        (c.side.value, c.text) for c in _compare(a, b).claims if c.category is ClaimCategory.ROLE
+    ]
+    assert found == roles
+
+
+@pytest.mark.parametrize(
     ("a", "b", "opposites"),
     [
         # A word that negates in itself ("refused", "denied") is the opposite once: the

@@ -3687,10 +3687,15 @@ def _is_status(words: Sequence[Word], i: int) -> bool:
     # "the acting city engineer", "a former ferry engineer", "guest conductor", "a retired
     # air traffic controller": a word for someone's work, after two words that say of what
     # at most.
-    for j in range(i + 1, min(len(words), i + 4)):
+    # A compound's hyphens join its words ("interim pro-vice-chancellor"): they count as none.
+    seen = 0
+    for j in range(i + 1, len(words)):
+        if words[j].key == "-" and not words[j].space_before and seen:
+            continue
         if words[j].key in _STATUS_HEADS or compiled(_OCCUPATION).fullmatch(words[j].key):
             return True  # "the deputy regional secretary", "a former ferry engineer"
-        if not words[j].key.isalpha() or words[j].key in STOPWORDS:
+        seen += 1
+        if seen == 3 or not words[j].key.isalpha() or words[j].key in STOPWORDS:
             break
     return False
 
@@ -3733,6 +3738,8 @@ def _title_run(words: Sequence[Word], i: int) -> int:
         key = words[j].key
         if key == "-" or key in STATUS_MODIFIERS or key in _STATUS_HEADS:
             last = j
+        elif j + 1 < len(words) and words[j + 1].key == "-" and not words[j + 1].space_before:
+            last = j  # a compound's first word ("interim pro-vice-chancellor")
         elif j <= i + 2 and (
             compiled(_OCCUPATION).fullmatch(key)
             or (
@@ -4812,10 +4819,13 @@ def _stated_elsewhere(words: Sequence[Word], i: int, other_text: str) -> bool:
     """The status at word ``i`` ("former head teacher") is in the other article too, before
     the same title, anywhere: the rewrite moved it to another sentence. Or the status is
     "former" and the other article says the person worked as one before ("worked as a
-    ferry engineer before turning to writing")."""
+    ferry engineer before turning to writing"). Or the status is an act's participle and
+    the other article tells the act ("a retired runner" / "She retired in 2010")."""
     # The title the status is given with: the first of its run ("former U.S. | leader").
     run = words[i + 1 : _title_run(words, i) + 1]
     key = words[i].key
+    if key.endswith("ed") and re.search(rf"(?i)\b{key}\b", other_text):
+        return True  # a status that an act gives ("a retired runner" / "She retired in 2010")
     if _SAME_STATUS.get(key, key) == "former":
         for w in run:
             if (w.key in _STATUS_HEADS or compiled(_OCCUPATION).fullmatch(w.key)) and re.search(
