@@ -472,6 +472,18 @@ QUIET = [
         "The inquiry will report in May on the collapse.",
         "The inquiry will report its findings on the collapse in May.",
     ),
+    (  # words that say "not" without a negation (IMPLICIT_NEGATIVES)
+        "A lorry overturned on the coast road, but its driver was not hurt.",
+        "A lorry overturned on the coast road, though the driver escaped injury.",
+    ),
+    (
+        "Neither boy can be named for legal reasons, the court heard.",
+        "Legal reasons prevent either boy from being named, the court heard.",
+    ),
+    (
+        "The driver was not jailed after the crash, the court heard.",
+        "The driver was spared jail after the crash, the court heard.",
+    ),
 ]
 _LAYER = (
     ClaimCategory.NEGATION,

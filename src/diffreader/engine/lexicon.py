@@ -745,14 +745,17 @@ IMPLICIT_NEGATIVES = _words(
     """reluctant loath loth hesitant unless lack lacks lacked lacking absent barely hardly
     scarcely seldom rarely acquit acquits acquitted acquitting acquittal cleared exempt
     exempted exclude excludes excluded excluding ban bans banned barred prohibit prohibits
-    prohibited closed free miss misses missed missing"""
+    prohibited closed free miss misses missed missing unable prevent prevents prevented
+    preventing forbid forbids forbade forbidden escaped spared"""
 )
 """Words that say "not" without a negation ("had been reluctant to sell" is "had not wanted
 to sell", "unless it improves" is "if it does not improve", "was cleared" is "was found
 not guilty", "residents will be exempt" is "it will not apply to residents", "excludes"
 is "does not include", "banned" and "closed to" are "not allowed", "free" is "no
-charge", "missed the ceremony" is "was not at it"): where the other side has a negation
-more, one of these in its place keeps the polarity."""
+charge", "missed the ceremony" is "was not at it", "prevents either boy from being named"
+is "neither can be named", "escaped injury" is "was not hurt", "was spared jail" is "was
+not jailed"): where the other side has a negation more, one of these in its place keeps the
+polarity."""
 DISRUPTIONS = _words(
     """affect affected affects affecting disrupt disrupted disruption disruptions interrupt
     interrupted interruption interruptions impact impacted change changed changes alter
