@@ -740,6 +740,13 @@ def test_a_negating_word_is_its_own_opposite_once(
          "Kelso Rovers played Harbour Town on Saturday.", []),
         ("Anna Berg met Tomas Lund in Oslo on Monday.",
          "Tomas Lund met Anna Berg in Oslo on Monday.", []),
+        # The opposite verb alone ("beat" / "lost to", a reviewed antonym) reverses it; with
+        # the participants traded round too, it is the same fact.
+        ("Rovers beat United 2-0 at the Mill Ground on Saturday.",
+         "Rovers lost to United 2-0 at the Mill Ground on Saturday.",
+         [("a", "beat"), ("b", "lost")]),
+        ("Rovers beat United 2-0 at the Mill Ground on Saturday.",
+         "United lost to Rovers 2-0 at the Mill Ground on Saturday.", []),
         # Turned round twice (the other verb, an opposite between them): the same fact.
         ("Harbour Town lost to Kelso Rovers on Saturday.",
          "Kelso Rovers beat Harbour Town on Saturday.", []),

@@ -1360,6 +1360,8 @@ def _find_opposites(group: Group) -> list[Found]:
             group.text[_B], b.start, negations[_B]
         ):
             continue
+        if _traded_round(group, a, b):
+            continue  # "X lost to Y" / "Y beat X": the opposite said the other way round
         out.append(Found(_A, _OPPOSITE, a.start, a.end))
         out.append(Found(_B, _OPPOSITE, b.start, b.end))
     return out
@@ -5082,6 +5084,20 @@ def _find_swapped_participants(group: Group) -> list[Found]:
                 out.append(Found(side, _OPPOSITE, start, end))
         break  # one pivot says it
     return out
+
+
+def _traded_round(group: Group, a: Word, b: Word) -> bool:
+    """The participants of the opposites ``a`` (on side A) and ``b`` (on B) traded places
+    around them (``_participants``): "The album lost to Ninefold" / "Ninefold beat the
+    album" says one thing."""
+    at_a = bisect_left(group.columns[_A].starts, a.start)
+    at_b = bisect_left(group.columns[_B].starts, b.start)
+    counts = {side: Counter(group.columns[side].keys) for side in _SIDES}
+    left_a, right_a = _participants(group, _A, at_a, counts[_A])
+    left_b, right_b = _participants(group, _B, at_b, counts[_B])
+    first = (left_a.keys() & right_b.keys()) - left_b.keys() - right_a.keys()
+    second = (right_a.keys() & left_b.keys()) - left_a.keys() - right_b.keys()
+    return bool(first and second)
 
 
 def _may_be_verb(key: str) -> bool:
