@@ -663,6 +663,38 @@ def test_two_opposites_said_of_each_others_subject_are_turned(
 
 
 @pytest.mark.parametrize(
+    ("a", "b", "traded"),
+    [
+        # Two verbs, no opposites, each now said of the other's subject: the subjects'
+        # words that tell them apart ("council" is both's).
+        ("The county council supports the plan, but the district council has objected to it.",
+         "The district council supports the plan, but the county council has objected to it.",
+         [("a", "county"), ("a", "district"), ("b", "county"), ("b", "district")]),
+        ("Anna Berg chaired the meeting and Tomas Lund took notes.",
+         "Tomas Lund chaired the meeting and Anna Berg took notes.",
+         [("a", "Anna Berg"), ("a", "Tomas Lund"), ("b", "Anna Berg"), ("b", "Tomas Lund")]),
+        # Each still said of its own subject, in another order or in the passive.
+        ("Anna Berg chaired the meeting and Tomas Lund took notes.",
+         "Tomas Lund took notes while Anna Berg chaired the meeting.", []),
+        ("The county council supports the plan, but the district council has objected to it.",
+         "The plan is supported by the county council, but the district council has objected "
+         "to it.", []),
+        ("A dozen runners were treated by medical staff after the race.",
+         "Medical staff treated 12 runners after the race.", []),
+    ],
+)  # fmt: skip
+def test_two_subjects_that_traded_their_verbs_are_turned(
+    a: str, b: str, traded: list[tuple[str, str]]
+) -> None:
+    found = [
+        (c.side.value, c.text)
+        for c in _compare(a, b).claims
+        if c.category is ClaimCategory.OPPOSITE
+    ]
+    assert sorted(found) == sorted(traded)
+
+
+@pytest.mark.parametrize(
     ("a", "b", "roles"),
     [
         # A status before a hyphenated title: the whole title is the role added.

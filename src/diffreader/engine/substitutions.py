@@ -4980,20 +4980,78 @@ def _find_turned_opposites(group: Group) -> list[Found]:
             if k.isalpha() and k.isascii() and counts[antonyms.lemma(k)] == 1
         }
     shared = once[_A].keys() & once[_B].keys()
+    # Two verbs said each of the other's subject turn the facts round too, opposites or not
+    # ("The county council supports the plan, but the district council has objected" /
+    # "The district council supports …, but the county council has objected").
+    verbs = sorted(
+        w
+        for w in shared
+        if w not in STOPWORDS
+        and _may_be_verb(w)
+        and all(_a_verb_here(keys[side], once[side][w]) for side in _SIDES)
+    )
     out: list[Found] = []
     for x in sorted(shared):
-        for y in sorted(antonyms.opposites(x) & shared):
+        opposed = antonyms.opposites(x) & shared
+        for y in sorted(opposed | set(verbs if x in verbs else ())):
             if y <= x:
                 continue  # each pair once
             subject = {
                 (side, w): _subject_of(keys[side], once[side][w]) for side in _SIDES for w in (x, y)
             }
             ax, ay, bx, by = (subject[(s, w)] for s in _SIDES for w in (x, y))
-            if ax & by and ay & bx and not ax & bx and not ay & by:
+            # What all four subjects share ("council") tells them apart from nothing.
+            common = ax & ay & bx & by
+            ax, ay, bx, by = ax - common, ay - common, bx - common, by - common
+            if not (ax & by and ay & bx and not ax & bx and not ay & by):
+                continue
+            if y in opposed:
                 for side in _SIDES:
                     for w in (x, y):
                         word = group.word(side, once[side][w])
                         out.append(Found(side, _OPPOSITE, word.start, word.end))
+            else:
+                # The verbs say nothing new: the subjects traded them.
+                out.extend(_subject_words(group, keys, once, x, y, ax | ay))
+    return out
+
+
+def _a_verb_here(keys: Sequence[str], i: int) -> bool:
+    """The word at ``i`` is used as a verb in the active voice: no determiner, figure or
+    "%" just before it ("a 6% rise": a noun), no auxiliary of the passive before it and no
+    "by" after it ("were treated by medical staff": its subject is what is done to)."""
+    before = keys[i - 1] if i else ""
+    if _counted_or_determined(before) or before in ("%", "'s"):
+        return False
+    if i + 1 < len(keys) and keys[i + 1] == "by":
+        return False
+    return _BE_FORMS.isdisjoint(keys[max(0, i - 2) : i])
+
+
+def _subject_words(
+    group: Group,
+    keys: Mapping[Side, Sequence[str]],
+    once: Mapping[Side, Mapping[str, int]],
+    x: str,
+    y: str,
+    stems: frozenset[str],
+) -> list[Found]:
+    """The words of the subjects of ``x`` and ``y`` that tell them apart (``stems``), on
+    both sides: what traded places."""
+    out: list[Found] = []
+    for side in _SIDES:
+        for w in (x, y):
+            i = once[side][w]
+            j, seen = i - 1, 0
+            while j >= 0 and seen < _SWAP_REACH:
+                key = keys[side][j]
+                if not key[:1].isalnum() or key in _SUBJECT_BREAKS:
+                    break
+                seen += 1
+                if key.isalpha() and stem(key) in stems:
+                    word = group.word(side, j)
+                    out.append(Found(side, _OPPOSITE, word.start, word.end))
+                j -= 1
     return out
 
 
@@ -5391,8 +5449,9 @@ def might_swap(deleted: str, inserted: str) -> bool:
 
 
 def find_swaps(group: Group) -> list[Found]:
-    """``find_substitutions`` for a group that only ``might_swap``."""
-    return _find_swapped_participants(group)
+    """``find_substitutions`` for a group that only ``might_swap``: participants traded
+    round a verb, subjects traded between two."""
+    return _find_swapped_participants(group) or _find_turned_opposites(group)
 
 
 def find_substitutions(group: Group) -> list[Found]:
