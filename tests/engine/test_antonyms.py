@@ -105,6 +105,10 @@ def test_a_word_is_never_its_own_opposite(word: str) -> None:
         ("most", "least"),
         ("majority", "minority"),
         ("quickly", "slowly"),
+        ("beat", "lost"),
+        ("defeated", "loses"),
+        ("brighter", "fainter"),
+        ("bright", "dimmer"),
     ],
 )
 def test_inflected_news_words_resolve(a: str, b: str) -> None:
