@@ -701,6 +701,13 @@ def test_two_subjects_that_traded_their_verbs_are_turned(
         ("The university's pro-vice-chancellor, Hallvard Eastaugh, said the rise was fair.",
          "The university's interim pro-vice-chancellor, Hallvard Eastaugh, said the rise was fair.",
          [("b", "interim pro-vice-chancellor")]),
+        # A status dropped before a title with what it heads: what the rewrite now calls
+        # the person, set off after the name, is the role it claims.
+        ("The council's interim head of planning, Nanna Fearnside, said the plans would go "
+         "before the committee.",
+         "Nanna Fearnside, the council's head of planning, said the plans would go before "
+         "the committee.",
+         [("a", "interim head"), ("b", "the council's head of planning")]),
         # A status an act gives, the act told in another sentence: nothing dropped.
         ("Ilse Marrow is a retired middle-distance runner from Kelso. She won three titles.",
          "Ilse Marrow is a middle-distance runner from Kelso. She won three titles and "

@@ -3849,8 +3849,17 @@ def _status_name(words: Sequence[Word], i: int, last: int) -> str | None:
         w = words[k] if 0 <= k < len(words) else None
         return w is not None and w.raw[:1].isupper() and w.key.isalpha() and w.key not in _NOT_NAMES
 
-    if last + 2 < len(words) and words[last + 1].key == "," and name_at(last + 2):
-        k = last + 2  # "the defending champion, Pieter Oudman"
+    after = last + 1
+    if after < len(words) and words[after].key == "of":
+        # The title's complement ("interim head of planning, Nanna Fearnside"): a few words.
+        k = after + 1
+        while k < min(len(words), after + 5) and (
+            words[k].key.isalpha() or words[k].key in ("'s", "’s", "-")
+        ):
+            k += 1
+        after = k
+    if after + 1 < len(words) and words[after].key == "," and name_at(after + 1):
+        k = after + 1  # "the defending champion, Pieter Oudman"
         while name_at(k + 1):
             k += 1
         return words[k].key
@@ -3954,6 +3963,10 @@ def _role_after(
             if k > first and (
                 _is_role_word(words[k - 1].key)
                 or (portfolio and _portfolio_start(words, first, k - 1) >= 0)
+                or any(
+                    words[m].key == "of" and _is_role_word(words[m - 1].key)
+                    for m in range(first + 1, k - 1)
+                )  # a title and what it heads: "the council's head of planning"
             ):
                 return words[first].start, words[k - 1].end
             return None
