@@ -59,6 +59,15 @@ def _flagged(a: str, b: str, category: ClaimCategory) -> tuple[list[str], list[s
     )
 
 
+def _opposites(a: str, b: str) -> list[tuple[str, str]]:
+    """(side, text) of each opposite flagged when ``a`` and ``b`` are compared, sorted."""
+    return sorted(
+        (c.side.value, c.text)
+        for c in _compare(a, b).claims
+        if c.category is ClaimCategory.OPPOSITE
+    )
+
+
 def _quiet(a: str, b: str, *categories: ClaimCategory) -> bool:
     """Nothing of ``categories`` is flagged on either side."""
     c = _compare(a, b)
@@ -653,12 +662,7 @@ def test_two_opposites_said_of_each_others_subject_are_turned(
     b: str, opposites: list[tuple[str, str]]
 ) -> None:
     a = "Day trips rose while overnight stays fell, the board said."
-    found = [
-        (c.side.value, c.text)
-        for c in _compare(a, b).claims
-        if c.category is ClaimCategory.OPPOSITE
-    ]
-    assert sorted(found) == sorted(opposites)
+    assert _opposites(a, b) == sorted(opposites)
     assert not [c for c in _compare(a, b).claims if c.category is not ClaimCategory.OPPOSITE]
 
 
@@ -686,12 +690,7 @@ def test_two_opposites_said_of_each_others_subject_are_turned(
 def test_two_subjects_that_traded_their_verbs_are_turned(
     a: str, b: str, traded: list[tuple[str, str]]
 ) -> None:
-    found = [
-        (c.side.value, c.text)
-        for c in _compare(a, b).claims
-        if c.category is ClaimCategory.OPPOSITE
-    ]
-    assert sorted(found) == sorted(traded)
+    assert _opposites(a, b) == sorted(traded)
 
 
 @pytest.mark.parametrize(
@@ -742,12 +741,7 @@ def test_a_status_before_a_compound_title(a: str, b: str, roles: list[tuple[str,
 def test_a_negating_word_is_its_own_opposite_once(
     a: str, b: str, opposites: list[tuple[str, str]]
 ) -> None:
-    found = [
-        (c.side.value, c.text)
-        for c in _compare(a, b).claims
-        if c.category is ClaimCategory.OPPOSITE
-    ]
-    assert sorted(found) == sorted(opposites)
+    assert _opposites(a, b) == sorted(opposites)
 
 
 @pytest.mark.parametrize(
@@ -801,18 +795,9 @@ def test_a_negating_word_is_its_own_opposite_once(
 def test_two_participants_that_traded_places_are_swapped(
     a: str, b: str, swapped: list[tuple[str, str]]
 ) -> None:
-    found = [
-        (c.side.value, c.text)
-        for c in _compare(a, b).claims
-        if c.category is ClaimCategory.OPPOSITE
-    ]
-    assert sorted(found) == sorted(swapped)
+    assert _opposites(a, b) == sorted(swapped)
     # Read the other way round, the same four spans, added for dropped.
-    back = [
-        (c.side.other.value, c.text)
-        for c in _compare(b, a).claims
-        if c.category is ClaimCategory.OPPOSITE
-    ]
+    back = [(Side(side).other.value, text) for side, text in _opposites(b, a)]
     assert sorted(back) == sorted(swapped)
 
 

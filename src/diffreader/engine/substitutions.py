@@ -4839,7 +4839,7 @@ def _stated_elsewhere(words: Sequence[Word], i: int, other_text: str) -> bool:
     # The title the status is given with: the first of its run ("former U.S. | leader").
     run = words[i + 1 : _title_run(words, i) + 1]
     key = words[i].key
-    if key.endswith("ed") and re.search(rf"(?i)\b{key}\b", other_text):
+    if key.endswith("ed") and re.search(rf"(?i)\b{re.escape(key)}\b", other_text):
         return True  # a status that an act gives ("a retired runner" / "She retired in 2010")
     if _SAME_STATUS.get(key, key) == "former":
         for w in run:
