@@ -722,11 +722,12 @@ RECIPROCAL_VERBS = _words(
     meet face play draw tie marry wed merge partner ally clash negotiate talk debate compete
     fight fought battle race share swap exchange trade split separate divorce collide team
     link unite resemble match equal rival differ agree disagree argue quarrel correspond
-    cooperate collaborate coincide border adjoin neighbour touch connect join combine contrast
+    cooperate collaborate coincide border adjoin neighbour touch connect combine contrast
     compare
     """
 )
-"""Verbs (base forms) of a relation that holds both ways ("Rovers played United" is
+"""Verbs of a relation that holds both ways, as bases (and "fought", an irregular past the
+inflection table lacks): "Rovers played United" is
 "United played Rovers", "the county borders the city"): two participants trading places
 around one changes nothing (``substitutions._find_swapped_participants``)."""
 NEGATIONS = _words("not no never none nobody nothing neither nor without cannot nowhere")
