@@ -694,6 +694,29 @@ def test_two_subjects_that_traded_their_verbs_are_turned(
 
 
 @pytest.mark.parametrize(
+    ("b", "ranks"),
+    [
+        # "first" and "second" alone are no figure, but one in place of the other is a
+        # changed place.
+        ("She finished second in the 400 metres final at Kelso.",
+         [("a", "first"), ("b", "second")]),
+        ("She finished third in the 400 metres final at Kelso.",
+         [("a", "first"), ("b", "third")]),
+        # No ordinal in its place: nothing ranked anew.
+        ("She won the 400 metres final at Kelso.", []),
+    ],
+)  # fmt: skip
+def test_an_ordinal_in_place_of_another_is_a_changed_place(
+    b: str, ranks: list[tuple[str, str]]
+) -> None:
+    a = "She finished first in the 400 metres final at Kelso."
+    found = [
+        (c.side.value, c.text) for c in _compare(a, b).claims if c.category is ClaimCategory.NUMBER
+    ]
+    assert sorted(found) == sorted(ranks)
+
+
+@pytest.mark.parametrize(
     ("a", "b", "roles"),
     [
         # A status before a hyphenated title: the whole title is the role added.

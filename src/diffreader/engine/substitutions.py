@@ -1918,6 +1918,38 @@ def _ordinal(key: str) -> bool:
     return key in _ORDINALS or (key[:1].isdigit() and key.endswith(("st", "nd", "rd", "th")))
 
 
+_RANKS = {
+    w: NUMBER_WORDS[w]
+    for w in "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+}
+"""Ordinal words and the places they rank."""
+
+
+def _find_ranks(group: Group) -> list[Found]:
+    """An ordinal replaced by another in one hunk ("finished first" / "finished second",
+    "for the first time" / "for the second time"): a changed place. "first" and "second"
+    alone are no figure (``WEAK_NUMBER_WORDS``: "first time", "a second"), so the figure
+    check does not read them; facing another ordinal they rank."""
+    found: dict[Side, dict[int, list[Word]]] = {_A: {}, _B: {}}
+    for side in _SIDES:
+        keys = group.columns[side].keys
+        for i in group.replacing(side):
+            if keys[i] in _RANKS:
+                word = group.word(side, i)
+                found[side].setdefault(word.hunk, []).append(word)
+    out: list[Found] = []
+    for hunk in found[_A].keys() & found[_B].keys():
+        a_words, b_words = found[_A][hunk], found[_B][hunk]
+        if (
+            len(a_words) == len(b_words) == 1
+            and _RANKS[a_words[0].key] != _RANKS[b_words[0].key]
+            and group.small(hunk, 3)  # a word replaced, not a clause rewritten round it
+        ):
+            out.append(Found(_A, _NUMBER, a_words[0].start, a_words[0].end))
+            out.append(Found(_B, _NUMBER, b_words[0].start, b_words[0].end))
+    return out
+
+
 _WORD_BEFORE = r"([\w%£$€]+)\W*\Z"
 _COUNT_BEFORE = r"(?:\d[\d,.]*|\b(?:hundreds|thousands|millions))\s+\Z"
 """A count just before a noun ("52,000 vehicles", "thousands of"…): the noun then "a day"
@@ -5342,6 +5374,7 @@ SUBSTITUTIONS: tuple[Substitution, ...] = (
     Substitution("hedge", (ClaimCategory.HEDGE,), _find_hedges),
     Substitution("date", (ClaimCategory.DATE,), _find_dates),
     Substitution("figure", (ClaimCategory.NUMBER,), _find_figures),
+    Substitution("rank", (ClaimCategory.NUMBER,), _find_ranks),
     Substitution("swapped figures", (ClaimCategory.NUMBER,), _find_swapped_figures),
     Substitution("bound", (ClaimCategory.NUMBER,), _find_bounds),
     Substitution("level", (ClaimCategory.NUMBER,), _find_levels),
