@@ -109,6 +109,7 @@ def test_a_word_is_never_its_own_opposite(word: str) -> None:
         ("defeated", "loses"),
         ("brighter", "fainter"),
         ("bright", "dimmer"),
+        ("backed", "opposed"),
     ],
 )
 def test_inflected_news_words_resolve(a: str, b: str) -> None:

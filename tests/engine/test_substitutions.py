@@ -610,6 +610,24 @@ def test_two_figures_that_traded_places_are_both_changed(
 
 
 @pytest.mark.parametrize(
+    ("b", "flagged"),
+    [
+        # Counts in words traded between two clauses joined by "and" (each figure's words
+        # end at the conjunction).
+        ("Five people died and two were injured in the crash on the coast road.",
+         [("a", "Two"), ("a", "five"), ("b", "Five"), ("b", "two")]),
+        # Each count still beside its own words.
+        ("In the crash on the coast road, five people were injured and two died.", []),
+    ],
+)  # fmt: skip
+def test_two_counts_in_words_that_traded_clauses_are_both_changed(
+    b: str, flagged: list[tuple[str, str]]
+) -> None:
+    a = "Two people died and five were injured in the crash on the coast road."
+    assert sorted((c.side.value, c.text) for c in _compare(a, b).claims) == sorted(flagged)
+
+
+@pytest.mark.parametrize(
     ("a_role", "b_role", "flagged"),
     [
         # A status dropped before a job of two or three words.

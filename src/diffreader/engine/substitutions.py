@@ -5306,8 +5306,11 @@ def _find_swapped_figures(group: Group) -> list[Found]:
     # Traded, each figure's words changed on both sides (the diff replaces one by the
     # other), and the two values are changed figures of both sides: most groups of
     # changed figures state new values, and read no words around them. Two changed keys
-    # of digits on both sides first (in C): most groups' quantities are not read here.
-    digits = [{k for k in group.changed_keys(side) if k[:1].isdigit()} for side in _SIDES]
+    # of figures on both sides first: most groups' quantities are not read here.
+    digits = [
+        {k for k in group.changed_keys(side) if k[:1].isdigit() or k in NUMBER_WORDS}
+        for side in _SIDES
+    ]  # or number words: "Two people died and five were hurt" / "Five … and two …"
     if len(digits[0] & digits[1]) < 2:
         return []
     changed: dict[Side, dict[tuple[float, str, str], _Quantity]] = {}
@@ -5346,7 +5349,8 @@ def _find_swapped_figures(group: Group) -> list[Found]:
 
 def _figure_anchors(group: Group, side: Side, q: _Quantity) -> frozenset[str]:
     """The stems of the content words within ``_SWAP_REACH`` words of the figure ``q``, in
-    its clause (punctuation ends the reach; figures and stop words are no anchors)."""
+    its clause (punctuation and a conjunction, ``_SUBJECT_BREAKS``, end the reach: "Two
+    people died | and five were injured"; figures and stop words are no anchors)."""
     columns = group.columns[side]
     keys = columns.keys
     first = bisect_left(columns.starts, q.start)
@@ -5356,7 +5360,7 @@ def _figure_anchors(group: Group, side: Side, q: _Quantity) -> frozenset[str]:
         j, seen = begin, 0
         while 0 <= j < len(keys) and seen < _SWAP_REACH:
             key = keys[j]
-            if not key[:1].isalnum():
+            if not key[:1].isalnum() or key in _SUBJECT_BREAKS:
                 break
             seen += 1
             if key.isalpha() and key not in STOPWORDS and key not in _QUANTITY_WORDS:
