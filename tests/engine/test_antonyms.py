@@ -110,6 +110,8 @@ def test_a_word_is_never_its_own_opposite(word: str) -> None:
         ("brighter", "fainter"),
         ("bright", "dimmer"),
         ("backed", "opposed"),
+        ("adults", "children"),
+        ("peaceful", "violent"),
     ],
 )
 def test_inflected_news_words_resolve(a: str, b: str) -> None:
