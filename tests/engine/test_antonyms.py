@@ -112,6 +112,7 @@ def test_a_word_is_never_its_own_opposite(word: str) -> None:
         ("backed", "opposed"),
         ("adults", "children"),
         ("peaceful", "violent"),
+        ("reopened", "closed"),
     ],
 )
 def test_inflected_news_words_resolve(a: str, b: str) -> None:
