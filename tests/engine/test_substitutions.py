@@ -1595,6 +1595,9 @@ def test_the_same_role_in_other_words_beside_the_name_is_no_change(a: str, b: st
         ("An off-duty paramedic who was passing pulled the driver out.",
          "The town's harbourmaster, who was passing, pulled the driver out.",
          "An off-duty paramedic", "The town's harbourmaster"),
+        # Two titles in lower case, no name beside them: another person speaks.
+        ("The mayor said council tax would not rise next year.",
+         "The treasurer said council tax would not rise next year.", "mayor", "treasurer"),
     ],
 )  # fmt: skip
 def test_a_person_described_as_another_with_no_name_is_a_changed_role(
@@ -1608,6 +1611,8 @@ def test_a_person_described_as_another_with_no_name_is_a_changed_role(
     [
         ("A spokesman for the firm said the plant would reopen.",
          "A spokeswoman for the firm said the plant would reopen."),
+        ("The chairman said the club would appeal against the ban.",
+         "The chair said the club would appeal against the ban."),
         ("Sales fell 6 percent in early trading.", "Sales fell 6 per cent in early trading."),
         ("Prices went up 4% in May, a resident said.", "Prices rose 4% in May, a local said."),
     ],

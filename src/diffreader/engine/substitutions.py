@@ -4139,8 +4139,8 @@ def _find_replaced_people(group: Group) -> list[Found]:
         if len(people[0]) != 1 or len(people[1]) != 1:
             continue
         a, b = people[0][0], people[1][0]
-        if a.key in _TITLE_NOUNS and b.key in _TITLE_NOUNS:
-            continue  # two titles: the roles' case
+        if a.key in _TITLE_NOUNS and b.key in _TITLE_NOUNS and _titles_a_name(group, a, b):
+            continue  # two titles of a named person: the roles' case
         if _ungendered(a.key) == _ungendered(b.key) or related(a.key, b.key):
             continue
         if stem(a.key) in stems[_B] or stem(b.key) in stems[_A]:
@@ -4148,6 +4148,27 @@ def _find_replaced_people(group: Group) -> list[Found]:
         out.append(Found(_A, _ROLE, a_words[0].start, a.end))
         out.append(Found(_B, _ROLE, b_words[0].start, b.end))
     return out
+
+
+def _titles_a_name(group: Group, a: Word, b: Word) -> bool:
+    """Either title is capitalised or stands next to a name ("Mayor Anna Berg", "the mayor,
+    Anna Berg,"): the roles' detectors judge it. Two titles in lower case with no name
+    beside them ("the mayor said" / "the treasurer said") are a person replaced."""
+    for side, word in ((_A, a), (_B, b)):
+        if word.raw[:1].isupper():
+            return True
+        words = group.words(side)
+        i = bisect_left(group.columns[side].starts, word.start)
+        openers = group.columns[side].openers
+        for j in (i - 2, i - 1, i + 1, i + 2):
+            if (
+                0 <= j < len(words)
+                and j not in openers
+                and words[j].raw[:1].isupper()
+                and words[j].key not in STOPWORDS
+            ):
+                return True
+    return False
 
 
 def _title_reworded(
