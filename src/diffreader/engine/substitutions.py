@@ -5143,9 +5143,9 @@ _PARTICIPANT_REACH = 5
 _BE_FORMS = frozenset(("is", "are", "was", "were", "be", "been", "being", "am", "get", "got"))
 """Auxiliaries of the passive ("was beaten", "got sued")."""
 _PIVOT_WORDS = frozenset(("than",))
+"""Function words that relate two participants as a verb does ("bigger than")."""
 _WHEN_WORDS = MONTHS | WEEKDAYS | SEASONS
 """Words of a date, no participant ("on Tuesday": when, not who)."""
-"""Function words that relate two participants as a verb does ("bigger than")."""
 
 
 def _find_swapped_participants(group: Group) -> list[Found]:
@@ -5183,10 +5183,7 @@ def _find_swapped_participants(group: Group) -> list[Found]:
                 continue
         if _reciprocal(key_a):
             continue
-        left_a, right_a = _participants(group, _A, i_a, counts[_A])
-        left_b, right_b = _participants(group, _B, i_b, counts[_B])
-        first = (left_a.keys() & right_b.keys()) - left_b.keys() - right_a.keys()
-        second = (right_a.keys() & left_b.keys()) - left_a.keys() - right_b.keys()
+        (left_a, right_a), (left_b, right_b), first, second = _traded(group, i_a, i_b, counts)
         if not (first & moved[0] or second & moved[0]) or not first or not second:
             continue
         voice_a = _passive(
@@ -5217,11 +5214,25 @@ def _traded_round(group: Group, a: Word, b: Word) -> bool:
     at_a = bisect_left(group.columns[_A].starts, a.start)
     at_b = bisect_left(group.columns[_B].starts, b.start)
     counts = {side: Counter(group.columns[side].keys) for side in _SIDES}
+    _, _, first, second = _traded(group, at_a, at_b, counts)
+    return bool(first and second)
+
+
+_Around = tuple[dict[str, int], dict[str, int]]
+"""The participants before and after a word (``_participants``)."""
+
+
+def _traded(
+    group: Group, at_a: int, at_b: int, counts: Mapping[Side, Counter[str]]
+) -> tuple[_Around, _Around, set[str], set[str]]:
+    """The participants around word ``at_a`` of side A and ``at_b`` of side B, and those
+    that traded places: before it on A and after it on B (``first``), after it on A and
+    before it on B (``second``), each nowhere else around it."""
     left_a, right_a = _participants(group, _A, at_a, counts[_A])
     left_b, right_b = _participants(group, _B, at_b, counts[_B])
     first = (left_a.keys() & right_b.keys()) - left_b.keys() - right_a.keys()
     second = (right_a.keys() & left_b.keys()) - left_a.keys() - right_b.keys()
-    return bool(first and second)
+    return (left_a, right_a), (left_b, right_b), first, second
 
 
 def _may_be_verb(key: str) -> bool:
