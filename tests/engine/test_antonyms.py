@@ -113,6 +113,7 @@ def test_a_word_is_never_its_own_opposite(word: str) -> None:
         ("adults", "children"),
         ("peaceful", "violent"),
         ("reopened", "closed"),
+        ("favour", "against"),
     ],
 )
 def test_inflected_news_words_resolve(a: str, b: str) -> None:
