@@ -712,6 +712,26 @@ def test_two_subjects_that_traded_their_verbs_are_turned(
 
 
 @pytest.mark.parametrize(
+    ("b", "flagged"),
+    [
+        # How often, in one word, changed: with or without a figure.
+        ("The levy is paid annually by every household in Kelso.",
+         [("a", "monthly"), ("b", "annually")]),
+        # The same period in other words.
+        ("The levy is paid every month by every household in Kelso.", []),
+    ],
+)  # fmt: skip
+def test_a_period_in_one_word_replaced_by_another_is_a_changed_rate(
+    b: str, flagged: list[tuple[str, str]]
+) -> None:
+    a = "The levy is paid monthly by every household in Kelso."
+    found = [
+        (c.side.value, c.text) for c in _compare(a, b).claims if c.category is ClaimCategory.NUMBER
+    ]
+    assert sorted(found) == sorted(flagged)
+
+
+@pytest.mark.parametrize(
     ("b", "ranks"),
     [
         # "first" and "second" alone are no figure, but one in place of the other is a

@@ -1930,11 +1930,18 @@ def _find_ranks(group: Group) -> list[Found]:
     "for the first time" / "for the second time"): a changed place. "first" and "second"
     alone are no figure (``WEAK_NUMBER_WORDS``: "first time", "a second"), so the figure
     check does not read them; facing another ordinal they rank."""
+    return _replaced_by_another(group, _RANKS)
+
+
+def _replaced_by_another(group: Group, values: Mapping[str, object]) -> list[Found]:
+    """Words of ``values`` (a table of what each word means) replaced each by one of
+    another meaning in a small hunk (a word replaced, not a clause rewritten round it):
+    both, as changed figures."""
     found: dict[Side, dict[int, list[Word]]] = {_A: {}, _B: {}}
     for side in _SIDES:
         keys = group.columns[side].keys
         for i in group.replacing(side):
-            if keys[i] in _RANKS:
+            if keys[i] in values:
                 word = group.word(side, i)
                 found[side].setdefault(word.hunk, []).append(word)
     out: list[Found] = []
@@ -1942,8 +1949,8 @@ def _find_ranks(group: Group) -> list[Found]:
         a_words, b_words = found[_A][hunk], found[_B][hunk]
         if (
             len(a_words) == len(b_words) == 1
-            and _RANKS[a_words[0].key] != _RANKS[b_words[0].key]
-            and group.small(hunk, 3)  # a word replaced, not a clause rewritten round it
+            and values[a_words[0].key] != values[b_words[0].key]
+            and group.small(hunk, 3)
         ):
             out.append(Found(_A, _NUMBER, a_words[0].start, a_words[0].end))
             out.append(Found(_B, _NUMBER, b_words[0].start, b_words[0].end))
@@ -3268,6 +3275,16 @@ def _find_rate_periods(group: Group) -> list[Found]:
             if by_word or any(word for _, word in theirs):
                 out.append(_new_tuple(Found, (side, _NUMBER, q.start, q.end)))
     return out
+
+
+def _find_period_words(group: Group) -> list[Found]:
+    """A period in one word replaced by another in a small hunk ("The payment is monthly" /
+    "The payment is annual"): how often changed. With a figure the rate's is the change
+    (``_find_rate_periods``: "The annual fee of £40" / "The weekly fee of £40"), flagged
+    once, there."""
+    if any(group.quantities(side) for side in _SIDES):
+        return []
+    return _replaced_by_another(group, _PERIOD_ADJECTIVES)
 
 
 def _shares(group: Group, side: Side, found: Sequence[_Quantity]) -> dict[_Quantity, float]:
@@ -5416,6 +5433,7 @@ SUBSTITUTIONS: tuple[Substitution, ...] = (
     Substitution("level", (ClaimCategory.NUMBER,), _find_levels),
     Substitution("price", (ClaimCategory.NUMBER,), _find_prices),
     Substitution("rate period", (ClaimCategory.NUMBER,), _find_rate_periods),
+    Substitution("period word", (ClaimCategory.NUMBER,), _find_period_words),
     Substitution("role", (ClaimCategory.ROLE,), _find_roles),
     Substitution("described role", (ClaimCategory.ROLE,), _find_described_roles),
     Substitution("person's role", (ClaimCategory.ROLE,), _find_person_roles),
