@@ -5124,24 +5124,23 @@ def _subject_words(
     out: list[Found] = []
     for side in _SIDES:
         for w in (x, y):
-            i = once[side][w]
-            j, seen = i - 1, 0
-            while j >= 0 and seen < _SWAP_REACH:
-                key = keys[side][j]
-                if not key[:1].isalnum() or key in _SUBJECT_BREAKS:
-                    break
-                seen += 1
-                if key.isalpha() and stem(key) in stems:
+            for j in _subject_at(keys[side], once[side][w]):
+                if stem(keys[side][j]) in stems:
                     word = group.word(side, j)
                     out.append(Found(side, _OPPOSITE, word.start, word.end))
-                j -= 1
     return out
 
 
 def _subject_of(keys: Sequence[str], i: int) -> frozenset[str]:
-    """The stems of the content words just before word ``i`` in its clause, up to
-    ``_SWAP_REACH`` words (punctuation and ``_SUBJECT_BREAKS`` end it): what it is said of."""
-    out: set[str] = set()
+    """The stems of the content words just before word ``i`` in its clause
+    (``_subject_at``): what it is said of."""
+    return frozenset(stem(keys[j]) for j in _subject_at(keys, i))
+
+
+def _subject_at(keys: Sequence[str], i: int) -> list[int]:
+    """The indices of the content words just before word ``i`` in its clause, up to
+    ``_SWAP_REACH`` words (punctuation and ``_SUBJECT_BREAKS`` end it), nearest first."""
+    out: list[int] = []
     j, seen = i - 1, 0
     while j >= 0 and seen < _SWAP_REACH:
         key = keys[j]
@@ -5149,9 +5148,9 @@ def _subject_of(keys: Sequence[str], i: int) -> frozenset[str]:
             break
         seen += 1
         if key.isalpha() and key not in STOPWORDS:
-            out.add(stem(key))
+            out.append(j)
         j -= 1
-    return frozenset(out)
+    return out
 
 
 _PARTICIPANT_REACH = 5
@@ -5268,6 +5267,7 @@ def _counted_or_determined(key: str) -> bool:
     return key[:1].isdigit() or key in NUMBER_WORDS or key in _DETERMINERS
 
 
+@lru_cache(maxsize=4096)
 def _verb_bases(key: str) -> frozenset[str]:
     """``key`` and the bases it may be an inflection of ("beaten": "beat"; "sued": "sue")."""
     from diffreader.engine import antonyms
