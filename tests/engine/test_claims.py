@@ -1187,6 +1187,17 @@ def test_a_headline_naming_someone_the_other_article_never_names_is_a_claim() ->
             "Blood pressure fell for those who sang in a choir every week.",
             "among older women",
         ),
+        # A condition waived is as much a limit of the claim as one set.
+        (
+            "Shoppers can return the jars to the store for a refund, with or without a receipt.",
+            "Shoppers can take the jars back to the shop for a refund.",
+            "with or without a receipt",
+        ),
+        (
+            "Every resident can join the scheme, regardless of age.",
+            "Every resident can join the scheme.",
+            "regardless of age",
+        ),
     ],
 )
 def test_a_limit_of_a_claims_scope_dropped_is_a_detail(a: str, b: str, dropped: str) -> None:

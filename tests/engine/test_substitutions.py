@@ -2435,3 +2435,142 @@ def test_believed_still_to_be_is_a_hedge_and_no_negation() -> None:
         ClaimCategory.NEGATION,
     )
     assert added == ["still to be decided"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A negated comparison and a superlative say one thing.
+        (
+            "It was the largest deal the company has signed.",
+            "No deal the company has signed was larger.",
+        ),
+        (
+            "They said the figures were the worst they had seen.",
+            "They said they had never seen worse figures.",
+        ),
+        (
+            "It is the first time the engine had run that long.",
+            "Never before had the engine run that long.",
+        ),
+        (
+            "It will be the only direct service since 2019.",
+            "No airline has flown the route direct since 2019.",
+        ),
+        # Two denials on one side: an assent.
+        (
+            "Emergency vehicles will still be able to use the tunnel.",
+            "Emergency vehicles will not be prevented from using the tunnel.",
+        ),
+        (
+            "The council has not ruled out merging schools.",
+            "Schools could be merged, the council said.",
+        ),
+        ("The team did not lose a set all week.", "The team won every set it played this week."),
+        # A denial without a negation word in the negation's place.
+        (
+            "Claims were refused because the boiler was too old.",
+            "Claims were turned down because the boiler was too old.",
+        ),
+        (
+            "The offer did not meet all of its demands.",
+            "The offer fell short of all of its demands.",
+        ),
+        (
+            "About 7,400 homes lost power on Tuesday.",
+            "About 7,400 homes were left without power on Tuesday.",
+        ),
+        (
+            "The bank will stop charging interest on small overdrafts.",
+            "You will not be charged interest on small overdrafts.",
+        ),
+        # Things go on as they were.
+        (
+            "Recycling will still be collected weekly.",
+            "Weekly recycling collections are not changing.",
+        ),
+        ("Rents had not risen since 2014.", "Rents had been frozen since 2014."),
+        (
+            "The beach will not be closed during the work.",
+            "Public access to the beach will be maintained during the work.",
+        ),
+        # "No longer" both ways, and either way is no denial.
+        ("She said she could no longer support the plan.", "She said she could not back the plan."),
+        (
+            "Customers can return it for a full refund.",
+            "Customers can return it for a full refund, with or without a receipt.",
+        ),
+        (
+            "Ask the council whether the scheme works.",
+            "Ask the council whether or not the scheme works.",
+        ),
+    ],
+)
+def test_a_negation_said_another_way_is_quiet(a: str, b: str) -> None:
+    assert _quiet(a, b, ClaimCategory.NEGATION)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "flagged"),
+    [
+        (
+            "It was the largest deal the company has signed.",
+            "It was not the largest deal the company has signed.",
+            ([], ["not the largest"]),
+        ),
+        (
+            "The worst flooding since 2007 hit the town.",
+            "No flooding has hit the town since 2007.",
+            ([], ["No flooding"]),
+        ),
+        ("Police prevented the march.", "Police did not prevent the march.", ([], ["not prevent"])),
+        ("The team missed the final.", "The team did not miss the final.", ([], ["not miss"])),
+        (
+            "Emergency vehicles will be prevented from using the tunnel.",
+            "Emergency vehicles will not be prevented from using the tunnel.",
+            ([], ["not be prevented"]),
+        ),
+        (
+            "The council has ruled out merging the schools.",
+            "The council has not ruled out merging the schools.",
+            ([], ["not ruled"]),
+        ),
+        (
+            "Nobody lost their home in the flood.",
+            "Five families lost their homes in the flood.",
+            (["Nobody lost"], []),
+        ),
+        (
+            "Residents still need to book a slot.",
+            "Residents no longer need to book a slot.",
+            ([], ["no longer"]),
+        ),
+        (
+            "The road will not be closed during the work.",
+            "The road will still be closed during the work.",
+            (["not be closed"], []),
+        ),
+        (
+            "The road will not be closed while the gates are fitted.",
+            "The road will be closed while the work is carried out.",
+            (["not be closed"], []),
+        ),
+        (
+            "There is no treatment that halts the disease.",
+            "There is now a treatment that stops the disease.",
+            (["no treatment"], []),
+        ),
+        (
+            "The county said none of the residents would have to move, as homes had rooms free.",
+            "Some residents will have to move, the county said, though homes have free rooms.",
+            (["none of the residents"], []),
+        ),
+    ],
+)
+def test_a_negation_gained_or_lost_is_flagged_beside_words_that_deny(
+    a: str, b: str, flagged: tuple[list[str], list[str]]
+) -> None:
+    """Words that say "not" cancel a negation only in its place: the same word on both
+    sides ("prevented" / "did not prevent"), a superlative denied, an ending said both
+    ways or a clause of its own leave the negation a change."""
+    assert _flagged(a, b, ClaimCategory.NEGATION) == flagged

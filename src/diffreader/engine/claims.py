@@ -4142,11 +4142,12 @@ def _relative_details(
 
 
 _SCOPE = re.compile(
-    r"[\s,(—–-]*((?i:in|among|excluding|except|barring|before)\s+"
-    r"(?:[\w'’-]+\s+){0,3}?[\w'’-]+)[\s,)—–-]*"
+    r"[\s,(—–-]*((?i:in|among|excluding|except|barring|before|with\s+or\s+without|even\s+without"
+    r"|regardless\s+of|irrespective\s+of)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)[\s,)—–-]*"
 )
 """A short phrase that may limit what a claim covers: "in mice", "among women over 60",
-"excluding one-off costs", "before tax" (``_limits_scope`` decides)."""
+"excluding one-off costs", "before tax", or widen it: "with or without a receipt",
+"regardless of age" (``_limits_scope`` decides)."""
 _SCOPE_LENGTH = 80
 """Characters of a change beyond which it is no ``_SCOPE`` phrase (five words at most)."""
 _GROUPS_OF_PEOPLE = frozenset(
@@ -4154,6 +4155,10 @@ _GROUPS_OF_PEOPLE = frozenset(
 )
 """Words that open a group of people or animals a claim was found in ("in older adults")
 with no plural ending of their own."""
+
+
+_WIDENING = frozenset(("with", "even", "regardless", "irrespective"))
+"""The first words of ``_SCOPE``'s phrases that waive a condition."""
 
 
 def _limits_scope(phrase: str) -> bool:
@@ -4164,6 +4169,10 @@ def _limits_scope(phrase: str) -> bool:
     words = phrase.lower().split()
     if len(words) < 2 or words[-1] in STOPWORDS:
         return False
+    if words[0] in _WIDENING:
+        # "with or without a receipt", "even without one", "regardless of age": a
+        # condition waived, as much a limit of the claim as one set.
+        return any(w not in STOPWORDS for w in words[1:])
     head, first = words[0], words[1]
     if head in ("in", "among"):
         return first not in STOPWORDS and (

@@ -29,7 +29,8 @@ API:
     Wording:           STOPWORDS, FILLER, REPORTING_VERBS, SENTENCE_OPENERS,
                        CLAUSE_CONJUNCTIONS
     Substitutions:     NEGATIONS, NEGATING_VERBS, INFINITIVE_NEGATORS, DENIAL_VERBS,
-                       IMPLICIT_NEGATIVES, DISRUPTIONS, CONTINUITY, NEGATIVE_PREFIXES,
+                       IMPLICIT_NEGATIVES, NEGATING_PHRASES, CESSATIONS, DISRUPTIONS,
+                       CONTINUITY, NEGATIVE_PREFIXES,
                        HEDGES, HEDGE_VERBS, BELIEF_VERBS, BOOSTERS, STATUS_MODIFIERS, RANKS,
                        SCALE_WORDS, MEASURE_UNITS, UNIT_EQUIVALENTS, QUANTITY_QUALIFIERS,
                        RECIPROCAL_VERBS
@@ -48,6 +49,7 @@ __all__ = [
     "BOOSTERS",
     "CALENDAR_PERIODS",
     "CAPITALISED_ADJECTIVES",
+    "CESSATIONS",
     "CJK_COUNTERS",
     "CJK_DIGITS",
     "CJK_ERAS",
@@ -84,6 +86,7 @@ __all__ = [
     "MONTH_NUMBERS",
     "MOVABLE_FEASTS",
     "NAME_PARTICLES",
+    "NEGATING_PHRASES",
     "NEGATING_VERBS",
     "NEGATIONS",
     "NEGATIVE_PREFIXES",
@@ -747,7 +750,7 @@ IMPLICIT_NEGATIVES = _words(
     scarcely seldom rarely acquit acquits acquitted acquitting acquittal cleared exempt
     exempted exclude excludes excluded excluding ban bans banned barred prohibit prohibits
     prohibited closed free miss misses missed missing unable prevent prevents prevented
-    preventing forbid forbids forbade forbidden escaped spared"""
+    preventing forbid forbids forbade forbidden escaped spared lose loses losing lost"""
 )
 """Words that say "not" without a negation ("had been reluctant to sell" is "had not wanted
 to sell", "unless it improves" is "if it does not improve", "was cleared" is "was found
@@ -755,14 +758,36 @@ not guilty", "residents will be exempt" is "it will not apply to residents", "ex
 is "does not include", "banned" and "closed to" are "not allowed", "free" is "no
 charge", "missed the ceremony" is "was not at it", "prevents either boy from being named"
 is "neither can be named", "escaped injury" is "was not hurt", "was spared jail" is "was
-not jailed"): where the other side has a negation more, one of these in its place keeps the
+not jailed", "lost power" is "were without power", "lost the final" is "did not win it"):
+where the other side has a negation more, one of these in its place keeps the polarity, and
+a negation before one on its own side ("will not be prevented from using it") undoes it."""
+NEGATING_PHRASES = {
+    **dict.fromkeys(("turn", "turns", "turned", "turning"), "down"),
+    **dict.fromkeys(("fall", "falls", "fell", "fallen", "falling"), "short"),
+    **dict.fromkeys(("rule", "rules", "ruled", "ruling"), "out"),
+    **dict.fromkeys(("throw", "throws", "threw", "thrown", "knock", "knocks", "knocked"), "out"),
+    **dict.fromkeys(("call", "calls", "called", "calling"), "off"),
+}
+"""Verbs whose particle (the value; an object pronoun may stand between) makes them say
+"not" as ``IMPLICIT_NEGATIVES`` do: "claims were turned down" is "were refused", "fell short
+of its demands" is "did not meet them", "has ruled out a merger" is "will not merge", "was
+thrown out" is "was rejected", "knocked out calls" is "left people without calls", "called
+off the strike" is "the strike will not go ahead"."""
+CESSATIONS = _words(
+    """stop stops stopped stopping cease ceases ceased ceasing end ends ended halt halts
+    halted halting scrap scraps scrapped scrapping axe axes axed abolish abolishes abolished"""
+)
+"""Verbs of something ending, that say "no longer" without a negation ("will stop charging
+interest" is "will not charge it", "the need to book ends" is "will no longer need to
+book"): where the other side has a negation more, one of these in its place keeps the
 polarity."""
 DISRUPTIONS = _words(
     """affect affected affects affecting disrupt disrupted disruption disruptions interrupt
     interrupted interruption interruptions impact impacted change changed changes alter
     altered increase increased increases rise risen harm harmed hurt injured damage damaged
     cancel cancelled canceled cancellation cancellations suspend suspended halt halted stop
-    stopped delay delayed delays"""
+    stopped delay delayed delays changing rising rises rose close closes closed closing
+    closure shut"""
 )
 """Words of a change or a disruption, that a negation turns into "things go on as they
 were" ("bread supplies will not be affected", "no interruption to bookings", "no increase
@@ -770,11 +795,13 @@ in night flights")."""
 CONTINUITY = _words(
     """normal normally usual planned scheduled remain remains remained stay stays stayed
     continue continues continued continuing carry carries carried intact safe steady
-    unaffected unchanged uninterrupted unharmed unhurt unscathed same"""
+    unaffected unchanged uninterrupted unharmed unhurt unscathed same still maintain
+    maintains maintained freeze freezes froze frozen"""
 )
 """Words that say things go on as they were without a negation ("supermarkets will get
 bread as usual", "the centre will remain open", "courses will carry on as normal", "the
-cap will stay at 16"): where the other side negates a word of ``DISRUPTIONS``, one of
+cap will stay at 16", "will still be collected", "access will be maintained", "rents have
+been frozen"): where the other side negates a word of ``DISRUPTIONS``, one of
 these in its place keeps the polarity."""
 NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 """Prefixes that negate a word ("unable" is "not able"): a negation and a prefixed word

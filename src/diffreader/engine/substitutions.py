@@ -103,6 +103,7 @@ from diffreader.engine.lexicon import (
     BELIEF_VERBS,
     BOOSTERS,
     CALENDAR_PERIODS,
+    CESSATIONS,
     CONTINUITY,
     DATE_MODIFIERS,
     DENIAL_VERBS,
@@ -119,6 +120,7 @@ from diffreader.engine.lexicon import (
     MEASURE_UNITS,
     MONTH_NUMBERS,
     MONTHS,
+    NEGATING_PHRASES,
     NEGATING_VERBS,
     NEGATIONS,
     NEGATIVE_PREFIXES,
@@ -581,10 +583,16 @@ def _not_once_but(words: Sequence[Word], i: int) -> bool:
 def _negation_at(words: Sequence[Word], i: int) -> bool:
     key = words[i].key
     if key in NEGATIONS or key.endswith("n't"):
+        if (
+            i
+            and words[i - 1].key == "or"
+            and (key == "not" or (key == "without" and i > 1 and words[i - 2].key == "with"))
+        ):
+            return False  # "whether or not", "with or without a receipt": either way
         # "not only", "not once but three times", "no doubt" open no negated claim.
         nxt = words[i + 1].key if i + 1 < len(words) else ""
         if (key == "not" and (nxt in ("only", "just") or _not_once_but(words, i))) or (
-            key == "no" and nxt in ("doubt", "longer", "confidence")
+            key == "no" and nxt in ("doubt", "confidence")
         ):
             return False  # "a vote of no confidence" is a vote, whatever its outcome
         if key in ("no", "not") and nxt == "-" and i + 2 < len(words) and words[i + 2].key != "one":
@@ -695,11 +703,26 @@ _OUT_OF = frozenset(
 def _denials_without_negation(words: Sequence[Word], other: Sequence[Word]) -> int:
     """Changed phrases of ``words`` that deny something without a negation word: a
     contrast (``_CONTRASTS``), a word that says "not" (``IMPLICIT_NEGATIVES``: "reluctant",
-    "unless"), a word written with "non-" ("non-users": "those who did not"), and "only"
+    "unless"; ``CESSATIONS``: "will stop charging"; ``NEGATING_PHRASES``: "turned down"),
+    a word written with "non-" ("non-users": "those who did not"), and "only"
     where ``other`` says "no other" ("the only one to reach the final" / "no other team
     reached the final"), and a word made with "-less" of a word ``other`` writes ("homeless"
-    / "without a home")."""
-    count = sum(1 for w in words if w.hunk >= 0 and w.key in IMPLICIT_NEGATIVES)
+    / "without a home"). A word that says "not" counts only as often as ``words`` writes
+    it (in any form) more than ``other``: "prevented the march" / "did not prevent it" is
+    a flip, "rooms free" / "free rooms" a word moved."""
+    deniers = [w.key for j, w in enumerate(words) if w.hunk >= 0 and _denier_at(words, j)]
+    count = 0
+    if deniers:
+        # "no treatment halts it" / "a treatment stops it": one ending said both ways.
+        ending = any(o.key in CESSATIONS for o in other)
+        # A word both sides write as often ("lost", "free rooms") is no replacement.
+        ours = Counter(_lemma(w.key) for j, w in enumerate(words) if _denier_at(words, j))
+        ours.subtract(_lemma(o.key) for j, o in enumerate(other) if _denier_at(other, j))
+        for key in deniers:
+            base = _lemma(key)
+            if ours[base] > 0 and not (ending and key in CESSATIONS):
+                ours[base] -= 1
+                count += 1
     lacking = [
         w.key[:-4] for w in words if w.hunk >= 0 and len(w.key) > 6 and w.key.endswith("less")
     ]
@@ -725,6 +748,43 @@ def _denials_without_negation(words: Sequence[Word], other: Sequence[Word]) -> i
             count += 1
             no_other = False
     return count
+
+
+def _denier_at(words: Sequence[Word], j: int) -> bool:
+    """Word ``j`` says "not" without a negation: a word of ``IMPLICIT_NEGATIVES`` or
+    ``CESSATIONS``, or a verb of ``NEGATING_PHRASES`` with its particle next or after one
+    object pronoun ("turned it down", "called them off")."""
+    key = words[j].key
+    if key in IMPLICIT_NEGATIVES:
+        return True
+    if key in CESSATIONS:
+        # A verb: "ended", "stopping", "will stop charging", "it ends"; not the noun ("at
+        # the end of the year", "the new stop").
+        return (
+            key.endswith(("ed", "ing"))
+            or (j + 1 < len(words) and words[j + 1].key.endswith("ing"))
+            or (j > 0 and words[j - 1].key in _MODALS_AND_SUBJECTS)
+        )
+    particle = NEGATING_PHRASES.get(key)
+    if particle is None:
+        return False
+    for k in range(j + 1, min(len(words), j + 3)):
+        if words[k].key == particle:
+            return True
+        if words[k].key not in _OBJECT_PRONOUNS:
+            return False
+    return False
+
+
+_OBJECT_PRONOUNS = frozenset(("it", "them", "this", "that", "him", "her", "these", "those"))
+
+
+def _lemma(key: str) -> str:
+    """A word's base form, to tell one word in two forms ("lost" / "lose")."""
+    # Imported here: importing the engine must not load the antonym table.
+    from diffreader.engine import antonyms
+
+    return antonyms.lemma(key)
 
 
 def _out_of_use(words: Sequence[Word], j: int) -> bool:
@@ -1090,6 +1150,12 @@ def _find_negations(group: Group) -> list[Found]:
     if not any(_negation_at(group.words(side), i) for side in _SIDES for i in group.changed(side)):
         return []  # no negation changed
     cues = {side: _negations(group.words(side)) for side in _SIDES}
+    for side in _SIDES:
+        if cues[side]:
+            # "will not be prevented from using it" says "will be able to", unless the
+            # other side writes "prevented" too.
+            words, other = group.words(side), group.words(_OTHER[side])
+            cues[side] = [i for i in cues[side] if not _undone(words, i, other)]
     more = len(cues[_B]) - len(cues[_A])
     if not more:
         return []
@@ -1131,16 +1197,125 @@ def _find_negations(group: Group) -> list[Found]:
             continue  # "not able" / "unable"
         if negated and more % 2 and _opposite_changed(negated, other_changed):
             continue  # "will not open" / "will close", wherever the rewording put it
-        if negated in DISRUPTIONS and more % 2 and not CONTINUITY.isdisjoint(other_changed):
+        if negated in DISRUPTIONS and more % 2 and _goes_on(negated, other):
             continue  # "will not be affected" / "will carry on as normal"
         if _failure_named(words, i, other):
             continue  # "a valve failed" / "a valve failure": the one event, named
+        if _comparison_restated(words, i, other):
+            continue  # "no deal was larger" / "its largest deal"
         if _negation_elsewhere(words, i, group.text[_OTHER[side]]):
             continue  # "denies the charge" / "has denied the charge" a sentence later
         if _negated_in_other_words(words, i, group.text[_OTHER[side]]):
             continue  # "failing to check" / "did not carry out checks" in another group
         out.append(Found(side, _NEGATION, *_negated_span(words, i)))
     return out
+
+
+_UNDOING_REACH = 4
+"""Words from a negation to a word of its side that says "not" and so undoes it ("not
+be prevented from", "has not ruled out")."""
+
+
+def _undone(words: Sequence[Word], i: int, other: Sequence[Word]) -> bool:
+    """The negation word at ``i`` ("not", "no", "never") comes, within ``_UNDOING_REACH``
+    words of its clause, before a word of its side that says "not" (``_denier_at``: "will
+    not be prevented from using it", "has not ruled out a merger", "did not lose serve"),
+    which ``other`` does not write in any form: two denials, one assent ("will still be
+    able to use it", "could merge", "held serve"). Where ``other`` writes it ("will be
+    prevented"), the negation is a change of its own."""
+    key = words[i].key
+    if key not in NEGATIONS and not key.endswith("n't"):
+        return False
+    for j in range(i + 1, min(len(words), i + 1 + _UNDOING_REACH)):
+        if not words[j].key[:1].isalnum() or words[j].key in _CLAUSE_OPENERS:
+            return False  # "no treatment that halts it": the negation is the treatment's
+        if _denier_at(words, j):
+            theirs = {_lemma(o.key) for k, o in enumerate(other) if _denier_at(other, k)}
+            return _lemma(words[j].key) not in theirs
+    return False
+
+
+_CLAUSE_OPENERS = frozenset(
+    "that which who whom whose when where because but and or if while as".split()
+)
+"""Words that open a clause of its own, beyond the reach of a negation before them."""
+
+
+_COMPARISON_REACH = 10
+"""Words after a negation that may hold what it compares ("No part of the region saw rents
+rise faster")."""
+_FIRSTS = frozenset(("first", "only", "last", "record"))
+"""Words that set one thing before all others, as a superlative does ("the first strike
+since 1987", "the only direct service since 2019")."""
+_COMPARING_NEGATIONS = frozenset(("no", "never", "nobody", "none", "nothing", "not"))
+
+
+def _goes_on(disruption: str, other: Sequence[Word]) -> bool:
+    """A changed word of ``other`` says that things go on as they were (``CONTINUITY``:
+    "as usual", "will still be collected"; "carry" only in "carry on"), where one side
+    says of ``disruption`` (a word of ``DISRUPTIONS``) that it will not happen, and
+    ``other`` does not write that word in any form ("will not be closed" / "will still
+    be closed" is a flip)."""
+    said = any(
+        w.hunk >= 0
+        and w.key in CONTINUITY
+        and (not w.key.startswith("carr") or (j + 1 < len(other) and other[j + 1].key == "on"))
+        for j, w in enumerate(other)
+    )
+    if not said:
+        return False
+    base = _lemma(disruption)
+    return all(_lemma(w.key) != base for w in other if w.key[:1].isalpha())
+
+
+def _comparison_restated(words: Sequence[Word], i: int, other: Sequence[Word]) -> bool:
+    """The negation at ``i`` denies a comparison that ``other`` states as a superlative:
+    "no deal was larger" / "its largest deal", "never seen worse" / "the worst they had
+    seen", "never before" / "for the first time", "no strike since 1987" / "the first
+    strike since 1987". A comparative ("larger", "worse") in the negation's clause wants a
+    superlative or a word of ``_FIRSTS`` on the other side, "since" or "before" a word of
+    ``_FIRSTS``; a superlative in the clause itself is denied ("not the largest")."""
+    if words[i].key not in _COMPARING_NEGATIONS:
+        return False
+    comparative = since = False
+    for w in words[i + 1 : i + 1 + _COMPARISON_REACH]:
+        key = w.key
+        if key in (".", ";", ":", "?", "!"):
+            break
+        if _graded(key, "est") or key in _FIRSTS:
+            return False  # "not the largest", "not the first": a superlative denied
+        if key in ("since", "before"):
+            since = True
+        elif _graded(key, "er"):
+            comparative = True
+    if not (comparative or since):
+        return False
+    return any(o.key in _FIRSTS or (comparative and _graded(o.key, "est")) for o in other)
+
+
+_GRADED = {"er": frozenset(("more", "less", "fewer", "better", "worse", "further", "farther")),
+           "est": frozenset(("most", "least", "fewest", "best", "worst"))}  # fmt: skip
+
+
+def _graded(key: str, suffix: str) -> bool:
+    """``key`` is an adjective or adverb graded with ``suffix`` ("er": "faster", "larger",
+    "bigger", "earlier", "worse"; "est": "largest", "biggest", "best"): one the table knows
+    as an adjective or adverb, or not at all (not "number", a noun), made of an adjective."""
+    if key in _GRADED[suffix]:
+        return True
+    if len(key) < len(suffix) + 3 or not key.endswith(suffix):
+        return False
+    own = parts_of_speech(key)
+    if own and "a" not in own and "r" not in own:
+        return False
+    base = key[: -len(suffix)]
+    bases = (
+        base,
+        base + "e",
+        base[:-1] if base[-1] == base[-2] else "",
+        base[:-1] + "y" if base[-1] == "i" else "",
+    )
+    return any(b and "a" in parts_of_speech(b) for b in bases)
 
 
 def _negation_elsewhere(words: Sequence[Word], i: int, other_text: str) -> bool:
