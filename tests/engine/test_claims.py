@@ -1430,6 +1430,72 @@ def test_a_weekday_before_its_date_after_a_preposition_adds_nothing(
     assert _flagged_dates(a, b) == dates
 
 
+@pytest.mark.parametrize(
+    ("a_when", "b_when", "dates"),
+    [
+        # A weekday given to each of days listed before their month.
+        ("20 and 27 May", "Thursday 20 and Thursday 27 May", []),
+        ("20, 21 and 22 May", "Thursday 20, Friday 21 and Saturday 22 May", []),
+        ("20 to 22 May", "Thursday 20 to Saturday 22 May", []),
+        # 20 May 2027 is a Thursday: the other weekday is wrong.
+        ("Friday 20 May and Thursday 27 May", "Thursday 20 and Thursday 27 May",
+         [("a", "on Friday"), ("a", "20 May")]),
+    ],
+)  # fmt: skip
+def test_a_weekday_before_days_listed_before_their_month_adds_nothing(
+    a_when: str, b_when: str, dates: list[tuple[str, str]]
+) -> None:
+    assert _flagged_dates(_ADVICE.format(when=a_when), _ADVICE.format(when=b_when)) == dates
+
+
+_VISITORS = (
+    "Hill visitors\n\nPublished 09:00, 3 March 2027\n\n"
+    "The hills drew 2.3 million visitors {a}, about the same as {b}, the park said.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "dates"),
+    [
+        # The year before a year named, written out or relative to the stamp's.
+        (("last year", "the year before"), ("in 2026", "in 2025"), []),
+        (("in 2026", "a year earlier"), ("in 2026", "in 2025"), []),
+        (("last year", "the previous year"), ("last year", "2025"), []),
+        # Another year is a changed date.
+        (("last year", "the year before"), ("in 2026", "in 2024"), [("b", "in 2024")]),
+    ],
+)
+def test_the_year_before_is_the_year_before_the_one_named(
+    a: tuple[str, str], b: tuple[str, str], dates: list[tuple[str, str]]
+) -> None:
+    assert (
+        _flagged_dates(_VISITORS.format(a=a[0], b=a[1]), _VISITORS.format(a=b[0], b=b[1])) == dates
+    )
+
+
+_MILL = "Mill hotel\n\nPublished 09:00, 3 March 2027\n\nThe old mill will open as a hotel {}.\n"
+
+
+@pytest.mark.parametrize(
+    ("a_when", "b_when", "dates"),
+    [
+        # A month in the season or the part of the year named.
+        ("in May", "this spring", []),
+        ("this summer", "in July", []),
+        ("by January", "by the start of the year", []),
+        ("between January and June", "in the first six months of the year", []),
+        # A month outside it is another date.
+        ("in June", "this spring", [("a", "in June"), ("b", "this spring")]),
+        ("this summer", "in October", [("a", "this summer"), ("b", "in October")]),
+        ("by April", "by the start of the year", [("a", "by April")]),
+    ],
+)
+def test_a_month_in_a_season_or_a_part_of_the_year_is_one_date(
+    a_when: str, b_when: str, dates: list[tuple[str, str]]
+) -> None:
+    assert _flagged_dates(_MILL.format(a_when), _MILL.format(b_when)) == dates
+
+
 _DIRECTED = "The film was directed by {name}. {later} said the shoot took nine weeks.\n"
 
 

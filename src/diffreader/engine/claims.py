@@ -97,6 +97,7 @@ from diffreader.engine.lexicon import (
     REPORTING_VERBS,
     ROLE_NOUNS,
     SCALE_WORDS,
+    SEASON_MONTHS,
     SEASONS,
     SENTENCE_OPENERS,
     STOPWORDS,
@@ -947,6 +948,7 @@ class Support:
     """The day of that time stamp, if it names one: the week its "on Thursday" falls in."""
     _relative_months: frozenset[str] | None = None
     _relative_years: frozenset[int] | None = None
+    _months_covered: tuple[frozenset[int], frozenset[int]] | None = None
     _days: dict[tuple[str, str], set[str]] | None = None
     _bare_weekdays: frozenset[str] | None = None
     _stated_days: frozenset[tuple[str, str]] | None = None
@@ -1331,8 +1333,24 @@ class Support:
                 if " ago" in self.lowered or " earlier" in self.lowered:
                     for count in compiled(_YEARS_AGO).findall(self.lowered):
                         found.add(self.year - int(_words_value(count)))
+            found.update(_years_before(self.lowered, self.year))
             self._relative_years = frozenset(found)
         return self._relative_years
+
+    def months_covered(self) -> tuple[frozenset[int], frozenset[int]]:
+        """The months (1 to 12) the article's seasons and parts of a year cover ("this
+        spring": 3 to 5, "the start of the year": 1), and the months it names, read once."""
+        if self._months_covered is None:
+            covering: set[int] = set()
+            for season, months in _SEASON_STEMS.items():
+                if season in self.stems:
+                    covering.update(months)
+            for pattern, months in _YEAR_PARTS:
+                if pattern.search(self.lowered):
+                    covering.update(months)
+            named = {k + 1 for k, month in enumerate(_MONTH_STEMS) if month in self.stems}
+            self._months_covered = (frozenset(covering), frozenset(named))
+        return self._months_covered
 
     def relative_months(self) -> frozenset[str]:
         """The stems of the months the article names relative to its stamp month ("next
@@ -2454,6 +2472,37 @@ years earlier")."""
 _IN_A_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
+_YEAR_BEFORE = re.compile(
+    r"\b(?:the year before|a year (?:earlier|before)|the (?:previous|prior|preceding) year)\b"
+)
+"""A year counted back from the year named before it, in lower-cased text ("in 2026, up
+from 62% a year earlier", "last year, about the same as the year before")."""
+_A_YEAR_NAMED = re.compile(r"\b(?:((?:19|20)\d\d)|(last|this|next) year)\b")
+_YEAR_BACK_REACH = 300
+"""Characters before a year counted back within which the year it counts from is named."""
+
+
+def _years_before(lowered: str, year: int | None) -> set[int]:
+    """The years an article names as the year before another (``_YEAR_BEFORE``): the
+    last year named before it in its paragraph, written out or relative to the stamp's
+    ``year``, less one ("in 2026 ... a year earlier": 2025)."""
+    found: set[int] = set()
+    if "year" not in lowered:
+        return found
+    for match in _YEAR_BEFORE.finditer(lowered):
+        lo = max(0, match.start() - _YEAR_BACK_REACH)
+        lo = max(lo, lowered.rfind("\n\n", lo, match.start()))
+        names = list(_A_YEAR_NAMED.finditer(lowered, lo, match.start()))
+        if not names:
+            continue
+        named = names[-1]  # the last year named before it
+        if named.group(1):
+            found.add(int(named.group(1)) - 1)
+        elif year is not None:
+            found.add(year + YEAR_OFFSETS[named.group(2)] - 1)
+    return found
+
+
 def _years_ago_stated(text: str, start: int, end: int, support: Support) -> bool:
     """The duration at ``start:end`` counts years back ("five years ago") to a year the
     other article writes, from its stamp's year ("in 2021" in a 2026 article): a date in
@@ -2473,11 +2522,12 @@ def _year_stated(value: str, support: Support) -> bool:
     """A year the date ``value`` states, and the other article states as relative to its
     stamp's year ("this year" / "2026", "on 21 March next year" / "on Sunday 21 March 2027"):
     ``value``'s relative year is a year the other article writes, or its year one the other
-    article names relative to its own stamp."""
-    if support.year is None:
-        return False
+    article names relative to its own stamp or as the year before one it names ("2025" /
+    "in 2026, up from 62% a year earlier")."""
     relative = _RELATIVE_YEAR.search(value)
     if relative is not None:
+        if support.year is None:
+            return False
         year = support.year + YEAR_OFFSETS[relative.group(1).lower()]
         return str(year) in support.numbers
     written = _IN_A_YEAR.search(value)
@@ -2559,6 +2609,8 @@ def _date_supported(value: str, support: Support) -> bool:
         # "in March" against "next month" in a February article.
         named = support.relative_months()
         missing = [w for w in missing if w not in named]
+    if missing:
+        missing = _periods_uncovered(value, missing, support)
     if not missing:
         return True
     # A year written out on one side and relative on the other ("this year" / "2026"):
@@ -2566,6 +2618,43 @@ def _date_supported(value: str, support: Support) -> bool:
     return set(missing) <= _YEAR_WORDS | {w for w in missing if _IN_A_YEAR.fullmatch(w)} and (
         _year_stated(value, support)
     )
+
+
+_SEASON_STEMS = {stem(season): months for season, months in SEASON_MONTHS.items()}
+"""``lexicon.SEASON_MONTHS`` by the seasons' stems ("spr"), as ``Support.stems`` holds
+them."""
+_YEAR_PARTS = (
+    (re.compile(r"\b(?:start|beginning) of (?:the|this) year\b"), (1,)),
+    (re.compile(r"\bend of (?:the|this) year\b"), (12,)),
+    (re.compile(r"\bfirst (?:half|six months)\b"), (1, 2, 3, 4, 5, 6)),
+    (re.compile(r"\b(?:second|last) (?:half|six months)\b"), (7, 8, 9, 10, 11, 12)),
+    (re.compile(r"\bmid-?(?:(?:19|20)\d\d|year)\b|\bmiddle of (?:the|this) year\b"), (6, 7)),
+)
+"""Parts of a year named without a month, with the months they cover ("since the start of
+the year": January, "the first six months of 2026": January to June)."""
+
+
+def _periods_uncovered(value: str, missing: list[str], support: Support) -> list[str]:
+    """The words of ``missing`` (stems of the date ``value`` the other article lacks) that
+    no period of the other article covers nor names a part of: a month within a season or
+    a part of the year it names ("in May" / "this spring", "since January" / "since the
+    start of the year"), a season or a part of the year holding a month it names ("this
+    spring" / "in May", "the first six months" / "between January and June"). Only the
+    month is so read: a year stays to be stated."""
+    covering, named = support.months_covered()
+    lowered = value.lower()
+    for pattern, months in _YEAR_PARTS:
+        if pattern.search(lowered) and not named.isdisjoint(months):
+            # The part of the year stated by a month in it: its words are stated.
+            return [w for w in missing if _IN_A_YEAR.fullmatch(w)]
+    out = []
+    for word in missing:
+        if word in _MONTH_STEMS and _MONTH_STEMS.index(word) + 1 in covering:
+            continue  # "in May" / "this spring"
+        if word in _SEASON_STEMS and not named.isdisjoint(_SEASON_STEMS[word]):
+            continue  # "this spring" / "in May"
+        out.append(word)
+    return out
 
 
 def _day_of_a_holiday(day: str, month: str, support: Support) -> bool:
@@ -2947,16 +3036,34 @@ _DAY_MONTH_AFTER = (
 21st")."""
 
 
+_LISTED_DAY_AFTER = (
+    r"(?i),? (?:the )?(\d{1,2})(?:st|nd|rd|th)?"
+    rf"(?:(?:,|,? and|,? or|,? to|\s*[-–—])\s+(?:(?:{alternation(WEEKDAYS)}),?\s+)?(?:the )?"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?)+ (?:of )?({alternation(MONTHS)})\b"
+)
+"""A day of the month just after a weekday, listed before other days and their month (", 16,
+Wednesday 17 and Thursday 18 February", " 28 to Monday 30 August"): the day in group 1,
+the month in group 2."""
+
+
 def _weekday_of_a_date(text: str, start: int, end: int, support: Support) -> bool:
     """The fact at ``start:end`` is a weekday just before a day and month that the other
     article states with no weekday or with the same one ("on Sunday 21 March" / "on 21
-    March"): the day adds nothing the date does not say. A date the other article gives
+    March", "Saturday 10 and Sunday 11 July" / "10 and 11 July"): the day adds nothing the
+    date does not say. A date the other article gives
     another weekday is no support: one of the two is wrong."""
     weekday = compiled(_BARE_WEEKDAY).fullmatch(text, start, end)
-    date = weekday and compiled(_DAY_MONTH_AFTER).match(text, end)
-    if not weekday or not date:
+    if not weekday:
         return False
-    day, month = _day_and_month(date)
+    date = compiled(_DAY_MONTH_AFTER).match(text, end)
+    if date is not None:
+        day, month = _day_and_month(date)
+    else:
+        # The first of days listed before their month: "Saturday 10 and Sunday 11 July".
+        listed = compiled(_LISTED_DAY_AFTER).match(text, end)
+        if listed is None:
+            return False
+        day, month = str(int(listed.group(1))), listed.group(2).lower()[:3]
     named = support.days_of_months().get((day, month))
     if named is None and (day, month) in support.stated_days():
         named = {""}  # "28 March" of "23-28 March", "the 28th": stated with no weekday

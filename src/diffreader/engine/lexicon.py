@@ -17,8 +17,8 @@ API:
     title_length(words) -> int              how many leading words of a name are a title
     Numbers and time:  NUMBER_WORDS, FRACTIONS, AFTER_A_SHARE, NUMBERS_NEVER_ALONE,
                        WEAK_NUMBER_WORDS, VAGUE_QUANTITIES, MONTH_NAMES, MONTH_NUMBERS,
-                       MONTHS, WEEKDAYS, WEEKDAY_ORDER, SEASONS, CALENDAR_PERIODS, DATE_MODIFIERS,
-                       HOLIDAYS, MOVABLE_FEASTS, TIME_UNITS, DURATION_QUALIFIERS
+                       MONTHS, WEEKDAYS, WEEKDAY_ORDER, SEASONS, SEASON_MONTHS, CALENDAR_PERIODS,
+                       DATE_MODIFIERS, HOLIDAYS, MOVABLE_FEASTS, TIME_UNITS, DURATION_QUALIFIERS
     Chinese, Japanese: CJK_DIGITS, CJK_POWERS, CJK_COUNTERS, CJK_TIME_UNITS,
                        CJK_VAGUE_NUMERALS, CJK_ERAS, CJK_WEEKDAYS, CJK_RELATIVE_DATES
     People and roles:  HONORIFICS, TITLES, TITLE_MODIFIERS, TITLE_WORDS (their union),
@@ -107,6 +107,7 @@ __all__ = [
     "ROLE_NOUNS",
     "SCALE_WORDS",
     "SEASONS",
+    "SEASON_MONTHS",
     "SENTENCE_OPENERS",
     "STATUS_MODIFIERS",
     "STOPWORDS",
@@ -229,6 +230,12 @@ WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 WEEKDAY_ORDER = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 """The weekdays in ``datetime.date.weekday``'s order (Monday 0)."""
 SEASONS = _words("spring summer autumn fall winter")
+SEASON_MONTHS: Mapping[str, tuple[int, ...]] = MappingProxyType(
+    {"spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11), "fall": (9, 10, 11),
+     "winter": (12, 1, 2)}
+)  # fmt: skip
+"""The months (1 to 12) of each season, the northern hemisphere's ("in May" is "this
+spring")."""
 CALENDAR_PERIODS = _words("week month year weekend")
 """Periods a relative date names ("last week", "next year")."""
 DATE_MODIFIERS = _words("last this next early late mid")

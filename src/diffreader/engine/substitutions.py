@@ -133,6 +133,7 @@ from diffreader.engine.lexicon import (
     REPORTING_VERBS,
     ROLE_NOUNS,
     SCALE_WORDS,
+    SEASON_MONTHS,
     SEASONS,
     STATUS_MODIFIERS,
     STOPWORDS,
@@ -3753,6 +3754,8 @@ def _agree(group: Group, side: Side, parts: dict[str, str], other: dict[str, str
     (``_weekday_named``)."""
     if _same_date(parts, other):
         return True
+    if _in_season(parts, other) or _in_season(other, parts):
+        return True
     if parts.keys() == _WEEKDAY_ALONE:
         return _weekday_named(group, side, parts["weekday"], other)
     if other.keys() == _WEEKDAY_ALONE:
@@ -3761,6 +3764,16 @@ def _agree(group: Group, side: Side, parts: dict[str, str], other: dict[str, str
 
 
 _WEEKDAY_ALONE = {"weekday"}
+
+
+def _in_season(x: dict[str, str], y: dict[str, str]) -> bool:
+    """The month of date ``x`` (no day) falls in the season of date ``y`` (no month), in
+    the same year if both name one: "in May" / "this spring"."""
+    if "month" not in x or "day" in x or "season" not in y or "month" in y:
+        return False
+    if x.get("year", y.get("year")) != y.get("year", x.get("year")):
+        return False
+    return int(x["month"]) + 1 in SEASON_MONTHS[y["season"]]
 
 
 def _weekday_named(group: Group, side: Side, weekday: str, dated: dict[str, str]) -> bool:
