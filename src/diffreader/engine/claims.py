@@ -745,10 +745,11 @@ _SCALED = (
 sides)."""
 _DIGITS_SCALED = (
     r"(\d(?<![\w.,]\d)\d*(?:,\d{3})*(?:\.\d+)?)"
-    r"(?:[\s-]?(hundred|thousand|million|billion|trillion)|(k|m|mn|bn|tn))\b"
+    r"(?:[\s-]?(hundred|thousand|million|billion|trillion)|(k|m|mn|bn|tn))\b(?!\.\w)"
 )
 """Digits with a scale, in lower-cased text: "1.5 million", "4.82m", "$2bn" (1500000,
-4820000, 2000000000: the other article may write "1,500,000")."""
+4820000, 2000000000: the other article may write "1,500,000"). Not a letter that opens
+a dotted abbreviation ("4.5m.u.s.": the tokens read "m.u.s." as one word, no scale)."""
 _SHARE_OF_SCALE = (
     r"\b(?:(a|an|one|two|three)[\s-])?(half|quarter|quarters|third|thirds)(?: of)? an?\s"
     r"(hundred|thousand|million|billion|trillion)\b"
