@@ -379,6 +379,15 @@ SETS = {
         None,
         ("quote", "para_", "flood"),
     ),
+    "heldout24": JudgementSet(
+        ROOT / "benchmarks" / "judgement_heldout24",
+        20,
+        7,
+        (3, 14),
+        3,
+        None,
+        ("quote", "para_", "port"),
+    ),
 }
 
 
