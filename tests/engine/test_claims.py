@@ -1541,3 +1541,23 @@ def test_a_holiday_is_a_date_not_a_name(a: str, b: str, dates: list[tuple[str, s
     c = compare(a, b)
     assert [(x.side.value, x.text) for x in c.claims if x.category is ClaimCategory.DATE] == dates
     assert not [x for x in c.claims if x.category is not ClaimCategory.DATE]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A capital inside a word opens no name: a unit, a brand.
+        ("Drivers will pay 79p per kWh at a 7kW charger.", []),
+        ("The phones were sold on eBay. The W H Smith shop closed.", ["W H Smith"]),
+        # A unit of power after a number is none either.
+        ("The 40 MW farm will store 3 GWh, Halden Energy said.", ["Halden Energy"]),
+    ],
+)
+def test_a_capital_inside_a_word_or_a_unit_of_power_is_no_name(text: str, names: list[str]) -> None:
+    from diffreader.engine.claims import find_facts
+
+    named = (ClaimCategory.NAME, ClaimCategory.PERSON, ClaimCategory.PLACE,
+             ClaimCategory.ORGANISATION)  # fmt: skip
+    found = [text[f.start : f.end] for f in find_facts(text, 0, len(text), frozenset())]
+    kinds = [f.category for f in find_facts(text, 0, len(text), frozenset())]
+    assert [t for t, k in zip(found, kinds, strict=True) if k in named] == names

@@ -635,6 +635,9 @@ def test_two_counts_in_words_that_traded_clauses_are_both_changed(
          [("a", "retired")]),
         ("Arvid Renfrey, a former ferry engineer,", "ferry engineer Arvid Renfrey",
          [("a", "former")]),
+        # A status before a word for a person's work with no agent's ending.
+        ("the acting clerk, Arvid Renfrey", "the clerk, Arvid Renfrey", [("a", "acting")]),
+        ("Arvid Renfrey, a retired judge,", "judge Arvid Renfrey", [("a", "retired")]),
         # The same status kept, however the role is placed.
         ("Arvid Renfrey, a retired air traffic controller,",
          "retired air traffic controller Arvid Renfrey", []),
@@ -2573,4 +2576,40 @@ def test_a_negation_gained_or_lost_is_flagged_beside_words_that_deny(
     """Words that say "not" cancel a negation only in its place: the same word on both
     sides ("prevented" / "did not prevent"), a superlative denied, an ending said both
     ways or a clause of its own leave the negation a change."""
+    assert _flagged(a, b, ClaimCategory.NEGATION) == flagged
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "flagged"),
+    [
+        # "Half" before a function word is a share, as "half the" is.
+        ("Skippers will pay about half what they paid before.",
+         "Skippers will pay roughly half the price they paid before.", ([], [])),
+        ("Customers can get up to half off their bill.",
+         "Customers can cut their bill by as much as half.", ([], [])),
+        ("Customers can get up to half off their bill.",
+         "Customers can cut their bill by as much as a third.",
+         (["up to half"], ["as much as a third"])),
+    ],
+)  # fmt: skip
+def test_half_before_a_function_word_is_a_share(
+    a: str, b: str, flagged: tuple[list[str], list[str]]
+) -> None:
+    assert _flagged(a, b, ClaimCategory.NUMBER) == flagged
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "flagged"),
+    [
+        # "Still has to" and "must still" are "has yet to": not done.
+        ("The panel has yet to decide whether it is value for money.",
+         "The panel still has to decide whether it is good value for money.", ([], [])),
+        ("Parliament has yet to approve the deal.", "Parliament must still approve the deal.",
+         ([], [])),
+        # A need that stays is no "yet": the negation is lost.
+        ("Patients will not need a referral from their GP.",
+         "Patients will still need a referral from their GP.", (["not need"], [])),
+    ],
+)  # fmt: skip
+def test_still_has_to_is_has_yet_to(a: str, b: str, flagged: tuple[list[str], list[str]]) -> None:
     assert _flagged(a, b, ClaimCategory.NEGATION) == flagged

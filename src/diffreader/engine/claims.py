@@ -2291,6 +2291,11 @@ _ANYONE = re.compile(r"(?i)members? of the public\b")
 """A role anyone has ("a member of the public reported seeing …"): no role of a person."""
 
 
+_POWER_UNIT = re.compile(r"[kMGT]?Wh?|[kMG]VA")
+"""Units of power and energy written with capitals ("MW", "GWh", "kVA"): after a number,
+no name."""
+
+
 def _find_names(at: Stretch) -> list[Fact]:
     """Capitalised runs: people, places, organisations, other names (``_name_category``).
 
@@ -2313,6 +2318,16 @@ def _find_names(at: Stretch) -> list[Fact]:
                 out.append(Fact(_name_category(text, s, text[s:e].split()), s, e))
             continue
         s, e = m.start(), m.end()
+        if s and text[s - 1].isalnum():
+            # Inside a word (a unit, "kWh", "3MWh"; a brand, "eBay"): no name, but the run
+            # may go on to one ("on eBay. The W H Smith shop").
+            space = text.find(" ", s, e)
+            rest = _NAME.search(text, space, e) if space >= 0 else None
+            if rest is None:
+                continue
+            m, s, e = rest, rest.start(), rest.end()
+        if _POWER_UNIT.fullmatch(text, s, e) and text[:s].rstrip()[-1:].isdigit():
+            continue  # "a 40 MW farm", "3 GWh": a figure's unit
         if text.startswith("$", e):
             continue  # "US$45m", "A$3bn": the currency of a figure, not a place
         if e - s <= 4 and _JOINED_INITIALS.fullmatch(text, s, e):

@@ -633,6 +633,15 @@ def _negation_at(words: Sequence[Word], i: int) -> bool:
     return not any(w.key in _UNTIL for w in words[i + 1 : i + 1 + _UNTIL_REACH])
 
 
+_HAS = frozenset(("has", "have", "had"))
+"""Verbs between "still" and "to" in a thing not yet done ("still has to decide")."""
+
+
+def _key_at(words: Sequence[Word], i: int) -> str:
+    """The key of word ``i``, or "" past the end."""
+    return words[i].key if i < len(words) else ""
+
+
 def _a_figure_at(words: Sequence[Word], i: int) -> bool:
     """Word ``i`` opens a figure: digits, or a currency sign before them ("2045", "£50")."""
     if i >= len(words):
@@ -748,6 +757,11 @@ def _denials_without_negation(words: Sequence[Word], other: Sequence[Word]) -> i
         elif w.key == "only" and no_other:
             count += 1
             no_other = False
+        elif w.key == "still" and (
+            (following is not None and following.key in _HAS and _key_at(words, j + 2) == "to")
+            or (j and words[j - 1].key == "must")
+        ):
+            count += 1  # "still has to decide", "must still approve": "has yet to"
     return count
 
 
@@ -3038,8 +3052,10 @@ def _share(keys: Sequence[str], i: int) -> tuple[float, int] | None:
         after = keys[i + 1] if i + 1 < len(keys) else ""
         before = keys[i - 1] if i else ""
         if (
-            (after in _AFTER_HALF or not after[:1].isalnum())
-            and after != "-"
+            # "half the", "half what they paid", "half off", "half.": a share; "half an
+            # hour", "half time", "half term": a quantity or a noun.
+            (after in _AFTER_HALF or not after[:1].isalnum() or after in STOPWORDS)
+            and after not in ("-", "a", "an")
             and (before not in NUMBER_WORDS and before not in ("a", "an", "-"))
         ):
             return 50.0, i
@@ -3931,8 +3947,15 @@ def _is_status(words: Sequence[Word], i: int) -> bool:
     for j in range(i + 1, len(words)):
         if words[j].key == "-" and not words[j].space_before and seen:
             continue
-        if words[j].key in _STATUS_HEADS or compiled(_OCCUPATION).fullmatch(words[j].key):
-            return True  # "the deputy regional secretary", "a former ferry engineer"
+        key = words[j].key
+        if (
+            key in _STATUS_HEADS
+            or key in PERSON_NOUNS
+            or key.removesuffix("s") in PERSON_NOUNS
+            or compiled(_OCCUPATION).fullmatch(key)
+        ):
+            # "the deputy regional secretary", "a former ferry engineer", "the acting clerk"
+            return True
         seen += 1
         if seen == 3 or not words[j].key.isalpha() or words[j].key in STOPWORDS:
             break
