@@ -328,6 +328,20 @@ def test_a_figure_said_alike_is_no_evidence_and_its_forms_are_one_value() -> Non
     assert _Words("58% voted").stems != _Words("58 voted").stems
 
 
+def test_a_time_of_day_in_another_form_is_one_value() -> None:
+    # "1.40am" and "01:40", "6am" and "06:00": one time each, written another way.
+    a = "The first call came at 1.40am, and the last people were out shortly after 6am."
+    b = "The operation began with a call at 01:40 and ended soon after 06:00."
+    assert (
+        {k for k in _Words(a).stems if k.startswith("\x00")}
+        == {k for k in _Words(b).stems if k.startswith("\x00")}
+        == {"\x0001:40", "\x0006:00"}
+    )
+    # So the one sentence left on each side between the same neighbours is one sentence
+    # reworded (a time changed inside it is the claims' to report).
+    assert [(x, y) for x, y, _ in pair_rewordings({4: a}, {4: b}, [(4, [4])])] == [(4, 4)]
+
+
 def test_a_reworded_sentence_whose_figures_are_written_otherwise_is_paired() -> None:
     a = {4: "Turnout was 61 per cent of the 8,500 people on the roll.", 5: "It rained."}
     b = {4: "Of some 8,500 people on the roll, 61% cast a vote."}

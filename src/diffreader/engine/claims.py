@@ -183,6 +183,7 @@ __all__ = [
     "names_in_use",
     "resolve_overlaps",
     "spans_of_time",
+    "times_of_day",
 ]
 
 # ---------------------------------------------------------------------------
@@ -397,6 +398,21 @@ def spans_of_time(text: str) -> list[tuple[int, int, str]]:
     for start, end in _durations(text, 0, len(text)):
         value, unit = _in_base_unit(_duration_key(text[start:end]))
         out.append((start, end, f"{value} {unit}"))
+    return out
+
+
+def times_of_day(text: str) -> list[tuple[int, int, int]]:
+    """Each time of day ``text`` states, with its minutes after midnight, whatever its
+    form: "1.40am", "01:40" and "1:40 a.m." are 100, "6pm" and "18:00" 1080, "noon" 720.
+
+    >>> [m for *_, m in times_of_day("The first call came at 1.40am, the last at 18:00.")]
+    [100, 1080]
+    """
+    out: list[tuple[int, int, int]] = []
+    for time in _TIME.finditer(text):
+        minutes = _minutes_of(time)
+        if minutes is not None:
+            out.append((time.start(), time.end(), minutes))
     return out
 
 

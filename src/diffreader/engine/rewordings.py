@@ -14,8 +14,9 @@ two kinds of evidence agree:
   have a counterpart on the other side, by the same stem or by WordNet
   (``synonyms.related``: a shared sense, a direct hypernym, a derived form; a word and the
   next may be a two-word lemma, "fell in" / "collapsed"), and at least one counterpart
-  came from WordNet or is a span of time or a figure written in other words ("18 months" /
-  "a year and a half", "58%" / "58 per cent", "£4m" / "£4 million"): pairs that share stems
+  came from WordNet or is a span of time, a figure or a time of day written in other words
+  ("18 months" / "a year and a half", "58%" / "58 per cent", "£4m" / "£4 million", "1.40am" /
+  "01:40"): pairs that share stems
   alone were the aligner's to judge. A figure is one content word, its value.
 
 The one sentence left on each side between the same two matched neighbours needs only
@@ -45,7 +46,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from itertools import pairwise
 
-from diffreader.engine.claims import spans_of_time
+from diffreader.engine.claims import spans_of_time, times_of_day
 from diffreader.engine.lexicon import SCALE_WORDS, STOPWORDS, TIME_UNITS
 from diffreader.engine.synonyms import NO_SENSES, Senses, linked, phrase_senses, senses
 from diffreader.engine.text import stem, word_keys
@@ -99,6 +100,20 @@ _VALUE_MARK = "\x00"
 _TIME_WORD = re.compile(r"(?i)\b(?:" + "|".join(sorted(TIME_UNITS, key=len, reverse=True)) + r")")
 """A unit of time's word, which a span of time holds (most sentences hold none)."""
 
+_CLOCK = re.compile(r"(?i)\d[.:]\d\d|\d\s*[ap]\.?m\b|\bnoon\b|\bmidday\b|\bmidnight\b")
+"""What a time of day holds (most sentences hold none): a clock's minutes, "am" or "pm",
+"noon", "midnight"."""
+
+
+def _apart(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Sorted ``spans`` without those that overlap one kept before them."""
+    out: list[tuple[int, int, str]] = []
+    for span in spans:
+        if not out or span[0] >= out[-1][1]:
+            out.append(span)
+    return out
+
+
 _FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
 """A word key that is a figure: "58", "3,200", "2.4", "58%"."""
 _PERCENT_WORDS = {("per", "cent"): 2, ("percent",): 1, ("pc",): 1}
@@ -125,7 +140,12 @@ class _Words:
         self.values: dict[str, str] = {}
         keys: list[str] = []
         at_char = 0
-        for start, end, value in spans_of_time(text) if _TIME_WORD.search(text) else ():
+        spans = spans_of_time(text) if _TIME_WORD.search(text) else []
+        if _CLOCK.search(text):
+            # A time of day is one value too: "1.40am" / "01:40", "6pm" / "18:00".
+            clocks = [(s, e, f"{m // 60:02d}:{m % 60:02d}") for s, e, m in times_of_day(text)]
+            spans = _apart(sorted([*spans, *clocks]))
+        for start, end, value in spans:
             keys.extend(word_keys(text[at_char:start]))
             key = _VALUE_MARK + value
             keys.append(key)
