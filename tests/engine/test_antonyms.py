@@ -114,6 +114,7 @@ def test_a_word_is_never_its_own_opposite(word: str) -> None:
         ("peaceful", "violent"),
         ("reopened", "closed"),
         ("favour", "against"),
+        ("warmer", "colder"),
     ],
 )
 def test_inflected_news_words_resolve(a: str, b: str) -> None:

@@ -1896,6 +1896,33 @@ def test_a_comparison_turned_round_is_an_opposite() -> None:
     assert _flagged(rents, "Wages rose faster than rents last year.", ClaimCategory.OPPOSITE)[0]
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "opposite"),
+    [
+        # A comparative a few words before "than".
+        ("Families made up a bigger share of those helped than pensioners.",
+         "Pensioners made up a bigger share of those helped than families.", True),
+        ("Families made up a bigger share of those helped than pensioners.",
+         "Pensioners made up a smaller share of those helped than families.", False),
+        # A pronoun before "than", and a generic comparative on each side grading one way.
+        ("Uptake among people in their late 70s is higher than among those in their 60s.",
+         "People in their 60s are more likely to have had it than those in their late 70s.",
+         True),
+        ("Uptake among people in their late 70s is higher than among those in their 60s.",
+         "People in their late 70s are more likely to have had it than those in their 60s.",
+         False),
+        ("Uptake among people in their late 70s is higher than among those in their 60s.",
+         "People in their 60s are less likely to have had it than those in their late 70s.",
+         False),
+    ],
+)  # fmt: skip
+def test_a_comparison_turned_round_with_its_degree_further_back(
+    a: str, b: str, opposite: bool
+) -> None:
+    flagged = _flagged(a, b, ClaimCategory.OPPOSITE)
+    assert (flagged != ([], [])) is opposite
+
+
 def test_a_comparison_with_an_infinitive_before_than_turned_round_is_an_opposite() -> None:
     """The degree may stand before an infinitive that runs on to "than" ("more likely to
     win their money back than"): turned round, the comparison says the opposite; turned

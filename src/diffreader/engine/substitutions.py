@@ -1525,7 +1525,7 @@ def _find_opposites(group: Group) -> list[Found]:
         return []
     # "Women were more likely than men" / "Men were less likely than women": the degree
     # turned with the comparison says the same.
-    turned = [(x, y) for x, y in _turned_round(group) if x.degree != y.degree]
+    turned = [(x, y) for x, y in _turned_round(group) if not _same_degree(x.degree, y.degree)]
     if turned:
         a_starts, b_starts = group.columns[_A].starts, group.columns[_B].starts
         degrees = {
@@ -4729,6 +4729,9 @@ class _Comparison(NamedTuple):
 
 
 _DEGREE_WORDS = frozenset(("more", "less", "fewer"))
+_BEFORE_COMPARED = frozenset(("among", "amongst", "across"))
+"""Prepositions before the second thing compared that the stopwords lack ("higher than
+among those in their mid-60s")."""
 _NOT_COMPARED = frozenset(("rather", "other", "more", "less", "fewer", "no", "any"))
 """Words before "than" that compare nothing ("rather than", "more than 40": a bound)."""
 _COMPARE_REACH = 12
@@ -4744,24 +4747,34 @@ def _comparisons(group: Group, side: Side) -> list[_Comparison]:
     for t, key in enumerate(keys):
         if key != "than" or t < 2 or t + 1 >= len(keys):
             continue
-        if keys[t - 1] in _NOT_COMPARED or keys[t - 1] in STOPWORDS:
-            continue  # "rather than", "more than 40" (a bound), "than that"
+        if keys[t - 1] in _NOT_COMPARED:
+            continue  # "rather than", "more than 40" (a bound)
         last_degree = t
-        if keys[t - 2] in _DEGREE_WORDS:
+        if keys[t - 1] in STOPWORDS:
+            # "more likely to have had it than": only a degree further back compares.
+            if (infinitive := _degree_before_infinitive(keys, t)) < 0:
+                continue
+            first_degree, last_degree = infinitive, infinitive + 2
+        elif keys[t - 2] in _DEGREE_WORDS:
             first_degree = t - 2  # "more likely than", "fewer complaints than"
         elif keys[t - 1].endswith(("er", "ier")) or keys[t - 1] in ("worse", "better"):
             first_degree = t - 1  # "larger than", "worse than"
         elif (infinitive := _degree_before_infinitive(keys, t)) >= 0:
             # "more likely to get their money back than": the degree and its adjective.
             first_degree, last_degree = infinitive, infinitive + 2
+        elif (graded := _graded_before(keys, t)) >= 0:
+            # "a bigger share of those helped than": the comparative, a few words before.
+            first_degree, last_degree = graded, graded + 1
         else:
             continue
         # Y: the noun phrase after "than", its leading determiners skipped.
         j = t + 1
-        while j < len(keys) and keys[j] in STOPWORDS and keys[j].isalpha():
+        while j < len(keys) and (
+            (keys[j] in STOPWORDS and keys[j].isalpha()) or keys[j] in _BEFORE_COMPARED
+        ):
             j += 1
         k = j
-        while k < len(keys) and keys[k].isalpha() and keys[k] not in STOPWORDS:
+        while k < len(keys) and _compared_word(keys[k]):
             k += 1
         if k == j or k - j > 4:
             continue  # a figure, a clause ("than it did"), or no noun phrase
@@ -4775,9 +4788,7 @@ def _comparisons(group: Group, side: Side) -> list[_Comparison]:
             and keys[lo - 1] not in _COMPARISON_BREAKS
         ):
             lo -= 1
-        before_at = [
-            i for i in range(lo, first_degree) if keys[i].isalpha() and keys[i] not in STOPWORDS
-        ]
+        before_at = [i for i in range(lo, first_degree) if _compared_word(keys[i])]
         if not before_at:
             continue
         before = frozenset(stem(keys[i]) for i in before_at)
@@ -4795,6 +4806,12 @@ def _comparisons(group: Group, side: Side) -> list[_Comparison]:
             )
         )
     return out
+
+
+def _compared_word(key: str) -> bool:
+    """A content word of a thing compared: a word, or letters after digits ("their 60s",
+    "the over-65s"); not a stopword, not a figure ("more than 40" is a bound)."""
+    return key not in STOPWORDS and (key.isalpha() or (key.isalnum() and not key.isdigit()))
 
 
 _INFINITIVE_REACH = 8
@@ -4815,6 +4832,38 @@ def _degree_before_infinitive(keys: Sequence[str], t: int) -> int:
     return -1
 
 
+_GRADED_REACH = 5
+"""Words between a comparative and "than" at most ("a bigger share of those helped than")."""
+
+
+def _graded_before(keys: Sequence[str], t: int) -> int:
+    """Where a comparative adjective stands a few words before "than" at ``t`` ("made up a
+    bigger share of those helped than"), with no clause break between; else -1."""
+    for d in range(t - 2, max(-1, t - 2 - _GRADED_REACH), -1):
+        key = keys[d]
+        if key in _COMPARISON_BREAKS or not (key[:1].isalnum() or key == "-"):
+            return -1
+        if key in _GENERIC_DEGREES or (key.endswith("er") and _graded(key, "er")):
+            return d
+    return -1
+
+
+_GENERIC_DEGREES = {
+    **dict.fromkeys(("more", "higher", "greater", "bigger", "larger"), "more"),
+    **dict.fromkeys(("less", "fewer", "lower", "smaller"), "less"),
+}
+"""Comparatives that say only "more" or "less" of whatever is compared: "Uptake is higher
+among X than Y" and "X are more likely to have had it than Y" grade one way."""
+
+
+def _same_degree(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Two comparisons' degrees grade the same way: the same words, or generic comparatives
+    of one direction (``_GENERIC_DEGREES``: "higher" / "more likely")."""
+    if x == y:
+        return True
+    return bool(x and y) and _GENERIC_DEGREES.get(x[0], x[0]) == _GENERIC_DEGREES.get(y[0], "")
+
+
 _COMPARISON_BREAKS = frozenset((",", ";", ":", "that", "which", "who", "but", "while"))
 """What ends the clause in which the first thing compared stands."""
 
@@ -4829,7 +4878,7 @@ def _find_reversed_comparisons(group: Group) -> list[Found]:
     out: list[Found] = []
     a, b = group.columns[_A], group.columns[_B]
     for x, y in _turned_round(group):
-        if x.degree == y.degree:
+        if _same_degree(x.degree, y.degree):
             out.append(Found(_A, _OPPOSITE, a.starts[x.first], a.ends[x.last]))
             out.append(Found(_B, _OPPOSITE, b.starts[y.first], b.ends[y.last]))
     return out
