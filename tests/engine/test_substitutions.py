@@ -2640,3 +2640,19 @@ def test_half_before_a_function_word_is_a_share(
 )  # fmt: skip
 def test_still_has_to_is_has_yet_to(a: str, b: str, flagged: tuple[list[str], list[str]]) -> None:
     assert _flagged(a, b, ClaimCategory.NEGATION) == flagged
+
+
+@pytest.mark.parametrize(
+    ("b", "hedged"),
+    [
+        # A rate compared between groups holds nothing back.
+        ("Older people are more likely to have had the jab than younger ones.", False),
+        ("Older people are less likely to have had the jab than younger ones.", False),
+        # A likelihood of the claim itself does.
+        ("Older people are likely to have had the jab, the survey suggests.", True),
+        ("Older people have most likely had the jab.", True),
+    ],
+)
+def test_more_likely_comparing_groups_is_no_hedge(b: str, hedged: bool) -> None:
+    a = "Older people have had the jab more often than younger ones."
+    assert bool(_flagged(a, b, ClaimCategory.HEDGE)[1]) is hedged

@@ -1661,6 +1661,8 @@ def _hedge_at(group: Group, side: Side, i: int) -> bool:
             return group.text[side][columns.starts[i]] == "m"
         if key == "could":
             return i + 1 == len(columns.keys) or columns.keys[i + 1] not in NEGATIONS
+        if key in ("likely", "unlikely") and i and columns.keys[i - 1] in ("more", "less"):
+            return False  # "older people were more likely to have had it": a rate compared
         return True
     if key in HEDGE_VERBS:
         # "believed to be", and with an adverb between ("believed still to be").
