@@ -1661,9 +1661,8 @@ def _hedge_at(group: Group, side: Side, i: int) -> bool:
             return group.text[side][columns.starts[i]] == "m"
         if key == "could":
             return i + 1 == len(columns.keys) or columns.keys[i + 1] not in NEGATIONS
-        if key in ("likely", "unlikely") and i and columns.keys[i - 1] in ("more", "less"):
-            return False  # "older people were more likely to have had it": a rate compared
-        return True
+        # "Older people were more likely to have had it": a rate compared, no hedge.
+        return not (key in ("likely", "unlikely") and i and columns.keys[i - 1] in _MORE_LESS)
     if key in HEDGE_VERBS:
         # "believed to be", and with an adverb between ("believed still to be").
         after = columns.keys[i + 1 : i + 3]
@@ -1681,6 +1680,7 @@ def _hedge_at(group: Group, side: Side, i: int) -> bool:
     return False
 
 
+_MORE_LESS = frozenset(("more", "less"))
 _BEFORE_TO = frozenset(("still", "also", "now", "already", "largely", "widely", "only"))
 """Adverbs that may stand between a verb of estimate and its "to" ("believed still to be")."""
 
