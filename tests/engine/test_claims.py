@@ -1523,6 +1523,33 @@ def test_a_surname_with_another_first_name_is_another_person(
     assert [(x.side.value, x.text) for x in c.claims] == people
 
 
+_JUDGED = (
+    "The film was directed by {first}. Its producer, {second}, said the shoot took nine weeks.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("b_first", "people"),
+    [
+        # One person's first name and another's surname, run together: nobody the article
+        # names, on both sides.
+        ("Saffie Dunmore", [("a", "Saffie Gummow"), ("b", "Saffie Dunmore")]),
+        # The person as the article names them, or their surname alone.
+        ("Saffie Gummow", []),
+        ("Ms Gummow", []),
+        # A form of address before a surname is no first name.
+        ("Professor Dunmore", [("a", "Saffie Gummow"), ("b", "Professor Dunmore")]),
+    ],
+)
+def test_two_peoples_names_run_together_are_nobody_the_article_names(
+    b_first: str, people: list[tuple[str, str]]
+) -> None:
+    a = _JUDGED.format(first="Saffie Gummow", second="Ansel Dunmore")
+    b = _JUDGED.format(first=b_first, second="Ansel Dunmore")
+    named = (ClaimCategory.PERSON, ClaimCategory.NAME)
+    assert [(x.side.value, x.text) for x in compare(a, b).claims if x.category in named] == people
+
+
 @pytest.mark.parametrize(
     ("a", "b", "dates"),
     [

@@ -1466,9 +1466,21 @@ class Support:
                 # before it there, and this one nowhere: another person. A word of the
                 # language before it may be no first name ("Late Kettering equalised").
                 before = words[-2]
+                given = self._given_names()
+                firsts = given.get(head)
+                if (
+                    firsts
+                    and before not in firsts
+                    and before not in _NOT_GIVEN_NAMES
+                    and f"{before} {head}" in " ".join(name.lower().split())  # not "Trump-Putin"
+                    and any(before in names for last, names in given.items() if last != head)
+                ):
+                    # "Frieda Kimbell" where the article has "Frieda Jolliffe" and "Tiberius
+                    # Kimbell": two people's names run together, neither of them this one.
+                    return False
                 return (
                     stem(before) in self.stems
-                    or head not in self._given_names()
+                    or head not in given
                     or bool(synonyms.parts_of_speech(before))
                 )
             named = next((w for w in words if w not in ORGANISATION_HEADS), head)
@@ -1501,8 +1513,9 @@ _TIME_PREPOSITION_BEFORE = r"(?i)\b(?:over|at|during|before|after|by|since|until
 _NAME_AND_NEXT = r"\b([A-Z][a-z]+)\s+(?=([A-Z][a-z]+)\b)"
 """A capitalised word and the capitalised word after it (read ahead: "Anna Lise Berg"
 gives "Anna Lise" and "Lise Berg")."""
-_NOT_GIVEN_NAMES = TITLE_WORDS | STOPWORDS | MONTHS | WEEKDAYS
-"""Capitalised words before a surname that are no first name."""
+_NOT_GIVEN_NAMES = TITLE_WORDS | STOPWORDS | MONTHS | WEEKDAYS | {"cllr", "councillor", "professor"}
+"""Capitalised words before a surname that are no first name (forms of address with them:
+"Cllr Hockaday", "Professor Kenchington")."""
 _PEOPLE_ENDINGS = ("ian", "ean", "ese", "ish", "an", "n", "i", "ic")
 """Endings that make a place's people's adjective ("Kenyan", "Chinese", "Iraqi")."""
 _PLACE_ENDINGS = ("", "a", "e", "y", "ia", "o", "en", "and")
