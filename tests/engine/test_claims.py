@@ -1588,3 +1588,28 @@ def test_a_capital_inside_a_word_or_a_unit_of_power_is_no_name(text: str, names:
     found = [text[f.start : f.end] for f in find_facts(text, 0, len(text), frozenset())]
     kinds = [f.category for f in find_facts(text, 0, len(text), frozenset())]
     assert [t for t, k in zip(found, kinds, strict=True) if k in named] == names
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "names"),
+    [
+        # A common word last, named by a word of no dictionary that the other lacks.
+        ("She studied at the Morlaston School of Art.",
+         "She studied at the Pennicott School of Art.",
+         [("a", "Morlaston School of Art"), ("b", "Pennicott School of Art")]),
+        ("The ombudsman criticised Kestlow Housing.", "The ombudsman criticised Brackwell Housing.",
+         [("a", "Kestlow Housing"), ("b", "Brackwell Housing")]),
+        # The same name, or a description before it.
+        ("She studied at the Morlaston School of Art.", "She studied at Morlaston School of Art.",
+         []),
+        # A person whose surname is a common word, with a title or a description before.
+        ("Striker Leon Marsh scored twice.", "Leon Marsh scored twice.", []),
+        ("Superintendent Ada Bell agreed.", "Supt Ada Bell agreed.", []),
+    ],
+)  # fmt: skip
+def test_a_name_of_a_common_word_is_told_by_its_proper_words(
+    a: str, b: str, names: list[tuple[str, str]]
+) -> None:
+    named = (ClaimCategory.NAME, ClaimCategory.PERSON, ClaimCategory.PLACE,
+             ClaimCategory.ORGANISATION)  # fmt: skip
+    assert [(x.side.value, x.text) for x in compare(a, b).claims if x.category in named] == names

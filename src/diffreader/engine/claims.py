@@ -1461,6 +1461,17 @@ class Support:
             # and must be there too ("Barclays Bank" is another bank).
             if len(words) == 1:
                 return True
+            if (
+                head not in ORGANISATION_HEADS
+                and head not in self._given_names()  # a person's: "Ada Bell", "Leon Marsh"
+                and synonyms.parts_of_speech(head)
+            ):
+                # "Brackwell Housing", "Pennicott School of Art": a common word last, named
+                # by a word of no dictionary, which must be there too ("Kestlow Homes" is
+                # another landlord).
+                proper = [w for w in words[:-1] if w.isalpha() and not synonyms.parts_of_speech(w)]
+                if any(stem(w) not in self.stems for w in proper):
+                    return False
             if head not in ORGANISATION_HEADS:
                 # "Saffie Gummow" / "Leontine Gummow": the same surname, another first name
                 # before it there, and this one nowhere: another person. A word of the
