@@ -2656,3 +2656,29 @@ def test_still_has_to_is_has_yet_to(a: str, b: str, flagged: tuple[list[str], li
 def test_more_likely_comparing_groups_is_no_hedge(b: str, hedged: bool) -> None:
     a = "Older people have had the jab more often than younger ones."
     assert bool(_flagged(a, b, ClaimCategory.HEDGE)[1]) is hedged
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "flagged"),
+    [
+        # "Said" and "reported" in the passive before "to be" or "to have" hold back.
+        ("The firm is reported to be preparing a listing.", "The firm is preparing a listing.",
+         (["reported to be preparing"], [])),
+        ("She was said to have refused the post twice.", "She refused the post twice.",
+         (["said to have refused"], [])),
+        # A report made to someone holds nothing back.
+        ("The theft was reported to police on Monday.", "The theft was reported on Monday.",
+         ([], [])),
+        # A hedge beside the same word on the other side is matched by it alone: the
+        # other, dropped, is still a hedge dropped.
+        ("The council is understood to be considering legal action.",
+         "The council is considering taking legal action.",
+         (["understood to be considering"], [])),
+        ("The plan could be approved next week.", "The plan may be approved next week.",
+         ([], [])),
+    ],
+)  # fmt: skip
+def test_a_hedge_in_the_passive_and_one_matched_by_the_same_word(
+    a: str, b: str, flagged: tuple[list[str], list[str]]
+) -> None:
+    assert _flagged(a, b, ClaimCategory.HEDGE) == flagged

@@ -1632,9 +1632,13 @@ def _link_stated(words: Sequence[Word], i: int, held_there: int) -> bool:
     return words[i].key in _LINKED_ANYWHERE or (i > 0 and words[i - 1].key in _FORMS_OF_BE)
 
 
+_SAID_TO = frozenset(("said", "reported"))
+"""Verbs of report that hedge in the passive before "to be" or "to have" ("is said to be",
+"was reported to have")."""
 _HEDGE_CUES = frozenset(
-    (*HEDGES, *HEDGE_VERBS, *BOOSTERS, *BELIEF_VERBS, *_HEDGED_BEFORE, *_TENTATIVE, *_CORRELATED)
-)
+    (*HEDGES, *HEDGE_VERBS, *BOOSTERS, *BELIEF_VERBS, *_HEDGED_BEFORE, *_TENTATIVE, *_CORRELATED,
+     *_SAID_TO)
+)  # fmt: skip
 _ATTRIBUTIONS = (
     frozenset(p for p in REPORTING_VERBS if " " not in p)
     | {"according", "suggests", "suggest", "suggested"}
@@ -1643,7 +1647,7 @@ _ATTRIBUTIONS = (
 """Words that attribute a statement ("officials said", "according to", "a survey
 suggests"): a statement attributed is held back as a hedge holds it ("reportedly" →
 "officials said" keeps it)."""
-_REPORTS = _ATTRIBUTIONS - BELIEF_VERBS - _HEDGE_CUES
+_REPORTS = _ATTRIBUTIONS - BELIEF_VERBS - (_HEDGE_CUES - _SAID_TO)
 """The attributions that only report ("said", "according"), no belief or hedge of their
 own: one moved within a sentence ("..., a spokeswoman said" / "A spokeswoman said ...")
 holds back nothing it did not hold before."""
@@ -1667,6 +1671,15 @@ def _hedge_at(group: Group, side: Side, i: int) -> bool:
         # "believed to be", and with an adverb between ("believed still to be").
         after = columns.keys[i + 1 : i + 3]
         return after[:1] == ["to"] or (after[1:] == ["to"] and after[0] in _BEFORE_TO)
+    if key in _SAID_TO:
+        # "is reported to be preparing", "was said to have left": "reportedly" in the
+        # passive; "was reported to police" hedges nothing.
+        keys = columns.keys
+        return (
+            i > 0
+            and keys[i - 1] in _FORMS_OF_BE
+            and keys[i + 1 : i + 3] in (["to", "be"], ["to", "have"])
+        )
     if key in _HEDGED_BEFORE:
         # "accused of stealing": what is not yet proved;
         # "provisional figures", "preliminary results": what may yet change.
@@ -1804,6 +1817,17 @@ _ESTIMATE_REACH = 6
 _NO_ESTIMATE_STEMS = ("thought", "think", "believ", "suspect", "appear", "seem")
 """The verbs of ``HEDGE_VERBS`` and ``BELIEF_VERBS`` that hold back a belief, not a figure's
 estimate ("is thought to owe", "is believed to have cost"), by their first letters."""
+
+
+def _held_for(key: str, own: list[str], there: list[str]) -> bool:
+    """Whether what holds a hunk back on the other side (``there``: its hedges, modals and
+    attributions) is left over once the same words of this side's hunk (``own``, ``key``
+    among them) are matched off, bar ``key`` itself: something there stands for ``key``.
+    "is understood to be considering" / "is considering": "considering" is matched, and
+    nothing is left for "understood"."""
+    rest = Counter(there)
+    rest.subtract(k for k in own if k != key)
+    return any(n > 0 for n in rest.values())
 
 
 def _estimate_kept(words: Sequence[Word], i: int, other_keys: frozenset[str]) -> bool:
@@ -1958,6 +1982,7 @@ def _find_hedges(group: Group) -> list[Found]:
         able_there = set()  # hunks held by "can" or "able" alone
         intending_there = set()  # hunks that say what someone means to do
         moved: set[str] | None = None  # attributions this side has as often: moved there
+        held_keys: dict[int, list[str]] = {}  # what holds each of those hunks back there
         for i in group.changed(other):
             key = columns.keys[i]
             if key in _REPORTS:
@@ -1981,12 +2006,19 @@ def _find_hedges(group: Group) -> list[Found]:
                 or _conditional(columns.keys, i)
             ):
                 held_there.add(columns.hunks[i])
+                held_keys.setdefault(columns.hunks[i], []).append(key)
                 if key not in _ATTRIBUTIONS or key in BELIEF_VERBS:
                     modal_there.add(columns.hunks[i])
             elif key in _SCHEDULED and i + 1 < len(columns.keys) and columns.keys[i + 1] == "to":
                 scheduled_there.add(columns.hunks[i])
             elif key == "due" and _due_when(columns.keys, i):
                 scheduled_there.add(columns.hunks[i])  # "due on 22 January", "due out by"
+        # This side's own hedges by hunk: one the other side's hunk holds back with the
+        # same word is matched by it ("is understood to be considering" / "is considering").
+        own_keys: dict[int, list[str]] = {}
+        for i in group.changed(side):
+            if words[i].hunk in held_keys and _hedge_at(group, side, i):
+                own_keys.setdefault(words[i].hunk, []).append(words[i].key)
         for i in group.changed(side):
             word = words[i]
             # A modal, or a verb of estimate before "to" ("is expected to start" / "will
@@ -2002,6 +2034,7 @@ def _find_hedges(group: Group) -> list[Found]:
                 and (
                     word.hunk not in held_there
                     or (held_back and word.hunk in surer_there and word.hunk not in modal_there)
+                    or not _held_for(word.key, own_keys.get(word.hunk, []), held_keys[word.hunk])
                 )
                 # "can shatter" / "may shatter"; not "can detect" / "may be able to detect"
                 and not (word.hunk in able_there and not _able_after(words, i))
