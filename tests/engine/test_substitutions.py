@@ -2682,3 +2682,24 @@ def test_a_hedge_in_the_passive_and_one_matched_by_the_same_word(
     a: str, b: str, flagged: tuple[list[str], list[str]]
 ) -> None:
     assert _flagged(a, b, ClaimCategory.HEDGE) == flagged
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "flagged"),
+    [
+        # An estimate as exact as "some 68.4%" rounded under a bound is the same figure,
+        # though another figure of the sentence is close to the share.
+        ("Some 68.4% of pupils gained at least a grade 4, up from 66.1% last year.",
+         "Just over two-thirds of pupils - 68.4% - got a grade 4 or better, compared with "
+         "66.1% last year.", ([], [])),
+        ("Some 23% of pupils passed.", "Under a quarter of pupils passed.", ([], [])),
+        # A bound the figure is not just past is a change.
+        ("Some 43% of pupils passed.", "More than half of pupils passed.",
+         (["43%"], ["More than half"])),
+        ("Nearly 8% of pupils passed.", "8% of pupils passed.", (["Nearly 8%"], [])),
+    ],
+)  # fmt: skip
+def test_an_estimate_rounded_under_a_bound_is_the_same_figure(
+    a: str, b: str, flagged: tuple[list[str], list[str]]
+) -> None:
+    assert _flagged(a, b, ClaimCategory.NUMBER) == flagged

@@ -2987,11 +2987,25 @@ def _rounded(q: _Quantity, others: Sequence[_Quantity]) -> bool:
             return True
         if q.bound in _APPROXIMATE and rounds_to(o.value, q.value):
             return True
-        if not q.bound and o.bound in _WAYS and just_past(q.value, o.value, _WAYS[o.bound]):
-            return True  # "81%" / "more than 80%"
-        if not o.bound and q.bound in _WAYS and just_past(o.value, q.value, _WAYS[q.bound]):
+        # "81%" / "more than 80%"; "some 68.4%" / "just over two-thirds" ("some" and
+        # "about" before a figure as exact as that hold nothing back).
+        if (
+            q.bound in _AS_STATED
+            and o.bound in _WAYS
+            and just_past(q.value, o.value, _WAYS[o.bound])
+        ):
+            return True
+        if (
+            o.bound in _AS_STATED
+            and q.bound in _WAYS
+            and just_past(o.value, q.value, _WAYS[q.bound])
+        ):
             return True
     return False
+
+
+_AS_STATED = frozenset(("", "about"))
+"""Bounds of a figure that a bound of the other side may round: none, or an estimate's."""
 
 
 def just_past(exact: float, bound: float, way: int) -> bool:
@@ -5275,7 +5289,12 @@ def _find_bounds(group: Group) -> list[Found]:
             if _during(text, q):
                 continue  # "took part over 11 weekends": during them, maybe no bound
             same = [o for o in quantities[other] if _same_figure(q, o, bound=False)]
-            if same and not any(_same_figure(q, o, bound=True) for o in same):
+            if (
+                same
+                and not any(_same_figure(q, o, bound=True) for o in same)
+                # "just over two-thirds" of "some 68.4%", beside last year's 66.1%
+                and not _rounded(q, quantities[other])
+            ):
                 out.append(_new_tuple(Found, (side, _NUMBER, q.start, q.end)))
     return out
 
