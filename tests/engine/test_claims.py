@@ -1490,6 +1490,8 @@ _MILL = "Mill hotel\n\nPublished 09:00, 3 March 2027\n\nThe old mill will open a
         ("in June", "this spring", [("a", "in June"), ("b", "this spring")]),
         ("this summer", "in October", [("a", "this summer"), ("b", "in October")]),
         ("by April", "by the start of the year", [("a", "by April")]),
+        # A season of another year covers no month of this one, nor the other way.
+        ("last November", "next autumn", [("a", "November"), ("b", "next autumn")]),
     ],
 )
 def test_a_month_in_a_season_or_a_part_of_the_year_is_one_date(

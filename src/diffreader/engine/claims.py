@@ -1359,13 +1359,20 @@ class Support:
         spring": 3 to 5, "the start of the year": 1), and the months it names, read once."""
         if self._months_covered is None:
             covering: set[int] = set()
-            for season, months in _SEASON_STEMS.items():
-                if season in self.stems:
-                    covering.update(months)
+            named: set[int] = set()
+            # Seasons and months of another year ("next autumn", "last November") cover
+            # nothing of this one.
+            for match in compiled(_PERIOD_NAMED).finditer(self.lowered):
+                if match.group(1):
+                    continue
+                word = match.group(2)
+                if word in SEASON_MONTHS:
+                    covering.update(SEASON_MONTHS[word])
+                else:
+                    named.add(MONTH_NAMES.index(word) + 1)
             for pattern, months in _YEAR_PARTS:
                 if pattern.search(self.lowered):
                     covering.update(months)
-            named = {k + 1 for k, month in enumerate(_MONTH_STEMS) if month in self.stems}
             self._months_covered = (frozenset(covering), frozenset(named))
         return self._months_covered
 
@@ -2690,6 +2697,14 @@ _YEAR_PARTS = (
 the year": January, "the first six months of 2026": January to June)."""
 
 
+_PERIOD_NAMED = (
+    rf"(?:\b(last|next)\s+)?\b({alternation(SEASON_MONTHS.keys() | set(MONTH_NAMES))})\b"
+)
+"""A season or a month named in lower-cased text, with "last" or "next" before it (another
+year's: group 1) or not."""
+_OTHER_YEAR = r"\b(?:last|next)\b"
+
+
 def _periods_uncovered(value: str, missing: list[str], support: Support) -> list[str]:
     """The words of ``missing`` (stems of the date ``value`` the other article lacks) that
     no period of the other article covers nor names a part of: a month within a season or
@@ -2697,8 +2712,10 @@ def _periods_uncovered(value: str, missing: list[str], support: Support) -> list
     start of the year"), a season or a part of the year holding a month it names ("this
     spring" / "in May", "the first six months" / "between January and June"). Only the
     month is so read: a year stays to be stated."""
-    covering, named = support.months_covered()
     lowered = value.lower()
+    if compiled(_OTHER_YEAR).search(lowered):
+        return missing  # "last November", "next spring": another year's, stated as such
+    covering, named = support.months_covered()
     for pattern, months in _YEAR_PARTS:
         if pattern.search(lowered) and not named.isdisjoint(months):
             # The part of the year stated by a month in it: its words are stated.
