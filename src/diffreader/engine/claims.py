@@ -1468,38 +1468,32 @@ class Support:
             # and must be there too ("Barclays Bank" is another bank).
             if len(words) == 1:
                 return True
-            if (
-                head not in ORGANISATION_HEADS
-                and head not in self._given_names()  # a person's: "Ada Bell", "Leon Marsh"
-                and synonyms.parts_of_speech(head)
-            ):
+            if head not in ORGANISATION_HEADS and synonyms.parts_of_speech(head):
                 # "Brackwell Housing", "Pennicott School of Art": a common word last, named
                 # by a word of no dictionary, which must be there too ("Kestlow Homes" is
-                # another landlord).
+                # another landlord); unless the last word is a surname there ("Ada Bell").
                 proper = [w for w in words[:-1] if w.isalpha() and not synonyms.parts_of_speech(w)]
-                if any(stem(w) not in self.stems for w in proper):
+                if any(stem(w) not in self.stems for w in proper) and (
+                    head not in self._given_names()
+                ):
                     return False
             if head not in ORGANISATION_HEADS:
                 # "Saffie Gummow" / "Leontine Gummow": the same surname, another first name
                 # before it there, and this one nowhere: another person. A word of the
                 # language before it may be no first name ("Late Kettering equalised").
                 before = words[-2]
+                if stem(before) not in self.stems:
+                    return head not in self._given_names() or bool(synonyms.parts_of_speech(before))
+                # "Frieda Kimbell" where the article has "Frieda Jolliffe" and "Tiberius
+                # Kimbell": two people's names run together, neither of them this one.
                 given = self._given_names()
                 firsts = given.get(head)
-                if (
+                return not (
                     firsts
                     and before not in firsts
                     and before not in _NOT_GIVEN_NAMES
                     and f"{before} {head}" in " ".join(name.lower().split())  # not "Trump-Putin"
                     and any(before in names for last, names in given.items() if last != head)
-                ):
-                    # "Frieda Kimbell" where the article has "Frieda Jolliffe" and "Tiberius
-                    # Kimbell": two people's names run together, neither of them this one.
-                    return False
-                return (
-                    stem(before) in self.stems
-                    or head not in given
-                    or bool(synonyms.parts_of_speech(before))
                 )
             named = next((w for w in words if w not in ORGANISATION_HEADS), head)
             if stem(named) in self.stems:

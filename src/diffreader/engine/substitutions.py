@@ -1634,11 +1634,26 @@ def _link_stated(words: Sequence[Word], i: int, held_there: int) -> bool:
 
 _SAID_TO = frozenset(("said", "reported"))
 """Verbs of report that hedge in the passive before "to be" or "to have" ("is said to be",
-"was reported to have")."""
+"was reported to have"); no cue of ``_HEDGE_CUES`` (most changed "said"s report: a group
+holding one is read only where it hedges, ``_said_to_changed``)."""
+
+
+_BE_HAVE = frozenset(("be", "have"))
+"""What a report in the passive runs on to ("is reported to be", "was said to have"):
+``might_substitute`` reads a changed "said" or "reported" only beside one of them."""
+
+
+def _said_to_changed(group: Group, side: Side) -> bool:
+    """A changed word of ``side`` is "said" or "reported" hedging in the passive."""
+    if _SAID_TO.isdisjoint(group.changed_keys(side)):
+        return False
+    keys = group.columns[side].keys
+    return any(keys[i] in _SAID_TO and _hedge_at(group, side, i) for i in group.changed(side))
+
+
 _HEDGE_CUES = frozenset(
-    (*HEDGES, *HEDGE_VERBS, *BOOSTERS, *BELIEF_VERBS, *_HEDGED_BEFORE, *_TENTATIVE, *_CORRELATED,
-     *_SAID_TO)
-)  # fmt: skip
+    (*HEDGES, *HEDGE_VERBS, *BOOSTERS, *BELIEF_VERBS, *_HEDGED_BEFORE, *_TENTATIVE, *_CORRELATED)
+)
 _ATTRIBUTIONS = (
     frozenset(p for p in REPORTING_VERBS if " " not in p)
     | {"according", "suggests", "suggest", "suggested"}
@@ -1647,7 +1662,7 @@ _ATTRIBUTIONS = (
 """Words that attribute a statement ("officials said", "according to", "a survey
 suggests"): a statement attributed is held back as a hedge holds it ("reportedly" →
 "officials said" keeps it)."""
-_REPORTS = _ATTRIBUTIONS - BELIEF_VERBS - (_HEDGE_CUES - _SAID_TO)
+_REPORTS = _ATTRIBUTIONS - BELIEF_VERBS - _HEDGE_CUES
 """The attributions that only report ("said", "according"), no belief or hedge of their
 own: one moved within a sentence ("..., a spokeswoman said" / "A spokeswoman said ...")
 holds back nothing it did not hold before."""
@@ -1940,7 +1955,10 @@ def _find_hedges(group: Group) -> list[Found]:
     the hedges), and a booster one side has and the other lacks; on the side that has
     it, where a hunk changed it, unless that hunk puts a hedge, an attribution or a modal
     in its place on the other side ("could" / "may", "reportedly" / "sources say")."""
-    if all(_HEDGE_CUES.isdisjoint(group.changed_keys(side)) for side in _SIDES):
+    if all(
+        _HEDGE_CUES.isdisjoint(group.changed_keys(side)) and not _said_to_changed(group, side)
+        for side in _SIDES
+    ):
         return []  # no hedge or booster changed
     held_by: dict[Side, int] = {}
     boosted_by: dict[Side, int] = {}
@@ -3819,7 +3837,9 @@ def _agree(group: Group, side: Side, parts: dict[str, str], other: dict[str, str
     (``_weekday_named``)."""
     if _same_date(parts, other):
         return True
-    if _in_season(parts, other) or _in_season(other, parts):
+    if ("season" in parts or "season" in other) and (
+        _in_season(parts, other) or _in_season(other, parts)
+    ):
         return True
     if parts.keys() == _WEEKDAY_ALONE:
         return _weekday_named(group, side, parts["weekday"], other)
@@ -5807,6 +5827,8 @@ def might_substitute(deleted: str, inserted: str) -> bool:
         return True
     if not either.isdisjoint(_ONE_SIDED):
         return True
+    if not either.isdisjoint(_SAID_TO) and not either.isdisjoint(_BE_HAVE):
+        return True  # "is reported to be" changed, its "to" maybe not: a hedge may be there
     if _may_bound(words[0]) or _may_bound(words[1]):
         return True  # a bound dropped, added or changed ("up to £300 million" / "£300 million")
     if not deleted or not inserted:
