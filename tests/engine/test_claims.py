@@ -1500,6 +1500,12 @@ def test_a_month_in_a_season_or_a_part_of_the_year_is_one_date(
     assert _flagged_dates(_MILL.format(a_when), _MILL.format(b_when)) == dates
 
 
+def test_may_the_verb_is_no_month_a_season_holds() -> None:
+    a = "The mill will open as a hotel this spring."
+    b = "The mill will open as a hotel soon, though it may be late."
+    assert _flagged_dates(a, b) == [("a", "this spring")]
+
+
 _DIRECTED = "The film was directed by {name}. {later} said the shoot took nine weeks.\n"
 
 

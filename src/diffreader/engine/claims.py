@@ -1362,13 +1362,13 @@ class Support:
             named: set[int] = set()
             # Seasons and months of another year ("next autumn", "last November") cover
             # nothing of this one.
-            for match in compiled(_PERIOD_NAMED).finditer(self.lowered):
+            for match in compiled(_PERIOD_NAMED).finditer(self.text):
                 if match.group(1):
                     continue
-                word = match.group(2)
+                word = match.group(2).lower()
                 if word in SEASON_MONTHS:
                     covering.update(SEASON_MONTHS[word])
-                else:
+                elif match.group(2)[0].isupper():  # "May", not the verb "may"
                     named.add(MONTH_NAMES.index(word) + 1)
             for pattern, months in _YEAR_PARTS:
                 if pattern.search(self.lowered):
@@ -2541,14 +2541,13 @@ _YEAR_BACK_REACH = 300
 
 def _years_before(lowered: str, year: int | None) -> set[int]:
     """The years an article names as the year before another (``_YEAR_BEFORE``): the
-    last year named before it in its paragraph, written out or relative to the stamp's
-    ``year``, less one ("in 2026 ... a year earlier": 2025)."""
+    last year named within ``_YEAR_BACK_REACH`` characters before it, written out or
+    relative to the stamp's ``year``, less one ("in 2026 ... a year earlier": 2025)."""
     found: set[int] = set()
     if "year" not in lowered:
         return found
     for match in _YEAR_BEFORE.finditer(lowered):
         lo = max(0, match.start() - _YEAR_BACK_REACH)
-        lo = max(lo, lowered.rfind("\n\n", lo, match.start()))
         names = list(_A_YEAR_NAMED.finditer(lowered, lo, match.start()))
         if not names:
             continue
@@ -2684,7 +2683,7 @@ _YEAR_PARTS = (
     (re.compile(r"\b(?:start|beginning) of (?:the|this) year\b"), (1,)),
     (re.compile(r"\bend of (?:the|this) year\b"), (12,)),
     (re.compile(r"\bfirst (?:half|six months)\b"), (1, 2, 3, 4, 5, 6)),
-    (re.compile(r"\b(?:second|last) (?:half|six months)\b"), (7, 8, 9, 10, 11, 12)),
+    (re.compile(r"\bsecond half\b"), (7, 8, 9, 10, 11, 12)),
     (re.compile(r"\bmid-?(?:(?:19|20)\d\d|year)\b|\bmiddle of (?:the|this) year\b"), (6, 7)),
 )
 """Parts of a year named without a month, with the months they cover ("since the start of
@@ -2692,10 +2691,10 @@ the year": January, "the first six months of 2026": January to June)."""
 
 
 _PERIOD_NAMED = (
-    rf"(?:\b(last|next)\s+)?\b({alternation(SEASON_MONTHS.keys() | set(MONTH_NAMES))})\b"
+    rf"(?i)(?:\b(last|next)\s+)?\b({alternation(SEASON_MONTHS.keys() | set(MONTH_NAMES))})\b"
 )
-"""A season or a month named in lower-cased text, with "last" or "next" before it (another
-year's: group 1) or not."""
+"""A season or a month named, with "last" or "next" before it (another year's: group 1) or
+not; a month counts only capitalised ("may" is the verb)."""
 _OTHER_YEAR = r"\b(?:last|next)\b"
 
 
