@@ -1500,6 +1500,24 @@ def test_a_month_in_a_season_or_a_part_of_the_year_is_one_date(
     assert _flagged_dates(_MILL.format(a_when), _MILL.format(b_when)) == dates
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "dates"),
+    [
+        # A month with "last year" after it is "last" and that month.
+        ("It was the second outage since last November.",
+         "There have been two outages since November last year.", []),
+        ("The works will finish next March.", "The works will finish in March next year.", []),
+        # Another month, or the other relative year, is another date.
+        ("The works will finish next March.", "The works will finish in April next year.",
+         [("a", "March"), ("b", "in April"), ("b", "next year")]),
+        ("The works will finish next March.", "The works will finish in March last year.",
+         [("b", "last year")]),
+    ],
+)  # fmt: skip
+def test_a_month_last_year_is_last_that_month(a: str, b: str, dates: list[tuple[str, str]]) -> None:
+    assert _flagged_dates(a, b) == dates
+
+
 def test_may_the_verb_is_no_month_a_season_holds() -> None:
     a = "The mill will open as a hotel this spring."
     b = "The mill will open as a hotel soon, though it may be late."

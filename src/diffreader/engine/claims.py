@@ -3045,7 +3045,25 @@ def _supported_at(
         _weekday_of_a_date(text, start, end, support)
         or _date_of_a_weekday(text, start, end, support)
         or _weekday_of_its_week(text, start, end, support)
+        or _month_of_a_year_named(text, start, end, support)
     )
+
+
+_MONTH_BEFORE = re.compile(rf"(?i)\b({alternation(MONTH_NAMES)})\s+$")
+"""A month just before a relative year ("November | last year")."""
+
+
+def _month_of_a_year_named(text: str, start: int, end: int, support: Support) -> bool:
+    """The fact at ``start:end`` is "last year" or "next year" just after a month ("since
+    November last year"), and the other article names that month with "last" or "next"
+    ("since last November"): one date, said two ways."""
+    relative = _RELATIVE_YEAR.fullmatch(text, start, end)
+    if relative is None or relative.group(1).lower() == "this":
+        return False
+    month = _MONTH_BEFORE.search(text, max(0, start - 12), start)
+    if month is None:
+        return False
+    return f"{relative.group(1).lower()} {month.group(1).lower()}" in support.lowered
 
 
 _WHOLE_NUMBER = re.compile(r"(?<![\d.,])\d+(?![\d]|[.,]\d)")
