@@ -2526,6 +2526,15 @@ def test_believed_still_to_be_is_a_hedge_and_no_negation() -> None:
         ),
         # "No longer" both ways, and either way is no denial.
         ("She said she could no longer support the plan.", "She said she could not back the plan."),
+        # "No longer" beside a change of state said with a verb.
+        (
+            "The council will start charging for the courts, free since 1961.",
+            "The courts will no longer be free once the council starts charging.",
+        ),
+        (
+            "The developer has pushed the game back from May to the autumn.",
+            "The game will no longer arrive in May: the developer has pushed it back.",
+        ),
         (
             "Customers can return it for a full refund.",
             "Customers can return it for a full refund, with or without a receipt.",

@@ -1214,6 +1214,8 @@ def _find_negations(group: Group) -> list[Found]:
             continue  # "will not open" / "will close", wherever the rewording put it
         if negated in DISRUPTIONS and more % 2 and _goes_on(negated, other):
             continue  # "will not be affected" / "will carry on as normal"
+        if _no_longer(words, i) and not _CHANGES.isdisjoint(other_changed):
+            continue  # "will no longer be free" / "will start charging"
         if _failure_named(words, i, other):
             continue  # "a valve failed" / "a valve failure": the one event, named
         if _comparison_restated(words, i, other):
@@ -1263,6 +1265,19 @@ _FIRSTS = frozenset(("first", "only", "last", "record"))
 """Words that set one thing before all others, as a superlative does ("the first strike
 since 1987", "the only direct service since 2019")."""
 _COMPARING_NEGATIONS = frozenset(("no", "never", "nobody", "none", "nothing", "not"))
+
+
+_CHANGES = CESSATIONS | frozenset(
+    """start starts started starting begin begins began beginning delay delays delayed
+    postpone postpones postponed pushed scrapped introduce introduces introduced""".split()
+)
+"""Verbs of a change of state, which "no longer" says another way ("will no longer be free"
+/ "will start charging", "will no longer arrive in May" / "has pushed it back")."""
+
+
+def _no_longer(words: Sequence[Word], i: int) -> bool:
+    """The negation at ``i`` is "no longer"."""
+    return words[i].key == "no" and i + 1 < len(words) and words[i + 1].key == "longer"
 
 
 def _goes_on(disruption: str, other: Sequence[Word]) -> bool:
