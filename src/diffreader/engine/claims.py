@@ -65,6 +65,7 @@ from typing import NamedTuple, cast
 
 from diffreader.engine import cjk, parallel, synonyms
 from diffreader.engine.lexicon import (
+    ADDRESSES,
     AFTER_A_SHARE,
     CALENDAR_PERIODS,
     CAPITALISED_ADJECTIVES,
@@ -1371,7 +1372,7 @@ class Support:
                 elif match.group(2)[0].isupper():  # "May", not the verb "may"
                     named.add(MONTH_NAMES.index(word) + 1)
             for pattern, months in _YEAR_PARTS:
-                if pattern.search(self.lowered):
+                if compiled(pattern).search(self.lowered):
                     covering.update(months)
             self._months_covered = (frozenset(covering), frozenset(named))
         return self._months_covered
@@ -1525,7 +1526,7 @@ _TIME_PREPOSITION_BEFORE = r"(?i)\b(?:over|at|during|before|after|by|since|until
 _NAME_AND_NEXT = r"\b([A-Z][a-z]+)\s+(?=([A-Z][a-z]+)\b)"
 """A capitalised word and the capitalised word after it (read ahead: "Anna Lise Berg"
 gives "Anna Lise" and "Lise Berg")."""
-_NOT_GIVEN_NAMES = TITLE_WORDS | STOPWORDS | MONTHS | WEEKDAYS | {"cllr", "councillor", "professor"}
+_NOT_GIVEN_NAMES = TITLE_WORDS | STOPWORDS | MONTHS | WEEKDAYS | ADDRESSES
 """Capitalised words before a surname that are no first name (forms of address with them:
 "Cllr Hockaday", "Professor Kenchington")."""
 _PEOPLE_ENDINGS = ("ian", "ean", "ese", "ish", "an", "n", "i", "ic")
@@ -2332,7 +2333,7 @@ _ANYONE = re.compile(r"(?i)members? of the public\b")
 """A role anyone has ("a member of the public reported seeing …"): no role of a person."""
 
 
-_POWER_UNIT = re.compile(r"[kMGT]?Wh?|[kMG]VA")
+_POWER_UNIT = r"[kMGT]?Wh?|[kMG]VA"
 """Units of power and energy written with capitals ("MW", "GWh", "kVA"): after a number,
 no name."""
 
@@ -2367,7 +2368,10 @@ def _find_names(at: Stretch) -> list[Fact]:
             if rest is None:
                 continue
             m, s, e = rest, rest.start(), rest.end()
-        if _POWER_UNIT.fullmatch(text, s, e) and text[:s].rstrip()[-1:].isdigit():
+        if (
+            compiled(_POWER_UNIT).fullmatch(text, s, e)
+            and text[max(0, s - 2) : s].strip()[-1:].isdigit()
+        ):
             continue  # "a 40 MW farm", "3 GWh": a figure's unit
         if text.startswith("$", e):
             continue  # "US$45m", "A$3bn": the currency of a figure, not a place
@@ -2529,12 +2533,12 @@ years earlier")."""
 _IN_A_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
-_YEAR_BEFORE = re.compile(
+_YEAR_BEFORE = (
     r"\b(?:the year before|a year (?:earlier|before)|the (?:previous|prior|preceding) year)\b"
 )
 """A year counted back from the year named before it, in lower-cased text ("in 2026, up
 from 62% a year earlier", "last year, about the same as the year before")."""
-_A_YEAR_NAMED = re.compile(r"\b(?:((?:19|20)\d\d)|(last|this|next) year)\b")
+_A_YEAR_NAMED = r"\b(?:((?:19|20)\d\d)|(last|this|next) year)\b"
 _YEAR_BACK_REACH = 300
 """Characters before a year counted back within which the year it counts from is named."""
 
@@ -2546,9 +2550,9 @@ def _years_before(lowered: str, year: int | None) -> set[int]:
     found: set[int] = set()
     if "year" not in lowered:
         return found
-    for match in _YEAR_BEFORE.finditer(lowered):
+    for match in compiled(_YEAR_BEFORE).finditer(lowered):
         lo = max(0, match.start() - _YEAR_BACK_REACH)
-        names = list(_A_YEAR_NAMED.finditer(lowered, lo, match.start()))
+        names = list(compiled(_A_YEAR_NAMED).finditer(lowered, lo, match.start()))
         if not names:
             continue
         named = names[-1]  # the last year named before it
@@ -2680,11 +2684,11 @@ _SEASON_STEMS = {stem(season): months for season, months in SEASON_MONTHS.items(
 """``lexicon.SEASON_MONTHS`` by the seasons' stems ("spr"), as ``Support.stems`` holds
 them."""
 _YEAR_PARTS = (
-    (re.compile(r"\b(?:start|beginning) of (?:the|this) year\b"), (1,)),
-    (re.compile(r"\bend of (?:the|this) year\b"), (12,)),
-    (re.compile(r"\bfirst (?:half|six months)\b"), (1, 2, 3, 4, 5, 6)),
-    (re.compile(r"\bsecond half\b"), (7, 8, 9, 10, 11, 12)),
-    (re.compile(r"\bmid-?(?:(?:19|20)\d\d|year)\b|\bmiddle of (?:the|this) year\b"), (6, 7)),
+    (r"\b(?:start|beginning) of (?:the|this) year\b", (1,)),
+    (r"\bend of (?:the|this) year\b", (12,)),
+    (r"\bfirst (?:half|six months)\b", (1, 2, 3, 4, 5, 6)),
+    (r"\bsecond half\b", (7, 8, 9, 10, 11, 12)),
+    (r"\bmid-?(?:(?:19|20)\d\d|year)\b|\bmiddle of (?:the|this) year\b", (6, 7)),
 )
 """Parts of a year named without a month, with the months they cover ("since the start of
 the year": January, "the first six months of 2026": January to June)."""
@@ -2710,7 +2714,7 @@ def _periods_uncovered(value: str, missing: list[str], support: Support) -> list
         return missing  # "last November", "next spring": another year's, stated as such
     covering, named = support.months_covered()
     for pattern, months in _YEAR_PARTS:
-        if pattern.search(lowered) and not named.isdisjoint(months):
+        if compiled(pattern).search(lowered) and not named.isdisjoint(months):
             # The part of the year stated by a month in it: its words are stated.
             return [w for w in missing if _IN_A_YEAR.fullmatch(w)]
     out = []
@@ -3049,7 +3053,7 @@ def _supported_at(
     )
 
 
-_MONTH_BEFORE = re.compile(rf"(?i)\b({alternation(MONTH_NAMES)})\s+$")
+_MONTH_BEFORE = rf"(?i)\b({alternation(MONTH_NAMES)})\s+$"
 """A month just before a relative year ("November | last year")."""
 
 
@@ -3060,7 +3064,7 @@ def _month_of_a_year_named(text: str, start: int, end: int, support: Support) ->
     relative = _RELATIVE_YEAR.fullmatch(text, start, end)
     if relative is None or relative.group(1).lower() == "this":
         return False
-    month = _MONTH_BEFORE.search(text, max(0, start - 12), start)
+    month = compiled(_MONTH_BEFORE).search(text, max(0, start - 12), start)
     if month is None:
         return False
     return f"{relative.group(1).lower()} {month.group(1).lower()}" in support.lowered

@@ -21,7 +21,7 @@ API:
                        DATE_MODIFIERS, HOLIDAYS, MOVABLE_FEASTS, TIME_UNITS, DURATION_QUALIFIERS
     Chinese, Japanese: CJK_DIGITS, CJK_POWERS, CJK_COUNTERS, CJK_TIME_UNITS,
                        CJK_VAGUE_NUMERALS, CJK_ERAS, CJK_WEEKDAYS, CJK_RELATIVE_DATES
-    People and roles:  HONORIFICS, TITLES, TITLE_MODIFIERS, TITLE_WORDS (their union),
+    People and roles:  HONORIFICS, ADDRESSES, TITLES, TITLE_MODIFIERS, TITLE_WORDS (their union),
                        ROLE_NOUNS, NAME_PARTICLES, PRONOUNS
     Places and bodies: PLACES, PLACE_EQUIVALENTS, DEMONYMS, PLACE_PREPOSITIONS,
                        ORGANISATION_HEADS, CAPITALISED_ADJECTIVES, COMMON_ACRONYMS, EVENTS,
@@ -44,6 +44,7 @@ from types import MappingProxyType
 from typing import Any
 
 __all__ = [
+    "ADDRESSES",
     "AFTER_A_SHARE",
     "BELIEF_VERBS",
     "BOOSTERS",
@@ -478,6 +479,9 @@ language's grammar, as ``DATE_MODIFIERS`` and ``CALENDAR_PERIODS`` are English's
 
 HONORIFICS = _words("mr mrs ms dr prof sir lord lady")
 """Forms of address before a name ("Dr Varga"), written with or without a full stop."""
+ADDRESSES = _words("cllr councillor professor")
+"""Forms of address before a name that say an office or a rank too ("Cllr Hockaday",
+"Professor Kenchington"): no first name, and no role of their own beside another."""
 TITLES = _words(
     """president presidents minister secretary senator rep gov governor mayor king queen
     prince princess general gen col colonel captain capt judge justice ambassador envoy

@@ -49,7 +49,7 @@ from itertools import pairwise
 from diffreader.engine.claims import spans_of_time, times_of_day
 from diffreader.engine.lexicon import SCALE_WORDS, STOPWORDS, TIME_UNITS
 from diffreader.engine.synonyms import NO_SENSES, Senses, linked, phrase_senses, senses
-from diffreader.engine.text import stem, word_keys
+from diffreader.engine.text import compiled, stem, word_keys
 
 __all__ = [
     "MAX_GAP",
@@ -100,7 +100,7 @@ _VALUE_MARK = "\x00"
 _TIME_WORD = re.compile(r"(?i)\b(?:" + "|".join(sorted(TIME_UNITS, key=len, reverse=True)) + r")")
 """A unit of time's word, which a span of time holds (most sentences hold none)."""
 
-_CLOCK = re.compile(r"(?i)\d[.:]\d\d|\d\s*[ap]\.?m\b|\bnoon\b|\bmidday\b|\bmidnight\b")
+_CLOCK = r"(?i)\d[.:]\d\d|\d\s*[ap]\.?m\b|\bnoon\b|\bmidday\b|\bmidnight\b"
 """What a time of day holds (most sentences hold none): a clock's minutes, "am" or "pm",
 "noon", "midnight"."""
 
@@ -141,7 +141,7 @@ class _Words:
         keys: list[str] = []
         at_char = 0
         spans = spans_of_time(text) if _TIME_WORD.search(text) else []
-        if _CLOCK.search(text):
+        if compiled(_CLOCK).search(text):
             # A time of day is one value too: "1.40am" / "01:40", "6pm" / "18:00".
             clocks = [(s, e, f"{m // 60:02d}:{m % 60:02d}") for s, e, m in times_of_day(text)]
             spans = _apart(sorted([*spans, *clocks]))

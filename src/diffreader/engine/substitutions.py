@@ -99,6 +99,7 @@ from typing import NamedTuple
 
 from diffreader.engine import cjk
 from diffreader.engine.lexicon import (
+    ADDRESSES,
     AFTER_A_SHARE,
     BELIEF_VERBS,
     BOOSTERS,
@@ -720,13 +721,14 @@ def _denials_without_negation(words: Sequence[Word], other: Sequence[Word]) -> i
     / "without a home"). A word that says "not" counts only as often as ``words`` writes
     it (in any form) more than ``other``: "prevented the march" / "did not prevent it" is
     a flip, "rooms free" / "free rooms" a word moved."""
-    deniers = [w.key for j, w in enumerate(words) if w.hunk >= 0 and _denier_at(words, j)]
+    denying = [w for j, w in enumerate(words) if _denier_at(words, j)]
+    deniers = [w.key for w in denying if w.hunk >= 0]
     count = 0
     if deniers:
         # "no treatment halts it" / "a treatment stops it": one ending said both ways.
         ending = any(o.key in CESSATIONS for o in other)
         # A word both sides write as often ("lost", "free rooms") is no replacement.
-        ours = Counter(_lemma(w.key) for j, w in enumerate(words) if _denier_at(words, j))
+        ours = Counter(_lemma(w.key) for w in denying)
         ours.subtract(_lemma(o.key) for j, o in enumerate(other) if _denier_at(other, j))
         for key in deniers:
             base = _lemma(key)
@@ -4223,7 +4225,7 @@ def _is_role_word(key: str) -> bool:
     return key in _TITLE_NOUNS or (key not in GENERIC_PERSON_NOUNS and person_noun(key))
 
 
-_ADDRESSES = HONORIFICS | {"cllr", "councillor", "professor"}
+_ADDRESSES = HONORIFICS | ADDRESSES
 """Forms of address before a name, which say no role of their own here ("Professor Alan
 Whitby, vice-chancellor of ...")."""
 
