@@ -111,6 +111,88 @@ def test_a_failure_here_ends_the_children_and_propagates(forks: list[int]) -> No
     assert _no_children_left()
 
 
+def _resumable(stops: dict[int, int]) -> Callable[[int, int], tuple[list[int], int]]:
+    """A resumable task whose range starting at ``lo`` stops in a child after
+    ``stops[lo]`` items (as if its share of the memory were spent there)."""
+
+    def task(lo: int, hi: int) -> tuple[list[int], int]:
+        items: list[int] = []
+        for index in range(lo, hi):
+            if parallel._in_child and index - lo >= stops.get(lo, hi):
+                return items, index
+            items.append(index * index)
+        return items, hi
+
+    return task
+
+
+@settings(max_examples=15)
+@given(
+    st.lists(st.integers(1, 29), max_size=4).map(lambda cuts: sorted({0, 30, *cuts})),
+    st.lists(st.integers(0, 30), min_size=5, max_size=5),
+)
+def test_children_that_stop_early_leave_the_rest_of_their_range_here(
+    bounds: list[int], stopping: list[int]
+) -> None:
+    # A resumable stage's child stops where its memory is spent, anywhere in its range,
+    # even at once: the rest is done here and the result is the serial one.
+    stops = dict(zip(bounds[1:-1], stopping, strict=False))
+    result = parallel.fork_map(_resumable(stops), bounds, resumable=True)
+    assert result == [[n * n for n in range(lo, hi)] for lo, hi in pairwise(bounds)]
+    assert _no_children_left()
+
+
+def test_a_child_stops_once_the_fork_join_holds_the_budget(
+    forks: list[int], tmp_path: Path
+) -> None:
+    # The budget less this process's resident memory is the child's: its own private
+    # memory (here 1 MB more an item) is read as it grows, and it stops before passing it.
+    report = tmp_path / "child.txt"
+    share = 48 * 1024 * 1024
+
+    def task(lo: int, hi: int) -> tuple[list[int], int]:
+        kept: list[bytes] = []
+        for index in range(lo, hi):
+            if parallel.spent():
+                report.write_text(f"{index} {_private_bytes()}")
+                return list(range(lo, index)), index
+            if parallel._in_child:
+                kept.append(os.urandom(1024 * 1024))
+            time.sleep(0.002)
+        if parallel._in_child:  # (this process does the rest of a child's range too)
+            report.write_text(f"{hi} {_private_bytes()}")
+        return list(range(lo, hi)), hi
+
+    token = parallel._budget.set(parallel._resident_bytes() + share)
+    try:
+        result = parallel.fork_map(task, [0, 100, 300], resumable=True)
+    finally:
+        parallel._budget.reset(token)
+    assert result == [list(range(100)), list(range(100, 300))]
+    assert len(forks) == 1
+    reached, private = map(int, report.read_text().split())
+    assert 100 < reached < 300  # it did some, and stopped: 200 MB would not fit
+    assert private <= share + 8 * 1024 * 1024  # the last item or two past the reading
+    assert _no_children_left()
+
+
+def _private_bytes() -> int:
+    with open("/proc/self/smaps_rollup", "rb") as rollup:
+        return sum(int(line.split()[1]) * 1024 for line in rollup if line.startswith(b"Private_"))
+
+
+def test_a_resumable_stage_forks_while_a_child_has_room(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Its children stop at their share of the budget: it keeps two processes where a
+    # stage whose children could pass the budget (by the forecast of their growth) runs
+    # in one, as long as the budget leaves a child room to work.
+    monkeypatch.delenv("DIFFREADER_JOBS", raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    for resident_mb, forecast, resumable in [(100, 2, 2), (160, 1, 2), (215, 1, 2), (225, 1, 1)]:
+        monkeypatch.setattr(parallel, "_resident_bytes", lambda mb=resident_mb: mb * 2**20)
+        assert parallel.jobs() == forecast
+        assert parallel.jobs(resumable=True) == resumable
+
+
 def test_jobs_follows_the_setting_and_stays_serial_beside_threads(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -257,6 +339,40 @@ def test_a_comparison_split_over_processes_equals_the_serial_one(
     text.content_stems.cache_clear()
     expected = _serially(lambda: compare(doc_a, doc_b), monkeypatch)
     _equal_comparisons(split, expected)
+    assert _no_children_left()
+
+
+@pytest.mark.parametrize("stop_after", [0, 3])
+def test_claims_of_children_that_stop_early_equal_the_serial_ones(
+    stop_after: int, monkeypatch: pytest.MonkeyPatch, forks: list[int]
+) -> None:
+    # The claims' children stop where their memory is spent (parallel.spent): here at
+    # once, or after a few groups; this process judges the rest of their ranges.
+    doc_a = document_from_text((DEMO / "00_original.txt").read_text(encoding="utf-8"))
+    doc_b = document_from_text((DEMO / "02_rewrite_contentfarm.txt").read_text(encoding="utf-8"))
+    _split_finely(monkeypatch)
+    calls = [0]
+
+    def spent(self: object) -> bool:
+        calls[0] += 1
+        return calls[0] > stop_after
+
+    monkeypatch.setattr(parallel._Allowance, "spent", spent)
+    stopped: list[tuple[int, int]] = []
+    real_gather = parallel._gather
+
+    def gather(child, task, decode, lo, hi, resumable=False):  # type: ignore[no-untyped-def]
+        if resumable:
+            stopped.append((lo, hi))
+        return real_gather(child, task, decode, lo, hi, resumable)
+
+    monkeypatch.setattr(parallel, "_gather", gather)
+    split = compare(doc_a, doc_b)
+    assert len(stopped) == 2  # the claims' two children
+    assert calls == [0]  # this process never asked: only its children stop
+    expected = _serially(lambda: compare(doc_a, doc_b), monkeypatch)
+    _equal_comparisons(split, expected)
+    assert split.claims
     assert _no_children_left()
 
 

@@ -3608,13 +3608,17 @@ def find_claims(
             found = memo[key] = find_facts(text, start, end, names)
         return found
 
-    def claims_of(lo: int, hi: int) -> list[Claim]:
-        """The claims of ``pairs[lo:hi]`` (the quotations' apart), in pair order."""
+    def claims_of(lo: int, hi: int) -> tuple[list[Claim], int]:
+        """The claims of ``pairs[lo:hi]`` (the quotations' apart), in pair order, and
+        ``hi``; or those of ``pairs[lo:k]`` and ``k``, in a child that has used its share
+        of the memory at ``k`` (``parallel.spent``)."""
         claims: list[Claim] = []
         for index in range(lo, hi):
             pair = pairs[index]
             if pair.status is _SAME:
                 continue  # identical words on both sides: nothing added, nothing dropped
+            if parallel.spent():
+                return claims, index
             memo.clear()
             clauses: dict[Side, list[_Clause]] = {_A: [], _B: []}
             changes: dict[Side, _Changed] = {}
@@ -3663,16 +3667,17 @@ def find_claims(
                     index, pair, doc_a, doc_b, facts_of, found, changes, support
                 )
             claims.extend(found)
-        return claims
+        return claims, hi
 
     # Each pair's claims depend on the tables above and on that pair alone: a long
-    # comparison has ranges of pairs judged in other processes (parallel.py).
+    # comparison has ranges of pairs judged in other processes (parallel.py), which stop
+    # at their share of the memory budget and leave the rest of their range to this one.
     weights = _weights(pairs, doc_a, doc_b)
-    bounds = parallel.split(weights, parallel.jobs())
+    bounds = parallel.split(weights, parallel.jobs(resumable=True))
     decode = functools.partial(_decode_found, doc_a.text, doc_b.text, pairs)
     claims = [
         claim
-        for part in parallel.fork_map(claims_of, bounds, _encode_found, decode)
+        for part in parallel.fork_map(claims_of, bounds, _encode_found, decode, resumable=True)
         for claim in part
     ]
     claims = _without_speakers(claims, claimed, doc_a.text, doc_b.text)

@@ -15,15 +15,19 @@ files would take its memory past a gigabyte), and for work large enough to repay
 and the transfer of results (``MIN_WEIGHT``). The processes are as many as fit
 ``MEMORY_BUDGET`` together, for a pair of 1 MB files, and proportionally more for a
 larger one (``sized``): two at least, unless even two would not fit it (a stage of a 1 MB
-pair that starts from a parent of more than about 135 MB runs in one).
-``DIFFREADER_JOBS`` sets the number of processes (``1``: never fork).
+pair that starts from a parent of more than about 135 MB runs in one). A stage whose work
+can stop anywhere in a range (``resumable``: the claims) is not held to that forecast: its
+children read their memory as they go and stop at their share of the budget (``spent``),
+this process doing the rest of their ranges, so it keeps two processes while a child has
+room to work. ``DIFFREADER_JOBS`` sets the number of processes (``1``: never fork).
 
 API:
     MAX_JOBS, MIN_WEIGHT, MEMORY_BUDGET
-    jobs(max_rss) -> int, configured_jobs() -> int
+    jobs(max_rss, resumable) -> int, configured_jobs() -> int
     sized(chars)                       the budget of a comparison of that size, in a block
     split(weights, parts, min_weight) -> list[int]
-    fork_map(task, bounds) -> list[result]
+    fork_map(task, bounds, encode, decode, resumable) -> list[result]
+    spent() -> bool                    a resumable stage's child should stop here
     die_with_parent(parent)            a pool worker's initializer
 """
 
@@ -35,11 +39,12 @@ import pickle
 import signal
 import sys
 import threading
+import time
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from contextvars import ContextVar
 from itertools import accumulate, pairwise
-from typing import Any, NoReturn, TypeVar
+from typing import Any, NoReturn, TypeVar, cast
 
 __all__ = [
     "MAX_JOBS",
@@ -50,6 +55,7 @@ __all__ = [
     "fork_map",
     "jobs",
     "sized",
+    "spent",
     "split",
 ]
 
@@ -117,8 +123,78 @@ process too, some 4% slower."""
 _in_child = False
 """True in a forked child: a child never forks again."""
 
+_LEAST_HEADROOM = 32 * 1024 * 1024
+"""The memory a resumable stage's child must have within the budget for the stage to fork
+(``jobs``): with less, it would stop before it had done enough to repay its fork."""
 
-def jobs(max_rss: int | None = None) -> int:
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+_FIRST_LOOK = 0.01
+_LONGEST_WAIT = 0.25
+"""Seconds from a resumable stage's child's start to its first reading of the memory, and
+at most between two (``_Allowance``)."""
+
+
+class _Allowance:
+    """A resumable stage's child's share of the memory budget, and how it is read.
+
+    The memory of a fork-join is its parent's resident memory and each child's private
+    memory: the pages the child has copied on write, those its parent's copying has left
+    to it alone, and its new ones (``/proc/self/smaps_rollup``). A child may hold the
+    budget less its parent's resident memory, shared among the children. Reading its own
+    takes about 5 ms for a child of 150 MB: it is read again after the time that, at the
+    fastest growth seen so far, would use half of what is left of the share."""
+
+    __slots__ = ("at", "budget", "children", "due", "own", "parent", "private", "rate")
+
+    def __init__(self, budget: int, children: int, parent_statm: int) -> None:
+        self.budget = budget
+        self.children = children
+        self.parent = parent_statm
+        try:
+            self.own = os.open("/proc/self/smaps_rollup", os.O_RDONLY)
+        except OSError:
+            self.own = -1  # a kernel before 4.14: stop at once (``spent``)
+        self.at = time.monotonic()
+        self.due = self.at + _FIRST_LOOK
+        self.private = 0
+        self.rate = 0.0  # the fastest growth seen, in bytes a second
+
+    def spent(self) -> bool:
+        now = time.monotonic()
+        if now < self.due:
+            return False
+        try:
+            parent = int(os.pread(self.parent, 128, 0).split()[1]) * _PAGE
+            private = sum(
+                int(line.split()[1]) * 1024
+                for line in os.pread(self.own, 4096, 0).splitlines()
+                if line.startswith(b"Private_")
+            )
+        except (OSError, ValueError, IndexError):
+            return True  # the memory cannot be read: stop, and let the parent do the rest
+        left = (self.budget - parent) // self.children - private
+        if left <= 0:
+            return True
+        self.rate = max(self.rate, (private - self.private) / max(now - self.at, 1e-3))
+        self.at, self.private = now, private
+        wait = left / 2 / self.rate if self.rate > 0 else _LONGEST_WAIT
+        self.due = now + min(wait, _LONGEST_WAIT)
+        return False
+
+
+_allowance: _Allowance | None = None
+"""In the child of a resumable stage: its share of the budget (``spent``)."""
+
+
+def spent() -> bool:
+    """Whether this process should stop its range of a resumable stage now (``fork_map``'s
+    ``resumable``): in a child, once the memory of the fork-join (its parent's resident
+    memory and its children's private memory) would pass the budget; never in the parent."""
+    return _allowance is not None and _allowance.spent()
+
+
+def jobs(max_rss: int | None = None, *, resumable: bool = False) -> int:
     """How many processes a comparison may use here (1: run everything in this one).
 
     ``DIFFREADER_JOBS`` if set (a positive integer), else the cores this process may run
@@ -130,7 +206,9 @@ def jobs(max_rss: int | None = None) -> int:
     ask less). Without ``DIFFREADER_JOBS``, the cores are cut to the processes that fit
     budget together (``MEMORY_BUDGET``, or the comparison's: ``sized``): two at least,
     unless even two would not fit it (``_GROWTH_OF_A_CHILD``; the writers, whose
-    ``max_rss`` keeps them within it, always have two).
+    ``max_rss`` keeps them within it, always have two). A ``resumable`` stage, whose
+    children stop when they have used their share of the budget (``spent``), has two
+    whenever the budget leaves ``_LEAST_HEADROOM`` for a child.
     """
     if _in_child or sys.platform != "linux" or threading.active_count() > 1:
         return 1
@@ -143,8 +221,11 @@ def jobs(max_rss: int | None = None) -> int:
     if setting is not None:
         return setting
     # The writers, whose ``max_rss`` keeps a child small, keep two processes whatever.
+    budget = _budget.get()
     least = 1 if max_rss is None else 2
-    return min(_cores(), _fitting(resident, _budget.get(), least))
+    if resumable and resident > 0 and budget - resident >= _LEAST_HEADROOM:
+        least = 2  # its children stop at their share of the budget: they cannot pass it
+    return min(_cores(), _fitting(resident, budget, least))
 
 
 def _fitting(resident: int, budget: int = MEMORY_BUDGET, least: int = 2) -> int:
@@ -264,11 +345,13 @@ def _same(value: Any) -> Any:
 
 
 def fork_map(
-    task: Callable[[int, int], T],
+    task: Callable[[int, int], Any],
     bounds: Sequence[int],
-    encode: Callable[[T], object] = _same,
-    decode: Callable[[Any], T] = _same,
-) -> list[T]:
+    encode: Callable[[Any], object] = _same,
+    decode: Callable[[Any], Any] = _same,
+    *,
+    resumable: bool = False,
+) -> list[Any]:
     """``[task(bounds[i], bounds[i + 1]) for each i]``, the ranges after the first in
     forked children, in parallel with the first in this process.
 
@@ -278,6 +361,11 @@ def fork_map(
     dataclasses. A child that fails for any reason, or that could not be forked, has its
     range run here afterwards: the result is always the serial one.
 
+    ``resumable``: ``task(lo, hi)`` returns ``(items, reached)``, a list of the results of
+    ``lo`` up to ``reached`` (``hi`` unless ``spent`` told it to stop), and the results are
+    the lists. A child that stops early has the rest of its range run here afterwards: the
+    children's memory stays within the budget (``jobs``) whatever the work makes them copy.
+
     >>> fork_map(lambda lo, hi: list(range(lo, hi)), [0, 2, 5])
     [[0, 1], [2, 3, 4]]
     """
@@ -285,20 +373,44 @@ def fork_map(
     if not ranges:
         return []
     children: list[tuple[int, int] | None] = []  # (pid, read end) per range after the first
-    results: list[T] = []
+    results: list[Any] = []
+    allowance = None
+    if resumable and len(ranges) > 1:
+        allowance = _allowance_of(len(ranges) - 1)
     try:
         for lo, hi in ranges[1:]:
-            _fork(task, encode, lo, hi, children)
-        results.append(task(*ranges[0]))
+            _fork(task, encode, lo, hi, children, allowance)
+        results.append(_whole(task, *ranges[0]) if resumable else task(*ranges[0]))
         for i, (lo, hi) in enumerate(ranges[1:]):
             child, children[i] = children[i], None
-            results.append(_gather(child, task, decode, lo, hi))
+            results.append(_gather(child, task, decode, lo, hi, resumable))
     finally:
         # This process failed or was interrupted before gathering them all: end the rest.
         for child in children:
             if child is not None:
                 _discard(child)
+        if allowance is not None:
+            os.close(allowance[1])
     return results
+
+
+def _allowance_of(children: int) -> tuple[int, int, int] | None:
+    """What each of ``children`` children of a resumable stage reads its allowance from:
+    (the budget, this process's ``/proc`` statm file open, the number of children); None
+    where ``/proc`` cannot tell."""
+    try:
+        statm = os.open("/proc/self/statm", os.O_RDONLY)
+    except OSError:
+        return None
+    return _budget.get(), statm, children
+
+
+def _whole(task: Callable[[int, int], tuple[list[Any], int]], lo: int, hi: int) -> list[Any]:
+    """A resumable task's items from ``lo`` to ``hi``, all of them (here, never spent)."""
+    items, reached = task(lo, hi)
+    if reached < hi:
+        items = [*items, *_whole(task, reached, hi)]
+    return items
 
 
 def _fork(
@@ -307,6 +419,7 @@ def _fork(
     lo: int,
     hi: int,
     children: list[tuple[int, int] | None],
+    allowance: tuple[int, int, int] | None = None,
 ) -> None:
     """Start a child running ``task(lo, hi)`` into a pipe and append (its pid, the pipe's
     read end) to ``children``, or None when it cannot be started.
@@ -331,7 +444,8 @@ def _fork(
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
         return
     if pid == 0:  # the child: never returns into the caller's code
-        _run_child(task, encode, lo, hi, write_end, [read_end, *(c[1] for c in children if c)])
+        not_mine = [read_end, *(c[1] for c in children if c)]
+        _run_child(task, encode, lo, hi, write_end, not_mine, allowance)
     children.append((pid, read_end))
     os.close(write_end)
     signal.pthread_sigmask(signal.SIG_SETMASK, held)
@@ -344,11 +458,13 @@ def _run_child(
     hi: int,
     write_end: int,
     not_mine: list[int],
+    allowance: tuple[int, int, int] | None = None,
 ) -> NoReturn:
     """In a forked child: send ``encode(task(lo, hi))`` pickled down the pipe, then exit
     (status 0 once sent) without running the parent's exit handlers or flushing its
-    buffers."""
-    global _in_child
+    buffers. The child of a resumable stage (``allowance``) sends ``(encode(items),
+    reached)``."""
+    global _in_child, _allowance
     _in_child = True
     status = 1
     try:
@@ -357,7 +473,14 @@ def _run_child(
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
         for fd in not_mine:
             os.close(fd)
-        payload = pickle.dumps(encode(task(lo, hi)), protocol=pickle.HIGHEST_PROTOCOL)
+        if allowance is None:
+            payload = pickle.dumps(encode(task(lo, hi)), protocol=pickle.HIGHEST_PROTOCOL)
+        else:
+            budget, statm, children = allowance
+            _allowance = _Allowance(budget, children, statm)
+            items, reached = cast(tuple[Any, int], task(lo, hi))
+            _allowance = None
+            payload = pickle.dumps((encode(items), reached), protocol=pickle.HIGHEST_PROTOCOL)
         with open(write_end, "wb") as out:
             out.write(payload)
         status = 0
@@ -378,14 +501,16 @@ def _discard(child: tuple[int, int]) -> None:
 
 def _gather(
     child: tuple[int, int] | None,
-    task: Callable[[int, int], T],
-    decode: Callable[[Any], T],
+    task: Callable[[int, int], Any],
+    decode: Callable[[Any], Any],
     lo: int,
     hi: int,
-) -> T:
-    """The child's result, or the range run here when the child did not deliver it."""
+    resumable: bool = False,
+) -> Any:
+    """The child's result, or the range run here when the child did not deliver it (a
+    resumable stage's child that stopped early has the rest of its range run here)."""
     if child is None:
-        return task(lo, hi)
+        return _whole(task, lo, hi) if resumable else task(lo, hi)
     pid, read_end = child
     try:
         with open(read_end, "rb") as pipe:
@@ -394,8 +519,11 @@ def _gather(
         _, wait_status = os.waitpid(pid, 0)
     if os.waitstatus_to_exitcode(wait_status) == 0 and payload:
         try:
-            result = decode(pickle.loads(payload))
+            if not resumable:
+                return decode(pickle.loads(payload))
+            encoded, reached = pickle.loads(payload)
+            items = decode(encoded)
         except Exception:
-            return task(lo, hi)
-        return result
-    return task(lo, hi)
+            return _whole(task, lo, hi) if resumable else task(lo, hi)
+        return items if reached >= hi else [*items, *_whole(task, reached, hi)]
+    return _whole(task, lo, hi) if resumable else task(lo, hi)
