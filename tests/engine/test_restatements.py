@@ -5,8 +5,10 @@ Each case is a pair of short articles written for this file: the rewrite restate
 as its people's adjective, a figure with a scale word as its digits, a possessive name
 without its ending, a temperature's scale, a date's preposition, a forecast as someone's
 expectation, a negation as a contrast ("rather than", "free of", "the only one"), "more
-than half" as "a majority", "the year to" as "the 12 months to", a rate, a century or a
-rise "up to" a figure. Beside each, a changed version of the same rewrite must be flagged,
+than half" as "a majority", "the year to" as "the 12 months to", a rate, a century (or
+its hundreds: "the 1400s"), an hour opening a range to a time ("from seven until noon"),
+"never on Sundays" as "except Sunday", a season of two years ("2022-23") or a rise "up
+to" a figure. Beside each, a changed version of the same rewrite must be flagged,
 so that none of these rules hides a real change.
 """
 
@@ -133,6 +135,26 @@ QUIET = {
     "a count's rate": (
         "The tunnel carries around 52,000 vehicles a day and 18 lorries an hour, it said.\n",
         "The tunnel carries about 52,000 vehicles daily and 18 lorries hourly, it said.\n",
+    ),
+    "a century as its hundreds": (
+        "The chapel's oldest window was made in the 15th century, the trust said.\n",
+        "The earliest window in the chapel dates from the 1400s, according to the trust.\n",
+    ),
+    "opening hours from a bare hour to noon": (
+        "The market hall is open from seven until noon on weekdays.\n",
+        "On weekdays the market hall opens from 7am to 12pm.\n",
+    ),
+    "opening hours from a bare hour to midnight": (
+        "The skate park will stay lit from six until midnight.\n",
+        "Lights at the skate park will be on from 6pm to 12am.\n",
+    ),
+    "never on a day as every day except it": (
+        "The ferry runs twice a day but never on Sundays.\n",
+        "The ferry runs twice a day, every day except Sunday.\n",
+    ),
+    "a season of two years is no span of time": (
+        "The striker missed most of the 2022-23 season with a knee injury.\n",
+        "A knee injury kept the striker out for much of the 2022-23 campaign.\n",
     ),
     "an ordinal century": (
         "Three gold brooches from the seventh century were stolen on Tuesday.\n",
@@ -533,6 +555,36 @@ CHANGED = {
         QUIET["a rate"][0].replace("twice-daily", "once-daily"),
         QUIET["a rate"][1],
         ("added", "twice"),
+    ),
+    "a century as other hundreds": (
+        QUIET["a century as its hundreds"][0],
+        QUIET["a century as its hundreds"][1].replace("1400s", "1500s"),
+        ("added", "1500s"),
+    ),
+    "opening hours from another bare hour": (
+        QUIET["opening hours from a bare hour to noon"][0],
+        QUIET["opening hours from a bare hour to noon"][1].replace("7am", "8am"),
+        ("added", "8am"),
+    ),
+    "opening hours to another time": (
+        QUIET["opening hours from a bare hour to midnight"][0],
+        QUIET["opening hours from a bare hour to midnight"][1].replace("12am", "11pm"),
+        ("added", "11pm"),
+    ),
+    "noon for another hour": (
+        "The market hall closes at noon on weekdays.\n",
+        "On weekdays the market hall closes at 1pm.\n",
+        ("added", "1pm"),
+    ),
+    "every day except a day, added": (
+        "The ferry runs twice a day.\n",
+        QUIET["never on a day as every day except it"][1],
+        ("added", "except Sunday"),
+    ),
+    "a span of seasons changed": (
+        "The striker was injured for two seasons.\n",
+        "The striker was injured for three seasons.\n",
+        ("added", "three seasons"),
     ),
     "another century": (
         QUIET["an ordinal century"][0],

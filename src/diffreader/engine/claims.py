@@ -146,6 +146,7 @@ from diffreader.engine.substitutions import (
     find_substitutions,
     find_swaps,
     has_size,
+    hour_opening_a_range,
     just_past,
     measure_after,
     measures_in,
@@ -216,7 +217,8 @@ _PART_OF_A_UNIT = r"(?:(?:a|one|three)[\s-]+)?quarters?\s+of\s+an?"
 _AND_A_PART = r"\s+and\s+(?:a\s+half|a\s+quarter|three[\s-]quarters)\b"
 """A share of the unit before it: "a year and a half", "an hour and a quarter"."""
 _DURATION = re.compile(
-    rf"\b{_QUALIFIER}(?:{_NUM}(?:[\s-]+(?:{_SCALE}))?"
+    # Not the end of a span of two years ("the 2019-20 season", "in 2024/25"): a date.
+    rf"(?<!\d\d\d\d[-/–])\b{_QUALIFIER}(?:{_NUM}(?:[\s-]+(?:{_SCALE}))?"
     rf"(?:[\s-]+(?:and a half|full|long|further|extra|additional|more))?"
     rf"|half an?|{_PART_OF_A_UNIT})[\s-]+(?:{_UNITS})\b(?:{_AND_A_PART})?(?:\s+ago)?",
     re.IGNORECASE,
@@ -327,9 +329,21 @@ _NAME = re.compile(
 capital taken out in front. A pattern that opens with a character class is searched for
 by the regex engine's own scan, about twice as fast as trying it at every position."""
 _GENERIC = frozenset(stem(w) for w in FILLER)
-_FIGURE_WORDS = frozenset([*NUMBER_WORDS, *SCALE_WORDS, "per", "cent", "percent"])
+_FIGURE_WORDS = frozenset(
+    [
+        *NUMBER_WORDS,
+        *SCALE_WORDS,
+        "per",
+        "cent",
+        "percent",
+        "noon",
+        "midday",
+        "midnight",
+    ]
+)
 """Words of figures, which the netting of a reworded clause does not count: the figures'
-detectors judge a figure, written in words or digits ("five per cent", "5%"), once."""
+detectors judge a figure, written in words or digits ("five per cent", "5%"; "noon",
+"12pm"), once."""
 _VAGUE = re.compile(rf"(?:{alternation(VAGUE_QUANTITIES)})\b", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(rf"\b(?:{alternation(PLACE_PREPOSITIONS)})\s+$")
 
@@ -690,6 +704,26 @@ def _scaled_digits_known(keys: Sequence[str], numbers: Collection[str]) -> bool:
 
 
 @functools.lru_cache(maxsize=32768)
+def _centuries(lowered: str) -> list[str]:
+    """The other form of each century a lower-cased text names: "1300s" for "the 14th
+    century", "14" (the value of "14th") for "the 1300s".
+
+    >>> _centuries("built in the 14th century, rebuilt in the 1800s")
+    ['1300', '19']
+    """
+    found = []
+    for ordinal, hundreds in compiled(_CENTURY).findall(lowered):
+        if ordinal:
+            found.append(str((int(ordinal) - 1) * 100))
+        else:
+            found.append(str(int(hundreds) + 1))
+    return found
+
+
+_CENTURY = r"\b(?:(\d{1,2})(?:st|nd|rd|th)\s+centur(?:y|ies)\b|([1-9]|1\d|20)00s\b)"
+"""A century as an ordinal ("the 14th century") or as its hundreds ("the 1300s")."""
+
+
 def _number_value(token: str) -> str:
     """The value a number token states: "4,300" -> "4300", "4.5%" -> "4.5", "five" -> "5".
 
@@ -1065,6 +1099,12 @@ class Support:
                 for hours, minutes in (ranged.group(1, 2), ranged.group(3, 4)):
                     if hours is not None:
                         found.append(clock_minutes(int(hours), int(minutes), half))
+            if "from" in self.lowered or "between" in self.lowered:
+                # "from six until noon": six is 6am (``hour_opening_a_range``).
+                for ranged in compiled(_HOUR_OPENING_A_RANGE).finditer(self.lowered):
+                    opening = hour_opening_a_range(word_keys(ranged.group()), 1)
+                    if opening is not None:
+                        found.append(opening[0])
             self._times = frozenset(m for m in found if m is not None)
         return self._times
 
@@ -1302,6 +1342,11 @@ class Support:
         # with no call per key and no cache filled.
         if not keys.isdisjoint(_TWELVE_O_CLOCK):
             numbers.add("12")  # "midnight" is "12am", "noon" "12pm"
+        if "century" in keys or "centuries" in keys or "00s" in lowered:
+            centuries = _centuries(lowered)
+            numbers.update(centuries)
+            if "00s" in lowered and any(len(value) <= 2 for value in centuries):
+                stems.add(stem("century"))  # "the 1300s" says "the 14th century"
         lines = "\n".join(compress(plain, map(operator.not_, decimal)))
         if lines:
             numbers.update(_LEADING_VALUES.findall(lines))
@@ -2248,6 +2293,15 @@ _TIMES_IN_WORDS = (
 )
 """Clock times whose half of the day follows the range they open or comes in words, in
 lower-cased text: "from 8.15 to 9.15 in the morning", "2.45-3.45pm" (both ends)."""
+
+
+_HOUR_OPENING_A_RANGE = (
+    r"\b(?:from|between)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve)\s*(?:to|until|till|and|-|–)\s*(?:\d{1,2}(?:[.:][0-5]\d)?\s*[ap]\.?m\b"
+    r"|noon|midday|midnight)"
+)
+"""A bare hour that opens a range ending at a time of day, in lower-cased text ("from six
+until noon", "between 9 and 11pm"): ``hour_opening_a_range`` reads its time."""
 
 
 def _minutes_of(time: re.Match[str]) -> int | None:

@@ -759,17 +759,18 @@ DENIAL_VERBS = _words("deny denies denied denying")
 IMPLICIT_NEGATIVES = _words(
     """reluctant loath loth hesitant unless lack lacks lacked lacking absent barely hardly
     scarcely seldom rarely acquit acquits acquitted acquitting acquittal cleared exempt
-    exempted exclude excludes excluded excluding ban bans banned barred prohibit prohibits
+    exempted exclude excludes excluded excluding except ban bans banned barred prohibit prohibits
     prohibited closed free miss misses missed missing unable prevent prevents prevented
     preventing forbid forbids forbade forbidden escaped spared lose loses losing lost"""
 )
 """Words that say "not" without a negation ("had been reluctant to sell" is "had not wanted
 to sell", "unless it improves" is "if it does not improve", "was cleared" is "was found
 not guilty", "residents will be exempt" is "it will not apply to residents", "excludes"
-is "does not include", "banned" and "closed to" are "not allowed", "free" is "no
-charge", "missed the ceremony" is "was not at it", "prevents either boy from being named"
-is "neither can be named", "escaped injury" is "was not hurt", "was spared jail" is "was
-not jailed", "lost power" is "were without power", "lost the final" is "did not win it"):
+is "does not include" ("except Sunday" is "not on Sunday"), "banned" and "closed to" are
+"not allowed", "free" is "no charge", "missed the ceremony" is "was not at it", "prevents
+either boy from being named" is "neither can be named", "escaped injury" is "was not hurt",
+"was spared jail" is "was not jailed", "lost power" is "were without power", "lost the
+final" is "did not win it"):
 where the other side has a negation more, one of these in its place keeps the polarity, and
 a negation before one on its own side ("will not be prevented from using it") undoes it."""
 NEGATING_PHRASES = {

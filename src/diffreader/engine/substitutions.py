@@ -79,6 +79,7 @@ API:
     CLOCK_SPAN, MINUTE_SPAN, SMALLER_UNITS           spans shown as a clock, or in several units
     clock_span_hours(match) -> float                 the hours of a span shown as a clock
     time_of_day(keys, i), clock_minutes(h, m, half)  a time of day, in minutes after midnight
+    hour_opening_a_range(keys, i)                    "from six until noon": six is 6am
     Group, Word, Found, Substitution, SUBSTITUTIONS
 """
 
@@ -177,6 +178,7 @@ __all__ = [
     "clock_span_hours",
     "find_substitutions",
     "has_size",
+    "hour_opening_a_range",
     "just_past",
     "measure_after",
     "measures_in",
@@ -2117,12 +2119,14 @@ class _Quantity(NamedTuple):
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_NAMED_TIMES = {"noon": 720, "midday": 720, "midnight": 0}
+"""The times of day named by a word, in minutes after midnight."""
 _QUANTITY_STARTS = frozenset(
-    (*NUMBER_WORDS, *_CURRENCY, "a", "an", "another", "majority", "quarter")
+    (*NUMBER_WORDS, *_CURRENCY, *_NAMED_TIMES, "a", "an", "another", "majority", "quarter")
 )
 _QUANTITY_WORDS = frozenset(
-    (*NUMBER_WORDS, *SCALE_WORDS, *MEASURE_UNITS, *TIME_UNITS, *_CURRENCY, "%", "a", "an")
-).union(*(phrase.split() for phrase in QUANTITY_QUALIFIERS), ("majority",))
+    (*NUMBER_WORDS, *SCALE_WORDS, *MEASURE_UNITS, *TIME_UNITS, *_CURRENCY, *_NAMED_TIMES)
+).union(*(phrase.split() for phrase in QUANTITY_QUALIFIERS), ("majority", "%", "a", "an"))
 """Words a changed quantity may consist of (its value, scale, unit or qualifier)."""
 _PERCENT = frozenset(("%", "percent", "per cent"))
 
@@ -2406,6 +2410,15 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
             continue  # "at one point", "on one day": when, no quantity
         if key == "once" and not _once_a_count(keys, i):
             continue  # "once the tide turns", "at once", "once more": no count
+        if key in _NAMED_TIMES:
+            # "noon", "midnight": "12pm", "12am" in other words.
+            hunk = of_word[i]
+            hunks = frozenset((hunk,)) if hunk >= 0 else _NO_HUNKS
+            minutes = float(_NAMED_TIMES[key])
+            out.append(
+                _new_tuple(_Quantity, (starts[i], ends[i], "", minutes, "", _TIME_OF_DAY, hunks))
+            )
+            continue
         if key == "majority":
             # "a majority of households": more than half ("two-thirds majority": a share).
             if i and (keys[i - 1] in numbers or keys[i - 1] in FRACTIONS or keys[i - 1] == "-"):
@@ -2656,7 +2669,7 @@ def time_of_day(keys: Sequence[str], i: int) -> tuple[int, int] | None:
     """
     clock = _CLOCK.fullmatch(keys[i])
     if clock is None:
-        return None
+        return hour_opening_a_range(keys, i)
     hours, minutes = int(clock.group(1)), int(clock.group(2) or 0)
     after = keys[i + 1] if i + 1 < len(keys) else ""
     if after in _MERIDIEMS:
@@ -2672,9 +2685,48 @@ def time_of_day(keys: Sequence[str], i: int) -> tuple[int, int] | None:
         if half:
             found = clock_minutes(hours, minutes, half)
             return None if found is None else (found, i)
-    return None
+        return None
+    return hour_opening_a_range(keys, i)
 
 
+def hour_opening_a_range(keys: Sequence[str], i: int) -> tuple[int, int] | None:
+    """A bare hour (1 to 12, in digits or a word) that opens a range ending at a time of
+    day, in minutes after midnight: the last such hour before the end ("from six until
+    noon": 6am; "between 9 and 11pm": 9pm; "from eight to midnight": 8pm); None for any
+    other key.
+
+    >>> hour_opening_a_range("from six until noon".split(), 1)
+    (360, 1)
+    >>> hour_opening_a_range(["between", "9", "and", "11", "pm"], 1)
+    (1260, 1)
+    >>> hour_opening_a_range("six until noon".split(), 0)
+    >>> hour_opening_a_range("from six days".split(), 1)
+    """
+    if not 0 < i < len(keys) - 2 or keys[i - 1] not in _OPENS_A_RANGE:
+        return None
+    if keys[i + 1] not in _RANGE_WORDS:
+        return None
+    hours = _number_of(keys[i])
+    if hours is None or hours != int(hours) or not 1 <= hours <= 12:
+        return None
+    end_key = keys[i + 2]
+    if end_key in _NAMED_TIMES:
+        end = _NAMED_TIMES[end_key] or 1440  # midnight ends the day
+    else:
+        clock = _CLOCK.fullmatch(end_key)
+        after = keys[i + 3] if i + 3 < len(keys) else ""
+        if clock is None or after not in _MERIDIEMS:
+            return None
+        found = clock_minutes(int(clock.group(1)), int(clock.group(2) or 0), after[0])
+        if found is None:
+            return None
+        end = found
+    start = int(hours) % 12 * 60
+    earlier = [m for m in (start, start + 720) if m < end]
+    return (earlier[-1], i) if earlier else None
+
+
+_OPENS_A_RANGE = frozenset(("from", "between"))
 _RANGE_WORDS = frozenset(("to", "-", "–", "and", "until", "till"))
 _PARTS_OF_DAY = {"morning": "a", "afternoon": "p", "evening": "p"}
 
