@@ -7,9 +7,9 @@ without its ending, a temperature's scale, a date's preposition, a forecast as s
 expectation, a negation as a contrast ("rather than", "free of", "the only one"), "more
 than half" as "a majority", "the year to" as "the 12 months to", a rate, a century (or
 its hundreds: "the 1400s"), an hour opening a range to a time ("from seven until noon"),
-"never on Sundays" as "except Sunday", a season of two years ("2022-23") or a rise "up
-to" a figure. Beside each, a changed version of the same rewrite must be flagged,
-so that none of these rules hides a real change.
+"never on Sundays" as "except Sunday", "empty for six years" as "empty since 2021", a
+season of two years ("2022-23") or a rise "up to" a figure. Beside each, a changed version
+of the same rewrite must be flagged, so that none of these rules hides a real change.
 """
 
 from __future__ import annotations
@@ -155,6 +155,11 @@ QUIET = {
     "a season of two years is no span of time": (
         "The striker missed most of the 2022-23 season with a knee injury.\n",
         "A knee injury kept the striker out for much of the 2022-23 campaign.\n",
+    ),
+    "a span of years up to now as the year it began": (
+        "Published 09:00, 4 May 2027\n\nThe mill has stood empty for six years, the owners said.\n",
+        "Updated 11:30, 4 May 2027\n\nThe mill has been empty since 2021, according to its "
+        "owners.\n",
     ),
     "an ordinal century": (
         "Three gold brooches from the seventh century were stolen on Tuesday.\n",
@@ -585,6 +590,11 @@ CHANGED = {
         "The striker was injured for two seasons.\n",
         "The striker was injured for three seasons.\n",
         ("added", "three seasons"),
+    ),
+    "a span of years up to now from another year": (
+        QUIET["a span of years up to now as the year it began"][0],
+        QUIET["a span of years up to now as the year it began"][1].replace("2021", "2019"),
+        ("added", "2019"),
     ),
     "another century": (
         QUIET["an ordinal century"][0],

@@ -1396,6 +1396,9 @@ class Support:
                 if " ago" in self.lowered or " earlier" in self.lowered:
                     for count in compiled(_YEARS_AGO).findall(self.lowered):
                         found.add(self.year - int(_words_value(count)))
+                if " years" in self.lowered:
+                    for count in compiled(_YEARS_SO_FAR).findall(self.lowered):
+                        found.add(self.year - int(_words_value(count)))
             found.update(_years_before(self.lowered, self.year))
             self._relative_years = frozenset(found)
         return self._relative_years
@@ -2585,6 +2588,14 @@ _YEARS_AGO = r"\b(\d{1,2}|" + alternation(_CARDINAL_WORDS) + r") years (?:ago|ea
 """A year counted back from an article's own in lower-cased text ("five years ago", "12
 years earlier")."""
 _IN_A_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_YEARS_SO_FAR = (
+    r"\b(?:has|have|'s|’s)(?: \w+){0,6}? for (\d{1,2}|"
+    + alternation(_CARDINAL_WORDS)
+    + r") years\b"
+)
+"""A span of years up to now in lower-cased text ("has stood empty for three years", "who
+has run it for 12 years"): it started that many years before the article's own year, as
+"since 2024" says in a 2027 article."""
 
 
 _YEAR_BEFORE = (
@@ -2625,11 +2636,20 @@ def _years_ago_stated(text: str, start: int, end: int, support: Support) -> bool
         return False
     # The duration holds its "ago" ("five years ago") or stands just before it.
     ago = compiled(_YEARS_AGO).match(text[start : end + 8].lower())
-    return (
-        ago is not None
-        and ago.end() >= end - start
-        and str(support.year - int(_words_value(ago.group(1)))) in support.numbers
-    )
+    if ago is not None and ago.end() >= end - start:
+        return str(support.year - int(_words_value(ago.group(1)))) in support.numbers
+    # A span of years up to now ("has stood empty for three years") from a year the
+    # other article writes after "since" ("empty since 2024" in a 2027 article).
+    before = text[max(0, start - _SO_FAR_REACH) : end].lower()
+    so_far = compiled(_YEARS_SO_FAR).search(before)
+    if so_far is None or so_far.end() != len(before):
+        return False
+    since = f"since {support.year - int(_words_value(so_far.group(1)))}"
+    return since in support.lowered
+
+
+_SO_FAR_REACH = 60
+"""Characters before a span of years that ``_YEARS_SO_FAR`` reads ("has" and six words)."""
 
 
 def _year_stated(value: str, support: Support) -> bool:
