@@ -388,6 +388,15 @@ SETS = {
         None,
         ("quote", "para_", "port"),
     ),
+    "heldout25": JudgementSet(
+        ROOT / "benchmarks" / "judgement_heldout25",
+        20,
+        7,
+        (3, 14),
+        3,
+        None,
+        ("quote", "para_", "bus"),
+    ),
 }
 
 
