@@ -129,10 +129,10 @@ _LEAST_HEADROOM = 32 * 1024 * 1024
 
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
-_FIRST_LOOK = 0.01
+_SHORTEST_WAIT = 0.05
 _LONGEST_WAIT = 0.25
-"""Seconds from a resumable stage's child's start to its first reading of the memory, and
-at most between two (``_Allowance``)."""
+"""Seconds at least and at most between two readings of a resumable stage's child's
+memory (``_Allowance``): a reading takes about 5 ms."""
 
 
 class _Allowance:
@@ -143,7 +143,9 @@ class _Allowance:
     to it alone, and its new ones (``/proc/self/smaps_rollup``). A child may hold the
     budget less its parent's resident memory, shared among the children. Reading its own
     takes about 5 ms for a child of 150 MB: it is read again after the time that, at the
-    fastest growth seen so far, would use half of what is left of the share."""
+    growth since the last reading, would use half of what is left of the share (at least
+    ``_SHORTEST_WAIT``), and the child stops when even that shortest wait could use the
+    rest."""
 
     __slots__ = ("at", "budget", "children", "due", "own", "parent", "private", "rate")
 
@@ -155,10 +157,12 @@ class _Allowance:
             self.own = os.open("/proc/self/smaps_rollup", os.O_RDONLY)
         except OSError:
             self.own = -1  # a kernel before 4.14: stop at once (``spent``)
-        self.at = time.monotonic()
-        self.due = self.at + _FIRST_LOOK
         self.private = 0
-        self.rate = 0.0  # the fastest growth seen, in bytes a second
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            self.private = self._private()
+        self.at = time.monotonic()
+        self.due = self.at + _SHORTEST_WAIT
+        self.rate = 0.0  # the growth since the last reading, in bytes a second
 
     def spent(self) -> bool:
         now = time.monotonic()
@@ -166,21 +170,25 @@ class _Allowance:
             return False
         try:
             parent = int(os.pread(self.parent, 128, 0).split()[1]) * _PAGE
-            private = sum(
-                int(line.split()[1]) * 1024
-                for line in os.pread(self.own, 4096, 0).splitlines()
-                if line.startswith(b"Private_")
-            )
+            private = self._private()
         except (OSError, ValueError, IndexError):
             return True  # the memory cannot be read: stop, and let the parent do the rest
         left = (self.budget - parent) // self.children - private
-        if left <= 0:
-            return True
-        self.rate = max(self.rate, (private - self.private) / max(now - self.at, 1e-3))
+        self.rate = max(0.0, (private - self.private) / max(now - self.at, 1e-3))
+        if left <= self.rate * _SHORTEST_WAIT * 1.5:
+            return True  # spent, or would be before a next reading
         self.at, self.private = now, private
         wait = left / 2 / self.rate if self.rate > 0 else _LONGEST_WAIT
-        self.due = now + min(wait, _LONGEST_WAIT)
+        self.due = now + min(max(wait, _SHORTEST_WAIT), _LONGEST_WAIT)
         return False
+
+    def _private(self) -> int:
+        """This child's private memory now, in bytes."""
+        return sum(
+            int(line.split()[1]) * 1024
+            for line in os.pread(self.own, 4096, 0).splitlines()
+            if line.startswith(b"Private_")
+        )
 
 
 _allowance: _Allowance | None = None
