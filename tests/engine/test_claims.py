@@ -1639,3 +1639,18 @@ def test_a_name_of_a_common_word_is_told_by_its_proper_words(
     named = (ClaimCategory.NAME, ClaimCategory.PERSON, ClaimCategory.PLACE,
              ClaimCategory.ORGANISATION)  # fmt: skip
     assert [(x.side.value, x.text) for x in compare(a, b).claims if x.category in named] == names
+
+
+def test_the_words_of_a_span_of_time_are_the_span_checks_not_a_clause_of_their_own() -> None:
+    # "four years ago" is the year the original names ("in 2026" in a 2030 article): its
+    # words do not make the clause an added claim; the new name is still flagged.
+    a = (
+        "Published 09:00, 3 June 2030\n\nThe prison, built in 1964, was last inspected in "
+        "2026. It holds 400 men.\n"
+    )
+    b = (
+        "Posted 10:00, 3 June 2030\n\nBuilt in 1964, Hallowfen was last inspected four "
+        "years ago. It holds 400 men.\n"
+    )
+    found = {(c.category.value, c.text) for c in compare(a, b).claims}
+    assert found == {("name", "Hallowfen")}

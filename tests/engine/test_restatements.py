@@ -7,9 +7,10 @@ without its ending, a temperature's scale, a date's preposition, a forecast as s
 expectation, a negation as a contrast ("rather than", "free of", "the only one"), "more
 than half" as "a majority", "the year to" as "the 12 months to", a rate, a century (or
 its hundreds: "the 1400s"), an hour opening a range to a time ("from seven until noon"),
-"never on Sundays" as "except Sunday", "empty for six years" as "empty since 2021", a
-season of two years ("2022-23") or a rise "up to" a figure. Beside each, a changed version
-of the same rewrite must be flagged, so that none of these rules hides a real change.
+"never on Sundays" as "except Sunday", "empty for six years" as "empty since 2021",
+"over eleven weeks" opening a clause as "eleven weeks", a season of two years
+("2022-23") or a rise "up to" a figure. Beside each, a changed version of the same
+rewrite must be flagged, so that none of these rules hides a real change.
 """
 
 from __future__ import annotations
@@ -160,6 +161,12 @@ QUIET = {
         "Published 09:00, 4 May 2027\n\nThe mill has stood empty for six years, the owners said.\n",
         "Updated 11:30, 4 May 2027\n\nThe mill has been empty since 2021, according to its "
         "owners.\n",
+    ),
+    "a span of time opening a clause with over": (
+        "The 80-metre ship will spend eleven weeks studying the ice shelf. It cost £90 million "
+        "and can break ice two metres thick.\n",
+        "Over eleven weeks, the crew will study the ice shelf. The 80-metre vessel, which cost "
+        "£90 million, can break ice two metres thick.\n",
     ),
     "an ordinal century": (
         "Three gold brooches from the seventh century were stolen on Tuesday.\n",
@@ -595,6 +602,13 @@ CHANGED = {
         QUIET["a span of years up to now as the year it began"][0],
         QUIET["a span of years up to now as the year it began"][1].replace("2021", "2019"),
         ("added", "2019"),
+    ),
+    "a span of time opening a clause changed": (
+        QUIET["a span of time opening a clause with over"][0],
+        QUIET["a span of time opening a clause with over"][1].replace(
+            "Over eleven weeks", "Over twelve weeks"
+        ),
+        ("added", "twelve weeks"),
     ),
     "another century": (
         QUIET["an ordinal century"][0],

@@ -329,6 +329,11 @@ _NAME = re.compile(
 capital taken out in front. A pattern that opens with a character class is searched for
 by the regex engine's own scan, about twice as fast as trying it at every position."""
 _GENERIC = frozenset(stem(w) for w in FILLER)
+_CLOCK_AND_CALENDAR_UNITS = frozenset(
+    ("second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade")
+)
+"""The units of time that measure a span and little else ("round", "term", "season" and
+"century" name other things too: "the 19th round of sanctions")."""
 _FIGURE_WORDS = frozenset(
     [
         *NUMBER_WORDS,
@@ -339,11 +344,13 @@ _FIGURE_WORDS = frozenset(
         "noon",
         "midday",
         "midnight",
+        *(w for w in TIME_UNITS if w.rstrip("s") in _CLOCK_AND_CALENDAR_UNITS),
+        "ago",
     ]
 )
 """Words of figures, which the netting of a reworded clause does not count: the figures'
 detectors judge a figure, written in words or digits ("five per cent", "5%"; "noon",
-"12pm"), once."""
+"12pm"), and a span of time's ("four years ago", "in 2026"), once."""
 _VAGUE = re.compile(rf"(?:{alternation(VAGUE_QUANTITIES)})\b", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(rf"\b(?:{alternation(PLACE_PREPOSITIONS)})\s+$")
 

@@ -3435,7 +3435,18 @@ def _find_figures(group: Group) -> list[Found]:
             elif q.unit in _IN_BASE_UNIT:
                 # The same span in another unit of time ("a week" / "seven days").
                 others = [*(others or []), *by_value.get(_in_base_unit(q)[0], [])] or None
-            if others is not None and _stated(q, others):
+            if others is not None and (
+                _stated(q, others)
+                # "Over eleven weeks, the team will measure" / "will spend eleven weeks":
+                # "over" before a span of time opening a clause says during.
+                or (
+                    q.bound == "at least"
+                    and _during(group.text[side], q)
+                    and _opens_a_clause(group.text[side], q.start)
+                    and not any(o.bound for o in others)
+                    and _stated(q._replace(bound=""), others)
+                )
+            ):
                 if counted_parts:
                     if wholes is None:
                         wholes = {s: _wholes(group, s, quantities[s]) for s in _SIDES}
@@ -5400,6 +5411,19 @@ def _during(text: str, q: _Quantity) -> bool:
     return text[q.start : q.start + 5].lower() == "over " and (
         q.unit in _TIME_UNIT_NAMES or bool(_SPAN_AFTER.match(text, q.end))
     )
+
+
+def _opens_a_clause(text: str, at: int) -> bool:
+    """The word at ``at`` opens its sentence or a clause: nothing but spaces before it,
+    or the end of a sentence, a comma, a semicolon, a colon, a dash or a bracket.
+
+    >>> _opens_a_clause("Over two days, it rained", 0), _opens_a_clause("a, over two", 3)
+    (True, True)
+    >>> _opens_a_clause("jailed for over two years", 11)
+    False
+    """
+    before = text[:at].rstrip()
+    return not before or before[-1] in ".!?\"'”’,;:(—–-"
 
 
 def _over_a_span(
