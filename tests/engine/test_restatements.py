@@ -9,8 +9,9 @@ than half" as "a majority", "the year to" as "the 12 months to", a rate, a centu
 its hundreds: "the 1400s"), an hour opening a range to a time ("from seven until noon"),
 "never on Sundays" as "except Sunday", "empty for six years" as "empty since 2021",
 "over eleven weeks" opening a clause as "eleven weeks", a season of two years
-("2022-23") or a rise "up to" a figure. Beside each, a changed version of the same
-rewrite must be flagged, so that none of these rules hides a real change.
+("2022-23") or named by its year ("its 2030 season"), or a rise "up to" a figure. Beside
+each, a changed version of the same rewrite must be flagged, so that none of these rules
+hides a real change.
 """
 
 from __future__ import annotations
@@ -167,6 +168,12 @@ QUIET = {
         "and can break ice two metres thick.\n",
         "Over eleven weeks, the crew will study the ice shelf. The 80-metre vessel, which cost "
         "£90 million, can break ice two metres thick.\n",
+    ),
+    "a season named by its year is no span of time": (
+        "Published 08:00, 12 April 2030\n\nThe theme park opened its season on Saturday with "
+        "two new rides.\n",
+        "Posted 09:00, 12 April 2030\n\nThe theme park opened its 2030 season on Saturday "
+        "with two new rides.\n",
     ),
     "an ordinal century": (
         "Three gold brooches from the seventh century were stolen on Tuesday.\n",

@@ -204,6 +204,7 @@ def _led_by(chars: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 _UNITS = alternation(TIME_UNITS)
+_SINGULAR_UNITS = alternation(w for w in TIME_UNITS if not w.endswith("s"))
 _NUM = (
     r"(?:\d+(?:[.,]\d+)*|"
     + alternation([*NUMBER_WORDS, *VAGUE_QUANTITIES, "a", "an", "another"])
@@ -217,8 +218,10 @@ _PART_OF_A_UNIT = r"(?:(?:a|one|three)[\s-]+)?quarters?\s+of\s+an?"
 _AND_A_PART = r"\s+and\s+(?:a\s+half|a\s+quarter|three[\s-]quarters)\b"
 """A share of the unit before it: "a year and a half", "an hour and a quarter"."""
 _DURATION = re.compile(
-    # Not the end of a span of two years ("the 2019-20 season", "in 2024/25"): a date.
-    rf"(?<!\d\d\d\d[-/–])\b{_QUALIFIER}(?:{_NUM}(?:[\s-]+(?:{_SCALE}))?"
+    # Not the end of a span of two years ("the 2019-20 season", "in 2024/25"), nor a year
+    # before one of its units ("its 2030 season", "the 2029 year-end"): a date.
+    rf"(?<!\d\d\d\d[-/–])\b(?!(?:1[89]|20)\d\d[\s-]+(?:{_SINGULAR_UNITS})\b)"
+    rf"{_QUALIFIER}(?:{_NUM}(?:[\s-]+(?:{_SCALE}))?"
     rf"(?:[\s-]+(?:and a half|full|long|further|extra|additional|more))?"
     rf"|half an?|{_PART_OF_A_UNIT})[\s-]+(?:{_UNITS})\b(?:{_AND_A_PART})?(?:\s+ago)?",
     re.IGNORECASE,
