@@ -9,9 +9,9 @@ than half" as "a majority", "the year to" as "the 12 months to", a rate, a centu
 its hundreds: "the 1400s"), an hour opening a range to a time ("from seven until noon"),
 "never on Sundays" as "except Sunday", "empty for six years" as "empty since 2021",
 "over eleven weeks" opening a clause as "eleven weeks", a season of two years
-("2022-23") or named by its year ("its 2030 season"), or a rise "up to" a figure. Beside
-each, a changed version of the same rewrite must be flagged, so that none of these rules
-hides a real change.
+("2022-23") or named by its year ("its 2030 season"), weekdays as "Monday to Friday", or
+a rise "up to" a figure. Beside each, a changed version of the same rewrite must be
+flagged, so that none of these rules hides a real change.
 """
 
 from __future__ import annotations
@@ -174,6 +174,12 @@ QUIET = {
         "two new rides.\n",
         "Posted 09:00, 12 April 2030\n\nThe theme park opened its 2030 season on Saturday "
         "with two new rides.\n",
+    ),
+    "weekdays as Monday to Friday": (
+        "The dial-a-ride bus will run from 8am to 6pm on weekdays and from 10am to 4pm at "
+        "weekends.\n",
+        "Bookings can be made for journeys 8am-6pm Monday to Friday and 10am-4pm on Saturday "
+        "and Sunday.\n",
     ),
     "an ordinal century": (
         "Three gold brooches from the seventh century were stolen on Tuesday.\n",
@@ -616,6 +622,11 @@ CHANGED = {
             "Over eleven weeks", "Over twelve weeks"
         ),
         ("added", "twelve weeks"),
+    ),
+    "weekdays as two of them": (
+        QUIET["weekdays as Monday to Friday"][0],
+        QUIET["weekdays as Monday to Friday"][1].replace("Monday to Friday", "Monday and Tuesday"),
+        ("added", "Tuesday"),
     ),
     "another century": (
         QUIET["an ordinal century"][0],

@@ -3134,7 +3134,27 @@ def _supported_at(
         or _date_of_a_weekday(text, start, end, support)
         or _weekday_of_its_week(text, start, end, support)
         or _month_of_a_year_named(text, start, end, support)
+        or _end_of_a_working_week(text, start, end, support)
     )
+
+
+_WORKING_WEEK = (
+    r"(?i)\b(?:(monday)\s*(?:to|-|–|through|until|till)\s*(friday)"
+    r"|(saturday)\s*(?:and|to|-|–|or)\s*(sunday))\b"
+)
+"""The days of a working week or of a weekend, as a range ("Monday to Friday", "Saturday
+and Sunday")."""
+
+
+def _end_of_a_working_week(text: str, start: int, end: int, support: Support) -> bool:
+    """The weekday at ``start:end`` is an end of "Monday to Friday" (or "Saturday and
+    Sunday") and the other article says "weekdays" (or "weekends"): one span of days, said
+    two ways."""
+    window = compiled(_WORKING_WEEK).search(text, max(0, start - 20), min(len(text), end + 20))
+    if window is None or not (start < window.end() and window.start() < end):
+        return False  # ("on Saturday": its preposition before the range)
+    days = "weekday" if window.group(1) else "weekend"
+    return stem(days) in support.stems or stem(days + "s") in support.stems
 
 
 _MONTH_BEFORE = rf"(?i)\b({alternation(MONTH_NAMES)})\s+$"
