@@ -9,9 +9,10 @@ than half" as "a majority", "the year to" as "the 12 months to", a rate, a centu
 its hundreds: "the 1400s"), an hour opening a range to a time ("from seven until noon"),
 "never on Sundays" as "except Sunday", "empty for six years" as "empty since 2021",
 "over eleven weeks" opening a clause as "eleven weeks", a season of two years
-("2022-23") or named by its year ("its 2030 season"), weekdays as "Monday to Friday", or
-a rise "up to" a figure. Beside each, a changed version of the same rewrite must be
-flagged, so that none of these rules hides a real change.
+("2022-23") or named by its year ("its 2030 season"), weekdays as "Monday to Friday", "not
+open to dogs, apart from guide dogs" as "only guide dogs", "the next year" as "the coming
+twelve months", or a rise "up to" a figure. Beside each, a changed version of the same
+rewrite must be flagged, so that none of these rules hides a real change.
 """
 
 from __future__ import annotations
@@ -180,6 +181,14 @@ QUIET = {
         "weekends.\n",
         "Bookings can be made for journeys 8am-6pm Monday to Friday and 10am-4pm on Saturday "
         "and Sunday.\n",
+    ),
+    "a negation with an exception as only": (
+        "The hostel is not open to dogs, apart from guide dogs. It has 40 beds.\n",
+        "Only guide dogs are allowed at the hostel, which has 40 beds.\n",
+    ),
+    "the next year as the coming twelve months": (
+        "The scheme will add 40 docking stations over the next year.\n",
+        "Over the coming twelve months the scheme will add 40 docking stations.\n",
     ),
     "an ordinal century": (
         "Three gold brooches from the seventh century were stolen on Tuesday.\n",
@@ -627,6 +636,16 @@ CHANGED = {
         QUIET["weekdays as Monday to Friday"][0],
         QUIET["weekdays as Monday to Friday"][1].replace("Monday to Friday", "Monday and Tuesday"),
         ("added", "Tuesday"),
+    ),
+    "a negation with an exception dropped": (
+        QUIET["a negation with an exception as only"][0],
+        "Guide dogs are allowed at the hostel, which has 40 beds.\n",
+        ("dropped", "not open"),
+    ),
+    "the next year as six months": (
+        QUIET["the next year as the coming twelve months"][0],
+        QUIET["the next year as the coming twelve months"][1].replace("twelve", "six"),
+        ("added", "six months"),
     ),
     "another century": (
         QUIET["an ordinal century"][0],

@@ -1092,9 +1092,11 @@ class Support:
         if self._periods is None:
             found = compiled(_PERIOD_BEFORE).findall(self.lowered)
             ahead = compiled(_PERIOD_AHEAD).findall(self.lowered)
-            self._periods = frozenset(
-                [a or b or c or d for a, b, c, d in found] + [f"+{a or b}" for a, b in ahead]
-            )
+            periods = [a or b or c or d for a, b, c, d in found] + [f"+{a or b}" for a, b in ahead]
+            if " months" in self.lowered:
+                # "the next 12 months", "the coming twelve months": the year ahead.
+                periods += ["+year"] * bool(compiled(_YEAR_OF_MONTHS_AHEAD).search(self.lowered))
+            self._periods = frozenset(periods)
         return self._periods
 
     def times_of_day(self) -> frozenset[int]:
@@ -2687,6 +2689,8 @@ the past week", "up 6% year on year"): what states a date "last year" or "last w
 says."""
 _PERIOD_AHEAD = r"\bthe (?:coming (week|month|year)|(week|month|year) ahead)\b"
 """A period counted forward ("the coming year", "the week ahead"): what "next year" says."""
+_YEAR_OF_MONTHS_AHEAD = r"\bthe (?:coming|next) (?:12|twelve) months\b"
+"""The year ahead counted in months ("over the coming twelve months"): "the next year"."""
 
 
 def _date_supported(value: str, support: Support) -> bool:

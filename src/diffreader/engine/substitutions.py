@@ -1224,12 +1224,36 @@ def _find_negations(group: Group) -> list[Found]:
             continue  # "a valve failed" / "a valve failure": the one event, named
         if _comparison_restated(words, i, other):
             continue  # "no deal was larger" / "its largest deal"
+        if _exception_restated(words, i, other):
+            continue  # "not open to dogs, apart from assistance dogs" / "only assistance dogs"
         if _negation_elsewhere(words, i, group.text[_OTHER[side]]):
             continue  # "denies the charge" / "has denied the charge" a sentence later
         if _negated_in_other_words(words, i, group.text[_OTHER[side]]):
             continue  # "failing to check" / "did not carry out checks" in another group
         out.append(Found(side, _NEGATION, *_negated_span(words, i)))
     return out
+
+
+_EXCEPTION_REACH = 12
+"""Words after a negation that may hold the exception it makes ("is not open to dogs,
+apart from assistance dogs")."""
+_EXCEPTIONS = (("apart", "from"), ("except",), ("other", "than"), ("save", "for"), ("besides",))
+"""The words that make an exception to a negation: "no one apart from", "none except"."""
+
+
+def _exception_restated(words: Sequence[Word], i: int, other: Sequence[Word]) -> bool:
+    """The negation at ``i`` makes an exception within its sentence ("is not open to dogs,
+    apart from assistance dogs", "nobody except residents may park") and ``other`` says
+    "only" ("only assistance dogs are allowed"): one rule, said two ways."""
+    if not any(w.key == "only" for w in other):
+        return False
+    keys = [w.key for w in words[i + 1 : i + 1 + _EXCEPTION_REACH]]
+    for j, key in enumerate(keys):
+        if key in _SENTENCE_ENDS:
+            return False
+        if any(tuple(keys[j : j + len(e)]) == e for e in _EXCEPTIONS):
+            return True
+    return False
 
 
 _UNDOING_REACH = 4
