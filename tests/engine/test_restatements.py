@@ -1,18 +1,20 @@
 """Facts a rewrite states in other words stay quiet; the same sentences with the fact
 changed are still flagged.
 
-Each case is a pair of short articles written for this file: the rewrite restates a place
-as its people's adjective, a figure with a scale word as its digits, a possessive name
-without its ending, a temperature's scale, a date's preposition, a forecast as someone's
-expectation, a negation as a contrast ("rather than", "free of", "the only one"), "more
-than half" as "a majority", "the year to" as "the 12 months to", a rate, a century (or
-its hundreds: "the 1400s"), an hour opening a range to a time ("from seven until noon"),
-"never on Sundays" as "except Sunday", "empty for six years" as "empty since 2021",
-"over eleven weeks" opening a clause as "eleven weeks", a season of two years
-("2022-23") or named by its year ("its 2030 season"), weekdays as "Monday to Friday", "not
-open to dogs, apart from guide dogs" as "only guide dogs", "the next year" as "the coming
-twelve months", or a rise "up to" a figure. Beside each, a changed version of the same
-rewrite must be flagged, so that none of these rules hides a real change.
+Each case is a pair of short articles written for this file: the rewrite restates a place as
+its people's adjective, a figure with a scale word as its digits, a possessive name without
+its ending, a temperature's scale, a date's preposition, a forecast as someone's
+expectation, a negation as a contrast ("rather than", "free of", "the only one"), "more than
+half" as "a majority", "the year to" as "the 12 months to", a rate, a century (or its
+hundreds: "the 1400s"), an hour opening a range to a time ("from seven until noon"), "never
+on Sundays" as "except Sunday", "empty for six years" as "empty since 2021", "over eleven
+weeks" opening a clause as "eleven weeks", a season of two years ("2022-23") or named by its
+year ("its 2030 season"), weekdays as "Monday to Friday", "not open to dogs, apart from
+guide dogs" as "only guide dogs", "the next year" as "the coming twelve months", two
+headlines giving two of the story's figures, a modal inside a question to be decided
+("decide where moorings could be placed"), or a rise "up to" a figure. Beside each, a
+changed version of the same rewrite must be flagged, so that none of these rules hides a
+real change.
 """
 
 from __future__ import annotations
@@ -189,6 +191,17 @@ QUIET = {
     "the next year as the coming twelve months": (
         "The scheme will add 40 docking stations over the next year.\n",
         "Over the coming twelve months the scheme will add 40 docking stations.\n",
+    ),
+    "headlines giving two of the story's figures": (
+        "Ice core holds 20,000 years of climate history\n\nA team has drilled an ice core 412 "
+        "metres long from the ice rise. Its deepest ice may be about 20,000 years old.\n",
+        "Team brings back 412-metre ice core\n\nA team has drilled a 412-metre ice core from "
+        "the ice rise. Its oldest ice could be around 20,000 years old.\n",
+    ),
+    "a modal in a question someone will decide": (
+        "The harbour survey, which took 41 days, will help decide where new moorings could be "
+        "placed.\n",
+        "The harbour survey took 41 days and will help choose spots for new moorings.\n",
     ),
     "an ordinal century": (
         "Three gold brooches from the seventh century were stolen on Tuesday.\n",
@@ -646,6 +659,18 @@ CHANGED = {
         QUIET["the next year as the coming twelve months"][0],
         QUIET["the next year as the coming twelve months"][1].replace("twelve", "six"),
         ("added", "six months"),
+    ),
+    "a headline's figure the story does not give": (
+        QUIET["headlines giving two of the story's figures"][0],
+        QUIET["headlines giving two of the story's figures"][1].replace(
+            "Team brings back 412-metre", "Team brings back 430-metre"
+        ),
+        ("added", "430-metre"),
+    ),
+    "a modal of a plan made sure": (
+        "The council has chosen a site where 300 homes could be built.\n",
+        "The council has chosen a site where 300 homes will be built.\n",
+        ("dropped", "could"),
     ),
     "another century": (
         QUIET["an ordinal century"][0],

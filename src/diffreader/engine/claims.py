@@ -4063,9 +4063,9 @@ def _with_substitutions(
     """``claims`` of one aligned group plus what the substitution layer finds in it
     (substitutions.py), one claim per span: a substitution takes the place of the facts
     it encloses, and a fact that already covers a substitution keeps it. In a headline, a
-    name replaced by another that each article names too is no substitution: headlines
-    pick whom of the story they name ("Huskies go top with win over Ospreys" / "Morrissey
-    double sends Huskies to the summit")."""
+    name or a figure replaced by another that each article states too is no substitution:
+    headlines pick whom and what of the story they name ("Huskies go top with win over
+    Ospreys" / "Morrissey double sends Huskies to the summit")."""
     for doc, ids in ((doc_a, pair.a), (doc_b, pair.b)):
         size = 0
         for i in ids:
@@ -4107,12 +4107,17 @@ def _with_substitutions(
         start, end = _strip_span(doc.text, start, end)
         if end <= start or (start, end) in exact[side]:
             continue
-        if (
-            headline
-            and category in _NAMED_OR_PLACE
-            and support[_OTHER[side]].has_name(doc.text[start:end])
+        if headline and (
+            (category in _NAMED_OR_PLACE and support[_OTHER[side]].has_name(doc.text[start:end]))
+            or (
+                category is ClaimCategory.NUMBER
+                and _supported_at(category, doc.text, start, end, support[_OTHER[side]])
+            )
         ):
-            continue  # a headline naming another of the story's people, places or bodies
+            # A headline naming another of the story's people, places or bodies, or
+            # giving another of its figures ("may hold 20,000 years of history" / "brings
+            # back 412-metre ice core", each figure in the other article's body).
+            continue
         taken = spans[side]
         # One pass over this side's fact claims (none, the usual case: nothing to keep or
         # to replace): does one hold the span, do some lie inside it?

@@ -1719,6 +1719,8 @@ def _hedge_at(group: Group, side: Side, i: int) -> bool:
     if key in HEDGES:
         if key in _PURPOSE_MODALS and _in_a_purpose_clause(columns.keys, i):
             return False  # "so that the airport could stay open": what the work was for
+        if key in _PURPOSE_MODALS and _in_a_question_asked(columns.keys, i):
+            return False  # "help decide where cables could be placed": what is asked
         if key == "may":
             return group.text[side][columns.starts[i]] == "m"
         if key == "could":
@@ -1771,6 +1773,41 @@ def _looking_at(keys: Sequence[str], i: int) -> bool:
         and i + 1 < len(keys)
         and keys[i + 1] in ("at", "into")
     )
+
+
+def _in_a_question_asked(keys: Sequence[str], i: int) -> bool:
+    """The modal at ``i`` stands in a question that a verb of deciding, finding or asking
+    takes ("would help decide where cables could be placed", "to work out whether the
+    pier might reopen"): within its clause (six words back, no punctuation between), a
+    question word just after such a verb."""
+    for j in range(i - 1, max(0, i - 7), -1):
+        if not keys[j][:1].isalnum():
+            return False
+        if keys[j] in _QUESTION_WORDS and j:
+            verb = keys[j - 2] if keys[j - 1] == "out" and j > 1 else keys[j - 1]
+            return verb in _ASKING_VERBS
+    return False
+
+
+_QUESTION_WORDS = frozenset(("where", "whether", "how", "which", "what", "when", "if"))
+
+
+def _verb_forms(verbs: str) -> frozenset[str]:
+    """Each regular verb of ``verbs`` in its forms ("decide": "decides", "decided",
+    "deciding"); irregular forms are listed with them."""
+    forms = set()
+    for verb in verbs.split():
+        base = verb[:-1] if verb.endswith("e") else verb
+        forms.update((verb, verb + "s", base + "ed", base + "ing"))
+    return frozenset(forms)
+
+
+_ASKING_VERBS = _verb_forms(
+    """decide determine choose know ask assess judge consider examine explore investigate
+    study discuss understand show find work learn establish predict see"""
+) | frozenset("chose chosen knew known saw seen found shown learnt studies studied".split())
+"""Verbs whose object may be a question ("decide where", "work out whether", "find out
+how"): a modal inside it asks what may be, and hedges no claim."""
 
 
 def _in_a_purpose_clause(keys: Sequence[str], i: int) -> bool:
