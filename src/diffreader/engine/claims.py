@@ -4087,6 +4087,7 @@ def _with_substitutions(
         return facts_of(doc.text, sentence.start, sentence.end)
 
     stamps = {side: (support[side].year, support[side].month) for side in (_A, _B)}
+    docs = {_A: doc_a, _B: doc_b}
     group = Group.of(pair, doc_a, doc_b, facts, stamps)
     found = find_substitutions(group) if every else find_swaps(group)
     if not found:
@@ -4102,6 +4103,15 @@ def _with_substitutions(
     # fact claim's very span, held at once with no pass over the others.
     exact = {side: set(taken) for side, taken in spans.items()}
     headline = group.headline
+    # Headlines whose figures replaced are each one in digits that the other article
+    # states: others of the story's figures, not one changed ("42 stores" / "46 stores"
+    # with 42 in the body; "for a week" / "for two weeks", whose "a" any article holds).
+    figures_elsewhere = headline and all(
+        any(map(str.isdigit, docs[side].text[start:end]))
+        and _supported_at(category, docs[side].text, start, end, support[_OTHER[side]])
+        for side, category, start, end in found
+        if category is ClaimCategory.NUMBER
+    )
     for side, category, start, end in found:
         doc = doc_a if side is _A else doc_b
         start, end = _strip_span(doc.text, start, end)
@@ -4109,13 +4119,10 @@ def _with_substitutions(
             continue
         if headline and (
             (category in _NAMED_OR_PLACE and support[_OTHER[side]].has_name(doc.text[start:end]))
-            or (
-                category is ClaimCategory.NUMBER
-                and _supported_at(category, doc.text, start, end, support[_OTHER[side]])
-            )
+            or (category is ClaimCategory.NUMBER and figures_elsewhere)
         ):
             # A headline naming another of the story's people, places or bodies, or
-            # giving another of its figures ("may hold 20,000 years of history" / "brings
+            # giving others of its figures ("may hold 20,000 years of history" / "brings
             # back 412-metre ice core", each figure in the other article's body).
             continue
         taken = spans[side]

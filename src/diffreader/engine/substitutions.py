@@ -1795,7 +1795,7 @@ _QUESTION_WORDS = frozenset(("where", "whether", "how", "which", "what", "when",
 def _verb_forms(verbs: str) -> frozenset[str]:
     """Each regular verb of ``verbs`` in its forms ("decide": "decides", "decided",
     "deciding"); irregular forms are listed with them."""
-    forms = set()
+    forms: set[str] = set()
     for verb in verbs.split():
         base = verb[:-1] if verb.endswith("e") else verb
         forms.update((verb, verb + "s", base + "ed", base + "ing"))
