@@ -11,10 +11,10 @@ on Sundays" as "except Sunday", "empty for six years" as "empty since 2021", "ov
 weeks" opening a clause as "eleven weeks", a season of two years ("2022-23") or named by its
 year ("its 2030 season"), weekdays as "Monday to Friday", "not open to dogs, apart from
 guide dogs" as "only guide dogs", "the next year" as "the coming twelve months", two
-headlines giving two of the story's figures, a modal inside a question to be decided
-("decide where moorings could be placed"), or a rise "up to" a figure. Beside each, a
-changed version of the same rewrite must be flagged, so that none of these rules hides a
-real change.
+headlines giving two of the story's figures, a counter "back" (returned) beside a "front
+counter", a modal inside a question to be decided ("decide where moorings could be placed"),
+or a rise "up to" a figure. Beside each, a changed version of the same rewrite must be
+flagged, so that none of these rules hides a real change.
 """
 
 from __future__ import annotations
@@ -202,6 +202,12 @@ QUIET = {
         "The harbour survey, which took 41 days, will help decide where new moorings could be "
         "placed.\n",
         "The harbour survey took 41 days and will help choose spots for new moorings.\n",
+    ),
+    "a front counter coming back": (
+        "Police front counter returns to Kelbrook after four years\n\nThe counter will reopen "
+        "on 2 September.\n",
+        "Four years on, Kelbrook gets its police station counter back\n\nThe counter will "
+        "reopen on 2 September.\n",
     ),
     "an ordinal century": (
         "Three gold brooches from the seventh century were stolen on Tuesday.\n",

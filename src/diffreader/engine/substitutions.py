@@ -1056,6 +1056,20 @@ def _beside(keys: Sequence[str], i: int, step: int) -> tuple[str, ...] | None:
     return None
 
 
+def _back_again(keys: Sequence[str], i: int) -> bool:
+    """``keys[i]`` is "back" ending its clause after no determiner: returned ("gets its
+    counter back", "came back"), not the back of something, whose opposite is the front.
+
+    >>> _back_again("gets its counter back .".split(), 3), _back_again("at the back".split(), 2)
+    (True, False)
+    """
+    if keys[i] != "back":
+        return False
+    if i + 1 < len(keys) and keys[i + 1][:1].isalnum():
+        return False
+    return i == 0 or keys[i - 1] not in _DETERMINERS
+
+
 def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
     """Words replaced by their antonym in one small hunk: (A word, B word)."""
     # Imported here: importing the engine must not load the antonym table.
@@ -1108,11 +1122,16 @@ def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
                     (group.word(_A, a), group.word(_B, b))
                     for a, b in _beside_the_same(a_left, keys_a, b_left, keys_b, near_by=True)
                     if opposite(keys_a[a], keys_b[b])
+                    and not (_back_again(keys_a, a) or _back_again(keys_b, b))
                 ]
                 continue
             a_words, b_words = a_left, b_left
         for a in a_words:
+            if _back_again(keys_a, a):
+                continue
             for b in b_words:
+                if _back_again(keys_b, b):
+                    continue
                 if opposite(keys_a[a], keys_b[b]) and _particle_after(keys_a, a) == _particle_after(
                     keys_b, b
                 ):
