@@ -713,7 +713,6 @@ def _scaled_digits_known(keys: Sequence[str], numbers: Collection[str]) -> bool:
     return True
 
 
-@functools.lru_cache(maxsize=32768)
 def _centuries(lowered: str) -> list[str]:
     """The other form of each century a lower-cased text names: "1300s" for "the 14th
     century", "14" (the value of "14th") for "the 1300s".
@@ -734,6 +733,7 @@ _CENTURY = r"\b(?:(\d{1,2})(?:st|nd|rd|th)\s+centur(?:y|ies)\b|([1-9]|1\d|20)00s
 """A century as an ordinal ("the 14th century") or as its hundreds ("the 1300s")."""
 
 
+@functools.lru_cache(maxsize=32768)
 def _number_value(token: str) -> str:
     """The value a number token states: "4,300" -> "4300", "4.5%" -> "4.5", "five" -> "5".
 
