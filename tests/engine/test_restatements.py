@@ -11,10 +11,10 @@ on Sundays" as "except Sunday", "empty for six years" as "empty since 2021", "ov
 weeks" opening a clause as "eleven weeks", a season of two years ("2022-23") or named by its
 year ("its 2030 season"), weekdays as "Monday to Friday", "not open to dogs, apart from
 guide dogs" as "only guide dogs", "the next year" as "the coming twelve months", two
-headlines giving two of the story's figures, a counter "back" (returned) beside a "front
-counter", a modal inside a question to be decided ("decide where moorings could be placed"),
-or a rise "up to" a figure. Beside each, a changed version of the same rewrite must be
-flagged, so that none of these rules hides a real change.
+headlines giving two of the story's figures, "without delay" as "quickly", a counter "back"
+(returned) beside a "front counter", a modal inside a question to be decided ("decide where
+moorings could be placed"), or a rise "up to" a figure. Beside each, a changed version of
+the same rewrite must be flagged, so that none of these rules hides a real change.
 """
 
 from __future__ import annotations
@@ -208,6 +208,10 @@ QUIET = {
         "on 2 September.\n",
         "Four years on, Kelbrook gets its police station counter back\n\nThe counter will "
         "reopen on 2 September.\n",
+    ),
+    "at once as without delay": (
+        "The skipper raised the alarm quickly, and all four crew wore lifejackets.\n",
+        "The skipper raised the alarm without delay, and all four crew had lifejackets on.\n",
     ),
     "an ordinal century": (
         "Three gold brooches from the seventh century were stolen on Tuesday.\n",
@@ -677,6 +681,11 @@ CHANGED = {
         "The council has chosen a site where 300 homes could be built.\n",
         "The council has chosen a site where 300 homes will be built.\n",
         ("dropped", "could"),
+    ),
+    "without warning, added": (
+        "The skipper raised the alarm, and all four crew wore lifejackets.\n",
+        "The alarm sounded without warning, and all four crew wore lifejackets.\n",
+        ("added", "without warning"),
     ),
     "another century": (
         QUIET["an ordinal century"][0],

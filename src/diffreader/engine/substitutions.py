@@ -584,6 +584,11 @@ def _not_once_but(words: Sequence[Word], i: int) -> bool:
     return len(following) >= 2 and following[0] in ("once", "one") and following[1] == "but"
 
 
+_WITHOUT_IDIOMS = frozenset(("delay", "fail", "doubt", "question", "exception"))
+"""Words after "without" that make an adverb of it, nothing denied: "without delay" (at
+once), "without fail" (always), "without doubt" (surely), "without exception" (all)."""
+
+
 def _negation_at(words: Sequence[Word], i: int) -> bool:
     key = words[i].key
     if key in NEGATIONS or key.endswith("n't"):
@@ -599,6 +604,8 @@ def _negation_at(words: Sequence[Word], i: int) -> bool:
             key == "no" and nxt in ("doubt", "confidence")
         ):
             return False  # "a vote of no confidence" is a vote, whatever its outcome
+        if key == "without" and nxt in _WITHOUT_IDIOMS:
+            return False  # "raised the alarm without delay": at once, nothing denied
         if key in ("no", "not") and nxt == "-" and i + 2 < len(words) and words[i + 2].key != "one":
             # "a no-confidence vote", "a no-fly zone", "mobile not-spots", "a not-for-profit
             # company": a compound ("no-one" is a negation).
