@@ -11,10 +11,11 @@ on Sundays" as "except Sunday", "empty for six years" as "empty since 2021", "ov
 weeks" opening a clause as "eleven weeks", a season of two years ("2022-23") or named by its
 year ("its 2030 season"), weekdays as "Monday to Friday", "not open to dogs, apart from
 guide dogs" as "only guide dogs", "the next year" as "the coming twelve months", two
-headlines giving two of the story's figures, "without delay" as "quickly", a counter "back"
-(returned) beside a "front counter", a modal inside a question to be decided ("decide where
-moorings could be placed"), or a rise "up to" a figure. Beside each, a changed version of
-the same rewrite must be flagged, so that none of these rules hides a real change.
+headlines giving two of the story's figures, "without delay" as "quickly", "none of the crew
+was injured" as "all the crew are safe", a counter "back" (returned) beside a "front
+counter", a modal inside a question to be decided ("decide where moorings could be placed"),
+or a rise "up to" a figure. Beside each, a changed version of the same rewrite must be
+flagged, so that none of these rules hides a real change.
 """
 
 from __future__ import annotations
@@ -212,6 +213,10 @@ QUIET = {
     "at once as without delay": (
         "The skipper raised the alarm quickly, and all four crew wore lifejackets.\n",
         "The skipper raised the alarm without delay, and all four crew had lifejackets on.\n",
+    ),
+    "no one hurt as everyone safe": (
+        "None of the nine crew was injured when the trawler ran aground on Tuesday.\n",
+        "All nine crew are safe after the trawler ran aground on Tuesday.\n",
     ),
     "an ordinal century": (
         "Three gold brooches from the seventh century were stolen on Tuesday.\n",
@@ -686,6 +691,11 @@ CHANGED = {
         "The skipper raised the alarm, and all four crew wore lifejackets.\n",
         "The alarm sounded without warning, and all four crew wore lifejackets.\n",
         ("added", "without warning"),
+    ),
+    "no one hurt, then two": (
+        QUIET["no one hurt as everyone safe"][0],
+        "Two of the nine crew were injured when the trawler ran aground on Tuesday.\n",
+        ("added", "Two"),
     ),
     "another century": (
         QUIET["an ordinal century"][0],

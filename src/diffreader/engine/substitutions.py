@@ -1252,12 +1252,37 @@ def _find_negations(group: Group) -> list[Found]:
             continue  # "no deal was larger" / "its largest deal"
         if _exception_restated(words, i, other):
             continue  # "not open to dogs, apart from assistance dogs" / "only assistance dogs"
+        if more % 2 and _harm_denied(words, i) and not _SAFE.isdisjoint(other_changed):
+            continue  # "none of the 22 crew was injured" / "all 22 crew are safe"
         if _negation_elsewhere(words, i, group.text[_OTHER[side]]):
             continue  # "denies the charge" / "has denied the charge" a sentence later
         if _negated_in_other_words(words, i, group.text[_OTHER[side]]):
             continue  # "failing to check" / "did not carry out checks" in another group
         out.append(Found(side, _NEGATION, *_negated_span(words, i)))
     return out
+
+
+_HARMS = frozenset(
+    """injured injury injuries hurt harmed harm wounded killed died dead hospitalised
+    hospitalized""".split()
+)
+"""Words of harm done to people, which a negation before them denies ("nobody was hurt")."""
+_SAFE = frozenset("safe unharmed unhurt uninjured unscathed".split())
+"""Words that say no harm was done ("all 22 crew are safe"): a negated harm in other words."""
+_HARM_REACH = 8
+"""Words after a negation within which the harm it denies stands ("none of the 22 crew was
+injured")."""
+
+
+def _harm_denied(words: Sequence[Word], i: int) -> bool:
+    """The negation at ``i`` denies a harm to people within its sentence ("nobody was hurt",
+    "none of the 22 crew was injured")."""
+    for w in words[i + 1 : i + 1 + _HARM_REACH]:
+        if w.key in _SENTENCE_ENDS:
+            return False
+        if w.key in _HARMS:
+            return True
+    return False
 
 
 _EXCEPTION_REACH = 12
