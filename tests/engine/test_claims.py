@@ -1654,3 +1654,11 @@ def test_the_words_of_a_span_of_time_are_the_span_checks_not_a_clause_of_their_o
     )
     found = {(c.category.value, c.text) for c in compare(a, b).claims}
     assert found == {("name", "Hallowfen")}
+
+
+def test_the_whole_of_a_ratio_is_no_span_of_time() -> None:
+    # "one in twenty rounds" is a share of the rounds; "in six years" beside it is a span.
+    from diffreader.engine.claims import spans_of_time
+
+    text = "One in twenty rounds was covered, 1 in 10 years was dry; it took in six years."
+    assert [text[s:e] for s, e, _ in spans_of_time(text)] == ["in six years"]

@@ -11,11 +11,12 @@ on Sundays" as "except Sunday", "empty for six years" as "empty since 2021", "ov
 weeks" opening a clause as "eleven weeks", a season of two years ("2022-23") or named by its
 year ("its 2030 season"), weekdays as "Monday to Friday", "not open to dogs, apart from
 guide dogs" as "only guide dogs", "the next year" as "the coming twelve months", two
-headlines giving two of the story's figures, "without delay" as "quickly", "none of the crew
-was injured" as "all the crew are safe", a counter "back" (returned) beside a "front
-counter", a modal inside a question to be decided ("decide where moorings could be placed"),
-or a rise "up to" a figure. Beside each, a changed version of the same rewrite must be
-flagged, so that none of these rules hides a real change.
+headlines giving two of the story's figures, "without delay" as "quickly", "a mile" as
+"1.6km", "one in twenty rounds" as "5% of rounds", "none of the crew was injured" as "all
+the crew are safe", a counter "back" (returned) beside a "front counter", a modal inside a
+question to be decided ("decide where moorings could be placed"), or a rise "up to" a
+figure. Beside each, a changed version of the same rewrite must be flagged, so that none of
+these rules hides a real change.
 """
 
 from __future__ import annotations
@@ -217,6 +218,15 @@ QUIET = {
     "no one hurt as everyone safe": (
         "None of the nine crew was injured when the trawler ran aground on Tuesday.\n",
         "All nine crew are safe after the trawler ran aground on Tuesday.\n",
+    ),
+    "a mile converted": (
+        "Strong winds carried the two kayakers about a mile out to sea from the beach.\n",
+        "Strong winds carried the two kayakers roughly 1.6km out to sea from the beach.\n",
+    ),
+    "one in twenty as a share": (
+        "The tribunal found that fewer than one in twenty rounds had been covered by a "
+        "substitute.\n",
+        "The tribunal found that under 5% of rounds had been covered by a substitute.\n",
     ),
     "an ordinal century": (
         "Three gold brooches from the seventh century were stolen on Tuesday.\n",
@@ -696,6 +706,11 @@ CHANGED = {
         QUIET["no one hurt as everyone safe"][0],
         "Two of the nine crew were injured when the trawler ran aground on Tuesday.\n",
         ("added", "Two"),
+    ),
+    "a mile for three kilometres": (
+        QUIET["a mile converted"][0],
+        QUIET["a mile converted"][1].replace("1.6km", "3km"),
+        ("added", "3km"),
     ),
     "another century": (
         QUIET["an ordinal century"][0],

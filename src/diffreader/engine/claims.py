@@ -400,6 +400,8 @@ def _durations(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue  # the second unit of a span in two units
         window = max(last, unit.start() - 48)
         for match in _DURATION.finditer(text, window, min(end, unit.end() + _AFTER_UNIT)):
+            if _in_a_ratio(text, match.start()):
+                continue  # "fewer than one in twenty rounds": a share, no span of time
             if match.start() >= last and match.end() >= unit.end():
                 stop, word = match.end(), unit.group()
                 while (part := _compound_part(text, word, stop, end)) is not None:
@@ -408,6 +410,18 @@ def _durations(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 last = stop
                 break
     return out
+
+
+def _in_a_ratio(text: str, at: int) -> bool:
+    """The duration found at ``at`` opens with "in" after a count ("one in twenty rounds",
+    "1 in 10 years"): a ratio's whole, no span of time."""
+    return text[at : at + 3].lower() == "in " and (
+        compiled(_COUNT_BEFORE).search(text, max(0, at - 8), at) is not None
+    )
+
+
+_COUNT_BEFORE = r"(?i)\b(?:one|a|\d+)\s+$"
+"""A count just before a ratio's "in" ("one | in twenty")."""
 
 
 def spans_of_time(text: str) -> list[tuple[int, int, str]]:

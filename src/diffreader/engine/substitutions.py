@@ -3085,6 +3085,11 @@ _SPELLED_BEFORE_MEASURE = (
     + r")[\s-]+([a-z²]+)"
 )
 """A number written out before the word that may be its unit ("a nine-mile stretch")."""
+_ONE_BEFORE_MEASURE = (
+    r"(?i)\b(a|an|one)[\s-]+(" + alternation([*MEASURE_UNITS, *UNIT_EQUIVALENTS]) + r")\b"
+)
+"""One of a unit ("about a mile out to sea", "one kilometre"): 1.6 km in other words.
+Only the units are tried after "a": every article says "a" before thousands of words."""
 
 
 def measures_in(text: str) -> dict[str, list[float]]:
@@ -3093,12 +3098,13 @@ def measures_in(text: str) -> dict[str, list[float]]:
     found: dict[str, list[float]] = {}
     pattern = compiled(_FIGURE_BEFORE_MEASURE + r"[\s-]*([a-z²]+)")
     spelled = compiled(_SPELLED_BEFORE_MEASURE)
-    for figure in (*pattern.finditer(text), *spelled.finditer(text)):
+    single = compiled(_ONE_BEFORE_MEASURE)
+    for figure in (*pattern.finditer(text), *spelled.finditer(text), *single.finditer(text)):
         first = figure.group(2).lower()
         if first not in MEASURE_UNITS and first not in UNIT_EQUIVALENTS and first != "sq":
             continue  # "5 people", "No. 5 in": most figures have no unit
         number = figure.group(1).lower()
-        value = _NUMBER_VALUES.get(number)
+        value = 1.0 if number in ("a", "an") else _NUMBER_VALUES.get(number)
         if value is None:
             value = float(number.replace(",", ""))
         measured = measure_after(text, figure.end(1), float(value))
