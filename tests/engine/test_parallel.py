@@ -142,6 +142,15 @@ def test_children_that_stop_early_leave_the_rest_of_their_range_here(
     assert _no_children_left()
 
 
+def test_a_resumable_stage_runs_here_where_no_child_could_read_its_memory(
+    forks: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "_allowance_of", lambda children: None)
+    result = parallel.fork_map(_resumable({}), [0, 10, 20], resumable=True)
+    assert result == [[n * n for n in range(0, 10)], [n * n for n in range(10, 20)]]
+    assert forks == []
+
+
 def test_a_child_stops_once_the_fork_join_holds_the_budget(
     forks: list[int], tmp_path: Path
 ) -> None:

@@ -385,6 +385,8 @@ def fork_map(
     allowance = None
     if resumable and len(ranges) > 1:
         allowance = _allowance_of(len(ranges) - 1)
+        if allowance is None:  # no child could read its memory: every range here
+            return [_whole(task, lo, hi) for lo, hi in ranges]
     try:
         for lo, hi in ranges[1:]:
             _fork(task, encode, lo, hi, children, allowance)
