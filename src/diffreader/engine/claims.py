@@ -1107,9 +1107,8 @@ class Support:
             found = compiled(_PERIOD_BEFORE).findall(self.lowered)
             ahead = compiled(_PERIOD_AHEAD).findall(self.lowered)
             periods = [a or b or c or d for a, b, c, d in found] + [f"+{a or b}" for a, b in ahead]
-            if " months" in self.lowered:
-                # "the next 12 months", "the coming twelve months": the year ahead.
-                periods += ["+year"] * bool(compiled(_YEAR_OF_MONTHS_AHEAD).search(self.lowered))
+            if " months" in self.lowered and compiled(_YEAR_OF_MONTHS_AHEAD).search(self.lowered):
+                periods.append("+year")  # "the coming twelve months": the year ahead
             self._periods = frozenset(periods)
         return self._periods
 

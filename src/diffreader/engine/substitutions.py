@@ -1855,8 +1855,10 @@ def _verb_forms(verbs: str) -> frozenset[str]:
 
 _ASKING_VERBS = _verb_forms(
     """decide determine choose know ask assess judge consider examine explore investigate
-    study discuss understand show find work learn establish predict see"""
-) | frozenset("chose chosen knew known saw seen found shown learnt studies studied".split())
+    study discuss understand show find work learn establish predict"""
+) | frozenset(
+    "chose chosen knew known see sees seeing saw seen found shown learnt studies studied".split()
+)
 """Verbs whose object may be a question ("decide where", "work out whether", "find out
 how"): a modal inside it asks what may be, and hedges no claim."""
 
