@@ -87,6 +87,7 @@ from diffreader.engine.lexicon import (
     MONTHS,
     MOVABLE_FEASTS,
     NAME_PARTICLES,
+    NAMED_TIMES,
     NEWS_AGENCIES,
     NUMBER_WORDS,
     NUMBERS_NEVER_ALONE,
@@ -344,9 +345,7 @@ _FIGURE_WORDS = frozenset(
         "per",
         "cent",
         "percent",
-        "noon",
-        "midday",
-        "midnight",
+        *NAMED_TIMES,
         *(w for w in TIME_UNITS if w.rstrip("s") in _CLOCK_AND_CALENDAR_UNITS),
         "ago",
     ]
@@ -413,15 +412,12 @@ def _durations(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _in_a_ratio(text: str, at: int) -> bool:
-    """The duration found at ``at`` opens with "in" after a count ("one in twenty rounds",
-    "1 in 10 years"): a ratio's whole, no span of time."""
-    return text[at : at + 3].lower() == "in " and (
-        compiled(_COUNT_BEFORE).search(text, max(0, at - 8), at) is not None
-    )
-
-
-_COUNT_BEFORE = r"(?i)\b(?:one|a|\d+)\s+$"
-"""A count just before a ratio's "in" ("one | in twenty")."""
+    """The duration found at ``at`` opens with "in" after a ratio's part ("one in twenty
+    rounds", "1 in 10 years": ``_RATIO_PART``): a ratio's whole, no span of time."""
+    if text[at : at + 3].lower() != "in ":
+        return False
+    before = text[max(0, at - 12) : at].rstrip().lower()
+    return compiled(_RATIO_PART).search(before) is not None
 
 
 def spans_of_time(text: str) -> list[tuple[int, int, str]]:
@@ -989,7 +985,7 @@ def _fact_keys(text: str) -> list[str]:
 _HALF_OF_A_YEAR = r"\b(?:first|second)[\s-]half\b"
 """A company's half of its year, as results name it ("profit for the first half" is the
 half-year's)."""
-_TWELVE_O_CLOCK = frozenset(("midnight", "noon", "midday"))
+_TWELVE_O_CLOCK = frozenset(NAMED_TIMES)
 """Words for the hours a figure writes as "12am" and "12pm"."""
 
 
@@ -2310,7 +2306,7 @@ _MINUTES = re.compile(r"(?i)[0-5]\d(?:\s*[ap]\.?m\b\.?)?")
 """The minutes of a clock after its colon ("15", "40pm"): not a split second ("01.82")."""
 _TIME = re.compile(
     r"(?i)\b(\d{1,2})(?:[.:]([0-5]\d))?\s*([ap])\.?m\b\.?|\b(\d{1,2}):([0-5]\d)\b(?![:.]\d)"
-    r"|\b(noon|midday|midnight)\b"
+    rf"|\b({alternation(NAMED_TIMES)})\b"
 )
 """A time of day: "2.15am", "6 p.m.", "1:40pm", "02:15", "18:30", "noon", "midnight"."""
 
@@ -2324,9 +2320,11 @@ lower-cased text: "from 8.15 to 9.15 in the morning", "2.45-3.45pm" (both ends).
 
 
 _HOUR_OPENING_A_RANGE = (
-    r"\b(?:from|between)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
-    r"|eleven|twelve)\s*(?:to|until|till|and|-|–)\s*(?:\d{1,2}(?:[.:][0-5]\d)?\s*[ap]\.?m\b"
-    r"|noon|midday|midnight)"
+    r"\b(?:from|between)\s+(?:\d{1,2}|"
+    + alternation(w for w in _CARDINAL_WORDS if NUMBER_WORDS[w] in range(1, 13))
+    + r")\s*(?:to|until|till|and|-|–)\s*(?:\d{1,2}(?:[.:][0-5]\d)?\s*[ap]\.?m\b|"
+    + alternation(NAMED_TIMES)
+    + ")"
 )
 """A bare hour that opens a range ending at a time of day, in lower-cased text ("from six
 until noon", "between 9 and 11pm"): ``hour_opening_a_range`` reads its time."""
@@ -2336,7 +2334,7 @@ def _minutes_of(time: re.Match[str]) -> int | None:
     """The minutes after midnight of a ``_TIME`` match (None for no time: "25:10", "13pm")."""
     hours, minutes, meridiem, hours24, minutes24, named = time.groups()
     if named is not None:
-        return 0 if named.lower() == "midnight" else 720
+        return NAMED_TIMES[named.lower()]
     if meridiem is not None:
         return clock_minutes(int(hours), int(minutes or 0), meridiem.lower())
     return clock_minutes(int(hours24), int(minutes24), "")

@@ -18,7 +18,8 @@ API:
     Numbers and time:  NUMBER_WORDS, FRACTIONS, AFTER_A_SHARE, NUMBERS_NEVER_ALONE,
                        WEAK_NUMBER_WORDS, VAGUE_QUANTITIES, MONTH_NAMES, MONTH_NUMBERS,
                        MONTHS, WEEKDAYS, WEEKDAY_ORDER, SEASONS, SEASON_MONTHS, CALENDAR_PERIODS,
-                       DATE_MODIFIERS, HOLIDAYS, MOVABLE_FEASTS, TIME_UNITS, DURATION_QUALIFIERS
+                       DATE_MODIFIERS, HOLIDAYS, MOVABLE_FEASTS, TIME_UNITS, DURATION_QUALIFIERS,
+                       NAMED_TIMES
     Chinese, Japanese: CJK_DIGITS, CJK_POWERS, CJK_COUNTERS, CJK_TIME_UNITS,
                        CJK_VAGUE_NUMERALS, CJK_ERAS, CJK_WEEKDAYS, CJK_RELATIVE_DATES
     People and roles:  HONORIFICS, ADDRESSES, TITLES, TITLE_MODIFIERS, TITLE_WORDS (their union),
@@ -86,6 +87,7 @@ __all__ = [
     "MONTH_NAMES",
     "MONTH_NUMBERS",
     "MOVABLE_FEASTS",
+    "NAMED_TIMES",
     "NAME_PARTICLES",
     "NEGATING_PHRASES",
     "NEGATING_VERBS",
@@ -317,6 +319,8 @@ TIME_UNITS = _words(
 )
 """Units a duration counts in, singular and plural ("two years", "a six-month term"); of
 "second" only the plural ("30 seconds"): "a second" is mostly an ordinal."""
+NAMED_TIMES: Mapping[str, int] = MappingProxyType({"noon": 720, "midday": 720, "midnight": 0})
+"""Times of day named by a word, in minutes after midnight ("noon" is "12pm")."""
 DURATION_QUALIFIERS = _phrases(
     """for | over | more than | less than | nearly | almost | about | around | roughly |
     at least | at most | up to | some | just | only | under | within | after | in"""

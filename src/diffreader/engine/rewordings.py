@@ -47,7 +47,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from diffreader.engine.claims import spans_of_time, times_of_day
-from diffreader.engine.lexicon import SCALE_WORDS, STOPWORDS, TIME_UNITS
+from diffreader.engine.lexicon import NAMED_TIMES, SCALE_WORDS, STOPWORDS, TIME_UNITS, alternation
 from diffreader.engine.synonyms import NO_SENSES, Senses, linked, phrase_senses, senses
 from diffreader.engine.text import compiled, stem, word_keys
 
@@ -100,7 +100,7 @@ _VALUE_MARK = "\x00"
 _TIME_WORD = re.compile(r"(?i)\b(?:" + "|".join(sorted(TIME_UNITS, key=len, reverse=True)) + r")")
 """A unit of time's word, which a span of time holds (most sentences hold none)."""
 
-_CLOCK = r"(?i)\d[.:]\d\d|\d\s*[ap]\.?m\b|\bnoon\b|\bmidday\b|\bmidnight\b"
+_CLOCK = rf"(?i)\d[.:]\d\d|\d\s*[ap]\.?m\b|\b(?:{alternation(NAMED_TIMES)})\b"
 """What a time of day holds (most sentences hold none): a clock's minutes, "am" or "pm",
 "noon", "midnight"."""
 

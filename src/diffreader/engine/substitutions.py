@@ -122,6 +122,7 @@ from diffreader.engine.lexicon import (
     MEASURE_UNITS,
     MONTH_NUMBERS,
     MONTHS,
+    NAMED_TIMES,
     NEGATING_PHRASES,
     NEGATING_VERBS,
     NEGATIONS,
@@ -2233,13 +2234,11 @@ class _Quantity(NamedTuple):
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_NAMED_TIMES = {"noon": 720, "midday": 720, "midnight": 0}
-"""The times of day named by a word, in minutes after midnight."""
 _QUANTITY_STARTS = frozenset(
-    (*NUMBER_WORDS, *_CURRENCY, *_NAMED_TIMES, "a", "an", "another", "majority", "quarter")
+    (*NUMBER_WORDS, *_CURRENCY, *NAMED_TIMES, "a", "an", "another", "majority", "quarter")
 )
 _QUANTITY_WORDS = frozenset(
-    (*NUMBER_WORDS, *SCALE_WORDS, *MEASURE_UNITS, *TIME_UNITS, *_CURRENCY, *_NAMED_TIMES)
+    (*NUMBER_WORDS, *SCALE_WORDS, *MEASURE_UNITS, *TIME_UNITS, *_CURRENCY, *NAMED_TIMES)
 ).union(*(phrase.split() for phrase in QUANTITY_QUALIFIERS), ("majority", "%", "a", "an"))
 """Words a changed quantity may consist of (its value, scale, unit or qualifier)."""
 _PERCENT = frozenset(("%", "percent", "per cent"))
@@ -2524,11 +2523,11 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
             continue  # "at one point", "on one day": when, no quantity
         if key == "once" and not _once_a_count(keys, i):
             continue  # "once the tide turns", "at once", "once more": no count
-        if key in _NAMED_TIMES:
+        if key in NAMED_TIMES:
             # "noon", "midnight": "12pm", "12am" in other words.
             hunk = of_word[i]
             hunks = frozenset((hunk,)) if hunk >= 0 else _NO_HUNKS
-            minutes = float(_NAMED_TIMES[key])
+            minutes = float(NAMED_TIMES[key])
             out.append(
                 _new_tuple(_Quantity, (starts[i], ends[i], "", minutes, "", _TIME_OF_DAY, hunks))
             )
@@ -2824,8 +2823,8 @@ def hour_opening_a_range(keys: Sequence[str], i: int) -> tuple[int, int] | None:
     if hours is None or hours != int(hours) or not 1 <= hours <= 12:
         return None
     end_key = keys[i + 2]
-    if end_key in _NAMED_TIMES:
-        end = _NAMED_TIMES[end_key] or 1440  # midnight ends the day
+    if end_key in NAMED_TIMES:
+        end = NAMED_TIMES[end_key] or 1440  # midnight ends the day
     else:
         clock = _CLOCK.fullmatch(end_key)
         after = keys[i + 3] if i + 3 < len(keys) else ""
