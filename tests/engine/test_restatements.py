@@ -127,6 +127,10 @@ QUIET = {
         "Abena Quist won the 10km in 34 minutes and 12 seconds, the club said.\n",
         "Abena Quist won the 10km, finishing in 34:12, the club said.\n",
     ),
+    "a race time in hundredths as a clock": (
+        "Tamsin Oduya took the 1500m title in 4 minutes 1.82 seconds, a championship best.\n",
+        "Tamsin Oduya took the 1500m title in 4:01.82, a championship best.\n",
+    ),
     "a ratio before a number": (
         "Half of the crew are women, against fewer than one in ten five years ago.\n",
         "Women make up 50% of the crew, up from under 10% five years ago.\n",
@@ -622,6 +626,11 @@ CHANGED = {
         QUIET["a race time in minutes as a clock"][0],
         QUIET["a race time in minutes as a clock"][1].replace("34:12", "36:12"),
         ("added", "36:12"),
+    ),
+    "another race time in hundredths": (
+        QUIET["a race time in hundredths as a clock"][0],
+        QUIET["a race time in hundredths as a clock"][1].replace("4:01.82", "4:01.28"),
+        ("added", "4:01.28"),
     ),
     "another rate": (
         QUIET["a rate"][0].replace("twice-daily", "once-daily"),

@@ -472,18 +472,18 @@ def _compound_key(first: tuple[str, str], text: str, unit: str, at: int) -> tupl
     """The key of a span in several units, in its base unit, or None for a span in one
     (or of a vague value): ("6", "year") with "and six months" at ``at`` -> ("78",
     "month"); ("2", "hour") with ", 21 minutes and 4 seconds" in hours."""
-    total = _in_base_unit(first)
+    total = _base_value(first)
+    if total is None:
+        return None
+    value, base = total
     found = False
     while (part := _compound_part(text, unit, at, len(text))) is not None:
-        added = _in_base_unit(_duration_value(part.group(1), "", part.group(2)))
-        try:
-            if added[1] != total[1]:
-                return None
-            total = _plain(round(float(total[0]) + float(added[0]), 6)), total[1]
-        except ValueError:
+        added = _base_value(_duration_value(part.group(1), "", part.group(2)))
+        if added is None or added[1] != base:
             return None
+        value += added[0]  # rounded once, at the end, as a clock's span is
         found, unit, at = True, part.group(2), part.end()
-    return total if found else None
+    return (_plain(round(value, 6)), base) if found else None
 
 
 def _clock_key(match: re.Match[str]) -> tuple[str, str]:
@@ -606,14 +606,22 @@ def _in_base_unit(key: tuple[str, str]) -> tuple[str, str]:
     >>> _in_base_unit(("a few", "week"))
     ('a few', 'week')
     """
-    found = _IN_BASE_UNIT.get(key[1])
+    if key[1] not in _IN_BASE_UNIT:
+        return key
+    found = _base_value(key)
     if found is None:
         return key
+    return _plain(round(found[0], 6)), found[1]
+
+
+def _base_value(key: tuple[str, str]) -> tuple[float, str] | None:
+    """A duration's value in its base unit (months or hours, where ``_IN_BASE_UNIT`` has
+    its unit) and that unit, unrounded (``_in_base_unit``); None for a vague value."""
+    factor, base = _IN_BASE_UNIT.get(key[1], (1, key[1]))
     try:
-        value = float(key[0]) * found[0]
+        return float(key[0]) * factor, base
     except ValueError:
-        return key
-    return _plain(round(value, 6)), found[1]
+        return None
 
 
 _NUMBER_ALONE = re.compile(rf"{_NUM}", re.IGNORECASE)

@@ -2875,20 +2875,27 @@ def clock_minutes(hours: int, minutes: int, meridiem: str) -> int | None:
     return hours * 60 + minutes if hours < 24 else None
 
 
-CLOCK_SPAN = re.compile(r"\b(\d{1,2}):([0-5]\d):([0-5]\d)\b")
-"""A span shown as a clock shows it: hours, minutes and seconds ("2:21:04")."""
-MINUTE_SPAN = re.compile(r"(?<![\d:.])(2[4-9]|[3-9]\d):([0-5]\d)(?![\d:]|\s?[ap]\.?m\b)")
-"""A span of minutes and seconds shown as a clock that no time of day can be ("finishing
-in 34:12": 24 minutes or more)."""
+CLOCK_SPAN = re.compile(r"\b(\d{1,2}):([0-5]\d):([0-5]\d)(\.\d{1,3})?\b")
+"""A span shown as a clock shows it: hours, minutes and seconds ("2:21:04"), perhaps with
+a fraction of a second ("2:21:04.6")."""
+MINUTE_SPAN = re.compile(
+    r"(?<![\d:.])(2[4-9]|[3-9]\d|\d{1,2}(?=:[0-5]\d\.\d)):([0-5]\d)(\.\d{1,3})?"
+    r"(?![\d:]|\s?[ap]\.?m\b)"
+)
+"""A span of minutes and seconds shown as a clock that no time of day can be: 24 minutes or
+more ("finishing in 34:12"), or any with a fraction of a second (a race's "3:26.34", never
+a time of day)."""
 
 
 def clock_span_hours(match: re.Match[str]) -> float:
-    """The hours of a ``CLOCK_SPAN`` or ``MINUTE_SPAN`` match ("2:21:04", "34:12")."""
-    parts = [int(p) for p in match.groups()]
+    """The hours of a ``CLOCK_SPAN`` or ``MINUTE_SPAN`` match ("2:21:04", "34:12",
+    "3:26.34")."""
+    *whole, fraction = match.groups()
+    parts = [int(p) for p in whole]
     if len(parts) == 2:
         parts.insert(0, 0)
     hours, minutes, seconds = parts
-    return hours + minutes / 60 + seconds / 3600
+    return hours + minutes / 60 + (seconds + float(fraction or 0)) / 3600
 
 
 SMALLER_UNITS = {
