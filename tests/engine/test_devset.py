@@ -397,6 +397,15 @@ SETS = {
         None,
         ("quote", "para_", "bus"),
     ),
+    "heldout26": JudgementSet(
+        ROOT / "benchmarks" / "judgement_heldout26",
+        20,
+        7,
+        (3, 14),
+        3,
+        None,
+        ("quote", "para_", "summit"),
+    ),
 }
 
 
