@@ -127,6 +127,39 @@ QUIET = {
         "Abena Quist won the 10km in 34 minutes and 12 seconds, the club said.\n",
         "Abena Quist won the 10km, finishing in 34:12, the club said.\n",
     ),
+    "a percentage as a ratio": (
+        "Of the 2,300 tenants surveyed, 81% said repairs took too long, the union said.\n",
+        "Four in five of the 2,300 tenants surveyed said repairs took too long, the union said.\n",
+    ),
+    "a percentage as a fraction": (
+        "The carrier cut 34 per cent of its winter routes after fuel costs rose.\n",
+        "After fuel costs rose, the carrier cut a third of its winter routes.\n",
+    ),
+    "a lede's rounded share beside the exact one": (
+        "Fewer than six in ten riders are happy with the tram service, the survey found. "
+        "Satisfaction stood at 58%, down from 63%.\n",
+        "Just 58% of riders are happy with the tram service, down from 63%, the survey found.\n",
+    ),
+    "halves given by participles": (
+        "The trial enrolled 900 commuters. Half were given the new timetable and half the "
+        "old one.\n",
+        "The trial enrolled 900 commuters, with half receiving the new timetable and half "
+        "receiving the old one.\n",
+    ),
+    "days as months": (
+        "After 180 days, the lake's water level had recovered, the agency said.\n",
+        "Six months later the lake's water level had recovered, the agency said.\n",
+    ),
+    "an adjective of what can be done as a modal": (
+        "By noon the mountain pass was usable again, the highways office said.\n",
+        "By noon the mountain pass could be used again, the highways office said.\n",
+    ),
+    "a possibility as a modal": (
+        "A flood alert covers the valley until Friday, with rises of a metre possible on "
+        "the lower river.\n",
+        "A flood alert covers the valley until Friday, and the lower river could see rises "
+        "of a metre.\n",
+    ),
     "a race time in hundredths as a clock": (
         "Tamsin Oduya took the 1500m title in 4 minutes 1.82 seconds, a championship best.\n",
         "Tamsin Oduya took the 1500m title in 4:01.82, a championship best.\n",
@@ -626,6 +659,26 @@ CHANGED = {
         QUIET["a race time in minutes as a clock"][0],
         QUIET["a race time in minutes as a clock"][1].replace("34:12", "36:12"),
         ("added", "36:12"),
+    ),
+    "a share rounded too far": (
+        QUIET["a percentage as a fraction"][0].replace("34 per cent", "62 per cent"),
+        QUIET["a percentage as a fraction"][1].replace("a third", "two-thirds"),
+        ("added", "two-thirds"),
+    ),
+    "a share for the changed percentage, not the one kept": (
+        "Some 52% of members voted to accept the offer, on a turnout of 61%.\n",
+        "Three in five members voted to accept the offer, on a turnout of 61%.\n",
+        ("added", "Three in five"),
+    ),
+    "days that are not those months": (
+        QUIET["days as months"][0].replace("180 days", "150 days"),
+        QUIET["days as months"][1],
+        ("added", "Six months"),
+    ),
+    "a modal of possibility for a plain state": (
+        "By noon the mountain pass was open again, the highways office said.\n",
+        "By noon the mountain pass could be open again, the highways office said.\n",
+        ("added", "could"),
     ),
     "another race time in hundredths": (
         QUIET["a race time in hundredths as a clock"][0],

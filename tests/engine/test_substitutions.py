@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diffreader.engine import compare, document_from_text
+from diffreader.engine import compare, document_from_text, substitutions
 from diffreader.engine.lexicon import DENIAL_VERBS, INFINITIVE_NEGATORS, NEGATING_VERBS, NEGATIONS
 from diffreader.engine.model import (
     Claim,
@@ -2710,3 +2710,22 @@ def test_an_estimate_rounded_under_a_bound_is_the_same_figure(
     a: str, b: str, flagged: tuple[list[str], list[str]]
 ) -> None:
     assert _flagged(a, b, ClaimCategory.NUMBER) == flagged
+
+
+def test_a_negation_before_unless_is_an_exception_that_only_if_restates() -> None:
+    # "not to travel unless necessary" is "to travel only if necessary": one rule.
+    def negation_restated(a: str, b: str) -> bool:
+        c = _compare(a, b)
+        pair = next(p for p in c.pairs if p.a and p.b and p.changed)
+        group = Group.of(pair, c.a, c.b, lambda doc, sid: [])
+        words_a, words_b = group.words(Side.A), group.words(Side.B)
+        at = next(k for k, w in enumerate(words_a) if w.key == "not")
+        return substitutions._exception_restated(words_a, at, words_b)
+
+    a = "Police told drivers not to travel unless it was essential, as snow fell."
+    assert negation_restated(
+        a, "Police told drivers to travel only if it was essential, as snow fell."
+    )
+    assert not negation_restated(
+        a, "Police told drivers to travel if it was essential, as snow fell."
+    )

@@ -57,7 +57,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
 from types import MappingProxyType
@@ -136,6 +136,8 @@ from diffreader.engine.segment import (
 )
 from diffreader.engine.substitutions import (
     CLOCK_SPAN,
+    DAYS_A_MONTH,
+    DAYS_OFF_A_MONTH,
     JUST_PAST,
     MINUTE_SPAN,
     ONE_YEAR,
@@ -153,6 +155,7 @@ from diffreader.engine.substitutions import (
     measures_in,
     might_substitute,
     might_swap,
+    months_in_days,
     new_statuses,
     plain_number,
     rate_counts,
@@ -160,6 +163,8 @@ from diffreader.engine.substitutions import (
     rounding_step,
     rounds_to,
     same_measure,
+    share_rounds,
+    share_stands_for,
 )
 from diffreader.engine.text import (
     compiled,
@@ -614,6 +619,31 @@ def _in_base_unit(key: tuple[str, str]) -> tuple[str, str]:
     return _plain(round(found[0], 6)), found[1]
 
 
+def _months_of_days(key: tuple[str, str]) -> list[tuple[str, str]]:
+    """The span in months (as ``_in_base_unit`` keys it) that a span of whole days, keyed
+    in hours, states in other words ("After 90 days" / "Three months later"), and the
+    span in days that one of months states: a month is 28 to 31 days, so a count of days
+    near a whole number of months is those months.
+
+    >>> _months_of_days(("2160", "hour")), _months_of_days(("2016", "hour"))
+    ([('3', 'month')], [])
+    >>> [int(hours) // 24 for hours, _ in _months_of_days(("3", "month"))]
+    [87, 88, 89, 90, 91, 92, 93, 94, 95]
+    """
+    try:
+        value = float(key[0])
+    except ValueError:
+        return []
+    if key[1] == "hour" and value % 24 == 0:
+        months = months_in_days(value / 24)
+        return [] if months is None else [(_plain(float(months)), "month")]
+    if key[1] == "month" and value == int(value) and 0 < value <= 24:
+        low = value * (DAYS_A_MONTH - DAYS_OFF_A_MONTH)
+        high = value * (DAYS_A_MONTH + DAYS_OFF_A_MONTH)
+        return [(_plain(24.0 * d), "hour") for d in range(int(low) + 1, int(high) + 1)]
+    return []
+
+
 def _base_value(key: tuple[str, str]) -> tuple[float, str] | None:
     """A duration's value in its base unit (months or hours, where ``_IN_BASE_UNIT`` has
     its unit) and that unit, unrounded (``_in_base_unit``); None for a vague value."""
@@ -894,6 +924,21 @@ def _restated(
     if "a pair of" in lowered:
         for pair in compiled(r"\ba pair of\b").finditer(lowered):
             found.append((pair.start(), pair.end(), ("2",)))  # "a pair of search dogs"
+    for start, end, value in _shares_in(lowered, ratios=ratios, fractions=shares):
+        found.append((start, end, _percent_forms(value)))
+    return sorted(found, key=lambda figure: (figure[0], -figure[1]))  # the longest first
+
+
+def _shares_in(
+    lowered: str, *, ratios: bool = True, fractions: bool = True
+) -> Iterator[tuple[int, int, float]]:
+    """(start, end, percentage) of each share lower-cased ``lowered`` writes in words: a
+    ratio ("one in four", "9 out of 10"; ``ratios``) or a fraction ("half", "a third of",
+    "two fifths"; ``fractions``), not an ordinal ("the third day", "a third term").
+
+    >>> [round(v, 1) for *_, v in _shares_in("one in four; two fifths; a third term")]
+    [25.0, 40.0]
+    """
     if ratios:
         for whole in compiled(_RATIO).finditer(lowered):
             before_in = compiled(_RATIO_PART).search(
@@ -903,9 +948,8 @@ def _restated(
                 numerator = _words_value(before_in.group(1))
                 denominator = _words_value(whole.group(1))
                 if 0 < numerator < denominator:
-                    forms = _percent_forms(100 * numerator / denominator)
-                    found.append((before_in.start(), whole.end(), forms))
-    for share in _FRACTION_WORD.finditer(lowered) if shares else ():
+                    yield before_in.start(), whole.end(), 100 * numerator / denominator
+    for share in _FRACTION_WORD.finditer(lowered) if fractions else ():
         word = share.group(1)
         before = compiled(_NUMERATOR_BEFORE).search(
             lowered, max(0, share.start() - 12), share.start()
@@ -924,8 +968,7 @@ def _restated(
             and (counted is None or not _share_ends(lowered, share.end()))
         ):
             continue  # "a third term", "the fifth": ordinals
-        found.append((start, share.end(), _percent_forms(100 * numerator / FRACTIONS[word])))
-    return sorted(found, key=lambda figure: (figure[0], -figure[1]))  # the longest first
+        yield start, share.end(), 100 * numerator / FRACTIONS[word]
 
 
 def _value_slots(text: str) -> list[tuple[str, ...]]:
@@ -1041,6 +1084,8 @@ class Support:
     _values: list[float] | None = None
     _approximations: list[float] | None = None
     _bounds: list[tuple[float, int]] | None = None
+    _percentages: list[float] | None = None
+    _shares: list[float] | None = None
 
     def parts_of_wholes(self) -> list[tuple[float, float]]:
         """The article's counts of a whole in digits ("85 of its 410 shops": (85, 410)),
@@ -1075,6 +1120,24 @@ class Support:
             found = _figures_after(self.lowered, _APPROXIMATING)
             self._approximations = sorted(value for value, _ in found)
         return self._approximations
+
+    def percentages(self) -> list[float]:
+        """The percentages the article gives in figures ("81%", "34 per cent"), sorted."""
+        if self._percentages is None:
+            found = (
+                compiled(_PERCENTAGE).findall(self.lowered)
+                if "%" in self.lowered or ("cent" in self.lowered)
+                else []
+            )
+            self._percentages = sorted(float(f.replace(",", "")) for f in found)
+        return self._percentages
+
+    def shares_written(self) -> list[float]:
+        """The shares the article writes as a fraction or a ratio ("four in five", "a
+        third of", "two-thirds"), as percentages, sorted."""
+        if self._shares is None:
+            self._shares = sorted(_written_shares(self.lowered))
+        return self._shares
 
     def bounds(self) -> list[tuple[float, int]]:
         """The figures the article gives as bounds ("more than 2,000": (2000.0, 1);
@@ -1312,7 +1375,10 @@ class Support:
                 found.update(map(_clock_key, CLOCK_SPAN.finditer(text)))
                 found.update(map(_clock_key, MINUTE_SPAN.finditer(text)))
             self._durations = set(map(_in_base_unit, found | self.stated().durations))
-        return _in_base_unit(key) in self._durations
+        base = _in_base_unit(key)
+        return base in self._durations or any(
+            month in self._durations for month in _months_of_days(base)
+        )
 
     @classmethod
     def of(
@@ -3468,6 +3534,39 @@ _SHARE_WRITTEN = rf"(?i)\b(?:({alternation(_NUMERATORS)})[\s-]+)?({alternation(F
 """A share written out at the end of a fact ("three-quarters", "over a third", "half")."""
 
 
+_PERCENT_SIGN = r"\s?(?:%|per ?cent\b)"
+"""A percent sign or "per cent" just after a figure's digits."""
+_PERCENT_AFTER = "(?i)" + _PERCENT_SIGN
+_PERCENTAGE = r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)" + _PERCENT_SIGN
+"""A percentage in figures, in lower-cased text ("81%", "34 per cent")."""
+
+
+def _share_at(text: str, start: int, end: int) -> float | None:
+    """The percentage of the share written in words at ``start:end`` of ``text`` ("four in
+    five", "third" of "a third of"; ``_shares_in``), or None."""
+    lo = max(0, start - _SHARE_REACH)
+    around = text[lo : end + _SHARE_REACH].lower()
+    for share_start, share_end, value in _shares_in(around):
+        if share_start < end - lo and share_end > start - lo:
+            return value
+    return None
+
+
+_SHARE_REACH = 12
+"""Characters either side of a fact in which ``_share_at`` reads its share's numerator
+("a |third|") and what ends it ("a third of")."""
+
+
+def _written_shares(lowered: str) -> list[float]:
+    """The percentage of each share ``lowered`` writes as a ratio or a fraction
+    (``_shares_in``), where ``in`` or a fraction word is in it at all."""
+    ratios = " in " in lowered or " out of " in lowered
+    fractions = _FRACTION_WORD.search(lowered) is not None
+    if not (ratios or fractions):
+        return []
+    return [value for *_, value in _shares_in(lowered, ratios=ratios, fractions=fractions)]
+
+
 def _bounded_share(text: str, start: int, end: int) -> tuple[float, int] | None:
     """(percentage, way) of a share written out at ``start:end`` just after a bound ("more
     than |three-quarters|", "just under |a third|"), the way as ``_PAST_WORDS`` gives it;
@@ -3525,6 +3624,13 @@ def _figure_elsewhere(text: str, start: int, end: int, support: Support) -> bool
             value, way = share
             reach = min(rounding_step(value), JUST_PAST * value)
             return any(just_past(exact, value, way) for exact in support.values_near(value, reach))
+        if support.percentages() and (written := _share_at(text, start, end)) is not None:
+            # "four in five" / "81%": the share, rounded to a fraction (of a percentage this
+            # article does not give as well where one is near: not "a turnout of 61%").
+            own = compiled(_PERCENTAGE).findall(text)
+            given = {float(f.replace(",", "")) for f in own}
+            if share_stands_for(written, support.percentages(), given):
+                return True
         spelled = NUMBER_WORDS.get(text[start:end].lower())
         if spelled is None or not text[end : end + 2].strip(" -")[:1].isalpha():
             return False
@@ -3536,6 +3642,12 @@ def _figure_elsewhere(text: str, start: int, end: int, support: Support) -> bool
     digits = float(figure.group(1).replace(",", ""))
     if _share_elsewhere(text, end, digits, support):
         return True
+    if (
+        figure.group(2) is None
+        and compiled(_PERCENT_AFTER).match(text, figure.end(1))
+        and any(share_rounds(digits, share) for share in support.shares_written())
+    ):
+        return True  # "81%" / "four in five": the share, rounded to a fraction
     if figure.group(2) is None and _remainder_elsewhere(text, start, digits, support):
         return True
     if text[figure.end(1) : figure.end(1) + 2].strip(" -")[:1].isalpha():

@@ -73,6 +73,9 @@ API:
     find_substitutions(group) -> list[Found]
     might_substitute(deleted, inserted) -> bool      a cheap gate before building a Group
     just_past(exact, bound, way) -> bool             an exact figure a bound gives ("more than")
+    share_rounds(exact, share) -> bool               "81%" is "four in five", rounded
+    months_in_days(days) -> int | None               "90 days" is "three months"
+    share_stands_for(share, exact, own) -> bool      which percentage a share restates
     new_statuses(text, start, end, other_text) -> list[tuple[int, int]]
     rate_spans(text) -> list[(start, end, interval)], rate_counts(text) -> set[str]
     plain_number(value) -> str                       "3000", "33.3": a value as claims key it
@@ -165,6 +168,8 @@ from diffreader.engine.text import compiled, sentence_tokens, stem, word_keys
 
 __all__ = [
     "CLOCK_SPAN",
+    "DAYS_A_MONTH",
+    "DAYS_OFF_A_MONTH",
     "JUST_PAST",
     "MINUTE_SPAN",
     "ONE_YEAR",
@@ -184,6 +189,7 @@ __all__ = [
     "measure_after",
     "measures_in",
     "might_substitute",
+    "months_in_days",
     "new_statuses",
     "person_noun",
     "plain_number",
@@ -192,6 +198,8 @@ __all__ = [
     "rounding_step",
     "rounds_to",
     "same_measure",
+    "share_rounds",
+    "share_stands_for",
     "time_of_day",
 ]
 
@@ -1289,8 +1297,16 @@ def _harm_denied(words: Sequence[Word], i: int) -> bool:
 _EXCEPTION_REACH = 12
 """Words after a negation that may hold the exception it makes ("is not open to dogs,
 apart from assistance dogs")."""
-_EXCEPTIONS = (("apart", "from"), ("except",), ("other", "than"), ("save", "for"), ("besides",))
-"""The words that make an exception to a negation: "no one apart from", "none except"."""
+_EXCEPTIONS = (
+    ("apart", "from"),
+    ("except",),
+    ("other", "than"),
+    ("save", "for"),
+    ("besides",),
+    ("unless",),
+)
+"""The words that make an exception to a negation: "no one apart from", "none except",
+"not to travel unless" ("to travel only if")."""
 
 
 def _exception_restated(words: Sequence[Word], i: int, other: Sequence[Word]) -> bool:
@@ -1923,6 +1939,20 @@ change of certainty ("can shatter" / "may shatter", "will be able to bid" / "cou
 ("can detect" / "may be able to detect": less sure)."""
 
 
+def _of_what_can_be(key: str) -> bool:
+    """``key`` may be an adjective of what can be done ("passable", "usable", "visible"),
+    which a modal's "could be used" restates (``_modal_be``); not a hedge ("probable")."""
+    return len(key) >= 6 and key.endswith(("able", "ible")) and key not in HEDGES
+
+
+def _modal_be(words: Sequence[Word], i: int) -> bool:
+    """The word at ``i`` is "could", "can" or "may" before "be" ("could be used")."""
+    return words[i].key in _CAN_BE and i + 1 < len(words) and words[i + 1].key == "be"
+
+
+_CAN_BE = frozenset(("could", "can", "may", "might"))
+
+
 def _able_after(words: Sequence[Word], i: int) -> bool:
     """The modal at ``i`` holds back an ability: "be able to" follows it."""
     return [w.key for w in words[i + 1 : i + 3]] == ["be", "able"]
@@ -2132,6 +2162,7 @@ def _find_hedges(group: Group) -> list[Found]:
         held_there, boosted_there, scheduled_there = set(), set(), set()
         modal_there = set()  # hunks held by more than an attribution
         able_there = set()  # hunks held by "can" or "able" alone
+        can_be_there = set()  # hunks with an adjective of what can be done ("passable")
         intending_there = set()  # hunks that say what someone means to do
         moved: set[str] | None = None  # attributions this side has as often: moved there
         held_keys: dict[int, list[str]] = {}  # what holds each of those hunks back there
@@ -2145,8 +2176,12 @@ def _find_hedges(group: Group) -> list[Found]:
                     continue  # "..., a spokeswoman said" / "A spokeswoman said ...": no hedge
             if key in BOOSTERS:
                 boosted_there.add(columns.hunks[i])
-            elif key in _ABLE:
+            elif key in _ABLE or key == "possible":
+                # "possible": what may be, as a modal says ("gusts of 75mph possible" /
+                # "could see gusts of 75mph", "wherever possible" / "wherever it could").
                 able_there.add(columns.hunks[i])
+            elif _of_what_can_be(key):
+                can_be_there.add(columns.hunks[i])
             elif key in _INTENTIONS:
                 intending_there.add(columns.hunks[i])
             elif (
@@ -2190,6 +2225,8 @@ def _find_hedges(group: Group) -> list[Found]:
                 )
                 # "can shatter" / "may shatter"; not "can detect" / "may be able to detect"
                 and not (word.hunk in able_there and not _able_after(words, i))
+                # "were passable" / "could be used": what can be done, in other words
+                and not (word.hunk in can_be_there and _modal_be(words, i))
                 # "hopes to open" / "aims to open": what someone means to do, either way
                 and not (word.key in _HOPES and word.hunk in intending_there)
                 # "is expected to last" / "is due to last": a plan either way ("could last"
@@ -3188,17 +3225,38 @@ _REPEATING = 12
 not a figure written with its digits."""
 
 
-def _rounded(q: _Quantity, others: Sequence[_Quantity]) -> bool:
+def _rounded(
+    q: _Quantity,
+    others: Sequence[_Quantity],
+    text: str = "",
+    other_text: str = "",
+    own: Sequence[_Quantity] = (),
+) -> bool:
     """``q`` and a figure of ``others`` are one, one of them rounded under an approximating
-    bound ("£96,480,000" / "nearly £96.5m")."""
+    bound ("£96,480,000" / "nearly £96.5m"), or a share in figures ("81%", in ``text``)
+    and one in words, a fraction being a rounding ("four in five", in ``other_text``;
+    ``share_stands_for``, with ``own`` the figures of ``q``'s side)."""
+    q_words = bool(text) and _share_in_words(text, q)
+    if q_words and not q.bound:
+        exact = [
+            o.value
+            for o in others
+            if o.unit == "%" and not o.bound and not _share_in_words(other_text, o)
+        ]
+        given = {o.value for o in own if o.unit == "%" and not _share_in_words(text, o)}
+        if exact and share_stands_for(q.value, exact, given):
+            return True
     for o in others:
         if (q.unit != o.unit) or (q.currency and o.currency and q.currency != o.currency):
             continue
         if o.value == q.value:
             continue  # the same figure, bounded otherwise: the bounds' to judge
+        o_words = bool(other_text) and _share_in_words(other_text, o)
         if o.bound in _APPROXIMATE and rounds_to(q.value, o.value):
             return True
         if q.bound in _APPROXIMATE and rounds_to(o.value, q.value):
+            return True
+        if o_words and not q_words and not o.bound and share_rounds(q.value, o.value):
             return True
         # "81%" / "more than 80%"; "some 68.4%" / "just over two-thirds" ("some" and
         # "about" before a figure as exact as that hold nothing back).
@@ -3215,6 +3273,51 @@ def _rounded(q: _Quantity, others: Sequence[_Quantity]) -> bool:
         ):
             return True
     return False
+
+
+SHARE_ROUNDING = 2.5
+"""How far, in percentage points, a percentage may lie from a share written as a fraction
+or a ratio for the two to be one share ("81%" / "four in five"), besides ``rounds_to``."""
+
+
+def share_stands_for(share: float, exact: Sequence[float], own: Container[float]) -> bool:
+    """A share written as a fraction or a ratio, ``share``, restates one of the other
+    article's (or sentence's) percentages in figures, ``exact`` (``share_rounds``): one of
+    those this side does not give too (``own``) when one is near it (``SHARE_RIVAL``),
+    else any. "Three in five voters ..., turnout 61%" against "52% of voters ..., turnout
+    61%" restates the 52, which it does not round; "fewer than six in ten ... 58%" against
+    "58%", the 58.
+
+    >>> share_stands_for(60, [52, 61], [61]), share_stands_for(60, [58, 20], [58])
+    (False, True)
+    """
+    rivals = [e for e in exact if e not in own and abs(e - share) <= SHARE_RIVAL]
+    return any(share_rounds(e, share) for e in rivals or exact)
+
+
+SHARE_RIVAL = 15.0
+"""Percentage points within which a percentage the share's side does not give is taken to
+be what the share restates (``share_stands_for``)."""
+
+
+def share_rounds(exact: float, share: float) -> bool:
+    """A percentage in figures, ``exact``, is the share written as a fraction or a ratio,
+    ``share``, rounded to it: "81%" is "four in five", "34%" "a third", "62%" is not
+    "two-thirds".
+
+    >>> share_rounds(81, 80), share_rounds(34, 100 / 3), share_rounds(62, 200 / 3)
+    (True, True, False)
+    """
+    return abs(exact - share) <= SHARE_ROUNDING and rounds_to(exact, share)
+
+
+def _share_in_words(text: str, q: _Quantity) -> bool:
+    """``q`` is a share stated as a fraction or a ratio ("four in five", "a third",
+    "1 in 10"), not as a percentage: a share rounded to the nearest simple fraction."""
+    if q.unit != "%":
+        return False
+    shown = text[q.start : q.end]
+    return "%" not in shown and "cent" not in shown.lower()
 
 
 _AS_STATED = frozenset(("", "about"))
@@ -3314,9 +3417,14 @@ def _share(keys: Sequence[str], i: int) -> tuple[float, int] | None:
         after = keys[i + 1] if i + 1 < len(keys) else ""
         before = keys[i - 1] if i else ""
         if (
-            # "half the", "half what they paid", "half off", "half.": a share; "half an
-            # hour", "half time", "half term": a quantity or a noun.
-            (after in _AFTER_HALF or not after[:1].isalnum() or after in STOPWORDS)
+            # "half the", "half what they paid", "half off", "half.", "half receiving
+            # it": a share; "half an hour", "half time", "half term": a quantity or a noun.
+            (
+                after in _AFTER_HALF
+                or not after[:1].isalnum()
+                or after in STOPWORDS
+                or after.endswith(("ing", "ed"))
+            )
             and after not in ("-", "a", "an")
             and (before not in NUMBER_WORDS and before not in ("a", "an", "-"))
         ):
@@ -3475,6 +3583,43 @@ def _value_keys(value: float) -> tuple[float, ...]:
     return (value, float(math.floor(value)), float(math.ceil(value)), round(value, 1))
 
 
+DAYS_A_MONTH = 365.25 / 12
+DAYS_OFF_A_MONTH = 1.5
+"""Days, for each month, by which a count of days may miss that many months and still
+state them ("90 days" / "three months": 91.3 days; "180 days" / "six months")."""
+
+
+def months_in_days(days: float) -> int | None:
+    """The whole months a count of whole days (four weeks or more) states in other words,
+    or None: a month is 28 to 31 days, so a count of days near a whole number of months is
+    those months.
+
+    >>> months_in_days(90), months_in_days(180), months_in_days(84), months_in_days(90.5)
+    (3, 6, None, None)
+    """
+    if days != int(days) or days < 28:
+        return None
+    months = round(days / DAYS_A_MONTH)
+    return months if abs(days - months * DAYS_A_MONTH) <= months * DAYS_OFF_A_MONTH else None
+
+
+def _days_as_months(q: _Quantity, others: Sequence[_Quantity]) -> bool:
+    """``q``, a span of days or of months, is a span of ``others`` in the other unit, a
+    whole number of months as days (``months_in_days``)."""
+    value, base = _in_base_unit(q)
+    if base not in ("day", "year") or q.bound not in ("", "about"):
+        return False
+    for o in others:
+        o_value, o_base = _in_base_unit(o)
+        if {base, o_base} != {"day", "year"} or o.bound not in ("", "about"):
+            continue
+        days, years = (value, o_value) if base == "day" else (o_value, value)
+        months = round(years * 12, 6)
+        if months == int(months) and months_in_days(days) == months:
+            return True
+    return False
+
+
 def _same_figure(x: _Quantity, y: _Quantity, *, bound: bool) -> bool:
     if x.unit and y.unit and x.unit != y.unit:
         # Spans of time in other units ("18 months" / "a year and a half"), or not alike.
@@ -3539,7 +3684,10 @@ def _find_figures(group: Group) -> list[Found]:
     for side, other in _SIDE_PAIRS:
         # Whether a figure there is rounded, or a metre or a bare number: the rounding and
         # the metres checks read only then.
-        rounded_there = any(o.bound in _LOOSE for o in quantities[other])
+        text, other_text = group.text[side], group.text[other]
+        rounded_there = any(
+            o.bound in _LOOSE or _share_in_words(other_text, o) for o in quantities[other]
+        )
         metres_there = any(
             o.unit == "metre" or (o.value >= 1e6 and not o.currency and not o.unit)
             for o in quantities[other]
@@ -3601,7 +3749,9 @@ def _find_figures(group: Group) -> list[Found]:
                         }
                     if _remainder_stated(q, side, wholes, counts):
                         continue  # "85 of its 410 shops" / "85 shops …, leaving it with 325"
-            if (rounded_there or q.bound in _LOOSE) and _rounded(q, quantities[other]):
+            if (rounded_there or q.bound in _LOOSE or _share_in_words(text, q)) and _rounded(
+                q, quantities[other], text, other_text, quantities[side]
+            ):
                 continue  # "£96,480,000" / "nearly £96.5m": the same figure, rounded
             if (
                 metres_there
@@ -3615,6 +3765,8 @@ def _find_figures(group: Group) -> list[Found]:
                 continue  # "the 12 months to October" / "the year to October"
             if q.unit in _TIME_UNIT_NAMES and _span_ago(group, other, q):
                 continue  # "its 31-year history" / "since it opened 31 years ago"
+            if q.unit in _TIME_UNIT_NAMES and _days_as_months(q, quantities[other]):
+                continue  # "after 90 days" / "three months later"
             if others is None and _a_rate(group.text[side], q):
                 continue  # "twice a day" / "twice-daily": a rate, not a span of a day
             if _same_rate(group, side, q, other):
