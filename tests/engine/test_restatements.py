@@ -680,6 +680,16 @@ CHANGED = {
         "By noon the mountain pass could be open again, the highways office said.\n",
         ("added", "could"),
     ),
+    "a negation added before a clause with since": (
+        "The survey covers nurses, who were first counted in 2021.\n",
+        "The survey does not cover nurses, who have been counted since 2021.\n",
+        ("added", "not cover"),
+    ),
+    "no reports of harm as some reported": (
+        "Crews checked the line overnight. There were no reports of injuries on the train.\n",
+        "Crews checked the line overnight. Some injuries were reported on the train.\n",
+        ("dropped", "no reports"),
+    ),
     "another race time in hundredths": (
         QUIET["a race time in hundredths as a clock"][0],
         QUIET["a race time in hundredths as a clock"][1].replace("4:01.82", "4:01.28"),

@@ -1216,8 +1216,11 @@ def _find_negations(group: Group) -> list[Found]:
     side = _B if more > 0 else _A
     words, other = group.words(side), group.words(_OTHER[side])
     other_changed = [w.key for w in other if w.hunk >= 0]
-    # A negation and an antonym cancel: "did not accept" is "rejected".
-    if more % 2 and _opposite_pairs(group):
+    # A negation and an antonym cancel: "did not accept" is "rejected" (but not the
+    # negation and its own opposite: "no reports of damage" / "some damage was reported").
+    if more % 2 and any(
+        x.key not in NEGATIONS and y.key not in NEGATIONS for x, y in _opposite_pairs(group)
+    ):
         return []
     # A changed word negated by its prefix counts as a negation: "did not shift" is
     # "unchanged", "had not acted unlawfully" is "had acted lawfully".
@@ -1406,8 +1409,8 @@ def _comparison_restated(words: Sequence[Word], i: int, other: Sequence[Word]) -
     comparative = since = False
     for w in words[i + 1 : i + 1 + _COMPARISON_REACH]:
         key = w.key
-        if key in (".", ";", ":", "?", "!"):
-            break
+        if key in (".", ";", ":", "?", "!", ",", "who", "which"):
+            break  # the clause ends ("do not include boys, who have had it since 2027")
         if _graded(key, "est") or key in _FIRSTS:
             return False  # "not the largest", "not the first": a superlative denied
         if key in ("since", "before"):
