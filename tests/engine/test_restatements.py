@@ -160,6 +160,15 @@ QUIET = {
         "A flood alert covers the valley until Friday, and the lower river could see rises "
         "of a metre.\n",
     ),
+    "a refusal denied to none as granted to all": (
+        "The head said no family had been refused a place at the new school this year.\n",
+        "The head said every family had been offered a place at the new school this year.\n",
+    ),
+    "having none as lacking": (
+        "Inspectors found that two wards still have no working lifts, the report said.\n",
+        "Inspectors found that working lifts are still lacking on two wards, the report "
+        "said.\n",
+    ),
     "a race time in hundredths as a clock": (
         "Tamsin Oduya took the 1500m title in 4 minutes 1.82 seconds, a championship best.\n",
         "Tamsin Oduya took the 1500m title in 4:01.82, a championship best.\n",
@@ -689,6 +698,16 @@ CHANGED = {
         "Crews checked the line overnight. There were no reports of injuries on the train.\n",
         "Crews checked the line overnight. Some injuries were reported on the train.\n",
         ("dropped", "no reports"),
+    ),
+    "a refusal kept for all": (
+        QUIET["a refusal denied to none as granted to all"][0],
+        "The head said every family had been refused a place at the new school this year.\n",
+        ("dropped", "no family"),
+    ),
+    "having as lacking": (
+        "Inspectors found that two wards still have working lifts, the report said.\n",
+        QUIET["having none as lacking"][1],
+        ("added", "lacking"),
     ),
     "another race time in hundredths": (
         QUIET["a race time in hundredths as a clock"][0],

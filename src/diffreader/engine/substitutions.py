@@ -709,6 +709,41 @@ def _double_negations(words: Sequence[Word], cues: Sequence[int]) -> int:
     return pairs
 
 
+def _denied_to_none(words: Sequence[Word], cues: Sequence[int], other: Sequence[Word]) -> int:
+    """Pairs of negations of ``words`` (``cues``, their indices) that deny a denial to
+    all: "no", "nobody", "none" or "never", then a verb of refusing or failing within
+    ``_DOUBLE_REACH`` words of its clause that ``other`` does not write in any form ("no
+    observer had been refused entry" is "every observer was allowed in", "nobody failed
+    the test" "everybody passed"; not "observers were refused entry to every centre")."""
+    pairs = 0
+    opened = -1  # the quantifier waiting for its verb
+    theirs: set[str] | None = None
+    for i in cues:
+        key = words[i].key
+        if opened >= 0 and key in _REFUSALS and theirs is None:
+            theirs = {_lemma(o.key) for o in other}
+        if (
+            opened >= 0
+            and key in _REFUSALS
+            and theirs is not None
+            and _lemma(key) not in theirs
+            and i - opened <= _DOUBLE_REACH
+            and all(w.key[:1].isalnum() for w in words[opened + 1 : i])
+        ):
+            pairs += 1
+            opened = -1
+        else:
+            opened = i if key in _NONE else -1
+    return pairs
+
+
+_NONE = frozenset(("no", "nobody", "none", "never"))
+_REFUSALS = NEGATING_VERBS | DENIAL_VERBS
+_ALL = frozenset(("every", "all", "everyone", "everybody", "each", "always"))
+"""Words with which the other side states for all what a denial denied to none
+(``_denied_to_none``)."""
+
+
 _CONDITIONS = frozenset(("before", "first", "after", "until", "unless", "only", "once"))
 """Words with which the other side states the condition a double negation sets ("should
 not stop without speaking to a doctor" / "should speak to a doctor before they stop"):
@@ -1235,6 +1270,8 @@ def _find_negations(group: Group) -> list[Found]:
     # pairs ("should not stop taking them without speaking to a pharmacist").
     instead = _denials_without_negation(other, words) + max(0, prefixed if more < 0 else -prefixed)
     doubles = _double_negations(words, cues[side]) if _CONDITIONS.intersection(other_changed) else 0
+    if _ALL.intersection(other_changed):
+        doubles += _denied_to_none(words, cues[side], other)
     if instead >= abs(more) - 2 * doubles:
         return []
     out = []
@@ -1660,9 +1697,14 @@ def _find_opposites(group: Group) -> list[Found]:
         # opposite of "accepted" once, not twice (as "denied" of "admitted"). A clause
         # away, another is none ("for not cycling was that they did not feel safe" / "Feeling
         # unsafe"; "not for the cold but as they did not feel safe" / "... felt unsafe").
-        if _negated_here(group.text[_A], a.start, negations[_A]) != _negated_here(
-            group.text[_B], b.start, negations[_B]
-        ):
+        # So does "no" as the word's object ("still have no water" / "still lack water").
+        negated_a = _negated_here(group.text[_A], a.start, negations[_A]) or _denies_its_object(
+            group.text[_A], a.end
+        )
+        negated_b = _negated_here(group.text[_B], b.start, negations[_B]) or _denies_its_object(
+            group.text[_B], b.end
+        )
+        if negated_a != negated_b:
             continue
         if _traded_round(group, a, b):
             continue  # "X lost to Y" / "Y beat X": the opposite said the other way round
@@ -1683,6 +1725,15 @@ _CLAUSE_BREAK = re.compile(
 _SUBJECT_NEGATIONS = frozenset(("none", "no", "neither", "nobody", "nothing"))
 """Negations that open a subject and negate its verb however long the subject ("None of the
 four attempts since 2009 succeeded")."""
+
+
+def _denies_its_object(text: str, end: int) -> bool:
+    """The word ending at ``end`` takes "no", "none" or "nothing" as its object ("still
+    have no clean water" is "still lack clean water")."""
+    return compiled(_NO_OBJECT).match(text, end) is not None
+
+
+_NO_OBJECT = r"(?i) (?:no|none|nothing)\b"
 
 
 def _negated_here(text: str, start: int, negations: Sequence[tuple[int, str]]) -> bool:
