@@ -169,6 +169,12 @@ QUIET = {
         "Inspectors found that working lifts are still lacking on two wards, the report "
         "said.\n",
     ),
+    "a weekday moved to another sentence": (
+        "The bakery chain made a profit of £8 million in the first quarter, up 5% on a year "
+        "earlier. Sales rose 3% to £140 million, the company said on Tuesday.\n",
+        "The bakery chain reported a first-quarter profit of £8 million, 5% higher than a year "
+        "ago, on Tuesday. Revenue climbed 3% to £140 million.\n",
+    ),
     "a race time in hundredths as a clock": (
         "Tamsin Oduya took the 1500m title in 4 minutes 1.82 seconds, a championship best.\n",
         "Tamsin Oduya took the 1500m title in 4:01.82, a championship best.\n",
@@ -708,6 +714,11 @@ CHANGED = {
         "Inspectors found that two wards still have working lifts, the report said.\n",
         QUIET["having none as lacking"][1],
         ("added", "lacking"),
+    ),
+    "weekdays traded between sentences": (
+        "The vote was held on Monday. The result was published on Thursday.\n",
+        "The vote was held on Thursday. The result was published on Monday.\n",
+        ("added", "on Thursday"),
     ),
     "another race time in hundredths": (
         QUIET["a race time in hundredths as a clock"][0],

@@ -4243,10 +4243,20 @@ def _with_substitutions(
         for side, category, start, end in found
         if category is ClaimCategory.NUMBER
     )
+    # Sides with a date found replaced: a date found on one side alone that the other
+    # article states was moved there from another sentence ("Sales fell 4%, the company
+    # said on Thursday." / "The firm reported a profit on Thursday."), not replaced.
+    dated = {side for side, category, *_ in found if category is ClaimCategory.DATE}
     for side, category, start, end in found:
         doc = doc_a if side is _A else doc_b
         start, end = _strip_span(doc.text, start, end)
         if end <= start or (start, end) in exact[side]:
+            continue
+        if (
+            category is ClaimCategory.DATE
+            and _OTHER[side] not in dated
+            and _supported_at(category, doc.text, start, end, support[_OTHER[side]])
+        ):
             continue
         if headline and (
             (category in _NAMED_OR_PLACE and support[_OTHER[side]].has_name(doc.text[start:end]))
