@@ -166,8 +166,7 @@ QUIET = {
     ),
     "having none as lacking": (
         "Inspectors found that two wards still have no working lifts, the report said.\n",
-        "Inspectors found that working lifts are still lacking on two wards, the report "
-        "said.\n",
+        "Inspectors found that working lifts are still lacking on two wards, the report said.\n",
     ),
     "a weekday moved to another sentence": (
         "The bakery chain made a profit of £8 million in the first quarter, up 5% on a year "
