@@ -174,6 +174,10 @@ QUIET = {
         "The bakery chain reported a first-quarter profit of £8 million, 5% higher than a year "
         "ago, on Tuesday. Revenue climbed 3% to £140 million.\n",
     ),
+    "within a span as less than it": (
+        "Crews reached the fire within twelve minutes of the first call, the service said.\n",
+        "Crews were at the fire less than twelve minutes after the first call, the service said.\n",
+    ),
     "a race time in hundredths as a clock": (
         "Tamsin Oduya took the 1500m title in 4 minutes 1.82 seconds, a championship best.\n",
         "Tamsin Oduya took the 1500m title in 4:01.82, a championship best.\n",
@@ -718,6 +722,11 @@ CHANGED = {
         "The vote was held on Monday. The result was published on Thursday.\n",
         "The vote was held on Thursday. The result was published on Monday.\n",
         ("added", "on Thursday"),
+    ),
+    "within a span as more than it": (
+        QUIET["within a span as less than it"][0],
+        QUIET["within a span as less than it"][1].replace("less than", "more than"),
+        ("added", "more than twelve minutes"),
     ),
     "another race time in hundredths": (
         QUIET["a race time in hundredths as a clock"][0],

@@ -915,7 +915,7 @@ QUANTITY_QUALIFIERS: Mapping[str, str] = MappingProxyType(
     {
         **dict.fromkeys(
             ("about", "around", "roughly", "approximately", "some", "an estimated",
-             "estimated"),
+             "estimated", "within"),
             "about",
         ),
         **dict.fromkeys(("nearly", "almost", "close to", "just under", "just short of"), "nearly"),
@@ -936,8 +936,11 @@ QUANTITY_QUALIFIERS: Mapping[str, str] = MappingProxyType(
     }
 )  # fmt: skip
 """Words before a figure and the kind of bound they make: "about" (an estimate, as good as
-no qualifier), "at least", "at most", "exactly". Replacing one kind by another changes
-the claim ("About 300" is not "More than 300")."""
+no qualifier, and as loose as a bound "at most"), "at least", "at most", "exactly".
+Replacing one kind by another changes the claim ("About 300" is not "More than 300").
+"within" bounds as loosely as "about": "within ten minutes", "in ten minutes", "within
+the next ten minutes" and "less than ten minutes" are one span, "more than ten minutes"
+another."""
 
 
 def title_length(words: Sequence[str]) -> int:
