@@ -178,6 +178,14 @@ QUIET = {
         "Crews reached the fire within twelve minutes of the first call, the service said.\n",
         "Crews were at the fire less than twelve minutes after the first call, the service said.\n",
     ),
+    "several days as the next few": (
+        "Forecasters said the heat was likely to last for several days.\n",
+        "The heat is likely to last over the next few days, forecasters said.\n",
+    ),
+    "a bare plural span as a few of it": (
+        "The vet said the injection took seconds and cost owners about £30.\n",
+        "The injection takes a few seconds and costs owners around £30, the vet said.\n",
+    ),
     "a race time in hundredths as a clock": (
         "Tamsin Oduya took the 1500m title in 4 minutes 1.82 seconds, a championship best.\n",
         "Tamsin Oduya took the 1500m title in 4:01.82, a championship best.\n",
@@ -727,6 +735,11 @@ CHANGED = {
         QUIET["within a span as less than it"][0],
         QUIET["within a span as less than it"][1].replace("less than", "more than"),
         ("added", "more than twelve minutes"),
+    ),
+    "a few days as a few weeks": (
+        QUIET["several days as the next few"][0],
+        QUIET["several days as the next few"][1].replace("few days", "few weeks"),
+        ("dropped", "several days"),
     ),
     "another race time in hundredths": (
         QUIET["a race time in hundredths as a clock"][0],

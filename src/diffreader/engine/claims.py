@@ -686,10 +686,11 @@ def _duration_value(value: str, between: str, unit: str) -> tuple[str, str]:
     [('100', 'year'), ('100', 'year')]
     >>> [_duration_value(*parts) for parts in [("two", "", "decades"), ("two", "full", "years")]]
     [('20', 'year'), ('2', 'year')]
-    >>> _duration_value("a few", "", "weeks")
-    ('a few', 'week')
+    >>> _duration_value("a few", "", "weeks"), _duration_value("several", "", "weeks")
+    (('a few', 'week'), ('a few', 'week'))
     """
     number = "1" if value.lower() in ("a", "an", "another") else _number_value(value)
+    number = _FEW.get(number.lower(), number)
     unit_key = stem(unit.lower()) if unit else ""
     factor = SCALE_WORDS.get(between.lower(), 1) if between else 1
     years = _YEARS_IN.get(unit_key)
@@ -704,6 +705,9 @@ def _duration_value(value: str, between: str, unit: str) -> tuple[str, str]:
     return (str(int(amount)) if amount.is_integer() else str(amount)), unit_key
 
 
+_FEW = {"several": "a few", "few": "a few"}
+"""Vague small counts that say one span ("for several days" / "over the next few days"):
+keyed as "a few"."""
 _LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -1360,6 +1364,9 @@ class Support:
                         found.add(_duration_value("a", "", unit.group()))
                     elif unit.group().startswith("minute"):
                         found.add(_duration_value(one.group(2), "", unit.group()))
+                elif unit.group().endswith("s"):
+                    # A unit in the plural with no value: a few of it ("took seconds").
+                    found.add(_duration_value("a few", "", unit.group()))
             for first, last in compiled(_YEAR_TO_YEAR).findall(text):
                 if 0 < int(last) - int(first) <= _LONGEST_SPAN:
                     # "from 2003 until 2019": sixteen years.

@@ -210,8 +210,9 @@ NUMBERS_NEVER_ALONE = _words("once double half")
 """Number words that are no figure on their own ("once again", "double down", "half of")."""
 WEAK_NUMBER_WORDS = _words("one first second")
 """Number words that alone are rarely a checkable figure ("one of the", "first time")."""
-VAGUE_QUANTITIES = _phrases("a few | several | many")
-"""Quantities without a value that still make a duration a fact ("for several weeks")."""
+VAGUE_QUANTITIES = _phrases("a few | several | many | few")
+"""Quantities without a value that still make a duration a fact ("for several weeks", "over
+the next few days")."""
 MONTH_NAMES = tuple(
     "january february march april may june july august september october november december".split()
 )

@@ -5149,7 +5149,14 @@ def _level(keys: Sequence[str], i: int) -> int | str:
         return _ALMOST_ALL  # "nearly all", "almost every"
     if key in _WHOLE and i and keys[i - 1] == "not":
         return _QUANTIFIER_LEVELS["some"]  # "not all of them": some of them
+    if key == "few" and i and keys[i - 1] in _A_FEW:
+        return _QUANTIFIER_LEVELS["several"]  # "a few days", "the next few days": several
     return _QUANTIFIER_LEVELS[key]
+
+
+_A_FEW = frozenset(("a", "next", "past", "last", "first", "coming", "those", "these"))
+"""Words before "few" that make it a small number ("a few days", "the next few days"), as
+"several" says, not "not many" ("few of them")."""
 
 
 _PRICED = re.compile(
