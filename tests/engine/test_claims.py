@@ -182,6 +182,9 @@ def test_duration_index_reads_values_as_the_whole_pattern_does(words: list[str])
                 expected.add(_in_base_unit(_duration_value("a", "", unit.group())))
             elif one is not None and unit.group().startswith("minute"):
                 expected.add(_in_base_unit(_duration_value(one.group(2), "", unit.group())))
+            elif one is None and unit.group().endswith("s"):
+                # A unit in the plural with no value: a few of it ("took seconds").
+                expected.add(_in_base_unit(_duration_value("a few", "", unit.group())))
             continue
         # Quarters of the unit ("a quarter of an hour", "an hour and a quarter", read
         # whole); half a unit more after the unit ("a year and a half") or before it ("two
