@@ -24,7 +24,7 @@ from __future__ import annotations
 import pytest
 
 from diffreader.engine import compare
-from diffreader.engine.claims import demonym_forms
+from diffreader.engine.substitutions import demonym_forms
 from diffreader.engine.load import document_from_text
 
 
@@ -185,6 +185,14 @@ QUIET = {
     "a bare plural span as a few of it": (
         "The vet said the injection took seconds and cost owners about £30.\n",
         "The injection takes a few seconds and costs owners around £30, the vet said.\n",
+    ),
+    "a place as its people's adjective": (
+        "The presidents of Ulvenia and Marvesta agreed on Friday to reopen their border. "
+        "Ulvenia's president, Bronislav Petrusenko, said the talks went well. Marvesta's "
+        "president, Kaveh Esfandiari, called the talks frank and useful.\n",
+        "The presidents of Ulvenia and Marvesta agreed on Friday to reopen their border. "
+        "Ulvenia's president, Bronislav Petrusenko, said the talks went well. His Marvestan "
+        "counterpart, Kaveh Esfandiari, described the talks as frank and useful.\n",
     ),
     "a race time in hundredths as a clock": (
         "Tamsin Oduya took the 1500m title in 4 minutes 1.82 seconds, a championship best.\n",

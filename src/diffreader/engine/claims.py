@@ -72,7 +72,6 @@ from diffreader.engine.lexicon import (
     CLAUSE_CONJUNCTIONS,
     COMMON_ACRONYMS,
     DATE_MODIFIERS,
-    DEMONYMS,
     DURATION_QUALIFIERS,
     EVENTS,
     FILLER,
@@ -138,6 +137,7 @@ from diffreader.engine.substitutions import (
     CLOCK_SPAN,
     DAYS_A_MONTH,
     DAYS_OFF_A_MONTH,
+    DEMONYM_OF,
     JUST_PAST,
     MINUTE_SPAN,
     ONE_YEAR,
@@ -146,6 +146,7 @@ from diffreader.engine.substitutions import (
     Group,
     clock_minutes,
     clock_span_hours,
+    demonym_forms,
     find_substitutions,
     find_swaps,
     has_size,
@@ -1660,7 +1661,7 @@ class Support:
             found = frozenset(map(str.lower, compiled(_CAPITAL_WORD).findall(self.text)))
             self._capitalised = found
             self._capital_openings = frozenset(w[:3] for w in found)
-        irregular = _DEMONYM_OF.get(head)
+        irregular = DEMONYM_OF.get(head)
         if irregular is not None and not self._capitalised.isdisjoint(irregular):
             return True
         # A regular form keeps the first three letters ("Kenya" / "Kenyan"): most names have
@@ -1679,45 +1680,6 @@ gives "Anna Lise" and "Lise Berg")."""
 _NOT_GIVEN_NAMES = TITLE_WORDS | STOPWORDS | MONTHS | WEEKDAYS | ADDRESSES
 """Capitalised words before a surname that are no first name (forms of address with them:
 "Cllr Hockaday", "Professor Kenchington")."""
-_PEOPLE_ENDINGS = ("ian", "ean", "ese", "ish", "an", "n", "i", "ic")
-"""Endings that make a place's people's adjective ("Kenyan", "Chinese", "Iraqi")."""
-_PLACE_ENDINGS = ("", "a", "e", "y", "ia", "o", "en", "and")
-"""Endings of a place that its adjective replaces ("China" / "Chinese", "Sweden" /
-"Swedish", "Poland" / "Polish")."""
-_DEMONYM_OF: dict[str, set[str]] = {}
-for _place, _adjectives in DEMONYMS.items():
-    for _adjective in _adjectives:
-        _DEMONYM_OF.setdefault(_place, set()).add(_adjective)
-        _DEMONYM_OF.setdefault(_adjective, set()).add(_place)
-
-
-@functools.lru_cache(maxsize=4096)
-def demonym_forms(word: str) -> frozenset[str]:
-    """The lower-case words that may name the same place as ``word`` (lower case): its
-    people's adjective if it is a place, the place if it is one (``DEMONYMS`` and regular
-    endings: "kenya" / "kenyan", "china" / "chinese", "canada" / "canadian"). Empty for a
-    word of fewer than four letters.
-
-    >>> [f in demonym_forms("kenyan") for f in ("kenya", "kenyan", "kenny")]
-    [True, False, False]
-    >>> "french" in demonym_forms("france"), "canada" in demonym_forms("canadian")
-    (True, True)
-    """
-    if len(word) < 4 or not word.isalpha():
-        return frozenset()
-    forms = set(_DEMONYM_OF.get(word, ()))
-    for ending in _PEOPLE_ENDINGS:  # the word as an adjective: its place
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            base = word[: -len(ending)]
-            forms.update(base + e for e in _PLACE_ENDINGS)
-    for ending in _PLACE_ENDINGS:  # the word as a place: its adjective
-        if len(word) - len(ending) >= 3 and word.endswith(ending):
-            base = word[: len(word) - len(ending)]
-            forms.update(base + e for e in _PEOPLE_ENDINGS)
-    forms.discard(word)
-    return frozenset(forms)
-
-
 _TOKENISED = (Status.REWORDED, Status.MOVED, Status.SAME)
 """Statuses of the sentences in groups with a word diff (paired groups of content)."""
 _TEXT, _STATUS = operator.attrgetter("text"), operator.attrgetter("status")

@@ -111,6 +111,7 @@ from diffreader.engine.lexicon import (
     CESSATIONS,
     CONTINUITY,
     DATE_MODIFIERS,
+    DEMONYMS,
     DENIAL_VERBS,
     DISRUPTIONS,
     FRACTIONS,
@@ -170,6 +171,7 @@ __all__ = [
     "CLOCK_SPAN",
     "DAYS_A_MONTH",
     "DAYS_OFF_A_MONTH",
+    "DEMONYM_OF",
     "JUST_PAST",
     "MINUTE_SPAN",
     "ONE_YEAR",
@@ -182,6 +184,7 @@ __all__ = [
     "Word",
     "clock_minutes",
     "clock_span_hours",
+    "demonym_forms",
     "find_substitutions",
     "has_size",
     "hour_opening_a_range",
@@ -4356,6 +4359,45 @@ def _name_heads(text: str) -> list[str]:
     ]
 
 
+_PEOPLE_ENDINGS = ("ian", "ean", "ese", "ish", "an", "n", "i", "ic")
+"""Endings that make a place's people's adjective ("Kenyan", "Chinese", "Iraqi")."""
+_PLACE_ENDINGS = ("", "a", "e", "y", "ia", "o", "en", "and")
+"""Endings of a place that its adjective replaces ("China" / "Chinese", "Sweden" /
+"Swedish", "Poland" / "Polish")."""
+DEMONYM_OF: dict[str, set[str]] = {}
+for _place, _adjectives in DEMONYMS.items():
+    for _adjective in _adjectives:
+        DEMONYM_OF.setdefault(_place, set()).add(_adjective)
+        DEMONYM_OF.setdefault(_adjective, set()).add(_place)
+
+
+@lru_cache(maxsize=4096)
+def demonym_forms(word: str) -> frozenset[str]:
+    """The lower-case words that may name the same place as ``word`` (lower case): its
+    people's adjective if it is a place, the place if it is one (``DEMONYMS`` and regular
+    endings: "kenya" / "kenyan", "china" / "chinese", "canada" / "canadian"). Empty for a
+    word of fewer than four letters.
+
+    >>> [f in demonym_forms("kenyan") for f in ("kenya", "kenyan", "kenny")]
+    [True, False, False]
+    >>> "french" in demonym_forms("france"), "canada" in demonym_forms("canadian")
+    (True, True)
+    """
+    if len(word) < 4 or not word.isalpha():
+        return frozenset()
+    forms = set(DEMONYM_OF.get(word, ()))
+    for ending in _PEOPLE_ENDINGS:  # the word as an adjective: its place
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            base = word[: -len(ending)]
+            forms.update(base + e for e in _PLACE_ENDINGS)
+    for ending in _PLACE_ENDINGS:  # the word as a place: its adjective
+        if len(word) - len(ending) >= 3 and word.endswith(ending):
+            base = word[: len(word) - len(ending)]
+            forms.update(base + e for e in _PEOPLE_ENDINGS)
+    forms.discard(word)
+    return frozenset(forms)
+
+
 _POSSESSIVE = re.compile(r"['’]s?\Z")
 
 
@@ -4378,7 +4420,10 @@ def _find_names(group: Group) -> list[Found]:
             if not hunks:
                 continue
             heads = _name_heads(group.text[side][s:e])
-            if heads and not any(h in other or stem(h) in other for h in heads):
+            if heads and not any(
+                h in other or stem(h) in other or not demonym_forms(h).isdisjoint(other)
+                for h in heads
+            ):
                 for h in hunks:
                     swapped[side].setdefault(h, []).append(Found(side, category, s, e))
     # Only names facing each other in one small hunk: one replaced the other.
