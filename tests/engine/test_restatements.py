@@ -24,8 +24,8 @@ from __future__ import annotations
 import pytest
 
 from diffreader.engine import compare
-from diffreader.engine.substitutions import demonym_forms
 from diffreader.engine.load import document_from_text
+from diffreader.engine.substitutions import demonym_forms
 
 
 def _claims(a: str, b: str) -> set[tuple[str, str, str]]:
