@@ -194,6 +194,14 @@ QUIET = {
         "Ulvenia's president, Bronislav Petrusenko, said the talks went well. His Marvestan "
         "counterpart, Kaveh Esfandiari, described the talks as frank and useful.\n",
     ),
+    "a supply out as a place without it": (
+        "Water is out across much of the valley, and the bridge is closed by floodwater.\n",
+        "Much of the valley is without water, and floodwater has closed the bridge.\n",
+    ),
+    "a supply cut as homes without it": (
+        "About 30,000 homes were without electricity on Sunday after gales brought down lines.\n",
+        "Gales brought down lines, cutting electricity to some 30,000 homes on Sunday.\n",
+    ),
     "a race time in hundredths as a clock": (
         "Tamsin Oduya took the 1500m title in 4 minutes 1.82 seconds, a championship best.\n",
         "Tamsin Oduya took the 1500m title in 4:01.82, a championship best.\n",
@@ -748,6 +756,11 @@ CHANGED = {
         QUIET["several days as the next few"][0],
         QUIET["several days as the next few"][1].replace("few days", "few weeks"),
         ("dropped", "several days"),
+    ),
+    "homes with a supply as homes without it": (
+        "About 30,000 homes had electricity on Sunday after gales brought down lines.\n",
+        QUIET["a supply cut as homes without it"][0],
+        ("added", "without electricity"),
     ),
     "another race time in hundredths": (
         QUIET["a race time in hundredths as a clock"][0],

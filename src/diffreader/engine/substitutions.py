@@ -809,7 +809,9 @@ def _denials_without_negation(words: Sequence[Word], other: Sequence[Word]) -> i
         if after is not None and following is not None and following.key == after:
             count += 1
         elif w.key in ("out", "off") and _out_of_use(words, j):
-            count += 1  # "out of use", "off supply": not in use, without power
+            count += 1  # "out of use", "off supply", "power is out": not in use, no power
+        elif w.key in _CUTTING and _supply_cut(words, j):
+            count += 1  # "cutting electricity to 120,000 homes": "without power"
         elif w.key == "non" and following is not None and following.key == "-":
             count += 1  # "non-singers": "people who did not sing"
         elif w.key == "only" and no_other:
@@ -865,8 +867,29 @@ def _out_of_use(words: Sequence[Word], j: int) -> bool:
     supply"): a state denied."""
     rest = [w.key for w in words[j + 1 : j + 3]]
     if words[j].key == "out":
-        return len(rest) == 2 and rest[0] == "of" and rest[1] in _OUT_OF
+        if len(rest) == 2 and rest[0] == "of" and rest[1] in _OUT_OF:
+            return True
+        # "power is out", "the power was out": a supply that is off.
+        before = [w.key for w in words[max(0, j - 2) : j]]
+        return bool(before) and (
+            before[-1] in _SUPPLIES
+            or (before[-1] in _IS and len(before) == 2 and before[0] in _SUPPLIES)
+        )
     return bool(rest) and rest[0] in _OUT_OF
+
+
+_SUPPLIES = frozenset("power electricity water gas heating supply supplies".split())
+"""What is out, cut or lost when a place is "without" it ("much of the province is
+without power" / "power is out across much of the province", "cutting electricity to
+120,000 homes")."""
+_IS = frozenset("is was were are remains remained".split())
+_CUTTING = frozenset("cut cuts cutting".split())
+
+
+def _supply_cut(words: Sequence[Word], j: int) -> bool:
+    """ "Cut" at ``j`` before a word of ``_SUPPLIES`` ("cutting electricity to 120,000
+    homes", "cut power"): a supply denied, as "without power" says."""
+    return words[j].key in _CUTTING and any(w.key in _SUPPLIES for w in words[j + 1 : j + 3])
 
 
 _BOUND_AFTER_NO = frozenset(("fewer", "less", "more", "later", "earlier", "sooner"))
