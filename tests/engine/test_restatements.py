@@ -202,6 +202,10 @@ QUIET = {
         "About 30,000 homes were without electricity on Sunday after gales brought down lines.\n",
         "Gales brought down lines, cutting electricity to some 30,000 homes on Sunday.\n",
     ),
+    "cancelled as none running": (
+        "Ferries between the two islands were cancelled on Monday because of the gale.\n",
+        "No ferries ran between the two islands on Monday because of the gale.\n",
+    ),
     "a race time in hundredths as a clock": (
         "Tamsin Oduya took the 1500m title in 4 minutes 1.82 seconds, a championship best.\n",
         "Tamsin Oduya took the 1500m title in 4:01.82, a championship best.\n",
@@ -761,6 +765,11 @@ CHANGED = {
         "About 30,000 homes had electricity on Sunday after gales brought down lines.\n",
         QUIET["a supply cut as homes without it"][0],
         ("added", "without electricity"),
+    ),
+    "not cancelled as cancelled": (
+        "The match will not be cancelled despite the snow, the club said.\n",
+        "The match will be cancelled because of the snow, the club said.\n",
+        ("dropped", "not be cancelled"),
     ),
     "another race time in hundredths": (
         QUIET["a race time in hundredths as a clock"][0],

@@ -766,7 +766,8 @@ IMPLICIT_NEGATIVES = _words(
     scarcely seldom rarely acquit acquits acquitted acquitting acquittal cleared exempt
     exempted exclude excludes excluded excluding except ban bans banned barred prohibit prohibits
     prohibited closed free miss misses missed missing unable prevent prevents prevented
-    preventing forbid forbids forbade forbidden escaped spared lose loses losing lost"""
+    preventing forbid forbids forbade forbidden escaped spared lose loses losing lost cancel
+    cancels cancelled cancelling canceled canceling"""
 )
 """Words that say "not" without a negation ("had been reluctant to sell" is "had not wanted
 to sell", "unless it improves" is "if it does not improve", "was cleared" is "was found
