@@ -206,6 +206,12 @@ QUIET = {
         "Ferries between the two islands were cancelled on Monday because of the gale.\n",
         "No ferries ran between the two islands on Monday because of the gale.\n",
     ),
+    "a headline giving another of the story's figures in words": (
+        "Valemark returns to bond markets with €3 billion sale\n\nValemark sold €3 billion "
+        "of seven-year bonds on Tuesday, its first sale since 2026.\n",
+        "Strong demand as Valemark sells seven-year bonds\n\nValemark raised €3 billion "
+        "from a sale of seven-year bonds on Tuesday, its first since 2026.\n",
+    ),
     "a race time in hundredths as a clock": (
         "Tamsin Oduya took the 1500m title in 4 minutes 1.82 seconds, a championship best.\n",
         "Tamsin Oduya took the 1500m title in 4:01.82, a championship best.\n",
@@ -770,6 +776,13 @@ CHANGED = {
         "The match will not be cancelled despite the snow, the club said.\n",
         "The match will be cancelled because of the snow, the club said.\n",
         ("dropped", "not be cancelled"),
+    ),
+    "a headline giving a figure the story lacks": (
+        QUIET["a headline giving another of the story's figures in words"][0],
+        QUIET["a headline giving another of the story's figures in words"][1].replace(
+            "sells seven-year", "sells nine-year"
+        ),
+        ("added", "nine-year"),
     ),
     "another race time in hundredths": (
         QUIET["a race time in hundredths as a clock"][0],

@@ -3510,6 +3510,17 @@ _PERCENTAGE = r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)" + _PERCENT_SIGN
 """A percentage in figures, in lower-cased text ("81%", "34 per cent")."""
 
 
+def _a_figure_of_note(text: str) -> bool:
+    """``text`` holds a digit or a number word of two or more ("ten-year"): a figure no
+    article holds by chance, as it holds "a" or "one"."""
+    if any(map(str.isdigit, text)):
+        return True
+    return any(
+        isinstance(value := NUMBER_WORDS.get(word), int | float) and value >= 2
+        for word in compiled(r"[a-z]+").findall(text.lower())
+    )
+
+
 def _share_at(text: str, start: int, end: int) -> float | None:
     """The percentage of the share written in words at ``start:end`` of ``text`` ("four in
     five", "third" of "a third of"; ``_shares_in``), or None."""
@@ -4203,11 +4214,12 @@ def _with_substitutions(
     # fact claim's very span, held at once with no pass over the others.
     exact = {side: set(taken) for side, taken in spans.items()}
     headline = group.headline
-    # Headlines whose figures replaced are each one in digits that the other article
-    # states: others of the story's figures, not one changed ("42 stores" / "46 stores"
-    # with 42 in the body; "for a week" / "for two weeks", whose "a" any article holds).
+    # Headlines whose figures replaced are each one in digits or a number word of two or
+    # more that the other article states: others of the story's figures, not one changed
+    # ("42 stores" / "46 stores" with 42 in the body; "for a week" / "for two weeks",
+    # whose "a" any article holds; "€4 billion sale" / "sells ten-year bonds").
     figures_elsewhere = headline and all(
-        any(map(str.isdigit, docs[side].text[start:end]))
+        _a_figure_of_note(docs[side].text[start:end])
         and _supported_at(category, docs[side].text, start, end, support[_OTHER[side]])
         for side, category, start, end in found
         if category is ClaimCategory.NUMBER
