@@ -212,6 +212,12 @@ QUIET = {
         "Strong demand as Valemark sells seven-year bonds\n\nValemark raised €3 billion "
         "from a sale of seven-year bonds on Tuesday, its first since 2026.\n",
     ),
+    "a count referring back to things named": (
+        "Skelmira Air will fly between Portavel and Nadrigo from March. It will be the only "
+        "direct service between the two cities since 2019.\n",
+        "Skelmira Air will fly directly between Portavel and Nadrigo from March. No airline "
+        "has flown the route direct since 2019.\n",
+    ),
     "a race time in hundredths as a clock": (
         "Tamsin Oduya took the 1500m title in 4 minutes 1.82 seconds, a championship best.\n",
         "Tamsin Oduya took the 1500m title in 4:01.82, a championship best.\n",
@@ -783,6 +789,11 @@ CHANGED = {
             "sells seven-year", "sells nine-year"
         ),
         ("added", "nine-year"),
+    ),
+    "a count of what something has, dropped": (
+        "Inspectors found corrosion in two of its four steel supports, the council said.\n",
+        "Inspectors found corrosion in two of its steel supports, the council said.\n",
+        ("dropped", "four"),
     ),
     "another race time in hundredths": (
         QUIET["a race time in hundredths as a clock"][0],

@@ -3186,7 +3186,7 @@ def _supported_at(
         # A time of day is stated as a time ("2.15pm" is not "2.15" or "2:15am").
         if _time_of_day(text[start:end]) is not None:
             return False
-        return _figure_elsewhere(text, start, end, support)
+        return _figure_elsewhere(text, start, end, support) or _definite_count(text, start, end)
     return category is ClaimCategory.DATE and (
         _weekday_of_a_date(text, start, end, support)
         or _date_of_a_weekday(text, start, end, support)
@@ -3508,6 +3508,22 @@ _PERCENT_SIGN = r"\s?(?:%|per ?cent\b)"
 _PERCENT_AFTER = "(?i)" + _PERCENT_SIGN
 _PERCENTAGE = r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)" + _PERCENT_SIGN
 """A percentage in figures, in lower-cased text ("81%", "34 per cent")."""
+
+
+def _definite_count(text: str, start: int, end: int) -> bool:
+    """The figure at ``start:end`` is a small count in words after "the", "those" or
+    "these" ("between the two cities", "in those three towns"): it refers back to things
+    the article names, which the other may name without counting them ("between Portavel
+    and Nadrigo"), and states no figure of its own."""
+    if text[start:end].lower() not in _SMALL_COUNTS:
+        return False
+    return compiled(_DEFINITE_BEFORE).search(text, max(0, start - 12), start) is not None
+
+
+_SMALL_COUNTS = frozenset("two three four five six seven eight nine".split())
+_DEFINITE_BEFORE = r"(?i)\b(?:the|those|these) \Z"
+"""A definite article or demonstrative just before a count ("the two", "those three"); not
+a possessive ("two of its four supports" tells how many it has)."""
 
 
 def _a_figure_of_note(text: str) -> bool:
