@@ -406,6 +406,15 @@ SETS = {
         None,
         ("quote", "para_", "summit"),
     ),
+    "heldout27": JudgementSet(
+        ROOT / "benchmarks" / "judgement_heldout27",
+        20,
+        7,
+        (3, 14),
+        3,
+        None,
+        ("quote", "para_", "court"),
+    ),
 }
 
 
