@@ -218,6 +218,18 @@ QUIET = {
         "Skelmira Air will fly directly between Portavel and Nadrigo from March. No airline "
         "has flown the route direct since 2019.\n",
     ),
+    "nearly as almost, not near": (
+        "Tests found the fake pads stopped a van in nearly twice the distance of genuine ones.\n",
+        "In tests, the fake pads took almost twice as far as genuine ones to stop a van.\n",
+    ),
+    "a span in years and months as months": (
+        "The builder was jailed for three years and four months at Carlow Crown Court.\n",
+        "The builder was jailed for 40 months at Carlow Crown Court.\n",
+    ),
+    "may only as a rule": (
+        "Inside the zone, sheep are moved off farms only with a licence, officials said.\n",
+        "Inside the zone, sheep may only be moved off farms under licence, officials said.\n",
+    ),
     "a race time in hundredths as a clock": (
         "Tamsin Oduya took the 1500m title in 4 minutes 1.82 seconds, a championship best.\n",
         "Tamsin Oduya took the 1500m title in 4:01.82, a championship best.\n",
@@ -794,6 +806,16 @@ CHANGED = {
         "Inspectors found corrosion in two of its four steel supports, the council said.\n",
         "Inspectors found corrosion in two of its steel supports, the council said.\n",
         ("dropped", "four"),
+    ),
+    "a span in years and months as other months": (
+        QUIET["a span in years and months as months"][0],
+        QUIET["a span in years and months as months"][1].replace("40 months", "38 months"),
+        ("added", "38 months"),
+    ),
+    "may for a plain statement": (
+        "Inside the zone, sheep are moved off farms, officials said.\n",
+        "Inside the zone, sheep may be moved off farms, officials said.\n",
+        ("added", "may be moved"),
     ),
     "another race time in hundredths": (
         QUIET["a race time in hundredths as a clock"][0],

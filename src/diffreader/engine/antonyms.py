@@ -91,6 +91,14 @@ def _tables() -> _Tables:
     )
 
 
+_OWN_ADVERBS = frozenset(
+    "nearly hardly barely scarcely lately presently highly fairly largely mostly".split()
+)
+"""Adverbs in "-ly" of degree or time whose sense is not their adjective's ("nearly
+twice" is "almost twice", not "near"; "largely" is "mostly"): no base. "Shortly" keeps
+"short" ("shortly after 11am" / "not long after 11am")."""
+
+
 def regular_bases(word: str, parts_of_speech: Mapping[str, Collection[str]] | None) -> list[str]:
     """Bases of ``word`` by the regular suffixes that ``parts_of_speech`` (a table's words
     and their parts of speech, ``a n r v``) lists in a fitting part of speech; with
@@ -110,6 +118,8 @@ def regular_bases(word: str, parts_of_speech: Mapping[str, Collection[str]] | No
             continue
         if listed and suffix.endswith("ly"):
             continue  # "unlikely" is listed (unlikely/likely): it is not "unlike" + -ly
+        if suffix.endswith("ly") and word in _OWN_ADVERBS:
+            continue  # "nearly" is "almost", not "near"
         stem = word[: -len(suffix)]
         options = [stem + replacement]
         if not replacement and len(stem) > 2 and stem[-1] == stem[-2]:

@@ -1870,7 +1870,10 @@ def _hedge_at(group: Group, side: Side, i: int) -> bool:
         if key in _PURPOSE_MODALS and _in_a_question_asked(columns.keys, i):
             return False  # "help decide where cables could be placed": what is asked
         if key == "may":
-            return group.text[side][columns.starts[i]] == "m"
+            # "may only be moved under licence": what is allowed, no hedge.
+            return group.text[side][columns.starts[i]] == "m" and not (
+                i + 1 < len(columns.keys) and columns.keys[i + 1] == "only"
+            )
         if key == "could":
             return i + 1 == len(columns.keys) or columns.keys[i + 1] not in NEGATIONS
         # "Older people were more likely to have had it": a rate compared, no hedge.
@@ -3043,6 +3046,8 @@ def _unit(key: str) -> tuple[float, str] | None:
 
 
 _SPEEDS = {"mph": "mile per hour", "kph": "kilometre per hour"}
+_BASE_UNITS = frozenset(("year", "day"))
+"""The units ``_IN_BASE_UNIT`` states the others in."""
 _IN_BASE_UNIT: dict[str, tuple[float, str]] = {
     "month": (1 / 12, "year"),
     "week": (7.0, "day"),
@@ -3789,6 +3794,10 @@ def _find_figures(group: Group) -> list[Found]:
             elif q.unit in _IN_BASE_UNIT:
                 # The same span in another unit of time ("a week" / "seven days").
                 others = [*(others or []), *by_value.get(_in_base_unit(q)[0], [])] or None
+            elif q.unit in _BASE_UNITS and others is None:
+                # A span in the base unit, as the other side's spans in a smaller one are
+                # keyed: rounded ("two years and eight months" / "32 months").
+                others = by_value.get(round(q.value, 9))
             if others is not None and (
                 _stated(q, others)
                 # "Over eleven weeks, the team will measure" / "will spend eleven weeks":
