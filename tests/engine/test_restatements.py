@@ -230,6 +230,11 @@ QUIET = {
         "Inside the zone, sheep are moved off farms only with a licence, officials said.\n",
         "Inside the zone, sheep may only be moved off farms under licence, officials said.\n",
     ),
+    "about as much as a count, as a likeness": (
+        "The plant would use up to 60 megawatts, about as much as 45,000 homes, the firm said.\n",
+        "The plant would draw as much as 60 megawatts, roughly what 45,000 homes use, the "
+        "firm said.\n",
+    ),
     "a race time in hundredths as a clock": (
         "Tamsin Oduya took the 1500m title in 4 minutes 1.82 seconds, a championship best.\n",
         "Tamsin Oduya took the 1500m title in 4:01.82, a championship best.\n",
@@ -816,6 +821,11 @@ CHANGED = {
         "Inside the zone, sheep are moved off farms, officials said.\n",
         "Inside the zone, sheep may be moved off farms, officials said.\n",
         ("added", "may be moved"),
+    ),
+    "about as much as another count": (
+        QUIET["about as much as a count, as a likeness"][0],
+        QUIET["about as much as a count, as a likeness"][1].replace("45,000", "54,000"),
+        ("added", "54,000"),
     ),
     "another race time in hundredths": (
         QUIET["a race time in hundredths as a clock"][0],

@@ -3046,6 +3046,8 @@ def _unit(key: str) -> tuple[float, str] | None:
 
 
 _SPEEDS = {"mph": "mile per hour", "kph": "kilometre per hour"}
+_ROUGHLY = frozenset(("about", "roughly", "around", "approximately", "nearly", "almost"))
+"""Words before "as much as" that make it a likeness ("about as much as"), no bound."""
 _BASE_UNITS = frozenset(("year", "day"))
 """The units ``_IN_BASE_UNIT`` states the others in."""
 _IN_BASE_UNIT: dict[str, tuple[float, str]] = {
@@ -3631,6 +3633,14 @@ def _bound_before(keys: Sequence[str], first: int) -> tuple[str, int]:
                 return "", first  # "went up to 5.2%" rose to it: no bound
             if phrase.startswith("as ") and _multiplied(keys, first - length):
                 return "", first  # "twice as much as three years earlier": a comparison
+            if (
+                phrase.startswith("as ")
+                and first > length
+                and keys[first - length - 1] in (_ROUGHLY)
+            ):
+                # "about as much as 70,000 homes": a likeness, as "roughly what 70,000 homes
+                # use" says, no bound.
+                return "about", first - length - 1
             if (
                 phrase.endswith(" than")
                 and first > length
