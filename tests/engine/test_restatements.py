@@ -235,6 +235,15 @@ QUIET = {
         "The plant would draw as much as 60 megawatts, roughly what 45,000 homes use, the "
         "firm said.\n",
     ),
+    "too wet for as could not": (
+        "Snow left the lower slopes too soft for the piste machines, the resort said.\n",
+        "After the snow, the piste machines could not work the lower slopes, the resort said.\n",
+    ),
+    "still in place as yet to be done": (
+        "The storm felled dozens of trees, and some are still lying across the lanes.\n",
+        "The storm brought down dozens of trees, some of which have yet to be cleared from "
+        "the lanes.\n",
+    ),
     "a race time in hundredths as a clock": (
         "Tamsin Oduya took the 1500m title in 4 minutes 1.82 seconds, a championship best.\n",
         "Tamsin Oduya took the 1500m title in 4:01.82, a championship best.\n",
@@ -826,6 +835,11 @@ CHANGED = {
         QUIET["about as much as a count, as a likeness"][0],
         QUIET["about as much as a count, as a likeness"][1].replace("45,000", "54,000"),
         ("added", "54,000"),
+    ),
+    "soft as could not": (
+        "Snow left the lower slopes soft, the resort said.\n",
+        QUIET["too wet for as could not"][1],
+        ("added", "not work"),
     ),
     "another race time in hundredths": (
         QUIET["a race time in hundredths as a clock"][0],

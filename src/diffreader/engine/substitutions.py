@@ -801,6 +801,7 @@ def _denials_without_negation(words: Sequence[Word], other: Sequence[Word]) -> i
         w.key == "no" and w.hunk >= 0 and j + 1 < len(other) and other[j + 1].key == "other"
         for j, w in enumerate(other)
     )
+    yet_to: bool | None = None  # the other side's changed "yet to", once read
     for j, w in enumerate(words):
         following = words[j + 1] if j + 1 < len(words) else None
         if w.hunk < 0:
@@ -812,6 +813,8 @@ def _denials_without_negation(words: Sequence[Word], other: Sequence[Word]) -> i
             count += 1  # "out of use", "off supply", "power is out": not in use, no power
         elif w.key in _CUTTING and _supply_cut(words, j):
             count += 1  # "cutting electricity to 120,000 homes": "without power"
+        elif w.key == "too" and _too_for(words, j):
+            count += 1  # "too wet for harvesters": "harvesters could not get onto them"
         elif w.key == "non" and following is not None and following.key == "-":
             count += 1  # "non-singers": "people who did not sing"
         elif w.key == "only" and no_other:
@@ -820,8 +823,11 @@ def _denials_without_negation(words: Sequence[Word], other: Sequence[Word]) -> i
         elif w.key == "still" and (
             (following is not None and following.key in _HAS and _key_at(words, j + 2) == "to")
             or (j and words[j - 1].key == "must")
+            or (yet_to is None and (yet_to := _yet_to(other)))
         ):
-            count += 1  # "still has to decide", "must still approve": "has yet to"
+            # "still has to decide", "must still approve": "has yet to"; "crops are still
+            # in the ground": "have yet to be lifted" (the other side's "yet to", once).
+            count += 1
     return count
 
 
@@ -884,6 +890,26 @@ without power" / "power is out across much of the province", "cutting electricit
 120,000 homes")."""
 _IS = frozenset("is was were are remains remained".split())
 _CUTTING = frozenset("cut cuts cutting".split())
+
+
+def _yet_to(words: Sequence[Word]) -> bool:
+    """``words`` has a changed "yet" before "to" ("have yet to be lifted")."""
+    return any(
+        w.key == "yet" and w.hunk >= 0 and _key_at(words, k + 1) == "to"
+        for k, w in enumerate(words)
+    )
+
+
+def _too_for(words: Sequence[Word], j: int) -> bool:
+    """ "Too" at ``j`` before a word of degree and then "for" or "to" ("too wet for
+    harvesters", "too weak to walk"): what it makes impossible, as "could not" says."""
+    rest = [w.key for w in words[j + 1 : j + 4]]
+    return (
+        len(rest) >= 2
+        and rest[0].isalpha()
+        and rest[0] not in STOPWORDS
+        and (rest[1] in ("for", "to") or (len(rest) == 3 and rest[2] in ("for", "to")))
+    )
 
 
 def _supply_cut(words: Sequence[Word], j: int) -> bool:
