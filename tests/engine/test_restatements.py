@@ -244,6 +244,10 @@ QUIET = {
         "The storm brought down dozens of trees, some of which have yet to be cleared from "
         "the lanes.\n",
     ),
+    "not convinced as sceptical": (
+        "Residents' groups were not convinced by the plan, the paper said.\n",
+        "Residents' groups were sceptical of the plan, the paper said.\n",
+    ),
     "a race time in hundredths as a clock": (
         "Tamsin Oduya took the 1500m title in 4 minutes 1.82 seconds, a championship best.\n",
         "Tamsin Oduya took the 1500m title in 4:01.82, a championship best.\n",
@@ -840,6 +844,11 @@ CHANGED = {
         "Snow left the lower slopes soft, the resort said.\n",
         QUIET["too wet for as could not"][1],
         ("added", "not work"),
+    ),
+    "not convinced as convinced": (
+        QUIET["not convinced as sceptical"][0],
+        "Residents' groups were convinced by the plan, the paper said.\n",
+        ("dropped", "not convinced"),
     ),
     "another race time in hundredths": (
         QUIET["a race time in hundredths as a clock"][0],

@@ -762,8 +762,9 @@ comment"); alone they say something else ("sales declined")."""
 DENIAL_VERBS = _words("deny denies denied denying")
 """Verbs that negate what they report ("denied the report")."""
 IMPLICIT_NEGATIVES = _words(
-    """reluctant loath loth hesitant unless lack lacks lacked lacking absent barely hardly
-    scarcely seldom rarely acquit acquits acquitted acquitting acquittal cleared exempt
+    """reluctant loath loth hesitant sceptical skeptical doubtful unless lack lacks lacked
+    lacking absent barely hardly scarcely seldom rarely acquit acquits acquitted acquitting
+    acquittal cleared exempt
     exempted exclude excludes excluded excluding except ban bans banned barred prohibit prohibits
     prohibited closed free miss misses missed missing unable prevent prevents prevented
     preventing forbid forbids forbade forbidden escaped spared lose loses losing lost cancel
@@ -776,7 +777,8 @@ is "does not include" ("except Sunday" is "not on Sunday"), "banned" and "closed
 "not allowed", "free" is "no charge", "missed the ceremony" is "was not at it", "prevents
 either boy from being named" is "neither can be named", "escaped injury" is "was not hurt",
 "was spared jail" is "was not jailed", "lost power" is "were without power", "lost the
-final" is "did not win it"):
+final" is "did not win it", "were sceptical" is "were not convinced", "trains were
+cancelled" is "no trains ran"):
 where the other side has a negation more, one of these in its place keeps the polarity, and
 a negation before one on its own side ("will not be prevented from using it") undoes it."""
 NEGATING_PHRASES = {
