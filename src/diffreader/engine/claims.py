@@ -1129,9 +1129,10 @@ class Support:
     def percentages(self) -> list[float]:
         """The percentages the article gives in figures ("81%", "34 per cent"), sorted."""
         if self._percentages is None:
+            lowered = self.lowered
             found = (
-                compiled(_PERCENTAGE).findall(self.lowered)
-                if "%" in self.lowered or ("cent" in self.lowered)
+                compiled(_PERCENTAGE).findall(lowered)
+                if "%" in lowered or "cent" in lowered
                 else []
             )
             self._percentages = sorted(float(f.replace(",", "")) for f in found)
@@ -3510,6 +3511,16 @@ _PERCENTAGE = r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)" + _PERCENT_SIGN
 """A percentage in figures, in lower-cased text ("81%", "34 per cent")."""
 
 
+@functools.lru_cache(maxsize=4)
+def _percentages_in(text: str) -> frozenset[float]:
+    """The percentages an article's text gives in figures ("81%", "34 per cent"), read once
+    for all its shares in words (a string's hash is kept with it: one pass a text)."""
+    if "%" not in text and "cent" not in text.lower():
+        return frozenset()
+    found = compiled(_PERCENTAGE).findall(text.lower())
+    return frozenset(float(f.replace(",", "")) for f in found)
+
+
 def _definite_count(text: str, start: int, end: int) -> bool:
     """The figure at ``start:end`` is a small count in words after "the", "those" or
     "these" ("between the two cities", "in those three towns"): it refers back to things
@@ -3620,13 +3631,14 @@ def _figure_elsewhere(text: str, start: int, end: int, support: Support) -> bool
             value, way = share
             reach = min(rounding_step(value), JUST_PAST * value)
             return any(just_past(exact, value, way) for exact in support.values_near(value, reach))
-        if support.percentages() and (written := _share_at(text, start, end)) is not None:
-            # "four in five" / "81%": the share, rounded to a fraction (of a percentage this
-            # article does not give as well where one is near: not "a turnout of 61%").
-            own = compiled(_PERCENTAGE).findall(text)
-            given = {float(f.replace(",", "")) for f in own}
-            if share_stands_for(written, support.percentages(), given):
-                return True
+        # "four in five" / "81%": the share, rounded to a fraction (of a percentage this
+        # article does not give as well where one is near: not "a turnout of 61%").
+        if (
+            support.percentages()
+            and (written := _share_at(text, start, end)) is not None
+            and share_stands_for(written, support.percentages(), _percentages_in(text))
+        ):
+            return True
         spelled = NUMBER_WORDS.get(text[start:end].lower())
         if spelled is None or not text[end : end + 2].strip(" -")[:1].isalpha():
             return False
