@@ -3388,7 +3388,7 @@ def _rounded(
     return False
 
 
-SHARE_ROUNDING = 2.5
+_SHARE_ROUNDING = 2.5
 """How far, in percentage points, a percentage may lie from a share written as a fraction
 or a ratio for the two to be one share ("81%" / "four in five"), besides ``rounds_to``."""
 
@@ -3396,7 +3396,7 @@ or a ratio for the two to be one share ("81%" / "four in five"), besides ``round
 def share_stands_for(share: float, exact: Sequence[float], own: Container[float]) -> bool:
     """A share written as a fraction or a ratio, ``share``, restates one of the other
     article's (or sentence's) percentages in figures, ``exact`` (``share_rounds``): one of
-    those this side does not give too (``own``) when one is near it (``SHARE_RIVAL``),
+    those this side does not give too (``own``) when one is near it (``_SHARE_RIVAL``),
     else any. "Three in five voters ..., turnout 61%" against "52% of voters ..., turnout
     61%" restates the 52, which it does not round; "fewer than six in ten ... 58%" against
     "58%", the 58.
@@ -3404,11 +3404,11 @@ def share_stands_for(share: float, exact: Sequence[float], own: Container[float]
     >>> share_stands_for(60, [52, 61], [61]), share_stands_for(60, [58, 20], [58])
     (False, True)
     """
-    rivals = [e for e in exact if e not in own and abs(e - share) <= SHARE_RIVAL]
+    rivals = [e for e in exact if e not in own and abs(e - share) <= _SHARE_RIVAL]
     return any(share_rounds(e, share) for e in rivals or exact)
 
 
-SHARE_RIVAL = 15.0
+_SHARE_RIVAL = 15.0
 """Percentage points within which a percentage the share's side does not give is taken to
 be what the share restates (``share_stands_for``)."""
 
@@ -3421,7 +3421,7 @@ def share_rounds(exact: float, share: float) -> bool:
     >>> share_rounds(81, 80), share_rounds(34, 100 / 3), share_rounds(62, 200 / 3)
     (True, True, False)
     """
-    return abs(exact - share) <= SHARE_ROUNDING and rounds_to(exact, share)
+    return abs(exact - share) <= _SHARE_ROUNDING and rounds_to(exact, share)
 
 
 def _share_in_words(text: str, q: _Quantity) -> bool:
