@@ -415,6 +415,15 @@ SETS = {
         None,
         ("quote", "para_", "court"),
     ),
+    "heldout28": JudgementSet(
+        ROOT / "benchmarks" / "judgement_heldout28",
+        20,
+        7,
+        (3, 14),
+        3,
+        None,
+        ("quote", "para_", "vote"),
+    ),
 }
 
 
