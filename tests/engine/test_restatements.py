@@ -248,6 +248,14 @@ QUIET = {
         "Residents' groups were not convinced by the plan, the paper said.\n",
         "Residents' groups were sceptical of the plan, the paper said.\n",
     ),
+    "a quarter as its first and last months": (
+        "Repossessions rose by a fifth between July and September, the figures show.\n",
+        "Repossessions rose by a fifth in the third quarter of the year, the figures show.\n",
+    ),
+    "lost as beaten in the passive": (
+        "The coalition lost three votes in the assembly last month.\n",
+        "The coalition was defeated in three votes in the assembly last month.\n",
+    ),
     "a race time in hundredths as a clock": (
         "Tamsin Oduya took the 1500m title in 4 minutes 1.82 seconds, a championship best.\n",
         "Tamsin Oduya took the 1500m title in 4:01.82, a championship best.\n",
@@ -849,6 +857,16 @@ CHANGED = {
         QUIET["not convinced as sceptical"][0],
         "Residents' groups were convinced by the plan, the paper said.\n",
         ("dropped", "not convinced"),
+    ),
+    "another quarter's months": (
+        "Repossessions rose by a fifth between April and June, the figures show.\n",
+        QUIET["a quarter as its first and last months"][1],
+        ("added", "third quarter"),
+    ),
+    "lost as beating in the active": (
+        QUIET["lost as beaten in the passive"][0],
+        "The coalition defeated its rivals in three votes in the assembly last month.\n",
+        ("added", "defeated"),
     ),
     "another race time in hundredths": (
         QUIET["a race time in hundredths as a clock"][0],

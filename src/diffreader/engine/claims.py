@@ -2279,6 +2279,32 @@ _QUARTER_NUMBERS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "f
 _FACT_START = operator.attrgetter("start")
 
 
+def _quarter_as_months(quarter: str, lowered: str) -> bool:
+    """Lower-cased ``lowered`` gives the quarter numbered ``quarter`` as its first and
+    last months ("between January and March", "from April to June", "July-September")."""
+    if not quarter.isdigit() or not 1 <= int(quarter) <= 4:
+        return False
+    first = MONTH_NAMES[3 * int(quarter) - 3]
+    if first not in lowered:
+        return False
+    last = MONTH_NAMES[3 * int(quarter) - 1]
+    return (
+        compiled(rf"\b{first}\s*(?:and|to|until|till|through|-|–)\s*{last}\b").search(lowered)
+        is not None
+    )
+
+
+def _month_of_a_quarter(text: str, start: int, end: int, support: Support) -> bool:
+    """The month at ``start:end`` opens or closes a quarter given as its first and last
+    months ("between |January| and |March|") that the other article names as the quarter
+    ("in the first quarter")."""
+    quarters = support.quarters()
+    if not quarters:
+        return False
+    around = text[max(0, start - 24) : end + 24].lower()
+    return any(_quarter_as_months(q, around) for q in quarters)
+
+
 def quarter_of(text: str) -> str | None:
     """The number of the quarter ``text`` names ("third-quarter": "3", "Q4": "4")."""
     m = _QUARTER.fullmatch(text)
@@ -2770,7 +2796,9 @@ def _date_supported(value: str, support: Support) -> bool:
         return _date_supported(value[: holiday.start()] + value[holiday.end() :], support)
     quarter = quarter_of(value)
     if quarter is not None:
-        return quarter in support.quarters()  # "Q3" is the third quarter, not the second
+        # "Q3" is the third quarter, not the second; "the first quarter" is "between
+        # January and March".
+        return quarter in support.quarters() or _quarter_as_months(quarter, support.lowered)
     last = compiled(_LAST_PERIOD).search(value)
     if last is not None:
         ahead = "+" if last.group(1).lower() == "next" else ""
@@ -3194,6 +3222,7 @@ def _supported_at(
         or _weekday_of_its_week(text, start, end, support)
         or _month_of_a_year_named(text, start, end, support)
         or _end_of_a_working_week(text, start, end, support)
+        or _month_of_a_quarter(text, start, end, support)
     )
 
 

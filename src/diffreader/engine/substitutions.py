@@ -1760,6 +1760,8 @@ def _find_opposites(group: Group) -> list[Found]:
             continue
         if _traded_round(group, a, b):
             continue  # "X lost to Y" / "Y beat X": the opposite said the other way round
+        if _lost_in_the_passive(group, a, b):
+            continue  # "the government lost two votes" / "was defeated twice"
         out.append(Found(_A, _OPPOSITE, a.start, a.end))
         out.append(Found(_B, _OPPOSITE, b.start, b.end))
     return out
@@ -6100,6 +6102,25 @@ def _find_swapped_participants(group: Group) -> list[Found]:
                 out.append(Found(side, _OPPOSITE, start, end))
         break  # one pivot says it
     return out
+
+
+def _lost_in_the_passive(group: Group, a: Word, b: Word) -> bool:
+    """``a`` and ``b`` are "lose" and a verb of beating in the passive ("lost two votes" /
+    "has been defeated twice", "were beaten"): the one who lost is its subject both ways."""
+    from diffreader.engine import antonyms  # as ``_opposite_pairs`` imports it
+
+    lemmas = {antonyms.lemma(a.key), antonyms.lemma(b.key)}
+    if "lose" not in lemmas or lemmas.isdisjoint(_BEATING):
+        return False
+    beaten, side = (a, _A) if antonyms.lemma(a.key) in _BEATING else (b, _B)
+    starts = group.columns[side].starts
+    at = bisect_left(starts, beaten.start)
+    before = group.columns[side].keys[max(0, at - 2) : at]
+    return not _FORMS_OF_BE.isdisjoint(before) or "got" in before or "get" in before
+
+
+_BEATING = frozenset(("defeat", "beat", "outvote"))
+"""Verbs whose object lost ("defeated the bill"): in the passive, their subject did."""
 
 
 def _traded_round(group: Group, a: Word, b: Word) -> bool:
