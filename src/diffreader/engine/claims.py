@@ -1091,6 +1091,7 @@ class Support:
     _bounds: list[tuple[float, int]] | None = None
     _percentages: list[float] | None = None
     _shares: list[float] | None = None
+    _sums: frozenset[float] | None = None
 
     def parts_of_wholes(self) -> list[tuple[float, float]]:
         """The article's counts of a whole in digits ("85 of its 410 shops": (85, 410)),
@@ -1137,6 +1138,17 @@ class Support:
             )
             self._percentages = sorted(float(f.replace(",", "")) for f in found)
         return self._percentages
+
+    def sums_of_parts(self) -> frozenset[float]:
+        """The totals of counts the article gives in two parts ("46 passengers and four
+        crew": 50), read once."""
+        if self._sums is None:
+            found = set()
+            if " and " in self.lowered:
+                for parts in compiled(_TWO_PARTS).finditer(self.lowered):
+                    found.add(_words_value(parts.group(1)) + _words_value(parts.group(2)))
+            self._sums = frozenset(found)
+        return self._sums
 
     def shares_written(self) -> list[float]:
         """The shares the article writes as a fraction or a ratio ("four in five", "a
@@ -3533,6 +3545,12 @@ _SHARE_WRITTEN = rf"(?i)\b(?:({alternation(_NUMERATORS)})[\s-]+)?({alternation(F
 """A share written out at the end of a fact ("three-quarters", "over a third", "half")."""
 
 
+_PART_COUNT = r"(\d[\d,]*|" + alternation(_CARDINAL_WORDS) + r")"
+_TWO_PARTS = (
+    r"(?<![\w.,£$€-])" + _PART_COUNT + r" (?:[a-z]+ ){1,2}and " + _PART_COUNT + r" [a-z]+"
+)
+"""A count given in two parts, in lower-cased text ("46 passengers and four crew", "12
+adults and three children"), whose total the other article may give."""
 _PERCENT_SIGN = r"\s?(?:%|per ?cent\b)"
 """A percent sign or "per cent" just after a figure's digits."""
 _PERCENT_AFTER = "(?i)" + _PERCENT_SIGN
@@ -3687,6 +3705,8 @@ def _figure_elsewhere(text: str, start: int, end: int, support: Support) -> bool
         return True  # "81%" / "four in five": the share, rounded to a fraction
     if figure.group(2) is None and _remainder_elsewhere(text, start, digits, support):
         return True
+    if figure.group(2) is None and digits in support.sums_of_parts():
+        return True  # "50 people on board" / "46 passengers and four crew"
     if text[figure.end(1) : figure.end(1) + 2].strip(" -")[:1].isalpha():
         measured = measure_after(text, figure.end(1), digits)
         if measured is not None and support.has_measure(*measured):
