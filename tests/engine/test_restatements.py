@@ -261,6 +261,12 @@ QUIET = {
         "There were 35 people on the coach, 31 pupils and four teachers, when it left the "
         "road near Hallow Cross.\n",
     ),
+    "neither damaged as both undamaged": (
+        "The lorry stopped short of the crossing. Nobody was hurt, and neither vehicle was "
+        "damaged.\n",
+        "The lorry halted before the crossing. No one was injured and both vehicles were "
+        "undamaged.\n",
+    ),
     "a race time in hundredths as a clock": (
         "Tamsin Oduya took the 1500m title in 4 minutes 1.82 seconds, a championship best.\n",
         "Tamsin Oduya took the 1500m title in 4:01.82, a championship best.\n",
@@ -877,6 +883,11 @@ CHANGED = {
         QUIET["a total of a count given in two parts"][0],
         QUIET["a total of a count given in two parts"][1].replace("There were 35", "There were 36"),
         ("added", "36"),
+    ),
+    "neither damaged as both damaged": (
+        QUIET["neither damaged as both undamaged"][0],
+        QUIET["neither damaged as both undamaged"][1].replace("undamaged", "damaged"),
+        ("dropped", "neither vehicle"),
     ),
     "another race time in hundredths": (
         QUIET["a race time in hundredths as a clock"][0],

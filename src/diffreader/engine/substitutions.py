@@ -1771,9 +1771,12 @@ _NEGATION_REACH = 40
 """Characters before an opposite within which a negation cancels it ("did not even begin
 to accept" / "rejected")."""
 _CLAUSE_BREAK = re.compile(
-    r"[,;:]|\b(?:but|that|because|while|although|though|when|which|who|whose)\b", re.IGNORECASE
+    r"[,;:]|\b(?:but|that|because|while|although|though|when|which|who|whose)\b"
+    r"|\band\s+(?:both|all|the|its|their|his|her)\b",
+    re.IGNORECASE,
 )
-"""What ends a clause between a negation and the word after it."""
+"""What ends a clause between a negation and the word after it ("and" before a new
+subject: "No one was injured and both trains were undamaged")."""
 
 
 _SUBJECT_NEGATIONS = frozenset(("none", "no", "neither", "nobody", "nothing"))
