@@ -2306,15 +2306,20 @@ def _quarter_as_months(quarter: str, lowered: str) -> bool:
     )
 
 
+_QUARTER_ENDS = frozenset(MONTH_NAMES[k] for k in range(12) if k % 3 != 1)
+"""The months that open or close a quarter (January, March, April, June...)."""
+
+
 def _month_of_a_quarter(text: str, start: int, end: int, support: Support) -> bool:
     """The month at ``start:end`` opens or closes a quarter given as its first and last
     months ("between |January| and |March|") that the other article names as the quarter
     ("in the first quarter")."""
-    quarters = support.quarters()
-    if not quarters:
-        return False
+    words = text[start:end].lower().split()
+    if not words or words[-1] not in _QUARTER_ENDS:
+        return False  # most dates: no month that opens or closes a quarter
     around = text[max(0, start - 24) : end + 24].lower()
-    return any(_quarter_as_months(q, around) for q in quarters)
+    given = [q for q in "1234" if _quarter_as_months(q, around)]
+    return bool(given) and not support.quarters().isdisjoint(given)
 
 
 def quarter_of(text: str) -> str | None:
