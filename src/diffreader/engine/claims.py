@@ -3551,9 +3551,7 @@ _SHARE_WRITTEN = rf"(?i)\b(?:({alternation(_NUMERATORS)})[\s-]+)?({alternation(F
 
 
 _PART_COUNT = r"(\d[\d,]*|" + alternation(_CARDINAL_WORDS) + r")"
-_TWO_PARTS = (
-    r"(?<![\w.,£$€-])" + _PART_COUNT + r" (?:[a-z]+ ){1,2}and " + _PART_COUNT + r" [a-z]+"
-)
+_TWO_PARTS = r"(?<![\w.,£$€-])" + _PART_COUNT + r" (?:[a-z]+ ){1,2}and " + _PART_COUNT + r" [a-z]+"
 """A count given in two parts, in lower-cased text ("46 passengers and four crew", "12
 adults and three children"), whose total the other article may give."""
 _PERCENT_SIGN = r"\s?(?:%|per ?cent\b)"
