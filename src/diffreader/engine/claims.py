@@ -2306,6 +2306,13 @@ def _quarter_as_months(quarter: str, lowered: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=16)
+def _quarter_in_article(quarter: str, lowered: str) -> bool:
+    """``_quarter_as_months`` of a whole article, remembered: one search a quarter and
+    article, however many of its facts name the quarter."""
+    return _quarter_as_months(quarter, lowered)
+
+
 _QUARTER_ENDS = frozenset(MONTH_NAMES[k] for k in range(12) if k % 3 != 1)
 """The months that open or close a quarter (January, March, April, June...)."""
 
@@ -2815,7 +2822,7 @@ def _date_supported(value: str, support: Support) -> bool:
     if quarter is not None:
         # "Q3" is the third quarter, not the second; "the first quarter" is "between
         # January and March".
-        return quarter in support.quarters() or _quarter_as_months(quarter, support.lowered)
+        return quarter in support.quarters() or _quarter_in_article(quarter, support.lowered)
     last = compiled(_LAST_PERIOD).search(value)
     if last is not None:
         ahead = "+" if last.group(1).lower() == "next" else ""
