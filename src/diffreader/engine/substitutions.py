@@ -3088,6 +3088,8 @@ _IN_BASE_UNIT: dict[str, tuple[float, str]] = {
     "minute": (1 / 1440, "day"),
     "second": (1 / 86400, "day"),
 }
+_TIMED = _BASE_UNITS | frozenset(_IN_BASE_UNIT)
+"""The units of time ``_in_base_unit`` keys in a base unit."""
 """Units of time stated in another, for comparing two spans given in different units: in
 years ("18 months" is "a year and a half") or days ("a week" is "seven days", "90 minutes"
 an hour and a half). A figure keeps its own value and unit: an age ("the 58-year-old")
@@ -3482,11 +3484,12 @@ def _metres_or_millions(
 
 
 def _in_base_unit(q: _Quantity) -> tuple[float, str]:
-    """(value, unit) of a quantity with its unit of time in years or days (``_IN_BASE_UNIT``);
-    any other quantity as it is."""
+    """(value, unit) of a quantity with its unit of time in years or days (``_IN_BASE_UNIT``),
+    rounded alike whatever its unit ("two years and eight months" and "32 months" are one
+    key); any other quantity as it is."""
     found = _IN_BASE_UNIT.get(q.unit)
     if found is None:
-        return q.value, q.unit
+        return (round(q.value, 9), q.unit) if q.unit in _BASE_UNITS else (q.value, q.unit)
     return round(q.value * found[0], 9), found[1]
 
 
@@ -3822,8 +3825,8 @@ def _find_figures(group: Group) -> list[Found]:
         for o in quantities[other]:
             for value in _value_keys(o.value) if o.unit == "%" else (o.value,):
                 by_value.setdefault(value, []).append(o)
-            if o.unit in _IN_BASE_UNIT:
-                by_value.setdefault(_in_base_unit(o)[0], []).append(o)
+            if o.unit in _TIMED and (in_base := _in_base_unit(o)[0]) != o.value:
+                by_value.setdefault(in_base, []).append(o)
         facing_other = facing[other]
         for q in quantities[side]:
             if q.hunks.isdisjoint(facing_other):
@@ -3832,13 +3835,10 @@ def _find_figures(group: Group) -> list[Found]:
             if others is None and q.unit == "%":
                 found = [by_value.get(v) for v in _value_keys(q.value)[1:]]
                 others = [o for near in found if near for o in near] or None
-            elif q.unit in _IN_BASE_UNIT:
-                # The same span in another unit of time ("a week" / "seven days").
-                others = [*(others or []), *by_value.get(_in_base_unit(q)[0], [])] or None
-            elif q.unit in _BASE_UNITS and others is None:
-                # A span in the base unit, as the other side's spans in a smaller one are
-                # keyed: rounded ("two years and eight months" / "32 months").
-                others = by_value.get(round(q.value, 9))
+            elif q.unit in _TIMED and (in_base := _in_base_unit(q)[0]) != q.value:
+                # The same span in another unit of time ("a week" / "seven days", "two
+                # years and eight months" / "32 months").
+                others = [*(others or []), *by_value.get(in_base, [])] or None
             if others is not None and (
                 _stated(q, others)
                 # "Over eleven weeks, the team will measure" / "will spend eleven weeks":
