@@ -1128,15 +1128,10 @@ class Support:
         return self._approximations
 
     def percentages(self) -> list[float]:
-        """The percentages the article gives in figures ("81%", "34 per cent"), sorted."""
+        """The percentages the article gives in figures ("81%", "34 per cent"), sorted
+        (``_percentages_in``)."""
         if self._percentages is None:
-            lowered = self.lowered
-            found = (
-                compiled(_PERCENTAGE).findall(lowered)
-                if "%" in lowered or "cent" in lowered
-                else []
-            )
-            self._percentages = sorted(float(f.replace(",", "")) for f in found)
+            self._percentages = sorted(_percentages_in(self.lowered))
         return self._percentages
 
     def sums_of_parts(self) -> frozenset[float]:
@@ -3571,7 +3566,8 @@ _PERCENTAGE = r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)" + _PERCENT_SIGN
 @functools.lru_cache(maxsize=4)
 def _percentages_in(text: str) -> frozenset[float]:
     """The percentages an article's text gives in figures ("81%", "34 per cent"), read once
-    for all its shares in words (a string's hash is kept with it: one pass a text)."""
+    a text (a string's hash is kept with it): for its own shares in words, and as the
+    other article's support (``Support.percentages``, of its lower-cased text)."""
     if "%" not in text and "cent" not in text.lower():
         return frozenset()
     found = compiled(_PERCENTAGE).findall(text.lower())
