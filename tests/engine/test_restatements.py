@@ -34,6 +34,18 @@ def _claims(a: str, b: str) -> set[tuple[str, str, str]]:
 
 
 QUIET = {
+    "a title's kind in other words": (
+        "The charity's financial director, Orla Penwick, said donations had fallen.\n",
+        "Orla Penwick, the charity's finance director, said donations had fallen.\n",
+    ),
+    "a title's kind added, or what follows it": (
+        "The council's director, Orla Penwick, said the library would reopen in March.\n",
+        "Orla Penwick, the council's planning director, said the library would reopen in March.\n",
+    ),
+    "a title elected or become": (
+        "Orla Penwick was elected mayor of the borough on Thursday.\n",
+        "Orla Penwick will become mayor of the borough after Thursday's vote.\n",
+    ),
     "a count of a whole given as its share": (
         "The gallery said two of its four exhibitions planned for 2027 were now in doubt.\n",
         "Half of the four exhibitions the gallery planned for 2027 are now uncertain, it said.\n",
@@ -1103,6 +1115,26 @@ CHANGED = {
         "The company's operations manager, Piran Feay, said the pilot followed every procedure.\n",
         "The company's managing director, Piran Feay, said the pilot followed every procedure.\n",
         ("added", "managing director"),
+    ),
+    "the same title of another kind": (
+        "The museum's finance director, Orla Penwick, said visitor numbers had doubled.\n",
+        "Orla Penwick, the museum's education director, said visitor numbers had doubled.\n",
+        ("added", "education director"),
+    ),
+    "the same title of another kind, the original's side": (
+        "The club's commercial manager, Tobin Ashgrove, said the new stand would open in May.\n",
+        "The club's stadium manager, Tobin Ashgrove, said the new stand would open in May.\n",
+        ("dropped", "commercial manager"),
+    ),
+    "another role given by a verb": (
+        "Hester Vaudrey, who chairs the allotment society, said plots were in demand.\n",
+        "Hester Vaudrey, who founded the allotment society, said plots were in demand.\n",
+        ("added", "who founded"),
+    ),
+    "a joint role given by a verb": (
+        "Hester Vaudrey, who chairs the allotment society, said plots were in demand.\n",
+        "Plots are in demand, said Hester Vaudrey, who co-founded the allotment society.\n",
+        ("added", "who co-founded"),
     ),
     "another week of a month": (
         QUIET["a week of a month"][0],

@@ -144,6 +144,7 @@ from diffreader.engine.substitutions import (
     SMALLER_UNITS,
     YEAR_OFFSETS,
     Group,
+    before_a_title,
     clock_minutes,
     clock_span_hours,
     demonym_forms,
@@ -4269,8 +4270,14 @@ def _with_substitutions(
             size += len(sentence.text)
         if size > _MAX_SUBSTITUTION_GROUP:
             return claims  # no sentences but a wall of text: nothing is "replaced" in it
-    every = might_substitute(changes[_A].text, changes[_B].text) or _may_compare(
-        pair, doc_a, doc_b, changes
+    every = (
+        might_substitute(changes[_A].text, changes[_B].text)
+        or _may_compare(pair, doc_a, doc_b, changes)
+        or (
+            bool(changes[_A].runs and changes[_B].runs)
+            and before_a_title(doc_a.text, changes[_A].runs)
+            and before_a_title(doc_b.text, changes[_B].runs)
+        )
     )
     if not every and not might_swap(changes[_A].text, changes[_B].text):
         return claims

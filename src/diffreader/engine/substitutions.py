@@ -182,6 +182,7 @@ __all__ = [
     "Group",
     "Substitution",
     "Word",
+    "before_a_title",
     "clock_minutes",
     "clock_span_hours",
     "demonym_forms",
@@ -4858,14 +4859,17 @@ def _find_changed_roles(group: Group) -> list[Found]:
         not group.changed_keys(side).isdisjoint(_TITLE_NOUNS)
         or not group.changed_keys(side).isdisjoint(_ROLE_VERBS)
         or _changes_a_person_noun(group, side)
+        or _changes_a_qualifier(group, side)
         for side in _SIDES
     ):
         return []  # no role word changed on one side (tested on keys)
     roles: dict[Side, dict[str, tuple[int, int, str, str, bool, frozenset[str]]]] = {}
+    qualifiers: dict[Side, dict[str, tuple[Word, ...]]] = {}
     for side in _SIDES:
         words = group.words(side)
         starts = group.columns[side].starts
         found: dict[str, tuple[int, int, str, str, bool, frozenset[str]]] = {}
+        kinds: dict[str, tuple[Word, ...]] = {}
         for j, w in enumerate(words):
             if not (w.raw[:1].isupper() and w.key.isalpha()) or w.key in _NOT_NAMES:
                 continue
@@ -4886,7 +4890,9 @@ def _find_changed_roles(group: Group) -> list[Found]:
                         if r.key.isalpha() and r.key not in STOPWORDS and not _is_role_word(r.key)
                     )
                     found[w.key] = (*span, head, owner, any(r.hunk >= 0 for r in role), of)
+                    kinds[w.key] = _qualifiers(role, head)
         roles[side] = found
+        qualifiers[side] = kinds
     out: list[Found] = []
     keys = {side: group.keys(side) for side in _SIDES}
     for name in roles[_A].keys() & roles[_B].keys():
@@ -4895,6 +4901,10 @@ def _find_changed_roles(group: Group) -> list[Found]:
         if stem(head_a) == stem(head_b) or related(head_a, head_b):
             # The same title of another body ("Brevania's trade minister" / "Sarnow's").
             if owner_a and owner_b and owner_a != owner_b and (changed_a or changed_b):
+                out.append(Found(_A, _ROLE, start_a, end_a))
+                out.append(Found(_B, _ROLE, start_b, end_b))
+            elif _requalified(qualifiers[_A][name], qualifiers[_B][name], keys):
+                # The same title of another kind: "executive director" / "artistic director".
                 out.append(Found(_A, _ROLE, start_a, end_a))
                 out.append(Found(_B, _ROLE, start_b, end_b))
             continue
@@ -4915,6 +4925,56 @@ def _find_changed_roles(group: Group) -> list[Found]:
         out.append(Found(_A, _ROLE, start_a, end_a))
         out.append(Found(_B, _ROLE, start_b, end_b))
     return out
+
+
+def _changes_a_qualifier(group: Group, side: Side) -> bool:
+    """A changed word of one side stands just before a title ("executive director"), or
+    one word before it ("chief financial officer")."""
+    keys = group.columns[side].keys
+    n = len(keys)
+    return any(
+        (i + 1 < n and keys[i + 1] in _TITLE_NOUNS) or (i + 2 < n and keys[i + 2] in _TITLE_NOUNS)
+        for i in group.changed(side)
+    )
+
+
+def _qualifiers(role: Sequence[Word], head: str) -> tuple[Word, ...]:
+    """The words before a title's noun that say which title of its kind it is
+    ("executive", "finance" of "the theatre's executive director"): adjectives and nouns,
+    not a status ("deputy", judged by ``_find_roles``), a possessive, a name, a participle
+    ("elected mayor") or a word of the stoplist. None for a role that is no title ("cosmetics
+    maker"), nor for what follows the noun ("chair of the business group")."""
+    if head not in _TITLE_NOUNS:
+        return ()
+    at = max((k for k, r in enumerate(role) if _ungendered(r.key) == head), default=-1)
+    return tuple(
+        r
+        for r in role[:at]
+        if r.key.isalpha()
+        and r.key not in STOPWORDS
+        and r.key not in STATUS_MODIFIERS
+        and r.raw[:1].islower()
+        and not r.key.endswith("ed")
+        and ("a" in (pos := parts_of_speech(r.key)) or "n" in pos)
+    )
+
+
+def _requalified(a: Sequence[Word], b: Sequence[Word], keys: Mapping[Side, Container[str]]) -> bool:
+    """Each side's title has a qualifier the other lacks, changed in a hunk, and none is the
+    other's in other words (a stem, a sense, a place's adjective) nor elsewhere on the other
+    side (moved): "executive director" / "artistic director", not "finance director" /
+    "financial director" nor "director" / "artistic director" (a kind added or dropped)."""
+    own_a = [w for w in a if w.hunk >= 0 and w.key not in keys[_B]]
+    own_b = [w for w in b if w.hunk >= 0 and w.key not in keys[_A]]
+    if not own_a or not own_b:
+        return False
+    for x in own_a:
+        for y in own_b:
+            if stem(x.key) == stem(y.key) or related(x.key, y.key):
+                return False
+            if y.key in DEMONYM_OF.get(x.key, ()):
+                return False
+    return True
 
 
 _PLAIN_PERSON_ENDINGS = (
@@ -5068,6 +5128,14 @@ def _appositives(group: Group, side: Side) -> dict[str, list[tuple[str, int, int
         j = i + 1
         if keys[j] == "who" and keys[j + 1] in _ROLE_VERBS:
             role, k = _ROLE_VERBS[keys[j + 1]], j + 1
+        elif (
+            keys[j] == "who"
+            and j + 3 < n
+            and keys[j + 1] == "co"
+            and keys[j + 2] == "-"
+            and keys[j + 3] in _ROLE_VERBS
+        ):
+            role, k = "co" + _ROLE_VERBS[keys[j + 3]], j + 3  # "who co-founded": a joint role
         elif keys[j] in ("a", "an", "the") or (
             text[starts[j]].islower() and keys[j].isalpha() and keys[j] not in STOPWORDS
         ):
@@ -6383,6 +6451,21 @@ def _names_a_person(words: frozenset[str] | set[str]) -> bool:
     return any(map(person_noun, filter(_ENDS_AS_A_PERSON, words)))
 
 
+_BEFORE_A_TITLE: re.Pattern[str] | None = None
+
+
+def before_a_title(text: str, runs: Sequence[tuple[int, int]]) -> bool:
+    """Some changed run (``runs``, spans of ``text``) ends a word or two before a title
+    in lower case ("the theatre's | executive | director"): a title's qualifier replaced,
+    which ``might_substitute``, reading the changed words alone, cannot see."""
+    global _BEFORE_A_TITLE
+    if _BEFORE_A_TITLE is None:  # built on first use: most comparisons never ask
+        title = alternation(k for k in _TITLE_NOUNS if k.isalpha())
+        _BEFORE_A_TITLE = re.compile(rf"[ \t]+(?:[a-z]+[ \t]+)?{title}s?\b")
+    match = _BEFORE_A_TITLE.match
+    return any(match(text, end) for _, end in runs)
+
+
 def might_substitute(deleted: str, inserted: str) -> bool:
     """Whether a group whose word diff deletes ``deleted`` and inserts ``inserted`` (the
     changed stretches, joined) can hold a substitution: a cheap test that spares most
@@ -6431,6 +6514,8 @@ def might_substitute(deleted: str, inserted: str) -> bool:
         "who" in words[1] and not words[1].isdisjoint(_ROLE_VERBS)
     ):
         return True  # a role given by a verb ("a volunteer with" / "who chairs")
+    if not words[0].isdisjoint(_ROLE_VERBS) and not words[1].isdisjoint(_ROLE_VERBS):
+        return True  # the verb alone replaced ("who chairs" / "who founded")
     if _any_negated_by_prefix(words[0], words[1]) or _any_negated_by_prefix(words[1], words[0]):
         return True  # a word replaced by itself negated ("lawful" / "unlawful")
     if any(
