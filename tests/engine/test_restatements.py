@@ -42,6 +42,14 @@ QUIET = {
         "The council's director, Orla Penwick, said the library would reopen in March.\n",
         "Orla Penwick, the council's planning director, said the library would reopen in March.\n",
     ),
+    "a state held until a time, told as its opposite from then": (
+        "The footbridge will remain closed until April while its deck is replaced.\n",
+        "The footbridge will reopen in April once its deck has been replaced.\n",
+    ),
+    "a closing time told as opening hours, the sentence rewritten": (
+        "The library will stay open until 9pm on Thursdays from June.\n",
+        "From June the library will close at 9pm on Thursdays.\n",
+    ),
     "a title elected or become": (
         "Orla Penwick was elected mayor of the borough on Thursday.\n",
         "Orla Penwick will become mayor of the borough after Thursday's vote.\n",
@@ -1125,6 +1133,16 @@ CHANGED = {
         "The club's commercial manager, Tobin Ashgrove, said the new stand would open in May.\n",
         "The club's stadium manager, Tobin Ashgrove, said the new stand would open in May.\n",
         ("dropped", "commercial manager"),
+    ),
+    "a change of a figure turned round, the sentence rewritten round it": (
+        "Ticket sales, which now make up nearly half of the festival's income, rose by 8%.\n",
+        "Ticket sales fell 8% and now make up nearly half of the festival's income.\n",
+        ("added", "fell"),
+    ),
+    "a rise of a figure given as a fall by it, elsewhere in the sentence": (
+        "The trust reported a 14% rise in volunteers over the year.\n",
+        "Volunteer numbers fell by 14% over the year, the trust reported.\n",
+        ("dropped", "rise"),
     ),
     "another role given by a verb": (
         "Hester Vaudrey, who chairs the allotment society, said plots were in demand.\n",

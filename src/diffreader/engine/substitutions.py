@@ -1262,6 +1262,15 @@ def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
             for a, b in _beside_the_same(moved[0], keys_a, moved[1], keys_b)
             if opposite(keys_a[a], keys_b[b])
         ]
+    # A change of a figure turned round where the sentence was rewritten round it ("…, rose
+    # by 6%." / "Online sales fell 6% and …"): the two words stand by the same figure.
+    seen = {(a.start, b.start) for a, b in out}
+    out += [
+        (word_a, word_b)
+        for a, b in _by_the_same_figure(group)
+        if opposite(keys_a[a], keys_b[b])
+        and ((word_a := group.word(_A, a)).start, (word_b := group.word(_B, b)).start) not in seen
+    ]
     if not out:
         return out
     # A word whose antonym pair both sides hold ("rise and fall") is no swap.
@@ -1274,6 +1283,73 @@ def _opposite_pairs(group: Group) -> list[tuple[Word, Word]]:
         for a, b in out
         if antonyms.lemma(a.key) not in lemmas[_B] and antonyms.lemma(b.key) not in lemmas[_A]
     ]
+
+
+_PLAIN_FIGURE = re.compile(r"\d[\d,.]*%?")
+
+
+def _by_the_same_figure(group: Group) -> list[tuple[int, int]]:
+    """The pairs of a changed A word and a changed B word (indices into each side's keys),
+    in any hunks, that stand by the same figure (``_figures_by``): "rose by 6%" / "fell 6%",
+    "a 6% rise" / "fell by 6%"."""
+    found: list[dict[str, list[int]]] = []
+    for side in _SIDES:
+        columns = group.columns[side]
+        by_figure: dict[str, list[int]] = {}
+        for i in group.changed(side):
+            if columns.keys[i].isalpha():
+                for figure in _figures_by(columns, i):
+                    by_figure.setdefault(figure, []).append(i)
+        if not by_figure:
+            return []
+        found.append(by_figure)
+    return [
+        (a, b)
+        for figure in found[0].keys() & found[1].keys()
+        for a in found[0][figure]
+        for b in found[1][figure]
+    ]
+
+
+def _figures_by(columns: _Words, i: int) -> list[str]:
+    """The figures word ``i`` stands by: the one just before it ("a 6% rise") and the first
+    after it past at most two stopwords ("rose by 6%", "fell to 5%"), each without its
+    percent sign or thousands commas ("6%" and "6 per cent" are "6"). Plain amounts only
+    (``_plain_figure``)."""
+    keys = columns.keys
+    out = []
+    if i > 0 and _plain_figure(columns, i - 1):
+        out.append(keys[i - 1])
+    for j in range(i + 1, min(len(keys), i + 4)):
+        key = keys[j]
+        if key[:1].isdigit():
+            if _plain_figure(columns, j):
+                out.append(key)
+            break
+        if key not in STOPWORDS or not key.isalpha():
+            break
+    return [key.rstrip("%").replace(",", "") for key in out]
+
+
+_PLAIN_FIGURE = re.compile(r"\d[\d,.]*%?")
+_FIGURE_JOINS = frozenset("-–—:/")
+"""Marks that join a number to another into a score, a time or a range ("2-0", "3:30")."""
+
+
+def _plain_figure(columns: _Words, j: int) -> bool:
+    """Word ``j`` is an amount on its own: not part of a score, a time or a range ("led 2-0"
+    / "trailed 2-0", "open until 10pm" / "close at 10pm" hold whichever side they are told
+    from), nor a number with a unit written onto it."""
+    keys, n = columns.keys, len(columns.keys)
+    if not _PLAIN_FIGURE.fullmatch(keys[j]):
+        return False
+    if j + 1 < n:
+        after = keys[j + 1]
+        if not columns.spaced(j + 1) and (after in _FIGURE_JOINS or after.isalpha()):
+            return False
+        if after in ("am", "pm"):
+            return False
+    return not (j > 0 and not columns.spaced(j) and keys[j - 1] in _FIGURE_JOINS)
 
 
 _PARTICLES = frozenset(("off", "out", "up", "down", "over", "away", "back", "through"))
@@ -1763,9 +1839,36 @@ def _find_opposites(group: Group) -> list[Found]:
             continue  # "X lost to Y" / "Y beat X": the opposite said the other way round
         if _lost_in_the_passive(group, a, b):
             continue  # "the government lost two votes" / "was defeated twice"
+        if _ends_then(group, a, b):
+            continue  # "will stay open until 9pm" / "will close at 9pm"
         out.append(Found(_A, _OPPOSITE, a.start, a.end))
         out.append(Found(_B, _OPPOSITE, b.start, b.end))
     return out
+
+
+_STARTING_AT = frozenset(("at", "from", "in", "on", "by"))
+"""Words before the time a state starts ("close at 9pm", "reopen in May")."""
+
+
+def _ends_then(group: Group, a: Word, b: Word) -> bool:
+    """One of the opposites ``a`` (side A) and ``b`` (side B) holds until a time and the
+    other starts at the same time: one state ending told as the other beginning ("stay open
+    until 9pm" / "close at 9pm", "remain shut until May" / "reopen in May")."""
+    after = []
+    for side, word in ((_A, a), (_B, b)):
+        columns = group.columns[side]
+        i = bisect_left(columns.starts, word.start)
+        after.append(columns.keys[i + 1 : i + 4])
+    for ending, starting in (after, after[::-1]):
+        for k, key in enumerate(ending[:2]):
+            if key in _UNTIL and k + 1 < len(ending):
+                return any(
+                    at in _STARTING_AT
+                    and m + 1 < len(starting)
+                    and starting[m + 1] == ending[k + 1]
+                    for m, at in enumerate(starting[:2])
+                )
+    return False
 
 
 _NEGATION_REACH = 40
