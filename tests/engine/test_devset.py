@@ -424,6 +424,15 @@ SETS = {
         None,
         ("quote", "para_", "vote"),
     ),
+    "heldout29": JudgementSet(
+        ROOT / "benchmarks" / "judgement_heldout29",
+        20,
+        7,
+        (3, 14),
+        3,
+        None,
+        ("quote", "para_", "bid"),
+    ),
 }
 
 
