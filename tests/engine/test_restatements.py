@@ -50,6 +50,14 @@ QUIET = {
         "The library will stay open until 9pm on Thursdays from June.\n",
         "From June the library will close at 9pm on Thursdays.\n",
     ),
+    "neither and nor, one negation": (
+        "The charity delivers parcels to villages that have no shops or buses.\n",
+        "The charity aims to supply villages that have neither shops nor buses.\n",
+    ),
+    "a denial until an event the other side states": (
+        "The ferry will not sail until the harbour wall is repaired.\n",
+        "The ferry will sail again once the harbour wall has been repaired.\n",
+    ),
     "a title elected or become": (
         "Orla Penwick was elected mayor of the borough on Thursday.\n",
         "Orla Penwick will become mayor of the borough after Thursday's vote.\n",
@@ -1143,6 +1151,11 @@ CHANGED = {
         "The trust reported a 14% rise in volunteers over the year.\n",
         "Volunteer numbers fell by 14% over the year, the trust reported.\n",
         ("dropped", "rise"),
+    ),
+    "a denial until an event the other side does not state": (
+        "Swimmers can keep using the outdoor pool but should shower afterwards.\n",
+        "Swimmers should not use the outdoor pool until the water has been tested.\n",
+        ("added", "not use"),
     ),
     "another role given by a verb": (
         "Hester Vaudrey, who chairs the allotment society, said plots were in demand.\n",

@@ -597,12 +597,16 @@ def _not_once_but(words: Sequence[Word], i: int) -> bool:
     return len(following) >= 2 and following[0] in ("once", "one") and following[1] == "but"
 
 
+_NOR_REACH = 8
+"""Words back from "nor" within which a "neither" makes the two one negation."""
 _WITHOUT_IDIOMS = frozenset(("delay", "fail", "doubt", "question", "exception"))
 """Words after "without" that make an adverb of it, nothing denied: "without delay" (at
 once), "without fail" (always), "without doubt" (surely), "without exception" (all)."""
 
 
-def _negation_at(words: Sequence[Word], i: int) -> bool:
+def _negation_at(words: Sequence[Word], i: int, other: frozenset[str] | None = None) -> bool:
+    """Word ``i`` is a negation. ``other``: the other side's keys, which must state the
+    time a negation followed by "until" sets for it to set a time, not deny (``_timed``)."""
     key = words[i].key
     if key in NEGATIONS or key.endswith("n't"):
         if (
@@ -619,6 +623,8 @@ def _negation_at(words: Sequence[Word], i: int) -> bool:
             return False  # "a vote of no confidence" is a vote, whatever its outcome
         if key == "without" and nxt in _WITHOUT_IDIOMS:
             return False  # "raised the alarm without delay": at once, nothing denied
+        if key == "nor" and any(w.key == "neither" for w in words[max(0, i - _NOR_REACH) : i]):
+            return False  # "neither roads nor runways": one negation, "no roads or runways"
         if key in ("no", "not") and nxt == "-" and i + 2 < len(words) and words[i + 2].key != "one":
             # "a no-confidence vote", "a no-fly zone", "mobile not-spots", "a not-for-profit
             # company": a compound ("no-one" is a negation).
@@ -653,7 +659,41 @@ def _negation_at(words: Sequence[Word], i: int) -> bool:
         return False
     # "not back until the evening" says when, not whether: "wait until the evening";
     # "refused to pay until a court rules" is "will pay when a court has ruled".
-    return not any(w.key in _UNTIL for w in words[i + 1 : i + 1 + _UNTIL_REACH])
+    return not _timed(words, i, other)
+
+
+_UNTIL_WHEN = frozenset(
+    (
+        *MONTHS,
+        *WEEKDAYS,
+        *SEASONS,
+        *TIME_UNITS,
+        *"morning afternoon evening night end start beginning middle".split(),
+    )
+)
+"""Words after "until" that give a date or a time ("until May", "until next week")."""
+
+
+def _timed(words: Sequence[Word], i: int, other: frozenset[str] | None) -> bool:
+    """The negation at ``i`` sets a time with "until" within ``_UNTIL_REACH`` words, which
+    ``other`` (the other side's keys), if given, states too: "should not fish until the
+    lake reopens" against "can keep fishing" denies, against "can fish once the lake
+    reopens" does not."""
+    for k in range(i + 1, min(len(words), i + 1 + _UNTIL_REACH)):
+        if words[k].key in _UNTIL:
+            if other is None:
+                return True
+            when = _next_content(words, k)
+            if (
+                not when
+                or when in other
+                or when in _UNTIL_WHEN
+                or _key_at(words, k + 1)[:1].isdigit()
+            ):
+                return True  # the same event, or a date: a date changed is the date's change
+            key = _negated_key(when)  # "reopens" / "reopening"
+            return any(o[:1] == when[:1] and _negated_key(o) == key for o in other)
+    return False
 
 
 _HAS = frozenset(("has", "have", "had"))
@@ -932,8 +972,8 @@ def _may_negate(keys: frozenset[str]) -> bool:
     return not _NEGATION_CUES.isdisjoint(keys) or any(map(_ENDS_NT, keys))
 
 
-def _negations(words: Sequence[Word]) -> list[int]:
-    return [i for i in range(len(words)) if _negation_at(words, i)]
+def _negations(words: Sequence[Word], other: frozenset[str] | None = None) -> list[int]:
+    return [i for i in range(len(words)) if _negation_at(words, i, other)]
 
 
 def _negated_span(words: Sequence[Word], i: int) -> tuple[int, int]:
@@ -1365,9 +1405,14 @@ def _find_negations(group: Group) -> list[Found]:
     """A negation one side of the group has and the other lacks."""
     if not any(_may_negate(group.changed_keys(side)) for side in _SIDES):
         return []  # no cue of a negation changed (``_negation_at``'s tests, on keys)
-    if not any(_negation_at(group.words(side), i) for side in _SIDES for i in group.changed(side)):
+    others = {side: group.keys(_OTHER[side]) for side in _SIDES}
+    if not any(
+        _negation_at(group.words(side), i, others[side])
+        for side in _SIDES
+        for i in group.changed(side)
+    ):
         return []  # no negation changed
-    cues = {side: _negations(group.words(side)) for side in _SIDES}
+    cues = {side: _negations(group.words(side), others[side]) for side in _SIDES}
     for side in _SIDES:
         if cues[side]:
             # "will not be prevented from using it" says "will be able to", unless the
