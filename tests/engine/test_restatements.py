@@ -58,6 +58,10 @@ QUIET = {
         "The ferry will not sail until the harbour wall is repaired.\n",
         "The ferry will sail again once the harbour wall has been repaired.\n",
     ),
+    "a coalition's junior partner, a party": (
+        "The coalition collapsed when the smaller party in it walked out.\n",
+        "The coalition collapsed when its junior partner walked out.\n",
+    ),
     "a title elected or become": (
         "Orla Penwick was elected mayor of the borough on Thursday.\n",
         "Orla Penwick will become mayor of the borough after Thursday's vote.\n",
@@ -1156,6 +1160,16 @@ CHANGED = {
         "Swimmers can keep using the outdoor pool but should shower afterwards.\n",
         "Swimmers should not use the outdoor pool until the water has been tested.\n",
         ("added", "not use"),
+    ),
+    "a grade of a title dropped": (
+        "The trust's senior archivist, Wendel Osterby, said the letters were genuine.\n",
+        "Archivist Wendel Osterby said the letters were genuine.\n",
+        ("dropped", "senior archivist"),
+    ),
+    "a shared title made one's own": (
+        "Its joint managing director, Pella Rusk, said the plant would stay open.\n",
+        "Managing director Pella Rusk said the plant would stay open.\n",
+        ("dropped", "joint"),
     ),
     "another role given by a verb": (
         "Hester Vaudrey, who chairs the allotment society, said plots were in demand.\n",

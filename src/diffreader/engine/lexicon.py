@@ -864,7 +864,8 @@ resign"): added where the other side hedged or said it plainly, a claim made str
 STATUS_MODIFIERS = _words(
     """former ex late acting interim deputy vice assistant associate outgoing incoming
     caretaker retired ousted exiled jailed disgraced elect designate emeritus honorary
-    defending reigning incumbent sitting principal guest visiting founding shadow"""
+    defending reigning incumbent sitting principal guest visiting founding shadow joint senior
+    junior"""
 )
 """Words that give a person a status before a title or a name ("former President",
 "the late architect", "acting head", "ex-minister")."""

@@ -4662,6 +4662,11 @@ def _find_names(group: Group) -> list[Found]:
 # Roles
 
 
+_PARTNER_GRADES = frozenset(("junior", "senior"))
+"""Statuses that make a set phrase with "partner": a coalition's smaller party, a firm's
+or a practice's head, no grade of one person's title."""
+
+
 def _is_status(words: Sequence[Word], i: int) -> bool:
     """A status word attached to a person: "former President", "the late Odell",
     "ex-minister", "acting head"."""
@@ -4683,6 +4688,8 @@ def _is_status(words: Sequence[Word], i: int) -> bool:
             return True
     if nxt.key in MONTHS or nxt.key in WEEKDAYS or nxt.key in CALENDAR_PERIODS | SEASONS:
         return False
+    if key in _PARTNER_GRADES and nxt.key in ("partner", "partners"):
+        return False  # "the coalition's junior partner": a party; a firm's senior partner
     if nxt.raw[:1].isupper():
         return not _a_things_name(words, at)
     if nxt.key in _STATUS_HEADS or nxt.key in STATUS_MODIFIERS:
