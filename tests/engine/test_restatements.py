@@ -62,6 +62,18 @@ QUIET = {
         "The coalition collapsed when the smaller party in it walked out.\n",
         "The coalition collapsed when its junior partner walked out.\n",
     ),
+    "a company's period as the months to its last, and as its first and last": (
+        "Bookings in the three months to the end of September were 9% higher.\n",
+        "Bookings in the July-to-September quarter were up 9%.\n",
+    ),
+    "half a year as the months to its last, and between its first and last": (
+        "The brewer said profit in the six months to March fell by a fifth.\n",
+        "Profit between October and March fell by a fifth, the brewer said.\n",
+    ),
+    "three months to a quarter's end, as the quarter": (
+        "Output in the three months to December was the highest for a decade.\n",
+        "Output in the fourth quarter was the highest for a decade.\n",
+    ),
     "a title elected or become": (
         "Orla Penwick was elected mayor of the borough on Thursday.\n",
         "Orla Penwick will become mayor of the borough after Thursday's vote.\n",
@@ -1170,6 +1182,11 @@ CHANGED = {
         "Its joint managing director, Pella Rusk, said the plant would stay open.\n",
         "Managing director Pella Rusk said the plant would stay open.\n",
         ("dropped", "joint"),
+    ),
+    "the months to another month": (
+        "Bookings in the three months to the end of September were 9% higher.\n",
+        "Bookings in the August-to-October quarter were up 9%.\n",
+        ("added", "August"),
     ),
     "another role given by a verb": (
         "Hester Vaudrey, who chairs the allotment society, said plots were in demand.\n",

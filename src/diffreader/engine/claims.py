@@ -59,7 +59,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, chain, compress, repeat
 from types import MappingProxyType
 from typing import NamedTuple, cast
 
@@ -2325,6 +2325,99 @@ def _month_of_a_quarter(text: str, start: int, end: int, support: Support) -> bo
     return bool(given) and not support.quarters().isdisjoint(given)
 
 
+_MONTH = "(" + "|".join(MONTH_NAMES) + ")"
+_MONTHS_TO = re.compile(
+    r"\b(\d{1,2}|[a-z]+)[\s-]+months?\s+(?:to|ending|ended|up to|through)\s+"
+    rf"(?:the\s+end\s+of\s+)?{_MONTH}\b"
+)
+"""A company's period as the months to its last: "the three months to the end of June",
+"the six months ending September", "nine-month to December"."""
+_MONTH_RANGE = re.compile(rf"\b{_MONTH}\s*(?:-?(?:and|to|until|till|through)-?|[-–])\s*{_MONTH}\b")
+"""A period as its first and last months: "between April and June", "April-to-June"."""
+_QUARTER_LOWER = re.compile(r"\b(?:(first|second|third|fourth|final)[\s-]+quarter|q([1-4]))\b")
+
+
+def _periods_at(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The periods of months (first, last: 0 for January) written at ``start:end`` of
+    ``text`` or in the phrase holding it, in any of the forms ``_periods_in`` reads."""
+    lo = max(0, start - 30)
+    window = text[lo : end + 40].lower()
+    start, end = start - lo, end - lo
+    return [
+        period
+        for m in chain(
+            _MONTHS_TO.finditer(window),
+            _MONTH_RANGE.finditer(window),
+            _QUARTER_LOWER.finditer(window),
+        )
+        if m.start() < end and start < m.end()
+        if (period := _period_of(m)) is not None
+    ]
+
+
+def _period_of(m: re.Match[str]) -> tuple[int, int] | None:
+    """The (first, last) months of a match of ``_MONTHS_TO``, ``_MONTH_RANGE`` or
+    ``_QUARTER_LOWER``."""
+    if m.re is _QUARTER_LOWER:
+        number = m.group(2) or _QUARTER_NUMBERS[m.group(1)]
+        return 3 * int(number) - 3, 3 * int(number) - 1
+    if m.re is _MONTH_RANGE:
+        return MONTH_NAMES.index(m.group(1)), MONTH_NAMES.index(m.group(2))
+    count = m.group(1)
+    months = int(count) if count.isdigit() else NUMBER_WORDS.get(count)
+    if not isinstance(months, int) or not 1 < months <= 12:
+        return None
+    last = MONTH_NAMES.index(m.group(2))
+    return (last - months + 1) % 12, last
+
+
+@functools.lru_cache(maxsize=16)
+def _periods_in(lowered: str) -> frozenset[tuple[int, int]]:
+    """Every period of months lower-cased ``lowered`` writes: as the months to its last
+    ("the three months to June"), as its first and last months ("between April and June",
+    "April-to-June") or as a quarter ("the second quarter", "Q2"). Read once an article."""
+    return frozenset(
+        period
+        for pattern in (_MONTHS_TO, _MONTH_RANGE, _QUARTER_LOWER)
+        for m in pattern.finditer(lowered)
+        if (period := _period_of(m)) is not None
+    )
+
+
+_OF_PERIODS = frozenset((ClaimCategory.NUMBER, ClaimCategory.DURATION, ClaimCategory.DATE))
+"""Categories of a substitution that may be a period of months written another way."""
+
+
+def _same_period(
+    text: str, start: int, end: int, other: Document, other_ids: Sequence[int]
+) -> bool:
+    """The figure or date at ``start:end`` belongs to a period of months that the other
+    side's sentences (``other_ids`` of ``other``) write in another form: one replaced by
+    the other ("three" by "fourth" of "the three months to December" / "the fourth
+    quarter") is no change."""
+    if not _MONTHISH.search(text, max(0, start - 30), end + 40):
+        return False  # most figures and dates: no month, span of months or quarter near
+    periods = _periods_at(text, start, end)
+    if not periods:
+        return False
+    lowered = " ".join(other.sentences[i].text for i in other_ids).lower()
+    return not _periods_in(lowered).isdisjoint(periods)
+
+
+_MONTHISH = re.compile(rf"month|quarter|q[1-4]|{_MONTH}")
+
+
+def _period_stated(text: str, start: int, end: int, support: Support) -> bool:
+    """The date or span at ``start:end`` belongs to a period of months the other article
+    writes in another form ("the three months to the end of June" / "the April-to-June
+    quarter" / "the second quarter")."""
+    value = text[start:end].lower()
+    if not _MONTHISH.search(value):
+        return False  # most facts: no month, no span of months, no quarter
+    periods = _periods_at(text, start, end)
+    return bool(periods) and not _periods_in(support.lowered).isdisjoint(periods)
+
+
 def quarter_of(text: str) -> str | None:
     """The number of the quarter ``text`` names ("third-quarter": "3", "Q4": "4")."""
     m = _QUARTER.fullmatch(text)
@@ -3230,12 +3323,18 @@ def _supported_at(
             text, start, end, support
         )
     if category is ClaimCategory.DURATION:
-        return _years_ago_stated(text, start, end, support)
+        return _years_ago_stated(text, start, end, support) or _period_stated(
+            text, start, end, support
+        )
     if category is ClaimCategory.NUMBER:
         # A time of day is stated as a time ("2.15pm" is not "2.15" or "2:15am").
         if _time_of_day(text[start:end]) is not None:
             return False
-        return _figure_elsewhere(text, start, end, support) or _definite_count(text, start, end)
+        return (
+            _figure_elsewhere(text, start, end, support)
+            or _definite_count(text, start, end)
+            or _period_stated(text, start, end, support)
+        )
     return category is ClaimCategory.DATE and (
         _weekday_of_a_date(text, start, end, support)
         or _date_of_a_weekday(text, start, end, support)
@@ -3243,6 +3342,7 @@ def _supported_at(
         or _month_of_a_year_named(text, start, end, support)
         or _end_of_a_working_week(text, start, end, support)
         or _month_of_a_quarter(text, start, end, support)
+        or _period_stated(text, start, end, support)
     )
 
 
@@ -4329,6 +4429,10 @@ def _with_substitutions(
             and _supported_at(category, doc.text, start, end, support[_OTHER[side]])
         ):
             continue
+        if category in _OF_PERIODS and _same_period(
+            doc.text, start, end, docs[_OTHER[side]], pair.b if side is _A else pair.a
+        ):
+            continue  # "the three months to December" / "the fourth quarter"
         if headline and (
             (category in _NAMED_OR_PLACE and support[_OTHER[side]].has_name(doc.text[start:end]))
             or (category is ClaimCategory.NUMBER and figures_elsewhere)
