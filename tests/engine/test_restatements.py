@@ -74,6 +74,18 @@ QUIET = {
         "Output in the three months to December was the highest for a decade.\n",
         "Output in the fourth quarter was the highest for a decade.\n",
     ),
+    "a month as four weeks": (
+        "The lido will open on Saturday, about a month later than planned.\n",
+        "The lido will open on Saturday, roughly four weeks behind schedule.\n",
+    ),
+    "months as weeks, replaced": (
+        "Resurfacing the runway will take about two months, the airport said.\n",
+        "Resurfacing the runway will take around eight weeks, the airport said.\n",
+    ),
+    "a quarter of a year as 13 weeks": (
+        "The consultation will run for three months.\n",
+        "The consultation will run for 13 weeks.\n",
+    ),
     "a title elected or become": (
         "Orla Penwick was elected mayor of the borough on Thursday.\n",
         "Orla Penwick will become mayor of the borough after Thursday's vote.\n",
@@ -1187,6 +1199,11 @@ CHANGED = {
         "Bookings in the three months to the end of September were 9% higher.\n",
         "Bookings in the August-to-October quarter were up 9%.\n",
         ("added", "August"),
+    ),
+    "months as weeks that are not as many": (
+        "The consultation will run for three months.\n",
+        "The consultation will run for ten weeks.\n",
+        ("added", "ten weeks"),
     ),
     "another role given by a verb": (
         "Hester Vaudrey, who chairs the allotment society, said plots were in demand.\n",

@@ -4,6 +4,7 @@ they stand for: ``Group.replacing``, ``Group.both_replace``, ``_opposite_pairs``
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from unittest.mock import patch
@@ -155,6 +156,39 @@ def _near_the_same_plain(group: Group, a: Word, b: Word) -> bool:
     return not near(keys_a, i).isdisjoint(near(keys_b, j))
 
 
+def _figures_by_plain(group: Group, side: Side, w: Word) -> set[str]:
+    """The plain amounts (digits, a point, commas, a percent sign; not glued to a dash, a
+    colon, a slash or letters, nor followed by "am" or "pm") just before the word, or first
+    after it past stopwords only (three words at most), without "%" and commas."""
+    columns = group.columns[side]
+    keys, starts, ends = columns.keys, columns.starts, columns.ends
+    i = bisect_left(starts, w.start)
+
+    def plain(j: int) -> bool:
+        if not re.fullmatch(r"\d[\d,.]*%?", keys[j]):
+            return False
+        if j + 1 < len(keys):
+            glued = ends[j] == starts[j + 1] and j + 1 not in columns.openers
+            if glued and (keys[j + 1] in ("-", "–", "—", ":", "/") or keys[j + 1].isalpha()):
+                return False
+            if keys[j + 1] in ("am", "pm"):
+                return False
+        glued_before = j > 0 and ends[j - 1] == starts[j] and j not in columns.openers
+        return not (glued_before and keys[j - 1] in ("-", "–", "—", ":", "/"))
+
+    out = set()
+    if i > 0 and plain(i - 1):
+        out.add(keys[i - 1])
+    for j in range(i + 1, min(len(keys), i + 4)):
+        if keys[j][:1].isdigit():
+            if plain(j):
+                out.add(keys[j])
+            break
+        if keys[j] not in STOPWORDS or not keys[j].isalpha():
+            break
+    return {k.rstrip("%").replace(",", "") for k in out}
+
+
 def _opposite_pairs_plain(group: Group) -> list[tuple[Word, Word]]:
     """Every alphabetic replacing word made a ``Word``, grouped by hunk, each pair of one
     small hunk tested (of a large one, its words whose stem the other side's lacks, when
@@ -203,6 +237,24 @@ def _opposite_pairs_plain(group: Group) -> list[tuple[Word, Word]]:
         for a in moved[Side.A]
         for b in moved[Side.B]
         if _beside_the_same_plain(group, a, b) and antonyms.are_opposites(a.key, b.key)
+    ]
+    # Changed words of any hunks standing by the same plain figure ("rose by 6%" / "fell 6%").
+    changed = {
+        side: [
+            group.word(side, i)
+            for i in group.changed(side)
+            if group.columns[side].keys[i].isalpha()
+        ]
+        for side in _SIDES
+    }
+    seen = {(a.start, b.start) for a, b in out}
+    out += [
+        (a, b)
+        for a in changed[Side.A]
+        for b in changed[Side.B]
+        if _figures_by_plain(group, Side.A, a) & _figures_by_plain(group, Side.B, b)
+        and antonyms.are_opposites(a.key, b.key)
+        and (a.start, b.start) not in seen
     ]
     lemmas = {
         side: {antonyms.lemma(k) for k in group.columns[side].keys if k.isalpha()}

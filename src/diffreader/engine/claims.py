@@ -158,6 +158,7 @@ from diffreader.engine.substitutions import (
     might_substitute,
     might_swap,
     months_in_days,
+    months_in_weeks,
     new_statuses,
     plain_number,
     rate_counts,
@@ -167,6 +168,7 @@ from diffreader.engine.substitutions import (
     same_measure,
     share_rounds,
     share_stands_for,
+    weeks_in_months,
 )
 from diffreader.engine.text import (
     compiled,
@@ -638,12 +640,19 @@ def _months_of_days(key: tuple[str, str]) -> list[tuple[str, str]]:
         return []
     if key[1] == "hour" and value % 24 == 0:
         months = months_in_days(value / 24)
+        if months is None and value % _WEEK == 0:
+            months = months_in_weeks(int(value // _WEEK))
         return [] if months is None else [(_plain(float(months)), "month")]
     if key[1] == "month" and value == int(value) and 0 < value <= 24:
         low = value * (DAYS_A_MONTH - DAYS_OFF_A_MONTH)
         high = value * (DAYS_A_MONTH + DAYS_OFF_A_MONTH)
-        return [(_plain(24.0 * d), "hour") for d in range(int(low) + 1, int(high) + 1)]
+        days = {*range(int(low) + 1, int(high) + 1), *(7 * w for w in weeks_in_months(int(value)))}
+        return [(_plain(24.0 * d), "hour") for d in sorted(days)]
     return []
+
+
+_WEEK = 168
+"""Hours in a week: a span in weeks is keyed in hours (``_in_base_unit``)."""
 
 
 def _base_value(key: tuple[str, str]) -> tuple[float, str] | None:

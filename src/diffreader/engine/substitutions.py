@@ -194,6 +194,7 @@ __all__ = [
     "measures_in",
     "might_substitute",
     "months_in_days",
+    "months_in_weeks",
     "new_statuses",
     "person_noun",
     "plain_number",
@@ -205,6 +206,7 @@ __all__ = [
     "share_rounds",
     "share_stands_for",
     "time_of_day",
+    "weeks_in_months",
 ]
 
 _A, _B = Side.A, Side.B
@@ -1331,24 +1333,19 @@ _PLAIN_FIGURE = re.compile(r"\d[\d,.]*%?")
 def _by_the_same_figure(group: Group) -> list[tuple[int, int]]:
     """The pairs of a changed A word and a changed B word (indices into each side's keys),
     in any hunks, that stand by the same figure (``_figures_by``): "rose by 6%" / "fell 6%",
-    "a 6% rise" / "fell by 6%"."""
-    found: list[dict[str, list[int]]] = []
+    "a 6% rise" / "fell by 6%"; in the order of the A words, then of the B words."""
+    found: list[list[tuple[int, set[str]]]] = []
     for side in _SIDES:
         columns = group.columns[side]
-        by_figure: dict[str, list[int]] = {}
-        for i in group.changed(side):
-            if columns.keys[i].isalpha():
-                for figure in _figures_by(columns, i):
-                    by_figure.setdefault(figure, []).append(i)
-        if not by_figure:
+        by = [
+            (i, figures)
+            for i in group.changed(side)
+            if columns.keys[i].isalpha() and (figures := set(_figures_by(columns, i)))
+        ]
+        if not by:
             return []
-        found.append(by_figure)
-    return [
-        (a, b)
-        for figure in found[0].keys() & found[1].keys()
-        for a in found[0][figure]
-        for b in found[1][figure]
-    ]
+        found.append(by)
+    return [(a, b) for a, of_a in found[0] for b, of_b in found[1] if not of_a.isdisjoint(of_b)]
 
 
 def _figures_by(columns: _Words, i: int) -> list[str]:
@@ -3881,6 +3878,27 @@ def months_in_days(days: float) -> int | None:
     return months if abs(days - months * DAYS_A_MONTH) <= months * DAYS_OFF_A_MONTH else None
 
 
+def weeks_in_months(months: int) -> tuple[int, ...]:
+    """The whole weeks that state a span of whole months in other words: four a month
+    ("a month" / "four weeks", "two months" / "eight weeks"), or the year's 52 weeks shared
+    out ("three months" / "13 weeks", "six months" / "26 weeks").
+
+    >>> weeks_in_months(1), weeks_in_months(3), weeks_in_months(6)
+    ((4,), (12, 13), (24, 26))
+    """
+    return tuple(sorted({4 * months, round(months * 52 / 12)}))
+
+
+def months_in_weeks(weeks: int) -> int | None:
+    """The whole months (two years at most) a span of whole weeks states (``weeks_in_months``),
+    or None.
+
+    >>> months_in_weeks(4), months_in_weeks(13), months_in_weeks(10)
+    (1, 3, None)
+    """
+    return next((m for m in range(1, 25) if weeks in weeks_in_months(m)), None)
+
+
 def _days_as_months(q: _Quantity, others: Sequence[_Quantity]) -> bool:
     """``q``, a span of days or of months, is a span of ``others`` in the other unit, a
     whole number of months as days (``months_in_days``)."""
@@ -3895,6 +3913,8 @@ def _days_as_months(q: _Quantity, others: Sequence[_Quantity]) -> bool:
         months = round(years * 12, 6)
         if months == int(months) and months_in_days(days) == months:
             return True
+        if months == int(months) and days % 7 == 0 and months_in_weeks(int(days // 7)) == months:
+            return True  # "two months" / "eight weeks"
     return False
 
 
