@@ -86,6 +86,14 @@ QUIET = {
         "The consultation will run for three months.\n",
         "The consultation will run for 13 weeks.\n",
     ),
+    "a level held, as a change denied": (
+        "Passenger numbers were flat, but fares rose by 4%.\n",
+        "Fares rose 4% even though passenger numbers did not change.\n",
+    ),
+    "short of, as not enough": (
+        "The choir is still short of tenors for the spring concert.\n",
+        "There are still not enough tenors for the choir's spring concert.\n",
+    ),
     "a title elected or become": (
         "Orla Penwick was elected mayor of the borough on Thursday.\n",
         "Orla Penwick will become mayor of the borough after Thursday's vote.\n",
@@ -1204,6 +1212,11 @@ CHANGED = {
         "The consultation will run for three months.\n",
         "The consultation will run for ten weeks.\n",
         ("added", "ten weeks"),
+    ),
+    "a level that moved, as a change denied": (
+        "Passenger numbers rose, but fares rose by 4%.\n",
+        "Fares rose 4% even though passenger numbers did not change.\n",
+        ("added", "not change"),
     ),
     "another role given by a verb": (
         "Hester Vaudrey, who chairs the allotment society, said plots were in demand.\n",

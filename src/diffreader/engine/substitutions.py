@@ -810,6 +810,15 @@ _OUT_OF = frozenset(
 1981"; "customers off supply" are "without power")."""
 
 
+_STILL_LEVEL = frozenset(("flat", "steady", "stable", "static"))
+"""Words that say a level did not change ("sales were flat"), against a negated change."""
+_CHANGE_VERBS = frozenset(
+    "change changed changes move moved moves shift shifted shifts budge budged vary varied "
+    "alter altered".split()
+)
+"""Verbs of change that a negation makes a level held ("did not change", "has not moved")."""
+
+
 def _denials_without_negation(words: Sequence[Word], other: Sequence[Word]) -> int:
     """Changed phrases of ``words`` that deny something without a negation word: a
     contrast (``_CONTRASTS``), a word that says "not" (``IMPLICIT_NEGATIVES``: "reluctant",
@@ -858,6 +867,10 @@ def _denials_without_negation(words: Sequence[Word], other: Sequence[Word]) -> i
             count += 1  # "cutting electricity to 120,000 homes": "without power"
         elif w.key == "too" and _too_for(words, j):
             count += 1  # "too wet for harvesters": "harvesters could not get onto them"
+        elif w.key == "short" and following is not None and following.key == "of":
+            count += 1  # "is still short of volunteers": "there are not enough volunteers"
+        elif w.key in _STILL_LEVEL and any(o.key in _CHANGE_VERBS for o in other):
+            count += 1  # "sales volumes were flat": "did not change"
         elif w.key == "non" and following is not None and following.key == "-":
             count += 1  # "non-singers": "people who did not sing"
         elif w.key == "only" and no_other:
