@@ -1218,6 +1218,11 @@ CHANGED = {
         "Fares rose 4% even though passenger numbers did not change.\n",
         ("added", "not change"),
     ),
+    "a figure understood, stated plainly": (
+        "The contract is understood to be worth £40 million over five years.\n",
+        "The contract is worth £40 million over five years.\n",
+        ("dropped", "understood to be worth"),
+    ),
     "another role given by a verb": (
         "Hester Vaudrey, who chairs the allotment society, said plots were in demand.\n",
         "Hester Vaudrey, who founded the allotment society, said plots were in demand.\n",

@@ -2266,7 +2266,7 @@ _ESTIMATE_REACH = 6
 €1.8 million")."""
 
 
-_NO_ESTIMATE_STEMS = ("thought", "think", "believ", "suspect", "appear", "seem")
+_NO_ESTIMATE_STEMS = ("thought", "think", "believ", "suspect", "appear", "seem", "understood")
 """The verbs of ``HEDGE_VERBS`` and ``BELIEF_VERBS`` that hold back a belief, not a figure's
 estimate ("is thought to owe", "is believed to have cost"), by their first letters."""
 
