@@ -1173,6 +1173,11 @@ CHANGED = {
         "Orla Penwick, the museum's education director, said visitor numbers had doubled.\n",
         ("added", "education director"),
     ),
+    "the same title of another kind, written before the name": (
+        "The finance director, Bryony Talk, will run the firm until a successor is found.\n",
+        "Operations director Bryony Talk will run the firm until a successor is found.\n",
+        ("added", "Operations director"),
+    ),
     "the same title of another kind, the original's side": (
         "The club's commercial manager, Tobin Ashgrove, said the new stand would open in May.\n",
         "The club's stadium manager, Tobin Ashgrove, said the new stand would open in May.\n",

@@ -5128,10 +5128,12 @@ def _changes_a_qualifier(group: Group, side: Side) -> bool:
 
 def _qualifiers(role: Sequence[Word], head: str) -> tuple[Word, ...]:
     """The words before a title's noun that say which title of its kind it is
-    ("executive", "finance" of "the theatre's executive director"): adjectives and nouns,
-    not a status ("deputy", judged by ``_find_roles``), a possessive, a name, a participle
-    ("elected mayor") or a word of the stoplist. None for a role that is no title ("cosmetics
-    maker"), nor for what follows the noun ("chair of the business group")."""
+    ("executive", "finance" of "the theatre's executive director", "Operations" of
+    "Operations director Nerea Albescu"): words the synonym table knows as adjectives or
+    nouns (so no name: "Sarvonian"), not a status ("deputy", judged by ``_find_roles``), a
+    possessive, a participle ("elected mayor") or a word of the stoplist. None for a role
+    that is no title ("cosmetics maker"), nor for what follows the noun ("chair of the
+    business group")."""
     if head not in _TITLE_NOUNS:
         return ()
     at = max((k for k, r in enumerate(role) if _ungendered(r.key) == head), default=-1)
@@ -5141,7 +5143,6 @@ def _qualifiers(role: Sequence[Word], head: str) -> tuple[Word, ...]:
         if r.key.isalpha()
         and r.key not in STOPWORDS
         and r.key not in STATUS_MODIFIERS
-        and r.raw[:1].islower()
         and not r.key.endswith("ed")
         and ("a" in (pos := parts_of_speech(r.key)) or "n" in pos)
     )
