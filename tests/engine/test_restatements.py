@@ -1228,6 +1228,16 @@ CHANGED = {
         "The contract is worth £40 million over five years.\n",
         ("dropped", "understood to be worth"),
     ),
+    "two shares of one thing swapped between sentences": (
+        "Ilse Marr won the vote with 52 per cent. Her rival, Tam Oduya, took 31 per cent.\n",
+        "Ilse Marr won the vote with 31 per cent. Her rival, Tam Oduya, took 52 per cent.\n",
+        ("added", "31 per cent"),
+    ),
+    "two counts swapped, each ending its sentence": (
+        "The rowing club now has 300. The sailing club, its neighbour, has 450.\n",
+        "The rowing club now has 450. The sailing club, its neighbour, has 300.\n",
+        ("added", "450"),
+    ),
     "another role given by a verb": (
         "Hester Vaudrey, who chairs the allotment society, said plots were in demand.\n",
         "Hester Vaudrey, who founded the allotment society, said plots were in demand.\n",
@@ -1433,3 +1443,20 @@ def test_demonym_forms_leave_other_places_apart() -> None:
     assert "austria" not in demonym_forms("australian")
     assert "uganda" not in demonym_forms("kenyan")
     assert demonym_forms("iran") & {"iraq", "iraqi"} == set()
+
+
+def test_figures_that_swapped_sentences_are_not_replaced() -> None:
+    """Each article writes both figures, each with what it counts, in two sentences that
+    the rewrite ordered the other way: the first group's figures face each other, yet
+    neither replaced the other."""
+    a = (
+        "A battery site that can power 120,000 homes for two hours has opened at the old "
+        "colliery. The 240-megawatt scheme stores power when wind farms make more than the "
+        "grid needs.\n"
+    )
+    b = (
+        "Arkwren has switched on its 240MW, two-hour battery at the old colliery. Able to "
+        "supply 120,000 homes for two hours, it stores power when wind output exceeds demand.\n"
+    )
+    found = {(kind, text) for kind, category, text in _claims(a, b) if category == "number"}
+    assert ("dropped", "120,000") not in found and ("added", "240") not in found, found

@@ -1102,6 +1102,7 @@ class Support:
     _percentages: list[float] | None = None
     _shares: list[float] | None = None
     _sums: frozenset[float] | None = None
+    _figure_counts: Counter[str] | None = None
 
     def parts_of_wholes(self) -> list[tuple[float, float]]:
         """The article's counts of a whole in digits ("85 of its 410 shops": (85, 410)),
@@ -1316,6 +1317,15 @@ class Support:
                 measure_after(lowered, end, value) for end in self._number_ends.get(number, ())
             ]
         return known
+
+    def figure_count(self, figure: str) -> int:
+        """How often the article writes the figure ``figure`` (digits, a point, no
+        thousands commas: "120000" for "120,000"), counted in one pass when first asked."""
+        if self._figure_counts is None:
+            self._figure_counts = Counter(
+                found.replace(",", "") for found in _FIGURE_TOKEN.findall(self.lowered)
+            )
+        return self._figure_counts[figure]
 
     def measures(self) -> dict[str, list[float]]:
         """The article's figures with a unit of measure, by measure (indexed when first
@@ -2393,6 +2403,54 @@ def _periods_in(lowered: str) -> frozenset[tuple[int, int]]:
     )
 
 
+def _figures_moved(
+    found: Sequence[tuple[Side, ClaimCategory, int, int]],
+    docs: Mapping[Side, Document],
+    pair: Pair,
+    support: Mapping[Side, Support],
+) -> bool:
+    """The figures of ``found`` (a group's substitutions), on both sides, each written in
+    digits that the other article also writes outside this group, and none counting what a
+    figure of the other side counts (the word after it): moved, not replaced. Figures of
+    one thing that swapped places ("won 41.2 per cent" / "took 33.8 per cent", the rival's
+    shares the other way round) are a change."""
+    sides = set()
+    units: dict[Side, set[str]] = {_A: set(), _B: set()}
+    for side, category, start, end in found:
+        if category is not ClaimCategory.NUMBER:
+            continue
+        digits = _FIGURE_TOKEN.search(docs[side].text, start, end)
+        if digits is None:
+            return False  # a number in words: read as replaced
+        figure = digits.group().replace(",", "")
+        other = _OTHER[side]
+        ids = pair.b if other is _B else pair.a
+        here = (
+            sum(
+                1
+                for there in _FIGURE_TOKEN.findall(
+                    docs[other].text,
+                    docs[other].sentences[ids[0]].start,
+                    docs[other].sentences[ids[-1]].end,
+                )
+                if there.replace(",", "") == figure
+            )
+            if ids
+            else 0
+        )
+        if support[other].figure_count(figure) <= here:
+            return False
+        sides.add(side)
+        after = _UNIT_AFTER.match(docs[side].text, digits.end())
+        units[side].add((after.group(1) or "").lower() if after else "")
+    return len(sides) == 2 and units[_A].isdisjoint(units[_B])
+
+
+_UNIT_AFTER = re.compile(r"[\s-]*(?:(?:million|billion|bn|m)\b\s*)?(%|[A-Za-z]+)?")
+"""What a figure counts: the word after it ("homes" of "120,000 homes", "mw" of "240MW",
+"per" of "41.2 per cent"), past a scale."""
+
+
 _OF_PERIODS = frozenset((ClaimCategory.NUMBER, ClaimCategory.DURATION, ClaimCategory.DATE))
 """Categories of a substitution that may be a period of months written another way."""
 
@@ -3391,6 +3449,8 @@ def _month_of_a_year_named(text: str, start: int, end: int, support: Support) ->
     return f"{relative.group(1).lower()} {month.group(1).lower()}" in support.lowered
 
 
+_FIGURE_TOKEN = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?")
+"""A figure in digits, with its thousands commas and decimals ("120,000", "4.5")."""
 _WHOLE_NUMBER = re.compile(r"(?<![\d.,])\d+(?![\d]|[.,]\d)")
 """A whole number in digits, not part of a decimal or of a number with separators."""
 
@@ -4427,6 +4487,11 @@ def _with_substitutions(
     # article states was moved there from another sentence ("Sales fell 4%, the company
     # said on Thursday." / "The firm reported a profit on Thursday."), not replaced.
     dated = {side for side, category, *_ in found if category is ClaimCategory.DATE}
+    # Figures found replaced that each article also writes outside this group, on both
+    # sides: facts that swapped sentences ("can power 120,000 homes" here and "the
+    # 240-megawatt scheme" next / "its 240MW battery" here and "supplying 120,000 homes"
+    # next), not changed.
+    moved = _figures_moved(found, docs, pair, support)
     for side, category, start, end in found:
         doc = doc_a if side is _A else doc_b
         start, end = _strip_span(doc.text, start, end)
@@ -4437,6 +4502,8 @@ def _with_substitutions(
             and _OTHER[side] not in dated
             and _supported_at(category, doc.text, start, end, support[_OTHER[side]])
         ):
+            continue
+        if moved and category is ClaimCategory.NUMBER:
             continue
         if category in _OF_PERIODS and _same_period(
             doc.text, start, end, docs[_OTHER[side]], pair.b if side is _A else pair.a
