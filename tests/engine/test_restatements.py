@@ -94,6 +94,14 @@ QUIET = {
         "The choir is still short of tenors for the spring concert.\n",
         "There are still not enough tenors for the choir's spring concert.\n",
     ),
+    "what people could do, told as what they did": (
+        "Visitors could choose between a guided walk and a boat trip on the lake.\n",
+        "Visitors chose either a guided walk or a boat trip on the lake.\n",
+    ),
+    "what people were allowed to do, in reported speech": (
+        "Police said the road was safe and drivers could use it again.\n",
+        "Police said the road was safe for drivers to use again.\n",
+    ),
     "a title elected or become": (
         "Orla Penwick was elected mayor of the borough on Thursday.\n",
         "Orla Penwick will become mayor of the borough after Thursday's vote.\n",
@@ -1237,6 +1245,16 @@ CHANGED = {
         "The rowing club now has 300. The sailing club, its neighbour, has 450.\n",
         "The rowing club now has 450. The sailing club, its neighbour, has 300.\n",
         ("added", "450"),
+    ),
+    "what may befall people, told as certain": (
+        "The union said drivers could lose their bonus next year.\n",
+        "The union said drivers will lose their bonus next year.\n",
+        ("dropped", "could lose"),
+    ),
+    "what people may do later, told as certain": (
+        "Tenants could move back into the flats next month.\n",
+        "Tenants will move back into the flats next month.\n",
+        ("dropped", "could move"),
     ),
     "another role given by a verb": (
         "Hester Vaudrey, who chairs the allotment society, said plots were in demand.\n",

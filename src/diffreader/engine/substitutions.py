@@ -2065,7 +2065,9 @@ def _hedge_at(group: Group, side: Side, i: int) -> bool:
                 i + 1 < len(columns.keys) and columns.keys[i + 1] == "only"
             )
         if key == "could":
-            return i + 1 == len(columns.keys) or columns.keys[i + 1] not in NEGATIONS
+            if i + 1 < len(columns.keys) and columns.keys[i + 1] in NEGATIONS:
+                return False  # "could not": ability, "was unable"
+            return not _able(columns.keys, i)
         # "Older people were more likely to have had it": a rate compared, no hedge.
         return not (key in ("likely", "unlikely") and i and columns.keys[i - 1] in _MORE_LESS)
     if key in HEDGE_VERBS:
@@ -2092,6 +2094,44 @@ def _hedge_at(group: Group, side: Side, i: int) -> bool:
         # "was associated with lower blood pressure": a correlation, not a cause.
         return i + 1 < len(columns.keys) and columns.keys[i + 1] in _CORRELATED[key]
     return False
+
+
+def _able(keys: Sequence[str], i: int) -> bool:
+    """ "Could" at ``i`` says what people were able or allowed to do: a person or a
+    personal pronoun just before it, and a verb of doing after it ("runners could choose",
+    "residents were told they could open their windows", "nurses said they could cope"),
+    not a state, a passive or what may befall them ("could be fined", "could face
+    action", "could lose their jobs")."""
+    if i == 0 or i + 1 >= len(keys):
+        return False
+    before, after = keys[i - 1], keys[i + 1]
+    if after in _WHAT_MAY_BEFALL or after in STOPWORDS:
+        return False
+    for key in keys[i + 2 : i + 12]:
+        if key in _CLAUSE_ENDS:
+            break
+        if key in _AHEAD:
+            return False  # "residents could return home next week": what may yet be
+    noun = before.removesuffix("s")
+    return (
+        before in _PERSONAL
+        or noun in GENERIC_PERSON_NOUNS
+        or person_noun(before)
+        or person_noun(noun)
+    )
+
+
+_AHEAD = frozenset("next tomorrow soon later shortly eventually".split())
+"""Words of a time to come, after which "could" says what may be, not what was possible."""
+_CLAUSE_ENDS = frozenset((".", ";", ":", ",", "but", "and"))
+
+
+_PERSONAL = frozenset(("i", "we", "you", "he", "she", "they", "people"))
+"""Personal pronouns, and "people", before "could" (``_able``)."""
+_WHAT_MAY_BEFALL = frozenset(
+    "be have face lose risk suffer see pay miss die expect end need".split()
+)
+"""Verbs after "could" that say what may happen to someone, a hedge whoever the subject."""
 
 
 _MORE_LESS = frozenset(("more", "less"))
