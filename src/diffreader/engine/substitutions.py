@@ -2067,7 +2067,8 @@ def _hedge_at(group: Group, side: Side, i: int) -> bool:
         if key == "could":
             if i + 1 < len(columns.keys) and columns.keys[i + 1] in NEGATIONS:
                 return False  # "could not": ability, "was unable"
-            return not _able(columns.keys, i)
+            # "Customers could claim £95" / "will claim": a certainty held back, whoever acts.
+            return "will" in group.keys(_OTHER[side]) or not _able(columns.keys, i)
         # "Older people were more likely to have had it": a rate compared, no hedge.
         return not (key in ("likely", "unlikely") and i and columns.keys[i - 1] in _MORE_LESS)
     if key in HEDGE_VERBS:
