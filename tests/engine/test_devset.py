@@ -433,6 +433,15 @@ SETS = {
         None,
         ("quote", "para_", "bid"),
     ),
+    "heldout30": JudgementSet(
+        ROOT / "benchmarks" / "judgement_heldout30",
+        20,
+        7,
+        (3, 14),
+        3,
+        None,
+        ("quote", "para_", "ban"),
+    ),
 }
 
 
