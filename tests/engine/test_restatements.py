@@ -1256,6 +1256,11 @@ CHANGED = {
         "Tenants will move back into the flats next month.\n",
         ("dropped", "could move"),
     ),
+    "a status dropped, the rewrite's bare title a claim of its own": (
+        "The deputy head of the lifeboat station, Oren Vasko, said the crew had been out twice.\n",
+        "Head of the lifeboat station Oren Vasko said the crew had been out twice.\n",
+        ("added", "Head of the lifeboat station"),
+    ),
     "another role given by a verb": (
         "Hester Vaudrey, who chairs the allotment society, said plots were in demand.\n",
         "Hester Vaudrey, who founded the allotment society, said plots were in demand.\n",
@@ -1478,3 +1483,13 @@ def test_figures_that_swapped_sentences_are_not_replaced() -> None:
     )
     found = {(kind, text) for kind, category, text in _claims(a, b) if category == "number"}
     assert ("dropped", "120,000") not in found and ("added", "240") not in found, found
+
+
+def test_a_status_added_is_the_rewrites_claim_alone() -> None:
+    """ "former" added before a title with what it is of: the rewrite's status is the
+    change; the original's title, the same title, is no dropped role."""
+    found = _claims(
+        "The secretary of the allotment society, Oren Vasko, said plots were scarce.\n",
+        "Oren Vasko, former secretary of the allotment society, said plots were scarce.\n",
+    )
+    assert found == {("added", "role", "former secretary")}

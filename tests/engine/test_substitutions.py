@@ -1150,10 +1150,11 @@ def test_a_negation_moved_and_said_another_way_is_not_flagged(
         ("Deputy Environment Minister Sanja Horvek said the wetlands had recovered.",
          "The Minister of the Environment, Sanja Horvek, said the wetlands had recovered.",
          [("a", "Deputy Environment Minister Sanja Horvek"), ("b", "Minister")]),
-        # The status dropped, the title kept word for word: the status alone goes.
+        # The status dropped, the title kept word for word: the rewrite makes him the
+        # mayor, a claim of its own (a substitution, flagged on both sides).
         ("Deputy Mayor Aled Price said the wetlands had recovered.",
          "Mayor Aled Price said the wetlands had recovered.",
-         [("a", "Deputy Mayor Aled Price")]),
+         [("a", "Deputy Mayor Aled Price"), ("b", "Mayor")]),
         # A status added: the original's title is no claim.
         ("The Environment Minister, Sanja Horvek, said the wetlands had recovered.",
          "Former Environment Minister Sanja Horvek said the wetlands had recovered.",
@@ -1510,10 +1511,11 @@ def test_a_date_stated_alike_on_both_sides_is_not_replaced_by_a_date_added_besid
         ("Deputy Trade Minister Oren Vask visited the port on Monday.",
          "The Kellian Trade Minister Oren Vask visited the port on Monday.",
          ["Deputy Trade Minister Oren Vask"], ["Kellian Trade Minister"]),
-        # The status alone dropped: the title kept is no claim of its own.
+        # The status alone dropped: the title kept makes her the harbour master, a claim of
+        # the rewrite's own (a substitution, flagged on both sides).
         ("Deputy Harbour Master Ilse Brandt closed the quay.",
          "Harbour Master Ilse Brandt closed the quay.",
-         ["Deputy Harbour Master Ilse Brandt"], []),
+         ["Deputy Harbour Master Ilse Brandt"], ["Harbour Master"]),
         # A status set off after another name is not that name's.
         ("He finished ahead of the Dutch rider Ivo Maas, with the defending champion, Lars "
          "Boon, third.",

@@ -4908,16 +4908,24 @@ def _same_persons_role(
     text = group.text[_OTHER[side]]
     for j, w in enumerate(other):
         if w.key == name and w.raw[:1].isupper():
-            span = _role_before(other, j) or _role_after(other, j)
+            span = _role_before(other, j, portfolio=True) or _role_after(other, j)
             if span is None:
                 return []
+            keys = word_keys(text[span[0] : span[1]])
+            # The title, not what it is of ("chair | of the tenants' association"), which a
+            # status's own title may leave out of its run.
+            title = keys[: next((n for n, k in enumerate(keys) if k in ("of", "for") and n), None)]
             said = {
                 stem(k)
-                for k in word_keys(text[span[0] : span[1]])
+                for k in title
                 if k not in STOPWORDS and not k.endswith(("'s", "’s"))  # whose role: no role
             }
-            if said <= own:
-                return []  # the same title, the status alone added or dropped ("Mayor")
+            if said <= own and side is not _A:
+                # The same title, a status added ("Mayor" / "former Mayor"): the status is
+                # the rewrite's claim, the original's title none. A status dropped leaves the
+                # rewrite's title a claim of its own ("acting chief executive" / "Chief
+                # executive"): a substitution, flagged on both sides.
+                return []
             return [Found(_OTHER[side], _ROLE, *span)]
     return []
 
@@ -4942,8 +4950,8 @@ def _status_name(words: Sequence[Word], i: int, last: int) -> str | None:
     if after < len(words) and words[after].key == "of":
         # The title's complement ("interim head of planning, Nanna Fearnside"): a few words.
         k = after + 1
-        while k < min(len(words), after + 5) and (
-            words[k].key.isalpha() or words[k].key in ("'s", "’s", "-")
+        while k < min(len(words), after + 7) and (
+            words[k].key.isalpha() or words[k].key in ("'s", "’s", "-", "'", "’")
         ):
             k += 1
         after = k
@@ -4991,7 +4999,7 @@ def _role_before(
     while end >= 0 and words[end].key in _ADDRESSES:
         end -= 1
     last = end
-    at = _portfolio_start(words, max(0, end - 6), end) if portfolio else -1
+    at = _portfolio_start(words, max(0, end - 8), end) if portfolio else -1
     if at > 0:
         end = at - 1  # "the council's cabinet member | for highways, Fabian Throssell"
     first = end
@@ -5017,8 +5025,11 @@ def _portfolio_start(words: Sequence[Word], first: int, last: int) -> int:
     highways", "director | of operations"): the index of its "for" or "of", after a title
     or person's noun at or after ``first``, with one to three words in lower case after
     it; -1 if none."""
-    for r in range(last, max(first, last - 4), -1):
-        if not words[r].key.isalpha() or not words[r].raw[:1].islower():
+    for r in range(last, max(first, last - 8), -1):
+        key = words[r].key
+        if key in ("-", "'", "’") or (key.endswith(("'s", "’s")) and key[:-2].isalpha()):
+            continue  # "of the growers' co-operative": a compound, whose
+        if not key.isalpha() or not words[r].raw[:1].islower():
             return -1  # a body's name ("director of Sarvik Stroj") says whose, not what
         if words[r].key in ("for", "of") and r > first and _is_role_word(words[r - 1].key):
             return r if r < last else -1
