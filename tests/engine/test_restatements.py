@@ -102,6 +102,16 @@ QUIET = {
         "Police said the road was safe and drivers could use it again.\n",
         "Police said the road was safe for drivers to use again.\n",
     ),
+    "a part done, as a whole not done": (
+        "The council said it had not carried out the review in full because of staff shortages.\n",
+        "Because of staff shortages, the council said, it only partly carried out the review.\n",
+    ),
+    "a noun denied, moved to the next sentence": (
+        "The rider blamed a faulty saddle. The panel rejected that, saying he had shown no "
+        "evidence for it.\n",
+        "The rider blamed a faulty saddle, but the panel rejected that as he had shown no "
+        "evidence to back it up.\n",
+    ),
     "a title elected or become": (
         "Orla Penwick was elected mayor of the borough on Thursday.\n",
         "Orla Penwick will become mayor of the borough after Thursday's vote.\n",

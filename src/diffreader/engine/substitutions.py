@@ -810,6 +810,10 @@ _OUT_OF = frozenset(
 1981"; "customers off supply" are "without power")."""
 
 
+_IN_PART = frozenset(("partly", "partially"))
+_IN_FULL = frozenset(("full", "fully", "entirely", "completely", "wholly"))
+"""Words after a negation that make it a part done ("not in full", "not fully"), which
+"partly" says without one."""
 _STILL_LEVEL = frozenset(("flat", "steady", "stable", "static"))
 """Words that say a level did not change ("sales were flat"), against a negated change."""
 _CHANGE_VERBS = frozenset(
@@ -867,6 +871,8 @@ def _denials_without_negation(words: Sequence[Word], other: Sequence[Word]) -> i
             count += 1  # "cutting electricity to 120,000 homes": "without power"
         elif w.key == "too" and _too_for(words, j):
             count += 1  # "too wet for harvesters": "harvesters could not get onto them"
+        elif w.key in _IN_PART and any(o.key in _IN_FULL for o in other):
+            count += 1  # "only partly followed the advice": "did not follow it in full"
         elif w.key == "short" and following is not None and following.key == "of":
             count += 1  # "is still short of volunteers": "there are not enough volunteers"
         elif w.key in _STILL_LEVEL and any(o.key in _CHANGE_VERBS for o in other):
@@ -1677,9 +1683,16 @@ def _negation_elsewhere(words: Sequence[Word], i: int, other_text: str) -> bool:
     rest = [w.key for w in words[i + 1 : i + 4] if w.end <= end]
     if not rest or not any(k[:1].isalnum() for k in rest):
         return False  # a negation alone ("No.") says too little to be found again
-    if len(rest) == 1 and i + 2 < len(words) and words[i + 2].key[:1].isalnum():
+    if (
+        len(rest) == 1
+        and i + 2 < len(words)
+        and words[i + 2].key[:1].isalnum()
+        and (words[i + 2].key not in STOPWORDS or "n" not in parts_of_speech(rest[0]))
+    ):
         # One verb says too little of what is negated: "does not expect Cawdermere to be
-        # full" is not "does not expect a hosepipe ban" (the word after it, as it stands).
+        # full" is not "does not expect a hosepipe ban", nor "will not apply to homes" "do
+        # not apply face fines" (the word after it, as it stands; after a noun, only one
+        # that says something: "no evidence to back it up" is "no evidence for it").
         rest.append(words[i + 2].key)
     return " ".join((_negation_family(words[i].key), *rest)) in _negations_in(other_text).phrases
 
