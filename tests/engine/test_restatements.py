@@ -1271,6 +1271,11 @@ CHANGED = {
         "Head of the lifeboat station Oren Vasko said the crew had been out twice.\n",
         ("added", "Head of the lifeboat station"),
     ),
+    "a share replaced by half": (
+        "Profit rose by a third in the first half.\n",
+        "Profit rose by half in the first half.\n",
+        ("added", "half"),
+    ),
     "another role given by a verb": (
         "Hester Vaudrey, who chairs the allotment society, said plots were in demand.\n",
         "Hester Vaudrey, who founded the allotment society, said plots were in demand.\n",
@@ -1503,3 +1508,13 @@ def test_a_status_added_is_the_rewrites_claim_alone() -> None:
         "Oren Vasko, former secretary of the allotment society, said plots were scarce.\n",
     )
     assert found == {("added", "role", "former secretary")}
+
+
+def test_a_matchs_half_is_no_share() -> None:
+    """ "first-half goals" names a period of the match: no figure "half" stands against
+    the original's count."""
+    found = _claims(
+        "The captain scored two goals before the break.\n",
+        "The captain scored both of the first-half goals.\n",
+    )
+    assert not any(text == "half" for _, _, text in found), found

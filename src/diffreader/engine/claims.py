@@ -2517,13 +2517,18 @@ def _find_numbers(at: Stretch) -> list[Fact]:
     facts = [
         _new_tuple(Fact, (number, *m.span()))
         for m in found
-        if m.group().lower() not in WEAK_NUMBER_WORDS and not _ONE_TIME.fullmatch(m.group())
+        if m.group().lower() not in WEAK_NUMBER_WORDS
+        and not _ONE_TIME.fullmatch(m.group())
+        and not _A_NAMED_HALF.search(at.text, max(0, m.start() - 7), m.end())
     ]
     if _CLOCK_HINT.search(at.text, at.start, at.end) is not None:
         facts = _with_clocks(at.text, facts)
     return _with_ratios(at.text, at.start, facts) if _has_ratio(at) else facts
 
 
+_A_NAMED_HALF = re.compile(r"(?i)\b(?:first|second)[\s-]half\Z")
+"""A half that names a period, not a share: a match's or a year's ("first-half goals",
+"profit for the second half"), which the periods of time judge."""
 _CLOCK_HINT = re.compile(r"(?i)\d:\d\d|\d\s[ap]\.?m\b")
 """A clock ("02:15") or a time whose half of the day stands apart ("2.15 p.m."): the
 stretch's figures may need ``_with_clocks``."""

@@ -2883,6 +2883,8 @@ def _quantities(group: Group, side: Side) -> list[_Quantity]:
         share = None
         if key == "half" and i + 2 < n and keys[i + 1] == "-" and keys[i + 2] in _HALF_NOUNS:
             continue  # "at half-time": when, not how much
+        if key == "half" and _a_named_half(keys, i):
+            continue  # "first-half goals", "in the second half": a period, not a share
         if key in _OCCASION_OPENERS and _an_occasion(keys, i):
             continue  # "at one point", "on one day": when, no quantity
         if key == "once" and not _once_a_count(keys, i):
@@ -3732,6 +3734,13 @@ def _and_a_part(keys: Sequence[str], j: int) -> tuple[float, int] | None:
         return 0.75, j + 4
     part = _AND_A_PART.get(tuple(keys[j : j + 3]))
     return None if part is None else (part, j + 3)
+
+
+def _a_named_half(keys: Sequence[str], i: int) -> bool:
+    """ "Half" at ``i`` names a match's or a year's half ("first-half goals", "in the second
+    half"): "first" or "second" before it, with a hyphen or not."""
+    j = i - 2 if i >= 2 and keys[i - 1] == "-" else i - 1
+    return j >= 0 and keys[j] in ("first", "second")
 
 
 _HALF_NOUNS = frozenset(("time", "way", "term", "hearted", "brother", "sister"))
