@@ -1276,6 +1276,11 @@ CHANGED = {
         "Profit rose by half in the first half.\n",
         ("added", "half"),
     ),
+    "an expectation made sure": (
+        "The operator said delays should ease by the end of the month.\n",
+        "The operator said delays will ease by the end of the month.\n",
+        ("dropped", "should ease"),
+    ),
     "another role given by a verb": (
         "Hester Vaudrey, who chairs the allotment society, said plots were in demand.\n",
         "Hester Vaudrey, who founded the allotment society, said plots were in demand.\n",

@@ -2046,7 +2046,16 @@ def _said_to_changed(group: Group, side: Side) -> bool:
 
 
 _HEDGE_CUES = frozenset(
-    (*HEDGES, *HEDGE_VERBS, *BOOSTERS, *BELIEF_VERBS, *_HEDGED_BEFORE, *_TENTATIVE, *_CORRELATED)
+    (
+        *HEDGES,
+        *HEDGE_VERBS,
+        *BOOSTERS,
+        *BELIEF_VERBS,
+        *_HEDGED_BEFORE,
+        *_TENTATIVE,
+        *_CORRELATED,
+        "should",
+    )
 )
 _ATTRIBUTIONS = (
     frozenset(p for p in REPORTING_VERBS if " " not in p)
@@ -2067,6 +2076,20 @@ def _hedge_at(group: Group, side: Side, i: int) -> bool:
     lower case)."""
     columns = group.columns[side]
     key = columns.keys[i]
+    if key == "should":
+        # "waits should start to fall" / "will start to fall": what is expected, against
+        # what will be (the other side's "will" or "would" in its place: the same hunk).
+        hunk = columns.hunks[i]
+        facing = group.columns[_OTHER[side]]
+        return (
+            hunk >= 0
+            and group.small(hunk, _MAX_HUNK_WORDS)
+            and any(
+                k in _SURE and h == hunk for k, h in zip(facing.keys, facing.hunks, strict=True)
+            )
+            and "should" not in group.keys(_OTHER[side])
+            and not (i + 1 < len(columns.keys) and columns.keys[i + 1] in NEGATIONS)
+        )
     if key in HEDGES:
         if key in _PURPOSE_MODALS and _in_a_purpose_clause(columns.keys, i):
             return False  # "so that the airport could stay open": what the work was for
@@ -2148,6 +2171,8 @@ _WHAT_MAY_BEFALL = frozenset(
 """Verbs after "could" that say what may happen to someone, a hedge whoever the subject."""
 
 
+_SURE = frozenset(("will", "would"))
+"""Modals surer than "should" in its place."""
 _MORE_LESS = frozenset(("more", "less"))
 _BEFORE_TO = frozenset(("still", "also", "now", "already", "largely", "widely", "only"))
 """Adverbs that may stand between a verb of estimate and its "to" ("believed still to be")."""
@@ -6779,6 +6804,10 @@ def might_substitute(deleted: str, inserted: str) -> bool:
         return True  # a role given by a verb ("a volunteer with" / "who chairs")
     if not words[0].isdisjoint(_ROLE_VERBS) and not words[1].isdisjoint(_ROLE_VERBS):
         return True  # the verb alone replaced ("who chairs" / "who founded")
+    if ("should" in words[0] and not words[1].isdisjoint(_SURE)) or (
+        "should" in words[1] and not words[0].isdisjoint(_SURE)
+    ):
+        return True  # "should start to fall" / "will start to fall": an expectation made sure
     if _any_negated_by_prefix(words[0], words[1]) or _any_negated_by_prefix(words[1], words[0]):
         return True  # a word replaced by itself negated ("lawful" / "unlawful")
     if any(
