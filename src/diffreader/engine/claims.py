@@ -2414,38 +2414,40 @@ def _figures_moved(
     figure of the other side counts (the word after it): moved, not replaced. Figures of
     one thing that swapped places ("won 41.2 per cent" / "took 33.8 per cent", the rival's
     shares the other way round) are a change."""
-    sides = set()
+    numbers = [
+        (side, start, end) for side, category, start, end in found if category is _NUMBER_CATEGORY
+    ]
+    if {side for side, *_ in numbers} != _BOTH:
+        return False  # figures on one side only (the usual case): replaced, or added
     units: dict[Side, set[str]] = {_A: set(), _B: set()}
-    for side, category, start, end in found:
-        if category is not ClaimCategory.NUMBER:
-            continue
+    in_group: dict[Side, Counter[str]] = {}  # each side's figures in this group, when asked
+    for side, start, end in numbers:
         digits = _FIGURE_TOKEN.search(docs[side].text, start, end)
         if digits is None:
             return False  # a number in words: read as replaced
         figure = digits.group().replace(",", "")
         other = _OTHER[side]
-        ids = pair.b if other is _B else pair.a
-        here = (
-            sum(
-                1
-                for there in _FIGURE_TOKEN.findall(
-                    docs[other].text,
-                    docs[other].sentences[ids[0]].start,
-                    docs[other].sentences[ids[-1]].end,
+        here = in_group.get(other)
+        if here is None:
+            ids, text = (pair.b if other is _B else pair.a), docs[other].text
+            sentences = docs[other].sentences
+            here = in_group[other] = Counter(
+                there.replace(",", "")
+                for there in (
+                    _FIGURE_TOKEN.findall(text, sentences[ids[0]].start, sentences[ids[-1]].end)
+                    if ids
+                    else ()
                 )
-                if there.replace(",", "") == figure
             )
-            if ids
-            else 0
-        )
-        if support[other].figure_count(figure) <= here:
+        if support[other].figure_count(figure) <= here[figure]:
             return False
-        sides.add(side)
         after = _UNIT_AFTER.match(docs[side].text, digits.end())
         units[side].add((after.group(1) or "").lower() if after else "")
-    return len(sides) == 2 and units[_A].isdisjoint(units[_B])
+    return units[_A].isdisjoint(units[_B])
 
 
+_NUMBER_CATEGORY = ClaimCategory.NUMBER
+_BOTH = frozenset((Side.A, Side.B))
 _UNIT_AFTER = re.compile(r"[\s-]*(?:(?:million|billion|bn|m)\b\s*)?(%|[A-Za-z]+)?")
 """What a figure counts: the word after it ("homes" of "120,000 homes", "mw" of "240MW",
 "per" of "41.2 per cent"), past a scale."""
