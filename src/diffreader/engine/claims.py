@@ -627,12 +627,15 @@ def _months_of_days(key: tuple[str, str]) -> list[tuple[str, str]]:
     """The span in months (as ``_in_base_unit`` keys it) that a span of whole days, keyed
     in hours, states in other words ("After 90 days" / "Three months later"), and the
     span in days that one of months states: a month is 28 to 31 days, so a count of days
-    near a whole number of months is those months.
+    near a whole number of months is those months; and whole weeks as months
+    (``weeks_in_months``: "12 weeks" and "13 weeks" are three months, "85 days" none).
 
-    >>> _months_of_days(("2160", "hour")), _months_of_days(("2016", "hour"))
+    >>> _months_of_days(("2160", "hour")), _months_of_days(("2040", "hour"))
     ([('3', 'month')], [])
+    >>> _months_of_days(("2016", "hour"))  # 84 days: 12 weeks
+    [('3', 'month')]
     >>> [int(hours) // 24 for hours, _ in _months_of_days(("3", "month"))]
-    [87, 88, 89, 90, 91, 92, 93, 94, 95]
+    [84, 87, 88, 89, 90, 91, 92, 93, 94, 95]
     """
     try:
         value = float(key[0])
