@@ -2476,7 +2476,7 @@ def _same_period(
     return not _periods_in(lowered).isdisjoint(periods)
 
 
-_MONTHISH = re.compile(rf"month|quarter|q[1-4]|{_MONTH}")
+_MONTHISH = re.compile(rf"month|quarter|q[1-4]|{_MONTH}", re.IGNORECASE)
 
 
 def _period_stated(text: str, start: int, end: int, support: Support) -> bool:
