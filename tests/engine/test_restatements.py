@@ -112,6 +112,10 @@ QUIET = {
         "The rider blamed a faulty saddle, but the panel rejected that as he had shown no "
         "evidence to back it up.\n",
     ),
+    "two as a pair": (
+        "The charity will use its two rescue boats to reach the stranded sheep.\n",
+        "Stranded sheep will be reached with the charity's pair of rescue boats.\n",
+    ),
     "a title elected or become": (
         "Orla Penwick was elected mayor of the borough on Thursday.\n",
         "Orla Penwick will become mayor of the borough after Thursday's vote.\n",
@@ -1280,6 +1284,11 @@ CHANGED = {
         "The operator said delays should ease by the end of the month.\n",
         "The operator said delays will ease by the end of the month.\n",
         ("dropped", "should ease"),
+    ),
+    "two as a pair, then a third": (
+        "The charity will use its two rescue boats to reach the stranded sheep.\n",
+        "Stranded sheep will be reached with the charity's three rescue boats.\n",
+        ("added", "three"),
     ),
     "another role given by a verb": (
         "Hester Vaudrey, who chairs the allotment society, said plots were in demand.\n",

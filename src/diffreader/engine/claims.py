@@ -749,6 +749,9 @@ _MULTIPLES = {
 }
 """A number's verb ("complaints tripled", "doubling"), which states the number word
 ("triple", "double") another article may use."""
+_TWO_OF = frozenset(("both", "pair", "twin", "twins", "dual"))
+"""Words that count two without a number ("both flavours", "its pair of satellites", "a
+dual carriageway"), which state the number another article writes."""
 _SLOT_KEYS = frozenset([*FRACTIONS, *_NUMBER_KEY_SET, "in"])
 """Keys a figure stated in other words holds (``_value_slots``: a share, a ratio, a number
 in words): a fact without any (most: "€4.5", "3,000") is read as its digits, with its
@@ -1488,6 +1491,8 @@ class Support:
                 numbers.update(compiled(r"(?<=\d:)\d+").findall(lines))
         numbers.update(map(_number_value, keys & _NUMBER_KEY_SET))
         numbers.update(map(_MULTIPLES.__getitem__, keys & _MULTIPLES.keys()))
+        if not keys.isdisjoint(_TWO_OF):
+            numbers.add("2")  # "its pair of satellites", "a dual carriageway", "both flavours"
         # Figures in other words ("three thousand", "a third", "one in four"), looked for
         # where the article's words can hold them.
         shares = not keys.isdisjoint(FRACTIONS)
