@@ -81,6 +81,39 @@ def test_a_pool_worker_does_not_split_its_comparisons_over_more_processes(
     assert seen == {0: 1, 1: 1, 2: 1, 3: 1}
 
 
+def test_a_closing_pool_ends_a_worker_that_holds_its_item_too_long(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An interrupted scan closes its pool while workers still compare (they ignore Ctrl+C):
+    the close ends them after ``CLOSE_WAIT`` seconds instead of waiting on them."""
+    import threading
+
+    from diffreader.scan import executors
+
+    monkeypatch.setattr(executors, "CLOSE_WAIT", 0.5)
+    pool = ProcessPool(2)
+    failed: list[BaseException] = []
+
+    def consume() -> None:
+        try:
+            list(pool.run(time.sleep, [60.0, 60.0]))
+        except BaseException as error:  # the pool broken under it: what this test expects
+            failed.append(error)
+
+    thread = threading.Thread(target=consume, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while pool._pool is None or not getattr(pool._pool, "_processes", None):
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    time.sleep(1.0)  # the workers have taken their items
+    started = time.monotonic()
+    pool.close()
+    assert time.monotonic() - started < 5
+    thread.join(10)
+    assert not thread.is_alive() and failed
+
+
 class _StopAfter(Progress):
     """Interrupts the scan (as Ctrl+C would) after ``count`` pairs were verified."""
 

@@ -19,6 +19,7 @@ API:
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Protocol, TypeVar
@@ -56,6 +57,8 @@ class Executor(Protocol):
         ...
 
 
+CLOSE_WAIT = 10.0
+"""Seconds a closing pool gives its workers to finish the items they hold."""
 JOBS_LIMIT = 1024
 """The most processes ``--jobs`` starts: a typo (``--jobs 10000``) would start that many
 Pythons, and past a C int the process pool failed with an internal error."""
@@ -137,9 +140,23 @@ class ProcessPool:
                     break
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        """Stop the workers: each finishes the item it holds, within ``CLOSE_WAIT`` seconds
+        in all, and is ended after that. Waiting without a bound could hang an interrupted
+        scan (a worker ignores Ctrl+C, and the executor's own shutdown waited on them all);
+        an item ended unfinished is done again when the scan continues."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        # The executor's processes, read before its shutdown lets go of them.
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        deadline = time.monotonic() + CLOSE_WAIT
+        for process in processes:
+            process.join(max(0.0, deadline - time.monotonic()))
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+                process.join(1)
 
 
 def make_executor(jobs: int | None = None, dask: str | None = None) -> Executor:
