@@ -21,7 +21,8 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor
+from queue import SimpleQueue
 from typing import Protocol, TypeVar
 
 from diffreader.engine import parallel
@@ -125,25 +126,35 @@ class ProcessPool:
         pool = self._pool
         window = self.workers * 4
         pending: dict[Future[R], int] = {}
+        # Each future puts itself here when it is done. Not ``concurrent.futures.wait``: it
+        # takes every pending future's lock in turn, and Ctrl+C between two of them left
+        # those locks held, so the pool's own thread could never hand over another result
+        # and the interrupted scan hung at its exit.
+        finished: SimpleQueue[Future[R]] = SimpleQueue()
+
+        def submit(index: int, item: T) -> None:
+            future = pool.submit(fn, item)
+            pending[future] = index
+            future.add_done_callback(finished.put)
+
         following = iter(enumerate(items))
         for index, item in following:
-            pending[pool.submit(fn, item)] = index
+            submit(index, item)
             if len(pending) >= window:
                 break
         while pending:
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                index = pending.pop(future)
-                yield index, future.result()
-                for more, item in following:
-                    pending[pool.submit(fn, item)] = more
-                    break
+            future = finished.get()
+            index = pending.pop(future)
+            yield index, future.result()
+            for more, item in following:
+                submit(more, item)
+                break
 
     def close(self) -> None:
         """Stop the workers: each finishes the item it holds, within ``CLOSE_WAIT`` seconds
-        in all, and is ended after that. Waiting without a bound could hang an interrupted
-        scan (a worker ignores Ctrl+C, and the executor's own shutdown waited on them all);
-        an item ended unfinished is done again when the scan continues."""
+        in all, and is ended after that (a worker ignores Ctrl+C: an interrupted scan does
+        not wait on a long comparison); an item ended unfinished is done again when the
+        scan continues."""
         pool, self._pool = self._pool, None
         if pool is None:
             return
