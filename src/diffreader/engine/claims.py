@@ -2314,44 +2314,6 @@ _QUARTER_NUMBERS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "f
 _FACT_START = operator.attrgetter("start")
 
 
-def _quarter_as_months(quarter: str, lowered: str) -> bool:
-    """Lower-cased ``lowered`` gives the quarter numbered ``quarter`` as its first and
-    last months ("between January and March", "from April to June", "July-September")."""
-    if not quarter.isdigit() or not 1 <= int(quarter) <= 4:
-        return False
-    first = MONTH_NAMES[3 * int(quarter) - 3]
-    if first not in lowered:
-        return False
-    last = MONTH_NAMES[3 * int(quarter) - 1]
-    return (
-        compiled(rf"\b{first}\s*(?:and|to|until|till|through|-|–)\s*{last}\b").search(lowered)
-        is not None
-    )
-
-
-@functools.lru_cache(maxsize=16)
-def _quarter_in_article(quarter: str, lowered: str) -> bool:
-    """``_quarter_as_months`` of a whole article, remembered: one search a quarter and
-    article, however many of its facts name the quarter."""
-    return _quarter_as_months(quarter, lowered)
-
-
-_QUARTER_ENDS = frozenset(MONTH_NAMES[k] for k in range(12) if k % 3 != 1)
-"""The months that open or close a quarter (January, March, April, June...)."""
-
-
-def _month_of_a_quarter(text: str, start: int, end: int, support: Support) -> bool:
-    """The month at ``start:end`` opens or closes a quarter given as its first and last
-    months ("between |January| and |March|") that the other article names as the quarter
-    ("in the first quarter")."""
-    words = text[start:end].lower().split()
-    if not words or words[-1] not in _QUARTER_ENDS:
-        return False  # most dates: no month that opens or closes a quarter
-    around = text[max(0, start - 24) : end + 24].lower()
-    given = [q for q in "1234" if _quarter_as_months(q, around)]
-    return bool(given) and not support.quarters().isdisjoint(given)
-
-
 _MONTH = "(" + "|".join(MONTH_NAMES) + ")"
 _MONTHS_TO = re.compile(
     r"\b(\d{1,2}|[a-z]+)[\s-]+months?\s+(?:to|ending|ended|up to|through)\s+"
@@ -2361,7 +2323,6 @@ _MONTHS_TO = re.compile(
 "the six months ending September", "nine-month to December"."""
 _MONTH_RANGE = re.compile(rf"\b{_MONTH}\s*(?:-?(?:and|to|until|till|through)-?|[-–])\s*{_MONTH}\b")
 """A period as its first and last months: "between April and June", "April-to-June"."""
-_QUARTER_LOWER = re.compile(r"\b(?:(first|second|third|fourth|final)[\s-]+quarter|q([1-4]))\b")
 
 
 def _periods_at(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -2375,7 +2336,7 @@ def _periods_at(text: str, start: int, end: int) -> list[tuple[int, int]]:
         for m in chain(
             _MONTHS_TO.finditer(window),
             _MONTH_RANGE.finditer(window),
-            _QUARTER_LOWER.finditer(window),
+            _QUARTER.finditer(window),
         )
         if m.start() < end and start < m.end()
         if (period := _period_of(m)) is not None
@@ -2384,10 +2345,11 @@ def _periods_at(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _period_of(m: re.Match[str]) -> tuple[int, int] | None:
     """The (first, last) months of a match of ``_MONTHS_TO``, ``_MONTH_RANGE`` or
-    ``_QUARTER_LOWER``."""
-    if m.re is _QUARTER_LOWER:
-        number = m.group(2) or _QUARTER_NUMBERS[m.group(1)]
-        return 3 * int(number) - 3, 3 * int(number) - 1
+    ``_QUARTER``."""
+    if m.re is _QUARTER:
+        ordinal = (m.group(1) or "").lower()
+        number = int(m.group(2) or _QUARTER_NUMBERS.get(ordinal) or ordinal[0])
+        return 3 * number - 3, 3 * number - 1
     if m.re is _MONTH_RANGE:
         return MONTH_NAMES.index(m.group(1)), MONTH_NAMES.index(m.group(2))
     count = m.group(1)
@@ -2405,7 +2367,7 @@ def _periods_in(lowered: str) -> frozenset[tuple[int, int]]:
     "April-to-June") or as a quarter ("the second quarter", "Q2"). Read once an article."""
     return frozenset(
         period
-        for pattern in (_MONTHS_TO, _MONTH_RANGE, _QUARTER_LOWER)
+        for pattern in (_MONTHS_TO, _MONTH_RANGE, _QUARTER)
         for m in pattern.finditer(lowered)
         if (period := _period_of(m)) is not None
     )
@@ -2991,9 +2953,9 @@ def _date_supported(value: str, support: Support) -> bool:
         return _date_supported(value[: holiday.start()] + value[holiday.end() :], support)
     quarter = quarter_of(value)
     if quarter is not None:
-        # "Q3" is the third quarter, not the second; "the first quarter" is "between
-        # January and March".
-        return quarter in support.quarters() or _quarter_in_article(quarter, support.lowered)
+        # "Q3" is the third quarter, not the second. "The first quarter" is "between
+        # January and March" too: a period of months (``_period_stated``).
+        return quarter in support.quarters()
     last = compiled(_LAST_PERIOD).search(value)
     if last is not None:
         ahead = "+" if last.group(1).lower() == "next" else ""
@@ -3423,7 +3385,6 @@ def _supported_at(
         or _weekday_of_its_week(text, start, end, support)
         or _month_of_a_year_named(text, start, end, support)
         or _end_of_a_working_week(text, start, end, support)
-        or _month_of_a_quarter(text, start, end, support)
         or _period_stated(text, start, end, support)
     )
 
